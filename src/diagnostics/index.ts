@@ -1,0 +1,2 @@
+export { DerivationError, diagnostic, formatDiagnostic } from './diagnostic.ts';
+export type { Diagnostic, DiagnosticCode } from './diagnostic.ts';

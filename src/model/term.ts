@@ -1,0 +1,89 @@
+/**
+ * The term language: a derivation's expressions after names are resolved, `let`
+ * definitions inlined and index ranges known. Scalar-valued, in index notation.
+ * The symbolic and numeric checkers both read this and nothing earlier.
+ */
+
+/** An exact rational number `num / den`, `den > 0`, in lowest terms. */
+export interface Fraction {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/**
+ * An index position: `i`, `j + 1` (an index variable), `n` or `n - 1` (a dimension
+ * symbol used as its last index), `c` (a given of type `label[n]`), or `3`.
+ */
+export type Index =
+  | { readonly k: 'var'; readonly name: string; readonly offset: number }
+  | { readonly k: 'dim'; readonly name: string; readonly offset: number }
+  | { readonly k: 'label'; readonly name: string; readonly indices: readonly Index[]; readonly offset: number }
+  | { readonly k: 'lit'; readonly value: number };
+
+/** Functions of one or more scalar arguments; each has one entry in the function table. */
+export type FunctionName =
+  | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'relu' | 'abs' | 'max' | 'min'
+  | 'softplus' | 'sin' | 'cos';
+
+export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+/** A reference to one scalar entry of a given: `x[k]`, `t`, `W[i, j]`. */
+export interface InputRef {
+  readonly name: string;
+  readonly indices: readonly Index[];
+}
+
+export type Term =
+  /** An exact rational constant. */
+  | { readonly k: 'num'; readonly value: Fraction }
+  /** pi; `e` is written `exp(1)`. */
+  | { readonly k: 'pi' }
+  /** One entry of a given. */
+  | { readonly k: 'input'; readonly ref: InputRef }
+  /** A dimension symbol used as a value (`eps / n`). */
+  | { readonly k: 'size'; readonly name: string }
+  | { readonly k: 'add'; readonly terms: readonly Term[] }
+  | { readonly k: 'mul'; readonly factors: readonly Term[] }
+  | { readonly k: 'pow'; readonly base: Term; readonly exponent: Term }
+  | { readonly k: 'fn'; readonly name: FunctionName; readonly args: readonly Term[] }
+  /** `sum(j, body)`: j runs over 1..size of `dim`. */
+  | { readonly k: 'sum'; readonly index: string; readonly dim: Dim; readonly body: Term }
+  /** A comparison of two indices as a 0/1 value; `delta(i, k)` is `==`. */
+  | { readonly k: 'icmp'; readonly op: Comparison; readonly a: Index; readonly b: Index }
+  /** A comparison of two values as a 0/1 value: `(x[k] > 0)`. */
+  | { readonly k: 'cmp'; readonly op: Comparison; readonly a: Term; readonly b: Term }
+  /** `diff(f, v)`: the partial derivative of f with respect to the scalar input v. */
+  | { readonly k: 'diff'; readonly f: Term; readonly v: InputRef };
+
+/** The kinds of values a given can hold; each drives its random inputs and its algebraic facts. */
+export type InputKind =
+  | 'real'       // any real number
+  | 'positive'   // > 0
+  | 'unit'       // strictly between 0 and 1
+  | 'simplex'    // entries > 0 summing to 1 (a vector)
+  | 'onehot'     // one entry 1, the others 0 (a vector)
+  | 'label';     // an integer class index 1..n (a scalar)
+
+/** A declared input: `given x: vector[n]` is `{ name: 'x', kind: 'real', dims: ['n'] }`. */
+export interface Input {
+  readonly name: string;
+  readonly kind: InputKind;
+  /**
+   * The array dimensions, each a dimension symbol or a fixed size. `[]` for a scalar.
+   * For `label[n]` the dims are `[]` and `classes` names the range.
+   */
+  readonly dims: readonly Dim[];
+  /** For `label[n]`: the dimension its value ranges over. */
+  readonly classes?: Dim;
+  /** The type as written, for messages (`vector[n]`). */
+  readonly typeText: string;
+}
+
+/** A dimension: a symbol tried at several sizes, or a fixed size. */
+export type Dim = { readonly k: 'sym'; readonly name: string } | { readonly k: 'fixed'; readonly size: number };
+
+/** A free index of a claim and the dimension it ranges over. */
+export interface FreeIndex {
+  readonly name: string;
+  readonly dim: Dim;
+}

@@ -1,0 +1,154 @@
+/**
+ * The syntax tree of a `.deriv` file: what the text says, with a source span on
+ * every node, before any name is resolved. Nothing here is ever evaluated.
+ */
+
+/** A place in the source text. Lines and columns are 1-based; `end*` is exclusive. */
+export interface Span {
+  readonly line: number;
+  readonly col: number;
+  readonly endLine: number;
+  readonly endCol: number;
+}
+
+/** Binary operators of the expression language, as written. */
+export type BinaryOp =
+  | '+' | '-' | '*' | '/' | '^'
+  | '.*' | './' | '.^'
+  | '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+export type UnaryOp = '-' | '+';
+
+/**
+ * An expression as written. Parentheses are not nodes; their extent is part of
+ * the span of the expression they enclose.
+ *
+ * @example `exp(x[i]) / 2` is
+ *   `{ kind: 'binary', op: '/', left: { kind: 'call', name: 'exp', ... }, right: { kind: 'number', text: '2' } }`
+ */
+export type Expr =
+  | NumberExpr
+  | NameExpr
+  | IndexExpr
+  | CallExpr
+  | UnaryExpr
+  | BinaryExpr
+  | TransposeExpr;
+
+/** A numeric literal. `text` is kept so the exact value (`1e-7` as 1/10^7) is never rounded. */
+export interface NumberExpr {
+  readonly kind: 'number';
+  readonly text: string;
+  readonly value: number;
+  readonly span: Span;
+}
+
+export interface NameExpr {
+  readonly kind: 'name';
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** `x[i]`, `A[i, j]`: an indexed name. */
+export interface IndexExpr {
+  readonly kind: 'index';
+  readonly target: NameExpr;
+  readonly indices: readonly Expr[];
+  readonly span: Span;
+}
+
+/** `exp(x)`, `sum(j, e)`, `diff(f, x[k])`: a call of a function of the language. */
+export interface CallExpr {
+  readonly kind: 'call';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly args: readonly Expr[];
+  readonly span: Span;
+}
+
+export interface UnaryExpr {
+  readonly kind: 'unary';
+  readonly op: UnaryOp;
+  readonly arg: Expr;
+  readonly span: Span;
+}
+
+export interface BinaryExpr {
+  readonly kind: 'binary';
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly span: Span;
+}
+
+/** `A'`: the transpose of an array. */
+export interface TransposeExpr {
+  readonly kind: 'transpose';
+  readonly arg: Expr;
+  readonly span: Span;
+}
+
+/** A type as written after `given NAME:`, e.g. `vector[n]`, `matrix[N, D]`. */
+export interface TypeExpr {
+  readonly name: string;
+  /** Dimension arguments, each a dimension symbol (`n`) or a positive integer literal (`3`). */
+  readonly dims: readonly { readonly text: string; readonly span: Span }[];
+  readonly span: Span;
+}
+
+export interface GivenDecl {
+  readonly kind: 'given';
+  readonly names: readonly { readonly name: string; readonly span: Span }[];
+  readonly type: TypeExpr;
+  readonly span: Span;
+}
+
+/** `let s[i] = ...` or `let L = ...`. */
+export interface LetDecl {
+  readonly kind: 'let';
+  readonly name: string;
+  readonly nameSpan: Span;
+  /** Index parameters, e.g. `i` in `let s[i] = ...`. */
+  readonly params: readonly { readonly name: string; readonly span: Span }[];
+  readonly body: Expr;
+  readonly span: Span;
+}
+
+/** One `= E` line of a claim: E equals the expression above it. */
+export interface Step {
+  readonly expr: Expr;
+  /** The justification written after `by`, if any. */
+  readonly justification: string | undefined;
+  /** `expect wrong`: a mistake kept on purpose; the suite passes only when it is refuted. */
+  readonly expectWrong: boolean;
+  /** The exact source text of the expression, as written. */
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** `claim E` followed by its steps. */
+export interface Claim {
+  readonly kind: 'claim';
+  readonly expr: Expr;
+  readonly text: string;
+  readonly steps: readonly Step[];
+  readonly span: Span;
+}
+
+export type Statement = GivenDecl | LetDecl | Claim;
+
+/** One `derivation "title"` block of a file. */
+export interface Derivation {
+  readonly title: string;
+  readonly source: string | undefined;
+  readonly statements: readonly Statement[];
+  /** The file the derivation came from, for messages (`<inline>` for inline text). */
+  readonly file: string;
+  readonly span: Span;
+}
+
+/** A parsed `.deriv` file. */
+export interface DerivationFile {
+  readonly file: string;
+  readonly derivations: readonly Derivation[];
+}
