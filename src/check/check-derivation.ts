@@ -1,0 +1,165 @@
+import { diagnostic } from '../diagnostics/index.ts';
+import type { Model, ModelClaim, Term } from '../model/index.ts';
+import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
+import { decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, type SymbolicBudget, type SymbolicOutcome } from '../symbolic/index.ts';
+import type { ModelStep } from '../model/index.ts';
+import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type StepDetail, type StepResult } from './results.ts';
+import { sizeAssignments } from './sizes.ts';
+
+/** How a derivation is checked. Every field is optional; defaults are stated once, here. */
+export interface CheckOptions {
+  /** The run's seed; the same seed, trials and sizes replay a run exactly. Default: random. */
+  readonly seed?: number;
+  /** Random inputs per size assignment and step. Default: 100. */
+  readonly trials?: number;
+  /** Sizes tried for each dimension symbol. Default: 1, 2, 3, 4, 5 and 8. */
+  readonly sizes?: readonly number[];
+  /** Limits of the exact engine per step. Default: {@link DEFAULT_SYMBOLIC_BUDGET}. */
+  readonly budget?: Partial<SymbolicBudget>;
+  /** Called after each step, for progress displays. */
+  readonly onStep?: (done: StepResult) => void;
+}
+
+export const DEFAULT_TRIALS = 100;
+export const DEFAULT_SIZES: readonly number[] = [1, 2, 3, 4, 5, 8];
+
+export function randomSeed(): number {
+  return (Math.random() * 0x7fffffff) | 0;
+}
+
+/** Checks every step of every claim of a model. */
+export function checkModel(model: Model, options: CheckOptions = {}): DerivationResult {
+  const seed = options.seed ?? randomSeed();
+  const trials = options.trials ?? DEFAULT_TRIALS;
+  const sizes = sizeAssignments(model, options.sizes ?? DEFAULT_SIZES);
+  const budget = { ...DEFAULT_SYMBOLIC_BUDGET, ...options.budget };
+  const claims = model.claims.map((claim, c) =>
+    checkClaim(model, claim, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed, onStep: options.onStep }));
+  return { title: model.derivation.title, source: model.derivation.source, claims };
+}
+
+interface ClaimContext {
+  readonly seed: number;
+  readonly runSeed: number;
+  readonly trials: number;
+  readonly sizes: readonly ReadonlyMap<string, number>[];
+  readonly budget: SymbolicBudget;
+  readonly onStep?: (done: StepResult) => void;
+}
+
+/**
+ * A chain: each step is compared with the expression above it. A wrong step
+ * does not stop the chain; the next step is still compared with it, as written.
+ */
+function checkClaim(model: Model, claim: ModelClaim, context: ClaimContext): ClaimResult {
+  let above: Term | undefined = claim.head;
+  let aboveLine = claim.claim.span.line;
+  const steps: StepResult[] = [];
+  claim.steps.forEach((modelStep, s) => {
+    const result = checkStep(model, claim, modelStep, above, aboveLine, { ...context, seed: mix(context.seed, s) });
+    steps.push(result);
+    context.onStep?.(result);
+    above = modelStep.term;
+    aboveLine = modelStep.step.span.line;
+  });
+  return { line: claim.claim.span.line, text: claim.claim.text, ok: steps.every((s) => s.ok), steps };
+}
+
+function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, above: Term | undefined, aboveLine: number, context: ClaimContext): StepResult {
+  const { step } = modelStep;
+  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
+  const base = { line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect };
+  const emptyDetail: StepDetail = { trials: 0, sizes: [], seed: context.runSeed };
+  const errorResult = (detail: StepDetail, method = 'none'): StepResult =>
+    ({ ...base, verdict: 'error', proof: undefined, ok: false, method, detail });
+
+  if (modelStep.error || !modelStep.term) {
+    return errorResult({ ...emptyDetail, diagnostic: modelStep.error });
+  }
+  if (!above) {
+    const why = diagnostic('unsupported', `the expression above this step (line ${aboveLine}) cannot be read, so this step cannot be compared with it`,
+      model.derivation.file, step.span, `fix the error on line ${aboveLine} first`);
+    return errorResult({ ...emptyDetail, diagnostic: why });
+  }
+
+  const numericDetail = { method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN };
+  const symbolic: SymbolicOutcome = decideStep(
+    { lhs: eliminateDiff(above), rhs: eliminateDiff(modelStep.term), inputs: model.inputs, freeIndices: claim.freeIndices },
+    context.sizes, context.budget, context.seed);
+  const numeric: NumericOutcome = checkStepNumerically(
+    { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices },
+    { trials: context.trials, seed: context.seed, sizes: context.sizes });
+
+  const detail: StepDetail = {
+    trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
+    ...(symbolic.kind === 'equal' ? { instances: symbolic.instances } : {}),
+    ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
+    ...(symbolic.kind === 'different' ? { explanation: symbolic.explanation } : {}),
+  };
+  const sizesText = describeSizes(context.sizes);
+  const exactMethod = `exact canonical form at ${sizesText}`;
+  const numericMethod = `${numeric.trials} random inputs at ${sizesText}, finite differences with Richardson extrapolation`;
+
+  if (numeric.kind === 'no-domain') {
+    return errorResult({
+      ...detail,
+      diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
+        'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range'),
+    }, numericMethod);
+  }
+  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric) : undefined;
+  const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
+
+  if (symbolic.kind === 'equal') {
+    if (found) {
+      return errorResult({
+        ...detail, counterexample: found, replay,
+        engineFault: 'the exact engine proved this step but random inputs refute it: a bug in derivcheck, please report it with this file and seed',
+      }, `${exactMethod}; ${numericMethod}`);
+    }
+    const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
+    return { ...base, verdict: 'proved', proof: 'sizes-tried', ok: isExpected('proved', expect), method: `${exactMethod}; confirmed on ${numericMethod}`, detail: { ...detail, worstRelative } };
+  }
+  if (found) {
+    return { ...base, verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: numericMethod, detail: { ...detail, counterexample: found, replay } };
+  }
+  if (symbolic.kind === 'different' && symbolic.confirmed) {
+    const c = symbolic.confirmed;
+    const counterexample: Counterexample = {
+      sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
+      inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: 'see lhs and rhs (60 digits)', tolerance: undefined,
+      foundBy: '60-digit evaluation (the difference is below what double precision can see)',
+    };
+    return { ...base, verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: `${exactMethod}; 60-digit evaluation`, detail: { ...detail, counterexample } };
+  }
+  const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
+  const why = symbolic.kind === 'different' ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` } : {};
+  return { ...base, verdict: 'verified', proof: undefined, ok: isExpected('verified', expect), method: numericMethod, detail: { ...detail, ...why, worstRelative } };
+}
+
+function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counterexample' }>): Counterexample {
+  const e = numeric.example;
+  const inputs: Record<string, readonly number[] | number> = {};
+  for (const [name, values] of Object.entries(e.inputs)) inputs[name] = values.length === 1 ? values[0] : values;
+  // JSON has no NaN or Infinity: a side with no value is reported in words.
+  const shown = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'undefined' : String(v));
+  return {
+    sizes: e.sizes, indices: e.indices, inputs, lhs: shown(e.lhs), rhs: shown(e.rhs), difference: shown(e.difference),
+    tolerance: e.tolerance, foundBy: 'random inputs in double precision, shrunk by fast-check',
+  };
+}
+
+function describeSizes(sizes: readonly ReadonlyMap<string, number>[]): string {
+  if (sizes.length === 0 || sizes[0].size === 0) return 'fixed sizes';
+  const names = [...sizes[0].keys()];
+  if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s.get(names[0])).join(', ')}`;
+  return sizes.map((s) => `(${[...s].map(([k, v]) => `${k}=${v}`).join(', ')})`).join(', ');
+}
+
+/** A deterministic 32-bit mix of a seed and a position, so each step has its own reproducible seed. */
+function mix(seed: number, position: number): number {
+  let h = (seed ^ Math.imul(position + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) & 0x7fffffff;
+}

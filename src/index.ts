@@ -1,0 +1,78 @@
+/**
+ * derivcheck's library API: everything a program, a notebook or a test needs.
+ *
+ * @example
+ * import { derivation } from 'derivcheck';
+ * const result = derivation`
+ *   derivation "log trick"
+ *   given x: vector[n]
+ *   let s[i] = exp(x[i]) / sum(j, exp(x[j]))
+ *   claim log(s[i]) = x[i] - log(sum(j, exp(x[j])))
+ * `.check({ seed: 1 });
+ * result.claims[0].steps[0].verdict; // 'proved'
+ */
+import { readFileSync } from 'node:fs';
+import { checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult } from './check/index.ts';
+import { buildModel, type Model } from './model/index.ts';
+import { checkPrepared, collectDerivationFiles, countSteps, prepareFile } from './pipeline/index.ts';
+import { parseDerivation } from './syntax/index.ts';
+
+export { DerivationError, formatDiagnostic } from './diagnostics/index.ts';
+export type { Diagnostic, DiagnosticCode } from './diagnostics/index.ts';
+export { DerivationSyntaxError, parseDerivation, parseDerivationFile } from './syntax/index.ts';
+export type { Claim, Derivation, DerivationFile, Expr, Span, Step } from './syntax/index.ts';
+export { buildModel } from './model/index.ts';
+export type { Model } from './model/index.ts';
+export { checkModel, DEFAULT_SIZES, DEFAULT_TRIALS, isExpected, summarize } from './check/index.ts';
+export type {
+  CheckOptions, CheckReport, ClaimResult, Counterexample, DerivationResult, FileResult, ProofScope, StepDetail,
+  StepResult, Summary, Verdict,
+} from './check/index.ts';
+export { collectDerivationFiles, PathError } from './pipeline/index.ts';
+export { renderTerminal, stepToLatex, toJsonReport, toLatex } from './report/index.ts';
+
+/** Options of {@link checkFiles}: those of {@link CheckOptions}, plus progress per file. */
+export interface CheckFilesOptions extends CheckOptions {
+  /** Called before checking each file, with the total of steps of all files. */
+  readonly onFile?: (path: string, stepsInAllFiles: number) => void;
+}
+
+/**
+ * Checks files and folders of `.deriv` files (folders recursively).
+ * @throws PathError for a path that does not exist or a folder without derivations.
+ */
+export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): CheckReport {
+  const seed = options.seed ?? randomSeed();
+  const prepared = collectDerivationFiles(paths).map((path) => prepareFile(readFileSync(path), path));
+  const total = prepared.reduce((n, p) => n + countSteps(p), 0);
+  const files: FileResult[] = prepared.map((p) => {
+    options.onFile?.(p.path, total);
+    return checkPrepared(p, { ...options, seed });
+  });
+  return { version: 1, seed, files, summary: summarize(files) };
+}
+
+/** Checks the text of a `.deriv` file given as a string; `path` names it in messages. */
+export function checkText(text: string, path = '<inline>', options: CheckOptions = {}): CheckReport {
+  const seed = options.seed ?? randomSeed();
+  const files = [checkPrepared(prepareFile(text, path), { ...options, seed })];
+  return { version: 1, seed, files, summary: summarize(files) };
+}
+
+/** A derivation written inline, resolved and ready to check. */
+export interface InlineDerivation {
+  readonly model: Model;
+  check(options?: CheckOptions): DerivationResult;
+}
+
+/**
+ * A tagged template for derivations written inline (notebooks, tests). The text
+ * holds one `derivation "TITLE"` block; a missing header is added, titled "inline".
+ * @throws DerivationError (with file:line:col) for text that cannot be read.
+ */
+export function derivation(strings: TemplateStringsArray, ...values: unknown[]): InlineDerivation {
+  let text = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+  if (!/^\s*(#.*\n\s*)*derivation\s/.test(text)) text = `derivation "inline"\n${text}`;
+  const model = buildModel(parseDerivation(text, '<inline>'));
+  return { model, check: (options: CheckOptions = {}) => checkModel(model, options) };
+}

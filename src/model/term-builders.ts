@@ -1,0 +1,59 @@
+import type { Fraction, FunctionName, Index, InputRef, Term } from './term.ts';
+
+/** Small constructors for terms; they fold nothing clever, only the trivial cases. */
+
+export function fraction(num: bigint, den = 1n): Fraction {
+  if (den === 0n) throw new RangeError('a fraction denominator must not be 0');
+  if (den < 0n) { num = -num; den = -den; }
+  const g = gcd(num < 0n ? -num : num, den);
+  return { num: num / g, den: den / g };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
+/** The exact value of a decimal literal as written: `1e-7` is 1/10^7, `0.25` is 1/4. */
+export function parseDecimal(text: string): Fraction {
+  const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) {
+    if (/^0[xX][0-9a-fA-F]+$|^0[bB][01]+$|^0[oO][0-7]+$/.test(text)) return fraction(BigInt(text));
+    throw new RangeError(`'${text}' is not a decimal number`);
+  }
+  const whole = m[1] ?? '';
+  const frac = m[2] ?? '';
+  const exp = Number(m[3] ?? '0') - frac.length;
+  const digits = BigInt((whole + frac) || '0');
+  return exp >= 0 ? fraction(digits * 10n ** BigInt(exp)) : fraction(digits, 10n ** BigInt(-exp));
+}
+
+export const num = (n: number | bigint, den: number | bigint = 1): Term =>
+  ({ k: 'num', value: fraction(BigInt(n), BigInt(den)) });
+export const ZERO = num(0);
+export const ONE = num(1);
+
+export const isNum = (t: Term, n?: number): boolean =>
+  t.k === 'num' && (n === undefined || (t.value.den === 1n && t.value.num === BigInt(n)));
+
+export function add(...terms: Term[]): Term {
+  const kept = terms.flatMap((t) => (t.k === 'add' ? t.terms : [t])).filter((t) => !isNum(t, 0));
+  if (kept.length === 0) return ZERO;
+  return kept.length === 1 ? kept[0] : { k: 'add', terms: kept };
+}
+
+export function mul(...factors: Term[]): Term {
+  const kept = factors.flatMap((t) => (t.k === 'mul' ? t.factors : [t])).filter((t) => !isNum(t, 1));
+  if (kept.some((t) => isNum(t, 0))) return ZERO;
+  if (kept.length === 0) return ONE;
+  return kept.length === 1 ? kept[0] : { k: 'mul', factors: kept };
+}
+
+export const neg = (t: Term): Term => mul(num(-1), t);
+export const sub = (a: Term, b: Term): Term => add(a, neg(b));
+export const pow = (base: Term, exponent: Term): Term =>
+  isNum(exponent, 1) ? base : isNum(exponent, 0) ? ONE : { k: 'pow', base, exponent };
+export const div = (a: Term, b: Term): Term => mul(a, pow(b, num(-1)));
+export const fn = (name: FunctionName, ...args: Term[]): Term => ({ k: 'fn', name, args });
+export const input = (ref: InputRef): Term => ({ k: 'input', ref });
+export const delta = (a: Index, b: Index): Term => ({ k: 'icmp', op: '==', a, b });

@@ -1,0 +1,269 @@
+import { FUNCTIONS, type Index, type InputRef, type Term } from '../model/index.ts';
+import { derivative } from './finite-difference.ts';
+import { dimSize, type Layout } from './layout.ts';
+
+/**
+ * The mutable state of one evaluation: the input values, the current value of
+ * every index variable, and what the evaluation learned about its own accuracy.
+ */
+export interface EvaluationState {
+  values: Float64Array;
+  readonly indices: Int32Array;
+  /**
+   * A bound on the absolute error of the value the last closure returned, to
+   * first order: every closure sets it. Round-off adds half an ulp per
+   * operation; finite differences add their error estimate; sums, products and
+   * functions carry their arguments' errors by the usual rules (running error
+   * analysis, Higham ch. 3). So an error in ds/dx is scaled by 1/s in (1/s) ds/dx.
+   */
+  error: number;
+  /** Smallest distance of any kink argument (relu, abs, max, a comparison) from its kink, inside a derivative. */
+  kinkDistance: number;
+  /** How many finite differences are being taken around the current evaluation. */
+  differentiating: number;
+}
+
+export type Compiled = (state: EvaluationState) => number;
+
+/** Half an ulp: the relative error of one correctly rounded operation. */
+const UNIT_ROUNDOFF = Number.EPSILON / 2;
+
+/** Index variables get slots in `EvaluationState.indices`. */
+export class IndexSlots {
+  private readonly slots = new Map<string, number>();
+  slot(name: string): number {
+    let s = this.slots.get(name);
+    if (s === undefined) {
+      s = this.slots.size;
+      this.slots.set(name, s);
+    }
+    return s;
+  }
+  get count(): number {
+    return this.slots.size;
+  }
+}
+
+export function newState(layout: Layout, slots: IndexSlots): EvaluationState {
+  return {
+    values: new Float64Array(layout.length), indices: new Int32Array(Math.max(1, slots.count + 16)),
+    error: 0, kinkDistance: Infinity, differentiating: 0,
+  };
+}
+
+/**
+ * Compiles a term once, at one size assignment, into a closure over the flat
+ * input array: no tree is re-interpreted per input. `diff` nodes become central
+ * differences with Richardson extrapolation (see finite-difference.ts), whose
+ * steps stay within a tenth of the distance to the nearest kink.
+ */
+export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Compiled {
+  const index = (i: Index): ((s: EvaluationState) => number) => {
+    switch (i.k) {
+      case 'lit': { const v = i.value; return () => v; }
+      case 'var': { const slot = slots.slot(i.name); const o = i.offset; return (s) => s.indices[slot] + o; }
+      case 'dim': { const v = layout.sizes.get(i.name)! + i.offset; return () => v; }
+      case 'label': {
+        const at = layout.slots.get(i.name)!.offset;
+        const o = i.offset;
+        return (s) => Math.round(s.values[at]) + o;
+      }
+    }
+  };
+  const position = (ref: InputRef): ((s: EvaluationState) => number) => {
+    const slot = layout.slots.get(ref.name)!;
+    const getters = ref.indices.map(index);
+    const { offset, shape, strides } = slot;
+    if (getters.length === 0) return () => offset;
+    if (getters.length === 1) {
+      const g = getters[0];
+      const n = shape[0];
+      return (s) => { const i = g(s); return i >= 1 && i <= n ? offset + i - 1 : -1; };
+    }
+    return (s) => {
+      let p = offset;
+      for (let d = 0; d < getters.length; d++) {
+        const i = getters[d](s);
+        if (i < 1 || i > shape[d]) return -1;
+        p += (i - 1) * strides[d];
+      }
+      return p;
+    };
+  };
+  const go = (t: Term): Compiled => {
+    switch (t.k) {
+      case 'num': {
+        const v = Number(t.value.num) / Number(t.value.den);
+        const e = Number.isInteger(v) ? 0 : UNIT_ROUNDOFF * Math.abs(v);
+        return (s) => { s.error = e; return v; };
+      }
+      case 'pi': return (s) => { s.error = UNIT_ROUNDOFF * Math.PI; return Math.PI; };
+      case 'size': { const v = layout.sizes.get(t.name)!; return (s) => { s.error = 0; return v; }; }
+      case 'input': {
+        const at = position(t.ref);
+        return (s) => { s.error = 0; const p = at(s); return p < 0 ? NaN : s.values[p]; };
+      }
+      case 'add': {
+        const parts = t.terms.map(go);
+        return (s) => {
+          let acc = 0;
+          let error = 0;
+          for (const p of parts) { acc += p(s); error += s.error + UNIT_ROUNDOFF * Math.abs(acc); }
+          s.error = error;
+          return acc;
+        };
+      }
+      case 'mul': {
+        const parts = t.factors.map(go);
+        const n = parts.length;
+        return (s) => {
+          // d(prod) = sum_i e_i * prod_{j != i} |v_j|, computed from prefix and suffix products.
+          const values = new Float64Array(n);
+          const errors = new Float64Array(n);
+          for (let i = 0; i < n; i++) { values[i] = parts[i](s); errors[i] = s.error; }
+          let product = 1;
+          for (let i = 0; i < n; i++) product *= values[i];
+          let error = 0;
+          let prefix = 1;
+          for (let i = 0; i < n; i++) {
+            if (errors[i] > 0) {
+              let others = prefix;
+              for (let j = i + 1; j < n; j++) others *= values[j];
+              error += errors[i] * Math.abs(others);
+            }
+            prefix *= values[i];
+          }
+          s.error = error + n * UNIT_ROUNDOFF * Math.abs(product);
+          return product;
+        };
+      }
+      case 'pow': {
+        const base = go(t.base);
+        const exponent = go(t.exponent);
+        return (s) => {
+          const b = base(s);
+          const eb = s.error;
+          const x = exponent(s);
+          const ex = s.error;
+          const v = Math.pow(b, x);
+          const fromBase = eb === 0 ? 0 : Math.abs(x * Math.pow(b, x - 1)) * eb;
+          const fromExponent = ex === 0 ? 0 : Math.abs(v * Math.log(Math.abs(b))) * ex;
+          s.error = fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v);
+          return v;
+        };
+      }
+      case 'fn': {
+        const rule = FUNCTIONS[t.name];
+        const args = t.args.map(go);
+        const kink = rule.kink;
+        if (args.length === 1) {
+          const a = args[0];
+          const f = rule.value;
+          const slope = rule.slopes;
+          return (s) => {
+            const v = a(s);
+            const e = s.error;
+            if (kink) noteKink(s, kink(v));
+            const out = f(v);
+            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + 2 * UNIT_ROUNDOFF * Math.abs(out);
+            return out;
+          };
+        }
+        return (s) => {
+          const vs: number[] = [];
+          const es: number[] = [];
+          for (const a of args) { vs.push(a(s)); es.push(s.error); }
+          if (kink) noteKink(s, kink(...vs));
+          const out = rule.value(...vs);
+          const slopes = rule.slopes(...vs);
+          let error = 2 * UNIT_ROUNDOFF * Math.abs(out);
+          for (let i = 0; i < vs.length; i++) if (es[i] > 0) error += Math.abs(slopes[i]) * es[i];
+          s.error = error;
+          return out;
+        };
+      }
+      case 'sum': {
+        const slot = slots.slot(t.index);
+        const n = dimSize(t.dim, layout.sizes);
+        const body = go(t.body);
+        return (s) => {
+          let acc = 0;
+          let error = 0;
+          for (let j = 1; j <= n; j++) { s.indices[slot] = j; acc += body(s); error += s.error + UNIT_ROUNDOFF * Math.abs(acc); }
+          s.error = error;
+          return acc;
+        };
+      }
+      case 'icmp': {
+        const a = index(t.a);
+        const b = index(t.b);
+        const test = comparator(t.op);
+        return (s) => { s.error = 0; return test(a(s), b(s)) ? 1 : 0; };
+      }
+      case 'cmp': {
+        const a = go(t.a);
+        const b = go(t.b);
+        const test = comparator(t.op);
+        return (s) => { const x = a(s); const y = b(s); noteKink(s, x - y); s.error = 0; return test(x, y) ? 1 : 0; };
+      }
+      case 'diff': {
+        const f = go(t.f);
+        const at = position(t.v);
+        return (s) => finiteDifference(s, f, at(s));
+      }
+    }
+  };
+  return go(term);
+}
+
+/**
+ * d f / d values[p] by central differences with Richardson extrapolation. The
+ * steps stay within a tenth of the distance to the nearest kink f passes
+ * through, so no sample crosses one; on a kink there is no derivative (NaN).
+ */
+function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
+  if (p < 0) return NaN;
+  const saved = s.values[p];
+  const outerKink = s.kinkDistance;
+  s.kinkDistance = Infinity;
+  s.differentiating++;
+  try {
+    f(s);
+    const margin = s.kinkDistance;
+    if (margin < 1e-12) {
+      s.kinkDistance = 0;
+      return NaN;
+    }
+    const g = (x: number) => {
+      s.values[p] = x;
+      const v = f(s);
+      s.values[p] = saved;
+      return v;
+    };
+    const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10 } : {});
+    s.kinkDistance = Math.min(outerKink, margin);
+    s.error = estimate.error;
+    return estimate.value;
+  } finally {
+    s.values[p] = saved;
+    s.differentiating--;
+  }
+}
+
+/** A kink matters only where a finite difference might step across it. */
+function noteKink(s: EvaluationState, distance: number): void {
+  if (s.differentiating === 0) return;
+  const d = Math.abs(distance);
+  if (d < s.kinkDistance) s.kinkDistance = d;
+}
+
+function comparator(op: string): (a: number, b: number) => boolean {
+  switch (op) {
+    case '<': return (a, b) => a < b;
+    case '<=': return (a, b) => a <= b;
+    case '>': return (a, b) => a > b;
+    case '>=': return (a, b) => a >= b;
+    case '==': return (a, b) => a === b;
+    default: return (a, b) => a !== b;
+  }
+}

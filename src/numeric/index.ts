@@ -1,0 +1,6 @@
+/** The numeric stage: compiled evaluation, random inputs from types, finite differences, shrinking. */
+export { checkStepNumerically, indexAssignments, ERROR_FACTOR, KINK_MARGIN } from './check-step.ts';
+export type { NumericComparison, NumericOutcome, NumericStep, NumericStepOptions } from './check-step.ts';
+export { derivative } from './finite-difference.ts';
+export type { DerivativeEstimate, DerivativeOptions } from './finite-difference.ts';
+export { INPUT_RANGES } from './arbitraries.ts';

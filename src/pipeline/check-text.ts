@@ -1,0 +1,32 @@
+import { DerivationError } from '../diagnostics/index.ts';
+import { checkModel, type CheckOptions, type DerivationResult, type FileResult } from '../check/index.ts';
+import { buildModel, type Model } from '../model/index.ts';
+import { DerivationSyntaxError, parseDerivationFile } from '../syntax/index.ts';
+
+/** A file read and resolved, ready to check; or the reason it cannot be. */
+export type PreparedFile =
+  | { readonly path: string; readonly models: readonly Model[]; readonly error: null }
+  | { readonly path: string; readonly models: readonly []; readonly error: DerivationError };
+
+/** Text to models: parse, then resolve each derivation. Never throws for bad input. */
+export function prepareFile(content: string | Uint8Array, path: string): PreparedFile {
+  try {
+    const file = parseDerivationFile(content, path);
+    return { path, models: file.derivations.map(buildModel), error: null };
+  } catch (error) {
+    if (error instanceof DerivationSyntaxError || error instanceof DerivationError) return { path, models: [], error };
+    throw error;
+  }
+}
+
+/** Checks a prepared file: every derivation, every claim, every step. */
+export function checkPrepared(prepared: PreparedFile, options: CheckOptions = {}): FileResult {
+  if (prepared.error) return { path: prepared.path, error: prepared.error.diagnostic, derivations: [] };
+  const derivations: DerivationResult[] = prepared.models.map((m) => checkModel(m, options));
+  return { path: prepared.path, error: null, derivations };
+}
+
+/** All the steps a prepared file holds, for progress displays. */
+export function countSteps(prepared: PreparedFile): number {
+  return prepared.models.reduce((n, m) => n + m.claims.reduce((k, c) => k + c.steps.length, 0), 0);
+}

@@ -1,0 +1,4 @@
+/** The whole flow for files: collect, read, parse, resolve, check. */
+export { checkPrepared, countSteps, prepareFile } from './check-text.ts';
+export type { PreparedFile } from './check-text.ts';
+export { collectDerivationFiles, PathError } from './collect-files.ts';

@@ -1,0 +1,45 @@
+import type { CheckReport, StepResult } from '../check/index.ts';
+import type { Diagnostic } from '../diagnostics/index.ts';
+
+/**
+ * The stable JSON report (`--json`), in the shape of docs/json-report.md:
+ * version, files, derivations, claims, steps, summary. What is not part of that
+ * shape (the justification, the column) lives in a step's `detail`.
+ */
+export function toJsonReport(report: CheckReport): object {
+  return {
+    version: report.version,
+    files: report.files.map((f) => ({
+      path: f.path,
+      error: f.error ? diagnosticJson(f.error) : null,
+      derivations: f.derivations.map((d) => ({
+        title: d.title,
+        source: d.source ?? null,
+        claims: d.claims.map((c) => ({ line: c.line, text: c.text, ok: c.ok, steps: c.steps.map(stepJson) })),
+      })),
+    })),
+    summary: report.summary,
+  };
+}
+
+function stepJson(s: StepResult): object {
+  const { diagnostic, ...detail } = s.detail;
+  return {
+    line: s.line,
+    text: s.text,
+    verdict: s.verdict,
+    proof: s.proof ?? null,
+    expect: s.expect,
+    method: s.method,
+    detail: {
+      ...detail,
+      col: s.span.col,
+      justification: s.justification ?? null,
+      ...(diagnostic ? { error: diagnosticJson(diagnostic) } : {}),
+    },
+  };
+}
+
+export function diagnosticJson(d: Diagnostic): object {
+  return { code: d.code, message: d.message, hint: d.hint ?? null, line: d.span?.line ?? null, col: d.span?.col ?? null };
+}

@@ -1,0 +1,188 @@
+/**
+ * The vocabulary shared by the LaTeX renderer, and THE table of function renderers.
+ *
+ * Every function of the expression language (`exp`, `log`, `sum`, `diff`, ...) is one
+ * entry of {@link FUNCTION_RENDERERS}, keyed by its name: adding or restyling a function
+ * touches exactly one entry. A call whose name is not in the table, or whose number of
+ * arguments the entry does not accept, is rendered generically as
+ * `\operatorname{name}\left(a, b\right)` by the renderer in `latex.ts`.
+ */
+import type { Expr } from '../../syntax/ast.ts';
+
+/**
+ * How tightly a rendered piece of LaTeX binds, as a reader of the formula sees it.
+ * A piece is wrapped in `\left( \right)` where a context needs a higher level.
+ *
+ * Juxtaposition (`a b`) binds tighter than the explicit Hadamard operators
+ * (`\odot`, `\oslash`), which bind tighter than `+`/`-`.
+ */
+export const Prec = {
+  /** `a + b`, `a - b` */
+  Add: 1,
+  /** `a \odot b`, `a \oslash b` */
+  Hadamard: 2,
+  /** `a b`, `a \cdot 2`, and `1 \times 10^{-7}` */
+  Mul: 3,
+  /** `-a`, `+a` */
+  Unary: 4,
+  /** `a^{b}`, `e^{x}`, `A^{\top}`: carries a superscript, so it cannot take another */
+  Pow: 5,
+  /** `\frac{a}{b}`, `\sqrt{x}`, `\log x`, `\sum_{j} x_j`, `\operatorname{f}\left(x\right)`, indicators */
+  App: 6,
+  /** names, `x_i`, plain numbers, `\delta_{ik}`, `\left|x\right|`, anything in `\left( \right)` */
+  Atom: 7,
+} as const;
+export type Prec = (typeof Prec)[keyof typeof Prec];
+
+/** A rendered piece of LaTeX and what its surroundings need to know about it. */
+export interface Rendered {
+  readonly tex: string;
+  readonly prec: Prec;
+  /** It begins with a multi-letter `\mathit{...}` name (juxtaposition then needs `\,`). */
+  readonly startsWord?: boolean;
+  /** It ends with a multi-letter `\mathit{...}` name. */
+  readonly endsWord?: boolean;
+}
+
+export function rendered(tex: string, prec: Prec, flags: { startsWord?: boolean; endsWord?: boolean } = {}): Rendered {
+  return { tex, prec, ...flags };
+}
+
+/** `\left(tex\right)`: an atom. */
+export function paren(tex: string): Rendered {
+  return rendered(`\\left(${tex}\\right)`, Prec.Atom);
+}
+
+/** What a function renderer can ask of the renderer that called it. */
+export interface RenderContext {
+  /**
+   * True when a factor will be juxtaposed (or `\odot`-ed) right after this call, so a
+   * rendering that would swallow it (`\log x`, `\sum_{j} x_j`) must close itself.
+   */
+  readonly followed: boolean;
+  /** Renders a sub-expression standing alone (in braces, a subscript, a parenthesis). */
+  render(e: Expr): Rendered;
+  /** Renders `e`, parenthesized unless its precedence is at least `min`. */
+  operand(e: Expr, min: Prec): Rendered;
+  /** A subscript list: `ik` when every entry renders as one character, else `i,k+1`. */
+  subscript(items: readonly Expr[]): string;
+  /** The generic rendering `\operatorname{name}\left(a, b\right)`. */
+  generic(name: string, args: readonly Expr[]): Rendered;
+}
+
+export interface FunctionRenderer {
+  /** The numbers of arguments this entry renders, inclusive; other calls render generically. */
+  readonly arity: readonly [min: number, max: number];
+  render(args: readonly Expr[], ctx: RenderContext): Rendered;
+}
+
+/** `\log x` for a bare atom (not followed by a factor), else `\log\left(E\right)`. */
+function operatorStyle(command: string): FunctionRenderer {
+  return {
+    arity: [1, 1],
+    render([arg], ctx) {
+      const r = ctx.render(arg);
+      if (r.prec === Prec.Atom && !ctx.followed) return rendered(`${command} ${r.tex}`, Prec.App);
+      return rendered(`${command}\\left(${r.tex}\\right)`, Prec.App);
+    },
+  };
+}
+
+/** `\sigma\left(E\right)`, `\max\left(a, b\right)`: always with parentheses. */
+function parenStyle(command: string, arity: readonly [number, number] = [1, 1]): FunctionRenderer {
+  return {
+    arity,
+    render(args, ctx) {
+      return rendered(`${command}\\left(${args.map((a) => ctx.render(a).tex).join(', ')}\\right)`, Prec.App);
+    },
+  };
+}
+
+/** `sum(j, E)`: `\sum_{j} E`, with E parenthesized when it is a sum or difference. */
+const sumRenderer: FunctionRenderer = {
+  arity: [2, 2],
+  render([index, body], ctx) {
+    const b = ctx.render(body);
+    const bodyTex = b.prec < Prec.Mul || /^[-+]/.test(b.tex) ? paren(b.tex).tex : b.tex;
+    const tex = `\\sum_{${ctx.render(index).tex}} ${bodyTex}`;
+    // Followed by a factor, `\sum_{j} x_j y` would read as the sum of `x_j y`.
+    return ctx.followed ? paren(tex) : rendered(tex, Prec.App);
+  },
+};
+
+/**
+ * `diff(F, v)`: `\frac{\partial F}{\partial v}`, or `\frac{\partial}{\partial v}\left(F\right)`
+ * when F is not compact. Nested diffs are one higher derivative, variables listed outermost
+ * first: `diff(diff(F, v), w)` is `\frac{\partial^{2} F}{\partial w \partial v}`, and
+ * `diff(diff(F, v), v)` is `\frac{\partial^{2} F}{\partial v^{2}}`.
+ */
+const diffRenderer: FunctionRenderer = {
+  arity: [2, 2],
+  render([fn, variable], ctx) {
+    const vars: Expr[] = [variable];
+    let f = fn;
+    while (f.kind === 'call' && f.name === 'diff' && f.args.length === 2) {
+      vars.push(f.args[1]);
+      f = f.args[0];
+    }
+    // `vars` is outermost first, the order the denominator lists them in.
+    const groups: { tex: string; count: number }[] = [];
+    for (const v of vars) {
+      const tex = ctx.operand(v, Prec.Atom).tex;
+      const last = groups[groups.length - 1];
+      if (last && last.tex === tex) last.count++;
+      else groups.push({ tex, count: 1 });
+    }
+    const den = groups.map((g) => (g.count === 1 ? `\\partial ${g.tex}` : `\\partial ${g.tex}^{${g.count}}`)).join(' ');
+    const order = vars.length === 1 ? '\\partial' : `\\partial^{${vars.length}}`;
+    const r = ctx.render(f);
+    const compact = r.prec >= Prec.Pow && !(f.kind === 'binary' && f.op === '/');
+    const tex = compact
+      ? `\\frac{${order} ${r.tex}}{${den}}`
+      : `\\frac{${order}}{${den}}\\left(${r.tex}\\right)`;
+    return rendered(tex, Prec.App);
+  },
+};
+
+const naturalLog = operatorStyle('\\log');
+
+/**
+ * The function renderers, keyed by the function's name in the expression language.
+ * One entry per function.
+ */
+export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
+  exp: {
+    arity: [1, 1],
+    render: ([x], ctx) => rendered(`e^{${ctx.render(x).tex}}`, Prec.Pow),
+  },
+  log: {
+    arity: [1, 2],
+    render(args, ctx) {
+      if (args.length === 1) return naturalLog.render(args, ctx);
+      // math.js `log(x, base)`
+      return operatorStyle(`\\log_{${ctx.render(args[1]).tex}}`).render([args[0]], ctx);
+    },
+  },
+  sqrt: {
+    arity: [1, 1],
+    render: ([x], ctx) => rendered(`\\sqrt{${ctx.render(x).tex}}`, Prec.App),
+  },
+  tanh: operatorStyle('\\tanh'),
+  sin: operatorStyle('\\sin'),
+  cos: operatorStyle('\\cos'),
+  sigmoid: parenStyle('\\sigma'),
+  softplus: parenStyle('\\operatorname{softplus}'),
+  relu: parenStyle('\\operatorname{relu}'),
+  abs: {
+    arity: [1, 1],
+    render: ([x], ctx) => rendered(`\\left|${ctx.render(x).tex}\\right|`, Prec.Atom),
+  },
+  max: parenStyle('\\max', [1, Infinity]),
+  min: parenStyle('\\min', [1, Infinity]),
+  delta: {
+    arity: [2, 2],
+    render: (args, ctx) => rendered(`\\delta_{${ctx.subscript(args)}}`, Prec.Atom),
+  },
+  sum: sumRenderer,
+  diff: diffRenderer,
+};

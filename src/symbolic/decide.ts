@@ -1,0 +1,220 @@
+import type { FreeIndex, Input, Term } from '../model/index.ts';
+import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
+import { Budget, BudgetExceededError, Rational, RationalFunction } from './exact/index.ts';
+import { expandAt, IndexOutOfRange, type Instance } from './expand.ts';
+import { clearlyDifferent, evaluateHighPrecision } from './high-precision.ts';
+
+/** Limits of the exact engine for one step, over all its instances. */
+export interface SymbolicBudget {
+  /** Most polynomial terms all operations of the step may create. Default 2,000,000. */
+  readonly maxTerms: number;
+  /** Wall-clock limit for the step in ms. Default 5,000. */
+  readonly timeMs: number;
+  /** Most instances (sizes x index values x cases) to decide. Default 20,000. */
+  readonly maxInstances: number;
+}
+
+export const DEFAULT_SYMBOLIC_BUDGET: SymbolicBudget = { maxTerms: 2_000_000, timeMs: 5_000, maxInstances: 20_000 };
+
+/** An instance as plain records, for reports. */
+export interface InstanceRecord {
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly indices: Readonly<Record<string, number>>;
+  /** Case of each label (its class) and each one-hot input (the position of its 1). */
+  readonly cases: Readonly<Record<string, number>>;
+}
+
+export type SymbolicOutcome =
+  /** Both sides have the same canonical form at every instance tried. */
+  | { readonly kind: 'equal'; readonly instances: number }
+  /**
+   * The canonical forms differ at an instance. `confirmed` holds a point where
+   * 60-digit arithmetic shows the two sides differ; without it the difference
+   * may stem from a relation between atoms the engine does not know.
+   */
+  | {
+      readonly kind: 'different';
+      readonly instance: InstanceRecord;
+      readonly explanation: string;
+      readonly confirmed: { readonly point: Readonly<Record<string, number>>; readonly lhs: string; readonly rhs: string } | undefined;
+    }
+  | { readonly kind: 'undecided'; readonly reason: string };
+
+export interface SymbolicStep {
+  /** Both sides without `diff` (already differentiated symbolically). */
+  readonly lhs: Term;
+  readonly rhs: Term;
+  readonly inputs: readonly Input[];
+  readonly freeIndices: readonly FreeIndex[];
+}
+
+/**
+ * Decides a step exactly at each concrete instance: both sides are expanded,
+ * brought to canonical rational functions over shared atoms, and subtracted.
+ * A zero numerator means equal; anything else is a real difference as long as
+ * the atoms are independent, which a 60-digit evaluation then confirms.
+ */
+export function decideStep(
+  step: SymbolicStep,
+  sizes: readonly ReadonlyMap<string, number>[],
+  budget: SymbolicBudget = DEFAULT_SYMBOLIC_BUDGET,
+  seed = 1,
+): SymbolicOutcome {
+  const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
+  const exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs: Date.now() + budget.timeMs });
+  let instances = 0;
+  try {
+    for (const instance of enumerateInstances(step, sizes)) {
+      if (++instances > budget.maxInstances) {
+        return { kind: 'undecided', reason: `more than ${budget.maxInstances} instances to decide` };
+      }
+      let lhs: Term;
+      let rhs: Term;
+      try {
+        lhs = expandAt(step.lhs, instance, inputMap);
+        rhs = expandAt(step.rhs, instance, inputMap);
+      } catch (error) {
+        if (error instanceof IndexOutOfRange) continue;
+        throw error;
+      }
+      const atoms = new AtomTable();
+      const canonical = new Canonicalizer(atoms, inputMap, exact);
+      const left = canonical.of(lhs);
+      const right = canonical.of(rhs);
+      const difference = left.sub(right, exact);
+      const numerator = difference.numerator(exact).reduceIdempotent(atoms.stepAtoms);
+      if (numerator.isZero()) continue;
+      const record = toRecord(instance);
+      return {
+        kind: 'different', instance: record,
+        explanation: explain(left, right, difference, atoms, exact),
+        confirmed: confirm(lhs, rhs, instance, step.inputs, seed),
+      };
+    }
+  } catch (error) {
+    if (error instanceof BudgetExceededError) {
+      return { kind: 'undecided', reason: error.kind === 'time' ? `exact algebra ran past its ${budget.timeMs} ms budget` : `exact algebra passed its budget of ${budget.maxTerms} terms` };
+    }
+    if (error instanceof DomainError) return { kind: 'undecided', reason: `a side has no value on part of the domain (${error.message})` };
+    throw error;
+  }
+  return { kind: 'equal', instances };
+}
+
+/** Every instance: sizes, then free index values, then the cases of labels and one-hot inputs. */
+export function* enumerateInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[]): Generator<Instance> {
+  const discrete = step.inputs.filter((i) => i.kind === 'onehot' || i.kind === 'label');
+  for (const size of sizes) {
+    const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name)!);
+    const ranges: Array<{ name: string; n: number; kind: 'index' | 'label' | 'hot' }> = [
+      ...step.freeIndices.map((f) => ({ name: f.name, n: sizeOf(f.dim), kind: 'index' as const })),
+      ...discrete.map((i) => ({ name: i.name, n: sizeOf(i.kind === 'label' ? i.classes! : i.dims[0]), kind: i.kind === 'label' ? 'label' as const : 'hot' as const })),
+    ];
+    const values = ranges.map(() => 1);
+    for (;;) {
+      const indices = new Map<string, number>();
+      const labels = new Map<string, number>();
+      const hot = new Map<string, number>();
+      ranges.forEach((r, i) => (r.kind === 'index' ? indices : r.kind === 'label' ? labels : hot).set(r.name, values[i]));
+      yield { sizes: size, indices, labels, hot };
+      let p = ranges.length - 1;
+      while (p >= 0 && values[p] === ranges[p].n) values[p--] = 1;
+      if (p < 0) break;
+      values[p]++;
+    }
+  }
+}
+
+function toRecord(instance: Instance): InstanceRecord {
+  return {
+    sizes: Object.fromEntries(instance.sizes),
+    indices: Object.fromEntries(instance.indices),
+    cases: { ...Object.fromEntries(instance.labels), ...Object.fromEntries(instance.hot) },
+  };
+}
+
+/** The shortest true sentence about how the sides differ: a factor, a constant, or the difference itself. */
+function explain(left: RationalFunction, right: RationalFunction, difference: RationalFunction, atoms: AtomTable, budget: Budget): string {
+  const name = (id: number) => atoms.name(id);
+  const constant = (f: RationalFunction): Rational | undefined => {
+    if (f.denominatorFactors().length > 0) return undefined;
+    const c = f.numerator(budget).constantValue();
+    return c?.div(f.denominatorConstant());
+  };
+  if (left.isZero()) return 'the expression above is 0, but this step is not';
+  if (right.isZero()) return 'this step is 0, but the expression above is not';
+  {
+    const ratio = constant(left.div(right, budget));
+    if (ratio !== undefined) {
+      return ratio.equals(Rational.of(-1)) ? 'the sides differ by a factor -1 (a sign error)' : `the sides differ by a factor ${ratio.toString()}`;
+    }
+  }
+  const c = constant(difference);
+  if (c !== undefined) return `the sides differ by the constant ${c.toString()}`;
+  const text = difference.toString(name);
+  return `lhs - rhs = ${text.length > 400 ? `${text.slice(0, 400)}...` : text}`;
+}
+
+/**
+ * Finds a point where 60-digit arithmetic shows the sides differ. Points are
+ * drawn from the same ranges as the random inputs, from a fixed seed.
+ */
+function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number):
+  { point: Record<string, number>; lhs: string; rhs: string } | undefined {
+  let state = (seed ^ 0x9e3779b9) >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let attempt = 0; attempt < 24; attempt++) {
+    const point = new Map<string, number>();
+    // The first attempts put every entry of each input at one value: ties, where value tests like
+    // (x[i] == x[k]) behave differently from delta(i, k), and where random draws almost never land.
+    const tie = attempt < 4 ? 0.5 + attempt / 4 : undefined;
+    for (const input of inputs) {
+      const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));
+      const count = shape.reduce((a, b) => a * b, 1);
+      const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];
+      let values = Array.from({ length: count }, () => tie ?? range[0] + (range[1] - range[0]) * random());
+      if (input.kind === 'simplex') {
+        const total = values.reduce((a, b) => a + b, 0);
+        values = values.map((v) => v / total);
+      }
+      values.forEach((v, flat) => {
+        let rest = flat;
+        const at: number[] = [];
+        for (let p = shape.length - 1; p >= 0; p--) { at.unshift((rest % shape[p]) + 1); rest = Math.floor(rest / shape[p]); }
+        point.set(at.length === 0 ? input.name : `${input.name}[${at.join(', ')}]`, v);
+      });
+    }
+    try {
+      const l = evaluateHighPrecision(lhs, point);
+      const r = evaluateHighPrecision(rhs, point);
+      if (clearlyDifferent(l, r)) {
+        const used = new Set<string>();
+        collectInputs(lhs, used);
+        collectInputs(rhs, used);
+        const shown = Object.fromEntries([...point].filter(([k]) => used.has(k)));
+        return { point: shown, lhs: l.toSignificantDigits(20).toString(), rhs: r.toSignificantDigits(20).toString() };
+      }
+    } catch {
+      // A point outside the domain of a side: try another.
+    }
+  }
+  return undefined;
+}
+
+function collectInputs(t: Term, into: Set<string>): void {
+  if (t.k === 'input') {
+    into.add(t.ref.indices.length === 0 ? t.ref.name : `${t.ref.name}[${t.ref.indices.map((i) => (i.k === 'lit' ? i.value : '?')).join(', ')}]`);
+    return;
+  }
+  if (t.k === 'add') t.terms.forEach((c) => collectInputs(c, into));
+  else if (t.k === 'mul') t.factors.forEach((c) => collectInputs(c, into));
+  else if (t.k === 'pow') { collectInputs(t.base, into); collectInputs(t.exponent, into); }
+  else if (t.k === 'fn') t.args.forEach((c) => collectInputs(c, into));
+  else if (t.k === 'cmp') { collectInputs(t.a, into); collectInputs(t.b, into); }
+}

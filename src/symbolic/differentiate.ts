@@ -1,0 +1,55 @@
+import { add, delta, FUNCTIONS, mapChildren, mul, num, pow, sub, ONE, ZERO, fn, type InputRef, type Term } from '../model/index.ts';
+
+/**
+ * The partial derivative of a term with respect to one input entry, in index
+ * notation, without expanding anything: d x[j] / d x[k] = delta(j, k), and a
+ * sum's derivative is the sum of the derivatives. Bound indices carry names no
+ * free index can have (the model renames them), so differentiating with respect
+ * to a sum's own index, where SymPy goes wrong, cannot happen here.
+ *
+ * Piecewise functions get their derivative almost everywhere; comparisons have
+ * derivative 0 away from their boundary.
+ */
+export function differentiate(term: Term, v: InputRef): Term {
+  switch (term.k) {
+    case 'num': case 'pi': case 'size': case 'icmp': case 'cmp':
+      return ZERO;
+    case 'input': {
+      if (term.ref.name !== v.name) return ZERO;
+      return mul(...term.ref.indices.map((index, p) => delta(index, v.indices[p])));
+    }
+    case 'add':
+      return add(...term.terms.map((t) => differentiate(t, v)));
+    case 'mul': {
+      const parts: Term[] = [];
+      term.factors.forEach((factor, i) => {
+        const d = differentiate(factor, v);
+        if (d.k === 'num' && d.value.num === 0n) return;
+        parts.push(mul(...term.factors.slice(0, i), d, ...term.factors.slice(i + 1)));
+      });
+      return add(...parts);
+    }
+    case 'pow': {
+      const db = differentiate(term.base, v);
+      const de = differentiate(term.exponent, v);
+      const constantExponent = de.k === 'num' && de.value.num === 0n;
+      if (constantExponent) return mul(term.exponent, pow(term.base, sub(term.exponent, ONE)), db);
+      // a^b = exp(b log a): d = a^b (b' log a + b a' / a)
+      return mul(term, add(mul(de, fn('log', term.base)), mul(term.exponent, db, pow(term.base, num(-1)))));
+    }
+    case 'fn': {
+      const partials = FUNCTIONS[term.name].partials(...term.args);
+      return add(...term.args.map((arg, i) => mul(partials[i], differentiate(arg, v))));
+    }
+    case 'sum':
+      return { k: 'sum', index: term.index, dim: term.dim, body: differentiate(term.body, v) };
+    case 'diff':
+      return differentiate(differentiate(eliminateDiff(term.f), term.v), v);
+  }
+}
+
+/** Replaces every `diff(f, v)` in a term by the derivative, innermost first. */
+export function eliminateDiff(term: Term): Term {
+  if (term.k === 'diff') return differentiate(eliminateDiff(term.f), term.v);
+  return mapChildren(term, eliminateDiff);
+}

@@ -1,0 +1,82 @@
+/**
+ * A work limit for exact algebra. Expanding `(x1 + ... + x30)^8` is exact but
+ * never finishes in practice; the checker would rather give up on one step and
+ * say so than hang the whole run.
+ */
+
+/**
+ * Thrown by {@link Budget.charge}; `kind` says which limit was hit.
+ * @example
+ * try { p.pow(8, budget); } catch (e) { if (e instanceof BudgetExceededError && e.kind === 'time') giveUp(); }
+ */
+export class BudgetExceededError extends Error {
+  override readonly name = 'BudgetExceededError';
+  constructor(
+    /** `terms`: too many polynomial terms produced; `time`: past the deadline. */
+    readonly kind: 'terms' | 'time',
+    /** The limit that was exceeded: a term count, or the deadline in epoch ms. */
+    readonly limit: number,
+  ) {
+    super(
+      kind === 'terms'
+        ? `exact algebra produced more than ${limit} polynomial terms`
+        : `exact algebra ran past its deadline (${new Date(limit).toISOString()})`,
+    );
+  }
+}
+
+export interface BudgetOptions {
+  /**
+   * Most polynomial terms all charged operations may produce together.
+   * Default 200_000: far above what a softmax Jacobian entry at n = 24 needs
+   * (a few thousand), far below what takes more than a second or two.
+   */
+  maxTerms?: number;
+  /** Absolute deadline, in `Date.now()` milliseconds. Default: none. */
+  deadlineMs?: number;
+}
+
+/**
+ * A shared, mutable allowance. Pass the same instance to every operation of one
+ * decision so the limit covers the whole decision, not each operation.
+ *
+ * @example
+ * const budget = new Budget({ maxTerms: 10_000, deadlineMs: Date.now() + 500 });
+ * p.pow(6, budget); // throws BudgetExceededError if it gets too big or too slow
+ */
+export class Budget {
+  readonly maxTerms: number;
+  readonly deadlineMs: number | undefined;
+  private used = 0;
+
+  constructor({ maxTerms = 200_000, deadlineMs }: BudgetOptions = {}) {
+    this.maxTerms = maxTerms;
+    this.deadlineMs = deadlineMs;
+  }
+
+  /**
+   * A budget whose deadline is `ms` from now.
+   * @example Budget.withTimeout(250).charge(1);
+   */
+  static withTimeout(ms: number, maxTerms?: number): Budget {
+    return new Budget({ maxTerms, deadlineMs: Date.now() + ms });
+  }
+
+  /** Terms charged so far. @example new Budget().termsUsed; // 0 */
+  get termsUsed(): number {
+    return this.used;
+  }
+
+  /**
+   * Records `n` newly produced terms; throws {@link BudgetExceededError} once the
+   * total passes `maxTerms` or the clock passes the deadline.
+   * @example new Budget({ maxTerms: 10 }).charge(11); // throws BudgetExceededError, kind 'terms'
+   */
+  charge(n: number): void {
+    this.used += n;
+    if (this.used > this.maxTerms) throw new BudgetExceededError('terms', this.maxTerms);
+    if (this.deadlineMs !== undefined && Date.now() > this.deadlineMs) {
+      throw new BudgetExceededError('time', this.deadlineMs);
+    }
+  }
+}

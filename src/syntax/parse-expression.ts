@@ -1,0 +1,228 @@
+import type { MathNode } from 'mathjs';
+import { DerivationError, diagnostic } from '../diagnostics/index.ts';
+import type { BinaryOp, Expr, NameExpr, Span } from './ast.ts';
+import { FORBIDDEN_NAMES, parseMathjs } from './locked-mathjs.ts';
+import type { SourceMap } from './source-map.ts';
+
+/**
+ * Parses one expression with mathjs's parser and converts it to derivcheck's own
+ * syntax tree. mathjs records no source positions, so spans come from a token
+ * scan of the same text: mathjs's tree lists names and numbers in source order,
+ * so the k-th name or number of the tree is the k-th name or number token. The
+ * token also keeps a literal's exact text (`1e-7`), which mathjs rounds to a float.
+ */
+export function parseExpression(text: string, map: SourceMap): Expr {
+  let node: MathNode;
+  try {
+    node = parseMathjs(text);
+  } catch (error) {
+    throw syntaxErrorFromMathjs(error, text, map);
+  }
+  const tokens = scanTokens(text);
+  const converter = new Converter(text, tokens, map);
+  const expr = converter.convert(node);
+  return expr;
+}
+
+interface Token {
+  readonly kind: 'name' | 'number';
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** mathjs words that are operators, not names: they produce no name node. */
+const OPERATOR_WORDS = new Set(['mod', 'and', 'or', 'xor', 'not', 'to', 'in']);
+
+const TOKEN = /([\p{L}_$][\p{L}\p{N}_$]*)|(0[xXbBoO][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/gu;
+
+function scanTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    if (m[1] !== undefined) {
+      if (!OPERATOR_WORDS.has(m[1])) tokens.push({ kind: 'name', text: m[1], start, end: start + m[1].length });
+    } else if (m[2] !== undefined) {
+      tokens.push({ kind: 'number', text: m[2], start, end: start + m[2].length });
+    }
+  }
+  return tokens;
+}
+
+const BINARY_OPS: Record<string, BinaryOp> = {
+  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^',
+  dotMultiply: '.*', dotDivide: './', dotPow: '.^',
+  smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=', equal: '==', unequal: '!=',
+};
+
+const UNSUPPORTED_NODES: Record<string, string> = {
+  AssignmentNode: "an assignment '=' inside an expression",
+  FunctionAssignmentNode: 'a function definition',
+  BlockNode: "several expressions on one line (';' or a line break)",
+  ConditionalNode: "a conditional 'a ? b : c'",
+  ArrayNode: "an array literal '[...]'",
+  ObjectNode: "an object literal '{...}'",
+  RangeNode: "a range 'a:b'",
+  RelationalNode: "a chained comparison 'a < b < c'",
+};
+
+class Converter {
+  private next = 0;
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+    private readonly map: SourceMap,
+  ) {}
+
+  convert(node: MathNode): Expr {
+    const n = node as any;
+    switch (node.type) {
+      case 'ConstantNode': {
+        if (typeof n.value !== 'number') {
+          const what = typeof n.value === 'string' ? 'a string' : `the constant ${String(n.value)}`;
+          throw this.error(`${what} is not a value of the derivation language`, this.wholeSpan(),
+            'expressions hold numbers, names, indices and function calls');
+        }
+        const token = this.take('number', undefined);
+        return { kind: 'number', text: token?.text ?? String(n.value), value: n.value, span: this.spanOf(token) };
+      }
+      case 'SymbolNode':
+        return this.name(n.name);
+      case 'ParenthesisNode': {
+        const inner = this.convert(n.content);
+        return { ...inner, span: this.widenToParentheses(inner.span) } as Expr;
+      }
+      case 'OperatorNode': {
+        if (n.fn === 'ctranspose' || n.fn === 'transpose') {
+          const arg = this.convert(n.args[0]);
+          return { kind: 'transpose', arg, span: this.join(arg.span, arg.span, 1) };
+        }
+        if (n.args.length === 1 && (n.fn === 'unaryMinus' || n.fn === 'unaryPlus')) {
+          const arg = this.convert(n.args[0]);
+          const span = this.startAtOperator(arg.span, n.op);
+          return { kind: 'unary', op: n.fn === 'unaryMinus' ? '-' : '+', arg, span };
+        }
+        const op = BINARY_OPS[n.fn];
+        if (op === undefined || n.args.length !== 2) {
+          throw this.error(`the operator '${n.op}' is not part of the derivation language`, this.wholeSpan(),
+            "use + - * / ^ .* ./ and the comparisons < <= > >= == !=");
+        }
+        const left = this.convert(n.args[0]);
+        const right = this.convert(n.args[1]);
+        return { kind: 'binary', op, left, right, span: this.join(left.span, right.span) };
+      }
+      case 'FunctionNode': {
+        if (n.fn.type !== 'SymbolNode') {
+          throw this.error('only named functions can be called', this.wholeSpan(), 'write a call as name(arguments)');
+        }
+        const name = this.name(n.fn.name);
+        const args = n.args.map((a: MathNode) => this.convert(a));
+        const last = args.length > 0 ? args[args.length - 1].span : name.span;
+        const span = this.extendToClosing(this.join(name.span, last), ')');
+        return { kind: 'call', name: name.name, nameSpan: name.span, args, span };
+      }
+      case 'AccessorNode': {
+        if (n.object.type !== 'SymbolNode' || n.index.isObjectProperty?.()) {
+          throw this.error('only a name can be indexed, as in x[i] or A[i, j]', this.wholeSpan(),
+            'index a declared input or a let definition');
+        }
+        const target = this.name(n.object.name);
+        const indices = n.index.dimensions.map((d: MathNode) => this.convert(d));
+        const last = indices.length > 0 ? indices[indices.length - 1].span : target.span;
+        const span = this.extendToClosing(this.join(target.span, last), ']');
+        return { kind: 'index', target, indices, span };
+      }
+      default: {
+        const what = UNSUPPORTED_NODES[node.type] ?? `a ${node.type}`;
+        throw this.error(`${what} is not part of the derivation language`, this.wholeSpan(),
+          'one step holds one expression; see docs/syntax.md');
+      }
+    }
+  }
+
+  private name(name: string): NameExpr {
+    const token = this.take('name', name);
+    const span = this.spanOf(token);
+    if (FORBIDDEN_NAMES.has(name)) {
+      throw this.error(`'${name}' is disabled: a derivation file is data and can never reach code`, span,
+        'use the functions of the language (docs/syntax.md)');
+    }
+    return { kind: 'name', name, span };
+  }
+
+  /** The next token of a kind, if the token stream still lines up with the tree. */
+  private take(kind: Token['kind'], text: string | undefined): Token | undefined {
+    const token = this.tokens[this.next];
+    if (token && token.kind === kind && (text === undefined || token.text === text)) {
+      this.next++;
+      return token;
+    }
+    return undefined;
+  }
+
+  private spanOf(token: Token | undefined): Span {
+    return token ? this.map.span(token.start, token.end) : this.wholeSpan();
+  }
+
+  private wholeSpan(): Span {
+    return this.map.span(0, this.text.length);
+  }
+
+  private offsets(span: Span): [number, number] {
+    return [this.map.offsetOf(span.line, span.col), this.map.offsetOf(span.endLine, span.endCol)];
+  }
+
+  private join(a: Span, b: Span, extraEnd = 0): Span {
+    const [start] = this.offsets(a);
+    const [, end] = this.offsets(b);
+    return this.map.span(start, Math.min(this.text.length, end + extraEnd));
+  }
+
+  private startAtOperator(span: Span, op: string): Span {
+    let [start, end] = this.offsets(span);
+    let i = start - 1;
+    while (i >= 0 && /\s/.test(this.text[i])) i--;
+    if (i >= 0 && this.text[i] === op) start = i;
+    return this.map.span(start, end);
+  }
+
+  /** Moves the end of a span past the next `close` character (a call's ')' or an index's ']'). */
+  private extendToClosing(span: Span, close: string): Span {
+    const [start, end] = this.offsets(span);
+    let i = end;
+    while (i < this.text.length && /\s/.test(this.text[i])) i++;
+    if (this.text[i] === close) return this.map.span(start, i + 1);
+    return span;
+  }
+
+  private widenToParentheses(span: Span): Span {
+    let [start, end] = this.offsets(span);
+    let i = start - 1;
+    while (i >= 0 && /\s/.test(this.text[i])) i--;
+    let j = end;
+    while (j < this.text.length && /\s/.test(this.text[j])) j++;
+    if (this.text[i] === '(' && this.text[j] === ')') return this.map.span(i, j + 1);
+    return span;
+  }
+
+  private error(message: string, span: Span, hint: string): DerivationError {
+    return new DerivationError(diagnostic('syntax', message, this.map.file, span, hint));
+  }
+}
+
+function syntaxErrorFromMathjs(error: unknown, text: string, map: SourceMap): DerivationError {
+  const e = error as { message?: string; char?: number };
+  const raw = String(e.message ?? error);
+  const char = typeof e.char === 'number' ? e.char : undefined;
+  const message = raw.replace(/\s*\(char \d+\)\s*$/, '');
+  const offset = char === undefined ? 0 : Math.max(0, Math.min(text.length, char - 1));
+  const span = map.span(offset, Math.min(text.length, offset + 1));
+  const hint = /Unexpected end|expected/.test(message)
+    ? 'check that every ( and [ is closed'
+    : 'see docs/syntax.md for the expression language';
+  return new DerivationError(diagnostic('syntax', `cannot read the expression: ${lowerFirst(message)}`, map.file, span, hint));
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
+}

@@ -1,0 +1,352 @@
+import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
+import type { Claim, Derivation, DerivationFile, GivenDecl, LetDecl, Span, Statement, Step, TypeExpr } from './ast.ts';
+import { parseExpression } from './parse-expression.ts';
+import { SourceMap } from './source-map.ts';
+
+/** Thrown for a file that cannot be read at all; carries every problem found, first one first. */
+export class DerivationSyntaxError extends DerivationError {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics[0]);
+  }
+}
+
+/**
+ * Turns raw file content into text. A file must be UTF-8 text: bytes that are
+ * not (a binary file, a Latin-1 file) are rejected rather than read as garbage.
+ */
+export function decodeText(content: string | Uint8Array, file: string): string {
+  if (typeof content === 'string') return stripBom(content);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    throw new DerivationSyntaxError([diagnostic('not-text', 'the file is not UTF-8 text', file, undefined,
+      'save it as UTF-8 plain text; a .deriv file is never binary')]);
+  }
+  if (text.includes('\u0000')) {
+    throw new DerivationSyntaxError([diagnostic('not-text', 'the file holds NUL bytes: it is not a text file', file, undefined,
+      'a .deriv file is plain text')]);
+  }
+  return stripBom(text);
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** One statement's text after comments are removed and continuation lines joined. */
+interface LogicalLine {
+  readonly text: string;
+  readonly map: SourceMap;
+  readonly line: number;
+}
+
+/**
+ * Parses the text of a `.deriv` file. Every problem is collected, so a user sees
+ * all syntax errors of a file at once.
+ *
+ * @example parseDerivationFile('derivation "d"\ngiven x: real\nclaim x * x\n  = x^2', 'a.deriv')
+ */
+export function parseDerivationFile(content: string | Uint8Array, file = '<inline>'): DerivationFile {
+  const text = decodeText(content, file);
+  const lines = logicalLines(text, file);
+  if (lines.length === 0) {
+    throw new DerivationSyntaxError([diagnostic('empty-file', 'the file holds no derivation', file, undefined,
+      'start it with derivation "TITLE", then given, let and claim lines (see docs/syntax.md)')]);
+  }
+  const problems: Diagnostic[] = [];
+  const derivations: Derivation[] = [];
+  let current: { title: string; source: string | undefined; statements: Statement[]; span: Span } | undefined;
+  let lastClaim: { claim: Claim; steps: Step[] } | undefined;
+
+  const finishClaim = () => {
+    if (current && lastClaim) current.statements.push({ ...lastClaim.claim, steps: lastClaim.steps });
+    lastClaim = undefined;
+  };
+  const finishDerivation = () => {
+    finishClaim();
+    if (current) derivations.push({ ...current, file });
+    current = undefined;
+  };
+
+  for (const logical of lines) {
+    try {
+      const keyword = /^([A-Za-z]+)\b/.exec(logical.text)?.[1];
+      const spanAll = logical.map.span(0, logical.text.length);
+      if (keyword === 'derivation') {
+        finishDerivation();
+        const title = quoted(logical, 'derivation'.length, 'derivation "TITLE"');
+        current = { title, source: undefined, statements: [], span: spanAll };
+        continue;
+      }
+      if (current === undefined) {
+        throw new DerivationError(diagnostic('no-derivation', 'a statement comes before any derivation line', file,
+          spanAll, 'start the derivation with derivation "TITLE" on a line of its own'));
+      }
+      if (keyword === 'source') {
+        current.source = quoted(logical, 'source'.length, 'source "WHERE IT CAME FROM"');
+      } else if (keyword === 'given') {
+        finishClaim();
+        current.statements.push(parseGiven(logical));
+      } else if (keyword === 'let') {
+        finishClaim();
+        current.statements.push(parseLet(logical));
+      } else if (keyword === 'claim') {
+        finishClaim();
+        lastClaim = parseClaim(logical);
+      } else if (logical.text.startsWith('=') && !logical.text.startsWith('==')) {
+        if (lastClaim === undefined) {
+          throw new DerivationError(diagnostic('step-without-claim', 'a step has no claim above it', file,
+            logical.map.span(0, 1), 'start the chain with claim EXPRESSION on the line above'));
+        }
+        lastClaim.steps.push(parseStep(logical, 1));
+      } else {
+        const word = keyword ?? logical.text.split(/\s/)[0];
+        throw new DerivationError(diagnostic('syntax', `a line cannot start with '${word}'`, file,
+          logical.map.span(0, word.length),
+          'a line is derivation "...", source "...", given, let, claim, or a step starting with ='));
+      }
+    } catch (error) {
+      if (error instanceof DerivationSyntaxError) problems.push(...error.diagnostics);
+      else if (error instanceof DerivationError) problems.push(error.diagnostic);
+      else throw error;
+    }
+  }
+  finishDerivation();
+  if (problems.length > 0) throw new DerivationSyntaxError(problems);
+  return { file, derivations };
+}
+
+/** Parses the text of one inline derivation; a file may hold several, inline text must hold one. */
+export function parseDerivation(content: string, file = '<inline>'): Derivation {
+  const parsed = parseDerivationFile(content, file);
+  if (parsed.derivations.length !== 1) {
+    throw new DerivationSyntaxError([diagnostic('syntax',
+      `expected one derivation, found ${parsed.derivations.length}`, file, undefined,
+      'pass the text of a single derivation "TITLE" block')]);
+  }
+  return parsed.derivations[0];
+}
+
+function logicalLines(text: string, file: string): LogicalLine[] {
+  const raw = text.split(/\r\n|\r|\n/);
+  const out: LogicalLine[] = [];
+  let pending: { text: string; segments: { offset: number; line: number; col: number }[]; depth: number } | undefined;
+  for (let index = 0; index < raw.length; index++) {
+    const lineNo = index + 1;
+    const content = withoutComment(raw[index]);
+    const lead = content.length - content.trimStart().length;
+    const trimmed = content.trim();
+    if (trimmed.length === 0 && pending === undefined) continue;
+    if (pending === undefined) {
+      pending = { text: trimmed, segments: [{ offset: 0, line: lineNo, col: lead + 1 }], depth: 0 };
+    } else if (trimmed.length > 0) {
+      const offset = pending.text.length + 1;
+      pending.text += ' ' + trimmed;
+      pending.segments.push({ offset, line: lineNo, col: lead + 1 });
+    }
+    pending.depth = bracketDepth(pending.text);
+    if (pending.depth <= 0 || index === raw.length - 1) {
+      out.push({ text: pending.text, map: SourceMap.of(file, pending.segments), line: pending.segments[0].line });
+      pending = undefined;
+    }
+  }
+  return out;
+}
+
+/** Removes a `#` comment, leaving a `#` inside a quoted string alone. */
+function withoutComment(line: string): string {
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') inString = !inString;
+    else if (c === '#' && !inString) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** Open brackets minus closed ones, outside strings: a positive depth continues on the next line. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (const c of text) {
+    if (c === '"') inString = !inString;
+    else if (inString) continue;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+  }
+  return depth;
+}
+
+function quoted(line: LogicalLine, after: number, form: string): string {
+  const rest = line.text.slice(after);
+  const m = /^\s*"([^"]*)"\s*$/.exec(rest);
+  if (!m) {
+    throw new DerivationError(diagnostic('syntax', `expected ${form}`, line.map.file,
+      line.map.span(after, line.text.length), 'put the text between double quotes'));
+  }
+  return m[1];
+}
+
+const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+function parseGiven(line: LogicalLine): GivenDecl {
+  const file = line.map.file;
+  const text = line.text;
+  const colon = text.indexOf(':');
+  const spanAll = line.map.span(0, text.length);
+  if (colon < 0) {
+    throw new DerivationError(diagnostic('syntax', "a given needs a type after ':'", file, spanAll,
+      'write given NAME: TYPE, e.g. given x: vector[n]'));
+  }
+  const names: { name: string; span: Span }[] = [];
+  let offset = 'given'.length;
+  for (const part of text.slice(offset, colon).split(',')) {
+    const name = part.trim();
+    const start = offset + part.indexOf(name);
+    if (!IDENT.test(name)) {
+      throw new DerivationError(diagnostic('syntax', `'${name}' is not a name`, file,
+        line.map.span(start, start + Math.max(1, name.length)),
+        'a name starts with a letter and holds letters, digits and _'));
+    }
+    names.push({ name, span: line.map.span(start, start + name.length) });
+    offset += part.length + 1;
+  }
+  const typeText = text.slice(colon + 1);
+  const typeStart = colon + 1 + (typeText.length - typeText.trimStart().length);
+  const type = parseType(typeText.trim(), line, typeStart);
+  return { kind: 'given', names, type, span: spanAll };
+}
+
+function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
+  const m = /^([A-Za-z]+)\s*(?:\[(.*)\])?$/.exec(text);
+  if (!m) {
+    throw new DerivationError(diagnostic('syntax', `cannot read the type '${text}'`, line.map.file,
+      line.map.span(start, start + Math.max(1, text.length)),
+      'a type is a name with optional dimensions, e.g. real, vector[n], matrix[N, D]'));
+  }
+  const dims: { text: string; span: Span }[] = [];
+  if (m[2] !== undefined) {
+    let offset = start + text.indexOf('[') + 1;
+    for (const part of m[2].split(',')) {
+      const dim = part.trim();
+      const at = offset + part.indexOf(dim);
+      if (!/^([A-Za-z][A-Za-z0-9_]*|[1-9][0-9]*)$/.test(dim)) {
+        throw new DerivationError(diagnostic('syntax', `'${dim}' is not a dimension`, line.map.file,
+          line.map.span(at, at + Math.max(1, dim.length)),
+          'a dimension is a symbol such as n or a positive whole number'));
+      }
+      dims.push({ text: dim, span: line.map.span(at, at + dim.length) });
+      offset += part.length + 1;
+    }
+  }
+  return { name: m[1], dims, span: line.map.span(start, start + text.length) };
+}
+
+function parseLet(line: LogicalLine): LetDecl {
+  const file = line.map.file;
+  const m = /^let\s+([A-Za-z][A-Za-z0-9_]*)\s*(?:\[([^\]]*)\])?\s*=(?!=)/.exec(line.text);
+  if (!m) {
+    throw new DerivationError(diagnostic('syntax', 'cannot read the let definition', file,
+      line.map.span(0, line.text.length), 'write let NAME = EXPRESSION or let NAME[i] = EXPRESSION'));
+  }
+  const nameStart = line.text.indexOf(m[1], 3);
+  const params: { name: string; span: Span }[] = [];
+  if (m[2] !== undefined) {
+    let offset = line.text.indexOf('[') + 1;
+    for (const part of m[2].split(',')) {
+      const name = part.trim();
+      const at = offset + part.indexOf(name);
+      if (!IDENT.test(name)) {
+        throw new DerivationError(diagnostic('syntax', `'${name}' is not an index name`, file,
+          line.map.span(at, at + Math.max(1, name.length)), 'index parameters are names, e.g. let s[i] = ...'));
+      }
+      params.push({ name, span: line.map.span(at, at + name.length) });
+      offset += part.length + 1;
+    }
+  }
+  const bodyStart = m[0].length;
+  const body = expressionAt(line, bodyStart, line.text.length);
+  return {
+    kind: 'let', name: m[1], nameSpan: line.map.span(nameStart, nameStart + m[1].length), params, body,
+    span: line.map.span(0, line.text.length),
+  };
+}
+
+function parseClaim(line: LogicalLine): { claim: Claim; steps: Step[] } {
+  const start = 'claim'.length;
+  const equals = topLevelEquals(line.text, start);
+  const end = equals ?? line.text.length;
+  const expr = expressionAt(line, start, end);
+  const claim: Claim = {
+    kind: 'claim', expr, text: line.text.slice(start, end).trim(), steps: [],
+    span: line.map.span(0, line.text.length),
+  };
+  const steps = equals === undefined ? [] : [parseStep(line, equals + 1)];
+  return { claim, steps };
+}
+
+/** Reads `EXPR [expect wrong] [by "REASON"]` starting at `start` (just after the `=`). */
+function parseStep(line: LogicalLine, start: number): Step {
+  let end = line.text.length;
+  let justification: string | undefined;
+  let expectWrong = false;
+  for (let again = true; again;) {
+    again = false;
+    const head = line.text.slice(0, end);
+    const by = /\s+by\s+"([^"]*)"\s*$/.exec(head);
+    if (by && justification === undefined) {
+      justification = by[1];
+      end = by.index;
+      again = true;
+    }
+    const wrong = /\s+expect\s+wrong\s*$/.exec(line.text.slice(0, end));
+    if (wrong && !expectWrong) {
+      expectWrong = true;
+      end = wrong.index;
+      again = true;
+    }
+  }
+  const stray = /\s(by|expect)\b/.exec(line.text.slice(start, end));
+  if (stray && /^\s(by\s*"|expect\s+\w)/.test(line.text.slice(start + stray.index))) {
+    const at = start + stray.index + 1;
+    throw new DerivationError(diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
+      line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end'));
+  }
+  const expr = expressionAt(line, start, end);
+  return {
+    expr, justification, expectWrong, text: line.text.slice(start, end).trim(),
+    span: line.map.span(0, line.text.length),
+  };
+}
+
+function expressionAt(line: LogicalLine, start: number, end: number): import('./ast.ts').Expr {
+  const slice = line.text.slice(start, end);
+  const lead = slice.length - slice.trimStart().length;
+  const exprText = slice.trim();
+  if (exprText.length === 0) {
+    throw new DerivationError(diagnostic('syntax', 'an expression is missing', line.map.file,
+      line.map.span(start, Math.max(start + 1, end)), 'write the expression after the keyword or the ='));
+  }
+  return parseExpression(exprText, line.map.slice(start + lead));
+}
+
+/** The offset of a top-level `=` that is not part of `==`, `<=`, `>=` or `!=`. */
+function topLevelEquals(text: string, from: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inString = !inString;
+    if (inString) continue;
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '=' && depth === 0) {
+      const before = text[i - 1];
+      const after = text[i + 1];
+      if (after === '=' || before === '=' || before === '<' || before === '>' || before === '!') continue;
+      return i;
+    }
+  }
+  return undefined;
+}
