@@ -1,7 +1,10 @@
 import { diagnostic } from '../diagnostics/index.ts';
 import type { Model, ModelClaim, Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
-import { decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, type SymbolicBudget, type SymbolicOutcome } from '../symbolic/index.ts';
+import {
+  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN,
+  type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
+} from '../symbolic/index.ts';
 import type { ModelStep } from '../model/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type StepDetail, type StepResult } from './results.ts';
 import { sizeAssignments } from './sizes.ts';
@@ -83,9 +86,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, above:
   }
 
   const numericDetail = { method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN };
+  const lhs = eliminateDiff(above);
+  const rhs = eliminateDiff(modelStep.term);
+  const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
+    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.timeMs }));
   const symbolic: SymbolicOutcome = decideStep(
-    { lhs: eliminateDiff(above), rhs: eliminateDiff(modelStep.term), inputs: model.inputs, freeIndices: claim.freeIndices },
-    context.sizes, context.budget, context.seed);
+    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices }, context.sizes, context.budget, context.seed);
   const numeric: NumericOutcome = checkStepNumerically(
     { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices },
     { trials: context.trials, seed: context.seed, sizes: context.sizes });
@@ -94,7 +100,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, above:
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
     ...(symbolic.kind === 'equal' ? { instances: symbolic.instances } : {}),
     ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
-    ...(symbolic.kind === 'different' ? { explanation: symbolic.explanation } : {}),
+    // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
+    ...(symbolic.kind === 'different' ? { explanation: everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation : symbolic.explanation } : {}),
   };
   const sizesText = describeSizes(context.sizes);
   const exactMethod = `exact canonical form at ${sizesText}`;
@@ -110,6 +117,27 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, above:
   const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
 
+  if (everyN.kind === 'proved' && symbolic.kind === 'different') {
+    return errorResult({
+      ...detail, counterexample: found, replay,
+      engineFault: `the index calculus proved this step for every n, but the exact engine at concrete sizes finds a difference (${symbolic.explanation}): a bug in derivcheck, please report it with this file`,
+    }, `index calculus for every n; ${exactMethod}`);
+  }
+  if (everyN.kind === 'proved') {
+    if (found) {
+      return errorResult({
+        ...detail, counterexample: found, replay,
+        engineFault: 'the index calculus proved this step for every n but random inputs refute it: a bug in derivcheck, please report it with this file and seed',
+      }, `index calculus for every n; ${numericMethod}`);
+    }
+    const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
+    const cases = everyN.cases === 1 ? '' : ` (${everyN.cases} cases of equal indices)`;
+    return {
+      ...base, verdict: 'proved', proof: 'every-n', ok: isExpected('proved', expect),
+      method: `index calculus for every n${cases}; ${exactMethod}; confirmed on ${numericMethod}`,
+      detail: { ...detail, worstRelative },
+    };
+  }
   if (symbolic.kind === 'equal') {
     if (found) {
       return errorResult({
@@ -118,7 +146,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, above:
       }, `${exactMethod}; ${numericMethod}`);
     }
     const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
-    return { ...base, verdict: 'proved', proof: 'sizes-tried', ok: isExpected('proved', expect), method: `${exactMethod}; confirmed on ${numericMethod}`, detail: { ...detail, worstRelative } };
+    // With no dimension symbol there is one size, and it was decided exactly: that is every size there is.
+    const proof = model.dims.length === 0 ? 'every-n' as const : 'sizes-tried' as const;
+    return { ...base, verdict: 'proved', proof, ok: isExpected('proved', expect), method: `${exactMethod}; confirmed on ${numericMethod}`, detail: { ...detail, worstRelative } };
   }
   if (found) {
     return { ...base, verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: numericMethod, detail: { ...detail, counterexample: found, replay } };

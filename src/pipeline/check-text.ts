@@ -6,7 +6,7 @@ import { DerivationSyntaxError, parseDerivationFile } from '../syntax/index.ts';
 /** A file read and resolved, ready to check; or the reason it cannot be. */
 export type PreparedFile =
   | { readonly path: string; readonly models: readonly Model[]; readonly error: null }
-  | { readonly path: string; readonly models: readonly []; readonly error: DerivationError };
+  | { readonly path: string; readonly models: readonly Model[]; readonly error: DerivationError };
 
 /** Text to models: parse, then resolve each derivation. Never throws for bad input. */
 export function prepareFile(content: string | Uint8Array, path: string): PreparedFile {

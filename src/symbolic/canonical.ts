@@ -64,7 +64,9 @@ export class Canonicalizer {
   constructor(
     readonly atoms: AtomTable,
     private readonly inputs: ReadonlyMap<string, Input>,
-    private readonly budget: Budget,
+    readonly budget: Budget,
+    /** How to read what only index notation has (sums, index comparisons, sizes); absent at concrete sizes. */
+    private readonly indexNotation?: IndexNotationRules,
   ) {}
 
   of(t: Term): RationalFunction {
@@ -99,8 +101,11 @@ export class Canonicalizer {
         return this.func(t);
       case 'cmp':
         return this.comparison(t.op, this.of(t.a).sub(this.of(t.b), b));
-      case 'size': case 'sum': case 'icmp': case 'diff':
+      case 'size': case 'sum': case 'icmp':
+        if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
+      case 'diff':
+        throw new Error('internal: canonical form of a term with diff; differentiate first');
     }
   }
 
@@ -313,6 +318,13 @@ export class Canonicalizer {
     const den = a.denominatorFactors().map((f) => `${f.factor.key()}^${f.exponent}`).sort().join('*');
     return `${num}/${a.denominatorConstant().toString()}*${den}`;
   }
+}
+
+/** The canonical forms of the index-notation nodes, supplied by the every-n prover. */
+export interface IndexNotationRules {
+  readonly size: (t: Extract<Term, { k: 'size' }>, c: Canonicalizer) => RationalFunction;
+  readonly sum: (t: Extract<Term, { k: 'sum' }>, c: Canonicalizer) => RationalFunction;
+  readonly icmp: (t: Extract<Term, { k: 'icmp' }>, c: Canonicalizer) => RationalFunction;
 }
 
 /** A term that has no value at a point of the domain (log 0, 1/0). */

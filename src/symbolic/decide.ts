@@ -2,6 +2,7 @@ import type { FreeIndex, Input, Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { Budget, BudgetExceededError, Rational, RationalFunction } from './exact/index.ts';
 import { expandAt, IndexOutOfRange, type Instance } from './expand.ts';
+import { explainDifference } from './explain.ts';
 import { clearlyDifferent, evaluateHighPrecision } from './high-precision.ts';
 
 /** Limits of the exact engine for one step, over all its instances. */
@@ -87,7 +88,7 @@ export function decideStep(
       const record = toRecord(instance);
       return {
         kind: 'different', instance: record,
-        explanation: explain(left, right, difference, atoms, exact),
+        explanation: explainDifference(left, right, difference, atoms, exact),
         confirmed: confirm(lhs, rhs, instance, step.inputs, seed),
       };
     }
@@ -131,28 +132,6 @@ function toRecord(instance: Instance): InstanceRecord {
     indices: Object.fromEntries(instance.indices),
     cases: { ...Object.fromEntries(instance.labels), ...Object.fromEntries(instance.hot) },
   };
-}
-
-/** The shortest true sentence about how the sides differ: a factor, a constant, or the difference itself. */
-function explain(left: RationalFunction, right: RationalFunction, difference: RationalFunction, atoms: AtomTable, budget: Budget): string {
-  const name = (id: number) => atoms.name(id);
-  const constant = (f: RationalFunction): Rational | undefined => {
-    if (f.denominatorFactors().length > 0) return undefined;
-    const c = f.numerator(budget).constantValue();
-    return c?.div(f.denominatorConstant());
-  };
-  if (left.isZero()) return 'the expression above is 0, but this step is not';
-  if (right.isZero()) return 'this step is 0, but the expression above is not';
-  {
-    const ratio = constant(left.div(right, budget));
-    if (ratio !== undefined) {
-      return ratio.equals(Rational.of(-1)) ? 'the sides differ by a factor -1 (a sign error)' : `the sides differ by a factor ${ratio.toString()}`;
-    }
-  }
-  const c = constant(difference);
-  if (c !== undefined) return `the sides differ by the constant ${c.toString()}`;
-  const text = difference.toString(name);
-  return `lhs - rhs = ${text.length > 400 ? `${text.slice(0, 400)}...` : text}`;
 }
 
 /**

@@ -4,3 +4,6 @@ export { decideStep, DEFAULT_SYMBOLIC_BUDGET, enumerateInstances } from './decid
 export type { InstanceRecord, SymbolicBudget, SymbolicOutcome, SymbolicStep } from './decide.ts';
 export { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 export type { Atom } from './canonical.ts';
+export { proveForEveryN } from './every-n.ts';
+export type { EveryNOutcome } from './every-n.ts';
+export { Budget } from './exact/index.ts';

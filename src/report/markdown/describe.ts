@@ -1,0 +1,129 @@
+/**
+ * What the typeset reports (Markdown, HTML, notebooks) say about a step, in one
+ * place: the LaTeX of claims and steps, verdict labels, the evidence and the
+ * counterexample as plain-text facts. Each renderer only marks them up.
+ */
+import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepResult, Verdict } from '../../check/index.ts';
+import { stepToLatex, toLatex } from '../latex/index.ts';
+import { parseExpression, SourceMap } from '../../syntax/index.ts';
+
+/**
+ * LaTeX of an expression given as source text, as the result model keeps it.
+ * Text that cannot be parsed (a step with a syntax error) is shown as written.
+ */
+export function textToLatex(text: string, prefix: '' | '= ' = ''): string {
+  try {
+    const expr = parseExpression(text, SourceMap.single('<report>', 1, 1));
+    return prefix === '' ? toLatex(expr) : stepToLatex(undefined, expr);
+  } catch {
+    return `${prefix}\\texttt{${escapeTexText(text)}}`;
+  }
+}
+
+/** The claim's expression: `\frac{\partial l}{\partial \sigma_i}`. */
+export const claimLatex = (claim: ClaimResult): string => textToLatex(claim.text);
+/** One step of the chain: `= -\frac{t_i}{\sigma_i}`. */
+export const stepLatex = (step: StepResult): string => textToLatex(step.text, '= ');
+
+function escapeTexText(text: string): string {
+  return text.replace(/[\\{}_$&#%^~]/g, (c) =>
+    c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`);
+}
+
+export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = { proved: '✅', verified: '☑️', refuted: '❌', error: '⚠️' };
+export const VERDICT_MARK: Readonly<Record<Verdict, string>> = { proved: '✔', verified: '✓', refuted: '✗', error: '⚠' };
+
+/** What the verdict means for the file: as expected, a kept mistake, or a surprise. */
+export function expectation(step: StepResult): { readonly text: string; readonly ok: boolean } | undefined {
+  if (step.expect === 'wrong') {
+    return step.ok
+      ? { text: 'a known mistake, kept on purpose: refuted, as expected', ok: true }
+      : { text: 'marked as a known mistake, but it was not refuted', ok: false };
+  }
+  if (step.verdict === 'refuted') return { text: 'expected to hold, but it is wrong', ok: false };
+  if (step.verdict === 'error') return { text: 'this step could not be checked', ok: false };
+  return undefined;
+}
+
+/** `proved at the sizes tried`, `proved for every n`, `verified`, ... */
+export function verdictPhrase(step: StepResult): string {
+  const scope = step.proof === 'every-n' ? ' for every n' : step.proof === 'sizes-tried' ? ' at the sizes tried' : '';
+  return `${step.verdict}${scope}`;
+}
+
+/** A number as a person reads it: 6 significant digits, integers as they are. */
+export function formatValue(v: unknown): string {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return String(v);
+    if (Number.isInteger(v)) return String(v);
+    const a = Math.abs(v);
+    if (a !== 0 && (a < 1e-4 || a >= 1e6)) return v.toExponential(2);
+    return Number(v.toPrecision(6)).toString();
+  }
+  if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
+  return String(v);
+}
+
+export const formatSmall = (v: number): string => (v === 0 ? '0' : v.toExponential(1));
+
+/** Sizes tried, compactly: `n = 1, 2, 3, 4, 5, 8`. */
+export function formatSizes(sizes: readonly Readonly<Record<string, number>>[]): string {
+  if (sizes.length === 0 || Object.keys(sizes[0]).length === 0) return 'fixed sizes';
+  const names = Object.keys(sizes[0]);
+  if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s[names[0]]).join(', ')}`;
+  return sizes.map((s) => `(${Object.entries(s).map(([k, v]) => `${k} = ${v}`).join(', ')})`).join(', ');
+}
+
+/** The evidence behind a verdict, as label / value pairs. */
+export function evidence(step: StepResult): [string, string][] {
+  const d = step.detail;
+  const rows: [string, string][] = [];
+  rows.push(['Method', step.method]);
+  if (step.verdict === 'proved') {
+    rows.push(['Proof scope', step.proof === 'every-n' ? 'every size of every dimension' : 'the sizes tried (exact engine, one instance per size)']);
+  }
+  if (d.instances !== undefined) rows.push(['Instances decided exactly', String(d.instances)]);
+  rows.push(['Random inputs', String(d.trials)]);
+  rows.push(['Sizes', formatSizes(d.sizes)]);
+  if (d.worstRelative !== undefined) rows.push(['Worst relative difference', formatSmall(d.worstRelative)]);
+  if (d.numeric) rows.push(['Numeric method', `${d.numeric.method}; tolerance ${d.numeric.errorFactor}× the propagated error bounds`]);
+  if (d.undecided && step.verdict === 'verified') rows.push(['Exact engine undecided', d.undecided]);
+  return rows;
+}
+
+/** The worst entry of a counterexample (never a whole Jacobian), as label / value pairs. */
+export function counterexampleRows(c: Counterexample): [string, string][] {
+  const where = [...Object.entries(c.sizes), ...Object.entries(c.indices)].map(([k, v]) => `${k} = ${v}`).join(', ');
+  const rows: [string, string][] = [];
+  if (where) rows.push(['At', where]);
+  rows.push(['Inputs', Object.entries(c.inputs).map(([k, v]) => `${k} = ${formatValue(v)}`).join('; ')]);
+  rows.push(['Left side', formatValue(c.lhs)]);
+  rows.push(['Right side', formatValue(c.rhs)]);
+  rows.push(['Difference', `${formatValue(c.difference)}${c.tolerance !== undefined ? ` (allowed from method error: ${formatSmall(c.tolerance)})` : ''}`]);
+  rows.push(['Found by', c.foundBy]);
+  return rows;
+}
+
+/** `--seed 1 (fast-check seed 93, path "0:0")`. */
+export function replayText(step: StepResult, seed: number): string {
+  const r = step.detail.replay;
+  return `--seed ${seed}${r ? ` (fast-check seed ${r.seed}, path "${r.path}")` : ''}`;
+}
+
+/** The counts of a list of derivations, as in a report's summary. */
+export function summarizeDerivations(derivations: readonly DerivationResult[]): CheckReport['summary'] {
+  const counts = { steps: 0, proved: 0, verified: 0, refuted: 0, error: 0, unexpected: 0 };
+  for (const d of derivations) for (const c of d.claims) for (const s of c.steps) {
+    counts.steps++;
+    counts[s.verdict]++;
+    if (!s.ok) counts.unexpected++;
+  }
+  return counts;
+}
+
+/** Wraps one derivation result as a report of one file, so every renderer takes one shape. */
+export function reportOf(result: DerivationResult, seed?: number, path = '<inline>'): CheckReport {
+  const stepSeed = result.claims.flatMap((c) => c.steps).map((s) => s.detail.seed)[0];
+  const files = [{ path, error: null, derivations: [result] }];
+  return { version: 1, seed: seed ?? stepSeed ?? 0, files, summary: summarizeDerivations([result]) };
+}

@@ -1,0 +1,91 @@
+/**
+ * The Markdown report: every claim and step typeset as `$$ ... $$` (GitHub,
+ * Jupyter, VS Code and pandoc render it), a verdict emoji, the justification,
+ * the evidence, and for a refuted step the worst entry of the counterexample,
+ * both sides, the difference, the explanation and the seed to replay it.
+ */
+import type { CheckReport, DerivationResult, StepResult } from '../../check/index.ts';
+import { formatDiagnostic } from '../../diagnostics/index.ts';
+import {
+  claimLatex, counterexampleRows, evidence, expectation, replayText, reportOf, stepLatex, VERDICT_EMOJI, verdictPhrase,
+} from './describe.ts';
+
+export {
+  claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatValue, replayText, reportOf, stepLatex,
+  summarizeDerivations, textToLatex, VERDICT_EMOJI, VERDICT_MARK, verdictPhrase,
+} from './describe.ts';
+
+export interface MarkdownOptions {
+  /** The top heading; default "derivcheck report". `null` for none (a notebook cell). */
+  readonly title?: string | null;
+  /** Heading level of a file (derivations one below). Default 2. */
+  readonly headingLevel?: number;
+}
+
+/** Escapes text so Markdown shows it literally (justifications hold `*`, `_`, `$`). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|$~]/g, (c) => `\\${c}`);
+}
+
+/** The summary line: `✅ 10 proved · ☑️ 0 verified · ❌ 2 refuted · ⚠️ 0 error`. */
+export function summaryMarkdown(report: CheckReport): string {
+  const s = report.summary;
+  const counts = `${VERDICT_EMOJI.proved} ${s.proved} proved · ${VERDICT_EMOJI.verified} ${s.verified} verified · `
+    + `${VERDICT_EMOJI.refuted} ${s.refuted} refuted · ${VERDICT_EMOJI.error} ${s.error} error`;
+  const verdict = s.unexpected === 0 ? '**all as expected**' : `**${s.unexpected} not as expected**`;
+  return `**${s.steps} steps:** ${counts} — ${verdict} (seed ${report.seed})`;
+}
+
+/** The whole report as Markdown with LaTeX. */
+export function renderMarkdown(report: CheckReport, options: MarkdownOptions = {}): string {
+  const level = options.headingLevel ?? 2;
+  const h = (n: number) => '#'.repeat(Math.min(6, n));
+  const out: string[] = [];
+  const title = options.title === undefined ? 'derivcheck report' : options.title;
+  if (title !== null) out.push(`${h(level - 1)} ${escapeMarkdown(title)}`, '');
+  out.push(summaryMarkdown(report), '');
+  for (const file of report.files) {
+    out.push(`${h(level)} ${escapeMarkdown(file.path)}`, '');
+    if (file.error) {
+      out.push(`${VERDICT_EMOJI.error} **cannot read this file**`, '', '```', formatDiagnostic(file.error), '```', '');
+      continue;
+    }
+    for (const d of file.derivations) out.push(...derivationLines(d, report.seed, level + 1));
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** One derivation (a notebook cell's result) as Markdown. */
+export function renderDerivationMarkdown(result: DerivationResult, seed?: number): string {
+  const report = reportOf(result, seed);
+  return [summaryMarkdown(report), '', ...derivationLines(result, report.seed, 3)].join('\n').trimEnd() + '\n';
+}
+
+function derivationLines(d: DerivationResult, seed: number, level: number): string[] {
+  const out: string[] = [`${'#'.repeat(Math.min(6, level))} ${escapeMarkdown(d.title)}`, ''];
+  if (d.source) out.push(`_from ${escapeMarkdown(d.source)}_`, '');
+  for (const claim of d.claims) {
+    out.push(`**Claim** (line ${claim.line})`, '', '$$', claimLatex(claim), '$$', '');
+    for (const step of claim.steps) out.push(...stepLines(step, seed));
+  }
+  return out;
+}
+
+function stepLines(step: StepResult, seed: number): string[] {
+  const out: string[] = ['$$', stepLatex(step), '$$', ''];
+  const e = expectation(step);
+  out.push(`${VERDICT_EMOJI[step.verdict]} **${verdictPhrase(step)}** (line ${step.line})${e ? ` — ${e.ok ? e.text : `**${e.text}**`}` : ''}`, '');
+  const items: string[] = [];
+  if (step.justification) items.push(`by “${escapeMarkdown(step.justification)}”`);
+  const d = step.detail;
+  if (d.diagnostic) items.push(`problem:\n\n  \`\`\`\n${formatDiagnostic(d.diagnostic).split('\n').map((l) => `  ${l}`).join('\n')}\n  \`\`\``);
+  if (d.engineFault) items.push(`**engine fault:** ${escapeMarkdown(d.engineFault)}`);
+  if (d.counterexample) {
+    for (const [label, value] of counterexampleRows(d.counterexample)) items.push(`${label.toLowerCase()}: ${escapeMarkdown(value)}`);
+  }
+  if (d.explanation && step.verdict === 'refuted') items.push(`**why:** ${escapeMarkdown(d.explanation)}`);
+  if (d.counterexample) items.push(`replay: \`${replayText(step, seed)}\``);
+  for (const [label, value] of evidence(step)) items.push(`${label.toLowerCase()}: ${escapeMarkdown(value)}`);
+  out.push(...items.map((i) => `- ${i}`), '');
+  return out;
+}

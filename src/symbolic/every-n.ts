@@ -1,0 +1,385 @@
+import {
+  mapChildren, mul, printIndex, substituteIndices, sub, ONE,
+  type Dim, type FreeIndex, type Index, type Input, type Term,
+} from '../model/index.ts';
+import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
+import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
+import { explainDifference } from './explain.ts';
+
+/** The name of the bound index of the sum being read at nesting level `level` (1 = outermost). */
+const boundName = (level: number) => `@${level}`;
+
+/**
+ * The text of a sum atom over `body`: its own index becomes #0 and the indices
+ * of sums inside it shift by one (de Bruijn), so that sum(i, sum(j, f(i, j)))
+ * and sum(i, sum(j, f(j, i))) never share a text, while the same closed sum
+ * has the same text at any depth.
+ */
+function sumText(body: string, bound: string): string {
+  const shifted = body.replace(/#(\d+)/g, (_, d: string) => `#${Number(d) + 1}`).replaceAll(bound, '#0');
+  return `sum(#0, ${shifted})`;
+}
+
+/** Most products a sum body may distribute into before the prover gives up. */
+const MAX_PRODUCTS = 5_000;
+
+/** Raised for a construct the every-n prover does not handle; the step keeps its other verdicts. */
+class NotHandled extends Error {
+  override readonly name = 'NotHandled';
+}
+
+export type EveryNOutcome =
+  | { readonly kind: 'proved'; readonly cases: number }
+  | { readonly kind: 'not-proved'; readonly reason: string; readonly explanation?: string };
+
+/** An index symbol of a claim, whose equality with the others is split into cases. */
+interface IndexSymbol {
+  readonly key: string;
+  readonly index: Index;
+  /** The dimension it ranges over; undefined for a literal, which fits any. */
+  readonly dim: string | undefined;
+  /** Preference as a case's representative: a literal beats a dimension beats a label beats a variable. */
+  readonly rank: number;
+}
+
+/**
+ * Proves a step for every size of every dimension, without expanding a sum.
+ * The cases are the ways the claim's index symbols (free indices, `n` used as
+ * an index, literals, labels) can coincide. In each case, sums are read
+ * structurally: deltas on the bound index pick one term
+ * (sum(j, delta(j, k) f(j)) = f(k)), factors free of the bound index move out,
+ * and what remains becomes a sum atom compared by its canonical body; sum(j, 1)
+ * is the size. The facts of the types apply: a simplex or one-hot vector sums
+ * to 1, and one-hot entries satisfy y_i^2 = y_i and y_i y_k = 0 for i != k.
+ * Equal canonical forms in every case prove the step; anything else leaves the
+ * verdict to the concrete sizes.
+ */
+export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], freeIndices: readonly FreeIndex[], budget: Budget): EveryNOutcome {
+  const inputMap = new Map(inputs.map((i) => [i.name, i]));
+  let symbols: IndexSymbol[];
+  try {
+    symbols = collectSymbols([lhs, rhs], freeIndices, inputMap);
+  } catch (error) {
+    if (error instanceof NotHandled) return { kind: 'not-proved', reason: error.message };
+    throw error;
+  }
+  let cases = 0;
+  for (const partition of partitions(symbols)) {
+    cases++;
+    const representative = new Map<string, Index>();
+    for (const block of partition) {
+      const best = block.reduce((a, b) => (b.rank < a.rank ? b : a));
+      for (const s of block) representative.set(s.key, best.index);
+    }
+    const rename = (i: Index): Index => representative.get(symbolKey(i)) ?? i;
+    const atoms = new AtomTable();
+    const canonical = new Canonicalizer(atoms, inputMap, budget, indexNotationRules(inputMap));
+    try {
+      const left = canonical.of(renameIndices(lhs, rename));
+      const right = canonical.of(renameIndices(rhs, rename));
+      const difference = left.sub(right, budget);
+      const numerator = applyOneHotFacts(difference.numerator(budget), atoms, inputMap);
+      if (!numerator.isZero()) {
+        return {
+          kind: 'not-proved', reason: 'the canonical forms differ in some case',
+          explanation: readable(`${describeCase(partition)}${explainDifference(left, right, difference, atoms, budget)}`),
+        };
+      }
+    } catch (error) {
+      if (error instanceof NotHandled) return { kind: 'not-proved', reason: error.message };
+      if (error instanceof BudgetExceededError) return { kind: 'not-proved', reason: 'budget exceeded' };
+      if (error instanceof DomainError) return { kind: 'not-proved', reason: error.message };
+      throw error;
+    }
+  }
+  return { kind: 'proved', cases };
+}
+
+/** Bound indices as letters for people: #0, #1, ... become j, l, m, ... (de Bruijn keys stay internal). */
+function readable(text: string): string {
+  const letters = ['j', 'l', 'm', 'p', 'q', 'r'];
+  return text.replace(/#(\d+)/g, (_, d: string) => letters[Number(d)] ?? `j${d}`);
+}
+
+function describeCase(partition: readonly IndexSymbol[][]): string {
+  const merged = partition.filter((b) => b.length > 1 && b.some((s) => s.index.k === 'var'));
+  const distinct = partition.filter((b) => b.some((s) => s.index.k === 'var'));
+  if (merged.length === 0 && distinct.length < 2) return '';
+  const parts = merged.map((b) => b.map((s) => printIndex(s.index)).join(' = '));
+  return parts.length > 0 ? `where ${parts.join(', ')}: ` : 'where the indices differ: ';
+}
+
+function symbolKey(i: Index): string {
+  switch (i.k) {
+    case 'var': return `var:${i.name}`;
+    case 'dim': return `dim:${i.name}`;
+    case 'label': return `label:${i.name}`;
+    case 'lit': return `lit:${i.value}`;
+  }
+}
+
+function dimKey(d: Dim): string {
+  return d.k === 'sym' ? d.name : `#${d.size}`;
+}
+
+/** The index symbols of the terms that are not bound by a sum. */
+function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inputs: ReadonlyMap<string, Input>): IndexSymbol[] {
+  const freeDims = new Map(free.map((f) => [f.name, dimKey(f.dim)]));
+  const out = new Map<string, IndexSymbol>();
+  const see = (i: Index, bound: ReadonlySet<string>) => {
+    if (i.k === 'var' && bound.has(i.name)) {
+      if (i.offset !== 0) throw new NotHandled('an offset on a summation index');
+      return;
+    }
+    if ((i.k === 'var' || i.k === 'dim' || i.k === 'label') && i.offset !== 0) throw new NotHandled('an index with an offset');
+    if (i.k === 'label' && i.indices.length > 0) throw new NotHandled('a label indexed by another index');
+    const key = symbolKey(i);
+    if (out.has(key)) return;
+    const dim = i.k === 'var' ? freeDims.get(i.name) : i.k === 'dim' ? i.name : i.k === 'label' ? dimKey(inputs.get(i.name)!.classes!) : undefined;
+    const rank = i.k === 'lit' ? 0 : i.k === 'dim' ? 1 : i.k === 'label' ? 2 : 3;
+    out.set(key, { key, index: i.k === 'lit' ? i : { ...i, offset: 0 } as Index, dim, rank });
+  };
+  const walk = (t: Term, bound: ReadonlySet<string>): void => {
+    switch (t.k) {
+      case 'input': t.ref.indices.forEach((i) => see(i, bound)); return;
+      case 'icmp': see(t.a, bound); see(t.b, bound); return;
+      case 'sum': walk(t.body, new Set([...bound, t.index])); return;
+      default: mapChildren(t, (c) => { walk(c, bound); return c; });
+    }
+  };
+  terms.forEach((t) => walk(t, new Set()));
+  return [...out.values()];
+}
+
+/** Set partitions of the symbols in which merged symbols share a dimension and no block has two literals. */
+function* partitions(symbols: readonly IndexSymbol[]): Generator<IndexSymbol[][]> {
+  const blocks: IndexSymbol[][] = [];
+  function* place(i: number): Generator<IndexSymbol[][]> {
+    if (i === symbols.length) {
+      yield blocks.map((b) => [...b]);
+      return;
+    }
+    const s = symbols[i];
+    for (const block of blocks) {
+      const dims = new Set(block.map((b) => b.dim).filter((d) => d !== undefined));
+      if (s.dim !== undefined && dims.size > 0 && !dims.has(s.dim)) continue;
+      if (s.index.k === 'lit' && block.some((b) => b.index.k === 'lit')) continue;
+      block.push(s);
+      yield* place(i + 1);
+      block.pop();
+    }
+    blocks.push([s]);
+    yield* place(i + 1);
+    blocks.pop();
+  }
+  yield* place(0);
+}
+
+function renameIndices(term: Term, rename: (i: Index) => Index): Term {
+  const go = (t: Term, bound: ReadonlySet<string>): Term => {
+    const idx = (i: Index) => (i.k === 'var' && bound.has(i.name) ? i : rename(i));
+    switch (t.k) {
+      case 'input': return { k: 'input', ref: { name: t.ref.name, indices: t.ref.indices.map(idx) } };
+      case 'icmp': return { ...t, a: idx(t.a), b: idx(t.b) };
+      case 'sum': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
+      default: return mapChildren(t, (c) => go(c, bound));
+    }
+  };
+  return go(term, new Set());
+}
+
+function sameIndex(a: Index, b: Index): boolean {
+  return printIndex(a) === printIndex(b) && a.k === b.k;
+}
+
+function mentionsBound(t: Term, bound: string): boolean {
+  let found = false;
+  const seeIndex = (i: Index) => { if (i.k === 'var' && i.name === bound) found = true; };
+  const walk = (x: Term): Term => {
+    if (found) return x;
+    if (x.k === 'input') x.ref.indices.forEach(seeIndex);
+    else if (x.k === 'icmp') { seeIndex(x.a); seeIndex(x.b); }
+    else mapChildren(x, walk);
+    return x;
+  };
+  walk(t);
+  return found;
+}
+
+function indexNotationRules(inputs: ReadonlyMap<string, Input>): IndexNotationRules {
+  let level = 0;
+  const sizeAtom = (dim: Dim, c: Canonicalizer): RationalFunction => {
+    if (dim.k === 'fixed') return RationalFunction.constant(dim.size);
+    return RationalFunction.variable(c.atoms.intern(`size:${dim.name}`, () => ({ kind: 'input', name: dim.name, text: dim.name, positive: true })));
+  };
+  return {
+    size: (t, c) => sizeAtom({ k: 'sym', name: t.name }, c),
+    icmp: (t, c) => {
+      const literal = t.a.k === 'lit' && t.b.k === 'lit';
+      if (sameIndex(t.a, t.b) || literal) {
+        const a = t.a.k === 'lit' ? t.a.value : 0;
+        const b = t.b.k === 'lit' ? t.b.value : 0;
+        const holds = { '==': a === b, '!=': a !== b, '<': a < b, '<=': a <= b, '>': a > b, '>=': a >= b }[t.op];
+        return holds ? RationalFunction.ONE : RationalFunction.ZERO;
+      }
+      const involvesBound = (i: Index) => i.k === 'var' && i.name.startsWith('@');
+      if (!involvesBound(t.a) && !involvesBound(t.b)) {
+        // Two different representatives: different indices in this case.
+        if (t.op === '==') return RationalFunction.ZERO;
+        if (t.op === '!=') return RationalFunction.ONE;
+      }
+      const text = `(${printIndex(t.a)} ${t.op} ${printIndex(t.b)})`;
+      const id = c.atoms.intern(`icmp:${text}`, () => ({ kind: 'opaque', text }));
+      c.atoms.stepAtoms.add(id);
+      return RationalFunction.variable(id);
+    },
+    sum: (t, c) => {
+      const bound = boundName(++level);
+      try {
+        const body = substituteIndices(t.body, new Map([[t.index, { k: 'var', name: bound, offset: 0 } as Index]]));
+        let total = RationalFunction.ZERO;
+        let rest = RationalFunction.ZERO;
+        let restUsed = false;
+        for (const product of distribute(withoutInequality(body, bound))) {
+          const { factors, picked } = pickByDelta(product, bound);
+          const value = c.of(mul(...factors));
+          if (factors.some((f) => mentionsBound(f, bound))) {
+            rest = rest.add(value, c.budget);
+            restUsed = true;
+          } else {
+            // A delta picked a single term, or the term never depended on the index: then it counts n times.
+            total = total.add(picked ? value : value.mul(sizeAtom(t.dim, c), c.budget), c.budget);
+          }
+        }
+        return restUsed ? total.add(sumOfBody(rest, bound, t.dim, c, inputs, sizeAtom), c.budget) : total;
+      } finally {
+        level--;
+      }
+    },
+  };
+}
+
+/** `(j != k)` is `1 - delta(j, k)`: written so, a delta can pick the term it cancels. */
+function withoutInequality(t: Term, bound: string): Term {
+  if (t.k === 'icmp' && t.op === '!=' && mentionsBound(t, bound)) return sub(ONE, { ...t, op: '==' });
+  return mapChildren(t, (c) => withoutInequality(c, bound));
+}
+
+/** A term as a sum of products (lists of factors), distributing products over sums. */
+function distribute(t: Term): Term[][] {
+  if (t.k === 'add') return t.terms.flatMap(distribute);
+  if (t.k === 'mul') {
+    let products: Term[][] = [[]];
+    for (const factor of t.factors) {
+      const parts = distribute(factor);
+      const next: Term[][] = [];
+      for (const p of products) for (const q of parts) next.push([...p, ...q]);
+      if (next.length > MAX_PRODUCTS) throw new NotHandled('a sum body too large to distribute');
+      products = next;
+    }
+    return products;
+  }
+  return [[t]];
+}
+
+/**
+ * sum over j of delta(j, a) * f(j) is f(a): the delta's factor goes, and j
+ * becomes a everywhere. `picked` says a delta did so (the term is not repeated n times).
+ */
+function pickByDelta(product: readonly Term[], bound: string): { factors: Term[]; picked: boolean } {
+  for (let i = 0; i < product.length; i++) {
+    const f = product[i];
+    if (f.k !== 'icmp' || f.op !== '==') continue;
+    const aBound = f.a.k === 'var' && f.a.name === bound;
+    const bBound = f.b.k === 'var' && f.b.name === bound;
+    const rest = [...product.slice(0, i), ...product.slice(i + 1)];
+    if (aBound && bBound) {
+      const inner = pickByDelta(rest, bound);
+      return { factors: inner.factors, picked: inner.picked };
+    }
+    if (aBound === bBound) continue;
+    const target = aBound ? f.b : f.a;
+    return { factors: rest.map((r) => substituteIndices(r, new Map([[bound, target]]))), picked: true };
+  }
+  return { factors: [...product], picked: false };
+}
+
+/**
+ * sum over the bound index of a canonical body: factors free of the index move
+ * out; each monomial in bound atoms becomes a sum atom. A denominator that
+ * depends on the index makes the whole body one atom.
+ */
+function sumOfBody(
+  body: RationalFunction, bound: string, dim: Dim, c: Canonicalizer, inputs: ReadonlyMap<string, Input>,
+  sizeAtom: (dim: Dim, c: Canonicalizer) => RationalFunction,
+): RationalFunction {
+  const atoms = c.atoms;
+  const isBound = (id: number) => atoms.name(id).includes(bound);
+  const dimText = dim.k === 'sym' ? dim.name : String(dim.size);
+  if (body.denominatorFactors().some((f) => [...f.factor.variables()].some(isBound))) {
+    const text = sumText(body.toString((id) => atoms.name(id)), bound);
+    return RationalFunction.variable(atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
+  }
+  let numerator = RationalFunction.ZERO;
+  for (const term of body.numerator(c.budget).terms()) {
+    const freePowers: Array<[number, number]> = [];
+    const boundPowers: Array<[number, number]> = [];
+    for (let p = 0; p < term.mono.pairs.length; p += 2) {
+      const id = term.mono.pairs[p];
+      let e = term.mono.pairs[p + 1];
+      const atom = atoms.atoms[id];
+      if (atom.kind === 'input' && inputs.get(atom.name)?.kind === 'onehot') e = 1;
+      (isBound(id) ? boundPowers : freePowers).push([id, e]);
+    }
+    const outside = RationalFunction.fromPolynomial(Polynomial.monomial(term.coef, freePowers));
+    numerator = numerator.add(outside.mul(sumAtom(boundPowers, bound, dim, dimText, c, inputs, sizeAtom), c.budget), c.budget);
+  }
+  let denominator = RationalFunction.constant(body.denominatorConstant());
+  for (const f of body.denominatorFactors()) denominator = denominator.mul(RationalFunction.fromPolynomial(f.factor).pow(f.exponent, c.budget), c.budget);
+  return numerator.div(denominator, c.budget);
+}
+
+function sumAtom(
+  powers: Array<[number, number]>, bound: string, dim: Dim, dimText: string, c: Canonicalizer, inputs: ReadonlyMap<string, Input>,
+  sizeAtom: (dim: Dim, c: Canonicalizer) => RationalFunction,
+): RationalFunction {
+  const atoms = c.atoms;
+  if (powers.length === 0) return sizeAtom(dim, c);
+  if (powers.length === 1 && powers[0][1] === 1) {
+    const atom = atoms.atoms[powers[0][0]];
+    const kind = atom.kind === 'input' ? inputs.get(atom.name)?.kind : undefined;
+    if (kind === 'simplex' || kind === 'onehot') return RationalFunction.ONE;
+  }
+  const parts = powers.map(([id, e]) => (e === 1 ? atoms.name(id) : `${atoms.name(id)}^${e}`)).sort();
+  const text = sumText(parts.join(' * '), bound);
+  const positive = powers.every(([id]) => atoms.isPositive(id));
+  return RationalFunction.variable(atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'input', name: text, text, positive })));
+}
+
+/** One-hot entries are 0 or 1 and at most one is 1: y^2 = y, and y[i] y[k] = 0 for different i, k. */
+function applyOneHotFacts(p: Polynomial, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Polynomial {
+  const oneHot = new Map<number, string>();
+  atoms.atoms.forEach((a, id) => {
+    if (a.kind === 'input' && inputs.get(a.name)?.kind === 'onehot') oneHot.set(id, a.name);
+  });
+  if (oneHot.size === 0) return p;
+  let reduced = p.reduceIdempotent(new Set(oneHot.keys()));
+  const kept: Polynomial[] = [];
+  for (const term of reduced.terms()) {
+    const seen = new Set<string>();
+    let vanishes = false;
+    const powers: Array<[number, number]> = [];
+    for (let i = 0; i < term.mono.pairs.length; i += 2) {
+      const name = oneHot.get(term.mono.pairs[i]);
+      if (name !== undefined) {
+        if (seen.has(name)) vanishes = true;
+        seen.add(name);
+      }
+      powers.push([term.mono.pairs[i], term.mono.pairs[i + 1]]);
+    }
+    if (!vanishes) kept.push(Polynomial.monomial(term.coef, powers));
+  }
+  reduced = Polynomial.sum(kept);
+  return reduced;
+}
+
