@@ -4,7 +4,10 @@
  * 0 when every verdict is as expected, 1 otherwise, 2 for unusable arguments.
  */
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { checkFiles, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
+import { renderHtmlReport } from './report/html/index.ts';
+import { renderMarkdown } from './report/markdown/index.ts';
 
 const USAGE = `usage: derivcheck check <files or folders...> [options]
 
@@ -13,6 +16,8 @@ Proves or refutes every step of the derivations in .deriv files
 
 options:
   --json          print the report as JSON (docs/json-report.md) instead of text
+  --html FILE     also write the report as one standalone HTML page (opens offline)
+  --markdown FILE also write the report as Markdown with LaTeX ($$ ... $$)
   --seed S        the run's seed (an integer); the same seed replays a run exactly. Default: random
   --trials N      random inputs per size and step (at least 1). Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
@@ -41,13 +46,19 @@ function sizes(value: string | undefined): number[] | undefined {
   return parts.map(Number);
 }
 
-export function main(argv: readonly string[], out = process.stdout, err = process.stderr): number {
+/** Where the command writes: process.stdout and process.stderr, or a test's stand-ins. */
+export interface Output {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv], allowPositionals: true, strict: true,
       options: {
-        json: { type: 'boolean' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' },
+        json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' },
         'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
       },
     });
@@ -78,6 +89,8 @@ export function main(argv: readonly string[], out = process.stdout, err = proces
     }
     const color = out.isTTY === true && !values['no-color'] && !process.env.NO_COLOR;
     out.write(values.json ? `${JSON.stringify(toJsonReport(report), null, 2)}\n` : renderTerminal(report, { color }));
+    if (values.html) writeFileSync(values.html, renderHtmlReport(report));
+    if (values.markdown) writeFileSync(values.markdown, renderMarkdown(report));
     return report.summary.unexpected === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError || error instanceof PathError) {
@@ -94,7 +107,7 @@ class Progress {
   private total = 0;
   private path = '';
   private last = 0;
-  constructor(private readonly stream: NodeJS.WriteStream) {}
+  constructor(private readonly stream: Output) {}
   file(path: string, total: number): void {
     this.path = path;
     this.total = total;

@@ -164,7 +164,12 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const result = fc.check(property, { seed, numRuns: options.trials, maxSkipsPerRun: 100 });
     trials += runs;
     if (result.failed && result.counterexample) {
-      const judged = judge(result.counterexample[0] as Record<string, number[]>);
+      const stillFails = (inputs: Record<string, number[]>) => {
+        const j = judge(inputs);
+        return !j.nearKink && j.ratio > 1;
+      };
+      const simplest = simplify(result.counterexample[0] as Record<string, number[]>, layout.slots, stillFails);
+      const judged = judge(simplest);
       if (judged.worst) {
         return {
           kind: 'counterexample', example: judged.worst, seed, path: result.counterexamplePath ?? '',
@@ -181,6 +186,47 @@ function evaluate(compiled: Compiled, state: EvaluationState): { value: number; 
   state.kinkDistance = Infinity;
   const value = compiled(state);
   return { value, error: state.error, kink: state.kinkDistance };
+}
+
+/**
+ * fast-check shrinks a double toward 0 through its bit patterns, which ends on
+ * values like 1e-323. People read 0, 1 and 0.5 better: each entry is tried at
+ * such values, in order, and kept where the step still fails. Deterministic, so
+ * a seed still replays the same counterexample.
+ */
+function simplify(
+  inputs: Record<string, number[]>, slots: ReadonlyMap<string, { readonly input: Input }>,
+  stillFails: (inputs: Record<string, number[]>) => boolean,
+): Record<string, number[]> {
+  const current = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]]));
+  for (const [name, values] of Object.entries(current)) {
+    const kind = slots.get(name)?.input.kind;
+    if (kind !== 'real' && kind !== 'positive' && kind !== 'unit') continue;
+    const allowed = (v: number) => (kind === 'real' ? true : kind === 'positive' ? v > 0 : v > 0 && v < 1);
+    // All entries at one value first: a failure at a tie (x[i] == x[k]) survives only that move.
+    for (const candidate of [0, 1, 0.5, -1]) {
+      if (values.length < 2 || !allowed(candidate)) continue;
+      const saved = [...values];
+      values.fill(candidate);
+      if (stillFails(current)) break;
+      values.splice(0, values.length, ...saved);
+    }
+    const simple = [0, 1, -1, 0.5, -0.5, 2, -2];
+    for (let e = 0; e < values.length; e++) {
+      const v = values[e];
+      const rank = simple.indexOf(v);
+      // Only simpler values than the one there: the list's order is what "simpler" means.
+      const candidates = rank >= 0 ? simple.slice(0, rank)
+        : [...simple, Math.round(v), Math.round(v * 10) / 10, Math.round(v * 100) / 100];
+      for (const candidate of candidates) {
+        if (candidate === v || !allowed(candidate)) continue;
+        values[e] = candidate;
+        if (stillFails(current)) break;
+        values[e] = v;
+      }
+    }
+  }
+  return current;
 }
 
 /** Every combination of values of the free indices at a size assignment. */

@@ -27,6 +27,12 @@ export type Compiled = (state: EvaluationState) => number;
 
 /** Half an ulp: the relative error of one correctly rounded operation. */
 const UNIT_ROUNDOFF = Number.EPSILON / 2;
+/**
+ * The absolute error a multiplication, division or function may add when its
+ * result underflows into the subnormals (Higham's eta): relative error alone
+ * says nothing there, and fast-check does draw inputs like 1e-323.
+ */
+const UNDERFLOW = Number.MIN_VALUE;
 
 /** Index variables get slots in `EvaluationState.indices`. */
 export class IndexSlots {
@@ -133,7 +139,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             }
             prefix *= values[i];
           }
-          s.error = error + n * UNIT_ROUNDOFF * Math.abs(product);
+          s.error = error + n * (UNIT_ROUNDOFF * Math.abs(product) + UNDERFLOW);
           return product;
         };
       }
@@ -148,7 +154,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           const v = Math.pow(b, x);
           const fromBase = eb === 0 ? 0 : Math.abs(x * Math.pow(b, x - 1)) * eb;
           const fromExponent = ex === 0 ? 0 : Math.abs(v * Math.log(Math.abs(b))) * ex;
-          s.error = fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v);
+          s.error = fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW;
           return v;
         };
       }
@@ -165,7 +171,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             const e = s.error;
             if (kink) noteKink(s, kink(v));
             const out = f(v);
-            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + 2 * UNIT_ROUNDOFF * Math.abs(out);
+            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
             return out;
           };
         }
@@ -176,7 +182,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           if (kink) noteKink(s, kink(...vs));
           const out = rule.value(...vs);
           const slopes = rule.slopes(...vs);
-          let error = 2 * UNIT_ROUNDOFF * Math.abs(out);
+          let error = 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
           for (let i = 0; i < vs.length; i++) if (es[i] > 0) error += Math.abs(slopes[i]) * es[i];
           s.error = error;
           return out;
