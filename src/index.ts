@@ -30,6 +30,12 @@ export type {
 } from './check/index.ts';
 export { collectDerivationFiles, PathError } from './pipeline/index.ts';
 export { renderTerminal, stepToLatex, toJsonReport, toLatex } from './report/index.ts';
+export {
+  modelsFromDisk, renderDerivationHtml, renderDerivationMarkdown, renderHtmlFragment, renderHtmlReport, renderMarkdown,
+} from './report/index.ts';
+export type { HtmlOptions, MarkdownOptions, ModelSource } from './report/index.ts';
+export { report, show } from './notebook/index.ts';
+export type { NotebookReport } from './notebook/index.ts';
 
 /** Options of {@link checkFiles}: those of {@link CheckOptions}, plus progress per file. */
 export interface CheckFilesOptions extends CheckOptions {
@@ -71,8 +77,10 @@ export interface InlineDerivation {
  * @throws DerivationError (with file:line:col) for text that cannot be read.
  */
 export function derivation(strings: TemplateStringsArray, ...values: unknown[]): InlineDerivation {
-  let text = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
-  if (!/^\s*(#.*\n\s*)*derivation\s/.test(text)) text = `derivation "inline"\n${text}`;
-  const model = buildModel(parseDerivation(text, '<inline>'));
+  const text = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+  // A missing header is added as line 0, so the user's lines keep their numbers.
+  const model = /^\s*(#.*\n\s*)*derivation\s/.test(text)
+    ? buildModel(parseDerivation(text, '<inline>'))
+    : buildModel(parseDerivation(`derivation "inline"\n${text}`, '<inline>', { firstLine: 0 }));
   return { model, check: (options: CheckOptions = {}) => checkModel(model, options) };
 }

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics/index.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Model, ModelClaim, Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
@@ -34,10 +34,11 @@ export function randomSeed(): number {
 export function checkModel(model: Model, options: CheckOptions = {}): DerivationResult {
   const seed = options.seed ?? randomSeed();
   const trials = options.trials ?? DEFAULT_TRIALS;
-  const sizes = sizeAssignments(model, options.sizes ?? DEFAULT_SIZES);
   const budget = { ...DEFAULT_SYMBOLIC_BUDGET, ...options.budget };
-  const claims = model.claims.map((claim, c) =>
-    checkClaim(model, claim, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed, onStep: options.onStep }));
+  const claims = model.claims.map((claim, c) => {
+    const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
+    return checkClaim(model, claim, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed, onStep: options.onStep });
+  });
   return { title: model.derivation.title, source: model.derivation.source, claims };
 }
 
@@ -57,18 +58,29 @@ interface ClaimContext {
 function checkClaim(model: Model, claim: ModelClaim, context: ClaimContext): ClaimResult {
   let above: Term | undefined = claim.head;
   let aboveLine = claim.claim.span.line;
+  // The claim's own expression has no step to report its error on: its first step does.
+  let aboveError: Diagnostic | undefined = claim.headError;
   const steps: StepResult[] = [];
   claim.steps.forEach((modelStep, s) => {
-    const result = checkStep(model, claim, modelStep, above, aboveLine, { ...context, seed: mix(context.seed, s) });
+    const result = checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) });
     steps.push(result);
     context.onStep?.(result);
     above = modelStep.term;
     aboveLine = modelStep.step.span.line;
+    aboveError = undefined;
   });
   return { line: claim.claim.span.line, text: claim.claim.text, ok: steps.every((s) => s.ok), steps };
 }
 
-function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, above: Term | undefined, aboveLine: number, context: ClaimContext): StepResult {
+/** The expression a step is compared with; `error` is set when it is the claim's own, unreadable, expression. */
+interface Above {
+  readonly term: Term | undefined;
+  readonly line: number;
+  readonly error: Diagnostic | undefined;
+}
+
+function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveExpression: Above, context: ClaimContext): StepResult {
+  const { term: above, line: aboveLine } = aboveExpression;
   const { step } = modelStep;
   const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
   const base = { line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect };
@@ -79,6 +91,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, above:
   if (modelStep.error || !modelStep.term) {
     return errorResult({ ...emptyDetail, diagnostic: modelStep.error });
   }
+  if (!above && aboveExpression.error) return errorResult({ ...emptyDetail, diagnostic: aboveExpression.error });
   if (!above) {
     const why = diagnostic('unsupported', `the expression above this step (line ${aboveLine}) cannot be read, so this step cannot be compared with it`,
       model.derivation.file, step.span, `fix the error on line ${aboveLine} first`);
@@ -157,7 +170,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, above:
     const c = symbolic.confirmed;
     const counterexample: Counterexample = {
       sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
-      inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: 'see lhs and rhs (60 digits)', tolerance: undefined,
+      inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
       foundBy: '60-digit evaluation (the difference is below what double precision can see)',
     };
     return { ...base, verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: `${exactMethod}; 60-digit evaluation`, detail: { ...detail, counterexample } };

@@ -1,4 +1,4 @@
-import type { Model } from '../model/index.ts';
+
 
 /**
  * The size assignments a derivation is checked at: for each size s of the list,
@@ -6,8 +6,9 @@ import type { Model } from '../model/index.ts';
  * allow, so `x[3]` is never checked at n = 2), plus, with several symbols, the
  * list rotated across them so that unequal sizes are tried too.
  */
-export function sizeAssignments(model: Model, sizes: readonly number[]): ReadonlyMap<string, number>[] {
-  const dims = model.dims;
+export function sizeAssignments(
+  dims: readonly string[], minSizes: ReadonlyMap<string, number>, sizes: readonly number[],
+): ReadonlyMap<string, number>[] {
   const seen = new Set<string>();
   const out: Map<string, number>[] = [];
   const push = (assignment: Map<string, number>) => {
@@ -17,8 +18,8 @@ export function sizeAssignments(model: Model, sizes: readonly number[]): Readonl
   const sorted = [...sizes].sort((a, b) => a - b);
   if (dims.length === 0) return [new Map()];
   sorted.forEach((_, i) => {
-    push(new Map(dims.map((d) => [d, Math.max(sorted[i], model.minSizes.get(d) ?? 1)])));
-    if (dims.length > 1) push(new Map(dims.map((d, p) => [d, Math.max(sorted[(i + p) % sorted.length], model.minSizes.get(d) ?? 1)])));
+    push(new Map(dims.map((d) => [d, Math.max(sorted[i], minSizes.get(d) ?? 1)])));
+    if (dims.length > 1) push(new Map(dims.map((d, p) => [d, Math.max(sorted[(i + p) % sorted.length], minSizes.get(d) ?? 1)])));
   });
   return out;
 }

@@ -18,6 +18,8 @@ export interface ModelClaim {
   readonly steps: readonly ModelStep[];
   /** The claim must hold for every value of these. */
   readonly freeIndices: readonly FreeIndex[];
+  /** The smallest size each dimension symbol may take in this claim (a literal `x[3]` needs n ≥ 3). */
+  readonly minSizes: ReadonlyMap<string, number>;
 }
 
 /** A derivation with every name resolved and every index range known. */
@@ -26,8 +28,6 @@ export interface Model {
   readonly inputs: readonly Input[];
   /** The dimension symbols, in order of declaration. */
   readonly dims: readonly string[];
-  /** The smallest size each dimension symbol may take (a literal `x[3]` needs n ≥ 3). */
-  readonly minSizes: ReadonlyMap<string, number>;
   readonly claims: readonly ModelClaim[];
 }
 
@@ -41,12 +41,8 @@ export function buildModel(derivation: Derivation): Model {
   const inputs = new Map<string, Input>();
   const lets = new Map<string, LetDefinition>();
   const scope: Scope = { file, dims, inputs, lets };
-  const minSizes = new Map<string, number>();
   const claims: ModelClaim[] = [];
   const taken = (name: string) => inputs.has(name) || lets.has(name) || dims.has(name) || name === 'e' || name === 'pi';
-  const mergeMinSizes = (resolver: Resolver) => {
-    for (const [d, m] of resolver.minSizes) minSizes.set(d, Math.max(minSizes.get(d) ?? 1, m));
-  };
 
   for (const statement of derivation.statements) {
     if (statement.kind === 'given') {
@@ -83,18 +79,15 @@ export function buildModel(derivation: Derivation): Model {
         }
         return dim;
       });
-      mergeMinSizes(resolver);
-      lets.set(statement.name, { name: statement.name, params, paramDims, body });
+      lets.set(statement.name, { name: statement.name, params, paramDims, body, minSizes: resolver.minSizes });
     } else {
-      const { model, resolver } = modelClaim(statement, scope);
-      claims.push(model);
-      mergeMinSizes(resolver);
+      claims.push(modelClaim(statement, scope));
     }
   }
-  return { derivation, inputs: [...inputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), minSizes, claims };
+  return { derivation, inputs: [...inputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), claims };
 }
 
-function modelClaim(claim: Claim, scope: Scope): { model: ModelClaim; resolver: Resolver } {
+function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const resolver = new Resolver(scope);
   const attempt = (expr: Claim['expr']): { term?: Term; error?: Diagnostic } => {
     try {
@@ -124,13 +117,13 @@ function modelClaim(claim: Claim, scope: Scope): { model: ModelClaim; resolver: 
       const error = diagnostic('index-range', `cannot tell which range the free index ${name} runs over`, scope.file, claim.span,
         `use ${name} to index an input, e.g. x[${name}], so its range is known`);
       const steps = finalSteps.map((s) => ({ step: s.step, term: undefined, error }));
-      return { model: { claim, head: undefined, headError: error, steps, freeIndices: [] }, resolver };
+      return { claim, head: undefined, headError: error, steps, freeIndices: [], minSizes: resolver.minSizes };
     }
     freeIndices.push({ name, dim });
   }
-  const model: ModelClaim = {
+  return {
     claim, head: finalHead.term, headError: finalHead.error,
     steps: finalSteps.map((s) => ({ step: s.step, term: s.term, error: s.error })), freeIndices,
+    minSizes: resolver.minSizes,
   };
-  return { model, resolver };
 }

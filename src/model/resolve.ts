@@ -13,6 +13,8 @@ export interface LetDefinition {
   readonly params: readonly string[];
   readonly paramDims: readonly Dim[];
   readonly body: Term;
+  /** Smallest sizes the body's literal indices need; a claim that uses the definition inherits them. */
+  readonly minSizes: ReadonlyMap<string, number>;
 }
 
 /** What names mean inside a derivation. */
@@ -206,6 +208,7 @@ export class Resolver {
   }
 
   private instantiate(definition: LetDefinition, indices: readonly Index[]): Term {
+    for (const [d, m] of definition.minSizes) this.minSizes.set(d, Math.max(this.minSizes.get(d) ?? 1, m));
     const substitution = new Map<string, Index>();
     definition.params.forEach((p, i) => substitution.set(p, indices[i]));
     // Freshen first: the definition's bound indices get names no index of the caller has.

@@ -101,7 +101,14 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const assignments = indexAssignments(step.freeIndices, sizes);
     const freeSlots = step.freeIndices.map((f) => slots.slot(f.name));
 
-    const judge = (inputs: Record<string, number[]>): Judged => {
+    let oneSidedSeen = false;
+    /**
+     * With `oneSided` false, an entry where only one side has a value is skipped
+     * (and noted); with it true, such an entry fails: the step claims a value
+     * where there is none. That second pass runs only where the first saw one,
+     * so a step with no input where both sides have a value is an error, not refuted.
+     */
+    const judge = (inputs: Record<string, number[]>, oneSided = false): Judged => {
       fillValues(layout, inputs, state.values);
       let worst: NumericComparison | undefined;
       let ratio = 0;
@@ -120,6 +127,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         if (lDefined !== rDefined) {
           // A side with a finite difference may be undefined only because its steps left the domain.
           if ((!lDefined && lhsHasDiff) || (!rDefined && rhsHasDiff)) continue;
+          oneSidedSeen = true;
+          if (!oneSided) continue;
           entryRatio = Infinity;
           tolerance = 0;
         } else {
@@ -144,32 +153,39 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     };
 
     // Statistics come from the generated inputs only: once one fails, what follows is shrinking.
-    let failedOnce = false;
-    let runs = 0;
-    const property = fc.property(inputsArbitrary(layout), (inputs) => {
-      const judged = judge(inputs);
-      fc.pre(!judged.nearKink);
-      const holds = judged.ratio <= 1;
-      if (!failedOnce) {
-        runs++;
-        if (judged.defined) definedAnywhere = true;
-        if (holds) {
-          worstRelative = Math.max(worstRelative, judged.relative);
-          worstRatio = Math.max(worstRatio, judged.ratio);
-        } else failedOnce = true;
-      }
-      return holds;
-    });
     const seed = (options.seed + s) | 0;
-    const result = fc.check(property, { seed, numRuns: options.trials, maxSkipsPerRun: 100 });
-    trials += runs;
+    const search = (oneSided: boolean) => {
+      let failedOnce = false;
+      const property = fc.property(inputsArbitrary(layout), (inputs) => {
+        const judged = judge(inputs, oneSided);
+        fc.pre(!judged.nearKink);
+        const holds = judged.ratio <= 1;
+        if (!failedOnce && !oneSided) {
+          trials++;
+          if (judged.defined) definedAnywhere = true;
+          if (holds) {
+            worstRelative = Math.max(worstRelative, judged.relative);
+            worstRatio = Math.max(worstRatio, judged.ratio);
+          }
+        }
+        if (!holds) failedOnce = true;
+        return holds;
+      });
+      return fc.check(property, { seed, numRuns: options.trials, maxSkipsPerRun: 100 });
+    };
+    let oneSided = false;
+    let result = search(false);
+    if (!result.failed && oneSidedSeen && definedAnywhere) {
+      oneSided = true;
+      result = search(true);
+    }
     if (result.failed && result.counterexample) {
       const stillFails = (inputs: Record<string, number[]>) => {
-        const j = judge(inputs);
+        const j = judge(inputs, oneSided);
         return !j.nearKink && j.ratio > 1;
       };
       const simplest = simplify(result.counterexample[0] as Record<string, number[]>, layout.slots, stillFails);
-      const judged = judge(simplest);
+      const judged = judge(simplest, oneSided);
       if (judged.worst) {
         return {
           kind: 'counterexample', example: judged.worst, seed, path: result.counterexamplePath ?? '',
@@ -184,6 +200,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 
 function evaluate(compiled: Compiled, state: EvaluationState): { value: number; error: number; kink: number } {
   state.kinkDistance = Infinity;
+  state.epoch++;
   const value = compiled(state);
   return { value, error: state.error, kink: state.kinkDistance };
 }

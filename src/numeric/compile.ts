@@ -21,6 +21,11 @@ export interface EvaluationState {
   kinkDistance: number;
   /** How many finite differences are being taken around the current evaluation. */
   differentiating: number;
+  /**
+   * Changes whenever an input value or a free index changes: a sum whose value
+   * can only depend on those is computed once per epoch, not once per use.
+   */
+  epoch: number;
 }
 
 export type Compiled = (state: EvaluationState) => number;
@@ -53,7 +58,7 @@ export class IndexSlots {
 export function newState(layout: Layout, slots: IndexSlots): EvaluationState {
   return {
     values: new Float64Array(layout.length), indices: new Int32Array(Math.max(1, slots.count + 16)),
-    error: 0, kinkDistance: Infinity, differentiating: 0,
+    error: 0, kinkDistance: Infinity, differentiating: 0, epoch: 0,
   };
 }
 
@@ -96,7 +101,8 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
       return p;
     };
   };
-  const go = (t: Term): Compiled => {
+  const go = (t: Term, bound: ReadonlySet<string> = new Set()): Compiled => {
+    const sub = (c: Term) => go(c, bound);
     switch (t.k) {
       case 'num': {
         const v = Number(t.value.num) / Number(t.value.den);
@@ -110,7 +116,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         return (s) => { s.error = 0; const p = at(s); return p < 0 ? NaN : s.values[p]; };
       }
       case 'add': {
-        const parts = t.terms.map(go);
+        const parts = t.terms.map(sub);
         return (s) => {
           let acc = 0;
           let error = 0;
@@ -120,32 +126,26 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         };
       }
       case 'mul': {
-        const parts = t.factors.map(go);
-        const n = parts.length;
+        const parts = t.factors.map(sub);
         return (s) => {
-          // d(prod) = sum_i e_i * prod_{j != i} |v_j|, computed from prefix and suffix products.
-          const values = new Float64Array(n);
-          const errors = new Float64Array(n);
-          for (let i = 0; i < n; i++) { values[i] = parts[i](s); errors[i] = s.error; }
+          // Left to right, as computed: e' = e |v| + |p| e_v + u |p v| + eta, so an error made early
+          // (an underflow of x * 1e-7) is scaled by every factor after it (* 1e7).
           let product = 1;
-          for (let i = 0; i < n; i++) product *= values[i];
           let error = 0;
-          let prefix = 1;
-          for (let i = 0; i < n; i++) {
-            if (errors[i] > 0) {
-              let others = prefix;
-              for (let j = i + 1; j < n; j++) others *= values[j];
-              error += errors[i] * Math.abs(others);
-            }
-            prefix *= values[i];
+          for (const part of parts) {
+            const v = part(s);
+            const e = s.error;
+            const next = product * v;
+            error = error * Math.abs(v) + Math.abs(product) * e + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
+            product = next;
           }
-          s.error = error + n * (UNIT_ROUNDOFF * Math.abs(product) + UNDERFLOW);
+          s.error = error;
           return product;
         };
       }
       case 'pow': {
-        const base = go(t.base);
-        const exponent = go(t.exponent);
+        const base = sub(t.base);
+        const exponent = sub(t.exponent);
         return (s) => {
           const b = base(s);
           const eb = s.error;
@@ -160,7 +160,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
       }
       case 'fn': {
         const rule = FUNCTIONS[t.name];
-        const args = t.args.map(go);
+        const args = t.args.map(sub);
         const kink = rule.kink;
         if (args.length === 1) {
           const a = args[0];
@@ -191,13 +191,27 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
       case 'sum': {
         const slot = slots.slot(t.index);
         const n = dimSize(t.dim, layout.sizes);
-        const body = go(t.body);
-        return (s) => {
+        const inner = go(t.body, new Set([...bound, t.index]));
+        const loop = (s: EvaluationState) => {
           let acc = 0;
           let error = 0;
-          for (let j = 1; j <= n; j++) { s.indices[slot] = j; acc += body(s); error += s.error + UNIT_ROUNDOFF * Math.abs(acc); }
+          for (let j = 1; j <= n; j++) { s.indices[slot] = j; acc += inner(s); error += s.error + UNIT_ROUNDOFF * Math.abs(acc); }
           s.error = error;
           return acc;
+        };
+        if (dependsOnAny(t, bound)) return loop;
+        // Free of every enclosing summation index (like the softmax denominator inside s[i]): once per epoch.
+        let epoch = -1;
+        let value = 0;
+        let error = 0;
+        return (s) => {
+          if (s.epoch !== epoch) {
+            value = loop(s);
+            error = s.error;
+            epoch = s.epoch;
+          }
+          s.error = error;
+          return value;
         };
       }
       case 'icmp': {
@@ -207,13 +221,13 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         return (s) => { s.error = 0; return test(a(s), b(s)) ? 1 : 0; };
       }
       case 'cmp': {
-        const a = go(t.a);
-        const b = go(t.b);
+        const a = sub(t.a);
+        const b = sub(t.b);
         const test = comparator(t.op);
         return (s) => { const x = a(s); const y = b(s); noteKink(s, x - y); s.error = 0; return test(x, y) ? 1 : 0; };
       }
       case 'diff': {
-        const f = go(t.f);
+        const f = sub(t.f);
         const at = position(t.v);
         return (s) => finiteDifference(s, f, at(s));
       }
@@ -242,8 +256,10 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
     }
     const g = (x: number) => {
       s.values[p] = x;
+      s.epoch++;
       const v = f(s);
       s.values[p] = saved;
+      s.epoch++;
       return v;
     };
     const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10 } : {});
@@ -253,6 +269,24 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
   } finally {
     s.values[p] = saved;
     s.differentiating--;
+  }
+}
+
+/** Whether a term mentions any of the given index variables (a cached sum must not). */
+function dependsOnAny(t: Term, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const uses = (i: Index): boolean => (i.k === 'var' && names.has(i.name)) || (i.k === 'label' && i.indices.some(uses));
+  switch (t.k) {
+    case 'input': return t.ref.indices.some(uses);
+    case 'icmp': return uses(t.a) || uses(t.b);
+    case 'diff': return t.v.indices.some(uses) || dependsOnAny(t.f, names);
+    case 'add': return t.terms.some((c) => dependsOnAny(c, names));
+    case 'mul': return t.factors.some((c) => dependsOnAny(c, names));
+    case 'pow': return dependsOnAny(t.base, names) || dependsOnAny(t.exponent, names);
+    case 'fn': return t.args.some((c) => dependsOnAny(c, names));
+    case 'sum': return dependsOnAny(t.body, names);
+    case 'cmp': return dependsOnAny(t.a, names) || dependsOnAny(t.b, names);
+    default: return false;
   }
 }
 

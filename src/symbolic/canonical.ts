@@ -64,12 +64,26 @@ export class Canonicalizer {
   constructor(
     readonly atoms: AtomTable,
     private readonly inputs: ReadonlyMap<string, Input>,
-    readonly budget: Budget,
+    public budget: Budget,
     /** How to read what only index notation has (sums, index comparisons, sizes); absent at concrete sizes. */
     private readonly indexNotation?: IndexNotationRules,
   ) {}
 
+  /** Canonical forms of large sums by identity: an expansion shared across instances is read once. */
+  private readonly cache = new WeakMap<Term, RationalFunction>();
+
   of(t: Term): RationalFunction {
+    if (t.k === 'add' && t.terms.length > 4) {
+      const hit = this.cache.get(t);
+      if (hit) return hit;
+      const value = this.read(t);
+      this.cache.set(t, value);
+      return value;
+    }
+    return this.read(t);
+  }
+
+  private read(t: Term): RationalFunction {
     const b = this.budget;
     switch (t.k) {
       case 'num':

@@ -1,7 +1,8 @@
 import type { FreeIndex, Input, Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { Budget, BudgetExceededError, Rational, RationalFunction } from './exact/index.ts';
-import { expandAt, IndexOutOfRange, type Instance } from './expand.ts';
+import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
+import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { clearlyDifferent, evaluateHighPrecision } from './high-precision.ts';
 
@@ -37,7 +38,7 @@ export type SymbolicOutcome =
       readonly kind: 'different';
       readonly instance: InstanceRecord;
       readonly explanation: string;
-      readonly confirmed: { readonly point: Readonly<Record<string, number>>; readonly lhs: string; readonly rhs: string } | undefined;
+      readonly confirmed: { readonly point: Readonly<Record<string, number | number[]>>; readonly lhs: string; readonly rhs: string; readonly difference: string } | undefined;
     }
   | { readonly kind: 'undecided'; readonly reason: string };
 
@@ -62,24 +63,34 @@ export function decideStep(
   seed = 1,
 ): SymbolicOutcome {
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
-  const exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs: Date.now() + budget.timeMs });
+  const deadlineMs = Date.now() + budget.timeMs;
+  const simplified = { lhs: eliminateDeltas(step.lhs), rhs: eliminateDeltas(step.rhs) };
   let instances = 0;
+  let exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs });
+  // Atoms, closed-sum expansions and their canonical forms are shared by the instances of one size.
+  let shared: { size: ReadonlyMap<string, number>; atoms: AtomTable; canonical: Canonicalizer; cache: ExpansionCache } | undefined;
   try {
     for (const instance of enumerateInstances(step, sizes)) {
+      // The term budget is per instance (a 576-entry Jacobian is 576 small problems); the time budget is per step.
+      exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs });
+      if (shared === undefined || shared.size !== instance.sizes) {
+        const atoms = new AtomTable();
+        shared = { size: instance.sizes, atoms, canonical: new Canonicalizer(atoms, inputMap, exact), cache: new ExpansionCache() };
+      }
+      shared.canonical.budget = exact;
       if (++instances > budget.maxInstances) {
         return { kind: 'undecided', reason: `more than ${budget.maxInstances} instances to decide` };
       }
       let lhs: Term;
       let rhs: Term;
       try {
-        lhs = expandAt(step.lhs, instance, inputMap);
-        rhs = expandAt(step.rhs, instance, inputMap);
+        lhs = expandAt(simplified.lhs, instance, inputMap, shared.cache);
+        rhs = expandAt(simplified.rhs, instance, inputMap, shared.cache);
       } catch (error) {
         if (error instanceof IndexOutOfRange) continue;
         throw error;
       }
-      const atoms = new AtomTable();
-      const canonical = new Canonicalizer(atoms, inputMap, exact);
+      const { atoms, canonical } = shared;
       const left = canonical.of(lhs);
       const right = canonical.of(rhs);
       const difference = left.sub(right, exact);
@@ -139,7 +150,7 @@ function toRecord(instance: Instance): InstanceRecord {
  * drawn from the same ranges as the random inputs, from a fixed seed.
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number):
-  { point: Record<string, number>; lhs: string; rhs: string } | undefined {
+  { point: Record<string, number | number[]>; lhs: string; rhs: string; difference: string } | undefined {
   let state = (seed ^ 0x9e3779b9) >>> 0;
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -173,11 +184,10 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
       const l = evaluateHighPrecision(lhs, point);
       const r = evaluateHighPrecision(rhs, point);
       if (clearlyDifferent(l, r)) {
-        const used = new Set<string>();
-        collectInputs(lhs, used);
-        collectInputs(rhs, used);
-        const shown = Object.fromEntries([...point].filter(([k]) => used.has(k)));
-        return { point: shown, lhs: l.toSignificantDigits(20).toString(), rhs: r.toSignificantDigits(20).toString() };
+        return {
+          point: byInput(point, inputs, instance), lhs: l.toSignificantDigits(20).toString(), rhs: r.toSignificantDigits(20).toString(),
+          difference: l.minus(r).toSignificantDigits(6).toString(),
+        };
       }
     } catch {
       // A point outside the domain of a side: try another.
@@ -186,14 +196,24 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   return undefined;
 }
 
-function collectInputs(t: Term, into: Set<string>): void {
-  if (t.k === 'input') {
-    into.add(t.ref.indices.length === 0 ? t.ref.name : `${t.ref.name}[${t.ref.indices.map((i) => (i.k === 'lit' ? i.value : '?')).join(', ')}]`);
-    return;
+/** The point as the random inputs report theirs: one array of entries per input (a number for a scalar). */
+function byInput(point: ReadonlyMap<string, number>, inputs: readonly Input[], instance: Instance): Record<string, number | number[]> {
+  const out: Record<string, number | number[]> = {};
+  for (const input of inputs) {
+    if (input.kind === 'onehot' || input.kind === 'label') {
+      const at = (input.kind === 'label' ? instance.labels : instance.hot).get(input.name);
+      if (at === undefined) continue;
+      const n = input.kind === 'label' ? at : (input.dims[0].k === 'fixed' ? input.dims[0].size : instance.sizes.get(input.dims[0].name)!);
+      out[input.name] = input.kind === 'label' ? at : Array.from({ length: n }, (_, i) => (i + 1 === at ? 1 : 0));
+      continue;
+    }
+    if (input.dims.length === 0) {
+      const v = point.get(input.name);
+      if (v !== undefined) out[input.name] = v;
+      continue;
+    }
+    const values = [...point].filter(([k]) => k.startsWith(`${input.name}[`)).map(([, v]) => v);
+    if (values.length > 0) out[input.name] = values;
   }
-  if (t.k === 'add') t.terms.forEach((c) => collectInputs(c, into));
-  else if (t.k === 'mul') t.factors.forEach((c) => collectInputs(c, into));
-  else if (t.k === 'pow') { collectInputs(t.base, into); collectInputs(t.exponent, into); }
-  else if (t.k === 'fn') t.args.forEach((c) => collectInputs(c, into));
-  else if (t.k === 'cmp') { collectInputs(t.a, into); collectInputs(t.b, into); }
+  return out;
 }

@@ -23,7 +23,17 @@ export class IndexOutOfRange extends Error {
  * entry of a simplex replaced by 1 minus the others (so its constraint is exact).
  * What remains is a scalar expression in the inputs' entries.
  */
-export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<string, Input>): Term {
+/**
+ * Expansions of closed sums (no free index, no case-split input inside), shared
+ * by all the instances of one size: the softmax denominator is written out once
+ * per size, not once per entry, and the canonical form can then be cached by identity.
+ */
+export class ExpansionCache {
+  readonly sums = new WeakMap<Term, Term>();
+  readonly closed = new WeakMap<Term, boolean>();
+}
+
+export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<string, Input>, cache?: ExpansionCache): Term {
   const indexValue = (i: Index, local: ReadonlyMap<string, number>): number => {
     switch (i.k) {
       case 'lit': return i.value;
@@ -52,14 +62,24 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
       case 'size': return num(sizeOf(t.name));
       case 'icmp': return compare(t.op, indexValue(t.a, local), indexValue(t.b, local)) ? ONE : ZERO;
       case 'sum': {
+        const closed = cache !== undefined && isClosedSum(t, inputs, cache);
+        if (closed) {
+          const hit = cache.sums.get(t);
+          if (hit) return hit;
+        }
         const n = dimSize(t.dim);
         const terms: Term[] = [];
+        const scope = local as Map<string, number>;
+        const outer = scope.get(t.index);
         for (let j = 1; j <= n; j++) {
-          const inner = new Map(local);
-          inner.set(t.index, j);
-          terms.push(go(t.body, inner));
+          scope.set(t.index, j);
+          terms.push(go(t.body, scope));
         }
-        return add(...terms);
+        if (outer === undefined) scope.delete(t.index);
+        else scope.set(t.index, outer);
+        const expanded = add(...terms);
+        if (closed) cache.sums.set(t, expanded);
+        return expanded;
       }
       case 'input': {
         const input = inputs.get(t.ref.name)!;
@@ -90,6 +110,32 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
     }
   };
   return go(term, new Map());
+}
+
+/** A sum whose expansion is the same at every instance of a size: only its own index, no one-hot or label input. */
+function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string, Input>, cache: ExpansionCache): boolean {
+  const known = cache.closed.get(t);
+  if (known !== undefined) return known;
+  let closed = true;
+  const bound = new Set<string>([t.index]);
+  const checkIndex = (i: Index) => {
+    if (i.k === 'var' && !bound.has(i.name)) closed = false;
+    if (i.k === 'label') closed = false;
+  };
+  const walk = (x: Term): Term => {
+    if (!closed) return x;
+    if (x.k === 'input') {
+      const kind = inputs.get(x.ref.name)?.kind;
+      if (kind === 'onehot' || kind === 'label') closed = false;
+      x.ref.indices.forEach(checkIndex);
+    } else if (x.k === 'icmp') { checkIndex(x.a); checkIndex(x.b); }
+    else if (x.k === 'sum') { bound.add(x.index); walk(x.body); }
+    else mapChildren(x, walk);
+    return x;
+  };
+  walk(t.body);
+  cache.closed.set(t, closed);
+  return closed;
 }
 
 export function compare(op: Comparison, a: number, b: number): boolean {

@@ -1,5 +1,6 @@
 /** The syntax stage: text in, syntax tree with source spans out. Nothing is evaluated. */
 export { DerivationSyntaxError, decodeText, parseDerivation, parseDerivationFile } from './parse-file.ts';
+export type { ParseOptions } from './parse-file.ts';
 export { parseExpression } from './parse-expression.ts';
 export { SourceMap } from './source-map.ts';
 export type * from './ast.ts';

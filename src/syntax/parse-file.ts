@@ -34,6 +34,12 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** How to number lines. */
+export interface ParseOptions {
+  /** The number of the text's first line. Default: 1. (The inline tag uses 0 for a header line it adds.) */
+  readonly firstLine?: number;
+}
+
 /** One statement's text after comments are removed and continuation lines joined. */
 interface LogicalLine {
   readonly text: string;
@@ -47,9 +53,9 @@ interface LogicalLine {
  *
  * @example parseDerivationFile('derivation "d"\ngiven x: real\nclaim x * x\n  = x^2', 'a.deriv')
  */
-export function parseDerivationFile(content: string | Uint8Array, file = '<inline>'): DerivationFile {
+export function parseDerivationFile(content: string | Uint8Array, file = '<inline>', options: ParseOptions = {}): DerivationFile {
   const text = decodeText(content, file);
-  const lines = logicalLines(text, file);
+  const lines = logicalLines(text, file, options.firstLine ?? 1);
   if (lines.length === 0) {
     throw new DerivationSyntaxError([diagnostic('empty-file', 'the file holds no derivation', file, undefined,
       'start it with derivation "TITLE", then given, let and claim lines (see docs/syntax.md)')]);
@@ -118,8 +124,8 @@ export function parseDerivationFile(content: string | Uint8Array, file = '<inlin
 }
 
 /** Parses the text of one inline derivation; a file may hold several, inline text must hold one. */
-export function parseDerivation(content: string, file = '<inline>'): Derivation {
-  const parsed = parseDerivationFile(content, file);
+export function parseDerivation(content: string, file = '<inline>', options: ParseOptions = {}): Derivation {
+  const parsed = parseDerivationFile(content, file, options);
   if (parsed.derivations.length !== 1) {
     throw new DerivationSyntaxError([diagnostic('syntax',
       `expected one derivation, found ${parsed.derivations.length}`, file, undefined,
@@ -128,16 +134,21 @@ export function parseDerivation(content: string, file = '<inline>'): Derivation 
   return parsed.derivations[0];
 }
 
-function logicalLines(text: string, file: string): LogicalLine[] {
+function logicalLines(text: string, file: string, firstLine: number): LogicalLine[] {
   const raw = text.split(/\r\n|\r|\n/);
   const out: LogicalLine[] = [];
   let pending: { text: string; segments: { offset: number; line: number; col: number }[]; depth: number } | undefined;
   for (let index = 0; index < raw.length; index++) {
-    const lineNo = index + 1;
+    const lineNo = index + firstLine;
     const content = withoutComment(raw[index]);
     const lead = content.length - content.trimStart().length;
     const trimmed = content.trim();
     if (trimmed.length === 0 && pending === undefined) continue;
+    if (pending !== undefined && startsStatement(trimmed)) {
+      // An unclosed bracket never swallows the next statement: the open one ends here and reports it.
+      out.push({ text: pending.text, map: SourceMap.of(file, pending.segments), line: pending.segments[0].line });
+      pending = undefined;
+    }
     if (pending === undefined) {
       pending = { text: trimmed, segments: [{ offset: 0, line: lineNo, col: lead + 1 }], depth: 0 };
     } else if (trimmed.length > 0) {
@@ -152,6 +163,12 @@ function logicalLines(text: string, file: string): LogicalLine[] {
     }
   }
   return out;
+}
+
+const STATEMENT_START = /^(derivation|source|given|let|claim)\b|^=(?!=)/;
+
+function startsStatement(line: string): boolean {
+  return STATEMENT_START.test(line);
 }
 
 /** Removes a `#` comment, leaving a `#` inside a quoted string alone. */

@@ -3,8 +3,8 @@ import type { ErrorCurve } from './error-curve.ts';
 import { escapeHtml } from './escape.ts';
 
 const W = 560;
-const H = 300;
-const M = { left: 64, right: 16, top: 16, bottom: 46 };
+const H = 340;
+const M = { left: 64, right: 16, top: 12, bottom: 84 };
 /** Values below this are drawn on the floor (an exact 0 has no logarithm). */
 const FLOOR = 1e-18;
 
@@ -18,7 +18,7 @@ export function errorCurveSvg(curve: ErrorCurve, caption: string): string {
   if (curve.tolerance !== undefined && curve.tolerance > 0) ys.push(Math.log10(curve.tolerance));
   if (ys.length === 0) return '';
   const yMin = Math.floor(Math.min(...ys));
-  const yMax = Math.max(Math.ceil(Math.max(...ys)), yMin + 1);
+  const yMax = Math.max(Math.ceil(Math.max(...ys) + 0.5), yMin + 1);
   const xMin = -12;
   const xMax = -1;
   const px = (x: number) => M.left + ((x - xMin) / (xMax - xMin)) * (W - M.left - M.right);
@@ -38,7 +38,7 @@ export function errorCurveSvg(curve: ErrorCurve, caption: string): string {
     out.push(`<line y1="${M.top}" y2="${H - M.bottom}" x1="${f(px(x))}" x2="${f(px(x))}" class="dc-grid"/>`);
     if ((x - xMin) % 1 === 0) out.push(`<text x="${f(px(x))}" y="${H - M.bottom + 16}" text-anchor="middle" class="dc-tick">10<tspan dy="-6" font-size="9">${x}</tspan></text>`);
   }
-  out.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - 6}" text-anchor="middle" class="dc-axis">step size h${curve.variable ? ` (in ${escapeHtml(curve.variable)})` : ''}</text>`);
+  out.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - M.bottom + 34}" text-anchor="middle" class="dc-axis">step size h${curve.variable ? ` (in ${escapeHtml(curve.variable)})` : ''}</text>`);
   out.push(`<text x="14" y="${(M.top + H - M.bottom) / 2}" text-anchor="middle" class="dc-axis" transform="rotate(-90 14 ${(M.top + H - M.bottom) / 2})">absolute difference</text>`);
   if (curve.tolerance !== undefined && curve.tolerance > 0) {
     const y = f(py(Math.log10(curve.tolerance)));
@@ -56,9 +56,8 @@ export function errorCurveSvg(curve: ErrorCurve, caption: string): string {
   out.push(line(method, 'dc-curve-method'));
   out.push(line(gap, 'dc-curve-gap'));
   // legend
-  const lx = M.left + 10;
-  const ly = M.top + 12;
-  out.push(`<rect x="${lx - 4}" y="${ly - 10}" width="300" height="38" class="dc-legend"/>`);
+  const lx = M.left + 4;
+  const ly = H - M.bottom + 54;
   out.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly}" y2="${ly}" class="dc-curve-gap"/><text x="${lx + 28}" y="${ly + 4}" class="dc-tick">|lhs(h) − rhs(h)|: the gap between the sides</text>`);
   out.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly + 18}" y2="${ly + 18}" class="dc-curve-method"/><text x="${lx + 28}" y="${ly + 22}" class="dc-tick">|${curve.side}(h) − ${curve.side}*|: error of the difference itself</text>`);
   out.push('</svg>');

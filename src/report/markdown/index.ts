@@ -7,7 +7,7 @@
 import type { CheckReport, DerivationResult, StepResult } from '../../check/index.ts';
 import { formatDiagnostic } from '../../diagnostics/index.ts';
 import {
-  claimLatex, counterexampleRows, evidence, expectation, replayText, reportOf, stepLatex, VERDICT_EMOJI, verdictPhrase,
+  claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, VERDICT_EMOJI, verdictPhrase,
 } from './describe.ts';
 
 export {
@@ -85,7 +85,9 @@ function stepLines(step: StepResult, seed: number): string[] {
   }
   if (d.explanation && step.verdict === 'refuted') items.push(`**why:** ${escapeMarkdown(d.explanation)}`);
   if (d.counterexample) items.push(`replay: \`${replayText(step, seed)}\``);
-  for (const [label, value] of evidence(step)) items.push(`${label.toLowerCase()}: ${escapeMarkdown(value)}`);
+  items.push(`evidence: ${escapeMarkdown(step.method)}`);
+  if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);
+  if (d.undecided && step.verdict === 'verified') items.push(`exact engine undecided: ${escapeMarkdown(d.undecided)}`);
   out.push(...items.map((i) => `- ${i}`), '');
   return out;
 }

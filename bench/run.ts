@@ -1,0 +1,70 @@
+/**
+ * derivcheck's benchmarks: `npm run bench`, or `npm run bench -- --json FILE`
+ * to write the rows as JSON too. Options:
+ *   --json FILE          write [{ name, ours_ms, anchor_ms, ratio, ... }] to FILE
+ *   --numeric-limit S    time limit in seconds for the n = 1000 numeric check (default 60)
+ *   --only NAMES         comma-separated subset: jacobian, crossentropy, numeric, suite
+ * The table goes to stdout, progress to stderr. See bench/README.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ANCHORS } from './anchors.ts';
+import { BenchFailure, progress, renderTable, type BenchRow } from './lib.ts';
+import { numericRowLimited, numericRows } from './numeric.ts';
+import { suiteRow } from './suite.ts';
+import { crossEntropyRows, softmaxJacobianRows } from './symbolic.ts';
+
+interface Options { json?: string; numericLimitMs: number; only?: Set<string> }
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { numericLimitMs: 60_000 };
+  for (let a = 0; a < argv.length; a++) {
+    const value = () => {
+      const v = argv[++a];
+      if (v === undefined) throw new Error(`${argv[a - 1]} needs a value`);
+      return v;
+    };
+    switch (argv[a]) {
+      case '--json': options.json = value(); break;
+      case '--numeric-limit': options.numericLimitMs = Number(value()) * 1000; break;
+      case '--only': options.only = new Set(value().split(',')); break;
+      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only jacobian,crossentropy,numeric,suite)`);
+    }
+  }
+  if (!(options.numericLimitMs > 0)) throw new Error('--numeric-limit needs a positive number of seconds');
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const wanted = (name: string) => !options.only || options.only.has(name);
+  const rows: BenchRow[] = [];
+  const started = performance.now();
+
+  if (wanted('jacobian')) { progress('1. softmax Jacobian, exact'); rows.push(...softmaxJacobianRows()); }
+  if (wanted('crossentropy')) { progress('2. dL/dx_k = s_k - y_k, exact'); rows.push(...crossEntropyRows()); }
+  if (wanted('numeric')) {
+    progress('3. softmax cross-entropy gradient, numeric');
+    rows.push(...numericRows([10, 100]));
+    rows.push(await numericRowLimited(1000, options.numericLimitMs));
+  }
+  if (wanted('suite')) { progress('4. whole suite'); rows.push(suiteRow()); }
+
+  process.stdout.write(`${renderTable(rows)}\n\n`);
+  process.stdout.write('Anchors (from /work/shared/ANCHORS.md, medians on a 2-core machine):\n');
+  for (const a of Object.values(ANCHORS)) process.stdout.write(`- ${a.source}: ${a.row}\n`);
+  process.stdout.write('ratio = anchor ms / ours ms and baseline/ours = baseline ms / ours ms: above 1 means we are faster.\n');
+  progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  if (options.json) {
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), options.json);
+    writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
+    progress(`wrote ${rows.length} rows to ${file}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BenchFailure) process.stderr.write(`\nBENCH FAILED (wrong answer, timing discarded): ${error.message}\n`);
+  else process.stderr.write(`\nbench error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,73 @@
+/**
+ * Benchmarks 1 and 2: a step decided by the exact engine at one size n, for
+ * every value of its free indices (and every position of a one-hot input).
+ * Timed: parsing and resolving the text, eliminating diff, and decideStep.
+ */
+import { buildModel, parseDerivation } from '../src/index.ts';
+import { decideStep, eliminateDiff, type SymbolicOutcome } from '../src/symbolic/index.ts';
+import { ANCHORS, anchorMs } from './anchors.ts';
+import { anchoredRow, BenchFailure, measure, type BenchRow } from './lib.ts';
+
+export const SOFTMAX_JACOBIAN = `derivation "bench: softmax Jacobian"
+given x: vector[n]
+let s[i] = exp(x[i]) / sum(j, exp(x[j]))
+claim diff(s[i], x[k]) = s[i] * (delta(i, k) - s[k])
+`;
+
+export const CROSS_ENTROPY_GRADIENT = `derivation "bench: softmax cross-entropy gradient"
+given x: vector[n]
+given y: onehot[n]
+let s[i] = exp(x[i]) / sum(j, exp(x[j]))
+let L = -sum(i, y[i] * log(s[i]))
+claim diff(L, x[k]) = s[k] - y[k]
+`;
+
+/** Builds the model from text and decides the claim's first step exactly at size n (default budget). */
+export function decideAt(text: string, n: number): SymbolicOutcome {
+  const model = buildModel(parseDerivation(text, '<bench>'));
+  const claim = model.claims[0];
+  const head = claim?.head;
+  const step = claim?.steps[0]?.term;
+  if (!claim || !head || !step) {
+    throw new BenchFailure(`the bench derivation does not resolve: ${claim?.headError?.message ?? claim?.steps[0]?.error?.message ?? 'no claim'}`);
+  }
+  return decideStep(
+    { lhs: eliminateDiff(head), rhs: eliminateDiff(step), inputs: model.inputs, freeIndices: claim.freeIndices },
+    [new Map([['n', n]])],
+  );
+}
+
+function expectEqual(what: string, n: number, instances: number) {
+  return (outcome: SymbolicOutcome) => {
+    if (outcome.kind !== 'equal') {
+      const why = outcome.kind === 'different' ? `different: ${outcome.explanation}` : `undecided: ${outcome.reason}`;
+      throw new BenchFailure(`${what} at n = ${n}: the exact engine answered ${why}; the step is true`);
+    }
+    if (outcome.instances !== instances) {
+      throw new BenchFailure(`${what} at n = ${n}: decided ${outcome.instances} instances, expected ${instances}`);
+    }
+  };
+}
+
+export function softmaxJacobianRows(sizes: readonly number[] = [3, 8, 16, 24]): BenchRow[] {
+  return sizes.map((n) => {
+    const name = `softmax Jacobian exact, n=${n} (${n * n} entries)`;
+    const m = measure(name, () => decideAt(SOFTMAX_JACOBIAN, n), expectEqual('softmax Jacobian', n, n * n));
+    return anchoredRow({
+      name, oursMs: m.medianMs, anchorMs: anchorMs(ANCHORS.softmaxJacobian, n), anchorSource: ANCHORS.softmaxJacobian.source,
+      goal: 20, runs: m.runs, minMs: Math.min(...m.samples),
+    });
+  });
+}
+
+export function crossEntropyRows(sizes: readonly number[] = [3, 8, 12, 24]): BenchRow[] {
+  return sizes.map((n) => {
+    // every k, times every position of y's 1
+    const name = `dL/dx_k = s_k - y_k exact, n=${n} (${n}x${n} cases)`;
+    const m = measure(name, () => decideAt(CROSS_ENTROPY_GRADIENT, n), expectEqual('dL/dx_k = s_k - y_k', n, n * n));
+    return anchoredRow({
+      name, oursMs: m.medianMs, anchorMs: anchorMs(ANCHORS.crossEntropyGradient, n), anchorSource: ANCHORS.crossEntropyGradient.source,
+      goal: 20, runs: m.runs, minMs: Math.min(...m.samples),
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { deriv, onlyStep } from '../__test-helpers__/derivations.ts';
+
+const SOFTMAX = 'given x: vector[n]\nlet s[i] = exp(x[i]) / sum(j, exp(x[j]))\n';
+
+describe('tiny relative errors in a derivative are refuted', () => {
+  it('a 1e-7 relative error is refuted', () => {
+    const step = onlyStep(deriv(`${SOFTMAX}claim diff(s[i], x[k]) = s[i]*(delta(i,k) - s[k])*(1 + 1e-7)\n`));
+    expect(step.verdict).toBe('refuted');
+    const c = step.detail.counterexample!;
+    expect(c).toBeDefined();
+    // The exact factor between the sides is read from the exact literal 1e-7.
+    expect(step.detail.explanation).toContain('10000000/10000001');
+    if (typeof c.lhs === 'number' && typeof c.rhs === 'number') {
+      const relative = Math.abs(c.lhs - c.rhs) / Math.abs(c.rhs);
+      expect(relative).toBeGreaterThan(0.5e-7);
+      expect(relative).toBeLessThan(2e-7);
+    }
+  });
+
+  it('a 1e-12 relative error is refuted too, by 60-digit evaluation', () => {
+    const step = onlyStep(deriv(`${SOFTMAX}claim diff(s[i], x[k]) = s[i]*(delta(i,k) - s[k])*(1 + 1e-12)\n`));
+    expect(step.verdict).toBe('refuted');
+    expect(step.ok).toBe(false);
+    const c = step.detail.counterexample!;
+    expect(c.foundBy).toMatch(/60-digit/);
+    expect(step.method).toMatch(/60-digit/);
+    // Both sides are shown in full precision, and they differ.
+    expect(String(c.lhs)).not.toBe(String(c.rhs));
+    const lhs = Number(c.lhs);
+    const rhs = Number(c.rhs);
+    expect(Math.abs(lhs - rhs) / Math.abs(rhs)).toBeLessThan(1e-10);
+  });
+
+  it('without the error, the same derivative is proved', () => {
+    const step = onlyStep(deriv(`${SOFTMAX}claim diff(s[i], x[k]) = s[i]*(delta(i,k) - s[k])\n`));
+    expect(step.verdict).toBe('proved');
+  });
+
+  it('numbers are exact: 0.1 + 0.2 = 0.3 and 1e-7 * 1e7 = 1 are proved', () => {
+    expect(onlyStep(deriv('given x: real\nclaim (0.1 + 0.2) * x = 0.3 * x\n')).verdict).toBe('proved');
+    expect(onlyStep(deriv('claim 1e-7 * 1e7 = 1\n')).verdict).toBe('proved');
+    expect(onlyStep(deriv('claim 0.1 + 0.2 = 0.3 + 1e-30\n')).verdict).toBe('refuted');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel, parseDerivation } from '../../src/index.ts';
+import { sizeAssignments } from '../../src/check/sizes.ts';
+import { deriv, onlyStep } from '../__test-helpers__/derivations.ts';
+
+describe('sizes: every claim is checked at several sizes of each dimension', () => {
+  it('a step that holds for n = 2 only is refuted, with a counterexample at n != 2', () => {
+    const step = onlyStep(deriv('given x: vector[n]\nclaim sum(j, x[j]) = x[1] + x[2]\n'));
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample!.sizes.n).not.toBe(2);
+    expect(step.detail.counterexample!.sizes.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the shrunk counterexample is simple: no subnormal numbers', () => {
+    const step = onlyStep(deriv('given x: vector[n]\nclaim sum(j, x[j]) = x[1] + x[2]\n'));
+    const values = Object.values(step.detail.counterexample!.inputs).flatMap((v) => (Array.isArray(v) ? v : [v as number]));
+    for (const v of values) expect(v === 0 || Math.abs(v) >= 2.2250738585072014e-308, `input ${v}`).toBe(true);
+  });
+
+  it('the same step holds at n = 2 when that is the only size tried', () => {
+    const step = onlyStep(deriv('given x: vector[n]\nclaim sum(j, x[j]) = x[1] + x[2]\n'), { sizes: [2] });
+    expect(step.verdict).toBe('proved');
+    expect(step.detail.sizes).toEqual([{ n: 2 }]);
+  });
+
+  it('a fixed size vector[2] makes the same step hold', () => {
+    const step = onlyStep(deriv('given x: vector[2]\nclaim sum(j, x[j]) = x[1] + x[2]\n'));
+    expect(step.verdict).toBe('proved');
+  });
+
+  it('a step with the literal index x[3] is never checked at n < 3', () => {
+    const proved = onlyStep(deriv('given x: vector[n]\nclaim x[3] * 2 = x[3] + x[3]\n'), { sizes: [1, 2, 3, 4] });
+    expect(proved.verdict).toBe('proved');
+    expect(proved.detail.sizes.length).toBeGreaterThan(0);
+    for (const sizes of proved.detail.sizes) expect(sizes.n).toBeGreaterThanOrEqual(3);
+    expect(proved.detail.sizes.map((s) => s.n)).toContain(4);
+
+    const refuted = onlyStep(deriv('given x: vector[n]\nclaim x[3] = x[1]\n'), { sizes: [1, 2] });
+    expect(refuted.verdict).toBe('refuted');
+    for (const sizes of refuted.detail.sizes) expect(sizes.n).toBeGreaterThanOrEqual(3);
+    expect(refuted.detail.counterexample!.sizes.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the last entry x[n] is checked at every size, n = 1 included', () => {
+    const step = onlyStep(deriv('given x: vector[n]\nclaim x[n] * 2 = x[n] + x[n]\n'));
+    expect(step.detail.sizes.map((s) => s.n)).toEqual([1, 2, 3]);
+  });
+
+  it('sizeAssignments: raised to the smallest size allowed, deduplicated, and unequal sizes tried for two symbols', () => {
+    const one = buildModel(parseDerivation(deriv('given x: vector[n]\nclaim x[3] = x[3]\n')));
+    expect(sizeAssignments(one.dims, one.claims[0].minSizes, [1, 2, 3, 5]).map((m) => Object.fromEntries(m))).toEqual([{ n: 3 }, { n: 5 }]);
+    const two = buildModel(parseDerivation(deriv('given x: vector[n]\ngiven y: vector[m]\nclaim x[1] = x[1]\n')));
+    const assignments = sizeAssignments(two.dims, two.claims[0].minSizes, [1, 2]).map((m) => Object.fromEntries(m));
+    expect(assignments).toContainEqual({ n: 1, m: 1 });
+    expect(assignments).toContainEqual({ n: 2, m: 2 });
+    expect(assignments.some((a) => a.n !== a.m)).toBe(true);
+    const none = buildModel(parseDerivation(deriv('given x: real\nclaim x = x\n')));
+    expect(sizeAssignments(none.dims, none.claims[0].minSizes, [1, 2, 3]).map((m) => m.size)).toEqual([0]);
+  });
+});

@@ -1,0 +1,96 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { FakeStream, TempFolder } from '../__test-helpers__/derivations.ts';
+
+const folder = new TempFolder();
+afterAll(() => folder.remove());
+
+const GOOD = folder.file('good.deriv', `derivation "good"
+given x: vector[n]
+let s[i] = exp(x[i]) / sum(j, exp(x[j]))
+claim log(s[i]) = x[i] - log(sum(j, exp(x[j])))
+claim diff(s[n], x[n]) = -s[n] * (1 - s[n])   expect wrong
+`);
+const BAD = folder.file('bad.deriv', `derivation "bad"
+given x: real
+claim 2 * x = 3 * x
+`);
+const UNREADABLE = folder.file('unreadable.deriv', 'derivation "u"\ngiven x: real\nfoo bar\n');
+const FAST = ['--seed', '1', '--trials', '10', '--sizes', '1,2'];
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  const out = new FakeStream();
+  const err = new FakeStream();
+  const code = main(args, out.stream, err.stream);
+  return { code, out: out.text, err: err.text };
+}
+
+describe('derivcheck check: exit status', () => {
+  it('0 when every verdict is as expected, a refuted expect-wrong step included', () => {
+    const { code, out, err } = run(['check', GOOD, ...FAST]);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('proved');
+    expect(out).toContain('refuted');
+    expect(out).toContain('seed 1');
+  });
+
+  it('1 when some verdict is not as expected', () => {
+    const { code, out } = run(['check', BAD, ...FAST]);
+    expect(code).toBe(1);
+    expect(out).toContain('refuted');
+  });
+
+  it('1 for a file that cannot be read, with file:line:col in the output', () => {
+    const { code, out, err } = run(['check', UNREADABLE, ...FAST]);
+    expect(code).toBe(1);
+    expect(out + err).toContain(`${UNREADABLE}:3:1`);
+  });
+
+  it('a folder is searched for .deriv files, and one unexpected verdict among several files gives 1', () => {
+    const { code, out } = run(['check', folder.path, ...FAST]);
+    expect(code).toBe(1);
+    expect(out).toContain('good.deriv');
+    expect(out).toContain('bad.deriv');
+  });
+
+  it.each([
+    ['an unknown flag', ['check', GOOD, '--bogus']],
+    ['--trials 0', ['check', GOOD, '--trials', '0']],
+    ['--trials abc', ['check', GOOD, '--trials', 'abc']],
+    ['--sizes abc', ['check', GOOD, '--sizes', 'abc']],
+    ['--sizes 0', ['check', GOOD, '--sizes', '0,1']],
+    ['--seed 1.5', ['check', GOOD, '--seed', '1.5']],
+    ['no path', ['check']],
+    ['no command', []],
+    ['an unknown command', ['verify', GOOD]],
+    ['a path that does not exist', ['check', `${folder.path}/nope.deriv`]],
+  ])('2 for unusable arguments: %s, with a message on stderr and nothing on stdout', (_, args) => {
+    const { code, out, err } = run(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/^derivcheck: /);
+  });
+
+  it('2 for a folder without .deriv files', () => {
+    const empty = new TempFolder();
+    try {
+      const { code, err } = run(['check', empty.path]);
+      expect(code).toBe(2);
+      expect(err).toContain('no .deriv file');
+    } finally {
+      empty.remove();
+    }
+  });
+
+  it('--help prints the usage and exits 0', () => {
+    const { code, out } = run(['--help']);
+    expect(code).toBe(0);
+    expect(out).toContain('usage: derivcheck check');
+  });
+
+  it('--no-color output holds no escape codes', () => {
+    const { out } = run(['check', GOOD, ...FAST, '--no-color']);
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+});

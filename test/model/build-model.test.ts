@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel, checkText, DerivationError, parseDerivation } from '../../src/index.ts';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+/** The DerivationError that building the model of `text` throws. */
+function modelError(text: string): DerivationError {
+  try {
+    buildModel(parseDerivation(text, 'm.deriv'));
+  } catch (error) {
+    if (error instanceof DerivationError) return error;
+    throw error;
+  }
+  throw new Error('expected buildModel to throw a DerivationError');
+}
+
+/** The diagnostic of the first step of the first claim, which must be an error. */
+function stepDiagnostic(text: string) {
+  const step = claimsOf(text)[0].steps[0];
+  expect(step.verdict).toBe('error');
+  expect(step.ok).toBe(false);
+  expect(step.detail.diagnostic).toBeDefined();
+  return step.detail.diagnostic!;
+}
+
+describe('buildModel: declarations', () => {
+  it('collects inputs, dimension symbols and the smallest size a literal index allows', () => {
+    const model = buildModel(parseDerivation(deriv('given x: vector[n]\ngiven t: real\nclaim x[3] = x[3]\n'), 'm.deriv'));
+    expect(model.inputs.map((i) => i.name).sort()).toEqual(['t', 'x']);
+    expect(model.dims).toEqual(['n']);
+    expect(model.claims[0].minSizes.get('n')).toBe(3);
+    expect(model.claims).toHaveLength(1);
+    expect(model.claims[0].steps[0].error).toBeUndefined();
+  });
+
+  it('an unknown type is unknown-type at the type, and the hint lists the types', () => {
+    // line 2 is "given x: vectr[n]": the type starts at col 10.
+    const error = modelError(deriv('given x: vectr[n]\nclaim x[1] = x[1]\n'));
+    const d = error.diagnostic;
+    expect(d.code).toBe('unknown-type');
+    expect(d.message).toContain("'vectr'");
+    expect(d.span).toMatchObject({ line: 2, col: 10 });
+    for (const type of ['real', 'positive', 'unit', 'vector', 'simplex', 'onehot', 'label']) expect(d.hint).toContain(type);
+  });
+
+  it('a name declared twice is duplicate-name', () => {
+    expect(modelError(deriv('given x: real\ngiven x: positive\nclaim x = x\n')).diagnostic.code).toBe('duplicate-name');
+    expect(modelError(deriv('given x: real\nlet x = 2\nclaim x = x\n')).diagnostic.code).toBe('duplicate-name');
+  });
+
+  it('checkText turns an unusable declaration into a file error with its position', () => {
+    const report = checkText(deriv('given x: vectr[n]\nclaim x[1] = x[1]\n'), 'm.deriv', { seed: 1, trials: 5, sizes: [1] });
+    expect(report.files[0].error).toMatchObject({ code: 'unknown-type', file: 'm.deriv', span: { line: 2, col: 10 } });
+    expect(report.files[0].derivations).toEqual([]);
+    expect(report.summary.unexpected).toBe(1);
+  });
+});
+
+describe('buildModel: names in steps', () => {
+  it('an unknown name is unknown-name at the name, with did-you-mean', () => {
+    // line 3 is "claim xx = xy + 0": xy starts at col 12.
+    const d = stepDiagnostic(deriv('given xx: real\nclaim xx = xy + 0\n'));
+    expect(d.code).toBe('unknown-name');
+    expect(d.message).toContain("'xy'");
+    expect(d.span).toMatchObject({ line: 3, col: 12 });
+    expect(d.hint).toContain("did you mean 'xx'");
+  });
+
+  it('an unknown function is unknown-function, with did you mean sin for sine', () => {
+    // line 3 is "claim x = sine(x)": sine starts at col 11.
+    const d = stepDiagnostic(deriv('given x: real\nclaim x = sine(x)\n'));
+    expect(d.code).toBe('unknown-function');
+    expect(d.message).toContain("'sine'");
+    expect(d.span).toMatchObject({ line: 3, col: 11 });
+    expect(d.hint).toContain("did you mean 'sin'");
+  });
+
+  it('two indices on a vector is index-arity', () => {
+    // line 3 is "claim x[1] = x[i, j]": x[i, j] starts at col 14.
+    const d = stepDiagnostic(deriv('given x: vector[n]\nclaim x[1] = x[i, j]\n'));
+    expect(d.code).toBe('index-arity');
+    expect(d.span).toMatchObject({ line: 3, col: 14 });
+    expect(d.message).toMatch(/1 index, got 2/);
+  });
+
+  it('a broken step makes only that step an error; the other claims are still checked', () => {
+    const claims = claimsOf(deriv('given x: real\nclaim x = nope\nclaim 2*x = x + x\n'));
+    expect(claims.map((c) => c.steps.map((s) => s.verdict))).toEqual([['error'], ['proved']]);
+    expect(claims.map((c) => c.ok)).toEqual([false, true]);
+  });
+});
