@@ -17,6 +17,11 @@ if (!haveChromium) console.warn(`html-browser.test.ts skipped: ${CHROMIUM} is ab
 interface JsonStep { verdict: string }
 interface JsonReport { files: { derivations: { claims: { steps: JsonStep[] }[] }[] }[] }
 
+// In CI a missing browser is a broken setup, not a reason to skip (.ci/run installs it).
+it.runIf(process.env.CI === 'true')('CI has Debian chromium for the browser test', () => {
+  expect(haveChromium, `${CHROMIUM} is absent: .ci/run must apt-get install chromium`).toBe(true);
+});
+
 describe.skipIf(!haveChromium)('the HTML report in chromium', () => {
   let dir: string;
   let report: CheckReport;
