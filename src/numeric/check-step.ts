@@ -135,9 +135,10 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           defined = true;
           tolerance = ERROR_FACTOR * (l.error + r.error) + Number.MIN_VALUE;
           entryRatio = Math.abs(l.value - r.value) / tolerance;
-          // Relative to the error scale too, so two sides that are both ~0 (round-off apart) read as agreeing.
-          const scale = Math.max(Math.abs(l.value), Math.abs(r.value), l.error + r.error);
-          if (scale > 0) relative = Math.max(relative, Math.abs(l.value - r.value) / scale);
+          // Only where the values stand well above their own error bound: elsewhere (sides at round-off or
+          // underflow level) a relative difference says nothing about the step.
+          const scale = Math.max(Math.abs(l.value), Math.abs(r.value));
+          if (scale > 1e3 * (l.error + r.error)) relative = Math.max(relative, Math.abs(l.value - r.value) / scale);
         }
         if (worst === undefined || entryRatio > ratio) {
           ratio = entryRatio;

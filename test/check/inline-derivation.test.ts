@@ -61,3 +61,20 @@ claim ${factor} * x = x * ${factor}
     expect(error.message).toContain('<inline>');
   });
 });
+
+// Regression (was test/KNOWN-FAILING.md):
+it('the derivation tag reports lines of the text as written, not shifted by the added header', () => {
+  let caught: unknown;
+  try {
+    derivation`given x: real
+claim x = sine(x) + (x`;
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(DerivationError);
+  expect((caught as DerivationError).diagnostic.span?.line).toBe(2);
+  const result = derivation`given x: real
+claim 2 * x = x + x`.check({ seed: 1, trials: 5 });
+  expect(result.claims[0].line).toBe(2);
+  expect(result.claims[0].steps[0].line).toBe(2);
+});

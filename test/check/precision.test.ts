@@ -43,3 +43,23 @@ describe('tiny relative errors in a derivative are refuted', () => {
     expect(onlyStep(deriv('claim 0.1 + 0.2 = 0.3 + 1e-30\n')).verdict).toBe('refuted');
   });
 });
+
+// Regression (was test/KNOWN-FAILING.md):
+it('a true step with an exact rescaling is proved at the default trials (no engine fault on subnormal inputs)', () => {
+  for (const seed of [1, 2, 3]) {
+    const step = onlyStep(deriv('given x: real\nclaim x * 1e-7 * 1e7 = x\n'), { seed, trials: 100, sizes: [1] });
+    expect(step.detail.engineFault).toBeUndefined();
+    expect(step.verdict).toBe('proved');
+    // the sides are equal: a worst relative difference near 1 is underflow, not agreement
+    expect(step.detail.worstRelative).toBeLessThan(1e-9);
+  }
+});
+
+// Regression (was test/KNOWN-FAILING.md):
+it('counterexample inputs have the same shape whichever way they were found', () => {
+  const step = onlyStep(deriv('given x: vector[n]\nlet s[i] = exp(x[i]) / sum(j, exp(x[j]))\nclaim diff(s[i], x[k]) = s[i]*(delta(i,k) - s[k])*(1 + 1e-12)\n'));
+  const c = step.detail.counterexample!;
+  expect(c.foundBy).toMatch(/60-digit/);
+  expect(Object.keys(c.inputs)).toEqual(['x']);
+  expect(c.inputs.x).toHaveLength(c.sizes.n);
+});

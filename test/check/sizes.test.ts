@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivation } from '../../src/index.ts';
 import { sizeAssignments } from '../../src/check/sizes.ts';
-import { deriv, onlyStep } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, onlyStep } from '../__test-helpers__/derivations.ts';
 
 describe('sizes: every claim is checked at several sizes of each dimension', () => {
   it('a step that holds for n = 2 only is refuted, with a counterexample at n != 2', () => {
@@ -57,4 +57,12 @@ describe('sizes: every claim is checked at several sizes of each dimension', () 
     const none = buildModel(parseDerivation(deriv('given x: real\nclaim x = x\n')));
     expect(sizeAssignments(none.dims, none.claims[0].minSizes, [1, 2, 3]).map((m) => m.size)).toEqual([0]);
   });
+});
+
+// Regression (was test/KNOWN-FAILING.md):
+it('a literal x[3] in one claim does not stop another claim from being checked at n < 3', () => {
+  const [withLiteral, other] = claimsOf(deriv('given x: vector[n]\nclaim x[3] = x[3]\nclaim x[1] * (n > 2) = x[1]\n'));
+  expect(withLiteral.steps[0].verdict).toBe('proved');
+  // false at n = 1 and n = 2, which are valid sizes for this claim
+  expect(other.steps[0].verdict).toBe('refuted');
 });

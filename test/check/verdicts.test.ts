@@ -152,3 +152,10 @@ claim 2*x
     expect(claim.ok).toBe(true);
   });
 });
+
+// Regression (was test/KNOWN-FAILING.md):
+it('sides never both defined is no-domain, not refuted', () => {
+  const step = onlyStep(deriv('given x: positive\nclaim log(-x) = 0\n'));
+  expect(step.verdict).toBe('error');
+  expect(step.detail.diagnostic?.code).toBe('no-domain');
+});

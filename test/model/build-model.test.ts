@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, checkText, DerivationError, parseDerivation } from '../../src/index.ts';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, onlyStep } from '../__test-helpers__/derivations.ts';
 
 /** The DerivationError that building the model of `text` throws. */
 function modelError(text: string): DerivationError {
@@ -87,4 +87,15 @@ describe('buildModel: names in steps', () => {
     expect(claims.map((c) => c.steps.map((s) => s.verdict))).toEqual([['error'], ['proved']]);
     expect(claims.map((c) => c.ok)).toEqual([false, true]);
   });
+});
+
+// Regression (was test/KNOWN-FAILING.md):
+it('an unknown function in the claim head is reported with its own diagnostic and hint', () => {
+  // line 3 is "claim sine(x) = sin(x)": sine starts at col 7
+  const step = onlyStep(deriv('given x: real\nclaim sine(x) = sin(x)\n'));
+  expect(step.verdict).toBe('error');
+  const d = step.detail.diagnostic!;
+  expect(d.code).toBe('unknown-function');
+  expect(d.span).toMatchObject({ line: 3, col: 7 });
+  expect(d.hint).toContain("did you mean 'sin'");
 });

@@ -150,3 +150,18 @@ describe('parseDerivationFile: syntax errors with file:line:col', () => {
     expect(report.summary).toEqual({ steps: 0, proved: 0, verified: 0, refuted: 0, error: 0, unexpected: 1 });
   });
 });
+
+// Regression (was test/KNOWN-FAILING.md):
+it('an unclosed parenthesis in the middle of a file is reported on its own line', () => {
+  const text = [
+    'derivation "x"',     // 1
+    'given x: real',      // 2
+    'claim x = (x + 1',   // 3: the "(" at col 11 is never closed
+    'claim x = x',        // 4
+    '  = x',              // 5
+  ].join('\n');
+  const [d] = syntaxDiagnostics(text);
+  expect(d.code).toBe('syntax');
+  expect(d.span?.line).toBe(3);
+  expect(`${d.message} ${d.hint}`).toMatch(/parenthes|\(/);
+});
