@@ -13,8 +13,7 @@
  */
 import type { Counterexample } from '../../check/index.ts';
 import { FUNCTIONS, hasDiff, type Index, type InputRef, type Model, type Term } from '../../model/index.ts';
-import { compileTerm, IndexSlots, newState } from '../../numeric/compile.ts';
-import { dimSize, entryName, layoutInputs, type Layout } from '../../numeric/layout.ts';
+import { compileTerm, dimSize, entryName, IndexSlots, layoutInputs, newState, type Layout } from '../../numeric/index.ts';
 
 export interface ErrorCurvePoint {
   readonly h: number;

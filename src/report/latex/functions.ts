@@ -7,7 +7,7 @@
  * arguments the entry does not accept, is rendered generically as
  * `\operatorname{name}\left(a, b\right)` by the renderer in `latex.ts`.
  */
-import type { Expr } from '../../syntax/ast.ts';
+import type { Expr } from '../../syntax/index.ts';
 
 /**
  * How tightly a rendered piece of LaTeX binds, as a reader of the formula sees it.

@@ -8,7 +8,7 @@
  * that would swallow a following factor (`\log x`, `\sum_{j} ...`) closes itself when
  * one follows. Functions are rendered by the table in `functions.ts`.
  */
-import type { BinaryExpr, BinaryOp, Expr, IndexExpr, NumberExpr } from '../../syntax/ast.ts';
+import type { BinaryExpr, BinaryOp, Expr, IndexExpr, NumberExpr } from '../../syntax/index.ts';
 import { FUNCTION_RENDERERS, Prec, paren, rendered, type RenderContext, type Rendered } from './functions.ts';
 
 /** Renders `expr` as LaTeX (math mode, without delimiters). */
