@@ -19,6 +19,13 @@ export type Atom =
   | { readonly kind: 'opaque'; readonly text: string };
 
 /**
+ * How an atom's value follows from the values of the inputs and of other atoms:
+ * what lets a canonical form be evaluated as a number, so that tests (and a
+ * curious user) can check the canonical form against the expression it came from.
+ */
+export type AtomValue = (atom: (id: number) => number, input: (entry: string) => number) => number;
+
+/**
  * Interns atoms: one id per distinct atom across both sides of a step, so that
  * `exp(x[1])` on the left and on the right are the same variable.
  */
@@ -30,14 +37,36 @@ export class AtomTable {
   /** The step atoms: idempotent (h^2 = h). */
   readonly stepAtoms = new Set<number>();
 
-  intern(key: string, make: () => Atom): number {
+  private readonly values: (AtomValue | undefined)[] = [];
+
+  intern(key: string, make: () => Atom, value?: AtomValue): number {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.atoms.length;
       this.atoms.push(make());
+      this.values.push(value);
       this.ids.set(key, id);
     }
     return id;
+  }
+
+  /**
+   * The value of every atom at a point, given the inputs' entries by name (`x[1]`).
+   * Throws for an atom with no numeric meaning (the every-n prover's sum atoms).
+   */
+  evaluator(input: (entry: string) => number): (id: number) => number {
+    const memo = new Map<number, number>();
+    const atom = (id: number): number => {
+      let v = memo.get(id);
+      if (v === undefined) {
+        const f = this.values[id];
+        if (!f) throw new Error(`the atom ${this.atoms[id].text} has no numeric value`);
+        v = f(atom, input);
+        memo.set(id, v);
+      }
+      return v;
+    };
+    return atom;
   }
 
   isPositive(id: number): boolean {
@@ -89,12 +118,12 @@ export class Canonicalizer {
       case 'num':
         return RationalFunction.constant(Rational.of(t.value.num, t.value.den));
       case 'pi':
-        return RationalFunction.variable(this.atoms.intern('pi', () => ({ kind: 'pi', text: 'pi' })));
+        return RationalFunction.variable(this.atoms.intern('pi', () => ({ kind: 'pi', text: 'pi' }), () => Math.PI));
       case 'input': {
         const text = printRef(t.ref);
         const input = this.inputs.get(t.ref.name);
         const positive = input !== undefined && POSITIVE_KINDS.has(input.kind);
-        return RationalFunction.variable(this.atoms.intern(`in:${text}`, () => ({ kind: 'input', name: t.ref.name, text, positive })));
+        return RationalFunction.variable(this.atoms.intern(`in:${text}`, () => ({ kind: 'input', name: t.ref.name, text, positive }), (_, input) => input(text)));
       }
       case 'add': {
         let acc = RationalFunction.ZERO;
@@ -136,7 +165,8 @@ export class Canonicalizer {
       return this.exp(exponent.mul(this.log(base), this.budget));
     }
     if (this.isPositive(base)) return this.exp(exponent.mul(this.log(base), this.budget));
-    return this.opaque(`pow(${this.key(base)}, ${this.key(exponent)})`, printTerm(t));
+    return this.opaque(`pow(${this.key(base)}, ${this.key(exponent)})`, printTerm(t),
+      (atom) => Math.pow(base.evaluateFloat(atom), exponent.evaluateFloat(atom)));
   }
 
   private func(t: Extract<Term, { k: 'fn' }>): RationalFunction {
@@ -168,7 +198,11 @@ export class Canonicalizer {
         return c.add(a.sub(c, b).mul(aWins, b), b);
       }
       case 'sin': case 'cos':
-        return this.opaque(`${t.name}(${this.key(arg(0))})`, printTerm(t));
+      {
+        const a = arg(0);
+        const f = t.name === 'sin' ? Math.sin : Math.cos;
+        return this.opaque(`${t.name}(${this.key(a)})`, printTerm(t), (atom) => f(a.evaluateFloat(atom)));
+      }
     }
   }
 
@@ -181,7 +215,7 @@ export class Canonicalizer {
         // exp(P / c): scale each term; handled by the per-term rule below with rational coefficients.
         return this.expOfPolynomial(a.numerator(b), constant.inv());
       }
-      return this.opaque(`exp(${this.key(a)})`, `exp(${a.toString((id) => this.atoms.name(id))})`);
+      return this.opaque(`exp(${this.key(a)})`, `exp(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.exp(a.evaluateFloat(atom)));
     }
     return this.expOfPolynomial(a.numerator(b), Rational.ONE);
   }
@@ -200,7 +234,9 @@ export class Canonicalizer {
       const den = coef.den;
       const monoText = powers.length === 0 ? '1' : Polynomial.monomial(1, powers).toString((id) => this.atoms.name(id));
       const text = den === 1n ? `exp(${monoText})` : `exp(${monoText}/${den})`;
-      const id = this.atoms.intern(`exp:${monoKey(powers)}/${den}`, () => ({ kind: 'exp', text, powers, den }));
+      const monomial = Polynomial.monomial(1, powers);
+      const id = this.atoms.intern(`exp:${monoKey(powers)}/${den}`, () => ({ kind: 'exp', text, powers, den }),
+        (atom) => Math.exp(monomial.evaluateFloat(atom) / Number(den)));
       acc = acc.mul(RationalFunction.variable(id).pow(Number(coef.num), b), b);
     }
     return acc;
@@ -213,7 +249,7 @@ export class Canonicalizer {
   log(a: RationalFunction): RationalFunction {
     const b = this.budget;
     if (a.isZero()) throw new DomainError('log(0)');
-    const whole = () => this.opaque(`log(${this.key(a)})`, `log(${a.toString((id) => this.atoms.name(id))})`);
+    const whole = () => this.opaque(`log(${this.key(a)})`, `log(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.log(a.evaluateFloat(atom)));
     const numerator = a.numerator(b);
     const { content, cofactor } = numerator.extractMonomialContent();
     const { unit, primitive } = cofactor.normalizeFactor();
@@ -245,7 +281,7 @@ export class Canonicalizer {
       if (atom.kind === 'exp') return this.logOfExpAtom(atom);
     }
     const text = `log(${p.toString((id) => this.atoms.name(id))})`;
-    const id = this.atoms.intern(`log:${p.key()}`, () => ({ kind: 'log', text }));
+    const id = this.atoms.intern(`log:${p.key()}`, () => ({ kind: 'log', text }), (atom) => Math.log(p.evaluateFloat(atom)));
     if (!this.atoms.logArgument.has(id)) this.atoms.logArgument.set(id, RationalFunction.fromPolynomial(p));
     return RationalFunction.variable(id);
   }
@@ -263,7 +299,7 @@ export class Canonicalizer {
     const addPrimes = (n: bigint, sign: number) => {
       for (const [prime, e] of factorize(n)) {
         const text = `log(${prime})`;
-        const id = this.atoms.intern(`logc:${prime}`, () => ({ kind: 'log', text }));
+        const id = this.atoms.intern(`logc:${prime}`, () => ({ kind: 'log', text }), () => Math.log(Number(prime)));
         if (!this.atoms.logArgument.has(id)) this.atoms.logArgument.set(id, RationalFunction.constant(Rational.of(prime)));
         acc = acc.add(RationalFunction.variable(id).mul(RationalFunction.constant(sign * e), this.budget), this.budget);
       }
@@ -306,7 +342,8 @@ export class Canonicalizer {
       // and a tie is an ordinary input (fast-check draws them). Kept whole: undecidable here.
       const { primitive } = d.numerator(this.budget).normalizeFactor();
       const text = `(${primitive.toString((id) => this.atoms.name(id))} == 0)`;
-      const tie = RationalFunction.variable(this.atoms.intern(`tie:${primitive.key()}`, () => ({ kind: 'opaque', text })));
+      const tie = RationalFunction.variable(this.atoms.intern(`tie:${primitive.key()}`, () => ({ kind: 'opaque', text }),
+        (atom) => (primitive.evaluateFloat(atom) === 0 ? 1 : 0)));
       return op === '==' ? tie : one.sub(tie, this.budget);
     }
     // The sign of d is the sign of its numerator times its denominator; use the product's primitive part.
@@ -316,15 +353,15 @@ export class Canonicalizer {
     const { unit, primitive } = signed.normalizeFactor();
     const sign = unit.sign() * d.denominatorConstant().sign();
     const text = `(${primitive.toString((id) => this.atoms.name(id))} > 0)`;
-    const id = this.atoms.intern(`step:${primitive.key()}`, () => ({ kind: 'step', text }));
+    const id = this.atoms.intern(`step:${primitive.key()}`, () => ({ kind: 'step', text }), (atom) => (primitive.evaluateFloat(atom) > 0 ? 1 : 0));
     this.atoms.stepAtoms.add(id);
     const positive = RationalFunction.variable(id);
     const greater = sign > 0 ? positive : one.sub(positive, this.budget);
     return op === '>' || op === '>=' ? greater : one.sub(greater, this.budget);
   }
 
-  private opaque(key: string, text: string): RationalFunction {
-    return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text })));
+  private opaque(key: string, text: string, value: AtomValue): RationalFunction {
+    return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text }), value));
   }
 
   private key(a: RationalFunction): string {

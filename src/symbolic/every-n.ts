@@ -4,6 +4,7 @@ import {
 } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
+import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 
 /** The name of the bound index of the sum being read at nesting level `level` (1 = outermost). */
@@ -55,6 +56,9 @@ interface IndexSymbol {
  * verdict to the concrete sizes.
  */
 export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], freeIndices: readonly FreeIndex[], budget: Budget): EveryNOutcome {
+  // Deltas inside nested sums (what grad of a matrix expression leaves) pick their terms first.
+  lhs = eliminateDeltas(lhs);
+  rhs = eliminateDeltas(rhs);
   const inputMap = new Map(inputs.map((i) => [i.name, i]));
   let symbols: IndexSymbol[];
   try {
@@ -80,9 +84,10 @@ export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], f
       const difference = left.sub(right, budget);
       const numerator = applyOneHotFacts(difference.numerator(budget), atoms, inputMap);
       if (!numerator.isZero()) {
+        const missingFact = factThatWouldHold(numerator, atoms, inputMap);
         return {
           kind: 'not-proved', reason: 'the canonical forms differ in some case',
-          explanation: readable(`${describeCase(partition)}${explainDifference(left, right, difference, atoms, budget)}`),
+          explanation: readable(`${describeCase(partition)}${missingFact ?? explainDifference(left, right, difference, atoms, budget)}`),
         };
       }
     } catch (error) {
@@ -354,6 +359,24 @@ function sumAtom(
   const text = sumText(parts.join(' * '), bound);
   const positive = powers.every(([id]) => atoms.isPositive(id));
   return RationalFunction.variable(atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'input', name: text, text, positive })));
+}
+
+/**
+ * A step that is right only if a plain vector sums to 1 (s - y with y declared
+ * a vector): setting its sum atom to 1 makes the difference vanish. Saying so
+ * is the useful explanation: the note relies on a fact its types do not state.
+ */
+function factThatWouldHold(numerator: Polynomial, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): string | undefined {
+  for (const [id, atom] of atoms.atoms.entries()) {
+    const m = /^sum\(#0, ([A-Za-z][A-Za-z0-9_]*)\[#0\]\)$/.exec(atom.text);
+    if (!m || !numerator.variables().has(id)) continue;
+    const input = inputs.get(m[1]);
+    if (!input || input.kind === 'simplex' || input.kind === 'onehot') continue;
+    if (numerator.substitute(id, Polynomial.constant(1)).isZero()) {
+      return `holds only when sum(${m[1]}) = 1, which the type ${input.typeText} of ${m[1]} does not say (declare it simplex or onehot if it sums to 1)`;
+    }
+  }
+  return undefined;
 }
 
 /** One-hot entries are 0 or 1 and at most one is 1: y^2 = y, and y[i] y[k] = 0 for different i, k. */
