@@ -8,3 +8,4 @@ export * from './term-builders.ts';
 export type * from './term.ts';
 export { printFraction, printIndex, printRef, printTerm } from './print-term.ts';
 export { hasDiff } from './term-queries.ts';
+export { compare } from './compare.ts';

@@ -1,6 +1,6 @@
 import type { FreeIndex, Input, Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
-import { Budget, BudgetExceededError, Rational, RationalFunction } from './exact/index.ts';
+import { Budget, BudgetExceededError, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
@@ -151,14 +151,7 @@ function toRecord(instance: Instance): InstanceRecord {
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number):
   { point: Record<string, number | number[]>; lhs: string; rhs: string; difference: string } | undefined {
-  let state = (seed ^ 0x9e3779b9) >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed ^ 0x9e3779b9);
   for (let attempt = 0; attempt < 24; attempt++) {
     const point = new Map<string, number>();
     // The first attempts put every entry of each input at one value: ties, where value tests like

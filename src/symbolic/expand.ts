@@ -1,4 +1,4 @@
-import { add, mapChildren, mul, num, sub, ONE, ZERO, type Comparison, type Index, type Input, type Term } from '../model/index.ts';
+import { add, compare, mapChildren, mul, num, sub, ONE, ZERO, type Index, type Input, type Term } from '../model/index.ts';
 
 /** Everything that is a number at a concrete instance: sizes, free index values, cases. */
 export interface Instance {
@@ -138,13 +138,3 @@ function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string,
   return closed;
 }
 
-export function compare(op: Comparison, a: number, b: number): boolean {
-  switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case '==': return a === b;
-    case '!=': return a !== b;
-  }
-}

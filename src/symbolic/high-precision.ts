@@ -1,6 +1,5 @@
 import { all, create } from 'mathjs';
-import { printRef, type Term } from '../model/index.ts';
-import { compare } from './expand.ts';
+import { compare, printRef, type Term } from '../model/index.ts';
 
 /**
  * The engine's own full mathjs instance, used only for its BigNumber (decimal.js)

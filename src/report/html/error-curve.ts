@@ -12,7 +12,7 @@
  * A gap far above the bottom of the V is a real mistake, not a numerical artefact.
  */
 import type { Counterexample } from '../../check/index.ts';
-import { FUNCTIONS, hasDiff, type Index, type InputRef, type Model, type Term } from '../../model/index.ts';
+import { compare, FUNCTIONS, hasDiff, type Index, type InputRef, type Model, type Term } from '../../model/index.ts';
 import { compileTerm, dimSize, entryName, IndexSlots, layoutInputs, newState, type Layout } from '../../numeric/index.ts';
 
 export interface ErrorCurvePoint {
@@ -166,13 +166,3 @@ class FixedStep {
   }
 }
 
-function compare(op: string, a: number, b: number): boolean {
-  switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case '==': return a === b;
-    default: return a !== b;
-  }
-}

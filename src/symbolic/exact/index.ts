@@ -9,5 +9,5 @@ export type { Monomial, Powers, Term } from './polynomial.ts';
 export { RationalFunction } from './rational-function.ts';
 export { Budget, BudgetExceededError } from './budget.ts';
 export type { BudgetOptions } from './budget.ts';
-export { findNonzeroPoint } from './nonzero-point.ts';
+export { findNonzeroPoint, seededRandom } from './nonzero-point.ts';
 export type { NonzeroPointOptions, VariableDomain } from './nonzero-point.ts';

@@ -43,8 +43,8 @@ const PATTERNS: readonly Pattern[] = [
   { realOnly: false, at: (i) => q((i + 1) * (i + 1) + 1, i + 2) },
 ];
 
-/** mulberry32: tiny, fast, and reproducible from a 32-bit seed. */
-function rng(seed: number): () => number {
+/** mulberry32: tiny, fast, and reproducible from a 32-bit seed; numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -97,7 +97,7 @@ export function findNonzeroPoint(
     if (works(point)) return point;
   }
 
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   for (let t = 0; attempts < tries; t++, attempts++) {
     // Widen the sample set as attempts fail: a degree-d polynomial can vanish on
     // every point of a set of d values per coordinate.
