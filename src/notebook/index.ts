@@ -20,10 +20,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CheckOptions, CheckReport, DerivationResult } from '../check/index.ts';
 import type { Model } from '../model/index.ts';
-import { renderDerivationHtml, renderHtmlFragment } from '../report/html/index.ts';
-import { renderDerivationMarkdown, renderMarkdown } from '../report/markdown/index.ts';
-import { reportOf } from '../report/markdown/describe.ts';
-import { renderTerminal } from '../report/terminal.ts';
+import {
+  renderDerivationHtml, renderDerivationMarkdown, renderHtmlFragment, renderMarkdown, renderTerminal, reportOf,
+} from '../report/index.ts';
 
 /** What can be displayed: a checked derivation, a whole report, or an inline derivation (checked on display). */
 export type Displayable = DerivationResult | CheckReport | { readonly model: Model; check(options?: CheckOptions): DerivationResult };

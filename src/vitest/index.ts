@@ -18,8 +18,7 @@
 import { expect } from 'vitest';
 import type { CheckOptions, CheckReport, DerivationResult } from '../check/index.ts';
 import type { Model } from '../model/index.ts';
-import { reportOf } from '../report/markdown/describe.ts';
-import { renderTerminal } from '../report/terminal.ts';
+import { renderTerminal, reportOf } from '../report/index.ts';
 
 /** What `toHold` accepts. */
 export type Checkable = CheckReport | DerivationResult | { readonly model: Model; check(options?: CheckOptions): DerivationResult };
