@@ -14,7 +14,8 @@
 import { readFileSync } from 'node:fs';
 import { checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult } from './check/index.ts';
 import { buildModel, type Model } from './model/index.ts';
-import { checkPrepared, collectDerivationFiles, countSteps, prepareFile } from './pipeline/index.ts';
+import { checkPrepared, collectDerivationFiles, countSteps, prepareFile, type PreparedFile } from './pipeline/index.ts';
+import { DerivationError, diagnostic } from './diagnostics/index.ts';
 import { parseDerivation } from './syntax/index.ts';
 
 export { DerivationError, formatDiagnostic } from './diagnostics/index.ts';
@@ -49,13 +50,27 @@ export interface CheckFilesOptions extends CheckOptions {
  */
 export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): CheckReport {
   const seed = options.seed ?? randomSeed();
-  const prepared = collectDerivationFiles(paths).map((path) => prepareFile(readFileSync(path), path));
+  const prepared = collectDerivationFiles(paths).map((path) => {
+    let content: Uint8Array;
+    try {
+      content = readFileSync(path);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+      return unreadable(path, reason);
+    }
+    return prepareFile(content, path);
+  });
   const total = prepared.reduce((n, p) => n + countSteps(p), 0);
   const files: FileResult[] = prepared.map((p) => {
     options.onFile?.(p.path, total);
     return checkPrepared(p, { ...options, seed });
   });
   return { version: 1, seed, files, summary: summarize(files) };
+}
+
+function unreadable(path: string, reason: string): PreparedFile {
+  const error = new DerivationError(diagnostic('io', `cannot read the file: ${reason}`, path, undefined, 'check that the file exists and is readable'));
+  return { path, models: [], error };
 }
 
 /** Checks the text of a `.deriv` file given as a string; `path` names it in messages. */

@@ -62,7 +62,8 @@ function checkClaim(model: Model, claim: ModelClaim, context: ClaimContext): Cla
   let aboveError: Diagnostic | undefined = claim.headError;
   const steps: StepResult[] = [];
   claim.steps.forEach((modelStep, s) => {
-    const result = checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) });
+    const result = guarded(modelStep, () =>
+      checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
     steps.push(result);
     context.onStep?.(result);
     above = modelStep.term;
@@ -70,6 +71,26 @@ function checkClaim(model: Model, claim: ModelClaim, context: ClaimContext): Cla
     aboveError = undefined;
   });
   return { line: claim.claim.span.line, text: claim.claim.text, ok: steps.every((s) => s.ok), steps };
+}
+
+/**
+ * A bug in an engine must cost one step, not the run: an unexpected exception
+ * becomes an engine fault on that step, with its message, and checking goes on.
+ */
+function guarded(modelStep: ModelStep, check: () => StepResult, seed: number): StepResult {
+  try {
+    return check();
+  } catch (error) {
+    const { step } = modelStep;
+    return {
+      line: step.span.line, span: step.span, text: step.text, justification: step.justification,
+      expect: step.expectWrong ? 'wrong' : 'holds', verdict: 'error', proof: undefined, ok: false, method: 'none',
+      detail: {
+        trials: 0, sizes: [], seed,
+        engineFault: `internal error: ${error instanceof Error ? error.message : String(error)}; a bug in derivcheck, please report it with this file and seed`,
+      },
+    };
+  }
 }
 
 /** The expression a step is compared with; `error` is set when it is the claim's own, unreadable, expression. */
@@ -117,8 +138,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     ...(symbolic.kind === 'different' ? { explanation: everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation : symbolic.explanation } : {}),
   };
   const sizesText = describeSizes(context.sizes);
-  const exactMethod = `exact canonical form at ${sizesText}`;
-  const numericMethod = `${numeric.trials} random inputs at ${sizesText}, finite differences with Richardson extrapolation`;
+  const at = sizesText === '' ? '' : ` at ${sizesText}`;
+  const exactMethod = `exact canonical form${at}`;
+  const numericMethod = `${numeric.trials} random inputs${at}, finite differences with Richardson extrapolation`;
 
   if (numeric.kind === 'no-domain') {
     return errorResult({
@@ -193,7 +215,8 @@ function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counter
 }
 
 function describeSizes(sizes: readonly ReadonlyMap<string, number>[]): string {
-  if (sizes.length === 0 || sizes[0].size === 0) return 'fixed sizes';
+  // No dimension symbol: every size is fixed, and there is nothing to list.
+  if (sizes.length === 0 || sizes[0].size === 0) return '';
   const names = [...sizes[0].keys()];
   if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s.get(names[0])).join(', ')}`;
   return sizes.map((s) => `(${[...s].map(([k, v]) => `${k}=${v}`).join(', ')})`).join(', ');

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { FakeStream, TempFolder } from '../__test-helpers__/derivations.ts';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 
 const folder = new TempFolder();
 afterAll(() => folder.remove());
@@ -92,5 +94,24 @@ describe('derivcheck check: exit status', () => {
   it('--no-color output holds no escape codes', () => {
     const { out } = run(['check', GOOD, ...FAST, '--no-color']);
     expect(out).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('derivcheck check: files it cannot read', () => {
+  it('a file that cannot be opened is an io error for that file, and the other files are still checked', () => {
+    const dir = new TempFolder();
+    try {
+      dir.file('ok.deriv', 'derivation "ok"\ngiven x: real\nclaim 2 * x = x + x\n');
+      symlinkSync(join(dir.path, 'missing-target'), join(dir.path, 'dangling.deriv'));
+      const { code, out } = run(['check', dir.path, '--json', ...FAST]);
+      const report = JSON.parse(out);
+      expect(code).toBe(1);
+      const dangling = report.files.find((f: { path: string }) => f.path.endsWith('dangling.deriv'));
+      expect(dangling.error).toMatchObject({ code: 'io', hint: 'check that the file exists and is readable' });
+      expect(dangling.error.message).toMatch(/^cannot read the file: /);
+      expect(report.summary).toMatchObject({ steps: 1, proved: 1, unexpected: 1 });
+    } finally {
+      dir.remove();
+    }
   });
 });
