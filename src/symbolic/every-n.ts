@@ -76,8 +76,15 @@ export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], f
       for (const s of block) representative.set(s.key, best.index);
     }
     const rename = (i: Index): Index => representative.get(symbolKey(i)) ?? i;
+    // A case where the last index n is the literal L is the case n = L: the size is known there.
+    const knownSizes = new Map<string, number>();
+    for (const block of partition) {
+      const literal = block.find((b) => b.index.k === 'lit')?.index;
+      if (literal?.k !== 'lit') continue;
+      for (const b of block) if (b.index.k === 'dim') knownSizes.set(b.index.name, literal.value);
+    }
     const atoms = new AtomTable();
-    const canonical = new Canonicalizer(atoms, inputMap, budget, indexNotationRules(inputMap));
+    const canonical = new Canonicalizer(atoms, inputMap, budget, indexNotationRules(inputMap, knownSizes));
     try {
       const left = canonical.of(renameIndices(lhs, rename));
       const right = canonical.of(renameIndices(rhs, rename));
@@ -211,10 +218,13 @@ function mentionsBound(t: Term, bound: string): boolean {
   return found;
 }
 
-function indexNotationRules(inputs: ReadonlyMap<string, Input>): IndexNotationRules {
+function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: ReadonlyMap<string, number>): IndexNotationRules {
   let level = 0;
   const sizeAtom = (dim: Dim, c: Canonicalizer): RationalFunction => {
     if (dim.k === 'fixed') return RationalFunction.constant(dim.size);
+    // Sums over a dimension of known size stay structural: only the size itself becomes a number.
+    const known = knownSizes.get(dim.name);
+    if (known !== undefined) return RationalFunction.constant(known);
     return RationalFunction.variable(c.atoms.intern(`size:${dim.name}`, () => ({ kind: 'input', name: dim.name, text: dim.name, positive: true })));
   };
   return {
