@@ -7,6 +7,7 @@ import {
 } from '../symbolic/index.ts';
 import type { ModelStep } from '../model/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type StepDetail, type StepResult } from './results.ts';
+import { kinkConvention } from './kink-convention.ts';
 import { sizeAssignments } from './sizes.ts';
 
 /** How a derivation is checked. Every field is optional; defaults are stated once, here. */
@@ -136,6 +137,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
     // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
     ...(symbolic.kind === 'different' ? { explanation: everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation : symbolic.explanation } : {}),
+    ...kinkNote(above, modelStep.term, numeric, symbolic),
   };
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
@@ -200,6 +202,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
   const why = symbolic.kind === 'different' ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` } : {};
   return { ...base, verdict: 'verified', proof: undefined, ok: isExpected('verified', expect), method: numericMethod, detail: { ...detail, ...why, worstRelative } };
+}
+
+/** The kink-convention note of a step that holds: only when neither engine found a difference. */
+function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: SymbolicOutcome): { kink?: string } {
+  if (numeric.kind !== 'agree' || symbolic.kind === 'different') return {};
+  const kink = kinkConvention(lhs, rhs);
+  return kink ? { kink } : {};
 }
 
 function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counterexample' }>): Counterexample {

@@ -44,6 +44,11 @@ export interface StepDetail {
   readonly explanation?: string;
   /** Why the exact engine could not decide. */
   readonly undecided?: string;
+  /**
+   * Set on a step that holds almost everywhere while its sides use different
+   * conventions at a kink: "differs only at the kink x = 0 (convention at 0: >= vs >)".
+   */
+  readonly kink?: string;
   /** Set when the two engines disagree: a bug in derivcheck, not a verdict on the step. */
   readonly engineFault?: string;
   /** The instances the exact engine decided. */

@@ -30,6 +30,7 @@ export type DiagnosticCode =
   | 'bad-index'
   | 'step-without-claim'
   | 'not-scalar'
+  | 'shape'
   | 'no-domain'
   | 'unsupported'
   | 'io';

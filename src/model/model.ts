@@ -1,5 +1,6 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, Step } from '../syntax/index.ts';
+import { sameDim, showShape, type Value } from './arrays.ts';
 import { Resolver, type LetDefinition, type Scope } from './resolve.ts';
 import type { Dim, FreeIndex, Input, Term } from './term.ts';
 import { resolveType } from './types.ts';
@@ -61,7 +62,7 @@ export function buildModel(derivation: Derivation): Model {
         }
         const typeText = statement.type.dims.length > 0
           ? `${statement.type.name}[${statement.type.dims.map((d) => d.text).join(', ')}]` : statement.type.name;
-        inputs.set(name, { name, kind: type.kind, dims: type.dims, classes: type.classes, typeText });
+        inputs.set(name, { name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}) });
       }
     } else if (statement.kind === 'let') {
       if (taken(statement.name)) {
@@ -70,7 +71,19 @@ export function buildModel(derivation: Derivation): Model {
       }
       const params = statement.params.map((p) => p.name);
       const resolver = new Resolver(scope, new Set(params));
-      const body = resolver.finalize(resolver.resolve(statement.body));
+      const value = resolver.resolveValue(statement.body);
+      if (value.k === 'array') {
+        if (params.length > 0) {
+          throw new DerivationError(diagnostic('not-scalar', `${statement.name}[${params.join(', ')}] is defined as ${showShape(value.shape)}, but an indexed definition is one entry`,
+            file, statement.body.span, `define the whole array without indices (let ${statement.name} = ...) and index it where it is used, or write one entry`));
+        }
+        // The entry at internal placeholder indices; using the definition substitutes them.
+        const placeholders = value.shape.map((_, p) => `${statement.name}@${p + 1}`);
+        const body = resolver.finalize(value.at(placeholders.map((name) => ({ k: 'var', name, offset: 0 }))));
+        lets.set(statement.name, { name: statement.name, params: placeholders, paramDims: value.shape, body, minSizes: resolver.minSizes, isArray: true });
+        continue;
+      }
+      const body = resolver.finalize(value.t);
       const paramDims = statement.params.map((p) => {
         const dim = resolver.ranges.dimOf(`var:${p.name}`);
         if (!dim) {
@@ -89,16 +102,41 @@ export function buildModel(derivation: Derivation): Model {
 
 function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const resolver = new Resolver(scope);
-  const attempt = (expr: Claim['expr']): { term?: Term; error?: Diagnostic } => {
+  const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic } => {
     try {
-      return { term: resolver.resolve(expr) };
+      return { value: resolver.resolveValue(expr) };
     } catch (error) {
       if (error instanceof DerivationError) return { error: error.diagnostic };
       throw error;
     }
   };
-  const head = attempt(claim.expr);
-  const steps = claim.steps.map((step) => ({ step, ...attempt(step.expr) }));
+  const headValue = attempt(claim.expr);
+  const stepValues = claim.steps.map((step) => ({ step, ...attempt(step.expr) }));
+  // An array claim (its expressions are arrays) is checked entry by entry: the
+  // entry's position becomes fresh free indices, shared by every expression.
+  const firstArray = [headValue, ...stepValues].find((r) => r.value?.k === 'array')?.value;
+  const shape = firstArray?.k === 'array' ? firstArray.shape : undefined;
+  const written = new Set([claim.text, ...claim.steps.map((s) => s.text)].flatMap((t) => t.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []));
+  const entry = shape ? resolver.entryIndices(shape, written) : [];
+  const describe = (v: Value) => (v.k === 'scalar' ? 'a scalar' : showShape(v.shape));
+  const toTerm = (r: { value?: Value; error?: Diagnostic }, span: Claim['span'], isHead: boolean): { term?: Term; error?: Diagnostic } => {
+    if (!r.value) return { error: r.error };
+    const v = r.value;
+    if (shape && (v.k === 'scalar' || v.shape.length !== shape.length || !v.shape.every((d, p) => sameDim(d, shape[p])))) {
+      return {
+        error: diagnostic('shape', `${isHead ? 'the claim' : 'this step'} is ${describe(v)}, but the claim is about ${showShape(shape)}`, scope.file, span,
+          'every expression of a claim has the same shape; compare one entry with indices (A[i, j]) when the shapes differ'),
+      };
+    }
+    try {
+      return { term: v.k === 'scalar' ? v.t : v.at(entry) };
+    } catch (error) {
+      if (error instanceof DerivationError) return { error: error.diagnostic };
+      throw error;
+    }
+  };
+  const head = toTerm(headValue, claim.expr.span, true);
+  const steps = stepValues.map((s) => ({ step: s.step, ...toTerm(s, s.step.expr.span, false) }));
   const finalize = (r: { term?: Term; error?: Diagnostic }) => {
     if (!r.term) return r;
     try {

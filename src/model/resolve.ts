@@ -1,5 +1,6 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { Expr, Span } from '../syntax/index.ts';
+import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
@@ -15,7 +16,12 @@ export interface LetDefinition {
   readonly body: Term;
   /** Smallest sizes the body's literal indices need; a claim that uses the definition inherits them. */
   readonly minSizes: ReadonlyMap<string, number>;
+  /** Defined as an array (`let Z = X * W + b`): its params are internal placeholders, one per axis. */
+  readonly isArray?: boolean;
 }
+
+/** Array-valued built-ins, beside the scalar function table and sum, delta, diff. */
+const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'grad'] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -42,6 +48,7 @@ export class Resolver {
 
   constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set()) {}
 
+  /** Resolves a scalar-valued expression. */
   resolve(expr: Expr): Term {
     return this.value(expr, new Map());
   }
@@ -50,40 +57,162 @@ export class Resolver {
     return new DerivationError(diagnostic(code, message, this.scope.file, span, hint));
   }
 
+  /** A scalar-valued expression: an array here is an error. */
   private value(expr: Expr, bound: Map<string, string>): Term {
+    return this.scalarOf(this.val(expr, bound), expr);
+  }
+
+  /** Resolves an expression that may be an array (a claim's side, a `let` body). */
+  resolveValue(expr: Expr): Value {
+    return this.val(expr, new Map());
+  }
+
+  private scalarOf(v: Value, expr: Expr): Term {
+    if (v.k === 'scalar') return v.t;
+    const text = shortText(expr);
+    throw this.error('not-scalar', `${text ?? 'this expression'} is ${showShape(v.shape)}, but a scalar is needed here`, expr.span,
+      v.shape.length === 2 ? `write one entry, e.g. ${text && /^\w+$/.test(text) ? text : 'A'}[i, j], or reduce it: sum(A), mean(A)`
+        : `write one entry, e.g. ${text && /^\w+$/.test(text) ? text : 'x'}[i], or reduce it: sum(x)`);
+  }
+
+  private val(expr: Expr, bound: Map<string, string>): Value {
     switch (expr.kind) {
       case 'number':
-        return { k: 'num', value: parseDecimal(expr.text) };
+        return scalar({ k: 'num', value: parseDecimal(expr.text) });
       case 'name':
-        return this.name(expr.name, expr.span, bound);
+        return this.nameValue(expr.name, expr.span, bound);
       case 'index':
-        return this.indexed(expr.target.name, expr.target.span, expr.indices, expr.span, bound);
-      case 'unary':
-        return expr.op === '-' ? neg(this.value(expr.arg, bound)) : this.value(expr.arg, bound);
-      case 'transpose':
-        throw this.error('unsupported', 'a transpose applies to matrices, which this version does not check yet',
-          expr.span, 'write the entries with indices instead, e.g. A[j, i] for the transpose of A');
+        return scalar(this.indexed(expr.target.name, expr.target.span, expr.indices, expr.span, bound));
+      case 'unary': {
+        const arg = this.val(expr.arg, bound);
+        return expr.op === '-' ? mapValue(arg, neg) : arg;
+      }
+      case 'transpose': {
+        const arg = this.val(expr.arg, bound);
+        if (arg.k === 'scalar' || arg.shape.length < 2) return arg;
+        if (arg.shape.length > 2) throw this.error('shape', `a transpose needs a matrix, got ${showShape(arg.shape)}`, expr.span);
+        return array([arg.shape[1], arg.shape[0]], (ix) => arg.at([ix[1], ix[0]]));
+      }
       case 'call':
-        return this.call(expr.name, expr, bound);
+        return this.callValue(expr.name, expr, bound);
       case 'binary': {
         const { op } = expr;
         if (op === '<' || op === '<=' || op === '>' || op === '>=' || op === '==' || op === '!=') {
-          return this.comparison(op, expr.left, expr.right, bound);
+          return this.comparison(op, expr, bound);
         }
         if (op === '^' || op === '.^') {
           if (expr.left.kind === 'name' && expr.left.name === 'e' && !this.isDeclared('e')) {
-            return fn('exp', this.value(expr.right, bound));
+            return mapValue(this.val(expr.right, bound), (t) => fn('exp', t));
           }
-          return pow(this.value(expr.left, bound), this.value(expr.right, bound));
+          const base = this.val(expr.left, bound);
+          const exponent = this.val(expr.right, bound);
+          if (op === '^' && (base.k === 'array' || exponent.k === 'array')) {
+            throw this.error('shape', `a power ^ of ${showShape(base.k === 'array' ? base.shape : (exponent as ArrayValue).shape)} is not defined entry by entry`,
+              expr.opSpan ?? expr.span, 'write .^ for the power of each entry, e.g. A .^ 2');
+          }
+          return this.entrywise(expr, base, exponent, pow);
         }
-        const a = this.value(expr.left, bound);
-        const b = this.value(expr.right, bound);
-        if (op === '+') return add(a, b);
-        if (op === '-') return sub(a, b);
-        if (op === '*' || op === '.*') return mul(a, b);
-        return div(a, b);
+        const a = this.val(expr.left, bound);
+        const b = this.val(expr.right, bound);
+        if (op === '+') return this.entrywise(expr, a, b, add);
+        if (op === '-') return this.entrywise(expr, a, b, sub);
+        if (op === '.*') return this.entrywise(expr, a, b, mul);
+        if (op === './') return this.entrywise(expr, a, b, div);
+        if (op === '*') {
+          if (a.k === 'array' && b.k === 'array') return this.product(expr, a, b);
+          return this.entrywise(expr, a, b, mul);
+        }
+        if (b.k === 'array') {
+          throw this.error('shape', `division by ${showShape(b.shape)}: ${describeOperand(expr.right, b.shape)}`, expr.opSpan ?? expr.span,
+            'write ./ to divide entry by entry');
+        }
+        return this.entrywise(expr, a, b, div);
       }
     }
+  }
+
+  /** An entrywise operation on two values, broadcast by the rules of {@link broadcast}; a mismatch is a `shape` error at the operator. */
+  private entrywise(expr: Extract<Expr, { kind: 'binary' }> | Extract<Expr, { kind: 'call' }>, a: Value, b: Value, f: (x: Term, y: Term) => Term): Value {
+    if (a.k === 'scalar' && b.k === 'scalar') return scalar(f(a.t, b.t));
+    const shapeA = a.k === 'array' ? a.shape : [];
+    const shapeB = b.k === 'array' ? b.shape : [];
+    const plan = broadcast(shapeA, shapeB);
+    if (!plan.ok) {
+      const [left, right] = expr.kind === 'binary' ? [expr.left, expr.right] : [expr.args[0], expr.args[1]];
+      const what = expr.kind === 'binary' ? `'${expr.op}'` : `${expr.name}`;
+      throw this.error('shape', `${what} between arrays of different shapes: ${describeOperand(left, shapeA)} and ${describeOperand(right, shapeB)}; ${plan.reason}`,
+        expr.kind === 'binary' ? expr.opSpan ?? expr.span : expr.span, plan.hint);
+    }
+    const entry = (v: Value, pick: (ix: readonly Index[]) => readonly Index[] | undefined) =>
+      (ix: readonly Index[]): Term => (v.k === 'scalar' ? v.t : v.at(pick(ix)!));
+    const left = entry(a, plan.left);
+    const right = entry(b, plan.right);
+    return array(plan.shape, (ix) => f(left(ix), right(ix)));
+  }
+
+  /** `A * B`: the matrix product (and matrix-vector, vector-matrix, the dot product of two vectors). */
+  private product(expr: Extract<Expr, { kind: 'binary' }>, a: ArrayValue, b: ArrayValue): Value {
+    const fail = (why: string) => this.error('shape',
+      `matrix product ${shortText(expr.left) ?? 'A'} * ${shortText(expr.right) ?? 'B'}: ${describeOperand(expr.left, a.shape)} but ${describeOperand(expr.right, b.shape)}; ${why}`,
+      expr.opSpan ?? expr.span,
+      'the columns of the left operand must match the rows of the right one; a transpose (A\') or .* (entry by entry) may be what is meant');
+    if (a.shape.length > 2 || b.shape.length > 2) throw fail('a product needs matrices or vectors');
+    const inner = (dim: Dim, left: (k: Index) => Term, right: (k: Index) => Term): Term => {
+      const k = this.boundIndex(dim, 'k');
+      return { k: 'sum', index: k, dim, body: mul(left(v(k)), right(v(k))) };
+    };
+    const innerA = a.shape[a.shape.length - 1];
+    const innerB = b.shape[0];
+    if (!sameDim(innerA, innerB)) throw fail(`the inner dimensions ${showDim(innerA)} and ${showDim(innerB)} differ`);
+    if (a.shape.length === 2 && b.shape.length === 2) {
+      return array([a.shape[0], b.shape[1]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k, ix[1]])));
+    }
+    if (a.shape.length === 2) return array([a.shape[0]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k])));
+    if (b.shape.length === 2) return array([b.shape[1]], (ix) => inner(innerA, (k) => a.at([k]), (k) => b.at([k, ix[0]])));
+    return scalar(inner(innerA, (k) => a.at([k]), (k) => b.at([k])));
+  }
+
+  /** A fresh bound index over a dimension, for sums the array operations write. */
+  private boundIndex(dim: Dim, base: string): string {
+    const name = this.freshName(base);
+    this.ranges.union(`var:${name}`, IndexRanges.dimNode(dim), undefined, this.scope.file, name);
+    return name;
+  }
+
+  /**
+   * Fresh free indices for the entry position of an array-valued claim, one per
+   * axis: r, c (or r1, c1, ... when the claim already uses r or c), added to the
+   * claim's free indices so every engine checks the claim entry by entry.
+   */
+  entryIndices(shape: readonly Dim[], written: ReadonlySet<string>): Index[] {
+    const bases = shape.length === 1 ? ['r'] : shape.length === 2 ? ['r', 'c'] : shape.map((_, p) => `a${p + 1}`);
+    const taken = (name: string) => written.has(name) || this.freeIndices.includes(name) || this.isDeclared(name) || this.params.has(name);
+    let suffix = '';
+    for (let attempt = 1; bases.some((b) => taken(b + suffix)); attempt++) suffix = String(attempt);
+    return shape.map((dim, p) => {
+      const name = bases[p] + suffix;
+      this.ranges.union(`var:${name}`, IndexRanges.dimNode(dim), undefined, this.scope.file, name);
+      this.freeIndices.push(name);
+      return v(name);
+    });
+  }
+
+  private nameValue(name: string, span: Span, bound: Map<string, string>): Value {
+    const given = this.scope.inputs.get(name);
+    if (given && given.dims.length > 0) {
+      if (given.oneHotRows) {
+        return array([given.dims[0], given.classes!], (ix) => ({ k: 'icmp', op: '==', a: ix[1], b: { k: 'label', name, indices: [ix[0]], offset: 0 } }));
+      }
+      if (given.kind === 'label') {
+        throw this.error('bad-index', `${name} is a ${given.typeText}, one class per row: use ${name}[i] as an index, e.g. Z[i, ${name}[i]], or onehot(${name}, ${showDim(given.classes!)})`, span);
+      }
+      return array(given.dims, (ix) => input({ name, indices: ix }));
+    }
+    const definition = this.scope.lets.get(name);
+    if (definition && definition.params.length > 0) {
+      return array(definition.paramDims, (ix) => this.instantiate(definition, ix));
+    }
+    return scalar(this.name(name, span, bound));
   }
 
   private isDeclared(name: string): boolean {
@@ -133,13 +262,18 @@ export class Resolver {
       if (this.scope.dims.has(name)) throw this.error('bad-index', `${name} is a dimension, not an array`, nameSpan);
       throw this.unknownName(name, nameSpan);
     }
-    const dims = given ? given.dims : definition!.paramDims;
+    if (given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows) {
+      throw this.error('bad-index', `${name} is a ${given.typeText}, one class per row: ${name}[i] is an index, not a value`, span,
+        `use it inside brackets or a comparison: Z[i, ${name}[i]], delta(k, ${name}[i]), or onehot(${name}, ${showDim(given.classes!)})[i, k] for the 0/1 entries`);
+    }
+    const dims = given ? (given.oneHotRows ? [...given.dims, given.classes!] : given.dims) : definition!.paramDims;
     if (dims.length !== indexExprs.length) {
       const what = given ? `${name} is a ${given.typeText}` : `${name} is defined with ${dims.length} index${dims.length === 1 ? '' : 'es'}`;
       throw this.error('index-arity', `${what}: it takes ${dims.length} index${dims.length === 1 ? '' : 'es'}, got ${indexExprs.length}`, span,
         dims.length === 0 ? `write ${name} without brackets` : `write ${name}[${dims.map((_, i) => 'ijkl'[i] ?? 'i').join(', ')}]`);
     }
     const indices = indexExprs.map((e, position) => this.index(e, dims[position], bound));
+    if (given?.oneHotRows) return { k: 'icmp', op: '==', a: indices[1], b: { k: 'label', name, indices: [indices[0]], offset: 0 } };
     if (given) return input({ name, indices });
     return this.instantiate(definition!, indices);
   }
@@ -174,6 +308,16 @@ export class Resolver {
       const step = Number(expr.right.text) * (expr.op === '+' ? 1 : -1);
       return { base: inner.base, offset: inner.offset + step };
     }
+    if (expr.kind === 'index') {
+      const given = this.scope.inputs.get(expr.target.name);
+      if (given?.kind === 'label' && !given.oneHotRows && given.dims.length > 0) {
+        if (expr.indices.length !== given.dims.length) {
+          throw this.error('index-arity', `${given.name} is a ${given.typeText}: it takes ${given.dims.length} index, got ${expr.indices.length}`, expr.span);
+        }
+        const indices = expr.indices.map((e, p) => this.index(e, given.dims[p], bound));
+        return { base: { k: 'label', name: given.name, indices, offset: 0 }, offset: 0 };
+      }
+    }
     if (expr.kind === 'name') {
       const name = expr.name;
       const renamed = bound.get(name);
@@ -185,9 +329,10 @@ export class Resolver {
       }
       const given = this.scope.inputs.get(name);
       if (given) {
-        if (given.kind !== 'label') {
-          throw this.error('bad-index', `${name} is a ${given.typeText}, not an index`, expr.span,
-            'an index is an index variable (i, j, k), a dimension (n), a label or a whole number');
+        if (given.kind !== 'label' || given.dims.length > 0) {
+          throw this.error('bad-index', given.kind === 'label' ? `${name} is a ${given.typeText}, one class per row: write ${name}[i] for the class of row i`
+            : `${name} is a ${given.typeText}, not an index`, expr.span,
+          'an index is an index variable (i, j, k), a dimension (n), a label or a whole number');
         }
         return { base: { k: 'label', name, indices: [], offset: 0 }, offset: 0 };
       }
@@ -217,7 +362,8 @@ export class Resolver {
 
   /** Renames every bound index of a term to a fresh name, so inlined bodies never share one. */
   private freshen(term: Term, renames: Map<string, string>): Term {
-    const idx = (i: Index): Index => (i.k === 'var' && renames.has(i.name) ? { ...i, name: renames.get(i.name)! } : i);
+    const idx = (i: Index): Index => (i.k === 'var' && renames.has(i.name) ? { ...i, name: renames.get(i.name)! }
+      : i.k === 'label' && i.indices.length > 0 ? { ...i, indices: i.indices.map(idx) } : i);
     const go = (t: Term): Term => this.freshen(t, renames);
     switch (term.k) {
       case 'sum': {
@@ -243,32 +389,107 @@ export class Resolver {
     return `${base}#${++this.fresh}`;
   }
 
-  private call(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Term {
+  private callValue(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     const args = expr.args;
     if (name === 'sum') return this.sum(expr, bound);
+    if (name === 'mean') return this.mean(expr, bound);
     if (name === 'delta') {
       this.expectArity(expr, 2, 'delta(i, k)');
       const a = this.index(args[0], undefined, bound);
       const b = this.index(args[1], undefined, bound);
       this.linkIndices(a, b, expr.span);
-      return delta(a, b);
+      return scalar(delta(a, b));
     }
     if (name === 'diff') {
       this.expectArity(expr, 2, 'diff(F, x[k])');
-      const f = this.value(args[0], bound);
-      return { k: 'diff', f, v: this.differentiationVariable(args[1], bound) };
+      const f = this.val(args[0], bound);
+      const variable = this.differentiationVariable(args[1], bound);
+      return mapValue(f, (t) => ({ k: 'diff', f: t, v: variable }));
+    }
+    if (name === 'grad') return this.grad(expr, bound);
+    if (name === 'softmax') {
+      this.expectArity(expr, 1, 'softmax(Z)');
+      const z = this.val(args[0], bound);
+      if (z.k === 'scalar') throw this.error('shape', 'softmax needs a vector or a matrix (one softmax per row)', expr.span);
+      if (z.shape.length > 2) throw this.error('shape', `softmax needs a vector or a matrix, got ${showShape(z.shape)}`, expr.span);
+      const last = z.shape[z.shape.length - 1];
+      return array(z.shape, (ix) => {
+        const m = this.boundIndex(last, 'm');
+        const others = ix.slice(0, -1);
+        return div(fn('exp', z.at(ix)), { k: 'sum', index: m, dim: last, body: fn('exp', z.at([...others, v(m)])) });
+      });
+    }
+    if (name === 'onehot') return this.onehot(expr, bound);
+    if (name === 'ones') {
+      this.expectArity(expr, 1, 'ones(n)');
+      return array([this.dimArgument(args[0])], () => num(1));
+    }
+    if (name === 'trace') {
+      this.expectArity(expr, 1, 'trace(A)');
+      const a = this.val(args[0], bound);
+      if (a.k === 'scalar' || a.shape.length !== 2 || !sameDim(a.shape[0], a.shape[1])) {
+        throw this.error('shape', `trace needs a square matrix, got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
+      }
+      const i = this.boundIndex(a.shape[0], 'i');
+      return scalar({ k: 'sum', index: i, dim: a.shape[0], body: a.at([v(i), v(i)]) });
     }
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
-      return fn(name, ...args.map((a) => this.value(a, bound)));
+      const values = args.map((a) => this.val(a, bound));
+      if (values.length === 1) return mapValue(values[0], (t) => fn(name, t));
+      if (values.length === 2) return this.entrywise(expr, values[0], values[1], (a, b) => fn(name, a, b));
+      return scalar(fn(name, ...args.map((a, p) => this.scalarOf(values[p], a))));
     }
     if (this.scope.inputs.has(name) || this.scope.lets.has(name)) {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan);
     }
-    const near = closest(name, [...Object.keys(FUNCTIONS), 'sum', 'delta', 'diff']);
+    const near = closest(name, [...Object.keys(FUNCTIONS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     throw this.error('unknown-function', `unknown function '${name}'`, expr.nameSpan,
       near ? `did you mean '${near}'? The functions are listed in docs/syntax.md` : 'the functions are listed in docs/syntax.md');
+  }
+
+  /** A dimension written as an argument (`ones(N)`, `onehot(y, C)`): a dimension symbol or a whole number. */
+  private dimArgument(expr: Expr): Dim {
+    if (expr.kind === 'number' && /^\d+$/.test(expr.text) && Number(expr.text) >= 1) return { k: 'fixed', size: Number(expr.text) };
+    if (expr.kind === 'name' && this.scope.dims.has(expr.name)) return this.scope.dims.get(expr.name)!;
+    throw this.error('bad-index', 'a dimension is needed here: a dimension symbol of a given (n, N, C) or a whole number', expr.span);
+  }
+
+  /** `onehot(y, C)`: the 0/1 array of labels, one row per label of `y: label[N, C]` (a vector for `y: label[C]`). */
+  private onehot(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 2, 'onehot(y, C)');
+    const [labelExpr, classesExpr] = expr.args;
+    const given = labelExpr.kind === 'name' ? this.scope.inputs.get(labelExpr.name) : undefined;
+    if (!given || given.kind !== 'label' || given.oneHotRows) {
+      throw this.error('bad-index', 'onehot takes a label input and its number of classes: onehot(y, C) with given y: label[N, C]', labelExpr.span);
+    }
+    const classes = this.dimArgument(classesExpr);
+    if (!sameDim(classes, given.classes!)) {
+      throw this.error('shape', `${given.name} is a ${given.typeText}: its classes range over ${showDim(given.classes!)}, not ${showDim(classes)}`, classesExpr.span,
+        `write onehot(${given.name}, ${showDim(given.classes!)})`);
+    }
+    void bound;
+    const name = given.name;
+    if (given.dims.length === 0) return array([classes], (ix) => ({ k: 'icmp', op: '==', a: ix[0], b: { k: 'label', name, indices: [], offset: 0 } }));
+    return array([given.dims[0], classes], (ix) => ({ k: 'icmp', op: '==', a: ix[1], b: { k: 'label', name, indices: [ix[0]], offset: 0 } }));
+  }
+
+  /** `grad(L, W)`: the array of partial derivatives of the scalar L with respect to each entry of the input W, shaped as W. */
+  private grad(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 2, 'grad(L, W)');
+    const f = this.value(expr.args[0], bound);
+    const w = expr.args[1];
+    const given = w.kind === 'name' ? this.scope.inputs.get(w.name) : undefined;
+    if (!given) {
+      throw this.error('unsupported', 'grad differentiates with respect to a whole input: grad(L, W) with given W: matrix[D, H]', w.span,
+        'for one entry write diff(L, W[i, j])');
+    }
+    if (given.kind === 'label' || given.kind === 'onehot') {
+      throw this.error('unsupported', `${given.name} is a ${given.typeText}: its values are discrete, so it has no derivative`, w.span);
+    }
+    if (given.dims.length === 0) return scalar({ k: 'diff', f, v: { name: given.name, indices: [] } });
+    return array(given.dims, (ix) => ({ k: 'diff', f, v: { name: given.name, indices: ix } }));
   }
 
   private expectArity(expr: Extract<Expr, { kind: 'call' }>, arity: number, form: string): void {
@@ -277,16 +498,30 @@ export class Resolver {
     }
   }
 
-  private sum(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Term {
+  /** Whether `sum(A, ...)` / `mean(A, ...)` names an array rather than a summation index. */
+  private isArrayArgument(expr: Expr): boolean {
+    if (expr.kind !== 'name') return true;
+    return this.scope.inputs.has(expr.name) || this.scope.lets.has(expr.name);
+  }
+
+  /**
+   * `sum(j, E)`: E summed over the index j. `sum(A)`: every entry of an array.
+   * `sum(A, 1)`: down each column (over the rows), a vector indexed by column;
+   * `sum(A, 2)`: along each row (over the columns), a vector indexed by row (MATLAB's
+   * convention; numpy's `A.sum(axis=0)` is `sum(A, 1)`).
+   */
+  private sum(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     const args = expr.args;
-    if (args.length === 1 && args[0].kind === 'name' && (this.scope.inputs.get(args[0].name)?.dims.length ?? 0) === 1) {
-      const given = this.scope.inputs.get(args[0].name)!;
-      const fresh = this.freshName('j');
-      this.ranges.union(`var:${fresh}`, IndexRanges.dimNode(given.dims[0]), expr.span, this.scope.file, fresh);
-      return { k: 'sum', index: fresh, dim: given.dims[0], body: input({ name: given.name, indices: [{ k: 'var', name: fresh, offset: 0 }] }) };
+    if ((args.length === 1 || args.length === 2) && this.isArrayArgument(args[0])) {
+      const a = this.val(args[0], bound);
+      if (a.k === 'scalar') {
+        throw this.error('arity', 'sum takes an index and an expression: sum(j, E), or an array: sum(x), sum(A, 1)', expr.span,
+          'write sum(j, exp(x[j]))');
+      }
+      return this.reduce(expr, a, args[1], (body) => body);
     }
     if (args.length !== 2 || args[0].kind !== 'name') {
-      throw this.error('arity', 'sum takes an index and an expression: sum(j, E), or one vector: sum(x)', expr.span,
+      throw this.error('arity', 'sum takes an index and an expression: sum(j, E), or an array: sum(x), sum(A, 1)', expr.span,
         'write sum(j, exp(x[j]))');
     }
     const indexName = args[0].name;
@@ -300,7 +535,40 @@ export class Resolver {
     const body = this.value(args[1], inner);
     this.pendingSums.set(fresh, { written: indexName, span: args[0].span });
     // The range may only become known later in the claim; finalize() fills it in.
-    return { k: 'sum', index: fresh, dim: { k: 'sym', name: PENDING + fresh }, body };
+    return scalar({ k: 'sum', index: fresh, dim: { k: 'sym', name: PENDING + fresh }, body });
+  }
+
+  /** `mean(A)`: the mean of every entry; `mean(A, 1)`, `mean(A, 2)`: of each column, of each row (as sum). */
+  private mean(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const args = expr.args;
+    if (args.length < 1 || args.length > 2) throw this.error('arity', 'mean takes an array and optionally an axis: mean(A), mean(A, 1)', expr.span);
+    const a = this.val(args[0], bound);
+    if (a.k === 'scalar') throw this.error('shape', 'mean needs an array: mean(x), mean(A, 1)', expr.span);
+    return this.reduce(expr, a, args[1], (body, dims) => div(body, mul(...dims.map(sizeTerm))));
+  }
+
+  private reduce(expr: Extract<Expr, { kind: 'call' }>, a: ArrayValue, axisExpr: Expr | undefined, finish: (sum: Term, dims: readonly Dim[]) => Term): Value {
+    if (axisExpr === undefined) {
+      return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix)), a.shape));
+    }
+    const rank = a.shape.length;
+    if (axisExpr.kind !== 'number' || !/^\d+$/.test(axisExpr.text) || Number(axisExpr.text) < 1 || Number(axisExpr.text) > Math.max(rank, 1)) {
+      throw this.error('shape', `the axis of ${expr.name}(A, axis) is 1 (over the rows, one value per column) or 2 (over the columns, one value per row), for ${showShape(a.shape)}`,
+        axisExpr.span, 'numpy\'s axis=0 is axis 1 here, axis=1 is axis 2 (MATLAB\'s convention)');
+    }
+    const axis = Number(axisExpr.text) - 1;
+    if (rank === 1) return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix)), a.shape));
+    const kept = a.shape.filter((_, p) => p !== axis);
+    const over = a.shape[axis];
+    return array(kept, (ix) => finish(this.sumOver([over], ([j]) => a.at([...ix.slice(0, axis), j, ...ix.slice(axis)])), [over]));
+  }
+
+  /** The sum of a body over every index of a shape, with fresh bound indices. */
+  private sumOver(shape: readonly Dim[], body: (ix: readonly Index[]) => Term): Term {
+    const names = shape.map((d) => this.boundIndex(d, 'j'));
+    let term = body(names.map(v));
+    for (let p = shape.length - 1; p >= 0; p--) term = { k: 'sum', index: names[p], dim: shape[p], body: term };
+    return term;
   }
 
   /** Fills in the ranges of sums once every expression of the claim is resolved. */
@@ -350,16 +618,17 @@ export class Resolver {
     return term.ref;
   }
 
-  private comparison(op: Comparison, left: Expr, right: Expr, bound: Map<string, string>): Term {
+  private comparison(op: Comparison, expr: Extract<Expr, { kind: 'binary' }>, bound: Map<string, string>): Value {
+    const { left, right } = expr;
     const isIndexVariable = (e: Expr): boolean => e.kind === 'name' && !this.scope.dims.has(e.name) ||
       (e.kind === 'binary' && isIndexVariable(e.left));
     if (this.looksLikeIndex(left, bound) && this.looksLikeIndex(right, bound) && (isIndexVariable(left) || isIndexVariable(right))) {
       const a = this.index(left, undefined, bound);
       const b = this.index(right, undefined, bound);
       this.linkIndices(a, b, left.span);
-      return { k: 'icmp', op, a, b };
+      return scalar({ k: 'icmp', op, a, b });
     }
-    return { k: 'cmp', op, a: this.value(left, bound), b: this.value(right, bound) };
+    return this.entrywise(expr, this.val(left, bound), this.val(right, bound), (a, b) => ({ k: 'cmp', op, a, b }));
   }
 
   private looksLikeIndex(expr: Expr, bound: Map<string, string>): boolean {
@@ -372,6 +641,14 @@ export class Resolver {
     // A dimension symbol is index-like too: `(i != n)` compares an index with the last one.
     return !this.scope.lets.has(expr.name) && expr.name !== 'e' && expr.name !== 'pi';
   }
+}
+
+const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
+
+const sizeTerm = (d: Dim): Term => (d.k === 'sym' ? { k: 'size', name: d.name } : num(d.size));
+
+function mapValue(value: Value, f: (t: Term) => Term): Value {
+  return value.k === 'scalar' ? scalar(f(value.t)) : array(value.shape, (ix) => f(value.at(ix)));
 }
 
 /** Replaces free index variables by indices; offsets add up (`i + 1` with i := k - 1 is k). */

@@ -70,11 +70,18 @@ export interface Input {
   readonly kind: InputKind;
   /**
    * The array dimensions, each a dimension symbol or a fixed size. `[]` for a scalar.
-   * For `label[n]` the dims are `[]` and `classes` names the range.
+   * For `label[n]` the dims are `[]` and `classes` names the range; for
+   * `label[N, C]` (one label per row) the dims are `[N]`.
    */
   readonly dims: readonly Dim[];
   /** For `label[n]`: the dimension its value ranges over. */
   readonly classes?: Dim;
+  /**
+   * `onehot[N, C]` (one-hot rows) is held as N labels, one class per row: its
+   * kind is `label`, its dims `[N]`, its classes C, and entry [i, c] reads as
+   * (c == label of row i). Only the model looks at this flag.
+   */
+  readonly oneHotRows?: boolean;
   /** The type as written, for messages (`vector[n]`). */
   readonly typeText: string;
 }

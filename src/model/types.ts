@@ -19,13 +19,19 @@ const TYPES: Readonly<Record<string, TypeRule>> = {
   vector: { kind: 'real', rank: 1, description: 'a vector of n real numbers' },
   simplex: { kind: 'simplex', rank: 1, description: 'n positive numbers summing to 1' },
   onehot: { kind: 'onehot', rank: 1, description: 'n numbers, one of them 1, the others 0' },
-  label: { kind: 'label', rank: 0, isLabel: true, description: 'a class index from 1 to n' },
+  label: { kind: 'label', rank: 0, isLabel: true, description: 'a class index from 1 to n (label[N, C]: N of them, one per row)' },
+  matrix: { kind: 'real', rank: 2, description: 'an N by D array of real numbers' },
 };
+
+/** Types that also take one more dimension than their rank: the batch form (`onehot[N, C]`, `label[N, C]`). */
+const BATCHED = new Set(['onehot', 'label']);
 
 export interface ResolvedType {
   readonly kind: InputKind;
   readonly dims: readonly Dim[];
   readonly classes?: Dim;
+  /** `onehot[N, C]`: held as N labels; entry [i, c] is 1 where c is row i's label. */
+  readonly oneHotRows?: boolean;
 }
 
 /** Reads a written type; `positive` takes 0 or 1 dimensions, the others exactly their rank. */
@@ -37,13 +43,15 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
   }
   const dims = type.dims.map((d): Dim => (/^\d+$/.test(d.text) ? { k: 'fixed', size: Number(d.text) } : { k: 'sym', name: d.text }));
   const expected = rule.isLabel ? 1 : rule.rank;
-  const allowed = type.name === 'positive' ? [0, 1] : [expected];
+  const allowed = type.name === 'positive' ? [0, 1, 2] : BATCHED.has(type.name) ? [expected, expected + 1] : [expected];
   if (!allowed.includes(dims.length)) {
     const form = expected === 0 ? type.name : `${type.name}[n]`;
     throw new DerivationError(diagnostic('unknown-type',
-      `the type ${type.name} takes ${allowed.join(' or ')} dimension${expected === 1 ? '' : 's'}, got ${dims.length}`,
+      `the type ${type.name} takes ${allowed.join(' or ')} dimension${allowed.length === 1 && expected === 1 ? '' : 's'}, got ${dims.length}`,
       file, type.span, `write it as ${form}: ${rule.description}`));
   }
-  if (rule.isLabel) return { kind: 'label', dims: [], classes: dims[0] };
+  // label[N, C]: N labels (one per row), each a class 1..C; the input has dims [N].
+  if (type.name === 'onehot' && dims.length === 2) return { kind: 'label', dims: [dims[0]], classes: dims[1], oneHotRows: true };
+  if (rule.isLabel) return { kind: 'label', dims: dims.slice(0, -1), classes: dims[dims.length - 1] };
   return { kind: rule.kind, dims };
 }

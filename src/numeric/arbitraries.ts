@@ -14,8 +14,23 @@ export const INPUT_RANGES = {
   simplexWeight: { min: 0.05, max: 1 },
 } as const;
 
-const double = (range: { min: number; max: number }) =>
+let double = (range: { min: number; max: number }) =>
   fc.double({ min: range.min, max: range.max, noNaN: true, noDefaultInfinity: true });
+
+const biasedDouble = double;
+
+/**
+ * Uniform in value rather than in bit pattern: fc.double draws most values below
+ * 1e-10 in magnitude, so in a network every relu(x W + b) sits within 1e-6 of its
+ * kink and the input is discarded. Steps that differentiate through a kink use
+ * these (shrinking toward the middle of the range).
+ */
+const STEPS = 2 ** 30;
+const uniformDouble = (range: { min: number; max: number }) => {
+  const mid = (range.min + range.max) / 2;
+  const half = (range.max - range.min) / 2;
+  return fc.integer({ min: -STEPS, max: STEPS }).map((k) => mid + (half * k) / STEPS);
+};
 
 /** Values for one input, as a plain array of its entries (a label: its class as a number). */
 function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyMap<string, number>): fc.Arbitrary<number[]> {
@@ -34,15 +49,21 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
     case 'label': {
       const classes = input.classes!;
       const n = classes.k === 'fixed' ? classes.size : sizes.get(classes.name)!;
-      return fc.integer({ min: 1, max: n }).map((c) => [c]);
+      // One class per entry: label[n] holds one, label[N, C] one per row.
+      return fc.array(fc.integer({ min: 1, max: n }), { minLength: count, maxLength: count });
     }
   }
 }
 
 /** All inputs of a layout, as one record name -> entries; fast-check shrinks each toward its simplest value. */
-export function inputsArbitrary(layout: Layout): fc.Arbitrary<Record<string, number[]>> {
+export function inputsArbitrary(layout: Layout, uniform = false): fc.Arbitrary<Record<string, number[]>> {
   const record: Record<string, fc.Arbitrary<number[]>> = {};
-  for (const [name, slot] of layout.slots) record[name] = inputArbitrary(slot.input, slot.shape, layout.sizes);
+  double = uniform ? uniformDouble : biasedDouble;
+  try {
+    for (const [name, slot] of layout.slots) record[name] = inputArbitrary(slot.input, slot.shape, layout.sizes);
+  } finally {
+    double = biasedDouble;
+  }
   return fc.record(record);
 }
 

@@ -1,5 +1,5 @@
 import { FUNCTIONS, type Index, type InputRef, type Term } from '../model/index.ts';
-import { derivative } from './finite-difference.ts';
+import { derivative, reportValueError } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
 /**
@@ -69,19 +69,25 @@ export function newState(layout: Layout, slots: IndexSlots): EvaluationState {
  * steps stay within a tenth of the distance to the nearest kink.
  */
 export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Compiled {
+  // `index` and `position` call each other (a label vector's class y[i] is itself an entry): declarations, hoisted.
   const index = (i: Index): ((s: EvaluationState) => number) => {
     switch (i.k) {
       case 'lit': { const v = i.value; return () => v; }
       case 'var': { const slot = slots.slot(i.name); const o = i.offset; return (s) => s.indices[slot] + o; }
       case 'dim': { const v = layout.sizes.get(i.name)! + i.offset; return () => v; }
       case 'label': {
-        const at = layout.slots.get(i.name)!.offset;
         const o = i.offset;
+        if (i.indices.length > 0) {
+          // A label vector (label[N, C]): the class of entry y[i].
+          const at = position({ name: i.name, indices: i.indices });
+          return (s) => { const p = at(s); return p < 0 ? NaN : Math.round(s.values[p]) + o; };
+        }
+        const at = layout.slots.get(i.name)!.offset;
         return (s) => Math.round(s.values[at]) + o;
       }
     }
   };
-  const position = (ref: InputRef): ((s: EvaluationState) => number) => {
+  function position(ref: InputRef): (s: EvaluationState) => number {
     const slot = layout.slots.get(ref.name)!;
     const getters = ref.indices.map(index);
     const { offset, shape, strides } = slot;
@@ -100,7 +106,8 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
       }
       return p;
     };
-  };
+  }
+
   const go = (t: Term, bound: ReadonlySet<string> = new Set()): Compiled => {
     const sub = (c: Term) => go(c, bound);
     switch (t.k) {
@@ -258,6 +265,7 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
       s.values[p] = x;
       s.epoch++;
       const v = f(s);
+      reportValueError(s.error);
       s.values[p] = saved;
       s.epoch++;
       return v;

@@ -300,6 +300,17 @@ function sample(f: (x: number) => number, t: number, counter: Counter): Sample {
   return { value, noise };
 }
 
+/**
+ * Reports an absolute error bound on the value f is about to return (its running
+ * round-off bound) to the enclosing derivative's current sample: the floor of
+ * eps |f| misses round-off lost to cancellation (sum of +16 and -16 is 0 with an
+ * error of 16 eps), which a finite difference of a long sum must allow for.
+ */
+export function reportValueError(error: number): void {
+  const top = nestedNoise.length - 1;
+  if (top >= 0 && Number.isFinite(error)) nestedNoise[top] += error;
+}
+
 /** Reports the error of a finished call to the enclosing derivative's current sample, if any. */
 function report(estimate: DerivativeEstimate): DerivativeEstimate {
   const top = nestedNoise.length - 1;

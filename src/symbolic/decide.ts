@@ -1,4 +1,4 @@
-import type { FreeIndex, Input, Term } from '../model/index.ts';
+import { mapChildren, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { Budget, BudgetExceededError, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
@@ -66,6 +66,11 @@ export function decideStep(
   const deadlineMs = Date.now() + budget.timeMs;
   const simplified = { lhs: eliminateDeltas(step.lhs), rhs: eliminateDeltas(step.rhs) };
   let instances = 0;
+  // A label per row multiplies the cases by C^N: count first, and leave a step over too many to the numeric check.
+  const planned = countInstances(step, sizes);
+  if (planned > budget.maxInstances) {
+    return { kind: 'undecided', reason: `${planned} instances to decide (sizes x index values x label cases), more than the budget of ${budget.maxInstances}` };
+  }
   let exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs });
   // Atoms, closed-sum expansions and their canonical forms are shared by the instances of one size.
   let shared: { size: ReadonlyMap<string, number>; atoms: AtomTable; canonical: Canonicalizer; cache: ExpansionCache } | undefined;
@@ -115,12 +120,14 @@ export function decideStep(
 
 /** Every instance: sizes, then free index values, then the cases of labels and one-hot inputs. */
 export function* enumerateInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[]): Generator<Instance> {
-  const discrete = step.inputs.filter((i) => i.kind === 'onehot' || i.kind === 'label');
+  const discrete = discreteInputs(step);
   for (const size of sizes) {
     const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name)!);
     const ranges: Array<{ name: string; n: number; kind: 'index' | 'label' | 'hot' }> = [
       ...step.freeIndices.map((f) => ({ name: f.name, n: sizeOf(f.dim), kind: 'index' as const })),
-      ...discrete.map((i) => ({ name: i.name, n: sizeOf(i.kind === 'label' ? i.classes! : i.dims[0]), kind: i.kind === 'label' ? 'label' as const : 'hot' as const })),
+      ...discrete.flatMap((i) => labelEntries(i, sizeOf).map((name) => ({
+        name, n: sizeOf(i.kind === 'label' ? i.classes! : i.dims[0]), kind: i.kind === 'label' ? 'label' as const : 'hot' as const,
+      }))),
     ];
     const values = ranges.map(() => 1);
     for (;;) {
@@ -135,6 +142,51 @@ export function* enumerateInstances(step: SymbolicStep, sizes: readonly Readonly
       values[p]++;
     }
   }
+}
+
+/** The one-hot and label inputs a step mentions: only those are split into cases. */
+function discreteInputs(step: SymbolicStep): Input[] {
+  const used = new Set<string>();
+  const seeIndex = (i: Index): void => {
+    if (i.k === 'label') { used.add(i.name); i.indices.forEach(seeIndex); }
+  };
+  const walk = (t: Term): Term => {
+    if (t.k === 'input') { used.add(t.ref.name); t.ref.indices.forEach(seeIndex); }
+    else if (t.k === 'icmp') { seeIndex(t.a); seeIndex(t.b); }
+    else if (t.k === 'diff') { used.add(t.v.name); t.v.indices.forEach(seeIndex); walk(t.f); }
+    else mapChildren(t, walk);
+    return t;
+  };
+  walk(step.lhs);
+  walk(step.rhs);
+  return step.inputs.filter((i) => (i.kind === 'onehot' || i.kind === 'label') && used.has(i.name));
+}
+
+/** The case names of a discrete input: `y` for a label or a one-hot vector, `y[1]`, ..., `y[N]` for a label per row. */
+function labelEntries(input: Input, sizeOf: (d: Input['dims'][number]) => number): string[] {
+  if (input.kind !== 'label' || input.dims.length === 0) return [input.name];
+  const n = sizeOf(input.dims[0]);
+  return Array.from({ length: n }, (_, r) => `${input.name}[${r + 1}]`);
+}
+
+/**
+ * How many instances {@link enumerateInstances} yields, without enumerating:
+ * a label per row multiplies the cases by C^N, so this is checked first and a
+ * step over too many cases is left to the numeric check.
+ */
+export function countInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[]): number {
+  let total = 0;
+  for (const size of sizes) {
+    const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name)!);
+    let count = 1;
+    for (const f of step.freeIndices) count *= sizeOf(f.dim);
+    for (const i of discreteInputs(step)) {
+      const n = sizeOf(i.kind === 'label' ? i.classes! : i.dims[0]);
+      count *= n ** labelEntries(i, sizeOf).length;
+    }
+    total += count;
+  }
+  return total;
 }
 
 function toRecord(instance: Instance): InstanceRecord {

@@ -69,6 +69,7 @@ export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], f
   }
   let cases = 0;
   for (const partition of partitions(symbols)) {
+    if (!labelsConsistent(partition)) continue;
     cases++;
     const representative = new Map<string, Index>();
     for (const block of partition) {
@@ -125,7 +126,7 @@ function symbolKey(i: Index): string {
   switch (i.k) {
     case 'var': return `var:${i.name}`;
     case 'dim': return `dim:${i.name}`;
-    case 'label': return `label:${i.name}`;
+    case 'label': return i.indices.length === 0 ? `label:${i.name}` : `label:${printIndex({ ...i, offset: 0 })}`;
     case 'lit': return `lit:${i.value}`;
   }
 }
@@ -144,7 +145,13 @@ function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inpu
       return;
     }
     if ((i.k === 'var' || i.k === 'dim' || i.k === 'label') && i.offset !== 0) throw new NotHandled('an index with an offset');
-    if (i.k === 'label' && i.indices.length > 0) throw new NotHandled('a label indexed by another index');
+    if (i.k === 'label' && i.indices.length > 0) {
+      // y[i] with i free is one more index symbol over the classes (any value in 1..C, which the
+      // cases let coincide with the others); y[j] with j bound varies inside the sum: not handled.
+      const inner = (x: Index): boolean => (x.k === 'var' && bound.has(x.name)) || (x.k === 'label' && x.indices.some(inner));
+      if (i.indices.some(inner) || i.indices.some((x) => x.k === 'label')) throw new NotHandled('a label indexed by a summation index');
+      i.indices.forEach((x) => see(x, bound));
+    }
     const key = symbolKey(i);
     if (out.has(key)) return;
     const dim = i.k === 'var' ? freeDims.get(i.name) : i.k === 'dim' ? i.name : i.k === 'label' ? dimKey(inputs.get(i.name)!.classes!) : undefined;
@@ -161,6 +168,30 @@ function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inpu
   };
   terms.forEach((t) => walk(t, new Set()));
   return [...out.values()];
+}
+
+/**
+ * Label entries are functions of their indices: where i and m coincide, y[i] and
+ * y[m] must too. A case that merges the indices but not the labels is impossible.
+ */
+function labelsConsistent(partition: readonly IndexSymbol[][]): boolean {
+  const blockOf = new Map<string, number>();
+  partition.forEach((block, b) => block.forEach((s) => blockOf.set(s.key, b)));
+  const labels = partition.flat().filter((s) => s.index.k === 'label' && s.index.indices.length > 0);
+  for (let a = 0; a < labels.length; a++) {
+    for (let b = a + 1; b < labels.length; b++) {
+      const x = labels[a].index as Extract<Index, { k: 'label' }>;
+      const y = labels[b].index as Extract<Index, { k: 'label' }>;
+      if (x.name !== y.name || blockOf.get(labels[a].key) === blockOf.get(labels[b].key)) continue;
+      const sameIndices = x.indices.every((xi, p) => {
+        const ki = blockOf.get(symbolKey(xi)) ?? symbolKey(xi);
+        const kj = blockOf.get(symbolKey(y.indices[p])) ?? symbolKey(y.indices[p]);
+        return ki === kj;
+      });
+      if (sameIndices) return false;
+    }
+  }
+  return true;
 }
 
 /** Set partitions of the symbols in which merged symbols share a dimension and no block has two literals. */

@@ -1,4 +1,4 @@
-import { add, compare, mapChildren, mul, num, sub, ONE, ZERO, type Index, type Input, type Term } from '../model/index.ts';
+import { add, compare, mapChildren, mul, num, sub, ONE, ZERO, type Comparison, type Index, type Input, type Term } from '../model/index.ts';
 
 /** Everything that is a number at a concrete instance: sizes, free index values, cases. */
 export interface Instance {
@@ -44,8 +44,10 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
       }
       case 'dim': return sizeOf(i.name) + i.offset;
       case 'label': {
-        const v = instance.labels.get(i.name);
-        if (v === undefined) throw new Error(`internal: label ${i.name} has no value`);
+        // A label vector's entries are cases of their own: y[2] is keyed `y[2]`.
+        const key = i.indices.length === 0 ? i.name : `${i.name}[${i.indices.map((x) => indexValue(x, local)).join(', ')}]`;
+        const v = instance.labels.get(key);
+        if (v === undefined) throw new IndexOutOfRange(`label ${key} is out of range`);
         return v + i.offset;
       }
     }

@@ -5,5 +5,6 @@ export type { InstanceRecord, SymbolicBudget, SymbolicOutcome, SymbolicStep } fr
 export { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 export type { Atom } from './canonical.ts';
 export { proveForEveryN } from './every-n.ts';
+export { eliminateDeltas } from './eliminate-deltas.ts';
 export type { EveryNOutcome } from './every-n.ts';
 export { Budget } from './exact/index.ts';

@@ -79,6 +79,8 @@ export interface BinaryExpr {
   readonly left: Expr;
   readonly right: Expr;
   readonly span: Span;
+  /** Where the operator itself is written (for an implied `*`, the gap between the operands); messages about the operation point here. */
+  readonly opSpan?: Span;
 }
 
 /** `A'`: the transpose of an array. */

@@ -38,7 +38,7 @@ const TOKEN = /([\p{L}_$][\p{L}\p{N}_$]*)|(0[xXbBoO][0-9a-fA-F]+|(?:\d+\.?\d*|\.
 
 function scanTokens(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of withoutTransposeMarks(text).matchAll(TOKEN)) {
     const start = m.index ?? 0;
     if (m[1] !== undefined) {
       if (!OPERATOR_WORDS.has(m[1])) tokens.push({ kind: 'name', text: m[1], start, end: start + m[1].length });
@@ -47,6 +47,37 @@ function scanTokens(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * The text with each transpose mark (`A'`, `(X W)'`, `A''`) blanked out, same
+ * length: a quote right after a name, a number, `)`, `]` or another transpose is
+ * mathjs's postfix transpose, not the start of a string, and two of them on a
+ * line (`a1' * dZ2 * W2'`) must not read as one string swallowing the names between.
+ */
+function withoutTransposeMarks(text: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote !== undefined) {
+      if (ch === '\\') { out += text.slice(i, i + 2); i++; continue; }
+      if (ch === quote) quote = undefined;
+      out += ch;
+      continue;
+    }
+    if (ch === "'") {
+      let j = out.length - 1;
+      while (j >= 0 && /\s/.test(out[j])) j--;
+      const before = j >= 0 ? text[j] : '';
+      if (/[\p{L}\p{N}_$)\]']/u.test(before)) { out += ' '; continue; }
+      quote = ch;
+    } else if (ch === '"') {
+      quote = ch;
+    }
+    out += ch;
+  }
+  return out;
 }
 
 const BINARY_OPS: Record<string, BinaryOp> = {
@@ -109,7 +140,7 @@ class Converter {
         }
         const left = this.convert(n.args[0]);
         const right = this.convert(n.args[1]);
-        return { kind: 'binary', op, left, right, span: this.join(left.span, right.span) };
+        return { kind: 'binary', op, left, right, span: this.join(left.span, right.span), opSpan: this.operatorSpan(left.span, right.span, n.op) };
       }
       case 'FunctionNode': {
         if (n.fn.type !== 'SymbolNode') {
@@ -176,6 +207,18 @@ class Converter {
     const [start] = this.offsets(a);
     const [, end] = this.offsets(b);
     return this.map.span(start, Math.min(this.text.length, end + extraEnd));
+  }
+
+  /** The operator between two operands: its text if written there, else the gap between them. */
+  private operatorSpan(left: Span, right: Span, op: string): Span {
+    const [, from] = this.offsets(left);
+    const [to] = this.offsets(right);
+    const gap = this.text.slice(from, Math.max(from, to));
+    const at = typeof op === 'string' && op.length > 0 ? gap.indexOf(op) : -1;
+    if (at >= 0) return this.map.span(from + at, from + at + op.length);
+    const trimmed = gap.trim();
+    const start = trimmed.length > 0 ? from + gap.indexOf(trimmed) : from;
+    return this.map.span(start, start + Math.max(trimmed.length, 0));
   }
 
   private startAtOperator(span: Span, op: string): Span {

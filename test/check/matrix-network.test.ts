@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+/** A two-layer network at fixed sizes (N, D, H, C) = (2, 3, 3, 3): linear, ReLU, linear, softmax, mean cross-entropy. */
+const NET = `given X: matrix[2, 3]
+given W1: matrix[3, 3]
+given b1: vector[3]
+given W2: matrix[3, 3]
+given b2: vector[3]
+given y: label[2, 3]
+let Z1 = X * W1 + b1
+let A1 = relu(Z1)
+let A2 = softmax(A1 * W2 + b2)
+let L = -sum(onehot(y, 3) .* log(A2)) / 2
+let dZ2 = (A2 - onehot(y, 3)) / 2
+let dZ1 = (dZ2 * W2') .* (Z1 > 0)
+`;
+
+describe('a two-layer network', () => {
+  it('proves every gradient and refutes each classic slip, naming the worst entry', () => {
+    const claims = claimsOf(deriv(`${NET}
+claim grad(L, W2) = A1' * dZ2
+claim grad(L, b2) = sum(dZ2, 1)
+claim grad(L, W1) = X' * dZ1
+claim grad(L, b1) = sum(dZ1, 1)
+claim grad(L, W2) = dZ2' * A1
+claim grad(L, W2) = A1' * (A2 - onehot(y, 3))
+claim grad(L, b2) = mean(dZ2, 1)
+claim grad(L, W1) = dZ1' * X
+`), { trials: 30 });
+    expect(claims.slice(0, 4).map((c) => c.steps[0].verdict)).toEqual(['proved', 'proved', 'proved', 'proved']);
+    for (const c of claims.slice(4)) {
+      expect(c.steps[0].verdict).toBe('refuted');
+      const indices = c.steps[0].detail.counterexample!.indices;
+      expect(Object.keys(indices)).toContain('r');
+    }
+  }, 120_000);
+
+  it('the hidden layer: the missing transpose in dA1 is refuted', () => {
+    const claims = claimsOf(deriv(`given A1: matrix[2, 3]
+given W2: matrix[3, 3]
+given b2: vector[3]
+given y: label[2, 3]
+let L = -sum(onehot(y, 3) .* log(softmax(A1 * W2 + b2))) / 2
+let dZ2 = (softmax(A1 * W2 + b2) - onehot(y, 3)) / 2
+claim grad(L, A1) = dZ2 * W2'
+claim grad(L, A1) = dZ2 * W2
+`));
+    expect(claims.map((c) => c.steps[0].verdict)).toEqual(['proved', 'refuted']);
+  });
+
+  it('a label per row is drawn per row: the per-row cross-entropy gradient is proved for every size', () => {
+    const [c] = claimsOf(deriv(`given z: matrix[N, C]
+given y: label[N, C]
+let a = softmax(z)
+let Li[i] = -log(a[i, y[i]])
+claim diff(Li[i], z[i, k]) = a[i, k] - delta(k, y[i])
+`));
+    expect(c.steps[0].verdict).toBe('proved');
+    expect(c.steps[0].proof).toBe('every-n');
+  });
+
+  it('the mean loss over a symbolic batch: verified, the dropped 1/N refuted', () => {
+    const claims = claimsOf(deriv(`given z: matrix[N, C]
+given y: label[N, C]
+let L = -sum(onehot(y, C) .* log(softmax(z))) / N
+claim grad(L, z) = (softmax(z) - onehot(y, C)) / N
+claim grad(L, z) = softmax(z) - onehot(y, C)
+`));
+    expect(['proved', 'verified']).toContain(claims[0].steps[0].verdict);
+    expect(claims[1].steps[0].verdict).toBe('refuted');
+  });
+});
+
+describe('ReLU and its kink', () => {
+  it('(x >= 0) and (x > 0) as relu\'s derivative both hold almost everywhere, and the report names the convention', () => {
+    const claims = claimsOf(deriv(`given X, G: matrix[H, B]
+let L = sum(G .* relu(X))
+claim grad(L, X) = G .* (X > 0)
+claim grad(L, X) = G .* (X >= 0)
+`));
+    expect(claims[0].steps[0].verdict).toBe('proved');
+    expect(claims[0].steps[0].detail.kink).toBeUndefined();
+    expect(claims[1].steps[0].verdict).toBe('proved');
+    expect(claims[1].steps[0].detail.kink).toContain('differs only at the kink X[r, c] = 0 (convention at 0: >= vs >)');
+  });
+
+  it('a network with relu gets random inputs away from its kinks (not all discarded)', () => {
+    const [c] = claimsOf(deriv(`given Z1: matrix[2, 3]
+given W2: matrix[3, 2]
+let L = sum(relu(Z1) * W2)
+claim grad(L, Z1) = (Z1 > 0) .* sum(W2, 2)
+`), { trials: 40 });
+    expect(c.steps[0].verdict).toBe('proved');
+    expect(c.steps[0].detail.trials).toBe(40);
+  });
+});
