@@ -19,7 +19,8 @@ options:
   --html FILE     also write the report as one standalone HTML page (opens offline)
   --markdown FILE also write the report as Markdown with LaTeX ($$ ... $$)
   --seed S        the run's seed (an integer); the same seed replays a run exactly. Default: random
-  --trials N      random inputs per size and step (at least 1). Default: 100
+  --trials N      random inputs per step: in all for a step an exact engine proved, at every
+                  size for any other (at least 1). Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text

@@ -14,7 +14,11 @@ import { sizeAssignments } from './sizes.ts';
 export interface CheckOptions {
   /** The run's seed; the same seed, trials and sizes replay a run exactly. Default: random. */
   readonly seed?: number;
-  /** Random inputs per size assignment and step. Default: 100. */
+  /**
+   * Random inputs per step. A step an exact engine proved gets this many in all,
+   * spread over the sizes (at least 10 per size); any other step gets this many
+   * at every size. Default: 100.
+   */
   readonly trials?: number;
   /** Sizes tried for each dimension symbol. Default: 1, 2, 3, 4, 5 and 8. */
   readonly sizes?: readonly number[];
@@ -127,9 +131,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.timeMs }));
   const symbolic: SymbolicOutcome = decideStep(
     { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices }, context.sizes, context.budget, context.seed);
+  // The numbers confirm what an exact engine proved: `trials` inputs in all, spread over the sizes, do that.
+  // Where nothing is proved they are the only witness, and every size gets `trials` of its own.
+  const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
+  const trialsPerSize = provedExactly ? Math.max(10, Math.ceil(context.trials / context.sizes.length)) : context.trials;
   const numeric: NumericOutcome = checkStepNumerically(
     { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices },
-    { trials: context.trials, seed: context.seed, sizes: context.sizes });
+    { trials: trialsPerSize, seed: context.seed, sizes: context.sizes });
 
   const detail: StepDetail = {
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,

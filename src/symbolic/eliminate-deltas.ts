@@ -1,34 +1,101 @@
-import { mapChildren, mul, substituteIndices, type Index, type Term } from '../model/index.ts';
+import { add, mapChildren, mul, substituteIndices, type Index, type Term } from '../model/index.ts';
+
+/** Most products a sum body may distribute into before it is left as it is. */
+const MAX_PRODUCTS = 2_000;
 
 /**
- * sum(j, f(j) * delta(j, a)) = f(a), wherever a sum's body is a product with a
- * delta on its own index: what differentiating a sum leaves behind
- * (d/dx[k] sum(j, exp(x[j])) = sum(j, exp(x[j]) * delta(j, k))). Sound for any a
- * in the index's range, which the model guarantees; it spares the concrete
- * engine writing out n terms to keep one.
+ * Normalizes sums so that deltas on a summation index pick their term:
+ * sum(j, f(j) * delta(j, a)) = f(a). Bottom-up, a sum's body is distributed over
+ * its additions, the factors free of the summation index move out of the sum,
+ * and a product with a delta on the index loses the sum. Differentiating L =
+ * sum(r, L_r) by z[i, k] leaves delta(r, i) deep inside inner sums; after this
+ * it stands next to sum(r, ...) and picks r = i, so labels like y[r] become y[i].
+ * Every rewrite is an identity (linearity of sums; a in the index's range, which
+ * the model guarantees), so both exact engines may read the result.
  */
 export function eliminateDeltas(term: Term): Term {
   const t = mapChildren(term, eliminateDeltas);
   if (t.k !== 'sum') return t;
-  const factors = t.body.k === 'mul' ? t.body.factors : [t.body];
-  for (let i = 0; i < factors.length; i++) {
-    const f = factors[i];
-    if (f.k !== 'icmp' || f.op !== '==') continue;
-    const other = otherSide(f.a, f.b, t.index);
-    if (other === undefined) continue;
-    const rest = [...factors.slice(0, i), ...factors.slice(i + 1)];
-    return substituteIndices(mul(...rest), new Map([[t.index, other]]));
+  let products: Term[][];
+  try {
+    products = distribute(t.body);
+  } catch (error) {
+    if (error instanceof TooLarge) return t;
+    throw error;
   }
-  return t;
+  const parts: Term[] = [];
+  for (const product of products) {
+    const picked = pickByDelta(product, t.index);
+    if (picked) {
+      // The substituted factors may hold sums whose deltas can pick now.
+      parts.push(eliminateDeltas(mul(...picked)));
+      continue;
+    }
+    const outside = product.filter((f) => !mentionsIndex(f, t.index));
+    const inside = product.filter((f) => mentionsIndex(f, t.index));
+    const sum: Term = { k: 'sum', index: t.index, dim: t.dim, body: mul(...inside) };
+    parts.push(outside.length === 0 ? sum : mul(...outside, sum));
+  }
+  return add(...parts);
+}
+
+class TooLarge extends Error {}
+
+/** A term as a sum of products (lists of factors), distributing products over sums. */
+export function distribute(t: Term, limit = MAX_PRODUCTS): Term[][] {
+  if (t.k === 'add') return t.terms.flatMap((x) => distribute(x, limit));
+  if (t.k === 'mul') {
+    let products: Term[][] = [[]];
+    for (const factor of t.factors) {
+      const parts = distribute(factor, limit);
+      const next: Term[][] = [];
+      for (const p of products) for (const q of parts) next.push([...p, ...q]);
+      if (next.length > limit) throw new TooLarge();
+      products = next;
+    }
+    return products;
+  }
+  return [[t]];
+}
+
+/** The product with `index` replaced by `a` if one factor is delta(index, a) with a free of index; else undefined. */
+function pickByDelta(product: readonly Term[], index: string): Term[] | undefined {
+  for (let i = 0; i < product.length; i++) {
+    const f = product[i];
+    if (f.k !== 'icmp' || f.op !== '==') continue;
+    const other = otherSide(f.a, f.b, index);
+    if (other === undefined) continue;
+    const rest = [...product.slice(0, i), ...product.slice(i + 1)];
+    return rest.map((r) => substituteIndices(r, new Map([[index, other]])));
+  }
+  return undefined;
 }
 
 function otherSide(a: Index, b: Index, index: string): Index | undefined {
   const isIt = (i: Index) => i.k === 'var' && i.name === index && i.offset === 0;
-  if (isIt(a) && !isIt(b) && !mentions(b, index)) return b;
-  if (isIt(b) && !isIt(a) && !mentions(a, index)) return a;
+  if (isIt(a) && !isIt(b) && !indexMentions(b, index)) return b;
+  if (isIt(b) && !isIt(a) && !indexMentions(a, index)) return a;
   return undefined;
 }
 
-function mentions(i: Index, index: string): boolean {
-  return (i.k === 'var' && i.name === index) || (i.k === 'label' && i.indices.some((x) => mentions(x, index)));
+function indexMentions(i: Index, index: string): boolean {
+  return (i.k === 'var' && i.name === index) || (i.k === 'label' && i.indices.some((x) => indexMentions(x, index)));
+}
+
+/** Whether a term depends on an index variable. */
+export function mentionsIndex(t: Term, index: string): boolean {
+  switch (t.k) {
+    case 'input': return t.ref.indices.some((i) => indexMentions(i, index));
+    case 'icmp': return indexMentions(t.a, index) || indexMentions(t.b, index);
+    case 'diff': return t.v.indices.some((i) => indexMentions(i, index)) || mentionsIndex(t.f, index);
+    case 'sum': return t.index !== index && mentionsIndex(t.body, index);
+    default: {
+      let found = false;
+      mapChildren(t, (c) => {
+        if (!found && mentionsIndex(c, index)) found = true;
+        return c;
+      });
+      return found;
+    }
+  }
 }

@@ -4,7 +4,7 @@ import {
 } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
-import { eliminateDeltas } from './eliminate-deltas.ts';
+import { distribute, eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 
 /** The name of the bound index of the sum being read at nesting level `level` (1 = outermost). */
@@ -21,8 +21,6 @@ function sumText(body: string, bound: string): string {
   return `sum(#0, ${shifted})`;
 }
 
-/** Most products a sum body may distribute into before the prover gives up. */
-const MAX_PRODUCTS = 5_000;
 
 /** Raised for a construct the every-n prover does not handle; the step keeps its other verdicts. */
 class NotHandled extends Error {
@@ -286,7 +284,7 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
         let total = RationalFunction.ZERO;
         let rest = RationalFunction.ZERO;
         let restUsed = false;
-        for (const product of distribute(withoutInequality(body, bound))) {
+        for (const product of distributeOrGiveUp(withoutInequality(body, bound))) {
           const { factors, picked } = pickByDelta(product, bound);
           const value = c.of(mul(...factors));
           if (factors.some((f) => mentionsBound(f, bound))) {
@@ -305,28 +303,20 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
   };
 }
 
+function distributeOrGiveUp(t: Term): Term[][] {
+  try {
+    return distribute(t);
+  } catch {
+    throw new NotHandled('a sum body too large to distribute');
+  }
+}
+
 /** `(j != k)` is `1 - delta(j, k)`: written so, a delta can pick the term it cancels. */
 function withoutInequality(t: Term, bound: string): Term {
   if (t.k === 'icmp' && t.op === '!=' && mentionsBound(t, bound)) return sub(ONE, { ...t, op: '==' });
   return mapChildren(t, (c) => withoutInequality(c, bound));
 }
 
-/** A term as a sum of products (lists of factors), distributing products over sums. */
-function distribute(t: Term): Term[][] {
-  if (t.k === 'add') return t.terms.flatMap(distribute);
-  if (t.k === 'mul') {
-    let products: Term[][] = [[]];
-    for (const factor of t.factors) {
-      const parts = distribute(factor);
-      const next: Term[][] = [];
-      for (const p of products) for (const q of parts) next.push([...p, ...q]);
-      if (next.length > MAX_PRODUCTS) throw new NotHandled('a sum body too large to distribute');
-      products = next;
-    }
-    return products;
-  }
-  return [[t]];
-}
 
 /**
  * sum over j of delta(j, a) * f(j) is f(a): the delta's factor goes, and j
