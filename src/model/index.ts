@@ -7,5 +7,5 @@ export { mapChildren, substituteIndices } from './resolve.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { printFraction, printIndex, printRef, printTerm } from './print-term.ts';
-export { hasDiff } from './term-queries.ts';
+export { hasDiff, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';

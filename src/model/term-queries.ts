@@ -1,5 +1,5 @@
 import { mapChildren } from './resolve.ts';
-import type { Term } from './term.ts';
+import type { Index, Term } from './term.ts';
 
 /** Whether a term mentions `diff` anywhere. */
 export function hasDiff(term: Term): boolean {
@@ -10,4 +10,26 @@ export function hasDiff(term: Term): boolean {
     return c;
   });
   return found;
+}
+
+/**
+ * Whether a term uses any of the given index variables. Bound indices have names
+ * of their own (the model renames them), so no sum can shadow one of these.
+ */
+export function usesIndexVariable(t: Term, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const uses = (i: Index): boolean => (i.k === 'var' && names.has(i.name)) || (i.k === 'label' && i.indices.some(uses));
+  switch (t.k) {
+    case 'input': return t.ref.indices.some(uses);
+    case 'icmp': return uses(t.a) || uses(t.b);
+    case 'diff': return t.v.indices.some(uses) || usesIndexVariable(t.f, names);
+    default: {
+      let found = false;
+      mapChildren(t, (c) => {
+        if (!found && usesIndexVariable(c, names)) found = true;
+        return c;
+      });
+      return found;
+    }
+  }
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { FUNCTIONS, hasDiff, mapChildren, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { fillValues, inputsArbitrary } from './arbitraries.ts';
 import { compileTerm, IndexSlots, newState, type Compiled, type EvaluationState } from './compile.ts';
+import { directionalCheck, DIRECTIONAL_THRESHOLD, gradientStep } from './directional.ts';
 import { dimSize, layoutInputs } from './layout.ts';
 
 /** Inputs closer than this to a kink (of relu, abs, max, a comparison) are discarded: no derivative is defined there. */
@@ -90,6 +91,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   const rhsHasDiff = hasDiff(step.rhs);
   const kinkInDiff = hasKinkInDiff(step.lhs) || hasKinkInDiff(step.rhs);
 
+  const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);
   for (let s = 0; s < options.sizes.length; s++) {
     const sizes = options.sizes[s];
     const sizeRecord = Object.fromEntries(sizes);
@@ -109,7 +111,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
      * where there is none. That second pass runs only where the first saw one,
      * so a step with no input where both sides have a value is an error, not refuted.
      */
-    const judge = (inputs: Record<string, number[]>, oneSided = false): Judged => {
+    const judgeEntries = (inputs: Record<string, number[]>, oneSided = false): Judged => {
       fillValues(layout, inputs, state.values);
       let worst: NumericComparison | undefined;
       let ratio = 0;
@@ -154,6 +156,29 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       return { worst, ratio, relative, defined, nearKink: false };
     };
 
+    // Many gradient entries: along random directions first, every entry only to confirm and name a failure.
+    const directional = gradient === undefined ? undefined
+      : directionalCheck(gradient, gradient.side === 'lhs' ? rhs : lhs, layout, slots, state, ERROR_FACTOR);
+    const outer = gradient === undefined ? [] : step.freeIndices.filter((f) => !gradient.indices.some((g) => g.name === f.name));
+    const outerAssignments = indexAssignments(outer, sizes);
+    const outerSlots = outer.map((f) => slots.slot(f.name));
+    const judge = directional === undefined || directional.entries <= DIRECTIONAL_THRESHOLD ? judgeEntries
+      : (inputs: Record<string, number[]>, oneSided = false): Judged => {
+        fillValues(layout, inputs, state.values);
+        let ratio = 0;
+        let relative = 0;
+        let defined = false;
+        for (const assignment of outerAssignments) {
+          assignment.forEach((v, i) => { state.indices[outerSlots[i]] = v; });
+          const outcome = directional.check(hashValues(state.values));
+          if (outcome.kink < KINK_MARGIN) return { worst: undefined, ratio: 0, relative: 0, defined: false, nearKink: true };
+          ratio = Math.max(ratio, outcome.ratio);
+          relative = Math.max(relative, outcome.relative);
+          defined ||= outcome.defined;
+        }
+        return { worst: undefined, ratio, relative, defined, nearKink: false };
+      };
+
     // Statistics come from the generated inputs only: once one fails, what follows is shrinking.
     const seed = (options.seed + s) | 0;
     const search = (oneSided: boolean) => {
@@ -176,7 +201,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         if (!holds) failedOnce = true;
         return holds;
       });
-      return fc.check(property, { seed, numRuns: options.trials, maxSkipsPerRun: 100 });
+      // Shrinking a vector of hundreds of entries costs thousands of runs and makes nothing easier to read.
+      return fc.check(property, { seed, numRuns: options.trials, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES });
     };
     let oneSided = false;
     let result = search(false);
@@ -190,7 +216,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         return !j.nearKink && j.ratio > 1;
       };
       const simplest = simplify(result.counterexample[0] as Record<string, number[]>, layout.slots, stillFails);
-      const judged = judge(simplest, oneSided);
+      // A directional failure is located once, on the simplest input: every entry there, the worst one reported.
+      const judged = judge === judgeEntries ? judge(simplest, oneSided) : judgeEntries(simplest, oneSided);
       if (judged.worst) {
         return {
           kind: 'counterexample', example: judged.worst, seed, path: result.counterexamplePath ?? '',
@@ -222,6 +249,12 @@ function evaluate(compiled: Compiled, state: EvaluationState): { value: number; 
   return { value, error: state.error, kink: state.kinkDistance };
 }
 
+/** Inputs of up to this many values in all are shrunk by fast-check; larger ones are reported as found. */
+const SHRINK_VALUES = 256;
+
+/** Vectors up to this long are simplified entry by entry; longer ones only as a whole. */
+const SIMPLIFY_ENTRIES = 32;
+
 /**
  * fast-check shrinks a double toward 0 through its bit patterns, which ends on
  * values like 1e-323. People read 0, 1 and 0.5 better: each entry is tried at
@@ -246,6 +279,8 @@ function simplify(
       values.splice(0, values.length, ...saved);
     }
     const simple = [0, 1, -1, 0.5, -0.5, 2, -2];
+    // Entry by entry only where a person reads every entry; a long vector keeps its values.
+    if (values.length > SIMPLIFY_ENTRIES) continue;
     for (let e = 0; e < values.length; e++) {
       const v = values[e];
       const rank = simple.indexOf(v);
@@ -261,6 +296,16 @@ function simplify(
     }
   }
   return current;
+}
+
+/** A deterministic 32-bit hash of the input values: the directions depend on the input, so shrinking replays. */
+function hashValues(values: Float64Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < values.length; i++) {
+    h = Math.imul(h ^ ((values[i] * 1e9) | 0), 0x01000193);
+    h = Math.imul(h ^ (values[i] | 0), 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** Every combination of values of the free indices at a size assignment. */

@@ -1,4 +1,4 @@
-import { FUNCTIONS, type Index, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -206,7 +206,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           s.error = error;
           return acc;
         };
-        if (dependsOnAny(t, bound)) return loop;
+        if (usesIndexVariable(t, bound)) return loop;
         // Free of every enclosing summation index (like the softmax denominator inside s[i]): once per epoch.
         let epoch = -1;
         let value = 0;
@@ -280,23 +280,6 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
   }
 }
 
-/** Whether a term mentions any of the given index variables (a cached sum must not). */
-function dependsOnAny(t: Term, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return false;
-  const uses = (i: Index): boolean => (i.k === 'var' && names.has(i.name)) || (i.k === 'label' && i.indices.some(uses));
-  switch (t.k) {
-    case 'input': return t.ref.indices.some(uses);
-    case 'icmp': return uses(t.a) || uses(t.b);
-    case 'diff': return t.v.indices.some(uses) || dependsOnAny(t.f, names);
-    case 'add': return t.terms.some((c) => dependsOnAny(c, names));
-    case 'mul': return t.factors.some((c) => dependsOnAny(c, names));
-    case 'pow': return dependsOnAny(t.base, names) || dependsOnAny(t.exponent, names);
-    case 'fn': return t.args.some((c) => dependsOnAny(c, names));
-    case 'sum': return dependsOnAny(t.body, names);
-    case 'cmp': return dependsOnAny(t.a, names) || dependsOnAny(t.b, names);
-    default: return false;
-  }
-}
 
 /** A kink matters only where a finite difference might step across it. */
 function noteKink(s: EvaluationState, distance: number): void {

@@ -1,4 +1,4 @@
-import { add, mapChildren, mul, substituteIndices, type Index, type Term } from '../model/index.ts';
+import { add, mapChildren, mul, substituteIndices, usesIndexVariable, type Index, type Term } from '../model/index.ts';
 
 /** Most products a sum body may distribute into before it is left as it is. */
 const MAX_PRODUCTS = 2_000;
@@ -31,8 +31,9 @@ export function eliminateDeltas(term: Term): Term {
       parts.push(eliminateDeltas(mul(...picked)));
       continue;
     }
-    const outside = product.filter((f) => !mentionsIndex(f, t.index));
-    const inside = product.filter((f) => mentionsIndex(f, t.index));
+    const own = new Set([t.index]);
+    const outside = product.filter((f) => !usesIndexVariable(f, own));
+    const inside = product.filter((f) => usesIndexVariable(f, own));
     const sum: Term = { k: 'sum', index: t.index, dim: t.dim, body: mul(...inside) };
     parts.push(outside.length === 0 ? sum : mul(...outside, sum));
   }
@@ -82,20 +83,3 @@ function indexMentions(i: Index, index: string): boolean {
   return (i.k === 'var' && i.name === index) || (i.k === 'label' && i.indices.some((x) => indexMentions(x, index)));
 }
 
-/** Whether a term depends on an index variable. */
-export function mentionsIndex(t: Term, index: string): boolean {
-  switch (t.k) {
-    case 'input': return t.ref.indices.some((i) => indexMentions(i, index));
-    case 'icmp': return indexMentions(t.a, index) || indexMentions(t.b, index);
-    case 'diff': return t.v.indices.some((i) => indexMentions(i, index)) || mentionsIndex(t.f, index);
-    case 'sum': return t.index !== index && mentionsIndex(t.body, index);
-    default: {
-      let found = false;
-      mapChildren(t, (c) => {
-        if (!found && mentionsIndex(c, index)) found = true;
-        return c;
-      });
-      return found;
-    }
-  }
-}
