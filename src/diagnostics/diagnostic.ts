@@ -1,4 +1,4 @@
-import type { Span } from '../syntax/ast.ts';
+import type { Span } from './span.ts';
 
 /**
  * What went wrong with an input, where, and what to do about it. Every error a

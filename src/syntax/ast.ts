@@ -3,13 +3,9 @@
  * every node, before any name is resolved. Nothing here is ever evaluated.
  */
 
-/** A place in the source text. Lines and columns are 1-based; `end*` is exclusive. */
-export interface Span {
-  readonly line: number;
-  readonly col: number;
-  readonly endLine: number;
-  readonly endCol: number;
-}
+/** A place in the source text; defined with the diagnostics that point at it. */
+export type { Span } from '../diagnostics/index.ts';
+import type { Span } from '../diagnostics/index.ts';
 
 /** Binary operators of the expression language, as written. */
 export type BinaryOp =
