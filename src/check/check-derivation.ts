@@ -128,7 +128,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const lhs = eliminateDiff(above);
   const rhs = eliminateDiff(modelStep.term);
   const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
-    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.timeMs }));
+    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.timeMs }), model.definitions);
   const symbolic: SymbolicOutcome = decideStep(
     { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices }, context.sizes, context.budget, context.seed);
   // The numbers confirm what an exact engine proved: `trials` inputs in all, spread over the sizes, do that.

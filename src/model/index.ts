@@ -9,3 +9,4 @@ export type * from './term.ts';
 export { printFraction, printIndex, printRef, printTerm } from './print-term.ts';
 export { hasDiff, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
+export type { LetDefinition } from './resolve.ts';

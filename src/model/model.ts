@@ -30,6 +30,8 @@ export interface Model {
   /** The dimension symbols, in order of declaration. */
   readonly dims: readonly string[];
   readonly claims: readonly ModelClaim[];
+  /** The `let` definitions, in order: reports use them to speak the derivation's own names. */
+  readonly definitions: readonly LetDefinition[];
 }
 
 /**
@@ -97,7 +99,10 @@ export function buildModel(derivation: Derivation): Model {
       claims.push(modelClaim(statement, scope));
     }
   }
-  return { derivation, inputs: [...inputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), claims };
+  return {
+    derivation, inputs: [...inputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), claims,
+    definitions: [...lets.values()],
+  };
 }
 
 function modelClaim(claim: Claim, scope: Scope): ModelClaim {

@@ -36,6 +36,8 @@ export class AtomTable {
   readonly logArgument = new Map<number, RationalFunction>();
   /** The step atoms: idempotent (h^2 = h). */
   readonly stepAtoms = new Set<number>();
+  /** Atoms that stand for the size of a dimension (the every-n prover's n). */
+  readonly sizeAtoms = new Set<number>();
 
   private readonly values: (AtomValue | undefined)[] = [];
 

@@ -1,11 +1,12 @@
 import {
   mapChildren, mul, printIndex, substituteIndices, sub, ONE,
-  type Dim, type FreeIndex, type Index, type Input, type Term,
+  type Dim, type FreeIndex, type Index, type Input, type LetDefinition, type Term,
 } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
 import { distribute, eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
+import { refold } from './refold.ts';
 
 /** The name of the bound index of the sum being read at nesting level `level` (1 = outermost). */
 const boundName = (level: number) => `@${level}`;
@@ -53,7 +54,11 @@ interface IndexSymbol {
  * Equal canonical forms in every case prove the step; anything else leaves the
  * verdict to the concrete sizes.
  */
-export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], freeIndices: readonly FreeIndex[], budget: Budget): EveryNOutcome {
+export function proveForEveryN(
+  lhs: Term, rhs: Term, inputs: readonly Input[], freeIndices: readonly FreeIndex[], budget: Budget,
+  /** The derivation's definitions, to explain a difference in its own names. */
+  definitions: readonly LetDefinition[] = [],
+): EveryNOutcome {
   // Deltas inside nested sums (what grad of a matrix expression leaves) pick their terms first.
   lhs = eliminateDeltas(lhs);
   rhs = eliminateDeltas(rhs);
@@ -66,6 +71,9 @@ export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], f
     throw error;
   }
   let cases = 0;
+  // The first case where the sides differ, and whether any case holds: a case is named only if it matters.
+  let failure: { partition: IndexSymbol[][]; explanation: string } | undefined;
+  let someCaseHolds = false;
   for (const partition of partitions(symbols)) {
     if (!labelsConsistent(partition)) continue;
     cases++;
@@ -91,10 +99,14 @@ export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], f
       const numerator = applyOneHotFacts(difference.numerator(budget), atoms, inputMap);
       if (!numerator.isZero()) {
         const missingFact = factThatWouldHold(numerator, atoms, inputMap);
-        return {
-          kind: 'not-proved', reason: 'the canonical forms differ in some case',
-          explanation: readable(`${describeCase(partition)}${missingFact ?? explainDifference(left, right, difference, atoms, budget)}`),
-        };
+        const plain = explainDifference(left, right, difference, atoms, budget);
+        // A raw difference reads better in the derivation's own names, where a definition folds back in.
+        const named = plain.startsWith('lhs - rhs') ? refold(difference, definitions, canonical) : undefined;
+        failure ??= { partition, explanation: missingFact ?? named ?? plain };
+        if (someCaseHolds) break;
+      } else {
+        someCaseHolds = true;
+        if (failure) break;
       }
     } catch (error) {
       if (error instanceof NotHandled) return { kind: 'not-proved', reason: error.message };
@@ -102,6 +114,10 @@ export function proveForEveryN(lhs: Term, rhs: Term, inputs: readonly Input[], f
       if (error instanceof DomainError) return { kind: 'not-proved', reason: error.message };
       throw error;
     }
+  }
+  if (failure) {
+    const where = someCaseHolds ? describeCase(failure.partition) : '';
+    return { kind: 'not-proved', reason: 'the canonical forms differ in some case', explanation: readable(`${where}${failure.explanation}`) };
   }
   return { kind: 'proved', cases };
 }
@@ -254,7 +270,9 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
     // Sums over a dimension of known size stay structural: only the size itself becomes a number.
     const known = knownSizes.get(dim.name);
     if (known !== undefined) return RationalFunction.constant(known);
-    return RationalFunction.variable(c.atoms.intern(`size:${dim.name}`, () => ({ kind: 'input', name: dim.name, text: dim.name, positive: true })));
+    const id = c.atoms.intern(`size:${dim.name}`, () => ({ kind: 'input', name: dim.name, text: dim.name, positive: true }));
+    c.atoms.sizeAtoms.add(id);
+    return RationalFunction.variable(id);
   };
   return {
     size: (t, c) => sizeAtom({ k: 'sym', name: t.name }, c),

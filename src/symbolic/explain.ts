@@ -11,12 +11,13 @@ export function explainDifference(left: RationalFunction, right: RationalFunctio
   };
   if (left.isZero()) return 'the expression above is 0, but this step is not';
   if (right.isZero()) return 'this step is 0, but the expression above is not';
-  {
-    const ratio = constant(left.div(right, budget));
-    if (ratio !== undefined) {
-      return ratio.equals(Rational.of(-1)) ? 'the sides differ by a factor -1 (a sign error)' : `the sides differ by a factor ${ratio.toString()}`;
-    }
+  const quotient = left.div(right, budget);
+  const ratio = constant(quotient);
+  if (ratio !== undefined) {
+    return ratio.equals(Rational.of(-1)) ? 'the sides differ by a factor -1 (a sign error)' : `the sides differ by a factor ${ratio.toString()}`;
   }
+  // A factor made of sizes alone (1/N, a batch size divided twice) is still a factor.
+  if ([...quotient.variables()].every((id) => atoms.sizeAtoms.has(id))) return `the sides differ by a factor ${quotient.toString(name)}`;
   const c = constant(difference);
   if (c !== undefined) return `the sides differ by the constant ${c.toString()}`;
   const text = difference.toString(name);

@@ -72,6 +72,21 @@ claim sum(k, diff(sum(k, x[k] * x[k]), x[k])) = 2 * sum(k, x[k])
   });
 });
 
+describe('explanations in the derivation\'s own names', () => {
+  it('a difference folds back into the definitions: s, not exp(x) / sum(exp(x))', () => {
+    const [step] = steps('claim diff(s[i], x[k]) = s[i] * (delta(i, k) - s[i])');
+    expect(step.verdict).toBe('refuted');
+    // right where i = k, wrong where they differ: the case is named because it matters
+    expect(step.detail.explanation).toBe('where the indices differ: lhs - rhs = s[i]^2 - s[i]*s[k]');
+  });
+
+  it('a factor made of sizes is a factor (a batch size divided twice)', () => {
+    const [step] = steps('claim sum(j, x[j]) / n = sum(j, x[j]) / n^2');
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.explanation).toBe('the sides differ by a factor n');
+  });
+});
+
 describe('budgets', () => {
   it('past its budget the exact engine falls back to the numbers, with a note', () => {
     const [step] = steps('claim diff(s[i], x[k]) = s[i] * (delta(i, k) - s[k])', { budget: { maxTerms: 3 } });
