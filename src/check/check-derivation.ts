@@ -6,9 +6,10 @@ import {
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import type { ModelStep } from '../model/index.ts';
-import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type StepDetail, type StepResult } from './results.ts';
+import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
 import { kinkConvention } from './kink-convention.ts';
 import { sizeAssignments } from './sizes.ts';
+import { judge } from './verdict.ts';
 
 /** How a derivation is checked. Every field is optional; defaults are stated once, here. */
 export interface CheckOptions {
@@ -152,64 +153,49 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const exactMethod = `exact canonical form${at}`;
   const numericMethod = `${numeric.trials} random inputs${at}, finite differences with Richardson extrapolation`;
 
-  if (numeric.kind === 'no-domain') {
-    return errorResult({
-      ...detail,
-      diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
-        'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range'),
-    }, numericMethod);
-  }
   const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
-
-  if (everyN.kind === 'proved' && symbolic.kind === 'different') {
-    return errorResult({
-      ...detail, counterexample: found, replay,
-      engineFault: `the index calculus proved this step for every n, but the exact engine at concrete sizes finds a difference (${symbolic.explanation}): a bug in derivcheck, please report it with this file`,
-    }, `index calculus for every n; ${exactMethod}`);
-  }
-  if (everyN.kind === 'proved') {
-    if (found) {
-      return errorResult({
-        ...detail, counterexample: found, replay,
-        engineFault: 'the index calculus proved this step for every n but random inputs refute it: a bug in derivcheck, please report it with this file and seed',
-      }, `index calculus for every n; ${numericMethod}`);
-    }
-    const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
-    const cases = everyN.cases === 1 ? '' : ` (${everyN.cases} cases of equal indices)`;
-    return {
-      ...base, verdict: 'proved', proof: 'every-n', ok: isExpected('proved', expect),
-      method: `index calculus for every n${cases}; ${exactMethod}; confirmed on ${numericMethod}`,
-      detail: { ...detail, worstRelative },
-    };
-  }
-  if (symbolic.kind === 'equal') {
-    if (found) {
-      return errorResult({
-        ...detail, counterexample: found, replay,
-        engineFault: 'the exact engine proved this step but random inputs refute it: a bug in derivcheck, please report it with this file and seed',
-      }, `${exactMethod}; ${numericMethod}`);
-    }
-    const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
-    // With no dimension symbol there is one size, and it was decided exactly: that is every size there is.
-    const proof = model.dims.length === 0 ? 'every-n' as const : 'sizes-tried' as const;
-    return { ...base, verdict: 'proved', proof, ok: isExpected('proved', expect), method: `${exactMethod}; confirmed on ${numericMethod}`, detail: { ...detail, worstRelative } };
-  }
-  if (found) {
-    return { ...base, verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: numericMethod, detail: { ...detail, counterexample: found, replay } };
-  }
-  if (symbolic.kind === 'different' && symbolic.confirmed) {
-    const c = symbolic.confirmed;
-    const counterexample: Counterexample = {
-      sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
-      inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-      foundBy: '60-digit evaluation (the difference is below what double precision can see)',
-    };
-    return { ...base, verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: `${exactMethod}; 60-digit evaluation`, detail: { ...detail, counterexample } };
-  }
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
-  const why = symbolic.kind === 'different' ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` } : {};
-  return { ...base, verdict: 'verified', proof: undefined, ok: isExpected('verified', expect), method: numericMethod, detail: { ...detail, ...why, worstRelative } };
+  const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
+  const result = (verdict: StepResult['verdict'], proof: ProofScope | undefined, method: string, extra: Partial<StepDetail>): StepResult =>
+    ({ ...base, verdict, proof, ok: isExpected(verdict, expect), method, detail: { ...detail, ...extra } });
+
+  switch (outcome.verdict) {
+    case 'error':
+      if (outcome.why === 'no-domain') {
+        return result('error', undefined, numericMethod, {
+          diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
+            'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range'),
+        });
+      }
+      return result('error', undefined, `index calculus; ${exactMethod}; ${numericMethod}`, {
+        counterexample: found, replay,
+        engineFault: `${outcome.fault}: a bug in derivcheck, please report it with this file and seed`,
+      });
+    case 'proved': {
+      if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; confirmed on ${numericMethod}`, { worstRelative });
+      const cases = everyN.kind === 'proved' && everyN.cases > 1 ? ` (${everyN.cases} cases of equal indices)` : '';
+      return result('proved', outcome.proof, `index calculus for every n${cases}; ${exactMethod}; confirmed on ${numericMethod}`, { worstRelative });
+    }
+    case 'refuted': {
+      if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay });
+      if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
+      const c = symbolic.confirmed;
+      return result('refuted', undefined, `${exactMethod}; 60-digit evaluation`, {
+        counterexample: {
+          sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
+          inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
+          foundBy: '60-digit evaluation (the difference is below what double precision can see)',
+        },
+      });
+    }
+    case 'verified': {
+      const unexplained = outcome.unexplainedDifference && symbolic.kind === 'different'
+        ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` }
+        : {};
+      return result('verified', undefined, numericMethod, { ...unexplained, worstRelative });
+    }
+  }
 }
 
 /** The kink-convention note of a step that holds: only when neither engine found a difference. */

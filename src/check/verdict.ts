@@ -1,0 +1,61 @@
+import type { NumericOutcome } from '../numeric/index.ts';
+import type { EveryNOutcome, SymbolicOutcome } from '../symbolic/index.ts';
+import type { ProofScope } from './results.ts';
+
+/** What the three engines found about one step. */
+export interface Evidence {
+  /** The index calculus: proved for every n, or not. */
+  readonly everyN: EveryNOutcome;
+  /** The exact engine at the concrete sizes: equal, different (perhaps confirmed in 60 digits), or undecided. */
+  readonly symbolic: SymbolicOutcome;
+  /** The numbers: agree, a counterexample, or no input where both sides have a value. */
+  readonly numeric: NumericOutcome;
+  /** No dimension symbol: the concrete sizes are every size there is. */
+  readonly onlyFixedSizes: boolean;
+}
+
+/** The verdict the evidence supports, and which engine carries it. */
+export type Judgement =
+  | { readonly verdict: 'proved'; readonly proof: ProofScope; readonly by: 'index-calculus' | 'exact-form' }
+  | { readonly verdict: 'refuted'; readonly by: 'numbers' | 'high-precision' }
+  | { readonly verdict: 'verified'; readonly unexplainedDifference: boolean }
+  | { readonly verdict: 'error'; readonly why: 'no-domain' }
+  | { readonly verdict: 'error'; readonly why: 'engine-fault'; readonly fault: string };
+
+/**
+ * No engine is trusted alone. In order, the first rule that applies:
+ *
+ * | evidence | verdict |
+ * |---|---|
+ * | no input where both sides have a value | error (no-domain) |
+ * | index calculus proved, exact engine differs | error (engine fault) |
+ * | index calculus proved, numbers refute | error (engine fault) |
+ * | index calculus proved | proved, every n |
+ * | exact engine equal, numbers refute | error (engine fault) |
+ * | exact engine equal | proved at the sizes tried (every n if no size is symbolic) |
+ * | numbers refute | refuted |
+ * | exact engine differs, confirmed in 60 digits | refuted (below double precision) |
+ * | anything else | verified |
+ */
+export function judge(e: Evidence): Judgement {
+  const { everyN, symbolic, numeric } = e;
+  const refutedByNumbers = numeric.kind === 'counterexample';
+  if (numeric.kind === 'no-domain') return { verdict: 'error', why: 'no-domain' };
+  if (everyN.kind === 'proved') {
+    if (symbolic.kind === 'different') {
+      return {
+        verdict: 'error', why: 'engine-fault',
+        fault: `the index calculus proved this step for every n, but the exact engine at concrete sizes finds a difference (${symbolic.explanation})`,
+      };
+    }
+    if (refutedByNumbers) return { verdict: 'error', why: 'engine-fault', fault: 'the index calculus proved this step for every n, but random inputs refute it' };
+    return { verdict: 'proved', proof: 'every-n', by: 'index-calculus' };
+  }
+  if (symbolic.kind === 'equal') {
+    if (refutedByNumbers) return { verdict: 'error', why: 'engine-fault', fault: 'the exact engine proved this step, but random inputs refute it' };
+    return { verdict: 'proved', proof: e.onlyFixedSizes ? 'every-n' : 'sizes-tried', by: 'exact-form' };
+  }
+  if (refutedByNumbers) return { verdict: 'refuted', by: 'numbers' };
+  if (symbolic.kind === 'different' && symbolic.confirmed) return { verdict: 'refuted', by: 'high-precision' };
+  return { verdict: 'verified', unexplainedDifference: symbolic.kind === 'different' };
+}

@@ -1,0 +1,54 @@
+/** The verdict rule: which engine carries a verdict, and when their disagreement is a fault. */
+import { describe, expect, it } from 'vitest';
+import { judge, type Evidence } from '../../src/check/verdict.ts';
+
+const proved = { kind: 'proved', cases: 1 } as const;
+const notProved = { kind: 'not-proved', reason: 'differs' } as const;
+const equal = { kind: 'equal', instances: 6 } as const;
+const undecided = { kind: 'undecided', reason: 'budget' } as const;
+const differs = (confirmed: boolean) => ({
+  kind: 'different', instance: { sizes: {}, indices: {}, cases: {} }, explanation: 'a factor 2',
+  confirmed: confirmed ? { point: {}, lhs: '1', rhs: '2', difference: '-1' } : undefined,
+}) as const;
+const agree = { kind: 'agree', trials: 100, worstRelative: 0, worstRatio: 0, sizes: [] } as const;
+const counterexample = {
+  kind: 'counterexample', seed: 1, path: '0', trials: 1, shrinks: 0, sizes: [],
+  example: { sizes: {}, indices: {}, inputs: {}, lhs: 1, rhs: 2, difference: -1, tolerance: 1e-12 },
+} as const;
+const noDomain = { kind: 'no-domain', trials: 100, sizes: [] } as const;
+
+const evidence = (everyN: Evidence['everyN'], symbolic: Evidence['symbolic'], numeric: Evidence['numeric'], onlyFixedSizes = false): Evidence =>
+  ({ everyN, symbolic, numeric, onlyFixedSizes });
+
+describe('judge', () => {
+  it('the index calculus proves for every n, confirmed by the others', () => {
+    expect(judge(evidence(proved, equal, agree))).toEqual({ verdict: 'proved', proof: 'every-n', by: 'index-calculus' });
+    expect(judge(evidence(proved, undecided, agree))).toMatchObject({ verdict: 'proved', proof: 'every-n' });
+  });
+
+  it('the exact engine proves at the sizes tried, or for every size when none is symbolic', () => {
+    expect(judge(evidence(notProved, equal, agree))).toEqual({ verdict: 'proved', proof: 'sizes-tried', by: 'exact-form' });
+    expect(judge(evidence(notProved, equal, agree, true))).toMatchObject({ proof: 'every-n' });
+  });
+
+  it('two engines that disagree are a fault, never a verdict', () => {
+    expect(judge(evidence(proved, differs(true), agree))).toMatchObject({ verdict: 'error', why: 'engine-fault' });
+    expect(judge(evidence(proved, equal, counterexample))).toMatchObject({ verdict: 'error', why: 'engine-fault' });
+    expect(judge(evidence(notProved, equal, counterexample))).toMatchObject({ verdict: 'error', why: 'engine-fault' });
+  });
+
+  it('refuted by the numbers, or by 60 digits when the slip is below double precision', () => {
+    expect(judge(evidence(notProved, differs(false), counterexample))).toEqual({ verdict: 'refuted', by: 'numbers' });
+    expect(judge(evidence(notProved, undecided, counterexample))).toEqual({ verdict: 'refuted', by: 'numbers' });
+    expect(judge(evidence(notProved, differs(true), agree))).toEqual({ verdict: 'refuted', by: 'high-precision' });
+  });
+
+  it('verified when nothing exact decides and the numbers agree; a difference nobody can show is said', () => {
+    expect(judge(evidence(notProved, undecided, agree))).toEqual({ verdict: 'verified', unexplainedDifference: false });
+    expect(judge(evidence(notProved, differs(false), agree))).toEqual({ verdict: 'verified', unexplainedDifference: true });
+  });
+
+  it('no input where both sides have a value is an error before anything else', () => {
+    expect(judge(evidence(proved, equal, noDomain))).toEqual({ verdict: 'error', why: 'no-domain' });
+  });
+});
