@@ -113,6 +113,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
      */
     const judgeEntries = (inputs: Record<string, number[]>, oneSided = false): Judged => {
       fillValues(layout, inputs, state.values);
+      state.epoch++;
       let worst: NumericComparison | undefined;
       let ratio = 0;
       let relative = 0;
@@ -165,6 +166,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const judge = directional === undefined || directional.entries <= DIRECTIONAL_THRESHOLD ? judgeEntries
       : (inputs: Record<string, number[]>, oneSided = false): Judged => {
         fillValues(layout, inputs, state.values);
+        state.epoch++;
         let ratio = 0;
         let relative = 0;
         let defined = false;
@@ -244,7 +246,6 @@ function hasKinkInDiff(term: Term, inside = false): boolean {
 
 function evaluate(compiled: Compiled, state: EvaluationState): { value: number; error: number; kink: number } {
   state.kinkDistance = Infinity;
-  state.epoch++;
   const value = compiled(state);
   return { value, error: state.error, kink: state.kinkDistance };
 }

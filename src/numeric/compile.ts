@@ -1,4 +1,4 @@
-import { FUNCTIONS, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS, mapChildren, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -207,15 +207,21 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           return acc;
         };
         if (usesIndexVariable(t, bound)) return loop;
-        // Free of every enclosing summation index (like the softmax denominator inside s[i]): once per epoch.
+        // Free of every enclosing summation index (like the softmax denominator inside s[i]): computed
+        // once per epoch (input values) and per value of the free indices it uses, none for that one.
+        const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
+        const key = new Int32Array(keySlots.length);
         let epoch = -1;
         let value = 0;
         let error = 0;
         return (s) => {
-          if (s.epoch !== epoch) {
+          let fresh = s.epoch === epoch;
+          for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
+          if (!fresh) {
             value = loop(s);
             error = s.error;
             epoch = s.epoch;
+            for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
           }
           s.error = error;
           return value;
@@ -254,6 +260,8 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
   const outerKink = s.kinkDistance;
   s.kinkDistance = Infinity;
   s.differentiating++;
+  // A fresh epoch: a sum cached outside any derivative never noted its kinks, and this evaluation must.
+  s.epoch++;
   try {
     f(s);
     const margin = s.kinkDistance;
@@ -280,6 +288,26 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
   }
 }
 
+
+/** The index variables a term uses that no sum inside it binds. */
+function freeIndexNames(t: Term): string[] {
+  const names = new Set<string>();
+  const bound = new Set<string>();
+  const see = (i: Index): void => {
+    if (i.k === 'var' && !bound.has(i.name)) names.add(i.name);
+    if (i.k === 'label') i.indices.forEach(see);
+  };
+  const walk = (x: Term): Term => {
+    if (x.k === 'input') x.ref.indices.forEach(see);
+    else if (x.k === 'icmp') { see(x.a); see(x.b); }
+    else if (x.k === 'diff') { x.v.indices.forEach(see); walk(x.f); }
+    else if (x.k === 'sum') { bound.add(x.index); walk(x.body); }
+    else mapChildren(x, walk);
+    return x;
+  };
+  walk(t);
+  return [...names];
+}
 
 /** A kink matters only where a finite difference might step across it. */
 function noteKink(s: EvaluationState, distance: number): void {

@@ -76,7 +76,6 @@ export function directionalCheck(
         state.indices[indexSlots[d]] = (rest % shape[d]) + 1;
         rest = Math.floor(rest / shape[d]);
       }
-      state.epoch++;
       state.kinkDistance = Infinity;
       values[e] = other(state);
       errors[e] = state.error;
