@@ -144,8 +144,6 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
     ...(symbolic.kind === 'equal' ? { instances: symbolic.instances } : {}),
     ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
-    // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
-    ...(symbolic.kind === 'different' ? { explanation: everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation : symbolic.explanation } : {}),
     ...kinkNote(above, modelStep.term, numeric, symbolic),
   };
   const sizesText = describeSizes(context.sizes);
@@ -178,10 +176,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       return result('proved', outcome.proof, `index calculus for every n${cases}; ${exactMethod}; confirmed on ${numericMethod}`, { worstRelative });
     }
     case 'refuted': {
-      if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay });
+      // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
+      const explanation = everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
+        : symbolic.kind === 'different' ? symbolic.explanation : undefined;
+      const why = explanation === undefined ? {} : { explanation };
+      if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay, ...why });
       if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
       const c = symbolic.confirmed;
       return result('refuted', undefined, `${exactMethod}; 60-digit evaluation`, {
+        ...why,
         counterexample: {
           sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
           inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
