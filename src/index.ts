@@ -11,11 +11,9 @@
  * `.check({ seed: 1 });
  * result.claims[0].steps[0].verdict; // 'proved'
  */
-import { readFileSync } from 'node:fs';
 import { checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult } from './check/index.ts';
 import { buildModel, type Model } from './model/index.ts';
-import { checkPrepared, collectDerivationFiles, countSteps, prepareFile, type PreparedFile } from './pipeline/index.ts';
-import { DerivationError, diagnostic } from './diagnostics/index.ts';
+import { checkPrepared, collectDerivationFiles, countSteps, prepareFile, prepareFileAt } from './pipeline/index.ts';
 import { parseDerivation } from './syntax/index.ts';
 
 export { DerivationError, formatDiagnostic } from './diagnostics/index.ts';
@@ -50,16 +48,7 @@ export interface CheckFilesOptions extends CheckOptions {
  */
 export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): CheckReport {
   const seed = options.seed ?? randomSeed();
-  const prepared = collectDerivationFiles(paths).map((path) => {
-    let content: Uint8Array;
-    try {
-      content = readFileSync(path);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
-      return unreadable(path, reason);
-    }
-    return prepareFile(content, path);
-  });
+  const prepared = collectDerivationFiles(paths).map(prepareFileAt);
   const total = prepared.reduce((n, p) => n + countSteps(p), 0);
   const files: FileResult[] = prepared.map((p) => {
     options.onFile?.(p.path, total);
@@ -68,10 +57,6 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
   return { version: 1, seed, files, summary: summarize(files) };
 }
 
-function unreadable(path: string, reason: string): PreparedFile {
-  const error = new DerivationError(diagnostic('io', `cannot read the file: ${reason}`, path, undefined, 'check that the file exists and is readable'));
-  return { path, models: [], error };
-}
 
 /** Checks the text of a `.deriv` file given as a string; `path` names it in messages. */
 export function checkText(text: string, path = '<inline>', options: CheckOptions = {}): CheckReport {

@@ -1,4 +1,5 @@
-import { DerivationError } from '../diagnostics/index.ts';
+import { readFileSync } from 'node:fs';
+import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import { checkModel, type CheckOptions, type DerivationResult, type FileResult } from '../check/index.ts';
 import { buildModel, type Model } from '../model/index.ts';
 import { DerivationSyntaxError, parseDerivationFile } from '../syntax/index.ts';
@@ -17,6 +18,19 @@ export function prepareFile(content: string | Uint8Array, path: string): Prepare
     if (error instanceof DerivationSyntaxError || error instanceof DerivationError) return { path, models: [], error };
     throw error;
   }
+}
+
+/** Reads a file and prepares it; a file that cannot be read is an `io` error for that file, not an exception. */
+export function prepareFileAt(path: string): PreparedFile {
+  let content: Uint8Array;
+  try {
+    content = readFileSync(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const problem = new DerivationError(diagnostic('io', `cannot read the file: ${reason}`, path, undefined, 'check that the file exists and is readable'));
+    return { path, models: [], error: problem };
+  }
+  return prepareFile(content, path);
 }
 
 /** Checks a prepared file: every derivation, every claim, every step. */

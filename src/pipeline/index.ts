@@ -1,4 +1,4 @@
 /** The whole flow for files: collect, read, parse, resolve, check. */
-export { checkPrepared, countSteps, prepareFile } from './check-text.ts';
+export { checkPrepared, countSteps, prepareFile, prepareFileAt } from './check-text.ts';
 export type { PreparedFile } from './check-text.ts';
 export { collectDerivationFiles, PathError } from './collect-files.ts';
