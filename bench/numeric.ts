@@ -108,7 +108,7 @@ export function numericRows(sizes: readonly number[] = [10, 100]): BenchRow[] {
   });
 }
 
-interface ChildReport { readonly kind: 'one-entry' | 'full'; readonly ms: number }
+interface ChildReport { readonly kind: 'one-entry' | 'full'; readonly ms: number; readonly runs?: number }
 
 /**
  * n = 1000 (or any large n): in a child process under a time limit, since the
@@ -154,10 +154,10 @@ export async function numericRowLimited(n: number, limitMs: number): Promise<Ben
     ? `one entry (k = 1) takes ${fmtMs(oneEntry!.ms)} ms, so all ${n} would take about ${fmtMs(projected)} ms (ratio about ${(anchorMs(ANCHORS.gradcheck, n) / projected).toPrecision(2)}x)` : 'one entry did not finish either';
   const note = timedOut
     ? `stopped at the ${limitMs / 1000} s limit (ours is a lower bound, the ratios upper bounds); ${projectedText}`
-    : `one run (after a warm-up at n = 10) in a child process; ${projectedText}`;
+    : `${full!.runs === undefined || full!.runs === 1 ? 'one run' : `median of ${full!.runs} warmed-up runs`} in a child process (a gradient of ${n} entries is checked along random directions; the projection from one entry applies only when that is not available)`;
   progress(`${rowName(n)}: ${note}`);
   return anchoredRow({
     name: rowName(n), oursMs: timedOut ? limitMs : full!.ms, anchorMs: anchorMs(ANCHORS.gradcheck, n), anchorSource: ANCHORS.gradcheck.source,
-    goal: 10, runs: 1, baselineMs, timedOut, note, extra,
+    goal: 10, runs: full?.runs ?? 1, baselineMs, timedOut, note, extra,
   });
 }
