@@ -205,7 +205,9 @@ function quoted(line: LogicalLine, after: number, form: string): string {
   return m[1];
 }
 
-const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Names as mathjs reads them in expressions: a letter (Greek ones included: σ), then letters, digits and _. */
+const NAME = '[\\p{L}][\\p{L}\\p{N}_]*';
+const IDENT = new RegExp(`^${NAME}$`, 'u');
 
 function parseGiven(line: LogicalLine): GivenDecl {
   const file = line.map.file;
@@ -248,7 +250,7 @@ function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
     for (const part of m[2].split(',')) {
       const dim = part.trim();
       const at = offset + part.indexOf(dim);
-      if (!/^([A-Za-z][A-Za-z0-9_]*|[1-9][0-9]*)$/.test(dim)) {
+      if (!new RegExp(`^(${NAME}|[1-9][0-9]*)$`, 'u').test(dim)) {
         throw new DerivationError(diagnostic('syntax', `'${dim}' is not a dimension`, line.map.file,
           line.map.span(at, at + Math.max(1, dim.length)),
           'a dimension is a symbol such as n or a positive whole number'));
@@ -262,7 +264,7 @@ function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
 
 function parseLet(line: LogicalLine): LetDecl {
   const file = line.map.file;
-  const m = /^let\s+([A-Za-z][A-Za-z0-9_]*)\s*(?:\[([^\]]*)\])?\s*=(?!=)/.exec(line.text);
+  const m = new RegExp(`^let\\s+(${NAME})\\s*(?:\\[([^\\]]*)\\])?\\s*=(?!=)`, 'u').exec(line.text);
   if (!m) {
     throw new DerivationError(diagnostic('syntax', 'cannot read the let definition', file,
       line.map.span(0, line.text.length), 'write let NAME = EXPRESSION or let NAME[i] = EXPRESSION'));

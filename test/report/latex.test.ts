@@ -397,3 +397,11 @@ describe('toLatex: properties', () => {
     );
   });
 });
+
+describe('Greek letters typed as themselves', () => {
+  it('render like their names', () => {
+    expect(parsed('σ[i] * (1 - σ[i])')).toBe(parsed('sigma[i] * (1 - sigma[i])'));
+    expect(parsed('σ[i] * (1 - σ[i])')).toBe('\\sigma_i \\left(1 - \\sigma_i\\right)');
+    expect(parsed('Σ + α_1')).toBe('\\Sigma + \\alpha_{1}');
+  });
+});

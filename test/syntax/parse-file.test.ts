@@ -165,3 +165,13 @@ it('an unclosed parenthesis in the middle of a file is reported on its own line'
   expect(d.span?.line).toBe(3);
   expect(`${d.message} ${d.hint}`).toMatch(/parenthes|\(/);
 });
+
+describe('names as the notes write them', () => {
+  it('Greek letters are names in given, let and expressions alike', () => {
+    const report = checkText('derivation "g"\ngiven σ: vector[n]\nlet τ[i] = exp(σ[i]) / sum(j, exp(σ[j]))\nclaim diff(log(τ[i]), σ[k]) = delta(i, k) - τ[k]\n',
+      'greek.deriv', { seed: 1, trials: 10, sizes: [1, 2, 3] });
+    expect(report.files[0].error).toBeNull();
+    const [step] = report.files[0].derivations[0].claims[0].steps;
+    expect([step.verdict, step.proof]).toEqual(['proved', 'every-n']);
+  });
+});

@@ -34,6 +34,13 @@ const GREEK = new Set([
   'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
 ]);
 
+/** Greek letters typed as themselves (σ) are the same letters as their names (sigma). */
+const GREEK_LETTERS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'αβγδεζηθικλμνξοπρστυφχψω'].map((c, i) => [c, ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta',
+    'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega'][i]])
+    .concat([...'ΓΔΘΛΞΠΣΥΦΨΩ'].map((c, i) => [c, ['Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega'][i]])),
+);
+
 const COMPARISON: Partial<Record<BinaryOp, string>> = {
   '<': '<', '<=': '\\leq', '>': '>', '>=': '\\geq', '==': '=', '!=': '\\neq',
 };
@@ -56,6 +63,7 @@ interface NameParts {
 }
 
 function nameParts(name: string): NameParts {
+  if (GREEK_LETTERS[name] !== undefined) return nameParts(GREEK_LETTERS[name]);
   if (GREEK.has(name)) return { base: `\\${name}`, sub: undefined, word: false };
   const underscore = name.indexOf('_');
   if (underscore > 0 && underscore < name.length - 1) {
