@@ -3,7 +3,7 @@ export { buildModel } from './model.ts';
 export type { Model, ModelClaim, ModelStep } from './model.ts';
 export { FUNCTIONS, isFunctionName } from './functions.ts';
 export type { FunctionRule } from './functions.ts';
-export { mapChildren, substituteIndices } from './resolve.ts';
+export { mapChildren, substituteIndices } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { printFraction, printIndex, printRef, printTerm } from './print-term.ts';

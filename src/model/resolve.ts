@@ -2,7 +2,9 @@ import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
+import { closest } from './did-you-mean.ts';
 import { IndexRanges } from './index-ranges.ts';
+import { mapChildren, substituteIndices } from './term-traversal.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, Input, InputRef, Term } from './term.ts';
 
@@ -649,76 +651,4 @@ const sizeTerm = (d: Dim): Term => (d.k === 'sym' ? { k: 'size', name: d.name } 
 
 function mapValue(value: Value, f: (t: Term) => Term): Value {
   return value.k === 'scalar' ? scalar(f(value.t)) : array(value.shape, (ix) => f(value.at(ix)));
-}
-
-/** Replaces free index variables by indices; offsets add up (`i + 1` with i := k - 1 is k). */
-export function substituteIndices(term: Term, substitution: ReadonlyMap<string, Index>): Term {
-  if (substitution.size === 0) return term;
-  const idx = (i: Index): Index => {
-    if (i.k === 'var' && substitution.has(i.name)) {
-      const s = substitution.get(i.name)!;
-      if (s.k === 'lit') return { k: 'lit', value: s.value + i.offset };
-      return { ...s, offset: s.offset + i.offset } as Index;
-    }
-    if (i.k === 'label') return { ...i, indices: i.indices.map(idx) };
-    return i;
-  };
-  const go = (t: Term): Term => {
-    switch (t.k) {
-      case 'input':
-        return { k: 'input', ref: { name: t.ref.name, indices: t.ref.indices.map(idx) } };
-      case 'icmp':
-        return { ...t, a: idx(t.a), b: idx(t.b) };
-      case 'diff':
-        return { k: 'diff', f: go(t.f), v: { name: t.v.name, indices: t.v.indices.map(idx) } };
-      case 'sum': {
-        if (!substitution.has(t.index)) return { ...t, body: go(t.body) };
-        const inner = new Map(substitution);
-        inner.delete(t.index);
-        return { ...t, body: substituteIndices(t.body, inner) };
-      }
-      default:
-        return mapChildren(t, go);
-    }
-  };
-  return go(term);
-}
-
-/** Rebuilds a term with `f` applied to each direct child term (indices untouched). */
-export function mapChildren(t: Term, f: (child: Term) => Term): Term {
-  switch (t.k) {
-    case 'add': return { k: 'add', terms: t.terms.map(f) };
-    case 'mul': return { k: 'mul', factors: t.factors.map(f) };
-    case 'pow': return { k: 'pow', base: f(t.base), exponent: f(t.exponent) };
-    case 'fn': return { k: 'fn', name: t.name, args: t.args.map(f) };
-    case 'sum': return { ...t, body: f(t.body) };
-    case 'cmp': return { ...t, a: f(t.a), b: f(t.b) };
-    case 'diff': return { ...t, f: f(t.f) };
-    default: return t;
-  }
-}
-
-/** The known name nearest to a misspelt one, if any is close (edit distance ≤ 2). */
-function closest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const d = editDistance(name, candidate);
-    if (d < bestDistance) { best = candidate; bestDistance = d; }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }

@@ -1,4 +1,4 @@
-import { mapChildren } from './resolve.ts';
+import { mapChildren } from './term-traversal.ts';
 import type { Index, Term } from './term.ts';
 
 /** Whether a term mentions `diff` anywhere. */
