@@ -45,7 +45,34 @@ export function checkModel(model: Model, options: CheckOptions = {}): Derivation
     const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
     return checkClaim(model, claim, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed, onStep: options.onStep });
   });
-  return { title: model.derivation.title, source: model.derivation.source, claims };
+  return { title: model.derivation.title, source: model.derivation.source, claims: withCorrections(claims) };
+}
+
+/**
+ * Links each refuted known mistake to the step the file gives as the right one:
+ * a step beside it that holds and is compared with the same expression (a
+ * transcription writes the note's wrong step and the correct claim beside it).
+ */
+function withCorrections(claims: readonly ClaimResult[]): ClaimResult[] {
+  const normal = (text: string) => text.replace(/\s+/g, '');
+  const steps = claims.flatMap((claim) => claim.steps.map((step, i) => ({ step, above: normal(i === 0 ? claim.text : claim.steps[i - 1].text) })));
+  const corrections = new Map<StepResult, { line: number; text: string }>();
+  steps.forEach(({ step, above }, at) => {
+    if (step.expect !== 'wrong' || step.verdict !== 'refuted') return;
+    const fits = (s: (typeof steps)[number]) =>
+      s.above === above && s.step.expect === 'holds' && (s.step.verdict === 'proved' || s.step.verdict === 'verified');
+    // Beside it: the first such step after it, else the nearest one before it (a right claim, then its wrong variants).
+    const right = steps.slice(at + 1).find(fits) ?? steps.slice(0, at).reverse().find(fits);
+    if (right) corrections.set(step, { line: right.step.line, text: right.step.text });
+  });
+  if (corrections.size === 0) return [...claims];
+  return claims.map((claim) => ({
+    ...claim,
+    steps: claim.steps.map((step) => {
+      const correction = corrections.get(step);
+      return correction ? { ...step, detail: { ...step.detail, correction } } : step;
+    }),
+  }));
 }
 
 interface ClaimContext {

@@ -42,6 +42,11 @@ export interface StepDetail {
   readonly counterexample?: Counterexample;
   /** How the sides differ, from the exact engine ("differ by a factor -1"). */
   readonly explanation?: string;
+  /**
+   * For a known mistake: the step the file gives as the right one, by convention
+   * a later step that holds and is compared with the same expression.
+   */
+  readonly correction?: { readonly line: number; readonly text: string };
   /** Why the exact engine could not decide. */
   readonly undecided?: string;
   /**

@@ -68,6 +68,7 @@ function renderStep(step: StepResult, seed: number, paint: Paint): string[] {
   if (d.engineFault) out.push(`${indent}${paint('magenta', `engine fault: ${d.engineFault}`)}`);
   if (d.counterexample) out.push(...renderCounterexample(d.counterexample, indent));
   if (d.explanation && step.verdict === 'refuted') out.push(`${indent}why: ${d.explanation}`);
+  if (d.correction) out.push(`${indent}the right step (line ${d.correction.line}): = ${d.correction.text}`);
   if (d.kink && (step.verdict === 'proved' || step.verdict === 'verified')) out.push(`${indent}almost everywhere: ${d.kink}`);
   if (d.undecided && step.verdict === 'verified') out.push(`${indent}${paint('gray', `exact engine undecided: ${d.undecided}`)}`);
   if (step.verdict === 'verified' && d.worstRelative !== undefined) out.push(`${indent}${paint('gray', `worst relative difference ${d.worstRelative.toExponential(1)}`)}`);

@@ -159,3 +159,22 @@ it('sides never both defined is no-domain, not refuted', () => {
   expect(step.verdict).toBe('error');
   expect(step.detail.diagnostic?.code).toBe('no-domain');
 });
+
+describe('the right step of a known mistake', () => {
+  it('is the step beside it that holds and is compared with the same expression, after or before it', () => {
+    const claims = claimsOf(deriv(`given x: vector[n]
+let s[i] = exp(x[i]) / sum(j, exp(x[j]))
+claim diff(s[n], x[n]) = -s[n] * (1 - s[n])   expect wrong
+claim diff(s[n], x[n]) = s[n] * (1 - s[n])
+claim diff(s[i], x[k]) = s[i] * (delta(i, k) - s[k])
+claim diff(s[i], x[k]) = s[k] * (delta(i, k) - s[i])   expect wrong
+claim diff(s[i], x[k]) = s[i] * (delta(i, k) + s[k])   expect wrong
+`));
+    const [wrongCorner, rightCorner, jacobian, symmetricSlip, signSlip] = claims.map((c) => c.steps[0]);
+    expect(wrongCorner.detail.correction).toEqual({ line: rightCorner.line, text: rightCorner.text });
+    expect(rightCorner.detail.correction).toBeUndefined();
+    // the softmax Jacobian is symmetric: s[k](delta - s[i]) is right, so it is proved and has no correction
+    expect(symmetricSlip.verdict).toBe('proved');
+    expect(signSlip.detail.correction).toEqual({ line: jacobian.line, text: jacobian.text });
+  });
+});

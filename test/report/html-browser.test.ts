@@ -64,7 +64,9 @@ describe.skipIf(!haveChromium)('the HTML report in chromium', () => {
   it('typesets every claim and step with KaTeX, and leaves no LaTeX source in sight', async () => {
     const claims = report.files.flatMap((f) => f.derivations.flatMap((d) => d.claims));
     const steps = claims.flatMap((c) => c.steps);
-    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length);
+    const corrections = steps.filter((s) => s.detail.correction).length;
+    expect(corrections).toBeGreaterThan(0);
+    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections);
     expect(await page.locator('.katex-error').count()).toBe(0);
     const outside = await page.evaluate(`(() => {
       const body = document.body.cloneNode(true);

@@ -13,7 +13,7 @@ import type { Model } from '../../model/index.ts';
 import { prepareFile } from '../../pipeline/index.ts';
 import {
   claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatSmall, replayText, reportOf, stepLatex,
-  VERDICT_MARK, verdictPhrase,
+  textToLatex, VERDICT_MARK, verdictPhrase,
 } from '../markdown/describe.ts';
 import { errorCurve } from './error-curve.ts';
 import { escapeHtml } from './escape.ts';
@@ -121,9 +121,9 @@ interface Context {
   readonly fileHeadings: boolean;
 }
 
-function tex(latex: string, ctx: Context): string {
+function tex(latex: string, ctx: Context, displayMode = true): string {
   return katex.renderToString(latex, {
-    displayMode: true, throwOnError: false, output: ctx.math === 'html' ? 'htmlAndMathml' : 'mathml', strict: 'ignore',
+    displayMode, throwOnError: false, output: ctx.math === 'html' ? 'htmlAndMathml' : 'mathml', strict: 'ignore',
   });
 }
 
@@ -223,6 +223,9 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     out.push('</div>');
   } else if (d.explanation && step.verdict === 'refuted') {
     out.push(`<p class="dc-why-line"><b>Why:</b> ${escapeHtml(d.explanation)}</p>`);
+  }
+  if (d.correction) {
+    out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, '= '), ctx, false)}</p>`);
   }
   out.push(evidenceHtml(step));
   out.push('</li>');

@@ -7,7 +7,7 @@
 import type { CheckReport, DerivationResult, StepResult } from '../../check/index.ts';
 import { formatDiagnostic } from '../../diagnostics/index.ts';
 import {
-  claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, VERDICT_EMOJI, verdictPhrase,
+  claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase,
 } from './describe.ts';
 
 export {
@@ -84,6 +84,7 @@ function stepLines(step: StepResult, seed: number): string[] {
     for (const [label, value] of counterexampleRows(d.counterexample)) items.push(`${label.toLowerCase()}: ${escapeMarkdown(value)}`);
   }
   if (d.explanation && step.verdict === 'refuted') items.push(`**why:** ${escapeMarkdown(d.explanation)}`);
+  if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, '= ')}$`);
   if (d.counterexample) items.push(`replay: \`${replayText(step, seed)}\``);
   items.push(`evidence: ${escapeMarkdown(step.method)}`);
   if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);
