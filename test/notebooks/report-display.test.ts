@@ -26,7 +26,8 @@ describe('report(result) in notebooks', () => {
   it('renders a checked inline derivation: MathML equations, badges, the error plot from its model', () => {
     const html = report(corner, { seed: 1, trials: 20 }).toHTML();
     expect(html).toMatch(/^<div class="dc">/);
-    expect(html.match(/<math/g)).toHaveLength(4); // two claims, two steps
+    expect(html.match(/<math/g)).toHaveLength(5); // two claims, two steps, and the right step shown for the mistake
+    expect(html).toContain("The right step");
     expect(html).not.toContain('katex-error');
     expect([...html.matchAll(/data-verdict="(\w+)">/g)].map((m) => m[1])).toEqual(['refuted', 'proved']);
     expect(html).toContain('<svg class="dc-plot"');
