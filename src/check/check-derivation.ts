@@ -1,11 +1,10 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import type { Model, ModelClaim, Term } from '../model/index.ts';
+import { inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
-import type { ModelStep } from '../model/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
 import { kinkConvention } from './kink-convention.ts';
 import { sizeAssignments } from './sizes.ts';
@@ -178,7 +177,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const exactMethod = `exact canonical form${at}`;
   const numericMethod = `${numeric.trials} random inputs${at}, finite differences with Richardson extrapolation`;
 
-  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric) : undefined;
+  // A counterexample shows the inputs the step mentions, not every input of the derivation.
+  const used = inputNames(modelStep.term, inputNames(above));
+  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
   const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
@@ -235,10 +236,10 @@ function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: Symbo
   return kink ? { kink } : {};
 }
 
-function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counterexample' }>): Counterexample {
+function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>): Counterexample {
   const e = numeric.example;
   const inputs: Record<string, readonly number[] | number> = {};
-  for (const [name, values] of Object.entries(e.inputs)) inputs[name] = values.length === 1 ? values[0] : values;
+  for (const [name, values] of Object.entries(e.inputs)) if (used.has(name)) inputs[name] = values.length === 1 ? values[0] : values;
   // JSON has no NaN or Infinity: a side with no value is reported in words.
   const shown = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'undefined' : String(v));
   return {

@@ -33,3 +33,30 @@ export function usesIndexVariable(t: Term, names: ReadonlySet<string>): boolean 
     }
   }
 }
+
+/** The names of the inputs a term mentions (a label used as an index included). */
+export function inputNames(t: Term, into: Set<string> = new Set()): Set<string> {
+  const seeIndex = (i: Index): void => {
+    if (i.k === 'label') {
+      into.add(i.name);
+      i.indices.forEach(seeIndex);
+    }
+  };
+  if (t.k === 'input') {
+    into.add(t.ref.name);
+    t.ref.indices.forEach(seeIndex);
+  } else if (t.k === 'icmp') {
+    seeIndex(t.a);
+    seeIndex(t.b);
+  } else if (t.k === 'diff') {
+    into.add(t.v.name);
+    t.v.indices.forEach(seeIndex);
+    inputNames(t.f, into);
+  } else {
+    mapChildren(t, (c) => {
+      inputNames(c, into);
+      return c;
+    });
+  }
+  return into;
+}
