@@ -1,4 +1,4 @@
-import { FUNCTIONS, mapChildren, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, mapChildren, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -230,14 +230,14 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
       case 'icmp': {
         const a = index(t.a);
         const b = index(t.b);
-        const test = comparator(t.op);
-        return (s) => { s.error = 0; return test(a(s), b(s)) ? 1 : 0; };
+        const op = t.op;
+        return (s) => { s.error = 0; return compare(op, a(s), b(s)) ? 1 : 0; };
       }
       case 'cmp': {
         const a = sub(t.a);
         const b = sub(t.b);
-        const test = comparator(t.op);
-        return (s) => { const x = a(s); const y = b(s); noteKink(s, x - y); s.error = 0; return test(x, y) ? 1 : 0; };
+        const op = t.op;
+        return (s) => { const x = a(s); const y = b(s); noteKink(s, x - y); s.error = 0; return compare(op, x, y) ? 1 : 0; };
       }
       case 'diff': {
         const f = sub(t.f);
@@ -316,13 +316,3 @@ function noteKink(s: EvaluationState, distance: number): void {
   if (d < s.kinkDistance) s.kinkDistance = d;
 }
 
-function comparator(op: string): (a: number, b: number) => boolean {
-  switch (op) {
-    case '<': return (a, b) => a < b;
-    case '<=': return (a, b) => a <= b;
-    case '>': return (a, b) => a > b;
-    case '>=': return (a, b) => a >= b;
-    case '==': return (a, b) => a === b;
-    default: return (a, b) => a !== b;
-  }
-}

@@ -25,15 +25,15 @@ export function eliminateDeltas(term: Term): Term {
   }
   const parts: Term[] = [];
   for (const product of products) {
-    const picked = pickByDelta(product, t.index);
+    const { factors, picked } = pickByDelta(product, t.index);
     if (picked) {
       // The substituted factors may hold sums whose deltas can pick now.
-      parts.push(eliminateDeltas(mul(...picked)));
+      parts.push(eliminateDeltas(mul(...factors)));
       continue;
     }
     const own = new Set([t.index]);
-    const outside = product.filter((f) => !usesIndexVariable(f, own));
-    const inside = product.filter((f) => usesIndexVariable(f, own));
+    const outside = factors.filter((f) => !usesIndexVariable(f, own));
+    const inside = factors.filter((f) => usesIndexVariable(f, own));
     const sum: Term = { k: 'sum', index: t.index, dim: t.dim, body: mul(...inside) };
     parts.push(outside.length === 0 ? sum : mul(...outside, sum));
   }
@@ -59,21 +59,34 @@ export function distribute(t: Term, limit = MAX_PRODUCTS): Term[][] {
   return [[t]];
 }
 
-/** The product with `index` replaced by `a` if one factor is delta(index, a) with a free of index; else undefined. */
-function pickByDelta(product: readonly Term[], index: string): Term[] | undefined {
-  for (let i = 0; i < product.length; i++) {
-    const f = product[i];
+/**
+ * sum over j of delta(j, a) * f(j) is f(a): the delta's factor goes and j
+ * becomes a everywhere, provided a does not itself use j (delta(j, y[j]) picks
+ * nothing). delta(j, j) is 1 and simply goes. `picked` says a delta picked a term,
+ * so the product no longer runs over j.
+ */
+export function pickByDelta(product: readonly Term[], index: string): { factors: Term[]; picked: boolean } {
+  let factors = [...product];
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i];
     if (f.k !== 'icmp' || f.op !== '==') continue;
+    const rest = [...factors.slice(0, i), ...factors.slice(i + 1)];
+    if (isIndex(f.a, index) && isIndex(f.b, index)) {
+      factors = rest;
+      i--;
+      continue;
+    }
     const other = otherSide(f.a, f.b, index);
     if (other === undefined) continue;
-    const rest = [...product.slice(0, i), ...product.slice(i + 1)];
-    return rest.map((r) => substituteIndices(r, new Map([[index, other]])));
+    return { factors: rest.map((r) => substituteIndices(r, new Map([[index, other]]))), picked: true };
   }
-  return undefined;
+  return { factors, picked: false };
 }
 
+const isIndex = (i: Index, index: string) => i.k === 'var' && i.name === index && i.offset === 0;
+
 function otherSide(a: Index, b: Index, index: string): Index | undefined {
-  const isIt = (i: Index) => i.k === 'var' && i.name === index && i.offset === 0;
+  const isIt = (i: Index) => isIndex(i, index);
   if (isIt(a) && !isIt(b) && !indexMentions(b, index)) return b;
   if (isIt(b) && !isIt(a) && !indexMentions(a, index)) return a;
   return undefined;

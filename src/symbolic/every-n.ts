@@ -1,10 +1,10 @@
 import {
-  mapChildren, mul, printIndex, substituteIndices, sub, ONE,
+  mapChildren, mul, printIndex, substituteIndices, sub, usesIndexVariable, ONE,
   type Dim, type FreeIndex, type Index, type Input, type LetDefinition, type Term,
 } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
-import { distribute, eliminateDeltas } from './eliminate-deltas.ts';
+import { distribute, eliminateDeltas, pickByDelta } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { refold } from './refold.ts';
 
@@ -249,19 +249,6 @@ function sameIndex(a: Index, b: Index): boolean {
   return printIndex(a) === printIndex(b) && a.k === b.k;
 }
 
-function mentionsBound(t: Term, bound: string): boolean {
-  let found = false;
-  const seeIndex = (i: Index) => { if (i.k === 'var' && i.name === bound) found = true; };
-  const walk = (x: Term): Term => {
-    if (found) return x;
-    if (x.k === 'input') x.ref.indices.forEach(seeIndex);
-    else if (x.k === 'icmp') { seeIndex(x.a); seeIndex(x.b); }
-    else mapChildren(x, walk);
-    return x;
-  };
-  walk(t);
-  return found;
-}
 
 function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: ReadonlyMap<string, number>): IndexNotationRules {
   let level = 0;
@@ -305,7 +292,7 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
         for (const product of distributeOrGiveUp(withoutInequality(body, bound))) {
           const { factors, picked } = pickByDelta(product, bound);
           const value = c.of(mul(...factors));
-          if (factors.some((f) => mentionsBound(f, bound))) {
+          if (factors.some((f) => usesIndexVariable(f, new Set([bound])))) {
             rest = rest.add(value, c.budget);
             restUsed = true;
           } else {
@@ -331,32 +318,11 @@ function distributeOrGiveUp(t: Term): Term[][] {
 
 /** `(j != k)` is `1 - delta(j, k)`: written so, a delta can pick the term it cancels. */
 function withoutInequality(t: Term, bound: string): Term {
-  if (t.k === 'icmp' && t.op === '!=' && mentionsBound(t, bound)) return sub(ONE, { ...t, op: '==' });
+  if (t.k === 'icmp' && t.op === '!=' && usesIndexVariable(t, new Set([bound]))) return sub(ONE, { ...t, op: '==' });
   return mapChildren(t, (c) => withoutInequality(c, bound));
 }
 
 
-/**
- * sum over j of delta(j, a) * f(j) is f(a): the delta's factor goes, and j
- * becomes a everywhere. `picked` says a delta did so (the term is not repeated n times).
- */
-function pickByDelta(product: readonly Term[], bound: string): { factors: Term[]; picked: boolean } {
-  for (let i = 0; i < product.length; i++) {
-    const f = product[i];
-    if (f.k !== 'icmp' || f.op !== '==') continue;
-    const aBound = f.a.k === 'var' && f.a.name === bound;
-    const bBound = f.b.k === 'var' && f.b.name === bound;
-    const rest = [...product.slice(0, i), ...product.slice(i + 1)];
-    if (aBound && bBound) {
-      const inner = pickByDelta(rest, bound);
-      return { factors: inner.factors, picked: inner.picked };
-    }
-    if (aBound === bBound) continue;
-    const target = aBound ? f.b : f.a;
-    return { factors: rest.map((r) => substituteIndices(r, new Map([[bound, target]]))), picked: true };
-  }
-  return { factors: [...product], picked: false };
-}
 
 /**
  * sum over the bound index of a canonical body: factors free of the index move
