@@ -1,5 +1,14 @@
+import type { Decimal } from 'decimal.js';
 import { div, fn, mul, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
+
+/**
+ * The arbitrary-precision numbers every high-precision evaluator uses (decimal.js):
+ * `D` is a Decimal constructor set to the evaluation's precision, so one rule
+ * serves 60 digits and any adaptive precision alike.
+ */
+export type PreciseNumber = Decimal;
+export type PreciseConstructor = typeof Decimal;
 
 /**
  * Everything derivcheck knows about a function, in one entry: how many
@@ -21,38 +30,44 @@ export interface FunctionRule {
   readonly kink?: (...args: number[]) => number;
   /** What the argument must be for a value to exist, for messages. */
   readonly domain?: string;
+  /**
+   * The value in arbitrary precision, with `D`'s precision; NaN (`new D(NaN)`)
+   * outside the domain. Used to confirm refutations and to re-evaluate inputs
+   * where double precision fails (underflow, overflow).
+   */
+  readonly precise: (D: PreciseConstructor, ...args: PreciseNumber[]) => PreciseNumber;
 }
 
 const cmp = (op: '>' | '<', a: Term, b: Term): Term => ({ k: 'cmp', op, a, b });
 
 export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
-  exp: { arity: 1, slopes: (a) => [Math.exp(a)], value: Math.exp, partials: (a) => [fn('exp', a)] },
-  log: { arity: 1, slopes: (a) => [1 / a], value: (a) => (a > 0 ? Math.log(a) : NaN), partials: (a) => [div(num(1), a)], domain: 'positive' },
-  sqrt: {
+  exp: { precise: (_D, a) => a.exp(), arity: 1, slopes: (a) => [Math.exp(a)], value: Math.exp, partials: (a) => [fn('exp', a)] },
+  log: { precise: (D, a) => (a.gt(0) ? a.ln() : new D(NaN)), arity: 1, slopes: (a) => [1 / a], value: (a) => (a > 0 ? Math.log(a) : NaN), partials: (a) => [div(num(1), a)], domain: 'positive' },
+  sqrt: { precise: (D, a) => (a.gte(0) ? a.sqrt() : new D(NaN)),
     arity: 1, slopes: (a) => [0.5 / Math.sqrt(a)], value: (a) => (a >= 0 ? Math.sqrt(a) : NaN),
     partials: (a) => [div(num(1), mul(num(2), fn('sqrt', a)))], domain: 'non-negative',
   },
-  tanh: { arity: 1, slopes: (a) => [1 - Math.tanh(a) ** 2], value: Math.tanh, partials: (a) => [sub(num(1), pow(fn('tanh', a), num(2)))] },
-  sigmoid: {
+  tanh: { precise: (_D, a) => a.tanh(), arity: 1, slopes: (a) => [1 - Math.tanh(a) ** 2], value: Math.tanh, partials: (a) => [sub(num(1), pow(fn('tanh', a), num(2)))] },
+  sigmoid: { precise: (D, a) => new D(1).div(a.neg().exp().plus(1)),
     arity: 1, slopes: (a) => { const s = 1 / (1 + Math.exp(-a)); return [s * (1 - s)]; }, value: (a) => 1 / (1 + Math.exp(-a)),
     partials: (a) => [mul(fn('sigmoid', a), sub(num(1), fn('sigmoid', a)))],
   },
-  softplus: {
+  softplus: { precise: (D, a) => (a.gt(0) ? a.plus(a.neg().exp().plus(1).ln()) : a.exp().plus(1).ln()),
     arity: 1, slopes: (a) => [1 / (1 + Math.exp(-a))], value: (a) => (a > 30 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))),
     partials: (a) => [fn('sigmoid', a)],
   },
-  relu: { arity: 1, slopes: (a) => [a > 0 ? 1 : 0], value: (a) => (a > 0 ? a : 0), partials: (a) => [cmp('>', a, num(0))], kink: (a) => a },
-  abs: {
+  relu: { precise: (D, a) => (a.gt(0) ? a : new D(0)), arity: 1, slopes: (a) => [a > 0 ? 1 : 0], value: (a) => (a > 0 ? a : 0), partials: (a) => [cmp('>', a, num(0))], kink: (a) => a },
+  abs: { precise: (_D, a) => a.abs(),
     arity: 1, slopes: (a) => [Math.sign(a)], value: Math.abs, partials: (a) => [sub(cmp('>', a, num(0)), cmp('<', a, num(0)))], kink: (a) => a,
   },
-  max: {
+  max: { precise: (_D, a, b) => (a.gte(b) ? a : b),
     arity: 2, slopes: (a, b) => [a > b ? 1 : 0, a > b ? 0 : 1], value: Math.max, partials: (a, b) => [cmp('>', a, b), cmp('<', a, b)], kink: (a, b) => a - b,
   },
-  min: {
+  min: { precise: (_D, a, b) => (a.lte(b) ? a : b),
     arity: 2, slopes: (a, b) => [a < b ? 1 : 0, a < b ? 0 : 1], value: Math.min, partials: (a, b) => [cmp('<', a, b), cmp('>', a, b)], kink: (a, b) => a - b,
   },
-  sin: { arity: 1, slopes: (a) => [Math.cos(a)], value: Math.sin, partials: (a) => [fn('cos', a)] },
-  cos: { arity: 1, slopes: (a) => [-Math.sin(a)], value: Math.cos, partials: (a) => [mul(num(-1), fn('sin', a))] },
+  sin: { precise: (_D, a) => a.sin(), arity: 1, slopes: (a) => [Math.cos(a)], value: Math.sin, partials: (a) => [fn('cos', a)] },
+  cos: { precise: (_D, a) => a.cos(), arity: 1, slopes: (a) => [-Math.sin(a)], value: Math.cos, partials: (a) => [mul(num(-1), fn('sin', a))] },
 };
 
 export function isFunctionName(name: string): name is FunctionName {

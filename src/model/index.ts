@@ -2,7 +2,7 @@
 export { buildModel } from './model.ts';
 export type { Model, ModelClaim, ModelStep } from './model.ts';
 export { FUNCTIONS, isFunctionName } from './functions.ts';
-export type { FunctionRule } from './functions.ts';
+export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
 export { mapChildren, substituteIndices } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';

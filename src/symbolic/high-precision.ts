@@ -1,21 +1,11 @@
-import { all, create } from 'mathjs';
-import { compare, printRef, type Term } from '../model/index.ts';
+import { Decimal } from 'decimal.js';
+import { compare, FUNCTIONS, printRef, type Term } from '../model/index.ts';
 
 /**
- * The engine's own full mathjs instance, used only for its BigNumber (decimal.js)
- * arithmetic at 60 significant digits. It never sees text from a file.
+ * 60-digit decimal arithmetic (decimal.js, the library mathjs's BigNumber wraps),
+ * a clone of its own so no other user's settings can change it. It never sees text from a file.
  */
-const math = create(all, { number: 'BigNumber', precision: 60 });
-const Big = math.bignumber(0).constructor as unknown as DecimalConstructor;
-
-interface Decimal {
-  plus(o: Decimal): Decimal; minus(o: Decimal): Decimal; times(o: Decimal): Decimal; div(o: Decimal): Decimal;
-  pow(o: Decimal): Decimal; neg(): Decimal; abs(): Decimal; exp(): Decimal; ln(): Decimal; sqrt(): Decimal;
-  tanh(): Decimal; sin(): Decimal; cos(): Decimal; isNeg(): boolean; isZero(): boolean; isFinite(): boolean; isNaN(): boolean;
-  cmp(o: Decimal): number; toNumber(): number; toSignificantDigits(d: number): Decimal; toString(): string;
-  lte(o: Decimal): boolean; gt(o: Decimal): boolean;
-}
-interface DecimalConstructor { new(v: string | number): Decimal; max(...v: Decimal[]): Decimal; }
+const Big = Decimal.clone({ precision: 60 });
 
 export type HighPrecisionValue = Decimal;
 
@@ -33,7 +23,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, num
   const go = (t: Term): Decimal => {
     switch (t.k) {
       case 'num': return new Big(t.value.num.toString()).div(new Big(t.value.den.toString()));
-      case 'pi': return new Big(math.pi.toString());
+      case 'pi': return Big.acos(-1);
       case 'input': {
         const v = point.get(printRef(t.ref));
         if (v === undefined) throw new Error(`internal: no value for ${printRef(t.ref)}`);
@@ -42,24 +32,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, num
       case 'add': return t.terms.reduce((acc, x) => acc.plus(go(x)), new Big(0));
       case 'mul': return t.factors.reduce((acc, x) => acc.times(go(x)), one);
       case 'pow': return go(t.base).pow(go(t.exponent));
-      case 'fn': {
-        const a = t.args.map(go);
-        switch (t.name) {
-          case 'exp': return a[0].exp();
-          case 'log': return a[0].ln();
-          case 'sqrt': return a[0].sqrt();
-          case 'tanh': return a[0].tanh();
-          case 'sigmoid': return one.div(one.plus(a[0].neg().exp()));
-          case 'softplus': return one.plus(a[0].exp()).ln();
-          case 'relu': return a[0].isNeg() ? new Big(0) : a[0];
-          case 'abs': return a[0].abs();
-          case 'max': return a[0].cmp(a[1]) >= 0 ? a[0] : a[1];
-          case 'min': return a[0].cmp(a[1]) <= 0 ? a[0] : a[1];
-          case 'sin': return a[0].sin();
-          case 'cos': return a[0].cos();
-        }
-        throw new Error(`internal: no high-precision rule for ${(t as { name: string }).name}`);
-      }
+      case 'fn': return FUNCTIONS[t.name].precise(Big, ...t.args.map(go));
       case 'cmp':
         return compare(t.op, go(t.a).cmp(go(t.b)), 0) ? one : new Big(0);
       default:
