@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { div, fn, mul, num, pow, sub } from './term-builders.ts';
+import { add, div, fn, mul, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
 
 /**
@@ -38,6 +38,15 @@ export interface FunctionRule {
   readonly precise: (D: PreciseConstructor, ...args: PreciseNumber[]) => PreciseNumber;
 }
 
+/**
+ * A double as an arbitrary-precision number, exactly to 100 significant digits.
+ * `new D(x)` would read x's shortest decimal form instead, which for a subnormal
+ * like 5e-324 (really 4.94e-324) is off by 1 %.
+ */
+export function toPrecise(D: PreciseConstructor, x: number): PreciseNumber {
+  return Number.isFinite(x) && x !== 0 ? new D(x.toPrecision(100)) : new D(x);
+}
+
 const cmp = (op: '>' | '<', a: Term, b: Term): Term => ({ k: 'cmp', op, a, b });
 
 export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
@@ -68,7 +77,58 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   },
   sin: { precise: (_D, a) => a.sin(), arity: 1, slopes: (a) => [Math.cos(a)], value: Math.sin, partials: (a) => [fn('cos', a)] },
   cos: { precise: (_D, a) => a.cos(), arity: 1, slopes: (a) => [-Math.sin(a)], value: Math.cos, partials: (a) => [mul(num(-1), fn('sin', a))] },
+  sinh: { precise: (_D, a) => a.sinh(), arity: 1, slopes: (a) => [Math.cosh(a)], value: Math.sinh, partials: (a) => [fn('cosh', a)] },
+  cosh: { precise: (_D, a) => a.cosh(), arity: 1, slopes: (a) => [Math.sinh(a)], value: Math.cosh, partials: (a) => [fn('sinh', a)] },
+  sech: {
+    precise: (D, a) => new D(1).div(a.cosh()), arity: 1, slopes: (a) => [-Math.tanh(a) / Math.cosh(a)], value: (a) => 1 / Math.cosh(a),
+    partials: (a) => [mul(num(-1), fn('sech', a), fn('tanh', a))],
+  },
+  asinh: {
+    precise: (_D, a) => a.asinh(), arity: 1, slopes: (a) => [1 / Math.sqrt(1 + a * a)], value: Math.asinh,
+    partials: (a) => [div(num(1), fn('sqrt', add(num(1), pow(a, num(2)))))],
+  },
+  atan: {
+    precise: (_D, a) => a.atan(), arity: 1, slopes: (a) => [1 / (1 + a * a)], value: Math.atan,
+    partials: (a) => [div(num(1), add(num(1), pow(a, num(2))))],
+  },
+  sign: {
+    precise: (D, a) => new D(a.isZero() ? 0 : a.isNeg() ? -1 : 1), arity: 1, slopes: () => [0], value: Math.sign,
+    partials: () => [num(0)], kink: (a) => a,
+  },
+  log1p: {
+    precise: (D, a) => preciseLog1p(D, a), arity: 1, slopes: (a) => [1 / (1 + a)], value: (a) => (a > -1 ? Math.log1p(a) : NaN),
+    partials: (a) => [div(num(1), add(num(1), a))], domain: 'greater than -1',
+  },
+  expm1: { precise: (D, a) => preciseExpm1(D, a), arity: 1, slopes: (a) => [Math.exp(a)], value: Math.expm1, partials: (a) => [fn('exp', a)] },
 };
+
+/** Terms of the power series used where 1 + a would round a small argument away: enough for 1e-80 relative at |a| < 1e-5. */
+const SERIES_TERMS = 16;
+
+/** log(1 + a) without forming 1 + a for tiny a (at 60 digits, 1 + 1e-400 is 1). */
+function preciseLog1p(D: PreciseConstructor, a: PreciseNumber): PreciseNumber {
+  if (a.lte(-1)) return new D(NaN);
+  if (a.abs().gte('1e-5')) return a.plus(1).ln();
+  let sum = new D(0);
+  let power = new D(a);
+  for (let k = 1; k <= SERIES_TERMS; k++) {
+    sum = k % 2 === 1 ? sum.plus(power.div(k)) : sum.minus(power.div(k));
+    power = power.times(a);
+  }
+  return sum;
+}
+
+/** exp(a) - 1 without cancellation for tiny a. */
+function preciseExpm1(D: PreciseConstructor, a: PreciseNumber): PreciseNumber {
+  if (a.abs().gte('1e-5')) return a.exp().minus(1);
+  let sum = new D(0);
+  let term = new D(a);
+  for (let k = 1; k <= SERIES_TERMS; k++) {
+    sum = sum.plus(term);
+    term = term.times(a).div(k + 1);
+  }
+  return sum;
+}
 
 export function isFunctionName(name: string): name is FunctionName {
   return Object.prototype.hasOwnProperty.call(FUNCTIONS, name);

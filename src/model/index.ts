@@ -1,7 +1,7 @@
 /** The model stage: names resolved, definitions inlined, index ranges known. */
 export { buildModel } from './model.ts';
 export type { Model, ModelClaim, ModelStep } from './model.ts';
-export { FUNCTIONS, isFunctionName } from './functions.ts';
+export { FUNCTIONS, isFunctionName, toPrecise } from './functions.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
 export { mapChildren, substituteIndices } from './term-traversal.ts';
 export * from './term-builders.ts';

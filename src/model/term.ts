@@ -23,7 +23,7 @@ export type Index =
 /** Functions of one or more scalar arguments; each has one entry in the function table. */
 export type FunctionName =
   | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'relu' | 'abs' | 'max' | 'min'
-  | 'softplus' | 'sin' | 'cos';
+  | 'softplus' | 'sin' | 'cos' | 'sinh' | 'cosh' | 'sech' | 'asinh' | 'atan' | 'sign' | 'log1p' | 'expm1';
 
 export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
 

@@ -1,4 +1,4 @@
-import { printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { FUNCTIONS, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 
 /**
@@ -199,10 +199,26 @@ export class Canonicalizer {
         const aWins = this.comparison(t.name === 'max' ? '>' : '<', a.sub(c, b));
         return c.add(a.sub(c, b).mul(aWins, b), b);
       }
+      case 'sinh': case 'cosh': case 'sech': {
+        // Through exp, so sinh^2 - cosh^2 = -1 and 2 sinh cosh = sinh(2x) are proved, not only verified.
+        const e = this.exp(arg(0));
+        const eInverse = one.div(e, b);
+        const half = RationalFunction.constant(Rational.of(1, 2));
+        if (t.name === 'sinh') return e.sub(eInverse, b).mul(half, b);
+        const cosh = e.add(eInverse, b).mul(half, b);
+        return t.name === 'cosh' ? cosh : one.div(cosh, b);
+      }
+      case 'log1p': return this.log(one.add(arg(0), b));
+      case 'expm1': return this.exp(arg(0)).sub(one, b);
+      case 'sign': {
+        const a = arg(0);
+        return this.comparison('>', a).sub(this.comparison('<', a), b);
+      }
+      case 'asinh': case 'atan':
       case 'sin': case 'cos':
       {
         const a = arg(0);
-        const f = t.name === 'sin' ? Math.sin : Math.cos;
+        const f = FUNCTIONS[t.name].value;
         return this.opaque(`${t.name}(${this.key(a)})`, printTerm(t), (atom) => f(a.evaluateFloat(atom)));
       }
     }

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, printRef, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, printRef, toPrecise, type Term } from '../model/index.ts';
 
 /**
  * 60-digit decimal arithmetic (decimal.js, the library mathjs's BigNumber wraps),
@@ -27,7 +27,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, num
       case 'input': {
         const v = point.get(printRef(t.ref));
         if (v === undefined) throw new Error(`internal: no value for ${printRef(t.ref)}`);
-        return new Big(v);
+        return toPrecise(Big, v);
       }
       case 'add': return t.terms.reduce((acc, x) => acc.plus(go(x)), new Big(0));
       case 'mul': return t.factors.reduce((acc, x) => acc.times(go(x)), one);
