@@ -4,15 +4,19 @@
  * 0 when every verdict is as expected, 1 otherwise, 2 for unusable arguments.
  */
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
-import { checkFiles, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { checkFiles, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
 
 const USAGE = `usage: derivcheck check <files or folders...> [options]
+       derivcheck derive <file> (--at LINE | 'EXPRESSION') [--json]
 
-Proves or refutes every step of the derivations in .deriv files
-(folders are searched recursively for *.deriv).
+check:  proves or refutes every step of the derivations in .deriv files
+        (folders are searched recursively for *.deriv).
+derive: what a derivative should be, in the file's own names, proved:
+        --at 12 derives the expression on line 12 (or its claim's);
+        'grad(L, W2)' derives an expression written in the file's context.
 
 options:
   --json          print the report as JSON (docs/json-report.md) instead of text
@@ -25,6 +29,7 @@ options:
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
+  --at LINE       (derive) the line whose derivative to derive
 
 exit status: 0 every verdict as expected, 1 some verdict not as expected, 2 unusable arguments`;
 
@@ -60,7 +65,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' },
-        'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
+        'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
       },
     });
   } catch (error) {
@@ -72,6 +77,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
   if (values.version) { out.write('derivcheck 0.1.0\n'); return 0; }
   const [command, ...paths] = positionals;
   try {
+    if (command === 'derive') return deriveCommand(paths, values.at, values.json === true, out, err);
     if (command !== 'check') throw new UsageError(command === undefined ? 'a command is missing' : `unknown command '${command}'`);
     if (paths.length === 0) throw new UsageError('name at least one .deriv file or folder, e.g. derivcheck check derivations/');
     const options = {
@@ -102,6 +108,43 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     }
     throw error;
   }
+}
+
+/** `derivcheck derive FILE --at LINE` or `derivcheck derive FILE 'EXPRESSION'`: 0 when a form is found, 1 when none, 2 for bad arguments. */
+function deriveCommand(args: readonly string[], at: string | undefined, json: boolean, out: Output, err: Output): number {
+  const [path, expression, ...rest] = args;
+  if (path === undefined) throw new UsageError('name a .deriv file, e.g. derivcheck derive derivations/001-softmax-log-trick.deriv --at 146');
+  if (rest.length > 0 || (expression === undefined) === (at === undefined)) {
+    throw new UsageError("give either --at LINE or one expression to derive, e.g. 'grad(L, W2)'");
+  }
+  let content: Uint8Array;
+  try {
+    content = readFileSync(path);
+  } catch (error) {
+    err.write(`derivcheck: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+    return 2;
+  }
+  const target = at !== undefined ? { line: integer(at, 'at', 1, 10_000_000)! } : { expression: expression! };
+  try {
+    const found = derive(new TextDecoder().decode(content), target, { path });
+    if (json) {
+      out.write(`${JSON.stringify({ file: found.file, derivation: found.derivation, line: found.line ?? null, target: found.target, forms: found.forms }, null, 2)}\n`);
+    } else {
+      out.write(`${found.file}${found.line === undefined ? '' : `:${found.line}`}: ${found.target}   (in "${found.derivation}")\n`);
+      for (const form of found.forms) out.write(`  = ${form.text}   ${form.notation} form, ${derivedProofText(form.proof)}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof DerivationError) {
+      err.write(`derivcheck: ${formatDiagnostic(error.diagnostic)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function derivedProofText(proof: 'every-n' | 'sizes-tried' | 'numeric'): string {
+  return proof === 'every-n' ? 'proved for every n' : proof === 'sizes-tried' ? 'proved at sizes 1 to 3' : 'only verified numerically (no proof found)';
 }
 
 /** One line on a terminal, rewritten in place: how many steps are done, and the file at hand. */

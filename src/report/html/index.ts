@@ -20,6 +20,7 @@ import { escapeHtml } from './escape.ts';
 import { inlinedKatexCss } from './katex-assets.ts';
 import { errorCurveSvg } from './plot.ts';
 import { REPORT_CSS } from './style.ts';
+import { derivedProof } from '../derived-step.ts';
 
 export { errorCurve, CURVE_STEPS } from './error-curve.ts';
 export type { ErrorCurve, ErrorCurvePoint, NoCurve } from './error-curve.ts';
@@ -223,6 +224,9 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     out.push('</div>');
   } else if (d.explanation && step.verdict === 'refuted') {
     out.push(`<p class="dc-why-line"><b>Why:</b> ${escapeHtml(d.explanation)}</p>`);
+  }
+  if (d.derived) {
+    out.push(`<p class="dc-correction"><b>A right step</b> (derived, ${derivedProof(d.derived.proof)}): ${tex(textToLatex(d.derived.text, '= '), ctx, false)}</p>`);
   }
   if (d.correction) {
     out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, '= '), ctx, false)}</p>`);
