@@ -47,11 +47,15 @@ export function vocabularyOf(inputs: readonly Input[], definitions: readonly Let
 
 const sameDim = (a: Dim, b: Dim): boolean => (a.k === 'sym' ? b.k === 'sym' && a.name === b.name : b.k === 'fixed' && a.size === b.size);
 
-/** Every way to index a name with the free indices (each position by an index of its range). */
-function indexings(dims: readonly Dim[], free: readonly FreeIndex[]): string[][] {
+/**
+ * Every way to index a name with the free indices (each position by an index of
+ * its range) or with the fixed indices the target writes (`1`, `n`, `t[i]`),
+ * whose range is left to the resolver to check.
+ */
+function indexings(dims: readonly Dim[], free: readonly FreeIndex[], fixed: readonly string[] = []): string[][] {
   let out: string[][] = [[]];
   for (const dim of dims) {
-    const fits = free.filter((f) => sameDim(f.dim, dim)).map((f) => f.name);
+    const fits = [...free.filter((f) => sameDim(f.dim, dim)).map((f) => f.name), ...fixed];
     out = out.flatMap((prefix) => fits.map((name) => [...prefix, name]));
   }
   return out;
@@ -64,12 +68,12 @@ function indexings(dims: readonly Dim[], free: readonly FreeIndex[]): string[][]
  * free indices, deltas between free indices, and label indicators. Many are
  * false; the caller keeps only those it proves.
  */
-export function indexCandidates(vocabulary: Vocabulary, free: readonly FreeIndex[]): string[] {
+export function indexCandidates(vocabulary: Vocabulary, free: readonly FreeIndex[], fixed: readonly string[] = []): string[] {
   const leaves: string[] = [];
   for (const named of vocabulary.names) {
     if (named.text.includes('(')) continue;
     if (named.dims.length === 0) { leaves.push(named.text); continue; }
-    for (const at of indexings(named.dims, free)) leaves.push(`${named.text}[${at.join(', ')}]`);
+    for (const at of indexings(named.dims, free, fixed)) leaves.push(`${named.text}[${at.join(', ')}]`);
   }
   for (let a = 0; a < free.length; a++) {
     for (let b = a + 1; b < free.length; b++) if (sameDim(free[a].dim, free[b].dim)) leaves.push(`delta(${free[a].name}, ${free[b].name})`);
@@ -82,7 +86,7 @@ export function indexCandidates(vocabulary: Vocabulary, free: readonly FreeIndex
     for (const c of classIndices) for (const row of rows) leaves.push(`delta(${c}, ${label.name}${row})`);
   }
   const operands = [...leaves, '1'];
-  const out = new Set<string>();
+  const out = new Set<string>(['0', '1', '-1']);
   const divisors = vocabulary.sizes;
   for (const a of leaves) {
     out.add(a);
@@ -96,10 +100,15 @@ export function indexCandidates(vocabulary: Vocabulary, free: readonly FreeIndex
       out.add(`${a} + ${b}`);
       out.add(`${a} * ${b}`);
       out.add(`-${a} * ${b}`);
-      if (b !== '1') out.add(`${a} / ${b}`);
+      if (b !== '1') {
+        out.add(`${a} / ${b}`);
+        out.add(`-${a} / ${b}`);
+      }
       for (const d of divisors) out.add(`(${a} - ${b}) / ${d}`);
     }
   }
+  // ReLU's derivative: a * (b > 0).
+  for (const a of leaves) for (const b of leaves) if (!b.startsWith('delta(')) out.add(`${a} * (${b} > 0)`);
   // Three leaves: a * (b - c), a * (b + c), a * b - c. Bounded, since this grows as the cube.
   if (operands.length <= MAX_LEAVES_FOR_THREE) {
     for (const a of leaves) {
@@ -168,11 +177,15 @@ export function matrixCandidates(vocabulary: Vocabulary, shape: readonly Dim[]):
     { text: `sum(${a.text}, 2)`, rows: a.rows, cols: undefined, atomic: true },
   ]) : [];
   const out = new Set<string>();
+  const differenceTexts = new Set(differences.map((d) => d.text));
+  // ReLU's derivative masks a gradient entry by entry: U .* (V > 0) for an array V of the same shape.
+  const masks = arrays.filter(fits).map((v) => `(${v.text} > 0)`);
   for (const s of [...oriented, ...products, ...reductions]) {
     if (!fits(s)) continue;
-    const text = s.text.startsWith('(') && s.text.endsWith(')') && s === differences.find((d) => d.text === s.text) ? s.text.slice(1, -1) : s.text;
-    out.add(text);
-    for (const d of vocabulary.sizes) out.add(`${s.atomic ? s.text : `(${s.text})`} / ${d}`);
+    out.add(differenceTexts.has(s.text) ? s.text.slice(1, -1) : s.text);
+    const operand = s.atomic ? s.text : `(${s.text})`;
+    for (const d of vocabulary.sizes) out.add(`${operand} / ${d}`);
+    for (const mask of masks) out.add(`${operand} .* ${mask}`);
   }
   return [...out];
 }
@@ -183,4 +196,32 @@ export function matrixCandidates(vocabulary: Vocabulary, shape: readonly Dim[]):
  */
 export function formSize(text: string): number {
   return (text.match(/[\p{L}_][\p{L}\p{N}_]*|\d+(\.\d+)?|\.\*|\.\/|[-+*/^']/gu) ?? []).length;
+}
+
+/**
+ * The indices a target writes that are not free: literals and dimension symbols
+ * (`1` in `diff(s[1], x[1])`, `n` in `sigma[n]`) and label entries (`t[i]`).
+ */
+export function fixedIndices(targetText: string, free: readonly FreeIndex[]): string[] {
+  const found = new Set<string>();
+  for (const match of targetText.matchAll(/\[([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]/g)) {
+    for (const part of splitTopLevel(match[1])) {
+      const index = part.trim();
+      if (index !== '' && !free.some((f) => f.name === index)) found.add(index);
+    }
+  }
+  return [...found];
+}
+
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '[' || text[i] === '(') depth++;
+    else if (text[i] === ']' || text[i] === ')') depth--;
+    else if (text[i] === ',' && depth === 0) { parts.push(text.slice(start, i)); start = i + 1; }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }

@@ -2,7 +2,7 @@ import { DerivationError } from '../diagnostics/index.ts';
 import { buildModel, hasDiff, substituteIndices, type Dim, type FreeIndex, type Index, type Model, type Term } from '../model/index.ts';
 import { Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN } from '../symbolic/index.ts';
 import { DerivationSyntaxError, parseExpression, SourceMap, type Claim, type Derivation, type Expr, type Statement } from '../syntax/index.ts';
-import { formSize, indexCandidates, matrixCandidates, vocabularyOf } from './candidates.ts';
+import { fixedIndices, formSize, indexCandidates, matrixCandidates, vocabularyOf } from './candidates.ts';
 import { Fingerprint } from './fingerprint.ts';
 
 /** One correct form of a derivative, in the derivation's own names. */
@@ -67,7 +67,7 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
   const shape: Dim[] = entry.map((f) => f.dim);
   const differentiated = new Set([...targetText.matchAll(/(?:diff|grad)\(\s*([\p{L}_][\p{L}\p{N}_]*)\s*,/gu)].map((m) => m[1]));
   const vocabulary = vocabularyOf(model.inputs, model.definitions, model.dims, differentiated);
-  const generated = shape.length > 0 ? matrixCandidates(vocabulary, shape) : indexCandidates(vocabulary, claim.freeIndices);
+  const generated = shape.length > 0 ? matrixCandidates(vocabulary, shape) : indexCandidates(vocabulary, claim.freeIndices, fixedIndices(targetText, claim.freeIndices));
   const notation = shape.length > 0 ? 'matrix' as const : 'index' as const;
   const candidates = [...new Set([...(options.extra ?? []).filter((t) => !/\b(diff|grad)\s*\(/.test(t)), ...generated])]
     .map((text) => ({ text, size: formSize(text) }))
@@ -90,7 +90,9 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
     for (const candidate of batch) {
       const expr = tryParse(candidate.text);
       if (!expr) continue;
-      claims.push(claimOf(expr, candidate.text));
+      // In index notation the target rides along as a step, so that a candidate like delta(i, k), which
+      // indexes nothing, learns the ranges of its indices from it. An array's entry indices come from its shape.
+      claims.push(shape.length > 0 ? claimOf(expr, candidate.text) : { ...claimOf(expr, candidate.text), steps: [stepOf(target, targetText)] });
       kept.push(candidate);
     }
     const resolved = tryModel(derivation, [...declarations, ...claims]);
@@ -166,6 +168,10 @@ function alignIndices(term: Term, own: readonly FreeIndex[], wanted: readonly Fr
 
 function claimOf(expr: Expr, text: string): Claim {
   return { kind: 'claim', expr, text, steps: [], span: expr.span };
+}
+
+function stepOf(expr: Expr, text: string): Claim['steps'][number] {
+  return { expr, text, justification: undefined, expectWrong: false, span: expr.span };
 }
 
 function tryParse(text: string): Expr | undefined {
