@@ -14,7 +14,7 @@ let s[i] = exp(x[i]) / sum(j, exp(x[j]))
 let L = -sum(i, y[i] * log(s[i]))
 `;
 
-describe('derive: the simplest correct form in the derivation\'s own names', () => {
+describe('derive: the simplest correct form in the derivation\'s own names', { timeout: 60_000 }, () => {
   it('derives dL/dx_k = s[k] - y[k], proved for every n, where the file writes the long form', () => {
     const found = derive(SOFTMAX, { expression: 'diff(L, x[k])' });
     expect(found.text).toBe('s[k] - y[k]');
@@ -60,7 +60,7 @@ describe('derive: the simplest correct form in the derivation\'s own names', () 
   });
 });
 
-describe('a refuted step gets a right step when the file gives none', () => {
+describe('a refuted step gets a right step when the file gives none', { timeout: 60_000 }, () => {
   it('derives it from the line above, or from the claim when the chain so far holds', () => {
     const claims = claimsOf(deriv(`
 given x: vector[n]
@@ -94,7 +94,7 @@ claim diff(L, x[k]) = s[k] - y[k]
   });
 });
 
-describe('derivcheck derive', () => {
+describe('derivcheck derive', { timeout: 60_000 }, () => {
   const folder = new TempFolder();
   afterAll(() => folder.remove());
   const file = folder.file('softmax.deriv', `${SOFTMAX}claim diff(L, x[k]) = y[k] - s[k]   expect wrong\n`);
