@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkFiles, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
@@ -132,17 +132,25 @@ function assertWritable(path: string | undefined, option: string): void {
   if (path === undefined) return;
   const what = `io error: cannot write --${option} ${path}`;
   const target = resolve(path);
-  const existing = statSync(target, { throwIfNoEntry: false });
+  const existing = statIfAny(target);
   if (existing?.isDirectory()) throw new OutputError(`${what}: it is a folder`, 'name a file, e.g. report.html');
   const folder = dirname(target);
-  const parent = statSync(folder, { throwIfNoEntry: false });
-  if (!parent?.isDirectory()) {
-    throw new OutputError(`${what}: the folder ${folder} does not exist`, 'create the folder first, or name a file in a folder that exists');
-  }
+  const parent = statIfAny(folder);
+  if (!parent) throw new OutputError(`${what}: the folder ${folder} does not exist`, 'create the folder first, or name a file in a folder that exists');
+  if (!parent.isDirectory()) throw new OutputError(`${what}: ${folder} is a file, not a folder`, 'name a file in a folder that exists');
   try {
     accessSync(existing ? target : folder, constants.W_OK);
   } catch {
     throw new OutputError(`${what}: permission denied`, `check the permissions of ${existing ? target : folder}`);
+  }
+}
+
+/** What stat says of a path, or undefined when there is nothing to say (absent, or under a file). */
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 
