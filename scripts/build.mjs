@@ -68,7 +68,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.DERIVCHECK_BUILD_MINIFY !== '0',
   chunkNames: 'chunk-[hash]',
   external: ['katex', 'vitest', 'tslab'],
   logLevel: 'warning',
