@@ -154,12 +154,15 @@ function statIfAny(path: string): Stats | undefined {
   }
 }
 
-/** An OutputError, or a file system error while writing (the disk filled up after the check): both are io errors. */
+/**
+ * An OutputError, or a file system error that escaped (a report write after the
+ * disk filled up, a folder that cannot be listed): both are io errors.
+ */
 function outputError(error: unknown): OutputError | undefined {
   if (error instanceof OutputError) return error;
   const e = error as NodeJS.ErrnoException;
   if (e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string') {
-    return new OutputError(`io error: cannot write ${e.path}: ${e.code}`, 'check the path, the free space and the permissions');
+    return new OutputError(`io error: ${e.syscall} ${e.path}: ${e.code}`, 'check the path, the free space and the permissions');
   }
   return undefined;
 }
