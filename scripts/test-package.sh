@@ -33,7 +33,9 @@ step "a fresh project: install the tarball (and vitest for the matcher test)"
 project="$work/project"
 cp -r "$repo/test/package/fixture" "$project"
 vitest_version="$(node -p "require('$repo/package.json').devDependencies.vitest")"
-(cd "$project" && npm install --prefer-offline --no-audit --no-fund --loglevel=error "$work/$tarball" "vitest@$vitest_version")
+(cd "$project" && npm install --prefer-offline --no-audit --no-fund --loglevel=warn "$work/$tarball" "vitest@$vitest_version") 2>&1 | tee "$work/install.log"
+# The engines fields must be true on this Node: no dependency that wants a newer one.
+if grep -q EBADENGINE "$work/install.log"; then fail "npm install warned EBADENGINE on Node $(node --version)"; fi
 
 step "README's Library section, verbatim, as an ES module and as CommonJS"
 node "$repo/test/package/readme-library.mjs" "$project/node_modules/derivcheck/README.md" "$project"
@@ -54,6 +56,16 @@ step "npx derivcheck"
   || { cat "$work/example.out"; fail "derivcheck check docs/example.deriv failed"; }
 tail -n 1 "$work/example.out"
 grep -q 'all as expected' "$work/example.out" || fail "the example's verdicts are not as expected"
+# An output path that cannot be written: exit 2 before the run, a message and a hint, no stack trace.
+set +e
+(cd "$project" && npx --no-install derivcheck check node_modules/derivcheck/docs/example.deriv --html /nonexistent/dir/r.html) > "$work/io.out" 2> "$work/io.err"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "--html /nonexistent/dir/r.html exited with $status, not 2"
+[ ! -s "$work/io.out" ] || fail "--html /nonexistent/dir/r.html ran the check anyway"
+grep -q '^derivcheck: io error' "$work/io.err" || fail "--html /nonexistent/dir/r.html: no io error on stderr"
+if grep -qE '^\s+at ' "$work/io.err"; then fail "--html /nonexistent/dir/r.html printed a stack trace"; fi
+head -n 1 "$work/io.err"
 
 step "vitest with derivcheck/vitest"
 (cd "$project" && npx --no-install vitest run --reporter=dot)
