@@ -18,6 +18,9 @@
  * `new URL('./x.js', import.meta.url)` finds x.js wherever the bundler put the
  * module. A module started as a worker thread is named `worker.ts` and becomes
  * its own entry, dist/worker.js.
+ *
+ * `prepare` (npm ci, npm install from git) runs this only where it exists: the
+ * packed package holds dist/ but not scripts/, and must install without a build.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
