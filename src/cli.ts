@@ -5,6 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import packageJson from '../package.json' with { type: 'json' };
 import { checkFiles, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
@@ -34,6 +37,9 @@ options:
 exit status: 0 every verdict as expected, 1 some verdict not as expected, 2 unusable arguments`;
 
 class UsageError extends Error {}
+
+/** The one line after a usage error: the whole usage would bury the message. */
+const HELP_HINT = "run 'derivcheck --help' for the options";
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -69,12 +75,12 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       },
     });
   } catch (error) {
-    err.write(`derivcheck: ${(error as Error).message}\n\n${USAGE}\n`);
+    err.write(`derivcheck: ${(error as Error).message}\n${HELP_HINT}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) { out.write(`${USAGE}\n`); return 0; }
-  if (values.version) { out.write('derivcheck 0.1.0\n'); return 0; }
+  if (values.version) { out.write(`derivcheck ${packageJson.version}\n`); return 0; }
   const [command, ...paths] = positionals;
   try {
     if (command === 'derive') return deriveCommand(paths, values.at, values.json === true, out, err);
@@ -85,6 +91,8 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       seed: integer(values.seed, 'seed', -2147483648, 2147483647), trials: integer(values.trials, 'trials', 1, 1_000_000),
       sizes: sizes(values.sizes),
     };
+    // A report that cannot be written is refused now, not after a long run.
+    for (const option of OUTPUT_OPTIONS) assertWritable(values[option], option);
     const progress = err.isTTY && !values.json ? new Progress(err) : undefined;
     let report: CheckReport;
     try {
@@ -103,7 +111,12 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     return report.summary.unexpected === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError || error instanceof PathError) {
-      err.write(`derivcheck: ${error.message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+      err.write(`derivcheck: ${error.message}\n${error instanceof UsageError ? `${HELP_HINT}\n` : ''}`);
+      return 2;
+    }
+    const io = outputError(error);
+    if (io) {
+      err.write(`derivcheck: ${io.message}\nhint: ${io.hint}\n`);
       return 2;
     }
     throw error;
@@ -145,6 +158,56 @@ function deriveCommand(args: readonly string[], at: string | undefined, json: bo
 
 function derivedProofText(proof: 'every-n' | 'sizes-tried' | 'numeric'): string {
   return proof === 'every-n' ? 'proved for every n' : proof === 'sizes-tried' ? 'proved at sizes 1 to 3' : 'only verified numerically (no proof found)';
+}
+
+/** The options that name a file the command writes. */
+const OUTPUT_OPTIONS = ['html', 'markdown'] as const;
+
+/** An output file that cannot be written: an `io` error, exit status 2, no stack trace. */
+class OutputError extends Error {
+  constructor(message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
+/** Throws an OutputError unless `path` can be created or overwritten as a file. */
+function assertWritable(path: string | undefined, option: string): void {
+  if (path === undefined) return;
+  const what = `io error: cannot write --${option} ${path}`;
+  const target = resolve(path);
+  const existing = statIfAny(target);
+  if (existing?.isDirectory()) throw new OutputError(`${what}: it is a folder`, 'name a file, e.g. report.html');
+  const folder = dirname(target);
+  const parent = statIfAny(folder);
+  if (!parent) throw new OutputError(`${what}: the folder ${folder} does not exist`, 'create the folder first, or name a file in a folder that exists');
+  if (!parent.isDirectory()) throw new OutputError(`${what}: ${folder} is a file, not a folder`, 'name a file in a folder that exists');
+  try {
+    accessSync(existing ? target : folder, constants.W_OK);
+  } catch {
+    throw new OutputError(`${what}: permission denied`, `check the permissions of ${existing ? target : folder}`);
+  }
+}
+
+/** What stat says of a path, or undefined when there is nothing to say (absent, or under a file). */
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An OutputError, or a file system error that escaped (a report write after the
+ * disk filled up, a folder that cannot be listed): both are io errors.
+ */
+function outputError(error: unknown): OutputError | undefined {
+  if (error instanceof OutputError) return error;
+  const e = error as NodeJS.ErrnoException;
+  if (e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string') {
+    return new OutputError(`io error: ${e.syscall} ${e.path}: ${e.code}`, 'check the path, the free space and the permissions');
+  }
+  return undefined;
 }
 
 /** One line on a terminal, rewritten in place: how many steps are done, and the file at hand. */

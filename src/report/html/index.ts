@@ -6,7 +6,6 @@
  * the counterexample with an inline SVG plot of the finite-difference error.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import katex from 'katex';
 import type { CheckReport, ClaimResult, DerivationResult, FileResult, StepResult } from '../../check/index.ts';
 import { formatDiagnostic } from '../../diagnostics/index.ts';
 import type { Model } from '../../model/index.ts';
@@ -18,6 +17,7 @@ import {
 import { errorCurve } from './error-curve.ts';
 import { escapeHtml } from './escape.ts';
 import { inlinedKatexCss } from './katex-assets.ts';
+import { katex } from './load-katex.ts';
 import { errorCurveSvg } from './plot.ts';
 import { REPORT_CSS } from './style.ts';
 import { derivedProof } from '../derived-step.ts';
@@ -123,7 +123,7 @@ interface Context {
 }
 
 function tex(latex: string, ctx: Context, displayMode = true): string {
-  return katex.renderToString(latex, {
+  return katex().renderToString(latex, {
     displayMode, throwOnError: false, output: ctx.math === 'html' ? 'htmlAndMathml' : 'mathml', strict: 'ignore',
   });
 }
