@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
-  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN,
+  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, mentionsDiff, proveForEveryN,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -154,10 +154,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const numericDetail = { method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN };
   const lhs = eliminateDiff(above);
   const rhs = eliminateDiff(modelStep.term);
+  // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
+  const almostEverywhere = mentionsDiff(above) || mentionsDiff(modelStep.term);
+  // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.
   const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
-    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.timeMs }), model.definitions);
+    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
   const symbolic: SymbolicOutcome = decideStep(
-    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices }, context.sizes, context.budget, context.seed);
+    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere }, context.sizes, context.budget, context.seed);
   // The numbers confirm what an exact engine proved: `trials` inputs in all, spread over the sizes, do that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
@@ -188,6 +191,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   switch (outcome.verdict) {
     case 'error':
+      if (outcome.why === 'no-domain' && symbolic.kind === 'no-domain') {
+        return result('error', undefined, exactMethod, {
+          diagnostic: diagnostic('no-domain', symbolic.reason, model.derivation.file, step.span,
+            'an expression with no value (0/0, log(0), sqrt(-1)) cannot be rewritten; fix the line above'),
+        });
+      }
       if (outcome.why === 'no-domain') {
         return result('error', undefined, numericMethod, {
           diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
@@ -211,12 +220,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay, ...why });
       if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
       const c = symbolic.confirmed;
-      return result('refuted', undefined, `${exactMethod}; 60-digit evaluation`, {
+      return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
         ...why,
         counterexample: {
           sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
-          inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-          foundBy: '60-digit evaluation (the difference is below what double precision can see)',
+          inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
+          foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value anywhere)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
         },
       });
     }

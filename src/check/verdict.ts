@@ -27,7 +27,7 @@ export type Judgement =
  *
  * | evidence | verdict |
  * |---|---|
- * | no input where both sides have a value | error (no-domain) |
+ * | no input where both sides have a value, or the line above has none anywhere (exact) | error (no-domain) |
  * | index calculus proved, exact engine differs | error (engine fault) |
  * | index calculus proved, numbers refute | error (engine fault) |
  * | index calculus proved | proved, every n |
@@ -40,7 +40,7 @@ export type Judgement =
 export function judge(e: Evidence): Judgement {
   const { everyN, symbolic, numeric } = e;
   const refutedByNumbers = numeric.kind === 'counterexample';
-  if (numeric.kind === 'no-domain') return { verdict: 'error', why: 'no-domain' };
+  if (numeric.kind === 'no-domain' || symbolic.kind === 'no-domain') return { verdict: 'error', why: 'no-domain' };
   if (everyN.kind === 'proved') {
     if (symbolic.kind === 'different') {
       return {

@@ -8,7 +8,7 @@ const equal = { kind: 'equal', instances: 6 } as const;
 const undecided = { kind: 'undecided', reason: 'budget' } as const;
 const differs = (confirmed: boolean) => ({
   kind: 'different', instance: { sizes: {}, indices: {}, cases: {} }, explanation: 'a factor 2',
-  confirmed: confirmed ? { point: {}, lhs: '1', rhs: '2', difference: '-1' } : undefined,
+  confirmed: confirmed ? { point: {}, lhs: '1', rhs: '2', difference: '-1', digits: 60 } : undefined,
 }) as const;
 const agree = { kind: 'agree', trials: 100, worstRelative: 0, worstRatio: 0, sizes: [] } as const;
 const counterexample = {
