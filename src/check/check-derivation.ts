@@ -1,8 +1,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
-  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, mentionsDiff, proveForEveryN,
+  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -155,7 +155,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const lhs = eliminateDiff(above);
   const rhs = eliminateDiff(modelStep.term);
   // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
-  const almostEverywhere = mentionsDiff(above) || mentionsDiff(modelStep.term);
+  const almostEverywhere = hasDiff(above) || hasDiff(modelStep.term);
   // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.
   const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
     new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
@@ -173,7 +173,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
     ...(symbolic.kind === 'equal' ? { instances: symbolic.instances } : {}),
     ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
-    ...kinkNote(above, modelStep.term, numeric, symbolic),
+    // A kink convention matters only where comparisons are read almost everywhere: in a step about a derivative.
+    ...(almostEverywhere ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
   };
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
@@ -194,7 +195,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (outcome.why === 'no-domain' && symbolic.kind === 'no-domain') {
         return result('error', undefined, exactMethod, {
           diagnostic: diagnostic('no-domain', symbolic.reason, model.derivation.file, step.span,
-            'an expression with no value (0/0, log(0), sqrt(-1)) cannot be rewritten; fix the line above'),
+            'a denominator must not be 0, log needs a positive argument and sqrt a non-negative one: check the types (given x: positive) or fix the line above'),
         });
       }
       if (outcome.why === 'no-domain') {

@@ -62,14 +62,3 @@ function product(...factors: Term[]): Term {
   return factors.some((f) => f.k === 'num' && f.value.num === 0n) ? ZERO : mul(...factors);
 }
 
-/** Whether a term takes a derivative somewhere: a step about a derivative reads comparisons almost everywhere. */
-export function mentionsDiff(term: Term): boolean {
-  let found = false;
-  const walk = (t: Term): Term => {
-    if (t.k === 'diff') found = true;
-    else if (!found) mapChildren(t, walk);
-    return t;
-  };
-  walk(term);
-  return found;
-}

@@ -84,7 +84,7 @@ export function clearlyDifferent(a: Decimal, b: Decimal, digits = DIGITS): boole
 export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false):
   { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
   let digits = DIGITS;
-  let previous: Decimal | undefined;
+  let previous: { lhs: Decimal; rhs: Decimal; digits: number; difference: Decimal } | undefined;
   for (;;) {
     let l: Decimal;
     let r: Decimal;
@@ -97,10 +97,11 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     if (valuesOnly) return { lhs: l, rhs: r, digits };
     if (!l.isFinite() || !r.isFinite()) return undefined;
     const d = l.minus(r);
-    if (previous !== undefined && clearlyDifferent(l, r, digits) && d.minus(previous).abs().lte(d.abs().times('1e-10'))) {
-      return { lhs: l, rhs: r, digits };
+    if (previous !== undefined && clearlyDifferent(l, r, digits) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10'))) {
+      // Stable under doubling: report the fewest digits that already showed it.
+      return clearlyDifferent(previous.lhs, previous.rhs, previous.digits) ? previous : { lhs: l, rhs: r, digits };
     }
-    previous = d;
+    previous = { lhs: l, rhs: r, digits, difference: d };
     if (digits * 2 > maxDigits) return undefined;
     digits *= 2;
   }
