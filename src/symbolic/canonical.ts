@@ -421,6 +421,13 @@ export class Canonicalizer {
       const monomial = Polynomial.monomial(1, powers);
       const id = this.atoms.intern(`exp:${monoKey(powers)}/${den}`, () => ({ kind: 'exp', text, powers, den }),
         (atom) => Math.exp(monomial.evaluateFloat(atom) / Number(den)));
+      if (den > 1n && !this.atoms.roots.has(id)) {
+        // exp(m / q) is the q-th root of exp(m): exp(m / q)^q = exp(m), so sqrt(p)^2 = p for positive p.
+        const whole = this.expOfPolynomial(monomial, Rational.ONE);
+        if (whole.denominatorFactors().length === 0 && whole.denominatorConstant().equals(Rational.ONE)) {
+          this.atoms.roots.set(id, { q: Number(den), radicand: whole.numerator(b) });
+        }
+      }
       acc = acc.mul(RationalFunction.variable(id).pow(Number(coef.num), b), b);
     }
     return acc;

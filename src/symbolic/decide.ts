@@ -16,9 +16,9 @@ export interface SymbolicBudget {
   /** Most polynomial terms the operations of one instance may create. Default 2,000,000. */
   readonly maxTerms: number;
   /**
-   * Most polynomial terms all instances of the step may create together (and the
-   * index calculus, which has one budget). Default 6,000,000: the largest step of
-   * derivations/ needs about 1,000,000.
+   * Most polynomial terms all instances of the step may create together.
+   * Default 6,000,000: the largest step of derivations/ creates about 450,000
+   * (the index calculus has `maxTerms` for its one decision).
    */
   readonly maxWork: number;
   /** Most instances (sizes x index values x cases) to decide. Default 20,000. */
