@@ -41,6 +41,8 @@ export class AtomTable {
   readonly stepAtoms = new Set<number>();
   /** For each tie atom Z = [P == 0], the polynomial P: Z * P = 0, and Z * H(P) = 0 for the step atom H of P. */
   readonly ties = new Map<number, { readonly poly: Polynomial; step: number | undefined }>();
+  /** For each step atom H = [P > 0], the polynomial P (the confirmation tries where P changes sign). */
+  readonly steps = new Map<number, Polynomial>();
   /** For each root atom r, its index q and radicand R: r^q = R. */
   readonly roots = new Map<number, { readonly q: number; readonly radicand: Polynomial }>();
   /** Atoms known >= 0 (steps, ties, roots): a sum of their products with positive coefficients is >= 0. */
@@ -82,8 +84,11 @@ export class AtomTable {
 
   isPositive(id: number): boolean {
     const a = this.atoms[id];
-    return a.kind === 'exp' || a.kind === 'pi' || (a.kind === 'input' && a.positive);
+    return a.kind === 'exp' || a.kind === 'pi' || (a.kind === 'input' && a.positive) || this.expArgument.has(id);
   }
+
+  /** For each exp of a quotient kept whole (exp(-x^2 / (2 s^2))), its argument: it is positive, and its log is the argument. */
+  readonly expArgument = new Map<number, RationalFunction>();
 
   name(id: number): string {
     return this.atoms[id].text;
@@ -399,7 +404,10 @@ export class Canonicalizer {
         // exp(P / c): scale each term; handled by the per-term rule below with rational coefficients.
         return this.expOfPolynomial(a.numerator(b), constant.inv());
       }
-      return this.opaque(`exp(${this.key(a)})`, `exp(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.exp(a.evaluateFloat(atom)));
+      const whole = this.opaque(`exp(${this.key(a)})`, `exp(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.exp(a.evaluateFloat(atom)));
+      const [id] = whole.variables();
+      if (!this.atoms.expArgument.has(id)) this.atoms.expArgument.set(id, a);
+      return whole;
     }
     return this.expOfPolynomial(a.numerator(b), Rational.ONE);
   }
@@ -570,6 +578,8 @@ export class Canonicalizer {
       const id = powers[0][0];
       const atom = this.atoms.atoms[id];
       if (atom.kind === 'exp') return this.logOfExpAtom(atom);
+      const argument = this.atoms.expArgument.get(id);
+      if (argument) return argument;
     }
     const text = `log(${p.toString((id) => this.atoms.name(id))})`;
     const id = this.atoms.intern(`log:${p.key()}`, () => ({ kind: 'log', text }), (atom) => Math.log(p.evaluateFloat(atom)));
@@ -625,13 +635,21 @@ export class Canonicalizer {
   private comparison(op: '<' | '<=' | '>' | '>=' | '==' | '!=', d: RationalFunction): RationalFunction {
     const one = RationalFunction.ONE;
     const b = this.budget;
-    const c = constantOf(d);
-    if (c !== undefined) {
-      const s = c.sign();
+    const ofSign = (s: number): RationalFunction => {
       const holds = op === '<' ? s < 0 : op === '<=' ? s <= 0 : op === '>' ? s > 0 : op === '>=' ? s >= 0 : op === '==' ? s === 0 : s !== 0;
       return holds ? one : RationalFunction.ZERO;
-    }
+    };
+    const c = constantOf(d);
+    if (c !== undefined) return ofSign(c.sign());
     const { primitive: zeroPoly } = d.numerator(b).normalizeFactor();
+    {
+      // A sign the types fix: (p > 0) is 1 for a positive input p.
+      let signedD = d.numerator(b);
+      for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signedD = signedD.mul(f.factor, b);
+      if (d.denominatorConstant().sign() < 0) signedD = signedD.neg();
+      if (this.knownSign(signedD) === 'positive') return ofSign(1);
+      if (this.knownSign(signedD.neg()) === 'positive') return ofSign(-1);
+    }
     if (op === '==' || op === '!=') {
       const tie = RationalFunction.variable(this.tie(zeroPoly));
       return op === '==' ? tie : one.sub(tie, b);
@@ -645,6 +663,7 @@ export class Canonicalizer {
     const id = this.atoms.intern(`step:${primitive.key()}`, () => ({ kind: 'step', text }), (atom) => (primitive.evaluateFloat(atom) > 0 ? 1 : 0));
     this.atoms.stepAtoms.add(id);
     this.atoms.nonnegative.add(id);
+    this.atoms.steps.set(id, primitive);
     const positive = RationalFunction.variable(id);
     if (this.almostEverywhere) {
       const greater = sign > 0 ? positive : one.sub(positive, b);

@@ -41,8 +41,12 @@ export interface InstanceRecord {
 }
 
 export type SymbolicOutcome =
-  /** Both sides have the same canonical form at every instance tried. */
-  | { readonly kind: 'equal'; readonly instances: number }
+  /**
+   * Both sides have the same canonical form at every instance tried, and the step's
+   * conditions follow from the line above's. `unconditional`: the line above has no
+   * condition at all (it has a value everywhere), so numbers that find no value lost it to overflow.
+   */
+  | { readonly kind: 'equal'; readonly instances: number; readonly unconditional: boolean }
   /**
    * The canonical forms differ at an instance. `confirmed` holds a point where
    * 60-digit arithmetic shows the two sides differ; without it the difference
@@ -107,6 +111,7 @@ export function decideStep(
   let lhsHasValue = false;
   let lhsNoValue: string | undefined;
   let notImplied: string | undefined;
+  let conditional = false;
   try {
     for (const instance of enumerateInstances(step, sizes)) {
       // The term budget is per instance (a 576-entry Jacobian is 576 small problems); the work budget is per step.
@@ -141,6 +146,7 @@ export function decideStep(
         continue;
       }
       lhsHasValue = true;
+      if (left.conditions.list.length > 0) conditional = true;
       if (right.conditions.never !== undefined) {
         // The step has no value anywhere; the line above has one wherever it has no condition at all.
         if (left.conditions.list.length === 0) {
@@ -165,7 +171,7 @@ export function decideStep(
         return {
           kind: 'different', instance: record,
           explanation: explainDifference(left.form, right.form, difference, atoms, exact),
-          confirmed: confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator), outright),
+          confirmed: confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright),
         };
       }
       const missing = unimplied(right.conditions, left.conditions);
@@ -183,7 +189,7 @@ export function decideStep(
   }
   if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
   if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
-  return { kind: 'equal', instances };
+  return { kind: 'equal', instances, unconditional: !conditional };
 }
 
 /** Every instance: sizes, then free index values, then the cases of labels and one-hot inputs. */
@@ -266,23 +272,32 @@ function toRecord(instance: Instance): InstanceRecord {
 }
 
 /**
- * Inputs at which a comparison in the difference ties: for a tie atom [P == 0] whose P
- * is affine in one input entry, the entry where P vanishes (t = 1/3 for t > 1/3), exact.
- * Random points almost never land on a tie; a difference made of tie atoms lives only there.
+ * Inputs where a comparison in the difference switches: for a tie atom [P == 0] or a
+ * step atom [P > 0] whose P is affine in one input entry, the entry where P vanishes
+ * (t = 1/3 for t > 1/3), exact, and for a step atom points on either side of it
+ * (t = 6 for relu(t - 5)), within the input's type. Random points almost never land
+ * on a tie, nor outside [-4, 4]; a difference made of such atoms may live only there.
  */
-function tiePoints(atoms: AtomTable, numerator: Polynomial): Array<Map<string, PointValue>> {
+function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
   const out: Array<Map<string, PointValue>> = [];
-  for (const [z, { poly }] of atoms.ties) {
-    if (!numerator.variables().has(z)) continue;
+  const candidates = [...atoms.ties].map(([id, { poly }]) => ({ id, poly, sides: false }))
+    .concat([...atoms.steps].map(([id, poly]) => ({ id, poly, sides: true })));
+  for (const { id, poly, sides } of candidates) {
+    if (!numerator.variables().has(id)) continue;
     const vars = [...poly.variables()];
     if (vars.length !== 1 || poly.degreeIn(vars[0]) !== 1) continue;
     const atom = atoms.atoms[vars[0]];
     if (atom.kind !== 'input') continue;
-    const a = poly.substitute(vars[0], Polynomial.ONE).sub(poly.substitute(vars[0], Polynomial.ZERO)).constantValue();
+    const kind = inputs.get(atom.name)?.kind;
     const c = poly.substitute(vars[0], Polynomial.ZERO).constantValue();
+    const a = poly.substitute(vars[0], Polynomial.ONE).constantValue()?.sub(c ?? Rational.ZERO);
     if (a === undefined || c === undefined || a.isZero()) continue;
     const root = c.neg().div(a);
-    out.push(new Map([[atom.text, { num: root.num, den: root.den }]]));
+    const values = sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root];
+    for (const v of values) {
+      const fits = kind === 'real' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false;
+      if (fits) out.push(new Map([[atom.text, { num: v.num, den: v.den }]]));
+    }
   }
   return out;
 }

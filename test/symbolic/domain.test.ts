@@ -16,6 +16,8 @@ given s: real
 given a: real
 given p: positive
 given b: positive
+given mu: real
+given sigma: positive
 given v: vector[n]
 `;
 
@@ -112,6 +114,31 @@ describe('comparisons are exact outside derivatives', () => {
     proved('claim diff(relu(t), t) = (t >= 0)');
     proved('claim diff(abs(t), t) = 2 * (t > 0) - 1');
   });
+});
+
+describe('steps where doubles overflow or underflow are exact here', () => {
+  it.each([
+    'log(exp(-(x - mu)^2 / (2 * sigma^2)) / sqrt(2 * pi * sigma^2)) = -(x - mu)^2 / (2 * sigma^2) - log(sigma) - log(2 * pi) / 2',
+    'exp(1000) / exp(999) = exp(1)', 'exp(t + 1000) = exp(t) * exp(1000)', 'exp(800*t) * exp(-800*t) = 1', 'log(exp(800*t)) = 800*t',
+    'exp(300*v[i]) / sum(j, exp(300*v[j])) = 1 / sum(j, exp(300*(v[j] - v[i])))',
+  ])('%s is proved', (claim) => proved(`claim ${claim}`));
+
+  it('the concrete engine says the sides have a value everywhere, so numbers that find none overflowed', () => {
+    const { concrete } = exact('claim exp(1000) / exp(999) = exp(1)');
+    expect(concrete).toMatchObject({ kind: 'equal', unconditional: true });
+    expect(exact('claim exp(log(x)) = x').concrete).toMatchObject({ kind: 'equal', unconditional: false });
+  });
+});
+
+describe('a switch outside the random range is found', () => {
+  it.each([['(t < 5) = 1', 't', 5], ['relu(t - 5) = 0', 't', 6], ['(p > 0.05) = 1', 'p', 0.05], ['(p > 6) = 0', 'p', 7]] as const)(
+    '%s is refuted at %s = %s', (claim, name, at) => {
+      const { concrete } = exact(`claim ${claim}`);
+      if (concrete.kind !== 'different') throw new Error(`expected a difference, got ${concrete.kind}`);
+      expect(concrete.confirmed?.point[name]).toBeCloseTo(at, 12);
+    });
+
+  it('a point outside the type is never tried: (p > 0) = 1 for a positive p is proved', () => proved('claim (p > 0) = 1'));
 });
 
 describe('a difference is confirmed with as many digits as it needs', () => {
