@@ -97,7 +97,7 @@ export function decideStep(
 ): SymbolicOutcome {
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
-  const simplified = { lhs: eliminateDeltas(step.lhs), rhs: eliminateDeltas(step.rhs) };
+  const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };
   let instances = 0;
   // A label per row multiplies the cases by C^N: count first, and leave a step over too many to the numeric check.
   const planned = countInstances(step, sizes);

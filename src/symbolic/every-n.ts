@@ -5,7 +5,7 @@ import {
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
 import { unimplied } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
-import { distribute, eliminateDeltas, pickByDelta } from './eliminate-deltas.ts';
+import { distribute, eliminateDeltas, hasValueFor, pickByDelta, withoutDelta } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { refold } from './refold.ts';
 
@@ -63,9 +63,9 @@ export function proveForEveryN(
   almostEverywhere = false,
 ): EveryNOutcome {
   // Deltas inside nested sums (what grad of a matrix expression leaves) pick their terms first.
-  lhs = eliminateDeltas(lhs);
-  rhs = eliminateDeltas(rhs);
   const inputMap = new Map(inputs.map((i) => [i.name, i]));
+  lhs = eliminateDeltas(lhs, inputMap);
+  rhs = eliminateDeltas(rhs, inputMap);
   let symbols: IndexSymbol[];
   try {
     symbols = collectSymbols([lhs, rhs], freeIndices, inputMap);
@@ -310,6 +310,11 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
         for (const product of distributeOrGiveUp(withoutInequality(body, bound))) {
           const { factors, picked } = pickByDelta(product, bound);
           const value = c.of(mul(...factors));
+          // The terms the delta zeroes must still have a value: read them for their conditions only.
+          if (picked) {
+            const dropped = withoutDelta(product, bound);
+            if (!hasValueFor(dropped, inputs)) c.of(dropped);
+          }
           if (factors.some((f) => usesIndexVariable(f, new Set([bound])))) {
             rest = rest.add(value, c.budget);
             restUsed = true;

@@ -59,10 +59,10 @@ describe('an expression with no value is not zero', () => {
 describe('the domain rule: the step must have a value wherever the line above has one', () => {
   it.each([
     't / t = 1', 't^2 / t = t', 'exp(log(x)) = x', 'exp(log(p)) = p', 'log(x^2) = log(x^2) + 0',
-    'x / (x * t) = 1 / t',
+    'x / (x * t) = 1 / t', 'sum(j, delta(j, k) * log(v[j])) = log(v[k])',
   ])('%s is proved', (claim) => proved(`claim ${claim}`));
 
-  it.each(['x = exp(log(x))', '1 = t / t', 't = t^2 / t', 'sqrt(x)^2 = sqrt(x)^2 + log(x) - log(x)'])(
+  it.each(['x = exp(log(x))', '1 = t / t', 't = t^2 / t', 'sqrt(x)^2 = sqrt(x)^2 + log(x) - log(x)', 'log(v[k]) = sum(j, delta(j, k) * log(v[j]))'])(
     '%s is not proved: the step needs a condition the line above does not give', (claim) => {
       const { everyN, concrete } = exact(`claim ${claim}`);
       expect(everyN.kind).toBe('not-proved');
