@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN,
@@ -195,10 +195,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const numericDetail = { method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN };
   const lhs = eliminateDiff(above);
   const rhs = eliminateDiff(modelStep.term);
+  // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
+  const almostEverywhere = hasDiff(above) || hasDiff(modelStep.term);
+  // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.
   const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
-    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.timeMs }), model.definitions);
+    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
   const symbolic: SymbolicOutcome = decideStep(
-    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices }, context.sizes, context.budget, context.seed);
+    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere }, context.sizes, context.budget, context.seed);
   // The numbers confirm what an exact engine proved: `trials` inputs in all, spread over the sizes, do that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
@@ -211,7 +214,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
     ...(symbolic.kind === 'equal' ? { instances: symbolic.instances } : {}),
     ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
-    ...kinkNote(above, modelStep.term, numeric, symbolic),
+    // A kink convention matters only where comparisons are read almost everywhere: in a step about a derivative.
+    ...(almostEverywhere ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
   };
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
@@ -229,6 +233,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   switch (outcome.verdict) {
     case 'error':
+      if (outcome.why === 'no-domain' && symbolic.kind === 'no-domain') {
+        return result('error', undefined, exactMethod, {
+          diagnostic: diagnostic('no-domain', symbolic.reason, model.derivation.file, step.span,
+            'a denominator must not be 0, log needs a positive argument and sqrt a non-negative one: check the types (given x: positive) or fix the line above'),
+        });
+      }
       if (outcome.why === 'no-domain') {
         return result('error', undefined, numericMethod, {
           diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
@@ -252,12 +262,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay, ...why });
       if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
       const c = symbolic.confirmed;
-      return result('refuted', undefined, `${exactMethod}; 60-digit evaluation`, {
+      return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
         ...why,
         counterexample: {
           sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
-          inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-          foundBy: '60-digit evaluation (the difference is below what double precision can see)',
+          inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
+          foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value anywhere)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
         },
       });
     }

@@ -11,6 +11,9 @@ import { add, delta, FUNCTIONS, mapChildren, mul, num, pow, sub, ONE, ZERO, fn, 
  * derivative 0 away from their boundary.
  */
 export function differentiate(term: Term, v: InputRef): Term {
+  // The derivative exists only where the term has a value: there a partial that is 0 times
+  // anything is 0, so derivatives fold zeros even where the term builder must not.
+  const mul = product;
   switch (term.k) {
     case 'num': case 'pi': case 'size': case 'icmp': case 'cmp':
       return ZERO;
@@ -53,3 +56,9 @@ export function eliminateDiff(term: Term): Term {
   if (term.k === 'diff') return differentiate(eliminateDiff(term.f), term.v);
   return mapChildren(term, eliminateDiff);
 }
+
+/** A product that is 0 when a factor is 0: right inside a derivative, where every factor has a value. */
+function product(...factors: Term[]): Term {
+  return factors.some((f) => f.k === 'num' && f.value.num === 0n) ? ZERO : mul(...factors);
+}
+
