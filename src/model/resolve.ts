@@ -1,4 +1,4 @@
-import { DerivationError, diagnostic } from '../diagnostics/index.ts';
+import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
@@ -31,6 +31,14 @@ export interface Scope {
   readonly dims: ReadonlyMap<string, Dim>;
   readonly inputs: ReadonlyMap<string, Input>;
   readonly lets: ReadonlyMap<string, LetDefinition>;
+  /**
+   * Names whose `given` or `let` has an error, with that error: an expression
+   * that uses one is an error (the same diagnostic, at the declaration), and
+   * every other expression of the file is still checked.
+   */
+  readonly broken?: ReadonlyMap<string, Diagnostic>;
+  /** Broken names some expression used; the model reports the others on their own. */
+  readonly usedBroken?: Set<string>;
 }
 
 /**
@@ -82,8 +90,10 @@ export class Resolver {
       case 'number':
         return scalar({ k: 'num', value: parseDecimal(expr.text) });
       case 'name':
+        if (!bound.has(expr.name)) this.checkNotBroken(expr.name);
         return this.nameValue(expr.name, expr.span, bound);
       case 'index':
+        this.checkNotBroken(expr.target.name);
         return scalar(this.indexed(expr.target.name, expr.target.span, expr.indices, expr.span, bound));
       case 'unary': {
         const arg = this.val(expr.arg, bound);
@@ -174,6 +184,14 @@ export class Resolver {
     return scalar(inner(innerA, (k) => a.at([k]), (k) => b.at([k])));
   }
 
+  /** Using a name whose declaration has an error is that error (the declaration's own diagnostic, at the declaration). */
+  private checkNotBroken(name: string): void {
+    const problem = this.scope.broken?.get(name);
+    if (!problem) return;
+    this.scope.usedBroken?.add(name);
+    throw new DerivationError({ ...problem, message: `${problem.message} (in the declaration of ${name}, which this expression uses)` });
+  }
+
   /** A fresh bound index over a dimension, for sums the array operations write. */
   private boundIndex(dim: Dim, base: string): string {
     const name = this.freshName(base);
@@ -218,7 +236,7 @@ export class Resolver {
   }
 
   private isDeclared(name: string): boolean {
-    return this.scope.inputs.has(name) || this.scope.lets.has(name) || this.scope.dims.has(name);
+    return this.scope.inputs.has(name) || this.scope.lets.has(name) || this.scope.dims.has(name) || (this.scope.broken?.has(name) ?? false);
   }
 
   private name(name: string, span: Span, bound: Map<string, string>): Term {
@@ -311,6 +329,7 @@ export class Resolver {
       return { base: inner.base, offset: inner.offset + step };
     }
     if (expr.kind === 'index') {
+      this.checkNotBroken(expr.target.name);
       const given = this.scope.inputs.get(expr.target.name);
       if (given?.kind === 'label' && !given.oneHotRows && given.dims.length > 0) {
         if (expr.indices.length !== given.dims.length) {
@@ -324,6 +343,7 @@ export class Resolver {
       const name = expr.name;
       const renamed = bound.get(name);
       if (renamed) return { base: { k: 'var', name: renamed, offset: 0 }, offset: 0 };
+      this.checkNotBroken(name);
       if (this.scope.dims.has(name)) {
         const dim = this.scope.dims.get(name)!;
         if (dim.k === 'fixed') return { base: { k: 'lit', value: dim.size }, offset: 0 };
@@ -462,6 +482,7 @@ export class Resolver {
   private onehot(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 2, 'onehot(y, C)');
     const [labelExpr, classesExpr] = expr.args;
+    if (labelExpr.kind === 'name') this.checkNotBroken(labelExpr.name);
     const given = labelExpr.kind === 'name' ? this.scope.inputs.get(labelExpr.name) : undefined;
     if (!given || given.kind !== 'label' || given.oneHotRows) {
       throw this.error('bad-index', 'onehot takes a label input and its number of classes: onehot(y, C) with given y: label[N, C]', labelExpr.span);
@@ -482,6 +503,7 @@ export class Resolver {
     this.expectArity(expr, 2, 'grad(L, W)');
     const f = this.value(expr.args[0], bound);
     const w = expr.args[1];
+    if (w.kind === 'name') this.checkNotBroken(w.name);
     const given = w.kind === 'name' ? this.scope.inputs.get(w.name) : undefined;
     if (!given) {
       throw this.error('unsupported', 'grad differentiates with respect to a whole input: grad(L, W) with given W: matrix[D, H]', w.span,
@@ -503,7 +525,7 @@ export class Resolver {
   /** Whether `sum(A, ...)` / `mean(A, ...)` names an array rather than a summation index. */
   private isArrayArgument(expr: Expr): boolean {
     if (expr.kind !== 'name') return true;
-    return this.scope.inputs.has(expr.name) || this.scope.lets.has(expr.name);
+    return this.scope.inputs.has(expr.name) || this.scope.lets.has(expr.name) || (this.scope.broken?.has(expr.name) ?? false);
   }
 
   /**
@@ -604,6 +626,7 @@ export class Resolver {
 
   private differentiationVariable(expr: Expr, bound: Map<string, string>): InputRef {
     const name = expr.kind === 'name' ? expr.name : expr.kind === 'index' ? expr.target.name : undefined;
+    if (name !== undefined) this.checkNotBroken(name);
     const given = name === undefined ? undefined : this.scope.inputs.get(name);
     if (name === undefined || !given) {
       const isLet = name !== undefined && this.scope.lets.has(name);
