@@ -169,6 +169,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(sub);
         const kink = rule.kink;
+        const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
         if (args.length === 1) {
           const a = args[0];
           const f = rule.value;
@@ -178,7 +179,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             const e = s.error;
             if (kink) noteKink(s, kink(v));
             const out = f(v);
-            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
+            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + roundoff * Math.abs(out) + UNDERFLOW;
             return out;
           };
         }
@@ -189,7 +190,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           if (kink) noteKink(s, kink(...vs));
           const out = rule.value(...vs);
           const slopes = rule.slopes(...vs);
-          let error = 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
+          let error = roundoff * Math.abs(out) + UNDERFLOW;
           for (let i = 0; i < vs.length; i++) if (es[i] > 0) error += Math.abs(slopes[i]) * es[i];
           s.error = error;
           return out;

@@ -1,4 +1,4 @@
-import { FUNCTIONS, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { fn, FUNCTIONS, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 
 /**
@@ -214,6 +214,16 @@ export class Canonicalizer {
         const a = arg(0);
         return this.comparison('>', a).sub(this.comparison('<', a), b);
       }
+      // erfc and Phi through erf, phi through exp: Phi(x) = (1 + erf(x / sqrt 2)) / 2 is then proved.
+      case 'erf': return this.erf(arg(0), printTerm(t.args[0]));
+      case 'erfc': return one.sub(this.erf(arg(0), printTerm(t.args[0])), b);
+      case 'Phi': {
+        const half = RationalFunction.constant(Rational.of(1, 2));
+        const scaled = arg(0).mul(this.power(RationalFunction.constant(2), RationalFunction.constant(Rational.of(-1, 2)), t), b);
+        return half.add(half.mul(this.erf(scaled, `${printTerm(t.args[0])}/sqrt(2)`), b), b);
+      }
+      case 'phi':
+        return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));
       case 'asinh': case 'atan':
       case 'sin': case 'cos':
       {
@@ -222,6 +232,12 @@ export class Canonicalizer {
         return this.opaque(`${t.name}(${this.key(a)})`, printTerm(t), (atom) => f(a.evaluateFloat(atom)));
       }
     }
+  }
+
+  /** erf(a) as an atom, one per canonical argument. */
+  private erf(a: RationalFunction, text: string): RationalFunction {
+    const f = FUNCTIONS.erf.value;
+    return this.opaque(`erf(${this.key(a)})`, `erf(${text})`, (atom) => f(a.evaluateFloat(atom)));
   }
 
   /** exp of a sum is a product of exps; exp(k m) is exp(m)^k; exp(log P) is P. */

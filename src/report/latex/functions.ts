@@ -179,6 +179,10 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   },
   max: parenStyle('\\max', [1, Infinity]),
   min: parenStyle('\\min', [1, Infinity]),
+  erf: operatorStyle('\\operatorname{erf}'),
+  erfc: operatorStyle('\\operatorname{erfc}'),
+  Phi: parenStyle('\\Phi'),
+  phi: parenStyle('\\varphi'),
   delta: {
     arity: [2, 2],
     render: (args, ctx) => rendered(`\\delta_{${ctx.subscript(args)}}`, Prec.Atom),
