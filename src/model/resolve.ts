@@ -6,7 +6,7 @@ import { closest } from './did-you-mean.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
-import type { Comparison, Dim, Index, Input, InputRef, Term } from './term.ts';
+import type { Comparison, Dim, Index, Input, InputRef, ReduceOp, Term } from './term.ts';
 
 const PENDING = '\u0000pending:';
 
@@ -23,7 +23,7 @@ export interface LetDefinition {
 }
 
 /** Array-valued built-ins, beside the scalar function table and sum, delta, diff. */
-const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'grad'] as const;
+const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'grad', 'prod', 'norm', 'logsumexp'] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -388,7 +388,7 @@ export class Resolver {
       : i.k === 'label' && i.indices.length > 0 ? { ...i, indices: i.indices.map(idx) } : i);
     const go = (t: Term): Term => this.freshen(t, renames);
     switch (term.k) {
-      case 'sum': {
+      case 'sum': case 'reduce': {
         const fresh = this.freshName(term.index);
         const inner = new Map(renames);
         inner.set(term.index, fresh);
@@ -455,6 +455,8 @@ export class Resolver {
       const i = this.boundIndex(a.shape[0], 'i');
       return scalar({ k: 'sum', index: i, dim: a.shape[0], body: a.at([v(i), v(i)]) });
     }
+    const reduced = this.reduction(name, expr, bound);
+    if (reduced) return reduced;
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
@@ -571,9 +573,12 @@ export class Resolver {
     return this.reduce(expr, a, args[1], (body, dims) => div(body, mul(...dims.map(sizeTerm))));
   }
 
-  private reduce(expr: Extract<Expr, { kind: 'call' }>, a: ArrayValue, axisExpr: Expr | undefined, finish: (sum: Term, dims: readonly Dim[]) => Term): Value {
+  private reduce(
+    expr: Extract<Expr, { kind: 'call' }>, a: ArrayValue, axisExpr: Expr | undefined, finish: (sum: Term, dims: readonly Dim[]) => Term,
+    op: 'sum' | ReduceOp = 'sum',
+  ): Value {
     if (axisExpr === undefined) {
-      return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix)), a.shape));
+      return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix), op), a.shape));
     }
     const rank = a.shape.length;
     if (axisExpr.kind !== 'number' || !/^\d+$/.test(axisExpr.text) || Number(axisExpr.text) < 1 || Number(axisExpr.text) > Math.max(rank, 1)) {
@@ -581,18 +586,47 @@ export class Resolver {
         axisExpr.span, 'numpy\'s axis=0 is axis 1 here, axis=1 is axis 2 (MATLAB\'s convention)');
     }
     const axis = Number(axisExpr.text) - 1;
-    if (rank === 1) return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix)), a.shape));
+    if (rank === 1) return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix), op), a.shape));
     const kept = a.shape.filter((_, p) => p !== axis);
     const over = a.shape[axis];
-    return array(kept, (ix) => finish(this.sumOver([over], ([j]) => a.at([...ix.slice(0, axis), j, ...ix.slice(axis)])), [over]));
+    return array(kept, (ix) => finish(this.sumOver([over], ([j]) => a.at([...ix.slice(0, axis), j, ...ix.slice(axis)]), op), [over]));
   }
 
-  /** The sum of a body over every index of a shape, with fresh bound indices. */
-  private sumOver(shape: readonly Dim[], body: (ix: readonly Index[]) => Term): Term {
+  /** The sum (or max, min, product) of a body over every index of a shape, with fresh bound indices. */
+  private sumOver(shape: readonly Dim[], body: (ix: readonly Index[]) => Term, op: 'sum' | ReduceOp = 'sum'): Term {
     const names = shape.map((d) => this.boundIndex(d, 'j'));
     let term = body(names.map(v));
-    for (let p = shape.length - 1; p >= 0; p--) term = { k: 'sum', index: names[p], dim: shape[p], body: term };
+    for (let p = shape.length - 1; p >= 0; p--) {
+      term = op === 'sum' ? { k: 'sum', index: names[p], dim: shape[p], body: term } : { k: 'reduce', op, index: names[p], dim: shape[p], body: term };
+    }
     return term;
+  }
+
+  /**
+   * Reductions of a whole array (or along an axis, as sum): `max(x)`, `min(x)`,
+   * `prod(x)`, `logsumexp(x)` = log(sum(exp(x))), `norm(x)` = sqrt(sum(x .^ 2))
+   * (Frobenius for a matrix), `norm(x, 1)` = sum(abs(x)). Undefined when the call is
+   * not one of these (`max(a, b)` is the entrywise function).
+   */
+  private reduction(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value | undefined {
+    const args = expr.args;
+    const isReduction = ((name === 'max' || name === 'min') && args.length === 1) ||
+      ((name === 'prod' || name === 'logsumexp' || name === 'norm') && (args.length === 1 || args.length === 2));
+    if (!isReduction) return undefined;
+    const a = this.val(args[0], bound);
+    if (a.k === 'scalar') {
+      throw this.error('shape', `${name}(x) reduces a vector or a matrix, but ${shortText(args[0]) ?? 'its argument'} is a scalar`, expr.span,
+        name === 'max' || name === 'min' ? `for two values write ${name}(a, b)` : `write ${name}(x) with x a vector`);
+    }
+    if (name === 'max' || name === 'min' || name === 'prod') return this.reduce(expr, a, args[1], (t) => t, name);
+    if (name === 'logsumexp') return this.reduce(expr, mapArray(a, (t) => fn('exp', t)), args[1], (t) => fn('log', t));
+    const p = args[1];
+    if (p !== undefined && !(p.kind === 'number' && (p.text === '1' || p.text === '2'))) {
+      throw this.error('unsupported', 'norm(x) is the Euclidean norm and norm(x, 1) the sum of absolute values; no other p', p.span,
+        'write norm(x), norm(x, 2) or norm(x, 1)');
+    }
+    if (p?.text === '1') return scalar(this.sumOver(a.shape, (ix) => fn('abs', a.at(ix))));
+    return scalar(fn('sqrt', this.sumOver(a.shape, (ix) => pow(a.at(ix), num(2)))));
   }
 
   /** Fills in the ranges of sums once every expression of the claim is resolved. */
@@ -671,6 +705,10 @@ export class Resolver {
 const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
 
 const sizeTerm = (d: Dim): Term => (d.k === 'sym' ? { k: 'size', name: d.name } : num(d.size));
+
+function mapArray(value: ArrayValue, f: (t: Term) => Term): ArrayValue {
+  return array(value.shape, (ix) => f(value.at(ix)));
+}
 
 function mapValue(value: Value, f: (t: Term) => Term): Value {
   return value.k === 'scalar' ? scalar(f(value.t)) : array(value.shape, (ix) => f(value.at(ix)));

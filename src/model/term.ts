@@ -26,6 +26,9 @@ export type FunctionName =
   | 'softplus' | 'sin' | 'cos' | 'sinh' | 'cosh' | 'sech' | 'asinh' | 'atan' | 'sign' | 'log1p' | 'expm1'
   | 'erf' | 'erfc' | 'Phi' | 'phi';
 
+/** The reductions of an array other than sum. */
+export type ReduceOp = 'max' | 'min' | 'prod';
+
 export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
 /** A reference to one scalar entry of a given: `x[k]`, `t`, `W[i, j]`. */
@@ -49,6 +52,17 @@ export type Term =
   | { readonly k: 'fn'; readonly name: FunctionName; readonly args: readonly Term[] }
   /** `sum(j, body)`: j runs over 1..size of `dim`. */
   | { readonly k: 'sum'; readonly index: string; readonly dim: Dim; readonly body: Term }
+  /**
+   * `max(x)`, `min(x)`, `prod(x)` of a whole array: the body's largest value,
+   * smallest value or product as `index` runs over 1..size of `dim`. Sums have
+   * a kind of their own; these reductions are rarer and have no delta rule.
+   */
+  | { readonly k: 'reduce'; readonly op: ReduceOp; readonly index: string; readonly dim: Dim; readonly body: Term }
+  /**
+   * The largest or smallest of a list of terms: a `reduce` max or min written
+   * out at a concrete size (the exact engine keeps it as one atom).
+   */
+  | { readonly k: 'extremum'; readonly op: 'max' | 'min'; readonly terms: readonly Term[] }
   /** A comparison of two indices as a 0/1 value; `delta(i, k)` is `==`. */
   | { readonly k: 'icmp'; readonly op: Comparison; readonly a: Index; readonly b: Index }
   /** A comparison of two values as a 0/1 value: `(x[k] > 0)`. */

@@ -146,7 +146,15 @@ export class Canonicalizer {
         return this.func(t);
       case 'cmp':
         return this.comparison(t.op, this.of(t.a).sub(this.of(t.b), b));
-      case 'size': case 'sum': case 'icmp':
+      case 'extremum': {
+        // max and min are symmetric: one atom per set of canonical arguments, in any order.
+        const parts = t.terms.map((x) => this.of(x));
+        const keys = parts.map((p) => this.key(p)).sort();
+        const pick = t.op === 'max' ? Math.max : Math.min;
+        return this.opaque(`${t.op}(${keys.join(', ')})`, `${t.op}(${parts.map((p) => p.toString((id) => this.atoms.name(id))).join(', ')})`,
+          (atom) => pick(...parts.map((p) => p.evaluateFloat(atom))));
+      }
+      case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
       case 'diff':
@@ -410,6 +418,8 @@ export interface IndexNotationRules {
   readonly size: (t: Extract<Term, { k: 'size' }>, c: Canonicalizer) => RationalFunction;
   readonly sum: (t: Extract<Term, { k: 'sum' }>, c: Canonicalizer) => RationalFunction;
   readonly icmp: (t: Extract<Term, { k: 'icmp' }>, c: Canonicalizer) => RationalFunction;
+  /** `max(j, f)`, `min(j, f)`, `prod(j, f)` over a whole dimension: an atom for every n. */
+  readonly reduce: (t: Extract<Term, { k: 'reduce' }>, c: Canonicalizer) => RationalFunction;
 }
 
 /** A term that has no value at a point of the domain (log 0, 1/0). */
