@@ -23,7 +23,7 @@ export interface LetDefinition {
 }
 
 /** Array-valued built-ins, beside the scalar function table and sum, delta, diff. */
-const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'grad', 'prod', 'norm', 'logsumexp'] as const;
+const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -99,9 +99,22 @@ export class Resolver {
         const arg = this.val(expr.arg, bound);
         return expr.op === '-' ? mapValue(arg, neg) : arg;
       }
+      case 'subscript': {
+        const target = this.val(expr.target, bound);
+        if (target.k === 'scalar') {
+          throw this.error('bad-index', `${shortText(expr.target) ?? 'this expression'} is a scalar, so it has no entries to index`, expr.span);
+        }
+        if (target.shape.length !== expr.indices.length) {
+          throw this.error('index-arity', `${shortText(expr.target) ?? 'this expression'} is ${showShape(target.shape)}: it takes ${target.shape.length} index${target.shape.length === 1 ? '' : 'es'}, got ${expr.indices.length}`,
+            expr.span);
+        }
+        return scalar(target.at(expr.indices.map((e, p) => this.index(e, target.shape[p], bound))));
+      }
       case 'transpose': {
         const arg = this.val(expr.arg, bound);
-        if (arg.k === 'scalar' || arg.shape.length < 2) return arg;
+        if (arg.k === 'scalar') return arg;
+        // A vector's transpose is the same entries standing the other way: v' is a row, (v')' a column again.
+        if (arg.shape.length === 1) return array(arg.shape, arg.at, arg.orient === 'row' ? 'col' : 'row');
         if (arg.shape.length > 2) throw this.error('shape', `a transpose needs a matrix, got ${showShape(arg.shape)}`, expr.span);
         return array([arg.shape[1], arg.shape[0]], (ix) => arg.at([ix[1], ix[0]]));
       }
@@ -148,7 +161,7 @@ export class Resolver {
     if (a.k === 'scalar' && b.k === 'scalar') return scalar(f(a.t, b.t));
     const shapeA = a.k === 'array' ? a.shape : [];
     const shapeB = b.k === 'array' ? b.shape : [];
-    const plan = broadcast(shapeA, shapeB);
+    const plan = broadcast(shapeA, shapeB, a.k === 'array' ? a.orient : undefined, b.k === 'array' ? b.orient : undefined);
     if (!plan.ok) {
       const [left, right] = expr.kind === 'binary' ? [expr.left, expr.right] : [expr.args[0], expr.args[1]];
       const what = expr.kind === 'binary' ? `'${expr.op}'` : `${expr.name}`;
@@ -169,6 +182,10 @@ export class Resolver {
       expr.opSpan ?? expr.span,
       'the columns of the left operand must match the rows of the right one; a transpose (A\') or .* (entry by entry) may be what is meant');
     if (a.shape.length > 2 || b.shape.length > 2) throw fail('a product needs matrices or vectors');
+    // A column times a row (u * v'): the outer product, an m×n matrix. Any other pair of vectors is the dot product.
+    if (a.shape.length === 1 && b.shape.length === 1 && a.orient !== 'row' && b.orient === 'row') {
+      return array([a.shape[0], b.shape[0]], (ix) => mul(a.at([ix[0]]), b.at([ix[1]])));
+    }
     const inner = (dim: Dim, left: (k: Index) => Term, right: (k: Index) => Term): Term => {
       const k = this.boundIndex(dim, 'k');
       return { k: 'sum', index: k, dim, body: mul(left(v(k)), right(v(k))) };
@@ -180,7 +197,7 @@ export class Resolver {
       return array([a.shape[0], b.shape[1]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k, ix[1]])));
     }
     if (a.shape.length === 2) return array([a.shape[0]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k])));
-    if (b.shape.length === 2) return array([b.shape[1]], (ix) => inner(innerA, (k) => a.at([k]), (k) => b.at([k, ix[0]])));
+    if (b.shape.length === 2) return array([b.shape[1]], (ix) => inner(innerA, (k) => a.at([k]), (k) => b.at([k, ix[0]])), a.orient === 'row' ? 'row' : undefined);
     return scalar(inner(innerA, (k) => a.at([k]), (k) => b.at([k])));
   }
 
@@ -446,8 +463,21 @@ export class Resolver {
       this.expectArity(expr, 1, 'ones(n)');
       return array([this.dimArgument(args[0])], () => num(1));
     }
-    if (name === 'trace') {
-      this.expectArity(expr, 1, 'trace(A)');
+    if (name === 'eye') {
+      this.expectArity(expr, 1, 'eye(n)');
+      const n = this.dimArgument(args[0]);
+      return array([n, n], (ix) => delta(ix[0], ix[1]));
+    }
+    if (name === 'diag') {
+      this.expectArity(expr, 1, 'diag(v) or diag(A)');
+      const a = this.val(args[0], bound);
+      if (a.k === 'array' && a.shape.length === 1) return array([a.shape[0], a.shape[0]], (ix) => mul(a.at([ix[0]]), delta(ix[0], ix[1])));
+      if (a.k === 'array' && a.shape.length === 2 && sameDim(a.shape[0], a.shape[1])) return array([a.shape[0]], (ix) => a.at([ix[0], ix[0]]));
+      throw this.error('shape', `diag takes a vector (to a diagonal matrix) or a square matrix (to its diagonal), got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
+    }
+    if (name === 'det' || name === 'inv' || name === 'logdet') return this.determinantForm(name, expr, bound);
+    if (name === 'trace' || name === 'tr') {
+      this.expectArity(expr, 1, `${name}(A)`);
       const a = this.val(args[0], bound);
       if (a.k === 'scalar' || a.shape.length !== 2 || !sameDim(a.shape[0], a.shape[1])) {
         throw this.error('shape', `trace needs a square matrix, got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
@@ -471,6 +501,42 @@ export class Resolver {
     const near = closest(name, [...Object.keys(FUNCTIONS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     throw this.error('unknown-function', `unknown function '${name}'`, expr.nameSpan,
       near ? `did you mean '${near}'? The functions are listed in docs/syntax.md` : 'the functions are listed in docs/syntax.md');
+  }
+
+  /**
+   * `det(A)`, `inv(A)`, `logdet(A)` of a square matrix of a small fixed size
+   * (matrix[3, 3]): written out, det by the Leibniz formula and inv as the
+   * adjugate over det, so every engine sees plain polynomials and quotients and
+   * their derivatives (d det X = det X tr(X^-1 dX)) follow by the usual rules.
+   * There is no index-notation form of det for every n.
+   */
+  private determinantForm(name: 'det' | 'inv' | 'logdet', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 1, `${name}(A)`);
+    const a = this.val(expr.args[0], bound);
+    const [rows, cols] = a.k === 'array' && a.shape.length === 2 ? a.shape : [undefined, undefined];
+    if (a.k === 'scalar' || rows === undefined || cols === undefined || !sameDim(rows, cols)) {
+      throw this.error('shape', `${name} needs a square matrix, got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
+    }
+    if (rows.k !== 'fixed' || rows.size > MAX_DETERMINANT_SIZE) {
+      throw this.error('unsupported', `${name} is written out at a fixed size up to ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}; ${shortText(expr.args[0]) ?? 'the matrix'} is ${showShape(a.shape)}`,
+        expr.span, 'declare the matrix with a fixed size, e.g. given X: matrix[3, 3]');
+    }
+    const m = rows.size;
+    const entry = (i: number, j: number) => a.at([{ k: 'lit', value: i }, { k: 'lit', value: j }]);
+    const det = (keep: readonly number[], columns: readonly number[]): Term => {
+      // Laplace expansion along the first kept row; the minors are tiny (m <= 4).
+      if (keep.length === 0) return num(1);
+      const [first, ...rest] = keep;
+      return add(...columns.map((c, p) => mul(num(p % 2 === 0 ? 1 : -1), entry(first, c), det(rest, columns.filter((x) => x !== c)))));
+    };
+    const all = Array.from({ length: m }, (_, i) => i + 1);
+    const determinant = det(all, all);
+    if (name === 'det') return scalar(determinant);
+    if (name === 'logdet') return scalar(fn('log', determinant));
+    // inv[i, j] = cofactor(j, i) / det: the entry at symbolic indices picks the literal one with deltas.
+    const cofactor = (i: number, j: number) => mul(num((i + j) % 2 === 0 ? 1 : -1), det(all.filter((x) => x !== i), all.filter((x) => x !== j)));
+    return array([rows, rows], (ix) => add(...all.flatMap((i) => all.map((j) =>
+      mul(delta(ix[0], { k: 'lit', value: i }), delta(ix[1], { k: 'lit', value: j }), cofactor(j, i), pow(determinant, num(-1)))))));
   }
 
   /** A dimension written as an argument (`ones(N)`, `onehot(y, C)`): a dimension symbol or a whole number. */
@@ -589,7 +655,9 @@ export class Resolver {
     if (rank === 1) return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix), op), a.shape));
     const kept = a.shape.filter((_, p) => p !== axis);
     const over = a.shape[axis];
-    return array(kept, (ix) => finish(this.sumOver([over], ([j]) => a.at([...ix.slice(0, axis), j, ...ix.slice(axis)]), op), [over]));
+    // The axis is kept as a 1 (numpy's keepdims): over the rows a 1×C row, over the columns an N×1 column.
+    return array(kept, (ix) => finish(this.sumOver([over], ([j]) => a.at([...ix.slice(0, axis), j, ...ix.slice(axis)]), op), [over]),
+      rank === 2 ? (axis === 0 ? 'row' : 'col') : undefined);
   }
 
   /** The sum (or max, min, product) of a body over every index of a shape, with fresh bound indices. */
@@ -701,6 +769,9 @@ export class Resolver {
     return !this.scope.lets.has(expr.name) && expr.name !== 'e' && expr.name !== 'pi';
   }
 }
+
+/** det, inv and logdet are written out up to this size (4! = 24 terms in det). */
+const MAX_DETERMINANT_SIZE = 4;
 
 const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
 

@@ -77,7 +77,8 @@ export type InputKind =
   | 'unit'       // strictly between 0 and 1
   | 'simplex'    // entries > 0 summing to 1 (a vector)
   | 'onehot'     // one entry 1, the others 0 (a vector)
-  | 'label';     // an integer class index 1..n (a scalar)
+  | 'label'      // an integer class index 1..n (a scalar)
+  | 'invertible'; // a square matrix with a positive determinant (drawn diagonally dominant, not symmetric)
 
 /** A declared input: `given x: vector[n]` is `{ name: 'x', kind: 'real', dims: ['n'] }`. */
 export interface Input {

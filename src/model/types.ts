@@ -1,5 +1,6 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { TypeExpr } from '../syntax/index.ts';
+import { sameDim } from './arrays.ts';
 import type { Dim, InputKind } from './term.ts';
 
 interface TypeRule {
@@ -21,6 +22,7 @@ const TYPES: Readonly<Record<string, TypeRule>> = {
   onehot: { kind: 'onehot', rank: 1, description: 'n numbers, one of them 1, the others 0' },
   label: { kind: 'label', rank: 0, isLabel: true, description: 'a class index from 1 to n (label[N, C]: N of them, one per row)' },
   matrix: { kind: 'real', rank: 2, description: 'an N by D array of real numbers' },
+  invertible: { kind: 'invertible', rank: 2, description: 'an n by n invertible matrix with a positive determinant (so inv and logdet are defined): invertible[n, n]' },
 };
 
 /** Types that also take one more dimension than their rank: the batch form (`onehot[N, C]`, `label[N, C]`). */
@@ -49,6 +51,9 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
     throw new DerivationError(diagnostic('unknown-type',
       `the type ${type.name} takes ${allowed.join(' or ')} dimension${allowed.length === 1 && expected === 1 ? '' : 's'}, got ${dims.length}`,
       file, type.span, `write it as ${form}: ${rule.description}`));
+  }
+  if (rule.kind === 'invertible' && !sameDim(dims[0], dims[1])) {
+    throw new DerivationError(diagnostic('unknown-type', 'an invertible matrix is square: invertible[n, n]', file, type.span, 'write invertible[n, n] with the same dimension twice'));
   }
   // label[N, C]: N labels (one per row), each a class 1..C; the input has dims [N].
   if (type.name === 'onehot' && dims.length === 2) return { kind: 'label', dims: [dims[0]], classes: dims[1], oneHotRows: true };
