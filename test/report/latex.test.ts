@@ -101,7 +101,8 @@ describe('toLatex: functions', () => {
 
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
-      ['abs', 'cos', 'delta', 'diff', 'exp', 'log', 'max', 'min', 'relu', 'sigmoid', 'sin', 'softplus', 'sqrt', 'sum', 'tanh'],
+      ['Phi', 'abs', 'cos', 'delta', 'det', 'diag', 'diff', 'erf', 'erfc', 'exp', 'eye', 'inv', 'log', 'logdet', 'logsumexp', 'max', 'min', 'norm',
+        'phi', 'prod', 'relu', 'sigmoid', 'sin', 'softplus', 'sqrt', 'sum', 'tanh', 'tr'],
     );
   });
 });

@@ -183,6 +183,18 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   erfc: operatorStyle('\\operatorname{erfc}'),
   Phi: parenStyle('\\Phi'),
   phi: parenStyle('\\varphi'),
+  norm: {
+    arity: [1, 2],
+    render: (args, ctx) => rendered(`\\left\\|${ctx.render(args[0]).tex}\\right\\|${args.length === 2 ? `_{${ctx.render(args[1]).tex}}` : ''}`, Prec.Atom),
+  },
+  logsumexp: parenStyle('\\operatorname{logsumexp}', [1, 2]),
+  prod: parenStyle('\\operatorname{prod}', [1, 2]),
+  eye: { arity: [1, 1], render: ([n], ctx) => rendered(`I_{${ctx.render(n).tex}}`, Prec.Atom) },
+  diag: parenStyle('\\operatorname{diag}'),
+  tr: operatorStyle('\\operatorname{tr}'),
+  det: operatorStyle('\\det'),
+  logdet: operatorStyle('\\log\\det'),
+  inv: { arity: [1, 1], render: ([x], ctx) => rendered(`${ctx.operand(x, Prec.Atom).tex}^{-1}`, Prec.Pow) },
   delta: {
     arity: [2, 2],
     render: (args, ctx) => rendered(`\\delta_{${ctx.subscript(args)}}`, Prec.Atom),
