@@ -99,7 +99,7 @@ function declareGiven(statement: GivenDecl, scope: Scope, dims: Map<string, Dim>
   for (const { name } of statement.names) {
     const typeText = statement.type.dims.length > 0
       ? `${statement.type.name}[${statement.type.dims.map((d) => d.text).join(', ')}]` : statement.type.name;
-    inputs.set(name, { name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}) });
+    inputs.set(name, { name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}), ...(type.binary ? { binary: true } : {}) });
   }
 }
 

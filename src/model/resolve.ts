@@ -240,6 +240,7 @@ export class Resolver {
       if (given.oneHotRows) {
         return array([given.dims[0], given.classes!], (ix) => ({ k: 'icmp', op: '==', a: ix[1], b: { k: 'label', name, indices: [ix[0]], offset: 0 } }));
       }
+      if (given.binary) return array(given.dims, (ix) => binaryValue(name, ix));
       if (given.kind === 'label') {
         throw this.error('bad-index', `${name} is a ${given.typeText}, one class per row: use ${name}[i] as an index, e.g. Z[i, ${name}[i]], or onehot(${name}, ${showDim(given.classes!)})`, span);
       }
@@ -263,6 +264,7 @@ export class Resolver {
         throw this.error('not-scalar', `${name} is a ${given.typeText}: write one entry, e.g. ${name}[i]`, span,
           `a step is a scalar equation; for the sum of the entries write sum(${name})`);
       }
+      if (given.binary) return binaryValue(name, []);
       if (given.kind === 'label') {
         throw this.error('bad-index', `${name} is a label (a class index): use it as an index, e.g. x[${name}] or delta(i, ${name})`, span);
       }
@@ -299,7 +301,7 @@ export class Resolver {
       if (this.scope.dims.has(name)) throw this.error('bad-index', `${name} is a dimension, not an array`, nameSpan);
       throw this.unknownName(name, nameSpan);
     }
-    if (given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows) {
+    if (given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows && !given.binary) {
       throw this.error('bad-index', `${name} is a ${given.typeText}, one class per row: ${name}[i] is an index, not a value`, span,
         `use it inside brackets or a comparison: Z[i, ${name}[i]], delta(k, ${name}[i]), or onehot(${name}, ${showDim(given.classes!)})[i, k] for the 0/1 entries`);
     }
@@ -311,6 +313,7 @@ export class Resolver {
     }
     const indices = indexExprs.map((e, position) => this.index(e, dims[position], bound));
     if (given?.oneHotRows) return { k: 'icmp', op: '==', a: indices[1], b: { k: 'label', name, indices: [indices[0]], offset: 0 } };
+    if (given?.binary) return binaryValue(name, indices);
     if (given) return input({ name, indices });
     return this.instantiate(definition!, indices);
   }
@@ -348,6 +351,7 @@ export class Resolver {
     if (expr.kind === 'index') {
       this.checkNotBroken(expr.target.name);
       const given = this.scope.inputs.get(expr.target.name);
+      if (given?.binary) throw this.error('bad-index', `${given.name} is a ${given.typeText}: its entries are values 0 or 1, not indices`, expr.span);
       if (given?.kind === 'label' && !given.oneHotRows && given.dims.length > 0) {
         if (expr.indices.length !== given.dims.length) {
           throw this.error('index-arity', `${given.name} is a ${given.typeText}: it takes ${given.dims.length} index, got ${expr.indices.length}`, expr.span);
@@ -368,7 +372,7 @@ export class Resolver {
       }
       const given = this.scope.inputs.get(name);
       if (given) {
-        if (given.kind !== 'label' || given.dims.length > 0) {
+        if (given.kind !== 'label' || given.dims.length > 0 || given.binary) {
           throw this.error('bad-index', given.kind === 'label' ? `${name} is a ${given.typeText}, one class per row: write ${name}[i] for the class of row i`
             : `${name} is a ${given.typeText}, not an index`, expr.span,
           'an index is an index variable (i, j, k), a dimension (n), a label or a whole number');
@@ -760,11 +764,16 @@ export class Resolver {
 
   private looksLikeIndex(expr: Expr, bound: Map<string, string>): boolean {
     if (expr.kind === 'number') return /^\d+$/.test(expr.text);
+    if (expr.kind === 'index') {
+      // y[i] of a label[N, C] is row i's class: an index, so (j != y[i]) is 1 - delta(j, y[i]) (the SVM margin mask).
+      const given = this.scope.inputs.get(expr.target.name);
+      return given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows && !given.binary;
+    }
     if (expr.kind === 'binary' && (expr.op === '+' || expr.op === '-')) return this.looksLikeIndex(expr.left, bound) && expr.right.kind === 'number';
     if (expr.kind !== 'name') return false;
     if (bound.has(expr.name) || this.params.has(expr.name)) return true;
     const given = this.scope.inputs.get(expr.name);
-    if (given) return given.kind === 'label';
+    if (given) return given.kind === 'label' && !given.binary;
     // A dimension symbol is index-like too: `(i != n)` compares an index with the last one.
     return !this.scope.lets.has(expr.name) && expr.name !== 'e' && expr.name !== 'pi';
   }
@@ -774,6 +783,10 @@ export class Resolver {
 const MAX_DETERMINANT_SIZE = 4;
 
 const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
+
+/** The 0/1 value of a binary input, held as a label over 2 classes: 1 where the class is 2. */
+const binaryValue = (name: string, indices: readonly Index[]): Term =>
+  ({ k: 'icmp', op: '==', a: { k: 'label', name, indices, offset: 0 }, b: { k: 'lit', value: 2 } });
 
 const sizeTerm = (d: Dim): Term => (d.k === 'sym' ? { k: 'size', name: d.name } : num(d.size));
 

@@ -98,6 +98,12 @@ export interface Input {
    * (c == label of row i). Only the model looks at this flag.
    */
   readonly oneHotRows?: boolean;
+  /**
+   * `binary` (0 or 1) and `binary[N]` are held as labels over 2 classes: the
+   * value is (class == 2), so the exact engine splits them into their 2 cases
+   * like any label. Counterexamples show the class: 1 for 0, 2 for 1.
+   */
+  readonly binary?: boolean;
   /** The type as written, for messages (`vector[n]`). */
   readonly typeText: string;
 }
