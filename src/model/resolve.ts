@@ -682,6 +682,18 @@ export class Resolver {
    */
   private reduction(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value | undefined {
     const args = expr.args;
+    const indexForm = (name === 'max' || name === 'min' || name === 'prod') && args.length === 2 && args[0].kind === 'name' &&
+      !this.isDeclared(args[0].name) && !bound.has(args[0].name) && args[0].name !== 'e' && args[0].name !== 'pi';
+    if (indexForm) {
+      // max(j, E), min(j, E), prod(j, E): over an index, as sum(j, E); the range is filled in by finalize().
+      const indexName = (args[0] as Extract<Expr, { kind: 'name' }>).name;
+      const fresh = this.freshName(indexName);
+      const inner = new Map(bound);
+      inner.set(indexName, fresh);
+      const body = this.value(args[1], inner);
+      this.pendingSums.set(fresh, { written: indexName, span: args[0].span });
+      return scalar({ k: 'reduce', op: name, index: fresh, dim: { k: 'sym', name: PENDING + fresh }, body });
+    }
     const isReduction = ((name === 'max' || name === 'min') && args.length === 1) ||
       ((name === 'prod' || name === 'logsumexp' || name === 'norm') && (args.length === 1 || args.length === 2));
     if (!isReduction) return undefined;
@@ -704,7 +716,7 @@ export class Resolver {
   /** Fills in the ranges of sums once every expression of the claim is resolved. */
   finalize(term: Term): Term {
     const go = (t: Term): Term => {
-      if (t.k === 'sum' && t.dim.k === 'sym' && t.dim.name.startsWith(PENDING)) {
+      if ((t.k === 'sum' || t.k === 'reduce') && t.dim.k === 'sym' && t.dim.name.startsWith(PENDING)) {
         const dim = this.ranges.dimOf(`var:${t.index}`);
         if (!dim) {
           const pending = this.pendingSums.get(t.index)!;

@@ -63,6 +63,17 @@ claim mean(A) = sum(A) / N   expect wrong
 `)).toEqual(['verified', 'proved', 'verified', 'refuted']);
   });
 
+  it('max(j, E), min(j, E), prod(j, E) run over an index like sum; the row-wise max shift is proved for every n', () => {
+    expect(proofs(`
+given Z: matrix[N, C]
+given x: vector[n]
+claim max(j, x[j]) = max(x)
+claim prod(j, x[j]) = prod(x)
+claim logsumexp(Z, 2)[i] = max(j, Z[i, j]) + log(sum(j, exp(Z[i, j] - max(l, Z[i, l]))))
+claim max(j, x[j]) = min(x)   expect wrong
+`)).toEqual(['every-n', 'every-n', 'every-n', 'refuted']);
+  });
+
   it('max(a, b) of two values stays the entrywise function', () => {
     expect(verdicts(`
 given a, b: real
