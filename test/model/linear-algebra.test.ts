@@ -46,7 +46,7 @@ claim grad(det(S), S) = det(S) * inv(S)'
 claim inv(S) * S = eye(3)
 claim grad(det(Q), Q)' * Q = det(Q) * eye(3)
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
-  });
+  }, 60_000);
 
   it('eye, diag both ways, tr as trace', () => {
     expect(verdicts(`
