@@ -101,8 +101,9 @@ describe('toLatex: functions', () => {
 
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
-      ['Phi', 'abs', 'cos', 'delta', 'det', 'diag', 'diff', 'erf', 'erfc', 'exp', 'eye', 'inv', 'log', 'logdet', 'logsumexp', 'max', 'min', 'norm',
-        'phi', 'prod', 'relu', 'sigmoid', 'sin', 'softplus', 'sqrt', 'sum', 'tanh', 'tr'],
+      ['Phi', 'abs', 'asinh', 'atan', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'erf', 'erfc', 'exp', 'expm1', 'eye', 'inv', 'log', 'log1p',
+        'logdet', 'logsumexp', 'max', 'min', 'norm', 'phi', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'sum',
+        'tanh', 'tr'],
     );
   });
 });
