@@ -108,6 +108,32 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
     };
   }
 
+  /**
+   * A sum or reduction free of every enclosing summation index (like the softmax
+   * denominator inside s[i]) is computed once per epoch (input values) and per value
+   * of the free indices it uses, not once per iteration of the loops around it.
+   */
+  const cachedWhenClosed = (t: Term, bound: ReadonlySet<string>, loop: Compiled): Compiled => {
+    if (usesIndexVariable(t, bound)) return loop;
+    const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
+    const key = new Int32Array(keySlots.length);
+    let epoch = -1;
+    let value = 0;
+    let error = 0;
+    return (s) => {
+      let fresh = s.epoch === epoch;
+      for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
+      if (!fresh) {
+        value = loop(s);
+        error = s.error;
+        epoch = s.epoch;
+        for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
+      }
+      s.error = error;
+      return value;
+    };
+  };
+
   const go = (t: Term, bound: ReadonlySet<string> = new Set()): Compiled => {
     const sub = (c: Term) => go(c, bound);
     switch (t.k) {
@@ -208,26 +234,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           s.error = error;
           return acc;
         };
-        if (usesIndexVariable(t, bound)) return loop;
-        // Free of every enclosing summation index (like the softmax denominator inside s[i]): computed
-        // once per epoch (input values) and per value of the free indices it uses, none for that one.
-        const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
-        const key = new Int32Array(keySlots.length);
-        let epoch = -1;
-        let value = 0;
-        let error = 0;
-        return (s) => {
-          let fresh = s.epoch === epoch;
-          for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
-          if (!fresh) {
-            value = loop(s);
-            error = s.error;
-            epoch = s.epoch;
-            for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
-          }
-          s.error = error;
-          return value;
-        };
+        return cachedWhenClosed(t, bound, loop);
       }
       case 'reduce': {
         const slot = slots.slot(t.index);
@@ -249,7 +256,8 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           };
         }
         const sign = t.op === 'max' ? 1 : -1;
-        return (s) => extremum(s, n, (j) => { s.indices[slot] = j; return inner(s); }, sign);
+        // max(x) inside a sum over j (logsumexp(x - m) with m = max(x)) is computed once, not once per j.
+        return cachedWhenClosed(t, bound, (s) => extremum(s, n, (j) => { s.indices[slot] = j; return inner(s); }, sign));
       }
       case 'extremum': {
         const parts = t.terms.map(sub);
