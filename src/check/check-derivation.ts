@@ -224,7 +224,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
-  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used) : undefined;
+  const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
+  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used, binary) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
   const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
@@ -287,10 +288,17 @@ function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: Symbo
   return kink ? { kink } : {};
 }
 
-function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>): Counterexample {
+function numericCounterexample(
+  numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>, binary: ReadonlySet<string>,
+): Counterexample {
   const e = numeric.example;
   const inputs: Record<string, readonly number[] | number> = {};
-  for (const [name, values] of Object.entries(e.inputs)) if (used.has(name)) inputs[name] = values.length === 1 ? values[0] : values;
+  for (const [name, entries] of Object.entries(e.inputs)) {
+    if (!used.has(name)) continue;
+    // A binary input is held as a label over the classes 1 and 2: shown as its value, 0 or 1.
+    const values = binary.has(name) ? entries.map((v) => v - 1) : entries;
+    inputs[name] = values.length === 1 ? values[0] : values;
+  }
   // JSON has no NaN or Infinity: a side with no value is reported in words.
   const shown = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'undefined' : String(v));
   return {

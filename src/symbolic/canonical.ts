@@ -1,4 +1,4 @@
-import { FUNCTIONS, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { fn, FUNCTIONS, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { Conditions, type Condition } from './domain.ts';
 
@@ -248,7 +248,15 @@ export class Canonicalizer {
         return this.func(t);
       case 'cmp':
         return this.comparison(t.op, this.of(t.a).sub(this.of(t.b), b));
-      case 'size': case 'sum': case 'icmp':
+      case 'extremum': {
+        // max and min are symmetric: one atom per set of canonical arguments, in any order.
+        const parts = t.terms.map((x) => this.of(x));
+        const keys = parts.map((p) => this.key(p)).sort();
+        const pick = t.op === 'max' ? Math.max : Math.min;
+        return this.opaque(`${t.op}(${keys.join(', ')})`, `${t.op}(${parts.map((p) => p.toString((id) => this.atoms.name(id))).join(', ')})`,
+          (atom) => pick(...parts.map((p) => p.evaluateFloat(atom))));
+      }
+      case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
       case 'diff':
@@ -385,6 +393,16 @@ export class Canonicalizer {
         const a = arg(0);
         return this.comparison('>', a).sub(this.comparison('<', a), b);
       }
+      // erfc and Phi through erf, phi through exp: Phi(x) = (1 + erf(x / sqrt 2)) / 2 is then proved.
+      case 'erf': return this.erf(arg(0), printTerm(t.args[0]));
+      case 'erfc': return one.sub(this.erf(arg(0), printTerm(t.args[0])), b);
+      case 'Phi': {
+        const half = RationalFunction.constant(Rational.of(1, 2));
+        const scaled = arg(0).mul(this.power(RationalFunction.constant(2), RationalFunction.constant(Rational.of(-1, 2)), t), b);
+        return half.add(half.mul(this.erf(scaled, `${printTerm(t.args[0])}/sqrt(2)`), b), b);
+      }
+      case 'phi':
+        return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));
       case 'asinh': case 'atan':
       case 'sin': case 'cos':
       {
@@ -393,6 +411,12 @@ export class Canonicalizer {
         return this.opaque(`${t.name}(${this.key(a)})`, printTerm(t), (atom) => f(a.evaluateFloat(atom)));
       }
     }
+  }
+
+  /** erf(a) as an atom, one per canonical argument. */
+  private erf(a: RationalFunction, text: string): RationalFunction {
+    const f = FUNCTIONS.erf.value;
+    return this.opaque(`erf(${this.key(a)})`, `erf(${text})`, (atom) => f(a.evaluateFloat(atom)));
   }
 
   /** exp of a sum is a product of exps; exp(k m) is exp(m)^k; exp(log P) is P. */
@@ -710,6 +734,8 @@ export interface IndexNotationRules {
   readonly size: (t: Extract<Term, { k: 'size' }>, c: Canonicalizer) => RationalFunction;
   readonly sum: (t: Extract<Term, { k: 'sum' }>, c: Canonicalizer) => RationalFunction;
   readonly icmp: (t: Extract<Term, { k: 'icmp' }>, c: Canonicalizer) => RationalFunction;
+  /** `max(j, f)`, `min(j, f)`, `prod(j, f)` over a whole dimension: an atom for every n. */
+  readonly reduce: (t: Extract<Term, { k: 'reduce' }>, c: Canonicalizer) => RationalFunction;
 }
 
 /** A term that has no value at a point of the domain (log 0, 1/0). */
