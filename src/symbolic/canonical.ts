@@ -1,5 +1,5 @@
 import { FUNCTIONS, printRef, printTerm, type Input, type Term } from '../model/index.ts';
-import { Budget, Polynomial, Rational, RationalFunction } from './exact/index.ts';
+import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 
 /**
  * What a variable of the canonical form stands for. The canonical form of a
@@ -159,6 +159,10 @@ export class Canonicalizer {
     if (c !== undefined && c.isInteger()) {
       const k = Number(c.num);
       if (k < 0 && base.isZero()) throw new DomainError('division by zero');
+      // 10^(10^10) or 2^1e400 is exact but has more digits than any machine holds: give up on the step, as budgets do.
+      if (!base.isZero() && !isUnit(base) && (Math.abs(k) > MAX_EXACT_EXPONENT || constantBits(base) * Math.abs(k) > MAX_EXACT_BITS)) {
+        throw new BudgetExceededError('terms', this.budget.maxTerms);
+      }
       return base.pow(k, this.budget);
     }
     const baseConstant = constantOf(base);
@@ -167,7 +171,7 @@ export class Canonicalizer {
       return this.exp(exponent.mul(this.log(base), this.budget));
     }
     if (this.isPositive(base)) return this.exp(exponent.mul(this.log(base), this.budget));
-    return this.opaque(`pow(${this.key(base)}, ${this.key(exponent)})`, printTerm(t),
+    return this.opaque(`pow(${this.key(base)}, ${this.key(exponent)})`, () => printTerm(t),
       (atom) => Math.pow(base.evaluateFloat(atom), exponent.evaluateFloat(atom)));
   }
 
@@ -219,7 +223,7 @@ export class Canonicalizer {
       {
         const a = arg(0);
         const f = FUNCTIONS[t.name].value;
-        return this.opaque(`${t.name}(${this.key(a)})`, printTerm(t), (atom) => f(a.evaluateFloat(atom)));
+        return this.opaque(`${t.name}(${this.key(a)})`, () => printTerm(t), (atom) => f(a.evaluateFloat(atom)));
       }
     }
   }
@@ -233,7 +237,7 @@ export class Canonicalizer {
         // exp(P / c): scale each term; handled by the per-term rule below with rational coefficients.
         return this.expOfPolynomial(a.numerator(b), constant.inv());
       }
-      return this.opaque(`exp(${this.key(a)})`, `exp(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.exp(a.evaluateFloat(atom)));
+      return this.opaque(`exp(${this.key(a)})`, () => `exp(${this.display(a)})`, (atom) => Math.exp(a.evaluateFloat(atom)));
     }
     return this.expOfPolynomial(a.numerator(b), Rational.ONE);
   }
@@ -267,7 +271,7 @@ export class Canonicalizer {
   log(a: RationalFunction): RationalFunction {
     const b = this.budget;
     if (a.isZero()) throw new DomainError('log(0)');
-    const whole = () => this.opaque(`log(${this.key(a)})`, `log(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.log(a.evaluateFloat(atom)));
+    const whole = () => this.opaque(`log(${this.key(a)})`, () => `log(${this.display(a)})`, (atom) => Math.log(a.evaluateFloat(atom)));
     const numerator = a.numerator(b);
     const { content, cofactor } = numerator.extractMonomialContent();
     const { unit, primitive } = cofactor.normalizeFactor();
@@ -378,8 +382,21 @@ export class Canonicalizer {
     return op === '>' || op === '>=' ? greater : one.sub(greater, this.budget);
   }
 
-  private opaque(key: string, text: string, value: AtomValue): RationalFunction {
-    return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text }), value));
+  /**
+   * An atom for what the engine cannot rewrite. Its text is only for messages:
+   * built once, when the atom is new, and clipped, since an atom's text holds the
+   * texts of the atoms inside it and nested compositions (a 12-layer residual
+   * network) would otherwise grow it past the longest string there can be.
+   */
+  private opaque(key: string, text: () => string, value: AtomValue): RationalFunction {
+    return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text: clipText(text()) }), value));
+  }
+
+  /** A canonical form as text for a message; a large one is summarized, not printed. */
+  private display(a: RationalFunction): string {
+    const size = a.numerator(this.budget).termCount() + a.denominatorFactors().reduce((n, f) => n + f.factor.termCount(), 0);
+    if (size > MAX_DISPLAY_TERMS) return `an expression of ${size} terms`;
+    return a.toString((id) => this.atoms.name(id));
   }
 
   private key(a: RationalFunction): string {
@@ -387,6 +404,31 @@ export class Canonicalizer {
     const den = a.denominatorFactors().map((f) => `${f.factor.key()}^${f.exponent}`).sort().join('*');
     return `${num}/${a.denominatorConstant().toString()}*${den}`;
   }
+}
+
+/** Integer powers above this are not expanded exactly (a power of a constant would need millions of digits). */
+const MAX_EXACT_EXPONENT = 10_000;
+
+/** Bits of a constant's power this engine builds at most (a million bits: 300,000 digits). */
+const MAX_EXACT_BITS = 1_000_000;
+
+/** Bits of a constant's numerator and denominator; 0 for a non-constant. */
+function constantBits(a: RationalFunction): number {
+  const c = constantOf(a);
+  return c === undefined ? 0 : c.num.toString(16).length * 4 + c.den.toString(16).length * 4;
+}
+
+/** 1 or -1: any power of it is small. */
+function isUnit(a: RationalFunction): boolean {
+  const c = constantOf(a);
+  return c !== undefined && c.abs().equals(Rational.ONE);
+}
+
+const MAX_DISPLAY_TERMS = 64;
+const MAX_TEXT = 400;
+
+function clipText(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}…`;
 }
 
 /** The canonical forms of the index-notation nodes, supplied by the every-n prover. */
