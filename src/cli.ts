@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { checkFiles, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
@@ -22,11 +23,14 @@ options:
   --trials N      random inputs per step: in all for a step an exact engine proved, at every
                   size for any other (at least 1). Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
+  --timeout S     stop the whole run after S seconds, a last guard against a file that
+                  takes too long (docs/security.md); exit status 143. Default: 900
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
 
-exit status: 0 every verdict as expected, 1 some verdict not as expected, 2 unusable arguments`;
+exit status: 0 every verdict as expected, 1 some verdict not as expected, 2 unusable arguments,
+143 the run passed --timeout`;
 
 class UsageError extends Error {}
 
@@ -59,7 +63,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     parsed = parseArgs({
       args: [...argv], allowPositionals: true, strict: true,
       options: {
-        json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' },
+        json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, timeout: { type: 'string' },
         'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
       },
     });
@@ -79,8 +83,10 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       seed: integer(values.seed, 'seed', -2147483648, 2147483647), trials: integer(values.trials, 'trials', 1, 1_000_000),
       sizes: sizes(values.sizes),
     };
+    const timeout = integer(values.timeout, 'timeout', 1, 86_400) ?? DEFAULT_TIMEOUT_SECONDS;
     const progress = err.isTTY && !values.json ? new Progress(err) : undefined;
     let report: CheckReport;
+    const watchdog = startWatchdog(timeout);
     try {
       report = checkFiles(paths, {
         ...options,
@@ -88,6 +94,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
         onStep: () => progress?.step(),
       });
     } finally {
+      void watchdog.terminate();
       progress?.done();
     }
     const color = out.isTTY === true && !values['no-color'] && !process.env.NO_COLOR;
@@ -127,6 +134,28 @@ class Progress {
   done(): void {
     this.stream.write('\r\u001b[2K');
   }
+}
+
+/** The default of --timeout: far above what the whole derivations/ suite takes, short enough to end a stuck CI job. */
+const DEFAULT_TIMEOUT_SECONDS = 900;
+
+/**
+ * The whole-run time limit. Checking is synchronous, so no timer on the main
+ * thread could fire during a step that takes too long; a worker thread waits
+ * instead, writes the reason to stderr, and ends the process with SIGTERM
+ * (exit status 143): a JS signal handler could not run while the main thread is busy.
+ * Every step has its own budgets; this is the last guard behind them.
+ */
+function startWatchdog(seconds: number): Worker {
+  const code = `
+    const { workerData } = require('node:worker_threads');
+    setTimeout(() => {
+      require('node:fs').writeSync(2, '\\nderivcheck: the run passed its time limit of ' + workerData + ' s (--timeout) and was stopped\\n');
+      process.kill(process.pid, 'SIGTERM');
+    }, workerData * 1000);`;
+  const worker = new Worker(code, { eval: true, workerData: seconds });
+  worker.unref();
+  return worker;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /cli\.ts$/.test(process.argv[1]);

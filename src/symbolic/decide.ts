@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { mapChildren, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { Budget, BudgetExceededError, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -105,7 +106,7 @@ export function decideStep(
       return {
         kind: 'different', instance: record,
         explanation: explainDifference(left, right, difference, atoms, exact),
-        confirmed: confirm(lhs, rhs, instance, step.inputs, seed),
+        confirmed: confirm(lhs, rhs, instance, step.inputs, seed) ?? constantsDiffer(left, right, exact),
       };
     }
   } catch (error) {
@@ -201,6 +202,26 @@ function toRecord(instance: Instance): InstanceRecord {
  * Finds a point where 60-digit arithmetic shows the sides differ. Points are
  * drawn from the same ranges as the random inputs, from a fixed seed.
  */
+/**
+ * Two different exact constants differ, whatever their size: `1e-400` and 0
+ * are below what 60 digits tell from zero at a scale of 1e-300, but their
+ * canonical forms are exact rationals with no atom, so the difference is proved.
+ */
+function constantsDiffer(left: RationalFunction, right: RationalFunction, budget: Budget):
+  { point: Record<string, number | number[]>; lhs: string; rhs: string; difference: string } | undefined {
+  const value = (f: RationalFunction): Rational | undefined => {
+    if (f.denominatorFactors().length > 0) return undefined;
+    return f.numerator(budget).constantValue()?.div(f.denominatorConstant());
+  };
+  const l = value(left);
+  const r = value(right);
+  if (l === undefined || r === undefined || l.equals(r)) return undefined;
+  const show = (q: Rational) => new Big(q.num.toString()).div(q.den.toString()).toSignificantDigits(20).toString();
+  return { point: {}, lhs: show(l), rhs: show(r), difference: show(l.sub(r)) };
+}
+
+const Big = Decimal.clone({ precision: 60 });
+
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number):
   { point: Record<string, number | number[]>; lhs: string; rhs: string; difference: string } | undefined {
   const random = seededRandom(seed ^ 0x9e3779b9);
