@@ -10,10 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 
-const NAMES = ['x', 'y', 't', 'a', 'b', 'W', 's', 'L', 'q', 'σ', 'e', 'pi', 'n', 'i', 'j', 'k'];
+const NAMES = ['t', 't', 'a', 'b', 'u', 'x[i]', 'x[k]', 'x[1]', 'x[n]', 'e', 'pi', 'h', 'n', 'x', 'σ', 'q', 'i'];
 const FUNCTIONS = ['exp', 'log', 'sqrt', 'tanh', 'sigmoid', 'relu', 'abs', 'softplus', 'sin', 'cos', 'sinh', 'cosh', 'atan', 'sign', 'log1p', 'expm1'];
 const BINARY = [' + ', ' - ', ' * ', ' / ', '^', ' .* ', ' ./ ', ' < ', ' >= ', ' == ', ' != ', ' − ', ' × ', ' ≠ '];
-const NUMBERS = ['0', '1', '2', '0.5', '1e-7', '3', '1e400', '1e-400', '0x1F', '123456789012345678901234567890', 'Infinity', 'NaN', '1e99999'];
+const NUMBERS = ['0', '1', '2', '0.5', '1e-7', '3', '10', '1e400', '1e-400', '0x1F', '123456789012345678901234567890', 'Infinity', '1e99999'];
 const TYPES = ['real', 'positive', 'unit', 'vector[n]', 'vector[3]', 'simplex[n]', 'onehot[n]', 'label[n]', 'matrix[n, m]', 'positive[n]', 'matrix[2, 3]', 'vector[0]', 'vector[100000]'];
 const INDICES = ['i', 'j', 'k', '1', 'n', 'i + 1', 'n - 1', 'ii', '0'];
 
@@ -23,7 +23,7 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...NAMES),
     fc.constantFrom(...NUMBERS),
-    fc.tuple(fc.constantFrom('x', 'y', 's', 'W'), fc.array(fc.constantFrom(...INDICES), { minLength: 1, maxLength: 2 }))
+    fc.tuple(fc.constantFrom('x', 'x', 's', 'W', 'y'), fc.array(fc.constantFrom(...INDICES), { minLength: 1, maxLength: 2 }))
       .map(([name, ix]) => `${name}[${ix.join(', ')}]`),
     fc.tuple(fc.constantFrom(...FUNCTIONS), tie('e')).map(([f, a]) => `${f}(${a})`),
     fc.tuple(tie('e'), fc.constantFrom(...BINARY), tie('e')).map(([a, op, b]) => `${a}${op}${b}`),
@@ -38,18 +38,26 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
 })).e;
 
 const statement: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...TYPES)).map(([n, t]) => `given ${n}: ${t}`),
-  fc.tuple(fc.constantFrom('s', 'L', 'q', 'h', 'z'), fc.constantFrom('', '[i]', '[i, j]'), expression).map(([n, p, e]) => `let ${n}${p} = ${e}`),
-  fc.tuple(expression, fc.array(expression, { maxLength: 3 }), fc.constantFrom('', '   expect wrong', '   by "why"', ' by "x" expect wrong'))
-    .map(([head, steps, tail]) => [`claim ${head}`, ...steps.map((s) => `  = ${s}${tail}`)].join('\n')),
-  expression.map((e) => `claim ${e} = ${e}`),
-  fc.constantFrom('source "s.txt"', 'derivation "second"', '# comment', '', '  = t', 'claim', 'given', 'let = 1'),
+  { arbitrary: fc.tuple(fc.constantFrom('y', 'W', 'u', 'v'), fc.constantFrom(...TYPES)).map(([n, t]) => `given ${n}: ${t}`), weight: 1 },
+  { arbitrary: fc.tuple(fc.constantFrom('s', 'L', 'h', 'z'), fc.constantFrom('', '', '[i]', '[i, j]'), expression).map(([n, p, e]) => `let ${n}${p} = ${e}`), weight: 2 },
+  {
+    arbitrary: fc.tuple(expression, fc.array(expression, { maxLength: 3 }), fc.constantFrom('', '', '   expect wrong', '   by "why"', ' by "x" expect wrong'))
+      .map(([head, steps, tail]) => [`claim ${head}`, ...steps.map((s) => `  = ${s}${tail}`)].join('\n')),
+    weight: 4,
+  },
+  { arbitrary: expression.map((e) => `claim ${e} = ${e}`), weight: 2 },
+  { arbitrary: fc.constantFrom('source "s.txt"', 'derivation "second"\ngiven t: real', '# comment', '', '  = t', 'claim', 'given', 'let = 1'), weight: 1 },
 );
 
-/** A file built from the grammar, with a header most of the time. */
+/** A file built from the grammar: a header that declares the usual inputs, then random statements. */
 export const grammarFile: fc.Arbitrary<string> = fc.tuple(
-  fc.constantFrom('derivation "fuzz"\n', 'derivation "fuzz"\ngiven x: vector[n]\ngiven t: real\n', ''),
-  fc.array(statement, { minLength: 1, maxLength: 6 }),
+  fc.constantFrom(
+    'derivation "fuzz"\ngiven x: vector[n]\ngiven t, u: real\ngiven a, b: positive\n',
+    'derivation "fuzz"\ngiven x: vector[n]\ngiven t, u: real\ngiven a, b: positive\n',
+    'derivation "fuzz"\ngiven x: simplex[3]\ngiven t, u: unit\ngiven a, b: positive\n',
+    'derivation "fuzz"\n',
+  ),
+  fc.array(statement, { minLength: 1, maxLength: 5 }),
 ).map(([head, lines]) => head + lines.join('\n'));
 
 function notes(): string[] {

@@ -21,11 +21,17 @@ export interface FuzzProblem {
   readonly detail: string;
 }
 
-export function runHostile(input: string | Uint8Array): FuzzProblem | undefined {
+/** What the inputs came to: files refused, and steps by verdict. */
+export type FuzzTally = Map<string, number>;
+
+export function runHostile(input: string | Uint8Array, tally?: FuzzTally): FuzzProblem | undefined {
   const started = Date.now();
   let problem: FuzzProblem | undefined;
+  const count = (key: string) => tally?.set(key, (tally.get(key) ?? 0) + 1);
   try {
     const result = checkPrepared(prepareFile(input, 'fuzz.deriv'), FUZZ_OPTIONS);
+    count(result.error ? 'files refused' : 'files read');
+    for (const d of result.derivations) for (const c of d.claims) for (const s of c.steps) count(s.verdict);
     const located = (d: Diagnostic | undefined) => d === undefined || WHOLE_FILE.has(d.code) || (d.span !== undefined && d.span.line >= 0 && d.span.col >= 1);
     if (result.error && !located(result.error)) problem = { kind: 'no-location', detail: `${result.error.code}: ${result.error.message}` };
     for (const step of result.derivations.flatMap((d) => d.claims.flatMap((c) => c.steps))) {
