@@ -17,7 +17,7 @@ export const LIMITS = {
   /** Depth of one expression's syntax tree (brackets, calls, unary signs, powers); the later stages recurse on it. */
   exprDepth: 400,
   /** A fixed dimension written in a type (`vector[1000]`): arrays of that many entries are allocated. */
-  fixedSize: 10_000,
+  fixedSize: 1_000,
   /** Digits of a decimal exponent (`1e400` has 3): 10^exponent is built exactly. */
   exponentDigits: 4,
   /** Digits of an integer literal (`123...`), hexadecimal included. */

@@ -106,9 +106,9 @@ export const deepOrLong: fc.Arbitrary<string> = fc.tuple(
   fc.integer({ min: 1, max: 3000 }),
   fc.constantFrom(' + ', ' - ', ' * ', ' / ', '^'),
   fc.integer({ min: 1, max: 3000 }),
-  fc.boolean(),
+  fc.constantFrom('', ')', ')^2', ')^t', ')*t'),
 ).map(([open, depth, op, length, close]) => {
-  const nested = open.repeat(depth) + 't' + (close ? ')'.repeat(depth) : '');
+  const nested = open.repeat(depth) + 't' + close.repeat(depth);
   const long = Array(length).fill('t').join(op);
   return `derivation "deep"\ngiven t: real\ngiven x: vector[n]\nclaim ${nested} = t\nclaim ${long} = t`;
 });

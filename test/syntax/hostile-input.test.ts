@@ -71,14 +71,14 @@ describe('size: length and nesting are bounded without native recursion', () => 
   it('4,000 terms on one line are proved', () => {
     const [s] = steps(deriv(`${T}claim ${Array(4000).fill('t').join(' + ')} = 4000 * t`));
     expect(s.verdict).toBe('proved');
-  });
+  }, 60_000);
 
   it('a long chain of - reads as written, and past the depth limit is a limit diagnostic', () => {
     const [ok] = steps(deriv(`${T}claim ${Array(200).fill('t').join(' - ')} = -198 * t`));
     expect(ok.verdict).toBe('proved');
     const d = fileError(deriv(`${T}claim ${Array(2000).fill('t').join(' - ')} = t`));
     expect(d).toMatchObject({ code: 'limit', span: { line: 3, col: 7 } });
-  });
+  }, 60_000);
 
   it('brackets nested past the limit are refused at the first bracket too deep', () => {
     const depth = LIMITS.bracketDepth + 1;
@@ -99,14 +99,20 @@ describe('size: length and nesting are bounded without native recursion', () => 
     expect(d.code).toBe('limit');
     expect(d.message).toMatch(/^inlining a\d+ here passes/);
     expect(d.span?.line).toBeGreaterThan(3);
-  });
+  }, 60_000);
 
   it('a 12-layer residual composition ends in a verdict, not "Invalid string length"', () => {
     const layers = Array.from({ length: 12 }, (_, k) => `let h${k + 1} = h${k} + tanh(h${k})`).join('\n');
     const [s] = steps(deriv(`${T}let h0 = t\n${layers}\nclaim diff(h12, t) = 1`), { ...FAST, trials: 10, budget: { timeMs: 300 } });
     noFault(s);
     expect(s.verdict).toBe('refuted');
-  });
+  }, 60_000);
+
+  it('powers of powers 190 deep (t^(2^190)) end in a verdict, not a RangeError', () => {
+    const [s] = steps(deriv(`${T}claim ${'-('.repeat(190)}t${')^2'.repeat(190)} = 1`));
+    noFault(s);
+    expect(s.verdict).toBe('refuted');
+  }, 60_000);
 
   it('seven nested diffs end in a verdict, not an exponential numeric run', () => {
     let e = 'exp(t)';
