@@ -3,7 +3,7 @@
  * are bare integer ids; what an id stands for (x_j, exp(x_j), ...) is the
  * caller's business.
  */
-import { bitsOf, checkPower, type Budget } from './budget.ts';
+import { bitsOf, BudgetExceededError, checkPower, MAX_EXACT_EXPONENT, type Budget } from './budget.ts';
 import { Rational, gcdBig } from './rational.ts';
 
 /**
@@ -368,6 +368,7 @@ export class Polynomial {
    * @example x.add(Polynomial.ONE).pow(2).toString(); // "x0^2 + 2*x0 + 1"
    */
   pow(k: number, budget?: Budget): Polynomial {
+    if (k > MAX_EXACT_EXPONENT && this.map.size > 0) throw new BudgetExceededError('terms', budget?.maxTerms ?? 0);
     if (!Number.isSafeInteger(k) || k < 0) throw new RangeError(`Polynomial.pow: exponent must be a non-negative integer, got ${k}`);
     if (k === 0) return Polynomial.ONE;
     if (k === 1 || this.map.size === 0) return this;
