@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkFiles, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
@@ -29,12 +30,15 @@ options:
   --trials N      random inputs per step: in all for a step an exact engine proved, at every
                   size for any other (at least 1). Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
+  --timeout S     stop the whole run after S seconds, a last guard against a file that
+                  takes too long (docs/security.md); exit status 143. Default: 900
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
   --at LINE       (derive) the line whose derivative to derive
 
-exit status: 0 every verdict as expected, 1 some verdict not as expected, 2 unusable arguments`;
+exit status: 0 every verdict as expected, 1 some verdict not as expected, 2 unusable arguments,
+143 the run passed --timeout`;
 
 class UsageError extends Error {}
 
@@ -70,7 +74,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     parsed = parseArgs({
       args: [...argv], allowPositionals: true, strict: true,
       options: {
-        json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' },
+        json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, timeout: { type: 'string' },
         'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
       },
     });
@@ -93,8 +97,10 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     };
     // A report that cannot be written is refused now, not after a long run.
     for (const option of OUTPUT_OPTIONS) assertWritable(values[option], option);
+    const timeout = integer(values.timeout, 'timeout', 1, 86_400) ?? DEFAULT_TIMEOUT_SECONDS;
     const progress = err.isTTY && !values.json ? new Progress(err) : undefined;
     let report: CheckReport;
+    const watchdog = startWatchdog(timeout);
     try {
       report = checkFiles(paths, {
         ...options,
@@ -102,6 +108,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
         onStep: () => progress?.step(),
       });
     } finally {
+      void watchdog.terminate();
       progress?.done();
     }
     const color = out.isTTY === true && !values['no-color'] && !process.env.NO_COLOR;
@@ -233,6 +240,28 @@ class Progress {
   done(): void {
     this.stream.write('\r\u001b[2K');
   }
+}
+
+/** The default of --timeout: far above what the whole derivations/ suite takes, short enough to end a stuck CI job. */
+const DEFAULT_TIMEOUT_SECONDS = 900;
+
+/**
+ * The whole-run time limit. Checking is synchronous, so no timer on the main
+ * thread could fire during a step that takes too long; a worker thread waits
+ * instead, writes the reason to stderr, and ends the process with SIGTERM
+ * (exit status 143): a JS signal handler could not run while the main thread is busy.
+ * Every step has its own budgets; this is the last guard behind them.
+ */
+function startWatchdog(seconds: number): Worker {
+  const code = `
+    const { workerData } = require('node:worker_threads');
+    setTimeout(() => {
+      require('node:fs').writeSync(2, '\\nderivcheck: the run passed its time limit of ' + workerData + ' s (--timeout) and was stopped\\n');
+      process.kill(process.pid, 'SIGTERM');
+    }, workerData * 1000);`;
+  const worker = new Worker(code, { eval: true, workerData: seconds });
+  worker.unref();
+  return worker;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /cli\.ts$/.test(process.argv[1]);

@@ -1,5 +1,5 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import type { Claim, Derivation, GivenDecl, LetDecl, Step } from '../syntax/index.ts';
+import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { Resolver, type LetDefinition, type Scope } from './resolve.ts';
 import type { Dim, FreeIndex, Input, Term } from './term.ts';
@@ -124,6 +124,12 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
     return;
   }
   const body = resolver.finalize(value.t);
+  const stray = resolver.freeIndices.find((name) => !params.includes(name));
+  if (stray !== undefined) {
+    throw new DerivationError(diagnostic('index-range', `the index ${stray} of ${statement.name} is not one of its parameters`, file,
+      indexSpan(statement.body, stray) ?? statement.body.span,
+      params.length > 0 ? `index with ${params.join(', ')}, or bind ${stray} in a sum` : `write let ${statement.name}[${stray}] = ... to define an entry, or bind ${stray} in a sum`));
+  }
   const paramDims = statement.params.map((p) => {
     const dim = resolver.ranges.dimOf(`var:${p.name}`);
     if (!dim) {
@@ -145,6 +151,7 @@ function declarationErrorClaim(statement: GivenDecl | LetDecl, problem: Diagnost
 }
 
 function modelClaim(claim: Claim, scope: Scope): ModelClaim {
+  if (claim.steps.length === 0) return claimWithoutStep(claim, scope);
   const resolver = new Resolver(scope);
   const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic } => {
     try {
@@ -208,4 +215,31 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
     steps: finalSteps.map((s) => ({ step: s.step, term: s.term, error: s.error })), freeIndices,
     minSizes: resolver.minSizes,
   };
+}
+
+/**
+ * A claim with no `= ...` step (a forgotten `=`) has nothing to check, and is
+ * an error at its line rather than silently skipped; its names are still
+ * resolved, so an unknown name in it is reported first.
+ */
+function claimWithoutStep(claim: Claim, scope: Scope): ModelClaim {
+  const step: Step = { expr: claim.expr, justification: undefined, expectWrong: false, text: claim.text, span: claim.span };
+  const resolved = modelClaim({ ...claim, steps: [step] }, scope);
+  const error = resolved.headError ?? diagnostic('syntax', 'a claim needs at least one `= ...` step', scope.file, claim.span,
+    'write = EXPRESSION after the claim, on its line or the next: the claim alone states nothing to check');
+  return { ...resolved, steps: [{ step, term: undefined, error }] };
+}
+
+/** Where a name is first written as an index in an expression (searched without recursion). */
+function indexSpan(root: Expr, name: string): Span | undefined {
+  const stack: Expr[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.kind === 'name' && e.name === name) return e.span;
+    if (e.kind === 'binary') stack.push(e.right, e.left);
+    else if (e.kind === 'unary' || e.kind === 'transpose') stack.push(e.arg);
+    else if (e.kind === 'call') stack.push(...[...e.args].reverse());
+    else if (e.kind === 'index') stack.push(...[...e.indices].reverse());
+  }
+  return undefined;
 }

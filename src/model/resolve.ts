@@ -5,6 +5,7 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { closest } from './did-you-mean.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
+import { InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, Input, InputRef, ReduceOp, Term } from './term.ts';
 
@@ -55,6 +56,7 @@ export class Resolver {
   readonly minSizes = new Map<string, number>();
   private fresh = 0;
   private readonly pendingSums = new Map<string, { written: string; span: Span }>();
+  private readonly inlined = new InlineBudget();
 
   constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set()) {}
 
@@ -248,7 +250,7 @@ export class Resolver {
     }
     const definition = this.scope.lets.get(name);
     if (definition && definition.params.length > 0) {
-      return array(definition.paramDims, (ix) => this.instantiate(definition, ix));
+      return array(definition.paramDims, (ix) => this.instantiate(definition, ix, span));
     }
     return scalar(this.name(name, span, bound));
   }
@@ -275,7 +277,7 @@ export class Resolver {
       if (definition.params.length > 0) {
         throw this.error('index-arity', `${name} is defined with ${definition.params.length} index${definition.params.length > 1 ? 'es' : ''}: write ${name}[${definition.params.join(', ')}]`, span);
       }
-      return this.instantiate(definition, []);
+      return this.instantiate(definition, [], span);
     }
     if (this.scope.dims.has(name)) return { k: 'size', name };
     if (name === 'e') return fn('exp', num(1));
@@ -315,7 +317,7 @@ export class Resolver {
     if (given?.oneHotRows) return { k: 'icmp', op: '==', a: indices[1], b: { k: 'label', name, indices: [indices[0]], offset: 0 } };
     if (given?.binary) return binaryValue(name, indices);
     if (given) return input({ name, indices });
-    return this.instantiate(definition!, indices);
+    return this.instantiate(definition!, indices, span);
   }
 
   /** Reads an index expression and records which dimension it ranges over. */
@@ -395,7 +397,9 @@ export class Resolver {
     this.ranges.union(node, IndexRanges.dimNode(dim), span, this.scope.file, base.name);
   }
 
-  private instantiate(definition: LetDefinition, indices: readonly Index[]): Term {
+  private instantiate(definition: LetDefinition, indices: readonly Index[], span?: Span): Term {
+    // Each use copies the body: bounded, so doubling lets cannot grow as 2^depth.
+    this.inlined.charge(definition.name, definition.body, this.scope.file, span);
     for (const [d, m] of definition.minSizes) this.minSizes.set(d, Math.max(this.minSizes.get(d) ?? 1, m));
     const substitution = new Map<string, Index>();
     definition.params.forEach((p, i) => substitution.set(p, indices[i]));

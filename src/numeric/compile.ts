@@ -139,6 +139,10 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
     switch (t.k) {
       case 'num': {
         const v = Number(t.value.num) / Number(t.value.den);
+        // 1e400 is exact in the term, but no double holds it: no value here, rather than Infinity.
+        if (!Number.isFinite(v)) return () => NaN;
+        // 1e-400 becomes 0, off by less than the smallest normal double: that is its error bound.
+        if (v === 0 && t.value.num !== 0n) return (s) => { s.error = 2.2250738585072014e-308; return 0; };
         const e = Number.isInteger(v) ? 0 : UNIT_ROUNDOFF * Math.abs(v);
         return (s) => { s.error = e; return v; };
       }
@@ -274,7 +278,13 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         const a = sub(t.a);
         const b = sub(t.b);
         const op = t.op;
-        return (s) => { const x = a(s); const y = b(s); noteKink(s, x - y); s.error = 0; return compare(op, x, y) ? 1 : 0; };
+        return (s) => {
+          const x = a(s);
+          const y = b(s);
+          // An overflowed side (Infinity > Infinity is false) would give a wrong 0/1: no value there.
+          if (!Number.isFinite(x) || !Number.isFinite(y)) return NaN;
+          noteKink(s, x - y); s.error = 0; return compare(op, x, y) ? 1 : 0;
+        };
       }
       case 'diff': {
         const f = sub(t.f);
@@ -286,6 +296,9 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
   return go(term);
 }
 
+/** Finite differences taken inside one another at most (a second derivative is two). */
+export const MAX_NESTED_DIFFERENCES = 2;
+
 /**
  * d f / d values[p] by central differences with Richardson extrapolation. The
  * steps stay within a tenth of the distance to the nearest kink f passes
@@ -293,6 +306,9 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
  */
 function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
   if (p < 0) return NaN;
+  // Each nested difference multiplies the evaluations by the tableau's size: seven nested diffs would take
+  // hours, and past two the result is mostly rounding anyway. Deeper nests have no numeric value here.
+  if (s.differentiating >= MAX_NESTED_DIFFERENCES) return NaN;
   const saved = s.values[p];
   const outerKink = s.kinkDistance;
   s.kinkDistance = Infinity;
