@@ -1,5 +1,5 @@
 import { DerivationError } from '../diagnostics/index.ts';
-import { buildModel, hasDiff, substituteIndices, type Dim, type FreeIndex, type Index, type Model, type Term } from '../model/index.ts';
+import { buildModel, expandedSize, hasDiff, substituteIndices, type Dim, type FreeIndex, type Index, type Model, type Term } from '../model/index.ts';
 import { Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN } from '../symbolic/index.ts';
 import { DerivationSyntaxError, parseExpression, SourceMap, type Claim, type Derivation, type Expr, type Statement } from '../syntax/index.ts';
 import { fixedIndices, formSize, indexCandidates, matrixCandidates, vocabularyOf } from './candidates.ts';
@@ -42,6 +42,13 @@ export interface DeriveOptions {
   readonly extra?: readonly string[];
 }
 
+/**
+ * Targets larger than this (term nodes, lets inlined) are not derived: the
+ * largest derivative of the notes (a two-layer network's grad(L, W1)) is a few
+ * hundred nodes, and a 12-layer composition of 4,096 leaves would cost minutes.
+ */
+const MAX_TARGET_NODES = 5_000;
+
 /** Candidates are parsed and resolved this many at a time, smallest first, until one is proved. */
 const BATCH = 150;
 
@@ -60,6 +67,8 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
   const model = tryModel(derivation, [...declarations, claimOf(target, targetText)]);
   const claim = model?.claims[0];
   if (!model || !claim?.head || !hasDiff(claim.head)) return undefined;
+  // Every candidate is resolved beside the target: a target of this size makes deriving cost more than checking.
+  if (expandedSize(claim.head, MAX_TARGET_NODES + 1) > MAX_TARGET_NODES) return undefined;
   const derivative = eliminateDiff(claim.head);
   const written = new Set(targetText.match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? []);
   // Entry indices of an array claim are the ones the text does not name: they give the array's shape.
