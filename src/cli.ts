@@ -4,6 +4,7 @@
  * 0 when every verdict is as expected, 1 otherwise, 2 for unusable arguments.
  */
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { checkFiles, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
@@ -22,6 +23,8 @@ options:
   --trials N      random inputs per step: in all for a step an exact engine proved, at every
                   size for any other (at least 1). Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
+  --jobs N        threads checking steps at once; the report is the same for any N.
+                  Default: the number of cores (${availableParallelism()} here)
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
@@ -60,7 +63,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' },
-        'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
+        jobs: { type: 'string' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -77,7 +80,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     const options = {
       // fast-check seeds are 32-bit: a wider range would make different seeds replay the same run.
       seed: integer(values.seed, 'seed', -2147483648, 2147483647), trials: integer(values.trials, 'trials', 1, 1_000_000),
-      sizes: sizes(values.sizes),
+      sizes: sizes(values.sizes), jobs: integer(values.jobs, 'jobs', 1, 256) ?? availableParallelism(),
     };
     const progress = err.isTTY && !values.json ? new Progress(err) : undefined;
     let report: CheckReport;

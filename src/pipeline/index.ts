@@ -2,3 +2,5 @@
 export { checkPrepared, countSteps, prepareFile, prepareFileAt } from './check-text.ts';
 export type { PreparedFile } from './check-text.ts';
 export { collectDerivationFiles, PathError } from './collect-files.ts';
+export { checkInParallel } from './check-in-parallel.ts';
+export type { ParallelOptions } from './check-in-parallel.ts';
