@@ -4,6 +4,7 @@
  *   --json FILE          write [{ name, ours_ms, anchor_ms, ratio, ... }] to FILE
  *   --numeric-limit S    time limit in seconds for the n = 1000 numeric check (default 60)
  *   --only NAMES         comma-separated subset: jacobian, crossentropy, numeric, suite
+ *   --cold-runs N        runs of each cold-start row (whole suite, note 002, attention), default 3
  * The table goes to stdout, progress to stderr. See bench/README.md.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,13 +12,13 @@ import { resolve } from 'node:path';
 import { ANCHORS } from './anchors.ts';
 import { BenchFailure, progress, renderTable, type BenchRow } from './lib.ts';
 import { numericRowLimited, numericRows } from './numeric.ts';
-import { suiteRow } from './suite.ts';
+import { coldRows } from './suite.ts';
 import { crossEntropyRows, softmaxJacobianRows } from './symbolic.ts';
 
-interface Options { json?: string; numericLimitMs: number; only?: Set<string> }
+interface Options { json?: string; numericLimitMs: number; only?: Set<string>; coldRuns: number }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { numericLimitMs: 60_000 };
+  const options: Options = { numericLimitMs: 60_000, coldRuns: 3 };
   for (let a = 0; a < argv.length; a++) {
     const value = () => {
       const v = argv[++a];
@@ -28,10 +29,12 @@ function parseArgs(argv: readonly string[]): Options {
       case '--json': options.json = value(); break;
       case '--numeric-limit': options.numericLimitMs = Number(value()) * 1000; break;
       case '--only': options.only = new Set(value().split(',')); break;
-      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only jacobian,crossentropy,numeric,suite)`);
+      case '--cold-runs': options.coldRuns = Number(value()); break;
+      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only jacobian,crossentropy,numeric,suite, --cold-runs N)`);
     }
   }
   if (!(options.numericLimitMs > 0)) throw new Error('--numeric-limit needs a positive number of seconds');
+  if (!Number.isInteger(options.coldRuns) || options.coldRuns < 1) throw new Error('--cold-runs needs a whole number from 1');
   return options;
 }
 
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     rows.push(...numericRows([10, 100]));
     rows.push(await numericRowLimited(1000, options.numericLimitMs));
   }
-  if (wanted('suite')) { progress('4. whole suite'); rows.push(suiteRow()); }
+  if (wanted('suite')) { progress('4. cold starts: whole suite, note 002, attention'); rows.push(...coldRows(options.coldRuns)); }
 
   process.stdout.write(`${renderTable(rows)}\n\n`);
   process.stdout.write('Anchors (from /work/shared/ANCHORS.md, medians on a 2-core machine):\n');

@@ -163,10 +163,12 @@ function countNodes(term: Term): number {
  * clone refuses), in which case this thread checks everything. Exported for tests.
  */
 export function startWorker(job: Omit<WorkerJob, 'port'>): MessagePort | undefined {
+  const entry = workerEntry();
+  if (!entry) return undefined;
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    worker = new Worker(workerEntry(), { workerData: { ...job, port: port2 }, transferList: [port2] });
+    worker = new Worker(entry, { workerData: { ...job, port: port2 }, transferList: [port2] });
   } catch (error) {
     if (error instanceof Error && error.name === 'DataCloneError') return undefined;
     throw error;
@@ -181,8 +183,12 @@ export function startWorker(job: Omit<WorkerJob, 'port'>): MessagePort | undefin
 /**
  * The worker's module, beside this one: from the TypeScript sources (tsx, vitest)
  * a bootstrap that registers tsx in the new thread; from a bundle (dist/), the
- * bundled `worker.js`, which the build must emit next to the module holding this code.
+ * bundled `worker.js` (src/pipeline/worker.ts), which the build must emit as an ES
+ * module next to the module holding this code. A CommonJS bundle has no
+ * import.meta.url: then no worker is started and this thread checks every step.
  */
-function workerEntry(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./worker-from-source.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
+function workerEntry(): URL | undefined {
+  const here = import.meta.url as string | undefined;
+  if (!here) return undefined;
+  return here.endsWith('.ts') ? new URL('./worker-from-source.mjs', here) : new URL('./worker.js', here);
 }

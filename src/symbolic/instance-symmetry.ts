@@ -199,6 +199,18 @@ export function* representatives(coords: readonly Coordinate[], symmetric: Reado
     return { above: theirs[offset], before: mine.slice(0, offset), aboveBefore: theirs.slice(0, offset) };
   });
 
+  // Occurrences of each value among the interchangeable rows, per dimension of step 2.
+  const counts = new Map<string, number[]>();
+  for (const c of coords) if (c.row && rowSym.has(c.row.key) && sym.has(c.valueKey) && !rowSym.has(c.valueKey)) counts.set(c.valueKey, new Array(c.n + 2).fill(0));
+  // Where a dimension's values fill rows of one entry each, of one row dimension, the
+  // sorted rows list its values in increasing order: a value's count is final once a
+  // larger one starts, so the decreasing counts of unused values can be checked as they grow.
+  const growing = new Set([...counts.keys()].filter((key) => {
+    const holders = coords.filter((c) => c.row && rowSym.has(c.row.key) && c.valueKey === key);
+    const rowKeysOf = new Set(holders.map((c) => c.row!.key));
+    return rowKeysOf.size === 1 && holders.every((c) => rowEntries.get(rowOf(c.row!.key, c.row!.r))!.length === 1);
+  }));
+
   function* go(at: number): Generator<number[]> {
     if (at === coords.length) {
       if (unusedCountsDecrease()) yield values.slice();
@@ -210,14 +222,24 @@ export function* representatives(coords: readonly Coordinate[], symmetric: Reado
     if (isPointer(c)) high = Math.min(high, (distinguished.get(c.valueKey) ?? 0) + 1);
     else if (sym.has(c.valueKey) && !interchangeable(c) && !rowSym.has(c.valueKey)) high = Math.min(high, (largest.get(c.valueKey) ?? 0) + 1);
     const n = neighbour[at];
-    if (interchangeable(c) && n && interchangeable(coords[n.above])) {
+    const free = interchangeable(c);
+    if (free && n && interchangeable(coords[n.above])) {
       // Interchangeable rows are sorted: where this row equals the row above so far, this entry may not be smaller.
       if (n.before.every((i, p) => values[i] === values[n.aboveBefore[p]])) low = values[n.above];
     }
+    const count = free ? counts.get(c.valueKey) : undefined;
+    const unusedBelow = count && growing.has(c.valueKey) ? (largest.get(c.valueKey) ?? 0) : undefined;
     for (let v = low; v <= high; v++) {
+      // An unused value may occur no more often than the unused value before it, whose count is final.
+      if (unusedBelow !== undefined && v - 1 > unusedBelow && count![v] + 1 > count![v - 1]) {
+        if (count![v - 1] === 0) break;
+        continue;
+      }
       values[at] = v;
       const undo = record(c, v);
+      if (count) count[v]++;
       yield* go(at + 1);
+      if (count) count[v]--;
       undo();
     }
     values[at] = 0;
@@ -239,13 +261,6 @@ export function* representatives(coords: readonly Coordinate[], symmetric: Reado
 
   /** Values the distinguished coordinates leave unused occur, in the interchangeable rows, no more often than the value before. */
   function unusedCountsDecrease(): boolean {
-    const counts = new Map<string, number[]>();
-    coords.forEach((c, at) => {
-      if (!interchangeable(c) || !sym.has(c.valueKey) || rowSym.has(c.valueKey)) return;
-      let list = counts.get(c.valueKey);
-      if (!list) counts.set(c.valueKey, (list = new Array(c.n + 2).fill(0)));
-      list[values[at]]++;
-    });
     for (const [key, list] of counts) {
       const used = largest.get(key) ?? 0;
       for (let v = used + 2; v < list.length; v++) if (list[v] > list[v - 1]) return false;
