@@ -3,7 +3,7 @@
  * to write the rows as JSON too. Options:
  *   --json FILE          write [{ name, ours_ms, anchor_ms, ratio, ... }] to FILE
  *   --numeric-limit S    time limit in seconds for the n = 1000 numeric check (default 60)
- *   --only NAMES         comma-separated subset: jacobian, crossentropy, batch, numeric, suite
+ *   --only NAMES         comma-separated subset: jacobian, crossentropy, dw1, batch, numeric, suite
  *   --cold-runs N        runs of each cold-start row (whole suite, note 002, attention), default 3
  * The table goes to stdout, progress to stderr. See bench/README.md.
  */
@@ -13,7 +13,7 @@ import { ANCHORS } from './anchors.ts';
 import { BenchFailure, progress, renderTable, type BenchRow } from './lib.ts';
 import { numericRowLimited, numericRows } from './numeric.ts';
 import { coldRows } from './suite.ts';
-import { batchCrossEntropyRow, crossEntropyRows, softmaxJacobianRows } from './symbolic.ts';
+import { batchCrossEntropyRow, crossEntropyRows, softmaxJacobianRows, twoLayerRow } from './symbolic.ts';
 
 interface Options { json?: string; numericLimitMs: number; only?: Set<string>; coldRuns: number }
 
@@ -30,7 +30,7 @@ function parseArgs(argv: readonly string[]): Options {
       case '--numeric-limit': options.numericLimitMs = Number(value()) * 1000; break;
       case '--only': options.only = new Set(value().split(',')); break;
       case '--cold-runs': options.coldRuns = Number(value()); break;
-      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only jacobian,crossentropy,batch,numeric,suite, --cold-runs N)`);
+      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only jacobian,crossentropy,dw1,batch,numeric,suite, --cold-runs N)`);
     }
   }
   if (!(options.numericLimitMs > 0)) throw new Error('--numeric-limit needs a positive number of seconds');
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
 
   if (wanted('jacobian')) { progress('1. softmax Jacobian, exact'); rows.push(...softmaxJacobianRows()); }
   if (wanted('crossentropy')) { progress('2. dL/dx_k = s_k - y_k, exact'); rows.push(...crossEntropyRows()); }
+  if (wanted('dw1')) { progress('2a. two-layer net dW1, exact'); rows.push(twoLayerRow()); }
   if (wanted('batch')) { progress('2b. batch cross-entropy with a label per row, exact up to symmetry'); rows.push(batchCrossEntropyRow()); }
   if (wanted('numeric')) {
     progress('3. softmax cross-entropy gradient, numeric');

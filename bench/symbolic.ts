@@ -3,7 +3,9 @@
  * every value of its free indices (and every position of a one-hot input).
  * Timed: parsing and resolving the text, eliminating diff, and decideStep.
  */
-import { buildModel, parseDerivation } from '../src/index.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildModel, parseDerivation, parseDerivationFile } from '../src/index.ts';
 import { decideStep, eliminateDiff, type SymbolicOutcome } from '../src/symbolic/index.ts';
 import { ANCHORS, anchorMs } from './anchors.ts';
 import { anchoredRow, BenchFailure, measure, type BenchRow } from './lib.ts';
@@ -103,4 +105,29 @@ export function batchCrossEntropyRow(): BenchRow {
     note: `${instances} instances decided, of ${all.toLocaleString('en-US')} without symmetry (over the budget of 20,000: undecided before)`,
     extra: { instances, instances_without_symmetry: all },
   };
+}
+
+/**
+ * Note 002's two-layer network: dW1 = X' dZ1 (through softmax, cross-entropy and
+ * ReLU) decided exactly at (N, D, H, C) = (2, 3, 3, 3), read from the suite's file.
+ * The case split (9 entries times 9 label cases) is reduced by symmetry.
+ */
+export function twoLayerRow(): BenchRow {
+  const path = fileURLToPath(new URL('../derivations/002-softmax-cross-entropy-batch.deriv', import.meta.url));
+  const models = parseDerivationFile(readFileSync(path), path).derivations.map(buildModel);
+  const found = models.flatMap((model) => model.claims.map((claim) => ({ model, claim })))
+    .find(({ claim }) => claim.claim.text === 'grad(L, W1)' && claim.steps[0]?.step.text === "X' * dZ1");
+  if (!found) throw new BenchFailure('note 002 no longer holds the claim grad(L, W1) = X\' * dZ1');
+  const { model, claim } = found;
+  const step = { lhs: eliminateDiff(claim.head!), rhs: eliminateDiff(claim.steps[0].term!), inputs: model.inputs, freeIndices: claim.freeIndices };
+  const name = "two-layer net dW1 = X' dZ1 exact, (N, D, H, C) = (2, 3, 3, 3)";
+  let instances = 0;
+  const m = measure(name, () => decideStep(step, [new Map()]), (outcome: SymbolicOutcome) => {
+    if (outcome.kind !== 'equal') throw new BenchFailure(`${name}: the exact engine answered ${outcome.kind}; the step is true`);
+    instances = outcome.instances;
+  });
+  return anchoredRow({
+    name, oursMs: m.medianMs, anchorMs: ANCHORS.twoLayer.ms.get(3)!, anchorSource: ANCHORS.twoLayer.source, goal: 20, runs: m.runs,
+    minMs: Math.min(...m.samples), note: `${instances} instances decided (9 entries x 9 label cases = 81 without symmetry)`, extra: { instances },
+  });
 }
