@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkFiles, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
@@ -32,6 +33,8 @@ options:
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
   --timeout S     stop the whole run after S seconds, a last guard against a file that
                   takes too long (docs/security.md); exit status 143. Default: 900
+  --jobs N        threads checking steps at once; the report is the same for any N.
+                  Default: the number of cores (${availableParallelism()} here)
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
@@ -75,7 +78,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, timeout: { type: 'string' },
-        'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
+        jobs: { type: 'string' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
       },
     });
   } catch (error) {
@@ -93,7 +96,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     const options = {
       // fast-check seeds are 32-bit: a wider range would make different seeds replay the same run.
       seed: integer(values.seed, 'seed', -2147483648, 2147483647), trials: integer(values.trials, 'trials', 1, 1_000_000),
-      sizes: sizes(values.sizes),
+      sizes: sizes(values.sizes), jobs: integer(values.jobs, 'jobs', 1, 256) ?? availableParallelism(),
     };
     // A report that cannot be written is refused now, not after a long run.
     for (const option of OUTPUT_OPTIONS) assertWritable(values[option], option);

@@ -13,7 +13,7 @@
  */
 import { checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult } from './check/index.ts';
 import { buildModel, type Model } from './model/index.ts';
-import { checkPrepared, collectDerivationFiles, countSteps, deriveInFile, prepareFile, prepareFileAt, type DerivedInFile, type DeriveTarget } from './pipeline/index.ts';
+import { checkInParallel, checkPrepared, collectDerivationFiles, deriveInFile, prepareFile, prepareFileAt, type DerivedInFile, type DeriveTarget } from './pipeline/index.ts';
 import type { DeriveOptions } from './derive/index.ts';
 import { textToLatex } from './report/index.ts';
 import { parseDerivation } from './syntax/index.ts';
@@ -42,8 +42,13 @@ export type { NotebookReport } from './notebook/index.ts';
 
 /** Options of {@link checkFiles}: those of {@link CheckOptions}, plus progress per file. */
 export interface CheckFilesOptions extends CheckOptions {
-  /** Called before checking each file, with the total of steps of all files. */
+  /** Called when the first checked step of a file comes in (threads may overlap files), with the total of steps of all files. */
   readonly onFile?: (path: string, stepsInAllFiles: number) => void;
+  /**
+   * Threads checking steps at once (worker_threads); the result is the same for
+   * any number. Default: 1. The command line's `--jobs` defaults to the number of cores.
+   */
+  readonly jobs?: number;
 }
 
 /**
@@ -53,11 +58,7 @@ export interface CheckFilesOptions extends CheckOptions {
 export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): CheckReport {
   const seed = options.seed ?? randomSeed();
   const prepared = collectDerivationFiles(paths).map(prepareFileAt);
-  const total = prepared.reduce((n, p) => n + countSteps(p), 0);
-  const files: FileResult[] = prepared.map((p) => {
-    options.onFile?.(p.path, total);
-    return checkPrepared(p, { ...options, seed });
-  });
+  const files: FileResult[] = checkInParallel(prepared, { ...options, seed });
   return { version: 1, seed, files, summary: summarize(files) };
 }
 

@@ -43,13 +43,35 @@ export function randomSeed(): number {
 
 /** Checks every step of every claim of a model. */
 export function checkModel(model: Model, options: CheckOptions = {}): DerivationResult {
+  const seeded = { ...options, seed: options.seed ?? randomSeed() };
+  const steps = model.claims.map((claim, c) => claim.steps.map((_, s) => {
+    const result = checkStepAt(model, c, s, seeded);
+    options.onStep?.(result);
+    return result;
+  }));
+  return assembleDerivation(model, steps, options);
+}
+
+/**
+ * Checks one step: step `s` of claim `c`, against the expression above it.
+ * A step depends only on the model, its position and the options (its seed is
+ * mixed from the run's seed and its position), so steps may be checked in any
+ * order, on any thread, and give the same result: the pipeline's workers rely on it.
+ * Give `options.seed`: without one, each call draws its own.
+ */
+export function checkStepAt(model: Model, c: number, s: number, options: CheckOptions = {}): StepResult {
   const seed = options.seed ?? randomSeed();
   const trials = options.trials ?? DEFAULT_TRIALS;
   const budget = { ...DEFAULT_SYMBOLIC_BUDGET, ...options.budget };
-  const claims = model.claims.map((claim, c) => {
-    const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
-    return checkClaim(model, claim, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed, onStep: options.onStep });
-  });
+  const claim = model.claims[c];
+  const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
+  return checkClaimStep(model, claim, s, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed });
+}
+
+/** A derivation's result from the results of its steps, claim by claim ({@link checkStepAt}). */
+export function assembleDerivation(model: Model, steps: readonly (readonly StepResult[])[], options: Pick<CheckOptions, 'derive'> = {}): DerivationResult {
+  const claims = model.claims.map((claim, c): ClaimResult =>
+    ({ line: claim.claim.span.line, text: claim.claim.text, ok: steps[c].every((s) => s.ok), steps: steps[c] }));
   const corrected = withCorrections(claims);
   return { title: model.derivation.title, source: model.derivation.source, claims: options.derive === false ? corrected : withDerivedSteps(model, corrected) };
 }
@@ -121,29 +143,20 @@ interface ClaimContext {
   readonly trials: number;
   readonly sizes: readonly ReadonlyMap<string, number>[];
   readonly budget: SymbolicBudget;
-  readonly onStep?: (done: StepResult) => void;
 }
 
 /**
- * A chain: each step is compared with the expression above it. A wrong step
- * does not stop the chain; the next step is still compared with it, as written.
+ * Step `s` of a chain: each step is compared with the expression above it. A wrong
+ * step does not stop the chain; the next step is still compared with it, as written.
  */
-function checkClaim(model: Model, claim: ModelClaim, context: ClaimContext): ClaimResult {
-  let above: Term | undefined = claim.head;
-  let aboveLine = claim.claim.span.line;
+function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: ClaimContext): StepResult {
+  const above = s === 0 ? claim.head : claim.steps[s - 1].term;
+  const aboveLine = s === 0 ? claim.claim.span.line : claim.steps[s - 1].step.span.line;
   // The claim's own expression has no step to report its error on: its first step does.
-  let aboveError: Diagnostic | undefined = claim.headError;
-  const steps: StepResult[] = [];
-  claim.steps.forEach((modelStep, s) => {
-    const result = guarded(modelStep, () =>
-      checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
-    steps.push(result);
-    context.onStep?.(result);
-    above = modelStep.term;
-    aboveLine = modelStep.step.span.line;
-    aboveError = undefined;
-  });
-  return { line: claim.claim.span.line, text: claim.claim.text, ok: steps.every((s) => s.ok), steps };
+  const aboveError = s === 0 ? claim.headError : undefined;
+  const modelStep = claim.steps[s];
+  return guarded(modelStep, () =>
+    checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
 }
 
 /**

@@ -7,6 +7,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { confirmAtPoint, DIGITS, pointNumber, type PointValue } from './high-precision.ts';
+import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 
 /**
  * Limits of the exact engine for one step. They count work, not time, so the same
@@ -100,9 +101,9 @@ export function decideStep(
   const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };
   let instances = 0;
   // A label per row multiplies the cases by C^N: count first, and leave a step over too many to the numeric check.
-  const planned = countInstances(step, sizes);
+  const planned = countInstances(step, sizes, budget.maxInstances);
   if (planned > budget.maxInstances) {
-    return { kind: 'undecided', reason: `${planned} instances to decide (sizes x index values x label cases), more than the budget of ${budget.maxInstances}` };
+    return { kind: 'undecided', reason: `more than ${budget.maxInstances} instances to decide (sizes x index values x label cases, up to symmetry), the budget` };
   }
   let exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs });
   let work = 0;
@@ -192,28 +193,24 @@ export function decideStep(
   return { kind: 'equal', instances, unconditional: !conditional };
 }
 
-/** Every instance: sizes, then free index values, then the cases of labels and one-hot inputs. */
+/**
+ * Every instance up to symmetry: sizes, then free index values, then the cases of
+ * labels and one-hot inputs, leaving out those that are a permutation of another
+ * over a dimension the step treats alike (instance-symmetry.ts says when that is
+ * sound); with a literal index or an ordering of indices, nothing is left out.
+ */
 export function* enumerateInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[]): Generator<Instance> {
   const discrete = discreteInputs(step);
+  const symmetric = symmetricDimensions(step) ?? new Set<string>();
   for (const size of sizes) {
     const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name)!);
-    const ranges: Array<{ name: string; n: number; kind: 'index' | 'label' | 'hot' }> = [
-      ...step.freeIndices.map((f) => ({ name: f.name, n: sizeOf(f.dim), kind: 'index' as const })),
-      ...discrete.flatMap((i) => labelEntries(i, sizeOf).map((name) => ({
-        name, n: sizeOf(i.kind === 'label' ? i.classes! : i.dims[0]), kind: i.kind === 'label' ? 'label' as const : 'hot' as const,
-      }))),
-    ];
-    const values = ranges.map(() => 1);
-    for (;;) {
+    const coords = coordinates(step.freeIndices, discrete, sizeOf);
+    for (const values of representatives(coords, symmetric)) {
       const indices = new Map<string, number>();
       const labels = new Map<string, number>();
       const hot = new Map<string, number>();
-      ranges.forEach((r, i) => (r.kind === 'index' ? indices : r.kind === 'label' ? labels : hot).set(r.name, values[i]));
+      coords.forEach((c, i) => (c.kind === 'index' ? indices : c.kind === 'label' ? labels : hot).set(c.name, values[i]));
       yield { sizes: size, indices, labels, hot };
-      let p = ranges.length - 1;
-      while (p >= 0 && values[p] === ranges[p].n) values[p--] = 1;
-      if (p < 0) break;
-      values[p]++;
     }
   }
 }
@@ -236,29 +233,22 @@ function discreteInputs(step: SymbolicStep): Input[] {
   return step.inputs.filter((i) => (i.kind === 'onehot' || i.kind === 'label') && used.has(i.name));
 }
 
-/** The case names of a discrete input: `y` for a label or a one-hot vector, `y[1]`, ..., `y[N]` for a label per row. */
-function labelEntries(input: Input, sizeOf: (d: Input['dims'][number]) => number): string[] {
-  if (input.kind !== 'label' || input.dims.length === 0) return [input.name];
-  const n = sizeOf(input.dims[0]);
-  return Array.from({ length: n }, (_, r) => `${input.name}[${r + 1}]`);
-}
-
 /**
- * How many instances {@link enumerateInstances} yields, without enumerating:
- * a label per row multiplies the cases by C^N, so this is checked first and a
- * step over too many cases is left to the numeric check.
+ * How many instances {@link enumerateInstances} yields, counted up to `limit`: a
+ * label per row multiplies the cases by C^N, so this is checked first and a step
+ * over the budget is left to the numeric check. Above `limit`, some number above it.
  */
-export function countInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[]): number {
+export function countInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[], limit = Number.MAX_SAFE_INTEGER): number {
+  const discrete = discreteInputs(step);
+  const symmetric = symmetricDimensions(step) ?? new Set<string>();
   let total = 0;
   for (const size of sizes) {
     const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name)!);
-    let count = 1;
-    for (const f of step.freeIndices) count *= sizeOf(f.dim);
-    for (const i of discreteInputs(step)) {
-      const n = sizeOf(i.kind === 'label' ? i.classes! : i.dims[0]);
-      count *= n ** labelEntries(i, sizeOf).length;
-    }
-    total += count;
+    const coords = coordinates(step.freeIndices, discrete, sizeOf);
+    // Nothing to leave out: the product, without enumerating (it may be C^N, far too many to walk).
+    if (symmetric.size === 0) total += coords.reduce((n, c) => n * c.n, 1);
+    else for (const _ of representatives(coords, symmetric)) if (++total > limit) return total;
+    if (total > limit) return total;
   }
   return total;
 }
