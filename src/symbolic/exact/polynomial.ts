@@ -51,7 +51,7 @@ function monoFromPowers(powers: Powers): Monomial {
   // mostly with one or a few powers: sort a flat copy instead of building a Map.
   const sorted: [number, number][] = [];
   for (const [v, e] of powers) {
-    checkPower(v, e);
+    checkPowerPair(v, e);
     if (e > 0) sorted.push([v, e]);
   }
   if (sorted.length > 1) sorted.sort((a, b) => a[0] - b[0]);
@@ -64,7 +64,7 @@ function monoFromPowers(powers: Powers): Monomial {
   return monoFromPairs(pairs);
 }
 
-function checkPower(v: number, e: number): void {
+function checkPowerPair(v: number, e: number): void {
   if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`variable id must be a non-negative integer, got ${v}`);
   if (!Number.isSafeInteger(e) || e < 0) throw new RangeError(`exponent must be a non-negative integer, got ${e}`);
 }
