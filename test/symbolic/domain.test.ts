@@ -6,7 +6,7 @@
  * does not imply is left to the numbers, never proved.
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel, parseDerivation } from '../../src/index.ts';
+import { buildModel, checkText, parseDerivation } from '../../src/index.ts';
 import { hasDiff } from '../../src/model/index.ts';
 import { decideStep, eliminateDiff, proveForEveryN, Budget, type EveryNOutcome, type SymbolicOutcome } from '../../src/symbolic/index.ts';
 
@@ -127,6 +127,31 @@ describe('steps where doubles overflow or underflow are exact here', () => {
     const { concrete } = exact('claim exp(1000) / exp(999) = exp(1)');
     expect(concrete).toMatchObject({ kind: 'equal', unconditional: true });
     expect(exact('claim exp(log(x)) = x').concrete).toMatchObject({ kind: 'equal', unconditional: false });
+  });
+});
+
+describe('the whole check', () => {
+  const verdict = (claim: string) =>
+    checkText(`derivation "t"\n${GIVENS}${claim}\n`, 'domain.deriv', { seed: 1, trials: 20, sizes: [1, 2] }).files[0].derivations[0].claims[0].steps[0];
+
+  it.each(['claim 0/0 = 0', 'claim 0 * log(0) = 0', 'claim 0 * sqrt(-1) = 0', 'claim 0/0 = 5'])('%s is an error (no-domain) that names the reason', (claim) => {
+    const step = verdict(claim);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.code).toBe('no-domain');
+    expect(step.detail.diagnostic?.message).toMatch(/the line above has no value anywhere \((a denominator is 0|a log argument is 0|the base of \^1\/2 is -1)\)/);
+  });
+
+  it('exp(1000) / exp(999) = exp(1) is proved though every double overflows, and says the numbers confirm nothing', () => {
+    const step = verdict('claim exp(1000) / exp(999) = exp(1)');
+    expect(step.verdict).toBe('proved');
+    expect(step.method).not.toMatch(/confirmed on/);
+  });
+
+  it('1e-400 = 0 and t * (1 + 1e-50) = t are refuted, with the digits it took', () => {
+    expect(verdict('claim 1e-400 = 0')).toMatchObject({ verdict: 'refuted' });
+    const step = verdict('claim t * (1 + 1e-50) = t');
+    expect(step.verdict).toBe('refuted');
+    expect(step.method).toMatch(/120-digit evaluation/);
   });
 });
 
