@@ -463,6 +463,8 @@ export class Canonicalizer {
     const factors: Array<{ poly: Polynomial; exp: number }> = [];
     for (const [id, e] of content) {
       if (this.atoms.isPositive(id)) factors.push({ poly: Polynomial.variable(id), exp: e });
+      // log(x^2) = 2 log|x| (x != 0 is its condition), so log(t^2) = 2 log(abs(t)).
+      else if (e % 2 === 0) factors.push({ poly: this.absolute(RationalFunction.variable(id)).numerator(b), exp: e });
       else restNum = restNum.mul(Polynomial.monomial(1, [[id, e]]), b);
     }
     if (!primitive.isConstant()) {
@@ -537,6 +539,12 @@ export class Canonicalizer {
       kept.push([id, e % 2 === 1 ? 1 : 2]);
     }
     const S = Polynomial.monomial(sign, kept).mul(primitive, b);
+    const magnitudeOf = this.absoluteOf(S);
+    if (magnitudeOf !== undefined) {
+      // |x| >= 0 always; |x| > 0 is x != 0.
+      if (strict) this.requireNonzero(RationalFunction.variable(magnitudeOf), what);
+      return;
+    }
     const known = this.knownSign(S);
     if (known === 'positive' || (!strict && known === 'nonneg')) return;
     const negative = this.knownSign(S.neg());
@@ -548,6 +556,20 @@ export class Canonicalizer {
       ? { kind: 'positive', poly: S, key: S.key(), text: `${this.show(S)} > 0`, nonzeroKeys: this.nonzeroParts(S).map((p) => p.key()) }
       : { kind: 'nonneg', poly: S, key: S.key(), text: `${this.show(S)} >= 0` };
     this.conditions.add(condition);
+  }
+
+  /** The atom x when S is |x| = x (2 [x > 0] - 1) = 2 x [x > 0] - x. */
+  private absoluteOf(S: Polynomial): number | undefined {
+    if (S.termCount() !== 2) return undefined;
+    const vars = [...S.variables()];
+    if (vars.length !== 2) return undefined;
+    for (const [h, x] of [[vars[0], vars[1]], [vars[1], vars[0]]]) {
+      const P = this.atoms.steps.get(h);
+      if (P === undefined || P.key() !== Polynomial.variable(x).key()) continue;
+      const abs = Polynomial.variable(x).mul(Polynomial.variable(h).scale(Rational.of(2)).sub(Polynomial.ONE));
+      if (abs.key() === S.key()) return x;
+    }
+    return undefined;
   }
 
   /** Whether a polynomial is > 0 or >= 0 everywhere, read from its terms: positive coefficients, atoms positive or squared. */

@@ -75,7 +75,7 @@ describe('radicals and rational powers, for every value', () => {
   it.each([
     'sqrt(s)^2 = s', 'sqrt(s)^3 = s^(3/2)', 'sqrt(p^2) = p', 'log(exp(a) / b) = a - log(b)', 'log(exp(a) / x) = a - log(x)',
     '(t^2)^(1/2) = abs(t)', 'abs(t)^(3/2) = sqrt(abs(t))^3', '(sum(j, v[j]^2))^(1/2) = sqrt(sum(j, v[j]^2))',
-    '(1 + sqrt(s))^2 = 1 + 2 * sqrt(s) + s', 'sqrt(4 * t^2) = 2 * abs(t)',
+    '(1 + sqrt(s))^2 = 1 + 2 * sqrt(s) + s', 'sqrt(4 * t^2) = 2 * abs(t)', 'log(t^2) = 2 * log(abs(t))', 'log(abs(t)) = log(t^2) / 2',
   ])('%s is proved', (claim) => proved(`claim ${claim}`));
 
   it.each(['sqrt(t^2) = t', 'sqrt(s)^2 = abs(s)', 'sqrt(p^2) = -p'])('%s is not proved', (claim) => {
