@@ -500,6 +500,15 @@ export class Canonicalizer {
 
   /** The factors of N that must be nonzero for N to be: its atoms and its primitive cofactor, less those known nonzero. */
   private nonzeroParts(N: Polynomial): Polynomial[] {
+    // Shared polynomials (a softmax denominator) recur in every entry: read each once.
+    let parts = this.nonzeroPartsOf.get(N);
+    if (!parts) this.nonzeroPartsOf.set(N, (parts = this.readNonzeroParts(N)));
+    return parts;
+  }
+
+  private readonly nonzeroPartsOf = new WeakMap<Polynomial, Polynomial[]>();
+
+  private readNonzeroParts(N: Polynomial): Polynomial[] {
     const { content, cofactor } = N.extractMonomialContent();
     const parts: Polynomial[] = [];
     for (const [id] of content) if (!this.atoms.isPositive(id)) parts.push(Polynomial.variable(id));
