@@ -493,7 +493,13 @@ export class Canonicalizer {
       this.conditions.markNever(`${what} is 0`);
       return;
     }
-    for (const part of this.nonzeroParts(d.numerator(this.budget))) {
+    // Reduced by the atoms' relations first ((2 [x > 0] - 1)^2 = 1), which keep its value.
+    const N = this.atoms.reduce(d.numerator(this.budget), this.budget);
+    if (N.isZero()) {
+      this.conditions.markNever(`${what} is 0`);
+      return;
+    }
+    for (const part of this.nonzeroParts(N)) {
       this.conditions.add({ kind: 'nonzero', poly: part, key: part.key(), text: `${this.show(part)} != 0` });
     }
   }
@@ -511,7 +517,13 @@ export class Canonicalizer {
   private readNonzeroParts(N: Polynomial): Polynomial[] {
     const { content, cofactor } = N.extractMonomialContent();
     const parts: Polynomial[] = [];
-    for (const [id] of content) if (!this.atoms.isPositive(id)) parts.push(Polynomial.variable(id));
+    for (const [id] of content) {
+      if (this.atoms.isPositive(id)) continue;
+      // A root is nonzero exactly where its radicand is: sqrt(S) != 0 and S^(3/2) != 0 are S != 0.
+      const root = this.atoms.roots.get(id);
+      if (root) parts.push(...this.nonzeroParts(root.radicand));
+      else parts.push(Polynomial.variable(id));
+    }
     if (!cofactor.isConstant()) {
       const { primitive } = cofactor.normalizeFactor();
       if (this.knownSign(primitive) !== 'positive' && this.knownSign(primitive.neg()) !== 'positive') parts.push(primitive);
@@ -534,6 +546,11 @@ export class Canonicalizer {
     }
     let signed = d.numerator(b);
     for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
+    signed = this.atoms.reduce(signed, b);
+    if (signed.isZero()) {
+      if (strict) this.conditions.markNever(`${what} is 0`);
+      return;
+    }
     const { content, cofactor } = signed.extractMonomialContent();
     const { unit, primitive } = cofactor.normalizeFactor();
     const sign = unit.sign() * d.denominatorConstant().sign();

@@ -87,6 +87,14 @@ describe('radicals and rational powers, for every value', () => {
   it('the gradient of the Euclidean norm and the L2-normalisation Jacobian are proved for every n', () => {
     proved('let r = sqrt(sum(j, v[j]^2))\nclaim diff(r, v[k]) = v[k] / r');
     proved('let r = sqrt(sum(j, v[j]^2))\nlet u[i] = v[i] / r\nclaim diff(u[i], v[k]) = (delta(i, k) - u[i] * u[k]) / r');
+    proved('let r = sqrt(sum(j, v[j]^2))\nclaim sum(i, (v[i] / r)^2) = 1');
+  });
+
+  it('the gradient of cosine similarity is proved for every n', () => {
+    proved(`given w: vector[n]
+let r = sqrt(sum(j, v[j]^2))
+let c = sum(j, v[j] * w[j]) / (sqrt(sum(j, v[j]^2)) * sqrt(sum(j, w[j]^2)))
+claim diff(c, v[k]) = w[k] / (r * sqrt(sum(j, w[j]^2))) - c * v[k] / r^2`);
   });
 });
 
