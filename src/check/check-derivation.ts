@@ -1,3 +1,4 @@
+import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
@@ -26,6 +27,11 @@ export interface CheckOptions {
   readonly budget?: Partial<SymbolicBudget>;
   /** Called after each step, for progress displays. */
   readonly onStep?: (done: StepResult) => void;
+  /**
+   * Derive the right step for a refuted step with a derivative above it when the
+   * file gives none (`detail.derived`). Default: true.
+   */
+  readonly derive?: boolean;
 }
 
 export const DEFAULT_TRIALS = 100;
@@ -44,8 +50,43 @@ export function checkModel(model: Model, options: CheckOptions = {}): Derivation
     const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
     return checkClaim(model, claim, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed, onStep: options.onStep });
   });
-  return { title: model.derivation.title, source: model.derivation.source, claims: withCorrections(claims) };
+  const corrected = withCorrections(claims);
+  return { title: model.derivation.title, source: model.derivation.source, claims: options.derive === false ? corrected : withDerivedSteps(model, corrected) };
 }
+
+/**
+ * Gives a refuted step whose line above takes a derivative, and which the file
+ * gives no right step for, the derivative derived in the derivation's own names
+ * (`detail.derived`), so a student's own derivation also learns what the step
+ * should have been. The file's steps that hold are candidates too.
+ */
+function withDerivedSteps(model: Model, claims: readonly ClaimResult[]): ClaimResult[] {
+  const holding = claims.flatMap((c) => c.steps.filter((s) => s.verdict === 'proved' || s.verdict === 'verified').map((s) => s.text));
+  const cache = new Map<string, DerivedStep | undefined>();
+  return claims.map((claim, c) => ({
+    ...claim,
+    steps: claim.steps.map((step, s) => {
+      if (step.verdict !== 'refuted' || step.detail.correction) return step;
+      const modelClaim = model.claims[c];
+      const head = { expr: modelClaim.claim.expr, text: modelClaim.claim.text };
+      const lineAbove = s === 0 ? head : { expr: modelClaim.steps[s - 1].step.expr, text: modelClaim.steps[s - 1].step.text };
+      // The line above takes the derivative; or the chain began with it and every step so far holds, so they all equal it.
+      const chainHolds = claim.steps.slice(0, s).every((earlier) => earlier.verdict === 'proved' || earlier.verdict === 'verified');
+      const above = TAKES_DERIVATIVE.test(lineAbove.text) ? lineAbove : TAKES_DERIVATIVE.test(head.text) && chainHolds ? head : undefined;
+      if (!above) return step;
+      if (!cache.has(above.text)) {
+        const found = deriveExpression(model.derivation, above.expr, above.text, { extra: holding });
+        cache.set(above.text, found && { text: found.best.text, proof: found.best.proof, notation: found.best.notation });
+      }
+      const derived = cache.get(above.text);
+      return derived ? { ...step, detail: { ...step.detail, derived } } : step;
+    }),
+  }));
+}
+
+type DerivedStep = NonNullable<StepDetail['derived']>;
+
+const TAKES_DERIVATIVE = /\b(diff|grad)\s*\(/;
 
 /**
  * Links each refuted known mistake to the step the file gives as the right one:
@@ -183,7 +224,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
-  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used) : undefined;
+  const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
+  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used, binary) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
   const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
@@ -248,10 +290,17 @@ function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: Symbo
   return kink ? { kink } : {};
 }
 
-function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>): Counterexample {
+function numericCounterexample(
+  numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>, binary: ReadonlySet<string>,
+): Counterexample {
   const e = numeric.example;
   const inputs: Record<string, readonly number[] | number> = {};
-  for (const [name, values] of Object.entries(e.inputs)) if (used.has(name)) inputs[name] = values.length === 1 ? values[0] : values;
+  for (const [name, entries] of Object.entries(e.inputs)) {
+    if (!used.has(name)) continue;
+    // A binary input is held as a label over the classes 1 and 2: shown as its value, 0 or 1.
+    const values = binary.has(name) ? entries.map((v) => v - 1) : entries;
+    inputs[name] = values.length === 1 ? values[0] : values;
+  }
   // JSON has no NaN or Infinity: a side with no value is reported in words.
   const shown = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'undefined' : String(v));
   return {

@@ -65,7 +65,7 @@ export const delta = (a: Index, b: Index): Term => ({ k: 'icmp', op: '==', a, b 
 /** Functions with a value at every real argument (the others have a `domain` in the function table). */
 const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([
   'exp', 'tanh', 'sigmoid', 'relu', 'abs', 'max', 'min', 'softplus', 'sin', 'cos',
-  'sinh', 'cosh', 'sech', 'asinh', 'atan', 'sign', 'expm1',
+  'sinh', 'cosh', 'sech', 'asinh', 'atan', 'sign', 'expm1', 'erf', 'erfc', 'Phi', 'phi',
 ]);
 
 /**
@@ -82,7 +82,8 @@ export function hasValueEverywhere(t: Term): boolean {
       return t.exponent.k === 'num' && t.exponent.value.den === 1n && t.exponent.value.num >= 0n && hasValueEverywhere(t.base);
     case 'fn': return TOTAL_FUNCTIONS.has(t.name) && t.args.every(hasValueEverywhere);
     case 'cmp': return hasValueEverywhere(t.a) && hasValueEverywhere(t.b);
-    case 'sum': return hasValueEverywhere(t.body);
+    case 'sum': case 'reduce': return hasValueEverywhere(t.body);
+    case 'extremum': return t.terms.every(hasValueEverywhere);
     case 'diff': return false;
   }
 }

@@ -1,5 +1,5 @@
-import { FUNCTIONS, printRef, printTerm, type Input, type Term } from '../model/index.ts';
-import { Budget, Polynomial, Rational, RationalFunction } from './exact/index.ts';
+import { fn, FUNCTIONS, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
 
@@ -160,6 +160,22 @@ export class Canonicalizer {
     }
   }
 
+  /**
+   * What the types say is positive (the determinant of an `invertible` input), as
+   * conditions known to hold: the line above may use them to imply the step's.
+   */
+  knownPositive(t: Term, why: string): Conditions {
+    const { form } = this.side(t);
+    const outer = this.conditions;
+    const known = this.conditions = new Conditions();
+    try {
+      this.requireSign(form, true, why);
+      return known;
+    } finally {
+      this.conditions = outer;
+    }
+  }
+
   of(t: Term): RationalFunction {
     if (t.k === 'add' && t.terms.length > 4) {
       const hit = this.cache.get(t);
@@ -211,7 +227,15 @@ export class Canonicalizer {
         return this.func(t);
       case 'cmp':
         return this.comparison(t.op, this.of(t.a).sub(this.of(t.b), b));
-      case 'size': case 'sum': case 'icmp':
+      case 'extremum': {
+        // max and min are symmetric: one atom per set of canonical arguments, in any order.
+        const parts = t.terms.map((x) => this.of(x));
+        const keys = parts.map((p) => this.key(p)).sort();
+        const pick = t.op === 'max' ? Math.max : Math.min;
+        return this.opaque(`${t.op}(${keys.join(', ')})`, () => `${t.op}(${parts.map((p) => this.display(p)).join(', ')})`,
+          (atom) => pick(...parts.map((p) => p.evaluateFloat(atom))));
+      }
+      case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
       case 'diff':
@@ -226,6 +250,10 @@ export class Canonicalizer {
       if (k < 0) {
         this.requireNonzero(base, 'a denominator');
         if (base.isZero()) return RationalFunction.ZERO;
+      }
+      // 10^(10^10) or 2^1e400 is exact but has more digits than any machine holds: give up on the step, as budgets do.
+      if (!base.isZero() && !isUnit(base) && (Math.abs(k) > MAX_EXACT_EXPONENT || constantBits(base) * Math.abs(k) > MAX_EXACT_BITS)) {
+        throw new BudgetExceededError('terms', this.budget.maxTerms);
       }
       return base.pow(k, this.budget);
     }
@@ -245,7 +273,7 @@ export class Canonicalizer {
     }
     const key = `pow(${this.key(base)}, ${this.key(exponent)})`;
     if (c === undefined) this.conditions.add({ kind: 'opaque', key, text: `${printTerm(t)} has a value` });
-    return this.opaque(key, printTerm(t),
+    return this.opaque(key, () => printTerm(t),
       (atom) => Math.pow(base.evaluateFloat(atom), exponent.evaluateFloat(atom)));
   }
 
@@ -348,14 +376,30 @@ export class Canonicalizer {
         const a = arg(0);
         return this.comparison('>', a).sub(this.comparison('<', a), b);
       }
+      // erfc and Phi through erf, phi through exp: Phi(x) = (1 + erf(x / sqrt 2)) / 2 is then proved.
+      case 'erf': return this.erf(arg(0), printTerm(t.args[0]));
+      case 'erfc': return one.sub(this.erf(arg(0), printTerm(t.args[0])), b);
+      case 'Phi': {
+        const half = RationalFunction.constant(Rational.of(1, 2));
+        const scaled = arg(0).mul(this.power(RationalFunction.constant(2), RationalFunction.constant(Rational.of(-1, 2)), t), b);
+        return half.add(half.mul(this.erf(scaled, `${printTerm(t.args[0])}/sqrt(2)`), b), b);
+      }
+      case 'phi':
+        return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));
       case 'asinh': case 'atan':
       case 'sin': case 'cos':
       {
         const a = arg(0);
         const f = FUNCTIONS[t.name].value;
-        return this.opaque(`${t.name}(${this.key(a)})`, printTerm(t), (atom) => f(a.evaluateFloat(atom)));
+        return this.opaque(`${t.name}(${this.key(a)})`, () => printTerm(t), (atom) => f(a.evaluateFloat(atom)));
       }
     }
+  }
+
+  /** erf(a) as an atom, one per canonical argument. */
+  private erf(a: RationalFunction, text: string): RationalFunction {
+    const f = FUNCTIONS.erf.value;
+    return this.opaque(`erf(${this.key(a)})`, () => `erf(${text})`, (atom) => f(a.evaluateFloat(atom)));
   }
 
   /** exp of a sum is a product of exps; exp(k m) is exp(m)^k; exp(log P) is P. */
@@ -367,7 +411,7 @@ export class Canonicalizer {
         // exp(P / c): scale each term; handled by the per-term rule below with rational coefficients.
         return this.expOfPolynomial(a.numerator(b), constant.inv());
       }
-      const whole = this.opaque(`exp(${this.key(a)})`, `exp(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.exp(a.evaluateFloat(atom)));
+      const whole = this.opaque(`exp(${this.key(a)})`, () => `exp(${this.display(a)})`, (atom) => Math.exp(a.evaluateFloat(atom)));
       const [id] = whole.variables();
       if (!this.atoms.expArgument.has(id)) this.atoms.expArgument.set(id, a);
       return whole;
@@ -705,8 +749,21 @@ export class Canonicalizer {
     return id;
   }
 
-  private opaque(key: string, text: string, value: AtomValue): RationalFunction {
-    return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text }), value));
+  /**
+   * An atom for what the engine cannot rewrite. Its text is only for messages:
+   * built once, when the atom is new, and clipped, since an atom's text holds the
+   * texts of the atoms inside it and nested compositions (a 12-layer residual
+   * network) would otherwise grow it past the longest string there can be.
+   */
+  private opaque(key: string, text: () => string, value: AtomValue): RationalFunction {
+    return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text: clipText(text()) }), value));
+  }
+
+  /** A canonical form as text for a message; a large one is summarized, not printed. */
+  private display(a: RationalFunction): string {
+    const size = a.numerator(this.budget).termCount() + a.denominatorFactors().reduce((n, f) => n + f.factor.termCount(), 0);
+    if (size > MAX_DISPLAY_TERMS) return `an expression of ${size} terms`;
+    return a.toString((id) => this.atoms.name(id));
   }
 
   private key(a: RationalFunction): string {
@@ -716,11 +773,38 @@ export class Canonicalizer {
   }
 }
 
+/** Integer powers above this are not expanded exactly (a power of a constant would need millions of digits). */
+const MAX_EXACT_EXPONENT = 10_000;
+
+/** Bits of a constant's power this engine builds at most (a million bits: 300,000 digits). */
+const MAX_EXACT_BITS = 1_000_000;
+
+/** Bits of a constant's numerator and denominator; 0 for a non-constant. */
+function constantBits(a: RationalFunction): number {
+  const c = constantOf(a);
+  return c === undefined ? 0 : c.num.toString(16).length * 4 + c.den.toString(16).length * 4;
+}
+
+/** 1 or -1: any power of it is small. */
+function isUnit(a: RationalFunction): boolean {
+  const c = constantOf(a);
+  return c !== undefined && c.abs().equals(Rational.ONE);
+}
+
+const MAX_DISPLAY_TERMS = 64;
+const MAX_TEXT = 400;
+
+function clipText(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}…`;
+}
+
 /** The canonical forms of the index-notation nodes, supplied by the every-n prover. */
 export interface IndexNotationRules {
   readonly size: (t: Extract<Term, { k: 'size' }>, c: Canonicalizer) => RationalFunction;
   readonly sum: (t: Extract<Term, { k: 'sum' }>, c: Canonicalizer) => RationalFunction;
   readonly icmp: (t: Extract<Term, { k: 'icmp' }>, c: Canonicalizer) => RationalFunction;
+  /** `max(j, f)`, `min(j, f)`, `prod(j, f)` over a whole dimension: an atom for every n. */
+  readonly reduce: (t: Extract<Term, { k: 'reduce' }>, c: Canonicalizer) => RationalFunction;
 }
 
 /** A term that has no value at a point of the domain (log 0, 1/0). */

@@ -196,7 +196,7 @@ function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inpu
     switch (t.k) {
       case 'input': t.ref.indices.forEach((i) => see(i, bound)); return;
       case 'icmp': see(t.a, bound); see(t.b, bound); return;
-      case 'sum': walk(t.body, new Set([...bound, t.index])); return;
+      case 'sum': case 'reduce': walk(t.body, new Set([...bound, t.index])); return;
       default: mapChildren(t, (c) => { walk(c, bound); return c; });
     }
   };
@@ -258,7 +258,7 @@ function renameIndices(term: Term, rename: (i: Index) => Index): Term {
     switch (t.k) {
       case 'input': return { k: 'input', ref: { name: t.ref.name, indices: t.ref.indices.map(idx) } };
       case 'icmp': return { ...t, a: idx(t.a), b: idx(t.b) };
-      case 'sum': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
+      case 'sum': case 'reduce': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
       default: return mapChildren(t, (c) => go(c, bound));
     }
   };
@@ -301,6 +301,18 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
       const id = c.atoms.intern(`icmp:${text}`, () => ({ kind: 'opaque', text }));
       c.atoms.stepAtoms.add(id);
       return RationalFunction.variable(id);
+    },
+    reduce: (t, c) => {
+      // An atom for every n, named by its canonical body with the bound index as #0: max(x) on both sides is one atom.
+      const bound = boundName(++level);
+      try {
+        const body = c.of(substituteIndices(t.body, new Map([[t.index, { k: 'var', name: bound, offset: 0 } as Index]])));
+        const dimText = t.dim.k === 'sym' ? t.dim.name : String(t.dim.size);
+        const text = sumText(body.toString((id) => c.atoms.name(id)), bound).replace(/^sum/, t.op);
+        return RationalFunction.variable(c.atoms.intern(`${t.op}:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
+      } finally {
+        level--;
+      }
     },
     sum: (t, c) => {
       const bound = boundName(++level);

@@ -57,6 +57,10 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       case 'fn': return FUNCTIONS[t.name].precise(Big, ...t.args.map(go));
       case 'cmp':
         return compare(t.op, go(t.a).cmp(go(t.b)), 0) ? one : new Big(0);
+      case 'extremum': {
+        const values = t.terms.map(go);
+        return t.op === 'max' ? Big.max(...values) : Big.min(...values);
+      }
       default:
         throw new Error(`internal: high-precision evaluation of an unexpanded term (${t.k})`);
     }

@@ -3,7 +3,7 @@
  * are bare integer ids; what an id stands for (x_j, exp(x_j), ...) is the
  * caller's business.
  */
-import type { Budget } from './budget.ts';
+import { bitsOf, BudgetExceededError, checkPower, MAX_EXACT_EXPONENT, type Budget } from './budget.ts';
 import { Rational, gcdBig } from './rational.ts';
 
 /**
@@ -368,11 +368,15 @@ export class Polynomial {
    * @example x.add(Polynomial.ONE).pow(2).toString(); // "x0^2 + 2*x0 + 1"
    */
   pow(k: number, budget?: Budget): Polynomial {
+    if (k > MAX_EXACT_EXPONENT && this.map.size > 0) throw new BudgetExceededError('terms', budget?.maxTerms ?? 0);
     if (!Number.isSafeInteger(k) || k < 0) throw new RangeError(`Polynomial.pow: exponent must be a non-negative integer, got ${k}`);
     if (k === 0) return Polynomial.ONE;
     if (k === 1 || this.map.size === 0) return this;
     if (this.map.size === 1) {
       const t = this.map.values().next().value!;
+      let largest = 0;
+      for (let i = 1; i < t.mono.pairs.length; i += 2) largest = Math.max(largest, t.mono.pairs[i]);
+      checkPower(largest, bitsOf(t.coef.num) + bitsOf(t.coef.den), k, budget);
       const mono = monoPow(t.mono, k);
       budget?.charge(1);
       return new Polynomial(new Map([[mono.key, { mono, coef: t.coef.pow(k) }]]));
