@@ -264,9 +264,11 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         engineFault: `${outcome.fault}: a bug in derivcheck, please report it with this file and seed`,
       });
     case 'proved': {
-      if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; confirmed on ${numericMethod}`, { worstRelative });
+      // Numbers with no value anywhere confirm nothing: the doubles overflowed where the exact forms have a value.
+      const confirmed = numeric.kind === 'no-domain' ? `not confirmed by numbers: ${numeric.trials} random inputs overflowed double precision` : `confirmed on ${numericMethod}`;
+      if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; ${confirmed}`, { worstRelative });
       const cases = everyN.kind === 'proved' && everyN.cases > 1 ? ` (${everyN.cases} cases of equal indices)` : '';
-      return result('proved', outcome.proof, `index calculus for every n${cases}; ${exactMethod}; confirmed on ${numericMethod}`, { worstRelative });
+      return result('proved', outcome.proof, `index calculus for every n${cases}; ${exactMethod}; ${confirmed}`, { worstRelative });
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.

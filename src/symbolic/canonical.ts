@@ -1,5 +1,6 @@
 import { fn, FUNCTIONS, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
+import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
 
 /**
@@ -116,44 +117,6 @@ export class AtomTable {
   }
 }
 
-/** p = without + x * coefficient, for an atom x of exponent at most 1 in p. */
-function splitBy(p: Polynomial, x: number): { without: Polynomial; coefficient: Polynomial } {
-  const without: Polynomial[] = [];
-  const coefficient: Polynomial[] = [];
-  for (const term of p.terms()) {
-    const powers = powersOf(term.mono);
-    const has = powers.some(([id]) => id === x);
-    (has ? coefficient : without).push(Polynomial.monomial(term.coef, powers.filter(([id]) => id !== x)));
-  }
-  return { without: Polynomial.sum(without), coefficient: Polynomial.sum(coefficient) };
-}
-
-/** An atom v in which P = a v + rest with a constant a != 0: P = 0 means v = -rest / a. */
-function linearVariable(P: Polynomial): { id: number; solution: Polynomial } | undefined {
-  for (const id of P.variables()) {
-    if (P.degreeIn(id) !== 1) continue;
-    const { without, coefficient } = splitBy(P, id);
-    const a = coefficient.constantValue();
-    if (a === undefined || a.isZero()) continue;
-    return { id, solution: without.scale(a.inv().neg()) };
-  }
-  return undefined;
-}
-
-/** r^e for e >= q becomes r^(e mod q) R^(e div q). */
-function reduceRoot(p: Polynomial, id: number, q: number, radicand: Polynomial, budget: Budget): Polynomial {
-  if (p.degreeIn(id) < q) return p;
-  const parts: Polynomial[] = [];
-  for (const term of p.terms()) {
-    const powers = powersOf(term.mono);
-    const e = powers.find(([x]) => x === id)?.[1] ?? 0;
-    if (e < q) { parts.push(Polynomial.monomial(term.coef, powers)); continue; }
-    const rest = powers.filter(([x]) => x !== id);
-    if (e % q !== 0) rest.push([id, e % q]);
-    parts.push(Polynomial.monomial(term.coef, rest).mul(radicand.pow(Math.floor(e / q), budget), budget));
-  }
-  return Polynomial.sum(parts, budget);
-}
 
 /** Input kinds whose entries are positive, so that log of them splits and they may divide. */
 const POSITIVE_KINDS = new Set(['positive', 'unit', 'simplex']);
@@ -192,6 +155,22 @@ export class Canonicalizer {
     try {
       const form = this.of(t);
       return { form, conditions: this.conditions };
+    } finally {
+      this.conditions = outer;
+    }
+  }
+
+  /**
+   * What the types say is positive (the determinant of an `invertible` input), as
+   * conditions known to hold: the line above may use them to imply the step's.
+   */
+  knownPositive(t: Term, why: string): Conditions {
+    const { form } = this.side(t);
+    const outer = this.conditions;
+    const known = this.conditions = new Conditions();
+    try {
+      this.requireSign(form, true, why);
+      return known;
     } finally {
       this.conditions = outer;
     }
@@ -491,6 +470,8 @@ export class Canonicalizer {
     const factors: Array<{ poly: Polynomial; exp: number }> = [];
     for (const [id, e] of content) {
       if (this.atoms.isPositive(id)) factors.push({ poly: Polynomial.variable(id), exp: e });
+      // log(x^2) = 2 log|x| (x != 0 is its condition), so log(t^2) = 2 log(abs(t)).
+      else if (e % 2 === 0) factors.push({ poly: this.absolute(RationalFunction.variable(id)).numerator(b), exp: e });
       else restNum = restNum.mul(Polynomial.monomial(1, [[id, e]]), b);
     }
     if (!primitive.isConstant()) {
@@ -519,16 +500,37 @@ export class Canonicalizer {
       this.conditions.markNever(`${what} is 0`);
       return;
     }
-    for (const part of this.nonzeroParts(d.numerator(this.budget))) {
+    // Reduced by the atoms' relations first ((2 [x > 0] - 1)^2 = 1), which keep its value.
+    const N = this.atoms.reduce(d.numerator(this.budget), this.budget);
+    if (N.isZero()) {
+      this.conditions.markNever(`${what} is 0`);
+      return;
+    }
+    for (const part of this.nonzeroParts(N)) {
       this.conditions.add({ kind: 'nonzero', poly: part, key: part.key(), text: `${this.show(part)} != 0` });
     }
   }
 
   /** The factors of N that must be nonzero for N to be: its atoms and its primitive cofactor, less those known nonzero. */
   private nonzeroParts(N: Polynomial): Polynomial[] {
+    // Shared polynomials (a softmax denominator) recur in every entry: read each once.
+    let parts = this.nonzeroPartsOf.get(N);
+    if (!parts) this.nonzeroPartsOf.set(N, (parts = this.readNonzeroParts(N)));
+    return parts;
+  }
+
+  private readonly nonzeroPartsOf = new WeakMap<Polynomial, Polynomial[]>();
+
+  private readNonzeroParts(N: Polynomial): Polynomial[] {
     const { content, cofactor } = N.extractMonomialContent();
     const parts: Polynomial[] = [];
-    for (const [id] of content) if (!this.atoms.isPositive(id)) parts.push(Polynomial.variable(id));
+    for (const [id] of content) {
+      if (this.atoms.isPositive(id)) continue;
+      // A root is nonzero exactly where its radicand is: sqrt(S) != 0 and S^(3/2) != 0 are S != 0.
+      const root = this.atoms.roots.get(id);
+      if (root) parts.push(...this.nonzeroParts(root.radicand));
+      else parts.push(Polynomial.variable(id));
+    }
     if (!cofactor.isConstant()) {
       const { primitive } = cofactor.normalizeFactor();
       if (this.knownSign(primitive) !== 'positive' && this.knownSign(primitive.neg()) !== 'positive') parts.push(primitive);
@@ -551,6 +553,11 @@ export class Canonicalizer {
     }
     let signed = d.numerator(b);
     for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
+    signed = this.atoms.reduce(signed, b);
+    if (signed.isZero()) {
+      if (strict) this.conditions.markNever(`${what} is 0`);
+      return;
+    }
     const { content, cofactor } = signed.extractMonomialContent();
     const { unit, primitive } = cofactor.normalizeFactor();
     const sign = unit.sign() * d.denominatorConstant().sign();
@@ -565,6 +572,12 @@ export class Canonicalizer {
       kept.push([id, e % 2 === 1 ? 1 : 2]);
     }
     const S = Polynomial.monomial(sign, kept).mul(primitive, b);
+    const magnitudeOf = this.absoluteOf(S);
+    if (magnitudeOf !== undefined) {
+      // |x| >= 0 always; |x| > 0 is x != 0.
+      if (strict) this.requireNonzero(RationalFunction.variable(magnitudeOf), what);
+      return;
+    }
     const known = this.knownSign(S);
     if (known === 'positive' || (!strict && known === 'nonneg')) return;
     const negative = this.knownSign(S.neg());
@@ -576,6 +589,20 @@ export class Canonicalizer {
       ? { kind: 'positive', poly: S, key: S.key(), text: `${this.show(S)} > 0`, nonzeroKeys: this.nonzeroParts(S).map((p) => p.key()) }
       : { kind: 'nonneg', poly: S, key: S.key(), text: `${this.show(S)} >= 0` };
     this.conditions.add(condition);
+  }
+
+  /** The atom x when S is |x| = x (2 [x > 0] - 1) = 2 x [x > 0] - x. */
+  private absoluteOf(S: Polynomial): number | undefined {
+    if (S.termCount() !== 2) return undefined;
+    const vars = [...S.variables()];
+    if (vars.length !== 2) return undefined;
+    for (const [h, x] of [[vars[0], vars[1]], [vars[1], vars[0]]]) {
+      const P = this.atoms.steps.get(h);
+      if (P === undefined || P.key() !== Polynomial.variable(x).key()) continue;
+      const abs = Polynomial.variable(x).mul(Polynomial.variable(h).scale(Rational.of(2)).sub(Polynomial.ONE));
+      if (abs.key() === S.key()) return x;
+    }
+    return undefined;
   }
 
   /** Whether a polynomial is > 0 or >= 0 everywhere, read from its terms: positive coefficients, atoms positive or squared. */

@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
-import { mapChildren, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, mapChildren, mul, num, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
-import { unimplied } from './domain.ts';
+import { unimplied, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
@@ -175,6 +175,8 @@ export function decideStep(
           confirmed: confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright),
         };
       }
+      // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
+      for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
       const missing = unimplied(right.conditions, left.conditions);
       if (missing) notImplied ??= `the step needs ${missing.text}, which the line above does not imply`;
     }
@@ -191,6 +193,36 @@ export function decideStep(
   if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
   if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
   return { kind: 'equal', instances, unconditional: !conditional };
+}
+
+/** The largest invertible input whose determinant is written out as a fact (n! terms). */
+const MAX_DETERMINANT_SIZE = 5;
+
+/** Facts of the types at an instance: det(A) > 0 for each `invertible` input A (by its Leibniz formula). */
+function typeFacts(inputs: readonly Input[], instance: Instance, canonical: Canonicalizer): Conditions[] {
+  const facts: Conditions[] = [];
+  for (const input of inputs) {
+    if (input.kind !== 'invertible') continue;
+    const d = input.dims[0];
+    const n = d.k === 'fixed' ? d.size : instance.sizes.get(d.name);
+    if (n === undefined || n > MAX_DETERMINANT_SIZE) continue;
+    const entry = (i: number, j: number): Term => ({ k: 'input', ref: { name: input.name, indices: [{ k: 'lit', value: i }, { k: 'lit', value: j }] } });
+    const terms: Term[] = [];
+    for (const { perm, sign } of permutations(n)) terms.push(mul(num(sign), ...perm.map((j, i) => entry(i + 1, j + 1))));
+    facts.push(canonical.knownPositive(add(...terms), `det(${input.name})`));
+  }
+  return facts;
+}
+
+/** The permutations of 0..n-1 with their signs. */
+function permutations(n: number): Array<{ perm: number[]; sign: number }> {
+  if (n === 0) return [{ perm: [], sign: 1 }];
+  const out: Array<{ perm: number[]; sign: number }> = [];
+  for (const { perm, sign } of permutations(n - 1)) {
+    // Insert n-1 at each position p: it passes n-1-p elements, each an inversion.
+    for (let p = 0; p <= perm.length; p++) out.push({ perm: [...perm.slice(0, p), n - 1, ...perm.slice(p)], sign: (perm.length - p) % 2 === 0 ? sign : -sign });
+  }
+  return out;
 }
 
 /**

@@ -111,6 +111,9 @@ export function withoutDelta(product: readonly Term[], index: string): Term {
 
 const POSITIVE_KINDS = new Set(['positive', 'unit', 'simplex']);
 
+/** Shared subterms (a softmax denominator) are judged once per step. */
+const hasValueMemo = new WeakMap<ReadonlyMap<string, Input>, ValueMemo>();
+
 /**
  * Whether a term has a value at every input its types allow, read from its shape:
  * like {@link hasValueEverywhere}, and a division by, a log of or a root of
@@ -118,29 +121,55 @@ const POSITIVE_KINDS = new Set(['positive', 'unit', 'simplex']);
  * Conservative: false when unsure.
  */
 export function hasValueFor(t: Term, inputs: ReadonlyMap<string, Input>): boolean {
-  const positive = (x: Term): boolean => {
-    switch (x.k) {
-      case 'num': return x.value.num > 0n;
-      case 'pi': case 'size': return true;
-      case 'input': return POSITIVE_KINDS.has(inputs.get(x.ref.name)?.kind ?? '');
-      case 'add': return x.terms.every(positive);
-      case 'mul': return x.factors.every(positive);
-      case 'pow': return positive(x.base) && hasValueFor(x.exponent, inputs);
-      case 'sum': return positive(x.body);
-      case 'fn': return ['exp', 'sigmoid', 'softplus', 'cosh'].includes(x.name) && x.args.every((a) => hasValueFor(a, inputs));
-      default: return false;
-    }
-  };
-  const go = (x: Term): boolean => {
-    switch (x.k) {
-      case 'add': return x.terms.every(go);
-      case 'mul': return x.factors.every(go);
-      case 'sum': return go(x.body);
-      case 'pow': return positive(x.base) ? go(x.exponent) : hasValueEverywhere(x.exponent) && hasValueEverywhere({ ...x, base: ZERO }) && go(x.base);
-      case 'fn': return (x.name === 'log' || x.name === 'sqrt' ? positive(x.args[0]) : hasValueEverywhere({ ...x, args: x.args.map(() => ZERO) })) && x.args.every(go);
-      case 'cmp': return go(x.a) && go(x.b);
-      default: return hasValueEverywhere(x);
-    }
-  };
-  return go(t);
+  let memo = hasValueMemo.get(inputs);
+  if (!memo) hasValueMemo.set(inputs, (memo = { inputs, value: new WeakMap(), positive: new WeakMap() }));
+  return hasValue(t, memo);
+}
+
+interface ValueMemo {
+  readonly inputs: ReadonlyMap<string, Input>;
+  readonly value: WeakMap<Term, boolean>;
+  readonly positive: WeakMap<Term, boolean>;
+}
+
+function hasValue(x: Term, m: ValueMemo): boolean {
+  let known = m.value.get(x);
+  if (known === undefined) m.value.set(x, (known = readHasValue(x, m)));
+  return known;
+}
+
+function readHasValue(x: Term, m: ValueMemo): boolean {
+  switch (x.k) {
+    case 'add': return x.terms.every((y) => hasValue(y, m));
+    case 'mul': return x.factors.every((y) => hasValue(y, m));
+    case 'sum': return hasValue(x.body, m);
+    case 'pow':
+      return isPositive(x.base, m) ? hasValue(x.exponent, m)
+        : hasValueEverywhere(x.exponent) && hasValueEverywhere({ ...x, base: ZERO }) && hasValue(x.base, m);
+    case 'fn':
+      return (x.name === 'log' || x.name === 'sqrt' ? isPositive(x.args[0], m) : hasValueEverywhere({ ...x, args: x.args.map(() => ZERO) }))
+        && x.args.every((y) => hasValue(y, m));
+    case 'cmp': return hasValue(x.a, m) && hasValue(x.b, m);
+    default: return hasValueEverywhere(x);
+  }
+}
+
+function isPositive(x: Term, m: ValueMemo): boolean {
+  let known = m.positive.get(x);
+  if (known === undefined) m.positive.set(x, (known = readIsPositive(x, m)));
+  return known;
+}
+
+function readIsPositive(x: Term, m: ValueMemo): boolean {
+  switch (x.k) {
+    case 'num': return x.value.num > 0n;
+    case 'pi': case 'size': return true;
+    case 'input': return POSITIVE_KINDS.has(m.inputs.get(x.ref.name)?.kind ?? '');
+    case 'add': return x.terms.every((y) => isPositive(y, m));
+    case 'mul': return x.factors.every((y) => isPositive(y, m));
+    case 'pow': return isPositive(x.base, m) && hasValue(x.exponent, m);
+    case 'sum': return isPositive(x.body, m);
+    case 'fn': return ['exp', 'sigmoid', 'softplus', 'cosh'].includes(x.name) && x.args.every((y) => hasValue(y, m));
+    default: return false;
+  }
 }

@@ -126,7 +126,9 @@ export function proveForEveryN(
       }
     } catch (error) {
       if (error instanceof NotHandled) return { kind: 'not-proved', reason: error.message };
-      if (error instanceof BudgetExceededError) return { kind: 'not-proved', reason: 'budget exceeded' };
+      if (error instanceof BudgetExceededError) {
+        return { kind: 'not-proved', reason: error.kind === 'time' ? 'the last-resort wall-clock guard fired (a hang, not a budget)' : 'budget exceeded' };
+      }
       if (error instanceof DomainError) return { kind: 'not-proved', reason: error.message };
       throw error;
     }

@@ -1,4 +1,5 @@
-import { add, compare, mapChildren, mul, num, sub, ONE, ZERO, type Comparison, type Index, type Input, type Term } from '../model/index.ts';
+import { add, compare, isNum, mapChildren, mul, num, sub, ONE, ZERO, type Comparison, type Index, type Input, type Term } from '../model/index.ts';
+import { hasValueFor } from './eliminate-deltas.ts';
 
 /** Everything that is a number at a concrete instance: sizes, free index values, cases. */
 export interface Instance {
@@ -119,7 +120,16 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
       case 'diff':
         throw new Error('internal: expandAt needs a term without diff; differentiate first');
       case 'mul': {
-        const factors = t.factors.map((f) => go(f, local));
+        // A one-hot entry or an index test made 0 zeroes its product when the factors have a value
+        // at every input the types allow (0 * log(s[i]) with s positive): judged once on the
+        // unexpanded factors, shared by all instances. Otherwise the rest keeps its domain.
+        const foldable = hasValueFor(t, inputs);
+        const factors: Term[] = [];
+        for (const f of t.factors) {
+          const e = go(f, local);
+          if (foldable && isNum(e, 0)) return ZERO;
+          factors.push(e);
+        }
         return mul(...factors);
       }
       default:

@@ -103,7 +103,7 @@ describe('canonical form', () => {
   });
 });
 
-/** Terms of any sign whose log, sqrt and quotients may have no value: the conditions must say exactly where. */
+/** Terms of any sign whose log, sqrt and quotients may have no value (abs included): the conditions must say exactly where. */
 const { partial } = fc.letrec<{ partial: Term }>((tie) => ({
   partial: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -115,6 +115,7 @@ const { partial } = fc.letrec<{ partial: Term }>((tie) => ({
     tie('partial').map((a) => fn('log', a)),
     tie('partial').map((a) => fn('sqrt', a)),
     tie('partial').map((a) => fn('exp', a)),
+    tie('partial').map((a) => fn('abs', a)),
   ),
 }));
 
@@ -132,10 +133,20 @@ function strictValue(t: Term, point: Record<string, number>): number {
     }
     case 'fn': {
       const a = strictValue(t.args[0], point);
+      if (t.name === 'abs') return Math.abs(a);
       return t.name === 'exp' ? Math.exp(a) : t.name === 'log' ? (a > 0 ? Math.log(a) : NaN) : a >= 0 ? Math.sqrt(a) : NaN;
     }
     default: throw new Error(`unexpected ${t.k}`);
   }
+}
+
+/** Whether a log, sqrt or denominator argument is so near 0 that round-off may have decided its sign (p * (1/p) = 0.9999999999999999). */
+function nearBoundary(t: Term, point: Record<string, number>): boolean {
+  const children = t.k === 'add' ? t.terms : t.k === 'mul' ? t.factors : t.k === 'pow' ? [t.base, t.exponent] : t.k === 'fn' ? t.args : [];
+  const guarded = t.k === 'fn' && t.name !== 'exp' && t.name !== 'abs' ? t.args[0] : t.k === 'pow' ? t.base : undefined;
+  const v = guarded === undefined ? 0 : strictValue(guarded, point);
+  // log(1 + tiny) is tiny: a log's value near 0 is as suspect as a sqrt argument near 0.
+  return (v !== 0 && Math.abs(v) < 1e-9) || (t.k === 'fn' && t.name === 'log' && Math.abs(v - 1) < 1e-9 && v !== 1) || children.some((c) => nearBoundary(c, point));
 }
 
 function overflows(t: Term, point: Record<string, number>): boolean {
@@ -161,6 +172,7 @@ describe('conditions of a canonical form', () => {
         const all = conditions.never === undefined && values.every((x) => holds(x!.kind, x!.v));
         // An overflow of nested exps (Infinity, or Infinity - Infinity) says nothing about the domain.
         fc.pre(Number.isNaN(direct) ? !overflows(term, at) : Number.isFinite(direct));
+        fc.pre(!nearBoundary(term, at));
         // Where every condition holds the expression has a value; where one fails it has none.
         expect(Number.isNaN(direct)).toBe(!all);
       }),

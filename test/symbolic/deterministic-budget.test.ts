@@ -11,7 +11,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function checkJson(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['bin/derivcheck.mjs', 'check', file, '--json', '--seed', '1'], { cwd: root, maxBuffer: 1 << 26 },
+    // The command from source (no build needed): the same main as bin/derivcheck.mjs runs.
+    const run = "const { main } = await import('./src/cli.ts'); process.exitCode = main(process.argv.slice(1));";
+    execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', run, 'check', file, '--json', '--seed', '1'], { cwd: root, maxBuffer: 1 << 26 },
       (error, stdout) => (error && error.code !== 1 ? reject(error) : resolve(stdout)));
   });
 }

@@ -6,7 +6,7 @@
  * does not imply is left to the numbers, never proved.
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel, parseDerivation } from '../../src/index.ts';
+import { buildModel, checkText, parseDerivation } from '../../src/index.ts';
 import { hasDiff } from '../../src/model/index.ts';
 import { decideStep, eliminateDiff, proveForEveryN, Budget, type EveryNOutcome, type SymbolicOutcome } from '../../src/symbolic/index.ts';
 
@@ -75,7 +75,7 @@ describe('radicals and rational powers, for every value', () => {
   it.each([
     'sqrt(s)^2 = s', 'sqrt(s)^3 = s^(3/2)', 'sqrt(p^2) = p', 'log(exp(a) / b) = a - log(b)', 'log(exp(a) / x) = a - log(x)',
     '(t^2)^(1/2) = abs(t)', 'abs(t)^(3/2) = sqrt(abs(t))^3', '(sum(j, v[j]^2))^(1/2) = sqrt(sum(j, v[j]^2))',
-    '(1 + sqrt(s))^2 = 1 + 2 * sqrt(s) + s', 'sqrt(4 * t^2) = 2 * abs(t)',
+    '(1 + sqrt(s))^2 = 1 + 2 * sqrt(s) + s', 'sqrt(4 * t^2) = 2 * abs(t)', 'log(t^2) = 2 * log(abs(t))', 'log(abs(t)) = log(t^2) / 2',
   ])('%s is proved', (claim) => proved(`claim ${claim}`));
 
   it.each(['sqrt(t^2) = t', 'sqrt(s)^2 = abs(s)', 'sqrt(p^2) = -p'])('%s is not proved', (claim) => {
@@ -87,6 +87,14 @@ describe('radicals and rational powers, for every value', () => {
   it('the gradient of the Euclidean norm and the L2-normalisation Jacobian are proved for every n', () => {
     proved('let r = sqrt(sum(j, v[j]^2))\nclaim diff(r, v[k]) = v[k] / r');
     proved('let r = sqrt(sum(j, v[j]^2))\nlet u[i] = v[i] / r\nclaim diff(u[i], v[k]) = (delta(i, k) - u[i] * u[k]) / r');
+    proved('let r = sqrt(sum(j, v[j]^2))\nclaim sum(i, (v[i] / r)^2) = 1');
+  });
+
+  it('the gradient of cosine similarity is proved for every n', () => {
+    proved(`given w: vector[n]
+let r = sqrt(sum(j, v[j]^2))
+let c = sum(j, v[j] * w[j]) / (sqrt(sum(j, v[j]^2)) * sqrt(sum(j, w[j]^2)))
+claim diff(c, v[k]) = w[k] / (r * sqrt(sum(j, w[j]^2))) - c * v[k] / r^2`);
   });
 });
 
@@ -127,6 +135,31 @@ describe('steps where doubles overflow or underflow are exact here', () => {
     const { concrete } = exact('claim exp(1000) / exp(999) = exp(1)');
     expect(concrete).toMatchObject({ kind: 'equal', unconditional: true });
     expect(exact('claim exp(log(x)) = x').concrete).toMatchObject({ kind: 'equal', unconditional: false });
+  });
+});
+
+describe('the whole check', () => {
+  const verdict = (claim: string) =>
+    checkText(`derivation "t"\n${GIVENS}${claim}\n`, 'domain.deriv', { seed: 1, trials: 20, sizes: [1, 2] }).files[0].derivations[0].claims[0].steps[0];
+
+  it.each(['claim 0/0 = 0', 'claim 0 * log(0) = 0', 'claim 0 * sqrt(-1) = 0', 'claim 0/0 = 5'])('%s is an error (no-domain) that names the reason', (claim) => {
+    const step = verdict(claim);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.code).toBe('no-domain');
+    expect(step.detail.diagnostic?.message).toMatch(/the line above has no value anywhere \((a denominator is 0|a log argument is 0|the base of \^1\/2 is -1)\)/);
+  });
+
+  it('exp(1000) / exp(999) = exp(1) is proved though every double overflows, and says the numbers confirm nothing', () => {
+    const step = verdict('claim exp(1000) / exp(999) = exp(1)');
+    expect(step.verdict).toBe('proved');
+    expect(step.method).not.toMatch(/confirmed on/);
+  });
+
+  it('1e-400 = 0 and t * (1 + 1e-50) = t are refuted, with the digits it took', () => {
+    expect(verdict('claim 1e-400 = 0')).toMatchObject({ verdict: 'refuted' });
+    const step = verdict('claim t * (1 + 1e-50) = t');
+    expect(step.verdict).toBe('refuted');
+    expect(step.method).toMatch(/120-digit evaluation/);
   });
 });
 
