@@ -3,6 +3,7 @@ import type { Claim, Derivation, Expr, Span, Step } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { Resolver, type LetDefinition, type Scope } from './resolve.ts';
 import type { Dim, FreeIndex, Input, Term } from './term.ts';
+import { InlineBudget } from './term-size.ts';
 import { resolveType } from './types.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
@@ -35,15 +36,16 @@ export interface Model {
 }
 
 /**
- * Resolves a parsed derivation. A broken `given` or `let` makes the whole
+ * Resolves a parsed derivation; `inlined` bounds the nodes `let` inlining
+ * copies, shared by the derivations of one file. A broken `given` or `let` makes the whole
  * derivation unusable and throws; a broken step only makes that step an error.
  */
-export function buildModel(derivation: Derivation): Model {
+export function buildModel(derivation: Derivation, inlined: InlineBudget = new InlineBudget()): Model {
   const file = derivation.file;
   const dims = new Map<string, Dim>();
   const inputs = new Map<string, Input>();
   const lets = new Map<string, LetDefinition>();
-  const scope: Scope = { file, dims, inputs, lets };
+  const scope: Scope = { file, dims, inputs, lets, inlined };
   const claims: ModelClaim[] = [];
   const taken = (name: string) => inputs.has(name) || lets.has(name) || dims.has(name) || name === 'e' || name === 'pi';
 

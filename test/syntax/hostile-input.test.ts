@@ -93,6 +93,13 @@ describe('size: length and nesting are bounded without native recursion', () => 
     expect(d.code).toBe('limit');
   });
 
+  it('many derivations in one file share one inlining budget', () => {
+    const lets = Array.from({ length: 15 }, (_, i) => `let a${i + 1} = a${i} + a${i}`).join('\n');
+    const one = `derivation "d"\n${T}let a0 = t\n${lets}\nclaim a15 = 32768 * t\n`;
+    expect(steps(one)[0].verdict).toBe('proved');
+    expect(fileError(one.repeat(10)).code).toBe('limit');
+  }, 60_000);
+
   it('doubling lets (a billion laughs) are refused at the use that passes the inlining limit', () => {
     const lets = Array.from({ length: 20 }, (_, i) => `let a${i + 1} = a${i} + a${i}`).join('\n');
     const d = fileError(deriv(`${T}let a0 = t\n${lets}\nclaim a20 = 1048576 * t`));
