@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFiles, checkText, type CheckOptions, type Diagnostic, type StepResult } from '../../src/index.ts';
 import { LIMITS } from '../../src/syntax/index.ts';
-import { deriv, FAST, stepsOf, syntaxDiagnostics, TempFolder } from '../__test-helpers__/derivations.ts';
+import { main } from '../../src/cli.ts';
+import { deriv, FakeStream, FAST, stepsOf, syntaxDiagnostics, TempFolder } from '../__test-helpers__/derivations.ts';
 
 const T = 'given t: real\n';
 
@@ -209,5 +210,37 @@ describe('files are regular files', () => {
     const path = folder.file('big.deriv', `${deriv(`${T}claim t = t`)}\n${'#'.repeat(LIMITS.fileBytes)}`);
     const [file] = checkFiles([path], FAST).files;
     expect(file.error).toMatchObject({ code: 'limit' });
+  });
+});
+
+describe('command-line limits', () => {
+  const run = (...args: string[]) => {
+    const out = new FakeStream();
+    const err = new FakeStream();
+    return { code: main(args, out.stream, err.stream), err: err.text };
+  };
+
+  it('--sizes 100000 is refused before anything is allocated', () => {
+    const { code, err } = run('check', 'derivations/', '--sizes', '100000');
+    expect(code).toBe(2);
+    expect(err).toContain('--sizes must be a comma-separated list of sizes from 1 to 10000');
+  });
+
+  it('--timeout takes whole seconds from 1 to a day', () => {
+    for (const bad of ['0', '1.5', 'soon', '86401']) {
+      const { code, err } = run('check', 'derivations/', '--timeout', bad);
+      expect(code).toBe(2);
+      expect(err).toContain(`--timeout must be a whole number from 1 to 86400, got '${bad}'`);
+    }
+  });
+
+  it('a run within --timeout ends normally', () => {
+    const folder = new TempFolder();
+    try {
+      const path = folder.file('ok.deriv', deriv(`${T}claim t + t = 2 * t`));
+      expect(run('check', path, '--timeout', '600', '--seed', '1', '--trials', '5').code).toBe(0);
+    } finally {
+      folder.remove();
+    }
   });
 });
