@@ -3,7 +3,7 @@
  * to write the rows as JSON too. Options:
  *   --json FILE          write [{ name, ours_ms, anchor_ms, ratio, ... }] to FILE
  *   --numeric-limit S    time limit in seconds for the n = 1000 numeric check (default 60)
- *   --only NAMES         comma-separated subset: jacobian, crossentropy, numeric, suite
+ *   --only NAMES         comma-separated subset: startup, jacobian, crossentropy, numeric, suite
  * The table goes to stdout, progress to stderr. See bench/README.md.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { ANCHORS } from './anchors.ts';
 import { BenchFailure, progress, renderTable, type BenchRow } from './lib.ts';
 import { numericRowLimited, numericRows } from './numeric.ts';
+import { startupRows } from './startup.ts';
 import { suiteRow } from './suite.ts';
 import { crossEntropyRows, softmaxJacobianRows } from './symbolic.ts';
 
@@ -28,7 +29,7 @@ function parseArgs(argv: readonly string[]): Options {
       case '--json': options.json = value(); break;
       case '--numeric-limit': options.numericLimitMs = Number(value()) * 1000; break;
       case '--only': options.only = new Set(value().split(',')); break;
-      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only jacobian,crossentropy,numeric,suite)`);
+      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only startup,jacobian,crossentropy,numeric,suite)`);
     }
   }
   if (!(options.numericLimitMs > 0)) throw new Error('--numeric-limit needs a positive number of seconds');
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const started = performance.now();
 
+  if (wanted('startup')) { progress('0. start-up of the command, cold'); rows.push(...startupRows()); }
   if (wanted('jacobian')) { progress('1. softmax Jacobian, exact'); rows.push(...softmaxJacobianRows()); }
   if (wanted('crossentropy')) { progress('2. dL/dx_k = s_k - y_k, exact'); rows.push(...crossEntropyRows()); }
   if (wanted('numeric')) {

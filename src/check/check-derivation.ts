@@ -1,5 +1,6 @@
+import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN,
@@ -26,6 +27,11 @@ export interface CheckOptions {
   readonly budget?: Partial<SymbolicBudget>;
   /** Called after each step, for progress displays. */
   readonly onStep?: (done: StepResult) => void;
+  /**
+   * Derive the right step for a refuted step with a derivative above it when the
+   * file gives none (`detail.derived`). Default: true.
+   */
+  readonly derive?: boolean;
 }
 
 export const DEFAULT_TRIALS = 100;
@@ -44,8 +50,43 @@ export function checkModel(model: Model, options: CheckOptions = {}): Derivation
     const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
     return checkClaim(model, claim, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed, onStep: options.onStep });
   });
-  return { title: model.derivation.title, source: model.derivation.source, claims: withCorrections(claims) };
+  const corrected = withCorrections(claims);
+  return { title: model.derivation.title, source: model.derivation.source, claims: options.derive === false ? corrected : withDerivedSteps(model, corrected) };
 }
+
+/**
+ * Gives a refuted step whose line above takes a derivative, and which the file
+ * gives no right step for, the derivative derived in the derivation's own names
+ * (`detail.derived`), so a student's own derivation also learns what the step
+ * should have been. The file's steps that hold are candidates too.
+ */
+function withDerivedSteps(model: Model, claims: readonly ClaimResult[]): ClaimResult[] {
+  const holding = claims.flatMap((c) => c.steps.filter((s) => s.verdict === 'proved' || s.verdict === 'verified').map((s) => s.text));
+  const cache = new Map<string, DerivedStep | undefined>();
+  return claims.map((claim, c) => ({
+    ...claim,
+    steps: claim.steps.map((step, s) => {
+      if (step.verdict !== 'refuted' || step.detail.correction) return step;
+      const modelClaim = model.claims[c];
+      const head = { expr: modelClaim.claim.expr, text: modelClaim.claim.text };
+      const lineAbove = s === 0 ? head : { expr: modelClaim.steps[s - 1].step.expr, text: modelClaim.steps[s - 1].step.text };
+      // The line above takes the derivative; or the chain began with it and every step so far holds, so they all equal it.
+      const chainHolds = claim.steps.slice(0, s).every((earlier) => earlier.verdict === 'proved' || earlier.verdict === 'verified');
+      const above = TAKES_DERIVATIVE.test(lineAbove.text) ? lineAbove : TAKES_DERIVATIVE.test(head.text) && chainHolds ? head : undefined;
+      if (!above) return step;
+      if (!cache.has(above.text)) {
+        const found = deriveExpression(model.derivation, above.expr, above.text, { extra: holding });
+        cache.set(above.text, found && { text: found.best.text, proof: found.best.proof, notation: found.best.notation });
+      }
+      const derived = cache.get(above.text);
+      return derived ? { ...step, detail: { ...step.detail, derived } } : step;
+    }),
+  }));
+}
+
+type DerivedStep = NonNullable<StepDetail['derived']>;
+
+const TAKES_DERIVATIVE = /\b(diff|grad)\s*\(/;
 
 /**
  * Links each refuted known mistake to the step the file gives as the right one:
@@ -154,10 +195,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const numericDetail = { method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN };
   const lhs = eliminateDiff(above);
   const rhs = eliminateDiff(modelStep.term);
+  // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
+  const almostEverywhere = hasDiff(above) || hasDiff(modelStep.term);
+  // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.
   const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
-    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.timeMs }), model.definitions);
+    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
   const symbolic: SymbolicOutcome = decideStep(
-    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices }, context.sizes, context.budget, context.seed);
+    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere }, context.sizes, context.budget, context.seed);
   // The numbers confirm what an exact engine proved: `trials` inputs in all, spread over the sizes, do that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
@@ -170,7 +214,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
     ...(symbolic.kind === 'equal' ? { instances: symbolic.instances } : {}),
     ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
-    ...kinkNote(above, modelStep.term, numeric, symbolic),
+    // A kink convention matters only where comparisons are read almost everywhere: in a step about a derivative.
+    ...(almostEverywhere ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
   };
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
@@ -179,7 +224,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
-  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used) : undefined;
+  const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
+  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used, binary) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
   const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
@@ -188,6 +234,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   switch (outcome.verdict) {
     case 'error':
+      if (outcome.why === 'no-domain' && symbolic.kind === 'no-domain') {
+        return result('error', undefined, exactMethod, {
+          diagnostic: diagnostic('no-domain', symbolic.reason, model.derivation.file, step.span,
+            'a denominator must not be 0, log needs a positive argument and sqrt a non-negative one: check the types (given x: positive) or fix the line above'),
+        });
+      }
       if (outcome.why === 'no-domain') {
         return result('error', undefined, numericMethod, {
           diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
@@ -211,12 +263,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay, ...why });
       if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
       const c = symbolic.confirmed;
-      return result('refuted', undefined, `${exactMethod}; 60-digit evaluation`, {
+      return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
         ...why,
         counterexample: {
           sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
-          inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-          foundBy: '60-digit evaluation (the difference is below what double precision can see)',
+          inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
+          foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value anywhere)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
         },
       });
     }
@@ -236,10 +288,17 @@ function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: Symbo
   return kink ? { kink } : {};
 }
 
-function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>): Counterexample {
+function numericCounterexample(
+  numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>, binary: ReadonlySet<string>,
+): Counterexample {
   const e = numeric.example;
   const inputs: Record<string, readonly number[] | number> = {};
-  for (const [name, values] of Object.entries(e.inputs)) if (used.has(name)) inputs[name] = values.length === 1 ? values[0] : values;
+  for (const [name, entries] of Object.entries(e.inputs)) {
+    if (!used.has(name)) continue;
+    // A binary input is held as a label over the classes 1 and 2: shown as its value, 0 or 1.
+    const values = binary.has(name) ? entries.map((v) => v - 1) : entries;
+    inputs[name] = values.length === 1 ? values[0] : values;
+  }
   // JSON has no NaN or Infinity: a side with no value is reported in words.
   const shown = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'undefined' : String(v));
   return {

@@ -83,6 +83,8 @@ function print(t: Term, outer: number): string {
     }
     case 'fn': return `${t.name}(${t.args.map((a) => print(a, 0)).join(', ')})`;
     case 'sum': return `sum(${cleanName(t.index)}, ${print(t.body, 0)})`;
+    case 'reduce': return `${t.op}(${cleanName(t.index)}, ${print(t.body, 0)})`;
+    case 'extremum': return `${t.op}(${t.terms.map((x) => print(x, 0)).join(', ')})`;
     case 'icmp':
       return t.op === '==' ? `delta(${printIndex(t.a)}, ${printIndex(t.b)})` : `(${printIndex(t.a)} ${t.op} ${printIndex(t.b)})`;
     case 'cmp': return `(${print(t.a, 0)} ${t.op} ${print(t.b, 0)})`;

@@ -108,6 +108,32 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
     };
   }
 
+  /**
+   * A sum or reduction free of every enclosing summation index (like the softmax
+   * denominator inside s[i]) is computed once per epoch (input values) and per value
+   * of the free indices it uses, not once per iteration of the loops around it.
+   */
+  const cachedWhenClosed = (t: Term, bound: ReadonlySet<string>, loop: Compiled): Compiled => {
+    if (usesIndexVariable(t, bound)) return loop;
+    const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
+    const key = new Int32Array(keySlots.length);
+    let epoch = -1;
+    let value = 0;
+    let error = 0;
+    return (s) => {
+      let fresh = s.epoch === epoch;
+      for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
+      if (!fresh) {
+        value = loop(s);
+        error = s.error;
+        epoch = s.epoch;
+        for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
+      }
+      s.error = error;
+      return value;
+    };
+  };
+
   const go = (t: Term, bound: ReadonlySet<string> = new Set()): Compiled => {
     const sub = (c: Term) => go(c, bound);
     switch (t.k) {
@@ -150,7 +176,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             error = error * Math.abs(v) + Math.abs(product) * e + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
             product = next;
           }
-          s.error = error;
+          s.error = orUnbounded(error);
           return product;
         };
       }
@@ -165,7 +191,8 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           const v = Math.pow(b, x);
           const fromBase = eb === 0 ? 0 : Math.abs(x * Math.pow(b, x - 1)) * eb;
           const fromExponent = ex === 0 ? 0 : Math.abs(v * Math.log(Math.abs(b))) * ex;
-          s.error = fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW;
+          // 0 times an unbounded error (sqrt's at 0) is unbounded, not NaN: such an input can refute nothing.
+          s.error = orUnbounded(fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW);
           return v;
         };
       }
@@ -173,6 +200,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(sub);
         const kink = rule.kink;
+        const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
         if (args.length === 1) {
           const a = args[0];
           const f = rule.value;
@@ -182,7 +210,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             const e = s.error;
             if (kink) noteKink(s, kink(v));
             const out = f(v);
-            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
+            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + roundoff * Math.abs(out) + UNDERFLOW;
             return out;
           };
         }
@@ -193,7 +221,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           if (kink) noteKink(s, kink(...vs));
           const out = rule.value(...vs);
           const slopes = rule.slopes(...vs);
-          let error = 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
+          let error = roundoff * Math.abs(out) + UNDERFLOW;
           for (let i = 0; i < vs.length; i++) if (es[i] > 0) error += Math.abs(slopes[i]) * es[i];
           s.error = error;
           return out;
@@ -210,26 +238,35 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           s.error = error;
           return acc;
         };
-        if (usesIndexVariable(t, bound)) return loop;
-        // Free of every enclosing summation index (like the softmax denominator inside s[i]): computed
-        // once per epoch (input values) and per value of the free indices it uses, none for that one.
-        const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
-        const key = new Int32Array(keySlots.length);
-        let epoch = -1;
-        let value = 0;
-        let error = 0;
-        return (s) => {
-          let fresh = s.epoch === epoch;
-          for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
-          if (!fresh) {
-            value = loop(s);
-            error = s.error;
-            epoch = s.epoch;
-            for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
-          }
-          s.error = error;
-          return value;
-        };
+        return cachedWhenClosed(t, bound, loop);
+      }
+      case 'reduce': {
+        const slot = slots.slot(t.index);
+        const n = dimSize(t.dim, layout.sizes);
+        const inner = go(t.body, new Set([...bound, t.index]));
+        if (t.op === 'prod') {
+          return (s) => {
+            let product = 1;
+            let error = 0;
+            for (let j = 1; j <= n; j++) {
+              s.indices[slot] = j;
+              const v = inner(s);
+              const next = product * v;
+              error = error * Math.abs(v) + Math.abs(product) * s.error + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
+              product = next;
+            }
+            s.error = error;
+            return product;
+          };
+        }
+        const sign = t.op === 'max' ? 1 : -1;
+        // max(x) inside a sum over j (logsumexp(x - m) with m = max(x)) is computed once, not once per j.
+        return cachedWhenClosed(t, bound, (s) => extremum(s, n, (j) => { s.indices[slot] = j; return inner(s); }, sign));
+      }
+      case 'extremum': {
+        const parts = t.terms.map(sub);
+        const sign = t.op === 'max' ? 1 : -1;
+        return (s) => extremum(s, parts.length, (j) => parts[j - 1](s), sign);
       }
       case 'icmp': {
         const a = index(t.a);
@@ -317,12 +354,39 @@ function freeIndexNames(t: Term): string[] {
     if (x.k === 'input') x.ref.indices.forEach(see);
     else if (x.k === 'icmp') { see(x.a); see(x.b); }
     else if (x.k === 'diff') { x.v.indices.forEach(see); walk(x.f); }
-    else if (x.k === 'sum') { bound.add(x.index); walk(x.body); }
+    else if (x.k === 'sum' || x.k === 'reduce') { bound.add(x.index); walk(x.body); }
     else mapChildren(x, walk);
     return x;
   };
   walk(t);
   return [...names];
+}
+
+/**
+ * The largest (sign 1) or smallest (sign -1) of n values. Exact in floating
+ * point, so its error is the error of the value it picks (with the runner-up's,
+ * which a perturbation could pick instead); the gap to the runner-up is the
+ * distance to its kink, where the argmax changes.
+ */
+function extremum(s: EvaluationState, n: number, value: (j: number) => number, sign: number): number {
+  let best = -Infinity;
+  let second = -Infinity;
+  let bestError = 0;
+  let secondError = 0;
+  for (let j = 1; j <= n; j++) {
+    const v = sign * value(j);
+    if (Number.isNaN(v)) { s.error = 0; return NaN; }
+    if (v > best) { second = best; secondError = bestError; best = v; bestError = s.error; }
+    else if (v > second) { second = v; secondError = s.error; }
+  }
+  if (second > -Infinity) noteKink(s, best - second);
+  s.error = Math.max(bestError, secondError);
+  return sign * best;
+}
+
+/** An error bound that came out NaN (0 times an infinite slope) is unbounded. */
+function orUnbounded(error: number): number {
+  return Number.isNaN(error) ? Infinity : error;
 }
 
 /** A kink matters only where a finite difference might step across it. */

@@ -1,5 +1,6 @@
 import type { CheckReport, Counterexample, StepResult } from '../check/index.ts';
 import { formatDiagnostic } from '../diagnostics/index.ts';
+import { derivedProof } from './derived-step.ts';
 
 /** Whether to colour output; the terminal report is plain text either way. */
 export interface TerminalStyle {
@@ -69,6 +70,7 @@ function renderStep(step: StepResult, seed: number, paint: Paint): string[] {
   if (d.counterexample) out.push(...renderCounterexample(d.counterexample, indent));
   if (d.explanation && step.verdict === 'refuted') out.push(`${indent}why: ${d.explanation}`);
   if (d.correction) out.push(`${indent}the right step (line ${d.correction.line}): = ${d.correction.text}`);
+  if (d.derived) out.push(`${indent}a right step: = ${d.derived.text}  (derived; ${derivedProof(d.derived.proof)})`);
   if (d.kink && (step.verdict === 'proved' || step.verdict === 'verified')) out.push(`${indent}almost everywhere: ${d.kink}`);
   if (d.undecided && step.verdict === 'verified') out.push(`${indent}${paint('gray', `exact engine undecided: ${d.undecided}`)}`);
   if (step.verdict === 'verified' && d.worstRelative !== undefined) out.push(`${indent}${paint('gray', `worst relative difference ${d.worstRelative.toExponential(1)}`)}`);
@@ -94,3 +96,4 @@ function formatValue(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
   return String(v);
 }
+

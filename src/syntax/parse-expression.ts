@@ -245,6 +245,14 @@ class Converter {
         return { kind: 'call', name: name.name, nameSpan: name.span, args, span };
       }
       case 'AccessorNode': {
+        if (n.object.type !== 'SymbolNode' && !n.index.isObjectProperty?.()) {
+          // An entry of a computed array: softmax(x)[i], onehot(y, C)[i, k], (A * B)[i, j].
+          const target = this.convert(n.object);
+          const indices = n.index.dimensions.map((d: MathNode) => this.convert(d));
+          const last = indices.length > 0 ? indices[indices.length - 1].span : target.span;
+          const span = this.extendToClosing(this.join(target.span, last), ']');
+          return { kind: 'subscript', target, indices, span };
+        }
         if (n.object.type !== 'SymbolNode' || n.index.isObjectProperty?.()) {
           throw this.error('only a name can be indexed, as in x[i] or A[i, j]', this.wholeSpan(),
             'index a declared input or a let definition');

@@ -8,7 +8,7 @@ import type { CheckOptions, Diagnostic } from '../../src/index.ts';
 import { checkPrepared, prepareFile } from '../../src/pipeline/index.ts';
 
 /** Small budgets, so 10^5 inputs take minutes; the limits themselves are what is under test. */
-export const FUZZ_OPTIONS: CheckOptions = { seed: 7, trials: 3, sizes: [1, 2], budget: { timeMs: 250, maxTerms: 50_000, maxInstances: 100 } };
+export const FUZZ_OPTIONS: CheckOptions = { seed: 7, trials: 3, sizes: [1, 2], budget: { maxWork: 200_000, maxTerms: 50_000, maxInstances: 100 } };
 
 /** Diagnostics about a whole file that have no place in it to point at. */
 const WHOLE_FILE = new Set(['not-text', 'empty-file', 'io']);

@@ -6,6 +6,7 @@
  */
 import type { CheckReport, DerivationResult, StepResult } from '../../check/index.ts';
 import { formatDiagnostic } from '../../diagnostics/index.ts';
+import { derivedProof } from '../derived-step.ts';
 import {
   claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase,
 } from './describe.ts';
@@ -85,6 +86,7 @@ function stepLines(step: StepResult, seed: number): string[] {
   }
   if (d.explanation && step.verdict === 'refuted') items.push(`**why:** ${escapeMarkdown(d.explanation)}`);
   if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, '= ')}$`);
+  if (d.derived) items.push(`**a right step** (derived, ${derivedProof(d.derived.proof)}): $${textToLatex(d.derived.text, '= ')}$`);
   if (d.counterexample) items.push(`replay: \`${replayText(step, seed)}\``);
   items.push(`evidence: ${escapeMarkdown(step.method)}`);
   if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);
