@@ -3,6 +3,7 @@ import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '..
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { Resolver, type LetDefinition, type Scope } from './resolve.ts';
 import type { Dim, FreeIndex, Input, Term } from './term.ts';
+import { InlineBudget } from './term-size.ts';
 import { resolveType } from './types.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
@@ -38,16 +39,17 @@ export interface Model {
  * Resolves a parsed derivation. A broken `given` or `let` makes only the
  * expressions that use its names errors (a declaration no expression uses is
  * reported as an error of its own, at its line); a broken step only makes that
- * step an error. Every other claim is still checked.
+ * step an error. Every other claim is still checked. `inlined` bounds the
+ * nodes `let` inlining copies, shared by the derivations of one file.
  */
-export function buildModel(derivation: Derivation): Model {
+export function buildModel(derivation: Derivation, inlined: InlineBudget = new InlineBudget()): Model {
   const file = derivation.file;
   const dims = new Map<string, Dim>();
   const inputs = new Map<string, Input>();
   const lets = new Map<string, LetDefinition>();
   const broken = new Map<string, Diagnostic>();
   const usedBroken = new Set<string>();
-  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken };
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined };
   /** Each broken declaration, to report it on its own when no expression uses it. */
   const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl; problem: Diagnostic; at: number }[] = [];
   const claims: ModelClaim[] = [];

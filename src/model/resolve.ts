@@ -32,6 +32,8 @@ export interface Scope {
   readonly dims: ReadonlyMap<string, Dim>;
   readonly inputs: ReadonlyMap<string, Input>;
   readonly lets: ReadonlyMap<string, LetDefinition>;
+  /** Counts the term nodes `let` inlining copies, for the whole file (docs/security.md). */
+  readonly inlined?: InlineBudget;
   /**
    * Names whose `given` or `let` has an error, with that error: an expression
    * that uses one is an error (the same diagnostic, at the declaration), and
@@ -56,9 +58,11 @@ export class Resolver {
   readonly minSizes = new Map<string, number>();
   private fresh = 0;
   private readonly pendingSums = new Map<string, { written: string; span: Span }>();
-  private readonly inlined = new InlineBudget();
+  private readonly inlined: InlineBudget;
 
-  constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set()) {}
+  constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set()) {
+    this.inlined = scope.inlined ?? new InlineBudget();
+  }
 
   /** Resolves a scalar-valued expression. */
   resolve(expr: Expr): Term {

@@ -2,13 +2,13 @@ import { DerivationError, diagnostic, type Span } from '../diagnostics/index.ts'
 import type { Term } from './term.ts';
 
 /**
- * The most term nodes one let body or one claim may hold once its `let`s are
- * inlined. Inlining copies a definition at each use, so doubling lets
+ * The most term nodes the `let`s of one file may copy in all (each use of a
+ * definition copies its body, so this bounds the memory a file's terms take). Inlining copies a definition at each use, so doubling lets
  * (`let a2 = a1 + a1`, 20 levels: a "billion laughs" file of 22 lines) would
  * grow as 2^depth; past this bound the use is refused with a `limit` diagnostic.
  * Real derivations stay far below (a softmax Jacobian entry is a few hundred nodes).
  */
-export const MAX_INLINED_NODES = 200_000;
+export const MAX_INLINED_NODES = 250_000;
 
 /** Sizes of already measured terms, by identity: a let body is measured once, however often it is used. */
 const sizes = new WeakMap<Term, number>();
@@ -53,13 +53,13 @@ function children(t: Term): readonly Term[] {
   }
 }
 
-/** Counts the nodes inlined by one resolver and refuses past {@link MAX_INLINED_NODES}. */
+/** Counts the nodes inlined for one file and refuses past {@link MAX_INLINED_NODES}. */
 export class InlineBudget {
   private used = 0;
   charge(name: string, body: Term, file: string, span: Span | undefined): void {
     this.used += expandedSize(body, MAX_INLINED_NODES + 1);
     if (this.used > MAX_INLINED_NODES) {
-      throw new DerivationError(diagnostic('limit', `inlining ${name} here passes ${MAX_INLINED_NODES} term nodes`, file, span,
+      throw new DerivationError(diagnostic('limit', `inlining ${name} here passes ${MAX_INLINED_NODES} term nodes for the file`, file, span,
         'definitions that use each other twice double at each level; write the expression in a simpler form'));
     }
   }

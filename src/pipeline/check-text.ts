@@ -1,6 +1,6 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import { checkModel, type CheckOptions, type DerivationResult, type FileResult } from '../check/index.ts';
-import { buildModel, type Model } from '../model/index.ts';
+import { buildModel, InlineBudget, type Model } from '../model/index.ts';
 import { DerivationSyntaxError, parseDerivationFile } from '../syntax/index.ts';
 import { readRegularFile } from './read-file.ts';
 
@@ -13,7 +13,9 @@ export type PreparedFile =
 export function prepareFile(content: string | Uint8Array, path: string): PreparedFile {
   try {
     const file = parseDerivationFile(content, path);
-    return { path, models: file.derivations.map(buildModel), error: null };
+    // One inlining budget for the whole file: many derivations must not multiply it.
+    const inlined = new InlineBudget();
+    return { path, models: file.derivations.map((d) => buildModel(d, inlined)), error: null };
   } catch (error) {
     if (error instanceof DerivationSyntaxError || error instanceof DerivationError) return { path, models: [], error };
     throw error;

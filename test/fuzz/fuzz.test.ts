@@ -9,8 +9,8 @@ import { deepOrLong, grammarFile, mutatedNote, randomBytes, randomText, tokenSou
 import { runHostile } from './run-input.ts';
 
 const cases = [
-  ['grammar-aware files', grammarFile, 800],
-  ['mutated notes', mutatedNote, 500],
+  ['grammar-aware files', grammarFile, 600],
+  ['mutated notes', mutatedNote, 400],
   ['token soups', tokenSoup, 300],
   ['deep nesting and long lines', deepOrLong, 40],
   ['random Unicode', randomText, 300],

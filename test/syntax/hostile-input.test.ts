@@ -8,16 +8,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFiles, checkText, type CheckOptions, type Diagnostic, type StepResult } from '../../src/index.ts';
 import { LIMITS } from '../../src/syntax/index.ts';
-import { deriv, FAST, stepsOf, syntaxDiagnostics, TempFolder } from '../__test-helpers__/derivations.ts';
+import { main } from '../../src/cli.ts';
+import { deriv, FakeStream, FAST, stepsOf, syntaxDiagnostics, TempFolder } from '../__test-helpers__/derivations.ts';
 
 const T = 'given t: real\n';
-
-/** The error of a file's first step: a broken declaration makes the steps that use it errors, not the whole file. */
-function firstStepError(text: string, options: CheckOptions = FAST): Diagnostic {
-  const [step] = stepsOf(checkText(text, 'hostile.deriv', options));
-  if (!step?.detail.diagnostic) throw new Error('expected the step to be an error');
-  return step.detail.diagnostic;
-}
 
 /** The file's own error, or fails. */
 function fileError(text: string, options: CheckOptions = FAST): Diagnostic {
@@ -42,10 +36,9 @@ describe('literals: each works as mathematics says or is refused at the literal'
     expect(fileError(deriv(`${T}claim t + NaN = t`))).toMatchObject({ code: 'syntax', span: { line: 3 } });
   });
 
-  it('1e-400 is not 0; 1e400, past what a double holds, has no numeric value rather than a wrong one', () => {
+  it('1e400 is the exact 10^400 and 1e-400 is not 0, though no double holds either', () => {
     const [big, compared, tiny] = steps(deriv(`${T}claim 1e400 / 10^400 = 1\nclaim (1e400 > 1e399) = 1\nclaim 1e-400 = 0 expect wrong`));
-    // The exact engine proves both, with a value everywhere; the numbers overflow and cannot take part, so never
-    // Infinity > Infinity = 0: the exact proof stands (the verdict rule's overflow row).
+    // The exact engine decides; the numbers give 1e400 no value rather than Infinity, so never Infinity > Infinity = 0.
     for (const s of [big, compared]) {
       noFault(s);
       expect(s.verdict).toBe('proved');
@@ -101,9 +94,19 @@ describe('size: length and nesting are bounded without native recursion', () => 
     expect(d.code).toBe('limit');
   });
 
-  it('doubling lets (a billion laughs) are refused at the use that passes the inlining limit, for the steps that use them', () => {
+  it('many derivations in one file share one inlining budget', () => {
+    const lets = Array.from({ length: 15 }, (_, i) => `let a${i + 1} = a${i} + a${i}`).join('\n');
+    const one = `derivation "d"\n${T}let a0 = t\n${lets}\nclaim a15 = 32768 * t\n`;
+    expect(steps(one)[0].verdict).toBe('proved');
+    const codes = steps(one.repeat(10)).map((s) => s.detail.diagnostic?.code);
+    expect(codes[0]).toBeUndefined();
+    expect(codes).toContain('limit');
+  }, 60_000);
+
+  it('doubling lets (a billion laughs) are refused at the use that passes the inlining limit', () => {
     const lets = Array.from({ length: 20 }, (_, i) => `let a${i + 1} = a${i} + a${i}`).join('\n');
-    const d = firstStepError(deriv(`${T}let a0 = t\n${lets}\nclaim a20 = 1048576 * t`));
+    // The broken let makes the claim that uses it an error, with the let's diagnostic.
+    const d = steps(deriv(`${T}let a0 = t\n${lets}\nclaim a20 = 1048576 * t`))[0].detail.diagnostic!;
     expect(d.code).toBe('limit');
     expect(d.message).toMatch(/^inlining a\d+ here passes/);
     expect(d.span?.line).toBeGreaterThan(3);
@@ -183,7 +186,7 @@ describe('every claim accounted for', () => {
   });
 
   it('a typo\'d index in a let is reported at the index', () => {
-    const d = firstStepError(deriv('given x: vector[n]\nlet l = x[ii]\nclaim l = l'));
+    const d = steps(deriv('given x: vector[n]\nlet l = x[ii]\nclaim l = l'))[0].detail.diagnostic!;
     expect(d).toMatchObject({ code: 'index-range', span: { line: 3, col: 11 } });
     expect(d.message).toContain('ii');
   });
@@ -210,5 +213,37 @@ describe('files are regular files', () => {
     const path = folder.file('big.deriv', `${deriv(`${T}claim t = t`)}\n${'#'.repeat(LIMITS.fileBytes)}`);
     const [file] = checkFiles([path], FAST).files;
     expect(file.error).toMatchObject({ code: 'limit' });
+  });
+});
+
+describe('command-line limits', () => {
+  const run = (...args: string[]) => {
+    const out = new FakeStream();
+    const err = new FakeStream();
+    return { code: main(args, out.stream, err.stream), err: err.text };
+  };
+
+  it('--sizes 100000 is refused before anything is allocated', () => {
+    const { code, err } = run('check', 'derivations/', '--sizes', '100000');
+    expect(code).toBe(2);
+    expect(err).toContain('--sizes must be a comma-separated list of sizes from 1 to 10000');
+  });
+
+  it('--timeout takes whole seconds from 1 to a day', () => {
+    for (const bad of ['0', '1.5', 'soon', '86401']) {
+      const { code, err } = run('check', 'derivations/', '--timeout', bad);
+      expect(code).toBe(2);
+      expect(err).toContain(`--timeout must be a whole number from 1 to 86400, got '${bad}'`);
+    }
+  });
+
+  it('a run within --timeout ends normally', () => {
+    const folder = new TempFolder();
+    try {
+      const path = folder.file('ok.deriv', deriv(`${T}claim t + t = 2 * t`));
+      expect(run('check', path, '--timeout', '600', '--seed', '1', '--trials', '5').code).toBe(0);
+    } finally {
+      folder.remove();
+    }
   });
 });
