@@ -86,7 +86,7 @@ describe('checking in worker threads', () => {
     });
     expect(new Set(tasks.map((_, i) => { const message = got.get(i)!; return 'result' in message ? message.result.verdict : 'failure'; })))
       .toEqual(new Set(['proved', 'refuted', 'verified', 'error']));
-  });
+  }, 120_000);
 
   it('--jobs must be a whole number from 1', () => {
     const { code, err } = runJson([folder.path, '--jobs', '0']);
