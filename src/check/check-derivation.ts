@@ -151,7 +151,6 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     return errorResult({ ...emptyDetail, diagnostic: why });
   }
 
-  const numericDetail = { method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN };
   const lhs = eliminateDiff(above);
   const rhs = eliminateDiff(modelStep.term);
   const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
@@ -163,8 +162,14 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
   const trialsPerSize = provedExactly ? Math.max(10, Math.ceil(context.trials / context.sizes.length)) : context.trials;
   const numeric: NumericOutcome = checkStepNumerically(
-    { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices },
+    // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.
+    { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs },
     { trials: trialsPerSize, seed: context.seed, sizes: context.sizes });
+  const precision = numeric.precision;
+  const numericDetail = {
+    method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN,
+    ...(precision && precision.rescued > 0 ? { rescued: precision.rescued, discarded: precision.discarded } : {}),
+  };
 
   const detail: StepDetail = {
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
@@ -175,7 +180,10 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
   const exactMethod = `exact canonical form${at}`;
-  const numericMethod = `${numeric.trials} random inputs${at}, finite differences with Richardson extrapolation`;
+  const rescuedText = precision && precision.rescued > 0
+    ? `; ${precision.rescued} of them re-evaluated by 60-digit evaluation where double precision lost a side${precision.discarded > 0 ? `, ${precision.discarded} discarded as undecidable` : ''}`
+    : '';
+  const numericMethod = `${numeric.trials} random inputs${at}, finite differences with Richardson extrapolation${rescuedText}`;
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
@@ -205,8 +213,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
-      const explanation = everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
-        : symbolic.kind === 'different' ? symbolic.explanation : undefined;
+      const explanation = (found && noValueHere(found)) ?? (everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
+        : symbolic.kind === 'different' ? symbolic.explanation : undefined);
       const why = explanation === undefined ? {} : { explanation };
       if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay, ...why });
       if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
@@ -242,10 +250,27 @@ function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counter
   for (const [name, values] of Object.entries(e.inputs)) if (used.has(name)) inputs[name] = values.length === 1 ? values[0] : values;
   // JSON has no NaN or Infinity: a side with no value is reported in words.
   const shown = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'undefined' : String(v));
+  // Compared in high precision (a double lost a side): the values as strings of 20 digits.
+  if (e.precise) {
+    return {
+      sizes: e.sizes, indices: e.indices, inputs, lhs: e.precise.lhs, rhs: e.precise.rhs, difference: e.precise.difference,
+      tolerance: e.tolerance, foundBy: 'random inputs, shrunk by fast-check, re-evaluated by 60-digit evaluation where double precision lost a side',
+    };
+  }
   return {
     sizes: e.sizes, indices: e.indices, inputs, lhs: shown(e.lhs), rhs: shown(e.rhs), difference: shown(e.difference),
     tolerance: e.tolerance, foundBy: 'random inputs in double precision, shrunk by fast-check',
   };
+}
+
+/** The domain rule's failure in words: "the step has no value at x = -1, where the line above is -1". */
+function noValueHere(c: Counterexample): string | undefined {
+  if (c.rhs !== 'undefined' || c.lhs === 'undefined') return undefined;
+  const at = [
+    ...Object.entries(c.inputs).map(([name, v]) => `${name} = ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`),
+    ...Object.entries(c.indices).map(([name, v]) => `${name} = ${v}`),
+  ].join(', ');
+  return `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${c.lhs}`;
 }
 
 function describeSizes(sizes: readonly ReadonlyMap<string, number>[]): string {
