@@ -198,7 +198,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     case 'error':
       if (outcome.why === 'no-domain') {
         return result('error', undefined, numericMethod, {
-          diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
+          diagnostic: diagnostic('no-domain', 'the line above has no value on any input tried (a step need hold only where the line above has a value)', model.derivation.file, step.span,
             'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range'),
         });
       }

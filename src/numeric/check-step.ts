@@ -219,6 +219,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         if (right.kind === 'unsettled') { lost = true; continue; }
         // A side with a finite difference may be undefined only because its steps left the domain.
         if (right.kind === 'undefined' && rhsHasDiff) continue;
+        if (right.kind === 'undefined' && lhsHasDiff && left.kind === 'double') {
+          // A finite difference may find a slope where there is no derivative (|x| at 0 gives 0): the line
+          // above has a value there only if its derivative, taken symbolically, has one in 60 digits.
+          const checked = sideValue('lhs', { ...l, needsPrecision: true });
+          if (checked.kind === 'undefined') continue;
+          if (checked.kind === 'unsettled') { lost = true; continue; }
+        }
         const compared = compareSides(left, right);
         if (compared === undefined) { lost = true; continue; }
         defined = true;

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, mapChildren, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, mapChildren, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -63,6 +63,11 @@ function outOfRange(x: number): boolean {
 
 /** Functions that are never 0 on their domain: a result of 0 is an underflow. */
 const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech']);
+
+/** An error bound that became NaN (infinity minus infinity, of a value that has none) is no bound: infinite. */
+function finiteOrInfinite(error: number): number {
+  return error === error ? error : Infinity;
+}
 
 /**
  * a * b for error propagation, where an exact operand (error or slope 0) carries
@@ -180,7 +185,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           for (const p of parts) { acc += p(s); error += s.error + UNIT_ROUNDOFF * Math.abs(acc); }
           // Overflow of a sum of finite parts (an infinite part already raised the flag itself).
           if (acc === Infinity || acc === -Infinity) s.needsPrecision = true;
-          s.error = error;
+          s.error = finiteOrInfinite(error);
           return acc;
         };
       }
@@ -202,7 +207,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             error = carry(v, error) + carry(product, e) + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
             product = next;
           }
-          s.error = error;
+          s.error = finiteOrInfinite(error);
           return product;
         };
       }
@@ -214,6 +219,8 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           const eb = s.error;
           const x = exponent(s);
           const ex = s.error;
+          // A fractional power has no derivative at base 0 ((x^2)^(1/2) is |x|): a kink, as for sqrt.
+          if (!Number.isInteger(x)) noteKink(s, b);
           const v = Math.pow(b, x);
           // A power of 0 is exact (or a pole); of a non-zero finite base, 0 or a subnormal or infinity is lost range.
           if (b !== 0 && Number.isFinite(b) && Number.isFinite(x) && (v === 0 || outOfRange(v))) s.needsPrecision = true;
@@ -221,7 +228,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           // the error it carries does not. At base 0 the slope is 0 or infinite, but |(0 + eb)^x| is the honest bound.
           const fromBase = eb === 0 ? 0 : b === 0 ? (x > 0 ? Math.pow(eb, x) : x === 0 ? 0 : Infinity) : carry(x * v, eb / Math.abs(b));
           const fromExponent = v === 0 ? 0 : carry(v * Math.log(Math.abs(b)), ex);
-          s.error = fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW;
+          s.error = finiteOrInfinite(fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW);
           return v;
         };
       }
@@ -234,16 +241,19 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           const f = rule.value;
           const slope = rule.slopes;
           const neverZero = NEVER_ZERO.has(t.name);
+          // sqrt has no derivative at 0 (sqrt(x^2) is |x|): like a kink, inputs there are discarded inside a derivative.
+          const edge = t.name === 'sqrt';
           const discontinuous = t.name === 'sign';
           return (s) => {
             const v = a(s);
             const e = s.error;
             if (kink) noteKink(s, kink(v));
+            else if (edge) noteKink(s, v);
             const out = f(v);
             if (Number.isFinite(v) && (outOfRange(out) || (out === 0 && neverZero))) s.needsPrecision = true;
             // sign jumps at 0: decided between values closer than their error, it is a guess.
             if (discontinuous && e > 0 && Math.abs(v) <= e && s.differentiating === 0) s.needsPrecision = true;
-            s.error = argumentError(f, v, out, slope(v)[0], e) + 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
+            s.error = finiteOrInfinite(argumentError(f, v, out, slope(v)[0], e) + 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW);
             return out;
           };
         }
@@ -257,7 +267,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           const slopes = rule.slopes(...vs);
           let error = 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
           for (let i = 0; i < vs.length; i++) error += carry(slopes[i], es[i]);
-          s.error = error;
+          s.error = finiteOrInfinite(error);
           return out;
         };
       }
@@ -269,7 +279,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           let acc = 0;
           let error = 0;
           for (let j = 1; j <= n; j++) { s.indices[slot] = j; acc += inner(s); error += s.error + UNIT_ROUNDOFF * Math.abs(acc); }
-          s.error = error;
+          s.error = finiteOrInfinite(error);
           return acc;
         };
         if (usesIndexVariable(t, bound)) return loop;
@@ -310,6 +320,8 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         const a = sub(t.a);
         const b = sub(t.b);
         const op = t.op;
+        // The same expression on both sides has the same value, however inexact each evaluation.
+        const identical = printTerm(t.a) === printTerm(t.b);
         return (s) => {
           const x = a(s);
           const ex = s.error;
@@ -318,7 +330,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           noteKink(s, x - y);
           // Sides closer than their error bounds (t against the double nearest 1/3): the outcome is a guess.
           // Inside a derivative the kink margin keeps inputs away from such points instead.
-          if (bound > 0 && s.differentiating === 0 && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
+          if (bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
           s.error = 0;
           return compare(op, x, y) ? 1 : 0;
         };

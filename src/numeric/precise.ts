@@ -249,6 +249,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const a = go(t.a);
         const b = go(t.b);
         const op = t.op;
+        // The same expression on both sides has the same value, however inexact each evaluation.
+        const identical = printTerm(t.a) === printTerm(t.b);
         return (s) => {
           const x = a(s);
           const ex = context.error;
@@ -258,7 +260,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           // A comparison with no value on one side has no value either.
           if (x.isNaN() || y.isNaN()) return nan;
           // Closer than their error bounds: even 60 digits cannot say which side is larger.
-          if (!bound.isZero() && x.minus(y).abs().lte(bound)) context.unsettled = true;
+          if (!identical && !bound.isZero() && x.minus(y).abs().lte(bound)) context.unsettled = true;
           return compare(op, x.cmp(y), 0) ? one : zero;
         };
       }
