@@ -29,7 +29,7 @@ export const INPUT_RANGES = {
 } as const;
 
 /** One input in this many is drawn at a large scale. */
-export const LARGE_INPUT_ODDS = 20;
+export const LARGE_INPUT_ODDS = 100;
 
 /** Exact simple values drawn beside random ones: ties, kinks and special cases live there. */
 export const SIMPLE_VALUES = [0, 1, -1, 0.5, -0.5, 2, -2] as const;

@@ -115,7 +115,7 @@ export interface NumericStep {
  * second at most; a softmax step at n = 8 re-evaluates some 30 inputs in it.
  * Counted, not timed, so a seed replays the same verdict on any machine.
  */
-export const MAX_PRECISE_WORK = 200_000;
+export const MAX_PRECISE_WORK = 50_000;
 
 /** A rescued comparison settles only where the two precisions agree on the difference to this fraction of the sides. */
 const SETTLED = 1e-10;
