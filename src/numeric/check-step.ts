@@ -110,12 +110,14 @@ export interface NumericStep {
 
 /**
  * The work high-precision re-evaluations may do per size assignment, in
- * operations (see PreciseWork): past it, an input double precision cannot judge
- * is discarded. An operation at 60 digits costs about 5 µs, so this is about a
- * second at most; a softmax step at n = 8 re-evaluates some 30 inputs in it.
- * Counted, not timed, so a seed replays the same verdict on any machine.
+ * operations (see PreciseWork; a function value counts 100): past it, an input
+ * double precision cannot judge is discarded and counted. A softmax input at
+ * n = 8 needs about 3,000, so a few inputs per size are re-evaluated; an exp of
+ * 1000 at 60 digits takes about half a millisecond, so this bounds the cost at
+ * some 60 ms per size. Counted, not timed, so a seed replays the same verdict on
+ * any machine under any load.
  */
-export const MAX_PRECISE_WORK = 50_000;
+export const MAX_PRECISE_WORK = 10_000;
 
 /** A rescued comparison settles only where the two precisions agree on the difference to this fraction of the sides. */
 const SETTLED = 1e-10;
@@ -166,6 +168,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const evaluator = preciseEvaluator();
     const { work } = evaluator;
     let rescuedHere = false;
+    let unlimited = false;
     let discarded = 0;
     let rescued = 0;
     // Compiled on first need: most steps never lose a value to the range of doubles.
@@ -183,7 +186,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const sideValue = (which: 'lhs' | 'rhs', d: Evaluated): SideValue => {
       if (!doubtful(d)) return { kind: 'double', value: d.value, error: d.error };
       const side = preciseSide(which);
-      if (side === null || work.operations >= MAX_PRECISE_WORK) return { kind: 'unsettled' };
+      if (side === null || (!unlimited && work.operations >= MAX_PRECISE_WORK)) return { kind: 'unsettled' };
       rescuedHere = true;
       const v = evaluatePrecise(side, state);
       if (v === undefined) return { kind: 'undefined' };
@@ -300,10 +303,17 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         const j = judge(inputs);
         return !j.nearKink && j.ratio > 1;
       };
-      const simplest = simplify(result.counterexample[0] as Record<string, number[]>, layout.slots, stillFails);
+      // Simplifying gets a budget of its own; the input it reports is judged without one: it failed once,
+      // and a budget spent elsewhere must not hide that in the report.
+      work.operations = 0;
+      const found = result.counterexample[0] as Record<string, number[]>;
+      const simplest = simplify(found, layout.slots, stillFails);
+      unlimited = true;
       // A directional failure is located once, on the simplest input: every entry there, the worst one reported.
-      const judged = judge === judgeEntries ? judge(simplest) : judgeEntries(simplest);
-      if (judged.worst) {
+      let judged = judge === judgeEntries ? judge(simplest) : judgeEntries(simplest);
+      if (judged.ratio <= 1) judged = judge === judgeEntries ? judge(found) : judgeEntries(found);
+      unlimited = false;
+      if (judged.worst && judged.ratio > 1) {
         return {
           kind: 'counterexample', example: judged.worst, seed, path: result.counterexamplePath ?? '',
           trials, shrinks: result.numShrinks, sizes: tried, precision: counts(),
