@@ -205,7 +205,6 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     return errorResult({ ...emptyDetail, diagnostic: why });
   }
 
-  const numericDetail = { method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN };
   const lhs = eliminateDiff(above);
   const rhs = eliminateDiff(modelStep.term);
   // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
@@ -220,8 +219,14 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
   const trialsPerSize = provedExactly ? Math.max(10, Math.ceil(context.trials / context.sizes.length)) : context.trials;
   const numeric: NumericOutcome = checkStepNumerically(
-    { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices },
+    // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.
+    { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs },
     { trials: trialsPerSize, seed: context.seed, sizes: context.sizes });
+  const precision = numeric.precision;
+  const numericDetail = {
+    method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN,
+    ...(precision && precision.rescued > 0 ? { rescued: precision.rescued, discarded: precision.discarded } : {}),
+  };
 
   const detail: StepDetail = {
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
@@ -233,6 +238,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
   const exactMethod = `exact canonical form${at}`;
+  // How many inputs were re-evaluated in 60 digits is in detail.numeric, not here: the method is the same for every seed.
   const numericMethod = `${numeric.trials} random inputs${at}, finite differences with Richardson extrapolation`;
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
@@ -255,7 +261,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       }
       if (outcome.why === 'no-domain') {
         return result('error', undefined, numericMethod, {
-          diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
+          diagnostic: diagnostic('no-domain', 'the line above has no value on any input tried (a step need hold only where the line above has a value)', model.derivation.file, step.span,
             'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range'),
         });
       }
@@ -272,10 +278,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
-      const explanation = everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
-        : symbolic.kind === 'different' ? symbolic.explanation : undefined;
+      const explanation = (found && noValueHere(found)) ?? (everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
+        : symbolic.kind === 'different' ? symbolic.explanation : undefined);
       const why = explanation === undefined ? {} : { explanation };
-      if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay, ...why });
+      if (outcome.by === 'numbers') {
+        const method = numeric.kind === 'counterexample' && numeric.example.precise ? `${numericMethod}; 60-digit evaluation where double precision lost a side` : numericMethod;
+        return result('refuted', undefined, method, { counterexample: found, replay, ...why });
+      }
       if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
       const c = symbolic.confirmed;
       return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
@@ -316,10 +325,27 @@ function numericCounterexample(
   }
   // JSON has no NaN or Infinity: a side with no value is reported in words.
   const shown = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'undefined' : String(v));
+  // Compared in high precision (a double lost a side): the values as strings of 20 digits.
+  if (e.precise) {
+    return {
+      sizes: e.sizes, indices: e.indices, inputs, lhs: e.precise.lhs, rhs: e.precise.rhs, difference: e.precise.difference,
+      tolerance: e.tolerance, foundBy: 'random inputs, shrunk by fast-check, re-evaluated by 60-digit evaluation where double precision lost a side',
+    };
+  }
   return {
     sizes: e.sizes, indices: e.indices, inputs, lhs: shown(e.lhs), rhs: shown(e.rhs), difference: shown(e.difference),
     tolerance: e.tolerance, foundBy: 'random inputs in double precision, shrunk by fast-check',
   };
+}
+
+/** The domain rule's failure in words: "the step has no value at x = -1, where the line above is -1". */
+function noValueHere(c: Counterexample): string | undefined {
+  if (c.rhs !== 'undefined' || c.lhs === 'undefined') return undefined;
+  const at = [
+    ...Object.entries(c.inputs).map(([name, v]) => `${name} = ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`),
+    ...Object.entries(c.indices).map(([name, v]) => `${name} = ${v}`),
+  ].join(', ');
+  return `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${c.lhs}`;
 }
 
 function describeSizes(sizes: readonly ReadonlyMap<string, number>[]): string {

@@ -73,6 +73,10 @@ export interface StepDetail {
     readonly errorFactor: number;
     /** Inputs this close to a kink inside a derivative are discarded. */
     readonly kinkMargin: number;
+    /** Inputs where double precision lost a side (underflow, overflow, NaN), re-evaluated in 60 digits; absent when none. */
+    readonly rescued?: number;
+    /** Of those, inputs 60 digits could not settle either: left out of the verdict. */
+    readonly discarded?: number;
   };
 }
 

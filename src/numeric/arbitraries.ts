@@ -1,48 +1,119 @@
 import fc from 'fast-check';
 import type { Input } from '../model/index.ts';
 import type { Layout } from './layout.ts';
+import type { SpecialValues } from './special-values.ts';
 
 /**
- * The ranges random inputs are drawn from, per kind. Bounded so that exp stays
- * far from overflow (softmax of entries in [-4, 4] has no entry below 1e-4 at
- * n = 8) and positive values stay away from 0, where log and 1/x blow up.
+ * The magnitudes random inputs are drawn from: log-uniform, so 0.002, 0.3, 7 and
+ * 400 are all common, as in the inputs a person would try; now and then far
+ * larger, so that overflow (exp(800)) happens and is handled in high precision.
+ * Never below 1e-3 in magnitude except exactly 0: a counterexample at 1e-300
+ * says something about doubles, not about the step.
+ *
+ * Each input (a scalar, a vector, a matrix) draws one scale, and its entries a
+ * spread around that scale: the entries of one vector are of comparable size, as
+ * a person would write them. Independent draws over 1e-3 to 1e3 would put an
+ * entry above 709 (where exp overflows) into almost every vector of 200.
  */
 export const INPUT_RANGES = {
-  real: { min: -4, max: 4 },
-  positive: { min: 0.1, max: 5 },
-  unit: { min: 0.01, max: 0.99 },
+  /** The scale of most inputs. */
+  scale: { min: 1e-2, max: 1e2 },
+  /** The scale of one input in {@link LARGE_INPUT_ODDS}: entries up to 1e7. */
+  largeScale: { min: 1e2, max: 1e6 },
+  /** The spread of the entries around their input's scale (times a sign for a real input). */
+  spread: { min: 0.1, max: 10 },
+  /** A unit entry is p or 1 - p for p in this range. */
+  unit: { min: 1e-3, max: 0.5 },
+  /** A simplex is a normalised vector of weights from this range. */
   simplexWeight: { min: 0.05, max: 1 },
   /** Off-diagonal entries of an invertible[n, n] matrix; its diagonal is drawn from [n, n + 2]. */
   invertibleOffDiagonal: { min: -1, max: 1 },
 } as const;
 
-let double = (range: { min: number; max: number }) =>
-  fc.double({ min: range.min, max: range.max, noNaN: true, noDefaultInfinity: true });
+/** One input in this many is drawn at a large scale. */
+export const LARGE_INPUT_ODDS = 100;
 
-const biasedDouble = double;
+/** Exact simple values drawn beside random ones: ties, kinks and special cases live there. */
+export const SIMPLE_VALUES = [0, 1, -1, 0.5, -0.5, 2, -2] as const;
+
+/** Relative weights of the kinds of draw for one entry: a simple value, a special value of the step, a random one. */
+const WEIGHTS = { simple: 3, special: 2, random: 16 } as const;
+
+/** The resolution of a log-uniform draw: 2^20 steps over the decades of its range. */
+const LOG_STEPS = 2 ** 20;
 
 /**
- * Uniform in value rather than in bit pattern: fc.double draws most values below
- * 1e-10 in magnitude, so in a network every relu(x W + b) sits within 1e-6 of its
- * kink and the input is discarded. Steps that differentiate through a kink use
- * these (shrinking toward the middle of the range).
+ * A log-uniform magnitude in [min, max], shrinking toward 1 when 1 is inside the
+ * range (toward `min` otherwise): fast-check shrinks the integer toward 0.
  */
-const STEPS = 2 ** 30;
-const uniformDouble = (range: { min: number; max: number }) => {
-  const mid = (range.min + range.max) / 2;
-  const half = (range.max - range.min) / 2;
-  return fc.integer({ min: -STEPS, max: STEPS }).map((k) => mid + (half * k) / STEPS);
-};
+/** Uniform over a range, in steps of 2^-20 of it: no values near 1e-300, as fc.double would draw. */
+function uniform(range: { min: number; max: number }): fc.Arbitrary<number> {
+  return fc.integer({ min: 0, max: LOG_STEPS }).map((k) => range.min + ((range.max - range.min) * k) / LOG_STEPS);
+}
+
+function logUniform(range: { min: number; max: number }): fc.Arbitrary<number> {
+  const lo = Math.log10(range.min);
+  const hi = Math.log10(range.max);
+  const centre = lo <= 0 && hi >= 0 ? 0 : lo;
+  const below = Math.round(((centre - lo) / (hi - lo)) * LOG_STEPS);
+  const above = LOG_STEPS - below;
+  return fc.integer({ min: -below, max: above }).map((k) => {
+    const exponent = centre + (k / LOG_STEPS) * (hi - lo);
+    return Math.min(range.max, Math.max(range.min, 10 ** exponent));
+  });
+}
+
+/** How the inputs of one step are drawn. */
+export interface InputOptions {
+  /**
+   * The step differentiates through a kink (relu, abs, max, a comparison): no
+   * exact simple or special values, which put kinks exactly at 0 (relu(x) at
+   * x = 0) where inputs are discarded.
+   */
+  readonly kinkInDiff?: boolean;
+  /** The step's constants and switch points, drawn as inputs now and then. */
+  readonly special?: SpecialValues;
+}
+
+/** One entry before its input's scale is applied: a value to keep as it is, or a spread to multiply by the scale. */
+type Entry = { readonly fixed: number } | { readonly spread: number };
+
+/**
+ * Draws for the entries of an input of the given kind, respecting the kind's
+ * constraint, and the input's scale (moderate, now and then large).
+ */
+function scaledEntries(kind: 'real' | 'positive' | 'unit', name: string, count: number, options: InputOptions): fc.Arbitrary<number[]> {
+  const allowed = (v: number) => (kind === 'real' ? true : kind === 'positive' ? v > 0 : v > 0 && v < 1);
+  const parts: fc.WeightedArbitrary<Entry>[] = [];
+  if (!options.kinkInDiff) {
+    parts.push({ weight: WEIGHTS.simple, arbitrary: fc.constantFrom(...SIMPLE_VALUES.filter(allowed)).map((v): Entry => ({ fixed: v })) });
+    const special = [...(options.special?.switchPoints.get(name) ?? []), ...(options.special?.constants ?? [])].filter(allowed);
+    if (special.length > 0) parts.push({ weight: WEIGHTS.special, arbitrary: fc.constantFrom(...new Set(special)).map((v): Entry => ({ fixed: v })) });
+  }
+  const random: fc.Arbitrary<Entry> = kind === 'unit'
+    // Near 0 and near 1 alike: p and 1 - p; a unit input has no scale.
+    ? fc.tuple(logUniform(INPUT_RANGES.unit), fc.boolean()).map(([p, upper]) => ({ fixed: upper ? 1 - p : p }))
+    : fc.tuple(logUniform(INPUT_RANGES.spread), fc.boolean()).map(([m, negative]) => ({ spread: negative && kind === 'real' ? -m : m }));
+  parts.push({ weight: WEIGHTS.random, arbitrary: random });
+  // Shrinking tries the first kind (the simple values) before smaller draws of the same kind.
+  const entry = fc.oneof({ withCrossShrink: true }, ...parts);
+  const scale = fc.oneof({ withCrossShrink: true },
+    { weight: LARGE_INPUT_ODDS - 1, arbitrary: logUniform(INPUT_RANGES.scale) },
+    { weight: 1, arbitrary: logUniform(INPUT_RANGES.largeScale) });
+  return fc.tuple(scale, fc.array(entry, { minLength: count, maxLength: count }))
+    .map(([s, entries]) => entries.map((e) => ('fixed' in e ? e.fixed : e.spread * s)));
+}
 
 /** Values for one input, as a plain array of its entries (a label: its class as a number). */
-function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyMap<string, number>): fc.Arbitrary<number[]> {
+function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyMap<string, number>, options: InputOptions): fc.Arbitrary<number[]> {
   const count = shape.reduce((a, b) => a * b, 1);
   switch (input.kind) {
-    case 'real': return fc.array(double(INPUT_RANGES.real), { minLength: count, maxLength: count });
-    case 'positive': return fc.array(double(INPUT_RANGES.positive), { minLength: count, maxLength: count });
-    case 'unit': return fc.array(double(INPUT_RANGES.unit), { minLength: count, maxLength: count });
+    case 'real':
+    case 'positive':
+    case 'unit':
+      return scaledEntries(input.kind, input.name, count, options);
     case 'simplex':
-      return fc.array(double(INPUT_RANGES.simplexWeight), { minLength: count, maxLength: count }).map((w) => {
+      return fc.array(logUniform(INPUT_RANGES.simplexWeight), { minLength: count, maxLength: count }).map((w) => {
         const total = w.reduce((a, b) => a + b, 0);
         return w.map((v) => v / total);
       });
@@ -52,8 +123,8 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
       // Strictly diagonally dominant with a positive diagonal: invertible with det > 0 (Gershgorin), and
       // not symmetric, so no fact beyond invertibility holds on every draw (the exact engine assumes none).
       const n = shape[0];
-      const offDiagonal = double(INPUT_RANGES.invertibleOffDiagonal);
-      const diagonal = double({ min: n, max: n + 2 });
+      const offDiagonal = uniform(INPUT_RANGES.invertibleOffDiagonal);
+      const diagonal = uniform({ min: n, max: n + 2 });
       return fc.tuple(...Array.from({ length: count }, (_, e) => (Math.floor(e / n) === e % n ? diagonal : offDiagonal)));
     }
     case 'label': {
@@ -66,14 +137,9 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
 }
 
 /** All inputs of a layout, as one record name -> entries; fast-check shrinks each toward its simplest value. */
-export function inputsArbitrary(layout: Layout, uniform = false): fc.Arbitrary<Record<string, number[]>> {
+export function inputsArbitrary(layout: Layout, options: InputOptions = {}): fc.Arbitrary<Record<string, number[]>> {
   const record: Record<string, fc.Arbitrary<number[]>> = {};
-  double = uniform ? uniformDouble : biasedDouble;
-  try {
-    for (const [name, slot] of layout.slots) record[name] = inputArbitrary(slot.input, slot.shape, layout.sizes);
-  } finally {
-    double = biasedDouble;
-  }
+  for (const [name, slot] of layout.slots) record[name] = inputArbitrary(slot.input, slot.shape, layout.sizes, options);
   return fc.record(record);
 }
 

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import { FUNCTIONS, hasDiff, mapChildren, type FreeIndex, type Input, type Term } from '../model/index.ts';
-import { fillValues, inputsArbitrary } from './arbitraries.ts';
+import { FUNCTIONS, hasDiff, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
+import { Decimal } from 'decimal.js';
+import { fillValues, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
 import { compileTerm, IndexSlots, newState, type Compiled, type EvaluationState } from './compile.ts';
+import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
+import { specialValues } from './special-values.ts';
 import { directionalCheck, DIRECTIONAL_THRESHOLD, gradientStep } from './directional.ts';
 import { dimSize, layoutInputs } from './layout.ts';
 
@@ -26,6 +29,25 @@ export interface NumericComparison {
   readonly difference: number;
   /** What |lhs - rhs| may be from finite-difference error and round-off alone. */
   readonly tolerance: number;
+  /**
+   * Set when the comparison was made in high precision (double precision lost a
+   * side): lhs, rhs and difference to 20 significant digits, which `lhs` and
+   * `rhs` as doubles may not hold (exp(1000) is infinite in doubles).
+   */
+  readonly precise?: { readonly lhs: string; readonly rhs: string; readonly difference: string };
+}
+
+/**
+ * How often double precision could not judge an input. `rescued`: inputs where a
+ * side underflowed, overflowed, came out NaN or decided a comparison too close to
+ * call, re-evaluated in high precision. `discarded`: inputs of those that high
+ * precision could not settle either (a derivative with no diff-free form, a value
+ * at one precision only, a difference below the digits kept, the budget spent):
+ * no evidence either way, left out of the verdict.
+ */
+export interface PrecisionCounts {
+  readonly rescued: number;
+  readonly discarded: number;
 }
 
 export type NumericOutcome =
@@ -38,6 +60,7 @@ export type NumericOutcome =
       /** Largest |lhs - rhs| / tolerance seen: how close the step came to failing. */
       readonly worstRatio: number;
       readonly sizes: readonly Readonly<Record<string, number>>[];
+      readonly precision?: PrecisionCounts;
     }
   | {
       readonly kind: 'counterexample';
@@ -48,8 +71,15 @@ export type NumericOutcome =
       readonly trials: number;
       readonly shrinks: number;
       readonly sizes: readonly Readonly<Record<string, number>>[];
+      readonly precision?: PrecisionCounts;
     }
-  | { readonly kind: 'no-domain'; readonly trials: number; readonly sizes: readonly Readonly<Record<string, number>>[] };
+  | {
+      /** No input where the line above (lhs) has a value. */
+      readonly kind: 'no-domain';
+      readonly trials: number;
+      readonly sizes: readonly Readonly<Record<string, number>>[];
+      readonly precision?: PrecisionCounts;
+    };
 
 export interface NumericStepOptions {
   /** Random inputs per size assignment. */
@@ -60,20 +90,47 @@ export interface NumericStepOptions {
   readonly sizes: readonly ReadonlyMap<string, number>[];
 }
 
-/** Both sides of a step and what they range over. */
+/**
+ * Both sides of a step and what they range over. `lhs` is the line above: the
+ * step must have its value wherever lhs has one (the domain rule).
+ */
 export interface NumericStep {
   readonly lhs: Term;
   readonly rhs: Term;
   readonly inputs: readonly Input[];
   readonly freeIndices: readonly FreeIndex[];
+  /**
+   * Diff-free forms of the sides (their derivatives taken symbolically), used
+   * only to re-evaluate in high precision a side with a `diff` where double
+   * precision failed. Without one, such an input is discarded.
+   */
+  readonly preciseLhs?: Term;
+  readonly preciseRhs?: Term;
 }
+
+/**
+ * The work high-precision re-evaluations may do per size assignment, in
+ * operations (see PreciseWork; a function value counts 100): past it, an input
+ * double precision cannot judge is discarded and counted. A softmax input at
+ * n = 8 needs about 3,000, so a few inputs per size are re-evaluated; an exp of
+ * 1000 at 60 digits takes about half a millisecond, so this bounds the cost at
+ * some 60 ms per size. Counted, not timed, so a seed replays the same verdict on
+ * any machine under any load.
+ */
+export const MAX_PRECISE_WORK = 10_000;
+
+/** A rescued comparison settles only where the two precisions agree on the difference to this fraction of the sides. */
+const SETTLED = 1e-10;
 
 interface Judged {
   readonly worst: NumericComparison | undefined;
   readonly ratio: number;
   readonly relative: number;
+  /** Whether some entry was compared: lhs had a value (and the step one, or none where it should). */
   readonly defined: boolean;
   readonly nearKink: boolean;
+  /** Whether some entry could be judged neither in double nor in high precision. */
+  readonly lost: boolean;
 }
 
 /**
@@ -91,6 +148,10 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   const rhsHasDiff = hasDiff(step.rhs);
   const kinkInDiff = hasKinkInDiff(step.lhs) || hasKinkInDiff(step.rhs);
 
+  let totalRescued = 0;
+  let totalDiscarded = 0;
+  const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded });
+
   const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);
   for (let s = 0; s < options.sizes.length; s++) {
     const sizes = options.sizes[s];
@@ -104,57 +165,87 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const assignments = indexAssignments(step.freeIndices, sizes);
     const freeSlots = step.freeIndices.map((f) => slots.slot(f.name));
 
-    let oneSidedSeen = false;
+    const evaluator = preciseEvaluator();
+    const { work } = evaluator;
+    let rescuedHere = false;
+    let unlimited = false;
+    let discarded = 0;
+    let rescued = 0;
+    // Compiled on first need: most steps never lose a value to the range of doubles.
+    const precise: { lhs?: PreciseSide | null; rhs?: PreciseSide | null } = {};
+    const preciseSide = (which: 'lhs' | 'rhs'): PreciseSide | null => {
+      let side = precise[which];
+      if (side === undefined) {
+        const term = which === 'lhs' ? (lhsHasDiff ? step.preciseLhs : step.lhs) : (rhsHasDiff ? step.preciseRhs : step.rhs);
+        side = term === undefined || hasDiff(term) ? null : compilePreciseSide(term, layout, slots, evaluator);
+        precise[which] = side;
+      }
+      return side;
+    };
+    /** A side as double precision gave it, or re-evaluated in high precision where that failed. */
+    const sideValue = (which: 'lhs' | 'rhs', d: Evaluated): SideValue => {
+      if (!doubtful(d)) return { kind: 'double', value: d.value, error: d.error };
+      const side = preciseSide(which);
+      if (side === null || (!unlimited && work.operations >= MAX_PRECISE_WORK)) return { kind: 'unsettled' };
+      rescuedHere = true;
+      const v = evaluatePrecise(side, state);
+      if (v === undefined) return { kind: 'undefined' };
+      if (v === 'unsettled' || !v.error.isFinite()) return { kind: 'unsettled' };
+      return { kind: 'precise', value: v.value, error: v.error };
+    };
+
     /**
-     * With `oneSided` false, an entry where only one side has a value is skipped
-     * (and noted); with it true, such an entry fails: the step claims a value
-     * where there is none. That second pass runs only where the first saw one,
-     * so a step with no input where both sides have a value is an error, not refuted.
+     * Judges every entry (value of the free indices) at one input, by the domain
+     * rule: where lhs, the line above, has no value the step is free; where lhs has
+     * one, the step must have the same value, and a step with no value there fails
+     * (unless it is a finite difference whose steps left the domain: no evidence).
+     * `counting` is false while shrinking, whose inputs are not statistics.
      */
-    const judgeEntries = (inputs: Record<string, number[]>, oneSided = false): Judged => {
+    const judgeEntries = (inputs: Record<string, number[]>, counting = false): Judged => {
       fillValues(layout, inputs, state.values);
       state.epoch++;
       let worst: NumericComparison | undefined;
       let ratio = 0;
       let relative = 0;
       let defined = false;
+      let lost = false;
+      rescuedHere = false;
       for (const assignment of assignments) {
         assignment.forEach((v, i) => { state.indices[freeSlots[i]] = v; });
         const l = evaluate(lhs, state);
         const r = evaluate(rhs, state);
-        if (l.kink < KINK_MARGIN || r.kink < KINK_MARGIN) return { worst: undefined, ratio: 0, relative: 0, defined: false, nearKink: true };
-        const lDefined = Number.isFinite(l.value);
-        const rDefined = Number.isFinite(r.value);
-        if (!lDefined && !rDefined) continue;
-        let entryRatio: number;
-        let tolerance: number;
-        if (lDefined !== rDefined) {
-          // A side with a finite difference may be undefined only because its steps left the domain.
-          if ((!lDefined && lhsHasDiff) || (!rDefined && rhsHasDiff)) continue;
-          oneSidedSeen = true;
-          if (!oneSided) continue;
-          entryRatio = Infinity;
-          tolerance = 0;
-        } else {
-          defined = true;
-          tolerance = ERROR_FACTOR * (l.error + r.error) + Number.MIN_VALUE;
-          entryRatio = Math.abs(l.value - r.value) / tolerance;
-          // Only where the values stand well above their own error bound: elsewhere (sides at round-off or
-          // underflow level) a relative difference says nothing about the step.
-          const scale = Math.max(Math.abs(l.value), Math.abs(r.value));
-          if (scale > 1e3 * (l.error + r.error)) relative = Math.max(relative, Math.abs(l.value - r.value) / scale);
+        if (l.kink < KINK_MARGIN || r.kink < KINK_MARGIN) return { worst: undefined, ratio: 0, relative: 0, defined: false, nearKink: true, lost: false };
+        const left = sideValue('lhs', l);
+        if (left.kind === 'undefined') continue;
+        if (left.kind === 'unsettled') { lost = true; continue; }
+        const right = sideValue('rhs', r);
+        if (right.kind === 'unsettled') { lost = true; continue; }
+        // A side with a finite difference may be undefined only because its steps left the domain.
+        if (right.kind === 'undefined' && rhsHasDiff) continue;
+        if (right.kind === 'undefined' && lhsHasDiff && left.kind === 'double') {
+          // A finite difference may find a slope where there is no derivative (|x| at 0 gives 0): the line
+          // above has a value there only if its derivative, taken symbolically, has one in 60 digits.
+          const checked = sideValue('lhs', { ...l, needsPrecision: true });
+          if (checked.kind === 'undefined') continue;
+          if (checked.kind === 'unsettled') { lost = true; continue; }
         }
-        if (worst === undefined || entryRatio > ratio) {
-          ratio = entryRatio;
+        const compared = compareSides(left, right);
+        if (compared === undefined) { lost = true; continue; }
+        defined = true;
+        relative = Math.max(relative, compared.relative);
+        if (worst === undefined || compared.ratio > ratio) {
+          ratio = compared.ratio;
           worst = {
             sizes: sizeRecord,
             indices: Object.fromEntries(step.freeIndices.map((f, i) => [f.name, assignment[i]])),
             inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]])),
-            lhs: l.value, rhs: r.value, difference: l.value - r.value, tolerance,
+            ...compared.shown,
           };
         }
       }
-      return { worst, ratio, relative, defined, nearKink: false };
+      if (counting && lost) discarded++;
+      if (counting && rescuedHere) rescued++;
+      return { worst, ratio, relative, defined, nearKink: false, lost };
     };
 
     // Many gradient entries: along random directions first, every entry only to confirm and name a failure.
@@ -164,7 +255,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const outerAssignments = indexAssignments(outer, sizes);
     const outerSlots = outer.map((f) => slots.slot(f.name));
     const judge = directional === undefined || directional.entries <= DIRECTIONAL_THRESHOLD ? judgeEntries
-      : (inputs: Record<string, number[]>, oneSided = false): Judged => {
+      : (inputs: Record<string, number[]>): Judged => {
         fillValues(layout, inputs, state.values);
         state.epoch++;
         let ratio = 0;
@@ -173,63 +264,65 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         for (const assignment of outerAssignments) {
           assignment.forEach((v, i) => { state.indices[outerSlots[i]] = v; });
           const outcome = directional.check(hashValues(state.values));
-          if (outcome.kink < KINK_MARGIN) return { worst: undefined, ratio: 0, relative: 0, defined: false, nearKink: true };
+          if (outcome.kink < KINK_MARGIN) return { worst: undefined, ratio: 0, relative: 0, defined: false, nearKink: true, lost: false };
           ratio = Math.max(ratio, outcome.ratio);
           relative = Math.max(relative, outcome.relative);
           defined ||= outcome.defined;
         }
-        return { worst: undefined, ratio, relative, defined, nearKink: false };
+        return { worst: undefined, ratio, relative, defined, nearKink: false, lost: false };
       };
 
     // Statistics come from the generated inputs only: once one fails, what follows is shrinking.
     const seed = (options.seed + s) | 0;
-    const search = (oneSided: boolean) => {
-      let failedOnce = false;
-      // fc.double's draws crowd around 0 (uniform in bit pattern), which puts a kink (relu of ~1e-200)
-      // inside almost every derivative of a network; those inputs are discarded. Such steps draw uniformly.
-      const arbitrary = inputsArbitrary(layout, kinkInDiff);
-      const property = fc.property(arbitrary, (inputs) => {
-        const judged = judge(inputs, oneSided);
-        fc.pre(!judged.nearKink);
-        const holds = judged.ratio <= 1;
-        if (!failedOnce && !oneSided) {
-          trials++;
-          if (judged.defined) definedAnywhere = true;
-          if (holds) {
-            worstRelative = Math.max(worstRelative, judged.relative);
-            worstRatio = Math.max(worstRatio, judged.ratio);
-          }
+    let failedOnce = false;
+    // The step's constants and the switch points of its comparisons are drawn as inputs beside random ones.
+    const special = specialValues([step.lhs, step.rhs], step.inputs, sizes);
+    const arbitrary = inputsArbitrary(layout, { kinkInDiff, special });
+    const property = fc.property(arbitrary, (inputs) => {
+      const counting = !failedOnce;
+      const judged = judge(inputs, counting);
+      fc.pre(!judged.nearKink);
+      const holds = judged.ratio <= 1;
+      if (counting) {
+        trials++;
+        if (judged.defined) definedAnywhere = true;
+        if (holds) {
+          worstRelative = Math.max(worstRelative, judged.relative);
+          worstRatio = Math.max(worstRatio, judged.ratio);
         }
-        if (!holds) failedOnce = true;
-        return holds;
-      });
-      // Shrinking a vector of hundreds of entries costs thousands of runs and makes nothing easier to read.
-      return fc.check(property, { seed, numRuns: options.trials, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES });
-    };
-    let oneSided = false;
-    let result = search(false);
-    if (!result.failed && oneSidedSeen && definedAnywhere) {
-      oneSided = true;
-      result = search(true);
-    }
+      }
+      if (!holds) failedOnce = true;
+      return holds;
+    });
+    // Shrinking a vector of hundreds of entries costs thousands of runs and makes nothing easier to read.
+    const result = fc.check(property, { seed, numRuns: options.trials, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES });
+    totalRescued += rescued;
+    totalDiscarded += discarded;
     if (result.failed && result.counterexample) {
       const stillFails = (inputs: Record<string, number[]>) => {
-        const j = judge(inputs, oneSided);
+        const j = judge(inputs);
         return !j.nearKink && j.ratio > 1;
       };
-      const simplest = simplify(result.counterexample[0] as Record<string, number[]>, layout.slots, stillFails);
+      // Simplifying gets a budget of its own; the input it reports is judged without one: it failed once,
+      // and a budget spent elsewhere must not hide that in the report.
+      work.operations = 0;
+      const found = result.counterexample[0] as Record<string, number[]>;
+      const simplest = simplify(found, layout.slots, stillFails);
+      unlimited = true;
       // A directional failure is located once, on the simplest input: every entry there, the worst one reported.
-      const judged = judge === judgeEntries ? judge(simplest, oneSided) : judgeEntries(simplest, oneSided);
-      if (judged.worst) {
+      let judged = judge === judgeEntries ? judge(simplest) : judgeEntries(simplest);
+      if (judged.ratio <= 1) judged = judge === judgeEntries ? judge(found) : judgeEntries(found);
+      unlimited = false;
+      if (judged.worst && judged.ratio > 1) {
         return {
           kind: 'counterexample', example: judged.worst, seed, path: result.counterexamplePath ?? '',
-          trials, shrinks: result.numShrinks, sizes: tried,
+          trials, shrinks: result.numShrinks, sizes: tried, precision: counts(),
         };
       }
     }
   }
-  if (!definedAnywhere) return { kind: 'no-domain', trials, sizes: tried };
-  return { kind: 'agree', trials, worstRelative, worstRatio, sizes: tried };
+  if (!definedAnywhere) return { kind: 'no-domain', trials, sizes: tried, precision: counts() };
+  return { kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts() };
 }
 
 /** Whether a derivative is taken of something with a kink (relu, abs, max, min, a comparison of values). */
@@ -245,10 +338,94 @@ function hasKinkInDiff(term: Term, inside = false): boolean {
   return found;
 }
 
-function evaluate(compiled: Compiled, state: EvaluationState): { value: number; error: number; kink: number } {
+interface Evaluated {
+  readonly value: number;
+  /** The running error bound; never NaN (a NaN bound becomes infinite: no bound). */
+  readonly error: number;
+  readonly kink: number;
+  /** The evaluation lost range or decided a comparison too close to call (see EvaluationState.needsPrecision). */
+  readonly needsPrecision: boolean;
+}
+
+function evaluate(compiled: Compiled, state: EvaluationState): Evaluated {
   state.kinkDistance = Infinity;
+  state.needsPrecision = false;
   const value = compiled(state);
-  return { value, error: state.error, kink: state.kinkDistance };
+  const error = Number.isNaN(state.error) ? Infinity : state.error;
+  return { value, error, kink: state.kinkDistance, needsPrecision: state.needsPrecision };
+}
+
+/** A double result that is no evidence: no value, no finite error bound, or a lost range. */
+function doubtful(d: Evaluated): boolean {
+  return !Number.isFinite(d.value) || !Number.isFinite(d.error) || d.needsPrecision;
+}
+
+/** One side at one entry: a double with its error bound, a high-precision value with its, no value, or not decidable. */
+type SideValue =
+  | { readonly kind: 'double'; readonly value: number; readonly error: number }
+  | { readonly kind: 'precise'; readonly value: Decimal; readonly error: Decimal }
+  | { readonly kind: 'undefined' }
+  | { readonly kind: 'unsettled' };
+
+interface Compared {
+  /** |lhs - rhs| / tolerance: above 1 fails. */
+  readonly ratio: number;
+  readonly relative: number;
+  readonly shown: Pick<NumericComparison, 'lhs' | 'rhs' | 'difference' | 'tolerance' | 'precise'>;
+}
+
+/**
+ * Compares lhs (which has a value) with the step. In doubles as before; where a
+ * side was re-evaluated, in high precision, with the same factor on the error
+ * bounds. `undefined`: the high-precision comparison cannot settle (the sides
+ * agree, but only within error bounds above 1e-10 of their size).
+ */
+function compareSides(left: SideValue & { kind: 'double' | 'precise' }, right: SideValue): Compared | undefined {
+  if (right.kind === 'unsettled') return undefined;
+  if (right.kind === 'undefined') {
+    // The step has no value where the line above has one: it fails, whatever the tolerance.
+    const lhs = left.kind === 'double' ? left.value : left.value.toNumber();
+    const text = left.kind === 'precise' ? { precise: { lhs: digits(left.value), rhs: 'undefined', difference: 'undefined' } } : {};
+    return { ratio: Infinity, relative: 0, shown: { lhs, rhs: NaN, difference: NaN, tolerance: 0, ...text } };
+  }
+  if (left.kind === 'double' && right.kind === 'double') {
+    const tolerance = ERROR_FACTOR * (left.error + right.error) + Number.MIN_VALUE;
+    const difference = left.value - right.value;
+    // Only where the values stand well above their own error bound: elsewhere (sides at round-off or
+    // underflow level) a relative difference says nothing about the step.
+    const scale = Math.max(Math.abs(left.value), Math.abs(right.value));
+    const relative = scale > 1e3 * (left.error + right.error) ? Math.abs(difference) / scale : 0;
+    return { ratio: Math.abs(difference) / tolerance, relative, shown: { lhs: left.value, rhs: right.value, difference, tolerance } };
+  }
+  const [l, el] = precisely(left);
+  const [r, er] = precisely(right);
+  const errors = el.plus(er);
+  const scale = PreciseDecimal.max(l.abs(), r.abs());
+  const difference = l.minus(r);
+  const tolerance = errors.times(ERROR_FACTOR);
+  const ratio = difference.isZero() ? 0 : tolerance.isZero() ? Infinity : difference.abs().div(tolerance).toNumber();
+  // Agreement only because the error bounds are as large as the values (a finite difference of 0 +- 1e-303
+  // against a value of 1e-513) is no evidence: unsettled. A difference beyond the bounds is settled.
+  if (ratio <= 1 && errors.gt(scale.times(SETTLED))) return undefined;
+  const relative = scale.isZero() ? 0 : difference.abs().div(scale).toNumber();
+  return {
+    ratio, relative,
+    shown: {
+      lhs: l.toNumber(), rhs: r.toNumber(), difference: difference.toNumber(), tolerance: tolerance.toNumber(),
+      precise: { lhs: digits(l), rhs: digits(r), difference: digits(difference) },
+    },
+  };
+}
+
+function precisely(side: SideValue & { kind: 'double' | 'precise' }): [Decimal, Decimal] {
+  if (side.kind === 'precise') return [side.value, side.error];
+  return [toPrecise(PreciseDecimal, side.value), toPrecise(PreciseDecimal, side.error)];
+}
+
+
+/** 20 significant digits, as the JSON report gives high-precision values. */
+function digits(x: Decimal): string {
+  return x.isZero() ? '0' : x.toSignificantDigits(20).toString();
 }
 
 /** Inputs of up to this many values in all are shrunk by fast-check; larger ones are reported as found. */
@@ -280,7 +457,7 @@ function simplify(
       if (stillFails(current)) break;
       values.splice(0, values.length, ...saved);
     }
-    const simple = [0, 1, -1, 0.5, -0.5, 2, -2];
+    const simple: readonly number[] = SIMPLE_VALUES;
     // Entry by entry only where a person reads every entry; a long vector keeps its values.
     if (values.length > SIMPLIFY_ENTRIES) continue;
     for (let e = 0; e < values.length; e++) {
@@ -288,7 +465,7 @@ function simplify(
       const rank = simple.indexOf(v);
       // Only simpler values than the one there: the list's order is what "simpler" means.
       const candidates = rank >= 0 ? simple.slice(0, rank)
-        : [...simple, Math.round(v), Math.round(v * 10) / 10, Math.round(v * 100) / 100];
+        : [...simple, ...roundings(v)];
       for (const candidate of candidates) {
         if (candidate === v || !allowed(candidate)) continue;
         values[e] = candidate;
@@ -298,6 +475,32 @@ function simplify(
     }
   }
   return current;
+}
+
+/**
+ * Rounder forms of v, roundest first: one significant digit (nearest, toward 0,
+ * away from 0), the nearest integers, then two and three digits. 5.00001 becomes
+ * 5 or 6, 0.0499997 becomes 0.05 or 0.04: whichever still fails is kept.
+ */
+function roundings(v: number): number[] {
+  const out: number[] = [];
+  const add = (x: number) => { if (Number.isFinite(x) && x !== v && !out.includes(x)) out.push(x); };
+  const at = (digits: number) => {
+    const unit = 10 ** (Math.floor(Math.log10(Math.abs(v))) - digits + 1);
+    // Dividing by a power of ten below 1 rounds better than multiplying by its inverse.
+    const scaled = (f: (x: number) => number) => (unit >= 1 ? f(v / unit) * unit : f(v * (1 / unit)) / (1 / unit));
+    add(Number(scaled(Math.round).toPrecision(digits)));
+    add(Number(scaled(Math.trunc).toPrecision(digits)));
+    add(Number(scaled((x) => Math.sign(x) * Math.ceil(Math.abs(x))).toPrecision(digits)));
+  };
+  if (v === 0 || !Number.isFinite(v)) return out;
+  at(1);
+  add(Math.round(v));
+  add(Math.trunc(v));
+  add(Math.sign(v) * Math.ceil(Math.abs(v)));
+  at(2);
+  at(3);
+  return out;
 }
 
 /** A deterministic 32-bit hash of the input values: the directions depend on the input, so shrinking replays. */

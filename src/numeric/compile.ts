@@ -1,4 +1,5 @@
-import { compare, FUNCTIONS, mapChildren, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { Decimal } from 'decimal.js';
+import { compare, FUNCTIONS, mapChildren, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -26,6 +27,15 @@ export interface EvaluationState {
    * can only depend on those is computed once per epoch, not once per use.
    */
   epoch: number;
+  /**
+   * Set (never cleared by a closure; the caller clears it before an evaluation)
+   * when double precision may have lost the value: an operation underflowed to 0
+   * or into the subnormals, overflowed to infinity from finite operands, or a
+   * comparison (or `sign`) was decided between values closer than their error
+   * bounds. Such a value is no evidence either way: the caller re-evaluates the
+   * input in high precision (see precise.ts).
+   */
+  needsPrecision: boolean;
 }
 
 export type Compiled = (state: EvaluationState) => number;
@@ -38,6 +48,44 @@ const UNIT_ROUNDOFF = Number.EPSILON / 2;
  * says nothing there, and fast-check does draw inputs like 1e-323.
  */
 const UNDERFLOW = Number.MIN_VALUE;
+/** The smallest normal double: below it a result has lost relative accuracy (2^-1022). */
+const MIN_NORMAL = 2 ** -1022;
+
+/**
+ * Whether a double result lost its value to the range of doubles: a subnormal,
+ * an infinity. (A result of exactly 0 from non-zero operands is checked where
+ * the operation knows its operands.)
+ */
+function outOfRange(x: number): boolean {
+  const a = Math.abs(x);
+  return a < MIN_NORMAL ? a !== 0 : a === Infinity;
+}
+
+/** Functions that are never 0 on their domain: a result of 0 is an underflow. */
+const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech']);
+
+/** An error bound that became NaN (infinity minus infinity, of a value that has none) is no bound: infinite. */
+function finiteOrInfinite(error: number): number {
+  return error === error ? error : Infinity;
+}
+
+/**
+ * a * b for error propagation, where an exact operand (error or slope 0) carries
+ * no error even when the other factor is infinite: never NaN.
+ */
+function carry(slope: number, error: number): number {
+  if (error === 0 || slope === 0) return 0;
+  const out = Math.abs(slope) * error;
+  return Number.isNaN(out) ? Infinity : out;
+}
+
+/** The value of an exact literal as the nearest double, read through decimal arithmetic so 1e-400 and 10^400 / 10^399 come out right. */
+function literalValue(value: { num: bigint; den: bigint }): number {
+  const n = Number(value.num);
+  const d = Number(value.den);
+  if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) <= 2 ** 53 && d <= 2 ** 53) return n / d;
+  return new Decimal(value.num.toString()).div(value.den.toString()).toNumber();
+}
 
 /** Index variables get slots in `EvaluationState.indices`. */
 export class IndexSlots {
@@ -58,7 +106,48 @@ export class IndexSlots {
 export function newState(layout: Layout, slots: IndexSlots): EvaluationState {
   return {
     values: new Float64Array(layout.length), indices: new Int32Array(Math.max(1, slots.count + 16)),
-    error: 0, kinkDistance: Infinity, differentiating: 0, epoch: 0,
+    error: 0, kinkDistance: Infinity, differentiating: 0, epoch: 0, needsPrecision: false,
+  };
+}
+
+/** An index position as a closure over the state: a literal, an index variable, a dimension, a label's class. */
+export function compileIndex(i: Index, layout: Layout, slots: IndexSlots): (s: EvaluationState) => number {
+  switch (i.k) {
+    case 'lit': { const v = i.value; return () => v; }
+    case 'var': { const slot = slots.slot(i.name); const o = i.offset; return (s) => s.indices[slot] + o; }
+    case 'dim': { const v = layout.sizes.get(i.name)! + i.offset; return () => v; }
+    case 'label': {
+      const o = i.offset;
+      if (i.indices.length > 0) {
+        // A label vector (label[N, C]): the class of entry y[i].
+        const at = compilePosition({ name: i.name, indices: i.indices }, layout, slots);
+        return (s) => { const p = at(s); return p < 0 ? NaN : Math.round(s.values[p]) + o; };
+      }
+      const at = layout.slots.get(i.name)!.offset;
+      return (s) => Math.round(s.values[at]) + o;
+    }
+  }
+}
+
+/** Where an input entry lives in `EvaluationState.values`, as a closure; -1 when an index is out of range. */
+export function compilePosition(ref: InputRef, layout: Layout, slots: IndexSlots): (s: EvaluationState) => number {
+  const slot = layout.slots.get(ref.name)!;
+  const getters = ref.indices.map((i) => compileIndex(i, layout, slots));
+  const { offset, shape, strides } = slot;
+  if (getters.length === 0) return () => offset;
+  if (getters.length === 1) {
+    const g = getters[0];
+    const n = shape[0];
+    return (s) => { const i = g(s); return i >= 1 && i <= n ? offset + i - 1 : -1; };
+  }
+  return (s) => {
+    let p = offset;
+    for (let d = 0; d < getters.length; d++) {
+      const i = getters[d](s);
+      if (i < 1 || i > shape[d]) return -1;
+      p += (i - 1) * strides[d];
+    }
+    return p;
   };
 }
 
@@ -69,49 +158,14 @@ export function newState(layout: Layout, slots: IndexSlots): EvaluationState {
  * steps stay within a tenth of the distance to the nearest kink.
  */
 export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Compiled {
-  // `index` and `position` call each other (a label vector's class y[i] is itself an entry): declarations, hoisted.
-  const index = (i: Index): ((s: EvaluationState) => number) => {
-    switch (i.k) {
-      case 'lit': { const v = i.value; return () => v; }
-      case 'var': { const slot = slots.slot(i.name); const o = i.offset; return (s) => s.indices[slot] + o; }
-      case 'dim': { const v = layout.sizes.get(i.name)! + i.offset; return () => v; }
-      case 'label': {
-        const o = i.offset;
-        if (i.indices.length > 0) {
-          // A label vector (label[N, C]): the class of entry y[i].
-          const at = position({ name: i.name, indices: i.indices });
-          return (s) => { const p = at(s); return p < 0 ? NaN : Math.round(s.values[p]) + o; };
-        }
-        const at = layout.slots.get(i.name)!.offset;
-        return (s) => Math.round(s.values[at]) + o;
-      }
-    }
-  };
-  function position(ref: InputRef): (s: EvaluationState) => number {
-    const slot = layout.slots.get(ref.name)!;
-    const getters = ref.indices.map(index);
-    const { offset, shape, strides } = slot;
-    if (getters.length === 0) return () => offset;
-    if (getters.length === 1) {
-      const g = getters[0];
-      const n = shape[0];
-      return (s) => { const i = g(s); return i >= 1 && i <= n ? offset + i - 1 : -1; };
-    }
-    return (s) => {
-      let p = offset;
-      for (let d = 0; d < getters.length; d++) {
-        const i = getters[d](s);
-        if (i < 1 || i > shape[d]) return -1;
-        p += (i - 1) * strides[d];
-      }
-      return p;
-    };
-  }
+  const position = (ref: InputRef) => compilePosition(ref, layout, slots);
+  const index = (i: Index) => compileIndex(i, layout, slots);
 
   /**
    * A sum or reduction free of every enclosing summation index (like the softmax
    * denominator inside s[i]) is computed once per epoch (input values) and per value
    * of the free indices it uses, not once per iteration of the loops around it.
+   * The cached value keeps its precision flag, so a reuse raises it as the first evaluation did.
    */
   const cachedWhenClosed = (t: Term, bound: ReadonlySet<string>, loop: Compiled): Compiled => {
     if (usesIndexVariable(t, bound)) return loop;
@@ -120,15 +174,21 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
     let epoch = -1;
     let value = 0;
     let error = 0;
+    let lost = false;
     return (s) => {
       let fresh = s.epoch === epoch;
       for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
       if (!fresh) {
+        const before = s.needsPrecision;
+        s.needsPrecision = false;
         value = loop(s);
         error = s.error;
+        lost = s.needsPrecision;
+        s.needsPrecision = before || lost;
         epoch = s.epoch;
         for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
       }
+      if (lost) s.needsPrecision = true;
       s.error = error;
       return value;
     };
@@ -138,13 +198,11 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
     const sub = (c: Term) => go(c, bound);
     switch (t.k) {
       case 'num': {
-        const v = Number(t.value.num) / Number(t.value.den);
-        // 1e400 is exact in the term, but no double holds it: no value here, rather than Infinity.
-        if (!Number.isFinite(v)) return () => NaN;
-        // 1e-400 becomes 0, off by less than the smallest normal double: that is its error bound.
-        if (v === 0 && t.value.num !== 0n) return (s) => { s.error = 2.2250738585072014e-308; return 0; };
+        const v = literalValue(t.value);
         const e = Number.isInteger(v) ? 0 : UNIT_ROUNDOFF * Math.abs(v);
-        return (s) => { s.error = e; return v; };
+        // 1e-400 is 0 as a double, 1e400 infinite: only high precision holds them.
+        const lost = outOfRange(v) || (v === 0 && t.value.num !== 0n);
+        return (s) => { s.error = e; if (lost) s.needsPrecision = true; return v; };
       }
       case 'pi': return (s) => { s.error = UNIT_ROUNDOFF * Math.PI; return Math.PI; };
       case 'size': { const v = layout.sizes.get(t.name)!; return (s) => { s.error = 0; return v; }; }
@@ -158,7 +216,9 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           let acc = 0;
           let error = 0;
           for (const p of parts) { acc += p(s); error += s.error + UNIT_ROUNDOFF * Math.abs(acc); }
-          s.error = error;
+          // Overflow of a sum of finite parts (an infinite part already raised the flag itself).
+          if (acc === Infinity || acc === -Infinity) s.needsPrecision = true;
+          s.error = finiteOrInfinite(error);
           return acc;
         };
       }
@@ -173,10 +233,14 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             const v = part(s);
             const e = s.error;
             const next = product * v;
-            error = error * Math.abs(v) + Math.abs(product) * e + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
+            // Underflow to 0 or into the subnormals, or overflow of finite factors.
+            if (next === 0 ? product !== 0 && v !== 0 : outOfRange(next) && Number.isFinite(product) && Number.isFinite(v)) {
+              s.needsPrecision = true;
+            }
+            error = carry(v, error) + carry(product, e) + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
             product = next;
           }
-          s.error = orUnbounded(error);
+          s.error = finiteOrInfinite(error);
           return product;
         };
       }
@@ -188,11 +252,16 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           const eb = s.error;
           const x = exponent(s);
           const ex = s.error;
+          // A fractional power has no derivative at base 0 ((x^2)^(1/2) is |x|): a kink, as for sqrt.
+          if (!Number.isInteger(x)) noteKink(s, b);
           const v = Math.pow(b, x);
-          const fromBase = eb === 0 ? 0 : Math.abs(x * Math.pow(b, x - 1)) * eb;
-          const fromExponent = ex === 0 ? 0 : Math.abs(v * Math.log(Math.abs(b))) * ex;
-          // 0 times an unbounded error (sqrt's at 0) is unbounded, not NaN: such an input can refute nothing.
-          s.error = orUnbounded(fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW);
+          // A power of 0 is exact (or a pole); of a non-zero finite base, 0 or a subnormal or infinity is lost range.
+          if (b !== 0 && Number.isFinite(b) && Number.isFinite(x) && (v === 0 || outOfRange(v))) s.needsPrecision = true;
+          // The slope x b^(x-1) as x v / b: b^(x-1) alone underflows (a sum of 1e260 to the power -2) where
+          // the error it carries does not. At base 0 the slope is 0 or infinite, but |(0 + eb)^x| is the honest bound.
+          const fromBase = eb === 0 ? 0 : b === 0 ? (x > 0 ? Math.pow(eb, x) : x === 0 ? 0 : Infinity) : carry(x * v, eb / Math.abs(b));
+          const fromExponent = v === 0 ? 0 : carry(v * Math.log(Math.abs(b)), ex);
+          s.error = finiteOrInfinite(fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW);
           return v;
         };
       }
@@ -200,17 +269,25 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(sub);
         const kink = rule.kink;
-        const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
         if (args.length === 1) {
           const a = args[0];
           const f = rule.value;
           const slope = rule.slopes;
+          const neverZero = NEVER_ZERO.has(t.name);
+          // sqrt has no derivative at 0 (sqrt(x^2) is |x|): like a kink, inputs there are discarded inside a derivative.
+          const edge = t.name === 'sqrt';
+          const discontinuous = t.name === 'sign';
+          const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
           return (s) => {
             const v = a(s);
             const e = s.error;
             if (kink) noteKink(s, kink(v));
+            else if (edge) noteKink(s, v);
             const out = f(v);
-            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + roundoff * Math.abs(out) + UNDERFLOW;
+            if (Number.isFinite(v) && (outOfRange(out) || (out === 0 && neverZero))) s.needsPrecision = true;
+            // sign jumps at 0: decided between values closer than their error, it is a guess.
+            if (discontinuous && e > 0 && Math.abs(v) <= e && s.differentiating === 0) s.needsPrecision = true;
+            s.error = finiteOrInfinite(argumentError(f, v, out, slope(v)[0], e) + roundoff * Math.abs(out) + UNDERFLOW);
             return out;
           };
         }
@@ -220,10 +297,11 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           for (const a of args) { vs.push(a(s)); es.push(s.error); }
           if (kink) noteKink(s, kink(...vs));
           const out = rule.value(...vs);
+          if (vs.every(Number.isFinite) && outOfRange(out)) s.needsPrecision = true;
           const slopes = rule.slopes(...vs);
-          let error = roundoff * Math.abs(out) + UNDERFLOW;
-          for (let i = 0; i < vs.length; i++) if (es[i] > 0) error += Math.abs(slopes[i]) * es[i];
-          s.error = error;
+          let error = (rule.roundoff ?? 2) * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
+          for (let i = 0; i < vs.length; i++) error += carry(slopes[i], es[i]);
+          s.error = finiteOrInfinite(error);
           return out;
         };
       }
@@ -235,7 +313,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           let acc = 0;
           let error = 0;
           for (let j = 1; j <= n; j++) { s.indices[slot] = j; acc += inner(s); error += s.error + UNIT_ROUNDOFF * Math.abs(acc); }
-          s.error = error;
+          s.error = finiteOrInfinite(error);
           return acc;
         };
         return cachedWhenClosed(t, bound, loop);
@@ -252,10 +330,11 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
               s.indices[slot] = j;
               const v = inner(s);
               const next = product * v;
-              error = error * Math.abs(v) + Math.abs(product) * s.error + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
+              error = error * Math.abs(v) + carry(product, s.error) + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
+              if (Number.isFinite(product) && Number.isFinite(v) && (outOfRange(next) || (next === 0 && product !== 0 && v !== 0))) s.needsPrecision = true;
               product = next;
             }
-            s.error = error;
+            s.error = finiteOrInfinite(error);
             return product;
           };
         }
@@ -278,12 +357,21 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         const a = sub(t.a);
         const b = sub(t.b);
         const op = t.op;
+        // The same expression on both sides has the same value, however inexact each evaluation.
+        const identical = printTerm(t.a) === printTerm(t.b);
         return (s) => {
           const x = a(s);
+          const ex = s.error;
           const y = b(s);
-          // An overflowed side (Infinity > Infinity is false) would give a wrong 0/1: no value there.
-          if (!Number.isFinite(x) || !Number.isFinite(y)) return NaN;
-          noteKink(s, x - y); s.error = 0; return compare(op, x, y) ? 1 : 0;
+          const bound = ex + s.error;
+          noteKink(s, x - y);
+          // Sides closer than their error bounds (t against the double nearest 1/3): the outcome is a guess.
+          // Inside a derivative the kink margin keeps inputs away from such points instead.
+          if (bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
+          // An overflowed side (Infinity > Infinity is false) would give a wrong 0/1: only high precision decides it.
+          if (!identical && (!Number.isFinite(x) || !Number.isFinite(y))) s.needsPrecision = true;
+          s.error = 0;
+          return compare(op, x, y) ? 1 : 0;
         };
       }
       case 'diff': {
@@ -343,7 +431,7 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
 
 
 /** The index variables a term uses that no sum inside it binds. */
-function freeIndexNames(t: Term): string[] {
+export function freeIndexNames(t: Term): string[] {
   const names = new Set<string>();
   const bound = new Set<string>();
   const see = (i: Index): void => {
@@ -360,6 +448,26 @@ function freeIndexNames(t: Term): string[] {
   };
   walk(t);
   return [...names];
+}
+
+/**
+ * How an error e in the argument v carries into f(v) = out: |f'(v)| e to first
+ * order; where the slope is infinite (sqrt at 0) or undefined, the change of f
+ * over [v - e, v + e] itself (sqrt(e) for sqrt at 0). Never NaN.
+ */
+function argumentError(f: (v: number) => number, v: number, out: number, slope: number, e: number): number {
+  if (e === 0) return 0;
+  if (Number.isFinite(slope)) return carry(slope, e);
+  let bound = 0;
+  for (const w of [f(v + e), f(v - e)]) if (Number.isFinite(w)) bound = Math.max(bound, Math.abs(w - out));
+  return Number.isFinite(bound) && Number.isFinite(out) ? bound : Infinity;
+}
+
+/** A kink matters only where a finite difference might step across it. */
+function noteKink(s: EvaluationState, distance: number): void {
+  if (s.differentiating === 0) return;
+  const d = Math.abs(distance);
+  if (d < s.kinkDistance) s.kinkDistance = d;
 }
 
 /**
@@ -383,16 +491,3 @@ function extremum(s: EvaluationState, n: number, value: (j: number) => number, s
   s.error = Math.max(bestError, secondError);
   return sign * best;
 }
-
-/** An error bound that came out NaN (0 times an infinite slope) is unbounded. */
-function orUnbounded(error: number): number {
-  return Number.isNaN(error) ? Infinity : error;
-}
-
-/** A kink matters only where a finite difference might step across it. */
-function noteKink(s: EvaluationState, distance: number): void {
-  if (s.differentiating === 0) return;
-  const d = Math.abs(distance);
-  if (d < s.kinkDistance) s.kinkDistance = d;
-}
-

@@ -1,9 +1,13 @@
 /** The numeric stage: compiled evaluation, random inputs from types, finite differences, shrinking. */
-export { checkStepNumerically, indexAssignments, ERROR_FACTOR, KINK_MARGIN } from './check-step.ts';
-export type { NumericComparison, NumericOutcome, NumericStep, NumericStepOptions } from './check-step.ts';
+export { checkStepNumerically, indexAssignments, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK } from './check-step.ts';
+export type { NumericComparison, NumericOutcome, NumericStep, NumericStepOptions, PrecisionCounts } from './check-step.ts';
 export { derivative } from './finite-difference.ts';
 export type { DerivativeEstimate, DerivativeOptions } from './finite-difference.ts';
-export { INPUT_RANGES } from './arbitraries.ts';
+export { INPUT_RANGES, SIMPLE_VALUES } from './arbitraries.ts';
+export { compilePrecise, compilePreciseSide, evaluatePrecise, HIGH_DIGITS, preciseContext, preciseEvaluator } from './precise.ts';
+export type { PreciseCompiled, PreciseContext, PreciseEvaluator, PreciseOutcome, PreciseSide, PreciseValue, PreciseWork } from './precise.ts';
+export { specialValues } from './special-values.ts';
+export type { SpecialValues } from './special-values.ts';
 export { compileTerm, IndexSlots, newState } from './compile.ts';
 export type { Compiled, EvaluationState } from './compile.ts';
 export { dimSize, entryName, layoutInputs } from './layout.ts';

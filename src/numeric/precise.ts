@@ -1,0 +1,390 @@
+import { Decimal } from 'decimal.js';
+import { compare, FUNCTIONS, printTerm, toPrecise, type PreciseNumber, type Term } from '../model/index.ts';
+import { compileIndex, compilePosition, freeIndexNames, type EvaluationState, type IndexSlots } from './compile.ts';
+import { dimSize, type Layout } from './layout.ts';
+
+/**
+ * High-precision evaluation of model terms at one size assignment, for the
+ * inputs where double precision fails: a side that underflowed (exp(-800) is 0
+ * in doubles), overflowed (exp(800) is infinite), came out NaN, or decided a
+ * comparison between values closer than their error. Terms keep their sums,
+ * index variables and labels, read from the same `EvaluationState` as the
+ * double closures (inputs, free indices), and every function is evaluated by
+ * its `precise` rule in the function table. A `diff` cannot be evaluated this
+ * way: the caller passes the side's diff-free form instead.
+ *
+ * Every value carries a running bound on its absolute error, as the double
+ * closures do (compile.ts), with the unit round-off of 60 digits. Comparing two
+ * precisions would not do: 1 - (1 - 1e-348) is 0 at 40 digits and at 60 alike,
+ * and the two would agree on the wrong value.
+ */
+
+/** The digits of the evaluation. */
+export const HIGH_DIGITS = 60;
+
+/** A Decimal clone of its own, so no other user's settings change it. */
+const HIGH = Decimal.clone({ precision: HIGH_DIGITS });
+/** Error bounds need few digits, and round up so that they stay bounds. */
+const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
+
+/** Half a unit in the last place of a 60-digit result. */
+const UNIT_ROUNDOFF = new BOUND(`5e-${HIGH_DIGITS}`);
+const ZERO_BOUND = new BOUND(0);
+
+/** A value in 60 digits with a bound on its absolute error. */
+export interface PreciseValue {
+  readonly value: PreciseNumber;
+  readonly error: PreciseNumber;
+}
+
+/**
+ * The outcome of a high-precision evaluation: a value, `undefined` (no value:
+ * outside a domain, a pole, an index out of range), or `unsettled` (60 digits
+ * cannot decide: a comparison or sign between values closer than their error).
+ */
+export type PreciseOutcome = PreciseValue | undefined | 'unsettled';
+
+export type PreciseCompiled = (s: EvaluationState) => PreciseNumber;
+
+/**
+ * The work done by high-precision evaluations, in operations: one per
+ * arithmetic node, {@link FUNCTION_COST} per function value or power computed
+ * (exp and log at 60 digits cost about a hundred multiplications). Counted, not
+ * timed, so a budget on it gives the same verdict on any machine under any load.
+ */
+export interface PreciseWork {
+  operations: number;
+}
+
+/** Operations charged for one function value (or non-trivial power) in high precision. */
+export const FUNCTION_COST = 100;
+
+/**
+ * What the closures of one size assignment share: the inputs as decimals, the
+ * values (and error bounds) of the functions, powers and sums already computed
+ * at the current input, by their text and the values of the indices they use,
+ * and the error bound of the last closure. A softmax Jacobian at n = 8 has 64
+ * entries but only 8 distinct exp(x[j]): each is computed once per input.
+ */
+export interface PreciseContext {
+  readonly work: PreciseWork;
+  epoch: number;
+  inputs: (PreciseNumber | undefined)[];
+  memo: Map<string, PreciseValue & { readonly unsettled: boolean }>;
+  /** The error bound of the value the last closure returned. */
+  error: PreciseNumber;
+  /** Set when a comparison could not be decided; the caller clears it. */
+  unsettled: boolean;
+}
+
+export function preciseContext(work: PreciseWork = { operations: 0 }): PreciseContext {
+  return { work, epoch: -1, inputs: [], memo: new Map(), error: ZERO_BOUND, unsettled: false };
+}
+
+const abs = (x: PreciseNumber): PreciseNumber => new BOUND(x.isNaN() ? Infinity : x.abs());
+/** An error bound times a factor, where an exact operand carries no error even against an infinite factor. */
+const carry = (factor: PreciseNumber, error: PreciseNumber): PreciseNumber =>
+  (error.isZero() || factor.isZero() ? ZERO_BOUND : abs(factor).times(error));
+const rounding = (x: PreciseNumber, ulps = 1): PreciseNumber => abs(x).times(UNIT_ROUNDOFF).times(ulps);
+
+/**
+ * Compiles a diff-free term into a closure evaluating it in 60 digits, setting
+ * `context.error`. Comparisons and functions follow the function table's
+ * `precise` rules; a value outside a function's domain, a pole (0^-1) or an
+ * index out of range is NaN.
+ *
+ * @throws Error when the term holds a `diff` (an internal misuse).
+ */
+export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, context: PreciseContext): PreciseCompiled {
+  const { work } = context;
+  const D = HIGH;
+  const nan = new D(NaN);
+  const zero = new D(0);
+  const one = new D(1);
+  // A new input (epoch) clears what was computed for the last one.
+  const sync = (s: EvaluationState): void => {
+    if (s.epoch !== context.epoch) {
+      context.epoch = s.epoch;
+      context.inputs = new Array(layout.length);
+      context.memo = new Map();
+    }
+  };
+  // toPrecise reads 100 digits of each double: once per input. The value is exact.
+  const read = (s: EvaluationState, p: number): PreciseNumber => {
+    sync(s);
+    let v = context.inputs[p];
+    if (v === undefined) context.inputs[p] = v = toPrecise(D, s.values[p]);
+    return v;
+  };
+  const memo = (t: Term, compiled: PreciseCompiled): PreciseCompiled => {
+    const text = printTerm(t);
+    const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
+    return (s) => {
+      sync(s);
+      let key = text;
+      for (const slot of keySlots) key += `|${s.indices[slot]}`;
+      let v = context.memo.get(key);
+      if (v === undefined) {
+        const before = context.unsettled;
+        context.unsettled = false;
+        const value = compiled(s);
+        v = { value, error: context.error, unsettled: context.unsettled };
+        context.unsettled = before;
+        context.memo.set(key, v);
+      }
+      if (v.unsettled) context.unsettled = true;
+      context.error = v.error;
+      return v.value;
+    };
+  };
+  const exact = (v: PreciseNumber): PreciseCompiled => () => { context.error = ZERO_BOUND; return v; };
+  /**
+   * The largest (or smallest) of n values: exact, so its error is the larger of the
+   * picked value's and the runner-up's; values closer than their errors leave which
+   * one is largest unsettled, but not the value, which is within both errors.
+   */
+  const preciseExtremum = (n: number, value: (j: number) => PreciseNumber, largest: boolean): PreciseNumber => {
+    let best: PreciseNumber | undefined;
+    let bestError = ZERO_BOUND;
+    let secondError = ZERO_BOUND;
+    for (let j = 1; j <= n; j++) {
+      const v = value(j);
+      if (v.isNaN()) { context.error = ZERO_BOUND; return nan; }
+      if (best === undefined || (largest ? v.gt(best) : v.lt(best))) {
+        secondError = bestError;
+        best = v;
+        bestError = context.error;
+      } else if (context.error.gt(secondError)) secondError = context.error;
+    }
+    work.operations += n;
+    context.error = bestError.gt(secondError) ? bestError : secondError;
+    return best ?? nan;
+  };
+  const go = (t: Term): PreciseCompiled => {
+    switch (t.k) {
+      case 'num': {
+        const v = new D(t.value.num.toString()).div(t.value.den.toString());
+        const e = t.value.den === 1n ? ZERO_BOUND : rounding(v);
+        return () => { context.error = e; return v; };
+      }
+      case 'pi': { const v = D.acos(-1); const e = rounding(v, 2); return () => { context.error = e; return v; }; }
+      case 'size': return exact(new D(layout.sizes.get(t.name)!));
+      case 'input': {
+        const at = compilePosition(t.ref, layout, slots);
+        return (s) => { const p = at(s); context.error = ZERO_BOUND; return p < 0 ? nan : read(s, p); };
+      }
+      case 'add': {
+        const parts = t.terms.map(go);
+        return (s) => {
+          work.operations += parts.length;
+          let acc = zero;
+          let error = ZERO_BOUND;
+          for (const p of parts) {
+            acc = acc.plus(p(s));
+            error = error.plus(context.error).plus(rounding(acc));
+          }
+          context.error = error;
+          return acc;
+        };
+      }
+      case 'mul': {
+        const parts = t.factors.map(go);
+        return (s) => {
+          work.operations += 2 * parts.length;
+          let product = one;
+          let error = ZERO_BOUND;
+          for (const p of parts) {
+            const v = p(s);
+            const next = product.times(v);
+            error = carry(v, error).plus(carry(product, context.error)).plus(rounding(next));
+            product = next;
+          }
+          context.error = error;
+          return product;
+        };
+      }
+      case 'pow': {
+        const base = go(t.base);
+        const exponent = go(t.exponent);
+        return memo(t, (s) => {
+          work.operations += FUNCTION_COST;
+          const b = base(s);
+          const eb = context.error;
+          const x = exponent(s);
+          const ex = context.error;
+          const v = power(D, b, x);
+          // As in compile.ts: the slope x b^(x-1) as x v / b; at base 0, |eb|^x.
+          const fromBase = eb.isZero() ? ZERO_BOUND
+            : b.isZero() ? (x.gt(0) ? new BOUND(eb.pow(x)) : x.isZero() ? ZERO_BOUND : new BOUND(Infinity))
+              : carry(x.times(v).div(b), eb);
+          const fromExponent = v.isZero() || ex.isZero() ? ZERO_BOUND : carry(v.times(b.abs().ln()), ex);
+          context.error = fromBase.plus(fromExponent).plus(rounding(v, 2));
+          return v;
+        });
+      }
+      case 'fn': {
+        const rule = FUNCTIONS[t.name];
+        const args = t.args.map(go);
+        const discontinuous = t.name === 'sign';
+        return memo(t, (s) => {
+          const vs: PreciseNumber[] = [];
+          const es: PreciseNumber[] = [];
+          for (const a of args) { vs.push(a(s)); es.push(context.error); }
+          work.operations += FUNCTION_COST;
+          if (vs.some((v) => v.isNaN())) { context.error = ZERO_BOUND; return nan; }
+          const out = rule.precise(D, ...vs);
+          if (discontinuous && !es[0].isZero() && vs[0].abs().lte(es[0])) context.unsettled = true;
+          let error = rounding(out, 2);
+          for (let i = 0; i < vs.length; i++) {
+            if (es[i].isZero()) continue;
+            error = error.plus(argumentError((...a) => rule.precise(D, ...a), vs, i, out, es[i], rule.slopes));
+            work.operations += FUNCTION_COST;
+          }
+          context.error = error;
+          return out;
+        });
+      }
+      case 'sum': {
+        const slot = slots.slot(t.index);
+        const n = dimSize(t.dim, layout.sizes);
+        const body = go(t.body);
+        return memo(t, (s) => {
+          let acc = zero;
+          let error = ZERO_BOUND;
+          for (let j = 1; j <= n; j++) {
+            s.indices[slot] = j;
+            acc = acc.plus(body(s));
+            error = error.plus(context.error).plus(rounding(acc));
+          }
+          work.operations += 2 * n;
+          context.error = error;
+          return acc;
+        });
+      }
+      case 'reduce': {
+        const slot = slots.slot(t.index);
+        const n = dimSize(t.dim, layout.sizes);
+        const body = go(t.body);
+        if (t.op === 'prod') {
+          return memo(t, (s) => {
+            let product = one;
+            let error = ZERO_BOUND;
+            for (let j = 1; j <= n; j++) {
+              s.indices[slot] = j;
+              const v = body(s);
+              const next = product.times(v);
+              error = carry(v, error).plus(carry(product, context.error)).plus(rounding(next));
+              product = next;
+            }
+            work.operations += 2 * n;
+            context.error = error;
+            return product;
+          });
+        }
+        return memo(t, (s) => preciseExtremum(n, (j) => { s.indices[slot] = j; return body(s); }, t.op === 'max'));
+      }
+      case 'extremum': {
+        const parts = t.terms.map(go);
+        return (s) => preciseExtremum(parts.length, (j) => parts[j - 1](s), t.op === 'max');
+      }
+      case 'icmp': {
+        const a = compileIndex(t.a, layout, slots);
+        const b = compileIndex(t.b, layout, slots);
+        const op = t.op;
+        return (s) => { context.error = ZERO_BOUND; return compare(op, a(s), b(s)) ? one : zero; };
+      }
+      case 'cmp': {
+        const a = go(t.a);
+        const b = go(t.b);
+        const op = t.op;
+        // The same expression on both sides has the same value, however inexact each evaluation.
+        const identical = printTerm(t.a) === printTerm(t.b);
+        return (s) => {
+          const x = a(s);
+          const ex = context.error;
+          const y = b(s);
+          const bound = ex.plus(context.error);
+          context.error = ZERO_BOUND;
+          // A comparison with no value on one side has no value either.
+          if (x.isNaN() || y.isNaN()) return nan;
+          // Closer than their error bounds: even 60 digits cannot say which side is larger.
+          if (!identical && !bound.isZero() && x.minus(y).abs().lte(bound)) context.unsettled = true;
+          return compare(op, x.cmp(y), 0) ? one : zero;
+        };
+      }
+      case 'diff':
+        throw new Error('internal: a derivative cannot be evaluated in high precision; pass its diff-free form');
+    }
+  };
+  return go(term);
+}
+
+/**
+ * How an error e in argument i carries into f: |slope| e with the double slope
+ * from the function table where the value is within the range of doubles (so the
+ * slope is too); elsewhere, and where the slope is infinite (sqrt at 0), the
+ * change of f over a step max(e, 1e-50 |v|) scaled to e, in 60 digits.
+ */
+function argumentError(
+  f: (...args: PreciseNumber[]) => PreciseNumber, vs: readonly PreciseNumber[], i: number, out: PreciseNumber, e: PreciseNumber,
+  slopes: (...args: number[]) => number[],
+): PreciseNumber {
+  const outSize = out.abs();
+  const inRange = (x: PreciseNumber) => x.isZero() || (x.abs().gt('1e-300') && x.abs().lt('1e300'));
+  if (out.isFinite() && inRange(out) && vs.every(inRange)) {
+    const slope = slopes(...vs.map((v) => v.toNumber()))[i];
+    if (Number.isFinite(slope) && (slope !== 0 || outSize.isZero())) return carry(new BOUND(slope), e);
+  }
+  const step = HIGH.max(e, vs[i].abs().times('1e-50'));
+  let change = ZERO_BOUND;
+  for (const sign of [1, -1]) {
+    const moved = vs.map((v, j) => (j === i ? v.plus(step.times(sign)) : v));
+    const w = f(...moved);
+    if (w.isFinite()) change = BOUND.max(change, abs(w.minus(out)));
+  }
+  if (!out.isFinite()) return new BOUND(Infinity);
+  // Over the step, the change is at most slope * step: scaled to e (never below it when the step is e).
+  return change.times(e).div(step);
+}
+
+/**
+ * b^x as the double `Math.pow` defines it where both agree on a value: an integer
+ * power of a negative base is real, a fractional one is not (NaN), 0^-1 is a pole.
+ */
+function power(D: typeof HIGH, b: PreciseNumber, x: PreciseNumber): PreciseNumber {
+  if (b.isNaN() || x.isNaN()) return new D(NaN);
+  if (b.isZero()) return x.isZero() ? new D(1) : x.isNeg() ? new D(NaN) : new D(0);
+  if (b.isNeg() && !x.isInteger()) return new D(NaN);
+  return b.pow(x);
+}
+
+/** One side compiled for high precision; evaluate with {@link evaluatePrecise}. */
+export interface PreciseSide {
+  readonly compiled: PreciseCompiled;
+  readonly context: PreciseContext;
+}
+
+/** The context of one size assignment: every side compiled with it shares its values. */
+export type PreciseEvaluator = PreciseContext;
+
+export function preciseEvaluator(): PreciseEvaluator {
+  return preciseContext();
+}
+
+export function compilePreciseSide(term: Term, layout: Layout, slots: IndexSlots, evaluator: PreciseEvaluator): PreciseSide {
+  return { compiled: compilePrecise(term, layout, slots, evaluator), context: evaluator };
+}
+
+/** Evaluates a side at the state's input and indices, in 60 digits with an error bound. */
+export function evaluatePrecise(side: PreciseSide, s: EvaluationState): PreciseOutcome {
+  const { context } = side;
+  context.unsettled = false;
+  const value = side.compiled(s);
+  if (context.unsettled) return 'unsettled';
+  if (!value.isFinite()) return undefined;
+  const error = new HIGH(context.error);
+  return { value, error: error.isNaN() ? new HIGH(Infinity) : error };
+}
+
+/** The Decimal constructor of the high precision, for comparisons of precise values. */
+export const PreciseDecimal = HIGH;

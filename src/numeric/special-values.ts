@@ -1,0 +1,108 @@
+import { mapChildren, type Input, type Term } from '../model/index.ts';
+
+/**
+ * Inputs a person would try first, beside random ones: the step's own constants
+ * (`a > 0.05` is decided at a = 0.05), and for each scalar input, the points
+ * where a comparison, relu, abs, max, min or sign of an expression affine in it
+ * switches (t = 5 for `relu(t - 5)`, t = 1/3 for `t > 1/3`).
+ */
+export interface SpecialValues {
+  /** The step's numeric literals, as doubles, with their negatives (deduplicated, at most {@link MAX_CONSTANTS}). */
+  readonly constants: readonly number[];
+  /** Per scalar input: the values where a switch of an expression affine in it happens. */
+  readonly switchPoints: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Enough constants for any step a person writes; more would crowd out the random inputs. */
+const MAX_CONSTANTS = 16;
+
+/** Magnitudes of constants worth trying as inputs: outside, they are exponents' scale factors, not values. */
+const CONSTANT_RANGE = { min: 1e-6, max: 1e12 };
+
+/**
+ * Collects the special values of a step's sides. Sizes (`1 / n`) take their
+ * values from `sizes`; an expression that is not affine in exactly one scalar
+ * input (`x[i] > 0`, `t * u > 1`) gives no switch point.
+ */
+export function specialValues(terms: readonly Term[], inputs: readonly Input[], sizes: ReadonlyMap<string, number> = new Map()): SpecialValues {
+  const scalars = new Set(inputs.filter((i) => i.dims.length === 0 && i.kind !== 'label').map((i) => i.name));
+  const constants = new Set<number>();
+  const switchPoints = new Map<string, Set<number>>();
+  const noteSwitch = (t: Term): void => {
+    const form = affine(t, sizes);
+    if (form === undefined || form.input === undefined || !scalars.has(form.input) || form.slope === 0) return;
+    const point = -form.offset / form.slope;
+    if (!Number.isFinite(point)) return;
+    const points = switchPoints.get(form.input) ?? new Set<number>();
+    points.add(point === 0 ? 0 : point);
+    switchPoints.set(form.input, points);
+  };
+  const walk = (t: Term): Term => {
+    if (t.k === 'num') {
+      const v = Number(t.value.num) / Number(t.value.den);
+      const a = Math.abs(v);
+      if (a >= CONSTANT_RANGE.min && a <= CONSTANT_RANGE.max) { constants.add(v); constants.add(-v); }
+    } else if (t.k === 'cmp') {
+      noteSwitch({ k: 'add', terms: [t.a, { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, t.b] }] });
+    } else if (t.k === 'fn' && (t.name === 'relu' || t.name === 'abs' || t.name === 'sign')) {
+      noteSwitch(t.args[0]);
+    } else if (t.k === 'fn' && (t.name === 'max' || t.name === 'min')) {
+      noteSwitch({ k: 'add', terms: [t.args[0], { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, t.args[1]] }] });
+    }
+    return mapChildren(t, walk);
+  };
+  terms.forEach(walk);
+  return {
+    constants: [...constants].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b).slice(0, MAX_CONSTANTS),
+    switchPoints: new Map([...switchPoints].map(([name, points]) => [name, [...points].sort((a, b) => a - b)])),
+  };
+}
+
+/** `slope * input + offset`; `input` undefined for a constant. */
+interface Affine {
+  readonly input: string | undefined;
+  readonly slope: number;
+  readonly offset: number;
+}
+
+/** The term as an affine function of one scalar input, or undefined when it is not one. */
+function affine(t: Term, sizes: ReadonlyMap<string, number>): Affine | undefined {
+  switch (t.k) {
+    case 'num': return { input: undefined, slope: 0, offset: Number(t.value.num) / Number(t.value.den) };
+    case 'pi': return { input: undefined, slope: 0, offset: Math.PI };
+    case 'size': {
+      const n = sizes.get(t.name);
+      return n === undefined ? undefined : { input: undefined, slope: 0, offset: n };
+    }
+    case 'input': return t.ref.indices.length === 0 ? { input: t.ref.name, slope: 1, offset: 0 } : undefined;
+    case 'add': {
+      let out: Affine = { input: undefined, slope: 0, offset: 0 };
+      for (const part of t.terms) {
+        const a = affine(part, sizes);
+        if (a === undefined) return undefined;
+        if (a.input !== undefined && out.input !== undefined && a.input !== out.input) return undefined;
+        out = { input: out.input ?? a.input, slope: out.slope + a.slope, offset: out.offset + a.offset };
+      }
+      return out;
+    }
+    case 'mul': {
+      let out: Affine = { input: undefined, slope: 0, offset: 1 };
+      for (const factor of t.factors) {
+        const a = affine(factor, sizes);
+        if (a === undefined) return undefined;
+        if (a.input !== undefined && out.input !== undefined) return undefined; // a product of two inputs
+        if (a.input === undefined) out = { input: out.input, slope: out.slope * a.offset, offset: out.offset * a.offset };
+        else out = { input: a.input, slope: a.slope * out.offset, offset: a.offset * out.offset };
+      }
+      return out;
+    }
+    case 'pow': {
+      // Only constant powers (1/3 is 3^-1): a power of the input is not affine.
+      const base = affine(t.base, sizes);
+      const exponent = affine(t.exponent, sizes);
+      if (base === undefined || exponent === undefined || base.input !== undefined || exponent.input !== undefined) return undefined;
+      return { input: undefined, slope: 0, offset: Math.pow(base.offset, exponent.offset) };
+    }
+    default: return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Random inputs a person would choose: magnitudes from 1e-3 to 1e3 (now and then
+ * far larger), the exact simple values, the step's constants and switch points,
+ * the types' constraints, and replayable from a seed.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildModel, parseDerivation } from '../../src/index.ts';
+import { inputsArbitrary } from '../../src/numeric/arbitraries.ts';
+import { layoutInputs, specialValues } from '../../src/numeric/index.ts';
+
+function model(body: string) {
+  const m = buildModel(parseDerivation(`derivation "t"\n${body}\n`));
+  const c = m.claims[0];
+  return { inputs: m.inputs, terms: [c.head!, c.steps[0].term!] };
+}
+
+function draws(body: string, sizes: Map<string, number>, count = 2000, kinkInDiff = false) {
+  const m = model(body);
+  const layout = layoutInputs(m.inputs, sizes);
+  const special = specialValues(m.terms, m.inputs, sizes);
+  return fc.sample(inputsArbitrary(layout, { kinkInDiff, special }), { seed: 42, numRuns: count });
+}
+
+describe('specialValues', () => {
+  it('finds the switch points of comparisons, relu, abs, max affine in one scalar input', () => {
+    const m = model('given t, u: real\nclaim (t > 1/3) + relu(t - 5) + abs(2*u + 1) + max(t, 7) = (u*t > 1)');
+    const s = specialValues(m.terms, m.inputs);
+    expect(s.switchPoints.get('t')).toEqual([1 / 3, 5, 7]);
+    expect(s.switchPoints.get('u')).toEqual([-0.5]);
+  });
+
+  it('collects the step\'s constants with their negatives', () => {
+    const m = model('given a: positive\nclaim (a > 0.05) = 1');
+    expect(specialValues(m.terms, m.inputs).constants).toEqual(expect.arrayContaining([0.05, -0.05, 1, -1]));
+  });
+
+  it('gives no switch point for an entry of a vector or a product of inputs', () => {
+    const m = model('given x: vector[n]\ngiven t, u: real\nclaim (x[i] > 0) + (t * u > 1) = 1');
+    expect(specialValues(m.terms, m.inputs).switchPoints.size).toBe(0);
+  });
+});
+
+describe('inputsArbitrary', () => {
+  const none = new Map<string, number>();
+
+  it('real inputs: no magnitude below 1e-3 but 0, most within 1e-3..1e3, some far larger, every decade reached', () => {
+    const values = draws('given t: real\nclaim t = t', none).map((r) => r.t[0]);
+    const nonzero = values.filter((v) => v !== 0).map(Math.abs);
+    expect(Math.min(...nonzero)).toBeGreaterThanOrEqual(1e-3);
+    const moderate = nonzero.filter((v) => v <= 1e3).length / values.length;
+    expect(moderate).toBeGreaterThan(0.8);
+    expect(nonzero.some((v) => v > 1e4)).toBe(true);
+    for (let decade = -3; decade < 3; decade++) {
+      expect(nonzero.some((v) => v >= 10 ** decade && v < 10 ** (decade + 1)), `decade 1e${decade}`).toBe(true);
+    }
+    expect(values.some((v) => v < 0)).toBe(true);
+  });
+
+  it('draws the exact simple values 0, 1, -1, 0.5, -0.5, 2, -2', () => {
+    const values = new Set(draws('given t: real\nclaim t = t', none).map((r) => r.t[0]));
+    for (const v of [0, 1, -1, 0.5, -0.5, 2, -2]) expect(values.has(v), String(v)).toBe(true);
+  });
+
+  it('draws the switch points and constants of the step: t = 5 for relu(t - 5), a = 0.05 for a > 0.05', () => {
+    expect(draws('given t: real\nclaim relu(t - 5) = 0', none).some((r) => r.t[0] === 5)).toBe(true);
+    expect(draws('given a: positive\nclaim (a > 0.05) = 1', none).some((r) => r.a[0] === 0.05)).toBe(true);
+  });
+
+  it('respects the types: positive > 0, unit in (0, 1), simplex sums to 1, onehot has one 1', () => {
+    for (const r of draws('given a: positive\ngiven p: unit\ngiven s: simplex[n]\ngiven y: onehot[n]\nclaim a + p = sum(j, s[j] + y[j])', new Map([['n', 4]]), 500)) {
+      expect(r.a[0]).toBeGreaterThan(0);
+      expect(r.p[0]).toBeGreaterThan(0);
+      expect(r.p[0]).toBeLessThan(1);
+      expect(r.s.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+      expect(r.y.filter((v) => v === 1)).toHaveLength(1);
+    }
+  });
+
+  it('steps through a kink get no exact simple values (they sit on kinks)', () => {
+    const values = draws('given t: real\nclaim diff(relu(t), t) = (t > 0)', none, 500, true).map((r) => r.t[0]);
+    expect(values.every((v) => Math.abs(v) >= 1e-3)).toBe(true);
+  });
+
+  it('the same seed draws the same inputs', () => {
+    expect(draws('given x: vector[n]\nclaim x[i] = x[i]', new Map([['n', 3]]), 50))
+      .toEqual(draws('given x: vector[n]\nclaim x[i] = x[i]', new Map([['n', 3]]), 50));
+  });
+});

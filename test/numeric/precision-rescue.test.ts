@@ -1,0 +1,163 @@
+/**
+ * The numeric engine never concludes from a lost double: under- and overflow
+ * and comparisons too close to call are flagged, such inputs are re-evaluated in
+ * 60 digits, error bounds are never NaN, and the domain rule is asymmetric (the
+ * step must have a value wherever the line above has one).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildModel, parseDerivation } from '../../src/index.ts';
+import { mul, num, pow } from '../../src/model/index.ts';
+import {
+  checkStepNumerically, compileTerm, compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState,
+  preciseEvaluator, type NumericStep,
+} from '../../src/numeric/index.ts';
+
+function step(body: string): NumericStep {
+  const model = buildModel(parseDerivation(`derivation "t"\n${body}\n`));
+  const c = model.claims[0];
+  return { lhs: c.head!, rhs: c.steps[0].term!, inputs: model.inputs, freeIndices: c.freeIndices };
+}
+
+const OPTIONS = { trials: 100, seed: 1, sizes: [new Map<string, number>()] };
+const SIZES = { trials: 30, seed: 1, sizes: [1, 2, 3].map((n) => new Map([['n', n]])) };
+
+/** Evaluates the head of a one-scalar claim in doubles at t. */
+function evaluateAt(body: string, t: number) {
+  const s = step(body);
+  const layout = layoutInputs(s.inputs, new Map());
+  const slots = new IndexSlots();
+  const compiled = compileTerm(s.lhs, layout, slots);
+  const state = newState(layout, slots);
+  state.values[0] = t;
+  state.epoch++;
+  state.needsPrecision = false;
+  const value = compiled(state);
+  return { value, error: state.error, needsPrecision: state.needsPrecision, precise: () => {
+    const side = compilePreciseSide(s.lhs, layout, slots, preciseEvaluator());
+    return evaluatePrecise(side, state);
+  } };
+}
+
+describe('the evaluation state flags a lost double', () => {
+  it.each([
+    ['exp(-800 * t) underflows to 0', 'given t: real\nclaim exp(-800 * t) = 0', 1],
+    ['exp(800 * t) overflows', 'given t: real\nclaim exp(800 * t) = 0', 1],
+    ['t * 1e-200 * 1e-200 underflows', 'given t: real\nclaim t * 1e-200 * 1e-200 = 0', 3],
+    ['a subnormal result', 'given t: real\nclaim t * 1e-310 = 0', 3],
+    ['the literal 1e-400 is 0 as a double', 'given t: real\nclaim t + 1e-400 = 0', 3],
+    ['t against the double nearest 1/3 is too close to call', 'given t: real\nclaim (t > 1/3) = 0', 1 / 3],
+    ['sigmoid(-800) is 0 as a double', 'given t: real\nclaim sigmoid(-800 * t) = 0', 1],
+  ])('%s', (_, body, t) => {
+    expect(evaluateAt(body, t).needsPrecision).toBe(true);
+  });
+
+  it.each([
+    ['exp(t) at moderate t', 'given t: real\nclaim exp(t) = 0', 3],
+    ['an exact tie of an input and an integer', 'given t: real\nclaim (t < 5) = 0', 5],
+    ['relu below its kink is exactly 0', 'given t: real\nclaim relu(t - 5) = 0', 1],
+    ['0 times anything finite', 'given t: real\nclaim 0 * t + t * 0 = 0', 0],
+  ])('not for %s', (_, body, t) => {
+    expect(evaluateAt(body, t).needsPrecision).toBe(false);
+  });
+
+  it('60 digits hold what doubles lose: exp(1000) / exp(999) = e, 1e-400 is not 0', () => {
+    const e = evaluateAt('given t: real\nclaim exp(1000 * t) / exp(999 * t) = 0', 1).precise();
+    expect(e && e !== 'unsettled' && e.value.toNumber()).toBeCloseTo(Math.E, 14);
+    const tiny = evaluateAt('given t: real\nclaim t * 1e-400 = 0', 1).precise();
+    expect(tiny && tiny !== 'unsettled' && tiny.value.toString()).toBe('1e-400');
+  });
+
+  it('the 60-digit error bound sees a cancellation below 60 digits: 1 - (1 - 1e-348) is not settled as 0', () => {
+    const v = evaluateAt('given t: real\nclaim 1 - exp(-800 * t) / (1 + exp(-800 * t)) - 1 / (1 + exp(-800 * t)) = 0', 1).precise();
+    if (v && v !== 'unsettled') expect(v.error.gte(v.value.abs())).toBe(true);
+  });
+});
+
+describe('error bounds are never NaN', () => {
+  it.each([
+    ['(t^2)^(1/2) at 0', 'given t: real\nclaim (t^2)^(1/2) = 0', 0],
+    ['abs(t)^(3/2) at 0', 'given t: real\nclaim abs(t)^(3/2) = 0', 0],
+    ['sqrt(abs(t))^3 at 0', 'given t: real\nclaim sqrt(abs(t))^3 = 0', 0],
+    ['exp(800 t) * exp(-800 t) at 1', 'given t: real\nclaim exp(800*t) * exp(-800*t) = 0', 1],
+    ['sigmoid(300 t) at -2.4', 'given t: real\nclaim sigmoid(300*t) * (sin(t)^2 + cos(t)^2) = 0', -2.4],
+  ])('%s', (_, body, t) => {
+    expect(Number.isNaN(evaluateAt(body, t).error)).toBe(false);
+  });
+
+  it('for random products and powers of extreme values', () => {
+    const extreme = fc.oneof(fc.constantFrom(0, -0, 1e-320, -1e-320, 1e300, -1e300, 1, -1), fc.double({ noNaN: true }));
+    fc.assert(fc.property(extreme, fc.constantFrom('t^(1/2)', '(t^2)^(1/2)', 't * 1e300 * 1e-300', 'exp(t) * exp(-t)', 'sqrt(abs(t)) * t', 'log(abs(t)) * t', '1 / t * t', 'sigmoid(t) * t'),
+      (t, expression) => {
+        expect(Number.isNaN(evaluateAt(`given t: real\nclaim ${expression} = 0`, t).error)).toBe(false);
+      }), { seed: 8, numRuns: 300 });
+  });
+});
+
+describe('the domain rule: a step holds wherever the line above has a value', () => {
+  it('exp(log(x)) = x holds for x: real (where log(x) has no value, the step is free)', () => {
+    expect(checkStepNumerically(step('given x: real\nclaim exp(log(x)) = x'), OPTIONS).kind).toBe('agree');
+  });
+
+  it('x = exp(log(x)) is refuted at a simple x <= 0, where the step has no value', () => {
+    const outcome = checkStepNumerically(step('given x: real\nclaim x = exp(log(x))'), OPTIONS);
+    expect(outcome.kind).toBe('counterexample');
+    if (outcome.kind !== 'counterexample') return;
+    const x = outcome.example.inputs.x[0];
+    expect([0, -1, -0.5, -2]).toContain(x);
+    expect(outcome.example.lhs).toBe(x);
+    expect(Number.isNaN(outcome.example.rhs)).toBe(true);
+  });
+
+  it('t / t = 1 and t^2 / t = t hold (at t = 0 the line above has no value)', () => {
+    expect(checkStepNumerically(step('given t: real\nclaim t / t = 1'), OPTIONS).kind).toBe('agree');
+    expect(checkStepNumerically(step('given t: real\nclaim t^2 / t = t'), OPTIONS).kind).toBe('agree');
+  });
+
+  it('(t > 0) + (t < 0) = 1 is refuted at t = 0', () => {
+    const outcome = checkStepNumerically(step('given t: real\nclaim (t > 0) + (t < 0) = 1'), OPTIONS);
+    expect(outcome.kind).toBe('counterexample');
+    if (outcome.kind === 'counterexample') expect(outcome.example.inputs.t).toEqual([0]);
+  });
+
+  it('0/0 = 5 is no-domain: the line above has no value anywhere (the term built as written, unfolded)', () => {
+    const five = step('given t: real\nclaim t = 5');
+    const outcome = checkStepNumerically({ ...five, lhs: mul(pow(num(0), num(-1)), { k: 'add', terms: [num(0), num(0)] }) }, OPTIONS);
+    expect(outcome.kind).toBe('no-domain');
+    const sameOutcome = checkStepNumerically(step('given t: real\nclaim (t - t) / (t - t) = 5'), OPTIONS);
+    expect(sameOutcome.kind).toBe('no-domain');
+  });
+
+  it('sum(i, (x[i] / r)^2) = 1 holds: at x = 0 the line above has no value', () => {
+    const outcome = checkStepNumerically(step('given x: vector[n]\nlet r = sqrt(sum(j, x[j]^2))\nclaim sum(i, (x[i] / r)^2) = 1'), SIZES);
+    expect(outcome.kind).toBe('agree');
+  });
+});
+
+describe('true identities where doubles fail are never refuted by the numbers', () => {
+  it.each([
+    ['sigmoid(300 t) (sin^2 + cos^2) = 1 / (1 + exp(-300 t))', 'given t: real\nclaim sigmoid(300*t) * (sin(t)^2 + cos(t)^2) = 1/(1 + exp(-300*t))'],
+    ['exp(800 t) exp(-800 t) = 1', 'given t: real\nclaim exp(800*t) * exp(-800*t) = 1'],
+    ['exp(1000) / exp(999) = e', 'claim exp(1000) / exp(999) = e'],
+    ['exp(t + 1000) = exp(t) exp(1000)', 'given t: real\nclaim exp(t + 1000) = exp(t) * exp(1000)'],
+    ['log(exp(800 t)) = 800 t', 'given t: real\nclaim log(exp(800*t)) = 800*t'],
+    ['(t^2)^(1/2) = abs(t)', 'given t: real\nclaim (t^2)^(1/2) = abs(t)'],
+    ['abs(t)^(3/2) = sqrt(abs(t))^3', 'given t: real\nclaim abs(t)^(3/2) = sqrt(abs(t))^3'],
+    ['log(t^2) = 2 log(abs(t))', 'given t: real\nclaim log(t^2) = 2 * log(abs(t))'],
+    ['the Gaussian log-density', 'given x, mu: real\ngiven sigma: positive\nclaim log(exp(-(x - mu)^2 / (2 * sigma^2)) / sqrt(2 * pi * sigma^2)) = -(x - mu)^2 / (2 * sigma^2) - log(sqrt(2 * pi * sigma^2))'],
+    ['the Gaussian log-density at x = 0, mu = 4, sigma = 0.1 (exp(-800) underflows)', 'claim log(exp(-(0 - 4)^2 / (2 * 0.1^2)) / sqrt(2 * pi * 0.1^2)) = -(0 - 4)^2 / (2 * 0.1^2) - log(sqrt(2 * pi * 0.1^2))'],
+  ])('%s', (_, body) => {
+    for (const seed of [1, 2, 3]) {
+      const outcome = checkStepNumerically(step(body), { ...OPTIONS, seed });
+      expect(outcome.kind, `seed ${seed}`).toBe('agree');
+    }
+  });
+
+  it.each([
+    ['the norm gradient diff(r, x[k]) = x[k] / r', 'given x: vector[n]\nlet r = sqrt(sum(j, x[j]^2))\nclaim diff(r, x[k]) = x[k] / r'],
+    ['the softmax written with exp(300 x)', 'given x: vector[n]\nclaim exp(300*x[i]) / sum(j, exp(300*x[j])) = 1 / sum(j, exp(300*(x[j] - x[i])))'],
+    ['(sum x^2)^(1/2) = sqrt(sum x^2)', 'given x: vector[n]\nclaim (sum(j, x[j]^2))^(1/2) = sqrt(sum(j, x[j]^2))'],
+  ])('%s, at n = 1, 2, 3', (_, body) => {
+    expect(checkStepNumerically(step(body), SIZES).kind).toBe('agree');
+  });
+});
