@@ -131,7 +131,7 @@ export function batchCrossEntropyRow(): BenchRow {
  */
 export function twoLayerRow(): BenchRow {
   const path = fileURLToPath(new URL('../derivations/002-softmax-cross-entropy-batch.deriv', import.meta.url));
-  const models = parseDerivationFile(readFileSync(path), path).derivations.map(buildModel);
+  const models = parseDerivationFile(readFileSync(path), path).derivations.map((d) => buildModel(d));
   const found = models.flatMap((model) => model.claims.map((claim) => ({ model, claim })))
     .find(({ claim }) => claim.claim.text === 'grad(L, W1)' && claim.steps[0]?.step.text === "X' * dZ1");
   if (!found) throw new BenchFailure('note 002 no longer holds the claim grad(L, W1) = X\' * dZ1');
