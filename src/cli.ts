@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { checkFiles, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
+import { escapeControl } from './report/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
 
@@ -22,6 +23,8 @@ options:
   --trials N      random inputs per step: in all for a step an exact engine proved, at every
                   size for any other (at least 1). Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
+  --verbose       show every step's evidence (method, scope, inputs tried), not only for refuted
+                  and error steps
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
@@ -60,7 +63,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' },
-        'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
+        'no-color': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -91,7 +94,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       progress?.done();
     }
     const color = out.isTTY === true && !values['no-color'] && !process.env.NO_COLOR;
-    out.write(values.json ? `${JSON.stringify(toJsonReport(report), null, 2)}\n` : renderTerminal(report, { color }));
+    out.write(values.json ? `${JSON.stringify(toJsonReport(report), null, 2)}\n` : renderTerminal(report, { color, verbose: values.verbose === true }));
     if (values.html) writeFileSync(values.html, renderHtmlReport(report));
     if (values.markdown) writeFileSync(values.markdown, renderMarkdown(report));
     return report.summary.unexpected === 0 ? 0 : 1;
@@ -122,7 +125,7 @@ class Progress {
   }
   private draw(): void {
     this.last = Date.now();
-    this.stream.write(`\r\u001b[2Kchecking ${this.done_}/${this.total} steps  ${this.path}`);
+    this.stream.write(`\r\u001b[2Kchecking ${this.done_}/${this.total} steps  ${escapeControl(this.path)}`);
   }
   done(): void {
     this.stream.write('\r\u001b[2K');

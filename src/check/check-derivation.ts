@@ -175,7 +175,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
   const exactMethod = `exact canonical form${at}`;
-  const numericMethod = `${numeric.trials} random inputs${at}, finite differences with Richardson extrapolation`;
+  const numericMethod = `${numeric.trials} random input${numeric.trials === 1 ? '' : 's'}${at}, finite differences with Richardson extrapolation`;
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
@@ -201,7 +201,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     case 'proved': {
       if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; confirmed on ${numericMethod}`, { worstRelative });
       const cases = everyN.kind === 'proved' && everyN.cases > 1 ? ` (${everyN.cases} cases of equal indices)` : '';
-      return result('proved', outcome.proof, `index calculus for every n${cases}; ${exactMethod}; confirmed on ${numericMethod}`, { worstRelative });
+      // With no dimension symbol there is no n: "for every n" would promise something that is not there.
+      const scope = model.dims.length === 0 ? '' : ' for every n';
+      return result('proved', outcome.proof, `index calculus${scope}${cases}; ${exactMethod}; confirmed on ${numericMethod}`, { worstRelative });
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
