@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { checkFiles, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
-import { escapeControl } from './report/index.ts';
+import { checkFiles, PathError, renderTerminal, type CheckReport } from './index.ts';
+import { escapeControl, toJsonText } from './report/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
 
@@ -94,7 +94,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       progress?.done();
     }
     const color = out.isTTY === true && !values['no-color'] && !process.env.NO_COLOR;
-    out.write(values.json ? `${JSON.stringify(toJsonReport(report), null, 2)}\n` : renderTerminal(report, { color, verbose: values.verbose === true }));
+    out.write(values.json ? `${toJsonText(report)}\n` : renderTerminal(report, { color, verbose: values.verbose === true }));
     if (values.html) writeFileSync(values.html, renderHtmlReport(report));
     if (values.markdown) writeFileSync(values.markdown, renderMarkdown(report));
     return report.summary.unexpected === 0 ? 0 : 1;

@@ -40,6 +40,16 @@ function stepJson(s: StepResult): object {
   };
 }
 
+/**
+ * The JSON report as text. JSON.stringify escapes C0 controls but leaves C1
+ * controls (U+009B is a one-byte CSI), bidi overrides and line separators raw;
+ * they are escaped too, so the text is inert when printed and parses to the same value.
+ */
+export function toJsonText(report: CheckReport): string {
+  return JSON.stringify(toJsonReport(report), null, 2)
+    .replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function diagnosticJson(d: Diagnostic): object {
   return { code: d.code, message: d.message, hint: d.hint ?? null, line: d.span?.line ?? null, col: d.span?.col ?? null };
 }

@@ -20,6 +20,7 @@ import { escapeHtml } from './escape.ts';
 import { inlinedKatexCss } from './katex-assets.ts';
 import { errorCurveSvg } from './plot.ts';
 import { REPORT_CSS } from './style.ts';
+import { plural } from '../wording.ts';
 
 export { errorCurve, CURVE_STEPS } from './error-curve.ts';
 export type { ErrorCurve, ErrorCurvePoint, NoCurve } from './error-curve.ts';
@@ -137,8 +138,8 @@ function summaryHtml(report: CheckReport, title: string): string {
     '<header class="dc-header">',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="dc-status ${ok ? 'dc-status-ok' : 'dc-status-bad'}" data-unexpected="${s.unexpected}">${ok
-      ? `Every verdict is as expected: ${s.steps} steps checked in ${files} file${files === 1 ? '' : 's'}.`
-      : `${s.unexpected} of ${s.steps} steps ${s.unexpected === 1 ? 'is' : 'are'} not as expected.`}</p>`,
+      ? `Every verdict is as expected: ${plural(s.steps, 'step')} checked in ${plural(files, 'file')}.`
+      : `${s.unexpected} of ${plural(s.steps, 'step')} ${s.unexpected === 1 ? 'is' : 'are'} not as expected.`}</p>`,
     '<div class="dc-counts">',
     card('proved', s.proved, 'proved'), card('verified', s.verified, 'verified'), card('refuted', s.refuted, 'refuted'), card('error', s.error, 'error'),
     '</div>',
@@ -159,7 +160,7 @@ function compactSummaryHtml(report: CheckReport): string {
     .map((v) => `<span class="dc-badge dc-v-${v}">${s[v]} ${v}</span>`).join(' ');
   return `<p class="dc-status dc-status-compact ${ok ? 'dc-status-ok' : 'dc-status-bad'}" data-unexpected="${s.unexpected}">${ok
     ? `${s.steps} step${s.steps === 1 ? '' : 's'}, every verdict as expected`
-    : `${s.unexpected} of ${s.steps} steps not as expected`} ${chips}</p>`;
+    : `${s.unexpected} of ${plural(s.steps, 'step')} not as expected`} ${chips}</p>`;
 }
 
 function fileHtml(file: FileResult, ctx: Context): string {
@@ -258,7 +259,7 @@ function plotHtml(step: StepResult, model: Model | undefined, c: number, s: numb
 function evidenceHtml(step: StepResult): string {
   const d = step.detail;
   const brief = [
-    `${d.trials} random inputs`,
+    plural(d.trials, 'random input'),
     `at ${formatSizes(d.sizes)}`,
     d.worstRelative !== undefined ? `worst relative difference ${formatSmall(d.worstRelative)}` : undefined,
   ].filter(Boolean).join(', ');

@@ -6,6 +6,8 @@
 import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepResult, Verdict } from '../../check/index.ts';
 import { stepToLatex, toLatex } from '../latex/index.ts';
 import { parseExpression, SourceMap } from '../../syntax/index.ts';
+import { escapeControl } from '../safe-text.ts';
+import { hasDimensions, scopeText } from '../wording.ts';
 
 /**
  * LaTeX of an expression given as source text, as the result model keeps it.
@@ -25,9 +27,11 @@ export const claimLatex = (claim: ClaimResult): string => textToLatex(claim.text
 /** One step of the chain: `= -\frac{t_i}{\sigma_i}`. */
 export const stepLatex = (step: StepResult): string => textToLatex(step.text, '= ');
 
+/** Text for `\\texttt{}`: TeX's specials escaped, `<` and `>` spelled out (Markdown would read them as HTML), control characters shown. */
 function escapeTexText(text: string): string {
-  return text.replace(/[\\{}_$&#%^~]/g, (c) =>
-    c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`);
+  return escapeControl(text).replace(/[\\{}_$&#%^~<>]/g, (c) =>
+    c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}'
+      : c === '<' ? '\\textless{}' : c === '>' ? '\\textgreater{}' : `\\${c}`);
 }
 
 export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = { proved: '✅', verified: '☑️', refuted: '❌', error: '⚠️' };
@@ -36,9 +40,10 @@ export const VERDICT_MARK: Readonly<Record<Verdict, string>> = { proved: '✔', 
 /** What the verdict means for the file: as expected, a kept mistake, or a surprise. */
 export function expectation(step: StepResult): { readonly text: string; readonly ok: boolean } | undefined {
   if (step.expect === 'wrong') {
-    return step.ok
-      ? { text: 'a known mistake, kept on purpose: refuted, as expected', ok: true }
-      : { text: 'marked as a known mistake, but it was not refuted', ok: false };
+    if (step.ok) return { text: 'a known mistake, kept on purpose: refuted, as expected', ok: true };
+    return step.verdict === 'error'
+      ? { text: 'marked as a known mistake, but it could not be checked', ok: false }
+      : { text: 'marked as a known mistake, but it holds', ok: false };
   }
   if (step.verdict === 'refuted') return { text: 'expected to hold, but it is wrong', ok: false };
   if (step.verdict === 'error') return { text: 'this step could not be checked', ok: false };
@@ -47,12 +52,12 @@ export function expectation(step: StepResult): { readonly text: string; readonly
 
 /** `proved at the sizes tried`, `proved for every n`, `verified`, ... */
 export function verdictPhrase(step: StepResult): string {
-  const scope = step.proof === 'every-n' ? ' for every n' : step.proof === 'sizes-tried' ? ' at the sizes tried' : '';
-  return `${step.verdict}${scope}`;
+  return `${step.verdict}${scopeText(step)}`;
 }
 
 /** A number as a person reads it: 6 significant digits, integers as they are. */
 export function formatValue(v: unknown): string {
+  if (typeof v === 'string') return escapeControl(v);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return String(v);
     if (Number.isInteger(v)) return String(v);
@@ -61,7 +66,7 @@ export function formatValue(v: unknown): string {
     return Number(v.toPrecision(6)).toString();
   }
   if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
-  return String(v);
+  return escapeControl(String(v));
 }
 
 export const formatSmall = (v: number): string => (v === 0 ? '0' : v.toExponential(1));
@@ -80,7 +85,8 @@ export function evidence(step: StepResult): [string, string][] {
   const rows: [string, string][] = [];
   rows.push(['Method', step.method]);
   if (step.verdict === 'proved') {
-    rows.push(['Proof scope', step.proof === 'every-n' ? 'every size of every dimension' : 'the sizes tried (exact engine, one instance per size)']);
+    rows.push(['Proof scope', !hasDimensions(step) ? 'all values (no dimension symbol)'
+      : step.proof === 'every-n' ? 'every size of every dimension' : 'the sizes tried (exact engine, one instance per size)']);
   }
   if (d.instances !== undefined) rows.push(['Instances decided exactly', String(d.instances)]);
   rows.push(['Random inputs', String(d.trials)]);
