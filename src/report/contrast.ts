@@ -24,7 +24,7 @@ export function contrastWithCorrection(wrong: string, right: string): string | u
   const renamed = sameRenaming(a, b);
   if (renamed) return `this step uses ${source(wrong, renamed[0])} where the right step uses ${source(right, renamed[1])}`;
   const pair = differingPart(a, b);
-  if (!pair || (pair[0] === a && pair[1] === b)) return undefined;
+  if (!pair || (pair[0] === a && pair[1] === b)) return nameSwap(a, b);
   const [x, y, inExponent] = pair;
   // An exponent alone (`(-2)` against `2`) says little: it is shown as the power it is.
   const shownX = `${inExponent ? '^' : ''}${source(wrong, x)}`;
@@ -41,6 +41,26 @@ function parse(text: string): Expr | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Steps of different shapes that still differ in one name only: this step's
+ * names are the right step's with one exchanged (`p1_first * (1 - p1_first)`
+ * against `-p1^2 + p1`).
+ */
+function nameSwap(a: Expr, b: Expr): string | undefined {
+  const na = names(a);
+  const nb = names(b);
+  const onlyA = [...na].filter((n) => !nb.has(n));
+  const onlyB = [...nb].filter((n) => !na.has(n));
+  return onlyA.length === 1 && onlyB.length === 1 ? `this step uses ${onlyA[0]} where the right step uses ${onlyB[0]}` : undefined;
+}
+
+function names(e: Expr, out = new Set<string>()): Set<string> {
+  if (e.kind === 'name') out.add(e.name);
+  if (e.kind === 'index') out.add(e.target.name);
+  for (const c of children(e)) names(c, out);
+  return out;
 }
 
 /** The pair of smallest subtrees where the two trees part (and whether it is an exponent), or undefined when they are the same. */

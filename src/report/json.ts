@@ -1,5 +1,6 @@
 import type { CheckReport, StepResult } from '../check/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
+import { whyOf } from './markdown/describe.ts';
 
 /**
  * The stable JSON report (`--json`), in the shape of docs/json-report.md:
@@ -35,6 +36,8 @@ function stepJson(s: StepResult): object {
       ...detail,
       col: s.span.col,
       justification: s.justification ?? null,
+      // What the reports show under "why" (the explanation may be a long raw difference, kept whole above).
+      ...(whyOf(s) ? { why: whyOf(s)!.text } : {}),
       ...(diagnostic ? { error: diagnosticJson(diagnostic) } : {}),
     },
   };

@@ -2,6 +2,7 @@ import type { CheckReport, Counterexample, StepResult } from '../check/index.ts'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { plural, scopeText } from './wording.ts';
 import { escapeControl as safe } from './safe-text.ts';
+import { whyOf } from './markdown/describe.ts';
 
 /** How to render: colour, and whether a step that holds shows its evidence too. */
 export interface TerminalStyle {
@@ -100,7 +101,8 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
   if (d.diagnostic) out.push(...diagnosticLines(d.diagnostic, indent));
   if (d.engineFault) out.push(`${indent}${paint('magenta', `engine fault: ${safe(d.engineFault)}`)}`);
   if (d.counterexample) out.push(...renderCounterexample(d.counterexample, indent));
-  if (d.explanation && step.verdict === 'refuted') out.push(`${indent}why: ${safe(d.explanation)}`);
+  const why = whyOf(step);
+  if (why) out.push(`${indent}why: ${safe(why.text)}`);
   if (d.correction) out.push(`${indent}the right step (line ${d.correction.line}): = ${safe(d.correction.text)}`);
   if (d.kink && holds) out.push(`${indent}almost everywhere: ${safe(d.kink)}`);
   if (d.undecided && step.verdict === 'verified') out.push(`${indent}${paint('gray', `exact engine undecided: ${safe(d.undecided)}`)}`);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkFiles, renderHtmlReport, toJsonReport, type CheckReport } from '../../src/index.ts';
+import { whyOf } from '../../src/report/markdown/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -66,7 +67,10 @@ describe.skipIf(!haveChromium)('the HTML report in chromium', () => {
     const steps = claims.flatMap((c) => c.steps);
     const corrections = steps.filter((s) => s.detail.correction).length;
     expect(corrections).toBeGreaterThan(0);
-    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections);
+    // The formulas inside the "why" sentences are typeset too.
+    const whyFormulas = steps.flatMap((s) => whyOf(s)?.parts ?? []).filter((p) => 'math' in p).length;
+    expect(whyFormulas).toBeGreaterThan(0);
+    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections + whyFormulas);
     expect(await page.locator('.katex-error').count()).toBe(0);
     const outside = await page.evaluate(`(() => {
       const body = document.body.cloneNode(true);

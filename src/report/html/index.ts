@@ -13,7 +13,7 @@ import type { Model } from '../../model/index.ts';
 import { prepareFile } from '../../pipeline/index.ts';
 import {
   claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatSmall, replayText, reportOf, stepLatex,
-  textToLatex, VERDICT_MARK, verdictPhrase,
+  textToLatex, VERDICT_MARK, verdictPhrase, whyOf, type Why,
 } from '../markdown/describe.ts';
 import { errorCurve } from './error-curve.ts';
 import { escapeHtml } from './escape.ts';
@@ -200,6 +200,7 @@ function claimHtml(claim: ClaimResult, c: number, ctx: Context, model: Model | u
 function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: number, s: number): string {
   const d = step.detail;
   const e = expectation(step);
+  const why = whyOf(step);
   const out: string[] = [
     `<li class="dc-step dc-v-${step.verdict}${step.ok ? '' : ' dc-unexpected'}" data-verdict="${step.verdict}" data-ok="${step.ok}" data-line="${step.line}">`,
     '<div class="dc-step-head">',
@@ -217,13 +218,13 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     out.push('<h4>Counterexample <span class="dc-muted">(the worst entry)</span></h4>');
     out.push('<table class="dc-table">');
     for (const [label, value] of counterexampleRows(d.counterexample)) out.push(`<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`);
-    if (d.explanation && step.verdict === 'refuted') out.push(`<tr class="dc-why"><th>Why</th><td>${escapeHtml(d.explanation)}</td></tr>`);
+    if (why) out.push(`<tr class="dc-why"><th>Why</th><td>${whyHtml(why, ctx)}</td></tr>`);
     out.push(`<tr><th>Replay</th><td><code>${escapeHtml(replayText(step, ctx.seed))}</code></td></tr>`);
     out.push('</table>');
     if (step.verdict === 'refuted') out.push(plotHtml(step, model, c, s));
     out.push('</div>');
-  } else if (d.explanation && step.verdict === 'refuted') {
-    out.push(`<p class="dc-why-line"><b>Why:</b> ${escapeHtml(d.explanation)}</p>`);
+  } else if (why) {
+    out.push(`<p class="dc-why-line"><b>Why:</b> ${whyHtml(why, ctx)}</p>`);
   }
   if (d.correction) {
     out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, '= '), ctx, false)}</p>`);
@@ -231,6 +232,11 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
   out.push(evidenceHtml(step));
   out.push('</li>');
   return out.join('\n');
+}
+
+/** The why sentence with its formulas typeset inline. */
+function whyHtml(why: Why, ctx: Context): string {
+  return why.parts.map((p) => ('prose' in p ? escapeHtml(p.prose) : tex(textToLatex(p.math), ctx, false))).join('');
 }
 
 function plotHtml(step: StepResult, model: Model | undefined, c: number, s: number): string {

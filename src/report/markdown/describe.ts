@@ -7,7 +7,8 @@ import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepRe
 import { stepToLatex, toLatex } from '../latex/index.ts';
 import { parseExpression, SourceMap } from '../../syntax/index.ts';
 import { escapeControl } from '../safe-text.ts';
-import { hasDimensions, scopeText } from '../wording.ts';
+import { hasDimensions, plural, scopeText } from '../wording.ts';
+import { contrastWithCorrection } from '../contrast.ts';
 
 /**
  * LaTeX of an expression given as source text, as the result model keeps it.
@@ -132,4 +133,70 @@ export function reportOf(result: DerivationResult, seed?: number, path = '<inlin
   const stepSeed = result.claims.flatMap((c) => c.steps).map((s) => s.detail.seed)[0];
   const files = [{ path, error: null, derivations: [result] }];
   return { version: 1, seed: seed ?? stepSeed ?? 0, files, summary: summarizeDerivations([result]) };
+}
+
+/** A sentence with formulas in it: prose parts as text, math parts as source text to typeset. */
+export type WhyPart = { readonly prose: string } | { readonly math: string };
+
+/** What a report says under "why" for a refuted step, as one line and as parts to typeset. */
+export interface Why {
+  readonly text: string;
+  readonly parts: readonly WhyPart[];
+}
+
+/** A raw difference longer than this is cut at a term for the reports; `--json` keeps it whole. */
+const WHY_LENGTH = 160;
+
+/**
+ * Why a refuted step is wrong, as the reports show it: the engine's explanation
+ * when it is a sentence (a factor, a term, a precondition, an index case); when
+ * it is a raw difference, the contrast with the right step if the file gives one,
+ * else the difference cut at a term boundary. The full difference stays in the
+ * JSON report's `explanation`.
+ */
+export function whyOf(step: StepResult): Why | undefined {
+  if (step.verdict !== 'refuted') return undefined;
+  const explanation = step.detail.explanation;
+  const residual = explanation === undefined || /(^|: )lhs - rhs = /.test(explanation);
+  const correction = step.detail.correction;
+  const contrast = residual && correction ? contrastParts(step.text, correction.text) : undefined;
+  if (contrast) return { text: contrast.map((p) => ('prose' in p ? p.prose : p.math)).join(''), parts: contrast };
+  if (explanation === undefined) return undefined;
+  const text = residual ? cutAtTerm(explanation, WHY_LENGTH) : explanation;
+  return { text, parts: sentenceParts(text) };
+}
+
+/** The contrast with the right step, split into prose and the two formulas. */
+function contrastParts(wrong: string, right: string): WhyPart[] | undefined {
+  const sentence = contrastWithCorrection(wrong, right);
+  if (!sentence) return undefined;
+  const m = /^this step (has|uses) (.+) where the right step (has|uses) (.+?)(: a sign)?$/.exec(sentence);
+  if (!m) return [{ prose: sentence }];
+  return [
+    { prose: `this step ${m[1]} ` }, { math: m[2] }, { prose: ` where the right step ${m[3]} ` }, { math: m[4] },
+    ...(m[5] ? [{ prose: m[5] }] : []),
+  ];
+}
+
+/** The engine's sentences end in a formula: `… divided by p * (1 - p)`, `… a factor 1 / N`, `lhs - rhs = …`. */
+function sentenceParts(text: string): WhyPart[] {
+  const m = /^((?:where [^:]*: )?(?:the right side is the left side (?:times|divided by|plus|minus) |the sides differ by (?:a factor|the constant) |lhs - rhs = ))(.+?)( \(a sign error\))?$/.exec(text);
+  // A plain number (a factor -1, 1/2) reads as well in prose as typeset.
+  if (!m || m[2].includes('…') || /^-?\d+(\/\d+)?$/.test(m[2])) return [{ prose: text }];
+  return [{ prose: m[1] }, { math: m[2] }, ...(m[3] ? [{ prose: m[3] }] : [])];
+}
+
+/**
+ * A long formula cut after a whole term, before `max` characters, with a note of
+ * where the rest is: `lhs - rhs = a + b … (812 more characters; the full difference is in --json)`.
+ */
+export function cutAtTerm(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = -1;
+  for (const m of text.matchAll(/ [+-] /g)) {
+    if (m.index! > max) break;
+    cut = m.index!;
+  }
+  const head = cut > 0 ? text.slice(0, cut) : text.slice(0, max);
+  return `${head} … (${plural(text.length - head.length, 'more character')}; the full difference is in --json)`;
 }

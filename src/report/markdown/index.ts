@@ -9,13 +9,14 @@ import { formatDiagnostic, type Diagnostic } from '../../diagnostics/index.ts';
 import { escapeControl } from '../safe-text.ts';
 import { plural } from '../wording.ts';
 import {
-  claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase,
+  claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase, whyOf,
 } from './describe.ts';
 
 export {
   claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatValue, replayText, reportOf, stepLatex,
-  summarizeDerivations, textToLatex, VERDICT_EMOJI, VERDICT_MARK, verdictPhrase,
+  summarizeDerivations, textToLatex, VERDICT_EMOJI, VERDICT_MARK, verdictPhrase, whyOf,
 } from './describe.ts';
+export type { Why, WhyPart } from './describe.ts';
 
 export interface MarkdownOptions {
   /** The top heading; default "derivcheck report". `null` for none (a notebook cell). */
@@ -97,7 +98,8 @@ function stepLines(step: StepResult, seed: number): string[] {
   if (d.counterexample) {
     for (const [label, value] of counterexampleRows(d.counterexample)) items.push(`${label.toLowerCase()}: ${escapeMarkdown(value)}`);
   }
-  if (d.explanation && step.verdict === 'refuted') items.push(`**why:** ${escapeMarkdown(d.explanation)}`);
+  const why = whyOf(step);
+  if (why) items.push(`**why:** ${why.parts.map((p) => ('prose' in p ? escapeMarkdown(p.prose) : `$${textToLatex(p.math)}$`)).join('')}`);
   if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, '= ')}$`);
   if (d.counterexample) items.push(`replay: \`${escapeControl(replayText(step, seed)).replace(/`/g, "'")}\``);
   items.push(`evidence: ${escapeMarkdown(step.method)}`);
