@@ -70,7 +70,9 @@ describe.skipIf(!haveChromium)('the HTML report in chromium', () => {
     // The formulas inside the "why" sentences are typeset too.
     const whyFormulas = steps.flatMap((s) => whyOf(s)?.parts ?? []).filter((p) => 'math' in p).length;
     expect(whyFormulas).toBeGreaterThan(0);
-    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections + whyFormulas);
+    // So are a counterexample's inputs (a matrix as a matrix).
+    const counterexamples = steps.filter((s) => s.detail.counterexample).length;
+    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections + whyFormulas + counterexamples);
     expect(await page.locator('.katex-error').count()).toBe(0);
     const outside = await page.evaluate(`(() => {
       const body = document.body.cloneNode(true);

@@ -13,7 +13,7 @@ import type { Model } from '../../model/index.ts';
 import { prepareFile } from '../../pipeline/index.ts';
 import {
   claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatSmall, replayText, reportOf, stepLatex,
-  textToLatex, VERDICT_MARK, verdictPhrase, whyOf, type Why,
+  textToLatex, VERDICT_MARK, verdictPhrase, whyOf, inputsLatex, type Why,
 } from '../markdown/describe.ts';
 import { errorCurve } from './error-curve.ts';
 import { escapeHtml } from './escape.ts';
@@ -217,7 +217,12 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     out.push('<div class="dc-counter">');
     out.push('<h4>Counterexample <span class="dc-muted">(the worst entry)</span></h4>');
     out.push('<table class="dc-table">');
-    for (const [label, value] of counterexampleRows(d.counterexample)) out.push(`<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`);
+    const shapes = model ? inputShapes(model, d.counterexample.sizes) : undefined;
+    for (const [label, value] of counterexampleRows(d.counterexample)) {
+      // With the model at hand, the inputs are typeset: a matrix as a matrix, not a flat list.
+      const cell = label === 'Inputs' && shapes ? tex(inputsLatex(d.counterexample.inputs, shapes), ctx, false) : escapeHtml(value);
+      out.push(`<tr><th>${escapeHtml(label)}</th><td>${cell}</td></tr>`);
+    }
     if (why) out.push(`<tr class="dc-why"><th>Why</th><td>${whyHtml(why, ctx)}</td></tr>`);
     out.push(`<tr><th>Replay</th><td><code>${escapeHtml(replayText(step, ctx.seed))}</code></td></tr>`);
     out.push('</table>');
@@ -232,6 +237,16 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
   out.push(evidenceHtml(step));
   out.push('</li>');
   return out.join('\n');
+}
+
+/** Each input's array shape at the given sizes (`matrix[N, D]` at N = 2, D = 3 is [2, 3]). */
+function inputShapes(model: Model, sizes: Readonly<Record<string, number>>): Map<string, number[]> {
+  const shapes = new Map<string, number[]>();
+  for (const input of model.inputs) {
+    const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : sizes[d.name]));
+    if (shape.every((n) => typeof n === 'number')) shapes.set(input.name, shape);
+  }
+  return shapes;
 }
 
 /** The why sentence with its formulas typeset inline. */

@@ -200,3 +200,23 @@ export function cutAtTerm(text: string, max: number): string {
   const head = cut > 0 ? text.slice(0, cut) : text.slice(0, max);
   return `${head} … (${plural(text.length - head.length, 'more character')}; the full difference is in --json)`;
 }
+
+/**
+ * The inputs of a counterexample as LaTeX: a matrix as a `pmatrix` (entries are
+ * laid out row-major), a vector as a row in brackets, a scalar as a number.
+ * `shapes` gives each input's array shape at the counterexample's sizes.
+ *
+ * @example inputsLatex({ X: [0, 1, 2, 3] }, new Map([['X', [2, 2]]])) // 'X = \begin{pmatrix} 0 & 1 \\ 2 & 3 \end{pmatrix}'
+ */
+export function inputsLatex(inputs: Counterexample['inputs'], shapes: ReadonlyMap<string, readonly number[]>): string {
+  return Object.entries(inputs).map(([name, value]) => {
+    const lhs = textToLatex(name);
+    if (typeof value === 'number') return `${lhs} = ${formatValue(value)}`;
+    const shape = shapes.get(name);
+    if (shape && shape.length === 2 && shape[0] * shape[1] === value.length) {
+      const rows = Array.from({ length: shape[0] }, (_, r) => value.slice(r * shape[1], (r + 1) * shape[1]).map(formatValue).join(' & '));
+      return `${lhs} = \\begin{pmatrix} ${rows.join(' \\\\ ')} \\end{pmatrix}`;
+    }
+    return `${lhs} = \\left[${value.map(formatValue).join(',\\ ')}\\right]`;
+  }).join(';\\quad ');
+}
