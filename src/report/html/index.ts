@@ -18,13 +18,13 @@ import {
 import { errorCurve } from './error-curve.ts';
 import { escapeHtml } from './escape.ts';
 import { inlinedKatexCss } from './katex-assets.ts';
-import { errorCurveSvg } from './plot.ts';
+import { curveShowsSomething, errorCurveSvg } from './plot.ts';
 import { REPORT_CSS } from './style.ts';
 import { plural } from '../wording.ts';
 
 export { errorCurve, CURVE_STEPS } from './error-curve.ts';
 export type { ErrorCurve, ErrorCurvePoint, NoCurve } from './error-curve.ts';
-export { errorCurveSvg } from './plot.ts';
+export { curveShowsSomething, errorCurveSvg } from './plot.ts';
 export { inlinedKatexCss, katexDistDir } from './katex-assets.ts';
 export { escapeHtml } from './escape.ts';
 
@@ -265,6 +265,10 @@ function plotHtml(step: StepResult, model: Model | undefined, c: number, s: numb
       : curve.reason === 'no-numeric-input' ? 'the counterexample was found in 60-digit arithmetic, beyond double precision'
         : 'the step could not be located in the model';
     return `<p class="dc-plot-note">No error plot: ${escapeHtml(why)}.</p>`;
+  }
+  if (!curveShowsSomething(curve)) {
+    return '<p class="dc-plot-note">No error plot: at this counterexample the finite-difference error is flat or the gap sits at round-off, '
+      + 'so the plot would be two flat lines; the values above are the evidence.</p>';
   }
   const caption = `Finite-difference error against step size h at the counterexample${curve.variable ? ` (derivative in ${curve.variable})` : ''}`;
   return [
