@@ -92,6 +92,15 @@ claim -sum(i, g[i] * (delta(i, k) - s[k])) = s[k] - g[k]   expect wrong
   });
 });
 
+describe('roots', () => {
+  it('1/sqrt(D) prints as sqrt(D), not exp(log(D)/2)', () => {
+    const step = onlyStep(deriv('given x: real\ngiven D: positive\nclaim x / sqrt(D) = x + 1 / sqrt(D)   expect wrong\n'));
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.explanation).toContain('sqrt(D)');
+    expect(step.detail.explanation).not.toContain('exp(log(D)');
+  });
+});
+
 describe('contrast with the right step, on the texts of notes 002 and 004', () => {
   it.each([
     ["dZ2 * W2", "dZ2 * W2'", "this step has W2 where the right step has W2'"],
