@@ -88,8 +88,9 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
   const holds = step.verdict === 'proved' || step.verdict === 'verified';
   if (holds && !verbose && step.ok) {
     // One line: what a reader scanning for mistakes needs to see and skip.
-    out.push(step.justification ? `${head}  ${paint('gray', `by "${safe(step.justification)}"`)}` : head);
-    if (step.detail.kink) out.push(`        ${paint('gray', `almost everywhere: ${safe(step.detail.kink)}`)}`);
+    const by = step.justification ? `  ${paint('gray', `by "${safe(step.justification)}"`)}` : '';
+    const kink = step.detail.kink ? `  ${paint('gray', `(almost everywhere: ${safe(step.detail.kink)})`)}` : '';
+    out.push(`${head}${by}${kink}`);
     return out;
   }
   out.push(head);

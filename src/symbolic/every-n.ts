@@ -98,6 +98,10 @@ export function proveForEveryN(
       const difference = left.sub(right, budget);
       const numerator = applyOneHotFacts(difference.numerator(budget), atoms, inputMap);
       if (!numerator.isZero()) {
+        if (failure) {
+          if (someCaseHolds) break;
+          continue;
+        }
         const missingFact = factThatWouldHold(numerator, atoms, inputMap);
         // A factor or a term in the step's own words first; then a fact the types do not give; then a term or the difference folded into the definitions.
         const plain = explain(left, right, difference, atoms, budget, { rhs: renameIndices(rhs, rename), definitions, canonical });
@@ -131,7 +135,12 @@ export function proveForEveryN(
  * when it is short enough to read as a term and not a formula.
  */
 function extraTerm(left: RationalFunction, right: RationalFunction, definitions: readonly LetDefinition[], canonical: Canonicalizer, budget: Budget): string | undefined {
-  const text = refoldText(right.sub(left, budget), definitions, canonical);
+  let text: string | undefined;
+  try {
+    text = refoldText(right.sub(left, budget), definitions, canonical);
+  } catch {
+    return undefined; // a budget ran out: the plainer explanations remain
+  }
   if (text === undefined || text.length > 60 || (text.match(/ [+-] /g) ?? []).length > 2) return undefined;
   return plusText(text);
 }

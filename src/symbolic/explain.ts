@@ -35,6 +35,8 @@ export function explainDifference(left: RationalFunction, right: RationalFunctio
 const PHRASE_LENGTH = 60;
 /** Candidate subterms tried as a factor or an extra term: the step's own, a few dozen at most. */
 const MAX_CANDIDATES = 40;
+/** Beyond this many characters the right side is searched for no factor or term (the suite's longest step is 180). */
+const MAX_STEP_TEXT = 600;
 
 /**
  * {@link explainDifference} with its kind, and with `context` the factor and term
@@ -60,7 +62,12 @@ export function explain(
   // A factor made of sizes alone (1/N, a batch size divided twice) is still a factor.
   if ([...quotient.variables()].every((id) => atoms.sizeAtoms.has(id))) return { kind: 'constant-factor', text: `the sides differ by a factor ${quotient.toString(name)}` };
   if (context) {
-    const found = ownWords(left, right, context, budget);
+    let found: Explanation | undefined;
+    try {
+      found = ownWords(left, right, context, budget);
+    } catch {
+      // A budget ran out while looking for words: the plainer kinds below still hold.
+    }
     if (found) return found;
   }
   const c = constant(difference);
@@ -116,6 +123,8 @@ function joinTerms(terms: ReadonlyArray<{ negative: boolean; body: string }>): s
  * right = left + S (or left - S), printed in the derivation's names.
  */
 function ownWords(left: RationalFunction, right: RationalFunction, context: NamingContext, budget: Budget): Explanation | undefined {
+  // A step too long to read has no subterm a reader would take as "the" factor.
+  if (printTerm(context.rhs).length > MAX_STEP_TEXT) return undefined;
   const candidates = subterms(context.rhs).slice(0, MAX_CANDIDATES);
   const forms: Array<{ term: Term; form: RationalFunction }> = [];
   for (const term of candidates) {

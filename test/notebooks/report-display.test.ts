@@ -45,7 +45,7 @@ describe('report(result) in notebooks', () => {
     const whole = report(checkFiles(['derivations/000-softmax-chain-rule.deriv'], { seed: 1, trials: 10 }));
     expect(whole.toHTML()).toContain('derivations/000-softmax-chain-rule.deriv');
     expect(whole.toMarkdown()).toMatch(/^## derivcheck report/);
-  });
+  }, 60_000); // checks a whole note of the suite: seconds on a loaded machine
 
   it('show() outside a kernel displays nothing and does not throw', () => {
     expect(() => show(corner, { seed: 1, trials: 5 })).not.toThrow();
