@@ -1,6 +1,6 @@
 import type { CheckReport, Counterexample, StepResult } from '../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { plural, scopeText } from './wording.ts';
+import { hasMethod, plural, scopeText } from './wording.ts';
 import { escapeControl as safe } from './safe-text.ts';
 import { whyOf } from './markdown/describe.ts';
 
@@ -97,7 +97,8 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
   const indent = '        ';
   if (step.justification) out.push(`${indent}${paint('gray', `by "${safe(step.justification)}"`)}`);
   const scope = scopeText(step);
-  out.push(`${indent}${paint('gray', `${step.verdict === 'error' ? '' : `${step.verdict}${scope}: `}${safe(step.method)}`)}`);
+  // An error step that no engine looked at has the method 'none': nothing to print.
+  if (hasMethod(step)) out.push(`${indent}${paint('gray', `${step.verdict === 'error' ? '' : `${step.verdict}${scope}: `}${safe(step.method)}`)}`);
   const d = step.detail;
   if (d.diagnostic) out.push(...diagnosticLines(d.diagnostic, indent));
   if (d.engineFault) out.push(`${indent}${paint('magenta', `engine fault: ${safe(d.engineFault)}`)}`);

@@ -26,3 +26,8 @@ export function scopeText(step: StepResult): string {
   if (step.proof === 'sizes-tried') return dims ? ' at the sizes tried' : '';
   return '';
 }
+
+/** Whether an engine looked at the step: a step the model could not build has the method `none`. */
+export function hasMethod(step: StepResult): boolean {
+  return step.method !== '' && step.method !== 'none';
+}

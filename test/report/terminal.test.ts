@@ -46,6 +46,8 @@ describe('the terminal report', () => {
     expect(out).toContain('⚠ error');
     expect(out).toContain('(expected wrong, but it could not be checked)');
     expect(out).not.toContain('but it holds');
+    // No engine looked at it: no method line, and no bare "none".
+    expect(out).not.toMatch(/^\s*none$/m);
   });
 
   it('counts in words that agree with the number', () => {

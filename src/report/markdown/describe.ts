@@ -7,7 +7,7 @@ import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepRe
 import { stepToLatex, toLatex } from '../latex/index.ts';
 import { parseExpression, SourceMap } from '../../syntax/index.ts';
 import { escapeControl } from '../safe-text.ts';
-import { hasDimensions, plural, scopeText } from '../wording.ts';
+import { hasDimensions, hasMethod, plural, scopeText } from '../wording.ts';
 import { contrastWithCorrection } from '../contrast.ts';
 
 /**
@@ -84,7 +84,7 @@ export function formatSizes(sizes: readonly Readonly<Record<string, number>>[]):
 export function evidence(step: StepResult): [string, string][] {
   const d = step.detail;
   const rows: [string, string][] = [];
-  rows.push(['Method', step.method]);
+  if (hasMethod(step)) rows.push(['Method', step.method]);
   if (step.verdict === 'proved') {
     rows.push(['Proof scope', !hasDimensions(step) ? 'all values (no dimension symbol)'
       : step.proof === 'every-n' ? 'every size of every dimension' : 'the sizes tried (exact engine, one instance per size)']);

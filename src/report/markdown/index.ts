@@ -7,7 +7,7 @@
 import type { CheckReport, DerivationResult, StepResult } from '../../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics/index.ts';
 import { escapeControl } from '../safe-text.ts';
-import { plural } from '../wording.ts';
+import { hasMethod, plural } from '../wording.ts';
 import {
   claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase, whyOf,
 } from './describe.ts';
@@ -102,7 +102,7 @@ function stepLines(step: StepResult, seed: number): string[] {
   if (why) items.push(`**why:** ${why.parts.map((p) => ('prose' in p ? escapeMarkdown(p.prose) : `$${textToLatex(p.math)}$`)).join('')}`);
   if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, '= ')}$`);
   if (d.counterexample) items.push(`replay: \`${escapeControl(replayText(step, seed)).replace(/`/g, "'")}\``);
-  items.push(`evidence: ${escapeMarkdown(step.method)}`);
+  if (hasMethod(step)) items.push(`evidence: ${escapeMarkdown(step.method)}`);
   if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);
   if (d.undecided && step.verdict === 'verified') items.push(`exact engine undecided: ${escapeMarkdown(d.undecided)}`);
   out.push(...items.map((i) => `- ${i}`), '');
