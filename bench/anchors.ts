@@ -16,6 +16,12 @@ export const ANCHORS = {
     row: 'ANCHORS.md, Symbolic (SymPy): "dL/dx_k = s_k - y_k for all k (y one-hot)"',
     ms: new Map([[3, 150], [8, 950], [12, 2410], [24, 11_980]]),
   },
+  /** ANCHORS.md, "Symbolic (SymPy)": two-layer net dW1 = X' dZ1, keyed by the size of D, H, C (N = 1, 2, 2). */
+  twoLayer: {
+    source: 'SymPy 1.11.1',
+    row: 'ANCHORS.md, Symbolic (SymPy): "two-layer net dW1 = X\' dZ1, (N, D, H, C) = (1,2,2,2) / (2,2,2,2) / (2,3,3,3)"',
+    ms: new Map([[3, 26_800]]),
+  },
   /** ANCHORS.md, "Numeric (torch.autograd.gradcheck ...)": time, softmax + cross-entropy gradient. */
   gradcheck: {
     source: 'torch 1.13 gradcheck',

@@ -3,7 +3,8 @@
  * to write the rows as JSON too. Options:
  *   --json FILE          write [{ name, ours_ms, anchor_ms, ratio, ... }] to FILE
  *   --numeric-limit S    time limit in seconds for the n = 1000 numeric check (default 60)
- *   --only NAMES         comma-separated subset: jacobian, crossentropy, numeric, suite
+ *   --only NAMES         comma-separated subset: startup, jacobian, crossentropy, dw1, batch, numeric, suite
+ *   --cold-runs N        runs of each cold-start row (whole suite, note 002, attention), default 3
  * The table goes to stdout, progress to stderr. See bench/README.md.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,13 +12,14 @@ import { resolve } from 'node:path';
 import { ANCHORS } from './anchors.ts';
 import { BenchFailure, progress, renderTable, type BenchRow } from './lib.ts';
 import { numericRowLimited, numericRows } from './numeric.ts';
-import { suiteRow } from './suite.ts';
-import { crossEntropyRows, softmaxJacobianRows } from './symbolic.ts';
+import { startupRows } from './startup.ts';
+import { coldRows } from './suite.ts';
+import { batchCrossEntropyRow, crossEntropyRows, softmaxJacobianRows, twoLayerRow } from './symbolic.ts';
 
-interface Options { json?: string; numericLimitMs: number; only?: Set<string> }
+interface Options { json?: string; numericLimitMs: number; only?: Set<string>; coldRuns: number }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { numericLimitMs: 60_000 };
+  const options: Options = { numericLimitMs: 60_000, coldRuns: 3 };
   for (let a = 0; a < argv.length; a++) {
     const value = () => {
       const v = argv[++a];
@@ -28,10 +30,12 @@ function parseArgs(argv: readonly string[]): Options {
       case '--json': options.json = value(); break;
       case '--numeric-limit': options.numericLimitMs = Number(value()) * 1000; break;
       case '--only': options.only = new Set(value().split(',')); break;
-      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only jacobian,crossentropy,numeric,suite)`);
+      case '--cold-runs': options.coldRuns = Number(value()); break;
+      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only startup,jacobian,crossentropy,dw1,batch,numeric,suite, --cold-runs N)`);
     }
   }
   if (!(options.numericLimitMs > 0)) throw new Error('--numeric-limit needs a positive number of seconds');
+  if (!Number.isInteger(options.coldRuns) || options.coldRuns < 1) throw new Error('--cold-runs needs a whole number from 1');
   return options;
 }
 
@@ -41,14 +45,17 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const started = performance.now();
 
+  if (wanted('startup')) { progress('0. start-up of the command, cold'); rows.push(...startupRows()); }
   if (wanted('jacobian')) { progress('1. softmax Jacobian, exact'); rows.push(...softmaxJacobianRows()); }
   if (wanted('crossentropy')) { progress('2. dL/dx_k = s_k - y_k, exact'); rows.push(...crossEntropyRows()); }
+  if (wanted('dw1')) { progress('2a. two-layer net dW1, exact'); rows.push(twoLayerRow()); }
+  if (wanted('batch')) { progress('2b. batch cross-entropy with a label per row, exact up to symmetry'); rows.push(batchCrossEntropyRow()); }
   if (wanted('numeric')) {
     progress('3. softmax cross-entropy gradient, numeric');
     rows.push(...numericRows([10, 100]));
     rows.push(await numericRowLimited(1000, options.numericLimitMs));
   }
-  if (wanted('suite')) { progress('4. whole suite'); rows.push(suiteRow()); }
+  if (wanted('suite')) { progress('4. cold starts: whole suite, note 002, attention'); rows.push(...coldRows(options.coldRuns)); }
 
   process.stdout.write(`${renderTable(rows)}\n\n`);
   process.stdout.write('Anchors (from /work/shared/ANCHORS.md, medians on a 2-core machine):\n');

@@ -1,24 +1,61 @@
-/** Benchmark 4: the whole derivations/ suite end to end, as `derivcheck check` runs it (seed 1). */
+/**
+ * Cold-start rows: `derivcheck check` run as a user runs it, in a new process each
+ * time (`node bin/derivcheck.mjs check ... --seed 1 --json`): module loading, the
+ * worker threads' start-up and every step included. The goals of issue 11 stand
+ * in the anchor columns (goal ms / ours ms: at least 1 means met).
+ */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { checkFiles, type Summary } from '../src/index.ts';
-import { measure, progress, type BenchRow } from './lib.ts';
+import type { Summary } from '../src/index.ts';
+import { anchoredRow, fmtMs, median, progress, type BenchRow } from './lib.ts';
 
-export function suiteRow(): BenchRow {
-  const folder = fileURLToPath(new URL('../derivations/', import.meta.url));
-  const name = 'whole suite derivations/ (seed 1)';
-  const m = measure(name, () => checkFiles([folder], { seed: 1 }).summary, (s: Summary) => {
-    if (s.steps === 0) throw new Error('the suite has no steps');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/derivcheck.mjs', import.meta.url));
+const cpuReporter = fileURLToPath(new URL('./report-cpu.mjs', import.meta.url));
+
+interface ColdRun { readonly ms: number; readonly cpuMs: number; readonly summary: Summary }
+
+/** One cold run of the command line; its wall time, its CPU time (all threads) and the report's summary. */
+function coldRun(args: readonly string[]): ColdRun {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', cpuReporter, bin, 'check', ...args, '--seed', '1', '--json'], {
+    cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
   });
-  const s = m.last;
-  const stepsPerSecond = s.steps / (m.medianMs / 1000);
-  let note = `${s.steps} steps, ${stepsPerSecond.toFixed(1)} steps/s (${s.proved} proved, ${s.verified} verified, ${s.refuted} refuted, ${s.error} error)`;
-  if (s.unexpected > 0) {
-    note += `; WARNING: ${s.unexpected} verdict(s) not as the files expect (run \`npm run check\`)`;
-    progress(`WARNING: the suite has ${s.unexpected} unexpected verdict(s); its time is still reported`);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0 && child.status !== 1) throw new Error(`derivcheck ${args.join(' ')} exited with ${child.status}: ${child.stderr}`);
+  const cpu = /derivcheck-bench-cpu-ms ([\d.]+)/.exec(child.stderr);
+  return { ms, cpuMs: cpu ? Number(cpu[1]) : NaN, summary: (JSON.parse(child.stdout) as { summary: Summary }).summary };
+}
+
+/** A cold-start row: the median wall time of `runs` runs, against a time goal. */
+export function coldRow(name: string, args: readonly string[], goalMs: number, runs: number): BenchRow {
+  const samples: ColdRun[] = [];
+  for (let r = 0; r < runs; r++) {
+    samples.push(coldRun(args));
+    progress(`${name}: run ${r + 1}/${runs}: ${fmtMs(samples[r].ms)} ms wall, ${fmtMs(samples[r].cpuMs)} ms CPU`);
   }
-  return {
-    name, ours_ms: m.medianMs, anchor_ms: null, ratio: null, anchor_source: null, goal_ratio: null, goal_met: null,
-    runs: m.runs, min_ms: Math.min(...m.samples), note,
-    extra: { steps: s.steps, steps_per_second: stepsPerSecond, proved: s.proved, verified: s.verified, refuted: s.refuted, error: s.error, unexpected: s.unexpected },
-  };
+  const ms = median(samples.map((s) => s.ms));
+  const cpuMs = median(samples.map((s) => s.cpuMs));
+  const s = samples[samples.length - 1].summary;
+  let note = `${s.steps} steps (${s.proved} proved, ${s.verified} verified, ${s.refuted} refuted, ${s.error} error), ${fmtMs(cpuMs)} ms CPU over all threads`;
+  if (s.unexpected > 0) {
+    note += `; WARNING: ${s.unexpected} verdict(s) not as the files expect`;
+    progress(`WARNING: ${name}: ${s.unexpected} unexpected verdict(s); the time is still reported`);
+  }
+  return anchoredRow({
+    name, oursMs: ms, anchorMs: goalMs, anchorSource: 'goal, issue 11', goal: 1, runs, minMs: Math.min(...samples.map((x) => x.ms)), note,
+    extra: { cpu_ms: cpuMs, steps: s.steps, proved: s.proved, verified: s.verified, refuted: s.refuted, error: s.error, unexpected: s.unexpected },
+  });
+}
+
+/** The whole suite with every core and with one thread, note 002 alone, the attention backward file. */
+export function coldRows(runs: number): BenchRow[] {
+  const cores = availableParallelism();
+  return [
+    coldRow(`whole suite derivations/, cold, --jobs ${cores} (the default)`, ['derivations/'], 3_000, runs),
+    coldRow('whole suite derivations/, cold, --jobs 1', ['derivations/', '--jobs', '1'], 3_000, 1),
+    coldRow('note 002 alone, cold', ['derivations/002-softmax-cross-entropy-batch.deriv'], 1_000, runs),
+    coldRow('attention backward (006), cold', ['derivations/006-attention-backward.deriv'], 10_000, runs),
+  ];
 }

@@ -4,16 +4,25 @@
  * 0 when every verdict is as expected, 1 otherwise, 2 for unusable arguments.
  */
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
-import { checkFiles, PathError, renderTerminal, type CheckReport } from './index.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import packageJson from '../package.json' with { type: 'json' };
+import { checkFiles, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { escapeControl, toJsonText } from './report/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
 
 const USAGE = `usage: derivcheck check <files or folders...> [options]
+       derivcheck derive <file> (--at LINE | 'EXPRESSION') [--json]
 
-Proves or refutes every step of the derivations in .deriv files
-(folders are searched recursively for *.deriv).
+check:  proves or refutes every step of the derivations in .deriv files
+        (folders are searched recursively for *.deriv).
+derive: what a derivative should be, in the file's own names, proved:
+        --at 12 derives the expression on line 12 (or its claim's);
+        'grad(L, W2)' derives an expression written in the file's context.
 
 options:
   --json          print the report as JSON (docs/json-report.md) instead of text
@@ -25,13 +34,22 @@ options:
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
   --verbose       show every step's evidence (method, scope, inputs tried), not only for refuted
                   and error steps
+  --timeout S     stop the whole run after S seconds, a last guard against a file that
+                  takes too long (docs/security.md); exit status 143. Default: 900
+  --jobs N        threads checking steps at once; the report is the same for any N.
+                  Default: the number of cores (${availableParallelism()} here)
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
+  --at LINE       (derive) the line whose derivative to derive
 
-exit status: 0 every verdict as expected, 1 some verdict not as expected, 2 unusable arguments`;
+exit status: 0 every verdict as expected, 1 some verdict not as expected, 2 unusable arguments,
+143 the run passed --timeout`;
 
 class UsageError extends Error {}
+
+/** The one line after a usage error: the whole usage would bury the message. */
+const HELP_HINT = "run 'derivcheck --help' for the options";
 
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -62,28 +80,33 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     parsed = parseArgs({
       args: [...argv], allowPositionals: true, strict: true,
       options: {
-        json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' },
-        'no-color': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
+        json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, timeout: { type: 'string' },
+        jobs: { type: 'string' }, 'no-color': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
       },
     });
   } catch (error) {
-    err.write(`derivcheck: ${(error as Error).message}\n\n${USAGE}\n`);
+    err.write(`derivcheck: ${(error as Error).message}\n${HELP_HINT}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) { out.write(`${USAGE}\n`); return 0; }
-  if (values.version) { out.write('derivcheck 0.1.0\n'); return 0; }
+  if (values.version) { out.write(`derivcheck ${packageJson.version}\n`); return 0; }
   const [command, ...paths] = positionals;
   try {
+    if (command === 'derive') return deriveCommand(paths, values.at, values.json === true, out, err);
     if (command !== 'check') throw new UsageError(command === undefined ? 'a command is missing' : `unknown command '${command}'`);
     if (paths.length === 0) throw new UsageError('name at least one .deriv file or folder, e.g. derivcheck check derivations/');
     const options = {
       // fast-check seeds are 32-bit: a wider range would make different seeds replay the same run.
       seed: integer(values.seed, 'seed', -2147483648, 2147483647), trials: integer(values.trials, 'trials', 1, 1_000_000),
-      sizes: sizes(values.sizes),
+      sizes: sizes(values.sizes), jobs: integer(values.jobs, 'jobs', 1, 256) ?? availableParallelism(),
     };
+    // A report that cannot be written is refused now, not after a long run.
+    for (const option of OUTPUT_OPTIONS) assertWritable(values[option], option);
+    const timeout = integer(values.timeout, 'timeout', 1, 86_400) ?? DEFAULT_TIMEOUT_SECONDS;
     const progress = err.isTTY && !values.json ? new Progress(err) : undefined;
     let report: CheckReport;
+    const watchdog = startWatchdog(timeout);
     try {
       report = checkFiles(paths, {
         ...options,
@@ -91,6 +114,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
         onStep: () => progress?.step(),
       });
     } finally {
+      void watchdog.terminate();
       progress?.done();
     }
     const color = out.isTTY === true && !values['no-color'] && !process.env.NO_COLOR;
@@ -100,11 +124,103 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     return report.summary.unexpected === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError || error instanceof PathError) {
-      err.write(`derivcheck: ${error.message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+      err.write(`derivcheck: ${error.message}\n${error instanceof UsageError ? `${HELP_HINT}\n` : ''}`);
+      return 2;
+    }
+    const io = outputError(error);
+    if (io) {
+      err.write(`derivcheck: ${io.message}\nhint: ${io.hint}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/** `derivcheck derive FILE --at LINE` or `derivcheck derive FILE 'EXPRESSION'`: 0 when a form is found, 1 when none, 2 for bad arguments. */
+function deriveCommand(args: readonly string[], at: string | undefined, json: boolean, out: Output, err: Output): number {
+  const [path, expression, ...rest] = args;
+  if (path === undefined) throw new UsageError('name a .deriv file, e.g. derivcheck derive derivations/001-softmax-log-trick.deriv --at 146');
+  if (rest.length > 0 || (expression === undefined) === (at === undefined)) {
+    throw new UsageError("give either --at LINE or one expression to derive, e.g. 'grad(L, W2)'");
+  }
+  let content: Uint8Array;
+  try {
+    content = readFileSync(path);
+  } catch (error) {
+    err.write(`derivcheck: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+    return 2;
+  }
+  const target = at !== undefined ? { line: integer(at, 'at', 1, 10_000_000)! } : { expression: expression! };
+  try {
+    const found = derive(new TextDecoder().decode(content), target, { path });
+    if (json) {
+      out.write(`${JSON.stringify({ file: found.file, derivation: found.derivation, line: found.line ?? null, target: found.target, forms: found.forms }, null, 2)}\n`);
+    } else {
+      out.write(`${found.file}${found.line === undefined ? '' : `:${found.line}`}: ${found.target}   (in "${found.derivation}")\n`);
+      for (const form of found.forms) out.write(`  = ${form.text}   ${form.notation} form, ${derivedProofText(form.proof)}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof DerivationError) {
+      err.write(`derivcheck: ${formatDiagnostic(error.diagnostic)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function derivedProofText(proof: 'every-n' | 'sizes-tried' | 'numeric'): string {
+  return proof === 'every-n' ? 'proved for every n' : proof === 'sizes-tried' ? 'proved at sizes 1 to 3' : 'only verified numerically (no proof found)';
+}
+
+/** The options that name a file the command writes. */
+const OUTPUT_OPTIONS = ['html', 'markdown'] as const;
+
+/** An output file that cannot be written: an `io` error, exit status 2, no stack trace. */
+class OutputError extends Error {
+  constructor(message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
+/** Throws an OutputError unless `path` can be created or overwritten as a file. */
+function assertWritable(path: string | undefined, option: string): void {
+  if (path === undefined) return;
+  const what = `io error: cannot write --${option} ${path}`;
+  const target = resolve(path);
+  const existing = statIfAny(target);
+  if (existing?.isDirectory()) throw new OutputError(`${what}: it is a folder`, 'name a file, e.g. report.html');
+  const folder = dirname(target);
+  const parent = statIfAny(folder);
+  if (!parent) throw new OutputError(`${what}: the folder ${folder} does not exist`, 'create the folder first, or name a file in a folder that exists');
+  if (!parent.isDirectory()) throw new OutputError(`${what}: ${folder} is a file, not a folder`, 'name a file in a folder that exists');
+  try {
+    accessSync(existing ? target : folder, constants.W_OK);
+  } catch {
+    throw new OutputError(`${what}: permission denied`, `check the permissions of ${existing ? target : folder}`);
+  }
+}
+
+/** What stat says of a path, or undefined when there is nothing to say (absent, or under a file). */
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An OutputError, or a file system error that escaped (a report write after the
+ * disk filled up, a folder that cannot be listed): both are io errors.
+ */
+function outputError(error: unknown): OutputError | undefined {
+  if (error instanceof OutputError) return error;
+  const e = error as NodeJS.ErrnoException;
+  if (e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string') {
+    return new OutputError(`io error: ${e.syscall} ${e.path}: ${e.code}`, 'check the path, the free space and the permissions');
+  }
+  return undefined;
 }
 
 /** One line on a terminal, rewritten in place: how many steps are done, and the file at hand. */
@@ -130,6 +246,28 @@ class Progress {
   done(): void {
     this.stream.write('\r\u001b[2K');
   }
+}
+
+/** The default of --timeout: far above what the whole derivations/ suite takes, short enough to end a stuck CI job. */
+const DEFAULT_TIMEOUT_SECONDS = 900;
+
+/**
+ * The whole-run time limit. Checking is synchronous, so no timer on the main
+ * thread could fire during a step that takes too long; a worker thread waits
+ * instead, writes the reason to stderr, and ends the process with SIGTERM
+ * (exit status 143): a JS signal handler could not run while the main thread is busy.
+ * Every step has its own budgets; this is the last guard behind them.
+ */
+function startWatchdog(seconds: number): Worker {
+  const code = `
+    const { workerData } = require('node:worker_threads');
+    setTimeout(() => {
+      require('node:fs').writeSync(2, '\\nderivcheck: the run passed its time limit of ' + workerData + ' s (--timeout) and was stopped\\n');
+      process.kill(process.pid, 'SIGTERM');
+    }, workerData * 1000);`;
+  const worker = new Worker(code, { eval: true, workerData: seconds });
+  worker.unref();
+  return worker;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /cli\.ts$/.test(process.argv[1]);

@@ -13,7 +13,9 @@
  */
 import { checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult } from './check/index.ts';
 import { buildModel, type Model } from './model/index.ts';
-import { checkPrepared, collectDerivationFiles, countSteps, prepareFile, prepareFileAt } from './pipeline/index.ts';
+import { checkInParallel, checkPrepared, collectDerivationFiles, deriveInFile, prepareFile, prepareFileAt, type DerivedInFile, type DeriveTarget } from './pipeline/index.ts';
+import type { DeriveOptions } from './derive/index.ts';
+import { textToLatex } from './report/index.ts';
 import { parseDerivation } from './syntax/index.ts';
 
 export { DerivationError, formatDiagnostic } from './diagnostics/index.ts';
@@ -28,6 +30,8 @@ export type {
   StepResult, Summary, Verdict,
 } from './check/index.ts';
 export { collectDerivationFiles, PathError } from './pipeline/index.ts';
+export type { DerivedInFile, DeriveTarget } from './pipeline/index.ts';
+export type { Derivative, DerivedForm, DeriveOptions } from './derive/index.ts';
 export { renderTerminal, stepToLatex, toJsonReport, toLatex } from './report/index.ts';
 export {
   modelsFromDisk, renderDerivationHtml, renderDerivationMarkdown, renderHtmlFragment, renderHtmlReport, renderMarkdown,
@@ -38,8 +42,13 @@ export type { NotebookReport } from './notebook/index.ts';
 
 /** Options of {@link checkFiles}: those of {@link CheckOptions}, plus progress per file. */
 export interface CheckFilesOptions extends CheckOptions {
-  /** Called before checking each file, with the total of steps of all files. */
+  /** Called when the first checked step of a file comes in (threads may overlap files), with the total of steps of all files. */
   readonly onFile?: (path: string, stepsInAllFiles: number) => void;
+  /**
+   * Threads checking steps at once (worker_threads); the result is the same for
+   * any number. Default: 1. The command line's `--jobs` defaults to the number of cores.
+   */
+  readonly jobs?: number;
 }
 
 /**
@@ -49,11 +58,7 @@ export interface CheckFilesOptions extends CheckOptions {
 export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): CheckReport {
   const seed = options.seed ?? randomSeed();
   const prepared = collectDerivationFiles(paths).map(prepareFileAt);
-  const total = prepared.reduce((n, p) => n + countSteps(p), 0);
-  const files: FileResult[] = prepared.map((p) => {
-    options.onFile?.(p.path, total);
-    return checkPrepared(p, { ...options, seed });
-  });
+  const files: FileResult[] = checkInParallel(prepared, { ...options, seed });
   return { version: 1, seed, files, summary: summarize(files) };
 }
 
@@ -83,4 +88,25 @@ export function derivation(strings: TemplateStringsArray, ...values: unknown[]):
     ? buildModel(parseDerivation(text, '<inline>'))
     : buildModel(parseDerivation(`derivation "inline"\n${text}`, '<inline>', { firstLine: 0 }));
   return { model, check: (options: CheckOptions = {}) => checkModel(model, options) };
+}
+
+/** A derived right form, with its LaTeX for notebooks and reports. */
+export interface DeriveResult extends DerivedInFile {
+  /** The best form's text in `.deriv` syntax (it parses back). */
+  readonly text: string;
+  /** The best form typeset, as the right side of an equation (`= ...`). */
+  readonly latex: string;
+}
+
+/**
+ * What a derivative should be, derived and simplified in a derivation's own
+ * names and proved equal to it: the answer to "what should this step have been?".
+ * `source` is the text of a `.deriv` file; `target` is a line of it
+ * (`{ line: 12 }`) or an expression in its context (`{ expression: 'grad(L, W2)' }`).
+ * @throws DerivationError (file:line:col and a hint) when there is nothing to derive.
+ * @example derive(text, { expression: 'diff(L, x[k])' }).text === 's[k] - y[k]'
+ */
+export function derive(source: string, target: DeriveTarget, options: DeriveOptions & { readonly path?: string } = {}): DeriveResult {
+  const found = deriveInFile(source, options.path ?? '<inline>', target, options);
+  return { ...found, text: found.best.text, latex: textToLatex(found.best.text, '= ') };
 }

@@ -1,5 +1,6 @@
+import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN,
@@ -26,6 +27,11 @@ export interface CheckOptions {
   readonly budget?: Partial<SymbolicBudget>;
   /** Called after each step, for progress displays. */
   readonly onStep?: (done: StepResult) => void;
+  /**
+   * Derive the right step for a refuted step with a derivative above it when the
+   * file gives none (`detail.derived`). Default: true.
+   */
+  readonly derive?: boolean;
 }
 
 export const DEFAULT_TRIALS = 100;
@@ -37,15 +43,72 @@ export function randomSeed(): number {
 
 /** Checks every step of every claim of a model. */
 export function checkModel(model: Model, options: CheckOptions = {}): DerivationResult {
+  const seeded = { ...options, seed: options.seed ?? randomSeed() };
+  const steps = model.claims.map((claim, c) => claim.steps.map((_, s) => {
+    const result = checkStepAt(model, c, s, seeded);
+    options.onStep?.(result);
+    return result;
+  }));
+  return assembleDerivation(model, steps, options);
+}
+
+/**
+ * Checks one step: step `s` of claim `c`, against the expression above it.
+ * A step depends only on the model, its position and the options (its seed is
+ * mixed from the run's seed and its position), so steps may be checked in any
+ * order, on any thread, and give the same result: the pipeline's workers rely on it.
+ * Give `options.seed`: without one, each call draws its own.
+ */
+export function checkStepAt(model: Model, c: number, s: number, options: CheckOptions = {}): StepResult {
   const seed = options.seed ?? randomSeed();
   const trials = options.trials ?? DEFAULT_TRIALS;
   const budget = { ...DEFAULT_SYMBOLIC_BUDGET, ...options.budget };
-  const claims = model.claims.map((claim, c) => {
-    const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
-    return checkClaim(model, claim, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed, onStep: options.onStep });
-  });
-  return { title: model.derivation.title, source: model.derivation.source, claims: withCorrections(claims) };
+  const claim = model.claims[c];
+  const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
+  return checkClaimStep(model, claim, s, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed });
 }
+
+/** A derivation's result from the results of its steps, claim by claim ({@link checkStepAt}). */
+export function assembleDerivation(model: Model, steps: readonly (readonly StepResult[])[], options: Pick<CheckOptions, 'derive'> = {}): DerivationResult {
+  const claims = model.claims.map((claim, c): ClaimResult =>
+    ({ line: claim.claim.span.line, text: claim.claim.text, ok: steps[c].every((s) => s.ok), steps: steps[c] }));
+  const corrected = withCorrections(claims);
+  return { title: model.derivation.title, source: model.derivation.source, claims: options.derive === false ? corrected : withDerivedSteps(model, corrected) };
+}
+
+/**
+ * Gives a refuted step whose line above takes a derivative, and which the file
+ * gives no right step for, the derivative derived in the derivation's own names
+ * (`detail.derived`), so a student's own derivation also learns what the step
+ * should have been. The file's steps that hold are candidates too.
+ */
+function withDerivedSteps(model: Model, claims: readonly ClaimResult[]): ClaimResult[] {
+  const holding = claims.flatMap((c) => c.steps.filter((s) => s.verdict === 'proved' || s.verdict === 'verified').map((s) => s.text));
+  const cache = new Map<string, DerivedStep | undefined>();
+  return claims.map((claim, c) => ({
+    ...claim,
+    steps: claim.steps.map((step, s) => {
+      if (step.verdict !== 'refuted' || step.detail.correction) return step;
+      const modelClaim = model.claims[c];
+      const head = { expr: modelClaim.claim.expr, text: modelClaim.claim.text };
+      const lineAbove = s === 0 ? head : { expr: modelClaim.steps[s - 1].step.expr, text: modelClaim.steps[s - 1].step.text };
+      // The line above takes the derivative; or the chain began with it and every step so far holds, so they all equal it.
+      const chainHolds = claim.steps.slice(0, s).every((earlier) => earlier.verdict === 'proved' || earlier.verdict === 'verified');
+      const above = TAKES_DERIVATIVE.test(lineAbove.text) ? lineAbove : TAKES_DERIVATIVE.test(head.text) && chainHolds ? head : undefined;
+      if (!above) return step;
+      if (!cache.has(above.text)) {
+        const found = deriveExpression(model.derivation, above.expr, above.text, { extra: holding });
+        cache.set(above.text, found && { text: found.best.text, proof: found.best.proof, notation: found.best.notation });
+      }
+      const derived = cache.get(above.text);
+      return derived ? { ...step, detail: { ...step.detail, derived } } : step;
+    }),
+  }));
+}
+
+type DerivedStep = NonNullable<StepDetail['derived']>;
+
+const TAKES_DERIVATIVE = /\b(diff|grad)\s*\(/;
 
 /**
  * Links each refuted known mistake to the step the file gives as the right one:
@@ -80,29 +143,20 @@ interface ClaimContext {
   readonly trials: number;
   readonly sizes: readonly ReadonlyMap<string, number>[];
   readonly budget: SymbolicBudget;
-  readonly onStep?: (done: StepResult) => void;
 }
 
 /**
- * A chain: each step is compared with the expression above it. A wrong step
- * does not stop the chain; the next step is still compared with it, as written.
+ * Step `s` of a chain: each step is compared with the expression above it. A wrong
+ * step does not stop the chain; the next step is still compared with it, as written.
  */
-function checkClaim(model: Model, claim: ModelClaim, context: ClaimContext): ClaimResult {
-  let above: Term | undefined = claim.head;
-  let aboveLine = claim.claim.span.line;
+function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: ClaimContext): StepResult {
+  const above = s === 0 ? claim.head : claim.steps[s - 1].term;
+  const aboveLine = s === 0 ? claim.claim.span.line : claim.steps[s - 1].step.span.line;
   // The claim's own expression has no step to report its error on: its first step does.
-  let aboveError: Diagnostic | undefined = claim.headError;
-  const steps: StepResult[] = [];
-  claim.steps.forEach((modelStep, s) => {
-    const result = guarded(modelStep, () =>
-      checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
-    steps.push(result);
-    context.onStep?.(result);
-    above = modelStep.term;
-    aboveLine = modelStep.step.span.line;
-    aboveError = undefined;
-  });
-  return { line: claim.claim.span.line, text: claim.claim.text, ok: steps.every((s) => s.ok), steps };
+  const aboveError = s === 0 ? claim.headError : undefined;
+  const modelStep = claim.steps[s];
+  return guarded(modelStep, () =>
+    checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
 }
 
 /**
@@ -154,10 +208,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const numericDetail = { method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN };
   const lhs = eliminateDiff(above);
   const rhs = eliminateDiff(modelStep.term);
+  // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
+  const almostEverywhere = hasDiff(above) || hasDiff(modelStep.term);
+  // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.
   const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
-    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.timeMs }), model.definitions);
+    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
   const symbolic: SymbolicOutcome = decideStep(
-    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices }, context.sizes, context.budget, context.seed);
+    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere }, context.sizes, context.budget, context.seed);
   // The numbers confirm what an exact engine proved: `trials` inputs in all, spread over the sizes, do that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
@@ -170,7 +227,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     trials: numeric.trials, sizes: numeric.sizes, seed: context.runSeed, numeric: numericDetail,
     ...(symbolic.kind === 'equal' ? { instances: symbolic.instances } : {}),
     ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
-    ...kinkNote(above, modelStep.term, numeric, symbolic),
+    // A kink convention matters only where comparisons are read almost everywhere: in a step about a derivative.
+    ...(almostEverywhere ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
   };
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
@@ -179,7 +237,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
-  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used) : undefined;
+  const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
+  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used, binary) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
   const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
@@ -188,6 +247,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   switch (outcome.verdict) {
     case 'error':
+      if (outcome.why === 'no-domain' && symbolic.kind === 'no-domain') {
+        return result('error', undefined, exactMethod, {
+          diagnostic: diagnostic('no-domain', symbolic.reason, model.derivation.file, step.span,
+            'a denominator must not be 0, log needs a positive argument and sqrt a non-negative one: check the types (given x: positive) or fix the line above'),
+        });
+      }
       if (outcome.why === 'no-domain') {
         return result('error', undefined, numericMethod, {
           diagnostic: diagnostic('no-domain', 'the two sides have no value on any input tried', model.derivation.file, step.span,
@@ -213,12 +278,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (outcome.by === 'numbers') return result('refuted', undefined, numericMethod, { counterexample: found, replay, ...why });
       if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
       const c = symbolic.confirmed;
-      return result('refuted', undefined, `${exactMethod}; 60-digit evaluation`, {
+      return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
         ...why,
         counterexample: {
           sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
-          inputs: c.point, lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-          foundBy: '60-digit evaluation (the difference is below what double precision can see)',
+          inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
+          foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value anywhere)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
         },
       });
     }
@@ -238,10 +303,17 @@ function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: Symbo
   return kink ? { kink } : {};
 }
 
-function numericCounterexample(numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>): Counterexample {
+function numericCounterexample(
+  numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>, binary: ReadonlySet<string>,
+): Counterexample {
   const e = numeric.example;
   const inputs: Record<string, readonly number[] | number> = {};
-  for (const [name, values] of Object.entries(e.inputs)) if (used.has(name)) inputs[name] = values.length === 1 ? values[0] : values;
+  for (const [name, entries] of Object.entries(e.inputs)) {
+    if (!used.has(name)) continue;
+    // A binary input is held as a label over the classes 1 and 2: shown as its value, 0 or 1.
+    const values = binary.has(name) ? entries.map((v) => v - 1) : entries;
+    inputs[name] = values.length === 1 ? values[0] : values;
+  }
   // JSON has no NaN or Infinity: a side with no value is reported in words.
   const shown = (v: number): number | string => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'undefined' : String(v));
   return {

@@ -47,6 +47,13 @@ export interface StepDetail {
    * a later step that holds and is compared with the same expression.
    */
   readonly correction?: { readonly line: number; readonly text: string };
+  /**
+   * For a refuted step with a derivative in the line above and no right step in
+   * the file: the derivative, derived and simplified in the derivation's own
+   * names. `proof` says how it was shown equal to the derivative (`numeric`: only
+   * agreeing in double precision, no proof found).
+   */
+  readonly derived?: { readonly text: string; readonly proof: 'every-n' | 'sizes-tried' | 'numeric'; readonly notation: 'index' | 'matrix' };
   /** Why the exact engine could not decide. */
   readonly undecided?: string;
   /**

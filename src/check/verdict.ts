@@ -27,7 +27,8 @@ export type Judgement =
  *
  * | evidence | verdict |
  * |---|---|
- * | no input where both sides have a value | error (no-domain) |
+ * | the line above has no value anywhere (exact engine) | error (no-domain) |
+ * | no input where both sides have a value, unless the exact engine proved the sides equal with a value everywhere (the numbers overflowed) | error (no-domain) |
  * | index calculus proved, exact engine differs | error (engine fault) |
  * | index calculus proved, numbers refute | error (engine fault) |
  * | index calculus proved | proved, every n |
@@ -40,7 +41,9 @@ export type Judgement =
 export function judge(e: Evidence): Judgement {
   const { everyN, symbolic, numeric } = e;
   const refutedByNumbers = numeric.kind === 'counterexample';
-  if (numeric.kind === 'no-domain') return { verdict: 'error', why: 'no-domain' };
+  if (symbolic.kind === 'no-domain') return { verdict: 'error', why: 'no-domain' };
+  const overflowOnly = symbolic.kind === 'equal' && symbolic.unconditional;
+  if (numeric.kind === 'no-domain' && !overflowOnly) return { verdict: 'error', why: 'no-domain' };
   if (everyN.kind === 'proved') {
     if (symbolic.kind === 'different') {
       return {

@@ -33,6 +33,8 @@ export type DiagnosticCode =
   | 'shape'
   | 'no-domain'
   | 'unsupported'
+  /** A limit that keeps a hostile file bounded in time and memory (docs/security.md). */
+  | 'limit'
   | 'io';
 
 /** An error that carries a {@link Diagnostic}; callers branch on `diagnostic.code`. */

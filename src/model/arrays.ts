@@ -18,6 +18,14 @@ export interface ArrayValue {
    * range over that axis's dimension; each call builds fresh bound indices.
    */
   readonly at: (indices: readonly Index[]) => Term;
+  /**
+   * For a vector, which way it stands when that matters: `row` for a transposed
+   * vector (`v'`) and for `sum(A, 1)` (one value per column, numpy's keepdims
+   * 1×C), `col` for `sum(A, 2)` (N×1). Unset: a plain vector, a column by convention.
+   * `u * v'` is then an outer product, and a keep-dims reduction broadcasts over a
+   * square matrix without ambiguity.
+   */
+  readonly orient?: 'row' | 'col';
 }
 
 export interface ScalarValue {
@@ -29,7 +37,8 @@ export interface ScalarValue {
 export type Value = ScalarValue | ArrayValue;
 
 export const scalar = (t: Term): ScalarValue => ({ k: 'scalar', t });
-export const array = (shape: readonly Dim[], at: (indices: readonly Index[]) => Term): ArrayValue => ({ k: 'array', shape, at });
+export const array = (shape: readonly Dim[], at: (indices: readonly Index[]) => Term, orient?: 'row' | 'col'): ArrayValue =>
+  (orient === undefined ? { k: 'array', shape, at } : { k: 'array', shape, at, orient });
 
 export function sameDim(a: Dim, b: Dim): boolean {
   return a.k === 'sym' ? b.k === 'sym' && a.name === b.name : b.k === 'fixed' && a.size === b.size;
@@ -94,7 +103,7 @@ export type Broadcast =
   | { readonly ok: true; readonly shape: readonly Dim[]; readonly left: (ix: readonly Index[]) => readonly Index[] | undefined; readonly right: (ix: readonly Index[]) => readonly Index[] | undefined }
   | { readonly ok: false; readonly reason: string; readonly hint: string };
 
-export function broadcast(a: readonly Dim[], b: readonly Dim[]): Broadcast {
+export function broadcast(a: readonly Dim[], b: readonly Dim[], orientA?: 'row' | 'col', orientB?: 'row' | 'col'): Broadcast {
   const same = (ix: readonly Index[]) => ix;
   const none = () => undefined;
   if (a.length === 0) return { ok: true, shape: b, left: none, right: b.length === 0 ? same : same };
@@ -115,21 +124,27 @@ export function broadcast(a: readonly Dim[], b: readonly Dim[]): Broadcast {
     const pick = (own: readonly Dim[]) => (ix: readonly Index[]) => ix.map((i, p) => (isOne(own[p]) && !isOne(shape[p]) ? { k: 'lit', value: 1 } as Index : i));
     return { ok: true, shape, left: pick(a), right: pick(b) };
   }
-  if (a.length === 2 && b.length === 1) return matrixWithVector(a, b, false);
-  if (a.length === 1 && b.length === 2) return matrixWithVector(b, a, true);
+  if (a.length === 2 && b.length === 1) return matrixWithVector(a, b, false, orientB);
+  if (a.length === 1 && b.length === 2) return matrixWithVector(b, a, true, orientA);
   return { ok: false, reason: 'their ranks differ', hint: 'write the entries with indices instead' };
 }
 
-function matrixWithVector(m: readonly Dim[], v: readonly Dim[], swapped: boolean): Broadcast {
+function matrixWithVector(m: readonly Dim[], v: readonly Dim[], swapped: boolean, orient?: 'row' | 'col'): Broadcast {
   const [rows, cols] = m;
   const length = v[0];
-  const matchesCols = sameDim(length, cols);
-  const matchesRows = sameDim(length, rows);
+  let matchesCols = sameDim(length, cols);
+  let matchesRows = sameDim(length, rows);
   if (matchesCols && matchesRows) {
-    return {
-      ok: false, reason: `the vector's length ${showDim(length)} matches both the rows and the columns, so it is ambiguous whether it is added to each row or to each column`,
-      hint: 'write the entries with indices, e.g. Z[i, j] + b[j] (to each row) or Z[i, j] + b[i] (to each column)',
-    };
+    // A keep-dims reduction (sum(A, 2) is N×1, sum(A, 1) is 1×N) or a transposed vector says which way it goes.
+    if (orient === 'row') matchesRows = false;
+    else if (orient === 'col') matchesCols = false;
+    else {
+      return {
+        ok: false, reason: `the vector's length ${showDim(length)} matches both the rows and the columns, so it is ambiguous whether it is added to each row or to each column`,
+        hint: 'reduce with the axis kept, sum(A, 2) (a column: one value per row, added to each column) or sum(A, 1) (a row: added to each row), '
+          + 'transpose a vector to make it a row (b\'), or write the entries with indices: Z[i, j] + b[j] (to each row), Z[i, j] + b[i] (to each column)',
+      };
+    }
   }
   if (!matchesCols && !matchesRows) {
     return {

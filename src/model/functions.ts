@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import { add, div, fn, mul, num, pow, sub } from './term-builders.ts';
+import { erf, erfc, normalCdf, normalPdf, preciseErf, preciseErfc, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
+import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
 
 /**
@@ -36,6 +37,12 @@ export interface FunctionRule {
    * where double precision fails (underflow, overflow).
    */
   readonly precise: (D: PreciseConstructor, ...args: PreciseNumber[]) => PreciseNumber;
+  /**
+   * A bound on the relative error of `value`, in units of the unit round-off
+   * (half an ulp). Default 2: a correctly rounded or nearly so library function.
+   * The numeric engine's error bound for the function's result uses it.
+   */
+  readonly roundoff?: number;
 }
 
 /**
@@ -100,7 +107,22 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     partials: (a) => [div(num(1), add(num(1), a))], domain: 'greater than -1',
   },
   expm1: { precise: (D, a) => preciseExpm1(D, a), arity: 1, slopes: (a) => [Math.exp(a)], value: Math.expm1, partials: (a) => [fn('exp', a)] },
+  erf: {
+    precise: preciseErf, arity: 1, roundoff: 8, slopes: (a) => [TWO_OVER_SQRT_PI * Math.exp(-a * a)], value: erf,
+    partials: (a) => [mul(num(2), pow({ k: 'pi' }, num(-1, 2)), fn('exp', neg(pow(a, num(2)))))],
+  },
+  erfc: {
+    precise: preciseErfc, arity: 1, roundoff: 12, slopes: (a) => [-TWO_OVER_SQRT_PI * Math.exp(-a * a)], value: erfc,
+    partials: (a) => [mul(num(-2), pow({ k: 'pi' }, num(-1, 2)), fn('exp', neg(pow(a, num(2)))))],
+  },
+  /** The standard normal CDF (probit's inverse; GELU is x Phi(x)). */
+  Phi: { precise: preciseNormalCdf, arity: 1, roundoff: 12, slopes: (a) => [normalPdf(a)], value: normalCdf, partials: (a) => [fn('phi', a)] },
+  /** The standard normal density. */
+  phi: { precise: preciseNormalPdf, arity: 1, roundoff: 8, slopes: (a) => [-a * normalPdf(a)], value: normalPdf, partials: (a) => [neg(mul(a, fn('phi', a)))] },
 };
+
+/** 2 / sqrt(pi): erf's slope at 0. */
+const TWO_OVER_SQRT_PI = 1.1283791670955126;
 
 /** Terms of the power series used where 1 + a would round a small argument away: enough for 1e-80 relative at |a| < 1e-5. */
 const SERIES_TERMS = 16;

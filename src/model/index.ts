@@ -10,3 +10,4 @@ export { printFraction, printIndex, printRef, printTerm } from './print-term.ts'
 export { hasDiff, inputNames, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
+export { expandedSize } from './term-size.ts';

@@ -1,5 +1,5 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import type { Claim, Derivation, Step } from '../syntax/index.ts';
+import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { Resolver, type LetDefinition, type Scope } from './resolve.ts';
 import type { Dim, FreeIndex, Input, Term } from './term.ts';
@@ -35,77 +35,123 @@ export interface Model {
 }
 
 /**
- * Resolves a parsed derivation. A broken `given` or `let` makes the whole
- * derivation unusable and throws; a broken step only makes that step an error.
+ * Resolves a parsed derivation. A broken `given` or `let` makes only the
+ * expressions that use its names errors (a declaration no expression uses is
+ * reported as an error of its own, at its line); a broken step only makes that
+ * step an error. Every other claim is still checked.
  */
 export function buildModel(derivation: Derivation): Model {
   const file = derivation.file;
   const dims = new Map<string, Dim>();
   const inputs = new Map<string, Input>();
   const lets = new Map<string, LetDefinition>();
-  const scope: Scope = { file, dims, inputs, lets };
+  const broken = new Map<string, Diagnostic>();
+  const usedBroken = new Set<string>();
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken };
+  /** Each broken declaration, to report it on its own when no expression uses it. */
+  const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl; problem: Diagnostic; at: number }[] = [];
   const claims: ModelClaim[] = [];
-  const taken = (name: string) => inputs.has(name) || lets.has(name) || dims.has(name) || name === 'e' || name === 'pi';
+  const taken = (name: string) => inputs.has(name) || lets.has(name) || dims.has(name) || broken.has(name);
 
   for (const statement of derivation.statements) {
-    if (statement.kind === 'given') {
-      const type = resolveType(statement.type, file);
-      for (const d of [...type.dims, ...(type.classes ? [type.classes] : [])]) {
-        if (d.k !== 'sym') continue;
-        if (inputs.has(d.name) || lets.has(d.name)) {
-          throw new DerivationError(diagnostic('duplicate-name', `${d.name} is already declared as a value, so it cannot be a dimension`, file,
-            statement.type.span, 'use another letter for the dimension'));
-        }
-        if (!dims.has(d.name)) dims.set(d.name, d);
-      }
-      for (const { name, span } of statement.names) {
-        if (taken(name)) {
-          throw new DerivationError(diagnostic('duplicate-name', `${name} is already declared`, file, span, 'each name is declared once'));
-        }
-        const typeText = statement.type.dims.length > 0
-          ? `${statement.type.name}[${statement.type.dims.map((d) => d.text).join(', ')}]` : statement.type.name;
-        inputs.set(name, { name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}) });
-      }
-    } else if (statement.kind === 'let') {
-      if (taken(statement.name)) {
-        throw new DerivationError(diagnostic('duplicate-name', `${statement.name} is already declared`, file, statement.nameSpan,
-          'each name is declared once; pick another name for this definition'));
-      }
-      const params = statement.params.map((p) => p.name);
-      const resolver = new Resolver(scope, new Set(params));
-      const value = resolver.resolveValue(statement.body);
-      if (value.k === 'array') {
-        if (params.length > 0) {
-          throw new DerivationError(diagnostic('not-scalar', `${statement.name}[${params.join(', ')}] is defined as ${showShape(value.shape)}, but an indexed definition is one entry`,
-            file, statement.body.span, `define the whole array without indices (let ${statement.name} = ...) and index it where it is used, or write one entry`));
-        }
-        // The entry at internal placeholder indices; using the definition substitutes them.
-        const placeholders = value.shape.map((_, p) => `${statement.name}@${p + 1}`);
-        const body = resolver.finalize(value.at(placeholders.map((name) => ({ k: 'var', name, offset: 0 }))));
-        lets.set(statement.name, { name: statement.name, params: placeholders, paramDims: value.shape, body, minSizes: resolver.minSizes, isArray: true });
-        continue;
-      }
-      const body = resolver.finalize(value.t);
-      const paramDims = statement.params.map((p) => {
-        const dim = resolver.ranges.dimOf(`var:${p.name}`);
-        if (!dim) {
-          throw new DerivationError(diagnostic('index-range', `cannot tell which range the index ${p.name} of ${statement.name} runs over`,
-            file, p.span, `use ${p.name} to index an input in the definition, e.g. x[${p.name}]`));
-        }
-        return dim;
-      });
-      lets.set(statement.name, { name: statement.name, params, paramDims, body, minSizes: resolver.minSizes });
-    } else {
+    if (statement.kind === 'claim') {
       claims.push(modelClaim(statement, scope));
+      continue;
+    }
+    // An error in a declaration breaks only the names it declares: what uses them is an error, the rest is checked.
+    try {
+      if (statement.kind === 'given') declareGiven(statement, scope, dims, inputs, taken);
+      else declareLet(statement, scope, lets, taken);
+    } catch (error) {
+      if (!(error instanceof DerivationError)) throw error;
+      const names = statement.kind === 'given' ? statement.names.map((n) => n.name) : [statement.name];
+      for (const name of names) if (!broken.has(name)) broken.set(name, error.diagnostic);
+      brokenDeclarations.push({ names, statement, problem: error.diagnostic, at: claims.length });
     }
   }
+  // A broken declaration that no claim uses is still an error: it stands as a claim of its own, at its place.
+  const unused = brokenDeclarations.filter((b) => !b.names.some((name) => usedBroken.has(name)));
+  for (const b of [...unused].reverse()) claims.splice(b.at, 0, declarationErrorClaim(b.statement, b.problem));
   return {
     derivation, inputs: [...inputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), claims,
     definitions: [...lets.values()],
   };
 }
 
+function declareGiven(statement: GivenDecl, scope: Scope, dims: Map<string, Dim>, inputs: Map<string, Input>, taken: (name: string) => boolean): void {
+  const file = scope.file;
+  const type = resolveType(statement.type, file);
+  for (const d of [...type.dims, ...(type.classes ? [type.classes] : [])]) {
+    if (d.k !== 'sym') continue;
+    if (inputs.has(d.name) || scope.lets.has(d.name)) {
+      throw new DerivationError(diagnostic('duplicate-name', `${d.name} is already declared as a value, so it cannot be a dimension`, file,
+        statement.type.span, 'use another letter for the dimension'));
+    }
+  }
+  for (const { name, span } of statement.names) {
+    if (taken(name)) {
+      throw new DerivationError(diagnostic('duplicate-name', `${name} is already declared`, file, span, 'each name is declared once'));
+    }
+  }
+  for (const d of [...type.dims, ...(type.classes ? [type.classes] : [])]) {
+    if (d.k === 'sym' && !dims.has(d.name)) dims.set(d.name, d);
+  }
+  for (const { name } of statement.names) {
+    const typeText = statement.type.dims.length > 0
+      ? `${statement.type.name}[${statement.type.dims.map((d) => d.text).join(', ')}]` : statement.type.name;
+    inputs.set(name, { name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}), ...(type.binary ? { binary: true } : {}) });
+  }
+}
+
+function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefinition>, taken: (name: string) => boolean): void {
+  const file = scope.file;
+  if (taken(statement.name)) {
+    throw new DerivationError(diagnostic('duplicate-name', `${statement.name} is already declared`, file, statement.nameSpan,
+      'each name is declared once; pick another name for this definition'));
+  }
+  const params = statement.params.map((p) => p.name);
+  const resolver = new Resolver(scope, new Set(params));
+  const value = resolver.resolveValue(statement.body);
+  if (value.k === 'array') {
+    if (params.length > 0) {
+      throw new DerivationError(diagnostic('not-scalar', `${statement.name}[${params.join(', ')}] is defined as ${showShape(value.shape)}, but an indexed definition is one entry`,
+        file, statement.body.span, `define the whole array without indices (let ${statement.name} = ...) and index it where it is used, or write one entry`));
+    }
+    // The entry at internal placeholder indices; using the definition substitutes them.
+    const placeholders = value.shape.map((_, p) => `${statement.name}@${p + 1}`);
+    const body = resolver.finalize(value.at(placeholders.map((name) => ({ k: 'var', name, offset: 0 }))));
+    lets.set(statement.name, { name: statement.name, params: placeholders, paramDims: value.shape, body, minSizes: resolver.minSizes, isArray: true });
+    return;
+  }
+  const body = resolver.finalize(value.t);
+  const stray = resolver.freeIndices.find((name) => !params.includes(name));
+  if (stray !== undefined) {
+    throw new DerivationError(diagnostic('index-range', `the index ${stray} of ${statement.name} is not one of its parameters`, file,
+      indexSpan(statement.body, stray) ?? statement.body.span,
+      params.length > 0 ? `index with ${params.join(', ')}, or bind ${stray} in a sum` : `write let ${statement.name}[${stray}] = ... to define an entry, or bind ${stray} in a sum`));
+  }
+  const paramDims = statement.params.map((p) => {
+    const dim = resolver.ranges.dimOf(`var:${p.name}`);
+    if (!dim) {
+      throw new DerivationError(diagnostic('index-range', `cannot tell which range the index ${p.name} of ${statement.name} runs over`,
+        file, p.span, `use ${p.name} to index an input in the definition, e.g. x[${p.name}]`));
+    }
+    return dim;
+  });
+  lets.set(statement.name, { name: statement.name, params, paramDims, body, minSizes: resolver.minSizes });
+}
+
+/** A broken declaration no expression uses, reported as a claim of one step that is that error. */
+function declarationErrorClaim(statement: GivenDecl | LetDecl, problem: Diagnostic): ModelClaim {
+  const text = statement.kind === 'given' ? `given ${statement.names.map((n) => n.name).join(', ')}` : `let ${statement.name}`;
+  const expr: Claim['expr'] = { kind: 'number', text: '0', value: 0, span: statement.span };
+  const step: Step = { expr, justification: undefined, expectWrong: false, text, span: statement.span };
+  const claim: Claim = { kind: 'claim', expr, text, steps: [step], span: statement.span };
+  return { claim, head: undefined, headError: problem, steps: [{ step, term: undefined, error: problem }], freeIndices: [], minSizes: new Map() };
+}
+
 function modelClaim(claim: Claim, scope: Scope): ModelClaim {
+  if (claim.steps.length === 0) return claimWithoutStep(claim, scope);
   const resolver = new Resolver(scope);
   const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic } => {
     try {
@@ -169,4 +215,31 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
     steps: finalSteps.map((s) => ({ step: s.step, term: s.term, error: s.error })), freeIndices,
     minSizes: resolver.minSizes,
   };
+}
+
+/**
+ * A claim with no `= ...` step (a forgotten `=`) has nothing to check, and is
+ * an error at its line rather than silently skipped; its names are still
+ * resolved, so an unknown name in it is reported first.
+ */
+function claimWithoutStep(claim: Claim, scope: Scope): ModelClaim {
+  const step: Step = { expr: claim.expr, justification: undefined, expectWrong: false, text: claim.text, span: claim.span };
+  const resolved = modelClaim({ ...claim, steps: [step] }, scope);
+  const error = resolved.headError ?? diagnostic('syntax', 'a claim needs at least one `= ...` step', scope.file, claim.span,
+    'write = EXPRESSION after the claim, on its line or the next: the claim alone states nothing to check');
+  return { ...resolved, steps: [{ step, term: undefined, error }] };
+}
+
+/** Where a name is first written as an index in an expression (searched without recursion). */
+function indexSpan(root: Expr, name: string): Span | undefined {
+  const stack: Expr[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.kind === 'name' && e.name === name) return e.span;
+    if (e.kind === 'binary') stack.push(e.right, e.left);
+    else if (e.kind === 'unary' || e.kind === 'transpose') stack.push(e.arg);
+    else if (e.kind === 'call') stack.push(...[...e.args].reverse());
+    else if (e.kind === 'index') stack.push(...[...e.indices].reverse());
+  }
+  return undefined;
 }

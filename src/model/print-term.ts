@@ -93,6 +93,11 @@ function print(t: Term, outer: number, bound: BoundNames): string {
       const name = boundName(t.index, t.body, bound);
       return `sum(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
     }
+    case 'reduce': {
+      const name = boundName(t.index, t.body, bound);
+      return `${t.op}(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
+    }
+    case 'extremum': return `${t.op}(${t.terms.map((x) => print(x, 0, bound)).join(', ')})`;
     case 'icmp':
       return t.op === '==' ? `delta(${printIndex(t.a, bound)}, ${printIndex(t.b, bound)})` : `(${printIndex(t.a, bound)} ${t.op} ${printIndex(t.b, bound)})`;
     case 'cmp': return `(${print(t.a, 0, bound)} ${t.op} ${print(t.b, 0, bound)})`;
@@ -140,7 +145,8 @@ function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out
     case 'pow': collectNames(t.base, skip, bound, out); collectNames(t.exponent, skip, bound, out); return;
     case 'fn': t.args.forEach((x) => collectNames(x, skip, bound, out)); return;
     // An inner sum's own index is printed by that sum, which avoids capture itself.
-    case 'sum': collectNames(t.body, new Set([...skip, t.index]), bound, out); return;
+    case 'sum': case 'reduce': collectNames(t.body, new Set([...skip, t.index]), bound, out); return;
+    case 'extremum': t.terms.forEach((x) => collectNames(x, skip, bound, out)); return;
     case 'icmp': index(t.a); index(t.b); return;
     case 'cmp': collectNames(t.a, skip, bound, out); collectNames(t.b, skip, bound, out); return;
     case 'diff': collectNames(t.f, skip, bound, out); ref(t.v); return;

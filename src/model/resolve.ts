@@ -1,12 +1,13 @@
-import { DerivationError, diagnostic } from '../diagnostics/index.ts';
+import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { closest } from './did-you-mean.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
+import { InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
-import type { Comparison, Dim, Index, Input, InputRef, Term } from './term.ts';
+import type { Comparison, Dim, Index, Input, InputRef, ReduceOp, Term } from './term.ts';
 
 const PENDING = '\u0000pending:';
 
@@ -23,7 +24,7 @@ export interface LetDefinition {
 }
 
 /** Array-valued built-ins, beside the scalar function table and sum, delta, diff. */
-const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'grad'] as const;
+const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -31,6 +32,14 @@ export interface Scope {
   readonly dims: ReadonlyMap<string, Dim>;
   readonly inputs: ReadonlyMap<string, Input>;
   readonly lets: ReadonlyMap<string, LetDefinition>;
+  /**
+   * Names whose `given` or `let` has an error, with that error: an expression
+   * that uses one is an error (the same diagnostic, at the declaration), and
+   * every other expression of the file is still checked.
+   */
+  readonly broken?: ReadonlyMap<string, Diagnostic>;
+  /** Broken names some expression used; the model reports the others on their own. */
+  readonly usedBroken?: Set<string>;
 }
 
 /**
@@ -47,6 +56,7 @@ export class Resolver {
   readonly minSizes = new Map<string, number>();
   private fresh = 0;
   private readonly pendingSums = new Map<string, { written: string; span: Span }>();
+  private readonly inlined = new InlineBudget();
 
   constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set()) {}
 
@@ -82,16 +92,31 @@ export class Resolver {
       case 'number':
         return scalar({ k: 'num', value: parseDecimal(expr.text) });
       case 'name':
+        if (!bound.has(expr.name)) this.checkNotBroken(expr.name);
         return this.nameValue(expr.name, expr.span, bound);
       case 'index':
+        this.checkNotBroken(expr.target.name);
         return scalar(this.indexed(expr.target.name, expr.target.span, expr.indices, expr.span, bound));
       case 'unary': {
         const arg = this.val(expr.arg, bound);
         return expr.op === '-' ? mapValue(arg, neg) : arg;
       }
+      case 'subscript': {
+        const target = this.val(expr.target, bound);
+        if (target.k === 'scalar') {
+          throw this.error('bad-index', `${shortText(expr.target) ?? 'this expression'} is a scalar, so it has no entries to index`, expr.span);
+        }
+        if (target.shape.length !== expr.indices.length) {
+          throw this.error('index-arity', `${shortText(expr.target) ?? 'this expression'} is ${showShape(target.shape)}: it takes ${target.shape.length} index${target.shape.length === 1 ? '' : 'es'}, got ${expr.indices.length}`,
+            expr.span);
+        }
+        return scalar(target.at(expr.indices.map((e, p) => this.index(e, target.shape[p], bound))));
+      }
       case 'transpose': {
         const arg = this.val(expr.arg, bound);
-        if (arg.k === 'scalar' || arg.shape.length < 2) return arg;
+        if (arg.k === 'scalar') return arg;
+        // A vector's transpose is the same entries standing the other way: v' is a row, (v')' a column again.
+        if (arg.shape.length === 1) return array(arg.shape, arg.at, arg.orient === 'row' ? 'col' : 'row');
         if (arg.shape.length > 2) throw this.error('shape', `a transpose needs a matrix, got ${showShape(arg.shape)}`, expr.span);
         return array([arg.shape[1], arg.shape[0]], (ix) => arg.at([ix[1], ix[0]]));
       }
@@ -138,7 +163,7 @@ export class Resolver {
     if (a.k === 'scalar' && b.k === 'scalar') return scalar(f(a.t, b.t));
     const shapeA = a.k === 'array' ? a.shape : [];
     const shapeB = b.k === 'array' ? b.shape : [];
-    const plan = broadcast(shapeA, shapeB);
+    const plan = broadcast(shapeA, shapeB, a.k === 'array' ? a.orient : undefined, b.k === 'array' ? b.orient : undefined);
     if (!plan.ok) {
       const [left, right] = expr.kind === 'binary' ? [expr.left, expr.right] : [expr.args[0], expr.args[1]];
       const what = expr.kind === 'binary' ? `'${expr.op}'` : `${expr.name}`;
@@ -159,6 +184,10 @@ export class Resolver {
       expr.opSpan ?? expr.span,
       'the columns of the left operand must match the rows of the right one; a transpose (A\') or .* (entry by entry) may be what is meant');
     if (a.shape.length > 2 || b.shape.length > 2) throw fail('a product needs matrices or vectors');
+    // A column times a row (u * v'): the outer product, an m×n matrix. Any other pair of vectors is the dot product.
+    if (a.shape.length === 1 && b.shape.length === 1 && a.orient !== 'row' && b.orient === 'row') {
+      return array([a.shape[0], b.shape[0]], (ix) => mul(a.at([ix[0]]), b.at([ix[1]])));
+    }
     const inner = (dim: Dim, left: (k: Index) => Term, right: (k: Index) => Term): Term => {
       const k = this.boundIndex(dim, 'k');
       return { k: 'sum', index: k, dim, body: mul(left(v(k)), right(v(k))) };
@@ -170,8 +199,16 @@ export class Resolver {
       return array([a.shape[0], b.shape[1]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k, ix[1]])));
     }
     if (a.shape.length === 2) return array([a.shape[0]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k])));
-    if (b.shape.length === 2) return array([b.shape[1]], (ix) => inner(innerA, (k) => a.at([k]), (k) => b.at([k, ix[0]])));
+    if (b.shape.length === 2) return array([b.shape[1]], (ix) => inner(innerA, (k) => a.at([k]), (k) => b.at([k, ix[0]])), a.orient === 'row' ? 'row' : undefined);
     return scalar(inner(innerA, (k) => a.at([k]), (k) => b.at([k])));
+  }
+
+  /** Using a name whose declaration has an error is that error (the declaration's own diagnostic, at the declaration). */
+  private checkNotBroken(name: string): void {
+    const problem = this.scope.broken?.get(name);
+    if (!problem) return;
+    this.scope.usedBroken?.add(name);
+    throw new DerivationError({ ...problem, message: `${problem.message} (in the declaration of ${name}, which this expression uses)` });
   }
 
   /** A fresh bound index over a dimension, for sums the array operations write. */
@@ -205,6 +242,7 @@ export class Resolver {
       if (given.oneHotRows) {
         return array([given.dims[0], given.classes!], (ix) => ({ k: 'icmp', op: '==', a: ix[1], b: { k: 'label', name, indices: [ix[0]], offset: 0 } }));
       }
+      if (given.binary) return array(given.dims, (ix) => binaryValue(name, ix));
       if (given.kind === 'label') {
         throw this.error('bad-index', `${name} is a ${given.typeText}, one class per row: use ${name}[i] as an index, e.g. Z[i, ${name}[i]], or onehot(${name}, ${showDim(given.classes!)})`, span);
       }
@@ -212,13 +250,13 @@ export class Resolver {
     }
     const definition = this.scope.lets.get(name);
     if (definition && definition.params.length > 0) {
-      return array(definition.paramDims, (ix) => this.instantiate(definition, ix));
+      return array(definition.paramDims, (ix) => this.instantiate(definition, ix, span));
     }
     return scalar(this.name(name, span, bound));
   }
 
   private isDeclared(name: string): boolean {
-    return this.scope.inputs.has(name) || this.scope.lets.has(name) || this.scope.dims.has(name);
+    return this.scope.inputs.has(name) || this.scope.lets.has(name) || this.scope.dims.has(name) || (this.scope.broken?.has(name) ?? false);
   }
 
   private name(name: string, span: Span, bound: Map<string, string>): Term {
@@ -228,6 +266,7 @@ export class Resolver {
         throw this.error('not-scalar', `${name} is a ${given.typeText}: write one entry, e.g. ${name}[i]`, span,
           `a step is a scalar equation; for the sum of the entries write sum(${name})`);
       }
+      if (given.binary) return binaryValue(name, []);
       if (given.kind === 'label') {
         throw this.error('bad-index', `${name} is a label (a class index): use it as an index, e.g. x[${name}] or delta(i, ${name})`, span);
       }
@@ -238,7 +277,7 @@ export class Resolver {
       if (definition.params.length > 0) {
         throw this.error('index-arity', `${name} is defined with ${definition.params.length} index${definition.params.length > 1 ? 'es' : ''}: write ${name}[${definition.params.join(', ')}]`, span);
       }
-      return this.instantiate(definition, []);
+      return this.instantiate(definition, [], span);
     }
     if (this.scope.dims.has(name)) return { k: 'size', name };
     if (name === 'e') return fn('exp', num(1));
@@ -264,7 +303,7 @@ export class Resolver {
       if (this.scope.dims.has(name)) throw this.error('bad-index', `${name} is a dimension, not an array`, nameSpan);
       throw this.unknownName(name, nameSpan);
     }
-    if (given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows) {
+    if (given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows && !given.binary) {
       throw this.error('bad-index', `${name} is a ${given.typeText}, one class per row: ${name}[i] is an index, not a value`, span,
         `use it inside brackets or a comparison: Z[i, ${name}[i]], delta(k, ${name}[i]), or onehot(${name}, ${showDim(given.classes!)})[i, k] for the 0/1 entries`);
     }
@@ -276,8 +315,9 @@ export class Resolver {
     }
     const indices = indexExprs.map((e, position) => this.index(e, dims[position], bound));
     if (given?.oneHotRows) return { k: 'icmp', op: '==', a: indices[1], b: { k: 'label', name, indices: [indices[0]], offset: 0 } };
+    if (given?.binary) return binaryValue(name, indices);
     if (given) return input({ name, indices });
-    return this.instantiate(definition!, indices);
+    return this.instantiate(definition!, indices, span);
   }
 
   /** Reads an index expression and records which dimension it ranges over. */
@@ -311,7 +351,9 @@ export class Resolver {
       return { base: inner.base, offset: inner.offset + step };
     }
     if (expr.kind === 'index') {
+      this.checkNotBroken(expr.target.name);
       const given = this.scope.inputs.get(expr.target.name);
+      if (given?.binary) throw this.error('bad-index', `${given.name} is a ${given.typeText}: its entries are values 0 or 1, not indices`, expr.span);
       if (given?.kind === 'label' && !given.oneHotRows && given.dims.length > 0) {
         if (expr.indices.length !== given.dims.length) {
           throw this.error('index-arity', `${given.name} is a ${given.typeText}: it takes ${given.dims.length} index, got ${expr.indices.length}`, expr.span);
@@ -324,6 +366,7 @@ export class Resolver {
       const name = expr.name;
       const renamed = bound.get(name);
       if (renamed) return { base: { k: 'var', name: renamed, offset: 0 }, offset: 0 };
+      this.checkNotBroken(name);
       if (this.scope.dims.has(name)) {
         const dim = this.scope.dims.get(name)!;
         if (dim.k === 'fixed') return { base: { k: 'lit', value: dim.size }, offset: 0 };
@@ -331,7 +374,7 @@ export class Resolver {
       }
       const given = this.scope.inputs.get(name);
       if (given) {
-        if (given.kind !== 'label' || given.dims.length > 0) {
+        if (given.kind !== 'label' || given.dims.length > 0 || given.binary) {
           throw this.error('bad-index', given.kind === 'label' ? `${name} is a ${given.typeText}, one class per row: write ${name}[i] for the class of row i`
             : `${name} is a ${given.typeText}, not an index`, expr.span,
           'an index is an index variable (i, j, k), a dimension (n), a label or a whole number');
@@ -354,7 +397,9 @@ export class Resolver {
     this.ranges.union(node, IndexRanges.dimNode(dim), span, this.scope.file, base.name);
   }
 
-  private instantiate(definition: LetDefinition, indices: readonly Index[]): Term {
+  private instantiate(definition: LetDefinition, indices: readonly Index[], span?: Span): Term {
+    // Each use copies the body: bounded, so doubling lets cannot grow as 2^depth.
+    this.inlined.charge(definition.name, definition.body, this.scope.file, span);
     for (const [d, m] of definition.minSizes) this.minSizes.set(d, Math.max(this.minSizes.get(d) ?? 1, m));
     const substitution = new Map<string, Index>();
     definition.params.forEach((p, i) => substitution.set(p, indices[i]));
@@ -368,7 +413,7 @@ export class Resolver {
       : i.k === 'label' && i.indices.length > 0 ? { ...i, indices: i.indices.map(idx) } : i);
     const go = (t: Term): Term => this.freshen(t, renames);
     switch (term.k) {
-      case 'sum': {
+      case 'sum': case 'reduce': {
         const fresh = this.freshName(term.index);
         const inner = new Map(renames);
         inner.set(term.index, fresh);
@@ -426,8 +471,21 @@ export class Resolver {
       this.expectArity(expr, 1, 'ones(n)');
       return array([this.dimArgument(args[0])], () => num(1));
     }
-    if (name === 'trace') {
-      this.expectArity(expr, 1, 'trace(A)');
+    if (name === 'eye') {
+      this.expectArity(expr, 1, 'eye(n)');
+      const n = this.dimArgument(args[0]);
+      return array([n, n], (ix) => delta(ix[0], ix[1]));
+    }
+    if (name === 'diag') {
+      this.expectArity(expr, 1, 'diag(v) or diag(A)');
+      const a = this.val(args[0], bound);
+      if (a.k === 'array' && a.shape.length === 1) return array([a.shape[0], a.shape[0]], (ix) => mul(a.at([ix[0]]), delta(ix[0], ix[1])));
+      if (a.k === 'array' && a.shape.length === 2 && sameDim(a.shape[0], a.shape[1])) return array([a.shape[0]], (ix) => a.at([ix[0], ix[0]]));
+      throw this.error('shape', `diag takes a vector (to a diagonal matrix) or a square matrix (to its diagonal), got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
+    }
+    if (name === 'det' || name === 'inv' || name === 'logdet') return this.determinantForm(name, expr, bound);
+    if (name === 'trace' || name === 'tr') {
+      this.expectArity(expr, 1, `${name}(A)`);
       const a = this.val(args[0], bound);
       if (a.k === 'scalar' || a.shape.length !== 2 || !sameDim(a.shape[0], a.shape[1])) {
         throw this.error('shape', `trace needs a square matrix, got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
@@ -435,6 +493,8 @@ export class Resolver {
       const i = this.boundIndex(a.shape[0], 'i');
       return scalar({ k: 'sum', index: i, dim: a.shape[0], body: a.at([v(i), v(i)]) });
     }
+    const reduced = this.reduction(name, expr, bound);
+    if (reduced) return reduced;
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
@@ -451,6 +511,42 @@ export class Resolver {
       near ? `did you mean '${near}'? The functions are listed in docs/syntax.md` : 'the functions are listed in docs/syntax.md');
   }
 
+  /**
+   * `det(A)`, `inv(A)`, `logdet(A)` of a square matrix of a small fixed size
+   * (matrix[3, 3]): written out, det by the Leibniz formula and inv as the
+   * adjugate over det, so every engine sees plain polynomials and quotients and
+   * their derivatives (d det X = det X tr(X^-1 dX)) follow by the usual rules.
+   * There is no index-notation form of det for every n.
+   */
+  private determinantForm(name: 'det' | 'inv' | 'logdet', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 1, `${name}(A)`);
+    const a = this.val(expr.args[0], bound);
+    const [rows, cols] = a.k === 'array' && a.shape.length === 2 ? a.shape : [undefined, undefined];
+    if (a.k === 'scalar' || rows === undefined || cols === undefined || !sameDim(rows, cols)) {
+      throw this.error('shape', `${name} needs a square matrix, got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
+    }
+    if (rows.k !== 'fixed' || rows.size > MAX_DETERMINANT_SIZE) {
+      throw this.error('unsupported', `${name} is written out at a fixed size up to ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}; ${shortText(expr.args[0]) ?? 'the matrix'} is ${showShape(a.shape)}`,
+        expr.span, 'declare the matrix with a fixed size, e.g. given X: matrix[3, 3]');
+    }
+    const m = rows.size;
+    const entry = (i: number, j: number) => a.at([{ k: 'lit', value: i }, { k: 'lit', value: j }]);
+    const det = (keep: readonly number[], columns: readonly number[]): Term => {
+      // Laplace expansion along the first kept row; the minors are tiny (m <= 4).
+      if (keep.length === 0) return num(1);
+      const [first, ...rest] = keep;
+      return add(...columns.map((c, p) => mul(num(p % 2 === 0 ? 1 : -1), entry(first, c), det(rest, columns.filter((x) => x !== c)))));
+    };
+    const all = Array.from({ length: m }, (_, i) => i + 1);
+    const determinant = det(all, all);
+    if (name === 'det') return scalar(determinant);
+    if (name === 'logdet') return scalar(fn('log', determinant));
+    // inv[i, j] = cofactor(j, i) / det: the entry at symbolic indices picks the literal one with deltas.
+    const cofactor = (i: number, j: number) => mul(num((i + j) % 2 === 0 ? 1 : -1), det(all.filter((x) => x !== i), all.filter((x) => x !== j)));
+    return array([rows, rows], (ix) => add(...all.flatMap((i) => all.map((j) =>
+      mul(delta(ix[0], { k: 'lit', value: i }), delta(ix[1], { k: 'lit', value: j }), cofactor(j, i), pow(determinant, num(-1)))))));
+  }
+
   /** A dimension written as an argument (`ones(N)`, `onehot(y, C)`): a dimension symbol or a whole number. */
   private dimArgument(expr: Expr): Dim {
     if (expr.kind === 'number' && /^\d+$/.test(expr.text) && Number(expr.text) >= 1) return { k: 'fixed', size: Number(expr.text) };
@@ -462,6 +558,7 @@ export class Resolver {
   private onehot(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 2, 'onehot(y, C)');
     const [labelExpr, classesExpr] = expr.args;
+    if (labelExpr.kind === 'name') this.checkNotBroken(labelExpr.name);
     const given = labelExpr.kind === 'name' ? this.scope.inputs.get(labelExpr.name) : undefined;
     if (!given || given.kind !== 'label' || given.oneHotRows) {
       throw this.error('bad-index', 'onehot takes a label input and its number of classes: onehot(y, C) with given y: label[N, C]', labelExpr.span);
@@ -482,6 +579,7 @@ export class Resolver {
     this.expectArity(expr, 2, 'grad(L, W)');
     const f = this.value(expr.args[0], bound);
     const w = expr.args[1];
+    if (w.kind === 'name') this.checkNotBroken(w.name);
     const given = w.kind === 'name' ? this.scope.inputs.get(w.name) : undefined;
     if (!given) {
       throw this.error('unsupported', 'grad differentiates with respect to a whole input: grad(L, W) with given W: matrix[D, H]', w.span,
@@ -503,7 +601,7 @@ export class Resolver {
   /** Whether `sum(A, ...)` / `mean(A, ...)` names an array rather than a summation index. */
   private isArrayArgument(expr: Expr): boolean {
     if (expr.kind !== 'name') return true;
-    return this.scope.inputs.has(expr.name) || this.scope.lets.has(expr.name);
+    return this.scope.inputs.has(expr.name) || this.scope.lets.has(expr.name) || (this.scope.broken?.has(expr.name) ?? false);
   }
 
   /**
@@ -549,9 +647,12 @@ export class Resolver {
     return this.reduce(expr, a, args[1], (body, dims) => div(body, mul(...dims.map(sizeTerm))));
   }
 
-  private reduce(expr: Extract<Expr, { kind: 'call' }>, a: ArrayValue, axisExpr: Expr | undefined, finish: (sum: Term, dims: readonly Dim[]) => Term): Value {
+  private reduce(
+    expr: Extract<Expr, { kind: 'call' }>, a: ArrayValue, axisExpr: Expr | undefined, finish: (sum: Term, dims: readonly Dim[]) => Term,
+    op: 'sum' | ReduceOp = 'sum',
+  ): Value {
     if (axisExpr === undefined) {
-      return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix)), a.shape));
+      return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix), op), a.shape));
     }
     const rank = a.shape.length;
     if (axisExpr.kind !== 'number' || !/^\d+$/.test(axisExpr.text) || Number(axisExpr.text) < 1 || Number(axisExpr.text) > Math.max(rank, 1)) {
@@ -559,24 +660,67 @@ export class Resolver {
         axisExpr.span, 'numpy\'s axis=0 is axis 1 here, axis=1 is axis 2 (MATLAB\'s convention)');
     }
     const axis = Number(axisExpr.text) - 1;
-    if (rank === 1) return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix)), a.shape));
+    if (rank === 1) return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix), op), a.shape));
     const kept = a.shape.filter((_, p) => p !== axis);
     const over = a.shape[axis];
-    return array(kept, (ix) => finish(this.sumOver([over], ([j]) => a.at([...ix.slice(0, axis), j, ...ix.slice(axis)])), [over]));
+    // The axis is kept as a 1 (numpy's keepdims): over the rows a 1×C row, over the columns an N×1 column.
+    return array(kept, (ix) => finish(this.sumOver([over], ([j]) => a.at([...ix.slice(0, axis), j, ...ix.slice(axis)]), op), [over]),
+      rank === 2 ? (axis === 0 ? 'row' : 'col') : undefined);
   }
 
-  /** The sum of a body over every index of a shape, with fresh bound indices. */
-  private sumOver(shape: readonly Dim[], body: (ix: readonly Index[]) => Term): Term {
+  /** The sum (or max, min, product) of a body over every index of a shape, with fresh bound indices. */
+  private sumOver(shape: readonly Dim[], body: (ix: readonly Index[]) => Term, op: 'sum' | ReduceOp = 'sum'): Term {
     const names = shape.map((d) => this.boundIndex(d, 'j'));
     let term = body(names.map(v));
-    for (let p = shape.length - 1; p >= 0; p--) term = { k: 'sum', index: names[p], dim: shape[p], body: term };
+    for (let p = shape.length - 1; p >= 0; p--) {
+      term = op === 'sum' ? { k: 'sum', index: names[p], dim: shape[p], body: term } : { k: 'reduce', op, index: names[p], dim: shape[p], body: term };
+    }
     return term;
+  }
+
+  /**
+   * Reductions of a whole array (or along an axis, as sum): `max(x)`, `min(x)`,
+   * `prod(x)`, `logsumexp(x)` = log(sum(exp(x))), `norm(x)` = sqrt(sum(x .^ 2))
+   * (Frobenius for a matrix), `norm(x, 1)` = sum(abs(x)). Undefined when the call is
+   * not one of these (`max(a, b)` is the entrywise function).
+   */
+  private reduction(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value | undefined {
+    const args = expr.args;
+    const indexForm = (name === 'max' || name === 'min' || name === 'prod') && args.length === 2 && args[0].kind === 'name' &&
+      !this.isDeclared(args[0].name) && !bound.has(args[0].name) && args[0].name !== 'e' && args[0].name !== 'pi';
+    if (indexForm) {
+      // max(j, E), min(j, E), prod(j, E): over an index, as sum(j, E); the range is filled in by finalize().
+      const indexName = (args[0] as Extract<Expr, { kind: 'name' }>).name;
+      const fresh = this.freshName(indexName);
+      const inner = new Map(bound);
+      inner.set(indexName, fresh);
+      const body = this.value(args[1], inner);
+      this.pendingSums.set(fresh, { written: indexName, span: args[0].span });
+      return scalar({ k: 'reduce', op: name, index: fresh, dim: { k: 'sym', name: PENDING + fresh }, body });
+    }
+    const isReduction = ((name === 'max' || name === 'min') && args.length === 1) ||
+      ((name === 'prod' || name === 'logsumexp' || name === 'norm') && (args.length === 1 || args.length === 2));
+    if (!isReduction) return undefined;
+    const a = this.val(args[0], bound);
+    if (a.k === 'scalar') {
+      throw this.error('shape', `${name}(x) reduces a vector or a matrix, but ${shortText(args[0]) ?? 'its argument'} is a scalar`, expr.span,
+        name === 'max' || name === 'min' ? `for two values write ${name}(a, b)` : `write ${name}(x) with x a vector`);
+    }
+    if (name === 'max' || name === 'min' || name === 'prod') return this.reduce(expr, a, args[1], (t) => t, name);
+    if (name === 'logsumexp') return this.reduce(expr, mapArray(a, (t) => fn('exp', t)), args[1], (t) => fn('log', t));
+    const p = args[1];
+    if (p !== undefined && !(p.kind === 'number' && (p.text === '1' || p.text === '2'))) {
+      throw this.error('unsupported', 'norm(x) is the Euclidean norm and norm(x, 1) the sum of absolute values; no other p', p.span,
+        'write norm(x), norm(x, 2) or norm(x, 1)');
+    }
+    if (p?.text === '1') return scalar(this.sumOver(a.shape, (ix) => fn('abs', a.at(ix))));
+    return scalar(fn('sqrt', this.sumOver(a.shape, (ix) => pow(a.at(ix), num(2)))));
   }
 
   /** Fills in the ranges of sums once every expression of the claim is resolved. */
   finalize(term: Term): Term {
     const go = (t: Term): Term => {
-      if (t.k === 'sum' && t.dim.k === 'sym' && t.dim.name.startsWith(PENDING)) {
+      if ((t.k === 'sum' || t.k === 'reduce') && t.dim.k === 'sym' && t.dim.name.startsWith(PENDING)) {
         const dim = this.ranges.dimOf(`var:${t.index}`);
         if (!dim) {
           const pending = this.pendingSums.get(t.index)!;
@@ -604,6 +748,7 @@ export class Resolver {
 
   private differentiationVariable(expr: Expr, bound: Map<string, string>): InputRef {
     const name = expr.kind === 'name' ? expr.name : expr.kind === 'index' ? expr.target.name : undefined;
+    if (name !== undefined) this.checkNotBroken(name);
     const given = name === undefined ? undefined : this.scope.inputs.get(name);
     if (name === undefined || !given) {
       const isLet = name !== undefined && this.scope.lets.has(name);
@@ -635,19 +780,35 @@ export class Resolver {
 
   private looksLikeIndex(expr: Expr, bound: Map<string, string>): boolean {
     if (expr.kind === 'number') return /^\d+$/.test(expr.text);
+    if (expr.kind === 'index') {
+      // y[i] of a label[N, C] is row i's class: an index, so (j != y[i]) is 1 - delta(j, y[i]) (the SVM margin mask).
+      const given = this.scope.inputs.get(expr.target.name);
+      return given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows && !given.binary;
+    }
     if (expr.kind === 'binary' && (expr.op === '+' || expr.op === '-')) return this.looksLikeIndex(expr.left, bound) && expr.right.kind === 'number';
     if (expr.kind !== 'name') return false;
     if (bound.has(expr.name) || this.params.has(expr.name)) return true;
     const given = this.scope.inputs.get(expr.name);
-    if (given) return given.kind === 'label';
+    if (given) return given.kind === 'label' && !given.binary;
     // A dimension symbol is index-like too: `(i != n)` compares an index with the last one.
     return !this.scope.lets.has(expr.name) && expr.name !== 'e' && expr.name !== 'pi';
   }
 }
 
+/** det, inv and logdet are written out up to this size (4! = 24 terms in det). */
+const MAX_DETERMINANT_SIZE = 4;
+
 const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
 
+/** The 0/1 value of a binary input, held as a label over 2 classes: 1 where the class is 2. */
+const binaryValue = (name: string, indices: readonly Index[]): Term =>
+  ({ k: 'icmp', op: '==', a: { k: 'label', name, indices, offset: 0 }, b: { k: 'lit', value: 2 } });
+
 const sizeTerm = (d: Dim): Term => (d.k === 'sym' ? { k: 'size', name: d.name } : num(d.size));
+
+function mapArray(value: ArrayValue, f: (t: Term) => Term): ArrayValue {
+  return array(value.shape, (ix) => f(value.at(ix)));
+}
 
 function mapValue(value: Value, f: (t: Term) => Term): Value {
   return value.k === 'scalar' ? scalar(f(value.t)) : array(value.shape, (ix) => f(value.at(ix)));

@@ -42,9 +42,13 @@ export function add(...terms: Term[]): Term {
   return kept.length === 1 ? kept[0] : { k: 'add', terms: kept };
 }
 
+/**
+ * A product. A zero factor makes it 0 only when every other factor has a value
+ * everywhere: 0 * log(0) and 0 / 0 have no value, and must keep that.
+ */
 export function mul(...factors: Term[]): Term {
   const kept = factors.flatMap((t) => (t.k === 'mul' ? t.factors : [t])).filter((t) => !isNum(t, 1));
-  if (kept.some((t) => isNum(t, 0))) return ZERO;
+  if (kept.some((t) => isNum(t, 0)) && kept.every(hasValueEverywhere)) return ZERO;
   if (kept.length === 0) return ONE;
   return kept.length === 1 ? kept[0] : { k: 'mul', factors: kept };
 }
@@ -57,3 +61,29 @@ export const div = (a: Term, b: Term): Term => mul(a, pow(b, num(-1)));
 export const fn = (name: FunctionName, ...args: Term[]): Term => ({ k: 'fn', name, args });
 export const input = (ref: InputRef): Term => ({ k: 'input', ref });
 export const delta = (a: Index, b: Index): Term => ({ k: 'icmp', op: '==', a, b });
+
+/** Functions with a value at every real argument (the others have a `domain` in the function table). */
+const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([
+  'exp', 'tanh', 'sigmoid', 'relu', 'abs', 'max', 'min', 'softplus', 'sin', 'cos',
+  'sinh', 'cosh', 'sech', 'asinh', 'atan', 'sign', 'expm1', 'erf', 'erfc', 'Phi', 'phi',
+]);
+
+/**
+ * Whether a term has a value at every input: no division, no log or sqrt, no
+ * fractional power. Structural and conservative (false when unsure), so that
+ * `mul` folds 0 * t to 0 only where that is an identity.
+ */
+export function hasValueEverywhere(t: Term): boolean {
+  switch (t.k) {
+    case 'num': case 'pi': case 'input': case 'size': case 'icmp': return true;
+    case 'add': return t.terms.every(hasValueEverywhere);
+    case 'mul': return t.factors.every(hasValueEverywhere);
+    case 'pow':
+      return t.exponent.k === 'num' && t.exponent.value.den === 1n && t.exponent.value.num >= 0n && hasValueEverywhere(t.base);
+    case 'fn': return TOTAL_FUNCTIONS.has(t.name) && t.args.every(hasValueEverywhere);
+    case 'cmp': return hasValueEverywhere(t.a) && hasValueEverywhere(t.b);
+    case 'sum': case 'reduce': return hasValueEverywhere(t.body);
+    case 'extremum': return t.terms.every(hasValueEverywhere);
+    case 'diff': return false;
+  }
+}

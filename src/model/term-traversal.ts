@@ -20,7 +20,7 @@ export function substituteIndices(term: Term, substitution: ReadonlyMap<string, 
         return { ...t, a: idx(t.a), b: idx(t.b) };
       case 'diff':
         return { k: 'diff', f: go(t.f), v: { name: t.v.name, indices: t.v.indices.map(idx) } };
-      case 'sum': {
+      case 'sum': case 'reduce': {
         if (!substitution.has(t.index)) return { ...t, body: go(t.body) };
         const inner = new Map(substitution);
         inner.delete(t.index);
@@ -41,6 +41,8 @@ export function mapChildren(t: Term, f: (child: Term) => Term): Term {
     case 'pow': return { k: 'pow', base: f(t.base), exponent: f(t.exponent) };
     case 'fn': return { k: 'fn', name: t.name, args: t.args.map(f) };
     case 'sum': return { ...t, body: f(t.body) };
+    case 'reduce': return { ...t, body: f(t.body) };
+    case 'extremum': return { ...t, terms: t.terms.map(f) };
     case 'cmp': return { ...t, a: f(t.a), b: f(t.b) };
     case 'diff': return { ...t, f: f(t.f) };
     default: return t;

@@ -23,7 +23,11 @@ export type Index =
 /** Functions of one or more scalar arguments; each has one entry in the function table. */
 export type FunctionName =
   | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'relu' | 'abs' | 'max' | 'min'
-  | 'softplus' | 'sin' | 'cos' | 'sinh' | 'cosh' | 'sech' | 'asinh' | 'atan' | 'sign' | 'log1p' | 'expm1';
+  | 'softplus' | 'sin' | 'cos' | 'sinh' | 'cosh' | 'sech' | 'asinh' | 'atan' | 'sign' | 'log1p' | 'expm1'
+  | 'erf' | 'erfc' | 'Phi' | 'phi';
+
+/** The reductions of an array other than sum. */
+export type ReduceOp = 'max' | 'min' | 'prod';
 
 export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
@@ -48,6 +52,17 @@ export type Term =
   | { readonly k: 'fn'; readonly name: FunctionName; readonly args: readonly Term[] }
   /** `sum(j, body)`: j runs over 1..size of `dim`. */
   | { readonly k: 'sum'; readonly index: string; readonly dim: Dim; readonly body: Term }
+  /**
+   * `max(x)`, `min(x)`, `prod(x)` of a whole array: the body's largest value,
+   * smallest value or product as `index` runs over 1..size of `dim`. Sums have
+   * a kind of their own; these reductions are rarer and have no delta rule.
+   */
+  | { readonly k: 'reduce'; readonly op: ReduceOp; readonly index: string; readonly dim: Dim; readonly body: Term }
+  /**
+   * The largest or smallest of a list of terms: a `reduce` max or min written
+   * out at a concrete size (the exact engine keeps it as one atom).
+   */
+  | { readonly k: 'extremum'; readonly op: 'max' | 'min'; readonly terms: readonly Term[] }
   /** A comparison of two indices as a 0/1 value; `delta(i, k)` is `==`. */
   | { readonly k: 'icmp'; readonly op: Comparison; readonly a: Index; readonly b: Index }
   /** A comparison of two values as a 0/1 value: `(x[k] > 0)`. */
@@ -62,7 +77,8 @@ export type InputKind =
   | 'unit'       // strictly between 0 and 1
   | 'simplex'    // entries > 0 summing to 1 (a vector)
   | 'onehot'     // one entry 1, the others 0 (a vector)
-  | 'label';     // an integer class index 1..n (a scalar)
+  | 'label'      // an integer class index 1..n (a scalar)
+  | 'invertible'; // a square matrix with a positive determinant (drawn diagonally dominant, not symmetric)
 
 /** A declared input: `given x: vector[n]` is `{ name: 'x', kind: 'real', dims: ['n'] }`. */
 export interface Input {
@@ -82,6 +98,12 @@ export interface Input {
    * (c == label of row i). Only the model looks at this flag.
    */
   readonly oneHotRows?: boolean;
+  /**
+   * `binary` (0 or 1) and `binary[N]` are held as labels over 2 classes: the
+   * value is (class == 2), so the exact engine splits them into their 2 cases
+   * like any label. Counterexamples show the class: 1 for 0, 2 for 1.
+   */
+  readonly binary?: boolean;
   /** The type as written, for messages (`vector[n]`). */
   readonly typeText: string;
 }

@@ -12,6 +12,8 @@ export const INPUT_RANGES = {
   positive: { min: 0.1, max: 5 },
   unit: { min: 0.01, max: 0.99 },
   simplexWeight: { min: 0.05, max: 1 },
+  /** Off-diagonal entries of an invertible[n, n] matrix; its diagonal is drawn from [n, n + 2]. */
+  invertibleOffDiagonal: { min: -1, max: 1 },
 } as const;
 
 let double = (range: { min: number; max: number }) =>
@@ -46,6 +48,14 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
       });
     case 'onehot':
       return fc.integer({ min: 1, max: count }).map((hot) => Array.from({ length: count }, (_, i) => (i + 1 === hot ? 1 : 0)));
+    case 'invertible': {
+      // Strictly diagonally dominant with a positive diagonal: invertible with det > 0 (Gershgorin), and
+      // not symmetric, so no fact beyond invertibility holds on every draw (the exact engine assumes none).
+      const n = shape[0];
+      const offDiagonal = double(INPUT_RANGES.invertibleOffDiagonal);
+      const diagonal = double({ min: n, max: n + 2 });
+      return fc.tuple(...Array.from({ length: count }, (_, e) => (Math.floor(e / n) === e % n ? diagonal : offDiagonal)));
+    }
     case 'label': {
       const classes = input.classes!;
       const n = classes.k === 'fixed' ? classes.size : sizes.get(classes.name)!;

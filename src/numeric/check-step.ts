@@ -234,7 +234,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 
 /** Whether a derivative is taken of something with a kink (relu, abs, max, min, a comparison of values). */
 function hasKinkInDiff(term: Term, inside = false): boolean {
-  if (inside && (term.k === 'cmp' || (term.k === 'fn' && FUNCTIONS[term.name].kink !== undefined))) return true;
+  if (inside && (term.k === 'cmp' || (term.k === 'fn' && FUNCTIONS[term.name].kink !== undefined) ||
+    (term.k === 'reduce' && term.op !== 'prod') || term.k === 'extremum')) return true;
   const nowInside = inside || term.k === 'diff';
   let found = false;
   mapChildren(term, (c) => {

@@ -108,11 +108,41 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
     };
   }
 
+  /**
+   * A sum or reduction free of every enclosing summation index (like the softmax
+   * denominator inside s[i]) is computed once per epoch (input values) and per value
+   * of the free indices it uses, not once per iteration of the loops around it.
+   */
+  const cachedWhenClosed = (t: Term, bound: ReadonlySet<string>, loop: Compiled): Compiled => {
+    if (usesIndexVariable(t, bound)) return loop;
+    const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
+    const key = new Int32Array(keySlots.length);
+    let epoch = -1;
+    let value = 0;
+    let error = 0;
+    return (s) => {
+      let fresh = s.epoch === epoch;
+      for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
+      if (!fresh) {
+        value = loop(s);
+        error = s.error;
+        epoch = s.epoch;
+        for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
+      }
+      s.error = error;
+      return value;
+    };
+  };
+
   const go = (t: Term, bound: ReadonlySet<string> = new Set()): Compiled => {
     const sub = (c: Term) => go(c, bound);
     switch (t.k) {
       case 'num': {
         const v = Number(t.value.num) / Number(t.value.den);
+        // 1e400 is exact in the term, but no double holds it: no value here, rather than Infinity.
+        if (!Number.isFinite(v)) return () => NaN;
+        // 1e-400 becomes 0, off by less than the smallest normal double: that is its error bound.
+        if (v === 0 && t.value.num !== 0n) return (s) => { s.error = 2.2250738585072014e-308; return 0; };
         const e = Number.isInteger(v) ? 0 : UNIT_ROUNDOFF * Math.abs(v);
         return (s) => { s.error = e; return v; };
       }
@@ -146,7 +176,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             error = error * Math.abs(v) + Math.abs(product) * e + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
             product = next;
           }
-          s.error = error;
+          s.error = orUnbounded(error);
           return product;
         };
       }
@@ -161,7 +191,8 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           const v = Math.pow(b, x);
           const fromBase = eb === 0 ? 0 : Math.abs(x * Math.pow(b, x - 1)) * eb;
           const fromExponent = ex === 0 ? 0 : Math.abs(v * Math.log(Math.abs(b))) * ex;
-          s.error = fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW;
+          // 0 times an unbounded error (sqrt's at 0) is unbounded, not NaN: such an input can refute nothing.
+          s.error = orUnbounded(fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW);
           return v;
         };
       }
@@ -169,6 +200,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(sub);
         const kink = rule.kink;
+        const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
         if (args.length === 1) {
           const a = args[0];
           const f = rule.value;
@@ -178,7 +210,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             const e = s.error;
             if (kink) noteKink(s, kink(v));
             const out = f(v);
-            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
+            s.error = (e === 0 ? 0 : Math.abs(slope(v)[0]) * e) + roundoff * Math.abs(out) + UNDERFLOW;
             return out;
           };
         }
@@ -189,7 +221,7 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           if (kink) noteKink(s, kink(...vs));
           const out = rule.value(...vs);
           const slopes = rule.slopes(...vs);
-          let error = 2 * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
+          let error = roundoff * Math.abs(out) + UNDERFLOW;
           for (let i = 0; i < vs.length; i++) if (es[i] > 0) error += Math.abs(slopes[i]) * es[i];
           s.error = error;
           return out;
@@ -206,26 +238,35 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
           s.error = error;
           return acc;
         };
-        if (usesIndexVariable(t, bound)) return loop;
-        // Free of every enclosing summation index (like the softmax denominator inside s[i]): computed
-        // once per epoch (input values) and per value of the free indices it uses, none for that one.
-        const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
-        const key = new Int32Array(keySlots.length);
-        let epoch = -1;
-        let value = 0;
-        let error = 0;
-        return (s) => {
-          let fresh = s.epoch === epoch;
-          for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
-          if (!fresh) {
-            value = loop(s);
-            error = s.error;
-            epoch = s.epoch;
-            for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
-          }
-          s.error = error;
-          return value;
-        };
+        return cachedWhenClosed(t, bound, loop);
+      }
+      case 'reduce': {
+        const slot = slots.slot(t.index);
+        const n = dimSize(t.dim, layout.sizes);
+        const inner = go(t.body, new Set([...bound, t.index]));
+        if (t.op === 'prod') {
+          return (s) => {
+            let product = 1;
+            let error = 0;
+            for (let j = 1; j <= n; j++) {
+              s.indices[slot] = j;
+              const v = inner(s);
+              const next = product * v;
+              error = error * Math.abs(v) + Math.abs(product) * s.error + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
+              product = next;
+            }
+            s.error = error;
+            return product;
+          };
+        }
+        const sign = t.op === 'max' ? 1 : -1;
+        // max(x) inside a sum over j (logsumexp(x - m) with m = max(x)) is computed once, not once per j.
+        return cachedWhenClosed(t, bound, (s) => extremum(s, n, (j) => { s.indices[slot] = j; return inner(s); }, sign));
+      }
+      case 'extremum': {
+        const parts = t.terms.map(sub);
+        const sign = t.op === 'max' ? 1 : -1;
+        return (s) => extremum(s, parts.length, (j) => parts[j - 1](s), sign);
       }
       case 'icmp': {
         const a = index(t.a);
@@ -237,7 +278,13 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
         const a = sub(t.a);
         const b = sub(t.b);
         const op = t.op;
-        return (s) => { const x = a(s); const y = b(s); noteKink(s, x - y); s.error = 0; return compare(op, x, y) ? 1 : 0; };
+        return (s) => {
+          const x = a(s);
+          const y = b(s);
+          // An overflowed side (Infinity > Infinity is false) would give a wrong 0/1: no value there.
+          if (!Number.isFinite(x) || !Number.isFinite(y)) return NaN;
+          noteKink(s, x - y); s.error = 0; return compare(op, x, y) ? 1 : 0;
+        };
       }
       case 'diff': {
         const f = sub(t.f);
@@ -249,6 +296,9 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
   return go(term);
 }
 
+/** Finite differences taken inside one another at most (a second derivative is two). */
+export const MAX_NESTED_DIFFERENCES = 2;
+
 /**
  * d f / d values[p] by central differences with Richardson extrapolation. The
  * steps stay within a tenth of the distance to the nearest kink f passes
@@ -256,6 +306,9 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
  */
 function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
   if (p < 0) return NaN;
+  // Each nested difference multiplies the evaluations by the tableau's size: seven nested diffs would take
+  // hours, and past two the result is mostly rounding anyway. Deeper nests have no numeric value here.
+  if (s.differentiating >= MAX_NESTED_DIFFERENCES) return NaN;
   const saved = s.values[p];
   const outerKink = s.kinkDistance;
   s.kinkDistance = Infinity;
@@ -301,12 +354,39 @@ function freeIndexNames(t: Term): string[] {
     if (x.k === 'input') x.ref.indices.forEach(see);
     else if (x.k === 'icmp') { see(x.a); see(x.b); }
     else if (x.k === 'diff') { x.v.indices.forEach(see); walk(x.f); }
-    else if (x.k === 'sum') { bound.add(x.index); walk(x.body); }
+    else if (x.k === 'sum' || x.k === 'reduce') { bound.add(x.index); walk(x.body); }
     else mapChildren(x, walk);
     return x;
   };
   walk(t);
   return [...names];
+}
+
+/**
+ * The largest (sign 1) or smallest (sign -1) of n values. Exact in floating
+ * point, so its error is the error of the value it picks (with the runner-up's,
+ * which a perturbation could pick instead); the gap to the runner-up is the
+ * distance to its kink, where the argmax changes.
+ */
+function extremum(s: EvaluationState, n: number, value: (j: number) => number, sign: number): number {
+  let best = -Infinity;
+  let second = -Infinity;
+  let bestError = 0;
+  let secondError = 0;
+  for (let j = 1; j <= n; j++) {
+    const v = sign * value(j);
+    if (Number.isNaN(v)) { s.error = 0; return NaN; }
+    if (v > best) { second = best; secondError = bestError; best = v; bestError = s.error; }
+    else if (v > second) { second = v; secondError = s.error; }
+  }
+  if (second > -Infinity) noteKink(s, best - second);
+  s.error = Math.max(bestError, secondError);
+  return sign * best;
+}
+
+/** An error bound that came out NaN (0 times an infinite slope) is unbounded. */
+function orUnbounded(error: number): number {
+  return Number.isNaN(error) ? Infinity : error;
 }
 
 /** A kink matters only where a finite difference might step across it. */

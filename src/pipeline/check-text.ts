@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import { checkModel, type CheckOptions, type DerivationResult, type FileResult } from '../check/index.ts';
 import { buildModel, type Model } from '../model/index.ts';
 import { DerivationSyntaxError, parseDerivationFile } from '../syntax/index.ts';
+import { readRegularFile } from './read-file.ts';
 
 /** A file read and resolved, ready to check; or the reason it cannot be. */
 export type PreparedFile =
@@ -24,8 +24,9 @@ export function prepareFile(content: string | Uint8Array, path: string): Prepare
 export function prepareFileAt(path: string): PreparedFile {
   let content: Uint8Array;
   try {
-    content = readFileSync(path);
+    content = readRegularFile(path);
   } catch (error) {
+    if (error instanceof DerivationError) return { path, models: [], error };
     const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
     const problem = new DerivationError(diagnostic('io', `cannot read the file: ${reason}`, path, undefined, 'check that the file exists and is readable'));
     return { path, models: [], error: problem };

@@ -109,6 +109,7 @@ function head(e: Expr): string {
     case 'unary': return `u:${e.op}`;
     case 'binary': return `b:${e.op}`;
     case 'transpose': return 't';
+    case 'subscript': return 's';
   }
 }
 
@@ -119,6 +120,7 @@ function children(e: Expr): readonly Expr[] {
     case 'call': return e.args;
     case 'unary': case 'transpose': return [e.arg];
     case 'binary': return [e.left, e.right];
+    case 'subscript': return [e.target, ...e.indices];
   }
 }
 

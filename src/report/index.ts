@@ -8,4 +8,4 @@ export { renderDerivationHtml, renderHtmlFragment, renderHtmlReport, modelsFromD
 export type { HtmlOptions, ModelSource } from './html/index.ts';
 export { renderDerivationMarkdown, renderMarkdown } from './markdown/index.ts';
 export type { MarkdownOptions } from './markdown/index.ts';
-export { reportOf } from './markdown/describe.ts';
+export { reportOf, textToLatex } from './markdown/describe.ts';

@@ -3,6 +3,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { hasMethod, plural, scopeText } from './wording.ts';
 import { escapeControl as safe } from './safe-text.ts';
 import { whyOf } from './markdown/describe.ts';
+import { derivedProof } from './derived-step.ts';
 
 /** How to render: colour, and whether a step that holds shows its evidence too. */
 export interface TerminalStyle {
@@ -106,6 +107,7 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
   const why = whyOf(step);
   if (why) out.push(`${indent}why: ${safe(why.text)}`);
   if (d.correction) out.push(`${indent}the right step (line ${d.correction.line}): = ${safe(d.correction.text)}`);
+  if (d.derived) out.push(`${indent}a right step: = ${safe(d.derived.text)}  (derived; ${derivedProof(d.derived.proof)})`);
   if (d.kink && holds) out.push(`${indent}almost everywhere: ${safe(d.kink)}`);
   if (d.undecided && step.verdict === 'verified') out.push(`${indent}${paint('gray', `exact engine undecided: ${safe(d.undecided)}`)}`);
   if (step.verdict === 'verified' && d.worstRelative !== undefined) out.push(`${indent}${paint('gray', `worst relative difference ${d.worstRelative.toExponential(1)}`)}`);
@@ -131,3 +133,4 @@ function formatValue(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
   return safe(String(v));
 }
+

@@ -1,5 +1,6 @@
-import { FUNCTIONS, printRef, printTerm, type Input, type Term } from '../model/index.ts';
-import { Budget, Polynomial, Rational, RationalFunction } from './exact/index.ts';
+import { fn, FUNCTIONS, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
+import { Conditions, type Condition } from './domain.ts';
 
 /**
  * What a variable of the canonical form stands for. The canonical form of a
@@ -13,8 +14,10 @@ export type Atom =
   /** log(P) of a positive primitive polynomial, a positive atom, or a prime. */
   | { readonly kind: 'log'; readonly text: string }
   | { readonly kind: 'pi'; readonly text: string }
-  /** 1 where P > 0, else 0 (P = 0 has measure zero): the building block of relu, abs, max, < and >. */
+  /** 1 where P > 0, else 0: the building block of relu, abs, max, < and >. */
   | { readonly kind: 'step'; readonly text: string }
+  /** The principal q-th root of a polynomial R >= 0 (r^q = R, r >= 0): sqrt(s), s^(3/2) = r^3. */
+  | { readonly kind: 'root'; readonly text: string }
   /** Anything else, kept whole and compared by its printed canonical argument: sin(x), x^(1/2). */
   | { readonly kind: 'opaque'; readonly text: string };
 
@@ -34,8 +37,16 @@ export class AtomTable {
   private readonly ids = new Map<string, number>();
   /** For each `log` atom, the polynomial it is the log of, so exp(log P) can be P again. */
   readonly logArgument = new Map<number, RationalFunction>();
-  /** The step atoms: idempotent (h^2 = h). */
+  /** The step atoms and the ties (P == 0): idempotent (h^2 = h). */
   readonly stepAtoms = new Set<number>();
+  /** For each tie atom Z = [P == 0], the polynomial P: Z * P = 0, and Z * H(P) = 0 for the step atom H of P. */
+  readonly ties = new Map<number, { readonly poly: Polynomial; step: number | undefined }>();
+  /** For each step atom H = [P > 0], the polynomial P (the confirmation tries where P changes sign). */
+  readonly steps = new Map<number, Polynomial>();
+  /** For each root atom r, its index q and radicand R: r^q = R. */
+  readonly roots = new Map<number, { readonly q: number; readonly radicand: Polynomial }>();
+  /** Atoms known >= 0 (steps, ties, roots): a sum of their products with positive coefficients is >= 0. */
+  readonly nonnegative = new Set<number>();
   /** Atoms that stand for the size of a dimension (the every-n prover's n). */
   readonly sizeAtoms = new Set<number>();
 
@@ -73,12 +84,75 @@ export class AtomTable {
 
   isPositive(id: number): boolean {
     const a = this.atoms[id];
-    return a.kind === 'exp' || a.kind === 'pi' || (a.kind === 'input' && a.positive);
+    return a.kind === 'exp' || a.kind === 'pi' || (a.kind === 'input' && a.positive) || this.expArgument.has(id);
   }
+
+  /** For each exp of a quotient kept whole (exp(-x^2 / (2 s^2))), its argument: it is positive, and its log is the argument. */
+  readonly expArgument = new Map<number, RationalFunction>();
 
   name(id: number): string {
     return this.atoms[id].text;
   }
+
+  /**
+   * A polynomial reduced by the relations between atoms: r^q = R for a root,
+   * h^2 = h for an indicator, H(P) Z(P) = 0, and Z(P) P = 0 (where P is linear in
+   * one of its atoms, Z's coefficient is read at P = 0). Each relation holds at
+   * every point, so a reduced zero is a zero.
+   */
+  reduce(p: Polynomial, budget: Budget): Polynomial {
+    for (const [id, { q, radicand }] of this.roots) p = reduceRoot(p, id, q, radicand, budget);
+    p = p.reduceIdempotent(this.stepAtoms);
+    for (const [z, { poly, step }] of this.ties) {
+      if (!p.variables().has(z)) continue;
+      const { without, coefficient } = splitBy(p, z);
+      let c = coefficient;
+      if (step !== undefined) c = splitBy(c, step).without;
+      const linear = linearVariable(poly);
+      if (linear !== undefined) c = c.substitute(linear.id, linear.solution, budget).reduceIdempotent(this.stepAtoms);
+      p = without.add(c.mul(Polynomial.variable(z), budget), budget);
+    }
+    return p;
+  }
+}
+
+/** p = without + x * coefficient, for an atom x of exponent at most 1 in p. */
+function splitBy(p: Polynomial, x: number): { without: Polynomial; coefficient: Polynomial } {
+  const without: Polynomial[] = [];
+  const coefficient: Polynomial[] = [];
+  for (const term of p.terms()) {
+    const powers = powersOf(term.mono);
+    const has = powers.some(([id]) => id === x);
+    (has ? coefficient : without).push(Polynomial.monomial(term.coef, powers.filter(([id]) => id !== x)));
+  }
+  return { without: Polynomial.sum(without), coefficient: Polynomial.sum(coefficient) };
+}
+
+/** An atom v in which P = a v + rest with a constant a != 0: P = 0 means v = -rest / a. */
+function linearVariable(P: Polynomial): { id: number; solution: Polynomial } | undefined {
+  for (const id of P.variables()) {
+    if (P.degreeIn(id) !== 1) continue;
+    const { without, coefficient } = splitBy(P, id);
+    const a = coefficient.constantValue();
+    if (a === undefined || a.isZero()) continue;
+    return { id, solution: without.scale(a.inv().neg()) };
+  }
+  return undefined;
+}
+
+/** r^e for e >= q becomes r^(e mod q) R^(e div q). */
+function reduceRoot(p: Polynomial, id: number, q: number, radicand: Polynomial, budget: Budget): Polynomial {
+  if (p.degreeIn(id) < q) return p;
+  const parts: Polynomial[] = [];
+  for (const term of p.terms()) {
+    const powers = powersOf(term.mono);
+    const e = powers.find(([x]) => x === id)?.[1] ?? 0;
+    if (e < q) { parts.push(Polynomial.monomial(term.coef, powers)); continue; }
+    const rest = powers.filter(([x]) => x !== id);
+    if (e % q !== 0) rest.push([id, e % q]);
+    parts.push(Polynomial.monomial(term.coef, rest).mul(radicand.pow(Math.floor(e / q), budget), budget));
+  }
+  return Polynomial.sum(parts, budget);
 }
 
 /** Input kinds whose entries are positive, so that log of them splits and they may divide. */
@@ -98,18 +172,48 @@ export class Canonicalizer {
     public budget: Budget,
     /** How to read what only index notation has (sums, index comparisons, sizes); absent at concrete sizes. */
     private readonly indexNotation?: IndexNotationRules,
+    /**
+     * Read orderings almost everywhere ([d < 0] = 1 - [d > 0]): only in a step about a
+     * derivative, which does not exist at the kink. Elsewhere a comparison is exact.
+     */
+    private readonly almostEverywhere = false,
   ) {}
 
+  /** Where the side being read has a value; {@link side} starts a fresh set. */
+  conditions = new Conditions();
+
   /** Canonical forms of large sums by identity: an expansion shared across instances is read once. */
-  private readonly cache = new WeakMap<Term, RationalFunction>();
+  private readonly cache = new WeakMap<Term, { value: RationalFunction; conditions: Conditions }>();
+
+  /** One side of a step: its canonical form and the conditions under which it has a value. */
+  side(t: Term): { form: RationalFunction; conditions: Conditions } {
+    const outer = this.conditions;
+    this.conditions = new Conditions();
+    try {
+      const form = this.of(t);
+      return { form, conditions: this.conditions };
+    } finally {
+      this.conditions = outer;
+    }
+  }
 
   of(t: Term): RationalFunction {
     if (t.k === 'add' && t.terms.length > 4) {
       const hit = this.cache.get(t);
-      if (hit) return hit;
-      const value = this.read(t);
-      this.cache.set(t, value);
-      return value;
+      if (hit) {
+        this.conditions.merge(hit.conditions);
+        return hit.value;
+      }
+      const outer = this.conditions;
+      const conditions = this.conditions = new Conditions();
+      try {
+        const value = this.read(t);
+        this.cache.set(t, { value, conditions });
+        return value;
+      } finally {
+        outer.merge(conditions);
+        this.conditions = outer;
+      }
     }
     return this.read(t);
   }
@@ -134,10 +238,8 @@ export class Canonicalizer {
       }
       case 'mul': {
         let acc = RationalFunction.ONE;
-        for (const factor of t.factors) {
-          acc = acc.mul(this.of(factor), b);
-          if (acc.isZero()) return acc;
-        }
+        // Every factor is read, even after a zero: 0 * log(0) has no value, and its conditions say so.
+        for (const factor of t.factors) acc = acc.mul(this.of(factor), b);
         return acc;
       }
       case 'pow':
@@ -146,7 +248,15 @@ export class Canonicalizer {
         return this.func(t);
       case 'cmp':
         return this.comparison(t.op, this.of(t.a).sub(this.of(t.b), b));
-      case 'size': case 'sum': case 'icmp':
+      case 'extremum': {
+        // max and min are symmetric: one atom per set of canonical arguments, in any order.
+        const parts = t.terms.map((x) => this.of(x));
+        const keys = parts.map((p) => this.key(p)).sort();
+        const pick = t.op === 'max' ? Math.max : Math.min;
+        return this.opaque(`${t.op}(${keys.join(', ')})`, () => `${t.op}(${parts.map((p) => this.display(p)).join(', ')})`,
+          (atom) => pick(...parts.map((p) => p.evaluateFloat(atom))));
+      }
+      case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
       case 'diff':
@@ -158,17 +268,83 @@ export class Canonicalizer {
     const c = constantOf(exponent);
     if (c !== undefined && c.isInteger()) {
       const k = Number(c.num);
-      if (k < 0 && base.isZero()) throw new DomainError('division by zero');
+      if (k < 0) {
+        this.requireNonzero(base, 'a denominator');
+        if (base.isZero()) return RationalFunction.ZERO;
+      }
+      // 10^(10^10) or 2^1e400 is exact but has more digits than any machine holds: give up on the step, as budgets do.
+      if (!base.isZero() && !isUnit(base) && (Math.abs(k) > MAX_EXACT_EXPONENT || constantBits(base) * Math.abs(k) > MAX_EXACT_BITS)) {
+        throw new BudgetExceededError('terms', this.budget.maxTerms);
+      }
       return base.pow(k, this.budget);
     }
-    const baseConstant = constantOf(base);
-    if (c !== undefined && baseConstant !== undefined && baseConstant.sign() > 0) {
-      // A rational power of a positive constant: exp(c log b).
-      return this.exp(exponent.mul(this.log(base), this.budget));
+    if (c !== undefined) {
+      // b^(p/q): b >= 0 (b > 0 for a negative power).
+      this.requireSign(base, c.sign() < 0, `the base of ^${c.toString()}`);
+      if (base.isZero()) return RationalFunction.ZERO;
+      const baseConstant = constantOf(base);
+      // A rational power of a positive constant or of a positive expression: exp(c log b).
+      if ((baseConstant !== undefined && baseConstant.sign() > 0) || this.isPositive(base)) return this.exp(exponent.mul(this.logOfPositiveForm(base), this.budget));
+      if (baseConstant === undefined && base.denominatorFactors().length === 0) {
+        const root = this.root(base.numerator(this.budget).scale(base.denominatorConstant().inv()), Number(c.den));
+        return root.pow(Number(c.num), this.budget);
+      }
+    } else if (this.isPositive(base)) {
+      return this.exp(exponent.mul(this.logOfPositiveForm(base), this.budget));
     }
-    if (this.isPositive(base)) return this.exp(exponent.mul(this.log(base), this.budget));
-    return this.opaque(`pow(${this.key(base)}, ${this.key(exponent)})`, printTerm(t),
+    const key = `pow(${this.key(base)}, ${this.key(exponent)})`;
+    if (c === undefined) this.conditions.add({ kind: 'opaque', key, text: `${printTerm(t)} has a value` });
+    return this.opaque(key, () => printTerm(t),
       (atom) => Math.pow(base.evaluateFloat(atom), exponent.evaluateFloat(atom)));
+  }
+
+  /** log of a form known positive (no condition to record). */
+  private logOfPositiveForm(a: RationalFunction): RationalFunction {
+    const outer = this.conditions;
+    this.conditions = new Conditions();
+    try {
+      return this.log(a);
+    } finally {
+      this.conditions = outer;
+    }
+  }
+
+  /**
+   * The principal q-th root of a polynomial R >= 0. A monomial whose exponents q
+   * divides comes out of the root: (t^2)^(1/2) = |t|, (p^2)^(1/2) = p for positive p.
+   * Anything else is a root atom r with r^q = R, so sqrt(s)^2 = s and sqrt(s)^3 = s^(3/2).
+   */
+  private root(R: Polynomial, q: number): RationalFunction {
+    const b = this.budget;
+    if (R.termCount() === 1) {
+      const [term] = [...R.terms()];
+      const powers = powersOf(term.mono);
+      const coefRoot = rationalRoot(term.coef, q);
+      if (coefRoot !== undefined && powers.every(([, e]) => e % q === 0)) {
+        let acc = RationalFunction.constant(coefRoot);
+        for (const [id, e] of powers) {
+          const k = e / q;
+          const atom = RationalFunction.variable(id);
+          const magnitude = this.atoms.isPositive(id) || this.atoms.nonnegative.has(id) || k % 2 === 0 ? atom : this.absolute(atom);
+          acc = acc.mul(magnitude.pow(k, b), b);
+        }
+        return acc;
+      }
+    }
+    const text = q === 2 ? `sqrt(${R.toString((id) => this.atoms.name(id))})` : `(${R.toString((id) => this.atoms.name(id))})^(1/${q})`;
+    const id = this.atoms.intern(`root:${q}:${R.key()}`, () => ({ kind: 'root', text }), (atom) => Math.pow(R.evaluateFloat(atom), 1 / q));
+    if (!this.atoms.roots.has(id)) {
+      this.atoms.roots.set(id, { q, radicand: R });
+      this.atoms.nonnegative.add(id);
+    }
+    return RationalFunction.variable(id);
+  }
+
+  /** |a| = a (2 [a > 0] - 1), exact at a = 0 too. */
+  private absolute(a: RationalFunction): RationalFunction {
+    const b = this.budget;
+    const two = RationalFunction.constant(2);
+    return a.mul(this.comparison('>', a).mul(two, b).sub(RationalFunction.ONE, b), b);
   }
 
   private func(t: Extract<Term, { k: 'fn' }>): RationalFunction {
@@ -177,7 +353,11 @@ export class Canonicalizer {
     const one = RationalFunction.ONE;
     switch (t.name) {
       case 'exp': return this.exp(arg(0));
-      case 'log': return this.log(arg(0));
+      case 'log': {
+        const a = arg(0);
+        this.requireSign(a, true, 'a log argument');
+        return a.isZero() ? RationalFunction.ZERO : this.log(a);
+      }
       case 'sqrt': return this.power(arg(0), RationalFunction.constant(Rational.of(1, 2)), t);
       case 'sigmoid': return one.div(one.add(this.exp(arg(0).neg()), b), b);
       case 'tanh': {
@@ -185,19 +365,18 @@ export class Canonicalizer {
         return e2.sub(one, b).div(e2.add(one, b), b);
       }
       case 'softplus': return this.log(one.add(this.exp(arg(0)), b));
+      // Written with [d > 0] only, these are exact at the kink too (both branches agree there).
       case 'relu': {
         const a = arg(0);
         return a.mul(this.comparison('>', a), b);
       }
-      case 'abs': {
-        const a = arg(0);
-        return a.mul(this.comparison('>', a).sub(this.comparison('<', a), b), b);
-      }
+      case 'abs': return this.absolute(arg(0));
       case 'max': case 'min': {
         const a = arg(0);
         const c = arg(1);
-        const aWins = this.comparison(t.name === 'max' ? '>' : '<', a.sub(c, b));
-        return c.add(a.sub(c, b).mul(aWins, b), b);
+        const d = a.sub(c, b);
+        // max = c + (a - c) [a > c]; min = a - (a - c) [a > c].
+        return t.name === 'max' ? c.add(d.mul(this.comparison('>', d), b), b) : a.sub(d.mul(this.comparison('>', d), b), b);
       }
       case 'sinh': case 'cosh': case 'sech': {
         // Through exp, so sinh^2 - cosh^2 = -1 and 2 sinh cosh = sinh(2x) are proved, not only verified.
@@ -208,20 +387,40 @@ export class Canonicalizer {
         const cosh = e.add(eInverse, b).mul(half, b);
         return t.name === 'cosh' ? cosh : one.div(cosh, b);
       }
-      case 'log1p': return this.log(one.add(arg(0), b));
+      case 'log1p': {
+        const a = one.add(arg(0), b);
+        this.requireSign(a, true, 'log1p: 1 + its argument');
+        return a.isZero() ? RationalFunction.ZERO : this.log(a);
+      }
       case 'expm1': return this.exp(arg(0)).sub(one, b);
       case 'sign': {
         const a = arg(0);
         return this.comparison('>', a).sub(this.comparison('<', a), b);
       }
+      // erfc and Phi through erf, phi through exp: Phi(x) = (1 + erf(x / sqrt 2)) / 2 is then proved.
+      case 'erf': return this.erf(arg(0), printTerm(t.args[0]));
+      case 'erfc': return one.sub(this.erf(arg(0), printTerm(t.args[0])), b);
+      case 'Phi': {
+        const half = RationalFunction.constant(Rational.of(1, 2));
+        const scaled = arg(0).mul(this.power(RationalFunction.constant(2), RationalFunction.constant(Rational.of(-1, 2)), t), b);
+        return half.add(half.mul(this.erf(scaled, `${printTerm(t.args[0])}/sqrt(2)`), b), b);
+      }
+      case 'phi':
+        return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));
       case 'asinh': case 'atan':
       case 'sin': case 'cos':
       {
         const a = arg(0);
         const f = FUNCTIONS[t.name].value;
-        return this.opaque(`${t.name}(${this.key(a)})`, printTerm(t), (atom) => f(a.evaluateFloat(atom)));
+        return this.opaque(`${t.name}(${this.key(a)})`, () => printTerm(t), (atom) => f(a.evaluateFloat(atom)));
       }
     }
+  }
+
+  /** erf(a) as an atom, one per canonical argument. */
+  private erf(a: RationalFunction, text: string): RationalFunction {
+    const f = FUNCTIONS.erf.value;
+    return this.opaque(`erf(${this.key(a)})`, () => `erf(${text})`, (atom) => f(a.evaluateFloat(atom)));
   }
 
   /** exp of a sum is a product of exps; exp(k m) is exp(m)^k; exp(log P) is P. */
@@ -233,7 +432,10 @@ export class Canonicalizer {
         // exp(P / c): scale each term; handled by the per-term rule below with rational coefficients.
         return this.expOfPolynomial(a.numerator(b), constant.inv());
       }
-      return this.opaque(`exp(${this.key(a)})`, `exp(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.exp(a.evaluateFloat(atom)));
+      const whole = this.opaque(`exp(${this.key(a)})`, () => `exp(${this.display(a)})`, (atom) => Math.exp(a.evaluateFloat(atom)));
+      const [id] = whole.variables();
+      if (!this.atoms.expArgument.has(id)) this.atoms.expArgument.set(id, a);
+      return whole;
     }
     return this.expOfPolynomial(a.numerator(b), Rational.ONE);
   }
@@ -255,40 +457,147 @@ export class Canonicalizer {
       const monomial = Polynomial.monomial(1, powers);
       const id = this.atoms.intern(`exp:${monoKey(powers)}/${den}`, () => ({ kind: 'exp', text, powers, den }),
         (atom) => Math.exp(monomial.evaluateFloat(atom) / Number(den)));
+      if (den > 1n && !this.atoms.roots.has(id)) {
+        // exp(m / q) is the q-th root of exp(m): exp(m / q)^q = exp(m), so sqrt(p)^2 = p for positive p.
+        const whole = this.expOfPolynomial(monomial, Rational.ONE);
+        if (whole.denominatorFactors().length === 0 && whole.denominatorConstant().equals(Rational.ONE)) {
+          this.atoms.roots.set(id, { q: Number(den), radicand: whole.numerator(b) });
+        }
+      }
       acc = acc.mul(RationalFunction.variable(id).pow(Number(coef.num), b), b);
     }
     return acc;
   }
 
   /**
-   * log of a rational function whose every factor is known positive splits into
-   * a sum of logs; a factor of unknown sign makes the whole log one opaque atom.
+   * log of a form that is positive wherever it has a value (the caller records that
+   * condition). Known-positive factors split off (log(2 exp(a) p) = log 2 + a + log p
+   * for positive p); what is left, of unknown sign, stays one log atom whose exp is
+   * itself again (exp(log(x)) = x where x > 0). log(1 / D) = -log(D).
    */
   log(a: RationalFunction): RationalFunction {
     const b = this.budget;
-    if (a.isZero()) throw new DomainError('log(0)');
-    const whole = () => this.opaque(`log(${this.key(a)})`, `log(${a.toString((id) => this.atoms.name(id))})`, (atom) => Math.log(a.evaluateFloat(atom)));
+    if (a.isZero()) return RationalFunction.ZERO;
     const numerator = a.numerator(b);
     const { content, cofactor } = numerator.extractMonomialContent();
     const { unit, primitive } = cofactor.normalizeFactor();
-    const constant = unit.div(a.denominatorConstant());
-    if (constant.sign() < 0) return whole();
+    let constant = unit.div(a.denominatorConstant());
+    let restNum = Polynomial.ONE;
+    let restDen = Polynomial.ONE;
+    if (constant.sign() < 0) {
+      constant = constant.neg();
+      restNum = restNum.neg();
+    }
     const factors: Array<{ poly: Polynomial; exp: number }> = [];
     for (const [id, e] of content) {
-      if (!this.atoms.isPositive(id)) return whole();
-      factors.push({ poly: Polynomial.variable(id), exp: e });
+      if (this.atoms.isPositive(id)) factors.push({ poly: Polynomial.variable(id), exp: e });
+      else restNum = restNum.mul(Polynomial.monomial(1, [[id, e]]), b);
     }
     if (!primitive.isConstant()) {
-      if (!this.positivePolynomial(primitive)) return whole();
-      factors.push({ poly: primitive, exp: 1 });
+      if (this.positivePolynomial(primitive)) factors.push({ poly: primitive, exp: 1 });
+      else restNum = restNum.mul(primitive, b);
     }
     for (const f of a.denominatorFactors()) {
-      if (!this.positivePolynomial(f.factor)) return whole();
-      factors.push({ poly: f.factor, exp: -f.exponent });
+      if (this.positivePolynomial(f.factor)) factors.push({ poly: f.factor, exp: -f.exponent });
+      else restDen = restDen.mul(f.factor.pow(f.exponent, b), b);
     }
     let acc = this.logOfConstant(constant);
     for (const f of factors) acc = acc.add(this.logOfPositive(f.poly).mul(RationalFunction.constant(f.exp), b), b);
-    return acc;
+    const numConstant = restNum.constantValue();
+    if (restDen.isConstant()) return numConstant === undefined ? acc.add(this.logOfPositive(restNum), b) : acc;
+    if (numConstant !== undefined) return acc.sub(this.logOfPositive(restDen.scale(numConstant)), b);
+    const rest = RationalFunction.fromPolynomials(restNum, restDen, b);
+    const text = `log(${rest.toString((id) => this.atoms.name(id))})`;
+    const id = this.atoms.intern(`logr:${this.key(rest)}`, () => ({ kind: 'log', text }), (atom) => Math.log(rest.evaluateFloat(atom)));
+    if (!this.atoms.logArgument.has(id)) this.atoms.logArgument.set(id, rest);
+    return acc.add(RationalFunction.variable(id), b);
+  }
+
+  /** Records that `d` is not zero: each factor of its numerator of unknown sign, or "no value" if d is 0. */
+  private requireNonzero(d: RationalFunction, what: string): void {
+    if (d.isZero()) {
+      this.conditions.markNever(`${what} is 0`);
+      return;
+    }
+    for (const part of this.nonzeroParts(d.numerator(this.budget))) {
+      this.conditions.add({ kind: 'nonzero', poly: part, key: part.key(), text: `${this.show(part)} != 0` });
+    }
+  }
+
+  /** The factors of N that must be nonzero for N to be: its atoms and its primitive cofactor, less those known nonzero. */
+  private nonzeroParts(N: Polynomial): Polynomial[] {
+    const { content, cofactor } = N.extractMonomialContent();
+    const parts: Polynomial[] = [];
+    for (const [id] of content) if (!this.atoms.isPositive(id)) parts.push(Polynomial.variable(id));
+    if (!cofactor.isConstant()) {
+      const { primitive } = cofactor.normalizeFactor();
+      if (this.knownSign(primitive) !== 'positive' && this.knownSign(primitive.neg()) !== 'positive') parts.push(primitive);
+    }
+    return parts;
+  }
+
+  /**
+   * Records that `d > 0` (strict) or `d >= 0`, on the signed polynomial S with
+   * sign(S) = sign(d): the numerator times the odd denominator factors, positive
+   * atoms left out, x^2 P > 0 read as x != 0 and P > 0. A condition known to hold
+   * is not recorded; one known to fail makes the side have no value.
+   */
+  private requireSign(d: RationalFunction, strict: boolean, what: string): void {
+    const b = this.budget;
+    const c = constantOf(d);
+    if (c !== undefined) {
+      if (strict ? c.sign() <= 0 : c.sign() < 0) this.conditions.markNever(`${what} is ${c.toString()}`);
+      return;
+    }
+    let signed = d.numerator(b);
+    for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
+    const { content, cofactor } = signed.extractMonomialContent();
+    const { unit, primitive } = cofactor.normalizeFactor();
+    const sign = unit.sign() * d.denominatorConstant().sign();
+    const kept: Array<[number, number]> = [];
+    for (const [id, e] of content) {
+      if (this.atoms.isPositive(id)) continue;
+      if (strict && e % 2 === 0) {
+        const atom = Polynomial.variable(id);
+        this.conditions.add({ kind: 'nonzero', poly: atom, key: atom.key(), text: `${this.show(atom)} != 0` });
+        continue;
+      }
+      kept.push([id, e % 2 === 1 ? 1 : 2]);
+    }
+    const S = Polynomial.monomial(sign, kept).mul(primitive, b);
+    const known = this.knownSign(S);
+    if (known === 'positive' || (!strict && known === 'nonneg')) return;
+    const negative = this.knownSign(S.neg());
+    if (negative === 'positive' || (strict && negative === 'nonneg')) {
+      this.conditions.markNever(`${what} is never ${strict ? 'positive' : 'non-negative'}`);
+      return;
+    }
+    const condition: Condition = strict
+      ? { kind: 'positive', poly: S, key: S.key(), text: `${this.show(S)} > 0`, nonzeroKeys: this.nonzeroParts(S).map((p) => p.key()) }
+      : { kind: 'nonneg', poly: S, key: S.key(), text: `${this.show(S)} >= 0` };
+    this.conditions.add(condition);
+  }
+
+  /** Whether a polynomial is > 0 or >= 0 everywhere, read from its terms: positive coefficients, atoms positive or squared. */
+  private knownSign(p: Polynomial): 'positive' | 'nonneg' | undefined {
+    if (p.isZero()) return undefined;
+    let strictTerm = false;
+    for (const term of p.terms()) {
+      if (term.coef.sign() <= 0) return undefined;
+      let allPositive = true;
+      for (const [id, e] of powersOf(term.mono)) {
+        if (this.atoms.isPositive(id)) continue;
+        allPositive = false;
+        if (e % 2 === 0 || this.atoms.nonnegative.has(id)) continue;
+        return undefined;
+      }
+      if (allPositive) strictTerm = true;
+    }
+    return strictTerm ? 'positive' : 'nonneg';
+  }
+
+  private show(p: Polynomial): string {
+    return p.toString((id) => this.atoms.name(id));
   }
 
   private logOfPositive(p: Polynomial): RationalFunction {
@@ -297,6 +606,8 @@ export class Canonicalizer {
       const id = powers[0][0];
       const atom = this.atoms.atoms[id];
       if (atom.kind === 'exp') return this.logOfExpAtom(atom);
+      const argument = this.atoms.expArgument.get(id);
+      if (argument) return argument;
     }
     const text = `log(${p.toString((id) => this.atoms.name(id))})`;
     const id = this.atoms.intern(`log:${p.key()}`, () => ({ kind: 'log', text }), (atom) => Math.log(p.evaluateFloat(atom)));
@@ -344,42 +655,88 @@ export class Canonicalizer {
   }
 
   /**
-   * [d op 0] as a 0/1 value. Orderings are taken almost everywhere ([d < 0] = 1 - [d > 0]),
-   * which is the semantics of the derivatives of relu, abs and max; equality is kept exact.
+   * [d op 0] as a 0/1 value, from two atoms per compared polynomial P: H = [P > 0]
+   * and Z = [P == 0], so [P < 0] = 1 - H - Z: exact at P = 0, where a tie is an
+   * ordinary input (t = 1/3 in t > 1/3). In a step about a derivative, orderings
+   * are read almost everywhere instead (Z = 0), the semantics of relu' = [a > 0].
    */
   private comparison(op: '<' | '<=' | '>' | '>=' | '==' | '!=', d: RationalFunction): RationalFunction {
     const one = RationalFunction.ONE;
-    const c = constantOf(d);
-    if (c !== undefined) {
-      const s = c.sign();
+    const b = this.budget;
+    const ofSign = (s: number): RationalFunction => {
       const holds = op === '<' ? s < 0 : op === '<=' ? s <= 0 : op === '>' ? s > 0 : op === '>=' ? s >= 0 : op === '==' ? s === 0 : s !== 0;
       return holds ? one : RationalFunction.ZERO;
+    };
+    const c = constantOf(d);
+    if (c !== undefined) return ofSign(c.sign());
+    const { primitive: zeroPoly } = d.numerator(b).normalizeFactor();
+    {
+      // A sign the types fix: (p > 0) is 1 for a positive input p.
+      let signedD = d.numerator(b);
+      for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signedD = signedD.mul(f.factor, b);
+      if (d.denominatorConstant().sign() < 0) signedD = signedD.neg();
+      if (this.knownSign(signedD) === 'positive') return ofSign(1);
+      if (this.knownSign(signedD.neg()) === 'positive') return ofSign(-1);
     }
     if (op === '==' || op === '!=') {
-      // Not "0 almost everywhere": x[i] == x[k] is a claim about every input, ties included,
-      // and a tie is an ordinary input (fast-check draws them). Kept whole: undecidable here.
-      const { primitive } = d.numerator(this.budget).normalizeFactor();
-      const text = `(${primitive.toString((id) => this.atoms.name(id))} == 0)`;
-      const tie = RationalFunction.variable(this.atoms.intern(`tie:${primitive.key()}`, () => ({ kind: 'opaque', text }),
-        (atom) => (primitive.evaluateFloat(atom) === 0 ? 1 : 0)));
-      return op === '==' ? tie : one.sub(tie, this.budget);
+      const tie = RationalFunction.variable(this.tie(zeroPoly));
+      return op === '==' ? tie : one.sub(tie, b);
     }
-    // The sign of d is the sign of its numerator times its denominator; use the product's primitive part.
-    const numerator = d.numerator(this.budget);
-    let signed = numerator;
-    for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, this.budget);
+    // The sign of d is the sign of its numerator times its odd denominator factors.
+    let signed = d.numerator(b);
+    for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
     const { unit, primitive } = signed.normalizeFactor();
     const sign = unit.sign() * d.denominatorConstant().sign();
-    const text = `(${primitive.toString((id) => this.atoms.name(id))} > 0)`;
+    const text = `(${this.show(primitive)} > 0)`;
     const id = this.atoms.intern(`step:${primitive.key()}`, () => ({ kind: 'step', text }), (atom) => (primitive.evaluateFloat(atom) > 0 ? 1 : 0));
     this.atoms.stepAtoms.add(id);
+    this.atoms.nonnegative.add(id);
+    this.atoms.steps.set(id, primitive);
     const positive = RationalFunction.variable(id);
-    const greater = sign > 0 ? positive : one.sub(positive, this.budget);
-    return op === '>' || op === '>=' ? greater : one.sub(greater, this.budget);
+    if (this.almostEverywhere) {
+      const greater = sign > 0 ? positive : one.sub(positive, b);
+      return op === '>' || op === '>=' ? greater : one.sub(greater, b);
+    }
+    const zid = this.tie(zeroPoly);
+    if (primitive.key() === zeroPoly.key()) this.atoms.ties.get(zid)!.step = id;
+    const zero = RationalFunction.variable(zid);
+    const greater = sign > 0 ? positive : one.sub(positive, b).sub(zero, b);
+    const greaterOrEqual = greater.add(zero, b);
+    switch (op) {
+      case '>': return greater;
+      case '>=': return greaterOrEqual;
+      case '<': return one.sub(greaterOrEqual, b);
+      case '<=': return one.sub(greater, b);
+    }
   }
 
-  private opaque(key: string, text: string, value: AtomValue): RationalFunction {
-    return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text }), value));
+  /** The atom [P == 0] of a primitive polynomial P. */
+  private tie(P: Polynomial): number {
+    const text = `(${this.show(P)} == 0)`;
+    const id = this.atoms.intern(`tie:${P.key()}`, () => ({ kind: 'opaque', text }), (atom) => (P.evaluateFloat(atom) === 0 ? 1 : 0));
+    if (!this.atoms.ties.has(id)) {
+      this.atoms.ties.set(id, { poly: P, step: undefined });
+      this.atoms.stepAtoms.add(id);
+      this.atoms.nonnegative.add(id);
+    }
+    return id;
+  }
+
+  /**
+   * An atom for what the engine cannot rewrite. Its text is only for messages:
+   * built once, when the atom is new, and clipped, since an atom's text holds the
+   * texts of the atoms inside it and nested compositions (a 12-layer residual
+   * network) would otherwise grow it past the longest string there can be.
+   */
+  private opaque(key: string, text: () => string, value: AtomValue): RationalFunction {
+    return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text: clipText(text()) }), value));
+  }
+
+  /** A canonical form as text for a message; a large one is summarized, not printed. */
+  private display(a: RationalFunction): string {
+    const size = a.numerator(this.budget).termCount() + a.denominatorFactors().reduce((n, f) => n + f.factor.termCount(), 0);
+    if (size > MAX_DISPLAY_TERMS) return `an expression of ${size} terms`;
+    return a.toString((id) => this.atoms.name(id));
   }
 
   private key(a: RationalFunction): string {
@@ -389,11 +746,38 @@ export class Canonicalizer {
   }
 }
 
+/** Integer powers above this are not expanded exactly (a power of a constant would need millions of digits). */
+const MAX_EXACT_EXPONENT = 10_000;
+
+/** Bits of a constant's power this engine builds at most (a million bits: 300,000 digits). */
+const MAX_EXACT_BITS = 1_000_000;
+
+/** Bits of a constant's numerator and denominator; 0 for a non-constant. */
+function constantBits(a: RationalFunction): number {
+  const c = constantOf(a);
+  return c === undefined ? 0 : c.num.toString(16).length * 4 + c.den.toString(16).length * 4;
+}
+
+/** 1 or -1: any power of it is small. */
+function isUnit(a: RationalFunction): boolean {
+  const c = constantOf(a);
+  return c !== undefined && c.abs().equals(Rational.ONE);
+}
+
+const MAX_DISPLAY_TERMS = 64;
+const MAX_TEXT = 400;
+
+function clipText(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}…`;
+}
+
 /** The canonical forms of the index-notation nodes, supplied by the every-n prover. */
 export interface IndexNotationRules {
   readonly size: (t: Extract<Term, { k: 'size' }>, c: Canonicalizer) => RationalFunction;
   readonly sum: (t: Extract<Term, { k: 'sum' }>, c: Canonicalizer) => RationalFunction;
   readonly icmp: (t: Extract<Term, { k: 'icmp' }>, c: Canonicalizer) => RationalFunction;
+  /** `max(j, f)`, `min(j, f)`, `prod(j, f)` over a whole dimension: an atom for every n. */
+  readonly reduce: (t: Extract<Term, { k: 'reduce' }>, c: Canonicalizer) => RationalFunction;
 }
 
 /** A term that has no value at a point of the domain (log 0, 1/0). */
@@ -415,6 +799,21 @@ function powersOf(mono: { readonly pairs: readonly number[] }): Array<[number, n
 
 function monoKey(powers: ReadonlyArray<readonly [number, number]>): string {
   return powers.map(([id, e]) => `${id}^${e}`).join(',');
+}
+
+/** The rational q-th root of a non-negative rational, if it is one (4/9 -> 2/3). */
+function rationalRoot(c: Rational, q: number): Rational | undefined {
+  if (c.sign() < 0) return undefined;
+  const root = (n: bigint): bigint | undefined => {
+    if (n < 2n) return n;
+    let r = BigInt(Math.round(Number(n) ** (1 / q)));
+    for (const x of [r - 1n, r, r + 1n]) if (x >= 0n && x ** BigInt(q) === n) return x;
+    r = 0n;
+    return undefined;
+  };
+  const num = root(c.num);
+  const den = root(c.den);
+  return num === undefined || den === undefined ? undefined : Rational.of(num, den);
 }
 
 /** Prime factors of |n| by trial division (the constants of derivations are small). */

@@ -1,22 +1,37 @@
+import type { Decimal } from 'decimal.js';
 import { mapChildren, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
-import { Budget, BudgetExceededError, Rational, RationalFunction, seededRandom } from './exact/index.ts';
+import { unimplied } from './domain.ts';
+import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
-import { clearlyDifferent, evaluateHighPrecision } from './high-precision.ts';
+import { confirmAtPoint, DIGITS, pointNumber, type PointValue } from './high-precision.ts';
+import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 
-/** Limits of the exact engine for one step, over all its instances. */
+/**
+ * Limits of the exact engine for one step. They count work, not time, so the same
+ * file, seed and options give the same verdicts on any machine under any load.
+ */
 export interface SymbolicBudget {
-  /** Most polynomial terms all operations of the step may create. Default 2,000,000. */
+  /** Most polynomial terms the operations of one instance may create. Default 2,000,000. */
   readonly maxTerms: number;
-  /** Wall-clock limit for the step in ms. Default 5,000. */
-  readonly timeMs: number;
+  /**
+   * Most polynomial terms all instances of the step may create together.
+   * Default 6,000,000: the largest step of derivations/ creates about 450,000
+   * (the index calculus has `maxTerms` for its one decision).
+   */
+  readonly maxWork: number;
   /** Most instances (sizes x index values x cases) to decide. Default 20,000. */
   readonly maxInstances: number;
+  /**
+   * A last guard against a hang, in wall-clock ms, far above what the work budget
+   * allows (a few seconds); reported as such when it fires. Default 120,000.
+   */
+  readonly guardMs: number;
 }
 
-export const DEFAULT_SYMBOLIC_BUDGET: SymbolicBudget = { maxTerms: 2_000_000, timeMs: 5_000, maxInstances: 20_000 };
+export const DEFAULT_SYMBOLIC_BUDGET: SymbolicBudget = { maxTerms: 2_000_000, maxWork: 6_000_000, maxInstances: 20_000, guardMs: 120_000 };
 
 /** An instance as plain records, for reports. */
 export interface InstanceRecord {
@@ -27,8 +42,12 @@ export interface InstanceRecord {
 }
 
 export type SymbolicOutcome =
-  /** Both sides have the same canonical form at every instance tried. */
-  | { readonly kind: 'equal'; readonly instances: number }
+  /**
+   * Both sides have the same canonical form at every instance tried, and the step's
+   * conditions follow from the line above's. `unconditional`: the line above has no
+   * condition at all (it has a value everywhere), so numbers that find no value lost it to overflow.
+   */
+  | { readonly kind: 'equal'; readonly instances: number; readonly unconditional: boolean }
   /**
    * The canonical forms differ at an instance. `confirmed` holds a point where
    * 60-digit arithmetic shows the two sides differ; without it the difference
@@ -38,9 +57,22 @@ export type SymbolicOutcome =
       readonly kind: 'different';
       readonly instance: InstanceRecord;
       readonly explanation: string;
-      readonly confirmed: { readonly point: Readonly<Record<string, number | number[]>>; readonly lhs: string; readonly rhs: string; readonly difference: string } | undefined;
+      readonly confirmed: Confirmation | undefined;
     }
-  | { readonly kind: 'undecided'; readonly reason: string };
+  | { readonly kind: 'undecided'; readonly reason: string }
+  /** The line above has no value at any instance (a condition of it is a false constant: 0 != 0). */
+  | { readonly kind: 'no-domain'; readonly reason: string };
+
+/** A point where the sides differ, with their values in as many digits as it took to see it. */
+export interface Confirmation {
+  readonly point: Readonly<Record<string, number | number[]>>;
+  readonly lhs: string;
+  /** `undefined` when the step has no value there (the line above does). */
+  readonly rhs: string;
+  readonly difference: string;
+  /** The decimal digits of the evaluation that shows the difference. */
+  readonly digits: number;
+}
 
 export interface SymbolicStep {
   /** Both sides without `diff` (already differentiated symbolically). */
@@ -48,6 +80,8 @@ export interface SymbolicStep {
   readonly rhs: Term;
   readonly inputs: readonly Input[];
   readonly freeIndices: readonly FreeIndex[];
+  /** The step is about a derivative: orderings are read almost everywhere (relu' = [a > 0]). */
+  readonly almostEverywhere?: boolean;
 }
 
 /**
@@ -63,24 +97,33 @@ export function decideStep(
   seed = 1,
 ): SymbolicOutcome {
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
-  const deadlineMs = Date.now() + budget.timeMs;
-  const simplified = { lhs: eliminateDeltas(step.lhs), rhs: eliminateDeltas(step.rhs) };
+  const deadlineMs = Date.now() + budget.guardMs;
+  const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };
   let instances = 0;
   // A label per row multiplies the cases by C^N: count first, and leave a step over too many to the numeric check.
-  const planned = countInstances(step, sizes);
+  const planned = countInstances(step, sizes, budget.maxInstances);
   if (planned > budget.maxInstances) {
-    return { kind: 'undecided', reason: `${planned} instances to decide (sizes x index values x label cases), more than the budget of ${budget.maxInstances}` };
+    return { kind: 'undecided', reason: `more than ${budget.maxInstances} instances to decide (sizes x index values x label cases, up to symmetry), the budget` };
   }
   let exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs });
+  let work = 0;
   // Atoms, closed-sum expansions and their canonical forms are shared by the instances of one size.
   let shared: { size: ReadonlyMap<string, number>; atoms: AtomTable; canonical: Canonicalizer; cache: ExpansionCache } | undefined;
+  let lhsHasValue = false;
+  let lhsNoValue: string | undefined;
+  let notImplied: string | undefined;
+  let conditional = false;
   try {
     for (const instance of enumerateInstances(step, sizes)) {
-      // The term budget is per instance (a 576-entry Jacobian is 576 small problems); the time budget is per step.
+      // The term budget is per instance (a 576-entry Jacobian is 576 small problems); the work budget is per step.
+      work += exact.termsUsed;
+      if (work > budget.maxWork) {
+        return { kind: 'undecided', reason: `exact algebra passed its work budget of ${budget.maxWork} terms for the step` };
+      }
       exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs });
       if (shared === undefined || shared.size !== instance.sizes) {
         const atoms = new AtomTable();
-        shared = { size: instance.sizes, atoms, canonical: new Canonicalizer(atoms, inputMap, exact), cache: new ExpansionCache() };
+        shared = { size: instance.sizes, atoms, canonical: new Canonicalizer(atoms, inputMap, exact, undefined, step.almostEverywhere), cache: new ExpansionCache() };
       }
       shared.canonical.budget = exact;
       if (++instances > budget.maxInstances) {
@@ -96,50 +139,78 @@ export function decideStep(
         throw error;
       }
       const { atoms, canonical } = shared;
-      const left = canonical.of(lhs);
-      const right = canonical.of(rhs);
-      const difference = left.sub(right, exact);
-      const numerator = difference.numerator(exact).reduceIdempotent(atoms.stepAtoms);
-      if (numerator.isZero()) continue;
-      const record = toRecord(instance);
-      return {
-        kind: 'different', instance: record,
-        explanation: explainDifference(left, right, difference, atoms, exact),
-        confirmed: confirm(lhs, rhs, instance, step.inputs, seed),
-      };
+      const left = canonical.side(lhs);
+      const right = canonical.side(rhs);
+      // The domain rule: where the line above has no value, the step is free.
+      if (left.conditions.never !== undefined) {
+        lhsNoValue ??= left.conditions.never;
+        continue;
+      }
+      lhsHasValue = true;
+      if (left.conditions.list.length > 0) conditional = true;
+      if (right.conditions.never !== undefined) {
+        // The step has no value anywhere; the line above has one wherever it has no condition at all.
+        if (left.conditions.list.length === 0) {
+          return {
+            kind: 'different', instance: toRecord(instance),
+            explanation: `this step has no value anywhere (${right.conditions.never}), but the line above has one`,
+            confirmed: confirmNoValue(lhs, instance, step.inputs, seed),
+          };
+        }
+        notImplied ??= `this step has no value anywhere (${right.conditions.never})`;
+        continue;
+      }
+      const difference = left.form.sub(right.form, exact);
+      const numerator = atoms.reduce(difference.numerator(exact), exact);
+      if (!numerator.isZero()) {
+        const record = toRecord(instance);
+        const constant = numerator.constantValue();
+        // A nonzero constant difference between two sides that have a value everywhere: refuted outright.
+        const outright = constant !== undefined && difference.denominatorFactors().length === 0
+          && left.conditions.list.length === 0 && right.conditions.list.length === 0
+          ? constant.div(difference.denominatorConstant()) : undefined;
+        return {
+          kind: 'different', instance: record,
+          explanation: explainDifference(left.form, right.form, difference, atoms, exact),
+          confirmed: confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright),
+        };
+      }
+      const missing = unimplied(right.conditions, left.conditions);
+      if (missing) notImplied ??= `the step needs ${missing.text}, which the line above does not imply`;
     }
   } catch (error) {
     if (error instanceof BudgetExceededError) {
-      return { kind: 'undecided', reason: error.kind === 'time' ? `exact algebra ran past its ${budget.timeMs} ms budget` : `exact algebra passed its budget of ${budget.maxTerms} terms` };
+      return {
+        kind: 'undecided',
+        reason: error.kind === 'time' ? `exact algebra hit the last-resort wall-clock guard of ${budget.guardMs} ms (a hang, not a budget)` : `exact algebra passed its budget of ${budget.maxTerms} terms`,
+      };
     }
     if (error instanceof DomainError) return { kind: 'undecided', reason: `a side has no value on part of the domain (${error.message})` };
     throw error;
   }
-  return { kind: 'equal', instances };
+  if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
+  if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
+  return { kind: 'equal', instances, unconditional: !conditional };
 }
 
-/** Every instance: sizes, then free index values, then the cases of labels and one-hot inputs. */
+/**
+ * Every instance up to symmetry: sizes, then free index values, then the cases of
+ * labels and one-hot inputs, leaving out those that are a permutation of another
+ * over a dimension the step treats alike (instance-symmetry.ts says when that is
+ * sound); with a literal index or an ordering of indices, nothing is left out.
+ */
 export function* enumerateInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[]): Generator<Instance> {
   const discrete = discreteInputs(step);
+  const symmetric = symmetricDimensions(step) ?? new Set<string>();
   for (const size of sizes) {
     const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name)!);
-    const ranges: Array<{ name: string; n: number; kind: 'index' | 'label' | 'hot' }> = [
-      ...step.freeIndices.map((f) => ({ name: f.name, n: sizeOf(f.dim), kind: 'index' as const })),
-      ...discrete.flatMap((i) => labelEntries(i, sizeOf).map((name) => ({
-        name, n: sizeOf(i.kind === 'label' ? i.classes! : i.dims[0]), kind: i.kind === 'label' ? 'label' as const : 'hot' as const,
-      }))),
-    ];
-    const values = ranges.map(() => 1);
-    for (;;) {
+    const coords = coordinates(step.freeIndices, discrete, sizeOf);
+    for (const values of representatives(coords, symmetric)) {
       const indices = new Map<string, number>();
       const labels = new Map<string, number>();
       const hot = new Map<string, number>();
-      ranges.forEach((r, i) => (r.kind === 'index' ? indices : r.kind === 'label' ? labels : hot).set(r.name, values[i]));
+      coords.forEach((c, i) => (c.kind === 'index' ? indices : c.kind === 'label' ? labels : hot).set(c.name, values[i]));
       yield { sizes: size, indices, labels, hot };
-      let p = ranges.length - 1;
-      while (p >= 0 && values[p] === ranges[p].n) values[p--] = 1;
-      if (p < 0) break;
-      values[p]++;
     }
   }
 }
@@ -162,29 +233,22 @@ function discreteInputs(step: SymbolicStep): Input[] {
   return step.inputs.filter((i) => (i.kind === 'onehot' || i.kind === 'label') && used.has(i.name));
 }
 
-/** The case names of a discrete input: `y` for a label or a one-hot vector, `y[1]`, ..., `y[N]` for a label per row. */
-function labelEntries(input: Input, sizeOf: (d: Input['dims'][number]) => number): string[] {
-  if (input.kind !== 'label' || input.dims.length === 0) return [input.name];
-  const n = sizeOf(input.dims[0]);
-  return Array.from({ length: n }, (_, r) => `${input.name}[${r + 1}]`);
-}
-
 /**
- * How many instances {@link enumerateInstances} yields, without enumerating:
- * a label per row multiplies the cases by C^N, so this is checked first and a
- * step over too many cases is left to the numeric check.
+ * How many instances {@link enumerateInstances} yields, counted up to `limit`: a
+ * label per row multiplies the cases by C^N, so this is checked first and a step
+ * over the budget is left to the numeric check. Above `limit`, some number above it.
  */
-export function countInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[]): number {
+export function countInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[], limit = Number.MAX_SAFE_INTEGER): number {
+  const discrete = discreteInputs(step);
+  const symmetric = symmetricDimensions(step) ?? new Set<string>();
   let total = 0;
   for (const size of sizes) {
     const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name)!);
-    let count = 1;
-    for (const f of step.freeIndices) count *= sizeOf(f.dim);
-    for (const i of discreteInputs(step)) {
-      const n = sizeOf(i.kind === 'label' ? i.classes! : i.dims[0]);
-      count *= n ** labelEntries(i, sizeOf).length;
-    }
-    total += count;
+    const coords = coordinates(step.freeIndices, discrete, sizeOf);
+    // Nothing to leave out: the product, without enumerating (it may be C^N, far too many to walk).
+    if (symmetric.size === 0) total += coords.reduce((n, c) => n * c.n, 1);
+    else for (const _ of representatives(coords, symmetric)) if (++total > limit) return total;
+    if (total > limit) return total;
   }
   return total;
 }
@@ -198,51 +262,134 @@ function toRecord(instance: Instance): InstanceRecord {
 }
 
 /**
- * Finds a point where 60-digit arithmetic shows the sides differ. Points are
- * drawn from the same ranges as the random inputs, from a fixed seed.
+ * Inputs where a comparison in the difference switches: for a tie atom [P == 0] or a
+ * step atom [P > 0] whose P is affine in one input entry, the entry where P vanishes
+ * (t = 1/3 for t > 1/3), exact, and for a step atom points on either side of it
+ * (t = 6 for relu(t - 5)), within the input's type. Random points almost never land
+ * on a tie, nor outside [-4, 4]; a difference made of such atoms may live only there.
  */
-function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number):
-  { point: Record<string, number | number[]>; lhs: string; rhs: string; difference: string } | undefined {
-  const random = seededRandom(seed ^ 0x9e3779b9);
-  for (let attempt = 0; attempt < 24; attempt++) {
-    const point = new Map<string, number>();
-    // The first attempts put every entry of each input at one value: ties, where value tests like
-    // (x[i] == x[k]) behave differently from delta(i, k), and where random draws almost never land.
-    const tie = attempt < 4 ? 0.5 + attempt / 4 : undefined;
-    for (const input of inputs) {
-      const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));
-      const count = shape.reduce((a, b) => a * b, 1);
-      const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];
-      let values = Array.from({ length: count }, () => tie ?? range[0] + (range[1] - range[0]) * random());
-      if (input.kind === 'simplex') {
-        const total = values.reduce((a, b) => a + b, 0);
-        values = values.map((v) => v / total);
-      }
-      values.forEach((v, flat) => {
-        let rest = flat;
-        const at: number[] = [];
-        for (let p = shape.length - 1; p >= 0; p--) { at.unshift((rest % shape[p]) + 1); rest = Math.floor(rest / shape[p]); }
-        point.set(at.length === 0 ? input.name : `${input.name}[${at.join(', ')}]`, v);
-      });
+function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+  const out: Array<Map<string, PointValue>> = [];
+  const candidates = [...atoms.ties].map(([id, { poly }]) => ({ id, poly, sides: false }))
+    .concat([...atoms.steps].map(([id, poly]) => ({ id, poly, sides: true })));
+  for (const { id, poly, sides } of candidates) {
+    if (!numerator.variables().has(id)) continue;
+    const vars = [...poly.variables()];
+    if (vars.length !== 1 || poly.degreeIn(vars[0]) !== 1) continue;
+    const atom = atoms.atoms[vars[0]];
+    if (atom.kind !== 'input') continue;
+    const kind = inputs.get(atom.name)?.kind;
+    const c = poly.substitute(vars[0], Polynomial.ZERO).constantValue();
+    const a = poly.substitute(vars[0], Polynomial.ONE).constantValue()?.sub(c ?? Rational.ZERO);
+    if (a === undefined || c === undefined || a.isZero()) continue;
+    const root = c.neg().div(a);
+    const values = sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root];
+    for (const v of values) {
+      const fits = kind === 'real' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false;
+      if (fits) out.push(new Map([[atom.text, { num: v.num, den: v.den }]]));
     }
-    try {
-      const l = evaluateHighPrecision(lhs, point);
-      const r = evaluateHighPrecision(rhs, point);
-      if (clearlyDifferent(l, r)) {
-        return {
-          point: byInput(point, inputs, instance), lhs: l.toSignificantDigits(20).toString(), rhs: r.toSignificantDigits(20).toString(),
-          difference: l.minus(r).toSignificantDigits(6).toString(),
-        };
+  }
+  return out;
+}
+
+/** How many random points the confirmation tries, and on how many it raises the precision past 120 digits. */
+const CONFIRM_ATTEMPTS = 24;
+const DEEP_ATTEMPTS = 2;
+/** The most digits a confirmation may use: t + 1e-320 = t needs about 400. */
+const MAX_DIGITS = 960;
+
+/**
+ * Finds a point where high-precision arithmetic shows the sides differ, raising the
+ * precision as far as needed (within {@link MAX_DIGITS}). Points: the ties of the
+ * difference first, then points from the same ranges as the random inputs, from a
+ * fixed seed. `outright`: the difference is this nonzero constant, so any point shows it.
+ */
+function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
+  ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational): Confirmation | undefined {
+  const random = seededRandom(seed ^ 0x9e3779b9);
+  const points = ties.map((tie) => {
+    const point = randomPoint(inputs, instance, random, -1);
+    for (const [k, v] of tie) point.set(k, v);
+    return point;
+  });
+  for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) points.push(randomPoint(inputs, instance, random, attempt));
+  const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
+    const values = confirmAtPoint(lhs, rhs, point, maxDigits);
+    return values && {
+      point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs),
+      difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits,
+    };
+  };
+  // Most differences show at 60 digits: every point first, cheaply; then more digits at a few points.
+  for (const point of points) {
+    const hit = found(point, 2 * DIGITS);
+    if (hit) return hit;
+  }
+  const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + 4, ties.length + 4 + DEEP_ATTEMPTS)];
+  for (const point of deep) {
+    const hit = found(point, MAX_DIGITS);
+    if (hit) return hit;
+  }
+  if (outright) {
+    for (const point of points) {
+      const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
+      if (values && values.lhs.isFinite() && values.rhs.isFinite()) {
+        return { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: decimalOf(outright), digits: values.digits };
       }
-    } catch {
-      // A point outside the domain of a side: try another.
     }
   }
   return undefined;
 }
 
+function show(v: Decimal): string {
+  return v.isFinite() ? v.toSignificantDigits(20).toString() : 'undefined';
+}
+
+/** A rational as a short decimal (the exact difference of an outright refutation). */
+function decimalOf(q: Rational): string {
+  const n = Number(q.num) / Number(q.den);
+  if (Number.isFinite(n) && n !== 0) return n.toPrecision(6).replace(/\.?0+(e|$)/, '$1');
+  return q.toString();
+}
+
+/** A point where the line above has a value and the step has none (it has none anywhere). */
+function confirmNoValue(lhs: Term, instance: Instance, inputs: readonly Input[], seed: number): Confirmation | undefined {
+  const random = seededRandom(seed ^ 0x9e3779b9);
+  const point = randomPoint(inputs, instance, random, 0);
+  const values = confirmAtPoint(lhs, lhs, point, DIGITS, true);
+  if (!values || !values.lhs.isFinite()) return undefined;
+  return { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: 'undefined', difference: 'undefined', digits: values.digits };
+}
+
+/**
+ * A point from the ranges of the random inputs. The first attempts put every entry of
+ * each input at one value: ties, where value tests like (x[i] == x[k]) behave
+ * differently from delta(i, k), and where random draws almost never land.
+ */
+function randomPoint(inputs: readonly Input[], instance: Instance, random: () => number, attempt: number): Map<string, PointValue> {
+  const point = new Map<string, PointValue>();
+  const tie = attempt >= 0 && attempt < 4 ? 0.5 + attempt / 4 : undefined;
+  for (const input of inputs) {
+    const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));
+    const count = shape.reduce((a, b) => a * b, 1);
+    const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];
+    let values = Array.from({ length: count }, () => tie ?? range[0] + (range[1] - range[0]) * random());
+    if (input.kind === 'simplex') {
+      const total = values.reduce((a, b) => a + b, 0);
+      values = values.map((v) => v / total);
+    }
+    values.forEach((v, flat) => {
+      let rest = flat;
+      const at: number[] = [];
+      for (let p = shape.length - 1; p >= 0; p--) { at.unshift((rest % shape[p]) + 1); rest = Math.floor(rest / shape[p]); }
+      point.set(at.length === 0 ? input.name : `${input.name}[${at.join(', ')}]`, v);
+    });
+  }
+  return point;
+}
+
 /** The point as the random inputs report theirs: one array of entries per input (a number for a scalar). */
-function byInput(point: ReadonlyMap<string, number>, inputs: readonly Input[], instance: Instance): Record<string, number | number[]> {
+function byInput(point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], instance: Instance): Record<string, number | number[]> {
   const out: Record<string, number | number[]> = {};
   for (const input of inputs) {
     if (input.kind === 'onehot' || input.kind === 'label') {
@@ -254,10 +401,10 @@ function byInput(point: ReadonlyMap<string, number>, inputs: readonly Input[], i
     }
     if (input.dims.length === 0) {
       const v = point.get(input.name);
-      if (v !== undefined) out[input.name] = v;
+      if (v !== undefined) out[input.name] = pointNumber(v);
       continue;
     }
-    const values = [...point].filter(([k]) => k.startsWith(`${input.name}[`)).map(([, v]) => v);
+    const values = [...point].filter(([k]) => k.startsWith(`${input.name}[`)).map(([, v]) => pointNumber(v));
     if (values.length > 0) out[input.name] = values;
   }
   return out;

@@ -1,4 +1,4 @@
-import { add, delta, FUNCTIONS, mapChildren, mul, num, pow, sub, ONE, ZERO, fn, type InputRef, type Term } from '../model/index.ts';
+import { add, delta, FUNCTIONS, mapChildren, mul, num, pow, sub, substituteIndices, ONE, ZERO, fn, type InputRef, type Term } from '../model/index.ts';
 
 /**
  * The partial derivative of a term with respect to one input entry, in index
@@ -11,6 +11,9 @@ import { add, delta, FUNCTIONS, mapChildren, mul, num, pow, sub, ONE, ZERO, fn, 
  * derivative 0 away from their boundary.
  */
 export function differentiate(term: Term, v: InputRef): Term {
+  // The derivative exists only where the term has a value: there a partial that is 0 times
+  // anything is 0, so derivatives fold zeros even where the term builder must not.
+  const mul = product;
   switch (term.k) {
     case 'num': case 'pi': case 'size': case 'icmp': case 'cmp':
       return ZERO;
@@ -43,6 +46,22 @@ export function differentiate(term: Term, v: InputRef): Term {
     }
     case 'sum':
       return { k: 'sum', index: term.index, dim: term.dim, body: differentiate(term.body, v) };
+    case 'reduce': {
+      // d max_j f(j) = sum_i f'(i) [f(i) is the max] (almost everywhere; ties are kinks);
+      // d prod_j f(j) = sum_i f'(i) prod_{j != i} f(j), without dividing by f(i), which may be 0.
+      const i = `${term.index}.d`;
+      const at = (name: string) => substituteIndices(term.body, new Map([[term.index, { k: 'var', name, offset: 0 }]]));
+      const fi = at(i);
+      const dfi = differentiate(fi, v);
+      if (dfi.k === 'num' && dfi.value.num === 0n) return ZERO;
+      if (term.op !== 'prod') return { k: 'sum', index: i, dim: term.dim, body: mul(dfi, { k: 'cmp', op: '==', a: fi, b: term }) };
+      const j = `${term.index}.p`;
+      const others: Term = { k: 'reduce', op: 'prod', index: j, dim: term.dim,
+        body: pow(at(j), { k: 'icmp', op: '!=', a: { k: 'var', name: j, offset: 0 }, b: { k: 'var', name: i, offset: 0 } }) };
+      return { k: 'sum', index: i, dim: term.dim, body: mul(dfi, others) };
+    }
+    case 'extremum':
+      return add(...term.terms.map((x) => mul(differentiate(x, v), { k: 'cmp', op: '==', a: x, b: term })));
     case 'diff':
       return differentiate(differentiate(eliminateDiff(term.f), term.v), v);
   }
@@ -53,3 +72,9 @@ export function eliminateDiff(term: Term): Term {
   if (term.k === 'diff') return differentiate(eliminateDiff(term.f), term.v);
   return mapChildren(term, eliminateDiff);
 }
+
+/** A product that is 0 when a factor is 0: right inside a derivative, where every factor has a value. */
+function product(...factors: Term[]): Term {
+  return factors.some((f) => f.k === 'num' && f.value.num === 0n) ? ZERO : mul(...factors);
+}
+

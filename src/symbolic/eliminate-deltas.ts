@@ -1,4 +1,4 @@
-import { add, mapChildren, mul, substituteIndices, usesIndexVariable, type Index, type Term } from '../model/index.ts';
+import { add, hasValueEverywhere, mapChildren, mul, substituteIndices, usesIndexVariable, ZERO, type Index, type Input, type Term } from '../model/index.ts';
 
 /** Most products a sum body may distribute into before it is left as it is. */
 const MAX_PRODUCTS = 2_000;
@@ -11,10 +11,12 @@ const MAX_PRODUCTS = 2_000;
  * sum(r, L_r) by z[i, k] leaves delta(r, i) deep inside inner sums; after this
  * it stands next to sum(r, ...) and picks r = i, so labels like y[r] become y[i].
  * Every rewrite is an identity (linearity of sums; a in the index's range, which
- * the model guarantees), so both exact engines may read the result.
+ * the model guarantees), so both exact engines may read the result. Given the
+ * inputs (`keepDomain`), the terms a delta zeroes keep their domain: 0 times their
+ * sum is added when they may lack a value (0 * log(x[j]) is not 0 for x[j] <= 0).
  */
-export function eliminateDeltas(term: Term): Term {
-  const t = mapChildren(term, eliminateDeltas);
+export function eliminateDeltas(term: Term, keepDomain?: ReadonlyMap<string, Input>): Term {
+  const t = mapChildren(term, (c) => eliminateDeltas(c, keepDomain));
   if (t.k !== 'sum') return t;
   let products: Term[][];
   try {
@@ -28,7 +30,11 @@ export function eliminateDeltas(term: Term): Term {
     const { factors, picked } = pickByDelta(product, t.index);
     if (picked) {
       // The substituted factors may hold sums whose deltas can pick now.
-      parts.push(eliminateDeltas(mul(...factors)));
+      parts.push(eliminateDeltas(mul(...factors), keepDomain));
+      // With `keepDomain` (the inputs), the terms the delta zeroes must still have a value:
+      // 0 * log(x[j]) has none where x[j] <= 0. 0 * (their sum) keeps those conditions.
+      const dropped = withoutDelta(product, t.index);
+      if (keepDomain && !hasValueFor(dropped, keepDomain)) parts.push(mul(ZERO, { k: 'sum', index: t.index, dim: t.dim, body: dropped }));
       continue;
     }
     const own = new Set([t.index]);
@@ -96,3 +102,45 @@ function indexMentions(i: Index, index: string): boolean {
   return (i.k === 'var' && i.name === index) || (i.k === 'label' && i.indices.some((x) => indexMentions(x, index)));
 }
 
+
+/** The product without the delta that picks on `index`: the body of the terms the delta zeroes. */
+export function withoutDelta(product: readonly Term[], index: string): Term {
+  const at = product.findIndex((f) => f.k === 'icmp' && f.op === '==' && otherSide(f.a, f.b, index) !== undefined);
+  return mul(...product.filter((_, i) => i !== at));
+}
+
+const POSITIVE_KINDS = new Set(['positive', 'unit', 'simplex']);
+
+/**
+ * Whether a term has a value at every input its types allow, read from its shape:
+ * like {@link hasValueEverywhere}, and a division by, a log of or a root of
+ * something known positive (a positive input, exp, a sum of such) has one too.
+ * Conservative: false when unsure.
+ */
+export function hasValueFor(t: Term, inputs: ReadonlyMap<string, Input>): boolean {
+  const positive = (x: Term): boolean => {
+    switch (x.k) {
+      case 'num': return x.value.num > 0n;
+      case 'pi': case 'size': return true;
+      case 'input': return POSITIVE_KINDS.has(inputs.get(x.ref.name)?.kind ?? '');
+      case 'add': return x.terms.every(positive);
+      case 'mul': return x.factors.every(positive);
+      case 'pow': return positive(x.base) && hasValueFor(x.exponent, inputs);
+      case 'sum': return positive(x.body);
+      case 'fn': return ['exp', 'sigmoid', 'softplus', 'cosh'].includes(x.name) && x.args.every((a) => hasValueFor(a, inputs));
+      default: return false;
+    }
+  };
+  const go = (x: Term): boolean => {
+    switch (x.k) {
+      case 'add': return x.terms.every(go);
+      case 'mul': return x.factors.every(go);
+      case 'sum': return go(x.body);
+      case 'pow': return positive(x.base) ? go(x.exponent) : hasValueEverywhere(x.exponent) && hasValueEverywhere({ ...x, base: ZERO }) && go(x.base);
+      case 'fn': return (x.name === 'log' || x.name === 'sqrt' ? positive(x.args[0]) : hasValueEverywhere({ ...x, args: x.args.map(() => ZERO) })) && x.args.every(go);
+      case 'cmp': return go(x.a) && go(x.b);
+      default: return hasValueEverywhere(x);
+    }
+  };
+  return go(t);
+}

@@ -3,8 +3,9 @@ import {
   type Dim, type FreeIndex, type Index, type Input, type LetDefinition, type Term,
 } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
+import { unimplied } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
-import { distribute, eliminateDeltas, pickByDelta } from './eliminate-deltas.ts';
+import { distribute, eliminateDeltas, hasValueFor, pickByDelta, withoutDelta } from './eliminate-deltas.ts';
 import { explain, plusText } from './explain.ts';
 import { refold, refoldText } from './refold.ts';
 
@@ -58,11 +59,13 @@ export function proveForEveryN(
   lhs: Term, rhs: Term, inputs: readonly Input[], freeIndices: readonly FreeIndex[], budget: Budget,
   /** The derivation's definitions, to explain a difference in its own names. */
   definitions: readonly LetDefinition[] = [],
+  /** The step is about a derivative: orderings are read almost everywhere (relu' = [a > 0]). */
+  almostEverywhere = false,
 ): EveryNOutcome {
   // Deltas inside nested sums (what grad of a matrix expression leaves) pick their terms first.
-  lhs = eliminateDeltas(lhs);
-  rhs = eliminateDeltas(rhs);
   const inputMap = new Map(inputs.map((i) => [i.name, i]));
+  lhs = eliminateDeltas(lhs, inputMap);
+  rhs = eliminateDeltas(rhs, inputMap);
   let symbols: IndexSymbol[];
   try {
     symbols = collectSymbols([lhs, rhs], freeIndices, inputMap);
@@ -74,6 +77,9 @@ export function proveForEveryN(
   // The first case where the sides differ, and whether any case holds: a case is named only if it matters.
   let failure: { partition: IndexSymbol[][]; explanation: string } | undefined;
   let someCaseHolds = false;
+  // The domain rule: a case where the line above has no value is free; a condition of the step the line above does not imply leaves the step unproved.
+  let lhsHasValue = false;
+  let unproved: string | undefined;
   for (const partition of partitions(symbols)) {
     if (!labelsConsistent(partition)) continue;
     cases++;
@@ -91,12 +97,22 @@ export function proveForEveryN(
       for (const b of block) if (b.index.k === 'dim') knownSizes.set(b.index.name, literal.value);
     }
     const atoms = new AtomTable();
-    const canonical = new Canonicalizer(atoms, inputMap, budget, indexNotationRules(inputMap, knownSizes));
+    const canonical = new Canonicalizer(atoms, inputMap, budget, indexNotationRules(inputMap, knownSizes), almostEverywhere);
     try {
-      const left = canonical.of(renameIndices(lhs, rename));
-      const right = canonical.of(renameIndices(rhs, rename));
+      const leftSide = canonical.side(renameIndices(lhs, rename));
+      const rightSide = canonical.side(renameIndices(rhs, rename));
+      if (leftSide.conditions.never !== undefined) continue;
+      lhsHasValue = true;
+      if (rightSide.conditions.never !== undefined) {
+        unproved ??= `the step has no value (${rightSide.conditions.never})`;
+        continue;
+      }
+      const missing = unimplied(rightSide.conditions, leftSide.conditions);
+      if (missing) unproved ??= `the step needs ${missing.text}, which the line above does not imply`;
+      const left = leftSide.form;
+      const right = rightSide.form;
       const difference = left.sub(right, budget);
-      const numerator = applyOneHotFacts(difference.numerator(budget), atoms, inputMap);
+      const numerator = applyOneHotFacts(atoms.reduce(difference.numerator(budget), budget), atoms, inputMap);
       if (!numerator.isZero()) {
         if (failure) {
           if (someCaseHolds) break;
@@ -126,6 +142,8 @@ export function proveForEveryN(
     const where = someCaseHolds ? describeCase(failure.partition) : '';
     return { kind: 'not-proved', reason: 'the canonical forms differ in some case', explanation: readable(`${where}${failure.explanation}`) };
   }
+  if (!lhsHasValue) return { kind: 'not-proved', reason: 'the line above has no value in any case' };
+  if (unproved !== undefined) return { kind: 'not-proved', reason: readable(unproved) };
   return { kind: 'proved', cases };
 }
 
@@ -199,7 +217,7 @@ function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inpu
     switch (t.k) {
       case 'input': t.ref.indices.forEach((i) => see(i, bound)); return;
       case 'icmp': see(t.a, bound); see(t.b, bound); return;
-      case 'sum': walk(t.body, new Set([...bound, t.index])); return;
+      case 'sum': case 'reduce': walk(t.body, new Set([...bound, t.index])); return;
       default: mapChildren(t, (c) => { walk(c, bound); return c; });
     }
   };
@@ -261,7 +279,7 @@ function renameIndices(term: Term, rename: (i: Index) => Index): Term {
     switch (t.k) {
       case 'input': return { k: 'input', ref: { name: t.ref.name, indices: t.ref.indices.map(idx) } };
       case 'icmp': return { ...t, a: idx(t.a), b: idx(t.b) };
-      case 'sum': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
+      case 'sum': case 'reduce': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
       default: return mapChildren(t, (c) => go(c, bound));
     }
   };
@@ -305,6 +323,18 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
       c.atoms.stepAtoms.add(id);
       return RationalFunction.variable(id);
     },
+    reduce: (t, c) => {
+      // An atom for every n, named by its canonical body with the bound index as #0: max(x) on both sides is one atom.
+      const bound = boundName(++level);
+      try {
+        const body = c.of(substituteIndices(t.body, new Map([[t.index, { k: 'var', name: bound, offset: 0 } as Index]])));
+        const dimText = t.dim.k === 'sym' ? t.dim.name : String(t.dim.size);
+        const text = sumText(body.toString((id) => c.atoms.name(id)), bound).replace(/^sum/, t.op);
+        return RationalFunction.variable(c.atoms.intern(`${t.op}:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
+      } finally {
+        level--;
+      }
+    },
     sum: (t, c) => {
       const bound = boundName(++level);
       try {
@@ -315,6 +345,11 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
         for (const product of distributeOrGiveUp(withoutInequality(body, bound))) {
           const { factors, picked } = pickByDelta(product, bound);
           const value = c.of(mul(...factors));
+          // The terms the delta zeroes must still have a value: read them for their conditions only.
+          if (picked) {
+            const dropped = withoutDelta(product, bound);
+            if (!hasValueFor(dropped, inputs)) c.of(dropped);
+          }
           if (factors.some((f) => usesIndexVariable(f, new Set([bound])))) {
             rest = rest.add(value, c.budget);
             restUsed = true;
@@ -396,7 +431,10 @@ function sumAtom(
   const parts = powers.map(([id, e]) => (e === 1 ? atoms.name(id) : `${atoms.name(id)}^${e}`)).sort();
   const text = sumText(parts.join(' * '), bound);
   const positive = powers.every(([id]) => atoms.isPositive(id));
-  return RationalFunction.variable(atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'input', name: text, text, positive })));
+  const id = atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'input', name: text, text, positive }));
+  // A sum of squares (or of other non-negative terms) is >= 0: sqrt(sum(j, x[j]^2)) has a value.
+  if (powers.every(([p, e]) => atoms.isPositive(p) || atoms.nonnegative.has(p) || e % 2 === 0)) atoms.nonnegative.add(id);
+  return RationalFunction.variable(id);
 }
 
 /**

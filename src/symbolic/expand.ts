@@ -83,6 +83,21 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
         if (closed) cache.sums.set(t, expanded);
         return expanded;
       }
+      case 'reduce': {
+        // Written out: a product is a product; max and min become one extremum of the n entries.
+        const n = dimSize(t.dim);
+        const terms: Term[] = [];
+        const scope = local as Map<string, number>;
+        const outer = scope.get(t.index);
+        for (let j = 1; j <= n; j++) {
+          scope.set(t.index, j);
+          terms.push(go(t.body, scope));
+        }
+        if (outer === undefined) scope.delete(t.index);
+        else scope.set(t.index, outer);
+        if (t.op === 'prod') return mul(...terms);
+        return terms.length === 1 ? terms[0] : { k: 'extremum', op: t.op, terms };
+      }
       case 'input': {
         const input = inputs.get(t.ref.name)!;
         const at = t.ref.indices.map((i) => indexValue(i, local));
@@ -131,7 +146,7 @@ function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string,
       if (kind === 'onehot' || kind === 'label') closed = false;
       x.ref.indices.forEach(checkIndex);
     } else if (x.k === 'icmp') { checkIndex(x.a); checkIndex(x.b); }
-    else if (x.k === 'sum') { bound.add(x.index); walk(x.body); }
+    else if (x.k === 'sum' || x.k === 'reduce') { bound.add(x.index); walk(x.body); }
     else mapChildren(x, walk);
     return x;
   };

@@ -199,7 +199,8 @@ export function foldDefinitions(t: Term, definitions: readonly LetDefinition[]):
     }
     case 'pow': return { k: 'pow', base: foldDefinitions(t.base, definitions), exponent: foldDefinitions(t.exponent, definitions) };
     case 'fn': return { k: 'fn', name: t.name, args: t.args.map((x) => foldDefinitions(x, definitions)) };
-    case 'sum': return { ...t, body: foldDefinitions(t.body, definitions) };
+    case 'sum': case 'reduce': return { ...t, body: foldDefinitions(t.body, definitions) };
+    case 'extremum': return { ...t, terms: t.terms.map((x) => foldDefinitions(x, definitions)) };
     case 'cmp': return { ...t, a: foldDefinitions(t.a, definitions), b: foldDefinitions(t.b, definitions) };
     default: return t;
   }
@@ -272,6 +273,8 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
     case 'sum': return t.k === 'sum' && matches(pattern.body, t.body, params, bindings, new Map(bound).set(pattern.index, t.index));
     case 'icmp': return t.k === 'icmp' && t.op === pattern.op && index(pattern.a, t.a) && index(pattern.b, t.b);
     case 'cmp': return t.k === 'cmp' && t.op === pattern.op && matches(pattern.a, t.a, params, bindings, bound) && matches(pattern.b, t.b, params, bindings, bound);
+    case 'reduce': return t.k === 'reduce' && t.op === pattern.op && matches(pattern.body, t.body, params, bindings, new Map(bound).set(pattern.index, t.index));
+    case 'extremum': return t.k === 'extremum' && t.op === pattern.op && all(pattern.terms, t.terms);
     case 'diff': return false;
   }
 }

@@ -1,24 +1,40 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, printRef, toPrecise, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, printRef, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
-/**
- * 60-digit decimal arithmetic (decimal.js, the library mathjs's BigNumber wraps),
- * a clone of its own so no other user's settings can change it. It never sees text from a file.
- */
-const Big = Decimal.clone({ precision: 60 });
+/** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
+export const DIGITS = 60;
+
+/** decimal.js clones, one per precision, so no other user's settings can change them. They never see text from a file. */
+const clones = new Map<number, PreciseConstructor>();
+
+/** The Decimal constructor of `digits` significant digits. */
+export function decimalOf(digits: number): PreciseConstructor {
+  let D = clones.get(digits);
+  if (!D) {
+    D = Decimal.clone({ precision: digits, maxE: 9e15, minE: -9e15 });
+    clones.set(digits, D);
+  }
+  return D;
+}
 
 export type HighPrecisionValue = Decimal;
 
-/** The significant digits of the evaluation: a difference above 10^-(DIGITS - 20) of the scale is real. */
-export const DIGITS = 60;
+/** An input's value at a point: a double, or an exact rational (a tie point such as t = 1/3). */
+export type PointValue = number | { readonly num: bigint; readonly den: bigint };
+
+/** The double nearest a point value, for reports. */
+export function pointNumber(v: PointValue): number {
+  return typeof v === 'number' ? v : Number(v.num) / Number(v.den);
+}
 
 /**
  * Evaluates an expanded term (no sums, indices all numbers) at a point in
- * 60-digit decimal arithmetic. Used to confirm a symbolic refutation at a
- * concrete input even when the two sides differ by 1e-12 of their size, far
+ * `digits`-digit decimal arithmetic. Used to confirm a symbolic refutation at a
+ * concrete input even when the two sides differ by 1e-50 of their size, far
  * below what double-precision finite differences can see.
  */
-export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, number>): Decimal {
+export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, PointValue>, digits = DIGITS): Decimal {
+  const Big = decimalOf(digits);
   const one = new Big(1);
   const go = (t: Term): Decimal => {
     switch (t.k) {
@@ -27,14 +43,24 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, num
       case 'input': {
         const v = point.get(printRef(t.ref));
         if (v === undefined) throw new Error(`internal: no value for ${printRef(t.ref)}`);
-        return toPrecise(Big, v);
+        return typeof v === 'number' ? toPrecise(Big, v) : new Big(v.num.toString()).div(new Big(v.den.toString()));
       }
       case 'add': return t.terms.reduce((acc, x) => acc.plus(go(x)), new Big(0));
       case 'mul': return t.factors.reduce((acc, x) => acc.times(go(x)), one);
-      case 'pow': return go(t.base).pow(go(t.exponent));
+      case 'pow': {
+        const base = go(t.base);
+        const exponent = go(t.exponent);
+        // decimal.js gives (-8)^(1/3) a value; the language does not (a root of a negative number).
+        if (base.isNeg() && !exponent.isInteger()) return new Big(NaN);
+        return base.pow(exponent);
+      }
       case 'fn': return FUNCTIONS[t.name].precise(Big, ...t.args.map(go));
       case 'cmp':
         return compare(t.op, go(t.a).cmp(go(t.b)), 0) ? one : new Big(0);
+      case 'extremum': {
+        const values = t.terms.map(go);
+        return t.op === 'max' ? Big.max(...values) : Big.min(...values);
+      }
       default:
         throw new Error(`internal: high-precision evaluation of an unexpanded term (${t.k})`);
     }
@@ -42,9 +68,45 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, num
   return go(term);
 }
 
-/** Whether two high-precision values differ by more than their evaluation could explain. */
-export function clearlyDifferent(a: Decimal, b: Decimal): boolean {
+/**
+ * Whether two values of a `digits`-digit evaluation differ by more than its
+ * rounding could explain: more than 10^-(digits - 20) of the larger.
+ */
+export function clearlyDifferent(a: Decimal, b: Decimal, digits = DIGITS): boolean {
   if (!a.isFinite() || !b.isFinite()) return false;
-  const scale = Big.max(a.abs(), b.abs(), new Big(1e-300));
-  return a.minus(b).abs().gt(scale.times(new Big(`1e-${DIGITS - 20}`)));
+  const scale = Decimal.max(a.abs(), b.abs());
+  if (scale.isZero()) return false;
+  return a.minus(b).abs().gt(scale.times(new Decimal(`1e-${digits - 20}`)));
+}
+
+/**
+ * Evaluates both sides at `digits` and at twice as many, doubling up to `maxDigits`,
+ * until the difference is clear and the same at both precisions: a real difference
+ * stays put when the digits double, a rounding artifact (sin(pi) at 60 digits)
+ * shrinks with them. `valuesOnly`: just the values at `digits`, finite or not.
+ */
+export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false):
+  { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
+  let digits = DIGITS;
+  let previous: { lhs: Decimal; rhs: Decimal; digits: number; difference: Decimal } | undefined;
+  for (;;) {
+    let l: Decimal;
+    let r: Decimal;
+    try {
+      l = evaluateHighPrecision(lhs, point, digits);
+      r = evaluateHighPrecision(rhs, point, digits);
+    } catch {
+      return undefined;
+    }
+    if (valuesOnly) return { lhs: l, rhs: r, digits };
+    if (!l.isFinite() || !r.isFinite()) return undefined;
+    const d = l.minus(r);
+    if (previous !== undefined && clearlyDifferent(l, r, digits) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10'))) {
+      // Stable under doubling: report the fewest digits that already showed it.
+      return clearlyDifferent(previous.lhs, previous.rhs, previous.digits) ? previous : { lhs: l, rhs: r, digits };
+    }
+    previous = { lhs: l, rhs: r, digits, difference: d };
+    if (digits * 2 > maxDigits) return undefined;
+    digits *= 2;
+  }
 }

@@ -29,7 +29,8 @@ export type Expr =
   | CallExpr
   | UnaryExpr
   | BinaryExpr
-  | TransposeExpr;
+  | TransposeExpr
+  | SubscriptExpr;
 
 /** A numeric literal. `text` is kept so the exact value (`1e-7` as 1/10^7) is never rounded. */
 export interface NumberExpr {
@@ -49,6 +50,14 @@ export interface NameExpr {
 export interface IndexExpr {
   readonly kind: 'index';
   readonly target: NameExpr;
+  readonly indices: readonly Expr[];
+  readonly span: Span;
+}
+
+/** `softmax(x)[i]`, `(A * B)[i, j]`: an entry of an array that is not a name. */
+export interface SubscriptExpr {
+  readonly kind: 'subscript';
+  readonly target: Expr;
   readonly indices: readonly Expr[];
   readonly span: Span;
 }

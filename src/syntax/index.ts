@@ -3,4 +3,5 @@ export { DerivationSyntaxError, decodeText, parseDerivation, parseDerivationFile
 export type { ParseOptions } from './parse-file.ts';
 export { parseExpression } from './parse-expression.ts';
 export { SourceMap } from './source-map.ts';
+export { LIMITS } from './limits.ts';
 export type * from './ast.ts';

@@ -2,6 +2,7 @@ import type { MathNode } from 'mathjs';
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { BinaryOp, Expr, NameExpr, Span } from './ast.ts';
 import { FORBIDDEN_NAMES, parseMathjs } from './locked-mathjs.ts';
+import { checkBrackets, checkLiteral, limitError, LIMITS } from './limits.ts';
 import type { SourceMap } from './source-map.ts';
 
 /**
@@ -12,16 +13,54 @@ import type { SourceMap } from './source-map.ts';
  * token also keeps a literal's exact text (`1e-7`), which mathjs rounds to a float.
  */
 export function parseExpression(text: string, map: SourceMap): Expr {
+  // Brackets first: an unclosed one is reported at the bracket, and deep nesting is refused before mathjs recurses on it.
+  checkBrackets(withoutTransposeMarks(text), map);
   let node: MathNode;
   try {
     node = parseMathjs(text);
   } catch (error) {
+    if (isStackOverflow(error)) throw tooDeep(text, map);
     throw syntaxErrorFromMathjs(error, text, map);
   }
   const tokens = scanTokens(text);
   const converter = new Converter(text, tokens, map);
-  const expr = converter.convert(node);
+  let expr: Expr;
+  try {
+    expr = converter.convert(node);
+  } catch (error) {
+    if (isStackOverflow(error)) throw tooDeep(text, map);
+    throw error;
+  }
+  if (exprDepth(expr) > LIMITS.exprDepth) throw tooDeep(text, map);
   return expr;
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function tooDeep(text: string, map: SourceMap) {
+  return limitError(`the expression nests more than ${LIMITS.exprDepth} levels deep`, map.file, map.span(0, text.length),
+    'split it with let definitions; a long chain of + or * is fine, a long chain of - or / nests');
+}
+
+/** The depth of a syntax tree, measured without recursion (the tree may be what is too deep). */
+function exprDepth(root: Expr): number {
+  let deepest = 0;
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [e, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (depth > LIMITS.exprDepth) break;
+    switch (e.kind) {
+      case 'binary': stack.push([e.left, depth + 1], [e.right, depth + 1]); break;
+      case 'unary': case 'transpose': stack.push([e.arg, depth + 1]); break;
+      case 'call': for (const a of e.args) stack.push([a, depth + 1]); break;
+      case 'index': for (const a of e.indices) stack.push([a, depth + 1]); break;
+      default: break;
+    }
+  }
+  return deepest;
 }
 
 interface Token {
@@ -97,6 +136,52 @@ const UNSUPPORTED_NODES: Record<string, string> = {
   RelationalNode: "a chained comparison 'a < b < c'",
 };
 
+/** Left-associative operators whose chains are read iteratively. */
+const CHAIN_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'dotMultiply', 'dotDivide']);
+/** Chains up to this many operands keep the shape mathjs gives them (reports show them as written). */
+const BALANCE_FROM = 32;
+
+/**
+ * A chain `x0 op1 x1 ... opn xn` (left-associative) as a tree of logarithmic
+ * depth where the meaning allows: it is split at a `+` (everything right of a
+ * `+` may be grouped: a - b + (c - d) = a - b + c - d), or at a `*` / `.*` of a
+ * chain of that one operator only (products are associative, matrix products
+ * included). Elsewhere it stays left-nested, and the depth limit applies.
+ */
+function balanced(operands: readonly Expr[], ops: readonly BinaryOp[], make: (left: Expr, op: number, right: Expr) => Expr): Expr {
+  const sameProduct = (ops[0] === '*' || ops[0] === '.*') && ops.every((o) => o === ops[0]);
+  const splittable = (k: number) => ops[k] === '+' || (sameProduct && ops[k] === ops[0]);
+  // Explicit stack: [lo, hi] is operands lo..hi; a finished subtree is pushed on `built`.
+  const built: Expr[] = [];
+  const work: { lo: number; hi: number; split?: number }[] = [{ lo: 0, hi: operands.length - 1 }];
+  while (work.length > 0) {
+    const job = work.pop()!;
+    if (job.split !== undefined) {
+      const right = built.pop()!;
+      const left = built.pop()!;
+      built.push(make(left, job.split - 1, right));
+      continue;
+    }
+    if (job.lo === job.hi) { built.push(operands[job.lo]); continue; }
+    // ops[k - 1] joins operand k to the ones before it; pick a splittable one nearest the middle.
+    const mid = (job.lo + job.hi + 1) >> 1;
+    let split: number | undefined;
+    for (let d = 0; split === undefined && (mid - d > job.lo || mid + d <= job.hi); d++) {
+      if (mid + d <= job.hi && splittable(mid + d - 1)) split = mid + d;
+      else if (mid - d > job.lo && splittable(mid - d - 1)) split = mid - d;
+    }
+    if (split === undefined) {
+      // Nothing to split at: left-nested, as written.
+      let acc = operands[job.lo];
+      for (let k = job.lo + 1; k <= job.hi; k++) acc = make(acc, k - 1, operands[k]);
+      built.push(acc);
+      continue;
+    }
+    work.push({ lo: job.lo, hi: job.hi, split }, { lo: split, hi: job.hi }, { lo: job.lo, hi: split - 1 });
+  }
+  return built[0];
+}
+
 class Converter {
   private next = 0;
   constructor(
@@ -115,7 +200,13 @@ class Converter {
             'expressions hold numbers, names, indices and function calls');
         }
         const token = this.take('number', undefined);
-        return { kind: 'number', text: token?.text ?? String(n.value), value: n.value, span: this.spanOf(token) };
+        const span = this.spanOf(token);
+        if (token === undefined && !Number.isFinite(n.value)) {
+          throw this.error(`${String(n.value)} is not a number of the derivation language`, this.wholeSpan(),
+            'a step must hold for real values; write a large number as a literal such as 1e400');
+        }
+        checkLiteral(token?.text ?? String(n.value), this.map.file, span);
+        return { kind: 'number', text: token?.text ?? String(n.value), value: n.value, span };
       }
       case 'SymbolNode':
         return this.name(n.name);
@@ -138,6 +229,7 @@ class Converter {
           throw this.error(`the operator '${n.op}' is not part of the derivation language`, this.wholeSpan(),
             "use + - * / ^ .* ./ and the comparisons < <= > >= == !=");
         }
+        if (CHAIN_OPS.has(n.fn)) return this.chain(node);
         const left = this.convert(n.args[0]);
         const right = this.convert(n.args[1]);
         return { kind: 'binary', op, left, right, span: this.join(left.span, right.span), opSpan: this.operatorSpan(left.span, right.span, n.op) };
@@ -153,6 +245,14 @@ class Converter {
         return { kind: 'call', name: name.name, nameSpan: name.span, args, span };
       }
       case 'AccessorNode': {
+        if (n.object.type !== 'SymbolNode' && !n.index.isObjectProperty?.()) {
+          // An entry of a computed array: softmax(x)[i], onehot(y, C)[i, k], (A * B)[i, j].
+          const target = this.convert(n.object);
+          const indices = n.index.dimensions.map((d: MathNode) => this.convert(d));
+          const last = indices.length > 0 ? indices[indices.length - 1].span : target.span;
+          const span = this.extendToClosing(this.join(target.span, last), ']');
+          return { kind: 'subscript', target, indices, span };
+        }
         if (n.object.type !== 'SymbolNode' || n.index.isObjectProperty?.()) {
           throw this.error('only a name can be indexed, as in x[i] or A[i, j]', this.wholeSpan(),
             'index a declared input or a let definition');
@@ -169,6 +269,39 @@ class Converter {
           'one step holds one expression; see docs/syntax.md');
       }
     }
+  }
+
+  /**
+   * A left-nested chain `a + b - c + ...` read without recursion: mathjs nests
+   * one node per operator, so 4,000 terms on a line would be 4,000 native frames
+   * here and in every later stage. A long chain is rebuilt balanced where that
+   * keeps its meaning (see {@link balanced}); a short one keeps its shape as written.
+   */
+  private chain(top: MathNode): Expr {
+    const rights: any[] = [];
+    let node: any = top;
+    while (node.type === 'OperatorNode' && CHAIN_OPS.has(node.fn) && node.args.length === 2) {
+      rights.push(node);
+      node = node.args[0];
+    }
+    rights.reverse();
+    // Source order, so the token stream lines up: the leftmost operand, then each right operand.
+    const operands: Expr[] = [this.convert(node)];
+    const ops: { op: BinaryOp; text: string }[] = [];
+    for (const r of rights) {
+      ops.push({ op: BINARY_OPS[r.fn], text: r.op });
+      operands.push(this.convert(r.args[1]));
+    }
+    const make = (left: Expr, at: number, right: Expr): Expr => ({
+      kind: 'binary', op: ops[at].op, left, right, span: this.join(left.span, right.span),
+      opSpan: this.operatorSpan(left.span, right.span, ops[at].text),
+    });
+    if (operands.length <= BALANCE_FROM) {
+      let acc = operands[0];
+      for (let k = 1; k < operands.length; k++) acc = make(acc, k - 1, operands[k]);
+      return acc;
+    }
+    return balanced(operands, ops.map((o) => o.op), make);
   }
 
   private name(name: string): NameExpr {

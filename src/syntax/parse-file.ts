@@ -1,7 +1,9 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, DerivationFile, GivenDecl, LetDecl, Span, Statement, Step, TypeExpr } from './ast.ts';
+import { limitError, LIMITS } from './limits.ts';
 import { parseExpression } from './parse-expression.ts';
 import { SourceMap } from './source-map.ts';
+import { asciiOperators } from './unicode-operators.ts';
 
 /** Thrown for a file that cannot be read at all; carries every problem found, first one first. */
 export class DerivationSyntaxError extends DerivationError {
@@ -56,6 +58,7 @@ interface LogicalLine {
 export function parseDerivationFile(content: string | Uint8Array, file = '<inline>', options: ParseOptions = {}): DerivationFile {
   const text = decodeText(content, file);
   const lines = logicalLines(text, file, options.firstLine ?? 1);
+  checkFileTerms(lines, file);
   if (lines.length === 0) {
     throw new DerivationSyntaxError([diagnostic('empty-file', 'the file holds no derivation', file, undefined,
       'start it with derivation "TITLE", then given, let and claim lines (see docs/syntax.md)')]);
@@ -137,7 +140,7 @@ export function parseDerivation(content: string, file = '<inline>', options: Par
 function logicalLines(text: string, file: string, firstLine: number): LogicalLine[] {
   const raw = text.split(/\r\n|\r|\n/);
   const out: LogicalLine[] = [];
-  let pending: { text: string; segments: { offset: number; line: number; col: number }[]; depth: number } | undefined;
+  let pending: { text: string; segments: { offset: number; line: number; col: number }[]; depth: number; inString: boolean } | undefined;
   for (let index = 0; index < raw.length; index++) {
     const lineNo = index + firstLine;
     const content = withoutComment(raw[index]);
@@ -146,23 +149,28 @@ function logicalLines(text: string, file: string, firstLine: number): LogicalLin
     if (trimmed.length === 0 && pending === undefined) continue;
     if (pending !== undefined && startsStatement(trimmed)) {
       // An unclosed bracket never swallows the next statement: the open one ends here and reports it.
-      out.push({ text: pending.text, map: SourceMap.of(file, pending.segments), line: pending.segments[0].line });
+      out.push(logicalLine(pending.text, SourceMap.of(file, pending.segments), pending.segments[0].line));
       pending = undefined;
     }
     if (pending === undefined) {
-      pending = { text: trimmed, segments: [{ offset: 0, line: lineNo, col: lead + 1 }], depth: 0 };
+      pending = { text: trimmed, segments: [{ offset: 0, line: lineNo, col: lead + 1 }], depth: 0, inString: false };
     } else if (trimmed.length > 0) {
       const offset = pending.text.length + 1;
       pending.text += ' ' + trimmed;
       pending.segments.push({ offset, line: lineNo, col: lead + 1 });
     }
-    pending.depth = bracketDepth(pending.text);
+    // Only the new line is scanned: rescanning the whole pending text made an unclosed bracket quadratic.
+    Object.assign(pending, bracketDepth(trimmed, pending.depth, pending.inString));
     if (pending.depth <= 0 || index === raw.length - 1) {
-      out.push({ text: pending.text, map: SourceMap.of(file, pending.segments), line: pending.segments[0].line });
+      out.push(logicalLine(pending.text, SourceMap.of(file, pending.segments), pending.segments[0].line));
       pending = undefined;
     }
   }
   return out;
+}
+
+function logicalLine(text: string, map: SourceMap, line: number): LogicalLine {
+  return { ...asciiOperators(text, map), line };
 }
 
 const STATEMENT_START = /^(derivation|source|given|let|claim)\b|^=(?!=)/;
@@ -183,16 +191,14 @@ function withoutComment(line: string): string {
 }
 
 /** Open brackets minus closed ones, outside strings: a positive depth continues on the next line. */
-function bracketDepth(text: string): number {
-  let depth = 0;
-  let inString = false;
+function bracketDepth(text: string, depth: number, inString: boolean): { depth: number; inString: boolean } {
   for (const c of text) {
     if (c === '"') inString = !inString;
     else if (inString) continue;
     else if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth--;
   }
-  return depth;
+  return { depth, inString };
 }
 
 function quoted(line: LogicalLine, after: number, form: string): string {
@@ -255,6 +261,10 @@ function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
           line.map.span(at, at + Math.max(1, dim.length)),
           'a dimension is a symbol such as n or a positive whole number'));
       }
+      if (/^\d+$/.test(dim) && (dim.length > 6 || Number(dim) > LIMITS.fixedSize)) {
+        throw limitError(`the size ${dim} is larger than ${LIMITS.fixedSize}`, line.map.file, line.map.span(at, at + dim.length),
+          `a fixed size is at most ${LIMITS.fixedSize}; use a dimension symbol (vector[n]) to check every size`);
+      }
       dims.push({ text: dim, span: line.map.span(at, at + dim.length) });
       offset += part.length + 1;
     }
@@ -295,13 +305,18 @@ function parseLet(line: LogicalLine): LetDecl {
 function parseClaim(line: LogicalLine): { claim: Claim; steps: Step[] } {
   const start = 'claim'.length;
   const equals = topLevelEquals(line.text, start);
-  const end = equals ?? line.text.length;
+  if (equals === undefined) {
+    // No step on this line: a trailing `expect wrong` or `by "..."` (a forgotten `=`) is not part of the expression.
+    const head = parseStep(line, start);
+    return { claim: { kind: 'claim', expr: head.expr, text: head.text, steps: [], span: head.span }, steps: [] };
+  }
+  const end = equals;
   const expr = expressionAt(line, start, end);
   const claim: Claim = {
     kind: 'claim', expr, text: line.text.slice(start, end).trim(), steps: [],
     span: line.map.span(0, line.text.length),
   };
-  const steps = equals === undefined ? [] : [parseStep(line, equals + 1)];
+  const steps = [parseStep(line, equals + 1)];
   return { claim, steps };
 }
 
@@ -368,4 +383,16 @@ function topLevelEquals(text: string, from: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/** Refuses a file of more than {@link LIMITS.fileTerms} names and numbers, at the line where it passes the limit. */
+function checkFileTerms(lines: readonly LogicalLine[], file: string): void {
+  let count = 0;
+  for (const line of lines) {
+    count += line.text.match(/[\p{L}\p{N}_.]+/gu)?.length ?? 0;
+    if (count > LIMITS.fileTerms) {
+      throw new DerivationSyntaxError([limitError(`the file holds more than ${LIMITS.fileTerms} names and numbers`, file,
+        line.map.span(0, 1), 'split it into several files').diagnostic]);
+    }
+  }
 }

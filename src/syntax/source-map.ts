@@ -41,9 +41,41 @@ export class SourceMap {
   }
 
   position(offset: number): { line: number; col: number } {
-    let seg = this.segments[0];
-    for (const s of this.segments) if (s.offset <= offset) seg = s;
+    const seg = this.segments[Math.max(0, this.lastIndex((s) => s.offset <= offset))];
     return { line: seg.line, col: seg.col + (offset - seg.offset) };
+  }
+
+  /**
+   * The last segment index where `test` holds, by binary search (segments are in
+   * order of offset and of line, and `test` holds on a prefix); -1 if none.
+   * A file of many continuation lines must not make every lookup linear.
+   */
+  private lastIndex(test: (s: Segment) => boolean): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(this.segments[mid])) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /**
+   * The map of this text with one character inserted at `at` (a `≠` read as `!=`):
+   * the text after it is one position further on, at the same file columns.
+   */
+  withInsertion(at: number): SourceMap {
+    const out: Segment[] = [];
+    for (const s of this.segments) {
+      if (s.offset <= at) out.push(s);
+    }
+    const after = this.position(at + 1);
+    out.push({ offset: at + 2, line: after.line, col: after.col });
+    for (const s of this.segments) {
+      if (s.offset > at + 1) out.push({ ...s, offset: s.offset + 1 });
+    }
+    return new SourceMap(this.file, out);
   }
 
   span(start: number, end: number): Span {
@@ -53,8 +85,9 @@ export class SourceMap {
   }
 
   offsetOf(line: number, col: number): number {
-    let best = 0;
-    for (const s of this.segments) if (s.line === line) best = s.offset + (col - s.col);
-    return best;
+    // The run of that line holding the column (a line holds two runs where a `≠` became `!=`).
+    const i = this.lastIndex((s) => s.line < line || (s.line === line && s.col <= col));
+    const s = this.segments[i]?.line === line ? this.segments[i] : this.segments[i + 1]?.line === line ? this.segments[i + 1] : undefined;
+    return s !== undefined ? s.offset + (col - s.col) : 0;
   }
 }

@@ -44,7 +44,6 @@ claim ${factor} * x = x * ${factor}
 
   it.each([
     ['an unclosed parenthesis', 'given x: real\nclaim x = (x\n', 'syntax'],
-    ['an unknown type', 'given x: vectr[n]\nclaim x[1] = x[1]\n', 'unknown-type'],
     ['a line starting with an unknown word', 'given x: real\nfrobnicate\n', 'syntax'],
     ['two derivations', 'derivation "a"\ngiven x: real\nderivation "b"\ngiven y: real\n', 'syntax'],
   ])('%s throws DerivationError with its diagnostic code', (_, text, code) => {
@@ -60,6 +59,13 @@ claim ${factor} * x = x * ${factor}
     expect(error.diagnostic.file).toBe('<inline>');
     expect(error.message).toContain('<inline>');
   });
+});
+
+it('an unknown type makes the steps that use the input errors, with its diagnostic, and the others are checked', () => {
+  const result = tag('given x: vectr[n]\ngiven t: real\nclaim x[1] = x[1]\nclaim t + t = 2 * t\n').check({ seed: 1, trials: 5 });
+  expect(result.claims[0].steps[0].verdict).toBe('error');
+  expect(result.claims[0].steps[0].detail.diagnostic).toMatchObject({ code: 'unknown-type', file: '<inline>' });
+  expect(result.claims[1].steps[0].verdict).toBe('proved');
 });
 
 // Regression (was test/KNOWN-FAILING.md):

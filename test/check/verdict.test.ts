@@ -4,11 +4,13 @@ import { judge, type Evidence } from '../../src/check/verdict.ts';
 
 const proved = { kind: 'proved', cases: 1 } as const;
 const notProved = { kind: 'not-proved', reason: 'differs' } as const;
-const equal = { kind: 'equal', instances: 6 } as const;
+const equal = { kind: 'equal', instances: 6, unconditional: false } as const;
+const equalEverywhere = { kind: 'equal', instances: 6, unconditional: true } as const;
+const exactNoDomain = { kind: 'no-domain', reason: 'the line above has no value anywhere (a denominator is 0)' } as const;
 const undecided = { kind: 'undecided', reason: 'budget' } as const;
 const differs = (confirmed: boolean) => ({
   kind: 'different', instance: { sizes: {}, indices: {}, cases: {} }, explanation: 'a factor 2',
-  confirmed: confirmed ? { point: {}, lhs: '1', rhs: '2', difference: '-1' } : undefined,
+  confirmed: confirmed ? { point: {}, lhs: '1', rhs: '2', difference: '-1', digits: 60 } : undefined,
 }) as const;
 const agree = { kind: 'agree', trials: 100, worstRelative: 0, worstRatio: 0, sizes: [] } as const;
 const counterexample = {
@@ -50,5 +52,16 @@ describe('judge', () => {
 
   it('no input where both sides have a value is an error before anything else', () => {
     expect(judge(evidence(proved, equal, noDomain))).toEqual({ verdict: 'error', why: 'no-domain' });
+    expect(judge(evidence(notProved, undecided, noDomain))).toEqual({ verdict: 'error', why: 'no-domain' });
+  });
+
+  it('a line above with no value anywhere (0/0) is no-domain, whatever the numbers say', () => {
+    expect(judge(evidence(notProved, exactNoDomain, agree))).toEqual({ verdict: 'error', why: 'no-domain' });
+    expect(judge(evidence(notProved, exactNoDomain, counterexample))).toEqual({ verdict: 'error', why: 'no-domain' });
+  });
+
+  it('sides the exact engine proved equal with a value everywhere are proved even where the doubles overflowed', () => {
+    expect(judge(evidence(proved, equalEverywhere, noDomain))).toEqual({ verdict: 'proved', proof: 'every-n', by: 'index-calculus' });
+    expect(judge(evidence(notProved, equalEverywhere, noDomain))).toEqual({ verdict: 'proved', proof: 'sizes-tried', by: 'exact-form' });
   });
 });

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, checkText, DerivationError, parseDerivation } from '../../src/index.ts';
+import { buildModel, checkText, parseDerivation } from '../../src/index.ts';
 import { claimsOf, deriv, onlyStep } from '../__test-helpers__/derivations.ts';
-
-/** The DerivationError that building the model of `text` throws. */
-function modelError(text: string): DerivationError {
-  try {
-    buildModel(parseDerivation(text, 'm.deriv'));
-  } catch (error) {
-    if (error instanceof DerivationError) return error;
-    throw error;
-  }
-  throw new Error('expected buildModel to throw a DerivationError');
-}
 
 /** The diagnostic of the first step of the first claim, which must be an error. */
 function stepDiagnostic(text: string) {
@@ -34,24 +23,51 @@ describe('buildModel: declarations', () => {
 
   it('an unknown type is unknown-type at the type, and the hint lists the types', () => {
     // line 2 is "given x: vectr[n]": the type starts at col 10.
-    const error = modelError(deriv('given x: vectr[n]\nclaim x[1] = x[1]\n'));
-    const d = error.diagnostic;
+    const d = stepDiagnostic(deriv('given x: vectr[n]\nclaim x[1] = x[1]\n'));
     expect(d.code).toBe('unknown-type');
     expect(d.message).toContain("'vectr'");
+    expect(d.message).toContain('declaration of x');
     expect(d.span).toMatchObject({ line: 2, col: 10 });
     for (const type of ['real', 'positive', 'unit', 'vector', 'simplex', 'onehot', 'label']) expect(d.hint).toContain(type);
   });
 
-  it('a name declared twice is duplicate-name', () => {
-    expect(modelError(deriv('given x: real\ngiven x: positive\nclaim x = x\n')).diagnostic.code).toBe('duplicate-name');
-    expect(modelError(deriv('given x: real\nlet x = 2\nclaim x = x\n')).diagnostic.code).toBe('duplicate-name');
+  it('a name declared twice is duplicate-name, for every claim that uses it', () => {
+    expect(stepDiagnostic(deriv('given x: real\ngiven x: positive\nclaim x = x\n')).code).toBe('duplicate-name');
+    expect(stepDiagnostic(deriv('given x: real\nlet x = 2\nclaim x = x\n')).code).toBe('duplicate-name');
+  });
+});
+
+describe('buildModel: one broken declaration costs only what uses it', () => {
+  it('a bad let makes the claims that use it errors and leaves the others checked', () => {
+    const claims = claimsOf(deriv([
+      'given x: vector[n]',
+      'given t: real',
+      'let m = max(x, x, x)',
+      'let u = m + 1',
+      'claim t + t = 2 * t',
+      'claim u = u',
+      'claim exp(x[i]) / exp(x[i]) = 1',
+      '',
+    ].join('\n')));
+    expect(claims.map((c) => c.steps[0].verdict)).toEqual(['proved', 'error', 'proved']);
+    const d = claims[1].steps[0].detail.diagnostic!;
+    expect(d.code).toBe('arity');
+    expect(d.span).toMatchObject({ line: 4 });
   });
 
-  it('checkText turns an unusable declaration into a file error with its position', () => {
-    const report = checkText(deriv('given x: vectr[n]\nclaim x[1] = x[1]\n'), 'm.deriv', { seed: 1, trials: 5, sizes: [1] });
-    expect(report.files[0].error).toMatchObject({ code: 'unknown-type', file: 'm.deriv', span: { line: 2, col: 10 } });
-    expect(report.files[0].derivations).toEqual([]);
-    expect(report.summary.unexpected).toBe(1);
+  it('a bad given makes only its own names unusable; a broken declaration nothing uses is an error at its line', () => {
+    const claims = claimsOf(deriv('given x: vectr[n]\ngiven t: real\nclaim t * 1 = t\n'));
+    expect(claims).toHaveLength(2);
+    expect(claims[0].steps[0].verdict).toBe('error');
+    expect(claims[0].line).toBe(2);
+    expect(claims[0].steps[0].detail.diagnostic!.code).toBe('unknown-type');
+    expect(claims[1].steps[0].verdict).toBe('proved');
+  });
+
+  it('checkText no longer loses the file: the report holds the other claims, and the error counts as unexpected', () => {
+    const report = checkText(deriv('given x: vectr[n]\ngiven t: real\nclaim x[1] = x[1]\nclaim t = t\n'), 'm.deriv', { seed: 1, trials: 5, sizes: [1] });
+    expect(report.files[0].error).toBeNull();
+    expect(report.summary).toMatchObject({ error: 1, proved: 1, unexpected: 1 });
   });
 });
 

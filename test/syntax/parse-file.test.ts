@@ -58,15 +58,15 @@ describe('parseDerivationFile: the statements of a file', () => {
 });
 
 describe('parseDerivationFile: syntax errors with file:line:col', () => {
-  it('an unclosed parenthesis at the end of the file points just past the end of its line', () => {
-    // line 3 is "claim x = (x + 1": 16 characters, so the missing ")" is expected at col 17.
+  it('an unclosed parenthesis at the end of the file is reported at the bracket', () => {
+    // line 3 is "claim x = (x + 1": the "(" that is never closed is at col 11.
     const [d, ...rest] = syntaxDiagnostics('derivation "x"\ngiven x: real\nclaim x = (x + 1');
     expect(rest).toEqual([]);
     expect(d.code).toBe('syntax');
     expect(d.file).toBe('bad.deriv');
-    expect(d.span).toMatchObject({ line: 3, col: 17 });
-    expect(d.message).toMatch(/parenthesis/);
-    expect(d.hint).toMatch(/closed/);
+    expect(d.span).toMatchObject({ line: 3, col: 11, endLine: 3, endCol: 12 });
+    expect(d.message).toBe("unclosed bracket '('");
+    expect(d.hint).toMatch(/close it with '\)'/);
   });
 
   it('a line starting with an unknown word is reported at that word', () => {

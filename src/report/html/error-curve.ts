@@ -146,6 +146,17 @@ class FixedStep {
         for (let j = 1; j <= n; j++) { inner.set(t.index, j); acc += this.eval(t.body, inner); }
         return acc;
       }
+      case 'reduce': {
+        const n = dimSize(t.dim, this.layout.sizes);
+        const inner = new Map(env);
+        const values: number[] = [];
+        for (let j = 1; j <= n; j++) { inner.set(t.index, j); values.push(this.eval(t.body, inner)); }
+        return t.op === 'prod' ? values.reduce((a, b) => a * b, 1) : t.op === 'max' ? Math.max(...values) : Math.min(...values);
+      }
+      case 'extremum': {
+        const values = t.terms.map((x) => this.eval(x, env));
+        return t.op === 'max' ? Math.max(...values) : Math.min(...values);
+      }
       case 'icmp': return compare(t.op, this.index(t.a, env), this.index(t.b, env)) ? 1 : 0;
       case 'cmp': return compare(t.op, this.eval(t.a, env), this.eval(t.b, env)) ? 1 : 0;
       case 'diff': {

@@ -6,7 +6,6 @@
  * the counterexample with an inline SVG plot of the finite-difference error.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import katex from 'katex';
 import type { CheckReport, ClaimResult, DerivationResult, FileResult, StepResult } from '../../check/index.ts';
 import { formatDiagnostic } from '../../diagnostics/index.ts';
 import type { Model } from '../../model/index.ts';
@@ -18,8 +17,10 @@ import {
 import { errorCurve } from './error-curve.ts';
 import { escapeHtml } from './escape.ts';
 import { inlinedKatexCss } from './katex-assets.ts';
+import { katex } from './load-katex.ts';
 import { curveShowsSomething, errorCurveSvg } from './plot.ts';
 import { REPORT_CSS } from './style.ts';
+import { derivedProof } from '../derived-step.ts';
 import { plural } from '../wording.ts';
 
 export { errorCurve, CURVE_STEPS } from './error-curve.ts';
@@ -123,7 +124,7 @@ interface Context {
 }
 
 function tex(latex: string, ctx: Context, displayMode = true): string {
-  return katex.renderToString(latex, {
+  return katex().renderToString(latex, {
     displayMode, throwOnError: false, output: ctx.math === 'html' ? 'htmlAndMathml' : 'mathml', strict: 'ignore',
   });
 }
@@ -230,6 +231,9 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     out.push('</div>');
   } else if (why) {
     out.push(`<p class="dc-why-line"><b>Why:</b> ${whyHtml(why, ctx)}</p>`);
+  }
+  if (d.derived) {
+    out.push(`<p class="dc-correction"><b>A right step</b> (derived, ${derivedProof(d.derived.proof)}): ${tex(textToLatex(d.derived.text, '= '), ctx, false)}</p>`);
   }
   if (d.correction) {
     out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, '= '), ctx, false)}</p>`);

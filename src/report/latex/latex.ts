@@ -162,6 +162,9 @@ class Renderer {
         return rendered(`${this.operand(e.arg, Prec.Atom).tex}^{\\top}`, Prec.Pow);
       case 'binary':
         return this.renderBinary(e, followed);
+      case 'subscript':
+        // softmax(x)[i]: the entry as a subscript on the parenthesized array.
+        return rendered(`${paren(this.render(e.target, false).tex).tex}_{${this.subscript(e.indices)}}`, Prec.Atom);
     }
   }
 

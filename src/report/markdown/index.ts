@@ -6,6 +6,7 @@
  */
 import type { CheckReport, DerivationResult, StepResult } from '../../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics/index.ts';
+import { derivedProof } from '../derived-step.ts';
 import { escapeControl } from '../safe-text.ts';
 import { hasMethod, plural } from '../wording.ts';
 import {
@@ -101,6 +102,7 @@ function stepLines(step: StepResult, seed: number): string[] {
   const why = whyOf(step);
   if (why) items.push(`**why:** ${why.parts.map((p) => ('prose' in p ? escapeMarkdown(p.prose) : `$${textToLatex(p.math)}$`)).join('')}`);
   if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, '= ')}$`);
+  if (d.derived) items.push(`**a right step** (derived, ${derivedProof(d.derived.proof)}): $${textToLatex(d.derived.text, '= ')}$`);
   if (d.counterexample) items.push(`replay: \`${escapeControl(replayText(step, seed)).replace(/`/g, "'")}\``);
   if (hasMethod(step)) items.push(`evidence: ${escapeMarkdown(step.method)}`);
   if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);

@@ -80,3 +80,25 @@ export class Budget {
     }
   }
 }
+
+/**
+ * The largest exponent exact algebra builds, and the most bits of a constant's
+ * power. Powers of powers multiply their exponents without expanding anything
+ * (`-(-(-t^2)^2)^2...`, 190 levels, is t^(2^190)), so a few cheap operations
+ * could ask for a power no machine holds; past these the operation gives up as
+ * a budget does, and the step falls back to numbers.
+ */
+export const MAX_EXACT_EXPONENT = 1_000_000;
+export const MAX_EXACT_BITS = 10_000_000;
+
+/** Throws {@link BudgetExceededError} if `base^k` is past the limits above. */
+export function checkPower(largestExponent: number, constantBits: number, k: number, budget: Budget | undefined): void {
+  if (largestExponent * Math.abs(k) > MAX_EXACT_EXPONENT || constantBits * Math.abs(k) > MAX_EXACT_BITS) {
+    throw new BudgetExceededError('terms', budget?.maxTerms ?? 0);
+  }
+}
+
+/** Bits of a bigint's magnitude, roughly (hexadecimal digits times 4). */
+export function bitsOf(n: bigint): number {
+  return (n < 0n ? -n : n).toString(16).length * 4;
+}

@@ -3,7 +3,7 @@
  * are bare integer ids; what an id stands for (x_j, exp(x_j), ...) is the
  * caller's business.
  */
-import type { Budget } from './budget.ts';
+import { bitsOf, BudgetExceededError, checkPower, MAX_EXACT_EXPONENT, type Budget } from './budget.ts';
 import { Rational, gcdBig } from './rational.ts';
 
 /**
@@ -28,6 +28,9 @@ export interface Term {
 /** `(variable id, exponent)` pairs, e.g. `[[0, 2], [3, 1]]` for `x0^2 * x3`. */
 export type Powers = ReadonlyArray<readonly [number, number]>;
 
+/** {@link Polynomial.variable}, built once per id. */
+const variables = new Map<number, Polynomial>();
+
 const UNIT_MONO: Monomial = { pairs: [], key: '', degree: 0 };
 
 function monoFromPairs(pairs: number[]): Monomial {
@@ -44,15 +47,26 @@ function monoFromPairs(pairs: number[]): Monomial {
 }
 
 function monoFromPowers(powers: Powers): Monomial {
-  const exps = new Map<number, number>();
+  // A profile of the suite shows this among the exact engine's top costs, called
+  // mostly with one or a few powers: sort a flat copy instead of building a Map.
+  const sorted: [number, number][] = [];
   for (const [v, e] of powers) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`variable id must be a non-negative integer, got ${v}`);
-    if (!Number.isSafeInteger(e) || e < 0) throw new RangeError(`exponent must be a non-negative integer, got ${e}`);
-    if (e > 0) exps.set(v, (exps.get(v) ?? 0) + e);
+    checkPowerPair(v, e);
+    if (e > 0) sorted.push([v, e]);
   }
+  if (sorted.length > 1) sorted.sort((a, b) => a[0] - b[0]);
   const pairs: number[] = [];
-  for (const v of [...exps.keys()].sort((a, b) => a - b)) pairs.push(v, exps.get(v)!);
+  for (const [v, e] of sorted) {
+    // Repeated ids multiply: their exponents add.
+    if (pairs.length > 0 && pairs[pairs.length - 2] === v) pairs[pairs.length - 1] += e;
+    else pairs.push(v, e);
+  }
   return monoFromPairs(pairs);
+}
+
+function checkPowerPair(v: number, e: number): void {
+  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`variable id must be a non-negative integer, got ${v}`);
+  if (!Number.isSafeInteger(e) || e < 0) throw new RangeError(`exponent must be a non-negative integer, got ${e}`);
 }
 
 function mulMono(a: Monomial, b: Monomial): Monomial {
@@ -177,7 +191,14 @@ export class Polynomial {
 
   /** @example Polynomial.variable(2).toString(); // "x2" */
   static variable(id: number): Polynomial {
-    return Polynomial.monomial(Rational.ONE, [[id, 1]]);
+    // Polynomials are immutable, so one object per id serves every caller, and the
+    // caches keyed by identity (shapes, keys) hit across the whole run.
+    let p = variables.get(id);
+    if (!p) {
+      p = Polynomial.monomial(Rational.ONE, [[id, 1]]);
+      variables.set(id, p);
+    }
+    return p;
   }
 
   /**
@@ -368,11 +389,15 @@ export class Polynomial {
    * @example x.add(Polynomial.ONE).pow(2).toString(); // "x0^2 + 2*x0 + 1"
    */
   pow(k: number, budget?: Budget): Polynomial {
+    if (k > MAX_EXACT_EXPONENT && this.map.size > 0) throw new BudgetExceededError('terms', budget?.maxTerms ?? 0);
     if (!Number.isSafeInteger(k) || k < 0) throw new RangeError(`Polynomial.pow: exponent must be a non-negative integer, got ${k}`);
     if (k === 0) return Polynomial.ONE;
     if (k === 1 || this.map.size === 0) return this;
     if (this.map.size === 1) {
       const t = this.map.values().next().value!;
+      let largest = 0;
+      for (let i = 1; i < t.mono.pairs.length; i += 2) largest = Math.max(largest, t.mono.pairs[i]);
+      checkPower(largest, bitsOf(t.coef.num) + bitsOf(t.coef.den), k, budget);
       const mono = monoPow(t.mono, k);
       budget?.charge(1);
       return new Polynomial(new Map([[mono.key, { mono, coef: t.coef.pow(k) }]]));

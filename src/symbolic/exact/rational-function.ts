@@ -13,7 +13,7 @@
  * The only cancellation is the cheap one: a piece that is literally a stored
  * factor (up to a constant and a monomial) cancels against it.
  */
-import type { Budget } from './budget.ts';
+import { bitsOf, BudgetExceededError, checkPower, MAX_EXACT_EXPONENT, type Budget } from './budget.ts';
 import { Polynomial, type Powers } from './polynomial.ts';
 import { Rational } from './rational.ts';
 
@@ -312,10 +312,16 @@ export class RationalFunction {
    * @example RationalFunction.variable(0).pow(-2).toString(); // "1 / x0^2"
    */
   pow(k: number, budget?: Budget): RationalFunction {
+    // exp(1e30 * t) is exp(t)^(1e30): past the limit (Infinity included) it is a budget, not a bug.
+    if (Math.abs(k) > MAX_EXACT_EXPONENT && !this.isZero()) throw new BudgetExceededError('terms', budget?.maxTerms ?? 0);
     if (!Number.isSafeInteger(k)) throw new RangeError(`RationalFunction.pow: exponent must be an integer, got ${k}`);
     if (k === 0) return RationalFunction.ONE;
     if (k < 0) return this.inv(budget).pow(-k, budget);
     if (k === 1 || this.isZero()) return this;
+    let largest = 0;
+    for (const f of this.factors.values()) largest = Math.max(largest, f.exp);
+    for (const p of this.pieces) largest = Math.max(largest, p.exp);
+    checkPower(largest, bitsOf(this.denConst.num) + bitsOf(this.denConst.den), k, budget);
     const den = new Map<string, Factor>();
     for (const [key, f] of this.factors) den.set(key, { ...f, exp: f.exp * k });
     const pieces = this.pieces.map((p) => ({ poly: p.poly, exp: p.exp * k }));

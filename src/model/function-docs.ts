@@ -1,0 +1,56 @@
+import { FUNCTIONS } from './functions.ts';
+import { printTerm } from './print-term.ts';
+import type { FunctionName, Term } from './term.ts';
+
+/**
+ * What each function of the table is, in a few words, for docs/syntax.md. A
+ * Record over FunctionName: a function added to the table without a line here
+ * does not type-check, so the documentation cannot fall behind.
+ */
+const SUMMARIES: Readonly<Record<FunctionName, string>> = {
+  exp: 'e to the power x',
+  log: 'natural logarithm',
+  sqrt: 'square root',
+  tanh: 'hyperbolic tangent',
+  sigmoid: 'logistic function 1 / (1 + exp(-x))',
+  relu: 'max(x, 0)',
+  abs: 'absolute value',
+  max: 'the larger of two values (`max(x)` of an array: its largest entry)',
+  min: 'the smaller of two values (`min(x)` of an array: its smallest entry)',
+  softplus: 'log(1 + exp(x))',
+  sin: 'sine',
+  cos: 'cosine',
+  sinh: 'hyperbolic sine',
+  cosh: 'hyperbolic cosine',
+  sech: '1 / cosh(x)',
+  asinh: 'inverse hyperbolic sine',
+  atan: 'arctangent',
+  sign: '-1, 0 or 1',
+  log1p: 'log(1 + x), exact for tiny x',
+  expm1: 'exp(x) - 1, exact for tiny x',
+  erf: 'error function',
+  erfc: '1 - erf(x), exact in the tail',
+  Phi: 'standard normal CDF (GELU is x Phi(x))',
+  phi: 'standard normal density',
+};
+
+const ARGUMENT_NAMES = ['x', 'y'];
+
+/**
+ * The Markdown table of every function in the function table: its domain, its
+ * partial derivatives (printed from the rule's own terms) and its kinks.
+ * docs/syntax.md holds this table verbatim; test/model/function-docs.test.ts
+ * keeps the two equal.
+ */
+export function functionTableMarkdown(): string {
+  const rows = ['| function | what | domain | derivative | kinks |', '|---|---|---|---|---|'];
+  for (const [name, rule] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+    const args = ARGUMENT_NAMES.slice(0, rule.arity);
+    const terms: Term[] = args.map((a) => ({ k: 'input', ref: { name: a, indices: [] } }));
+    const partials = rule.partials(...terms).map(printTerm);
+    const derivative = partials.length === 1 ? `\`${partials[0]}\`` : partials.map((p, i) => `d/d${args[i]}: \`${p}\``).join(', ');
+    const kinks = rule.kink === undefined ? 'none' : rule.arity === 1 ? 'at x = 0' : 'where x = y';
+    rows.push(`| \`${name}(${args.join(', ')})\` | ${SUMMARIES[name]} | ${rule.domain ?? 'every real'} | ${derivative} | ${kinks} |`);
+  }
+  return rows.join('\n');
+}

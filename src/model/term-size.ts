@@ -1,0 +1,66 @@
+import { DerivationError, diagnostic, type Span } from '../diagnostics/index.ts';
+import type { Term } from './term.ts';
+
+/**
+ * The most term nodes one let body or one claim may hold once its `let`s are
+ * inlined. Inlining copies a definition at each use, so doubling lets
+ * (`let a2 = a1 + a1`, 20 levels: a "billion laughs" file of 22 lines) would
+ * grow as 2^depth; past this bound the use is refused with a `limit` diagnostic.
+ * Real derivations stay far below (a softmax Jacobian entry is a few hundred nodes).
+ */
+export const MAX_INLINED_NODES = 200_000;
+
+/** Sizes of already measured terms, by identity: a let body is measured once, however often it is used. */
+const sizes = new WeakMap<Term, number>();
+
+/**
+ * The number of nodes of a term written out as a tree (a shared subterm counts
+ * at each place it appears), computed without recursion in time proportional
+ * to the distinct nodes; it stops counting past `cap`.
+ */
+export function expandedSize(root: Term, cap = Number.MAX_SAFE_INTEGER): number {
+  const known = sizes.get(root);
+  if (known !== undefined) return known;
+  const stack: { t: Term; done: boolean }[] = [{ t: root, done: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (sizes.has(top.t)) { stack.pop(); continue; }
+    const kids = children(top.t);
+    if (!top.done) {
+      top.done = true;
+      for (const k of kids) if (!sizes.has(k)) stack.push({ t: k, done: false });
+      continue;
+    }
+    stack.pop();
+    let n = 1;
+    for (const k of kids) n = Math.min(cap, n + (sizes.get(k) ?? 0));
+    sizes.set(top.t, n);
+  }
+  return sizes.get(root)!;
+}
+
+function children(t: Term): readonly Term[] {
+  switch (t.k) {
+    case 'add': return t.terms;
+    case 'mul': return t.factors;
+    case 'pow': return [t.base, t.exponent];
+    case 'fn': return t.args;
+    case 'sum': case 'reduce': return [t.body];
+    case 'extremum': return t.terms;
+    case 'cmp': return [t.a, t.b];
+    case 'diff': return [t.f];
+    default: return [];
+  }
+}
+
+/** Counts the nodes inlined by one resolver and refuses past {@link MAX_INLINED_NODES}. */
+export class InlineBudget {
+  private used = 0;
+  charge(name: string, body: Term, file: string, span: Span | undefined): void {
+    this.used += expandedSize(body, MAX_INLINED_NODES + 1);
+    if (this.used > MAX_INLINED_NODES) {
+      throw new DerivationError(diagnostic('limit', `inlining ${name} here passes ${MAX_INLINED_NODES} term nodes`, file, span,
+        'definitions that use each other twice double at each level; write the expression in a simpler form'));
+    }
+  }
+}

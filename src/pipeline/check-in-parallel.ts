@@ -1,0 +1,194 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { assembleDerivation, checkStepAt, type CheckOptions, type FileResult, type StepResult } from '../check/index.ts';
+import { hasDiff, mapChildren, type Model, type Term } from '../model/index.ts';
+import type { PreparedFile } from './check-text.ts';
+
+/** Options of {@link checkInParallel}: the check options plus how many threads check steps. */
+export interface ParallelOptions extends CheckOptions {
+  /**
+   * Threads checking steps at once, this one included: `jobs - 1` worker threads
+   * are started. Default: 1 (no worker). The command line defaults to the number of cores.
+   */
+  readonly jobs?: number;
+  /** Called when the first result of a file arrives, with the total of steps of all files. */
+  readonly onFile?: (path: string, stepsInAllFiles: number) => void;
+}
+
+/** One step to check: model (over all files), claim, step. */
+type Task = readonly [model: number, claim: number, step: number];
+
+/** What a worker is started with (`workerData`). */
+export interface WorkerJob {
+  readonly port: MessagePort;
+  /** An Int32 on shared memory: the index of the next task nobody has taken. */
+  readonly next: SharedArrayBuffer;
+  /** An Int32 on shared memory, bumped after each posted result: the main thread waits on it. */
+  readonly signal: SharedArrayBuffer;
+  readonly models: readonly Model[];
+  readonly tasks: readonly Task[];
+  readonly options: CheckOptions;
+}
+
+/** A worker's answer for task `i`: its result, or the message of an exception that escaped the check. */
+export type StepMessage = { readonly i: number; readonly result: StepResult } | { readonly i: number; readonly failure: string };
+
+/**
+ * A worker is worth its start-up (loading the engines, about half a second of one
+ * core) only with enough steps to share: at least this many per thread.
+ */
+const MIN_STEPS_PER_THREAD = 4;
+
+/**
+ * Checks prepared files with up to `jobs` threads: every step of every claim is
+ * a task, and this thread and the workers take tasks from one shared counter
+ * until none is left. Each step's result depends only on its model, position and
+ * the options (its seed is mixed from the run's seed and its position), so the
+ * results, put back in file order, are the same whatever thread checked which
+ * step: `--jobs 1` and `--jobs 2` give byte-identical JSON.
+ *
+ * Synchronous on purpose, like the single-threaded API it stands in for: this
+ * thread checks steps too, and between steps (and at the end, blocked in
+ * Atomics.wait) it reads the workers' results with receiveMessageOnPort, which
+ * needs no event loop. A worker that cannot start takes no task, so its share is
+ * done here; models that cannot be copied to a worker are checked here too.
+ */
+export function checkInParallel(files: readonly PreparedFile[], options: ParallelOptions = {}): FileResult[] {
+  const { jobs = 1, onFile, onStep, ...checkOptions } = options;
+  const models: Model[] = [];
+  const fileOfModel: number[] = [];
+  files.forEach((file, f) => {
+    for (const model of file.models) {
+      models.push(model);
+      fileOfModel.push(f);
+    }
+  });
+  const inOrder: Task[] = [];
+  models.forEach((model, m) => model.claims.forEach((claim, c) => claim.steps.forEach((_, s) => inOrder.push([m, c, s]))));
+  // The biggest steps first, so that the last step to finish is a small one and no thread idles long at the end.
+  // Only the order of work changes: each result depends on its step alone.
+  const cost = inOrder.map(([m, c, s]) => estimatedCost(models[m], c, s));
+  const order = inOrder.map((_, i) => i).sort((a, b) => cost[b] - cost[a] || a - b);
+  const tasks = order.map((i) => inOrder[i]);
+  const results: (StepResult | undefined)[] = new Array(tasks.length);
+
+  let reported = -1;
+  let received = 0;
+  const accept = (message: StepMessage): void => {
+    if ('failure' in message) throw new Error(message.failure);
+    results[message.i] = message.result;
+    received++;
+    const f = fileOfModel[tasks[message.i][0]];
+    if (f !== reported) {
+      reported = f;
+      onFile?.(files[f].path, tasks.length);
+    }
+    onStep?.(message.result);
+  };
+
+  const next = new SharedArrayBuffer(4);
+  const signal = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  const wake = new Int32Array(signal);
+  const threads = Math.max(1, Math.min(jobs, Math.floor(tasks.length / MIN_STEPS_PER_THREAD)));
+  const ports: MessagePort[] = [];
+  for (let w = 1; w < threads; w++) {
+    const port = startWorker({ next, signal, models, tasks, options: checkOptions });
+    if (!port) break;
+    ports.push(port);
+  }
+  const drain = (): boolean => {
+    let any = false;
+    for (const port of ports) {
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+        accept(message.message as StepMessage);
+        any = true;
+      }
+    }
+    return any;
+  };
+
+  for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
+    const [m, c, s] = tasks[i];
+    accept({ i, result: checkStepAt(models[m], c, s, checkOptions) });
+    drain();
+  }
+  // Every task is taken; wait for those the workers hold. A worker posts, then bumps
+  // the signal: reading the signal before draining means no result is missed.
+  while (received < tasks.length) {
+    const seen = Atomics.load(wake, 0);
+    if (!drain()) Atomics.wait(wake, 0, seen);
+  }
+  for (const port of ports) port.close();
+
+  const inFileOrder: StepResult[] = new Array(tasks.length);
+  order.forEach((original, i) => { inFileOrder[original] = results[i]!; });
+  let t = 0;
+  return files.map((file): FileResult => {
+    if (file.error) return { path: file.path, error: file.error.diagnostic, derivations: [] };
+    const derivations = file.models.map((model) => {
+      const steps = model.claims.map((claim) => claim.steps.map(() => inFileOrder[t++]));
+      return assembleDerivation(model, steps, options);
+    });
+    return { path: file.path, error: null, derivations };
+  });
+}
+
+/**
+ * A rough relative cost of checking a step, to schedule big steps first: the size
+ * of both sides, doubled when a side differentiates (finite differences, symbolic
+ * derivatives), times the number of dimension symbols (each multiplies the sizes
+ * and instances tried). On the suite it puts note 002's matrix gradients, its
+ * slowest steps, first.
+ */
+function estimatedCost(model: Model, c: number, s: number): number {
+  const claim = model.claims[c];
+  const sides = [s === 0 ? claim.head : claim.steps[s - 1].term, claim.steps[s].term];
+  const nodes = sides.reduce((n, side) => n + (side ? countNodes(side) : 0), 0);
+  const differentiates = sides.some((side) => side !== undefined && hasDiff(side));
+  return nodes * (differentiates ? 2 : 1) * Math.max(1, model.dims.length);
+}
+
+function countNodes(term: Term): number {
+  let n = 1;
+  mapChildren(term, (child) => {
+    n += countNodes(child);
+    return child;
+  });
+  return n;
+}
+
+/**
+ * Starts a worker on the shared task list; its end of a channel, or `undefined`
+ * when the job cannot be copied to a thread (a model holding something structured
+ * clone refuses), in which case this thread checks everything. Exported for tests.
+ */
+export function startWorker(job: Omit<WorkerJob, 'port'>): MessagePort | undefined {
+  const entry = workerEntry();
+  if (!entry) return undefined;
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker;
+  try {
+    worker = new Worker(entry, { workerData: { ...job, port: port2 }, transferList: [port2] });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'DataCloneError') return undefined;
+    throw error;
+  }
+  // The worker ends by itself when no task is left; it must never keep the process alive.
+  worker.unref();
+  // A worker that cannot start takes no task, so the results are complete without it; only the time suffers, so say why.
+  worker.on('error', (error) => process.emitWarning(`a worker thread failed, its steps were checked in the main thread: ${error.message}`, 'DerivcheckWarning'));
+  return port1;
+}
+
+/**
+ * The worker's module, beside this one: from the TypeScript sources (tsx, vitest)
+ * a bootstrap that registers tsx in the new thread; from a bundle (dist/), the
+ * bundled `worker.js` (src/pipeline/worker.ts), which the build must emit as an ES
+ * module next to the module holding this code. A CommonJS bundle has no
+ * import.meta.url: then no worker is started and this thread checks every step.
+ */
+function workerEntry(): URL | undefined {
+  const here = import.meta.url as string | undefined;
+  if (!here) return undefined;
+  return here.endsWith('.ts') ? new URL('./worker-from-source.mjs', here) : new URL('./worker.js', here);
+}

@@ -1,0 +1,74 @@
+import type { Polynomial } from './exact/index.ts';
+
+/**
+ * What must hold for an expression to have a value, as the exact engine reads it:
+ * a denominator is not zero, a log argument is positive, a square root's argument
+ * is not negative. Each condition is on a canonical polynomial (sign folded in,
+ * known-positive factors left out), so the same condition read on both sides of a
+ * step has the same key.
+ */
+export type Condition =
+  | { readonly kind: 'nonzero' | 'nonneg'; readonly poly: Polynomial; readonly key: string; readonly text: string }
+  /** `nonzeroKeys`: the keys of the nonzero conditions it implies (its factors, as {@link Conditions} reads them). */
+  | { readonly kind: 'positive'; readonly poly: Polynomial; readonly key: string; readonly text: string; readonly nonzeroKeys: readonly string[] }
+  /** A subterm whose domain the engine cannot state (x^y of unknown sign): implied only by the same subterm. */
+  | { readonly kind: 'opaque'; readonly key: string; readonly text: string };
+
+/**
+ * The conditions of one side of a step. `never` is set when a condition is a
+ * false constant (0 != 0, -1 >= 0): the side has no value anywhere.
+ *
+ * @example
+ * // 0 / 0: never = 'a denominator is 0'; exp(log(x)): one condition, x > 0.
+ */
+export class Conditions {
+  private readonly byKey = new Map<string, Condition>();
+  never: string | undefined;
+
+  add(c: Condition): void {
+    this.byKey.set(`${c.kind}:${c.key}`, c);
+  }
+
+  markNever(why: string): void {
+    this.never ??= why;
+  }
+
+  merge(o: Conditions): void {
+    for (const [k, c] of o.byKey) this.byKey.set(k, c);
+    if (o.never !== undefined) this.markNever(o.never);
+  }
+
+  get list(): readonly Condition[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/**
+ * The domain rule, syntactically: every condition of the step (`rhs`) follows
+ * from those of the line above (`lhs`), so the step has a value wherever the line
+ * above has one. P > 0 gives P >= 0 and P != 0; a product is nonzero when each
+ * of its factors is (the factors are separate conditions).
+ * Returns the first condition that does not follow, or undefined when all do.
+ */
+export function unimplied(rhs: Conditions, lhs: Conditions): Condition | undefined {
+  const known = new Set<string>();
+  for (const c of lhs.list) {
+    switch (c.kind) {
+      case 'positive':
+        known.add(`positive:${c.key}`);
+        known.add(`nonneg:${c.key}`);
+        for (const k of c.nonzeroKeys) known.add(`nonzero:${k}`);
+        break;
+      default: known.add(`${c.kind}:${c.key}`);
+    }
+  }
+  for (const c of rhs.list) {
+    switch (c.kind) {
+      case 'opaque': if (!known.has(`opaque:${c.key}`)) return c; break;
+      case 'nonzero': if (!known.has(`nonzero:${c.key}`)) return c; break;
+      case 'nonneg': if (!known.has(`nonneg:${c.key}`)) return c; break;
+      case 'positive': if (!known.has(`positive:${c.key}`)) return c; break;
+    }
+  }
+  return undefined;
+}

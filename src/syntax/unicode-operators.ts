@@ -1,0 +1,28 @@
+import type { SourceMap } from './source-map.ts';
+
+/**
+ * Operators pasted from a PDF or a word processor, read as their ASCII meaning:
+ * the minus sign `−` (U+2212) is `-`, the multiplication signs `×` and `·` are
+ * `*`, `≠` is `!=`. Quoted text (titles, `by "..."`) is left as written.
+ */
+const SAME_LENGTH: Readonly<Record<string, string>> = { '\u2212': '-', '\u00d7': '*', '\u00b7': '*', '\u22c5': '*' };
+const NOT_EQUAL = '\u2260';
+
+export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
+  if (!/[\u2212\u00d7\u00b7\u22c5\u2260]/.test(text)) return { text, map };
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inString = !inString;
+    if (inString) { out += c; continue; }
+    if (c === NOT_EQUAL) {
+      // One character becomes two: the map keeps the text after it at its file columns.
+      map = map.withInsertion(out.length);
+      out += '!=';
+      continue;
+    }
+    out += SAME_LENGTH[c] ?? c;
+  }
+  return { text: out, map };
+}

@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli.ts';
+import { FakeStream, TempFolder } from '../__test-helpers__/derivations.ts';
+
+const folder = new TempFolder();
+afterAll(() => folder.remove());
+const GOOD = folder.file('good.deriv', 'derivation "good"\ngiven x: real\nclaim 2 * x = x + x\n');
+const FAST = ['--seed', '1', '--trials', '10', '--sizes', '1,2'];
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  const out = new FakeStream();
+  const err = new FakeStream();
+  const code = main(args, out.stream, err.stream);
+  return { code, out: out.text, err: err.text };
+}
+
+describe('derivcheck: an output file that cannot be written', () => {
+  it.each([
+    ['--html', join(folder.path, 'no-such-folder', 'r.html'), /the folder .*no-such-folder does not exist/],
+    ['--markdown', join(folder.path, 'no-such-folder', 'r.md'), /the folder .*no-such-folder does not exist/],
+    ['--html', folder.path, /it is a folder/],
+    ['--markdown', GOOD + '/r.md', /good\.deriv is a file, not a folder/],
+  ])('%s %s is an io error before the run: exit 2, no report, no stack trace', (option, path, why) => {
+    const { code, out, err } = run(['check', GOOD, ...FAST, option, path]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(new RegExp(`^derivcheck: io error: cannot write ${option} `));
+    expect(err).toMatch(why);
+    expect(err).toMatch(/\nhint: .+\n$/);
+    expect(err).not.toMatch(/^\s+at /m);
+  });
+
+  it('a writable path gets the report', () => {
+    const html = join(folder.path, 'r.html');
+    const { code } = run(['check', GOOD, ...FAST, '--html', html]);
+    expect(code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('<!DOCTYPE html>');
+  });
+});
+
+describe('derivcheck: usage errors and --version', () => {
+  it.each([
+    ['an unknown flag', ['check', GOOD, '--bogus']],
+    ['a bad --trials', ['check', GOOD, '--trials', '0']],
+    ['no path', ['check']],
+    ['an unknown command', ['verify', GOOD]],
+  ])('%s prints one line and the --help hint, not the whole usage', (_, args) => {
+    const { code, out, err } = run(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    const lines = err.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^derivcheck: /);
+    expect(lines[1]).toContain('--help');
+    expect(err).not.toContain('usage:');
+  });
+
+  it("--version prints the package's version", () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { code, out } = run(['--version']);
+    expect(code).toBe(0);
+    expect(out).toBe(`derivcheck ${version}\n`);
+  });
+});

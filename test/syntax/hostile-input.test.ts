@@ -1,0 +1,214 @@
+/**
+ * Issue 14: files written as an attacker would. Each ends in a verdict or a
+ * diagnostic with file:line:col, never an exception, an engine fault or a hang.
+ */
+import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkFiles, checkText, type CheckOptions, type Diagnostic, type StepResult } from '../../src/index.ts';
+import { LIMITS } from '../../src/syntax/index.ts';
+import { deriv, FAST, stepsOf, syntaxDiagnostics, TempFolder } from '../__test-helpers__/derivations.ts';
+
+const T = 'given t: real\n';
+
+/** The error of a file's first step: a broken declaration makes the steps that use it errors, not the whole file. */
+function firstStepError(text: string, options: CheckOptions = FAST): Diagnostic {
+  const [step] = stepsOf(checkText(text, 'hostile.deriv', options));
+  if (!step?.detail.diagnostic) throw new Error('expected the step to be an error');
+  return step.detail.diagnostic;
+}
+
+/** The file's own error, or fails. */
+function fileError(text: string, options: CheckOptions = FAST): Diagnostic {
+  const error = checkText(text, 'hostile.deriv', options).files[0].error;
+  if (!error) throw new Error('expected the file to be refused');
+  return error;
+}
+
+function steps(text: string, options: CheckOptions = FAST): StepResult[] {
+  const report = checkText(text, 'hostile.deriv', options);
+  const error = report.files[0].error;
+  if (error) throw new Error(`unexpected file error: ${error.code} ${error.message}`);
+  return stepsOf(report);
+}
+
+const noFault = (s: StepResult) => expect(s.detail.engineFault).toBeUndefined();
+
+describe('literals: each works as mathematics says or is refused at the literal', () => {
+  it('Infinity and NaN are refused at the literal', () => {
+    const inf = fileError(deriv(`${T}claim t = Infinity`));
+    expect(inf).toMatchObject({ code: 'syntax', message: 'Infinity is not a number of the derivation language', span: { line: 3, col: 11 } });
+    expect(fileError(deriv(`${T}claim t + NaN = t`))).toMatchObject({ code: 'syntax', span: { line: 3 } });
+  });
+
+  it('1e-400 is not 0; 1e400, past what a double holds, has no numeric value rather than a wrong one', () => {
+    const [big, compared, tiny] = steps(deriv(`${T}claim 1e400 / 10^400 = 1\nclaim (1e400 > 1e399) = 1\nclaim 1e-400 = 0 expect wrong`));
+    // The exact engine proves both, with a value everywhere; the numbers overflow and cannot take part, so never
+    // Infinity > Infinity = 0: the exact proof stands (the verdict rule's overflow row).
+    for (const s of [big, compared]) {
+      noFault(s);
+      expect(s.verdict).toBe('proved');
+    }
+    expect(tiny.verdict).toBe('refuted');
+  });
+
+  it('hexadecimal and huge integers are exact', () => {
+    const [hex, huge] = steps(deriv(`${T}claim 0x10 * t = 16 * t\nclaim 123456789012345678901234567890 - 123456789012345678901234567889 = 1`));
+    expect(hex.verdict).toBe('proved');
+    expect(huge.verdict).toBe('proved');
+  });
+
+  it('an exponent of more than four digits is a limit at the literal', () => {
+    const d = fileError(deriv(`${T}claim 1e99999999 = 1`));
+    expect(d).toMatchObject({ code: 'limit', span: { line: 3, col: 7 } });
+    expect(d.message).toContain('1e99999999');
+  });
+
+  it('towers of powers and exp of huge literals end in a verdict, not an engine fault', () => {
+    // Found by the fuzz suite: exp(k m) is exp(m)^k, and k was 1.2e29 or Infinity.
+    for (const claim of ['10^(10^10) = 1', '2^2^2^2^2^2 = 0', '2^1e400 = 0', 'sigmoid(123456789012345678901234567890) = 1', 'cosh(1e400) = 0', 'exp(-1e400) = 1']) {
+      const [s] = steps(deriv(`${T}claim ${claim}`));
+      noFault(s);
+      expect(s.detail.diagnostic?.span?.line ?? 3).toBe(3);
+    }
+  });
+});
+
+describe('size: length and nesting are bounded without native recursion', () => {
+  it('4,000 terms on one line are proved', () => {
+    const [s] = steps(deriv(`${T}claim ${Array(4000).fill('t').join(' + ')} = 4000 * t`));
+    expect(s.verdict).toBe('proved');
+  }, 60_000);
+
+  it('a long chain of - reads as written, and past the depth limit is a limit diagnostic', () => {
+    const [ok] = steps(deriv(`${T}claim ${Array(200).fill('t').join(' - ')} = -198 * t`));
+    expect(ok.verdict).toBe('proved');
+    const d = fileError(deriv(`${T}claim ${Array(2000).fill('t').join(' - ')} = t`));
+    expect(d).toMatchObject({ code: 'limit', span: { line: 3, col: 7 } });
+  }, 60_000);
+
+  it('brackets nested past the limit are refused at the first bracket too deep', () => {
+    const depth = LIMITS.bracketDepth + 1;
+    const d = fileError(deriv(`${T}claim ${'('.repeat(depth)}t${')'.repeat(depth)} = t`));
+    expect(d).toMatchObject({ code: 'limit', span: { line: 3, col: 7 + LIMITS.bracketDepth } });
+    const calls = fileError(deriv(`${T}claim ${'exp('.repeat(3000)}t${')'.repeat(3000)} = t`));
+    expect(calls.code).toBe('limit');
+  });
+
+  it('unary signs nested deeply are a limit, not a stack overflow', () => {
+    const d = fileError(deriv(`${T}claim ${'-'.repeat(20000)}t = t`));
+    expect(d.code).toBe('limit');
+  });
+
+  it('doubling lets (a billion laughs) are refused at the use that passes the inlining limit, for the steps that use them', () => {
+    const lets = Array.from({ length: 20 }, (_, i) => `let a${i + 1} = a${i} + a${i}`).join('\n');
+    const d = firstStepError(deriv(`${T}let a0 = t\n${lets}\nclaim a20 = 1048576 * t`));
+    expect(d.code).toBe('limit');
+    expect(d.message).toMatch(/^inlining a\d+ here passes/);
+    expect(d.span?.line).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('a 12-layer residual composition ends in a verdict, not "Invalid string length"', () => {
+    const layers = Array.from({ length: 12 }, (_, k) => `let h${k + 1} = h${k} + tanh(h${k})`).join('\n');
+    const [s] = steps(deriv(`${T}let h0 = t\n${layers}\nclaim diff(h12, t) = 1`), { ...FAST, trials: 10, budget: { maxWork: 300_000 } });
+    noFault(s);
+    expect(s.verdict).toBe('refuted');
+  }, 60_000);
+
+  it('powers of powers 190 deep (t^(2^190)) end in a verdict, not a RangeError', () => {
+    const [s] = steps(deriv(`${T}claim ${'-('.repeat(190)}t${')^2'.repeat(190)} = 1`));
+    noFault(s);
+    expect(s.verdict).toBe('refuted');
+  }, 60_000);
+
+  it('seven nested diffs end in a verdict, not an exponential numeric run', () => {
+    let e = 'exp(t)';
+    for (let k = 0; k < 7; k++) e = `diff(${e}, t)`;
+    const [s] = steps(deriv(`${T}claim ${e} = exp(t)`));
+    noFault(s);
+  });
+
+  it('a fixed size past the limit is refused at the size, before anything is allocated', () => {
+    for (const size of ['1000000', '99999999999999999999']) {
+      const d = fileError(deriv(`given x: vector[${size}]\nclaim x[1] = x[1]`));
+      expect(d).toMatchObject({ code: 'limit', span: { line: 2, col: 17 } });
+    }
+  });
+
+  it('a file of more names and numbers than the limit is refused', () => {
+    const line = `claim ${Array(1000).fill('t').join(' + ')} = 1000 * t`;
+    const d = fileError(deriv(`${T}${Array(Math.ceil(LIMITS.fileTerms / 1000) + 1).fill(line).join('\n')}`));
+    expect(d.code).toBe('limit');
+  });
+});
+
+describe('brackets and Unicode operators', () => {
+  it('an unclosed bracket before many continuation lines is reported at the bracket', () => {
+    const d = fileError(deriv(`${T}claim (t + 1\n${'  + t\n'.repeat(3000)}  = t`));
+    expect(d).toMatchObject({ code: 'syntax', message: "unclosed bracket '('", span: { line: 3, col: 7 } });
+  });
+
+  it('a stray or mismatched bracket is reported where it is', () => {
+    expect(syntaxDiagnostics(deriv(`${T}claim t) = t`))[0]).toMatchObject({ message: "')' closes no bracket", span: { line: 3, col: 8 } });
+    expect(syntaxDiagnostics(deriv(`${T}claim exp(t] = t`))[0]).toMatchObject({ span: { line: 3, col: 10 } });
+  });
+
+  it('−, ×, · and ≠ read as -, *, * and !=, with columns as written', () => {
+    const [minus, neq] = steps(deriv(`${T}claim t − 0 × 1 · t = t\nclaim (t ≠ 0) + (t == 0) = 1`));
+    expect(minus.verdict).toBe('proved');
+    expect(neq.verdict).toBe('proved');
+    // The unknown name after a ≠ is reported at its own column: the ≠ counts as one character.
+    const d = steps(deriv(`${T}claim (t ≠ q) = 1`))[0].detail.diagnostic;
+    expect(d).toMatchObject({ code: 'unknown-name', span: { line: 3, col: 12 } });
+  });
+
+  it('quoted text keeps its Unicode: a title with − is not rewritten', () => {
+    const report = checkText('derivation "a − b"\ngiven t: real\nclaim t = t', 'u.deriv', FAST);
+    expect(report.files[0].derivations[0].title).toBe('a − b');
+  });
+});
+
+describe('every claim accounted for', () => {
+  it('a claim with no step is an error at its line', () => {
+    const [s] = steps(deriv(`${T}claim t^2 expect wrong`));
+    expect(s.verdict).toBe('error');
+    expect(s.detail.diagnostic).toMatchObject({ code: 'syntax', message: 'a claim needs at least one `= ...` step', span: { line: 3, col: 1 } });
+    expect(checkText(deriv(`${T}claim t^2`), 'x.deriv', FAST).summary.unexpected).toBe(1);
+  });
+
+  it('an unknown name in a claim with no step is still reported', () => {
+    const [s] = steps(deriv(`${T}claim t^2 + zzz`));
+    expect(s.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 3, col: 13 } });
+  });
+
+  it('a typo\'d index in a let is reported at the index', () => {
+    const d = firstStepError(deriv('given x: vector[n]\nlet l = x[ii]\nclaim l = l'));
+    expect(d).toMatchObject({ code: 'index-range', span: { line: 3, col: 11 } });
+    expect(d.message).toContain('ii');
+  });
+});
+
+describe('files are regular files', () => {
+  const folder = new TempFolder();
+  afterAll(() => folder.remove());
+
+  it('a FIFO and a symlink to /dev/zero are io errors; a symlink to a file is read', () => {
+    const ok = folder.file('ok.deriv', deriv(`${T}claim t = t`));
+    execFileSync('mkfifo', [join(folder.path, 'pipe.deriv')]);
+    symlinkSync('/dev/zero', join(folder.path, 'zero.deriv'));
+    symlinkSync(ok, join(folder.path, 'link.deriv'));
+    const report = checkFiles([folder.path], FAST);
+    const byName = new Map(report.files.map((f) => [f.path.slice(folder.path.length + 1), f]));
+    expect(byName.get('pipe.deriv')?.error).toMatchObject({ code: 'io', message: 'not a regular file (a FIFO): only regular files are read' });
+    expect(byName.get('zero.deriv')?.error).toMatchObject({ code: 'io', message: 'not a regular file (a device): only regular files are read' });
+    expect(byName.get('link.deriv')?.error).toBeNull();
+    expect(byName.get('ok.deriv')?.error).toBeNull();
+  });
+
+  it('a file larger than the limit is refused before it is read', () => {
+    const path = folder.file('big.deriv', `${deriv(`${T}claim t = t`)}\n${'#'.repeat(LIMITS.fileBytes)}`);
+    const [file] = checkFiles([path], FAST).files;
+    expect(file.error).toMatchObject({ code: 'limit' });
+  });
+});
