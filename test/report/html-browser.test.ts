@@ -73,7 +73,8 @@ describe.skipIf(!haveChromium)('the HTML report in chromium', () => {
     expect(whyFormulas).toBeGreaterThan(0);
     // So are a counterexample's inputs (a matrix as a matrix).
     const counterexamples = steps.filter((s) => s.detail.counterexample).length;
-    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections + whyFormulas + counterexamples);
+    const derived = steps.filter((s) => s.detail.derived).length;
+    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections + derived + whyFormulas + counterexamples);
     expect(await page.locator('.katex-error').count()).toBe(0);
     const outside = await page.evaluate(`(() => {
       const body = document.body.cloneNode(true);
