@@ -21,6 +21,11 @@ export function contrastWithCorrection(wrong: string, right: string): string | u
   const b = parse(right);
   if (!a || !b) return undefined;
   if (key(transpose(a)) === key(b)) return 'this step is the transpose of the right step: (A B)\' = B\' A\' reverses the order';
+  // The right step is this one with a factor more: `dS * K` against `dS * K / sqrtD`.
+  if (b.kind === 'binary' && (b.op === '/' || b.op === '*') && key(b.left) === key(a)) {
+    return `the right step ${b.op === '/' ? 'divides' : 'multiplies'} this one by ${source(right, b.right)}`;
+  }
+  if (b.kind === 'binary' && b.op === '*' && key(b.right) === key(a)) return `the right step multiplies this one by ${source(right, b.left)}`;
   const renamed = sameRenaming(a, b);
   if (renamed) return `this step uses ${source(wrong, renamed[0])} where the right step uses ${source(right, renamed[1])}`;
   const pair = differingPart(a, b);

@@ -110,6 +110,7 @@ describe('contrast with the right step, on the texts of notes 002 and 004', () =
       'this step has ^(-2) where the right step has ^2: a sign'],
     ['-p1_first^2 + p1_first', '-p1^2 + p1', 'this step uses p1_first where the right step uses p1'],
     ['p1_first * (1 - p1_first)', '-p1^2 + p1', 'this step uses p1_first where the right step uses p1'],
+    ['dS * K', 'dS * K / sqrtD', 'the right step divides this one by sqrtD'],
   ])('%s against %s', (wrong, right, expected) => {
     expect(contrastWithCorrection(wrong, right)).toBe(expected);
   });
