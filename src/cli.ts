@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkFiles, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
+import { escapeControl, toJsonText } from './report/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
 
@@ -31,6 +32,8 @@ options:
   --trials N      random inputs per step: in all for a step an exact engine proved, at every
                   size for any other (at least 1). Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
+  --verbose       show every step's evidence (method, scope, inputs tried), not only for refuted
+                  and error steps
   --timeout S     stop the whole run after S seconds, a last guard against a file that
                   takes too long (docs/security.md); exit status 143. Default: 900
   --jobs N        threads checking steps at once; the report is the same for any N.
@@ -78,7 +81,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, timeout: { type: 'string' },
-        jobs: { type: 'string' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
+        jobs: { type: 'string' }, 'no-color': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
       },
     });
   } catch (error) {
@@ -115,7 +118,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       progress?.done();
     }
     const color = out.isTTY === true && !values['no-color'] && !process.env.NO_COLOR;
-    out.write(values.json ? `${JSON.stringify(toJsonReport(report), null, 2)}\n` : renderTerminal(report, { color }));
+    out.write(values.json ? `${toJsonText(report)}\n` : renderTerminal(report, { color, verbose: values.verbose === true }));
     if (values.html) writeFileSync(values.html, renderHtmlReport(report));
     if (values.markdown) writeFileSync(values.markdown, renderMarkdown(report));
     return report.summary.unexpected === 0 ? 0 : 1;
@@ -238,7 +241,7 @@ class Progress {
   }
   private draw(): void {
     this.last = Date.now();
-    this.stream.write(`\r\u001b[2Kchecking ${this.done_}/${this.total} steps  ${this.path}`);
+    this.stream.write(`\r\u001b[2Kchecking ${this.done_}/${this.total} steps  ${escapeControl(this.path)}`);
   }
   done(): void {
     this.stream.write('\r\u001b[2K');

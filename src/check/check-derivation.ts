@@ -239,7 +239,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
   const exactMethod = `exact canonical form${at}`;
   // How many inputs were re-evaluated in 60 digits is in detail.numeric, not here: the method is the same for every seed.
-  const numericMethod = `${numeric.trials} random inputs${at}, finite differences with Richardson extrapolation`;
+  const numericMethod = `${numeric.trials} random input${numeric.trials === 1 ? '' : 's'}${at}, finite differences with Richardson extrapolation`;
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
@@ -274,7 +274,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const confirmed = numeric.kind === 'no-domain' ? `not confirmed by numbers: ${numeric.trials} random inputs overflowed double precision` : `confirmed on ${numericMethod}`;
       if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; ${confirmed}`, { worstRelative });
       const cases = everyN.kind === 'proved' && everyN.cases > 1 ? ` (${everyN.cases} cases of equal indices)` : '';
-      return result('proved', outcome.proof, `index calculus for every n${cases}; ${exactMethod}; ${confirmed}`, { worstRelative });
+      // With no dimension symbol there is no n: "for every n" would promise something that is not there.
+      const scope = model.dims.length === 0 ? '' : ' for every n';
+      return result('proved', outcome.proof, `index calculus${scope}${cases}; ${exactMethod}; ${confirmed}`, { worstRelative });
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.

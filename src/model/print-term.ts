@@ -2,13 +2,18 @@ import type { Fraction, Index, InputRef, Term } from './term.ts';
 
 /**
  * Prints a term in the language's own syntax, so a printed term can be pasted
- * back into a `.deriv` file. Internal bound-index suffixes (`j#3`) are dropped.
+ * back into a `.deriv` file and parses to an equal term (test/report/print-round-trip.test.ts).
+ * Internal bound-index suffixes (`j#3`) are dropped, unless dropping one would let
+ * a bound index capture another index of the same name: then it becomes `j2`.
  *
  * @example printTerm(mul(num(-1), input({ name: 'y', indices: [k] }))) === '-y[k]'
  */
 export function printTerm(term: Term): string {
-  return print(term, 0);
+  return print(term, 0, new Map());
 }
+
+/** The printed name of each bound index in scope (`j#3` → `j`, or `j2` when `j` is taken). */
+type BoundNames = ReadonlyMap<string, string>;
 
 const PRECEDENCE = { add: 1, mul: 2, unary: 3, pow: 4, atom: 5 } as const;
 
@@ -16,14 +21,15 @@ function cleanName(name: string): string {
   return name.split('#')[0];
 }
 
-export function printIndex(i: Index): string {
+export function printIndex(i: Index, bound: BoundNames = new Map()): string {
   if (i.k === 'lit') return String(i.value);
-  const base = i.k === 'label' && i.indices.length > 0 ? `${i.name}[${i.indices.map(printIndex).join(', ')}]` : cleanName(i.name);
+  const base = i.k === 'label' && i.indices.length > 0 ? `${i.name}[${i.indices.map((j) => printIndex(j, bound)).join(', ')}]`
+    : bound.get(i.name) ?? cleanName(i.name);
   return i.offset === 0 ? base : i.offset > 0 ? `${base} + ${i.offset}` : `${base} - ${-i.offset}`;
 }
 
-export function printRef(ref: InputRef): string {
-  return ref.indices.length === 0 ? ref.name : `${ref.name}[${ref.indices.map(printIndex).join(', ')}]`;
+export function printRef(ref: InputRef, bound: BoundNames = new Map()): string {
+  return ref.indices.length === 0 ? ref.name : `${ref.name}[${ref.indices.map((i) => printIndex(i, bound)).join(', ')}]`;
 }
 
 export function printFraction(f: Fraction): string {
@@ -38,20 +44,21 @@ function isNegative(t: Term): boolean {
   return (t.k === 'num' && t.value.num < 0n) || (t.k === 'mul' && t.factors[0]?.k === 'num' && t.factors[0].value.num < 0n);
 }
 
-function print(t: Term, outer: number): string {
+function print(t: Term, outer: number, bound: BoundNames): string {
   switch (t.k) {
     case 'num': {
       const text = printFraction(t.value);
-      const p = t.value.num < 0n ? PRECEDENCE.unary : t.value.den !== 1n ? PRECEDENCE.mul : PRECEDENCE.atom;
+      // -7/2 reads as (-7)/2: a fraction binds like a division, whatever its sign.
+      const p = t.value.den !== 1n ? PRECEDENCE.mul : t.value.num < 0n ? PRECEDENCE.unary : PRECEDENCE.atom;
       return wrap(text, p, outer);
     }
     case 'pi': return 'pi';
     case 'size': return t.name;
-    case 'input': return printRef(t.ref);
+    case 'input': return printRef(t.ref, bound);
     case 'add': {
-      let text = print(t.terms[0], PRECEDENCE.add);
+      let text = print(t.terms[0], PRECEDENCE.add, bound);
       for (const term of t.terms.slice(1)) {
-        text += isNegative(term) ? ` - ${print(negate(term), PRECEDENCE.add + 1)}` : ` + ${print(term, PRECEDENCE.add + 1)}`;
+        text += isNegative(term) ? ` - ${print(negate(term), PRECEDENCE.add + 1, bound)}` : ` + ${print(term, PRECEDENCE.add + 1, bound)}`;
       }
       return wrap(text, PRECEDENCE.add, outer);
     }
@@ -59,7 +66,7 @@ function print(t: Term, outer: number): string {
       const first = t.factors[0];
       if (first.k === 'num' && first.value.num === -1n && first.value.den === 1n) {
         const rest = t.factors.length === 2 ? t.factors[1] : { k: 'mul' as const, factors: t.factors.slice(1) };
-        return wrap(`-${print(rest, PRECEDENCE.unary)}`, PRECEDENCE.unary, outer);
+        return wrap(`-${print(rest, PRECEDENCE.unary, bound)}`, PRECEDENCE.unary, outer);
       }
       const numerators: Term[] = [];
       const denominators: Term[] = [];
@@ -69,26 +76,32 @@ function print(t: Term, outer: number): string {
           denominators.push(e.num === 1n && e.den === 1n ? f.base : { k: 'pow', base: f.base, exponent: { k: 'num', value: e } });
         } else numerators.push(f);
       }
-      const top = numerators.length === 0 ? '1' : numerators.map((f) => print(f, PRECEDENCE.mul + 1)).join(' * ');
+      const top = numerators.length === 0 ? '1' : numerators.map((f) => print(f, PRECEDENCE.mul + 1, bound)).join(' * ');
       if (denominators.length === 0) return wrap(top, PRECEDENCE.mul, outer);
-      const bottom = denominators.length === 1 ? print(denominators[0], PRECEDENCE.mul + 1)
-        : `(${denominators.map((f) => print(f, PRECEDENCE.mul + 1)).join(' * ')})`;
+      const bottom = denominators.length === 1 ? print(denominators[0], PRECEDENCE.mul + 1, bound)
+        : `(${denominators.map((f) => print(f, PRECEDENCE.mul + 1, bound)).join(' * ')})`;
       return wrap(`${top} / ${bottom}`, PRECEDENCE.mul, outer);
     }
     case 'pow': {
       if (t.exponent.k === 'num' && t.exponent.value.num === -1n && t.exponent.value.den === 1n) {
-        return wrap(`1 / ${print(t.base, PRECEDENCE.mul + 1)}`, PRECEDENCE.mul, outer);
+        return wrap(`1 / ${print(t.base, PRECEDENCE.mul + 1, bound)}`, PRECEDENCE.mul, outer);
       }
-      return wrap(`${print(t.base, PRECEDENCE.pow + 1)}^${print(t.exponent, PRECEDENCE.pow + 1)}`, PRECEDENCE.pow, outer);
+      return wrap(`${print(t.base, PRECEDENCE.pow + 1, bound)}^${print(t.exponent, PRECEDENCE.pow + 1, bound)}`, PRECEDENCE.pow, outer);
     }
-    case 'fn': return `${t.name}(${t.args.map((a) => print(a, 0)).join(', ')})`;
-    case 'sum': return `sum(${cleanName(t.index)}, ${print(t.body, 0)})`;
-    case 'reduce': return `${t.op}(${cleanName(t.index)}, ${print(t.body, 0)})`;
-    case 'extremum': return `${t.op}(${t.terms.map((x) => print(x, 0)).join(', ')})`;
+    case 'fn': return `${t.name}(${t.args.map((a) => print(a, 0, bound)).join(', ')})`;
+    case 'sum': {
+      const name = boundName(t.index, t.body, bound);
+      return `sum(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
+    }
+    case 'reduce': {
+      const name = boundName(t.index, t.body, bound);
+      return `${t.op}(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
+    }
+    case 'extremum': return `${t.op}(${t.terms.map((x) => print(x, 0, bound)).join(', ')})`;
     case 'icmp':
-      return t.op === '==' ? `delta(${printIndex(t.a)}, ${printIndex(t.b)})` : `(${printIndex(t.a)} ${t.op} ${printIndex(t.b)})`;
-    case 'cmp': return `(${print(t.a, 0)} ${t.op} ${print(t.b, 0)})`;
-    case 'diff': return `diff(${print(t.f, 0)}, ${printRef(t.v)})`;
+      return t.op === '==' ? `delta(${printIndex(t.a, bound)}, ${printIndex(t.b, bound)})` : `(${printIndex(t.a, bound)} ${t.op} ${printIndex(t.b, bound)})`;
+    case 'cmp': return `(${print(t.a, 0, bound)} ${t.op} ${print(t.b, 0, bound)})`;
+    case 'diff': return `diff(${print(t.f, 0, bound)}, ${printRef(t.v, bound)})`;
   }
 }
 
@@ -100,4 +113,42 @@ function negate(t: Term): Term {
     return { k: 'mul', factors: [negate(first), ...rest] };
   }
   return { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, t] };
+}
+
+/**
+ * The name a sum's index is printed with: its own name without the `#n` suffix,
+ * unless another name the body uses would then be captured (a nested sum over
+ * the same letter that uses the outer index, or a free index of that letter).
+ */
+function boundName(index: string, body: Term, bound: BoundNames): string {
+  const base = cleanName(index);
+  const taken = new Set<string>();
+  collectNames(body, new Set([index]), bound, taken);
+  if (!taken.has(base)) return base;
+  for (let k = 2; ; k++) if (!taken.has(`${base}${k}`)) return `${base}${k}`;
+}
+
+/** Every printed name in `t` other than the index being bound: indices, inputs, sizes. */
+function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out: Set<string>): void {
+  const index = (i: Index): void => {
+    if (i.k === 'lit') return;
+    if (i.k === 'label') { out.add(i.name); i.indices.forEach(index); return; }
+    if (!skip.has(i.name)) out.add(bound.get(i.name) ?? cleanName(i.name));
+  };
+  const ref = (r: InputRef): void => { out.add(r.name); r.indices.forEach(index); };
+  switch (t.k) {
+    case 'num': case 'pi': return;
+    case 'size': out.add(t.name); return;
+    case 'input': ref(t.ref); return;
+    case 'add': t.terms.forEach((x) => collectNames(x, skip, bound, out)); return;
+    case 'mul': t.factors.forEach((x) => collectNames(x, skip, bound, out)); return;
+    case 'pow': collectNames(t.base, skip, bound, out); collectNames(t.exponent, skip, bound, out); return;
+    case 'fn': t.args.forEach((x) => collectNames(x, skip, bound, out)); return;
+    // An inner sum's own index is printed by that sum, which avoids capture itself.
+    case 'sum': case 'reduce': collectNames(t.body, new Set([...skip, t.index]), bound, out); return;
+    case 'extremum': t.terms.forEach((x) => collectNames(x, skip, bound, out)); return;
+    case 'icmp': index(t.a); index(t.b); return;
+    case 'cmp': collectNames(t.a, skip, bound, out); collectNames(t.b, skip, bound, out); return;
+    case 'diff': collectNames(t.f, skip, bound, out); ref(t.v); return;
+  }
 }

@@ -1,6 +1,7 @@
 /** The report stage: one result model, several renderings. */
-export { diagnosticJson, toJsonReport } from './json.ts';
+export { diagnosticJson, toJsonReport, toJsonText } from './json.ts';
 export { renderTerminal } from './terminal.ts';
+export { escapeControl } from './safe-text.ts';
 export type { TerminalStyle } from './terminal.ts';
 export { stepToLatex, toLatex } from './latex/index.ts';
 export { renderDerivationHtml, renderHtmlFragment, renderHtmlReport, modelsFromDisk } from './html/index.ts';

@@ -1,5 +1,6 @@
 import type { CheckReport, StepResult } from '../check/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
+import { whyOf } from './markdown/describe.ts';
 
 /**
  * The stable JSON report (`--json`), in the shape of docs/json-report.md:
@@ -35,9 +36,21 @@ function stepJson(s: StepResult): object {
       ...detail,
       col: s.span.col,
       justification: s.justification ?? null,
+      // What the reports show under "why" (the explanation may be a long raw difference, kept whole above).
+      ...(whyOf(s) ? { why: whyOf(s)!.text } : {}),
       ...(diagnostic ? { error: diagnosticJson(diagnostic) } : {}),
     },
   };
+}
+
+/**
+ * The JSON report as text. JSON.stringify escapes C0 controls but leaves C1
+ * controls (U+009B is a one-byte CSI), bidi overrides and line separators raw;
+ * they are escaped too, so the text is inert when printed and parses to the same value.
+ */
+export function toJsonText(report: CheckReport): string {
+  return JSON.stringify(toJsonReport(report), null, 2)
+    .replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function diagnosticJson(d: Diagnostic): object {

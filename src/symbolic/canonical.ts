@@ -432,7 +432,7 @@ export class Canonicalizer {
       // exp(coef * m) = exp(m / den)^(num): the atom is exp(m / den).
       const den = coef.den;
       const monoText = powers.length === 0 ? '1' : Polynomial.monomial(1, powers).toString((id) => this.atoms.name(id));
-      const text = den === 1n ? `exp(${monoText})` : `exp(${monoText}/${den})`;
+      const text = expAtomText(monoText, den);
       const monomial = Polynomial.monomial(1, powers);
       const id = this.atoms.intern(`exp:${monoKey(powers)}/${den}`, () => ({ kind: 'exp', text, powers, den }),
         (atom) => Math.exp(monomial.evaluateFloat(atom) / Number(den)));
@@ -855,4 +855,26 @@ function factorize(n: bigint): Array<[bigint, number]> {
   }
   if (n > 1n) out.push([n, 1]);
   return out;
+}
+
+/**
+ * How an exp atom reads to people: exp(log(D)/2) is sqrt(D) and exp(log(D)/q) is
+ * D^(1/q), since the engine writes a root of a positive D through exp and log.
+ * Text only: atoms are interned by key, never by this text.
+ */
+function expAtomText(monoText: string, den: bigint): string {
+  if (den === 1n) return `exp(${monoText})`;
+  const root = /^log\((.*)\)$/.exec(monoText);
+  if (root && balanced(root[1])) return den === 2n ? `sqrt(${root[1]})` : `(${root[1]})^(1/${den})`;
+  return `exp(${monoText}/${den})`;
+}
+
+/** Whether brackets in `text` close in order, so that `log(a)*log(b)` is not read as log of `a)*log(b`. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
 }

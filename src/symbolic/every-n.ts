@@ -6,8 +6,8 @@ import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from '
 import { unimplied } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
 import { distribute, eliminateDeltas, hasValueFor, pickByDelta, withoutDelta } from './eliminate-deltas.ts';
-import { explainDifference } from './explain.ts';
-import { refold } from './refold.ts';
+import { explain, plusText } from './explain.ts';
+import { refold, refoldText } from './refold.ts';
 
 /** The name of the bound index of the sum being read at nesting level `level` (1 = outermost). */
 const boundName = (level: number) => `@${level}`;
@@ -114,11 +114,18 @@ export function proveForEveryN(
       const difference = left.sub(right, budget);
       const numerator = applyOneHotFacts(atoms.reduce(difference.numerator(budget), budget), atoms, inputMap);
       if (!numerator.isZero()) {
+        if (failure) {
+          if (someCaseHolds) break;
+          continue;
+        }
         const missingFact = factThatWouldHold(numerator, atoms, inputMap);
-        const plain = explainDifference(left, right, difference, atoms, budget);
+        // A factor or a term in the step's own words first; then a fact the types do not give; then a term or the difference folded into the definitions.
+        const plain = explain(left, right, difference, atoms, budget, { rhs: renameIndices(rhs, rename), definitions, canonical });
+        const worded = plain.kind === 'constant-factor' || plain.kind === 'factor' || plain.kind === 'term';
         // A raw difference reads better in the derivation's own names, where a definition folds back in.
-        const named = plain.startsWith('lhs - rhs') ? refold(difference, definitions, canonical) : undefined;
-        failure ??= { partition, explanation: missingFact ?? named ?? plain };
+        const named = plain.kind === 'residual' ? refold(difference, definitions, canonical) : undefined;
+        const term = plain.kind === 'residual' ? extraTerm(left, right, definitions, canonical, budget) : undefined;
+        failure ??= { partition, explanation: worded ? plain.text : missingFact ?? term ?? named ?? plain.text };
         if (someCaseHolds) break;
       } else {
         someCaseHolds = true;
@@ -140,6 +147,22 @@ export function proveForEveryN(
   if (!lhsHasValue) return { kind: 'not-proved', reason: 'the line above has no value in any case' };
   if (unproved !== undefined) return { kind: 'not-proved', reason: readable(unproved) };
   return { kind: 'proved', cases };
+}
+
+/**
+ * A missing or extra term in the derivation's names: right - left folded into a
+ * definition (`s[k] - 1` is "the right side is the left side plus 1 - s[k]"),
+ * when it is short enough to read as a term and not a formula.
+ */
+function extraTerm(left: RationalFunction, right: RationalFunction, definitions: readonly LetDefinition[], canonical: Canonicalizer, budget: Budget): string | undefined {
+  let text: string | undefined;
+  try {
+    text = refoldText(right.sub(left, budget), definitions, canonical);
+  } catch {
+    return undefined; // a budget ran out: the plainer explanations remain
+  }
+  if (text === undefined || text.length > 60 || (text.match(/ [+-] /g) ?? []).length > 2) return undefined;
+  return plusText(text);
 }
 
 /** Bound indices as letters for people: #0, #1, ... become j, l, m, ... (de Bruijn keys stay internal). */

@@ -14,6 +14,13 @@ const PARAMETER = '§';
  * Returns undefined when no definition fits.
  */
 export function refold(difference: RationalFunction, definitions: readonly LetDefinition[], canonical: Canonicalizer): string | undefined {
+  const text = refoldText(difference, definitions, canonical);
+  return text === undefined ? undefined : `lhs - rhs = ${text}`;
+}
+
+/** A rational function written as a polynomial in a definition's name (`2*t[n]*s[n] - 2*t[n]`), or undefined when no definition fits. */
+export function refoldText(form: RationalFunction, definitions: readonly LetDefinition[], canonical: Canonicalizer): string | undefined {
+  const difference = form;
   const atoms = canonical.atoms;
   for (const definition of definitions) {
     if (definition.params.length !== 1 || definition.isArray) continue;
@@ -85,5 +92,5 @@ function foldInto(difference: RationalFunction, shape: QuotientShape, name: stri
     terms.push(Polynomial.monomial(term.coef.div(difference.denominatorConstant()), powers));
   }
   const polynomial = Polynomial.sum(terms);
-  return `lhs - rhs = ${polynomial.toString((id) => names.get(id) ?? atoms.name(id))}`;
+  return polynomial.toString((id) => names.get(id) ?? atoms.name(id));
 }

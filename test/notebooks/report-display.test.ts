@@ -26,7 +26,7 @@ describe('report(result) in notebooks', () => {
   it('renders a checked inline derivation: MathML equations, badges, the error plot from its model', () => {
     const html = report(corner, { seed: 1, trials: 20 }).toHTML();
     expect(html).toMatch(/^<div class="dc">/);
-    expect(html.match(/<math/g)).toHaveLength(5); // two claims, two steps, and the right step shown for the mistake
+    expect(html.match(/<math/g)).toHaveLength(6); // two claims, two steps, the right step shown for the mistake, and the counterexample's inputs
     expect(html).toContain("The right step");
     expect(html).not.toContain('katex-error');
     expect([...html.matchAll(/data-verdict="(\w+)">/g)].map((m) => m[1])).toEqual(['refuted', 'proved']);
@@ -45,7 +45,7 @@ describe('report(result) in notebooks', () => {
     const whole = report(checkFiles(['derivations/000-softmax-chain-rule.deriv'], { seed: 1, trials: 10 }));
     expect(whole.toHTML()).toContain('derivations/000-softmax-chain-rule.deriv');
     expect(whole.toMarkdown()).toMatch(/^## derivcheck report/);
-  });
+  }, 60_000); // checks a whole note of the suite: seconds on a loaded machine
 
   it('show() outside a kernel displays nothing and does not throw', () => {
     expect(() => show(corner, { seed: 1, trials: 5 })).not.toThrow();

@@ -4,11 +4,13 @@
  * Skips only when /usr/bin/chromium is absent (CI installs it: apt-get install chromium).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkFiles, renderHtmlReport, toJsonReport, type CheckReport } from '../../src/index.ts';
+import { whyOf } from '../../src/report/markdown/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -66,7 +68,13 @@ describe.skipIf(!haveChromium)('the HTML report in chromium', () => {
     const steps = claims.flatMap((c) => c.steps);
     const corrections = steps.filter((s) => s.detail.correction).length;
     expect(corrections).toBeGreaterThan(0);
-    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections);
+    // The formulas inside the "why" sentences are typeset too.
+    const whyFormulas = steps.flatMap((s) => whyOf(s)?.parts ?? []).filter((p) => 'math' in p).length;
+    expect(whyFormulas).toBeGreaterThan(0);
+    // So are a counterexample's inputs (a matrix as a matrix).
+    const counterexamples = steps.filter((s) => s.detail.counterexample).length;
+    const derived = steps.filter((s) => s.detail.derived).length;
+    expect(await page.locator('.katex').count()).toBe(claims.length + steps.length + corrections + derived + whyFormulas + counterexamples);
     expect(await page.locator('.katex-error').count()).toBe(0);
     const outside = await page.evaluate(`(() => {
       const body = document.body.cloneNode(true);
@@ -104,11 +112,20 @@ describe.skipIf(!haveChromium)('the HTML report in chromium', () => {
     const refuted = page.locator('.dc-step[data-verdict="refuted"]').first();
     await refuted.scrollIntoViewIfNeeded();
     await refuted.screenshot({ path: 'test-artifacts/report-refuted-step.png' });
-    // The committed picture changes only when asked: it would differ by a few bytes on every run.
-    if (!existsSync('docs/report-screenshot.png') || process.env.DERIVCHECK_UPDATE_SCREENSHOTS === '1') {
+    // The README's picture is taken here, so it cannot go stale: it is retaken whenever the
+    // report's text differs from the text it was taken of (docs/report-screenshot.sha256), and
+    // left byte for byte alone otherwise (a retake differs by a few bytes of PNG every run).
+    const text = await page.evaluate('document.body.innerText') as string;
+    const digest = createHash('sha256').update(text).digest('hex');
+    const stamp = 'docs/report-screenshot.sha256';
+    const stale = !existsSync('docs/report-screenshot.png') || !existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== digest
+      || process.env.DERIVCHECK_UPDATE_SCREENSHOTS === '1';
+    if (stale) {
       await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: 'docs/report-screenshot.png' });
+      writeFileSync(stamp, `${digest}\n`);
     }
     expect(existsSync('test-artifacts/report.png')).toBe(true);
+    expect(readFileSync(stamp, 'utf8').trim()).toBe(digest);
   });
 });

@@ -31,8 +31,8 @@ const softmax = bin('/', call('exp', ix('x', 'i')), call('sum', 'j', call('exp',
 describe('toLatex: names and indices', () => {
   it.each<[string, E, string]>([
     ['single letter', 'x', 'x'],
-    ['multi-letter name', 'dZ2', '\\mathit{dZ2}'],
-    ['name with digits kept as written', 'W2', '\\mathit{W2}'],
+    ['multi-letter name', 'dZ2', '\\mathrm{dZ2}'],
+    ['name with digits kept as written', 'W2', '\\mathrm{W2}'],
     ['greek', 'sigma', '\\sigma'],
     ['capital greek', 'Delta', '\\Delta'],
     ['pi', 'pi', '\\pi'],
@@ -48,7 +48,7 @@ describe('toLatex: names and indices', () => {
     ['A[i, j + 1]', ix('A', 'i', bin('+', 'j', '1')), 'A_{i,j + 1}'],
     ['x[10]', ix('x', '10'), 'x_{10}'],
     ['sigma[i]', ix('sigma', 'i'), '\\sigma_i'],
-    ['dZ2[i]', ix('dZ2', 'i'), '\\mathit{dZ2}_i'],
+    ['dZ2[i]', ix('dZ2', 'i'), '\\mathrm{dZ2}_i'],
     ['x_1[i] merges the subscripts', ix('x_1', 'i'), 'x_{1,i}'],
   ])('%s', (_label, e, expected) => {
     expect(tex(e)).toBe(expected);
@@ -102,7 +102,7 @@ describe('toLatex: functions', () => {
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
       ['Phi', 'abs', 'asinh', 'atan', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'erf', 'erfc', 'exp', 'expm1', 'eye', 'inv', 'log', 'log1p',
-        'logdet', 'logsumexp', 'max', 'min', 'norm', 'phi', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'sum',
+        'logdet', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'sum',
         'tanh', 'tr'],
     );
   });
@@ -149,7 +149,7 @@ describe('toLatex: operators', () => {
     ['number times name', bin('*', '2', 'x'), '2 x'],
     ['number times fraction', bin('*', '2', bin('/', '1', 'x')), '2 \\cdot \\frac{1}{x}'],
     ['x_1 times fraction', bin('*', ix('x', '1'), bin('/', 'a', 'b')), 'x_1 \\frac{a}{b}'],
-    ['multi-letter names', bin('*', 'dZ2', 'W1'), '\\mathit{dZ2} \\, \\mathit{W1}'],
+    ['multi-letter names', bin('*', 'dZ2', 'W1'), '\\mathrm{dZ2} \\, \\mathrm{W1}'],
     ['a b c', bin('*', bin('*', 'a', 'b'), 'c'), 'a b c'],
     ['a .* b', bin('.*', 'a', 'b'), 'a \\odot b'],
     ['a ./ b', bin('./', 'a', 'b'), 'a \\oslash b'],

@@ -57,7 +57,7 @@ let s[i] = exp(x[i]) / sum(j, exp(x[j]))
 claim diff(log(s[i]), x[k]) = delta(i, k) - s[k]   by "log trick"
 `;
     const one = renderDerivationMarkdown(d.check({ seed: 1, trials: 10 }), 1);
-    expect(one).toMatch(/^\*\*1 steps:\*\*/);
+    expect(one).toMatch(/^\*\*1 step:\*\*/);
     expect(one).toContain('### inline');
     expect(displayMath(one)).toEqual(['\\frac{\\partial \\log s_i}{\\partial x_k}', '= \\delta_{ik} - s_k']);
   });

@@ -77,7 +77,7 @@ describe('explanations in the derivation\'s own names', () => {
     const [step] = steps('claim diff(s[i], x[k]) = s[i] * (delta(i, k) - s[i])');
     expect(step.verdict).toBe('refuted');
     // right where i = k, wrong where they differ: the case is named because it matters
-    expect(step.detail.explanation).toBe('where the indices differ: lhs - rhs = s[i]^2 - s[i]*s[k]');
+    expect(step.detail.explanation).toBe('where the indices differ: the right side is the left side plus s[i]*s[k] - s[i]^2');
   });
 
   it('a factor made of sizes is a factor (a batch size divided twice)', () => {

@@ -12,19 +12,20 @@ import type { Model } from '../../model/index.ts';
 import { prepareFile } from '../../pipeline/index.ts';
 import {
   claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatSmall, replayText, reportOf, stepLatex,
-  textToLatex, VERDICT_MARK, verdictPhrase,
+  textToLatex, VERDICT_MARK, verdictPhrase, whyOf, inputsLatex, type Why,
 } from '../markdown/describe.ts';
 import { errorCurve } from './error-curve.ts';
 import { escapeHtml } from './escape.ts';
 import { inlinedKatexCss } from './katex-assets.ts';
 import { katex } from './load-katex.ts';
-import { errorCurveSvg } from './plot.ts';
+import { curveShowsSomething, errorCurveSvg } from './plot.ts';
 import { REPORT_CSS } from './style.ts';
 import { derivedProof } from '../derived-step.ts';
+import { plural } from '../wording.ts';
 
 export { errorCurve, CURVE_STEPS } from './error-curve.ts';
 export type { ErrorCurve, ErrorCurvePoint, NoCurve } from './error-curve.ts';
-export { errorCurveSvg } from './plot.ts';
+export { curveShowsSomething, errorCurveSvg } from './plot.ts';
 export { inlinedKatexCss, katexDistDir } from './katex-assets.ts';
 export { escapeHtml } from './escape.ts';
 
@@ -138,8 +139,8 @@ function summaryHtml(report: CheckReport, title: string): string {
     '<header class="dc-header">',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="dc-status ${ok ? 'dc-status-ok' : 'dc-status-bad'}" data-unexpected="${s.unexpected}">${ok
-      ? `Every verdict is as expected: ${s.steps} steps checked in ${files} file${files === 1 ? '' : 's'}.`
-      : `${s.unexpected} of ${s.steps} steps ${s.unexpected === 1 ? 'is' : 'are'} not as expected.`}</p>`,
+      ? `Every verdict is as expected: ${plural(s.steps, 'step')} checked in ${plural(files, 'file')}.`
+      : `${s.unexpected} of ${plural(s.steps, 'step')} ${s.unexpected === 1 ? 'is' : 'are'} not as expected.`}</p>`,
     '<div class="dc-counts">',
     card('proved', s.proved, 'proved'), card('verified', s.verified, 'verified'), card('refuted', s.refuted, 'refuted'), card('error', s.error, 'error'),
     '</div>',
@@ -160,7 +161,7 @@ function compactSummaryHtml(report: CheckReport): string {
     .map((v) => `<span class="dc-badge dc-v-${v}">${s[v]} ${v}</span>`).join(' ');
   return `<p class="dc-status dc-status-compact ${ok ? 'dc-status-ok' : 'dc-status-bad'}" data-unexpected="${s.unexpected}">${ok
     ? `${s.steps} step${s.steps === 1 ? '' : 's'}, every verdict as expected`
-    : `${s.unexpected} of ${s.steps} steps not as expected`} ${chips}</p>`;
+    : `${s.unexpected} of ${plural(s.steps, 'step')} not as expected`} ${chips}</p>`;
 }
 
 function fileHtml(file: FileResult, ctx: Context): string {
@@ -200,6 +201,7 @@ function claimHtml(claim: ClaimResult, c: number, ctx: Context, model: Model | u
 function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: number, s: number): string {
   const d = step.detail;
   const e = expectation(step);
+  const why = whyOf(step);
   const out: string[] = [
     `<li class="dc-step dc-v-${step.verdict}${step.ok ? '' : ' dc-unexpected'}" data-verdict="${step.verdict}" data-ok="${step.ok}" data-line="${step.line}">`,
     '<div class="dc-step-head">',
@@ -216,14 +218,19 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     out.push('<div class="dc-counter">');
     out.push('<h4>Counterexample <span class="dc-muted">(the worst entry)</span></h4>');
     out.push('<table class="dc-table">');
-    for (const [label, value] of counterexampleRows(d.counterexample)) out.push(`<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`);
-    if (d.explanation && step.verdict === 'refuted') out.push(`<tr class="dc-why"><th>Why</th><td>${escapeHtml(d.explanation)}</td></tr>`);
+    const shapes = model ? inputShapes(model, d.counterexample.sizes) : undefined;
+    for (const [label, value] of counterexampleRows(d.counterexample)) {
+      // With the model at hand, the inputs are typeset: a matrix as a matrix, not a flat list.
+      const cell = label === 'Inputs' && shapes ? tex(inputsLatex(d.counterexample.inputs, shapes), ctx, false) : escapeHtml(value);
+      out.push(`<tr><th>${escapeHtml(label)}</th><td>${cell}</td></tr>`);
+    }
+    if (why) out.push(`<tr class="dc-why"><th>Why</th><td>${whyHtml(why, ctx)}</td></tr>`);
     out.push(`<tr><th>Replay</th><td><code>${escapeHtml(replayText(step, ctx.seed))}</code></td></tr>`);
     out.push('</table>');
     if (step.verdict === 'refuted') out.push(plotHtml(step, model, c, s));
     out.push('</div>');
-  } else if (d.explanation && step.verdict === 'refuted') {
-    out.push(`<p class="dc-why-line"><b>Why:</b> ${escapeHtml(d.explanation)}</p>`);
+  } else if (why) {
+    out.push(`<p class="dc-why-line"><b>Why:</b> ${whyHtml(why, ctx)}</p>`);
   }
   if (d.derived) {
     out.push(`<p class="dc-correction"><b>A right step</b> (derived, ${derivedProof(d.derived.proof)}): ${tex(textToLatex(d.derived.text, '= '), ctx, false)}</p>`);
@@ -234,6 +241,21 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
   out.push(evidenceHtml(step));
   out.push('</li>');
   return out.join('\n');
+}
+
+/** Each input's array shape at the given sizes (`matrix[N, D]` at N = 2, D = 3 is [2, 3]). */
+function inputShapes(model: Model, sizes: Readonly<Record<string, number>>): Map<string, number[]> {
+  const shapes = new Map<string, number[]>();
+  for (const input of model.inputs) {
+    const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : sizes[d.name]));
+    if (shape.every((n) => typeof n === 'number')) shapes.set(input.name, shape);
+  }
+  return shapes;
+}
+
+/** The why sentence with its formulas typeset inline. */
+function whyHtml(why: Why, ctx: Context): string {
+  return why.parts.map((p) => ('prose' in p ? escapeHtml(p.prose) : tex(textToLatex(p.math), ctx, false))).join('');
 }
 
 function plotHtml(step: StepResult, model: Model | undefined, c: number, s: number): string {
@@ -247,6 +269,10 @@ function plotHtml(step: StepResult, model: Model | undefined, c: number, s: numb
       : curve.reason === 'no-numeric-input' ? 'the counterexample was found in 60-digit arithmetic, beyond double precision'
         : 'the step could not be located in the model';
     return `<p class="dc-plot-note">No error plot: ${escapeHtml(why)}.</p>`;
+  }
+  if (!curveShowsSomething(curve)) {
+    return '<p class="dc-plot-note">No error plot: at this counterexample the finite-difference error is flat or the gap sits at round-off, '
+      + 'so the plot would be two flat lines; the values above are the evidence.</p>';
   }
   const caption = `Finite-difference error against step size h at the counterexample${curve.variable ? ` (derivative in ${curve.variable})` : ''}`;
   return [
@@ -262,7 +288,7 @@ function plotHtml(step: StepResult, model: Model | undefined, c: number, s: numb
 function evidenceHtml(step: StepResult): string {
   const d = step.detail;
   const brief = [
-    `${d.trials} random inputs`,
+    plural(d.trials, 'random input'),
     `at ${formatSizes(d.sizes)}`,
     d.worstRelative !== undefined ? `worst relative difference ${formatSmall(d.worstRelative)}` : undefined,
   ].filter(Boolean).join(', ');

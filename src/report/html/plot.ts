@@ -8,6 +8,23 @@ const M = { left: 64, right: 16, top: 12, bottom: 84 };
 /** Values below this are drawn on the floor (an exact 0 has no logarithm). */
 const FLOOR = 1e-18;
 
+/**
+ * Whether a plot of the curve shows something a reader can use: the gap between
+ * the sides stands far (100x) above the bottom of the method's own error, and
+ * that error is a V (it spans at least two decades). Otherwise the plot is two
+ * flat lines (a derivative that finite differences take exactly, or a gap at
+ * round-off) and the counterexample alone is the evidence.
+ */
+export function curveShowsSomething(curve: ErrorCurve): boolean {
+  const gaps = curve.points.map((p) => p.gap).filter((g) => Number.isFinite(g) && g > 0).sort((a, b) => a - b);
+  const method = curve.points.map((p) => p.methodError).filter((e) => Number.isFinite(e) && e > 0);
+  if (gaps.length < 5 || method.length < 5) return false;
+  const medianGap = gaps[Math.floor(gaps.length / 2)];
+  const bottom = Math.min(...method);
+  const top = Math.max(...method);
+  return medianGap >= 100 * bottom && top >= 100 * bottom && medianGap > FLOOR;
+}
+
 export function errorCurveSvg(curve: ErrorCurve, caption: string): string {
   const pts = curve.points;
   const logs = (pick: (p: (typeof pts)[number]) => number) =>
@@ -17,10 +34,12 @@ export function errorCurveSvg(curve: ErrorCurve, caption: string): string {
   const ys = [...gap, ...method].map((p) => p.y).filter(Number.isFinite);
   if (curve.tolerance !== undefined && curve.tolerance > 0) ys.push(Math.log10(curve.tolerance));
   if (ys.length === 0) return '';
+  // The axes fit the data: the decades the curves and the tolerance occupy, and the step sizes that have a value.
   const yMin = Math.floor(Math.min(...ys));
   const yMax = Math.max(Math.ceil(Math.max(...ys) + 0.5), yMin + 1);
-  const xMin = -12;
-  const xMax = -1;
+  const xs = [...gap, ...method].filter((p) => Number.isFinite(p.y)).map((p) => p.x);
+  const xMin = Math.floor(Math.min(...xs));
+  const xMax = Math.max(Math.ceil(Math.max(...xs)), xMin + 1);
   const px = (x: number) => M.left + ((x - xMin) / (xMax - xMin)) * (W - M.left - M.right);
   const py = (y: number) => M.top + ((yMax - y) / (yMax - yMin)) * (H - M.top - M.bottom);
   const f = (v: number) => v.toFixed(1);

@@ -38,9 +38,9 @@ export type Prec = (typeof Prec)[keyof typeof Prec];
 export interface Rendered {
   readonly tex: string;
   readonly prec: Prec;
-  /** It begins with a multi-letter `\mathit{...}` name (juxtaposition then needs `\,`). */
+  /** It begins with a multi-letter `\mathrm{...}` name (juxtaposition then needs `\,`). */
   readonly startsWord?: boolean;
-  /** It ends with a multi-letter `\mathit{...}` name. */
+  /** It ends with a multi-letter `\mathrm{...}` name. */
   readonly endsWord?: boolean;
 }
 
@@ -98,10 +98,39 @@ function parenStyle(command: string, arity: readonly [number, number] = [1, 1]):
   };
 }
 
-/** `sum(j, E)`: `\sum_{j} E`, with E parenthesized when it is a sum or difference. */
+/**
+ * `sum(A, 1)` / `mean(A, 2)` reduce an array along an axis (docs/syntax.md): axis 1
+ * runs over the rows (one value per column), axis 2 over the columns. The syntax
+ * tree does not say whether the first argument is an array or an index, so the
+ * reading is the one the language allows: an axis is the literal 1 or 2 after a
+ * name that is not a one-letter index (`sum(j, 1)` is the size, a sum over j).
+ */
+function axisReduction(args: readonly Expr[]): { array: Expr; axis: 'rows' | 'columns' } | undefined {
+  if (args.length !== 2) return undefined;
+  const [array, axis] = args;
+  if (axis.kind !== 'number' || (axis.value !== 1 && axis.value !== 2)) return undefined;
+  if (array.kind !== 'name' || /^[a-z]$/.test(array.name)) return undefined;
+  return { array, axis: axis.value === 1 ? 'rows' : 'columns' };
+}
+
+/** `\operatorname{sum}_{\text{rows}}\left(dZ_2\right)`: the reduction named, the axis under it. */
+function axisRenderer(name: 'sum' | 'mean'): FunctionRenderer {
+  return {
+    arity: [1, 2],
+    render(args, ctx) {
+      const reduction = axisReduction(args);
+      if (!reduction) return ctx.generic(name, args);
+      return rendered(`\\operatorname{${name}}_{\\text{${reduction.axis}}}\\left(${ctx.render(reduction.array).tex}\\right)`, Prec.App);
+    },
+  };
+}
+
+/** `sum(j, E)`: `\sum_{j} E`, with E parenthesized when it is a sum or difference; `sum(A)`, `sum(A, 1)` as reductions. */
 const sumRenderer: FunctionRenderer = {
-  arity: [2, 2],
-  render([index, body], ctx) {
+  arity: [1, 2],
+  render(args, ctx) {
+    if (args.length === 1 || axisReduction(args)) return axisRenderer('sum').render(args, ctx);
+    const [index, body] = args;
     const b = ctx.render(body);
     const bodyTex = b.prec < Prec.Mul || /^[-+]/.test(b.tex) ? paren(b.tex).tex : b.tex;
     const tex = `\\sum_{${ctx.render(index).tex}} ${bodyTex}`;
@@ -208,5 +237,6 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
     render: (args, ctx) => rendered(`\\delta_{${ctx.subscript(args)}}`, Prec.Atom),
   },
   sum: sumRenderer,
+  mean: axisRenderer('mean'),
   diff: diffRenderer,
 };

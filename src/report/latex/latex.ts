@@ -47,7 +47,7 @@ const COMPARISON: Partial<Record<BinaryOp, string>> = {
 
 const HADAMARD: Partial<Record<BinaryOp, string>> = { '.*': '\\odot', './': '\\oslash' };
 
-/** Escapes characters that are special in LaTeX inside `\mathit{}` / `\operatorname{}`. */
+/** Escapes characters that are special in LaTeX inside `\mathrm{}` / `\operatorname{}`. */
 function escapeText(text: string): string {
   return text.replace(/[\\{}_$&#%^~]/g, (c) =>
     c === '\\' ? '\\backslash{}' : c === '^' ? '\\hat{}' : c === '~' ? '\\sim{}' : `\\${c}`,
@@ -58,7 +58,7 @@ function escapeText(text: string): string {
 interface NameParts {
   readonly base: string;
   readonly sub: string | undefined;
-  /** The base is a multi-letter `\mathit{...}`. */
+  /** The base is a multi-letter `\mathrm{...}`. */
   readonly word: boolean;
 }
 
@@ -73,7 +73,7 @@ function nameParts(name: string): NameParts {
     }
   }
   if (/^[A-Za-z]$/.test(name)) return { base: name, sub: undefined, word: false };
-  return { base: `\\mathit{${escapeText(name)}}`, sub: undefined, word: true };
+  return { base: `\\mathrm{${escapeText(name)}}`, sub: undefined, word: true };
 }
 
 /** The written subscript of a name: `x_1` -> `1`, `W_out` -> `out`, `x_alpha` -> `\alpha`. */
@@ -228,7 +228,7 @@ class Renderer {
   /**
    * What goes between two factors: `\cdot` before a digit (`2 \cdot 3`, `x \cdot 2`) and
    * between a digit and a fraction (`2 \frac{1}{2}` would read as 2½); `\,` next to a
-   * multi-letter name (`\mathit{dZ}\mathit{W}` would read as one name); else a space.
+   * multi-letter name (`\mathrm{dZ}\mathrm{W}` would read as one name); else a space.
    */
   private juxtapose(l: Rendered, r: Rendered): string {
     if (startsWithDigit(r.tex)) return ' \\cdot ';

@@ -6,6 +6,9 @@
 import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepResult, Verdict } from '../../check/index.ts';
 import { stepToLatex, toLatex } from '../latex/index.ts';
 import { parseExpression, SourceMap } from '../../syntax/index.ts';
+import { escapeControl } from '../safe-text.ts';
+import { hasDimensions, hasMethod, plural, scopeText } from '../wording.ts';
+import { contrastWithCorrection } from '../contrast.ts';
 
 /**
  * LaTeX of an expression given as source text, as the result model keeps it.
@@ -25,9 +28,11 @@ export const claimLatex = (claim: ClaimResult): string => textToLatex(claim.text
 /** One step of the chain: `= -\frac{t_i}{\sigma_i}`. */
 export const stepLatex = (step: StepResult): string => textToLatex(step.text, '= ');
 
+/** Text for `\\texttt{}`: TeX's specials escaped, `<` and `>` spelled out (Markdown would read them as HTML), control characters shown. */
 function escapeTexText(text: string): string {
-  return text.replace(/[\\{}_$&#%^~]/g, (c) =>
-    c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`);
+  return escapeControl(text).replace(/[\\{}_$&#%^~<>]/g, (c) =>
+    c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}'
+      : c === '<' ? '\\textless{}' : c === '>' ? '\\textgreater{}' : `\\${c}`);
 }
 
 export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = { proved: '✅', verified: '☑️', refuted: '❌', error: '⚠️' };
@@ -36,9 +41,10 @@ export const VERDICT_MARK: Readonly<Record<Verdict, string>> = { proved: '✔', 
 /** What the verdict means for the file: as expected, a kept mistake, or a surprise. */
 export function expectation(step: StepResult): { readonly text: string; readonly ok: boolean } | undefined {
   if (step.expect === 'wrong') {
-    return step.ok
-      ? { text: 'a known mistake, kept on purpose: refuted, as expected', ok: true }
-      : { text: 'marked as a known mistake, but it was not refuted', ok: false };
+    if (step.ok) return { text: 'a known mistake, kept on purpose: refuted, as expected', ok: true };
+    return step.verdict === 'error'
+      ? { text: 'marked as a known mistake, but it could not be checked', ok: false }
+      : { text: 'marked as a known mistake, but it holds', ok: false };
   }
   if (step.verdict === 'refuted') return { text: 'expected to hold, but it is wrong', ok: false };
   if (step.verdict === 'error') return { text: 'this step could not be checked', ok: false };
@@ -47,12 +53,12 @@ export function expectation(step: StepResult): { readonly text: string; readonly
 
 /** `proved at the sizes tried`, `proved for every n`, `verified`, ... */
 export function verdictPhrase(step: StepResult): string {
-  const scope = step.proof === 'every-n' ? ' for every n' : step.proof === 'sizes-tried' ? ' at the sizes tried' : '';
-  return `${step.verdict}${scope}`;
+  return `${step.verdict}${scopeText(step)}`;
 }
 
 /** A number as a person reads it: 6 significant digits, integers as they are. */
 export function formatValue(v: unknown): string {
+  if (typeof v === 'string') return escapeControl(v);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return String(v);
     if (Number.isInteger(v)) return String(v);
@@ -61,7 +67,7 @@ export function formatValue(v: unknown): string {
     return Number(v.toPrecision(6)).toString();
   }
   if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
-  return String(v);
+  return escapeControl(String(v));
 }
 
 export const formatSmall = (v: number): string => (v === 0 ? '0' : v.toExponential(1));
@@ -78,9 +84,10 @@ export function formatSizes(sizes: readonly Readonly<Record<string, number>>[]):
 export function evidence(step: StepResult): [string, string][] {
   const d = step.detail;
   const rows: [string, string][] = [];
-  rows.push(['Method', step.method]);
+  if (hasMethod(step)) rows.push(['Method', step.method]);
   if (step.verdict === 'proved') {
-    rows.push(['Proof scope', step.proof === 'every-n' ? 'every size of every dimension' : 'the sizes tried (exact engine, one instance per size)']);
+    rows.push(['Proof scope', !hasDimensions(step) ? 'all values (no dimension symbol)'
+      : step.proof === 'every-n' ? 'every size of every dimension' : 'the sizes tried (exact engine, one instance per size)']);
   }
   if (d.instances !== undefined) rows.push(['Instances decided exactly', String(d.instances)]);
   rows.push(['Random inputs', String(d.trials)]);
@@ -126,4 +133,90 @@ export function reportOf(result: DerivationResult, seed?: number, path = '<inlin
   const stepSeed = result.claims.flatMap((c) => c.steps).map((s) => s.detail.seed)[0];
   const files = [{ path, error: null, derivations: [result] }];
   return { version: 1, seed: seed ?? stepSeed ?? 0, files, summary: summarizeDerivations([result]) };
+}
+
+/** A sentence with formulas in it: prose parts as text, math parts as source text to typeset. */
+export type WhyPart = { readonly prose: string } | { readonly math: string };
+
+/** What a report says under "why" for a refuted step, as one line and as parts to typeset. */
+export interface Why {
+  readonly text: string;
+  readonly parts: readonly WhyPart[];
+}
+
+/** A raw difference longer than this is cut at a term for the reports; `--json` keeps it whole. */
+const WHY_LENGTH = 160;
+
+/**
+ * Why a refuted step is wrong, as the reports show it: the engine's explanation
+ * when it is a sentence (a factor, a term, a precondition, an index case); when
+ * it is a raw difference, the contrast with the right step if the file gives one,
+ * else the difference cut at a term boundary. The full difference stays in the
+ * JSON report's `explanation`.
+ */
+export function whyOf(step: StepResult): Why | undefined {
+  if (step.verdict !== 'refuted') return undefined;
+  const explanation = step.detail.explanation;
+  const residual = explanation === undefined || /(^|: )lhs - rhs = /.test(explanation);
+  const correction = step.detail.correction;
+  const contrast = residual && correction ? contrastParts(step.text, correction.text) : undefined;
+  if (contrast) return { text: contrast.map((p) => ('prose' in p ? p.prose : p.math)).join(''), parts: contrast };
+  if (explanation === undefined) return undefined;
+  const text = residual ? cutAtTerm(explanation, WHY_LENGTH) : explanation;
+  return { text, parts: sentenceParts(text) };
+}
+
+/** The contrast with the right step, split into prose and the two formulas. */
+function contrastParts(wrong: string, right: string): WhyPart[] | undefined {
+  const sentence = contrastWithCorrection(wrong, right);
+  if (!sentence) return undefined;
+  const m = /^this step (has|uses) (.+) where the right step (has|uses) (.+?)(: a sign)?$/.exec(sentence);
+  if (!m) return [{ prose: sentence }];
+  return [
+    { prose: `this step ${m[1]} ` }, { math: m[2] }, { prose: ` where the right step ${m[3]} ` }, { math: m[4] },
+    ...(m[5] ? [{ prose: m[5] }] : []),
+  ];
+}
+
+/** The engine's sentences end in a formula: `… divided by p * (1 - p)`, `… a factor 1 / N`, `lhs - rhs = …`. */
+function sentenceParts(text: string): WhyPart[] {
+  const m = /^((?:where [^:]*: )?(?:the right side is the left side (?:times|divided by|plus|minus) |the sides differ by (?:a factor|the constant) |lhs - rhs = ))(.+?)( \(a sign error\))?$/.exec(text);
+  // A plain number (a factor -1, 1/2) reads as well in prose as typeset.
+  if (!m || m[2].includes('…') || /^-?\d+(\/\d+)?$/.test(m[2])) return [{ prose: text }];
+  return [{ prose: m[1] }, { math: m[2] }, ...(m[3] ? [{ prose: m[3] }] : [])];
+}
+
+/**
+ * A long formula cut after a whole term, before `max` characters, with a note of
+ * where the rest is: `lhs - rhs = a + b … (812 more characters; the full difference is in --json)`.
+ */
+export function cutAtTerm(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = -1;
+  for (const m of text.matchAll(/ [+-] /g)) {
+    if (m.index! > max) break;
+    cut = m.index!;
+  }
+  const head = cut > 0 ? text.slice(0, cut) : text.slice(0, max);
+  return `${head} … (${plural(text.length - head.length, 'more character')}; the full difference is in --json)`;
+}
+
+/**
+ * The inputs of a counterexample as LaTeX: a matrix as a `pmatrix` (entries are
+ * laid out row-major), a vector as a row in brackets, a scalar as a number.
+ * `shapes` gives each input's array shape at the counterexample's sizes.
+ *
+ * @example inputsLatex({ X: [0, 1, 2, 3] }, new Map([['X', [2, 2]]])) // 'X = \begin{pmatrix} 0 & 1 \\ 2 & 3 \end{pmatrix}'
+ */
+export function inputsLatex(inputs: Counterexample['inputs'], shapes: ReadonlyMap<string, readonly number[]>): string {
+  return Object.entries(inputs).map(([name, value]) => {
+    const lhs = textToLatex(name);
+    if (typeof value === 'number') return `${lhs} = ${formatValue(value)}`;
+    const shape = shapes.get(name);
+    if (shape && shape.length === 2 && shape[0] * shape[1] === value.length) {
+      const rows = Array.from({ length: shape[0] }, (_, r) => value.slice(r * shape[1], (r + 1) * shape[1]).map(formatValue).join(' & '));
+      return `${lhs} = \\begin{pmatrix} ${rows.join(' \\\\ ')} \\end{pmatrix}`;
+    }
+    return `${lhs} = \\left[${value.map(formatValue).join(',\\ ')}\\right]`;
+  }).join(';\\quad ');
 }

@@ -5,16 +5,19 @@
  * both sides, the difference, the explanation and the seed to replay it.
  */
 import type { CheckReport, DerivationResult, StepResult } from '../../check/index.ts';
-import { formatDiagnostic } from '../../diagnostics/index.ts';
+import { formatDiagnostic, type Diagnostic } from '../../diagnostics/index.ts';
 import { derivedProof } from '../derived-step.ts';
+import { escapeControl } from '../safe-text.ts';
+import { hasMethod, plural } from '../wording.ts';
 import {
-  claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase,
+  claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase, whyOf,
 } from './describe.ts';
 
 export {
   claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatValue, replayText, reportOf, stepLatex,
-  summarizeDerivations, textToLatex, VERDICT_EMOJI, VERDICT_MARK, verdictPhrase,
+  summarizeDerivations, textToLatex, VERDICT_EMOJI, VERDICT_MARK, verdictPhrase, whyOf,
 } from './describe.ts';
+export type { Why, WhyPart } from './describe.ts';
 
 export interface MarkdownOptions {
   /** The top heading; default "derivcheck report". `null` for none (a notebook cell). */
@@ -23,9 +26,21 @@ export interface MarkdownOptions {
   readonly headingLevel?: number;
 }
 
-/** Escapes text so Markdown shows it literally (justifications hold `*`, `_`, `$`). */
+/**
+ * Escapes text so Markdown shows it literally (justifications hold `*`, `_`, `$`;
+ * a hostile one `<script>`): every character Markdown or its inline HTML gives a
+ * meaning is backslash-escaped, and control characters are shown as escapes.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|$~]/g, (c) => `\\${c}`);
+  return escapeControl(text).replace(/[\\`*_{}[\]()<>#+!|$~&]/g, (c) => `\\${c}`);
+}
+
+/** A diagnostic as a fenced block whose fence is longer than any run of backticks inside, so it cannot be closed early. */
+function diagnosticBlock(d: Diagnostic, indent = ''): string {
+  const text = formatDiagnostic(d).split('\n').map(escapeControl);
+  const longest = Math.max(0, ...text.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [fence, ...text, fence].map((l) => `${indent}${l}`).join('\n');
 }
 
 /** The summary line: `✅ 10 proved · ☑️ 0 verified · ❌ 2 refuted · ⚠️ 0 error`. */
@@ -34,7 +49,7 @@ export function summaryMarkdown(report: CheckReport): string {
   const counts = `${VERDICT_EMOJI.proved} ${s.proved} proved · ${VERDICT_EMOJI.verified} ${s.verified} verified · `
     + `${VERDICT_EMOJI.refuted} ${s.refuted} refuted · ${VERDICT_EMOJI.error} ${s.error} error`;
   const verdict = s.unexpected === 0 ? '**all as expected**' : `**${s.unexpected} not as expected**`;
-  return `**${s.steps} steps:** ${counts} — ${verdict} (seed ${report.seed})`;
+  return `**${plural(s.steps, 'step')}:** ${counts} — ${verdict} (seed ${report.seed})`;
 }
 
 /** The whole report as Markdown with LaTeX. */
@@ -48,7 +63,7 @@ export function renderMarkdown(report: CheckReport, options: MarkdownOptions = {
   for (const file of report.files) {
     out.push(`${h(level)} ${escapeMarkdown(file.path)}`, '');
     if (file.error) {
-      out.push(`${VERDICT_EMOJI.error} **cannot read this file**`, '', '```', formatDiagnostic(file.error), '```', '');
+      out.push(`${VERDICT_EMOJI.error} **cannot read this file**`, '', diagnosticBlock(file.error), '');
       continue;
     }
     for (const d of file.derivations) out.push(...derivationLines(d, report.seed, level + 1));
@@ -79,16 +94,17 @@ function stepLines(step: StepResult, seed: number): string[] {
   const items: string[] = [];
   if (step.justification) items.push(`by “${escapeMarkdown(step.justification)}”`);
   const d = step.detail;
-  if (d.diagnostic) items.push(`problem:\n\n  \`\`\`\n${formatDiagnostic(d.diagnostic).split('\n').map((l) => `  ${l}`).join('\n')}\n  \`\`\``);
+  if (d.diagnostic) items.push(`problem:\n\n${diagnosticBlock(d.diagnostic, '  ')}`);
   if (d.engineFault) items.push(`**engine fault:** ${escapeMarkdown(d.engineFault)}`);
   if (d.counterexample) {
     for (const [label, value] of counterexampleRows(d.counterexample)) items.push(`${label.toLowerCase()}: ${escapeMarkdown(value)}`);
   }
-  if (d.explanation && step.verdict === 'refuted') items.push(`**why:** ${escapeMarkdown(d.explanation)}`);
+  const why = whyOf(step);
+  if (why) items.push(`**why:** ${why.parts.map((p) => ('prose' in p ? escapeMarkdown(p.prose) : `$${textToLatex(p.math)}$`)).join('')}`);
   if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, '= ')}$`);
   if (d.derived) items.push(`**a right step** (derived, ${derivedProof(d.derived.proof)}): $${textToLatex(d.derived.text, '= ')}$`);
-  if (d.counterexample) items.push(`replay: \`${replayText(step, seed)}\``);
-  items.push(`evidence: ${escapeMarkdown(step.method)}`);
+  if (d.counterexample) items.push(`replay: \`${escapeControl(replayText(step, seed)).replace(/`/g, "'")}\``);
+  if (hasMethod(step)) items.push(`evidence: ${escapeMarkdown(step.method)}`);
   if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);
   if (d.undecided && step.verdict === 'verified') items.push(`exact engine undecided: ${escapeMarkdown(d.undecided)}`);
   out.push(...items.map((i) => `- ${i}`), '');

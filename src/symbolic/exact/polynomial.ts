@@ -627,7 +627,10 @@ export class Polynomial {
       const c = t.coef.abs();
       const factors: string[] = [];
       const p = t.mono.pairs;
-      for (let i = 0; i < p.length; i += 2) factors.push(p[i + 1] === 1 ? names(p[i]) : `${names(p[i])}^${p[i + 1]}`);
+      for (let i = 0; i < p.length; i += 2) {
+        const name = bracketed(names(p[i]));
+        factors.push(p[i + 1] === 1 ? name : `${name}^${p[i + 1]}`);
+      }
       let body: string;
       if (factors.length === 0) body = c.toString();
       else if (c.equals(Rational.ONE)) body = factors.join('*');
@@ -637,6 +640,21 @@ export class Polynomial {
     });
     return s;
   }
+}
+
+/**
+ * A variable's name in brackets when it has an operator outside brackets
+ * (`x^(1/2)`, `a + b`), so that `name^2` and `2*name` read back as meant.
+ */
+export function bracketed(name: string): string {
+  let depth = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && '+-*/^ '.includes(c)) return `(${name})`;
+  }
+  return name;
 }
 
 function notDivisible(): RangeError {

@@ -365,7 +365,7 @@ export class RationalFunction {
   }
 
   /**
-   * Readable form with the numerator expanded, e.g. `"(x0 + x1) / 2*x2*(x0 + x3)^2"`;
+   * Readable form with the numerator expanded, e.g. `"(x0 + x1) / (2*x2*(x0 + x3)^2)"`;
    * `names` as in {@link Polynomial.toString}.
    */
   toString(names?: (id: number) => string): string {
@@ -379,7 +379,9 @@ export class RationalFunction {
       parts.push(f.exp === 1 ? base : `${base}^${f.exp}`);
     }
     const n = numPoly.termCount() > 1 ? `(${num})` : num;
-    return `${n} / ${parts.join('*')}`;
+    // `a / 2*x` would read as (a/2)*x: a denominator of more than one factor, or a fraction, is bracketed.
+    const d = parts.length > 1 || /^-|\//.test(parts[0]) ? `(${parts.join('*')})` : parts[0];
+    return `${n} / ${d}`;
   }
 
   /**

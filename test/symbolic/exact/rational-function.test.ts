@@ -118,7 +118,7 @@ describe('RationalFunction structure', () => {
     expect(x.toString()).toBe('x0');
     expect(x.pow(-2).toString()).toBe('1 / x0^2');
     expect(x.add(y).div(k(2)).toString()).toBe('(x0 + x1) / 2');
-    expect(k(3).div(x.add(k(1)).pow(2).mul(y)).toString((id) => 'ab'[id])).toBe('3 / (a + 1)^2*b');
+    expect(k(3).div(x.add(k(1)).pow(2).mul(y)).toString((id) => 'ab'[id])).toBe('3 / ((a + 1)^2*b)');
     expect(k(1, 2).toString()).toBe('1/2');
   });
 

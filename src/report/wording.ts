@@ -1,0 +1,33 @@
+import type { StepResult } from '../check/index.ts';
+
+/**
+ * Wording shared by every report, so the terminal, HTML and Markdown say the same
+ * thing the same way.
+ */
+
+/** `1 step`, `2 steps`, `1 random input`. @example plural(1, 'step') === '1 step' */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Whether a step's inputs have a dimension symbol at all: with scalars only, "for every n" means nothing. */
+export function hasDimensions(step: StepResult): boolean {
+  return step.detail.sizes.some((s) => Object.keys(s).length > 0);
+}
+
+/**
+ * How far a proof reaches, as a suffix of the verdict: ` for every n`, ` at the
+ * sizes tried`, or for a claim of scalars only ` for all values` / ''.
+ */
+export function scopeText(step: StepResult): string {
+  if (step.verdict !== 'proved') return '';
+  const dims = hasDimensions(step);
+  if (step.proof === 'every-n') return dims ? ' for every n' : ' for all values';
+  if (step.proof === 'sizes-tried') return dims ? ' at the sizes tried' : '';
+  return '';
+}
+
+/** Whether an engine looked at the step: a step the model could not build has the method `none`. */
+export function hasMethod(step: StepResult): boolean {
+  return step.method !== '' && step.method !== 'none';
+}
