@@ -14,11 +14,15 @@ import { coordinates, representatives, symmetricDimensions } from './instance-sy
  * file, seed and options give the same verdicts on any machine under any load.
  */
 export interface SymbolicBudget {
-  /** Most polynomial terms the operations of one instance may create. Default 2,000,000. */
+  /**
+   * Most polynomial terms the operations of one instance may create. Default 400,000:
+   * a term with its BigInt coefficient takes about a kilobyte, and the batch softmax
+   * gradient at (N, D, C) = (8, 8, 8) reached 4 GB under a budget of 2,000,000.
+   */
   readonly maxTerms: number;
   /**
    * Most polynomial terms all instances of the step may create together.
-   * Default 6,000,000: the largest step of derivations/ creates about 450,000
+   * Default 2,000,000: the largest step of derivations/ creates about 450,000
    * (the index calculus has `maxTerms` for its one decision).
    */
   readonly maxWork: number;
@@ -31,7 +35,7 @@ export interface SymbolicBudget {
   readonly guardMs: number;
 }
 
-export const DEFAULT_SYMBOLIC_BUDGET: SymbolicBudget = { maxTerms: 2_000_000, maxWork: 6_000_000, maxInstances: 20_000, guardMs: 120_000 };
+export const DEFAULT_SYMBOLIC_BUDGET: SymbolicBudget = { maxTerms: 400_000, maxWork: 2_000_000, maxInstances: 20_000, guardMs: 120_000 };
 
 /** An instance as plain records, for reports. */
 export interface InstanceRecord {
