@@ -1,4 +1,4 @@
-import type { FreeIndex, Input, Term } from '../model/index.ts';
+import { exactSimplex, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { compileTerm, dimSize, IndexSlots, layoutInputs, newState, type Layout } from '../numeric/index.ts';
 
 /**
@@ -80,9 +80,7 @@ function drawPoint(layout: Layout, random: () => number): Float64Array {
       case 'positive': for (let i = 0; i < count; i++) at(i, 0.2 + 1.8 * random()); break;
       case 'unit': for (let i = 0; i < count; i++) at(i, 0.1 + 0.8 * random()); break;
       case 'simplex': {
-        const w = Array.from({ length: count }, () => 0.1 + random());
-        const total = w.reduce((a, b) => a + b, 0);
-        w.forEach((v, i) => at(i, v / total));
+        exactSimplex(Array.from({ length: count }, () => 0.1 + random())).forEach((v, i) => at(i, v));
         break;
       }
       case 'onehot': {

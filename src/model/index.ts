@@ -12,3 +12,4 @@ export { hasDiff, inputNames, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
 export { expandedSize } from './term-size.ts';
+export { exactSimplex } from './exact-simplex.ts';

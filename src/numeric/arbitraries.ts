@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Input } from '../model/index.ts';
+import { exactSimplex, type Input } from '../model/index.ts';
 import type { Layout } from './layout.ts';
 import type { SpecialValues } from './special-values.ts';
 
@@ -113,10 +113,7 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
     case 'unit':
       return scaledEntries(input.kind, input.name, count, options);
     case 'simplex':
-      return fc.array(logUniform(INPUT_RANGES.simplexWeight), { minLength: count, maxLength: count }).map((w) => {
-        const total = w.reduce((a, b) => a + b, 0);
-        return w.map((v) => v / total);
-      });
+      return fc.array(logUniform(INPUT_RANGES.simplexWeight), { minLength: count, maxLength: count }).map(exactSimplex);
     case 'onehot':
       return fc.integer({ min: 1, max: count }).map((hot) => Array.from({ length: count }, (_, i) => (i + 1 === hot ? 1 : 0)));
     case 'invertible': {
@@ -147,3 +144,4 @@ export function inputsArbitrary(layout: Layout, options: InputOptions = {}): fc.
 export function fillValues(layout: Layout, inputs: Record<string, number[]>, into: Float64Array): void {
   for (const [name, slot] of layout.slots) into.set(inputs[name], slot.offset);
 }
+

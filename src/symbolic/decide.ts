@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, mapChildren, mul, num, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, mapChildren, mul, num, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { unimplied, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -410,10 +410,8 @@ function randomPoint(inputs: readonly Input[], instance: Instance, random: () =>
     const count = shape.reduce((a, b) => a * b, 1);
     const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];
     let values = Array.from({ length: count }, () => tie ?? range[0] + (range[1] - range[0]) * random());
-    if (input.kind === 'simplex') {
-      const total = values.reduce((a, b) => a + b, 0);
-      values = values.map((v) => v / total);
-    }
+    // Entries that sum to 1 exactly: a 60-digit difference must never come from an input off its simplex by an ulp.
+    if (input.kind === 'simplex') values = exactSimplex(values);
     values.forEach((v, flat) => {
       let rest = flat;
       const at: number[] = [];
