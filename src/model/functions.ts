@@ -63,7 +63,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     arity: 1, slopes: (a) => [0.5 / Math.sqrt(a)], value: (a) => (a >= 0 ? Math.sqrt(a) : NaN),
     partials: (a) => [div(num(1), mul(num(2), fn('sqrt', a)))], domain: 'non-negative',
   },
-  tanh: { precise: (_D, a) => a.tanh(), arity: 1, slopes: (a) => [1 - Math.tanh(a) ** 2], value: Math.tanh, partials: (a) => [sub(num(1), pow(fn('tanh', a), num(2)))] },
+  tanh: { precise: (D, a) => preciseHyperbolic(D, 'tanh', a), arity: 1, slopes: (a) => [1 - Math.tanh(a) ** 2], value: Math.tanh, partials: (a) => [sub(num(1), pow(fn('tanh', a), num(2)))] },
   sigmoid: { precise: (D, a) => new D(1).div(a.neg().exp().plus(1)),
     arity: 1, slopes: (a) => { const s = 1 / (1 + Math.exp(-a)); return [s * (1 - s)]; }, value: (a) => 1 / (1 + Math.exp(-a)),
     partials: (a) => [mul(fn('sigmoid', a), sub(num(1), fn('sigmoid', a)))],
@@ -84,10 +84,10 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   },
   sin: { precise: (_D, a) => a.sin(), arity: 1, slopes: (a) => [Math.cos(a)], value: Math.sin, partials: (a) => [fn('cos', a)] },
   cos: { precise: (_D, a) => a.cos(), arity: 1, slopes: (a) => [-Math.sin(a)], value: Math.cos, partials: (a) => [mul(num(-1), fn('sin', a))] },
-  sinh: { precise: (_D, a) => a.sinh(), arity: 1, slopes: (a) => [Math.cosh(a)], value: Math.sinh, partials: (a) => [fn('cosh', a)] },
-  cosh: { precise: (_D, a) => a.cosh(), arity: 1, slopes: (a) => [Math.sinh(a)], value: Math.cosh, partials: (a) => [fn('sinh', a)] },
+  sinh: { precise: (D, a) => preciseHyperbolic(D, 'sinh', a), arity: 1, slopes: (a) => [Math.cosh(a)], value: Math.sinh, partials: (a) => [fn('cosh', a)] },
+  cosh: { precise: (D, a) => preciseHyperbolic(D, 'cosh', a), arity: 1, slopes: (a) => [Math.sinh(a)], value: Math.cosh, partials: (a) => [fn('sinh', a)] },
   sech: {
-    precise: (D, a) => new D(1).div(a.cosh()), arity: 1, slopes: (a) => [-Math.tanh(a) / Math.cosh(a)], value: (a) => 1 / Math.cosh(a),
+    precise: (D, a) => new D(1).div(preciseHyperbolic(D, 'cosh', a)), arity: 1, slopes: (a) => [-Math.tanh(a) / Math.cosh(a)], value: (a) => 1 / Math.cosh(a),
     partials: (a) => [mul(num(-1), fn('sech', a), fn('tanh', a))],
   },
   asinh: {
@@ -123,6 +123,23 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
 
 /** 2 / sqrt(pi): erf's slope at 0. */
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
+
+/**
+ * Beyond this magnitude decimal.js's own sinh, cosh and tanh run for minutes
+ * (cosh(1e400) never returns); there e^-|a| is far below any precision used, so
+ * the exp forms are exact to the digits kept and cannot cancel.
+ */
+const HYPERBOLIC_BY_EXP = 1000;
+
+/** sinh, cosh or tanh in arbitrary precision, for any argument. */
+function preciseHyperbolic(D: PreciseConstructor, name: 'sinh' | 'cosh' | 'tanh', a: PreciseNumber): PreciseNumber {
+  if (a.isNaN()) return new D(NaN);
+  if (a.abs().lt(HYPERBOLIC_BY_EXP)) return a[name]();
+  const sign = a.isNeg() ? -1 : 1;
+  if (name === 'tanh') return new D(sign).times(new D(1).minus(new D(2).div(a.abs().times(2).exp().plus(1))));
+  const half = a.abs().exp().div(2);
+  return name === 'cosh' ? half : half.times(sign);
+}
 
 /** Terms of the power series used where 1 + a would round a small argument away: enough for 1e-80 relative at |a| < 1e-5. */
 const SERIES_TERMS = 16;
