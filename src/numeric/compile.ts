@@ -62,7 +62,7 @@ function outOfRange(x: number): boolean {
 }
 
 /** Functions that are never 0 on their domain: a result of 0 is an underflow. */
-const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech']);
+const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi']);
 
 /** An error bound that became NaN (infinity minus infinity, of a value that has none) is no bound: infinite. */
 function finiteOrInfinite(error: number): number {
