@@ -1,5 +1,6 @@
 import { exactSimplex, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { compileTerm, dimSize, IndexSlots, layoutInputs, newState, type Layout } from '../numeric/index.ts';
+import { seededRandom } from '../symbolic/index.ts';
 
 /**
  * A term's values at a few fixed random inputs and every value of the free
@@ -14,7 +15,7 @@ export class Fingerprint {
 
   constructor(inputs: readonly Input[], sizes: ReadonlyMap<string, number>, free: readonly FreeIndex[], reference: Term, seed = 1) {
     this.layout = layoutInputs(inputs, sizes);
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     this.points = Array.from({ length: POINTS }, () => drawPoint(this.layout, random));
     this.assignments = assignmentsOf(free, sizes);
     this.values = this.evaluate(reference, free.map((f) => f.name));
@@ -99,14 +100,3 @@ function drawPoint(layout: Layout, random: () => number): Float64Array {
   return values;
 }
 
-/** A small seeded generator: the same derivation derives the same way every time. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

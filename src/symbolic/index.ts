@@ -7,4 +7,4 @@ export type { Atom } from './canonical.ts';
 export { proveForEveryN } from './every-n.ts';
 export { eliminateDeltas } from './eliminate-deltas.ts';
 export type { EveryNOutcome } from './every-n.ts';
-export { Budget } from './exact/index.ts';
+export { Budget, seededRandom } from './exact/index.ts';
