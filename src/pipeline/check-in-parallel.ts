@@ -1,7 +1,8 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import { assembleDerivation, checkStepAt, type CheckOptions, type FileResult, type StepResult } from '../check/index.ts';
 import { hasDiff, mapChildren, type Model, type Term } from '../model/index.ts';
 import type { PreparedFile } from './check-text.ts';
+import { startWorker, type StepMessage, type Task } from './start-worker.ts';
 
 /** Options of {@link checkInParallel}: the check options plus how many threads check steps. */
 export interface ParallelOptions extends CheckOptions {
@@ -13,24 +14,6 @@ export interface ParallelOptions extends CheckOptions {
   /** Called when the first result of a file arrives, with the total of steps of all files. */
   readonly onFile?: (path: string, stepsInAllFiles: number) => void;
 }
-
-/** One step to check: model (over all files), claim, step. */
-type Task = readonly [model: number, claim: number, step: number];
-
-/** What a worker is started with (`workerData`). */
-export interface WorkerJob {
-  readonly port: MessagePort;
-  /** An Int32 on shared memory: the index of the next task nobody has taken. */
-  readonly next: SharedArrayBuffer;
-  /** An Int32 on shared memory, bumped after each posted result: the main thread waits on it. */
-  readonly signal: SharedArrayBuffer;
-  readonly models: readonly Model[];
-  readonly tasks: readonly Task[];
-  readonly options: CheckOptions;
-}
-
-/** A worker's answer for task `i`: its result, or the message of an exception that escaped the check. */
-export type StepMessage = { readonly i: number; readonly result: StepResult } | { readonly i: number; readonly failure: string };
 
 /**
  * A worker is worth its start-up (loading the engines, about half a second of one
@@ -90,7 +73,7 @@ export function checkInParallel(files: readonly PreparedFile[], options: Paralle
   const counter = new Int32Array(next);
   const wake = new Int32Array(signal);
   const threads = Math.max(1, Math.min(jobs, Math.floor(tasks.length / MIN_STEPS_PER_THREAD)));
-  const ports: MessagePort[] = [];
+  const ports: NonNullable<ReturnType<typeof startWorker>>[] = [];
   for (let w = 1; w < threads; w++) {
     const port = startWorker({ next, signal, models, tasks, options: checkOptions });
     if (!port) break;
@@ -155,40 +138,4 @@ function countNodes(term: Term): number {
     return child;
   });
   return n;
-}
-
-/**
- * Starts a worker on the shared task list; its end of a channel, or `undefined`
- * when the job cannot be copied to a thread (a model holding something structured
- * clone refuses), in which case this thread checks everything. Exported for tests.
- */
-export function startWorker(job: Omit<WorkerJob, 'port'>): MessagePort | undefined {
-  const entry = workerEntry();
-  if (!entry) return undefined;
-  const { port1, port2 } = new MessageChannel();
-  let worker: Worker;
-  try {
-    worker = new Worker(entry, { workerData: { ...job, port: port2 }, transferList: [port2] });
-  } catch (error) {
-    if (error instanceof Error && error.name === 'DataCloneError') return undefined;
-    throw error;
-  }
-  // The worker ends by itself when no task is left; it must never keep the process alive.
-  worker.unref();
-  // A worker that cannot start takes no task, so the results are complete without it; only the time suffers, so say why.
-  worker.on('error', (error) => process.emitWarning(`a worker thread failed, its steps were checked in the main thread: ${error.message}`, 'DerivcheckWarning'));
-  return port1;
-}
-
-/**
- * The worker's module, beside this one: from the TypeScript sources (tsx, vitest)
- * a bootstrap that registers tsx in the new thread; from a bundle (dist/), the
- * bundled `worker.js` (src/pipeline/worker.ts), which the build must emit as an ES
- * module next to the module holding this code. A CommonJS bundle has no
- * import.meta.url: then no worker is started and this thread checks every step.
- */
-function workerEntry(): URL | undefined {
-  const here = import.meta.url as string | undefined;
-  if (!here) return undefined;
-  return here.endsWith('.ts') ? new URL('./worker-from-source.mjs', here) : new URL('./worker.js', here);
 }

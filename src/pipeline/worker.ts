@@ -6,7 +6,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { checkStepAt } from '../check/index.ts';
-import type { StepMessage, WorkerJob } from './check-in-parallel.ts';
+import type { StepMessage, WorkerJob } from './start-worker.ts';
 
 const { port, next, signal, models, tasks, options } = workerData as WorkerJob;
 const counter = new Int32Array(next);

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { checkStepAt } from '../../src/check/index.ts';
 import { prepareFile } from '../../src/pipeline/index.ts';
-import { startWorker, type StepMessage } from '../../src/pipeline/check-in-parallel.ts';
+import { startWorker, type StepMessage } from '../../src/pipeline/start-worker.ts';
 import { FakeStream, TempFolder } from '../__test-helpers__/derivations.ts';
 
 const folder = new TempFolder();
