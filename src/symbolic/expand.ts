@@ -60,6 +60,19 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
   };
   const dimSize = (d: { k: 'sym'; name: string } | { k: 'fixed'; size: number }) => (d.k === 'fixed' ? d.size : sizeOf(d.name));
 
+  /** The body of a sum or reduction at each value of its index, the enclosing index values restored after. */
+  const everyEntry = (t: Extract<Term, { k: 'sum' | 'reduce' }>, local: ReadonlyMap<string, number>): Term[] => {
+    const terms: Term[] = [];
+    const scope = local as Map<string, number>;
+    const outer = scope.get(t.index);
+    for (let j = 1; j <= dimSize(t.dim); j++) {
+      scope.set(t.index, j);
+      terms.push(go(t.body, scope));
+    }
+    if (outer === undefined) scope.delete(t.index);
+    else scope.set(t.index, outer);
+    return terms;
+  };
   const go = (t: Term, local: ReadonlyMap<string, number>): Term => {
     switch (t.k) {
       case 'size': return num(sizeOf(t.name));
@@ -70,32 +83,14 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
           const hit = cache.sums.get(t);
           if (hit) return hit;
         }
-        const n = dimSize(t.dim);
-        const terms: Term[] = [];
-        const scope = local as Map<string, number>;
-        const outer = scope.get(t.index);
-        for (let j = 1; j <= n; j++) {
-          scope.set(t.index, j);
-          terms.push(go(t.body, scope));
-        }
-        if (outer === undefined) scope.delete(t.index);
-        else scope.set(t.index, outer);
+        const terms = everyEntry(t, local);
         const expanded = add(...terms);
         if (closed) cache.sums.set(t, expanded);
         return expanded;
       }
       case 'reduce': {
         // Written out: a product is a product; max and min become one extremum of the n entries.
-        const n = dimSize(t.dim);
-        const terms: Term[] = [];
-        const scope = local as Map<string, number>;
-        const outer = scope.get(t.index);
-        for (let j = 1; j <= n; j++) {
-          scope.set(t.index, j);
-          terms.push(go(t.body, scope));
-        }
-        if (outer === undefined) scope.delete(t.index);
-        else scope.set(t.index, outer);
+        const terms = everyEntry(t, local);
         if (t.op === 'prod') return mul(...terms);
         return terms.length === 1 ? terms[0] : { k: 'extremum', op: t.op, terms };
       }

@@ -5,6 +5,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { main } from '../../src/cli.ts';
 import { join } from 'node:path';
 import {
   checkText, DerivationSyntaxError, parseDerivationFile,
@@ -80,4 +81,12 @@ export class TempFolder {
   remove(): void {
     rmSync(this.path, { recursive: true, force: true });
   }
+}
+
+/** Runs the command in this process with fake streams: its exit status and what it wrote. */
+export function runCli(args: readonly string[]): { code: number; out: string; err: string } {
+  const out = new FakeStream();
+  const err = new FakeStream();
+  const code = main(args, out.stream, err.stream);
+  return { code, out: out.text, err: err.text };
 }

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.ts';
-import { FakeStream, TempFolder } from '../__test-helpers__/derivations.ts';
+import { runCli, TempFolder } from '../__test-helpers__/derivations.ts';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,12 +19,7 @@ claim 2 * x = 3 * x
 const UNREADABLE = folder.file('unreadable.deriv', 'derivation "u"\ngiven x: real\nfoo bar\n');
 const FAST = ['--seed', '1', '--trials', '10', '--sizes', '1,2'];
 
-function run(args: string[]): { code: number; out: string; err: string } {
-  const out = new FakeStream();
-  const err = new FakeStream();
-  const code = main(args, out.stream, err.stream);
-  return { code, out: out.text, err: err.text };
-}
+const run = runCli;
 
 describe('derivcheck check: exit status', () => {
   it('0 when every verdict is as expected, a refuted expect-wrong step included', () => {

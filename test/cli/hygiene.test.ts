@@ -1,20 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli.ts';
-import { FakeStream, TempFolder } from '../__test-helpers__/derivations.ts';
+import { runCli, TempFolder } from '../__test-helpers__/derivations.ts';
 
 const folder = new TempFolder();
 afterAll(() => folder.remove());
 const GOOD = folder.file('good.deriv', 'derivation "good"\ngiven x: real\nclaim 2 * x = x + x\n');
 const FAST = ['--seed', '1', '--trials', '10', '--sizes', '1,2'];
 
-function run(args: string[]): { code: number; out: string; err: string } {
-  const out = new FakeStream();
-  const err = new FakeStream();
-  const code = main(args, out.stream, err.stream);
-  return { code, out: out.text, err: err.text };
-}
+const run = runCli;
 
 describe('derivcheck: an output file that cannot be written', () => {
   it.each([

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.ts';
 import { derive, DerivationError } from '../../src/index.ts';
-import { claimsOf, deriv, FakeStream, TempFolder } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, runCli, TempFolder } from '../__test-helpers__/derivations.ts';
 
 const NOTE_001 = readFileSync('derivations/001-softmax-log-trick.deriv', 'utf8');
 const NOTE_002 = readFileSync('derivations/002-softmax-cross-entropy-batch.deriv', 'utf8');
@@ -98,11 +97,7 @@ describe('derivcheck derive', { timeout: 60_000 }, () => {
   const folder = new TempFolder();
   afterAll(() => folder.remove());
   const file = folder.file('softmax.deriv', `${SOFTMAX}claim diff(L, x[k]) = y[k] - s[k]   expect wrong\n`);
-  const run = (args: string[]) => {
-    const out = new FakeStream();
-    const err = new FakeStream();
-    return { code: main(args, out.stream, err.stream), out: out.text, err: err.text };
-  };
+  const run = runCli;
 
   it('prints the derived form of a line, proved', () => {
     const { code, out } = run(['derive', file, '--at', '6']);
