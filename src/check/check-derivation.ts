@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
-  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN,
+  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -36,6 +36,9 @@ export interface CheckOptions {
 
 export const DEFAULT_TRIALS = 100;
 export const DEFAULT_SIZES: readonly number[] = [1, 2, 3, 4, 5, 8];
+
+/** A step the index calculus proved gets 1 / this of the exact engine's budget for a second opinion. */
+const CROSSCHECK_SHARE = 10;
 
 export function randomSeed(): number {
   return (Math.random() * 0x7fffffff) | 0;
@@ -212,8 +215,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.
   const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
     new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
-  const symbolic: SymbolicOutcome = decideStep(
-    { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere }, context.sizes, context.budget, context.seed);
+  const symbolicStep = { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere };
+  // Proved for every n, the step gets a second opinion from the exact engine at the sizes a tenth of
+  // its budget affords, smallest first; otherwise the exact engine tries every size on its full budget.
+  const crosscheck = everyN.kind === 'proved';
+  const exactSizes = crosscheck ? sizesWithin(symbolicStep, context.sizes, context.budget.maxInstances / CROSSCHECK_SHARE) : context.sizes;
+  const exactBudget = crosscheck ? { ...context.budget, maxWork: context.budget.maxWork / CROSSCHECK_SHARE, maxInstances: context.budget.maxInstances / CROSSCHECK_SHARE } : context.budget;
+  const symbolic: SymbolicOutcome = exactSizes.length === 0
+    ? { kind: 'undecided', reason: 'no size small enough for a second opinion of the exact engine' }
+    : decideStep(symbolicStep, exactSizes, exactBudget, context.seed);
   // The numbers confirm what an exact engine proved: `trials` inputs in all, spread over the sizes, do that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
@@ -237,7 +247,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   };
   const sizesText = describeSizes(context.sizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
-  const exactMethod = `exact canonical form${at}`;
+  const exactSizesText = describeSizes(exactSizes);
+  const exactMethod = `exact canonical form${exactSizesText === '' ? '' : ` at ${exactSizesText}`}`;
   // How many inputs were re-evaluated in 60 digits is in detail.numeric, not here: the method is the same for every seed.
   const numericMethod = `${numeric.trials} random input${numeric.trials === 1 ? '' : 's'}${at}, finite differences with Richardson extrapolation`;
 
@@ -276,7 +287,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const cases = everyN.kind === 'proved' && everyN.cases > 1 ? ` (${everyN.cases} cases of equal indices)` : '';
       // With no dimension symbol there is no n: "for every n" would promise something that is not there.
       const scope = model.dims.length === 0 ? '' : ' for every n';
-      return result('proved', outcome.proof, `index calculus${scope}${cases}; ${exactMethod}; ${confirmed}`, { worstRelative });
+      // The exact engine's second opinion is named only where it was given.
+      const second = symbolic.kind === 'equal' ? `${exactMethod}; ` : '';
+      return result('proved', outcome.proof, `index calculus${scope}${cases}; ${second}${confirmed}`, { worstRelative });
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.

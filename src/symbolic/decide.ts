@@ -274,6 +274,20 @@ function discreteInputs(step: SymbolicStep): Input[] {
  * label per row multiplies the cases by C^N, so this is checked first and a step
  * over the budget is left to the numeric check. Above `limit`, some number above it.
  */
+/**
+ * The smallest sizes first, as many as fit `maxInstances` in all: the exact engine
+ * re-checks a step the index calculus proved at these only. It is a second
+ * opinion, and a bug in either engine shows at small sizes as well as at large.
+ */
+export function sizesWithin(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[], maxInstances: number): ReadonlyMap<string, number>[] {
+  const kept: ReadonlyMap<string, number>[] = [];
+  for (const size of sizes) {
+    if (countInstances(step, [...kept, size], maxInstances) > maxInstances) break;
+    kept.push(size);
+  }
+  return kept;
+}
+
 export function countInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[], limit = Number.MAX_SAFE_INTEGER): number {
   const discrete = discreteInputs(step);
   const symmetric = symmetricDimensions(step) ?? new Set<string>();

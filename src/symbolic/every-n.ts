@@ -8,6 +8,7 @@ import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exa
 import { distribute, eliminateDeltas, hasValueFor, pickByDelta, withoutDelta } from './eliminate-deltas.ts';
 import { explain, plusText } from './explain.ts';
 import { refold, refoldText } from './refold.ts';
+import { isOneHotRows, labelsAsOneHotRows } from './label-rows.ts';
 
 /** The name of the bound index of the sum being read at nesting level `level` (1 = outermost). */
 const boundName = (level: number) => `@${level}`;
@@ -66,6 +67,15 @@ export function proveForEveryN(
   const inputMap = new Map(inputs.map((i) => [i.name, i]));
   lhs = eliminateDeltas(lhs, inputMap);
   rhs = eliminateDeltas(rhs, inputMap);
+  // Labels still indexed by a summation index after the deltas picked theirs (the batch cross-entropy's
+  // y[i] inside sum(i, ...)) become sums over their classes weighted by one-hot rows (label-rows.ts).
+  const rows = [labelsAsOneHotRows(lhs, inputMap), labelsAsOneHotRows(rhs, inputMap)];
+  const viaOneHotRows = rows.every((r) => r !== undefined) && rows.some((r) => r!.inputs.length > 0);
+  if (viaOneHotRows) {
+    for (const r of rows) for (const input of r!.inputs) inputMap.set(input.name, input);
+    lhs = eliminateDeltas(rows[0]!.term, inputMap);
+    rhs = eliminateDeltas(rows[1]!.term, inputMap);
+  }
   let symbols: IndexSymbol[];
   try {
     symbols = collectSymbols([lhs, rhs], freeIndices, inputMap);
@@ -101,6 +111,12 @@ export function proveForEveryN(
     try {
       const leftSide = canonical.side(renameIndices(lhs, rename));
       const rightSide = canonical.side(renameIndices(rhs, rename));
+      // Rewritten through one-hot rows, a side asks for a value at every class, not only at the label's:
+      // its conditions may be stronger than the step's own, so they excuse nothing. Only a step with a
+      // value everywhere is proved that way.
+      if (viaOneHotRows && (leftSide.conditions.never !== undefined || rightSide.conditions.never !== undefined || rightSide.conditions.list.length > 0)) {
+        return { kind: 'not-proved', reason: 'a label indexed by a summation index, in a step with conditions on its domain' };
+      }
       if (leftSide.conditions.never !== undefined) continue;
       lhsHasValue = true;
       if (rightSide.conditions.never !== undefined) {
@@ -168,7 +184,9 @@ function extraTerm(left: RationalFunction, right: RationalFunction, definitions:
 /** Bound indices as letters for people: #0, #1, ... become j, l, m, ... (de Bruijn keys stay internal). */
 function readable(text: string): string {
   const letters = ['j', 'l', 'm', 'p', 'q', 'r'];
-  return text.replace(/#(\d+)/g, (_, d: string) => letters[Number(d)] ?? `j${d}`);
+  return text.replace(/#(\d+)/g, (_, d: string) => letters[Number(d)] ?? `j${d}`)
+    // One-hot rows (label-rows.ts) as the derivation would write them: ⟨y⟩[j, l] is (l == y[j]).
+    .replace(/⟨([^⟩]+)⟩\[([^,\]]+), ([^\]]+)\]/g, (_, label: string, row: string, cls: string) => `(${cls} == ${label}[${row}])`);
 }
 
 function describeCase(partition: readonly IndexSymbol[][]): string {
@@ -427,8 +445,12 @@ function sumAtom(
   if (powers.length === 0) return sizeAtom(dim, c);
   if (powers.length === 1 && powers[0][1] === 1) {
     const atom = atoms.atoms[powers[0][0]];
-    const kind = atom.kind === 'input' ? inputs.get(atom.name)?.kind : undefined;
-    if (kind === 'simplex' || kind === 'onehot') return RationalFunction.ONE;
+    const input = atom.kind === 'input' ? inputs.get(atom.name) : undefined;
+    // One-hot rows sum to 1 over their classes (the last index), not over their rows.
+    if (isOneHotRows(input)) {
+      const entry = rowAndClass(atom.text);
+      if (entry.cls === bound && !entry.row.includes(bound)) return RationalFunction.ONE;
+    } else if (input?.kind === 'simplex' || input?.kind === 'onehot') return RationalFunction.ONE;
   }
   const parts = powers.map(([id, e]) => (e === 1 ? atoms.name(id) : `${atoms.name(id)}^${e}`)).sort();
   const text = sumText(parts.join(' * '), bound);
@@ -457,11 +479,34 @@ function factThatWouldHold(numerator: Polynomial, atoms: AtomTable, inputs: Read
   return undefined;
 }
 
-/** One-hot entries are 0 or 1 and at most one is 1: y^2 = y, and y[i] y[k] = 0 for different i, k. */
+/**
+ * The entry of a one-hot rows matrix as its atom text reads, `⟨y⟩[i, k]`: the row
+ * (every index but the last) and the class (the last), split at the top level.
+ */
+function rowAndClass(text: string): { row: string; cls: string } {
+  let depth = 0;
+  let split = -1;
+  for (let p = 0; p < text.length; p++) {
+    const ch = text[p];
+    if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    else if (ch === ',' && depth === 1) split = p;
+  }
+  const open = text.indexOf('[');
+  return { row: text.slice(0, split), cls: text.slice(split + 1, text.length - 1).trim() || text.slice(open) };
+}
+
+/**
+ * One-hot entries are 0 or 1 and at most one is 1: y^2 = y, and y[i] y[k] = 0 for
+ * different i, k (different representatives of a case are different indices).
+ * One-hot rows, the same within a row: Y[i, c] Y[i, d] = 0 for c != d.
+ */
 function applyOneHotFacts(p: Polynomial, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Polynomial {
   const oneHot = new Map<number, string>();
   atoms.atoms.forEach((a, id) => {
-    if (a.kind === 'input' && inputs.get(a.name)?.kind === 'onehot') oneHot.set(id, a.name);
+    const input = a.kind === 'input' ? inputs.get(a.name) : undefined;
+    if (a.kind !== 'input' || input?.kind !== 'onehot') return;
+    oneHot.set(id, isOneHotRows(input) ? rowAndClass(a.text).row : a.name);
   });
   if (oneHot.size === 0) return p;
   let reduced = p.reduceIdempotent(new Set(oneHot.keys()));

@@ -369,11 +369,14 @@ export class RationalFunction {
    * `names` as in {@link Polynomial.toString}.
    */
   toString(names?: (id: number) => string): string {
-    const numPoly = this.numerator();
+    // A negative denominator constant is printed on the numerator: 1 / N, not -1 / (-1*N).
+    const flip = this.denConst.sign() < 0;
+    const numPoly = flip ? this.numerator().neg() : this.numerator();
+    const denConst = flip ? this.denConst.neg() : this.denConst;
     const num = numPoly.toString(names);
-    if (this.factors.size === 0 && this.denConst.equals(Rational.ONE)) return num;
+    if (this.factors.size === 0 && denConst.equals(Rational.ONE)) return num;
     const parts: string[] = [];
-    if (!this.denConst.equals(Rational.ONE) || this.factors.size === 0) parts.push(this.denConst.toString());
+    if (!denConst.equals(Rational.ONE) || this.factors.size === 0) parts.push(denConst.toString());
     for (const f of this.factors.values()) {
       const base = f.variable !== undefined ? f.poly.toString(names) : `(${f.poly.toString(names)})`;
       parts.push(f.exp === 1 ? base : `${base}^${f.exp}`);
