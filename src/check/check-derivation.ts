@@ -158,8 +158,40 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
   // The claim's own expression has no step to report its error on: its first step does.
   const aboveError = s === 0 ? claim.headError : undefined;
   const modelStep = claim.steps[s];
+  const aboveShape = s === 0 ? shapeOf(claim, claim.head, claim.headOffShape) : shapeOf(claim, claim.steps[s - 1].term, claim.steps[s - 1].offShape);
+  const stepShape = shapeOf(claim, modelStep.term, modelStep.offShape);
+  if (aboveShape !== undefined && stepShape !== undefined && aboveShape !== stepShape) {
+    return refutedByShape(modelStep, stepShape, aboveShape, s === 0 ? 'the claim' : `the line above (line ${aboveLine})`, context.runSeed);
+  }
   return guarded(modelStep, () =>
     checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
+}
+
+/** The shape of an expression of an array claim as messages write it: its own when off the claim's, else the claim's; undefined when unreadable. */
+function shapeOf(claim: ModelClaim, term: Term | undefined, offShape: string | undefined): string | undefined {
+  if (claim.shape === undefined) return undefined;
+  return offShape ?? (term === undefined ? undefined : claim.shape);
+}
+
+/**
+ * A step of another shape than the line above (`m×n` against `n×m`, a vector of
+ * length N against one of length C) cannot equal it: refuted without a number,
+ * with the shapes as the reason. A transpose convention (numerator against
+ * denominator layout) is the usual cause, so the message names it.
+ */
+function refutedByShape(modelStep: ModelStep, stepShape: string, aboveShape: string, aboveName: string, seed: number): StepResult {
+  const { step } = modelStep;
+  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
+  const transposed = /^(.+)×(.+)$/.exec(stepShape);
+  const hint = transposed && aboveShape === `${transposed[2]}×${transposed[1]}` ? '; the shape is transposed (a layout convention, or a transpose in the wrong place?)' : '';
+  return {
+    line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect,
+    verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: 'shapes compared',
+    detail: {
+      trials: 0, sizes: [], seed,
+      explanation: `this step is ${stepShape}, but ${aboveName} is ${aboveShape}: arrays of different shapes are never equal${hint}`,
+    },
+  };
 }
 
 /**

@@ -11,12 +11,22 @@ export interface ModelStep {
   readonly step: Step;
   readonly term: Term | undefined;
   readonly error: Diagnostic | undefined;
+  /**
+   * Set (with a `shape` error) when the step is well formed but of another shape
+   * than its claim (`m×n` for an `n×m` claim): the check compares it with the
+   * shape of the line above and refutes it when they differ.
+   */
+  readonly offShape?: string;
 }
 
 export interface ModelClaim {
   readonly claim: Claim;
   readonly head: Term | undefined;
   readonly headError: Diagnostic | undefined;
+  /** As {@link ModelStep.offShape}, for the claim's own expression. */
+  readonly headOffShape?: string;
+  /** The shape every expression of an array claim has, as messages write it (`n×m`); undefined for a scalar claim. */
+  readonly shape?: string;
   readonly steps: readonly ModelStep[];
   /** The claim must hold for every value of these. */
   readonly freeIndices: readonly FreeIndex[];
@@ -172,13 +182,14 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const written = new Set([claim.text, ...claim.steps.map((s) => s.text)].flatMap((t) => t.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []));
   const entry = shape ? resolver.entryIndices(shape, written) : [];
   const describe = (v: Value) => (v.k === 'scalar' ? 'a scalar' : showShape(v.shape));
-  const toTerm = (r: { value?: Value; error?: Diagnostic }, span: Claim['span'], isHead: boolean): { term?: Term; error?: Diagnostic } => {
+  const toTerm = (r: { value?: Value; error?: Diagnostic }, span: Claim['span'], isHead: boolean): { term?: Term; error?: Diagnostic; offShape?: string } => {
     if (!r.value) return { error: r.error };
     const v = r.value;
     if (shape && (v.k === 'scalar' || v.shape.length !== shape.length || !v.shape.every((d, p) => sameDim(d, shape[p])))) {
       return {
         error: diagnostic('shape', `${isHead ? 'the claim' : 'this step'} is ${describe(v)}, but the claim is about ${showShape(shape)}`, scope.file, span,
           'every expression of a claim has the same shape; compare one entry with indices (A[i, j]) when the shapes differ'),
+        offShape: describe(v),
       };
     }
     try {
@@ -190,7 +201,7 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   };
   const head = toTerm(headValue, claim.expr.span, true);
   const steps = stepValues.map((s) => ({ step: s.step, ...toTerm(s, s.step.expr.span, false) }));
-  const finalize = (r: { term?: Term; error?: Diagnostic }) => {
+  const finalize = (r: { term?: Term; error?: Diagnostic; offShape?: string }) => {
     if (!r.term) return r;
     try {
       return { term: resolver.finalize(r.term) };
@@ -214,7 +225,8 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   }
   return {
     claim, head: finalHead.term, headError: finalHead.error,
-    steps: finalSteps.map((s) => ({ step: s.step, term: s.term, error: s.error })), freeIndices,
+    ...(head.offShape ? { headOffShape: head.offShape } : {}), ...(shape ? { shape: showShape(shape) } : {}),
+    steps: finalSteps.map((s) => ({ step: s.step, term: s.term, error: s.error, ...(s.offShape ? { offShape: s.offShape } : {}) })), freeIndices,
     minSizes: resolver.minSizes,
   };
 }

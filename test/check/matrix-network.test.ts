@@ -95,3 +95,31 @@ claim grad(L, Z1) = (Z1 > 0) .* sum(W2, 2)
     expect(c.steps[0].detail.trials).toBe(40);
   });
 });
+
+describe('a step of another shape than the line above', () => {
+  const text = deriv(`given x: vector[n]
+given W: matrix[n, m]
+given b: vector[m]
+claim grad(sum(x' * W), W) = ones(m) * x'   expect wrong
+  = x * ones(m)'
+claim grad(sum(x' * W), W) = x * ones(m)'
+claim grad(sum(W' * x + b), b) = ones(n)   expect wrong
+`);
+
+  it('is refuted by its shape, named against the claim or the line above, with the transpose pointed out', () => {
+    const [transposed, back] = claimsOf(text)[0].steps;
+    expect([transposed.verdict, transposed.method, transposed.ok]).toEqual(['refuted', 'shapes compared', true]);
+    expect(transposed.detail.explanation).toBe('this step is m×n, but the claim is n×m: arrays of different shapes are never equal; the shape is transposed (a layout convention, or a transpose in the wrong place?)');
+    // Each step is compared with the line above it, as written: back to n×m is again another shape.
+    expect(back.verdict).toBe('refuted');
+    expect(back.detail.explanation).toContain('but the line above (line 5) is m×n');
+  });
+
+  it('leaves steps of the same shape to the engines, and names vectors by length', () => {
+    const claims = claimsOf(text);
+    expect([claims[1].steps[0].verdict, claims[1].steps[0].proof]).toEqual(['proved', 'every-n']);
+    const vector = claims[2].steps[0];
+    expect(vector.verdict).toBe('refuted');
+    expect(vector.detail.explanation).toBe('this step is a vector of length n, but the claim is a vector of length m: arrays of different shapes are never equal');
+  });
+});

@@ -371,8 +371,15 @@ export class RationalFunction {
   toString(names?: (id: number) => string): string {
     // A negative denominator constant is printed on the numerator: 1 / N, not -1 / (-1*N).
     const flip = this.denConst.sign() < 0;
-    const numPoly = flip ? this.numerator().neg() : this.numerator();
-    const denConst = flip ? this.denConst.neg() : this.denConst;
+    let numPoly = flip ? this.numerator().neg() : this.numerator();
+    let denConst = flip ? this.denConst.neg() : this.denConst;
+    // A constant numerator takes the denominator's constant in: 1 / N, not 2 / (2*N).
+    const c = numPoly.constantValue();
+    if (c !== undefined && !c.isZero() && this.factors.size > 0) {
+      const q = c.div(denConst);
+      numPoly = Polynomial.constant(Rational.of(q.num));
+      denConst = Rational.of(q.den);
+    }
     const num = numPoly.toString(names);
     if (this.factors.size === 0 && denConst.equals(Rational.ONE)) return num;
     const parts: string[] = [];
