@@ -111,7 +111,7 @@ function withDerivedSteps(model: Model, claims: readonly ClaimResult[]): ClaimRe
 
 type DerivedStep = NonNullable<StepDetail['derived']>;
 
-const TAKES_DERIVATIVE = /\b(diff|grad)\s*\(/;
+const TAKES_DERIVATIVE = /\b(diff|grad|jacobian)\s*\(/;
 
 /**
  * Links each refuted known mistake to the step the file gives as the right one:

@@ -24,7 +24,7 @@ export interface LetDefinition {
 }
 
 /** Array-valued built-ins, beside the scalar function table and sum, delta, diff. */
-const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
+const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -458,6 +458,17 @@ export class Resolver {
       return mapValue(f, (t) => ({ k: 'diff', f: t, v: variable }));
     }
     if (name === 'grad') return this.grad(expr, bound);
+    if (name === 'jacobian') return this.jacobian(expr, bound);
+    if (name === 'dot') {
+      this.expectArity(expr, 2, 'dot(a, b)');
+      const [a, b] = args.map((x) => this.val(x, bound));
+      if (a.k !== 'array' || b.k !== 'array' || a.shape.length !== 1 || b.shape.length !== 1 || !sameDim(a.shape[0], b.shape[0])) {
+        const shown = (x: Value) => (x.k === 'scalar' ? 'a scalar' : showShape(x.shape));
+        throw this.error('shape', `dot takes two vectors of the same length, got ${shown(a)} and ${shown(b)}`, expr.span, "write dot(a, b), or a' * b");
+      }
+      const i = this.boundIndex(a.shape[0], 'i');
+      return scalar({ k: 'sum', index: i, dim: a.shape[0], body: mul(a.at([v(i)]), b.at([v(i)])) });
+    }
     if (name === 'softmax') {
       this.expectArity(expr, 1, 'softmax(Z)');
       const z = this.val(args[0], bound);
@@ -582,18 +593,46 @@ export class Resolver {
   private grad(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 2, 'grad(L, W)');
     const f = this.value(expr.args[0], bound);
-    const w = expr.args[1];
+    const given = this.wholeInput('grad', expr.args[1]);
+    if (given.dims.length === 0) return scalar({ k: 'diff', f, v: { name: given.name, indices: [] } });
+    return array(given.dims, (ix) => ({ k: 'diff', f, v: { name: given.name, indices: ix } }));
+  }
+
+  /**
+   * `jacobian(f, x)`: the matrix of partial derivatives J[i, k] = diff(f[i], x[k])
+   * of a vector f with respect to an input vector x (numerator layout: one row
+   * per entry of f). A scalar f gives a vector, as grad does; a scalar x a vector.
+   */
+  private jacobian(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 2, 'jacobian(f, x)');
+    const f = this.val(expr.args[0], bound);
+    const given = this.wholeInput('jacobian', expr.args[1]);
+    const fShape = f.k === 'scalar' ? [] : f.shape;
+    const shape = [...fShape, ...given.dims];
+    if (fShape.length > 1 || given.dims.length > 1 || shape.length === 0) {
+      throw this.error('shape', `jacobian takes a vector (or scalar) f and an input vector (or scalar) x, got ${f.k === 'scalar' ? 'a scalar' : showShape(f.shape)} and ${given.typeText}`,
+        expr.span, 'for a matrix input write grad(L, W) of a scalar L, or diff(F[i], W[k, l]) entry by entry');
+    }
+    return array(shape, (ix) => {
+      const entry = f.k === 'scalar' ? f.t : f.at(ix.slice(0, fShape.length));
+      return { k: 'diff', f: entry, v: { name: given.name, indices: ix.slice(fShape.length) } };
+    });
+  }
+
+  /** The input a whole-array derivative (grad, jacobian) differentiates with respect to. */
+  private wholeInput(form: 'grad' | 'jacobian', w: Expr) {
     if (w.kind === 'name') this.checkNotBroken(w.name);
     const given = w.kind === 'name' ? this.scope.inputs.get(w.name) : undefined;
     if (!given) {
-      throw this.error('unsupported', 'grad differentiates with respect to a whole input: grad(L, W) with given W: matrix[D, H]', w.span,
-        'for one entry write diff(L, W[i, j])');
+      throw this.error('unsupported', form === 'grad'
+        ? 'grad differentiates with respect to a whole input: grad(L, W) with given W: matrix[D, H]'
+        : 'jacobian differentiates with respect to a whole input vector: jacobian(s, x) with given x: vector[n]', w.span,
+      form === 'grad' ? 'for one entry write diff(L, W[i, j])' : 'for one entry write diff(s[i], x[k])');
     }
     if (given.kind === 'label' || given.kind === 'onehot') {
       throw this.error('unsupported', `${given.name} is a ${given.typeText}: its values are discrete, so it has no derivative`, w.span);
     }
-    if (given.dims.length === 0) return scalar({ k: 'diff', f, v: { name: given.name, indices: [] } });
-    return array(given.dims, (ix) => ({ k: 'diff', f, v: { name: given.name, indices: ix } }));
+    return given;
   }
 
   private expectArity(expr: Extract<Expr, { kind: 'call' }>, arity: number, form: string): void {

@@ -14,7 +14,7 @@ export interface DerivedInFile extends Derivative {
   readonly line: number | undefined;
 }
 
-const TAKES_DERIVATIVE = /\b(diff|grad)\s*\(/;
+const TAKES_DERIVATIVE = /\b(diff|grad|jacobian)\s*\(/;
 
 /**
  * Derives, in a file's own terms, what an expression with a derivative equals.

@@ -34,6 +34,34 @@ claim grad(u' * X * v, X) = (v * u')'
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'proved']);
   });
 
+  it('jacobian(f, x) in numerator layout and dot(a, b), each against its usual slip', () => {
+    expect(verdicts(`
+given x, a: vector[n]
+given W: matrix[m, n]
+given t: real
+let s = softmax(x)
+claim jacobian(s, x) = diag(s) - s * s'
+claim jacobian(s, x) = diag(s) - s' * s   expect wrong
+claim jacobian(W * x, x) = W
+claim jacobian(W * x, x) = W'   expect wrong
+claim jacobian(dot(a, x), x)[k] = a[k]
+claim jacobian(t * x, t) = x
+claim dot(a, x) = a' * x
+claim grad(dot(a, x)^2, x) = 2 * dot(a, x) * a
+claim grad(dot(a, x)^2, x) = dot(a, x) * a   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+    const [wrongLayout] = claimsOf(deriv(`given x: vector[n]\ngiven W: matrix[m, n]\nclaim jacobian(W * x, x) = W'   expect wrong\n`))[0].steps;
+    expect(wrongLayout.detail.explanation).toContain('the shape is transposed');
+  });
+
+  it('jacobian of a matrix and dot of vectors of different lengths are refused with a hint', () => {
+    const [matrix] = claimsOf(deriv(`given W: matrix[m, n]\nclaim jacobian(W, W) = W   expect wrong\n`))[0].steps;
+    expect([matrix.verdict, matrix.detail.diagnostic?.code]).toEqual(['error', 'shape']);
+    expect(matrix.detail.diagnostic?.hint).toContain('grad(L, W)');
+    const [dotShapes] = claimsOf(deriv(`given a: vector[n]\ngiven b: vector[m]\nclaim dot(a, b) = 0   expect wrong\n`))[0].steps;
+    expect(dotShapes.detail.diagnostic?.message).toBe('dot takes two vectors of the same length, got a vector of length n and a vector of length m');
+  });
+
   it('det, inv and logdet at fixed sizes: d log det X = X^-T, d det X = det X X^-T, X^-1 X = I', () => {
     expect(verdicts(`
 given S: invertible[3, 3]

@@ -214,7 +214,14 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   asinh: operatorStyle('\\operatorname{arsinh}'),
   atan: operatorStyle('\\arctan'),
   sign: parenStyle('\\operatorname{sign}'),
-  log1p: { arity: [1, 1], render: ([x], ctx) => rendered(`\\log\\left(1 + ${ctx.render(x).tex}\\right)`, Prec.App) },
+  log1p: {
+    arity: [1, 1],
+    render([x], ctx) {
+      // 1 + (-a + b) is 1 - a + b: a leading minus joins the 1, never "1 + -a".
+      const tex = ctx.render(x).tex;
+      return rendered(`\\log\\left(1 ${tex.startsWith('-') ? `- ${tex.slice(1).trimStart()}` : `+ ${tex}`}\\right)`, Prec.App);
+    },
+  },
   expm1: { arity: [1, 1], render: ([x], ctx) => rendered(`e^{${ctx.render(x).tex}} - 1`, Prec.Add) },
   erf: operatorStyle('\\operatorname{erf}'),
   erfc: operatorStyle('\\operatorname{erfc}'),
@@ -239,4 +246,7 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   sum: sumRenderer,
   mean: axisRenderer('mean'),
   diff: diffRenderer,
+  // The Jacobian in numerator layout, written as the derivative of a vector by a vector.
+  jacobian: diffRenderer,
+  dot: { arity: [2, 2], render: ([a, b], ctx) => rendered(`${ctx.operand(a, Prec.Mul).tex} \\cdot ${ctx.operand(b, Prec.Unary).tex}`, Prec.Mul) },
 };
