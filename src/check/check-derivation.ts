@@ -323,7 +323,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       // With no dimension symbol there is no n: "for every n" would promise something that is not there.
       const scope = model.dims.length === 0 ? '' : ' for every n';
       // The exact engine's second opinion is named only where it was given.
-      const second = symbolic.kind === 'equal' ? `${exactMethod}; ` : '';
+      const second = symbolic.kind === 'equal' ? `${exactMethod} (a second opinion); ` : '';
       return result('proved', outcome.proof, `index calculus${scope}${cases}; ${second}${confirmed}`, { worstRelative });
     }
     case 'refuted': {
