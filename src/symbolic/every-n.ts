@@ -25,6 +25,9 @@ function sumText(body: string, bound: string): string {
 }
 
 
+/** Once a case where the sides differ is found, at most this many more cases are read looking for a more general one. */
+const MORE_CASES_FOR_AN_EXPLANATION = 64;
+
 /** Raised for a construct the every-n prover does not handle; the step keeps its other verdicts. */
 class NotHandled extends Error {
   override readonly name = 'NotHandled';
@@ -84,8 +87,13 @@ export function proveForEveryN(
     throw error;
   }
   let cases = 0;
-  // The first case where the sides differ, and whether any case holds: a case is named only if it matters.
-  let failure: { partition: IndexSymbol[][]; explanation: string } | undefined;
+  // Where the sides differ: the first case (the most indices equal) and the most general one (the most
+  // distinct: "where the indices differ" reads better than "where i = l"), explained once at the end; and
+  // whether any case holds. Where some case holds, the case is the point and the general one is named;
+  // where none does, the first case's difference says more (a missing term, not "this step is 0").
+  let firstFailure: { partition: IndexSymbol[][]; explain: () => string } | undefined;
+  let failure: { partition: IndexSymbol[][]; explain: () => string } | undefined;
+  let casesAfterFailure = 0;
   let someCaseHolds = false;
   // The domain rule: a case where the line above has no value is free; a condition of the step the line above does not imply leaves the step unproved.
   let lhsHasValue = false;
@@ -129,23 +137,25 @@ export function proveForEveryN(
       const right = rightSide.form;
       const difference = left.sub(right, budget);
       const numerator = applyOneHotFacts(atoms.reduce(difference.numerator(budget), budget), atoms, inputMap);
+      if (failure && ++casesAfterFailure > MORE_CASES_FOR_AN_EXPLANATION && someCaseHolds) break;
       if (!numerator.isZero()) {
-        if (failure) {
-          if (someCaseHolds) break;
-          continue;
-        }
-        const missingFact = factThatWouldHold(numerator, atoms, inputMap);
-        // A factor or a term in the step's own words first; then a fact the types do not give; then a term or the difference folded into the definitions.
-        const plain = explain(left, right, difference, atoms, budget, { rhs: renameIndices(rhs, rename), definitions, canonical });
-        const worded = plain.kind === 'constant-factor' || plain.kind === 'factor' || plain.kind === 'term';
-        // A raw difference reads better in the derivation's own names, where a definition folds back in.
-        const named = plain.kind === 'residual' ? refold(difference, definitions, canonical) : undefined;
-        const term = plain.kind === 'residual' ? extraTerm(left, right, definitions, canonical, budget) : undefined;
-        failure ??= { partition, explanation: worded ? plain.text : missingFact ?? term ?? named ?? plain.text };
-        if (someCaseHolds) break;
+        if (failure && failure.partition.length >= partition.length) continue;
+        failure = {
+          partition,
+          explain: () => {
+            const missingFact = factThatWouldHold(numerator, atoms, inputMap);
+            // A factor or a term in the step's own words first; then a fact the types do not give; then a term or the difference folded into the definitions.
+            const plain = explain(left, right, difference, atoms, budget, { rhs: renameIndices(rhs, rename), definitions, canonical });
+            const worded = plain.kind === 'constant-factor' || plain.kind === 'factor' || plain.kind === 'term';
+            // A raw difference reads better in the derivation's own names, where a definition folds back in.
+            const named = plain.kind === 'residual' ? refold(difference, definitions, canonical) : undefined;
+            const term = plain.kind === 'residual' ? extraTerm(left, right, definitions, canonical, budget) : undefined;
+            return worded ? plain.text : missingFact ?? term ?? named ?? plain.text;
+          },
+        };
+        firstFailure ??= failure;
       } else {
         someCaseHolds = true;
-        if (failure) break;
       }
     } catch (error) {
       if (error instanceof NotHandled) return { kind: 'not-proved', reason: error.message };
@@ -156,9 +166,17 @@ export function proveForEveryN(
       throw error;
     }
   }
-  if (failure) {
-    const where = someCaseHolds ? describeCase(failure.partition) : '';
-    return { kind: 'not-proved', reason: 'the canonical forms differ in some case', explanation: readable(`${where}${failure.explanation}`) };
+  if (failure && firstFailure) {
+    const named = someCaseHolds ? failure : firstFailure;
+    const where = someCaseHolds ? describeCase(named.partition) : '';
+    let explanation: string | undefined;
+    try {
+      explanation = readable(`${where}${named.explain()}`);
+    } catch (error) {
+      // An explanation is a courtesy: a budget spent on it leaves the step unproved, without words.
+      if (!(error instanceof BudgetExceededError)) throw error;
+    }
+    return { kind: 'not-proved', reason: 'the canonical forms differ in some case', ...(explanation === undefined ? {} : { explanation }) };
   }
   if (!lhsHasValue) return { kind: 'not-proved', reason: 'the line above has no value in any case' };
   if (unproved !== undefined) return { kind: 'not-proved', reason: readable(unproved) };

@@ -92,6 +92,25 @@ claim -sum(i, g[i] * (delta(i, k) - s[k])) = s[k] - g[k]   expect wrong
   });
 });
 
+describe('the case a wrong step fails in', () => {
+  it('is the most general one where some case holds: a forgotten delta fails where the indices differ, not only where i = l', () => {
+    const step = onlyStep(deriv(`given W: matrix[H, H]
+given h: vector[H]
+let a = tanh(W * h)
+claim diff(a[i], W[k, l]) = (1 - a[i]^2) * h[l]   expect wrong
+`));
+    expect(why(step)).toBe('where the indices differ: the expression above is 0, but this step is not');
+  });
+
+  it('is the first one where no case holds, whose difference names the missing term', () => {
+    const step = onlyStep(deriv(`given p: vector[n]
+let u = p / norm(p)
+claim diff(u[i], p[k]) = delta(i, k) / norm(p)   expect wrong
+`));
+    expect(why(step)).toMatch(/^lhs - rhs = -p\[i\]\^2/);
+  });
+});
+
 describe('roots', () => {
   it('1/sqrt(D) prints as sqrt(D), not exp(log(D)/2)', () => {
     const step = onlyStep(deriv('given x: real\ngiven D: positive\nclaim x / sqrt(D) = x + 1 / sqrt(D)   expect wrong\n'));
