@@ -185,7 +185,8 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const toTerm = (r: { value?: Value; error?: Diagnostic }, span: Claim['span'], isHead: boolean): { term?: Term; error?: Diagnostic; offShape?: string } => {
     if (!r.value) return { error: r.error };
     const v = r.value;
-    if (shape && (v.k === 'scalar' || v.shape.length !== shape.length || !v.shape.every((d, p) => sameDim(d, shape[p])))) {
+    // A scalar in an array claim stands for every entry (`grad(f, x) = 0`: the zero vector), as in broadcasting.
+    if (shape && v.k !== 'scalar' && (v.shape.length !== shape.length || !v.shape.every((d, p) => sameDim(d, shape[p])))) {
       return {
         error: diagnostic('shape', `${isHead ? 'the claim' : 'this step'} is ${describe(v)}, but the claim is about ${showShape(shape)}`, scope.file, span,
           'every expression of a claim has the same shape; compare one entry with indices (A[i, j]) when the shapes differ'),

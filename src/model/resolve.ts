@@ -609,7 +609,9 @@ export class Resolver {
     const given = this.wholeInput('jacobian', expr.args[1]);
     const fShape = f.k === 'scalar' ? [] : f.shape;
     const shape = [...fShape, ...given.dims];
-    if (fShape.length > 1 || given.dims.length > 1 || shape.length === 0) {
+    // Of a scalar with respect to a scalar, the Jacobian is the derivative.
+    if (shape.length === 0 && f.k === 'scalar') return scalar({ k: 'diff', f: f.t, v: { name: given.name, indices: [] } });
+    if (fShape.length > 1 || given.dims.length > 1) {
       throw this.error('shape', `jacobian takes a vector (or scalar) f and an input vector (or scalar) x, got ${f.k === 'scalar' ? 'a scalar' : showShape(f.shape)} and ${given.typeText}`,
         expr.span, 'for a matrix input write grad(L, W) of a scalar L, or diff(F[i], W[k, l]) entry by entry');
     }
@@ -812,7 +814,10 @@ export class Resolver {
     const { left, right } = expr;
     const isIndexVariable = (e: Expr): boolean => e.kind === 'name' && !this.scope.dims.has(e.name) ||
       (e.kind === 'binary' && isIndexVariable(e.left));
-    if (this.looksLikeIndex(left, bound) && this.looksLikeIndex(right, bound) && (isIndexVariable(left) || isIndexVariable(right))) {
+    // Two label entries (y[i] < z[i]) compare classes: indices too.
+    const labelEntry = (e: Expr): boolean => e.kind === 'index' && this.looksLikeIndex(e, bound);
+    if (this.looksLikeIndex(left, bound) && this.looksLikeIndex(right, bound)
+      && (isIndexVariable(left) || isIndexVariable(right) || (labelEntry(left) && labelEntry(right)))) {
       const a = this.index(left, undefined, bound);
       const b = this.index(right, undefined, bound);
       this.linkIndices(a, b, left.span);

@@ -115,6 +115,21 @@ claim grad(sum(W' * x + b), b) = ones(n)   expect wrong
     expect(back.detail.explanation).toContain('but the line above (line 5) is m×n');
   });
 
+  it('a scalar step stands for every entry: the zero gradient is = 0, proved, not refuted by its shape', () => {
+    const claims = claimsOf(deriv(`given x: vector[n]
+given y: label[n, n]
+given z: label[n, n]
+given t: real
+claim grad(t * 3, x) = 0
+claim jacobian(x, t) = 0
+claim jacobian(t^2, t) = 2 * t
+claim grad(sum(x), x) = 1
+claim grad(sum(x), x) = 0   expect wrong
+claim sum(i, (y[i] < z[i]) * x[i]) = sum(i, (z[i] > y[i]) * x[i])
+`));
+    expect(claims.map((c) => c.steps[0].verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved']);
+  });
+
   it('leaves steps of the same shape to the engines, and names vectors by length', () => {
     const claims = claimsOf(text);
     expect([claims[1].steps[0].verdict, claims[1].steps[0].proof]).toEqual(['proved', 'every-n']);
