@@ -155,11 +155,8 @@ export function decideStep(
       if (right.conditions.never !== undefined) {
         // The step has no value anywhere; the line above has one wherever it has no condition at all.
         if (left.conditions.list.length === 0) {
-          return {
-            kind: 'different', instance: toRecord(instance),
-            explanation: `this step has no value anywhere (${right.conditions.never}), but the line above has one`,
-            confirmed: confirmNoValue(lhs, instance, step.inputs, seed),
-          };
+          return different(toRecord(instance), `this step has no value anywhere (${right.conditions.never}), but the line above has one`,
+            () => confirmNoValue(lhs, instance, step.inputs, seed));
         }
         notImplied ??= `this step has no value anywhere (${right.conditions.never})`;
         continue;
@@ -173,11 +170,8 @@ export function decideStep(
         const outright = constant !== undefined && difference.denominatorFactors().length === 0
           && left.conditions.list.length === 0 && right.conditions.list.length === 0
           ? constant.div(difference.denominatorConstant()) : undefined;
-        return {
-          kind: 'different', instance: record,
-          explanation: explainDifference(left.form, right.form, difference, atoms, exact),
-          confirmed: confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright),
-        };
+        return different(record, explainDifference(left.form, right.form, difference, atoms, exact),
+          () => confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright));
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
@@ -197,6 +191,27 @@ export function decideStep(
   if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
   if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
   return { kind: 'equal', instances, unconditional: !conditional };
+}
+
+/**
+ * A `different` outcome whose 60-digit confirmation is computed when first read
+ * (and then kept): where random inputs already refute the step, it is never
+ * needed, and it is the costly part (two seconds on a 3×3 softmax). The point
+ * depends only on the step and the seed, so reading it later changes nothing.
+ */
+function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined): SymbolicOutcome {
+  let read = false;
+  let point: Confirmation | undefined;
+  return {
+    kind: 'different', instance, explanation,
+    get confirmed() {
+      if (!read) {
+        point = confirmation();
+        read = true;
+      }
+      return point;
+    },
+  };
 }
 
 /** The largest invertible input whose determinant is written out as a fact (n! terms). */
