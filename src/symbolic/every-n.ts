@@ -202,9 +202,31 @@ function extraTerm(left: RationalFunction, right: RationalFunction, definitions:
 /** Bound indices as letters for people: #0, #1, ... become j, l, m, ... (de Bruijn keys stay internal). */
 function readable(text: string): string {
   const letters = ['j', 'l', 'm', 'p', 'q', 'r'];
-  return text.replace(/#(\d+)/g, (_, d: string) => letters[Number(d)] ?? `j${d}`)
-    // One-hot rows (label-rows.ts) as the derivation would write them: ⟨y⟩[j, l] is (l == y[j]).
-    .replace(/⟨([^⟩]+)⟩\[([^,\]]+), ([^\]]+)\]/g, (_, label: string, row: string, cls: string) => `(${cls} == ${label}[${row}])`);
+  return withLabelsForRows(text.replace(/#(\d+)/g, (_, d: string) => letters[Number(d)] ?? `j${d}`));
+}
+
+/** One-hot rows (label-rows.ts) as the derivation would write them: ⟨y⟩[j, y[i]] is (y[i] == y[j]). */
+function withLabelsForRows(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('⟨', at); open >= 0; open = text.indexOf('⟨', at)) {
+    const close = text.indexOf('⟩[', open);
+    if (close < 0) break;
+    // The entry's brackets, matched, and its last top-level comma: the row before it, the class after.
+    let depth = 0;
+    let comma = -1;
+    let end = -1;
+    for (let p = close + 1; p < text.length && end < 0; p++) {
+      if (text[p] === '[' || text[p] === '(') depth++;
+      else if (text[p] === ']' || text[p] === ')') { depth--; if (depth === 0) end = p; }
+      else if (text[p] === ',' && depth === 1) comma = p;
+    }
+    if (end < 0 || comma < 0) break;
+    const label = text.slice(open + 1, close);
+    out += `${text.slice(at, open)}(${text.slice(comma + 1, end).trim()} == ${label}[${text.slice(close + 2, comma).trim()}])`;
+    at = end + 1;
+  }
+  return out + text.slice(at);
 }
 
 function describeCase(partition: readonly IndexSymbol[][]): string {

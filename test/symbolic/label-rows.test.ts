@@ -66,6 +66,17 @@ claim sum(i, Z[i, y[i]]) = sum(i, sum(c, Z[i, c]))   expect wrong
   });
 });
 
+describe('labels per batch row beside a label with a free index', () => {
+  it('are proved or refuted, and the difference is said with the labels', () => {
+    const result = steps(`
+claim sum(j, (y[j] == y[i]) * Z[j, 1]) = sum(j, onehot(y, C)[j, y[i]] * Z[j, 1])
+claim sum(j, (y[j] == y[i]) * Z[j, 1]) = Z[i, 1]   expect wrong
+`);
+    expect(verdicts(result)).toEqual([[10, 'proved', 'every-n'], [11, 'refuted', null]]);
+    expect(result[1].detail.explanation).toBe('the right side is the left side plus Z[i, 1] - sum(j, Z[j, 1] * (y[i] == y[j]))');
+  });
+});
+
 describe('labels per batch row: the domain rule still holds', () => {
   it('a step with no value where the line above has one (a division by a label-picked entry) is not proved', () => {
     const result = steps(`
