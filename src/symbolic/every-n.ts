@@ -25,6 +25,13 @@ function sumText(body: string, bound: string): string {
 }
 
 
+/** A case where the sides differ, and how to explain it (computed for the one case named). */
+interface Failure {
+  readonly partition: IndexSymbol[][];
+  /** `reads`: whether the text is the same in every case, this case's own, or this case's where it fixes an index to a number. */
+  readonly explain: () => { readonly text: string; readonly reads: 'same' | 'case' | 'numbers' };
+}
+
 /** Once a case where the sides differ is found, at most this many more cases are read looking for a more general one. */
 const MORE_CASES_FOR_AN_EXPLANATION = 64;
 
@@ -91,8 +98,8 @@ export function proveForEveryN(
   // distinct: "where the indices differ" reads better than "where i = l"), explained once at the end; and
   // whether any case holds. Where some case holds, the case is the point and the general one is named;
   // where none does, the first case's difference says more (a missing term, not "this step is 0").
-  let firstFailure: { partition: IndexSymbol[][]; explain: () => string } | undefined;
-  let failure: { partition: IndexSymbol[][]; explain: () => string } | undefined;
+  let firstFailure: Failure | undefined;
+  let failure: Failure | undefined;
   let casesAfterFailure = 0;
   let someCaseHolds = false;
   // The domain rule: a case where the line above has no value is free; a condition of the step the line above does not imply leaves the step unproved.
@@ -150,7 +157,12 @@ export function proveForEveryN(
             // A raw difference reads better in the derivation's own names, where a definition folds back in.
             const named = plain.kind === 'residual' ? refold(difference, definitions, canonical) : undefined;
             const term = plain.kind === 'residual' ? extraTerm(left, right, definitions, canonical, budget) : undefined;
-            return worded ? plain.text : missingFact ?? term ?? named ?? plain.text;
+            const text = worded ? plain.text : missingFact ?? term ?? named ?? plain.text;
+            // A factor reads the same in every case; a raw difference is this case's own (Z[r, r] where r = c);
+            // an added term is, where the case fixes an index to a number (Z[1, 1] where i = 1).
+            const reads = plain.kind === 'constant-factor' || plain.kind === 'factor' || text === missingFact ? 'same' as const
+              : text.startsWith('lhs - rhs') ? 'case' as const : 'numbers' as const;
+            return { text, reads };
           },
         };
         firstFailure ??= failure;
@@ -168,10 +180,15 @@ export function proveForEveryN(
   }
   if (failure && firstFailure) {
     const named = someCaseHolds ? failure : firstFailure;
-    const where = someCaseHolds ? describeCase(named.partition) : '';
     let explanation: string | undefined;
     try {
-      explanation = readable(`${where}${named.explain()}`);
+      const { text, reads } = named.explain();
+      // Where no case holds, the case is named only where the explanation reads differently in it.
+      const where = someCaseHolds ? describeCase(named.partition)
+        : reads === 'case' ? describeCase(named.partition, { mergedOnly: true })
+          : reads === 'numbers' && named.partition.some((b) => b.some((x) => x.index.k === 'lit') && b.some((x) => x.index.k !== 'lit'))
+            ? describeCase(named.partition, { mergedOnly: true }) : '';
+      explanation = readable(`${where}${text}`);
     } catch (error) {
       // An explanation is a courtesy: a budget spent on it leaves the step unproved, without words.
       if (!(error instanceof BudgetExceededError)) throw error;
@@ -229,10 +246,10 @@ function withLabelsForRows(text: string): string {
   return out + text.slice(at);
 }
 
-function describeCase(partition: readonly IndexSymbol[][]): string {
+function describeCase(partition: readonly IndexSymbol[][], options: { mergedOnly?: boolean } = {}): string {
   const merged = partition.filter((b) => b.length > 1 && b.some((s) => s.index.k === 'var'));
   const distinct = partition.filter((b) => b.some((s) => s.index.k === 'var'));
-  if (merged.length === 0 && distinct.length < 2) return '';
+  if (merged.length === 0 && (distinct.length < 2 || options.mergedOnly)) return '';
   const parts = merged.map((b) => b.map((s) => printIndex(s.index)).join(' = '));
   return parts.length > 0 ? `where ${parts.join(', ')}: ` : 'where the indices differ: ';
 }

@@ -102,12 +102,12 @@ claim diff(a[i], W[k, l]) = (1 - a[i]^2) * h[l]   expect wrong
     expect(why(step)).toBe('where the indices differ: the expression above is 0, but this step is not');
   });
 
-  it('is the first one where no case holds, whose difference names the missing term', () => {
+  it('is the first one where no case holds, named with its difference, which shows the missing term', () => {
     const step = onlyStep(deriv(`given p: vector[n]
 let u = p / norm(p)
 claim diff(u[i], p[k]) = delta(i, k) / norm(p)   expect wrong
 `));
-    expect(why(step)).toMatch(/^lhs - rhs = -p\[i\]\^2/);
+    expect(why(step)).toMatch(/^where i = k: lhs - rhs = -p\[i\]\^2/);
   });
 });
 

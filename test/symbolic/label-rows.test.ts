@@ -73,7 +73,7 @@ claim sum(j, (y[j] == y[i]) * Z[j, 1]) = sum(j, onehot(y, C)[j, y[i]] * Z[j, 1])
 claim sum(j, (y[j] == y[i]) * Z[j, 1]) = Z[i, 1]   expect wrong
 `);
     expect(verdicts(result)).toEqual([[10, 'proved', 'every-n'], [11, 'refuted', null]]);
-    expect(result[1].detail.explanation).toBe('the right side is the left side plus Z[i, 1] - sum(j, Z[j, 1] * (y[i] == y[j]))');
+    expect(result[1].detail.explanation).toBe('where i = 1: the right side is the left side plus Z[1, 1] - sum(j, Z[j, 1] * (y[i] == y[j]))');
   });
 });
 
