@@ -176,6 +176,22 @@ export function matrixCandidates(vocabulary: Vocabulary, shape: readonly Dim[]):
     { text: `sum(${a.text}, 1)`, rows: a.cols, cols: undefined, atomic: true },
     { text: `sum(${a.text}, 2)`, rows: a.rows, cols: undefined, atomic: true },
   ]) : [];
+  // Jacobians of vector functions: outer products u * v', and for a square shape diag(v) and the softmax
+  // Jacobian's diag(v) - v * v'.
+  const vectors = arrays.filter((a) => a.cols === undefined);
+  if (shape.length === 2) {
+    for (const u of vectors) {
+      for (const v of vectors) {
+        if (sameDim(u.rows, shape[0]) && sameDim(v.rows, shape[1])) products.push({ text: `${u.text} * ${v.text}'`, rows: u.rows, cols: v.rows, atomic: false });
+      }
+    }
+    if (sameDim(shape[0], shape[1])) {
+      for (const v of vectors.filter((x) => sameDim(x.rows, shape[0]))) {
+        products.push({ text: `diag(${v.text})`, rows: v.rows, cols: v.rows, atomic: true });
+        products.push({ text: `diag(${v.text}) - ${v.text} * ${v.text}'`, rows: v.rows, cols: v.rows, atomic: false });
+      }
+    }
+  }
   const out = new Set<string>();
   const differenceTexts = new Set(differences.map((d) => d.text));
   // ReLU's derivative masks a gradient entry by entry: U .* (V > 0) for an array V of the same shape.

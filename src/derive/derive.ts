@@ -74,7 +74,8 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
   // Entry indices of an array claim are the ones the text does not name: they give the array's shape.
   const entry = claim.freeIndices.filter((f) => !written.has(f.name));
   const shape: Dim[] = entry.map((f) => f.dim);
-  const differentiated = new Set([...targetText.matchAll(/(?:diff|grad|jacobian)\(\s*([\p{L}_][\p{L}\p{N}_]*)\s*,/gu)].map((m) => m[1]));
+  // The function a Jacobian differentiates (s in jacobian(s, x)) is the answer's own word (diag(s) - s * s'): not excluded.
+  const differentiated = new Set([...targetText.matchAll(/(?:diff|grad)\(\s*([\p{L}_][\p{L}\p{N}_]*)\s*,/gu)].map((m) => m[1]));
   const vocabulary = vocabularyOf(model.inputs, model.definitions, model.dims, differentiated);
   const generated = shape.length > 0 ? matrixCandidates(vocabulary, shape) : indexCandidates(vocabulary, claim.freeIndices, fixedIndices(targetText, claim.freeIndices));
   const notation = shape.length > 0 ? 'matrix' as const : 'index' as const;

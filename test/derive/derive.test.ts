@@ -28,6 +28,13 @@ describe('derive: the simplest correct form in the derivation\'s own names', { t
     expect(found.text).toMatch(/^s\[[ik]\] \* \(delta\(i, k\) - s\[[ik]\]\)$/);
   });
 
+  it('derives the Jacobian of a vector function in matrix notation: diag(s) - s * s\', and a layer\'s outer product', () => {
+    const jacobian = derive(`derivation "j"\ngiven x: vector[n]\nlet s = softmax(x)\n`, { expression: 'jacobian(s, x)' });
+    expect([jacobian.text, jacobian.best.proof]).toEqual(["diag(s) - s * s'", 'every-n']);
+    const outer = derive(`derivation "o"\ngiven W: matrix[m, n]\ngiven x: vector[n]\ngiven g: vector[m]\nlet L = g' * (W * x)\n`, { expression: 'grad(L, W)' });
+    expect([outer.text, outer.best.proof]).toEqual(["g * x'", 'every-n']);
+  });
+
   it('tells the batch size from the number of classes: the 1/N of a mean, never 1/C', () => {
     const found = derive(NOTE_002, { expression: 'diff(L, z[i, k])' });
     expect(found.text).toBe('(a[i, k] - delta(k, y[i])) / N');
