@@ -471,10 +471,8 @@ function sumOfBody(
   const atoms = c.atoms;
   const isBound = (id: number) => atoms.name(id).includes(bound);
   const dimText = dim.k === 'sym' ? dim.name : String(dim.size);
-  if (body.denominatorFactors().some((f) => [...f.factor.variables()].some(isBound))) {
-    const text = sumText(body.toString((id) => atoms.name(id)), bound);
-    return RationalFunction.variable(atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
-  }
+  const boundFactors = body.denominatorFactors().filter((f) => [...f.factor.variables()].some(isBound));
+  if (boundFactors.length > 0) return sumOverBoundDenominator(body, boundFactors, isBound, bound, dimText, c);
   let numerator = RationalFunction.ZERO;
   for (const term of body.numerator(c.budget).terms()) {
     const freePowers: Array<[number, number]> = [];
@@ -491,6 +489,46 @@ function sumOfBody(
   }
   let denominator = RationalFunction.constant(body.denominatorConstant());
   for (const f of body.denominatorFactors()) denominator = denominator.mul(RationalFunction.fromPolynomial(f.factor).pow(f.exponent, c.budget), c.budget);
+  return numerator.div(denominator, c.budget);
+}
+
+/**
+ * sum over the bound index of a body whose denominator depends on it (the
+ * tanh(u_j) = (e^(2u_j) - 1) / (e^(2u_j) + 1) of a layer, summed over the batch):
+ * by linearity, sum_j (sum_t c_t m_t(j) f_t) / (k F D(j)) is
+ * sum_t c_t f_t / (k F) * sum_j m_t(j) / D(j), with f_t and F free of j. Each
+ * sum_j m_t(j) / D(j) is one atom, named by its monomial and the factors of D
+ * (sorted): two sides that write the same terms over the same denominator meet
+ * in the same atoms, where the body as a whole would be one atom per writing.
+ */
+function sumOverBoundDenominator(
+  body: RationalFunction, boundFactors: Array<{ factor: Polynomial; exponent: number }>, isBound: (id: number) => boolean,
+  bound: string, dimText: string, c: Canonicalizer,
+): RationalFunction {
+  const atoms = c.atoms;
+  const name = (id: number) => atoms.name(id);
+  const denominatorText = boundFactors
+    .map((f) => (f.exponent === 1 ? `(${f.factor.toString(name)})` : `(${f.factor.toString(name)})^${f.exponent}`))
+    .sort().join(' * ');
+  let numerator = RationalFunction.ZERO;
+  for (const term of body.numerator(c.budget).terms()) {
+    const freePowers: Array<[number, number]> = [];
+    const boundPowers: Array<[number, number]> = [];
+    for (let p = 0; p < term.mono.pairs.length; p += 2) {
+      const id = term.mono.pairs[p];
+      (isBound(id) ? boundPowers : freePowers).push([id, term.mono.pairs[p + 1]]);
+    }
+    const monomial = boundPowers.map(([id, e]) => (e === 1 ? name(id) : `${name(id)}^${e}`)).sort().join(' * ') || '1';
+    const text = sumText(`${monomial} / ${denominatorText}`, bound);
+    const atom = RationalFunction.variable(atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
+    numerator = numerator.add(RationalFunction.fromPolynomial(Polynomial.monomial(term.coef, freePowers)).mul(atom, c.budget), c.budget);
+  }
+  let denominator = RationalFunction.constant(body.denominatorConstant());
+  for (const f of body.denominatorFactors()) {
+    if (![...f.factor.variables()].some(isBound)) {
+      denominator = denominator.mul(RationalFunction.fromPolynomial(f.factor).pow(f.exponent, c.budget), c.budget);
+    }
+  }
   return numerator.div(denominator, c.budget);
 }
 
