@@ -287,20 +287,35 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             if (Number.isFinite(v) && (outOfRange(out) || (out === 0 && neverZero))) s.needsPrecision = true;
             // sign jumps at 0: decided between values closer than their error, it is a guess.
             if (discontinuous && e > 0 && Math.abs(v) <= e && s.differentiating === 0) s.needsPrecision = true;
-            s.error = finiteOrInfinite(argumentError(f, v, out, slope(v)[0], e) + roundoff * Math.abs(out) + UNDERFLOW);
+            // An exact argument carries no error whatever the slope: the slope (an array) only where it matters.
+            s.error = finiteOrInfinite((e === 0 ? 0 : argumentError(f, v, out, slope(v)[0], e)) + roundoff * Math.abs(out) + UNDERFLOW);
             return out;
           };
         }
+        // Scratch for the arguments, one per node: a node is never inside its own arguments, so never re-entered.
+        const vs = new Array<number>(args.length).fill(0);
+        const es = new Array<number>(args.length).fill(0);
+        const value = rule.value;
+        const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
         return (s) => {
-          const vs: number[] = [];
-          const es: number[] = [];
-          for (const a of args) { vs.push(a(s)); es.push(s.error); }
-          if (kink) noteKink(s, kink(...vs));
-          const out = rule.value(...vs);
-          if (vs.every(Number.isFinite) && outOfRange(out)) s.needsPrecision = true;
-          const slopes = rule.slopes(...vs);
-          let error = (rule.roundoff ?? 2) * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
-          for (let i = 0; i < vs.length; i++) error += carry(slopes[i], es[i]);
+          let finite = true;
+          let exact = true;
+          for (let i = 0; i < args.length; i++) {
+            const v = args[i](s);
+            vs[i] = v;
+            es[i] = s.error;
+            if (!Number.isFinite(v)) finite = false;
+            if (s.error !== 0) exact = false;
+          }
+          const out = args.length === 2 ? value(vs[0], vs[1]) : value(...vs);
+          if (kink) noteKink(s, args.length === 2 ? kink(vs[0], vs[1]) : kink(...vs));
+          if (finite && outOfRange(out)) s.needsPrecision = true;
+          let error = roundoff * Math.abs(out) + UNDERFLOW;
+          // Exact arguments carry nothing (error + 0 is error): the slopes (an array) only where they matter.
+          if (!exact) {
+            const slopes = args.length === 2 ? rule.slopes(vs[0], vs[1]) : rule.slopes(...vs);
+            for (let i = 0; i < vs.length; i++) error += carry(slopes[i], es[i]);
+          }
           s.error = finiteOrInfinite(error);
           return out;
         };
@@ -392,11 +407,12 @@ export const MAX_NESTED_DIFFERENCES = 2;
  * steps stay within a tenth of the distance to the nearest kink f passes
  * through, so no sample crosses one; on a kink there is no derivative (NaN).
  */
-function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
-  if (p < 0) return NaN;
+export function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
+  // No value, so no error bound (Infinity, as `derivative` gives with NaN): every path sets s.error.
+  if (p < 0) { s.error = Infinity; return NaN; }
   // Each nested difference multiplies the evaluations by the tableau's size: seven nested diffs would take
   // hours, and past two the result is mostly rounding anyway. Deeper nests have no numeric value here.
-  if (s.differentiating >= MAX_NESTED_DIFFERENCES) return NaN;
+  if (s.differentiating >= MAX_NESTED_DIFFERENCES) { s.error = Infinity; return NaN; }
   const saved = s.values[p];
   const outerKink = s.kinkDistance;
   s.kinkDistance = Infinity;
