@@ -41,13 +41,13 @@ export interface EvaluationState {
 export type Compiled = (state: EvaluationState) => number;
 
 /** Half an ulp: the relative error of one correctly rounded operation. */
-const UNIT_ROUNDOFF = Number.EPSILON / 2;
+export const UNIT_ROUNDOFF = Number.EPSILON / 2;
 /**
  * The absolute error a multiplication, division or function may add when its
  * result underflows into the subnormals (Higham's eta): relative error alone
  * says nothing there, and fast-check does draw inputs like 1e-323.
  */
-const UNDERFLOW = Number.MIN_VALUE;
+export const UNDERFLOW = Number.MIN_VALUE;
 /** The smallest normal double: below it a result has lost relative accuracy (2^-1022). */
 const MIN_NORMAL = 2 ** -1022;
 
@@ -56,16 +56,16 @@ const MIN_NORMAL = 2 ** -1022;
  * an infinity. (A result of exactly 0 from non-zero operands is checked where
  * the operation knows its operands.)
  */
-function outOfRange(x: number): boolean {
+export function outOfRange(x: number): boolean {
   const a = Math.abs(x);
   return a < MIN_NORMAL ? a !== 0 : a === Infinity;
 }
 
 /** Functions that are never 0 on their domain: a result of 0 is an underflow. */
-const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi']);
+export const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi']);
 
 /** An error bound that became NaN (infinity minus infinity, of a value that has none) is no bound: infinite. */
-function finiteOrInfinite(error: number): number {
+export function finiteOrInfinite(error: number): number {
   return error === error ? error : Infinity;
 }
 
@@ -73,14 +73,14 @@ function finiteOrInfinite(error: number): number {
  * a * b for error propagation, where an exact operand (error or slope 0) carries
  * no error even when the other factor is infinite: never NaN.
  */
-function carry(slope: number, error: number): number {
+export function carry(slope: number, error: number): number {
   if (error === 0 || slope === 0) return 0;
   const out = Math.abs(slope) * error;
   return Number.isNaN(out) ? Infinity : out;
 }
 
 /** The value of an exact literal as the nearest double, read through decimal arithmetic so 1e-400 and 10^400 / 10^399 come out right. */
-function literalValue(value: { num: bigint; den: bigint }): number {
+export function literalValue(value: { num: bigint; den: bigint }): number {
   const n = Number(value.num);
   const d = Number(value.den);
   if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) <= 2 ** 53 && d <= 2 ** 53) return n / d;
@@ -157,7 +157,7 @@ export function compilePosition(ref: InputRef, layout: Layout, slots: IndexSlots
  * differences with Richardson extrapolation (see finite-difference.ts), whose
  * steps stay within a tenth of the distance to the nearest kink.
  */
-export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Compiled {
+export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): Compiled {
   const position = (ref: InputRef) => compilePosition(ref, layout, slots);
   const index = (i: Index) => compileIndex(i, layout, slots);
 
@@ -471,7 +471,7 @@ export function freeIndexNames(t: Term): string[] {
  * order; where the slope is infinite (sqrt at 0) or undefined, the change of f
  * over [v - e, v + e] itself (sqrt(e) for sqrt at 0). Never NaN.
  */
-function argumentError(f: (v: number) => number, v: number, out: number, slope: number, e: number): number {
+export function argumentError(f: (v: number) => number, v: number, out: number, slope: number, e: number): number {
   if (e === 0) return 0;
   if (Number.isFinite(slope)) return carry(slope, e);
   let bound = 0;
@@ -480,7 +480,7 @@ function argumentError(f: (v: number) => number, v: number, out: number, slope: 
 }
 
 /** A kink matters only where a finite difference might step across it. */
-function noteKink(s: EvaluationState, distance: number): void {
+export function noteKink(s: EvaluationState, distance: number): void {
   if (s.differentiating === 0) return;
   const d = Math.abs(distance);
   if (d < s.kinkDistance) s.kinkDistance = d;
