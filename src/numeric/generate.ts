@@ -119,9 +119,28 @@ class Generator {
     return k;
   }
 
+  /**
+   * compile.ts's carry(slope, error), inline: a call per use would box its double
+   * arguments once V8's inlining budget for a large function is spent. `t` is
+   * each function's scratch variable.
+   */
+  private carry(slope: string, error: string): string {
+    return `((${error}) === 0 || (${slope}) === 0 ? 0 : (t = Math.abs(${slope}) * (${error}), t !== t ? Infinity : t))`;
+  }
+
+  /** compile.ts's outOfRange(x), inline. */
+  private outOfRange(x: string): string {
+    return `(t = Math.abs(${x}), t < ${numberLiteral(2 ** -1022)} ? t !== 0 : t === Infinity)`;
+  }
+
+  /** compile.ts's noteKink(s, distance), inline. */
+  private noteKink(out: string[], distance: string): void {
+    this.emit(out, `if (s.differentiating !== 0) { t = Math.abs(${distance}); if (t < s.kinkDistance) s.kinkDistance = t; }`);
+  }
+
   /** A function body (`function name(s) {...}`) evaluating t, setting s.error. */
   func(name: string, t: Term, bound: ReadonlySet<string>): string {
-    const out: string[] = [];
+    const out: string[] = ['let t = 0;'];
     const r = this.term(t, bound, out);
     this.emit(out, `s.error = ${r.e};`);
     this.emit(out, `return ${r.v};`);
@@ -207,8 +226,8 @@ class Generator {
         for (const factor of t.factors) {
           const { v, e } = this.term(factor, bound, out);
           this.emit(out, `${next} = ${product} * ${v};`);
-          this.emit(out, `if (${next} === 0 ? ${product} !== 0 && ${v} !== 0 : R.outOfRange(${next}) && Number.isFinite(${product}) && Number.isFinite(${v})) s.needsPrecision = true;`);
-          this.emit(out, `${err} = R.carry(${v}, ${err}) + R.carry(${product}, ${e}) + ${U} * Math.abs(${next}) + ${ETA}; ${product} = ${next};`);
+          this.emit(out, `if (${next} === 0 ? ${product} !== 0 && ${v} !== 0 : ${this.outOfRange(next)} && Number.isFinite(${product}) && Number.isFinite(${v})) s.needsPrecision = true;`);
+          this.emit(out, `${err} = ${this.carry(v, err)} + ${this.carry(product, e)} + ${U} * Math.abs(${next}) + ${ETA}; ${product} = ${next};`);
         }
         this.emit(out, `${err} = ${err} === ${err} ? ${err} : Infinity;`);
         return { v: product, e: err };
@@ -220,11 +239,13 @@ class Generator {
         const v = this.fresh('v');
         const e = this.fresh('e');
         this.emit(out, `const ${b} = ${base.v}, ${eb} = ${base.e}, ${x} = ${exponent.v}, ${ex} = ${exponent.e};`);
-        this.emit(out, `if (!Number.isInteger(${x})) R.noteKink(s, ${b});`);
+        this.emit(out, `if (!Number.isInteger(${x})) {`);
+        this.noteKink(out, b);
+        this.emit(out, '}');
         this.emit(out, `const ${v} = Math.pow(${b}, ${x});`);
-        this.emit(out, `if (${b} !== 0 && Number.isFinite(${b}) && Number.isFinite(${x}) && (${v} === 0 || R.outOfRange(${v}))) s.needsPrecision = true;`);
-        this.emit(out, `let ${e} = (${eb} === 0 ? 0 : ${b} === 0 ? (${x} > 0 ? Math.pow(${eb}, ${x}) : ${x} === 0 ? 0 : Infinity) : R.carry(${x} * ${v}, ${eb} / Math.abs(${b})))` +
-          ` + (${v} === 0 ? 0 : R.carry(${v} * Math.log(Math.abs(${b})), ${ex})) + 2 * ${U} * Math.abs(${v}) + ${ETA};`);
+        this.emit(out, `if (${b} !== 0 && Number.isFinite(${b}) && Number.isFinite(${x}) && (${v} === 0 || ${this.outOfRange(v)})) s.needsPrecision = true;`);
+        this.emit(out, `let ${e} = (${eb} === 0 ? 0 : ${b} === 0 ? (${x} > 0 ? Math.pow(${eb}, ${x}) : ${x} === 0 ? 0 : Infinity) : ${this.carry(`${x} * ${v}`, `${eb} / Math.abs(${b})`)})` +
+          ` + (${v} === 0 ? 0 : ${this.carry(`${v} * Math.log(Math.abs(${b}))`, ex)}) + 2 * ${U} * Math.abs(${v}) + ${ETA};`);
         this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
         return { v, e };
       }
@@ -258,8 +279,8 @@ class Generator {
           this.emit(out, `s.indices[${slot}] = ${j};`);
           const { v, e } = this.term(t.body, inner, out);
           this.emit(out, `const ${next} = ${product} * ${v};`);
-          this.emit(out, `${err} = ${err} * Math.abs(${v}) + R.carry(${product}, ${e}) + ${U} * Math.abs(${next}) + ${ETA};`);
-          this.emit(out, `if (Number.isFinite(${product}) && Number.isFinite(${v}) && (R.outOfRange(${next}) || (${next} === 0 && ${product} !== 0 && ${v} !== 0))) s.needsPrecision = true;`);
+          this.emit(out, `${err} = ${err} * Math.abs(${v}) + ${this.carry(product, e)} + ${U} * Math.abs(${next}) + ${ETA};`);
+          this.emit(out, `if (Number.isFinite(${product}) && Number.isFinite(${v}) && (${this.outOfRange(next)} || (${next} === 0 && ${product} !== 0 && ${v} !== 0))) s.needsPrecision = true;`);
           this.emit(out, `${product} = ${next};`);
           this.emit(out, '}');
           this.emit(out, `${err} = ${err} === ${err} ? ${err} : Infinity;`);
@@ -299,7 +320,7 @@ class Generator {
         const [y, bd, v] = [this.fresh('y'), this.fresh('d'), this.fresh('v')];
         const identical = printTerm(t.a) === printTerm(t.b);
         this.emit(out, `const ${y} = ${b.v}, ${bd} = ${ex} + ${b.e};`);
-        this.emit(out, `R.noteKink(s, ${x} - ${y});`);
+        this.noteKink(out, `${x} - ${y}`);
         if (!identical) {
           this.emit(out, `if (${bd} > 0 && s.differentiating === 0 && !(Math.abs(${x} - ${y}) > ${bd})) s.needsPrecision = true;`);
           this.emit(out, `if (!Number.isFinite(${x}) || !Number.isFinite(${y})) s.needsPrecision = true;`);
@@ -329,11 +350,11 @@ class Generator {
     if (args.length === 1) {
       const [v, ea] = [this.fresh('v'), this.fresh('e')];
       this.emit(out, `const ${v} = ${args[0].v}, ${ea} = ${args[0].e};`);
-      if (rule.kink) this.emit(out, `R.noteKink(s, K${k}(${v}));`);
-      else if (name === 'sqrt') this.emit(out, `R.noteKink(s, ${v});`);
+      if (rule.kink) this.noteKink(out, `K${k}(${v})`);
+      else if (name === 'sqrt') this.noteKink(out, v);
       this.emit(out, `const ${o} = F${k}(${v});`);
       const zero = NEVER_ZERO.has(name) ? ` || ${o} === 0` : '';
-      this.emit(out, `if (Number.isFinite(${v}) && (R.outOfRange(${o})${zero})) s.needsPrecision = true;`);
+      this.emit(out, `if (Number.isFinite(${v}) && (${this.outOfRange(o)}${zero})) s.needsPrecision = true;`);
       if (name === 'sign') this.emit(out, `if (${ea} > 0 && Math.abs(${v}) <= ${ea} && s.differentiating === 0) s.needsPrecision = true;`);
       this.emit(out, `let ${e} = (${ea} === 0 ? 0 : R.argumentError(F${k}, ${v}, ${o}, S${k}(${v})[0], ${ea})) + ${roundoff} * Math.abs(${o}) + ${ETA};`);
       this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
@@ -344,11 +365,11 @@ class Generator {
     this.emit(out, `const ${args.map((a, i) => `${vs[i]} = ${a.v}, ${es[i]} = ${a.e}`).join(', ')};`);
     const list = vs.join(', ');
     this.emit(out, `const ${o} = F${k}(${list});`);
-    if (rule.kink) this.emit(out, `R.noteKink(s, K${k}(${list}));`);
-    this.emit(out, `if (${vs.map((v) => `Number.isFinite(${v})`).join(' && ')} && R.outOfRange(${o})) s.needsPrecision = true;`);
+    if (rule.kink) this.noteKink(out, `K${k}(${list})`);
+    this.emit(out, `if (${vs.map((v) => `Number.isFinite(${v})`).join(' && ')} && ${this.outOfRange(o)}) s.needsPrecision = true;`);
     this.emit(out, `let ${e} = ${roundoff} * Math.abs(${o}) + ${ETA};`);
     const slopes = this.fresh('g');
-    this.emit(out, `if (${es.map((x) => `${x} !== 0`).join(' || ')}) { const ${slopes} = S${k}(${list}); ${es.map((x, i) => `${e} += R.carry(${slopes}[${i}], ${x});`).join(' ')} }`);
+    this.emit(out, `if (${es.map((x) => `${x} !== 0`).join(' || ')}) { const ${slopes} = S${k}(${list}); ${es.map((x, i) => `${e} += ${this.carry(`${slopes}[${i}]`, x)};`).join(' ')} }`);
     this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
     return { v: o, e };
   }
@@ -370,7 +391,12 @@ class Generator {
     });
     const [v, e] = [this.fresh('v'), this.fresh('e')];
     this.emit(out, `let ${v} = NaN, ${e} = 0;`);
-    this.emit(out, `if (!${nan}) { if (${second} > -Infinity) R.noteKink(s, ${best} - ${second}); ${e} = Math.max(${be}, ${se}); ${v} = ${s} * ${best}; }`);
+    this.emit(out, `if (!${nan}) {`);
+    this.emit(out, `if (${second} > -Infinity) {`);
+    this.noteKink(out, `${best} - ${second}`);
+    this.emit(out, `}`);
+    this.emit(out, `${e} = Math.max(${be}, ${se}); ${v} = ${s} * ${best};`);
+    this.emit(out, `}`);
     return { v, e };
   }
 
@@ -383,20 +409,21 @@ class Generator {
     if (usesIndexVariable(t, bound)) return loop(out);
     const keySlots = freeIndexNames(t).map((name) => this.slots.slot(name));
     const c = this.fresh('C');
-    this.prologue.push(`let ${c}p = -1, ${c}v = 0, ${c}e = 0, ${c}l = false; const ${c}k = new Int32Array(${keySlots.length});`);
+    // Epoch, value and error in a Float64Array: a double written to a variable of the factory's scope would be boxed anew each time.
+    this.prologue.push(`const ${c}d = new Float64Array(3), ${c}k = new Int32Array(${keySlots.length}); ${c}d[0] = -1; let ${c}l = false;`);
     const fresh = this.fresh('f');
     const before = this.fresh('w');
-    this.emit(out, `let ${fresh} = s.epoch === ${c}p;`);
+    this.emit(out, `let ${fresh} = s.epoch === ${c}d[0];`);
     keySlots.forEach((slot, q) => this.emit(out, `${fresh} = ${fresh} && ${c}k[${q}] === s.indices[${slot}];`));
     this.emit(out, `if (!${fresh}) {`);
     this.emit(out, `const ${before} = s.needsPrecision; s.needsPrecision = false;`);
     const r = loop(out);
-    this.emit(out, `${c}v = ${r.v}; ${c}e = ${r.e}; ${c}l = s.needsPrecision; s.needsPrecision = ${before} || ${c}l; ${c}p = s.epoch;`);
+    this.emit(out, `${c}d[1] = ${r.v}; ${c}d[2] = ${r.e}; ${c}l = s.needsPrecision; s.needsPrecision = ${before} || ${c}l; ${c}d[0] = s.epoch;`);
     keySlots.forEach((slot, q) => this.emit(out, `${c}k[${q}] = s.indices[${slot}];`));
     this.emit(out, '}');
     this.emit(out, `if (${c}l) s.needsPrecision = true;`);
     const [v, e] = [this.fresh('v'), this.fresh('e')];
-    this.emit(out, `const ${v} = ${c}v, ${e} = ${c}e;`);
+    this.emit(out, `const ${v} = ${c}d[1], ${e} = ${c}d[2];`);
     return { v, e };
   }
 }
