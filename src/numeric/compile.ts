@@ -65,7 +65,7 @@ export function outOfRange(x: number): boolean {
 export const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi']);
 
 /** An error bound that became NaN (infinity minus infinity, of a value that has none) is no bound: infinite. */
-export function finiteOrInfinite(error: number): number {
+function finiteOrInfinite(error: number): number {
   return error === error ? error : Infinity;
 }
 
@@ -73,7 +73,7 @@ export function finiteOrInfinite(error: number): number {
  * a * b for error propagation, where an exact operand (error or slope 0) carries
  * no error even when the other factor is infinite: never NaN.
  */
-export function carry(slope: number, error: number): number {
+function carry(slope: number, error: number): number {
   if (error === 0 || slope === 0) return 0;
   const out = Math.abs(slope) * error;
   return Number.isNaN(out) ? Infinity : out;
@@ -480,7 +480,7 @@ export function argumentError(f: (v: number) => number, v: number, out: number, 
 }
 
 /** A kink matters only where a finite difference might step across it. */
-export function noteKink(s: EvaluationState, distance: number): void {
+function noteKink(s: EvaluationState, distance: number): void {
   if (s.differentiating === 0) return;
   const d = Math.abs(distance);
   if (d < s.kinkDistance) s.kinkDistance = d;

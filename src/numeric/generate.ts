@@ -1,6 +1,6 @@
 import { FUNCTIONS, printTerm, usesIndexVariable, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
-  argumentError, carry, compileClosures, finiteDifference, freeIndexNames, literalValue, NEVER_ZERO, noteKink, outOfRange,
+  argumentError, compileClosures, finiteDifference, freeIndexNames, literalValue, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
@@ -13,8 +13,9 @@ import { dimSize, type Layout } from './layout.ts';
  * trial. It computes exactly what the closures of compile.ts compute, in the
  * same order of floating-point operations: the value, the running error bound,
  * the kink distance and the precision flag are bit-identical (a property test
- * holds it to that; compile.ts stays as the oracle and as the fallback for a
- * term whose source would exceed {@link MAX_SOURCE}).
+ * holds it to that). compile.ts stays as the oracle, as the fallback for a term
+ * whose source would exceed {@link MAX_SOURCE}, and for terms too cheap to be
+ * worth generating (see {@link compileTerm}).
  *
  * Security invariant: the source contains only the generator's own identifiers
  * and operators, and numbers it serialises itself ({@link numberLiteral}: a
@@ -48,7 +49,7 @@ const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 
 /** What the generated code receives as its one argument `R`: the runtime, never text. */
 const RUNTIME = {
-  outOfRange, carry, argumentError, noteKink, finiteDifference,
+  argumentError, finiteDifference,
   values: FUNCTION_NAMES.map((n) => FUNCTIONS[n].value),
   slopes: FUNCTION_NAMES.map((n) => FUNCTIONS[n].slopes),
   kinks: FUNCTION_NAMES.map((n) => FUNCTIONS[n].kink),
