@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { compare, FUNCTIONS, mapChildren, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
-import { derivative, reportValueError } from './finite-difference.ts';
+import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
 /**
@@ -420,7 +420,8 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
   // A fresh epoch: a sum cached outside any derivative never noted its kinks, and this evaluation must.
   s.epoch++;
   try {
-    f(s);
+    // f at the point itself, for the kink margin; derivative's first sample is the same evaluation, so it is passed on.
+    const atX = unperturbed(() => f(s), () => s.error);
     const margin = s.kinkDistance;
     if (margin < 1e-12) {
       s.kinkDistance = 0;
@@ -435,7 +436,7 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
       s.epoch++;
       return v;
     };
-    const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10 } : {});
+    const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10, atX } : { atX });
     s.kinkDistance = Math.min(outerKink, margin);
     s.error = estimate.error;
     return estimate.value;

@@ -62,6 +62,12 @@ export interface DerivativeOptions {
    * Must be > 0. Default: `Infinity`.
    */
   readonly maxStep?: number;
+  /**
+   * f(x) and the noise reported while computing it, when the caller has
+   * evaluated it already (see {@link unperturbed}): the first sample is not
+   * taken again. Default: f is called at x.
+   */
+  readonly atX?: { readonly value: number; readonly noise: number };
 }
 
 const EPS = Number.EPSILON;
@@ -179,8 +185,9 @@ export function derivative(
   const { shrink, maxRows, maxStep } = resolveOptions(options);
   const counter: Counter = { n: 0 };
   if (!Number.isFinite(x)) return report(outside(counter));
-  const s0 = sample(f, x, counter);
-  if (!Number.isFinite(s0) || !Number.isFinite(sampledNoise)) return report(outside(counter));
+  const s0 = options.atX === undefined ? sample(f, x, counter) : options.atX.value;
+  const s0Noise = options.atX === undefined ? sampledNoise : options.atX.noise;
+  if (!Number.isFinite(s0) || !Number.isFinite(s0Noise)) return report(outside(counter));
 
   let h = Math.min(options.initialStep ?? 0.1 * Math.max(Math.abs(x), 1), maxStep);
   let found = false;
@@ -387,15 +394,56 @@ function sample(f: (x: number) => number, t: number, counter: Counter): number {
  * error of 16 eps), which a finite difference of a long sum must allow for.
  */
 export function reportValueError(error: number): void {
+  if (!Number.isFinite(error)) return;
   const top = nestedNoise.length - 1;
-  if (top >= 0 && Number.isFinite(error)) nestedNoise[top] += error;
+  if (top >= 0) nestedNoise[top] += error;
+  collect(error);
 }
 
 /** Reports the error of a finished call to the enclosing derivative's current sample, if any. */
 function report(estimate: DerivativeEstimate): DerivativeEstimate {
   const top = nestedNoise.length - 1;
   if (top >= 0) nestedNoise[top] += estimate.error;
+  collect(estimate.error);
   return estimate;
+}
+
+/**
+ * The noise stack's depths at which an {@link unperturbed} evaluation is running,
+ * and what was reported there so far, one entry per evaluation in progress (a
+ * second derivative runs one inside another, at the same depth or deeper).
+ */
+const collectingAt: number[] = [];
+const collected: number[] = [];
+let collecting = 0;
+
+function collect(error: number): void {
+  for (let i = 0; i < collecting; i++) if (collectingAt[i] === nestedNoise.length) collected[i] += error;
+}
+
+/**
+ * Evaluates f at the point a finite difference is about to be taken around,
+ * where the caller needs the value before calling {@link derivative} (a kink
+ * margin), and returns what derivative's first sample would have found, for its
+ * `atX` option: the value, and the noise that sample would have collected (the
+ * errors nested derivatives report, in the order they report them, then f's own
+ * `error` where finite). Those reports still go where they went before, to the
+ * enclosing sample: only the second, identical evaluation is saved.
+ */
+export function unperturbed(f: () => number, error: () => number): { value: number; noise: number } {
+  const at = collecting++;
+  collectingAt[at] = nestedNoise.length;
+  collected[at] = 0;
+  let value: number;
+  try {
+    value = f();
+  } finally {
+    collecting--;
+  }
+  let noise = collected[at];
+  const e = error();
+  if (Number.isFinite(e)) noise += e;
+  return { value, noise };
 }
 
 function outside(counter: Counter): DerivativeEstimate {
