@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { compare, FUNCTIONS, mapChildren, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
-import { derivative, reportValueError } from './finite-difference.ts';
+import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
 /**
@@ -41,13 +41,13 @@ export interface EvaluationState {
 export type Compiled = (state: EvaluationState) => number;
 
 /** Half an ulp: the relative error of one correctly rounded operation. */
-const UNIT_ROUNDOFF = Number.EPSILON / 2;
+export const UNIT_ROUNDOFF = Number.EPSILON / 2;
 /**
  * The absolute error a multiplication, division or function may add when its
  * result underflows into the subnormals (Higham's eta): relative error alone
  * says nothing there, and fast-check does draw inputs like 1e-323.
  */
-const UNDERFLOW = Number.MIN_VALUE;
+export const UNDERFLOW = Number.MIN_VALUE;
 /** The smallest normal double: below it a result has lost relative accuracy (2^-1022). */
 const MIN_NORMAL = 2 ** -1022;
 
@@ -56,13 +56,13 @@ const MIN_NORMAL = 2 ** -1022;
  * an infinity. (A result of exactly 0 from non-zero operands is checked where
  * the operation knows its operands.)
  */
-function outOfRange(x: number): boolean {
+export function outOfRange(x: number): boolean {
   const a = Math.abs(x);
   return a < MIN_NORMAL ? a !== 0 : a === Infinity;
 }
 
 /** Functions that are never 0 on their domain: a result of 0 is an underflow. */
-const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi']);
+export const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi']);
 
 /** An error bound that became NaN (infinity minus infinity, of a value that has none) is no bound: infinite. */
 function finiteOrInfinite(error: number): number {
@@ -80,7 +80,7 @@ function carry(slope: number, error: number): number {
 }
 
 /** The value of an exact literal as the nearest double, read through decimal arithmetic so 1e-400 and 10^400 / 10^399 come out right. */
-function literalValue(value: { num: bigint; den: bigint }): number {
+export function literalValue(value: { num: bigint; den: bigint }): number {
   const n = Number(value.num);
   const d = Number(value.den);
   if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) <= 2 ** 53 && d <= 2 ** 53) return n / d;
@@ -157,7 +157,7 @@ export function compilePosition(ref: InputRef, layout: Layout, slots: IndexSlots
  * differences with Richardson extrapolation (see finite-difference.ts), whose
  * steps stay within a tenth of the distance to the nearest kink.
  */
-export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Compiled {
+export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): Compiled {
   const position = (ref: InputRef) => compilePosition(ref, layout, slots);
   const index = (i: Index) => compileIndex(i, layout, slots);
 
@@ -287,20 +287,35 @@ export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Comp
             if (Number.isFinite(v) && (outOfRange(out) || (out === 0 && neverZero))) s.needsPrecision = true;
             // sign jumps at 0: decided between values closer than their error, it is a guess.
             if (discontinuous && e > 0 && Math.abs(v) <= e && s.differentiating === 0) s.needsPrecision = true;
-            s.error = finiteOrInfinite(argumentError(f, v, out, slope(v)[0], e) + roundoff * Math.abs(out) + UNDERFLOW);
+            // An exact argument carries no error whatever the slope: the slope (an array) only where it matters.
+            s.error = finiteOrInfinite((e === 0 ? 0 : argumentError(f, v, out, slope(v)[0], e)) + roundoff * Math.abs(out) + UNDERFLOW);
             return out;
           };
         }
+        // Scratch for the arguments, one per node: a node is never inside its own arguments, so never re-entered.
+        const vs = new Array<number>(args.length).fill(0);
+        const es = new Array<number>(args.length).fill(0);
+        const value = rule.value;
+        const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
         return (s) => {
-          const vs: number[] = [];
-          const es: number[] = [];
-          for (const a of args) { vs.push(a(s)); es.push(s.error); }
-          if (kink) noteKink(s, kink(...vs));
-          const out = rule.value(...vs);
-          if (vs.every(Number.isFinite) && outOfRange(out)) s.needsPrecision = true;
-          const slopes = rule.slopes(...vs);
-          let error = (rule.roundoff ?? 2) * UNIT_ROUNDOFF * Math.abs(out) + UNDERFLOW;
-          for (let i = 0; i < vs.length; i++) error += carry(slopes[i], es[i]);
+          let finite = true;
+          let exact = true;
+          for (let i = 0; i < args.length; i++) {
+            const v = args[i](s);
+            vs[i] = v;
+            es[i] = s.error;
+            if (!Number.isFinite(v)) finite = false;
+            if (s.error !== 0) exact = false;
+          }
+          const out = args.length === 2 ? value(vs[0], vs[1]) : value(...vs);
+          if (kink) noteKink(s, args.length === 2 ? kink(vs[0], vs[1]) : kink(...vs));
+          if (finite && outOfRange(out)) s.needsPrecision = true;
+          let error = roundoff * Math.abs(out) + UNDERFLOW;
+          // Exact arguments carry nothing (error + 0 is error): the slopes (an array) only where they matter.
+          if (!exact) {
+            const slopes = args.length === 2 ? rule.slopes(vs[0], vs[1]) : rule.slopes(...vs);
+            for (let i = 0; i < vs.length; i++) error += carry(slopes[i], es[i]);
+          }
           s.error = finiteOrInfinite(error);
           return out;
         };
@@ -392,11 +407,12 @@ export const MAX_NESTED_DIFFERENCES = 2;
  * steps stay within a tenth of the distance to the nearest kink f passes
  * through, so no sample crosses one; on a kink there is no derivative (NaN).
  */
-function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
-  if (p < 0) return NaN;
+export function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
+  // No value, so no error bound (Infinity, as `derivative` gives with NaN): every path sets s.error.
+  if (p < 0) { s.error = Infinity; return NaN; }
   // Each nested difference multiplies the evaluations by the tableau's size: seven nested diffs would take
   // hours, and past two the result is mostly rounding anyway. Deeper nests have no numeric value here.
-  if (s.differentiating >= MAX_NESTED_DIFFERENCES) return NaN;
+  if (s.differentiating >= MAX_NESTED_DIFFERENCES) { s.error = Infinity; return NaN; }
   const saved = s.values[p];
   const outerKink = s.kinkDistance;
   s.kinkDistance = Infinity;
@@ -404,7 +420,8 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
   // A fresh epoch: a sum cached outside any derivative never noted its kinks, and this evaluation must.
   s.epoch++;
   try {
-    f(s);
+    // f at the point itself, for the kink margin; derivative's first sample is the same evaluation, so it is passed on.
+    const atX = unperturbed(() => f(s), () => s.error);
     const margin = s.kinkDistance;
     if (margin < 1e-12) {
       s.kinkDistance = 0;
@@ -419,7 +436,7 @@ function finiteDifference(s: EvaluationState, f: Compiled, p: number): number {
       s.epoch++;
       return v;
     };
-    const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10 } : {});
+    const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10, atX } : { atX });
     s.kinkDistance = Math.min(outerKink, margin);
     s.error = estimate.error;
     return estimate.value;
@@ -455,7 +472,7 @@ export function freeIndexNames(t: Term): string[] {
  * order; where the slope is infinite (sqrt at 0) or undefined, the change of f
  * over [v - e, v + e] itself (sqrt(e) for sqrt at 0). Never NaN.
  */
-function argumentError(f: (v: number) => number, v: number, out: number, slope: number, e: number): number {
+export function argumentError(f: (v: number) => number, v: number, out: number, slope: number, e: number): number {
   if (e === 0) return 0;
   if (Number.isFinite(slope)) return carry(slope, e);
   let bound = 0;

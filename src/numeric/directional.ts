@@ -1,5 +1,6 @@
 import { usesIndexVariable, type FreeIndex, type Term } from '../model/index.ts';
-import { compileTerm, type Compiled, type EvaluationState, type IndexSlots } from './compile.ts';
+import type { Compiled, EvaluationState, IndexSlots } from './compile.ts';
+import { compileTerm } from './generate.ts';
 import { derivative, reportValueError } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 

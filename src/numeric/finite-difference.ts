@@ -62,6 +62,12 @@ export interface DerivativeOptions {
    * Must be > 0. Default: `Infinity`.
    */
   readonly maxStep?: number;
+  /**
+   * f(x) and the noise reported while computing it, when the caller has
+   * evaluated it already (see {@link unperturbed}): the first sample is not
+   * taken again. Default: f is called at x.
+   */
+  readonly atX?: { readonly value: number; readonly noise: number };
 }
 
 const EPS = Number.EPSILON;
@@ -96,31 +102,72 @@ const RETRY = 10;
  */
 const nestedNoise: number[] = [];
 
-interface Sample {
-  readonly value: number;
-  /** Absolute error reported by nested derivative calls while computing `value`. */
-  readonly noise: number;
-}
+/**
+ * The absolute error reported by nested derivative calls while computing the
+ * value the last {@link sample} returned: read right after the call. A module
+ * variable, not a `{ value, noise }` object per sample, so that sampling (the
+ * inner loop of a finite difference) allocates nothing.
+ */
+let sampledNoise = 0;
 
 interface Counter {
   n: number;
 }
 
-interface Candidate {
-  readonly value: number;
-  /** moved + floor */
-  readonly error: number;
-  /** The convergence-based part of the error (truncation error estimate, see {@link MOVED_SAFETY}). */
-  readonly moved: number;
-  /** The propagated round-off floor. */
-  readonly floor: number;
-  readonly step: number;
+/**
+ * The rows of one tableau: entries by order, their round-off floors and how far
+ * they moved. One set per nesting depth of {@link derivative} (a second
+ * derivative runs a tableau inside a tableau's sample), reused across calls:
+ * a row costs no allocation.
+ */
+interface Rows {
+  prevA: Float64Array;
+  prevR: Float64Array;
+  prevMoved: Float64Array;
+  curA: Float64Array;
+  curR: Float64Array;
+  curMoved: Float64Array;
 }
 
-type TableauOutcome =
-  | { readonly kind: 'ok'; readonly best: Candidate; readonly magnitude: number }
-  | { readonly kind: 'nonfinite'; readonly step: number }
-  | { readonly kind: 'degenerate' };
+const rowsByDepth: Rows[] = [];
+let depth = 0;
+
+function rowsAt(d: number, maxRows: number): Rows {
+  let rows = rowsByDepth[d];
+  if (rows === undefined || rows.curA.length < maxRows) {
+    const make = () => new Float64Array(maxRows);
+    rows = { prevA: make(), prevR: make(), prevMoved: make(), curA: make(), curR: make(), curMoved: make() };
+    rowsByDepth[d] = rows;
+  }
+  return rows;
+}
+
+/**
+ * The best entry of the last tableau (when it returned {@link OK}) and its
+ * magnitude, or the step at which it met a non-finite value ({@link NONFINITE}):
+ * module variables, read right after {@link tableau} returns.
+ */
+let bestValue = NaN;
+/** moved + floor */
+let bestError = Infinity;
+/** The convergence-based part of the error (truncation error estimate, see {@link MOVED_SAFETY}). */
+let bestMoved = Infinity;
+/** The propagated round-off floor. */
+let bestFloor = Infinity;
+let bestStep = NaN;
+let tableauMagnitude = 0;
+let nonfiniteStep = NaN;
+
+const OK = 0;
+const NONFINITE = 1;
+const DEGENERATE = 2;
+type TableauOutcome = typeof OK | typeof NONFINITE | typeof DEGENERATE;
+
+/** Sample points of {@link placeSamples}: x + a and x - b, read right after it returns true. */
+let placedXp = NaN;
+let placedXm = NaN;
+let placedA = NaN;
+let placedB = NaN;
 
 /**
  * Estimates f'(x) with an error estimate. Returns `value: NaN, error: Infinity`
@@ -138,91 +185,118 @@ export function derivative(
   const { shrink, maxRows, maxStep } = resolveOptions(options);
   const counter: Counter = { n: 0 };
   if (!Number.isFinite(x)) return report(outside(counter));
-  const s0 = sample(f, x, counter);
-  if (!Number.isFinite(s0.value) || !Number.isFinite(s0.noise)) return report(outside(counter));
+  const s0 = options.atX === undefined ? sample(f, x, counter) : options.atX.value;
+  const s0Noise = options.atX === undefined ? sampledNoise : options.atX.noise;
+  if (!Number.isFinite(s0) || !Number.isFinite(s0Noise)) return report(outside(counter));
 
   let h = Math.min(options.initialStep ?? 0.1 * Math.max(Math.abs(x), 1), maxStep);
-  let best: Candidate | undefined;
+  let found = false;
+  let value = NaN;
+  let error = Infinity;
+  let step = NaN;
   let retreats = 0;
   let retries = 0;
-  for (;;) {
-    const t = tableau(f, x, s0, h, shrink, maxRows, maxStep, counter);
-    if (t.kind !== 'ok') {
-      if (best !== undefined) break;
-      if (t.kind === 'degenerate' || retreats >= MAX_RETREATS) return report(outside(counter));
-      retreats++;
-      // The trouble (domain edge, pole) is within t.step of x. Domain edges at 0
-      // are the common case, so jump straight to a tenth of |x| when that is smaller.
-      h = t.step / RETREAT;
-      if (x !== 0) h = Math.min(h, 0.1 * Math.abs(x));
-      continue;
+  const rows = rowsAt(depth, maxRows);
+  depth++;
+  try {
+    for (;;) {
+      const t = tableau(f, x, s0, h, shrink, maxRows, maxStep, counter, rows);
+      if (t !== OK) {
+        if (found) break;
+        if (t === DEGENERATE || retreats >= MAX_RETREATS) return report(outside(counter));
+        retreats++;
+        // The trouble (domain edge, pole) is within t.step of x. Domain edges at 0
+        // are the common case, so jump straight to a tenth of |x| when that is smaller.
+        h = nonfiniteStep / RETREAT;
+        if (x !== 0) h = Math.min(h, 0.1 * Math.abs(x));
+        continue;
+      }
+      if (!found || bestError < error) {
+        found = true;
+        value = bestValue;
+        error = bestError;
+        step = bestStep;
+      }
+      // Retry with smaller steps while the result is poor for lack of convergence
+      // (the step was too large for f's scale). A poor result dominated by the
+      // round-off floor (f is noisy) would only get worse with smaller steps.
+      const scale = Math.abs(bestValue) + tableauMagnitude / h;
+      const poor = bestError > POOR * scale && bestMoved > bestFloor;
+      if (!poor || retries >= MAX_RETRIES) break;
+      retries++;
+      const smaller = h / RETRY;
+      h = x !== 0 && 0.1 * Math.abs(x) < smaller ? 0.1 * Math.abs(x) : smaller;
     }
-    if (best === undefined || t.best.error < best.error) best = t.best;
-    // Retry with smaller steps while the result is poor for lack of convergence
-    // (the step was too large for f's scale). A poor result dominated by the
-    // round-off floor (f is noisy) would only get worse with smaller steps.
-    const scale = Math.abs(t.best.value) + t.magnitude / h;
-    const poor = t.best.error > POOR * scale && t.best.moved > t.best.floor;
-    if (!poor || retries >= MAX_RETRIES) break;
-    retries++;
-    const smaller = h / RETRY;
-    h = x !== 0 && 0.1 * Math.abs(x) < smaller ? 0.1 * Math.abs(x) : smaller;
+  } finally {
+    depth--;
   }
-  if (best === undefined || !Number.isFinite(best.error)) return report(outside(counter));
-  return report({ value: best.value, error: best.error, step: best.step, evaluations: counter.n });
+  if (!found || !Number.isFinite(error)) return report(outside(counter));
+  return report({ value, error, step, evaluations: counter.n });
 }
 
-/** Runs one Ridders tableau with first step h. */
+/**
+ * Runs one Ridders tableau with first step h, in `rows`. On {@link OK} the best
+ * entry is in `bestValue`, `bestError`, ... and `tableauMagnitude`; on
+ * {@link NONFINITE} the step is in `nonfiniteStep`.
+ */
 function tableau(
   f: (x: number) => number,
   x: number,
-  s0: Sample,
+  s0: number,
   h: number,
   shrink: number,
   maxRows: number,
   maxStep: number,
   counter: Counter,
+  rows: Rows,
 ): TableauOutcome {
-  let prevA: number[] = [];
-  let prevR: number[] = [];
-  let prevMoved: number[] = [];
+  let { prevA, prevR, prevMoved, curA, curR, curMoved } = rows;
   let prevStep = NaN;
-  let best: Candidate | undefined;
-  let magnitude = Math.abs(s0.value);
+  let found = false;
+  let value = NaN;
+  let error = Infinity;
+  let moved = Infinity;
+  let floor = Infinity;
+  let step = NaN;
+  let magnitude = Math.abs(s0);
   for (let i = 0; i < maxRows; i++) {
     const hi = h / shrink ** i;
-    const place = placeSamples(x, hi, maxStep);
-    if (place === undefined) {
-      if (i === 0) return { kind: 'degenerate' };
+    if (!placeSamples(x, hi, maxStep)) {
+      if (i === 0) return DEGENERATE;
       break;
     }
-    const { xp, xm, a, b } = place;
-    if (!Number.isFinite(xp) || !Number.isFinite(xm)) return { kind: 'nonfinite', step: hi };
+    const xp = placedXp;
+    const xm = placedXm;
+    const a = placedA;
+    const b = placedB;
+    if (!Number.isFinite(xp) || !Number.isFinite(xm)) { nonfiniteStep = hi; return NONFINITE; }
     const sp = sample(f, xp, counter);
-    if (!Number.isFinite(sp.value) || !Number.isFinite(sp.noise)) return { kind: 'nonfinite', step: hi };
+    const spNoise = sampledNoise;
+    if (!Number.isFinite(sp) || !Number.isFinite(spNoise)) { nonfiniteStep = hi; return NONFINITE; }
     const sm = sample(f, xm, counter);
-    if (!Number.isFinite(sm.value) || !Number.isFinite(sm.noise)) return { kind: 'nonfinite', step: hi };
-    magnitude = Math.max(magnitude, Math.abs(sp.value), Math.abs(sm.value));
+    const smNoise = sampledNoise;
+    if (!Number.isFinite(sm) || !Number.isFinite(smNoise)) { nonfiniteStep = hi; return NONFINITE; }
+    magnitude = Math.max(magnitude, Math.abs(sp), Math.abs(sm));
 
     // Central difference over the steps as represented. The two steps are equal
     // whenever h <= |x|; otherwise they differ by at most an ulp of h, which moves
     // the point the difference is centred on by less than that: negligible.
-    const d = (sp.value - sm.value) / (a + b);
-    if (!Number.isFinite(d)) return { kind: 'nonfinite', step: hi };
+    const d = (sp - sm) / (a + b);
+    if (!Number.isFinite(d)) { nonfiniteStep = hi; return NONFINITE; }
     // Round-off floor of this row: value errors of f at the samples and at x
     // (at least eps * (|f(x)| + sum |f(samples)|) / step), errors reported by nested derivatives, and the error of f's internal
     // rounding of its argument (condition |t f'(t)|), over the step.
     const valueNoise =
-      VALUE_EPS * (Math.abs(sp.value) + Math.abs(sm.value) + Math.abs(s0.value)) +
+      VALUE_EPS * (Math.abs(sp) + Math.abs(sm) + Math.abs(s0)) +
       3 * Number.MIN_VALUE +
-      sp.noise +
-      sm.noise;
+      spNoise +
+      smNoise;
     const argumentNoise = 2 * ARGUMENT_EPS * (Math.abs(x) + Math.max(a, b)) * Math.abs(d);
     const r0 = (valueNoise + argumentNoise) / (a + b) + EPS * Math.abs(d);
 
-    const curA: number[] = [d];
-    const curR: number[] = [r0];
-    const curMoved: number[] = [Infinity];
+    curA[0] = d;
+    curR[0] = r0;
+    curMoved[0] = Infinity;
     let fac = 1;
     for (let j = 1; j <= i; j++) {
       fac *= shrink * shrink;
@@ -237,41 +311,49 @@ function tableau(
     // small by chance when f is noisy, and the minimum over the tableau would pick
     // exactly those chances.
     for (let j = 1; j < i; j++) {
-      const moved = MOVED_SAFETY * Math.max(prevMoved[j], Math.abs(curA[j] - prevA[j]), curMoved[j]);
-      const error = moved + prevR[j];
-      if (best === undefined || error < best.error) {
-        best = { value: prevA[j], error, moved, floor: prevR[j], step: prevStep };
+      const m = MOVED_SAFETY * Math.max(prevMoved[j], Math.abs(curA[j] - prevA[j]), curMoved[j]);
+      const e = m + prevR[j];
+      if (!found || e < error) {
+        found = true;
+        value = prevA[j];
+        error = e;
+        moved = m;
+        floor = prevR[j];
+        step = prevStep;
       }
     }
-    if (best !== undefined) {
+    if (found) {
       // Higher order moved by more than the best entry's truncation estimate by
       // a significant factor: round-off has taken over (Ridders' criterion).
-      if (Math.abs(curA[i] - prevA[i - 1]) >= SAFE * best.moved) break;
+      if (Math.abs(curA[i] - prevA[i - 1]) >= SAFE * moved) break;
       // Converged down to the round-off floor: later rows only have larger floors.
-      if (best.moved <= best.floor) break;
+      if (moved <= floor) break;
       // Later rows have smaller steps, so larger floors: they cannot win.
-      if (r0 >= best.error) break;
+      if (r0 >= error) break;
     }
-    prevA = curA;
-    prevR = curR;
-    prevMoved = curMoved;
+    // This row becomes the previous one; the old previous row's storage is overwritten next.
+    let swap = prevA; prevA = curA; curA = swap;
+    swap = prevR; prevR = curR; curR = swap;
+    swap = prevMoved; prevMoved = curMoved; curMoved = swap;
     prevStep = (a + b) / 2;
   }
-  if (best === undefined) return { kind: 'degenerate' };
-  return { kind: 'ok', best, magnitude };
+  if (!found) return DEGENERATE;
+  bestValue = value;
+  bestError = error;
+  bestMoved = moved;
+  bestFloor = floor;
+  bestStep = step;
+  tableauMagnitude = magnitude;
+  return OK;
 }
 
 /**
  * Sample points x + a and x - b, with a and b as close to h as floating point
  * allows (a === b whenever h <= |x|), both positive and at most maxStep as
- * computed in floating point; undefined if the step is below the spacing of
- * doubles at x.
+ * computed in floating point, into `placedXp`, `placedXm`, `placedA`, `placedB`;
+ * false if the step is below the spacing of doubles at x.
  */
-function placeSamples(
-  x: number,
-  h: number,
-  maxStep: number,
-): { xp: number; xm: number; a: number; b: number } | undefined {
+function placeSamples(x: number, h: number, maxStep: number): boolean {
   let step = h;
   for (let attempt = 0; attempt < 4; attempt++) {
     const hp = x + step - x;
@@ -279,25 +361,30 @@ function placeSamples(
     const xm = x - hp;
     const a = xp - x;
     const b = x - xm;
-    if (!(a > 0 && b > 0)) return undefined;
-    if (a <= maxStep && b <= maxStep) return { xp, xm, a, b };
+    if (!(a > 0 && b > 0)) return false;
+    if (a <= maxStep && b <= maxStep) {
+      placedXp = xp;
+      placedXm = xm;
+      placedA = a;
+      placedB = b;
+      return true;
+    }
     step -= 2 * (Math.max(Math.abs(x), step) * EPS + Number.MIN_VALUE);
   }
-  return undefined;
+  return false;
 }
 
-/** Calls f, collecting the errors reported by derivative calls nested inside it. */
-function sample(f: (x: number) => number, t: number, counter: Counter): Sample {
+/** Calls f, collecting the errors reported by derivative calls nested inside it into `sampledNoise`. */
+function sample(f: (x: number) => number, t: number, counter: Counter): number {
   nestedNoise.push(0);
   let value: number;
-  let noise: number;
   try {
     value = f(t);
   } finally {
-    noise = nestedNoise.pop() ?? 0;
+    sampledNoise = nestedNoise.pop() ?? 0;
   }
   counter.n++;
-  return { value, noise };
+  return value;
 }
 
 /**
@@ -307,15 +394,56 @@ function sample(f: (x: number) => number, t: number, counter: Counter): Sample {
  * error of 16 eps), which a finite difference of a long sum must allow for.
  */
 export function reportValueError(error: number): void {
+  if (!Number.isFinite(error)) return;
   const top = nestedNoise.length - 1;
-  if (top >= 0 && Number.isFinite(error)) nestedNoise[top] += error;
+  if (top >= 0) nestedNoise[top] += error;
+  collect(error);
 }
 
 /** Reports the error of a finished call to the enclosing derivative's current sample, if any. */
 function report(estimate: DerivativeEstimate): DerivativeEstimate {
   const top = nestedNoise.length - 1;
   if (top >= 0) nestedNoise[top] += estimate.error;
+  collect(estimate.error);
   return estimate;
+}
+
+/**
+ * The noise stack's depths at which an {@link unperturbed} evaluation is running,
+ * and what was reported there so far, one entry per evaluation in progress (a
+ * second derivative runs one inside another, at the same depth or deeper).
+ */
+const collectingAt: number[] = [];
+const collected: number[] = [];
+let collecting = 0;
+
+function collect(error: number): void {
+  for (let i = 0; i < collecting; i++) if (collectingAt[i] === nestedNoise.length) collected[i] += error;
+}
+
+/**
+ * Evaluates f at the point a finite difference is about to be taken around,
+ * where the caller needs the value before calling {@link derivative} (a kink
+ * margin), and returns what derivative's first sample would have found, for its
+ * `atX` option: the value, and the noise that sample would have collected (the
+ * errors nested derivatives report, in the order they report them, then f's own
+ * `error` where finite). Those reports still go where they went before, to the
+ * enclosing sample: only the second, identical evaluation is saved.
+ */
+export function unperturbed(f: () => number, error: () => number): { value: number; noise: number } {
+  const at = collecting++;
+  collectingAt[at] = nestedNoise.length;
+  collected[at] = 0;
+  let value: number;
+  try {
+    value = f();
+  } finally {
+    collecting--;
+  }
+  let noise = collected[at];
+  const e = error();
+  if (Number.isFinite(e)) noise += e;
+  return { value, noise };
 }
 
 function outside(counter: Counter): DerivativeEstimate {

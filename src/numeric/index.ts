@@ -8,7 +8,8 @@ export { compilePrecise, compilePreciseSide, evaluatePrecise, HIGH_DIGITS, preci
 export type { PreciseCompiled, PreciseContext, PreciseEvaluator, PreciseOutcome, PreciseSide, PreciseValue, PreciseWork } from './precise.ts';
 export { specialValues } from './special-values.ts';
 export type { SpecialValues } from './special-values.ts';
-export { compileTerm, IndexSlots, newState } from './compile.ts';
+export { IndexSlots, newState } from './compile.ts';
+export { compileTerm } from './generate.ts';
 export type { Compiled, EvaluationState } from './compile.ts';
 export { dimSize, entryName, layoutInputs } from './layout.ts';
 export type { Layout } from './layout.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { derivative, type DerivativeEstimate } from '../../src/numeric/finite-difference.ts';
+import { derivative, reportValueError, unperturbed, type DerivativeEstimate } from '../../src/numeric/finite-difference.ts';
 
 const EPS = Number.EPSILON;
 
@@ -465,5 +465,35 @@ describe('derivative: options and bookkeeping', () => {
     expect(() => derivative(Math.sin, 1, { initialStep: Infinity })).toThrow(RangeError);
     expect(() => derivative(Math.sin, 1, { maxStep: 0 })).toThrow(RangeError);
     expect(() => derivative(Math.sin, 1, { maxStep: NaN })).toThrow(RangeError);
+  });
+});
+
+describe('derivative at a point already evaluated (atX)', () => {
+  // A second derivative whose inner function reports its own round-off, evaluated first at x for a kink
+  // margin as compile.ts does: passing that evaluation on must give the bits of sampling x again, down to
+  // the noise an enclosing derivative collects.
+  const inner = (y: number) => {
+    const d = derivative((z) => Math.sin(y * z) * Math.exp(z) + 1e-9 * y, 0.3);
+    reportValueError(1e-14 * Math.abs(d.value));
+    return d.value;
+  };
+  const outer = (atX: boolean) => (w: number) => {
+    const f = (y: number) => inner(y * w) + w * y * y;
+    const x = 0.7;
+    if (!atX) {
+      f(x);
+      return derivative(f, x, { maxStep: 0.05 }).value;
+    }
+    return derivative(f, x, { maxStep: 0.05, atX: unperturbed(() => f(x), () => 1e-15) }).value;
+  };
+
+  it('gives the same estimate, error and step as sampling x again, nested inside another derivative', () => {
+    fc.assert(fc.property(fc.double({ min: 0.5, max: 2, noNaN: true }), (w) => {
+      const again = derivative(outer(false), w);
+      const passed = derivative(outer(true), w);
+      expect(Object.is(passed.value, again.value)).toBe(true);
+      expect(Object.is(passed.error, again.error)).toBe(true);
+      expect(Object.is(passed.step, again.step)).toBe(true);
+    }), { numRuns: 30 });
   });
 });

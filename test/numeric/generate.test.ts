@@ -1,0 +1,201 @@
+/**
+ * Generated numeric code against the closures it replaces: for random terms
+ * and random inputs both give the same bits (value, error bound, kink distance,
+ * precision flag), and no text of a derivation file reaches the generated source.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildModel, parseDerivation } from '../../src/index.ts';
+import { FUNCTIONS, type Comparison, type FunctionName, type Index, type Input, type Term } from '../../src/model/index.ts';
+import { compileClosures, IndexSlots, newState, type Compiled, type EvaluationState } from '../../src/numeric/compile.ts';
+import { assertSafeSource, compileGenerated, compileTerm, estimatedWork, GENERATE_AFTER, generateSource, numberLiteral } from '../../src/numeric/generate.ts';
+import { layoutInputs, type Layout } from '../../src/numeric/layout.ts';
+import { checkStepNumerically } from '../../src/numeric/index.ts';
+
+const n: Input = { name: 'x', kind: 'real', dims: [{ k: 'sym', name: 'n' }], typeText: 'vector[n]' };
+const INPUTS: readonly Input[] = [
+  n,
+  { name: 't', kind: 'real', dims: [], typeText: 'real' },
+  { name: 'W', kind: 'real', dims: [{ k: 'sym', name: 'n' }, { k: 'fixed', size: 2 }], typeText: 'matrix[n, 2]' },
+  { name: 'c', kind: 'label', dims: [], classes: { k: 'sym', name: 'n' }, typeText: 'label[n]' },
+  { name: 'r', kind: 'label', dims: [{ k: 'sym', name: 'n' }], classes: { k: 'fixed', size: 2 }, typeText: 'label[n, 2]' },
+];
+const N = { k: 'sym', name: 'n' } as const;
+const NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+const COMPARISONS: readonly Comparison[] = ['<', '<=', '>', '>=', '==', '!='];
+
+/** Index positions with the index variables in scope (k is free; sums bind i and j). */
+function indexArb(vars: readonly string[]): fc.Arbitrary<Index> {
+  return fc.oneof(
+    fc.tuple(fc.constantFrom(...vars), fc.constantFrom(0, 0, 0, 1, -1)).map(([name, offset]): Index => ({ k: 'var', name, offset })),
+    fc.constantFrom<Index>({ k: 'lit', value: 1 }, { k: 'lit', value: 2 }, { k: 'dim', name: 'n', offset: 0 }, { k: 'dim', name: 'n', offset: -1 },
+      { k: 'label', name: 'c', indices: [], offset: 0 }),
+    fc.constantFrom(...vars).map((v): Index => ({ k: 'label', name: 'r', indices: [{ k: 'var', name: v, offset: 0 }], offset: 0 })),
+  );
+}
+
+const FRACTIONS: readonly [bigint, bigint][] = [[0n, 1n], [1n, 1n], [-1n, 1n], [2n, 1n], [1n, 2n], [-1n, 2n], [1n, 3n], [7n, 10n],
+  [1n, 10n ** 400n], [10n ** 400n, 1n], [3n, 1n], [-2n, 1n]];
+
+function termArb(depth: number, vars: readonly string[], diffs: number): fc.Arbitrary<Term> {
+  const leaf: fc.Arbitrary<Term> = fc.oneof(
+    fc.constantFrom(...FRACTIONS).map(([num, den]): Term => ({ k: 'num', value: { num, den } })),
+    fc.constant<Term>({ k: 'pi' }),
+    fc.constant<Term>({ k: 'size', name: 'n' }),
+    fc.constant<Term>({ k: 'input', ref: { name: 't', indices: [] } }),
+    indexArb(vars).map((i): Term => ({ k: 'input', ref: { name: 'x', indices: [i] } })),
+    fc.tuple(indexArb(vars), fc.constantFrom<Index>({ k: 'lit', value: 1 }, { k: 'lit', value: 2 }, { k: 'lit', value: 3 }))
+      .map(([i, j]): Term => ({ k: 'input', ref: { name: 'W', indices: [i, j] } })),
+    fc.tuple(fc.constantFrom(...COMPARISONS), indexArb(vars), indexArb(vars)).map(([op, a, b]): Term => ({ k: 'icmp', op, a, b })),
+  );
+  if (depth === 0) return leaf;
+  const sub = termArb(depth - 1, vars, diffs);
+  const fresh = vars.includes('i') ? 'j' : 'i';
+  const body = termArb(depth - 1, [...vars, fresh], diffs);
+  const options: fc.Arbitrary<Term>[] = [
+    leaf,
+    fc.array(sub, { minLength: 2, maxLength: 3 }).map((terms): Term => ({ k: 'add', terms })),
+    fc.array(sub, { minLength: 2, maxLength: 3 }).map((factors): Term => ({ k: 'mul', factors })),
+    fc.tuple(sub, fc.oneof(sub, fc.constantFrom(...FRACTIONS).map(([num, den]): Term => ({ k: 'num', value: { num, den } }))))
+      .map(([base, exponent]): Term => ({ k: 'pow', base, exponent })),
+    fc.tuple(fc.constantFrom(...NAMES), sub, sub).map(([name, a, b]): Term => ({ k: 'fn', name, args: FUNCTIONS[name].arity === 2 ? [a, b] : [a] })),
+    body.map((b): Term => ({ k: 'sum', index: fresh, dim: N, body: b })),
+    fc.tuple(fc.constantFrom('max', 'min', 'prod') as fc.Arbitrary<'max' | 'min' | 'prod'>, body)
+      .map(([op, b]): Term => ({ k: 'reduce', op, index: fresh, dim: N, body: b })),
+    fc.tuple(fc.constantFrom('max', 'min') as fc.Arbitrary<'max' | 'min'>, fc.array(sub, { minLength: 1, maxLength: 3 }))
+      .map(([op, terms]): Term => ({ k: 'extremum', op, terms })),
+    fc.tuple(fc.constantFrom(...COMPARISONS), sub, sub).map(([op, a, b]): Term => ({ k: 'cmp', op, a, b })),
+    sub.map((a): Term => ({ k: 'cmp', op: '>', a, b: a })),
+  ];
+  if (diffs > 0) {
+    const inner = termArb(depth - 1, vars, diffs - 1);
+    options.push(fc.tuple(inner, fc.oneof(
+      fc.constant({ name: 't', indices: [] as Index[] }),
+      indexArb(vars).map((i) => ({ name: 'x', indices: [i] })),
+    )).map(([f, v]): Term => ({ k: 'diff', f, v })));
+  }
+  return fc.oneof(...options);
+}
+
+const VALUE = fc.oneof(
+  { arbitrary: fc.double({ min: -3, max: 3, noNaN: true }), weight: 4 },
+  { arbitrary: fc.constantFrom(0, -0, 1, -1, 0.5, 1e-300, 5e-324, 1e300, -1e300, 709, 800), weight: 2 },
+  { arbitrary: fc.double({ noNaN: true }), weight: 1 },
+);
+
+interface Observed { value: number; error: number; kink: number; precision: boolean }
+
+/** Evaluates at k = 0..n+1 in turn without a new epoch, as the checker does for the entries of one input (the sums' caches in play). */
+function observe(compiled: Compiled, state: EvaluationState, slots: IndexSlots, size: number, differentiating: number): Observed[] {
+  const out: Observed[] = [];
+  const k = slots.slot('k');
+  state.epoch++;
+  for (let v = 0; v <= size + 1; v++) {
+    state.indices[k] = v;
+    state.kinkDistance = Infinity;
+    state.needsPrecision = false;
+    state.differentiating = differentiating;
+    const value = compiled(state);
+    out.push({ value, error: state.error, kink: state.kinkDistance, precision: state.needsPrecision });
+  }
+  return out;
+}
+
+function sameBits(a: Observed[], b: Observed[]): boolean {
+  return a.length === b.length && a.every((x, i) =>
+    Object.is(x.value, b[i].value) && Object.is(x.error, b[i].error) && Object.is(x.kink, b[i].kink) && x.precision === b[i].precision);
+}
+
+function fill(layout: Layout, values: readonly number[], classes: readonly number[], state: EvaluationState, size: number): void {
+  for (let p = 0; p < layout.length; p++) state.values[p] = values[p % values.length];
+  state.values[layout.slots.get('c')!.offset] = 1 + (classes[0] % size);
+  const r = layout.slots.get('r')!;
+  for (let e = 0; e < size; e++) state.values[r.offset + e] = 1 + (classes[(e + 1) % classes.length] % 2);
+}
+
+describe('generated numeric code', () => {
+  it('gives the closures\' bits for random terms and inputs: value, error bound, kink distance, precision flag', () => {
+    fc.assert(fc.property(
+      termArb(3, ['k'], 2), fc.constantFrom(1, 2, 3), fc.array(VALUE, { minLength: 1, maxLength: 12 }),
+      fc.array(fc.nat(7), { minLength: 1, maxLength: 4 }), fc.constantFrom(0, 0, 1),
+      (term, size, values, classes, differentiating) => {
+        const layout = layoutInputs(INPUTS, new Map([['n', size]]));
+        const results = [0, 1].map((generated) => {
+          const slots = new IndexSlots();
+          const compiled = generated ? compileGenerated(generateSource(term, layout, slots)!) : compileClosures(term, layout, slots);
+          const state = newState(layout, slots);
+          fill(layout, values, classes, state, size);
+          // Twice: the second time the caches of the first input are stale.
+          return [...observe(compiled, state, slots, size, differentiating), ...observe(compiled, state, slots, size, differentiating)];
+        });
+        expect(sameBits(results[0], results[1]), JSON.stringify({ closures: results[0], generated: results[1] })).toBe(true);
+      },
+    ), { numRuns: 1000, seed: 11 });
+  });
+
+  it('hands over from closures to generated code after GENERATE_AFTER work with the same bits', () => {
+    const term: Term = { k: 'sum', index: 'i', dim: N, body: { k: 'fn', name: 'exp', args: [{ k: 'input', ref: { name: 'x', indices: [{ k: 'var', name: 'i', offset: 0 }] } }] } };
+    const layout = layoutInputs(INPUTS, new Map([['n', 3]]));
+    const runs = [compileTerm, compileClosures].map((compile) => {
+      const slots = new IndexSlots();
+      const compiled = compile(term, layout, slots);
+      const state = newState(layout, slots);
+      const out: Observed[] = [];
+      for (let r = 0; r < GENERATE_AFTER / estimatedWork(term, layout) / 5 + 500; r++) {
+        state.values[0] = Math.sin(r);
+        out.push(...observe(compiled, state, slots, 3, 0));
+      }
+      return out;
+    });
+    expect(sameBits(runs[0], runs[1])).toBe(true);
+  });
+
+  it('serialises numbers only as digits or Infinity / NaN, each the same double again', () => {
+    fc.assert(fc.property(fc.double(), (x) => {
+      const text = numberLiteral(x);
+      expect(text).toMatch(/^\(?-?([0-9.e+-]+|Infinity|NaN)\)?$/);
+      expect(Object.is(Function(`return ${text}`)(), x)).toBe(true);
+    }));
+  });
+
+  it('rejects source outside its alphabet: no quote, backslash, backtick or non-ASCII character', () => {
+    for (const bad of ['"', "'", '`', '\\', '\u2028', 'é', '$']) expect(() => assertSafeSource(`return ${bad}`)).toThrow(/alphabet/);
+  });
+
+  it('takes no text of a derivation file into the source: names that try to inject code are offsets and slots', () => {
+    // Names that mean something to JavaScript or to the generated code itself (R, s, K, k0, F0, D0), as far as
+    // the parser lets them through: a name is a letter, then letters, digits and _ (no `__proto__`, no
+    // `x\u2028y`, no `);`), and it rejects constructor, prototype, evaluate, import. The title's text goes nowhere.
+    const file = (x: string, t: string, u: string, w: string, s: string, l: string, i: string, j: string) => `derivation "injection \`\${process.exit(1)}\` \\u2028 */ '); R.x = 1; //"
+given ${x}: vector[n]
+given ${t}, ${u}: real
+given ${w}: positive
+let ${s}[${i}] = exp(${x}[${i}]) / sum(${j}, exp(${x}[${j}]))
+let ${l} = sum(${i}, ${s}[${i}] * log(${s}[${i}]))
+claim diff(${l} * ${t} + ${u}, ${x}[k]) = ${t} * diff(${l}, ${x}[k])
+claim diff(${u} * ${w}, ${u}) = ${w}
+`;
+    const hostile = buildModel(parseDerivation(file('Function', 'R', 'eval', 'this', 's', 'K', 'k0', 'F0')));
+    const plain = buildModel(parseDerivation(file('x', 'a', 'b', 'c', 'p', 'q', 'i', 'j')));
+    hostile.claims.forEach((claim, c) => {
+      const terms = [claim.head!, ...claim.steps.map((st) => st.term!)];
+      const plainTerms = [plain.claims[c].head!, ...plain.claims[c].steps.map((st) => st.term!)];
+      terms.forEach((term, t) => {
+        const layout = layoutInputs(hostile.inputs, new Map([['n', 3]]));
+        const code = generateSource(term, layout, new IndexSlots())!;
+        const same = generateSource(plainTerms[t], layoutInputs(plain.inputs, new Map([['n', 3]])), new IndexSlots())!;
+        // The source does not depend on the names at all, only on the structure of the term.
+        expect(code.source).toBe(same.source);
+        expect(code.constants).toEqual(same.constants);
+        for (const word of ['Function', 'eval', 'this', 'process', 'exit', 'injection']) expect(code.source).not.toMatch(new RegExp(`\\b${word}\\b`));
+        expect(code.source).not.toContain('R.x');
+        expect(code.source.replace(/^'use strict';\n/, '')).not.toMatch(/["'`\\\u2028]/);
+      });
+      const outcome = checkStepNumerically(
+        { lhs: claim.head!, rhs: claim.steps[0].term!, inputs: hostile.inputs, freeIndices: claim.freeIndices },
+        { trials: 20, seed: 1, sizes: [new Map([['n', 3]])] },
+      );
+      expect(outcome.kind).toBe('agree');
+    });
+  });
+});
