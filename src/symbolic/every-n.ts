@@ -587,8 +587,9 @@ function rowAndClass(text: string): { row: string; cls: string } {
     else if (ch === ']' || ch === ')') depth--;
     else if (ch === ',' && depth === 1) split = p;
   }
-  const open = text.indexOf('[');
-  return { row: text.slice(0, split), cls: text.slice(split + 1, text.length - 1).trim() || text.slice(open) };
+  // No comma (never for one-hot rows, which have a row and a class): the whole entry is its own row, with no class.
+  if (split < 0) return { row: text, cls: '' };
+  return { row: text.slice(0, split), cls: text.slice(split + 1, text.length - 1).trim() };
 }
 
 /**
