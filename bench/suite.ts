@@ -38,7 +38,7 @@ export function coldRow(name: string, args: readonly string[], goalMs: number, r
   const ms = median(samples.map((s) => s.ms));
   const cpuMs = median(samples.map((s) => s.cpuMs));
   const s = samples[samples.length - 1].summary;
-  let note = `${s.steps} steps (${s.proved} proved, ${s.verified} verified, ${s.refuted} refuted, ${s.error} error), ${fmtMs(cpuMs)} ms CPU over all threads`;
+  let note = `${s.steps} steps (${s.proved} proved, ${s.verified} verified, ${s.refuted} refuted, ${s.error} error${s.error === 1 ? '' : 's'}), ${fmtMs(cpuMs)} ms CPU over all threads`;
   if (s.unexpected > 0) {
     note += `; WARNING: ${s.unexpected} verdict(s) not as the files expect`;
     progress(`WARNING: ${name}: ${s.unexpected} unexpected verdict(s); the time is still reported`);
