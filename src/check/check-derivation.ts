@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, type Dim, type Model, type ModelClaim, type ModelStep, type RangeMismatch, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
@@ -165,8 +165,41 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
   if (aboveShape !== undefined && stepShape !== undefined && aboveShape !== stepShape) {
     return refutedByShape(modelStep, stepShape, aboveShape, s === 0 ? 'the claim' : `the line above (line ${aboveLine})`, context.runSeed);
   }
+  const lineAboveReadable = s === 0 ? claim.head !== undefined : claim.steps[s - 1].term !== undefined;
+  if (modelStep.rangeMismatch && lineAboveReadable && canRunLonger(modelStep.rangeMismatch.claimDim, modelStep.rangeMismatch.usedDim)) {
+    return refutedByRange(modelStep, modelStep.rangeMismatch, context.runSeed);
+  }
   return guarded(modelStep, () =>
     checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
+}
+
+/** Whether an index over `a` can take a value past the end of `b`: two symbols (n > m), a symbol past a number, or a larger number. */
+function canRunLonger(a: Dim, b: Dim): boolean {
+  if (a.k === 'sym') return b.k === 'fixed' || a.name !== b.name;
+  return b.k === 'fixed' ? a.size > b.size : a.size > 1;
+}
+
+/**
+ * A step that uses a free index of the claim over a shorter dimension (`g[j]`, g
+ * of length m, where the claim's j runs over n, a swap of i and j in a
+ * non-square gradient): where n > m it reads past the end of g and has no value,
+ * while the line above has one. Refuted by the domain rule, with the ranges as
+ * the reason; the step has no term to check beyond that.
+ */
+function refutedByRange(modelStep: ModelStep, mismatch: RangeMismatch, seed: number): StepResult {
+  const { step } = modelStep;
+  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
+  const show = (d: Dim) => (d.k === 'sym' ? d.name : String(d.size));
+  const { index, claimDim, usedDim } = mismatch;
+  const where = claimDim.k === 'sym' && usedDim.k === 'sym' ? `where ${show(claimDim)} > ${show(usedDim)}` : `for ${index} > ${show(usedDim)}`;
+  return {
+    line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect,
+    verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: 'index ranges compared',
+    detail: {
+      trials: 0, sizes: [], seed,
+      explanation: `the index ${index} runs over ${show(claimDim)} in the claim, but this step uses it over ${show(usedDim)}: ${where} the step reads past the end and has no value, where the line above has one (indices swapped?)`,
+    },
+  };
 }
 
 /** The shape of an expression of an array claim as messages write it: its own when off the claim's, else the claim's; undefined when unreadable. */

@@ -3,6 +3,18 @@ import type { Span } from '../syntax/index.ts';
 import type { Dim } from './term.ts';
 
 /**
+ * An index variable used over two different dimensions: `dims[0]` is the one it
+ * already had (from the claim, or earlier in the expression), `dims[1]` the one
+ * the new use gives it. A user error (`index-range`), but one a check can read:
+ * a step that uses the claim's j over a shorter dimension has no value there.
+ */
+export class IndexRangeConflict extends DerivationError {
+  constructor(diagnostic: ConstructorParameters<typeof DerivationError>[0], readonly index: string, readonly dims: readonly [Dim, Dim]) {
+    super(diagnostic);
+  }
+}
+
+/**
  * Which dimension each index variable ranges over, found by union-find: `x[i]`
  * with `x: vector[n]` puts i with n; `delta(i, k)` puts i with k. Two different
  * dimensions meeting in one class is an error (i used for both n and m).
@@ -38,9 +50,9 @@ export class IndexRanges {
     if (da && db && IndexRanges.dimNode(da) !== IndexRanges.dimNode(db)) {
       const show = (d: Dim) => (d.k === 'sym' ? d.name : String(d.size));
       const name = what.split('#')[0];
-      throw new DerivationError(diagnostic('index-range',
+      throw new IndexRangeConflict(diagnostic('index-range',
         `the index ${name} would range over both ${show(da)} and ${show(db)}`, file, span,
-        'use a different index name for each dimension'));
+        'use a different index name for each dimension'), name, [da, db]);
     }
     this.parent.set(ra, rb);
     const dim = da ?? db;

@@ -1,7 +1,7 @@
 /** The model stage: names resolved, definitions inlined, index ranges known. */
 export { buildModel } from './model.ts';
 export { InlineBudget, MAX_INLINED_NODES } from './term-size.ts';
-export type { Model, ModelClaim, ModelStep } from './model.ts';
+export type { Model, ModelClaim, ModelStep, RangeMismatch } from './model.ts';
 export { FUNCTIONS, isFunctionName, toPrecise } from './functions.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
 export { mapChildren, substituteIndices } from './term-traversal.ts';

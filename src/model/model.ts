@@ -3,6 +3,7 @@ import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '..
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { Resolver, type LetDefinition, type Scope } from './resolve.ts';
 import type { Dim, FreeIndex, Input, Term } from './term.ts';
+import { IndexRangeConflict } from './index-ranges.ts';
 import { InlineBudget } from './term-size.ts';
 import { resolveType } from './types.ts';
 
@@ -17,6 +18,23 @@ export interface ModelStep {
    * shape of the line above and refutes it when they differ.
    */
   readonly offShape?: string;
+  /**
+   * Set (with an `index-range` error) when the step uses a free index of the claim
+   * over another dimension than the claim does (`g[j]`, g of length m, where the
+   * claim's j runs over n): the check refutes it where the claim's range can be the longer.
+   */
+  readonly rangeMismatch?: RangeMismatch;
+}
+
+/** A free index of a claim used by a step over another dimension. */
+export interface RangeMismatch {
+  readonly index: string;
+  readonly claimDim: Dim;
+  readonly usedDim: Dim;
+}
+
+function dimKey(d: Dim): string {
+  return d.k === 'sym' ? `sym:${d.name}` : `fixed:${d.size}`;
 }
 
 export interface ModelClaim {
@@ -165,15 +183,23 @@ function declarationErrorClaim(statement: GivenDecl | LetDecl, problem: Diagnost
 function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   if (claim.steps.length === 0) return claimWithoutStep(claim, scope);
   const resolver = new Resolver(scope);
-  const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic } => {
+  // The range each free index of the claim's own expression has: a step that uses one over another dimension is read against it.
+  let claimRanges = new Map<string, Dim | undefined>();
+  const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic; rangeMismatch?: RangeMismatch } => {
     try {
       return { value: resolver.resolveValue(expr) };
     } catch (error) {
+      if (error instanceof IndexRangeConflict) {
+        const [known, used] = error.dims;
+        const fromClaim = claimRanges.get(error.index);
+        if (fromClaim && dimKey(fromClaim) === dimKey(known)) return { error: error.diagnostic, rangeMismatch: { index: error.index, claimDim: known, usedDim: used } };
+      }
       if (error instanceof DerivationError) return { error: error.diagnostic };
       throw error;
     }
   };
   const headValue = attempt(claim.expr);
+  claimRanges = new Map(resolver.freeIndices.map((name) => [name, resolver.ranges.dimOf(`var:${name}`)]));
   const stepValues = claim.steps.map((step) => ({ step, ...attempt(step.expr) }));
   // An array claim (its expressions are arrays) is checked entry by entry: the
   // entry's position becomes fresh free indices, shared by every expression.
@@ -227,7 +253,10 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   return {
     claim, head: finalHead.term, headError: finalHead.error,
     ...(head.offShape ? { headOffShape: head.offShape } : {}), ...(shape ? { shape: showShape(shape) } : {}),
-    steps: finalSteps.map((s) => ({ step: s.step, term: s.term, error: s.error, ...(s.offShape ? { offShape: s.offShape } : {}) })), freeIndices,
+    steps: finalSteps.map((s, k) => ({
+      step: s.step, term: s.term, error: s.error, ...(s.offShape ? { offShape: s.offShape } : {}),
+      ...(stepValues[k].rangeMismatch ? { rangeMismatch: stepValues[k].rangeMismatch } : {}),
+    })), freeIndices,
     minSizes: resolver.minSizes,
   };
 }

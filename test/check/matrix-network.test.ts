@@ -138,3 +138,25 @@ claim sum(i, (y[i] < z[i]) * x[i]) = sum(i, (z[i] > y[i]) * x[i])
     expect(vector.detail.explanation).toBe('this step is a vector of length n, but the claim is a vector of length m: arrays of different shapes are never equal');
   });
 });
+
+describe('a step that uses a free index of the claim over a shorter dimension', () => {
+  it('is refuted where it reads past the end (a swap of i and j in a non-square gradient), and the right step is derived', () => {
+    const [swapped] = claimsOf(deriv(`given W: matrix[m, n]
+given x: vector[n]
+given g: vector[m]
+let L = g' * (W * x)
+claim diff(L, W[i, j]) = g[j] * x[i]   expect wrong
+`))[0].steps;
+    expect([swapped.verdict, swapped.method, swapped.ok]).toEqual(['refuted', 'index ranges compared', true]);
+    expect(swapped.detail.explanation).toBe('the index j runs over n in the claim, but this step uses it over m: where n > m the step reads past the end and has no value, where the line above has one (indices swapped?)');
+    expect(swapped.detail.derived?.text).toBe('g[i] * x[j]');
+  });
+
+  it('stays an error where the step cannot read past the end (a fixed range inside a longer one)', () => {
+    const [inside] = claimsOf(deriv(`given W: matrix[3, 2]
+given v: vector[3]
+claim diff(sum(i, sum(j, W[i, j])), W[i, j]) = v[j] * 0 + 1
+`))[0].steps;
+    expect([inside.verdict, inside.detail.diagnostic?.code]).toEqual(['error', 'index-range']);
+  });
+});
