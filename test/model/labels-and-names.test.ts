@@ -72,6 +72,6 @@ claim (A * B)[i, j] = sum(k, A[i, k] * B[k, j])
 claim softmax(Z)[i, k] = exp(Z[i, k]) / sum(j, exp(Z[i, j]))
 claim (A * B)[i, j] = sum(k, A[k, i] * B[k, j])   expect wrong
 claim softmax(x)[i] = exp(x[i])   expect wrong
-`)).toEqual(['proved', 'proved', 'proved', 'proved', 'error', 'refuted']);
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   });
 });
