@@ -166,11 +166,46 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
     return refutedByShape(modelStep, stepShape, aboveShape, s === 0 ? 'the claim' : `the line above (line ${aboveLine})`, context.runSeed);
   }
   const lineAboveReadable = s === 0 ? claim.head !== undefined : claim.steps[s - 1].term !== undefined;
+  if (modelStep.error && !modelStep.offShape && lineAboveReadable && dimensionsDisagree(modelStep.error)) {
+    return refutedByIllShape(modelStep, modelStep.error, context.runSeed);
+  }
   if (modelStep.rangeMismatch && lineAboveReadable && canRunLonger(modelStep.rangeMismatch.claimDim, modelStep.rangeMismatch.usedDim)) {
     return refutedByRange(modelStep, modelStep.rangeMismatch, context.runSeed);
   }
   return guarded(modelStep, () =>
     checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
+}
+
+/**
+ * A shape error that says two dimensions disagree (the inner dimensions of a
+ * product, an entrywise operation between shapes that do not broadcast, a dot
+ * product of two lengths): the step is a well-written expression that has no
+ * value wherever those dimensions differ. Misuses of a form (softmax of a
+ * scalar) and an ambiguous broadcast stay errors.
+ */
+function dimensionsDisagree(error: Diagnostic): boolean {
+  if (error.code !== 'shape' || /ambiguous/.test(error.message)) return false;
+  return /^matrix product .*the inner dimensions .* differ$/.test(error.message)
+    || /^'[-+*/^]|\.[*/^]' between arrays of different shapes/.test(error.message)
+    || /^dot takes two vectors of the same length/.test(error.message);
+}
+
+/**
+ * A step whose dimensions disagree (`X * (p - y)` for `X' * (p - y)`, a missing
+ * transpose) has no value where they differ, and the line above has one there:
+ * refuted by the domain rule, with the shape error as the reason.
+ */
+function refutedByIllShape(modelStep: ModelStep, error: Diagnostic, seed: number): StepResult {
+  const { step } = modelStep;
+  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
+  return {
+    line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect,
+    verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: 'shapes compared',
+    detail: {
+      trials: 0, sizes: [], seed,
+      explanation: `${error.message}: this step has no value where they differ, and the line above has one${error.message.startsWith('matrix product') ? ' (a transpose missing or misplaced?)' : ''}`,
+    },
+  };
 }
 
 /** Whether an index over `a` can take a value past the end of `b`: two symbols (n > m), a symbol past a number, or a larger number. */

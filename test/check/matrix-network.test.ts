@@ -160,3 +160,29 @@ claim diff(sum(i, sum(j, W[i, j])), W[i, j]) = v[j] * 0 + 1
     expect([inside.verdict, inside.detail.diagnostic?.code]).toEqual(['error', 'index-range']);
   });
 });
+
+describe('a step whose dimensions disagree inside it', () => {
+  it('is refuted by its shapes (a missing transpose); a misuse or an ambiguous broadcast stays an error', () => {
+    const claims = claimsOf(deriv(`given X: matrix[N, D]
+given w: vector[D]
+given y: vector[N]
+given A: matrix[n, n]
+given b: vector[n]
+let p = sigmoid(X * w)
+let L = -sum(y .* log(p) + (1 - y) .* log(1 - p)) / N
+claim grad(L, w) = X * (p - y) / N   expect wrong
+claim grad(L, w) = X' * (p - y) / N
+claim grad(L, w) = X' * (p - y .* w) / N   expect wrong
+claim A * b = A + b
+claim grad(L, w) = softmax(3)   expect wrong
+`));
+    const [missing, right, entrywise, ambiguous, misuse] = claims.map((c) => c.steps[0]);
+    expect([missing.verdict, missing.method]).toEqual(['refuted', 'shapes compared']);
+    expect(missing.detail.explanation).toBe('matrix product X * (p - y): X is N×D but (p - y) is a vector of length N; the inner dimensions D and N differ: '
+      + 'this step has no value where they differ, and the line above has one (a transpose missing or misplaced?)');
+    expect(right.verdict).toBe('proved');
+    expect(entrywise.verdict).toBe('refuted');
+    expect([ambiguous.verdict, ambiguous.detail.diagnostic?.code]).toEqual(['error', 'shape']);
+    expect([misuse.verdict, misuse.detail.diagnostic?.code]).toEqual(['error', 'shape']);
+  });
+});
