@@ -196,16 +196,9 @@ function dimensionsDisagree(error: Diagnostic): boolean {
  * refuted by the domain rule, with the shape error as the reason.
  */
 function refutedByIllShape(modelStep: ModelStep, error: Diagnostic, seed: number): StepResult {
-  const { step } = modelStep;
-  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
-  return {
-    line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect,
-    verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: 'shapes compared',
-    detail: {
-      trials: 0, sizes: [], seed,
-      explanation: `${error.message}: this step has no value where they differ, and the line above has one${error.message.startsWith('matrix product') ? ' (a transpose missing or misplaced?)' : ''}`,
-    },
-  };
+  const hint = error.message.startsWith('matrix product') ? ' (a transpose missing or misplaced?)' : '';
+  return refutedBefore(modelStep, 'shapes compared',
+    `${error.message}: this step has no value where they differ, and the line above has one${hint}`, seed);
 }
 
 /** Whether an index over `a` can take a value past the end of `b`: two symbols (n > m), a symbol past a number, or a larger number. */
@@ -222,19 +215,12 @@ function canRunLonger(a: Dim, b: Dim): boolean {
  * the reason; the step has no term to check beyond that.
  */
 function refutedByRange(modelStep: ModelStep, mismatch: RangeMismatch, seed: number): StepResult {
-  const { step } = modelStep;
-  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
   const show = (d: Dim) => (d.k === 'sym' ? d.name : String(d.size));
   const { index, claimDim, usedDim } = mismatch;
   const where = claimDim.k === 'sym' && usedDim.k === 'sym' ? `where ${show(claimDim)} > ${show(usedDim)}` : `for ${index} > ${show(usedDim)}`;
-  return {
-    line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect,
-    verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: 'index ranges compared',
-    detail: {
-      trials: 0, sizes: [], seed,
-      explanation: `the index ${index} runs over ${show(claimDim)} in the claim, but this step uses it over ${show(usedDim)}: ${where} the step reads past the end and has no value, where the line above has one (indices swapped?)`,
-    },
-  };
+  return refutedBefore(modelStep, 'index ranges compared',
+    `the index ${index} runs over ${show(claimDim)} in the claim, but this step uses it over ${show(usedDim)}: ${where} the step reads past the end and has no value, where the line above has one (indices swapped?)`,
+    seed);
 }
 
 /** The shape of an expression of an array claim as messages write it: its own when off the claim's, else the claim's; undefined when unreadable. */
@@ -250,17 +236,20 @@ function shapeOf(claim: ModelClaim, term: Term | undefined, offShape: string | u
  * denominator layout) is the usual cause, so the message names it.
  */
 function refutedByShape(modelStep: ModelStep, stepShape: string, aboveShape: string, aboveName: string, seed: number): StepResult {
-  const { step } = modelStep;
-  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
   const transposed = /^(.+)×(.+)$/.exec(stepShape);
   const hint = transposed && aboveShape === `${transposed[2]}×${transposed[1]}` ? '; the shape is transposed (a layout convention, or a transpose in the wrong place?)' : '';
+  return refutedBefore(modelStep, 'shapes compared',
+    `this step is ${stepShape}, but ${aboveName} is ${aboveShape}: arrays of different shapes are never equal${hint}`, seed);
+}
+
+/** A step refuted before any engine runs (shapes, index ranges): no numbers, no counterexample, the reason in words. */
+function refutedBefore(modelStep: ModelStep, method: string, explanation: string, seed: number): StepResult {
+  const { step } = modelStep;
+  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
   return {
     line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect,
-    verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method: 'shapes compared',
-    detail: {
-      trials: 0, sizes: [], seed,
-      explanation: `this step is ${stepShape}, but ${aboveName} is ${aboveShape}: arrays of different shapes are never equal${hint}`,
-    },
+    verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method,
+    detail: { trials: 0, sizes: [], seed, explanation },
   };
 }
 
