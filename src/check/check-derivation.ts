@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { hasDiff, inputNames, type Dim, type Model, type ModelClaim, type ModelStep, type RangeMismatch, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
@@ -10,6 +10,7 @@ import { isExpected, type ClaimResult, type Counterexample, type DerivationResul
 import { kinkConvention } from './kink-convention.ts';
 import { sizeAssignments } from './sizes.ts';
 import { judge } from './verdict.ts';
+import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
 
 /** How a derivation is checked. Every field is optional; defaults are stated once, here. */
 export interface CheckOptions {
@@ -176,82 +177,6 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
     checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
 }
 
-/**
- * A shape error that says two dimensions disagree (the inner dimensions of a
- * product, an entrywise operation between shapes that do not broadcast, a dot
- * product of two lengths): the step is a well-written expression that has no
- * value wherever those dimensions differ. Misuses of a form (softmax of a
- * scalar) and an ambiguous broadcast stay errors.
- */
-function dimensionsDisagree(error: Diagnostic): boolean {
-  if (error.code !== 'shape' || /ambiguous/.test(error.message)) return false;
-  return /^matrix product .*the inner dimensions .* differ$/.test(error.message)
-    || /^'[-+*/^]|\.[*/^]' between arrays of different shapes/.test(error.message)
-    || /^dot takes two vectors of the same length/.test(error.message);
-}
-
-/**
- * A step whose dimensions disagree (`X * (p - y)` for `X' * (p - y)`, a missing
- * transpose) has no value where they differ, and the line above has one there:
- * refuted by the domain rule, with the shape error as the reason.
- */
-function refutedByIllShape(modelStep: ModelStep, error: Diagnostic, seed: number): StepResult {
-  const hint = error.message.startsWith('matrix product') ? ' (a transpose missing or misplaced?)' : '';
-  return refutedBefore(modelStep, 'shapes compared',
-    `${error.message}: this step has no value where they differ, and the line above has one${hint}`, seed);
-}
-
-/** Whether an index over `a` can take a value past the end of `b`: two symbols (n > m), a symbol past a number, or a larger number. */
-function canRunLonger(a: Dim, b: Dim): boolean {
-  if (a.k === 'sym') return b.k === 'fixed' || a.name !== b.name;
-  return b.k === 'fixed' ? a.size > b.size : a.size > 1;
-}
-
-/**
- * A step that uses a free index of the claim over a shorter dimension (`g[j]`, g
- * of length m, where the claim's j runs over n, a swap of i and j in a
- * non-square gradient): where n > m it reads past the end of g and has no value,
- * while the line above has one. Refuted by the domain rule, with the ranges as
- * the reason; the step has no term to check beyond that.
- */
-function refutedByRange(modelStep: ModelStep, mismatch: RangeMismatch, seed: number): StepResult {
-  const show = (d: Dim) => (d.k === 'sym' ? d.name : String(d.size));
-  const { index, claimDim, usedDim } = mismatch;
-  const where = claimDim.k === 'sym' && usedDim.k === 'sym' ? `where ${show(claimDim)} > ${show(usedDim)}` : `for ${index} > ${show(usedDim)}`;
-  return refutedBefore(modelStep, 'index ranges compared',
-    `the index ${index} runs over ${show(claimDim)} in the claim, but this step uses it over ${show(usedDim)}: ${where} the step reads past the end and has no value, where the line above has one (indices swapped?)`,
-    seed);
-}
-
-/** The shape of an expression of an array claim as messages write it: its own when off the claim's, else the claim's; undefined when unreadable. */
-function shapeOf(claim: ModelClaim, term: Term | undefined, offShape: string | undefined): string | undefined {
-  if (claim.shape === undefined) return undefined;
-  return offShape ?? (term === undefined ? undefined : claim.shape);
-}
-
-/**
- * A step of another shape than the line above (`m×n` against `n×m`, a vector of
- * length N against one of length C) cannot equal it: refuted without a number,
- * with the shapes as the reason. A transpose convention (numerator against
- * denominator layout) is the usual cause, so the message names it.
- */
-function refutedByShape(modelStep: ModelStep, stepShape: string, aboveShape: string, aboveName: string, seed: number): StepResult {
-  const transposed = /^(.+)×(.+)$/.exec(stepShape);
-  const hint = transposed && aboveShape === `${transposed[2]}×${transposed[1]}` ? '; the shape is transposed (a layout convention, or a transpose in the wrong place?)' : '';
-  return refutedBefore(modelStep, 'shapes compared',
-    `this step is ${stepShape}, but ${aboveName} is ${aboveShape}: arrays of different shapes are never equal${hint}`, seed);
-}
-
-/** A step refuted before any engine runs (shapes, index ranges): no numbers, no counterexample, the reason in words. */
-function refutedBefore(modelStep: ModelStep, method: string, explanation: string, seed: number): StepResult {
-  const { step } = modelStep;
-  const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
-  return {
-    line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect,
-    verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method,
-    detail: { trials: 0, sizes: [], seed, explanation },
-  };
-}
 
 /**
  * A bug in an engine must cost one step, not the run: an unexpected exception
