@@ -658,6 +658,16 @@ export class Resolver {
   private sum(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     const args = expr.args;
     if ((args.length === 1 || args.length === 2) && this.isArrayArgument(args[0])) {
+      // sum(sum(A, 1)) and sum(sum(A, 2)) are sum(A), every entry once: summed in one order (rows outside),
+      // whichever axis went first, so that the index calculus meets the same sums on both sides of a step.
+      const inner = args[0];
+      if (args.length === 1 && inner.kind === 'call' && inner.name === 'sum' && inner.args.length === 2 && this.isArrayArgument(inner.args[0])) {
+        const whole = this.val(inner.args[0], bound);
+        if (whole.k === 'array' && whole.shape.length === 2) {
+          this.sum(inner, bound); // the axis is still checked, and its errors reported
+          return this.reduce(expr, whole, undefined, (body) => body);
+        }
+      }
       const a = this.val(args[0], bound);
       if (a.k === 'scalar') {
         throw this.error('arity', 'sum takes an index and an expression: sum(j, E), or an array: sum(x), sum(A, 1)', expr.span,

@@ -20,7 +20,7 @@ describe('textbook derivations', () => {
     const report = checkText(readFileSync(FIXTURE, 'utf8'), 'textbook.deriv', { seed: 1, trials: 20, sizes: [1, 2, 3] });
     expect(report.files[0].error).toBeNull();
     const steps = stepsOf(report);
-    expect(report.summary).toMatchObject({ steps: 121, error: 0, unexpected: 0 });
+    expect(report.summary).toMatchObject({ steps: 123, error: 0, unexpected: 0 });
     const verified = steps.filter((s) => s.verdict === 'verified').map((s) => s.text);
     expect(verified).toEqual(['abs(x) * abs(y)', '1 / (sqrt(x^2 + 1) + x)', '2 * sin(x / 2)^2', 'abs(x) + log(1 + exp(-2 * abs(x)))']);
     for (const s of steps) {

@@ -95,6 +95,13 @@ describe('arrays: lowering to index notation', () => {
     expect(printTerm(m.claims[1].head!)).toBe('sum(j, A[r, j])');
   });
 
+  it('sum(sum(A, 1)) and sum(sum(A, 2)) are sum(A): every entry once, rows outside, whichever axis went first', () => {
+    const m = model('given A: matrix[N, D]\nclaim sum(sum(A, 1)) = sum(sum(A, 2))\nclaim sum(A) = sum(A)\n');
+    const printed = [m.claims[0].head!, m.claims[0].steps[0].term!, m.claims[1].head!].map((t) => printTerm(t));
+    expect(printed).toEqual(['sum(j, sum(j2, A[j, j2]))', 'sum(j, sum(j2, A[j, j2]))', 'sum(j, sum(j2, A[j, j2]))']);
+    expect(stepError('given A: matrix[N, D]\nclaim sum(sum(A, 3)) = 0\n').code).toBe('shape');
+  });
+
   it('a vector is added to each row when its length is the column count, to each column when it is the row count', () => {
     const m = model('given Z: matrix[N, H]\ngiven b: vector[H]\ngiven d: vector[N]\nclaim Z + b = Z + b\nclaim Z + d = Z + d\n');
     expect(printTerm(m.claims[0].head!)).toBe('Z[r, c] + b[c]');
