@@ -267,7 +267,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const exactSizesText = describeSizes(exactSizes);
   const exactMethod = `exact canonical form${exactSizesText === '' ? '' : ` at ${exactSizesText}`}`;
   // How many inputs were re-evaluated in 60 digits is in detail.numeric, not here: the method is the same for every seed.
-  const numericMethod = `${numeric.trials} random input${numeric.trials === 1 ? '' : 's'}${at}, finite differences with Richardson extrapolation`;
+  const sample = numeric.entries ? ` (${numeric.entries.compared} of the ${numeric.entries.of} entries on each)` : '';
+  const numericMethod = `${numeric.trials} random input${numeric.trials === 1 ? '' : 's'}${at}${sample}, finite differences with Richardson extrapolation`;
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));

@@ -60,7 +60,13 @@ const POINTS = 2;
 /** Far above round-off at these small sizes, far below any real difference. */
 const TOLERANCE = 1e-9;
 
+/** Entries (values of the free indices) a fingerprint compares, at most: a 1000×1000 Jacobian is not derived. */
+const MAX_FINGERPRINT_ENTRIES = 4_096;
+
 function assignmentsOf(free: readonly FreeIndex[], sizes: ReadonlyMap<string, number>): number[][] {
+  const count = free.reduce((n, f) => n * dimSize(f.dim, sizes), 1);
+  // The caller (derive) gives up on a target it cannot fingerprint: no right step is shown.
+  if (count > MAX_FINGERPRINT_ENTRIES) throw new RangeError(`${count} entries: more than a fingerprint compares (${MAX_FINGERPRINT_ENTRIES})`);
   let out: number[][] = [[]];
   for (const f of free) {
     const n = dimSize(f.dim, sizes);

@@ -51,6 +51,16 @@ export interface PrecisionCounts {
   readonly discarded: number;
 }
 
+/**
+ * Where a step has more entries (values of its free indices) at a size than
+ * {@link MAX_ENTRIES_PER_INPUT}, each input compares a sample of them: `compared`
+ * of the `of` entries at the largest such size.
+ */
+export interface EntrySample {
+  readonly compared: number;
+  readonly of: number;
+}
+
 export type NumericOutcome =
   | {
       readonly kind: 'agree';
@@ -62,6 +72,7 @@ export type NumericOutcome =
       readonly worstRatio: number;
       readonly sizes: readonly Readonly<Record<string, number>>[];
       readonly precision?: PrecisionCounts;
+      readonly entries?: EntrySample;
     }
   | {
       readonly kind: 'counterexample';
@@ -73,6 +84,7 @@ export type NumericOutcome =
       readonly shrinks: number;
       readonly sizes: readonly Readonly<Record<string, number>>[];
       readonly precision?: PrecisionCounts;
+      readonly entries?: EntrySample;
     }
   | {
       /** No input where the line above (lhs) has a value. */
@@ -80,6 +92,7 @@ export type NumericOutcome =
       readonly trials: number;
       readonly sizes: readonly Readonly<Record<string, number>>[];
       readonly precision?: PrecisionCounts;
+      readonly entries?: EntrySample;
     };
 
 export interface NumericStepOptions {
@@ -120,6 +133,18 @@ export interface NumericStep {
  */
 export const MAX_PRECISE_WORK = 10_000;
 
+/**
+ * Entries compared per input, at most: a 1000×1000 Jacobian in index notation has
+ * a million entries, each a finite difference, and comparing every one on every
+ * input would take hours. Beyond this, each input compares a sample chosen from
+ * its own values (so a seed replays it), the first and last entries among them; a
+ * wrong entry is found across the inputs, and the method says how many were compared.
+ */
+export const MAX_ENTRIES_PER_INPUT = 1024;
+
+/** Entries each input compares where there are more than {@link MAX_ENTRIES_PER_INPUT}: a quarter of them on the diagonal. */
+export const SAMPLED_ENTRIES = 32;
+
 /** A rescued comparison settles only where the two precisions agree on the difference to this fraction of the sides. */
 const SETTLED = 1e-10;
 
@@ -153,6 +178,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   let totalDiscarded = 0;
   const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded });
 
+  let sampled: EntrySample | undefined;
   const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);
   for (let s = 0; s < options.sizes.length; s++) {
     const sizes = options.sizes[s];
@@ -163,7 +189,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const lhs = compileTerm(step.lhs, layout, slots);
     const rhs = compileTerm(step.rhs, layout, slots);
     const state = newState(layout, slots);
-    const assignments = indexAssignments(step.freeIndices, sizes);
+    const entryCount = countAssignments(step.freeIndices, sizes);
+    const allAssignments = entryCount <= MAX_ENTRIES_PER_INPUT ? indexAssignments(step.freeIndices, sizes) : undefined;
+    if (allAssignments === undefined) sampled = { compared: SAMPLED_ENTRIES, of: Math.max(sampled?.of ?? 0, entryCount) };
     const freeSlots = step.freeIndices.map((f) => slots.slot(f.name));
 
     const evaluator = preciseEvaluator();
@@ -211,6 +239,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       let defined = false;
       let lost = false;
       rescuedHere = false;
+      const assignments = allAssignments ?? sampleAssignments(step.freeIndices, sizes, entryCount, hashValues(state.values));
       for (const assignment of assignments) {
         assignment.forEach((v, i) => { state.indices[freeSlots[i]] = v; });
         const l = evaluate(lhs, state);
@@ -317,13 +346,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       if (judged.worst && judged.ratio > 1) {
         return {
           kind: 'counterexample', example: judged.worst, seed, path: result.counterexamplePath ?? '',
-          trials, shrinks: result.numShrinks, sizes: tried, precision: counts(),
+          trials, shrinks: result.numShrinks, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}),
         };
       }
     }
   }
-  if (!definedAnywhere) return { kind: 'no-domain', trials, sizes: tried, precision: counts() };
-  return { kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts() };
+  if (!definedAnywhere) return { kind: 'no-domain', trials, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}) };
+  return { kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}) };
 }
 
 /** Whether a derivative is taken of something with a kink (relu, abs, max, min, a comparison of values). */
@@ -512,6 +541,49 @@ function hashValues(values: Float64Array): number {
     h = Math.imul(h ^ (values[i] | 0), 0x01000193);
   }
   return h >>> 0;
+}
+
+/** How many combinations of values the free indices take at a size assignment. */
+function countAssignments(free: readonly FreeIndex[], sizes: ReadonlyMap<string, number>): number {
+  return free.reduce((n, f) => n * dimSize(f.dim, sizes), 1);
+}
+
+/**
+ * {@link SAMPLED_ENTRIES} combinations of values of the free indices: the first
+ * and the last, a quarter on the diagonal (free indices over one dimension equal:
+ * where a delta(i, k) term lives, one entry in n of a uniform draw), the rest
+ * uniform. Drawn by a generator seeded with `hash` (mulberry32): the same input
+ * always compares the same entries.
+ */
+function sampleAssignments(free: readonly FreeIndex[], sizes: ReadonlyMap<string, number>, count: number, hash: number): number[][] {
+  const radices = free.map((f) => dimSize(f.dim, sizes));
+  const dimOf = free.map((f) => (f.dim.k === 'sym' ? f.dim.name : `#${f.dim.size}`));
+  const decode = (linear: number): number[] => {
+    const out = new Array<number>(radices.length);
+    for (let d = radices.length - 1; d >= 0; d--) {
+      out[d] = (linear % radices[d]) + 1;
+      linear = Math.floor(linear / radices[d]);
+    }
+    return out;
+  };
+  let state = hash | 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const diagonal = (): number[] => {
+    const value = new Map<string, number>();
+    return radices.map((n, d) => {
+      let v = value.get(dimOf[d]);
+      if (v === undefined) value.set(dimOf[d], v = 1 + Math.floor(next() * n));
+      return v;
+    });
+  };
+  const picked = [decode(0), decode(count - 1)];
+  while (picked.length < SAMPLED_ENTRIES) picked.push(picked.length % 4 === 0 ? diagonal() : decode(Math.floor(next() * count)));
+  return picked;
 }
 
 /** Every combination of values of the free indices at a size assignment. */

@@ -186,3 +186,16 @@ claim grad(L, w) = softmax(3)   expect wrong
     expect([misuse.verdict, misuse.detail.diagnostic?.code]).toEqual(['error', 'shape']);
   });
 });
+
+describe('a step with more entries than an input compares', () => {
+  it('compares a sample of them on each input, says so, and still refutes a wrong diagonal', () => {
+    const [right, wrong] = claimsOf(deriv(`given x: vector[40]
+let s = softmax(x)
+claim jacobian(s, x) = diag(s) - s * s'
+claim jacobian(s, x) = -s * s'   expect wrong
+`), { trials: 10 }).map((c) => c.steps[0]);
+    expect(right.verdict).toBe('proved');
+    expect(right.method).toContain('(32 of the 1600 entries on each)');
+    expect(wrong.verdict).toBe('refuted');
+  }, 120_000);
+});
