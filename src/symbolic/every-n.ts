@@ -461,8 +461,8 @@ function withoutInequality(t: Term, bound: string): Term {
 
 /**
  * sum over the bound index of a canonical body: factors free of the index move
- * out; each monomial in bound atoms becomes a sum atom. A denominator that
- * depends on the index makes the whole body one atom.
+ * out; each monomial in bound atoms becomes a sum atom, over the part of the
+ * denominator that depends on the index where there is one.
  */
 function sumOfBody(
   body: RationalFunction, bound: string, dim: Dim, c: Canonicalizer, inputs: ReadonlyMap<string, Input>,
@@ -471,8 +471,14 @@ function sumOfBody(
   const atoms = c.atoms;
   const isBound = (id: number) => atoms.name(id).includes(bound);
   const dimText = dim.k === 'sym' ? dim.name : String(dim.size);
-  const boundFactors = body.denominatorFactors().filter((f) => [...f.factor.variables()].some(isBound));
-  if (boundFactors.length > 0) return sumOverBoundDenominator(body, boundFactors, isBound, bound, dimText, c);
+  const dependsOnBound = (f: { factor: Polynomial }) => [...f.factor.variables()].some(isBound);
+  // A denominator that depends on the index stays inside the sums, one per term of the numerator: by linearity,
+  // sum_j (sum_t c_t m_t(j) f_t) / (k F D(j)) is sum_t c_t f_t / (k F) * sum_j m_t(j) / D(j), with f_t and F free
+  // of j (a tanh(u_j) = (e^(2u_j) - 1) / (e^(2u_j) + 1) summed over a batch). D's factors are sorted, so two sides
+  // that write the same terms over the same denominator meet in the same atoms.
+  const boundDenominator = body.denominatorFactors().filter(dependsOnBound)
+    .map((f) => (f.exponent === 1 ? `(${f.factor.toString((id) => atoms.name(id))})` : `(${f.factor.toString((id) => atoms.name(id))})^${f.exponent}`))
+    .sort().join(' * ');
   let numerator = RationalFunction.ZERO;
   for (const term of body.numerator(c.budget).terms()) {
     const freePowers: Array<[number, number]> = [];
@@ -484,52 +490,28 @@ function sumOfBody(
       if (atom.kind === 'input' && inputs.get(atom.name)?.kind === 'onehot') e = 1;
       (isBound(id) ? boundPowers : freePowers).push([id, e]);
     }
+    const inside = boundDenominator === ''
+      ? sumAtom(boundPowers, bound, dim, dimText, c, inputs, sizeAtom)
+      : quotientSumAtom(boundPowers, boundDenominator, bound, dimText, c);
     const outside = RationalFunction.fromPolynomial(Polynomial.monomial(term.coef, freePowers));
-    numerator = numerator.add(outside.mul(sumAtom(boundPowers, bound, dim, dimText, c, inputs, sizeAtom), c.budget), c.budget);
-  }
-  let denominator = RationalFunction.constant(body.denominatorConstant());
-  for (const f of body.denominatorFactors()) denominator = denominator.mul(RationalFunction.fromPolynomial(f.factor).pow(f.exponent, c.budget), c.budget);
-  return numerator.div(denominator, c.budget);
-}
-
-/**
- * sum over the bound index of a body whose denominator depends on it (the
- * tanh(u_j) = (e^(2u_j) - 1) / (e^(2u_j) + 1) of a layer, summed over the batch):
- * by linearity, sum_j (sum_t c_t m_t(j) f_t) / (k F D(j)) is
- * sum_t c_t f_t / (k F) * sum_j m_t(j) / D(j), with f_t and F free of j. Each
- * sum_j m_t(j) / D(j) is one atom, named by its monomial and the factors of D
- * (sorted): two sides that write the same terms over the same denominator meet
- * in the same atoms, where the body as a whole would be one atom per writing.
- */
-function sumOverBoundDenominator(
-  body: RationalFunction, boundFactors: Array<{ factor: Polynomial; exponent: number }>, isBound: (id: number) => boolean,
-  bound: string, dimText: string, c: Canonicalizer,
-): RationalFunction {
-  const atoms = c.atoms;
-  const name = (id: number) => atoms.name(id);
-  const denominatorText = boundFactors
-    .map((f) => (f.exponent === 1 ? `(${f.factor.toString(name)})` : `(${f.factor.toString(name)})^${f.exponent}`))
-    .sort().join(' * ');
-  let numerator = RationalFunction.ZERO;
-  for (const term of body.numerator(c.budget).terms()) {
-    const freePowers: Array<[number, number]> = [];
-    const boundPowers: Array<[number, number]> = [];
-    for (let p = 0; p < term.mono.pairs.length; p += 2) {
-      const id = term.mono.pairs[p];
-      (isBound(id) ? boundPowers : freePowers).push([id, term.mono.pairs[p + 1]]);
-    }
-    const monomial = boundPowers.map(([id, e]) => (e === 1 ? name(id) : `${name(id)}^${e}`)).sort().join(' * ') || '1';
-    const text = sumText(`${monomial} / ${denominatorText}`, bound);
-    const atom = RationalFunction.variable(atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
-    numerator = numerator.add(RationalFunction.fromPolynomial(Polynomial.monomial(term.coef, freePowers)).mul(atom, c.budget), c.budget);
+    numerator = numerator.add(outside.mul(inside, c.budget), c.budget);
   }
   let denominator = RationalFunction.constant(body.denominatorConstant());
   for (const f of body.denominatorFactors()) {
-    if (![...f.factor.variables()].some(isBound)) {
-      denominator = denominator.mul(RationalFunction.fromPolynomial(f.factor).pow(f.exponent, c.budget), c.budget);
-    }
+    if (!dependsOnBound(f)) denominator = denominator.mul(RationalFunction.fromPolynomial(f.factor).pow(f.exponent, c.budget), c.budget);
   }
   return numerator.div(denominator, c.budget);
+}
+
+/** The atom sum_j m(j) / D(j) of a monomial over a denominator that depends on the index (see sumOfBody). */
+function quotientSumAtom(powers: Array<[number, number]>, denominator: string, bound: string, dimText: string, c: Canonicalizer): RationalFunction {
+  const text = sumText(`${powersText(powers, c.atoms) || '1'} / ${denominator}`, bound);
+  return RationalFunction.variable(c.atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
+}
+
+/** A monomial's powers as text, sorted: `x[#0] * y[#0]^2`. */
+function powersText(powers: Array<[number, number]>, atoms: AtomTable): string {
+  return powers.map(([id, e]) => (e === 1 ? atoms.name(id) : `${atoms.name(id)}^${e}`)).sort().join(' * ');
 }
 
 function sumAtom(
@@ -547,8 +529,7 @@ function sumAtom(
       if (entry.cls === bound && !entry.row.includes(bound)) return RationalFunction.ONE;
     } else if (input?.kind === 'simplex' || input?.kind === 'onehot') return RationalFunction.ONE;
   }
-  const parts = powers.map(([id, e]) => (e === 1 ? atoms.name(id) : `${atoms.name(id)}^${e}`)).sort();
-  const text = sumText(parts.join(' * '), bound);
+  const text = sumText(powersText(powers, atoms), bound);
   const positive = powers.every(([id]) => atoms.isPositive(id));
   const id = atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'input', name: text, text, positive }));
   // A sum of squares (or of other non-negative terms) is >= 0: sqrt(sum(j, x[j]^2)) has a value.
