@@ -29,8 +29,8 @@ options:
   --html FILE     also write the report as one standalone HTML page (opens offline)
   --markdown FILE also write the report as Markdown with LaTeX ($$ ... $$)
   --seed S        the run's seed (an integer); the same seed replays a run exactly. Default: random
-  --trials N      random inputs per step: in all for a step an exact engine proved, at every
-                  size for any other (at least 1). Default: 100
+  --trials N      random inputs per step, at every size (at least 1); a step an exact engine
+                  proved gets a quarter of them in all, as a cross-check. Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
   --verbose       show every step's evidence (method, scope, inputs tried), not only for refuted
                   and error steps

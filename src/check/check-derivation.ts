@@ -1,7 +1,7 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
-import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, type NumericOutcome } from '../numeric/index.ts';
+import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
@@ -17,9 +17,11 @@ export interface CheckOptions {
   /** The run's seed; the same seed, trials and sizes replay a run exactly. Default: random. */
   readonly seed?: number;
   /**
-   * Random inputs per step. A step an exact engine proved gets this many in all,
-   * spread over the sizes (at least 10 per size); any other step gets this many
-   * at every size. Default: 100.
+   * Random inputs per step. Where no exact engine proved the step, the numbers are
+   * its only witness, and every size gets this many. A step an exact engine proved
+   * gets a quarter of this many in all, spread over the sizes (at least 2 per
+   * size): there the numbers cross-check the engines, and a bug in an engine
+   * shows on almost any input. Default: 100.
    */
   readonly trials?: number;
   /** Sizes tried for each dimension symbol. Default: 1, 2, 3, 4, 5 and 8. */
@@ -37,6 +39,11 @@ export interface CheckOptions {
 
 export const DEFAULT_TRIALS = 100;
 export const DEFAULT_SIZES: readonly number[] = [1, 2, 3, 4, 5, 8];
+
+/** A step an exact engine proved gets 1 / this of `trials`, and of the high-precision work, as a cross-check by numbers ... */
+const CONFIRMATION_SHARE = 4;
+/** ... and at least this many inputs at every size. */
+const MIN_CONFIRMATIONS_PER_SIZE = 2;
 
 /** A step the index calculus proved gets 1 / this of the exact engine's budget for a second opinion. */
 const CROSSCHECK_SHARE = 10;
@@ -241,14 +248,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const symbolic: SymbolicOutcome = exactSizes.length === 0
     ? { kind: 'undecided', reason: 'no size small enough for a second opinion of the exact engine' }
     : decideStep(symbolicStep, exactSizes, exactBudget, context.seed);
-  // The numbers confirm what an exact engine proved: `trials` inputs in all, spread over the sizes, do that.
+  // The numbers cross-check what an exact engine proved: a share of `trials`, spread over the sizes, does that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
-  const trialsPerSize = provedExactly ? Math.max(10, Math.ceil(context.trials / context.sizes.length)) : context.trials;
+  const trialsPerSize = provedExactly
+    ? Math.max(MIN_CONFIRMATIONS_PER_SIZE, Math.ceil(context.trials / CONFIRMATION_SHARE / context.sizes.length)) : context.trials;
   const numeric: NumericOutcome = checkStepNumerically(
     // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.
     { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs },
-    { trials: trialsPerSize, seed: context.seed, sizes: context.sizes });
+    { trials: trialsPerSize, seed: context.seed, sizes: context.sizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK, ...(provedExactly ? { directionalAbove: 1 } : {}) });
   const precision = numeric.precision;
   const numericDetail = {
     method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN,

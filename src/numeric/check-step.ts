@@ -102,6 +102,14 @@ export interface NumericStepOptions {
   readonly seed: number;
   /** Size assignments to try, smallest first. */
   readonly sizes: readonly ReadonlyMap<string, number>[];
+  /** The work high-precision re-evaluations may do per size assignment. Default: {@link MAX_PRECISE_WORK}. */
+  readonly preciseWork?: number;
+  /**
+   * A gradient step with more entries than this at a size is checked along random
+   * directions there, every entry only to name a failure. Default:
+   * {@link DIRECTIONAL_THRESHOLD}.
+   */
+  readonly directionalAbove?: number;
 }
 
 /**
@@ -179,6 +187,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded });
 
   let sampled: EntrySample | undefined;
+  const preciseWork = options.preciseWork ?? MAX_PRECISE_WORK;
+  const directionalAbove = options.directionalAbove ?? DIRECTIONAL_THRESHOLD;
   const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);
   for (let s = 0; s < options.sizes.length; s++) {
     const sizes = options.sizes[s];
@@ -215,7 +225,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const sideValue = (which: 'lhs' | 'rhs', d: Evaluated): SideValue => {
       if (!doubtful(d)) return { kind: 'double', value: d.value, error: d.error };
       const side = preciseSide(which);
-      if (side === null || (!unlimited && work.operations >= MAX_PRECISE_WORK)) return { kind: 'unsettled' };
+      if (side === null || (!unlimited && work.operations >= preciseWork)) return { kind: 'unsettled' };
       rescuedHere = true;
       const v = evaluatePrecise(side, state);
       if (v === undefined) return { kind: 'undefined' };
@@ -229,8 +239,10 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
      * one, the step must have the same value, and a step with no value there fails
      * (unless it is a finite difference whose steps left the domain: no evidence).
      * `counting` is false while shrinking, whose inputs are not statistics.
+     * Unless `whole`, the first entry that fails ends the input: whether it fails
+     * is all the search and the shrinking ask; the report asks for the worst entry.
      */
-    const judgeEntries = (inputs: Record<string, number[]>, counting = false): Judged => {
+    const judgeEntries = (inputs: Record<string, number[]>, counting = false, whole = false): Judged => {
       fillValues(layout, inputs, state.values);
       state.epoch++;
       let worst: NumericComparison | undefined;
@@ -272,6 +284,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
             ...compared.shown,
           };
         }
+        if (!whole && ratio > 1) break;
       }
       if (counting && lost) discarded++;
       if (counting && rescuedHere) rescued++;
@@ -284,7 +297,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const outer = gradient === undefined ? [] : step.freeIndices.filter((f) => !gradient.indices.some((g) => g.name === f.name));
     const outerAssignments = indexAssignments(outer, sizes);
     const outerSlots = outer.map((f) => slots.slot(f.name));
-    const judge = directional === undefined || directional.entries <= DIRECTIONAL_THRESHOLD ? judgeEntries
+    const judge = directional === undefined || directional.entries <= directionalAbove ? judgeEntries
       : (inputs: Record<string, number[]>): Judged => {
         fillValues(layout, inputs, state.values);
         state.epoch++;
@@ -340,8 +353,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       const simplest = simplify(found, layout.slots, stillFails);
       unlimited = true;
       // A directional failure is located once, on the simplest input: every entry there, the worst one reported.
-      let judged = judge === judgeEntries ? judge(simplest) : judgeEntries(simplest);
-      if (judged.ratio <= 1) judged = judge === judgeEntries ? judge(found) : judgeEntries(found);
+      let judged = judgeEntries(simplest, false, true);
+      if (judged.ratio <= 1) judged = judgeEntries(found, false, true);
       unlimited = false;
       if (judged.worst && judged.ratio > 1) {
         return {

@@ -92,7 +92,8 @@ let L = sum(relu(Z1) * W2)
 claim grad(L, Z1) = (Z1 > 0) .* sum(W2, 2)
 `), { trials: 40 });
     expect(c.steps[0].verdict).toBe('proved');
-    expect(c.steps[0].detail.trials).toBe(40);
+    // A proved step's cross-check takes a quarter of the trials: all 10 of them found inputs away from the kinks.
+    expect(c.steps[0].detail.trials).toBe(10);
   });
 });
 
