@@ -153,6 +153,9 @@ export const MAX_ENTRIES_PER_INPUT = 1024;
 /** Entries each input compares where there are more than {@link MAX_ENTRIES_PER_INPUT}: a quarter of them on the diagonal. */
 export const SAMPLED_ENTRIES = 32;
 
+/** The caps on the first step with which a failing finite difference is taken again. */
+const RETAKEN_FIRST_STEPS = [1e-2, 1e-4];
+
 /** A rescued comparison settles only where the two precisions agree on the difference to this fraction of the sides. */
 const SETTLED = 1e-10;
 
@@ -271,8 +274,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           if (checked.kind === 'undefined') continue;
           if (checked.kind === 'unsettled') { lost = true; continue; }
         }
-        const compared = compareSides(left, right);
+        let compared = compareSides(left, right);
         if (compared === undefined) { lost = true; continue; }
+        if (compared.ratio > 1 && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
+          compared = retakenWithSmallerSteps(compared);
+        }
         defined = true;
         relative = Math.max(relative, compared.relative);
         if (worst === undefined || compared.ratio > ratio) {
@@ -289,6 +295,31 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       if (counting && lost) discarded++;
       if (counting && rescuedHere) rescued++;
       return { worst, ratio, relative, defined, nearKink: false, lost };
+    };
+
+    /**
+     * A failing comparison of a side with a finite difference, taken again with
+     * first steps of at most 1e-2 and 1e-4: a first step that spans periods or
+     * poles of f (tan(x) at x = 1000, where it is 100) can fool the error estimate. An estimate at a
+     * smaller step that agrees settles it; a step that is wrong fails at every
+     * step, where the differences converge. The free indices are still set.
+     */
+    const retakenWithSmallerSteps = (failed: Compared): Compared => {
+      try {
+        for (const cap of RETAKEN_FIRST_STEPS) {
+          state.firstStepCap = cap;
+          state.epoch++;
+          const l = evaluate(lhs, state);
+          const r = evaluate(rhs, state);
+          if (doubtful(l) || doubtful(r)) continue;
+          const again = compareSides({ kind: 'double', value: l.value, error: l.error }, { kind: 'double', value: r.value, error: r.error });
+          if (again !== undefined && again.ratio <= 1) return again;
+        }
+        return failed;
+      } finally {
+        state.firstStepCap = Infinity;
+        state.epoch++;
+      }
     };
 
     // Many gradient entries: along random directions first, every entry only to confirm and name a failure.

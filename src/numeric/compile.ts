@@ -36,6 +36,13 @@ export interface EvaluationState {
    * input in high precision (see precise.ts).
    */
   needsPrecision: boolean;
+  /**
+   * A cap on the first step of every finite difference (usually 0.1 max(|x|, 1)).
+   * Infinity except while a failing comparison is taken again with smaller steps:
+   * at x = 1000 a step of 100 spans many periods and poles of tan(x), and Ridders'
+   * error estimate can be fooled there.
+   */
+  firstStepCap: number;
 }
 
 export type Compiled = (state: EvaluationState) => number;
@@ -106,7 +113,7 @@ export class IndexSlots {
 export function newState(layout: Layout, slots: IndexSlots): EvaluationState {
   return {
     values: new Float64Array(layout.length), indices: new Int32Array(Math.max(1, slots.count + 16)),
-    error: 0, kinkDistance: Infinity, differentiating: 0, epoch: 0, needsPrecision: false,
+    error: 0, kinkDistance: Infinity, differentiating: 0, epoch: 0, needsPrecision: false, firstStepCap: Infinity,
   };
 }
 
@@ -436,7 +443,8 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
       s.epoch++;
       return v;
     };
-    const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10, atX } : { atX });
+    const initial = s.firstStepCap === Infinity ? {} : { initialStep: Math.min(s.firstStepCap, 0.1 * Math.max(Math.abs(saved), 1)) };
+    const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10, atX, ...initial } : { atX, ...initial });
     s.kinkDistance = Math.min(outerKink, margin);
     s.error = estimate.error;
     return estimate.value;
