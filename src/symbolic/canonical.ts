@@ -46,6 +46,8 @@ export class AtomTable {
   readonly steps = new Map<number, Polynomial>();
   /** For each root atom r, its index q and radicand R: r^q = R. */
   readonly roots = new Map<number, { readonly q: number; readonly radicand: Polynomial }>();
+  /** For each sin atom, the cos atom of the same argument: sin^2 = 1 - cos^2. */
+  readonly circular = new Map<number, number>();
   /** Atoms known >= 0 (steps, ties, roots): a sum of their products with positive coefficients is >= 0. */
   readonly nonnegative = new Set<number>();
   /** Atoms that stand for the size of a dimension (the every-n prover's n). */
@@ -97,12 +99,18 @@ export class AtomTable {
 
   /**
    * A polynomial reduced by the relations between atoms: r^q = R for a root,
-   * h^2 = h for an indicator, H(P) Z(P) = 0, and Z(P) P = 0 (where P is linear in
+   * sin^2 = 1 - cos^2 (unless `circular` is false), h^2 = h for an indicator, H(P) Z(P) = 0, and Z(P) P = 0 (where P is linear in
    * one of its atoms, Z's coefficient is read at P = 0). Each relation holds at
    * every point, so a reduced zero is a zero.
    */
-  reduce(p: Polynomial, budget: Budget): Polynomial {
+  reduce(p: Polynomial, budget: Budget, circular = true): Polynomial {
     for (const [id, { q, radicand }] of this.roots) p = reduceRoot(p, id, q, radicand, budget);
+    // One relation per argument, in atoms of their own: sin^2 -> 1 - cos^2 leaves a unique remainder
+    // (a Groebner basis), so a difference that is 0 by sin^2 + cos^2 = 1 reduces to 0. A condition keeps
+    // its sin^2: its factors (sin(x) != 0) are what the conditions of the other side are compared with.
+    if (circular) for (const [sin, cos] of this.circular) {
+      if (p.degreeIn(sin) >= 2) p = reduceRoot(p, sin, 2, Polynomial.constant(Rational.ONE).sub(Polynomial.variable(cos).pow(2, budget), budget), budget);
+    }
     p = p.reduceIdempotent(this.stepAtoms);
     for (const [z, { poly, step }] of this.ties) {
       if (!p.variables().has(z)) continue;
@@ -386,10 +394,19 @@ export class Canonicalizer {
       }
       case 'phi':
         return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));
-      case 'asinh': case 'atan':
-      case 'sin': case 'cos':
+      case 'sin': case 'cos': {
+        const a = arg(0);
+        const atom = (name: 'sin' | 'cos') => this.atoms.intern(`opaque:${name}(${this.key(a)})`,
+          () => ({ kind: 'opaque', text: clipText(printTerm(fn(name, t.args[0]))) }), (values) => FUNCTIONS[name].value(a.evaluateFloat(values)));
+        const sin = atom('sin');
+        const cos = atom('cos');
+        this.atoms.circular.set(sin, cos);
+        return RationalFunction.variable(t.name === 'sin' ? sin : cos);
+      }
+      case 'asin': case 'asinh': case 'atan':
       {
         const a = arg(0);
+        if (t.name === 'asin') this.requireSign(one.sub(a.mul(a, b), b), false, 'asin: 1 - its argument squared');
         const f = FUNCTIONS[t.name].value;
         return this.opaque(`${t.name}(${this.key(a)})`, () => printTerm(t), (atom) => f(a.evaluateFloat(atom)));
       }
@@ -501,7 +518,7 @@ export class Canonicalizer {
       return;
     }
     // Reduced by the atoms' relations first ((2 [x > 0] - 1)^2 = 1), which keep its value.
-    const N = this.atoms.reduce(d.numerator(this.budget), this.budget);
+    const N = this.atoms.reduce(d.numerator(this.budget), this.budget, false);
     if (N.isZero()) {
       this.conditions.markNever(`${what} is 0`);
       return;
@@ -553,7 +570,7 @@ export class Canonicalizer {
     }
     let signed = d.numerator(b);
     for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
-    signed = this.atoms.reduce(signed, b);
+    signed = this.atoms.reduce(signed, b, false);
     if (signed.isZero()) {
       if (strict) this.conditions.markNever(`${what} is 0`);
       return;

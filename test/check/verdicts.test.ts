@@ -68,14 +68,18 @@ describe('verdict refuted', () => {
 });
 
 describe('verdict verified: true, but beyond the exact engine', () => {
-  it('sin(x)^2 + cos(x)^2 = 1 is verified, with the reason the exact engine gave up', () => {
-    const step = onlyStep(deriv('given x: real\nclaim sin(x)^2 + cos(x)^2 = 1\n'));
+  it('sin(2 x) = 2 sin(x) cos(x) is verified, with the reason the exact engine gave up (it does not expand multiple angles)', () => {
+    const step = onlyStep(deriv('given x: real\nclaim sin(2 * x) = 2 * sin(x) * cos(x)\n'));
     expect(step.verdict).toBe('verified');
     expect(step.ok).toBe(true);
     expect(step.proof).toBeUndefined();
     expect(step.detail.undecided).toBeTruthy();
     expect(step.detail.trials).toBeGreaterThan(0);
     expect(step.detail.worstRelative).toBeLessThan(1e-12);
+  });
+
+  it('sin(x)^2 + cos(x)^2 = 1 is proved: the exact engine reduces sin^2 to 1 - cos^2', () => {
+    expect(onlyStep(deriv('given x: real\nclaim sin(x)^2 + cos(x)^2 = 1\n')).verdict).toBe('proved');
   });
 
   it('a wrong trigonometric identity is not verified', () => {
