@@ -1,3 +1,4 @@
+import { FUNCTION_FORMS } from './function-forms.ts';
 import { FUNCTIONS } from './functions.ts';
 import { printTerm } from './print-term.ts';
 import type { FunctionName, Term } from './term.ts';
@@ -24,6 +25,7 @@ const SUMMARIES: Readonly<Record<FunctionName, string>> = {
   cosh: 'hyperbolic cosine',
   sech: '1 / cosh(x)',
   asinh: 'inverse hyperbolic sine',
+  asin: 'inverse sine',
   atan: 'arctangent',
   sign: '-1, 0 or 1',
   log1p: 'log(1 + x), exact for tiny x',
@@ -51,6 +53,18 @@ export function functionTableMarkdown(): string {
     const derivative = partials.length === 1 ? `\`${partials[0]}\`` : partials.map((p, i) => `d/d${args[i]}: \`${p}\``).join(', ');
     const kinks = rule.kink === undefined ? 'none' : rule.arity === 1 ? 'at x = 0' : 'where x = y';
     rows.push(`| \`${name}(${args.join(', ')})\` | ${SUMMARIES[name]} | ${rule.domain ?? 'every real'} | ${derivative} | ${kinks} |`);
+  }
+  return rows.join('\n');
+}
+
+/**
+ * The Markdown table of the functions written through others (function-forms.ts),
+ * for docs/syntax.md; the same test keeps the two equal.
+ */
+export function functionFormsMarkdown(): string {
+  const rows = ['| written | is |', '|---|---|'];
+  for (const [name, form] of Object.entries(FUNCTION_FORMS)) {
+    rows.push(`| \`${name}(${ARGUMENT_NAMES.slice(0, form.arity).join(', ')})\` | ${form.what} |`);
   }
   return rows.join('\n');
 }

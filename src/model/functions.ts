@@ -94,6 +94,11 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     precise: (_D, a) => a.asinh(), arity: 1, slopes: (a) => [1 / Math.sqrt(1 + a * a)], value: Math.asinh,
     partials: (a) => [div(num(1), fn('sqrt', add(num(1), pow(a, num(2)))))],
   },
+  asin: {
+    precise: (D, a) => (a.abs().lte(1) ? a.asin() : new D(NaN)), arity: 1, slopes: (a) => [1 / Math.sqrt(1 - a * a)],
+    value: (a) => (Math.abs(a) <= 1 ? Math.asin(a) : NaN),
+    partials: (a) => [div(num(1), fn('sqrt', sub(num(1), pow(a, num(2)))))], domain: 'from -1 to 1',
+  },
   atan: {
     precise: (_D, a) => a.atan(), arity: 1, slopes: (a) => [1 / (1 + a * a)], value: Math.atan,
     partials: (a) => [div(num(1), add(num(1), pow(a, num(2))))],

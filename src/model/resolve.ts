@@ -2,6 +2,7 @@ import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/ind
 import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
+import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { closest } from './did-you-mean.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
@@ -24,6 +25,9 @@ export interface LetDefinition {
 }
 
 /** Array-valued built-ins, beside the scalar function table and sum, delta, diff. */
+/** The largest integer power of a matrix written out as a product (A^3 = A * A * A). */
+const MAX_MATRIX_POWER = 8;
+
 const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
 
 /** What names mean inside a derivation. */
@@ -135,8 +139,16 @@ export class Resolver {
           if (expr.left.kind === 'name' && expr.left.name === 'e' && !this.isDeclared('e')) {
             return mapValue(this.val(expr.right, bound), (t) => fn('exp', t));
           }
+          // A^T, as textbooks write a transpose, where no T is declared (a temperature T keeps its power).
+          if (op === '^' && expr.right.kind === 'name' && expr.right.name === 'T' && !this.isDeclared('T') && !bound.has('T')) {
+            return this.val({ kind: 'transpose', arg: expr.left, span: expr.span }, bound);
+          }
           const base = this.val(expr.left, bound);
           const exponent = this.val(expr.right, bound);
+          if (op === '^' && base.k === 'array' && exponent.k === 'scalar') {
+            const power = this.matrixPower(expr, base, exponent.t, bound);
+            if (power) return power;
+          }
           if (op === '^' && (base.k === 'array' || exponent.k === 'array')) {
             throw this.error('shape', `a power ^ of ${showShape(base.k === 'array' ? base.shape : (exponent as ArrayValue).shape)} is not defined entry by entry`,
               expr.opSpan ?? expr.span, 'write .^ for the power of each entry, e.g. A .^ 2');
@@ -160,6 +172,24 @@ export class Resolver {
         return this.entrywise(expr, a, b, div);
       }
     }
+  }
+
+  /**
+   * A square matrix to an integer power, as in linear algebra: `A^2` is A * A,
+   * `A^(-1)` is inv(A) (a fixed size up to 4, as inv), `A^0` the identity.
+   * Anything else (a vector, a fractional power) is left to the entrywise rule's error.
+   */
+  private matrixPower(expr: Extract<Expr, { kind: 'binary' }>, base: ArrayValue, exponent: Term, bound: Map<string, string>): Value | undefined {
+    if (base.shape.length !== 2 || !sameDim(base.shape[0], base.shape[1])) return undefined;
+    if (exponent.k !== 'num' || exponent.value.den !== 1n) return undefined;
+    const k = Number(exponent.value.num);
+    if (k === -1) return this.determinantForm('inv', { kind: 'call', name: 'inv', nameSpan: expr.opSpan ?? expr.span, args: [expr.left], span: expr.span }, bound);
+    if (k < 0 || k > MAX_MATRIX_POWER) return undefined;
+    const n = base.shape[0];
+    if (k === 0) return array([n, n], (ix) => delta(ix[0], ix[1]));
+    let power: Value = base;
+    for (let i = 1; i < k; i++) power = this.product(expr, power as ArrayValue, base);
+    return power;
   }
 
   /** An entrywise operation on two values, broadcast by the rules of {@link broadcast}; a mismatch is a `shape` error at the operator. */
@@ -510,6 +540,17 @@ export class Resolver {
     }
     const reduced = this.reduction(name, expr, bound);
     if (reduced) return reduced;
+    if (name === 'log' && args.length === 2) {
+      // math.js's log(x, base), a textbook's log_b x: log(x) / log(base).
+      const [x, base] = args.map((a) => this.val(a, bound));
+      return this.entrywise(expr, x, base, (a, b) => div(fn('log', a), fn('log', b)));
+    }
+    if (isFunctionForm(name) && !this.scope.inputs.has(name) && !this.scope.lets.has(name)) {
+      const { arity, form } = FUNCTION_FORMS[name];
+      this.expectArity(expr, arity, `${name}(${['a', 'b'].slice(0, arity).join(', ')})`);
+      const values = args.map((a) => this.val(a, bound));
+      return values.length === 1 ? mapValue(values[0], (t) => form(t)) : this.entrywise(expr, values[0], values[1], form);
+    }
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
@@ -521,7 +562,7 @@ export class Resolver {
     if (this.scope.inputs.has(name) || this.scope.lets.has(name)) {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan);
     }
-    const near = closest(name, [...Object.keys(FUNCTIONS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
+    const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     throw this.error('unknown-function', `unknown function '${name}'`, expr.nameSpan,
       near ? `did you mean '${near}'? The functions are listed in docs/syntax.md` : 'the functions are listed in docs/syntax.md');
   }

@@ -3,23 +3,28 @@ import type { SourceMap } from './source-map.ts';
 /**
  * Operators pasted from a PDF or a word processor, read as their ASCII meaning:
  * the minus sign `−` (U+2212) is `-`, the multiplication signs `×` and `·` are
- * `*`, `≠` is `!=`. Quoted text (titles, `by "..."`) is left as written.
+ * `*`, the transpose signs `ᵀ` and `⊤` are `'`, numpy's `@` is `*` (a matrix
+ * product), `≠` is `!=`, and the Hadamard products `⊙` and `∘` are `.*`. Quoted
+ * text (titles, `by "..."`) is left as written.
  */
-const SAME_LENGTH: Readonly<Record<string, string>> = { '\u2212': '-', '\u00d7': '*', '\u00b7': '*', '\u22c5': '*' };
-const NOT_EQUAL = '\u2260';
+const SAME_LENGTH: Readonly<Record<string, string>> = {
+  '\u2212': '-', '\u00d7': '*', '\u00b7': '*', '\u22c5': '*', '\u1d40': "'", '\u22a4': "'", '@': '*',
+};
+const TWO_CHARACTERS: Readonly<Record<string, string>> = { '\u2260': '!=', '\u2299': '.*', '\u2218': '.*' };
 
 export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
-  if (!/[\u2212\u00d7\u00b7\u22c5\u2260]/.test(text)) return { text, map };
+  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u1d40\u22a4@\u2299\u2218]/.test(text)) return { text, map };
   let out = '';
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
     if (inString) { out += c; continue; }
-    if (c === NOT_EQUAL) {
+    const two = TWO_CHARACTERS[c];
+    if (two !== undefined) {
       // One character becomes two: the map keeps the text after it at its file columns.
       map = map.withInsertion(out.length);
-      out += '!=';
+      out += two;
       continue;
     }
     out += SAME_LENGTH[c] ?? c;

@@ -1,0 +1,50 @@
+/**
+ * Notation as textbooks and papers write it: A^T and x^T for a transpose, A^(-1)
+ * and A^k for matrix powers, ⊙ and ∘ for the Hadamard product, ᵀ and ⊤ for a
+ * transpose, numpy's @, σ for the sigmoid, log(x, b).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkReport, deriv, stepsOf } from '../__test-helpers__/derivations.ts';
+
+const ARRAYS = 'given x: vector[3]\ngiven a: vector[3]\ngiven A: invertible[3, 3]\ngiven B: matrix[n, n]\ngiven t: real\n';
+const verdicts = (claims: string) => stepsOf(checkReport(deriv(`${ARRAYS}${claims}`))).map((s) => [s.line, s.verdict]);
+
+describe('textbook notation', () => {
+  it('reads A^T as a transpose where no T is declared, and keeps a declared T a power', () => {
+    expect(verdicts("claim A^T = A'\nclaim x^T * a = dot(x, a)\nclaim grad(a^T * x, x) = a\nclaim A^T = A   expect wrong\n"))
+      .toEqual([[7, 'proved'], [8, 'proved'], [9, 'proved'], [10, 'refuted']]);
+    const [temperature] = stepsOf(checkReport(deriv('given t: positive\ngiven T: positive\nclaim t^T = exp(T * log(t))\n')));
+    expect(temperature.verdict).toBe('proved');
+  });
+
+  it('reads integer powers of a square matrix as products, the identity and the inverse', () => {
+    expect(verdicts('claim A^2 = A * A\nclaim A^3 = A * A * A\nclaim A^0 = eye(3)\nclaim A^(-1) * A = eye(3)\nclaim A^(-1) = inv(A)\nclaim A^2 = A .* A   expect wrong\nclaim B^2 = B * B\n'))
+      .toEqual([[7, 'proved'], [8, 'proved'], [9, 'proved'], [10, 'proved'], [11, 'proved'], [12, 'refuted'], [13, 'proved']]);
+  });
+
+  it('says what to write for a power no matrix has', () => {
+    const [half, vector, symbolic] = stepsOf(checkReport(deriv(`${ARRAYS}claim A^(1/2) = A\nclaim x^2 = x .* x\nclaim B^(-1) = B\n`)));
+    expect(half.detail.diagnostic).toMatchObject({ code: 'shape', hint: expect.stringContaining('.^') });
+    expect(vector.detail.diagnostic).toMatchObject({ code: 'shape' });
+    // inv is written out at a fixed size only.
+    expect(symbolic.detail.diagnostic).toMatchObject({ code: 'unsupported', hint: expect.stringContaining('fixed size') });
+  });
+
+  it('reads ⊙, ∘, ᵀ, ⊤ and @ as .*, .*, \', \' and *, with columns as written', () => {
+    expect(verdicts("claim x ⊙ a = a .* x\nclaim x ∘ a = a .* x\nclaim xᵀ * a = dot(x, a)\nclaim A⊤ = A'\nclaim A @ x = A * x\n"))
+      .toEqual([[7, 'proved'], [8, 'proved'], [9, 'proved'], [10, 'proved'], [11, 'proved']]);
+    // After a ⊙ (one character read as two) an unknown name is reported at its own column.
+    const [s] = stepsOf(checkReport(deriv(`${ARRAYS}claim x ⊙ q = x`)));
+    expect(s.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 7, col: 11 } });
+  });
+
+  it('reads σ as the sigmoid, unless something is named σ', () => {
+    expect(verdicts('claim diff(σ(t), t) = σ(t) * (1 - σ(t))\nclaim σ(t) = 1 / (1 + exp(-t))\n')).toEqual([[7, 'proved'], [8, 'proved']]);
+    const [s] = stepsOf(checkReport(deriv('given t: real\ngiven σ: positive\nclaim σ(t) = t\n')));
+    expect(s.detail.diagnostic).toMatchObject({ code: 'unknown-function', message: expect.stringContaining('σ is not a function') });
+  });
+
+  it('reads log(x, b) as the logarithm to base b', () => {
+    expect(verdicts('claim log(8, 2) = 3\nclaim diff(log(exp(t) + 1, 10), t) = sigmoid(t) / log(10)\n')).toEqual([[7, 'proved'], [8, 'proved']]);
+  });
+});
