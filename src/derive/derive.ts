@@ -1,5 +1,6 @@
 import { DerivationError } from '../diagnostics/index.ts';
 import { buildModel, expandedSize, hasDiff, substituteIndices, type Dim, type FreeIndex, type Index, type Model, type Term } from '../model/index.ts';
+import { checkStepNumerically } from '../numeric/index.ts';
 import { Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN } from '../symbolic/index.ts';
 import { DerivationSyntaxError, parseExpression, SourceMap, type Claim, type Derivation, type Expr, type Statement } from '../syntax/index.ts';
 import { fixedIndices, formSize, indexCandidates, matrixCandidates, vocabularyOf } from './candidates.ts';
@@ -123,7 +124,8 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
       const form = { text: kept[c].text, notation, size: kept[c].size };
       const proof = prove(derivative, term, model, claim.freeIndices, claim.minSizes, options.maxTerms ?? 200_000);
       if (proof) return { target: targetText, best: { ...form, proof }, forms: [{ ...form, proof }] };
-      numericOnly ??= { ...form, proof: 'numeric' };
+      // Two fingerprint points are a filter, not evidence: a form offered unproved must pass the numbers a step would.
+      if (!numericOnly && agreesOnRandomInputs(claim.head, derivative, term, model, claim.freeIndices, claim.minSizes)) numericOnly = { ...form, proof: 'numeric' };
     }
   }
   return numericOnly ? { target: targetText, best: numericOnly, forms: [numericOnly] } : undefined;
@@ -147,6 +149,22 @@ function prove(derivative: Term, candidate: Term, model: Model, free: readonly F
   if (exact.kind !== 'equal') return undefined;
   return model.dims.length === 0 ? 'every-n' : 'sizes-tried';
 }
+
+/**
+ * Whether a form the engines could not prove agrees with the derivative on the
+ * random inputs an unproved step gets (finite differences of the target itself,
+ * {@link NUMERIC_TRIALS} at each of sizes 1 to 3): the fingerprint's two points
+ * may both miss where they differ (a clipped Huber gradient against r).
+ */
+function agreesOnRandomInputs(target: Term, derivative: Term, candidate: Term, model: Model, free: readonly FreeIndex[], minSizes: ReadonlyMap<string, number>): boolean {
+  const sizes = model.dims.length === 0 ? [new Map<string, number>()] : [1, 2, 3].map((n) => distinctSizes(model.dims, minSizes, n));
+  const outcome = checkStepNumerically({ lhs: target, rhs: candidate, inputs: model.inputs, freeIndices: free, preciseLhs: derivative, preciseRhs: candidate },
+    { trials: NUMERIC_TRIALS, seed: 1, sizes });
+  return outcome.kind === 'agree';
+}
+
+/** Random inputs per size for a form offered unproved: as many as a step that no engine proved gets. */
+const NUMERIC_TRIALS = 100;
 
 /**
  * Sizes from `first` up, a different one for each dimension: were N and C both 3,

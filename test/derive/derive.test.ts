@@ -86,6 +86,23 @@ claim diff(s[i], x[k]) = s[i] * (1 - s[k])
     expect(claims[0].steps[0].detail.derived).toBeUndefined();
   });
 
+  it('offers a form it cannot prove only when random inputs agree with it, not two fingerprint points', () => {
+    // The clipped Huber gradient is r wherever |r| <= dl, where both fingerprint points happened to fall.
+    const [claim] = claimsOf(deriv(`
+given w: vector[d]
+given x: vector[d]
+given y: binary
+given r: real
+given dl: positive
+claim diff((abs(r) <= dl) * r^2 / 2 + (abs(r) > dl) * dl * (abs(r) - dl / 2), r)
+  = max(-dl, min(dl, r))
+  = min(dl, r)
+`));
+    const wrong = claim.steps[1];
+    expect(wrong.verdict).toBe('refuted');
+    expect(wrong.detail.derived).toEqual({ text: 'max(-dl, min(dl, r))', proof: 'numeric', notation: 'index' });
+  });
+
   it('leaves the file\'s own right step in charge where there is one', () => {
     const claims = claimsOf(deriv(`
 given x: vector[n]
