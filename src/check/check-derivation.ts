@@ -45,6 +45,9 @@ const CONFIRMATION_SHARE = 4;
 /** ... and at least this many inputs at every size. */
 const MIN_CONFIRMATIONS_PER_SIZE = 2;
 
+/** A waived condition longer than this (a 3×3 determinant) is described, not printed. */
+const MAX_CONDITION_TEXT = 60;
+
 /** A step the index calculus proved gets 1 / this of the exact engine's budget for a second opinion. */
 const CROSSCHECK_SHARE = 10;
 /** ... and at most this many sizes, the smallest: where its opinion is cheap and a disagreement shows as well as anywhere. */
@@ -255,7 +258,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     ? Math.max(MIN_CONFIRMATIONS_PER_SIZE, Math.ceil(context.trials / CONFIRMATION_SHARE / context.sizes.length)) : context.trials;
   const numeric: NumericOutcome = checkStepNumerically(
     // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.
-    { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs },
+    { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs, almostEverywhere },
     { trials: trialsPerSize, seed: context.seed, sizes: context.sizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK, ...(provedExactly ? { directionalAbove: 1 } : {}) });
   const precision = numeric.precision;
   const numericDetail = {
@@ -287,6 +290,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
   const result = (verdict: StepResult['verdict'], proof: ProofScope | undefined, method: string, extra: Partial<StepDetail>): StepResult =>
     ({ ...base, verdict, proof, ok: isExpected(verdict, expect), method, detail: { ...detail, ...extra } });
+  // Only a step that holds gets the note of where it has no value.
+  const removable = almostEverywhere ? removableNote(everyN, symbolic, numeric) : {};
 
   switch (outcome.verdict) {
     case 'error':
@@ -309,13 +314,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     case 'proved': {
       // Numbers with no value anywhere confirm nothing: the doubles overflowed where the exact forms have a value.
       const confirmed = numeric.kind === 'no-domain' ? `not confirmed by numbers: ${numeric.trials} random inputs overflowed double precision` : `confirmed on ${numericMethod}`;
-      if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; ${confirmed}`, { worstRelative });
+      if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; ${confirmed}`, { worstRelative, ...removable });
       const cases = everyN.kind === 'proved' && everyN.cases > 1 ? ` (${everyN.cases} cases of equal indices)` : '';
       // With no dimension symbol there is no n: "for every n" would promise something that is not there.
       const scope = model.dims.length === 0 ? '' : ' for every n';
       // The exact engine's second opinion is named only where it was given.
       const second = symbolic.kind === 'equal' ? `${exactMethod} (a second opinion); ` : '';
-      return result('proved', outcome.proof, `index calculus${scope}${cases}; ${second}${confirmed}`, { worstRelative });
+      return result('proved', outcome.proof, `index calculus${scope}${cases}; ${second}${confirmed}`, { worstRelative, ...removable });
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
@@ -341,9 +346,28 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const unexplained = outcome.unexplainedDifference && symbolic.kind === 'different'
         ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` }
         : {};
-      return result('verified', undefined, numericMethod, { ...unexplained, worstRelative });
+      return result('verified', undefined, numericMethod, { ...unexplained, worstRelative, ...removable });
     }
   }
+}
+
+/**
+ * The note of a step about a derivative that has no value on a set of measure zero
+ * where the line above has one: the condition an exact engine waived, else the
+ * inputs where the numbers found such a point. Only on a step that holds.
+ */
+function removableNote(everyN: EveryNOutcome, symbolic: SymbolicOutcome, numeric: NumericOutcome): { removable?: string } {
+  // The engine that carries the proof names the condition: the index calculus's is in the claim's own indices.
+  const waived = everyN.kind === 'proved' ? everyN.removable : symbolic.kind === 'equal' ? symbolic.removable : undefined;
+  if (waived !== undefined) {
+    const where = waived.length <= MAX_CONDITION_TEXT ? `where ${waived.replace(/ != 0$/, ' = 0')}` : 'where a denominator of the step is 0';
+    return { removable: `no value ${where}, a set of measure zero the line above does not rule out` };
+  }
+  if (numeric.kind === 'agree' && numeric.removable) {
+    const n = numeric.removable;
+    return { removable: `no value at ${n} input${n === 1 ? '' : 's'} where the line above has one, but a value at points next to ${n === 1 ? 'it' : 'each'} (a set of measure zero)` };
+  }
+  return {};
 }
 
 /** The kink-convention note of a step that holds: only when neither engine found a difference. */

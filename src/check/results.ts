@@ -61,6 +61,12 @@ export interface StepDetail {
    * conventions at a kink: "differs only at the kink x = 0 (convention at 0: >= vs >)".
    */
   readonly kink?: string;
+  /**
+   * Set on a step about a derivative that holds almost everywhere while it has no
+   * value on a set of measure zero where the line above has one:
+   * "no value where x[k] = 0, a set of measure zero the line above does not rule out".
+   */
+  readonly removable?: string;
   /** Set when the two engines disagree: a bug in derivcheck, not a verdict on the step. */
   readonly engineFault?: string;
   /** The instances the exact engine decided. */

@@ -73,6 +73,8 @@ export type NumericOutcome =
       readonly sizes: readonly Readonly<Record<string, number>>[];
       readonly precision?: PrecisionCounts;
       readonly entries?: EntrySample;
+      /** Inputs where the step had no value but the line above had one, and the step one nearby (see NumericStep.almostEverywhere). */
+      readonly removable?: number;
     }
   | {
       readonly kind: 'counterexample';
@@ -128,6 +130,13 @@ export interface NumericStep {
    */
   readonly preciseLhs?: Term;
   readonly preciseRhs?: Term;
+  /**
+   * The step is about a derivative and holds almost everywhere: where the step has
+   * no value but the line above has one, and the step has one at a point nearby
+   * (x[k] = 0 in prod(x) / x[k]), the point is of a set of measure zero, and no
+   * evidence against it. Default: false, every such point refutes.
+   */
+  readonly almostEverywhere?: boolean;
 }
 
 /**
@@ -187,6 +196,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 
   let totalRescued = 0;
   let totalDiscarded = 0;
+  let totalRemovable = 0;
   const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded });
 
   let sampled: EntrySample | undefined;
@@ -210,9 +220,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const evaluator = preciseEvaluator();
     const { work } = evaluator;
     let rescuedHere = false;
+    let removableHere = false;
     let unlimited = false;
     let discarded = 0;
     let rescued = 0;
+    let removable = 0;
     // Compiled on first need: most steps never lose a value to the range of doubles.
     const precise: { lhs?: PreciseSide | null; rhs?: PreciseSide | null } = {};
     const preciseSide = (which: 'lhs' | 'rhs'): PreciseSide | null => {
@@ -254,6 +266,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       let defined = false;
       let lost = false;
       rescuedHere = false;
+      removableHere = false;
       const assignments = allAssignments ?? sampleAssignments(step.freeIndices, sizes, entryCount, hashValues(state.values));
       for (const assignment of assignments) {
         assignment.forEach((v, i) => { state.indices[freeSlots[i]] = v; });
@@ -267,6 +280,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         if (right.kind === 'unsettled') { lost = true; continue; }
         // A side with a finite difference may be undefined only because its steps left the domain.
         if (right.kind === 'undefined' && rhsHasDiff) continue;
+        if (right.kind === 'undefined' && step.almostEverywhere && hasValueNearby()) { removableHere = true; continue; }
         if (right.kind === 'undefined' && lhsHasDiff && left.kind === 'double') {
           // A finite difference may find a slope where there is no derivative (|x| at 0 gives 0): the line
           // above has a value there only if its derivative, taken symbolically, has one in 60 digits.
@@ -294,7 +308,42 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       }
       if (counting && lost) discarded++;
       if (counting && rescuedHere) rescued++;
+      if (counting && removableHere) removable++;
       return { worst, ratio, relative, defined, nearKink: false, lost };
+    };
+
+    /**
+     * Whether the step has a value at a point next to this input, where it has
+     * none: every real entry moved by a relative 1e-9 (by 1e-12 from 0), in
+     * directions drawn from the input's own values, so a seed replays it. Labels,
+     * one-hot and simplex inputs stay: they have no nearby points of their kind.
+     */
+    const hasValueNearby = (): boolean => {
+      const saved = Float64Array.from(state.values);
+      let h = hashValues(state.values) | 1;
+      const nextSign = (): number => {
+        h ^= h << 13; h ^= h >>> 17; h ^= h << 5;
+        return (h >>> 0) / 4294967296 - 0.5;
+      };
+      try {
+        for (const slot of layout.slots.values()) {
+          const { kind } = slot.input;
+          if (kind !== 'real' && kind !== 'positive' && kind !== 'unit' && kind !== 'invertible') continue;
+          const count = slot.shape.reduce((a, b) => a * b, 1);
+          for (let i = slot.offset; i < slot.offset + count; i++) {
+            const v = state.values[i];
+            const u = nextSign();
+            state.values[i] = v === 0 ? (kind === 'real' ? 2e-12 * u : 1e-12 * (u + 0.5) + 1e-13) : v * (1 + 2e-9 * u);
+          }
+        }
+        state.epoch++;
+        const l = evaluate(lhs, state);
+        const r = evaluate(rhs, state);
+        return Number.isFinite(l.value) && Number.isFinite(r.value);
+      } finally {
+        state.values.set(saved);
+        state.epoch++;
+      }
     };
 
     /**
@@ -372,6 +421,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const result = fc.check(property, { seed, numRuns: options.trials, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES });
     totalRescued += rescued;
     totalDiscarded += discarded;
+    totalRemovable += removable;
     if (result.failed && result.counterexample) {
       const stillFails = (inputs: Record<string, number[]>) => {
         const j = judge(inputs);
@@ -396,7 +446,10 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     }
   }
   if (!definedAnywhere) return { kind: 'no-domain', trials, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}) };
-  return { kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}) };
+  return {
+    kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}),
+    ...(totalRemovable > 0 ? { removable: totalRemovable } : {}),
+  };
 }
 
 /** Whether a derivative is taken of something with a kink (relu, abs, max, min, a comparison of values). */

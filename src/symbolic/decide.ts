@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { add, exactSimplex, mapChildren, mul, num, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
-import { unimplied, type Conditions } from './domain.ts';
+import { domainRule, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
@@ -51,7 +51,14 @@ export type SymbolicOutcome =
    * conditions follow from the line above's. `unconditional`: the line above has no
    * condition at all (it has a value everywhere), so numbers that find no value lost it to overflow.
    */
-  | { readonly kind: 'equal'; readonly instances: number; readonly unconditional: boolean }
+  | {
+      readonly kind: 'equal'; readonly instances: number; readonly unconditional: boolean;
+      /**
+       * In a step about a derivative: a condition of the step the line above does not
+       * imply, waived because it fails only on a set of measure zero (`x[1] != 0`).
+       */
+      readonly removable?: string;
+    }
   /**
    * The canonical forms differ at an instance. `confirmed` holds a point where
    * 60-digit arithmetic shows the two sides differ; without it the difference
@@ -116,6 +123,7 @@ export function decideStep(
   let lhsHasValue = false;
   let lhsNoValue: string | undefined;
   let notImplied: string | undefined;
+  let removable: string | undefined;
   let conditional = false;
   try {
     for (const instance of enumerateInstances(step, sizes)) {
@@ -175,8 +183,9 @@ export function decideStep(
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
-      const missing = unimplied(right.conditions, left.conditions);
+      const { missing, waived } = domainRule(right.conditions, left.conditions, step.almostEverywhere ?? false);
       if (missing) notImplied ??= `the step needs ${missing.text}, which the line above does not imply`;
+      else if (waived) removable ??= waived.text;
     }
   } catch (error) {
     if (error instanceof BudgetExceededError) {
@@ -190,7 +199,7 @@ export function decideStep(
   }
   if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
   if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
-  return { kind: 'equal', instances, unconditional: !conditional };
+  return { kind: 'equal', instances, unconditional: !conditional, ...(removable === undefined ? {} : { removable }) };
 }
 
 /**

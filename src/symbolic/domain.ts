@@ -51,6 +51,12 @@ export class Conditions {
  * Returns the first condition that does not follow, or undefined when all do.
  */
 export function unimplied(rhs: Conditions, lhs: Conditions): Condition | undefined {
+  return unimpliedConditions(rhs, lhs)[0];
+}
+
+/** The conditions of the step the line above does not imply, in order. */
+export function unimpliedConditions(rhs: Conditions, lhs: Conditions): Condition[] {
+  const missing: Condition[] = [];
   const known = new Set<string>();
   for (const c of lhs.list) {
     switch (c.kind) {
@@ -64,11 +70,25 @@ export function unimplied(rhs: Conditions, lhs: Conditions): Condition | undefin
   }
   for (const c of rhs.list) {
     switch (c.kind) {
-      case 'opaque': if (!known.has(`opaque:${c.key}`)) return c; break;
-      case 'nonzero': if (!known.has(`nonzero:${c.key}`)) return c; break;
-      case 'nonneg': if (!known.has(`nonneg:${c.key}`)) return c; break;
-      case 'positive': if (!known.has(`positive:${c.key}`)) return c; break;
+      case 'opaque': if (!known.has(`opaque:${c.key}`)) missing.push(c); break;
+      case 'nonzero': if (!known.has(`nonzero:${c.key}`)) missing.push(c); break;
+      case 'nonneg': if (!known.has(`nonneg:${c.key}`)) missing.push(c); break;
+      case 'positive': if (!known.has(`positive:${c.key}`)) missing.push(c); break;
     }
   }
-  return undefined;
+  return missing;
+}
+
+/**
+ * The domain rule of one instance or case: the first condition of the step that
+ * the line above does not imply (`missing`); but in a step read almost everywhere
+ * (about a derivative) a `nonzero` condition is waived (`waived`): the zeros of a
+ * nonzero polynomial in the atoms are a set of measure zero, and there the step
+ * holds as a derivative through a kink does.
+ */
+export function domainRule(rhs: Conditions, lhs: Conditions, almostEverywhere: boolean): { missing?: Condition; waived?: Condition } {
+  const all = unimpliedConditions(rhs, lhs);
+  const missing = all.find((c) => !almostEverywhere || c.kind !== 'nonzero');
+  if (missing) return { missing };
+  return all.length > 0 ? { waived: all[0] } : {};
 }

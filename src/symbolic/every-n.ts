@@ -3,7 +3,7 @@ import {
   type Dim, type FreeIndex, type Index, type Input, type LetDefinition, type Term,
 } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
-import { unimplied } from './domain.ts';
+import { domainRule } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
 import { distribute, eliminateDeltas, hasValueFor, pickByDelta, withoutDelta } from './eliminate-deltas.ts';
 import { explain, plusText } from './explain.ts';
@@ -41,7 +41,8 @@ class NotHandled extends Error {
 }
 
 export type EveryNOutcome =
-  | { readonly kind: 'proved'; readonly cases: number }
+  /** `removable`: as in SymbolicOutcome, a condition waived in a step about a derivative (`x[k] != 0`). */
+  | { readonly kind: 'proved'; readonly cases: number; readonly removable?: string }
   | { readonly kind: 'not-proved'; readonly reason: string; readonly explanation?: string };
 
 /** An index symbol of a claim, whose equality with the others is split into cases. */
@@ -105,6 +106,7 @@ export function proveForEveryN(
   // The domain rule: a case where the line above has no value is free; a condition of the step the line above does not imply leaves the step unproved.
   let lhsHasValue = false;
   let unproved: string | undefined;
+  let removable: string | undefined;
   for (const partition of partitions(symbols)) {
     if (!labelsConsistent(partition)) continue;
     cases++;
@@ -138,8 +140,9 @@ export function proveForEveryN(
         unproved ??= `the step has no value (${rightSide.conditions.never})`;
         continue;
       }
-      const missing = unimplied(rightSide.conditions, leftSide.conditions);
+      const { missing, waived } = domainRule(rightSide.conditions, leftSide.conditions, almostEverywhere);
       if (missing) unproved ??= `the step needs ${missing.text}, which the line above does not imply`;
+      else if (waived) removable ??= readable(waived.text);
       const left = leftSide.form;
       const right = rightSide.form;
       const difference = left.sub(right, budget);
@@ -197,7 +200,7 @@ export function proveForEveryN(
   }
   if (!lhsHasValue) return { kind: 'not-proved', reason: 'the line above has no value in any case' };
   if (unproved !== undefined) return { kind: 'not-proved', reason: readable(unproved) };
-  return { kind: 'proved', cases };
+  return { kind: 'proved', cases, ...(removable === undefined ? {} : { removable }) };
 }
 
 /**

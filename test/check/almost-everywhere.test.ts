@@ -1,0 +1,49 @@
+/**
+ * A step about a derivative holds almost everywhere: where it has no value only on
+ * a set of measure zero (the zeros of a denominator) it holds, with a note; on an
+ * open set it is refuted, and a step not about a derivative keeps the strict rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkReport, deriv, stepsOf } from '../__test-helpers__/derivations.ts';
+
+const steps = (body: string, seed = 1) => stepsOf(checkReport(deriv(body), { trials: 100, seed }));
+
+describe('the domain rule, almost everywhere in a step about a derivative', () => {
+  it('proves a derivative with a denominator the line above lacks, and says where the step has no value', () => {
+    const [product, jacobi, abs] = steps(`given x: vector[n]
+given X: matrix[3, 3]
+given t: real
+claim diff(prod(i, x[i]), x[k]) = prod(i, x[i]) / x[k]
+claim grad(det(X), X) = det(X) * inv(X)'
+claim diff(abs(t), t) = t / abs(t)
+`);
+    expect(product.verdict).toBe('proved');
+    expect(product.detail.removable).toMatch(/^no value where x\[\d\] = 0, a set of measure zero the line above does not rule out$/);
+    expect(jacobi.verdict).toBe('proved');
+    expect(jacobi.detail.removable).toBe('no value where a denominator of the step is 0, a set of measure zero the line above does not rule out');
+    expect(abs.verdict).toBe('proved');
+    expect(abs.detail.removable).toContain('where t = 0');
+  });
+
+  it('lets the numbers skip a point only where the step has a value right next to it', () => {
+    // A double angle: no exact proof, so the numbers decide; seed 2 draws t = 0 among the simple values.
+    const [doubleAngle, logarithm] = steps(`given t: real
+claim diff(sin(t)^2, t) = sin(2 * t) * t / t
+claim diff(t^2, t) = 2 * exp(log(t))   expect wrong
+`, 2);
+    expect(doubleAngle.verdict).toBe('verified');
+    expect(doubleAngle.detail.removable).toMatch(/^no value at \d+ inputs? where the line above has one, but a value at points next to (it|each) \(a set of measure zero\)$/);
+    // No value for every t < 0, an open set: refuted.
+    expect(logarithm.verdict).toBe('refuted');
+  });
+
+  it('still refutes a wrong derivative with a removable point, and a step not about a derivative', () => {
+    const [wrong, algebra] = steps(`given t: real
+claim diff(t^2, t) = 3 * t^2 / t   expect wrong
+claim 1 = t / t   expect wrong
+`);
+    expect(wrong.verdict).toBe('refuted');
+    expect(algebra.verdict).toBe('refuted');
+    expect(algebra.detail.explanation).toBe('the step has no value at t = 0, where the line above is 1');
+  });
+});
