@@ -284,7 +284,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
   const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
-  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used, binary) : undefined;
+  const symmetric = new Set(model.inputs.filter((i) => i.kind === 'symmetric' || i.kind === 'spd').map((i) => i.name));
+  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used, binary, symmetric) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
   const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
@@ -378,14 +379,15 @@ function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: Symbo
 }
 
 function numericCounterexample(
-  numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>, binary: ReadonlySet<string>,
+  numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>, binary: ReadonlySet<string>, symmetric: ReadonlySet<string>,
 ): Counterexample {
   const e = numeric.example;
   const inputs: Record<string, readonly number[] | number> = {};
   for (const [name, entries] of Object.entries(e.inputs)) {
     if (!used.has(name)) continue;
-    // A binary input is held as a label over the classes 1 and 2: shown as its value, 0 or 1.
-    const values = binary.has(name) ? entries.map((v) => v - 1) : entries;
+    // A binary input is held as a label over the classes 1 and 2: shown as its value, 0 or 1. A symmetric
+    // matrix as the symmetric part of the values held: the matrix the step was evaluated at.
+    const values = binary.has(name) ? entries.map((v) => v - 1) : symmetric.has(name) ? symmetricPart(entries) : entries;
     inputs[name] = values.length === 1 ? values[0] : values;
   }
   // JSON has no NaN or Infinity: a side with no value is reported in words.
@@ -401,6 +403,12 @@ function numericCounterexample(
     sizes: e.sizes, indices: e.indices, inputs, lhs: shown(e.lhs), rhs: shown(e.rhs), difference: shown(e.difference),
     tolerance: e.tolerance, foundBy: 'random inputs in double precision, shrunk by fast-check',
   };
+}
+
+/** The symmetric part (M + M') / 2 of a square matrix held row-major. */
+function symmetricPart(entries: readonly number[]): number[] {
+  const n = Math.round(Math.sqrt(entries.length));
+  return entries.map((v, p) => (v + entries[(p % n) * n + Math.floor(p / n)]) / 2);
 }
 
 /** The domain rule's failure in words: "the step has no value at x = -1, where the line above is -1". */

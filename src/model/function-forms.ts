@@ -56,6 +56,14 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   // The real cube root: negative for negative x, as x^(1/3) (no value below 0) is not.
   cbrt: { arity: 1, what: 'real cube root, `sign(x) * abs(x)^(1/3)`', form: (x) => mul(fn('sign', x), pow(fn('abs', x), num(1, 3))) },
   pow: { arity: 2, what: '`x^y`', form: (x, y) => pow(x, y) },
+  // Activations by the names of deep-learning libraries.
+  gelu: { arity: 1, what: 'GELU, `x * Phi(x)`', form: (x) => mul(x, fn('Phi', x)) },
+  silu: { arity: 1, what: 'SiLU, `x * sigmoid(x)`', form: (x) => mul(x, fn('sigmoid', x)) },
+  swish: { arity: 1, what: '`silu(x)`', form: (x) => mul(x, fn('sigmoid', x)) },
+  mish: { arity: 1, what: 'Mish, `x * tanh(softplus(x))`', form: (x) => mul(x, fn('tanh', fn('softplus', x))) },
+  elu: { arity: 1, what: 'ELU with alpha = 1, `(x > 0) * x + (x <= 0) * (exp(x) - 1)`', form: (x) => add(mul({ k: 'cmp', op: '>', a: x, b: num(0) }, x), mul({ k: 'cmp', op: '<=', a: x, b: num(0) }, sub(fn('exp', x), num(1)))) },
+  leaky_relu: { arity: 2, what: 'leaky ReLU with slope a below 0, `(x > 0) * x + (x <= 0) * a * x`', form: (x, a) => add(mul({ k: 'cmp', op: '>', a: x, b: num(0) }, x), mul({ k: 'cmp', op: '<=', a: x, b: num(0) }, a, x)) },
+  softsign: { arity: 1, what: '`x / (1 + abs(x))`', form: (x) => div(x, add(num(1), fn('abs', x))) },
   // Where no input or definition is named σ (a standard deviation keeps its name).
   σ: { arity: 1, what: '`sigmoid(x)`, where nothing else is named σ', form: (x) => fn('sigmoid', x) },
 };

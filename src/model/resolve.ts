@@ -28,7 +28,7 @@ export interface LetDefinition {
 /** The largest integer power of a matrix written out as a product (A^3 = A * A * A). */
 const MAX_MATRIX_POWER = 8;
 
-const ARRAY_FORMS = ['mean', 'softmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
+const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -280,7 +280,7 @@ export class Resolver {
       if (given.kind === 'label') {
         throw this.error('bad-index', `${name} is a ${given.typeText}, one class per row: use ${name}[i] as an index, e.g. Z[i, ${name}[i]], or onehot(${name}, ${showDim(given.classes!)})`, span);
       }
-      return array(given.dims, (ix) => input({ name, indices: ix }));
+      return array(given.dims, (ix) => entryOf(given, ix));
     }
     const definition = this.scope.lets.get(name);
     if (definition && definition.params.length > 0) {
@@ -350,7 +350,7 @@ export class Resolver {
     const indices = indexExprs.map((e, position) => this.index(e, dims[position], bound));
     if (given?.oneHotRows) return { k: 'icmp', op: '==', a: indices[1], b: { k: 'label', name, indices: [indices[0]], offset: 0 } };
     if (given?.binary) return binaryValue(name, indices);
-    if (given) return input({ name, indices });
+    if (given) return entryOf(given, indices);
     return this.instantiate(definition!, indices, span);
   }
 
@@ -499,16 +499,18 @@ export class Resolver {
       const i = this.boundIndex(a.shape[0], 'i');
       return scalar({ k: 'sum', index: i, dim: a.shape[0], body: mul(a.at([v(i)]), b.at([v(i)])) });
     }
-    if (name === 'softmax') {
-      this.expectArity(expr, 1, 'softmax(Z)');
+    if (name === 'softmax' || name === 'log_softmax' || name === 'logsoftmax') {
+      this.expectArity(expr, 1, `${name}(Z)`);
       const z = this.val(args[0], bound);
-      if (z.k === 'scalar') throw this.error('shape', 'softmax needs a vector or a matrix (one softmax per row)', expr.span);
-      if (z.shape.length > 2) throw this.error('shape', `softmax needs a vector or a matrix, got ${showShape(z.shape)}`, expr.span);
+      if (z.k === 'scalar') throw this.error('shape', `${name} needs a vector or a matrix (one per row)`, expr.span);
+      if (z.shape.length > 2) throw this.error('shape', `${name} needs a vector or a matrix, got ${showShape(z.shape)}`, expr.span);
       const last = z.shape[z.shape.length - 1];
+      // log_softmax is PyTorch's log(softmax(z)), row by row.
+      const outer = name === 'softmax' ? (t: Term) => t : (t: Term) => fn('log', t);
       return array(z.shape, (ix) => {
         const m = this.boundIndex(last, 'm');
         const others = ix.slice(0, -1);
-        return div(fn('exp', z.at(ix)), { k: 'sum', index: m, dim: last, body: fn('exp', z.at([...others, v(m)])) });
+        return outer(div(fn('exp', z.at(ix)), { k: 'sum', index: m, dim: last, body: fn('exp', z.at([...others, v(m)])) }));
       });
     }
     if (name === 'onehot') return this.onehot(expr, bound);
@@ -675,7 +677,19 @@ export class Resolver {
     if (given.kind === 'label' || given.kind === 'onehot') {
       throw this.error('unsupported', `${given.name} is a ${given.typeText}: its values are discrete, so it has no derivative`, w.span);
     }
+    this.notSymmetric(given, w.span);
     return given;
+  }
+
+  /**
+   * A derivative with respect to an entry of a symmetric matrix depends on a
+   * convention (S[a, b] and S[b, a] move together, or not): it is refused, with
+   * the unstructured convention of the Matrix Cookbook as the way out.
+   */
+  private notSymmetric(given: { readonly name: string; readonly kind: string; readonly typeText: string }, span: Span): void {
+    if (given.kind !== 'symmetric' && given.kind !== 'spd') return;
+    throw this.error('unsupported', `${given.name} is a ${given.typeText}: a derivative with respect to its entries depends on whether S[a, b] and S[b, a] move together`, span,
+      `declare it matrix[n, n] (or invertible[n, n]) to differentiate as if its entries were independent, the Matrix Cookbook's convention, and symmetrise the result by hand`);
   }
 
   private expectArity(expr: Extract<Expr, { kind: 'call' }>, arity: number, form: string): void {
@@ -856,6 +870,7 @@ export class Resolver {
     if (given.kind === 'label' || given.kind === 'onehot') {
       throw this.error('unsupported', `${name} is a ${given.typeText}: its values are discrete, so it has no derivative`, expr.span);
     }
+    this.notSymmetric(given, expr.span);
     const term = this.value(expr, bound);
     if (term.k !== 'input') throw this.error('unsupported', 'diff needs one input entry as its second argument', expr.span);
     return term.ref;
@@ -898,6 +913,18 @@ export class Resolver {
 const MAX_DETERMINANT_SIZE = 4;
 
 const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
+
+/**
+ * An entry of an input. A symmetric matrix is the symmetric part of the values
+ * held: every engine sees M[a, b] = M[b, a] without a rule of its own, and a
+ * proof for every n holds for symmetric matrices too.
+ */
+function entryOf(given: { readonly name: string; readonly kind: string }, indices: readonly Index[]): Term {
+  if (given.kind === 'symmetric' || given.kind === 'spd') {
+    return mul(num(1, 2), add(input({ name: given.name, indices }), input({ name: given.name, indices: [indices[1], indices[0]] })));
+  }
+  return input({ name: given.name, indices });
+}
 
 /** The 0/1 value of a binary input, held as a label over 2 classes: 1 where the class is 2. */
 const binaryValue = (name: string, indices: readonly Index[]): Term =>

@@ -78,7 +78,9 @@ export type InputKind =
   | 'simplex'    // entries > 0 summing to 1 (a vector)
   | 'onehot'     // one entry 1, the others 0 (a vector)
   | 'label'      // an integer class index 1..n (a scalar)
-  | 'invertible'; // a square matrix with a positive determinant (drawn diagonally dominant, not symmetric)
+  | 'invertible' // a square matrix with a positive determinant (drawn diagonally dominant, not symmetric)
+  | 'symmetric'  // a square matrix equal to its transpose: entry [a, b] is (M[a, b] + M[b, a]) / 2 of the values held
+  | 'spd';       // symmetric positive definite: as symmetric, the values held diagonally dominant with a positive diagonal
 
 /** A declared input: `given x: vector[n]` is `{ name: 'x', kind: 'real', dims: ['n'] }`. */
 export interface Input {

@@ -24,6 +24,8 @@ const TYPES: Readonly<Record<string, TypeRule>> = {
   label: { kind: 'label', rank: 0, isLabel: true, description: 'a class index from 1 to n (label[N, C]: N of them, one per row)' },
   matrix: { kind: 'real', rank: 2, description: 'an N by D array of real numbers' },
   invertible: { kind: 'invertible', rank: 2, description: 'an n by n invertible matrix with a positive determinant (so inv and logdet are defined): invertible[n, n]' },
+  symmetric: { kind: 'symmetric', rank: 2, description: 'an n by n matrix equal to its transpose: symmetric[n, n]' },
+  spd: { kind: 'spd', rank: 2, description: 'an n by n symmetric positive definite matrix (a covariance; inv and logdet are defined): spd[n, n]' },
 };
 
 /** Types that also take one more dimension than their rank: the batch form (`onehot[N, C]`, `label[N, C]`). */
@@ -55,8 +57,8 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
       `the type ${type.name} takes ${allowed.join(' or ')} dimension${allowed.length === 1 && expected === 1 ? '' : 's'}, got ${dims.length}`,
       file, type.span, `write it as ${form}: ${rule.description}`));
   }
-  if (rule.kind === 'invertible' && !sameDim(dims[0], dims[1])) {
-    throw new DerivationError(diagnostic('unknown-type', 'an invertible matrix is square: invertible[n, n]', file, type.span, 'write invertible[n, n] with the same dimension twice'));
+  if ((rule.kind === 'invertible' || rule.kind === 'symmetric' || rule.kind === 'spd') && !sameDim(dims[0], dims[1])) {
+    throw new DerivationError(diagnostic('unknown-type', `${article(type.name)} ${type.name} matrix is square: ${type.name}[n, n]`, file, type.span, `write ${type.name}[n, n] with the same dimension twice`));
   }
   // binary, binary[N]: labels over the classes 1 and 2, read as the values 0 and 1.
   if (type.name === 'binary') return { kind: 'label', dims, classes: { k: 'fixed', size: 2 }, binary: true };
@@ -64,4 +66,8 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
   if (type.name === 'onehot' && dims.length === 2) return { kind: 'label', dims: [dims[0]], classes: dims[1], oneHotRows: true };
   if (rule.isLabel) return { kind: 'label', dims: dims.slice(0, -1), classes: dims[dims.length - 1] };
   return { kind: rule.kind, dims };
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }

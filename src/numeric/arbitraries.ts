@@ -112,10 +112,16 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
     case 'positive':
     case 'unit':
       return scaledEntries(input.kind, input.name, count, options);
+    // The values held; the model reads their symmetric part.
+    case 'symmetric':
+      return scaledEntries('real', input.name, count, options);
     case 'simplex':
       return fc.array(logUniform(INPUT_RANGES.simplexWeight), { minLength: count, maxLength: count }).map(exactSimplex);
     case 'onehot':
       return fc.integer({ min: 1, max: count }).map((hot) => Array.from({ length: count }, (_, i) => (i + 1 === hot ? 1 : 0)));
+    // spd: the symmetric part of such a matrix is strictly diagonally dominant with a positive diagonal too,
+    // so symmetric positive definite (Gershgorin).
+    case 'spd':
     case 'invertible': {
       // Strictly diagonally dominant with a positive diagonal: invertible with det > 0 (Gershgorin), and
       // not symmetric, so no fact beyond invertibility holds on every draw (the exact engine assumes none).

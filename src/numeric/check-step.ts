@@ -328,7 +328,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       try {
         for (const slot of layout.slots.values()) {
           const { kind } = slot.input;
-          if (kind !== 'real' && kind !== 'positive' && kind !== 'unit' && kind !== 'invertible') continue;
+          if (kind !== 'real' && kind !== 'positive' && kind !== 'unit' && kind !== 'invertible' && kind !== 'symmetric' && kind !== 'spd') continue;
           const count = slot.shape.reduce((a, b) => a * b, 1);
           for (let i = slot.offset; i < slot.offset + count; i++) {
             const v = state.values[i];

@@ -226,15 +226,17 @@ function different(instance: InstanceRecord, explanation: string, confirmation: 
 /** The largest invertible input whose determinant is written out as a fact (n! terms). */
 const MAX_DETERMINANT_SIZE = 5;
 
-/** Facts of the types at an instance: det(A) > 0 for each `invertible` input A (by its Leibniz formula). */
+/** Facts of the types at an instance: det(A) > 0 for each `invertible` or `spd` input A (by its Leibniz formula). */
 function typeFacts(inputs: readonly Input[], instance: Instance, canonical: Canonicalizer): Conditions[] {
   const facts: Conditions[] = [];
   for (const input of inputs) {
-    if (input.kind !== 'invertible') continue;
+    if (input.kind !== 'invertible' && input.kind !== 'spd') continue;
     const d = input.dims[0];
     const n = d.k === 'fixed' ? d.size : instance.sizes.get(d.name);
     if (n === undefined || n > MAX_DETERMINANT_SIZE) continue;
-    const entry = (i: number, j: number): Term => ({ k: 'input', ref: { name: input.name, indices: [{ k: 'lit', value: i }, { k: 'lit', value: j }] } });
+    const held = (i: number, j: number): Term => ({ k: 'input', ref: { name: input.name, indices: [{ k: 'lit', value: i }, { k: 'lit', value: j }] } });
+    // An spd matrix is the symmetric part of the values held, as the model reads its entries.
+    const entry = (i: number, j: number): Term => (input.kind === 'spd' ? mul(num(1, 2), add(held(i, j), held(j, i))) : held(i, j));
     const terms: Term[] = [];
     for (const { perm, sign } of permutations(n)) terms.push(mul(num(sign), ...perm.map((j, i) => entry(i + 1, j + 1))));
     facts.push(canonical.knownPositive(add(...terms), `det(${input.name})`));

@@ -44,6 +44,24 @@ describe('textbook notation', () => {
     expect(s.detail.diagnostic).toMatchObject({ code: 'unknown-function', message: expect.stringContaining('σ is not a function') });
   });
 
+  it('knows the activations by the names of deep-learning libraries, and log_softmax', () => {
+    const steps = stepsOf(checkReport(deriv(`given x: real
+given a: unit
+given z: vector[n]
+given y: onehot[n]
+claim diff(gelu(x), x) = Phi(x) + x * phi(x)
+claim diff(silu(x), x) = sigmoid(x) * (1 + x * (1 - sigmoid(x)))
+claim diff(mish(x), x) = tanh(softplus(x)) + x * (1 - tanh(softplus(x))^2) * sigmoid(x)
+claim diff(elu(x), x) = (x > 0) + (x <= 0) * exp(x)
+claim diff(leaky_relu(x, a), x) = (x > 0) + (x <= 0) * a
+claim diff(leaky_relu(x, a), x) = (x > 0) + a    expect wrong
+claim diff(softsign(x), x) = 1 / (1 + abs(x))^2
+claim grad(-sum(y .* log_softmax(z)), z) = softmax(z) - y
+claim log_softmax(z) = z - logsumexp(z)
+`)));
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
+  });
+
   it('reads log(x, b) as the logarithm to base b', () => {
     expect(verdicts('claim log(8, 2) = 3\nclaim diff(log(exp(t) + 1, 10), t) = sigmoid(t) / log(10)\n')).toEqual([[7, 'proved'], [8, 'proved']]);
   });

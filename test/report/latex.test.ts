@@ -103,7 +103,7 @@ describe('toLatex: functions', () => {
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
       ['Phi', 'abs', 'asin', 'asinh', 'atan', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'dot', 'erf', 'erfc', 'exp', 'expm1', 'eye', 'inv', 'jacobian', 'log', 'log1p',
-        'logdet', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'sum',
+        'log_softmax', 'logdet', 'logsoftmax', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'sum',
         'tanh', 'tr', ...Object.keys(FUNCTION_FORMS)].sort(),
     );
   });
