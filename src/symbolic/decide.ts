@@ -449,7 +449,13 @@ function randomPoint(inputs: readonly Input[], instance: Instance, random: () =>
     const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));
     const count = shape.reduce((a, b) => a * b, 1);
     const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];
-    let values = Array.from({ length: count }, () => tie ?? range[0] + (range[1] - range[0]) * random());
+    // A point must be of the input's type, or it refutes what the type guarantees (det A > 0 for an
+    // invertible A): diagonally dominant with a positive diagonal, as the random inputs are, and no tie.
+    const dominant = input.kind === 'invertible' || input.kind === 'spd';
+    const n = shape[0];
+    let values = Array.from({ length: count }, (_, flat) => (dominant
+      ? (Math.floor(flat / n) === flat % n ? n + 2 * random() : -1 + 2 * random())
+      : tie ?? range[0] + (range[1] - range[0]) * random()));
     // Entries that sum to 1 exactly: a 60-digit difference must never come from an input off its simplex by an ulp.
     if (input.kind === 'simplex') values = exactSimplex(values);
     values.forEach((v, flat) => {
@@ -479,7 +485,10 @@ function byInput(point: ReadonlyMap<string, PointValue>, inputs: readonly Input[
       continue;
     }
     const values = [...point].filter(([k]) => k.startsWith(`${input.name}[`)).map(([, v]) => pointNumber(v));
-    if (values.length > 0) out[input.name] = values;
+    // A symmetric matrix is read as the symmetric part of the values held: that is the matrix to show.
+    const n = Math.round(Math.sqrt(values.length));
+    const shown = input.kind === 'symmetric' || input.kind === 'spd' ? values.map((v, p) => (v + values[(p % n) * n + Math.floor(p / n)]) / 2) : values;
+    if (values.length > 0) out[input.name] = shown;
   }
   return out;
 }
