@@ -384,7 +384,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         let ratio = 0;
         let relative = 0;
         let defined = false;
-        for (const assignment of outerAssignments) {
+        // Each value of the other free indices is a directional check of n entries: past the entries an
+        // input compares, a sample of them, chosen from the input's values as the entries' sample is.
+        const many = outerAssignments.length * directional.entries > MAX_ENTRIES_PER_INPUT && outerAssignments.length > SAMPLED_ENTRIES;
+        const start = many ? hashValues(state.values) % outerAssignments.length : 0;
+        const taken = many ? SAMPLED_ENTRIES : outerAssignments.length;
+        for (let t = 0; t < taken; t++) {
+          const assignment = outerAssignments[many ? (start + Math.floor((t * outerAssignments.length) / SAMPLED_ENTRIES)) % outerAssignments.length : t];
           assignment.forEach((v, i) => { state.indices[outerSlots[i]] = v; });
           const outcome = directional.check(hashValues(state.values));
           if (outcome.kink < KINK_MARGIN) return { worst: undefined, ratio: 0, relative: 0, defined: false, nearKink: true, lost: false };
