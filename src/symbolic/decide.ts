@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { add, exactSimplex, mapChildren, mul, num, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
-import { domainRule, type Conditions } from './domain.ts';
+import { domainRule, failsOnNullSet, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
@@ -183,7 +183,8 @@ export function decideStep(
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
-      const { missing, waived } = domainRule(right.conditions, left.conditions, step.almostEverywhere ?? false);
+      const kindOf = (id: number) => { const a = atoms.atoms[id]; return a.kind === 'input' ? inputMap.get(a.name)?.kind : undefined; };
+      const { missing, waived } = domainRule(right.conditions, left.conditions, step.almostEverywhere ? (c) => failsOnNullSet(c, kindOf) : undefined);
       if (missing) notImplied ??= `the step needs ${missing.text}, which the line above does not imply`;
       else if (waived) removable ??= waived.text;
     }

@@ -82,13 +82,32 @@ export function unimpliedConditions(rhs: Conditions, lhs: Conditions): Condition
 /**
  * The domain rule of one instance or case: the first condition of the step that
  * the line above does not imply (`missing`); but in a step read almost everywhere
- * (about a derivative) a `nonzero` condition is waived (`waived`): the zeros of a
- * nonzero polynomial in the atoms are a set of measure zero, and there the step
- * holds as a derivative through a kink does.
+ * (about a derivative) a condition that fails only on a set of measure zero is
+ * waived (`waived`), as `waivable` says: there the step holds as a derivative
+ * through a kink does. Without `waivable`, nothing is waived.
  */
-export function domainRule(rhs: Conditions, lhs: Conditions, almostEverywhere: boolean): { missing?: Condition; waived?: Condition } {
+export function domainRule(rhs: Conditions, lhs: Conditions, waivable?: (c: Condition) => boolean): { missing?: Condition; waived?: Condition } {
   const all = unimpliedConditions(rhs, lhs);
-  const missing = all.find((c) => !almostEverywhere || c.kind !== 'nonzero');
+  const missing = all.find((c) => !waivable?.(c));
   if (missing) return { missing };
   return all.length > 0 ? { waived: all[0] } : {};
+}
+
+/** Input kinds whose entries vary freely over an open set of reals: a nonzero polynomial in them vanishes on a set of measure zero. */
+const CONTINUOUS_KINDS: ReadonlySet<string> = new Set(['real', 'positive', 'unit', 'invertible', 'symmetric', 'spd']);
+
+/**
+ * Whether a condition fails only on a set of measure zero: `P != 0` for a
+ * polynomial P in entries of continuous inputs alone. Not a polynomial in an
+ * indicator ([x > 0] is 0 on an open set), a root (sqrt(x^2) - x vanishes for
+ * x >= 0), a label or one-hot entry (0 with positive probability), a simplex
+ * entry (they are tied by their sum) or a size.
+ */
+export function failsOnNullSet(c: Condition, inputKindOfAtom: (id: number) => string | undefined): boolean {
+  if (c.kind !== 'nonzero') return false;
+  for (const id of c.poly.variables()) {
+    const kind = inputKindOfAtom(id);
+    if (kind === undefined || !CONTINUOUS_KINDS.has(kind)) return false;
+  }
+  return true;
 }

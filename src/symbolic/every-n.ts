@@ -3,7 +3,7 @@ import {
   type Dim, type FreeIndex, type Index, type Input, type LetDefinition, type Term,
 } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
-import { domainRule } from './domain.ts';
+import { domainRule, failsOnNullSet } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
 import { distribute, eliminateDeltas, hasValueFor, pickByDelta, withoutDelta } from './eliminate-deltas.ts';
 import { explain, plusText } from './explain.ts';
@@ -140,7 +140,8 @@ export function proveForEveryN(
         unproved ??= `the step has no value (${rightSide.conditions.never})`;
         continue;
       }
-      const { missing, waived } = domainRule(rightSide.conditions, leftSide.conditions, almostEverywhere);
+      const kindOf = (id: number) => { const a = atoms.atoms[id]; return a.kind === 'input' ? inputMap.get(a.name)?.kind : undefined; };
+      const { missing, waived } = domainRule(rightSide.conditions, leftSide.conditions, almostEverywhere ? (c) => failsOnNullSet(c, kindOf) : undefined);
       if (missing) unproved ??= `the step needs ${missing.text}, which the line above does not imply`;
       else if (waived) removable ??= readable(waived.text);
       const left = leftSide.form;

@@ -10,19 +10,35 @@ const steps = (body: string, seed = 1) => stepsOf(checkReport(deriv(body), { tri
 
 describe('the domain rule, almost everywhere in a step about a derivative', () => {
   it('proves a derivative with a denominator the line above lacks, and says where the step has no value', () => {
-    const [product, jacobi, abs] = steps(`given x: vector[n]
+    const [product, jacobi, cube] = steps(`given x: vector[n]
 given X: matrix[3, 3]
 given t: real
 claim diff(prod(i, x[i]), x[k]) = prod(i, x[i]) / x[k]
 claim grad(det(X), X) = det(X) * inv(X)'
-claim diff(abs(t), t) = t / abs(t)
+claim diff(t^3, t) = 3 * t^3 / t
 `);
     expect(product.verdict).toBe('proved');
     expect(product.detail.removable).toMatch(/^no value where x\[\d\] = 0, a set of measure zero the line above does not rule out$/);
     expect(jacobi.verdict).toBe('proved');
     expect(jacobi.detail.removable).toBe('no value where a denominator of the step is 0, a set of measure zero the line above does not rule out');
-    expect(abs.verdict).toBe('proved');
-    expect(abs.detail.removable).toContain('where t = 0');
+    expect(cube.verdict).toBe('proved');
+    expect(cube.detail.removable).toContain('where t = 0');
+  });
+
+  it('waives nothing where the zeros are not of measure zero: labels, one-hot entries, binary targets, indicators', () => {
+    const [oneHot, binary, label, indicator] = steps(`given x: vector[n]
+given y: onehot[n]
+given t: binary
+given c: label[n]
+given z: real
+let s[i] = exp(x[i]) / sum(j, exp(x[j]))
+let L = -sum(i, y[i] * log(s[i]))
+claim diff(L, x[k]) = (s[k] - y[k]) * y[k] / y[k]   expect wrong
+claim diff(t * z^2, z) = 2 * t^2 * z / t   expect wrong
+claim diff(z * x[c], z) = x[c] / delta(c, 1)   expect wrong
+claim diff(z^2, z) = 2 * z * (z > 0) / (z > 0)   expect wrong
+`);
+    for (const s of [oneHot, binary, label, indicator]) expect([s.line, s.verdict]).toEqual([s.line, 'refuted']);
   });
 
   it('lets the numbers skip a point only where the step has a value right next to it', () => {
