@@ -580,8 +580,9 @@ function simplify(
   const current = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]]));
   for (const [name, values] of Object.entries(current)) {
     const kind = slots.get(name)?.input.kind;
-    if (kind !== 'real' && kind !== 'positive' && kind !== 'unit') continue;
-    const allowed = (v: number) => (kind === 'real' ? true : kind === 'positive' ? v > 0 : v > 0 && v < 1);
+    // A symmetric matrix's values held are any reals (the step reads their symmetric part); an spd one must stay dominant.
+    if (kind !== 'real' && kind !== 'positive' && kind !== 'unit' && kind !== 'symmetric') continue;
+    const allowed = (v: number) => (kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v > 0 : v > 0 && v < 1);
     // All entries at one value first: a failure at a tie (x[i] == x[k]) survives only that move.
     for (const candidate of [0, 1, 0.5, -1]) {
       if (values.length < 2 || !allowed(candidate)) continue;
