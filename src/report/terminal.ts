@@ -1,6 +1,6 @@
 import type { CheckReport, Counterexample, StepResult } from '../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { hasMethod, plural, scopeText } from './wording.ts';
+import { almostEverywhereNotes, hasMethod, plural, scopeText } from './wording.ts';
 import { escapeControl as safe } from './safe-text.ts';
 import { whyOf } from './markdown/describe.ts';
 import { derivedProof } from './derived-step.ts';
@@ -90,7 +90,7 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
   if (holds && !verbose && step.ok) {
     // One line: what a reader scanning for mistakes needs to see and skip.
     const by = step.justification ? `  ${paint('gray', `by "${safe(step.justification)}"`)}` : '';
-    const notes = [step.detail.kink, step.detail.removable].filter((n): n is string => n !== undefined);
+    const notes = almostEverywhereNotes(step);
     const kink = notes.length > 0 ? `  ${paint('gray', `(almost everywhere: ${safe(notes.join('; '))})`)}` : '';
     out.push(`${head}${by}${kink}`);
     return out;
@@ -109,8 +109,7 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
   if (why) out.push(`${indent}why: ${safe(why.text)}`);
   if (d.correction) out.push(`${indent}the right step (line ${d.correction.line}): = ${safe(d.correction.text)}`);
   if (d.derived) out.push(`${indent}a right step: = ${safe(d.derived.text)}  (derived; ${derivedProof(d.derived.proof)})`);
-  if (d.kink && holds) out.push(`${indent}almost everywhere: ${safe(d.kink)}`);
-  if (d.removable && holds) out.push(`${indent}almost everywhere: ${safe(d.removable)}`);
+  for (const note of almostEverywhereNotes(step)) out.push(`${indent}almost everywhere: ${safe(note)}`);
   if (d.undecided && step.verdict === 'verified') out.push(`${indent}${paint('gray', `exact engine undecided: ${safe(d.undecided)}`)}`);
   if (step.verdict === 'verified' && d.worstRelative !== undefined) out.push(`${indent}${paint('gray', `worst relative difference ${d.worstRelative.toExponential(1)}`)}`);
   if (d.counterexample) {

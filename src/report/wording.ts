@@ -31,3 +31,13 @@ export function scopeText(step: StepResult): string {
 export function hasMethod(step: StepResult): boolean {
   return step.method !== '' && step.method !== 'none';
 }
+
+/**
+ * The notes of a step that holds almost everywhere, as every report shows them: a
+ * kink convention ("differs only at the kink x = 0 ...") and where the step has no
+ * value on a set of measure zero.
+ */
+export function almostEverywhereNotes(step: StepResult): string[] {
+  if (step.verdict !== 'proved' && step.verdict !== 'verified') return [];
+  return [step.detail.kink, step.detail.removable].filter((n): n is string => n !== undefined);
+}

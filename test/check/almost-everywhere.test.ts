@@ -4,6 +4,7 @@
  * open set it is refuted, and a step not about a derivative keeps the strict rule.
  */
 import { describe, expect, it } from 'vitest';
+import { renderHtmlReport, renderMarkdown, renderTerminal } from '../../src/index.ts';
 import { checkReport, deriv, stepsOf } from '../__test-helpers__/derivations.ts';
 
 const steps = (body: string, seed = 1) => stepsOf(checkReport(deriv(body), { trials: 100, seed }));
@@ -23,6 +24,14 @@ claim diff(t^3, t) = 3 * t^3 / t
     expect(jacobi.detail.removable).toBe('no value where a denominator of the step is 0, a set of measure zero the line above does not rule out');
     expect(cube.verdict).toBe('proved');
     expect(cube.detail.removable).toContain('where t = 0');
+  });
+
+  it('says so in every report', () => {
+    const report = checkReport(deriv('given t: real\nclaim diff(t^3, t) = 3 * t^3 / t\n'));
+    const note = 'almost everywhere: no value where t = 0, a set of measure zero the line above does not rule out';
+    expect(renderTerminal(report, { color: false })).toContain(`(${note})`);
+    expect(renderMarkdown(report)).toContain(`- ${note}`);
+    expect(renderHtmlReport(report, { models: null })).toContain(note);
   });
 
   it('waives nothing where the zeros are not of measure zero: labels, one-hot entries, binary targets, indicators', () => {

@@ -21,7 +21,7 @@ import { katex } from './load-katex.ts';
 import { curveShowsSomething, errorCurveSvg } from './plot.ts';
 import { REPORT_CSS } from './style.ts';
 import { derivedProof } from '../derived-step.ts';
-import { plural } from '../wording.ts';
+import { almostEverywhereNotes, plural } from '../wording.ts';
 
 export { errorCurve, CURVE_STEPS } from './error-curve.ts';
 export type { ErrorCurve, ErrorCurvePoint, NoCurve } from './error-curve.ts';
@@ -238,6 +238,7 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
   if (d.correction) {
     out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, '= '), ctx, false)}</p>`);
   }
+  for (const note of almostEverywhereNotes(step)) out.push(`<p class="dc-just">almost everywhere: ${escapeHtml(note)}</p>`);
   out.push(evidenceHtml(step));
   out.push('</li>');
   return out.join('\n');

@@ -8,7 +8,7 @@ import type { CheckReport, DerivationResult, StepResult } from '../../check/inde
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics/index.ts';
 import { derivedProof } from '../derived-step.ts';
 import { escapeControl } from '../safe-text.ts';
-import { hasMethod, plural } from '../wording.ts';
+import { almostEverywhereNotes, hasMethod, plural } from '../wording.ts';
 import {
   claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase, whyOf,
 } from './describe.ts';
@@ -107,6 +107,7 @@ function stepLines(step: StepResult, seed: number): string[] {
   if (hasMethod(step)) items.push(`evidence: ${escapeMarkdown(step.method)}`);
   if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);
   if (d.undecided && step.verdict === 'verified') items.push(`exact engine undecided: ${escapeMarkdown(d.undecided)}`);
+  for (const note of almostEverywhereNotes(step)) items.push(`almost everywhere: ${escapeMarkdown(note)}`);
   out.push(...items.map((i) => `- ${i}`), '');
   return out;
 }
