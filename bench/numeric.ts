@@ -96,6 +96,25 @@ function measureBaseline(n: number): number {
 }
 
 const rowName = (n: number) => `CE gradient numeric, n=${n} (all k, 1 input)`;
+const builtOnceName = (n: number) => `CE gradient numeric, n=${n}, model built once`;
+
+/**
+ * The same check with the model built once, outside the timing, as torch's
+ * function is defined once: what checking costs apart from reading the text
+ * (parsing and resolving the derivation, about 1.5 ms here).
+ */
+export function numericRowsBuiltOnce(sizes: readonly number[] = [10, 100]): BenchRow[] {
+  const model = buildModel(parseDerivation(CROSS_ENTROPY_GRADIENT, '<bench>'));
+  const step = stepOf(model);
+  return sizes.map((n) => {
+    const check = () => checkStepNumerically(step, { trials: 1, seed: 1, sizes: [new Map([['n', n]])] });
+    const m = measure(builtOnceName(n), check, expectAgree(n));
+    return anchoredRow({
+      name: builtOnceName(n), oursMs: m.medianMs, anchorMs: anchorMs(ANCHORS.gradcheck, n), anchorSource: ANCHORS.gradcheck.source,
+      goal: 10, runs: m.runs, minMs: Math.min(...m.samples), baselineMs: measureBaseline(n),
+    });
+  });
+}
 
 /** n = 10 and 100: in this process, median of 5 runs after a warm-up. */
 export function numericRows(sizes: readonly number[] = [10, 100]): BenchRow[] {

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ANCHORS } from './anchors.ts';
 import { BenchFailure, progress, renderTable, type BenchRow } from './lib.ts';
-import { numericRowLimited, numericRows } from './numeric.ts';
+import { numericRowLimited, numericRows, numericRowsBuiltOnce } from './numeric.ts';
 import { startupRows } from './startup.ts';
 import { coldRows } from './suite.ts';
 import { batchCrossEntropyRow, crossEntropyRows, softmaxJacobianRows, twoLayerRow } from './symbolic.ts';
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   if (wanted('numeric')) {
     progress('3. softmax cross-entropy gradient, numeric');
     rows.push(...numericRows([10, 100]));
+    rows.push(...numericRowsBuiltOnce([10, 100]));
     rows.push(await numericRowLimited(1000, options.numericLimitMs));
   }
   if (wanted('suite')) { progress('4. cold starts: whole suite, note 002, attention'); rows.push(...coldRows(options.coldRuns)); }
