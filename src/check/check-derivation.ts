@@ -80,7 +80,7 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   const trials = options.trials ?? DEFAULT_TRIALS;
   const budget = { ...DEFAULT_SYMBOLIC_BUDGET, ...options.budget };
   const claim = model.claims[c];
-  const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
+  const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES, model.derivedDims);
   return checkClaimStep(model, claim, s, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed });
 }
 

@@ -4,11 +4,13 @@ import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim,
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { closest } from './did-you-mean.ts';
+import { readDimExpression } from './dim-arithmetic.ts';
+import { printIndex } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
 import { InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
-import type { Comparison, Dim, Index, Input, InputRef, ReduceOp, Term } from './term.ts';
+import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
 
 const PENDING = '\u0000pending:';
 
@@ -16,7 +18,11 @@ const PENDING = '\u0000pending:';
 export interface LetDefinition {
   readonly name: string;
   readonly params: readonly string[];
-  readonly paramDims: readonly Dim[];
+  /**
+   * The range of each parameter; undefined for one that stands only in affine positions
+   * (`let y[i] = sum(j, w[j] * x[i + j - 1])`): it takes its range where y is used.
+   */
+  readonly paramDims: readonly (Dim | undefined)[];
   readonly body: Term;
   /** Smallest sizes the body's literal indices need; a claim that uses the definition inherits them. */
   readonly minSizes: ReadonlyMap<string, number>;
@@ -58,6 +64,8 @@ export class Resolver {
   readonly ranges = new IndexRanges();
   /** Index variables seen free, in order of appearance. */
   readonly freeIndices: string[] = [];
+  /** Where each index variable first appears in an affine position (`x[i + j - 1]`): the range errors point there. */
+  readonly affineUses = new Map<string, { span: Span; text: string }>();
   /** Smallest size each dimension symbol may take, from literal indices such as `x[3]`. */
   readonly minSizes = new Map<string, number>();
   private fresh = 0;
@@ -284,7 +292,12 @@ export class Resolver {
     }
     const definition = this.scope.lets.get(name);
     if (definition && definition.params.length > 0) {
-      return array(definition.paramDims, (ix) => this.instantiate(definition, ix, span));
+      const unknown = definition.paramDims.findIndex((d) => d === undefined);
+      if (unknown >= 0) {
+        throw this.error('index-range', `${name} has no shape of its own: its index ${definition.params[unknown]} stands only in sums of indices`, span,
+          `index it (${name}[${definition.params.join(', ')}]) where an input gives the range, e.g. sum(i, g[i] * ${name}[i])`);
+      }
+      return array(definition.paramDims as Dim[], (ix) => this.instantiate(definition, ix, span));
     }
     return scalar(this.name(name, span, bound));
   }
@@ -366,7 +379,8 @@ export class Resolver {
       if (dim?.k === 'sym') this.minSizes.set(dim.name, Math.max(this.minSizes.get(dim.name) ?? 1, value));
       return { k: 'lit', value };
     }
-    if (dim) this.unify(base, dim, expr.span);
+    // An affine position gives its variables no range: each must stand alone somewhere.
+    if (dim && base.k !== 'affine') this.unify(base, dim, expr.span);
     if (base.k === 'dim') {
       if (offset > 0) throw this.error('index-range', `${base.name} + ${offset} is past the last index ${base.name}`, expr.span);
       if (offset < 0) this.minSizes.set(base.name, Math.max(this.minSizes.get(base.name) ?? 1, 1 - offset));
@@ -374,15 +388,58 @@ export class Resolver {
     return { ...base, offset } as Index;
   }
 
+  /**
+   * Reads an index expression as an integer combination of atoms (index variables,
+   * a dimension, a label) plus a constant. One atom of coefficient 1 is today's
+   * `i + 1`, `n - 1`, `c`; several index variables make an affine position.
+   */
   private indexParts(expr: Expr, bound: Map<string, string>): { base: Index; offset: number } {
+    const atoms: { base: Index; coef: number }[] = [];
+    let constant = 0;
+    const read = (e: Expr, sign: number): void => {
+      if (e.kind === 'binary' && (e.op === '+' || e.op === '-')) {
+        read(e.left, sign);
+        read(e.right, e.op === '-' ? -sign : sign);
+        return;
+      }
+      if (e.kind === 'unary') { read(e.arg, e.op === '-' ? -sign : sign); return; }
+      if (e.kind === 'binary' && e.op === '*' && (e.left.kind === 'number' || e.right.kind === 'number')) {
+        const [factor, rest] = e.left.kind === 'number' ? [e.left, e.right] : [e.right, e.left];
+        if (!/^\d+$/.test((factor as { text: string }).text)) throw this.error('bad-index', `an index coefficient must be a whole number, got ${(factor as { text: string }).text}`, factor.span);
+        read(rest, sign * Number((factor as { text: string }).text));
+        return;
+      }
+      const { base, offset } = this.atomParts(e, bound);
+      constant += sign * offset;
+      if (base.k === 'lit') constant += sign * base.value;
+      else atoms.push({ base: { ...base, offset: 0 } as Index, coef: sign });
+    };
+    read(expr, 1);
+    // Equal atoms merge: i + i is 2*i, i - i is nothing.
+    const merged: { base: Index; coef: number }[] = [];
+    for (const a of atoms) {
+      const same = merged.find((m) => printIndex(m.base) === printIndex(a.base));
+      if (same) same.coef += a.coef;
+      else merged.push({ ...a });
+    }
+    const live = merged.filter((m) => m.coef !== 0);
+    if (live.length === 0) return { base: { k: 'lit', value: constant }, offset: 0 };
+    if (live.length === 1 && live[0].coef === 1) return { base: live[0].base, offset: constant };
+    const other = live.find((m) => m.base.k !== 'var' && m.base.k !== 'dim');
+    if (other) {
+      throw this.error('bad-index', `${printIndex(other.base)} cannot be part of a sum of indices: only index variables and dimensions can`, expr.span,
+        'combine index variables (x[i + j - 1], x[n - i + 1]); a label stands alone, plus or minus a whole number (x[c + 1])');
+    }
+    const terms: IndexTerm[] = live.map((m) => ({ name: (m.base as { name: string }).name, coef: m.coef, ...(m.base.k === 'dim' ? { dim: true as const } : {}) }));
+    const text = printIndex({ k: 'affine', terms, offset: constant });
+    for (const t of terms) if (!t.dim && !this.affineUses.has(t.name)) this.affineUses.set(t.name, { span: expr.span, text });
+    return { base: { k: 'affine', terms, offset: 0 }, offset: constant };
+  }
+
+  private atomParts(expr: Expr, bound: Map<string, string>): { base: Index; offset: number } {
     if (expr.kind === 'number') {
       if (!/^\d+$/.test(expr.text)) throw this.error('bad-index', `an index must be a whole number, got ${expr.text}`, expr.span);
       return { base: { k: 'lit', value: Number(expr.text) }, offset: 0 };
-    }
-    if (expr.kind === 'binary' && (expr.op === '+' || expr.op === '-') && expr.right.kind === 'number' && /^\d+$/.test(expr.right.text)) {
-      const inner = this.indexParts(expr.left, bound);
-      const step = Number(expr.right.text) * (expr.op === '+' ? 1 : -1);
-      return { base: inner.base, offset: inner.offset + step };
     }
     if (expr.kind === 'index') {
       this.checkNotBroken(expr.target.name);
@@ -420,12 +477,13 @@ export class Resolver {
       if (!this.params.has(name) && !this.freeIndices.includes(name)) this.freeIndices.push(name);
       return { base: { k: 'var', name, offset: 0 }, offset: 0 };
     }
-    throw this.error('bad-index', 'an index is an index variable, a dimension, a label or a whole number, optionally plus or minus a whole number',
-      expr.span, 'write x[i], x[n], x[1] or x[i + 1]');
+    throw this.error('bad-index', 'an index is an index variable, a dimension, a label or a whole number, or a sum of index variables with whole-number coefficients plus a whole number',
+      expr.span, 'write x[i], x[n], x[1], x[i + 1] or x[i + j - 1]');
   }
 
   private unify(base: Index, dim: Dim, span: Span): void {
     if (base.k === 'lit') return;
+    if (base.k === 'affine') return;
     const node = base.k === 'var' ? `var:${base.name}` : base.k === 'dim' ? `dim:${base.name}`
       : IndexRanges.dimNode(this.scope.inputs.get(base.name)!.classes!);
     this.ranges.union(node, IndexRanges.dimNode(dim), span, this.scope.file, base.name);
@@ -444,6 +502,7 @@ export class Resolver {
   /** Renames every bound index of a term to a fresh name, so inlined bodies never share one. */
   private freshen(term: Term, renames: Map<string, string>): Term {
     const idx = (i: Index): Index => (i.k === 'var' && renames.has(i.name) ? { ...i, name: renames.get(i.name)! }
+      : i.k === 'affine' ? { ...i, terms: i.terms.map((t) => (!t.dim && renames.has(t.name) ? { ...t, name: renames.get(t.name)! } : t)) }
       : i.k === 'label' && i.indices.length > 0 ? { ...i, indices: i.indices.map(idx) } : i);
     const go = (t: Term): Term => this.freshen(t, renames);
     switch (term.k) {
@@ -903,7 +962,14 @@ const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
 const binaryValue = (name: string, indices: readonly Index[]): Term =>
   ({ k: 'icmp', op: '==', a: { k: 'label', name, indices, offset: 0 }, b: { k: 'lit', value: 2 } });
 
-const sizeTerm = (d: Dim): Term => (d.k === 'sym' ? { k: 'size', name: d.name } : num(d.size));
+/** A dimension's size as a value; a derived one (`n - k + 1`) as the sum it stands for, so the engines see its symbols. */
+const sizeTerm = (d: Dim): Term => {
+  if (d.k === 'fixed') return num(d.size);
+  const read = d.derived ? d : readDimExpression(d.name);
+  const derived = read?.k === 'sym' ? read.derived : undefined;
+  if (!derived) return { k: 'size', name: d.name };
+  return add(...derived.terms.map((t) => mul(num(t.coef), { k: 'size', name: t.name })), num(derived.constant));
+};
 
 function mapArray(value: ArrayValue, f: (t: Term) => Term): ArrayValue {
   return array(value.shape, (ix) => f(value.at(ix)));

@@ -93,13 +93,16 @@ const isIndex = (i: Index, index: string) => i.k === 'var' && i.name === index &
 
 function otherSide(a: Index, b: Index, index: string): Index | undefined {
   const isIt = (i: Index) => isIndex(i, index);
+  // delta(j, i + m - 1) picks nothing: i + m - 1 may lie outside j's range, where the sum is 0, not the term.
+  if (a.k === 'affine' || b.k === 'affine') return undefined;
   if (isIt(a) && !isIt(b) && !indexMentions(b, index)) return b;
   if (isIt(b) && !isIt(a) && !indexMentions(a, index)) return a;
   return undefined;
 }
 
 function indexMentions(i: Index, index: string): boolean {
-  return (i.k === 'var' && i.name === index) || (i.k === 'label' && i.indices.some((x) => indexMentions(x, index)));
+  return (i.k === 'var' && i.name === index) || (i.k === 'label' && i.indices.some((x) => indexMentions(x, index)))
+    || (i.k === 'affine' && i.terms.some((t) => !t.dim && t.name === index));
 }
 
 

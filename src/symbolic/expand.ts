@@ -44,6 +44,12 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
         return v + i.offset;
       }
       case 'dim': return sizeOf(i.name) + i.offset;
+      case 'affine': return i.terms.reduce((v, t) => {
+        if (t.dim) return v + t.coef * sizeOf(t.name);
+        const x = local.get(t.name) ?? instance.indices.get(t.name);
+        if (x === undefined) throw new Error(`internal: index ${t.name} has no value`);
+        return v + t.coef * x;
+      }, i.offset);
       case 'label': {
         // A label vector's entries are cases of their own: y[2] is keyed `y[2]`.
         const key = i.indices.length === 0 ? i.name : `${i.name}[${i.indices.map((x) => indexValue(x, local)).join(', ')}]`;
@@ -142,6 +148,7 @@ function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string,
   const bound = new Set<string>([t.index]);
   const checkIndex = (i: Index) => {
     if (i.k === 'var' && !bound.has(i.name)) closed = false;
+    if (i.k === 'affine' && i.terms.some((t) => !t.dim && !bound.has(t.name))) closed = false;
     if (i.k === 'label') closed = false;
   };
   const walk = (x: Term): Term => {

@@ -1,4 +1,4 @@
-import { printTerm, type Index, type LetDefinition, type Term } from '../model/index.ts';
+import { printIndex, printTerm, type Index, type LetDefinition, type Term } from '../model/index.ts';
 import type { AtomTable, Canonicalizer } from './canonical.ts';
 import { Budget, Rational, RationalFunction } from './exact/index.ts';
 
@@ -282,6 +282,7 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
 function sameIndex(a: Index, b: Index): boolean {
   if (a.k !== b.k) return false;
   if (a.k === 'lit' || b.k === 'lit') return a.k === 'lit' && b.k === 'lit' && a.value === b.value;
+  if (a.k === 'affine' || b.k === 'affine') return printIndex(a) === printIndex(b);
   if (a.name !== b.name || a.offset !== b.offset) return false;
   return a.k !== 'label' || (b.k === 'label' && a.indices.length === b.indices.length && a.indices.every((x, n) => sameIndex(x, b.indices[n])));
 }
