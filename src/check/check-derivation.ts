@@ -180,7 +180,7 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
   if (modelStep.error && !modelStep.offShape && lineAboveReadable && dimensionsDisagree(modelStep.error)) {
     return refutedByIllShape(modelStep, modelStep.error, context.runSeed);
   }
-  if (modelStep.rangeMismatch && lineAboveReadable && canRunLonger(modelStep.rangeMismatch.claimDim, modelStep.rangeMismatch.usedDim)) {
+  if (modelStep.rangeMismatch && lineAboveReadable && canRunLonger(modelStep.rangeMismatch.claimDim, modelStep.rangeMismatch.usedDim, model.derivedDims.length > 0 ? context.sizes : undefined)) {
     return refutedByRange(modelStep, modelStep.rangeMismatch, context.runSeed);
   }
   return guarded(modelStep, () =>
@@ -416,9 +416,10 @@ function noValueHere(c: Counterexample): string | undefined {
 function describeSizes(sizes: readonly ReadonlyMap<string, number>[]): string {
   // No dimension symbol: every size is fixed, and there is nothing to list.
   if (sizes.length === 0 || sizes[0].size === 0) return '';
-  const names = [...sizes[0].keys()];
+  // A derived dimension (n - k + 1) follows from the symbols: listing it says nothing more.
+  const names = [...sizes[0].keys()].filter(isSymbolName);
   if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s.get(names[0])).join(', ')}`;
-  return sizes.map((s) => `(${[...s].map(([k, v]) => `${k}=${v}`).join(', ')})`).join(', ');
+  return sizes.map((s) => `(${names.map((k) => `${k}=${s.get(k)}`).join(', ')})`).join(', ');
 }
 
 /** A deterministic 32-bit mix of a seed and a position, so each step has its own reproducible seed. */
@@ -428,3 +429,6 @@ function mix(seed: number, position: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) & 0x7fffffff;
 }
+
+/** A dimension symbol as written, not a derived dimension's canonical text (`n - k + 1`). */
+const isSymbolName = (name: string): boolean => /^[\p{L}][\p{L}\p{N}_]*$/u.test(name);

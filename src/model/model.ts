@@ -255,8 +255,10 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   for (const name of resolver.freeIndices) {
     const dim = resolver.ranges.dimOf(`var:${name}`);
     if (!dim) {
-      const error = diagnostic('index-range', `cannot tell which range the free index ${name} runs over`, scope.file, claim.span,
-        `use ${name} to index an input, e.g. x[${name}], so its range is known`);
+      const affine = resolver.affineUses.get(name);
+      const error = affine ? resolver.onlyInSumsOfIndices(name, affine).diagnostic
+        : diagnostic('index-range', `cannot tell which range the free index ${name} runs over`, scope.file, claim.span,
+          `use ${name} to index an input, e.g. x[${name}], so its range is known`);
       const steps = finalSteps.map((s) => ({ step: s.step, term: undefined, error }));
       return { claim, head: undefined, headError: error, steps, freeIndices: [], minSizes: resolver.minSizes };
     }

@@ -481,6 +481,12 @@ export class Resolver {
       expr.span, 'write x[i], x[n], x[1], x[i + 1] or x[i + j - 1]');
   }
 
+  /** The error for an index that stands only in affine positions: they read an entry, they do not bound the index. */
+  onlyInSumsOfIndices(name: string, use: { span: Span; text: string }): DerivationError {
+    return this.error('index-range', `the index ${name} appears only in ${use.text}, which does not say which range ${name} runs over`, use.span,
+      `bound it: use ${name} alone somewhere, e.g. multiply by an entry w[${name}] of an input whose length is its range`);
+  }
+
   private unify(base: Index, dim: Dim, span: Span): void {
     if (base.k === 'lit') return;
     if (base.k === 'affine') return;
@@ -879,6 +885,8 @@ export class Resolver {
         const dim = this.ranges.dimOf(`var:${t.index}`);
         if (!dim) {
           const pending = this.pendingSums.get(t.index)!;
+          const affine = this.affineUses.get(t.index);
+          if (affine) throw this.onlyInSumsOfIndices(pending.written, affine);
           throw this.error('index-range', `cannot tell which range the summation index ${pending.written} runs over`, pending.span,
             `use ${pending.written} to index an input inside the sum, e.g. x[${pending.written}]`);
         }

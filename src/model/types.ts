@@ -54,6 +54,10 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
       throw new DerivationError(diagnostic('unknown-type', `'${d.text}' is not a dimension: it is a whole number below 1`, file, d.span,
         'a dimension is at least 1: write a symbol, a positive number, or a sum such as n - k + 1'));
     }
+    if (dim.k === 'sym' && dim.derived && !dim.derived.terms.some((t) => t.coef > 0)) {
+      throw new DerivationError(diagnostic('unknown-type', `'${d.text}' is never a size: it is below 1 for every size of ${dim.derived.terms.map((t) => t.name).join(', ')}`, file, d.span,
+        'a derived dimension needs a symbol with a plus sign: write n - k + 1, not k - n'));
+    }
     return dim;
   });
   const expected = rule.isLabel ? 1 : rule.rank;
