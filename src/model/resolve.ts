@@ -7,7 +7,7 @@ import { closest } from './did-you-mean.ts';
 import { readDimExpression } from './dim-arithmetic.ts';
 import { printIndex } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
-import { mapChildren, substituteIndices } from './term-traversal.ts';
+import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
 import { InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
@@ -502,7 +502,13 @@ export class Resolver {
     const substitution = new Map<string, Index>();
     definition.params.forEach((p, i) => substitution.set(p, indices[i]));
     // Freshen first: the definition's bound indices get names no index of the caller has.
-    return substituteIndices(this.freshen(definition.body, new Map()), substitution);
+    try {
+      return substituteIndices(this.freshen(definition.body, new Map()), substitution);
+    } catch (error) {
+      if (!(error instanceof LabelInSumOfIndices)) throw error;
+      throw this.error('bad-index', `${definition.name} adds its index to another (a sum of indices), and the label ${error.label} cannot be part of one`,
+        span ?? { line: 1, col: 1, endLine: 1, endCol: 1 } as Span, `index ${definition.name} with an index variable and compare it with the label: sum(i, ${definition.name}[i] * delta(i, ${error.label}))`);
+    }
   }
 
   /** Renames every bound index of a term to a fresh name, so inlined bodies never share one. */

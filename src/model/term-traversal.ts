@@ -70,11 +70,19 @@ function substituteAffine(i: Extract<Index, { k: 'affine' }>, substitution: Read
       case 'var': addPart(s.name, t.coef, false); offset += t.coef * s.offset; break;
       case 'dim': addPart(s.name, t.coef, true); offset += t.coef * s.offset; break;
       case 'affine': for (const u of s.terms) addPart(u.name, t.coef * u.coef, u.dim === true); offset += t.coef * s.offset; break;
-      case 'label': throw new Error('internal: a label substituted into a sum of indices');
+      case 'label': throw new LabelInSumOfIndices(s.name);
     }
   }
   const terms = [...parts.values()].filter((t) => t.coef !== 0);
   if (terms.length === 0) return { k: 'lit', value: offset };
   if (terms.length === 1 && terms[0].coef === 1) return { k: terms[0].dim ? 'dim' : 'var', name: terms[0].name, offset };
   return { k: 'affine', terms, offset };
+}
+
+/** A label put where an affine position holds a variable (y[c] for y[i] = x[i + j - 1]): the term language cannot hold c + j - 1. */
+export class LabelInSumOfIndices extends Error {
+  override readonly name = 'LabelInSumOfIndices';
+  constructor(readonly label: string) {
+    super(`the label ${label} cannot stand in a sum of indices`);
+  }
 }

@@ -1,4 +1,4 @@
-import { add, hasValueEverywhere, mapChildren, mul, substituteIndices, usesIndexVariable, ZERO, type Index, type Input, type Term } from '../model/index.ts';
+import { add, hasAffineIndex, hasValueEverywhere, mapChildren, mul, substituteIndices, usesIndexVariable, ZERO, type Index, type Input, type Term } from '../model/index.ts';
 
 /** Most products a sum body may distribute into before it is left as it is. */
 const MAX_PRODUCTS = 2_000;
@@ -84,6 +84,8 @@ export function pickByDelta(product: readonly Term[], index: string): { factors:
     }
     const other = otherSide(f.a, f.b, index);
     if (other === undefined) continue;
+    // A label cannot stand in a sum of indices (x[i + j - 1] with j := c): that delta stays.
+    if (other.k === 'label' && rest.some(hasAffineIndex)) continue;
     return { factors: rest.map((r) => substituteIndices(r, new Map([[index, other]]))), picked: true };
   }
   return { factors, picked: false };
