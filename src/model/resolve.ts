@@ -937,7 +937,7 @@ export class Resolver {
   private comparison(op: Comparison, expr: Extract<Expr, { kind: 'binary' }>, bound: Map<string, string>): Value {
     const { left, right } = expr;
     const isIndexVariable = (e: Expr): boolean => e.kind === 'name' && !this.scope.dims.has(e.name) ||
-      (e.kind === 'binary' && isIndexVariable(e.left));
+      (e.kind === 'binary' && (isIndexVariable(e.left) || isIndexVariable(e.right))) || (e.kind === 'unary' && isIndexVariable(e.arg));
     // Two label entries (y[i] < z[i]) compare classes: indices too.
     const labelEntry = (e: Expr): boolean => e.kind === 'index' && this.looksLikeIndex(e, bound);
     if (this.looksLikeIndex(left, bound) && this.looksLikeIndex(right, bound)
@@ -957,7 +957,12 @@ export class Resolver {
       const given = this.scope.inputs.get(expr.target.name);
       return given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows && !given.binary;
     }
-    if (expr.kind === 'binary' && (expr.op === '+' || expr.op === '-')) return this.looksLikeIndex(expr.left, bound) && expr.right.kind === 'number';
+    // A sum of indices (m - i + 1, 2*i + j) compares as an index too.
+    if (expr.kind === 'binary' && (expr.op === '+' || expr.op === '-')) return this.looksLikeIndex(expr.left, bound) && this.looksLikeIndex(expr.right, bound);
+    if (expr.kind === 'binary' && expr.op === '*') {
+      return (expr.left.kind === 'number' && this.looksLikeIndex(expr.right, bound)) || (expr.right.kind === 'number' && this.looksLikeIndex(expr.left, bound));
+    }
+    if (expr.kind === 'unary' && expr.op === '-') return this.looksLikeIndex(expr.arg, bound);
     if (expr.kind !== 'name') return false;
     if (bound.has(expr.name) || this.params.has(expr.name)) return true;
     const given = this.scope.inputs.get(expr.name);

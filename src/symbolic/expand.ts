@@ -124,14 +124,18 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
         // A one-hot entry or an index test made 0 zeroes its product when the factors have a value
         // at every input the types allow (0 * log(s[i]) with s positive): judged once on the
         // unexpanded factors, shared by all instances. Otherwise the rest keeps its domain.
+        // A factor that reads outside an array has no value, and neither has the product, zero or not
+        // (as in doubles, 0 * NaN): the factors after a zero are still read for that.
         const foldable = hasValueFor(t, inputs);
         const factors: Term[] = [];
+        let zero = false;
         for (const f of t.factors) {
+          if (zero) { if (readsShifted(f)) go(f, local); continue; }
           const e = go(f, local);
-          if (foldable && isNum(e, 0)) return ZERO;
+          if (foldable && isNum(e, 0)) { zero = true; continue; }
           factors.push(e);
         }
-        return mul(...factors);
+        return zero ? ZERO : mul(...factors);
       }
       default:
         return mapChildren(t, (c) => go(c, local));
@@ -167,3 +171,15 @@ function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string,
   return closed;
 }
 
+
+/** Whether a term reads an entry at a shifted position (x[i + 1], x[i + j - 1]), which may fall outside its array. */
+function readsShifted(t: Term): boolean {
+  const shifted = (i: Index): boolean => i.k === 'affine' || (i.k !== 'lit' && i.offset !== 0) || (i.k === 'label' && i.indices.some(shifted));
+  if (t.k === 'input') return t.ref.indices.some(shifted);
+  let found = false;
+  mapChildren(t, (c) => {
+    if (!found && readsShifted(c)) found = true;
+    return c;
+  });
+  return found;
+}
