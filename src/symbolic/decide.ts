@@ -162,7 +162,7 @@ export function decideStep(
         // The step reads outside an array (x[i + j] past the end) where the line above may have a value.
         if (left.conditions.never !== undefined) { lhsNoValue ??= left.conditions.never; continue; }
         lhsHasValue = true;
-        const outside = rhs.message;
+        const outside = rhs.message.replace(' is outside ', ', outside ');
         if (left.conditions.list.length === 0) {
           const above = lhs;
           return different(toRecord(instance), `this step reads ${outside}, so it has no value here, but the line above has one`,

@@ -138,6 +138,14 @@ claim sum(i, g[i] * x[i + j]) * w[j] = sum(i, g[i] * x[i + j]) * w[j] + (j == k)
     expect(step.ok).toBe(true);
   });
 
+  it('both engines refute a step that reads outside where the line above has a value (no engine fault)', () => {
+    // The exact engine once skipped every instance where either side read outside, and so "proved" this.
+    const step = onlyStep(deriv('given x: vector[n]\ngiven w: vector[k]\nclaim x[m] = x[m] + w[m + m - 20]\n'), SIZES);
+    expect(step.verdict).toBe('refuted');
+    const both = onlyStep(deriv('given x: vector[n]\ngiven w: vector[k]\nclaim x[m] * w[j] = x[m] * w[j] + (1 <= m + j - 20) * w[m + j - 20]\n'), SIZES);
+    expect(both.verdict).toBe('refuted');
+  });
+
   it('a mask does not rescue a read outside: the entry has no value, 0 times it has none', () => {
     const step = onlyStep(deriv(`given x: vector[n]
 given w: vector[k]
