@@ -5,7 +5,7 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { closest } from './did-you-mean.ts';
 import { readDimExpression } from './dim-arithmetic.ts';
-import { printIndex } from './print-term.ts';
+import { printIndex, printRef } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
 import { InlineBudget } from './term-size.ts';
@@ -931,6 +931,11 @@ export class Resolver {
     }
     const term = this.value(expr, bound);
     if (term.k !== 'input') throw this.error('unsupported', 'diff needs one input entry as its second argument', expr.span);
+    // An entry at a sum of indices may not exist (x[i + j - 1] past the end): its derivative would be read as 0.
+    if (term.ref.indices.some((i) => i.k === 'affine')) {
+      throw this.error('unsupported', `diff differentiates with respect to an entry at a plain index, not ${printRef(term.ref)}`, expr.span,
+        `differentiate with respect to ${name}[m] and pick the entry with a delta: delta(m, ${term.ref.indices.map((i) => printIndex(i)).find((t) => / [+-] /.test(t))})`);
+    }
     return term.ref;
   }
 

@@ -229,6 +229,13 @@ describe('bad affine indices are errors with a place and a hint', () => {
     expect(errorOf('given x: vector[n]\nclaim x[i] * x[0.5*i + i] = x[i]\n').code).toBe('bad-index');
   });
 
+  it('diff with respect to an entry at a sum of indices is refused: that entry may not exist', () => {
+    const d = errorOf('given x: vector[n]\ngiven w: vector[k]\nclaim diff(sum(p, x[p]^2), x[i + j - 1]) * w[i] * w[j] = 2 * x[i + j - 1] * w[i] * w[j]\n');
+    expect(d.code).toBe('unsupported');
+    expect(d.message).toMatch(/not x\[i \+ j - 1\]/);
+    expect(d.hint).toMatch(/delta\(m, i \+ j - 1\)/);
+  });
+
   it('a definition whose index stands only in sums of indices takes its range where it is used, and cannot be used whole', () => {
     const ok = onlyStep(deriv('given x: vector[n]\ngiven w: vector[k]\ngiven g: vector[n - k + 1]\nlet y[i] = sum(j, w[j] * x[i + j - 1])\nclaim sum(i, g[i] * y[i]) = sum(i, sum(j, g[i] * w[j] * x[i + j - 1]))\n'), SIZES);
     expect(ok.verdict).toBe('proved');
