@@ -264,6 +264,12 @@ function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
           line.map.span(at, at + Math.max(1, dim.length)),
           'a dimension is a symbol such as n, a positive whole number, or a sum of them such as n - k + 1'));
       }
+      // Dimension arithmetic too: its numbers raise the sizes tried (n - 1000 is tried at n = 1001 and up).
+      const tooLarge = (dim.match(/(?<![\p{L}\p{N}_])[0-9]+/gu) ?? []).find((d) => d.length > 6 || Number(d) > LIMITS.fixedSize);
+      if (tooLarge !== undefined && !/^\d+$/.test(dim)) {
+        throw limitError(`the number ${tooLarge} in the dimension ${dim} is larger than ${LIMITS.fixedSize}`, line.map.file, line.map.span(at, at + dim.length),
+          `a number in a dimension is at most ${LIMITS.fixedSize}`);
+      }
       if (/^\d+$/.test(dim) && (dim.length > 6 || Number(dim) > LIMITS.fixedSize)) {
         throw limitError(`the size ${dim} is larger than ${LIMITS.fixedSize}`, line.map.file, line.map.span(at, at + dim.length),
           `a fixed size is at most ${LIMITS.fixedSize}; use a dimension symbol (vector[n]) to check every size`);

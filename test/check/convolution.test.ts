@@ -16,7 +16,7 @@ import { eliminateDiff, proveForEveryN } from '../../src/symbolic/index.ts';
 import { Budget } from '../../src/symbolic/index.ts';
 import { symmetricDimensions } from '../../src/symbolic/instance-symmetry.ts';
 import { printTerm } from '../../src/model/index.ts';
-import { checkReport, claimsOf, deriv, onlyStep, stepsOf } from '../__test-helpers__/derivations.ts';
+import { checkReport, claimsOf, deriv, onlyStep, stepsOf, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
 
 const FIXTURE = readFileSync(new URL('./fixtures/convolution.deriv', import.meta.url), 'utf8');
 /** The default sizes: the conv fixtures need n > k for more than one output. */
@@ -192,6 +192,14 @@ describe('dimension arithmetic', () => {
     }
     expect(assignments).toContainEqual({ n: 5, k: 3, 'n - k + 1': 3 });
     expect(assignments).toContainEqual({ n: 8, k: 1, 'n - k + 1': 8 });
+  });
+
+  it('a number in dimension arithmetic is bounded like a fixed size, and a name with digits is no number', () => {
+    const [d] = syntaxDiagnostics(deriv('given x: vector[n - 99999999999]\nclaim x[1] = x[1]\n'));
+    expect(d.message).toBe('the number 99999999999 in the dimension n - 99999999999 is larger than 1000');
+    expect(d.span).toMatchObject({ line: 2, col: 17 });
+    const [claim] = claimsOf(deriv('given x: vector[n12345678 - 1]\nclaim x[1] = x[1]\n'), SIZES);
+    expect(claim.steps[0].verdict).toBe('proved');
   });
 
   it('a dimension that is never a size, and one that is not a sum of symbols, are rejected at the type', () => {
