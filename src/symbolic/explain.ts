@@ -256,6 +256,8 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
       return sameIndex(prior, i);
     }
     if (p.k === 'var' && bound.has(p.name)) return i.k === 'var' && i.name === bound.get(p.name) && i.offset === p.offset;
+    // A sum of indices over parameters or bound indices is not matched (it would need solving for them).
+    if (p.k === 'affine' && p.terms.some((x) => params.has(x.name) || bound.has(x.name))) return false;
     if (p.k === 'label' && i.k === 'label') return p.name === i.name && p.offset === i.offset && p.indices.length === i.indices.length && p.indices.every((q, n) => index(q, i.indices[n]));
     return sameIndex(p, i);
   };
