@@ -1,9 +1,9 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
-  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
+  Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -324,7 +324,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
-      const explanation = (found && noValueHere(found)) ?? (everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
+      const explanation = (found && noValueHere(found, rhs, model.inputs)) ?? (everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
         : symbolic.kind === 'different' ? symbolic.explanation : undefined);
       const why = explanation === undefined ? {} : { explanation };
       if (outcome.by === 'numbers') {
@@ -404,12 +404,16 @@ function numericCounterexample(
 }
 
 /** The domain rule's failure in words: "the step has no value at x = -1, where the line above is -1". */
-function noValueHere(c: Counterexample): string | undefined {
+function noValueHere(c: Counterexample, step: Term, inputs: readonly Input[]): string | undefined {
   if (c.rhs !== 'undefined' || c.lhs === 'undefined') return undefined;
+  // An entry read outside its array (x[i + j] past the end) is the reason, where it is one.
+  const outside = hasDiff(step) ? undefined
+    : entryReadOutside(step, new Map(Object.entries(c.sizes)), new Map(Object.entries(c.indices)), new Map(inputs.map((i) => [i.name, i])));
   const at = [
     ...Object.entries(c.inputs).map(([name, v]) => `${name} = ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`),
     ...Object.entries(c.indices).map(([name, v]) => `${name} = ${v}`),
   ].join(', ');
+  if (outside !== undefined) return `the step reads ${outside}, so it has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${c.lhs}`;
   return `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${c.lhs}`;
 }
 

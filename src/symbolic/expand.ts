@@ -183,3 +183,18 @@ function readsShifted(t: Term): boolean {
   });
   return found;
 }
+
+/**
+ * The first entry a term reads outside its array at concrete sizes and free-index
+ * values (`x[3], outside 1..2`), for the words of a refutation; undefined when it
+ * reads none, or when its value depends on a case (a label) this does not know.
+ */
+export function entryReadOutside(term: Term, sizes: ReadonlyMap<string, number>, indices: ReadonlyMap<string, number>, inputs: ReadonlyMap<string, Input>): string | undefined {
+  try {
+    expandAt(term, { sizes, indices, labels: new Map(), hot: new Map() }, inputs);
+  } catch (error) {
+    if (error instanceof IndexOutOfRange && /^\S+\[[^\]]*\] is outside /.test(error.message)) return error.message.replace(' is outside ', ', outside ');
+    return undefined;
+  }
+  return undefined;
+}

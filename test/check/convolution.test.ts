@@ -53,6 +53,7 @@ describe('convolution fixtures: conv1d, stride 2, conv2d', () => {
     expect(past.verdict).toBe('refuted');
     expect(past.detail.counterexample!.rhs).toBe('undefined');
     expect(typeof past.detail.counterexample!.lhs).toBe('number');
+    expect(past.detail.explanation).toMatch(/^the step reads x\[\d+\], outside 1\.\.\d+, so it has no value at /);
   });
 
   it('a flipped kernel is refuted with values, not only by the range', () => {
