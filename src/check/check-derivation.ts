@@ -420,10 +420,12 @@ function noValueHere(c: Counterexample, step: Term, inputs: readonly Input[]): s
 function describeSizes(sizes: readonly ReadonlyMap<string, number>[]): string {
   // No dimension symbol: every size is fixed, and there is nothing to list.
   if (sizes.length === 0 || sizes[0].size === 0) return '';
-  // A derived dimension (n - k + 1) follows from the symbols: listing it says nothing more.
+  // A derived dimension (n - k + 1) follows from the symbols: its value is not listed, only that it was kept at least 1.
   const names = [...sizes[0].keys()].filter(isSymbolName);
-  if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s.get(names[0])).join(', ')}`;
-  return sizes.map((s) => `(${names.map((k) => `${k}=${s.get(k)}`).join(', ')})`).join(', ');
+  const derived = [...sizes[0].keys()].filter((k) => !isSymbolName(k));
+  const kept = derived.length === 0 ? '' : ` (sizes with ${derived.map((d) => `${d} >= 1`).join(', ')})`;
+  if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s.get(names[0])).join(', ')}${kept}`;
+  return `${sizes.map((s) => `(${names.map((k) => `${k}=${s.get(k)}`).join(', ')})`).join(', ')}${kept}`;
 }
 
 /** A deterministic 32-bit mix of a seed and a position, so each step has its own reproducible seed. */

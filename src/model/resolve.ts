@@ -506,8 +506,8 @@ export class Resolver {
       return substituteIndices(this.freshen(definition.body, new Map()), substitution);
     } catch (error) {
       if (!(error instanceof LabelInSumOfIndices)) throw error;
-      throw this.error('bad-index', `${definition.name} adds its index to another (a sum of indices), and the label ${error.label} cannot be part of one`,
-        span ?? { line: 1, col: 1, endLine: 1, endCol: 1 } as Span, `index ${definition.name} with an index variable and compare it with the label: sum(i, ${definition.name}[i] * delta(i, ${error.label}))`);
+      throw new DerivationError(diagnostic('bad-index', `${definition.name} adds its index to another (a sum of indices), and the label ${error.label} cannot be part of one`,
+        this.scope.file, span, `index ${definition.name} with an index variable and compare it with the label: sum(i, ${definition.name}[i] * delta(i, ${error.label}))`));
     }
   }
 

@@ -46,6 +46,7 @@ describe('convolution fixtures: conv1d, stride 2, conv2d', () => {
     expect(proved.detail.sizes.length).toBeGreaterThan(3);
     for (const s of proved.detail.sizes) expect(s.n - s.k + 1).toBeGreaterThanOrEqual(1);
     expect(proved.detail.sizes.some((s) => s.n - s.k + 1 >= 3 && s.k >= 2)).toBe(true);
+    expect(proved.method).toMatch(/\(n=5, k=3\).*\(sizes with n - k \+ 1 >= 1\)/);
   });
 
   it('the off-by-one read past the end is refuted by the domain rule: the step has no value where the line above has one', () => {
@@ -243,6 +244,12 @@ describe('bad affine indices are errors with a place and a hint', () => {
     expect(d.code).toBe('unsupported');
     expect(d.message).toMatch(/not x\[i \+ j - 1\]/);
     expect(d.hint).toMatch(/delta\(m, i \+ j - 1\)/);
+  });
+
+  it('a label given to a definition whose index is in a sum of indices is an error, not a crash', () => {
+    const d = errorOf('given x: vector[n]\ngiven w: vector[k]\ngiven c: label[n]\nlet y[i] = sum(j, w[j] * x[i + j - 1])\nclaim y[c] = y[c]\n');
+    expect(d.code).toBe('bad-index');
+    expect(d.message).toMatch(/the label c cannot be part of one/);
   });
 
   it('a definition whose index stands only in sums of indices takes its range where it is used, and cannot be used whole', () => {
