@@ -422,7 +422,8 @@ function describeSizes(sizes: readonly ReadonlyMap<string, number>[]): string {
   if (sizes.length === 0 || sizes[0].size === 0) return '';
   // A derived dimension (n - k + 1) follows from the symbols: its value is not listed, only that it was kept at least 1.
   const names = [...sizes[0].keys()].filter(isSymbolName);
-  const derived = [...sizes[0].keys()].filter((k) => !isSymbolName(k));
+  // Only one that subtracts a symbol (n - k + 1) constrains the sizes; k + n - 1 is at least 1 anyway.
+  const derived = [...sizes[0].keys()].filter((k) => !isSymbolName(k) && /(^-| - )[0-9]*\*?\p{L}/u.test(k));
   const kept = derived.length === 0 ? '' : ` (sizes with ${derived.map((d) => `${d} >= 1`).join(', ')})`;
   if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s.get(names[0])).join(', ')}${kept}`;
   return `${sizes.map((s) => `(${names.map((k) => `${k}=${s.get(k)}`).join(', ')})`).join(', ')}${kept}`;

@@ -22,17 +22,17 @@ const FIXTURE = readFileSync(new URL('./fixtures/convolution.deriv', import.meta
 /** The default sizes: the conv fixtures need n > k for more than one output. */
 const SIZES = { sizes: [1, 2, 3, 4, 5, 8], trials: 30 };
 
-describe('convolution fixtures: conv1d, stride 2, conv2d', () => {
+describe('convolution fixtures: conv1d, stride 2, conv2d, full convolution', () => {
   const report = checkReport(FIXTURE, SIZES);
   const steps = stepsOf(report);
 
   it('every step is as expected: the right ones hold, the mistakes are refuted', () => {
-    expect(steps.length).toBe(17);
+    expect(steps.length).toBe(20);
     for (const step of steps) {
       expect(step.ok, `line ${step.line}: ${step.verdict} ${step.detail.diagnostic?.message ?? ''}`).toBe(true);
       expect(step.verdict).toBe(step.expect === 'wrong' ? 'refuted' : 'proved');
     }
-    expect(steps.filter((s) => s.expect === 'wrong').length).toBe(10);
+    expect(steps.filter((s) => s.expect === 'wrong').length).toBe(11);
   });
 
   it('a step with an affine index is proved at the sizes tried, never for every n', () => {
