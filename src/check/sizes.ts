@@ -20,7 +20,7 @@ export function sizeAssignments(
   const seen = new Set<string>();
   const out: Map<string, number>[] = [];
   const push = (base: Map<string, number>) => {
-    const assignment = derived.length === 0 ? base : repaired(base, derived);
+    const assignment = derived.length === 0 ? base : repaired(base, derived, minSizes);
     if (assignment === undefined) return;
     const key = [...assignment].map(([k, v]) => `${k}=${v}`).join(',');
     if (!seen.has(key)) { seen.add(key); out.push(assignment); }
@@ -39,16 +39,19 @@ export function sizeAssignments(
 }
 
 /** Raises symbols with a positive coefficient until every derived dimension is at least 1; undefined if that fails. */
-function repaired(base: Map<string, number>, derived: readonly { readonly name: string; readonly form: DerivedDim }[]): Map<string, number> | undefined {
+function repaired(
+  base: Map<string, number>, derived: readonly { readonly name: string; readonly form: DerivedDim }[], minSizes: ReadonlyMap<string, number>,
+): Map<string, number> | undefined {
   const sizes = new Map(base);
+  // A literal index into a derived dimension (g[3] with g: vector[n - k + 1]) raises its least size as it does a symbol's.
+  const least = (d: { name: string }) => Math.max(1, minSizes.get(d.name) ?? 1);
+  const value = (d: { form: DerivedDim }) => d.form.terms.reduce((n, t) => n + t.coef * (sizes.get(t.name) ?? NaN), d.form.constant);
   for (let round = 0; round < 4 * derived.length + 4; round++) {
-    const complete = withDerivedSizes(sizes, derived);
-    if (complete) return complete;
-    const short = derived.find((d) => !(withDerivedSizes(sizes, [d])));
-    const lift = short?.form.terms.find((t) => t.coef > 0);
-    if (!short || !lift || !sizes.has(lift.name)) return undefined;
-    const value = short.form.terms.reduce((n, t) => n + t.coef * sizes.get(t.name)!, short.form.constant);
-    sizes.set(lift.name, sizes.get(lift.name)! + Math.ceil((1 - value) / lift.coef));
+    const short = derived.find((d) => !(value(d) >= least(d)));
+    if (!short) return withDerivedSizes(sizes, derived);
+    const lift = short.form.terms.find((t) => t.coef > 0);
+    if (!lift || !sizes.has(lift.name)) return undefined;
+    sizes.set(lift.name, sizes.get(lift.name)! + Math.ceil((least(short) - value(short)) / lift.coef));
   }
   return undefined;
 }

@@ -196,6 +196,13 @@ describe('dimension arithmetic', () => {
     expect(assignments).toContainEqual({ n: 8, k: 1, 'n - k + 1': 8 });
   });
 
+  it('a literal index into a derived dimension raises its least size: g[3] is read only where n - k + 1 >= 3', () => {
+    const model = buildModel(parseDerivation(deriv('given x: vector[n]\ngiven w: vector[k]\ngiven g: vector[n - k + 1]\nclaim g[3] * x[1] = x[1] * g[3]\n')));
+    const assignments = sizeAssignments(model.dims, model.claims[0].minSizes, [1, 2, 3, 4, 5, 8], model.derivedDims);
+    expect(assignments.length).toBeGreaterThan(2);
+    for (const a of assignments) expect(a.get('n - k + 1')).toBeGreaterThanOrEqual(3);
+  });
+
   it('a number in dimension arithmetic is bounded like a fixed size, and a name with digits is no number', () => {
     const [d] = syntaxDiagnostics(deriv('given x: vector[n - 99999999999]\nclaim x[1] = x[1]\n'));
     expect(d.message).toBe('the number 99999999999 in the dimension n - 99999999999 is larger than 1000');
