@@ -1,9 +1,9 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
-  Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
+  Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -80,7 +80,7 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   const trials = options.trials ?? DEFAULT_TRIALS;
   const budget = { ...DEFAULT_SYMBOLIC_BUDGET, ...options.budget };
   const claim = model.claims[c];
-  const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES);
+  const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES, model.derivedDims);
   return checkClaimStep(model, claim, s, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed });
 }
 
@@ -180,7 +180,7 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
   if (modelStep.error && !modelStep.offShape && lineAboveReadable && dimensionsDisagree(modelStep.error)) {
     return refutedByIllShape(modelStep, modelStep.error, context.runSeed);
   }
-  if (modelStep.rangeMismatch && lineAboveReadable && canRunLonger(modelStep.rangeMismatch.claimDim, modelStep.rangeMismatch.usedDim)) {
+  if (modelStep.rangeMismatch && lineAboveReadable && canRunLonger(modelStep.rangeMismatch.claimDim, modelStep.rangeMismatch.usedDim, model.derivedDims.length > 0 ? context.sizes : undefined)) {
     return refutedByRange(modelStep, modelStep.rangeMismatch, context.runSeed);
   }
   return guarded(modelStep, () =>
@@ -325,7 +325,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
-      const explanation = (found && noValueHere(found)) ?? (everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
+      const explanation = (found && noValueHere(found, rhs, model.inputs)) ?? (everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
         : symbolic.kind === 'different' ? symbolic.explanation : undefined);
       const why = explanation === undefined ? {} : { explanation };
       if (outcome.by === 'numbers') {
@@ -412,21 +412,29 @@ function symmetricPart(entries: readonly number[]): number[] {
 }
 
 /** The domain rule's failure in words: "the step has no value at x = -1, where the line above is -1". */
-function noValueHere(c: Counterexample): string | undefined {
+function noValueHere(c: Counterexample, step: Term, inputs: readonly Input[]): string | undefined {
   if (c.rhs !== 'undefined' || c.lhs === 'undefined') return undefined;
+  // An entry read outside its array (x[i + j] past the end) is the reason, where it is one.
+  const outside = hasDiff(step) ? undefined
+    : entryReadOutside(step, new Map(Object.entries(c.sizes)), new Map(Object.entries(c.indices)), new Map(inputs.map((i) => [i.name, i])));
   const at = [
     ...Object.entries(c.inputs).map(([name, v]) => `${name} = ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`),
     ...Object.entries(c.indices).map(([name, v]) => `${name} = ${v}`),
   ].join(', ');
+  if (outside !== undefined) return `the step reads ${outside}, so it has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${c.lhs}`;
   return `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${c.lhs}`;
 }
 
 function describeSizes(sizes: readonly ReadonlyMap<string, number>[]): string {
   // No dimension symbol: every size is fixed, and there is nothing to list.
   if (sizes.length === 0 || sizes[0].size === 0) return '';
-  const names = [...sizes[0].keys()];
-  if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s.get(names[0])).join(', ')}`;
-  return sizes.map((s) => `(${[...s].map(([k, v]) => `${k}=${v}`).join(', ')})`).join(', ');
+  // A derived dimension (n - k + 1) follows from the symbols: its value is not listed, only that it was kept at least 1.
+  const names = [...sizes[0].keys()].filter(isSymbolName);
+  // Only one that subtracts a symbol (n - k + 1) constrains the sizes; k + n - 1 is at least 1 anyway.
+  const derived = [...sizes[0].keys()].filter((k) => !isSymbolName(k) && /(^-| - )[0-9]*\*?\p{L}/u.test(k));
+  const kept = derived.length === 0 ? '' : ` (sizes with ${derived.map((d) => `${d} >= 1`).join(', ')})`;
+  if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s.get(names[0])).join(', ')}${kept}`;
+  return `${sizes.map((s) => `(${names.map((k) => `${k}=${s.get(k)}`).join(', ')})`).join(', ')}${kept}`;
 }
 
 /** A deterministic 32-bit mix of a seed and a position, so each step has its own reproducible seed. */
@@ -436,3 +444,6 @@ function mix(seed: number, position: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) & 0x7fffffff;
 }
+
+/** A dimension symbol as written, not a derived dimension's canonical text (`n - k + 1`). */
+const isSymbolName = (name: string): boolean => /^[\p{L}][\p{L}\p{N}_]*$/u.test(name);

@@ -35,8 +35,12 @@ export function refutedByIllShape(modelStep: ModelStep, error: Diagnostic, seed:
     `${error.message}: this step has no value where they differ, and the line above has one${hint}`, seed);
 }
 
-/** Whether an index over `a` can take a value past the end of `b`: two symbols (n > m), a symbol past a number, or a larger number. */
-export function canRunLonger(a: Dim, b: Dim): boolean {
+/**
+ * Whether an index over `a` can take a value past the end of `b`: two symbols (n > m), a symbol past a number, or a larger number.
+ * With derived dimensions the symbols are tied (n - k + 1 >= 1 keeps k <= n): then `sizes`, the assignments tried, decide.
+ */
+export function canRunLonger(a: Dim, b: Dim, sizes?: readonly ReadonlyMap<string, number>[]): boolean {
+  if (a.k === 'sym' && b.k === 'sym' && sizes !== undefined && a.name !== b.name) return sizes.some((s) => (s.get(a.name) ?? 0) > (s.get(b.name) ?? Infinity));
   if (a.k === 'sym') return b.k === 'fixed' || a.name !== b.name;
   return b.k === 'fixed' ? a.size > b.size : a.size > 1;
 }

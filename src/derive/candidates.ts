@@ -39,8 +39,8 @@ export function vocabularyOf(inputs: readonly Input[], definitions: readonly Let
     names.push({ text: input.name, dims: input.dims, defined: false });
   }
   for (const d of definitions) {
-    if (exclude.has(d.name)) continue;
-    names.push({ text: d.name, dims: d.paramDims, defined: true });
+    if (exclude.has(d.name) || d.paramDims.some((x) => x === undefined)) continue;
+    names.push({ text: d.name, dims: d.paramDims as Dim[], defined: true });
   }
   return { names, labels, sizes: dims };
 }

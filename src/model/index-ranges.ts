@@ -1,5 +1,6 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { Span } from '../syntax/index.ts';
+import { readDimExpression } from './dim-arithmetic.ts';
 import type { Dim } from './term.ts';
 
 /**
@@ -36,7 +37,8 @@ export class IndexRanges {
   }
 
   private dimOfNode(node: string): Dim | undefined {
-    if (node.startsWith('dim:')) return { k: 'sym', name: node.slice(4) };
+    // A derived dimension's name is its canonical text, which reads back to the same form.
+    if (node.startsWith('dim:')) return readDimExpression(node.slice(4)) ?? { k: 'sym', name: node.slice(4) };
     if (node.startsWith('fixed:')) return { k: 'fixed', size: Number(node.slice(6)) };
     return undefined;
   }

@@ -2,7 +2,7 @@ import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/ind
 import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { Resolver, type LetDefinition, type Scope } from './resolve.ts';
-import type { Dim, FreeIndex, Input, Term } from './term.ts';
+import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
 import { IndexRangeConflict } from './index-ranges.ts';
 import { InlineBudget } from './term-size.ts';
 import { resolveType } from './types.ts';
@@ -58,6 +58,8 @@ export interface Model {
   readonly inputs: readonly Input[];
   /** The dimension symbols, in order of declaration. */
   readonly dims: readonly string[];
+  /** The derived dimensions (`n - k + 1`), each named by its canonical text; every size assignment holds their sizes too. */
+  readonly derivedDims: readonly { readonly name: string; readonly form: DerivedDim }[];
   readonly claims: readonly ModelClaim[];
   /** The `let` definitions, in order: reports use them to speak the derivation's own names. */
   readonly definitions: readonly LetDefinition[];
@@ -73,6 +75,7 @@ export interface Model {
 export function buildModel(derivation: Derivation, inlined: InlineBudget = new InlineBudget()): Model {
   const file = derivation.file;
   const dims = new Map<string, Dim>();
+  const derivedDims = new Map<string, { name: string; form: DerivedDim }>();
   const inputs = new Map<string, Input>();
   const lets = new Map<string, LetDefinition>();
   const broken = new Map<string, Diagnostic>();
@@ -90,7 +93,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     }
     // An error in a declaration breaks only the names it declares: what uses them is an error, the rest is checked.
     try {
-      if (statement.kind === 'given') declareGiven(statement, scope, dims, inputs, taken);
+      if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
       else declareLet(statement, scope, lets, taken);
     } catch (error) {
       if (!(error instanceof DerivationError)) throw error;
@@ -103,15 +106,21 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const unused = brokenDeclarations.filter((b) => !b.names.some((name) => usedBroken.has(name)));
   for (const b of [...unused].reverse()) claims.splice(b.at, 0, declarationErrorClaim(b.statement, b.problem));
   return {
-    derivation, inputs: [...inputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), claims,
+    derivation, inputs: [...inputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), derivedDims: [...derivedDims.values()], claims,
     definitions: [...lets.values()],
   };
 }
 
-function declareGiven(statement: GivenDecl, scope: Scope, dims: Map<string, Dim>, inputs: Map<string, Input>, taken: (name: string) => boolean): void {
+function declareGiven(
+  statement: GivenDecl, scope: Scope, dims: Map<string, Dim>, derivedDims: Map<string, { name: string; form: DerivedDim }>,
+  inputs: Map<string, Input>, taken: (name: string) => boolean,
+): void {
   const file = scope.file;
   const type = resolveType(statement.type, file);
-  for (const d of [...type.dims, ...(type.classes ? [type.classes] : [])]) {
+  // A derived dimension declares the symbols it is made of; its own name is no symbol one can write.
+  const written = [...type.dims, ...(type.classes ? [type.classes] : [])];
+  const symbols: Dim[] = written.flatMap((d): Dim[] => (d.k === 'sym' && d.derived ? d.derived.terms.map((t): Dim => ({ k: 'sym', name: t.name })) : [d]));
+  for (const d of symbols) {
     if (d.k !== 'sym') continue;
     if (inputs.has(d.name) || scope.lets.has(d.name)) {
       throw new DerivationError(diagnostic('duplicate-name', `${d.name} is already declared as a value, so it cannot be a dimension`, file,
@@ -123,9 +132,10 @@ function declareGiven(statement: GivenDecl, scope: Scope, dims: Map<string, Dim>
       throw new DerivationError(diagnostic('duplicate-name', `${name} is already declared`, file, span, 'each name is declared once'));
     }
   }
-  for (const d of [...type.dims, ...(type.classes ? [type.classes] : [])]) {
+  for (const d of symbols) {
     if (d.k === 'sym' && !dims.has(d.name)) dims.set(d.name, d);
   }
+  for (const d of written) if (d.k === 'sym' && d.derived && !derivedDims.has(d.name)) derivedDims.set(d.name, { name: d.name, form: d.derived });
   for (const { name } of statement.names) {
     const typeText = statement.type.dims.length > 0
       ? `${statement.type.name}[${statement.type.dims.map((d) => d.text).join(', ')}]` : statement.type.name;
@@ -162,6 +172,8 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
   }
   const paramDims = statement.params.map((p) => {
     const dim = resolver.ranges.dimOf(`var:${p.name}`);
+    // A parameter only in affine positions (y[i] = sum(j, w[j] * x[i + j - 1])) takes its range where y is used.
+    if (!dim && resolver.affineUses.has(p.name)) return undefined;
     if (!dim) {
       throw new DerivationError(diagnostic('index-range', `cannot tell which range the index ${p.name} of ${statement.name} runs over`,
         file, p.span, `use ${p.name} to index an input in the definition, e.g. x[${p.name}]`));
@@ -243,8 +255,10 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   for (const name of resolver.freeIndices) {
     const dim = resolver.ranges.dimOf(`var:${name}`);
     if (!dim) {
-      const error = diagnostic('index-range', `cannot tell which range the free index ${name} runs over`, scope.file, claim.span,
-        `use ${name} to index an input, e.g. x[${name}], so its range is known`);
+      const affine = resolver.affineUses.get(name);
+      const error = affine ? resolver.onlyInSumsOfIndices(name, affine).diagnostic
+        : diagnostic('index-range', `cannot tell which range the free index ${name} runs over`, scope.file, claim.span,
+          `use ${name} to index an input, e.g. x[${name}], so its range is known`);
       const steps = finalSteps.map((s) => ({ step: s.step, term: undefined, error }));
       return { claim, head: undefined, headError: error, steps, freeIndices: [], minSizes: resolver.minSizes };
     }

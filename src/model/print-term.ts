@@ -23,6 +23,15 @@ function cleanName(name: string): string {
 
 export function printIndex(i: Index, bound: BoundNames = new Map()): string {
   if (i.k === 'lit') return String(i.value);
+  if (i.k === 'affine') {
+    const head = i.terms.map((t, p) => {
+      const name = bound.get(t.name) ?? cleanName(t.name);
+      const size = Math.abs(t.coef);
+      const body = size === 1 ? name : `${size}*${name}`;
+      return p === 0 ? (t.coef < 0 ? `-${body}` : body) : t.coef < 0 ? ` - ${body}` : ` + ${body}`;
+    }).join('');
+    return i.offset === 0 ? head : i.offset > 0 ? `${head} + ${i.offset}` : `${head} - ${-i.offset}`;
+  }
   const base = i.k === 'label' && i.indices.length > 0 ? `${i.name}[${i.indices.map((j) => printIndex(j, bound)).join(', ')}]`
     : bound.get(i.name) ?? cleanName(i.name);
   return i.offset === 0 ? base : i.offset > 0 ? `${base} + ${i.offset}` : `${base} - ${-i.offset}`;
@@ -133,6 +142,7 @@ function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out
   const index = (i: Index): void => {
     if (i.k === 'lit') return;
     if (i.k === 'label') { out.add(i.name); i.indices.forEach(index); return; }
+    if (i.k === 'affine') { for (const t of i.terms) if (!skip.has(t.name)) out.add(bound.get(t.name) ?? cleanName(t.name)); return; }
     if (!skip.has(i.name)) out.add(bound.get(i.name) ?? cleanName(i.name));
   };
   const ref = (r: InputRef): void => { out.add(r.name); r.indices.forEach(index); };

@@ -4,11 +4,13 @@ import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim,
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { closest } from './did-you-mean.ts';
+import { readDimExpression } from './dim-arithmetic.ts';
+import { printIndex, printRef } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
-import { mapChildren, substituteIndices } from './term-traversal.ts';
+import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
 import { InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
-import type { Comparison, Dim, Index, Input, InputRef, ReduceOp, Term } from './term.ts';
+import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
 
 const PENDING = '\u0000pending:';
 
@@ -16,7 +18,11 @@ const PENDING = '\u0000pending:';
 export interface LetDefinition {
   readonly name: string;
   readonly params: readonly string[];
-  readonly paramDims: readonly Dim[];
+  /**
+   * The range of each parameter; undefined for one that stands only in affine positions
+   * (`let y[i] = sum(j, w[j] * x[i + j - 1])`): it takes its range where y is used.
+   */
+  readonly paramDims: readonly (Dim | undefined)[];
   readonly body: Term;
   /** Smallest sizes the body's literal indices need; a claim that uses the definition inherits them. */
   readonly minSizes: ReadonlyMap<string, number>;
@@ -58,6 +64,8 @@ export class Resolver {
   readonly ranges = new IndexRanges();
   /** Index variables seen free, in order of appearance. */
   readonly freeIndices: string[] = [];
+  /** Where each index variable first appears in an affine position (`x[i + j - 1]`): the range errors point there. */
+  readonly affineUses = new Map<string, { span: Span; text: string }>();
   /** Smallest size each dimension symbol may take, from literal indices such as `x[3]`. */
   readonly minSizes = new Map<string, number>();
   private fresh = 0;
@@ -284,7 +292,12 @@ export class Resolver {
     }
     const definition = this.scope.lets.get(name);
     if (definition && definition.params.length > 0) {
-      return array(definition.paramDims, (ix) => this.instantiate(definition, ix, span));
+      const unknown = definition.paramDims.findIndex((d) => d === undefined);
+      if (unknown >= 0) {
+        throw this.error('index-range', `${name} has no shape of its own: its index ${definition.params[unknown]} stands only in sums of indices`, span,
+          `index it (${name}[${definition.params.join(', ')}]) where an input gives the range, e.g. sum(i, g[i] * ${name}[i])`);
+      }
+      return array(definition.paramDims as Dim[], (ix) => this.instantiate(definition, ix, span));
     }
     return scalar(this.name(name, span, bound));
   }
@@ -366,7 +379,8 @@ export class Resolver {
       if (dim?.k === 'sym') this.minSizes.set(dim.name, Math.max(this.minSizes.get(dim.name) ?? 1, value));
       return { k: 'lit', value };
     }
-    if (dim) this.unify(base, dim, expr.span);
+    // An affine position gives its variables no range: each must stand alone somewhere.
+    if (dim && base.k !== 'affine') this.unify(base, dim, expr.span);
     if (base.k === 'dim') {
       if (offset > 0) throw this.error('index-range', `${base.name} + ${offset} is past the last index ${base.name}`, expr.span);
       if (offset < 0) this.minSizes.set(base.name, Math.max(this.minSizes.get(base.name) ?? 1, 1 - offset));
@@ -374,15 +388,58 @@ export class Resolver {
     return { ...base, offset } as Index;
   }
 
+  /**
+   * Reads an index expression as an integer combination of atoms (index variables,
+   * a dimension, a label) plus a constant. One atom of coefficient 1 is today's
+   * `i + 1`, `n - 1`, `c`; several index variables make an affine position.
+   */
   private indexParts(expr: Expr, bound: Map<string, string>): { base: Index; offset: number } {
+    const atoms: { base: Index; coef: number }[] = [];
+    let constant = 0;
+    const read = (e: Expr, sign: number): void => {
+      if (e.kind === 'binary' && (e.op === '+' || e.op === '-')) {
+        read(e.left, sign);
+        read(e.right, e.op === '-' ? -sign : sign);
+        return;
+      }
+      if (e.kind === 'unary') { read(e.arg, e.op === '-' ? -sign : sign); return; }
+      if (e.kind === 'binary' && e.op === '*' && (e.left.kind === 'number' || e.right.kind === 'number')) {
+        const [factor, rest] = e.left.kind === 'number' ? [e.left, e.right] : [e.right, e.left];
+        if (!/^\d+$/.test((factor as { text: string }).text)) throw this.error('bad-index', `an index coefficient must be a whole number, got ${(factor as { text: string }).text}`, factor.span);
+        read(rest, sign * Number((factor as { text: string }).text));
+        return;
+      }
+      const { base, offset } = this.atomParts(e, bound);
+      constant += sign * offset;
+      if (base.k === 'lit') constant += sign * base.value;
+      else atoms.push({ base: { ...base, offset: 0 } as Index, coef: sign });
+    };
+    read(expr, 1);
+    // Equal atoms merge: i + i is 2*i, i - i is nothing.
+    const merged: { base: Index; coef: number }[] = [];
+    for (const a of atoms) {
+      const same = merged.find((m) => printIndex(m.base) === printIndex(a.base));
+      if (same) same.coef += a.coef;
+      else merged.push({ ...a });
+    }
+    const live = merged.filter((m) => m.coef !== 0);
+    if (live.length === 0) return { base: { k: 'lit', value: constant }, offset: 0 };
+    if (live.length === 1 && live[0].coef === 1) return { base: live[0].base, offset: constant };
+    const other = live.find((m) => m.base.k !== 'var' && m.base.k !== 'dim');
+    if (other) {
+      throw this.error('bad-index', `${printIndex(other.base)} cannot be part of a sum of indices: only index variables and dimensions can`, expr.span,
+        'combine index variables (x[i + j - 1], x[n - i + 1]); a label stands alone, plus or minus a whole number (x[c + 1])');
+    }
+    const terms: IndexTerm[] = live.map((m) => ({ name: (m.base as { name: string }).name, coef: m.coef, ...(m.base.k === 'dim' ? { dim: true as const } : {}) }));
+    const text = printIndex({ k: 'affine', terms, offset: constant });
+    for (const t of terms) if (!t.dim && !this.affineUses.has(t.name)) this.affineUses.set(t.name, { span: expr.span, text });
+    return { base: { k: 'affine', terms, offset: 0 }, offset: constant };
+  }
+
+  private atomParts(expr: Expr, bound: Map<string, string>): { base: Index; offset: number } {
     if (expr.kind === 'number') {
       if (!/^\d+$/.test(expr.text)) throw this.error('bad-index', `an index must be a whole number, got ${expr.text}`, expr.span);
       return { base: { k: 'lit', value: Number(expr.text) }, offset: 0 };
-    }
-    if (expr.kind === 'binary' && (expr.op === '+' || expr.op === '-') && expr.right.kind === 'number' && /^\d+$/.test(expr.right.text)) {
-      const inner = this.indexParts(expr.left, bound);
-      const step = Number(expr.right.text) * (expr.op === '+' ? 1 : -1);
-      return { base: inner.base, offset: inner.offset + step };
     }
     if (expr.kind === 'index') {
       this.checkNotBroken(expr.target.name);
@@ -420,12 +477,19 @@ export class Resolver {
       if (!this.params.has(name) && !this.freeIndices.includes(name)) this.freeIndices.push(name);
       return { base: { k: 'var', name, offset: 0 }, offset: 0 };
     }
-    throw this.error('bad-index', 'an index is an index variable, a dimension, a label or a whole number, optionally plus or minus a whole number',
-      expr.span, 'write x[i], x[n], x[1] or x[i + 1]');
+    throw this.error('bad-index', 'an index is an index variable, a dimension, a label or a whole number, or a sum of index variables with whole-number coefficients plus a whole number',
+      expr.span, 'write x[i], x[n], x[1], x[i + 1] or x[i + j - 1]');
+  }
+
+  /** The error for an index that stands only in affine positions: they read an entry, they do not bound the index. */
+  onlyInSumsOfIndices(name: string, use: { span: Span; text: string }): DerivationError {
+    return this.error('index-range', `the index ${name} appears only in ${use.text}, which does not say which range ${name} runs over`, use.span,
+      `bound it: use ${name} alone somewhere, e.g. multiply by an entry w[${name}] of an input whose length is its range`);
   }
 
   private unify(base: Index, dim: Dim, span: Span): void {
     if (base.k === 'lit') return;
+    if (base.k === 'affine') return;
     const node = base.k === 'var' ? `var:${base.name}` : base.k === 'dim' ? `dim:${base.name}`
       : IndexRanges.dimNode(this.scope.inputs.get(base.name)!.classes!);
     this.ranges.union(node, IndexRanges.dimNode(dim), span, this.scope.file, base.name);
@@ -438,12 +502,19 @@ export class Resolver {
     const substitution = new Map<string, Index>();
     definition.params.forEach((p, i) => substitution.set(p, indices[i]));
     // Freshen first: the definition's bound indices get names no index of the caller has.
-    return substituteIndices(this.freshen(definition.body, new Map()), substitution);
+    try {
+      return substituteIndices(this.freshen(definition.body, new Map()), substitution);
+    } catch (error) {
+      if (!(error instanceof LabelInSumOfIndices)) throw error;
+      throw new DerivationError(diagnostic('bad-index', `${definition.name} adds its index to another (a sum of indices), and the label ${error.label} cannot be part of one`,
+        this.scope.file, span, `index ${definition.name} with an index variable and compare it with the label: sum(i, ${definition.name}[i] * delta(i, ${error.label}))`));
+    }
   }
 
   /** Renames every bound index of a term to a fresh name, so inlined bodies never share one. */
   private freshen(term: Term, renames: Map<string, string>): Term {
     const idx = (i: Index): Index => (i.k === 'var' && renames.has(i.name) ? { ...i, name: renames.get(i.name)! }
+      : i.k === 'affine' ? { ...i, terms: i.terms.map((t) => (!t.dim && renames.has(t.name) ? { ...t, name: renames.get(t.name)! } : t)) }
       : i.k === 'label' && i.indices.length > 0 ? { ...i, indices: i.indices.map(idx) } : i);
     const go = (t: Term): Term => this.freshen(t, renames);
     switch (term.k) {
@@ -834,6 +905,8 @@ export class Resolver {
         const dim = this.ranges.dimOf(`var:${t.index}`);
         if (!dim) {
           const pending = this.pendingSums.get(t.index)!;
+          const affine = this.affineUses.get(t.index);
+          if (affine) throw this.onlyInSumsOfIndices(pending.written, affine);
           throw this.error('index-range', `cannot tell which range the summation index ${pending.written} runs over`, pending.span,
             `use ${pending.written} to index an input inside the sum, e.g. x[${pending.written}]`);
         }
@@ -873,13 +946,18 @@ export class Resolver {
     this.notSymmetric(given, expr.span);
     const term = this.value(expr, bound);
     if (term.k !== 'input') throw this.error('unsupported', 'diff needs one input entry as its second argument', expr.span);
+    // An entry at a sum of indices may not exist (x[i + j - 1] past the end): its derivative would be read as 0.
+    if (term.ref.indices.some((i) => i.k === 'affine')) {
+      throw this.error('unsupported', `diff differentiates with respect to an entry at a plain index, not ${printRef(term.ref)}`, expr.span,
+        `differentiate with respect to ${name}[m] and pick the entry with a delta: delta(m, ${term.ref.indices.map((i) => printIndex(i)).find((t) => / [+-] /.test(t))})`);
+    }
     return term.ref;
   }
 
   private comparison(op: Comparison, expr: Extract<Expr, { kind: 'binary' }>, bound: Map<string, string>): Value {
     const { left, right } = expr;
     const isIndexVariable = (e: Expr): boolean => e.kind === 'name' && !this.scope.dims.has(e.name) ||
-      (e.kind === 'binary' && isIndexVariable(e.left));
+      (e.kind === 'binary' && (isIndexVariable(e.left) || isIndexVariable(e.right))) || (e.kind === 'unary' && isIndexVariable(e.arg));
     // Two label entries (y[i] < z[i]) compare classes: indices too.
     const labelEntry = (e: Expr): boolean => e.kind === 'index' && this.looksLikeIndex(e, bound);
     if (this.looksLikeIndex(left, bound) && this.looksLikeIndex(right, bound)
@@ -899,7 +977,12 @@ export class Resolver {
       const given = this.scope.inputs.get(expr.target.name);
       return given?.kind === 'label' && given.dims.length > 0 && !given.oneHotRows && !given.binary;
     }
-    if (expr.kind === 'binary' && (expr.op === '+' || expr.op === '-')) return this.looksLikeIndex(expr.left, bound) && expr.right.kind === 'number';
+    // A sum of indices (m - i + 1, 2*i + j) compares as an index too.
+    if (expr.kind === 'binary' && (expr.op === '+' || expr.op === '-')) return this.looksLikeIndex(expr.left, bound) && this.looksLikeIndex(expr.right, bound);
+    if (expr.kind === 'binary' && expr.op === '*') {
+      return (expr.left.kind === 'number' && this.looksLikeIndex(expr.right, bound)) || (expr.right.kind === 'number' && this.looksLikeIndex(expr.left, bound));
+    }
+    if (expr.kind === 'unary' && expr.op === '-') return this.looksLikeIndex(expr.arg, bound);
     if (expr.kind !== 'name') return false;
     if (bound.has(expr.name) || this.params.has(expr.name)) return true;
     const given = this.scope.inputs.get(expr.name);
@@ -930,7 +1013,14 @@ function entryOf(given: { readonly name: string; readonly kind: string }, indice
 const binaryValue = (name: string, indices: readonly Index[]): Term =>
   ({ k: 'icmp', op: '==', a: { k: 'label', name, indices, offset: 0 }, b: { k: 'lit', value: 2 } });
 
-const sizeTerm = (d: Dim): Term => (d.k === 'sym' ? { k: 'size', name: d.name } : num(d.size));
+/** A dimension's size as a value; a derived one (`n - k + 1`) as the sum it stands for, so the engines see its symbols. */
+const sizeTerm = (d: Dim): Term => {
+  if (d.k === 'fixed') return num(d.size);
+  const read = d.derived ? d : readDimExpression(d.name);
+  const derived = read?.k === 'sym' ? read.derived : undefined;
+  if (!derived) return { k: 'size', name: d.name };
+  return add(...derived.terms.map((t) => mul(num(t.coef), { k: 'size', name: t.name })), num(derived.constant));
+};
 
 function mapArray(value: ArrayValue, f: (t: Term) => Term): ArrayValue {
   return array(value.shape, (ix) => f(value.at(ix)));

@@ -18,7 +18,8 @@ export function hasDiff(term: Term): boolean {
  */
 export function usesIndexVariable(t: Term, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
-  const uses = (i: Index): boolean => (i.k === 'var' && names.has(i.name)) || (i.k === 'label' && i.indices.some(uses));
+  const uses = (i: Index): boolean => (i.k === 'var' && names.has(i.name)) || (i.k === 'label' && i.indices.some(uses))
+    || (i.k === 'affine' && i.terms.some((x) => !x.dim && names.has(x.name)));
   switch (t.k) {
     case 'input': return t.ref.indices.some(uses);
     case 'icmp': return uses(t.a) || uses(t.b);
@@ -59,4 +60,22 @@ export function inputNames(t: Term, into: Set<string> = new Set()): Set<string> 
     });
   }
   return into;
+}
+
+/** Whether a term has an affine index position (`x[i + j - 1]`) anywhere, a label's row included. */
+export function hasAffineIndex(t: Term): boolean {
+  const affine = (i: Index): boolean => i.k === 'affine' || (i.k === 'label' && i.indices.some(affine));
+  switch (t.k) {
+    case 'input': return t.ref.indices.some(affine);
+    case 'icmp': return affine(t.a) || affine(t.b);
+    case 'diff': return t.v.indices.some(affine) || hasAffineIndex(t.f);
+    default: {
+      let found = false;
+      mapChildren(t, (c) => {
+        if (!found && hasAffineIndex(c)) found = true;
+        return c;
+      });
+      return found;
+    }
+  }
 }

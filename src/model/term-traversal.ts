@@ -1,4 +1,4 @@
-import type { Index, Term } from './term.ts';
+import type { Index, IndexTerm, Term } from './term.ts';
 
 /** Replaces free index variables by indices; offsets add up (`i + 1` with i := k - 1 is k). */
 export function substituteIndices(term: Term, substitution: ReadonlyMap<string, Index>): Term {
@@ -10,6 +10,7 @@ export function substituteIndices(term: Term, substitution: ReadonlyMap<string, 
       return { ...s, offset: s.offset + i.offset } as Index;
     }
     if (i.k === 'label') return { ...i, indices: i.indices.map(idx) };
+    if (i.k === 'affine' && i.terms.some((t) => !t.dim && substitution.has(t.name))) return substituteAffine(i, substitution);
     return i;
   };
   const go = (t: Term): Term => {
@@ -46,5 +47,42 @@ export function mapChildren(t: Term, f: (child: Term) => Term): Term {
     case 'cmp': return { ...t, a: f(t.a), b: f(t.b) };
     case 'diff': return { ...t, f: f(t.f) };
     default: return t;
+  }
+}
+
+/**
+ * An affine position after substitution, normalised: a literal when nothing
+ * variable is left, a plain variable or dimension when one part of coefficient 1 is.
+ */
+function substituteAffine(i: Extract<Index, { k: 'affine' }>, substitution: ReadonlyMap<string, Index>): Index {
+  const parts = new Map<string, IndexTerm>();
+  let offset = i.offset;
+  const addPart = (name: string, coef: number, dim: boolean) => {
+    const key = `${dim ? 'dim' : 'var'}:${name}`;
+    const next = (parts.get(key)?.coef ?? 0) + coef;
+    parts.set(key, { name, coef: next, ...(dim ? { dim: true as const } : {}) });
+  };
+  for (const t of i.terms) {
+    const s = t.dim ? undefined : substitution.get(t.name);
+    if (s === undefined) { addPart(t.name, t.coef, t.dim === true); continue; }
+    switch (s.k) {
+      case 'lit': offset += t.coef * s.value; break;
+      case 'var': addPart(s.name, t.coef, false); offset += t.coef * s.offset; break;
+      case 'dim': addPart(s.name, t.coef, true); offset += t.coef * s.offset; break;
+      case 'affine': for (const u of s.terms) addPart(u.name, t.coef * u.coef, u.dim === true); offset += t.coef * s.offset; break;
+      case 'label': throw new LabelInSumOfIndices(s.name);
+    }
+  }
+  const terms = [...parts.values()].filter((t) => t.coef !== 0);
+  if (terms.length === 0) return { k: 'lit', value: offset };
+  if (terms.length === 1 && terms[0].coef === 1) return { k: terms[0].dim ? 'dim' : 'var', name: terms[0].name, offset };
+  return { k: 'affine', terms, offset };
+}
+
+/** A label put where an affine position holds a variable (y[c] for y[i] = x[i + j - 1]): the term language cannot hold c + j - 1. */
+export class LabelInSumOfIndices extends Error {
+  override readonly name = 'LabelInSumOfIndices';
+  constructor(readonly label: string) {
+    super(`the label ${label} cannot stand in a sum of indices`);
   }
 }

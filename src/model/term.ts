@@ -18,7 +18,25 @@ export type Index =
   | { readonly k: 'var'; readonly name: string; readonly offset: number }
   | { readonly k: 'dim'; readonly name: string; readonly offset: number }
   | { readonly k: 'label'; readonly name: string; readonly indices: readonly Index[]; readonly offset: number }
-  | { readonly k: 'lit'; readonly value: number };
+  | { readonly k: 'lit'; readonly value: number }
+  /**
+   * An integer combination of index variables plus a constant: `i + j - 1`,
+   * `m - i + 1`, `2*i + j`. Never a single variable of coefficient 1 (that is
+   * `var`). It gives none of its variables a range: each must stand alone
+   * somewhere. At a concrete size it is a number like any index, and an entry
+   * it reads outside its array has no value.
+   */
+  | { readonly k: 'affine'; readonly terms: readonly IndexTerm[]; readonly offset: number };
+
+/**
+ * One part of an affine index position and its (non-zero) integer coefficient:
+ * an index variable, or with `dim` a dimension symbol standing for its size (`n - i + 1`).
+ */
+export interface IndexTerm {
+  readonly name: string;
+  readonly coef: number;
+  readonly dim?: true;
+}
 
 /** Functions of one or more scalar arguments; each has one entry in the function table. */
 export type FunctionName =
@@ -110,8 +128,19 @@ export interface Input {
   readonly typeText: string;
 }
 
-/** A dimension: a symbol tried at several sizes, or a fixed size. */
-export type Dim = { readonly k: 'sym'; readonly name: string } | { readonly k: 'fixed'; readonly size: number };
+/**
+ * A dimension: a symbol tried at several sizes, or a fixed size. A derived
+ * dimension (`n - k + 1`) is a symbol too, named by its canonical text, so two
+ * dimensions with equal affine forms are the same dimension; every size
+ * assignment holds its size, computed from the symbols it is made of.
+ */
+export type Dim = { readonly k: 'sym'; readonly name: string; readonly derived?: DerivedDim } | { readonly k: 'fixed'; readonly size: number };
+
+/** An integer combination of dimension symbols plus a constant: `n - k + 1`. */
+export interface DerivedDim {
+  readonly terms: readonly { readonly name: string; readonly coef: number }[];
+  readonly constant: number;
+}
 
 /** A free index of a claim and the dimension it ranges over. */
 export interface FreeIndex {

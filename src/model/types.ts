@@ -1,6 +1,7 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { TypeExpr } from '../syntax/index.ts';
 import { sameDim } from './arrays.ts';
+import { readDimExpression } from './dim-arithmetic.ts';
 import type { Dim, InputKind } from './term.ts';
 
 interface TypeRule {
@@ -48,7 +49,19 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
     throw new DerivationError(diagnostic('unknown-type', `unknown type '${type.name}'`, file, type.span,
       `the types are ${Object.keys(TYPES).join(', ')} (docs/syntax.md)`));
   }
-  const dims = type.dims.map((d): Dim => (/^\d+$/.test(d.text) ? { k: 'fixed', size: Number(d.text) } : { k: 'sym', name: d.text }));
+  const dims = type.dims.map((d): Dim => {
+    if (/^\d+$/.test(d.text)) return { k: 'fixed', size: Number(d.text) };
+    const dim = readDimExpression(d.text);
+    if (dim === undefined) {
+      throw new DerivationError(diagnostic('unknown-type', `'${d.text}' is not a dimension: it is a whole number below 1`, file, d.span,
+        'a dimension is at least 1: write a symbol, a positive number, or a sum such as n - k + 1'));
+    }
+    if (dim.k === 'sym' && dim.derived && !dim.derived.terms.some((t) => t.coef > 0)) {
+      throw new DerivationError(diagnostic('unknown-type', `'${d.text}' is never a size: it is below 1 for every size of ${dim.derived.terms.map((t) => t.name).join(', ')}`, file, d.span,
+        'a derived dimension needs a symbol with a plus sign: write n - k + 1, not k - n'));
+    }
+    return dim;
+  });
   const expected = rule.isLabel ? 1 : rule.rank;
   const allowed = type.name === 'positive' ? [0, 1, 2] : BATCHED.has(type.name) ? [expected, expected + 1] : [expected];
   if (!allowed.includes(dims.length)) {

@@ -123,6 +123,21 @@ export function compileIndex(i: Index, layout: Layout, slots: IndexSlots): (s: E
     case 'lit': { const v = i.value; return () => v; }
     case 'var': { const slot = slots.slot(i.name); const o = i.offset; return (s) => s.indices[slot] + o; }
     case 'dim': { const v = layout.sizes.get(i.name)! + i.offset; return () => v; }
+    case 'affine': {
+      // The dimensions' part is a constant at this size; the variables' part is read per evaluation.
+      let constant = i.offset;
+      const slotsOf: number[] = [];
+      const coefs: number[] = [];
+      for (const t of i.terms) {
+        if (t.dim) constant += t.coef * layout.sizes.get(t.name)!;
+        else { slotsOf.push(slots.slot(t.name)); coefs.push(t.coef); }
+      }
+      return (s) => {
+        let v = constant;
+        for (let p = 0; p < slotsOf.length; p++) v += coefs[p] * s.indices[slotsOf[p]];
+        return v;
+      };
+    }
     case 'label': {
       const o = i.offset;
       if (i.indices.length > 0) {
@@ -461,6 +476,7 @@ export function freeIndexNames(t: Term): string[] {
   const bound = new Set<string>();
   const see = (i: Index): void => {
     if (i.k === 'var' && !bound.has(i.name)) names.add(i.name);
+    if (i.k === 'affine') for (const t of i.terms) if (!t.dim && !bound.has(t.name)) names.add(t.name);
     if (i.k === 'label') i.indices.forEach(see);
   };
   const walk = (x: Term): Term => {

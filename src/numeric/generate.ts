@@ -154,6 +154,16 @@ class Generator {
       case 'lit': return numberLiteral(i.value);
       case 'var': return `(s.indices[${this.slots.slot(i.name)}] + ${numberLiteral(i.offset)})`;
       case 'dim': return this.k(this.layout.sizes.get(i.name)! + i.offset);
+      case 'affine': {
+        // Only serialised numbers and index slots: the variables' names never reach the source.
+        let constant = i.offset;
+        const parts: string[] = [];
+        for (const t of i.terms) {
+          if (t.dim) constant += t.coef * this.layout.sizes.get(t.name)!;
+          else parts.push(`${numberLiteral(t.coef)} * s.indices[${this.slots.slot(t.name)}]`);
+        }
+        return `(${[...parts, this.k(constant)].join(' + ')})`;
+      }
       case 'label': {
         const o = numberLiteral(i.offset);
         const c = this.fresh('c');

@@ -2,7 +2,7 @@ import type { CheckReport, Counterexample, StepResult } from '../check/index.ts'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { almostEverywhereNotes, hasMethod, plural, scopeText } from './wording.ts';
 import { escapeControl as safe } from './safe-text.ts';
-import { whyOf } from './markdown/describe.ts';
+import { isSymbolName, whyOf } from './markdown/describe.ts';
 import { derivedProof } from './derived-step.ts';
 
 /** How to render: colour, and whether a step that holds shows its evidence too. */
@@ -120,7 +120,7 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
 }
 
 function renderCounterexample(c: Counterexample, indent: string): string[] {
-  const where = [...Object.entries(c.sizes), ...Object.entries(c.indices)].map(([k, v]) => `${safe(k)} = ${v}`).join(', ');
+  const where = [...Object.entries(c.sizes).filter(([k]) => isSymbolName(k)), ...Object.entries(c.indices)].map(([k, v]) => `${safe(k)} = ${v}`).join(', ');
   const inputs = Object.entries(c.inputs).map(([k, v]) => `${safe(k)} = ${formatValue(v)}`).join('; ');
   const lines = [`${indent}counterexample${where ? ` at ${where}` : ''}: ${inputs}`];
   const tolerance = c.tolerance !== undefined ? ` (allowed ${c.tolerance.toExponential(1)})` : '';

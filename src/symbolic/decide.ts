@@ -142,16 +142,35 @@ export function decideStep(
         return { kind: 'undecided', reason: `more than ${budget.maxInstances} instances to decide` };
       }
       let lhs: Term;
-      let rhs: Term;
+      let rhs: Term | IndexOutOfRange;
       try {
         lhs = expandAt(simplified.lhs, instance, inputMap, shared.cache);
-        rhs = expandAt(simplified.rhs, instance, inputMap, shared.cache);
       } catch (error) {
+        // The line above reads outside an array here: it has no value, and the step is free.
         if (error instanceof IndexOutOfRange) continue;
         throw error;
       }
+      try {
+        rhs = expandAt(simplified.rhs, instance, inputMap, shared.cache);
+      } catch (error) {
+        if (!(error instanceof IndexOutOfRange)) throw error;
+        rhs = error;
+      }
       const { atoms, canonical } = shared;
       const left = canonical.side(lhs);
+      if (rhs instanceof IndexOutOfRange) {
+        // The step reads outside an array (x[i + j] past the end) where the line above may have a value.
+        if (left.conditions.never !== undefined) { lhsNoValue ??= left.conditions.never; continue; }
+        lhsHasValue = true;
+        const outside = rhs.message.replace(' is outside ', ', outside ');
+        if (left.conditions.list.length === 0) {
+          const above = lhs;
+          return different(toRecord(instance), `this step reads ${outside}, so it has no value here, but the line above has one`,
+            () => confirmNoValue(above, instance, step.inputs, seed));
+        }
+        notImplied ??= `this step reads ${outside}, where the line above may have a value`;
+        continue;
+      }
       const right = canonical.side(rhs);
       // The domain rule: where the line above has no value, the step is free.
       if (left.conditions.never !== undefined) {

@@ -1,4 +1,4 @@
-import { add, hasValueEverywhere, mapChildren, mul, substituteIndices, usesIndexVariable, ZERO, type Index, type Input, type Term } from '../model/index.ts';
+import { add, hasAffineIndex, hasValueEverywhere, mapChildren, mul, substituteIndices, usesIndexVariable, ZERO, type Index, type Input, type Term } from '../model/index.ts';
 
 /** Most products a sum body may distribute into before it is left as it is. */
 const MAX_PRODUCTS = 2_000;
@@ -84,6 +84,8 @@ export function pickByDelta(product: readonly Term[], index: string): { factors:
     }
     const other = otherSide(f.a, f.b, index);
     if (other === undefined) continue;
+    // A label cannot stand in a sum of indices (x[i + j - 1] with j := c): that delta stays.
+    if (other.k === 'label' && rest.some(hasAffineIndex)) continue;
     return { factors: rest.map((r) => substituteIndices(r, new Map([[index, other]]))), picked: true };
   }
   return { factors, picked: false };
@@ -93,13 +95,16 @@ const isIndex = (i: Index, index: string) => i.k === 'var' && i.name === index &
 
 function otherSide(a: Index, b: Index, index: string): Index | undefined {
   const isIt = (i: Index) => isIndex(i, index);
+  // delta(j, i + m - 1) picks nothing: i + m - 1 may lie outside j's range, where the sum is 0, not the term.
+  if (a.k === 'affine' || b.k === 'affine') return undefined;
   if (isIt(a) && !isIt(b) && !indexMentions(b, index)) return b;
   if (isIt(b) && !isIt(a) && !indexMentions(a, index)) return a;
   return undefined;
 }
 
 function indexMentions(i: Index, index: string): boolean {
-  return (i.k === 'var' && i.name === index) || (i.k === 'label' && i.indices.some((x) => indexMentions(x, index)));
+  return (i.k === 'var' && i.name === index) || (i.k === 'label' && i.indices.some((x) => indexMentions(x, index)))
+    || (i.k === 'affine' && i.terms.some((t) => !t.dim && t.name === index));
 }
 
 

@@ -1,4 +1,4 @@
-import {
+import { hasAffineIndex,
   mapChildren, mul, printIndex, substituteIndices, sub, usesIndexVariable, ONE,
   type Dim, type FreeIndex, type Index, type Input, type LetDefinition, type Term,
 } from '../model/index.ts';
@@ -74,6 +74,9 @@ export function proveForEveryN(
   /** The step is about a derivative: orderings are read almost everywhere (relu' = [a > 0]). */
   almostEverywhere = false,
 ): EveryNOutcome {
+  // An affine index (x[i + j - 1]) breaks what the cases rest on: that an index symbol is a value of
+  // its range, and that a delta on it picks a term. The concrete sizes decide such a step.
+  if (hasAffineIndex(lhs) || hasAffineIndex(rhs)) return { kind: 'not-proved', reason: 'an index that adds index variables (i + j - 1) is decided at the sizes tried, not for every n' };
   // Deltas inside nested sums (what grad of a matrix expression leaves) pick their terms first.
   const inputMap = new Map(inputs.map((i) => [i.name, i]));
   lhs = eliminateDeltas(lhs, inputMap);
@@ -264,6 +267,7 @@ function symbolKey(i: Index): string {
     case 'dim': return `dim:${i.name}`;
     case 'label': return i.indices.length === 0 ? `label:${i.name}` : `label:${printIndex({ ...i, offset: 0 })}`;
     case 'lit': return `lit:${i.value}`;
+    case 'affine': return `affine:${printIndex(i)}`;
   }
 }
 

@@ -44,6 +44,12 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
         return v + i.offset;
       }
       case 'dim': return sizeOf(i.name) + i.offset;
+      case 'affine': return i.terms.reduce((v, t) => {
+        if (t.dim) return v + t.coef * sizeOf(t.name);
+        const x = local.get(t.name) ?? instance.indices.get(t.name);
+        if (x === undefined) throw new Error(`internal: index ${t.name} has no value`);
+        return v + t.coef * x;
+      }, i.offset);
       case 'label': {
         // A label vector's entries are cases of their own: y[2] is keyed `y[2]`.
         const key = i.indices.length === 0 ? i.name : `${i.name}[${i.indices.map((x) => indexValue(x, local)).join(', ')}]`;
@@ -118,14 +124,18 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
         // A one-hot entry or an index test made 0 zeroes its product when the factors have a value
         // at every input the types allow (0 * log(s[i]) with s positive): judged once on the
         // unexpanded factors, shared by all instances. Otherwise the rest keeps its domain.
+        // A factor that reads outside an array has no value, and neither has the product, zero or not
+        // (as in doubles, 0 * NaN): the factors after a zero are still read for that.
         const foldable = hasValueFor(t, inputs);
         const factors: Term[] = [];
+        let zero = false;
         for (const f of t.factors) {
+          if (zero) { if (readsShifted(f)) go(f, local); continue; }
           const e = go(f, local);
-          if (foldable && isNum(e, 0)) return ZERO;
+          if (foldable && isNum(e, 0)) { zero = true; continue; }
           factors.push(e);
         }
-        return mul(...factors);
+        return zero ? ZERO : mul(...factors);
       }
       default:
         return mapChildren(t, (c) => go(c, local));
@@ -142,6 +152,7 @@ function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string,
   const bound = new Set<string>([t.index]);
   const checkIndex = (i: Index) => {
     if (i.k === 'var' && !bound.has(i.name)) closed = false;
+    if (i.k === 'affine' && i.terms.some((t) => !t.dim && !bound.has(t.name))) closed = false;
     if (i.k === 'label') closed = false;
   };
   const walk = (x: Term): Term => {
@@ -160,3 +171,30 @@ function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string,
   return closed;
 }
 
+
+/** Whether a term reads an entry at a shifted position (x[i + 1], x[i + j - 1]), which may fall outside its array. */
+function readsShifted(t: Term): boolean {
+  const shifted = (i: Index): boolean => i.k === 'affine' || (i.k !== 'lit' && i.offset !== 0) || (i.k === 'label' && i.indices.some(shifted));
+  if (t.k === 'input') return t.ref.indices.some(shifted);
+  let found = false;
+  mapChildren(t, (c) => {
+    if (!found && readsShifted(c)) found = true;
+    return c;
+  });
+  return found;
+}
+
+/**
+ * The first entry a term reads outside its array at concrete sizes and free-index
+ * values (`x[3], outside 1..2`), for the words of a refutation; undefined when it
+ * reads none, or when its value depends on a case (a label) this does not know.
+ */
+export function entryReadOutside(term: Term, sizes: ReadonlyMap<string, number>, indices: ReadonlyMap<string, number>, inputs: ReadonlyMap<string, Input>): string | undefined {
+  try {
+    expandAt(term, { sizes, indices, labels: new Map(), hot: new Map() }, inputs);
+  } catch (error) {
+    if (error instanceof IndexOutOfRange && /^\S+\[[^\]]*\] is outside /.test(error.message)) return error.message.replace(' is outside ', ', outside ');
+    return undefined;
+  }
+  return undefined;
+}

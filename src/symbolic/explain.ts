@@ -1,4 +1,4 @@
-import { printTerm, type Index, type LetDefinition, type Term } from '../model/index.ts';
+import { printIndex, printTerm, type Index, type LetDefinition, type Term } from '../model/index.ts';
 import type { AtomTable, Canonicalizer } from './canonical.ts';
 import { Budget, Rational, RationalFunction } from './exact/index.ts';
 
@@ -256,6 +256,8 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
       return sameIndex(prior, i);
     }
     if (p.k === 'var' && bound.has(p.name)) return i.k === 'var' && i.name === bound.get(p.name) && i.offset === p.offset;
+    // A sum of indices over parameters or bound indices is not matched (it would need solving for them).
+    if (p.k === 'affine' && p.terms.some((x) => params.has(x.name) || bound.has(x.name))) return false;
     if (p.k === 'label' && i.k === 'label') return p.name === i.name && p.offset === i.offset && p.indices.length === i.indices.length && p.indices.every((q, n) => index(q, i.indices[n]));
     return sameIndex(p, i);
   };
@@ -282,6 +284,7 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
 function sameIndex(a: Index, b: Index): boolean {
   if (a.k !== b.k) return false;
   if (a.k === 'lit' || b.k === 'lit') return a.k === 'lit' && b.k === 'lit' && a.value === b.value;
+  if (a.k === 'affine' || b.k === 'affine') return printIndex(a) === printIndex(b);
   if (a.name !== b.name || a.offset !== b.offset) return false;
   return a.k !== 'label' || (b.k === 'label' && a.indices.length === b.indices.length && a.indices.every((x, n) => sameIndex(x, b.indices[n])));
 }

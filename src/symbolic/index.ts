@@ -8,3 +8,4 @@ export { proveForEveryN } from './every-n.ts';
 export { eliminateDeltas } from './eliminate-deltas.ts';
 export type { EveryNOutcome } from './every-n.ts';
 export { Budget, seededRandom } from './exact/index.ts';
+export { entryReadOutside } from './expand.ts';

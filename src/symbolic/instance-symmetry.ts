@@ -36,7 +36,7 @@
  * on the distinguished coordinates, then relabel the unused values by decreasing
  * count, then sort the interchangeable rows; no step undoes an earlier one.
  */
-import { mapChildren, type Dim, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { hasAffineIndex, mapChildren, type Dim, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 
 /** The terms and the inputs a case split looks at. */
 export interface CaseSplitStep {
@@ -126,6 +126,9 @@ export function symmetricDimensions(step: CaseSplitStep): Set<string> | undefine
     }
     return t;
   };
+  // An affine index (x[i + j - 1]) is not invariant under permuting its variables' values (i + j - 1
+  // moves by more than a relabelling), so no dimension is symmetric: every instance is decided.
+  if (hasAffineIndex(step.lhs) || hasAffineIndex(step.rhs)) return undefined;
   const free = new Map(step.freeIndices.map((f) => [f.name, dimKey(f.dim)]));
   walk(step.lhs, free);
   walk(step.rhs, free);

@@ -213,6 +213,9 @@ function quoted(line: LogicalLine, after: number, form: string): string {
 
 /** Names as mathjs reads them in expressions: a letter (Greek ones included: σ), then letters, digits and _. */
 const NAME = '[\\p{L}][\\p{L}\\p{N}_]*';
+/** Dimension arithmetic (`n - k + 1`, `2*n`): the model reads it and checks that it is a dimension. */
+const DIM_TERM = `(?:[0-9]+\\s*\\*\\s*)?(?:${NAME}|[0-9]+)`;
+const DIM_EXPRESSION = new RegExp(`^-?\\s*${DIM_TERM}(?:\\s*[-+]\\s*${DIM_TERM})+$|^[0-9]+\\s*\\*\\s*${NAME}$`, 'u');
 const IDENT = new RegExp(`^${NAME}$`, 'u');
 
 function parseGiven(line: LogicalLine): GivenDecl {
@@ -256,10 +259,16 @@ function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
     for (const part of m[2].split(',')) {
       const dim = part.trim();
       const at = offset + part.indexOf(dim);
-      if (!new RegExp(`^(${NAME}|[1-9][0-9]*)$`, 'u').test(dim)) {
+      if (!new RegExp(`^(${NAME}|[1-9][0-9]*)$`, 'u').test(dim) && !DIM_EXPRESSION.test(dim)) {
         throw new DerivationError(diagnostic('syntax', `'${dim}' is not a dimension`, line.map.file,
           line.map.span(at, at + Math.max(1, dim.length)),
-          'a dimension is a symbol such as n or a positive whole number'));
+          'a dimension is a symbol such as n, a positive whole number, or a sum of them such as n - k + 1'));
+      }
+      // Dimension arithmetic too: its numbers raise the sizes tried (n - 1000 is tried at n = 1001 and up).
+      const tooLarge = (dim.match(/(?<![\p{L}\p{N}_])[0-9]+/gu) ?? []).find((d) => d.length > 6 || Number(d) > LIMITS.fixedSize);
+      if (tooLarge !== undefined && !/^\d+$/.test(dim)) {
+        throw limitError(`the number ${tooLarge} in the dimension ${dim} is larger than ${LIMITS.fixedSize}`, line.map.file, line.map.span(at, at + dim.length),
+          `a number in a dimension is at most ${LIMITS.fixedSize}`);
       }
       if (/^\d+$/.test(dim) && (dim.length > 6 || Number(dim) > LIMITS.fixedSize)) {
         throw limitError(`the size ${dim} is larger than ${LIMITS.fixedSize}`, line.map.file, line.map.span(at, at + dim.length),

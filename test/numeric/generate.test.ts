@@ -31,6 +31,12 @@ function indexArb(vars: readonly string[]): fc.Arbitrary<Index> {
     fc.constantFrom<Index>({ k: 'lit', value: 1 }, { k: 'lit', value: 2 }, { k: 'dim', name: 'n', offset: 0 }, { k: 'dim', name: 'n', offset: -1 },
       { k: 'label', name: 'c', indices: [], offset: 0 }),
     fc.constantFrom(...vars).map((v): Index => ({ k: 'label', name: 'r', indices: [{ k: 'var', name: v, offset: 0 }], offset: 0 })),
+    // Sums of indices (x[i + k - 1], x[2*k], x[n - k + 1]): in range or not, both must read the same entry or none.
+    fc.tuple(fc.constantFrom(...vars), fc.constantFrom(...vars), fc.constantFrom(1, -1, 2), fc.constantFrom(0, -1, 1))
+      .map(([a, b, coef, offset]): Index => (a === b
+        ? { k: 'affine', terms: [{ name: a, coef: coef + 1 === 0 ? 3 : coef + 1 }], offset }
+        : { k: 'affine', terms: [{ name: a, coef: 1 }, { name: b, coef }], offset })),
+    fc.constantFrom(...vars).map((v): Index => ({ k: 'affine', terms: [{ name: 'n', coef: 1, dim: true }, { name: v, coef: -1 }], offset: 1 })),
   );
 }
 

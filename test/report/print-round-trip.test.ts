@@ -76,6 +76,7 @@ const X = [0.35, -1.1, 0.8];
 function evaluate(t: Term, env: ReadonlyMap<string, number>): number {
   const index = (i: Index): number => {
     if (i.k === 'lit') return i.value;
+    if (i.k === 'affine') throw new Error('no affine indices in these terms');
     const v = env.get(i.name);
     if (v === undefined) throw new Error(`unbound index ${i.name}`);
     return v + i.offset;

@@ -110,6 +110,7 @@ class FixedStep {
       case 'lit': return i.value;
       case 'var': return (env.get(i.name) ?? NaN) + i.offset;
       case 'dim': return this.layout.sizes.get(i.name)! + i.offset;
+      case 'affine': return i.terms.reduce((v, t) => v + t.coef * (t.dim ? this.layout.sizes.get(t.name)! : env.get(t.name) ?? NaN), i.offset);
       case 'label': {
         const p = this.position({ name: i.name, indices: i.indices }, env);
         return p < 0 ? NaN : Math.round(this.values[p]) + i.offset;

@@ -75,9 +75,14 @@ export const formatSmall = (v: number): string => (v === 0 ? '0' : v.toExponenti
 /** Sizes tried, compactly: `n = 1, 2, 3, 4, 5, 8`. */
 export function formatSizes(sizes: readonly Readonly<Record<string, number>>[]): string {
   if (sizes.length === 0 || Object.keys(sizes[0]).length === 0) return 'fixed sizes';
-  const names = Object.keys(sizes[0]);
+  const names = Object.keys(sizes[0]).filter(isSymbolName);
   if (names.length === 1) return `${names[0]} = ${sizes.map((s) => s[names[0]]).join(', ')}`;
-  return sizes.map((s) => `(${Object.entries(s).map(([k, v]) => `${k} = ${v}`).join(', ')})`).join(', ');
+  return sizes.map((s) => `(${names.map((k) => `${k} = ${s[k]}`).join(', ')})`).join(', ');
+}
+
+/** A dimension symbol as written; a derived dimension (`n - k + 1`) follows from the symbols and is not listed. */
+export function isSymbolName(name: string): boolean {
+  return /^[\p{L}][\p{L}\p{N}_]*$/u.test(name);
 }
 
 /** The evidence behind a verdict, as label / value pairs. */
@@ -100,7 +105,7 @@ export function evidence(step: StepResult): [string, string][] {
 
 /** The worst entry of a counterexample (never a whole Jacobian), as label / value pairs. */
 export function counterexampleRows(c: Counterexample): [string, string][] {
-  const where = [...Object.entries(c.sizes), ...Object.entries(c.indices)].map(([k, v]) => `${k} = ${v}`).join(', ');
+  const where = [...Object.entries(c.sizes).filter(([k]) => isSymbolName(k)), ...Object.entries(c.indices)].map(([k, v]) => `${k} = ${v}`).join(', ');
   const rows: [string, string][] = [];
   if (where) rows.push(['At', where]);
   rows.push(['Inputs', Object.entries(c.inputs).map(([k, v]) => `${k} = ${formatValue(v)}`).join('; ')]);
