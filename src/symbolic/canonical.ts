@@ -246,6 +246,9 @@ export class Canonicalizer {
       case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
+      case 'ival':
+        // The index calculus declines a step with an index used as a number; expandAt makes it one.
+        throw new Error('internal: canonical form of an index used as a number; expand first');
       case 'diff':
         throw new Error('internal: canonical form of a term with diff; differentiate first');
     }

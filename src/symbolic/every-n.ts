@@ -298,6 +298,9 @@ function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inpu
     switch (t.k) {
       case 'input': t.ref.indices.forEach((i) => see(i, bound)); return;
       case 'icmp': see(t.a, bound); see(t.b, bound); return;
+      // The cases split on which indices coincide, never on their values: sum(i, i * x[i]) has no
+      // structural form here (and the cases could not tell i = 1 from i = 2). Declined, not guessed.
+      case 'ival': throw new NotHandled('an index used as a number (the index calculus reads indices as positions only)');
       case 'sum': case 'reduce': walk(t.body, new Set([...bound, t.index])); return;
       default: mapChildren(t, (c) => { walk(c, bound); return c; });
     }
@@ -360,6 +363,7 @@ function renameIndices(term: Term, rename: (i: Index) => Index): Term {
     switch (t.k) {
       case 'input': return { k: 'input', ref: { name: t.ref.name, indices: t.ref.indices.map(idx) } };
       case 'icmp': return { ...t, a: idx(t.a), b: idx(t.b) };
+      case 'ival': return { k: 'ival', index: idx(t.index) };
       case 'sum': case 'reduce': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
       default: return mapChildren(t, (c) => go(c, bound));
     }
