@@ -66,7 +66,13 @@ export class Resolver {
   private readonly pendingValues = new Map<Term, Span>();
   private readonly inlined: InlineBudget;
 
-  constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set()) {
+  /**
+   * `writtenAsIndices`: the names the claim writes as indices somewhere (`k` of `x[k]`, of
+   * `delta(i, k)`); only these may be a free index written as a number before its range is
+   * known. Any other undeclared name is an unknown name at once, in the words of its use.
+   */
+  constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set(),
+    private readonly writtenAsIndices: ReadonlySet<string> = new Set()) {
     this.inlined = scope.inlined ?? new InlineBudget();
   }
 
@@ -324,16 +330,17 @@ export class Resolver {
     if (this.params.has(name) || this.freeIndices.includes(name)) return { k: 'ival', index: v(name) };
     // A free index of the claim may be written as a number before it indexes anything (k * x[k]);
     // finalize() makes it an unknown name if nothing ever does.
+    if (!this.writtenAsIndices.has(name)) throw this.unknownName(name, span, true);
     const value: Term = { k: 'ival', index: v(name) };
     this.pendingValues.set(value, span);
     return value;
   }
 
-  /** `asValue`: the name was written as a number, so it may have been meant as an index. */
+  /** `asValue`: the name was written as a number, so a one-letter name (t, k) may have been meant as an index. */
   private unknownName(name: string, span: Span, asValue = false): DerivationError {
     const known = [...this.scope.inputs.keys(), ...this.scope.lets.keys(), ...this.scope.dims.keys()];
     const near = closest(name, known);
-    const asIndex = asValue ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';
+    const asIndex = asValue && /^\p{L}\d*$/u.test(name) ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';
     return this.error('unknown-name', `unknown name '${name}'`, span,
       (near ? `did you mean '${near}'? Otherwise declare it: given ${name}: real` : `declare it first: given ${name}: real, or let ${name} = ...`) + asIndex);
   }

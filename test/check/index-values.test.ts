@@ -156,6 +156,16 @@ claim x[1] * k = k * x[1]
     expect(d?.hint).toMatch(/must also index an array, e.g. x\[k\]/);
   });
 
+  it('a misspelt array is still an unknown name where it is written, not a scalar where an array is needed', () => {
+    const d = errorOf(`given x: vector[n]
+claim mean(xx) = 1
+`);
+    expect(d?.code).toBe('unknown-name');
+    expect(`${d?.span?.line}:${d?.span?.col}`).toBe('3:12');
+    expect(d?.hint).toMatch(/did you mean 'x'/);
+    expect(d?.hint).not.toMatch(/index/);
+  });
+
   it('a let parameter used only as a number: which range it runs over', () => {
     const d = errorOf(`given x: vector[n]
 let f[i] = i * 2
