@@ -298,9 +298,16 @@ function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inpu
     switch (t.k) {
       case 'input': t.ref.indices.forEach((i) => see(i, bound)); return;
       case 'icmp': see(t.a, bound); see(t.b, bound); return;
-      // The cases split on which indices coincide, never on their values: sum(i, i * x[i]) has no
-      // structural form here (and the cases could not tell i = 1 from i = 2). Declined, not guessed.
-      case 'ival': throw new NotHandled('an index used as a number (the index calculus reads indices as positions only)');
+      case 'ival': {
+        // A free index as a number (gamma^k) is an unknown of its own, so an identity in it holds at
+        // each of its values. A summation index as a number (sum(i, i * x[i])) has no structural form:
+        // a sum atom stands for the same sum at every n, and the cases cannot tell i = 1 from i = 2.
+        const usesBound = (x: Index): boolean => (x.k === 'var' && bound.has(x.name)) || (x.k === 'label' && x.indices.some(usesBound));
+        if (usesBound(t.index)) throw new NotHandled('a summation index used as a number (sums are read by positions only)');
+        if (t.index.k === 'label') throw new NotHandled('a label used as a number');
+        see(t.index, bound);
+        return;
+      }
       case 'sum': case 'reduce': walk(t.body, new Set([...bound, t.index])); return;
       default: mapChildren(t, (c) => { walk(c, bound); return c; });
     }
@@ -389,6 +396,19 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
   };
   return {
     size: (t, c) => sizeAtom({ k: 'sym', name: t.name }, c),
+    ival: (t, c) => {
+      // In each case an index is its block's representative: a literal, the last index n (whose value
+      // is the size, the same atom as n written as a value), or a free index or a label (where the case
+      // merges one with a free index), an unknown >= 1 of its own.
+      const i = t.index;
+      if (i.k === 'lit') return RationalFunction.constant(i.value);
+      if (i.k === 'dim') return sizeAtom({ k: 'sym', name: i.name }, c).add(RationalFunction.constant(i.offset), c.budget);
+      if (i.k === 'var' && i.name.startsWith('@')) throw new NotHandled('a summation index used as a number (sums are read by positions only)');
+      const text = printIndex({ ...i, offset: 0 });
+      // Named apart from every input (# starts no name of the language): no fact of an input's type applies to it.
+      const id = c.atoms.intern(`ival:${text}`, () => ({ kind: 'input', name: `#ival:${text}`, text, positive: true }));
+      return RationalFunction.variable(id).add(RationalFunction.constant(i.offset), c.budget);
+    },
     icmp: (t, c) => {
       const literal = t.a.k === 'lit' && t.b.k === 'lit';
       if (sameIndex(t.a, t.b) || literal) {

@@ -1,9 +1,10 @@
 /**
  * An index used as a number (`gamma^t`, `i * x[i]`, `x[i]^(k - 1)`): the
  * discounted return of reinforcement learning, polynomial regression and
- * weighted sums are proved at the sizes tried (the index calculus declines
- * them: its cases cannot tell i = 1 from i = 2), their realistic mistakes are
- * refuted, and an index that is only ever a number is still an error at its place.
+ * weighted sums are proved (for every n where only free indices are numbers,
+ * each an unknown of its own; at the sizes tried where a summation index is one,
+ * which the index calculus declines), their realistic mistakes are refuted, and
+ * an index that is only ever a number is still an error at its place.
  */
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivation } from '../../src/index.ts';
@@ -63,10 +64,11 @@ function verdicts(body: string) {
 }
 
 describe('an index used as a number', () => {
-  it('the discounted return: d G / d r[k] = gamma^k is proved at the sizes tried; gamma^(k + 1) and gamma^(k - 1) are refuted', () => {
+  it('the discounted return: d G / d r[k] = gamma^k is proved for every n; gamma^(k + 1) and gamma^(k - 1) are refuted', () => {
     const steps = verdicts(RL);
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'refuted']);
-    expect(steps[0].proof).toBe('sizes-tried');
+    expect(steps[0].proof).toBe('every-n');
+    expect(steps[1].detail.explanation).toBe('the right side is the left side times gamma');
     expect(steps.every((s) => s.ok)).toBe(true);
   });
 
@@ -88,17 +90,40 @@ describe('an index used as a number', () => {
       'sum(j, j * x[j]) - sum(j, x[j]): proved',
       'sum(i, (i < k + 1) * x[i]): proved',
     ]);
-    expect(steps.filter((s) => s.verdict === 'proved').every((s) => s.proof === 'sizes-tried')).toBe(true);
+    // A summation index as a number is read at the sizes tried only; a free one for every n.
+    const proof = (text: string) => steps.find((s) => s.text === text)?.proof;
+    expect(proof('n * (n + 1) / 2')).toBe('sizes-tried');
+    expect(proof('sum(j, j * x[j]) - sum(j, x[j])')).toBe('sizes-tried');
+    expect(proof('k * x[k] * sum(i, x[i])')).toBe('every-n');
     // The missing factor k fails where k > 1: a counterexample there, never a proof from k = 1 alone.
     expect(steps[1].detail.counterexample?.indices.k).toBeGreaterThan(1);
   });
 
-  it('the index calculus declines a step with an index value instead of guessing', () => {
+  it('the index calculus declines a summation index used as a number instead of guessing', () => {
     const model = buildModel(parseDerivation(deriv(WEIGHTED), 't.deriv'));
-    const claim = model.claims[1];
+    const claim = model.claims[2];
     const outcome = proveForEveryN(claim.head!, claim.steps[0].term!, model.inputs, claim.freeIndices, new Budget({ maxTerms: 100_000 }));
     expect(outcome.kind).toBe('not-proved');
-    expect(outcome.kind === 'not-proved' && outcome.reason).toMatch(/index used as a number/);
+    expect(outcome.kind === 'not-proved' && outcome.reason).toMatch(/summation index used as a number/);
+  });
+
+  it('for every n, a free index as a number is its case\'s value: 1 where it is 1, n where it is n, an unknown elsewhere', () => {
+    const steps = verdicts(`given x: vector[n]
+given gamma: positive
+claim k * x[k] * delta(k, 1) = x[1] * delta(k, 1)
+claim k * x[k] * delta(k, 2) = x[2] * delta(k, 2)   expect wrong
+claim k * x[k] * delta(k, n) = n * x[n] * delta(k, n)
+claim (k - 1) * x[k] * (k != 1) = (k - 1) * x[k]
+claim (k - 1) * x[k] = (k != 1) * x[k]   expect wrong
+claim sqrt(k^2) * log(k) * x[k] = k * log(k) * x[k]
+claim gamma^(k + 1) * x[k] = gamma * gamma^k * x[k]
+claim diff(sum(i, x[i]), x[k]) = (k - 1) / (k - 1)   expect wrong
+`);
+    expect(steps.map((s) => `${s.verdict} ${s.proof ?? ''}`.trim())).toEqual([
+      'proved every-n', 'refuted', 'proved every-n', 'proved every-n', 'refuted', 'proved every-n', 'proved every-n', 'refuted',
+    ]);
+    // (k - 1) / (k - 1) has no value at k = 1: a discrete point, never waived as a set of measure zero.
+    expect(steps[7].detail.counterexample?.indices.k).toBe(1);
   });
 
   it('an index used as a value inside a let is renamed with its sum when the let is inlined twice', () => {
