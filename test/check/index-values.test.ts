@@ -13,6 +13,8 @@ import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState
 import { compileClosures } from '../../src/numeric/compile.ts';
 import { compileGenerated, generateSource } from '../../src/numeric/generate.ts';
 import { proveForEveryN, Budget } from '../../src/symbolic/index.ts';
+import { parseExpression, SourceMap } from '../../src/syntax/index.ts';
+import { toLatex } from '../../src/report/latex/index.ts';
 import { claimsOf, deriv, FAST } from '../__test-helpers__/derivations.ts';
 
 const RL = `given gamma: unit
@@ -153,6 +155,16 @@ claim sum(i, (i - 1) * x[i]^(i + 1)) = 0
 claim ${text} = 0
 `), 't.deriv'));
     expect(printTerm(again.claims[0].head!)).toBe(text);
+  });
+});
+
+describe('typeset', () => {
+  it.each([
+    ['sum(t, gamma^t * r[t])', '\\sum_{t} \\gamma^{t} r_t'],
+    ['sum(k, w[k] * x[i]^(k - 1))', '\\sum_{k} w_k x_i^{k - 1}'],
+    ['2 * k * x[k]', '2 k x_k'],
+  ])('%s shows the index as written', (text, latex) => {
+    expect(toLatex(parseExpression(text, SourceMap.single('<t>', 1, 1)))).toBe(latex);
   });
 });
 
