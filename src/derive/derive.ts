@@ -1,5 +1,5 @@
 import { DerivationError } from '../diagnostics/index.ts';
-import { buildModel, expandedSize, hasDiff, substituteIndices, type Dim, type FreeIndex, type Index, type Model, type Term } from '../model/index.ts';
+import { buildModel, expandedSize, hasDiff, hasIndexValue, substituteIndices, type Dim, type FreeIndex, type Index, type Model, type Term } from '../model/index.ts';
 import { checkStepNumerically } from '../numeric/index.ts';
 import { Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN } from '../symbolic/index.ts';
 import { DerivationSyntaxError, parseExpression, SourceMap, type Claim, type Derivation, type Expr, type Statement } from '../syntax/index.ts';
@@ -68,6 +68,9 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
   const model = tryModel(derivation, [...declarations, claimOf(target, targetText)]);
   const claim = model?.claims[0];
   if (!model || !claim?.head || !hasDiff(claim.head)) return undefined;
+  // Candidates are written in positions only (the index calculus proves them): a claim that uses an
+  // index as a number (gamma^t) has no candidate to find.
+  if (hasIndexValue(claim.head)) return undefined;
   // Every candidate is resolved beside the target: a target of this size makes deriving cost more than checking.
   if (expandedSize(claim.head, MAX_TARGET_NODES + 1) > MAX_TARGET_NODES) return undefined;
   const derivative = eliminateDiff(claim.head);

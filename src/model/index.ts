@@ -8,7 +8,7 @@ export { mapChildren, substituteIndices } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { printFraction, printIndex, printRef, printTerm } from './print-term.ts';
-export { hasAffineIndex, hasDiff, inputNames, usesIndexVariable } from './term-queries.ts';
+export { hasAffineIndex, hasDiff, hasIndexValue, inputNames, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
 export { expandedSize } from './term-size.ts';

@@ -194,7 +194,7 @@ function declarationErrorClaim(statement: GivenDecl | LetDecl, problem: Diagnost
 
 function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   if (claim.steps.length === 0) return claimWithoutStep(claim, scope);
-  const resolver = new Resolver(scope);
+  const resolver = new Resolver(scope, new Set(), namesWrittenAsIndices([claim.expr, ...claim.steps.map((s) => s.expr)]));
   // The range each free index of the claim's own expression has: a step that uses one over another dimension is read against it.
   let claimRanges = new Map<string, Dim | undefined>();
   const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic; rangeMismatch?: RangeMismatch } => {
@@ -286,6 +286,28 @@ function claimWithoutStep(claim: Claim, scope: Scope): ModelClaim {
   const error = resolved.headError ?? diagnostic('syntax', 'a claim needs at least one `= ...` step', scope.file, claim.span,
     'write = EXPRESSION after the claim, on its line or the next: the claim alone states nothing to check');
   return { ...resolved, steps: [{ step, term: undefined, error }] };
+}
+
+/**
+ * The names written in an index position anywhere in the expressions: inside brackets, as
+ * an argument of delta, as a bare side of a comparison. Searched without recursion.
+ */
+function namesWrittenAsIndices(roots: readonly Expr[]): Set<string> {
+  const out = new Set<string>();
+  const stack: { e: Expr; inIndex: boolean }[] = roots.map((e) => ({ e, inIndex: false }));
+  const comparisons = new Set(['<', '<=', '>', '>=', '==', '!=']);
+  while (stack.length > 0) {
+    const { e, inIndex } = stack.pop()!;
+    if (e.kind === 'name') { if (inIndex) out.add(e.name); continue; }
+    if (e.kind === 'binary') {
+      const side = inIndex || comparisons.has(e.op);
+      stack.push({ e: e.left, inIndex: side && (inIndex || e.left.kind === 'name') }, { e: e.right, inIndex: side && (inIndex || e.right.kind === 'name') });
+    } else if (e.kind === 'unary' || e.kind === 'transpose') stack.push({ e: e.arg, inIndex });
+    else if (e.kind === 'call') stack.push(...e.args.map((a) => ({ e: a, inIndex: inIndex || e.name === 'delta' })));
+    else if (e.kind === 'index') stack.push(...e.indices.map((a) => ({ e: a, inIndex: true })));
+    else if (e.kind === 'subscript') stack.push({ e: e.target, inIndex }, ...e.indices.map((a) => ({ e: a, inIndex: true })));
+  }
+  return out;
 }
 
 /** Where a name is first written as an index in an expression (searched without recursion). */

@@ -63,6 +63,11 @@ function print(t: Term, outer: number, bound: BoundNames): string {
     }
     case 'pi': return 'pi';
     case 'size': return t.name;
+    case 'ival': {
+      // `k - 1` as a value is a difference: it binds like one where it is an operand.
+      const text = printIndex(t.index, bound);
+      return wrap(text, /\s/.test(text) ? PRECEDENCE.add : PRECEDENCE.atom, outer);
+    }
     case 'input': return printRef(t.ref, bound);
     case 'add': {
       let text = print(t.terms[0], PRECEDENCE.add, bound);
@@ -158,6 +163,7 @@ function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out
     case 'sum': case 'reduce': collectNames(t.body, new Set([...skip, t.index]), bound, out); return;
     case 'extremum': t.terms.forEach((x) => collectNames(x, skip, bound, out)); return;
     case 'icmp': index(t.a); index(t.b); return;
+    case 'ival': index(t.index); return;
     case 'cmp': collectNames(t.a, skip, bound, out); collectNames(t.b, skip, bound, out); return;
     case 'diff': collectNames(t.f, skip, bound, out); ref(t.v); return;
   }

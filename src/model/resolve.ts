@@ -70,9 +70,17 @@ export class Resolver {
   readonly minSizes = new Map<string, number>();
   private fresh = 0;
   private readonly pendingSums = new Map<string, { written: string; span: Span }>();
+  /** Undeclared names written as values, each possibly a free index used as a number: where each was written. */
+  private readonly pendingValues = new Map<Term, Span>();
   private readonly inlined: InlineBudget;
 
-  constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set()) {
+  /**
+   * `writtenAsIndices`: the names the claim writes as indices somewhere (`k` of `x[k]`, of
+   * `delta(i, k)`); only these may be a free index written as a number before its range is
+   * known. Any other undeclared name is an unknown name at once, in the words of its use.
+   */
+  constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set(),
+    private readonly writtenAsIndices: ReadonlySet<string> = new Set()) {
     this.inlined = scope.inlined ?? new InlineBudget();
   }
 
@@ -329,18 +337,25 @@ export class Resolver {
     if (this.scope.dims.has(name)) return { k: 'size', name };
     if (name === 'e') return fn('exp', num(1));
     if (name === 'pi') return { k: 'pi' };
-    if (bound.has(name) || this.params.has(name)) {
-      throw this.error('unsupported', `the index ${name} is used as a value`, span,
-        'an index only selects entries (x[i]) or is compared (delta(i, k), (i != k))');
-    }
-    throw this.unknownName(name, span);
+    // An index as a number (gamma^t, i * x[i]): its range still comes from where it indexes an array.
+    const renamed = bound.get(name);
+    if (renamed !== undefined) return { k: 'ival', index: v(renamed) };
+    if (this.params.has(name) || this.freeIndices.includes(name)) return { k: 'ival', index: v(name) };
+    // A free index of the claim may be written as a number before it indexes anything (k * x[k]);
+    // finalize() makes it an unknown name if nothing ever does.
+    if (!this.writtenAsIndices.has(name)) throw this.unknownName(name, span, true);
+    const value: Term = { k: 'ival', index: v(name) };
+    this.pendingValues.set(value, span);
+    return value;
   }
 
-  private unknownName(name: string, span: Span): DerivationError {
+  /** `asValue`: the name was written as a number, so a one-letter name (t, k) may have been meant as an index. */
+  private unknownName(name: string, span: Span, asValue = false): DerivationError {
     const known = [...this.scope.inputs.keys(), ...this.scope.lets.keys(), ...this.scope.dims.keys()];
     const near = closest(name, known);
+    const asIndex = asValue && /^\p{L}\d*$/u.test(name) ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';
     return this.error('unknown-name', `unknown name '${name}'`, span,
-      near ? `did you mean '${near}'? Otherwise declare it: given ${name}: real` : `declare it first: given ${name}: real, or let ${name} = ...`);
+      (near ? `did you mean '${near}'? Otherwise declare it: given ${name}: real` : `declare it first: given ${name}: real, or let ${name} = ...`) + asIndex);
   }
 
   private indexed(name: string, nameSpan: Span, indexExprs: readonly Expr[], span: Span, bound: Map<string, string>): Term {
@@ -529,6 +544,8 @@ export class Resolver {
         return { k: 'input', ref: { name: term.ref.name, indices: term.ref.indices.map(idx) } };
       case 'icmp':
         return { ...term, a: idx(term.a), b: idx(term.b) };
+      case 'ival':
+        return { k: 'ival', index: idx(term.index) };
       case 'diff':
         return { k: 'diff', f: go(term.f), v: { name: term.v.name, indices: term.v.indices.map(idx) } };
       default:
@@ -911,6 +928,9 @@ export class Resolver {
             `use ${pending.written} to index an input inside the sum, e.g. x[${pending.written}]`);
         }
         return { ...t, dim, body: go(t.body) };
+      }
+      if (t.k === 'ival' && this.pendingValues.has(t) && t.index.k === 'var' && !this.freeIndices.includes(t.index.name) && !this.params.has(t.index.name)) {
+        throw this.unknownName(t.index.name, this.pendingValues.get(t)!, true);
       }
       return mapChildren(t, go);
     };

@@ -75,7 +75,7 @@ const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([
  */
 export function hasValueEverywhere(t: Term): boolean {
   switch (t.k) {
-    case 'num': case 'pi': case 'input': case 'size': case 'icmp': return true;
+    case 'num': case 'pi': case 'input': case 'size': case 'icmp': case 'ival': return true;
     case 'add': return t.terms.every(hasValueEverywhere);
     case 'mul': return t.factors.every(hasValueEverywhere);
     case 'pow':

@@ -12,6 +12,17 @@ export function hasDiff(term: Term): boolean {
   return found;
 }
 
+/** Whether a term uses an index as a number anywhere (`gamma^t`, `i * x[i]`). */
+export function hasIndexValue(term: Term): boolean {
+  if (term.k === 'ival') return true;
+  let found = false;
+  mapChildren(term, (c) => {
+    if (!found && hasIndexValue(c)) found = true;
+    return c;
+  });
+  return found;
+}
+
 /**
  * Whether a term uses any of the given index variables. Bound indices have names
  * of their own (the model renames them), so no sum can shadow one of these.
@@ -23,6 +34,7 @@ export function usesIndexVariable(t: Term, names: ReadonlySet<string>): boolean 
   switch (t.k) {
     case 'input': return t.ref.indices.some(uses);
     case 'icmp': return uses(t.a) || uses(t.b);
+    case 'ival': return uses(t.index);
     case 'diff': return t.v.indices.some(uses) || usesIndexVariable(t.f, names);
     default: {
       let found = false;
@@ -49,6 +61,8 @@ export function inputNames(t: Term, into: Set<string> = new Set()): Set<string> 
   } else if (t.k === 'icmp') {
     seeIndex(t.a);
     seeIndex(t.b);
+  } else if (t.k === 'ival') {
+    seeIndex(t.index);
   } else if (t.k === 'diff') {
     into.add(t.v.name);
     t.v.indices.forEach(seeIndex);

@@ -19,6 +19,8 @@ export function substituteIndices(term: Term, substitution: ReadonlyMap<string, 
         return { k: 'input', ref: { name: t.ref.name, indices: t.ref.indices.map(idx) } };
       case 'icmp':
         return { ...t, a: idx(t.a), b: idx(t.b) };
+      case 'ival':
+        return { k: 'ival', index: idx(t.index) };
       case 'diff':
         return { k: 'diff', f: go(t.f), v: { name: t.v.name, indices: t.v.indices.map(idx) } };
       case 'sum': case 'reduce': {

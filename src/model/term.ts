@@ -64,6 +64,11 @@ export type Term =
   | { readonly k: 'input'; readonly ref: InputRef }
   /** A dimension symbol used as a value (`eps / n`). */
   | { readonly k: 'size'; readonly name: string }
+  /**
+   * An index used as a number (`gamma^t`, `i * x[i]`): the position it stands
+   * for, offset included. Its range comes from where it indexes an array.
+   */
+  | { readonly k: 'ival'; readonly index: Index }
   | { readonly k: 'add'; readonly terms: readonly Term[] }
   | { readonly k: 'mul'; readonly factors: readonly Term[] }
   | { readonly k: 'pow'; readonly base: Term; readonly exponent: Term }

@@ -228,6 +228,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
       }
       case 'pi': return (s) => { s.error = UNIT_ROUNDOFF * Math.PI; return Math.PI; };
       case 'size': { const v = layout.sizes.get(t.name)!; return (s) => { s.error = 0; return v; }; }
+      case 'ival': { const i = index(t.index); return (s) => { s.error = 0; return i(s); }; }
       case 'input': {
         const at = position(t.ref);
         return (s) => { s.error = 0; const p = at(s); return p < 0 ? NaN : s.values[p]; };
@@ -482,6 +483,7 @@ export function freeIndexNames(t: Term): string[] {
   const walk = (x: Term): Term => {
     if (x.k === 'input') x.ref.indices.forEach(see);
     else if (x.k === 'icmp') { see(x.a); see(x.b); }
+    else if (x.k === 'ival') see(x.index);
     else if (x.k === 'diff') { x.v.indices.forEach(see); walk(x.f); }
     else if (x.k === 'sum' || x.k === 'reduce') { bound.add(x.index); walk(x.body); }
     else mapChildren(x, walk);

@@ -211,6 +211,12 @@ class Generator {
       }
       case 'pi': return { v: numberLiteral(Math.PI), e: numberLiteral(UNIT_ROUNDOFF * Math.PI) };
       case 'size': return { v: this.k(this.layout.sizes.get(t.name)!), e: '0' };
+      case 'ival': {
+        const i = this.index(t.index, out);
+        const v = this.fresh('v');
+        this.emit(out, `const ${v} = ${i};`);
+        return { v, e: '0' };
+      }
       case 'input': {
         const p = this.position(t.ref, out);
         const v = this.fresh('v');
@@ -507,7 +513,7 @@ const DIFFERENCE_EVALUATIONS = 40;
 /** About how many nodes one evaluation of a term visits at a size assignment (cached sums counted in full). */
 export function estimatedWork(t: Term, layout: Layout): number {
   switch (t.k) {
-    case 'num': case 'pi': case 'size': case 'input': case 'icmp': return 1;
+    case 'num': case 'pi': case 'size': case 'input': case 'icmp': case 'ival': return 1;
     case 'add': return t.terms.reduce((w, c) => w + estimatedWork(c, layout), 1);
     case 'mul': return t.factors.reduce((w, c) => w + estimatedWork(c, layout), 1);
     case 'extremum': return t.terms.reduce((w, c) => w + estimatedWork(c, layout), 1);

@@ -169,6 +169,10 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       }
       case 'pi': { const v = D.acos(-1); const e = rounding(v, 2); return () => { context.error = e; return v; }; }
       case 'size': return exact(new D(layout.sizes.get(t.name)!));
+      case 'ival': {
+        const i = compileIndex(t.index, layout, slots);
+        return (s) => { context.error = ZERO_BOUND; return new D(i(s)); };
+      }
       case 'input': {
         const at = compilePosition(t.ref, layout, slots);
         return (s) => { const p = at(s); context.error = ZERO_BOUND; return p < 0 ? nan : read(s, p); };

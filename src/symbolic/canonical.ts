@@ -246,6 +246,10 @@ export class Canonicalizer {
       case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
+      case 'ival':
+        // At a concrete size expandAt has made it a number; for every n, the index calculus reads it.
+        if (this.indexNotation) return this.indexNotation.ival(t, this);
+        throw new Error('internal: canonical form of an index used as a number; expand first');
       case 'diff':
         throw new Error('internal: canonical form of a term with diff; differentiate first');
     }
@@ -822,6 +826,8 @@ export interface IndexNotationRules {
   readonly icmp: (t: Extract<Term, { k: 'icmp' }>, c: Canonicalizer) => RationalFunction;
   /** `max(j, f)`, `min(j, f)`, `prod(j, f)` over a whole dimension: an atom for every n. */
   readonly reduce: (t: Extract<Term, { k: 'reduce' }>, c: Canonicalizer) => RationalFunction;
+  /** A free index used as a number (`gamma^k`): the index's value, an unknown at least 1. */
+  readonly ival: (t: Extract<Term, { k: 'ival' }>, c: Canonicalizer) => RationalFunction;
 }
 
 /** A term that has no value at a point of the domain (log 0, 1/0). */

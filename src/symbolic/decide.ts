@@ -306,6 +306,7 @@ function discreteInputs(step: SymbolicStep): Input[] {
   const walk = (t: Term): Term => {
     if (t.k === 'input') { used.add(t.ref.name); t.ref.indices.forEach(seeIndex); }
     else if (t.k === 'icmp') { seeIndex(t.a); seeIndex(t.b); }
+    else if (t.k === 'ival') seeIndex(t.index);
     else if (t.k === 'diff') { used.add(t.v.name); t.v.indices.forEach(seeIndex); walk(t.f); }
     else mapChildren(t, walk);
     return t;

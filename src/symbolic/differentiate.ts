@@ -15,7 +15,7 @@ export function differentiate(term: Term, v: InputRef): Term {
   // anything is 0, so derivatives fold zeros even where the term builder must not.
   const mul = product;
   switch (term.k) {
-    case 'num': case 'pi': case 'size': case 'icmp': case 'cmp':
+    case 'num': case 'pi': case 'size': case 'icmp': case 'ival': case 'cmp':
       return ZERO;
     case 'input': {
       if (term.ref.name !== v.name) return ZERO;

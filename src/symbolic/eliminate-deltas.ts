@@ -169,6 +169,8 @@ function readIsPositive(x: Term, m: ValueMemo): boolean {
   switch (x.k) {
     case 'num': return x.value.num > 0n;
     case 'pi': case 'size': return true;
+    // Indices start at 1: an index (or a dimension) plus a whole number is at least 1.
+    case 'ival': return x.index.k === 'lit' ? x.index.value > 0 : x.index.offset >= 0;
     case 'input': return POSITIVE_KINDS.has(m.inputs.get(x.ref.name)?.kind ?? '');
     case 'add': return x.terms.every((y) => isPositive(y, m));
     case 'mul': return x.factors.every((y) => isPositive(y, m));

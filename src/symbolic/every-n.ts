@@ -302,6 +302,16 @@ function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inpu
     switch (t.k) {
       case 'input': t.ref.indices.forEach((i) => see(i, bound)); return;
       case 'icmp': see(t.a, bound); see(t.b, bound); return;
+      case 'ival': {
+        // A free index as a number (gamma^k) is an unknown of its own, so an identity in it holds at
+        // each of its values. A summation index as a number (sum(i, i * x[i])) has no structural form:
+        // a sum atom stands for the same sum at every n, and the cases cannot tell i = 1 from i = 2.
+        const usesBound = (x: Index): boolean => (x.k === 'var' && bound.has(x.name)) || (x.k === 'label' && x.indices.some(usesBound));
+        if (usesBound(t.index)) throw new NotHandled('a summation index used as a number (sums are read by positions only)');
+        if (t.index.k === 'label') throw new NotHandled('a label used as a number');
+        see(t.index, bound);
+        return;
+      }
       case 'sum': case 'reduce': walk(t.body, new Set([...bound, t.index])); return;
       default: mapChildren(t, (c) => { walk(c, bound); return c; });
     }
@@ -364,6 +374,7 @@ function renameIndices(term: Term, rename: (i: Index) => Index): Term {
     switch (t.k) {
       case 'input': return { k: 'input', ref: { name: t.ref.name, indices: t.ref.indices.map(idx) } };
       case 'icmp': return { ...t, a: idx(t.a), b: idx(t.b) };
+      case 'ival': return { k: 'ival', index: idx(t.index) };
       case 'sum': case 'reduce': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
       default: return mapChildren(t, (c) => go(c, bound));
     }
@@ -389,6 +400,19 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
   };
   return {
     size: (t, c) => sizeAtom({ k: 'sym', name: t.name }, c),
+    ival: (t, c) => {
+      // In each case an index is its block's representative: a literal, the last index n (whose value
+      // is the size, the same atom as n written as a value), or a free index or a label (where the case
+      // merges one with a free index), an unknown >= 1 of its own.
+      const i = t.index;
+      if (i.k === 'lit') return RationalFunction.constant(i.value);
+      if (i.k === 'dim') return sizeAtom({ k: 'sym', name: i.name }, c).add(RationalFunction.constant(i.offset), c.budget);
+      if (i.k === 'var' && i.name.startsWith('@')) throw new NotHandled('a summation index used as a number (sums are read by positions only)');
+      const text = printIndex({ ...i, offset: 0 });
+      // Named apart from every input (# starts no name of the language): no fact of an input's type applies to it.
+      const id = c.atoms.intern(`ival:${text}`, () => ({ kind: 'input', name: `#ival:${text}`, text, positive: true }));
+      return RationalFunction.variable(id).add(RationalFunction.constant(i.offset), c.budget);
+    },
     icmp: (t, c) => {
       const literal = t.a.k === 'lit' && t.b.k === 'lit';
       if (sameIndex(t.a, t.b) || literal) {

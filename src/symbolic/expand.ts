@@ -83,6 +83,8 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
     switch (t.k) {
       case 'size': return num(sizeOf(t.name));
       case 'icmp': return compare(t.op, indexValue(t.a, local), indexValue(t.b, local)) ? ONE : ZERO;
+      // Once its index has a value, an index used as a number is that number (x^(k - 1) a polynomial).
+      case 'ival': return num(indexValue(t.index, local));
       case 'sum': {
         const closed = cache !== undefined && isClosedSum(t, inputs, cache);
         if (closed) {
@@ -162,6 +164,7 @@ function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string,
       if (kind === 'onehot' || kind === 'label') closed = false;
       x.ref.indices.forEach(checkIndex);
     } else if (x.k === 'icmp') { checkIndex(x.a); checkIndex(x.b); }
+    else if (x.k === 'ival') checkIndex(x.index);
     else if (x.k === 'sum' || x.k === 'reduce') { bound.add(x.index); walk(x.body); }
     else mapChildren(x, walk);
     return x;

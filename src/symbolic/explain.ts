@@ -274,6 +274,7 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
     case 'fn': return t.k === 'fn' && t.name === pattern.name && all(pattern.args, t.args);
     case 'sum': return t.k === 'sum' && matches(pattern.body, t.body, params, bindings, new Map(bound).set(pattern.index, t.index));
     case 'icmp': return t.k === 'icmp' && t.op === pattern.op && index(pattern.a, t.a) && index(pattern.b, t.b);
+    case 'ival': return t.k === 'ival' && index(pattern.index, t.index);
     case 'cmp': return t.k === 'cmp' && t.op === pattern.op && matches(pattern.a, t.a, params, bindings, bound) && matches(pattern.b, t.b, params, bindings, bound);
     case 'reduce': return t.k === 'reduce' && t.op === pattern.op && matches(pattern.body, t.body, params, bindings, new Map(bound).set(pattern.index, t.index));
     case 'extremum': return t.k === 'extremum' && t.op === pattern.op && all(pattern.terms, t.terms);

@@ -20,7 +20,8 @@
  * dimension. A literal index (`x[3]`, `s[n]`: n as the last index), an offset
  * (`x[j + 1]`), an ordering (`i < k`), or an index used across two dimensions
  * singles out positions, and that dimension is not permuted. Sums over a whole
- * range, sizes used as values (`eps / n`) and functions of values are invariant.
+ * range, sizes used as values (`eps / n`) and functions of values are invariant;
+ * an index used as a number (`i * x[i]`, `gamma^t`) singles out positions like an ordering.
  *
  * The representatives (each orbit gets at least one; a few get more, harmless):
  * 1. For a dimension whose rows carry per-row labels (`y: label[N, C]`, rows N): the
@@ -119,6 +120,15 @@ export function symmetricDimensions(step: CaseSplitStep): Set<string> | undefine
         if ((t.op !== '==' && t.op !== '!=') || a === undefined || b === undefined || a !== b || !plain(t.a) || !plain(t.b)) taint(a, b);
         if (t.a.k === 'label') labelRows(t.a, scope);
         if (t.b.k === 'label') labelRows(t.b, scope);
+        break;
+      }
+      case 'ival': {
+        // An index used as a number tells positions apart (sum(i, i * x[i]) is not invariant under
+        // relabelling i), like an ordering: its dimension is not permuted.
+        const range = rangeOf(t.index, scope);
+        see(range);
+        taint(range);
+        if (t.index.k === 'label') labelRows(t.index, scope);
         break;
       }
       case 'sum': walk(t.body, new Map(scope).set(t.index, dimKey(t.dim))); break;

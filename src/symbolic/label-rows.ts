@@ -59,6 +59,7 @@ export function labelsAsOneHotRows(term: Term, inputs: ReadonlyMap<string, Input
       if (found) return x;
       if (x.k === 'input') x.ref.indices.forEach(see);
       else if (x.k === 'icmp') { see(x.a); see(x.b); }
+      else if (x.k === 'ival') see(x.index);
       else if (x.k === 'diff') { x.v.indices.forEach(see); walk(x.f); }
       else mapChildren(x, walk);
       return x;
@@ -112,6 +113,7 @@ function replaceLabel(t: Term, label: Extract<Index, { k: 'label' }>, by: Index)
     switch (x.k) {
       case 'input': return { k: 'input', ref: { name: x.ref.name, indices: x.ref.indices.map(idx) } };
       case 'icmp': return { ...x, a: idx(x.a), b: idx(x.b) };
+      case 'ival': return { k: 'ival', index: idx(x.index) };
       case 'diff': return { k: 'diff', f: go(x.f), v: { name: x.v.name, indices: x.v.indices.map(idx) } };
       default: return mapChildren(x, go);
     }

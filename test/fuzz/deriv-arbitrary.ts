@@ -34,6 +34,8 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     fc.tuple(tie('e'), fc.constantFrom('x[k]', 't', 'a', 'x')).map(([a, v]) => `diff(${a}, ${v})`),
     fc.tuple(fc.constantFrom('i', 'j'), fc.constantFrom('k', 'i')).map(([a, b]) => `delta(${a}, ${b})`),
     fc.constantFrom('sum(x)', 'mean(x)', 'softmax(x)[i]', 'W * x', "x' * x", 'max(t, 0)'),
+    // Indices used as numbers: in a sum, as an exponent, free.
+    fc.constantFrom('sum(i, i * x[i])', 't^(k - 1) * x[k]', 'sum(j, t^j * x[j])', 'k * x[k]', 'prod(i, i + x[i])'),
   ),
 })).e;
 

@@ -53,6 +53,7 @@ function termArb(depth: number, vars: readonly string[], diffs: number): fc.Arbi
     fc.tuple(indexArb(vars), fc.constantFrom<Index>({ k: 'lit', value: 1 }, { k: 'lit', value: 2 }, { k: 'lit', value: 3 }))
       .map(([i, j]): Term => ({ k: 'input', ref: { name: 'W', indices: [i, j] } })),
     fc.tuple(fc.constantFrom(...COMPARISONS), indexArb(vars), indexArb(vars)).map(([op, a, b]): Term => ({ k: 'icmp', op, a, b })),
+    indexArb(vars).map((index): Term => ({ k: 'ival', index })),
   );
   if (depth === 0) return leaf;
   const sub = termArb(depth - 1, vars, diffs);
@@ -64,6 +65,9 @@ function termArb(depth: number, vars: readonly string[], diffs: number): fc.Arbi
     fc.array(sub, { minLength: 2, maxLength: 3 }).map((factors): Term => ({ k: 'mul', factors })),
     fc.tuple(sub, fc.oneof(sub, fc.constantFrom(...FRACTIONS).map(([num, den]): Term => ({ k: 'num', value: { num, den } }))))
       .map(([base, exponent]): Term => ({ k: 'pow', base, exponent })),
+    // An index as the exponent (gamma^t, x^(k - 1)): integer powers of any base, negative ones included.
+    fc.tuple(sub, indexArb(vars), fc.constantFrom(0, -1, -2))
+      .map(([base, index, shift]): Term => ({ k: 'pow', base, exponent: { k: 'add', terms: [{ k: 'ival', index }, { k: 'num', value: { num: BigInt(shift), den: 1n } }] } })),
     fc.tuple(fc.constantFrom(...NAMES), sub, sub).map(([name, a, b]): Term => ({ k: 'fn', name, args: FUNCTIONS[name].arity === 2 ? [a, b] : [a] })),
     body.map((b): Term => ({ k: 'sum', index: fresh, dim: N, body: b })),
     fc.tuple(fc.constantFrom('max', 'min', 'prod') as fc.Arbitrary<'max' | 'min' | 'prod'>, body)
@@ -180,6 +184,7 @@ let ${s}[${i}] = exp(${x}[${i}]) / sum(${j}, exp(${x}[${j}]))
 let ${l} = sum(${i}, ${s}[${i}] * log(${s}[${i}]))
 claim diff(${l} * ${t} + ${u}, ${x}[k]) = ${t} * diff(${l}, ${x}[k])
 claim diff(${u} * ${w}, ${u}) = ${w}
+claim diff(sum(${i}, ${i} * ${w}^(${i} - 1) * ${x}[${i}]), ${x}[k]) = k * ${w}^(k - 1)
 `;
     const hostile = buildModel(parseDerivation(file('Function', 'R', 'eval', 'this', 's', 'K', 'k0', 'F0')));
     const plain = buildModel(parseDerivation(file('x', 'a', 'b', 'c', 'p', 'q', 'i', 'j')));

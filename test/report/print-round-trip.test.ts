@@ -41,6 +41,9 @@ function leafOf(bound: readonly string[]): fc.Arbitrary<Term> {
     const op = fc.constantFrom('==', '!=', '<', '>=') as fc.Arbitrary<'==' | '!=' | '<' | '>='>;
     leaves.push(fc.tuple(fc.constantFrom(...bound), fc.constantFrom(...bound), op)
       .map(([a, b, o]) => ({ k: 'icmp', op: o, a: variable(a), b: variable(b) }) as Term));
+    // An index as a number, with an offset (`(j - 1) * ...` must keep its parentheses).
+    leaves.push(fc.tuple(fc.constantFrom(...bound), fc.constantFrom(0, 0, 1, -1, -2))
+      .map(([b, offset]) => ({ k: 'ival', index: { k: 'var', name: b, offset } }) as Term));
   }
   return fc.oneof(...leaves);
 }
@@ -95,9 +98,11 @@ function evaluate(t: Term, env: ReadonlyMap<string, number>): number {
     }
     case 'icmp': {
       const [a, b] = [index(t.a), index(t.b)];
-      return Number(t.op === '==' ? a === b : t.op === '!=' ? a !== b : t.op === '<' ? a < b : a >= b);
+      // (j - 1 > j) of two index values reads back as a comparison of indices: every operator.
+      return Number(t.op === '==' ? a === b : t.op === '!=' ? a !== b : t.op === '<' ? a < b : t.op === '<=' ? a <= b : t.op === '>' ? a > b : a >= b);
     }
     case 'cmp': return Number(evaluate(t.a, env) > evaluate(t.b, env));
+    case 'ival': return index(t.index);
     default: throw new Error(`unexpected ${t.k}`);
   }
 }

@@ -127,6 +127,18 @@ claim x[n] = x[n]`).step)?.has('n')).toBe(false);
     expect(symmetricDimensions(stepOf(`given x: vector[n]
 claim sum(j, x[j]) = sum(j, x[j])`).step)?.has('n')).toBe(true);
   });
+
+  it('an index used as a number singles positions out: the missing factor k is decided at every k, not at k = 1 alone', () => {
+    const { step, sizes } = stepOf(`given x: vector[n]
+claim diff(sum(i, i * x[i]^2), x[k]) = 2 * x[k]`);
+    expect(symmetricDimensions(step)?.has('n')).toBe(false);
+    // Relabelling n would keep only k = 1, where 2 * k * x[k] is 2 * x[k].
+    const outcome = decideStep(step, sizes);
+    expect(outcome.kind).toBe('different');
+    expect(outcome.kind === 'different' && outcome.instance.indices.k).toBeGreaterThan(1);
+    expect(decideStep(stepOf(`given x: vector[n]
+claim diff(sum(i, i * x[i]^2), x[k]) = 2 * k * x[k]`).step, sizes).kind).toBe('equal');
+  });
 });
 
 describe('a batch claim with a label per row and a symbolic batch size', () => {

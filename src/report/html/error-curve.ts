@@ -159,6 +159,7 @@ class FixedStep {
         return t.op === 'max' ? Math.max(...values) : Math.min(...values);
       }
       case 'icmp': return compare(t.op, this.index(t.a, env), this.index(t.b, env)) ? 1 : 0;
+      case 'ival': return this.index(t.index, env);
       case 'cmp': return compare(t.op, this.eval(t.a, env), this.eval(t.b, env)) ? 1 : 0;
       case 'diff': {
         const p = this.position(t.v, env);
