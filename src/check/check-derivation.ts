@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { hasDiff, inputNames, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, isSymmetricKind, symmetricPart, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
@@ -284,7 +284,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = inputNames(modelStep.term, inputNames(above));
   const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
-  const symmetric = new Set(model.inputs.filter((i) => i.kind === 'symmetric' || i.kind === 'spd').map((i) => i.name));
+  const symmetric = new Set(model.inputs.filter((i) => isSymmetricKind(i.kind)).map((i) => i.name));
   const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used, binary, symmetric) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
@@ -403,12 +403,6 @@ function numericCounterexample(
     sizes: e.sizes, indices: e.indices, inputs, lhs: shown(e.lhs), rhs: shown(e.rhs), difference: shown(e.difference),
     tolerance: e.tolerance, foundBy: 'random inputs in double precision, shrunk by fast-check',
   };
-}
-
-/** The symmetric part (M + M') / 2 of a square matrix held row-major. */
-function symmetricPart(entries: readonly number[]): number[] {
-  const n = Math.round(Math.sqrt(entries.length));
-  return entries.map((v, p) => (v + entries[(p % n) * n + Math.floor(p / n)]) / 2);
 }
 
 /** The domain rule's failure in words: "the step has no value at x = -1, where the line above is -1". */

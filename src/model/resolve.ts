@@ -3,6 +3,7 @@ import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
+import { isSymmetricKind } from './symmetric-part.ts';
 import { closest } from './did-you-mean.ts';
 import { readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef } from './print-term.ts';
@@ -775,7 +776,7 @@ export class Resolver {
    * the unstructured convention of the Matrix Cookbook as the way out.
    */
   private notSymmetric(given: { readonly name: string; readonly kind: string; readonly typeText: string }, span: Span): void {
-    if (given.kind !== 'symmetric' && given.kind !== 'spd') return;
+    if (!isSymmetricKind(given.kind)) return;
     throw this.error('unsupported', `${given.name} is a ${given.typeText}: a derivative with respect to its entries depends on whether S[a, b] and S[b, a] move together`, span,
       `declare it matrix[n, n] (or invertible[n, n]) to differentiate as if its entries were independent, the Matrix Cookbook's convention, and symmetrise the result by hand`);
   }
@@ -1023,7 +1024,7 @@ const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
  * proof for every n holds for symmetric matrices too.
  */
 function entryOf(given: { readonly name: string; readonly kind: string }, indices: readonly Index[]): Term {
-  if (given.kind === 'symmetric' || given.kind === 'spd') {
+  if (isSymmetricKind(given.kind)) {
     return mul(num(1, 2), add(input({ name: given.name, indices }), input({ name: given.name, indices: [indices[1], indices[0]] })));
   }
   return input({ name: given.name, indices });

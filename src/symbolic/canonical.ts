@@ -85,6 +85,12 @@ export class AtomTable {
     return atom;
   }
 
+  /** The kind of the input an atom is an entry of (`real`, `onehot`, ...); undefined for any other atom. */
+  inputKind(id: number, inputs: ReadonlyMap<string, Input>): string | undefined {
+    const a = this.atoms[id];
+    return a.kind === 'input' ? inputs.get(a.name)?.kind : undefined;
+  }
+
   isPositive(id: number): boolean {
     const a = this.atoms[id];
     return a.kind === 'exp' || a.kind === 'pi' || (a.kind === 'input' && a.positive) || this.expArgument.has(id);

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, exactSimplex, mapChildren, mul, num, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, symmetricPart, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -202,8 +202,7 @@ export function decideStep(
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
-      const kindOf = (id: number) => { const a = atoms.atoms[id]; return a.kind === 'input' ? inputMap.get(a.name)?.kind : undefined; };
-      const { missing, waived } = domainRule(right.conditions, left.conditions, step.almostEverywhere ? (c) => failsOnNullSet(c, kindOf) : undefined);
+      const { missing, waived } = domainRule(right.conditions, left.conditions, step.almostEverywhere ? (c) => failsOnNullSet(c, (id) => atoms.inputKind(id, inputMap)) : undefined);
       if (missing) notImplied ??= `the step needs ${missing.text}, which the line above does not imply`;
       else if (waived) removable ??= waived.text;
     }
@@ -507,8 +506,7 @@ function byInput(point: ReadonlyMap<string, PointValue>, inputs: readonly Input[
     }
     const values = [...point].filter(([k]) => k.startsWith(`${input.name}[`)).map(([, v]) => pointNumber(v));
     // A symmetric matrix is read as the symmetric part of the values held: that is the matrix to show.
-    const n = Math.round(Math.sqrt(values.length));
-    const shown = input.kind === 'symmetric' || input.kind === 'spd' ? values.map((v, p) => (v + values[(p % n) * n + Math.floor(p / n)]) / 2) : values;
+    const shown = isSymmetricKind(input.kind) ? symmetricPart(values) : values;
     if (values.length > 0) out[input.name] = shown;
   }
   return out;

@@ -143,8 +143,7 @@ export function proveForEveryN(
         unproved ??= `the step has no value (${rightSide.conditions.never})`;
         continue;
       }
-      const kindOf = (id: number) => { const a = atoms.atoms[id]; return a.kind === 'input' ? inputMap.get(a.name)?.kind : undefined; };
-      const { missing, waived } = domainRule(rightSide.conditions, leftSide.conditions, almostEverywhere ? (c) => failsOnNullSet(c, kindOf) : undefined);
+      const { missing, waived } = domainRule(rightSide.conditions, leftSide.conditions, almostEverywhere ? (c) => failsOnNullSet(c, (id) => atoms.inputKind(id, inputMap)) : undefined);
       if (missing) unproved ??= `the step needs ${missing.text}, which the line above does not imply`;
       else if (waived) removable ??= readable(waived.text);
       const left = leftSide.form;

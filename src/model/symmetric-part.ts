@@ -1,0 +1,14 @@
+/**
+ * The symmetric part (M + M') / 2 of a square matrix held row-major: how a
+ * `symmetric` or `spd` input reads the values it holds, so the matrix a
+ * counterexample shows.
+ */
+export function symmetricPart(entries: readonly number[]): number[] {
+  const n = Math.round(Math.sqrt(entries.length));
+  return entries.map((v, p) => (v + entries[(p % n) * n + Math.floor(p / n)]) / 2);
+}
+
+/** Whether an input kind is read as the symmetric part of the values it holds. */
+export function isSymmetricKind(kind: string): boolean {
+  return kind === 'symmetric' || kind === 'spd';
+}
