@@ -1,4 +1,4 @@
-import { fn, FUNCTIONS, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { fn, FUNCTIONS, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
@@ -219,8 +219,13 @@ export class Canonicalizer {
       case 'pi':
         return RationalFunction.variable(this.atoms.intern('pi', () => ({ kind: 'pi', text: 'pi' }), () => Math.PI));
       case 'input': {
-        const text = printRef(t.ref);
         const input = this.inputs.get(t.ref.name);
+        // A symmetric matrix is read as (M[a, b] + M[b, a]) / 2 of the values held, so a step depends on them only
+        // through those sums: naming M[b, a] as M[a, b] is a change of variables onto the symmetric matrices, under
+        // which two sides are equal exactly when they were; the forms shrink from sums of two atoms to one.
+        const [a, b] = t.ref.indices;
+        const swap = input !== undefined && isSymmetricKind(input.kind) && a?.k === 'lit' && b?.k === 'lit' && a.value > b.value;
+        const text = printRef(swap ? { name: t.ref.name, indices: [b, a] } : t.ref);
         const positive = input !== undefined && POSITIVE_KINDS.has(input.kind);
         return RationalFunction.variable(this.atoms.intern(`in:${text}`, () => ({ kind: 'input', name: t.ref.name, text, positive }), (_, input) => input(text)));
       }
