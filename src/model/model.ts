@@ -94,7 +94,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     // An error in a declaration breaks only the names it declares: what uses them is an error, the rest is checked.
     try {
       if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
-      else declareLet(statement, scope, lets, taken);
+      else declareLet(statement, scope, lets, taken, (d) => d.k !== 'sym' || !d.derived || derivedDims.has(d.name));
     } catch (error) {
       if (!(error instanceof DerivationError)) throw error;
       const names = statement.kind === 'given' ? statement.names.map((n) => n.name) : [statement.name];
@@ -143,7 +143,7 @@ function declareGiven(
   }
 }
 
-function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefinition>, taken: (name: string) => boolean): void {
+function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefinition>, taken: (name: string) => boolean, declared: (d: Dim) => boolean): void {
   const file = scope.file;
   if (taken(statement.name)) {
     throw new DerivationError(diagnostic('duplicate-name', `${statement.name} is already declared`, file, statement.nameSpan,
@@ -172,8 +172,12 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
   }
   const paramDims = statement.params.map((p) => {
     const dim = resolver.ranges.dimOf(`var:${p.name}`);
-    // A parameter only in affine positions (y[i] = sum(j, w[j] * x[i + j - 1])) takes its range where y is used.
-    if (!dim && resolver.affineUses.has(p.name)) return undefined;
+    if (!dim && resolver.affineUses.has(p.name)) {
+      // A parameter only in affine positions (y[i] = sum(j, w[j] * x[i + j - 1])) takes the range over which every read
+      // stays inside its array (1..n - k + 1), when that is a dimension of the derivation; else its range where y is used.
+      const inferred = resolver.inferredRange(p.name);
+      return inferred && declared(inferred) ? inferred : undefined;
+    }
     if (!dim) {
       throw new DerivationError(diagnostic('index-range', `cannot tell which range the index ${p.name} of ${statement.name} runs over`,
         file, p.span, `use ${p.name} to index an input in the definition, e.g. x[${p.name}]`));

@@ -5,7 +5,7 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './symmetric-part.ts';
 import { closest } from './did-you-mean.ts';
-import { readDimExpression } from './dim-arithmetic.ts';
+import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
@@ -67,6 +67,8 @@ export class Resolver {
   readonly freeIndices: string[] = [];
   /** Where each index variable first appears in an affine position (`x[i + j - 1]`): the range errors point there. */
   readonly affineUses = new Map<string, { span: Span; text: string }>();
+  /** Each affine position with the dimension of the array it reads: where a range can be inferred from. */
+  readonly affineReads: { readonly terms: readonly IndexTerm[]; readonly offset: number; readonly dim: Dim }[] = [];
   /** Smallest size each dimension symbol may take, from literal indices such as `x[3]`. */
   readonly minSizes = new Map<string, number>();
   private fresh = 0;
@@ -397,6 +399,7 @@ export class Resolver {
     }
     // An affine position gives its variables no range: each must stand alone somewhere.
     if (dim && base.k !== 'affine') this.unify(base, dim, expr.span);
+    if (dim && base.k === 'affine') this.affineReads.push({ terms: base.terms, offset, dim });
     if (base.k === 'dim') {
       if (offset > 0) throw this.error('index-range', `${base.name} + ${offset} is past the last index ${base.name}`, expr.span);
       if (offset < 0) this.minSizes.set(base.name, Math.max(this.minSizes.get(base.name) ?? 1, 1 - offset));
@@ -495,6 +498,45 @@ export class Resolver {
     }
     throw this.error('bad-index', 'an index is an index variable, a dimension, a label or a whole number, or a sum of index variables with whole-number coefficients plus a whole number',
       expr.span, 'write x[i], x[n], x[1], x[i + 1] or x[i + j - 1]');
+  }
+
+  /**
+   * The range of an index that stands only in sums of indices, read from where it
+   * reads: in `x[i + j - 1]` with x of length n and j over 1..k, the largest range
+   * of i whose every read stays inside x is 1..n - k + 1, the valid convolution's
+   * output. Only where each read is the index plus other indices of known range,
+   * each with coefficient 1, whose least value reads at least entry 1, and where
+   * every such read gives the same range; undefined otherwise.
+   */
+  inferredRange(name: string): Dim | undefined {
+    let found: Dim | undefined;
+    for (const read of this.affineReads) {
+      const own = read.terms.find((t) => t.name === name);
+      if (!own) continue;
+      const others = read.terms.filter((t) => t !== own);
+      if (own.coef !== 1 || others.some((t) => t.coef !== 1 || t.dim)) return undefined;
+      // At i = 1 and every other index at 1 the read is 1 + others + offset: it must not be before entry 1.
+      if (1 + others.length + read.offset < 1) return undefined;
+      const form = new Map<string, number>();
+      let constant = -read.offset;
+      const add = (d: Dim, sign: number): boolean => {
+        if (d.k === 'fixed') { constant += sign * d.size; return true; }
+        const terms = d.derived ? d.derived.terms : [{ name: d.name, coef: 1 }];
+        for (const t of terms) form.set(t.name, (form.get(t.name) ?? 0) + sign * t.coef);
+        constant += sign * (d.derived?.constant ?? 0);
+        return true;
+      };
+      add(read.dim, 1);
+      for (const t of others) {
+        const range = this.ranges.dimOf(`var:${t.name}`);
+        if (!range) return undefined;
+        add(range, -1);
+      }
+      const dim = dimOfForm({ terms: [...form].filter(([, c]) => c !== 0).map(([n, coef]) => ({ name: n, coef })), constant });
+      if (!dim || (found && showDim(found) !== showDim(dim))) return undefined;
+      found = dim;
+    }
+    return found;
   }
 
   /** The error for an index that stands only in affine positions: they read an entry, they do not bound the index. */

@@ -266,6 +266,21 @@ describe('bad affine indices are errors with a place and a hint', () => {
     expect(whole.message).toMatch(/y has no shape of its own/);
   });
 
+  it('a definition whose index stands only in sums of indices ranges over the outputs that read inside the array, where that is a dimension of the file', () => {
+    // x[i + j - 1] with x of length n and j over 1..k stays inside x exactly for i in 1..n - k + 1, g's length.
+    const claims = claimsOf(deriv(`given x: vector[n]
+given w: vector[k]
+given g: vector[n - k + 1]
+let y[i] = sum(j, w[j] * x[i + j - 1])
+claim diff(y[i], w[j]) = x[i + j - 1]
+claim diff(y[i], w[j]) = x[i + j]   expect wrong
+claim diff(y[i], x[m]) = sum(j, w[j] * delta(m, i + j - 1))
+claim diff(y[i], x[m]) = sum(j, w[j] * delta(m, i + j))   expect wrong
+claim dot(g, y) = sum(i, g[i] * y[i])
+`), SIZES);
+    expect(claims.map((c) => c.steps[0].verdict)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved']);
+  });
+
   it('prints back as written', () => {
     const m = buildModel(parseDerivation(deriv('given x: vector[n]\ngiven w: vector[k]\nclaim w[i] * w[j] * x[2*i - j + 1] * x[n - i + 1] = 0\n')));
     expect(printTerm(m.claims[0].head!)).toBe('w[i] * w[j] * x[2*i - j + 1] * x[n - i + 1]');
