@@ -68,7 +68,8 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     arity: 1, slopes: (a) => { const s = 1 / (1 + Math.exp(-a)); return [s * (1 - s)]; }, value: (a) => 1 / (1 + Math.exp(-a)),
     partials: (a) => [mul(fn('sigmoid', a), sub(num(1), fn('sigmoid', a)))],
   },
-  softplus: { precise: (D, a) => (a.gt(0) ? a.plus(a.neg().exp().plus(1).ln()) : a.exp().plus(1).ln()),
+  // log1p, not ln(1 + e^a): at a = -800, 1 + e^a is 1 to any digits kept, and the log of it 0.
+  softplus: { precise: (D, a) => (a.gt(0) ? a.plus(preciseLog1p(D, a.neg().exp())) : preciseLog1p(D, a.exp())),
     arity: 1, slopes: (a) => [1 / (1 + Math.exp(-a))], value: (a) => (a > 30 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))),
     partials: (a) => [fn('sigmoid', a)],
   },

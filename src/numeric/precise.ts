@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { compare, FUNCTIONS, printTerm, toPrecise, type PreciseNumber, type Term } from '../model/index.ts';
-import { compileIndex, compilePosition, freeIndexNames, type EvaluationState, type IndexSlots } from './compile.ts';
+import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
 /**
@@ -238,6 +238,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           if (vs.some((v) => v.isNaN())) { context.error = ZERO_BOUND; return nan; }
           const out = rule.precise(D, ...vs);
           if (discontinuous && !es[0].isZero() && vs[0].abs().lte(es[0])) context.unsettled = true;
+          // A function that is never 0 came out 0: its value is below the digits kept, and 0 with a relative bound is no value.
+          if (out.isZero() && NEVER_ZERO.has(t.name)) context.unsettled = true;
           let error = rounding(out, 2);
           for (let i = 0; i < vs.length; i++) {
             if (es[i].isZero()) continue;

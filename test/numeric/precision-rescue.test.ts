@@ -145,6 +145,9 @@ describe('true identities where doubles fail are never refuted by the numbers', 
     ['abs(t)^(3/2) = sqrt(abs(t))^3', 'given t: real\nclaim abs(t)^(3/2) = sqrt(abs(t))^3'],
     ['log(t^2) = 2 log(abs(t))', 'given t: real\nclaim log(t^2) = 2 * log(abs(t))'],
     ['the Gaussian log-density', 'given x, mu: real\ngiven sigma: positive\nclaim log(exp(-(x - mu)^2 / (2 * sigma^2)) / sqrt(2 * pi * sigma^2)) = -(x - mu)^2 / (2 * sigma^2) - log(sqrt(2 * pi * sigma^2))'],
+    // softplus(-800) is 3.7e-348: its 60-digit form was ln(1 + e^-800), which is 0 to any digits kept.
+    ['log1p(exp(t)) = softplus(t) at t = -800', 'claim log1p(exp(-800)) = softplus(-800)'],
+    ['log1p(exp(t)) = softplus(t)', 'given t: real\nclaim log1p(exp(t)) = softplus(t)'],
     ['the Gaussian log-density at x = 0, mu = 4, sigma = 0.1 (exp(-800) underflows)', 'claim log(exp(-(0 - 4)^2 / (2 * 0.1^2)) / sqrt(2 * pi * 0.1^2)) = -(0 - 4)^2 / (2 * 0.1^2) - log(sqrt(2 * pi * 0.1^2))'],
   ])('%s', (_, body) => {
     for (const seed of [1, 2, 3]) {
