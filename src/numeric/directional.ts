@@ -114,7 +114,8 @@ export function directionalCheck(
           reportValueError(state.error);
           return value;
         };
-        estimate = derivative(g, 0, Number.isFinite(margin) ? { maxStep: margin / 10 } : {});
+        // On a kink (a tie of max(x) at x = [0, 0]) there is no derivative: the caller discards the input by its kink distance.
+        estimate = margin < 1e-12 ? { value: NaN, error: Infinity } : derivative(g, 0, Number.isFinite(margin) ? { maxStep: margin / 10 } : {});
       } finally {
         for (let e = 0; e < entries; e++) state.values[slot.offset + e] = base[e];
         state.epoch++;

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivation } from '../../src/index.ts';
 import { checkStepNumerically } from '../../src/numeric/index.ts';
-import { gradientStep } from '../../src/numeric/directional.ts';
+import { directionalCheck, gradientStep } from '../../src/numeric/directional.ts';
+import { compileTerm, IndexSlots, layoutInputs, newState } from '../../src/numeric/index.ts';
 
 function step(claim: string) {
   const model = buildModel(parseDerivation(`derivation "ce"
@@ -29,6 +30,20 @@ describe('directional gradient check', () => {
   it('at n = 200 a true gradient agrees along random directions', () => {
     const outcome = checkStepNumerically(step('diff(L, x[k]) = s[k] - y[k]'), { trials: 5, seed: 1, sizes: [new Map([['n', 200]])] });
     expect(outcome.kind).toBe('agree');
+  });
+
+  it('on a kink (a tie of max(x)) gives no derivative and says how close the kink is, without throwing', () => {
+    const model = buildModel(parseDerivation('derivation "m"\ngiven x: vector[n]\nclaim diff(max(i, x[i]), x[k]) = (x[k] == max(i, x[i]))\n'));
+    const c = model.claims[0];
+    const gradient = gradientStep(c.head!, c.steps[0].term!, c.freeIndices)!;
+    const layout = layoutInputs(model.inputs, new Map([['n', 3]]));
+    const slots = new IndexSlots();
+    const other = compileTerm(c.steps[0].term!, layout, slots);
+    const state = newState(layout, slots);
+    state.values.set([0, 0, 0]);
+    const outcome = directionalCheck(gradient, other, layout, slots, state, 10).check(7);
+    expect(outcome.kink).toBe(0);
+    expect(outcome.defined).toBe(false);
   });
 
   it('at n = 200 one wrong entry is refuted, and the entry is named', () => {
