@@ -1,26 +1,24 @@
 import { mapChildren } from './term-traversal.ts';
 import type { Index, Term } from './term.ts';
 
-/** Whether a term mentions `diff` anywhere. */
-export function hasDiff(term: Term): boolean {
-  if (term.k === 'diff') return true;
+/** Whether `test` holds for some child of a term (the walk stops at the first). */
+function someChild(term: Term, test: (child: Term) => boolean): boolean {
   let found = false;
   mapChildren(term, (c) => {
-    if (!found && hasDiff(c)) found = true;
+    if (!found && test(c)) found = true;
     return c;
   });
   return found;
 }
 
+/** Whether a term mentions `diff` anywhere. */
+export function hasDiff(term: Term): boolean {
+  return term.k === 'diff' || someChild(term, hasDiff);
+}
+
 /** Whether a term uses an index as a number anywhere (`gamma^t`, `i * x[i]`). */
 export function hasIndexValue(term: Term): boolean {
-  if (term.k === 'ival') return true;
-  let found = false;
-  mapChildren(term, (c) => {
-    if (!found && hasIndexValue(c)) found = true;
-    return c;
-  });
-  return found;
+  return term.k === 'ival' || someChild(term, hasIndexValue);
 }
 
 /**
@@ -36,14 +34,7 @@ export function usesIndexVariable(t: Term, names: ReadonlySet<string>): boolean 
     case 'icmp': return uses(t.a) || uses(t.b);
     case 'ival': return uses(t.index);
     case 'diff': return t.v.indices.some(uses) || usesIndexVariable(t.f, names);
-    default: {
-      let found = false;
-      mapChildren(t, (c) => {
-        if (!found && usesIndexVariable(c, names)) found = true;
-        return c;
-      });
-      return found;
-    }
+    default: return someChild(t, (c) => usesIndexVariable(c, names));
   }
 }
 
@@ -83,13 +74,6 @@ export function hasAffineIndex(t: Term): boolean {
     case 'input': return t.ref.indices.some(affine);
     case 'icmp': return affine(t.a) || affine(t.b);
     case 'diff': return t.v.indices.some(affine) || hasAffineIndex(t.f);
-    default: {
-      let found = false;
-      mapChildren(t, (c) => {
-        if (!found && hasAffineIndex(c)) found = true;
-        return c;
-      });
-      return found;
-    }
+    default: return someChild(t, hasAffineIndex);
   }
 }
