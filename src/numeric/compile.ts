@@ -459,8 +459,9 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
       s.epoch++;
       return v;
     };
-    const initial = s.firstStepCap === Infinity ? {} : { initialStep: Math.min(s.firstStepCap, 0.1 * Math.max(Math.abs(saved), 1)) };
-    const estimate = derivative(g, saved, Number.isFinite(margin) ? { maxStep: margin / 10, atX, ...initial } : { atX, ...initial });
+    // The usual first step unless a failing comparison is being retaken with a cap (undefined: derivative's default).
+    const initialStep = s.firstStepCap === Infinity ? undefined : Math.min(s.firstStepCap, 0.1 * Math.max(Math.abs(saved), 1));
+    const estimate = derivative(g, saved, { maxStep: Number.isFinite(margin) ? margin / 10 : undefined, atX, initialStep });
     s.kinkDistance = Math.min(outerKink, margin);
     s.error = estimate.error;
     return estimate.value;
