@@ -14,4 +14,4 @@ export type { LetDefinition } from './resolve.ts';
 export { expandedSize } from './term-size.ts';
 export { exactSimplex } from './exact-simplex.ts';
 export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './dim-arithmetic.ts';
-export { isSymmetricKind, symmetricPart } from './symmetric-part.ts';
+export { isContinuousKind, isSymmetricKind, symmetricPart } from './input-kinds.ts';

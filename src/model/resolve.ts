@@ -3,7 +3,7 @@ import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
-import { isSymmetricKind } from './symmetric-part.ts';
+import { isSymmetricKind } from './input-kinds.ts';
 import { closest } from './did-you-mean.ts';
 import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef } from './print-term.ts';

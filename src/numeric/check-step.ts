@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FUNCTIONS, hasDiff, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
+import { FUNCTIONS, hasDiff, isContinuousKind, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { fillValues, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, type Compiled, type EvaluationState } from './compile.ts';
@@ -328,7 +328,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       try {
         for (const slot of layout.slots.values()) {
           const { kind } = slot.input;
-          if (kind !== 'real' && kind !== 'positive' && kind !== 'unit' && kind !== 'invertible' && kind !== 'symmetric' && kind !== 'spd') continue;
+          if (!isContinuousKind(kind)) continue;
           const count = slot.shape.reduce((a, b) => a * b, 1);
           for (let i = slot.offset; i < slot.offset + count; i++) {
             const v = state.values[i];

@@ -1,3 +1,4 @@
+import { isContinuousKind } from '../model/index.ts';
 import type { Polynomial } from './exact/index.ts';
 
 /**
@@ -93,8 +94,6 @@ export function domainRule(rhs: Conditions, lhs: Conditions, waivable?: (c: Cond
   return all.length > 0 ? { waived: all[0] } : {};
 }
 
-/** Input kinds whose entries vary freely over an open set of reals: a nonzero polynomial in them vanishes on a set of measure zero. */
-const CONTINUOUS_KINDS: ReadonlySet<string> = new Set(['real', 'positive', 'unit', 'invertible', 'symmetric', 'spd']);
 
 /**
  * Whether a condition fails only on a set of measure zero: `P != 0` for a
@@ -107,7 +106,7 @@ export function failsOnNullSet(c: Condition, inputKindOfAtom: (id: number) => st
   if (c.kind !== 'nonzero') return false;
   for (const id of c.poly.variables()) {
     const kind = inputKindOfAtom(id);
-    if (kind === undefined || !CONTINUOUS_KINDS.has(kind)) return false;
+    if (kind === undefined || !isContinuousKind(kind)) return false;
   }
   return true;
 }
