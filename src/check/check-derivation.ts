@@ -45,6 +45,14 @@ const CONFIRMATION_SHARE = 4;
 /** ... and at least this many inputs at every size. */
 const MIN_CONFIRMATIONS_PER_SIZE = 2;
 
+/**
+ * A proved step's numbers look at the smallest this many sizes and the largest: a bug
+ * in an engine shows at small sizes as well as anywhere, and the largest size checks
+ * "for every n" beyond the sizes the exact engine saw. Sizes between cost the most
+ * and add least.
+ */
+const CONFIRMATION_SMALL_SIZES = 3;
+
 /** A waived condition longer than this (a 3×3 determinant) is described, not printed. */
 const MAX_CONDITION_TEXT = 60;
 
@@ -256,10 +264,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
   const trialsPerSize = provedExactly
     ? Math.max(MIN_CONFIRMATIONS_PER_SIZE, Math.ceil(context.trials / CONFIRMATION_SHARE / context.sizes.length)) : context.trials;
+  const numericSizes = provedExactly ? confirmationSizes(context.sizes)
+    : symbolic.kind === 'different' ? failingSizeFirst(context.sizes, symbolic.instance.sizes) : context.sizes;
   const numeric: NumericOutcome = checkStepNumerically(
     // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.
     { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs, almostEverywhere },
-    { trials: trialsPerSize, seed: context.seed, sizes: context.sizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK, ...(provedExactly ? { directionalAbove: 1 } : {}) });
+    { trials: trialsPerSize, seed: context.seed, sizes: numericSizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK, ...(provedExactly ? { directionalAbove: 1 } : {}) });
   const precision = numeric.precision;
   const numericDetail = {
     method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN,
@@ -273,7 +283,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     // A kink convention matters only where comparisons are read almost everywhere: in a step about a derivative.
     ...(almostEverywhere ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
   };
-  const sizesText = describeSizes(context.sizes);
+  const sizesText = describeSizes(numericSizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
   const exactSizesText = describeSizes(exactSizes);
   const exactMethod = `exact canonical form${exactSizesText === '' ? '' : ` at ${exactSizesText}`}`;
@@ -437,6 +447,21 @@ function mix(seed: number, position: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) & 0x7fffffff;
+}
+
+/** The sizes a proved step's numbers cross-check it at: the smallest few and the largest (see CONFIRMATION_SMALL_SIZES). */
+function confirmationSizes<T>(sizes: readonly T[]): readonly T[] {
+  if (sizes.length <= CONFIRMATION_SMALL_SIZES + 1) return sizes;
+  return [...sizes.slice(0, CONFIRMATION_SMALL_SIZES), sizes[sizes.length - 1]];
+}
+
+/**
+ * The sizes with the one where the exact engine found a difference first: the numbers
+ * look for their counterexample there before spending their trials where the step holds.
+ */
+function failingSizeFirst(sizes: readonly ReadonlyMap<string, number>[], failing: Readonly<Record<string, number>>): readonly ReadonlyMap<string, number>[] {
+  const at = sizes.findIndex((s) => s.size === Object.keys(failing).length && [...s].every(([k, v]) => failing[k] === v));
+  return at <= 0 ? sizes : [sizes[at], ...sizes.slice(0, at), ...sizes.slice(at + 1)];
 }
 
 /** A dimension symbol as written, not a derived dimension's canonical text (`n - k + 1`). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { FUNCTIONS, hasDiff, isContinuousKind, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
-import { fillValues, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
+import { fillValues, INPUT_RANGES, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, type Compiled, type EvaluationState } from './compile.ts';
 import { compileTerm } from './generate.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
@@ -225,6 +225,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     let discarded = 0;
     let rescued = 0;
     let removable = 0;
+    let lastFailing = 0;
     // Compiled on first need: most steps never lose a value to the range of doubles.
     const precise: { lhs?: PreciseSide | null; rhs?: PreciseSide | null } = {};
     const preciseSide = (which: 'lhs' | 'rhs'): PreciseSide | null => {
@@ -268,7 +269,12 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       rescuedHere = false;
       removableHere = false;
       const assignments = allAssignments ?? sampleAssignments(step.freeIndices, sizes, entryCount, hashValues(state.values));
-      for (const assignment of assignments) {
+      // Whether an input fails is asked first of the entry that failed last: while shrinking, a failure stays
+      // where it was, and the entries before it need not be differentiated again and again.
+      const first = whole ? 0 : lastFailing % assignments.length;
+      for (let a = 0; a < assignments.length; a++) {
+        const at = (first + a) % assignments.length;
+        const assignment = assignments[at];
         assignment.forEach((v, i) => { state.indices[freeSlots[i]] = v; });
         const l = evaluate(lhs, state);
         const r = evaluate(rhs, state);
@@ -304,7 +310,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
             ...compared.shown,
           };
         }
-        if (!whole && ratio > 1) break;
+        if (!whole && ratio > 1) { lastFailing = at; break; }
       }
       if (counting && lost) discarded++;
       if (counting && rescuedHere) rescued++;
@@ -404,11 +410,14 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     // Statistics come from the generated inputs only: once one fails, what follows is shrinking.
     const seed = (options.seed + s) | 0;
     let failedOnce = false;
+    let shrinkRuns = 0;
     // The step's constants and the switch points of its comparisons are drawn as inputs beside random ones.
     const special = specialValues([step.lhs, step.rhs], step.inputs, sizes);
     const arbitrary = inputsArbitrary(layout, { kinkInDiff, special });
     const property = fc.property(arbitrary, (inputs) => {
       const counting = !failedOnce;
+      // Past its budget, shrinking is stopped where it stands: every further candidate is let pass unjudged.
+      if (!counting && ++shrinkRuns > SHRINK_RUNS) return true;
       const judged = judge(inputs, counting);
       fc.pre(!judged.nearKink);
       const holds = judged.ratio <= 1;
@@ -564,51 +573,107 @@ function digits(x: Decimal): string {
 /** Inputs of up to this many values in all are shrunk by fast-check; larger ones are reported as found. */
 const SHRINK_VALUES = 256;
 
+/**
+ * Candidates fast-check's shrinking may judge after the first failure. Each is a
+ * whole evaluation of the step (every finite difference of a network's
+ * gradient); past about this many, shrinking a fixed-size network's failure
+ * took 2 s of the suite's 10 and made its input no simpler to read than
+ * {@link simplify}, which runs after, makes it. Counted, so a seed replays.
+ */
+export const SHRINK_RUNS = 32;
+
 /** Vectors up to this long are simplified entry by entry; longer ones only as a whole. */
 const SIMPLIFY_ENTRIES = 32;
+
+/** Passes of {@link simplify} at most: a value made simple can let another one become simple too. */
+const SIMPLIFY_PASSES = 3;
 
 /**
  * fast-check shrinks a double toward 0 through its bit patterns, which ends on
  * values like 1e-323. People read 0, 1 and 0.5 better: each entry is tried at
- * such values, in order, and kept where the step still fails. Deterministic, so
- * a seed still replays the same counterexample.
+ * such values, in order, and kept where the step still fails; passes repeat
+ * while one changes something. Deterministic, so a seed still replays the same
+ * counterexample.
  */
 function simplify(
-  inputs: Record<string, number[]>, slots: ReadonlyMap<string, { readonly input: Input }>,
+  inputs: Record<string, number[]>, slots: ReadonlyMap<string, { readonly input: Input; readonly shape: readonly number[] }>,
   stillFails: (inputs: Record<string, number[]>) => boolean,
 ): Record<string, number[]> {
   const current = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]]));
-  for (const [name, values] of Object.entries(current)) {
-    const kind = slots.get(name)?.input.kind;
-    // A symmetric matrix's values held are any reals (the step reads their symmetric part); an spd one must stay dominant.
-    if (kind !== 'real' && kind !== 'positive' && kind !== 'unit' && kind !== 'symmetric') continue;
-    const allowed = (v: number) => (kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v > 0 : v > 0 && v < 1);
-    // All entries at one value first: a failure at a tie (x[i] == x[k]) survives only that move.
-    for (const candidate of [0, 1, 0.5, -1]) {
-      if (values.length < 2 || !allowed(candidate)) continue;
-      const saved = [...values];
-      values.fill(candidate);
-      if (stillFails(current)) break;
-      values.splice(0, values.length, ...saved);
+  for (let pass = 0; pass < SIMPLIFY_PASSES; pass++) {
+    let changed = false;
+    for (const [name, values] of Object.entries(current)) {
+      const slot = slots.get(name);
+      if (slot !== undefined && simplifyInput(values, slot.input.kind, slot.shape, () => stillFails(current))) changed = true;
     }
-    const simple: readonly number[] = SIMPLE_VALUES;
-    // Entry by entry only where a person reads every entry; a long vector keeps its values.
-    if (values.length > SIMPLIFY_ENTRIES) continue;
-    for (let e = 0; e < values.length; e++) {
-      const v = values[e];
-      const rank = simple.indexOf(v);
-      // Only simpler values than the one there: the list's order is what "simpler" means.
-      const candidates = rank >= 0 ? simple.slice(0, rank)
-        : [...simple, ...roundings(v)];
-      for (const candidate of candidates) {
-        if (candidate === v || !allowed(candidate)) continue;
-        values[e] = candidate;
-        if (stillFails(current)) break;
-        values[e] = v;
-      }
-    }
+    if (!changed) break;
   }
   return current;
+}
+
+/** Simplifies one input's entries in place, keeping its kind's constraint; whether any entry changed. */
+function simplifyInput(values: number[], kind: Input['kind'], shape: readonly number[], stillFails: () => boolean): boolean {
+  const allowed = allowedValues(kind, shape);
+  if (allowed === undefined) return false;
+  let changed = false;
+  // All entries at one value first (where the kind lets every entry take it): a failure at a tie
+  // (x[i] == x[k]) survives only that move.
+  for (const candidate of [0, 1, 0.5, -1]) {
+    if (values.length < 2 || values.every((v) => v === candidate) || !values.every((_, e) => allowed(candidate, e))) continue;
+    const saved = [...values];
+    values.fill(candidate);
+    if (stillFails()) { changed = true; break; }
+    values.splice(0, values.length, ...saved);
+  }
+  // Entry by entry only where a person reads every entry; a long vector keeps its values.
+  if (values.length > SIMPLIFY_ENTRIES) return changed;
+  const simple = simpleCandidates(kind, shape);
+  for (let e = 0; e < values.length; e++) {
+    const v = values[e];
+    const rank = simple.indexOf(v);
+    // Only simpler values than the one there: the list's order is what "simpler" means.
+    const candidates = rank >= 0 ? simple.slice(0, rank) : [...simple, ...roundings(v)];
+    for (const candidate of candidates) {
+      if (candidate === v || !allowed(candidate, e)) continue;
+      values[e] = candidate;
+      if (stillFails()) { changed = true; break; }
+      values[e] = v;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Which values entry e of an input of this kind may take while simplifying;
+ * undefined where its entries are not simplified (labels, one-hot, simplex).
+ * An invertible or spd matrix keeps the draw's shape: diagonal in [n, n + 2],
+ * the rest in [-1, 1], strictly diagonally dominant either way.
+ */
+function allowedValues(kind: Input['kind'], shape: readonly number[]): ((v: number, e: number) => boolean) | undefined {
+  switch (kind) {
+    case 'real':
+    case 'symmetric':
+      return () => true;
+    case 'positive':
+      return (v) => v > 0;
+    case 'unit':
+      return (v) => v > 0 && v < 1;
+    case 'invertible':
+    case 'spd': {
+      const n = shape[0];
+      const { min, max } = INPUT_RANGES.invertibleOffDiagonal;
+      return (v, e) => (Math.floor(e / n) === e % n ? v >= n && v <= n + 2 : v >= min && v <= max);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The simple values an entry is tried at, simplest first: for an invertible matrix, its diagonal's integers too. */
+function simpleCandidates(kind: Input['kind'], shape: readonly number[]): readonly number[] {
+  if (kind !== 'invertible' && kind !== 'spd') return SIMPLE_VALUES;
+  const n = shape[0];
+  return [...SIMPLE_VALUES, n, n + 1, n + 2];
 }
 
 /**
