@@ -30,7 +30,8 @@ options:
   --markdown FILE also write the report as Markdown with LaTeX ($$ ... $$)
   --seed S        the run's seed (an integer); the same seed replays a run exactly. Default: random
   --trials N      random inputs per step, at every size (at least 1); a step an exact engine
-                  proved gets a quarter of them in all, as a cross-check. Default: 100
+                  proved gets a quarter of them, at the 3 smallest sizes and the largest,
+                  as a cross-check. Default: 100
   --sizes LIST    sizes tried for each dimension symbol, e.g. 1,2,3,10. Default: 1,2,3,4,5,8
   --verbose       show every step's evidence (method, scope, inputs tried), not only for refuted
                   and error steps

@@ -19,9 +19,10 @@ export interface CheckOptions {
   /**
    * Random inputs per step. Where no exact engine proved the step, the numbers are
    * its only witness, and every size gets this many. A step an exact engine proved
-   * gets a quarter of this many in all, spread over the sizes (at least 2 per
-   * size): there the numbers cross-check the engines, and a bug in an engine
-   * shows on almost any input. Default: 100.
+   * gets a quarter of this many in all (at least 2 per size), at the smallest
+   * three sizes and the largest: there the numbers cross-check the engines, and
+   * a bug in an engine shows on almost any input and at any size. A step the
+   * exact engine refuted at a size is searched at that size first. Default: 100.
    */
   readonly trials?: number;
   /** Sizes tried for each dimension symbol. Default: 1, 2, 3, 4, 5 and 8. */
@@ -450,9 +451,14 @@ function mix(seed: number, position: number): number {
 }
 
 /** The sizes a proved step's numbers cross-check it at: the smallest few and the largest (see CONFIRMATION_SMALL_SIZES). */
-function confirmationSizes<T>(sizes: readonly T[]): readonly T[] {
+function confirmationSizes(sizes: readonly ReadonlyMap<string, number>[]): readonly ReadonlyMap<string, number>[] {
   if (sizes.length <= CONFIRMATION_SMALL_SIZES + 1) return sizes;
-  return [...sizes.slice(0, CONFIRMATION_SMALL_SIZES), sizes[sizes.length - 1]];
+  // The largest: the most entries in all, derived dimensions counted (n = N = 8 rather than a rotation
+  // n = 8, N = 1; a convolution with several outputs, n = 8, k = 4, rather than one, n = k = 8).
+  const total = (s: ReadonlyMap<string, number>) => [...s.values()].reduce((a, b) => a * b, 1);
+  const rest = sizes.slice(CONFIRMATION_SMALL_SIZES);
+  const largest = rest.reduce((best, s) => (total(s) > total(best) ? s : best));
+  return [...sizes.slice(0, CONFIRMATION_SMALL_SIZES), largest];
 }
 
 /**

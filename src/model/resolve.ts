@@ -35,7 +35,7 @@ export interface LetDefinition {
 /** The largest integer power of a matrix written out as a product (A^3 = A * A * A). */
 const MAX_MATRIX_POWER = 8;
 
-const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
+const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'hessian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -620,6 +620,7 @@ export class Resolver {
     }
     if (name === 'grad') return this.grad(expr, bound);
     if (name === 'jacobian') return this.jacobian(expr, bound);
+    if (name === 'hessian') return this.hessian(expr, bound);
     if (name === 'dot') {
       this.expectArity(expr, 2, 'dot(a, b)');
       const [a, b] = args.map((x) => this.val(x, bound));
@@ -795,14 +796,36 @@ export class Resolver {
     });
   }
 
-  /** The input a whole-array derivative (grad, jacobian) differentiates with respect to. */
-  private wholeInput(form: 'grad' | 'jacobian', w: Expr) {
+  /**
+   * `hessian(f, x)`: the matrix of second partial derivatives H[i, k] =
+   * diff(diff(f, x[i]), x[k]) of a scalar f with respect to an input vector x,
+   * `jacobian(grad(f, x), x)`; of a scalar x, the second derivative.
+   */
+  private hessian(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 2, 'hessian(f, x)');
+    const f = this.val(expr.args[0], bound);
+    const given = this.wholeInput('hessian', expr.args[1]);
+    if (f.k !== 'scalar') {
+      throw this.error('shape', `hessian takes a scalar f, got ${showShape(f.shape)}`, expr.args[0].span,
+        'for a vector f write jacobian(f, x), or hessian(f[i], x) of one entry');
+    }
+    if (given.dims.length > 1) {
+      throw this.error('shape', `hessian takes an input vector (or scalar) x, got ${given.typeText}`, expr.args[1].span,
+        'for a matrix input write diff(diff(f, W[a, b]), W[c, d]) entry by entry');
+    }
+    const second = (first: Index[], again: Index[]): Term => ({ k: 'diff', f: { k: 'diff', f: f.t, v: { name: given.name, indices: first } }, v: { name: given.name, indices: again } });
+    if (given.dims.length === 0) return scalar(second([], []));
+    return array([given.dims[0], given.dims[0]], (ix) => second([ix[0]], [ix[1]]));
+  }
+
+  /** The input a whole-array derivative (grad, jacobian, hessian) differentiates with respect to. */
+  private wholeInput(form: 'grad' | 'jacobian' | 'hessian', w: Expr) {
     if (w.kind === 'name') this.checkNotBroken(w.name);
     const given = w.kind === 'name' ? this.scope.inputs.get(w.name) : undefined;
     if (!given) {
       throw this.error('unsupported', form === 'grad'
         ? 'grad differentiates with respect to a whole input: grad(L, W) with given W: matrix[D, H]'
-        : 'jacobian differentiates with respect to a whole input vector: jacobian(s, x) with given x: vector[n]', w.span,
+        : `${form} differentiates with respect to a whole input vector: ${form}(${form === 'jacobian' ? 's' : 'f'}, x) with given x: vector[n]`, w.span,
       form === 'grad' ? 'for one entry write diff(L, W[i, j])' : 'for one entry write diff(s[i], x[k])');
     }
     if (given.kind === 'label' || given.kind === 'onehot') {

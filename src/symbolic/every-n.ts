@@ -9,6 +9,7 @@ import { distribute, eliminateDeltas, hasValueFor, pickByDelta, withoutDelta } f
 import { explain, plusText } from './explain.ts';
 import { refold, refoldText } from './refold.ts';
 import { isOneHotRows, labelsAsOneHotRows } from './label-rows.ts';
+import { mergedDifference } from './merge-sums.ts';
 
 /** The name of the bound index of the sum being read at nesting level `level` (1 = outermost). */
 const boundName = (level: number) => `@${level}`;
@@ -151,7 +152,13 @@ export function proveForEveryN(
       const difference = left.sub(right, budget);
       const numerator = applyOneHotFacts(atoms.reduce(difference.numerator(budget), budget), atoms, inputMap);
       if (failure && ++casesAfterFailure > MORE_CASES_FOR_AN_EXPLANATION && someCaseHolds) break;
-      if (!numerator.isZero()) {
+      // Sums read one by one may differ only until they are added up: a case the sides agree in
+      // term by term of one sum (merge-sums.ts) holds. Tried only where the sides differ.
+      const holdsMerged = () => {
+        const merged = canonical.of(mergedDifference(renameIndices(lhs, rename), renameIndices(rhs, rename)));
+        return applyOneHotFacts(atoms.reduce(merged.numerator(budget), budget), atoms, inputMap).isZero();
+      };
+      if (!numerator.isZero() && !holdsMerged()) {
         if (failure && failure.partition.length >= partition.length) continue;
         failure = {
           partition,
@@ -450,9 +457,13 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
         let total = RationalFunction.ZERO;
         let rest = RationalFunction.ZERO;
         let restUsed = false;
+        // The body as one rational function, where no delta picked a term: a body that is 0 at every j
+        // (terms over (1 + e^x[j]) and its square that cancel, a merged difference) makes the sum 0.
+        let whole: RationalFunction | undefined = RationalFunction.ZERO;
         for (const product of distributeOrGiveUp(withoutInequality(body, bound))) {
           const { factors, picked } = pickByDelta(product, bound);
           const value = c.of(mul(...factors));
+          whole = picked || whole === undefined ? undefined : whole.add(value, c.budget);
           // The terms the delta zeroes must still have a value: read them for their conditions only.
           if (picked) {
             const dropped = withoutDelta(product, bound);
@@ -466,6 +477,7 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
             total = total.add(picked ? value : value.mul(sizeAtom(t.dim, c), c.budget), c.budget);
           }
         }
+        if (restUsed && whole !== undefined && c.atoms.reduce(whole.numerator(c.budget), c.budget).isZero()) return RationalFunction.ZERO;
         return restUsed ? total.add(sumOfBody(rest, bound, t.dim, c, inputs, sizeAtom), c.budget) : total;
       } finally {
         level--;

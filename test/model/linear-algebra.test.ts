@@ -54,6 +54,31 @@ claim grad(dot(a, x)^2, x) = dot(a, x) * a   expect wrong
     expect(wrongLayout.detail.explanation).toContain('the shape is transposed');
   });
 
+  it('hessian(f, x): the matrix of second derivatives, each against its usual slip', () => {
+    expect(verdicts(`
+given x: vector[n]
+given A: matrix[n, n]
+given S: symmetric[n, n]
+given t: real
+claim hessian(x' * A * x, x) = A + A'
+claim hessian(x' * A * x, x) = 2 * A   expect wrong
+claim hessian(x' * S * x, x) = 2 * S
+claim hessian(logsumexp(x), x) = diag(softmax(x)) - softmax(x) * softmax(x)'
+claim hessian(logsumexp(x), x) = diag(softmax(x))   expect wrong
+claim hessian(t^4, t) = 12 * t^2
+claim hessian(sum(exp(x)), x)[i, k] = delta(i, k) * exp(x[i])
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'proved']);
+  });
+
+  it('hessian of a vector, or with respect to a matrix, is refused with a hint', () => {
+    const [vector] = claimsOf(deriv(`given x: vector[n]\nclaim hessian(exp(x), x) = 0   expect wrong\n`))[0].steps;
+    expect([vector.verdict, vector.detail.diagnostic?.code]).toEqual(['error', 'shape']);
+    expect(vector.detail.diagnostic?.hint).toContain('jacobian(f, x)');
+    const [matrix] = claimsOf(deriv(`given W: matrix[m, n]\nclaim hessian(sum(W), W) = 0   expect wrong\n`))[0].steps;
+    expect([matrix.verdict, matrix.detail.diagnostic?.code]).toEqual(['error', 'shape']);
+    expect(matrix.detail.diagnostic?.hint).toContain('diff(diff(f, W[a, b]), W[c, d])');
+  });
+
   it('jacobian of a matrix and dot of vectors of different lengths are refused with a hint', () => {
     const [matrix] = claimsOf(deriv(`given W: matrix[m, n]\nclaim jacobian(W, W) = W   expect wrong\n`))[0].steps;
     expect([matrix.verdict, matrix.detail.diagnostic?.code]).toEqual(['error', 'shape']);
