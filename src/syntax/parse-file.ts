@@ -4,6 +4,7 @@ import { limitError, LIMITS } from './limits.ts';
 import { parseExpression } from './parse-expression.ts';
 import { SourceMap } from './source-map.ts';
 import { asciiOperators } from './unicode-operators.ts';
+import { textbookNotation } from './textbook-notation.ts';
 
 /** Thrown for a file that cannot be read at all; carries every problem found, first one first. */
 export class DerivationSyntaxError extends DerivationError {
@@ -170,7 +171,8 @@ function logicalLines(text: string, file: string, firstLine: number): LogicalLin
 }
 
 function logicalLine(text: string, map: SourceMap, line: number): LogicalLine {
-  return { ...asciiOperators(text, map), line };
+  const ascii = asciiOperators(text, map);
+  return { ...textbookNotation(ascii.text, ascii.map), line };
 }
 
 const STATEMENT_START = /^(derivation|source|given|let|claim)\b|^=(?!=)/;

@@ -1,0 +1,87 @@
+import type { SourceMap } from './source-map.ts';
+
+/**
+ * Notation pasted from a textbook or a PDF that has an ASCII form in the
+ * language: superscript exponents (`t²` is `t^2`, `x⁻¹` is `x^-1`, `eⁿ` is
+ * `e^n`), square roots (`√t` is `sqrt(t)`, `√(1 - u)` is `sqrt(1 - u)`,
+ * `√x[i]` is `sqrt(x[i])`: a root without brackets takes one name or number,
+ * so `√t²` is `sqrt(t)^2`), `π` (`pi`), absolute-value bars (`|t|` is
+ * `abs(t)`) and norm bars (`‖x‖` and `||x||` are `norm(x)`). A bar closes the
+ * innermost open bar of its kind where it follows an operand, and opens one
+ * elsewhere. Quoted text is left as written, and the source map keeps every
+ * character at its file column, so errors still point into the line as written.
+ */
+
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u2074': '4', '\u2075': '5', '\u2076': '6', '\u2077': '7',
+  '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
+};
+
+const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016]/;
+
+/** A character that ends an operand: a bar after it closes. */
+const ENDS_OPERAND = /[\p{L}\p{N}_)\]'.]/u;
+
+/** A function written before its argument in bars without brackets: `ln|t|`, `log|x - 1|`. */
+const PREFIX_FUNCTION = /(^|[^\p{L}\p{N}_])(ln|log|log2|log10|exp|sqrt|sin|cos|tan|sinh|cosh|tanh)$/u;
+
+/** The operand of a root written without brackets: a name (with its index brackets) or a number. */
+const ROOT_OPERAND = /^([\p{L}_][\p{L}0-9_]*(\[[^\][]*\])?|[0-9]+(\.[0-9]+)?)/u;
+
+export function textbookNotation(text: string, map: SourceMap): { text: string; map: SourceMap } {
+  if (!NOTATION.test(text)) return { text, map };
+  let out = '';
+  let inString = false;
+  /** Open bars, innermost last; `call`: written right after a function's name, `ln|t|`, so read as its argument. */
+  const bars: { kind: 'abs' | 'norm'; call: boolean }[] = [];
+  /** Writes `s` for one character of the source: the characters after the first are insertions. */
+  const emit = (s: string) => {
+    for (let k = 1; k < s.length; k++) map = map.withInsertion(out.length + k - 1);
+    out += s;
+  };
+  const lastSignificant = () => out.trimEnd().slice(-1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inString = !inString;
+    if (inString) { out += c; continue; }
+    const sup = SUPERSCRIPTS[c];
+    if (sup !== undefined) {
+      // The first of a run of superscripts opens the exponent.
+      emit(i > 0 && SUPERSCRIPTS[text[i - 1]] !== undefined ? sup : `^${sup}`);
+      continue;
+    }
+    if (c === '\u03c0') { emit('pi'); continue; }
+    if (c === '\u221a') {
+      // A superscript ends the operand: √t² is sqrt(t)^2.
+      const operand = text[i + 1] === '(' ? undefined : ROOT_OPERAND.exec(text.slice(i + 1))?.[0].split(/[\u207f\u2071\u1d4f\u02b2]/)[0];
+      if (operand === undefined) { emit('sqrt'); continue; }
+      emit('sqrt(');
+      // The operand as written, then the closing bracket, an insertion after its last character.
+      out += operand;
+      i += operand.length;
+      map = map.withInsertion(out.length - 1);
+      out += ')';
+      continue;
+    }
+    if (c === '\u2016' || c === '|') {
+      // `||` is one norm bar: its second character becomes a space, so every later column stays.
+      const double = c === '|' && text[i + 1] === '|';
+      const kind = c === '\u2016' || double ? 'norm' : 'abs';
+      const open = bars[bars.length - 1];
+      const closes = open !== undefined && open.kind === kind && ENDS_OPERAND.test(lastSignificant());
+      if (closes) {
+        bars.pop();
+        emit(open.call ? '))' : ')');
+      } else {
+        const call = PREFIX_FUNCTION.test(out);
+        bars.push({ kind, call });
+        // After an operand (2|x|, t|z|) the bars multiply it, as juxtaposition does.
+        emit(call ? `(${kind}(` : ENDS_OPERAND.test(out.slice(-1)) ? ` ${kind}(` : `${kind}(`);
+      }
+      if (double) { out += ' '; i++; }
+      continue;
+    }
+    out += c;
+  }
+  return { text: out, map };
+}

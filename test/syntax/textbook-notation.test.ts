@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SourceMap } from '../../src/syntax/index.ts';
+import { textbookNotation } from '../../src/syntax/textbook-notation.ts';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+const read = (text: string) => textbookNotation(text, SourceMap.single('t.deriv', 1, 1)).text;
+const verdicts = (text: string) => claimsOf(deriv(text)).map((c) => c.steps.map((s) => s.verdict).join(','));
+
+describe('notation pasted from a textbook', () => {
+  it('is read as its ASCII form', () => {
+    expect(read('t² + x³ - t⁻¹')).toBe('t^2 + x^3 - t^-1');
+    expect(read('e⁻ⁿ')).toBe('e^-n');
+    expect(read('√t + √(1 - u) + √x[i] + √2')).toBe('sqrt(t) + sqrt(1 - u) + sqrt(x[i]) + sqrt(2)');
+    expect(read('π t')).toBe('pi t');
+    expect(read('|z| + |z - 1|')).toBe('abs(z) + abs(z - 1)');
+    expect(read('ln|z| + 2|z|')).toBe('ln(abs(z)) + 2 abs(z)');
+    expect(read('‖x‖² + ||x - y||')).toBe('norm(x)^2 + norm( x - y) ');
+    expect(read('| |z| - 1 |')).toBe('abs( abs(z) - 1 )');
+  });
+
+  it('leaves quoted text as written', () => {
+    expect(read('t² by "a |b| c²"')).toBe('t^2 by "a |b| c²"');
+  });
+
+  it('keeps every column as written: an unknown name after the notation is reported at its own column', () => {
+    // "claim √t² + q = 1": q is at column 13 of line 3.
+    const [step] = claimsOf(deriv('given t: positive\nclaim √t² + q = 1\n'))[0].steps;
+    expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 3, col: 13 } });
+    const [bars] = claimsOf(deriv('given z: real\ngiven x: vector[n]\nclaim ‖x‖ + ||x|| + |z| + q = 1\n'))[0].steps;
+    expect(bars.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 4, col: 27 } });
+  });
+
+  it('is checked as its ASCII form would be, slips included', () => {
+    expect(verdicts(`given t: positive
+given z: real
+given x: vector[n]
+claim diff(√(1 + t²), t) = t / √(1 + t²)
+claim diff(ln|z|, z) = 1/z
+claim grad(‖x‖², x) = 2x
+claim diff(π t³, t) = 3π t²
+claim diff(t², t) = t   expect wrong
+claim diff(|z - 1|, z) = sign(z + 1)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  });
+
+  it('never throws and never changes text without the notation', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('t', 'x', '[', ']', '(', ')', ' ', '|', '‖', '²', '⁻', '√', 'π', '"', '1', '+') }), (text) => {
+      const out = textbookNotation(text, SourceMap.single('t.deriv', 1, 1));
+      expect(typeof out.text).toBe('string');
+      if (!/[|‖²⁻√π]/.test(text)) expect(out.text).toBe(text);
+    }), { numRuns: 500, seed: 3 });
+  });
+});
