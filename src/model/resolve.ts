@@ -35,6 +35,15 @@ export interface LetDefinition {
 /** The largest integer power of a matrix written out as a product (A^3 = A * A * A). */
 const MAX_MATRIX_POWER = 8;
 
+/** The derivative of a function of the table of one argument, or of a form that is one (σ), as a map of its argument. */
+function derivativeOfFunction(name: string): ((t: Term) => Term) | undefined {
+  const placeholder: Term = { k: 'input', ref: { name: "%u", indices: [] } };
+  const applied = isFunctionName(name) ? fn(name, placeholder) : isFunctionForm(name) && FUNCTION_FORMS[name].arity === 1 ? FUNCTION_FORMS[name].form(placeholder) : undefined;
+  if (applied?.k !== 'fn' || applied.args.length !== 1 || applied.args[0] !== placeholder) return undefined;
+  const rule = FUNCTIONS[applied.name];
+  return (t) => rule.partials(t)[0];
+}
+
 const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'hessian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
 
 /** What names mean inside a derivation. */
@@ -140,6 +149,11 @@ export class Resolver {
         return scalar(target.at(expr.indices.map((e, p) => this.index(e, target.shape[p], bound))));
       }
       case 'transpose': {
+        if (expr.arg.kind === 'name' && !this.isDeclared(expr.arg.name) && derivativeOfFunction(expr.arg.name) !== undefined) {
+          // f'(x)^2 reads as f' times x^2: only a bracket with an operator after it is a derivative's argument.
+          throw this.error('syntax', `${expr.arg.name}' is read as a derivative only right before its bracket, with no power after it`, expr.span,
+            `write (${expr.arg.name}'(x))^2 for a power of the derivative`);
+        }
         const arg = this.val(expr.arg, bound);
         if (arg.k === 'scalar') return arg;
         // A vector's transpose is the same entries standing the other way: v' is a row, (v')' a column again.
@@ -603,6 +617,7 @@ export class Resolver {
 
   private callValue(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     const args = expr.args;
+    if (name.endsWith("'")) return this.primed(name.slice(0, -1), expr, bound);
     if (name === 'sum') return this.sum(expr, bound);
     if (name === 'mean') return this.mean(expr, bound);
     if (name === 'delta') {
@@ -742,6 +757,26 @@ export class Resolver {
     if (expr.kind === 'number' && /^\d+$/.test(expr.text) && Number(expr.text) >= 1) return { k: 'fixed', size: Number(expr.text) };
     if (expr.kind === 'name' && this.scope.dims.has(expr.name)) return this.scope.dims.get(expr.name)!;
     throw this.error('bad-index', 'a dimension is needed here: a dimension symbol of a given (n, N, C) or a whole number', expr.span);
+  }
+
+  /**
+   * `f'(x)`: the derivative of a function of one argument at x, entry by entry
+   * (`sigmoid'(z)`, `tanh'(a)`, `relu'(z)`, `σ'(z)`), Lagrange's notation of the
+   * backprop texts. A declared `A` keeps `A'(x)` as A transposed times x.
+   */
+  private primed(base: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    if (this.isDeclared(base)) {
+      const transposed: Expr = { kind: 'transpose', arg: { kind: 'name', name: base, span: expr.nameSpan }, span: expr.nameSpan };
+      return this.val({ kind: 'binary', op: '*', left: transposed, right: expr.args[0], span: expr.span }, bound);
+    }
+    const derivative = derivativeOfFunction(base);
+    if (derivative === undefined) {
+      throw this.error('unknown-function', isFunctionName(base) || isFunctionForm(base)
+        ? `${base}' is not available: ${base} is not a function of one argument made of one function of the table`
+        : `unknown function '${base}'`, expr.nameSpan, `write the derivative out, or as diff(${base}(t), t) with given t: real`);
+    }
+    this.expectArity(expr, 1, `${base}'(x)`);
+    return mapValue(this.val(expr.args[0], bound), derivative);
   }
 
   /** `onehot(y, C)`: the 0/1 array of labels, one row per label of `y: label[N, C]` (a vector for `y: label[C]`). */

@@ -138,6 +138,13 @@ const UNSUPPORTED_NODES: Record<string, string> = {
 
 /** Left-associative operators whose chains are read iteratively. */
 const CHAIN_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'dotMultiply', 'dotDivide']);
+
+/** `f'(x)` as math.js reads it: a transposed name times a bracket, written next to each other. */
+function isPrimedCall(n: any): boolean {
+  return n.type === 'OperatorNode' && n.fn === 'multiply' && n.implicit === true && n.args.length === 2
+    && n.args[0].type === 'OperatorNode' && n.args[0].fn === 'ctranspose' && n.args[0].args[0].type === 'SymbolNode'
+    && n.args[1].type === 'ParenthesisNode';
+}
 /** Chains up to this many operands keep the shape mathjs gives them (reports show them as written). */
 const BALANCE_FROM = 32;
 
@@ -219,6 +226,14 @@ class Converter {
           const arg = this.convert(n.args[0]);
           return { kind: 'transpose', arg, span: this.join(arg.span, arg.span, 1) };
         }
+        // f'(x), the derivative of a function in Lagrange's notation: math.js reads a transposed name times a
+        // bracket. Only a bracket with nothing after it but an operator: f'(x)^2 is f' times x^2 to math.js.
+        if (isPrimedCall(n)) {
+          const name = this.name(n.args[0].args[0].name);
+          const arg = this.convert(n.args[1].content);
+          const span = this.extendToClosing(this.join(name.span, arg.span), ')');
+          return { kind: 'call', name: `${name.name}'`, nameSpan: this.join(name.span, name.span, 1), args: [arg], span };
+        }
         if (n.args.length === 1 && (n.fn === 'unaryMinus' || n.fn === 'unaryPlus')) {
           const arg = this.convert(n.args[0]);
           const span = this.startAtOperator(arg.span, n.op);
@@ -280,7 +295,7 @@ class Converter {
   private chain(top: MathNode): Expr {
     const rights: any[] = [];
     let node: any = top;
-    while (node.type === 'OperatorNode' && CHAIN_OPS.has(node.fn) && node.args.length === 2) {
+    while (node.type === 'OperatorNode' && CHAIN_OPS.has(node.fn) && node.args.length === 2 && !isPrimedCall(node)) {
       rights.push(node);
       node = node.args[0];
     }

@@ -52,3 +52,33 @@ claim diff(|z - 1|, z) = sign(z + 1)   expect wrong
     }), { numRuns: 500, seed: 3 });
   });
 });
+
+describe("a derivative in Lagrange's notation, f'(x)", () => {
+  it('is the derivative of a function of the table, entry by entry, with its slips refuted', () => {
+    expect(verdicts(`given t: real
+given x: vector[n]
+given W: matrix[m, n]
+given y: vector[m]
+let a = sigmoid(W * x)
+let L = sum((a - y) .^ 2) / 2
+claim diff(sigmoid(t), t) = sigmoid'(t)
+claim σ'(t) = σ(t) * (1 - σ(t))
+claim relu'(t) = (t > 0)
+claim 2 * tanh'(t) * 3 = 6 - 6 * tanh(t)^2
+claim grad(L, x) = W' * ((a - y) .* sigmoid'(W * x))
+claim grad(L, x) = W' * ((a - y) .* sigmoid(W * x))   expect wrong
+claim tanh'(t) = 1 + tanh(t)^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  });
+
+  it("keeps A'(x) a transpose times x where A is declared", () => {
+    expect(verdicts(`given x: vector[n]\ngiven A: matrix[n, n]\nclaim A'(x) = A' * x\n`)).toEqual(['proved']);
+  });
+
+  it("refuses f'(x)^2, which math.js reads as f' times x^2, and an unknown f", () => {
+    const [power] = claimsOf(deriv(`given t: real\nclaim sigmoid'(t)^2 = 0   expect wrong\n`))[0].steps;
+    expect(power.detail.diagnostic).toMatchObject({ code: 'syntax', hint: "write (sigmoid'(x))^2 for a power of the derivative" });
+    const [unknown] = claimsOf(deriv(`given t: real\nclaim g'(t) = 0   expect wrong\n`))[0].steps;
+    expect(unknown.detail.diagnostic).toMatchObject({ code: 'unknown-function' });
+  });
+});

@@ -149,6 +149,10 @@ class Renderer {
       case 'call': {
         const entry = Object.hasOwn(FUNCTION_RENDERERS, e.name) ? FUNCTION_RENDERERS[e.name] : undefined;
         const ctx = this.context(followed);
+        // The sigmoid's derivative in Lagrange's notation, as the backprop texts print it: σ'(z).
+        if ((e.name === "sigmoid'" || e.name === "σ'") && e.args.length === 1) {
+          return rendered(`\\sigma'\\left(${this.render(e.args[0], false).tex}\\right)`, Prec.App);
+        }
         if (entry && e.args.length >= entry.arity[0] && e.args.length <= entry.arity[1]) {
           return entry.render(e.args, ctx);
         }
