@@ -604,7 +604,7 @@ function simplify(
     let changed = false;
     for (const [name, values] of Object.entries(current)) {
       const slot = slots.get(name);
-      if (slot !== undefined && simplifyInput(values, slot.input.kind, slot.shape, () => stillFails(current))) changed = true;
+      if (slot !== undefined && simplifyInput(values, slot.input.kind, slot.shape, () => stillFails(current), pass === 0)) changed = true;
     }
     if (!changed) break;
   }
@@ -612,7 +612,7 @@ function simplify(
 }
 
 /** Simplifies one input's entries in place, keeping its kind's constraint; whether any entry changed. */
-function simplifyInput(values: number[], kind: Input['kind'], shape: readonly number[], stillFails: () => boolean): boolean {
+function simplifyInput(values: number[], kind: Input['kind'], shape: readonly number[], stillFails: () => boolean, firstPass: boolean): boolean {
   const allowed = allowedValues(kind, shape);
   if (allowed === undefined) return false;
   let changed = false;
@@ -631,6 +631,8 @@ function simplifyInput(values: number[], kind: Input['kind'], shape: readonly nu
   for (let e = 0; e < values.length; e++) {
     const v = values[e];
     const rank = simple.indexOf(v);
+    // After the first pass, entries at 0, 1 or -1 are left: they are as simple as a value reads.
+    if (!firstPass && rank >= 0 && rank <= 2) continue;
     // Only simpler values than the one there: the list's order is what "simpler" means.
     const candidates = rank >= 0 ? simple.slice(0, rank) : [...simple, ...roundings(v)];
     for (const candidate of candidates) {
