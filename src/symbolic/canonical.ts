@@ -410,28 +410,54 @@ export class Canonicalizer {
       case 'phi':
         return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));
       case 'sin': case 'cos': {
-        const a = arg(0);
-        const atom = (name: 'sin' | 'cos') => this.atoms.intern(`opaque:${name}(${this.key(a)})`,
-          () => ({ kind: 'opaque', text: clipText(printTerm(fn(name, t.args[0]))) }), (values) => FUNCTIONS[name].value(a.evaluateFloat(values)));
+        // sin is odd and cos even: one pair of atoms for a and -a.
+        const { rep: a, flipped } = this.byParity(arg(0));
+        const text = (name: 'sin' | 'cos') => (flipped ? `${name}(${this.display(a)})` : printTerm(fn(name, t.args[0])));
+        const atom = (name: 'sin' | 'cos') => this.atoms.intern(`opaque:${name}(${this.signedKey(a)})`,
+          () => ({ kind: 'opaque', text: clipText(text(name)) }), (values) => FUNCTIONS[name].value(a.evaluateFloat(values)));
         const sin = atom('sin');
         const cos = atom('cos');
         this.atoms.circular.set(sin, cos);
-        return RationalFunction.variable(t.name === 'sin' ? sin : cos);
+        if (t.name === 'cos') return RationalFunction.variable(cos);
+        return flipped ? RationalFunction.variable(sin).neg() : RationalFunction.variable(sin);
       }
       case 'asin': case 'asinh': case 'atan':
       {
-        const a = arg(0);
+        // Odd functions (asin's domain is symmetric too): f(-a) is -f(a), one atom for both.
+        const { rep: a, flipped } = this.byParity(arg(0));
         if (t.name === 'asin') this.requireSign(one.sub(a.mul(a, b), b), false, 'asin: 1 - its argument squared');
         const f = FUNCTIONS[t.name].value;
-        return this.opaque(`${t.name}(${this.key(a)})`, () => printTerm(t), (atom) => f(a.evaluateFloat(atom)));
+        const name = t.name;
+        const atom = this.opaque(`${name}(${this.signedKey(a)})`, () => (flipped ? `${name}(${this.display(a)})` : printTerm(t)), (values) => f(a.evaluateFloat(values)));
+        return flipped ? atom.neg() : atom;
       }
     }
   }
 
-  /** erf(a) as an atom, one per canonical argument. */
-  private erf(a: RationalFunction, text: string): RationalFunction {
+  /** erf(a) as an atom, one per canonical argument up to its sign: erf is odd, erf(-a) = -erf(a). */
+  private erf(argument: RationalFunction, text: string): RationalFunction {
     const f = FUNCTIONS.erf.value;
-    return this.opaque(`erf(${this.key(a)})`, () => `erf(${text})`, (atom) => f(a.evaluateFloat(atom)));
+    const { rep: a, flipped } = this.byParity(argument);
+    const atom = this.opaque(`erf(${this.signedKey(a)})`, () => (flipped ? `erf(${this.display(a)})` : `erf(${text})`), (values) => f(a.evaluateFloat(values)));
+    return flipped ? atom.neg() : atom;
+  }
+
+  /**
+   * The one of a and -a whose key comes first, and whether that is -a: an odd or
+   * even function of either is read through the same atom (erf(-x) = -erf(x),
+   * cos(-x) = cos(x)), so a reflection such as Phi(-x) = 1 - Phi(x) is proved.
+   */
+  private byParity(a: RationalFunction): { rep: RationalFunction; flipped: boolean } {
+    const negated = a.neg();
+    return this.signedKey(negated) < this.signedKey(a) ? { rep: negated, flipped: true } : { rep: a, flipped: false };
+  }
+
+  /** {@link key} with the sign of the denominator's constant moved into the numerator: -x is one key, however stored. */
+  private signedKey(a: RationalFunction): string {
+    const constant = a.denominatorConstant();
+    const num = constant.sign() < 0 ? a.numerator(this.budget).neg() : a.numerator(this.budget);
+    const den = a.denominatorFactors().map((f) => `${f.factor.key()}^${f.exponent}`).sort().join('*');
+    return `${num.key()}/${constant.abs().toString()}*${den}`;
   }
 
   /** exp of a sum is a product of exps; exp(k m) is exp(m)^k; exp(log P) is P. */

@@ -26,6 +26,27 @@ describe('elementary functions', () => {
     }
   }, 120_000);
 
+  it('knows odd and even functions: a reflection is proved, a lost or added sign refuted', () => {
+    const steps = stepsOf(checkReport(deriv(`given x: real
+given u: unit
+claim erf(-x) = -erf(x)
+claim Phi(-x) = 1 - Phi(x)
+claim erfc(-x) = 2 - erfc(x)
+claim atan(-x) + atan(x) = 0
+claim asinh(-x) = -asinh(x)
+claim asin(-u) = -asin(u)
+claim sin(-x) = -sin(x)
+claim cos(-x) = cos(x)
+claim sin(-x)^2 + cos(x)^2 = 1
+claim diff(erf(-x), x) = -2 / sqrt(pi) * exp(-x^2)
+claim erf(-x) = erf(x)   expect wrong
+claim cos(-x) = -cos(x)   expect wrong
+claim sin(-x) = sin(x)   expect wrong
+claim Phi(-x) = Phi(x) - 1   expect wrong
+`)));
+    expect(steps.map((s) => s.verdict)).toEqual([...Array(10).fill('proved'), 'refuted', 'refuted', 'refuted', 'refuted']);
+  });
+
   it('gives a domain to the inverse functions: asin only on [-1, 1], acosh from 1', () => {
     const [asin] = stepsOf(checkReport(deriv('given x: real\nclaim asin(x) = asin(x) + 0 * x\n')));
     expect(asin.verdict).toBe('proved');
