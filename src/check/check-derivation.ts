@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { hasDiff, inputNames, isSymmetricKind, symmetricPart, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { hasDiff, inputNames, isSymmetricKind, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
@@ -243,8 +243,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     return errorResult({ ...emptyDetail, diagnostic: why });
   }
 
-  const lhs = eliminateDiff(above);
-  const rhs = eliminateDiff(modelStep.term);
+  // A derivative with respect to a let (grad(C, z2)) is taken with z2 an input of its own, then read at z2's definition.
+  const lhs = withDefinedInputs(eliminateDiff(above), model.inputs);
+  const rhs = withDefinedInputs(eliminateDiff(modelStep.term), model.inputs);
   // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
   const almostEverywhere = hasDiff(above) || hasDiff(modelStep.term);
   // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.
@@ -284,7 +285,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     // A kink convention matters only where comparisons are read almost everywhere: in a step about a derivative.
     ...(almostEverywhere ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
   };
-  const sizesText = describeSizes(numericSizes);
+  // The sizes the numbers tried: a search that found its counterexample at the first one names that one.
+  const sizesText = describeSizes(numeric.sizes.length > 0 ? numeric.sizes.map((r) => new Map(Object.entries(r))) : numericSizes);
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
   const exactSizesText = describeSizes(exactSizes);
   const exactMethod = `exact canonical form${exactSizesText === '' ? '' : ` at ${exactSizesText}`}`;

@@ -80,7 +80,21 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const lets = new Map<string, LetDefinition>();
   const broken = new Map<string, Diagnostic>();
   const usedBroken = new Set<string>();
-  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined };
+  /** Each `let` declared so far, in order, and the inputs that stand for one in a derivative with respect to it. */
+  const letDecls = new Map<string, LetDecl>();
+  const leafInputs = new Map<string, Input>();
+  const leafScopes = new Map<string, Scope | undefined>();
+  const declared = (d: Dim) => d.k !== 'sym' || !d.derived || derivedDims.has(d.name);
+  const leafScope = (name: string): Scope | undefined => {
+    // Lets declared since a scope was made are read in it too: one scope per let and count of lets.
+    const key = `${name}#${letDecls.size}`;
+    if (!leafScopes.has(key)) leafScopes.set(key, scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined }, letDecls, declared));
+    const leaf = leafScopes.get(key);
+    const input = leaf?.inputs.get(name);
+    if (input !== undefined && !leafInputs.has(name)) leafInputs.set(name, input);
+    return leaf;
+  };
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope };
   /** Each broken declaration, to report it on its own when no expression uses it. */
   const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl; problem: Diagnostic; at: number }[] = [];
   const claims: ModelClaim[] = [];
@@ -94,7 +108,10 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     // An error in a declaration breaks only the names it declares: what uses them is an error, the rest is checked.
     try {
       if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
-      else declareLet(statement, scope, lets, taken, (d) => d.k !== 'sym' || !d.derived || derivedDims.has(d.name));
+      else {
+        declareLet(statement, scope, lets, taken, declared);
+        letDecls.set(statement.name, statement);
+      }
     } catch (error) {
       if (!(error instanceof DerivationError)) throw error;
       const names = statement.kind === 'given' ? statement.names.map((n) => n.name) : [statement.name];
@@ -106,9 +123,39 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const unused = brokenDeclarations.filter((b) => !b.names.some((name) => usedBroken.has(name)));
   for (const b of [...unused].reverse()) claims.splice(b.at, 0, declarationErrorClaim(b.statement, b.problem));
   return {
-    derivation, inputs: [...inputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), derivedDims: [...derivedDims.values()], claims,
+    derivation, inputs: [...inputs.values(), ...leafInputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), derivedDims: [...derivedDims.values()], claims,
     definitions: [...lets.values()],
   };
+}
+
+/**
+ * The scope in which the `let` `name` is an input of its own (Input.definedBy),
+ * for a derivative with respect to it: every `let` declared after it is read
+ * again there, so what depends on it depends on that input, and what comes
+ * before it (its own definition included) is held. Undefined for a `let` whose
+ * entries have no range of their own (a parameter only in sums of indices).
+ */
+function scopeWithLetAsInput(
+  name: string, scope: Scope, letDecls: ReadonlyMap<string, LetDecl>, declared: (d: Dim) => boolean,
+): Scope | undefined {
+  const definition = scope.lets.get(name);
+  if (definition === undefined || definition.paramDims.some((d) => d === undefined)) return undefined;
+  const dims = definition.paramDims as Dim[];
+  const typeText = dims.length === 0 ? `the value of ${name}` : `the value of ${name}, ${dims.length === 1 ? 'a vector' : 'an array'} of ${dims.map((d) => (d.k === 'fixed' ? String(d.size) : d.name)).join(' by ')}`;
+  const input: Input = { name, kind: 'real', dims, typeText, definedBy: { params: definition.params, body: definition.body } };
+  const inputs = new Map(scope.inputs);
+  inputs.set(name, input);
+  const lets = new Map<string, LetDefinition>();
+  const leaf: Scope = { ...scope, inputs, lets, leafScope: undefined };
+  let after = false;
+  for (const [letName, decl] of letDecls) {
+    if (letName === name) { after = true; continue; }
+    const kept = scope.lets.get(letName);
+    if (kept === undefined) continue;
+    if (!after) lets.set(letName, kept);
+    else declareLet(decl, leaf, lets, () => false, declared);
+  }
+  return leaf;
 }
 
 function declareGiven(

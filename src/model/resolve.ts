@@ -62,6 +62,11 @@ export interface Scope {
   readonly broken?: ReadonlyMap<string, Diagnostic>;
   /** Broken names some expression used; the model reports the others on their own. */
   readonly usedBroken?: Set<string>;
+  /**
+   * The scope in which a `let` is an input of its own, for a derivative with
+   * respect to it (`grad(C, z2)`); undefined where that is not offered.
+   */
+  readonly leafScope?: (name: string) => Scope | undefined;
 }
 
 /**
@@ -91,7 +96,7 @@ export class Resolver {
    * `delta(i, k)`); only these may be a free index written as a number before its range is
    * known. Any other undeclared name is an unknown name at once, in the words of its use.
    */
-  constructor(private readonly scope: Scope, private readonly params: ReadonlySet<string> = new Set(),
+  constructor(private scope: Scope, private readonly params: ReadonlySet<string> = new Set(),
     private readonly writtenAsIndices: ReadonlySet<string> = new Set()) {
     this.inlined = scope.inlined ?? new InlineBudget();
   }
@@ -629,13 +634,15 @@ export class Resolver {
     }
     if (name === 'diff') {
       this.expectArity(expr, 2, 'diff(F, x[k])');
-      const f = this.val(args[0], bound);
-      const variable = this.differentiationVariable(args[1], bound);
-      return mapValue(f, (t) => ({ k: 'diff', f: t, v: variable }));
+      return this.withLetAsInput(args[1], () => {
+        const f = this.val(args[0], bound);
+        const variable = this.differentiationVariable(args[1], bound);
+        return mapValue(f, (t) => ({ k: 'diff', f: t, v: variable }));
+      });
     }
-    if (name === 'grad') return this.grad(expr, bound);
-    if (name === 'jacobian') return this.jacobian(expr, bound);
-    if (name === 'hessian') return this.hessian(expr, bound);
+    if (name === 'grad') return this.withLetAsInput(args[1], () => this.grad(expr, bound));
+    if (name === 'jacobian') return this.withLetAsInput(args[1], () => this.jacobian(expr, bound));
+    if (name === 'hessian') return this.withLetAsInput(args[1], () => this.hessian(expr, bound));
     if (name === 'dot') {
       this.expectArity(expr, 2, 'dot(a, b)');
       const [a, b] = args.map((x) => this.val(x, bound));
@@ -829,6 +836,25 @@ export class Resolver {
       const entry = f.k === 'scalar' ? f.t : f.at(ix.slice(0, fShape.length));
       return { k: 'diff', f: entry, v: { name: given.name, indices: ix.slice(fShape.length) } };
     });
+  }
+
+  /**
+   * Resolves a derivative whose variable `w` names a `let` (`grad(C, z2)`,
+   * `diff(C, z2[k])`) in the scope where that let is an input of its own
+   * (Scope.leafScope): the partial derivative of backprop, dC/dz with what is
+   * upstream of z held. Any other derivative resolves as it is.
+   */
+  private withLetAsInput<T>(w: Expr | undefined, resolve: () => T): T {
+    const name = w?.kind === 'name' ? w.name : w?.kind === 'index' ? w.target.name : undefined;
+    const leaf = name !== undefined && !this.scope.inputs.has(name) && this.scope.lets.has(name) ? this.scope.leafScope?.(name) : undefined;
+    if (leaf === undefined) return resolve();
+    const saved = this.scope;
+    this.scope = leaf;
+    try {
+      return resolve();
+    } finally {
+      this.scope = saved;
+    }
   }
 
   /**
@@ -1057,7 +1083,7 @@ export class Resolver {
     if (name === undefined || !given) {
       const isLet = name !== undefined && this.scope.lets.has(name);
       throw this.error('unsupported', isLet
-        ? `diff differentiates with respect to an input; ${name} is defined by let`
+        ? `diff differentiates with respect to an input or a let; ${name} cannot be the variable here (a let whose index stands only in sums of indices, or inside a derivative with respect to another let)`
         : 'diff differentiates with respect to an input entry such as x[k] or t', expr.span,
       'differentiate with respect to a given, e.g. diff(L, x[k]); for a chain rule through a definition, write the chain explicitly');
     }

@@ -88,3 +88,22 @@ export class LabelInSumOfIndices extends Error {
     super(`the label ${label} cannot stand in a sum of indices`);
   }
 }
+
+/**
+ * Reads the inputs that stand for a `let` (Input.definedBy) as their definitions:
+ * once a derivative with respect to one is taken, `z2[k]` is `(W2 * a1 + b2)[k]`
+ * again. The exact engines compare the sides in the inputs that are drawn.
+ */
+export function withDefinedInputs(term: Term, inputs: readonly { readonly name: string; readonly definedBy?: { readonly params: readonly string[]; readonly body: Term } }[]): Term {
+  const defined = new Map(inputs.filter((i) => i.definedBy !== undefined).map((i) => [i.name, i.definedBy!]));
+  if (defined.size === 0) return term;
+  const go = (t: Term): Term => {
+    if (t.k === 'input') {
+      const definition = defined.get(t.ref.name);
+      if (definition === undefined) return t;
+      return substituteIndices(definition.body, new Map(definition.params.map((p, i) => [p, t.ref.indices[i]])));
+    }
+    return mapChildren(t, go);
+  };
+  return go(term);
+}

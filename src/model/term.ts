@@ -131,6 +131,14 @@ export interface Input {
   readonly binary?: boolean;
   /** The type as written, for messages (`vector[n]`). */
   readonly typeText: string;
+  /**
+   * Set on the input that stands for a `let` inside a derivative with respect to
+   * it (`grad(C, z2)` with `let z2 = W2 * a1 + b2`, backprop's dC/dz): the
+   * derivative is taken with z2 a variable of its own, everything upstream held,
+   * and then read at z2's value, its definition's `body` at the entry `params`.
+   * Never drawn: the numbers compute it, the exact engines substitute it.
+   */
+  readonly definedBy?: { readonly params: readonly string[]; readonly body: Term };
 }
 
 /**

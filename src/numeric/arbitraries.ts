@@ -142,12 +142,13 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
 /** All inputs of a layout, as one record name -> entries; fast-check shrinks each toward its simplest value. */
 export function inputsArbitrary(layout: Layout, options: InputOptions = {}): fc.Arbitrary<Record<string, number[]>> {
   const record: Record<string, fc.Arbitrary<number[]>> = {};
-  for (const [name, slot] of layout.slots) record[name] = inputArbitrary(slot.input, slot.shape, layout.sizes, options);
+  // An input that stands for a let is computed from the others, never drawn (see derived-inputs.ts).
+  for (const [name, slot] of layout.slots) if (slot.input.definedBy === undefined) record[name] = inputArbitrary(slot.input, slot.shape, layout.sizes, options);
   return fc.record(record);
 }
 
 /** Writes a record of entries into the flat value array of a layout. */
 export function fillValues(layout: Layout, inputs: Record<string, number[]>, into: Float64Array): void {
-  for (const [name, slot] of layout.slots) into.set(inputs[name], slot.offset);
+  for (const [name, slot] of layout.slots) if (slot.input.definedBy === undefined) into.set(inputs[name], slot.offset);
 }
 

@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import { fillValues, INPUT_RANGES, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, type Compiled, type EvaluationState } from './compile.ts';
 import { compileTerm } from './generate.ts';
+import { compileDerivedInputs } from './derived-inputs.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
 import { specialValues } from './special-values.ts';
 import { directionalCheck, DIRECTIONAL_THRESHOLD, gradientStep } from './directional.ts';
@@ -212,6 +213,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const lhs = compileTerm(step.lhs, layout, slots);
     const rhs = compileTerm(step.rhs, layout, slots);
     const state = newState(layout, slots);
+    const derived = compileDerivedInputs(layout, slots);
     const entryCount = countAssignments(step.freeIndices, sizes);
     const allAssignments = entryCount <= MAX_ENTRIES_PER_INPUT ? indexAssignments(step.freeIndices, sizes) : undefined;
     if (allAssignments === undefined) sampled = { compared: SAMPLED_ENTRIES, of: Math.max(sampled?.of ?? 0, entryCount) };
@@ -261,6 +263,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const judgeEntries = (inputs: Record<string, number[]>, counting = false, whole = false): Judged => {
       fillValues(layout, inputs, state.values);
       state.epoch++;
+      derived?.(state);
       let worst: NumericComparison | undefined;
       let ratio = 0;
       let relative = 0;
@@ -334,7 +337,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       try {
         for (const slot of layout.slots.values()) {
           const { kind } = slot.input;
-          if (!isContinuousKind(kind)) continue;
+          if (!isContinuousKind(kind) || slot.input.definedBy !== undefined) continue;
           const count = slot.shape.reduce((a, b) => a * b, 1);
           for (let i = slot.offset; i < slot.offset + count; i++) {
             const v = state.values[i];
@@ -343,6 +346,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           }
         }
         state.epoch++;
+        derived?.(state);
         const l = evaluate(lhs, state);
         const r = evaluate(rhs, state);
         return Number.isFinite(l.value) && Number.isFinite(r.value);
@@ -387,6 +391,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       : (inputs: Record<string, number[]>): Judged => {
         fillValues(layout, inputs, state.values);
         state.epoch++;
+        derived?.(state);
         let ratio = 0;
         let relative = 0;
         let defined = false;

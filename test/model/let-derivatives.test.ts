@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../../src/index.ts';
+import { checkInParallel, prepareFile } from '../../src/pipeline/index.ts';
+import { claimsOf, deriv, FAST, stepsOf } from '../__test-helpers__/derivations.ts';
+
+const verdicts = (text: string) => claimsOf(deriv(text)).map((c) => c.steps.map((s) => s.verdict).join(','));
+
+// Backprop differentiates with respect to intermediate values: dC/dz, delta = dL/dz.
+const NETWORK = `given x: vector[n0]
+given y: vector[n2]
+given W1: matrix[n1, n0]
+given b1: vector[n1]
+given W2: matrix[n2, n1]
+given b2: vector[n2]
+let z1 = W1 * x + b1
+let a1 = sigmoid(z1)
+let z2 = W2 * a1 + b2
+let a2 = sigmoid(z2)
+let C = norm(a2 - y)^2 / 2
+let d2 = (a2 - y) .* sigmoid'(z2)
+let d1 = (W2' * d2) .* sigmoid'(z1)
+`;
+
+describe('a derivative with respect to a let: the intermediate value is the variable, what is upstream of it held', () => {
+  it("proves Nielsen's four equations of backpropagation and refutes their usual slips", () => {
+    expect(verdicts(`${NETWORK}claim grad(C, z2) = d2
+claim grad(C, z1) = d1
+claim grad(C, a1) = W2' * d2
+claim grad(C, z2) = a2 - y   expect wrong
+claim grad(C, z1) = W2' * d2   expect wrong
+claim grad(C, W1) = d1 * x'
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'refuted', 'proved']);
+  });
+
+  it('softmax with cross-entropy: dL/dz = s - y, dL/ds = -y / s, entry by entry and as a whole', () => {
+    expect(verdicts(`given x: vector[n]
+given y: onehot[n]
+given W: matrix[n, n]
+let z = W * x
+let s = softmax(z)
+let L = -sum(y .* log(s))
+let p[i] = exp(x[i]) / sum(j, exp(x[j]))
+let Lp = -sum(i, y[i] * log(p[i]))
+claim grad(L, z) = s - y
+claim grad(L, z) = y - s   expect wrong
+claim diff(L, s[k]) = -y[k] / s[k]
+claim diff(Lp, p[k]) = -y[k] / p[k]
+claim diff(Lp, p[k]) = -1 / p[k]   expect wrong
+claim jacobian(s, z) = diag(s) - s * s'
+claim diff(diff(L, z[i]), z[k]) = s[i] * (delta(i, k) - s[k])
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'proved']);
+  });
+
+  it('a scalar let, where the numbers alone decide: the finite difference moves the let and nothing upstream', () => {
+    const steps = stepsOf(checkText(deriv(`given t: positive
+let u = t^2
+claim diff(sin(u)^2, u) = sin(2 * u)
+claim diff(sin(u)^2, u) = sin(2 * t)   expect wrong
+claim diff(sin(u), t) = 2 * t * cos(u)
+`), 't.deriv', FAST));
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'refuted', 'proved']);
+    // The counterexample shows the drawn input t, not the let.
+    expect(Object.keys(steps[1].detail.counterexample!.inputs)).toEqual(['t']);
+  });
+
+  it('gives the same report from one thread and from two: the input standing for a let reaches a worker', () => {
+    const claims = ['grad(C, z2) = d2', "grad(C, z1) = W2' * d2   expect wrong", 'grad(C, b1) = d1', 'grad(C, b2) = d2',
+      'grad(C, a1) = W2\' * d2', 'grad(C, z2) = a2 - y   expect wrong', 'grad(C, z1) = d1', "grad(C, W2) = d2 * a1'"];
+    const file = prepareFile(deriv(`${NETWORK}${claims.map((c) => `claim ${c}\n`).join('')}`), 't.deriv');
+    const one = JSON.stringify(checkInParallel([file], { ...FAST, jobs: 1 }));
+    const two = JSON.stringify(checkInParallel([file], { ...FAST, jobs: 2 }));
+    expect(two).toBe(one);
+    expect(stepsOf({ files: checkInParallel([file], { ...FAST, jobs: 1 }) } as never).map((s) => s.verdict))
+      .toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
+  });
+});
