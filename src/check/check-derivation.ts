@@ -97,7 +97,8 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
 export function assembleDerivation(model: Model, steps: readonly (readonly StepResult[])[], options: Pick<CheckOptions, 'derive'> = {}): DerivationResult {
   const claims = model.claims.map((claim, c): ClaimResult =>
     ({ line: claim.claim.span.line, text: claim.claim.text, ok: steps[c].every((s) => s.ok), steps: steps[c] }));
-  const corrected = withCorrections(claims);
+  const letTexts = new Map(model.derivation.statements.flatMap((st) => (st.kind === 'let' && st.params.length === 0 ? [[st.name, st.text] as const] : [])));
+  const corrected = withCorrections(claims, (name) => letTexts.get(name));
   return { title: model.derivation.title, source: model.derivation.source, claims: options.derive === false ? corrected : withDerivedSteps(model, corrected) };
 }
 
@@ -140,17 +141,19 @@ const TAKES_DERIVATIVE = /\b(diff|grad|jacobian)\s*\(/;
  * a step beside it that holds and is compared with the same expression (a
  * transcription writes the note's wrong step and the correct claim beside it).
  */
-function withCorrections(claims: readonly ClaimResult[]): ClaimResult[] {
+function withCorrections(claims: readonly ClaimResult[], letText: (name: string) => string | undefined = () => undefined): ClaimResult[] {
   const normal = (text: string) => text.replace(/\s+/g, '');
   const steps = claims.flatMap((claim) => claim.steps.map((step, i) => ({ step, above: normal(i === 0 ? claim.text : claim.steps[i - 1].text) })));
-  const corrections = new Map<StepResult, { line: number; text: string }>();
+  const corrections = new Map<StepResult, { line: number; text: string; definition?: string }>();
   steps.forEach(({ step, above }, at) => {
     if (step.expect !== 'wrong' || step.verdict !== 'refuted') return;
     const fits = (s: (typeof steps)[number]) =>
       s.above === above && s.step.expect === 'holds' && (s.step.verdict === 'proved' || s.step.verdict === 'verified');
     // Beside it: the first such step after it, else the nearest one before it (a right claim, then its wrong variants).
     const right = steps.slice(at + 1).find(fits) ?? steps.slice(0, at).reverse().find(fits);
-    if (right) corrections.set(step, { line: right.step.line, text: right.step.text });
+    if (!right) return;
+    const definition = letText(right.step.text.trim());
+    corrections.set(step, { line: right.step.line, text: right.step.text, ...(definition === undefined ? {} : { definition }) });
   });
   if (corrections.size === 0) return [...claims];
   return claims.map((claim) => ({

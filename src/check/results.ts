@@ -46,7 +46,8 @@ export interface StepDetail {
    * For a known mistake: the step the file gives as the right one, by convention
    * a later step that holds and is compared with the same expression.
    */
-  readonly correction?: { readonly line: number; readonly text: string };
+  /** `definition`: where the right step is the name of a `let` (`δ2`), its definition as written, to contrast with. */
+  readonly correction?: { readonly line: number; readonly text: string; readonly definition?: string };
   /**
    * For a refuted step with a derivative in the line above and no right step in
    * the file: the derivative, derived and simplified in the derivation's own

@@ -26,6 +26,9 @@ export function contrastWithCorrection(wrong: string, right: string): string | u
     return `the right step ${b.op === '/' ? 'divides' : 'multiplies'} this one by ${source(right, b.right)}`;
   }
   if (b.kind === 'binary' && b.op === '*' && key(b.right) === key(a)) return `the right step multiplies this one by ${source(right, b.left)}`;
+  if (b.kind === 'binary' && b.op === '.*' && (key(b.left) === key(a) || key(b.right) === key(a))) {
+    return `the right step multiplies this one entry by entry by ${source(right, key(b.left) === key(a) ? b.right : b.left)}`;
+  }
   const renamed = sameRenaming(a, b);
   if (renamed) return `this step uses ${source(wrong, renamed[0])} where the right step uses ${source(right, renamed[1])}`;
   const pair = differingPart(a, b);

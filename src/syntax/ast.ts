@@ -118,6 +118,8 @@ export interface LetDecl {
   /** Index parameters, e.g. `i` in `let s[i] = ...`. */
   readonly params: readonly { readonly name: string; readonly span: Span }[];
   readonly body: Expr;
+  /** The body as written (after the ASCII forms of pasted notation), for reports. */
+  readonly text: string;
   readonly span: Span;
 }
 

@@ -309,7 +309,7 @@ function parseLet(line: LogicalLine): LetDecl {
   const body = expressionAt(line, bodyStart, line.text.length);
   return {
     kind: 'let', name: m[1], nameSpan: line.map.span(nameStart, nameStart + m[1].length), params, body,
-    span: line.map.span(0, line.text.length),
+    text: line.text.slice(bodyStart).trim(), span: line.map.span(0, line.text.length),
   };
 }
 

@@ -61,6 +61,17 @@ describe('explanations of the suite\'s mistakes', () => {
   });
 });
 
+describe('a right step that is the name of a let', () => {
+  it('is contrasted through its definition: BP1 and BP2 without their activation derivative', () => {
+    const steps = stepsOf(checkFiles(['derivations/008-backprop-four-equations.deriv'], FAST));
+    const line = (n: number) => steps.find((s) => s.line === n)!;
+    expect(line(28).detail.correction).toMatchObject({ text: 'δ2', definition: "(a2 - y) .* σ'(z2)" });
+    expect(why(line(28))).toBe("the right step multiplies this one entry by entry by σ'(z2)");
+    expect(why(line(29))).toBe("this step has σ(z2) where the right step has σ'(z2)");
+    expect(why(line(39))).toBe("the right step multiplies this one entry by entry by σ'(z1)");
+  }, 60_000);
+});
+
 describe('a factor that is an expression', () => {
   it('binary cross-entropy: the right side is the left side divided by p * (1 - p)', () => {
     const step = onlyStep(deriv(`given z: real

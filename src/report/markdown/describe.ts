@@ -164,7 +164,10 @@ export function whyOf(step: StepResult): Why | undefined {
   const explanation = step.detail.explanation;
   const residual = explanation === undefined || /(^|: )lhs - rhs = /.test(explanation);
   const correction = step.detail.correction;
-  const contrast = residual && correction ? contrastParts(step.text, correction.text) : undefined;
+  // A right step that is a let's name (δ2) is contrasted through its definition ((a2 - y) .* σ'(z2)).
+  const contrast = residual && correction
+    ? contrastParts(step.text, correction.text) ?? (correction.definition === undefined ? undefined : contrastParts(step.text, correction.definition))
+    : undefined;
   if (contrast) return { text: contrast.map((p) => ('prose' in p ? p.prose : p.math)).join(''), parts: contrast };
   if (explanation === undefined) return undefined;
   const text = residual ? cutAtTerm(explanation, WHY_LENGTH) : explanation;
