@@ -1,5 +1,5 @@
 import { DerivationError } from '../diagnostics/index.ts';
-import { buildModel, expandedSize, hasDiff, hasIndexValue, substituteIndices, type Dim, type FreeIndex, type Index, type Model, type Term } from '../model/index.ts';
+import { buildModel, expandedSize, hasDiff, hasIndexValue, substituteIndices, withDefinedInputs, type Dim, type FreeIndex, type Index, type Model, type Term } from '../model/index.ts';
 import { checkStepNumerically } from '../numeric/index.ts';
 import { Budget, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN } from '../symbolic/index.ts';
 import { DerivationSyntaxError, parseExpression, SourceMap, type Claim, type Derivation, type Expr, type Statement } from '../syntax/index.ts';
@@ -73,7 +73,8 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
   if (hasIndexValue(claim.head)) return undefined;
   // Every candidate is resolved beside the target: a target of this size makes deriving cost more than checking.
   if (expandedSize(claim.head, MAX_TARGET_NODES + 1) > MAX_TARGET_NODES) return undefined;
-  const derivative = eliminateDiff(claim.head);
+  // With respect to a let (grad(C, z2)), the derivative is read at the let's value, in the drawn inputs.
+  const derivative = withDefinedInputs(eliminateDiff(claim.head), model.inputs);
   const written = new Set(targetText.match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? []);
   // Entry indices of an array claim are the ones the text does not name: they give the array's shape.
   const entry = claim.freeIndices.filter((f) => !written.has(f.name));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/index.ts';
-import { checkInParallel, prepareFile } from '../../src/pipeline/index.ts';
+import { checkInParallel, deriveInFile, prepareFile } from '../../src/pipeline/index.ts';
 import { claimsOf, deriv, FAST, stepsOf } from '../__test-helpers__/derivations.ts';
 
 const verdicts = (text: string) => claimsOf(deriv(text)).map((c) => c.steps.map((s) => s.verdict).join(','));
@@ -73,4 +73,19 @@ claim diff(sin(u), t) = 2 * t * cos(u)
     expect(stepsOf({ files: checkInParallel([file], { ...FAST, jobs: 1 }) } as never).map((s) => s.verdict))
       .toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   });
+});
+
+describe('derive, with respect to a let', () => {
+  it("finds backprop's delta and the batch dL/dZ in the file's own names", () => {
+    expect(deriveInFile(deriv(`${NETWORK}claim grad(C, z2) = d2\n`), 't.deriv', { expression: 'grad(C, z2)' }).best.text).toBe('d2');
+    const batch = deriv(`given X: matrix[N, D]
+given W: matrix[D, C]
+given y: label[N, C]
+let Z = X * W
+let P = softmax(Z)
+let L = -sum(onehot(y, C) .* log(P)) / N
+claim grad(L, Z) = (P - onehot(y, C)) / N
+`);
+    expect(deriveInFile(batch, 'b.deriv', { expression: 'grad(L, Z)' }).best.text).toBe('(P - onehot(y, C)) / N');
+  }, 60_000);
 });
