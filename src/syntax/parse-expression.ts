@@ -260,6 +260,12 @@ class Converter {
         return { kind: 'call', name: name.name, nameSpan: name.span, args, span };
       }
       case 'AccessorNode': {
+        // numpy's W.T, as ML notes write a transpose.
+        if (n.index.isObjectProperty?.() && n.index.getObjectProperty?.() === 'T') {
+          const arg = this.convert(n.object);
+          this.take('name', 'T');
+          return { kind: 'transpose', arg, span: this.join(arg.span, arg.span, 2) };
+        }
         if (n.object.type !== 'SymbolNode' && !n.index.isObjectProperty?.()) {
           // An entry of a computed array: softmax(x)[i], onehot(y, C)[i, k], (A * B)[i, j].
           const target = this.convert(n.object);

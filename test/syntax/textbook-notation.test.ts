@@ -82,3 +82,17 @@ claim tanh'(t) = 1 + tanh(t)^2   expect wrong
     expect(unknown.detail.diagnostic).toMatchObject({ code: 'unknown-function' });
   });
 });
+
+describe("numpy's .T", () => {
+  it('is a transpose, of a name or of a bracket', () => {
+    expect(verdicts(`given X: matrix[N, D]
+given W: matrix[D, C]
+given G: matrix[N, C]
+let L = sum(G .* (X * W))
+claim grad(L, W) = X.T * G
+claim grad(L, X) = G * W.T
+claim grad(L, X) = G * W   expect wrong
+claim (X * W).T = W.T * X.T
+`)).toEqual(['proved', 'proved', 'refuted', 'proved']);
+  });
+});
