@@ -163,8 +163,14 @@ export const MAX_ENTRIES_PER_INPUT = 1024;
 /** Entries each input compares where there are more than {@link MAX_ENTRIES_PER_INPUT}: a quarter of them on the diagonal. */
 export const SAMPLED_ENTRIES = 32;
 
-/** The caps on the first step with which a failing finite difference is taken again. */
-const RETAKEN_FIRST_STEPS = [1e-2, 1e-4];
+/**
+ * The first steps, relative to max(|x|, 1), with which a failing finite difference
+ * is taken again, largest first: down to where f's own scale may be (atan(1e12 x)
+ * at x = 0 turns within 1e-12, sin(7e5 x) at x = 7e5 within 1e-11 of x), and at
+ * x = 0 on to the smallest doubles (atan(1e300 x)); below an ulp of x a retake
+ * has no points to take and costs little.
+ */
+const RETAKEN_FIRST_STEPS = [1e-3, 1e-5, 1e-7, 1e-9, 1e-11, 1e-13, ...Array.from({ length: 36 }, (_, k) => 10 ** (-21 - 8 * k))];
 
 /** A rescued comparison settles only where the two precisions agree on the difference to this fraction of the sides. */
 const SETTLED = 1e-10;
@@ -299,7 +305,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         }
         let compared = compareSides(left, right);
         if (compared === undefined) { lost = true; continue; }
-        if (compared.ratio > 1 && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
+        if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
           compared = retakenWithSmallerSteps(compared);
         }
         defined = true;
@@ -358,12 +364,18 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 
     /**
      * A failing comparison of a side with a finite difference, taken again with
-     * first steps of at most 1e-2 and 1e-4: a first step that spans periods or
-     * poles of f (tan(x) at x = 1000, where it is 100) can fool the error estimate. An estimate at a
-     * smaller step that agrees settles it; a step that is wrong fails at every
-     * step, where the differences converge. The free indices are still set.
+     * ever smaller first steps (RETAKEN_FIRST_STEPS): a first step that spans
+     * periods or poles of f (tan(x) at x = 1000, where it is 100) or that is far
+     * wider than f's own scale (atan(1e12 x) at 0, flat a step away; sin(7e5 x),
+     * averaged over thousands of periods) can fool the error estimate, and at every
+     * such step alike. A retake that agrees settles it, if its tolerance is below
+     * the difference first seen (so it could have seen that difference): a step
+     * that is wrong fails at every step where the differences can be trusted. Only
+     * where a failure decides something (the search, the report's whole judgement):
+     * shrinking does without, and its result is judged again. The free indices are still set.
      */
     const retakenWithSmallerSteps = (failed: Compared): Compared => {
+      const seen = Math.abs(failed.shown.difference);
       try {
         for (const cap of RETAKEN_FIRST_STEPS) {
           state.firstStepCap = cap;
@@ -372,7 +384,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           const r = evaluate(rhs, state);
           if (doubtful(l) || doubtful(r)) continue;
           const again = compareSides({ kind: 'double', value: l.value, error: l.error }, { kind: 'double', value: r.value, error: r.error });
-          if (again !== undefined && again.ratio <= 1) return again;
+          if (again !== undefined && again.ratio <= 1 && again.shown.tolerance < seen) return again;
         }
         return failed;
       } finally {

@@ -37,9 +37,10 @@ export interface EvaluationState {
    */
   needsPrecision: boolean;
   /**
-   * A cap on the first step of every finite difference (usually 0.1 max(|x|, 1)).
-   * Infinity except while a failing comparison is taken again with smaller steps:
-   * at x = 1000 a step of 100 spans many periods and poles of tan(x), and Ridders'
+   * A cap on the first step of every finite difference, relative to max(|x|, 1)
+   * (usually 0.1 of it). Infinity except while a failing comparison is taken
+   * again with smaller steps: at x = 1000 a step of 100 spans many periods and
+   * poles of tan(x), and at x = 0 a step of 0.1 is flat for atan(1e12 x); Ridders'
    * error estimate can be fooled there.
    */
   firstStepCap: number;
@@ -460,7 +461,7 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
       return v;
     };
     // The usual first step unless a failing comparison is being retaken with a cap (undefined: derivative's default).
-    const initialStep = s.firstStepCap === Infinity ? undefined : Math.min(s.firstStepCap, 0.1 * Math.max(Math.abs(saved), 1));
+    const initialStep = s.firstStepCap === Infinity ? undefined : Math.min(s.firstStepCap, 0.1) * Math.max(Math.abs(saved), 1);
     const estimate = derivative(g, saved, { maxStep: Number.isFinite(margin) ? margin / 10 : undefined, atX, initialStep });
     s.kinkDistance = Math.min(outerKink, margin);
     s.error = estimate.error;

@@ -11,7 +11,7 @@ export type Atom =
   /** An entry of an input, e.g. x[2]. */
   | { readonly kind: 'input'; readonly name: string; readonly text: string; readonly positive: boolean }
   /** exp(m / q) for a monomial m of other atoms (q = 1 usually): exp(x[1]), exp(1). */
-  | { readonly kind: 'exp'; readonly text: string; readonly powers: ReadonlyArray<readonly [number, number]>; readonly den: bigint }
+  | { readonly kind: 'exp'; readonly text: string; readonly powers: ReadonlyArray<readonly [number, number]>; readonly den: bigint; readonly times?: bigint }
   /** log(P) of a positive primitive polynomial, a positive atom, or a prime. */
   | { readonly kind: 'log'; readonly text: string }
   | { readonly kind: 'pi'; readonly text: string }
@@ -490,8 +490,17 @@ export class Canonicalizer {
       // exp(coef * m) = exp(m / den)^(num): the atom is exp(m / den).
       const den = coef.den;
       const monoText = powers.length === 0 ? '1' : Polynomial.monomial(1, powers).toString((id) => this.atoms.name(id));
-      const text = expAtomText(monoText, den);
       const monomial = Polynomial.monomial(1, powers);
+      const times = coef.num < 0n ? -coef.num : coef.num;
+      if (times > MAX_EXP_POWER) {
+        // exp(1e16 m) as exp(m)^(10^16) is a power no machine holds: the atom is exp(|num| m / den), and its sign a power of +-1.
+        const text = `exp(${times}*${monoText}${den === 1n ? '' : `/${den}`})`;
+        const id = this.atoms.intern(`exp:${monoKey(powers)}/${den}*${times}`, () => ({ kind: 'exp', text, powers, den, times }),
+          (atom) => Math.exp((Number(times) * monomial.evaluateFloat(atom)) / Number(den)));
+        acc = acc.mul(RationalFunction.variable(id).pow(coef.num < 0n ? -1 : 1, b), b);
+        continue;
+      }
+      const text = expAtomText(monoText, den);
       const id = this.atoms.intern(`exp:${monoKey(powers)}/${den}`, () => ({ kind: 'exp', text, powers, den }),
         (atom) => Math.exp(monomial.evaluateFloat(atom) / Number(den)));
       if (den > 1n && !this.atoms.roots.has(id)) {
@@ -700,9 +709,9 @@ export class Canonicalizer {
     return RationalFunction.variable(id);
   }
 
-  /** log(exp(m / q)) = m / q. */
+  /** log(exp(t m / q)) = t m / q. */
   private logOfExpAtom(atom: Extract<Atom, { kind: 'exp' }>): RationalFunction {
-    const m = RationalFunction.fromPolynomial(Polynomial.monomial(1, atom.powers.map(([id, e]) => [id, e] as [number, number])));
+    const m = RationalFunction.fromPolynomial(Polynomial.monomial(atom.times ?? 1n, atom.powers.map(([id, e]) => [id, e] as [number, number])));
     return m.div(RationalFunction.constant(Rational.of(atom.den)), this.budget);
   }
 
@@ -830,6 +839,9 @@ export class Canonicalizer {
     return `${num}/${a.denominatorConstant().toString()}*${den}`;
   }
 }
+
+/** exp(k m) with |k| above this is an atom of its own, not exp(m)^k (a power of an atom is kept exactly, exponent and all). */
+const MAX_EXP_POWER = 4096n;
 
 /** Integer powers above this are not expanded exactly (a power of a constant would need millions of digits). */
 const MAX_EXACT_EXPONENT = 10_000;

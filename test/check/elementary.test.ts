@@ -91,4 +91,20 @@ describe('finite differences of periodic functions far from 0', () => {
       expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified']);
     }
   }, 120_000);
+
+  it('never refute a derivative whose function turns far within the first step: atan(1e12 x) at 0, sin(7e5 x) at 7e5', () => {
+    // Ridders' first step is 0.1 max(|x|, 1): flat for atan(1e12 x) a step from 0, thousands of periods of sin(7e5 x).
+    const text = deriv(`given x: real
+claim diff(atan(1e12 * x), x) = 1e12 / (1 + 1e24 * x^2)
+claim diff(sin(7e5 * x), x) = 7e5 * cos(7e5 * x)
+claim diff(tanh(x / 1e-12), x) = (1 - tanh(x / 1e-12)^2) / 1e-12
+claim diff(erf(1e8 * x), x) = 2e8 / sqrt(pi) * exp(-1e16 * x^2)
+claim diff(sin(1e12 * x), x) = 1e12 * cos(1e12 * x)
+claim diff(atan(1e12 * x), x) = 1e12 / (1 + 1e24 * x^2) + 1e-3   expect wrong
+`);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const steps = stepsOf(checkText(text, 'test.deriv', { seed, trials: 100 }));
+      expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+    }
+  }, 120_000);
 });
