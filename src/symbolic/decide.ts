@@ -421,7 +421,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     const hit = found(point, 2 * DIGITS);
     if (hit) return hit;
   }
-  const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + 4, ties.length + 4 + DEEP_ATTEMPTS)];
+  const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + TIE_VALUES.length, ties.length + TIE_VALUES.length + DEEP_ATTEMPTS)];
   for (const point of deep) {
     const hit = found(point, MAX_DIGITS);
     if (hit) return hit;
@@ -458,14 +458,22 @@ function confirmNoValue(lhs: Term, instance: Instance, inputs: readonly Input[],
 }
 
 /**
- * A point from the ranges of the random inputs. The first attempts put every entry of
- * each input at one value: ties, where value tests like (x[i] == x[k]) behave
- * differently from delta(i, k), and where random draws almost never land.
+ * The values the first confirmation points give every entry of an input: ties, where
+ * value tests like (x[i] == x[k]) behave differently from delta(i, k), and 0, where a
+ * function with a scale of its own turns (tanh(x / 1e-12) is flat at every other
+ * point a 60-digit evaluation sees): places random draws almost never land.
+ */
+const TIE_VALUES = [0, 0.5, 0.75, 1, 1.25];
+
+/**
+ * A point from the ranges of the random inputs; the first attempts put every entry
+ * of each input at one value of {@link TIE_VALUES} (one in the input's range).
  */
 function randomPoint(inputs: readonly Input[], instance: Instance, random: () => number, attempt: number): Map<string, PointValue> {
   const point = new Map<string, PointValue>();
-  const tie = attempt >= 0 && attempt < 4 ? 0.5 + attempt / 4 : undefined;
+  const tieValue = attempt >= 0 && attempt < TIE_VALUES.length ? TIE_VALUES[attempt] : undefined;
   for (const input of inputs) {
+    const tie = tieValue === 0 && input.kind !== 'real' && input.kind !== 'symmetric' ? undefined : tieValue;
     const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));
     const count = shape.reduce((a, b) => a * b, 1);
     const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];

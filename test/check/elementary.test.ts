@@ -107,4 +107,17 @@ claim diff(atan(1e12 * x), x) = 1e12 / (1 + 1e24 * x^2) + 1e-3   expect wrong
       expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
     }
   }, 120_000);
+
+  it('refutes a wrong derivative that differs only where its function turns, near 0', () => {
+    // Off by a factor 2 only within 1e-11 of 0, where random draws almost never land: the 60-digit
+    // confirmation tries 0 among its points. Off by 1e-10 where doubles underflow everywhere but at 0.
+    const text = deriv(`given x: real
+claim diff(tanh(x / 1e-12), x) = 2 * (1 - tanh(x / 1e-12)^2) / 1e-12   expect wrong
+claim diff(erf(7e5 * x), x) = 2 * 7e5 / sqrt(pi) * exp(-49e10 * x^2) * (1 - 1e-10)   expect wrong
+`);
+    for (const seed of [1, 2, 3, 4]) {
+      const steps = stepsOf(checkText(text, 'test.deriv', { seed, trials: 100 }));
+      expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['refuted', 'refuted']);
+    }
+  }, 120_000);
 });

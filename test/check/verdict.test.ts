@@ -33,6 +33,11 @@ describe('judge', () => {
     expect(judge(evidence(notProved, equal, agree, true))).toMatchObject({ proof: 'every-n' });
   });
 
+  it('a difference the exact engine confirms in 60 digits refutes, where the doubles lost every input', () => {
+    expect(judge(evidence(notProved, differs(true), noDomain))).toEqual({ verdict: 'refuted', by: 'high-precision' });
+    expect(judge(evidence(notProved, differs(false), noDomain))).toEqual({ verdict: 'error', why: 'no-domain' });
+  });
+
   it('two engines that disagree are a fault, never a verdict', () => {
     expect(judge(evidence(proved, differs(true), agree))).toMatchObject({ verdict: 'error', why: 'engine-fault' });
     expect(judge(evidence(proved, equal, counterexample))).toMatchObject({ verdict: 'error', why: 'engine-fault' });
