@@ -234,6 +234,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     let rescued = 0;
     let removable = 0;
     let lastFailing = 0;
+    /** High-precision work spent on failures no finite difference could settle (see judgeEntries). */
+    let fallbackWork = 0;
     // Compiled on first need: most steps never lose a value to the range of doubles.
     const precise: { lhs?: PreciseSide | null; rhs?: PreciseSide | null } = {};
     const preciseSide = (which: 'lhs' | 'rhs'): PreciseSide | null => {
@@ -307,6 +309,26 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         if (compared === undefined) { lost = true; continue; }
         if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
           compared = retakenWithSmallerSteps(compared);
+          if (compared.ratio > 1 && fallbackWork < MAX_PRECISE_WORK) {
+            // No step settled it: a derivative below what a difference of the doubles can resolve (tanh(1e4 x)^2
+            // at x = 0.0016 inside a sum of order 8) fails at every step alike. Double precision lost it: the
+            // sides are read in high precision, a derivative through its form taken symbolically, on a
+            // budget of its own (a search ends at its first failure, a report judges one input). Where high precision cannot say (the budget
+            // spent, no diff-free form), the failure in doubles stands.
+            const before = work.operations;
+            const wasUnlimited = unlimited;
+            unlimited = true;
+            try {
+              // Both sides: the one without a derivative may have lost its digits too (1 - tanh(15.9)^2).
+              const l2 = sideValue('lhs', { ...l, needsPrecision: true });
+              const r2 = sideValue('rhs', { ...r, needsPrecision: true });
+              const precise = l2.kind === 'double' || l2.kind === 'precise' ? compareSides(l2, r2) : undefined;
+              if (precise !== undefined) compared = precise;
+            } finally {
+              unlimited = wasUnlimited;
+              fallbackWork += work.operations - before;
+            }
+          }
         }
         defined = true;
         relative = Math.max(relative, compared.relative);

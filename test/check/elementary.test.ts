@@ -108,6 +108,19 @@ claim diff(atan(1e12 * x), x) = 1e12 / (1 + 1e24 * x^2) + 1e-3   expect wrong
     }
   }, 120_000);
 
+  it('a derivative below what a difference of doubles resolves is read in high precision, not refuted', () => {
+    // tanh(1e4 x)^2 at x = 0.0016 inside a sum of order n: its slope, 1e-9, is below eps times the sum over any
+    // step the saturated function allows; no finite difference settles it, 60 digits do.
+    const text = deriv(`given x: vector[n]
+claim diff(sum(i, tanh(1e4 * x[i])^2), x[j]) = 2e4 * tanh(1e4 * x[j]) * (1 - tanh(1e4 * x[j])^2)
+claim diff(sum(i, tanh(1e4 * x[i])^2), x[j]) = 4e4 * tanh(1e4 * x[j]) * (1 - tanh(1e4 * x[j])^2)   expect wrong
+`);
+    for (const seed of [1, 2, 3]) {
+      const steps = stepsOf(checkText(text, 'test.deriv', { seed, trials: 100 }));
+      expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['proved', 'refuted']);
+    }
+  }, 120_000);
+
   it('refutes a wrong derivative that differs only where its function turns, near 0', () => {
     // Off by a factor 2 only within 1e-11 of 0, where random draws almost never land: the 60-digit
     // confirmation tries 0 among its points. Off by 1e-10 where doubles underflow everywhere but at 0.
