@@ -274,7 +274,10 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const numeric: NumericOutcome = checkStepNumerically(
     // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.
     { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs, almostEverywhere },
-    { trials: trialsPerSize, seed: context.seed, sizes: numericSizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK, ...(provedExactly ? { directionalAbove: 1 } : {}) });
+    {
+      trials: trialsPerSize, seed: context.seed, sizes: numericSizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK,
+      ...(provedExactly ? { directionalAbove: 1 } : {}), ...(symbolic.kind === 'different' ? { rescueUnsettled: false } : {}),
+    });
   const precision = numeric.precision;
   const numericDetail = {
     method: 'central differences with Richardson extrapolation', errorFactor: ERROR_FACTOR, kinkMargin: KINK_MARGIN,

@@ -113,6 +113,13 @@ export interface NumericStepOptions {
    * {@link DIRECTIONAL_THRESHOLD}.
    */
   readonly directionalAbove?: number;
+  /**
+   * Whether a failure no finite difference settles is read again in high precision
+   * before it counts (see judgeEntries). Default: true. The check passes false where
+   * an exact engine already found the sides different: the reading could only
+   * confirm the failure, and it costs 60-digit work on every refuted step.
+   */
+  readonly rescueUnsettled?: boolean;
 }
 
 /**
@@ -209,6 +216,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   let sampled: EntrySample | undefined;
   const preciseWork = options.preciseWork ?? MAX_PRECISE_WORK;
   const directionalAbove = options.directionalAbove ?? DIRECTIONAL_THRESHOLD;
+  const rescueUnsettled = options.rescueUnsettled ?? true;
   const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);
   for (let s = 0; s < options.sizes.length; s++) {
     const sizes = options.sizes[s];
@@ -309,7 +317,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         if (compared === undefined) { lost = true; continue; }
         if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
           compared = retakenWithSmallerSteps(compared);
-          if (compared.ratio > 1 && fallbackWork < MAX_PRECISE_WORK) {
+          if (compared.ratio > 1 && rescueUnsettled && fallbackWork < MAX_PRECISE_WORK) {
             // No step settled it: a derivative below what a difference of the doubles can resolve (tanh(1e4 x)^2
             // at x = 0.0016 inside a sum of order 8) fails at every step alike. Double precision lost it: the
             // sides are read in high precision, a derivative through its form taken symbolically, on a
