@@ -44,6 +44,18 @@ describe('textbook notation', () => {
     expect(s.detail.diagnostic).toMatchObject({ code: 'unknown-function', message: expect.stringContaining('σ is not a function') });
   });
 
+  it('knows logit, expit and sgn: the log-odds and its inverse', () => {
+    const steps = stepsOf(checkReport(deriv(`given u: unit
+given t: real
+claim diff(logit(u), u) = 1 / (u * (1 - u))
+claim logit(expit(t)) = t
+claim expit(logit(u)) = u
+claim sgn(t) * abs(t) = t
+claim diff(logit(u), u) = 1 / u   expect wrong
+`)));
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
   it('knows the activations by the names of deep-learning libraries, and log_softmax', () => {
     const steps = stepsOf(checkReport(deriv(`given x: real
 given a: unit
