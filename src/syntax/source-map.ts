@@ -62,19 +62,23 @@ export class SourceMap {
   }
 
   /**
-   * The map of this text with one character inserted at `at` (a `≠` read as `!=`):
-   * the text after it is one position further on, at the same file columns.
+   * The map of a text rewritten from this one (`≠` read as `!=`, `t²` as `t^2`):
+   * `sources[i]` is the offset in this map's text of the character that gave the
+   * rewritten text's character i (an inserted character gives the offset of the one
+   * it follows). One pass, O(n log segments): a line of 100,000 rewrites is no slower
+   * to map than to read.
    */
-  withInsertion(at: number): SourceMap {
+  remap(sources: ArrayLike<number>): SourceMap {
+    const starts = new Set(this.segments.map((seg) => seg.offset));
     const out: Segment[] = [];
-    for (const s of this.segments) {
-      if (s.offset <= at) out.push(s);
+    for (let i = 0; i < sources.length; i++) {
+      const src = sources[i];
+      if (i === 0 || src !== sources[i - 1] + 1 || starts.has(src)) {
+        const p = this.position(src);
+        out.push({ offset: i, line: p.line, col: p.col });
+      }
     }
-    const after = this.position(at + 1);
-    out.push({ offset: at + 2, line: after.line, col: after.col });
-    for (const s of this.segments) {
-      if (s.offset > at + 1) out.push({ ...s, offset: s.offset + 1 });
-    }
+    if (out.length === 0) out.push({ ...this.segments[0], offset: 0 });
     return new SourceMap(this.file, out);
   }
 

@@ -26,41 +26,47 @@ const ENDS_OPERAND = /[\p{L}\p{N}_)\]'.]/u;
 const PREFIX_FUNCTION = /(^|[^\p{L}\p{N}_])(ln|log|log2|log10|exp|sqrt|sin|cos|tan|sinh|cosh|tanh)$/u;
 
 /** The operand of a root written without brackets: a name (with its index brackets) or a number. */
+const MAX_ROOT_OPERAND = 200;
+
 const ROOT_OPERAND = /^([\p{L}_][\p{L}0-9_]*(\[[^\][]*\])?|[0-9]+(\.[0-9]+)?)/u;
 
 export function textbookNotation(text: string, map: SourceMap): { text: string; map: SourceMap } {
   if (!NOTATION.test(text)) return { text, map };
-  let out = '';
+  const out: string[] = [];
+  // The offset in `text` of each character written (see SourceMap.remap), and the last one not a space.
+  const sources: number[] = [];
+  let last = '';
   let inString = false;
   /** Open bars, innermost last; `call`: written right after a function's name, `ln|t|`, so read as its argument. */
   const bars: { kind: 'abs' | 'norm'; call: boolean }[] = [];
-  /** Writes `s` for one character of the source: the characters after the first are insertions. */
-  const emit = (s: string) => {
-    for (let k = 1; k < s.length; k++) map = map.withInsertion(out.length + k - 1);
-    out += s;
+  /** Writes `s` for the character of `text` at `from`. */
+  const emit = (s: string, from: number) => {
+    for (const c of s) {
+      out.push(c);
+      sources.push(from);
+      if (c !== ' ') last = c;
+    }
   };
-  const lastSignificant = () => out.trimEnd().slice(-1);
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
-    if (inString) { out += c; continue; }
+    if (inString) { emit(c, i); continue; }
     const sup = SUPERSCRIPTS[c];
     if (sup !== undefined) {
       // The first of a run of superscripts opens the exponent.
-      emit(i > 0 && SUPERSCRIPTS[text[i - 1]] !== undefined ? sup : `^${sup}`);
+      emit(i > 0 && SUPERSCRIPTS[text[i - 1]] !== undefined ? sup : `^${sup}`, i);
       continue;
     }
-    if (c === '\u03c0') { emit('pi'); continue; }
+    if (c === '\u03c0') { emit('pi', i); continue; }
     if (c === '\u221a') {
       // A superscript ends the operand: √t² is sqrt(t)^2.
-      const operand = text[i + 1] === '(' ? undefined : ROOT_OPERAND.exec(text.slice(i + 1))?.[0].split(/[\u207f\u2071\u1d4f\u02b2]/)[0];
-      if (operand === undefined) { emit('sqrt'); continue; }
-      emit('sqrt(');
-      // The operand as written, then the closing bracket, an insertion after its last character.
-      out += operand;
+      const operand = text[i + 1] === '(' ? undefined : ROOT_OPERAND.exec(text.slice(i + 1, i + 1 + MAX_ROOT_OPERAND))?.[0].split(/[\u207f\u2071\u1d4f\u02b2]/)[0];
+      if (operand === undefined) { emit('sqrt', i); continue; }
+      emit('sqrt(', i);
+      // The operand as written, then the closing bracket, at its last character.
+      for (let k = 1; k <= operand.length; k++) emit(text[i + k], i + k);
       i += operand.length;
-      map = map.withInsertion(out.length - 1);
-      out += ')';
+      emit(')', i);
       continue;
     }
     if (c === '\u2016' || c === '|') {
@@ -68,20 +74,20 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const double = c === '|' && text[i + 1] === '|';
       const kind = c === '\u2016' || double ? 'norm' : 'abs';
       const open = bars[bars.length - 1];
-      const closes = open !== undefined && open.kind === kind && ENDS_OPERAND.test(lastSignificant());
+      const closes = open !== undefined && open.kind === kind && ENDS_OPERAND.test(last);
       if (closes) {
         bars.pop();
-        emit(open.call ? '))' : ')');
+        emit(open.call ? '))' : ')', i);
       } else {
-        const call = PREFIX_FUNCTION.test(out);
+        const call = PREFIX_FUNCTION.test(out.slice(-8).join(''));
         bars.push({ kind, call });
         // After an operand (2|x|, t|z|) the bars multiply it, as juxtaposition does.
-        emit(call ? `(${kind}(` : ENDS_OPERAND.test(out.slice(-1)) ? ` ${kind}(` : `${kind}(`);
+        emit(call ? `(${kind}(` : ENDS_OPERAND.test(out[out.length - 1] ?? '') ? ` ${kind}(` : `${kind}(`, i);
       }
-      if (double) { out += ' '; i++; }
+      if (double) { i++; emit(' ', i); }
       continue;
     }
-    out += c;
+    emit(c, i);
   }
-  return { text: out, map };
+  return { text: out.join(''), map: map.remap(sources) };
 }

@@ -14,20 +14,15 @@ const TWO_CHARACTERS: Readonly<Record<string, string>> = { '\u2260': '!=', '\u22
 
 export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
   if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u1d40\u22a4@\u2299\u2218]/.test(text)) return { text, map };
-  let out = '';
+  const out: string[] = [];
+  // The offset in `text` of each character written: the map keeps the text after a `≠` at its file columns.
+  const sources: number[] = [];
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
-    if (inString) { out += c; continue; }
-    const two = TWO_CHARACTERS[c];
-    if (two !== undefined) {
-      // One character becomes two: the map keeps the text after it at its file columns.
-      map = map.withInsertion(out.length);
-      out += two;
-      continue;
-    }
-    out += SAME_LENGTH[c] ?? c;
+    const written = inString ? c : TWO_CHARACTERS[c] ?? SAME_LENGTH[c] ?? c;
+    for (const w of written) { out.push(w); sources.push(i); }
   }
-  return { text: out, map };
+  return { text: out.join(''), map: map.remap(sources) };
 }

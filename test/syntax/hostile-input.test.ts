@@ -103,6 +103,17 @@ describe('size: length and nesting are bounded without native recursion', () => 
     expect(codes).toContain('limit');
   }, 60_000);
 
+  it('a line of 60,000 rewritten operators or bars (≠, |t|, t²) is mapped in one pass, not quadratically', () => {
+    // Each rewrite once rebuilt the whole source map: 60,000 of them on one line hung for minutes.
+    for (const body of [' + (t ≠ t)'.repeat(60_000), ' + |t|'.repeat(60_000), '²'.repeat(60_000)]) {
+      const started = Date.now();
+      const report = checkText(deriv(`${T}claim t = t${body}`), 'h.deriv', FAST);
+      // Refused at a limit (a file's terms, an expression's depth), in seconds.
+      expect(report.summary.unexpected).toBe(1);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    }
+  }, 60_000);
+
   it('doubling lets (a billion laughs) are refused at the use that passes the inlining limit', () => {
     const lets = Array.from({ length: 20 }, (_, i) => `let a${i + 1} = a${i} + a${i}`).join('\n');
     // The broken let makes the claim that uses it an error, with the let's diagnostic.
