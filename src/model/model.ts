@@ -83,13 +83,14 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   /** Each `let` declared so far, in order, and the inputs that stand for one in a derivative with respect to it. */
   const letDecls = new Map<string, LetDecl>();
   const leafInputs = new Map<string, Input>();
-  const leafScopes = new Map<string, Scope | undefined>();
+  // The last scope made: claims about one let come together, and every scope holds a copy of the lets after its own.
+  let lastLeaf: { key: string; scope: Scope | undefined } | undefined;
   const declared = (d: Dim) => d.k !== 'sym' || !d.derived || derivedDims.has(d.name);
   const leafScope = (name: string): Scope | undefined => {
-    // Lets declared since a scope was made are read in it too: one scope per let and count of lets.
+    // Lets declared since a scope was made are read in it too: a scope per let and count of lets.
     const key = `${name}#${letDecls.size}`;
-    if (!leafScopes.has(key)) leafScopes.set(key, scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined }, letDecls, declared));
-    const leaf = leafScopes.get(key);
+    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined }, letDecls, declared) };
+    const leaf = lastLeaf.scope;
     const input = leaf?.inputs.get(name);
     if (input !== undefined && !leafInputs.has(name)) leafInputs.set(name, input);
     return leaf;
@@ -146,7 +147,9 @@ function scopeWithLetAsInput(
   const inputs = new Map(scope.inputs);
   inputs.set(name, input);
   const lets = new Map<string, LetDefinition>();
-  const leaf: Scope = { ...scope, inputs, lets, leafScope: undefined };
+  // A budget of its own: the lets read again here were inlined once already within the file's, and a file
+  // that differentiates with respect to many lets must not spend the file's budget on each again.
+  const leaf: Scope = { ...scope, inputs, lets, leafScope: undefined, inlined: new InlineBudget() };
   let after = false;
   for (const [letName, decl] of letDecls) {
     if (letName === name) { after = true; continue; }
