@@ -89,3 +89,12 @@ claim grad(L, Z) = (P - onehot(y, C)) / N
     expect(deriveInFile(batch, 'b.deriv', { expression: 'grad(L, Z)' }).best.text).toBe('(P - onehot(y, C)) / N');
   }, 60_000);
 });
+
+describe('many derivatives with respect to lets', () => {
+  it("do not spend the file's inlining budget: each re-reading of the later lets has its own", () => {
+    const lets = Array.from({ length: 60 }, (_, k) => `let z${k + 1} = tanh(z${k})`).join('\n');
+    const claims = Array.from({ length: 60 }, (_, k) => `claim diff(z${k + 1}, z${k}) = 1 - z${k + 1}^2`).join('\n');
+    const report = checkText(deriv(`given t: real\nlet z0 = t\n${lets}\n${claims}\n`), 't.deriv', { ...FAST, trials: 4, sizes: [1] });
+    expect(report.summary).toMatchObject({ steps: 60, proved: 60, error: 0 });
+  }, 120_000);
+});
