@@ -6,7 +6,8 @@ import type { SourceMap } from './source-map.ts';
  * `e^n`), square roots (`√t` is `sqrt(t)`, `√(1 - u)` is `sqrt(1 - u)`,
  * `√x[i]` is `sqrt(x[i])`: a root without brackets takes one name or number,
  * so `√t²` is `sqrt(t)^2`), `π` (`pi`), absolute-value bars (`|t|` is
- * `abs(t)`) and norm bars (`‖x‖` and `||x||` are `norm(x)`). A bar closes the
+ * `abs(t)`) and norm bars (`‖x‖` and `||x||` are `norm(x)`), and numpy's and torch's
+ * calls (`np.exp(x)` is `exp(x)`, `np.maximum(x, 0)` is `max(x, 0)`). A bar closes the
  * innermost open bar of its kind where it follows an operand, and opens one
  * elsewhere. Quoted text is left as written, and the source map keeps every
  * character at its file column, so errors still point into the line as written.
@@ -17,7 +18,11 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
 };
 
-const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016]/;
+const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016]|\b(np|numpy|torch)\./;
+
+/** numpy's and torch's `np.exp(x)`, `torch.sigmoid(z)`: the function by its own name, `maximum` and `minimum` as `max` and `min`. */
+const LIBRARY_CALL = /^(np|numpy|torch)\.([A-Za-z_][A-Za-z0-9_]*)(?=\s*\()/;
+const LIBRARY_NAMES: Readonly<Record<string, string>> = { maximum: 'max', minimum: 'min' };
 
 /** A character that ends an operand: a bar after it closes. */
 const ENDS_OPERAND = /[\p{L}\p{N}_)\]'.]/u;
@@ -58,6 +63,16 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       continue;
     }
     if (c === '\u03c0') { emit('pi', i); continue; }
+    const library = (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])) && (c === 'n' || c === 't') ? LIBRARY_CALL.exec(text.slice(i, i + 40)) : null;
+    if (library) {
+      // The prefix is dropped: its characters write nothing, and the name keeps its columns.
+      const [, prefix, name] = library;
+      const at = i + prefix.length + 1;
+      if (LIBRARY_NAMES[name] !== undefined) emit(LIBRARY_NAMES[name], at);
+      else for (let k = 0; k < name.length; k++) emit(name[k], at + k);
+      i += prefix.length + name.length;
+      continue;
+    }
     if (c === '\u221a') {
       // A superscript ends the operand: √t² is sqrt(t)^2.
       const operand = text[i + 1] === '(' ? undefined : ROOT_OPERAND.exec(text.slice(i + 1, i + 1 + MAX_ROOT_OPERAND))?.[0].split(/[\u207f\u2071\u1d4f\u02b2]/)[0];

@@ -96,3 +96,18 @@ claim (X * W).T = W.T * X.T
 `)).toEqual(['proved', 'proved', 'refuted', 'proved']);
   });
 });
+
+describe("numpy's and torch's calls", () => {
+  it('read as the functions of the language, with columns as written', () => {
+    expect(read('np.exp(x) + numpy.log(t) + torch.sigmoid(z) + np.maximum(t, 0)')).toBe('exp(x) + log(t) + sigmoid(z) + max(t, 0)');
+    expect(read('xnp.exp(x)')).toBe('xnp.exp(x)');
+    expect(verdicts(`given x: vector[n]
+given t: real
+claim grad(np.sum(np.log(1 + np.exp(x))), x) = torch.sigmoid(x)
+claim np.maximum(t, 0) = relu(t)
+claim grad(np.sum(np.exp(x)), x) = np.log(x)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+    const [step] = claimsOf(deriv('given x: vector[n]\nclaim grad(np.sum(np.exp(x)), x) = q\n'))[0].steps;
+    expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 3, col: 36 } });
+  });
+});
