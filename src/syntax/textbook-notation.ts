@@ -7,7 +7,8 @@ import type { SourceMap } from './source-map.ts';
  * `√x[i]` is `sqrt(x[i])`: a root without brackets takes one name or number,
  * so `√t²` is `sqrt(t)^2`), `π` (`pi`), absolute-value bars (`|t|` is
  * `abs(t)`) and norm bars (`‖x‖` and `||x||` are `norm(x)`), and numpy's and torch's
- * calls (`np.exp(x)` is `exp(x)`, `np.maximum(x, 0)` is `max(x, 0)`). A bar closes the
+ * calls (`np.exp(x)` is `exp(x)`, `np.maximum(x, 0)` is `max(x, 0)`, `axis=0` is the axis
+ * 1 of `sum(A, 1)`, torch's `dim=1` the axis 2). A bar closes the
  * innermost open bar of its kind where it follows an operand, and opens one
  * elsewhere. Quoted text is left as written, and the source map keeps every
  * character at its file column, so errors still point into the line as written.
@@ -18,11 +19,13 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
 };
 
-const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016]|\b(np|numpy|torch)\./;
+const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016]|\b(np|numpy|torch)\.|\b(axis|dim)\s*=/;
 
 /** numpy's and torch's `np.exp(x)`, `torch.sigmoid(z)`: the function by its own name, `maximum` and `minimum` as `max` and `min`. */
 const LIBRARY_CALL = /^(np|numpy|torch)\.([A-Za-z_][A-Za-z0-9_]*)(?=\s*\()/;
 const LIBRARY_NAMES: Readonly<Record<string, string>> = { maximum: 'max', minimum: 'min' };
+/** numpy's `axis=0` (down the rows) and `axis=1` (along a row): the language's axes 1 and 2, `sum(A, 1)`. */
+const AXIS = /^,\s*(axis|dim)\s*=\s*([01])(?![0-9])/;
 
 /** A character that ends an operand: a bar after it closes. */
 const ENDS_OPERAND = /[\p{L}\p{N}_)\]'.]/u;
@@ -100,6 +103,13 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
         emit(call ? `(${kind}(` : ENDS_OPERAND.test(out[out.length - 1] ?? '') ? ` ${kind}(` : `${kind}(`, i);
       }
       if (double) { i++; emit(' ', i); }
+      continue;
+    }
+    const axis = c === ',' ? AXIS.exec(text.slice(i, i + 16)) : null;
+    if (axis) {
+      emit(', ', i);
+      emit(String(Number(axis[2]) + 1), i + axis[0].length - 1);
+      i += axis[0].length - 1;
       continue;
     }
     emit(c, i);

@@ -101,6 +101,7 @@ describe("numpy's and torch's calls", () => {
   it('read as the functions of the language, with columns as written', () => {
     expect(read('np.exp(x) + numpy.log(t) + torch.sigmoid(z) + np.maximum(t, 0)')).toBe('exp(x) + log(t) + sigmoid(z) + max(t, 0)');
     expect(read('xnp.exp(x)')).toBe('xnp.exp(x)');
+    expect(read('np.sum(A, axis=0) + torch.sum(A, dim=1) + np.mean(B,axis = 1)')).toBe('sum(A, 1) + sum(A, 2) + mean(B, 2)');
     expect(verdicts(`given x: vector[n]
 given t: real
 claim grad(np.sum(np.log(1 + np.exp(x))), x) = torch.sigmoid(x)
