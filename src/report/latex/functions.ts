@@ -240,6 +240,9 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   elu: parenStyle('\\operatorname{ELU}'),
   leaky_relu: parenStyle('\\operatorname{LeakyReLU}', [2, 2]),
   softsign: parenStyle('\\operatorname{softsign}'),
+  logit: parenStyle('\\operatorname{logit}'),
+  expit: parenStyle('\\operatorname{expit}'),
+  sgn: parenStyle('\\operatorname{sgn}'),
   log_softmax: parenStyle('\\log\\operatorname{softmax}'),
   logsoftmax: parenStyle('\\log\\operatorname{softmax}'),
   σ: parenStyle('\\sigma'),
@@ -251,9 +254,10 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   log1p: {
     arity: [1, 1],
     render([x], ctx) {
-      // 1 + (-a + b) is 1 - a + b: a leading minus joins the 1, never "1 + -a".
+      // 1 + (-a + b) is 1 - a + b: a leading minus joins the 1, never "1 + -a"; a leading plus is the 1's own.
       const tex = ctx.render(x).tex;
-      return rendered(`\\log\\left(1 ${tex.startsWith('-') ? `- ${tex.slice(1).trimStart()}` : `+ ${tex}`}\\right)`, Prec.App);
+      const joined = tex.startsWith('-') ? `- ${tex.slice(1).trimStart()}` : tex.startsWith('+') ? `+ ${tex.slice(1).trimStart()}` : `+ ${tex}`;
+      return rendered(`\\log\\left(1 ${joined}\\right)`, Prec.App);
     },
   },
   expm1: { arity: [1, 1], render: ([x], ctx) => rendered(`e^{${ctx.render(x).tex}} - 1`, Prec.Add) },
