@@ -8,7 +8,7 @@ export { mapChildren, substituteIndices, withDefinedInputs } from './term-traver
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { printFraction, printIndex, printRef, printTerm } from './print-term.ts';
-export { hasAffineIndex, hasDiff, hasIndexValue, inputNames, usesIndexVariable } from './term-queries.ts';
+export { hasAffineIndex, hasDiff, hasIndexValue, inputNames, someSubterm, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
 export { expandedSize } from './term-size.ts';

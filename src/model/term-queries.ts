@@ -11,14 +11,19 @@ function someChild(term: Term, test: (child: Term) => boolean): boolean {
   return found;
 }
 
+/** Whether `test` holds for a term or for some term inside it (the walk stops at the first). */
+export function someSubterm(term: Term, test: (t: Term) => boolean): boolean {
+  return test(term) || someChild(term, (c) => someSubterm(c, test));
+}
+
 /** Whether a term mentions `diff` anywhere. */
 export function hasDiff(term: Term): boolean {
-  return term.k === 'diff' || someChild(term, hasDiff);
+  return someSubterm(term, (t) => t.k === 'diff');
 }
 
 /** Whether a term uses an index as a number anywhere (`gamma^t`, `i * x[i]`). */
 export function hasIndexValue(term: Term): boolean {
-  return term.k === 'ival' || someChild(term, hasIndexValue);
+  return someSubterm(term, (t) => t.k === 'ival');
 }
 
 /**

@@ -316,13 +316,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         let compared = compareSides(left, right);
         if (compared === undefined) { lost = true; continue; }
         if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
-          compared = retakenWithSmallerSteps(compared);
+          compared = retakenWithSmallerSteps(compared, l, r);
           if (compared.ratio > 1 && rescueUnsettled && fallbackWork < MAX_PRECISE_WORK) {
             // No step settled it: a derivative below what a difference of the doubles can resolve (tanh(1e4 x)^2
             // at x = 0.0016 inside a sum of order 8) fails at every step alike. Double precision lost it: the
-            // sides are read in high precision, a derivative through its form taken symbolically, on a
-            // budget of its own (a search ends at its first failure, a report judges one input). Where high precision cannot say (the budget
-            // spent, no diff-free form), the failure in doubles stands.
+            // sides are read in high precision, a derivative through its form taken symbolically, on a budget of
+            // its own (a search ends at its first failure, a report judges one input). Where high precision
+            // cannot say (the budget spent, no diff-free form), the failure in doubles stands.
             const before = work.operations;
             const wasUnlimited = unlimited;
             unlimited = true;
@@ -405,14 +405,15 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
      * where a failure decides something (the search, the report's whole judgement):
      * shrinking does without, and its result is judged again. The free indices are still set.
      */
-    const retakenWithSmallerSteps = (failed: Compared): Compared => {
+    const retakenWithSmallerSteps = (failed: Compared, l0: Evaluated, r0: Evaluated): Compared => {
       const seen = Math.abs(failed.shown.difference);
       try {
         for (const cap of RETAKEN_FIRST_STEPS) {
           state.firstStepCap = cap;
           state.epoch++;
-          const l = evaluate(lhs, state);
-          const r = evaluate(rhs, state);
+          // A side without a finite difference is the same at every cap: only the other is taken again.
+          const l = lhsHasDiff ? evaluate(lhs, state) : l0;
+          const r = rhsHasDiff ? evaluate(rhs, state) : r0;
           if (doubtful(l) || doubtful(r)) continue;
           const again = compareSides({ kind: 'double', value: l.value, error: l.error }, { kind: 'double', value: r.value, error: r.error });
           if (again !== undefined && again.ratio <= 1 && again.shown.tolerance < seen) return again;

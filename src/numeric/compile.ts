@@ -438,6 +438,10 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
   // hours, and past two the result is mostly rounding anyway. Deeper nests have no numeric value here.
   if (s.differentiating >= MAX_NESTED_DIFFERENCES) { s.error = Infinity; return NaN; }
   const saved = s.values[p];
+  // The usual first step unless a failing comparison is being retaken with a cap (undefined: derivative's default).
+  const initialStep = s.firstStepCap === Infinity ? undefined : Math.min(s.firstStepCap, 0.1) * Math.max(Math.abs(saved), 1);
+  // A retake's step within a few ulps of x has no points to take: no value, before any evaluation.
+  if (initialStep !== undefined && initialStep < Math.abs(saved) * 1e-14) { s.error = Infinity; return NaN; }
   const outerKink = s.kinkDistance;
   s.kinkDistance = Infinity;
   s.differentiating++;
@@ -460,10 +464,6 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
       s.epoch++;
       return v;
     };
-    // The usual first step unless a failing comparison is being retaken with a cap (undefined: derivative's default).
-    const initialStep = s.firstStepCap === Infinity ? undefined : Math.min(s.firstStepCap, 0.1) * Math.max(Math.abs(saved), 1);
-    // A retake's step within a few ulps of x has no points to take: no value, at no cost.
-    if (initialStep !== undefined && initialStep < Math.abs(saved) * 1e-14) { s.error = Infinity; return NaN; }
     const estimate = derivative(g, saved, { maxStep: Number.isFinite(margin) ? margin / 10 : undefined, atX, initialStep });
     s.kinkDistance = Math.min(outerKink, margin);
     s.error = estimate.error;

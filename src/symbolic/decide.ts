@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, symmetricPart, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, someSubterm, symmetricPart, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -399,13 +399,8 @@ const SERIES_DIGITS = 240;
 
 /** The most digits the confirmation's deep attempts use for these sides. */
 function deepDigits(lhs: Term, rhs: Term): number {
-  const series = (t: Term): boolean => {
-    if (t.k === 'fn' && SERIES_FUNCTIONS.has(t.name)) return true;
-    let found = false;
-    mapChildren(t, (c) => { if (!found && series(c)) found = true; return c; });
-    return found;
-  };
-  return series(lhs) || series(rhs) ? SERIES_DIGITS : MAX_DIGITS;
+  const series = (t: Term) => t.k === 'fn' && SERIES_FUNCTIONS.has(t.name);
+  return someSubterm(lhs, series) || someSubterm(rhs, series) ? SERIES_DIGITS : MAX_DIGITS;
 }
 
 /** How many random points the confirmation tries, and on how many it raises the precision past 120 digits. */
@@ -442,8 +437,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     if (hit) return hit;
   }
   const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + TIE_VALUES.length, ties.length + TIE_VALUES.length + DEEP_ATTEMPTS)];
+  const digits = deepDigits(lhs, rhs);
   for (const point of deep) {
-    const hit = found(point, deepDigits(lhs, rhs));
+    const hit = found(point, digits);
     if (hit) return hit;
   }
   if (outright) {
