@@ -24,16 +24,47 @@ export function substituteIndices(term: Term, substitution: ReadonlyMap<string, 
       case 'diff':
         return { k: 'diff', f: go(t.f), v: { name: t.v.name, indices: t.v.indices.map(idx) } };
       case 'sum': case 'reduce': {
-        if (!substitution.has(t.index)) return { ...t, body: go(t.body) };
-        const inner = new Map(substitution);
-        inner.delete(t.index);
-        return { ...t, body: substituteIndices(t.body, inner) };
+        if (substitution.has(t.index)) {
+          const inner = new Map(substitution);
+          inner.delete(t.index);
+          return { ...t, body: substituteIndices(t.body, inner) };
+        }
+        // A bound index named like an index put in would capture it (a let's own sum over j, put
+        // where the claim's j stands): the bound index is renamed first.
+        if (!inserted().has(t.index)) return { ...t, body: go(t.body) };
+        const fresh = freshIndexName(t.index, t.body, new Set([...inserted(), ...substitution.keys()]));
+        return { ...t, index: fresh, body: go(substituteIndices(t.body, new Map([[t.index, { k: 'var', name: fresh, offset: 0 }]]))) };
       }
       default:
         return mapChildren(t, go);
     }
   };
+  let names: Set<string> | undefined;
+  const inserted = () => (names ??= new Set([...substitution.values()].flatMap(indexVariables)));
   return go(term);
+}
+
+/** The index variables an index position reads. */
+function indexVariables(i: Index): string[] {
+  switch (i.k) {
+    case 'var': return [i.name];
+    case 'affine': return i.terms.filter((t) => !t.dim).map((t) => t.name);
+    case 'label': return i.indices.flatMap(indexVariables);
+    default: return [];
+  }
+}
+
+/** `base` followed by the first number that makes a name neither in `avoid` nor used in `body`. */
+function freshIndexName(base: string, body: Term, avoid: ReadonlySet<string>): string {
+  const used = new Set(avoid);
+  const visit = (t: Term): Term => {
+    if (t.k === 'sum' || t.k === 'reduce') used.add(t.index);
+    const indices = t.k === 'input' ? t.ref.indices : t.k === 'icmp' ? [t.a, t.b] : t.k === 'ival' ? [t.index] : t.k === 'diff' ? t.v.indices : [];
+    for (const i of indices) for (const name of indexVariables(i)) used.add(name);
+    return mapChildren(t, visit);
+  };
+  visit(body);
+  for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
 }
 
 /** Rebuilds a term with `f` applied to each direct child term (indices untouched). */

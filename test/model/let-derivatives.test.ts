@@ -63,6 +63,19 @@ claim diff(sin(u), t) = 2 * t * cos(u)
     expect(Object.keys(steps[1].detail.counterexample!.inputs)).toEqual(['t']);
   });
 
+  it("a let made by a matrix product, its own sum's index named as the claim's: no index is captured", () => {
+    // h = W * x holds a sum over its own j; the claim's w' * h sums over another j. Read at its
+    // definition, h[j] must stay sum(l, W[j, l] * x[l]), never sum(j, W[j, j] * x[j]).
+    expect(verdicts(`given x, w: vector[n]
+given W, V: matrix[n, n]
+let h = W * x
+claim diff((w' * h)^2, h[k]) = 2 * (w' * h) * w[k]
+claim diff((w' * h)^2, h[k]) = 2 * sum(j, W[j, j] * x[j]) * sum(j, w[j]) * w[k]   expect wrong
+claim grad(h' * V * h, h) = (V + V') * h
+claim grad(h' * V * h, h) = 2 * V * h   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  });
+
   it('gives the same report from one thread and from two: the input standing for a let reaches a worker', () => {
     const claims = ['grad(C, z2) = d2', "grad(C, z1) = W2' * d2   expect wrong", 'grad(C, b1) = d1', 'grad(C, b2) = d2',
       'grad(C, a1) = W2\' * d2', 'grad(C, z2) = a2 - y   expect wrong', 'grad(C, z1) = d1', "grad(C, W2) = d2 * a1'"];
