@@ -9,6 +9,7 @@ import {
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
 import { kinkConvention } from './kink-convention.ts';
 import { sizeAssignments } from './sizes.ts';
+import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
 import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
 
@@ -90,7 +91,29 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   const budget = { ...DEFAULT_SYMBOLIC_BUDGET, ...options.budget };
   const claim = model.claims[c];
   const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES, model.derivedDims);
-  return checkClaimStep(model, claim, s, { seed: mix(seed, c), trials, sizes, budget, runSeed: seed });
+  const context: ClaimContext = { seed: mix(seed, c), trials, sizes, budget, runSeed: seed };
+  if (model.needsWrittenSizes && lacksTerm(claim, s)) return checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context);
+  return checkClaimStep(model, claim, s, context);
+}
+
+/**
+ * A step that could not be read without a size (det, inv or logdet of an n×n
+ * matrix) checked in the model built at each size assignment, and the results
+ * merged (written-sizes.ts). Undefined where no size could be written out: the
+ * step's error stands.
+ */
+function checkAtEachSize(model: Model, claim: ModelClaim, s: number, context: ClaimContext): StepResult | undefined {
+  const results: StepResult[] = [];
+  const skipped: ReadonlyMap<string, number>[] = [];
+  for (const sizes of context.sizes) {
+    const sized = modelAtSizes(model, sizes);
+    const sizedClaim = sameClaim(sized, claim);
+    if (sizedClaim === undefined) return undefined;
+    // Too large to write out here: the step is not tried at this size.
+    if (sized.needsWrittenSizes && lacksTerm(sizedClaim, s)) { skipped.push(sizes); continue; }
+    results.push(checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], writtenAtSize: true }));
+  }
+  return results.length === 0 ? undefined : mergedOverSizes(results, skipped, describeSizes);
 }
 
 /** A derivation's result from the results of its steps, claim by claim ({@link checkStepAt}). */
@@ -171,6 +194,8 @@ interface ClaimContext {
   readonly trials: number;
   readonly sizes: readonly ReadonlyMap<string, number>[];
   readonly budget: SymbolicBudget;
+  /** The model was built at this context's one size (det written out): no proof for every n is sought. */
+  readonly writtenAtSize?: boolean;
 }
 
 /**
@@ -252,8 +277,10 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
   const almostEverywhere = hasDiff(above) || hasDiff(modelStep.term);
   // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.
-  const everyN: EveryNOutcome = proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
-    new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
+  const everyN: EveryNOutcome = context.writtenAtSize
+    ? { kind: 'not-proved', reason: 'det, inv and logdet are written out at one size' }
+    : proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
+      new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
   const symbolicStep = { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere };
   // Proved for every n, the step gets a second opinion from the exact engine at the sizes a tenth of
   // its budget affords, smallest first; otherwise the exact engine tries every size on its full budget.

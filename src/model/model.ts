@@ -63,6 +63,15 @@ export interface Model {
   readonly claims: readonly ModelClaim[];
   /** The `let` definitions, in order: reports use them to speak the derivation's own names. */
   readonly definitions: readonly LetDefinition[];
+  /**
+   * Set where `det`, `inv` or `logdet` of an n×n matrix (n a dimension symbol) made
+   * an expression an error because no size was given (or, in a model built at one
+   * size, because that size is too large to write out): the check builds the model
+   * again at each size assignment ({@link buildModel}'s `writtenSizes`) for those steps.
+   */
+  readonly needsWrittenSizes?: true;
+  /** The size assignment this model was built at, when it was built at one. */
+  readonly writtenSizes?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -72,8 +81,10 @@ export interface Model {
  * step an error. Every other claim is still checked. `inlined` bounds the
  * nodes `let` inlining copies, shared by the derivations of one file.
  */
-export function buildModel(derivation: Derivation, inlined: InlineBudget = new InlineBudget()): Model {
+export function buildModel(derivation: Derivation, inlined: InlineBudget = new InlineBudget(), writtenSizes?: ReadonlyMap<string, number>): Model {
   const file = derivation.file;
+  let needsWrittenSizes = false;
+  const sized = { onSizeNeeded: () => { needsWrittenSizes = true; }, ...(writtenSizes ? { writtenSizes } : {}) };
   const dims = new Map<string, Dim>();
   const derivedDims = new Map<string, { name: string; form: DerivedDim }>();
   const inputs = new Map<string, Input>();
@@ -89,13 +100,13 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const leafScope = (name: string): Scope | undefined => {
     // Lets declared since a scope was made are read in it too: a scope per let and count of lets.
     const key = `${name}#${letDecls.size}`;
-    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined }, letDecls, declared) };
+    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined, ...sized }, letDecls, declared) };
     const leaf = lastLeaf.scope;
     const input = leaf?.inputs.get(name);
     if (input !== undefined && !leafInputs.has(name)) leafInputs.set(name, input);
     return leaf;
   };
-  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope };
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, ...sized };
   /** Each broken declaration, to report it on its own when no expression uses it. */
   const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl; problem: Diagnostic; at: number }[] = [];
   const claims: ModelClaim[] = [];
@@ -126,6 +137,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   return {
     derivation, inputs: [...inputs.values(), ...leafInputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), derivedDims: [...derivedDims.values()], claims,
     definitions: [...lets.values()],
+    ...(needsWrittenSizes ? { needsWrittenSizes: true as const } : {}), ...(writtenSizes ? { writtenSizes } : {}),
   };
 }
 

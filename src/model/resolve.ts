@@ -67,6 +67,14 @@ export interface Scope {
    * respect to it (`grad(C, z2)`); undefined where that is not offered.
    */
   readonly leafScope?: (name: string) => Scope | undefined;
+  /**
+   * The size of each dimension symbol where the model is built for one size
+   * assignment: `det`, `inv` and `logdet` of an n×n matrix are written out at
+   * that size (the check builds such a model per size for a step that needs one).
+   */
+  readonly writtenSizes?: ReadonlyMap<string, number>;
+  /** Called when `det`, `inv` or `logdet` of a dimension symbol cannot be written out: no {@link writtenSizes}, or too large a one. */
+  readonly onSizeNeeded?: () => void;
 }
 
 /**
@@ -724,11 +732,12 @@ export class Resolver {
   }
 
   /**
-   * `det(A)`, `inv(A)`, `logdet(A)` of a square matrix of a small fixed size
-   * (matrix[3, 3]): written out, det by the Leibniz formula and inv as the
-   * adjugate over det, so every engine sees plain polynomials and quotients and
-   * their derivatives (d det X = det X tr(X^-1 dX)) follow by the usual rules.
-   * There is no index-notation form of det for every n.
+   * `det(A)`, `inv(A)`, `logdet(A)` of a square matrix of a small size: written
+   * out, det by Laplace expansion and inv as the adjugate over det, so every
+   * engine sees plain polynomials and quotients and their derivatives
+   * (d det X = det X tr(X^-1 dX)) follow by the usual rules. There is no
+   * index-notation form of det for every n: of an n×n matrix, the model is built
+   * once per size tried (Scope.writtenSizes), and such a step is decided at those sizes.
    */
   private determinantForm(name: 'det' | 'inv' | 'logdet', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 1, `${name}(A)`);
@@ -737,11 +746,15 @@ export class Resolver {
     if (a.k === 'scalar' || rows === undefined || cols === undefined || !sameDim(rows, cols)) {
       throw this.error('shape', `${name} needs a square matrix, got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
     }
-    if (rows.k !== 'fixed' || rows.size > MAX_DETERMINANT_SIZE) {
-      throw this.error('unsupported', `${name} is written out at a fixed size up to ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}; ${shortText(expr.args[0]) ?? 'the matrix'} is ${showShape(a.shape)}`,
-        expr.span, 'declare the matrix with a fixed size, e.g. given X: matrix[3, 3]');
+    const m = rows.k === 'fixed' ? rows.size : this.scope.writtenSizes?.get(rows.name);
+    if (rows.k === 'sym' && (m === undefined || m > MAX_DETERMINANT_SIZE)) this.scope.onSizeNeeded?.();
+    if (m === undefined || m > MAX_DETERMINANT_SIZE) {
+      const matrix = shortText(expr.args[0]) ?? 'the matrix';
+      throw this.error('unsupported', rows.k === 'fixed'
+        ? `${name} is written out at a fixed size up to ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}; ${matrix} is ${showShape(a.shape)}`
+        : `${name} is written out at each size of ${showDim(rows)} up to ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}, and ${matrix} is ${showShape(a.shape)} at no such size`,
+      expr.span, rows.k === 'fixed' ? `use a dimension symbol (matrix[n, n]): it is checked at each size up to ${MAX_DETERMINANT_SIZE}` : `let ${showDim(rows)} take sizes up to ${MAX_DETERMINANT_SIZE} (a literal index such as X[6, 6] needs a larger one)`);
     }
-    const m = rows.size;
     const entry = (i: number, j: number) => a.at([{ k: 'lit', value: i }, { k: 'lit', value: j }]);
     const det = (keep: readonly number[], columns: readonly number[]): Term => {
       // Laplace expansion along the first kept row; the minors are tiny (m <= 4).
@@ -753,10 +766,13 @@ export class Resolver {
     const determinant = det(all, all);
     if (name === 'det') return scalar(determinant);
     if (name === 'logdet') return scalar(fn('log', determinant));
-    // inv[i, j] = cofactor(j, i) / det: the entry at symbolic indices picks the literal one with deltas.
+    // inv[i, j] = cofactor(j, i) / det: the entry at symbolic indices picks the literal one with deltas. The
+    // division stands once outside the choice: the choice is a polynomial, so an instance writes out only the
+    // cofactor its deltas pick, and det is read once per entry, not once per cofactor.
     const cofactor = (i: number, j: number) => mul(num((i + j) % 2 === 0 ? 1 : -1), det(all.filter((x) => x !== i), all.filter((x) => x !== j)));
-    return array([rows, rows], (ix) => add(...all.flatMap((i) => all.map((j) =>
-      mul(delta(ix[0], { k: 'lit', value: i }), delta(ix[1], { k: 'lit', value: j }), cofactor(j, i), pow(determinant, num(-1)))))));
+    const inverseDeterminant = pow(determinant, num(-1));
+    return array([rows, rows], (ix) => mul(add(...all.flatMap((i) => all.map((j) =>
+      mul(delta(ix[0], { k: 'lit', value: i }), delta(ix[1], { k: 'lit', value: j }), cofactor(j, i))))), inverseDeterminant));
   }
 
   /** A dimension written as an argument (`ones(N)`, `onehot(y, C)`): a dimension symbol or a whole number. */
@@ -1139,8 +1155,11 @@ export class Resolver {
   }
 }
 
-/** det, inv and logdet are written out up to this size (4! = 24 terms in det). */
-const MAX_DETERMINANT_SIZE = 4;
+/**
+ * det, inv and logdet are written out up to this size (4! = 24 terms in det): a
+ * fixed size, or each size of a dimension symbol tried (larger ones are not tried).
+ */
+export const MAX_DETERMINANT_SIZE = 4;
 
 const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
 

@@ -32,6 +32,46 @@ export class IndexOutOfRange extends Error {
 export class ExpansionCache {
   readonly sums = new WeakMap<Term, Term>();
   readonly closed = new WeakMap<Term, boolean>();
+  /** Expansions of subterms with no free index and no case-split input (a written-out det, shared by every entry of inv). */
+  readonly terms = new WeakMap<Term, Term>();
+  /** Each subterm's free index variables, with CASE_DEPENDENT where it reads a one-hot or label input. */
+  readonly free = new WeakMap<Term, ReadonlySet<string>>();
+}
+
+/** Marks a subterm whose expansion depends on a case of a case split. */
+const CASE_DEPENDENT = '#case';
+const NONE: ReadonlySet<string> = new Set();
+
+/** The free index variables of a term (memoised by identity), CASE_DEPENDENT included where a case matters. */
+function freeIndexVariables(t: Term, inputs: ReadonlyMap<string, Input>, cache: ExpansionCache): ReadonlySet<string> {
+  const known = cache.free.get(t);
+  if (known !== undefined) return known;
+  let out: Set<string> | undefined;
+  const note = (name: string) => { (out ??= new Set()).add(name); };
+  const noteIndex = (i: Index) => {
+    if (i.k === 'var') note(i.name);
+    else if (i.k === 'affine') { for (const part of i.terms) if (!part.dim) note(part.name); }
+    else if (i.k === 'label') { note(CASE_DEPENDENT); i.indices.forEach(noteIndex); }
+  };
+  switch (t.k) {
+    case 'input': {
+      const kind = inputs.get(t.ref.name)?.kind;
+      if (kind === 'onehot' || kind === 'label') note(CASE_DEPENDENT);
+      t.ref.indices.forEach(noteIndex);
+      break;
+    }
+    case 'icmp': noteIndex(t.a); noteIndex(t.b); break;
+    case 'ival': noteIndex(t.index); break;
+    case 'diff': note(CASE_DEPENDENT); break;
+    case 'sum': case 'reduce':
+      for (const name of freeIndexVariables(t.body, inputs, cache)) if (name !== t.index) note(name);
+      break;
+    default:
+      mapChildren(t, (c) => { for (const name of freeIndexVariables(c, inputs, cache)) note(name); return c; });
+  }
+  const result = out ?? NONE;
+  cache.free.set(t, result);
+  return result;
 }
 
 export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<string, Input>, cache?: ExpansionCache): Term {
@@ -80,6 +120,17 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
     return terms;
   };
   const go = (t: Term, local: ReadonlyMap<string, number>): Term => {
+    // A subterm with no free index reads no instance: written out once per size (the cache is one size's).
+    if (cache !== undefined && COMPOSITE.has(t.k) && freeIndexVariables(t, inputs, cache).size === 0) {
+      const hit = cache.terms.get(t);
+      if (hit !== undefined) return hit;
+      const expanded = expandOnce(t, local);
+      cache.terms.set(t, expanded);
+      return expanded;
+    }
+    return expandOnce(t, local);
+  };
+  const expandOnce = (t: Term, local: ReadonlyMap<string, number>): Term => {
     switch (t.k) {
       case 'size': return num(sizeOf(t.name));
       case 'icmp': return compare(t.op, indexValue(t.a, local), indexValue(t.b, local)) ? ONE : ZERO;
@@ -145,6 +196,9 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
   };
   return go(term, new Map());
 }
+
+/** The kinds worth remembering an expansion of: everything but leaves. */
+const COMPOSITE = new Set<Term['k']>(['add', 'mul', 'pow', 'fn', 'sum', 'reduce', 'extremum', 'cmp']);
 
 /** A sum whose expansion is the same at every instance of a size: only its own index, no one-hot or label input. */
 function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string, Input>, cache: ExpansionCache): boolean {

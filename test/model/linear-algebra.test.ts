@@ -101,6 +101,36 @@ claim grad(det(Q), Q)' * Q = det(Q) * eye(3)
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
   }, 60_000);
 
+  it('det, inv and logdet of an n×n matrix: written out at each size tried up to 4, decided at those sizes', () => {
+    const claims = claimsOf(deriv(`given X: invertible[n, n]
+given a, b: vector[n]
+let L = logdet(X)
+claim grad(L, X) = inv(X)'
+claim grad(logdet(X), X) = inv(X)   expect wrong
+claim det(2 * X) = 2^n * det(X)
+claim det(2 * X) = 2 * det(X)   expect wrong
+claim inv(X) * X = eye(n)
+claim grad(a' * inv(X) * b, X) = -inv(X) * a * b' * inv(X)   expect wrong
+claim sum(a) = sum(i, a[i])
+`), { sizes: [1, 2, 3, 5] });
+    expect(claims.map((c) => c.steps[0].verdict)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved', 'refuted', 'proved']);
+    const [logdet, , scaled, twice] = claims.map((c) => c.steps[0]);
+    // Proved at the sizes tried, never "for every n"; the size too large to write out is named.
+    expect(logdet.proof).toBe('sizes-tried');
+    expect(logdet.method).toContain('n = 1, 2, 3');
+    expect(logdet.method).toContain('not tried at n = 5');
+    expect(scaled.detail.sizes).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(twice.detail.counterexample?.sizes).toEqual({ n: 2 });
+    // A step without det is proved for every n as before.
+    expect(claims[6].steps[0].proof).toBe('every-n');
+  }, 60_000);
+
+  it('det of an n×n matrix at no size it can be written out at is an error that says which sizes it can', () => {
+    const [step] = claimsOf(deriv('given X: matrix[n, n]\nclaim det(X) = det(X\')\n'), { sizes: [5, 8] })[0].steps;
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('up to 4×4'), hint: expect.stringContaining('sizes up to 4') });
+  });
+
   it('eye, diag both ways, tr as trace', () => {
     expect(verdicts(`
 given x, a: vector[n]
@@ -115,10 +145,10 @@ claim diag(x) * a = a   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   });
 
-  it('det of a matrix with a symbolic size is refused with a hint to fix the size', () => {
-    const [claim] = claimsOf(deriv('given A: matrix[n, n]\nclaim det(A) = det(A)\n'));
+  it('det of a fixed size past 4×4 is refused with a hint to use a dimension symbol', () => {
+    const [claim] = claimsOf(deriv('given A: matrix[6, 6]\nclaim det(A) = det(A)\n'));
     expect(claim.steps[0].detail.diagnostic).toMatchObject({ code: 'unsupported' });
-    expect(claim.steps[0].detail.diagnostic!.hint).toContain('matrix[3, 3]');
+    expect(claim.steps[0].detail.diagnostic!.hint).toContain('matrix[n, n]');
   });
 });
 
