@@ -178,6 +178,16 @@ function declareGiven(
   inputs: Map<string, Input>, taken: (name: string) => boolean,
 ): void {
   const file = scope.file;
+  if (statement.type.name === 'size' && statement.type.dims.length === 0) {
+    // `given n: size` declares a dimension symbol alone: tried at every size, a value (x^n), a sum's bound (sum(k, 1, n, E)).
+    for (const { name, span } of statement.names) {
+      if (inputs.has(name) || scope.lets.has(name)) {
+        throw new DerivationError(diagnostic('duplicate-name', `${name} is already declared as a value, so it cannot be a size`, file, span, 'use another letter for the size'));
+      }
+      if (!dims.has(name)) dims.set(name, { k: 'sym', name });
+    }
+    return;
+  }
   const type = resolveType(statement.type, file);
   // A derived dimension declares the symbols it is made of; its own name is no symbol one can write.
   const written = [...type.dims, ...(type.classes ? [type.classes] : [])];

@@ -961,8 +961,9 @@ export class Resolver {
       }
       return this.reduce(expr, a, args[1], (body) => body);
     }
+    if (args.length === 4 && args[0].kind === 'name') return this.boundedSum(expr, bound);
     if (args.length !== 2 || args[0].kind !== 'name') {
-      throw this.error('arity', 'sum takes an index and an expression: sum(j, E), or an array: sum(x), sum(A, 1)', expr.span,
+      throw this.error('arity', 'sum takes an index and an expression: sum(j, E), sum(k, 1, n, E) with bounds, or an array: sum(x), sum(A, 1)', expr.span,
         'write sum(j, exp(x[j]))');
     }
     const indexName = args[0].name;
@@ -977,6 +978,71 @@ export class Resolver {
     this.pendingSums.set(fresh, { written: indexName, span: args[0].span });
     // The range may only become known later in the claim; finalize() fills it in.
     return scalar({ k: 'sum', index: fresh, dim: { k: 'sym', name: PENDING + fresh }, body });
+  }
+
+  /**
+   * `sum(k, 1, n, E)`: a sum with its bounds written, as a textbook's sum from k = 1
+   * to n, where nothing E indexes says how far k runs (`sum(k, 1, t, b^(t - k))`, with
+   * `given t: size`). The upper bound is a dimension plus a whole number, or a
+   * number; the lower a whole number. From 1, k may index arrays of that dimension.
+   * From another lower bound it is a number only (`sum(k, 0, n - 1, r^k)`): the sum
+   * runs over n entries, k shifted, plus the terms above them (`sum(k, 0, n, ...)`).
+   */
+  private boundedSum(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const [indexExpr, lowerExpr, upperExpr, bodyExpr] = expr.args;
+    const indexName = (indexExpr as Extract<Expr, { kind: 'name' }>).name;
+    if (this.isDeclared(indexName)) {
+      throw this.error('bad-index', `${indexName} is declared as a value, so it cannot be a summation index`, indexExpr.span,
+        'pick an index name that is not declared, e.g. k');
+    }
+    const lower = wholeNumber(lowerExpr);
+    if (lower === undefined) {
+      throw this.error('bad-index', 'the lower bound of sum(k, from, to, E) is a whole number (0 or 1, as a textbook writes)', lowerExpr.span,
+        'write sum(k, 1, n, E): k from 1 to n');
+    }
+    const upper = this.upperBound(upperExpr);
+    // The sum runs over the dimension's entries with k = entry + lower - 1, then over `extra` values past its end.
+    const { dim, extra } = upper.k === 'fixed'
+      ? { dim: { k: 'fixed', size: upper.plus - lower + 1 } as Dim, extra: 0 }
+      : { dim: upper.dim, extra: upper.plus - lower + 1 };
+    if ((dim.k === 'fixed' && dim.size < 1) || extra < 0) {
+      throw this.error('bad-index', dim.k === 'fixed' ? `sum(k, ${lower}, ${upper.plus}, E) has no terms`
+        : `sum(${indexName}, ${lower}, ${shortText(upperExpr) ?? 'to'}, E) has fewer terms than ${showDim(dim)}, which may be none`, upperExpr.span,
+      dim.k === 'fixed' ? 'the upper bound is at least the lower one'
+        : `declare a size for the count of terms (given m: size) and write sum(${indexName}, 1, m, E), or start one lower`);
+    }
+    const fresh = this.boundIndex(dim, indexName);
+    const inner = new Map(bound);
+    inner.set(indexName, fresh);
+    const body = this.value(bodyExpr, inner);
+    if (lower === 1 && extra === 0) return scalar({ k: 'sum', index: fresh, dim, body });
+    if (indexesAnArray(body, fresh)) {
+      throw this.error('bad-index', `from ${lower}, the index ${indexName} of a sum is a number only (${indexName} in r^${indexName}), not a position in an array`, indexExpr.span,
+        `index arrays in a sum from 1: sum(${indexName}, 1, n, x[${indexName}])`);
+    }
+    const shifted = substituteIndices(body, new Map<string, Index>([[fresh, { k: 'var', name: fresh, offset: lower - 1 }]]));
+    const past = Array.from({ length: extra }, (_, e) => substituteIndices(body, new Map<string, Index>([[fresh,
+      dim.k === 'sym' ? { k: 'dim', name: dim.name, offset: lower + e } : { k: 'lit', value: dim.size + lower + e }]])));
+    return scalar(add({ k: 'sum', index: fresh, dim, body: shifted }, ...past));
+  }
+
+  /** The upper bound of a written sum: a dimension symbol plus a whole number (`n`, `n - 1`, `n + 1`), or a whole number. */
+  private upperBound(e: Expr): { k: 'sym'; dim: Dim; plus: number } | { k: 'fixed'; plus: number } {
+    const number = wholeNumber(e);
+    if (number !== undefined) return { k: 'fixed', plus: number };
+    const dimension = (x: Expr): Dim | undefined => (x.kind === 'name' && this.scope.dims.has(x.name) ? this.scope.dims.get(x.name) : undefined);
+    const alone = dimension(e);
+    if (alone) return alone.k === 'fixed' ? { k: 'fixed', plus: alone.size } : { k: 'sym', dim: alone, plus: 0 };
+    if (e.kind === 'binary' && (e.op === '+' || e.op === '-')) {
+      const d = dimension(e.left);
+      const c = wholeNumber(e.right);
+      if (d && c !== undefined) {
+        const plus = e.op === '+' ? c : -c;
+        return d.k === 'fixed' ? { k: 'fixed', plus: d.size + plus } : { k: 'sym', dim: d, plus };
+      }
+    }
+    throw this.error('bad-index', 'the upper bound of sum(k, from, to, E) is a dimension (n, n - 1, n + 1) or a whole number', e.span,
+      'declare the bound as a size (given n: size) and write sum(k, 1, n, E)');
   }
 
   /** `mean(A)`: the mean of every entry; `mean(A, 1)`, `mean(A, 2)`: of each column, of each row (as sum). */
@@ -1153,6 +1219,26 @@ export class Resolver {
     // A dimension symbol is index-like too: `(i != n)` compares an index with the last one.
     return !this.scope.lets.has(expr.name) && expr.name !== 'e' && expr.name !== 'pi';
   }
+}
+
+/** A whole number written as a literal (`0`, `12`), else undefined. */
+function wholeNumber(e: Expr): number | undefined {
+  return e.kind === 'number' && /^\d+$/.test(e.text) && Number(e.text) <= 1_000_000 ? Number(e.text) : undefined;
+}
+
+/** Whether a term reads an array or compares indices at the index variable `name`. */
+function indexesAnArray(t: Term, name: string): boolean {
+  const at = (i: Index): boolean => (i.k === 'var' && i.name === name) || (i.k === 'affine' && i.terms.some((p) => !p.dim && p.name === name))
+    || (i.k === 'label' && i.indices.some(at));
+  let found = false;
+  const visit = (x: Term): Term => {
+    if (found) return x;
+    if ((x.k === 'input' && x.ref.indices.some(at)) || (x.k === 'icmp' && (at(x.a) || at(x.b))) || (x.k === 'diff' && x.v.indices.some(at))) found = true;
+    else mapChildren(x, visit);
+    return x;
+  };
+  visit(t);
+  return found;
 }
 
 /**

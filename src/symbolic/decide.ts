@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, someSubterm, symmetricPart, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, someSubterm, sub, symmetricPart, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -245,10 +245,12 @@ function different(instance: InstanceRecord, explanation: string, confirmation: 
 /** The largest invertible input whose determinant is written out as a fact (n! terms). */
 const MAX_DETERMINANT_SIZE = 5;
 
-/** Facts of the types at an instance: det(A) > 0 for each `invertible` or `spd` input A (by its Leibniz formula). */
+/** Facts of the types at an instance: 1 - r > 0 for a `unit` input r, det(A) > 0 for each `invertible` or `spd` input A (by its Leibniz formula). */
 function typeFacts(inputs: readonly Input[], instance: Instance, canonical: Canonicalizer): Conditions[] {
   const facts: Conditions[] = [];
   for (const input of inputs) {
+    // A unit input is below 1: 1 - r > 0 (a geometric series' 1 / (1 - r)).
+    if (input.kind === 'unit' && input.dims.length === 0) facts.push(canonical.knownPositive(sub(num(1), { k: 'input', ref: { name: input.name, indices: [] } }), `1 - ${input.name}`));
     if (input.kind !== 'invertible' && input.kind !== 'spd') continue;
     const d = input.dims[0];
     const n = d.k === 'fixed' ? d.size : instance.sizes.get(d.name);

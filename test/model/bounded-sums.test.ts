@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+const results = (body: string) => claimsOf(deriv(body)).map((c) => c.steps[0]);
+const verdicts = (body: string) => results(body).map((s) => s.verdict);
+
+describe('a size declared alone, and sums with their bounds written', () => {
+  it('given n: size is a dimension symbol and a value: the power rule with a symbolic exponent, at every size tried', () => {
+    const [rule, slip] = results('given n: size\ngiven x: positive\nclaim diff(x^n, x) = n * x^(n - 1)\nclaim diff(x^n, x) = n * x^n   expect wrong\n');
+    expect([rule.verdict, slip.verdict]).toEqual(['proved', 'refuted']);
+    expect(rule.detail.sizes).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
+  it('geometric series from 0, to n - 1 and to n, with the usual off-by-one refuted', () => {
+    expect(verdicts(`given n: size
+given r: unit
+claim sum(k, 0, n - 1, r^k) = (1 - r^n) / (1 - r)
+claim sum(k, 0, n, r^k) = (1 - r^(n + 1)) / (1 - r)
+claim sum(k, 0, n, r^k) = (1 - r^n) / (1 - r)   expect wrong
+claim sum(k, 1, n, k) = n * (n + 1) / 2
+claim sum(k, 1, n, k^2) = n * (n + 1) * (2 * n + 1) / 6
+claim sum(k, 1, n + 1, k) = (n + 1) * (n + 2) / 2
+claim sum(k, 1, 4, k) = 10
+claim sum(k, 1, 4, k) = 11   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it("Adam's bias correction: the weights of an exponential moving average sum to 1 - b^t", () => {
+    expect(verdicts(`given t: size
+given b: unit
+given g: vector[t]
+claim sum(k, 1, t, (1 - b) * b^(t - k)) = 1 - b^t
+claim sum(k, 1, t, (1 - b) * b^(t - k)) = 1 - b^(t - 1)   expect wrong
+claim diff(sum(k, 1, t, (1 - b) * b^(t - k) * g[k]), g[j]) = (1 - b) * b^(t - j)
+claim sum(k, 1, t, g[k]) = sum(g)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved']);
+  });
+
+  it('refuses bounds it cannot read, and an index from 0 used as a position, with a hint', () => {
+    const [position, fewer, lower, upper] = results(`given n: size
+given x: vector[n]
+given r: real
+claim sum(k, 0, n, x[k]) = 0
+claim sum(k, 2, n - 3, k) = 0
+claim sum(k, r, n, k) = 0
+claim sum(k, 1, q, k) = 0
+`);
+    expect(position.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('is a number only'), hint: expect.stringContaining('sum(k, 1, n, x[k])') });
+    expect(fewer.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('fewer terms than n') });
+    expect(lower.detail.diagnostic).toMatchObject({ code: 'bad-index', span: { line: 7, col: 14 }, message: expect.stringContaining('lower bound') });
+    expect(upper.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('upper bound'), hint: expect.stringContaining('given n: size') });
+  });
+
+  it('a size named like a value is refused', () => {
+    const [step] = results('given r: real\ngiven r: size\nclaim r = r\n');
+    expect(step.detail.diagnostic).toMatchObject({ code: 'duplicate-name' });
+  });
+});
