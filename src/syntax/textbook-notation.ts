@@ -8,7 +8,8 @@ import type { SourceMap } from './source-map.ts';
  * so `√t²` is `sqrt(t)^2`), `π` (`pi`), absolute-value bars (`|t|` is
  * `abs(t)`) and norm bars (`‖x‖` and `||x||` are `norm(x)`), and numpy's and torch's
  * calls (`np.exp(x)` is `exp(x)`, `np.maximum(x, 0)` is `max(x, 0)`, `axis=0` is the axis
- * 1 of `sum(A, 1)`, torch's `dim=1` the axis 2). A bar closes the
+ * 1 of `sum(A, 1)`, torch's `dim=1` the axis 2), and Leibniz's `d/dx(E)`, `∂/∂x[k](E)`,
+ * `d²/dx²(E)` and `∂L/∂W[i, j]` (`diff`). A bar closes the
  * innermost open bar of its kind where it follows an operand, and opens one
  * elsewhere. Quoted text is left as written, and the source map keeps every
  * character at its file column, so errors still point into the line as written.
@@ -19,7 +20,20 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
 };
 
-const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016]|\b(np|numpy|torch)\.|\b(axis|dim)\s*=/;
+const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch)\.|\b(axis|dim)\s*=|\bd(\^2)?\s*\/\s*d/;
+
+/**
+ * Leibniz's operator before a bracket: `d/dx(E)`, `∂/∂x[k](E)`, `d²/dx²(E)` (or
+ * `d^2/dx^2(E)`): the derivative of E. The variable is a name, with an entry's
+ * indices if it has them.
+ */
+const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^2|\u00b2)?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\^2|\u00b2)?[ \t]*\(/u;
+
+/** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`): the derivative of a name. ASCII `dL/dz` stays a quotient: `dP` is a name. */
+const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?/u;
+
+/** Leibniz's forms are read only up to this many characters ahead. */
+const MAX_LEIBNIZ = 200;
 
 /** numpy's and torch's `np.exp(x)`, `torch.sigmoid(z)`: the function by its own name, `maximum` and `minimum` as `max` and `min`. */
 const LIBRARY_CALL = /^(np|numpy|torch)\.([A-Za-z_][A-Za-z0-9_]*)(?=\s*\()/;
@@ -55,10 +69,48 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (c !== ' ') last = c;
     }
   };
+  /** What a Leibniz operator's closing bracket writes, by its offset: `, x)` (twice for a second derivative). */
+  const closers = new Map<number, { variable: string; at: number; order: number }>();
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
     if (inString) { emit(c, i); continue; }
+    const closer = closers.get(i);
+    if (closer !== undefined) {
+      for (let k = 0; k < closer.order; k++) {
+        emit(', ', i);
+        for (let v = 0; v < closer.variable.length; v++) emit(closer.variable[v], closer.at + v);
+        emit(')', i);
+      }
+      continue;
+    }
+    const startsName = i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]);
+    const operator = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_OPERATOR.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
+    const close = operator ? matchingBracket(text, i + operator[0].length - 1) : undefined;
+    if (operator && close !== undefined) {
+      const [whole, , upper, variable, lower] = operator;
+      const order = upper !== undefined && lower !== undefined ? 2 : 1;
+      emit('diff('.repeat(order), i);
+      closers.set(close, { variable, at: i + whole.indexOf(variable, 2), order });
+      i += whole.length - 1;
+      continue;
+    }
+    const fraction = startsName && c === '\u2202' ? LEIBNIZ_FRACTION.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
+    if (fraction) {
+      const [whole, upper, f, variable, lower] = fraction;
+      const order = upper !== undefined && lower !== undefined ? 2 : 1;
+      const fAt = i + whole.indexOf(f);
+      const vAt = i + whole.lastIndexOf(variable);
+      emit('diff('.repeat(order), i);
+      for (let k = 0; k < f.length; k++) emit(f[k], fAt + k);
+      for (let o = 0; o < order; o++) {
+        emit(', ', vAt);
+        for (let k = 0; k < variable.length; k++) emit(variable[k], vAt + k);
+        emit(')', vAt + variable.length - 1);
+      }
+      i += whole.length - 1;
+      continue;
+    }
     const sup = SUPERSCRIPTS[c];
     if (sup !== undefined) {
       // The first of a run of superscripts opens the exponent.
@@ -115,4 +167,19 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     emit(c, i);
   }
   return { text: out.join(''), map: map.remap(sources) };
+}
+
+/** The offset of the bracket that closes the one at `open`, or undefined where none does (an unclosed bracket is reported as written). */
+function matchingBracket(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    const c = text[k];
+    if (c === '"') return undefined;
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') {
+      depth--;
+      if (depth === 0) return c === ')' ? k : undefined;
+    }
+  }
+  return undefined;
 }

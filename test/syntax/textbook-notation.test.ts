@@ -112,3 +112,31 @@ claim grad(np.sum(np.exp(x)), x) = np.log(x)   expect wrong
     expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 3, col: 36 } });
   });
 });
+
+describe("Leibniz's notation", () => {
+  it('reads d/dx(E), ∂/∂x[k](E) and second derivatives as diff, and ∂L/∂w[k] as the derivative of a name', () => {
+    expect(read('d/dx(x^2 * sin(x))')).toBe('diff(x^2 * sin(x), x)');
+    expect(read('d/dx (x^2)')).toBe('diff(x^2, x)');
+    expect(read('d²/dx²(x³) + d^2/dt^2(exp(2 t))')).toBe('diff(diff(x^3, x), x) + diff(diff(exp(2 t), t), t)');
+    expect(read('∂/∂w[k](sum(i, w[i]^2))')).toBe('diff(sum(i, w[i]^2), w[k])');
+    expect(read('∂L/∂W[i, j] + ∂²f/∂x²')).toBe('diff(L, W[i, j]) + diff(diff(f, x), x)');
+    expect(read('d/dt(sin(t) * d/dt(t^2))')).toBe('diff(sin(t) * diff(t^2, t), t)');
+    // A name that starts with d stays a name, and ASCII dL/dz a quotient (dP is a name in softmax's backward pass).
+    expect(read('dP/dS + and/d + d/dx')).toBe('dP/dS + and/d + d/dx');
+  });
+
+  it('checks steps written in it, and reports an error after it at its column as written', () => {
+    expect(verdicts(`given x: real
+given n: size
+given w: vector[n]
+let L = sum(i, w[i]^2) / 2
+claim d/dx(x^2 * sin(x)) = 2 x sin(x) + x^2 cos(x)
+claim d/dx(x^2 * sin(x)) = 2 x sin(x) - x^2 cos(x)   expect wrong
+claim d²/dx²(x³) = 6 x
+claim ∂L/∂w[k] = w[k]
+claim ∂L/∂w[k] = 2 w[k]   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+    const [step] = claimsOf(deriv('given x: real\nclaim d/dx(x^2) = 2 x + q\n'))[0].steps;
+    expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 3, col: 25 } });
+  });
+});
