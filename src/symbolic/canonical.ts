@@ -443,13 +443,16 @@ export class Canonicalizer {
   }
 
   /**
-   * The one of a and -a whose key comes first, and whether that is -a: an odd or
-   * even function of either is read through the same atom (erf(-x) = -erf(x),
-   * cos(-x) = cos(x)), so a reflection such as Phi(-x) = 1 - Phi(x) is proved.
+   * The one of a and -a whose leading term is positive, and whether that is -a: an
+   * odd or even function of either is read through the same atom (erf(-x) = -erf(x),
+   * cos(-x) = cos(x)), so a reflection such as Phi(-x) = 1 - Phi(x) is proved. The
+   * positive one is also the one explanations print: cos(x), not cos(-x).
    */
   private byParity(a: RationalFunction): { rep: RationalFunction; flipped: boolean } {
-    const negated = a.neg();
-    return this.signedKey(negated) < this.signedKey(a) ? { rep: negated, flipped: true } : { rep: a, flipped: false };
+    const constant = a.denominatorConstant();
+    const lead = a.numerator(this.budget).leadingTerm();
+    const negative = lead !== undefined && lead.coef.sign() * constant.sign() < 0;
+    return negative ? { rep: a.neg(), flipped: true } : { rep: a, flipped: false };
   }
 
   /** {@link key} with the sign of the denominator's constant moved into the numerator: -x is one key, however stored. */
