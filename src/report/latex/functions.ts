@@ -125,15 +125,20 @@ function axisRenderer(name: 'sum' | 'mean'): FunctionRenderer {
   };
 }
 
-/** `sum(j, E)`: `\sum_{j} E`, with E parenthesized when it is a sum or difference; `sum(A)`, `sum(A, 1)` as reductions. */
+/**
+ * `sum(j, E)`: `\sum_{j} E`, with E parenthesized when it is a sum or difference; `sum(k, 0, n - 1, E)`:
+ * `\sum_{k=0}^{n-1} E`; `sum(A)`, `sum(A, 1)` as reductions.
+ */
 const sumRenderer: FunctionRenderer = {
-  arity: [1, 2],
+  arity: [1, 4],
   render(args, ctx) {
     if (args.length === 1 || axisReduction(args)) return axisRenderer('sum').render(args, ctx);
-    const [index, body] = args;
+    const index = args[0];
+    const body = args[args.length - 1];
     const b = ctx.render(body);
     const bodyTex = b.prec < Prec.Mul || /^[-+]/.test(b.tex) ? paren(b.tex).tex : b.tex;
-    const tex = `\\sum_{${ctx.render(index).tex}} ${bodyTex}`;
+    const bounds = args.length === 4 ? `=${ctx.render(args[1]).tex}}^{${ctx.render(args[2]).tex}` : '';
+    const tex = `\\sum_{${ctx.render(index).tex}${bounds}} ${bodyTex}`;
     // Followed by a factor, `\sum_{j} x_j y` would read as the sum of `x_j y`.
     return ctx.followed ? paren(tex) : rendered(tex, Prec.App);
   },
