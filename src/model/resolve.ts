@@ -140,9 +140,12 @@ export class Resolver {
     switch (expr.kind) {
       case 'number':
         return scalar({ k: 'num', value: parseDecimal(expr.text) });
-      case 'name':
+      case 'name': {
         if (!bound.has(expr.name)) this.checkNotBroken(expr.name);
+        const entry = this.subscripted(expr, bound);
+        if (entry !== undefined) return this.val(entry, bound);
         return this.nameValue(expr.name, expr.span, bound);
+      }
       case 'index':
         this.checkNotBroken(expr.target.name);
         return scalar(this.indexed(expr.target.name, expr.target.span, expr.indices, expr.span, bound));
@@ -175,7 +178,8 @@ export class Resolver {
         return array([arg.shape[1], arg.shape[0]], (ix) => arg.at([ix[1], ix[0]]));
       }
       case 'call':
-        return this.callValue(expr.name, expr, bound);
+        // A capital sigma or pi before a bracket is a sum or product where nothing is named so: Σ(j, x[j]).
+        return this.callValue(expr.name === 'Σ' && !this.isDeclared('Σ') ? 'sum' : expr.name === 'Π' && !this.isDeclared('Π') ? 'prod' : expr.name, expr, bound);
       case 'binary': {
         const { op } = expr;
         if (op === '<' || op === '<=' || op === '>' || op === '>=' || op === '==' || op === '!=') {
@@ -338,6 +342,23 @@ export class Resolver {
       return array(definition.paramDims as Dim[], (ix) => this.instantiate(definition, ix, span));
     }
     return scalar(this.name(name, span, bound));
+  }
+
+  /**
+   * A textbook's subscript: `x_i` is `x[i]`, `W_ij` is `W[i, j]`, `y_1` is `y[1]`, where
+   * the name itself is declared nowhere and the part before `_` is a vector (a matrix for
+   * two one-letter indices). Undefined for any other name: `W_1` declared stays a name.
+   */
+  private subscripted(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Expr | undefined {
+    const match = /^(.+?)_([\p{L}]+|\d+)$/u.exec(expr.name);
+    if (match === null || this.isDeclared(expr.name) || bound.has(expr.name)) return undefined;
+    const [, base, sub] = match;
+    const rank = this.scope.inputs.get(base)?.dims.length ?? (this.scope.lets.get(base)?.isArray ? this.scope.lets.get(base)!.paramDims.length : this.scope.lets.get(base)?.params.length);
+    if (rank === undefined || rank === 0) return undefined;
+    const parts = rank === 1 ? [sub] : rank === 2 && /^\p{L}\p{L}$/u.test(sub) ? [...sub] : undefined;
+    if (parts === undefined || parts.some((p) => this.isDeclared(p) && !this.scope.dims.has(p))) return undefined;
+    const indices: Expr[] = parts.map((p) => (/^\d+$/.test(p) ? { kind: 'number', text: p, value: Number(p), span: expr.span } : { kind: 'name', name: p, span: expr.span }));
+    return { kind: 'index', target: { kind: 'name', name: base, span: expr.span }, indices, span: expr.span };
   }
 
   private isDeclared(name: string): boolean {
@@ -642,9 +663,11 @@ export class Resolver {
     }
     if (name === 'diff') {
       this.expectArity(expr, 2, 'diff(F, x[k])');
-      return this.withLetAsInput(args[1], () => {
+      // The variable written with a subscript (diff(L, x_k)) is the entry x[k].
+      const written = args[1].kind === 'name' ? this.subscripted(args[1], bound) ?? args[1] : args[1];
+      return this.withLetAsInput(written, () => {
         const f = this.val(args[0], bound);
-        const variable = this.differentiationVariable(args[1], bound);
+        const variable = this.differentiationVariable(written, bound);
         return mapValue(f, (t) => ({ k: 'diff', f: t, v: variable }));
       });
     }

@@ -9,7 +9,8 @@ import type { SourceMap } from './source-map.ts';
  * `abs(t)`) and norm bars (`‖x‖` and `||x||` are `norm(x)`), and numpy's and torch's
  * calls (`np.exp(x)` is `exp(x)`, `np.maximum(x, 0)` is `max(x, 0)`, `axis=0` is the axis
  * 1 of `sum(A, 1)`, torch's `dim=1` the axis 2), and Leibniz's `d/dx(E)`, `∂/∂x[k](E)`,
- * `d²/dx²(E)` and `∂L/∂W[i, j]` (`diff`). A bar closes the
+ * `d²/dx²(E)` and `∂L/∂W[i, j]` (`diff`), `∑(j, E)` and `∏(j, E)`, and a subscript
+ * after a bracket (`softmax(z)_i` is `softmax(z)[i]`). A bar closes the
  * innermost open bar of its kind where it follows an operand, and opens one
  * elsewhere. Quoted text is left as written, and the source map keeps every
  * character at its file column, so errors still point into the line as written.
@@ -20,7 +21,10 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
 };
 
-const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch)\.|\b(axis|dim)\s*=|\bd(\^2)?\s*\/\s*d/;
+const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch)\.|\b(axis|dim)\s*=|\bd(\^2)?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]/u;
+
+/** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
+const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
 
 /**
  * Leibniz's operator before a bracket: `d/dx(E)`, `∂/∂x[k](E)`, `d²/dx²(E)` (or
@@ -118,6 +122,17 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       continue;
     }
     if (c === '\u03c0') { emit('pi', i); continue; }
+    // The summation and product signs before their bracket: ∑(j, x[j]) is sum(j, x[j]).
+    if (c === '\u2211') { emit('sum', i); continue; }
+    if (c === '\u220f') { emit('prod', i); continue; }
+    const subscript = c === '_' && text[i - 1] === ')' ? BRACKET_SUBSCRIPT.exec(text.slice(i, i + 12)) : null;
+    if (subscript) {
+      emit('[', i);
+      for (let k = 1; k < subscript[0].length; k++) emit(text[i + k], i + k);
+      emit(']', i + subscript[0].length - 1);
+      i += subscript[0].length - 1;
+      continue;
+    }
     const library = (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])) && (c === 'n' || c === 't') ? LIBRARY_CALL.exec(text.slice(i, i + 40)) : null;
     if (library) {
       // The prefix is dropped: its characters write nothing, and the name keeps its columns.

@@ -140,3 +140,27 @@ claim ∂L/∂w[k] = 2 w[k]   expect wrong
     expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 3, col: 25 } });
   });
 });
+
+describe('subscripts and summation signs', () => {
+  it('reads x_i as x[i] and W_ij as W[i, j] where the name is undeclared and the part before _ is an array', () => {
+    expect(verdicts(`given x, z: vector[n]
+given W: matrix[n, n]
+given W_1: real
+let s[i] = exp(x[i]) / sum(j, exp(x[j]))
+claim diff(sum(j, x_j^2), x_k) = 2 x_k
+claim diff(log(s_i), x_k) = delta(i, k) - s_k
+claim diff(log(s_i), x_k) = delta(i, k) - s_i   expect wrong
+claim diff(sum(i, sum(j, W_ij * x_j)), x_k) = sum(i, W_ik)
+claim W_1 * x_1 = W_1 * x[1]
+claim softmax(z)_i = exp(z_i) / sum(j, exp(z_j))
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
+  });
+
+  it('reads ∑ and ∏, and Σ and Π where nothing is named so, as sum and prod', () => {
+    expect(read('∑(j, x[j]) + ∏(j, y[j]) + f(z)_k')).toBe('sum(j, x[j]) + prod(j, y[j]) + f(z)[k]');
+    expect(verdicts('given x: vector[n]\nclaim Σ(j, x[j]) = sum(x)\nclaim Π(j, exp(x[j])) = exp(sum(x))\n')).toEqual(['proved', 'proved']);
+    // A covariance named Σ stays a matrix: Σ(j, ...) is then no sum.
+    const [step] = claimsOf(deriv('given x: vector[n]\ngiven Σ: spd[n, n]\nclaim Σ(j, x[j]) = 0\n'))[0].steps;
+    expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-function' });
+  });
+});
