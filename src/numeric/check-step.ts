@@ -413,7 +413,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
      * shrinking does without, and its result is judged again. The free indices are still set.
      */
     const retakenWithSmallerSteps = (failed: Compared, l0: Evaluated, r0: Evaluated): Compared => {
-      const seen = Math.abs(failed.shown.difference);
+      // The smallest difference a failing take saw: a later take must be able to see it to settle anything (a
+      // first step that flattened tanh(1e8 x) saw the whole derivative; a tight retake sees the real 64).
+      let seen = Math.abs(failed.shown.difference);
       try {
         for (const cap of RETAKEN_FIRST_STEPS) {
           state.firstStepCap = cap;
@@ -424,6 +426,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           if (doubtful(l) || doubtful(r)) continue;
           const again = compareSides({ kind: 'double', value: l.value, error: l.error }, { kind: 'double', value: r.value, error: r.error });
           if (again !== undefined && again.ratio <= 1 && again.shown.tolerance < seen) return again;
+          if (again !== undefined && again.ratio > 1) seen = Math.min(seen, Math.abs(again.shown.difference));
         }
         return failed;
       } finally {

@@ -7,7 +7,11 @@ import { mapChildren, type Input, type Term } from '../model/index.ts';
  * switches (t = 5 for `relu(t - 5)`, t = 1/3 for `t > 1/3`).
  */
 export interface SpecialValues {
-  /** The step's numeric literals, as doubles, with their negatives (deduplicated, at most {@link MAX_CONSTANTS}). */
+  /**
+   * The step's numeric literals, as doubles, with their negatives (deduplicated, at most
+   * {@link MAX_CONSTANTS}), then the scales where a steep function of one turns (1 / c, c
+   * for a tiny c, at most {@link MAX_TURNS}).
+   */
   readonly constants: readonly number[];
   /** Per scalar input: the values where a switch of an expression affine in it happens. */
   readonly switchPoints: ReadonlyMap<string, readonly number[]>;
@@ -15,6 +19,9 @@ export interface SpecialValues {
 
 /** Enough constants for any step a person writes; more would crowd out the random inputs. */
 const MAX_CONSTANTS = 16;
+
+/** Turning scales of steep functions (1 / c for a constant c) tried at most, with their negatives. */
+const MAX_TURNS = 8;
 
 /** Magnitudes of constants worth trying as inputs: outside, they are exponents' scale factors, not values. */
 const CONSTANT_RANGE = { min: 1e-6, max: 1e12 };
@@ -27,6 +34,7 @@ const CONSTANT_RANGE = { min: 1e-6, max: 1e12 };
 export function specialValues(terms: readonly Term[], inputs: readonly Input[], sizes: ReadonlyMap<string, number> = new Map()): SpecialValues {
   const scalars = new Set(inputs.filter((i) => i.dims.length === 0 && i.kind !== 'label').map((i) => i.name));
   const constants = new Set<number>();
+  const turns = new Set<number>();
   const switchPoints = new Map<string, Set<number>>();
   const noteSwitch = (t: Term): void => {
     const form = affine(t, sizes);
@@ -42,6 +50,9 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
       const v = Number(t.value.num) / Number(t.value.den);
       const a = Math.abs(v);
       if (a >= CONSTANT_RANGE.min && a <= CONSTANT_RANGE.max) { constants.add(v); constants.add(-v); }
+      // Where a steep function of the constant turns: tanh(1e8 x) at 1e-8, exp(-1e16 x^2) at 1e-8, tanh(x / 1e-12) at 1e-12.
+      const scales = a >= 4 && Number.isFinite(a) ? [1 / a, 1 / Math.sqrt(a)] : a > 0 && a <= 0.25 ? [a, Math.sqrt(a)] : [];
+      for (const scale of scales) if (scale >= 1e-300) { turns.add(scale); turns.add(-scale); }
     } else if (t.k === 'cmp') {
       noteSwitch({ k: 'add', terms: [t.a, { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, t.b] }] });
     } else if (t.k === 'fn' && (t.name === 'relu' || t.name === 'abs' || t.name === 'sign')) {
@@ -53,7 +64,10 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
   };
   terms.forEach(walk);
   return {
-    constants: [...constants].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b).slice(0, MAX_CONSTANTS),
+    constants: [
+      ...[...constants].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b).slice(0, MAX_CONSTANTS),
+      ...[...turns].filter((v) => !constants.has(v)).sort((a, b) => Math.abs(b) - Math.abs(a) || a - b).slice(0, MAX_TURNS),
+    ],
     switchPoints: new Map([...switchPoints].map(([name, points]) => [name, [...points].sort((a, b) => a - b)])),
   };
 }

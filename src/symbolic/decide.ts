@@ -426,6 +426,10 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     return point;
   });
   for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) points.push(randomPoint(inputs, instance, random, attempt));
+  // Where a steep function turns (tanh(1e8 x) at x = 1e-8): elsewhere it is flat in any precision, and a
+  // perturbed constant shows nowhere else. After the ties and the first simple values, before the rest.
+  const scaled = turningScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
+  points.splice(ties.length + TIE_VALUES.length, 0, ...scaled);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     return values && {
@@ -438,7 +442,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     const hit = found(point, 2 * DIGITS);
     if (hit) return hit;
   }
-  const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + TIE_VALUES.length, ties.length + TIE_VALUES.length + DEEP_ATTEMPTS)];
+  const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + TIE_VALUES.length, ties.length + TIE_VALUES.length + scaled.length + DEEP_ATTEMPTS)];
   const digits = deepDigits(lhs, rhs);
   for (const point of deep) {
     const hit = found(point, digits);
@@ -476,6 +480,29 @@ function confirmNoValue(lhs: Term, instance: Instance, inputs: readonly Input[],
 }
 
 /**
+ * The scales at which a step's steep functions turn: 1/c and 1/sqrt(c) for each
+ * constant c of magnitude at least 4 (tanh(1e8 x) turns at 1e-8, exp(-1e16 x^2) at
+ * 1e-8), and c and sqrt(c) for each of at most 1/4 (tanh(x / 1e-12)). At most
+ * {@link MAX_SCALES}, the smallest constants' first, none below 1e-300.
+ */
+function turningScales(terms: readonly Term[]): number[] {
+  const scales = new Set<number>();
+  for (const t of terms) {
+    someSubterm(t, (x) => {
+      if (x.k !== 'num') return false;
+      const c = Math.abs(Number(x.value.num) / Number(x.value.den));
+      if (c >= 4 && Number.isFinite(c)) { scales.add(1 / c); scales.add(1 / Math.sqrt(c)); }
+      else if (c > 0 && c <= 0.25) { scales.add(c); scales.add(Math.sqrt(c)); }
+      return false;
+    });
+  }
+  return [...scales].filter((v) => v >= 1e-300 && Number.isFinite(v)).sort((a, b) => b - a).slice(0, MAX_SCALES);
+}
+
+/** Scale points a confirmation tries at most: each costs one evaluation in 60 digits. */
+const MAX_SCALES = 6;
+
+/**
  * The values the first confirmation points give every entry of an input: ties, where
  * value tests like (x[i] == x[k]) behave differently from delta(i, k), and 0, where a
  * function with a scale of its own turns (tanh(x / 1e-12) is flat at every other
@@ -487,9 +514,9 @@ const TIE_VALUES = [0, 0.5, 0.75, 1, 1.25];
  * A point from the ranges of the random inputs; the first attempts put every entry
  * of each input at one value of {@link TIE_VALUES} (one in the input's range).
  */
-function randomPoint(inputs: readonly Input[], instance: Instance, random: () => number, attempt: number): Map<string, PointValue> {
+function randomPoint(inputs: readonly Input[], instance: Instance, random: () => number, attempt: number, scale?: number): Map<string, PointValue> {
   const point = new Map<string, PointValue>();
-  const tieValue = attempt >= 0 && attempt < TIE_VALUES.length ? TIE_VALUES[attempt] : undefined;
+  const tieValue = scale ?? (attempt >= 0 && attempt < TIE_VALUES.length ? TIE_VALUES[attempt] : undefined);
   for (const input of inputs) {
     const tie = tieValue === 0 && input.kind !== 'real' && input.kind !== 'symmetric' ? undefined : tieValue;
     const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));

@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivation } from '../../src/index.ts';
 import { mul, num, pow } from '../../src/model/index.ts';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { eliminateDiff } from '../../src/symbolic/index.ts';
 import {
   checkStepNumerically, compileTerm, compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState,
   preciseEvaluator, type NumericStep,
@@ -137,6 +139,28 @@ describe('the domain rule: a step holds wherever the line above has a value', ()
   it('sum(i, (x[i] / r)^2) = 1 holds: at x = 0 the line above has no value', () => {
     const outcome = checkStepNumerically(step('given x: vector[n]\nlet r = sqrt(sum(j, x[j]^2))\nclaim sum(i, (x[i] / r)^2) = 1'), SIZES);
     expect(outcome.kind).toBe('agree');
+  });
+});
+
+describe('a steep function is tried where it turns, 1 / c for its constant c', () => {
+  it('the numbers alone refute a perturbed constant of tanh(1e8 x) and sigmoid(1e6 x), visible only near 1e-8 and 1e-6', () => {
+    // As the check gives them: the diff-free forms let a saturated side be read in 60 digits.
+    const withPrecise = (s: NumericStep): NumericStep => ({ ...s, preciseLhs: eliminateDiff(s.lhs), preciseRhs: eliminateDiff(s.rhs) });
+    const tanh = checkStepNumerically(withPrecise(step('given x: real\nclaim diff(tanh(1e8 * x)^2, x) = 2.000002e8 * tanh(1e8 * x) * (1 - tanh(1e8 * x)^2)')), OPTIONS);
+    expect(tanh.kind).toBe('counterexample');
+    const sigmoid = checkStepNumerically(withPrecise(step('given x: real\nclaim diff(sigmoid(1e6 * x), x) = 1e6 * sigmoid(1e6 * x) * (1 - sigmoid(1.0001e6 * x))')), OPTIONS);
+    expect(sigmoid.kind).toBe('counterexample');
+    expect(checkStepNumerically(withPrecise(step('given x: real\nclaim diff(tanh(1e8 * x)^2, x) = 2e8 * tanh(1e8 * x) * (1 - tanh(1e8 * x)^2)')), OPTIONS).kind).toBe('agree');
+  });
+
+  it('the exact engine confirms such a difference at the turning scale, not only at 0 and 1', () => {
+    const steps = claimsOf(deriv(`given x: real
+claim diff(tanh(1e8 * x)^2, x) = 2e8 * tanh(1e8 * x) * (1 - tanh(1e8 * x)^2)
+claim diff(tanh(1e8 * x)^2, x) = 2.000002e8 * tanh(1e8 * x) * (1 - tanh(1e8 * x)^2)   expect wrong
+claim diff(tanh(1e8 * x)^2, x) = 2e8 * tanh(1e8 * x) * (1 - tanh(1.000001e8 * x)^2)   expect wrong
+claim diff(sigmoid(1e6 * x), x) = 1e6 * sigmoid(1e6 * x) * (1 - sigmoid(1.0001e6 * x))   expect wrong
+`), { seed: 1, trials: 20 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'refuted', 'refuted']);
   });
 });
 
