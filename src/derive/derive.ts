@@ -41,6 +41,13 @@ export interface DeriveOptions {
   readonly maxTerms?: number;
   /** Further candidate texts (the file's own steps, say), tried beside the generated ones. */
   readonly extra?: readonly string[];
+  /**
+   * Term nodes of the candidates evaluated, in all, before giving up: each is compiled and
+   * evaluated at the fingerprint's points, and a candidate that inlines a deep chain of lets
+   * (a three-step RNN's h3) costs as much as hundreds of small ones. Default: 100,000 (the
+   * notes' largest derive, a Gaussian's grad(L, S), evaluates about 33,000).
+   */
+  readonly maxWork?: number;
 }
 
 /**
@@ -49,6 +56,9 @@ export interface DeriveOptions {
  * hundred nodes, and a 12-layer composition of 4,096 leaves would cost minutes.
  */
 const MAX_TARGET_NODES = 5_000;
+
+/** See {@link DeriveOptions.maxWork}. */
+const DEFAULT_MAX_WORK = 100_000;
 
 /** Candidates are parsed and resolved this many at a time, smallest first, until one is proved. */
 const BATCH = 150;
@@ -96,9 +106,11 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
     return undefined;
   }
   const maxProofs = options.maxProofs ?? 4;
+  const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
+  let work = 0;
   let proofs = 0;
   let numericOnly: DerivedForm | undefined;
-  for (let start = 0; start < candidates.length && proofs < maxProofs; start += BATCH) {
+  for (let start = 0; start < candidates.length && proofs < maxProofs && work < maxWork; start += BATCH) {
     const batch = candidates.slice(start, start + BATCH);
     const claims: Statement[] = [];
     const kept: typeof batch = [];
@@ -112,11 +124,12 @@ export function deriveExpression(derivation: Derivation, target: Expr, targetTex
     }
     const resolved = tryModel(derivation, [...declarations, ...claims]);
     if (!resolved) continue;
-    for (let c = 0; c < kept.length && proofs < maxProofs; c++) {
+    for (let c = 0; c < kept.length && proofs < maxProofs && work < maxWork; c++) {
       const candidateClaim = resolved.claims[c];
       if (!candidateClaim?.head || hasDiff(candidateClaim.head)) continue;
       const term = alignIndices(candidateClaim.head, candidateClaim.freeIndices, claim.freeIndices, entry.length);
       if (!term) continue;
+      work += expandedSize(term);
       let matches: boolean;
       try {
         matches = fingerprint.matches(term, claim.freeIndices.map((f) => f.name));

@@ -59,6 +59,12 @@ describe('derive: the simplest correct form in the derivation\'s own names', { t
     expect(derive(NOTE_001, { line: line + 2 }).text).toBe('s[k] - y[k]');
   });
 
+  it('stops at its work budget: the candidates it evaluates are counted in term nodes', () => {
+    // dL/dx_k = s[k] - y[k] is found among the first few hundred candidates; with room for a handful, none is.
+    expect(() => derive(SOFTMAX, { expression: 'diff(L, x[k])' }, { maxWork: 50 })).toThrow(/no derivation of .* gives a form/);
+    expect(derive(SOFTMAX, { expression: 'diff(L, x[k])' }, { maxWork: 100_000 }).text).toBe('s[k] - y[k]');
+  });
+
   it('refuses, with a diagnostic at the place, what has nothing to derive', () => {
     expect(() => derive(SOFTMAX, { expression: 's[k] - y[k]' })).toThrow(/takes no derivative/);
     expect(() => derive(SOFTMAX, { line: 2 })).toThrow(DerivationError);
