@@ -27,6 +27,9 @@ import { dimSize, type Layout } from './layout.ts';
  * that alphabet before it is compiled.
  */
 
+/** A sum cached per value of enclosing indices keeps at most this many entries; past it, it is computed in its loop. */
+const MAX_CACHED_ENTRIES = 1_024;
+
 /** Past this many characters of source a term is evaluated by closures instead (a written-out max over thousands of terms). */
 export const MAX_SOURCE = 200_000;
 
@@ -89,6 +92,9 @@ class Generator {
    */
   readonly constants: number[] = [];
   size = 0;
+
+  /** The range 1..n of each index of an enclosing loop, while its body is generated. */
+  private readonly boundSizes = new Map<string, number>();
 
   constructor(private readonly layout: Layout, private readonly slots: IndexSlots) {}
 
@@ -278,7 +284,7 @@ class Generator {
           this.emit(body, `let ${acc} = 0, ${err} = 0;`);
           this.emit(body, `for (let ${j} = 1; ${j} <= ${this.k(n)}; ${j}++) {`);
           this.emit(body, `s.indices[${slot}] = ${j};`);
-          const r = this.term(t.body, inner, body);
+          const r = this.withBoundSize(t.index, n, () => this.term(t.body, inner, body));
           this.emit(body, `${acc} += ${r.v}; ${err} += ${r.e} + ${U} * Math.abs(${acc});`);
           this.emit(body, '}');
           this.emit(body, `${err} = ${err} === ${err} ? ${err} : Infinity;`);
@@ -308,7 +314,7 @@ class Generator {
           return this.extremum(t.op === 'max' ? 1 : -1, body, (each) => {
             this.emit(body, `for (let ${j} = 1; ${j} <= ${this.k(n)}; ${j}++) {`);
             this.emit(body, `s.indices[${slot}] = ${j};`);
-            each(this.term(t.body, inner, body), 'break');
+            each(this.withBoundSize(t.index, n, () => this.term(t.body, inner, body)), 'break');
             this.emit(body, '}');
           });
         });
@@ -422,8 +428,57 @@ class Generator {
    * summation index is computed once per epoch and per value of its free indices,
    * keeping its precision flag.
    */
+  /** Generates with the index `name` of an enclosing loop known to run over 1..n. */
+  private withBoundSize<T>(name: string, n: number, generate: () => T): T {
+    const outer = this.boundSizes.get(name);
+    this.boundSizes.set(name, n);
+    try {
+      return generate();
+    } finally {
+      if (outer === undefined) this.boundSizes.delete(name);
+      else this.boundSizes.set(name, outer);
+    }
+  }
+
+  /**
+   * A sum that reads the index of an enclosing loop (h2[j] = tanh(sum(l, W[j, l] * h1[l]))
+   * inside h3's sum over j, a let inlined in a let): computed once per value of those
+   * indices and input, in a table, not once per iteration of every loop around it. A
+   * deep chain of lets costs n^2 per layer instead of n^depth. The value, error bound and
+   * precision flag are those the loop computes; they are read back as computed.
+   */
+  private cachedPerIndex(t: Term, bound: ReadonlySet<string>, out: string[], loop: (body: string[]) => Result): Result {
+    const names = freeIndexNames(t);
+    const outer = names.filter((name) => bound.has(name));
+    const sizes = outer.map((name) => this.boundSizes.get(name));
+    const entries = sizes.reduce<number>((a, b) => a * (b ?? Infinity), 1);
+    // Only an enclosing loop's index makes it vary: a name bound inside t as well (a shadowed index) is t's own.
+    if (outer.length === 0 || sizes.some((n) => n === undefined) || entries > MAX_CACHED_ENTRIES) return loop(out);
+    const outerSlots = outer.map((name) => this.slots.slot(name));
+    const freeSlots = names.filter((name) => !bound.has(name)).map((name) => this.slots.slot(name));
+    const c = this.fresh('T');
+    // Per entry: the stamp it was computed at, its value and error; a stamp per input and values of the free indices.
+    this.prologue.push(`const ${c}d = new Float64Array(${3 * entries}), ${c}p = new Uint8Array(${entries}), ${c}s = new Float64Array(2), ${c}k = new Int32Array(${freeSlots.length}); ${c}s[0] = -1; ${c}s[1] = 1; ${c}d.fill(0);`);
+    const [fresh, o, before] = [this.fresh('f'), this.fresh('o'), this.fresh('w')];
+    this.emit(out, `let ${fresh} = s.epoch === ${c}s[0];`);
+    freeSlots.forEach((slot, q) => this.emit(out, `${fresh} = ${fresh} && ${c}k[${q}] === s.indices[${slot}];`));
+    this.emit(out, `if (!${fresh}) { ${c}s[0] = s.epoch; ${c}s[1]++; ${freeSlots.map((slot, q) => `${c}k[${q}] = s.indices[${slot}];`).join(' ')} }`);
+    let stride = 1;
+    const offset = outerSlots.map((slot, q) => { const part = `(s.indices[${slot}] - 1) * ${stride}`; stride *= sizes[q]!; return part; }).join(' + ');
+    this.emit(out, `const ${o} = ${offset};`);
+    this.emit(out, `if (${c}d[3 * ${o}] !== ${c}s[1]) {`);
+    this.emit(out, `const ${before} = s.needsPrecision; s.needsPrecision = false;`);
+    const r = loop(out);
+    this.emit(out, `${c}d[3 * ${o}] = ${c}s[1]; ${c}d[3 * ${o} + 1] = ${r.v}; ${c}d[3 * ${o} + 2] = ${r.e}; ${c}p[${o}] = s.needsPrecision ? 1 : 0; s.needsPrecision = ${before} || s.needsPrecision;`);
+    this.emit(out, '}');
+    this.emit(out, `if (${c}p[${o}] === 1) s.needsPrecision = true;`);
+    const [v, e] = [this.fresh('v'), this.fresh('e')];
+    this.emit(out, `const ${v} = ${c}d[3 * ${o} + 1], ${e} = ${c}d[3 * ${o} + 2];`);
+    return { v, e };
+  }
+
   private cachedWhenClosed(t: Term, bound: ReadonlySet<string>, out: string[], loop: (body: string[]) => Result): Result {
-    if (usesIndexVariable(t, bound)) return loop(out);
+    if (usesIndexVariable(t, bound)) return this.cachedPerIndex(t, bound, out, loop);
     const keySlots = freeIndexNames(t).map((name) => this.slots.slot(name));
     const c = this.fresh('C');
     // Epoch, value and error in a Float64Array: a double written to a variable of the factory's scope would be boxed anew each time.
