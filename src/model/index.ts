@@ -5,7 +5,7 @@ export { InlineBudget, MAX_INLINED_NODES } from './term-size.ts';
 export type { Model, ModelClaim, ModelStep, RangeMismatch } from './model.ts';
 export { FUNCTIONS, isFunctionName, toPrecise } from './functions.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
-export { mapChildren, substituteIndices, withDefinedInputs } from './term-traversal.ts';
+export { mapChildren, renameBoundIndices, substituteIndices, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { printFraction, printIndex, printRef, printTerm } from './print-term.ts';

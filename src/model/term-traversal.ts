@@ -128,13 +128,55 @@ export class LabelInSumOfIndices extends Error {
 export function withDefinedInputs(term: Term, inputs: readonly { readonly name: string; readonly definedBy?: { readonly params: readonly string[]; readonly body: Term } }[]): Term {
   const defined = new Map(inputs.filter((i) => i.definedBy !== undefined).map((i) => [i.name, i.definedBy!]));
   if (defined.size === 0) return term;
+  let copies = 0;
   const go = (t: Term): Term => {
     if (t.k === 'input') {
       const definition = defined.get(t.ref.name);
       if (definition === undefined) return t;
-      return substituteIndices(definition.body, new Map(definition.params.map((p, i) => [p, t.ref.indices[i]])));
+      // Each copy's sums get names of their own: the let was resolved apart from the claim, and its sum over
+      // k#1 put inside the claim's own sum over k#1 would shadow it (the numbers keep one slot per name).
+      const copy = ++copies;
+      const body = renameBoundIndices(definition.body, (name, n) => `${name.split('#')[0]}#d${copy}.${n}`);
+      return substituteIndices(body, new Map(definition.params.map((p, i) => [p, t.ref.indices[i]])));
     }
     return mapChildren(t, go);
   };
   return go(term);
+}
+
+/** Every bound index of a term renamed by `fresh(name, n)`, n counting the binders from 1. */
+export function renameBoundIndices(term: Term, fresh: (name: string, n: number) => string): Term {
+  let count = 0;
+  const go = (t: Term): Term => {
+    if (t.k !== 'sum' && t.k !== 'reduce') return mapChildren(t, go);
+    const name = fresh(t.index, ++count);
+    return { ...t, index: name, body: go(substituteIndices(t.body, new Map([[t.index, { k: 'var', name, offset: 0 }]]))) };
+  };
+  return go(term);
+}
+
+/**
+ * The term with no bound index shadowing an enclosing one (a sum over k#1 inside another
+ * sum over k#1): the numeric engines keep one slot per index name, and an inner loop would
+ * overwrite the outer one's value. The same term where nothing shadows (the usual case:
+ * the resolver names every sum afresh).
+ */
+export function withUniqueBinders(term: Term): Term {
+  if (!shadows(term, new Set())) return term;
+  let count = 0;
+  const go = (t: Term, enclosing: ReadonlySet<string>): Term => {
+    if (t.k !== 'sum' && t.k !== 'reduce') return mapChildren(t, (c) => go(c, enclosing));
+    if (!enclosing.has(t.index)) return { ...t, body: go(t.body, new Set([...enclosing, t.index])) };
+    const name = `${t.index.split('#')[0]}#u${++count}`;
+    const body = substituteIndices(t.body, new Map([[t.index, { k: 'var', name, offset: 0 }]]));
+    return { ...t, index: name, body: go(body, new Set([...enclosing, name])) };
+  };
+  return go(term, new Set());
+}
+
+function shadows(t: Term, enclosing: ReadonlySet<string>): boolean {
+  if (t.k === 'sum' || t.k === 'reduce') return enclosing.has(t.index) || shadows(t.body, new Set([...enclosing, t.index]));
+  let found = false;
+  mapChildren(t, (c) => { if (!found && shadows(c, enclosing)) found = true; return c; });
+  return found;
 }

@@ -1,4 +1,4 @@
-import { FUNCTIONS, printTerm, usesIndexVariable, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS, printTerm, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
   argumentError, compileClosures, finiteDifference, freeIndexNames, literalValue, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
@@ -591,7 +591,9 @@ export function estimatedWork(t: Term, layout: Layout): number {
  * central differences with Richardson extrapolation, of a generated
  * sub-function in generated code.
  */
-export function compileTerm(term: Term, layout: Layout, slots: IndexSlots): Compiled {
+export function compileTerm(written: Term, layout: Layout, slots: IndexSlots): Compiled {
+  // One slot per index name: a sum that shadows an enclosing one would overwrite its index.
+  const term = withUniqueBinders(written);
   const work = estimatedWork(term, layout);
   if (work >= GENERATE_AT_ONCE) {
     const code = generateSource(term, layout, slots);

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, printTerm, toPrecise, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -378,7 +378,8 @@ export function preciseEvaluator(): PreciseEvaluator {
 }
 
 export function compilePreciseSide(term: Term, layout: Layout, slots: IndexSlots, evaluator: PreciseEvaluator): PreciseSide {
-  return { compiled: compilePrecise(term, layout, slots, evaluator), context: evaluator };
+  // One slot per index name, as in compileTerm.
+  return { compiled: compilePrecise(withUniqueBinders(term), layout, slots, evaluator), context: evaluator };
 }
 
 /** Evaluates a side at the state's input and indices, in 60 digits with an error bound. */

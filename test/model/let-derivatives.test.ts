@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../src/index.ts';
+import { buildModel, checkText, parseDerivation } from '../../src/index.ts';
+import { withDefinedInputs, type Term } from '../../src/model/index.ts';
+import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator } from '../../src/numeric/index.ts';
+import { eliminateDiff } from '../../src/symbolic/index.ts';
 import { checkInParallel, deriveInFile, prepareFile } from '../../src/pipeline/index.ts';
 import { claimsOf, deriv, FAST, stepsOf } from '../__test-helpers__/derivations.ts';
 
@@ -74,6 +77,38 @@ claim diff((w' * h)^2, h[k]) = 2 * sum(j, W[j, j] * x[j]) * sum(j, w[j]) * w[k] 
 claim grad(h' * V * h, h) = (V + V') * h
 claim grad(h' * V * h, h) = 2 * V * h   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  });
+
+  it("a let's own sums inside a claim's sums of the same name: read at its definition, no sum shadows another", () => {
+    // S's definition sums over its own k#1; read at its definition inside the claim's sum over k#1 (P * V), the
+    // numbers (one slot per index name) read the outer k after the inner loop had overwritten it: softmax's backward
+    // pass was refuted wherever a row saturates and 60 digits read the derivative through its symbolic form.
+    const model = buildModel(parseDerivation(`derivation "attention"
+given X: matrix[T, D]
+given Wq, Wk: matrix[D, E]
+given V, G: matrix[T, F]
+let S = (X * Wq) * (X * Wk)'
+let P = softmax(S)
+let L = sum(G .* (P * V))
+let dP = G * V'
+claim diff(L, S[i, j]) = P[i, j] * (dP[i, j] - sum(l, dP[i, l] * P[i, l]))
+`));
+    const claim = model.claims[0];
+    const layout = layoutInputs(model.inputs, new Map([['T', 2], ['D', 2], ['E', 2], ['F', 2]]));
+    const slots = new IndexSlots();
+    const side = (t: Term) => compilePreciseSide(withDefinedInputs(eliminateDiff(t), model.inputs), layout, slots, preciseEvaluator());
+    const [lhs, rhs] = [side(claim.head!), side(claim.steps[0].term!)];
+    const state = newState(layout, slots);
+    const point: Record<string, number[]> = { X: [0.3, -0.2, 0.5, 0.7], Wq: [0.1, 0.4, -0.3, 0.2], Wk: [0.5, -0.1, 0.2, 0.3], V: [1, 2, 3, 4], G: [0.5, -1, 2, 0.3] };
+    for (const [name, values] of Object.entries(point)) values.forEach((v, k) => { state.values[layout.slots.get(name)!.offset + k] = v; });
+    for (const [i, j] of [[1, 1], [1, 2], [2, 1], [2, 2]]) {
+      state.indices[slots.slot('i')] = i;
+      state.indices[slots.slot('j')] = j;
+      state.epoch++;
+      const [l, r] = [evaluatePrecise(lhs, state), evaluatePrecise(rhs, state)];
+      if (l === undefined || l === 'unsettled' || r === undefined || r === 'unsettled') throw new Error('no value');
+      expect(l.value.minus(r.value).abs().toNumber()).toBeLessThan(1e-40);
+    }
   });
 
   it('gives the same report from one thread and from two: the input standing for a let reaches a worker', () => {
