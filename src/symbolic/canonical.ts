@@ -278,6 +278,11 @@ export class Canonicalizer {
       if (!base.isZero() && !isUnit(base) && (Math.abs(k) > MAX_EXACT_EXPONENT || constantBits(base) * Math.abs(k) > MAX_EXACT_BITS)) {
         throw new BudgetExceededError('terms', this.budget.maxTerms);
       }
+      // (1 + t / 1e4)^10000 written out is 10,001 terms of thousands of digits each, and squaring its halves costs
+      // minutes before the term budget sees a term: a sum to such a power is left to the numbers.
+      if (Math.abs(k) > MAX_EXPANDED_POWER && base.numerator(this.budget).termCount() + base.denominatorFactors().length > 1) {
+        throw new BudgetExceededError('terms', this.budget.maxTerms);
+      }
       return base.pow(k, this.budget);
     }
     if (c !== undefined) {
@@ -848,6 +853,9 @@ const MAX_EXP_POWER = 4096n;
 
 /** Integer powers above this are not expanded exactly (a power of a constant would need millions of digits). */
 const MAX_EXACT_EXPONENT = 10_000;
+
+/** A sum (or a quotient with a polynomial denominator) is raised to an integer power up to this one. */
+const MAX_EXPANDED_POWER = 256;
 
 /** Bits of a constant's power this engine builds at most (a million bits: 300,000 digits). */
 const MAX_EXACT_BITS = 1_000_000;

@@ -11,6 +11,14 @@ describe('the work the numbers do for each verdict', () => {
     expect(step.method).toContain('at n = 1, 2, 3, 8');
   });
 
+  it('a sum to a high power is not written out: (1 + t / 1e4)^10000 is left to the numbers, which refute it', () => {
+    const step = onlyStep(deriv('given t: positive\nclaim exp(t) = (1 + t / 1e4)^10000   expect wrong\n'), { seed: 1, trials: 20 });
+    expect(step.verdict).toBe('refuted');
+    expect(step.method).not.toContain('exact canonical form');
+    // A power the exact engine does write out is still proved.
+    expect(onlyStep(deriv('given t: real\nclaim (1 + t)^3 = 1 + 3 t + 3 t^2 + t^3\n'), { seed: 1, trials: 20 }).verdict).toBe('proved');
+  });
+
   it('a step the numbers alone decide is tried at every size', () => {
     // A multiple angle is beyond the exact engines: only the numbers speak, at every size.
     const step = onlyStep(deriv('given x: vector[n]\nclaim sum(i, sin(2 * x[i])) = sum(i, 2 * sin(x[i]) * cos(x[i]))\n'), { seed: 1, trials: 20, sizes: [1, 2, 3, 4, 5] });
