@@ -482,8 +482,8 @@ function confirmNoValue(lhs: Term, instance: Instance, inputs: readonly Input[],
 /**
  * The scales at which a step's steep functions turn: 1/c and 1/sqrt(c) for each
  * constant c of magnitude at least 4 (tanh(1e8 x) turns at 1e-8, exp(-1e16 x^2) at
- * 1e-8), and c and sqrt(c) for each of at most 1/4 (tanh(x / 1e-12)). At most
- * {@link MAX_SCALES}, the smallest constants' first, none below 1e-300.
+ * 1e-8), and c itself (exp(x - 1e3) at 1e3); c and sqrt(c) for each of at most 1/4
+ * (tanh(x / 1e-12)). At most {@link MAX_SCALES}, largest first, none below 1e-300.
  */
 function turningScales(terms: readonly Term[]): number[] {
   const scales = new Set<number>();
@@ -491,7 +491,8 @@ function turningScales(terms: readonly Term[]): number[] {
     someSubterm(t, (x) => {
       if (x.k !== 'num') return false;
       const c = Math.abs(Number(x.value.num) / Number(x.value.den));
-      if (c >= 4 && Number.isFinite(c)) { scales.add(1 / c); scales.add(1 / Math.sqrt(c)); }
+      // The constant itself too: log(exp(1e3) + exp(x)) against 1e3 + exp(x - 1e3) differs visibly only near x = 1e3.
+      if (c >= 4 && Number.isFinite(c)) { scales.add(1 / c); scales.add(1 / Math.sqrt(c)); if (c <= 1e12) scales.add(c); }
       else if (c > 0 && c <= 0.25) { scales.add(c); scales.add(Math.sqrt(c)); }
       return false;
     });
@@ -500,7 +501,7 @@ function turningScales(terms: readonly Term[]): number[] {
 }
 
 /** Scale points a confirmation tries at most: each costs one evaluation in 60 digits. */
-const MAX_SCALES = 6;
+const MAX_SCALES = 8;
 
 /**
  * The values the first confirmation points give every entry of an input: ties, where

@@ -153,6 +153,14 @@ describe('a steep function is tried where it turns, 1 / c for its constant c', (
     expect(checkStepNumerically(withPrecise(step('given x: real\nclaim diff(tanh(1e8 * x)^2, x) = 2e8 * tanh(1e8 * x) * (1 - tanh(1e8 * x)^2)')), OPTIONS).kind).toBe('agree');
   });
 
+  it('the exact engine confirms a difference at the step\'s own constant: log(exp(1e3) + exp(x)) is not 1e3 + exp(x - 1e3)', () => {
+    // Below x = 1e3 the sides differ by about exp(2 (x - 1e3)), far beyond 60 digits; at x = 1e3 by 1 - log 2.
+    const [step] = claimsOf(deriv('given x: real\nclaim log(exp(1e3) + exp(x)) = 1e3 + exp(x - 1e3)   expect wrong\n'), { seed: 1, trials: 20 }).map((c) => c.steps[0]);
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample?.inputs).toEqual({ x: 1000 });
+    expect(claimsOf(deriv('given x: real\nclaim log(exp(1e3) + exp(x)) = 1e3 + log1p(exp(x - 1e3))\n'), { seed: 1, trials: 20 })[0].steps[0].verdict).toBe('proved');
+  });
+
   it('the exact engine confirms such a difference at the turning scale, not only at 0 and 1', () => {
     const steps = claimsOf(deriv(`given x: real
 claim diff(tanh(1e8 * x)^2, x) = 2e8 * tanh(1e8 * x) * (1 - tanh(1e8 * x)^2)
