@@ -482,6 +482,15 @@ export class Canonicalizer {
       if (!this.atoms.expArgument.has(id)) this.atoms.expArgument.set(id, a);
       return whole;
     }
+    // exp of a long sum (an attention score, a sum over D and E of products) split into a product of an atom per
+    // monomial is a monomial of hundreds of variables, and a softmax over them has exhausted the memory before any
+    // budget saw a term: such an exp is one atom of its whole argument.
+    if (a.numerator(b).termCount() > MAX_SPLIT_EXP_TERMS) {
+      const whole = this.opaque(`exp(${this.key(a)})`, () => `exp(${this.display(a)})`, (atom) => Math.exp(a.evaluateFloat(atom)));
+      const [id] = whole.variables();
+      if (!this.atoms.expArgument.has(id)) this.atoms.expArgument.set(id, a);
+      return whole;
+    }
     return this.expOfPolynomial(a.numerator(b), Rational.ONE);
   }
 
@@ -853,6 +862,9 @@ const MAX_EXP_POWER = 4096n;
 
 /** Integer powers above this are not expanded exactly (a power of a constant would need millions of digits). */
 const MAX_EXACT_EXPONENT = 10_000;
+
+/** exp of a sum of more terms than this is one atom, not a product of an atom per term. */
+const MAX_SPLIT_EXP_TERMS = 16;
 
 /** A sum (or a quotient with a polynomial denominator) is raised to an integer power up to this one. */
 const MAX_EXPANDED_POWER = 256;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel, parseDerivation } from '../../src/index.ts';
+import { decideStep, DEFAULT_SYMBOLIC_BUDGET } from '../../src/symbolic/index.ts';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+describe('exp of a long sum', () => {
+  it('is one atom: an attention softmax over (X Wq)(X Wk)\' at size 5 stays within its budget instead of exhausting the memory', () => {
+    // Each score is a sum of 125 products; split into an atom per product, a softmax of them took 4 GB and crashed.
+    const model = buildModel(parseDerivation(`derivation "attention"
+given X: matrix[T, D]
+given Wq, Wk: matrix[D, E]
+given Wv: matrix[D, F]
+let Vv = X * Wv
+let P = softmax((X * Wq) * (X * Wk)')
+let O = P * Vv
+claim sum(i, sum(j, O[i, j])) = sum(i, sum(l, P[i, l] * sum(j, Vv[l, j])))
+`));
+    const claim = model.claims[0];
+    const outcome = decideStep({ lhs: claim.head!, rhs: claim.steps[0].term!, inputs: model.inputs, freeIndices: claim.freeIndices },
+      [new Map([['T', 5], ['D', 5], ['E', 5], ['F', 5]])], DEFAULT_SYMBOLIC_BUDGET, 1);
+    expect(outcome.kind).not.toBe('different');
+  }, 30_000);
+
+  it('still splits where a proof needs it: exp(a + b) = exp(a) * exp(b), and a softmax shift', () => {
+    const steps = claimsOf(deriv('given x: vector[n]\ngiven a, b, c: real\nclaim exp(a + b) = exp(a) * exp(b)\nclaim exp(x[i] - c) / sum(j, exp(x[j] - c)) = exp(x[i]) / sum(j, exp(x[j]))\n'));
+    expect(steps.map((c) => c.steps[0].verdict)).toEqual(['proved', 'proved']);
+  });
+});
