@@ -1028,11 +1028,8 @@ export class Resolver {
     const { dim, extra } = upper.k === 'fixed'
       ? { dim: { k: 'fixed', size: upper.plus - lower + 1 } as Dim, extra: 0 }
       : { dim: upper.dim, extra: upper.plus - lower + 1 };
-    if ((dim.k === 'fixed' && dim.size < 1) || extra < 0) {
-      throw this.error('bad-index', dim.k === 'fixed' ? `sum(k, ${lower}, ${upper.plus}, E) has no terms`
-        : `sum(${indexName}, ${lower}, ${shortText(upperExpr) ?? 'to'}, E) has fewer terms than ${showDim(dim)}, which may be none`, upperExpr.span,
-      dim.k === 'fixed' ? 'the upper bound is at least the lower one'
-        : `declare a size for the count of terms (given m: size) and write sum(${indexName}, 1, m, E), or start one lower`);
+    if (dim.k === 'fixed' && dim.size < 1) {
+      throw this.error('bad-index', `sum(k, ${lower}, ${upper.plus}, E) has no terms`, upperExpr.span, 'the upper bound is at least the lower one');
     }
     const fresh = this.boundIndex(dim, indexName);
     const inner = new Map(bound);
@@ -1040,10 +1037,18 @@ export class Resolver {
     const body = this.value(bodyExpr, inner);
     if (lower === 1 && extra === 0) return scalar({ k: 'sum', index: fresh, dim, body });
     if (indexesAnArray(body, fresh)) {
-      throw this.error('bad-index', `from ${lower}, the index ${indexName} of a sum is a number only (${indexName} in r^${indexName}), not a position in an array`, indexExpr.span,
-        `index arrays in a sum from 1: sum(${indexName}, 1, n, x[${indexName}])`);
+      throw this.error('bad-index', extra < 0
+        ? `sum(${indexName}, ${lower}, ${shortText(upperExpr) ?? 'to'}, E) has fewer terms than ${showDim(dim)}, and ${indexName} indexes an array: its terms past the end may read outside it`
+        : `from ${lower}, the index ${indexName} of a sum is a number only (${indexName} in r^${indexName}), not a position in an array`, extra < 0 ? upperExpr.span : indexExpr.span,
+      extra < 0 ? `declare a size for the count of terms (given m: size) and write sum(${indexName}, 1, m, E)` : `index arrays in a sum from 1: sum(${indexName}, 1, n, x[${indexName}])`);
     }
     const shifted = substituteIndices(body, new Map<string, Index>([[fresh, { k: 'var', name: fresh, offset: lower - 1 }]]));
+    if (extra < 0 && dim.k === 'sym') {
+      // Fewer terms than the dimension (sum(k, 1, n - 1, k * x^(k - 1))): the dimension's entries up to n - 1, the
+      // rest masked; k is a number only here, so a masked term has a value. None at all (n = 1) is the empty sum, 0.
+      const upTo: Term = { k: 'icmp', op: '<=', a: { k: 'var', name: fresh, offset: 0 }, b: { k: 'dim', name: dim.name, offset: extra } };
+      return scalar({ k: 'sum', index: fresh, dim, body: mul(upTo, shifted) });
+    }
     const past = Array.from({ length: extra }, (_, e) => substituteIndices(body, new Map<string, Index>([[fresh,
       dim.k === 'sym' ? { k: 'dim', name: dim.name, offset: lower + e } : { k: 'lit', value: dim.size + lower + e }]])));
     return scalar(add({ k: 'sum', index: fresh, dim, body: shifted }, ...past));

@@ -25,6 +25,17 @@ claim sum(k, 1, 4, k) = 11   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   });
 
+  it('a sum with fewer terms than its dimension, where its index is a number only: the series derivative, n - 1 terms', () => {
+    expect(verdicts(`given n: size
+given x: positive
+given r: unit
+claim d/dx(sum(k, 0, n, x^k)) = sum(k, 1, n, k * x^(k - 1))
+claim sum(k, 1, n - 1, k) = n * (n - 1) / 2
+claim sum(k, 1, n - 1, k) = n * (n + 1) / 2   expect wrong
+claim sum(k, 0, n - 2, r^k) = (1 - r^(n - 1)) / (1 - r)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved']);
+  });
+
   it("Adam's bias correction: the weights of an exponential moving average sum to 1 - b^t", () => {
     expect(verdicts(`given t: size
 given b: unit
@@ -41,12 +52,12 @@ claim sum(k, 1, t, g[k]) = sum(g)
 given x: vector[n]
 given r: real
 claim sum(k, 0, n, x[k]) = 0
-claim sum(k, 2, n - 3, k) = 0
+claim sum(k, 1, n - 1, x[k]) = 0
 claim sum(k, r, n, k) = 0
 claim sum(k, 1, q, k) = 0
 `);
     expect(position.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('is a number only'), hint: expect.stringContaining('sum(k, 1, n, x[k])') });
-    expect(fewer.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('fewer terms than n') });
+    expect(fewer.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('fewer terms than n, and k indexes an array'), hint: expect.stringContaining('given m: size') });
     expect(lower.detail.diagnostic).toMatchObject({ code: 'bad-index', span: { line: 7, col: 14 }, message: expect.stringContaining('lower bound') });
     expect(upper.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('upper bound'), hint: expect.stringContaining('given n: size') });
   });
