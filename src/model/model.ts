@@ -70,8 +70,6 @@ export interface Model {
    * again at each size assignment ({@link buildModel}'s `writtenSizes`) for those steps.
    */
   readonly needsWrittenSizes?: true;
-  /** The size assignment this model was built at, when it was built at one. */
-  readonly writtenSizes?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -137,7 +135,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   return {
     derivation, inputs: [...inputs.values(), ...leafInputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), derivedDims: [...derivedDims.values()], claims,
     definitions: [...lets.values()],
-    ...(needsWrittenSizes ? { needsWrittenSizes: true as const } : {}), ...(writtenSizes ? { writtenSizes } : {}),
+    ...(needsWrittenSizes ? { needsWrittenSizes: true as const } : {}),
   };
 }
 
