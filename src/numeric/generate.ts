@@ -453,7 +453,10 @@ class Generator {
     const sizes = outer.map((name) => this.boundSizes.get(name));
     const entries = sizes.reduce<number>((a, b) => a * (b ?? Infinity), 1);
     // Only an enclosing loop's index makes it vary: a name bound inside t as well (a shadowed index) is t's own.
-    if (outer.length === 0 || sizes.some((n) => n === undefined) || entries > MAX_CACHED_ENTRIES) return loop(out);
+    // And only where an enclosing loop does not change it is the sum met again with the same key: where every
+    // enclosing loop's index is in the key (softmax's sum inside the loop over k), a table costs and saves nothing.
+    const repeated = [...bound].some((name) => !outer.includes(name));
+    if (outer.length === 0 || !repeated || sizes.some((n) => n === undefined) || entries > MAX_CACHED_ENTRIES) return loop(out);
     const outerSlots = outer.map((name) => this.slots.slot(name));
     const freeSlots = names.filter((name) => !bound.has(name)).map((name) => this.slots.slot(name));
     const c = this.fresh('T');
