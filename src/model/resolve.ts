@@ -661,6 +661,11 @@ export class Resolver {
       this.linkIndices(a, b, expr.span);
       return scalar(delta(a, b));
     }
+    if (name === 'diff' && args.length > 2 && args.length <= MAX_DIFF_VARIABLES + 1) {
+      // diff(F, x, y): SymPy's and Mathematica's mixed partial, d/dy of d/dx of F (diff(F, x, x) the second derivative).
+      const inner: Expr = { kind: 'call', name: 'diff', nameSpan: expr.nameSpan, args: args.slice(0, -1), span: expr.span };
+      return this.callValue('diff', { ...expr, args: [inner, args[args.length - 1]] }, bound);
+    }
     if (name === 'diff') {
       this.expectArity(expr, 2, 'diff(F, x[k])');
       // The variable written with a subscript (diff(L, x_k)) is the entry x[k].
@@ -1248,6 +1253,9 @@ export class Resolver {
     return !this.scope.lets.has(expr.name) && expr.name !== 'e' && expr.name !== 'pi';
   }
 }
+
+/** diff(F, x, y, ...) takes at most this many variables: a fourth derivative is as far as a textbook goes. */
+const MAX_DIFF_VARIABLES = 4;
 
 /** A whole number written as a literal (`0`, `12`), else undefined. */
 function wholeNumber(e: Expr): number | undefined {

@@ -237,6 +237,7 @@ describe('toLatex of parsed expressions', () => {
   it.each<[string, string]>([
     ['exp(x[i]) / sum(j, exp(x[j]))', '\\frac{e^{x_i}}{\\sum_{j} e^{x_j}}'],
     ['sum(k, 0, n - 1, r^k)', '\\sum_{k=0}^{n - 1} r^{k}'],
+    ['diff(f, x, y)', parsed('diff(diff(f, x), y)')],
     ['diff(log(s[i]), x[k])', '\\frac{\\partial \\log s_i}{\\partial x_k}'],
     ['delta(i, k) - s[k]', '\\delta_{ik} - s_k'],
     ['s - y', 's - y'],

@@ -164,3 +164,14 @@ claim softmax(z)_i = exp(z_i) / sum(j, exp(z_j))
     expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-function' });
   });
 });
+
+describe('diff with several variables', () => {
+  it('is the mixed partial, as SymPy writes it: diff(F, x, y) is diff(diff(F, x), y)', () => {
+    expect(verdicts(`given x, y: real
+claim diff(x^2 * y^3, x, y) = 6 x y^2
+claim diff(x^3, x, x) = 6 x
+claim diff(x^2 * y^3, x, y) = 6 x y   expect wrong
+claim diff(x^2 * y^3, x, y) = diff(x^2 * y^3, y, x)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved']);
+  });
+});

@@ -151,12 +151,13 @@ const sumRenderer: FunctionRenderer = {
  * `diff(diff(F, v), v)` is `\frac{\partial^{2} F}{\partial v^{2}}`.
  */
 const diffRenderer: FunctionRenderer = {
-  arity: [2, 2],
-  render([fn, variable], ctx) {
-    const vars: Expr[] = [variable];
-    let f = fn;
-    while (f.kind === 'call' && f.name === 'diff' && f.args.length === 2) {
-      vars.push(f.args[1]);
+  arity: [2, 5],
+  render(args, ctx) {
+    // diff(F, x, y) is diff(diff(F, x), y): the variables, outermost first.
+    const vars: Expr[] = args.slice(1).reverse();
+    let f = args[0];
+    while (f.kind === 'call' && f.name === 'diff' && f.args.length >= 2) {
+      vars.push(...f.args.slice(1).reverse());
       f = f.args[0];
     }
     // `vars` is outermost first, the order the denominator lists them in.
