@@ -82,3 +82,23 @@ export function hasAffineIndex(t: Term): boolean {
     default: return someChild(t, hasAffineIndex);
   }
 }
+
+/**
+ * Where a steep function of a term's constants turns, as positive input values: 1/c and
+ * 1/sqrt(c) for each constant c of magnitude at least 4 (tanh(1e8 x) turns at 1e-8,
+ * exp(-1e16 x^2) at 1e-8), c and sqrt(c) for each of at most 1/4 (tanh(x / 1e-12)),
+ * none below 1e-300, largest first. Random inputs and random points never land there.
+ */
+export function turningScales(terms: readonly Term[]): number[] {
+  const scales = new Set<number>();
+  for (const t of terms) {
+    someSubterm(t, (x) => {
+      if (x.k !== 'num') return false;
+      const c = Math.abs(Number(x.value.num) / Number(x.value.den));
+      if (c >= 4 && Number.isFinite(c)) { scales.add(1 / c); scales.add(1 / Math.sqrt(c)); }
+      else if (c > 0 && c <= 0.25) { scales.add(c); scales.add(Math.sqrt(c)); }
+      return false;
+    });
+  }
+  return [...scales].filter((v) => v >= 1e-300).sort((a, b) => b - a);
+}

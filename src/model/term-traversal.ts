@@ -128,29 +128,15 @@ export class LabelInSumOfIndices extends Error {
 export function withDefinedInputs(term: Term, inputs: readonly { readonly name: string; readonly definedBy?: { readonly params: readonly string[]; readonly body: Term } }[]): Term {
   const defined = new Map(inputs.filter((i) => i.definedBy !== undefined).map((i) => [i.name, i.definedBy!]));
   if (defined.size === 0) return term;
-  let copies = 0;
+  // The let was resolved apart from the claim: its sum over k#1 may land inside the claim's own sum over k#1.
+  // Substitution never lets it capture an index; the shadowing that is left, withUniqueBinders undoes where it matters.
   const go = (t: Term): Term => {
     if (t.k === 'input') {
       const definition = defined.get(t.ref.name);
       if (definition === undefined) return t;
-      // Each copy's sums get names of their own: the let was resolved apart from the claim, and its sum over
-      // k#1 put inside the claim's own sum over k#1 would shadow it (the numbers keep one slot per name).
-      const copy = ++copies;
-      const body = renameBoundIndices(definition.body, (name, n) => `${name.split('#')[0]}#d${copy}.${n}`);
-      return substituteIndices(body, new Map(definition.params.map((p, i) => [p, t.ref.indices[i]])));
+      return substituteIndices(definition.body, new Map(definition.params.map((p, i) => [p, t.ref.indices[i]])));
     }
     return mapChildren(t, go);
-  };
-  return go(term);
-}
-
-/** Every bound index of a term renamed by `fresh(name, n)`, n counting the binders from 1. */
-export function renameBoundIndices(term: Term, fresh: (name: string, n: number) => string): Term {
-  let count = 0;
-  const go = (t: Term): Term => {
-    if (t.k !== 'sum' && t.k !== 'reduce') return mapChildren(t, go);
-    const name = fresh(t.index, ++count);
-    return { ...t, index: name, body: go(substituteIndices(t.body, new Map([[t.index, { k: 'var', name, offset: 0 }]]))) };
   };
   return go(term);
 }

@@ -1,4 +1,4 @@
-import { mapChildren, type Input, type Term } from '../model/index.ts';
+import { mapChildren, turningScales, type Input, type Term } from '../model/index.ts';
 
 /**
  * Inputs a person would try first, beside random ones: the step's own constants
@@ -10,7 +10,7 @@ export interface SpecialValues {
   /**
    * The step's numeric literals, as doubles, with their negatives (deduplicated, at most
    * {@link MAX_CONSTANTS}), then the scales where a steep function of one turns (1 / c, c
-   * for a tiny c, at most {@link MAX_TURNS}).
+   * for a tiny c: at most {@link MAX_TURNS}, each with its negative).
    */
   readonly constants: readonly number[];
   /** Per scalar input: the values where a switch of an expression affine in it happens. */
@@ -20,8 +20,8 @@ export interface SpecialValues {
 /** Enough constants for any step a person writes; more would crowd out the random inputs. */
 const MAX_CONSTANTS = 16;
 
-/** Turning scales of steep functions (1 / c for a constant c) tried at most, with their negatives. */
-const MAX_TURNS = 8;
+/** Turning scales of steep functions (1 / c for a constant c) tried at most, each with its negative. */
+const MAX_TURNS = 4;
 
 /** Magnitudes of constants worth trying as inputs: outside, they are exponents' scale factors, not values. */
 const CONSTANT_RANGE = { min: 1e-6, max: 1e12 };
@@ -34,7 +34,6 @@ const CONSTANT_RANGE = { min: 1e-6, max: 1e12 };
 export function specialValues(terms: readonly Term[], inputs: readonly Input[], sizes: ReadonlyMap<string, number> = new Map()): SpecialValues {
   const scalars = new Set(inputs.filter((i) => i.dims.length === 0 && i.kind !== 'label').map((i) => i.name));
   const constants = new Set<number>();
-  const turns = new Set<number>();
   const switchPoints = new Map<string, Set<number>>();
   const noteSwitch = (t: Term): void => {
     const form = affine(t, sizes);
@@ -50,9 +49,6 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
       const v = Number(t.value.num) / Number(t.value.den);
       const a = Math.abs(v);
       if (a >= CONSTANT_RANGE.min && a <= CONSTANT_RANGE.max) { constants.add(v); constants.add(-v); }
-      // Where a steep function of the constant turns: tanh(1e8 x) at 1e-8, exp(-1e16 x^2) at 1e-8, tanh(x / 1e-12) at 1e-12.
-      const scales = a >= 4 && Number.isFinite(a) ? [1 / a, 1 / Math.sqrt(a)] : a > 0 && a <= 0.25 ? [a, Math.sqrt(a)] : [];
-      for (const scale of scales) if (scale >= 1e-300) { turns.add(scale); turns.add(-scale); }
     } else if (t.k === 'cmp') {
       noteSwitch({ k: 'add', terms: [t.a, { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, t.b] }] });
     } else if (t.k === 'fn' && (t.name === 'relu' || t.name === 'abs' || t.name === 'sign')) {
@@ -66,7 +62,8 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
   return {
     constants: [
       ...[...constants].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b).slice(0, MAX_CONSTANTS),
-      ...[...turns].filter((v) => !constants.has(v)).sort((a, b) => Math.abs(b) - Math.abs(a) || a - b).slice(0, MAX_TURNS),
+      // Where a steep function of a constant turns (tanh(1e8 x) at 1e-8), on both sides of 0.
+      ...turningScales(terms).filter((v) => !constants.has(v)).slice(0, MAX_TURNS).flatMap((v) => [-v, v]),
     ],
     switchPoints: new Map([...switchPoints].map(([name, points]) => [name, [...points].sort((a, b) => a - b)])),
   };

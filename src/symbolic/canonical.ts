@@ -471,27 +471,16 @@ export class Canonicalizer {
   /** exp of a sum is a product of exps; exp(k m) is exp(m)^k; exp(log P) is P. */
   exp(a: RationalFunction): RationalFunction {
     const b = this.budget;
-    if (a.denominatorFactors().length > 0 || !a.denominatorConstant().equals(Rational.ONE)) {
-      const constant = a.denominatorConstant();
-      if (a.denominatorFactors().length === 0) {
-        // exp(P / c): scale each term; handled by the per-term rule below with rational coefficients.
-        return this.expOfPolynomial(a.numerator(b), constant.inv());
-      }
+    // exp(P / c) is a product of an atom per term of P. Not so of a quotient of polynomials, nor of a long sum (an
+    // attention score, a sum over D and E of products): split, a softmax over such scores is monomials of hundreds
+    // of variables and has exhausted the memory before any budget saw a term. Those are one atom of the argument.
+    if (a.denominatorFactors().length > 0 || a.numerator(b).termCount() > MAX_SPLIT_EXP_TERMS) {
       const whole = this.opaque(`exp(${this.key(a)})`, () => `exp(${this.display(a)})`, (atom) => Math.exp(a.evaluateFloat(atom)));
       const [id] = whole.variables();
       if (!this.atoms.expArgument.has(id)) this.atoms.expArgument.set(id, a);
       return whole;
     }
-    // exp of a long sum (an attention score, a sum over D and E of products) split into a product of an atom per
-    // monomial is a monomial of hundreds of variables, and a softmax over them has exhausted the memory before any
-    // budget saw a term: such an exp is one atom of its whole argument.
-    if (a.numerator(b).termCount() > MAX_SPLIT_EXP_TERMS) {
-      const whole = this.opaque(`exp(${this.key(a)})`, () => `exp(${this.display(a)})`, (atom) => Math.exp(a.evaluateFloat(atom)));
-      const [id] = whole.variables();
-      if (!this.atoms.expArgument.has(id)) this.atoms.expArgument.set(id, a);
-      return whole;
-    }
-    return this.expOfPolynomial(a.numerator(b), Rational.ONE);
+    return this.expOfPolynomial(a.numerator(b), a.denominatorConstant().inv());
   }
 
   private expOfPolynomial(p: Polynomial, scale: Rational): RationalFunction {

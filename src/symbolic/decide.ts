@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, someSubterm, sub, symmetricPart, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -428,7 +428,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) points.push(randomPoint(inputs, instance, random, attempt));
   // Where a steep function turns (tanh(1e8 x) at x = 1e-8): elsewhere it is flat in any precision, and a
   // perturbed constant shows nowhere else. After the ties and the first simple values, before the rest.
-  const scaled = turningScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
+  const scaled = confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
   points.splice(ties.length + TIE_VALUES.length, 0, ...scaled);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
@@ -480,24 +480,21 @@ function confirmNoValue(lhs: Term, instance: Instance, inputs: readonly Input[],
 }
 
 /**
- * The scales at which a step's steep functions turn: 1/c and 1/sqrt(c) for each
- * constant c of magnitude at least 4 (tanh(1e8 x) turns at 1e-8, exp(-1e16 x^2) at
- * 1e-8), and c itself (exp(x - 1e3) at 1e3); c and sqrt(c) for each of at most 1/4
- * (tanh(x / 1e-12)). At most {@link MAX_SCALES}, largest first, none below 1e-300.
+ * The values a confirmation tries beside ties and random points: where a steep function
+ * of a constant turns (turningScales: tanh(1e8 x) at 1e-8), and each constant c from 4 to
+ * 1e12 itself (log(exp(1e3) + exp(x)) against 1e3 + exp(x - 1e3) differs visibly only
+ * near x = 1e3). At most {@link MAX_SCALES}, largest first.
  */
-function turningScales(terms: readonly Term[]): number[] {
-  const scales = new Set<number>();
+function confirmationScales(terms: readonly Term[]): number[] {
+  const constants = new Set<number>();
   for (const t of terms) {
     someSubterm(t, (x) => {
-      if (x.k !== 'num') return false;
-      const c = Math.abs(Number(x.value.num) / Number(x.value.den));
-      // The constant itself too: log(exp(1e3) + exp(x)) against 1e3 + exp(x - 1e3) differs visibly only near x = 1e3.
-      if (c >= 4 && Number.isFinite(c)) { scales.add(1 / c); scales.add(1 / Math.sqrt(c)); if (c <= 1e12) scales.add(c); }
-      else if (c > 0 && c <= 0.25) { scales.add(c); scales.add(Math.sqrt(c)); }
+      const c = x.k === 'num' ? Math.abs(Number(x.value.num) / Number(x.value.den)) : 0;
+      if (c >= 4 && c <= 1e12) constants.add(c);
       return false;
     });
   }
-  return [...scales].filter((v) => v >= 1e-300 && Number.isFinite(v)).sort((a, b) => b - a).slice(0, MAX_SCALES);
+  return [...new Set([...constants, ...turningScales(terms)])].sort((a, b) => b - a).slice(0, MAX_SCALES);
 }
 
 /** Scale points a confirmation tries at most: each costs one evaluation in 60 digits. */

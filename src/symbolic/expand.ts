@@ -19,20 +19,12 @@ export class IndexOutOfRange extends Error {
 }
 
 /**
- * A term at a concrete instance: every sum written out, every index a number,
- * every comparison of indices 0 or 1, every one-hot entry 0 or 1, and the last
- * entry of a simplex replaced by 1 minus the others (so its constraint is exact).
- * What remains is a scalar expression in the inputs' entries.
- */
-/**
- * Expansions of closed sums (no free index, no case-split input inside), shared
+ * Expansions of closed subterms (no free index, no case-split input inside), shared
  * by all the instances of one size: the softmax denominator is written out once
  * per size, not once per entry, and the canonical form can then be cached by identity.
  */
 export class ExpansionCache {
-  readonly sums = new WeakMap<Term, Term>();
-  readonly closed = new WeakMap<Term, boolean>();
-  /** Expansions of subterms with no free index and no case-split input (a written-out det, shared by every entry of inv). */
+  /** Expansions of subterms with no free index and no case-split input (a softmax's denominator, a written-out det). */
   readonly terms = new WeakMap<Term, Term>();
   /** Each subterm's free index variables, with CASE_DEPENDENT where it reads a one-hot or label input. */
   readonly free = new WeakMap<Term, ReadonlySet<string>>();
@@ -74,6 +66,12 @@ function freeIndexVariables(t: Term, inputs: ReadonlyMap<string, Input>, cache: 
   return result;
 }
 
+/**
+ * A term at a concrete instance: every sum written out, every index a number,
+ * every comparison of indices 0 or 1, every one-hot entry 0 or 1, and the last
+ * entry of a simplex replaced by 1 minus the others (so its constraint is exact).
+ * What remains is a scalar expression in the inputs' entries.
+ */
 export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<string, Input>, cache?: ExpansionCache): Term {
   const indexValue = (i: Index, local: ReadonlyMap<string, number>): number => {
     switch (i.k) {
@@ -136,17 +134,8 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
       case 'icmp': return compare(t.op, indexValue(t.a, local), indexValue(t.b, local)) ? ONE : ZERO;
       // Once its index has a value, an index used as a number is that number (x^(k - 1) a polynomial).
       case 'ival': return num(indexValue(t.index, local));
-      case 'sum': {
-        const closed = cache !== undefined && isClosedSum(t, inputs, cache);
-        if (closed) {
-          const hit = cache.sums.get(t);
-          if (hit) return hit;
-        }
-        const terms = everyEntry(t, local);
-        const expanded = add(...terms);
-        if (closed) cache.sums.set(t, expanded);
-        return expanded;
-      }
+      // A sum with no free index is written out once per size, as every such subterm is (go).
+      case 'sum': return add(...everyEntry(t, local));
       case 'reduce': {
         // Written out: a product is a product; max and min become one extremum of the n entries.
         const terms = everyEntry(t, local);
@@ -199,35 +188,6 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
 
 /** The kinds worth remembering an expansion of: everything but leaves. */
 const COMPOSITE = new Set<Term['k']>(['add', 'mul', 'pow', 'fn', 'sum', 'reduce', 'extremum', 'cmp']);
-
-/** A sum whose expansion is the same at every instance of a size: only its own index, no one-hot or label input. */
-function isClosedSum(t: Extract<Term, { k: 'sum' }>, inputs: ReadonlyMap<string, Input>, cache: ExpansionCache): boolean {
-  const known = cache.closed.get(t);
-  if (known !== undefined) return known;
-  let closed = true;
-  const bound = new Set<string>([t.index]);
-  const checkIndex = (i: Index) => {
-    if (i.k === 'var' && !bound.has(i.name)) closed = false;
-    if (i.k === 'affine' && i.terms.some((t) => !t.dim && !bound.has(t.name))) closed = false;
-    if (i.k === 'label') closed = false;
-  };
-  const walk = (x: Term): Term => {
-    if (!closed) return x;
-    if (x.k === 'input') {
-      const kind = inputs.get(x.ref.name)?.kind;
-      if (kind === 'onehot' || kind === 'label') closed = false;
-      x.ref.indices.forEach(checkIndex);
-    } else if (x.k === 'icmp') { checkIndex(x.a); checkIndex(x.b); }
-    else if (x.k === 'ival') checkIndex(x.index);
-    else if (x.k === 'sum' || x.k === 'reduce') { bound.add(x.index); walk(x.body); }
-    else mapChildren(x, walk);
-    return x;
-  };
-  walk(t.body);
-  cache.closed.set(t, closed);
-  return closed;
-}
-
 
 /** Whether a term reads an entry at a shifted position (x[i + 1], x[i + j - 1]), which may fall outside its array. */
 function readsShifted(t: Term): boolean {
