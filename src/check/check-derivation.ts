@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { hasDiff, inputNames, isSymmetricKind, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { describeInstance, hasDiff, inputNames, isSymmetricKind, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
@@ -331,7 +331,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const used = inputNames(modelStep.term, inputNames(above));
   const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
   const symmetric = new Set(model.inputs.filter((i) => isSymmetricKind(i.kind)).map((i) => i.name));
-  const found = numeric.kind === 'counterexample' ? numericCounterexample(numeric, used, binary, symmetric) : undefined;
+  const functions = new Set(model.inputs.filter((i) => i.kind === 'function').map((i) => i.name));
+  const found = numeric.kind === 'counterexample' ? withFunctions(numericCounterexample(numeric, used, binary, symmetric), functions) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
   const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
@@ -382,11 +383,11 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const c = symbolic.confirmed;
       return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
         ...why,
-        counterexample: {
+        counterexample: withFunctions({
           sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
           inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
           foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value anywhere)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
-        },
+        }, functions),
       });
     }
     case 'verified': {
@@ -422,6 +423,18 @@ function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: Symbo
   if (numeric.kind !== 'agree' || symbolic.kind === 'different') return {};
   const kink = kinkConvention(lhs, rhs);
   return kink ? { kink } : {};
+}
+
+/** Moves the parameters of each abstract function out of the inputs, into the function they make. */
+function withFunctions(c: Counterexample, functions: ReadonlySet<string>): Counterexample {
+  const held = Object.entries(c.inputs).filter(([name]) => functions.has(name));
+  if (held.length === 0) return c;
+  const parameters = (v: readonly number[] | number) => (typeof v === 'number' ? [v] : v);
+  return {
+    ...c,
+    inputs: Object.fromEntries(Object.entries(c.inputs).filter(([name]) => !functions.has(name))),
+    functions: Object.fromEntries(held.map(([name, v]) => [name, { formula: describeInstance(parameters(v)), parameters: parameters(v) }])),
+  };
 }
 
 function numericCounterexample(

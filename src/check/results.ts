@@ -19,6 +19,12 @@ export interface Counterexample {
   /** Free index values (and label/one-hot cases) of the worst entry. */
   readonly indices: Readonly<Record<string, number>>;
   readonly inputs: Readonly<Record<string, readonly number[] | number>>;
+  /**
+   * Each abstract function the step uses (`given f: function`): the member of
+   * the family the counterexample used, as a formula in u, and its parameters
+   * (docs/syntax.md). Absent when the step uses none.
+   */
+  readonly functions?: Readonly<Record<string, { readonly formula: string; readonly parameters: readonly number[] }>>;
   readonly lhs: number | string;
   readonly rhs: number | string;
   readonly difference: number | string;

@@ -16,3 +16,4 @@ export { expandedSize } from './term-size.ts';
 export { exactSimplex } from './exact-simplex.ts';
 export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './dim-arithmetic.ts';
 export { isContinuousKind, isSymmetricKind, symmetricPart } from './input-kinds.ts';
+export { describeInstance, FUNCTION_FAMILY, FUNCTION_PARAMETER_RANGES, FUNCTION_PARAMETERS, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ORDER } from './abstract-functions.ts';

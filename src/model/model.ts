@@ -6,6 +6,7 @@ import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
 import { IndexRangeConflict } from './index-ranges.ts';
 import { InlineBudget } from './term-size.ts';
 import { resolveType } from './types.ts';
+import { FUNCTION_PARAMETERS } from './abstract-functions.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
 export interface ModelStep {
@@ -86,6 +87,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const dims = new Map<string, Dim>();
   const derivedDims = new Map<string, { name: string; form: DerivedDim }>();
   const inputs = new Map<string, Input>();
+  const functions = new Map<string, Input>();
   const lets = new Map<string, LetDefinition>();
   const broken = new Map<string, Diagnostic>();
   const usedBroken = new Set<string>();
@@ -98,17 +100,17 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const leafScope = (name: string): Scope | undefined => {
     // Lets declared since a scope was made are read in it too: a scope per let and count of lets.
     const key = `${name}#${letDecls.size}`;
-    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined, ...sized }, letDecls, declared) };
+    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined, functions, ...sized }, letDecls, declared) };
     const leaf = lastLeaf.scope;
     const input = leaf?.inputs.get(name);
     if (input !== undefined && !leafInputs.has(name)) leafInputs.set(name, input);
     return leaf;
   };
-  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, ...sized };
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, ...sized };
   /** Each broken declaration, to report it on its own when no expression uses it. */
   const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl; problem: Diagnostic; at: number }[] = [];
   const claims: ModelClaim[] = [];
-  const taken = (name: string) => inputs.has(name) || lets.has(name) || dims.has(name) || broken.has(name);
+  const taken = (name: string) => inputs.has(name) || functions.has(name) || lets.has(name) || dims.has(name) || broken.has(name);
 
   for (const statement of derivation.statements) {
     if (statement.kind === 'claim') {
@@ -117,7 +119,8 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     }
     // An error in a declaration breaks only the names it declares: what uses them is an error, the rest is checked.
     try {
-      if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
+      if (statement.kind === 'given' && statement.type.name === 'function') declareFunction(statement, scope, functions, taken);
+      else if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
       else {
         declareLet(statement, scope, lets, taken, declared);
         letDecls.set(statement.name, statement);
@@ -133,7 +136,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const unused = brokenDeclarations.filter((b) => !b.names.some((name) => usedBroken.has(name)));
   for (const b of [...unused].reverse()) claims.splice(b.at, 0, declarationErrorClaim(b.statement, b.problem));
   return {
-    derivation, inputs: [...inputs.values(), ...leafInputs.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), derivedDims: [...derivedDims.values()], claims,
+    derivation, inputs: [...inputs.values(), ...leafInputs.values(), ...functions.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), derivedDims: [...derivedDims.values()], claims,
     definitions: [...lets.values()],
     ...(needsWrittenSizes ? { needsWrittenSizes: true as const } : {}),
   };
@@ -169,6 +172,23 @@ function scopeWithLetAsInput(
     else declareLet(decl, leaf, lets, () => false, declared);
   }
   return leaf;
+}
+
+/**
+ * `given f: function`: an unknown smooth function of one real argument. The
+ * numbers hold it as the parameters of a member of a family (abstract-functions.ts).
+ */
+function declareFunction(statement: GivenDecl, scope: Scope, functions: Map<string, Input>, taken: (name: string) => boolean): void {
+  if (statement.type.dims.length > 0) {
+    throw new DerivationError(diagnostic('unknown-type', 'the type function takes no dimensions: an abstract function takes one real argument', scope.file, statement.type.span,
+      'write given f: function, and f(x) entry by entry for a vector x'));
+  }
+  for (const { name, span } of statement.names) {
+    if (taken(name)) throw new DerivationError(diagnostic('duplicate-name', `${name} is already declared`, scope.file, span, 'each name is declared once'));
+  }
+  for (const { name } of statement.names) {
+    functions.set(name, { name, kind: 'function', dims: [{ k: 'fixed', size: FUNCTION_PARAMETERS }], typeText: 'function' });
+  }
 }
 
 function declareGiven(

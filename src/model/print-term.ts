@@ -103,6 +103,8 @@ function print(t: Term, outer: number, bound: BoundNames): string {
       return wrap(`${print(t.base, PRECEDENCE.pow + 1, bound)}^${print(t.exponent, PRECEDENCE.pow + 1, bound)}`, PRECEDENCE.pow, outer);
     }
     case 'fn': return `${t.name}(${t.args.map((a) => print(a, 0, bound)).join(', ')})`;
+    // Lagrange's notation, as the language reads it back: f''(x) for the second derivative.
+    case 'apply': return `${t.name}${"'".repeat(t.order)}(${print(t.arg, 0, bound)})`;
     case 'sum': {
       const name = boundName(t.index, t.body, bound);
       return `sum(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
@@ -166,5 +168,6 @@ function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out
     case 'ival': index(t.index); return;
     case 'cmp': collectNames(t.a, skip, bound, out); collectNames(t.b, skip, bound, out); return;
     case 'diff': collectNames(t.f, skip, bound, out); ref(t.v); return;
+    case 'apply': out.add(t.name); collectNames(t.arg, skip, bound, out); return;
   }
 }

@@ -2,6 +2,7 @@ import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/ind
 import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
+import { MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
 import { closest } from './did-you-mean.ts';
@@ -75,6 +76,11 @@ export interface Scope {
   readonly writtenSizes?: ReadonlyMap<string, number>;
   /** Called when `det`, `inv` or `logdet` of a dimension symbol cannot be written out: no {@link writtenSizes}, or too large a one. */
   readonly onSizeNeeded?: () => void;
+  /**
+   * The abstract functions (`given f: function`), each with the input that holds
+   * its parameters for the numbers: called as `f(E)`, `f'(E)`, never read as a value.
+   */
+  readonly functions?: ReadonlyMap<string, Input>;
 }
 
 /**
@@ -165,10 +171,11 @@ export class Resolver {
         return scalar(target.at(expr.indices.map((e, p) => this.index(e, target.shape[p], bound))));
       }
       case 'transpose': {
-        if (expr.arg.kind === 'name' && !this.isDeclared(expr.arg.name) && derivativeOfFunction(expr.arg.name) !== undefined) {
+        const named = expr.arg.kind === 'name' ? expr.arg.name : undefined;
+        if (named !== undefined && (this.scope.functions?.has(named) || (!this.isDeclared(named) && derivativeOfFunction(named) !== undefined))) {
           // f'(x)^2 reads as f' times x^2: only a bracket with an operator after it is a derivative's argument.
-          throw this.error('syntax', `${expr.arg.name}' is read as a derivative only right before its bracket, with no power after it`, expr.span,
-            `write (${expr.arg.name}'(x))^2 for a power of the derivative`);
+          throw this.error('syntax', `${named}' is read as a derivative only right before its bracket, with no power after it`, expr.span,
+            `write (${named}'(x))^2 for a power of the derivative`);
         }
         const arg = this.val(expr.arg, bound);
         if (arg.k === 'scalar') return arg;
@@ -362,7 +369,7 @@ export class Resolver {
   }
 
   private isDeclared(name: string): boolean {
-    return this.scope.inputs.has(name) || this.scope.lets.has(name) || this.scope.dims.has(name) || (this.scope.broken?.has(name) ?? false);
+    return this.scope.inputs.has(name) || (this.scope.functions?.has(name) ?? false) || this.scope.lets.has(name) || this.scope.dims.has(name) || (this.scope.broken?.has(name) ?? false);
   }
 
   private name(name: string, span: Span, bound: Map<string, string>): Term {
@@ -402,6 +409,10 @@ export class Resolver {
 
   /** `asValue`: the name was written as a number, so a one-letter name (t, k) may have been meant as an index. */
   private unknownName(name: string, span: Span, asValue = false): DerivationError {
+    if (this.scope.functions?.has(name)) {
+      return this.error('not-scalar', `${name} is a function: write ${name}(x) for its value at x`, span,
+        `an abstract function (given ${name}: function) is called, as ${name}(x), ${name}'(x) or diff(${name}(x), x); it has no entries and is no variable to differentiate by`);
+    }
     const known = [...this.scope.inputs.keys(), ...this.scope.lets.keys(), ...this.scope.dims.keys()];
     const near = closest(name, known);
     const asIndex = asValue && /^\p{L}\d*$/u.test(name) ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';
@@ -651,6 +662,12 @@ export class Resolver {
 
   private callValue(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     const args = expr.args;
+    const unprimed = name.replace(/'+$/, '');
+    if (this.scope.functions?.has(unprimed)) return this.abstractCall(unprimed, name.length - unprimed.length, expr, bound);
+    if (name.endsWith("''")) {
+      throw this.error('unsupported', `${name}: Lagrange's notation with more than one prime is read for an abstract function (given ${unprimed}: function) only`, expr.nameSpan,
+        `write diff(diff(${unprimed}(t), t), t) with given t: real, or declare given ${unprimed}: function for an unknown function`);
+    }
     if (name.endsWith("'")) return this.primed(name.slice(0, -1), expr, bound);
     if (name === 'sum') return this.sum(expr, bound);
     if (name === 'mean') return this.mean(expr, bound);
@@ -828,6 +845,21 @@ export class Resolver {
     }
     this.expectArity(expr, 1, `${base}'(x)`);
     return mapValue(this.val(expr.args[0], bound), derivative);
+  }
+
+  /**
+   * `f(E)`, `f'(E)`, `f''(E)` of an abstract function of one argument, entry by
+   * entry for an array E: the function or its `order`-th derivative at E.
+   */
+  private abstractCall(name: string, order: number, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    if (expr.args.length !== 1) {
+      throw this.error('unsupported', `${name} is a function of one argument, called with ${expr.args.length}`, expr.span,
+        `write ${name}(x); a function of several arguments is not supported yet: write its form out`);
+    }
+    if (order > MAX_FUNCTION_ORDER) {
+      throw this.error('unsupported', `${name} is differentiated ${order} times; at most ${MAX_FUNCTION_ORDER} are supported`, expr.nameSpan);
+    }
+    return mapValue(this.val(expr.args[0], bound), (arg): Term => ({ k: 'apply', name, order, arg }));
   }
 
   /** `onehot(y, C)`: the 0/1 array of labels, one row per label of `y: label[N, C]` (a vector for `y: label[C]`). */

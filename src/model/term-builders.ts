@@ -84,6 +84,8 @@ export function hasValueEverywhere(t: Term): boolean {
     case 'cmp': return hasValueEverywhere(t.a) && hasValueEverywhere(t.b);
     case 'sum': case 'reduce': return hasValueEverywhere(t.body);
     case 'extremum': return t.terms.every(hasValueEverywhere);
+    // Every member of the family is defined everywhere, and so is every function a step is about.
+    case 'apply': return hasValueEverywhere(t.arg);
     case 'diff': return false;
   }
 }

@@ -63,6 +63,10 @@ export function inputNames(t: Term, into: Set<string> = new Set()): Set<string> 
     into.add(t.v.name);
     t.v.indices.forEach(seeIndex);
     inputNames(t.f, into);
+  } else if (t.k === 'apply') {
+    // The numbers read an abstract function through the input that holds its parameters.
+    into.add(t.name);
+    inputNames(t.arg, into);
   } else {
     mapChildren(t, (c) => {
       inputNames(c, into);

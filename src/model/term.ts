@@ -91,7 +91,13 @@ export type Term =
   /** A comparison of two values as a 0/1 value: `(x[k] > 0)`. */
   | { readonly k: 'cmp'; readonly op: Comparison; readonly a: Term; readonly b: Term }
   /** `diff(f, v)`: the partial derivative of f with respect to the scalar input v. */
-  | { readonly k: 'diff'; readonly f: Term; readonly v: InputRef };
+  | { readonly k: 'diff'; readonly f: Term; readonly v: InputRef }
+  /**
+   * An abstract function (`given f: function`) or its `order`-th derivative at
+   * `arg`: `f(E)` is order 0, `f'(E)` order 1. An atom to the exact engines, a
+   * member of a family to the numbers (abstract-functions.ts).
+   */
+  | { readonly k: 'apply'; readonly name: string; readonly order: number; readonly arg: Term };
 
 /** The kinds of values a given can hold; each drives its random inputs and its algebraic facts. */
 export type InputKind =
@@ -103,7 +109,8 @@ export type InputKind =
   | 'label'      // an integer class index 1..n (a scalar)
   | 'invertible' // a square matrix with a positive determinant (drawn diagonally dominant, not symmetric)
   | 'symmetric'  // a square matrix equal to its transpose: entry [a, b] is (M[a, b] + M[b, a]) / 2 of the values held
-  | 'spd';       // symmetric positive definite: as symmetric, the values held diagonally dominant with a positive diagonal
+  | 'spd'        // symmetric positive definite: as symmetric, the values held diagonally dominant with a positive diagonal
+  | 'function';  // an abstract function of one argument, held as the parameters of a smooth function (abstract-functions.ts)
 
 /** A declared input: `given x: vector[n]` is `{ name: 'x', kind: 'real', dims: ['n'] }`. */
 export interface Input {

@@ -47,7 +47,7 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
   const rule = TYPES[type.name];
   if (rule === undefined) {
     throw new DerivationError(diagnostic('unknown-type', `unknown type '${type.name}'`, file, type.span,
-      `the types are ${Object.keys(TYPES).join(', ')}, and size for a dimension alone (docs/syntax.md)`));
+      `the types are ${Object.keys(TYPES).join(', ')}, size for a dimension alone and function for an unknown function (docs/syntax.md)`));
   }
   const dims = type.dims.map((d): Dim => {
     if (/^\d+$/.test(d.text)) return { k: 'fixed', size: Number(d.text) };

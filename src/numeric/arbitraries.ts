@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exactSimplex, type Input } from '../model/index.ts';
+import { exactSimplex, FUNCTION_PARAMETER_RANGES, type Input } from '../model/index.ts';
 import type { Layout } from './layout.ts';
 import type { SpecialValues } from './special-values.ts';
 
@@ -49,6 +49,11 @@ const LOG_STEPS = 2 ** 20;
 /** Uniform over a range, in steps of 2^-20 of it: no values near 1e-300, as fc.double would draw. */
 function uniform(range: { min: number; max: number }): fc.Arbitrary<number> {
   return fc.integer({ min: 0, max: LOG_STEPS }).map((k) => range.min + ((range.max - range.min) * k) / LOG_STEPS);
+}
+
+/** Uniform over [-r, r] in steps of 2^-20 of r, shrinking toward 0. */
+function symmetric(r: number): fc.Arbitrary<number> {
+  return fc.integer({ min: -LOG_STEPS, max: LOG_STEPS }).map((k) => (r * k) / LOG_STEPS);
 }
 
 function logUniform(range: { min: number; max: number }): fc.Arbitrary<number> {
@@ -130,6 +135,11 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
       const diagonal = uniform({ min: n, max: n + 2 });
       return fc.tuple(...Array.from({ length: count }, (_, e) => (Math.floor(e / n) === e % n ? diagonal : offDiagonal)));
     }
+    // The parameters of a smooth function (abstract-functions.ts); all 0 is the zero function, where shrinking ends.
+    case 'function':
+      // Simple parameters (0, 1, -1) now and then, and first when shrinking: a counterexample with u + sin(u) reads better.
+      return fc.tuple(...FUNCTION_PARAMETER_RANGES.map((r) => fc.oneof({ withCrossShrink: true },
+        { weight: 1, arbitrary: fc.constantFrom(0, 1, -1) }, { weight: 3, arbitrary: symmetric(r) })));
     case 'label': {
       const classes = input.classes!;
       const n = classes.k === 'fixed' ? classes.size : sizes.get(classes.name)!;

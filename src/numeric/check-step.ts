@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FUNCTIONS, hasDiff, isContinuousKind, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
+import { FUNCTION_PARAMETER_RANGES, FUNCTIONS, hasDiff, isContinuousKind, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { fillValues, INPUT_RANGES, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, type Compiled, type EvaluationState } from './compile.ts';
@@ -719,6 +719,9 @@ function allowedValues(kind: Input['kind'], shape: readonly number[]): ((v: numb
       return (v) => v > 0;
     case 'unit':
       return (v) => v > 0 && v < 1;
+    // An abstract function's parameters: any value in its range is a smooth function, u + sin(u) reads best.
+    case 'function':
+      return (v, e) => Math.abs(v) <= FUNCTION_PARAMETER_RANGES[e];
     case 'invertible':
     case 'spd': {
       const n = shape[0];

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, mapChildren, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, mapChildren, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -289,6 +289,8 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           return v;
         };
       }
+      // An abstract function is the member of its family its parameters (an input) pick.
+      case 'apply': return go(instantiateFunctions(t), bound);
       case 'fn': {
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(sub);

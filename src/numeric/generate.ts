@@ -1,4 +1,4 @@
-import { FUNCTIONS, printTerm, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS, instantiateFunctions, printTerm, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
   argumentError, compileClosures, finiteDifference, freeIndexNames, literalValue, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
@@ -273,6 +273,8 @@ class Generator {
         return { v, e };
       }
       case 'fn': return this.call(t.name, t.args, bound, out);
+      // An abstract function is the member of its family its parameters (an input) pick.
+      case 'apply': return this.term(instantiateFunctions(t), bound, out);
       case 'sum': {
         const slot = this.slots.slot(t.index);
         const n = dimSize(t.dim, this.layout.sizes);
@@ -576,6 +578,7 @@ export function estimatedWork(t: Term, layout: Layout): number {
     case 'mul': return t.factors.reduce((w, c) => w + estimatedWork(c, layout), 1);
     case 'extremum': return t.terms.reduce((w, c) => w + estimatedWork(c, layout), 1);
     case 'fn': return t.args.reduce((w, c) => w + estimatedWork(c, layout), 1);
+    case 'apply': return estimatedWork(instantiateFunctions(t), layout);
     case 'pow': return 1 + estimatedWork(t.base, layout) + estimatedWork(t.exponent, layout);
     case 'cmp': return 1 + estimatedWork(t.a, layout) + estimatedWork(t.b, layout);
     case 'sum': case 'reduce': return 1 + dimSize(t.dim, layout.sizes) * estimatedWork(t.body, layout);

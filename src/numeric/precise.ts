@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -226,6 +226,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           return v;
         });
       }
+      case 'apply': return go(instantiateFunctions(t));
       case 'fn': {
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(go);

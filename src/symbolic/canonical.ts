@@ -1,4 +1,4 @@
-import { fn, FUNCTIONS, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { fn, FUNCTION_PARAMETERS, FUNCTIONS, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
@@ -263,6 +263,14 @@ export class Canonicalizer {
         throw new Error('internal: canonical form of an index used as a number; expand first');
       case 'diff':
         throw new Error('internal: canonical form of a term with diff; differentiate first');
+      case 'apply': {
+        // An unknown function's value: one atom per function, order and canonical argument, so a proof holds
+        // for every function. Its value at a point is that of the member of the family the input holds.
+        const argument = this.of(t.arg);
+        const { name, order } = t;
+        return this.opaque(`${name}#${order}(${this.key(argument)})`, () => `${name}${"'".repeat(order)}(${this.display(argument)})`,
+          (atom, input) => instanceValue(Array.from({ length: FUNCTION_PARAMETERS }, (_, p) => input(`${name}[${p + 1}]`)), order, argument.evaluateFloat(atom)));
+      }
     }
   }
 

@@ -401,7 +401,8 @@ const SERIES_DIGITS = 240;
 
 /** The most digits the confirmation's deep attempts use for these sides. */
 function deepDigits(lhs: Term, rhs: Term): number {
-  const series = (t: Term) => t.k === 'fn' && SERIES_FUNCTIONS.has(t.name);
+  // An abstract function is read through its family's sin.
+  const series = (t: Term) => (t.k === 'fn' && SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
   return someSubterm(lhs, series) || someSubterm(rhs, series) ? SERIES_DIGITS : MAX_DIGITS;
 }
 

@@ -64,6 +64,11 @@ export function differentiate(term: Term, v: InputRef): Term {
       return add(...term.terms.map((x) => mul(differentiate(x, v), { k: 'cmp', op: '==', a: x, b: term })));
     case 'diff':
       return differentiate(differentiate(eliminateDiff(term.f), term.v), v);
+    // The chain rule with f an unknown function: d f(E) = f'(E) dE.
+    case 'apply': {
+      const d = differentiate(term.arg, v);
+      return d.k === 'num' && d.value.num === 0n ? ZERO : mul({ k: 'apply', name: term.name, order: term.order + 1, arg: term.arg }, d);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, printRef, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, printRef, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -55,6 +55,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         return base.pow(exponent);
       }
       case 'fn': return FUNCTIONS[t.name].precise(Big, ...t.args.map(go));
+      case 'apply': return go(instantiateFunctions(t));
       case 'cmp':
         return compare(t.op, go(t.a).cmp(go(t.b)), 0) ? one : new Big(0);
       case 'extremum': {

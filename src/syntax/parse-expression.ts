@@ -142,8 +142,14 @@ const CHAIN_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'dotMultiply
 /** `f'(x)` as math.js reads it: a transposed name times a bracket, written next to each other. */
 function isPrimedCall(n: any): boolean {
   return n.type === 'OperatorNode' && n.fn === 'multiply' && n.implicit === true && n.args.length === 2
-    && n.args[0].type === 'OperatorNode' && n.args[0].fn === 'ctranspose' && n.args[0].args[0].type === 'SymbolNode'
-    && n.args[1].type === 'ParenthesisNode';
+    && primedName(n.args[0]) !== undefined && n.args[1].type === 'ParenthesisNode';
+}
+
+/** `f'`, `f''`, ... as math.js reads them (a name transposed once per prime): the name and the number of primes. */
+function primedName(n: any): { name: string; primes: number } | undefined {
+  let primes = 0;
+  while (n.type === 'OperatorNode' && n.fn === 'ctranspose' && primes < 16) { n = n.args[0]; primes++; }
+  return primes > 0 && n.type === 'SymbolNode' ? { name: n.name, primes } : undefined;
 }
 /** Chains up to this many operands keep the shape mathjs gives them (reports show them as written). */
 const BALANCE_FROM = 32;
@@ -229,10 +235,11 @@ class Converter {
         // f'(x), the derivative of a function in Lagrange's notation: math.js reads a transposed name times a
         // bracket. Only a bracket with nothing after it but an operator: f'(x)^2 is f' times x^2 to math.js.
         if (isPrimedCall(n)) {
-          const name = this.name(n.args[0].args[0].name);
+          const primed = primedName(n.args[0])!;
+          const name = this.name(primed.name);
           const arg = this.convert(n.args[1].content);
           const span = this.extendToClosing(this.join(name.span, arg.span), ')');
-          return { kind: 'call', name: `${name.name}'`, nameSpan: this.join(name.span, name.span, 1), args: [arg], span };
+          return { kind: 'call', name: `${name.name}${"'".repeat(primed.primes)}`, nameSpan: this.join(name.span, name.span, primed.primes), args: [arg], span };
         }
         if (n.args.length === 1 && (n.fn === 'unaryMinus' || n.fn === 'unaryPlus')) {
           const arg = this.convert(n.args[0]);

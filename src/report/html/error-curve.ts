@@ -12,7 +12,7 @@
  * A gap far above the bottom of the V is a real mistake, not a numerical artefact.
  */
 import type { Counterexample } from '../../check/index.ts';
-import { compare, FUNCTIONS, hasDiff, type Index, type InputRef, type Model, type Term } from '../../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, hasDiff, type Index, type InputRef, type Model, type Term } from '../../model/index.ts';
 import { compileTerm, dimSize, entryName, IndexSlots, layoutInputs, newState, type Layout } from '../../numeric/index.ts';
 
 export interface ErrorCurvePoint {
@@ -140,6 +140,7 @@ class FixedStep {
       case 'mul': return t.factors.reduce((acc, x) => acc * this.eval(x, env), 1);
       case 'pow': return Math.pow(this.eval(t.base, env), this.eval(t.exponent, env));
       case 'fn': return FUNCTIONS[t.name].value(...t.args.map((a) => this.eval(a, env)));
+      case 'apply': return this.eval(instantiateFunctions(t), env);
       case 'sum': {
         const n = dimSize(t.dim, this.layout.sizes);
         const inner = new Map(env);

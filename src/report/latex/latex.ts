@@ -249,6 +249,13 @@ class Renderer {
       subscript: (items) => this.subscript(items),
       generic: (name, args) => {
         const list = args.map((a) => this.render(a, false).tex).join(', ');
+        // A one-letter function (an abstract f, g) in italics as textbooks set it, its derivatives in Lagrange's
+        // notation: f'(x), f''(x), f'''(x), then f^{(4)}(x).
+        const letter = /^([A-Za-z])('*)$/.exec(name);
+        if (letter) {
+          const primes = letter[2].length;
+          return rendered(`${letter[1]}${primes <= 3 ? letter[2] : `^{(${primes})}`}\\left(${list}\\right)`, Prec.App);
+        }
         return rendered(`\\operatorname{${escapeText(name)}}\\left(${list}\\right)`, Prec.App);
       },
     };
