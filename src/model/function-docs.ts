@@ -34,6 +34,8 @@ const SUMMARIES: Readonly<Record<FunctionName, string>> = {
   erfc: '1 - erf(x), exact in the tail',
   Phi: 'standard normal CDF (GELU is x Phi(x))',
   phi: 'standard normal density',
+  factorial: 'n! of a whole number n (a constant, a size or a sum\'s index; `n!` too)',
+  binomial: 'the binomial coefficient n! / (k! (n - k)!), 0 for k < 0 or k > n (`nchoosek`, `choose`, `combinations`)',
 };
 
 const ARGUMENT_NAMES = ['x', 'y'];

@@ -67,6 +67,9 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   logit: { arity: 1, what: 'log-odds, the inverse of the sigmoid, `log(x / (1 - x))`', form: (x) => fn('log', div(x, sub(num(1), x))) },
   expit: { arity: 1, what: "`sigmoid(x)`, SciPy's name", form: (x) => fn('sigmoid', x) },
   sgn: { arity: 1, what: '`sign(x)`', form: (x) => fn('sign', x) },
+  nchoosek: { arity: 2, what: '`binomial(n, k)`', form: (n, k) => fn('binomial', n, k) },
+  choose: { arity: 2, what: '`binomial(n, k)`', form: (n, k) => fn('binomial', n, k) },
+  combinations: { arity: 2, what: "`binomial(n, k)`, math.js's name", form: (n, k) => fn('binomial', n, k) },
   // Where no input or definition is named σ (a standard deviation keeps its name).
   σ: { arity: 1, what: '`sigmoid(x)`, where nothing else is named σ', form: (x) => fn('sigmoid', x) },
 };

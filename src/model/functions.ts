@@ -123,9 +123,54 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   },
   /** The standard normal CDF (probit's inverse; GELU is x Phi(x)). */
   Phi: { precise: preciseNormalCdf, arity: 1, roundoff: 12, slopes: (a) => [normalPdf(a)], value: normalCdf, partials: (a) => [fn('phi', a)] },
+  /**
+   * n! and the binomial coefficient of whole numbers: a constant, a size, a sum's
+   * index (Taylor polynomials, the binomial theorem). The resolver refuses an
+   * argument that depends on an input, so the argument never moves and the
+   * partials are 0; binomial(n, k) is 0 for k < 0 or k > n.
+   */
+  factorial: {
+    // A product of up to 170 rounded factors (exact up to 22!).
+    precise: (D, a) => (isWhole(a) ? preciseFactorial(D, a.toNumber()) : new D(NaN)), arity: 1, slopes: () => [0], roundoff: 400,
+    value: (a) => (Number.isInteger(a) && a >= 0 ? factorialValue(a) : NaN), partials: () => [num(0)], domain: 'a whole number >= 0',
+  },
+  binomial: {
+    precise: (D, n, k) => (!isWhole(n) || !k.isInteger() ? new D(NaN) : k.isNeg() || k.gt(n) ? new D(0)
+      : preciseFactorial(D, n.toNumber()).div(preciseFactorial(D, k.toNumber()).times(preciseFactorial(D, n.minus(k).toNumber())))),
+    arity: 2, slopes: () => [0, 0], partials: () => [num(0), num(0)], domain: 'whole numbers, n >= 0', roundoff: 400,
+    value: (n, k) => (!Number.isInteger(n) || n < 0 || !Number.isInteger(k) ? NaN : k < 0 || k > n ? 0 : binomialValue(n, k)),
+  },
   /** The standard normal density. */
   phi: { precise: preciseNormalPdf, arity: 1, roundoff: 8, slopes: (a) => [-a * normalPdf(a)], value: normalPdf, partials: (a) => [neg(mul(a, fn('phi', a)))] },
 };
+
+/** Beyond this n, n! has more digits than a product loop should make (and a double overflows past 170). */
+export const MAX_FACTORIAL = 10000;
+
+function isWhole(a: PreciseNumber): boolean {
+  return a.isInteger() && !a.isNeg() && a.lte(MAX_FACTORIAL);
+}
+
+function factorialValue(n: number): number {
+  let r = 1;
+  for (let i = 2; i <= n && r < Infinity; i++) r *= i;
+  return r;
+}
+
+/** C(n, k) in doubles, as a running product that stays an integer at each step (exact while below 2^53). */
+function binomialValue(n: number, k: number): number {
+  const m = Math.min(k, n - k);
+  let r = 1;
+  for (let i = 1; i <= m; i++) r = (r * (n - m + i)) / i;
+  return r < 2 ** 53 ? Math.round(r) : r;
+}
+
+function preciseFactorial(D: PreciseConstructor, n: number): PreciseNumber {
+  if (n > MAX_FACTORIAL) return new D(NaN);
+  let r = new D(1);
+  for (let i = 2; i <= n; i++) r = r.times(i);
+  return r;
+}
 
 /** 2 / sqrt(pi): erf's slope at 0. */
 const TWO_OVER_SQRT_PI = 1.1283791670955126;

@@ -3,6 +3,10 @@ import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_FUNCTION_ORDER } from './abstract-functions.ts';
+import { someSubterm } from './term-queries.ts';
+
+/** Functions of whole numbers only (functions.ts) and their other names: their arguments are checked where they are written. */
+const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
 import { closest } from './did-you-mean.ts';
@@ -678,7 +682,10 @@ export class Resolver {
       this.linkIndices(a, b, expr.span);
       return scalar(delta(a, b));
     }
-    if (name === 'diff' && args.length > 2 && args.length <= MAX_DIFF_VARIABLES + 1) {
+    if (name === 'diff' && args.length > MAX_DIFF_VARIABLES + 1) {
+      throw this.error('unsupported', `diff takes at most ${MAX_DIFF_VARIABLES} variables, got ${args.length - 1}`, expr.span, 'nest it: diff(diff(F, x, x, x, x), x)');
+    }
+    if (name === 'diff' && args.length > 2) {
       // diff(F, x, y): SymPy's and Mathematica's mixed partial, d/dy of d/dx of F (diff(F, x, x) the second derivative).
       const inner: Expr = { kind: 'call', name: 'diff', nameSpan: expr.nameSpan, args: args.slice(0, -1), span: expr.span };
       return this.callValue('diff', { ...expr, args: [inner, args[args.length - 1]] }, bound);
@@ -758,12 +765,14 @@ export class Resolver {
       const { arity, form } = FUNCTION_FORMS[name];
       this.expectArity(expr, arity, `${name}(${['a', 'b'].slice(0, arity).join(', ')})`);
       const values = args.map((a) => this.val(a, bound));
+      if (WHOLE_NUMBER_FUNCTIONS.has(name)) this.wholeNumbers(name, values, expr);
       return values.length === 1 ? mapValue(values[0], (t) => form(t)) : this.entrywise(expr, values[0], values[1], form);
     }
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
       const values = args.map((a) => this.val(a, bound));
+      if (WHOLE_NUMBER_FUNCTIONS.has(name)) this.wholeNumbers(name, values, expr);
       if (values.length === 1) return mapValue(values[0], (t) => fn(name, t));
       if (values.length === 2) return this.entrywise(expr, values[0], values[1], (a, b) => fn(name, a, b));
       return scalar(fn(name, ...args.map((a, p) => this.scalarOf(values[p], a))));
@@ -845,6 +854,19 @@ export class Resolver {
     }
     this.expectArity(expr, 1, `${base}'(x)`);
     return mapValue(this.val(expr.args[0], bound), derivative);
+  }
+
+  /**
+   * factorial and binomial take whole numbers: a constant, a size, a sum's index,
+   * never a value that depends on an input (it would have no derivative, and
+   * no value between the integers).
+   */
+  private wholeNumbers(name: string, values: readonly Value[], expr: Extract<Expr, { kind: 'call' }>): void {
+    const terms = values.flatMap((v) => (v.k === 'scalar' ? [v.t] : []));
+    if (terms.length < values.length || terms.some((t) => someSubterm(t, (x) => x.k === 'input' || x.k === 'apply' || x.k === 'diff'))) {
+      throw this.error('unsupported', `${name} takes whole numbers: a constant, a size (given n: size) or a sum's index, not a value of an input`, expr.span,
+        `write sum(k, 0, n, x^k / factorial(k)) for a Taylor polynomial; the gamma function of a real value is not supported`);
+    }
   }
 
   /**
@@ -1286,8 +1308,8 @@ export class Resolver {
   }
 }
 
-/** diff(F, x, y, ...) takes at most this many variables: a fourth derivative is as far as a textbook goes. */
-const MAX_DIFF_VARIABLES = 4;
+/** diff(F, x, y, ...) takes at most this many variables, as many as an abstract function has primes. */
+const MAX_DIFF_VARIABLES = 8;
 
 /** A whole number written as a literal (`0`, `12`), else undefined. */
 function wholeNumber(e: Expr): number | undefined {

@@ -1,4 +1,4 @@
-import { fn, FUNCTION_PARAMETERS, FUNCTIONS, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { fn, FUNCTION_PARAMETERS, FUNCTIONS, MAX_FACTORIAL, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
@@ -355,6 +355,30 @@ export class Canonicalizer {
     return RationalFunction.variable(id);
   }
 
+  /**
+   * n! and binomial(n, k): exact at whole-number constants (where a size or a
+   * sum's index is a number, at a concrete size); else one atom per canonical
+   * argument, so a proof about factorial(n) for every n holds for any values.
+   */
+  private wholeNumberFunction(t: Extract<Term, { k: 'fn' }>, args: readonly RationalFunction[]): RationalFunction {
+    const constants = args.map(constantOf);
+    const whole = (c: Rational | undefined): c is Rational => c !== undefined && c.isInteger();
+    if (constants.every(whole) && constants.every((c) => c.abs().cmp(Rational.of(MAX_FACTORIAL)) <= 0)) {
+      const [n, k] = constants.map((c) => Number(c.num));
+      const factorial = (m: number) => { let r = 1n; for (let i = 2n; i <= BigInt(m); i++) r *= i; return r; };
+      if (n < 0) { this.conditions.markNever(`${t.name}'s argument is ${n}`); return RationalFunction.ZERO; }
+      if (t.name === 'factorial') return RationalFunction.constant(Rational.of(factorial(n)));
+      if (k < 0 || k > n) return RationalFunction.ZERO;
+      return RationalFunction.constant(Rational.of(factorial(n) / (factorial(k) * factorial(n - k))));
+    }
+    if (constants.some((c) => c !== undefined && !c.isInteger())) {
+      this.conditions.markNever(`${t.name} of ${constants.find((c) => c !== undefined && !c.isInteger())!.toString()}, not a whole number`);
+      return RationalFunction.ZERO;
+    }
+    const rule = FUNCTIONS[t.name];
+    return this.opaque(`${t.name}(${args.map((a) => this.key(a)).join(', ')})`, () => printTerm(t), (atom) => rule.value(...args.map((a) => a.evaluateFloat(atom))));
+  }
+
   /** |a| = a (2 [a > 0] - 1), exact at a = 0 too. */
   private absolute(a: RationalFunction): RationalFunction {
     const b = this.budget;
@@ -374,6 +398,7 @@ export class Canonicalizer {
         return a.isZero() ? RationalFunction.ZERO : this.log(a);
       }
       case 'sqrt': return this.power(arg(0), RationalFunction.constant(Rational.of(1, 2)), t);
+      case 'factorial': case 'binomial': return this.wholeNumberFunction(t, t.args.map((_, i) => arg(i)));
       case 'sigmoid': return one.div(one.add(this.exp(arg(0).neg()), b), b);
       case 'tanh': {
         const e2 = this.exp(arg(0).mul(RationalFunction.constant(2), b));

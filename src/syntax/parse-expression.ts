@@ -241,6 +241,12 @@ class Converter {
           const span = this.extendToClosing(this.join(name.span, arg.span), ')');
           return { kind: 'call', name: `${name.name}${"'".repeat(primed.primes)}`, nameSpan: this.join(name.span, name.span, primed.primes), args: [arg], span };
         }
+        // n!, math.js's factorial: the call factorial(n).
+        if (n.fn === 'factorial' && n.args.length === 1) {
+          const arg = this.convert(n.args[0]);
+          const span = this.extendToClosing(arg.span, '!');
+          return { kind: 'call', name: 'factorial', nameSpan: span, args: [arg], span };
+        }
         if (n.args.length === 1 && (n.fn === 'unaryMinus' || n.fn === 'unaryPlus')) {
           const arg = this.convert(n.args[0]);
           const span = this.startAtOperator(arg.span, n.op);

@@ -96,13 +96,18 @@ describe('toLatex: functions', () => {
     ['unknown function', call('foo', 'a', 'b'), '\\operatorname{foo}\\left(a, b\\right)'],
     ['unknown function with underscore', call('log_2', 'a'), '\\operatorname{log\\_2}\\left(a\\right)'],
     ['known function, wrong arity', call('exp', 'a', 'b'), '\\operatorname{exp}\\left(a, b\\right)'],
+    ['an abstract function, in italics', call('f', 'x'), 'f\\left(x\\right)'],
+    ["its derivatives in Lagrange's notation", call("g''", call('f', 'x')), "g''\\left(f\\left(x\\right)\\right)"],
+    ['its fourth derivative', call("f''''", 'x'), 'f^{(4)}\\left(x\\right)'],
+    ['a factorial', call('factorial', bin('+', 'n', '1')), '\\left(n + 1\\right)!'],
+    ['a binomial coefficient', call('nchoosek', 'n', 'k'), '\\binom{n}{k}'],
   ])('%s', (_label, e, expected) => {
     expect(toLatex(e)).toBe(expected);
   });
 
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
-      ['Phi', 'abs', 'asin', 'asinh', 'atan', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'dot', 'erf', 'erfc', 'exp', 'expm1', 'eye', 'inv', 'jacobian', 'log', 'log1p',
+      ['Phi', 'abs', 'asin', 'asinh', 'atan', 'binomial', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'dot', 'erf', 'erfc', 'exp', 'expm1', 'eye', 'factorial', 'inv', 'jacobian', 'log', 'log1p',
         'log_softmax', 'logdet', 'logsoftmax', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'sum',
         'tanh', 'tr', ...Object.keys(FUNCTION_FORMS)].sort(),
     );

@@ -151,7 +151,7 @@ const sumRenderer: FunctionRenderer = {
  * `diff(diff(F, v), v)` is `\frac{\partial^{2} F}{\partial v^{2}}`.
  */
 const diffRenderer: FunctionRenderer = {
-  arity: [2, 5],
+  arity: [2, 9],
   render(args, ctx) {
     // diff(F, x, y) is diff(diff(F, x), y): the variables, outermost first.
     const vars: Expr[] = args.slice(1).reverse();
@@ -185,6 +185,11 @@ const naturalLog = operatorStyle('\\log');
  * The function renderers, keyed by the function's name in the expression language.
  * One entry per function.
  */
+/** The binomial coefficient as books set it, n over k in brackets. */
+const binomialRenderer: FunctionRenderer = {
+  arity: [2, 2], render: ([n, k], ctx) => rendered(`\\binom{${ctx.render(n).tex}}{${ctx.render(k).tex}}`, Prec.Atom),
+};
+
 export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   exp: {
     arity: [1, 1],
@@ -270,6 +275,11 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   erf: operatorStyle('\\operatorname{erf}'),
   erfc: operatorStyle('\\operatorname{erfc}'),
   Phi: parenStyle('\\Phi'),
+  factorial: { arity: [1, 1], render: ([n], ctx) => rendered(`${ctx.operand(n, Prec.Atom).tex}!`, Prec.Pow) },
+  binomial: binomialRenderer,
+  nchoosek: binomialRenderer,
+  choose: binomialRenderer,
+  combinations: binomialRenderer,
   phi: parenStyle('\\varphi'),
   norm: {
     arity: [1, 2],

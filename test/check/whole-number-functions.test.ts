@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
+const verdicts = (body: string) => steps(body).map((s) => s.verdict);
+
+describe('factorials and binomial coefficients of whole numbers', () => {
+  it('Taylor polynomials: their sums proved exactly, a wrong coefficient refuted', () => {
+    expect(verdicts(`given x: real
+given n: size
+claim sum(k, 0, 3, x^k / factorial(k)) = 1 + x + x^2 / 2 + x^3 / 6
+claim sum(k, 0, 3, x^k / k!) = 1 + x + x^2 / 2 + x^3 / 3   expect wrong
+claim sum(k, 0, 4, (-1)^k * x^(2 * k + 1) / factorial(2 * k + 1)) = x - x^3 / 6 + x^5 / 120 - x^7 / 5040 + x^9 / 362880
+claim diff(sum(k, 0, n, x^k / factorial(k)), x) = sum(k, 0, n - 1, x^k / factorial(k))
+claim diff(sum(k, 0, n, x^k / factorial(k)), x) = sum(k, 0, n, x^k / factorial(k))   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  });
+
+  it('the binomial theorem at every size tried, under each of its names, and 0 outside 0..n', () => {
+    expect(verdicts(`given x, y: real
+given n: size
+claim sum(k, 0, n, binomial(n, k) * x^k * y^(n - k)) = (x + y)^n
+claim sum(k, 0, n, nchoosek(n, k)) = 2^n
+claim sum(k, 0, n, choose(n, k)) = 2^n + 1   expect wrong
+claim combinations(4, 2) * x = 6 * x
+claim binomial(n, n + 1) = 0
+claim (n + 1)! / n! = n + 1
+claim factorial(n) = n * factorial(n - 1)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved']);
+  });
+
+  it('refuses the factorial of a value of an input, which has no derivative and no value between integers', () => {
+    const [step] = steps('given x: real\nclaim factorial(x) = 1\n');
+    expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('factorial takes whole numbers'), span: { line: 3, col: 7 } });
+  });
+
+  it('a fifth derivative written with diff, and more variables than diff takes said plainly', () => {
+    const [fifth, tooMany] = steps('given x: real\nclaim diff(sin(x), x, x, x, x, x) = cos(x)\nclaim diff(x, x, x, x, x, x, x, x, x, x) = 0\n');
+    expect(fifth.verdict).toBe('proved');
+    expect(tooMany.detail.diagnostic?.message).toMatch(/diff takes at most 8 variables, got 9/);
+  });
+});
