@@ -386,7 +386,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         counterexample: withFunctions({
           sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
           inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-          foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value anywhere)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
+          foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value there, the line above has one)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
         }, functions),
       });
     }

@@ -306,12 +306,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         // A side with a finite difference may be undefined only because its steps left the domain.
         if (right.kind === 'undefined' && rhsHasDiff) continue;
         if (right.kind === 'undefined' && step.almostEverywhere && hasValueNearby()) { removableHere = true; continue; }
-        if (right.kind === 'undefined' && left.kind === 'double' && !(left.error < Math.abs(left.value))) {
+        // An exact value (no error at all: g / sqrt(g^2 + 1) at g = 0 is 0) is a value, whatever its size.
+        if (right.kind === 'undefined' && left.kind === 'double' && left.error !== 0 && !(left.error < Math.abs(left.value))) {
           // The line above has a value only as far as doubles can tell: its error bound is as large as the
           // value itself (1 / cos(asin(1)) is 1 / 6e-17, a zero lost to rounding). Whether it has one is read in 60 digits.
           const checked = sideValue('lhs', { ...l, needsPrecision: true });
           if (checked.kind === 'undefined') continue;
-          if (checked.kind === 'unsettled' || (checked.kind === 'precise' && !checked.error.lt(checked.value.abs()))) { lost = true; continue; }
+          if (checked.kind === 'unsettled' || (checked.kind === 'precise' && !checked.error.isZero() && !checked.error.lt(checked.value.abs()))) { lost = true; continue; }
         }
         if (right.kind === 'undefined' && lhsHasDiff && left.kind === 'double') {
           // A finite difference may find a slope where there is no derivative (|x| at 0 gives 0): the line

@@ -249,8 +249,9 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
       case 'mul': {
         const parts = t.factors.map(sub);
         return (s) => {
-          // Left to right, as computed: e' = e |v| + |p| e_v + u |p v| + eta, so an error made early
-          // (an underflow of x * 1e-7) is scaled by every factor after it (* 1e7).
+          // Left to right, as computed: e' = e |v| + |p| e_v + e e_v + u |p v| + eta, so an error made early
+          // (an underflow of x * 1e-7) is scaled by every factor after it (* 1e7). The product of the two
+          // errors counts where both values were lost: 0 +- 2e-8 times 0 +- 4e-16 is 0 +- 1e-23, not exactly 0.
           let product = 1;
           let error = 0;
           for (const part of parts) {
@@ -261,7 +262,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
             if (next === 0 ? product !== 0 && v !== 0 : outOfRange(next) && Number.isFinite(product) && Number.isFinite(v)) {
               s.needsPrecision = true;
             }
-            error = carry(v, error) + carry(product, e) + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
+            error = carry(v, error) + carry(product, e) + carry(error, e) + UNIT_ROUNDOFF * Math.abs(next) + UNDERFLOW;
             product = next;
           }
           s.error = finiteOrInfinite(error);

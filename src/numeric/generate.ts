@@ -250,7 +250,8 @@ class Generator {
           const { v, e } = this.term(factor, bound, out);
           this.emit(out, `${next} = ${product} * ${v};`);
           this.emit(out, `if (${next} === 0 ? ${product} !== 0 && ${v} !== 0 : ${this.outOfRange(next)} && Number.isFinite(${product}) && Number.isFinite(${v})) s.needsPrecision = true;`);
-          this.emit(out, `${err} = ${this.carry(v, err)} + ${this.carry(product, e)} + ${U} * Math.abs(${next}) + ${ETA}; ${product} = ${next};`);
+          // The product of the errors too: where both values were lost (0 +- 2e-8 times 0 +- 4e-16), it is all there is.
+          this.emit(out, `${err} = ${this.carry(v, err)} + ${this.carry(product, e)} + ${this.carry(err, e)} + ${U} * Math.abs(${next}) + ${ETA}; ${product} = ${next};`);
         }
         this.emit(out, `${err} = ${err} === ${err} ? ${err} : Infinity;`);
         return { v: product, e: err };

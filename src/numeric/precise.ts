@@ -200,7 +200,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           for (const p of parts) {
             const v = p(s);
             const next = product.times(v);
-            error = carry(v, error).plus(carry(product, context.error)).plus(rounding(next));
+            error = carry(v, error).plus(carry(product, context.error)).plus(carry(error, context.error)).plus(rounding(next));
             product = next;
           }
           context.error = error;

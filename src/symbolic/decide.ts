@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
-import { domainRule, failsOnNullSet, type Conditions } from './domain.ts';
+import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
@@ -188,6 +188,16 @@ export function decideStep(
         notImplied ??= `this step has no value anywhere (${right.conditions.never})`;
         continue;
       }
+      // A condition of the step the line above does not imply, failing where the line above has a value (t = 0
+      // in 1 = t / t): random inputs reach such a point only by luck, so it is looked for here, whatever the forms.
+      const waivable = step.almostEverywhere ? (c: Condition) => failsOnNullSet(c, (id) => atoms.inputKind(id, inputMap)) : () => false;
+      for (const condition of unimpliedConditions(right.conditions, left.conditions).filter((c) => !waivable(c))) {
+        const found = confirmMissingCondition(lhs, rhs, condition, atoms, instance, step.inputs, inputMap, seed);
+        if (found) {
+          return different(toRecord(instance), `the step has no value at ${found.where}, where the line above is ${found.confirmation.lhs} (it needs ${condition.text})`,
+            () => found.confirmation);
+        }
+      }
       const difference = left.form.sub(right.form, exact);
       const numerator = atoms.reduce(difference.numerator(exact), exact);
       if (!numerator.isZero()) {
@@ -198,7 +208,7 @@ export function decideStep(
           && left.conditions.list.length === 0 && right.conditions.list.length === 0
           ? constant.div(difference.denominatorConstant()) : undefined;
         return different(record, explainDifference(left.form, right.form, difference, atoms, exact),
-          () => confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright));
+          () => confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright, step.almostEverywhere === true));
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
@@ -372,22 +382,59 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
     .concat([...atoms.steps].map(([id, poly]) => ({ id, poly, sides: true })));
   for (const { id, poly, sides } of candidates) {
     if (!numerator.variables().has(id)) continue;
-    const vars = [...poly.variables()];
-    if (vars.length !== 1 || poly.degreeIn(vars[0]) !== 1) continue;
-    const atom = atoms.atoms[vars[0]];
-    if (atom.kind !== 'input') continue;
-    const kind = inputs.get(atom.name)?.kind;
-    const c = poly.substitute(vars[0], Polynomial.ZERO).constantValue();
-    const a = poly.substitute(vars[0], Polynomial.ONE).constantValue()?.sub(c ?? Rational.ZERO);
-    if (a === undefined || c === undefined || a.isZero()) continue;
-    const root = c.neg().div(a);
-    const values = sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root];
-    for (const v of values) {
-      const fits = kind === 'real' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false;
-      if (fits) out.push(new Map([[atom.text, { num: v.num, den: v.den }]]));
-    }
+    out.push(...pointsAround(atoms, poly, inputs, sides));
   }
   return out;
+}
+
+/**
+ * For P affine in one entry of a scalar-valued input, the entry's value where P
+ * vanishes, and with `sides` values either side of it (its root plus and minus 1,
+ * half and twice it), each within the input's type. None for any other P.
+ */
+function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<string, Input>, sides: boolean): Array<Map<string, PointValue>> {
+  const vars = [...poly.variables()];
+  if (vars.length !== 1 || poly.degreeIn(vars[0]) !== 1) return [];
+  const atom = atoms.atoms[vars[0]];
+  if (atom.kind !== 'input') return [];
+  const kind = inputs.get(atom.name)?.kind;
+  const c = poly.substitute(vars[0], Polynomial.ZERO).constantValue();
+  const a = poly.substitute(vars[0], Polynomial.ONE).constantValue()?.sub(c ?? Rational.ZERO);
+  if (a === undefined || c === undefined || a.isZero()) return [];
+  const root = c.neg().div(a);
+  const values = sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root];
+  return values.filter((v) => (kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false))
+    .map((v) => new Map([[atom.text, { num: v.num, den: v.den }]]));
+}
+
+/** Random completions of each point where the step's missing condition fails that a confirmation tries. */
+const MISSING_CONDITION_ATTEMPTS = 3;
+
+/**
+ * A point where the line above has a value and the step has none, for a
+ * condition of the step the line above does not imply (`t != 0` for `1 = t / t`):
+ * where it fails is a point random inputs reach only by luck (t = 0 among the
+ * simple values), so a verdict there must not depend on the seed.
+ */
+function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms: AtomTable, instance: Instance, inputs: readonly Input[],
+  inputMap: ReadonlyMap<string, Input>, seed: number): { confirmation: Confirmation; where: string } | undefined {
+  if (missing.kind === 'opaque') return undefined;
+  const random = seededRandom(seed ^ 0x85ebca6b);
+  // A condition not affine in one entry (norm(v) != 0) may still fail where every entry is 0.
+  const around = pointsAround(atoms, missing.poly, inputMap, missing.kind !== 'nonzero');
+  for (const failing of around.length > 0 ? around : [new Map<string, PointValue>()]) {
+    for (let attempt = 0; attempt < MISSING_CONDITION_ATTEMPTS; attempt++) {
+      const point = randomPoint(inputs, instance, random, attempt === 0 ? 0 : -1);
+      for (const [k, v] of failing) point.set(k, v);
+      const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
+      if (values && values.lhs.isFinite() && !values.rhs.isFinite()) {
+        const shown = failing.size > 0 ? failing : point;
+        const where = [...shown].map(([entry, v]) => `${entry} = ${typeof v === 'number' ? v : Rational.of(v.num, v.den).toString()}`).join(', ');
+        return { where, confirmation: { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: 'undefined', difference: 'undefined', digits: values.digits } };
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -419,7 +466,7 @@ const MAX_DIGITS = 960;
  * fixed seed. `outright`: the difference is this nonzero constant, so any point shows it.
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
-  ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational): Confirmation | undefined {
+  ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false): Confirmation | undefined {
   const random = seededRandom(seed ^ 0x9e3779b9);
   const points = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);
@@ -433,6 +480,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   points.splice(ties.length + TIE_VALUES.length, 0, ...scaled);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
+    // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
+    // diff(min(x, 6), x) at x = 6, however nested) is a convention, not a refutation.
+    if (values && almostEverywhere && !differsNearby(lhs, rhs, point, maxDigits)) return undefined;
     return values && {
       point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs),
       difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits,
@@ -458,6 +508,35 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the sides differ at a point next to this one too: every entry moved by a
+ * relative 1e-12 (1e-15 from 0), all up, all down, or alternately. A difference on an
+ * open set next to the point shows in one of these; one on a kink alone in none.
+ */
+function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number): boolean {
+  const asRational = (v: PointValue) => (typeof v === 'number' ? rationalOfDouble(v) : Rational.of(v.num, v.den));
+  const shifts = [(_: number) => 1, (_: number) => -1, (p: number) => (p % 2 === 0 ? 1 : -1), (p: number) => (p % 2 === 0 ? -1 : 1)];
+  return shifts.some((sign) => {
+    const moved = new Map<string, PointValue>();
+    let p = 0;
+    for (const [entry, v] of point) {
+      const r = asRational(v);
+      const step = r.isZero() ? Rational.of(1n, 10n ** 15n) : r.abs().mul(Rational.of(1n, 10n ** 12n));
+      const next = sign(p++) > 0 ? r.add(step) : r.sub(step);
+      moved.set(entry, { num: next.num, den: next.den });
+    }
+    return confirmAtPoint(lhs, rhs, moved, maxDigits) !== undefined;
+  });
+}
+
+/** A finite double as the exact rational it is (m / 2^e): doubling is exact until m is whole. */
+function rationalOfDouble(x: number): Rational {
+  let m = x;
+  let e = 0n;
+  while (!Number.isInteger(m)) { m *= 2; e++; }
+  return Rational.of(BigInt(m), 2n ** e);
 }
 
 function show(v: Decimal): string {

@@ -72,3 +72,45 @@ claim 1 = t / t   expect wrong
     expect(algebra.detail.explanation).toBe('the step has no value at t = 0, where the line above is 1');
   });
 });
+
+describe('a hole the step adds, found whatever the seed', () => {
+  const holes = `given g, x: real
+given t: positive
+given v: vector[n]
+given lr, eps: positive
+given r: unit
+claim x + 1 = (x^2 - 1) / (x - 1)   expect wrong
+claim x = x * (x - 0.3) / (x - 0.3)   expect wrong
+claim x = x^2 / x   expect wrong
+claim x - 2 = (x - 2)^2 / (x - 2)   expect wrong
+claim sin(x) = sin(x) / x * x   expect wrong
+claim abs(g) = g^2 / abs(g)   expect wrong
+claim v = v / norm(v) * norm(v)   expect wrong
+claim lr * g / sqrt((1 - r) * g^2 + eps) = lr * g / (abs(g) * sqrt(1 - r + eps / g^2))   expect wrong
+claim t = t^2 / t
+`;
+  it.each([1, 2, 3, 4, 5])('seed %i: every step that divides by what may be 0 is refuted there, and a positive input is no hole', (seed) => {
+    const found = steps(holes, seed);
+    expect(found.map((s) => s.verdict)).toEqual([...new Array(8).fill('refuted'), 'proved']);
+    for (const s of found.slice(0, 8)) expect(s.detail.explanation).toMatch(/^the step has no value at /);
+  });
+
+  it('the exact engine names the point: the root of the condition the line above does not give', () => {
+    const [third] = steps('given x: real\nclaim x = x * (x - 0.3) / (x - 0.3)   expect wrong\n');
+    expect(third.detail.explanation).toBe('the step has no value at x = 3/10, where the line above is 0.3 (it needs 10*x - 3 != 0)');
+    expect(third.detail.counterexample).toMatchObject({ inputs: { x: 0.3 }, rhs: 'undefined' });
+  });
+});
+
+describe('a derivative that differs from the line above only on its kinks', () => {
+  it('is not refuted where clips and kinks multiply (hard-swish), and its slips still are', () => {
+    const found = steps(`given x: real
+claim diff(x * min(max(x + 3, 0), 6) / 6, x) = (x > 3) + (x > -3) * (x < 3) * (2 * x + 3) / 6
+claim diff(x * min(max(x, 0), 1), x) = (x > 1) + (x > 0) * (x < 1) * 2 * x
+claim diff(max(x, 0) * min(x, 2), x) = (x > 0) * (x < 2) * 2 * x + (x > 2) * 2
+claim diff(x * min(max(x + 3, 0), 6) / 6, x) = (x > 3) + (x > -3) * (x < 3) * (x + 3) / 6   expect wrong
+claim diff(max(x, 0) * min(x, 2), x) = (x > 0) * (x < 2) * 2 * x + (x > 2)   expect wrong
+`);
+    expect(found.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'refuted', 'refuted']);
+  });
+});

@@ -143,6 +143,28 @@ describe('generated numeric code', () => {
     ), { numRuns: 1000, seed: 11 });
   });
 
+  it('bounds a product of two values both lost to rounding by the product of their errors, in closures and generated code alike', () => {
+    // The focal loss at t = 50: (1 - sigmoid(t))^(1/2) is 0 +- 2e-8 in doubles and the bracket 0 +- 4e-16, while both
+    // are nonzero (the product is -4e-33). A first-order bound without e1 * e2 said 0 exactly.
+    const s = (x: Term): Term => ({ k: 'fn', name: 'sigmoid', args: [x] });
+    const t: Term = { k: 'input', ref: { name: 't', indices: [] } };
+    const oneMinus = (x: Term): Term => ({ k: 'add', terms: [{ k: 'num', value: { num: 1n, den: 1n } }, { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, x] }] });
+    const term: Term = { k: 'mul', factors: [
+      { k: 'pow', base: oneMinus(s(t)), exponent: { k: 'num', value: { num: 1n, den: 2n } } },
+      { k: 'add', terms: [{ k: 'mul', factors: [s(t), { k: 'fn', name: 'log', args: [s(t)] }] }, { k: 'num', value: { num: -1n, den: 1n } }, s(t)] },
+    ] };
+    const layout = layoutInputs(INPUTS, new Map([['n', 1]]));
+    for (const generated of [false, true]) {
+      const slots = new IndexSlots();
+      const compiled = generated ? compileGenerated(generateSource(term, layout, slots)!) : compileClosures(term, layout, slots);
+      const state = newState(layout, slots);
+      state.values[layout.slots.get('t')!.offset] = 50;
+      state.epoch++;
+      expect(compiled(state)).toBe(0);
+      expect(state.error).toBeGreaterThan(4e-33);
+    }
+  });
+
   it('hands over from closures to generated code after GENERATE_AFTER work with the same bits', () => {
     const term: Term = { k: 'sum', index: 'i', dim: N, body: { k: 'fn', name: 'exp', args: [{ k: 'input', ref: { name: 'x', indices: [{ k: 'var', name: 'i', offset: 0 }] } }] } };
     const layout = layoutInputs(INPUTS, new Map([['n', 3]]));

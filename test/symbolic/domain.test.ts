@@ -63,12 +63,20 @@ describe('the domain rule: the step must have a value wherever the line above ha
   ])('%s is proved', (claim) => proved(`claim ${claim}`));
 
   it.each(['x = exp(log(x))', '1 = t / t', 't = t^2 / t', 'sqrt(x)^2 = sqrt(x)^2 + log(x) - log(x)', 'log(v[k]) = sum(j, delta(j, k) * log(v[j]))'])(
-    '%s is not proved: the step needs a condition the line above does not give', (claim) => {
+    '%s is refuted where the condition the step needs and the line above does not give fails', (claim) => {
       const { everyN, concrete } = exact(`claim ${claim}`);
       expect(everyN.kind).toBe('not-proved');
-      expect(concrete.kind).toBe('undecided');
-      if (concrete.kind === 'undecided') expect(concrete.reason).toMatch(/needs .* which the line above does not imply/);
+      expect(concrete.kind).toBe('different');
+      if (concrete.kind === 'different') {
+        expect(concrete.explanation).toMatch(/^the step has no value at .* = -?\d+(\/\d+)?, where the line above is .* \(it needs .*\)$/);
+        expect(concrete.confirmed?.rhs).toBe('undefined');
+      }
     });
+
+  it('leaves a condition it cannot solve for to the numbers: x^2 - 2 != 0', () => {
+    const { concrete } = exact('claim 1 = (x^2 - 2) / (x^2 - 2)');
+    expect(concrete.kind).toBe('undecided');
+  });
 });
 
 describe('radicals and rational powers, for every value', () => {
