@@ -38,7 +38,7 @@ const SUMMARIES: Readonly<Record<FunctionName, string>> = {
   binomial: 'the binomial coefficient n! / (k! (n - k)!), 0 for k < 0 or k > n (`nchoosek`, `choose`, `combinations`)',
 };
 
-const ARGUMENT_NAMES = ['x', 'y'];
+const ARGUMENT_NAMES = ['x', 'y', 'z'];
 
 /**
  * The Markdown table of every function in the function table: its domain, its

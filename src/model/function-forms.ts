@@ -1,4 +1,4 @@
-import { add, div, fn, mul, num, pow, sub } from './term-builders.ts';
+import { add, div, fn, mul, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Term } from './term.ts';
 
 /**
@@ -26,6 +26,13 @@ const atanh = (x: Term) => mul(half, fn('log', div(add(num(1), x), sub(num(1), x
 // log(x + sqrt(x^2 - 1)): a value exactly for x >= 1 (at x <= -1 the log's argument is negative).
 const acosh = (x: Term) => fn('log', add(x, fn('sqrt', sub(pow(x, num(2)), num(1)))));
 const asinh = (x: Term) => fn('asinh', x);
+const clip = (x: Term, a: Term, b: Term) => fn('min', fn('max', x, a), b);
+const hardSigmoid = (x: Term) => clip(add(mul(num(1, 6), x), half), num(0), num(1));
+/** SELU's constants (Klambauer et al. 2017) to 20 digits, exact as written. */
+const SELU_SCALE = parseDecimal('1.0507009873554804934');
+const SELU_ALPHA = parseDecimal('1.6732632423543772848');
+const selu = (x: Term) => mul({ k: 'num', value: SELU_SCALE }, add(mul({ k: 'cmp', op: '>', a: x, b: num(0) }, x),
+  mul({ k: 'cmp', op: '<=', a: x, b: num(0) }, { k: 'num', value: SELU_ALPHA }, sub(fn('exp', x), num(1)))));
 
 /**
  * Every function written through others, by the names people write: math.js's,
@@ -67,6 +74,29 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   logit: { arity: 1, what: 'log-odds, the inverse of the sigmoid, `log(x / (1 - x))`', form: (x) => fn('log', div(x, sub(num(1), x))) },
   expit: { arity: 1, what: "`sigmoid(x)`, SciPy's name", form: (x) => fn('sigmoid', x) },
   sgn: { arity: 1, what: '`sign(x)`', form: (x) => fn('sign', x) },
+  // Inverse functions of reciprocals, as the calculus texts list them (Stewart 3.11).
+  asec: { arity: 1, what: 'inverse secant, `acos(1 / x)`', form: (x) => acos(div(num(1), x)) },
+  arcsec: { arity: 1, what: '`asec(x)`', form: (x) => acos(div(num(1), x)) },
+  acsc: { arity: 1, what: 'inverse cosecant, `asin(1 / x)`', form: (x) => fn('asin', div(num(1), x)) },
+  arccsc: { arity: 1, what: '`acsc(x)`', form: (x) => fn('asin', div(num(1), x)) },
+  acot: { arity: 1, what: 'inverse cotangent with values in (0, pi), `pi / 2 - atan(x)`', form: (x) => sub(mul(half, pi), fn('atan', x)) },
+  arccot: { arity: 1, what: '`acot(x)`', form: (x) => sub(mul(half, pi), fn('atan', x)) },
+  asech: { arity: 1, what: 'inverse hyperbolic secant, `acosh(1 / x)` for 0 < x <= 1', form: (x) => acosh(div(num(1), x)) },
+  arsech: { arity: 1, what: '`asech(x)`', form: (x) => acosh(div(num(1), x)) },
+  acsch: { arity: 1, what: 'inverse hyperbolic cosecant, `asinh(1 / x)`', form: (x) => fn('asinh', div(num(1), x)) },
+  arcsch: { arity: 1, what: '`acsch(x)`', form: (x) => fn('asinh', div(num(1), x)) },
+  acoth: { arity: 1, what: 'inverse hyperbolic cotangent, `atanh(1 / x)` for |x| > 1', form: (x) => atanh(div(num(1), x)) },
+  arcoth: { arity: 1, what: '`acoth(x)`', form: (x) => atanh(div(num(1), x)) },
+  // PyTorch's piecewise-linear activations and clipping, by their library names.
+  relu6: { arity: 1, what: '`min(max(x, 0), 6)`', form: (x) => clip(x, num(0), num(6)) },
+  hardtanh: { arity: 1, what: '`min(max(x, -1), 1)`', form: (x) => clip(x, num(-1), num(1)) },
+  hardsigmoid: { arity: 1, what: "PyTorch's `min(max(x / 6 + 1/2, 0), 1)`", form: hardSigmoid },
+  hardswish: { arity: 1, what: '`x * hardsigmoid(x)`', form: (x) => mul(x, hardSigmoid(x)) },
+  clamp: { arity: 3, what: '`min(max(x, a), b)`', form: (x, a, b) => clip(x, a, b) },
+  clip: { arity: 3, what: "numpy's `min(max(x, a), b)`", form: (x, a, b) => clip(x, a, b) },
+  selu: { arity: 1, what: 'SELU, `1.0507009873554804934 * elu(x)` with alpha = 1.6732632423543772848', form: selu },
+  logsigmoid: { arity: 1, what: '`-softplus(-x)`, log(sigmoid(x))', form: (x) => mul(num(-1), fn('softplus', mul(num(-1), x))) },
+  log_sigmoid: { arity: 1, what: '`logsigmoid(x)`', form: (x) => mul(num(-1), fn('softplus', mul(num(-1), x))) },
   nchoosek: { arity: 2, what: '`binomial(n, k)`', form: (n, k) => fn('binomial', n, k) },
   choose: { arity: 2, what: '`binomial(n, k)`', form: (n, k) => fn('binomial', n, k) },
   combinations: { arity: 2, what: "`binomial(n, k)`, math.js's name", form: (n, k) => fn('binomial', n, k) },

@@ -148,6 +148,9 @@ export class Resolver {
 
   private val(expr: Expr, bound: Map<string, string>): Value {
     switch (expr.kind) {
+      // A step that could not be read is an error of its own, with the problem the parser found.
+      case 'invalid':
+        throw new DerivationError(expr.diagnostic);
       case 'number':
         return scalar({ k: 'num', value: parseDecimal(expr.text) });
       case 'name': {
@@ -675,6 +678,8 @@ export class Resolver {
     if (name.endsWith("'")) return this.primed(name.slice(0, -1), expr, bound);
     if (name === 'sum') return this.sum(expr, bound);
     if (name === 'mean') return this.mean(expr, bound);
+    if ((name === 'var' || name === 'std') && !this.isDeclared(name)) return this.variance(name, expr, bound);
+    if ((name === 'cosine_similarity' || name === 'normalize') && !this.isDeclared(name)) return this.cosine(name, expr, bound);
     if (name === 'delta') {
       this.expectArity(expr, 2, 'delta(i, k)');
       const a = this.index(args[0], undefined, bound);
@@ -754,6 +759,8 @@ export class Resolver {
       const i = this.boundIndex(a.shape[0], 'i');
       return scalar({ k: 'sum', index: i, dim: a.shape[0], body: a.at([v(i), v(i)]) });
     }
+    // prod(k, 1, n, E): a product with its bounds written, as sum(k, 1, n, E) is a sum.
+    if (name === 'prod' && args.length === 4 && args[0].kind === 'name') return this.boundedSum(expr, bound, 'prod');
     const reduced = this.reduction(name, expr, bound);
     if (reduced) return reduced;
     if (name === 'log' && args.length === 2) {
@@ -763,9 +770,14 @@ export class Resolver {
     }
     if (isFunctionForm(name) && !this.scope.inputs.has(name) && !this.scope.lets.has(name)) {
       const { arity, form } = FUNCTION_FORMS[name];
-      this.expectArity(expr, arity, `${name}(${['a', 'b'].slice(0, arity).join(', ')})`);
+      this.expectArity(expr, arity, `${name}(${['x', 'a', 'b'].slice(0, arity).join(', ')})`);
       const values = args.map((a) => this.val(a, bound));
       if (WHOLE_NUMBER_FUNCTIONS.has(name)) this.wholeNumbers(name, values, expr);
+      if (values.length === 3) {
+        // clamp(x, a, b): entry by entry over x, between bounds that are values.
+        const [low, high] = [1, 2].map((p) => this.scalarOf(values[p], args[p]));
+        return mapValue(values[0], (t) => form(t, low, high));
+      }
       return values.length === 1 ? mapValue(values[0], (t) => form(t)) : this.entrywise(expr, values[0], values[1], form);
     }
     if (isFunctionName(name)) {
@@ -1070,8 +1082,12 @@ export class Resolver {
    * From another lower bound it is a number only (`sum(k, 0, n - 1, r^k)`): the sum
    * runs over n entries, k shifted, plus the terms above them (`sum(k, 0, n, ...)`).
    */
-  private boundedSum(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+  private boundedSum(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>, op: 'sum' | 'prod' = 'sum'): Value {
     const [indexExpr, lowerExpr, upperExpr, bodyExpr] = expr.args;
+    // A product is the sum's shape with a product: masked factors are 1, the factors past the end multiply.
+    const over = (index: string, dim: Dim, body: Term): Term => (op === 'sum' ? { k: 'sum', index, dim, body } : { k: 'reduce', op: 'prod', index, dim, body });
+    const masked = (mask: Term, body: Term): Term => (op === 'sum' ? mul(mask, body) : add(mul(mask, body), sub(num(1), mask)));
+    const joined = (terms: Term[]): Term => (op === 'sum' ? add(...terms) : mul(...terms));
     const indexName = (indexExpr as Extract<Expr, { kind: 'name' }>).name;
     if (this.isDeclared(indexName)) {
       throw this.error('bad-index', `${indexName} is declared as a value, so it cannot be a summation index`, indexExpr.span,
@@ -1079,7 +1095,7 @@ export class Resolver {
     }
     const lower = wholeNumber(lowerExpr);
     if (lower === undefined) {
-      throw this.error('bad-index', 'the lower bound of sum(k, from, to, E) is a whole number (0 or 1, as a textbook writes)', lowerExpr.span,
+      throw this.error('bad-index', `the lower bound of ${op}(k, from, to, E) is a whole number (0 or 1, as a textbook writes)`, lowerExpr.span,
         'write sum(k, 1, n, E): k from 1 to n');
     }
     const upper = this.upperBound(upperExpr);
@@ -1088,13 +1104,21 @@ export class Resolver {
       ? { dim: { k: 'fixed', size: upper.plus - lower + 1 } as Dim, extra: 0 }
       : { dim: upper.dim, extra: upper.plus - lower + 1 };
     if (dim.k === 'fixed' && dim.size < 1) {
-      throw this.error('bad-index', `sum(k, ${lower}, ${upper.plus}, E) has no terms`, upperExpr.span, 'the upper bound is at least the lower one');
+      throw this.error('bad-index', `${op}(k, ${lower}, ${upper.plus}, E) has no terms`, upperExpr.span, 'the upper bound is at least the lower one');
     }
     const fresh = this.boundIndex(dim, indexName);
     const inner = new Map(bound);
     inner.set(indexName, fresh);
     const body = this.value(bodyExpr, inner);
-    if (lower === 1 && extra === 0) return scalar({ k: 'sum', index: fresh, dim, body });
+    if (lower === 1 && extra === 0) return scalar(over(fresh, dim, body));
+    if (extra < 0 && dim.k === 'sym' && indexesAnArray(body, fresh) && readsOnlyAt(body, fresh)) {
+      // Fewer terms than the arrays it indexes (momentum's sum(k, 1, T - 1, mu^(T - 1 - k) * g[k]), a sum from
+      // k = 2): k runs over the whole dimension, its value its position, and the terms outside lower..upper are
+      // masked. Every array is read at k itself, so a masked term reads inside its array and has a value.
+      const from: Term = { k: 'icmp', op: '>=', a: { k: 'var', name: fresh, offset: 0 }, b: { k: 'lit', value: lower } };
+      const upTo: Term = { k: 'icmp', op: '<=', a: { k: 'var', name: fresh, offset: 0 }, b: { k: 'dim', name: dim.name, offset: upper.plus } };
+      return scalar(over(fresh, dim, masked(lower > 1 ? mul(from, upTo) : upTo, body)));
+    }
     if (indexesAnArray(body, fresh)) {
       throw this.error('bad-index', extra < 0
         ? `sum(${indexName}, ${lower}, ${shortText(upperExpr) ?? 'to'}, E) has fewer terms than ${showDim(dim)}, and ${indexName} indexes an array: its terms past the end may read outside it`
@@ -1106,11 +1130,11 @@ export class Resolver {
       // Fewer terms than the dimension (sum(k, 1, n - 1, k * x^(k - 1))): the dimension's entries up to n - 1, the
       // rest masked; k is a number only here, so a masked term has a value. None at all (n = 1) is the empty sum, 0.
       const upTo: Term = { k: 'icmp', op: '<=', a: { k: 'var', name: fresh, offset: 0 }, b: { k: 'dim', name: dim.name, offset: extra } };
-      return scalar({ k: 'sum', index: fresh, dim, body: mul(upTo, shifted) });
+      return scalar(over(fresh, dim, masked(upTo, shifted)));
     }
     const past = Array.from({ length: extra }, (_, e) => substituteIndices(body, new Map<string, Index>([[fresh,
       dim.k === 'sym' ? { k: 'dim', name: dim.name, offset: lower + e } : { k: 'lit', value: dim.size + lower + e }]])));
-    return scalar(add({ k: 'sum', index: fresh, dim, body: shifted }, ...past));
+    return scalar(joined([over(fresh, dim, shifted), ...past]));
   }
 
   /** The upper bound of a written sum: a dimension symbol plus a whole number (`n`, `n - 1`, `n + 1`), or a whole number. */
@@ -1139,6 +1163,44 @@ export class Resolver {
     const a = this.val(args[0], bound);
     if (a.k === 'scalar') throw this.error('shape', 'mean needs an array: mean(x), mean(A, 1)', expr.span);
     return this.reduce(expr, a, args[1], (body, dims) => div(body, mul(...dims.map(sizeTerm))));
+  }
+
+  /**
+   * `var(x)`, `std(x)`: the variance of the entries about their mean, divided by
+   * their count (numpy's default, and batch norm's: Ioffe & Szegedy, Algorithm 1),
+   * and its square root; `var(A, 1)` per column, `var(A, 2)` per row.
+   */
+  private variance(name: 'var' | 'std', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const args = expr.args;
+    if (args.length < 1 || args.length > 2) throw this.error('arity', `${name} takes an array and optionally an axis: ${name}(x), ${name}(A, 1)`, expr.span);
+    const a = this.val(args[0], bound);
+    if (a.k === 'scalar') throw this.error('shape', `${name} needs an array: ${name}(x), ${name}(A, 1)`, expr.span);
+    const finish = (t: Term) => (name === 'std' ? fn('sqrt', t) : t);
+    const of = (shape: readonly Dim[], at: (ix: readonly Index[]) => Term): Term => {
+      const count = mul(...shape.map(sizeTerm));
+      const mean = div(this.sumOver(shape, at), count);
+      return finish(div(this.sumOver(shape, (ix) => pow(sub(at(ix), mean), num(2))), count));
+    };
+    // An axis is read as mean reads it, with its messages.
+    if (args[1] !== undefined) this.reduce(expr, a, args[1], (t) => t);
+    if (args[1] === undefined || a.shape.length === 1) return scalar(of(a.shape, (ix) => a.at(ix)));
+    const axis = Number((args[1] as Extract<Expr, { kind: 'number' }>).text) - 1;
+    const kept = a.shape.filter((_, p) => p !== axis);
+    const over = a.shape[axis];
+    return array(kept, (ix) => of([over], ([j]) => a.at([...ix.slice(0, axis), j, ...ix.slice(axis)])), a.shape.length === 2 ? (axis === 0 ? 'row' : 'col') : undefined);
+  }
+
+  /** `cosine_similarity(a, b)`: a' b / (|a| |b|) of two vectors; `normalize(x)`: x / |x| (PyTorch's names). */
+  private cosine(name: 'cosine_similarity' | 'normalize', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const arity = name === 'normalize' ? 1 : 2;
+    this.expectArity(expr, arity, name === 'normalize' ? 'normalize(x)' : 'cosine_similarity(a, b)');
+    const values = expr.args.map((x) => this.val(x, bound));
+    const vectors = values.every((v) => v.k === 'array' && v.shape.length === 1) && (arity === 1 || sameDim((values[0] as ArrayValue).shape[0], (values[1] as ArrayValue).shape[0]));
+    if (!vectors) throw this.error('shape', `${name} takes ${arity === 1 ? 'a vector' : 'two vectors of the same length'}`, expr.span, name === 'normalize' ? 'write x / norm(x) for another shape' : "write a' * b / (norm(a) * norm(b))");
+    const [a, b] = values as ArrayValue[];
+    const norm = (v: ArrayValue) => fn('sqrt', this.sumOver(v.shape, (ix) => pow(v.at(ix), num(2))));
+    if (name === 'normalize') return array(a.shape, (ix) => div(a.at(ix), norm(a)));
+    return scalar(div(this.sumOver(a.shape, (ix) => mul(a.at(ix), b.at(ix))), mul(norm(a), norm(b))));
   }
 
   private reduce(
@@ -1317,6 +1379,21 @@ function wholeNumber(e: Expr): number | undefined {
 }
 
 /** Whether a term reads an array or compares indices at the index variable `name`. */
+/** Whether every array position that uses the index is the index itself (x[k], never x[k + 1] or x[2 * k]). */
+function readsOnlyAt(t: Term, name: string): boolean {
+  const plain = (i: Index): boolean => (i.k === 'var' ? i.name !== name || i.offset === 0 : i.k === 'affine' ? !i.terms.some((p) => !p.dim && p.name === name)
+    : i.k === 'label' ? i.indices.every(plain) : true);
+  let ok = true;
+  const visit = (x: Term): Term => {
+    if (!ok) return x;
+    if ((x.k === 'input' && !x.ref.indices.every(plain)) || (x.k === 'diff' && !x.v.indices.every(plain))) ok = false;
+    else mapChildren(x, visit);
+    return x;
+  };
+  visit(t);
+  return ok;
+}
+
 function indexesAnArray(t: Term, name: string): boolean {
   const at = (i: Index): boolean => (i.k === 'var' && i.name === name) || (i.k === 'affine' && i.terms.some((p) => !p.dim && p.name === name))
     || (i.k === 'label' && i.indices.some(at));

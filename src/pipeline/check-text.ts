@@ -12,7 +12,8 @@ export type PreparedFile =
 /** Text to models: parse, then resolve each derivation. Never throws for bad input. */
 export function prepareFile(content: string | Uint8Array, path: string): PreparedFile {
   try {
-    const file = parseDerivationFile(content, path);
+    // An unreadable step is an error of its own; every other step of the file is still checked.
+    const file = parseDerivationFile(content, path, { recover: true });
     // One inlining budget for the whole file: many derivations must not multiply it.
     const inlined = new InlineBudget();
     return { path, models: file.derivations.map((d) => buildModel(d, inlined)), error: null };

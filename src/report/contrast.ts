@@ -118,12 +118,13 @@ function head(e: Expr): string {
     case 'binary': return `b:${e.op}`;
     case 'transpose': return 't';
     case 'subscript': return 's';
+    case 'invalid': return 'x';
   }
 }
 
 function children(e: Expr): readonly Expr[] {
   switch (e.kind) {
-    case 'number': case 'name': return [];
+    case 'number': case 'name': case 'invalid': return [];
     case 'index': return e.indices;
     case 'call': return e.args;
     case 'unary': case 'transpose': return [e.arg];

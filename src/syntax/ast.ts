@@ -5,7 +5,7 @@
 
 /** A place in the source text; defined with the diagnostics that point at it. */
 export type { Span } from '../diagnostics/index.ts';
-import type { Span } from '../diagnostics/index.ts';
+import type { Diagnostic, Span } from '../diagnostics/index.ts';
 
 /** Binary operators of the expression language, as written. */
 export type BinaryOp =
@@ -30,7 +30,19 @@ export type Expr =
   | UnaryExpr
   | BinaryExpr
   | TransposeExpr
-  | SubscriptExpr;
+  | SubscriptExpr
+  | InvalidExpr;
+
+/**
+ * An expression that could not be read (a syntax error in one step): it stands
+ * in the step's place with its diagnostic, so the step is an error and every
+ * other step of the file is still checked.
+ */
+export interface InvalidExpr {
+  readonly kind: 'invalid';
+  readonly diagnostic: Diagnostic;
+  readonly span: Span;
+}
 
 /** A numeric literal. `text` is kept so the exact value (`1e-7` as 1/10^7) is never rounded. */
 export interface NumberExpr {

@@ -41,6 +41,15 @@ function stripBom(text: string): string {
 export interface ParseOptions {
   /** The number of the text's first line. Default: 1. (The inline tag uses 0 for a header line it adds.) */
   readonly firstLine?: number;
+  /**
+   * A claim's or step's expression that cannot be read (an unknown operator, a
+   * call pasted from PyTorch as `x.clamp(0, 1)`) becomes an invalid expression
+   * carrying its problem, so that step is an error and the rest of the file is
+   * still checked; the check pipeline reads files so. A limit (hostile input)
+   * and a line that is no statement still refuse the file. Default: false, every
+   * problem refuses the file (all of them reported at once).
+   */
+  readonly recover?: boolean;
 }
 
 /** One statement's text after comments are removed and continuation lines joined. */
@@ -103,13 +112,13 @@ export function parseDerivationFile(content: string | Uint8Array, file = '<inlin
         current.statements.push(parseLet(logical));
       } else if (keyword === 'claim') {
         finishClaim();
-        lastClaim = parseClaim(logical);
+        lastClaim = parseClaim(logical, options.recover === true);
       } else if (logical.text.startsWith('=') && !logical.text.startsWith('==')) {
         if (lastClaim === undefined) {
           throw new DerivationError(diagnostic('step-without-claim', 'a step has no claim above it', file,
             logical.map.span(0, 1), 'start the chain with claim EXPRESSION on the line above'));
         }
-        lastClaim.steps.push(parseStep(logical, 1));
+        lastClaim.steps.push(parseStep(logical, 1, options.recover === true));
       } else {
         const word = keyword ?? logical.text.split(/\s/)[0];
         throw new DerivationError(diagnostic('syntax', `a line cannot start with '${word}'`, file,
@@ -313,26 +322,26 @@ function parseLet(line: LogicalLine): LetDecl {
   };
 }
 
-function parseClaim(line: LogicalLine): { claim: Claim; steps: Step[] } {
+function parseClaim(line: LogicalLine, recover: boolean): { claim: Claim; steps: Step[] } {
   const start = 'claim'.length;
   const equals = topLevelEquals(line.text, start);
   if (equals === undefined) {
     // No step on this line: a trailing `expect wrong` or `by "..."` (a forgotten `=`) is not part of the expression.
-    const head = parseStep(line, start);
+    const head = parseStep(line, start, recover);
     return { claim: { kind: 'claim', expr: head.expr, text: head.text, steps: [], span: head.span }, steps: [] };
   }
   const end = equals;
-  const expr = expressionAt(line, start, end);
+  const expr = recover ? stepExpressionAt(line, start, end) : expressionAt(line, start, end);
   const claim: Claim = {
     kind: 'claim', expr, text: line.text.slice(start, end).trim(), steps: [],
     span: line.map.span(0, line.text.length),
   };
-  const steps = [parseStep(line, equals + 1)];
+  const steps = [parseStep(line, equals + 1, recover)];
   return { claim, steps };
 }
 
 /** Reads `EXPR [expect wrong] [by "REASON"]` starting at `start` (just after the `=`). */
-function parseStep(line: LogicalLine, start: number): Step {
+function parseStep(line: LogicalLine, start: number, recover: boolean): Step {
   let end = line.text.length;
   let justification: string | undefined;
   let expectWrong = false;
@@ -358,7 +367,7 @@ function parseStep(line: LogicalLine, start: number): Step {
     throw new DerivationError(diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
       line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end'));
   }
-  const expr = expressionAt(line, start, end);
+  const expr = recover ? stepExpressionAt(line, start, end) : expressionAt(line, start, end);
   return {
     expr, justification, expectWrong, text: line.text.slice(start, end).trim(),
     span: line.map.span(0, line.text.length),
@@ -374,6 +383,24 @@ function expressionAt(line: LogicalLine, start: number, end: number): import('./
       line.map.span(start, Math.max(start + 1, end)), 'write the expression after the keyword or the ='));
   }
   return parseExpression(exprText, line.map.slice(start + lead));
+}
+
+/**
+ * A claim's or step's expression, or where it cannot be read, an invalid
+ * expression carrying the problem: one unreadable step (an unknown operator, a
+ * dotted call pasted from PyTorch) makes that step an error, not the whole file.
+ * A limit (a line too long, brackets too deep) still refuses the file: that is
+ * hostile input, not a slip.
+ */
+function stepExpressionAt(line: LogicalLine, start: number, end: number): import('./ast.ts').Expr {
+  try {
+    return expressionAt(line, start, end);
+  } catch (error) {
+    const problem = error instanceof DerivationSyntaxError ? error.diagnostics[0] : error instanceof DerivationError ? error.diagnostic : undefined;
+    if (problem === undefined || problem.code === 'limit') throw error;
+    const lead = line.text.slice(start, end).length - line.text.slice(start, end).trimStart().length;
+    return { kind: 'invalid', diagnostic: problem, span: problem.span ?? line.map.span(start + lead, Math.max(start + lead + 1, end)) };
+  }
 }
 
 /** The offset of a top-level `=` that is not part of `==`, `<=`, `>=` or `!=`. */

@@ -21,7 +21,7 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
 };
 
-const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch)\.|\b(axis|dim)\s*=|\bd(\^2)?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]/u;
+const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^2)?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -39,8 +39,11 @@ const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][
 /** Leibniz's forms are read only up to this many characters ahead. */
 const MAX_LEIBNIZ = 200;
 
-/** numpy's and torch's `np.exp(x)`, `torch.sigmoid(z)`: the function by its own name, `maximum` and `minimum` as `max` and `min`. */
-const LIBRARY_CALL = /^(np|numpy|torch)\.([A-Za-z_][A-Za-z0-9_]*)(?=\s*\()/;
+/**
+ * numpy's, torch's and SciPy's `np.exp(x)`, `torch.sigmoid(z)`, `F.gelu(x)` (torch.nn.functional as F),
+ * `scipy.special.expit(x)`: the function by its own name, `maximum` and `minimum` as `max` and `min`.
+ */
+const LIBRARY_CALL = /^(torch\.nn\.functional|scipy\.special|np|numpy|torch|F)\.([A-Za-z_][A-Za-z0-9_]*)(?=\s*\()/;
 const LIBRARY_NAMES: Readonly<Record<string, string>> = { maximum: 'max', minimum: 'min' };
 /** numpy's `axis=0` (down the rows) and `axis=1` (along a row): the language's axes 1 and 2, `sum(A, 1)`. */
 const AXIS = /^,\s*(axis|dim)\s*=\s*([01])(?![0-9])/;
@@ -133,7 +136,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += subscript[0].length - 1;
       continue;
     }
-    const library = (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])) && (c === 'n' || c === 't') ? LIBRARY_CALL.exec(text.slice(i, i + 40)) : null;
+    const library = (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])) && (c === 'n' || c === 't' || c === 'F' || c === 's') ? LIBRARY_CALL.exec(text.slice(i, i + 60)) : null;
     if (library) {
       // The prefix is dropped: its characters write nothing, and the name keeps its columns.
       const [, prefix, name] = library;

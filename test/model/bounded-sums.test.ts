@@ -52,7 +52,7 @@ claim sum(k, 1, t, g[k]) = sum(g)
 given x: vector[n]
 given r: real
 claim sum(k, 0, n, x[k]) = 0
-claim sum(k, 1, n - 1, x[k]) = 0
+claim sum(k, 1, n - 1, x[k + 1]) = 0
 claim sum(k, r, n, k) = 0
 claim sum(k, 1, q, k) = 0
 `);
@@ -60,6 +60,22 @@ claim sum(k, 1, q, k) = 0
     expect(fewer.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('fewer terms than n, and k indexes an array'), hint: expect.stringContaining('given m: size') });
     expect(lower.detail.diagnostic).toMatchObject({ code: 'bad-index', span: { line: 7, col: 14 }, message: expect.stringContaining('lower bound') });
     expect(upper.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('upper bound'), hint: expect.stringContaining('given n: size') });
+  });
+
+  it('fewer terms than the array they read, where each reads the array at k itself: momentum, a sum from k = 2, a bounded product', () => {
+    expect(verdicts(`given n, T: size
+given x: vector[n]
+given g: vector[T]
+given mu: unit
+claim sum(k, 2, n, x[k]) = sum(x) - x[1]
+claim sum(k, 2, n, x[k]) = sum(x)   expect wrong
+claim sum(k, 1, T - 1, mu^(T - 1 - k) * g[k]) * mu + g[T] = sum(k, 1, T, mu^(T - k) * g[k])
+claim sum(k, 1, T - 1, mu^(T - k) * g[k]) + g[T] = sum(k, 1, T, mu^(T - k) * g[k])
+claim prod(k, 2, n, x[k]) * x[1] = prod(x)
+claim prod(k, 1, n, k) = factorial(n)
+claim prod(k, 0, n - 1, 2) = 2^n
+claim prod(k, 1, n, k) = factorial(n + 1)   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   });
 
   it('a size named like a value is refused', () => {

@@ -25,7 +25,7 @@ claim diff(s[n], x[n])
 claim diff(s[n], x[n])
   = s[n] * (1 - s[n])   by "right ${ATTACK}"
 `;
-/** A control sequence inside an expression: the file cannot be read; its path and diagnostic still reach every report. */
+/** A control sequence inside an expression: the step cannot be read; its text, path and diagnostic still reach every report. */
 const BROKEN = `derivation "broken"\ngiven t: real\nclaim t = t + 1${ATTACK}\n`;
 
 const OPTIONS = { seed: 1, trials: 20, sizes: [1, 2, 3] };
@@ -44,8 +44,12 @@ describe('output that a file cannot hijack', () => {
     expect(d.source).toContain(ATTACK);
     expect(d.claims[0].steps[0].justification).toContain(ATTACK);
     expect(d.claims[0].steps[0].verdict).toBe('refuted');
-    // The expression with an escape sequence in it cannot be read: a diagnostic, rendered as safely as the rest.
-    expect(reports[1].files[0].error).not.toBeNull();
+    // The expression with an escape sequence in it cannot be read: its step is an error with a diagnostic, and
+    // its text (the attack included) reaches every report, rendered as safely as the rest.
+    const broken = reports[1].files[0].derivations[0].claims[0].steps[0];
+    expect(broken.verdict).toBe('error');
+    expect(broken.text).toContain(ATTACK);
+    expect(broken.detail.diagnostic).not.toBeNull();
   });
 
   it.each([false, true])('terminal (verbose %s): no control character but our own colours', (verbose) => {

@@ -114,7 +114,7 @@ describe('the JSON report (--json)', () => {
   it('a file that cannot be read has its error and no derivations; the other files are still reported', () => {
     const sub = new TempFolder();
     try {
-      sub.file('a-bad.deriv', 'derivation "b"\ngiven x: real\nclaim (x\n');
+      sub.file('a-bad.deriv', 'derivation "b"\ngiven x: real\nfrobnicate (x\n');
       sub.file('b-good.deriv', 'derivation "g"\ngiven x: real\nclaim x + x = 2 * x\n');
       const result = runJson(sub.path);
       expect(result.code).toBe(1);

@@ -136,6 +136,8 @@ class Renderer {
 
   private renderNode(e: Expr, followed: boolean): Rendered {
     switch (e.kind) {
+      case 'invalid':
+        return rendered('\\text{(cannot be read)}', Prec.Atom);
       case 'number':
         return renderNumber(e);
       case 'name': {

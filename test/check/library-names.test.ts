@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
+const verdicts = (body: string) => steps(body).map((s) => s.verdict);
+
+describe('functions by the names libraries and textbooks give them', () => {
+  it("PyTorch's clipped activations, clamp and clip, SELU and log-sigmoid", () => {
+    expect(verdicts(`given x: real
+given v: vector[n]
+claim diff(hardswish(x), x) = (x > 3) + (x > -3) * (x < 3) * (2 * x + 3) / 6
+claim diff(hardsigmoid(x), x) = (x > -3) * (x < 3) / 6
+claim relu6(x) = min(max(x, 0), 6)
+claim hardtanh(x) = clamp(x, -1, 1)
+claim clip(v, 0, 1)[i] = min(max(v[i], 0), 1)
+claim diff(selu(x), x) = 1.0507009873554804934 * ((x > 0) + (x <= 0) * 1.6732632423543772848 * exp(x))
+claim selu(x) = 1.0507 * ((x > 0) * x + (x <= 0) * 1.6733 * (exp(x) - 1))   expect wrong
+claim logsigmoid(x) = log(sigmoid(x))
+claim diff(log_sigmoid(x), x) = 1 - sigmoid(x)
+`)).toEqual(['verified', 'verified', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
+  });
+
+  it('calls pasted from PyTorch and SciPy: F.gelu, torch.nn.functional.softplus, scipy.special.expit', () => {
+    expect(verdicts(`given x: real
+claim diff(F.gelu(x), x) = Phi(x) + x * phi(x)
+claim diff(torch.nn.functional.softplus(x), x) = sigmoid(x)
+claim scipy.special.expit(x) = sigmoid(x)
+`)).toEqual(['proved', 'proved', 'proved']);
+  });
+
+  it('the inverse functions of reciprocals (Stewart 3.11): arccot with values in (0, pi), arsech, arcoth', () => {
+    expect(verdicts(`given x: real
+given u: unit
+claim diff(acot(x), x) = -1 / (1 + x^2)
+claim diff(arccot(x), x) = 1 / (1 + x^2)   expect wrong
+claim diff(asech(u), u) = -1 / (u * sqrt(1 - u^2))
+claim asec(2) = pi / 3
+claim acoth(2) = log(3) / 2
+`)).toEqual(['proved', 'refuted', 'verified', 'verified', 'proved']);
+  });
+
+  it("var and std about the mean, divided by the count (batch norm's), cosine similarity and normalize", () => {
+    expect(verdicts(`given x, y: vector[m]
+claim var(x) = sum(i, (x[i] - mean(x))^2) / m
+claim var(x) = sum(i, (x[i] - mean(x))^2) / (m - 1)   expect wrong
+claim std(x) = sqrt(mean(x .* x) - mean(x)^2)
+claim cosine_similarity(x, y) = x' * y / (norm(x) * norm(y))
+claim normalize(x)[k] = x[k] / norm(x)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved']);
+  });
+});
