@@ -400,6 +400,7 @@ function namesWrittenAsIndices(roots: readonly Expr[]): Set<string> {
     else if (e.kind === 'call') stack.push(...e.args.map((a) => ({ e: a, inIndex: inIndex || e.name === 'delta' })));
     else if (e.kind === 'index') stack.push(...e.indices.map((a) => ({ e: a, inIndex: true })));
     else if (e.kind === 'subscript') stack.push({ e: e.target, inIndex }, ...e.indices.map((a) => ({ e: a, inIndex: true })));
+    else if (e.kind === 'array') stack.push(...e.items.map((a) => ({ e: a, inIndex })));
   }
   return out;
 }
@@ -414,6 +415,7 @@ function indexSpan(root: Expr, name: string): Span | undefined {
     else if (e.kind === 'unary' || e.kind === 'transpose') stack.push(e.arg);
     else if (e.kind === 'call') stack.push(...[...e.args].reverse());
     else if (e.kind === 'index') stack.push(...[...e.indices].reverse());
+    else if (e.kind === 'array') stack.push(...[...e.items].reverse());
   }
   return undefined;
 }

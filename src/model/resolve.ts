@@ -151,6 +151,8 @@ export class Resolver {
       // A step that could not be read is an error of its own, with the problem the parser found.
       case 'invalid':
         throw new DerivationError(expr.diagnostic);
+      case 'array':
+        return this.arrayLiteral(expr, bound);
       case 'number':
         return scalar({ k: 'num', value: parseDecimal(expr.text) });
       case 'name': {
@@ -705,6 +707,7 @@ export class Resolver {
         return mapValue(f, (t) => ({ k: 'diff', f: t, v: variable }));
       });
     }
+    if ((name === 'grad' || name === 'jacobian' || name === 'hessian') && args[1]?.kind === 'array') return this.byVariables(name, expr, args[1], bound);
     if (name === 'grad') return this.withLetAsInput(args[1], () => this.grad(expr, bound));
     if (name === 'jacobian') return this.withLetAsInput(args[1], () => this.jacobian(expr, bound));
     if (name === 'hessian') return this.withLetAsInput(args[1], () => this.hessian(expr, bound));
@@ -896,6 +899,28 @@ export class Resolver {
     return mapValue(this.val(expr.args[0], bound), (arg): Term => ({ k: 'apply', name, order, arg }));
   }
 
+  /**
+   * `[a, b, c]`, a vector written out, and `[[a, b], [c, d]]`, a matrix by rows.
+   * An entry at an index that is not a number is picked with deltas, so every
+   * entry of a written array shares the domain of all of them.
+   */
+  private arrayLiteral(expr: Extract<Expr, { kind: 'array' }>, bound: Map<string, string>): Value {
+    const items = expr.items.map((item) => this.val(item, bound));
+    const pick = (index: Index, entries: readonly ((rest: readonly Index[]) => Term)[], rest: readonly Index[]): Term =>
+      (index.k === 'lit' ? (entries[index.value - 1]?.(rest) ?? num(0))
+        : add(...entries.map((entry, p) => mul(delta(index, { k: 'lit', value: p + 1 }), entry(rest)))));
+    if (items.every((v) => v.k === 'scalar')) {
+      const terms = items.map((v) => (v as Extract<Value, { k: 'scalar' }>).t);
+      return array([{ k: 'fixed', size: terms.length }], ([i]) => pick(i, terms.map((t) => () => t), []));
+    }
+    const rows = items.filter((v): v is ArrayValue => v.k === 'array' && v.shape.length === 1);
+    if (rows.length !== items.length || !rows.every((r) => sameDim(r.shape[0], rows[0].shape[0]))) {
+      throw this.error('shape', 'an array is written as [a, b] of scalars, or as [[a, b], [c, d]] of rows of one length', expr.span,
+        'write each row with the same number of entries');
+    }
+    return array([{ k: 'fixed', size: rows.length }, rows[0].shape[0]], ([i, j]) => pick(i, rows.map((r) => ([col]: readonly Index[]) => r.at([col])), [j]));
+  }
+
   /** `onehot(y, C)`: the 0/1 array of labels, one row per label of `y: label[N, C]` (a vector for `y: label[C]`). */
   private onehot(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 2, 'onehot(y, C)');
@@ -987,6 +1012,36 @@ export class Resolver {
     const second = (first: Index[], again: Index[]): Term => ({ k: 'diff', f: { k: 'diff', f: f.t, v: { name: given.name, indices: first } }, v: { name: given.name, indices: again } });
     if (given.dims.length === 0) return scalar(second([], []));
     return array([given.dims[0], given.dims[0]], (ix) => second([ix[0]], [ix[1]]));
+  }
+
+  /**
+   * `grad(f, [x, y])`, `hessian(f, [x, y, z])`, `jacobian([u, v], [x, y])`: with
+   * respect to scalar variables listed (Stewart's gradient and Hessian of a
+   * function of two or three variables): a vector or matrix of their partial derivatives.
+   */
+  private byVariables(name: 'grad' | 'jacobian' | 'hessian', expr: Extract<Expr, { kind: 'call' }>, list: Extract<Expr, { kind: 'array' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 2, `${name}(f, [x, y])`);
+    const variables = list.items.map((item) => {
+      if (item.kind !== 'name' && item.kind !== 'index') {
+        throw this.error('unsupported', `${name}(f, [x, y]) lists scalar inputs or entries (x, t, w[1])`, item.span, 'write each variable as a name or an entry');
+      }
+      return this.differentiationVariable(item, bound);
+    });
+    const f = this.val(expr.args[0], bound);
+    const n: Dim = { k: 'fixed', size: variables.length };
+    const pick = (index: Index, entry: (p: number) => Term): Term =>
+      (index.k === 'lit' ? entry(index.value - 1) : add(...variables.map((_, p) => mul(delta(index, { k: 'lit', value: p + 1 }), entry(p)))));
+    const d = (t: Term, p: number): Term => ({ k: 'diff', f: t, v: variables[p] });
+    if (name === 'jacobian') {
+      if (f.k === 'scalar') return array([n], ([j]) => pick(j, (p) => d(f.t, p)));
+      if (f.shape.length !== 1) throw this.error('shape', `jacobian takes a vector f, got ${showShape(f.shape)}`, expr.args[0].span);
+      return array([f.shape[0], n], ([i, j]) => pick(j, (p) => d(f.at([i]), p)));
+    }
+    if (f.k !== 'scalar') {
+      throw this.error('shape', `${name} takes a scalar f, got ${showShape(f.shape)}`, expr.args[0].span, `for a vector f write jacobian(f, [x, y])`);
+    }
+    if (name === 'grad') return array([n], ([j]) => pick(j, (p) => d(f.t, p)));
+    return array([n, n], ([i, j]) => pick(i, (p) => pick(j, (q) => d(d(f.t, p), q))));
   }
 
   /** The input a whole-array derivative (grad, jacobian, hessian) differentiates with respect to. */

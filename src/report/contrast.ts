@@ -119,6 +119,7 @@ function head(e: Expr): string {
     case 'transpose': return 't';
     case 'subscript': return 's';
     case 'invalid': return 'x';
+    case 'array': return 'a';
   }
 }
 
@@ -130,6 +131,7 @@ function children(e: Expr): readonly Expr[] {
     case 'unary': case 'transpose': return [e.arg];
     case 'binary': return [e.left, e.right];
     case 'subscript': return [e.target, ...e.indices];
+    case 'array': return e.items;
   }
 }
 

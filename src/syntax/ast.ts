@@ -31,7 +31,18 @@ export type Expr =
   | BinaryExpr
   | TransposeExpr
   | SubscriptExpr
+  | ArrayLiteralExpr
   | InvalidExpr;
+
+/**
+ * `[a, b, c]`, a vector written out, and `[[a, b], [c, d]]`, a matrix by rows:
+ * Stewart's gradient `grad(f, [x, y]) = [2 * x * y, x^2]`.
+ */
+export interface ArrayLiteralExpr {
+  readonly kind: 'array';
+  readonly items: readonly Expr[];
+  readonly span: Span;
+}
 
 /**
  * An expression that could not be read (a syntax error in one step): it stands

@@ -130,7 +130,6 @@ const UNSUPPORTED_NODES: Record<string, string> = {
   FunctionAssignmentNode: 'a function definition',
   BlockNode: "several expressions on one line (';' or a line break)",
   ConditionalNode: "a conditional 'a ? b : c'",
-  ArrayNode: "an array literal '[...]'",
   ObjectNode: "an object literal '{...}'",
   RangeNode: "a range 'a:b'",
   RelationalNode: "a chained comparison 'a < b < c'",
@@ -297,6 +296,12 @@ class Converter {
         const span = this.extendToClosing(this.join(target.span, last), ']');
         return { kind: 'index', target, indices, span };
       }
+      case 'ArrayNode': {
+        if (n.items.length === 0) throw this.error('an empty array [] is not part of the derivation language', this.wholeSpan(), 'write its entries: [a, b]');
+        const items = n.items.map((item: MathNode) => this.convert(item));
+        const span = this.extendToClosing(this.widenToBracket(this.join(items[0].span, items[items.length - 1].span)), ']');
+        return { kind: 'array', items, span };
+      }
       default: {
         const what = UNSUPPORTED_NODES[node.type] ?? `a ${node.type}`;
         throw this.error(`${what} is not part of the derivation language`, this.wholeSpan(),
@@ -403,6 +408,14 @@ class Converter {
     while (i < this.text.length && /\s/.test(this.text[i])) i++;
     if (this.text[i] === close) return this.map.span(start, i + 1);
     return span;
+  }
+
+  /** A span widened back to the `[` that opens it. */
+  private widenToBracket(span: Span): Span {
+    const [start, end] = this.offsets(span);
+    let i = start - 1;
+    while (i >= 0 && /\s/.test(this.text[i])) i--;
+    return this.text[i] === '[' ? this.map.span(i, end) : span;
   }
 
   private widenToParentheses(span: Span): Span {

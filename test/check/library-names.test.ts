@@ -49,3 +49,24 @@ claim normalize(x)[k] = x[k] / norm(x)
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved']);
   });
 });
+
+describe('arrays written out, and derivatives with respect to listed variables (Stewart 14.6, 14.7)', () => {
+  it('the gradient, Hessian and Jacobian of functions of two or three variables, and their slips', () => {
+    expect(verdicts(`given x, y, z: real
+claim grad(x^2 * y + sin(y), [x, y]) = [2 * x * y, x^2 + cos(y)]
+claim grad(x^2 * y + sin(y), [x, y]) = [2 * x * y, x^2 - cos(y)]   expect wrong
+claim hessian(x^2 * y + y^3, [x, y]) = [[2 * y, 2 * x], [2 * x, 6 * y]]
+claim hessian(x^2 * y + y^3, [x, y]) = [[2 * y, 2 * x], [2 * y, 6 * y]]   expect wrong
+claim jacobian([x * y, x + y], [x, y]) = [[y, x], [1, 1]]
+claim grad(x * y * z, [x, y, z]) = [y * z, x * z, x * y]
+claim [1, 2] * [3, 4]' = [[3, 4], [6, 8]]
+claim [x, y] = [y, x]   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('a ragged array and a listed variable that is no input are errors at their place', () => {
+    const [ragged, notInput] = steps('given x, y: real\nclaim [[x, y], [x]] = [[x, y], [x]]\nclaim grad(x * y, [x, 2 * y]) = [y, x]\n');
+    expect(ragged.detail.diagnostic?.message).toMatch(/rows of one length/);
+    expect(notInput.detail.diagnostic).toMatchObject({ code: 'unsupported', span: { line: 4, col: 23 } });
+  });
+});

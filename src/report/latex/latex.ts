@@ -138,6 +138,11 @@ class Renderer {
     switch (e.kind) {
       case 'invalid':
         return rendered('\\text{(cannot be read)}', Prec.Atom);
+      case 'array': {
+        // A vector as a column, a matrix by its rows.
+        const rows = e.items.map((item) => (item.kind === 'array' ? item.items.map((x) => this.render(x, false).tex).join(' & ') : this.render(item, false).tex));
+        return rendered(`\\begin{pmatrix} ${rows.join(' \\\\ ')} \\end{pmatrix}`, Prec.Atom);
+      }
       case 'number':
         return renderNumber(e);
       case 'name': {
