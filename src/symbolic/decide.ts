@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, exactSimplex, isSymmetricKind, mapChildren, mul, num, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, isContinuousKind, isSymmetricKind, mapChildren, mul, num, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -482,7 +482,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
     // diff(min(x, 6), x) at x = 6, however nested) is a convention, not a refutation.
-    if (values && almostEverywhere && !differsNearby(lhs, rhs, point, maxDigits)) return undefined;
+    if (values && almostEverywhere && !differsNearby(lhs, rhs, point, inputs, maxDigits)) return undefined;
     return values && {
       point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs),
       difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits,
@@ -515,13 +515,16 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
  * relative 1e-12 (1e-15 from 0), all up, all down, or alternately. A difference on an
  * open set next to the point shows in one of these; one on a kink alone in none.
  */
-function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number): boolean {
+function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number): boolean {
   const asRational = (v: PointValue) => (typeof v === 'number' ? rationalOfDouble(v) : Rational.of(v.num, v.den));
+  // Only entries that vary continuously move: a label or a one-hot entry stays what it is.
+  const continuous = new Set(inputs.filter((i) => isContinuousKind(i.kind)).map((i) => i.name));
   const shifts = [(_: number) => 1, (_: number) => -1, (p: number) => (p % 2 === 0 ? 1 : -1), (p: number) => (p % 2 === 0 ? -1 : 1)];
   return shifts.some((sign) => {
     const moved = new Map<string, PointValue>();
     let p = 0;
     for (const [entry, v] of point) {
+      if (!continuous.has(entry.split('[')[0])) { moved.set(entry, v); continue; }
       const r = asRational(v);
       const step = r.isZero() ? Rational.of(1n, 10n ** 15n) : r.abs().mul(Rational.of(1n, 10n ** 12n));
       const next = sign(p++) > 0 ? r.add(step) : r.sub(step);
