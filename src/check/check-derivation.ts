@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { describeInstance, hasDiff, inputNames, isSymmetricKind, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { describeInstance, variableNames, hasDiff, inputNames, isSymmetricKind, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
@@ -331,7 +331,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const used = inputNames(modelStep.term, inputNames(above));
   const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
   const symmetric = new Set(model.inputs.filter((i) => isSymmetricKind(i.kind)).map((i) => i.name));
-  const functions = new Set(model.inputs.filter((i) => i.kind === 'function').map((i) => i.name));
+  const functions = new Map(model.inputs.filter((i) => i.kind === 'function').map((i) => [i.name, i.signature?.arity ?? 1]));
   const found = numeric.kind === 'counterexample' ? withFunctions(numericCounterexample(numeric, used, binary, symmetric), functions) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
@@ -426,14 +426,16 @@ function kinkNote(lhs: Term, rhs: Term, numeric: NumericOutcome, symbolic: Symbo
 }
 
 /** Moves the parameters of each abstract function out of the inputs, into the function they make. */
-function withFunctions(c: Counterexample, functions: ReadonlySet<string>): Counterexample {
+function withFunctions(c: Counterexample, functions: ReadonlyMap<string, number>): Counterexample {
   const held = Object.entries(c.inputs).filter(([name]) => functions.has(name));
   if (held.length === 0) return c;
   const parameters = (v: readonly number[] | number) => (typeof v === 'number' ? [v] : v);
   return {
     ...c,
     inputs: Object.fromEntries(Object.entries(c.inputs).filter(([name]) => !functions.has(name))),
-    functions: Object.fromEntries(held.map(([name, v]) => [name, { formula: describeInstance(parameters(v)), parameters: parameters(v) }])),
+    functions: Object.fromEntries(held.map(([name, v]) => [name, {
+      variables: variableNames(functions.get(name) ?? 1), formula: describeInstance(parameters(v), functions.get(name)), parameters: parameters(v),
+    }])),
   };
 }
 

@@ -24,7 +24,7 @@ export interface Counterexample {
    * the family the counterexample used, as a formula in u, and its parameters
    * (docs/syntax.md). Absent when the step uses none.
    */
-  readonly functions?: Readonly<Record<string, { readonly formula: string; readonly parameters: readonly number[] }>>;
+  readonly functions?: Readonly<Record<string, { readonly variables: readonly string[]; readonly formula: string; readonly parameters: readonly number[] }>>;
   readonly lhs: number | string;
   readonly rhs: number | string;
   readonly difference: number | string;

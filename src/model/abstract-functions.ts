@@ -4,32 +4,68 @@ import { mapChildren } from './term-traversal.ts';
 import type { Term } from './term.ts';
 
 /**
- * Abstract functions (`given f: function`): a step about f must hold for every
- * smooth function of one real argument. The exact engines read `f(E)`, `f'(E)`,
- * ... as atoms of their own, so what they prove holds for every f. The numbers
- * need a function to evaluate: each abstract function is held as the parameters
- * of one function of a family drawn like any input,
+ * Abstract functions (`given f: function`, `given F: function(x, y)`): a step
+ * about f must hold for every smooth function of its real arguments. The exact
+ * engines read `f(E)`, `f'(E)`, `F_x(A, B)`, ... as atoms of their own, so what
+ * they prove holds for every f. The numbers need a function to evaluate: each
+ * abstract function is held as the parameters of one function of a family drawn
+ * like any input; of one argument
  *
  *   f(u) = c0 + c1 u + c2 u^2 / 2 + c3 u^3 / 6 + a sin(b u + phi) + d tanh(e u + psi),
  *
- * a polynomial, a wave and a step, whose derivatives of every order are written
- * out exactly. Any member is a smooth function, so a step that fails for one is
+ * and of k arguments the same with every monomial of degree up to 3 (u^m / m!)
+ * and the wave and the step of a linear form (b . u + phi): a polynomial, a
+ * wave and a step, whose partial derivatives of every order are written out
+ * exactly. Any member is a smooth function, so a step that fails for one is
  * refuted for certain; a step that holds for every member drawn is verified
  * (never proved by the numbers alone). Bounded parts keep the values of doubles:
  * no exp(e u) to overflow at u = 1e3.
  */
 
-/** How many numbers hold one abstract function: the parameters of {@link FUNCTION_FAMILY}. */
-export const FUNCTION_PARAMETERS = 10;
-
-/** The family, as text for messages and docs. */
+/** The family of one argument, as text for messages and docs. */
 export const FUNCTION_FAMILY = 'c0 + c1 u + c2 u^2/2 + c3 u^3/6 + a sin(b u + phi) + d tanh(e u + psi)';
 
-/** Where each parameter is drawn from (uniform, shrinking toward 0): the i-th entry for parameter i + 1. */
-export const FUNCTION_PARAMETER_RANGES: readonly number[] = [2, 2, 2, 2, 2, 3, 3.2, 2, 3, 2];
+/** How many arguments an abstract function may take. */
+export const MAX_FUNCTION_ARITY = 4;
 
 /** The highest derivative of an abstract function a step may take: `f^(8)` has terms enough for any textbook. */
 export const MAX_FUNCTION_ORDER = 8;
+
+/** The exponents of every monomial of degree up to 3 in k variables, by degree, then in order. */
+function monomials(k: number): number[][] {
+  const out: number[][] = [];
+  const build = (prefix: number[], left: number, degree: number): void => {
+    if (prefix.length === k) { if (left === 0) out.push(prefix); return; }
+    for (let e = left; e >= 0; e--) build([...prefix, e], left - e, degree);
+  };
+  for (let degree = 0; degree <= 3; degree++) build([], degree, degree);
+  return out;
+}
+
+/** Where each parameter of a family of k arguments sits, and the range it is drawn from. */
+interface Layout {
+  readonly monomials: readonly (readonly number[])[];
+  /** Offsets of a, b_1..b_k, phi, d, e_1..e_k, psi. */
+  readonly a: number; readonly b: number; readonly phi: number; readonly d: number; readonly e: number; readonly psi: number;
+  readonly count: number;
+}
+
+function layoutOf(k: number): Layout {
+  const m = monomials(k);
+  const a = m.length;
+  return { monomials: m, a, b: a + 1, phi: a + 1 + k, d: a + 2 + k, e: a + 3 + k, psi: a + 3 + 2 * k, count: a + 4 + 2 * k };
+}
+
+/** How many numbers hold an abstract function of `arity` arguments (10 for one). */
+export function functionParameterCount(arity = 1): number {
+  return layoutOf(arity).count;
+}
+
+/** Where each parameter is drawn from (uniform over [-r, r], shrinking toward 0), in order. */
+export function functionParameterRanges(arity = 1): number[] {
+  const l = layoutOf(arity);
+  return Array.from({ length: l.count }, (_, p) => (p >= l.b && p < l.phi ? 3 : p === l.phi ? 3.2 : p >= l.e && p < l.psi ? 3 : 2));
+}
 
 const parameter = (name: string, p: number): Term => ({ k: 'input', ref: { name, indices: [{ k: 'lit', value: p + 1 }] } });
 
@@ -55,49 +91,80 @@ function factorial(k: number): number {
 }
 
 /**
- * The `order`-th derivative of the abstract function `name` at `arg`, as a term
- * over the entries of the input that holds its parameters (`f[1]` .. `f[10]`).
+ * The partial derivative of the abstract function `name` of orders `orders`
+ * (one per argument) at `args`, as a term over the entries of the input that
+ * holds its parameters (`f[1]`, `f[2]`, ...).
  */
-export function instanceTerm(name: string, order: number, arg: Term): Term {
+export function instanceTerm(name: string, orders: readonly number[], args: readonly Term[]): Term {
+  const l = layoutOf(args.length);
   const c = (p: number) => parameter(name, p);
+  const total = orders.reduce((s, o) => s + o, 0);
   const parts: Term[] = [];
-  for (let k = order; k <= 3; k++) parts.push(div(mul(c(k), pow(arg, num(k - order))), num(factorial(k - order))));
-  // sin^(m)(v) = sin(v + m pi / 2): sin, cos, -sin, -cos.
-  const phase = order % 4;
-  const wave = fn(phase % 2 === 0 ? 'sin' : 'cos', add(mul(c(5), arg), c(6)));
-  parts.push(mul(num(phase >= 2 ? -1 : 1), c(4), pow(c(5), num(order)), wave));
-  const t = fn('tanh', add(mul(c(8), arg), c(9)));
-  const poly = tanhDerivativePolynomial(order).map((coef, j) => (coef === 0 ? undefined : mul(num(coef), pow(t, num(j))))).filter((x): x is Term => x !== undefined);
-  parts.push(mul(c(7), pow(c(8), num(order)), add(...poly)));
+  l.monomials.forEach((m, p) => {
+    if (m.some((e, i) => e < orders[i])) return;
+    // d^o (u^m / m!) = u^(m - o) / (m - o)!
+    const left = m.map((e, i) => e - orders[i]);
+    parts.push(div(mul(c(p), ...left.map((e, i) => pow(args[i], num(e)))), num(left.reduce((f, e) => f * factorial(e), 1))));
+  });
+  const linear = (at: number, shift: number) => add(...args.map((u, i) => mul(c(at + i), u)), c(shift));
+  // sin^(m)(v) = sin(v + m pi / 2): sin, cos, -sin, -cos; each argument's order brings its coefficient.
+  const phase = total % 4;
+  const wave = fn(phase % 2 === 0 ? 'sin' : 'cos', linear(l.b, l.phi));
+  const scale = (at: number) => orders.map((o, i) => pow(c(at + i), num(o)));
+  parts.push(mul(num(phase >= 2 ? -1 : 1), c(l.a), ...scale(l.b), wave));
+  const t = fn('tanh', linear(l.e, l.psi));
+  const poly = tanhDerivativePolynomial(total).map((coef, j) => (coef === 0 ? undefined : mul(num(coef), pow(t, num(j))))).filter((x): x is Term => x !== undefined);
+  parts.push(mul(c(l.d), ...scale(l.e), add(...poly)));
   return add(...parts);
 }
 
-/** The same in doubles, for an atom's value: `params` are the ten numbers the input holds. */
-export function instanceValue(params: readonly number[], order: number, u: number): number {
-  const [c0, c1, c2, c3, a, b, phi, d, e, psi] = params;
-  const poly = [c0, c1, c2, c3];
+/** The same in doubles, for an atom's value: `params` are the numbers the input holds. */
+export function instanceValue(params: readonly number[], orders: readonly number[], u: readonly number[]): number {
+  const l = layoutOf(u.length);
+  const total = orders.reduce((s, o) => s + o, 0);
   let value = 0;
-  for (let k = order; k <= 3; k++) value += (poly[k] * u ** (k - order)) / factorial(k - order);
-  const v = b * u + phi;
-  const phase = order % 4;
-  value += (phase >= 2 ? -1 : 1) * a * b ** order * (phase % 2 === 0 ? Math.sin(v) : Math.cos(v));
-  const t = Math.tanh(e * u + psi);
-  value += d * e ** order * tanhDerivativePolynomial(order).reduce((s, coef, j) => s + coef * t ** j, 0);
+  l.monomials.forEach((m, p) => {
+    if (m.some((e, i) => e < orders[i])) return;
+    let term = params[p];
+    m.forEach((e, i) => { term *= u[i] ** (e - orders[i]) / factorial(e - orders[i]); });
+    value += term;
+  });
+  const linear = (at: number, shift: number) => u.reduce((s, x, i) => s + params[at + i] * x, params[shift]);
+  const scale = (at: number) => orders.reduce((s, o, i) => s * params[at + i] ** o, 1);
+  const phase = total % 4;
+  const v = linear(l.b, l.phi);
+  value += (phase >= 2 ? -1 : 1) * params[l.a] * scale(l.b) * (phase % 2 === 0 ? Math.sin(v) : Math.cos(v));
+  const t = Math.tanh(linear(l.e, l.psi));
+  value += params[l.d] * scale(l.e) * tanhDerivativePolynomial(total).reduce((s, coef, j) => s + coef * t ** j, 0);
   return value;
 }
 
-/** The function a counterexample used, as a formula in u with its parameters rounded for reading. */
-export function describeInstance(params: readonly number[]): string {
+/** The names of the variables of a member's formula: u, v, w, then u1, u2, ... */
+export function variableNames(k: number): string[] {
+  return k <= 3 ? ['u', 'v', 'w'].slice(0, k) : Array.from({ length: k }, (_, i) => `u${i + 1}`);
+}
+
+/** The function a counterexample used, as a formula in u (u, v for two arguments) with its parameters rounded for reading. */
+export function describeInstance(params: readonly number[], arity = 1): string {
   const r = (x: number) => Number(x.toPrecision(4));
-  const [c0, c1, c2, c3, a, b, phi, d, e, psi] = params;
-  const linear = (slope: number, offset: number) => {
-    const s = r(slope);
-    const head = s === 0 ? '' : s === 1 ? 'u' : s === -1 ? '-u' : `${s} u`;
-    const o = r(offset);
-    return o === 0 ? head || '0' : head ? `${head} ${o < 0 ? '-' : '+'} ${Math.abs(o)}` : String(o);
+  const l = layoutOf(arity);
+  const names = variableNames(arity);
+  const linear = (at: number, shift: number) => {
+    const terms: [number, string][] = names.map((n, i) => [r(params[at + i]), n]);
+    let text = '';
+    for (const [c, n] of terms) {
+      if (c === 0) continue;
+      const mag = Math.abs(c) === 1 ? n : `${Math.abs(c)} ${n}`;
+      text += text === '' ? (c < 0 ? `-${mag}` : mag) : ` ${c < 0 ? '-' : '+'} ${mag}`;
+    }
+    const o = r(params[shift]);
+    return o === 0 ? text || '0' : text ? `${text} ${o < 0 ? '-' : '+'} ${Math.abs(o)}` : String(o);
   };
-  const parts: [number, string][] = [[c0, ''], [c1, 'u'], [c2 / 2, 'u^2'], [c3 / 6, 'u^3'],
-    [a, `sin(${linear(b, phi)})`], [d, `tanh(${linear(e, psi)})`]];
+  const parts: [number, string][] = l.monomials.map((m, p) => [
+    params[p] / m.reduce((f, e) => f * factorial(e), 1),
+    m.map((e, i) => (e === 0 ? '' : e === 1 ? names[i] : `${names[i]}^${e}`)).filter((x) => x !== '').join(' '),
+  ]);
+  parts.push([params[l.a], `sin(${linear(l.b, l.phi)})`], [params[l.d], `tanh(${linear(l.e, l.psi)})`]);
   let text = '';
   for (const [coef, what] of parts) {
     const c = r(coef);
@@ -111,7 +178,7 @@ export function describeInstance(params: readonly number[]): string {
 
 /** The term with every abstract function read as the member of the family its parameters pick. */
 export function instantiateFunctions(term: Term): Term {
-  const go = (t: Term): Term => (t.k === 'apply' ? instanceTerm(t.name, t.order, go(t.arg)) : mapChildren(t, go));
+  const go = (t: Term): Term => (t.k === 'apply' ? instanceTerm(t.name, t.orders, t.args.map(go)) : mapChildren(t, go));
   return hasApply(term) ? go(term) : term;
 }
 

@@ -8,7 +8,7 @@ export type { FunctionRule, PreciseConstructor, PreciseNumber } from './function
 export { mapChildren, substituteIndices, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';
-export { printFraction, printIndex, printRef, printTerm } from './print-term.ts';
+export { appliedName, printFraction, printIndex, printRef, printTerm } from './print-term.ts';
 export { hasAffineIndex, hasDiff, hasIndexValue, inputNames, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
@@ -16,4 +16,4 @@ export { expandedSize } from './term-size.ts';
 export { exactSimplex } from './exact-simplex.ts';
 export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './dim-arithmetic.ts';
 export { isContinuousKind, isSymmetricKind, symmetricPart } from './input-kinds.ts';
-export { describeInstance, FUNCTION_FAMILY, FUNCTION_PARAMETER_RANGES, FUNCTION_PARAMETERS, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
+export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCount, functionParameterRanges, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ARITY, MAX_FUNCTION_ORDER } from './abstract-functions.ts';

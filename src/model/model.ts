@@ -6,7 +6,7 @@ import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
 import { IndexRangeConflict } from './index-ranges.ts';
 import { InlineBudget } from './term-size.ts';
 import { resolveType } from './types.ts';
-import { FUNCTION_PARAMETERS } from './abstract-functions.ts';
+import { functionParameterCount, MAX_FUNCTION_ARITY } from './abstract-functions.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
 export interface ModelStep {
@@ -186,8 +186,15 @@ function declareFunction(statement: GivenDecl, scope: Scope, functions: Map<stri
   for (const { name, span } of statement.names) {
     if (taken(name)) throw new DerivationError(diagnostic('duplicate-name', `${name} is already declared`, scope.file, span, 'each name is declared once'));
   }
+  const params = statement.type.params?.map((p) => p.text);
+  const arity = params?.length ?? 1;
+  if (arity > MAX_FUNCTION_ARITY || (params !== undefined && new Set(params).size !== params.length)) {
+    throw new DerivationError(diagnostic('unknown-type', arity > MAX_FUNCTION_ARITY ? `an abstract function takes at most ${MAX_FUNCTION_ARITY} arguments, got ${arity}`
+      : 'the arguments of a function have different names', scope.file, statement.type.span, 'write function(x, y) with distinct names'));
+  }
+  const typeText = params ? `function(${params.join(', ')})` : 'function';
   for (const { name } of statement.names) {
-    functions.set(name, { name, kind: 'function', dims: [{ k: 'fixed', size: FUNCTION_PARAMETERS }], typeText: 'function' });
+    functions.set(name, { name, kind: 'function', dims: [{ k: 'fixed', size: functionParameterCount(arity) }], typeText, signature: { arity, ...(params ? { params } : {}) } });
   }
 }
 

@@ -103,8 +103,7 @@ function print(t: Term, outer: number, bound: BoundNames): string {
       return wrap(`${print(t.base, PRECEDENCE.pow + 1, bound)}^${print(t.exponent, PRECEDENCE.pow + 1, bound)}`, PRECEDENCE.pow, outer);
     }
     case 'fn': return `${t.name}(${t.args.map((a) => print(a, 0, bound)).join(', ')})`;
-    // Lagrange's notation, as the language reads it back: f''(x) for the second derivative.
-    case 'apply': return `${t.name}${"'".repeat(t.order)}(${print(t.arg, 0, bound)})`;
+    case 'apply': return `${appliedName(t)}(${t.args.map((a) => print(a, 0, bound)).join(', ')})`;
     case 'sum': {
       const name = boundName(t.index, t.body, bound);
       return `sum(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
@@ -168,6 +167,18 @@ function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out
     case 'ival': index(t.index); return;
     case 'cmp': collectNames(t.a, skip, bound, out); collectNames(t.b, skip, bound, out); return;
     case 'diff': collectNames(t.f, skip, bound, out); ref(t.v); return;
-    case 'apply': out.add(t.name); collectNames(t.arg, skip, bound, out); return;
+    case 'apply': out.add(t.name); t.args.forEach((a) => collectNames(a, skip, bound, out)); return;
   }
+}
+
+/**
+ * An abstract function's name with its derivative, as the language reads it back:
+ * Lagrange's primes for one argument (f''), subscripts for several (F_xy, by the
+ * declared names when each is one letter, else by position: F_12).
+ */
+export function appliedName(t: Extract<Term, { k: 'apply' }>): string {
+  if (t.args.length === 1) return `${t.name}${"'".repeat(t.orders[0])}`;
+  if (t.orders.every((o) => o === 0)) return t.name;
+  const letters = t.params && t.params.every((p) => /^[A-Za-z]$/.test(p)) ? t.params : t.args.map((_, i) => String(i + 1));
+  return `${t.name}_${t.orders.map((o, i) => letters[i].repeat(o)).join('')}`;
 }

@@ -672,7 +672,12 @@ export class Resolver {
   private callValue(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     const args = expr.args;
     const unprimed = name.replace(/'+$/, '');
-    if (this.scope.functions?.has(unprimed)) return this.abstractCall(unprimed, name.length - unprimed.length, expr, bound);
+    const abstract = this.scope.functions?.get(unprimed);
+    if (abstract) return this.abstractCall(abstract, name.length - unprimed.length, undefined, expr, bound);
+    // F_x(a, b), F_xy(a, b): a partial derivative of an abstract function, by subscripts.
+    const partial = /^(.+?)_([\p{L}\d]+)$/u.exec(name);
+    const partOf = partial ? this.scope.functions?.get(partial[1]) : undefined;
+    if (partial && partOf) return this.abstractCall(partOf, 0, partial[2], expr, bound);
     if (name.endsWith("''")) {
       throw this.error('unsupported', `${name}: Lagrange's notation with more than one prime is read for an abstract function (given ${unprimed}: function) only`, expr.nameSpan,
         `write diff(diff(${unprimed}(t), t), t) with given t: real, or declare given ${unprimed}: function for an unknown function`);
@@ -888,15 +893,37 @@ export class Resolver {
    * `f(E)`, `f'(E)`, `f''(E)` of an abstract function of one argument, entry by
    * entry for an array E: the function or its `order`-th derivative at E.
    */
-  private abstractCall(name: string, order: number, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
-    if (expr.args.length !== 1) {
-      throw this.error('unsupported', `${name} is a function of one argument, called with ${expr.args.length}`, expr.span,
-        `write ${name}(x); a function of several arguments is not supported yet: write its form out`);
+  private abstractCall(given: Input, primes: number, subscript: string | undefined, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const name = given.name;
+    const arity = given.signature?.arity ?? 1;
+    const params = given.signature?.params;
+    const form = `${name}(${(params ?? ['x', 'y', 'z', 'w'].slice(0, arity)).join(', ')})`;
+    if (expr.args.length !== arity) {
+      throw this.error('unsupported', `${name} is a function of ${arity === 1 ? 'one argument' : `${arity} arguments`}, called with ${expr.args.length}`, expr.span,
+        arity === 1 ? `write ${name}(x), or declare given ${name}: function(x, y) for a function of two` : `write ${form}`);
     }
-    if (order > MAX_FUNCTION_ORDER) {
-      throw this.error('unsupported', `${name} is differentiated ${order} times; at most ${MAX_FUNCTION_ORDER} are supported`, expr.nameSpan);
+    if (primes > 0 && arity > 1) {
+      throw this.error('unsupported', `${name}' is a derivative of a function of one argument; ${name} takes ${arity}`, expr.nameSpan,
+        `write a partial derivative as ${name}_${params?.[0] ?? '1'}(...), or diff(${form}, ${params?.[0] ?? 'x'})`);
     }
-    return mapValue(this.val(expr.args[0], bound), (arg): Term => ({ k: 'apply', name, order, arg }));
+    const orders = new Array<number>(arity).fill(0);
+    orders[0] += primes;
+    // F_xy: by the names declared (one letter each), or by position (F_12).
+    for (const c of subscript ?? '') {
+      const at = /[1-9]/.test(c) ? Number(c) - 1 : params?.indexOf(c) ?? -1;
+      if (at < 0 || at >= arity) {
+        throw this.error('unsupported', `${name}_${subscript}: '${c}' names no argument of ${given.typeText}`, expr.nameSpan,
+          params ? `a partial derivative is written ${name}_${params[0]}(...), by the names of ${form}` : `declare the names of the arguments, given ${name}: function(x, y), or write ${name}_1(...)`);
+      }
+      orders[at]++;
+    }
+    const total = orders.reduce((s, o) => s + o, 0);
+    if (total > MAX_FUNCTION_ORDER) {
+      throw this.error('unsupported', `${name} is differentiated ${total} times; at most ${MAX_FUNCTION_ORDER} are supported`, expr.nameSpan);
+    }
+    const apply = (args: Term[]): Term => ({ k: 'apply', name, orders, args, ...(params ? { params } : {}) });
+    if (arity === 1) return mapValue(this.val(expr.args[0], bound), (arg) => apply([arg]));
+    return scalar(apply(expr.args.map((a) => this.scalarOf(this.val(a, bound), a))));
   }
 
   /**

@@ -85,7 +85,7 @@ export function hasValueEverywhere(t: Term): boolean {
     case 'sum': case 'reduce': return hasValueEverywhere(t.body);
     case 'extremum': return t.terms.every(hasValueEverywhere);
     // Every member of the family is defined everywhere, and so is every function a step is about.
-    case 'apply': return hasValueEverywhere(t.arg);
+    case 'apply': return t.args.every(hasValueEverywhere);
     case 'diff': return false;
   }
 }

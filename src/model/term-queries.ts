@@ -66,7 +66,7 @@ export function inputNames(t: Term, into: Set<string> = new Set()): Set<string> 
   } else if (t.k === 'apply') {
     // The numbers read an abstract function through the input that holds its parameters.
     into.add(t.name);
-    inputNames(t.arg, into);
+    t.args.forEach((a) => inputNames(a, into));
   } else {
     mapChildren(t, (c) => {
       inputNames(c, into);

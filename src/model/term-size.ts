@@ -49,7 +49,7 @@ function children(t: Term): readonly Term[] {
     case 'extremum': return t.terms;
     case 'cmp': return [t.a, t.b];
     case 'diff': return [t.f];
-    case 'apply': return [t.arg];
+    case 'apply': return t.args;
     default: return [];
   }
 }

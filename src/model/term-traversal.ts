@@ -79,7 +79,7 @@ export function mapChildren(t: Term, f: (child: Term) => Term): Term {
     case 'extremum': return { ...t, terms: t.terms.map(f) };
     case 'cmp': return { ...t, a: f(t.a), b: f(t.b) };
     case 'diff': return { ...t, f: f(t.f) };
-    case 'apply': return { ...t, arg: f(t.arg) };
+    case 'apply': return { ...t, args: t.args.map(f) };
     default: return t;
   }
 }

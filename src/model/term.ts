@@ -93,11 +93,13 @@ export type Term =
   /** `diff(f, v)`: the partial derivative of f with respect to the scalar input v. */
   | { readonly k: 'diff'; readonly f: Term; readonly v: InputRef }
   /**
-   * An abstract function (`given f: function`) or its `order`-th derivative at
-   * `arg`: `f(E)` is order 0, `f'(E)` order 1. An atom to the exact engines, a
-   * member of a family to the numbers (abstract-functions.ts).
+   * An abstract function (`given f: function`, `given F: function(x, y)`) or one
+   * of its partial derivatives, at `args`: `orders` holds how often it is
+   * differentiated in each argument (`f'(E)` is [1], `F_xy(A, B)` is [1, 1]);
+   * `params` names the arguments as declared, for printing. An atom to the exact
+   * engines, a member of a family to the numbers (abstract-functions.ts).
    */
-  | { readonly k: 'apply'; readonly name: string; readonly order: number; readonly arg: Term };
+  | { readonly k: 'apply'; readonly name: string; readonly orders: readonly number[]; readonly args: readonly Term[]; readonly params?: readonly string[] };
 
 /** The kinds of values a given can hold; each drives its random inputs and its algebraic facts. */
 export type InputKind =
@@ -146,6 +148,8 @@ export interface Input {
    * Never drawn: the numbers compute it, the exact engines substitute it.
    */
   readonly definedBy?: { readonly params: readonly string[]; readonly body: Term };
+  /** For an abstract function (kind `function`): how many arguments it takes, and their names if declared (`function(x, y)`). */
+  readonly signature?: { readonly arity: number; readonly params?: readonly string[] };
 }
 
 /**

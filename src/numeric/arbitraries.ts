@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exactSimplex, FUNCTION_PARAMETER_RANGES, type Input } from '../model/index.ts';
+import { exactSimplex, functionParameterRanges, type Input } from '../model/index.ts';
 import type { Layout } from './layout.ts';
 import type { SpecialValues } from './special-values.ts';
 
@@ -138,7 +138,7 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
     // The parameters of a smooth function (abstract-functions.ts); all 0 is the zero function, where shrinking ends.
     case 'function':
       // Simple parameters (0, 1, -1) now and then, and first when shrinking: a counterexample with u + sin(u) reads better.
-      return fc.tuple(...FUNCTION_PARAMETER_RANGES.map((r) => fc.oneof({ withCrossShrink: true },
+      return fc.tuple(...functionParameterRanges(input.signature?.arity).map((r) => fc.oneof({ withCrossShrink: true },
         { weight: 1, arbitrary: fc.constantFrom(0, 1, -1) }, { weight: 3, arbitrary: symmetric(r) })));
     case 'label': {
       const classes = input.classes!;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FUNCTION_PARAMETER_RANGES, FUNCTIONS, hasDiff, isContinuousKind, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
+import { functionParameterRanges, FUNCTIONS, hasDiff, isContinuousKind, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { fillValues, INPUT_RANGES, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, type Compiled, type EvaluationState } from './compile.ts';
@@ -721,8 +721,10 @@ function allowedValues(kind: Input['kind'], shape: readonly number[]): ((v: numb
     case 'unit':
       return (v) => v > 0 && v < 1;
     // An abstract function's parameters: any value in its range is a smooth function, u + sin(u) reads best.
-    case 'function':
-      return (v, e) => Math.abs(v) <= FUNCTION_PARAMETER_RANGES[e];
+    case 'function': {
+      const widest = Math.max(...functionParameterRanges());
+      return (v) => Math.abs(v) <= widest;
+    }
     case 'invertible':
     case 'spd': {
       const n = shape[0];

@@ -122,7 +122,7 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
 function renderCounterexample(c: Counterexample, indent: string): string[] {
   const where = [...Object.entries(c.sizes).filter(([k]) => isSymbolName(k)), ...Object.entries(c.indices)].map(([k, v]) => `${safe(k)} = ${v}`).join(', ');
   const inputs = [...Object.entries(c.inputs).map(([k, v]) => `${safe(k)} = ${formatValue(v)}`),
-    ...Object.entries(c.functions ?? {}).map(([k, f]) => `${safe(k)}(u) = ${safe(f.formula)}`)].join('; ');
+    ...Object.entries(c.functions ?? {}).map(([k, f]) => `${safe(k)}(${f.variables.join(', ')}) = ${safe(f.formula)}`)].join('; ');
   const lines = [`${indent}counterexample${where ? ` at ${where}` : ''}${inputs ? `: ${inputs}` : ''}`];
   const tolerance = c.tolerance !== undefined ? ` (allowed ${c.tolerance.toExponential(1)})` : '';
   lines.push(`${indent}lhs = ${formatValue(c.lhs)}, rhs = ${formatValue(c.rhs)}, difference = ${formatValue(c.difference)}${tolerance}`);

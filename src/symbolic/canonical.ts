@@ -1,4 +1,4 @@
-import { fn, FUNCTION_PARAMETERS, FUNCTIONS, MAX_FACTORIAL, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { appliedName, fn, functionParameterCount, FUNCTIONS, MAX_FACTORIAL, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
@@ -264,12 +264,13 @@ export class Canonicalizer {
       case 'diff':
         throw new Error('internal: canonical form of a term with diff; differentiate first');
       case 'apply': {
-        // An unknown function's value: one atom per function, order and canonical argument, so a proof holds
+        // An unknown function's value: one atom per function, orders and canonical arguments, so a proof holds
         // for every function. Its value at a point is that of the member of the family the input holds.
-        const argument = this.of(t.arg);
-        const { name, order } = t;
-        return this.opaque(`${name}#${order}(${this.key(argument)})`, () => `${name}${"'".repeat(order)}(${this.display(argument)})`,
-          (atom, input) => instanceValue(Array.from({ length: FUNCTION_PARAMETERS }, (_, p) => input(`${name}[${p + 1}]`)), order, argument.evaluateFloat(atom)));
+        const args = t.args.map((a) => this.of(a));
+        const { name, orders } = t;
+        const count = functionParameterCount(args.length);
+        return this.opaque(`${name}#${orders.join(',')}(${args.map((a) => this.key(a)).join(', ')})`, () => `${appliedName(t)}(${args.map((a) => this.display(a)).join(', ')})`,
+          (atom, input) => instanceValue(Array.from({ length: count }, (_, p) => input(`${name}[${p + 1}]`)), orders, args.map((a) => a.evaluateFloat(atom))));
       }
     }
   }

@@ -65,10 +65,13 @@ export function differentiate(term: Term, v: InputRef): Term {
     case 'diff':
       return differentiate(differentiate(eliminateDiff(term.f), term.v), v);
     // The chain rule with f an unknown function: d f(E) = f'(E) dE.
-    case 'apply': {
-      const d = differentiate(term.arg, v);
-      return d.k === 'num' && d.value.num === 0n ? ZERO : mul({ k: 'apply', name: term.name, order: term.order + 1, arg: term.arg }, d);
-    }
+    // The chain rule with F an unknown function: d F(A, B) = F_1(A, B) dA + F_2(A, B) dB.
+    case 'apply':
+      return add(...term.args.map((arg, i) => {
+        const d = differentiate(arg, v);
+        if (d.k === 'num' && d.value.num === 0n) return ZERO;
+        return mul({ ...term, orders: term.orders.map((o, j) => (j === i ? o + 1 : o)) }, d);
+      }));
   }
 }
 

@@ -202,7 +202,7 @@ export function foldDefinitions(t: Term, definitions: readonly LetDefinition[]):
     case 'sum': case 'reduce': return { ...t, body: foldDefinitions(t.body, definitions) };
     case 'extremum': return { ...t, terms: t.terms.map((x) => foldDefinitions(x, definitions)) };
     case 'cmp': return { ...t, a: foldDefinitions(t.a, definitions), b: foldDefinitions(t.b, definitions) };
-    case 'apply': return { ...t, arg: foldDefinitions(t.arg, definitions) };
+    case 'apply': return { ...t, args: t.args.map((x) => foldDefinitions(x, definitions)) };
     default: return t;
   }
 }
@@ -279,7 +279,7 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
     case 'cmp': return t.k === 'cmp' && t.op === pattern.op && matches(pattern.a, t.a, params, bindings, bound) && matches(pattern.b, t.b, params, bindings, bound);
     case 'reduce': return t.k === 'reduce' && t.op === pattern.op && matches(pattern.body, t.body, params, bindings, new Map(bound).set(pattern.index, t.index));
     case 'extremum': return t.k === 'extremum' && t.op === pattern.op && all(pattern.terms, t.terms);
-    case 'apply': return t.k === 'apply' && t.name === pattern.name && t.order === pattern.order && matches(pattern.arg, t.arg, params, bindings, bound);
+    case 'apply': return t.k === 'apply' && t.name === pattern.name && t.orders.join() === pattern.orders.join() && all(pattern.args, t.args);
     case 'diff': return false;
   }
 }

@@ -123,6 +123,8 @@ export interface TypeExpr {
   readonly name: string;
   /** Dimension arguments, each a dimension symbol (`n`) or a positive integer literal (`3`). */
   readonly dims: readonly { readonly text: string; readonly span: Span }[];
+  /** The names of the arguments of `function(x, y)`. */
+  readonly params?: readonly { readonly text: string; readonly span: Span }[];
   readonly span: Span;
 }
 

@@ -258,6 +258,23 @@ function parseGiven(line: LogicalLine): GivenDecl {
 }
 
 function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
+  // function(x, y): an abstract function of the arguments named.
+  const signature = /^function\s*\((.*)\)$/.exec(text);
+  if (signature) {
+    const params: { text: string; span: Span }[] = [];
+    let offset = start + text.indexOf('(') + 1;
+    for (const part of signature[1].split(',')) {
+      const param = part.trim();
+      const at = offset + part.indexOf(param);
+      if (!IDENT.test(param)) {
+        throw new DerivationError(diagnostic('syntax', `'${param}' is not a name of an argument`, line.map.file, line.map.span(at, at + Math.max(1, param.length)),
+          'write function(x, y): the names of the arguments, each a letter or a name'));
+      }
+      params.push({ text: param, span: line.map.span(at, at + param.length) });
+      offset += part.length + 1;
+    }
+    return { name: 'function', dims: [], params, span: line.map.span(start, start + text.length) };
+  }
   const m = /^([A-Za-z]+)\s*(?:\[(.*)\])?$/.exec(text);
   if (!m) {
     throw new DerivationError(diagnostic('syntax', `cannot read the type '${text}'`, line.map.file,

@@ -76,3 +76,33 @@ claim sigmoid''(x) = 1
     expect(JSON.stringify(twice)).toMatch(/x is already declared/);
   });
 });
+
+describe('abstract functions of several arguments (given F: function(x, y)): partials by subscripts', () => {
+  it("the multivariable chain rule, Clairaut's theorem, the gradient and Hessian are proved; their slips refuted", () => {
+    expect(verdicts(`given F: function(x, y)
+given g, h: function
+given t, a, b: real
+claim diff(F(g(t), h(t)), t) = F_x(g(t), h(t)) * g'(t) + F_y(g(t), h(t)) * h'(t)
+claim diff(F(g(t), h(t)), t) = F_x(g(t), h(t)) * g'(t) + F_x(g(t), h(t)) * h'(t)   expect wrong
+claim diff(F(a, b), a, b) = F_xy(a, b)
+claim F_xy(a, b) = F_yx(a, b)
+claim diff(F(a^2, a * b), a) = 2 * a * F_x(a^2, a * b) + b * F_y(a^2, a * b)
+claim F_xx(a, b) + F_yy(a, b) = 0   expect wrong
+claim F(a, b) = F(b, a)   expect wrong
+claim diff(F(a, b), a) = F_1(a, b)
+claim hessian(F(a, b), [a, b]) = [[F_xx(a, b), F_xy(a, b)], [F_xy(a, b), F_yy(a, b)]]
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted', 'refuted', 'proved', 'proved']);
+  });
+
+  it('a counterexample names the member with its variables; an argument that is not declared is an error', () => {
+    const [slip, unknown, short] = steps(`given F: function(x, y)
+given a, b: real
+claim F(a, b) = F(b, a)   expect wrong
+claim F_z(a, b) = 0
+claim F(a) = 0
+`);
+    expect(slip.detail.counterexample!.functions!.F.variables).toEqual(['u', 'v']);
+    expect(unknown.detail.diagnostic?.message).toMatch(/F_z: 'z' names no argument of function\(x, y\)/);
+    expect(short.detail.diagnostic?.message).toMatch(/F is a function of 2 arguments, called with 1/);
+  });
+});

@@ -263,6 +263,9 @@ class Renderer {
           const primes = letter[2].length;
           return rendered(`${letter[1]}${primes <= 3 ? letter[2] : `^{(${primes})}`}\\left(${list}\\right)`, Prec.App);
         }
+        // A partial derivative by subscripts: F_xy(a, b).
+        const partial = /^([A-Za-z])_([A-Za-z0-9]+)$/.exec(name);
+        if (partial) return rendered(`${partial[1]}_{${partial[2]}}\\left(${list}\\right)`, Prec.App);
         return rendered(`\\operatorname{${escapeText(name)}}\\left(${list}\\right)`, Prec.App);
       },
     };

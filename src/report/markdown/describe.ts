@@ -109,7 +109,7 @@ export function counterexampleRows(c: Counterexample): [string, string][] {
   const rows: [string, string][] = [];
   if (where) rows.push(['At', where]);
   rows.push(['Inputs', Object.entries(c.inputs).map(([k, v]) => `${k} = ${formatValue(v)}`).join('; ')]);
-  if (c.functions) rows.push(['Functions', Object.entries(c.functions).map(([k, f]) => `${k}(u) = ${f.formula}`).join('; ')]);
+  if (c.functions) rows.push(['Functions', Object.entries(c.functions).map(([k, f]) => `${k}(${f.variables.join(', ')}) = ${f.formula}`).join('; ')]);
   rows.push(['Left side', formatValue(c.lhs)]);
   rows.push(['Right side', formatValue(c.rhs)]);
   rows.push(['Difference', `${formatValue(c.difference)}${c.tolerance !== undefined ? ` (allowed from method error: ${formatSmall(c.tolerance)})` : ''}`]);
