@@ -1193,13 +1193,17 @@ export class Resolver {
     inner.set(indexName, fresh);
     const body = this.value(bodyExpr, inner);
     if (lower === 1 && extra === 0) return scalar(over(fresh, dim, body));
+    // With fewer terms than its dimension, the claim is tried only at sizes where the sum has one: an empty sum's
+    // masked terms have no term of the sum to stand for (1 / (n - k) has no value at any k when n = 1).
+    if (extra < 0 && dim.k === 'sym') this.minSizes.set(dim.name, Math.max(this.minSizes.get(dim.name) ?? 1, 1 - extra));
     if (extra < 0 && dim.k === 'sym' && indexesAnArray(body, fresh) && readsOnlyAt(body, fresh)) {
       // Fewer terms than the arrays it indexes (momentum's sum(k, 1, T - 1, mu^(T - 1 - k) * g[k]), a sum from
       // k = 2): k runs over the whole dimension, its value its position, and the terms outside lower..upper are
       // masked. Every array is read at k itself, so a masked term reads inside its array and has a value.
       const from: Term = { k: 'icmp', op: '>=', a: { k: 'var', name: fresh, offset: 0 }, b: { k: 'lit', value: lower } };
       const upTo: Term = { k: 'icmp', op: '<=', a: { k: 'var', name: fresh, offset: 0 }, b: { k: 'dim', name: dim.name, offset: upper.plus } };
-      return scalar(over(fresh, dim, masked(lower > 1 ? mul(from, upTo) : upTo, body)));
+      const held = clampedValues(body, fresh, lower > 1 ? { k: 'lit', value: lower } : undefined, { k: 'dim', name: dim.name, offset: upper.plus });
+      return scalar(over(fresh, dim, masked(lower > 1 ? mul(from, upTo) : upTo, held)));
     }
     if (indexesAnArray(body, fresh)) {
       throw this.error('bad-index', extra < 0
@@ -1212,7 +1216,7 @@ export class Resolver {
       // Fewer terms than the dimension (sum(k, 1, n - 1, k * x^(k - 1))): the dimension's entries up to n - 1, the
       // rest masked; k is a number only here, so a masked term has a value. None at all (n = 1) is the empty sum, 0.
       const upTo: Term = { k: 'icmp', op: '<=', a: { k: 'var', name: fresh, offset: 0 }, b: { k: 'dim', name: dim.name, offset: extra } };
-      return scalar(over(fresh, dim, masked(upTo, shifted)));
+      return scalar(over(fresh, dim, masked(upTo, clampedValues(shifted, fresh, undefined, { k: 'dim', name: dim.name, offset: extra }))));
     }
     const past = Array.from({ length: extra }, (_, e) => substituteIndices(body, new Map<string, Index>([[fresh,
       dim.k === 'sym' ? { k: 'dim', name: dim.name, offset: lower + e } : { k: 'lit', value: dim.size + lower + e }]])));
@@ -1461,6 +1465,27 @@ function wholeNumber(e: Expr): number | undefined {
 }
 
 /** Whether a term reads an array or compares indices at the index variable `name`. */
+/**
+ * A masked term of a bounded sum must have a value, or 0 times it has none (1 / (n - k)
+ * at k = n, past sum(k, 1, n - 1, ...)): every use of the index as a number is held
+ * at the nearest bound outside the bounds, `k (low <= k <= high) + low (k < low) + high (k > high)`,
+ * while an array it indexes is still read at k itself.
+ */
+function clampedValues(body: Term, index: string, low: Index | undefined, high: Index): Term {
+  const at = (offset: number): Index => ({ k: 'var', name: index, offset });
+  const shift = (i: Index, by: number): Index => (i.k === 'lit' ? { k: 'lit', value: i.value + by } : { ...i, offset: (i as { offset: number }).offset + by } as Index);
+  const go = (t: Term): Term => {
+    if (t.k !== 'ival' || t.index.k !== 'var' || t.index.name !== index) return mapChildren(t, go);
+    const o = t.index.offset;
+    const k: Index = at(0);
+    const above: Term = { k: 'icmp', op: '>', a: k, b: high };
+    const below: Term | undefined = low && { k: 'icmp', op: '<', a: k, b: low };
+    const inside: Term = below ? mul({ k: 'icmp', op: '<=', a: k, b: high }, { k: 'icmp', op: '>=', a: k, b: low! }) : { k: 'icmp', op: '<=', a: k, b: high };
+    return add(mul(inside, t), mul(above, { k: 'ival', index: shift(high, o) }), ...(below ? [mul(below, { k: 'ival', index: shift(low!, o) })] : []));
+  };
+  return go(body);
+}
+
 /** Whether every array position that uses the index is the index itself (x[k], never x[k + 1] or x[2 * k]). */
 function readsOnlyAt(t: Term, name: string): boolean {
   const plain = (i: Index): boolean => (i.k === 'var' ? i.name !== name || i.offset === 0 : i.k === 'affine' ? !i.terms.some((p) => !p.dim && p.name === name)

@@ -75,7 +75,9 @@ claim prod(k, 2, n, x[k]) * x[1] = prod(x)
 claim prod(k, 1, n, k) = factorial(n)
 claim prod(k, 0, n - 1, 2) = 2^n
 claim prod(k, 1, n, k) = factorial(n + 1)   expect wrong
-`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+claim sum(k, 1, n - 1, 1 / (n - k)) = sum(k, 1, n - 1, 1 / k)
+claim sum(k, 2, n, x[k] / (k - 1)) = sum(k, 2, n, x[k] * (1 / (k - 1)))
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   });
 
   it('a size named like a value is refused', () => {
