@@ -5,6 +5,11 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { someSubterm } from './term-queries.ts';
 
+/** The most entries of a row of an array written out (`[a, b, c]`). */
+const MAX_WRITTEN_ENTRIES = 32;
+/** The most scalar variables grad, jacobian or hessian take as a list: a Hessian has their square of entries. */
+const MAX_LISTED_VARIABLES = 8;
+
 /** Functions of whole numbers only (functions.ts) and their other names: their arguments are checked where they are written. */
 const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
@@ -932,6 +937,12 @@ export class Resolver {
    * entry of a written array shares the domain of all of them.
    */
   private arrayLiteral(expr: Extract<Expr, { kind: 'array' }>, bound: Map<string, string>): Value {
+    // Each entry picks its item with deltas over all of them: a long list is quadratic, and a textbook writes short ones.
+    const longest = Math.max(expr.items.length, ...expr.items.map((item) => (item.kind === 'array' ? item.items.length : 0)));
+    if (longest > MAX_WRITTEN_ENTRIES) {
+      throw this.error('limit', `an array written out has at most ${MAX_WRITTEN_ENTRIES} entries a row, got ${longest}`, expr.span,
+        'declare a vector or a matrix input (given x: vector[n]) for a long one');
+    }
     const items = expr.items.map((item) => this.val(item, bound));
     const pick = (index: Index, entries: readonly ((rest: readonly Index[]) => Term)[], rest: readonly Index[]): Term =>
       (index.k === 'lit' ? (entries[index.value - 1]?.(rest) ?? num(0))
@@ -1048,6 +1059,10 @@ export class Resolver {
    */
   private byVariables(name: 'grad' | 'jacobian' | 'hessian', expr: Extract<Expr, { kind: 'call' }>, list: Extract<Expr, { kind: 'array' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 2, `${name}(f, [x, y])`);
+    if (list.items.length > MAX_LISTED_VARIABLES) {
+      throw this.error('limit', `${name}(f, [x, y, ...]) takes at most ${MAX_LISTED_VARIABLES} variables, got ${list.items.length}`, list.span,
+        `declare them as one vector (given x: vector[n]) and write ${name}(f, x)`);
+    }
     const variables = list.items.map((item) => {
       if (item.kind !== 'name' && item.kind !== 'index') {
         throw this.error('unsupported', `${name}(f, [x, y]) lists scalar inputs or entries (x, t, w[1])`, item.span, 'write each variable as a name or an entry');

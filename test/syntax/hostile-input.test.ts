@@ -260,3 +260,14 @@ describe('command-line limits', () => {
     }
   });
 });
+
+describe('arrays written out and listed variables are bounded', () => {
+  it('a 3000-entry array or a 20-variable Hessian is an error of its step, at once', () => {
+    const long = `[${Array(3000).fill('t').join(', ')}]`;
+    const many = `hessian(t, [${Array(20).fill('t').join(', ')}])`;
+    const [array, hessian, fine] = steps(deriv(`${T}claim ${long} = ${long}\nclaim ${many} = 0\nclaim [t, 2 * t] = [t, t + t]`));
+    expect(array.detail.diagnostic).toMatchObject({ code: 'limit', message: 'an array written out has at most 32 entries a row, got 3000' });
+    expect(hessian.detail.diagnostic).toMatchObject({ code: 'limit', message: expect.stringContaining('at most 8 variables, got 20') });
+    expect(fine.verdict).toBe('proved');
+  });
+});
