@@ -182,6 +182,20 @@ export function instantiateFunctions(term: Term): Term {
   return hasApply(term) ? go(term) : term;
 }
 
+/**
+ * How deeply abstract functions nest in a term (f(g(x)) is 2). The numbers read
+ * each through a member that holds its argument five times, so the work grows
+ * fivefold a level: {@link MAX_FUNCTION_NESTING} bounds it.
+ */
+export function applyDepth(term: Term): number {
+  let deepest = 0;
+  mapChildren(term, (c) => { deepest = Math.max(deepest, applyDepth(c)); return c; });
+  return term.k === 'apply' ? deepest + 1 : deepest;
+}
+
+/** The deepest nesting of abstract functions a step may hold: f(g(h(k(x)))) is checked in about a second. */
+export const MAX_FUNCTION_NESTING = 4;
+
 /** Whether a term applies an abstract function anywhere. */
 export function hasApply(term: Term): boolean {
   return someSubterm(term, (t) => t.k === 'apply');

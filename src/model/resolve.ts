@@ -2,7 +2,7 @@ import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/ind
 import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
-import { MAX_FUNCTION_ORDER } from './abstract-functions.ts';
+import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { someSubterm } from './term-queries.ts';
 
 /** The most entries of a row of an array written out (`[a, b, c]`). */
@@ -926,7 +926,14 @@ export class Resolver {
     if (total > MAX_FUNCTION_ORDER) {
       throw this.error('unsupported', `${name} is differentiated ${total} times; at most ${MAX_FUNCTION_ORDER} are supported`, expr.nameSpan);
     }
-    const apply = (args: Term[]): Term => ({ k: 'apply', name, orders, args, ...(params ? { params } : {}) });
+    const apply = (args: Term[]): Term => {
+      const t: Term = { k: 'apply', name, orders, args, ...(params ? { params } : {}) };
+      if (applyDepth(t) > MAX_FUNCTION_NESTING) {
+        throw this.error('limit', `abstract functions nest more than ${MAX_FUNCTION_NESTING} deep here`, expr.span,
+          'name an inner value with a let of a given, or write fewer unknown functions inside one another');
+      }
+      return t;
+    };
     if (arity === 1) return mapValue(this.val(expr.args[0], bound), (arg) => apply([arg]));
     return scalar(apply(expr.args.map((a) => this.scalarOf(this.val(a, bound), a))));
   }

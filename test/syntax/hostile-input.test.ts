@@ -271,3 +271,12 @@ describe('arrays written out and listed variables are bounded', () => {
     expect(fine.verdict).toBe('proved');
   });
 });
+
+describe('abstract functions nested deep are bounded', () => {
+  it('f(f(...f(t)...)) twelve deep is an error of its step at once (the numbers read each level through a member holding its argument five times)', () => {
+    const deep = `${'f('.repeat(12)}t${')'.repeat(12)}`;
+    const [step, fine] = steps(deriv(`given f: function\n${T}claim diff(${deep}, t) = 0\nclaim diff(f(f(t)), t) = f'(f(t)) * f'(t)`));
+    expect(step.detail.diagnostic).toMatchObject({ code: 'limit', message: 'abstract functions nest more than 4 deep here' });
+    expect(fine.verdict).toBe('proved');
+  });
+});
