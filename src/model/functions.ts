@@ -138,7 +138,8 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     precise: (D, n, k) => (!isWhole(n) || !k.isInteger() ? new D(NaN) : k.isNeg() || k.gt(n) ? new D(0)
       : preciseFactorial(D, n.toNumber()).div(preciseFactorial(D, k.toNumber()).times(preciseFactorial(D, n.minus(k).toNumber())))),
     arity: 2, slopes: () => [0, 0], partials: () => [num(0), num(0)], domain: 'whole numbers, n >= 0', roundoff: 400,
-    value: (n, k) => (!Number.isInteger(n) || n < 0 || !Number.isInteger(k) ? NaN : k < 0 || k > n ? 0 : binomialValue(n, k)),
+    // Past MAX_FACTORIAL, as in high precision: no value is computed (a loop of a billion steps is no answer).
+    value: (n, k) => (!Number.isInteger(n) || n < 0 || n > MAX_FACTORIAL || !Number.isInteger(k) ? NaN : k < 0 || k > n ? 0 : binomialValue(n, k)),
   },
   /** The standard normal density. */
   phi: { precise: preciseNormalPdf, arity: 1, roundoff: 8, slopes: (a) => [-a * normalPdf(a)], value: normalPdf, partials: (a) => [neg(mul(a, fn('phi', a)))] },
