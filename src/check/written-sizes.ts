@@ -1,4 +1,4 @@
-import { buildModel, MAX_DETERMINANT_SIZE, type Model, type ModelClaim } from '../model/index.ts';
+import { buildModel, MAX_DETERMINANT_SIZE, MAX_FUNCTION_ORDER, type Model, type ModelClaim } from '../model/index.ts';
 import { isExpected, type StepDetail, type StepResult } from './results.ts';
 
 /**
@@ -45,9 +45,9 @@ export function mergedOverSizes(
   const tried = results.flatMap((r) => r.detail.sizes);
   const trials = results.reduce((n, r) => n + r.detail.trials, 0);
   const sizesText = describe(tried.map((s) => new Map(Object.entries(s))));
-  const notTried = skipped.length === 0 ? '' : `; not tried at ${describe(skipped)}, where det is not written out (larger than ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE})`;
-  const written = `det, inv and logdet written out at each size${notTried}`;
-  if (decisive) return { ...decisive, method: `${decisive.method} (det, inv and logdet written out at that size)` };
+  const notTried = skipped.length === 0 ? '' : `; not tried at ${describe(skipped)}, too large to write out (det above ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}, a derivative above order ${MAX_FUNCTION_ORDER})`;
+  const written = `written out at each size${notTried}`;
+  if (decisive) return { ...decisive, method: `${decisive.method} (written out at that size)` };
   const worstRelative = Math.max(...results.map((r) => r.detail.worstRelative ?? 0));
   const first = results[0];
   const merged: StepDetail = {

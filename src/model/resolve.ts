@@ -702,6 +702,9 @@ export class Resolver {
     if (name === 'diff' && args.length > MAX_DIFF_VARIABLES + 1) {
       throw this.error('unsupported', `diff takes at most ${MAX_DIFF_VARIABLES} variables, got ${args.length - 1}`, expr.span, 'nest it: diff(diff(F, x, x, x, x), x)');
     }
+    if (name === 'diff' && args.length === 3 && args[2].kind === 'name' && this.scope.dims.has(args[2].name) && !this.scope.inputs.has(args[2].name)) {
+      return this.nthDerivative(expr, args[2] as Extract<Expr, { kind: 'name' }>, bound);
+    }
     if (name === 'diff' && args.length > 2) {
       // diff(F, x, y): SymPy's and Mathematica's mixed partial, d/dy of d/dx of F (diff(F, x, x) the second derivative).
       const inner: Expr = { kind: 'call', name: 'diff', nameSpan: expr.nameSpan, args: args.slice(0, -1), span: expr.span };
@@ -852,6 +855,24 @@ export class Resolver {
     const inverseDeterminant = pow(determinant, num(-1));
     return array([rows, rows], (ix) => mul(add(...all.flatMap((i) => all.map((j) =>
       mul(delta(ix[0], { k: 'lit', value: i }), delta(ix[1], { k: 'lit', value: j }), cofactor(j, i))))), inverseDeterminant));
+  }
+
+  /**
+   * `diff(F, x, n)` with n a size (`dⁿ/dxⁿ(F)`): the n-th derivative, written out
+   * at each size of n as det is (Scope.writtenSizes), so `diff(exp(2 * x), x, n) =
+   * 2^n * exp(2 * x)` is decided at each size tried up to {@link MAX_FUNCTION_ORDER}.
+   */
+  private nthDerivative(expr: Extract<Expr, { kind: 'call' }>, order: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Value {
+    const dim = this.scope.dims.get(order.name)!;
+    const m = dim.k === 'fixed' ? dim.size : this.scope.writtenSizes?.get(order.name);
+    if (dim.k === 'sym' && (m === undefined || m > MAX_FUNCTION_ORDER)) this.scope.onSizeNeeded?.();
+    if (m === undefined || m > MAX_FUNCTION_ORDER) {
+      throw this.error('unsupported', `an n-th derivative is written out at each size of ${order.name} up to ${MAX_FUNCTION_ORDER}${m === undefined ? '' : `, and ${order.name} is ${m} here`}`,
+        order.span, `let ${order.name} take sizes up to ${MAX_FUNCTION_ORDER} (--sizes 1,2,3,4,5,8)`);
+    }
+    let inner: Expr = expr.args[0];
+    for (let k = 0; k < m; k++) inner = { kind: 'call', name: 'diff', nameSpan: expr.nameSpan, args: [inner, expr.args[1]], span: expr.span };
+    return this.val(inner, bound);
   }
 
   /** A dimension written as an argument (`ones(N)`, `onehot(y, C)`): a dimension symbol or a whole number. */

@@ -21,7 +21,7 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
 };
 
-const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^2)?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]/u;
+const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -31,7 +31,16 @@ const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
  * `d^2/dx^2(E)`): the derivative of E. The variable is a name, with an entry's
  * indices if it has them.
  */
-const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^2|\u00b2)?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\^2|\u00b2)?[ \t]*\(/u;
+const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\(/u;
+
+/** The order a Leibniz operator writes as `d^3/dx^3`, `d³/dx³` or `dⁿ/dxⁿ`: a number, or a size's name (`n`). */
+function leibnizOrder(upper: string | undefined, lower: string | undefined): number | string | undefined {
+  if (upper === undefined && lower === undefined) return 1;
+  const read = (s: string | undefined) => (s === undefined ? undefined : s.startsWith('^') ? s.slice(1) : s === '\u207f' ? 'n' : SUPERSCRIPTS[s]);
+  const [u, l] = [read(upper), read(lower)];
+  if (u === undefined || u !== l) return undefined;
+  return /^\d$/.test(u) ? Number(u) : u;
+}
 
 /** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`): the derivative of a name. ASCII `dL/dz` stays a quotient: `dP` is a name. */
 const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?/u;
@@ -77,16 +86,18 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
   };
   /** What a Leibniz operator's closing bracket writes, by its offset: `, x)` (twice for a second derivative). */
-  const closers = new Map<number, { variable: string; at: number; order: number }>();
+  const closers = new Map<number, { variable: string; at: number; order: number | string }>();
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
     if (inString) { emit(c, i); continue; }
     const closer = closers.get(i);
     if (closer !== undefined) {
-      for (let k = 0; k < closer.order; k++) {
+      // A symbolic order (dⁿ/dxⁿ) is diff(E, x, n), the n-th derivative at each size of n.
+      for (let k = 0; k < (typeof closer.order === 'number' ? closer.order : 1); k++) {
         emit(', ', i);
         for (let v = 0; v < closer.variable.length; v++) emit(closer.variable[v], closer.at + v);
+        if (typeof closer.order === 'string') { emit(', ', i); for (const ch of closer.order) emit(ch, i); }
         emit(')', i);
       }
       continue;
@@ -94,10 +105,10 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     const startsName = i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]);
     const operator = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_OPERATOR.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
     const close = operator ? matchingBracket(text, i + operator[0].length - 1) : undefined;
-    if (operator && close !== undefined) {
-      const [whole, , upper, variable, lower] = operator;
-      const order = upper !== undefined && lower !== undefined ? 2 : 1;
-      emit('diff('.repeat(order), i);
+    const order = operator ? leibnizOrder(operator[2], operator[4]) : undefined;
+    if (operator && close !== undefined && order !== undefined) {
+      const [whole, , , variable] = operator;
+      emit('diff('.repeat(typeof order === 'number' ? order : 1), i);
       closers.set(close, { variable, at: i + whole.indexOf(variable, 2), order });
       i += whole.length - 1;
       continue;

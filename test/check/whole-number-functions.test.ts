@@ -40,3 +40,24 @@ claim factorial(n) = n * factorial(n - 1)
     expect(tooMany.detail.diagnostic?.message).toMatch(/diff takes at most 8 variables, got 9/);
   });
 });
+
+describe('an n-th derivative at a size n (Stewart 3.3): written out at each size tried', () => {
+  it('diff(F, x, n) and dⁿ/dxⁿ(F), with their slips refuted', () => {
+    expect(verdicts(`given n: size
+given x: positive
+given f: function
+claim diff(exp(2 * x), x, n) = 2^n * exp(2 * x)
+claim diff(exp(2 * x), x, n) = 2^(n - 1) * exp(2 * x)   expect wrong
+claim dⁿ/dxⁿ(1 / x) = (-1)^n * factorial(n) / x^(n + 1)
+claim d^n/dx^n(1 / x) = (-1)^(n + 1) * factorial(n) / x^(n + 1)   expect wrong
+claim d^3/dx^3(x^4) = 24 * x
+claim d³/dx³(f(x)) = f'''(x)
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved', 'proved']);
+  });
+
+  it('says which sizes it was decided at', () => {
+    const [step] = steps('given n: size\ngiven x: positive\nclaim diff(exp(2 * x), x, n) = 2^n * exp(2 * x)\n');
+    expect(step.proof).toBe('sizes-tried');
+    expect(step.method).toMatch(/written out at each size/);
+  });
+});
