@@ -125,6 +125,7 @@ export function decideStep(
   let notImplied: string | undefined;
   let removable: string | undefined;
   let conditional = false;
+  const triedConditions = new Set<string>();
   try {
     for (const instance of enumerateInstances(step, sizes)) {
       // The term budget is per instance (a 576-entry Jacobian is 576 small problems); the work budget is per step.
@@ -190,8 +191,12 @@ export function decideStep(
       }
       // A condition of the step the line above does not imply, failing where the line above has a value (t = 0
       // in 1 = t / t): random inputs reach such a point only by luck, so it is looked for here, whatever the forms.
-      const waivable = step.almostEverywhere ? (c: Condition) => failsOnNullSet(c, (id) => atoms.inputKind(id, inputMap)) : () => false;
-      for (const condition of unimpliedConditions(right.conditions, left.conditions).filter((c) => !waivable(c))) {
+      // In a step about a derivative, a condition failing only on a set of measure zero is waived (domain.ts).
+      const waivable = step.almostEverywhere ? (c: Condition) => failsOnNullSet(c, (id) => atoms.inputKind(id, inputMap)) : undefined;
+      for (const condition of unimpliedConditions(right.conditions, left.conditions).filter((c) => !waivable?.(c))) {
+        // Tried once per condition: a Jacobian's hundreds of instances share their denominators.
+        if (triedConditions.has(`${condition.kind}:${condition.key}`)) continue;
+        triedConditions.add(`${condition.kind}:${condition.key}`);
         const found = confirmMissingCondition(lhs, rhs, condition, atoms, instance, step.inputs, inputMap, seed);
         if (found) {
           return different(toRecord(instance), `the step has no value at ${found.where}, where the line above is ${found.confirmation.lhs} (it needs ${condition.text})`,
@@ -212,7 +217,7 @@ export function decideStep(
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
-      const { missing, waived } = domainRule(right.conditions, left.conditions, step.almostEverywhere ? (c) => failsOnNullSet(c, (id) => atoms.inputKind(id, inputMap)) : undefined);
+      const { missing, waived } = domainRule(right.conditions, left.conditions, waivable);
       if (missing) notImplied ??= `the step needs ${missing.text}, which the line above does not imply`;
       else if (waived) removable ??= waived.text;
     }
