@@ -399,17 +399,50 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
  */
 function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<string, Input>, sides: boolean): Array<Map<string, PointValue>> {
   const vars = [...poly.variables()];
-  if (vars.length !== 1 || poly.degreeIn(vars[0]) !== 1) return [];
+  if (vars.length !== 1) return [];
   const atom = atoms.atoms[vars[0]];
   if (atom.kind !== 'input') return [];
   const kind = inputs.get(atom.name)?.kind;
-  const c = poly.substitute(vars[0], Polynomial.ZERO).constantValue();
-  const a = poly.substitute(vars[0], Polynomial.ONE).constantValue()?.sub(c ?? Rational.ZERO);
-  if (a === undefined || c === undefined || a.isZero()) return [];
-  const root = c.neg().div(a);
-  const values = sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root];
+  const roots = poly.degreeIn(vars[0]) === 1 ? affineRoot(poly, vars[0]) : sides ? approximateRoots(poly, vars[0]) : [];
+  const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root]));
   return values.filter((v) => (kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false))
     .map((v) => new Map([[atom.text, { num: v.num, den: v.den }]]));
+}
+
+/** The root of P = a x + c, exactly. */
+function affineRoot(poly: Polynomial, id: number): Rational[] {
+  const c = poly.substitute(id, Polynomial.ZERO).constantValue();
+  const a = poly.substitute(id, Polynomial.ONE).constantValue()?.sub(c ?? Rational.ZERO);
+  return a === undefined || c === undefined || a.isZero() ? [] : [c.neg().div(a)];
+}
+
+/** Where a comparison's side may change sign: a log grid from 1e-6 to 1e16 either side of 0. */
+const ROOT_GRID = [0, ...Array.from({ length: 23 }, (_, k) => 10 ** (k - 6)).flatMap((x) => [x, -x])].sort((a, b) => a - b);
+
+/**
+ * The real roots of a polynomial in one variable, to double precision, found by
+ * bisection between points of {@link ROOT_GRID} where it changes sign: a step
+ * atom [x^2 > 1e14] switches at x = 1e7, a point no random input reaches. Each
+ * is a rational near the root; points either side of it show the switch.
+ */
+function approximateRoots(poly: Polynomial, id: number): Rational[] {
+  const at = (x: number) => poly.evaluateFloat(() => x);
+  const roots: Rational[] = [];
+  for (let g = 0; g + 1 < ROOT_GRID.length; g++) {
+    let [lo, hi] = [ROOT_GRID[g], ROOT_GRID[g + 1]];
+    let [flo, fhi] = [at(lo), at(hi)];
+    if (!Number.isFinite(flo) || !Number.isFinite(fhi)) continue;
+    if (flo === 0) { roots.push(rationalOfDouble(lo)); continue; }
+    if (Math.sign(flo) === Math.sign(fhi)) continue;
+    for (let step = 0; step < 200 && lo < hi; step++) {
+      const mid = (lo + hi) / 2;
+      if (mid <= lo || mid >= hi) break;
+      const fm = at(mid);
+      if (Math.sign(fm) === Math.sign(flo)) { lo = mid; flo = fm; } else { hi = mid; fhi = fm; }
+    }
+    roots.push(rationalOfDouble(lo));
+  }
+  return roots;
 }
 
 /** Random completions of each point where the step's missing condition fails that a confirmation tries. */
@@ -604,7 +637,8 @@ function randomPoint(inputs: readonly Input[], instance: Instance, random: () =>
   const point = new Map<string, PointValue>();
   const tieValue = scale ?? (attempt >= 0 && attempt < TIE_VALUES.length ? TIE_VALUES[attempt] : undefined);
   for (const input of inputs) {
-    const tie = tieValue === 0 && input.kind !== 'real' && input.kind !== 'symmetric' ? undefined : tieValue;
+    // At 0 an abstract function is the zero function: where a step divides by g(x), g = 0 shows it has no value.
+    const tie = tieValue === 0 && input.kind !== 'real' && input.kind !== 'symmetric' && input.kind !== 'function' ? undefined : tieValue;
     const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));
     const count = shape.reduce((a, b) => a * b, 1);
     const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];

@@ -144,6 +144,12 @@ function isPrimedCall(n: any): boolean {
     && primedName(n.args[0]) !== undefined && n.args[1].type === 'ParenthesisNode';
 }
 
+/** `-f'(x)`, which math.js reads as (-f') times (x). */
+function isSignedPrimedCall(n: any): boolean {
+  return n.type === 'OperatorNode' && n.fn === 'multiply' && n.implicit === true && n.args.length === 2 && n.args[0].type === 'OperatorNode'
+    && (n.args[0].fn === 'unaryMinus' || n.args[0].fn === 'unaryPlus') && primedName(n.args[0].args[0]) !== undefined && n.args[1].type === 'ParenthesisNode';
+}
+
 /** `f'`, `f''`, ... as math.js reads them (a name transposed once per prime): the name and the number of primes. */
 function primedName(n: any): { name: string; primes: number } | undefined {
   let primes = 0;
@@ -233,6 +239,15 @@ class Converter {
         }
         // f'(x), the derivative of a function in Lagrange's notation: math.js reads a transposed name times a
         // bracket. Only a bracket with nothing after it but an operator: f'(x)^2 is f' times x^2 to math.js.
+        // -f'(x): math.js reads the sign with the primed name, (-f')(x); it belongs to the call.
+        if (isSignedPrimedCall(n)) {
+          // The same node read without its sign: math.js nodes keep their type on the prototype, so it is cloned, not spread.
+          const unsigned = n.clone();
+          unsigned.args = [n.args[0].args[0], n.args[1]];
+          const call = this.convert(unsigned);
+          const span = this.startAtOperator(call.span, n.args[0].op);
+          return { kind: 'unary', op: n.args[0].fn === 'unaryMinus' ? '-' : '+', arg: call, span };
+        }
         if (isPrimedCall(n)) {
           const primed = primedName(n.args[0])!;
           const name = this.name(primed.name);
@@ -319,7 +334,7 @@ class Converter {
   private chain(top: MathNode): Expr {
     const rights: any[] = [];
     let node: any = top;
-    while (node.type === 'OperatorNode' && CHAIN_OPS.has(node.fn) && node.args.length === 2 && !isPrimedCall(node)) {
+    while (node.type === 'OperatorNode' && CHAIN_OPS.has(node.fn) && node.args.length === 2 && !isPrimedCall(node) && !isSignedPrimedCall(node)) {
       rights.push(node);
       node = node.args[0];
     }

@@ -106,3 +106,27 @@ claim F(a) = 0
     expect(short.detail.diagnostic?.message).toMatch(/F is a function of 2 arguments, called with 1/);
   });
 });
+
+describe('found by the fourth probe', () => {
+  it("a sign before a derivative in Lagrange's notation belongs to it: -f'(x), -sigmoid'(x)", () => {
+    expect(verdicts(`given f: function
+given x: real
+claim diff(1 / f(x), x) = -f'(x) / f(x)^2
+claim diff(f(-x), x) = -f'(-x)
+claim diff(f(-x), x) = f'(-x)   expect wrong
+claim diff(-sigmoid(x), x) = -sigmoid'(x)
+claim 2 * -f'(x) = -2 * f'(x)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved']);
+  });
+
+  it('a hole where an unknown function is 0 is a hole: f(x) = f(x) * g(x) / g(x) is refuted where g = 0', () => {
+    for (const seed of [1, 2, 3]) {
+      const [hole, implicit] = claimsOf(deriv(`given f, g, y: function
+given x: real
+claim f(x) = f(x) * g(x) / g(x)   expect wrong
+claim 3 * (x^2 - 2 * y(x)) + 3 * (y(x)^2 - 2 * x) * y'(x) = 3 * (y(x)^2 - 2 * x) * (y'(x) - (2 * y(x) - x^2) / (y(x)^2 - 2 * x))   expect wrong
+`), { seed, trials: 20, sizes: [1, 2, 3] }).flatMap((c) => c.steps);
+      expect([hole.verdict, implicit.verdict]).toEqual(['refuted', 'refuted']);
+    }
+  });
+});

@@ -114,3 +114,10 @@ claim diff(max(x, 0) * min(x, 2), x) = (x > 0) * (x < 2) * 2 * x + (x > 2)   exp
     expect(found.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'refuted', 'refuted']);
   });
 });
+
+describe('a comparison that switches far away', () => {
+  it('x = x + (x^2 > 1e14) is refuted at the root 1e7 of its side, which random inputs never reach', () => {
+    const [square, cube, never] = steps('given x: real\nclaim x = x + (x^2 > 1e14)   expect wrong\nclaim x = x + (x^3 > 1e20)   expect wrong\nclaim x = x + (x^2 + 1 < 0)\n');
+    expect([square.verdict, cube.verdict, never.verdict]).toEqual(['refuted', 'refuted', 'proved']);
+  });
+});
