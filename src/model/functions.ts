@@ -46,6 +46,24 @@ export interface FunctionRule {
 }
 
 /**
+ * A function's value in arbitrary precision, with the constructor's settings as
+ * they were afterwards whatever happens. decimal.js raises a constructor's
+ * precision inside sin and cos (by the argument's exponent, to reduce it by pi)
+ * and does not restore it when it throws (sin(exp(540523)): "precision limit
+ * exceeded"): the shared 60-digit constructor was left at 234,813 digits, and
+ * every later evaluation of the run crawled.
+ */
+export function preciseValue(rule: FunctionRule, D: PreciseConstructor, args: readonly PreciseNumber[]): PreciseNumber {
+  const { precision, rounding } = D;
+  try {
+    return rule.precise(D, ...args);
+  } finally {
+    // decimal.js types its settings read-only; set() is its way to change them.
+    if (D.precision !== precision || D.rounding !== rounding) D.set({ precision, rounding });
+  }
+}
+
+/**
  * A double as an arbitrary-precision number, exactly to 100 significant digits.
  * `new D(x)` would read x's shortest decimal form instead, which for a subnormal
  * like 5e-324 (really 4.94e-324) is off by 1 %.

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -237,18 +237,27 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           for (const a of args) { vs.push(a(s)); es.push(context.error); }
           work.operations += FUNCTION_COST;
           if (vs.some((v) => v.isNaN())) { context.error = ZERO_BOUND; return nan; }
-          const out = rule.precise(D, ...vs);
-          if (discontinuous && !es[0].isZero() && vs[0].abs().lte(es[0])) context.unsettled = true;
-          // A function that is never 0 came out 0: its value is below the digits kept, and 0 with a relative bound is no value.
-          if (out.isZero() && NEVER_ZERO.has(t.name)) context.unsettled = true;
-          let error = rounding(out, 2);
-          for (let i = 0; i < vs.length; i++) {
-            if (es[i].isZero()) continue;
-            error = error.plus(argumentError((...a) => rule.precise(D, ...a), vs, i, out, es[i], rule.slopes));
-            work.operations += FUNCTION_COST;
+          try {
+            const out = preciseValue(rule, D, vs);
+            if (discontinuous && !es[0].isZero() && vs[0].abs().lte(es[0])) context.unsettled = true;
+            // A function that is never 0 came out 0: its value is below the digits kept, and 0 with a relative bound is no value.
+            if (out.isZero() && NEVER_ZERO.has(t.name)) context.unsettled = true;
+            let error = rounding(out, 2);
+            for (let i = 0; i < vs.length; i++) {
+              if (es[i].isZero()) continue;
+              error = error.plus(argumentError((...a) => preciseValue(rule, D, a), vs, i, out, es[i], rule.slopes));
+              work.operations += FUNCTION_COST;
+            }
+            context.error = error;
+            return out;
+          } catch (error) {
+            // decimal.js cannot reduce sin(exp(540523)) by pi (its pi has some thousand digits): the value exists,
+            // and 60 digits cannot say what it is.
+            if (!(error instanceof Error) || !error.message.includes('DecimalError')) throw error;
+            context.unsettled = true;
+            context.error = ZERO_BOUND;
+            return zero;
           }
-          context.error = error;
-          return out;
         });
       }
       case 'sum': {

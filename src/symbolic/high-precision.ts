@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, printRef, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, preciseValue, printRef, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -54,7 +54,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (base.isNeg() && !exponent.isInteger()) return new Big(NaN);
         return base.pow(exponent);
       }
-      case 'fn': return FUNCTIONS[t.name].precise(Big, ...t.args.map(go));
+      case 'fn': return preciseValue(FUNCTIONS[t.name], Big, t.args.map(go));
       case 'apply': return go(instantiateFunctions(t));
       case 'cmp':
         return compare(t.op, go(t.a).cmp(go(t.b)), 0) ? one : new Big(0);

@@ -202,3 +202,13 @@ describe('true identities where doubles fail are never refuted by the numbers', 
     expect(checkStepNumerically(step(body), SIZES).kind).toBe('agree');
   });
 });
+
+describe('a high-precision evaluation that decimal.js cannot finish', () => {
+  it('sin(exp(x)) far out leaves the shared 60-digit constructor as it was, and the input unsettled, not the run crawling', async () => {
+    const { Decimal } = await import('decimal.js');
+    const { FUNCTIONS, preciseValue } = await import('../../src/model/index.ts');
+    const D = Decimal.clone({ precision: 60 });
+    expect(() => preciseValue(FUNCTIONS.sin, D, [new D(540523).exp()])).toThrow(/DecimalError/);
+    expect(D.precision).toBe(60);
+  });
+});
