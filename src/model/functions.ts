@@ -54,9 +54,14 @@ export interface FunctionRule {
  * every later evaluation of the run crawled.
  */
 export function preciseValue(rule: FunctionRule, D: PreciseConstructor, args: readonly PreciseNumber[]): PreciseNumber {
+  return keepingSettings(D, () => rule.precise(D, ...args));
+}
+
+/** Runs a decimal.js computation and restores the constructor's precision and rounding after it, whatever happens. */
+export function keepingSettings<T>(D: PreciseConstructor, compute: () => T): T {
   const { precision, rounding } = D;
   try {
-    return rule.precise(D, ...args);
+    return compute();
   } finally {
     // decimal.js types its settings read-only; set() is its way to change them.
     if (D.precision !== precision || D.rounding !== rounding) D.set({ precision, rounding });

@@ -3,7 +3,7 @@ export { buildModel } from './model.ts';
 export { MAX_DETERMINANT_SIZE } from './resolve.ts';
 export { InlineBudget, MAX_INLINED_NODES } from './term-size.ts';
 export type { Model, ModelClaim, ModelStep, RangeMismatch } from './model.ts';
-export { FUNCTIONS, isFunctionName, MAX_FACTORIAL, preciseValue, toPrecise } from './functions.ts';
+export { FUNCTIONS, isFunctionName, keepingSettings, MAX_FACTORIAL, preciseValue, toPrecise } from './functions.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
 export { mapChildren, substituteIndices, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
 export * from './term-builders.ts';

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -371,7 +371,7 @@ function power(D: typeof HIGH, b: PreciseNumber, x: PreciseNumber): PreciseNumbe
   if (b.isNaN() || x.isNaN()) return new D(NaN);
   if (b.isZero()) return x.isZero() ? new D(1) : x.isNeg() ? new D(NaN) : new D(0);
   if (b.isNeg() && !x.isInteger()) return new D(NaN);
-  return b.pow(x);
+  return keepingSettings(D, () => b.pow(x));
 }
 
 /** One side compiled for high precision; evaluate with {@link evaluatePrecise}. */

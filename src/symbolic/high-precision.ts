@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, preciseValue, printRef, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, preciseValue, printRef, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -52,7 +52,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         const exponent = go(t.exponent);
         // decimal.js gives (-8)^(1/3) a value; the language does not (a root of a negative number).
         if (base.isNeg() && !exponent.isInteger()) return new Big(NaN);
-        return base.pow(exponent);
+        return keepingSettings(Big, () => base.pow(exponent));
       }
       case 'fn': return preciseValue(FUNCTIONS[t.name], Big, t.args.map(go));
       case 'apply': return go(instantiateFunctions(t));
