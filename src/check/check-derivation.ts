@@ -105,15 +105,20 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
 function checkAtEachSize(model: Model, claim: ModelClaim, s: number, context: ClaimContext): StepResult | undefined {
   const results: StepResult[] = [];
   const skipped: ReadonlyMap<string, number>[] = [];
+  const noDomain: StepResult[] = [];
   for (const sizes of context.sizes) {
     const sized = modelAtSizes(model, sizes);
     const sizedClaim = sameClaim(sized, claim);
     if (sizedClaim === undefined) return undefined;
     // Too large to write out here: the step is not tried at this size.
     if (sized.needsWrittenSizes && lacksTerm(sizedClaim, s)) { skipped.push(sizes); continue; }
-    results.push(checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], writtenAtSize: true }));
+    const result = checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], writtenAtSize: true });
+    // No value anywhere at this size (inv(X' * X) with fewer rows than columns is singular): nothing to decide there.
+    if (result.verdict === 'error' && result.detail.diagnostic?.code === 'no-domain') noDomain.push(result);
+    else results.push(result);
   }
-  return results.length === 0 ? undefined : mergedOverSizes(results, skipped, describeSizes);
+  if (results.length === 0) return noDomain[0];
+  return mergedOverSizes(results, [...skipped, ...noDomain.flatMap((r) => r.detail.sizes.map((z) => new Map(Object.entries(z))))], describeSizes);
 }
 
 /** A derivation's result from the results of its steps, claim by claim ({@link checkStepAt}). */

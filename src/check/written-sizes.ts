@@ -45,7 +45,7 @@ export function mergedOverSizes(
   const tried = results.flatMap((r) => r.detail.sizes);
   const trials = results.reduce((n, r) => n + r.detail.trials, 0);
   const sizesText = describe(tried.map((s) => new Map(Object.entries(s))));
-  const notTried = skipped.length === 0 ? '' : `; not tried at ${describe(skipped)}, too large to write out (det above ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}, a derivative above order ${MAX_FUNCTION_ORDER})`;
+  const notTried = skipped.length === 0 ? '' : `; not decided at ${describe(skipped)}: too large to write out (det above ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}, or 3×3 of compound entries; a derivative above order ${MAX_FUNCTION_ORDER}) or no value anywhere there`;
   const written = `written out at each size${notTried}`;
   if (decisive) return { ...decisive, method: `${decisive.method} (written out at that size)` };
   const worstRelative = Math.max(...results.map((r) => r.detail.worstRelative ?? 0));

@@ -5,6 +5,9 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { someSubterm } from './term-queries.ts';
 
+/** Term nodes of a matrix entry past which det, inv and logdet of it are written out up to 3×3 only. */
+const COMPOUND_ENTRY = 12;
+
 /** The most entries of a row of an array written out (`[a, b, c]`). */
 const MAX_WRITTEN_ENTRIES = 32;
 /** The most scalar variables grad, jacobian or hessian take as a list: a Hessian has their square of entries. */
@@ -19,7 +22,7 @@ import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
-import { InlineBudget } from './term-size.ts';
+import { expandedSize, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
 
@@ -829,8 +832,12 @@ export class Resolver {
       throw this.error('shape', `${name} needs a square matrix, got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
     }
     const m = rows.k === 'fixed' ? rows.size : this.scope.writtenSizes?.get(rows.name);
-    if (rows.k === 'sym' && (m === undefined || m > MAX_DETERMINANT_SIZE)) this.scope.onSizeNeeded?.();
-    if (m === undefined || m > MAX_DETERMINANT_SIZE) {
+    // A matrix whose entries are sums (X' * diag(r) * X) is written out up to 3×3 only: at 4×4 the cofactors of
+    // such entries, picked by deltas, exhausted the heap (PRML's IRLS step, 4 GB after four minutes).
+    const largest = a.k === 'array' && rows.k === 'sym' && m !== undefined && m > 3
+      && expandedSize(a.at([{ k: 'lit', value: 1 }, { k: 'lit', value: 1 }]), COMPOUND_ENTRY + 1) > COMPOUND_ENTRY ? 3 : MAX_DETERMINANT_SIZE;
+    if (rows.k === 'sym' && (m === undefined || m > largest)) this.scope.onSizeNeeded?.();
+    if (m === undefined || m > largest) {
       const matrix = shortText(expr.args[0]) ?? 'the matrix';
       throw this.error('unsupported', rows.k === 'fixed'
         ? `${name} is written out at a fixed size up to ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}; ${matrix} is ${showShape(a.shape)}`

@@ -118,7 +118,7 @@ claim sum(a) = sum(i, a[i])
     // Proved at the sizes tried, never "for every n"; the size too large to write out is named.
     expect(logdet.proof).toBe('sizes-tried');
     expect(logdet.method).toContain('n = 1, 2, 3');
-    expect(logdet.method).toContain('not tried at n = 5');
+    expect(logdet.method).toContain('not decided at n = 5');
     expect(scaled.detail.sizes).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(twice.detail.counterexample?.sizes).toEqual({ n: 2 });
     // A step without det is proved for every n as before.
@@ -169,5 +169,18 @@ claim G = P .* (dP - sum(P .* dP, 1))   expect wrong
     expect(d.code).toBe('shape');
     expect(d.message).toContain('ambiguous');
     expect(d.hint).toContain('sum(A, 2)');
+  });
+});
+
+describe("PRML's IRLS step: inv of a matrix of sums", () => {
+  it('is written out up to 3×3 (not 4×4, where it exhausted the heap), and a size where it is singular everywhere is not decided', () => {
+    const [step] = claimsOf(deriv(`given X: matrix[N, D]
+given w: vector[D]
+given y: binary[N]
+let p = sigmoid(X * w)
+claim w - inv(X' * diag(p .* (1 - p)) * X) * X' * (p - y) = w - inv(X' * diag(p .* (1 - p)) * X) * X' * (p - y)
+`), { seed: 1, trials: 10, sizes: [1, 2, 3, 4] }).flatMap((c) => c.steps);
+    expect(step.verdict).not.toBe('error');
+    expect(step.method).toMatch(/not decided at .*D=4/);
   });
 });
