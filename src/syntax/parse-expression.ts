@@ -259,6 +259,12 @@ class Converter {
         if (n.fn === 'factorial' && n.args.length === 1) {
           const arg = this.convert(n.args[0]);
           const span = this.extendToClosing(arg.span, '!');
+          // n!! is a double factorial in every textbook, (n!)! to math.js: refused rather than read the other way.
+          const [, end] = this.offsets(span);
+          if (this.text[end] === '!' && this.text[end + 1] !== '=') {
+            throw this.error('n!! (a double factorial) is not part of the derivation language', this.map.span(end - 1, end + 1),
+              'write the product out: (2n - 1)!! is prod(k, 1, n, 2 * k - 1); for the factorial of a factorial write (n!)!');
+          }
           return { kind: 'call', name: 'factorial', nameSpan: span, args: [arg], span };
         }
         if (n.args.length === 1 && (n.fn === 'unaryMinus' || n.fn === 'unaryPlus')) {

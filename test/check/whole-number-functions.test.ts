@@ -61,3 +61,11 @@ claim d³/dx³(f(x)) = f'''(x)
     expect(step.method).toMatch(/written out at each size/);
   });
 });
+
+describe('a double factorial is refused, not read as the factorial of a factorial', () => {
+  it('3!! is an error with a hint (math.js reads it as (3!)! = 720); (3!)! and the product written out are read', () => {
+    const [doubled, nested, product] = steps('given n: size\nclaim 3!! = 3\nclaim (3!)! = 720\nclaim prod(k, 1, n, 2 * k - 1) = factorial(2 * n) / (2^n * factorial(n))\n');
+    expect(doubled.detail.diagnostic).toMatchObject({ message: 'n!! (a double factorial) is not part of the derivation language', span: { line: 3, col: 8 } });
+    expect([nested.verdict, product.verdict]).toEqual(['proved', 'proved']);
+  });
+});
