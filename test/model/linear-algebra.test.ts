@@ -179,8 +179,8 @@ given w: vector[D]
 given y: binary[N]
 let p = sigmoid(X * w)
 claim w - inv(X' * diag(p .* (1 - p)) * X) * X' * (p - y) = w - inv(X' * diag(p .* (1 - p)) * X) * X' * (p - y)
-`), { seed: 1, trials: 10, sizes: [1, 2, 3, 4] }).flatMap((c) => c.steps);
+`), { seed: 1, trials: 10, sizes: [1, 2, 4] }).flatMap((c) => c.steps);
     expect(step.verdict).not.toBe('error');
     expect(step.method).toMatch(/not decided at .*D=4/);
-  });
+  }, 60_000);
 });
