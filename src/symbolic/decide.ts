@@ -399,6 +399,12 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
  */
 function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<string, Input>, sides: boolean): Array<Map<string, PointValue>> {
   const vars = [...poly.variables()];
+  // A side through abs or another indicator (abs(x) - 1e7 is x (2 [x > 0] - 1) - 1e7): each of the
+  // indicator's values gives a side in the input alone, whose roots are tried.
+  const indicator = vars.find((id) => atoms.steps.has(id) || atoms.ties.has(id));
+  if (vars.length === 2 && indicator !== undefined) {
+    return [Polynomial.ZERO, Polynomial.ONE].flatMap((value) => pointsAround(atoms, poly.substitute(indicator, value), inputs, sides));
+  }
   if (vars.length !== 1) return [];
   const atom = atoms.atoms[vars[0]];
   if (atom.kind !== 'input') return [];
