@@ -799,6 +799,12 @@ export class Resolver {
       }
       return values.length === 1 ? mapValue(values[0], (t) => form(t)) : this.entrywise(expr, values[0], values[1], form);
     }
+    if ((name === 'max' || name === 'min') && args.length > 2 && args.length <= MAX_WRITTEN_ENTRIES && !this.isDeclared(name)) {
+      // max(a, b, c) of values, as max(a, max(b, c)), entry by entry.
+      const values = args.map((a) => this.val(a, bound));
+      return values.slice(0, -1).reduceRight((acc, v) => this.entrywise(expr, v, acc, (a, b) => fn(name, a, b)), values[values.length - 1]);
+    }
+    if (name === 'laplacian' && !this.isDeclared(name)) return this.laplacian(expr, bound);
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
@@ -1119,6 +1125,19 @@ export class Resolver {
     }
     if (name === 'grad') return array([n], ([j]) => pick(j, (p) => d(f.t, p)));
     return array([n, n], ([i, j]) => pick(i, (p) => pick(j, (q) => d(d(f.t, p), q))));
+  }
+
+  /**
+   * `laplacian(f, x)` of an input vector x, or `laplacian(f, [x, y, z])` of scalars
+   * listed: the sum of the second derivatives, the trace of the Hessian.
+   */
+  private laplacian(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 2, 'laplacian(f, [x, y, z])');
+    const hessian: Extract<Expr, { kind: 'call' }> = { ...expr, name: 'hessian' };
+    const h = expr.args[1].kind === 'array' ? this.byVariables('hessian', hessian, expr.args[1], bound) : this.withLetAsInput(expr.args[1], () => this.hessian(hessian, bound));
+    if (h.k === 'scalar') return h;
+    const i = this.boundIndex(h.shape[0], 'i');
+    return scalar({ k: 'sum', index: i, dim: h.shape[0], body: h.at([v(i), v(i)]) });
   }
 
   /** The input a whole-array derivative (grad, jacobian, hessian) differentiates with respect to. */

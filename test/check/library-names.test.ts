@@ -70,3 +70,17 @@ claim [x, y] = [y, x]   expect wrong
     expect(notInput.detail.diagnostic).toMatchObject({ code: 'unsupported', span: { line: 4, col: 23 } });
   });
 });
+
+describe('the Laplacian, and max and min of several values (from the fourth probe)', () => {
+  it('laplacian(f, [x, y, z]) and laplacian(f, v) are the trace of the Hessian; max(a, b, c) nests', () => {
+    expect(verdicts(`given x, y, z, a, b, c: real
+given v: vector[n]
+claim laplacian(1 / sqrt(x^2 + y^2 + z^2), [x, y, z]) = 0
+claim laplacian(log(x^2 + y^2), [x, y]) = 0
+claim laplacian(log(x^2 + y^2), [x, y]) = 1   expect wrong
+claim laplacian(sum(i, v[i]^3), v) = 6 * sum(i, v[i])
+claim max(a, b, c) = max(max(a, b), c)
+claim max(a, b, c) = max(a, b)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'verified', 'refuted']);
+  });
+});
