@@ -922,7 +922,9 @@ export class Resolver {
    */
   private wholeNumbers(name: string, values: readonly Value[], expr: Extract<Expr, { kind: 'call' }>): void {
     const terms = values.flatMap((v) => (v.k === 'scalar' ? [v.t] : []));
-    if (terms.length < values.length || terms.some((t) => someSubterm(t, (x) => x.k === 'input' || x.k === 'apply' || x.k === 'diff'))) {
+    // A count input (Poisson's y in log(y!)) is a whole number; any other input is not.
+    const notWhole = (x: Term) => (x.k === 'input' && this.scope.inputs.get(x.ref.name)?.kind !== 'count') || x.k === 'apply' || x.k === 'diff';
+    if (terms.length < values.length || terms.some((t) => someSubterm(t, notWhole))) {
       throw this.error('unsupported', `${name} takes whole numbers: a constant, a size (given n: size) or a sum's index, not a value of an input`, expr.span,
         `write sum(k, 0, n, x^k / factorial(k)) for a Taylor polynomial; the gamma function of a real value is not supported`);
     }
@@ -1150,7 +1152,7 @@ export class Resolver {
         : `${form} differentiates with respect to a whole input vector: ${form}(${form === 'jacobian' ? 's' : 'f'}, x) with given x: vector[n]`, w.span,
       form === 'grad' ? 'for one entry write diff(L, W[i, j])' : 'for one entry write diff(s[i], x[k])');
     }
-    if (given.kind === 'label' || given.kind === 'onehot') {
+    if (given.kind === 'label' || given.kind === 'onehot' || given.kind === 'count') {
       throw this.error('unsupported', `${given.name} is a ${given.typeText}: its values are discrete, so it has no derivative`, w.span);
     }
     this.notSymmetric(given, w.span);
@@ -1473,7 +1475,7 @@ export class Resolver {
         : 'diff differentiates with respect to an input entry such as x[k] or t', expr.span,
       'differentiate with respect to a given, e.g. diff(L, x[k]); for a chain rule through a definition, write the chain explicitly');
     }
-    if (given.kind === 'label' || given.kind === 'onehot') {
+    if (given.kind === 'label' || given.kind === 'onehot' || given.kind === 'count') {
       throw this.error('unsupported', `${name} is a ${given.typeText}: its values are discrete, so it has no derivative`, expr.span);
     }
     this.notSymmetric(given, expr.span);

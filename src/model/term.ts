@@ -112,7 +112,8 @@ export type InputKind =
   | 'invertible' // a square matrix with a positive determinant (drawn diagonally dominant, not symmetric)
   | 'symmetric'  // a square matrix equal to its transpose: entry [a, b] is (M[a, b] + M[b, a]) / 2 of the values held
   | 'spd'        // symmetric positive definite: as symmetric, the values held diagonally dominant with a positive diagonal
-  | 'function';  // an abstract function of one argument, held as the parameters of a smooth function (abstract-functions.ts)
+  | 'function'   // an abstract function of one argument, held as the parameters of a smooth function (abstract-functions.ts)
+  | 'count';     // a whole number >= 0 (count data: Poisson's y, whose y! a likelihood holds); never differentiated by
 
 /** A declared input: `given x: vector[n]` is `{ name: 'x', kind: 'real', dims: ['n'] }`. */
 export interface Input {

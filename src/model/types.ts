@@ -26,6 +26,7 @@ const TYPES: Readonly<Record<string, TypeRule>> = {
   matrix: { kind: 'real', rank: 2, description: 'an N by D array of real numbers' },
   invertible: { kind: 'invertible', rank: 2, description: 'an n by n invertible matrix with a positive determinant (so inv and logdet are defined): invertible[n, n]' },
   symmetric: { kind: 'symmetric', rank: 2, description: 'an n by n matrix equal to its transpose: symmetric[n, n]' },
+  count: { kind: 'count', rank: 0, description: 'a whole number >= 0, as count data (count[n]: n of them); factorial(y) of it is a value' },
   spd: { kind: 'spd', rank: 2, description: 'an n by n symmetric positive definite matrix (a covariance; inv and logdet are defined): spd[n, n]' },
 };
 
@@ -63,7 +64,7 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
     return dim;
   });
   const expected = rule.isLabel ? 1 : rule.rank;
-  const allowed = type.name === 'positive' ? [0, 1, 2] : BATCHED.has(type.name) ? [expected, expected + 1] : [expected];
+  const allowed = type.name === 'positive' ? [0, 1, 2] : type.name === 'count' ? [0, 1] : BATCHED.has(type.name) ? [expected, expected + 1] : [expected];
   if (!allowed.includes(dims.length)) {
     const form = expected === 0 ? type.name : `${type.name}[n]`;
     throw new DerivationError(diagnostic('unknown-type',

@@ -135,6 +135,10 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
       const diagonal = uniform({ min: n, max: n + 2 });
       return fc.tuple(...Array.from({ length: count }, (_, e) => (Math.floor(e / n) === e % n ? diagonal : offDiagonal)));
     }
+    // Small whole numbers, as counts are: 0 (where shrinking ends) to 20.
+    case 'count':
+      return fc.array(fc.oneof({ withCrossShrink: true }, { weight: 1, arbitrary: fc.constantFrom(0, 1, 2) }, { weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }) }),
+        { minLength: count, maxLength: count });
     // The parameters of a smooth function (abstract-functions.ts); all 0 is the zero function, where shrinking ends.
     case 'function':
       // Simple parameters (0, 1, -1) now and then, and first when shrinking: a counterexample with u + sin(u) reads better.

@@ -720,6 +720,8 @@ function allowedValues(kind: Input['kind'], shape: readonly number[]): ((v: numb
       return (v) => v > 0;
     case 'unit':
       return (v) => v > 0 && v < 1;
+    case 'count':
+      return (v) => Number.isInteger(v) && v >= 0;
     // An abstract function's parameters: any value in its range is a smooth function, u + sin(u) reads best.
     case 'function': {
       const widest = Math.max(...functionParameterRanges());

@@ -651,6 +651,12 @@ function randomPoint(inputs: readonly Input[], instance: Instance, random: () =>
     // A point must be of the input's type, or it refutes what the type guarantees (det A > 0 for an
     // invertible A): diagonally dominant with a positive diagonal, as the random inputs are, and no tie.
     const dominant = input.kind === 'invertible' || input.kind === 'spd';
+    // A count is a whole number: 0 to 9 (a tie value only where it is one).
+    if (input.kind === 'count') {
+      const values = Array.from({ length: count }, () => (tie !== undefined && Number.isInteger(tie) ? tie : Math.floor(10 * random())));
+      values.forEach((v, flat) => point.set(shape.length === 0 ? input.name : `${input.name}[${flat + 1}]`, v));
+      continue;
+    }
     const n = shape[0];
     let values = Array.from({ length: count }, (_, flat) => (dominant
       ? (Math.floor(flat / n) === flat % n ? n + 2 * random() : -1 + 2 * random())

@@ -69,3 +69,19 @@ describe('a double factorial is refused, not read as the factorial of a factoria
     expect([nested.verdict, product.verdict]).toEqual(['proved', 'proved']);
   });
 });
+
+describe('count data: given y: count, whole numbers whose factorial a likelihood holds', () => {
+  it("the Poisson log-likelihood's derivative in its rate, with log(y!) in it, and its slip; a count has no derivative", () => {
+    const found = steps(`given y: count[N]
+given l: positive
+given k: count
+let LL = sum(i, y[i] * log(l) - l - log(factorial(y[i])))
+claim diff(LL, l) = sum(y) / l - N
+claim diff(LL, l) = sum(y) / l   expect wrong
+claim diff(k * log(l) - l - log(k!), l) = k / l - 1
+claim diff(LL, y[1]) = 0
+`);
+    expect(found.slice(0, 3).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+    expect(found[3].detail.diagnostic?.message).toMatch(/y is a count\[N\]: its values are discrete, so it has no derivative/);
+  });
+});
