@@ -34,15 +34,16 @@ export const MAX_FUNCTION_ORDER = 8;
 /** The exponents of every monomial of degree up to 3 in k variables, by degree, then in order. */
 function monomials(k: number): number[][] {
   const out: number[][] = [];
-  const build = (prefix: number[], left: number, degree: number): void => {
+  // The exponents of the variables still to place, `left` of the degree still to give them.
+  const build = (prefix: number[], left: number): void => {
     if (prefix.length === k) { if (left === 0) out.push(prefix); return; }
-    for (let e = left; e >= 0; e--) build([...prefix, e], left - e, degree);
+    for (let e = left; e >= 0; e--) build([...prefix, e], left - e);
   };
-  for (let degree = 0; degree <= 3; degree++) build([], degree, degree);
+  for (let degree = 0; degree <= 3; degree++) build([], degree);
   return out;
 }
 
-/** Where each parameter of a family of k arguments sits, and the range it is drawn from. */
+/** Where each parameter of a family of k arguments sits. */
 interface Layout {
   readonly monomials: readonly (readonly number[])[];
   /** Offsets of a, b_1..b_k, phi, d, e_1..e_k, psi. */
