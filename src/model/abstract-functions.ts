@@ -1,3 +1,4 @@
+import { factorialValue } from './functions.ts';
 import { add, div, fn, mul, num, pow } from './term-builders.ts';
 import { someSubterm } from './term-queries.ts';
 import { mapChildren } from './term-traversal.ts';
@@ -51,10 +52,17 @@ interface Layout {
   readonly count: number;
 }
 
+/** One layout per arity: instanceValue reads it at every evaluation of an atom. */
+const layouts = new Map<number, Layout>();
+
 function layoutOf(k: number): Layout {
-  const m = monomials(k);
-  const a = m.length;
-  return { monomials: m, a, b: a + 1, phi: a + 1 + k, d: a + 2 + k, e: a + 3 + k, psi: a + 3 + 2 * k, count: a + 4 + 2 * k };
+  let l = layouts.get(k);
+  if (l === undefined) {
+    const m = monomials(k);
+    const a = m.length;
+    layouts.set(k, (l = { monomials: m, a, b: a + 1, phi: a + 1 + k, d: a + 2 + k, e: a + 3 + k, psi: a + 3 + 2 * k, count: a + 4 + 2 * k }));
+  }
+  return l;
 }
 
 /** How many numbers hold an abstract function of `arity` arguments (10 for one). */
@@ -74,22 +82,19 @@ const parameter = (name: string, p: number): Term => ({ k: 'input', ref: { name,
  * The coefficients of the polynomial P_m with (d/du)^m tanh(u) = P_m(tanh u):
  * P_0 = T, P_{m+1} = P_m'(T) (1 - T^2). Entry j is the coefficient of T^j.
  */
-export function tanhDerivativePolynomial(order: number): number[] {
-  let p = [0, 1];
-  for (let m = 0; m < order; m++) {
+export function tanhDerivativePolynomial(order: number): readonly number[] {
+  while (tanhPolynomials.length <= order) {
+    const p = tanhPolynomials[tanhPolynomials.length - 1];
     const derivative = p.slice(1).map((c, j) => c * (j + 1));
     const next = new Array<number>(derivative.length + 2).fill(0);
     derivative.forEach((c, j) => { next[j] += c; next[j + 2] -= c; });
-    p = next;
+    tanhPolynomials.push(next);
   }
-  return p;
+  return tanhPolynomials[order];
 }
 
-function factorial(k: number): number {
-  let r = 1;
-  for (let i = 2; i <= k; i++) r *= i;
-  return r;
-}
+/** P_0, P_1, ... as far as asked for so far. */
+const tanhPolynomials: number[][] = [[0, 1]];
 
 /**
  * The partial derivative of the abstract function `name` of orders `orders`
@@ -105,7 +110,7 @@ export function instanceTerm(name: string, orders: readonly number[], args: read
     if (m.some((e, i) => e < orders[i])) return;
     // d^o (u^m / m!) = u^(m - o) / (m - o)!
     const left = m.map((e, i) => e - orders[i]);
-    parts.push(div(mul(c(p), ...left.map((e, i) => pow(args[i], num(e)))), num(left.reduce((f, e) => f * factorial(e), 1))));
+    parts.push(div(mul(c(p), ...left.map((e, i) => pow(args[i], num(e)))), num(left.reduce((f, e) => f * factorialValue(e), 1))));
   });
   const linear = (at: number, shift: number) => add(...args.map((u, i) => mul(c(at + i), u)), c(shift));
   // sin^(m)(v) = sin(v + m pi / 2): sin, cos, -sin, -cos; each argument's order brings its coefficient.
@@ -127,7 +132,7 @@ export function instanceValue(params: readonly number[], orders: readonly number
   l.monomials.forEach((m, p) => {
     if (m.some((e, i) => e < orders[i])) return;
     let term = params[p];
-    m.forEach((e, i) => { term *= u[i] ** (e - orders[i]) / factorial(e - orders[i]); });
+    m.forEach((e, i) => { term *= u[i] ** (e - orders[i]) / factorialValue(e - orders[i]); });
     value += term;
   });
   const linear = (at: number, shift: number) => u.reduce((s, x, i) => s + params[at + i] * x, params[shift]);
@@ -147,28 +152,22 @@ export function variableNames(k: number): string[] {
 
 /** The function a counterexample used, as a formula in u (u, v for two arguments) with its parameters rounded for reading. */
 export function describeInstance(params: readonly number[], arity = 1): string {
-  const r = (x: number) => Number(x.toPrecision(4));
   const l = layoutOf(arity);
   const names = variableNames(arity);
-  const linear = (at: number, shift: number) => {
-    const terms: [number, string][] = names.map((n, i) => [r(params[at + i]), n]);
-    let text = '';
-    for (const [c, n] of terms) {
-      if (c === 0) continue;
-      const mag = Math.abs(c) === 1 ? n : `${Math.abs(c)} ${n}`;
-      text += text === '' ? (c < 0 ? `-${mag}` : mag) : ` ${c < 0 ? '-' : '+'} ${mag}`;
-    }
-    const o = r(params[shift]);
-    return o === 0 ? text || '0' : text ? `${text} ${o < 0 ? '-' : '+'} ${Math.abs(o)}` : String(o);
-  };
+  const linear = (at: number, shift: number) => signedSum([...names.map((n, i): [number, string] => [params[at + i], n]), [params[shift], '']]);
   const parts: [number, string][] = l.monomials.map((m, p) => [
-    params[p] / m.reduce((f, e) => f * factorial(e), 1),
+    params[p] / m.reduce((f, e) => f * factorialValue(e), 1),
     m.map((e, i) => (e === 0 ? '' : e === 1 ? names[i] : `${names[i]}^${e}`)).filter((x) => x !== '').join(' '),
   ]);
   parts.push([params[l.a], `sin(${linear(l.b, l.phi)})`], [params[l.d], `tanh(${linear(l.e, l.psi)})`]);
+  return signedSum(parts);
+}
+
+/** Coefficients times texts as a sum a person reads: 4 significant digits, no 0 terms, no 1 factors, `- 2 u` for `+ -2 u`. */
+function signedSum(parts: readonly (readonly [number, string])[]): string {
   let text = '';
   for (const [coef, what] of parts) {
-    const c = r(coef);
+    const c = Number(coef.toPrecision(4));
     if (c === 0) continue;
     const magnitude = Math.abs(c);
     const term = what === '' ? String(magnitude) : magnitude === 1 ? what : `${magnitude} ${what}`;

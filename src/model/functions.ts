@@ -175,7 +175,7 @@ function isWhole(a: PreciseNumber): boolean {
   return a.isInteger() && !a.isNeg() && a.lte(MAX_FACTORIAL);
 }
 
-function factorialValue(n: number): number {
+export function factorialValue(n: number): number {
   let r = 1;
   for (let i = 2; i <= n && r < Infinity; i++) r *= i;
   return r;

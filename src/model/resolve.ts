@@ -5,16 +5,6 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { someSubterm } from './term-queries.ts';
 
-/** Term nodes of a matrix entry past which det, inv and logdet of it are written out up to 3×3 only. */
-const COMPOUND_ENTRY = 12;
-
-/** The most entries of a row of an array written out (`[a, b, c]`). */
-const MAX_WRITTEN_ENTRIES = 32;
-/** The most scalar variables grad, jacobian or hessian take as a list: a Hessian has their square of entries. */
-const MAX_LISTED_VARIABLES = 8;
-
-/** Functions of whole numbers only (functions.ts) and their other names: their arguments are checked where they are written. */
-const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
 import { closest } from './did-you-mean.ts';
@@ -25,6 +15,17 @@ import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-trav
 import { expandedSize, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
+
+/** Term nodes of a matrix entry past which det, inv and logdet of it are written out up to 3×3 only. */
+const COMPOUND_ENTRY = 12;
+
+/** The most entries of a row of an array written out (`[a, b, c]`). */
+const MAX_WRITTEN_ENTRIES = 32;
+/** The most scalar variables grad, jacobian or hessian take as a list: a Hessian has their square of entries. */
+const MAX_LISTED_VARIABLES = 8;
+
+/** Functions of whole numbers only (functions.ts) and their other names: their arguments are checked where they are written. */
+const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
 
 const PENDING = '\u0000pending:';
 
@@ -987,19 +988,16 @@ export class Resolver {
         'declare a vector or a matrix input (given x: vector[n]) for a long one');
     }
     const items = expr.items.map((item) => this.val(item, bound));
-    const pick = (index: Index, entries: readonly ((rest: readonly Index[]) => Term)[], rest: readonly Index[]): Term =>
-      (index.k === 'lit' ? (entries[index.value - 1]?.(rest) ?? num(0))
-        : add(...entries.map((entry, p) => mul(delta(index, { k: 'lit', value: p + 1 }), entry(rest)))));
     if (items.every((v) => v.k === 'scalar')) {
       const terms = items.map((v) => (v as Extract<Value, { k: 'scalar' }>).t);
-      return array([{ k: 'fixed', size: terms.length }], ([i]) => pick(i, terms.map((t) => () => t), []));
+      return array([{ k: 'fixed', size: terms.length }], ([i]) => pickByIndex(i, terms.length, (p) => terms[p]));
     }
     const rows = items.filter((v): v is ArrayValue => v.k === 'array' && v.shape.length === 1);
     if (rows.length !== items.length || !rows.every((r) => sameDim(r.shape[0], rows[0].shape[0]))) {
       throw this.error('shape', 'an array is written as [a, b] of scalars, or as [[a, b], [c, d]] of rows of one length', expr.span,
         'write each row with the same number of entries');
     }
-    return array([{ k: 'fixed', size: rows.length }, rows[0].shape[0]], ([i, j]) => pick(i, rows.map((r) => ([col]: readonly Index[]) => r.at([col])), [j]));
+    return array([{ k: 'fixed', size: rows.length }, rows[0].shape[0]], ([i, j]) => pickByIndex(i, rows.length, (p) => rows[p].at([j])));
   }
 
   /** `onehot(y, C)`: the 0/1 array of labels, one row per label of `y: label[N, C]` (a vector for `y: label[C]`). */
@@ -1114,8 +1112,7 @@ export class Resolver {
     });
     const f = this.val(expr.args[0], bound);
     const n: Dim = { k: 'fixed', size: variables.length };
-    const pick = (index: Index, entry: (p: number) => Term): Term =>
-      (index.k === 'lit' ? entry(index.value - 1) : add(...variables.map((_, p) => mul(delta(index, { k: 'lit', value: p + 1 }), entry(p)))));
+    const pick = (index: Index, entry: (p: number) => Term): Term => pickByIndex(index, variables.length, entry);
     const d = (t: Term, p: number): Term => ({ k: 'diff', f: t, v: variables[p] });
     if (name === 'jacobian') {
       if (f.k === 'scalar') return array([n], ([j]) => pick(j, (p) => d(f.t, p)));
@@ -1525,6 +1522,16 @@ export class Resolver {
     // A dimension symbol is index-like too: `(i != n)` compares an index with the last one.
     return !this.scope.lets.has(expr.name) && expr.name !== 'e' && expr.name !== 'pi';
   }
+}
+
+/**
+ * Entry `index` (1-based) of `count` terms written out: the term itself at a literal
+ * index, else each picked by a delta, sum(p, delta(index, p) * entry(p)), so every
+ * entry shares the domain of all of them.
+ */
+function pickByIndex(index: Index, count: number, entry: (p: number) => Term): Term {
+  if (index.k === 'lit') return index.value >= 1 && index.value <= count ? entry(index.value - 1) : num(0);
+  return add(...Array.from({ length: count }, (_, p) => mul(delta(index, { k: 'lit', value: p + 1 }), entry(p))));
 }
 
 /** diff(F, x, y, ...) takes at most this many variables, as many as an abstract function has primes. */

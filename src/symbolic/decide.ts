@@ -393,9 +393,11 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
 }
 
 /**
- * For P affine in one entry of a scalar-valued input, the entry's value where P
- * vanishes, and with `sides` values either side of it (its root plus and minus 1,
- * half and twice it), each within the input's type. None for any other P.
+ * For P in one entry of a scalar-valued input, the entry's values where P vanishes
+ * (exactly for an affine P, to double precision for a polynomial of higher degree when
+ * `sides` asks for points either side: its root plus and minus 1, half and twice it),
+ * each within the input's type; through an indicator (abs), at each of its values.
+ * None for any other P.
  */
 function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<string, Input>, sides: boolean): Array<Map<string, PointValue>> {
   const vars = [...poly.variables()];

@@ -348,7 +348,7 @@ function parseClaim(line: LogicalLine, recover: boolean): { claim: Claim; steps:
     return { claim: { kind: 'claim', expr: head.expr, text: head.text, steps: [], span: head.span }, steps: [] };
   }
   const end = equals;
-  const expr = recover ? stepExpressionAt(line, start, end) : expressionAt(line, start, end);
+  const expr = stepExpressionAt(line, start, end, recover);
   const claim: Claim = {
     kind: 'claim', expr, text: line.text.slice(start, end).trim(), steps: [],
     span: line.map.span(0, line.text.length),
@@ -384,7 +384,7 @@ function parseStep(line: LogicalLine, start: number, recover: boolean): Step {
     throw new DerivationError(diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
       line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end'));
   }
-  const expr = recover ? stepExpressionAt(line, start, end) : expressionAt(line, start, end);
+  const expr = stepExpressionAt(line, start, end, recover);
   return {
     expr, justification, expectWrong, text: line.text.slice(start, end).trim(),
     span: line.map.span(0, line.text.length),
@@ -403,13 +403,14 @@ function expressionAt(line: LogicalLine, start: number, end: number): import('./
 }
 
 /**
- * A claim's or step's expression, or where it cannot be read, an invalid
- * expression carrying the problem: one unreadable step (an unknown operator, a
+ * A claim's or step's expression, or with `recover`, where it cannot be read, an
+ * invalid expression carrying the problem: one unreadable step (an unknown operator, a
  * dotted call pasted from PyTorch) makes that step an error, not the whole file.
  * A limit (a line too long, brackets too deep) still refuses the file: that is
  * hostile input, not a slip.
  */
-function stepExpressionAt(line: LogicalLine, start: number, end: number): import('./ast.ts').Expr {
+function stepExpressionAt(line: LogicalLine, start: number, end: number, recover: boolean): import('./ast.ts').Expr {
+  if (!recover) return expressionAt(line, start, end);
   try {
     return expressionAt(line, start, end);
   } catch (error) {
