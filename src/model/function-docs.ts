@@ -35,7 +35,11 @@ const SUMMARIES: Readonly<Record<FunctionName, string>> = {
   Phi: 'standard normal CDF (GELU is x Phi(x))',
   phi: 'standard normal density',
   factorial: 'n! of a whole number n (a constant, a size or a sum\'s index; `n!` too)',
-  binomial: 'the binomial coefficient n! / (k! (n - k)!), 0 for k < 0 or k > n (`nchoosek`, `choose`, `combinations`)',
+  binomial: 'the binomial coefficient n! / (k! (n - k)!), 0 for k < 0 or k > n (`nchoosek`, `choose`, `combinations`); of any value a over a whole k, a (a - 1) ... (a - k + 1) / k!',
+  gamma: 'the gamma function, gamma(n) = (n - 1)! (`Γ`)',
+  lgamma: 'the log of abs(gamma(x)) (`gammaln`, `loggamma`, `lngamma`)',
+  digamma: "gamma'(x) / gamma(x), the derivative of lgamma (`psi`, `ψ`)",
+  polygamma: 'the x-th derivative of digamma at y, x a whole constant from 0 to 20 (`trigamma(y)` is polygamma(1, y))',
 };
 
 const ARGUMENT_NAMES = ['x', 'y', 'z'];

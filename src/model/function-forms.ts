@@ -100,6 +100,17 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   nchoosek: { arity: 2, what: '`binomial(n, k)`', form: (n, k) => fn('binomial', n, k) },
   choose: { arity: 2, what: '`binomial(n, k)`', form: (n, k) => fn('binomial', n, k) },
   combinations: { arity: 2, what: "`binomial(n, k)`, math.js's name", form: (n, k) => fn('binomial', n, k) },
+  // The gamma family by the names of scipy, torch, sympy and the books.
+  Γ: { arity: 1, what: '`gamma(x)`', form: (x) => fn('gamma', x) },
+  gammaln: { arity: 1, what: "`lgamma(x)`, SciPy's name", form: (x) => fn('lgamma', x) },
+  loggamma: { arity: 1, what: '`lgamma(x)`', form: (x) => fn('lgamma', x) },
+  lngamma: { arity: 1, what: '`lgamma(x)`', form: (x) => fn('lgamma', x) },
+  psi: { arity: 1, what: '`digamma(x)`', form: (x) => fn('digamma', x) },
+  ψ: { arity: 1, what: '`digamma(x)`, where nothing else is named ψ', form: (x) => fn('digamma', x) },
+  trigamma: { arity: 1, what: '`polygamma(1, x)`', form: (x) => fn('polygamma', num(1), x) },
+  beta: { arity: 2, what: 'the beta function, `gamma(a) * gamma(b) / gamma(a + b)`', form: (a, b) => div(mul(fn('gamma', a), fn('gamma', b)), fn('gamma', add(a, b))) },
+  betaln: { arity: 2, what: 'the log of abs(beta(a, b)), `lgamma(a) + lgamma(b) - lgamma(a + b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
+  lbeta: { arity: 2, what: '`betaln(a, b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
   // Where no input or definition is named σ (a standard deviation keeps its name).
   σ: { arity: 1, what: '`sigmoid(x)`, where nothing else is named σ', form: (x) => fn('sigmoid', x) },
 };

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { digamma, digammaError, gamma, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma } from './gamma-function.ts';
 import { erf, erfc, normalCdf, normalPdf, preciseErf, preciseErfc, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
 import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
@@ -43,6 +44,12 @@ export interface FunctionRule {
    * The numeric engine's error bound for the function's result uses it.
    */
   readonly roundoff?: number;
+  /**
+   * A bound on the absolute error of `value` at exact arguments, added to the
+   * relative one: for a function computed as a difference of larger parts
+   * (lgamma and digamma cross 0, where no relative bound holds). Default none.
+   */
+  readonly absoluteError?: (...args: number[]) => number;
 }
 
 /**
@@ -163,6 +170,28 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     arity: 2, slopes: () => [0, 0], partials: () => [num(0), num(0)], domain: 'whole numbers, n >= 0', roundoff: 400,
     // Past MAX_FACTORIAL, as in high precision: no value is computed (a loop of a billion steps is no answer).
     value: (n, k) => (!Number.isInteger(n) || n < 0 || n > MAX_FACTORIAL || !Number.isInteger(k) ? NaN : k < 0 || k > n ? 0 : binomialValue(n, k)),
+  },
+  /**
+   * The gamma function and its family (gamma-function.ts). gamma has poles at 0,
+   * -1, -2, ...; lgamma is log |gamma| (scipy's gammaln, torch's lgamma); digamma
+   * is lgamma's derivative and polygamma(n, x) digamma's n-th, for a whole n the
+   * resolver checks is a constant.
+   */
+  gamma: {
+    precise: preciseGamma, arity: 1, roundoff: 96, slopes: (a) => [gamma(a) * digamma(a)], value: gamma,
+    partials: (a) => [mul(fn('gamma', a), fn('digamma', a))], domain: 'not 0 or a negative whole number',
+  },
+  lgamma: {
+    precise: preciseLgamma, arity: 1, roundoff: 8, absoluteError: lgammaError, slopes: (a) => [digamma(a)], value: lgamma,
+    partials: (a) => [fn('digamma', a)], domain: 'not 0 or a negative whole number',
+  },
+  digamma: {
+    precise: preciseDigamma, arity: 1, roundoff: 8, absoluteError: digammaError, slopes: (a) => [polygamma(1, a)], value: digamma,
+    partials: (a) => [fn('polygamma', num(1), a)], domain: 'not 0 or a negative whole number',
+  },
+  polygamma: {
+    precise: precisePolygamma, arity: 2, roundoff: 8, absoluteError: polygammaError, slopes: (n, a) => [0, polygamma(n + 1, a)], value: polygamma,
+    partials: (n, a) => [num(0), fn('polygamma', add(n, num(1)), a)], domain: 'x a whole constant from 0 to 20, y not 0 or a negative whole number',
   },
   /** The standard normal density. */
   phi: { precise: preciseNormalPdf, arity: 1, roundoff: 8, slopes: (a) => [-a * normalPdf(a)], value: normalPdf, partials: (a) => [neg(mul(a, fn('phi', a)))] },

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -253,7 +253,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           } catch (error) {
             // decimal.js cannot reduce sin(exp(540523)) by pi (its pi has some thousand digits): the value exists,
             // and 60 digits cannot say what it is.
-            if (!(error instanceof Error) || !error.message.includes('DecimalError')) throw error;
+            // Likewise the gamma family past its digits (PrecisionLimitError).
+            if (!(error instanceof PrecisionLimitError) && (!(error instanceof Error) || !error.message.includes('DecimalError'))) throw error;
             context.unsettled = true;
             context.error = ZERO_BOUND;
             return zero;

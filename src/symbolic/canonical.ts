@@ -1,4 +1,4 @@
-import { appliedName, fn, functionParameterCount, FUNCTIONS, MAX_FACTORIAL, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { appliedName, fn, functionParameterCount, FUNCTIONS, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
@@ -400,6 +400,7 @@ export class Canonicalizer {
       }
       case 'sqrt': return this.power(arg(0), RationalFunction.constant(Rational.of(1, 2)), t);
       case 'factorial': case 'binomial': return this.wholeNumberFunction(t, t.args.map((_, i) => arg(i)));
+      case 'gamma': case 'lgamma': case 'digamma': case 'polygamma': return this.gammaFamily(t);
       case 'sigmoid': return one.div(one.add(this.exp(arg(0).neg()), b), b);
       case 'tanh': {
         const e2 = this.exp(arg(0).mul(RationalFunction.constant(2), b));
@@ -471,6 +472,75 @@ export class Canonicalizer {
         return flipped ? atom.neg() : atom;
       }
     }
+  }
+
+  /**
+   * The gamma family through its recurrence: the argument a = base + m with m a
+   * whole number and base's constant term in (0, 1], one atom per base, and the
+   * rest written out (gamma(base + m) = gamma(base) base (base + 1) ...), so
+   * gamma(x + 1) = x gamma(x), digamma(x + 1) = digamma(x) + 1/x and
+   * lgamma(n) = log((n - 1)!) are proved. A shift down divides by the argument:
+   * gamma(x) = gamma(x + 1) / x needs x != 0, a pole that is real.
+   */
+  private gammaFamily(t: Extract<Term, { k: 'fn' }>): RationalFunction {
+    const b = this.budget;
+    let order = 0;
+    if (t.name === 'polygamma') {
+      const n = constantOf(this.of(t.args[0]));
+      if (n === undefined || !n.isInteger() || n.sign() < 0 || n.toNumber() > MAX_POLYGAMMA_ORDER) {
+        this.conditions.markNever(`polygamma's order is ${n?.toString() ?? 'not a constant'}, not a whole number from 0 to ${MAX_POLYGAMMA_ORDER}`);
+        return RationalFunction.ZERO;
+      }
+      order = n.toNumber();
+    }
+    const name = (t.name === 'polygamma' && order === 0 ? 'digamma' : t.name) as 'gamma' | 'lgamma' | 'digamma' | 'polygamma';
+    const a = this.of(t.args[t.args.length - 1]);
+    const c = a.denominatorFactors().length > 0 ? undefined : a.numerator(b).constantTerm().div(a.denominatorConstant());
+    if (c !== undefined && constantOf(a) !== undefined && c.isInteger() && c.sign() <= 0) {
+      this.conditions.markNever(`${name} has a pole at ${c.toString()}`);
+      return RationalFunction.ZERO;
+    }
+    // m = ceil(c) - 1, so that base = a - m has its constant in (0, 1].
+    const ceiling = c === undefined ? 0n : -floorDiv(-c.num, c.den);
+    const whole = c === undefined || ceiling - 1n > BigInt(MAX_GAMMA_SHIFT) || ceiling - 1n < BigInt(-MAX_GAMMA_SHIFT) ? 0 : Number(ceiling - 1n);
+    const base = a.sub(RationalFunction.constant(whole), b);
+    const at = (j: number) => base.add(RationalFunction.constant(j), b);
+    let acc = this.gammaFamilyAtom(name, order, base);
+    const sign = order % 2 === 0 ? 1n : -1n;
+    let nFactorial = 1n;
+    for (let i = 2n; i <= BigInt(order); i++) nFactorial *= i;
+    // One step of the recurrence at p (the argument below the step): gamma multiplies by p, lgamma adds log |p|,
+    // digamma adds 1/p, polygamma(n) adds (-1)^n n! / p^(n + 1).
+    const step = (p: RationalFunction): RationalFunction => {
+      if (name === 'lgamma') return this.log(this.absolute(p));
+      if (name === 'digamma') return RationalFunction.ONE.div(p, b);
+      return RationalFunction.constant(Rational.of(sign * nFactorial)).div(p.pow(order + 1, b), b);
+    };
+    for (let j = 0; j < whole; j++) acc = name === 'gamma' ? acc.mul(at(j), b) : acc.add(step(at(j)), b);
+    for (let j = 1; j <= -whole; j++) {
+      const p = at(-j);
+      this.requireNonzero(p, `${name}'s argument (a pole)`);
+      acc = name === 'gamma' ? acc.div(p, b) : acc.sub(step(p), b);
+    }
+    return acc;
+  }
+
+  /** gamma, lgamma, digamma or polygamma(order) at a base whose constant is in (0, 1]: an atom, or its value at 1 and 1/2. */
+  private gammaFamilyAtom(name: 'gamma' | 'lgamma' | 'digamma' | 'polygamma', order: number, base: RationalFunction): RationalFunction {
+    const c = constantOf(base);
+    const half = Rational.of(1, 2);
+    const pi = this.of({ k: 'pi' });
+    if (c !== undefined && c.equals(Rational.ONE) && name !== 'digamma' && name !== 'polygamma') return name === 'gamma' ? RationalFunction.ONE : RationalFunction.ZERO;
+    if (c !== undefined && c.equals(half)) {
+      // gamma(1/2) = sqrt(pi); digamma(1/2) = digamma(1) - 2 log 2.
+      if (name === 'gamma') return this.power(pi, RationalFunction.constant(half), fn('gamma', num(1, 2)));
+      if (name === 'lgamma') return this.log(pi).mul(RationalFunction.constant(half), this.budget);
+      if (name === 'digamma') return this.gammaFamilyAtom('digamma', 0, RationalFunction.ONE).sub(this.log(RationalFunction.constant(2)).mul(RationalFunction.constant(2), this.budget), this.budget);
+    }
+    const rule = FUNCTIONS[name];
+    const text = () => (name === 'polygamma' ? `polygamma(${order}, ${this.display(base)})` : `${name}(${this.display(base)})`);
+    const value = (values: (id: number) => number) => (name === 'polygamma' ? rule.value(order, base.evaluateFloat(values)) : rule.value(base.evaluateFloat(values)));
+    return this.opaque(`${name}${name === 'polygamma' ? order : ''}(${this.key(base)})`, text, value);
   }
 
   /** erf(a) as an atom, one per canonical argument up to its sign: erf is odd, erf(-a) = -erf(a). */
@@ -882,6 +952,15 @@ export class Canonicalizer {
 
 /** exp(k m) with |k| above this is an atom of its own, not exp(m)^k (a power of an atom is kept exactly, exponent and all). */
 const MAX_EXP_POWER = 4096n;
+
+/** The gamma family's recurrence is written out over at most this many steps: gamma(x + 100) stays an atom of its own. */
+const MAX_GAMMA_SHIFT = 24;
+
+/** floor(p / q) of bigints, q > 0. */
+function floorDiv(p: bigint, q: bigint): bigint {
+  const d = p / q;
+  return p % q !== 0n && (p < 0n) !== (q < 0n) ? d - 1n : d;
+}
 
 /** Integer powers above this are not expanded exactly (a power of a constant would need millions of digits). */
 const MAX_EXACT_EXPONENT = 10_000;

@@ -16,6 +16,8 @@ describe('the function table', () => {
           expect(Number.isNaN(precise), `${name}(${args})`).toBe(true);
           return;
         }
+        // Both past the range of doubles (gamma near a pole): the engine hands such a value to high precision.
+        if (double === precise) return;
         expect(Math.abs(double - precise), `${name}(${args})`).toBeLessThanOrEqual(1e-14 * Math.max(1, Math.abs(precise)));
       }), { seed: 7, numRuns: 200 });
     }
