@@ -2,6 +2,7 @@ import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/ind
 import type { Expr, Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
+import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { someSubterm } from './term-queries.ts';
 
@@ -26,6 +27,7 @@ const MAX_LISTED_VARIABLES = 8;
 
 /** Functions of whole numbers only (functions.ts) and their other names: their arguments are checked where they are written. */
 const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
+const BINOMIAL_NAMES: ReadonlySet<string> = new Set(['binomial', 'nchoosek', 'choose', 'combinations']);
 
 const PENDING = '\u0000pending:';
 
@@ -788,6 +790,7 @@ export class Resolver {
       const [x, base] = args.map((a) => this.val(a, bound));
       return this.entrywise(expr, x, base, (a, b) => div(fn('log', a), fn('log', b)));
     }
+    if (BINOMIAL_NAMES.has(name) && args.length === 2 && !this.isDeclared(name)) return this.binomial(name, expr, bound);
     if (isFunctionForm(name) && !this.scope.inputs.has(name) && !this.scope.lets.has(name)) {
       const { arity, form } = FUNCTION_FORMS[name];
       this.expectArity(expr, arity, `${name}(${['x', 'a', 'b'].slice(0, arity).join(', ')})`);
@@ -811,6 +814,7 @@ export class Resolver {
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
       const values = args.map((a) => this.val(a, bound));
       if (WHOLE_NUMBER_FUNCTIONS.has(name)) this.wholeNumbers(name, values, expr);
+      if (name === 'polygamma') this.polygammaOrder(values[0], args[0]);
       if (values.length === 1) return mapValue(values[0], (t) => fn(name, t));
       if (values.length === 2) return this.entrywise(expr, values[0], values[1], (a, b) => fn(name, a, b));
       return scalar(fn(name, ...args.map((a, p) => this.scalarOf(values[p], a))));
@@ -927,8 +931,68 @@ export class Resolver {
     const notWhole = (x: Term) => (x.k === 'input' && this.scope.inputs.get(x.ref.name)?.kind !== 'count') || x.k === 'apply' || x.k === 'diff';
     if (terms.length < values.length || terms.some((t) => someSubterm(t, notWhole))) {
       throw this.error('unsupported', `${name} takes whole numbers: a constant, a size (given n: size) or a sum's index, not a value of an input`, expr.span,
-        `write sum(k, 0, n, x^k / factorial(k)) for a Taylor polynomial; the gamma function of a real value is not supported`);
+        `write sum(k, 0, n, x^k / factorial(k)) for a Taylor polynomial, gamma(x + 1) for the factorial of a real x`);
     }
+  }
+
+  /** polygamma(n, x)'s order: a whole constant from 0 to MAX_POLYGAMMA_ORDER (its series, and every table, stop there). */
+  private polygammaOrder(order: Value, expr: Expr): void {
+    const n = order.k === 'scalar' && order.t.k === 'num' ? order.t.value : undefined;
+    if (n === undefined || n.den !== 1n || n.num < 0n || n.num > BigInt(MAX_POLYGAMMA_ORDER)) {
+      throw this.error('unsupported', `polygamma(n, x) takes a whole constant order n from 0 to ${MAX_POLYGAMMA_ORDER}`, expr.span,
+        'write polygamma(1, x) for the trigamma function (or trigamma(x)), digamma(x) for n = 0');
+    }
+  }
+
+  /**
+   * binomial(n, k) and its other names. Of whole numbers (a constant, a size, a
+   * sum's index) it is the function of the table; of any other value a (an input,
+   * 1/2: the binomial series) it is a (a - 1) ... (a - k + 1) / k!, written out
+   * for a constant k and as a product up to a size or a sum's index otherwise.
+   */
+  private binomial(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const [top, choose] = expr.args.map((a) => this.val(a, bound));
+    this.wholeNumbers(name, [choose], expr);
+    const k = (choose as Extract<Value, { k: 'scalar' }>).t;
+    // Whole: built of sizes, indices, counts and integers by +, - and * only (1/2 is a quotient, so not whole).
+    const notWhole = (x: Term) => (x.k === 'input' && this.scope.inputs.get(x.ref.name)?.kind !== 'count') || x.k === 'apply' || x.k === 'diff'
+      || x.k === 'pi' || x.k === 'fn' || (x.k === 'num' && x.value.den !== 1n)
+      || (x.k === 'pow' && !(x.exponent.k === 'num' && x.exponent.value.den === 1n && x.exponent.value.num > 0n));
+    const whole = (t: Term) => !someSubterm(t, notWhole) && !(t.k === 'num' && t.value.num < 0n);
+    if (top.k === 'scalar' && whole(top.t)) return scalar(fn('binomial', top.t, k));
+    return mapValue(top, (a) => this.generalizedBinomial(a, k, expr.args[1]));
+  }
+
+  /** a (a - 1) ... (a - k + 1) / k! for a whole k. */
+  private generalizedBinomial(a: Term, k: Term, at: Expr): Term {
+    if (k.k === 'num') {
+      const c = Number(k.value.num);
+      if (c < 0) return num(0);
+      if (c > MAX_WRITTEN_ENTRIES) {
+        throw this.error('unsupported', `binomial(a, ${c}) of a value a is a product of ${c} factors; at most ${MAX_WRITTEN_ENTRIES} are written out`, at.span,
+          'declare a size (given k: size) and write binomial(a, k)');
+      }
+      const factors = Array.from({ length: c }, (_, j) => sub(a, num(j)));
+      let factorial = 1n;
+      for (let i = 2n; i <= BigInt(c); i++) factorial *= i;
+      return mul(...factors, num(1n, factorial));
+    }
+    // k is a size or a sum's index, plus a whole constant c: the product runs over that dimension, with factors
+    // past k masked to 1 (c < 0, or an index below its dimension's end) and c more written out past its end.
+    const { base, c } = splitConstant(k);
+    const dim: Dim | undefined = base?.k === 'size' ? { k: 'sym', name: base.name }
+      : base?.k === 'ival' && base.index.k === 'var' && base.index.offset + c <= 0 ? this.ranges.dimOf(`var:${base.index.name}`) : undefined;
+    if (dim === undefined || base === undefined || c > MAX_WRITTEN_ENTRIES) {
+      throw this.error('unsupported', 'binomial(a, k) of a value a takes k a whole constant, a size or a sum\'s index (plus a whole constant)', at.span,
+        'write binomial(a, 2), binomial(a, n) with given n: size, or binomial(a, k) inside sum(k, 0, n, ...)');
+    }
+    const j = this.boundIndex(dim, 'j');
+    const position: Term = { k: 'ival', index: { k: 'var', name: j, offset: 0 } };
+    // Factor j is a - (j - 1). The mask compares values, not positions: k stays a number only (a sum from 0 may hold it).
+    const factor = sub(add(a, num(1)), position);
+    const body = base.k === 'ival' || c < 0 ? masked({ k: 'cmp', op: '<=', a: position, b: k }, factor) : factor;
+    const past = base.k === 'size' ? Array.from({ length: Math.max(c, 0) }, (_, i) => sub(sub(a, base), num(i))) : [];
+    return div(mul({ k: 'reduce', op: 'prod', index: j, dim, body }, ...past), fn('factorial', k));
   }
 
   /**
@@ -1562,6 +1626,22 @@ function clampedValues(body: Term, index: string, low: Index | undefined, high: 
     return add(mul(inside, t), mul(above, { k: 'ival', index: shift(high, o) }), ...(below ? [mul(below, { k: 'ival', index: shift(low!, o) })] : []));
   };
   return go(body);
+}
+
+/** A term as a size or an index's value plus a whole constant (n + 1, k - 1), if it is one. */
+function splitConstant(t: Term): { base: Extract<Term, { k: 'size' } | { k: 'ival' }> | undefined; c: number } {
+  if (t.k === 'size' || t.k === 'ival') return { base: t, c: 0 };
+  if (t.k !== 'add') return { base: undefined, c: 0 };
+  const bases = t.terms.filter((x) => x.k === 'size' || x.k === 'ival');
+  const constants = t.terms.filter((x) => x.k === 'num' && x.value.den === 1n);
+  if (bases.length !== 1 || bases.length + constants.length !== t.terms.length) return { base: undefined, c: 0 };
+  const c = constants.reduce((acc, x) => acc + Number((x as Extract<Term, { k: 'num' }>).value.num), 0);
+  return { base: bases[0] as Extract<Term, { k: 'size' } | { k: 'ival' }>, c };
+}
+
+/** A product's factor where `inside` holds, 1 elsewhere. */
+function masked(inside: Term, factor: Term): Term {
+  return add(mul(inside, factor), sub(num(1), inside));
 }
 
 /** Whether every array position that uses the index is the index itself (x[k], never x[k + 1] or x[2 * k]). */

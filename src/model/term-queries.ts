@@ -21,6 +21,15 @@ export function hasDiff(term: Term): boolean {
   return someSubterm(term, (t) => t.k === 'diff');
 }
 
+/**
+ * Whether a term's value moves with the inputs: it reads one, an unknown
+ * function or a derivative. A comparison of terms that do not (of indices'
+ * values, sizes, constants) is no kink: its sides never cross as inputs move.
+ */
+export function movesWithInputs(term: Term): boolean {
+  return someSubterm(term, (t) => t.k === 'input' || t.k === 'apply' || t.k === 'diff');
+}
+
 /** Whether a term uses an index as a number anywhere (`gamma^t`, `i * x[i]`). */
 export function hasIndexValue(term: Term): boolean {
   return someSubterm(term, (t) => t.k === 'ival');

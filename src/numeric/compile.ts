@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, mapChildren, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, mapChildren, movesWithInputs, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -70,7 +70,9 @@ export function outOfRange(x: number): boolean {
 }
 
 /** Functions that are never 0 on their domain: a result of 0 is an underflow. */
-export const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi']);
+export const NEVER_ZERO: ReadonlySet<string> = new Set(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi', 'gamma']);
+
+const noAbsoluteError = (): number => 0;
 
 /** An error bound that became NaN (infinity minus infinity, of a value that has none) is no bound: infinite. */
 function finiteOrInfinite(error: number): number {
@@ -305,6 +307,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           const edge = t.name === 'sqrt';
           const discontinuous = t.name === 'sign';
           const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
+          const absolute = rule.absoluteError ?? noAbsoluteError;
           return (s) => {
             const v = a(s);
             const e = s.error;
@@ -315,7 +318,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
             // sign jumps at 0: decided between values closer than their error, it is a guess.
             if (discontinuous && e > 0 && Math.abs(v) <= e && s.differentiating === 0) s.needsPrecision = true;
             // An exact argument carries no error whatever the slope: the slope (an array) only where it matters.
-            s.error = finiteOrInfinite((e === 0 ? 0 : argumentError(f, v, out, slope(v)[0], e)) + roundoff * Math.abs(out) + UNDERFLOW);
+            s.error = finiteOrInfinite((e === 0 ? 0 : argumentError(f, v, out, slope(v)[0], e)) + roundoff * Math.abs(out) + absolute(v) + UNDERFLOW);
             return out;
           };
         }
@@ -324,6 +327,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         const es = new Array<number>(args.length).fill(0);
         const value = rule.value;
         const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
+        const absolute = rule.absoluteError ?? noAbsoluteError;
         return (s) => {
           let finite = true;
           let exact = true;
@@ -337,7 +341,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           const out = args.length === 2 ? value(vs[0], vs[1]) : value(...vs);
           if (kink) noteKink(s, args.length === 2 ? kink(vs[0], vs[1]) : kink(...vs));
           if (finite && outOfRange(out)) s.needsPrecision = true;
-          let error = roundoff * Math.abs(out) + UNDERFLOW;
+          let error = roundoff * Math.abs(out) + (args.length === 2 ? absolute(vs[0], vs[1]) : absolute(...vs)) + UNDERFLOW;
           // Exact arguments carry nothing (error + 0 is error): the slopes (an array) only where they matter.
           if (!exact) {
             const slopes = args.length === 2 ? rule.slopes(vs[0], vs[1]) : rule.slopes(...vs);
@@ -401,12 +405,13 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         const op = t.op;
         // The same expression on both sides has the same value, however inexact each evaluation.
         const identical = printTerm(t.a) === printTerm(t.b);
+        const kink = movesWithInputs(t.a) || movesWithInputs(t.b);
         return (s) => {
           const x = a(s);
           const ex = s.error;
           const y = b(s);
           const bound = ex + s.error;
-          noteKink(s, x - y);
+          if (kink) noteKink(s, x - y);
           // Sides closer than their error bounds (t against the double nearest 1/3): the outcome is a guess.
           // Inside a derivative the kink margin keeps inputs away from such points instead.
           if (bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;

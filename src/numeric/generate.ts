@@ -1,4 +1,4 @@
-import { FUNCTIONS, instantiateFunctions, printTerm, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS, instantiateFunctions, movesWithInputs, printTerm, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
   argumentError, compileClosures, finiteDifference, freeIndexNames, literalValue, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
@@ -56,6 +56,7 @@ const RUNTIME = {
   values: FUNCTION_NAMES.map((n) => FUNCTIONS[n].value),
   slopes: FUNCTION_NAMES.map((n) => FUNCTIONS[n].slopes),
   kinks: FUNCTION_NAMES.map((n) => FUNCTIONS[n].kink),
+  absoluteErrors: FUNCTION_NAMES.map((n) => FUNCTIONS[n].absoluteError),
 };
 
 /**
@@ -121,7 +122,7 @@ class Generator {
     if (k < 0) throw new Error('internal: a function outside the table');
     if (!this.functionsUsed.has(k)) {
       this.functionsUsed.add(k);
-      this.prologue.push(`const F${k} = R.values[${k}], S${k} = R.slopes[${k}], K${k} = R.kinks[${k}];`);
+      this.prologue.push(`const F${k} = R.values[${k}], S${k} = R.slopes[${k}], K${k} = R.kinks[${k}], A${k} = R.absoluteErrors[${k}];`);
     }
     return k;
   }
@@ -346,7 +347,7 @@ class Generator {
         const [y, bd, v] = [this.fresh('y'), this.fresh('d'), this.fresh('v')];
         const identical = printTerm(t.a) === printTerm(t.b);
         this.emit(out, `const ${y} = ${b.v}, ${bd} = ${ex} + ${b.e};`);
-        this.noteKink(out, `${x} - ${y}`);
+        if (movesWithInputs(t.a) || movesWithInputs(t.b)) this.noteKink(out, `${x} - ${y}`);
         if (!identical) {
           this.emit(out, `if (${bd} > 0 && s.differentiating === 0 && !(Math.abs(${x} - ${y}) > ${bd})) s.needsPrecision = true;`);
           this.emit(out, `if (!Number.isFinite(${x}) || !Number.isFinite(${y})) s.needsPrecision = true;`);
@@ -382,7 +383,8 @@ class Generator {
       const zero = NEVER_ZERO.has(name) ? ` || ${o} === 0` : '';
       this.emit(out, `if (Number.isFinite(${v}) && (${this.outOfRange(o)}${zero})) s.needsPrecision = true;`);
       if (name === 'sign') this.emit(out, `if (${ea} > 0 && Math.abs(${v}) <= ${ea} && s.differentiating === 0) s.needsPrecision = true;`);
-      this.emit(out, `let ${e} = (${ea} === 0 ? 0 : R.argumentError(F${k}, ${v}, ${o}, S${k}(${v})[0], ${ea})) + ${roundoff} * Math.abs(${o}) + ${ETA};`);
+      const absolute = rule.absoluteError ? ` + A${k}(${v})` : '';
+      this.emit(out, `let ${e} = (${ea} === 0 ? 0 : R.argumentError(F${k}, ${v}, ${o}, S${k}(${v})[0], ${ea})) + ${roundoff} * Math.abs(${o})${absolute} + ${ETA};`);
       this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
       return { v: o, e };
     }
@@ -393,7 +395,7 @@ class Generator {
     this.emit(out, `const ${o} = F${k}(${list});`);
     if (rule.kink) this.noteKink(out, `K${k}(${list})`);
     this.emit(out, `if (${vs.map((v) => `Number.isFinite(${v})`).join(' && ')} && ${this.outOfRange(o)}) s.needsPrecision = true;`);
-    this.emit(out, `let ${e} = ${roundoff} * Math.abs(${o}) + ${ETA};`);
+    this.emit(out, `let ${e} = ${roundoff} * Math.abs(${o})${rule.absoluteError ? ` + A${k}(${list})` : ''} + ${ETA};`);
     const slopes = this.fresh('g');
     this.emit(out, `if (${es.map((x) => `${x} !== 0`).join(' || ')}) { const ${slopes} = S${k}(${list}); ${es.map((x, i) => `${e} += ${this.carry(`${slopes}[${i}]`, x)};`).join(' ')} }`);
     this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
