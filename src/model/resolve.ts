@@ -4,7 +4,8 @@ import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim,
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
-import { someSubterm } from './term-queries.ts';
+import { hasDiff, someSubterm } from './term-queries.ts';
+import { eliminateDiff } from './differentiate.ts';
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
@@ -809,6 +810,7 @@ export class Resolver {
       return values.slice(0, -1).reduceRight((acc, v) => this.entrywise(expr, v, acc, (a, b) => fn(name, a, b)), values[values.length - 1]);
     }
     if (name === 'laplacian' && !this.isDeclared(name)) return this.laplacian(expr, bound);
+    if ((name === 'subs' || name === 'at') && !this.isDeclared(name)) return this.atPoint(expr, bound);
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
@@ -1201,6 +1203,42 @@ export class Resolver {
     if (h.k === 'scalar') return h;
     const i = this.boundIndex(h.shape[0], 'i');
     return scalar({ k: 'sum', index: i, dim: h.shape[0], body: h.at([v(i), v(i)]) });
+  }
+
+  /**
+   * `subs(E, x, v)` (also `at`, and several pairs: `subs(E, x, 1, y, 2)`): E
+   * with the scalar inputs x, ... read as the values v, ...: a derivative at a
+   * point (Stewart's f'(2), a gradient at (1, 2)). E's derivatives are taken
+   * first, symbolically, so the point is put into their formulas.
+   */
+  private atPoint(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const form = `${expr.name}(E, x, value)`;
+    if (expr.args.length < 3 || expr.args.length % 2 === 0 || expr.args.length > 1 + 2 * MAX_LISTED_VARIABLES) {
+      throw this.error('arity', `${expr.name} takes an expression and pairs of an input and its value, got ${expr.args.length} arguments`, expr.span,
+        `write ${form}, or ${expr.name}(E, x, 1, y, 2) for several`);
+    }
+    const values = new Map<string, Term>();
+    for (let p = 1; p < expr.args.length; p += 2) {
+      const target = expr.args[p];
+      const given = target.kind === 'name' ? this.scope.inputs.get(target.name) : undefined;
+      if (!given || given.dims.length > 0 || !['real', 'positive', 'unit'].includes(given.kind)) {
+        throw this.error('unsupported', `${expr.name} puts a value in for a scalar real input (given x: real), not ${shortText(target) ?? 'this'}`, target.span,
+          'declare the variable as given x: real, or write the expression with the value in it');
+      }
+      if (values.has(given.name)) throw this.error('unsupported', `${given.name} is given a value twice`, target.span);
+      values.set(given.name, this.scalarOf(this.val(expr.args[p + 1], bound), expr.args[p + 1]));
+    }
+    const at = (t: Term): Term => {
+      const derivativeFree = eliminateDiff(t);
+      // At a kink the derivative does not exist, whatever 0/1 its comparisons give there: refused rather than guessed.
+      if (hasDiff(t) && someSubterm(derivativeFree, (x) => x.k === 'cmp' || x.k === 'extremum' || x.k === 'reduce'
+        || (x.k === 'fn' && FUNCTIONS[x.name].kink !== undefined))) {
+        throw this.error('unsupported', `${expr.name} of a derivative through a kink (relu, abs, max, a comparison) is not supported: the derivative may not exist at the point`, expr.span,
+          'write the derivative on the side of the kink the point is on');
+      }
+      return substituteInputs(derivativeFree, values);
+    };
+    return mapValue(this.val(expr.args[0], bound), at);
   }
 
   /** The input a whole-array derivative (grad, jacobian, hessian) differentiates with respect to. */
@@ -1637,6 +1675,12 @@ function splitConstant(t: Term): { base: Extract<Term, { k: 'size' } | { k: 'iva
   if (bases.length !== 1 || bases.length + constants.length !== t.terms.length) return { base: undefined, c: 0 };
   const c = constants.reduce((acc, x) => acc + Number((x as Extract<Term, { k: 'num' }>).value.num), 0);
   return { base: bases[0] as Extract<Term, { k: 'size' } | { k: 'ival' }>, c };
+}
+
+/** A term with scalar inputs read as the given terms (a term free of derivatives: a value put in under diff would move its variable). */
+function substituteInputs(t: Term, values: ReadonlyMap<string, Term>): Term {
+  if (t.k === 'input' && t.ref.indices.length === 0) return values.get(t.ref.name) ?? t;
+  return mapChildren(t, (c) => substituteInputs(c, values));
 }
 
 /** A product's factor where `inside` holds, 1 elsewhere. */

@@ -101,14 +101,16 @@ describe('toLatex: functions', () => {
     ['its fourth derivative', call("f''''", 'x'), 'f^{(4)}\\left(x\\right)'],
     ['a factorial', call('factorial', bin('+', 'n', '1')), '\\left(n + 1\\right)!'],
     ['a binomial coefficient', call('nchoosek', 'n', 'k'), '\\binom{n}{k}'],
+    ['a value at a point', call('subs', call('f', 'x'), 'x', '2'), '\\left.f\\left(x\\right)\\right|_{x = 2}'],
+    ['the gamma family', call('polygamma', '1', call('gamma', 'x')), '\\psi^{(1)}\\left(\\Gamma\\left(x\\right)\\right)'],
   ])('%s', (_label, e, expected) => {
     expect(toLatex(e)).toBe(expected);
   });
 
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
-      ['Phi', 'abs', 'asin', 'asinh', 'atan', 'binomial', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'exp', 'expm1', 'eye', 'factorial', 'gamma', 'inv', 'jacobian', 'lgamma', 'log', 'log1p',
-        'log_softmax', 'logdet', 'logsoftmax', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'polygamma', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'sum',
+      ['Phi', 'abs', 'asin', 'at', 'asinh', 'atan', 'binomial', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'exp', 'expm1', 'eye', 'factorial', 'gamma', 'inv', 'jacobian', 'lgamma', 'log', 'log1p',
+        'log_softmax', 'logdet', 'logsoftmax', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'polygamma', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'subs', 'sum',
         'tanh', 'tr', ...Object.keys(FUNCTION_FORMS)].sort(),
     );
   });

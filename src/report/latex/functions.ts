@@ -185,6 +185,16 @@ const naturalLog = operatorStyle('\\log');
  * The function renderers, keyed by the function's name in the expression language.
  * One entry per function.
  */
+/** An expression at a point as books set it: a bar with the point below, f'(x)|_{x = 2}. */
+const atPointRenderer: FunctionRenderer = {
+  arity: [3, 17],
+  render: ([body, ...pairs], ctx) => {
+    const point: string[] = [];
+    for (let p = 0; p + 1 < pairs.length; p += 2) point.push(`${ctx.render(pairs[p]).tex} = ${ctx.render(pairs[p + 1]).tex}`);
+    return rendered(`\\left.${ctx.render(body).tex}\\right|_{${point.join(', ')}}`, Prec.Atom);
+  },
+};
+
 /** The binomial coefficient as books set it, n over k in brackets. */
 const binomialRenderer: FunctionRenderer = {
   arity: [2, 2], render: ([n, k], ctx) => rendered(`\\binom{${ctx.render(n).tex}}{${ctx.render(k).tex}}`, Prec.Atom),
@@ -302,6 +312,8 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   choose: binomialRenderer,
   combinations: binomialRenderer,
   phi: parenStyle('\\varphi'),
+  subs: atPointRenderer,
+  at: atPointRenderer,
   gamma: parenStyle('\\Gamma'),
   Γ: parenStyle('\\Gamma'),
   lgamma: parenStyle('\\ln\\Gamma'),

@@ -1,4 +1,7 @@
-import { add, delta, FUNCTIONS, mapChildren, mul, num, pow, sub, substituteIndices, ONE, ZERO, fn, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS } from './functions.ts';
+import { add, delta, fn, mul, num, ONE, pow, sub, ZERO } from './term-builders.ts';
+import { mapChildren, substituteIndices } from './term-traversal.ts';
+import type { InputRef, Term } from './term.ts';
 
 /**
  * The partial derivative of a term with respect to one input entry, in index
