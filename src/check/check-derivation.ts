@@ -354,6 +354,14 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
             'a denominator must not be 0, log needs a positive argument and sqrt a non-negative one: check the types (given x: positive) or fix the line above'),
         });
       }
+      const lost = numeric.kind === 'no-domain' ? numeric.precision?.discarded ?? 0 : 0;
+      if (outcome.why === 'no-domain' && lost > 0) {
+        // Not the same as no value: these inputs have one that neither doubles nor 60 digits could evaluate.
+        return result('error', undefined, numericMethod, {
+          diagnostic: diagnostic('no-domain', `no input tried gave the line above a value that could be trusted: at ${lost} of the ${numeric.kind === 'no-domain' ? numeric.trials : lost} it is past the range of doubles and of the high-precision evaluation, and the others had no value`,
+            model.derivation.file, step.span, 'scale the inputs (given x: unit), or write the step in logarithms (lgamma rather than log(gamma))'),
+        });
+      }
       if (outcome.why === 'no-domain') {
         return result('error', undefined, numericMethod, {
           diagnostic: diagnostic('no-domain', 'the line above has no value on any input tried (a step need hold only where the line above has a value)', model.derivation.file, step.span,

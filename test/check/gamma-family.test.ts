@@ -76,6 +76,12 @@ claim diff(sum(k, 1, n, (k >= 2) * t^k), t) = sum(k, 1, n, (k >= 2) * k * t^(k -
 `)).toEqual(['verified', 'refuted', 'verified']);
   });
 
+  it('says so when the line above is past every precision it has, rather than that it has no value', () => {
+    const [step] = steps('given x: real\nclaim gamma(1e308 * x) = 2 * gamma(1e308 * x)\n');
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/^no input tried gave the line above a value that could be trusted: at \d+ of the \d+ it is past the range of doubles/);
+  });
+
   it('refuses a polygamma order that is not a whole constant, with the way to write trigamma', () => {
     const [step] = steps('given x: positive\ngiven n: size\nclaim polygamma(x, x) = 1\n');
     expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('whole constant order'), span: { line: 4, col: 17 } });
