@@ -49,6 +49,11 @@ export function differentiate(term: Term, v: InputRef): Term {
     }
     case 'sum':
       return { k: 'sum', index: term.index, dim: term.dim, body: differentiate(term.body, v) };
+    case 'series': {
+      // Term by term, as for a power series inside its radius; where the differentiated series diverges it has no value.
+      const body = differentiate(term.body, v);
+      return body.k === 'num' && body.value.num === 0n ? ZERO : { ...term, body };
+    }
     case 'reduce': {
       // d max_j f(j) = sum_i f'(i) [f(i) is the max] (almost everywhere; ties are kinks);
       // d prod_j f(j) = sum_i f'(i) prod_{j != i} f(j), without dividing by f(i), which may be 0.

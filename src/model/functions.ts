@@ -218,11 +218,17 @@ function binomialValue(n: number, k: number): number {
   return r < 2 ** 53 ? Math.round(r) : r;
 }
 
+/** n! in each constructor's precision, built up once: a series' k! at k = 1 .. 2000 would otherwise take k products each. */
+const factorials = new WeakMap<PreciseConstructor, { precision: number; table: PreciseNumber[] }>();
+
 function preciseFactorial(D: PreciseConstructor, n: number): PreciseNumber {
   if (n > MAX_FACTORIAL) return new D(NaN);
-  let r = new D(1);
-  for (let i = 2; i <= n; i++) r = r.times(i);
-  return r;
+  let cached = factorials.get(D);
+  // A constructor's precision can be changed (decimal.js's set): a table of the old precision is dropped.
+  if (cached === undefined || cached.precision !== D.precision) factorials.set(D, cached = { precision: D.precision, table: [new D(1)] });
+  const { table } = cached;
+  for (let i = table.length; i <= n; i++) table.push(table[i - 1].times(i));
+  return table[n];
 }
 
 /** 2 / sqrt(pi): erf's slope at 0. */

@@ -6,7 +6,7 @@ export type { Model, ModelClaim, ModelStep, RangeMismatch } from './model.ts';
 export { FUNCTIONS, isFunctionName, keepingSettings, MAX_FACTORIAL, preciseValue, toPrecise } from './functions.ts';
 export { MAX_POLYGAMMA_ORDER, PrecisionLimitError } from './gamma-function.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
-export { mapChildren, substituteIndices, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
+export { isBinder, mapChildren, substituteIndices, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { appliedName, printFraction, printIndex, printRef, printTerm } from './print-term.ts';
@@ -19,3 +19,4 @@ export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './d
 export { isContinuousKind, isSymmetricKind, symmetricPart } from './input-kinds.ts';
 export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCount, functionParameterRanges, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ARITY, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 export { differentiate, eliminateDiff } from './differentiate.ts';
+export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';

@@ -112,6 +112,10 @@ function print(t: Term, outer: number, bound: BoundNames): string {
       const name = boundName(t.index, t.body, bound);
       return `${t.op}(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
     }
+    case 'series': {
+      const name = boundName(t.index, t.body, bound);
+      return `sum(${name}, ${t.lower}, Infinity, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
+    }
     case 'extremum': return `${t.op}(${t.terms.map((x) => print(x, 0, bound)).join(', ')})`;
     case 'icmp':
       return t.op === '==' ? `delta(${printIndex(t.a, bound)}, ${printIndex(t.b, bound)})` : `(${printIndex(t.a, bound)} ${t.op} ${printIndex(t.b, bound)})`;
@@ -161,7 +165,7 @@ function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out
     case 'pow': collectNames(t.base, skip, bound, out); collectNames(t.exponent, skip, bound, out); return;
     case 'fn': t.args.forEach((x) => collectNames(x, skip, bound, out)); return;
     // An inner sum's own index is printed by that sum, which avoids capture itself.
-    case 'sum': case 'reduce': collectNames(t.body, new Set([...skip, t.index]), bound, out); return;
+    case 'sum': case 'reduce': case 'series': collectNames(t.body, new Set([...skip, t.index]), bound, out); return;
     case 'extremum': t.terms.forEach((x) => collectNames(x, skip, bound, out)); return;
     case 'icmp': index(t.a); index(t.b); return;
     case 'ival': index(t.index); return;

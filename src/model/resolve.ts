@@ -28,6 +28,8 @@ const MAX_LISTED_VARIABLES = 8;
 
 /** Functions of whole numbers only (functions.ts) and their other names: their arguments are checked where they are written. */
 const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
+/** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
+const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 const BINOMIAL_NAMES: ReadonlySet<string> = new Set(['binomial', 'nchoosek', 'choose', 'combinations']);
 
 const PENDING = '\u0000pending:';
@@ -416,6 +418,10 @@ export class Resolver {
     if (this.scope.dims.has(name)) return { k: 'size', name };
     if (name === 'e') return fn('exp', num(1));
     if (name === 'pi') return { k: 'pi' };
+    if (INFINITY_NAMES.has(name)) {
+      throw this.error('unsupported', `${name} is not a number of the derivation language`, span,
+        'it is the upper bound of an infinite sum only, sum(k, 0, Infinity, E); for a large value write a literal such as 1e400');
+    }
     // An index as a number (gamma^t, i * x[i]): its range still comes from where it indexes an array.
     const renamed = bound.get(name);
     if (renamed !== undefined) return { k: 'ival', index: v(renamed) };
@@ -1350,6 +1356,10 @@ export class Resolver {
       throw this.error('bad-index', `the lower bound of ${op}(k, from, to, E) is a whole number (0 or 1, as a textbook writes)`, lowerExpr.span,
         'write sum(k, 1, n, E): k from 1 to n');
     }
+    if (upperExpr.kind === 'name' && INFINITY_NAMES.has(upperExpr.name) && !this.isDeclared(upperExpr.name)) {
+      if (op !== 'sum') throw this.error('unsupported', 'an infinite product is not supported', upperExpr.span, 'write prod(k, 1, n, E) with given n: size');
+      return this.series(indexName, lower, bodyExpr, bound);
+    }
     const upper = this.upperBound(upperExpr);
     // The sum runs over the dimension's entries with k = entry + lower - 1, then over `extra` values past its end.
     const { dim, extra } = upper.k === 'fixed'
@@ -1391,6 +1401,22 @@ export class Resolver {
     const past = Array.from({ length: extra }, (_, e) => substituteIndices(body, new Map<string, Index>([[fresh,
       dim.k === 'sym' ? { k: 'dim', name: dim.name, offset: lower + e } : { k: 'lit', value: dim.size + lower + e }]])));
     return scalar(joined([over(fresh, dim, shifted), ...past]));
+  }
+
+  /**
+   * `sum(k, L, Infinity, E)`: a series. Its index is a number only (k in x^k /
+   * k!), never a position: an array read at k would need an infinite one.
+   */
+  private series(indexName: string, lower: number, bodyExpr: Expr, bound: Map<string, string>): Value {
+    const fresh = this.freshName(indexName);
+    const inner = new Map(bound);
+    inner.set(indexName, fresh);
+    const body = this.value(bodyExpr, inner);
+    if (indexesAnArray(body, fresh)) {
+      throw this.error('bad-index', `the index ${indexName} of an infinite sum is a number only (x^${indexName}), not a position in an array`, bodyExpr.span,
+        `sum over an array up to its size: sum(${indexName}, 1, n, x[${indexName}])`);
+    }
+    return scalar({ k: 'series', index: fresh, lower, body });
   }
 
   /** The upper bound of a written sum: a dimension symbol plus a whole number (`n`, `n - 1`, `n + 1`), or a whole number. */

@@ -86,6 +86,7 @@ export function hasValueEverywhere(t: Term): boolean {
     case 'extremum': return t.terms.every(hasValueEverywhere);
     // Every member of the family is defined everywhere, and so is every function a step is about.
     case 'apply': return t.args.every(hasValueEverywhere);
-    case 'diff': return false;
+    // A series has no value where its partial sums diverge.
+    case 'diff': case 'series': return false;
   }
 }

@@ -45,7 +45,7 @@ function children(t: Term): readonly Term[] {
     case 'mul': return t.factors;
     case 'pow': return [t.base, t.exponent];
     case 'fn': return t.args;
-    case 'sum': case 'reduce': return [t.body];
+    case 'sum': case 'reduce': case 'series': return [t.body];
     case 'extremum': return t.terms;
     case 'cmp': return [t.a, t.b];
     case 'diff': return [t.f];

@@ -23,7 +23,7 @@ export function substituteIndices(term: Term, substitution: ReadonlyMap<string, 
         return { k: 'ival', index: idx(t.index) };
       case 'diff':
         return { k: 'diff', f: go(t.f), v: { name: t.v.name, indices: t.v.indices.map(idx) } };
-      case 'sum': case 'reduce': {
+      case 'sum': case 'reduce': case 'series': {
         if (substitution.has(t.index)) {
           const inner = new Map(substitution);
           inner.delete(t.index);
@@ -58,13 +58,18 @@ function indexVariables(i: Index): string[] {
 function freshIndexName(base: string, body: Term, avoid: ReadonlySet<string>): string {
   const used = new Set(avoid);
   const visit = (t: Term): Term => {
-    if (t.k === 'sum' || t.k === 'reduce') used.add(t.index);
+    if (isBinder(t)) used.add(t.index);
     const indices = t.k === 'input' ? t.ref.indices : t.k === 'icmp' ? [t.a, t.b] : t.k === 'ival' ? [t.index] : t.k === 'diff' ? t.v.indices : [];
     for (const i of indices) for (const name of indexVariables(i)) used.add(name);
     return mapChildren(t, visit);
   };
   visit(body);
   for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
+}
+
+/** Whether a term binds an index of its own: a sum, a reduction or a series. */
+export function isBinder(t: Term): t is Extract<Term, { k: 'sum' | 'reduce' | 'series' }> {
+  return t.k === 'sum' || t.k === 'reduce' || t.k === 'series';
 }
 
 /** Rebuilds a term with `f` applied to each direct child term (indices untouched). */
@@ -76,6 +81,7 @@ export function mapChildren(t: Term, f: (child: Term) => Term): Term {
     case 'fn': return { k: 'fn', name: t.name, args: t.args.map(f) };
     case 'sum': return { ...t, body: f(t.body) };
     case 'reduce': return { ...t, body: f(t.body) };
+    case 'series': return { ...t, body: f(t.body) };
     case 'extremum': return { ...t, terms: t.terms.map(f) };
     case 'cmp': return { ...t, a: f(t.a), b: f(t.b) };
     case 'diff': return { ...t, f: f(t.f) };
@@ -152,7 +158,7 @@ export function withUniqueBinders(term: Term): Term {
   if (!shadows(term, new Set())) return term;
   let count = 0;
   const go = (t: Term, enclosing: ReadonlySet<string>): Term => {
-    if (t.k !== 'sum' && t.k !== 'reduce') return mapChildren(t, (c) => go(c, enclosing));
+    if (!isBinder(t)) return mapChildren(t, (c) => go(c, enclosing));
     if (!enclosing.has(t.index)) return { ...t, body: go(t.body, new Set([...enclosing, t.index])) };
     const name = `${t.index.split('#')[0]}#u${++count}`;
     const body = substituteIndices(t.body, new Map([[t.index, { k: 'var', name, offset: 0 }]]));
@@ -162,7 +168,7 @@ export function withUniqueBinders(term: Term): Term {
 }
 
 function shadows(t: Term, enclosing: ReadonlySet<string>): boolean {
-  if (t.k === 'sum' || t.k === 'reduce') return enclosing.has(t.index) || shadows(t.body, new Set([...enclosing, t.index]));
+  if (isBinder(t)) return enclosing.has(t.index) || shadows(t.body, new Set([...enclosing, t.index]));
   let found = false;
   mapChildren(t, (c) => { if (!found && shadows(c, enclosing)) found = true; return c; });
   return found;

@@ -86,6 +86,13 @@ export type Term =
    * out at a concrete size (the exact engine keeps it as one atom).
    */
   | { readonly k: 'extremum'; readonly op: 'max' | 'min'; readonly terms: readonly Term[] }
+  /**
+   * `sum(k, lower, Infinity, body)`: the series, k = lower, lower + 1, ... read
+   * as a number only (`ival` of `index`, whose value is k itself, never a
+   * position). Its value is the limit of the partial sums where they converge,
+   * and it has none where they do not.
+   */
+  | { readonly k: 'series'; readonly index: string; readonly lower: number; readonly body: Term }
   /** A comparison of two indices as a 0/1 value; `delta(i, k)` is `==`. */
   | { readonly k: 'icmp'; readonly op: Comparison; readonly a: Index; readonly b: Index }
   /** A comparison of two values as a 0/1 value: `(x[k] > 0)`. */

@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, mapChildren, movesWithInputs, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, isBinder, mapChildren, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
+
 
 /**
  * The mutable state of one evaluation: the input values, the current value of
@@ -56,6 +57,9 @@ export const UNIT_ROUNDOFF = Number.EPSILON / 2;
  * says nothing there, and fast-check does draw inputs like 1e-323.
  */
 export const UNDERFLOW = Number.MIN_VALUE;
+const LOG_UNIT_ROUNDOFF = Math.log10(UNIT_ROUNDOFF);
+/** A series whose rest is below this is summed, whatever its sum (1e-300, as log10). */
+const LOG_SERIES_FLOOR = -300;
 /** The smallest normal double: below it a result has lost relative accuracy (2^-1022). */
 const MIN_NORMAL = 2 ** -1022;
 
@@ -364,6 +368,37 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         };
         return cachedWhenClosed(t, bound, loop);
       }
+      case 'series': {
+        const slot = slots.slot(t.index);
+        const inner = go(t.body, new Set([...bound, t.index]));
+        const lower = t.lower;
+        const loop = (s: EvaluationState) => {
+          const convergence = new SeriesConvergence();
+          let acc = 0;
+          let error = 0;
+          for (let n = 0; n < MAX_SERIES_TERMS; n++) {
+            s.indices[slot] = lower + n;
+            const a = inner(s);
+            if (Number.isNaN(a)) return NaN;
+            // An overflowed term: only high precision can say what the series is.
+            if (!Number.isFinite(a)) { s.needsPrecision = true; s.error = Infinity; return NaN; }
+            acc += a;
+            error += s.error + UNIT_ROUNDOFF * Math.abs(acc);
+            const logTerm = a !== 0 ? Math.log10(Math.abs(a)) : s.error === 0 ? -Infinity : Math.log10(s.error);
+            const step = convergence.next(logTerm, Math.sign(a), Math.log10(Math.abs(acc)), LOG_UNIT_ROUNDOFF, LOG_SERIES_FLOOR, MAX_SERIES_TERMS - n);
+            if (step.kind === 'hopeless') break;
+            if (step.kind === 'done') {
+              s.error = finiteOrInfinite(error + (step.logTail === -Infinity ? 0 : 10 ** step.logTail));
+              return acc;
+            }
+          }
+          // Not converged within the terms it may take (1/k^2, or a divergent series): no evidence either way.
+          s.needsPrecision = true;
+          s.error = Infinity;
+          return NaN;
+        };
+        return cachedWhenClosed(t, bound, loop);
+      }
       case 'reduce': {
         const slot = slots.slot(t.index);
         const n = dimSize(t.dim, layout.sizes);
@@ -497,7 +532,7 @@ export function freeIndexNames(t: Term): string[] {
     else if (x.k === 'icmp') { see(x.a); see(x.b); }
     else if (x.k === 'ival') see(x.index);
     else if (x.k === 'diff') { x.v.indices.forEach(see); walk(x.f); }
-    else if (x.k === 'sum' || x.k === 'reduce') { bound.add(x.index); walk(x.body); }
+    else if (isBinder(x)) { bound.add(x.index); walk(x.body); }
     else mapChildren(x, walk);
     return x;
   };

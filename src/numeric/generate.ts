@@ -295,6 +295,8 @@ class Generator {
           return { v: acc, e: err };
         });
       }
+      // A series stops where its terms say (series.ts): the closures sum it, and the whole term stays with them.
+      case 'series': throw new NotGenerated();
       case 'reduce': {
         const slot = this.slots.slot(t.index);
         const n = dimSize(t.dim, this.layout.sizes);
@@ -509,6 +511,8 @@ class Generator {
 }
 
 class SourceTooLarge extends Error {}
+/** A term the generated code does not write (a series): the closures evaluate it. */
+class NotGenerated extends Error {}
 
 /** Generated code: the source of a factory `(R, K) => evaluator` and the size-dependent constants `K` it takes. */
 export interface GeneratedCode {
@@ -526,7 +530,7 @@ export function generateSource(term: Term, layout: Layout, slots: IndexSlots): G
     if (source.length > MAX_SOURCE) return undefined;
     return { source, constants: g.constants };
   } catch (e) {
-    if (e instanceof SourceTooLarge) return undefined;
+    if (e instanceof SourceTooLarge || e instanceof NotGenerated) return undefined;
     throw e;
   }
 }
@@ -570,6 +574,9 @@ export const GENERATE_AT_ONCE = 20_000;
 /** ... and any other once its evaluations so far add up to this much work (some 10 ms of closures). */
 export const GENERATE_AFTER = 1_000_000;
 
+/** Terms a series usually takes, for the work estimate (x^k / k! at x = 5 takes about 40). */
+const SERIES_TERMS_ESTIMATE = 40;
+
 /** Evaluations a finite difference takes of its function, about: the tableau's rows, two each, and a retry. */
 const DIFFERENCE_EVALUATIONS = 40;
 
@@ -585,6 +592,8 @@ export function estimatedWork(t: Term, layout: Layout): number {
     case 'pow': return 1 + estimatedWork(t.base, layout) + estimatedWork(t.exponent, layout);
     case 'cmp': return 1 + estimatedWork(t.a, layout) + estimatedWork(t.b, layout);
     case 'sum': case 'reduce': return 1 + dimSize(t.dim, layout.sizes) * estimatedWork(t.body, layout);
+    // About the terms a power series takes to converge.
+    case 'series': return 1 + SERIES_TERMS_ESTIMATE * estimatedWork(t.body, layout);
     case 'diff': return 1 + DIFFERENCE_EVALUATIONS * estimatedWork(t.f, layout);
   }
 }

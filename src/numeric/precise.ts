@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
+
 
 /**
  * High-precision evaluation of model terms at one size assignment, for the
@@ -30,6 +31,9 @@ const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
 /** Half a unit in the last place of a 60-digit result. */
 const UNIT_ROUNDOFF = new BOUND(`5e-${HIGH_DIGITS}`);
 const ZERO_BOUND = new BOUND(0);
+/** A series whose rest is below 10^this is summed, whatever its sum. */
+const LOG_PRECISE_SERIES_FLOOR = -1000;
+
 
 /** A value in 60 digits with a bound on its absolute error. */
 export interface PreciseValue {
@@ -276,6 +280,35 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           work.operations += 2 * n;
           context.error = error;
           return acc;
+        });
+      }
+      case 'series': {
+        const slot = slots.slot(t.index);
+        const body = go(t.body);
+        const lower = t.lower;
+        return memo(t, (s) => {
+          const convergence = new SeriesConvergence();
+          let acc = zero;
+          let error = ZERO_BOUND;
+          for (let n = 0; n < MAX_PRECISE_SERIES_TERMS; n++) {
+            s.indices[slot] = lower + n;
+            const a = body(s);
+            work.operations += 2;
+            if (a.isNaN()) { context.error = ZERO_BOUND; return nan; }
+            acc = acc.plus(a);
+            error = error.plus(context.error).plus(rounding(acc));
+            const logTerm = !a.isZero() ? log10Magnitude(a) : context.error.isZero() ? -Infinity : log10Magnitude(context.error);
+            const step = convergence.next(logTerm, a.isNeg() ? -1 : 1, acc.isZero() ? -Infinity : log10Magnitude(acc), -HIGH_DIGITS, LOG_PRECISE_SERIES_FLOOR, MAX_PRECISE_SERIES_TERMS - n);
+            if (step.kind === 'hopeless') break;
+            if (step.kind === 'done') {
+              context.error = step.logTail === -Infinity ? error : error.plus(new BOUND(10).pow(step.logTail));
+              return acc;
+            }
+          }
+          // Not converged within the terms summed: 60 digits cannot say either.
+          context.unsettled = true;
+          context.error = ZERO_BOUND;
+          return zero;
         });
       }
       case 'reduce': {

@@ -1,4 +1,4 @@
-import { appliedName, fn, functionParameterCount, FUNCTIONS, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { appliedName, fn, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
@@ -254,6 +254,11 @@ export class Canonicalizer {
         return this.opaque(`${t.op}(${keys.join(', ')})`, () => `${t.op}(${parts.map((p) => this.display(p)).join(', ')})`,
           (atom) => pick(...parts.map((p) => p.evaluateFloat(atom))));
       }
+      case 'series':
+        // One atom per series as written (its index printed by its letter): the same series on both sides cancels, and
+        // anything else about it (its sum, a term taken out) is for the numbers. Its value is not taken in doubles here.
+        return this.opaque(`series:${printTerm({ ...t, index: SERIES_INDEX, body: substituteIndices(t.body, new Map([[t.index, { k: 'var', name: SERIES_INDEX, offset: 0 }]])) })}`,
+          () => printTerm(t), () => NaN);
       case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
@@ -952,6 +957,9 @@ export class Canonicalizer {
 
 /** exp(k m) with |k| above this is an atom of its own, not exp(m)^k (a power of an atom is kept exactly, exponent and all). */
 const MAX_EXP_POWER = 4096n;
+
+/** The name a series' own index is keyed by, so sum(k, ...) and sum(j, ...) of the same body are one atom. */
+const SERIES_INDEX = 'k#series';
 
 /** The gamma family's recurrence is written out over at most this many steps: gamma(x + 100) stays an atom of its own. */
 const MAX_GAMMA_SHIFT = 24;

@@ -494,10 +494,16 @@ const SERIES_DIGITS = 240;
 
 /** The most digits the confirmation's deep attempts use for these sides. */
 function deepDigits(lhs: Term, rhs: Term): number {
-  // An abstract function is read through its family's sin.
+  // An abstract function is read through its family's sin; a series is summed to the digits kept.
+  // A series (sum to Infinity) takes hundreds of terms more with each doubling: it stays at the first pass's digits.
+  if (someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries)) return 2 * DIGITS;
   const series = (t: Term) => (t.k === 'fn' && SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
   return someSubterm(lhs, series) || someSubterm(rhs, series) ? SERIES_DIGITS : MAX_DIGITS;
 }
+
+const isSeries = (t: Term): boolean => t.k === 'series';
+/** The random points past the simple values a confirmation tries where a side holds a series. */
+const SERIES_ATTEMPTS = 2;
 
 /** How many random points the confirmation tries, and on how many it raises the precision past 120 digits. */
 const CONFIRM_ATTEMPTS = 24;
@@ -524,6 +530,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // perturbed constant shows nowhere else. After the ties and the first simple values, before the rest.
   const scaled = confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
   points.splice(ties.length + TIE_VALUES.length, 0, ...scaled);
+  // A series is summed term by term at every point and precision (hundreds of 120-digit powers): a difference
+  // it makes shows at the first points as well as at the last, so it is tried at those only.
+  if (someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries)) points.splice(ties.length + TIE_VALUES.length + scaled.length + SERIES_ATTEMPTS);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
@@ -541,7 +550,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   }
   const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + TIE_VALUES.length, ties.length + TIE_VALUES.length + scaled.length + DEEP_ATTEMPTS)];
   const digits = deepDigits(lhs, rhs);
-  for (const point of deep) {
+  for (const point of digits > 2 * DIGITS ? deep : []) {
     const hit = found(point, digits);
     if (hit) return hit;
   }

@@ -318,7 +318,7 @@ function collectSymbols(terms: readonly Term[], free: readonly FreeIndex[], inpu
         see(t.index, bound);
         return;
       }
-      case 'sum': case 'reduce': walk(t.body, new Set([...bound, t.index])); return;
+      case 'sum': case 'reduce': case 'series': walk(t.body, new Set([...bound, t.index])); return;
       default: mapChildren(t, (c) => { walk(c, bound); return c; });
     }
   };
@@ -381,7 +381,7 @@ function renameIndices(term: Term, rename: (i: Index) => Index): Term {
       case 'input': return { k: 'input', ref: { name: t.ref.name, indices: t.ref.indices.map(idx) } };
       case 'icmp': return { ...t, a: idx(t.a), b: idx(t.b) };
       case 'ival': return { k: 'ival', index: idx(t.index) };
-      case 'sum': case 'reduce': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
+      case 'sum': case 'reduce': case 'series': return { ...t, body: go(t.body, new Set([...bound, t.index])) };
       default: return mapChildren(t, (c) => go(c, bound));
     }
   };

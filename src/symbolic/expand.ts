@@ -1,4 +1,4 @@
-import { add, compare, isNum, mapChildren, mul, num, sub, ONE, ZERO, type Comparison, type Index, type Input, type Term } from '../model/index.ts';
+import { add, compare, isNum, mapChildren, substituteIndices, mul, num, sub, ONE, ZERO, type Comparison, type Index, type Input, type Term } from '../model/index.ts';
 import { hasValueFor } from './eliminate-deltas.ts';
 
 /** Everything that is a number at a concrete instance: sizes, free index values, cases. */
@@ -55,7 +55,7 @@ function freeIndexVariables(t: Term, inputs: ReadonlyMap<string, Input>, cache: 
     case 'icmp': noteIndex(t.a); noteIndex(t.b); break;
     case 'ival': noteIndex(t.index); break;
     case 'diff': note(CASE_DEPENDENT); break;
-    case 'sum': case 'reduce':
+    case 'sum': case 'reduce': case 'series':
       for (const name of freeIndexVariables(t.body, inputs, cache)) if (name !== t.index) note(name);
       break;
     default:
@@ -136,6 +136,8 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
       case 'ival': return num(indexValue(t.index, local));
       // A sum with no free index is written out once per size, as every such subterm is (go).
       case 'sum': return add(...everyEntry(t, local));
+      // A series stays a series: its free indices and sizes become numbers, its own index stays (an atom to the exact engine).
+      case 'series': return { ...t, body: fixIndices(t.body, t.index, local, sizeOf) };
       case 'reduce': {
         // Written out: a product is a product; max and min become one extremum of the n entries.
         const terms = everyEntry(t, local);
@@ -187,7 +189,14 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
 }
 
 /** The kinds worth remembering an expansion of: everything but leaves. */
-const COMPOSITE = new Set<Term['k']>(['add', 'mul', 'pow', 'fn', 'sum', 'reduce', 'extremum', 'cmp']);
+const COMPOSITE = new Set<Term['k']>(['add', 'mul', 'pow', 'fn', 'sum', 'reduce', 'series', 'extremum', 'cmp']);
+
+/** A series' body at an instance: every free index a number and every size its value, the series' own index kept. */
+function fixIndices(body: Term, own: string, local: ReadonlyMap<string, number>, sizeOf: (name: string) => number): Term {
+  const values = new Map<string, Index>([...local].filter(([name]) => name !== own).map(([name, value]) => [name, { k: 'lit', value }]));
+  const sizes = (t: Term): Term => (t.k === 'size' ? num(sizeOf(t.name)) : mapChildren(t, sizes));
+  return sizes(substituteIndices(body, values));
+}
 
 /** Whether a term reads an entry at a shifted position (x[i + 1], x[i + j - 1]), which may fall outside its array. */
 function readsShifted(t: Term): boolean {

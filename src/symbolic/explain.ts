@@ -278,6 +278,7 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
     case 'ival': return t.k === 'ival' && index(pattern.index, t.index);
     case 'cmp': return t.k === 'cmp' && t.op === pattern.op && matches(pattern.a, t.a, params, bindings, bound) && matches(pattern.b, t.b, params, bindings, bound);
     case 'reduce': return t.k === 'reduce' && t.op === pattern.op && matches(pattern.body, t.body, params, bindings, new Map(bound).set(pattern.index, t.index));
+    case 'series': return t.k === 'series' && t.lower === pattern.lower && matches(pattern.body, t.body, params, bindings, new Map(bound).set(pattern.index, t.index));
     case 'extremum': return t.k === 'extremum' && t.op === pattern.op && all(pattern.terms, t.terms);
     case 'apply': return t.k === 'apply' && t.name === pattern.name && t.orders.join() === pattern.orders.join() && all(pattern.args, t.args);
     case 'diff': return false;

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, preciseValue, printRef, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -61,6 +61,24 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       case 'extremum': {
         const values = t.terms.map(go);
         return t.op === 'max' ? Big.max(...values) : Big.min(...values);
+      }
+      case 'ival':
+        if (t.index.k === 'lit') return new Big(t.index.value);
+        throw new Error('internal: high-precision evaluation of an index that is not a number');
+      case 'series': {
+        // Summed to the digits kept (so a truncation shrinks as they double, as rounding does); unsummed, no value is had.
+        const convergence = new SeriesConvergence();
+        let acc = new Big(0);
+        for (let n = 0; n < MAX_PRECISE_SERIES_TERMS; n++) {
+          const a = go(substituteIndices(t.body, new Map([[t.index, { k: 'lit', value: t.lower + n }]])));
+          if (!a.isFinite()) return new Big(NaN);
+          acc = acc.plus(a);
+          const step = convergence.next(a.isZero() ? -Infinity : log10Magnitude(a), a.isNeg() ? -1 : 1, acc.isZero() ? -Infinity : log10Magnitude(acc), -digits - 5, -digits - 1000,
+            MAX_PRECISE_SERIES_TERMS - n);
+          if (step.kind === 'hopeless') break;
+          if (step.kind === 'done') return acc;
+        }
+        throw new Error(`a series not summed within ${MAX_PRECISE_SERIES_TERMS} terms`);
       }
       default:
         throw new Error(`internal: high-precision evaluation of an unexpanded term (${t.k})`);

@@ -1,4 +1,4 @@
-import { mapChildren, mul, printIndex, type Dim, type Index, type Input, type Term } from '../model/index.ts';
+import { isBinder, mapChildren, mul, printIndex, type Dim, type Index, type Input, type Term } from '../model/index.ts';
 
 /**
  * Labels read inside a sum over their own rows, for the every-n prover.
@@ -92,7 +92,7 @@ export function labelsAsOneHotRows(term: Term, inputs: ReadonlyMap<string, Input
   };
 
   const go = (t: Term, bound: ReadonlySet<string>): Term => {
-    if (t.k === 'sum' || t.k === 'reduce') {
+    if (isBinder(t)) {
       const inner = new Set([...bound, t.index]);
       const body = go(t.body, inner);
       return { ...t, body: expandLabels(body, new Set([t.index])) };

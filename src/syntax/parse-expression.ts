@@ -217,6 +217,8 @@ class Converter {
           throw this.error(`${what} is not a value of the derivation language`, this.wholeSpan(),
             'expressions hold numbers, names, indices and function calls');
         }
+        // math.js reads Infinity as a constant; the language reads it as a name, the upper bound of a series.
+        if (n.value === Infinity && this.tokens[this.next]?.kind === 'name' && this.tokens[this.next].text === 'Infinity') return this.name('Infinity');
         const token = this.take('number', undefined);
         const span = this.spanOf(token);
         if (token === undefined && !Number.isFinite(n.value)) {

@@ -101,6 +101,7 @@ describe('toLatex: functions', () => {
     ['its fourth derivative', call("f''''", 'x'), 'f^{(4)}\\left(x\\right)'],
     ['a factorial', call('factorial', bin('+', 'n', '1')), '\\left(n + 1\\right)!'],
     ['a binomial coefficient', call('nchoosek', 'n', 'k'), '\\binom{n}{k}'],
+    ['a series', call('sum', 'k', '0', 'Infinity', bin('^', 'x', 'k')), '\\sum_{k=0}^{\\infty} x^{k}'],
     ['a value at a point', call('subs', call('f', 'x'), 'x', '2'), '\\left.f\\left(x\\right)\\right|_{x = 2}'],
     ['the gamma family', call('polygamma', '1', call('gamma', 'x')), '\\psi^{(1)}\\left(\\Gamma\\left(x\\right)\\right)'],
   ])('%s', (_label, e, expected) => {

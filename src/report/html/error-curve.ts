@@ -12,7 +12,7 @@
  * A gap far above the bottom of the V is a real mistake, not a numerical artefact.
  */
 import type { Counterexample } from '../../check/index.ts';
-import { compare, FUNCTIONS, instantiateFunctions, hasDiff, type Index, type InputRef, type Model, type Term } from '../../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, hasDiff, MAX_SERIES_TERMS, SeriesConvergence, type Index, type InputRef, type Model, type Term } from '../../model/index.ts';
 import { compileTerm, dimSize, entryName, IndexSlots, layoutInputs, newState, type Layout } from '../../numeric/index.ts';
 
 export interface ErrorCurvePoint {
@@ -154,6 +154,21 @@ class FixedStep {
         const values: number[] = [];
         for (let j = 1; j <= n; j++) { inner.set(t.index, j); values.push(this.eval(t.body, inner)); }
         return t.op === 'prod' ? values.reduce((a, b) => a * b, 1) : t.op === 'max' ? Math.max(...values) : Math.min(...values);
+      }
+      case 'series': {
+        const inner = new Map(env);
+        const convergence = new SeriesConvergence();
+        let acc = 0;
+        for (let n = 0; n < MAX_SERIES_TERMS; n++) {
+          inner.set(t.index, t.lower + n);
+          const a = this.eval(t.body, inner);
+          if (!Number.isFinite(a)) return NaN;
+          acc += a;
+          const step = convergence.next(a === 0 ? -Infinity : Math.log10(Math.abs(a)), Math.sign(a), Math.log10(Math.abs(acc)), -16, -300, MAX_SERIES_TERMS - n);
+          if (step.kind === 'done') return acc;
+          if (step.kind === 'hopeless') return NaN;
+        }
+        return NaN;
       }
       case 'extremum': {
         const values = t.terms.map((x) => this.eval(x, env));

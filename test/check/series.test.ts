@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
+const verdicts = (body: string) => steps(body).map((s) => s.verdict);
+
+describe('infinite sums: sum(k, L, Infinity, E) (Stewart 11.8-11.10, the discounted return)', () => {
+  it('sums power series to their closed forms, and refutes the slips', () => {
+    expect(verdicts(`given x: unit
+given t: real
+claim sum(k, 0, Infinity, x^k) = 1 / (1 - x)
+claim sum(k, 0, inf, x^k) = 1 / (1 + x)   expect wrong
+claim sum(k, 0, ∞, t^k / factorial(k)) = exp(t)
+claim sum(k, 0, oo, (-1)^k * t^(2 * k + 1) / factorial(2 * k + 1)) = sin(t)
+claim sum(k, 0, oo, (-1)^k * t^(2 * k) / factorial(2 * k + 1)) = sin(t)   expect wrong
+claim sum(k, 1, Infinity, x^k / k) = -log(1 - x)
+`)).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'verified']);
+  });
+
+  it('sees a difference of 1e-20 in 60 digits, and the same series written with another index is the same', () => {
+    expect(verdicts(`given t: real
+given x: unit
+claim sum(k, 0, Infinity, t^k / factorial(k)) = exp(t) + 1e-20   expect wrong
+claim sum(k, 0, Infinity, x^k) = sum(j, 0, Infinity, x^j)
+`)).toEqual(['refuted', 'proved']);
+  });
+
+  it('differentiates term by term, checked against finite differences of the sums', () => {
+    expect(verdicts(`given t: real
+given x: unit
+claim diff(sum(k, 0, Infinity, t^k / factorial(k)), t) = sum(k, 0, Infinity, t^k / factorial(k))
+claim diff(sum(k, 1, Infinity, x^k / k), x) = 1 / (1 - x)
+claim diff(sum(k, 1, Infinity, x^k / k), x) = 1 / (1 + x)   expect wrong
+`)).toEqual(['verified', 'verified', 'refuted']);
+  });
+
+  it('leaves a series it cannot sum undecided, and says so: never a value it did not have', () => {
+    const [basel] = steps('given x: real\nclaim sum(k, 1, Infinity, 1 / k^2) = pi^2 / 6\n');
+    expect(basel.verdict).toBe('error');
+    expect(basel.detail.diagnostic?.message).toMatch(/a series that does not sum within the terms they take/);
+  });
+
+  it('reads Infinity only as the upper bound of a sum, and a series index never as a position', () => {
+    const [alone, position, product] = steps(`given x: real
+given v: vector[n]
+claim Infinity = 1
+claim sum(k, 1, Infinity, v[k]) = 1
+claim prod(k, 1, Infinity, x) = 1
+`);
+    expect(alone.detail.diagnostic?.message).toMatch(/Infinity is not a number of the derivation language/);
+    expect(position.detail.diagnostic?.message).toMatch(/the index k of an infinite sum is a number only/);
+    expect(product.detail.diagnostic?.message).toMatch(/an infinite product is not supported/);
+  });
+});
