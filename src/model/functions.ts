@@ -103,7 +103,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     arity: 1, slopes: (a) => [1 / (1 + Math.exp(-a))], value: (a) => (a > 30 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))),
     partials: (a) => [fn('sigmoid', a)],
   },
-  relu: { precise: (D, a) => (a.gt(0) ? a : new D(0)), arity: 1, slopes: (a) => [a > 0 ? 1 : 0], value: (a) => (a > 0 ? a : 0), partials: (a) => [cmp('>', a, num(0))], kink: (a) => a },
+  relu: { precise: (D, a) => (a.gt(0) ? a : new D(0)), arity: 1, slopes: (a) => [a > 0 ? 1 : 0], value: (a) => (a > 0 ? a : a <= 0 ? 0 : NaN), partials: (a) => [cmp('>', a, num(0))], kink: (a) => a },
   abs: { precise: (_D, a) => a.abs(),
     arity: 1, slopes: (a) => [Math.sign(a)], value: Math.abs, partials: (a) => [sub(cmp('>', a, num(0)), cmp('<', a, num(0)))], kink: (a) => a,
   },

@@ -55,8 +55,9 @@ export function mul(...factors: Term[]): Term {
 
 export const neg = (t: Term): Term => mul(num(-1), t);
 export const sub = (a: Term, b: Term): Term => add(a, neg(b));
+// b^0 is 1 only where b has a value: (1 / x)^0 has none at x = 0.
 export const pow = (base: Term, exponent: Term): Term =>
-  isNum(exponent, 1) ? base : isNum(exponent, 0) ? ONE : { k: 'pow', base, exponent };
+  isNum(exponent, 1) ? base : isNum(exponent, 0) && hasValueEverywhere(base) ? ONE : { k: 'pow', base, exponent };
 export const div = (a: Term, b: Term): Term => mul(a, pow(b, num(-1)));
 export const fn = (name: FunctionName, ...args: Term[]): Term => ({ k: 'fn', name, args });
 export const input = (ref: InputRef): Term => ({ k: 'input', ref });

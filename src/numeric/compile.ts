@@ -285,6 +285,13 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           const ex = s.error;
           // A fractional power has no derivative at base 0 ((x^2)^(1/2) is |x|): a kink, as for sqrt.
           if (!Number.isInteger(x)) noteKink(s, b);
+          // No value in, none out (Math.pow(NaN, 0) is 1); and 0 to a negative power is a pole, not Infinity: atan(1 / 0)
+          // or exp(-1 / 0^2) would have a value where the term has none. A 0 that may be rounding is for high precision.
+          if (Number.isNaN(b) || (b === 0 && x < 0)) {
+            if (b === 0 && eb > 0) s.needsPrecision = true;
+            s.error = 0;
+            return NaN;
+          }
           const v = Math.pow(b, x);
           // A power of 0 is exact (or a pole); of a non-zero finite base, 0 or a subnormal or infinity is lost range.
           if (b !== 0 && Number.isFinite(b) && Number.isFinite(x) && (v === 0 || outOfRange(v))) s.needsPrecision = true;
@@ -453,6 +460,8 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           // An overflowed side (Infinity > Infinity is false) would give a wrong 0/1: only high precision decides it.
           if (!identical && (!Number.isFinite(x) || !Number.isFinite(y))) s.needsPrecision = true;
           s.error = 0;
+          // A comparison with no value on one side has no value either, as in high precision.
+          if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
           return compare(op, x, y) ? 1 : 0;
         };
       }

@@ -267,7 +267,9 @@ class Generator {
         this.emit(out, `if (!Number.isInteger(${x})) {`);
         this.noteKink(out, b);
         this.emit(out, '}');
-        this.emit(out, `const ${v} = Math.pow(${b}, ${x});`);
+        // As compile.ts: no value in, none out, and 0 to a negative power is a pole.
+        this.emit(out, `if (${b} === 0 && ${x} < 0 && ${eb} > 0) s.needsPrecision = true;`);
+        this.emit(out, `const ${v} = ${b} !== ${b} || (${b} === 0 && ${x} < 0) ? NaN : Math.pow(${b}, ${x});`);
         this.emit(out, `if (${b} !== 0 && Number.isFinite(${b}) && Number.isFinite(${x}) && (${v} === 0 || ${this.outOfRange(v)})) s.needsPrecision = true;`);
         this.emit(out, `let ${e} = (${eb} === 0 ? 0 : ${b} === 0 ? (${x} > 0 ? Math.pow(${eb}, ${x}) : ${x} === 0 ? 0 : Infinity) : ${this.carry(`${x} * ${v}`, `${eb} / Math.abs(${b})`)})` +
           ` + (${v} === 0 ? 0 : ${this.carry(`${v} * Math.log(Math.abs(${b}))`, ex)}) + 2 * ${U} * Math.abs(${v}) + ${ETA};`);
@@ -354,7 +356,7 @@ class Generator {
           this.emit(out, `if (${bd} > 0 && s.differentiating === 0 && !(Math.abs(${x} - ${y}) > ${bd})) s.needsPrecision = true;`);
           this.emit(out, `if (!Number.isFinite(${x}) || !Number.isFinite(${y})) s.needsPrecision = true;`);
         }
-        this.emit(out, `const ${v} = ${x} ${OPERATORS[t.op]} ${y} ? 1 : 0;`);
+        this.emit(out, `const ${v} = ${x} !== ${x} || ${y} !== ${y} ? NaN : ${x} ${OPERATORS[t.op]} ${y} ? 1 : 0;`);
         return { v, e: '0' };
       }
       case 'diff': {

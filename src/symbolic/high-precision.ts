@@ -50,14 +50,23 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       case 'pow': {
         const base = go(t.base);
         const exponent = go(t.exponent);
-        // decimal.js gives (-8)^(1/3) a value; the language does not (a root of a negative number).
-        if (base.isNeg() && !exponent.isInteger()) return new Big(NaN);
+        // decimal.js gives (-8)^(1/3) a value; the language does not (a root of a negative number). Nor has 0 to a
+        // negative power (a pole, which decimal.js makes Infinity, and atan(1 / 0) pi / 2), nor NaN^0 (1 to decimal.js).
+        if (base.isNaN() || exponent.isNaN() || (base.isNeg() && !exponent.isInteger()) || (base.isZero() && exponent.isNeg())) return new Big(NaN);
         return keepingSettings(Big, () => base.pow(exponent));
       }
-      case 'fn': return preciseValue(FUNCTIONS[t.name], Big, t.args.map(go));
+      case 'fn': {
+        // No value in, none out: relu(NaN) would be 0 and max(NaN, 1) 1 by the rules' comparisons.
+        const args = t.args.map(go);
+        return args.some((a) => a.isNaN()) ? new Big(NaN) : preciseValue(FUNCTIONS[t.name], Big, args);
+      }
       case 'apply': return go(instantiateFunctions(t));
-      case 'cmp':
-        return compare(t.op, go(t.a).cmp(go(t.b)), 0) ? one : new Big(0);
+      case 'cmp': {
+        const a = go(t.a);
+        const b = go(t.b);
+        if (a.isNaN() || b.isNaN()) return new Big(NaN);
+        return compare(t.op, a.cmp(b), 0) ? one : new Big(0);
+      }
       case 'extremum': {
         const values = t.terms.map(go);
         return t.op === 'max' ? Big.max(...values) : Big.min(...values);
