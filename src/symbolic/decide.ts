@@ -213,7 +213,8 @@ export function decideStep(
           && left.conditions.list.length === 0 && right.conditions.list.length === 0
           ? constant.div(difference.denominatorConstant()) : undefined;
         return different(record, explainDifference(left.form, right.form, difference, atoms, exact),
-          () => confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright, step.almostEverywhere === true));
+          () => confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright, step.almostEverywhere === true,
+            exactWitness(numerator, difference, left.form, right.form, atoms, exact)));
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
@@ -489,15 +490,24 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
  * would spend minutes confirming a difference that is not there.
  */
 const SERIES_FUNCTIONS: ReadonlySet<string> = new Set(['sin', 'cos', 'asin', 'atan', 'asinh', 'erf', 'erfc', 'Phi']);
-/** The most digits a confirmation may use where a side holds one of them. */
-const SERIES_DIGITS = 240;
+/**
+ * The most digits a confirmation may use where a side holds one of them: 480 sees a
+ * difference of 1e-130 of the sides (cos(3x) = 4 cos(x)^3 - 3 cos(x) + 1e-130), which
+ * must show at two precisions; 240 where an inverse one is there (atan at 480 digits
+ * costs a second a step).
+ */
+const SERIES_DIGITS = 480;
+const SLOW_SERIES_DIGITS = 240;
+const SLOW_SERIES_FUNCTIONS: ReadonlySet<string> = new Set(['asin', 'atan', 'asinh']);
 
 /** The most digits the confirmation's deep attempts use for these sides. */
 function deepDigits(lhs: Term, rhs: Term): number {
   // An abstract function is read through its family's sin; a series is summed to the digits kept.
   // A series (sum to Infinity) takes hundreds of terms more with each doubling: it stays at the first pass's digits.
   if (someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries)) return 2 * DIGITS;
-  const series = (t: Term) => (t.k === 'fn' && SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
+  const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
+  if (someSubterm(lhs, slow) || someSubterm(rhs, slow)) return SLOW_SERIES_DIGITS;
+  const series = (t: Term) => t.k === 'fn' && SERIES_FUNCTIONS.has(t.name);
   return someSubterm(lhs, series) || someSubterm(rhs, series) ? SERIES_DIGITS : MAX_DIGITS;
 }
 
@@ -518,7 +528,8 @@ const MAX_DIGITS = 960;
  * fixed seed. `outright`: the difference is this nonzero constant, so any point shows it.
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
-  ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false): Confirmation | undefined {
+  ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
+  exactDifference?: ExactWitness): Confirmation | undefined {
   const random = seededRandom(seed ^ 0x9e3779b9);
   const points = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);
@@ -562,7 +573,83 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
       }
     }
   }
+  // Every atom cancelled but inputs (sin(x) = sin(x) + 1e-250 x): the difference is a rational function of the
+  // inputs, exact at any point; no missing identity between atoms can hide in it. Where both sides have a value
+  // and it is not 0, the step is refuted, however far below the digits of either side it lies.
+  if (exactDifference) {
+    for (const point of points) {
+      const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
+      if (!values || !values.lhs.isFinite() || !values.rhs.isFinite()) continue;
+      const difference = exactDifference(point, values.rhs);
+      if (difference === undefined) continue;
+      // Where 60 digits resolve it, the evaluation must show the same difference: else the exact form, not the
+      // step, would be wrong, and nothing is refuted. Below their resolution the exact form is the witness.
+      const scale = values.lhs.abs().gt(values.rhs.abs()) ? values.lhs.abs() : values.rhs.abs();
+      const seen = values.lhs.minus(values.rhs);
+      if (difference.abs().gt(scale.times(RESOLVED)) && seen.minus(difference).abs().gt(difference.abs().times('1e-10'))) continue;
+      return { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: difference.toSignificantDigits(6).toString(), digits: values.digits };
+    }
+  }
   return undefined;
+}
+
+/** The difference of the sides at a point where it is exactly known and not 0; else undefined. */
+type ExactWitness = (point: ReadonlyMap<string, PointValue>, rhs: Decimal) => Decimal | undefined;
+/** A difference below this part of the sides is below what a 60-digit evaluation resolves. */
+const RESOLVED = '1e-40';
+
+/**
+ * Where every atom cancels but inputs, the sides' difference is known exactly at
+ * any point, however far below the digits of either side it lies: a difference
+ * that is a rational function of the inputs (sin(x) = sin(x) + 1e-250 x), or a
+ * ratio that is (erf(2x) = erf(2x) (1 + 1e-300)), the difference then being
+ * (ratio - 1) rhs at a point where rhs is clearly not 0. No missing identity
+ * between atoms can hide in such a form. Undefined where atoms remain.
+ */
+function exactWitness(numerator: Polynomial, difference: RationalFunction, left: RationalFunction, right: RationalFunction,
+  atoms: AtomTable, budget: Budget): ExactWitness | undefined {
+  const atPoint = (f: { numerator: Polynomial; constant: Rational; factors: Array<{ factor: Polynomial; exponent: number }> }) => {
+    const ids = [...f.numerator.variables(), ...f.factors.flatMap((x) => [...x.factor.variables()])];
+    if (!ids.every((id) => atoms.atoms[id].kind === 'input')) return undefined;
+    return (point: ReadonlyMap<string, PointValue>): Rational | undefined => {
+      let missing = false;
+      const values = (id: number): Rational => {
+        const atom = atoms.atoms[id];
+        const v = atom.kind === 'input' ? point.get(atom.text) : undefined;
+        if (v === undefined) { missing = true; return Rational.ZERO; }
+        return typeof v === 'number' ? rationalOfDouble(v) : Rational.of(v.num, v.den);
+      };
+      const top = f.numerator.evaluate(values);
+      let bottom = f.constant;
+      for (const x of f.factors) bottom = bottom.mul(x.factor.evaluate(values).pow(x.exponent));
+      return missing || bottom.isZero() ? undefined : top.div(bottom);
+    };
+  };
+  const exactDifference = atPoint({ numerator, constant: difference.denominatorConstant(), factors: difference.denominatorFactors() });
+  if (exactDifference) {
+    return (point, rhs) => {
+      const d = exactDifference(point);
+      // In rhs's own precision (its constructor is the evaluation's).
+      return d === undefined || d.isZero() ? undefined : rhs.times(0).plus(d.num.toString()).div(d.den.toString());
+    };
+  }
+  if (right.isZero()) return undefined;
+  let quotient: RationalFunction;
+  try {
+    quotient = left.div(right, budget);
+  } catch (error) {
+    if (error instanceof BudgetExceededError) return undefined;
+    throw error;
+  }
+  const ratio = atPoint({ numerator: atoms.reduce(quotient.numerator(budget), budget), constant: quotient.denominatorConstant(), factors: quotient.denominatorFactors() });
+  if (!ratio) return undefined;
+  return (point, rhs) => {
+    const r = ratio(point);
+    // rhs at 60 digits: clearly not 0 where its value is above what they resolve.
+    if (r === undefined || r.equals(Rational.ONE) || !(rhs.abs().gt(RESOLVED))) return undefined;
+    const excess = r.sub(Rational.ONE);
+    return rhs.times(excess.num.toString()).div(excess.den.toString());
+  };
 }
 
 /**
