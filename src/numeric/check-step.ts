@@ -557,6 +557,9 @@ function evaluate(compiled: Compiled, state: EvaluationState): Evaluated {
   return { value, error, kink: state.kinkDistance, needsPrecision: state.needsPrecision };
 }
 
+/** Error bounds above this part of the sides (or of 1) make an agreement in doubles no evidence. */
+const LOOSE = 0.01;
+
 /** A double result that is no evidence: no value, no finite error bound, or a lost range. */
 function doubtful(d: Evaluated): boolean {
   return !Number.isFinite(d.value) || !Number.isFinite(d.error) || d.needsPrecision;
@@ -596,8 +599,12 @@ function compareSides(left: SideValue & { kind: 'double' | 'precise' }, right: S
     // Only where the values stand well above their own error bound: elsewhere (sides at round-off or
     // underflow level) a relative difference says nothing about the step.
     const scale = Math.max(Math.abs(left.value), Math.abs(right.value));
+    const ratio = Math.abs(difference) / tolerance;
+    // Agreement within error bounds above the values themselves (and above 1: sides that are 0 up to rounding
+    // agree within 1e-16) is no evidence: sin(x + 2 pi 1e150) is sin of a double whose last bit is 1e134.
+    if (ratio <= 1 && left.error + right.error > LOOSE * Math.max(scale, 1)) return undefined;
     const relative = scale > 1e3 * (left.error + right.error) ? Math.abs(difference) / scale : 0;
-    return { ratio: Math.abs(difference) / tolerance, relative, shown: { lhs: left.value, rhs: right.value, difference, tolerance } };
+    return { ratio, relative, shown: { lhs: left.value, rhs: right.value, difference, tolerance } };
   }
   const [l, el] = precisely(left);
   const [r, er] = precisely(right);

@@ -69,6 +69,11 @@ export type SymbolicOutcome =
       readonly instance: InstanceRecord;
       readonly explanation: string;
       readonly confirmed: Confirmation | undefined;
+      /**
+       * Set where the forms were never compared: exact algebra passed its budget, and
+       * this says so; `confirmed` is then a 60-digit spot check of the sides at points.
+       */
+      readonly uncompared?: string;
     }
   | { readonly kind: 'undecided'; readonly reason: string }
   /** The line above has no value at any instance (a condition of it is a false constant: 0 != 0). */
@@ -126,6 +131,8 @@ export function decideStep(
   let removable: string | undefined;
   let conditional = false;
   const triedConditions = new Set<string>();
+  // The sides of the instance being decided, for a 60-digit spot check should the algebra pass its budget.
+  let current: { lhs: Term; rhs: Term; instance: Instance } | undefined;
   try {
     for (const instance of enumerateInstances(step, sizes)) {
       // The term budget is per instance (a 576-entry Jacobian is 576 small problems); the work budget is per step.
@@ -158,6 +165,7 @@ export function decideStep(
         rhs = error;
       }
       const { atoms, canonical } = shared;
+      current = rhs instanceof IndexOutOfRange ? undefined : { lhs, rhs, instance };
       const left = canonical.side(lhs);
       if (rhs instanceof IndexOutOfRange) {
         // The step reads outside an array (x[i + j] past the end) where the line above may have a value.
@@ -224,10 +232,15 @@ export function decideStep(
     }
   } catch (error) {
     if (error instanceof BudgetExceededError) {
-      return {
-        kind: 'undecided',
-        reason: error.kind === 'time' ? `exact algebra hit the last-resort wall-clock guard of ${budget.guardMs} ms (a hang, not a budget)` : `exact algebra passed its budget of ${budget.maxTerms} terms`,
-      };
+      const reason = error.kind === 'time' ? `exact algebra hit the last-resort wall-clock guard of ${budget.guardMs} ms (a hang, not a budget)` : `exact algebra passed its budget of ${budget.maxTerms} terms`;
+      // Past the budget the numbers alone would decide, and (1 + x)^1000 against its binomial sum less x^1000 loses
+      // every input that shows it to cancellation in doubles: the sides are evaluated in 60 digits at points too.
+      if (error.kind !== 'time' && current !== undefined) {
+        const { lhs, rhs, instance } = current;
+        return different(toRecord(instance), `${reason}; a 60-digit evaluation of the sides at a point shows them differ`,
+          () => confirm(lhs, rhs, instance, step.inputs, seed, [], undefined, step.almostEverywhere === true), reason);
+      }
+      return { kind: 'undecided', reason };
     }
     if (error instanceof DomainError) return { kind: 'undecided', reason: `a side has no value on part of the domain (${error.message})` };
     throw error;
@@ -243,11 +256,11 @@ export function decideStep(
  * needed, and it is the costly part (two seconds on a 3×3 softmax). The point
  * depends only on the step and the seed, so reading it later changes nothing.
  */
-function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined): SymbolicOutcome {
+function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined, uncompared?: string): SymbolicOutcome {
   let read = false;
   let point: Confirmation | undefined;
   return {
-    kind: 'different', instance, explanation,
+    kind: 'different', instance, explanation, ...(uncompared === undefined ? {} : { uncompared }),
     get confirmed() {
       if (!read) {
         point = confirmation();

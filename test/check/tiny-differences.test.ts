@@ -25,3 +25,25 @@ claim erf(2 * x) * 1 = erf(2 * x)
 `)).toEqual(['refuted', 'verified', 'proved', 'proved']);
   });
 });
+
+describe('an agreement within error bounds larger than the values is no evidence (round 5, family G)', () => {
+  it('sin of x + 2 pi 1e150 is not verified against anything in doubles; the 240-digit confirmation refutes the slips', () => {
+    const steps = claimsOf(deriv(`given x: real
+claim sin(x + 2 * pi * 1e150) = sin(x)
+claim sin(x + 2 * pi * 1e150) = cos(x)   expect wrong
+claim sin(x + 2 * pi * 1e150) = 0   expect wrong
+`)).flatMap((c) => c.steps);
+    // The true step is undecided (no evaluation resolves x beside 6e150), never verified by error bounds of 1e134.
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'refuted', 'refuted']);
+    expect(steps[0].detail.diagnostic?.message).toMatch(/could settle it/);
+  });
+});
+
+describe('past the exact budget, the sides are spot-checked in 60 digits (round 5, family B)', () => {
+  it('refutes (1 + x)^1000 against its binomial sum less x^1000, which every input that shows it loses in doubles', () => {
+    const steps = claimsOf(deriv(`given x: real
+claim (1 + x)^1000 = sum(k, 0, 999, binomial(1000, k) * x^k)   expect wrong
+`)).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted']);
+  }, 60_000);
+});
