@@ -322,6 +322,12 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           if (checked.kind === 'unsettled') { lost = true; continue; }
         }
         let compared = compareSides(left, right);
+        if (compared === undefined && left.kind === 'double' && right.kind === 'double') {
+          // Doubles agreeing only within bounds above the values (sin(pi (3 + 1e-40)) 1e40): read again in high precision.
+          const l2 = sideValue('lhs', { ...l, needsPrecision: true });
+          const r2 = sideValue('rhs', { ...r, needsPrecision: true });
+          if (l2.kind === 'precise' || l2.kind === 'double') compared = compareSides(l2, r2);
+        }
         if (compared === undefined) { lost = true; continue; }
         if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
           compared = retakenWithSmallerSteps(compared, l, r);

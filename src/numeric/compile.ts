@@ -297,7 +297,11 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           if (b !== 0 && Number.isFinite(b) && Number.isFinite(x) && (v === 0 || outOfRange(v))) s.needsPrecision = true;
           // The slope x b^(x-1) as x v / b: b^(x-1) alone underflows (a sum of 1e260 to the power -2) where
           // the error it carries does not. At base 0 the slope is 0 or infinite, but |(0 + eb)^x| is the honest bound.
-          const fromBase = eb === 0 ? 0 : b === 0 ? (x > 0 ? Math.pow(eb, x) : x === 0 ? 0 : Infinity) : carry(x * v, eb / Math.abs(b));
+          // A base known to less than half its size (sin(pi x) near a multiple of pi: 4e-16 +- 2e-15) has no first-order
+          // bound for a negative or fractional power, whose base may be 0 (a pole): that is for high precision.
+          const loose = eb > 0.5 * Math.abs(b) && (x < 0 || !Number.isInteger(x));
+          if (loose) s.needsPrecision = true;
+          const fromBase = eb === 0 ? 0 : b === 0 ? (x > 0 ? Math.pow(eb, x) : x === 0 ? 0 : Infinity) : loose ? Infinity : carry(x * v, eb / Math.abs(b));
           const fromExponent = v === 0 ? 0 : carry(v * Math.log(Math.abs(b)), ex);
           s.error = finiteOrInfinite(fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW);
           return v;

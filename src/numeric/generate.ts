@@ -271,7 +271,11 @@ class Generator {
         this.emit(out, `if (${b} === 0 && ${x} < 0 && ${eb} > 0) s.needsPrecision = true;`);
         this.emit(out, `const ${v} = ${b} !== ${b} || (${b} === 0 && ${x} < 0) ? NaN : Math.pow(${b}, ${x});`);
         this.emit(out, `if (${b} !== 0 && Number.isFinite(${b}) && Number.isFinite(${x}) && (${v} === 0 || ${this.outOfRange(v)})) s.needsPrecision = true;`);
-        this.emit(out, `let ${e} = (${eb} === 0 ? 0 : ${b} === 0 ? (${x} > 0 ? Math.pow(${eb}, ${x}) : ${x} === 0 ? 0 : Infinity) : ${this.carry(`${x} * ${v}`, `${eb} / Math.abs(${b})`)})` +
+        // As compile.ts: a base known to less than half its size has no first-order bound for a negative or fractional power.
+        const loose = this.fresh('l');
+        this.emit(out, `const ${loose} = ${eb} > 0.5 * Math.abs(${b}) && (${x} < 0 || !Number.isInteger(${x}));`);
+        this.emit(out, `if (${loose}) s.needsPrecision = true;`);
+        this.emit(out, `let ${e} = (${eb} === 0 ? 0 : ${b} === 0 ? (${x} > 0 ? Math.pow(${eb}, ${x}) : ${x} === 0 ? 0 : Infinity) : ${loose} ? Infinity : ${this.carry(`${x} * ${v}`, `${eb} / Math.abs(${b})`)})` +
           ` + (${v} === 0 ? 0 : ${this.carry(`${v} * Math.log(Math.abs(${b}))`, ex)}) + 2 * ${U} * Math.abs(${v}) + ${ETA};`);
         this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
         return { v, e };

@@ -222,9 +222,12 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           const ex = context.error;
           const v = power(D, b, x);
           // As in compile.ts: the slope x b^(x-1) as x v / b; at base 0, |eb|^x.
+          // A base known to less than half its size has no first-order bound for a negative or fractional power (it
+          // may be 0, a pole): no bound.
           const fromBase = eb.isZero() ? ZERO_BOUND
             : b.isZero() ? (x.gt(0) ? new BOUND(eb.pow(x)) : x.isZero() ? ZERO_BOUND : new BOUND(Infinity))
-              : carry(x.times(v).div(b), eb);
+              : (x.isNeg() || !x.isInteger()) && eb.gt(b.abs().div(2)) ? new BOUND(Infinity)
+                : carry(x.times(v).div(b), eb);
           const fromExponent = v.isZero() || ex.isZero() ? ZERO_BOUND : carry(v.times(b.abs().ln()), ex);
           context.error = fromBase.plus(fromExponent).plus(rounding(v, 2));
           return v;

@@ -47,3 +47,14 @@ claim (1 + x)^1000 = sum(k, 0, 999, binomial(1000, k) * x^k)   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['refuted']);
   }, 60_000);
 });
+
+describe('a base known to less than half its size has no first-order bound for a negative power (round 6, family H)', () => {
+  it('takes sin(pi x) near a multiple of pi to high precision rather than trust a double of it, so the reflection formulas hold', () => {
+    expect(claimsOf(deriv(`given x: real
+claim polygamma(1, 4 - 1e-40) + polygamma(1, -3 + 1e-40) = pi^2 / sin(pi * (-3 + 1e-40))^2
+claim digamma(4 - 1e-12) - digamma(-3 + 1e-12) = pi * cos(pi * (-3 + 1e-12)) / sin(pi * (-3 + 1e-12))
+claim sin(2 * pi * (3 + 1e-40)) * 1e40 = 2 * sin(pi * (3 + 1e-40)) * cos(pi * (3 + 1e-40)) * 1e40
+claim polygamma(1, 4 - 1e-40) + polygamma(1, -3 + 1e-40) = 2 * pi^2 / sin(pi * (-3 + 1e-40))^2   expect wrong
+`)).flatMap((c) => c.steps.map((s) => s.verdict))).toEqual(['verified', 'verified', 'verified', 'refuted']);
+  }, 60_000);
+});
