@@ -542,6 +542,16 @@ export class Canonicalizer {
       if (name === 'lgamma') return this.log(pi).mul(RationalFunction.constant(half), this.budget);
       if (name === 'digamma') return this.gammaFamilyAtom('digamma', 0, RationalFunction.ONE).sub(this.log(RationalFunction.constant(2)).mul(RationalFunction.constant(2), this.budget), this.budget);
     }
+    // The atom's own poles (base = 0, -1, -2, ...), where a shift does not divide by its argument: the forward
+    // recurrence digamma(x + 2) - digamma(x) = 1/x + 1/(x + 1) has no value at x = -2, where the right side has one.
+    if (c === undefined && !this.isPositive(base)) {
+      const poly = base.denominatorFactors().length === 0 ? base.numerator(this.budget).scale(base.denominatorConstant().inv()) : undefined;
+      if (poly) {
+        const nonzeroKeys = [...this.nonzeroParts(this.atoms.reduce(poly, this.budget, false))].map((part) => part.key());
+        this.conditions.add({ kind: 'notpole', poly, key: poly.key(), text: `${this.show(poly)} is not 0, -1, -2, ... (a pole of ${name})`, nonzeroKeys });
+      }
+      else this.conditions.add({ kind: 'opaque', key: `pole:${this.key(base)}`, text: `${this.display(base)} is no pole of ${name}` });
+    }
     const rule = FUNCTIONS[name];
     const text = () => (name === 'polygamma' ? `polygamma(${order}, ${this.display(base)})` : `${name}(${this.display(base)})`);
     const value = (values: (id: number) => number) => (name === 'polygamma' ? rule.value(order, base.evaluateFloat(values)) : rule.value(base.evaluateFloat(values)));

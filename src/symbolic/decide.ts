@@ -481,7 +481,10 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
   if (missing.kind === 'opaque') return undefined;
   const random = seededRandom(seed ^ 0x85ebca6b);
   // A condition not affine in one entry (norm(v) != 0) may still fail where every entry is 0.
-  const around = pointsAround(atoms, missing.poly, inputMap, missing.kind !== 'nonzero');
+  // A pole of the gamma family is where the argument is 0, -1, -2, ...: the first few of them.
+  const around = missing.kind === 'notpole'
+    ? [0, 1, 2, 3].flatMap((j) => pointsAround(atoms, missing.poly.add(Polynomial.constant(j)), inputMap, false))
+    : pointsAround(atoms, missing.poly, inputMap, missing.kind !== 'nonzero');
   for (const failing of around.length > 0 ? around : [new Map<string, PointValue>()]) {
     for (let attempt = 0; attempt < MISSING_CONDITION_ATTEMPTS; attempt++) {
       const point = randomPoint(inputs, instance, random, attempt === 0 ? 0 : -1);

@@ -12,6 +12,12 @@ export type Condition =
   | { readonly kind: 'nonzero' | 'nonneg'; readonly poly: Polynomial; readonly key: string; readonly text: string }
   /** `nonzeroKeys`: the keys of the nonzero conditions it implies (its factors, as {@link Conditions} reads them). */
   | { readonly kind: 'positive'; readonly poly: Polynomial; readonly key: string; readonly text: string; readonly nonzeroKeys: readonly string[] }
+  /**
+   * The argument of gamma, lgamma or digamma is no pole: `poly` is not 0, -1, -2,
+   * ... Implied by the same condition, or by `poly > 0`. Its key is the polynomial
+   * as it is, sign and all (x + 1 and -x - 1 have different poles).
+   */
+  | { readonly kind: 'notpole'; readonly poly: Polynomial; readonly key: string; readonly text: string; readonly nonzeroKeys: readonly string[] }
   /** A subterm whose domain the engine cannot state (x^y of unknown sign): implied only by the same subterm. */
   | { readonly kind: 'opaque'; readonly key: string; readonly text: string };
 
@@ -64,6 +70,12 @@ export function unimpliedConditions(rhs: Conditions, lhs: Conditions): Condition
       case 'positive':
         known.add(`positive:${c.key}`);
         known.add(`nonneg:${c.key}`);
+        known.add(`notpole:${c.poly.key()}`);
+        for (const k of c.nonzeroKeys) known.add(`nonzero:${k}`);
+        break;
+      // No pole: not 0 either.
+      case 'notpole':
+        known.add(`notpole:${c.key}`);
         for (const k of c.nonzeroKeys) known.add(`nonzero:${k}`);
         break;
       default: known.add(`${c.kind}:${c.key}`);
@@ -75,6 +87,7 @@ export function unimpliedConditions(rhs: Conditions, lhs: Conditions): Condition
       case 'nonzero': if (!known.has(`nonzero:${c.key}`)) missing.push(c); break;
       case 'nonneg': if (!known.has(`nonneg:${c.key}`)) missing.push(c); break;
       case 'positive': if (!known.has(`positive:${c.key}`)) missing.push(c); break;
+      case 'notpole': if (!known.has(`notpole:${c.key}`)) missing.push(c); break;
     }
   }
   return missing;
@@ -103,7 +116,7 @@ export function domainRule(rhs: Conditions, lhs: Conditions, waivable?: (c: Cond
  * entry (they are tied by their sum) or a size.
  */
 export function failsOnNullSet(c: Condition, inputKindOfAtom: (id: number) => string | undefined): boolean {
-  if (c.kind !== 'nonzero') return false;
+  if (c.kind !== 'nonzero' && c.kind !== 'notpole') return false;
   for (const id of c.poly.variables()) {
     const kind = inputKindOfAtom(id);
     if (kind === undefined || !isContinuousKind(kind)) return false;

@@ -35,6 +35,17 @@ claim diff(diff(gammaln(a), a), a) = polygamma(1, a)
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   });
 
+  it('knows the poles of the atom it keeps: a recurrence written backwards for a real x is refuted at a negative whole number', () => {
+    // digamma(x + 2) - digamma(x) has no value at x = -2, where 1 / x + 1 / (x + 1) is -3/2: it was proved.
+    expect(verdicts(`given x: real
+claim 1 / x + 1 / (x + 1) = digamma(x + 2) - digamma(x)   expect wrong
+claim (x + 2) * (x + 3) = gamma(x + 4) / gamma(x + 2)   expect wrong
+claim log(abs(x)) = lgamma(x + 1) - lgamma(x)   expect wrong
+claim digamma(x + 2) - digamma(x) = 1 / x + 1 / (x + 1)
+claim gamma(x + 2) / gamma(x) = x * (x + 1)
+`)).toEqual(['refuted', 'refuted', 'refuted', 'proved', 'proved']);
+  });
+
   it('checks the reflection formula by numbers, and refutes a step that adds a pole', () => {
     const [reflection, pole, shifted] = steps(`given t: real
 claim gamma(t) * gamma(1 - t) = pi / sin(pi * t)
