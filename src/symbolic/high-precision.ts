@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -96,6 +96,30 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   return go(term);
 }
 
+/** The most digits a span of magnitudes adds to an evaluation. */
+const MAX_SPAN = 2000;
+
+/**
+ * How many decimal orders of magnitude the nonzero numbers of the terms and the
+ * point's values span, 0 for none: 1e300 + 1 spans 300.
+ */
+function magnitudeSpan(terms: readonly Term[], point: ReadonlyMap<string, PointValue>): number {
+  let low = Infinity;
+  let high = -Infinity;
+  const see = (num: bigint, den: bigint): void => {
+    if (num === 0n) return;
+    const digits = (n: bigint) => (n < 0n ? -n : n).toString().length;
+    const e = digits(num) - digits(den);
+    low = Math.min(low, e);
+    high = Math.max(high, e);
+  };
+  for (const t of terms) someSubterm(t, (x) => { if (x.k === 'num') see(x.value.num, x.value.den); return false; });
+  for (const v of point.values()) {
+    if (typeof v === 'number') { if (v !== 0 && Number.isFinite(v)) { const e = Math.floor(Math.log10(Math.abs(v))); low = Math.min(low, e); high = Math.max(high, e); } } else see(v.num, v.den);
+  }
+  return high > low ? high - low : 0;
+}
+
 /**
  * Whether two values of a `digits`-digit evaluation differ by more than its
  * rounding could explain: more than 10^-(digits - 20) of the larger.
@@ -115,7 +139,11 @@ export function clearlyDifferent(a: Decimal, b: Decimal, digits = DIGITS): boole
  */
 export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false):
   { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
-  let digits = DIGITS;
+  // Constants (and point values) spanning many orders of magnitude (1e300 + 1) lose their small parts to any precision
+  // below the span, at every doubling alike, so a difference that stays put may be one of rounding: start above it.
+  const span = Math.min(magnitudeSpan([lhs, rhs], point), MAX_SPAN);
+  let digits = DIGITS + span;
+  maxDigits += span;
   let previous: { lhs: Decimal; rhs: Decimal; digits: number; difference: Decimal } | undefined;
   for (;;) {
     let l: Decimal;

@@ -58,3 +58,11 @@ claim polygamma(1, 4 - 1e-40) + polygamma(1, -3 + 1e-40) = 2 * pi^2 / sin(pi * (
 `)).flatMap((c) => c.steps.map((s) => s.verdict))).toEqual(['verified', 'verified', 'verified', 'refuted']);
   }, 60_000);
 });
+
+describe('the 60-digit confirmation starts above the span of the constants (round 6, family G)', () => {
+  it('does not refute lgamma(1e300 + 1) - lgamma(1e300) = log(1e300) from a 1e300 + 1 rounded to 1e300 at every doubling', () => {
+    const [step] = claimsOf(deriv('given x: real\nclaim lgamma(1e300 + 1) - lgamma(1e300) = log(1e300)\nclaim log(1e300 + 1) - log(1e300) = log(1 + 1e-300)\n')).flatMap((c) => c.steps);
+    // Undecided (no evaluation settles lgamma at 1e300 to the 300 digits it takes), never refuted.
+    expect(step.verdict).not.toBe('refuted');
+  }, 60_000);
+});
