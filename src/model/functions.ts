@@ -165,11 +165,14 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     value: (a) => (Number.isInteger(a) && a >= 0 ? factorialValue(a) : NaN), partials: () => [num(0)], domain: 'a whole number >= 0',
   },
   binomial: {
-    precise: (D, n, k) => (!isWhole(n) || !k.isInteger() ? new D(NaN) : k.isNeg() || k.gt(n) ? new D(0)
-      : preciseFactorial(D, n.toNumber()).div(preciseFactorial(D, k.toNumber()).times(preciseFactorial(D, n.minus(k).toNumber())))),
-    arity: 2, slopes: () => [0, 0], partials: () => [num(0), num(0)], domain: 'whole numbers, n >= 0', roundoff: 400,
+    // Of a whole n >= 0 the coefficient; of any other constant n (1/2, -2: the binomial series, with k a series'
+    // index) n (n - 1) ... (n - k + 1) / k!. The resolver passes no n that depends on an input.
+    precise: (D, n, k) => (!k.isInteger() || k.gt(MAX_FACTORIAL) ? new D(NaN) : k.isNeg() && !k.isZero() ? new D(0) : !isWhole(n) ? preciseFallingBinomial(D, n, k.toNumber())
+      : k.gt(n) ? new D(0) : preciseFactorial(D, n.toNumber()).div(preciseFactorial(D, k.toNumber()).times(preciseFactorial(D, n.minus(k).toNumber())))),
+    arity: 2, slopes: () => [0, 0], partials: () => [num(0), num(0)], domain: 'k a whole number; n a whole number >= 0, or a constant', roundoff: 400,
     // Past MAX_FACTORIAL, as in high precision: no value is computed (a loop of a billion steps is no answer).
-    value: (n, k) => (!Number.isInteger(n) || n < 0 || n > MAX_FACTORIAL || !Number.isInteger(k) ? NaN : k < 0 || k > n ? 0 : binomialValue(n, k)),
+    value: (n, k) => (!Number.isInteger(k) || k > MAX_FACTORIAL || Number.isNaN(n) ? NaN : k < 0 ? 0
+      : !Number.isInteger(n) || n < 0 ? fallingBinomial(n, k) : n > MAX_FACTORIAL ? NaN : k > n ? 0 : binomialValue(n, k)),
   },
   /**
    * The gamma function and its family (gamma-function.ts). gamma has poles at 0,
@@ -211,6 +214,19 @@ export function factorialValue(n: number): number {
 }
 
 /** C(n, k) in doubles, as a running product that stays an integer at each step (exact while below 2^53). */
+/** n (n - 1) ... (n - k + 1) / k! of any n, as a running product of (n - j) / (j + 1). */
+function fallingBinomial(n: number, k: number): number {
+  let r = 1;
+  for (let j = 0; j < k && r !== 0; j++) r *= (n - j) / (j + 1);
+  return r;
+}
+
+function preciseFallingBinomial(D: PreciseConstructor, n: PreciseNumber, k: number): PreciseNumber {
+  let r = new D(1);
+  for (let j = 0; j < k && !r.isZero(); j++) r = r.times(n.minus(j)).div(j + 1);
+  return r;
+}
+
 function binomialValue(n: number, k: number): number {
   const m = Math.min(k, n - k);
   let r = 1;

@@ -4,7 +4,7 @@ import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim,
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
-import { hasDiff, someSubterm } from './term-queries.ts';
+import { hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
 import { eliminateDiff } from './differentiate.ts';
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
@@ -117,6 +117,11 @@ export class Resolver {
   readonly affineReads: { readonly terms: readonly IndexTerm[]; readonly offset: number; readonly dim: Dim }[] = [];
   /** Smallest size each dimension symbol may take, from literal indices such as `x[3]`. */
   readonly minSizes = new Map<string, number>();
+  /**
+   * How far a bounded sum's index may stand past its dimension's size as a number:
+   * sum(k, 1, n + 1, E) reads E at k = n + 1 (1), sum(k, 0, n, E) at k = n (0).
+   */
+  private readonly indexExcess = new Map<string, number>();
   private fresh = 0;
   private readonly pendingSums = new Map<string, { written: string; span: Span }>();
   /** Undeclared names written as values, each possibly a free index used as a number: where each was written. */
@@ -966,7 +971,8 @@ export class Resolver {
     const notWhole = (x: Term) => (x.k === 'input' && this.scope.inputs.get(x.ref.name)?.kind !== 'count') || x.k === 'apply' || x.k === 'diff'
       || x.k === 'pi' || x.k === 'fn' || (x.k === 'num' && x.value.den !== 1n)
       || (x.k === 'pow' && !(x.exponent.k === 'num' && x.exponent.value.den === 1n && x.exponent.value.num > 0n));
-    const whole = (t: Term) => !someSubterm(t, notWhole) && !(t.k === 'num' && t.value.num < 0n);
+    // A negative constant (binomial(-2, k), the series of 1 / (1 + x)^2) is no count of anything: the product form.
+    const whole = (t: Term) => !someSubterm(t, notWhole) && !(t.k === 'num' && t.value.num < 0n) && !(t.k === 'mul' && t.factors.some((f) => f.k === 'num' && f.value.num < 0n) && t.factors.every((f) => f.k === 'num'));
     if (top.k === 'scalar' && whole(top.t)) return scalar(fn('binomial', top.t, k));
     return mapValue(top, (a) => this.generalizedBinomial(a, k, expr.args[1]));
   }
@@ -989,7 +995,10 @@ export class Resolver {
     // past k masked to 1 (c < 0, or an index below its dimension's end) and c more written out past its end.
     const { base, c } = splitConstant(k);
     const dim: Dim | undefined = base?.k === 'size' ? { k: 'sym', name: base.name }
-      : base?.k === 'ival' && base.index.k === 'var' && base.index.offset + c <= 0 ? this.ranges.dimOf(`var:${base.index.name}`) : undefined;
+      : base?.k === 'ival' && base.index.k === 'var' ? this.ranges.dimOf(`var:${base.index.name}`) : undefined;
+    // A series' index has no dimension: a constant's coefficient is the function's own (binomial(1/2, k) in the
+    // binomial series), evaluated as the running product.
+    if (dim === undefined && base?.k === 'ival' && !movesWithInputs(a)) return fn('binomial', a, k);
     if (dim === undefined || base === undefined || c > MAX_WRITTEN_ENTRIES) {
       throw this.error('unsupported', 'binomial(a, k) of a value a takes k a whole constant, a size or a sum\'s index (plus a whole constant)', at.span,
         'write binomial(a, 2), binomial(a, n) with given n: size, or binomial(a, k) inside sum(k, 0, n, ...)');
@@ -999,7 +1008,18 @@ export class Resolver {
     // Factor j is a - (j - 1). The mask compares values, not positions: k stays a number only (a sum from 0 may hold it).
     const factor = sub(add(a, num(1)), position);
     const body = base.k === 'ival' || c < 0 ? masked({ k: 'cmp', op: '<=', a: position, b: k }, factor) : factor;
-    const past = base.k === 'size' ? Array.from({ length: Math.max(c, 0) }, (_, i) => sub(sub(a, base), num(i))) : [];
+    // Past the dimension's end: k = n + c takes c factors more; an index's value k + c (at most n + offset + c) as
+    // many, each masked where k + c does not reach it (k + 1 in a sum from 0 reads the factor n + 1 at k = n only).
+    const beyond = base.k === 'size' ? c
+      : Math.max(0, (base.index.k === 'var' ? base.index.offset + (this.indexExcess.get(base.index.name) ?? 0) : 0) + c);
+    if (beyond > MAX_WRITTEN_ENTRIES) {
+      throw this.error('unsupported', `binomial(a, ${shortText(at) ?? 'k'}) would write out ${beyond} factors past its dimension; at most ${MAX_WRITTEN_ENTRIES}`, at.span);
+    }
+    const past = Array.from({ length: beyond }, (_, i): Term => {
+      const p = add(sizeTerm(dim), num(i + 1));
+      const factor = sub(add(a, num(1)), p);
+      return base.k === 'size' ? factor : masked({ k: 'cmp', op: '<=', a: p, b: k }, factor);
+    });
     return div(mul({ k: 'reduce', op: 'prod', index: j, dim, body }, ...past), fn('factorial', k));
   }
 
@@ -1369,6 +1389,10 @@ export class Resolver {
       throw this.error('bad-index', `${op}(k, ${lower}, ${upper.plus}, E) has no terms`, upperExpr.span, 'the upper bound is at least the lower one');
     }
     const fresh = this.boundIndex(dim, indexName);
+    // Its largest value: the dimension's last position shifted by lower - 1, or the last term past its end. A masked
+    // sum with fewer terms (below) holds k at its position, at most the size.
+    const masks = extra < 0 && dim.k === 'sym';
+    this.indexExcess.set(fresh, masks ? 0 : lower - 1 + Math.max(extra, 0));
     const inner = new Map(bound);
     inner.set(indexName, fresh);
     const body = this.value(bodyExpr, inner);

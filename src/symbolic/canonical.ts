@@ -377,6 +377,14 @@ export class Canonicalizer {
       if (k < 0 || k > n) return RationalFunction.ZERO;
       return RationalFunction.constant(Rational.of(factorial(n) / (factorial(k) * factorial(n - k))));
     }
+    // binomial(1/2, 3), binomial(-2, 3): n (n - 1) ... (n - k + 1) / k!, exactly.
+    if (t.name === 'binomial' && constants[0] !== undefined && whole(constants[1]) && constants[1].abs().cmp(Rational.of(MAX_FACTORIAL)) <= 0) {
+      const n = constants[0];
+      const k = Number(constants[1].num);
+      let r = Rational.ONE;
+      for (let j = 0; j < k; j++) r = r.mul(n.sub(Rational.of(j))).div(Rational.of(j + 1));
+      return RationalFunction.constant(k < 0 ? Rational.ZERO : r);
+    }
     if (constants.some((c) => c !== undefined && !c.isInteger())) {
       this.conditions.markNever(`${t.name} of ${constants.find((c) => c !== undefined && !c.isInteger())!.toString()}, not a whole number`);
       return RationalFunction.ZERO;

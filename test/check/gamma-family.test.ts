@@ -75,6 +75,21 @@ claim binomial(a, n - 1) + binomial(a, n) = binomial(a + 1, n)
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   });
 
+  it('takes k a sum\'s index plus a constant, a negative whole top, and a series index (round 6, families E and F)', () => {
+    // binomial(a, k + 1) in a sum from 0 to n reads the factor n + 1 at k = n; binomial(-2, k) had no value.
+    expect(verdicts(`given a: positive
+given x: unit
+given n: size
+claim sum(k, 0, n, binomial(a, k + 1) * x^k) = sum(k, 1, n + 1, binomial(a, k) * x^(k - 1))
+claim sum(k, 0, n, binomial(1 / 2, k + 1) * x^k) = sum(k, 1, n + 1, binomial(1 / 2, k) * x^(k - 1))
+claim binomial(-3, 2) = 6
+claim sum(k, 0, n, binomial(-2, k) * x^k) = sum(k, 0, n, (-1)^k * (k + 1) * x^k)
+claim sum(k, 0, Infinity, binomial(1/2, k) * x^k) = sqrt(1 + x)
+claim sum(k, 0, Infinity, binomial(-2, k) * x^k) = 1 / (1 + x)^2
+claim sum(k, 0, Infinity, binomial(1/2, k) * x^k) = sqrt(1 - x)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'verified', 'verified', 'refuted']);
+  }, 60_000);
+
   it('differentiates a sum with a mask of index values by numbers too: such a comparison is no kink', () => {
     // With the exact engine out of budget, the numbers decide. A comparison of index values (k >= 2, and the
     // mask of binomial(a, k)'s product) never moves with the inputs; taken for a kink, every input sat on it.
