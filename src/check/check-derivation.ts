@@ -392,12 +392,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         const method = numeric.kind === 'counterexample' && numeric.example.precise ? `${numericMethod}; 60-digit evaluation where double precision lost a side` : numericMethod;
         return result('refuted', undefined, method, { counterexample: found, replay, ...why });
       }
-      if (symbolic.kind !== 'different' || !symbolic.confirmed) throw new Error('internal: a high-precision refutation without its point');
-      const c = symbolic.confirmed;
-      return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
+      // A confirmed difference of the forms, or a spot check where exact algebra passed its budget.
+      const pointed = symbolic.kind === 'different' ? symbolic : symbolic.kind === 'undecided' ? symbolic.spotCheck : undefined;
+      if (!pointed?.confirmed) throw new Error('internal: a high-precision refutation without its point');
+      const c = pointed.confirmed;
+      const method = symbolic.kind === 'undecided' ? `${symbolic.reason}; a ${c.digits}-digit evaluation of the sides` : `${exactMethod}; ${c.digits}-digit evaluation`;
+      return result('refuted', undefined, method, {
         ...why,
         counterexample: withFunctions({
-          sizes: symbolic.instance.sizes, indices: { ...symbolic.instance.indices, ...symbolic.instance.cases },
+          sizes: pointed.instance.sizes, indices: { ...pointed.instance.indices, ...pointed.instance.cases },
           inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
           foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value there, the line above has one)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
         }, functions),
@@ -405,7 +408,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     }
     case 'verified': {
       const unexplained = outcome.unexplainedDifference && symbolic.kind === 'different'
-        ? { undecided: symbolic.uncompared ?? `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` }
+        ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` }
         : {};
       return result('verified', undefined, numericMethod, { ...unexplained, worstRelative, ...removable });
     }

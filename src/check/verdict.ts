@@ -37,6 +37,7 @@ export type Judgement =
  * | exact engine equal | proved at the sizes tried (every n if no size is symbolic) |
  * | numbers refute | refuted |
  * | exact engine differs, confirmed in 60 digits | refuted (below double precision) |
+ * | exact algebra passed its budget, and the sides differ in 60 digits at a point | refuted (below double precision) |
  * | anything else | verified |
  */
 export function judge(e: Evidence): Judgement {
@@ -65,5 +66,7 @@ export function judge(e: Evidence): Judgement {
   }
   if (refutedByNumbers) return { verdict: 'refuted', by: 'numbers' };
   if (symbolic.kind === 'different' && symbolic.confirmed) return { verdict: 'refuted', by: 'high-precision' };
+  // Exact algebra passed its budget, and a 60-digit evaluation of the sides at a point shows them differ.
+  if (symbolic.kind === 'undecided' && symbolic.spotCheck?.confirmed) return { verdict: 'refuted', by: 'high-precision' };
   return { verdict: 'verified', unexplainedDifference: symbolic.kind === 'different' };
 }

@@ -278,6 +278,8 @@ class Generator {
         this.emit(out, `let ${e} = (${eb} === 0 ? 0 : ${b} === 0 ? (${x} > 0 ? Math.pow(${eb}, ${x}) : ${x} === 0 ? 0 : Infinity) : ${loose} ? Infinity : ${this.carry(`${x} * ${v}`, `${eb} / Math.abs(${b})`)})` +
           ` + (${v} === 0 ? 0 : ${this.carry(`${v} * Math.log(Math.abs(${b}))`, ex)}) + 2 * ${U} * Math.abs(${v}) + ${ETA};`);
         this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
+        // No value, as in the closures: no error bound to carry either.
+        this.emit(out, `if (${b} !== ${b} || (${b} === 0 && ${x} < 0)) ${e} = 0;`);
         return { v, e };
       }
       case 'fn': return this.call(t.name, t.args, bound, out);

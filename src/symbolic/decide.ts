@@ -69,13 +69,13 @@ export type SymbolicOutcome =
       readonly instance: InstanceRecord;
       readonly explanation: string;
       readonly confirmed: Confirmation | undefined;
-      /**
-       * Set where the forms were never compared: exact algebra passed its budget, and
-       * this says so; `confirmed` is then a 60-digit spot check of the sides at points.
-       */
-      readonly uncompared?: string;
     }
-  | { readonly kind: 'undecided'; readonly reason: string }
+  /**
+   * No decision. `spotCheck`, where exact algebra passed its budget: the sides of
+   * the instance it was on, evaluated in 60 digits at points; `confirmed` holds a
+   * point where they differ, if one was found (computed when first read).
+   */
+  | { readonly kind: 'undecided'; readonly reason: string; readonly spotCheck?: { readonly instance: InstanceRecord; readonly confirmed: Confirmation | undefined } }
   /** The line above has no value at any instance (a condition of it is a false constant: 0 != 0). */
   | { readonly kind: 'no-domain'; readonly reason: string };
 
@@ -237,8 +237,16 @@ export function decideStep(
       // every input that shows it to cancellation in doubles: the sides are evaluated in 60 digits at points too.
       if (error.kind !== 'time' && current !== undefined) {
         const { lhs, rhs, instance } = current;
-        return different(toRecord(instance), `${reason}; a 60-digit evaluation of the sides at a point shows them differ`,
-          () => confirm(lhs, rhs, instance, step.inputs, seed, [], undefined, step.almostEverywhere === true), reason);
+        let read = false;
+        let point: Confirmation | undefined;
+        const spotCheck = {
+          instance: toRecord(instance),
+          get confirmed() {
+            if (!read) { point = confirm(lhs, rhs, instance, step.inputs, seed, [], undefined, step.almostEverywhere === true); read = true; }
+            return point;
+          },
+        };
+        return { kind: 'undecided', reason, spotCheck };
       }
       return { kind: 'undecided', reason };
     }
@@ -256,11 +264,11 @@ export function decideStep(
  * needed, and it is the costly part (two seconds on a 3×3 softmax). The point
  * depends only on the step and the seed, so reading it later changes nothing.
  */
-function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined, uncompared?: string): SymbolicOutcome {
+function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined): SymbolicOutcome {
   let read = false;
   let point: Confirmation | undefined;
   return {
-    kind: 'different', instance, explanation, ...(uncompared === undefined ? {} : { uncompared }),
+    kind: 'different', instance, explanation,
     get confirmed() {
       if (!read) {
         point = confirmation();

@@ -143,7 +143,8 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   // below the span, at every doubling alike, so a difference that stays put may be one of rounding: start above it.
   const span = Math.min(magnitudeSpan([lhs, rhs], point), MAX_SPAN);
   let digits = DIGITS + span;
-  maxDigits += span;
+  // Room for one doubling past the start, as without a span.
+  maxDigits += 2 * span;
   let previous: { lhs: Decimal; rhs: Decimal; digits: number; difference: Decimal } | undefined;
   for (;;) {
     let l: Decimal;
