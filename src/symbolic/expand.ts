@@ -1,5 +1,6 @@
 import { add, compare, isNum, mapChildren, substituteIndices, mul, num, sub, ONE, ZERO, type Comparison, type Index, type Input, type Term } from '../model/index.ts';
 import { hasValueFor } from './eliminate-deltas.ts';
+import { BudgetExceededError } from './exact/index.ts';
 
 /** Everything that is a number at a concrete instance: sizes, free index values, cases. */
 export interface Instance {
@@ -109,6 +110,9 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
     const terms: Term[] = [];
     const scope = local as Map<string, number>;
     const outer = scope.get(t.index);
+    // sum(k, 1, 1000000, x) written out is a million terms (and past the call stack as arguments): past the
+    // exact engine's budget whatever follows, so it says so at once and the numbers decide.
+    if (dimSize(t.dim) > MAX_WRITTEN_ENTRIES) throw new BudgetExceededError('terms', MAX_WRITTEN_ENTRIES);
     for (let j = 1; j <= dimSize(t.dim); j++) {
       scope.set(t.index, j);
       terms.push(go(t.body, scope));
@@ -187,6 +191,9 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
   };
   return go(term, new Map());
 }
+
+/** The most entries a sum or reduction is written out with at a concrete size. */
+const MAX_WRITTEN_ENTRIES = 100_000;
 
 /** The kinds worth remembering an expansion of: everything but leaves. */
 const COMPOSITE = new Set<Term['k']>(['add', 'mul', 'pow', 'fn', 'sum', 'reduce', 'series', 'extremum', 'cmp']);
