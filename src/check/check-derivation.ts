@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { describeInstance, variableNames, hasDiff, inputNames, isSymmetricKind, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { DerivativeTooLargeError, describeInstance, variableNames, hasDiff, inputNames, isSymmetricKind, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
@@ -277,8 +277,16 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   }
 
   // A derivative with respect to a let (grad(C, z2)) is taken with z2 an input of its own, then read at z2's definition.
-  const lhs = withDefinedInputs(eliminateDiff(above), model.inputs);
-  const rhs = withDefinedInputs(eliminateDiff(modelStep.term), model.inputs);
+  let lhs: Term;
+  let rhs: Term;
+  try {
+    lhs = withDefinedInputs(eliminateDiff(above), model.inputs);
+    rhs = withDefinedInputs(eliminateDiff(modelStep.term), model.inputs);
+  } catch (error) {
+    if (!(error instanceof DerivativeTooLargeError)) throw error;
+    return errorResult({ ...emptyDetail, diagnostic: diagnostic('limit', `${error.message}, past what derivcheck checks`, model.derivation.file, step.span,
+      'take fewer derivatives in one step (the Rodrigues formula up to P8), or write a derivative out and differentiate that') });
+  }
   // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
   const almostEverywhere = hasDiff(above) || hasDiff(modelStep.term);
   // Work budgets, not time: the same file and seed give the same verdicts on any machine; the clock is only a guard.

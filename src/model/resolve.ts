@@ -5,7 +5,7 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
-import { eliminateDiff } from './differentiate.ts';
+import { DerivativeTooLargeError, eliminateDiff } from './differentiate.ts';
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
@@ -1255,7 +1255,13 @@ export class Resolver {
       values.set(given.name, this.scalarOf(this.val(expr.args[p + 1], bound), expr.args[p + 1]));
     }
     const at = (t: Term): Term => {
-      const derivativeFree = eliminateDiff(t);
+      let derivativeFree: Term;
+      try {
+        derivativeFree = eliminateDiff(t);
+      } catch (error) {
+        if (!(error instanceof DerivativeTooLargeError)) throw error;
+        throw this.error('limit', `${error.message}, past what derivcheck puts a point into`, expr.span, 'take fewer derivatives in one step');
+      }
       // At a kink the derivative does not exist, whatever 0/1 its comparisons give there: refused rather than guessed.
       if (hasDiff(t) && someSubterm(derivativeFree, (x) => x.k === 'cmp' || x.k === 'extremum' || x.k === 'reduce'
         || (x.k === 'fn' && FUNCTIONS[x.name].kink !== undefined))) {

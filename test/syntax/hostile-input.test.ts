@@ -290,3 +290,14 @@ describe('long written-out sums and products (round 5, families D and E)', () =>
     expect(product.verdict).toBe('proved');
   }, 60_000);
 });
+
+describe('a derivative that grows past a million terms written out (round 5, family F)', () => {
+  it('Rodrigues for P10, ten derivatives of (x^2 - 1)^10, is refused at once with a limit; P8 is still proved', () => {
+    const [p10, p8] = steps(deriv(`${T}claim diff(diff((t^2 - 1)^10, t, t, t, t, t), t, t, t, t, t) / (2^10 * factorial(10)) = (46189 * t^10 - 109395 * t^8 + 90090 * t^6 - 30030 * t^4 + 3465 * t^2 - 63) / 256
+claim diff((t^2 - 1)^8, t, t, t, t, t, t, t, t) / (2^8 * factorial(8)) = (6435 * t^8 - 12012 * t^6 + 6930 * t^4 - 1260 * t^2 + 35) / 128
+`));
+    // It ran for five minutes and took 3.9 GB.
+    expect(p10.detail.diagnostic).toMatchObject({ code: 'limit', message: expect.stringContaining('more than 1,000,000 terms') });
+    expect(p8.verdict).toBe('proved');
+  }, 60_000);
+});
