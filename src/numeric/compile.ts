@@ -460,7 +460,9 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           if (kink) noteKink(s, x - y);
           // Sides closer than their error bounds (t against the double nearest 1/3): the outcome is a guess.
           // Inside a derivative the kink margin keeps inputs away from such points instead.
-          if (bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
+          // Sides that do not move with the inputs (j <= k + 1, of index values and sizes) are whole numbers computed
+          // exactly, whatever bound their rounding rule gives: a tie there is a tie.
+          if (kink && bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
           // An overflowed side (Infinity > Infinity is false) would give a wrong 0/1: only high precision decides it.
           if (!identical && (!Number.isFinite(x) || !Number.isFinite(y))) s.needsPrecision = true;
           s.error = 0;

@@ -357,9 +357,11 @@ class Generator {
         const [y, bd, v] = [this.fresh('y'), this.fresh('d'), this.fresh('v')];
         const identical = printTerm(t.a) === printTerm(t.b);
         this.emit(out, `const ${y} = ${b.v}, ${bd} = ${ex} + ${b.e};`);
-        if (movesWithInputs(t.a) || movesWithInputs(t.b)) this.noteKink(out, `${x} - ${y}`);
+        const moves = movesWithInputs(t.a) || movesWithInputs(t.b);
+        if (moves) this.noteKink(out, `${x} - ${y}`);
         if (!identical) {
-          this.emit(out, `if (${bd} > 0 && s.differentiating === 0 && !(Math.abs(${x} - ${y}) > ${bd})) s.needsPrecision = true;`);
+          // As compile.ts: a tie of sides that do not move with the inputs is a tie.
+          if (moves) this.emit(out, `if (${bd} > 0 && s.differentiating === 0 && !(Math.abs(${x} - ${y}) > ${bd})) s.needsPrecision = true;`);
           this.emit(out, `if (!Number.isFinite(${x}) || !Number.isFinite(${y})) s.needsPrecision = true;`);
         }
         this.emit(out, `const ${v} = ${x} !== ${x} || ${y} !== ${y} ? NaN : ${x} ${OPERATORS[t.op]} ${y} ? 1 : 0;`);
