@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, exactSimplex, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -114,7 +114,7 @@ export function decideStep(
 ): SymbolicOutcome {
   // The same term on both sides is equal wherever it has a value, with the same conditions: prod(k, 1, 300, 1 + x / k^2)
   // against itself ran into the wall-clock guard, written out as a polynomial of degree 300 twice.
-  if (printTerm(step.lhs) === printTerm(step.rhs)) return { kind: 'equal', instances: 0, unconditional: false };
+  if (printTerm(step.lhs) === printTerm(step.rhs)) return { kind: 'equal', instances: 0, unconditional: hasValueEverywhere(step.lhs) };
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
   const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };
