@@ -1,4 +1,4 @@
-import { factorialValue } from './functions.ts';
+import { factorialValue } from './gamma-function.ts';
 import { add, div, fn, mul, num, pow } from './term-builders.ts';
 import { someSubterm } from './term-queries.ts';
 import { mapChildren } from './term-traversal.ts';

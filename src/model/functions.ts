@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { digamma, digammaError, gamma, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma } from './gamma-function.ts';
+import { digamma, digammaError, factorialValue, gamma, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma } from './gamma-function.ts';
 import { erf, erfc, normalCdf, normalPdf, preciseErf, preciseErfc, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
 import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
@@ -207,11 +207,6 @@ function isWhole(a: PreciseNumber): boolean {
   return a.isInteger() && !a.isNeg() && a.lte(MAX_FACTORIAL);
 }
 
-export function factorialValue(n: number): number {
-  let r = 1;
-  for (let i = 2; i <= n && r < Infinity; i++) r *= i;
-  return r;
-}
 
 /** C(n, k) in doubles, as a running product that stays an integer at each step (exact while below 2^53). */
 /**

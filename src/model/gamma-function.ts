@@ -71,8 +71,8 @@ interface Valued {
   readonly magnitude: number;
 }
 
-/** Stirling's series for log-gamma at x >= SHIFT_TO. */
-function stirling(x: number): Valued {
+/** Stirling's correction sum_k B_2k / (2k (2k - 1) x^(2k - 1)), at x >= SHIFT_TO. */
+function stirlingSeries(x: number): number {
   const inv2 = 1 / (x * x);
   let series = 0;
   let power = 1 / x;
@@ -80,6 +80,23 @@ function stirling(x: number): Valued {
     series += c * power;
     power *= inv2;
   }
+  return series;
+}
+
+/** x shifted up by whole steps to at least SHIFT_TO, and the product x (x + 1) ... of the steps taken. */
+function shiftedUp(x: number): { X: number; product: number } {
+  let product = 1;
+  let X = x;
+  while (X < SHIFT_TO) {
+    product *= X;
+    X += 1;
+  }
+  return { X, product };
+}
+
+/** Stirling's series for log-gamma at x >= SHIFT_TO. */
+function stirling(x: number): Valued {
+  const series = stirlingSeries(x);
   const main = (x - 0.5) * Math.log(x);
   return { value: main - x + LOG_SQRT_2PI + series, magnitude: Math.abs(main) + x + LOG_SQRT_2PI + Math.abs(series) };
 }
@@ -132,12 +149,7 @@ function lgammaParts(x: number): Valued {
     return { value: a + b, magnitude: Math.abs(a) + Math.abs(b) };
   }
   if (x >= SHIFT_TO) return stirling(x);
-  let product = 1;
-  let X = x;
-  while (X < SHIFT_TO) {
-    product *= X;
-    X += 1;
-  }
+  const { X, product } = shiftedUp(x);
   const s = stirling(X);
   const logProduct = Math.log(product);
   return { value: s.value - logProduct, magnitude: s.magnitude + Math.abs(logProduct) };
@@ -168,28 +180,17 @@ export function gamma(x: number): number {
     // gamma(x) = -pi / (x sin(pi x) gamma(-x)), with -x exact.
     return -Math.PI / (x * sinPi(x) * gamma(-x));
   }
-  if (Number.isInteger(x) && x <= 23) return factorialBelow(x - 1);
-  let product = 1;
-  let X = x;
-  while (X < SHIFT_TO) {
-    product *= X;
-    X += 1;
-  }
-  const inv2 = 1 / (X * X);
-  let series = 0;
-  let power = 1 / X;
-  for (const c of STIRLING) {
-    series += c * power;
-    power *= inv2;
-  }
+  if (Number.isInteger(x) && x <= 23) return factorialValue(x - 1);
+  const { X, product } = shiftedUp(x);
   const half = Math.pow(X, (X - 0.5) / 2);
-  const value = ((SQRT_2PI * half) * (half * Math.exp(-X))) * Math.exp(series);
+  const value = ((SQRT_2PI * half) * (half * Math.exp(-X))) * Math.exp(stirlingSeries(X));
   return value / product;
 }
 
-function factorialBelow(n: number): number {
+/** n! in doubles (Infinity past 170): the gamma function at whole n + 1, and the factorial of the function table. */
+export function factorialValue(n: number): number {
   let r = 1;
-  for (let i = 2; i <= n; i++) r *= i;
+  for (let i = 2; i <= n && r < Infinity; i++) r *= i;
   return r;
 }
 
@@ -247,7 +248,7 @@ function polygammaParts(n: number, x: number): Valued {
   if (!Number.isInteger(n) || n < 0 || n > MAX_POLYGAMMA_ORDER || Number.isNaN(x) || isPole(x)) return { value: NaN, magnitude: 0 };
   if (x === Infinity) return { value: 0, magnitude: 0 };
   if (x < -MAX_DOUBLE_SHIFT) return { value: NaN, magnitude: 0 };
-  const nFactorial = factorialBelow(n);
+  const nFactorial = factorialValue(n);
   const sign = n % 2 === 0 ? 1 : -1;
   const target = SHIFT_TO + 2 * n;
   let shift = 0;
@@ -261,9 +262,9 @@ function polygammaParts(n: number, x: number): Valued {
     X += 1;
   }
   // psi_n(X) ~ (-1)^(n+1) [ (n-1)! / X^n + n! / (2 X^(n+1)) + sum_k B_2k (2k + n - 1)! / ((2k)! X^(2k + n)) ].
-  let series = factorialBelow(n - 1) / Math.pow(X, n) + nFactorial / (2 * Math.pow(X, n + 1));
+  let series = factorialValue(n - 1) / Math.pow(X, n) + nFactorial / (2 * Math.pow(X, n + 1));
   // (2k + n - 1)! / (2k)!, at k = 1 (n + 1)! / 2.
-  let coefficient = factorialBelow(n + 1) / 2;
+  let coefficient = factorialValue(n + 1) / 2;
   let power = Math.pow(X, n + 2);
   for (let k = 1; k <= BERNOULLI_EVEN.length; k++) {
     series += (BERNOULLI_EVEN[k - 1] * coefficient) / power;

@@ -941,11 +941,15 @@ export class Resolver {
   private wholeNumbers(name: string, values: readonly Value[], expr: Extract<Expr, { kind: 'call' }>): void {
     const terms = values.flatMap((v) => (v.k === 'scalar' ? [v.t] : []));
     // A count input (Poisson's y in log(y!)) is a whole number; any other input is not.
-    const notWhole = (x: Term) => (x.k === 'input' && this.scope.inputs.get(x.ref.name)?.kind !== 'count') || x.k === 'apply' || x.k === 'diff';
-    if (terms.length < values.length || terms.some((t) => someSubterm(t, notWhole))) {
+    if (terms.length < values.length || terms.some((t) => someSubterm(t, (x) => this.movesLikeAnInput(x)))) {
       throw this.error('unsupported', `${name} takes whole numbers: a constant, a size (given n: size) or a sum's index, not a value of an input`, expr.span,
         `write sum(k, 0, n, x^k / factorial(k)) for a Taylor polynomial, gamma(x + 1) for the factorial of a real x`);
     }
+  }
+
+  /** A subterm that varies with the inputs as a real value does: an input (a count is whole), an unknown function, a derivative. */
+  private movesLikeAnInput(x: Term): boolean {
+    return (x.k === 'input' && this.scope.inputs.get(x.ref.name)?.kind !== 'count') || x.k === 'apply' || x.k === 'diff';
   }
 
   /** polygamma(n, x)'s order: a whole constant from 0 to MAX_POLYGAMMA_ORDER (its series, and every table, stop there). */
@@ -968,8 +972,7 @@ export class Resolver {
     this.wholeNumbers(name, [choose], expr);
     const k = (choose as Extract<Value, { k: 'scalar' }>).t;
     // Whole: built of sizes, indices, counts and integers by +, - and * only (1/2 is a quotient, so not whole).
-    const notWhole = (x: Term) => (x.k === 'input' && this.scope.inputs.get(x.ref.name)?.kind !== 'count') || x.k === 'apply' || x.k === 'diff'
-      || x.k === 'pi' || x.k === 'fn' || (x.k === 'num' && x.value.den !== 1n)
+    const notWhole = (x: Term) => this.movesLikeAnInput(x) || x.k === 'pi' || x.k === 'fn' || (x.k === 'num' && x.value.den !== 1n)
       || (x.k === 'pow' && !(x.exponent.k === 'num' && x.exponent.value.den === 1n && x.exponent.value.num > 0n));
     // A negative constant (binomial(-2, k), the series of 1 / (1 + x)^2) is no count of anything: the product form.
     const whole = (t: Term) => !someSubterm(t, notWhole) && !(t.k === 'num' && t.value.num < 0n) && !(t.k === 'mul' && t.factors.some((f) => f.k === 'num' && f.value.num < 0n) && t.factors.every((f) => f.k === 'num'));

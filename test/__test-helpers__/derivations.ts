@@ -34,6 +34,16 @@ export function claimsOf(text: string, options: CheckOptions = {}): readonly Cla
 }
 
 /** Every step of every claim of every derivation, in order. */
+/** The steps of a derivation body (a `derivation` header is put before it), checked with FAST options. */
+export function stepsIn(body: string, options: CheckOptions = {}): StepResult[] {
+  return claimsOf(deriv(body), options).flatMap((c) => [...c.steps]);
+}
+
+/** The verdicts of {@link stepsIn}, in order. */
+export function verdictsIn(body: string, options: CheckOptions = {}): Array<StepResult['verdict']> {
+  return stepsIn(body, options).map((s) => s.verdict);
+}
+
 export function stepsOf(report: CheckReport): StepResult[] {
   return report.files.flatMap((f) => f.derivations.flatMap((d) => d.claims.flatMap((c) => [...c.steps])));
 }

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport, claimsOf, deriv, stepsOf } from '../__test-helpers__/derivations.ts';
-
-const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
-const verdicts = (body: string) => steps(body).map((s) => s.verdict);
+import { checkReport, claimsOf, deriv, stepsIn, stepsOf, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('abstract functions (given f: function): the rules of calculus for every f', () => {
   it('the chain, product and quotient rules are proved for every function, their slips refuted', () => {
-    expect(verdicts(`given f, g: function
+    expect(verdictsIn(`given f, g: function
 given x: real
 claim diff(f(g(x)), x) = f'(g(x)) * g'(x)
 claim diff(f(g(x)), x) = g'(f(x)) * f'(x)   expect wrong
@@ -21,7 +18,7 @@ claim diff(f(x), x, x, x) = f'''(x)
   });
 
   it('entry by entry on arrays, through lets and derivatives with respect to them: a generic activation g', () => {
-    expect(verdicts(`given g: function
+    expect(verdictsIn(`given g: function
 given W: matrix[m, n]
 given v, w: vector[n]
 let z = W * v
@@ -34,7 +31,7 @@ claim grad(g(w' * v), w) = g'(w' * v) * w   expect wrong
   });
 
   it('what holds only for some functions is refuted: additivity, a truncated Taylor series, a derivative off by 1e-9', () => {
-    expect(verdicts(`given f: function
+    expect(verdictsIn(`given f: function
 given x, h: real
 claim f(x + h) = f(x) + f(h)   expect wrong
 claim f(x + h) = f(x) + f'(x) * h + f''(x) * h^2 / 2   expect wrong
@@ -44,7 +41,7 @@ claim diff(f(2 * x), x) = f'(2 * x)   expect wrong
   });
 
   it('a counterexample names the function it used, as a formula, with its parameters for a replay', () => {
-    const [, slip] = steps('given f: function\ngiven x: real\nclaim diff(f(x)^3, x) = 3 * f(x)^2 * f\'(x)\nclaim diff(f(x)^3, x) = 3 * f(x)^2   expect wrong\n');
+    const [, slip] = stepsIn('given f: function\ngiven x: real\nclaim diff(f(x)^3, x) = 3 * f(x)^2 * f\'(x)\nclaim diff(f(x)^3, x) = 3 * f(x)^2   expect wrong\n');
     const c = slip.detail.counterexample!;
     expect(Object.keys(c.inputs)).toEqual(['x']);
     expect(c.functions!.f.parameters).toHaveLength(10);
@@ -52,7 +49,7 @@ claim diff(f(2 * x), x) = f'(2 * x)   expect wrong
   });
 
   it('a function is called, never read as a value, indexed or differentiated by; and f\'(x)^2 says how to write the power', () => {
-    const errors = steps(`given f: function
+    const errors = stepsIn(`given f: function
 given x: real
 claim f + 1 = 1
 claim f[1] = 0
@@ -79,7 +76,7 @@ claim sigmoid''(x) = 1
 
 describe('abstract functions of several arguments (given F: function(x, y)): partials by subscripts', () => {
   it("the multivariable chain rule, Clairaut's theorem, the gradient and Hessian are proved; their slips refuted", () => {
-    expect(verdicts(`given F: function(x, y)
+    expect(verdictsIn(`given F: function(x, y)
 given g, h: function
 given t, a, b: real
 claim diff(F(g(t), h(t)), t) = F_x(g(t), h(t)) * g'(t) + F_y(g(t), h(t)) * h'(t)
@@ -95,7 +92,7 @@ claim hessian(F(a, b), [a, b]) = [[F_xx(a, b), F_xy(a, b)], [F_xy(a, b), F_yy(a,
   });
 
   it('a counterexample names the member with its variables; an argument that is not declared is an error', () => {
-    const [slip, unknown, short] = steps(`given F: function(x, y)
+    const [slip, unknown, short] = stepsIn(`given F: function(x, y)
 given a, b: real
 claim F(a, b) = F(b, a)   expect wrong
 claim F_z(a, b) = 0
@@ -109,7 +106,7 @@ claim F(a) = 0
 
 describe('found by the fourth probe', () => {
   it("a sign before a derivative in Lagrange's notation belongs to it: -f'(x), -sigmoid'(x)", () => {
-    expect(verdicts(`given f: function
+    expect(verdictsIn(`given f: function
 given x: real
 claim diff(1 / f(x), x) = -f'(x) / f(x)^2
 claim diff(f(-x), x) = -f'(-x)

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
-
-const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
+import { stepsIn } from '../__test-helpers__/derivations.ts';
 
 describe('an expression at a point: subs(E, x, v) and at(E, x, v) (Stewart 3.1, 14.6)', () => {
   it('puts the point into a derivative, a gradient and several variables at once, and refutes a slip', () => {
-    expect(steps(`given x, y: real
+    expect(stepsIn(`given x, y: real
 given a: positive
 claim subs(diff(x^3, x), x, 2) = 12
 claim subs(diff(x^3, x), x, 2) = 8   expect wrong
@@ -18,13 +16,13 @@ claim subs(diff(sin(x * y), x), y, 3) = cos(3 * x)   expect wrong
   });
 
   it('refuses a derivative at a point through a kink, where it may not exist', () => {
-    const [step] = steps('given x: real\nclaim subs(diff(abs(x), x), x, 0) = 0\n');
+    const [step] = stepsIn('given x: real\nclaim subs(diff(abs(x), x), x, 0) = 0\n');
     expect(step.verdict).toBe('error');
     expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('through a kink') });
   });
 
   it('says what it puts a value in for: a scalar real input, given once', () => {
-    const [vector, twice] = steps('given x: real\ngiven v: vector[n]\nclaim subs(v[1] + x, v, 1) = x + 1\nclaim subs(x, x, 1, x, 2) = 1\n');
+    const [vector, twice] = stepsIn('given x: real\ngiven v: vector[n]\nclaim subs(v[1] + x, v, 1) = x + 1\nclaim subs(x, x, 1, x, 2) = 1\n');
     expect(vector.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('scalar real input'), span: { line: 4, col: 22 } });
     expect(twice.detail.diagnostic?.message).toMatch(/x is given a value twice/);
   });

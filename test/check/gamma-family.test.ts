@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
-
-const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
-const verdicts = (body: string) => steps(body).map((s) => s.verdict);
+import { claimsOf, deriv, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('the gamma family (PRML 2.1-2.2, the gamma and beta distributions)', () => {
   it('proves the recurrences through the exact engine, and refutes their slips', () => {
-    expect(verdicts(`given x, a, b: positive
+    expect(verdictsIn(`given x, a, b: positive
 claim gamma(x + 1) = x * gamma(x)
 claim gamma(x + 3) = (x + 2) * (x + 1) * x * gamma(x)
 claim gamma(x + 1) = (x + 1) * gamma(x)   expect wrong
@@ -24,7 +21,7 @@ claim digamma(1/2) = digamma(1) - 2 * log(2)
   }, 60_000);
 
   it('differentiates through digamma and polygamma: the gamma MLE and the beta log-normalizer', () => {
-    expect(verdicts(`given x, a, b: positive
+    expect(verdictsIn(`given x, a, b: positive
 claim diff(gamma(x), x) = gamma(x) * digamma(x)
 claim diff(digamma(x), x) = trigamma(x)
 claim diff(trigamma(x), x) = polygamma(2, x)
@@ -37,7 +34,7 @@ claim diff(diff(gammaln(a), a), a) = polygamma(1, a)
 
   it('knows the poles of the atom it keeps: a recurrence written backwards for a real x is refuted at a negative whole number', () => {
     // digamma(x + 2) - digamma(x) has no value at x = -2, where 1 / x + 1 / (x + 1) is -3/2: it was proved.
-    expect(verdicts(`given x: real
+    expect(verdictsIn(`given x: real
 claim 1 / x + 1 / (x + 1) = digamma(x + 2) - digamma(x)   expect wrong
 claim (x + 2) * (x + 3) = gamma(x + 4) / gamma(x + 2)   expect wrong
 claim log(abs(x)) = lgamma(x + 1) - lgamma(x)   expect wrong
@@ -47,7 +44,7 @@ claim gamma(x + 2) / gamma(x) = x * (x + 1)
   });
 
   it('checks the reflection formula by numbers, and refutes a step that adds a pole', () => {
-    const [reflection, pole, shifted] = steps(`given t: real
+    const [reflection, pole, shifted] = stepsIn(`given t: real
 claim gamma(t) * gamma(1 - t) = pi / sin(pi * t)
 claim lgamma(t + 1) = log(abs(t)) + lgamma(t)
 claim gamma(t + 1e-9) = gamma(t)   expect wrong
@@ -60,7 +57,7 @@ claim gamma(t + 1e-9) = gamma(t)   expect wrong
   });
 
   it('takes the binomial coefficient of any value over a whole k (the binomial series)', () => {
-    expect(verdicts(`given a, t: real
+    expect(verdictsIn(`given a, t: real
 given n: size
 claim binomial(a, 2) = a * (a - 1) / 2
 claim binomial(1/2, 2) = -1/8
@@ -77,7 +74,7 @@ claim binomial(a, n - 1) + binomial(a, n) = binomial(a + 1, n)
 
   it('takes k a sum\'s index plus a constant, a negative whole top, and a series index (round 6, families E and F)', () => {
     // binomial(a, k + 1) in a sum from 0 to n reads the factor n + 1 at k = n; binomial(-2, k) had no value.
-    expect(verdicts(`given a: positive
+    expect(verdictsIn(`given a: positive
 given x: unit
 given n: size
 claim sum(k, 0, n, binomial(a, k + 1) * x^k) = sum(k, 1, n + 1, binomial(a, k) * x^(k - 1))
@@ -109,13 +106,13 @@ claim diff(sum(k, 1, n, (k >= 2) * t^k), t) = sum(k, 1, n, (k >= 2) * k * t^(k -
   }, 60_000);
 
   it('says so when the line above is past every precision it has, rather than that it has no value', () => {
-    const [step] = steps('given x: real\nclaim gamma(1e308 * x) = 2 * gamma(1e308 * x)\n');
+    const [step] = stepsIn('given x: real\nclaim gamma(1e308 * x) = 2 * gamma(1e308 * x)\n');
     expect(step.verdict).toBe('error');
     expect(step.detail.diagnostic?.message).toMatch(/^no input tried gave the line above a value that could be trusted: at \d+ of the \d+ neither double precision nor the high-precision evaluation could settle it/);
   });
 
   it('refuses a polygamma order that is not a whole constant, with the way to write trigamma', () => {
-    const [step] = steps('given x: positive\ngiven n: size\nclaim polygamma(x, x) = 1\n');
+    const [step] = stepsIn('given x: positive\ngiven n: size\nclaim polygamma(x, x) = 1\n');
     expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('whole constant order'), span: { line: 4, col: 17 } });
   });
 });

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
-
-const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
-const verdicts = (body: string) => steps(body).map((s) => s.verdict);
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('functions by the names libraries and textbooks give them', () => {
   it("PyTorch's clipped activations, clamp and clip, SELU and log-sigmoid", () => {
-    expect(verdicts(`given x: real
+    expect(verdictsIn(`given x: real
 given v: vector[n]
 claim diff(hardswish(x), x) = (x > 3) + (x > -3) * (x < 3) * (2 * x + 3) / 6
 claim diff(hardsigmoid(x), x) = (x > -3) * (x < 3) / 6
@@ -21,7 +18,7 @@ claim diff(log_sigmoid(x), x) = 1 - sigmoid(x)
   });
 
   it('calls pasted from PyTorch and SciPy: F.gelu, torch.nn.functional.softplus, scipy.special.expit', () => {
-    expect(verdicts(`given x: real
+    expect(verdictsIn(`given x: real
 claim diff(F.gelu(x), x) = Phi(x) + x * phi(x)
 claim diff(torch.nn.functional.softplus(x), x) = sigmoid(x)
 claim scipy.special.expit(x) = sigmoid(x)
@@ -29,7 +26,7 @@ claim scipy.special.expit(x) = sigmoid(x)
   });
 
   it('the inverse functions of reciprocals (Stewart 3.11): arccot with values in (0, pi), arsech, arcoth', () => {
-    expect(verdicts(`given x: real
+    expect(verdictsIn(`given x: real
 given u: unit
 claim diff(acot(x), x) = -1 / (1 + x^2)
 claim diff(arccot(x), x) = 1 / (1 + x^2)   expect wrong
@@ -40,7 +37,7 @@ claim acoth(2) = log(3) / 2
   });
 
   it("var and std about the mean, divided by the count (batch norm's), cosine similarity and normalize", () => {
-    expect(verdicts(`given x, y: vector[m]
+    expect(verdictsIn(`given x, y: vector[m]
 claim var(x) = sum(i, (x[i] - mean(x))^2) / m
 claim var(x) = sum(i, (x[i] - mean(x))^2) / (m - 1)   expect wrong
 claim std(x) = sqrt(mean(x .* x) - mean(x)^2)
@@ -52,7 +49,7 @@ claim normalize(x)[k] = x[k] / norm(x)
 
 describe('arrays written out, and derivatives with respect to listed variables (Stewart 14.6, 14.7)', () => {
   it('the gradient, Hessian and Jacobian of functions of two or three variables, and their slips', () => {
-    expect(verdicts(`given x, y, z: real
+    expect(verdictsIn(`given x, y, z: real
 claim grad(x^2 * y + sin(y), [x, y]) = [2 * x * y, x^2 + cos(y)]
 claim grad(x^2 * y + sin(y), [x, y]) = [2 * x * y, x^2 - cos(y)]   expect wrong
 claim hessian(x^2 * y + y^3, [x, y]) = [[2 * y, 2 * x], [2 * x, 6 * y]]
@@ -65,7 +62,7 @@ claim [x, y] = [y, x]   expect wrong
   });
 
   it('a ragged array and a listed variable that is no input are errors at their place', () => {
-    const [ragged, notInput] = steps('given x, y: real\nclaim [[x, y], [x]] = [[x, y], [x]]\nclaim grad(x * y, [x, 2 * y]) = [y, x]\n');
+    const [ragged, notInput] = stepsIn('given x, y: real\nclaim [[x, y], [x]] = [[x, y], [x]]\nclaim grad(x * y, [x, 2 * y]) = [y, x]\n');
     expect(ragged.detail.diagnostic?.message).toMatch(/rows of one length/);
     expect(notInput.detail.diagnostic).toMatchObject({ code: 'unsupported', span: { line: 4, col: 23 } });
   });
@@ -73,7 +70,7 @@ claim [x, y] = [y, x]   expect wrong
 
 describe('the Laplacian, and max and min of several values (from the fourth probe)', () => {
   it('laplacian(f, [x, y, z]) and laplacian(f, v) are the trace of the Hessian; max(a, b, c) nests', () => {
-    expect(verdicts(`given x, y, z, a, b, c: real
+    expect(verdictsIn(`given x, y, z, a, b, c: real
 given v: vector[n]
 claim laplacian(1 / sqrt(x^2 + y^2 + z^2), [x, y, z]) = 0
 claim laplacian(log(x^2 + y^2), [x, y]) = 0

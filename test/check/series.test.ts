@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
-
-const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
-const verdicts = (body: string) => steps(body).map((s) => s.verdict);
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('infinite sums: sum(k, L, Infinity, E) (Stewart 11.8-11.10, the discounted return)', () => {
   it('sums power series to their closed forms, and refutes the slips', () => {
-    expect(verdicts(`given x: unit
+    expect(verdictsIn(`given x: unit
 given t: real
 claim sum(k, 0, Infinity, x^k) = 1 / (1 - x)
 claim sum(k, 0, inf, x^k) = 1 / (1 + x)   expect wrong
@@ -18,7 +15,7 @@ claim sum(k, 1, Infinity, x^k / k) = -log(1 - x)
   });
 
   it('sees a difference of 1e-20 in 60 digits, and the same series written with another index is the same', () => {
-    expect(verdicts(`given t: real
+    expect(verdictsIn(`given t: real
 given x: unit
 claim sum(k, 0, Infinity, t^k / factorial(k)) = exp(t) + 1e-20   expect wrong
 claim sum(k, 0, Infinity, x^k) = sum(j, 0, Infinity, x^j)
@@ -26,7 +23,7 @@ claim sum(k, 0, Infinity, x^k) = sum(j, 0, Infinity, x^j)
   });
 
   it('differentiates term by term, checked against finite differences of the sums', () => {
-    expect(verdicts(`given t: real
+    expect(verdictsIn(`given t: real
 given x: unit
 claim diff(sum(k, 0, Infinity, t^k / factorial(k)), t) = sum(k, 0, Infinity, t^k / factorial(k))
 claim diff(sum(k, 1, Infinity, x^k / k), x) = 1 / (1 - x)
@@ -35,13 +32,13 @@ claim diff(sum(k, 1, Infinity, x^k / k), x) = 1 / (1 + x)   expect wrong
   });
 
   it('leaves a series it cannot sum undecided, and says so: never a value it did not have', () => {
-    const [basel] = steps('given x: real\nclaim sum(k, 1, Infinity, 1 / k^2) = pi^2 / 6\n');
+    const [basel] = stepsIn('given x: real\nclaim sum(k, 1, Infinity, 1 / k^2) = pi^2 / 6\n');
     expect(basel.verdict).toBe('error');
     expect(basel.detail.diagnostic?.message).toMatch(/a series that does not sum within the terms they take/);
   });
 
   it('reads Infinity only as the upper bound of a sum, and a series index never as a position', () => {
-    const [alone, position, product] = steps(`given x: real
+    const [alone, position, product] = stepsIn(`given x: real
 given v: vector[n]
 claim Infinity = 1
 claim sum(k, 1, Infinity, v[k]) = 1

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
-
-const verdicts = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps.map((s) => s.verdict));
+import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('a difference far below what any evaluation resolves, beside sin, cos, erf or asin (round 5, family A)', () => {
   it('is refuted where every atom cancels but inputs: the exact difference, or ratio, is its own witness', () => {
-    expect(verdicts(`given x: real
+    expect(verdictsIn(`given x: real
 given u: unit
 claim sin(x) = sin(x) + 1e-250 * x   expect wrong
 claim sin(x)^2 + cos(x)^2 = 1 + 1e-150 * x   expect wrong
@@ -16,7 +14,7 @@ claim erf(2 * x) = erf(2 * x) * (1 + 1e-300)   expect wrong
   });
 
   it('sees 1e-130 beside atoms that do not cancel (cos(3x) against cos(x)) at 480 digits, and still proves or verifies the true forms', () => {
-    expect(verdicts(`given x: real
+    expect(verdictsIn(`given x: real
 given u: unit
 claim cos(3 * x) = 4 * cos(x)^3 - 3 * cos(x) + 1e-130   expect wrong
 claim cos(3 * x) = 4 * cos(x)^3 - 3 * cos(x)

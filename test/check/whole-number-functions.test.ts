@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
-
-const steps = (body: string) => claimsOf(deriv(body)).flatMap((c) => c.steps);
-const verdicts = (body: string) => steps(body).map((s) => s.verdict);
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('factorials and binomial coefficients of whole numbers', () => {
   it('Taylor polynomials: their sums proved exactly, a wrong coefficient refuted', () => {
-    expect(verdicts(`given x: real
+    expect(verdictsIn(`given x: real
 given n: size
 claim sum(k, 0, 3, x^k / factorial(k)) = 1 + x + x^2 / 2 + x^3 / 6
 claim sum(k, 0, 3, x^k / k!) = 1 + x + x^2 / 2 + x^3 / 3   expect wrong
@@ -17,7 +14,7 @@ claim diff(sum(k, 0, n, x^k / factorial(k)), x) = sum(k, 0, n, x^k / factorial(k
   });
 
   it('the binomial theorem at every size tried, under each of its names, and 0 outside 0..n', () => {
-    expect(verdicts(`given x, y: real
+    expect(verdictsIn(`given x, y: real
 given n: size
 claim sum(k, 0, n, binomial(n, k) * x^k * y^(n - k)) = (x + y)^n
 claim sum(k, 0, n, nchoosek(n, k)) = 2^n
@@ -30,12 +27,12 @@ claim factorial(n) = n * factorial(n - 1)
   });
 
   it('refuses the factorial of a value of an input, which has no derivative and no value between integers', () => {
-    const [step] = steps('given x: real\nclaim factorial(x) = 1\n');
+    const [step] = stepsIn('given x: real\nclaim factorial(x) = 1\n');
     expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('factorial takes whole numbers'), span: { line: 3, col: 7 } });
   });
 
   it('a fifth derivative written with diff, and more variables than diff takes said plainly', () => {
-    const [fifth, tooMany] = steps('given x: real\nclaim diff(sin(x), x, x, x, x, x) = cos(x)\nclaim diff(x, x, x, x, x, x, x, x, x, x) = 0\n');
+    const [fifth, tooMany] = stepsIn('given x: real\nclaim diff(sin(x), x, x, x, x, x) = cos(x)\nclaim diff(x, x, x, x, x, x, x, x, x, x) = 0\n');
     expect(fifth.verdict).toBe('proved');
     expect(tooMany.detail.diagnostic?.message).toMatch(/diff takes at most 8 variables, got 9/);
   });
@@ -43,7 +40,7 @@ claim factorial(n) = n * factorial(n - 1)
 
 describe('an n-th derivative at a size n (Stewart 3.3): written out at each size tried', () => {
   it('diff(F, x, n) and dⁿ/dxⁿ(F), with their slips refuted', () => {
-    expect(verdicts(`given n: size
+    expect(verdictsIn(`given n: size
 given x: positive
 given f: function
 claim diff(exp(2 * x), x, n) = 2^n * exp(2 * x)
@@ -56,7 +53,7 @@ claim d³/dx³(f(x)) = f'''(x)
   });
 
   it('says which sizes it was decided at', () => {
-    const [step] = steps('given n: size\ngiven x: positive\nclaim diff(exp(2 * x), x, n) = 2^n * exp(2 * x)\n');
+    const [step] = stepsIn('given n: size\ngiven x: positive\nclaim diff(exp(2 * x), x, n) = 2^n * exp(2 * x)\n');
     expect(step.proof).toBe('sizes-tried');
     expect(step.method).toMatch(/written out at each size/);
   });
@@ -64,7 +61,7 @@ claim d³/dx³(f(x)) = f'''(x)
 
 describe('a double factorial is refused, not read as the factorial of a factorial', () => {
   it('3!! is an error with a hint (math.js reads it as (3!)! = 720); (3!)! and the product written out are read', () => {
-    const [doubled, nested, product] = steps('given n: size\nclaim 3!! = 3\nclaim (3!)! = 720\nclaim prod(k, 1, n, 2 * k - 1) = factorial(2 * n) / (2^n * factorial(n))\n');
+    const [doubled, nested, product] = stepsIn('given n: size\nclaim 3!! = 3\nclaim (3!)! = 720\nclaim prod(k, 1, n, 2 * k - 1) = factorial(2 * n) / (2^n * factorial(n))\n');
     expect(doubled.detail.diagnostic).toMatchObject({ message: 'n!! (a double factorial) is not part of the derivation language', span: { line: 3, col: 8 } });
     expect([nested.verdict, product.verdict]).toEqual(['proved', 'proved']);
   });
@@ -72,7 +69,7 @@ describe('a double factorial is refused, not read as the factorial of a factoria
 
 describe('count data: given y: count, whole numbers whose factorial a likelihood holds', () => {
   it("the Poisson log-likelihood's derivative in its rate, with log(y!) in it, and its slip; a count has no derivative", () => {
-    const found = steps(`given y: count[N]
+    const found = stepsIn(`given y: count[N]
 given l: positive
 given k: count
 let LL = sum(i, y[i] * log(l) - l - log(factorial(y[i])))
