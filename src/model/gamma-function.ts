@@ -295,9 +295,15 @@ const MAX_PRECISE_SHIFT = 20000;
 
 let bernoulliCache: Array<[bigint, bigint]> = [];
 
-/** B_0 .. B_m as exact fractions, by the Akiyama-Tanigawa algorithm (cached). */
+/**
+ * B_0 .. B_m (at least) as exact fractions, by the Akiyama-Tanigawa algorithm,
+ * cached. The whole table the series can use is made at once: the algorithm
+ * starts over for every length, and growing it two entries at a time cost a
+ * second of bigint arithmetic.
+ */
 function bernoulli(m: number): ReadonlyArray<[bigint, bigint]> {
   if (bernoulliCache.length > m) return bernoulliCache;
+  m = Math.max(m, 2 * SERIES_TERMS + 2);
   const out: Array<[bigint, bigint]> = [];
   const a: Array<[bigint, bigint]> = [];
   const gcd = (p: bigint, q: bigint): bigint => { p = p < 0n ? -p : p; while (q) [p, q] = [q, p % q]; return p; };
