@@ -31,6 +31,29 @@ const hardSigmoid = (x: Term) => clip(add(mul(num(1, 6), x), half), num(0), num(
 /** SELU's constants (Klambauer et al. 2017) to 20 digits, exact as written. */
 const SELU_SCALE = parseDecimal('1.0507009873554804934');
 const SELU_ALPHA = parseDecimal('1.6732632423543772848');
+/** A rising product a (a + 1) ... (a + k - 1) written out where k is a whole number up to this, so it has a value at every a. */
+const MAX_WRITTEN_FACTORS = 32;
+
+/** k as a whole number from 0 to {@link MAX_WRITTEN_FACTORS}, if it is one written out. */
+function smallWholeNumber(k: Term): number | undefined {
+  if (k.k !== 'num' || k.value.den !== 1n || k.value.num < 0n || k.value.num > BigInt(MAX_WRITTEN_FACTORS)) return undefined;
+  return Number(k.value.num);
+}
+
+/** (a)_k, the rising factorial: a product where k is a small whole number, else gamma(a + k) / gamma(a). */
+const rising = (a: Term, k: Term): Term => {
+  const count = smallWholeNumber(k);
+  if (count !== undefined) return mul(...Array.from({ length: count }, (_, j) => add(a, num(j))));
+  return div(fn('gamma', add(a, k)), fn('gamma', a));
+};
+/** a (a - 1) ... (a - k + 1), the falling factorial: a product where k is a small whole number, else gamma(a + 1) / gamma(a - k + 1). */
+const falling = (a: Term, k: Term): Term => {
+  const count = smallWholeNumber(k);
+  if (count !== undefined) return mul(...Array.from({ length: count }, (_, j) => sub(a, num(j))));
+  return div(fn('gamma', add(a, num(1))), fn('gamma', add(sub(a, k), num(1))));
+};
+const logAddExp = (a: Term, b: Term) => fn('log', add(fn('exp', a), fn('exp', b)));
+
 const selu = (x: Term) => mul({ k: 'num', value: SELU_SCALE }, add(mul({ k: 'cmp', op: '>', a: x, b: num(0) }, x),
   mul({ k: 'cmp', op: '<=', a: x, b: num(0) }, { k: 'num', value: SELU_ALPHA }, sub(fn('exp', x), num(1)))));
 
@@ -111,6 +134,20 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   beta: { arity: 2, what: 'the beta function, `gamma(a) * gamma(b) / gamma(a + b)`', form: (a, b) => div(mul(fn('gamma', a), fn('gamma', b)), fn('gamma', add(a, b))) },
   betaln: { arity: 2, what: 'the log of abs(beta(a, b)), `lgamma(a) + lgamma(b) - lgamma(a + b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
   lbeta: { arity: 2, what: '`betaln(a, b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
+  pochhammer: { arity: 2, what: 'the rising factorial (a)_k, `a (a + 1) ... (a + k - 1)` for k a whole number written out (up to 32), else `gamma(a + k) / gamma(a)`', form: rising },
+  poch: { arity: 2, what: '`pochhammer(a, k)`, SciPy\'s name', form: rising },
+  rf: { arity: 2, what: '`pochhammer(a, k)`, SymPy\'s name', form: rising },
+  rising_factorial: { arity: 2, what: '`pochhammer(a, k)`', form: rising },
+  ff: { arity: 2, what: 'the falling factorial, `a (a - 1) ... (a - k + 1)` for k a whole number written out (up to 32), else `gamma(a + 1) / gamma(a - k + 1)`', form: falling },
+  falling_factorial: { arity: 2, what: '`ff(a, k)`', form: falling },
+  // Numerically stable functions by their library names: to every engine they are the expression they stand for.
+  hypot: { arity: 2, what: 'the length of (a, b), `sqrt(a^2 + b^2)`', form: (a, b) => fn('sqrt', add(pow(a, num(2)), pow(b, num(2)))) },
+  logaddexp: { arity: 2, what: "numpy's `log(exp(a) + exp(b))`", form: logAddExp },
+  logaddexp2: { arity: 2, what: "numpy's `log2(2^a + 2^b)`", form: (a, b) => div(fn('log', add(pow(num(2), a), pow(num(2), b))), fn('log', num(2))) },
+  log1pexp: { arity: 1, what: '`softplus(x)`, log(1 + exp(x))', form: (x) => fn('softplus', x) },
+  erfcx: { arity: 1, what: 'the scaled complementary error function, `exp(x^2) * erfc(x)`', form: (x) => mul(fn('exp', pow(x, num(2))), fn('erfc', x)) },
+  ndtr: { arity: 1, what: "`Phi(x)`, SciPy's name for the standard normal CDF", form: (x) => fn('Phi', x) },
+  log_ndtr: { arity: 1, what: "`log(Phi(x))`, SciPy's name", form: (x) => fn('log', fn('Phi', x)) },
   // Where no input or definition is named σ (a standard deviation keeps its name).
   σ: { arity: 1, what: '`sigmoid(x)`, where nothing else is named σ', form: (x) => fn('sigmoid', x) },
 };

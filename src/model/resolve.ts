@@ -29,6 +29,20 @@ const MAX_LISTED_VARIABLES = 8;
 /** Functions of whole numbers only (functions.ts) and their other names: their arguments are checked where they are written. */
 const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
 /** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
+/**
+ * The constants a name stands for where nothing is declared by it: e, pi, and
+ * Euler's constant (sympy's EulerGamma, numpy's euler_gamma), which is
+ * -digamma(1) to every engine, so its identities come from the gamma family's.
+ */
+function namedConstant(name: string): Term | undefined {
+  switch (name) {
+    case 'e': return fn('exp', num(1));
+    case 'pi': return { k: 'pi' };
+    case 'eulergamma': case 'euler_gamma': case 'EulerGamma': return mul(num(-1), fn('digamma', num(1)));
+    default: return undefined;
+  }
+}
+
 const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 const BINOMIAL_NAMES: ReadonlySet<string> = new Set(['binomial', 'nchoosek', 'choose', 'combinations']);
 
@@ -421,8 +435,8 @@ export class Resolver {
       return this.instantiate(definition, [], span);
     }
     if (this.scope.dims.has(name)) return { k: 'size', name };
-    if (name === 'e') return fn('exp', num(1));
-    if (name === 'pi') return { k: 'pi' };
+    const constant = namedConstant(name);
+    if (constant !== undefined) return constant;
     if (INFINITY_NAMES.has(name)) {
       throw this.error('unsupported', `${name} is not a number of the derivation language`, span,
         'it is the upper bound of an infinite sum only, sum(k, 0, Infinity, E); for a large value write a literal such as 1e400');
@@ -583,7 +597,7 @@ export class Resolver {
         return { base: { k: 'label', name, indices: [], offset: 0 }, offset: 0 };
       }
       if (this.scope.lets.has(name)) throw this.error('bad-index', `${name} is a definition, not an index`, expr.span);
-      if (name === 'e' || name === 'pi') throw this.error('bad-index', `${name} is a constant, not an index`, expr.span);
+      if (namedConstant(name) !== undefined) throw this.error('bad-index', `${name} is a constant, not an index`, expr.span);
       if (!this.params.has(name) && !this.freeIndices.includes(name)) this.freeIndices.push(name);
       return { base: { k: 'var', name, offset: 0 }, offset: 0 };
     }
@@ -1558,7 +1572,7 @@ export class Resolver {
   private reduction(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value | undefined {
     const args = expr.args;
     const indexForm = (name === 'max' || name === 'min' || name === 'prod') && args.length === 2 && args[0].kind === 'name' &&
-      !this.isDeclared(args[0].name) && !bound.has(args[0].name) && args[0].name !== 'e' && args[0].name !== 'pi';
+      !this.isDeclared(args[0].name) && !bound.has(args[0].name) && namedConstant(args[0].name) === undefined;
     if (indexForm) {
       // max(j, E), min(j, E), prod(j, E): over an index, as sum(j, E); the range is filled in by finalize().
       const indexName = (args[0] as Extract<Expr, { kind: 'name' }>).name;
@@ -1681,7 +1695,7 @@ export class Resolver {
     const given = this.scope.inputs.get(expr.name);
     if (given) return given.kind === 'label' && !given.binary;
     // A dimension symbol is index-like too: `(i != n)` compares an index with the last one.
-    return !this.scope.lets.has(expr.name) && expr.name !== 'e' && expr.name !== 'pi';
+    return !this.scope.lets.has(expr.name) && namedConstant(expr.name) === undefined;
   }
 }
 

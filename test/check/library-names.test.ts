@@ -81,3 +81,42 @@ claim max(a, b, c) = max(a, b)   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'verified', 'refuted']);
   });
 });
+
+describe("stable functions by numpy's and SciPy's names, rising and falling factorials, Euler's constant", () => {
+  it('hypot, logaddexp, logaddexp2, log1pexp, erfcx and log_ndtr are the expressions they stand for', () => {
+    expect(verdictsIn(`given a, b, x: real
+claim hypot(a, b)^2 = a^2 + b^2
+claim hypot(3, 4) = 5
+claim diff(logaddexp(a, b), a) = sigmoid(a - b)
+claim diff(logaddexp(a, b), a) = sigmoid(b - a)   expect wrong
+claim logaddexp2(a, a) = a + 1
+claim log1pexp(x) = softplus(x)
+claim erfcx(x) = exp(x^2) * (1 - erf(x))
+claim diff(log_ndtr(x), x) = phi(x) / Phi(x)
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved']);
+  });
+
+  it('pochhammer(a, 3) is a product with a value at every a; with a symbolic k it is a ratio of gammas', () => {
+    expect(verdictsIn(`given a, x: real
+given p: positive
+claim pochhammer(a, 3) = a * (a + 1) * (a + 2)
+claim pochhammer(a, 3) = a * (a + 1) * (a + 3)   expect wrong
+claim pochhammer(-2, 2) = 2
+claim ff(a, 2) = a^2 - a
+claim pochhammer(p, 0) = 1
+claim poch(p, x^2) = gamma(p + x^2) / gamma(p)
+claim rf(p, 1 + x^2) = (p + x^2) * rf(p, x^2)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved']);
+  });
+
+  it("eulergamma is -digamma(1), a constant and no index; a given of that name keeps it", () => {
+    expect(verdictsIn(`given x: positive
+claim digamma(1) = -eulergamma
+claim digamma(1) = eulergamma   expect wrong
+claim digamma(2) = 1 - EulerGamma
+`)).toEqual(['proved', 'refuted', 'proved']);
+    expect(verdictsIn('given eulergamma: real\nclaim eulergamma + 0 = eulergamma\n')).toEqual(['proved']);
+    const [index] = stepsIn('given v: vector[n]\nclaim v[euler_gamma] = 0\n');
+    expect(index.detail.diagnostic?.message).toMatch(/euler_gamma is a constant, not an index/);
+  });
+});

@@ -200,6 +200,12 @@ const binomialRenderer: FunctionRenderer = {
   arity: [2, 2], render: ([n, k], ctx) => rendered(`\\binom{${ctx.render(n).tex}}{${ctx.render(k).tex}}`, Prec.Atom),
 };
 
+/** The rising factorial as the books write it, (a)_k. */
+const pochhammerRenderer: FunctionRenderer = {
+  arity: [2, 2],
+  render: ([a, k], ctx) => rendered(`\\left(${ctx.render(a).tex}\\right)_{${ctx.render(k).tex}}`, Prec.Atom),
+};
+
 export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   exp: {
     arity: [1, 1],
@@ -328,6 +334,19 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   beta: parenStyle('\\mathrm{B}', [2, 2]),
   betaln: parenStyle('\\ln\\mathrm{B}', [2, 2]),
   lbeta: parenStyle('\\ln\\mathrm{B}', [2, 2]),
+  pochhammer: pochhammerRenderer,
+  poch: pochhammerRenderer,
+  rf: pochhammerRenderer,
+  rising_factorial: pochhammerRenderer,
+  ff: parenStyle('\\operatorname{ff}', [2, 2]),
+  falling_factorial: parenStyle('\\operatorname{ff}', [2, 2]),
+  hypot: parenStyle('\\operatorname{hypot}', [2, 2]),
+  logaddexp: parenStyle('\\operatorname{logaddexp}', [2, 2]),
+  logaddexp2: parenStyle('\\operatorname{logaddexp2}', [2, 2]),
+  log1pexp: parenStyle('\\operatorname{log1pexp}'),
+  erfcx: operatorStyle('\\operatorname{erfcx}'),
+  ndtr: parenStyle('\\Phi'),
+  log_ndtr: parenStyle('\\log\\Phi'),
   norm: {
     arity: [1, 2],
     render: (args, ctx) => rendered(`\\left\\|${ctx.render(args[0]).tex}\\right\\|${args.length === 2 ? `_{${ctx.render(args[1]).tex}}` : ''}`, Prec.Atom),
