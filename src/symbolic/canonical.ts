@@ -2,6 +2,7 @@ import { appliedName, fn, functionParameterCount, FUNCTIONS, substituteIndices, 
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition } from './domain.ts';
+import { knownSeriesSum, type KnownSeriesSum } from './known-series.ts';
 
 /**
  * What a variable of the canonical form stands for. The canonical form of a
@@ -254,11 +255,15 @@ export class Canonicalizer {
         return this.opaque(`${t.op}(${keys.join(', ')})`, () => `${t.op}(${parts.map((p) => this.display(p)).join(', ')})`,
           (atom) => pick(...parts.map((p) => p.evaluateFloat(atom))));
       }
-      case 'series':
+      case 'series': {
+        // A series of the calculus tables has its sum; any other is an atom.
+        const known = knownSeriesSum(t);
+        if (known !== undefined) return this.seriesSum(known);
         // One atom per series as written (its index printed by its letter): the same series on both sides cancels, and
         // anything else about it (its sum, a term taken out) is for the numbers. Its value is not taken in doubles here.
         return this.opaque(`series:${printTerm({ ...t, index: SERIES_INDEX, body: substituteIndices(t.body, new Map([[t.index, { k: 'var', name: SERIES_INDEX, offset: 0 }]])) })}`,
           () => printTerm(t), () => NaN);
+      }
       case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
@@ -744,6 +749,19 @@ export class Canonicalizer {
    * atoms left out, x^2 P > 0 read as x != 0 and P > 0. A condition known to hold
    * is not recorded; one known to fail makes the side have no value.
    */
+  /**
+   * A series of the table (known-series.ts): t(L) times its closed form in the ratio z,
+   * with the conditions of t(L), of z and of convergence, not those of the closed form,
+   * whose removable singularities (sin(u) / u at u = 0) are no gaps of the series.
+   */
+  private seriesSum(known: KnownSeriesSum): RationalFunction {
+    const first = this.of(known.first);
+    this.of(known.ratio);
+    for (const c of known.converges) this.requireSign(this.of(c.term), c.strict, c.text);
+    const { form } = this.side(known.closedForm);
+    return first.mul(form, this.budget);
+  }
+
   private requireSign(d: RationalFunction, strict: boolean, what: string): void {
     const b = this.budget;
     const c = constantOf(d);

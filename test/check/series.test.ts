@@ -11,7 +11,26 @@ claim sum(k, 0, ∞, t^k / factorial(k)) = exp(t)
 claim sum(k, 0, oo, (-1)^k * t^(2 * k + 1) / factorial(2 * k + 1)) = sin(t)
 claim sum(k, 0, oo, (-1)^k * t^(2 * k) / factorial(2 * k + 1)) = sin(t)   expect wrong
 claim sum(k, 1, Infinity, x^k / k) = -log(1 - x)
-`)).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'verified']);
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved']);
+  });
+
+  it("proves the table's series by their term ratio, with their exact regions of convergence, boundary included", () => {
+    expect(verdictsIn(`given t, r: real
+claim sum(k, 0, Infinity, (-1)^k * t^(2 * k) / factorial(2 * k)) = cos(t)
+claim sum(k, 0, Infinity, t^(2 * k + 1) / factorial(2 * k + 1)) = sinh(t)
+claim sum(k, 0, Infinity, (-1)^k * (t / 2)^(2 * k) / factorial(2 * k)) = cos(t / 2)
+claim sum(k, 0, Infinity, t^k / gamma(k + 1)) = exp(t)
+claim sum(k, 0, Infinity, exp(-k * t^2)) = 1 / (1 - exp(-t^2))
+claim sum(k, 0, Infinity, binomial(-1/2, k) * r^k) = 1 / sqrt(1 + r)
+claim sum(k, 0, Infinity, binomial(-1/2, k) * r^k) = 1 / sqrt(1 - r)   expect wrong
+claim sum(k, 1, Infinity, (-1)^(k + 1) * r^k / k) = log(1 + r)
+claim sum(k, 0, Infinity, (-1)^k * r^(2 * k + 1) / (2 * k + 1)) = atan(r)
+claim sum(k, 0, Infinity, binomial(3, k) * r^k) = (1 + r)^3
+claim sum(k, 0, Infinity, (1/2)^k) = 2
+claim sum(k, 0, Infinity, (1/2)^k) = 3   expect wrong
+claim sum(k, 1, Infinity, (-1)^(k + 1) / k) = log(2)
+claim sum(k, 0, Infinity, binomial(1/2, k)) = sqrt(2)
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   });
 
   it('sees a difference of 1e-20 in 60 digits, and the same series written with another index is the same', () => {
@@ -28,7 +47,7 @@ given x: unit
 claim diff(sum(k, 0, Infinity, t^k / factorial(k)), t) = sum(k, 0, Infinity, t^k / factorial(k))
 claim diff(sum(k, 1, Infinity, x^k / k), x) = 1 / (1 - x)
 claim diff(sum(k, 1, Infinity, x^k / k), x) = 1 / (1 + x)   expect wrong
-`)).toEqual(['verified', 'verified', 'refuted']);
+`)).toEqual(['verified', 'proved', 'refuted']);
   });
 
   it('leaves a series it cannot sum undecided, and says so: never a value it did not have', () => {
