@@ -81,16 +81,42 @@ export function unimpliedConditions(rhs: Conditions, lhs: Conditions): Condition
       default: known.add(`${c.kind}:${c.key}`);
     }
   }
+  // Polynomials the line above has nonzero (> 0, no pole or != 0): any power of one is nonzero too.
+  const nonzero = lhs.list.flatMap((c) => (c.kind === 'opaque' || c.kind === 'nonneg' ? [] : [c.poly]));
   for (const c of rhs.list) {
     switch (c.kind) {
       case 'opaque': if (!known.has(`opaque:${c.key}`)) missing.push(c); break;
-      case 'nonzero': if (!known.has(`nonzero:${c.key}`)) missing.push(c); break;
+      case 'nonzero': if (!known.has(`nonzero:${c.key}`) && !isPowerOfOneOf(c.poly, nonzero)) missing.push(c); break;
       case 'nonneg': if (!known.has(`nonneg:${c.key}`)) missing.push(c); break;
       case 'positive': if (!known.has(`positive:${c.key}`)) missing.push(c); break;
       case 'notpole': if (!known.has(`notpole:${c.key}`)) missing.push(c); break;
     }
   }
   return missing;
+}
+
+/** The highest power of a nonzero polynomial recognised in a condition (1 / (1 - x)^4 needs (1 - x)^4 != 0). */
+const MAX_POWER = 4;
+
+/**
+ * Whether p is q^m or q is p^m, up to a constant factor, for some q of `polys` and 2 <= m <= {@link MAX_POWER}:
+ * (1 - x)^2 != 0 follows from 1 - x != 0 or 1 - x > 0, and 1 - x != 0 from (1 - x)^3 != 0, which the keys alone do not show.
+ */
+function isPowerOfOneOf(p: Polynomial, polys: readonly Polynomial[]): boolean {
+  if (polys.length === 0) return false;
+  const target = p.normalizeFactor().primitive;
+  const degree = target.degree();
+  if (degree === 0) return false;
+  for (const q of polys) {
+    const d = q.degree();
+    if (d === 0) continue;
+    for (let m = 2; m <= MAX_POWER; m++) {
+      if (d * m === degree && q.pow(m).normalizeFactor().primitive.equals(target)) return true;
+      // p^m != 0 (a cube in the line above) gives p != 0 as well: a power is 0 exactly where its base is.
+      if (degree * m === d && target.pow(m).normalizeFactor().primitive.equals(q.normalizeFactor().primitive)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -73,6 +73,17 @@ describe('the domain rule: the step must have a value wherever the line above ha
       }
     });
 
+  it.each(['1 / (1 - t) * 1 / (1 - t) = 1 / (1 - t)^2', '1 / (t + x)^3 = (1 / (t + x))^3', 'log(p) / (1 - p) / (1 - p) = log(p) / (p^2 - 2 * p + 1)'])(
+    '%s is proved: a power of a denominator is nonzero where the denominator is', (claim) => {
+      const { concrete } = exact(`claim ${claim}`);
+      expect(concrete.kind, claim).toBe('equal');
+    });
+
+  it('a power of a denominator is not any multiple of it: 1 / (1 - t) does not give 1 - t^2 != 0', () => {
+    const { concrete } = exact('claim 1 / (1 - t) = (1 + t) / (1 - t^2)');
+    expect(concrete).toMatchObject({ kind: 'undecided', reason: expect.stringMatching(/needs t\^2 - 1 != 0/) });
+  });
+
   it('leaves a condition it cannot solve for to the numbers: x^2 - 2 != 0', () => {
     const { concrete } = exact('claim 1 = (x^2 - 2) / (x^2 - 2)');
     expect(concrete.kind).toBe('undecided');
