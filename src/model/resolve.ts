@@ -731,6 +731,10 @@ export class Resolver {
       this.linkIndices(a, b, expr.span);
       return scalar(delta(a, b));
     }
+    if (name === 'diff' && args.length >= 3 && args.slice(2).some((a) => a.kind === 'number')) {
+      const written = this.withOrdersWrittenOut(args);
+      return written.length === 1 ? this.val(written[0], bound) : this.callValue('diff', { ...expr, args: written }, bound);
+    }
     if (name === 'diff' && args.length > MAX_DIFF_VARIABLES + 1) {
       throw this.error('unsupported', `diff takes at most ${MAX_DIFF_VARIABLES} variables, got ${args.length - 1}`, expr.span, 'nest it: diff(diff(F, x, x, x, x), x)');
     }
@@ -907,6 +911,31 @@ export class Resolver {
    * at each size of n as det is (Scope.writtenSizes), so `diff(exp(2 * x), x, n) =
    * 2^n * exp(2 * x)` is decided at each size tried up to {@link MAX_FUNCTION_ORDER}.
    */
+  /**
+   * SymPy's orders: diff(F, x, 2) is diff(F, x, x), diff(F, x, 2, y) is diff(F, x, x, y), and
+   * diff(F, x, 0) is F (the list is F alone). An order is a whole number after a variable.
+   */
+  private withOrdersWrittenOut(args: readonly Expr[]): Expr[] {
+    const out: Expr[] = [args[0]];
+    for (let a = 1; a < args.length; a++) {
+      const arg = args[a];
+      if (arg.kind !== 'number') { out.push(arg); continue; }
+      const variable = args[a - 1];
+      if (a === 1 || variable.kind === 'number') {
+        throw this.error('unsupported', `the order ${arg.text} must follow the variable it counts`, arg.span, 'write diff(F, x, 2) for the second derivative in x');
+      }
+      const order = arg.value;
+      if (!Number.isInteger(order) || order < 0 || order > MAX_DIFF_VARIABLES) {
+        throw this.error('unsupported', `the order of a derivative is a whole number from 0 to ${MAX_DIFF_VARIABLES}, got ${arg.text}`, arg.span,
+          'write diff(F, x, 2) for the second derivative in x; for the n-th, diff(F, x, n) with given n: size');
+      }
+      // The variable is already in `out` once: an order of 0 takes it out, 3 adds it twice more.
+      if (order === 0) out.pop();
+      for (let k = 1; k < order; k++) out.push(variable);
+    }
+    return out;
+  }
+
   private nthDerivative(expr: Extract<Expr, { kind: 'call' }>, order: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Value {
     const dim = this.scope.dims.get(order.name)!;
     const m = dim.k === 'fixed' ? dim.size : this.scope.writtenSizes?.get(order.name);

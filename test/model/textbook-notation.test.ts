@@ -79,4 +79,16 @@ claim log_softmax(z) = z - logsumexp(z)
   it('reads log(x, b) as the logarithm to base b', () => {
     expect(verdicts('claim log(8, 2) = 3\nclaim diff(log(exp(t) + 1, 10), t) = sigmoid(t) / log(10)\n')).toEqual([[7, 'proved'], [8, 'proved']]);
   });
+
+  it("reads SymPy's orders: diff(F, x, 2) is the second derivative, diff(F, x, 2, y) a third, diff(F, x, 0) is F", () => {
+    expect(verdicts(`claim diff(t^3, t, 2) = 6 * t
+claim diff(t^3, t, 2) = 3 * t   expect wrong
+claim diff(x[1]^3 * x[2]^2, x[1], 2, x[2]) = 12 * x[1] * x[2]
+claim diff(sin(t), t, 4) = sin(t)
+claim diff(t^5, t, 0) = t^5
+`)).toEqual([[7, 'proved'], [8, 'refuted'], [9, 'proved'], [10, 'proved'], [11, 'proved']]);
+    const [fractional, tooHigh] = stepsOf(checkReport(deriv(`${ARRAYS}claim diff(t^3, t, 1.5) = 0\nclaim diff(t^3, t, 9) = 0\n`)));
+    expect(fractional.detail.diagnostic?.message).toMatch(/the order of a derivative is a whole number from 0 to 8, got 1.5/);
+    expect(tooHigh.detail.diagnostic?.span).toMatchObject({ line: 8, col: 20 });
+  });
 });

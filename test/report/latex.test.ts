@@ -126,6 +126,9 @@ describe('toLatex: derivatives', () => {
     ['of a quotient', call('diff', softmax, ix('x', 'k')), '\\frac{\\partial}{\\partial x_k}\\left(\\frac{e^{x_i}}{\\sum_{j} e^{x_j}}\\right)'],
     ['second, mixed', call('diff', call('diff', 'F', 'v'), 'w'), '\\frac{\\partial^{2} F}{\\partial w \\partial v}'],
     ['second, same variable', call('diff', call('diff', 'F', ix('x', 'k')), ix('x', 'k')), '\\frac{\\partial^{2} F}{\\partial x_k^{2}}'],
+    ["SymPy's order, diff(F, x, 2)", call('diff', 'F', 'x', '2'), '\\frac{\\partial^{2} F}{\\partial x^{2}}'],
+    ['orders of two variables, diff(F, x, 2, y)', call('diff', 'F', 'x', '2', 'y'), '\\frac{\\partial^{3} F}{\\partial y \\partial x^{2}}'],
+    ['order 0 is F itself', call('diff', 'F', 'x', '0'), 'F'],
     ['second, long', call('diff', call('diff', bin('*', 'a', 'b'), 'v'), 'v'), '\\frac{\\partial^{2}}{\\partial v^{2}}\\left(a b\\right)'],
   ])('%s', (_label, e, expected) => {
     expect(toLatex(e)).toBe(expected);

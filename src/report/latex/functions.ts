@@ -154,12 +154,13 @@ const diffRenderer: FunctionRenderer = {
   arity: [2, 9],
   render(args, ctx) {
     // diff(F, x, y) is diff(diff(F, x), y): the variables, outermost first.
-    const vars: Expr[] = args.slice(1).reverse();
+    const vars: Expr[] = withOrders(args.slice(1)).reverse();
     let f = args[0];
     while (f.kind === 'call' && f.name === 'diff' && f.args.length >= 2) {
-      vars.push(...f.args.slice(1).reverse());
+      vars.push(...withOrders(f.args.slice(1)).reverse());
       f = f.args[0];
     }
+    if (vars.length === 0) return ctx.render(f);
     // `vars` is outermost first, the order the denominator lists them in.
     const groups: { tex: string; count: number }[] = [];
     for (const v of vars) {
@@ -178,6 +179,19 @@ const diffRenderer: FunctionRenderer = {
     return rendered(tex, Prec.App);
   },
 };
+
+/** SymPy's orders written out, as the model reads them: [x, 2, y] is [x, x, y], [x, 0] is []. */
+function withOrders(vars: readonly Expr[]): Expr[] {
+  const out: Expr[] = [];
+  for (const v of vars) {
+    const previous = out[out.length - 1];
+    if (v.kind === 'number' && Number.isInteger(v.value) && v.value >= 0 && v.value <= 8 && previous !== undefined && previous.kind !== 'number') {
+      if (v.value === 0) out.pop();
+      for (let k = 1; k < v.value; k++) out.push(previous);
+    } else out.push(v);
+  }
+  return out;
+}
 
 const naturalLog = operatorStyle('\\log');
 
