@@ -208,7 +208,7 @@ export function decideStep(
         // Tried once per condition: a Jacobian's hundreds of instances share their denominators.
         if (triedConditions.has(`${condition.kind}:${condition.key}`)) continue;
         triedConditions.add(`${condition.kind}:${condition.key}`);
-        const found = confirmMissingCondition(lhs, rhs, condition, atoms, instance, step.inputs, inputMap, seed);
+        const found = confirmMissingCondition(lhs, rhs, condition, atoms, instance, step.inputs, inputMap, seed, step.almostEverywhere === true);
         if (found) {
           return different(toRecord(instance), `the step has no value at ${found.where}, where the line above is ${found.confirmation.lhs} (it needs ${condition.text})`,
             () => found.confirmation);
@@ -488,8 +488,11 @@ const MISSING_CONDITION_ATTEMPTS = 3;
  * simple values), so a verdict there must not depend on the seed.
  */
 function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms: AtomTable, instance: Instance, inputs: readonly Input[],
-  inputMap: ReadonlyMap<string, Input>, seed: number): { confirmation: Confirmation; where: string } | undefined {
+  inputMap: ReadonlyMap<string, Input>, seed: number, almostEverywhere = false): { confirmation: Confirmation; where: string } | undefined {
   if (missing.kind === 'opaque') return undefined;
+  // In a step about a derivative the step may lack a value on a set of measure zero (x / abs(x) at x = 0 for
+  // d|x|/dx): a point shows this condition missing only where this condition fails, not where a waived one does.
+  const shows = (point: ReadonlyMap<string, PointValue>): boolean => !almostEverywhere || !clearlyHolds(missing, atoms, point);
   const random = seededRandom(seed ^ 0x85ebca6b);
   // A condition not affine in one entry (norm(v) != 0) may still fail where every entry is 0.
   // A pole of the gamma family is where the argument is 0, -1, -2, ...: the first few of them.
@@ -501,7 +504,7 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
       const point = randomPoint(inputs, instance, random, attempt === 0 ? 0 : -1);
       for (const [k, v] of failing) point.set(k, v);
       const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
-      if (values && values.lhs.isFinite() && !values.rhs.isFinite()) {
+      if (values && values.lhs.isFinite() && !values.rhs.isFinite() && shows(point)) {
         const shown = failing.size > 0 ? failing : point;
         const where = [...shown].map(([entry, v]) => `${entry} = ${typeof v === 'number' ? v : Rational.of(v.num, v.den).toString()}`).join(', ');
         return { where, confirmation: { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: 'undefined', difference: 'undefined', digits: values.digits } };
@@ -509,6 +512,32 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a condition plainly holds at a point, read in doubles: its polynomial is
+ * far from 0 (nonzero, no pole) or from the wrong sign (positive, nonneg). Unsure
+ * (near the boundary, an atom with no double value): false.
+ */
+function clearlyHolds(c: Exclude<Condition, { kind: 'opaque' }>, atoms: AtomTable, point: ReadonlyMap<string, PointValue>): boolean {
+  let value: number;
+  try {
+    value = c.poly.evaluateFloat(atoms.evaluator((entry) => {
+      const v = point.get(entry);
+      if (v === undefined) throw new Error(`no value for ${entry}`);
+      return pointNumber(v);
+    }));
+  } catch {
+    return false;
+  }
+  if (!Number.isFinite(value)) return false;
+  const margin = 1e-6;
+  switch (c.kind) {
+    case 'nonzero': return Math.abs(value) > margin;
+    case 'notpole': return Math.abs(value - Math.round(value)) > margin || Math.round(value) > 0;
+    case 'positive': return value > margin;
+    case 'nonneg': return value > margin;
+  }
 }
 
 /**

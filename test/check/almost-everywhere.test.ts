@@ -50,6 +50,17 @@ claim diff(z^2, z) = 2 * z * (z > 0) / (z > 0)   expect wrong
     for (const s of [oneHot, binary, label, indicator]) expect([s.line, s.verdict]).toEqual([s.line, 'refuted']);
   });
 
+  it('does not refute x / abs(x) for the derivative of abs(x): the step lacks a value at x = 0 alone (from the seventh probe)', () => {
+    const [abs, cube, wrong] = steps(`given x: real
+claim diff(abs(x), x) = x / abs(x)
+claim diff(abs(x)^3, x) = 3 * x^3 / abs(x)
+claim diff(abs(x), x) = abs(x) / (2 * x)   expect wrong
+`);
+    expect(abs.verdict).not.toBe('refuted');
+    expect(cube.verdict).not.toBe('refuted');
+    expect(wrong.verdict).toBe('refuted');
+  });
+
   it('lets the numbers skip a point only where the step has a value right next to it', () => {
     // A double angle: no exact proof, so the numbers decide; seed 2 draws t = 0 among the simple values.
     const [doubleAngle, logarithm] = steps(`given t: real
