@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { DerivativeTooLargeError, describeInstance, variableNames, hasDiff, inputNames, isSymmetricKind, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { DerivativeTooLargeError, describeInstance, variableNames, hasDiff, inputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
@@ -63,6 +63,22 @@ const CROSSCHECK_SHARE = 10;
 /** ... and at most this many sizes, the smallest: where its opinion is cheap and a disagreement shows as well as anywhere. */
 const CROSSCHECK_SIZES = 3;
 
+/**
+ * The sizes a step with a size as a number (n, or an index k used as one) is decided at
+ * besides the default list, where nothing proves it for every n: a polynomial slip in n
+ * vanishes at as many sizes as its degree, and the list has six.
+ */
+const MORE_SIZES: readonly number[] = [6, 7, 9, 10, 11, 12, 13];
+
+function sizeKey(sizes: ReadonlyMap<string, number>): string {
+  return [...sizes].map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+/** Whether a side reads a size or an index as a number (n, k in k^2), so its value is a function of n, not only its shape. */
+function sizeAsNumber(...sides: readonly Term[]): boolean {
+  return sides.some((t) => someSubterm(t, (x) => x.k === 'size' || x.k === 'ival'));
+}
+
 export function randomSeed(): number {
   return (Math.random() * 0x7fffffff) | 0;
 }
@@ -91,7 +107,11 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   const budget = { ...DEFAULT_SYMBOLIC_BUDGET, ...options.budget };
   const claim = model.claims[c];
   const sizes = sizeAssignments(model.dims, claim.minSizes, options.sizes ?? DEFAULT_SIZES, model.derivedDims);
-  const context: ClaimContext = { seed: mix(seed, c), trials, sizes, budget, runSeed: seed };
+  // Sizes a step in n as a number is also decided at, past the default list (a list given is kept as given).
+  const keys = new Set(sizes.map(sizeKey));
+  const moreSizes = options.sizes === undefined && model.dims.length > 0
+    ? sizeAssignments(model.dims, claim.minSizes, MORE_SIZES, model.derivedDims).filter((z) => !keys.has(sizeKey(z))) : [];
+  const context: ClaimContext = { seed: mix(seed, c), trials, sizes, moreSizes, budget, runSeed: seed };
   if (model.needsWrittenSizes && lacksTerm(claim, s)) return checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context);
   return checkClaimStep(model, claim, s, context);
 }
@@ -112,7 +132,8 @@ function checkAtEachSize(model: Model, claim: ModelClaim, s: number, context: Cl
     if (sizedClaim === undefined) return undefined;
     // Too large to write out here: the step is not tried at this size.
     if (sized.needsWrittenSizes && lacksTerm(sizedClaim, s)) { skipped.push(sizes); continue; }
-    const result = checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], writtenAtSize: true });
+    // Built at this one size: a further size would read det written out for another.
+    const result = checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], moreSizes: [], writtenAtSize: true });
     // No value anywhere at this size (inv(X' * X) with fewer rows than columns is singular): nothing to decide there.
     if (result.verdict === 'error' && result.detail.diagnostic?.code === 'no-domain') noDomain.push(result);
     else results.push(result);
@@ -198,6 +219,8 @@ interface ClaimContext {
   readonly runSeed: number;
   readonly trials: number;
   readonly sizes: readonly ReadonlyMap<string, number>[];
+  /** Further sizes for a step where a size is a number and nothing proved it for every n ({@link MORE_SIZES}). */
+  readonly moreSizes?: readonly ReadonlyMap<string, number>[];
   readonly budget: SymbolicBudget;
   /** The model was built at this context's one size (det written out): no proof for every n is sought. */
   readonly writtenAtSize?: boolean;
@@ -298,19 +321,30 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // Proved for every n, the step gets a second opinion from the exact engine at the sizes a tenth of
   // its budget affords, smallest first; otherwise the exact engine tries every size on its full budget.
   const crosscheck = everyN.kind === 'proved';
-  const exactSizes = crosscheck
+  let exactSizes = crosscheck
     ? sizesWithin(symbolicStep, context.sizes.slice(0, CROSSCHECK_SIZES), context.budget.maxInstances / CROSSCHECK_SHARE) : context.sizes;
   const exactBudget = crosscheck ? { ...context.budget, maxWork: context.budget.maxWork / CROSSCHECK_SHARE, maxInstances: context.budget.maxInstances / CROSSCHECK_SHARE } : context.budget;
-  const symbolic: SymbolicOutcome = exactSizes.length === 0
+  let symbolic: SymbolicOutcome = exactSizes.length === 0
     ? { kind: 'undecided', reason: 'no size small enough for a second opinion of the exact engine' }
     : decideStep(symbolicStep, exactSizes, exactBudget, context.seed);
+  // Equal at the sizes tried but not proved for every n, with n a number in the step: a slip in n such as
+  // (n - 1) (n - 2) ... (n - 8) vanishes at every size of the list. More sizes are decided, where the budget allows.
+  let sizes = context.sizes;
+  if (symbolic.kind === 'equal' && everyN.kind !== 'proved' && context.moreSizes && context.moreSizes.length > 0 && sizeAsNumber(lhs, rhs)) {
+    const more = decideStep(symbolicStep, context.moreSizes, context.budget, context.seed);
+    if (more.kind === 'different' || more.kind === 'equal') {
+      sizes = [...context.sizes, ...context.moreSizes];
+      exactSizes = [...exactSizes, ...context.moreSizes];
+      symbolic = more.kind === 'different' ? more : { ...more, instances: symbolic.instances + more.instances, unconditional: symbolic.unconditional && more.unconditional };
+    }
+  }
   // The numbers cross-check what an exact engine proved: a share of `trials`, spread over the sizes, does that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
   const trialsPerSize = provedExactly
-    ? Math.max(MIN_CONFIRMATIONS_PER_SIZE, Math.ceil(context.trials / CONFIRMATION_SHARE / context.sizes.length)) : context.trials;
-  const numericSizes = provedExactly ? confirmationSizes(context.sizes)
-    : symbolic.kind === 'different' ? failingSizeFirst(context.sizes, symbolic.instance.sizes) : context.sizes;
+    ? Math.max(MIN_CONFIRMATIONS_PER_SIZE, Math.ceil(context.trials / CONFIRMATION_SHARE / sizes.length)) : context.trials;
+  const numericSizes = provedExactly ? confirmationSizes(sizes)
+    : symbolic.kind === 'different' ? failingSizeFirst(sizes, symbolic.instance.sizes) : sizes;
   const numeric: NumericOutcome = checkStepNumerically(
     // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.
     { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs, almostEverywhere },

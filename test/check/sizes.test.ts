@@ -17,6 +17,19 @@ describe('sizes: every claim is checked at several sizes of each dimension', () 
     for (const v of values) expect(v === 0 || Math.abs(v) >= 2.2250738585072014e-308, `input ${v}`).toBe(true);
   });
 
+  it('a slip in n that vanishes at every default size (1 to 5 and 8) is refuted at a further size (the default list only)', () => {
+    const [sum, power, right] = claimsOf(deriv(`given n: size
+given x: positive
+claim sum(k, 1, n, k) = n * (n + 1) / 2 + (n - 1) * (n - 2) * (n - 3) * (n - 4) * (n - 5) * (n - 8)
+claim diff(x^n, x) = n * x^(n - 1) + (n - 1) * (n - 2) * (n - 3) * (n - 4) * (n - 5) * (n - 8) * x
+claim diff(x^n, x) = n * x^(n - 1)
+`), { sizes: undefined }).map((c) => c.steps[0]);
+    expect(sum.verdict).toBe('refuted');
+    expect(sum.detail.counterexample!.sizes.n).toBe(6);
+    expect(power.verdict).toBe('refuted');
+    expect(right.verdict).toBe('proved');
+  });
+
   it('the same step holds at n = 2 when that is the only size tried', () => {
     const step = onlyStep(deriv('given x: vector[n]\nclaim sum(j, x[j]) = x[1] + x[2]\n'), { sizes: [2] });
     expect(step.verdict).toBe('proved');
