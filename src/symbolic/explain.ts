@@ -57,7 +57,7 @@ export function explain(
   const quotient = left.div(right, budget);
   const ratio = constant(quotient);
   if (ratio !== undefined) {
-    return { kind: 'constant-factor', text: ratio.equals(Rational.of(-1)) ? 'the sides differ by a factor -1 (a sign error)' : `the sides differ by a factor ${ratio.toString()}` };
+    return { kind: 'constant-factor', text: ratio.equals(Rational.of(-1)) ? 'the sides differ by a factor -1 (a sign error)' : `the sides differ by a factor ${readable(ratio)}` };
   }
   // A factor made of sizes alone (1/N, a batch size divided twice) is still a factor.
   if ([...quotient.variables()].every((id) => atoms.sizeAtoms.has(id))) return { kind: 'constant-factor', text: `the sides differ by a factor ${quotient.toString(name)}` };
@@ -71,13 +71,44 @@ export function explain(
     if (found) return found;
   }
   const c = constant(difference);
-  if (c !== undefined) return { kind: 'term', text: `the sides differ by the constant ${c.toString()}` };
+  if (c !== undefined) return { kind: 'term', text: `the sides differ by the constant ${readable(c)}` };
   const shift = right.sub(left, budget);
   if (shift.denominatorFactors().length === 0 && shift.numerator(budget).termCount() <= 2) {
     const text = shift.toString(name);
     if (text.length <= PHRASE_LENGTH) return { kind: 'term', text: plusText(text) };
   }
   return { kind: 'residual', text: `lhs - rhs = ${difference.toString(name)}` };
+}
+
+/** Digits past which a fraction in a message is shown in scientific notation. */
+const READABLE_DIGITS = 24;
+
+/**
+ * A rational as a message shows it: exact while short (`-1/2`), else in scientific
+ * notation, exact where it is (`1e-1000`) and to six digits where not (`1 + 1e-300` is
+ * `about 1.00000e0`), so a 1000-digit denominator is not a paragraph.
+ *
+ * @example readable(Rational.of(1n, 10n ** 1000n)) === '1e-1000'
+ */
+export function readable(r: Rational): string {
+  const digits = (x: bigint) => (x < 0n ? -x : x).toString().length;
+  if (digits(r.num) <= READABLE_DIGITS && digits(r.den) <= READABLE_DIGITS) return r.toString();
+  const negative = r.num < 0n;
+  const num = negative ? -r.num : r.num;
+  // 10^exponent <= |r| < 10^(exponent + 1), then |r| / 10^(exponent - 5) rounded: six significant digits.
+  let exponent = digits(num) - digits(r.den);
+  const below = (e: number): boolean => (e >= 0 ? num < r.den * 10n ** BigInt(e) : num * 10n ** BigInt(-e) < r.den);
+  if (below(exponent)) exponent--;
+  const rounded = (e: number): { six: bigint; exact: boolean } => {
+    const top = e >= 0 ? num : num * 10n ** BigInt(-e);
+    const bottom = e >= 0 ? r.den * 10n ** BigInt(e) : r.den;
+    return { six: (2n * top + bottom) / (2n * bottom), exact: top % bottom === 0n };
+  };
+  let { six, exact } = rounded(exponent - 5);
+  if (six >= 1_000_000n) ({ six, exact } = rounded(++exponent - 5));
+  const text = exact ? six.toString().replace(/0+$/, '') : six.toString();
+  const mantissa = text.length === 1 ? text : `${text[0]}.${text.slice(1)}`;
+  return `${exact ? '' : 'about '}${negative ? '-' : ''}${mantissa}e${exponent}`;
 }
 
 /**

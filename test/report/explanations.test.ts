@@ -6,7 +6,7 @@
  * cut for the reports and whole in the JSON.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkFiles, toJsonReport, type CheckReport, type StepResult } from '../../src/index.ts';
+import { checkFiles, checkText, toJsonReport, type CheckReport, type StepResult } from '../../src/index.ts';
 import { whyOf } from '../../src/report/markdown/index.ts';
 import { contrastWithCorrection } from '../../src/report/contrast.ts';
 import { cutAtTerm } from '../../src/report/markdown/describe.ts';
@@ -156,5 +156,13 @@ describe('a raw difference in the reports', () => {
     const cut = cutAtTerm(long, 160);
     expect(cut).toMatch(/^lhs - rhs = x0\*y0 \+ .*x\d+\*y\d+ … \(\d+ more characters; the full difference is in --json\)$/);
     expect(cut.indexOf(' …')).toBeLessThanOrEqual(160);
+  });
+});
+
+describe('a constant of a thousand digits', () => {
+  it('is shown in scientific notation, exact where it is and to six digits where not (from the seventh probe)', () => {
+    const [added, factor] = stepsOf(checkText(deriv('given x: real\nclaim x^2 + 1 = x^2 + 1 + 1e-1000   expect wrong\nclaim exp(x) = exp(x) * (1 + 1e-300)   expect wrong\n'), 'big.deriv', FAST));
+    expect(added.detail.explanation).toBe('the sides differ by the constant -1e-1000');
+    expect(factor.detail.explanation).toBe('the sides differ by a factor about 1.00000e0');
   });
 });
