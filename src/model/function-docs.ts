@@ -27,6 +27,7 @@ const SUMMARIES: Readonly<Record<FunctionName, string>> = {
   asinh: 'inverse hyperbolic sine',
   asin: 'inverse sine',
   atan: 'arctangent',
+  atan2: 'the angle of the point (x, y), in (-pi, pi]',
   sign: '-1, 0 or 1',
   log1p: 'log(1 + x), exact for tiny x',
   expm1: 'exp(x) - 1, exact for tiny x',
@@ -53,11 +54,11 @@ const ARGUMENT_NAMES = ['x', 'y', 'z'];
 export function functionTableMarkdown(): string {
   const rows = ['| function | what | domain | derivative | kinks |', '|---|---|---|---|---|'];
   for (const [name, rule] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
-    const args = ARGUMENT_NAMES.slice(0, rule.arity);
+    const args = rule.parameters ?? ARGUMENT_NAMES.slice(0, rule.arity);
     const terms: Term[] = args.map((a) => ({ k: 'input', ref: { name: a, indices: [] } }));
     const partials = rule.partials(...terms).map(printTerm);
     const derivative = partials.length === 1 ? `\`${partials[0]}\`` : partials.map((p, i) => `d/d${args[i]}: \`${p}\``).join(', ');
-    const kinks = rule.kink === undefined ? 'none' : rule.arity === 1 ? 'at x = 0' : 'where x = y';
+    const kinks = rule.kink === undefined ? 'none' : rule.kinkText ?? (rule.arity === 1 ? 'at x = 0' : 'where x = y');
     rows.push(`| \`${name}(${args.join(', ')})\` | ${SUMMARIES[name]} | ${rule.domain ?? 'every real'} | ${derivative} | ${kinks} |`);
   }
   return rows.join('\n');

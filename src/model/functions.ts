@@ -30,6 +30,10 @@ export interface FunctionRule {
    * the kink (0 on it): random inputs keep a margin from it. Absent for smooth functions.
    */
   readonly kink?: (...args: number[]) => number;
+  /** Where the kinks are, for docs/syntax.md's table. Default: `at x = 0` (one argument), `where x = y` (two). */
+  readonly kinkText?: string;
+  /** The arguments' names in docs/syntax.md's table. Default: x, y, z. */
+  readonly parameters?: readonly string[];
   /** What the argument must be for a value to exist, for messages. */
   readonly domain?: string;
   /**
@@ -133,6 +137,16 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   atan: {
     precise: (_D, a) => a.atan(), arity: 1, slopes: (a) => [1 / (1 + a * a)], value: Math.atan,
     partials: (a) => [div(num(1), add(num(1), pow(a, num(2))))],
+  },
+  // The angle of the point (x, y), in (-pi, pi]: a jump of 2 pi across the negative x-axis, no value at the origin.
+  atan2: {
+    precise: (D, y, x) => (y.isZero() && x.isZero() ? new D(NaN) : D.atan2(y, x)), arity: 2,
+    slopes: (y, x) => [x / (x * x + y * y), -y / (x * x + y * y)],
+    value: (y, x) => (y === 0 && x === 0 ? NaN : Math.atan2(y, x)),
+    partials: (y, x) => [div(x, add(pow(x, num(2)), pow(y, num(2)))), div(mul(num(-1), y), add(pow(x, num(2)), pow(y, num(2))))],
+    // The distance to where it jumps or has no value: the negative x-axis with the origin.
+    kink: (y, x) => (x < 0 ? y : Math.hypot(x, y)), domain: 'every point but the origin',
+    kinkText: 'on the negative x-axis, where it jumps by 2 pi', parameters: ['y', 'x'],
   },
   sign: {
     precise: (D, a) => new D(a.isZero() ? 0 : a.isNeg() ? -1 : 1), arity: 1, slopes: () => [0], value: Math.sign,

@@ -41,7 +41,7 @@ export interface IndexTerm {
 /** Functions of one or more scalar arguments; each has one entry in the function table. */
 export type FunctionName =
   | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'relu' | 'abs' | 'max' | 'min'
-  | 'softplus' | 'sin' | 'cos' | 'sinh' | 'cosh' | 'sech' | 'asinh' | 'asin' | 'atan' | 'sign' | 'log1p' | 'expm1'
+  | 'softplus' | 'sin' | 'cos' | 'sinh' | 'cosh' | 'sech' | 'asinh' | 'asin' | 'atan' | 'atan2' | 'sign' | 'log1p' | 'expm1'
   | 'erf' | 'erfc' | 'Phi' | 'phi' | 'factorial' | 'binomial' | 'gamma' | 'lgamma' | 'digamma' | 'polygamma';
 
 /** The reductions of an array other than sum. */

@@ -479,6 +479,14 @@ export class Canonicalizer {
         if (t.name === 'cos') return RationalFunction.variable(cos);
         return flipped ? RationalFunction.variable(sin).neg() : RationalFunction.variable(sin);
       }
+      case 'atan2': {
+        // One atom per pair of arguments; no value at the origin.
+        const y = arg(0);
+        const x = arg(1);
+        this.requireSign(x.mul(x, b).add(y.mul(y, b), b), true, 'atan2: x^2 + y^2');
+        const f = FUNCTIONS.atan2.value;
+        return this.opaque(`atan2(${this.key(y)}, ${this.key(x)})`, () => printTerm(t), (values) => f(y.evaluateFloat(values), x.evaluateFloat(values)));
+      }
       case 'asin': case 'asinh': case 'atan':
       {
         // Odd functions (asin's domain is symmetric too): f(-a) is -f(a), one atom for both.

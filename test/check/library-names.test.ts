@@ -120,3 +120,18 @@ claim digamma(2) = 1 - EulerGamma
     expect(index.detail.diagnostic?.message).toMatch(/euler_gamma is a constant, not an index/);
   });
 });
+
+describe('atan2(y, x), the angle of a point (polar coordinates, Stewart 10.3)', () => {
+  it('has its partial derivatives, agrees with atan(y / x) for x > 0, jumps across the negative x-axis and has no value at the origin', () => {
+    expect(verdictsIn(`given x, y, t: real
+given p, r: positive
+claim diff(atan2(y, x), x) = -y / (x^2 + y^2)
+claim diff(atan2(y, x), y) = -x / (x^2 + y^2)   expect wrong
+claim atan2(y, p) = atan(y / p)
+claim atan2(0, -1) = pi
+claim atan2(r * sin(t), r * cos(t)) = t   expect wrong
+`)).toEqual(['proved', 'refuted', 'verified', 'verified', 'refuted']);
+    const [origin] = stepsIn('given x: real\nclaim atan2(0, 0) = 0\n');
+    expect(origin.detail.diagnostic?.message).toMatch(/no value anywhere \(atan2: x\^2 \+ y\^2 is 0\)/);
+  });
+});

@@ -355,6 +355,7 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   ff: parenStyle('\\operatorname{ff}', [2, 2]),
   falling_factorial: parenStyle('\\operatorname{ff}', [2, 2]),
   hypot: parenStyle('\\operatorname{hypot}', [2, 2]),
+  atan2: parenStyle('\\operatorname{atan2}', [2, 2]),
   logaddexp: parenStyle('\\operatorname{logaddexp}', [2, 2]),
   logaddexp2: parenStyle('\\operatorname{logaddexp2}', [2, 2]),
   log1pexp: parenStyle('\\operatorname{log1pexp}'),
