@@ -1,7 +1,7 @@
 import { appliedName, fn, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
-import { Conditions, type Condition } from './domain.ts';
+import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
 import { knownSeriesSum, type KnownSeriesSum } from './known-series.ts';
 
 /**
@@ -90,6 +90,31 @@ export class AtomTable {
   inputKind(id: number, inputs: ReadonlyMap<string, Input>): string | undefined {
     const a = this.atoms[id];
     return a.kind === 'input' ? inputs.get(a.name)?.kind : undefined;
+  }
+
+  /**
+   * What the almost-everywhere rule needs to know of the atoms (domain.ts,
+   * {@link NullSetFacts}): inputs' kinds, the indicators, the atoms that are
+   * real-analytic functions of the inputs, and a polynomial's value at a fixed
+   * generic point.
+   */
+  nullSetFacts(inputs: ReadonlyMap<string, Input>): NullSetFacts {
+    return {
+      inputKind: (id) => this.inputKind(id, inputs),
+      isIndicator: (id) => this.stepAtoms.has(id) || this.ties.has(id),
+      isAnalytic: (id) => {
+        const a = this.atoms[id];
+        return a.kind === 'exp' || a.kind === 'log' || a.kind === 'pi' || a.kind === 'root' || (a.kind === 'opaque' && ANALYTIC_ATOM.test(a.text));
+      },
+      valueAtGenericPoint: (poly) => {
+        try {
+          const value = poly.evaluateFloat(this.evaluator(genericEntryValue));
+          return Number.isFinite(value) ? value : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    };
   }
 
   isPositive(id: number): boolean {
@@ -1001,6 +1026,16 @@ export class Canonicalizer {
 
 /** exp(k m) with |k| above this is an atom of its own, not exp(m)^k (a power of an atom is kept exactly, exponent and all). */
 const MAX_EXP_POWER = 4096n;
+
+/** Atoms that are real-analytic functions of their arguments where they have a value: a zero set of measure zero unless 0 everywhere. */
+const ANALYTIC_ATOM = /^(sin|cos|atan|asin|asinh|erf|erfc|atan2|gamma|lgamma|digamma|polygamma)\(/;
+
+/** A generic value for an input entry, from its name: positive, irrational-looking, different per entry. */
+function genericEntryValue(entry: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < entry.length; i++) h = Math.imul(h ^ entry.charCodeAt(i), 16777619);
+  return 0.31 + ((h >>> 0) % 100_003) / 71_429;
+}
 
 /** The name a series' own index is keyed by, so sum(k, ...) and sum(j, ...) of the same body are one atom. */
 const SERIES_INDEX = 'k#series';

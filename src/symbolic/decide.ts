@@ -203,7 +203,7 @@ export function decideStep(
       // A condition of the step the line above does not imply, failing where the line above has a value (t = 0
       // in 1 = t / t): random inputs reach such a point only by luck, so it is looked for here, whatever the forms.
       // In a step about a derivative, a condition failing only on a set of measure zero is waived (domain.ts).
-      const waivable = step.almostEverywhere ? (c: Condition) => failsOnNullSet(c, (id) => atoms.inputKind(id, inputMap)) : undefined;
+      const waivable = step.almostEverywhere ? (c: Condition) => failsOnNullSet(c, atoms.nullSetFacts(inputMap)) : undefined;
       for (const condition of unimpliedConditions(right.conditions, left.conditions).filter((c) => !waivable?.(c))) {
         // Tried once per condition: a Jacobian's hundreds of instances share their denominators.
         if (triedConditions.has(`${condition.kind}:${condition.key}`)) continue;

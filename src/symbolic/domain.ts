@@ -1,5 +1,5 @@
 import { isContinuousKind } from '../model/index.ts';
-import type { Polynomial } from './exact/index.ts';
+import { Polynomial } from './exact/index.ts';
 
 /**
  * What must hold for an expression to have a value, as the exact engine reads it:
@@ -134,18 +134,57 @@ export function domainRule(rhs: Conditions, lhs: Conditions, waivable?: (c: Cond
 }
 
 
+/** What {@link failsOnNullSet} needs to know of the atoms of a condition (canonical.ts's AtomTable gives it). */
+export interface NullSetFacts {
+  /** The kind of the input an atom is an entry of; undefined for any other atom. */
+  inputKind(id: number): string | undefined;
+  /** An indicator, 0 or 1: [P > 0], [P == 0]. */
+  isIndicator(id: number): boolean;
+  /** A real-analytic function of the inputs where it has a value (exp, log, a root, sin, atan, ...). */
+  isAnalytic(id: number): boolean;
+  /** The polynomial's value in doubles at a fixed generic point, or undefined where it has none there. */
+  valueAtGenericPoint(p: Polynomial): number | undefined;
+}
+
+/** Indicators of a condition whose 0/1 values are each tried, at most. */
+const MAX_INDICATORS = 4;
+
 /**
- * Whether a condition fails only on a set of measure zero: `P != 0` for a
- * polynomial P in entries of continuous inputs alone. Not a polynomial in an
- * indicator ([x > 0] is 0 on an open set), a root (sqrt(x^2) - x vanishes for
- * x >= 0), a label or one-hot entry (0 with positive probability), a simplex
- * entry (they are tied by their sum) or a size.
+ * Whether a condition fails only on a set of measure zero: `P != 0` where, for
+ * every 0/1 value of the indicators in P, what is left is a polynomial in
+ * entries of continuous inputs and real-analytic atoms that is not 0 everywhere
+ * ((x - 2) (2 [x > 2] - 1) is x - 2 or 2 - x; sin(x) is not 0 at a generic
+ * point). The zeros of such a function are a set of measure zero. Not where an
+ * indicator alone is left ([x > 0] is 0 on an open set), nor a label or one-hot
+ * entry (0 with positive probability), a simplex entry (they are tied by their
+ * sum), a size, an unknown function (it may be 0 on an interval), a max.
  */
-export function failsOnNullSet(c: Condition, inputKindOfAtom: (id: number) => string | undefined): boolean {
+export function failsOnNullSet(c: Condition, facts: NullSetFacts): boolean {
   if (c.kind !== 'nonzero' && c.kind !== 'notpole') return false;
+  const indicators: number[] = [];
+  let analytic = false;
   for (const id of c.poly.variables()) {
-    const kind = inputKindOfAtom(id);
-    if (kind === undefined || !isContinuousKind(kind)) return false;
+    if (facts.isIndicator(id)) { indicators.push(id); continue; }
+    const kind = facts.inputKind(id);
+    if (kind !== undefined) {
+      if (!isContinuousKind(kind)) return false;
+      continue;
+    }
+    if (!facts.isAnalytic(id)) return false;
+    analytic = true;
+  }
+  // A pole of the gamma family is a whole number: among polynomials in the inputs alone.
+  if (c.kind === 'notpole') return indicators.length === 0 && !analytic;
+  if (indicators.length > MAX_INDICATORS) return false;
+  for (let mask = 0; mask < 1 << indicators.length; mask++) {
+    let q = c.poly;
+    indicators.forEach((id, i) => { q = q.substitute(id, (mask >> i) & 1 ? Polynomial.ONE : Polynomial.ZERO); });
+    if (q.isZero()) return false;
+    // With analytic atoms, a nonzero polynomial may still be 0 everywhere (sin^2 + cos^2 - 1): a generic point says it is not.
+    if (analytic && !q.isConstant()) {
+      const value = facts.valueAtGenericPoint(q);
+      if (value === undefined || !(Math.abs(value) > 1e-9)) return false;
+    }
   }
   return true;
 }

@@ -144,7 +144,7 @@ export function proveForEveryN(
         unproved ??= `the step has no value (${rightSide.conditions.never})`;
         continue;
       }
-      const { missing, waived } = domainRule(rightSide.conditions, leftSide.conditions, almostEverywhere ? (c) => failsOnNullSet(c, (id) => atoms.inputKind(id, inputMap)) : undefined);
+      const { missing, waived } = domainRule(rightSide.conditions, leftSide.conditions, almostEverywhere ? (c) => failsOnNullSet(c, atoms.nullSetFacts(inputMap)) : undefined);
       if (missing) unproved ??= `the step needs ${missing.text}, which the line above does not imply`;
       else if (waived) removable ??= readable(waived.text);
       const left = leftSide.form;
