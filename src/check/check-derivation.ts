@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { DerivativeTooLargeError, describeInstance, variableNames, hasDiff, inputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
-  Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiff, proveForEveryN, sizesWithin,
+  Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -303,8 +303,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   let lhs: Term;
   let rhs: Term;
   try {
-    lhs = withDefinedInputs(eliminateDiff(above), model.inputs);
-    rhs = withDefinedInputs(eliminateDiff(modelStep.term), model.inputs);
+    lhs = withDefinedInputs(eliminateDiffKeepingDomain(above), model.inputs);
+    rhs = withDefinedInputs(eliminateDiffKeepingDomain(modelStep.term), model.inputs);
   } catch (error) {
     if (!(error instanceof DerivativeTooLargeError)) throw error;
     return errorResult({ ...emptyDetail, diagnostic: diagnostic('limit', `${error.message}, past what derivcheck checks`, model.derivation.file, step.span,

@@ -1,5 +1,6 @@
 import { FUNCTIONS } from './functions.ts';
 import { add, delta, fn, mul, num, ONE, pow, sub, ZERO } from './term-builders.ts';
+import { printTerm } from './print-term.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
 import { expandedSize } from './term-size.ts';
 import type { InputRef, Term } from './term.ts';
@@ -108,6 +109,40 @@ export function eliminateDiff(term: Term): Term {
     return derivative;
   }
   return mapChildren(term, eliminateDiff);
+}
+
+/**
+ * {@link eliminateDiff}, with the domain of what is differentiated kept: a
+ * derivative has a value only where its function has one, and d/dx log(u) =
+ * u' / u forgets that u > 0 (at x = -1 the derivative of log(x^3 - 1) would be
+ * 3 / 2). Each derivative is multiplied by log(u)^0 for every log and log1p of
+ * its function outside a sum (inside one, its argument is a sum's term, and a
+ * guard there would cost the exact engines a second reading of the sum): 1
+ * where the log has a value, none where it has not. What the exact engines and
+ * `subs` read; `derive` prints derivatives as they are.
+ */
+export function eliminateDiffKeepingDomain(term: Term): Term {
+  if (term.k === 'diff') {
+    const derivative = eliminateDiff(term);
+    const guards = logGuards(term.f);
+    return guards.length === 0 ? derivative : mul(derivative, ...guards);
+  }
+  return mapChildren(term, eliminateDiffKeepingDomain);
+}
+
+/** log(u)^0 for each distinct log and log1p of a term, outside any sum, product or series it holds. */
+function logGuards(f: Term): Term[] {
+  const guards = new Map<string, Term>();
+  const walk = (t: Term): void => {
+    if (t.k === 'sum' || t.k === 'reduce' || t.k === 'series') return;
+    if (t.k === 'fn' && (t.name === 'log' || t.name === 'log1p')) {
+      const key = printTerm(t);
+      if (!guards.has(key)) guards.set(key, pow(t, num(0)));
+    }
+    mapChildren(t, (c) => { walk(c); return c; });
+  };
+  walk(f);
+  return [...guards.values()];
 }
 
 /** The most nodes a derivative, written out as a tree, may have. */

@@ -5,7 +5,7 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
-import { DerivativeTooLargeError, eliminateDiff } from './differentiate.ts';
+import { DerivativeTooLargeError, eliminateDiffKeepingDomain } from './differentiate.ts';
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
@@ -1303,7 +1303,7 @@ export class Resolver {
     const at = (t: Term): Term => {
       let derivativeFree: Term;
       try {
-        derivativeFree = eliminateDiff(t);
+        derivativeFree = eliminateDiffKeepingDomain(t);
       } catch (error) {
         if (!(error instanceof DerivativeTooLargeError)) throw error;
         throw this.error('limit', `${error.message}, past what derivcheck puts a point into`, expr.span, 'take fewer derivatives in one step');

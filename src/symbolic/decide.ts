@@ -478,8 +478,12 @@ function approximateRoots(poly: Polynomial, id: number): Rational[] {
   return roots;
 }
 
-/** Random completions of each point where the step's missing condition fails that a confirmation tries. */
-const MISSING_CONDITION_ATTEMPTS = 3;
+/**
+ * Random completions of each point where the step's missing condition fails that a confirmation tries;
+ * with no such point (det(A) > 0 of a general A), random points alone: det < 0 at half of them, and
+ * three missed it one time in four.
+ */
+const MISSING_CONDITION_ATTEMPTS = 8;
 
 /**
  * A point where the line above has a value and the step has none, for a

@@ -1,0 +1,36 @@
+/**
+ * A derivative has a value only where the function it differentiates has one:
+ * d/dx log(u) = u' / u, read without log's u > 0, had a value at x = -1, so
+ * steps with no value on an open set were proved (the seventh probe's family F4).
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('the domain of a derivative is that of its function', () => {
+  it('refutes a step whose derivative of a log has no value where the line above has one', () => {
+    expect(verdictsIn(`given x: real
+claim diff(x^3 - 1, x) / (x^3 - 1) = diff(log(x^3 - 1), x)   expect wrong
+claim 0 = diff(log(x), x) - 1 / x   expect wrong
+claim x = x^2 * diff(log(x), x)   expect wrong
+claim 0 = diff(log1p(x), x) - 1 / (1 + x)   expect wrong
+claim 1 / (x * log(10)) = diff(log10(x), x)   expect wrong
+claim diff(log(x^2), x) = 2 / x
+claim diff(x * log(x), x) = log(x) + 1
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
+  });
+
+  it('refutes the Cookbook (57) for a general matrix, where det(A) < 0 at half the points', () => {
+    expect(verdictsIn(`given A: matrix[2, 2]
+given X: invertible[2, 2]
+claim inv(A)' = grad(log(det(A)), A)   expect wrong
+claim grad(log(abs(det(A))), A) = inv(A)'
+claim grad(log(det(X)), X) = inv(X)'
+`)).toEqual(['refuted', 'proved', 'proved']);
+  });
+
+  it("gives subs of a derivative no value outside the function's domain", () => {
+    const [log] = stepsIn('given x: real\nclaim subs(diff(log(x), x), x, -2) = -1 / 2\n');
+    expect(log.verdict).toBe('error');
+    expect(log.detail.diagnostic?.message).toMatch(/no value/);
+  });
+});
