@@ -402,10 +402,15 @@ export class Canonicalizer {
     if (constants.every(whole) && constants.every((c) => c.abs().cmp(Rational.of(MAX_FACTORIAL)) <= 0)) {
       const [n, k] = constants.map((c) => Number(c.num));
       const factorial = (m: number) => { let r = 1n; for (let i = 2n; i <= BigInt(m); i++) r *= i; return r; };
-      if (n < 0) { this.conditions.markNever(`${t.name}'s argument is ${n}`); return RationalFunction.ZERO; }
-      if (t.name === 'factorial') return RationalFunction.constant(Rational.of(factorial(n)));
-      if (k < 0 || k > n) return RationalFunction.ZERO;
-      return RationalFunction.constant(Rational.of(factorial(n) / (factorial(k) * factorial(n - k))));
+      if (t.name === 'factorial') {
+        if (n < 0) { this.conditions.markNever(`${t.name}'s argument is ${n}`); return RationalFunction.ZERO; }
+        return RationalFunction.constant(Rational.of(factorial(n)));
+      }
+      // A negative whole top (binomial(-2, k), the series of (1 + x)^-2) is the product below.
+      if (n >= 0) {
+        if (k < 0 || k > n) return RationalFunction.ZERO;
+        return RationalFunction.constant(Rational.of(factorial(n) / (factorial(k) * factorial(n - k))));
+      }
     }
     // binomial(1/2, 3), binomial(-2, 3): n (n - 1) ... (n - k + 1) / k!, exactly.
     if (t.name === 'binomial' && constants[0] !== undefined && whole(constants[1]) && constants[1].abs().cmp(Rational.of(MAX_FACTORIAL)) <= 0) {

@@ -36,7 +36,19 @@ export function pointNumber(v: PointValue): number {
 export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, PointValue>, digits = DIGITS): Decimal {
   const Big = decimalOf(digits);
   const one = new Big(1);
+  // An expanded term shares its subterms (inv(P)'s entries in every entry of inv(P) S inv(P)): each is evaluated
+  // once per point, not once per path to it (a 3x3 step took minutes). Terms are immutable, so identity is enough.
+  const seen = new Map<Term, Decimal>();
   const go = (t: Term): Decimal => {
+    if (t.k === 'num' || t.k === 'input') return evaluate(t);
+    let value = seen.get(t);
+    if (value === undefined) {
+      value = evaluate(t);
+      seen.set(t, value);
+    }
+    return value;
+  };
+  const evaluate = (t: Term): Decimal => {
     switch (t.k) {
       case 'num': return new Big(t.value.num.toString()).div(new Big(t.value.den.toString()));
       case 'pi': return Big.acos(-1);
