@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, exactSimplex, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, expandedSize, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -245,7 +245,13 @@ export function decideStep(
         const spotCheck = {
           instance: toRecord(instance),
           get confirmed() {
-            if (!read) { point = confirm(lhs, rhs, instance, step.inputs, seed, [], undefined, step.almostEverywhere === true); read = true; }
+            if (!read) {
+              // Sides past exact algebra's budget may be large (inv(P) S inv(P) with its entries written out): a few
+              // points at 60 digits then, not two dozen at up to 960, which took minutes for a 3x3 step.
+              const large = expandedSize(lhs, SPOT_CHECK_NODES) + expandedSize(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES;
+              point = confirm(lhs, rhs, instance, step.inputs, seed, [], undefined, step.almostEverywhere === true, undefined, large);
+              read = true;
+            }
             return point;
           },
         };
@@ -575,6 +581,10 @@ const isSeries = (t: Term): boolean => t.k === 'series';
 /** The random points past the simple values a confirmation tries where a side holds a series. */
 const SERIES_ATTEMPTS = 2;
 
+/** Sides of a spot check this large (nodes written out) get a limited one: {@link LIMITED_POINTS} points, no deep attempts. */
+const SPOT_CHECK_NODES = 20_000;
+const LIMITED_POINTS = 4;
+
 /** How many random points the confirmation tries, and on how many it raises the precision past 120 digits. */
 const CONFIRM_ATTEMPTS = 24;
 const DEEP_ATTEMPTS = 2;
@@ -589,7 +599,7 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness): Confirmation | undefined {
+  exactDifference?: ExactWitness, limited = false): Confirmation | undefined {
   const random = seededRandom(seed ^ 0x9e3779b9);
   const points = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);
@@ -604,6 +614,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // A series is summed term by term at every point and precision (hundreds of 120-digit powers): a difference
   // it makes shows at the first points as well as at the last, so it is tried at those only.
   if (someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries)) points.splice(ties.length + TIE_VALUES.length + scaled.length + SERIES_ATTEMPTS);
+  if (limited) points.splice(ties.length + LIMITED_POINTS);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
@@ -621,7 +632,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   }
   const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + TIE_VALUES.length, ties.length + TIE_VALUES.length + scaled.length + DEEP_ATTEMPTS)];
   const digits = deepDigits(lhs, rhs);
-  for (const point of digits > 2 * DIGITS ? deep : []) {
+  for (const point of digits > 2 * DIGITS && !limited ? deep : []) {
     const hit = found(point, digits);
     if (hit) return hit;
   }
