@@ -466,7 +466,9 @@ function removableNote(everyN: EveryNOutcome, symbolic: SymbolicOutcome, numeric
   // The engine that carries the proof names the condition: the index calculus's is in the claim's own indices.
   const waived = everyN.kind === 'proved' ? everyN.removable : symbolic.kind === 'equal' ? symbolic.removable : undefined;
   if (waived !== undefined) {
-    const where = waived.length <= MAX_CONDITION_TEXT ? `where ${waived.replace(/ != 0$/, ' = 0')}` : 'where a denominator of the step is 0';
+    // The condition as the step needs it, turned to where it fails: `x != 0` to `x = 0`, `x + 1 is not 0, -1, ...` to `is 0, -1, ...`.
+    const fails = waived.replace(/ != 0$/, ' = 0').replace(/ is not 0, -1, -2, \.\.\./, ' is 0, -1, -2, ...');
+    const where = waived.length <= MAX_CONDITION_TEXT ? `where ${fails}` : 'where a denominator of the step is 0';
     return { removable: `no value ${where}, a set of measure zero the line above does not rule out` };
   }
   if (numeric.kind === 'agree' && numeric.removable) {

@@ -33,4 +33,10 @@ claim grad(log(det(X)), X) = inv(X)'
     expect(log.verdict).toBe('error');
     expect(log.detail.diagnostic?.message).toMatch(/no value/);
   });
+
+  it('names where a derivative of lgamma has no value as the poles, not as where there are none', () => {
+    const [step] = stepsIn('given x: real\nclaim 0 = diff(lgamma(x), x) - digamma(x)\n');
+    expect(step.verdict).toBe('proved');
+    expect(step.detail.removable).toMatch(/^no value where x \+ 1 is 0, -1, -2, \.\.\. \(a pole of digamma\)/);
+  });
 });
