@@ -788,16 +788,18 @@ export class Canonicalizer {
    * is not recorded; one known to fail makes the side have no value.
    */
   /**
-   * A series of the table (known-series.ts): t(L) times its closed form in the ratio z,
-   * with the conditions of t(L), of z and of convergence, not those of the closed form,
-   * whose removable singularities (sin(u) / u at u = 0) are no gaps of the series.
+   * A series of the table (known-series.ts): t(L0) times its closed form in the ratio z,
+   * less the terms before the series' own start, with the conditions of its own first
+   * term, of z and of convergence; not those of the closed form, whose removable
+   * singularities (sin(u) / u at u = 0) are no gaps of the series, nor of terms it leaves out.
    */
   private seriesSum(known: KnownSeriesSum): RationalFunction {
-    const first = this.of(known.first);
+    const b = this.budget;
+    this.of(known.ownFirst);
     this.of(known.ratio);
     for (const c of known.converges) this.requireSign(this.of(c.term), c.strict, c.text);
-    const { form } = this.side(known.closedForm);
-    return first.mul(form, this.budget);
+    const value = (t: Term) => this.side(t).form;
+    return value(known.first).mul(value(known.closedForm), b).sub(value(known.head), b);
   }
 
   private requireSign(d: RationalFunction, strict: boolean, what: string): void {

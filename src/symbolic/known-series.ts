@@ -29,8 +29,12 @@ import { Rational } from './exact/index.ts';
  * and stays for the numbers.
  */
 export interface KnownSeriesSum {
-  /** The first term t(L): its conditions are the series'. */
+  /** The series' own first term t(L): its conditions are the series'. */
+  readonly ownFirst: Term;
+  /** The first term of the table's series, t(L0), L0 <= L: its value times the closed form is the sum from L0. */
   readonly first: Term;
+  /** t(L0) + ... + t(L - 1), the terms the series leaves out of the table's (a tail, e^x - 1 - x from k = 2); 0 for none. */
+  readonly head: Term;
   /** z, the ratio's factor free of k: its conditions (the bases of the powers) are the series'. */
   readonly ratio: Term;
   /** The sum divided by t(L), as a function of z; its own conditions are not the series' (see above). */
@@ -46,8 +50,34 @@ export interface Convergence {
   readonly text: string;
 }
 
-/** The closed form of a series, or undefined where it is not one of the table's. */
+/** The most terms a tail leaves out of the table's series ({@link knownSeriesSum}). */
+const MAX_HEAD_TERMS = 8;
+
+/**
+ * The closed form of a series, or undefined where it is not one of the table's:
+ * the table's own, or a tail of one (sum(k, 3, Infinity, x^k / k!) is e^x less
+ * its first three terms), where the table's series from an earlier start has no
+ * pole and no vanishing term either.
+ */
 export function knownSeriesSum(series: Extract<Term, { k: 'series' }>): KnownSeriesSum | undefined {
+  const direct = tableSum(series);
+  if (direct !== undefined) return direct;
+  for (let start = Math.max(0, series.lower - MAX_HEAD_TERMS); start < series.lower; start++) {
+    const whole = tableSum({ ...series, lower: start });
+    if (whole === undefined) continue;
+    const head = Array.from({ length: series.lower - start }, (_, j) => termAt(series, start + j));
+    return { ...whole, ownFirst: termAt(series, series.lower), head: add(...head) };
+  }
+  return undefined;
+}
+
+/** The series' term at index value k. */
+function termAt(series: Extract<Term, { k: 'series' }>, k: number): Term {
+  return withIndexNumbers(substituteIndices(series.body, new Map([[series.index, { k: 'lit', value: k }]])));
+}
+
+/** A series of the table, summed from its own first term. */
+function tableSum(series: Extract<Term, { k: 'series' }>): KnownSeriesSum | undefined {
   const { index, lower, body } = series;
   const names = new Set([index]);
   if (!usesIndexVariable(body, names)) return undefined;
@@ -64,7 +94,7 @@ export function knownSeriesSum(series: Extract<Term, { k: 'series' }>): KnownSer
   upper.sort((a, b) => a.cmp(b));
   below.sort((a, b) => a.cmp(b));
   const z = mul(num(ratio.q.num, ratio.q.den), ...ratio.powers);
-  const first = withIndexNumbers(substituteIndices(body, new Map([[index, { k: 'lit', value: lower }]])));
+  const first = termAt(series, lower);
   const is = (list: Rational[], ...values: Array<[number, number]>) =>
     list.length === values.length && values.every(([p, q], i) => list[i].equals(Rational.of(p, q)));
   const one = num(1);
@@ -76,7 +106,7 @@ export function knownSeriesSum(series: Extract<Term, { k: 'series' }>): KnownSer
   const found = (closedForm: Term, converges: readonly Convergence[]): KnownSeriesSum | undefined => {
     // A constant ratio outside the region: the series diverges, unless every term is 0 where t(L) is; left to the numbers.
     if (ratio.powers.length === 0 && !constantConditionsHold(converges)) return undefined;
-    return { first, ratio: z, closedForm, converges };
+    return { ownFirst: first, first, head: num(0), ratio: z, closedForm, converges };
   };
   if (is(below, [1, 1]) && upper.length === 0) return found(fn('exp', z), []);
   if (is(below, [1, 1]) && upper.length === 1) {

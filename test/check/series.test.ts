@@ -33,6 +33,17 @@ claim sum(k, 0, Infinity, binomial(1/2, k)) = sqrt(2)
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   });
 
+  it('proves a tail of a table series as the whole less its first terms, and keeps the tail\'s own domain', () => {
+    expect(verdictsIn(`given x: real
+given u: unit
+claim sum(k, 3, Infinity, x^k / factorial(k)) = exp(x) - 1 - x - x^2 / 2
+claim sum(k, 3, Infinity, x^k / factorial(k)) = exp(x) - 1 - x - x^2   expect wrong
+claim sum(k, 2, Infinity, binomial(1/2, k) * u^k) = sqrt(1 + u) - 1 - u / 2
+claim x * sum(k, 1, Infinity, x^(k - 1) / factorial(k)) = exp(x) - 1
+claim sum(k, 1, Infinity, x^(k - 1) / factorial(k)) = (exp(x) - 1) / x   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  });
+
   it('sees a difference of 1e-20 in 60 digits, and the same series written with another index is the same', () => {
     expect(verdictsIn(`given t: real
 given x: unit
