@@ -1,4 +1,4 @@
-import { appliedName, fn, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { appliedName, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -102,10 +102,7 @@ export class AtomTable {
     return {
       inputKind: (id) => this.inputKind(id, inputs),
       isIndicator: (id) => this.stepAtoms.has(id) || this.ties.has(id),
-      isAnalytic: (id) => {
-        const a = this.atoms[id];
-        return a.kind === 'exp' || a.kind === 'log' || a.kind === 'pi' || a.kind === 'root' || (a.kind === 'opaque' && ANALYTIC_ATOM.test(a.text));
-      },
+      isAnalytic: (id) => this.isPlainAnalytic(id, inputs),
       valueAtGenericPoint: (poly) => {
         try {
           const value = poly.evaluateFloat(this.evaluator(genericEntryValue));
@@ -115,6 +112,19 @@ export class AtomTable {
         }
       },
     };
+  }
+
+  /**
+   * An atom analytic on one connected domain in the inputs, so a polynomial in it that is not 0 at a
+   * generic point is 0 only on a null set: pi, exp of a monomial in inputs, and sin, cos, atan, asin,
+   * asinh, erf, erfc or atan2 of an argument with no root, abs, log or comparison. Not a root or a log
+   * (sqrt(x^2) - x is 0 for every x >= 0: analytic on each half-line, 0 on one of them).
+   */
+  private isPlainAnalytic(id: number, inputs: ReadonlyMap<string, Input>): boolean {
+    const a = this.atoms[id];
+    if (a.kind === 'pi') return true;
+    if (a.kind === 'exp') return a.powers.every(([x]) => this.atoms[x].kind === 'input' && isContinuousKind(this.inputKind(x, inputs) ?? ''));
+    return a.kind === 'opaque' && ANALYTIC_ATOM.test(a.text) && !NOT_PLAIN.test(a.text);
   }
 
   isPositive(id: number): boolean {
@@ -1035,7 +1045,9 @@ export class Canonicalizer {
 const MAX_EXP_POWER = 4096n;
 
 /** Atoms that are real-analytic functions of their arguments where they have a value: a zero set of measure zero unless 0 everywhere. */
-const ANALYTIC_ATOM = /^(sin|cos|atan|asin|asinh|erf|erfc|atan2|gamma|lgamma|digamma|polygamma)\(/;
+const ANALYTIC_ATOM = /^(sin|cos|atan|asin|asinh|erf|erfc|atan2)\(/;
+/** What makes an argument piecewise or multi-valued: roots, abs, logs, comparisons, extrema. */
+const NOT_PLAIN = /sqrt|abs|log|\^\(|[<>]|max|min|sign|relu|series|\[.*>/;
 
 /** A generic value for an input entry, from its name: positive, irrational-looking, different per entry. */
 function genericEntryValue(entry: string): number {

@@ -37,7 +37,7 @@ export interface KnownSeriesSum {
   readonly head: Term;
   /** z, the ratio's factor free of k: its conditions (the bases of the powers) are the series'. */
   readonly ratio: Term;
-  /** The sum divided by t(L), as a function of z; its own conditions are not the series' (see above). */
+  /** The sum from L0 divided by t(L0), as a function of z; its own conditions are not the series' (see above). */
   readonly closedForm: Term;
   /** Where the series converges: each term > 0 (strict) or >= 0. */
   readonly converges: readonly Convergence[];

@@ -75,6 +75,15 @@ claim diff(x^2, x) = 2 * x * (x > 2) / (x > 2)   expect wrong
     expect(indicator.verdict).toBe('refuted');
   });
 
+  it('waives nothing through a root: sqrt(x^2) + x is 0 on a half-line, though not at a generic (positive) point', () => {
+    const [root, throughExp, throughSin] = steps(`given x: real
+claim diff(x^2, x) = 2 * x * (sqrt(x^2) + x) / (sqrt(x^2) + x)   expect wrong
+claim diff(x^2, x) = 2 * x * (exp(sqrt(x^2)) - exp(-x)) / (exp(sqrt(x^2)) - exp(-x))   expect wrong
+claim diff(x^2, x) = 2 * x * (sin(sqrt(x^2)) + sin(x)) / (sin(sqrt(x^2)) + sin(x))   expect wrong
+`);
+    for (const s of [root, throughExp, throughSin]) expect([s.line, s.verdict]).toEqual([s.line, 'refuted']);
+  });
+
   it('lets the numbers skip a point only where the step has a value right next to it', () => {
     // A double angle: no exact proof, so the numbers decide; seed 2 draws t = 0 among the simple values.
     const [doubleAngle, logarithm] = steps(`given t: real
