@@ -70,6 +70,12 @@ const CROSSCHECK_SIZES = 3;
  */
 const MORE_SIZES: readonly number[] = [6, 7, 9, 10, 11, 12, 13];
 
+/** Two lists of size assignments as one, smallest first (by the sum of the sizes). */
+function merged(a: readonly ReadonlyMap<string, number>[], b: readonly ReadonlyMap<string, number>[]): ReadonlyMap<string, number>[] {
+  const total = (z: ReadonlyMap<string, number>) => [...z.values()].reduce((x, y) => x + y, 0);
+  return [...a, ...b].sort((x, y) => total(x) - total(y));
+}
+
 function sizeKey(sizes: ReadonlyMap<string, number>): string {
   return [...sizes].map(([k, v]) => `${k}=${v}`).join(',');
 }
@@ -330,13 +336,17 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // Equal at the sizes tried but not proved for every n, with n a number in the step: a slip in n such as
   // (n - 1) (n - 2) ... (n - 8) vanishes at every size of the list. More sizes are decided, where the budget allows.
   let sizes = context.sizes;
-  if (symbolic.kind === 'equal' && everyN.kind !== 'proved' && context.moreSizes && context.moreSizes.length > 0 && sizeAsNumber(lhs, rhs)) {
-    const more = decideStep(symbolicStep, context.moreSizes, context.budget, context.seed);
+  const slipInN = everyN.kind !== 'proved' && context.moreSizes !== undefined && context.moreSizes.length > 0 && sizeAsNumber(lhs, rhs);
+  if (slipInN && symbolic.kind === 'equal') {
+    const more = decideStep(symbolicStep, context.moreSizes!, context.budget, context.seed);
     if (more.kind === 'different' || more.kind === 'equal') {
-      sizes = [...context.sizes, ...context.moreSizes];
-      exactSizes = [...exactSizes, ...context.moreSizes];
+      sizes = merged(context.sizes, context.moreSizes!);
+      exactSizes = merged(exactSizes, context.moreSizes!);
       symbolic = more.kind === 'different' ? more : { ...more, instances: symbolic.instances + more.instances, unconditional: symbolic.unconditional && more.unconditional };
     }
+  } else if (slipInN && symbolic.kind !== 'no-domain') {
+    // The numbers decide (the exact engine undecided, or its forms differing where no point may show it): they try the further sizes too.
+    sizes = merged(context.sizes, context.moreSizes!);
   }
   // The numbers cross-check what an exact engine proved: a share of `trials`, spread over the sizes, does that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.

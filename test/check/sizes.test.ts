@@ -30,6 +30,18 @@ claim diff(x^n, x) = n * x^(n - 1)
     expect(right.verdict).toBe('proved');
   });
 
+  it('where only the numbers decide (a double angle the exact engine does not know), they try the further sizes too', () => {
+    const [slip, right] = claimsOf(deriv(`given n: size
+given x: real
+claim sum(k, 1, n, sin(2 * k * x)) = sum(k, 1, n, 2 * sin(k * x) * cos(k * x)) + (n - 1) * (n - 2) * (n - 3) * (n - 4) * (n - 5) * (n - 8)
+claim sum(k, 1, n, sin(2 * k * x)) = sum(k, 1, n, 2 * sin(k * x) * cos(k * x))
+`), { sizes: undefined, trials: 20 }).map((c) => c.steps[0]);
+    expect(slip.verdict).toBe('refuted');
+    expect(slip.detail.counterexample!.sizes.n).toBe(6);
+    expect(right.verdict).toBe('verified');
+    expect(right.detail.sizes.map((z) => z.n)).toContain(13);
+  });
+
   it('the same step holds at n = 2 when that is the only size tried', () => {
     const step = onlyStep(deriv('given x: vector[n]\nclaim sum(j, x[j]) = x[1] + x[2]\n'), { sizes: [2] });
     expect(step.verdict).toBe('proved');
