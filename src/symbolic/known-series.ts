@@ -50,6 +50,9 @@ export interface Convergence {
   readonly text: string;
 }
 
+/** The highest power of a base in the term ratio (x^(2k) has 2). */
+const MAX_RATIO_POWER = 64;
+
 /** The most terms a tail leaves out of the table's series ({@link knownSeriesSum}). */
 const MAX_HEAD_TERMS = 8;
 
@@ -204,6 +207,8 @@ function termRatio(body: Term, index: string, lower: number): TermRatio | undefi
       const e = affineIn(f.exponent, index);
       const scaled = e?.a.mul(Rational.of(m));
       if (scaled === undefined || !scaled.isInteger()) return false;
+      // A ratio of x^64 or 2^64 at most: past it (2^(1e9 k)) the exact powers grow past any use.
+      if (scaled.abs().cmp(Rational.of(MAX_RATIO_POWER)) > 0) return false;
       const step = Number(scaled.num);
       const base = rationalValue(f.base);
       if (base !== undefined) {
