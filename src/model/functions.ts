@@ -140,9 +140,10 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   },
   // The angle of the point (x, y), in (-pi, pi]: a jump of 2 pi across the negative x-axis, no value at the origin.
   atan2: {
-    precise: (D, y, x) => (y.isZero() && x.isZero() ? new D(NaN) : D.atan2(y, x)), arity: 2,
+    // On the negative x-axis the angle is pi, whatever the sign of a zero y (-0 is IEEE's, not the reals').
+    precise: (D, y, x) => (y.isZero() && x.isZero() ? new D(NaN) : D.atan2(y.isZero() ? new D(0) : y, x)), arity: 2,
     slopes: (y, x) => [x / (x * x + y * y), -y / (x * x + y * y)],
-    value: (y, x) => (y === 0 && x === 0 ? NaN : Math.atan2(y, x)),
+    value: (y, x) => (y === 0 && x === 0 ? NaN : Math.atan2(y === 0 ? 0 : y, x)),
     partials: (y, x) => [div(x, add(pow(x, num(2)), pow(y, num(2)))), div(mul(num(-1), y), add(pow(x, num(2)), pow(y, num(2))))],
     // The distance to where it jumps or has no value: the negative x-axis with the origin.
     kink: (y, x) => (x < 0 ? y : Math.hypot(x, y)), domain: 'every point but the origin',

@@ -115,15 +115,17 @@ export class AtomTable {
   }
 
   /**
-   * An atom analytic on one connected domain in the inputs, so a polynomial in it that is not 0 at a
-   * generic point is 0 only on a null set: pi, exp of a monomial in inputs, and sin, cos, atan, asin,
-   * asinh, erf, erfc or atan2 of an argument with no root, abs, log or comparison. Not a root or a log
-   * (sqrt(x^2) - x is 0 for every x >= 0: analytic on each half-line, 0 on one of them).
+   * An atom whose polynomials, with the inputs, are 0 only on a null set unless 0 at a generic point:
+   * pi, exp of a monomial in inputs, a log, and sin, cos, atan, asin, asinh, erf, erfc or atan2, of
+   * arguments with no root, abs or comparison. Not a root (sqrt(x^2) + x is 0 for every x <= 0, though
+   * not at a positive generic point: a root's relations hold with a sign, on one half-line).
    */
   private isPlainAnalytic(id: number, inputs: ReadonlyMap<string, Input>): boolean {
     const a = this.atoms[id];
     if (a.kind === 'pi') return true;
     if (a.kind === 'exp') return a.powers.every(([x]) => this.atoms[x].kind === 'input' && isContinuousKind(this.inputKind(x, inputs) ?? ''));
+    // A log of a plain argument: relations between such logs are identities of their arguments, true on every component.
+    if (a.kind === 'log') return !NOT_PLAIN.test(a.text);
     return a.kind === 'opaque' && ANALYTIC_ATOM.test(a.text) && !NOT_PLAIN.test(a.text);
   }
 
@@ -1046,8 +1048,8 @@ const MAX_EXP_POWER = 4096n;
 
 /** Atoms that are real-analytic functions of their arguments where they have a value: a zero set of measure zero unless 0 everywhere. */
 const ANALYTIC_ATOM = /^(sin|cos|atan|asin|asinh|erf|erfc|atan2)\(/;
-/** What makes an argument piecewise or multi-valued: roots, abs, logs, comparisons, extrema. */
-const NOT_PLAIN = /sqrt|abs|log|\^\(|[<>]|max|min|sign|relu|series|\[.*>/;
+/** What makes an argument piecewise or with branches: roots, abs, comparisons, extrema. */
+const NOT_PLAIN = /sqrt|abs|\^\(|[<>]|max|min|sign|relu|series/;
 
 /** A generic value for an input entry, from its name: positive, irrational-looking, different per entry. */
 function genericEntryValue(entry: string): number {

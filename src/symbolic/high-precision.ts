@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { knownSeriesSum } from './known-series.ts';
 import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
@@ -87,6 +88,19 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (t.index.k === 'lit') return new Big(t.index.value);
         throw new Error('internal: high-precision evaluation of an index that is not a number');
       case 'series': {
+        // A series of the table diverges exactly where its convergence conditions fail: no value there, for certain
+        // (sum x^k at x = 2), where summing it would only run out of terms.
+        const known = knownSeriesSum(t);
+        if (known !== undefined) {
+          const conditions = known.converges.map((c) => ({ value: go(c.term), strict: c.strict }));
+          if (conditions.some((c) => fails(c.value, c.strict))) return new Big(NaN);
+          // Where it clearly converges, its closed form is its value, on the boundary too (log 2 at x = 1, where the
+          // alternating harmonic series would take 10^60 terms); a removable point of the closed form is summed.
+          if (conditions.every((c) => c.value.isPos() ? !c.value.isZero() || !c.strict : false)) {
+            const value = go(known.first).times(go(known.closedForm)).minus(go(known.head));
+            if (value.isFinite()) return value;
+          }
+        }
         // Summed to the digits kept (so a truncation shrinks as they double, as rounding does); unsummed, no value is had.
         const convergence = new SeriesConvergence();
         let acc = new Big(0);
@@ -106,6 +120,16 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     }
   };
   return go(term);
+}
+
+/** Below this, a negative value of a convergence condition may be rounding of one that holds. */
+const ROUNDING = new Decimal('1e-40');
+
+/** A convergence condition's value that fails it (> 0 or >= 0) and could not be rounding: 0 exactly, or clearly negative. */
+function fails(value: Decimal, strict: boolean): boolean {
+  if (value.isNaN()) return false;
+  if (value.isZero()) return strict;
+  return value.isNeg() && value.abs().gt(ROUNDING);
 }
 
 /** The most digits a span of magnitudes adds to an evaluation. */

@@ -130,7 +130,8 @@ claim diff(atan2(y, x), y) = -x / (x^2 + y^2)   expect wrong
 claim atan2(y, p) = atan(y / p)
 claim atan2(0, -1) = pi
 claim atan2(r * sin(t), r * cos(t)) = t   expect wrong
-`)).toEqual(['proved', 'refuted', 'verified', 'verified', 'refuted']);
+claim atan2(y, x) + atan2(-y, x) = 0   expect wrong
+`)).toEqual(['proved', 'refuted', 'verified', 'verified', 'refuted', 'refuted']);
     const [origin] = stepsIn('given x: real\nclaim atan2(0, 0) = 0\n');
     expect(origin.detail.diagnostic?.message).toMatch(/no value anywhere \(atan2: x\^2 \+ y\^2 is 0\)/);
   });

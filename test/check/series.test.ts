@@ -44,6 +44,16 @@ claim sum(k, 1, Infinity, x^(k - 1) / factorial(k)) = (exp(x) - 1) / x   expect 
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
   });
 
+  it('reads a table series on its boundary by its closed form, and as no value where it diverges (eighth probe)', () => {
+    expect(verdictsIn(`given x: real
+claim sum(k, 1, Infinity, (-1)^(k + 1) * x^k / k) = log(1 + x) + (x == 1)   expect wrong
+claim sum(k, 0, Infinity, (-1)^k * x^(2 * k + 1) / (2 * k + 1)) = atan(x) + (x == 1)   expect wrong
+claim sum(k, 0, Infinity, binomial(1/2, k) * x^k) = sqrt(1 + x) + (x == -1)   expect wrong
+claim 1 / (1 - x) = sum(k, 0, Infinity, x^k)   expect wrong
+claim sum(k, 0, Infinity, x^k) = 1 / (1 - x)
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved']);
+  });
+
   it('sees a difference of 1e-20 in 60 digits, and the same series written with another index is the same', () => {
     expect(verdictsIn(`given t: real
 given x: unit
