@@ -12,7 +12,7 @@ claim sum(k, 0, oo, (-1)^k * t^(2 * k + 1) / factorial(2 * k + 1)) = sin(t)
 claim sum(k, 0, oo, (-1)^k * t^(2 * k) / factorial(2 * k + 1)) = sin(t)   expect wrong
 claim sum(k, 1, Infinity, x^k / k) = -log(1 - x)
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved']);
-  });
+  }, 60_000);
 
   it("proves the table's series by their term ratio, with their exact regions of convergence, boundary included", () => {
     expect(verdictsIn(`given t, r: real
@@ -31,7 +31,7 @@ claim sum(k, 0, Infinity, (1/2)^k) = 3   expect wrong
 claim sum(k, 1, Infinity, (-1)^(k + 1) / k) = log(2)
 claim sum(k, 0, Infinity, binomial(1/2, k)) = sqrt(2)
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
-  });
+  }, 60_000);
 
   it('proves a tail of a table series as the whole less its first terms, and keeps the tail\'s own domain', () => {
     expect(verdictsIn(`given x: real
@@ -42,7 +42,7 @@ claim sum(k, 2, Infinity, binomial(1/2, k) * u^k) = sqrt(1 + u) - 1 - u / 2
 claim x * sum(k, 1, Infinity, x^(k - 1) / factorial(k)) = exp(x) - 1
 claim sum(k, 1, Infinity, x^(k - 1) / factorial(k)) = (exp(x) - 1) / x   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
-  });
+  }, 60_000);
 
   it('reads a table series on its boundary by its closed form, and as no value where it diverges (eighth probe)', () => {
     expect(verdictsIn(`given x: real
@@ -52,7 +52,7 @@ claim sum(k, 0, Infinity, binomial(1/2, k) * x^k) = sqrt(1 + x) + (x == -1)   ex
 claim 1 / (1 - x) = sum(k, 0, Infinity, x^k)   expect wrong
 claim sum(k, 0, Infinity, x^k) = 1 / (1 - x)
 `)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved']);
-  });
+  }, 60_000);
 
   it('sees a difference of 1e-20 in 60 digits, and the same series written with another index is the same', () => {
     expect(verdictsIn(`given t: real
@@ -60,7 +60,7 @@ given x: unit
 claim sum(k, 0, Infinity, t^k / factorial(k)) = exp(t) + 1e-20   expect wrong
 claim sum(k, 0, Infinity, x^k) = sum(j, 0, Infinity, x^j)
 `)).toEqual(['refuted', 'proved']);
-  });
+  }, 60_000);
 
   it('differentiates term by term, checked against finite differences of the sums', () => {
     expect(verdictsIn(`given t: real
@@ -69,13 +69,13 @@ claim diff(sum(k, 0, Infinity, t^k / factorial(k)), t) = sum(k, 0, Infinity, t^k
 claim diff(sum(k, 1, Infinity, x^k / k), x) = 1 / (1 - x)
 claim diff(sum(k, 1, Infinity, x^k / k), x) = 1 / (1 + x)   expect wrong
 `)).toEqual(['verified', 'proved', 'refuted']);
-  });
+  }, 60_000);
 
   it('leaves a series it cannot sum undecided, and says so: never a value it did not have', () => {
     const [basel] = stepsIn('given x: real\nclaim sum(k, 1, Infinity, 1 / k^2) = pi^2 / 6\n');
     expect(basel.verdict).toBe('error');
     expect(basel.detail.diagnostic?.message).toMatch(/a series that does not sum within the terms they take/);
-  });
+  }, 60_000);
 
   it('reads Infinity only as the upper bound of a sum, and a series index never as a position', () => {
     const [alone, position, product] = stepsIn(`given x: real
@@ -87,5 +87,5 @@ claim prod(k, 1, Infinity, x) = 1
     expect(alone.detail.diagnostic?.message).toMatch(/Infinity is not a number of the derivation language/);
     expect(position.detail.diagnostic?.message).toMatch(/the index k of an infinite sum is a number only/);
     expect(product.detail.diagnostic?.message).toMatch(/an infinite product is not supported/);
-  });
+  }, 60_000);
 });
