@@ -70,6 +70,12 @@ const CROSSCHECK_SIZES = 3;
  */
 const MORE_SIZES: readonly number[] = [6, 7, 9, 10, 11, 12, 13];
 
+/**
+ * And, where the step reads no array (n only bounds sums and is a number), sizes far past
+ * those, cheap there: binomial(n - 1, 13) or (n > 13) vanishes at every size up to 13.
+ */
+const LARGE_SIZES: readonly number[] = [20, 32, 50];
+
 /** Two lists of size assignments as one, smallest first (by the sum of the sizes). */
 function merged(a: readonly ReadonlyMap<string, number>[], b: readonly ReadonlyMap<string, number>[]): ReadonlyMap<string, number>[] {
   const total = (z: ReadonlyMap<string, number>) => [...z.values()].reduce((x, y) => x + y, 0);
@@ -78,6 +84,11 @@ function merged(a: readonly ReadonlyMap<string, number>[], b: readonly ReadonlyM
 
 function sizeKey(sizes: ReadonlyMap<string, number>): string {
   return [...sizes].map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+/** Whether the sides read no entry of an array: a size there only bounds sums or is a number, and a large one is cheap. */
+function readsNoArray(...sides: readonly Term[]): boolean {
+  return !sides.some((t) => someSubterm(t, (x) => (x.k === 'input' && x.ref.indices.length > 0) || (x.k === 'diff' && x.v.indices.length > 0)));
 }
 
 /** Whether a side reads a size or an index as a number (n, k in k^2), so its value is a function of n, not only its shape. */
@@ -117,7 +128,9 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   const keys = new Set(sizes.map(sizeKey));
   const moreSizes = options.sizes === undefined && model.dims.length > 0
     ? sizeAssignments(model.dims, claim.minSizes, MORE_SIZES, model.derivedDims).filter((z) => !keys.has(sizeKey(z))) : [];
-  const context: ClaimContext = { seed: mix(seed, c), trials, sizes, moreSizes, budget, runSeed: seed };
+  const largeSizes = options.sizes === undefined && model.dims.length > 0
+    ? sizeAssignments(model.dims, claim.minSizes, LARGE_SIZES, model.derivedDims).filter((z) => !keys.has(sizeKey(z))) : [];
+  const context: ClaimContext = { seed: mix(seed, c), trials, sizes, moreSizes, largeSizes, budget, runSeed: seed };
   if (model.needsWrittenSizes && lacksTerm(claim, s)) return checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context);
   return checkClaimStep(model, claim, s, context);
 }
@@ -139,7 +152,7 @@ function checkAtEachSize(model: Model, claim: ModelClaim, s: number, context: Cl
     // Too large to write out here: the step is not tried at this size.
     if (sized.needsWrittenSizes && lacksTerm(sizedClaim, s)) { skipped.push(sizes); continue; }
     // Built at this one size: a further size would read det written out for another.
-    const result = checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], moreSizes: [], writtenAtSize: true });
+    const result = checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], moreSizes: [], largeSizes: [], writtenAtSize: true });
     // No value anywhere at this size (inv(X' * X) with fewer rows than columns is singular): nothing to decide there.
     if (result.verdict === 'error' && result.detail.diagnostic?.code === 'no-domain') noDomain.push(result);
     else results.push(result);
@@ -227,6 +240,8 @@ interface ClaimContext {
   readonly sizes: readonly ReadonlyMap<string, number>[];
   /** Further sizes for a step where a size is a number and nothing proved it for every n ({@link MORE_SIZES}). */
   readonly moreSizes?: readonly ReadonlyMap<string, number>[];
+  /** ... and for such a step that reads no array ({@link LARGE_SIZES}). */
+  readonly largeSizes?: readonly ReadonlyMap<string, number>[];
   readonly budget: SymbolicBudget;
   /** The model was built at this context's one size (det written out): no proof for every n is sought. */
   readonly writtenAtSize?: boolean;
@@ -337,16 +352,17 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // (n - 1) (n - 2) ... (n - 8) vanishes at every size of the list. More sizes are decided, where the budget allows.
   let sizes = context.sizes;
   const slipInN = everyN.kind !== 'proved' && context.moreSizes !== undefined && context.moreSizes.length > 0 && sizeAsNumber(lhs, rhs);
+  const further = slipInN ? merged(context.moreSizes!, readsNoArray(lhs, rhs) ? context.largeSizes ?? [] : []) : [];
   if (slipInN && symbolic.kind === 'equal') {
-    const more = decideStep(symbolicStep, context.moreSizes!, context.budget, context.seed);
+    const more = decideStep(symbolicStep, further, context.budget, context.seed);
     if (more.kind === 'different' || more.kind === 'equal') {
-      sizes = merged(context.sizes, context.moreSizes!);
-      exactSizes = merged(exactSizes, context.moreSizes!);
+      sizes = merged(context.sizes, further);
+      exactSizes = merged(exactSizes, further);
       symbolic = more.kind === 'different' ? more : { ...more, instances: symbolic.instances + more.instances, unconditional: symbolic.unconditional && more.unconditional };
     }
   } else if (slipInN && symbolic.kind !== 'no-domain') {
     // The numbers decide (the exact engine undecided, or its forms differing where no point may show it): they try the further sizes too.
-    sizes = merged(context.sizes, context.moreSizes!);
+    sizes = merged(context.sizes, further);
   }
   // The numbers cross-check what an exact engine proved: a share of `trials`, spread over the sizes, does that.
   // Where nothing is proved they are the only witness, and every size gets `trials` of its own.

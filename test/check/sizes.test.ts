@@ -30,6 +30,17 @@ claim diff(x^n, x) = n * x^(n - 1)
     expect(right.verdict).toBe('proved');
   });
 
+  it('a step that reads no array is also decided at n = 20, 32 and 50: binomial(n - 1, 13) and (n > 13) vanish up to 13 (eighth probe)', () => {
+    const steps = claimsOf(deriv(`given n: size
+given x: positive
+claim sum(k, 1, n, k) = n * (n + 1) / 2 + (n > 13)
+claim sum(k, 1, n, k^2) = n * (n + 1) * (2 * n + 1) / 6 + binomial(n - 1, 13)
+claim diff(x^n, x) = n * x^(n - 1) + binomial(n - 1, 13) * x
+claim sum(k, 1, n, k^2) = n * (n + 1) * (2 * n + 1) / 6
+`), { sizes: undefined, trials: 20 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'proved']);
+  });
+
   it('where only the numbers decide (a double angle the exact engine does not know), they try the further sizes too', () => {
     const [slip, right] = claimsOf(deriv(`given n: size
 given x: real
