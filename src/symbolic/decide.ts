@@ -1,4 +1,4 @@
-import type { Decimal } from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { add, exactSimplex, expandedSize, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -6,7 +6,7 @@ import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, se
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
-import { confirmAtPoint, DIGITS, pointNumber, type PointValue } from './high-precision.ts';
+import { confirmAtPoint, DIGITS, evaluateHighPrecision, pointNumber, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 
 /**
@@ -514,7 +514,7 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
       const point = randomPoint(inputs, instance, random, attempt === 0 ? 0 : -1);
       for (const [k, v] of failing) point.set(k, v);
       const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
-      if (values && values.lhs.isFinite() && !values.rhs.isFinite() && shows(point)) {
+      if (values && values.lhs.isFinite() && !values.rhs.isFinite() && shows(point) && settled(lhs, point, values.lhs, values.digits)) {
         const shown = failing.size > 0 ? failing : point;
         const where = [...shown].map(([entry, v]) => `${entry} = ${typeof v === 'number' ? v : Rational.of(v.num, v.den).toString()}`).join(', ');
         return { where, confirmation: { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: 'undefined', difference: 'undefined', digits: values.digits } };
@@ -522,6 +522,23 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the line above's value at a point stays put when the digits double: at a pole that
+ * rounding hides (tan(atan2(y, 0)): cos(pi / 2) is 1e-61 in 60 digits), it grows with them, and
+ * the line above has no value there to refute the step with.
+ */
+function settled(lhs: Term, point: ReadonlyMap<string, PointValue>, value: Decimal, digits: number): boolean {
+  let again: Decimal;
+  try {
+    again = evaluateHighPrecision(lhs, point, 2 * digits);
+  } catch {
+    return false;
+  }
+  if (!again.isFinite()) return false;
+  const scale = Decimal.max(again.abs(), new Decimal('1e-30'));
+  return value.minus(again).abs().lte(scale.times('1e-15'));
 }
 
 /**
