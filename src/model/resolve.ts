@@ -28,7 +28,6 @@ const MAX_LISTED_VARIABLES = 8;
 
 /** Functions of whole numbers only (functions.ts) and their other names: their arguments are checked where they are written. */
 const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
-/** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
 /**
  * The constants a name stands for where nothing is declared by it: e, pi, and
  * Euler's constant (sympy's EulerGamma, numpy's euler_gamma), which is
@@ -43,6 +42,7 @@ function namedConstant(name: string): Term | undefined {
   }
 }
 
+/** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
 const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 const BINOMIAL_NAMES: ReadonlySet<string> = new Set(['binomial', 'nchoosek', 'choose', 'combinations']);
 
@@ -907,11 +907,6 @@ export class Resolver {
   }
 
   /**
-   * `diff(F, x, n)` with n a size (`dⁿ/dxⁿ(F)`): the n-th derivative, written out
-   * at each size of n as det is (Scope.writtenSizes), so `diff(exp(2 * x), x, n) =
-   * 2^n * exp(2 * x)` is decided at each size tried up to {@link MAX_FUNCTION_ORDER}.
-   */
-  /**
    * SymPy's orders: diff(F, x, 2) is diff(F, x, x), diff(F, x, 2, y) is diff(F, x, x, y), and
    * diff(F, x, 0) is F (the list is F alone). An order is a whole number after a variable.
    */
@@ -936,6 +931,11 @@ export class Resolver {
     return out;
   }
 
+  /**
+   * `diff(F, x, n)` with n a size (`dⁿ/dxⁿ(F)`): the n-th derivative, written out
+   * at each size of n as det is (Scope.writtenSizes), so `diff(exp(2 * x), x, n) =
+   * 2^n * exp(2 * x)` is decided at each size tried up to {@link MAX_FUNCTION_ORDER}.
+   */
   private nthDerivative(expr: Extract<Expr, { kind: 'call' }>, order: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Value {
     const dim = this.scope.dims.get(order.name)!;
     const m = dim.k === 'fixed' ? dim.size : this.scope.writtenSizes?.get(order.name);

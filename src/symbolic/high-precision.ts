@@ -96,7 +96,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           if (conditions.some((c) => fails(c.value, c.strict))) return new Big(NaN);
           // Where it clearly converges, its closed form is its value, on the boundary too (log 2 at x = 1, where the
           // alternating harmonic series would take 10^60 terms); a removable point of the closed form is summed.
-          if (conditions.every((c) => c.value.isPos() ? !c.value.isZero() || !c.strict : false)) {
+          if (conditions.every((c) => (c.strict ? c.value.gt(0) : c.value.gte(0)))) {
             const value = go(known.first).times(go(known.closedForm)).minus(go(known.head));
             if (value.isFinite()) return value;
           }

@@ -63,6 +63,16 @@ const MAX_HEAD_TERMS = 8;
  * pole and no vanishing term either.
  */
 export function knownSeriesSum(series: Extract<Term, { k: 'series' }>): KnownSeriesSum | undefined {
+  // The canonical form reads a series once per side, high precision at every point and digits: recognised once.
+  if (recognised.has(series)) return recognised.get(series);
+  const sum = recognise(series);
+  recognised.set(series, sum);
+  return sum;
+}
+
+const recognised = new WeakMap<Extract<Term, { k: 'series' }>, KnownSeriesSum | undefined>();
+
+function recognise(series: Extract<Term, { k: 'series' }>): KnownSeriesSum | undefined {
   const direct = tableSum(series);
   if (direct !== undefined) return direct;
   for (let start = Math.max(0, series.lower - MAX_HEAD_TERMS); start < series.lower; start++) {
