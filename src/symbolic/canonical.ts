@@ -510,6 +510,8 @@ export class Canonicalizer {
       case 'phi':
         return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));
       case 'sin': case 'cos': {
+        // At 0 exactly, the values are known: cos(0) = 1 (Stewart's partial derivative at (1, 0)), sin(0) = 0.
+        if (arg(0).isZero()) return t.name === 'cos' ? one : RationalFunction.ZERO;
         // sin is odd and cos even: one pair of atoms for a and -a.
         const { rep: a, flipped } = this.byParity(arg(0));
         const text = (name: 'sin' | 'cos') => (flipped ? `${name}(${this.display(a)})` : printTerm(fn(name, t.args[0])));
@@ -531,7 +533,8 @@ export class Canonicalizer {
       }
       case 'asin': case 'asinh': case 'atan':
       {
-        // Odd functions (asin's domain is symmetric too): f(-a) is -f(a), one atom for both.
+        // Odd functions (asin's domain is symmetric too): f(-a) is -f(a), one atom for both, and f(0) = 0.
+        if (arg(0).isZero()) return RationalFunction.ZERO;
         const { rep: a, flipped } = this.byParity(arg(0));
         if (t.name === 'asin') this.requireSign(one.sub(a.mul(a, b), b), false, 'asin: 1 - its argument squared');
         const f = FUNCTIONS[t.name].value;
@@ -623,6 +626,7 @@ export class Canonicalizer {
 
   /** erf(a) as an atom, one per canonical argument up to its sign: erf is odd, erf(-a) = -erf(a). */
   private erf(argument: RationalFunction, text: string): RationalFunction {
+    if (argument.isZero()) return RationalFunction.ZERO;
     const f = FUNCTIONS.erf.value;
     const { rep: a, flipped } = this.byParity(argument);
     const atom = this.opaque(`erf(${this.signedKey(a)})`, () => (flipped ? `erf(${this.display(a)})` : `erf(${text})`), (values) => f(a.evaluateFloat(values)));
