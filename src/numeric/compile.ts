@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, instantiateFunctions, isBinder, mapChildren, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, mapChildren, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -45,9 +45,21 @@ export interface EvaluationState {
    * error estimate can be fooled there.
    */
   firstStepCap: number;
+  /**
+   * One counter per input (in the layout's order), moved whenever a finite
+   * difference perturbs or restores one of its entries: within an epoch, a
+   * cached sum that reads no entry of the perturbed input keeps its value, so
+   * a difference in W2 does not recompute relu(X W1 + b1).
+   */
+  readonly versions: Float64Array;
+  /** The input (its position in `versions`) each entry of `values` belongs to. */
+  readonly inputOf: Int32Array;
 }
 
 export type Compiled = (state: EvaluationState) => number;
+
+/** A sum cached per value of enclosing indices keeps at most this many entries; past it, it is computed in its loop. */
+export const MAX_CACHED_ENTRIES = 1_024;
 
 /** Half an ulp: the relative error of one correctly rounded operation. */
 export const UNIT_ROUNDOFF = Number.EPSILON / 2;
@@ -118,10 +130,35 @@ export class IndexSlots {
 }
 
 export function newState(layout: Layout, slots: IndexSlots): EvaluationState {
+  const inputOf = new Int32Array(layout.length);
+  let input = 0;
+  for (const slot of layout.slots.values()) {
+    inputOf.fill(input++, slot.offset, slot.offset + slot.shape.reduce((a, b) => a * b, 1));
+  }
   return {
     values: new Float64Array(layout.length), indices: new Int32Array(Math.max(1, slots.count + 16)),
     error: 0, kinkDistance: Infinity, differentiating: 0, epoch: 0, needsPrecision: false, firstStepCap: Infinity,
+    versions: new Float64Array(Math.max(1, layout.slots.size)), inputOf,
   };
+}
+
+/** The inputs a term reads, as positions in `EvaluationState.versions`. */
+export function inputsRead(t: Term, layout: Layout): number[] {
+  const names = inputNames(t);
+  const read: number[] = [];
+  let position = 0;
+  for (const name of layout.slots.keys()) {
+    if (names.has(name)) read.push(position);
+    position++;
+  }
+  return read;
+}
+
+/** The sum of the versions of some inputs: it moves whenever one of them is perturbed or restored (versions only grow). */
+export function versionOf(s: EvaluationState, inputs: readonly number[]): number {
+  let v = 0;
+  for (let q = 0; q < inputs.length; q++) v += s.versions[inputs[q]];
+  return v;
 }
 
 /** An index position as a closure over the state: a literal, an index variable, a dimension, a label's class. */
@@ -197,15 +234,17 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
    * The cached value keeps its precision flag, so a reuse raises it as the first evaluation did.
    */
   const cachedWhenClosed = (t: Term, bound: ReadonlySet<string>, loop: Compiled): Compiled => {
-    if (usesIndexVariable(t, bound)) return loop;
+    if (usesIndexVariable(t, bound)) return cachedPerIndex(t, bound, loop);
     const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
+    const read = inputsRead(t, layout);
     const key = new Int32Array(keySlots.length);
     let epoch = -1;
+    let version = -1;
     let value = 0;
     let error = 0;
     let lost = false;
     return (s) => {
-      let fresh = s.epoch === epoch;
+      let fresh = s.epoch === epoch && versionOf(s, read) === version;
       for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
       if (!fresh) {
         const before = s.needsPrecision;
@@ -215,11 +254,81 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         lost = s.needsPrecision;
         s.needsPrecision = before || lost;
         epoch = s.epoch;
+        version = versionOf(s, read);
         for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
       }
       if (lost) s.needsPrecision = true;
       s.error = error;
       return value;
+    };
+  };
+
+  /** The sizes of the enclosing loops' indices, while their bodies are compiled. */
+  const boundSizes = new Map<string, number>();
+  const withBoundSize = <T>(name: string, n: number, compile: () => T): T => {
+    const outer = boundSizes.get(name);
+    boundSizes.set(name, n);
+    try {
+      return compile();
+    } finally {
+      if (outer === undefined) boundSizes.delete(name);
+      else boundSizes.set(name, outer);
+    }
+  };
+
+  /**
+   * A sum that reads the index of an enclosing loop (A1[i, k] = relu(sum(d, X[i, d] W1[d, k]) + b1[k])
+   * inside the sum over k of every Z2[i, j]) is computed once per value of those indices and
+   * input, in a table, not once per iteration of every loop around it, as generated code does
+   * (generate.ts's cachedPerIndex, which this mirrors): where every enclosing loop's index is
+   * in the key, or the table would pass {@link MAX_CACHED_ENTRIES}, it is computed in its loop.
+   */
+  const cachedPerIndex = (t: Term, bound: ReadonlySet<string>, loop: Compiled): Compiled => {
+    const names = freeIndexNames(t);
+    const outer = names.filter((name) => bound.has(name));
+    const sizes = outer.map((name) => boundSizes.get(name));
+    const entries = sizes.reduce<number>((a, b) => a * (b ?? Infinity), 1);
+    const repeated = [...bound].some((name) => !outer.includes(name));
+    if (outer.length === 0 || !repeated || sizes.some((n) => n === undefined) || entries > MAX_CACHED_ENTRIES) return loop;
+    const outerSlots = outer.map((name) => slots.slot(name));
+    const strides: number[] = [];
+    let stride = 1;
+    for (const n of sizes) { strides.push(stride); stride *= n!; }
+    const keySlots = names.filter((name) => !bound.has(name)).map((name) => slots.slot(name));
+    const read = inputsRead(t, layout);
+    const key = new Int32Array(keySlots.length);
+    // Per entry: the generation it was computed in, its value, error and precision flag.
+    const stamps = new Float64Array(entries);
+    const values = new Float64Array(entries);
+    const errors = new Float64Array(entries);
+    const lost = new Uint8Array(entries);
+    let generation = 1;
+    let epoch = -1;
+    let version = -1;
+    return (s) => {
+      const now = versionOf(s, read);
+      let fresh = s.epoch === epoch && now === version;
+      for (let q = 0; fresh && q < keySlots.length; q++) fresh = key[q] === s.indices[keySlots[q]];
+      if (!fresh) {
+        epoch = s.epoch;
+        version = now;
+        generation++;
+        for (let q = 0; q < keySlots.length; q++) key[q] = s.indices[keySlots[q]];
+      }
+      let o = 0;
+      for (let q = 0; q < outerSlots.length; q++) o += (s.indices[outerSlots[q]] - 1) * strides[q];
+      if (stamps[o] !== generation) {
+        const before = s.needsPrecision;
+        s.needsPrecision = false;
+        values[o] = loop(s);
+        errors[o] = s.error;
+        lost[o] = s.needsPrecision ? 1 : 0;
+        s.needsPrecision = before || s.needsPrecision;
+        stamps[o] = generation;
+      }
+      if (lost[o] === 1) s.needsPrecision = true;
+      s.error = errors[o];
+      return values[o];
     };
   };
 
@@ -369,7 +478,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
       case 'sum': {
         const slot = slots.slot(t.index);
         const n = dimSize(t.dim, layout.sizes);
-        const inner = go(t.body, new Set([...bound, t.index]));
+        const inner = withBoundSize(t.index, n, () => go(t.body, new Set([...bound, t.index])));
         const loop = (s: EvaluationState) => {
           let acc = 0;
           let error = 0;
@@ -413,7 +522,8 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
       case 'reduce': {
         const slot = slots.slot(t.index);
         const n = dimSize(t.dim, layout.sizes);
-        const inner = go(t.body, new Set([...bound, t.index]));
+        // A product's body is not in a table (as in generated code): only sums and extrema bind a table's index.
+        const inner = t.op === 'prod' ? go(t.body, new Set([...bound, t.index])) : withBoundSize(t.index, n, () => go(t.body, new Set([...bound, t.index])));
         if (t.op === 'prod') {
           return (s) => {
             let product = 1;
@@ -501,6 +611,8 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
   // A retake's step within a few ulps of x has no points to take: no value, before any evaluation.
   if (initialStep !== undefined && initialStep < Math.abs(saved) * 1e-14) { s.error = Infinity; return NaN; }
   const outerKink = s.kinkDistance;
+  // Only what reads the perturbed input is computed again (see EvaluationState.versions).
+  const input = s.inputOf[p];
   s.kinkDistance = Infinity;
   s.differentiating++;
   // A fresh epoch: a sum cached outside any derivative never noted its kinks, and this evaluation must.
@@ -515,11 +627,11 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
     }
     const g = (x: number) => {
       s.values[p] = x;
-      s.epoch++;
+      s.versions[input]++;
       const v = f(s);
       reportValueError(s.error);
       s.values[p] = saved;
-      s.epoch++;
+      s.versions[input]++;
       return v;
     };
     const estimate = derivative(g, saved, { maxStep: Number.isFinite(margin) ? margin / 10 : undefined, atX, initialStep });
@@ -527,6 +639,8 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
     s.error = estimate.error;
     return estimate.value;
   } finally {
+    // A perturbed evaluation that threw may have cached its values: they belong to no version.
+    if (s.values[p] !== saved) s.versions[input]++;
     s.values[p] = saved;
     s.differentiating--;
   }

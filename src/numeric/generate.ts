@@ -1,6 +1,6 @@
 import { FUNCTIONS, instantiateFunctions, movesWithInputs, printTerm, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
-  argumentError, compileClosures, finiteDifference, freeIndexNames, literalValue, NEVER_ZERO, outOfRange,
+  argumentError, compileClosures, finiteDifference, freeIndexNames, inputsRead, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
@@ -27,8 +27,6 @@ import { dimSize, type Layout } from './layout.ts';
  * that alphabet before it is compiled.
  */
 
-/** A sum cached per value of enclosing indices keeps at most this many entries; past it, it is computed in its loop. */
-const MAX_CACHED_ENTRIES = 1_024;
 
 /** Past this many characters of source a term is evaluated by closures instead (a written-out max over thousands of terms). */
 export const MAX_SOURCE = 200_000;
@@ -477,12 +475,14 @@ class Generator {
     const outerSlots = outer.map((name) => this.slots.slot(name));
     const freeSlots = names.filter((name) => !bound.has(name)).map((name) => this.slots.slot(name));
     const c = this.fresh('T');
-    // Per entry: the stamp it was computed at, its value and error; a stamp per input and values of the free indices.
-    this.prologue.push(`const ${c}d = new Float64Array(${3 * entries}), ${c}p = new Uint8Array(${entries}), ${c}s = new Float64Array(2), ${c}k = new Int32Array(${freeSlots.length}); ${c}s[0] = -1; ${c}s[1] = 1; ${c}d.fill(0);`);
-    const [fresh, o, before] = [this.fresh('f'), this.fresh('o'), this.fresh('w')];
-    this.emit(out, `let ${fresh} = s.epoch === ${c}s[0];`);
+    // Per entry: the stamp it was computed at, its value and error; a stamp per input (epoch, generation, version
+    // of the inputs read) and values of the free indices.
+    this.prologue.push(`const ${c}d = new Float64Array(${3 * entries}), ${c}p = new Uint8Array(${entries}), ${c}s = new Float64Array(3), ${c}k = new Int32Array(${freeSlots.length}); ${c}s[0] = -1; ${c}s[1] = 1; ${c}s[2] = -1; ${c}d.fill(0);`);
+    const [fresh, o, before, version] = [this.fresh('f'), this.fresh('o'), this.fresh('w'), this.fresh('u')];
+    this.emit(out, `const ${version} = ${this.versionOf(t)};`);
+    this.emit(out, `let ${fresh} = s.epoch === ${c}s[0] && ${version} === ${c}s[2];`);
     freeSlots.forEach((slot, q) => this.emit(out, `${fresh} = ${fresh} && ${c}k[${q}] === s.indices[${slot}];`));
-    this.emit(out, `if (!${fresh}) { ${c}s[0] = s.epoch; ${c}s[1]++; ${freeSlots.map((slot, q) => `${c}k[${q}] = s.indices[${slot}];`).join(' ')} }`);
+    this.emit(out, `if (!${fresh}) { ${c}s[0] = s.epoch; ${c}s[1]++; ${c}s[2] = ${version}; ${freeSlots.map((slot, q) => `${c}k[${q}] = s.indices[${slot}];`).join(' ')} }`);
     let stride = 1;
     const offset = outerSlots.map((slot, q) => { const part = `(s.indices[${slot}] - 1) * ${stride}`; stride *= sizes[q]!; return part; }).join(' + ');
     this.emit(out, `const ${o} = ${offset};`);
@@ -497,20 +497,26 @@ class Generator {
     return { v, e };
   }
 
+  /** compile.ts's versionOf, written out: the sum of the versions of the inputs t reads. */
+  private versionOf(t: Term): string {
+    const read = inputsRead(t, this.layout);
+    return read.length === 0 ? '0' : `(${read.map((q) => `s.versions[${q}]`).join(' + ')})`;
+  }
+
   private cachedWhenClosed(t: Term, bound: ReadonlySet<string>, out: string[], loop: (body: string[]) => Result): Result {
     if (usesIndexVariable(t, bound)) return this.cachedPerIndex(t, bound, out, loop);
     const keySlots = freeIndexNames(t).map((name) => this.slots.slot(name));
     const c = this.fresh('C');
-    // Epoch, value and error in a Float64Array: a double written to a variable of the factory's scope would be boxed anew each time.
-    this.prologue.push(`const ${c}d = new Float64Array(3), ${c}k = new Int32Array(${keySlots.length}); ${c}d[0] = -1; let ${c}l = false;`);
+    // Epoch, value, error and version in a Float64Array: a double written to a variable of the factory's scope would be boxed anew each time.
+    this.prologue.push(`const ${c}d = new Float64Array(4), ${c}k = new Int32Array(${keySlots.length}); ${c}d[0] = -1; ${c}d[3] = -1; let ${c}l = false;`);
     const fresh = this.fresh('f');
     const before = this.fresh('w');
-    this.emit(out, `let ${fresh} = s.epoch === ${c}d[0];`);
+    this.emit(out, `let ${fresh} = s.epoch === ${c}d[0] && ${this.versionOf(t)} === ${c}d[3];`);
     keySlots.forEach((slot, q) => this.emit(out, `${fresh} = ${fresh} && ${c}k[${q}] === s.indices[${slot}];`));
     this.emit(out, `if (!${fresh}) {`);
     this.emit(out, `const ${before} = s.needsPrecision; s.needsPrecision = false;`);
     const r = loop(out);
-    this.emit(out, `${c}d[1] = ${r.v}; ${c}d[2] = ${r.e}; ${c}l = s.needsPrecision; s.needsPrecision = ${before} || ${c}l; ${c}d[0] = s.epoch;`);
+    this.emit(out, `${c}d[1] = ${r.v}; ${c}d[2] = ${r.e}; ${c}l = s.needsPrecision; s.needsPrecision = ${before} || ${c}l; ${c}d[0] = s.epoch; ${c}d[3] = ${this.versionOf(t)};`);
     keySlots.forEach((slot, q) => this.emit(out, `${c}k[${q}] = s.indices[${slot}];`));
     this.emit(out, '}');
     this.emit(out, `if (${c}l) s.needsPrecision = true;`);
