@@ -40,7 +40,7 @@ function smallWholeNumber(k: Term): number | undefined {
   return Number(k.value.num);
 }
 
-/** (a)_k, the rising factorial: a product where k is a small whole number, else gamma(a + k) / gamma(a). */
+/** (a)_k, the rising factorial: a product where k is a small whole number, else gamma(a + k) / gamma(a) (resolve.ts writes the product for a size or an index). */
 const rising = (a: Term, k: Term): Term => {
   const count = smallWholeNumber(k);
   if (count !== undefined) return mul(...Array.from({ length: count }, (_, j) => add(a, num(j))));
@@ -134,11 +134,11 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   beta: { arity: 2, what: 'the beta function, `gamma(a) * gamma(b) / gamma(a + b)`', form: (a, b) => div(mul(fn('gamma', a), fn('gamma', b)), fn('gamma', add(a, b))) },
   betaln: { arity: 2, what: 'the log of abs(beta(a, b)), `lgamma(a) + lgamma(b) - lgamma(a + b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
   lbeta: { arity: 2, what: '`betaln(a, b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
-  pochhammer: { arity: 2, what: 'the rising factorial (a)_k, `a (a + 1) ... (a + k - 1)` for k a whole number written out (up to 32), else `gamma(a + k) / gamma(a)`', form: rising },
+  pochhammer: { arity: 2, what: 'the rising factorial (a)_k, `a (a + 1) ... (a + k - 1)`: a product for k a whole number written out (up to 32), a size or a sum\'s index (plus a whole constant), else `gamma(a + k) / gamma(a)`', form: rising },
   poch: { arity: 2, what: '`pochhammer(a, k)`, SciPy\'s name', form: rising },
   rf: { arity: 2, what: '`pochhammer(a, k)`, SymPy\'s name', form: rising },
   rising_factorial: { arity: 2, what: '`pochhammer(a, k)`', form: rising },
-  ff: { arity: 2, what: 'the falling factorial, `a (a - 1) ... (a - k + 1)` for k a whole number written out (up to 32), else `gamma(a + 1) / gamma(a - k + 1)`', form: falling },
+  ff: { arity: 2, what: 'the falling factorial, `a (a - 1) ... (a - k + 1)`: a product for k a whole number written out (up to 32), a size or a sum\'s index (plus a whole constant), else `gamma(a + 1) / gamma(a - k + 1)`', form: falling },
   falling_factorial: { arity: 2, what: '`ff(a, k)`', form: falling },
   // Numerically stable functions by their library names: to every engine they are the expression they stand for.
   hypot: { arity: 2, what: 'the length of (a, b), `sqrt(a^2 + b^2)`', form: (a, b) => fn('sqrt', add(pow(a, num(2)), pow(b, num(2)))) },

@@ -45,6 +45,9 @@ function namedConstant(name: string): Term | undefined {
 /** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
 const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 const BINOMIAL_NAMES: ReadonlySet<string> = new Set(['binomial', 'nchoosek', 'choose', 'combinations']);
+/** The names of the rising and of the falling factorial (function-forms.ts's table has their forms for other counts). */
+const RISING_NAMES: ReadonlySet<string> = new Set(['pochhammer', 'poch', 'rf', 'rising_factorial']);
+const FALLING_NAMES: ReadonlySet<string> = new Set(['ff', 'falling_factorial']);
 
 const PENDING = '\u0000pending:';
 
@@ -821,6 +824,8 @@ export class Resolver {
       return this.entrywise(expr, x, base, (a, b) => div(fn('log', a), fn('log', b)));
     }
     if (BINOMIAL_NAMES.has(name) && args.length === 2 && !this.isDeclared(name)) return this.binomial(name, expr, bound);
+    const product = this.risingOrFalling(name, expr, bound);
+    if (product) return product;
     if (isFunctionForm(name) && !this.scope.inputs.has(name) && !this.scope.lets.has(name)) {
       const { arity, form } = FUNCTION_FORMS[name];
       this.expectArity(expr, arity, `${name}(${['x', 'a', 'b'].slice(0, arity).join(', ')})`);
@@ -1025,16 +1030,49 @@ export class Resolver {
 
   /** a (a - 1) ... (a - k + 1) / k! for a whole k. */
   private generalizedBinomial(a: Term, k: Term, at: Expr): Term {
+    if (k.k === 'num') return this.fallingProduct(a, k, at, 'binomial', true);
+    // A series' index has no dimension: a constant's coefficient is the function's own (binomial(1/2, k) in the
+    // binomial series), evaluated as the running product.
+    const { base } = splitConstant(k);
+    const dim = base?.k === 'ival' && base.index.k === 'var' ? this.ranges.dimOf(`var:${base.index.name}`) : undefined;
+    if (base?.k === 'ival' && dim === undefined && !movesWithInputs(a)) return fn('binomial', a, k);
+    return div(this.fallingProduct(a, k, at, 'binomial', false), fn('factorial', k));
+  }
+
+  /**
+   * pochhammer(a, k) and ff(a, k) (and their other names) where k is a size or a
+   * sum's index plus a whole constant: the product of k factors, which has a
+   * value at every a (poch(-1, n) is 0 for n >= 2), where the gamma ratio of the
+   * function table has none at a = 0, -1, -2, .... Undefined for any other k.
+   */
+  private risingOrFalling(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value | undefined {
+    if (expr.args.length !== 2 || this.isDeclared(name) || this.scope.inputs.has(name) || this.scope.lets.has(name)) return undefined;
+    const rising = RISING_NAMES.has(name);
+    if (!rising && !FALLING_NAMES.has(name)) return undefined;
+    const [top, count] = expr.args.map((a) => this.val(a, bound));
+    if (count.k !== 'scalar' || count.t.k === 'num') return undefined;
+    const k = count.t;
+    const { base } = splitConstant(k);
+    if (base === undefined || (base.k === 'ival' && (base.index.k !== 'var' || this.ranges.dimOf(`var:${base.index.name}`) === undefined))) return undefined;
+    // (a)_k = (a + k - 1) (a + k - 2) ... a: the falling product from a + k - 1.
+    return mapValue(top, (a) => this.fallingProduct(rising ? sub(add(a, k), num(1)) : a, k, expr.args[1], name, false));
+  }
+
+  /**
+   * a (a - 1) ... (a - k + 1) for a whole k, divided by k! where `overFactorial`
+   * and k is a constant (the caller divides otherwise).
+   */
+  private fallingProduct(a: Term, k: Term, at: Expr, name: string, overFactorial: boolean): Term {
     if (k.k === 'num') {
       const c = Number(k.value.num);
       if (c < 0) return num(0);
       if (c > MAX_WRITTEN_ENTRIES) {
-        throw this.error('unsupported', `binomial(a, ${c}) of a value a is a product of ${c} factors; at most ${MAX_WRITTEN_ENTRIES} are written out`, at.span,
-          'declare a size (given k: size) and write binomial(a, k)');
+        throw this.error('unsupported', `${name}(a, ${c}) of a value a is a product of ${c} factors; at most ${MAX_WRITTEN_ENTRIES} are written out`, at.span,
+          `declare a size (given k: size) and write ${name}(a, k)`);
       }
       const factors = Array.from({ length: c }, (_, j) => sub(a, num(j)));
       let factorial = 1n;
-      for (let i = 2n; i <= BigInt(c); i++) factorial *= i;
+      for (let i = 2n; overFactorial && i <= BigInt(c); i++) factorial *= i;
       return mul(...factors, num(1n, factorial));
     }
     // k is a size or a sum's index, plus a whole constant c: the product runs over that dimension, with factors
@@ -1042,12 +1080,9 @@ export class Resolver {
     const { base, c } = splitConstant(k);
     const dim: Dim | undefined = base?.k === 'size' ? { k: 'sym', name: base.name }
       : base?.k === 'ival' && base.index.k === 'var' ? this.ranges.dimOf(`var:${base.index.name}`) : undefined;
-    // A series' index has no dimension: a constant's coefficient is the function's own (binomial(1/2, k) in the
-    // binomial series), evaluated as the running product.
-    if (dim === undefined && base?.k === 'ival' && !movesWithInputs(a)) return fn('binomial', a, k);
     if (dim === undefined || base === undefined || c > MAX_WRITTEN_ENTRIES) {
-      throw this.error('unsupported', 'binomial(a, k) of a value a takes k a whole constant, a size or a sum\'s index (plus a whole constant)', at.span,
-        'write binomial(a, 2), binomial(a, n) with given n: size, or binomial(a, k) inside sum(k, 0, n, ...)');
+      throw this.error('unsupported', `${name}(a, k) of a value a takes k a whole constant, a size or a sum's index (plus a whole constant)`, at.span,
+        `write ${name}(a, 2), ${name}(a, n) with given n: size, or ${name}(a, k) inside sum(k, 0, n, ...)`);
     }
     const j = this.boundIndex(dim, 'j');
     const position: Term = { k: 'ival', index: { k: 'var', name: j, offset: 0 } };
@@ -1059,14 +1094,14 @@ export class Resolver {
     const beyond = base.k === 'size' ? c
       : Math.max(0, (base.index.k === 'var' ? base.index.offset + (this.indexExcess.get(base.index.name) ?? 0) : 0) + c);
     if (beyond > MAX_WRITTEN_ENTRIES) {
-      throw this.error('unsupported', `binomial(a, ${shortText(at) ?? 'k'}) would write out ${beyond} factors past its dimension; at most ${MAX_WRITTEN_ENTRIES}`, at.span);
+      throw this.error('unsupported', `${name}(a, ${shortText(at) ?? 'k'}) would write out ${beyond} factors past its dimension; at most ${MAX_WRITTEN_ENTRIES}`, at.span);
     }
     const past = Array.from({ length: beyond }, (_, i): Term => {
       const p = add(sizeTerm(dim), num(i + 1));
       const factor = sub(add(a, num(1)), p);
       return base.k === 'size' ? factor : masked({ k: 'cmp', op: '<=', a: p, b: k }, factor);
     });
-    return div(mul({ k: 'reduce', op: 'prod', index: j, dim, body }, ...past), fn('factorial', k));
+    return mul({ k: 'reduce', op: 'prod', index: j, dim, body }, ...past);
   }
 
   /**

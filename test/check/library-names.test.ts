@@ -109,6 +109,24 @@ claim rf(p, 1 + x^2) = (p + x^2) * rf(p, x^2)
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved']);
   });
 
+  it('pochhammer(a, n) and ff(a, n) of a size or a sum\'s index are products with a value at every a (eighth probe: refuted at a = -1)', () => {
+    expect(verdictsIn(`given a: real
+given n: size
+claim prod(k, 1, n, a + k - 1) = poch(a, n)
+claim ff(a, n) = prod(k, 1, n, a - k + 1)
+claim poch(a, n + 1) = poch(a, n) * (a + n)
+claim ff(a, n) = poch(a - n + 1, n)
+claim ff(a, n) = prod(k, 1, n, a - k)   expect wrong
+claim sum(k, 0, 3, rf(a, k)) = 1 + a + a * (a + 1) + a * (a + 1) * (a + 2)
+claim sum(k, 0, 3, rf(a, k)) = 1 + a + a * (a + 1) + a * (a + 1) * (a - 2)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'refuted']);
+    // The gamma ratio has no value at a = -1, where the product is -1 at n = 1: a step to it is refuted there.
+    expect(verdictsIn(`given a: real
+given n: size
+claim poch(a, n) = gamma(a + n) / gamma(a)
+`)).toEqual(['refuted']);
+  });
+
   it("eulergamma is -digamma(1), a constant and no index; a given of that name keeps it", () => {
     expect(verdictsIn(`given x: positive
 claim digamma(1) = -eulergamma
