@@ -45,6 +45,12 @@ export class AtomTable {
   readonly ties = new Map<number, { readonly poly: Polynomial; step: number | undefined }>();
   /** For each step atom H = [P > 0], the polynomial P (the confirmation tries where P changes sign). */
   readonly steps = new Map<number, Polynomial>();
+  /**
+   * For each atom that jumps where a polynomial P vanishes and another, Q, is negative
+   * (atan2(P, Q) across the negative x-axis): P and Q. Random points never land on
+   * P = 0; the confirmation tries there.
+   */
+  readonly jumps = new Map<number, { readonly across: Polynomial; readonly where: Polynomial }>();
   /** For each root atom r, its index q and radicand R: r^q = R. */
   readonly roots = new Map<number, { readonly q: number; readonly radicand: Polynomial }>();
   /** For each sin atom, the cos atom of the same argument: sin^2 = 1 - cos^2. */
@@ -529,7 +535,11 @@ export class Canonicalizer {
         const x = arg(1);
         this.requireSign(x.mul(x, b).add(y.mul(y, b), b), true, 'atan2: x^2 + y^2');
         const f = FUNCTIONS.atan2.value;
-        return this.opaque(`atan2(${this.key(y)}, ${this.key(x)})`, () => printTerm(t), (values) => f(y.evaluateFloat(values), x.evaluateFloat(values)));
+        const id = this.atoms.intern(`opaque:atan2(${this.key(y)}, ${this.key(x)})`, () => ({ kind: 'opaque', text: clipText(printTerm(t)) }),
+          (values) => f(y.evaluateFloat(values), x.evaluateFloat(values)));
+        // The jump from pi to -pi where y is 0 and x negative (a denominator's sign does not move the zero of y).
+        this.atoms.jumps.set(id, { across: y.numerator(b), where: x.numerator(b) });
+        return RationalFunction.variable(id);
       }
       case 'asin': case 'asinh': case 'atan':
       {

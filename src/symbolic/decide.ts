@@ -420,6 +420,14 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
     if (!numerator.variables().has(id)) continue;
     out.push(...pointsAround(atoms, poly, inputs, sides));
   }
+  // On a jump (atan2(y, x) at y = 0), on the side of Q where it jumps: Q's root and points either side of it.
+  for (const [id, { across, where }] of atoms.jumps) {
+    if (!numerator.variables().has(id)) continue;
+    const sides = pointsAround(atoms, where, inputs, true);
+    for (const on of pointsAround(atoms, across, inputs, false)) {
+      out.push(on, ...sides.filter((side) => ![...side.keys()].some((k) => on.has(k))).map((side) => new Map([...on, ...side])));
+    }
+  }
   return out;
 }
 

@@ -155,4 +155,11 @@ claim atan2(y, x) + atan2(-y, x) = 0   expect wrong
     const [origin] = stepsIn('given x: real\nclaim atan2(0, 0) = 0\n');
     expect(origin.detail.diagnostic?.message).toMatch(/no value anywhere \(atan2: x\^2 \+ y\^2 is 0\)/);
   });
+
+  it('refutes a slip that shows only on the jump (y = 0, x < 0) at every seed: the exact engine looks there (eighth probe, family C)', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const steps = stepsIn('given x, y: real\nclaim atan2(y, x) + atan2(-y, x) = 0   expect wrong\nclaim atan2(-y, x) = -atan2(y, x)   expect wrong\n', { seed });
+      expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['refuted', 'refuted']);
+    }
+  });
 });
