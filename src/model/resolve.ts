@@ -80,7 +80,7 @@ function derivativeOfFunction(name: string): ((t: Term) => Term) | undefined {
   return (t) => rule.partials(t)[0];
 }
 
-const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'hessian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet'] as const;
+const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'hessian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet', 'adj', 'adjugate'] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -805,6 +805,7 @@ export class Resolver {
       throw this.error('shape', `diag takes a vector (to a diagonal matrix) or a square matrix (to its diagonal), got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);
     }
     if (name === 'det' || name === 'inv' || name === 'logdet') return this.determinantForm(name, expr, bound);
+    if (name === 'adj' || name === 'adjugate') return this.determinantForm('adj', expr, bound);
     if (name === 'trace' || name === 'tr') {
       this.expectArity(expr, 1, `${name}(A)`);
       const a = this.val(args[0], bound);
@@ -871,7 +872,7 @@ export class Resolver {
    * index-notation form of det for every n: of an n×n matrix, the model is built
    * once per size tried (Scope.writtenSizes), and such a step is decided at those sizes.
    */
-  private determinantForm(name: 'det' | 'inv' | 'logdet', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+  private determinantForm(name: 'det' | 'inv' | 'logdet' | 'adj', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 1, `${name}(A)`);
     const a = this.val(expr.args[0], bound);
     const [rows, cols] = a.k === 'array' && a.shape.length === 2 ? a.shape : [undefined, undefined];
@@ -906,9 +907,12 @@ export class Resolver {
     // division stands once outside the choice: the choice is a polynomial, so an instance writes out only the
     // cofactor its deltas pick, and det is read once per entry, not once per cofactor.
     const cofactor = (i: number, j: number) => mul(num((i + j) % 2 === 0 ? 1 : -1), det(all.filter((x) => x !== i), all.filter((x) => x !== j)));
+    // adj(A) (the Matrix Cookbook's adjugate, A^-1 det(A)) is the transposed cofactors alone: a value at every A.
+    const adjugate = (ix: readonly Index[]) => add(...all.flatMap((i) => all.map((j) =>
+      mul(delta(ix[0], { k: 'lit', value: i }), delta(ix[1], { k: 'lit', value: j }), cofactor(j, i)))));
+    if (name === 'adj') return array([rows, rows], adjugate);
     const inverseDeterminant = pow(determinant, num(-1));
-    return array([rows, rows], (ix) => mul(add(...all.flatMap((i) => all.map((j) =>
-      mul(delta(ix[0], { k: 'lit', value: i }), delta(ix[1], { k: 'lit', value: j }), cofactor(j, i))))), inverseDeterminant));
+    return array([rows, rows], (ix) => mul(adjugate(ix), inverseDeterminant));
   }
 
   /**

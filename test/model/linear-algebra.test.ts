@@ -101,6 +101,21 @@ claim grad(det(Q), Q)' * Q = det(Q) * eye(3)
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
   }, 60_000);
 
+  it('adj(A), the adjugate (Matrix Cookbook 1.1): the transposed cofactors, with a value where A is singular too', () => {
+    expect(verdicts(`
+given X: matrix[3, 3]
+given A: invertible[3, 3]
+given Y: matrix[n, n]
+claim grad(det(X), X) = adj(X)'
+claim grad(det(X), X) = adj(X)   expect wrong
+claim adj(A) = det(A) * inv(A)
+claim X * adj(X) = det(X) * eye(3)
+claim adj(2 * X) = 4 * adjugate(X)
+claim adj(2 * X) = 8 * adj(X)   expect wrong
+claim trace(adj(Y) * Y) = n * det(Y)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted', 'proved']);
+  }, 60_000);
+
   it('det, inv and logdet of an n×n matrix: written out at each size tried up to 4, decided at those sizes', () => {
     const claims = claimsOf(deriv(`given X: invertible[n, n]
 given a, b: vector[n]

@@ -373,6 +373,8 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   tr: operatorStyle('\\operatorname{tr}'),
   det: operatorStyle('\\det'),
   logdet: operatorStyle('\\log\\det'),
+  adj: operatorStyle('\\operatorname{adj}'),
+  adjugate: operatorStyle('\\operatorname{adj}'),
   inv: { arity: [1, 1], render: ([x], ctx) => rendered(`${ctx.operand(x, Prec.Atom).tex}^{-1}`, Prec.Pow) },
   delta: {
     arity: [2, 2],
