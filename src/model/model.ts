@@ -408,6 +408,7 @@ function namesWrittenAsIndices(roots: readonly Expr[]): Set<string> {
     else if (e.kind === 'index') stack.push(...e.indices.map((a) => ({ e: a, inIndex: true })));
     else if (e.kind === 'subscript') stack.push({ e: e.target, inIndex }, ...e.indices.map((a) => ({ e: a, inIndex: true })));
     else if (e.kind === 'array') stack.push(...e.items.map((a) => ({ e: a, inIndex })));
+    else if (e.kind === 'range') stack.push(...[e.start, e.end].filter((a): a is Expr => a !== undefined).map((a) => ({ e: a, inIndex: true })));
   }
   return out;
 }

@@ -199,7 +199,10 @@ export class Resolver {
       }
       case 'index':
         this.checkNotBroken(expr.target.name);
+        if (expr.indices.some((i) => i.kind === 'range')) return this.sliced(this.nameValue(expr.target.name, expr.target.span, bound), expr.target, expr.indices, expr.span, bound);
         return scalar(this.indexed(expr.target.name, expr.target.span, expr.indices, expr.span, bound));
+      case 'range':
+        throw this.error('syntax', "a slice ':' or 'a:b' stands only at an index position, as in X[i, :]", expr.span);
       case 'unary': {
         const arg = this.val(expr.arg, bound);
         return expr.op === '-' ? mapValue(arg, neg) : arg;
@@ -213,6 +216,7 @@ export class Resolver {
           throw this.error('index-arity', `${shortText(expr.target) ?? 'this expression'} is ${showShape(target.shape)}: it takes ${target.shape.length} index${target.shape.length === 1 ? '' : 'es'}, got ${expr.indices.length}`,
             expr.span);
         }
+        if (expr.indices.some((i) => i.kind === 'range')) return this.sliced(target, expr.target, expr.indices, expr.span, bound);
         return scalar(target.at(expr.indices.map((e, p) => this.index(e, target.shape[p], bound))));
       }
       case 'transpose': {
@@ -370,6 +374,59 @@ export class Resolver {
       this.freeIndices.push(name);
       return v(name);
     });
+  }
+
+  /**
+   * A slice of an array: `X[i, :]` (a row), `X[:, j]` (a column), `x[2:4]`. Each
+   * `:` keeps its axis; `a:b` of whole constants keeps b - a + 1 entries from a;
+   * any other position picks one. A row of a matrix stands as a row, a column as a column.
+   */
+  private sliced(target: Value, written: Expr, indices: readonly Expr[], span: Span, bound: Map<string, string>): Value {
+    const what = shortText(written) ?? 'this expression';
+    if (target.k === 'scalar') throw this.error('bad-index', `${what} is a scalar, so it has no entries to slice`, span);
+    if (target.shape.length !== indices.length) {
+      throw this.error('index-arity', `${what} is ${showShape(target.shape)}: it takes ${target.shape.length} index${target.shape.length === 1 ? '' : 'es'}, got ${indices.length}`, span);
+    }
+    // Per position: a picked index, or an axis kept with its dimension and the offset of its first entry.
+    const positions = indices.map((e, p): { pick: Index } | { dim: Dim; from: number } => {
+      const dim = target.shape[p];
+      if (e.kind !== 'range') return { pick: this.index(e, dim, bound) };
+      const bound_ = (b: Expr | undefined, which: string): number | undefined => {
+        if (b === undefined) return undefined;
+        if (b.kind !== 'number' || !Number.isInteger(b.value)) {
+          throw this.error('unsupported', `the ${which} of a slice is a whole number (x[2:4]) or left out (x[2:end], x[:])`, b.span,
+            'a slice up to a dimension symbol is the whole axis: write X[i, :]');
+        }
+        return b.value;
+      };
+      const first = bound_(e.start, 'start') ?? 1;
+      const last = bound_(e.end, 'end');
+      if (last === undefined) {
+        if (first === 1) return { dim, from: 1 };
+        if (dim.k !== 'fixed') {
+          throw this.error('unsupported', `a slice from ${first} to the end of ${showDim(dim)} has a size that depends on ${showDim(dim)}`, e.span,
+            `write the whole axis (:) or whole-number bounds (${first}:${first + 1})`);
+        }
+      }
+      const end = last ?? (dim as Extract<Dim, { k: 'fixed' }>).size;
+      if (first < 1 || end < first) throw this.error('index-range', `the slice ${first}:${end} is empty or starts before 1: indices start at 1`, e.span);
+      if (dim.k === 'fixed' && end > dim.size) throw this.error('index-range', `the slice ${first}:${end} is out of range 1..${dim.size}`, e.span);
+      if (dim.k === 'sym') this.minSizes.set(dim.name, Math.max(this.minSizes.get(dim.name) ?? 1, end));
+      return { dim: { k: 'fixed', size: end - first + 1 }, from: first };
+    });
+    const kept = positions.filter((p): p is { dim: Dim; from: number } => 'dim' in p);
+    const at = (ix: readonly Index[]): Term => {
+      let q = 0;
+      return target.at(positions.map((p) => {
+        if ('pick' in p) return p.pick;
+        const i = ix[q++];
+        return p.from === 1 ? i : i.k === 'lit' ? { k: 'lit', value: i.value + p.from - 1 } : { ...i, offset: (i as { offset: number }).offset + p.from - 1 } as Index;
+      }));
+    };
+    if (kept.length === 0) return scalar(at([]));
+    // X[i, :] stands as a row, X[:, j] as a column, as in the matrix books (numpy's 1-D row times w is a dot product).
+    const orient = target.shape.length === 2 && kept.length === 1 ? ('pick' in positions[0] ? 'row' as const : 'col' as const) : undefined;
+    return array(kept.map((p) => p.dim), at, orient);
   }
 
   private nameValue(name: string, span: Span, bound: Map<string, string>): Value {
@@ -1201,7 +1258,15 @@ export class Resolver {
   private grad(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 2, 'grad(L, W)');
     const f = this.value(expr.args[0], bound);
-    const given = this.wholeInput('grad', expr.args[1]);
+    const w = expr.args[1];
+    if (w.kind === 'index' && w.indices.some((i) => i.kind === 'range')) {
+      // With respect to a slice (a column W[:, j], a row X[i, :]): shaped as the slice, each entry the partial of its input entry.
+      const whole = this.wholeInput('grad', w.target);
+      const slice = this.sliced(array(whole.dims, (ix) => ({ k: 'input', ref: { name: whole.name, indices: ix } })), w.target, w.indices, w.span, bound);
+      const partial = (t: Term): Term => ({ k: 'diff', f, v: (t as Extract<Term, { k: 'input' }>).ref });
+      return slice.k === 'scalar' ? scalar(partial(slice.t)) : array(slice.shape, (ix) => partial(slice.at(ix)), slice.orient);
+    }
+    const given = this.wholeInput('grad', w);
     if (given.dims.length === 0) return scalar({ k: 'diff', f, v: { name: given.name, indices: [] } });
     return array(given.dims, (ix) => ({ k: 'diff', f, v: { name: given.name, indices: ix } }));
   }
@@ -1364,7 +1429,7 @@ export class Resolver {
     const given = w.kind === 'name' ? this.scope.inputs.get(w.name) : undefined;
     if (!given) {
       throw this.error('unsupported', form === 'grad'
-        ? 'grad differentiates with respect to a whole input: grad(L, W) with given W: matrix[D, H]'
+        ? 'grad differentiates with respect to a whole input or a slice of one: grad(L, W) with given W: matrix[D, H], or grad(L, W[:, j])'
         : `${form} differentiates with respect to a whole input vector: ${form}(${form === 'jacobian' ? 's' : 'f'}, x) with given x: vector[n]`, w.span,
       form === 'grad' ? 'for one entry write diff(L, W[i, j])' : 'for one entry write diff(s[i], x[k])');
     }

@@ -120,6 +120,7 @@ function head(e: Expr): string {
     case 'subscript': return 's';
     case 'invalid': return 'x';
     case 'array': return 'a';
+    case 'range': return 'r';
   }
 }
 
@@ -132,6 +133,7 @@ function children(e: Expr): readonly Expr[] {
     case 'binary': return [e.left, e.right];
     case 'subscript': return [e.target, ...e.indices];
     case 'array': return e.items;
+    case 'range': return [e.start, e.end].filter((x): x is Expr => x !== undefined);
   }
 }
 

@@ -32,7 +32,20 @@ export type Expr =
   | TransposeExpr
   | SubscriptExpr
   | ArrayLiteralExpr
+  | RangeExpr
   | InvalidExpr;
+
+/**
+ * `:` or `a:b` at an index position, numpy's and MATLAB's slice: `X[i, :]` is
+ * row i, `X[:, j]` column j, `x[2:4]` entries 2 to 4. No bound is the whole
+ * axis (`:`, or `a:end` for the end); only an index position holds one.
+ */
+export interface RangeExpr {
+  readonly kind: 'range';
+  readonly start: Expr | undefined;
+  readonly end: Expr | undefined;
+  readonly span: Span;
+}
 
 /**
  * `[a, b, c]`, a vector written out, and `[[a, b], [c, d]]`, a matrix by rows:

@@ -304,7 +304,7 @@ class Converter {
         if (n.object.type !== 'SymbolNode' && !n.index.isObjectProperty?.()) {
           // An entry of a computed array: softmax(x)[i], onehot(y, C)[i, k], (A * B)[i, j].
           const target = this.convert(n.object);
-          const indices = n.index.dimensions.map((d: MathNode) => this.convert(d));
+          const indices = n.index.dimensions.map((d: MathNode) => this.indexPosition(d));
           const last = indices.length > 0 ? indices[indices.length - 1].span : target.span;
           const span = this.extendToClosing(this.join(target.span, last), ']');
           return { kind: 'subscript', target, indices, span };
@@ -314,7 +314,7 @@ class Converter {
             'index a declared input or a let definition');
         }
         const target = this.name(n.object.name);
-        const indices = n.index.dimensions.map((d: MathNode) => this.convert(d));
+        const indices = n.index.dimensions.map((d: MathNode) => this.indexPosition(d));
         const last = indices.length > 0 ? indices[indices.length - 1].span : target.span;
         const span = this.extendToClosing(this.join(target.span, last), ']');
         return { kind: 'index', target, indices, span };
@@ -377,6 +377,32 @@ class Converter {
   }
 
   /** The next token of a kind, if the token stream still lines up with the tree. */
+  /** An index position: an expression, or a slice `:` / `a:b` / `a:end`. */
+  private indexPosition(node: MathNode): Expr {
+    const n = node as any;
+    if (node.type !== 'RangeNode') return this.convert(node);
+    const from = this.tokens[this.next - 1]?.end ?? 0;
+    const colon = this.text.indexOf(':', from);
+    if (n.step) {
+      throw this.error("a range with a step 'a:s:b' is not part of the derivation language", this.wholeSpan(), "write a slice as ':' or 'a:b'");
+    }
+    // `:` alone: math.js reads it as 1:end, and neither bound is in the text.
+    const next = this.tokens[this.next];
+    const startWritten = !(n.start?.type === 'ConstantNode' && n.start.value === 1 && (next === undefined || next.start > colon));
+    const start = startWritten ? this.convert(n.start) : undefined;
+    const colonSpan = this.map.span(colon, colon + 1);
+    let end: Expr | undefined;
+    let last = colonSpan;
+    if (n.end?.type === 'SymbolNode' && n.end.name === 'end') {
+      const token = this.take('name', 'end');
+      if (token) last = this.spanOf(token);
+    } else {
+      end = this.convert(n.end);
+      last = end.span;
+    }
+    return { kind: 'range', start, end, span: this.join(start?.span ?? colonSpan, last) };
+  }
+
   private take(kind: Token['kind'], text: string | undefined): Token | undefined {
     const token = this.tokens[this.next];
     if (token && token.kind === kind && (text === undefined || token.text === text)) {

@@ -260,6 +260,8 @@ describe('toLatex of parsed expressions', () => {
     ['a - (b - c)', 'a - \\left(b - c\\right)'],
     ['(x[k] > 0)', '\\mathbb{1}\\left(x_k > 0\\right)'],
     ["A'", 'A^{\\top}'],
+    ['X[i, :] * w', 'X_{i,:} w'],
+    ['sum(v[2:4])', parsed('sum(v[2:4])')],
     ['1e-7', '1 \\times 10^{-7}'],
   ])('%s', (text, expected) => {
     expect(parsed(text)).toBe(expected);

@@ -180,6 +180,9 @@ class Renderer {
       case 'subscript':
         // softmax(x)[i]: the entry as a subscript on the parenthesized array.
         return rendered(`${paren(this.render(e.target, false).tex).tex}_{${this.subscript(e.indices)}}`, Prec.Atom);
+      case 'range':
+        // X_{i,:}, x_{2:4}: the slice as numpy and the matrix books write it.
+        return rendered(`${e.start ? this.render(e.start, false).tex : ''}:${e.end ? this.render(e.end, false).tex : ''}`, Prec.Atom);
     }
   }
 
@@ -196,7 +199,8 @@ class Renderer {
   /** `ik` when every item renders as one character, else `i,k+1`. */
   subscript(items: readonly Expr[]): string {
     const texs = items.map((item) => this.render(item, false).tex);
-    return texs.every((t) => t.length === 1) ? texs.join('') : texs.join(',');
+    // A slice's ':' keeps its commas: X_{i,:}, not X_{i:}.
+    return texs.every((t) => t.length === 1 && t !== ':') ? texs.join('') : texs.join(',');
   }
 
   private renderBinary(e: BinaryExpr, followed: boolean): Rendered {
