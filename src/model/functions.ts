@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { digamma, digammaError, factorialValue, gamma, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma } from './gamma-function.ts';
+import { digamma, digammaError, factorialValue, gamma, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma, withDigits } from './gamma-function.ts';
 import { erf, erfc, normalCdf, normalPdf, preciseErf, preciseErfc, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
 import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
@@ -298,31 +298,38 @@ function preciseHyperbolic(D: PreciseConstructor, name: 'sinh' | 'cosh' | 'tanh'
 }
 
 /** Terms of the power series used where 1 + a would round a small argument away: enough for 1e-80 relative at |a| < 1e-5. */
-const SERIES_TERMS = 16;
-
-/** log(1 + a) without forming 1 + a for tiny a (at 60 digits, 1 + 1e-400 is 1). */
-function preciseLog1p(D: PreciseConstructor, a: PreciseNumber): PreciseNumber {
-  if (a.lte(-1)) return new D(NaN);
-  if (a.abs().gte('1e-5')) return a.plus(1).ln();
+/**
+ * Terms of the series of log1p and expm1 for a tiny argument are taken until
+ * they fall below the precision's last digit: a fixed number of them (16 once)
+ * left x^17 / 17 out, 6e-104 at x = 1e-6, a difference that stays put when the
+ * digits double and so refuted (1 + t/1000)^1000 = exp(1000 log1p(t/1000)).
+ */
+function seriesUntilNegligible(D: PreciseConstructor, first: PreciseNumber, next: (term: PreciseNumber, k: number) => PreciseNumber): PreciseNumber {
+  const negligible = new D(10).pow(-D.precision - 5);
   let sum = new D(0);
-  let power = new D(a);
-  for (let k = 1; k <= SERIES_TERMS; k++) {
-    sum = k % 2 === 1 ? sum.plus(power.div(k)) : sum.minus(power.div(k));
-    power = power.times(a);
+  let term = first;
+  for (let k = 1; !term.isZero() && k <= 10_000; k++) {
+    sum = sum.plus(term);
+    if (term.abs().lte(sum.abs().times(negligible))) break;
+    term = next(term, k);
   }
   return sum;
 }
 
-/** exp(a) - 1 without cancellation for tiny a. */
+/** log(1 + a) without cancellation for tiny a: sum of (-1)^(k+1) a^k / k. */
+function preciseLog1p(D: PreciseConstructor, a: PreciseNumber): PreciseNumber {
+  if (a.lte(-1)) return new D(NaN);
+  // 1 + a keeps the digits of a that the log needs: up to five more below 1e-1 (and ln's own guard).
+  if (a.abs().gte('1e-5')) return new D(new (withDigits(D, D.precision + 10))(a).plus(1).ln());
+  // The k-th term from the one before: times -a k / (k + 1).
+  return seriesUntilNegligible(D, new D(a), (term, k) => term.times(a).times(-k).div(k + 1));
+}
+
+/** exp(a) - 1 without cancellation for tiny a: sum of a^k / k!. */
 function preciseExpm1(D: PreciseConstructor, a: PreciseNumber): PreciseNumber {
-  if (a.abs().gte('1e-5')) return a.exp().minus(1);
-  let sum = new D(0);
-  let term = new D(a);
-  for (let k = 1; k <= SERIES_TERMS; k++) {
-    sum = sum.plus(term);
-    term = term.times(a).div(k + 1);
-  }
-  return sum;
+  // exp(a) - 1 cancels up to five digits near 1e-5: computed with ten more.
+  if (a.abs().gte('1e-5')) return new D(new (withDigits(D, D.precision + 10))(a).exp().minus(1));
+  return seriesUntilNegligible(D, new D(a), (term, k) => term.times(a).div(k + 1));
 }
 
 export function isFunctionName(name: string): name is FunctionName {

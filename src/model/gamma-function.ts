@@ -356,7 +356,8 @@ function piIn(E: PreciseConstructor): PreciseNumber {
 const constructors = new Map<string, PreciseConstructor>();
 
 /** A constructor like D with `digits` significant digits, cached. */
-function withDigits(D: PreciseConstructor, digits: number): PreciseConstructor {
+/** D's constructor at another number of digits (same exponent range), made once per digits. */
+export function withDigits(D: PreciseConstructor, digits: number): PreciseConstructor {
   const key = `${digits}:${D.maxE}:${D.minE}`;
   let E = constructors.get(key);
   if (E === undefined) {
