@@ -173,6 +173,12 @@ export function clearlyDifferent(a: Decimal, b: Decimal, digits = DIGITS): boole
  * stays put when the digits double, a rounding artifact (sin(pi) at 60 digits)
  * shrinks with them. `valuesOnly`: just the values at `digits`, finite or not.
  */
+/** The least raise of the digits that can tell a real difference from rounding (see confirmAtPoint). */
+const LAST_RAISE_DIGITS = 40;
+
+/** Digits beyond a tiny value's own order with which an exact 0 on the other side is read (see confirmAtPoint). */
+const ZERO_GUARD_DIGITS = 30;
+
 export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false):
   { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
   // Constants (and point values) spanning many orders of magnitude (1e300 + 1) lose their small parts to any precision
@@ -193,13 +199,31 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     }
     if (valuesOnly) return { lhs: l, rhs: r, digits };
     if (!l.isFinite() || !r.isFinite()) return undefined;
+    // A side that is exactly 0 may be a cancellation below the digits (1 - tanh(1e6 x)^2 is 0 in any precision
+    // short of 434,288 digits), the same at every doubling: it is trusted against the other side's value only
+    // in digits that see that value next to 1, and past the digits allowed there is no evidence.
+    if (l.isZero() !== r.isZero()) {
+      const needed = Math.ceil(-(l.isZero() ? r : l).abs().log(10).toNumber()) + ZERO_GUARD_DIGITS;
+      if (needed > digits) {
+        if (2 * needed > maxDigits) return undefined;
+        digits = needed;
+        previous = undefined;
+        continue;
+      }
+    }
     const d = l.minus(r);
     if (previous !== undefined && clearlyDifferent(l, r, digits) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10'))) {
       // Stable under doubling: report the fewest digits that already showed it.
       return clearlyDifferent(previous.lhs, previous.rhs, previous.digits) ? previous : { lhs: l, rhs: r, digits };
     }
     previous = { lhs: l, rhs: r, digits, difference: d };
-    if (digits * 2 > maxDigits) return undefined;
-    digits *= 2;
+    // The last raise goes to the most digits allowed where doubling would pass them: a difference of 4e-348
+    // (1 + exp(-800) against 1) first shows at 496 digits, and stays put at 964 (rounding moves by 10^-468).
+    if (digits * 2 > maxDigits) {
+      if (digits + LAST_RAISE_DIGITS > maxDigits) return undefined;
+      digits = maxDigits;
+    } else {
+      digits *= 2;
+    }
   }
 }

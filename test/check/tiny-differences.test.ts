@@ -64,3 +64,24 @@ describe('the 60-digit confirmation starts above the span of the constants (roun
     expect(step.verdict).not.toBe('refuted');
   }, 60_000);
 });
+
+describe('the confirmation at the edges of its digits (ninth probe, W3 and W4)', () => {
+  it('refutes a difference exp(-800) that first shows at 496 digits, by one last raise to the most digits allowed', () => {
+    expect(verdictsIn(`given x: real
+claim 1 + exp(-800) = 1   expect wrong
+claim sigmoid(800) = 1   expect wrong
+claim log1p(exp(-800)) = 0   expect wrong
+claim exp(x) * (1 + exp(-800)) = exp(x)   expect wrong
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted']);
+  });
+
+  it('does not take an exact 0 from a cancellation (1 - tanh(1e6 x)^2) as a value against a tiny other side', () => {
+    // At x = 1/2 the derivative is 1e6 sech(5e5)^2, about 1e-434288: 1 - tanh^2 is 0 in any digits short of that.
+    expect(verdictsIn(`given x: real
+claim diff(tanh(1e6 * x), x) = 1e6 * sech(1e6 * x)^2
+claim diff(tanh(1e5 * x), x) = 1e5 * sech(1e5 * x)^2
+claim 1 - tanh(1e6 * x)^2 = sech(1e6 * x)^2
+claim diff(tanh(1e6 * x), x) = 1e6 * sech(1e6 * x)^2 * (1 + 1e-20)   expect wrong
+`, { trials: 100 })).toEqual(['verified', 'verified', 'verified', 'refuted']);
+  });
+});
