@@ -282,6 +282,7 @@ function guarded(modelStep: ModelStep, check: () => StepResult, seed: number): S
   try {
     return check();
   } catch (error) {
+    if (process.env.DERIVCHECK_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
     const { step } = modelStep;
     return {
       line: step.span.line, span: step.span, text: step.text, justification: step.justification,
@@ -426,7 +427,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (outcome.why === 'no-domain' && lost > 0) {
         // Not the same as no value: these inputs have one that neither doubles nor 60 digits could evaluate.
         return result('error', undefined, numericMethod, {
-          diagnostic: diagnostic('no-domain', `no input tried gave the line above a value that could be trusted: at ${lost} of the ${numeric.kind === 'no-domain' ? numeric.trials : lost} neither double precision nor the high-precision evaluation could settle it (a value past their range or their digits, or a series that does not sum within the terms they take), and the others had no value`,
+          diagnostic: diagnostic('no-domain', `no input tried gave the line above a value that could be trusted: at ${lost} of the ${numeric.kind === 'no-domain' ? Math.max(numeric.trials, lost) : lost} neither double precision nor the high-precision evaluation could settle it (a value past their range or their digits, or a series that does not sum within the terms they take), and the others had no value`,
             model.derivation.file, step.span, 'scale the inputs (given x: unit), or write the step in logarithms (lgamma rather than log(gamma)); a series is summed where its terms shrink geometrically or alternate (x^k / k!), not 1/k^2'),
         });
       }

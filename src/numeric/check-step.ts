@@ -297,7 +297,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         assignment.forEach((v, i) => { state.indices[freeSlots[i]] = v; });
         const l = evaluate(lhs, state);
         const r = evaluate(rhs, state);
-        if (l.kink < KINK_MARGIN || r.kink < KINK_MARGIN) return { worst: undefined, ratio: 0, relative: 0, defined: false, nearKink: true, lost: false };
+        // Near a kink the input is no evidence; where doubles lost the value too (1e-200 v squared underflows, and
+        // sqrt of the 0 looks like its kink), it is one they could not settle, not one where the line above has none.
+        if (l.kink < KINK_MARGIN || r.kink < KINK_MARGIN) {
+          const lostHere = (l.kink < KINK_MARGIN && doubtful(l)) || (r.kink < KINK_MARGIN && doubtful(r));
+          if (counting && lostHere) discarded++;
+          return { worst: undefined, ratio: 0, relative: 0, defined: false, nearKink: true, lost: lostHere };
+        }
         const left = sideValue('lhs', l);
         if (left.kind === 'undefined') continue;
         if (left.kind === 'unsettled') { lost = true; continue; }

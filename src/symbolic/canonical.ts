@@ -1152,14 +1152,27 @@ function rationalRoot(c: Rational, q: number): Rational | undefined {
   if (c.sign() < 0) return undefined;
   const root = (n: bigint): bigint | undefined => {
     if (n < 2n) return n;
-    let r = BigInt(Math.round(Number(n) ** (1 / q)));
-    for (const x of [r - 1n, r, r + 1n]) if (x >= 0n && x ** BigInt(q) === n) return x;
-    r = 0n;
-    return undefined;
+    const r = integerRoot(n, q);
+    return r ** BigInt(q) === n ? r : undefined;
   };
   const num = root(c.num);
   const den = root(c.den);
   return num === undefined || den === undefined ? undefined : Rational.of(num, den);
+}
+
+/**
+ * The largest r with r^q <= n, for n >= 1, by Newton's method in integers: any size
+ * (a double of (10^200)^2 is Infinity, which has no BigInt).
+ */
+function integerRoot(n: bigint, q: number): bigint {
+  const Q = BigInt(q);
+  // A start above the root: 2^ceil(bits / q).
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / q));
+  for (;;) {
+    const next = ((Q - 1n) * x + n / x ** (Q - 1n)) / Q;
+    if (next >= x) return x;
+    x = next;
+  }
 }
 
 /** Prime factors of |n| by trial division (the constants of derivations are small). */

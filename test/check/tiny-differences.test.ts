@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('a difference far below what any evaluation resolves, beside sin, cos, erf or asin (round 5, family A)', () => {
   it('is refuted where every atom cancels but inputs: the exact difference, or ratio, is its own witness', () => {
@@ -83,5 +83,23 @@ claim diff(tanh(1e5 * x), x) = 1e5 * sech(1e5 * x)^2
 claim 1 - tanh(1e6 * x)^2 = sech(1e6 * x)^2
 claim diff(tanh(1e6 * x), x) = 1e6 * sech(1e6 * x)^2 * (1 + 1e-20)   expect wrong
 `, { trials: 100 })).toEqual(['verified', 'verified', 'verified', 'refuted']);
+  });
+});
+
+describe('huge and tiny scale factors under a root (ninth probe, W5)', () => {
+  it('takes the root of a constant past the range of doubles without an engine fault', () => {
+    const steps = stepsIn(`given v: vector[n]
+claim norm(1e200 * v) = 1e200 * norm(v)
+claim grad(norm(1e200 * v), v) = 1e200 * v / norm(v)
+claim sqrt(1e400 * v' * v) = 1e200 * norm(v)
+`);
+    expect(steps.map((s) => s.detail.engineFault)).toEqual([undefined, undefined, undefined]);
+    expect(steps.map((s) => s.verdict).every((v) => v === 'proved' || v === 'verified')).toBe(true);
+  });
+
+  it('says an input lost to underflow at what looks like a kink could not be settled, not that the line above has no value', () => {
+    const [step] = stepsIn('given v: vector[n]\nclaim grad(norm(1e-200 * v), v) = 1e-200 * v / norm(v)\n');
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/^no input tried gave the line above a value that could be trusted: at (\d+) of the \1 /);
   });
 });
