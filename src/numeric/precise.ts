@@ -221,6 +221,9 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           const x = exponent(s);
           const ex = context.error;
           const v = power(D, b, x);
+          // No value only within the base's error (0 +- 1e-60 to a negative power, 1 - (1 - 1e-300 t) in 60 digits):
+          // whether there is a pole is not known.
+          if (v.isNaN() && !eb.isZero() && eb.isFinite() && b.abs().lte(eb) && x.isFinite()) context.unsettled = true;
           // As in compile.ts: the slope x b^(x-1) as x v / b; at base 0, |eb|^x.
           // A base known to less than half its size has no first-order bound for a negative or fractional power (it
           // may be 0, a pole): no bound.
@@ -246,6 +249,17 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           if (vs.some((v) => v.isNaN())) { context.error = ZERO_BOUND; return nan; }
           try {
             const out = preciseValue(rule, D, vs);
+            if (out.isNaN()) {
+              // Outside the domain only within the argument's error (1 - 1e-300 t is 1 in 60 digits, and atanh(1) has
+              // no value): whether there is a value is not known.
+              for (let i = 0; i < vs.length && !context.unsettled; i++) {
+                if (es[i].isZero() || !es[i].isFinite()) continue;
+                const moved = [vs[i].plus(es[i]), vs[i].minus(es[i])].map((w) => preciseValue(rule, D, vs.map((v, j) => (j === i ? w : v))));
+                if (moved.some((m) => !m.isNaN())) context.unsettled = true;
+              }
+              context.error = ZERO_BOUND;
+              return nan;
+            }
             if (discontinuous && !es[0].isZero() && vs[0].abs().lte(es[0])) context.unsettled = true;
             // A function that is never 0 came out 0: its value is below the digits kept, and 0 with a relative bound is no value.
             if (out.isZero() && NEVER_ZERO.has(t.name)) context.unsettled = true;

@@ -1175,12 +1175,20 @@ function integerRoot(n: bigint, q: number): bigint {
   }
 }
 
-/** Prime factors of |n| by trial division (the constants of derivations are small). */
+/** Past this size a constant's factors are looked for only below {@link SMALL_PRIMES_BELOW}. */
+const FULLY_FACTORED_BELOW = 10n ** 12n;
+const SMALL_PRIMES_BELOW = 10_000n;
+
+/**
+ * Prime factors of |n| by trial division (the constants of derivations are small);
+ * of a larger n, its factors below 10^4 and the rest as one factor, so that
+ * log(1e300) is 300 log(2) + 300 log(5), as log(1e3) is.
+ */
 function factorize(n: bigint): Array<[bigint, number]> {
   if (n < 0n) n = -n;
   const out: Array<[bigint, number]> = [];
-  if (n > 10n ** 12n) return [[n, 1]];
-  for (let p = 2n; p * p <= n; p += p === 2n ? 1n : 2n) {
+  const limit = n > FULLY_FACTORED_BELOW ? SMALL_PRIMES_BELOW : n;
+  for (let p = 2n; p * p <= n && p <= limit; p += p === 2n ? 1n : 2n) {
     let e = 0;
     while (n % p === 0n) { n /= p; e++; }
     if (e > 0) out.push([p, e]);

@@ -103,3 +103,18 @@ claim sqrt(1e400 * v' * v) = 1e200 * norm(v)
     expect(step.detail.diagnostic?.message).toMatch(/^no input tried gave the line above a value that could be trusted: at (\d+) of the \1 /);
   });
 });
+
+describe('constants and domain edges past 60 digits (ninth probe, W6)', () => {
+  it('factors log(1e300) as log(1e3) is, so the log of a scaled input is proved', () => {
+    expect(verdictsIn(`given t: unit
+claim log(1 - (1 - 1e-300 * t)) = log(t) - 300 * log(10)
+claim log(1 - (1 - 1e-300 * t)) = log(t) - 299 * log(10)   expect wrong
+claim log(2^100 * 3^50 * t) = 100 * log(2) + 50 * log(3) + log(t)
+`)).toEqual(['proved', 'refuted', 'proved']);
+  });
+
+  it('does not read a domain edge met only through rounding (atanh(1 - 1e-300 t) in 60 digits) as no value', () => {
+    const [step] = stepsIn('given t: unit\nclaim atanh(1 - 1e-300 * t) = log((2 - 1e-300 * t) / (1e-300 * t)) / 2\n');
+    expect(step.detail.diagnostic?.message).toMatch(/^no input tried gave the line above a value that could be trusted: at (\d+) of the \1 /);
+  });
+});
