@@ -838,7 +838,13 @@ function randomPoint(inputs: readonly Input[], instance: Instance, random: () =>
   const tieValue = scale ?? (attempt >= 0 && attempt < TIE_VALUES.length ? TIE_VALUES[attempt] : undefined);
   for (const input of inputs) {
     // At 0 an abstract function is the zero function: where a step divides by g(x), g = 0 shows it has no value.
-    const tie = tieValue === 0 && input.kind !== 'real' && input.kind !== 'symmetric' && input.kind !== 'function' ? undefined : tieValue;
+    // A tie or scale outside the input's type is no point of the step (t = 1.25 for a unit t refuted
+    // abs(t - 1) = 1 - t): the input takes a random value of its range there.
+    const inType = tieValue === undefined ? false
+      : input.kind === 'unit' ? tieValue > 0 && tieValue < 1
+        : input.kind === 'positive' ? tieValue > 0
+          : input.kind === 'real' || input.kind === 'symmetric' || input.kind === 'function' || input.kind === 'count' || input.kind === 'simplex';
+    const tie = inType && !(tieValue === 0 && input.kind === 'simplex') ? tieValue : undefined;
     const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));
     const count = shape.reduce((a, b) => a * b, 1);
     const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];

@@ -118,3 +118,17 @@ claim log(2^100 * 3^50 * t) = 100 * log(2) + 50 * log(3) + log(t)
     expect(step.detail.diagnostic?.message).toMatch(/^no input tried gave the line above a value that could be trusted: at (\d+) of the \1 /);
   });
 });
+
+describe('points of the exact engine stay in the inputs\' types (ninth probe, W9)', () => {
+  it('never tries a unit input at 1 or 1.25, where identities that hold on (0, 1) fail', () => {
+    expect(verdictsIn(`given t: unit
+given p: positive
+claim abs(t - 1) = 1 - t
+claim min(t, 1) = t
+claim (t < 1) = 1
+claim 2 * atan(t) = atan(2 * t / (1 - t^2))
+claim sqrt(p^2) = p
+claim 2 * atan(t) = atan(2 * t / (1 - t^2)) + 1e-45 * t   expect wrong
+`)).toEqual(['verified', 'verified', 'verified', 'verified', 'proved', 'refuted']);
+  });
+});
