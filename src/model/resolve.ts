@@ -14,7 +14,7 @@ import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
-import { expandedSize, InlineBudget } from './term-size.ts';
+import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
 
@@ -940,7 +940,7 @@ export class Resolver {
     // A matrix whose entries are sums (X' * diag(r) * X) is written out up to 3×3 only: at 4×4 the cofactors of
     // such entries, picked by deltas, exhausted the heap (PRML's IRLS step, 4 GB after four minutes).
     const largest = a.k === 'array' && rows.k === 'sym' && m !== undefined && m > 3
-      && expandedSize(a.at([{ k: 'lit', value: 1 }, { k: 'lit', value: 1 }]), COMPOUND_ENTRY + 1) > COMPOUND_ENTRY ? 3 : MAX_DETERMINANT_SIZE;
+      && expandedSizeUpTo(a.at([{ k: 'lit', value: 1 }, { k: 'lit', value: 1 }]), COMPOUND_ENTRY + 1) > COMPOUND_ENTRY ? 3 : MAX_DETERMINANT_SIZE;
     if (rows.k === 'sym' && (m === undefined || m > largest)) this.scope.onSizeNeeded?.();
     if (m === undefined || m > largest) {
       const matrix = shortText(expr.args[0]) ?? 'the matrix';

@@ -11,9 +11,31 @@ function someChild(term: Term, test: (child: Term) => boolean): boolean {
   return found;
 }
 
-/** Whether `test` holds for a term or for some term inside it (the walk stops at the first). */
+/** Nodes a walk visits as a tree before it visits each distinct node once instead. */
+const TREE_WALK = 4096;
+
+/**
+ * Whether `test` holds for a term or for some term inside it (the walk stops at the
+ * first). Past {@link TREE_WALK} visits, each distinct node is visited once: a side
+ * written out at a size shares its subterms, and as a tree it has millions of paths
+ * (PRML's ridge equation with inv at 4×4 hung here). `test` may be called twice
+ * for a node then, so it must not count visits.
+ */
 export function someSubterm(term: Term, test: (t: Term) => boolean): boolean {
-  return test(term) || someChild(term, (c) => someSubterm(c, test));
+  let visits = 0;
+  const walk = (t: Term): boolean => ++visits <= TREE_WALK && (test(t) || someChild(t, walk));
+  if (walk(term)) return true;
+  if (visits <= TREE_WALK) return false;
+  const seen = new Set<Term>();
+  const stack: Term[] = [term];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    if (test(t)) return true;
+    mapChildren(t, (c) => { if (!seen.has(c)) stack.push(c); return c; });
+  }
+  return false;
 }
 
 /** Whether a term mentions `diff` anywhere. */

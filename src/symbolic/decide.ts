@@ -1,12 +1,12 @@
 import { Decimal } from 'decimal.js';
-import { add, exactSimplex, expandedSize, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, exactSimplex, expandedSizeUpTo, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
-import { confirmAtPoint, DIGITS, evaluateHighPrecision, pointNumber, type PointValue } from './high-precision.ts';
+import { confirmAtPoint, DIGITS, evaluateHighPrecision, pointNumber, withGuard, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 
 /**
@@ -208,7 +208,7 @@ export function decideStep(
         // Tried once per condition: a Jacobian's hundreds of instances share their denominators.
         if (triedConditions.has(`${condition.kind}:${condition.key}`)) continue;
         triedConditions.add(`${condition.kind}:${condition.key}`);
-        const found = confirmMissingCondition(lhs, rhs, condition, atoms, instance, step.inputs, inputMap, seed, step.almostEverywhere === true);
+        const found = withGuard(SEARCH_GUARD_MS, () => confirmMissingCondition(lhs, rhs, condition, atoms, instance, step.inputs, inputMap, seed, step.almostEverywhere === true), undefined);
         if (found) {
           return different(toRecord(instance), `the step has no value at ${found.where}, where the line above is ${found.confirmation.lhs} (it needs ${condition.text})`,
             () => found.confirmation);
@@ -246,10 +246,9 @@ export function decideStep(
           instance: toRecord(instance),
           get confirmed() {
             if (!read) {
-              // Sides past exact algebra's budget may be large (inv(P) S inv(P) with its entries written out): a few
-              // points at 60 digits then, not two dozen at up to 960, which took minutes for a 3x3 step.
-              const large = expandedSize(lhs, SPOT_CHECK_NODES) + expandedSize(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES;
-              point = confirm(lhs, rhs, instance, step.inputs, seed, [], undefined, step.almostEverywhere === true, undefined, large);
+              // Sides past exact algebra's budget may be large (inv(P) S inv(P) with its entries written out): confirm
+              // gives them a few points at 60 digits, not two dozen at up to 960, which took minutes for a 3x3 step.
+              point = withGuard(SEARCH_GUARD_MS, () => confirm(lhs, rhs, instance, step.inputs, seed, [], undefined, step.almostEverywhere === true), undefined);
               read = true;
             }
             return point;
@@ -273,6 +272,9 @@ export function decideStep(
  * needed, and it is the costly part (two seconds on a 3×3 softmax). The point
  * depends only on the step and the seed, so reading it later changes nothing.
  */
+/** The last-resort wall-clock guard of one search for a point in high precision (see withGuard). */
+const SEARCH_GUARD_MS = 15_000;
+
 function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined): SymbolicOutcome {
   let read = false;
   let point: Confirmation | undefined;
@@ -280,7 +282,7 @@ function different(instance: InstanceRecord, explanation: string, confirmation: 
     kind: 'different', instance, explanation,
     get confirmed() {
       if (!read) {
-        point = confirmation();
+        point = withGuard(SEARCH_GUARD_MS, confirmation, undefined);
         read = true;
       }
       return point;
@@ -624,7 +626,10 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness, limited = false): Confirmation | undefined {
+  exactDifference?: ExactWitness, limitedBySize = false): Confirmation | undefined {
+  // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
+  // scale points: reading their constants alone took seconds.
+  const limited = limitedBySize || expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES;
   const random = seededRandom(seed ^ 0x9e3779b9);
   const points = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);
@@ -634,7 +639,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) points.push(randomPoint(inputs, instance, random, attempt));
   // Where a steep function turns (tanh(1e8 x) at x = 1e-8): elsewhere it is flat in any precision, and a
   // perturbed constant shows nowhere else. After the ties and the first simple values, before the rest.
-  const scaled = confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
+  const scaled = limited ? [] : confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
   points.splice(ties.length + TIE_VALUES.length, 0, ...scaled);
   // A series is summed term by term at every point and precision (hundreds of 120-digit powers): a difference
   // it makes shows at the first points as well as at the last, so it is tried at those only.

@@ -34,13 +34,48 @@ export function pointNumber(v: PointValue): number {
  * concrete input even when the two sides differ by 1e-50 of their size, far
  * below what double-precision finite differences can see.
  */
+/**
+ * The last-resort wall-clock guard of the searches for a point (see {@link withGuard}):
+ * the end of the current search, in epoch ms. Past it, evaluations throw {@link GuardError}.
+ */
+let guardDeadline = Infinity;
+
+/** A high-precision search ran past its wall-clock guard: a hang, not a budget. */
+export class GuardError extends Error {
+  override readonly name = 'GuardError';
+}
+
+/**
+ * Runs a search for a point (a confirmation, a missing condition's witness) under a
+ * wall-clock guard of `ms`: past it every evaluation throws, and the search gives
+ * `fallback` (no point). The guard only stops a hang (PRML's ridge equation, whose
+ * sides at 4×4 have millions of nodes, ran past ten minutes); work budgets decide.
+ */
+export function withGuard<T>(ms: number, search: () => T, fallback: T): T {
+  const outer = guardDeadline;
+  guardDeadline = Math.min(outer, Date.now() + ms);
+  try {
+    return search();
+  } catch (error) {
+    if (error instanceof GuardError) return fallback;
+    throw error;
+  } finally {
+    guardDeadline = outer;
+  }
+}
+
+/** Nodes evaluated between two looks at the clock. */
+const CLOCK_EVERY = 1024;
+
 export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, PointValue>, digits = DIGITS): Decimal {
   const Big = decimalOf(digits);
   const one = new Big(1);
   // An expanded term shares its subterms (inv(P)'s entries in every entry of inv(P) S inv(P)): each is evaluated
   // once per point, not once per path to it (a 3x3 step took minutes). Terms are immutable, so identity is enough.
   const seen = new Map<Term, Decimal>();
+  let evaluated = 0;
   const go = (t: Term): Decimal => {
+    if (++evaluated % CLOCK_EVERY === 0 && guardDeadline !== Infinity && Date.now() > guardDeadline) throw new GuardError('a high-precision search passed its wall-clock guard');
     if (t.k === 'num' || t.k === 'input') return evaluate(t);
     let value = seen.get(t);
     if (value === undefined) {
@@ -135,6 +170,35 @@ function fails(value: Decimal, strict: boolean): boolean {
 /** The most digits a span of magnitudes adds to an evaluation. */
 const MAX_SPAN = 2000;
 
+/** The decimal exponent of a nonzero rational (digits of the numerator less those of the denominator). */
+function exponentOf(num: bigint, den: bigint): number {
+  const digits = (n: bigint) => (n < 0n ? -n : n).toString().length;
+  return digits(num) - digits(den);
+}
+
+/** The least and greatest decimal exponents of a term's constants, by term. */
+const constantExponents = new WeakMap<Term, { readonly low: number; readonly high: number }>();
+
+/** A side's constants' exponents, read once per side: a confirmation asks at every point and digits, and a side written out at a size is large. */
+function exponentsOfConstants(t: Term): { readonly low: number; readonly high: number } {
+  let known = constantExponents.get(t);
+  if (known === undefined) {
+    let low = Infinity;
+    let high = -Infinity;
+    someSubterm(t, (x) => {
+      if (x.k === 'num' && x.value.num !== 0n) {
+        const e = exponentOf(x.value.num, x.value.den);
+        low = Math.min(low, e);
+        high = Math.max(high, e);
+      }
+      return false;
+    });
+    known = { low, high };
+    constantExponents.set(t, known);
+  }
+  return known;
+}
+
 /**
  * How many decimal orders of magnitude the nonzero numbers of the terms and the
  * point's values span, 0 for none: 1e300 + 1 spans 300.
@@ -142,16 +206,16 @@ const MAX_SPAN = 2000;
 function magnitudeSpan(terms: readonly Term[], point: ReadonlyMap<string, PointValue>): number {
   let low = Infinity;
   let high = -Infinity;
-  const see = (num: bigint, den: bigint): void => {
-    if (num === 0n) return;
-    const digits = (n: bigint) => (n < 0n ? -n : n).toString().length;
-    const e = digits(num) - digits(den);
+  const see = (e: number): void => {
     low = Math.min(low, e);
     high = Math.max(high, e);
   };
-  for (const t of terms) someSubterm(t, (x) => { if (x.k === 'num') see(x.value.num, x.value.den); return false; });
+  for (const t of terms) {
+    const known = exponentsOfConstants(t);
+    if (known.low <= known.high) { see(known.low); see(known.high); }
+  }
   for (const v of point.values()) {
-    if (typeof v === 'number') { if (v !== 0 && Number.isFinite(v)) { const e = Math.floor(Math.log10(Math.abs(v))); low = Math.min(low, e); high = Math.max(high, e); } } else see(v.num, v.den);
+    if (typeof v === 'number') { if (v !== 0 && Number.isFinite(v)) see(Math.floor(Math.log10(Math.abs(v)))); } else if (v.num !== 0n) see(exponentOf(v.num, v.den));
   }
   return high > low ? high - low : 0;
 }
@@ -194,7 +258,9 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     try {
       l = evaluateHighPrecision(lhs, point, digits);
       r = evaluateHighPrecision(rhs, point, digits);
-    } catch {
+    } catch (error) {
+      // Past the guard the whole search stops, not only this point.
+      if (error instanceof GuardError) throw error;
       return undefined;
     }
     if (valuesOnly) return { lhs: l, rhs: r, digits };

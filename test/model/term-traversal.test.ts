@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printTerm, substituteIndices, withUniqueBinders, type Term } from '../../src/model/index.ts';
+import { expandedSizeUpTo, printTerm, someSubterm, substituteIndices, withUniqueBinders, type Term } from '../../src/model/index.ts';
 
 const v = (name: string) => ({ k: 'var' as const, name, offset: 0 });
 const entry = (name: string, ...indices: string[]): Term => ({ k: 'input', ref: { name, indices: indices.map(v) } });
@@ -35,5 +35,17 @@ describe('withUniqueBinders', () => {
     expect(inner.factors[1]).toEqual(entry('y', 'k#1'));
     const siblings: Term = { k: 'mul', factors: [{ k: 'sum', index: 'k#1', dim: n, body: entry('x', 'k#1') }, { k: 'sum', index: 'k#1', dim: n, body: entry('y', 'k#1') }] };
     expect(withUniqueBinders(siblings)).toBe(siblings);
+  });
+});
+
+describe('walks over shared subterms (a side written out at a size)', () => {
+  it('someSubterm and expandedSizeUpTo take time in the distinct nodes or the cap, not in the 2^60 paths of a doubling chain', () => {
+    let t: Term = { k: 'input', ref: { name: 'x', indices: [] } };
+    for (let i = 0; i < 60; i++) t = { k: 'add', terms: [t, t] };
+    // As a tree walk this would not end in the age of the universe: the test's own timeout is the guard.
+    expect(someSubterm(t, (x) => x.k === 'diff')).toBe(false);
+    expect(someSubterm(t, (x) => x.k === 'input')).toBe(true);
+    expect(expandedSizeUpTo(t, 20_000)).toBe(20_000);
+    expect(expandedSizeUpTo({ k: 'add', terms: [t.k === 'add' ? t.terms[0] : t] }, 1_000_000)).toBe(1_000_000);
   });
 });
