@@ -242,6 +242,14 @@ export class Resolver {
           return this.comparison(op, expr, bound);
         }
         if (op === '^' || op === '.^') {
+          // e^x (sin(x) - cos(x)): math.js reads x (...) as a call inside the exponent; a textbook means the power
+          // times the bracket, and a value's name before a bracket is a product (see callValue).
+          // So is x^k (1 - x)^(n - k), which math.js reads as x^((k (1 - x))^(n - k)), and e^-x (...).
+          const peeled = this.peelValueCall(expr.right, bound);
+          if (peeled) {
+            const power: Expr = { kind: 'binary', op, left: expr.left, right: peeled.exponent, span: expr.span, opSpan: expr.opSpan };
+            return this.val({ kind: 'binary', op: '*', left: power, right: peeled.factor, span: expr.span, opSpan: expr.opSpan }, bound);
+          }
           if (expr.left.kind === 'name' && expr.left.name === 'e' && !this.isDeclared('e')) {
             return mapValue(this.val(expr.right, bound), (t) => fn('exp', t));
           }
@@ -427,6 +435,37 @@ export class Resolver {
     // X[i, :] stands as a row, X[:, j] as a column, as in the matrix books (numpy's 1-D row times w is a dot product).
     const orient = target.shape.length === 2 && kept.length === 1 ? ('pick' in positions[0] ? 'row' as const : 'col' as const) : undefined;
     return array(kept.map((p) => p.dim), at, orient);
+  }
+
+  /**
+   * An exponent that begins with a value's name before a bracket (x (...), -x (...), k (1 - x)^(n - k)):
+   * the exponent up to the name, and the rest as the factor that follows the power.
+   */
+  private peelValueCall(e: Expr, bound: Map<string, string>): { exponent: Expr; factor: Expr } | undefined {
+    if (e.kind === 'call') {
+      if (!isProductByJuxtaposition(e) || isFunctionName(e.name) || isFunctionForm(e.name) || this.scalarNamed(e.name, e.nameSpan, bound) === undefined) return undefined;
+      return { exponent: { kind: 'name', name: e.name, span: e.nameSpan }, factor: e.args[0] };
+    }
+    if (e.kind === 'unary') {
+      const inner = this.peelValueCall(e.arg, bound);
+      return inner && { exponent: { ...e, arg: inner.exponent }, factor: inner.factor };
+    }
+    if (e.kind === 'binary' && e.op === '^') {
+      const inner = this.peelValueCall(e.left, bound);
+      return inner && { exponent: inner.exponent, factor: { ...e, left: inner.factor } };
+    }
+    return undefined;
+  }
+
+  /** The term of a name that stands for a scalar value (an input, a let, a size, a summation index), or undefined. */
+  private scalarNamed(name: string, span: Span, bound: Map<string, string>): Term | undefined {
+    try {
+      const value = this.nameValue(name, span, bound);
+      return value.k === 'scalar' ? value.t : undefined;
+    } catch (error) {
+      if (error instanceof DerivationError) return undefined;
+      throw error;
+    }
   }
 
   private nameValue(name: string, span: Span, bound: Map<string, string>): Value {
@@ -913,8 +952,13 @@ export class Resolver {
       if (values.length === 2) return this.entrywise(expr, values[0], values[1], (a, b) => fn(name, a, b));
       return scalar(fn(name, ...args.map((a, p) => this.scalarOf(values[p], a))));
     }
+    // A value's name, a space, then a bracket is a product, as textbooks write it: n (n + 1), e^x (sin(x) - cos(x)).
+    // Written together, σ(t) looks like a call: a value so named is an error that says so.
+    const factor = isProductByJuxtaposition(expr) ? this.scalarNamed(name, expr.nameSpan, bound) : undefined;
+    if (factor !== undefined) return mapValue(this.val(args[0], bound), (t) => mul(factor, t));
     if (this.scope.inputs.has(name) || this.scope.lets.has(name)) {
-      throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan);
+      throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,
+        `for a product write ${name} * (...) or ${name} (...) with a space`);
     }
     const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     throw this.error('unknown-function', `unknown function '${name}'`, expr.nameSpan,
@@ -1870,6 +1914,12 @@ function clampedValues(body: Term, index: string, low: Index | undefined, high: 
     return add(mul(inside, t), mul(above, { k: 'ival', index: shift(high, o) }), ...(below ? [mul(below, { k: 'ival', index: shift(low!, o) })] : []));
   };
   return go(body);
+}
+
+/** `n (n + 1)`: one argument, and a space between the name and its bracket (the argument starts past the bracket). */
+function isProductByJuxtaposition(call: Extract<Expr, { kind: 'call' }>): boolean {
+  const [arg] = call.args;
+  return call.args.length === 1 && arg.span.line === call.nameSpan.endLine && arg.span.col > call.nameSpan.endCol + 1;
 }
 
 /** A term as a size or an index's value plus a whole constant (n + 1, k - 1), if it is one. */

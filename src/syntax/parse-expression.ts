@@ -144,6 +144,16 @@ function isPrimedCall(n: any): boolean {
     && primedName(n.args[0]) !== undefined && n.args[1].type === 'ParenthesisNode';
 }
 
+/**
+ * `a f'(x)`, a product before a primed call, which math.js reads as (a f') times (x):
+ * the bracket belongs to f' (`f(x) g'(x)`, `2 y(x) y'(x)` in Stewart's product rule).
+ */
+function isSplitPrimedCall(n: any): boolean {
+  if (!(n.type === 'OperatorNode' && n.fn === 'multiply' && n.implicit === true && n.args.length === 2 && n.args[1].type === 'ParenthesisNode')) return false;
+  const left = n.args[0];
+  return left.type === 'OperatorNode' && left.fn === 'multiply' && left.implicit === true && primedName(left.args[left.args.length - 1]) !== undefined;
+}
+
 /** `-f'(x)`, which math.js reads as (-f') times (x). */
 function isSignedPrimedCall(n: any): boolean {
   return n.type === 'OperatorNode' && n.fn === 'multiply' && n.implicit === true && n.args.length === 2 && n.args[0].type === 'OperatorNode'
@@ -242,6 +252,15 @@ class Converter {
         // f'(x), the derivative of a function in Lagrange's notation: math.js reads a transposed name times a
         // bracket. Only a bracket with nothing after it but an operator: f'(x)^2 is f' times x^2 to math.js.
         // -f'(x): math.js reads the sign with the primed name, (-f')(x); it belongs to the call.
+        if (isSplitPrimedCall(n)) {
+          // (a f') (x) read as a (f' (x)): math.js nodes keep their type on the prototype, so they are cloned, not spread.
+          const left = n.args[0];
+          const call = n.clone();
+          call.args = [left.args[left.args.length - 1], n.args[1]];
+          const product = left.clone();
+          product.args = [...left.args.slice(0, -1), call];
+          return this.convert(product);
+        }
         if (isSignedPrimedCall(n)) {
           // The same node read without its sign: math.js nodes keep their type on the prototype, so it is cloned, not spread.
           const unsigned = n.clone();
@@ -342,7 +361,7 @@ class Converter {
   private chain(top: MathNode): Expr {
     const rights: any[] = [];
     let node: any = top;
-    while (node.type === 'OperatorNode' && CHAIN_OPS.has(node.fn) && node.args.length === 2 && !isPrimedCall(node) && !isSignedPrimedCall(node)) {
+    while (node.type === 'OperatorNode' && CHAIN_OPS.has(node.fn) && node.args.length === 2 && !isPrimedCall(node) && !isSignedPrimedCall(node) && !isSplitPrimedCall(node)) {
       rights.push(node);
       node = node.args[0];
     }

@@ -92,3 +92,35 @@ claim diff(t^5, t, 0) = t^5
     expect(tooHigh.detail.diagnostic?.span).toMatchObject({ line: 8, col: 20 });
   });
 });
+
+describe('products written by juxtaposition before a bracket (ninth probe)', () => {
+  const verdictsOf = (body: string) => stepsOf(checkReport(deriv(body))).map((s) => s.verdict);
+
+  it("reads a product before a primed call, f(x) g'(x), and a value's name before a bracket, n (n + 1), as products", () => {
+    expect(verdictsOf(`given x: real
+given n: size
+given f, g: function
+claim diff(f(x) * g(x), x) = f'(x) g(x) + f(x) g'(x)
+claim diff(f(x) / g(x), x) = (g(x) f'(x) - f(x) g'(x)) / g(x)^2
+claim diff(f(x) / g(x), x) = (g(x) f'(x) + f(x) g'(x)) / g(x)^2   expect wrong
+claim sum(k, 1, n, k) = n (n + 1) / 2
+claim sum(k, 1, n, k) = n (n - 1) / 2   expect wrong
+claim x (1 - x) = x - x^2
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted', 'proved']);
+  });
+
+  it('reads a name and a bracket after a power as a factor after the power, not as part of the exponent', () => {
+    expect(verdictsOf(`given x: real
+claim diff(exp(x) * sin(x), x) = e^x (sin(x) + cos(x))
+claim diff(exp(-x) * sin(x), x) = e^-x (cos(x) - sin(x))
+claim diff(x^3 * (1 - x)^2, x) = 3 x^2 (1 - x)^2 - 2 x^3 (1 - x)
+claim x^3 * (1 - x)^2 = x^3 (1 - x)^2
+claim x^3 * (1 - x)^2 = x^2 (1 - x)^3   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('still says a vector is no function: x(2) is an error that points to x[2]', () => {
+    const [step] = stepsOf(checkReport(deriv('given x: vector[n]\nclaim x(2) = x[2]\n')));
+    expect(step.detail.diagnostic?.message).toBe('x is not a function: write x[i] for an entry');
+  });
+});
