@@ -558,6 +558,11 @@ export class Resolver {
       return this.error('not-scalar', `${name} is a function: write ${name}(x) for its value at x`, span,
         `an abstract function (given ${name}: function) is called, as ${name}(x), ${name}'(x) or diff(${name}(x), x); it has no entries and is no variable to differentiate by`);
     }
+    // sin x^2, ln x y, sin^2 x: a function of the tables without its bracket (the plain forms sin x, ln 2 are read as calls).
+    if (isFunctionName(name) || isFunctionForm(name)) {
+      return this.error('unknown-name', `${name} is a function: its argument goes in brackets`, span,
+        `write ${name}(x), ${name}(x^2) or ${name}(x)^2 (a power on the name, ${name}^2(x), is ${name}(x)^2)`);
+    }
     const known = [...this.scope.inputs.keys(), ...this.scope.lets.keys(), ...this.scope.dims.keys()];
     const near = closest(name, known);
     const asIndex = asValue && /^\p{L}\d*$/u.test(name) ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';

@@ -9,8 +9,10 @@ import type { SourceMap } from './source-map.ts';
  * `abs(t)`) and norm bars (`‖x‖` and `||x||` are `norm(x)`), and numpy's and torch's
  * calls (`np.exp(x)` is `exp(x)`, `np.maximum(x, 0)` is `max(x, 0)`, `axis=0` is the axis
  * 1 of `sum(A, 1)`, torch's `dim=1` the axis 2), and Leibniz's `d/dx(E)`, `∂/∂x[k](E)`,
- * `d²/dx²(E)` and `∂L/∂W[i, j]` (`diff`), `∑(j, E)` and `∏(j, E)`, and a subscript
- * after a bracket (`softmax(z)_i` is `softmax(z)[i]`). A bar closes the
+ * `d²/dx²(E)` and `∂L/∂W[i, j]` (`diff`), `∑(j, E)` and `∏(j, E)`, a subscript
+ * after a bracket (`softmax(z)_i` is `softmax(z)[i]`), a power or inverse on a
+ * function's name (`sin^2(x)` is `sin(x)^2`, `tan^-1(x)` and `tan⁻¹(x)` are `atan(x)`),
+ * and a function before a name or number without brackets (`sin x`, `ln 2`). A bar closes the
  * innermost open bar of its kind where it follows an operand, and opens one
  * elsewhere. Quoted text is left as written, and the source map keeps every
  * character at its file column, so errors still point into the line as written.
@@ -21,7 +23,24 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
 };
 
-const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]/u;
+/** The trigonometric and hyperbolic functions a textbook writes a power or an inverse on: `sin^2(x)`, `tan^-1(x)`, `sin²(x)`. */
+const POWERED = 'sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth';
+
+/**
+ * A power or inverse written on the function's name, before its bracket: `sin^2(x)` is
+ * `sin(x)^2`, `sin^-1(x)` and `sin⁻¹(x)` are `asin(x)` (Stewart's notation for the
+ * inverse functions, never 1 / sin(x)).
+ */
+const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]*\\(`, 'u');
+
+/**
+ * A function of the tables written before a name or a number without brackets: `sin x`,
+ * `ln 2`, `log x[i]`. Not before a power, a bracket or an operator (`sin x^2` stays an
+ * error rather than a guess between sin(x^2) and sin(x)^2).
+ */
+const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?![\\p{L}\\p{N}_(\\[^.'\u00b2\u00b3\u2074-\u2079])`, 'u');
+
+const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -87,6 +106,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
   };
   /** What a Leibniz operator's closing bracket writes, by its offset: `, x)` (twice for a second derivative). */
   const closers = new Map<number, { variable: string; at: number; order: number | string }>();
+  /** What a powered function's closing bracket writes after it, by its offset: `sin^2(x)` is `sin(x)^2`. */
+  const powersAfter = new Map<number, string>();
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
@@ -103,6 +124,35 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       continue;
     }
     const startsName = i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]);
+    const powered = startsName && /[a-z]/.test(c) ? FUNCTION_POWER.exec(text.slice(i, i + 24)) : null;
+    const poweredClose = powered ? matchingBracket(text, i + powered[0].length - 1) : undefined;
+    if (powered && poweredClose !== undefined) {
+      const [whole, name, bracketed, plain, superscript] = powered;
+      const power = bracketed ?? plain ?? (superscript === '\u207b\u00b9' ? '-1' : SUPERSCRIPTS[superscript]);
+      if (power === '-1') emit('a', i);
+      for (let k = 0; k < name.length; k++) emit(name[k], i + k);
+      if (power !== '-1') powersAfter.set(poweredClose, power);
+      // The bracket itself is written by the loop, as any other character.
+      i += whole.length - 2;
+      continue;
+    }
+    const bare = startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i, i + 80)) : null;
+    if (bare) {
+      const [whole, name, operand] = bare;
+      const at = i + whole.length - operand.length;
+      for (let k = 0; k < name.length; k++) emit(name[k], i + k);
+      emit('(', at);
+      for (let k = 0; k < operand.length; k++) emit(operand[k], at + k);
+      emit(')', at + operand.length - 1);
+      i += whole.length - 1;
+      continue;
+    }
+    const power = powersAfter.get(i);
+    if (power !== undefined) {
+      emit(')', i);
+      emit(`^${power.length > 1 ? `(${power})` : power}`, i);
+      continue;
+    }
     const operator = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_OPERATOR.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
     const close = operator ? matchingBracket(text, i + operator[0].length - 1) : undefined;
     const order = operator ? leibnizOrder(operator[2], operator[4]) : undefined;

@@ -124,3 +124,28 @@ claim x^3 * (1 - x)^2 = x^2 (1 - x)^3   expect wrong
     expect(step.detail.diagnostic?.message).toBe('x is not a function: write x[i] for an entry');
   });
 });
+
+describe("powers and inverses on a function's name, and functions without brackets (ninth probe)", () => {
+  const verdictsOf = (body: string) => stepsOf(checkReport(deriv(body))).map((s) => s.verdict);
+
+  it('reads sin^2(x) and sin²(x) as sin(x)^2, tan^-1(x) and tan⁻¹(x) as atan(x), and sin x, ln 2 as calls', () => {
+    expect(verdictsOf(`given x: real
+given u: unit
+given p: positive
+claim diff(sin^2(x), x) = 2 sin x cos x
+claim sin²(x) + cos²(x) = 1
+claim diff(tan^-1(x), x) = 1 / (1 + x^2)
+claim diff(sin^-1(u), u) = 1 / sqrt(1 - u^2)
+claim diff(tan⁻¹(x), x) = 1 / (1 + x^2)
+claim cosh^-1(p + 1) = log(p + 1 + sqrt((p + 1)^2 - 1))
+claim ln 2 + ln p = ln(2 p)
+claim sin^2(x) = (1 + cos(2 x)) / 2   expect wrong
+claim diff(tan^-1(x), x) = 1 / (1 - x^2)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  });
+
+  it('leaves sin x^2 an error that says to write the brackets, rather than guess sin(x^2) or sin(x)^2', () => {
+    const [step] = stepsOf(checkReport(deriv('given x: real\nclaim ln x^2 = 2 ln(x)\n')));
+    expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', message: 'ln is a function: its argument goes in brackets' });
+  });
+});
