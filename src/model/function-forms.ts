@@ -64,7 +64,9 @@ const selu = (x: Term) => mul({ k: 'num', value: SELU_SCALE }, add(mul({ k: 'cmp
 export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   ln: { arity: 1, what: 'natural logarithm, `log(x)`', form: (x) => fn('log', x) },
   log2: { arity: 1, what: 'logarithm to base 2, `log(x) / log(2)`', form: (x) => div(fn('log', x), fn('log', num(2))) },
+  log_2: { arity: 1, what: '`log2(x)`, as a textbook subscripts the base', form: (x) => div(fn('log', x), fn('log', num(2))) },
   log10: { arity: 1, what: 'logarithm to base 10, `log(x) / log(10)`', form: (x) => div(fn('log', x), fn('log', num(10))) },
+  log_10: { arity: 1, what: '`log10(x)`, as a textbook subscripts the base', form: (x) => div(fn('log', x), fn('log', num(10))) },
   tan: { arity: 1, what: 'tangent, `sin(x) / cos(x)`', form: tan },
   cot: { arity: 1, what: 'cotangent, `cos(x) / sin(x)`', form: (x) => div(fn('cos', x), fn('sin', x)) },
   sec: { arity: 1, what: 'secant, `1 / cos(x)`', form: (x) => div(num(1), fn('cos', x)) },

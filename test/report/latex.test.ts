@@ -94,7 +94,7 @@ describe('toLatex: functions', () => {
     ['sum of a difference', call('sum', 'i', bin('-', ix('y', 'i'), ix('s', 'i'))), '\\sum_{i} \\left(y_i - s_i\\right)'],
     ['sum of a negation', call('sum', 'j', neg(ix('x', 'j'))), '\\sum_{j} \\left(-x_j\\right)'],
     ['unknown function', call('foo', 'a', 'b'), '\\operatorname{foo}\\left(a, b\\right)'],
-    ['unknown function with underscore', call('log_2', 'a'), '\\operatorname{log\\_2}\\left(a\\right)'],
+    ['unknown function with underscore', call('log_b', 'a'), '\\operatorname{log\\_b}\\left(a\\right)'],
     ['known function, wrong arity', call('exp', 'a', 'b'), '\\operatorname{exp}\\left(a, b\\right)'],
     ['an abstract function, in italics', call('f', 'x'), 'f\\left(x\\right)'],
     ["its derivatives in Lagrange's notation", call("g''", call('f', 'x')), "g''\\left(f\\left(x\\right)\\right)"],

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkFiles, checkText, type CheckOptions, type Diagnostic, type StepResult } from '../../src/index.ts';
 import { LIMITS } from '../../src/syntax/index.ts';
 import { main } from '../../src/cli.ts';
-import { deriv, FakeStream, FAST, stepsOf, syntaxDiagnostics, TempFolder } from '../__test-helpers__/derivations.ts';
+import { deriv, FakeStream, FAST, stepsIn, stepsOf, syntaxDiagnostics, TempFolder } from '../__test-helpers__/derivations.ts';
 
 const T = 'given t: real\n';
 
@@ -300,4 +300,12 @@ claim diff((t^2 - 1)^8, t, t, t, t, t, t, t, t) / (2^8 * factorial(8)) = (6435 *
     expect(p10.detail.diagnostic).toMatchObject({ code: 'limit', message: expect.stringContaining('more than 1,000,000 terms') });
     expect(p8.verdict).toBe('proved');
   }, 60_000);
+});
+
+describe('an inequality claim (ninth probe)', () => {
+  it('is an error that says inequalities are not checked and how to claim a bound', () => {
+    const [s] = stepsIn('given x: real\nclaim (x^2 + 1) / 2 >= x\n');
+    expect(s.detail.diagnostic).toMatchObject({ code: 'unsupported', message: 'an inequality is not a step derivcheck checks: a claim is a chain of equalities (= ...)' });
+    expect(s.detail.diagnostic?.hint).toContain('claim ((x^2 + 1) / 2 >= x) = 1');
+  });
 });

@@ -310,6 +310,8 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   σ: parenStyle('\\sigma'),
   log2: operatorStyle('\\log_2'),
   log10: operatorStyle('\\log_{10}'),
+  log_2: operatorStyle('\\log_2'),
+  log_10: operatorStyle('\\log_{10}'),
   pow: { arity: [2, 2], render: ([x, y], ctx) => rendered(`${ctx.operand(x, Prec.Atom).tex}^{${ctx.render(y).tex}}`, Prec.Pow) },
   cbrt: { arity: [1, 1], render: ([x], ctx) => rendered(`\\sqrt[3]{${ctx.render(x).tex}}`, Prec.App) },
   sign: parenStyle('\\operatorname{sign}'),
