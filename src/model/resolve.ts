@@ -245,6 +245,13 @@ export class Resolver {
           // e^x (sin(x) - cos(x)): math.js reads x (...) as a call inside the exponent; a textbook means the power
           // times the bracket, and a value's name before a bracket is a product (see callValue).
           // So is x^k (1 - x)^(n - k), which math.js reads as x^((k (1 - x))^(n - k)), and e^-x (...).
+          // And x (x^2 + 1)^2, which math.js reads as (x (x^2 + 1))^2: the power is the bracket's.
+          const left = expr.left;
+          if (left.kind === 'call' && isProductByJuxtaposition(left) && !isFunctionName(left.name) && !isFunctionForm(left.name)
+            && this.scalarNamed(left.name, left.nameSpan, bound) !== undefined) {
+            const power: Expr = { kind: 'binary', op, left: left.args[0], right: expr.right, span: expr.span, opSpan: expr.opSpan };
+            return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name: left.name, span: left.nameSpan }, right: power, span: expr.span, opSpan: expr.opSpan }, bound);
+          }
           const peeled = this.peelValueCall(expr.right, bound);
           if (peeled) {
             const power: Expr = { kind: 'binary', op, left: expr.left, right: peeled.exponent, span: expr.span, opSpan: expr.opSpan };

@@ -64,6 +64,9 @@ function leibnizOrder(upper: string | undefined, lower: string | undefined): num
 /** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`): the derivative of a name. ASCII `dL/dz` stays a quotient: `dP` is a name. */
 const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?/u;
 
+/** A power right after a Leibniz operator's bracket (`d/dx(x^2 + 1)^3`, `d/dx(f(x))²`): it belongs inside the derivative. */
+const POWER_AFTER = /^(\^(?:[0-9]+|\([^()]*\)|[\p{L}_][\p{L}\p{N}_]*)|[\u00b2\u00b3\u2074-\u2079]+)/u;
+
 /** Leibniz's forms are read only up to this many characters ahead. */
 const MAX_LEIBNIZ = 200;
 
@@ -105,7 +108,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
   };
   /** What a Leibniz operator's closing bracket writes, by its offset: `, x)` (twice for a second derivative). */
-  const closers = new Map<number, { variable: string; at: number; order: number | string }>();
+  const closers = new Map<number, { variable: string; at: number; order: number | string; power?: { text: string; length: number } }>();
   /** What a powered function's closing bracket writes after it, by its offset: `sin^2(x)` is `sin(x)^2`. */
   const powersAfter = new Map<number, string>();
   for (let i = 0; i < text.length; i++) {
@@ -114,6 +117,12 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     if (inString) { emit(c, i); continue; }
     const closer = closers.get(i);
     if (closer !== undefined) {
+      if (closer.power !== undefined) {
+        // d/dx(x^2 + 1)^3 is the derivative of the cube: the power goes inside, at its own columns.
+        emit(')', i);
+        emit('^', i + 1);
+        for (let k = 0; k < closer.power.text.length; k++) emit(closer.power.text[k], i + 1 + Math.min(k, closer.power.length - 1));
+      }
       // A symbolic order (dⁿ/dxⁿ) is diff(E, x, n), the n-th derivative at each size of n.
       for (let k = 0; k < (typeof closer.order === 'number' ? closer.order : 1); k++) {
         emit(', ', i);
@@ -121,6 +130,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
         if (typeof closer.order === 'string') { emit(', ', i); for (const ch of closer.order) emit(ch, i); }
         emit(')', i);
       }
+      if (closer.power !== undefined) i += closer.power.length;
       continue;
     }
     const startsName = i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]);
@@ -158,8 +168,11 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     const order = operator ? leibnizOrder(operator[2], operator[4]) : undefined;
     if (operator && close !== undefined && order !== undefined) {
       const [whole, , , variable] = operator;
-      emit('diff('.repeat(typeof order === 'number' ? order : 1), i);
-      closers.set(close, { variable, at: i + whole.indexOf(variable, 2), order });
+      const raised = POWER_AFTER.exec(text.slice(close + 1, close + 1 + MAX_LEIBNIZ));
+      const power = raised === null ? undefined
+        : { text: raised[0].startsWith('^') ? raised[0].slice(1) : [...raised[0]].map((ch) => SUPERSCRIPTS[ch]).join(''), length: raised[0].length };
+      emit('diff('.repeat(typeof order === 'number' ? order : 1) + (power ? '(' : ''), i);
+      closers.set(close, { variable, at: i + whole.indexOf(variable, 2), order, power });
       i += whole.length - 1;
       continue;
     }

@@ -116,6 +116,18 @@ claim diff(exp(-x) * sin(x), x) = e^-x (cos(x) - sin(x))
 claim diff(x^3 * (1 - x)^2, x) = 3 x^2 (1 - x)^2 - 2 x^3 (1 - x)
 claim x^3 * (1 - x)^2 = x^3 (1 - x)^2
 claim x^3 * (1 - x)^2 = x^2 (1 - x)^3   expect wrong
+claim diff((x^2 + 1)^3, x) = 6 x (x^2 + 1)^2
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved']);
+  });
+
+  it("takes a power after Leibniz's bracket into the derivative: d/dx(x^2 + 1)^3 is the derivative of the cube", () => {
+    expect(verdictsOf(`given x: real
+given f: function
+claim d/dx(f(x))^2 = 2 f(x) f'(x)
+claim d/dx(x^2 + 1)^3 = 6 x (x^2 + 1)^2
+claim d/dx(x^2 + 1)³ = 6 x (x^2 + 1)^2
+claim d/dx(x^2 + 1)^(1/2) = x / sqrt(x^2 + 1)
+claim d/dx(x^2 + 1)^3 = 3 (x^2 + 1)^2   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
   });
 
