@@ -35,10 +35,11 @@ const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2
 
 /**
  * A function of the tables written before a name or a number without brackets: `sin x`,
- * `ln 2`, `log x[i]`. Not before a power, a bracket or an operator (`sin x^2` stays an
- * error rather than a guess between sin(x^2) and sin(x)^2).
+ * `ln 2`, `log x[i]`, `2 sin x cos x`. Only where the operand ends the factor: before an
+ * operator, a closing bracket, the end, `by`, `expect` or another such function; `sin x^2`,
+ * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
-const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?![\\p{L}\\p{N}_(\\[^.'\u00b2\u00b3\u2074-\u2079])`, 'u');
+const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log|exp|sqrt)[ \\t]))`, 'u');
 
 const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
@@ -146,7 +147,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 2;
       continue;
     }
-    const bare = startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i, i + 80)) : null;
+    const bare = startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i)) : null;
     if (bare) {
       const [whole, name, operand] = bare;
       const at = i + whole.length - operand.length;
