@@ -44,6 +44,18 @@ function namedConstant(name: string): Term | undefined {
 
 /** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
 const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
+/** Calls textbooks write that the language does not hold: what they are, and what to write instead. */
+const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; readonly hint: string }>> = Object.fromEntries([
+  ...['limit', 'lim'].map((name) => [name, {
+    message: `${name}: limits are not part of the derivation language`,
+    hint: 'write the limit\'s value as the step, or the expression at a point with subs(E, x, a) where it has a value there',
+  }]),
+  ...['integrate', 'integral', 'int'].map((name) => [name, {
+    message: `${name}: integrals are not part of the derivation language`,
+    hint: 'check an antiderivative by its derivative instead: claim diff(F(x), x) = f(x)',
+  }]),
+]);
+
 const BINOMIAL_NAMES: ReadonlySet<string> = new Set(['binomial', 'nchoosek', 'choose', 'combinations']);
 /** The names of the rising and of the falling factorial (function-forms.ts's table has their forms for other counts). */
 const RISING_NAMES: ReadonlySet<string> = new Set(['pochhammer', 'poch', 'rf', 'rising_factorial']);
@@ -972,6 +984,9 @@ export class Resolver {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);
     }
+    // What textbooks write that the language does not hold yet: said as such, not as a misspelling.
+    const missing = NOT_YET_WRITABLE[name];
+    if (missing !== undefined && !this.isDeclared(name)) throw this.error('unsupported', missing.message, expr.nameSpan, missing.hint);
     const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     throw this.error('unknown-function', `unknown function '${name}'`, expr.nameSpan,
       near ? `did you mean '${near}'? The functions are listed in docs/syntax.md` : 'the functions are listed in docs/syntax.md');
