@@ -308,7 +308,9 @@ class Converter {
           throw this.error('only named functions can be called', this.wholeSpan(), 'write a call as name(arguments)');
         }
         const name = this.name(n.fn.name);
-        const args = n.args.map((a: MathNode) => this.convert(a));
+        // numpy's norm(X, 'fro'), the Frobenius norm: norm(X) of a matrix already is (a string holds no token to skip).
+        const written = name.name === 'norm' && n.args.length === 2 && n.args[1].type === 'ConstantNode' && n.args[1].value === 'fro' ? n.args.slice(0, 1) : n.args;
+        const args = written.map((a: MathNode) => this.convert(a));
         const last = args.length > 0 ? args[args.length - 1].span : name.span;
         const span = this.extendToClosing(this.join(name.span, last), ')');
         return { kind: 'call', name: name.name, nameSpan: name.span, args, span };

@@ -199,3 +199,14 @@ claim w - inv(X' * diag(p .* (1 - p)) * X) * X' * (p - y) = w - inv(X' * diag(p 
     expect(step.method).toMatch(/not decided at .*D=4/);
   }, 60_000);
 });
+
+describe("numpy's Frobenius norm (ninth probe)", () => {
+  it("reads norm(X, 'fro') as norm(X)", () => {
+    expect(verdicts(`
+given X: matrix[m, n]
+claim norm(X, 'fro')^2 = trace(X' * X)
+claim grad(norm(X, 'fro')^2, X) = 2 * X
+claim grad(norm(X, 'fro')^2, X) = X   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+});
