@@ -135,6 +135,9 @@ const UNSUPPORTED_NODES: Record<string, string> = {
   RelationalNode: "a chained comparison 'a < b < c'",
 };
 
+/** numpy's reductions written as methods of an array (`X.sum(1)`): read as the function of that name. */
+const ARRAY_METHODS: ReadonlySet<string> = new Set(['sum', 'mean', 'max', 'min', 'prod', 'var', 'std']);
+
 /** Left-associative operators whose chains are read iteratively. */
 const CHAIN_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'dotMultiply', 'dotDivide']);
 
@@ -304,6 +307,26 @@ class Converter {
         return { kind: 'binary', op, left, right, span: this.join(left.span, right.span), opSpan: this.operatorSpan(left.span, right.span, n.op) };
       }
       case 'FunctionNode': {
+        // numpy's methods of reduction, X.sum(1), (A * B).mean(): the function of the same name, the array first.
+        if (n.fn.type === 'AccessorNode' && n.fn.index.isObjectProperty?.() && ARRAY_METHODS.has(n.fn.index.getObjectProperty())) {
+          const object = this.convert(n.fn.object);
+          const method = this.name(n.fn.index.getObjectProperty());
+          // The method's axis is numpy's, from 0: axis 0 (down the rows) is the language's axis 1.
+          const rest = n.args.map((a: MathNode) => this.convert(a)).map((a: Expr, p: number) => {
+            if (p !== 0) return a;
+            // max(A, 2) is the entrywise maximum of A and 2 in the language: an axis of max or min is not read.
+            const method = n.fn.index.getObjectProperty();
+            if (method === 'max' || method === 'min') {
+              throw this.error(`${method} along an axis is written max(j, Z[i, j]) for each row`, a.span, `X.${method}() is the ${method === 'max' ? 'largest' : 'smallest'} entry of X`);
+            }
+            if (a.kind !== 'number' || (a.value !== 0 && a.value !== 1)) {
+              throw this.error(`${n.fn.index.getObjectProperty()}(axis): numpy's axis of a matrix is 0 or 1`, a.span, 'write X.sum(axis=0) for the sum over the rows, X.sum(axis=1) along each row');
+            }
+            return { ...a, text: String(a.value + 1), value: a.value + 1 };
+          });
+          const span = this.extendToClosing(this.join(object.span, rest.length > 0 ? rest[rest.length - 1].span : method.span), ')');
+          return { kind: 'call', name: method.name, nameSpan: method.span, args: [object, ...rest], span };
+        }
         if (n.fn.type !== 'SymbolNode') {
           throw this.error('only named functions can be called', this.wholeSpan(), 'write a call as name(arguments)');
         }

@@ -8,7 +8,7 @@ import type { SourceMap } from './source-map.ts';
  * so `√t²` is `sqrt(t)^2`), `π` (`pi`), absolute-value bars (`|t|` is
  * `abs(t)`) and norm bars (`‖x‖` and `||x||` are `norm(x)`), and numpy's and torch's
  * calls (`np.exp(x)` is `exp(x)`, `np.maximum(x, 0)` is `max(x, 0)`, `axis=0` is the axis
- * 1 of `sum(A, 1)`, torch's `dim=1` the axis 2), and Leibniz's `d/dx(E)`, `∂/∂x[k](E)`,
+ * 1 of `sum(A, 1)`, torch's `dim=1` the axis 2, also as a method's argument, `X.sum(axis=0)`), and Leibniz's `d/dx(E)`, `∂/∂x[k](E)`,
  * `d²/dx²(E)` and `∂L/∂W[i, j]` (`diff`), `∑(j, E)` and `∏(j, E)`, a subscript
  * after a bracket (`softmax(z)_i` is `softmax(z)[i]`), a power or inverse on a
  * function's name (`sin^2(x)` is `sin(x)^2`, `tan^-1(x)` and `tan⁻¹(x)` are `atan(x)`),
@@ -79,6 +79,8 @@ const LIBRARY_CALL = /^(torch\.nn\.functional|scipy\.special|np|numpy|torch|F)\.
 const LIBRARY_NAMES: Readonly<Record<string, string>> = { maximum: 'max', minimum: 'min' };
 /** numpy's `axis=0` (down the rows) and `axis=1` (along a row): the language's axes 1 and 2, `sum(A, 1)`. */
 const AXIS = /^,\s*(axis|dim)\s*=\s*([01])(?![0-9])/;
+/** The same as a method's only argument: numpy's `X.sum(axis=0)` is `X.sum(0)`, numpy's own positional axis, which the parser reads as `sum(X, 1)`. */
+const AXIS_FIRST = /^\(\s*(axis|dim)\s*=\s*([01])(?![0-9])/;
 
 /** A character that ends an operand: a bar after it closes. */
 const ENDS_OPERAND = /[\p{L}\p{N}_)\]'.]/u;
@@ -248,6 +250,13 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
         emit(call ? `(${kind}(` : ENDS_OPERAND.test(out[out.length - 1] ?? '') ? ` ${kind}(` : `${kind}(`, i);
       }
       if (double) { i++; emit(' ', i); }
+      continue;
+    }
+    const axisFirst = c === '(' ? AXIS_FIRST.exec(text.slice(i, i + 16)) : null;
+    if (axisFirst) {
+      emit('(', i);
+      emit(axisFirst[2], i + axisFirst[0].length - 1);
+      i += axisFirst[0].length - 1;
       continue;
     }
     const axis = c === ',' ? AXIS.exec(text.slice(i, i + 16)) : null;

@@ -210,3 +210,23 @@ claim grad(norm(X, 'fro')^2, X) = X   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted']);
   });
 });
+
+describe("numpy's reductions written as methods (ninth probe)", () => {
+  it('reads X.sum(axis=0), X.sum(1), X.mean(axis=0) and X.max() as the functions, with numpy\'s axes', () => {
+    expect(verdicts(`
+given X: matrix[N, D]
+given dout: matrix[N, D]
+claim dout.sum(axis=0) = sum(dout, 1)
+claim X.sum(1) = sum(X, 2)
+claim (X .* X).sum() = sum(X .* X)
+claim dout.mean(axis=0) = sum(dout, 1) / N
+claim X.max() = max(X)
+claim dout.sum(axis=1) = sum(dout, 1)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('refuses an axis of max or min, which the language reads as an entrywise maximum', () => {
+    const [step] = claimsOf(deriv('given X: matrix[N, D]\nclaim X.max(axis=1) = 0\n')).flatMap((c) => [...c.steps]);
+    expect(step.detail.diagnostic?.message).toBe('max along an axis is written max(j, Z[i, j]) for each row');
+  });
+});
