@@ -155,7 +155,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const at = i + whole.length - operand.length;
       for (let k = 0; k < name.length; k++) emit(name[k], i + k);
       emit('(', at);
-      for (let k = 0; k < operand.length; k++) emit(operand[k], at + k);
+      // The operand as written, π read as everywhere else.
+      for (let k = 0; k < operand.length; k++) emit(operand[k] === '\u03c0' ? 'pi' : operand[k], at + k);
       emit(')', at + operand.length - 1);
       i += whole.length - 1;
       continue;

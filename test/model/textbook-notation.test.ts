@@ -156,6 +156,10 @@ claim diff(tan^-1(x), x) = 1 / (1 - x^2)   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   });
 
+  it('reads π as pi in the operand of a function without brackets: sin π', () => {
+    expect(verdictsOf('given x: real\nclaim sin π = 0\nclaim cos π = 1   expect wrong\n')).toEqual(['verified', 'refuted']);
+  });
+
   it('leaves sin x^2, sin 2 x and sin x y errors that say to write the brackets, rather than guess', () => {
     const steps = stepsOf(checkReport(deriv('given x, y: real\nclaim ln x^2 = 2 ln(x)\nclaim sin(2 * x) = sin 2 x\nclaim sin(x) * y = sin x y\n')));
     for (const step of steps) expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', message: expect.stringMatching(/^(ln|sin) is a function: its argument goes in brackets$/) });
