@@ -583,6 +583,13 @@ export class Resolver {
         `write ${name}(x), ${name}(x^2) or ${name}(x)^2 (a power on the name, ${name}^2(x), is ${name}(x)^2)`);
     }
     const known = [...this.scope.inputs.keys(), ...this.scope.lets.keys(), ...this.scope.dims.keys()];
+    // dσ, dL, dy of Leibniz's dσ/da written in ASCII (dP is a name where one is declared so).
+    const leibniz = /^d(\p{L}.*)$/u.exec(name)?.[1];
+    if (leibniz !== undefined && (known.includes(leibniz) || isFunctionName(leibniz) || isFunctionForm(leibniz) || leibniz === '\u03c3')) {
+      return this.error('unknown-name', `unknown name '${name}'`, span,
+        known.includes(leibniz) ? `Leibniz's d${leibniz}/dx is read as a quotient of two names in ASCII: write diff(${leibniz}, x), or \u2202${leibniz}/\u2202x`
+          : `Leibniz's d${leibniz}/dx is read as a quotient of two names in ASCII: write diff(${leibniz === '\u03c3' ? 'sigmoid' : leibniz}(x), x)`);
+    }
     const near = closest(name, known);
     const asIndex = asValue && /^\p{L}\d*$/u.test(name) ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';
     return this.error('unknown-name', `unknown name '${name}'`, span,

@@ -319,3 +319,13 @@ describe('limits and integrals, which the language does not hold (ninth probe)',
     expect(steps[1].detail.diagnostic?.hint).toContain('claim diff(F(x), x) = f(x)');
   });
 });
+
+describe("Leibniz's dσ/da in ASCII (ninth probe's messages)", () => {
+  it('says the quotient of two names is read, and how to write the derivative, not did-you-mean t', () => {
+    const steps = stepsIn('given a: real\nlet L = sigmoid(a)^2\nclaim dσ/da = sigmoid(a) * (1 - sigmoid(a))\nclaim dL/da = 2 * L * (1 - sigmoid(a))\n');
+    expect(steps.map((s) => s.detail.diagnostic?.hint)).toEqual([
+      "Leibniz's dσ/dx is read as a quotient of two names in ASCII: write diff(sigmoid(x), x)",
+      "Leibniz's dL/dx is read as a quotient of two names in ASCII: write diff(L, x), or ∂L/∂x",
+    ]);
+  });
+});
