@@ -297,7 +297,6 @@ function preciseHyperbolic(D: PreciseConstructor, name: 'sinh' | 'cosh' | 'tanh'
   return name === 'cosh' ? half : half.times(sign);
 }
 
-/** Terms of the power series used where 1 + a would round a small argument away: enough for 1e-80 relative at |a| < 1e-5. */
 /**
  * Terms of the series of log1p and expm1 for a tiny argument are taken until
  * they fall below the precision's last digit: a fixed number of them (16 once)

@@ -259,8 +259,7 @@ export class Resolver {
           // So is x^k (1 - x)^(n - k), which math.js reads as x^((k (1 - x))^(n - k)), and e^-x (...).
           // And x (x^2 + 1)^2, which math.js reads as (x (x^2 + 1))^2: the power is the bracket's.
           const left = expr.left;
-          if (left.kind === 'call' && isProductByJuxtaposition(left) && !isFunctionName(left.name) && !isFunctionForm(left.name)
-            && this.scalarNamed(left.name, left.nameSpan, bound) !== undefined) {
+          if (left.kind === 'call' && this.isValueCall(left, bound)) {
             const power: Expr = { kind: 'binary', op, left: left.args[0], right: expr.right, span: expr.span, opSpan: expr.opSpan };
             return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name: left.name, span: left.nameSpan }, right: power, span: expr.span, opSpan: expr.opSpan }, bound);
           }
@@ -447,7 +446,7 @@ export class Resolver {
       return target.at(positions.map((p) => {
         if ('pick' in p) return p.pick;
         const i = ix[q++];
-        return p.from === 1 ? i : i.k === 'lit' ? { k: 'lit', value: i.value + p.from - 1 } : { ...i, offset: (i as { offset: number }).offset + p.from - 1 } as Index;
+        return p.from === 1 ? i : shiftIndex(i, p.from - 1);
       }));
     };
     if (kept.length === 0) return scalar(at([]));
@@ -462,8 +461,7 @@ export class Resolver {
    */
   private peelValueCall(e: Expr, bound: Map<string, string>): { exponent: Expr; factor: Expr } | undefined {
     if (e.kind === 'call') {
-      if (!isProductByJuxtaposition(e) || isFunctionName(e.name) || isFunctionForm(e.name) || this.scalarNamed(e.name, e.nameSpan, bound) === undefined) return undefined;
-      return { exponent: { kind: 'name', name: e.name, span: e.nameSpan }, factor: e.args[0] };
+      return this.isValueCall(e, bound) ? { exponent: { kind: 'name', name: e.name, span: e.nameSpan }, factor: e.args[0] } : undefined;
     }
     if (e.kind === 'unary') {
       const inner = this.peelValueCall(e.arg, bound);
@@ -474,6 +472,12 @@ export class Resolver {
       return inner && { exponent: inner.exponent, factor: { ...e, left: inner.factor } };
     }
     return undefined;
+  }
+
+  /** `n (n + 1)`: a scalar value's name, a space, then a bracket, which is a product (no function of that name). */
+  private isValueCall(call: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): boolean {
+    return isProductByJuxtaposition(call) && !isFunctionName(call.name) && !isFunctionForm(call.name)
+      && this.scalarNamed(call.name, call.nameSpan, bound) !== undefined;
   }
 
   /** The term of a name that stands for a scalar value (an input, a let, a size, a summation index), or undefined. */
@@ -1188,13 +1192,13 @@ export class Resolver {
     if (expr.args.length !== 2 || this.isDeclared(name) || this.scope.inputs.has(name) || this.scope.lets.has(name)) return undefined;
     const rising = RISING_NAMES.has(name);
     if (!rising && !FALLING_NAMES.has(name)) return undefined;
-    const [top, count] = expr.args.map((a) => this.val(a, bound));
+    const count = this.val(expr.args[1], bound);
     if (count.k !== 'scalar' || count.t.k === 'num') return undefined;
     const k = count.t;
     const { base } = splitConstant(k);
     if (base === undefined || (base.k === 'ival' && (base.index.k !== 'var' || this.ranges.dimOf(`var:${base.index.name}`) === undefined))) return undefined;
     // (a)_k = (a + k - 1) (a + k - 2) ... a: the falling product from a + k - 1.
-    return mapValue(top, (a) => this.fallingProduct(rising ? sub(add(a, k), num(1)) : a, k, expr.args[1], name, false));
+    return mapValue(this.val(expr.args[0], bound), (a) => this.fallingProduct(rising ? sub(add(a, k), num(1)) : a, k, expr.args[1], name, false));
   }
 
   /**
@@ -1928,7 +1932,11 @@ function wholeNumber(e: Expr): number | undefined {
   return e.kind === 'number' && /^\d+$/.test(e.text) && Number(e.text) <= 1_000_000 ? Number(e.text) : undefined;
 }
 
-/** Whether a term reads an array or compares indices at the index variable `name`. */
+/** An index position moved by a whole number: a literal's value, any other's offset. */
+function shiftIndex(i: Index, by: number): Index {
+  return i.k === 'lit' ? { k: 'lit', value: i.value + by } : { ...i, offset: (i as { offset: number }).offset + by } as Index;
+}
+
 /**
  * A masked term of a bounded sum must have a value, or 0 times it has none (1 / (n - k)
  * at k = n, past sum(k, 1, n - 1, ...)): every use of the index as a number is held
@@ -1937,7 +1945,7 @@ function wholeNumber(e: Expr): number | undefined {
  */
 function clampedValues(body: Term, index: string, low: Index | undefined, high: Index): Term {
   const at = (offset: number): Index => ({ k: 'var', name: index, offset });
-  const shift = (i: Index, by: number): Index => (i.k === 'lit' ? { k: 'lit', value: i.value + by } : { ...i, offset: (i as { offset: number }).offset + by } as Index);
+  const shift = shiftIndex;
   const go = (t: Term): Term => {
     if (t.k !== 'ival' || t.index.k !== 'var' || t.index.name !== index) return mapChildren(t, go);
     const o = t.index.offset;

@@ -511,12 +511,13 @@ class Generator {
     this.prologue.push(`const ${c}d = new Float64Array(4), ${c}k = new Int32Array(${keySlots.length}); ${c}d[0] = -1; ${c}d[3] = -1; let ${c}l = false;`);
     const fresh = this.fresh('f');
     const before = this.fresh('w');
-    this.emit(out, `let ${fresh} = s.epoch === ${c}d[0] && ${this.versionOf(t)} === ${c}d[3];`);
+    const version = this.versionOf(t);
+    this.emit(out, `let ${fresh} = s.epoch === ${c}d[0] && ${version} === ${c}d[3];`);
     keySlots.forEach((slot, q) => this.emit(out, `${fresh} = ${fresh} && ${c}k[${q}] === s.indices[${slot}];`));
     this.emit(out, `if (!${fresh}) {`);
     this.emit(out, `const ${before} = s.needsPrecision; s.needsPrecision = false;`);
     const r = loop(out);
-    this.emit(out, `${c}d[1] = ${r.v}; ${c}d[2] = ${r.e}; ${c}l = s.needsPrecision; s.needsPrecision = ${before} || ${c}l; ${c}d[0] = s.epoch; ${c}d[3] = ${this.versionOf(t)};`);
+    this.emit(out, `${c}d[1] = ${r.v}; ${c}d[2] = ${r.e}; ${c}l = s.needsPrecision; s.needsPrecision = ${before} || ${c}l; ${c}d[0] = s.epoch; ${c}d[3] = ${version};`);
     keySlots.forEach((slot, q) => this.emit(out, `${c}k[${q}] = s.indices[${slot}];`));
     this.emit(out, '}');
     this.emit(out, `if (${c}l) s.needsPrecision = true;`);

@@ -266,15 +266,15 @@ export function decideStep(
   return { kind: 'equal', instances, unconditional: !conditional, ...(removable === undefined ? {} : { removable }) };
 }
 
+/** The last-resort wall-clock guard of one search for a point in high precision (see withGuard). */
+const SEARCH_GUARD_MS = 15_000;
+
 /**
  * A `different` outcome whose 60-digit confirmation is computed when first read
  * (and then kept): where random inputs already refute the step, it is never
  * needed, and it is the costly part (two seconds on a 3×3 softmax). The point
  * depends only on the step and the seed, so reading it later changes nothing.
  */
-/** The last-resort wall-clock guard of one search for a point in high precision (see withGuard). */
-const SEARCH_GUARD_MS = 15_000;
-
 function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined): SymbolicOutcome {
   let read = false;
   let point: Confirmation | undefined;
@@ -626,10 +626,10 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness, limitedBySize = false): Confirmation | undefined {
+  exactDifference?: ExactWitness): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
-  const limited = limitedBySize || expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES;
+  const limited = expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES;
   const random = seededRandom(seed ^ 0x9e3779b9);
   const points = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);

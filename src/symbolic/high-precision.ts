@@ -29,12 +29,6 @@ export function pointNumber(v: PointValue): number {
 }
 
 /**
- * Evaluates an expanded term (no sums, indices all numbers) at a point in
- * `digits`-digit decimal arithmetic. Used to confirm a symbolic refutation at a
- * concrete input even when the two sides differ by 1e-50 of their size, far
- * below what double-precision finite differences can see.
- */
-/**
  * The last-resort wall-clock guard of the searches for a point (see {@link withGuard}):
  * the end of the current search, in epoch ms. Past it, evaluations throw {@link GuardError}.
  */
@@ -67,6 +61,12 @@ export function withGuard<T>(ms: number, search: () => T, fallback: T): T {
 /** Nodes evaluated between two looks at the clock. */
 const CLOCK_EVERY = 1024;
 
+/**
+ * Evaluates an expanded term (no sums, indices all numbers) at a point in
+ * `digits`-digit decimal arithmetic. Used to confirm a symbolic refutation at a
+ * concrete input even when the two sides differ by 1e-50 of their size, far
+ * below what double-precision finite differences can see.
+ */
 export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, PointValue>, digits = DIGITS): Decimal {
   const Big = decimalOf(digits);
   const one = new Big(1);
