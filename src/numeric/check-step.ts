@@ -117,7 +117,10 @@ export interface NumericStepOptions {
    * Whether a failure no finite difference settles is read again in high precision
    * before it counts (see judgeEntries). Default: true. The check passes false where
    * an exact engine already found the sides different: the reading could only
-   * confirm the failure, and it costs 60-digit work on every refuted step.
+   * confirm the failure, and it costs 60-digit work on every refuted step. A failure
+   * that no second finite difference repeats is read again all the same: the exact
+   * engine's difference may be a relation of its atoms it does not know
+   * (tan(pi/2 - u) against cot(u)), and that take's error estimate the wrong one.
    */
   readonly rescueUnsettled?: boolean;
 }
@@ -336,10 +339,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         }
         if (compared === undefined) { lost = true; continue; }
         if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
-          compared = retakenWithSmallerSteps(compared, l, r);
-          if (compared.ratio > 1 && rescueUnsettled && fallbackWork < MAX_PRECISE_WORK) {
+          const retaken = retakenWithSmallerSteps(compared, l, r);
+          compared = retaken.compared;
+          let readInPrecision = false;
+          if (compared.ratio > 1 && (rescueUnsettled || !retaken.corroborated) && fallbackWork < MAX_PRECISE_WORK) {
             // No step settled it: a derivative below what a difference of the doubles can resolve (tanh(1e4 x)^2
-            // at x = 0.0016 inside a sum of order 8) fails at every step alike. Double precision lost it: the
+            // at x = 0.0016 inside a sum of order 8) fails at every step alike, and a failure no other take repeats
+            // may be one take's wrong error estimate. Double precision lost it: the
             // sides are read in high precision, a derivative through its form taken symbolically, on a budget of
             // its own (a search ends at its first failure, a report judges one input). Where high precision
             // cannot say (the budget spent, no diff-free form), the failure in doubles stands.
@@ -352,12 +358,15 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
               const r2 = sideValue('rhs', { ...r, needsPrecision: true });
               const precise = l2.kind === 'double' || l2.kind === 'precise' ? compareSides(l2, r2) : undefined;
               // Only an agreement changes anything: a step that fails in 60 digits too is reported in doubles, as found.
+              readInPrecision = precise !== undefined;
               if (precise !== undefined && precise.ratio <= 1) compared = precise;
             } finally {
               unlimited = wasUnlimited;
               fallbackWork += work.operations - before;
             }
           }
+          // A failure no second take repeats and high precision could not read (its budget spent) is no evidence.
+          if (compared.ratio > 1 && !retaken.corroborated && !readInPrecision) { lost = true; continue; }
         }
         defined = true;
         relative = Math.max(relative, compared.relative);
@@ -424,11 +433,20 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
      * that is wrong fails at every step where the differences can be trusted. Only
      * where a failure decides something (the search, the report's whole judgement):
      * shrinking does without, and its result is judged again. The free indices are still set.
+     *
+     * `corroborated`: two takes failed with differences that agree within their
+     * tolerances. A failure no other take repeats is a finite difference whose
+     * error estimate may be the wrong one (tan(pi/2 - 1e-8 t) at t = 0.001: every
+     * step of the first take spans the pole, its estimate 3e10 ± 8e10 against a
+     * true -1e14, and every tighter take too loose to count): only high precision
+     * can then say whether the step fails there.
      */
-    const retakenWithSmallerSteps = (failed: Compared, l0: Evaluated, r0: Evaluated): Compared => {
+    const retakenWithSmallerSteps = (failed: Compared, l0: Evaluated, r0: Evaluated): { compared: Compared; corroborated: boolean } => {
       // The smallest difference a failing take saw: a later take must be able to see it to settle anything (a
       // first step that flattened tanh(1e8 x) saw the whole derivative; a tight retake sees the real 64).
       let seen = Math.abs(failed.shown.difference);
+      const failures: Compared[] = [failed];
+      let corroborated = false;
       try {
         for (const cap of RETAKEN_FIRST_STEPS) {
           state.firstStepCap = cap;
@@ -438,10 +456,14 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           const r = rhsHasDiff ? evaluate(rhs, state) : r0;
           if (doubtful(l) || doubtful(r)) continue;
           const again = compareSides({ kind: 'double', value: l.value, error: l.error }, { kind: 'double', value: r.value, error: r.error });
-          if (again !== undefined && again.ratio <= 1 && again.shown.tolerance < seen) return again;
-          if (again !== undefined && again.ratio > 1) seen = Math.min(seen, Math.abs(again.shown.difference));
+          if (again !== undefined && again.ratio <= 1 && again.shown.tolerance < seen) return { compared: again, corroborated: false };
+          if (again !== undefined && again.ratio > 1) {
+            seen = Math.min(seen, Math.abs(again.shown.difference));
+            corroborated ||= failures.some((f) => Math.abs(f.shown.difference - again.shown.difference) <= f.shown.tolerance + again.shown.tolerance);
+            failures.push(again);
+          }
         }
-        return failed;
+        return { compared: failed, corroborated };
       } finally {
         state.firstStepCap = Infinity;
         state.epoch++;
