@@ -5,6 +5,7 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
+import { hasValueEverywhere } from './total-terms.ts';
 import { DerivativeTooLargeError, eliminateDiffKeepingDomain } from './differentiate.ts';
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
@@ -856,6 +857,7 @@ export class Resolver {
     if (name.endsWith("'")) return this.primed(name.slice(0, -1), expr, bound);
     if (name === 'sum') return this.sum(expr, bound);
     if (name === 'mean') return this.mean(expr, bound);
+    if (name === 'where' && !this.isDeclared(name)) return this.conditional(expr, bound);
     if ((name === 'var' || name === 'std') && !this.isDeclared(name)) return this.variance(name, expr, bound);
     if ((name === 'cosine_similarity' || name === 'normalize') && !this.isDeclared(name)) return this.cosine(name, expr, bound);
     if (name === 'delta') {
@@ -1700,6 +1702,33 @@ export class Resolver {
       'declare the bound as a size (given n: size) and write sum(k, 1, n, E)');
   }
 
+  /**
+   * `where(c, a, b)` (numpy's) and `c ? a : b`: a where the comparison c holds, else b, read
+   * entry by entry as c .* a + (not c) .* b. That sum has a value only where both branches
+   * have one, so each branch must have a value everywhere (hasValueEverywhere): a branch
+   * such as log(x) under x > 0 would take the whole definition's value away at x <= 0.
+   */
+  private conditional(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 3, 'where(x > 0, a, b), or x > 0 ? a : b');
+    const [condition, then, otherwise] = expr.args;
+    const complement = complementOf(condition);
+    if (complement === undefined) {
+      throw this.error('syntax', `the condition of a definition by cases is a comparison, such as x > 0, got ${shortText(condition) ?? 'another value'}`, condition.span,
+        'write where(x > 0, a, b) or x > 0 ? a : b; several conditions multiply: where((x > 0) * (y > 0), a, b)');
+    }
+    const inputs = [...this.scope.inputs.values()];
+    for (const branch of [then, otherwise]) {
+      const value = this.val(branch, bound);
+      const entry = value.k === 'scalar' ? value.t : value.at(value.shape.map(() => ({ k: 'lit', value: 1 }) as Index));
+      if (!hasValueEverywhere(entry, inputs)) {
+        throw this.error('unsupported', `each case of a definition by cases must have a value everywhere, and ${shortText(branch) ?? 'this one'} may have none at some points`, branch.span,
+          'derivcheck reads where(c, a, b) as c * a + (1 - c) * b; write the claim for the part of the domain where that case holds (given x: positive), or give that case a value everywhere');
+      }
+    }
+    const cases = (c: Expr, v: Expr): Expr => ({ kind: 'binary', op: '.*', left: c, right: v, span: v.span, opSpan: expr.nameSpan });
+    return this.val({ kind: 'binary', op: '+', left: cases(condition, then), right: cases(complement, otherwise), span: expr.span, opSpan: expr.nameSpan }, bound);
+  }
+
   /** `mean(A)`: the mean of every entry; `mean(A, 1)`, `mean(A, 2)`: of each column, of each row (as sum). */
   private mean(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     const args = expr.args;
@@ -1922,6 +1951,21 @@ export class Resolver {
 function pickByIndex(index: Index, count: number, entry: (p: number) => Term): Term {
   if (index.k === 'lit') return index.value >= 1 && index.value <= count ? entry(index.value - 1) : num(0);
   return add(...Array.from({ length: count }, (_, p) => mul(delta(index, { k: 'lit', value: p + 1 }), entry(p))));
+}
+
+const COMPLEMENTS: Readonly<Record<string, Comparison>> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '!=': '==' };
+
+/**
+ * Where a condition of a definition by cases fails, as an expression: a comparison's
+ * complement (x <= 0 for x > 0), and 1 - c for a product of comparisons; undefined
+ * for anything that is not a comparison.
+ */
+function complementOf(condition: Expr): Expr | undefined {
+  if (condition.kind === 'binary' && Object.hasOwn(COMPLEMENTS, condition.op)) return { ...condition, op: COMPLEMENTS[condition.op] };
+  const isCondition = (e: Expr): boolean => (e.kind === 'binary' && Object.hasOwn(COMPLEMENTS, e.op))
+    || (e.kind === 'binary' && (e.op === '*' || e.op === '.*') && isCondition(e.left) && isCondition(e.right));
+  if (!isCondition(condition)) return undefined;
+  return { kind: 'binary', op: '-', left: { kind: 'number', text: '1', value: 1, span: condition.span }, right: condition, span: condition.span };
 }
 
 /** diff(F, x, y, ...) takes at most this many variables, as many as an abstract function has primes. */

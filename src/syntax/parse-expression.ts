@@ -129,7 +129,6 @@ const UNSUPPORTED_NODES: Record<string, string> = {
   AssignmentNode: "an assignment '=' inside an expression",
   FunctionAssignmentNode: 'a function definition',
   BlockNode: "several expressions on one line (';' or a line break)",
-  ConditionalNode: "a conditional 'a ? b : c'",
   ObjectNode: "an object literal '{...}'",
   RangeNode: "a range 'a:b'",
   RelationalNode: "a chained comparison 'a < b < c'",
@@ -337,6 +336,13 @@ class Converter {
         const last = args.length > 0 ? args[args.length - 1].span : name.span;
         const span = this.extendToClosing(this.join(name.span, last), ')');
         return { kind: 'call', name: name.name, nameSpan: name.span, args, span };
+      }
+      case 'ConditionalNode': {
+        // c ? a : b, a definition by cases: numpy's where(c, a, b), which the model reads as c a + (not c) b.
+        const condition = this.convert(n.condition);
+        const then = this.convert(n.trueExpr);
+        const otherwise = this.convert(n.falseExpr);
+        return { kind: 'call', name: 'where', nameSpan: this.operatorSpan(condition.span, then.span, '?'), args: [condition, then, otherwise], span: this.join(condition.span, otherwise.span) };
       }
       case 'AccessorNode': {
         // numpy's W.T, as ML notes write a transpose.

@@ -220,7 +220,20 @@ const pochhammerRenderer: FunctionRenderer = {
   render: ([a, k], ctx) => rendered(`\\left(${ctx.render(a).tex}\\right)_{${ctx.render(k).tex}}`, Prec.Atom),
 };
 
+/** A definition by cases, where(c, a, b) and c ? a : b, as books set it: a brace over the two cases. */
+const casesRenderer: FunctionRenderer = {
+  arity: [3, 3],
+  render: ([condition, then, otherwise], ctx) => {
+    // The condition is read as a statement, not as the 0/1 value a comparison elsewhere is: x > 0, not 1(x > 0).
+    const tex = ctx.render(condition).tex;
+    const single = condition.kind === 'binary' && ['<', '<=', '>', '>=', '==', '!='].includes(condition.op);
+    const test = !single ? tex : tex.replace(/^\\mathbb\{1\}\\left\((.*)\\right\)$/s, '$1');
+    return rendered(`\\begin{cases} ${ctx.render(then).tex} & \\text{if } ${test} \\\\ ${ctx.render(otherwise).tex} & \\text{otherwise} \\end{cases}`, Prec.Atom);
+  },
+};
+
 export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
+  where: casesRenderer,
   exp: {
     arity: [1, 1],
     render: ([x], ctx) => rendered(`e^{${ctx.render(x).tex}}`, Prec.Pow),

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('a definition by cases: where(c, a, b) and c ? a : b', () => {
+  it('proves the textbook cases (relu, abs, the Huber loss and its derivative, leaky relu, ELU) and refutes their slips', () => {
+    expect(verdictsIn(`given x: real
+given d: positive
+claim diff(relu(x), x) = where(x > 0, 1, 0)
+claim diff(relu(x), x) = x > 0 ? 1 : 0
+claim diff(relu(x), x) = x > 0 ? 1 : 1   expect wrong
+claim abs(x) = x >= 0 ? x : -x
+claim abs(x) = x >= 0 ? x : x   expect wrong
+let huber = abs(x) <= d ? x^2 / 2 : d * (abs(x) - d / 2)
+claim diff(huber, x) = abs(x) <= d ? x : d * sign(x)
+claim diff(huber, x) = abs(x) <= d ? x : d   expect wrong
+claim diff(x > 0 ? x : 0.01 * x, x) = x > 0 ? 1 : 0.01
+claim diff(x > 0 ? x : exp(x) - 1, x) = where(x > 0, 1, exp(x))
+claim diff(x > 0 ? x : exp(x) - 1, x) = where(x > 0, 1, exp(x) - 1)   expect wrong
+claim where((x > 0) * (x < 1), 1, 0) = (x > 0) * (x < 1)
+claim x > 0 ? (x > 1 ? 2 : 1) : 0 = (x > 0) + (x > 1)
+claim x > 0 ? (x > 1 ? 2 : 1) : 0 = (x > 0) + (x > 2)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'proved', 'refuted', 'proved',
+      // Nested cases: (x > 1) (x > 0) = (x > 1) is a relation between two orderings the exact engine does not know; the numbers decide.
+      'verified', 'refuted']);
+  });
+
+  it('reads arrays entry by entry: the ReLU backward pass where(X > 0, G, 0)', () => {
+    expect(verdictsIn(`given X, G: matrix[n, m]
+let Y = where(X > 0, X, 0)
+claim grad(sum(i, sum(j, G[i, j] * Y[i, j])), X) = where(X > 0, G, 0)
+claim grad(sum(i, sum(j, G[i, j] * Y[i, j])), X) = G .* (X > 0)
+claim grad(sum(i, sum(j, G[i, j] * Y[i, j])), X) = where(X >= 0, G, 1)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
+  it('refuses a case that may have no value, and a condition that is no comparison, at its place', () => {
+    // c * a + (1 - c) * b has no value where a has none, whatever c: log(x) under x > 0 would take the value away at x <= 0.
+    const [partial, notComparison, total] = stepsIn(`given x: real
+given p: positive
+claim x > 0 ? log(x) : 0 = 0
+claim where(x, 1, 0) = 1
+claim where(x > 0, log(p) + 1 / (1 + x^2) + sqrt(x^2 + 1), 0) = (x > 0) * (log(p) + 1 / (1 + x^2) + sqrt(x^2 + 1))
+`);
+    expect(partial.verdict).toBe('error');
+    expect(partial.detail.diagnostic).toMatchObject({ code: 'unsupported', span: { line: 4, col: 15 }, message: expect.stringContaining('log(x) may have none') });
+    expect(notComparison.verdict).toBe('error');
+    expect(notComparison.detail.diagnostic).toMatchObject({ span: { line: 5, col: 13 }, message: expect.stringContaining('is a comparison, such as x > 0, got x') });
+    expect(total.verdict).toBe('proved');
+  });
+});
