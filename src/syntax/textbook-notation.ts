@@ -41,7 +41,12 @@ const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2
  */
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log|exp|sqrt)[ \\t]))`, 'u');
 
-const NOTATION = /[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+/** Fractions of one character, as PDFs set ½ x²: each is its quotient in brackets. */
+const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
+  '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
+};
+
+const NOTATION = /\^\{|_\{|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -114,6 +119,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
   const closers = new Map<number, { variable: string; at: number; order: number | string; power?: { text: string; length: number } }>();
   /** What a powered function's closing bracket writes after it, by its offset: `sin^2(x)` is `sin(x)^2`. */
   const powersAfter = new Map<number, string>();
+  /** What LaTeX's closing brace of an exponent or subscript writes, by its offset: `e^{-x}` is `e^(-x)`, `x_{i+1}` is `x[i+1]`. */
+  const braceClosers = new Map<number, string>();
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
@@ -136,6 +143,21 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (closer.power !== undefined) i += closer.power.length;
       continue;
     }
+    const braceCloser = braceClosers.get(i);
+    if (braceCloser !== undefined) { emit(braceCloser, i); continue; }
+    const brace = (c === '^' || c === '_') && text[i + 1] === '{' ? matchingBrace(text, i + 1) : undefined;
+    if (brace !== undefined) {
+      // LaTeX's braces group an exponent or a subscript: e^{-x} is e^(-x); x_{ij} is x_ij, x_{i+1} and softmax(z)_{i} entries.
+      const inner = text.slice(i + 2, brace);
+      if (c === '^') { emit('^(', i); braceClosers.set(brace, ')'); } else if (/^[\p{L}\p{N}]+$/u.test(inner) && text[i - 1] !== ')') {
+        emit('_', i);
+        braceClosers.set(brace, '');
+      } else { emit('[', i); braceClosers.set(brace, ']'); }
+      i++;
+      continue;
+    }
+    const fraction1 = VULGAR_FRACTIONS[c];
+    if (fraction1 !== undefined) { emit(fraction1, i); continue; }
     const startsName = i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]);
     const powered = startsName && /[a-z]/.test(c) ? FUNCTION_POWER.exec(text.slice(i, i + 24)) : null;
     const poweredClose = powered ? matchingBracket(text, i + powered[0].length - 1) : undefined;
@@ -270,6 +292,18 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     emit(c, i);
   }
   return { text: out.join(''), map: map.remap(sources) };
+}
+
+/** The offset of the brace that closes the one at `open`, or undefined where none does on the line. */
+function matchingBrace(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    const c = text[k];
+    if (c === '"') return undefined;
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return k;
+  }
+  return undefined;
 }
 
 /** The offset of the bracket that closes the one at `open`, or undefined where none does (an unclosed bracket is reported as written). */

@@ -165,6 +165,26 @@ claim softmax(z)_i = exp(z_i) / sum(j, exp(z_j))
   });
 });
 
+describe("LaTeX's braces and PDF's fraction characters", () => {
+  it('read an exponent or a subscript in braces as its bracket, and ½ as (1/2)', () => {
+    expect(read('e^{-x^2/2} + x^{2}')).toBe('e^(-x^2/2) + x^(2)');
+    expect(read('v_{i} + W_{ij} + x_{i+1} + softmax(z)_{k}')).toBe('v_i + W_ij + x[i+1] + softmax(z)[k]');
+    expect(read('½ x² + ⅓ + ¾')).toBe('(1/2) x^2 + (1/3) + (3/4)');
+    // A brace that is not closed on the line is left to the parser, which reports it.
+    expect(read('e^{x')).toBe('e^{x');
+  });
+
+  it('checks steps written with them, slips included', () => {
+    expect(verdicts(`given x: real
+given v: vector[n]
+claim diff(e^{-x^2/2}, x) = -x e^{-x^2/2}
+claim diff(e^{-x^2/2}, x) = x e^{-x^2/2}   expect wrong
+claim diff(½ sum(i, v_{i}^{2}), v_{k}) = v_{k}
+claim softmax(v)_{k} = exp(v_{k}) / sum(j, exp(v_{j}))
+`)).toEqual(['proved', 'refuted', 'proved', 'proved']);
+  });
+});
+
 describe('diff with several variables', () => {
   it('is the mixed partial, as SymPy writes it: diff(F, x, y) is diff(diff(F, x), y)', () => {
     expect(verdicts(`given x, y: real
