@@ -1,7 +1,9 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
-import { Resolver, type LetDefinition, type Scope } from './resolve.ts';
+import { Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
+import { isFunctionName } from './functions.ts';
+import { isFunctionForm } from './function-forms.ts';
 import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
 import { IndexRangeConflict } from './index-ranges.ts';
 import { InlineBudget } from './term-size.ts';
@@ -89,6 +91,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const inputs = new Map<string, Input>();
   const functions = new Map<string, Input>();
   const lets = new Map<string, LetDefinition>();
+  const definedFunctions = new Map<string, DefinedFunction>();
   const broken = new Map<string, Diagnostic>();
   const usedBroken = new Set<string>();
   /** Each `let` declared so far, in order, and the inputs that stand for one in a derivative with respect to it. */
@@ -100,17 +103,17 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const leafScope = (name: string): Scope | undefined => {
     // Lets declared since a scope was made are read in it too: a scope per let and count of lets.
     const key = `${name}#${letDecls.size}`;
-    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined, functions, ...sized }, letDecls, declared) };
+    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined, functions, definedFunctions, ...sized }, letDecls, declared) };
     const leaf = lastLeaf.scope;
     const input = leaf?.inputs.get(name);
     if (input !== undefined && !leafInputs.has(name)) leafInputs.set(name, input);
     return leaf;
   };
-  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, ...sized };
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, definedFunctions, ...sized };
   /** Each broken declaration, to report it on its own when no expression uses it. */
   const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl; problem: Diagnostic; at: number }[] = [];
   const claims: ModelClaim[] = [];
-  const taken = (name: string) => inputs.has(name) || functions.has(name) || lets.has(name) || dims.has(name) || broken.has(name);
+  const taken = (name: string) => inputs.has(name) || functions.has(name) || lets.has(name) || dims.has(name) || broken.has(name) || definedFunctions.has(name);
 
   for (const statement of derivation.statements) {
     if (statement.kind === 'claim') {
@@ -121,6 +124,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     try {
       if (statement.kind === 'given' && statement.type.name === 'function') declareFunction(statement, scope, functions, taken);
       else if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
+      else if (statement.args !== undefined) declareDefinedFunction(statement, statement.args.map((a) => a.name), scope, definedFunctions, taken);
       else {
         declareLet(statement, scope, lets, taken, declared);
         letDecls.set(statement.name, statement);
@@ -282,6 +286,24 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
     return dim;
   });
   lets.set(statement.name, { name: statement.name, params, paramDims, body, minSizes: resolver.minSizes });
+}
+
+/**
+ * `let f(t) = E`: a function, read at each call. Its body is resolved once here with
+ * its arguments in, so an error in it is reported at the definition.
+ */
+function declareDefinedFunction(statement: LetDecl, args: readonly string[], scope: Scope, definedFunctions: Map<string, DefinedFunction>, taken: (name: string) => boolean): void {
+  if (taken(statement.name)) {
+    throw new DerivationError(diagnostic('duplicate-name', `${statement.name} is already declared`, scope.file, statement.nameSpan,
+      'each name is declared once; pick another name for this function'));
+  }
+  if (isFunctionName(statement.name) || isFunctionForm(statement.name)) {
+    throw new DerivationError(diagnostic('duplicate-name', `${statement.name} is a function of the language already`, scope.file, statement.nameSpan,
+      'pick another name for this function, e.g. f or g'));
+  }
+  const defined: DefinedFunction = { name: statement.name, args, body: statement.body, earlier: new Map(definedFunctions) };
+  new Resolver(scope, new Set()).definedBody(defined);
+  definedFunctions.set(statement.name, defined);
 }
 
 /** A broken declaration no expression uses, reported as a claim of one step that is that error. */

@@ -129,6 +129,24 @@ export interface Scope {
    * its parameters for the numbers: called as `f(E)`, `f'(E)`, never read as a value.
    */
   readonly functions?: ReadonlyMap<string, Input>;
+  /** The functions the derivation defines (`let f(t) = t^2 + 1`), read at each call. */
+  readonly definedFunctions?: ReadonlyMap<string, DefinedFunction>;
+  /** The function whose body is being read: a call of it there is an error, not an unknown name. */
+  readonly defining?: string;
+}
+
+/**
+ * `let f(t) = E`: a function of scalar arguments the derivation defines. A call
+ * `f(A)` is E with A in for t, `f'(A)` the derivative of E in t with A in for t
+ * (as a textbook means "let f(x) = ..., then f'(2) = ..."); an array argument is
+ * read entry by entry.
+ */
+export interface DefinedFunction {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly body: Expr;
+  /** The functions defined before this one: only they can be called in its body, so no definition calls itself. */
+  readonly earlier: ReadonlyMap<string, DefinedFunction>;
 }
 
 /**
@@ -534,7 +552,56 @@ export class Resolver {
   }
 
   private isDeclared(name: string): boolean {
-    return this.scope.inputs.has(name) || (this.scope.functions?.has(name) ?? false) || this.scope.lets.has(name) || this.scope.dims.has(name) || (this.scope.broken?.has(name) ?? false);
+    return this.scope.inputs.has(name) || (this.scope.functions?.has(name) ?? false) || this.scope.lets.has(name) || this.scope.dims.has(name)
+      || (this.scope.broken?.has(name) ?? false) || (this.scope.definedFunctions?.has(name) ?? false);
+  }
+
+  /**
+   * The body of a function the derivation defines, resolved with each argument a
+   * scalar real input of its own (shadowing a given of the same name): a term to
+   * put the arguments of a call into. Its index variables must all be bound.
+   */
+  definedBody(defined: DefinedFunction): Term {
+    const inputs = new Map(this.scope.inputs);
+    for (const a of defined.args) inputs.set(a, { name: a, kind: 'real', dims: [], typeText: `the argument ${a} of ${defined.name}` });
+    const resolver = new Resolver({ ...this.scope, inputs, leafScope: undefined, definedFunctions: defined.earlier, defining: defined.name }, new Set());
+    const value = resolver.resolveValue(defined.body);
+    if (value.k === 'array') {
+      throw this.error('not-scalar', `${defined.name}(${defined.args.join(', ')}) is defined as ${showShape(value.shape)}, but a function defined by let gives a scalar`, defined.body.span,
+        'define an array with let NAME = ..., or one entry of it');
+    }
+    const term = resolver.finalize(value.t);
+    if (resolver.freeIndices.length > 0) {
+      throw this.error('index-range', `the index ${resolver.freeIndices[0]} in the definition of ${defined.name} is bound by no sum`, defined.body.span,
+        `bind it in a sum, or pass the entry as an argument: let ${defined.name}(t) = ... called as ${defined.name}(x[i])`);
+    }
+    return term;
+  }
+
+  /** `f(A, B)`, `f'(A)`: a defined function with the arguments in, its derivative taken first (see DefinedFunction). */
+  private definedCall(defined: DefinedFunction, primes: number, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const form = `${defined.name}(${defined.args.join(', ')})`;
+    if (expr.args.length !== defined.args.length) {
+      throw this.error('arity', `${defined.name} is defined with ${defined.args.length} argument${defined.args.length === 1 ? '' : 's'}, called with ${expr.args.length}`, expr.span, `write ${form}`);
+    }
+    if (primes > 0 && defined.args.length !== 1) {
+      throw this.error('unsupported', `${defined.name}${"'".repeat(primes)} is the derivative of a function of one argument, and ${defined.name} takes ${defined.args.length}`, expr.nameSpan,
+        `write the partial derivative as diff(${form}, ${defined.args[0]}) with given ${defined.args[0]}: real`);
+    }
+    let body = this.definedBody(defined);
+    for (let p = 0; p < primes; p++) body = { k: 'diff', f: body, v: { name: defined.args[0], indices: [] } };
+    // A value put in under diff would move its variable: the derivatives are taken first.
+    let free: Term;
+    try {
+      free = hasDiff(body) ? eliminateDiffKeepingDomain(body) : body;
+    } catch (error) {
+      if (!(error instanceof DerivativeTooLargeError)) throw error;
+      throw this.error('limit', `${error.message}, past what derivcheck checks`, expr.span, 'take fewer derivatives in one step');
+    }
+    const args = expr.args.map((a) => this.val(a, bound));
+    // One argument of an array is read entry by entry, as numpy applies a function: f(X).
+    if (args.length === 1 && args[0].k === 'array') return mapValue(args[0], (t) => substituteInputs(free, new Map([[defined.args[0], t]])));
+    return scalar(substituteInputs(free, new Map(defined.args.map((a, p) => [a, this.scalarOf(args[p], expr.args[p])]))));
   }
 
   private name(name: string, span: Span, bound: Map<string, string>): Term {
@@ -846,6 +913,13 @@ export class Resolver {
     const unprimed = name.replace(/'+$/, '');
     const abstract = this.scope.functions?.get(unprimed);
     if (abstract) return this.abstractCall(abstract, name.length - unprimed.length, undefined, expr, bound);
+    const defined = this.scope.definedFunctions?.get(unprimed);
+    if (defined) return this.definedCall(defined, name.length - unprimed.length, expr, bound);
+    if (unprimed === this.scope.defining) {
+      throw this.error('unsupported', `${unprimed} is called in its own definition: a definition is not recursive`, expr.nameSpan,
+        `write the body without ${unprimed}, or define ${unprimed} in terms of functions defined before it`);
+    }
+    this.checkNotBroken(unprimed);
     // F_x(a, b), F_xy(a, b): a partial derivative of an abstract function, by subscripts.
     const partial = /^(.+?)_([\p{L}\d]+)$/u.exec(name);
     const partOf = partial ? this.scope.functions?.get(partial[1]) : undefined;

@@ -148,13 +148,18 @@ export interface GivenDecl {
   readonly span: Span;
 }
 
-/** `let s[i] = ...` or `let L = ...`. */
+/** `let s[i] = ...`, `let L = ...` or `let f(t) = ...`. */
 export interface LetDecl {
   readonly kind: 'let';
   readonly name: string;
   readonly nameSpan: Span;
   /** Index parameters, e.g. `i` in `let s[i] = ...`. */
   readonly params: readonly { readonly name: string; readonly span: Span }[];
+  /**
+   * A function's arguments, `t` in `let f(t) = t^2 + 1`: the definition is then a
+   * function, read at each call (`f(2 x)`, `f'(x)`); undefined for a value.
+   */
+  readonly args?: readonly { readonly name: string; readonly span: Span }[];
   readonly body: Expr;
   /** The body as written (after the ASCII forms of pasted notation), for reports. */
   readonly text: string;

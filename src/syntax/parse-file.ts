@@ -311,10 +311,10 @@ function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
 
 function parseLet(line: LogicalLine): LetDecl {
   const file = line.map.file;
-  const m = new RegExp(`^let\\s+(${NAME})\\s*(?:\\[([^\\]]*)\\])?\\s*=(?!=)`, 'u').exec(line.text);
+  const m = new RegExp(`^let\\s+(${NAME})\\s*(?:\\[([^\\]]*)\\]|\\(([^)]*)\\))?\\s*=(?!=)`, 'u').exec(line.text);
   if (!m) {
     throw new DerivationError(diagnostic('syntax', 'cannot read the let definition', file,
-      line.map.span(0, line.text.length), 'write let NAME = EXPRESSION or let NAME[i] = EXPRESSION'));
+      line.map.span(0, line.text.length), 'write let NAME = EXPRESSION, let NAME[i] = EXPRESSION for entries, or let f(x) = EXPRESSION for a function'));
   }
   const nameStart = line.text.indexOf(m[1], 3);
   const params: { name: string; span: Span }[] = [];
@@ -331,10 +331,24 @@ function parseLet(line: LogicalLine): LetDecl {
       offset += part.length + 1;
     }
   }
+  const args: { name: string; span: Span }[] = [];
+  if (m[3] !== undefined) {
+    let offset = line.text.indexOf('(') + 1;
+    for (const part of m[3].split(',')) {
+      const name = part.trim();
+      const at = offset + part.indexOf(name);
+      if (!IDENT.test(name) || args.some((a) => a.name === name)) {
+        throw new DerivationError(diagnostic('syntax', name === '' ? 'a function definition names its arguments' : `'${name}' is not an argument name${IDENT.test(name) ? ' of its own' : ''}`, file,
+          line.map.span(at, at + Math.max(1, name.length)), 'arguments are distinct names, e.g. let f(x) = x^2 + 1 or let g(x, y) = x * y'));
+      }
+      args.push({ name, span: line.map.span(at, at + name.length) });
+      offset += part.length + 1;
+    }
+  }
   const bodyStart = m[0].length;
   const body = expressionAt(line, bodyStart, line.text.length);
   return {
-    kind: 'let', name: m[1], nameSpan: line.map.span(nameStart, nameStart + m[1].length), params, body,
+    kind: 'let', name: m[1], nameSpan: line.map.span(nameStart, nameStart + m[1].length), params, ...(m[3] !== undefined ? { args } : {}), body,
     text: line.text.slice(bodyStart).trim(), span: line.map.span(0, line.text.length),
   };
 }
