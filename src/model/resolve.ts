@@ -662,6 +662,11 @@ export class Resolver {
         known.includes(leibniz) ? `Leibniz's d${leibniz}/dx is read as a quotient of two names in ASCII: write diff(${leibniz}, x), or \u2202${leibniz}/\u2202x`
           : `Leibniz's d${leibniz}/dx is read as a quotient of two names in ASCII: write diff(${leibniz === '\u03c3' ? 'sigmoid' : leibniz}(x), x)`);
     }
+    // 2xy: a product of one-letter names written together is one name in the language.
+    const letters = [...name];
+    if (letters.length > 1 && letters.length <= 4 && letters.every((c) => known.includes(c))) {
+      return this.error('unknown-name', `unknown name '${name}'`, span, `a name may have several letters: write ${letters.join(' * ')} (or ${letters.join(' ')}) for the product`);
+    }
     const near = closest(name, known);
     const asIndex = asValue && /^\p{L}\d*$/u.test(name) ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';
     return this.error('unknown-name', `unknown name '${name}'`, span,

@@ -41,22 +41,28 @@ const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2
  */
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log|exp|sqrt)[ \\t]))`, 'u');
 
+/** Subscript characters, as PDFs set x₁ and log₂: the first of a run writes `_` (x₁ is x_1, an entry where x is an array). */
+const SUBSCRIPTS: Readonly<Record<string, string>> = {
+  '\u2080': '0', '\u2081': '1', '\u2082': '2', '\u2083': '3', '\u2084': '4', '\u2085': '5', '\u2086': '6', '\u2087': '7', '\u2088': '8', '\u2089': '9',
+  '\u1d62': 'i', '\u2c7c': 'j', '\u2096': 'k', '\u2099': 'n', '\u2098': 'm', '\u209c': 't',
+};
+
 /** Fractions of one character, as PDFs set ½ x²: each is its quotient in brackets. */
 const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\^\{|_\{|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\^\{|_\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
 
 /**
- * Leibniz's operator before a bracket: `d/dx(E)`, `∂/∂x[k](E)`, `d²/dx²(E)` (or
+ * Leibniz's operator before a bracket: `d/dx(E)`, `d/dx [E]`, `∂/∂x[k](E)`, `d²/dx²(E)` (or
  * `d^2/dx^2(E)`): the derivative of E. The variable is a name, with an entry's
  * indices if it has them.
  */
-const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\(/u;
+const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*[([]/u;
 
 /** The order a Leibniz operator writes as `d^3/dx^3`, `d³/dx³` or `dⁿ/dxⁿ`: a number, or a size's name (`n`). */
 function leibnizOrder(upper: string | undefined, lower: string | undefined): number | string | undefined {
@@ -156,6 +162,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i++;
       continue;
     }
+    const sub = SUBSCRIPTS[c];
+    if (sub !== undefined) { emit(i > 0 && SUBSCRIPTS[text[i - 1]] !== undefined ? sub : `_${sub}`, i); continue; }
     const fraction1 = VULGAR_FRACTIONS[c];
     if (fraction1 !== undefined) { emit(fraction1, i); continue; }
     const startsName = i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]);
@@ -306,7 +314,7 @@ function matchingBrace(text: string, open: number): number | undefined {
   return undefined;
 }
 
-/** The offset of the bracket that closes the one at `open`, or undefined where none does (an unclosed bracket is reported as written). */
+/** The offset of the bracket that closes the one at `open` (a `)` for `(`, a `]` for `[`), or undefined where none does (an unclosed bracket is reported as written). */
 function matchingBracket(text: string, open: number): number | undefined {
   let depth = 0;
   for (let k = open; k < text.length; k++) {
@@ -315,7 +323,7 @@ function matchingBracket(text: string, open: number): number | undefined {
     if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') {
       depth--;
-      if (depth === 0) return c === ')' ? k : undefined;
+      if (depth === 0) return c === (text[open] === '[' ? ']' : ')') ? k : undefined;
     }
   }
   return undefined;

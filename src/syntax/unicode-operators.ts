@@ -4,7 +4,7 @@ import type { SourceMap } from './source-map.ts';
  * Operators pasted from a PDF or a word processor, read as their ASCII meaning:
  * the minus sign `−` (U+2212) is `-`, the multiplication signs `×` and `·` are
  * `*`, the transpose signs `ᵀ` and `⊤` are `'`, numpy's `@` is `*` (a matrix
- * product), `≠` is `!=`, and the Hadamard products `⊙` and `∘` are `.*`. Quoted
+ * product), Python's `**` is `^`, `≠` is `!=`, and the Hadamard products `⊙` and `∘` are `.*`. Quoted
  * text (titles, `by "..."`) is left as written.
  */
 const SAME_LENGTH: Readonly<Record<string, string>> = {
@@ -13,7 +13,7 @@ const SAME_LENGTH: Readonly<Record<string, string>> = {
 const TWO_CHARACTERS: Readonly<Record<string, string>> = { '\u2260': '!=', '\u2299': '.*', '\u2218': '.*', '\u221e': 'Infinity' };
 
 export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
-  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u1d40\u22a4@\u2299\u2218\u221e]/.test(text)) return { text, map };
+  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u1d40\u22a4@\u2299\u2218\u221e]|\*\*/.test(text)) return { text, map };
   const out: string[] = [];
   // The offset in `text` of each character written: the map keeps the text after a `≠` at its file columns.
   const sources: number[] = [];
@@ -21,6 +21,8 @@ export function asciiOperators(text: string, map: SourceMap): { text: string; ma
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
+    // Python's power x**2 is x^2 (math.js reads ** as no operator at all).
+    if (!inString && c === '*' && text[i + 1] === '*') { out.push('^'); sources.push(i); i++; continue; }
     const written = inString ? c : TWO_CHARACTERS[c] ?? SAME_LENGTH[c] ?? c;
     for (const w of written) { out.push(w); sources.push(i); }
   }

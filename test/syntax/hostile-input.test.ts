@@ -329,3 +329,10 @@ describe("Leibniz's dσ/da in ASCII (ninth probe's messages)", () => {
     ]);
   });
 });
+
+describe('a product of one-letter names written together, 2xy', () => {
+  it('is one unknown name, with a hint to write the product', () => {
+    const [step] = stepsIn('given x, y: real\nclaim 2xy = 2 * x * y\n');
+    expect(step.detail.diagnostic).toMatchObject({ message: "unknown name 'xy'", hint: 'a name may have several letters: write x * y (or x y) for the product' });
+  });
+});

@@ -174,6 +174,18 @@ describe("LaTeX's braces and PDF's fraction characters", () => {
     expect(read('e^{x')).toBe('e^{x');
   });
 
+  it("reads subscript characters, Python's ** and Leibniz's operator before a square bracket", () => {
+    expect(read('x₁ + W₁₂ + log₂(t) + vᵢ')).toBe('x_1 + W_12 + log_2(t) + v_i');
+    expect(verdicts(`given x: positive
+given v: vector[n]
+claim x**2 = x^2
+claim d/dx [x**3] = 3 x**2
+claim d/dx [x^3] = 3 x   expect wrong
+claim log₂(x^2) = 2 log₂(x)
+claim diff(sum(i, vᵢ^2), vₖ) = 2 vₖ
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved']);
+  });
+
   it('checks steps written with them, slips included', () => {
     expect(verdicts(`given x: real
 given v: vector[n]
