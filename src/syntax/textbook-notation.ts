@@ -52,7 +52,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\^\{|_\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum)_|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -81,6 +81,34 @@ const POWER_AFTER = /^(\^(?:[0-9]+|\([^()]*\)|[\p{L}_][\p{L}\p{N}_]*)|[\u00b2\u0
 
 /** Leibniz's forms are read only up to this many characters ahead. */
 const MAX_LEIBNIZ = 200;
+
+/**
+ * A summation sign with its index as a subscript and no bracket, as books write
+ * Σ_j exp(z_j) and ∑_{i=1}^{n} x_i (also `sum_j`): the sum of the rest of the
+ * product term, up to a `+` or `-`, `=`, `,` or a closing bracket, as the sign
+ * binds in print. Bounds in LaTeX's braces make it `sum(i, 1, n, E)`.
+ */
+const SUM_SUBSCRIPT = /^(?:\u2211|\u03a3|sum)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a-])/u;
+
+/** Where the summand of a sum without brackets that starts at `from` ends: the offset of the character that ends it. */
+function summandEnd(text: string, from: number): number {
+  let depth = 0;
+  let previous = '';
+  for (let k = from; k < text.length; k++) {
+    const c = text[k];
+    if (c === '"') return k;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') { if (depth === 0) return k; depth--; }
+    else if (depth === 0) {
+      if (c === '=' || c === ',' || c === '<' || c === '>' || c === '!') return k;
+      // A sign ends the term, except as the sign of an exponent or of the summand itself (Σ_j -x_j, x^-1, 1e-3).
+      if ((c === '+' || c === '-') && previous !== '' && !/[(^*/eE]/.test(previous)) return k;
+      if (/^[ \t]+(?:by|expect)[ \t]/.test(text.slice(k))) return k;
+    }
+    if (c !== ' ' && c !== '\t') previous = c;
+  }
+  return text.length;
+}
 
 /**
  * numpy's, torch's and SciPy's `np.exp(x)`, `torch.sigmoid(z)`, `F.gelu(x)` (torch.nn.functional as F),
@@ -127,6 +155,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
   const powersAfter = new Map<number, string>();
   /** What LaTeX's closing brace of an exponent or subscript writes, by its offset: `e^{-x}` is `e^(-x)`, `x_{i+1}` is `x[i+1]`. */
   const braceClosers = new Map<number, string>();
+  /** How many sums without brackets end before the character at an offset: each writes its `)` there. */
+  const sumEnds = new Map<number, number>();
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
@@ -147,6 +177,23 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
         emit(')', i);
       }
       if (closer.power !== undefined) i += closer.power.length;
+      continue;
+    }
+    const ending = sumEnds.get(i);
+    if (ending !== undefined) emit(')'.repeat(ending), i);
+    const summation = (c === '\u2211' || c === '\u03a3' || (c === 's' && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])))) ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
+    const [, , lowerBound, , upperBraced, upperPlain] = summation ?? [];
+    // A power without a lower bound is a power of a name: Σ_k^{-1} is a covariance's inverse.
+    if (summation && !(lowerBound === undefined && (upperBraced ?? upperPlain) !== undefined)) {
+      const [whole, braced, lower, plain] = summation;
+      const index = braced ?? plain;
+      const upper = upperBraced ?? upperPlain;
+      emit(`sum(${index}, ${lower !== undefined && upper !== undefined ? `${lower.trim()}, ${upper.trim()}, ` : ''}`, i);
+      // The bracket closes right after the summand, before the spaces that end it.
+      let end = summandEnd(text, i + whole.length);
+      while (end > i + whole.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+      sumEnds.set(end, (sumEnds.get(end) ?? 0) + 1);
+      i += whole.length - 1;
       continue;
     }
     const braceCloser = braceClosers.get(i);
@@ -299,6 +346,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
     emit(c, i);
   }
+  const endingAtEnd = sumEnds.get(text.length);
+  if (endingAtEnd !== undefined) emit(')'.repeat(endingAtEnd), Math.max(0, text.length - 1));
   return { text: out.join(''), map: map.remap(sources) };
 }
 

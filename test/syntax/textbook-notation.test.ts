@@ -174,6 +174,21 @@ describe("LaTeX's braces and PDF's fraction characters", () => {
     expect(read('e^{x')).toBe('e^{x');
   });
 
+  it('reads a summation sign with its index as a subscript as the sum of the rest of the product term', () => {
+    expect(read('-Σ_i y_i log(s_i) + 1')).toBe('-sum(i, y_i log(s_i)) + 1');
+    expect(read('exp(z_k) / ∑_j exp(z_j)')).toBe('exp(z_k) / sum(j, exp(z_j))');
+    expect(read('Σ_i Σ_j W_ij x_j - b')).toBe('sum(i, sum(j, W_ij x_j)) - b');
+    expect(read('∑_{k=0}^{n-1} r^k = sum_{k} x_k')).toBe('sum(k, 0, n-1, r^k) = sum(k, x_k)');
+    // A power without a lower bound is a power of a name (a covariance's inverse), not a sum.
+    expect(read('Σ_k^{-1} x')).toBe('Σ_k^(-1) x');
+    expect(verdicts(`given v, y: vector[n]
+let s[k] = exp(v_k) / Σ_j exp(v_j)
+claim diff(-Σ_i y_i log(s_i), v_k) = s_k Σ_i y_i - y_k
+claim diff(-Σ_i y_i log(s_i), v_k) = s_k - y_k   expect wrong
+claim ∑_{k=1}^{n} k = n (n + 1) / 2
+`)).toEqual(['proved', 'refuted', 'proved']);
+  });
+
   it("reads subscript characters, Python's ** and Leibniz's operator before a square bracket", () => {
     expect(read('x₁ + W₁₂ + log₂(t) + vᵢ')).toBe('x_1 + W_12 + log_2(t) + v_i');
     expect(verdicts(`given x: positive
