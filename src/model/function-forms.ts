@@ -99,6 +99,7 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   logit: { arity: 1, what: 'log-odds, the inverse of the sigmoid, `log(x / (1 - x))`', form: (x) => fn('log', div(x, sub(num(1), x))) },
   expit: { arity: 1, what: "`sigmoid(x)`, SciPy's name", form: (x) => fn('sigmoid', x) },
   sgn: { arity: 1, what: '`sign(x)`', form: (x) => fn('sign', x) },
+  heaviside: { arity: 1, what: 'the unit step, `(x > 0)` (its value at 0 aside: a kink)', form: (x) => ({ k: 'cmp', op: '>', a: x, b: num(0) }) },
   // Inverse functions of reciprocals, as the calculus texts list them (Stewart 3.11).
   asec: { arity: 1, what: 'inverse secant, `acos(1 / x)`', form: (x) => acos(div(num(1), x)) },
   arcsec: { arity: 1, what: '`asec(x)`', form: (x) => acos(div(num(1), x)) },

@@ -229,6 +229,10 @@ export class Resolver {
         return this.nameValue(expr.name, expr.span, bound);
       }
       case 'index':
+        // δ[i, k] (from δ_{i,k}) where no δ is declared: Kronecker's delta.
+        if (KRONECKER.has(expr.target.name) && !this.isDeclared(expr.target.name) && expr.indices.length === 2) {
+          return this.callValue('delta', { kind: 'call', name: 'delta', nameSpan: expr.target.span, args: expr.indices, span: expr.span }, bound);
+        }
         this.checkNotBroken(expr.target.name);
         if (expr.indices.some((i) => i.kind === 'range')) return this.sliced(this.nameValue(expr.target.name, expr.target.span, bound), expr.target, expr.indices, expr.span, bound);
         return scalar(this.indexed(expr.target.name, expr.target.span, expr.indices, expr.span, bound));
@@ -543,6 +547,11 @@ export class Resolver {
     const match = /^(.+?)_([\p{L}]+|\d+)$/u.exec(expr.name);
     if (match === null || this.isDeclared(expr.name) || bound.has(expr.name)) return undefined;
     const [, base, sub] = match;
+    // Kronecker's δ_ik (delta_ik) where no δ is declared: delta(i, k).
+    if (KRONECKER.has(base) && !this.isDeclared(base) && /^[\p{L}\d]{2}$/u.test(sub)) {
+      const [a, b] = [...sub].map((p): Expr => (/^\d$/.test(p) ? { kind: 'number', text: p, value: Number(p), span: expr.span } : { kind: 'name', name: p, span: expr.span }));
+      return { kind: 'call', name: 'delta', nameSpan: expr.span, args: [a, b], span: expr.span };
+    }
     const rank = this.scope.inputs.get(base)?.dims.length ?? (this.scope.lets.get(base)?.isArray ? this.scope.lets.get(base)!.paramDims.length : this.scope.lets.get(base)?.params.length);
     if (rank === undefined || rank === 0) return undefined;
     const parts = rank === 1 ? [sub] : rank === 2 && /^\p{L}\p{L}$/u.test(sub) ? [...sub] : undefined;
@@ -934,6 +943,18 @@ export class Resolver {
         `write diff(diff(${unprimed}(t), t), t) with given t: real, or declare given ${unprimed}: function for an unknown function`);
     }
     if (name.endsWith("'")) return this.primed(name.slice(0, -1), expr, bound);
+    if (KRONECKER.has(name) && name !== 'delta' && !this.isDeclared(name)) return this.callValue('delta', expr, bound);
+    // The indicator 𝟙(x > 0) (also 𝕀): the comparison's own 0/1 value.
+    if (INDICATORS.has(name) && !this.isDeclared(name)) {
+      const [condition] = args;
+      if (args.length !== 1 || complementOf(condition) === undefined) {
+        throw this.error('syntax', `${name}(...) is the indicator of a comparison, such as ${name}(x > 0)`, expr.span, 'write the comparison in the bracket; its value is 1 where it holds, else 0');
+      }
+      return this.val(condition, bound);
+    }
+    // An entry written with a subscript before a bracket, s_i (1 - s_k): a product (an entry is never a function).
+    const entry = expr.args.length === 1 && !this.isDeclared(name) ? this.subscripted({ kind: 'name', name, span: expr.nameSpan }, bound) : undefined;
+    if (entry !== undefined) return this.val({ kind: 'binary', op: '*', left: entry, right: expr.args[0], span: expr.span, opSpan: expr.nameSpan }, bound);
     if (name === 'sum') return this.sum(expr, bound);
     if (name === 'mean') return this.mean(expr, bound);
     if (name === 'where' && !this.isDeclared(name)) return this.conditional(expr, bound);
@@ -2031,6 +2052,12 @@ function pickByIndex(index: Index, count: number, entry: (p: number) => Term): T
   if (index.k === 'lit') return index.value >= 1 && index.value <= count ? entry(index.value - 1) : num(0);
   return add(...Array.from({ length: count }, (_, p) => mul(delta(index, { k: 'lit', value: p + 1 }), entry(p))));
 }
+
+/** Kronecker's delta as books write it: δ_ik, δ(i, k), delta_ik (𝛿 is the mathematical italic δ). */
+const KRONECKER: ReadonlySet<string> = new Set(['delta', '\u03b4', '\u{1d6ff}']);
+
+/** The indicator function's signs: 𝟙(x > 0), 𝕀(x > 0). */
+const INDICATORS: ReadonlySet<string> = new Set(['\u{1d7d9}', '\u{1d540}']);
 
 const COMPLEMENTS: Readonly<Record<string, Comparison>> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '!=': '==' };
 

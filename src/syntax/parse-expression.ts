@@ -326,6 +326,13 @@ class Converter {
           const span = this.extendToClosing(this.join(object.span, rest.length > 0 ? rest[rest.length - 1].span : method.span), ')');
           return { kind: 'call', name: method.name, nameSpan: method.span, args: [object, ...rest], span };
         }
+        // An entry before a bracket, s[i] (1 - s[k]) or s[i](1 - s[k]): a product, as written in the notes (an entry is never a function).
+        if (n.fn.type === 'AccessorNode' && !n.fn.index.isObjectProperty?.() && n.args.length === 1) {
+          const entry = this.convert(n.fn);
+          const factor = this.convert(n.args[0]);
+          const span = this.extendToClosing(this.join(entry.span, factor.span), ')');
+          return { kind: 'binary', op: '*', left: entry, right: factor, span, opSpan: this.operatorSpan(entry.span, factor.span, '(') };
+        }
         if (n.fn.type !== 'SymbolNode') {
           throw this.error('only named functions can be called', this.wholeSpan(), 'write a call as name(arguments)');
         }

@@ -189,6 +189,24 @@ claim ∑_{k=1}^{n} k = n (n + 1) / 2
 `)).toEqual(['proved', 'refuted', 'proved']);
   });
 
+  it("reads Kronecker's delta and the indicator as the notes write them, and an entry before a bracket as a product", () => {
+    expect(verdicts(`given x: real
+given v: vector[n]
+let s[i] = exp(v[i]) / sum(j, exp(v[j]))
+claim diff(s[i], v[k]) = s[i] (δ_ik - s[k])
+claim diff(s[i], v[k]) = s_i(δ_{ik} - s_k)
+claim diff(s[i], v[k]) = s[i] * (δ(i, k) - s[k])
+claim diff(s[i], v[k]) = s[i] * (delta_ik - s[k])
+claim diff(s[i], v[k]) = s[i] * (δ_{i,k} - s[k])
+claim diff(s[i], v[k]) = s[i] (δ_ik - s[i])   expect wrong
+claim diff(relu(x), x) = 𝟙(x > 0)
+claim diff(relu(x), x) = heaviside(x)
+claim diff(relu(x), x) = 𝟙(x < 0)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted']);
+    // A δ that is declared is the derivation's own: δ_k is its entry.
+    expect(verdicts('given δ, v: vector[n]\nclaim δ_k * v_k = δ[k] * v[k]\n')).toEqual(['proved']);
+  });
+
   it("reads subscript characters, Python's ** and Leibniz's operator before a square bracket", () => {
     expect(read('x₁ + W₁₂ + log₂(t) + vᵢ')).toBe('x_1 + W_12 + log_2(t) + v_i');
     expect(verdicts(`given x: positive

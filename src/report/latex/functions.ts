@@ -318,6 +318,7 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   log_sigmoid: parenStyle('\\log\\sigma'),
   expit: parenStyle('\\operatorname{expit}'),
   sgn: parenStyle('\\operatorname{sgn}'),
+  heaviside: parenStyle('H'),
   log_softmax: parenStyle('\\log\\operatorname{softmax}'),
   logsoftmax: parenStyle('\\log\\operatorname{softmax}'),
   σ: parenStyle('\\sigma'),
