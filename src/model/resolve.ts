@@ -226,6 +226,12 @@ export class Resolver {
         if (!bound.has(expr.name)) this.checkNotBroken(expr.name);
         const entry = this.subscripted(expr, bound);
         if (entry !== undefined) return this.val(entry, bound);
+        const product = this.juxtaposedNames(expr, bound);
+        if (product !== undefined) return this.val(product, bound);
+        if (expr.name === 'I' && this.identitySize !== undefined && !this.isDeclared('I') && !bound.has('I')) {
+          const n = this.identitySize;
+          return array([n, n], (ix) => delta(ix[0], ix[1]));
+        }
         return this.nameValue(expr.name, expr.span, bound);
       }
       case 'index':
@@ -294,6 +300,17 @@ export class Resolver {
           if (expr.left.kind === 'name' && expr.left.name === 'e' && !this.isDeclared('e')) {
             return mapValue(this.val(expr.right, bound), (t) => fn('exp', t));
           }
+          const transposeMark = (e: Expr): boolean => e.kind === 'name' && e.name === 'T' && !this.isDeclared('T') && !bound.has('T');
+          // X^T (X w - y): math.js reads T (...) as a call in the exponent; a textbook means the transpose times the bracket.
+          if (op === '^' && expr.right.kind === 'call' && expr.right.name === 'T' && expr.right.args.length === 1 && transposeMark({ kind: 'name', name: 'T', span: expr.right.nameSpan })) {
+            const transposed: Expr = { kind: 'transpose', arg: expr.left, span: expr.left.span };
+            return this.val({ kind: 'binary', op: '*', left: transposed, right: expr.right.args[0], span: expr.span, opSpan: expr.opSpan }, bound);
+          }
+          // A^{-T}: the transpose of the inverse.
+          if (op === '^' && expr.right.kind === 'unary' && expr.right.op === '-' && transposeMark(expr.right.arg)) {
+            const minusOne: Expr = { kind: 'unary', op: '-', arg: { kind: 'number', text: '1', value: 1, span: expr.right.arg.span }, span: expr.right.span };
+            return this.val({ kind: 'transpose', arg: { ...expr, right: minusOne }, span: expr.span }, bound);
+          }
           // A^T, as textbooks write a transpose, where no T is declared (a temperature T keeps its power).
           if (op === '^' && expr.right.kind === 'name' && expr.right.name === 'T' && !this.isDeclared('T') && !bound.has('T')) {
             return this.val({ kind: 'transpose', arg: expr.left, span: expr.span }, bound);
@@ -310,8 +327,7 @@ export class Resolver {
           }
           return this.entrywise(expr, base, exponent, pow);
         }
-        const a = this.val(expr.left, bound);
-        const b = this.val(expr.right, bound);
+        const [a, b] = this.withIdentity(expr, bound) ?? [this.val(expr.left, bound), this.val(expr.right, bound)];
         if (op === '+') return this.entrywise(expr, a, b, add);
         if (op === '-') return this.entrywise(expr, a, b, sub);
         if (op === '.*') return this.entrywise(expr, a, b, mul);
@@ -560,6 +576,47 @@ export class Resolver {
     return { kind: 'index', target: { kind: 'name', name: base, span: expr.span }, indices, span: expr.span };
   }
 
+  /**
+   * I, the identity as textbooks write it where no I is declared, beside a square
+   * matrix in a sum (I - A, X' X + lambda I) or a product (A I): of the size that
+   * matrix gives it. The other side is read first; the I side then with that size.
+   */
+  private withIdentity(expr: Extract<Expr, { kind: 'binary' }>, bound: Map<string, string>): [Value, Value] | undefined {
+    const identity = (e: Expr): boolean => e.kind === 'name' && e.name === 'I' && !this.isDeclared('I') && !bound.has('I');
+    const sum = expr.op === '+' || expr.op === '-';
+    if (!sum && expr.op !== '*') return undefined;
+    // In a sum, I may stand inside a product with a scalar (lambda I) or a sign (-I).
+    const holds = (e: Expr): boolean => identity(e) || (sum && ((e.kind === 'binary' && (e.op === '*' || e.op === '/') && (holds(e.left) || holds(e.right)))
+      || (e.kind === 'unary' && holds(e.arg))));
+    const leftI = holds(expr.left);
+    if (leftI === holds(expr.right)) return undefined;
+    const other = this.val(leftI ? expr.right : expr.left, bound);
+    if (other.k !== 'array' || other.shape.length !== 2) return undefined;
+    const before = this.identitySize;
+    this.identitySize = expr.op === '*' ? (leftI ? other.shape[0] : other.shape[1]) : other.shape[0];
+    try {
+      const withI = this.val(leftI ? expr.left : expr.right, bound);
+      return leftI ? [withI, other] : [other, withI];
+    } finally {
+      this.identitySize = before;
+    }
+  }
+
+  /** The size of I where it stands beside a matrix (see withIdentity). */
+  private identitySize: Dim | undefined;
+
+  /**
+   * Xw, Ax, xy: one-letter names of values written together, each declared, where the
+   * whole is no name: their product, as the notes mean it (`‖Xw - y‖²`, `Wx + b`).
+   */
+  private juxtaposedNames(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Expr | undefined {
+    const letters = [...expr.name];
+    if (letters.length < 2 || letters.length > 4 || this.isDeclared(expr.name) || bound.has(expr.name) || this.params.has(expr.name)) return undefined;
+    if (!letters.every((c) => (this.scope.inputs.has(c) || this.scope.lets.has(c)) && !bound.has(c) && !this.params.has(c))) return undefined;
+    return letters.map((name): Expr => ({ kind: 'name', name, span: expr.span }))
+      .reduce((left, right): Expr => ({ kind: 'binary', op: '*', left, right, span: expr.span, opSpan: expr.span }));
+  }
+
   private isDeclared(name: string): boolean {
     return this.scope.inputs.has(name) || (this.scope.functions?.has(name) ?? false) || this.scope.lets.has(name) || this.scope.dims.has(name)
       || (this.scope.broken?.has(name) ?? false) || (this.scope.definedFunctions?.has(name) ?? false);
@@ -670,6 +727,9 @@ export class Resolver {
       return this.error('unknown-name', `unknown name '${name}'`, span,
         known.includes(leibniz) ? `Leibniz's d${leibniz}/dx is read as a quotient of two names in ASCII: write diff(${leibniz}, x), or \u2202${leibniz}/\u2202x`
           : `Leibniz's d${leibniz}/dx is read as a quotient of two names in ASCII: write diff(${leibniz === '\u03c3' ? 'sigmoid' : leibniz}(x), x)`);
+    }
+    if (name === 'I') {
+      return this.error('unknown-name', "unknown name 'I'", span, 'the identity I is read beside a square matrix (A + I, X^T X + lambda I, A I); alone, write eye(n) for the n by n identity');
     }
     // 2xy: a product of one-letter names written together is one name in the language.
     const letters = [...name];

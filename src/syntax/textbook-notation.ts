@@ -52,7 +52,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum)_|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum|\u2207)_|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -90,13 +90,22 @@ const MAX_LEIBNIZ = 200;
  */
 const SUM_SUBSCRIPT = /^(?:\u2211|\u03a3|sum)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a-])/u;
 
+/** The gradient as books write it, ∇_w L and ∇_{w} L: grad(L, w) of the rest of the product term, as a sum without brackets. */
+const NABLA_SUBSCRIPT = /^\u2207_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016|-])/u;
+
 /** Where the summand of a sum without brackets that starts at `from` ends: the offset of the character that ends it. */
 function summandEnd(text: string, from: number): number {
   let depth = 0;
   let previous = '';
+  // Bars enclose as brackets do, each pair opened and closed by the same sign: ‖Xw - y‖, ||x||, |x - 1|.
+  let norm = false;
+  let abs = false;
   for (let k = from; k < text.length; k++) {
     const c = text[k];
     if (c === '"') return k;
+    if (c === '\u2016' || (c === '|' && text[k + 1] === '|')) { norm = !norm; if (c === '|') k++; previous = c; continue; }
+    if (c === '|') { abs = !abs; previous = c; continue; }
+    if (norm || abs) continue;
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') { if (depth === 0) return k; depth--; }
     else if (depth === 0) {
@@ -149,14 +158,19 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (c !== ' ') last = c;
     }
   };
+  /** Writes `closer` where a term that starts at `start` and ends at `end` ends: right after it, before the spaces that end it; an inner term's first. */
+  const closeTermAt = (end: number, start: number, closer: string) => {
+    while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    termEnds.set(end, closer + (termEnds.get(end) ?? ''));
+  };
   /** What a Leibniz operator's closing bracket writes, by its offset: `, x)` (twice for a second derivative). */
   const closers = new Map<number, { variable: string; at: number; order: number | string; power?: { text: string; length: number } }>();
   /** What a powered function's closing bracket writes after it, by its offset: `sin^2(x)` is `sin(x)^2`. */
   const powersAfter = new Map<number, string>();
   /** What LaTeX's closing brace of an exponent or subscript writes, by its offset: `e^{-x}` is `e^(-x)`, `x_{i+1}` is `x[i+1]`. */
   const braceClosers = new Map<number, string>();
-  /** How many sums without brackets end before the character at an offset: each writes its `)` there. */
-  const sumEnds = new Map<number, number>();
+  /** What the sums and gradients without brackets that end before the character at an offset write there: `)`, `, w)`. */
+  const termEnds = new Map<number, string>();
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
@@ -179,8 +193,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (closer.power !== undefined) i += closer.power.length;
       continue;
     }
-    const ending = sumEnds.get(i);
-    if (ending !== undefined) emit(')'.repeat(ending), i);
+    const ending = termEnds.get(i);
+    if (ending !== undefined) emit(ending, i);
     const summation = (c === '\u2211' || c === '\u03a3' || (c === 's' && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])))) ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
     const [, , lowerBound, , upperBraced, upperPlain] = summation ?? [];
     // A power without a lower bound is a power of a name: Σ_k^{-1} is a covariance's inverse.
@@ -189,10 +203,15 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const index = braced ?? plain;
       const upper = upperBraced ?? upperPlain;
       emit(`sum(${index}, ${lower !== undefined && upper !== undefined ? `${lower.trim()}, ${upper.trim()}, ` : ''}`, i);
-      // The bracket closes right after the summand, before the spaces that end it.
-      let end = summandEnd(text, i + whole.length);
-      while (end > i + whole.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-      sumEnds.set(end, (sumEnds.get(end) ?? 0) + 1);
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');
+      i += whole.length - 1;
+      continue;
+    }
+    const nabla = c === '\u2207' ? NABLA_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
+    if (nabla) {
+      const [whole, braced, plain] = nabla;
+      emit('grad(', i);
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
       i += whole.length - 1;
       continue;
     }
@@ -346,8 +365,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
     emit(c, i);
   }
-  const endingAtEnd = sumEnds.get(text.length);
-  if (endingAtEnd !== undefined) emit(')'.repeat(endingAtEnd), Math.max(0, text.length - 1));
+  const endingAtEnd = termEnds.get(text.length);
+  if (endingAtEnd !== undefined) emit(endingAtEnd, Math.max(0, text.length - 1));
   return { text: out.join(''), map: map.remap(sources) };
 }
 

@@ -331,8 +331,9 @@ describe("Leibniz's dσ/da in ASCII (ninth probe's messages)", () => {
 });
 
 describe('a product of one-letter names written together, 2xy', () => {
-  it('is one unknown name, with a hint to write the product', () => {
-    const [step] = stepsIn('given x, y: real\nclaim 2xy = 2 * x * y\n');
-    expect(step.detail.diagnostic).toMatchObject({ message: "unknown name 'xy'", hint: 'a name may have several letters: write x * y (or x y) for the product' });
+  it('is the product where each letter is a declared value, and otherwise one unknown name with a hint', () => {
+    const [product, withSize] = stepsIn('given x, y: real\ngiven v: vector[n]\nclaim 2xy = 2 * x * y\nclaim xn = x * n\n');
+    expect(product.verdict).toBe('proved');
+    expect(withSize.detail.diagnostic).toMatchObject({ message: "unknown name 'xn'", hint: 'a name may have several letters: write x * n (or x n) for the product' });
   });
 });

@@ -207,6 +207,25 @@ claim diff(relu(x), x) = 𝟙(x < 0)   expect wrong
     expect(verdicts('given δ, v: vector[n]\nclaim δ_k * v_k = δ[k] * v[k]\n')).toEqual(['proved']);
   });
 
+  it('reads the matrix calculus of the notes: X^T (E), A^{-T}, Xw and Ax, ∇_w L, and I beside a square matrix', () => {
+    expect(read('∇_w ‖Xw − y‖² = 2 Xᵀ(Xw − y)')).toBe('grad(norm(Xw − y)^2, w) = 2 Xᵀ(Xw − y)');
+    expect(verdicts(`given X: matrix[N, D]
+given A: matrix[D, D]
+given y: vector[N]
+given w, x: vector[D]
+given lambda: positive
+claim ∇_w ‖Xw - y‖² = 2 X^T (Xw - y)
+claim grad(norm(X w - y)^2, w) = 2 X^T(X w - y)
+claim grad(x^T A x, x) = (A + A^T)x
+claim grad(log(det(A)), A) = A^{-T}
+claim grad(norm(X w - y)^2 + lambda * norm(w)^2, w) = 2 (X^T X + lambda I) w - 2 X^T y
+claim grad(norm(X w - y)^2 + lambda * norm(w)^2, w) = 2 (X^T X + I) w - 2 X^T y   expect wrong
+claim A I - A = 0 * A
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved']);
+    const [alone] = claimsOf(deriv('given A: matrix[n, n]\nclaim grad(trace(A), A) = I\n'))[0].steps;
+    expect(alone.detail.diagnostic?.hint).toContain('alone, write eye(n)');
+  });
+
   it("reads subscript characters, Python's ** and Leibniz's operator before a square bracket", () => {
     expect(read('x₁ + W₁₂ + log₂(t) + vᵢ')).toBe('x_1 + W_12 + log_2(t) + v_i');
     expect(verdicts(`given x: positive
