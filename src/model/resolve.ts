@@ -606,12 +606,13 @@ export class Resolver {
   private identitySize: Dim | undefined;
 
   /**
-   * Xw, Ax, xy: one-letter names of values written together, each declared, where the
-   * whole is no name: their product, as the notes mean it (`‖Xw - y‖²`, `Wx + b`).
+   * Xw, Ax, xy: distinct one-letter names of values written together, each declared, where
+   * the whole is no name: their product, as the notes mean it (`‖Xw - y‖²`, `Wx + b`).
    */
   private juxtaposedNames(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Expr | undefined {
     const letters = [...expr.name];
-    if (letters.length < 2 || letters.length > 4 || this.isDeclared(expr.name) || bound.has(expr.name) || this.params.has(expr.name)) return undefined;
+    // A letter twice (xx) is more likely a slip of the keyboard than a square: it stays an unknown name.
+    if (letters.length < 2 || letters.length > 4 || new Set(letters).size !== letters.length || this.isDeclared(expr.name) || bound.has(expr.name) || this.params.has(expr.name)) return undefined;
     if (!letters.every((c) => (this.scope.inputs.has(c) || this.scope.lets.has(c)) && !bound.has(c) && !this.params.has(c))) return undefined;
     return letters.map((name): Expr => ({ kind: 'name', name, span: expr.span }))
       .reduce((left, right): Expr => ({ kind: 'binary', op: '*', left, right, span: expr.span, opSpan: expr.span }));
