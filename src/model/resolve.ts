@@ -734,7 +734,7 @@ export class Resolver {
     }
     // 2xy: a product of one-letter names written together is one name in the language.
     const letters = [...name];
-    if (letters.length > 1 && letters.length <= 4 && letters.every((c) => known.includes(c))) {
+    if (letters.length > 1 && letters.length <= 4 && new Set(letters).size === letters.length && letters.every((c) => known.includes(c))) {
       return this.error('unknown-name', `unknown name '${name}'`, span, `a name may have several letters: write ${letters.join(' * ')} (or ${letters.join(' ')}) for the product`);
     }
     const near = closest(name, known);
