@@ -1154,6 +1154,10 @@ export class Resolver {
     // Written together, σ(t) looks like a call: a value so named is an error that says so.
     const factor = isProductByJuxtaposition(expr) ? this.scalarNamed(name, expr.nameSpan, bound) : undefined;
     if (factor !== undefined) return mapValue(this.val(args[0], bound), (t) => mul(factor, t));
+    // So is an array's: X (Xw - y) is X * (Xw - y), a matrix product where the shapes make one.
+    if (isProductByJuxtaposition(expr) && (this.scope.inputs.get(name)?.dims.length ?? 0) > 0 || (isProductByJuxtaposition(expr) && this.scope.lets.get(name)?.isArray)) {
+      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan }, bound);
+    }
     if (this.scope.inputs.has(name) || this.scope.lets.has(name)) {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);

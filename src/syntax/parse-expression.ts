@@ -409,7 +409,16 @@ class Converter {
     const ops: { op: BinaryOp; text: string }[] = [];
     for (const r of rights) {
       ops.push({ op: BINARY_OPS[r.fn], text: r.op });
-      operands.push(this.convert(r.args[1]));
+      const right = this.convert(r.args[1]);
+      operands.push(right);
+      // x^2/2 sin(x), λ/2 ‖w‖²: math.js divides by the whole product written after the slash (x^2 / (2 sin(x))),
+      // where a book often means the fraction times the rest. Refused rather than read either way.
+      if ((r.fn === 'divide' || r.fn === 'dotDivide') && r.args[1].type === 'OperatorNode' && r.args[1].implicit && right.kind === 'binary') {
+        const text = (m: MathNode) => m.toString({ implicit: 'hide' });
+        const [top, a, b] = [text(r.args[0]), text(r.args[1].args[0]), text(r.args[1].args[1])];
+        throw this.error(`'${top} ${r.op} ${a} ${b}' may mean (${top} ${r.op} ${a}) ${b} or ${top} ${r.op} (${a} ${b})`, this.join(operands[0].span, right.span),
+          `write the bracket that says which: (${top} ${r.op} ${a}) * ${b}, or ${top} ${r.op} (${a} * ${b})`);
+      }
     }
     const make = (left: Expr, at: number, right: Expr): Expr => ({
       kind: 'binary', op: ops[at].op, left, right, span: this.join(left.span, right.span),

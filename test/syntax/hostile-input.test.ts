@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkFiles, checkText, type CheckOptions, type Diagnostic, type StepResult } from '../../src/index.ts';
 import { LIMITS } from '../../src/syntax/index.ts';
 import { main } from '../../src/cli.ts';
-import { deriv, FakeStream, FAST, stepsIn, stepsOf, syntaxDiagnostics, TempFolder } from '../__test-helpers__/derivations.ts';
+import { deriv, FakeStream, FAST, stepsIn, stepsOf, syntaxDiagnostics, TempFolder, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const T = 'given t: real\n';
 
@@ -335,5 +335,25 @@ describe('a product of one-letter names written together, 2xy', () => {
     const [product, withSize] = stepsIn('given x, y: real\ngiven v: vector[n]\nclaim 2xy = 2 * x * y\nclaim xn = x * n\n');
     expect(product.verdict).toBe('proved');
     expect(withSize.detail.diagnostic).toMatchObject({ message: "unknown name 'xn'", hint: 'a name may have several letters: write x * n (or x n) for the product' });
+  });
+});
+
+describe('a slash before a product written without *, x^2/2 sin(x)', () => {
+  it('is refused, since math.js divides by the whole product and a book often means the fraction times the rest', () => {
+    const [power, norm, fraction, bracketed] = stepsIn('given x: real\ngiven w: vector[n]\ngiven l: positive\nclaim x^2/2 sin(x) = 1\nclaim l/2 ‖w‖² = 1\nclaim 1/2 x = x / 2\nclaim (l / 2) ‖w‖² = l * norm(w)^2 / 2\n');
+    expect(power.detail.diagnostic).toMatchObject({
+      message: "'x ^ 2 / 2 sin(x)' may mean (x ^ 2 / 2) sin(x) or x ^ 2 / (2 sin(x))", span: { line: 5, col: 7 },
+      hint: 'write the bracket that says which: (x ^ 2 / 2) * sin(x), or x ^ 2 / (2 * sin(x))',
+    });
+    expect(norm.detail.diagnostic?.message).toContain('may mean (l / 2) norm(w) ^ 2 or l / (2 norm(w) ^ 2)');
+    // A number over a number before a name is the fraction times it, in math.js as in print.
+    expect(fraction.verdict).toBe('proved');
+    expect(bracketed.verdict).toBe('proved');
+  });
+});
+
+describe("an array's name, a space, then a bracket", () => {
+  it('is a product, as for a scalar: X (Xw - y)', () => {
+    expect(verdictsIn('given X: matrix[N, D]\ngiven w: vector[D]\ngiven y: vector[N]\nclaim grad(norm(X w - y)^2, w) = 2 X^T (X w - y)\nclaim X (w) = X * w\n')).toEqual(['proved', 'proved']);
   });
 });
