@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
+import { equalExactlyAt } from './exact-tie.ts';
 import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
@@ -113,7 +114,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         const a = go(t.a);
         const b = go(t.b);
         if (a.isNaN() || b.isNaN()) return new Big(NaN);
-        return compare(t.op, a.cmp(b), 0) ? one : new Big(0);
+        // Apart by more than rounding, relative to the sides and to 1: log(a / b) at a = b is -1e-60 in 60 digits, a
+        // rounding of 0 that a relative test alone would take for a negative value.
+        const apart = a.minus(b).abs();
+        if (clearlyDifferent(a, b, digits) && apart.gt(`1e-${digits - 20}`)) return compare(t.op, a.cmp(b), 0) ? one : new Big(0);
+        // Equal to the digits: a tie only where exact algebra shows it (a / b >= 1 at a = b = 0.75, which 60 digits
+        // round to 0.999...9 as a times a rounded 1 / b; softmax's 1/2 at a = b; norm(g) against sqrt(2) at g = [1, 1]).
+        if (equalExactlyAt(t.a, t.b, point)) return compare(t.op, 0, 0) ? one : new Big(0);
+        throw new TieError(`a comparison too close to call at ${digits} digits`);
       }
       case 'extremum': {
         const values = t.terms.map(go);
@@ -155,6 +163,15 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     }
   };
   return go(term);
+}
+
+/**
+ * A comparison whose sides are equal to the digits of an evaluation, or nearly, where
+ * exact algebra does not show them equal: which way it goes is not known there, and
+ * the point is no witness (its evaluation throws this; a search moves on).
+ */
+export class TieError extends Error {
+  override readonly name = 'TieError';
 }
 
 /** Below this, a negative value of a convergence condition may be rounding of one that holds. */

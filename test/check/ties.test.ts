@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { equalExactlyAt } from '../../src/symbolic/exact-tie.ts';
+import { buildModel, parseDerivation } from '../../src/index.ts';
+import { verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('a comparison at an exact tie (tenth probe, W1)', () => {
+  it('is decided by exact algebra, not by a 60-digit rounding: true steps at a = b are not refuted, their slips are', () => {
+    // a / b at a = b = 0.75 came out 0.999...9 in 60 digits (a times a rounded 1 / b): (a / b >= 1) was refuted there.
+    expect(verdictsIn(`given a, b: positive
+given x: real
+given s, g: vector[2]
+given p, q: simplex[3]
+claim (a / b >= 1) = (a >= b)
+claim (log(a / b) >= 0) = (a >= b)
+claim (exp(a) / exp(b) >= 1) = (a >= b)
+claim (exp(a) / (exp(a) + exp(b)) >= 1 / 2) = (a >= b)
+claim (softmax(s)[1] >= 1 / 2) = (s[1] >= s[2])
+claim (sum(i, p[i] * log(p[i] / q[i])) >= 0) = 1
+claim (a / b > 1) = (a >= b)   expect wrong
+claim (log(a / b) > 0) = (a >= b)   expect wrong
+claim (exp(a) / (exp(a) + exp(b)) > 1 / 2) = (a >= b)   expect wrong
+claim (softmax(s)[1] > 1 / 2) = (s[1] >= s[2])   expect wrong
+claim (sigmoid(x) > 1 / 2) = (x >= 0)   expect wrong
+claim (norm(g) < sqrt(2)) = (g[1]^2 + g[2]^2 <= 2)   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted']);
+  });
+
+  it('equalExactlyAt shows a tie with transcendental atoms and never one that is not there', () => {
+    const term = (text: string) => {
+      const model = buildModel(parseDerivation(`derivation "t"\ngiven a, b: real\nclaim ${text} = 0\n`, 't.deriv'));
+      return model.claims[0].head!;
+    };
+    const at = new Map([['a', 0.75], ['b', 0.75]]);
+    expect(equalExactlyAt(term('exp(a) / (exp(a) + exp(b))'), term('1 / 2'), at)).toBe(true);
+    expect(equalExactlyAt(term('log(a / b)'), term('0'), at)).toBe(true);
+    expect(equalExactlyAt(term('sqrt(a^2 + b^2)'), term('sqrt(2 * a^2)'), at)).toBe(true);
+    expect(equalExactlyAt(term('exp(a) / (exp(a) + exp(b))'), term('1 / 2'), new Map([['a', 0.75], ['b', 0.5]]))).toBe(false);
+    // 0.1 is the double nearest 1/10, not 1/10: a tie with 1/10 is not shown.
+    expect(equalExactlyAt(term('a'), term('1 / 10'), new Map([['a', 0.1], ['b', 0]]))).toBe(false);
+  });
+});
