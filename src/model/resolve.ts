@@ -333,6 +333,13 @@ export class Resolver {
         if (op === '.*') return this.entrywise(expr, a, b, mul);
         if (op === './') return this.entrywise(expr, a, b, div);
         if (op === '*') {
+          // σ(z)(1 - σ(z)) of a vector, as Nielsen prints σ'(z): side by side, two vectors are meant entry by entry
+          // as often as dotted, and reading either silently turns one reader's true step into a refutation.
+          if (expr.implicit && a.k === 'array' && b.k === 'array' && a.shape.length === 1 && b.shape.length === 1 && a.orient !== 'row' && b.orient !== 'row') {
+            const [l, r] = [shortText(expr.left) ?? 'a', shortText(expr.right) ?? 'b'];
+            throw this.error('shape', `two vectors side by side, ${l} and ${r}: their product may be entry by entry or the dot product`, expr.opSpan ?? expr.span,
+              `write ${l} .* ${r} for the product of each entry, or dot(${l}, ${r}) for the dot product`);
+          }
           if (a.k === 'array' && b.k === 'array') return this.product(expr, a, b);
           return this.entrywise(expr, a, b, mul);
         }
@@ -1018,6 +1025,11 @@ export class Resolver {
     if (entry !== undefined) return this.val({ kind: 'binary', op: '*', left: entry, right: expr.args[0], span: expr.span, opSpan: expr.nameSpan }, bound);
     if (name === 'sum') return this.sum(expr, bound);
     if (name === 'mean') return this.mean(expr, bound);
+    // numpy's np.dot and np.matmul: the product of the language, a matrix product, or the dot product of two vectors.
+    if (name === 'matmul' && !this.isDeclared(name)) {
+      this.expectArity(expr, 2, 'matmul(A, B)');
+      return this.val({ kind: 'binary', op: '*', left: args[0], right: args[1], span: expr.span, opSpan: expr.nameSpan }, bound);
+    }
     if (name === 'where' && !this.isDeclared(name)) return this.conditional(expr, bound);
     if ((name === 'var' || name === 'std') && !this.isDeclared(name)) return this.variance(name, expr, bound);
     if ((name === 'cosine_similarity' || name === 'normalize') && !this.isDeclared(name)) return this.cosine(name, expr, bound);

@@ -122,6 +122,8 @@ export interface BinaryExpr {
   readonly span: Span;
   /** Where the operator itself is written (for an implied `*`, the gap between the operands); messages about the operation point here. */
   readonly opSpan?: Span;
+  /** A product written without `*`, side by side (`2 x`, `σ(z)(1 - σ(z))`). */
+  readonly implicit?: true;
 }
 
 /** `A'`: the transpose of an array. */

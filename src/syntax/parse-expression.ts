@@ -406,9 +406,9 @@ class Converter {
     rights.reverse();
     // Source order, so the token stream lines up: the leftmost operand, then each right operand.
     const operands: Expr[] = [this.convert(node)];
-    const ops: { op: BinaryOp; text: string }[] = [];
+    const ops: { op: BinaryOp; text: string; implicit: boolean }[] = [];
     for (const r of rights) {
-      ops.push({ op: BINARY_OPS[r.fn], text: r.op });
+      ops.push({ op: BINARY_OPS[r.fn], text: r.op, implicit: r.implicit === true });
       const right = this.convert(r.args[1]);
       operands.push(right);
       // x^2/2 sin(x), λ/2 ‖w‖²: math.js divides by the whole product written after the slash (x^2 / (2 sin(x))),
@@ -422,7 +422,7 @@ class Converter {
     }
     const make = (left: Expr, at: number, right: Expr): Expr => ({
       kind: 'binary', op: ops[at].op, left, right, span: this.join(left.span, right.span),
-      opSpan: this.operatorSpan(left.span, right.span, ops[at].text),
+      opSpan: this.operatorSpan(left.span, right.span, ops[at].text), ...(ops[at].implicit ? { implicit: true as const } : {}),
     });
     if (operands.length <= BALANCE_FROM) {
       let acc = operands[0];

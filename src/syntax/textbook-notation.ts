@@ -124,7 +124,7 @@ function summandEnd(text: string, from: number): number {
  * `scipy.special.expit(x)`: the function by its own name, `maximum` and `minimum` as `max` and `min`.
  */
 const LIBRARY_CALL = /^(torch\.nn\.functional|scipy\.special|np|numpy|torch|F)\.([A-Za-z_][A-Za-z0-9_]*)(?=\s*\()/;
-const LIBRARY_NAMES: Readonly<Record<string, string>> = { maximum: 'max', minimum: 'min' };
+const LIBRARY_NAMES: Readonly<Record<string, string>> = { maximum: 'max', minimum: 'min', dot: 'matmul' };
 /** numpy's `axis=0` (down the rows) and `axis=1` (along a row): the language's axes 1 and 2, `sum(A, 1)`. */
 const AXIS = /^,\s*(axis|dim)\s*=\s*([01])(?![0-9])/;
 /** The same as a method's only argument: numpy's `X.sum(axis=0)` is `X.sum(0)`, numpy's own positional axis, which the parser reads as `sum(X, 1)`. */

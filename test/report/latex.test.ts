@@ -112,7 +112,7 @@ describe('toLatex: functions', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
       ['Phi', 'abs', 'adj', 'adjugate', 'asin', 'at', 'asinh', 'atan', 'atan2', 'binomial', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'exp', 'expm1', 'eye', 'factorial', 'gamma', 'inv', 'jacobian', 'lgamma', 'log', 'log1p',
         'log_softmax', 'logdet', 'logsoftmax', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'polygamma', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'subs', 'sum',
-        'tanh', 'tr', 'where', ...Object.keys(FUNCTION_FORMS)].sort(),
+        'tanh', 'tr', 'where', 'matmul', ...Object.keys(FUNCTION_FORMS)].sort(),
     );
   });
 });

@@ -234,6 +234,7 @@ const casesRenderer: FunctionRenderer = {
 
 export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   where: casesRenderer,
+  matmul: { arity: [2, 2], render: ([a, b], ctx) => rendered(`${paren(ctx.render(a).tex).tex} ${paren(ctx.render(b).tex).tex}`, Prec.Mul) },
   exp: {
     arity: [1, 1],
     render: ([x], ctx) => rendered(`e^{${ctx.render(x).tex}}`, Prec.Pow),
