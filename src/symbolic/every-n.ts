@@ -229,10 +229,15 @@ function extraTerm(left: RationalFunction, right: RationalFunction, definitions:
   return plusText(text);
 }
 
-/** Bound indices as letters for people: #0, #1, ... become j, l, m, ... (de Bruijn keys stay internal). */
+/**
+ * Bound indices as letters for people: #0, #1, ... (the binders of a sum atom's
+ * text by depth, outermost first; the keys stay internal) become letters that no
+ * other name of the text uses, so a claim's free j stays j and a sum beside it binds l.
+ */
 function readable(text: string): string {
-  const letters = ['j', 'l', 'm', 'p', 'q', 'r'];
-  return withLabelsForRows(text.replace(/#(\d+)/g, (_, d: string) => letters[Number(d)] ?? `j${d}`));
+  const used = new Set(text.match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? []);
+  const letters = ['j', 'l', 'm', 'p', 'q', 'r', 'u', 'v', 'a', 'b', 'c', 'd'].filter((c) => !used.has(c));
+  return withLabelsForRows(text.replace(/#(\d+)/g, (_, d: string) => letters[Number(d)] ?? `j${Number(d) + 2}`));
 }
 
 /** One-hot rows (label-rows.ts) as the derivation would write them: ⟨y⟩[j, y[i]] is (y[i] == y[j]). */

@@ -87,6 +87,24 @@ describe('explanations in the derivation\'s own names', () => {
   });
 });
 
+describe('the bound indices of an explanation', () => {
+  it('never take the name of a free index (tenth probe: sum(j, W2[j, j] ...) for the claim\'s j)', () => {
+    const report = checkText(`derivation "t"
+given x: vector[n0]
+given W1: matrix[n1, n0]
+given W2: matrix[n2, n1]
+let z1[j] = sum(k, W1[j, k] * x[k])
+let z2[j] = sum(k, W2[j, k] * exp(z1[k]))
+claim diff(z2[j]^2, z2[j]) = 2 * exp(z2[j])   expect wrong
+`, 't.deriv', { seed: 1, trials: 20, sizes: [1, 2, 3] });
+    const [step] = report.files[0].derivations[0].claims[0].steps;
+    expect(step.verdict).toBe('refuted');
+    const why = step.detail.explanation ?? '';
+    expect(why).toContain('W2[j, l]');
+    expect(why).not.toMatch(/sum\(j,/);
+  });
+});
+
 describe('budgets', () => {
   it('past its budget the exact engine falls back to the numbers, with a note', () => {
     const [step] = steps('claim diff(s[i], x[k]) = s[i] * (delta(i, k) - s[k])', { budget: { maxTerms: 3 } });
