@@ -1080,10 +1080,15 @@ export class Resolver {
       return scalar({ k: 'sum', index: i, dim: a.shape[0], body: mul(a.at([v(i)]), b.at([v(i)])) });
     }
     if (name === 'softmax' || name === 'log_softmax' || name === 'logsoftmax') {
-      this.expectArity(expr, 1, `${name}(Z)`);
+      if (args.length !== 2) this.expectArity(expr, 1, `${name}(Z)`);
       const z = this.val(args[0], bound);
       if (z.k === 'scalar') throw this.error('shape', `${name} needs a vector or a matrix (one per row)`, expr.span);
       if (z.shape.length > 2) throw this.error('shape', `${name} needs a vector or a matrix, got ${showShape(z.shape)}`, expr.span);
+      // PyTorch's dim (softmax(Z, dim=1), dim=-1): the language's softmax is over the last axis, each row of a matrix.
+      if (args.length === 2 && this.axisOf(args[1], z.shape.length) !== z.shape.length - 1) {
+        throw this.error('shape', `${name} is taken over the last axis, each row of a matrix: ${shortText(args[1]) ?? 'this axis'} is another`, args[1].span,
+          `write ${name}(Z) for the rows (torch's dim=1 or dim=-1), or ${name}(Z')' for the columns`);
+      }
       const last = z.shape[z.shape.length - 1];
       // log_softmax is PyTorch's log(softmax(z)), row by row.
       const outer = name === 'softmax' ? (t: Term) => t : (t: Term) => fn('log', t);
@@ -1953,6 +1958,15 @@ export class Resolver {
     return scalar(div(this.sumOver(a.shape, (ix) => mul(a.at(ix), b.at(ix))), mul(norm(a), norm(b))));
   }
 
+  /** An axis written as 1, 2 (from the first) or -1, -2 (from the last, as numpy counts), from 0; undefined for anything else. */
+  private axisOf(axisExpr: Expr, rank: number): number | undefined {
+    const negative = axisExpr.kind === 'unary' && axisExpr.op === '-' && axisExpr.arg.kind === 'number' && /^\d+$/.test(axisExpr.arg.text);
+    const written = negative ? -Number((axisExpr.arg as Extract<Expr, { kind: 'number' }>).text) : axisExpr.kind === 'number' && /^\d+$/.test(axisExpr.text) ? Number(axisExpr.text) : undefined;
+    const top = Math.max(rank, 1);
+    if (written === undefined || written === 0 || written > top || written < -top) return undefined;
+    return written > 0 ? written - 1 : top + written;
+  }
+
   private reduce(
     expr: Extract<Expr, { kind: 'call' }>, a: ArrayValue, axisExpr: Expr | undefined, finish: (sum: Term, dims: readonly Dim[]) => Term,
     op: 'sum' | ReduceOp = 'sum',
@@ -1961,11 +1975,11 @@ export class Resolver {
       return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix), op), a.shape));
     }
     const rank = a.shape.length;
-    if (axisExpr.kind !== 'number' || !/^\d+$/.test(axisExpr.text) || Number(axisExpr.text) < 1 || Number(axisExpr.text) > Math.max(rank, 1)) {
+    const axis = this.axisOf(axisExpr, rank);
+    if (axis === undefined) {
       throw this.error('shape', `the axis of ${expr.name}(A, axis) is 1 (over the rows, one value per column) or 2 (over the columns, one value per row), for ${showShape(a.shape)}`,
-        axisExpr.span, 'numpy\'s axis=0 is axis 1 here, axis=1 is axis 2 (MATLAB\'s convention)');
+        axisExpr.span, 'numpy\'s axis=0 is axis 1 here, axis=1 is axis 2 (MATLAB\'s convention); -1 is the last, as in numpy');
     }
-    const axis = Number(axisExpr.text) - 1;
     if (rank === 1) return scalar(finish(this.sumOver(a.shape, (ix) => a.at(ix), op), a.shape));
     const kept = a.shape.filter((_, p) => p !== axis);
     const over = a.shape[axis];

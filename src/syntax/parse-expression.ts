@@ -318,6 +318,8 @@ class Converter {
             if (method === 'max' || method === 'min') {
               throw this.error(`${method} along an axis is written max(j, Z[i, j]) for each row`, a.span, `X.${method}() is the ${method === 'max' ? 'largest' : 'smallest'} entry of X`);
             }
+            // A negative axis counts from the last, in numpy as in the language: X.sum(-1) is sum(X, -1).
+            if (a.kind === 'unary' && a.op === '-' && a.arg.kind === 'number' && (a.arg.value === 1 || a.arg.value === 2)) return a;
             if (a.kind !== 'number' || (a.value !== 0 && a.value !== 1)) {
               throw this.error(`${n.fn.index.getObjectProperty()}(axis): numpy's axis of a matrix is 0 or 1`, a.span, 'write X.sum(axis=0) for the sum over the rows, X.sum(axis=1) along each row');
             }
@@ -381,6 +383,18 @@ class Converter {
         const items = n.items.map((item: MathNode) => this.convert(item));
         const span = this.extendToClosing(this.widenToBracket(this.join(items[0].span, items[items.length - 1].span)), ']');
         return { kind: 'array', items, span };
+      }
+      case 'AssignmentNode': {
+        // A keyword argument the notation did not read: numpy's axis of max or min (max(A, 2) is the entrywise maximum).
+        const keyword = n.object?.type === 'SymbolNode' ? n.object.name : undefined;
+        if (keyword === 'axis' || keyword === 'dim') {
+          throw this.error(`${keyword}= is read for sum, mean, prod and softmax; max and min take no axis, since max(A, 2) is the entrywise maximum of A and 2`, this.wholeSpan(),
+            'write max(j, X[i, j]) for the largest entry of each row, or X.max() for the largest entry of all');
+        }
+        if (keyword !== undefined) {
+          throw this.error(`the keyword argument ${keyword}= is not read`, this.wholeSpan(), 'numpy\'s axis= and keepdims=True are read; write the call without the others');
+        }
+        throw this.error(`${UNSUPPORTED_NODES.AssignmentNode} is not part of the derivation language`, this.wholeSpan(), 'one step holds one expression; see docs/syntax.md');
       }
       default: {
         const what = UNSUPPORTED_NODES[node.type] ?? `a ${node.type}`;

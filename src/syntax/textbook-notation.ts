@@ -52,7 +52,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum|\u2207)_|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum|\u2207)_|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -126,9 +126,14 @@ function summandEnd(text: string, from: number): number {
 const LIBRARY_CALL = /^(torch\.nn\.functional|scipy\.special|np|numpy|torch|F)\.([A-Za-z_][A-Za-z0-9_]*)(?=\s*\()/;
 const LIBRARY_NAMES: Readonly<Record<string, string>> = { maximum: 'max', minimum: 'min', dot: 'matmul' };
 /** numpy's `axis=0` (down the rows) and `axis=1` (along a row): the language's axes 1 and 2, `sum(A, 1)`. */
-const AXIS = /^,\s*(axis|dim)\s*=\s*([01])(?![0-9])/;
+const AXIS = /^,\s*(axis|dim)\s*=\s*(-?[012])(?![0-9])/;
+/** numpy's `keepdims=True`: the language's reductions keep the axis already (a row or a column, by orientation). */
+const KEEPDIMS = /^,\s*keepdims\s*=\s*True(?![\p{L}\p{N}_])/u;
 /** The same as a method's only argument: numpy's `X.sum(axis=0)` is `X.sum(0)`, numpy's own positional axis, which the parser reads as `sum(X, 1)`. */
-const AXIS_FIRST = /^\(\s*(axis|dim)\s*=\s*([01])(?![0-9])/;
+const AXIS_FIRST = /^\(\s*(axis|dim)\s*=\s*(-?[012])(?![0-9])/;
+
+/** numpy's axis as the language's: 0 and 1 are 1 and 2 (MATLAB's, from 1); a negative axis counts from the last, as in numpy. */
+const languageAxis = (numpy: string): string => (numpy.startsWith('-') ? numpy : String(Number(numpy) + 1));
 
 /** A character that ends an operand: a bar after it closes. */
 const ENDS_OPERAND = /[\p{L}\p{N}_)\]'.]/u;
@@ -357,17 +362,38 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       continue;
     }
     const axis = c === ',' ? AXIS.exec(text.slice(i, i + 16)) : null;
-    if (axis) {
+    // max(A, 2) is the entrywise maximum of A and 2: an axis of max or min stays written, for the parser to refuse.
+    if (axis && !/^(max|min|amax|amin)$/.test(enclosingCall(out))) {
       emit(', ', i);
-      emit(String(Number(axis[2]) + 1), i + axis[0].length - 1);
+      emit(languageAxis(axis[2]), i + axis[0].length - 1);
       i += axis[0].length - 1;
       continue;
     }
+    const keepdims = c === ',' ? KEEPDIMS.exec(text.slice(i, i + 24)) : null;
+    if (keepdims) { i += keepdims[0].length - 1; continue; }
     emit(c, i);
   }
   const endingAtEnd = termEnds.get(text.length);
   if (endingAtEnd !== undefined) emit(endingAtEnd, Math.max(0, text.length - 1));
   return { text: out.join(''), map: map.remap(sources) };
+}
+
+/** The name of the call whose bracket is the innermost one open at the end of what was written (`sum` in `np.sum(X, `). */
+function enclosingCall(written: readonly string[]): string {
+  let depth = 0;
+  for (let k = written.length - 1; k >= 0; k--) {
+    const c = written[k];
+    if (c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') {
+      if (depth === 0) {
+        let name = '';
+        for (let j = k - 1; j >= 0 && /[\p{L}\p{N}_]/u.test(written[j]); j--) name = written[j] + name;
+        return name;
+      }
+      depth--;
+    }
+  }
+  return '';
 }
 
 /** The offset of the brace that closes the one at `open`, or undefined where none does on the line. */

@@ -165,6 +165,24 @@ claim softmax(z)_i = exp(z_i) / sum(j, exp(z_j))
   });
 });
 
+describe("numpy's and PyTorch's axes as pasted", () => {
+  it('reads negative axes, keepdims=True and softmax over dim=1 or dim=-1, and refuses an axis of max, which is the entrywise maximum', () => {
+    const steps = claimsOf(deriv(`given X: matrix[N, D]
+claim sum(X, 2) = X.sum(-1)
+claim sum(X, 2) = np.sum(X, axis=-1)
+claim sum(X, 1) = np.sum(X, axis=0, keepdims=True)
+claim softmax(X) = torch.softmax(X, dim=1)
+claim softmax(X) = F.softmax(X, dim=-1)
+claim softmax(X) = torch.softmax(X, dim=0)
+claim X - np.max(X, axis=1, keepdims=True) = X
+`)).map((c) => c.steps[0]);
+    expect(steps.slice(0, 5).map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved']);
+    expect(steps[5].detail.diagnostic?.message).toContain('softmax is taken over the last axis');
+    // Read as max(X, 2), the entrywise maximum of X and 2, it was silently another step.
+    expect(steps[6].detail.diagnostic?.message).toContain('max and min take no axis');
+  });
+});
+
 describe("LaTeX's braces and PDF's fraction characters", () => {
   it('read an exponent or a subscript in braces as its bracket, and ½ as (1/2)', () => {
     expect(read('e^{-x^2/2} + x^{2}')).toBe('e^(-x^2/2) + x^(2)');
