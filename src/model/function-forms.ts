@@ -153,6 +153,10 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   log_ndtr: { arity: 1, what: "`log(Phi(x))`, SciPy's name", form: (x) => fn('log', fn('Phi', x)) },
   // Where no input or definition is named σ (a standard deviation keeps its name).
   σ: { arity: 1, what: '`sigmoid(x)`, where nothing else is named σ', form: (x) => fn('sigmoid', x) },
+  // The books' Greek names of the normal CDF and density (Φ, φ) and Goodfellow's softplus (ζ).
+  Φ: { arity: 1, what: '`Phi(x)`, the standard normal CDF, where nothing else is named Φ', form: (x) => fn('Phi', x) },
+  φ: { arity: 1, what: '`phi(x)`, the standard normal density, where nothing else is named φ', form: (x) => fn('phi', x) },
+  ζ: { arity: 1, what: "`softplus(x)`, Goodfellow's ζ, where nothing else is named ζ", form: (x) => fn('softplus', x) },
 };
 
 export function isFunctionForm(name: string): boolean {

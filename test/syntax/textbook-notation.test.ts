@@ -165,6 +165,16 @@ claim softmax(z)_i = exp(z_i) / sum(j, exp(z_j))
   });
 });
 
+describe('the Greek names of the books', () => {
+  it('reads Φ and φ as the normal CDF and density, and ζ as softplus, where nothing else is named so', () => {
+    expect(verdicts(`given x: real
+claim diff(x Φ(x), x) = Φ(x) + x φ(x)
+claim diff(ζ(x), x) = σ(x)
+claim diff(x Φ(x), x) = Φ(x) + φ(x)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+});
+
 describe("numpy's and PyTorch's axes as pasted", () => {
   it('reads negative axes, keepdims=True and softmax over dim=1 or dim=-1, and refuses an axis of max, which is the entrywise maximum', () => {
     const steps = claimsOf(deriv(`given X: matrix[N, D]
