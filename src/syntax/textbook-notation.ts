@@ -21,6 +21,7 @@ import type { SourceMap } from './source-map.ts';
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u2074': '4', '\u2075': '5', '\u2076': '6', '\u2077': '7',
   '\u2078': '8', '\u2079': '9', '\u207b': '-', '\u207a': '+', '\u207f': 'n', '\u2071': 'i', '\u1d4f': 'k', '\u02b2': 'j',
+  '\u02e3': 'x', '\u02b8': 'y', '\u1d57': 't', '\u1d43': 'a', '\u1d47': 'b', '\u1dbb': 'z', '\u1d50': 'm', '\u1d48': 'd',
 };
 
 /** The trigonometric and hyperbolic functions a textbook writes a power or an inverse on: `sin^2(x)`, `tan^-1(x)`, `sin²(x)`. */
@@ -52,7 +53,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum|\u2207)_|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -88,7 +89,10 @@ const MAX_LEIBNIZ = 200;
  * product term, up to a `+` or `-`, `=`, `,` or a closing bracket, as the sign
  * binds in print. Bounds in LaTeX's braces make it `sum(i, 1, n, E)`.
  */
-const SUM_SUBSCRIPT = /^(?:\u2211|\u03a3|sum)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a-])/u;
+const SUM_SUBSCRIPT = /^(\u2211|\u03a3|sum|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a-])/u;
+
+/** A norm's subscript after its closing bar: 2 (the Euclidean norm) or F (Frobenius), as a character, after _ or in braces. */
+const NORM_SUBSCRIPT = /^(?:\u2082|_2(?![\p{L}\p{N}])|_F(?![\p{L}\p{N}])|_\{2\}|_\{F\})/u;
 
 /** The gradient as books write it, ∇_w L and ∇_{w} L: grad(L, w) of the rest of the product term, as a sum without brackets. */
 const NABLA_SUBSCRIPT = /^\u2207_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016|-])/u;
@@ -174,6 +178,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
   const powersAfter = new Map<number, string>();
   /** What LaTeX's closing brace of an exponent or subscript writes, by its offset: `e^{-x}` is `e^(-x)`, `x_{i+1}` is `x[i+1]`. */
   const braceClosers = new Map<number, string>();
+  /** The single = signs inside an indicator's braces: comparisons there. */
+  const singleEquals = new Set<number>();
   /** What the sums and gradients without brackets that end before the character at an offset write there: `)`, `, w)`. */
   const termEnds = new Map<number, string>();
   for (let i = 0; i < text.length; i++) {
@@ -200,14 +206,15 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
     const ending = termEnds.get(i);
     if (ending !== undefined) emit(ending, i);
-    const summation = (c === '\u2211' || c === '\u03a3' || (c === 's' && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])))) ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
-    const [, , lowerBound, , upperBraced, upperPlain] = summation ?? [];
-    // A power without a lower bound is a power of a name: Σ_k^{-1} is a covariance's inverse.
-    if (summation && !(lowerBound === undefined && (upperBraced ?? upperPlain) !== undefined)) {
-      const [whole, braced, lower, plain] = summation;
+    const summation = (c === '\u2211' || c === '\u03a3' || ((c === 's' || c === 'm') && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])))) ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
+    const [, sign, , lowerBound, , upperBraced, upperPlain] = summation ?? [];
+    // A power without a lower bound is a power of a name: Σ_k^{-1} is a covariance's inverse. max_i and min_i take no bounds.
+    const reduction = sign === 'max' || sign === 'min' ? sign : 'sum';
+    if (summation && !(lowerBound === undefined && (upperBraced ?? upperPlain) !== undefined) && !(reduction !== 'sum' && lowerBound !== undefined)) {
+      const [whole, , braced, lower, plain] = summation;
       const index = braced ?? plain;
       const upper = upperBraced ?? upperPlain;
-      emit(`sum(${index}, ${lower !== undefined && upper !== undefined ? `${lower.trim()}, ${upper.trim()}, ` : ''}`, i);
+      emit(`${reduction}(${index}, ${lower !== undefined && upper !== undefined ? `${lower.trim()}, ${upper.trim()}, ` : ''}`, i);
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');
       i += whole.length - 1;
       continue;
@@ -233,6 +240,18 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i++;
       continue;
     }
+    if (c === '\u27e8') { emit('dot(', i); continue; }
+    if (c === '\u27e9') { emit(')', i); continue; }
+    // 1{v[k] = max(v)}: the indicator of a condition, a single = in it a comparison.
+    const indicator = c === '1' && text[i + 1] === '{' && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])) ? matchingBrace(text, i + 1) : undefined;
+    if (indicator !== undefined) {
+      emit('(', i);
+      braceClosers.set(indicator, ')');
+      for (let k = i + 2; k < indicator; k++) if (text[k] === '=' && !/[=<>!]/.test(text[k - 1]) && text[k + 1] !== '=') singleEquals.add(k);
+      i++;
+      continue;
+    }
+    if (c === '=' && singleEquals.has(i)) { emit('==', i); continue; }
     const sub = SUBSCRIPTS[c];
     if (sub !== undefined) { emit(i > 0 && SUBSCRIPTS[text[i - 1]] !== undefined ? sub : `_${sub}`, i); continue; }
     const fraction1 = VULGAR_FRACTIONS[c];
@@ -345,6 +364,9 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (closes) {
         bars.pop();
         emit(open.call ? '))' : ')', i);
+        // ‖x‖₂, ‖x‖_2, ‖A‖_F: the 2-norm of a vector and the Frobenius norm of a matrix are the norm.
+        const named = kind === 'norm' ? NORM_SUBSCRIPT.exec(text.slice(i + (double ? 2 : 1), i + 8)) : null;
+        if (named) { i += named[0].length + (double ? 1 : 0); continue; }
       } else {
         const call = PREFIX_FUNCTION.test(out.slice(-8).join(''));
         bars.push({ kind, call });
