@@ -5,7 +5,7 @@ import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
-import { hasValueEverywhere } from './total-terms.ts';
+import { hasValueAtEveryPoint } from './total-terms.ts';
 import { DerivativeTooLargeError, eliminateDiffKeepingDomain } from './differentiate.ts';
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
@@ -1887,7 +1887,7 @@ export class Resolver {
   /**
    * `where(c, a, b)` (numpy's) and `c ? a : b`: a where the comparison c holds, else b, read
    * entry by entry as c .* a + (not c) .* b. That sum has a value only where both branches
-   * have one, so each branch must have a value everywhere (hasValueEverywhere): a branch
+   * have one, so each branch must have a value everywhere (hasValueAtEveryPoint): a branch
    * such as log(x) under x > 0 would take the whole definition's value away at x <= 0.
    */
   private conditional(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
@@ -1902,7 +1902,7 @@ export class Resolver {
     for (const branch of [then, otherwise]) {
       const value = this.val(branch, bound);
       const entry = value.k === 'scalar' ? value.t : value.at(value.shape.map(() => ({ k: 'lit', value: 1 }) as Index));
-      if (!hasValueEverywhere(entry, inputs)) {
+      if (!hasValueAtEveryPoint(entry, inputs)) {
         throw this.error('unsupported', `each case of a definition by cases must have a value everywhere, and ${shortText(branch) ?? 'this one'} may have none at some points`, branch.span,
           'derivcheck reads where(c, a, b) as c * a + (1 - c) * b; write the claim for the part of the domain where that case holds (given x: positive), or give that case a value everywhere');
       }

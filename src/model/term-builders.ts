@@ -1,4 +1,5 @@
 import type { Fraction, FunctionName, Index, InputRef, Term } from './term.ts';
+import { hasValueAtEveryPoint } from './total-terms.ts';
 
 /** Small constructors for terms; they fold nothing clever, only the trivial cases. */
 
@@ -63,31 +64,10 @@ export const fn = (name: FunctionName, ...args: Term[]): Term => ({ k: 'fn', nam
 export const input = (ref: InputRef): Term => ({ k: 'input', ref });
 export const delta = (a: Index, b: Index): Term => ({ k: 'icmp', op: '==', a, b });
 
-/** Functions with a value at every real argument (the others have a `domain` in the function table). */
-const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([
-  'exp', 'tanh', 'sigmoid', 'relu', 'abs', 'max', 'min', 'softplus', 'sin', 'cos',
-  'sinh', 'cosh', 'sech', 'asinh', 'atan', 'sign', 'expm1', 'erf', 'erfc', 'Phi', 'phi',
-]);
-
 /**
- * Whether a term has a value at every input: no division, no log or sqrt, no
- * fractional power. Structural and conservative (false when unsure), so that
- * `mul` folds 0 * t to 0 only where that is an identity.
+ * Whether a term has a value at every input (see total-terms.ts): conservative (false
+ * when unsure), so that `mul` folds 0 * t to 0 only where that is an identity.
  */
 export function hasValueEverywhere(t: Term): boolean {
-  switch (t.k) {
-    case 'num': case 'pi': case 'input': case 'size': case 'icmp': case 'ival': return true;
-    case 'add': return t.terms.every(hasValueEverywhere);
-    case 'mul': return t.factors.every(hasValueEverywhere);
-    case 'pow':
-      return t.exponent.k === 'num' && t.exponent.value.den === 1n && t.exponent.value.num >= 0n && hasValueEverywhere(t.base);
-    case 'fn': return TOTAL_FUNCTIONS.has(t.name) && t.args.every(hasValueEverywhere);
-    case 'cmp': return hasValueEverywhere(t.a) && hasValueEverywhere(t.b);
-    case 'sum': case 'reduce': return hasValueEverywhere(t.body);
-    case 'extremum': return t.terms.every(hasValueEverywhere);
-    // Every member of the family is defined everywhere, and so is every function a step is about.
-    case 'apply': return t.args.every(hasValueEverywhere);
-    // A series has no value where its partial sums diverge.
-    case 'diff': case 'series': return false;
-  }
+  return hasValueAtEveryPoint(t, []);
 }

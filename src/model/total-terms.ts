@@ -7,18 +7,18 @@ import type { FunctionName, Input, Term } from './term.ts';
  * must pass it, since the language writes `where(c, a, b)` as c a + (1 - c) b,
  * which has a value only where both branches have one.
  */
-export function hasValueEverywhere(term: Term, inputs: readonly Input[]): boolean {
+export function hasValueAtEveryPoint(term: Term, inputs: readonly Input[]): boolean {
   return new TotalTerms(inputs).total(term);
 }
 
 /** Functions with a value at every real argument. */
 const TOTAL: ReadonlySet<FunctionName> = new Set<FunctionName>([
   'exp', 'tanh', 'sigmoid', 'softplus', 'relu', 'abs', 'max', 'min', 'sin', 'cos', 'sinh', 'cosh', 'sech', 'asinh', 'atan',
-  'sign', 'expm1', 'erf', 'erfc', 'phi',
+  'sign', 'expm1', 'erf', 'erfc', 'Phi', 'phi',
 ]);
 
 /** Functions whose value is > 0 at every real argument. */
-const POSITIVE: ReadonlySet<FunctionName> = new Set<FunctionName>(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'phi']);
+const POSITIVE: ReadonlySet<FunctionName> = new Set<FunctionName>(['exp', 'sigmoid', 'softplus', 'cosh', 'sech', 'erfc', 'Phi', 'phi']);
 
 /** Functions whose value is >= 0 at every real argument. */
 const NON_NEGATIVE: ReadonlySet<FunctionName> = new Set<FunctionName>(['relu', 'abs']);

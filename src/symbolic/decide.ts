@@ -88,6 +88,8 @@ export interface Confirmation {
   readonly difference: string;
   /** The decimal digits of the evaluation that shows the difference. */
   readonly digits: number;
+  /** Inputs at an irrational point, exactly (`x = sqrt(2)`): `point` holds their doubles. */
+  readonly exactly?: string;
 }
 
 export interface SymbolicStep {
@@ -224,7 +226,7 @@ export function decideStep(
           && left.conditions.list.length === 0 && right.conditions.list.length === 0
           ? constant.div(difference.denominatorConstant()) : undefined;
         return different(record, explainDifference(left.form, right.form, difference, atoms, exact),
-          () => confirm(lhs, rhs, instance, step.inputs, seed, tiePoints(atoms, numerator, inputMap), outright, step.almostEverywhere === true,
+          () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact)));
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
@@ -434,6 +436,58 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
 }
 
 /**
+ * Where a comparison of a scalar input with an irrational constant switches: x = sqrt(2)
+ * for (x > sqrt(2)), and ±sqrt(2) for abs(x), each as its exact constant term within the
+ * input's type. The difference of a strict and a non-strict comparison lives only there,
+ * a point no rational input reaches (tiePoints finds the rational ones).
+ */
+function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+  const out: Array<Map<string, PointValue>> = [];
+  const seen = new Set<string>();
+  const scalarInput = (t: Term): string | undefined => {
+    if (t.k !== 'input' || t.ref.indices.length > 0) return undefined;
+    const kind = inputs.get(t.ref.name)?.kind;
+    return kind === 'real' || kind === 'positive' || kind === 'unit' ? t.ref.name : undefined;
+  };
+  const isConstant = (t: Term): boolean => !someSubterm(t, (x) => x.k === 'input' || x.k === 'size' || x.k === 'ival' || x.k === 'sum' || x.k === 'apply');
+  const consider = (variable: Term, constant: Term, signs: readonly number[]) => {
+    if (constant.k === 'num' || !isConstant(constant)) return;
+    const name = scalarInput(variable.k === 'fn' && variable.name === 'abs' ? variable.args[0] : variable);
+    if (name === undefined) return;
+    let approx: number;
+    try {
+      approx = evaluateHighPrecision(constant, new Map()).toNumber();
+    } catch {
+      return;
+    }
+    const kind = inputs.get(name)!.kind;
+    for (const sign of signs) {
+      const value = sign * approx;
+      if (!Number.isFinite(value) || (kind !== 'real' && !(value > 0 && (kind !== 'unit' || value < 1)))) continue;
+      const term = sign > 0 ? constant : mul(num(-1), constant);
+      const key = `${name}=${printTerm(term)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(new Map([[name, { term, approx: value }]]));
+    }
+  };
+  for (const t of terms) {
+    someSubterm(t, (x) => {
+      if (x.k === 'cmp') {
+        const through = (v: Term) => (v.k === 'fn' && v.name === 'abs' ? [1, -1] : [1]);
+        consider(x.a, x.b, through(x.a));
+        consider(x.b, x.a, through(x.b));
+      }
+      return false;
+    });
+  }
+  return out.slice(0, MAX_CONSTANT_TIES);
+}
+
+/** The irrational tie points a confirmation tries, at most. */
+const MAX_CONSTANT_TIES = 8;
+
+/**
  * For P in one entry of a scalar-valued input, the entry's values where P vanishes
  * (exactly for an affine P, to double precision for a polynomial of higher degree when
  * `sides` asks for points either side: its root plus and minus 1, half and twice it),
@@ -526,7 +580,7 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
       const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
       if (values && values.lhs.isFinite() && !values.rhs.isFinite() && shows(point) && settled(lhs, point, values.lhs, values.digits)) {
         const shown = failing.size > 0 ? failing : point;
-        const where = [...shown].map(([entry, v]) => `${entry} = ${typeof v === 'number' ? v : Rational.of(v.num, v.den).toString()}`).join(', ');
+        const where = [...shown].map(([entry, v]) => `${entry} = ${typeof v === 'number' ? v : 'term' in v ? printTerm(v.term) : Rational.of(v.num, v.den).toString()}`).join(', ');
         return { where, confirmation: { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: 'undefined', difference: 'undefined', digits: values.digits } };
       }
     }
@@ -650,9 +704,13 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
     // diff(min(x, 6), x) at x = 6, however nested) is a convention, not a refutation.
     if (values && almostEverywhere && !differsNearby(lhs, rhs, point, inputs, maxDigits)) return undefined;
+    // An irrational tie point is reported by its double; what was evaluated is the constant itself.
+    const exact = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1])
+      .map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
     return values && {
       point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs),
       difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits,
+      ...(exact.length > 0 ? { exactly: exact.join(', ') } : {}),
     };
   };
   // Most differences show at 60 digits: every point first, cheaply; then more digits at a few points.
@@ -717,7 +775,8 @@ function exactWitness(numerator: Polynomial, difference: RationalFunction, left:
       const values = (id: number): Rational => {
         const atom = atoms.atoms[id];
         const v = atom.kind === 'input' ? point.get(atom.text) : undefined;
-        if (v === undefined) { missing = true; return Rational.ZERO; }
+        // An irrational tie point has no rational value: the exact difference is not known there.
+        if (v === undefined || (typeof v === 'object' && 'term' in v)) { missing = true; return Rational.ZERO; }
         return typeof v === 'number' ? rationalOfDouble(v) : Rational.of(v.num, v.den);
       };
       const top = f.numerator.evaluate(values);
@@ -759,7 +818,7 @@ function exactWitness(numerator: Polynomial, difference: RationalFunction, left:
  * open set next to the point shows in one of these; one on a kink alone in none.
  */
 function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number): boolean {
-  const asRational = (v: PointValue) => (typeof v === 'number' ? rationalOfDouble(v) : Rational.of(v.num, v.den));
+  const asRational = (v: PointValue) => (typeof v === 'number' ? rationalOfDouble(v) : 'term' in v ? rationalOfDouble(v.approx) : Rational.of(v.num, v.den));
   // Only entries that vary continuously move: a label or a one-hot entry stays what it is.
   const continuous = new Set(inputs.filter((i) => isContinuousKind(i.kind)).map((i) => i.name));
   const shifts = [(_: number) => 1, (_: number) => -1, (p: number) => (p % 2 === 0 ? 1 : -1), (p: number) => (p % 2 === 0 ? -1 : 1)];

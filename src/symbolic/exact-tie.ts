@@ -5,8 +5,8 @@ import { Budget } from './exact/index.ts';
 /** The terms a tie may cost: a comparison's two sides at one point, small unless written out at a size. */
 const TIE_TERMS = 20_000;
 
-/** A point value as an exact rational: a double is a dyadic rational, a tie point a fraction. */
-export type ExactPointValue = number | { readonly num: bigint; readonly den: bigint };
+/** A point value as an exact value: a double is a dyadic rational, a tie point a fraction, an irrational tie its constant term. */
+export type ExactPointValue = number | { readonly num: bigint; readonly den: bigint } | { readonly term: Term };
 
 /**
  * Whether two terms are equal at a point by exact algebra: with the point's values
@@ -18,14 +18,18 @@ export type ExactPointValue = number | { readonly num: bigint; readonly den: big
 export function equalExactlyAt(a: Term, b: Term, point: ReadonlyMap<string, ExactPointValue>): boolean {
   const values = new Map<string, Term>();
   for (const [name, v] of point) {
+    if (typeof v === 'object' && 'term' in v) { values.set(name, v.term); continue; }
     const r = typeof v === 'number' ? ofDouble(v) : v;
     if (r === undefined) return false;
     values.set(name, { k: 'num', value: lowest(r.num, r.den) });
   }
   const withPoint = (t: Term): Term => (t.k === 'input' ? values.get(printRef(t.ref)) ?? t : mapChildren(t, withPoint));
   try {
-    const canonical = new Canonicalizer(new AtomTable(), new Map(), new Budget({ maxTerms: TIE_TERMS, deadlineMs: Date.now() + 2_000 }));
-    return canonical.side(sub(withPoint(a), withPoint(b))).form.isZero();
+    const atoms = new AtomTable();
+    const budget = new Budget({ maxTerms: TIE_TERMS, deadlineMs: Date.now() + 2_000 });
+    const form = new Canonicalizer(atoms, new Map(), budget).side(sub(withPoint(a), withPoint(b))).form;
+    // Reduced by the relations of its atoms: sqrt(2)^2 is 2.
+    return form.isZero() || atoms.reduce(form.numerator(budget), budget).isZero();
   } catch {
     // Past its budget, or a value the exact engine refuses (a pole): not shown.
     return false;

@@ -21,12 +21,16 @@ export function decimalOf(digits: number): PreciseConstructor {
 
 export type HighPrecisionValue = Decimal;
 
-/** An input's value at a point: a double, or an exact rational (a tie point such as t = 1/3). */
-export type PointValue = number | { readonly num: bigint; readonly den: bigint };
+/**
+ * An input's value at a point: a double, an exact rational (a tie point such as
+ * t = 1/3), or an exact constant term where a comparison switches at an irrational
+ * point (x = sqrt(2) for x > sqrt(2)), with its double for reports.
+ */
+export type PointValue = number | { readonly num: bigint; readonly den: bigint } | { readonly term: Term; readonly approx: number };
 
 /** The double nearest a point value, for reports. */
 export function pointNumber(v: PointValue): number {
-  return typeof v === 'number' ? v : Number(v.num) / Number(v.den);
+  return typeof v === 'number' ? v : 'term' in v ? v.approx : Number(v.num) / Number(v.den);
 }
 
 /**
@@ -92,6 +96,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       case 'input': {
         const v = point.get(printRef(t.ref));
         if (v === undefined) throw new Error(`internal: no value for ${printRef(t.ref)}`);
+        if (typeof v === 'object' && 'term' in v) return go(v.term);
         return typeof v === 'number' ? toPrecise(Big, v) : new Big(v.num.toString()).div(new Big(v.den.toString()));
       }
       case 'add': return t.terms.reduce((acc, x) => acc.plus(go(x)), new Big(0));
@@ -232,7 +237,8 @@ function magnitudeSpan(terms: readonly Term[], point: ReadonlyMap<string, PointV
     if (known.low <= known.high) { see(known.low); see(known.high); }
   }
   for (const v of point.values()) {
-    if (typeof v === 'number') { if (v !== 0 && Number.isFinite(v)) see(Math.floor(Math.log10(Math.abs(v)))); } else if (v.num !== 0n) see(exponentOf(v.num, v.den));
+    const x = typeof v === 'object' && 'term' in v ? v.approx : v;
+    if (typeof x === 'number') { if (x !== 0 && Number.isFinite(x)) see(Math.floor(Math.log10(Math.abs(x)))); } else if (x.num !== 0n) see(exponentOf(x.num, x.den));
   }
   return high > low ? high - low : 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { equalExactlyAt } from '../../src/symbolic/exact-tie.ts';
 import { buildModel, parseDerivation } from '../../src/index.ts';
-import { verdictsIn } from '../__test-helpers__/derivations.ts';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('a comparison at an exact tie (tenth probe, W1)', () => {
   it('is decided by exact algebra, not by a 60-digit rounding: true steps at a = b are not refuted, their slips are', () => {
@@ -23,6 +23,18 @@ claim (softmax(s)[1] > 1 / 2) = (s[1] >= s[2])   expect wrong
 claim (sigmoid(x) > 1 / 2) = (x >= 0)   expect wrong
 claim (norm(g) < sqrt(2)) = (g[1]^2 + g[2]^2 <= 2)   expect wrong
 `, { seed: 1 })).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted']);
+  });
+
+  it('tries the irrational points where a comparison with a constant switches (tenth probe, W2)', () => {
+    // The difference (x - sqrt(2) == 0) lives only at x = sqrt(2), which no rational input reaches: it was verified.
+    const steps = stepsIn(`given x: real
+claim (x > sqrt(2)) + (x < sqrt(2)) = 1   expect wrong
+claim (x^2 > 2) = (abs(x) >= sqrt(2))   expect wrong
+claim (x^2 >= 2) = (abs(x) >= sqrt(2))
+claim (x >= sqrt(2)) + (x < sqrt(2)) = 1
+`, { seed: 1 });
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'verified', 'proved']);
+    expect(steps[0].detail.counterexample?.foundBy).toContain('at x = sqrt(2) exactly');
   });
 
   it('equalExactlyAt shows a tie with transcendental atoms and never one that is not there', () => {
