@@ -108,6 +108,11 @@ export interface NumericStepOptions {
   /** The work high-precision re-evaluations may do per size assignment. Default: {@link MAX_PRECISE_WORK}. */
   readonly preciseWork?: number;
   /**
+   * Entries each input compares at most; past it, a sample of {@link SAMPLED_ENTRIES}
+   * chosen from the input's values. Default: {@link MAX_ENTRIES_PER_INPUT}.
+   */
+  readonly maxEntries?: number;
+  /**
    * A gradient step with more entries than this at a size is checked along random
    * directions there, every entry only to name a failure. Default:
    * {@link DIRECTIONAL_THRESHOLD}.
@@ -232,7 +237,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const state = newState(layout, slots);
     const derived = compileDerivedInputs(layout, slots);
     const entryCount = countAssignments(step.freeIndices, sizes);
-    const allAssignments = entryCount <= MAX_ENTRIES_PER_INPUT ? indexAssignments(step.freeIndices, sizes) : undefined;
+    const allAssignments = entryCount <= (options.maxEntries ?? MAX_ENTRIES_PER_INPUT) ? indexAssignments(step.freeIndices, sizes) : undefined;
     if (allAssignments === undefined) sampled = { compared: SAMPLED_ENTRIES, of: Math.max(sampled?.of ?? 0, entryCount) };
     const freeSlots = step.freeIndices.map((f) => slots.slot(f.name));
 
