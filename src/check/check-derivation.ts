@@ -477,7 +477,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         counterexample: withFunctions({
           sizes: pointed.instance.sizes, indices: { ...pointed.instance.indices, ...pointed.instance.cases },
           inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-          foundBy: c.rhs === 'undefined' ? `${c.digits}-digit evaluation (the step has no value there, the line above has one)` : `${c.digits}-digit evaluation (the difference is below what double precision can see)`,
+          foundBy: `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown`}`
+            + (c.rhs === 'undefined' ? ' (the step has no value there, the line above has one)' : ' (the difference is below what double precision can see)'),
         }, functions),
       });
     }
