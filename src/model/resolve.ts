@@ -1768,10 +1768,13 @@ export class Resolver {
     const fresh = this.freshName(indexName);
     const inner = new Map(bound);
     inner.set(indexName, fresh);
-    const body = this.value(args[1], inner);
+    const body = this.val(args[1], inner);
     this.pendingSums.set(fresh, { written: indexName, span: args[0].span });
     // The range may only become known later in the claim; finalize() fills it in.
-    return scalar({ k: 'sum', index: fresh, dim: { k: 'sym', name: PENDING + fresh }, body });
+    const dim: Dim = { k: 'sym', name: PENDING + fresh };
+    // A sum of vectors or matrices (PRML's sum(n, (y[n] - t[n]) * Phi[n, :]')) is the sum of each entry.
+    if (body.k === 'array') return array(body.shape, (ix) => ({ k: 'sum', index: fresh, dim, body: body.at(ix) }), body.orient);
+    return scalar({ k: 'sum', index: fresh, dim, body: body.t });
   }
 
   /**

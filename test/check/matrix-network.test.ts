@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 /** A two-layer network at fixed sizes (N, D, H, C) = (2, 3, 3, 3): linear, ReLU, linear, softmax, mean cross-entropy. */
 const NET = `given X: matrix[2, 3]
@@ -211,4 +211,18 @@ claim diff(s[i], x[k]) = s[i] * (delta(i, k) - s[i])   expect wrong
     expect(right.method).toContain('(32 of the 90000 entries on each)');
     expect(wrong.verdict).toBe('refuted');
   }, 120_000);
+});
+
+describe('a sum over an index of vectors or matrices (tenth probe: PRML 4.91 and 4.97)', () => {
+  it('is the sum of each entry: the logistic regression gradient and Hessian as PRML writes them', () => {
+    expect(verdictsIn(`given Phi: matrix[N, M]
+given w: vector[M]
+given t: binary[N]
+let y[n] = sigmoid(sum(m, w[m] * Phi[n, m]))
+let E = -sum(n, t[n] * log(y[n]) + (1 - t[n]) * log(1 - y[n]))
+claim grad(E, w) = sum(n, (y[n] - t[n]) * Phi[n, :]')
+claim grad(E, w) = sum(n, (t[n] - y[n]) * Phi[n, :]')   expect wrong
+claim hessian(E, w) = sum(n, y[n] * (1 - y[n]) * Phi[n, :]' * Phi[n, :])
+`)).toEqual(['proved', 'refuted', 'proved']);
+  });
 });
