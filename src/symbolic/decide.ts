@@ -6,6 +6,7 @@ import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, se
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
+import { rationalOfDouble } from './exact-tie.ts';
 import { confirmAtPoint, DIGITS, evaluateHighPrecision, pointNumber, withGuard, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 
@@ -836,13 +837,6 @@ function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointVal
   });
 }
 
-/** A finite double as the exact rational it is (m / 2^e): doubling is exact until m is whole. */
-function rationalOfDouble(x: number): Rational {
-  let m = x;
-  let e = 0n;
-  while (!Number.isInteger(m)) { m *= 2; e++; }
-  return Rational.of(BigInt(m), 2n ** e);
-}
 
 function show(v: Decimal): string {
   return v.isFinite() ? v.toSignificantDigits(20).toString() : 'undefined';

@@ -1,6 +1,6 @@
 import { mapChildren, printRef, sub, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer } from './canonical.ts';
-import { Budget } from './exact/index.ts';
+import { Budget, Rational } from './exact/index.ts';
 
 /** The terms a tie may cost: a comparison's two sides at one point, small unless written out at a size. */
 const TIE_TERMS = 20_000;
@@ -19,9 +19,9 @@ export function equalExactlyAt(a: Term, b: Term, point: ReadonlyMap<string, Exac
   const values = new Map<string, Term>();
   for (const [name, v] of point) {
     if (typeof v === 'object' && 'term' in v) { values.set(name, v.term); continue; }
-    const r = typeof v === 'number' ? ofDouble(v) : v;
-    if (r === undefined) return false;
-    values.set(name, { k: 'num', value: lowest(r.num, r.den) });
+    if (typeof v === 'number' && !Number.isFinite(v)) return false;
+    const r = typeof v === 'number' ? rationalOfDouble(v) : Rational.of(v.num, v.den);
+    values.set(name, { k: 'num', value: { num: r.num, den: r.den } });
   }
   const withPoint = (t: Term): Term => (t.k === 'input' ? values.get(printRef(t.ref)) ?? t : mapChildren(t, withPoint));
   try {
@@ -36,18 +36,10 @@ export function equalExactlyAt(a: Term, b: Term, point: ReadonlyMap<string, Exac
   }
 }
 
-/** A double's exact value, a dyadic rational; undefined for a value that is not finite. */
-function ofDouble(x: number): { num: bigint; den: bigint } | undefined {
-  if (!Number.isFinite(x)) return undefined;
-  let den = 1n;
-  let v = x;
-  while (!Number.isInteger(v)) { v *= 2; den *= 2n; }
-  return { num: BigInt(v), den };
-}
-
-function lowest(num: bigint, den: bigint): { num: bigint; den: bigint } {
-  if (den < 0n) { num = -num; den = -den; }
-  let [a, b] = [num < 0n ? -num : num, den];
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a > 1n ? { num: num / a, den: den / a } : { num, den };
+/** A finite double as the exact rational it is (m / 2^e): doubling is exact until m is whole. */
+export function rationalOfDouble(x: number): Rational {
+  let m = x;
+  let e = 0n;
+  while (!Number.isInteger(m)) { m *= 2; e++; }
+  return Rational.of(BigInt(m), 2n ** e);
 }

@@ -289,5 +289,5 @@ claim ${a} * ${b} * x[k] * x[l] = ${rhs} * x[k] * x[l]
       expect(exact.kind, `${a} * ${b} = ${rhs}`).toBe('equal');
     }), { numRuns: 300, seed: 7 });
     expect(proofs).toBeGreaterThan(50);
-  });
+  }, 60_000);
 });

@@ -23,7 +23,7 @@ claim (softmax(s)[1] > 1 / 2) = (s[1] >= s[2])   expect wrong
 claim (sigmoid(x) > 1 / 2) = (x >= 0)   expect wrong
 claim (norm(g) < sqrt(2)) = (g[1]^2 + g[2]^2 <= 2)   expect wrong
 `, { seed: 1 })).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted']);
-  });
+  }, 60_000);
 
   it('tries the irrational points where a comparison with a constant switches (tenth probe, W2)', () => {
     // The difference (x - sqrt(2) == 0) lives only at x = sqrt(2), which no rational input reaches: it was verified.
@@ -35,7 +35,7 @@ claim (x >= sqrt(2)) + (x < sqrt(2)) = 1
 `, { seed: 1 });
     expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'verified', 'proved']);
     expect(steps[0].detail.counterexample?.foundBy).toContain('at x = sqrt(2) exactly');
-  });
+  }, 60_000);
 
   it('equalExactlyAt shows a tie with transcendental atoms and never one that is not there', () => {
     const term = (text: string) => {
