@@ -368,3 +368,16 @@ describe("numpy's np.dot and two vectors side by side (tenth probe, W3)", () => 
     expect(dotted.verdict).toBe('proved');
   });
 });
+
+describe("numpy's * beside its @", () => {
+  it('is the entrywise product on that side of the =, as in the pasted code (CS231n attention)', () => {
+    expect(verdictsIn(`given Q, K: matrix[T, d]
+given V, dO: matrix[T, e]
+let A = softmax(Q * K' / sqrt(d))
+let La = sum(dO .* (A * V))
+claim grad(La, Q) = (A * (dO @ V.T - (A * (dO @ V.T)).sum(-1, keepdims=True))) @ K / sqrt(d)
+claim grad(La, V) = A.T @ dO
+claim grad(La, V) = 2 * A.T @ dO   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 120_000);
+});
