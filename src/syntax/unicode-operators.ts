@@ -18,7 +18,8 @@ export function asciiOperators(text: string, map: SourceMap): { text: string; ma
   const out: string[] = [];
   // The offset in `text` of each character written: the map keeps the text after a `≠` at its file columns.
   const sources: number[] = [];
-  const numpy = numpySides(text);
+  const sides = sidesOf(text);
+  const numpy = new Set(sides.filter((_, i) => text[i] === '@'));
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -26,32 +27,27 @@ export function asciiOperators(text: string, map: SourceMap): { text: string; ma
     // Python's power x**2 is x^2 (math.js reads ** as no operator at all).
     if (!inString && c === '*' && text[i + 1] === '*') { out.push('^'); sources.push(i); i++; continue; }
     // Beside numpy's @, numpy's * is its entrywise product: .* (A * (dO @ V.T) of two T×T arrays is no matrix product).
-    if (!inString && c === '*' && numpy.has(sideAt(text, i)) && text[i - 1] !== '.') { out.push('.', '*'); sources.push(i, i); continue; }
+    if (!inString && c === '*' && numpy.has(sides[i]) && text[i - 1] !== '.') { out.push('.', '*'); sources.push(i, i); continue; }
     const written = inString ? c : TWO_CHARACTERS[c] ?? SAME_LENGTH[c] ?? c;
     for (const w of written) { out.push(w); sources.push(i); }
   }
   return { text: out.join(''), map: map.remap(sources) };
 }
 
-/** Which `=` side of a line an offset is on: 0 before the first top-level `=` (not `==`, `<=`, `>=`, `!=`), 1 after it, ... */
-function sideAt(text: string, at: number): number {
+/**
+ * Which `=` side of a line each offset is on: 0 before the first top-level `=` (not
+ * `==`, `<=`, `>=`, `!=`), 1 after it, ...; quoted text counts for nothing (an `@` in a
+ * title is no numpy).
+ */
+function sidesOf(text: string): number[] {
+  const sides: number[] = [];
   let side = 0;
   let inString = false;
-  for (let i = 0; i < at; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
     if (!inString && c === '=' && text[i + 1] !== '=' && !'=<>!'.includes(text[i - 1] ?? '')) side++;
-  }
-  return side;
-}
-
-/** The `=` sides of a line written in numpy, where an `@` stands: their `*` is numpy's. */
-function numpySides(text: string): Set<number> {
-  const sides = new Set<number>();
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '"') inString = !inString;
-    if (!inString && text[i] === '@') sides.add(sideAt(text, i));
+    sides.push(inString ? -1 : side);
   }
   return sides;
 }
