@@ -12,7 +12,10 @@ import type { SourceMap } from './source-map.ts';
  * `d²/dx²(E)` and `∂L/∂W[i, j]` (`diff`), `∑(j, E)` and `∏(j, E)`, a subscript
  * after a bracket (`softmax(z)_i` is `softmax(z)[i]`), a power or inverse on a
  * function's name (`sin^2(x)` is `sin(x)^2`, `tan^-1(x)` and `tan⁻¹(x)` are `atan(x)`),
- * and a function before a name or number without brackets (`sin x`, `ln 2`). A bar closes the
+ * a function before a name or number without brackets (`sin x`, `ln 2`), LaTeX's braces
+ * after ^ and _ (`e^{-x}`, `x_{i+1}`), subscript and fraction characters (`x₁`, `½`), a
+ * summation, max or gradient sign with its index below (`Σ_j exp(z_j)`, `∇_w L`), norms
+ * with their subscript (`‖x‖₂`), `⟨y, v⟩` and the indicator `1{...}`. A bar closes the
  * innermost open bar of its kind where it follows an operand, and opens one
  * elsewhere. Quoted text is left as written, and the source map keeps every
  * character at its file column, so errors still point into the line as written.
@@ -167,11 +170,6 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (c !== ' ') last = c;
     }
   };
-  /** Writes `closer` where a term that starts at `start` and ends at `end` ends: right after it, before the spaces that end it; an inner term's first. */
-  const closeTermAt = (end: number, start: number, closer: string) => {
-    while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-    termEnds.set(end, closer + (termEnds.get(end) ?? ''));
-  };
   /** What a Leibniz operator's closing bracket writes, by its offset: `, x)` (twice for a second derivative). */
   const closers = new Map<number, { variable: string; at: number; order: number | string; power?: { text: string; length: number } }>();
   /** What a powered function's closing bracket writes after it, by its offset: `sin^2(x)` is `sin(x)^2`. */
@@ -182,6 +180,11 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
   const singleEquals = new Set<number>();
   /** What the sums and gradients without brackets that end before the character at an offset write there: `)`, `, w)`. */
   const termEnds = new Map<number, string>();
+  /** Writes `closer` where a term that starts at `start` and ends at `end` ends: right after it, before the spaces that end it; an inner term's first. */
+  const closeTermAt = (end: number, start: number, closer: string) => {
+    while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    termEnds.set(end, closer + (termEnds.get(end) ?? ''));
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
