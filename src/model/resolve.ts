@@ -523,14 +523,13 @@ export class Resolver {
   /** `n (n + 1)`: a scalar value's name, a space, then a bracket, which is a product (no function of that name). */
   private isValueCall(call: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): boolean {
     return isProductByJuxtaposition(call) && !isFunctionName(call.name) && !isFunctionForm(call.name)
-      && this.scalarNamed(call.name, call.nameSpan, bound) !== undefined;
+      && this.namedValue(call.name, call.nameSpan, bound)?.k === 'scalar';
   }
 
-  /** The term of a name that stands for a scalar value (an input, a let, a size, a summation index), or undefined. */
-  private scalarNamed(name: string, span: Span, bound: Map<string, string>): Term | undefined {
+  /** The value of a name that stands for one (an input, a let, a size, a summation index), or undefined. */
+  private namedValue(name: string, span: Span, bound: Map<string, string>): Value | undefined {
     try {
-      const value = this.nameValue(name, span, bound);
-      return value.k === 'scalar' ? value.t : undefined;
+      return this.nameValue(name, span, bound);
     } catch (error) {
       if (error instanceof DerivationError) return undefined;
       throw error;
@@ -1167,13 +1166,11 @@ export class Resolver {
       if (values.length === 2) return this.entrywise(expr, values[0], values[1], (a, b) => fn(name, a, b));
       return scalar(fn(name, ...args.map((a, p) => this.scalarOf(values[p], a))));
     }
-    // A value's name, a space, then a bracket is a product, as textbooks write it: n (n + 1), e^x (sin(x) - cos(x)).
-    // Written together, σ(t) looks like a call: a value so named is an error that says so.
-    const factor = isProductByJuxtaposition(expr) ? this.scalarNamed(name, expr.nameSpan, bound) : undefined;
-    if (factor !== undefined) return mapValue(this.val(args[0], bound), (t) => mul(factor, t));
-    // So is an array's: X (Xw - y) is X * (Xw - y), a matrix product where the shapes make one.
-    if (isProductByJuxtaposition(expr) && (this.scope.inputs.get(name)?.dims.length ?? 0) > 0 || (isProductByJuxtaposition(expr) && this.scope.lets.get(name)?.isArray)) {
-      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan }, bound);
+    // A value's name, a space, then a bracket is a product, as textbooks write it: n (n + 1), X (Xw - y), a product
+    // side by side like any other (two vectors so are refused). Written together, σ(t) looks like a call: a value so
+    // named is an error that says so.
+    if (isProductByJuxtaposition(expr) && this.namedValue(name, expr.nameSpan, bound) !== undefined) {
+      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
     }
     if (this.scope.inputs.has(name) || this.scope.lets.has(name)) {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,

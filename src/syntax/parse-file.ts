@@ -317,40 +317,37 @@ function parseLet(line: LogicalLine): LetDecl {
       line.map.span(0, line.text.length), 'write let NAME = EXPRESSION, let NAME[i] = EXPRESSION for entries, or let f(x) = EXPRESSION for a function'));
   }
   const nameStart = line.text.indexOf(m[1], 3);
-  const params: { name: string; span: Span }[] = [];
-  if (m[2] !== undefined) {
-    let offset = line.text.indexOf('[') + 1;
-    for (const part of m[2].split(',')) {
-      const name = part.trim();
-      const at = offset + part.indexOf(name);
-      if (!IDENT.test(name)) {
-        throw new DerivationError(diagnostic('syntax', `'${name}' is not an index name`, file,
-          line.map.span(at, at + Math.max(1, name.length)), 'index parameters are names, e.g. let s[i] = ...'));
-      }
-      params.push({ name, span: line.map.span(at, at + name.length) });
-      offset += part.length + 1;
-    }
-  }
-  const args: { name: string; span: Span }[] = [];
-  if (m[3] !== undefined) {
-    let offset = line.text.indexOf('(') + 1;
-    for (const part of m[3].split(',')) {
-      const name = part.trim();
-      const at = offset + part.indexOf(name);
-      if (!IDENT.test(name) || args.some((a) => a.name === name)) {
-        throw new DerivationError(diagnostic('syntax', name === '' ? 'a function definition names its arguments' : `'${name}' is not an argument name${IDENT.test(name) ? ' of its own' : ''}`, file,
-          line.map.span(at, at + Math.max(1, name.length)), 'arguments are distinct names, e.g. let f(x) = x^2 + 1 or let g(x, y) = x * y'));
-      }
-      args.push({ name, span: line.map.span(at, at + name.length) });
-      offset += part.length + 1;
-    }
-  }
+  const params = m[2] === undefined ? [] : namesListed(line, m[2], line.text.indexOf('[') + 1, (name) => (IDENT.test(name) ? undefined
+    : { message: `'${name}' is not an index name`, hint: 'index parameters are names, e.g. let s[i] = ...' }));
+  const args = m[3] === undefined ? [] : namesListed(line, m[3], line.text.indexOf('(') + 1, (name, before) => (IDENT.test(name) && !before.includes(name) ? undefined : {
+    message: name === '' ? 'a function definition names its arguments' : `'${name}' is not an argument name${IDENT.test(name) ? ' of its own' : ''}`,
+    hint: 'arguments are distinct names, e.g. let f(x) = x^2 + 1 or let g(x, y) = x * y',
+  }));
   const bodyStart = m[0].length;
   const body = expressionAt(line, bodyStart, line.text.length);
   return {
     kind: 'let', name: m[1], nameSpan: line.map.span(nameStart, nameStart + m[1].length), params, ...(m[3] !== undefined ? { args } : {}), body,
     text: line.text.slice(bodyStart).trim(), span: line.map.span(0, line.text.length),
   };
+}
+
+/**
+ * The names of a comma-separated list that starts at offset `from` of the line (a let's
+ * `[i, j]` or `(x, y)`), each with its span; `problem` refuses one, given the names before it.
+ */
+function namesListed(line: LogicalLine, list: string, from: number,
+  problem: (name: string, before: readonly string[]) => { message: string; hint: string } | undefined): { name: string; span: Span }[] {
+  const names: { name: string; span: Span }[] = [];
+  let offset = from;
+  for (const part of list.split(',')) {
+    const name = part.trim();
+    const at = offset + part.indexOf(name);
+    const refused = problem(name, names.map((n) => n.name));
+    if (refused) throw new DerivationError(diagnostic('syntax', refused.message, line.map.file, line.map.span(at, at + Math.max(1, name.length)), refused.hint));
+    names.push({ name, span: line.map.span(at, at + name.length) });
+    offset += part.length + 1;
+  }
+  return names;
 }
 
 function parseClaim(line: LogicalLine, recover: boolean): { claim: Claim; steps: Step[] } {

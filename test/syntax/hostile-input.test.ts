@@ -362,8 +362,10 @@ describe("numpy's np.dot and two vectors side by side (tenth probe, W3)", () => 
   it('reads np.dot and np.matmul as the product of the language, and refuses σ(z)(1 - σ(z)) of a vector, which may be entrywise or dotted', () => {
     expect(verdictsIn('given X: matrix[N, D]\ngiven w: vector[D]\ngiven t: vector[N]\nclaim grad(norm(X * w - t)^2 / 2, w) = np.dot(X.T, X @ w - t)\nclaim X * w = np.dot(X, w)\nclaim X\' * X = np.matmul(X.T, X)\n'))
       .toEqual(['proved', 'proved', 'proved']);
-    const [sideBySide, dotted] = stepsIn("given z: vector[n]\nclaim grad(sum(σ(z)), z) = σ(z)(1 - σ(z))\nclaim sum(z .* z) = z' z\n");
+    const [sideBySide, named, dotted] = stepsIn("given z: vector[n]\nclaim grad(sum(σ(z)), z) = σ(z)(1 - σ(z))\nclaim sum(z .* z) = z (z)\nclaim sum(z .* z) = z' z\n");
     expect(sideBySide.detail.diagnostic).toMatchObject({ code: 'shape', message: expect.stringContaining('two vectors side by side'), hint: expect.stringContaining('.* ') });
+    // A vector's name, a space, then a bracket is a product side by side too.
+    expect(named.detail.diagnostic?.message).toContain('two vectors side by side');
     // A row before a column is the dot product as written: z' z.
     expect(dotted.verdict).toBe('proved');
   });
