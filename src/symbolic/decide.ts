@@ -421,10 +421,14 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
   const out: Array<Map<string, PointValue>> = [];
   const candidates = [...atoms.ties].map(([id, { poly }]) => ({ id, poly, sides: false }))
     .concat([...atoms.steps].map(([id, poly]) => ({ id, poly, sides: true })));
+  const lines: LineRoots = new Map();
   for (const { id, poly, sides } of candidates) {
     if (!numerator.variables().has(id)) continue;
-    out.push(...pointsAround(atoms, poly, inputs, sides));
+    out.push(...pointsAround(atoms, poly, inputs, sides, lines));
   }
+  // Between two switches on one line every comparison keeps its value: a cell's midpoint stands for the
+  // cell, inside it rather than on its edge (a kink, where a derivative's value is a convention).
+  out.unshift(...midpoints(lines));
   // On a jump (atan2(y, x) at y = 0), on the side of Q where it jumps: Q's root and points either side of it.
   for (const [id, { across, where }] of atoms.jumps) {
     if (!numerator.variables().has(id)) continue;
@@ -495,23 +499,95 @@ const MAX_CONSTANT_TIES = 8;
  * each within the input's type; through an indicator (abs), at each of its values.
  * None for any other P.
  */
-function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<string, Input>, sides: boolean): Array<Map<string, PointValue>> {
+function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<string, Input>, sides: boolean, lines?: LineRoots): Array<Map<string, PointValue>> {
   const vars = [...poly.variables()];
   // A side through abs or another indicator (abs(x) - 1e7 is x (2 [x > 0] - 1) - 1e7): each of the
   // indicator's values gives a side in the input alone, whose roots are tried.
   const indicator = vars.find((id) => atoms.steps.has(id) || atoms.ties.has(id));
   if (vars.length === 2 && indicator !== undefined) {
-    return [Polynomial.ZERO, Polynomial.ONE].flatMap((value) => pointsAround(atoms, poly.substitute(indicator, value), inputs, sides));
+    return [Polynomial.ZERO, Polynomial.ONE].flatMap((value) => pointsAround(atoms, poly.substitute(indicator, value), inputs, sides, lines));
   }
+  if (vars.length > 1) return pointsOnPlane(atoms, poly, vars, inputs, sides, lines);
   if (vars.length !== 1) return [];
   const atom = atoms.atoms[vars[0]];
   if (atom.kind !== 'input') return [];
   const kind = inputs.get(atom.name)?.kind;
   const roots = poly.degreeIn(vars[0]) === 1 ? affineRoot(poly, vars[0]) : sides ? approximateRoots(poly, vars[0]) : [];
+  if (kind !== undefined) noteRoots(lines, { text: atom.text, kind }, [], roots);
   const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root]));
   return values.filter((v) => (kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false))
     .map((v) => new Map([[atom.text, { num: v.num, den: v.den }]]));
 }
+
+/** A scalar entry's value where it is not the one solved for: one of its type, as simple as can be. */
+const PLANE_DEFAULTS: Readonly<Record<string, Rational>> = { real: Rational.ZERO, positive: Rational.ONE, unit: Rational.of(1, 2) };
+/** Entries of P at most, for {@link pointsOnPlane}: each is solved for in turn. */
+const MAX_PLANE_VARIABLES = 4;
+
+/**
+ * For P affine in several entries (S[1, 2] - S[1, 1] - 1.000000001 for a hinge's margin), the
+ * points where P vanishes with every entry but one at a simple value of its type, each entry
+ * solved for in turn (and points either side, as {@link pointsAround}). A difference of two
+ * comparisons whose switches are 1e-9 apart lives only between them: random inputs never land
+ * there, and a step atom's own root is inside it.
+ */
+function pointsOnPlane(atoms: AtomTable, poly: Polynomial, vars: readonly number[], inputs: ReadonlyMap<string, Input>, sides: boolean,
+  lines?: LineRoots): Array<Map<string, PointValue>> {
+  if (vars.length > MAX_PLANE_VARIABLES) return [];
+  const entries = vars.map((id) => {
+    const atom = atoms.atoms[id];
+    const kind = atom.kind === 'input' ? inputs.get(atom.name)?.kind : undefined;
+    return atom.kind === 'input' && kind !== undefined && kind in PLANE_DEFAULTS ? { id, text: atom.text, kind } : undefined;
+  });
+  if (entries.some((e) => e === undefined)) return [];
+  const known = entries as Array<{ id: number; text: string; kind: string }>;
+  const out: Array<Map<string, PointValue>> = [];
+  for (const solved of known) {
+    let restricted = poly;
+    for (const other of known) if (other !== solved) restricted = restricted.substitute(other.id, Polynomial.constant(PLANE_DEFAULTS[other.kind]));
+    if (restricted.degreeIn(solved.id) !== 1) continue;
+    const roots = affineRoot(restricted, solved.id);
+    noteRoots(lines, solved, known.filter((e) => e !== solved).map((e) => [e.text, PLANE_DEFAULTS[e.kind]]), roots);
+    const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE)] : [root]));
+    for (const v of values) {
+      if (solved.kind === 'positive' ? v.sign() <= 0 : solved.kind === 'unit' ? v.sign() <= 0 || v.cmp(Rational.ONE) >= 0 : false) continue;
+      const point = new Map<string, PointValue>(known.map((e) => [e.text, e === solved ? { num: v.num, den: v.den } : { num: PLANE_DEFAULTS[e.kind].num, den: PLANE_DEFAULTS[e.kind].den }]));
+      out.push(point);
+    }
+  }
+  return out;
+}
+
+/**
+ * Switch points found on each line through the input space (one entry free, the others at
+ * fixed values), by the line's key: its free entry and the fixed values.
+ */
+type LineRoots = Map<string, { readonly free: { readonly text: string; readonly kind: string }; readonly fixed: ReadonlyArray<readonly [string, Rational]>; roots: Rational[] }>;
+
+function noteRoots(lines: LineRoots | undefined, free: { readonly text: string; readonly kind: string }, fixed: ReadonlyArray<readonly [string, Rational]>, roots: readonly Rational[]): void {
+  if (lines === undefined || roots.length === 0) return;
+  const key = `${free.text}|${fixed.map(([text, v]) => `${text}=${v.toString()}`).sort().join(',')}`;
+  let line = lines.get(key);
+  if (line === undefined) lines.set(key, line = { free, fixed, roots: [] });
+  line.roots.push(...roots);
+}
+
+/** Midpoints of consecutive switch points on each line that has two or more, within the free entry's type. */
+function midpoints(lines: LineRoots): Array<Map<string, PointValue>> {
+  const out: Array<Map<string, PointValue>> = [];
+  for (const { free, fixed, roots } of lines.values()) {
+    const sorted = [...roots].sort((a, b) => a.cmp(b)).filter((r, i, all) => i === 0 || r.cmp(all[i - 1]) !== 0);
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const mid = sorted[i].add(sorted[i + 1]).mul(Rational.of(1, 2));
+      if (free.kind === 'positive' ? mid.sign() <= 0 : free.kind === 'unit' ? mid.sign() <= 0 || mid.cmp(Rational.ONE) >= 0 : false) continue;
+      out.push(new Map<string, PointValue>([...fixed.map(([text, v]): [string, PointValue] => [text, { num: v.num, den: v.den }]), [free.text, { num: mid.num, den: mid.den }]]));
+    }
+  }
+  return out.slice(0, MAX_MIDPOINTS);
+}
+
+/** Cell midpoints a confirmation tries, at most. */
+const MAX_MIDPOINTS = 8;
 
 /** The root of P = a x + c, exactly. */
 function affineRoot(poly: Polynomial, id: number): Rational[] {

@@ -51,3 +51,27 @@ claim (x >= sqrt(2)) + (x < sqrt(2)) = 1
     expect(equalExactlyAt(term('a'), term('1 / 10'), new Map([['a', 0.1], ['b', 0]]))).toBe(false);
   });
 });
+
+describe('a difference between two switches close together, in several inputs (mutation probe)', () => {
+  it('is refuted inside the cell between the switches, not verified and not on a kink', () => {
+    // The hinge's margin 1 written 1.000000001: the sides differ only where S[i, k] - S[i, y[i]] lies in (-1.000000001, -1],
+    // which random inputs never reach. It was verified ("the engine may lack an identity between its atoms").
+    const steps = stepsIn(`given S: matrix[N, C]
+given y: label[N, C]
+given a, b: real
+given u: unit
+let L_svm = sum(i, sum(j, (j != y[i]) * max(0, S[i, j] - S[i, y[i]] + 1)))
+claim diff(L_svm, S[i, k]) = (k != y[i]) * (S[i, k] - S[i, y[i]] + 1.000000001 > 0) - (k == y[i]) * sum(j, (j != y[i]) * (S[i, j] - S[i, y[i]] + 1 > 0))   expect wrong
+claim diff(L_svm, S[i, k]) = (k != y[i]) * (S[i, k] - S[i, y[i]] + 1 > 0) - (k == y[i]) * sum(j, (j != y[i]) * (S[i, j] - S[i, y[i]] + 1 > 0))
+claim (a - b > 1) = (a - b > 1.000000001)   expect wrong
+claim (a + 2 b > 1) = (2 b + a > 1)
+claim (u - a > 0) = (u - a > 1e-12)   expect wrong
+`, { seed: 1 });
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'proved', 'refuted', 'proved', 'refuted']);
+    // The cell's midpoint: a margin of -1.0000000005, off the hinge's kink at -1.
+    const witness = steps[0].detail.counterexample!;
+    const margin = (witness.inputs.S as number[]);
+    expect(margin.some((v) => v === -1.0000000005 || v === 1.0000000005)).toBe(true);
+    expect(steps[2].detail.counterexample?.inputs).toMatchObject({ a: 1.0000000005, b: 0 });
+  }, 60_000);
+});
