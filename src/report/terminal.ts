@@ -1,6 +1,6 @@
 import type { CheckReport, Counterexample, StepResult } from '../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { almostEverywhereNotes, hasMethod, plural, scopeText } from './wording.ts';
+import { almostEverywhereNotes, formatNumber, hasMethod, plural, scopeText } from './wording.ts';
 import { escapeControl as safe } from './safe-text.ts';
 import { isSymbolName, whyOf } from './markdown/describe.ts';
 import { derivedProof } from './derived-step.ts';
@@ -131,7 +131,7 @@ function renderCounterexample(c: Counterexample, indent: string): string[] {
 }
 
 function formatValue(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : Number(v.toPrecision(6)).toString();
+  if (typeof v === 'number') return formatNumber(v);
   if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
   return safe(String(v));
 }

@@ -10,6 +10,24 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** Significant digits up to which a number is shown exactly as it is. */
+const EXACT_DIGITS = 12;
+
+/**
+ * A number as a person reads it: exactly when it has at most 12 significant digits
+ * (a witness at -1.0000000005, between two switches 1e-9 apart, must not read as -1),
+ * else to 6 (a random input), in exponent form far from 1. Integers and non-finite
+ * values as they are.
+ */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
+  const shortest = String(v);
+  const mantissa = shortest.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '');
+  if (mantissa.length <= EXACT_DIGITS) return shortest;
+  const a = Math.abs(v);
+  return a < 1e-4 || a >= 1e6 ? v.toExponential(5).replace(/\.?0+e/, 'e') : Number(v.toPrecision(6)).toString();
+}
+
 /** Whether a step's inputs have a dimension symbol at all: with scalars only, "for every n" means nothing. */
 export function hasDimensions(step: StepResult): boolean {
   return step.detail.sizes.some((s) => Object.keys(s).length > 0);

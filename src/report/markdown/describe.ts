@@ -7,7 +7,7 @@ import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepRe
 import { stepToLatex, toLatex } from '../latex/index.ts';
 import { parseExpression, SourceMap } from '../../syntax/index.ts';
 import { escapeControl } from '../safe-text.ts';
-import { hasDimensions, hasMethod, plural, scopeText } from '../wording.ts';
+import { formatNumber, hasDimensions, hasMethod, plural, scopeText } from '../wording.ts';
 import { contrastWithCorrection } from '../contrast.ts';
 
 /**
@@ -56,16 +56,10 @@ export function verdictPhrase(step: StepResult): string {
   return `${step.verdict}${scopeText(step)}`;
 }
 
-/** A number as a person reads it: 6 significant digits, integers as they are. */
+/** A value as a person reads it: numbers by {@link formatNumber}, arrays entrywise. */
 export function formatValue(v: unknown): string {
   if (typeof v === 'string') return escapeControl(v);
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return String(v);
-    if (Number.isInteger(v)) return String(v);
-    const a = Math.abs(v);
-    if (a !== 0 && (a < 1e-4 || a >= 1e6)) return v.toExponential(2);
-    return Number(v.toPrecision(6)).toString();
-  }
+  if (typeof v === 'number') return formatNumber(v);
   if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
   return escapeControl(String(v));
 }

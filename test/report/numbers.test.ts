@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatNumber } from '../../src/report/wording.ts';
+
+describe('formatNumber: how every report shows a number', () => {
+  it('shows a number of up to 12 significant digits exactly, so a witness between close switches reads as it is', () => {
+    expect(formatNumber(-1.0000000005)).toBe('-1.0000000005');
+    expect(formatNumber(1e-9)).toBe('1e-9');
+    expect(formatNumber(3.25)).toBe('3.25');
+    expect(formatNumber(-7)).toBe('-7');
+    expect(formatNumber(Infinity)).toBe('Infinity');
+  });
+
+  it('rounds a long one to 6 significant digits, in exponent form far from 1', () => {
+    expect(formatNumber(Math.E)).toBe('2.71828');
+    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
+    expect(formatNumber(1.2345678912345e-7)).toBe('1.23457e-7');
+  });
+
+  it('never shows a number of 12 or fewer digits as a different one', () => {
+    fc.assert(fc.property(fc.integer({ min: -1e11, max: 1e11 }), fc.integer({ min: -15, max: 5 }), (m, e) => {
+      const v = Number(`${m}e${e}`);
+      expect(Number(formatNumber(v))).toBe(v);
+    }));
+  });
+});
