@@ -376,7 +376,7 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const finalSteps = steps.map((s) => ({ step: s.step, ...finalize(s) }));
   const freeIndices: FreeIndex[] = [];
   for (const name of resolver.freeIndices) {
-    const dim = resolver.ranges.dimOf(`var:${name}`);
+    const dim = resolver.ranges.dimOf(`var:${name}`) ?? (resolver.affineUses.has(name) ? undefined : resolver.soleDimension());
     if (!dim) {
       const affine = resolver.affineUses.get(name);
       const error = affine ? resolver.onlyInSumsOfIndices(name, affine).diagnostic

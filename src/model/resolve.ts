@@ -927,6 +927,25 @@ export class Resolver {
     return found;
   }
 
+  /**
+   * The one range every input of the derivation is over (n, when every given is a
+   * scalar, a vector[n], a matrix[n, n] or a label[n]), or undefined when there are
+   * several or none. An index nothing else bounds runs over it: `sum(j, exp(x[i]))`,
+   * a slip for x[j], has only that reading, and is then refuted rather than unreadable.
+   */
+  soleDimension(): Dim | undefined {
+    if (this.sole === null) {
+      const dims: Dim[] = [];
+      for (const input of this.scope.inputs.values()) {
+        for (const d of [...input.dims, ...(input.classes ? [input.classes] : [])]) if (!dims.some((seen) => sameDim(seen, d))) dims.push(d);
+      }
+      this.sole = dims.length === 1 && (dims[0].k === 'fixed' || dims[0].derived === undefined) ? dims[0] : undefined;
+    }
+    return this.sole;
+  }
+
+  private sole: Dim | undefined | null = null;
+
   /** The error for an index that stands only in affine positions: they read an entry, they do not bound the index. */
   onlyInSumsOfIndices(name: string, use: { span: Span; text: string }): DerivationError {
     return this.error('index-range', `the index ${name} appears only in ${use.text}, which does not say which range ${name} runs over`, use.span,
@@ -2041,7 +2060,7 @@ export class Resolver {
   finalize(term: Term): Term {
     const go = (t: Term): Term => {
       if ((t.k === 'sum' || t.k === 'reduce') && t.dim.k === 'sym' && t.dim.name.startsWith(PENDING)) {
-        const dim = this.ranges.dimOf(`var:${t.index}`);
+        const dim = this.ranges.dimOf(`var:${t.index}`) ?? (this.affineUses.has(t.index) ? undefined : this.soleDimension());
         if (!dim) {
           const pending = this.pendingSums.get(t.index)!;
           const affine = this.affineUses.get(t.index);

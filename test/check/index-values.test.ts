@@ -186,14 +186,29 @@ describe('an index that is only a number has no range', () => {
     return step?.detail.diagnostic;
   };
 
-  it('a summation index used only as a value: which range it runs over, at the index', () => {
+  it('a summation index used only as a value: which range it runs over, at the index, when the inputs have several', () => {
     const d = errorOf(`given x: vector[n]
+given W: matrix[m, n]
 claim sum(i, i) = n * (n + 1) / 2
 `);
     expect(d?.code).toBe('index-range');
     expect(d?.message).toMatch(/cannot tell which range the summation index i runs over/);
-    expect(`${d?.file}:${d?.span?.line}:${d?.span?.col}`).toBe('test.deriv:3:11');
+    expect(`${d?.file}:${d?.span?.line}:${d?.span?.col}`).toBe('test.deriv:4:11');
   });
+
+  it('an index that indexes nothing runs over the one range of the inputs, when they have one (mutation probe)', () => {
+    // sum(j, exp(x[i])), a slip for x[j], was unreadable: it has one reading, n exp(x[i]), and is refuted.
+    const verdicts = claimsOf(deriv(`given x: vector[n]
+given y: label[n]
+let s[i] = exp(x[i]) / sum(j, exp(x[j]))
+claim sum(i, i) = n * (n + 1) / 2
+claim sum(j, x[i]) = n * x[i]
+claim delta(i, k) = (i == k)
+claim log(s[i]) = x[i] - log(sum(j, exp(x[i])))   expect wrong
+claim sum(j, x[i]) = (n - 1) * x[i]   expect wrong
+`), OPTIONS).flatMap((c) => c.steps.map((s) => s.verdict));
+    expect(verdicts).toEqual(['proved', 'proved', 'proved', 'refuted', 'refuted']);
+  }, 60_000);
 
   it('a name used only as a number is an unknown name at its place, with the way to make it an index', () => {
     const d = errorOf(`given x: vector[n]
