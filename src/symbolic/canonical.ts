@@ -62,6 +62,11 @@ export class AtomTable {
 
   private readonly values: (AtomValue | undefined)[] = [];
 
+  /** The id of the atom interned under key, if any. */
+  idOf(key: string): number | undefined {
+    return this.ids.get(key);
+  }
+
   intern(key: string, make: () => Atom, value?: AtomValue): number {
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -518,16 +523,10 @@ export class Canonicalizer {
       case 'sin': case 'cos': {
         // At 0 exactly, the values are known: cos(0) = 1 (Stewart's partial derivative at (1, 0)), sin(0) = 0.
         if (arg(0).isZero()) return t.name === 'cos' ? one : RationalFunction.ZERO;
-        // sin is odd and cos even: one pair of atoms for a and -a.
-        const { rep: a, flipped } = this.byParity(arg(0));
-        const text = (name: 'sin' | 'cos') => (flipped ? `${name}(${this.display(a)})` : printTerm(fn(name, t.args[0])));
-        const atom = (name: 'sin' | 'cos') => this.atoms.intern(`opaque:${name}(${this.signedKey(a)})`,
-          () => ({ kind: 'opaque', text: clipText(text(name)) }), (values) => FUNCTIONS[name].value(a.evaluateFloat(values)));
-        const sin = atom('sin');
-        const cos = atom('cos');
-        this.atoms.circular.set(sin, cos);
-        if (t.name === 'cos') return RationalFunction.variable(cos);
-        return flipped ? RationalFunction.variable(sin).neg() : RationalFunction.variable(sin);
+        const expanded = this.circularExpanded(arg(0));
+        if (expanded !== undefined) return t.name === 'sin' ? expanded.sin : expanded.cos;
+        const pair = this.circularAtoms(arg(0), t.args[0]);
+        return t.name === 'sin' ? pair.sin : pair.cos;
       }
       case 'atan2': {
         // One atom per pair of arguments; no value at the origin.
@@ -553,6 +552,85 @@ export class Canonicalizer {
         return flipped ? atom.neg() : atom;
       }
     }
+  }
+
+  /**
+   * sin and cos of a as a pair of atoms with sin^2 + cos^2 = 1; sin is odd and cos
+   * even, so a and -a share them.
+   */
+  private circularAtoms(argument: RationalFunction, written?: Term): { sin: RationalFunction; cos: RationalFunction } {
+    const { rep: a, flipped } = this.byParity(argument);
+    const text = (name: 'sin' | 'cos') => (flipped || written === undefined ? `${name}(${this.display(a)})` : printTerm(fn(name, written)));
+    const atom = (name: 'sin' | 'cos') => this.atoms.intern(`opaque:${name}(${this.signedKey(a)})`,
+      () => ({ kind: 'opaque', text: clipText(text(name)) }), (values) => FUNCTIONS[name].value(a.evaluateFloat(values)));
+    const sin = atom('sin');
+    const cos = atom('cos');
+    this.atoms.circular.set(sin, cos);
+    return { sin: flipped ? RationalFunction.variable(sin).neg() : RationalFunction.variable(sin), cos: RationalFunction.variable(cos) };
+  }
+
+  /**
+   * sin and cos of a sum of angles, by the addition formulas, in the sines and cosines of
+   * its parts: a term k m of the argument (k a whole number, m a monomial; k = p/q reads
+   * as p (m/q)) is k times the angle m, written out by sin((k+1)u) = sin(ku) cos u +
+   * cos(ku) sin u, and a multiple of pi with denominator 1, 2, 3, 4 or 6 has its exact
+   * values. So sin(2x) = 2 sin x cos x, cos(x + pi/2) = -sin x and sin(pi/4) = sqrt(2)/2
+   * are proved. Undefined for a single angle (an atom pair as it is), a quotient, or an
+   * argument of many parts or large multiples, which stay one atom pair as written.
+   */
+  private circularExpanded(a: RationalFunction): { sin: RationalFunction; cos: RationalFunction } | undefined {
+    const b = this.budget;
+    if (a.denominatorFactors().length > 0) return undefined;
+    const scale = a.denominatorConstant().inv();
+    const piId = this.atoms.idOf('pi');
+    let piMultiple = Rational.ZERO;
+    let hasPi = false;
+    let rest = Polynomial.ZERO;
+    let angles: Array<{ base: RationalFunction; times: number }> = [];
+    let expandable = true;
+    for (const term of a.numerator(b).terms()) {
+      const coef = term.coef.mul(scale);
+      const powers = powersOf(term.mono);
+      if (piId !== undefined && powers.length === 1 && powers[0][0] === piId && powers[0][1] === 1) {
+        piMultiple = piMultiple.add(coef);
+        hasPi = true;
+        continue;
+      }
+      rest = rest.add(Polynomial.monomial(coef, powers), b);
+      if (coef.num > BigInt(MAX_ANGLE_MULTIPLE) || -coef.num > BigInt(MAX_ANGLE_MULTIPLE)) expandable = false;
+      angles.push({ base: RationalFunction.constant(Rational.of(1n, coef.den)).mul(RationalFunction.fromPolynomial(Polynomial.monomial(1, powers)), b), times: Number(coef.num) });
+    }
+    // sin and cos have the period 2 pi: x + 2 pi 1e150 is x. A multiple with no exact values is a quarter turn
+    // (exact) and the rest, below pi / 2: cos(x + 13 pi / 12) is -cos(x + pi / 12).
+    piMultiple = piMultiple.sub(Rational.of(2n * floorDiv(piMultiple.num, 2n * piMultiple.den)));
+    let exactPi = exactCircularValues(piMultiple);
+    let residualPi = Rational.ZERO;
+    if (exactPi === undefined) {
+      const quarterTurns = Rational.of(floorDiv(2n * piMultiple.num, piMultiple.den), 2n);
+      residualPi = piMultiple.sub(quarterTurns);
+      angles.push({ base: RationalFunction.constant(residualPi).mul(this.of({ k: 'pi' }), b), times: 1 });
+      exactPi = exactCircularValues(quarterTurns)!;
+    }
+    if (!expandable || angles.length > MAX_ANGLE_PARTS) {
+      // Past what the formulas write out, the angle stays one atom pair; a multiple of pi still reduces.
+      if (!hasPi) return undefined;
+      const whole = RationalFunction.fromPolynomial(rest).add(RationalFunction.constant(residualPi).mul(this.of({ k: 'pi' }), b), b);
+      angles = whole.isZero() ? [] : [{ base: whole, times: 1 }];
+    }
+    // One angle, once, with no multiple of pi: the atom pair itself, as written.
+    if (angles.length === 1 && Math.abs(angles[0].times) === 1 && !hasPi) return undefined;
+    const sqrt = (n: number) => this.power(RationalFunction.constant(n), RationalFunction.constant(Rational.of(1, 2)), fn('sqrt', num(n)));
+    let sin = exactPi.sin(sqrt);
+    let cos = exactPi.cos(sqrt);
+    for (const { base, times } of angles) {
+      const unit = this.circularAtoms(base);
+      let sk = RationalFunction.ZERO;
+      let ck = RationalFunction.ONE;
+      for (let k = 0; k < Math.abs(times); k++) [sk, ck] = [sk.mul(unit.cos, b).add(ck.mul(unit.sin, b), b), ck.mul(unit.cos, b).sub(sk.mul(unit.sin, b), b)];
+      if (times < 0) sk = sk.neg();
+      [sin, cos] = [sin.mul(ck, b).add(cos.mul(sk, b), b), cos.mul(ck, b).sub(sin.mul(sk, b), b)];
+    }
+    return { sin, cos };
   }
 
   /**
@@ -659,6 +737,8 @@ export class Canonicalizer {
   /** {@link key} with the sign of the denominator's constant moved into the numerator: -x is one key, however stored. */
   private signedKey(a: RationalFunction): string {
     const constant = a.denominatorConstant();
+    // A polynomial is one key however its constant is stored: x/2 as x over 2 or as (1/2) x over 1.
+    if (a.denominatorFactors().length === 0) return `${a.numerator(this.budget).scale(constant.inv()).key()}/1*`;
     const num = constant.sign() < 0 ? a.numerator(this.budget).neg() : a.numerator(this.budget);
     const den = a.denominatorFactors().map((f) => `${f.factor.key()}^${f.exponent}`).sort().join('*');
     return `${num.key()}/${constant.abs().toString()}*${den}`;
@@ -1135,6 +1215,41 @@ function constantOf(a: RationalFunction): Rational | undefined {
   if (a.denominatorFactors().length > 0) return undefined;
   const c = a.numerator().constantValue();
   return c === undefined ? undefined : c.div(a.denominatorConstant());
+}
+
+/** The multiples of an angle the addition formulas write out, at most (sin(8x) is a polynomial of degree 8). */
+const MAX_ANGLE_MULTIPLE = 8;
+/** The angles of a sum the addition formulas write out, at most (sin(a + b + c + d) has 8 terms). */
+const MAX_ANGLE_PARTS = 4;
+
+/**
+ * sin and cos of c pi, exactly, for c with denominator 1, 2, 3, 4 or 6 (the unit circle of
+ * the textbooks); undefined for any other c. sqrt(n) is the caller's root atom.
+ */
+function exactCircularValues(c: Rational): { sin(sqrt: (n: number) => RationalFunction): RationalFunction; cos(sqrt: (n: number) => RationalFunction): RationalFunction } | undefined {
+  if (![1n, 2n, 3n, 4n, 6n].includes(c.den)) return undefined;
+  // c mod 2, in twelfths: 0 <= m < 24.
+  const m = Number((((c.num * 12n) / c.den) % 24n + 24n) % 24n);
+  // In the first quadrant by symmetry: sin(pi - u) = sin u, cos(pi - u) = -cos u, and both flip past pi.
+  const half = m >= 12 ? m - 12 : m;
+  const flip = m >= 12 ? -1 : 1;
+  const first = half > 6 ? 12 - half : half;
+  const cosSign = (half > 6 ? -1 : 1) * flip;
+  const table: Record<number, readonly [Rational, number, Rational, number]> = {
+    // sin = a sqrt(r), cos = b sqrt(s), with sqrt(1) = 1.
+    0: [Rational.ZERO, 1, Rational.ONE, 1],
+    2: [Rational.of(1, 2), 1, Rational.of(1, 2), 3],
+    3: [Rational.of(1, 2), 2, Rational.of(1, 2), 2],
+    4: [Rational.of(1, 2), 3, Rational.of(1, 2), 1],
+    6: [Rational.ONE, 1, Rational.ZERO, 1],
+  };
+  const entry = table[first];
+  if (entry === undefined) return undefined;
+  const value = (coef: Rational, root: number, sign: number, sqrt: (n: number) => RationalFunction) => {
+    const c = RationalFunction.constant(sign < 0 ? coef.neg() : coef);
+    return root === 1 ? c : c.mul(sqrt(root));
+  };
+  return { sin: (sqrt) => value(entry[0], entry[1], flip, sqrt), cos: (sqrt) => value(entry[2], entry[3], cosSign, sqrt) };
 }
 
 function powersOf(mono: { readonly pairs: readonly number[] }): Array<[number, number]> {

@@ -19,14 +19,17 @@ claim atan(x) + atan(1 / x) = pi / 2   expect wrong
 });
 
 describe('a finite difference spanning a pole is no evidence until another take or high precision repeats it (ninth probe, W2)', () => {
-  it('tan(pi / 2 - 1e-8 t) near t = 0.001, which the exact engine does not know as cot(1e-8 t), is verified, and its slips refuted', () => {
+  it('tan(pi / 2 - 1e-8 t) near t = 0.001, written with a half angle the exact engine does not relate, is verified, and its slips refuted', () => {
     // Every step of the first take spanned the pole at t = 0: 3e10 ± 8e10 against a true -1e14 was a refutation,
-    // accepted without high precision because the exact engine's forms differed (an identity of atoms it does not know).
+    // accepted without high precision because the exact engine's forms differed (an identity of atoms it does not know:
+    // sin(1e-8 t) against sin(5e-9 t) cos(5e-9 t)). Written with sin(1e-8 t), the addition formulas prove it.
     expect(verdictsIn(`given t: unit
+claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / (2 * sin(5e-9 * t) * cos(5e-9 * t))^2
+claim diff(tan(pi / 2 - 1e-8 * t), t) = 1e-8 / (2 * sin(5e-9 * t) * cos(5e-9 * t))^2   expect wrong
+claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / (2 * sin(5e-9 * t) * cos(5e-9 * t))^2 * (1 + 1e-6)   expect wrong
+claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / (2 * sin(5e-9 * t) * cos(5e-9 * t))^2 + 1e-3 * t   expect wrong
 claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / sin(1e-8 * t)^2
-claim diff(tan(pi / 2 - 1e-8 * t), t) = 1e-8 / sin(1e-8 * t)^2   expect wrong
 claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / sin(1e-8 * t)^2 * (1 + 1e-6)   expect wrong
-claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / sin(1e-8 * t)^2 + 1e-3 * t   expect wrong
-`)).toEqual(['verified', 'refuted', 'refuted', 'refuted']);
+`)).toEqual(['verified', 'refuted', 'refuted', 'refuted', 'proved', 'refuted']);
   });
 });
