@@ -522,10 +522,11 @@ export class Canonicalizer {
         return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));
       case 'sin': case 'cos': {
         // At 0 exactly, the values are known: cos(0) = 1 (Stewart's partial derivative at (1, 0)), sin(0) = 0.
-        if (arg(0).isZero()) return t.name === 'cos' ? one : RationalFunction.ZERO;
-        const expanded = this.circularExpanded(arg(0));
+        const angle = this.reduced(arg(0));
+        if (angle.isZero()) return t.name === 'cos' ? one : RationalFunction.ZERO;
+        const expanded = this.circularExpanded(angle);
         if (expanded !== undefined) return t.name === 'sin' ? expanded.sin : expanded.cos;
-        const pair = this.circularAtoms(arg(0), t.args[0]);
+        const pair = this.circularAtoms(angle, t.args[0]);
         return t.name === 'sin' ? pair.sin : pair.cos;
       }
       case 'atan2': {
@@ -552,6 +553,16 @@ export class Canonicalizer {
         return flipped ? atom.neg() : atom;
       }
     }
+  }
+
+  /**
+   * A polynomial reduced by the relations between its atoms (sin^2 = 1 - cos^2 among them),
+   * so that equal angles are one form: cos(3y) written out holds sin(y)^2 cos(y), where
+   * 4 cos(y)^3 - 3 cos(y) has none. Anything else as it is.
+   */
+  private reduced(a: RationalFunction): RationalFunction {
+    if (a.denominatorFactors().length > 0) return a;
+    return RationalFunction.fromPolynomial(this.atoms.reduce(a.numerator(this.budget), this.budget)).mul(RationalFunction.constant(a.denominatorConstant().inv()), this.budget);
   }
 
   /**
@@ -611,7 +622,9 @@ export class Canonicalizer {
       angles.push({ base: RationalFunction.constant(residualPi).mul(this.of({ k: 'pi' }), b), times: 1 });
       exactPi = exactCircularValues(quarterTurns)!;
     }
-    if (!expandable || angles.length > MAX_ANGLE_PARTS) {
+    // Each angle's sine and cosine written out have |times| + 1 terms at most, and the sum's their product.
+    const size = angles.reduce((n, { times }) => n * (Math.abs(times) + 1), 1);
+    if (!expandable || angles.length > MAX_ANGLE_PARTS || size > MAX_ANGLE_TERMS) {
       // Past what the formulas write out, the angle stays one atom pair; a multiple of pi still reduces.
       if (!hasPi) return undefined;
       const whole = RationalFunction.fromPolynomial(rest).add(RationalFunction.constant(residualPi).mul(this.of({ k: 'pi' }), b), b);
@@ -1221,6 +1234,11 @@ function constantOf(a: RationalFunction): Rational | undefined {
 const MAX_ANGLE_MULTIPLE = 8;
 /** The angles of a sum the addition formulas write out, at most (sin(a + b + c + d) has 8 terms). */
 const MAX_ANGLE_PARTS = 4;
+/**
+ * The terms of a written-out sine, about, at most: sin(8x + 7y + 6z + 5w) has some 3000,
+ * and its cube took minutes of polynomial products before any budget saw a result.
+ */
+const MAX_ANGLE_TERMS = 32;
 
 /**
  * sin and cos of c pi, exactly, for c with denominator 1, 2, 3, 4 or 6 (the unit circle of
