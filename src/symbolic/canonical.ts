@@ -55,6 +55,8 @@ export class AtomTable {
   readonly roots = new Map<number, { readonly q: number; readonly radicand: Polynomial }>();
   /** For each sin atom, the cos atom of the same argument: sin^2 = 1 - cos^2. */
   readonly circular = new Map<number, number>();
+  /** asin(v) and atan(v) atoms, by id, with their arguments: sin and cos of them are algebraic in v. */
+  readonly inverseCircular = new Map<number, { readonly name: 'asin' | 'atan'; readonly argument: RationalFunction }>();
   /** Atoms known >= 0 (steps, ties, roots): a sum of their products with positive coefficients is >= 0. */
   readonly nonnegative = new Set<number>();
   /** Atoms that stand for the size of a dimension (the every-n prover's n). */
@@ -550,6 +552,7 @@ export class Canonicalizer {
         const f = FUNCTIONS[t.name].value;
         const name = t.name;
         const atom = this.opaque(`${name}(${this.signedKey(a)})`, () => (flipped ? `${name}(${this.display(a)})` : printTerm(t)), (values) => f(a.evaluateFloat(values)));
+        if (name !== 'asinh') this.atoms.inverseCircular.set([...atom.variables()][0], { name, argument: a });
         return flipped ? atom.neg() : atom;
       }
     }
@@ -571,6 +574,21 @@ export class Canonicalizer {
    */
   private circularAtoms(argument: RationalFunction, written?: Term): { sin: RationalFunction; cos: RationalFunction } {
     const { rep: a, flipped } = this.byParity(argument);
+    // sin and cos of asin(v) and atan(v), as the textbook's right triangle gives them: asin and atan lie in
+    // [-pi/2, pi/2], where cos >= 0, so cos(asin(v)) = sqrt(1 - v^2) and cos(atan(v)) = 1 / sqrt(1 + v^2).
+    const inverse = this.inverseAtom(a);
+    if (inverse !== undefined) {
+      const b = this.budget;
+      const v = inverse.argument;
+      const half = RationalFunction.constant(Rational.of(1, 2));
+      const [sin, cos] = inverse.name === 'asin'
+        ? [v, this.power(RationalFunction.ONE.sub(v.mul(v, b), b), half, fn('sqrt', num(1)))]
+        : (() => {
+          const root = this.power(RationalFunction.ONE.add(v.mul(v, b), b), half, fn('sqrt', num(1)));
+          return [v.div(root, b), RationalFunction.ONE.div(root, b)];
+        })();
+      return { sin: flipped ? sin.neg() : sin, cos };
+    }
     const text = (name: 'sin' | 'cos') => (flipped || written === undefined ? `${name}(${this.display(a)})` : printTerm(fn(name, written)));
     const atom = (name: 'sin' | 'cos') => this.atoms.intern(`opaque:${name}(${this.signedKey(a)})`,
       () => ({ kind: 'opaque', text: clipText(text(name)) }), (values) => FUNCTIONS[name].value(a.evaluateFloat(values)));
@@ -578,6 +596,17 @@ export class Canonicalizer {
     const cos = atom('cos');
     this.atoms.circular.set(sin, cos);
     return { sin: flipped ? RationalFunction.variable(sin).neg() : RationalFunction.variable(sin), cos: RationalFunction.variable(cos) };
+  }
+
+  /** The asin or atan atom a is, with coefficient 1; else undefined. */
+  private inverseAtom(a: RationalFunction): { readonly name: 'asin' | 'atan'; readonly argument: RationalFunction } | undefined {
+    if (a.denominatorFactors().length > 0) return undefined;
+    const p = a.numerator(this.budget).scale(a.denominatorConstant().inv());
+    if (p.termCount() !== 1) return undefined;
+    const [term] = [...p.terms()];
+    const powers = powersOf(term.mono);
+    if (!term.coef.equals(Rational.ONE) || powers.length !== 1 || powers[0][1] !== 1) return undefined;
+    return this.atoms.inverseCircular.get(powers[0][0]);
   }
 
   /**

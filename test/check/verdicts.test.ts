@@ -105,6 +105,20 @@ claim sin(2 * x) = 2 * sin(x) * cos(x) + 1e-40   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual([...Array(11).fill('proved'), ...Array(5).fill('refuted')]);
   }, 60_000);
 
+  it('sin and cos of asin and atan are the right triangle\'s sides, proved; a wrong sign is refuted', () => {
+    const steps = claimsOf(deriv(`given x: real
+given u: unit
+claim diff(asin(u), u) = 1 / cos(asin(u))
+claim sin(acos(u)) = sqrt(1 - u^2)
+claim sin(2 * atan(x)) = 2 * x / (1 + x^2)
+claim sin(asin(-u)) = -u
+claim diff(atan(x), x) = cos(atan(x))^2
+claim cos(atan(x)) = -1 / sqrt(1 + x^2)   expect wrong
+claim asin(sin(x)) = x   expect wrong
+`)).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  }, 60_000);
+
   it('a wrong trigonometric identity is not verified', () => {
     const step = onlyStep(deriv('given x: real\nclaim sin(x)^2 - cos(x)^2 = 1\n'));
     expect(step.verdict).toBe('refuted');
