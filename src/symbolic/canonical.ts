@@ -646,9 +646,14 @@ export class Canonicalizer {
     let exactPi = exactCircularValues(piMultiple);
     let residualPi = Rational.ZERO;
     if (exactPi === undefined) {
-      const quarterTurns = Rational.of(floorDiv(2n * piMultiple.num, piMultiple.den), 2n);
+      let quarterTurns = Rational.of(floorDiv(2n * piMultiple.num, piMultiple.den), 2n);
       residualPi = piMultiple.sub(quarterTurns);
-      angles.push({ base: RationalFunction.constant(residualPi).mul(this.of({ k: 'pi' }), b), times: 1 });
+      // Past pi / 4, the angle is the next quarter turn less the rest: sin(4 pi / 5) and sin(pi / 5) share one atom.
+      if (residualPi.cmp(Rational.of(1, 4)) > 0) {
+        quarterTurns = quarterTurns.add(Rational.of(1, 2));
+        residualPi = piMultiple.sub(quarterTurns);
+      }
+      angles.push({ base: RationalFunction.constant(residualPi.abs()).mul(this.of({ k: 'pi' }), b), times: residualPi.sign() });
       exactPi = exactCircularValues(quarterTurns)!;
     }
     // Each angle's sine and cosine written out have |times| + 1 terms at most, and the sum's their product.
