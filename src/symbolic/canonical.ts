@@ -1,4 +1,4 @@
-import { appliedName, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, type Input, type Term } from '../model/index.ts';
+import { appliedName, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -212,6 +212,49 @@ export class Canonicalizer {
 
   /** Canonical forms of large sums by identity: an expansion shared across instances is read once. */
   private readonly cache = new WeakMap<Term, { value: RationalFunction; conditions: Conditions }>();
+
+  /**
+   * For each monomial of an angle (by key), the whole number its base angle is divided by:
+   * with sin(x / 2) on one side, sin(x) on the other is read as twice the angle x / 2.
+   */
+  private readonly angleDivisors = new Map<string, bigint>();
+
+  /**
+   * Reads the arguments of sin and cos in the terms first (both sides of a step), so that
+   * each monomial's angle has one base for all of them: sin(x) = 2 sin(x/2) cos(x/2) is then
+   * proved. Call before {@link side}; a form read before is not read again.
+   */
+  noteAngles(...terms: readonly Term[]): void {
+    const outer = this.conditions;
+    this.conditions = new Conditions();
+    try {
+      for (const t of terms) {
+        someSubterm(t, (x) => {
+          if (x.k !== 'fn' || (x.name !== 'sin' && x.name !== 'cos')) return false;
+          let angle: RationalFunction;
+          try {
+            angle = this.reduced(this.of(x.args[0]));
+          } catch {
+            // What the argument cannot be read for, the side itself reports when it is read.
+            return false;
+          }
+          if (angle.denominatorFactors().length > 0) return false;
+          const scale = angle.denominatorConstant().inv();
+          for (const term of angle.numerator(this.budget).terms()) {
+            const den = term.coef.mul(scale).den;
+            if (den === 1n) continue;
+            const key = monoKey(powersOf(term.mono));
+            const seen = this.angleDivisors.get(key) ?? 1n;
+            const lcm = (seen * den) / gcdOf(seen, den);
+            if (lcm <= BigInt(MAX_ANGLE_MULTIPLE)) this.angleDivisors.set(key, lcm);
+          }
+          return false;
+        });
+      }
+    } finally {
+      this.conditions = outer;
+    }
+  }
 
   /** One side of a step: its canonical form and the conditions under which it has a value. */
   side(t: Term): { form: RationalFunction; conditions: Conditions } {
@@ -637,8 +680,12 @@ export class Canonicalizer {
         continue;
       }
       rest = rest.add(Polynomial.monomial(coef, powers), b);
-      if (coef.num > BigInt(MAX_ANGLE_MULTIPLE) || -coef.num > BigInt(MAX_ANGLE_MULTIPLE)) expandable = false;
-      angles.push({ base: RationalFunction.constant(Rational.of(1n, coef.den)).mul(RationalFunction.fromPolynomial(Polynomial.monomial(1, powers)), b), times: Number(coef.num) });
+      // The base angle is the monomial over the divisor its angles share ({@link noteAngles}), and over coef's denominator.
+      const noted = this.angleDivisors.get(monoKey(powers)) ?? 1n;
+      const divisor = (noted * coef.den) / gcdOf(noted, coef.den);
+      const times = coef.mul(Rational.of(divisor));
+      if (times.num > BigInt(MAX_ANGLE_MULTIPLE) || -times.num > BigInt(MAX_ANGLE_MULTIPLE)) expandable = false;
+      angles.push({ base: RationalFunction.constant(Rational.of(1n, divisor)).mul(RationalFunction.fromPolynomial(Polynomial.monomial(1, powers)), b), times: Number(times.num) });
     }
     // sin and cos have the period 2 pi: x + 2 pi 1e150 is x. A multiple with no exact values is a quarter turn
     // (exact) and the rest, below pi / 2: cos(x + 13 pi / 12) is -cos(x + pi / 12).
@@ -1302,6 +1349,11 @@ function exactCircularValues(c: Rational): { sin(sqrt: (n: number) => RationalFu
     return root === 1 ? c : c.mul(sqrt(root));
   };
   return { sin: (sqrt) => value(entry[0], entry[1], flip, sqrt), cos: (sqrt) => value(entry[2], entry[3], cosSign, sqrt) };
+}
+
+function gcdOf(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
 }
 
 function powersOf(mono: { readonly pairs: readonly number[] }): Array<[number, number]> {

@@ -172,6 +172,7 @@ export function decideStep(
       }
       const { atoms, canonical } = shared;
       current = rhs instanceof IndexOutOfRange ? undefined : { lhs, rhs, instance };
+      canonical.noteAngles(lhs, ...(rhs instanceof IndexOutOfRange ? [] : [rhs]));
       const left = canonical.side(lhs);
       if (rhs instanceof IndexOutOfRange) {
         // The step reads outside an array (x[i + j] past the end) where the line above may have a value.

@@ -26,7 +26,7 @@ claim diff(s[n], x[n]) = -s[n] * (1 - s[n])   expect wrong
 claim diff(s[n], x[n]) = s[n] * (1 - s[n])
 derivation "trig"
 given t: real
-claim sin(t) = 2 * sin(t / 2) * cos(t / 2)
+claim atan(exp(t)) + atan(exp(-t)) = pi / 2
 claim 2 * t = nope
 `;
 const LINEAR = `derivation "linear"
