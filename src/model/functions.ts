@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { digamma, digammaError, factorialValue, gamma, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma, withDigits } from './gamma-function.ts';
+import { digamma, digammaError, factorialValue, gamma, PrecisionLimitError, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma, withDigits } from './gamma-function.ts';
 import { erf, erfc, normalCdf, normalPdf, preciseErf, preciseErfc, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
 import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
@@ -176,7 +176,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
    */
   factorial: {
     // A product of up to 170 rounded factors (exact up to 22!).
-    precise: (D, a) => (isWhole(a) ? preciseFactorial(D, a.toNumber()) : new D(NaN)), arity: 1, slopes: () => [0], roundoff: 400,
+    precise: (D, a) => (a.isInteger() && !a.isNeg() ? preciseFactorial(D, a.toNumber()) : new D(NaN)), arity: 1, slopes: () => [0], roundoff: 400,
     value: (a) => (Number.isInteger(a) && a >= 0 ? factorialValue(a) : NaN), partials: () => [num(0)], domain: 'a whole number >= 0',
   },
   binomial: {
@@ -268,7 +268,8 @@ function binomialValue(n: number, k: number): number {
 const factorials = new WeakMap<PreciseConstructor, { precision: number; table: PreciseNumber[] }>();
 
 function preciseFactorial(D: PreciseConstructor, n: number): PreciseNumber {
-  if (n > MAX_FACTORIAL) return new D(NaN);
+  // n! has a value; past MAX_FACTORIAL it is not computed, and an input that needs it is left unsettled, not without a value.
+  if (n > MAX_FACTORIAL) throw new PrecisionLimitError(`${n}! is past the ${MAX_FACTORIAL}! computed`);
   let cached = factorials.get(D);
   // A constructor's precision can be changed (decimal.js's set): a table of the old precision is dropped.
   if (cached === undefined || cached.precision !== D.precision) factorials.set(D, cached = { precision: D.precision, table: [new D(1)] });

@@ -1888,6 +1888,10 @@ export class Resolver {
   private upperBound(e: Expr): { k: 'sym'; dim: Dim; plus: number } | { k: 'fixed'; plus: number } {
     const number = wholeNumber(e);
     if (number !== undefined) return { k: 'fixed', plus: number };
+    if (e.kind === 'number' && /^\d+$/.test(e.text)) {
+      throw this.error('limit', `a sum written out has at most ${MAX_WHOLE_BOUND.toLocaleString('en-US')} terms; its upper bound ${e.text} is past that`, e.span,
+        'declare the bound as a size (given n: size) and write sum(k, 1, n, E): that is proved for every n');
+    }
     const dimension = (x: Expr): Dim | undefined => (x.kind === 'name' && this.scope.dims.has(x.name) ? this.scope.dims.get(x.name) : undefined);
     const alone = dimension(e);
     if (alone) return alone.k === 'fixed' ? { k: 'fixed', plus: alone.size } : { k: 'sym', dim: alone, plus: 0 };
@@ -2188,8 +2192,11 @@ function complementOf(condition: Expr): Expr | undefined {
 const MAX_DIFF_VARIABLES = 8;
 
 /** A whole number written as a literal (`0`, `12`), else undefined. */
+/** The largest whole number a written bound may be: a sum up to it is written out term by term. */
+const MAX_WHOLE_BOUND = 1_000_000;
+
 function wholeNumber(e: Expr): number | undefined {
-  return e.kind === 'number' && /^\d+$/.test(e.text) && Number(e.text) <= 1_000_000 ? Number(e.text) : undefined;
+  return e.kind === 'number' && /^\d+$/.test(e.text) && Number(e.text) <= MAX_WHOLE_BOUND ? Number(e.text) : undefined;
 }
 
 /** An index position moved by a whole number: a literal's value, any other's offset. */

@@ -2,6 +2,9 @@ import { add, compare, isNum, mapChildren, substituteIndices, mul, num, sub, ONE
 import { hasValueFor } from './eliminate-deltas.ts';
 import { BudgetExceededError } from './exact/index.ts';
 
+/** Factors of a product written out for the exact engine, at most. */
+const MAX_EXPANDED_FACTORS = 2_000;
+
 /** Everything that is a number at a concrete instance: sizes, free index values, cases. */
 export interface Instance {
   /** Size of each dimension symbol. */
@@ -145,6 +148,9 @@ export function expandAt(term: Term, instance: Instance, inputs: ReadonlyMap<str
       case 'reduce': {
         // Written out: a product is a product; max and min become one extremum of the n entries.
         const terms = everyEntry(t, local);
+        // prod(k, 1, 100000, k) is exact, but a number of 1.5 million bits built by 100000 multiplications took
+        // minutes before any budget saw a term: a long product is left to the numbers.
+        if (t.op === 'prod' && terms.length > MAX_EXPANDED_FACTORS) throw new BudgetExceededError('terms', MAX_EXPANDED_FACTORS);
         if (t.op === 'prod') return mul(...terms);
         return terms.length === 1 ? terms[0] : { k: 'extremum', op: t.op, terms };
       }

@@ -383,3 +383,30 @@ claim grad(La, V) = 2 * A.T @ dO   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted']);
   }, 120_000);
 });
+
+describe('long products and huge bounds written as numbers (eleventh probe)', () => {
+  it('prod(k, 1, 100000, k) = factorial(100000) ends at once, unsettled, not after minutes of exact multiplication', () => {
+    const t0 = Date.now();
+    const [product, huge, small] = steps(deriv(`${T}claim prod(k, 1, 100000, k) = factorial(100000)
+claim factorial(1000000) = factorial(1000000)
+claim prod(k, 1, 30, k) = factorial(30)
+`));
+    // Past what is computed, n! has a value still: the message says it could not be settled, not that it has none.
+    for (const s of [product, huge]) {
+      expect(s.verdict).toBe('error');
+      expect(s.detail.diagnostic?.message).toMatch(/could settle it/);
+      expect(s.detail.diagnostic?.message).not.toMatch(/has no value on any input/);
+      noFault(s);
+    }
+    expect(small.verdict).toBe('proved');
+    expect(Date.now() - t0).toBeLessThan(60_000);
+  }, 120_000);
+
+  it('a bound past a million terms is a limit that says so, not "a dimension or a whole number"', () => {
+    const [step] = steps(deriv(`${T}claim sum(k, 1, 1000000000, t^k) = t\n`));
+    expect(step.detail.diagnostic).toMatchObject({
+      code: 'limit', message: 'a sum written out has at most 1,000,000 terms; its upper bound 1000000000 is past that',
+      hint: expect.stringContaining('given n: size'),
+    });
+  });
+});
