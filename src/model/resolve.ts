@@ -1196,7 +1196,8 @@ export class Resolver {
         `for a product write ${name} * (...) or ${name} (...) with a space`);
     }
     // What textbooks write that the language does not hold yet: said as such, not as a misspelling.
-    const missing = NOT_YET_WRITABLE[name];
+    // Own entries only: toString, valueOf and constructor are the prototype's, not the table's.
+    const missing = Object.hasOwn(NOT_YET_WRITABLE, name) ? NOT_YET_WRITABLE[name] : undefined;
     if (missing !== undefined && !this.isDeclared(name)) throw this.error('unsupported', missing.message, expr.nameSpan, missing.hint);
     const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     throw this.error('unknown-function', `unknown function '${name}'`, expr.nameSpan,

@@ -460,7 +460,15 @@ class Converter {
   /** An index position: an expression, or a slice `:` / `a:b` / `a:end`. */
   private indexPosition(node: MathNode): Expr {
     const n = node as any;
-    if (node.type !== 'RangeNode') return this.convert(node);
+    if (node.type !== 'RangeNode') {
+      const position = this.convert(node);
+      // No array is larger than a fixed size may be: x[4294967296] asked for 4 billion entries of every input.
+      if (position.kind === 'number' && /^\d+$/.test(position.text) && (position.text.length > 7 || Number(position.text) > LIMITS.fixedSize)) {
+        throw limitError(`the index ${position.text.length > 12 ? `${position.text.slice(0, 12)}...` : position.text} is larger than ${LIMITS.fixedSize}, the largest size an array can have`,
+          this.map.file, position.span, 'an index is a position in its array, from 1 to its size');
+      }
+      return position;
+    }
     const from = this.tokens[this.next - 1]?.end ?? 0;
     const colon = this.text.indexOf(':', from);
     if (n.step) {

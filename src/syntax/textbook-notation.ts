@@ -342,7 +342,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       // The prefix is dropped: its characters write nothing, and the name keeps its columns.
       const [, prefix, name] = library;
       const at = i + prefix.length + 1;
-      if (LIBRARY_NAMES[name] !== undefined) emit(LIBRARY_NAMES[name], at);
+      if (Object.hasOwn(LIBRARY_NAMES, name)) emit(LIBRARY_NAMES[name], at);
       else for (let k = 0; k < name.length; k++) emit(name[k], at + k);
       i += prefix.length + name.length;
       continue;

@@ -410,3 +410,18 @@ claim prod(k, 1, 30, k) = factorial(30)
     });
   });
 });
+
+describe("the names of JavaScript's object prototype, and huge literal indices (eleventh probe)", () => {
+  it('toString(x), valueOf(x) and np.toString(x) are unknown functions with a message, not "undefined"', () => {
+    for (const step of steps(deriv(`${T}claim toString(t) = t\nclaim valueOf(t) = t\nclaim hasOwnProperty(t) = t\nclaim np.toString(t) = t\n`))) {
+      expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-function', message: expect.stringMatching(/^unknown function '(toString|valueOf|hasOwnProperty)'$/) });
+    }
+  });
+
+  it('x[4294967296] and x[99999999999999999999] are limits at the index, not 8 GB or an engine fault', () => {
+    for (const index of ['4294967296', '99999999999999999999']) {
+      const error = fileError(deriv(`given x: vector[n]\nclaim x[${index}] = 0\n`));
+      expect(error).toMatchObject({ code: 'limit', message: expect.stringContaining('is larger than 1000, the largest size an array can have'), span: { line: 3, col: 9 } });
+    }
+  });
+});

@@ -67,7 +67,7 @@ function nameParts(name: string): NameParts {
   if (name === 'Infinity' || name === 'inf' || name === 'oo') return { base: '\\infty', sub: undefined, word: false };
   // Euler's constant, by the names the language reads as it (resolve.ts).
   if (name === 'eulergamma' || name === 'euler_gamma' || name === 'EulerGamma') return { base: '\\gamma', sub: undefined, word: false };
-  if (GREEK_LETTERS[name] !== undefined) return nameParts(GREEK_LETTERS[name]);
+  if (Object.hasOwn(GREEK_LETTERS, name)) return nameParts(GREEK_LETTERS[name]);
   if (GREEK.has(name)) return { base: `\\${name}`, sub: undefined, word: false };
   const underscore = name.indexOf('_');
   if (underscore > 0 && underscore < name.length - 1) {
