@@ -105,8 +105,51 @@ function scaledEntries(kind: 'real' | 'positive' | 'unit', name: string, count: 
   const scale = fc.oneof({ withCrossShrink: true },
     { weight: LARGE_INPUT_ODDS - 1, arbitrary: logUniform(INPUT_RANGES.scale) },
     { weight: 1, arbitrary: logUniform(INPUT_RANGES.largeScale) });
+  if (count > BULK_ENTRIES) return fc.tuple(scale, bulkSeed).map(([s, seed]) => bulkScaledEntries(kind, count, s, seed, options.kinkInDiff ? [] : [
+    ...SIMPLE_VALUES.filter(allowed), ...[...(options.special?.switchPoints.get(name) ?? []), ...(options.special?.constants ?? [])].filter(allowed)]));
   return fc.tuple(scale, fc.array(entry, { minLength: count, maxLength: count }))
     .map(([s, entries]) => entries.map((e) => ('fixed' in e ? e.fixed : e.spread * s)));
+}
+
+/**
+ * Past this many entries an input is drawn from one seed, not entry by entry: fast-check
+ * keeps a shrinkable value per entry, and a matrix[1000, 1000] drawn that way took 2.8 GB
+ * and minutes. Such an input shrinks through its seed (and its scale), not entry by entry.
+ */
+const BULK_ENTRIES = 4096;
+
+/** The seed of an input drawn in bulk. */
+const bulkSeed = fc.integer({ min: 1, max: 0x7fffffff });
+
+/** xorshift32 from a seed: numbers in [0, 1). Quality beyond a spread of inputs is not needed here. */
+function bulkRandom(seed: number): () => number {
+  let s = seed | 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The entries of {@link scaledEntries} in bulk, from one seed: each a simple or special
+ * value (`fixed`, one in {@link WEIGHTS} as entry by entry), else a log-uniform spread times
+ * the input's scale, with a random sign for a real input; a unit entry p or 1 - p.
+ */
+function bulkScaledEntries(kind: 'real' | 'positive' | 'unit', count: number, scale: number, seed: number, fixed: readonly number[]): number[] {
+  const random = bulkRandom(seed);
+  const fixedWeight = fixed.length === 0 ? 0 : WEIGHTS.simple + WEIGHTS.special;
+  const logUniformDraw = (range: { min: number; max: number }) => range.min * (range.max / range.min) ** random();
+  return Array.from({ length: count }, () => {
+    if (random() * (fixedWeight + WEIGHTS.random) < fixedWeight) return fixed[Math.floor(random() * fixed.length)];
+    if (kind === 'unit') {
+      const p = logUniformDraw(INPUT_RANGES.unit);
+      return random() < 0.5 ? p : 1 - p;
+    }
+    const spread = logUniformDraw(INPUT_RANGES.spread);
+    return (kind === 'real' && random() < 0.5 ? -spread : spread) * scale;
+  });
 }
 
 /** Values for one input, as a plain array of its entries (a label: its class as a number). */
@@ -131,7 +174,14 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
       // Strictly diagonally dominant with a positive diagonal: invertible with det > 0 (Gershgorin), and
       // not symmetric, so no fact beyond invertibility holds on every draw (the exact engine assumes none).
       const n = shape[0];
-      const offDiagonal = uniform(INPUT_RANGES.invertibleOffDiagonal);
+      const off = INPUT_RANGES.invertibleOffDiagonal;
+      if (count > BULK_ENTRIES) {
+        return bulkSeed.map((seed) => {
+          const random = bulkRandom(seed);
+          return Array.from({ length: count }, (_, e) => (Math.floor(e / n) === e % n ? n + 2 * random() : off.min + (off.max - off.min) * random()));
+        });
+      }
+      const offDiagonal = uniform(off);
       const diagonal = uniform({ min: n, max: n + 2 });
       return fc.tuple(...Array.from({ length: count }, (_, e) => (Math.floor(e / n) === e % n ? diagonal : offDiagonal)));
     }

@@ -729,7 +729,8 @@ function simplifyInput(values: number[], kind: Input['kind'], shape: readonly nu
     const saved = [...values];
     values.fill(candidate);
     if (stillFails()) { changed = true; break; }
-    values.splice(0, values.length, ...saved);
+    // Entry by entry: a matrix[1000, 1000] spread as arguments overflowed the stack.
+    for (let e = 0; e < saved.length; e++) values[e] = saved[e];
   }
   // Entry by entry only where a person reads every entry; a long vector keeps its values.
   if (values.length > SIMPLIFY_ENTRIES) return changed;
