@@ -175,6 +175,14 @@ export const MAX_PRECISE_WORK = 10_000;
  */
 export const MAX_ENTRIES_PER_INPUT = 1024;
 
+/**
+ * Milliseconds locating a failure (every entry of one input, the worst reported) may take once
+ * {@link SAMPLED_ENTRIES} entries are compared and one of them fails: past them, the worst so far
+ * is reported, with how many entries were compared. The gradient of x'Ax at a fixed size 1000 is
+ * 1000 finite differences of a million-term sum: located entry by entry, it ran for many minutes.
+ */
+const LOCATE_MS = 3_000;
+
 /** Entries each input compares where there are more than {@link MAX_ENTRIES_PER_INPUT}: a quarter of them on the diagonal. */
 export const SAMPLED_ENTRIES = 32;
 
@@ -299,6 +307,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       // Whether an input fails is asked first of the entry that failed last: while shrinking, a failure stays
       // where it was, and the entries before it need not be differentiated again and again.
       const first = whole ? 0 : lastFailing % assignments.length;
+      const locateUntil = whole ? performance.now() + LOCATE_MS : Infinity;
       for (let a = 0; a < assignments.length; a++) {
         const at = (first + a) % assignments.length;
         const assignment = assignments[at];
@@ -385,6 +394,10 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           };
         }
         if (!whole && ratio > 1) { lastFailing = at; break; }
+        if (whole && ratio > 1 && a + 1 >= SAMPLED_ENTRIES && a + 1 < assignments.length && performance.now() > locateUntil) {
+          sampled = { compared: a + 1, of: Math.max(sampled?.of ?? 0, assignments.length) };
+          break;
+        }
       }
       if (counting && lost) discarded++;
       if (counting && rescuedHere) rescued++;

@@ -1,6 +1,6 @@
 import type { CheckReport, Counterexample, StepResult } from '../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { almostEverywhereNotes, formatNumber, hasMethod, plural, scopeText } from './wording.ts';
+import { abbreviated, almostEverywhereNotes, ELIDED, formatNumber, hasMethod, SHOWN_ENTRIES, plural, scopeText } from './wording.ts';
 import { escapeControl as safe } from './safe-text.ts';
 import { isSymbolName, whyOf } from './markdown/describe.ts';
 import { derivedProof } from './derived-step.ts';
@@ -132,7 +132,7 @@ function renderCounterexample(c: Counterexample, indent: string): string[] {
 
 function formatValue(v: unknown): string {
   if (typeof v === 'number') return formatNumber(v);
-  if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
+  if (Array.isArray(v)) return `[${abbreviated(v).map((e) => (e === ELIDED ? `... ${v.length - SHOWN_ENTRIES - 1} more ...` : formatValue(e))).join(', ')}]`;
   return safe(String(v));
 }
 

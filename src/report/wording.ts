@@ -28,6 +28,19 @@ export function formatNumber(v: number): string {
   return a < 1e-4 || a >= 1e6 ? v.toExponential(5).replace(/\.?0+e/, 'e') : Number(v.toPrecision(6)).toString();
 }
 
+/** Entries of a long input a report shows before the last one: the JSON report holds them all. */
+export const SHOWN_ENTRIES = 12;
+/** Stands where {@link abbreviated} left entries out. */
+export const ELIDED: unique symbol = Symbol('elided');
+
+/**
+ * A long input as a report shows it: its first {@link SHOWN_ENTRIES} entries, {@link ELIDED},
+ * and its last, never a matrix[1000, 1000] of a counterexample written out.
+ */
+export function abbreviated<T>(values: readonly T[]): ReadonlyArray<T | typeof ELIDED> {
+  return values.length <= SHOWN_ENTRIES + 2 ? values : [...values.slice(0, SHOWN_ENTRIES), ELIDED, values[values.length - 1]];
+}
+
 /** Whether a step's inputs have a dimension symbol at all: with scalars only, "for every n" means nothing. */
 export function hasDimensions(step: StepResult): boolean {
   return step.detail.sizes.some((s) => Object.keys(s).length > 0);

@@ -513,7 +513,7 @@ function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<st
   const atom = atoms.atoms[vars[0]];
   if (atom.kind !== 'input') return [];
   const kind = inputs.get(atom.name)?.kind;
-  const roots = poly.degreeIn(vars[0]) === 1 ? affineRoot(poly, vars[0]) : sides ? approximateRoots(poly, vars[0]) : [];
+  const roots = poly.degreeIn(vars[0]) === 1 ? affineRoot(poly, vars[0]) : sides ? approximateRoots(poly, vars[0]) : simpleRoots(poly, vars[0]);
   if (kind !== undefined) noteRoots(lines, { text: atom.text, kind }, [], roots);
   const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root]));
   return values.filter((v) => (kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false))
@@ -521,7 +521,9 @@ function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<st
 }
 
 /** A scalar entry's value where it is not the one solved for: one of its type, as simple as can be. */
-const PLANE_DEFAULTS: Readonly<Record<string, Rational>> = { real: Rational.ZERO, positive: Rational.ONE, unit: Rational.of(1, 2) };
+const PLANE_DEFAULTS: Readonly<Record<string, readonly Rational[]>> = {
+  real: [Rational.ZERO, Rational.ONE, Rational.of(-1)], positive: [Rational.ONE, Rational.of(2)], unit: [Rational.of(1, 2)],
+};
 /** Entries of P at most, for {@link pointsOnPlane}: each is solved for in turn. */
 const MAX_PLANE_VARIABLES = 4;
 
@@ -543,17 +545,27 @@ function pointsOnPlane(atoms: AtomTable, poly: Polynomial, vars: readonly number
   if (entries.some((e) => e === undefined)) return [];
   const known = entries as Array<{ id: number; text: string; kind: string }>;
   const out: Array<Map<string, PointValue>> = [];
+  const seen = new Set<string>();
   for (const solved of known) {
-    let restricted = poly;
-    for (const other of known) if (other !== solved) restricted = restricted.substitute(other.id, Polynomial.constant(PLANE_DEFAULTS[other.kind]));
-    if (restricted.degreeIn(solved.id) !== 1) continue;
-    const roots = affineRoot(restricted, solved.id);
-    noteRoots(lines, solved, known.filter((e) => e !== solved).map((e) => [e.text, PLANE_DEFAULTS[e.kind]]), roots);
-    const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE)] : [root]));
-    for (const v of values) {
-      if (solved.kind === 'positive' ? v.sign() <= 0 : solved.kind === 'unit' ? v.sign() <= 0 || v.cmp(Rational.ONE) >= 0 : false) continue;
-      const point = new Map<string, PointValue>(known.map((e) => [e.text, e === solved ? { num: v.num, den: v.den } : { num: PLANE_DEFAULTS[e.kind].num, den: PLANE_DEFAULTS[e.kind].den }]));
-      out.push(point);
+    const others = known.filter((e) => e !== solved);
+    // Every combination of the others' simple values (x y - 1 vanishes nowhere with y = 0, at x = 1 with y = 1).
+    let assignments: Array<Array<readonly [{ id: number; text: string; kind: string }, Rational]>> = [[]];
+    for (const other of others) assignments = assignments.flatMap((a) => PLANE_DEFAULTS[other.kind].map((v) => [...a, [other, v] as const]));
+    for (const assignment of assignments) {
+      let restricted = poly;
+      for (const [other, v] of assignment) restricted = restricted.substitute(other.id, Polynomial.constant(v));
+      const degree = restricted.degreeIn(solved.id);
+      if (degree < 1) continue;
+      const roots = degree === 1 ? affineRoot(restricted, solved.id) : sides ? [] : simpleRoots(restricted, solved.id);
+      noteRoots(lines, solved, assignment.map(([e, v]) => [e.text, v]), roots);
+      const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE)] : [root]));
+      for (const v of values) {
+        if (solved.kind === 'positive' ? v.sign() <= 0 : solved.kind === 'unit' ? v.sign() <= 0 || v.cmp(Rational.ONE) >= 0 : false) continue;
+        const key = `${solved.text}=${v.toString()}|${assignment.map(([e, w]) => `${e.text}=${w.toString()}`).join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(new Map<string, PointValue>([...assignment.map(([e, w]): [string, PointValue] => [e.text, { num: w.num, den: w.den }]), [solved.text, { num: v.num, den: v.den }]]));
+      }
     }
   }
   return out;
@@ -589,6 +601,14 @@ function midpoints(lines: LineRoots): Array<Map<string, PointValue>> {
 
 /** Cell midpoints a confirmation tries, at most. */
 const MAX_MIDPOINTS = 8;
+
+/** Simple values a root of a polynomial of higher degree is looked for among, exactly (v^3 - 1 at v = 1). */
+const SIMPLE_ROOTS = [0, 1, -1, 2, -2, 3, -3].map((k) => Rational.of(k)).concat([Rational.of(1, 2), Rational.of(-1, 2)]);
+
+/** The simple values where P, a polynomial in one entry, is exactly 0. */
+function simpleRoots(poly: Polynomial, id: number): Rational[] {
+  return SIMPLE_ROOTS.filter((c) => poly.substitute(id, Polynomial.constant(c)).isZero());
+}
 
 /** The root of P = a x + c, exactly. */
 function affineRoot(poly: Polynomial, id: number): Rational[] {

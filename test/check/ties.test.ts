@@ -75,3 +75,20 @@ claim (u - a > 0) = (u - a > 1e-12)   expect wrong
     expect(steps[2].detail.counterexample?.inputs).toMatchObject({ a: 1.0000000005, b: 0 });
   }, 60_000);
 });
+
+describe('a step with no value on a curve of several inputs (eleventh probe, W1)', () => {
+  it('is refuted where the curve meets simple values, not verified by inputs that never land on it', () => {
+    // 1 = (xy - 1)/(xy - 1) has no value at x = y = 1, values random inputs draw but never together; v^3 - 1 = 0 at v = 1.
+    const steps = stepsIn(`given x, y: real
+given v: vector[n]
+claim 1 = (x*y - 1)/(x*y - 1)   expect wrong
+claim 1 = (x + y - 3)/(x + y - 3)   expect wrong
+claim x + y = (x^2 - y^2)/(x - y)   expect wrong
+claim 1 = sum(i, v[i]^3 - 1)/sum(i, v[i]^3 - 1)   expect wrong
+claim (x*y - 1)^2 / (x*y - 1) = x*y - 1
+claim (x*y - 1) / (x*y - 1) = 1
+`, { seed: 1 });
+    // The other way round a step may have a value where the line above has none: it need hold only where that has one.
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
+  }, 60_000);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatNumber } from '../../src/report/wording.ts';
+import { abbreviated, ELIDED, formatNumber } from '../../src/report/wording.ts';
 
 describe('formatNumber: how every report shows a number', () => {
   it('shows a number of up to 12 significant digits exactly, so a witness between close switches reads as it is', () => {
@@ -22,5 +22,16 @@ describe('formatNumber: how every report shows a number', () => {
       const v = Number(`${m}e${e}`);
       expect(Number(formatNumber(v))).toBe(v);
     }));
+  });
+});
+
+describe('abbreviated: how a report shows a long input', () => {
+  it('keeps a short input whole, and a long one as its first 12 entries, the elision and its last', () => {
+    expect(abbreviated([1, 2, 3])).toEqual([1, 2, 3]);
+    const long = Array.from({ length: 90_000 }, (_, i) => i);
+    const shown = abbreviated(long);
+    expect(shown).toHaveLength(14);
+    expect(shown[12]).toBe(ELIDED);
+    expect(shown[13]).toBe(89_999);
   });
 });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkFiles, checkText, type CheckOptions, type Diagnostic, type StepResult } from '../../src/index.ts';
+import { checkFiles, checkText, renderTerminal, type CheckOptions, type Diagnostic, type StepResult } from '../../src/index.ts';
 import { LIMITS } from '../../src/syntax/index.ts';
 import { main } from '../../src/cli.ts';
 import { deriv, FakeStream, FAST, stepsIn, stepsOf, syntaxDiagnostics, TempFolder, verdictsIn } from '../__test-helpers__/derivations.ts';
@@ -424,4 +424,18 @@ describe("the names of JavaScript's object prototype, and huge literal indices (
       expect(error).toMatchObject({ code: 'limit', message: expect.stringContaining('is larger than 1000, the largest size an array can have'), span: { line: 3, col: 9 } });
     }
   });
+});
+
+describe('a wrong gradient at a large fixed size (eleventh probe)', () => {
+  it('is refuted in seconds, with the entries compared said, and its report does not write the inputs out', () => {
+    const t0 = Date.now();
+    const report = checkText(deriv(`given x: vector[300]\ngiven A: matrix[300, 300]\nclaim grad(x' * A * x, x) = 2 * A * x   expect wrong\n`), 'hostile.deriv', { seed: 1 });
+    const [step] = stepsOf(report);
+    expect(step.verdict).toBe('refuted');
+    expect(step.method).toMatch(/of the 300 entries/);
+    expect(Date.now() - t0).toBeLessThan(100_000);
+    const text = renderTerminal(report, { color: false });
+    expect(text).toMatch(/\.\.\. 89987 more \.\.\./);
+    expect(text.length).toBeLessThan(20_000);
+  }, 120_000);
 });

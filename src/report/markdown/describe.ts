@@ -7,7 +7,7 @@ import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepRe
 import { stepToLatex, toLatex } from '../latex/index.ts';
 import { parseExpression, SourceMap } from '../../syntax/index.ts';
 import { escapeControl } from '../safe-text.ts';
-import { formatNumber, hasDimensions, hasMethod, plural, scopeText } from '../wording.ts';
+import { abbreviated, ELIDED, formatNumber, hasDimensions, hasMethod, SHOWN_ENTRIES, plural, scopeText } from '../wording.ts';
 import { contrastWithCorrection } from '../contrast.ts';
 
 /**
@@ -60,7 +60,7 @@ export function verdictPhrase(step: StepResult): string {
 export function formatValue(v: unknown): string {
   if (typeof v === 'string') return escapeControl(v);
   if (typeof v === 'number') return formatNumber(v);
-  if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
+  if (Array.isArray(v)) return `[${abbreviated(v).map((e) => (e === ELIDED ? `... ${v.length - SHOWN_ENTRIES - 1} more ...` : formatValue(e))).join(', ')}]`;
   return escapeControl(String(v));
 }
 
