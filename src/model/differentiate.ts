@@ -54,6 +54,9 @@ function differentiateOnce(term: Term, v: InputRef): Term {
       const db = differentiate(term.base, v);
       const de = differentiate(term.exponent, v);
       const constantExponent = de.k === 'num' && de.value.num === 0n;
+      // b^0 is 1 wherever b is: its derivative is 0, not 0 b^(-1), which would have no value at b = 0
+      // (the fourth derivative of atan at 0 went through x^0 and was said to divide by 0).
+      if (constantExponent && isConstantZero(term.exponent)) return ZERO;
       if (constantExponent) return mul(term.exponent, pow(term.base, sub(term.exponent, ONE)), db);
       // a^b = exp(b log a): d = a^b (b' log a + b a' / a)
       return mul(term, add(mul(de, fn('log', term.base)), mul(term.exponent, db, pow(term.base, num(-1)))));
@@ -161,3 +164,23 @@ function product(...factors: Term[]): Term {
   return factors.some((f) => f.k === 'num' && f.value.num === 0n) ? ZERO : mul(...factors);
 }
 
+/** Whether t is a number expression exactly equal to 0 (2 - 1 - 1, an exponent the power rule wrote twice). */
+function isConstantZero(t: Term): boolean {
+  // Exact fractions: 1 + 1e-17 - 1 is not 0, though doubles say so.
+  type Q = { num: bigint; den: bigint };
+  const value = (u: Term): Q | undefined => {
+    if (u.k === 'num') return u.value;
+    if (u.k === 'add') {
+      let acc: Q | undefined = { num: 0n, den: 1n };
+      for (const x of u.terms) { const v = value(x); acc = acc && v && { num: acc.num * v.den + v.num * acc.den, den: acc.den * v.den }; }
+      return acc;
+    }
+    if (u.k === 'mul') {
+      let acc: Q | undefined = { num: 1n, den: 1n };
+      for (const x of u.factors) { const v = value(x); acc = acc && v && { num: acc.num * v.num, den: acc.den * v.den }; }
+      return acc;
+    }
+    return undefined;
+  };
+  return value(t)?.num === 0n;
+}

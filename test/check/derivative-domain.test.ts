@@ -40,3 +40,16 @@ claim grad(log(det(X)), X) = inv(X)'
     expect(step.detail.removable).toMatch(/^no value where x \+ 1 is 0, -1, -2, \.\.\. \(a pole of digamma\)/);
   });
 });
+
+describe('higher derivatives at a point (eleventh probe, W11)', () => {
+  it('a power rule that reaches x^0 leaves no x^(-1) behind: derivatives of atan and 1/(1 + x^2) at 0 are proved, not "a denominator is 0"', () => {
+    expect(verdictsIn(`given x: real
+claim diff(x^2, x, 3) = 0
+claim subs(diff(atan(x), x, 4), x, 0) = 0
+claim subs(diff(atan(x), x, 5), x, 0) = 24
+claim subs(diff(1 / (1 + x^2), x, 3), x, 0) = 0
+claim subs(diff(atan(x), x, 5), x, 0) = 12   expect wrong
+claim diff(x^(1 + 1e-17 - 1), x) = 0   expect wrong
+`, { seed: 1 })).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  }, 60_000);
+});
