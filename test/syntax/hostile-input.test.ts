@@ -292,14 +292,16 @@ describe('long written-out sums and products (round 5, families D and E)', () =>
 });
 
 describe('a derivative that grows past a million terms written out (round 5, family F)', () => {
-  it('Rodrigues for P10, ten derivatives of (x^2 - 1)^10, is refused at once with a limit; P8 is still proved', () => {
+  it('Rodrigues for P10, ten derivatives of (x^2 - 1)^10, ends in a verdict, not minutes and 3.9 GB; P8 is still proved', () => {
     const [p10, p8] = steps(deriv(`${T}claim diff(diff((t^2 - 1)^10, t, t, t, t, t), t, t, t, t, t) / (2^10 * factorial(10)) = (46189 * t^10 - 109395 * t^8 + 90090 * t^6 - 30030 * t^4 + 3465 * t^2 - 63) / 256
 claim diff((t^2 - 1)^8, t, t, t, t, t, t, t, t) / (2^8 * factorial(8)) = (6435 * t^8 - 12012 * t^6 + 6930 * t^4 - 1260 * t^2 + 35) / 128
 `));
-    // It ran for five minutes and took 3.9 GB.
-    expect(p10.detail.diagnostic).toMatchObject({ code: 'limit', message: expect.stringContaining('more than 1,000,000 terms') });
+    // It ran for five minutes and took 3.9 GB; then it was refused by the limit of 1,000,000 terms written out.
+    // Since the power rule stops at x^0 (no 0 * x^(-1) terms), it is under that limit, and the numbers verify it
+    // (ten nested finite differences, some 20 s).
+    expect(p10.verdict).toBe('verified');
     expect(p8.verdict).toBe('proved');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('an inequality claim (ninth probe)', () => {
