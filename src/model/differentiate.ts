@@ -3,6 +3,7 @@ import { add, delta, fn, mul, num, ONE, pow, sub, ZERO } from './term-builders.t
 import { printTerm } from './print-term.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
 import { expandedSize } from './term-size.ts';
+import { constantFraction } from './term-queries.ts';
 import type { InputRef, Term } from './term.ts';
 
 /**
@@ -56,7 +57,7 @@ function differentiateOnce(term: Term, v: InputRef): Term {
       const constantExponent = de.k === 'num' && de.value.num === 0n;
       // b^0 is 1 wherever b is: its derivative is 0, not 0 b^(-1), which would have no value at b = 0
       // (the fourth derivative of atan at 0 went through x^0 and was said to divide by 0).
-      if (constantExponent && isConstantZero(term.exponent)) return ZERO;
+      if (constantExponent && constantFraction(term.exponent)?.num === 0n) return ZERO;
       if (constantExponent) return mul(term.exponent, pow(term.base, sub(term.exponent, ONE)), db);
       // a^b = exp(b log a): d = a^b (b' log a + b a' / a)
       return mul(term, add(mul(de, fn('log', term.base)), mul(term.exponent, db, pow(term.base, num(-1)))));
@@ -162,25 +163,4 @@ export class DerivativeTooLargeError extends Error {
 /** A product that is 0 when a factor is 0: right inside a derivative, where every factor has a value. */
 function product(...factors: Term[]): Term {
   return factors.some((f) => f.k === 'num' && f.value.num === 0n) ? ZERO : mul(...factors);
-}
-
-/** Whether t is a number expression exactly equal to 0 (2 - 1 - 1, an exponent the power rule wrote twice). */
-function isConstantZero(t: Term): boolean {
-  // Exact fractions: 1 + 1e-17 - 1 is not 0, though doubles say so.
-  type Q = { num: bigint; den: bigint };
-  const value = (u: Term): Q | undefined => {
-    if (u.k === 'num') return u.value;
-    if (u.k === 'add') {
-      let acc: Q | undefined = { num: 0n, den: 1n };
-      for (const x of u.terms) { const v = value(x); acc = acc && v && { num: acc.num * v.den + v.num * acc.den, den: acc.den * v.den }; }
-      return acc;
-    }
-    if (u.k === 'mul') {
-      let acc: Q | undefined = { num: 1n, den: 1n };
-      for (const x of u.factors) { const v = value(x); acc = acc && v && { num: acc.num * v.num, den: acc.den * v.den }; }
-      return acc;
-    }
-    return undefined;
-  };
-  return value(t)?.num === 0n;
 }

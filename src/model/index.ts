@@ -10,7 +10,7 @@ export { isBinder, mapChildren, substituteIndices, withDefinedInputs, withUnique
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { appliedName, printFraction, printIndex, printRef, printTerm } from './print-term.ts';
-export { hasAffineIndex, hasDiff, hasIndexValue, inputNames, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
+export { constantFraction, hasAffineIndex, hasDiff, hasIndexValue, inputNames, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
 export { expandedSize, expandedSizeUpTo } from './term-size.ts';

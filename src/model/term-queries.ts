@@ -137,3 +137,20 @@ export function turningScales(terms: readonly Term[]): number[] {
   }
   return [...scales].filter((v) => v >= 1e-300).sort((a, b) => b - a);
 }
+
+/**
+ * The exact value of a number expression (2 - 1 - 1, an exponent the power rule wrote twice), as a
+ * fraction not reduced; undefined for anything with an input, size or index in it.
+ * Exact: 1 + 1e-17 - 1 is not 0, though doubles say so.
+ */
+export function constantFraction(t: Term): { readonly num: bigint; readonly den: bigint } | undefined {
+  if (t.k === 'num') return t.value;
+  if (t.k !== 'add' && t.k !== 'mul') return undefined;
+  let acc: { num: bigint; den: bigint } | undefined = t.k === 'add' ? { num: 0n, den: 1n } : { num: 1n, den: 1n };
+  for (const x of t.k === 'add' ? t.terms : t.factors) {
+    const v = constantFraction(x);
+    if (v === undefined || acc === undefined) return undefined;
+    acc = t.k === 'add' ? { num: acc.num * v.den + v.num * acc.den, den: acc.den * v.den } : { num: acc.num * v.num, den: acc.den * v.den };
+  }
+  return acc;
+}

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, exactSimplex, expandedSizeUpTo, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -801,7 +801,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
     // diff(min(x, 6), x) at x = 6, however nested) is a convention, not a refutation.
-    if (values && almostEverywhere && !differsNearby(lhs, rhs, point, inputs, maxDigits)) return undefined;
+    if (values && almostEverywhere && mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, maxDigits)) return undefined;
     // An irrational tie point is reported by its double; what was evaluated is the constant itself.
     const exact = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1])
       .map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
@@ -848,6 +848,25 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the line above may have a kink or a cusp, where a derivative's value is a convention:
+ * a comparison, max or min, a function with a kink (relu, abs, sign), a root or a fractional
+ * power, a function or series of unknown shape. A line above with none of them (diff(x^2, x))
+ * is smooth wherever it has a value, and a step that differs from it at one point is wrong there:
+ * `2x + (x == 0.123456)` was verified (eleventh probe, W3).
+ */
+function mayHaveKink(t: Term): boolean {
+  return someSubterm(t, (x) => x.k === 'cmp' || x.k === 'extremum' || x.k === 'apply' || x.k === 'series' || (x.k === 'reduce' && x.op !== 'prod')
+    || (x.k === 'fn' && (FUNCTIONS[x.name].kink !== undefined || x.name === 'sqrt'))
+    || (x.k === 'pow' && !isWholeConstant(x.exponent)));
+}
+
+/** A number expression of whole value (3 - 1): a power of it is smooth. */
+function isWholeConstant(t: Term): boolean {
+  const c = constantFraction(t);
+  return c !== undefined && c.num % c.den === 0n;
 }
 
 /** The difference of the sides at a point where it is exactly known and not 0; else undefined. */

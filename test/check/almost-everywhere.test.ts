@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport, renderMarkdown, renderTerminal } from '../../src/index.ts';
-import { checkReport, deriv, stepsOf } from '../__test-helpers__/derivations.ts';
+import { checkReport, deriv, stepsOf, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const steps = (body: string, seed = 1) => stepsOf(checkReport(deriv(body), { trials: 100, seed }));
 
@@ -155,4 +155,16 @@ describe('a comparison that switches far away', () => {
     const [square, cube, never, absolute] = steps('given x: real\nclaim x = x + (x^2 > 1e14)   expect wrong\nclaim x = x + (x^3 > 1e20)   expect wrong\nclaim x = x + (x^2 + 1 < 0)\nclaim x = x + (abs(x - 3) > 1e9)   expect wrong\n');
     expect([square.verdict, cube.verdict, never.verdict, absolute.verdict]).toEqual(['refuted', 'refuted', 'proved', 'refuted']);
   });
+});
+
+describe('a derivative step that differs from a smooth line above at one point (eleventh probe, W3)', () => {
+  it('is refuted there: the almost-everywhere convention covers kinks, and x^2 has none', () => {
+    expect(verdictsIn(`given x: real
+claim diff(x^2, x) = 2*x + (x == 0.123456)   expect wrong
+claim diff(x^3, x) = 3*x^2 + (x == 1/3)   expect wrong
+claim diff(exp(x), x) = exp(x) * (1 + (x == 0.75))   expect wrong
+claim diff(abs(x), x) = sign(x)
+claim diff(relu(x), x) = (x >= 0)
+`, { seed: 1 })).toEqual(['refuted', 'refuted', 'refuted', 'proved', 'proved']);
+  }, 60_000);
 });
