@@ -516,8 +516,12 @@ function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<st
   const roots = poly.degreeIn(vars[0]) === 1 ? affineRoot(poly, vars[0]) : sides ? approximateRoots(poly, vars[0]) : simpleRoots(poly, vars[0]);
   if (kind !== undefined) noteRoots(lines, { text: atom.text, kind }, [], roots);
   const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root]));
-  return values.filter((v) => (kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false))
-    .map((v) => new Map([[atom.text, { num: v.num, den: v.den }]]));
+  return values.filter((v) => kind !== undefined && withinKind(kind, v)).map((v) => new Map([[atom.text, { num: v.num, den: v.den }]]));
+}
+
+/** Whether a scalar entry of an input of this kind may take the value v: any for a real, (0, 1) for a unit. */
+function withinKind(kind: string, v: Rational): boolean {
+  return kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false;
 }
 
 /** A scalar entry's value where it is not the one solved for: one of its type, as simple as can be. */
@@ -560,7 +564,7 @@ function pointsOnPlane(atoms: AtomTable, poly: Polynomial, vars: readonly number
       noteRoots(lines, solved, assignment.map(([e, v]) => [e.text, v]), roots);
       const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE)] : [root]));
       for (const v of values) {
-        if (solved.kind === 'positive' ? v.sign() <= 0 : solved.kind === 'unit' ? v.sign() <= 0 || v.cmp(Rational.ONE) >= 0 : false) continue;
+        if (!withinKind(solved.kind, v)) continue;
         const key = `${solved.text}=${v.toString()}|${assignment.map(([e, w]) => `${e.text}=${w.toString()}`).join(',')}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -592,7 +596,7 @@ function midpoints(lines: LineRoots): Array<Map<string, PointValue>> {
     const sorted = [...roots].sort((a, b) => a.cmp(b)).filter((r, i, all) => i === 0 || r.cmp(all[i - 1]) !== 0);
     for (let i = 0; i + 1 < sorted.length; i++) {
       const mid = sorted[i].add(sorted[i + 1]).mul(Rational.of(1, 2));
-      if (free.kind === 'positive' ? mid.sign() <= 0 : free.kind === 'unit' ? mid.sign() <= 0 || mid.cmp(Rational.ONE) >= 0 : false) continue;
+      if (!withinKind(free.kind, mid)) continue;
       out.push(new Map<string, PointValue>([...fixed.map(([text, v]): [string, PointValue] => [text, { num: v.num, den: v.den }]), [free.text, { num: mid.num, den: mid.den }]]));
     }
   }
