@@ -2192,10 +2192,10 @@ function complementOf(condition: Expr): Expr | undefined {
 /** diff(F, x, y, ...) takes at most this many variables, as many as an abstract function has primes. */
 const MAX_DIFF_VARIABLES = 8;
 
-/** A whole number written as a literal (`0`, `12`), else undefined. */
 /** The largest whole number a written bound may be: a sum up to it is written out term by term. */
 const MAX_WHOLE_BOUND = 1_000_000;
 
+/** A whole number written as a literal (`0`, `12`) up to {@link MAX_WHOLE_BOUND}, else undefined. */
 function wholeNumber(e: Expr): number | undefined {
   return e.kind === 'number' && /^\d+$/.test(e.text) && Number(e.text) <= MAX_WHOLE_BOUND ? Number(e.text) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { CheckReport, Counterexample, StepResult } from '../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { abbreviated, almostEverywhereNotes, ELIDED, formatNumber, hasMethod, SHOWN_ENTRIES, plural, scopeText } from './wording.ts';
+import { almostEverywhereNotes, formatValue, hasMethod, plural, scopeText } from './wording.ts';
 import { escapeControl as safe } from './safe-text.ts';
 import { isSymbolName, whyOf } from './markdown/describe.ts';
 import { derivedProof } from './derived-step.ts';
@@ -130,9 +130,4 @@ function renderCounterexample(c: Counterexample, indent: string): string[] {
   return lines;
 }
 
-function formatValue(v: unknown): string {
-  if (typeof v === 'number') return formatNumber(v);
-  if (Array.isArray(v)) return `[${abbreviated(v).map((e) => (e === ELIDED ? `... ${v.length - SHOWN_ENTRIES - 1} more ...` : formatValue(e))).join(', ')}]`;
-  return safe(String(v));
-}
 

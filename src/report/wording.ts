@@ -1,4 +1,5 @@
 import type { StepResult } from '../check/index.ts';
+import { escapeControl } from './safe-text.ts';
 
 /**
  * Wording shared by every report, so the terminal, HTML and Markdown say the same
@@ -29,16 +30,21 @@ export function formatNumber(v: number): string {
 }
 
 /** Entries of a long input a report shows before the last one: the JSON report holds them all. */
-export const SHOWN_ENTRIES = 12;
-/** Stands where {@link abbreviated} left entries out. */
-export const ELIDED: unique symbol = Symbol('elided');
+const SHOWN_ENTRIES = 12;
 
 /**
- * A long input as a report shows it: its first {@link SHOWN_ENTRIES} entries, {@link ELIDED},
- * and its last, never a matrix[1000, 1000] of a counterexample written out.
+ * A value as a person reads it: a number by {@link formatNumber}; an array entrywise, a long
+ * one as its first {@link SHOWN_ENTRIES} entries, how many more, and its last (never a
+ * matrix[1000, 1000] of a counterexample written out); text with its control characters escaped.
  */
-export function abbreviated<T>(values: readonly T[]): ReadonlyArray<T | typeof ELIDED> {
-  return values.length <= SHOWN_ENTRIES + 2 ? values : [...values.slice(0, SHOWN_ENTRIES), ELIDED, values[values.length - 1]];
+export function formatValue(v: unknown): string {
+  if (typeof v === 'number') return formatNumber(v);
+  if (Array.isArray(v)) {
+    const shown = v.length <= SHOWN_ENTRIES + 2 ? v.map(formatValue)
+      : [...v.slice(0, SHOWN_ENTRIES).map(formatValue), `... ${v.length - SHOWN_ENTRIES - 1} more ...`, formatValue(v[v.length - 1])];
+    return `[${shown.join(', ')}]`;
+  }
+  return escapeControl(String(v));
 }
 
 /** Whether a step's inputs have a dimension symbol at all: with scalars only, "for every n" means nothing. */

@@ -1,5 +1,5 @@
 import { appliedName, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, type Input, type Term } from '../model/index.ts';
-import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction } from './exact/index.ts';
+import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
 import { knownSeriesSum, type KnownSeriesSum } from './known-series.ts';
@@ -245,7 +245,7 @@ export class Canonicalizer {
             if (den === 1n) continue;
             const key = monoKey(powersOf(term.mono));
             const seen = this.angleDivisors.get(key) ?? 1n;
-            const lcm = (seen * den) / gcdOf(seen, den);
+            const lcm = (seen * den) / gcdBig(seen, den);
             if (lcm <= BigInt(MAX_ANGLE_MULTIPLE)) this.angleDivisors.set(key, lcm);
           }
           return false;
@@ -624,13 +624,10 @@ export class Canonicalizer {
       const b = this.budget;
       const v = inverse.argument;
       const half = RationalFunction.constant(Rational.of(1, 2));
-      const [sin, cos] = inverse.name === 'asin'
-        ? [v, this.power(RationalFunction.ONE.sub(v.mul(v, b), b), half, fn('sqrt', num(1)))]
-        : (() => {
-          const root = this.power(RationalFunction.ONE.add(v.mul(v, b), b), half, fn('sqrt', num(1)));
-          return [v.div(root, b), RationalFunction.ONE.div(root, b)];
-        })();
-      return { sin: flipped ? sin.neg() : sin, cos };
+      if (inverse.name === 'asin') return { sin: flipped ? v.neg() : v, cos: this.power(RationalFunction.ONE.sub(v.mul(v, b), b), half, fn('sqrt', num(1))) };
+      const root = this.power(RationalFunction.ONE.add(v.mul(v, b), b), half, fn('sqrt', num(1)));
+      const sin = v.div(root, b);
+      return { sin: flipped ? sin.neg() : sin, cos: RationalFunction.ONE.div(root, b) };
     }
     const text = (name: 'sin' | 'cos') => (flipped || written === undefined ? `${name}(${this.display(a)})` : printTerm(fn(name, written)));
     const atom = (name: 'sin' | 'cos') => this.atoms.intern(`opaque:${name}(${this.signedKey(a)})`,
@@ -682,7 +679,7 @@ export class Canonicalizer {
       rest = rest.add(Polynomial.monomial(coef, powers), b);
       // The base angle is the monomial over the divisor its angles share ({@link noteAngles}), and over coef's denominator.
       const noted = this.angleDivisors.get(monoKey(powers)) ?? 1n;
-      const divisor = (noted * coef.den) / gcdOf(noted, coef.den);
+      const divisor = (noted * coef.den) / gcdBig(noted, coef.den);
       const times = coef.mul(Rational.of(divisor));
       if (times.num > BigInt(MAX_ANGLE_MULTIPLE) || -times.num > BigInt(MAX_ANGLE_MULTIPLE)) expandable = false;
       angles.push({ base: RationalFunction.constant(Rational.of(1n, divisor)).mul(RationalFunction.fromPolynomial(Polynomial.monomial(1, powers)), b), times: Number(times.num) });
@@ -1321,6 +1318,15 @@ const MAX_ANGLE_PARTS = 4;
  */
 const MAX_ANGLE_TERMS = 32;
 
+/** sin and cos at m pi / 12 in the first quadrant, by m: sin = a sqrt(r), cos = b sqrt(s) as [a, r, b, s], with sqrt(1) = 1. */
+const FIRST_QUADRANT: Readonly<Record<number, readonly [Rational, number, Rational, number]>> = {
+  0: [Rational.ZERO, 1, Rational.ONE, 1],
+  2: [Rational.of(1, 2), 1, Rational.of(1, 2), 3],
+  3: [Rational.of(1, 2), 2, Rational.of(1, 2), 2],
+  4: [Rational.of(1, 2), 3, Rational.of(1, 2), 1],
+  6: [Rational.ONE, 1, Rational.ZERO, 1],
+};
+
 /**
  * sin and cos of c pi, exactly, for c with denominator 1, 2, 3, 4 or 6 (the unit circle of
  * the textbooks); undefined for any other c. sqrt(n) is the caller's root atom.
@@ -1334,26 +1340,13 @@ function exactCircularValues(c: Rational): { sin(sqrt: (n: number) => RationalFu
   const flip = m >= 12 ? -1 : 1;
   const first = half > 6 ? 12 - half : half;
   const cosSign = (half > 6 ? -1 : 1) * flip;
-  const table: Record<number, readonly [Rational, number, Rational, number]> = {
-    // sin = a sqrt(r), cos = b sqrt(s), with sqrt(1) = 1.
-    0: [Rational.ZERO, 1, Rational.ONE, 1],
-    2: [Rational.of(1, 2), 1, Rational.of(1, 2), 3],
-    3: [Rational.of(1, 2), 2, Rational.of(1, 2), 2],
-    4: [Rational.of(1, 2), 3, Rational.of(1, 2), 1],
-    6: [Rational.ONE, 1, Rational.ZERO, 1],
-  };
-  const entry = table[first];
+  const entry = FIRST_QUADRANT[first];
   if (entry === undefined) return undefined;
   const value = (coef: Rational, root: number, sign: number, sqrt: (n: number) => RationalFunction) => {
     const c = RationalFunction.constant(sign < 0 ? coef.neg() : coef);
     return root === 1 ? c : c.mul(sqrt(root));
   };
   return { sin: (sqrt) => value(entry[0], entry[1], flip, sqrt), cos: (sqrt) => value(entry[2], entry[3], cosSign, sqrt) };
-}
-
-function gcdOf(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
 }
 
 function powersOf(mono: { readonly pairs: readonly number[] }): Array<[number, number]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { abbreviated, ELIDED, formatNumber } from '../../src/report/wording.ts';
+import { formatNumber, formatValue } from '../../src/report/wording.ts';
 
 describe('formatNumber: how every report shows a number', () => {
   it('shows a number of up to 12 significant digits exactly, so a witness between close switches reads as it is', () => {
@@ -25,13 +25,10 @@ describe('formatNumber: how every report shows a number', () => {
   });
 });
 
-describe('abbreviated: how a report shows a long input', () => {
-  it('keeps a short input whole, and a long one as its first 12 entries, the elision and its last', () => {
-    expect(abbreviated([1, 2, 3])).toEqual([1, 2, 3]);
+describe('formatValue: how a report shows a long input', () => {
+  it('keeps a short input whole, and a long one as its first 12 entries, how many more, and its last', () => {
+    expect(formatValue([1, 2.5, -3])).toBe('[1, 2.5, -3]');
     const long = Array.from({ length: 90_000 }, (_, i) => i);
-    const shown = abbreviated(long);
-    expect(shown).toHaveLength(14);
-    expect(shown[12]).toBe(ELIDED);
-    expect(shown[13]).toBe(89_999);
+    expect(formatValue(long)).toBe('[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ... 89987 more ..., 89999]');
   });
 });

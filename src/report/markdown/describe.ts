@@ -7,7 +7,7 @@ import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepRe
 import { stepToLatex, toLatex } from '../latex/index.ts';
 import { parseExpression, SourceMap } from '../../syntax/index.ts';
 import { escapeControl } from '../safe-text.ts';
-import { abbreviated, ELIDED, formatNumber, hasDimensions, hasMethod, SHOWN_ENTRIES, plural, scopeText } from '../wording.ts';
+import { formatValue, hasDimensions, hasMethod, plural, scopeText } from '../wording.ts';
 import { contrastWithCorrection } from '../contrast.ts';
 
 /**
@@ -54,14 +54,6 @@ export function expectation(step: StepResult): { readonly text: string; readonly
 /** `proved at the sizes tried`, `proved for every n`, `verified`, ... */
 export function verdictPhrase(step: StepResult): string {
   return `${step.verdict}${scopeText(step)}`;
-}
-
-/** A value as a person reads it: numbers by {@link formatNumber}, arrays entrywise. */
-export function formatValue(v: unknown): string {
-  if (typeof v === 'string') return escapeControl(v);
-  if (typeof v === 'number') return formatNumber(v);
-  if (Array.isArray(v)) return `[${abbreviated(v).map((e) => (e === ELIDED ? `... ${v.length - SHOWN_ENTRIES - 1} more ...` : formatValue(e))).join(', ')}]`;
-  return escapeControl(String(v));
 }
 
 export const formatSmall = (v: number): string => (v === 0 ? '0' : v.toExponential(1));

@@ -14,9 +14,10 @@ import {
 } from './describe.ts';
 
 export {
-  claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatValue, replayText, reportOf, stepLatex,
+  claimLatex, counterexampleRows, evidence, expectation, formatSizes, replayText, reportOf, stepLatex,
   summarizeDerivations, textToLatex, VERDICT_EMOJI, VERDICT_MARK, verdictPhrase, whyOf,
 } from './describe.ts';
+export { formatValue } from '../wording.ts';
 export type { Why, WhyPart } from './describe.ts';
 
 export interface MarkdownOptions {

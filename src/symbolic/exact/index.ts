@@ -3,7 +3,7 @@
  * BigInt rationals, sparse polynomials, GCD-free rational functions, a work
  * budget, and witness points for nonzero results.
  */
-export { Rational } from './rational.ts';
+export { gcdBig, Rational } from './rational.ts';
 export { Polynomial } from './polynomial.ts';
 export type { Monomial, Powers, Term } from './polynomial.ts';
 export { RationalFunction } from './rational-function.ts';
