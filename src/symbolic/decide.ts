@@ -774,6 +774,19 @@ const LIMITED_POINTS = 4;
 /** How many random points the confirmation tries, and on how many it raises the precision past 120 digits. */
 const CONFIRM_ATTEMPTS = 24;
 const DEEP_ATTEMPTS = 2;
+/** The distinct tie points the confirmation raises the precision at, at most (the first ones). */
+const DEEP_TIES = 2;
+
+/** Points in order, each once: ties found along several lines, or a tie at a simple value, repeat points. */
+function distinctPoints(points: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
+  const seen = new Set<string>();
+  return points.filter((point) => {
+    const key = [...point].map(([name, v]) => `${name}=${typeof v === 'number' ? `d${v}` : 'term' in v ? `t${printTerm(v.term)}` : `r${v.num}/${v.den}`}`).join(';');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 /** The most digits a confirmation may use: t + 1e-320 = t needs about 400. */
 const MAX_DIGITS = 960;
 
@@ -790,20 +803,21 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // scale points: reading their constants alone took seconds.
   const limited = expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES;
   const random = seededRandom(seed ^ 0x9e3779b9);
-  const points = ties.map((tie) => {
+  const tiePoints = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);
     for (const [k, v] of tie) point.set(k, v);
     return point;
   });
-  for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) points.push(randomPoint(inputs, instance, random, attempt));
+  const drawn: Map<string, PointValue>[] = [];
+  for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) drawn.push(randomPoint(inputs, instance, random, attempt));
+  const simple = drawn.slice(0, TIE_VALUES.length);
+  // A series is summed term by term at every point and precision (hundreds of 120-digit powers): a difference
+  // it makes shows at the first points as well as at the last, so it is tried at those only.
+  const later = drawn.slice(TIE_VALUES.length, someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries) ? TIE_VALUES.length + SERIES_ATTEMPTS : undefined);
   // Where a steep function turns (tanh(1e8 x) at x = 1e-8): elsewhere it is flat in any precision, and a
   // perturbed constant shows nowhere else. After the ties and the first simple values, before the rest.
   const scaled = limited ? [] : confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
-  points.splice(ties.length + TIE_VALUES.length, 0, ...scaled);
-  // A series is summed term by term at every point and precision (hundreds of 120-digit powers): a difference
-  // it makes shows at the first points as well as at the last, so it is tried at those only.
-  if (someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries)) points.splice(ties.length + TIE_VALUES.length + scaled.length + SERIES_ATTEMPTS);
-  if (limited) points.splice(ties.length + LIMITED_POINTS);
+  const points = distinctPoints([...tiePoints, ...simple, ...scaled, ...later]).slice(0, limited ? ties.length + LIMITED_POINTS : undefined);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
@@ -823,7 +837,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     const hit = found(point, 2 * DIGITS);
     if (hit) return hit;
   }
-  const deep = [...points.slice(0, ties.length), ...points.slice(ties.length + TIE_VALUES.length, ties.length + TIE_VALUES.length + scaled.length + DEEP_ATTEMPTS)];
+  // Deep attempts cost the most (a log at 960 digits takes tens of ms, and a side may have several): a difference
+  // far below 60 digits is a constant or a term that shows at any point, so a few ties and random points suffice.
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...scaled, ...later.slice(0, DEEP_ATTEMPTS)]);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited ? deep : []) {
     const hit = found(point, digits);

@@ -63,3 +63,22 @@ it('counterexample inputs have the same shape whichever way they were found', ()
   expect(Object.keys(c.inputs)).toEqual(['x']);
   expect(c.inputs.x).toHaveLength(c.sizes.n);
 });
+
+describe('an identity beyond the exact engine, and its slips far below double precision', () => {
+  // The exact engine does not know log-sum-exp's stable form, so its forms differ; the deep search
+  // for a difference tries a few ties and random points at up to 960 digits, each point once.
+  const LSE = 'given x, y: real\nclaim log(exp(x) + exp(y)) = max(x, y) + log(1 + exp(-abs(x - y)))';
+  it('the stable form of log-sum-exp is verified', () => {
+    expect(onlyStep(deriv(`${LSE}\n`)).verdict).toBe('verified');
+  });
+  it('a constant 1e-400 added to it is refuted, at more than 400 digits', () => {
+    const step = onlyStep(deriv(`${LSE} + 1e-400\n`));
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample!.foundBy).toMatch(/[4-9]\d\d-digit/);
+  });
+  it('a relative 1e-600 on one term is refuted, at more than 600 digits', () => {
+    const step = onlyStep(deriv(`${LSE.replace(/log\(1 \+ exp\(-abs\(x - y\)\)\)$/, 'log(1 + exp(-abs(x - y))) * (1 + 1e-600)')}\n`));
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample!.foundBy).toMatch(/[6-9]\d\d-digit/);
+  });
+});
