@@ -678,7 +678,10 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
   const around = missing.kind === 'notpole'
     ? [0, 1, 2, 3].flatMap((j) => pointsAround(atoms, missing.poly.add(Polynomial.constant(j)), inputMap, false))
     : pointsAround(atoms, missing.poly, inputMap, missing.kind !== 'nonzero');
-  for (const failing of around.length > 0 ? around : [new Map<string, PointValue>()]) {
+  // A condition through a root or a function of several inputs is solved for none of them (sqrt(x^2 + y^2) + x
+  // vanishes where y = 0 and x <= 0: atan2's half-angle form): the simple values of the scalar inputs where it may fail.
+  const grid = around.length > 0 ? [] : simpleGrid(inputs).filter((point) => mayFail(missing, atoms, point));
+  for (const failing of around.length > 0 ? around : [...grid, new Map<string, PointValue>()]) {
     for (let attempt = 0; attempt < MISSING_CONDITION_ATTEMPTS; attempt++) {
       const point = randomPoint(inputs, instance, random, attempt === 0 ? 0 : -1);
       for (const [k, v] of failing) point.set(k, v);
@@ -708,6 +711,46 @@ function settled(lhs: Term, point: ReadonlyMap<string, PointValue>, value: Decim
   if (!again.isFinite()) return false;
   const scale = Decimal.max(again.abs(), new Decimal('1e-30'));
   return value.minus(again).abs().lte(scale.times('1e-15'));
+}
+
+/** Scalar inputs at most for {@link simpleGrid}: 3^4 points. */
+const GRID_INPUTS = 4;
+
+/** Every combination of simple values of the step's scalar inputs ({@link PLANE_DEFAULTS}); none where it has none or too many. */
+function simpleGrid(inputs: readonly Input[]): Array<Map<string, PointValue>> {
+  const scalars = inputs.filter((input) => input.dims.length === 0 && input.kind in PLANE_DEFAULTS);
+  if (scalars.length === 0 || scalars.length > GRID_INPUTS) return [];
+  let points: Array<Map<string, PointValue>> = [new Map()];
+  for (const input of scalars) {
+    points = points.flatMap((point) => PLANE_DEFAULTS[input.kind].map((v) => new Map([...point, [input.name, { num: v.num, den: v.den }]])));
+  }
+  return points;
+}
+
+/**
+ * Whether a condition may fail at a point, read in doubles: its polynomial is 0
+ * there up to rounding, or of the wrong sign. False where a value is missing or
+ * not finite: the point shows nothing.
+ */
+function mayFail(c: Exclude<Condition, { kind: 'opaque' }>, atoms: AtomTable, point: ReadonlyMap<string, PointValue>): boolean {
+  let value: number;
+  try {
+    value = c.poly.evaluateFloat(atoms.evaluator((entry) => {
+      const v = point.get(entry);
+      if (v === undefined) throw new Error(`no value for ${entry}`);
+      return pointNumber(v);
+    }));
+  } catch {
+    return false;
+  }
+  if (!Number.isFinite(value)) return false;
+  const nearZero = Math.abs(value) <= 1e-9;
+  switch (c.kind) {
+    case 'nonzero': return nearZero;
+    case 'notpole': return nearZero || (Math.abs(value - Math.round(value)) <= 1e-9 && Math.round(value) <= 0);
+    case 'positive': return value <= 1e-9;
+    case 'nonneg': return value < 1e-9;
+  }
 }
 
 /**

@@ -92,3 +92,18 @@ claim (x*y - 1) / (x*y - 1) = 1
     expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
   }, 60_000);
 });
+
+describe('a step with no value where a root of several inputs vanishes (eleventh probe, W1: atan2)', () => {
+  it('is refuted at simple values of the inputs, where the root condition is solved for none of them', () => {
+    // sqrt(x^2 + y^2) + x is 0 where y = 0 and x <= 0: the half-angle form of atan2 has no value there, atan2(0, -1) = pi.
+    const steps = stepsIn(`given x, y: real
+given p: positive
+claim atan2(y, x) = 2*atan(y/(sqrt(x^2 + y^2) + x))   expect wrong
+claim 1 = (sqrt(x^2 + y^2) - 1) / (sqrt(x^2 + y^2) - 1)   expect wrong
+claim 1 = (sqrt(x^2 + p^2) + x) / (sqrt(x^2 + p^2) + x)
+`, { seed: 1 });
+    // The last one's root never vanishes (p > 0): no point refutes it, though the engine cannot show its condition holds.
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'verified']);
+    expect(steps[0].detail.counterexample?.inputs).toMatchObject({ x: -1, y: 0 });
+  }, 60_000);
+});
