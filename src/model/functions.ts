@@ -182,12 +182,20 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   binomial: {
     // Of a whole n >= 0 the coefficient; of any other constant n (1/2, -2: the binomial series, with k a series'
     // index) n (n - 1) ... (n - k + 1) / k!. The resolver passes no n that depends on an input.
-    precise: (D, n, k) => (!k.isInteger() || k.gt(MAX_FACTORIAL) ? new D(NaN) : k.isNeg() && !k.isZero() ? new D(0) : !isWhole(n) ? preciseFallingBinomial(D, n, k.toNumber())
-      : k.gt(n) ? new D(0) : preciseFactorial(D, n.toNumber()).div(preciseFactorial(D, k.toNumber()).times(preciseFactorial(D, n.minus(k).toNumber())))),
+    // Of a whole n, n (n - 1) ... over m! with m the smaller of k and n - k (C(100000, 2) takes two factors, not 100000!).
+    // Past MAX_FACTORIAL factors, as in doubles: not computed (a loop of a billion steps is no answer), so not settled.
+    precise: (D, n, k) => {
+      if (!k.isInteger()) return new D(NaN);
+      if (k.isNeg() && !k.isZero()) return new D(0);
+      if (isWhole(n) && k.gt(n)) return new D(0);
+      const m = isWhole(n) ? Math.min(k.toNumber(), n.minus(k).toNumber()) : k.toNumber();
+      if (m > MAX_FACTORIAL) throw new PrecisionLimitError(`binomial(${n}, ${k}) takes more than ${MAX_FACTORIAL} factors`);
+      return preciseFallingBinomial(D, n, m);
+    },
     arity: 2, slopes: () => [0, 0], partials: () => [num(0), num(0)], domain: 'k a whole number; n a whole number >= 0, or a constant', roundoff: 400,
-    // Past MAX_FACTORIAL, as in high precision: no value is computed (a loop of a billion steps is no answer).
-    value: (n, k) => (!Number.isInteger(k) || k > MAX_FACTORIAL || Number.isNaN(n) ? NaN : k < 0 ? 0
-      : !Number.isInteger(n) || n < 0 ? fallingBinomial(n, k) : n > MAX_FACTORIAL ? NaN : k > n ? 0 : binomialValue(n, k)),
+    value: (n, k) => (!Number.isInteger(k) || Number.isNaN(n) ? NaN : k < 0 ? 0
+      : !Number.isInteger(n) || n < 0 ? (k > MAX_FACTORIAL ? Infinity : fallingBinomial(n, k)) : k > n ? 0
+        : Math.min(k, n - k) > MAX_FACTORIAL ? Infinity : binomialValue(n, k)),
   },
   /**
    * The gamma function and its family (gamma-function.ts). gamma has poles at 0,

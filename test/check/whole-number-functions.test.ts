@@ -38,6 +38,19 @@ claim factorial(n) = n * factorial(n - 1)
   });
 });
 
+describe('a binomial coefficient of a large whole number (eleventh probe, W12)', () => {
+  it('C(100000, 2) has a value, from its two factors; C(100000, 50000) cannot be settled, which is not "no value"', () => {
+    const steps = stepsIn(`claim binomial(100000, 2) = 100000 * 99999 / 2
+claim binomial(100000, 99998) = 4999950000
+claim binomial(100000, 2) = 4999950001   expect wrong
+claim binomial(100000, 50000) = binomial(100000, 50000)
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'verified', 'refuted', 'error']);
+    expect(steps[3].detail.diagnostic?.message).toMatch(/could settle|settle it/);
+    expect(steps[3].detail.diagnostic?.message).not.toMatch(/has no value on any input/);
+  });
+});
+
 describe('an n-th derivative at a size n (Stewart 3.3): written out at each size tried', () => {
   it('diff(F, x, n) and dⁿ/dxⁿ(F), with their slips refuted', () => {
     expect(verdictsIn(`given n: size
