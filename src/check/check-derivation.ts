@@ -477,8 +477,10 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         counterexample: withFunctions({
           sizes: pointed.instance.sizes, indices: { ...pointed.instance.indices, ...pointed.instance.cases },
           inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-          foundBy: `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown`}`
-            + (c.rhs === 'undefined' ? ' (the step has no value there, the line above has one)' : ' (the difference is below what double precision can see)'),
+          foundBy: c.nonzeroEverywhere
+            ? `exact canonical form: the sides differ by a form that is never 0 (a nonzero constant, or of one sign by the ranges of its parts) over their denominators, so at every input where both have a value; the values shown are ${c.digits}-digit, which need not resolve the difference`
+            : `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown`}`
+              + (c.rhs === 'undefined' ? ' (the step has no value there, the line above has one)' : ' (the difference is below what double precision can see)'),
         }, functions),
       });
     }

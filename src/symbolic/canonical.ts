@@ -64,9 +64,16 @@ export class AtomTable {
 
   private readonly values: (AtomValue | undefined)[] = [];
 
+  private readonly keys: string[] = [];
+
   /** The id of the atom interned under key, if any. */
   idOf(key: string): number | undefined {
     return this.ids.get(key);
+  }
+
+  /** The key an atom was interned under (`opaque:erf(...)`): what it is, where its text is only for messages. */
+  keyOf(id: number): string | undefined {
+    return this.keys[id];
   }
 
   intern(key: string, make: () => Atom, value?: AtomValue): number {
@@ -75,6 +82,7 @@ export class AtomTable {
       id = this.atoms.length;
       this.atoms.push(make());
       this.values.push(value);
+      this.keys.push(key);
       this.ids.set(key, id);
     }
     return id;

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { add, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
+import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
@@ -91,6 +92,12 @@ export interface Confirmation {
   readonly digits: number;
   /** Inputs at an irrational point, exactly (`x = sqrt(2)`): `point` holds their doubles. */
   readonly exactly?: string;
+  /**
+   * The exact difference is a nonzero constant over the sides' denominators, so it is
+   * not 0 wherever both sides have a value: `difference` is that form, which the
+   * evaluation's digits need not resolve (tanh(1000) - 1 is about -5e-869).
+   */
+  readonly nonzeroEverywhere?: boolean;
 }
 
 export interface SymbolicStep {
@@ -230,9 +237,15 @@ export function decideStep(
         const outright = constant !== undefined && difference.denominatorFactors().length === 0
           && left.conditions.list.length === 0 && right.conditions.list.length === 0
           ? constant.div(difference.denominatorConstant()) : undefined;
-        return different(record, explainDifference(left.form, right.form, difference, atoms, exact),
+        const explanation = explainDifference(left.form, right.form, difference, atoms, exact);
+        // A nonzero constant over denominators (tanh(600 + p) - 1 = -2 / (exp(1)^1200 exp(p)^2 + 1)): no identity between
+        // atoms can make it 0, and the denominators are not 0 where both sides have a value, so it differs at every such
+        // point, however far below any digits it lies. So does a numerator of one sign by its atoms' ranges (erf(E) - 1).
+        const neverZeroOver = (constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms));
+        const constantOver = neverZeroOver ? shortened(explanation.replace(/^lhs - rhs = /, '')) : undefined;
+        return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)], outright, step.almostEverywhere === true,
-            exactWitness(numerator, difference, left.form, right.form, atoms, exact)));
+            exactWitness(numerator, difference, left.form, right.form, atoms, exact), constantOver));
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
@@ -820,6 +833,13 @@ const DEEP_ATTEMPTS = 2;
 /** The distinct tie points the confirmation raises the precision at, at most (the first ones). */
 const DEEP_TIES = 2;
 
+/** A difference's form as a counterexample shows it: its whole text is the explanation's. */
+const SHOWN_FORM = 80;
+
+function shortened(form: string): string {
+  return form.length <= SHOWN_FORM ? form : `${form.slice(0, SHOWN_FORM - 1)}…`;
+}
+
 /** Points in order, each once: ties found along several lines, or a tie at a simple value, repeat points. */
 function distinctPoints(points: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
   const seen = new Set<string>();
@@ -841,7 +861,7 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness): Confirmation | undefined {
+  exactDifference?: ExactWitness, constantOver?: string): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
   const limited = expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES;
@@ -882,6 +902,18 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   }
   // Deep attempts cost the most (a log at 960 digits takes tens of ms, and a side may have several): a difference
   // far below 60 digits is a constant or a term that shows at any point, so a few ties and random points suffice.
+  // A constant over denominators is not 0 wherever both sides have a value: the first such point shows the step wrong.
+  if (constantOver !== undefined) {
+    for (const point of points) {
+      const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
+      if (values && values.lhs.isFinite() && values.rhs.isFinite()) {
+        return {
+          point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: constantOver, digits: values.digits,
+          nonzeroEverywhere: true,
+        };
+      }
+    }
+  }
   const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...scaled, ...later.slice(0, DEEP_ATTEMPTS)]);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited ? deep : []) {

@@ -3,6 +3,7 @@ export { differentiate, eliminateDiff, eliminateDiffKeepingDomain } from '../mod
 export { decideStep, DEFAULT_SYMBOLIC_BUDGET, enumerateInstances, sizesWithin } from './decide.ts';
 export type { Confirmation, InstanceRecord, SymbolicBudget, SymbolicOutcome, SymbolicStep } from './decide.ts';
 export { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
+export { neverZero } from './atom-ranges.ts';
 export type { Atom } from './canonical.ts';
 export { proveForEveryN } from './every-n.ts';
 export { eliminateDeltas } from './eliminate-deltas.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriv, onlyStep } from '../__test-helpers__/derivations.ts';
+import { deriv, onlyStep, stepsIn } from '../__test-helpers__/derivations.ts';
 
 const SOFTMAX = 'given x: vector[n]\nlet s[i] = exp(x[i]) / sum(j, exp(x[j]))\n';
 
@@ -80,5 +80,26 @@ describe('an identity beyond the exact engine, and its slips far below double pr
     const step = onlyStep(deriv(`${LSE.replace(/log\(1 \+ exp\(-abs\(x - y\)\)\)$/, 'log(1 + exp(-abs(x - y))) * (1 + 1e-600)')}\n`));
     expect(step.verdict).toBe('refuted');
     expect(step.detail.counterexample!.foundBy).toMatch(/[6-9]\d\d-digit/);
+  });
+});
+
+describe('saturation: a difference that is a nonzero constant over denominators (twelfth probe, W1)', () => {
+  it('tanh(600 + p) = 1 and tanh(1000) = 1 are refuted, though the difference (1e-522, 1e-869) is below any digits tried', () => {
+    const steps = stepsIn(`given p: positive
+claim tanh(600 + p) = 1   expect wrong
+claim tanh(1000) = 1   expect wrong
+claim sigmoid(exp(1000) * p) = 1   expect wrong
+claim 1 + exp(-3000 - p) = 1   expect wrong
+claim tanh(600 + p) = 1 - 2 / (exp(1200 + 2 * p) + 1)
+claim erf(exp(p + 40)) = 1   expect wrong
+claim Phi(exp(p + 40)) = 1   expect wrong
+claim erfc(p) = 1 - erf(p)
+claim sin(p)^2 + cos(p)^2 = 1
+`);
+    // erf and Phi stay below 1 for every argument, by their ranges: the difference is never 0.
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved', 'refuted', 'refuted', 'proved', 'proved']);
+    const c = steps[0].detail.counterexample!;
+    expect(c.difference).toBe('-2 / (exp(1)^1200*exp(p)^2 + 1)');
+    expect(c.foundBy).toMatch(/never 0 \(a nonzero constant/);
   });
 });

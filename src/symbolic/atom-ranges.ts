@@ -1,0 +1,146 @@
+/**
+ * Whether a polynomial of atoms is never 0, read from the ranges its atoms take:
+ * erf(E) - 1 is negative for every E, since erf lies in (-1, 1). A difference of
+ * the sides whose numerator is never 0 shows the step wrong wherever both sides
+ * have a value, however far below any digits it lies (erf(exp(p + 40)) = 1).
+ *
+ * The ranges over-approximate (atoms are taken as independent of each other, a
+ * product of factors of mixed sign as symmetric about 0), so the answer is
+ * `true` only where 0 is truly outside; `false` means "not shown". Ends are exact
+ * rationals: in doubles, -1 + 1e-20 is -1, and erf(E) - 1 + 1e-20, which is 0
+ * where erf(E) = 1 - 1e-20, would look negative.
+ */
+import type { AtomTable } from './canonical.ts';
+import { Rational, type Polynomial } from './exact/index.ts';
+
+/** An interval of the reals: each end a rational or unbounded (undefined), included or not. */
+interface Range {
+  readonly lo: Rational | undefined;
+  readonly hi: Rational | undefined;
+  readonly loIn: boolean;
+  readonly hiIn: boolean;
+}
+
+const ALL: Range = { lo: undefined, hi: undefined, loIn: false, hiIn: false };
+const POSITIVE: Range = { lo: Rational.ZERO, hi: undefined, loIn: false, hiIn: false };
+const NONNEGATIVE: Range = { lo: Rational.ZERO, hi: undefined, loIn: true, hiIn: false };
+const closed = (lo: Rational, hi: Rational): Range => ({ lo, hi, loIn: true, hiIn: true });
+const open = (lo: Rational, hi: Rational): Range => ({ lo, hi, loIn: false, hiIn: false });
+
+/** An enclosure of pi, wider than pi's own digits: 3.141592653589793 < pi < 3.141592653589794. */
+const PI = closed(Rational.of(3141592653589793n, 10n ** 15n), Rational.of(3141592653589794n, 10n ** 15n));
+/** Wider than pi / 2 and pi: enough for atan's, asin's, acos's and atan2's ranges. */
+const HALF_PI_UP = Rational.of(8, 5);
+const PI_UP = Rational.of(16, 5);
+
+/** The ranges of the library's bounded functions, by name (their atoms' keys are `opaque:name(...)`). */
+const FUNCTION_RANGES: Readonly<Record<string, Range>> = {
+  erf: open(Rational.of(-1), Rational.ONE),
+  erfc: open(Rational.ZERO, Rational.of(2)),
+  Phi: open(Rational.ZERO, Rational.ONE),
+  sin: closed(Rational.of(-1), Rational.ONE),
+  cos: closed(Rational.of(-1), Rational.ONE),
+  atan: closed(HALF_PI_UP.neg(), HALF_PI_UP),
+  asin: closed(HALF_PI_UP.neg(), HALF_PI_UP),
+  acos: closed(Rational.ZERO, PI_UP),
+  atan2: closed(PI_UP.neg(), PI_UP),
+};
+
+/** `opaque:erf(...)`: a library function's atom (an unknown function's is `opaque:f#orders(...)`). */
+const FUNCTION_KEY = /^opaque:([A-Za-z_][A-Za-z0-9_]*)\(/;
+
+/** The range of an atom's values, as wide as nothing is known about it. */
+function atomRange(atoms: AtomTable, id: number, keys: ReadonlyMap<number, string>): Range {
+  const atom = atoms.atoms[id];
+  if (atoms.stepAtoms.has(id)) return closed(Rational.ZERO, Rational.ONE);
+  switch (atom.kind) {
+    case 'input': return atom.positive ? POSITIVE : ALL;
+    case 'exp': return POSITIVE;
+    case 'pi': return PI;
+    case 'root': return NONNEGATIVE;
+    case 'step': return closed(Rational.ZERO, Rational.ONE);
+    case 'log': return ALL;
+    case 'opaque': {
+      const name = FUNCTION_KEY.exec(keys.get(id) ?? '')?.[1];
+      return name !== undefined && Object.hasOwn(FUNCTION_RANGES, name) ? FUNCTION_RANGES[name] : ALL;
+    }
+  }
+}
+
+function sum(a: Range, b: Range): Range {
+  return {
+    lo: a.lo === undefined || b.lo === undefined ? undefined : a.lo.add(b.lo),
+    hi: a.hi === undefined || b.hi === undefined ? undefined : a.hi.add(b.hi),
+    loIn: a.loIn && b.loIn,
+    hiIn: a.hiIn && b.hiIn,
+  };
+}
+
+function scaled(a: Range, c: Rational): Range {
+  if (c.isZero()) return closed(Rational.ZERO, Rational.ZERO);
+  if (c.sign() > 0) return { lo: a.lo?.mul(c), hi: a.hi?.mul(c), loIn: a.loIn, hiIn: a.hiIn };
+  return { lo: a.hi?.mul(c), hi: a.lo?.mul(c), loIn: a.hiIn, hiIn: a.loIn };
+}
+
+const nonnegative = (a: Range): boolean => a.lo !== undefined && a.lo.sign() >= 0;
+
+/** The range of x^e for x in a (e >= 1). */
+function power(a: Range, e: number): Range {
+  if (e === 1) return a;
+  if (nonnegative(a)) return { lo: a.lo!.pow(e), hi: a.hi?.pow(e), loIn: a.loIn, hiIn: a.hiIn };
+  if (e % 2 === 1) return { lo: a.lo?.pow(e), hi: a.hi?.pow(e), loIn: a.loIn, hiIn: a.hiIn };
+  // An even power of a range reaching below 0: from 0 (or the end nearer 0, where the range is all negative) to the farther end.
+  if (a.hi !== undefined && a.hi.sign() < 0) return { lo: a.hi.pow(e), hi: a.lo?.pow(e), loIn: a.hiIn, hiIn: a.loIn };
+  const far = farEnd(a);
+  return { lo: Rational.ZERO, hi: far?.value.pow(e), loIn: true, hiIn: far?.included ?? false };
+}
+
+/** The end of a range farthest from 0, by magnitude; undefined where it is unbounded. */
+function farEnd(a: Range): { value: Rational; included: boolean } | undefined {
+  if (a.lo === undefined || a.hi === undefined) return undefined;
+  const [low, high] = [a.lo.abs(), a.hi.abs()];
+  const c = low.cmp(high);
+  return c > 0 ? { value: low, included: a.loIn } : c < 0 ? { value: high, included: a.hiIn } : { value: high, included: a.loIn || a.hiIn };
+}
+
+/** The range of a product: exact for factors >= 0; else within +- the product of the largest magnitudes. */
+function product(a: Range, b: Range): Range {
+  const zero = (r: Range) => r.lo !== undefined && r.hi !== undefined && r.lo.isZero() && r.hi.isZero();
+  if (zero(a) || zero(b)) return closed(Rational.ZERO, Rational.ZERO);
+  if (nonnegative(a) && nonnegative(b)) {
+    // The least product is attained where both least ends are, or where either factor is an included 0.
+    const loIn = (a.loIn && b.loIn) || (a.loIn && a.lo!.isZero()) || (b.loIn && b.lo!.isZero());
+    return {
+      lo: a.lo!.mul(b.lo!), loIn,
+      hi: a.hi === undefined || b.hi === undefined ? undefined : a.hi.mul(b.hi), hiIn: a.hiIn && b.hiIn,
+    };
+  }
+  const [fa, fb] = [farEnd(a), farEnd(b)];
+  if (fa === undefined || fb === undefined) return ALL;
+  const m = fa.value.mul(fb.value);
+  const included = fa.included && fb.included;
+  return { lo: m.neg(), hi: m, loIn: included, hiIn: included };
+}
+
+/**
+ * Whether the polynomial of atoms is never 0 (`true`), or that is not shown
+ * (`false`): its range, from its atoms' ranges, leaves 0 out.
+ */
+export function neverZero(poly: Polynomial, atoms: AtomTable): boolean {
+  const keys = new Map<number, string>();
+  for (const id of poly.variables()) {
+    const key = atoms.keyOf(id);
+    if (key !== undefined) keys.set(id, key);
+  }
+  let range: Range = closed(Rational.ZERO, Rational.ZERO);
+  for (const term of poly.terms()) {
+    let monomial: Range = closed(Rational.ONE, Rational.ONE);
+    const pairs = term.mono.pairs;
+    for (let i = 0; i < pairs.length; i += 2) monomial = product(monomial, power(atomRange(atoms, pairs[i], keys), pairs[i + 1]));
+    range = sum(range, scaled(monomial, term.coef));
+    if (range.lo === undefined && range.hi === undefined) return false;
+  }
+  const above = range.lo !== undefined && (range.lo.sign() > 0 || (range.lo.isZero() && !range.loIn));
+  const below = range.hi !== undefined && (range.hi.sign() < 0 || (range.hi.isZero() && !range.hiIn));
+  return above || below;
+}
