@@ -11,7 +11,8 @@
  * where erf(E) = 1 - 1e-20, would look negative.
  */
 import type { AtomTable } from './canonical.ts';
-import { Rational, type Polynomial } from './exact/index.ts';
+import { splitBy } from './atom-relations.ts';
+import { BudgetExceededError, Rational, type Budget, type Polynomial } from './exact/index.ts';
 
 /** An interval of the reals: each end a rational or unbounded (undefined), included or not. */
 interface Range {
@@ -49,19 +50,22 @@ const FUNCTION_RANGES: Readonly<Record<string, Range>> = {
 /** `opaque:erf(...)`: a library function's atom (an unknown function's is `opaque:f#orders(...)`). */
 const FUNCTION_KEY = /^opaque:([A-Za-z_][A-Za-z0-9_]*)\(/;
 
+/** Roots inside roots read at most this deep: past it, a root is only >= 0. */
+const MAX_DEPTH = 4;
+
 /** The range of an atom's values, as wide as nothing is known about it. */
-function atomRange(atoms: AtomTable, id: number, keys: ReadonlyMap<number, string>): Range {
+function atomRange(atoms: AtomTable, id: number, depth: number): Range {
   const atom = atoms.atoms[id];
   if (atoms.stepAtoms.has(id)) return closed(Rational.ZERO, Rational.ONE);
   switch (atom.kind) {
     case 'input': return atom.positive ? POSITIVE : ALL;
     case 'exp': return POSITIVE;
     case 'pi': return PI;
-    case 'root': return NONNEGATIVE;
+    case 'root': return rootRange(atoms, id, depth);
     case 'step': return closed(Rational.ZERO, Rational.ONE);
     case 'log': return ALL;
     case 'opaque': {
-      const name = FUNCTION_KEY.exec(keys.get(id) ?? '')?.[1];
+      const name = FUNCTION_KEY.exec(atoms.keyOf(id) ?? '')?.[1];
       return name !== undefined && Object.hasOwn(FUNCTION_RANGES, name) ? FUNCTION_RANGES[name] : ALL;
     }
   }
@@ -123,24 +127,61 @@ function product(a: Range, b: Range): Range {
 }
 
 /**
- * Whether the polynomial of atoms is never 0 (`true`), or that is not shown
- * (`false`): its range, from its atoms' ranges, leaves 0 out.
+ * The range of a principal q-th root r = R^(1/q), from its radicand's: r is at
+ * least 1 where R is (sqrt(1 + exp(-2000)) > 1), below 1 where R is, and never
+ * above R where R >= 1.
  */
-export function neverZero(poly: Polynomial, atoms: AtomTable): boolean {
-  const keys = new Map<number, string>();
-  for (const id of poly.variables()) {
-    const key = atoms.keyOf(id);
-    if (key !== undefined) keys.set(id, key);
-  }
+function rootRange(atoms: AtomTable, id: number, depth: number): Range {
+  const root = atoms.roots.get(id);
+  if (root === undefined || depth >= MAX_DEPTH) return NONNEGATIVE;
+  const r = polynomialRange(root.radicand, atoms, depth + 1);
+  const one = Rational.ONE;
+  if (r.lo === undefined || r.lo.sign() < 0) return r.hi !== undefined && r.hi.cmp(one) <= 0 ? { lo: Rational.ZERO, hi: one, loIn: true, hiIn: r.hi.equals(one) && r.hiIn } : NONNEGATIVE;
+  const lo = r.lo.cmp(one) >= 0
+    ? { lo: one, loIn: r.lo.equals(one) && r.loIn }
+    : { lo: Rational.ZERO, loIn: r.lo.isZero() && r.loIn };
+  const hi = r.hi === undefined ? { hi: undefined, hiIn: false }
+    : r.hi.cmp(one) <= 0 ? { hi: one, hiIn: r.hi.equals(one) && r.hiIn } : { hi: r.hi, hiIn: r.hiIn };
+  return { ...lo, ...hi };
+}
+
+/** The range of a polynomial of atoms, from its atoms' ranges (over-approximated). */
+function polynomialRange(poly: Polynomial, atoms: AtomTable, depth: number): Range {
   let range: Range = closed(Rational.ZERO, Rational.ZERO);
   for (const term of poly.terms()) {
     let monomial: Range = closed(Rational.ONE, Rational.ONE);
     const pairs = term.mono.pairs;
-    for (let i = 0; i < pairs.length; i += 2) monomial = product(monomial, power(atomRange(atoms, pairs[i], keys), pairs[i + 1]));
+    for (let i = 0; i < pairs.length; i += 2) monomial = product(monomial, power(atomRange(atoms, pairs[i], depth), pairs[i + 1]));
     range = sum(range, scaled(monomial, term.coef));
-    if (range.lo === undefined && range.hi === undefined) return false;
+    if (range.lo === undefined && range.hi === undefined) return ALL;
   }
-  const above = range.lo !== undefined && (range.lo.sign() > 0 || (range.lo.isZero() && !range.loIn));
-  const below = range.hi !== undefined && (range.hi.sign() < 0 || (range.hi.isZero() && !range.hiIn));
-  return above || below;
+  return range;
+}
+
+const excludesZero = (range: Range): boolean =>
+  (range.lo !== undefined && (range.lo.sign() > 0 || (range.lo.isZero() && !range.loIn)))
+  || (range.hi !== undefined && (range.hi.sign() < 0 || (range.hi.isZero() && !range.hiIn)));
+
+/**
+ * Whether the polynomial of atoms is never 0 (`true`), or that is not shown
+ * (`false`): its range, from its atoms' ranges, leaves 0 out; or, for a + b r
+ * with r a square root sqrt(R), the range of a^2 R - b^2 does (a + b r = 0 only
+ * where a^2 = b^2 R): sqrt(exp(2000) exp(p) + 1) - exp(1000) exp(p/2) is never 0,
+ * since their squares differ by 1.
+ */
+export function neverZero(poly: Polynomial, atoms: AtomTable, budget: Budget): boolean {
+  if (excludesZero(polynomialRange(poly, atoms, 0))) return true;
+  for (const id of poly.variables()) {
+    const root = atoms.roots.get(id);
+    if (root === undefined || root.q !== 2 || poly.degreeIn(id) !== 1) continue;
+    const { without, coefficient } = splitBy(poly, id);
+    try {
+      const squares = atoms.reduce(without.mul(without, budget).sub(coefficient.mul(coefficient, budget).mul(root.radicand, budget), budget), budget);
+      if (!squares.variables().has(id) && excludesZero(polynomialRange(squares, atoms, 0))) return true;
+    } catch (error) {
+      if (error instanceof BudgetExceededError) return false;
+      throw error;
+    }
+  }
+  return false;
 }

@@ -241,7 +241,7 @@ export function decideStep(
         // A nonzero constant over denominators (tanh(600 + p) - 1 = -2 / (exp(1)^1200 exp(p)^2 + 1)): no identity between
         // atoms can make it 0, and the denominators are not 0 where both sides have a value, so it differs at every such
         // point, however far below any digits it lies. So does a numerator of one sign by its atoms' ranges (erf(E) - 1).
-        const neverZeroOver = (constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms));
+        const neverZeroOver = (constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact));
         const constantOver = neverZeroOver ? shortened(explanation.replace(/^lhs - rhs = /, '')) : undefined;
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)], outright, step.almostEverywhere === true,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AtomTable, neverZero } from '../../src/symbolic/index.ts';
+import { AtomTable, Budget, neverZero } from '../../src/symbolic/index.ts';
 import { Polynomial, Rational } from '../../src/symbolic/exact/index.ts';
 
 /** Atoms of each kind the ranges know, with how to draw a value of each (ends included where the range has them). */
@@ -26,17 +26,35 @@ const c = (n: number, d: number | bigint = 1) => Polynomial.constant(Rational.of
 describe('neverZero: a polynomial of atoms that their ranges keep away from 0', () => {
   it('knows erf(E) - 1 < 0, exp > 0, sin^2 + 1 > 0, and says nothing where 0 is in reach', () => {
     const { atoms, ids } = table();
-    expect(neverZero(v(ids.erf).sub(c(1)), atoms)).toBe(true);
-    expect(neverZero(v(ids.e).add(c(1, 10 ** 9)), atoms)).toBe(true);
-    expect(neverZero(v(ids.sin).pow(2).add(c(1)), atoms)).toBe(true);
-    expect(neverZero(v(ids.p).mul(v(ids.e)), atoms)).toBe(true);
+    expect(neverZero(v(ids.erf).sub(c(1)), atoms, new Budget())).toBe(true);
+    expect(neverZero(v(ids.e).add(c(1, 10 ** 9)), atoms, new Budget())).toBe(true);
+    expect(neverZero(v(ids.sin).pow(2).add(c(1)), atoms, new Budget())).toBe(true);
+    expect(neverZero(v(ids.p).mul(v(ids.e)), atoms, new Budget())).toBe(true);
     // erf(E) - 1 + 1e-20 is 0 where erf(E) = 1 - 1e-20; in doubles it would look negative.
-    expect(neverZero(v(ids.erf).sub(c(1)).add(c(1, 10n ** 20n)), atoms)).toBe(false);
-    expect(neverZero(v(ids.sin).sub(c(1)), atoms)).toBe(false);
-    expect(neverZero(v(ids.x), atoms)).toBe(false);
-    expect(neverZero(v(ids.e).sub(c(1)), atoms)).toBe(false);
+    expect(neverZero(v(ids.erf).sub(c(1)).add(c(1, 10n ** 20n)), atoms, new Budget())).toBe(false);
+    expect(neverZero(v(ids.sin).sub(c(1)), atoms, new Budget())).toBe(false);
+    expect(neverZero(v(ids.x), atoms, new Budget())).toBe(false);
+    expect(neverZero(v(ids.e).sub(c(1)), atoms, new Budget())).toBe(false);
     // An unknown function named after a library one (erf#1, its derivative) has no range.
-    expect(neverZero(v(ids.f).sub(c(1)), atoms)).toBe(false);
+    expect(neverZero(v(ids.f).sub(c(1)), atoms, new Budget())).toBe(false);
+  });
+
+  it('reads a root from its radicand: sqrt(1 + exp(E)) > 1, sqrt(x^2) is only >= 0', () => {
+    const { atoms, ids } = table();
+    const root = (radicand: Polynomial) => {
+      const id = atoms.intern(`root:${radicand.key()}`, () => ({ kind: 'root', text: 'sqrt(...)' }));
+      atoms.roots.set(id, { q: 2, radicand });
+      return id;
+    };
+    const above1 = root(c(1).add(v(ids.e)));
+    expect(neverZero(v(above1).sub(c(1)), atoms, new Budget())).toBe(true);
+    const below1 = root(c(1).sub(v(ids.erf).pow(2)).scale(Rational.of(1, 2)));
+    expect(neverZero(v(below1).sub(c(1)), atoms, new Budget())).toBe(true);
+    const any = root(v(ids.x).pow(2));
+    expect(neverZero(v(any).sub(c(1)), atoms, new Budget())).toBe(false);
+    expect(neverZero(v(any).add(c(1)), atoms, new Budget())).toBe(true);
+    const atOne = root(c(1).add(v(ids.sin)));
+    expect(neverZero(v(atOne).sub(c(1)), atoms, new Budget())).toBe(false);
   });
 
   it('is sound: where it says never 0, every value drawn in the ranges has one sign', () => {
@@ -49,7 +67,7 @@ describe('neverZero: a polynomial of atoms that their ranges keep away from 0', 
     });
     fc.assert(fc.property(fc.array(monomial, { minLength: 1, maxLength: 4 }), fc.record(Object.fromEntries(idList.map((id) => [id, draws[id]]))), (monomials, values) => {
       const poly = Polynomial.sum(monomials.map((m) => m.powers.reduce((acc, { id, e }) => acc.mul(v(id).pow(e)), c(m.coef))));
-      if (!neverZero(poly, atoms)) return;
+      if (!neverZero(poly, atoms, new Budget())) return;
       shown++;
       const value = poly.evaluateFloat((id) => (values as Record<number, number>)[id]);
       expect(value).not.toBe(0);
