@@ -266,7 +266,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             let error = rounding(out, 2);
             for (let i = 0; i < vs.length; i++) {
               if (es[i].isZero()) continue;
-              error = error.plus(argumentError((...a) => preciseValue(rule, D, a), vs, i, out, es[i], rule.slopes));
+              error = error.plus(argumentError((...a) => preciseValue(rule, D, a), vs, i, out, es[i], rule.slopes, t.name));
               work.operations += FUNCTION_COST;
             }
             context.error = error;
@@ -392,10 +392,23 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
  * slope is too); elsewhere, and where the slope is infinite (sqrt at 0), the
  * change of f over a step max(e, 1e-50 |v|) scaled to e, in 60 digits.
  */
+/** Functions of period 2 pi or pi. */
+const PERIODIC: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot']);
+/** Beyond this magnitude the slope read from an argument's double is no bound for sin and cos: their Lipschitz bound, 1, is. */
+const PERIODIC_SLOPE_LIMIT = 1e6;
+
 function argumentError(
   f: (...args: PreciseNumber[]) => PreciseNumber, vs: readonly PreciseNumber[], i: number, out: PreciseNumber, e: PreciseNumber,
-  slopes: (...args: number[]) => number[],
+  slopes: (...args: number[]) => number[], name: string,
 ): PreciseNumber {
+  // Past 1e6 an argument's double is off by 1e-10 and more, and past 1e15 it has lost its place in the period: neither its slope nor a difference over a step
+  // of 1e-50 of it (far more than a period) bounds the change of a periodic function: sin and cos move by at most
+  // the argument's error, and at most 2 (cos(pi 1e300) in 60 digits, whose argument is known to 1e240, is anything
+  // in [-1, 1]); tan and its kin have poles in every period.
+  if (PERIODIC.has(name) && vs[i].abs().gt(PERIODIC_SLOPE_LIMIT)) {
+    if (name === 'sin' || name === 'cos') return BOUND.min(e, new BOUND(2));
+    return new BOUND(Infinity);
+  }
   const outSize = out.abs();
   const inRange = (x: PreciseNumber) => x.isZero() || (x.abs().gt('1e-300') && x.abs().lt('1e300'));
   if (out.isFinite() && inRange(out) && vs.every(inRange)) {

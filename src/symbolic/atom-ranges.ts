@@ -158,6 +158,24 @@ function polynomialRange(poly: Polynomial, atoms: AtomTable, depth: number): Ran
   return range;
 }
 
+/** c where b = -c a (b + c a = 0), if there is such a constant. */
+function shift(b: Polynomial, a: Polynomial): Rational | undefined {
+  if (a.isZero()) return undefined;
+  if (b.isZero()) return Rational.ZERO;
+  const [first] = a.terms();
+  const match = [...b.terms()].find((term) => term.mono.key === first.mono.key);
+  if (match === undefined) return undefined;
+  const c = match.coef.div(first.coef).neg();
+  return b.add(a.scale(c)).isZero() ? c : undefined;
+}
+
+/** Whether a range leaves the value c out. */
+function excludesValue(range: Range, c: Rational): boolean {
+  const below = range.lo !== undefined && (c.cmp(range.lo) < 0 || (c.equals(range.lo) && !range.loIn));
+  const above = range.hi !== undefined && (c.cmp(range.hi) > 0 || (c.equals(range.hi) && !range.hiIn));
+  return below || above;
+}
+
 const excludesZero = (range: Range): boolean =>
   (range.lo !== undefined && (range.lo.sign() > 0 || (range.lo.isZero() && !range.loIn)))
   || (range.hi !== undefined && (range.hi.sign() < 0 || (range.hi.isZero() && !range.hiIn)));
@@ -171,6 +189,14 @@ const excludesZero = (range: Range): boolean =>
  */
 export function neverZero(poly: Polynomial, atoms: AtomTable, budget: Budget): boolean {
   if (excludesZero(polynomialRange(poly, atoms, 0))) return true;
+  // A (a - c) for an atom a whose range leaves c out, with A never 0 ((p + 40) (erf(E) - 1) / 2, gelu's saturation).
+  for (const id of poly.variables()) {
+    if (poly.degreeIn(id) !== 1) continue;
+    const { without, coefficient } = splitBy(poly, id);
+    const c = shift(without, coefficient);
+    if (c === undefined || excludesValue(atomRange(atoms, id, 0), c) === false) continue;
+    if (excludesZero(polynomialRange(coefficient, atoms, 0))) return true;
+  }
   for (const id of poly.variables()) {
     const root = atoms.roots.get(id);
     if (root === undefined || root.q !== 2 || poly.degreeIn(id) !== 1) continue;

@@ -8,7 +8,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
-import { confirmAtPoint, DIGITS, evaluateHighPrecision, pointNumber, withGuard, type PointValue } from './high-precision.ts';
+import { confirmAtPoint, constantSpan, DIGITS, evaluateHighPrecision, pointNumber, withGuard, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 
 /**
@@ -242,7 +242,7 @@ export function decideStep(
         // atoms can make it 0, and the denominators are not 0 where both sides have a value, so it differs at every such
         // point, however far below any digits it lies. So does a numerator of one sign by its atoms' ranges (erf(E) - 1).
         const neverZeroOver = (constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact));
-        const constantOver = neverZeroOver ? shortened(explanation.replace(/^lhs - rhs = /, '')) : undefined;
+        const constantOver = neverZeroOver ? shortened(difference.toString((id) => atoms.name(id))) : undefined;
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), constantOver));
@@ -864,7 +864,11 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   exactDifference?: ExactWitness, constantOver?: string): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
-  const limited = expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES;
+  // So do sides with a function summed by its series whose constants span more orders than the digits (atan(p) and
+  // cos(pi 1e300)): every point starts past 360 digits, where atan's series alone takes seconds.
+  const series = (t: Term) => t.k === 'fn' && SERIES_FUNCTIONS.has(t.name);
+  const limited = expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES
+    || (constantSpan([lhs, rhs]) > 2 * DIGITS && (someSubterm(lhs, series) || someSubterm(rhs, series)));
   const random = seededRandom(seed ^ 0x9e3779b9);
   const tiePoints = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);

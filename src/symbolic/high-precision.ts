@@ -72,8 +72,11 @@ const CLOCK_EVERY = 1024;
  * concrete input even when the two sides differ by 1e-50 of their size, far
  * below what double-precision finite differences can see.
  */
-export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, PointValue>, digits = DIGITS): Decimal {
+export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, PointValue>, digits = DIGITS, magnitudes?: Magnitudes): Decimal {
   const Big = decimalOf(digits);
+  const see = magnitudes === undefined ? undefined : (x: Decimal): void => {
+    if (x.isFinite() && !x.isZero() && x.e > magnitudes.largest) magnitudes.largest = x.e;
+  };
   const one = new Big(1);
   // An expanded term shares its subterms (inv(P)'s entries in every entry of inv(P) S inv(P)): each is evaluated
   // once per point, not once per path to it (a 3x3 step took minutes). Terms are immutable, so identity is enough.
@@ -99,7 +102,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (typeof v === 'object' && 'term' in v) return go(v.term);
         return typeof v === 'number' ? toPrecise(Big, v) : new Big(v.num.toString()).div(new Big(v.den.toString()));
       }
-      case 'add': return t.terms.reduce((acc, x) => acc.plus(go(x)), new Big(0));
+      case 'add': return t.terms.reduce((acc, x) => {
+        const v = go(x);
+        see?.(v);
+        return acc.plus(v);
+      }, new Big(0));
       case 'mul': return t.factors.reduce((acc, x) => acc.times(go(x)), one);
       case 'pow': {
         const base = go(t.base);
@@ -155,6 +162,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         for (let n = 0; n < MAX_PRECISE_SERIES_TERMS; n++) {
           const a = go(substituteIndices(t.body, new Map([[t.index, { k: 'lit', value: t.lower + n }]])));
           if (!a.isFinite()) return new Big(NaN);
+          see?.(a);
           acc = acc.plus(a);
           const step = convergence.next(a.isZero() ? -Infinity : log10Magnitude(a), a.isNeg() ? -1 : 1, acc.isZero() ? -Infinity : log10Magnitude(acc), -digits - 5, -digits - 1000,
             MAX_PRECISE_SERIES_TERMS - n);
@@ -168,6 +176,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     }
   };
   return go(term);
+}
+
+/** The largest decimal exponent of the terms an evaluation added up (see confirmAtPoint). */
+export interface Magnitudes {
+  largest: number;
 }
 
 /**
@@ -221,6 +234,17 @@ function exponentsOfConstants(t: Term): { readonly low: number; readonly high: n
   return known;
 }
 
+/** How many decimal orders of magnitude the nonzero numbers written in the terms span, 0 for none. */
+export function constantSpan(terms: readonly Term[]): number {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const t of terms) {
+    const known = exponentsOfConstants(t);
+    if (known.low <= known.high) { low = Math.min(low, known.low); high = Math.max(high, known.high); }
+  }
+  return high > low ? high - low : 0;
+}
+
 /**
  * How many decimal orders of magnitude the nonzero numbers of the terms and the
  * point's values span, 0 for none: 1e300 + 1 spans 300.
@@ -260,6 +284,12 @@ export function clearlyDifferent(a: Decimal, b: Decimal, digits = DIGITS): boole
  * stays put when the digits double, a rounding artifact (sin(pi) at 60 digits)
  * shrinks with them. `valuesOnly`: just the values at `digits`, finite or not.
  */
+const isCircular = (t: Term): boolean => t.k === 'fn' && CIRCULAR.has(t.name);
+const CIRCULAR: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot']);
+
+/** The digits decimal.js keeps of pi, less a margin: past them, sin and cos of a large argument cannot be reduced. */
+const REDUCIBLE_DIGITS = 1000;
+
 /** The least raise of the digits that can tell a real difference from rounding (see confirmAtPoint). */
 const LAST_RAISE_DIGITS = 40;
 
@@ -274,20 +304,40 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   let digits = DIGITS + span;
   // Room for one doubling past the start, as without a span.
   maxDigits += 2 * span;
+  // decimal.js reduces sin and cos by a pi of some thousand digits: an argument of 10^span leaves 1000 - span of them.
+  if (span > 0 && (someSubterm(lhs, isCircular) || someSubterm(rhs, isCircular))) maxDigits = Math.max(digits, Math.min(maxDigits, REDUCIBLE_DIGITS - span));
   let previous: { lhs: Decimal; rhs: Decimal; digits: number; difference: Decimal } | undefined;
   for (;;) {
     let l: Decimal;
     let r: Decimal;
+    const magnitudes: Magnitudes = { largest: -Infinity };
     try {
-      l = evaluateHighPrecision(lhs, point, digits);
-      r = evaluateHighPrecision(rhs, point, digits);
+      l = evaluateHighPrecision(lhs, point, digits, magnitudes);
+      r = evaluateHighPrecision(rhs, point, digits, magnitudes);
     } catch (error) {
       // Past the guard the whole search stops, not only this point.
       if (error instanceof GuardError) throw error;
+      // A raise past what an evaluation can do (decimal.js reduces cos(pi 1e300) by a pi of some thousand digits,
+      // enough at 360 digits, not at 720): the least raise that still tells a difference from rounding.
+      if (previous !== undefined && digits > previous.digits + LAST_RAISE_DIGITS) {
+        digits = previous.digits + LAST_RAISE_DIGITS;
+        continue;
+      }
       return undefined;
     }
     if (valuesOnly) return { lhs: l, rhs: r, digits };
     if (!l.isFinite() || !r.isFinite()) return undefined;
+    // Terms far larger than the sides that cancel (cosh(p + 200)^2 - sinh(p + 200)^2 is 1, its terms 1e175) lose that
+    // many digits, at every doubling alike while the digits stay below it: 0 at 60 and at 120, a difference that stays
+    // put and is no difference. The digits must see the sides next to the largest term added up.
+    const scale = Math.max(l.isZero() ? 0 : l.e, r.isZero() ? 0 : r.e, 0);
+    const needed = magnitudes.largest - scale + DIGITS;
+    if (needed > digits) {
+      if (needed > maxDigits) return undefined;
+      digits = needed;
+      previous = undefined;
+      continue;
+    }
     // A side that is exactly 0 may be a cancellation below the digits (1 - tanh(1e6 x)^2 is 0 in any precision
     // short of 434,288 digits), the same at every doubling: it is trusted against the other side's value only
     // in digits that see that value next to 1, and past the digits allowed there is no evidence.

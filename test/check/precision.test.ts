@@ -106,3 +106,29 @@ claim sqrt(1 + exp(-2000 - p)) = sqrt(exp(2000 + p) + 1) / exp(1000 + p / 2)
     expect(c.foundBy).toMatch(/never 0 \(a nonzero constant/);
   });
 });
+
+describe('high precision that has lost its digits is no witness (twelfth probe, W2, W2b, W3)', () => {
+  it('cos(pi 1e300) in 60 digits, whose argument is known to 1e240, refutes nothing; its exact value proves', () => {
+    const steps = stepsIn(`given p: positive
+given x: real
+claim atan(p) + atan(1 / p) + cos(pi * 1e300) = pi / 2 + 1
+claim atan(p) + atan(1 / p) - sin(pi * 1e300) = pi / 2
+claim atan(p) + atan(1 / p) + cos(pi * 1e300) = pi / 2 + 1.001   expect wrong
+claim cos(pi * 1e300) = 1
+claim sin(2 * pi * 1e300 + x) = sin(x)
+`);
+    // The first two hold (atan(p) + atan(1/p) = pi/2, beyond the exact engine): not refuted; the slip is, in 360 digits.
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'error', 'refuted', 'proved', 'proved']);
+    expect(steps[0].detail.diagnostic?.code).toBe('no-domain');
+  }, 120_000);
+
+  it('terms of 1e175 that cancel to 1 are read with the digits that see it, not as 0 at 60 and 120 digits', () => {
+    const steps = stepsIn(`given p: positive
+claim atan(p) + atan(1 / p) + cosh(p + 200)^2 - sinh(p + 200)^2 = pi / 2 + 1
+claim atan(p) + atan(1 / p) + cosh(p + 200)^2 - sinh(p + 200)^2 = pi / 2 + 1 + 1e-30   expect wrong
+claim cosh(p + 200)^2 - sinh(p + 200)^2 = 1 + 1e-30   expect wrong
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'refuted', 'refuted']);
+    expect(steps[1].detail.counterexample!.foundBy).toMatch(/^2\d\d-digit/);
+  }, 120_000);
+});

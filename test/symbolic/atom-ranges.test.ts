@@ -35,6 +35,10 @@ describe('neverZero: a polynomial of atoms that their ranges keep away from 0', 
     expect(neverZero(v(ids.sin).sub(c(1)), atoms, new Budget())).toBe(false);
     expect(neverZero(v(ids.x), atoms, new Budget())).toBe(false);
     expect(neverZero(v(ids.e).sub(c(1)), atoms, new Budget())).toBe(false);
+    // A factor of one sign times an atom minus a value it never takes: (p + 40) (erf(E) - 1), gelu's saturation.
+    expect(neverZero(v(ids.p).add(c(40)).mul(v(ids.erf).sub(c(1))), atoms, new Budget())).toBe(true);
+    expect(neverZero(v(ids.x).add(c(40)).mul(v(ids.erf).sub(c(1))), atoms, new Budget())).toBe(false);
+    expect(neverZero(v(ids.p).add(c(40)).mul(v(ids.sin).sub(c(1))), atoms, new Budget())).toBe(false);
     // An unknown function named after a library one (erf#1, its derivative) has no range.
     expect(neverZero(v(ids.f).sub(c(1)), atoms, new Budget())).toBe(false);
   });
