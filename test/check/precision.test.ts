@@ -132,3 +132,22 @@ claim cosh(p + 200)^2 - sinh(p + 200)^2 = 1 + 1e-30   expect wrong
     expect(steps[1].detail.counterexample!.foundBy).toMatch(/^2\d\d-digit/);
   }, 120_000);
 });
+
+describe('hostile nesting and spans (twelfth probe, W6, W8)', () => {
+  it('four stacked relu6 layers are checked, not an internal error from an atom text too long for a string', () => {
+    const steps = stepsIn(`given x: real
+claim relu6(relu6(relu6(relu6(x)))) = relu6(x)
+claim max(min(max(min(max(min(max(min(x, 0), 1), 2), 3), 4), 5), 6), 7) = max(min(max(min(max(min(max(min(x, 0), 1), 2), 3), 4), 5), 6), 7)
+claim relu6(relu6(relu6(relu6(x)))) = relu6(x) + 1e-9   expect wrong
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('atan of 1e300 p and of 1e-300 / p: the numbers decide, with no search past 600 digits', () => {
+    const steps = stepsIn(`given p: positive
+claim atan(1e300 * p) + atan(1e-300 / p) = pi / 2
+claim atan(1e300 * p) + atan(1e-300 / p) = pi / 2 + 1e-9   expect wrong
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'refuted']);
+  }, 60_000);
+});
