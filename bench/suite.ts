@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Summary } from '../src/index.ts';
+import { defaultJobs, type Summary } from '../src/index.ts';
 import { anchoredRow, fmtMs, median, progress, type BenchRow } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -55,12 +55,14 @@ const NOTE_FILES = [
   'derivations/003-layers-column-major.deriv', 'derivations/004-softmax-n3.deriv',
 ];
 
-/** The whole suite with every core and with one thread, the five notes' files, note 002 alone, the attention backward file. */
+/** The whole suite with the default threads and the other choice, the five notes' files, note 002 alone, the attention backward file. */
 export function coldRows(runs: number): BenchRow[] {
   const cores = availableParallelism();
+  // The default thread count, and the other choice: every core where the default is 1, else one thread.
+  const other = defaultJobs() === 1 ? cores : 1;
   return [
-    coldRow(`whole suite derivations/, cold, --jobs ${cores} (the default)`, ['derivations/'], 3_000, runs),
-    coldRow('whole suite derivations/, cold, --jobs 1', ['derivations/', '--jobs', '1'], 3_000, 1),
+    coldRow(`whole suite derivations/, cold, --jobs ${defaultJobs()} (the default)`, ['derivations/'], 3_000, runs),
+    coldRow(`whole suite derivations/, cold, --jobs ${other}`, ['derivations/', '--jobs', String(other)], 3_000, 1),
     // The suite the goal was set on: the five notes' files, 138 steps (the files since are textbooks').
     coldRow('the five notes (000-004, the 138 steps of issue 11), cold', NOTE_FILES, 3_000, runs),
     coldRow('note 002 alone, cold', ['derivations/002-softmax-cross-entropy-batch.deriv'], 1_000, runs),

@@ -7,10 +7,9 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
-import { checkFiles, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
+import { checkFiles, defaultJobs, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { escapeControl, toJsonText } from './report/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
@@ -38,7 +37,8 @@ options:
   --timeout S     stop the whole run after S seconds, a last guard against a file that
                   takes too long (docs/security.md); exit status 143. Default: 900
   --jobs N        threads checking steps at once; the report is the same for any N.
-                  Default: the number of cores (${availableParallelism()} here)
+                  Default: the cores less one, at least 1 (${defaultJobs()} here: V8's collector
+                  and compiler take a core of their own)
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
@@ -100,7 +100,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     const options = {
       // fast-check seeds are 32-bit: a wider range would make different seeds replay the same run.
       seed: integer(values.seed, 'seed', -2147483648, 2147483647), trials: integer(values.trials, 'trials', 1, 1_000_000),
-      sizes: sizes(values.sizes), jobs: integer(values.jobs, 'jobs', 1, 256) ?? availableParallelism(),
+      sizes: sizes(values.sizes), jobs: integer(values.jobs, 'jobs', 1, 256) ?? defaultJobs(),
     };
     // A report that cannot be written is refused now, not after a long run.
     for (const option of OUTPUT_OPTIONS) assertWritable(values[option], option);

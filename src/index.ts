@@ -29,7 +29,7 @@ export type {
   CheckOptions, CheckReport, ClaimResult, Counterexample, DerivationResult, FileResult, ProofScope, StepDetail,
   StepResult, Summary, Verdict,
 } from './check/index.ts';
-export { collectDerivationFiles, PathError } from './pipeline/index.ts';
+export { collectDerivationFiles, defaultJobs, PathError } from './pipeline/index.ts';
 export type { DerivedInFile, DeriveTarget } from './pipeline/index.ts';
 export type { Derivative, DerivedForm, DeriveOptions } from './derive/index.ts';
 export { renderTerminal, stepToLatex, toJsonReport, toLatex } from './report/index.ts';
@@ -46,7 +46,7 @@ export interface CheckFilesOptions extends CheckOptions {
   readonly onFile?: (path: string, stepsInAllFiles: number) => void;
   /**
    * Threads checking steps at once (worker_threads); the result is the same for
-   * any number. Default: 1. The command line's `--jobs` defaults to the number of cores.
+   * any number. Default: 1. The command line's `--jobs` defaults to {@link defaultJobs}: the cores less one.
    */
   readonly jobs?: number;
 }

@@ -4,5 +4,5 @@ export type { PreparedFile } from './check-text.ts';
 export { collectDerivationFiles, PathError } from './collect-files.ts';
 export { deriveInFile } from './derive-in-file.ts';
 export type { DerivedInFile, DeriveTarget } from './derive-in-file.ts';
-export { checkInParallel } from './check-in-parallel.ts';
+export { checkInParallel, defaultJobs } from './check-in-parallel.ts';
 export type { ParallelOptions } from './check-in-parallel.ts';
