@@ -900,10 +900,10 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     };
   };
   // An inverse function summed by its series, among constants spanning more orders than its digits allow
-  // (atan(1e300 p) + atan(1e-300 / p)): each point would start past 600 digits, where one atan takes half a second
+  // (atan(1e300 p) + atan(1e-300 / p)): each point would start past 480 digits (here 660), where one atan takes half a second
   // and its doubling seconds more; the search ran for minutes. The numbers decide such a step alone.
   const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
-  const searchable = !(constantSpan([lhs, rhs]) + DIGITS > SLOW_SERIES_DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));
+  const searchable = !(constantSpan([lhs, rhs]) + DIGITS > SERIES_DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));
   // Most differences show at 60 digits: every point first, cheaply; then more digits at a few points.
   for (const point of searchable ? points : []) {
     const hit = found(point, 2 * DIGITS);
