@@ -864,11 +864,11 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   exactDifference?: ExactWitness, constantOver?: string): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
-  // So do sides with a function summed by its series whose constants span more orders than the digits (atan(p) and
-  // cos(pi 1e300)): every point starts past 360 digits, where atan's series alone takes seconds.
-  const series = (t: Term) => t.k === 'fn' && SERIES_FUNCTIONS.has(t.name);
+  // So do sides with an inverse function summed by its slow series, whose constants span more orders than the digits
+  // (atan(p) and cos(pi 1e300)): every point starts past 360 digits, where atan's series alone takes seconds.
+  const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
   const limited = expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES
-    || (constantSpan([lhs, rhs]) > 2 * DIGITS && (someSubterm(lhs, series) || someSubterm(rhs, series)));
+    || (constantSpan([lhs, rhs]) > 2 * DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));
   const random = seededRandom(seed ^ 0x9e3779b9);
   const tiePoints = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);
@@ -902,7 +902,6 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // An inverse function summed by its series, among constants spanning more orders than its digits allow
   // (atan(1e300 p) + atan(1e-300 / p)): each point would start past 480 digits (here 660), where one atan takes half a second
   // and its doubling seconds more; the search ran for minutes. The numbers decide such a step alone.
-  const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
   const searchable = !(constantSpan([lhs, rhs]) + DIGITS > SERIES_DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));
   // Most differences show at 60 digits: every point first, cheaply; then more digits at a few points.
   for (const point of searchable ? points : []) {
