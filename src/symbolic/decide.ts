@@ -740,12 +740,8 @@ function simpleGrid(inputs: readonly Input[]): Array<Map<string, PointValue>> {
   return points;
 }
 
-/**
- * Whether a condition may fail at a point, read in doubles: its polynomial is 0
- * there up to rounding, or of the wrong sign. False where a value is missing or
- * not finite: the point shows nothing.
- */
-function mayFail(c: Exclude<Condition, { kind: 'opaque' }>, atoms: AtomTable, point: ReadonlyMap<string, PointValue>): boolean {
+/** A condition's polynomial at a point, in doubles; undefined where a value is missing or it is not finite. */
+function conditionValue(c: Exclude<Condition, { kind: 'opaque' }>, atoms: AtomTable, point: ReadonlyMap<string, PointValue>): number | undefined {
   let value: number;
   try {
     value = c.poly.evaluateFloat(atoms.evaluator((entry) => {
@@ -754,9 +750,19 @@ function mayFail(c: Exclude<Condition, { kind: 'opaque' }>, atoms: AtomTable, po
       return pointNumber(v);
     }));
   } catch {
-    return false;
+    return undefined;
   }
-  if (!Number.isFinite(value)) return false;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Whether a condition may fail at a point, read in doubles: its polynomial is 0
+ * there up to rounding, or of the wrong sign. False where a value is missing or
+ * not finite: the point shows nothing.
+ */
+function mayFail(c: Exclude<Condition, { kind: 'opaque' }>, atoms: AtomTable, point: ReadonlyMap<string, PointValue>): boolean {
+  const value = conditionValue(c, atoms, point);
+  if (value === undefined) return false;
   const nearZero = Math.abs(value) <= 1e-9;
   switch (c.kind) {
     case 'nonzero': return nearZero;
@@ -772,17 +778,8 @@ function mayFail(c: Exclude<Condition, { kind: 'opaque' }>, atoms: AtomTable, po
  * (near the boundary, an atom with no double value): false.
  */
 function clearlyHolds(c: Exclude<Condition, { kind: 'opaque' }>, atoms: AtomTable, point: ReadonlyMap<string, PointValue>): boolean {
-  let value: number;
-  try {
-    value = c.poly.evaluateFloat(atoms.evaluator((entry) => {
-      const v = point.get(entry);
-      if (v === undefined) throw new Error(`no value for ${entry}`);
-      return pointNumber(v);
-    }));
-  } catch {
-    return false;
-  }
-  if (!Number.isFinite(value)) return false;
+  const value = conditionValue(c, atoms, point);
+  if (value === undefined) return false;
   const margin = 1e-6;
   switch (c.kind) {
     case 'nonzero': return Math.abs(value) > margin;
