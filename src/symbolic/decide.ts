@@ -93,9 +93,10 @@ export interface Confirmation {
   /** Inputs at an irrational point, exactly (`x = sqrt(2)`): `point` holds their doubles. */
   readonly exactly?: string;
   /**
-   * The exact difference is a nonzero constant over the sides' denominators, so it is
-   * not 0 wherever both sides have a value: `difference` is that form, which the
-   * evaluation's digits need not resolve (tanh(1000) - 1 is about -5e-869).
+   * The exact difference is never 0 (a nonzero constant, or of one sign by its atoms'
+   * ranges, over the sides' denominators), so the sides differ wherever both have a
+   * value: `difference` is that form, which the evaluation's digits need not resolve
+   * (tanh(1000) - 1 is about -5e-869).
    */
   readonly nonzeroEverywhere?: boolean;
 }
@@ -242,10 +243,10 @@ export function decideStep(
         // atoms can make it 0, and the denominators are not 0 where both sides have a value, so it differs at every such
         // point, however far below any digits it lies. So does a numerator of one sign by its atoms' ranges (erf(E) - 1).
         const neverZeroOver = (constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact));
-        const constantOver = neverZeroOver ? shortened(difference.toString((id) => atoms.name(id))) : undefined;
+        const neverZeroForm = neverZeroOver ? shortened(difference.toString((id) => atoms.name(id))) : undefined;
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)], outright, step.almostEverywhere === true,
-            exactWitness(numerator, difference, left.form, right.form, atoms, exact), constantOver));
+            exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm));
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
@@ -858,7 +859,7 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness, constantOver?: string): Confirmation | undefined {
+  exactDifference?: ExactWitness, neverZeroForm?: string): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
   // So do sides with an inverse function summed by its slow series, whose constants span more orders than the digits
@@ -907,13 +908,13 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   }
   // Deep attempts cost the most (a log at 960 digits takes tens of ms, and a side may have several): a difference
   // far below 60 digits is a constant or a term that shows at any point, so a few ties and random points suffice.
-  // A constant over denominators is not 0 wherever both sides have a value: the first such point shows the step wrong.
-  if (constantOver !== undefined) {
+  // A difference that is never 0 shows the step wrong at the first point where both sides have a value.
+  if (neverZeroForm !== undefined) {
     for (const point of points) {
       const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
       if (values && values.lhs.isFinite() && values.rhs.isFinite()) {
         return {
-          point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: constantOver, digits: values.digits,
+          point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: neverZeroForm, digits: values.digits,
           nonzeroEverywhere: true,
         };
       }
