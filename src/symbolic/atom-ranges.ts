@@ -176,9 +176,7 @@ function excludesValue(range: Range, c: Rational): boolean {
   return below || above;
 }
 
-const excludesZero = (range: Range): boolean =>
-  (range.lo !== undefined && (range.lo.sign() > 0 || (range.lo.isZero() && !range.loIn)))
-  || (range.hi !== undefined && (range.hi.sign() < 0 || (range.hi.isZero() && !range.hiIn)));
+const excludesZero = (range: Range): boolean => excludesValue(range, Rational.ZERO);
 
 /**
  * Whether the polynomial of atoms is never 0 (`true`), or that is not shown
@@ -189,23 +187,19 @@ const excludesZero = (range: Range): boolean =>
  */
 export function neverZero(poly: Polynomial, atoms: AtomTable, budget: Budget): boolean {
   if (excludesZero(polynomialRange(poly, atoms, 0))) return true;
-  // A (a - c) for an atom a whose range leaves c out, with A never 0 ((p + 40) (erf(E) - 1) / 2, gelu's saturation).
   for (const id of poly.variables()) {
     if (poly.degreeIn(id) !== 1) continue;
     const { without, coefficient } = splitBy(poly, id);
+    // A (a - c) for an atom a whose range leaves c out, with A never 0 ((p + 40) (erf(E) - 1) / 2, gelu's saturation).
     const c = shift(without, coefficient);
-    if (c === undefined || excludesValue(atomRange(atoms, id, 0), c) === false) continue;
-    if (excludesZero(polynomialRange(coefficient, atoms, 0))) return true;
-  }
-  for (const id of poly.variables()) {
+    if (c !== undefined && excludesValue(atomRange(atoms, id, 0), c) && excludesZero(polynomialRange(coefficient, atoms, 0))) return true;
     const root = atoms.roots.get(id);
-    if (root === undefined || root.q !== 2 || poly.degreeIn(id) !== 1) continue;
-    const { without, coefficient } = splitBy(poly, id);
+    if (root === undefined || root.q !== 2) continue;
     try {
       const squares = atoms.reduce(without.mul(without, budget).sub(coefficient.mul(coefficient, budget).mul(root.radicand, budget), budget), budget);
       if (!squares.variables().has(id) && excludesZero(polynomialRange(squares, atoms, 0))) return true;
     } catch (error) {
-      if (error instanceof BudgetExceededError) return false;
+      if (error instanceof BudgetExceededError) continue;
       throw error;
     }
   }

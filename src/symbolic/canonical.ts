@@ -1090,11 +1090,6 @@ export class Canonicalizer {
     return p.toString((id) => this.atoms.name(id));
   }
 
-  /** {@link show} for an atom's text: a polynomial of many terms is named by its count, and the text clipped. */
-  private shortShow(p: Polynomial): string {
-    return p.termCount() > MAX_SHOWN_TERMS ? `a polynomial of ${p.termCount()} terms` : clipText(this.show(p));
-  }
-
   private logOfPositive(p: Polynomial): RationalFunction {
     const powers = p.isConstant() ? [] : powersOf([...p.terms()][0].mono);
     if (p.termCount() === 1 && powers.length === 1 && powers[0][1] === 1) {
@@ -1183,7 +1178,7 @@ export class Canonicalizer {
     const { unit, primitive } = signed.normalizeFactor();
     const sign = unit.sign() * d.denominatorConstant().sign();
     // The text only when the atom is new, and short: nested max and min (four relu6 layers) made it too long for a string.
-    const id = this.atoms.intern(`step:${primitive.key()}`, () => ({ kind: 'step', text: `(${this.shortShow(primitive)} > 0)` }),
+    const id = this.atoms.intern(`step:${primitive.key()}`, () => ({ kind: 'step', text: `(${clipText(this.display(RationalFunction.fromPolynomial(primitive)))} > 0)` }),
       (atom) => (primitive.evaluateFloat(atom) > 0 ? 1 : 0));
     this.atoms.stepAtoms.add(id);
     this.atoms.nonnegative.add(id);
@@ -1208,7 +1203,7 @@ export class Canonicalizer {
 
   /** The atom [P == 0] of a primitive polynomial P. */
   private tie(P: Polynomial): number {
-    const id = this.atoms.intern(`tie:${P.key()}`, () => ({ kind: 'opaque', text: `(${this.shortShow(P)} == 0)` }), (atom) => (P.evaluateFloat(atom) === 0 ? 1 : 0));
+    const id = this.atoms.intern(`tie:${P.key()}`, () => ({ kind: 'opaque', text: `(${clipText(this.display(RationalFunction.fromPolynomial(P)))} == 0)` }), (atom) => (P.evaluateFloat(atom) === 0 ? 1 : 0));
     if (!this.atoms.ties.has(id)) {
       this.atoms.ties.set(id, { poly: P, step: undefined });
       this.atoms.stepAtoms.add(id);
@@ -1294,8 +1289,6 @@ function isUnit(a: RationalFunction): boolean {
 
 const MAX_DISPLAY_TERMS = 64;
 const MAX_TEXT = 400;
-/** Terms of a polynomial at most that an atom's text prints: each may hold an atom's text of MAX_TEXT. */
-const MAX_SHOWN_TERMS = 40;
 
 function clipText(text: string): string {
   return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}…`;

@@ -242,11 +242,12 @@ export function decideStep(
         // A nonzero constant over denominators (tanh(600 + p) - 1 = -2 / (exp(1)^1200 exp(p)^2 + 1)): no identity between
         // atoms can make it 0, and the denominators are not 0 where both sides have a value, so it differs at every such
         // point, however far below any digits it lies. So does a numerator of one sign by its atoms' ranges (erf(E) - 1).
-        const neverZeroOver = (constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact));
-        const neverZeroForm = neverZeroOver ? shortened(difference.toString((id) => atoms.name(id))) : undefined;
+        // Asked only when a confirmation is: most different instances never need one.
+        const neverZeroForm = () => ((constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact))
+          ? shortened(difference.toString((id) => atoms.name(id))) : undefined);
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)], outright, step.almostEverywhere === true,
-            exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm));
+            exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm()));
       }
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
