@@ -13,7 +13,7 @@ export { appliedName, printFraction, printIndex, printRef, printTerm } from './p
 export { constantFraction, hasAffineIndex, hasDiff, hasIndexValue, inputNames, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
-export { expandedSize, expandedSizeUpTo } from './term-size.ts';
+export { children, expandedSize, expandedSizeUpTo } from './term-size.ts';
 export { exactSimplex } from './exact-simplex.ts';
 export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './dim-arithmetic.ts';
 export { isContinuousKind, isSymmetricKind, symmetricPart } from './input-kinds.ts';

@@ -60,7 +60,8 @@ export function expandedSizeUpTo(root: Term, cap: number): number {
   return Math.min(count, cap);
 }
 
-function children(t: Term): readonly Term[] {
+/** A term's direct subterms, without copying the node (mapChildren builds a new one). */
+export function children(t: Term): readonly Term[] {
   switch (t.k) {
     case 'add': return t.terms;
     case 'mul': return t.factors;

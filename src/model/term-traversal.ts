@@ -1,4 +1,5 @@
 import type { Index, IndexTerm, Term } from './term.ts';
+import { children } from './term-size.ts';
 
 /** Replaces free index variables by indices; offsets add up (`i + 1` with i := k - 1 is k). */
 export function substituteIndices(term: Term, substitution: ReadonlyMap<string, Index>): Term {
@@ -168,8 +169,23 @@ export function withUniqueBinders(term: Term): Term {
 }
 
 function shadows(t: Term, enclosing: ReadonlySet<string>): boolean {
+  if (!hasBinder(t)) return false;
   if (isBinder(t)) return enclosing.has(t.index) || shadows(t.body, new Set([...enclosing, t.index]));
-  let found = false;
-  mapChildren(t, (c) => { if (!found && shadows(c, enclosing)) found = true; return c; });
-  return found;
+  return children(t).some((c) => shadows(c, enclosing));
+}
+
+const binderInside = new WeakMap<Term, boolean>();
+
+/**
+ * Whether a sum (or another binder) is somewhere in the term; remembered by
+ * identity, so a side that shares its subterms (a derivative does) is walked
+ * once per distinct node, not once per place it appears.
+ */
+function hasBinder(t: Term): boolean {
+  let known = binderInside.get(t);
+  if (known === undefined) {
+    known = isBinder(t) || children(t).some(hasBinder);
+    binderInside.set(t, known);
+  }
+  return known;
 }

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, mapChildren, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -647,26 +647,36 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
 }
 
 
-/** The index variables a term uses that no sum inside it binds. */
-export function freeIndexNames(t: Term): string[] {
-  const names = new Set<string>();
-  const bound = new Set<string>();
+/** {@link freeIndexNames} of terms already asked about, by identity: compiling asks it of every node of a side. */
+const freeNamesOf = new WeakMap<Term, readonly string[]>();
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * The index variables a term uses that no sum inside it binds, in the order they
+ * are first met. Each node's answer is built from its children's, once per node:
+ * a side asks it of each of its nodes, and walking every subtree again took
+ * quadratic time and memory (a sixth derivative through four abstract functions
+ * ran out of a 4 GB heap).
+ */
+export function freeIndexNames(t: Term): readonly string[] {
+  const known = freeNamesOf.get(t);
+  if (known !== undefined) return known;
+  let names: Set<string> | undefined;
+  const add = (name: string): void => { (names ??= new Set()).add(name); };
   const see = (i: Index): void => {
-    if (i.k === 'var' && !bound.has(i.name)) names.add(i.name);
-    if (i.k === 'affine') for (const t of i.terms) if (!t.dim && !bound.has(t.name)) names.add(t.name);
+    if (i.k === 'var') add(i.name);
+    if (i.k === 'affine') for (const part of i.terms) if (!part.dim) add(part.name);
     if (i.k === 'label') i.indices.forEach(see);
   };
-  const walk = (x: Term): Term => {
-    if (x.k === 'input') x.ref.indices.forEach(see);
-    else if (x.k === 'icmp') { see(x.a); see(x.b); }
-    else if (x.k === 'ival') see(x.index);
-    else if (x.k === 'diff') { x.v.indices.forEach(see); walk(x.f); }
-    else if (isBinder(x)) { bound.add(x.index); walk(x.body); }
-    else mapChildren(x, walk);
-    return x;
-  };
-  walk(t);
-  return [...names];
+  if (t.k === 'input') t.ref.indices.forEach(see);
+  else if (t.k === 'icmp') { see(t.a); see(t.b); }
+  else if (t.k === 'ival') see(t.index);
+  else if (t.k === 'diff') t.v.indices.forEach(see);
+  const bound = isBinder(t) ? t.index : undefined;
+  for (const child of children(t)) for (const name of freeIndexNames(child)) if (name !== bound) add(name);
+  const result = names === undefined ? NO_NAMES : [...names];
+  freeNamesOf.set(t, result);
+  return result;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, expandedSizeUpTo, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -91,6 +91,24 @@ const carry = (factor: PreciseNumber, error: PreciseNumber): PreciseNumber =>
   (error.isZero() || factor.isZero() ? ZERO_BOUND : abs(factor).times(error));
 const rounding = (x: PreciseNumber, ulps = 1): PreciseNumber => abs(x).times(UNIT_ROUNDOFF).times(ulps);
 
+/** Subterms up to this many nodes are remembered by their text, so equal copies are evaluated once; larger ones by identity. */
+const MEMO_TEXT_NODES = 256;
+const identities = new WeakMap<Term, number>();
+let nextIdentity = 0;
+
+/**
+ * What a subterm's value is remembered by, beside its free indices' values: its
+ * text, which equal copies share (the softmax denominator in every entry), or
+ * for a large subterm its identity (a number). Printing every node of a large
+ * side took time and memory quadratic in its depth.
+ */
+function memoKey(t: Term): string {
+  if (expandedSizeUpTo(t, MEMO_TEXT_NODES) < MEMO_TEXT_NODES) return printTerm(t);
+  let id = identities.get(t);
+  if (id === undefined) identities.set(t, id = nextIdentity++);
+  return `#${id}`;
+}
+
 /**
  * Compiles a diff-free term into a closure evaluating it in 60 digits, setting
  * `context.error`. Comparisons and functions follow the function table's
@@ -121,7 +139,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     return v;
   };
   const memo = (t: Term, compiled: PreciseCompiled): PreciseCompiled => {
-    const text = printTerm(t);
+    const text = memoKey(t);
     const keySlots = freeIndexNames(t).map((name) => slots.slot(name));
     return (s) => {
       sync(s);
@@ -164,7 +182,18 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     context.error = bestError.gt(secondError) ? bestError : secondError;
     return best ?? nan;
   };
+  // One closure per distinct node: a derivative shares its subterms (the product rule copies none), and
+  // compiling it as a tree made a fifth derivative through four abstract functions millions of closures.
+  const compiled = new Map<Term, PreciseCompiled>();
   const go = (t: Term): PreciseCompiled => {
+    let c = compiled.get(t);
+    if (c === undefined) {
+      c = compileNode(t);
+      compiled.set(t, c);
+    }
+    return c;
+  };
+  const compileNode = (t: Term): PreciseCompiled => {
     switch (t.k) {
       case 'num': {
         const v = new D(t.value.num.toString()).div(t.value.den.toString());
