@@ -1923,16 +1923,21 @@ export class Resolver {
         'write where(x > 0, a, b) or x > 0 ? a : b; several conditions multiply: where((x > 0) * (y > 0), a, b)');
     }
     const inputs = [...this.scope.inputs.values()];
-    for (const branch of [then, otherwise]) {
+    // Each case is read once: read again to build the sum, nested cases (x > 0 ? 0 : x > 1 ? 1 : ...) were read 2^depth times.
+    const [thenValue, otherwiseValue] = [then, otherwise].map((branch) => {
       const value = this.val(branch, bound);
       const entry = value.k === 'scalar' ? value.t : value.at(value.shape.map(() => ({ k: 'lit', value: 1 }) as Index));
       if (!hasValueAtEveryPoint(entry, inputs)) {
         throw this.error('unsupported', `each case of a definition by cases must have a value everywhere, and ${shortText(branch) ?? 'this one'} may have none at some points`, branch.span,
           'derivcheck reads where(c, a, b) as c * a + (1 - c) * b; write the claim for the part of the domain where that case holds (given x: positive), or give that case a value everywhere');
       }
-    }
-    const cases = (c: Expr, v: Expr): Expr => ({ kind: 'binary', op: '.*', left: c, right: v, span: v.span, opSpan: expr.nameSpan });
-    return this.val({ kind: 'binary', op: '+', left: cases(condition, then), right: cases(complement, otherwise), span: expr.span, opSpan: expr.nameSpan }, bound);
+      return value;
+    });
+    const cases = (c: Expr, v: Expr): Extract<Expr, { kind: 'binary' }> => ({ kind: 'binary', op: '.*', left: c, right: v, span: v.span, opSpan: expr.nameSpan });
+    const whole: Extract<Expr, { kind: 'binary' }> = { kind: 'binary', op: '+', left: cases(condition, then), right: cases(complement, otherwise), span: expr.span, opSpan: expr.nameSpan };
+    return this.entrywise(whole,
+      this.entrywise(cases(condition, then), this.val(condition, bound), thenValue, mul),
+      this.entrywise(cases(complement, otherwise), this.val(complement, bound), otherwiseValue, mul), add);
   }
 
   /** `mean(A)`: the mean of every entry; `mean(A, 1)`, `mean(A, 2)`: of each column, of each row (as sum). */

@@ -47,4 +47,12 @@ claim where(x > 0, log(p) + 1 / (1 + x^2) + sqrt(x^2 + 1), 0) = (x > 0) * (log(p
     expect(notComparison.detail.diagnostic).toMatchObject({ span: { line: 5, col: 13 }, message: expect.stringContaining('is a comparison, such as x > 0, got x') });
     expect(total.verdict).toBe('proved');
   });
+
+  it('reads each case once: 30 nested cases are checked (each read twice was 2^30 readings, past two minutes)', () => {
+    const nested = (depth: number, last: string): string => Array.from({ length: depth }, (_, k) => `x > ${k} ? ${k} : `).join('') + last;
+    expect(verdictsIn(`given x: real
+claim ${nested(30, '0')} = ${nested(30, '0')}
+claim ${nested(30, '0')} = ${nested(30, '1')}   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
 });
