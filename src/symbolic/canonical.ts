@@ -569,7 +569,7 @@ export class Canonicalizer {
       case 'Phi': {
         const half = RationalFunction.constant(Rational.of(1, 2));
         const scaled = arg(0).mul(this.power(RationalFunction.constant(2), RationalFunction.constant(Rational.of(-1, 2)), t), b);
-        return half.add(half.mul(this.erf(scaled, `${printTerm(t.args[0])}/sqrt(2)`), b), b);
+        return half.add(half.mul(this.erf(scaled, printTerm(mul(t.args[0], pow(fn('sqrt', num(2)), num(-1))))), b), b);
       }
       case 'phi':
         return this.of(mul(fn('exp', mul(num(-1, 2), pow(t.args[0], num(2)))), pow(mul(num(2), { k: 'pi' }), num(-1, 2))));

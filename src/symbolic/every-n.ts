@@ -4,7 +4,7 @@ import { hasAffineIndex,
 } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
 import { domainRule, failsOnNullSet } from './domain.ts';
-import { Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
+import { bracketed, Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
 import { distribute, eliminateDeltas, hasValueFor, pickByDelta, withoutDelta } from './eliminate-deltas.ts';
 import { explain, plusText } from './explain.ts';
 import { refold, refoldText } from './refold.ts';
@@ -553,13 +553,14 @@ function sumOfBody(
 
 /** The atom sum_j m(j) / D(j) of a monomial over a denominator that depends on the index (see sumOfBody). */
 function quotientSumAtom(powers: Array<[number, number]>, denominator: string, bound: string, dimText: string, c: Canonicalizer): RationalFunction {
-  const text = sumText(`${powersText(powers, c.atoms) || '1'} / ${denominator}`, bound);
+  // A denominator of several factors in brackets: m / (A) * (B) would read as (m / A) * B.
+  const text = sumText(`${powersText(powers, c.atoms) || '1'} / ${denominator.includes(' * ') ? `(${denominator})` : denominator}`, bound);
   return RationalFunction.variable(c.atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
 }
 
 /** A monomial's powers as text, sorted: `x[#0] * y[#0]^2`. */
 function powersText(powers: Array<[number, number]>, atoms: AtomTable): string {
-  return powers.map(([id, e]) => (e === 1 ? atoms.name(id) : `${atoms.name(id)}^${e}`)).sort().join(' * ');
+  return powers.map(([id, e]) => (e === 1 ? bracketed(atoms.name(id)) : `${bracketed(atoms.name(id))}^${e}`)).sort().join(' * ');
 }
 
 function sumAtom(

@@ -160,4 +160,38 @@ describe('the printer of canonical forms', () => {
     const form = r.div(q.add(RationalFunction.ONE).mul(p));
     expect(form.toString((id) => NAMES[id])).toMatch(/^r \/ \(.*\*.*\)$/);
   });
+
+  it('prints the atoms of a canonical form (erf through Phi, roots, sums) so that the form parses back to an equal value', () => {
+    const names = ['p', 'q', 'r', 's'];
+    const inputs = new Map([...names.map((n) => [n, { name: n, kind: n < 'r' ? 'positive' as const : 'real' as const, dims: [], typeText: 'real' }] as const),
+      ['x', { name: 'x', kind: 'real' as const, dims: [{ k: 'fixed' as const, size: 3 }], typeText: 'vector[3]' }] as const]);
+    const valueOf = (entry: string): number => {
+      const at = /^x\[(\d)\]$/.exec(entry);
+      return at ? X[Number(at[1]) - 1] : POINT[entry];
+    };
+    const floatOf = (form: RationalFunction, atoms: AtomTable): number => form.evaluateFloat(atoms.evaluator(valueOf));
+    const wrapped = arbTerm.chain((t) => fc.constantFrom<Term>(
+      fn('Phi', t), fn('erfc', t), fn('erf', t), mul(t, fn('Phi', add(t, num(1)))), fn('sqrt', add(mul(t, t), num(1))), fn('sin', add(t, num(1, 3))), t,
+    ));
+    fc.assert(
+      fc.property(wrapped, (term) => {
+        let form: RationalFunction;
+        let expected: number;
+        const atoms = new AtomTable();
+        try {
+          form = new Canonicalizer(atoms, inputs, new Budget()).of(term);
+          expected = floatOf(form, atoms);
+        } catch {
+          fc.pre(false);
+          return;
+        }
+        const text = form.toString((id) => atoms.name(id));
+        fc.pre(Number.isFinite(expected) && Math.abs(expected) < 1e12 && !text.includes('…') && !/of \d+ terms/.test(text));
+        const again = new AtomTable();
+        const actual = floatOf(new Canonicalizer(again, inputs, new Budget()).of(parseTerm(text)), again);
+        expect(Math.abs(actual - expected), `${printTerm(term)} printed as ${text}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+      }),
+      { seed: 20261203, numRuns: 300 },
+    );
+  });
 });

@@ -4,7 +4,7 @@
  * budget, and witness points for nonzero results.
  */
 export { gcdBig, Rational } from './rational.ts';
-export { Polynomial } from './polynomial.ts';
+export { bracketed, Polynomial } from './polynomial.ts';
 export type { Monomial, Powers, Term } from './polynomial.ts';
 export { RationalFunction } from './rational-function.ts';
 export { Budget, BudgetExceededError } from './budget.ts';
