@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildModel, fn, input as inputTerm, mul, num, pow, add, printTerm, type Index, type Term } from '../../src/model/index.ts';
+import { buildModel, fn, input as inputTerm, mul, num, pow, add, printTerm, type Index, type Input, type Term } from '../../src/model/index.ts';
 import { parseDerivation } from '../../src/syntax/index.ts';
 import { AtomTable, Canonicalizer } from '../../src/symbolic/index.ts';
 import { Budget, Rational, RationalFunction } from '../../src/symbolic/exact/index.ts';
@@ -163,8 +163,8 @@ describe('the printer of canonical forms', () => {
 
   it('prints the atoms of a canonical form (erf through Phi, roots, sums) so that the form parses back to an equal value', () => {
     const names = ['p', 'q', 'r', 's'];
-    const inputs = new Map([...names.map((n) => [n, { name: n, kind: n < 'r' ? 'positive' as const : 'real' as const, dims: [], typeText: 'real' }] as const),
-      ['x', { name: 'x', kind: 'real' as const, dims: [{ k: 'fixed' as const, size: 3 }], typeText: 'vector[3]' }] as const]);
+    const inputs = new Map<string, Input>([...names.map((n): [string, Input] => [n, { name: n, kind: n < 'r' ? 'positive' : 'real', dims: [], typeText: 'real' }]),
+      ['x', { name: 'x', kind: 'real', dims: [{ k: 'fixed', size: 3 }], typeText: 'vector[3]' }]]);
     const valueOf = (entry: string): number => {
       const at = /^x\[(\d)\]$/.exec(entry);
       return at ? X[Number(at[1]) - 1] : POINT[entry];
