@@ -55,6 +55,8 @@ export class AtomTable {
   readonly roots = new Map<number, { readonly q: number; readonly radicand: Polynomial }>();
   /** For each sin atom, the cos atom of the same argument: sin^2 = 1 - cos^2. */
   readonly circular = new Map<number, number>();
+  /** For each sin and cos atom, which it is and its argument (where a condition through it fails: condition-roots.ts). */
+  readonly angles = new Map<number, { readonly name: 'sin' | 'cos'; readonly argument: RationalFunction }>();
   /** asin(v) and atan(v) atoms, by id, with their arguments: sin and cos of them are algebraic in v. */
   readonly inverseCircular = new Map<number, { readonly name: 'asin' | 'atan'; readonly argument: RationalFunction }>();
   /** Atoms known >= 0 (steps, ties, roots): a sum of their products with positive coefficients is >= 0. */
@@ -643,6 +645,8 @@ export class Canonicalizer {
     const sin = atom('sin');
     const cos = atom('cos');
     this.atoms.circular.set(sin, cos);
+    this.atoms.angles.set(sin, { name: 'sin', argument: a });
+    this.atoms.angles.set(cos, { name: 'cos', argument: a });
     return { sin: flipped ? RationalFunction.variable(sin).neg() : RationalFunction.variable(sin), cos: RationalFunction.variable(cos) };
   }
 

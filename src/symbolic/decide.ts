@@ -4,6 +4,7 @@ import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
+import { affineRoot, pointsThroughFunctions, simpleRoots } from './condition-roots.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
@@ -625,20 +626,6 @@ function midpoints(lines: LineRoots): Array<Map<string, PointValue>> {
 const MAX_MIDPOINTS = 8;
 
 /** Simple values a root of a polynomial of higher degree is looked for among, exactly (v^3 - 1 at v = 1). */
-const SIMPLE_ROOTS = [0, 1, -1, 2, -2, 3, -3].map((k) => Rational.of(k)).concat([Rational.of(1, 2), Rational.of(-1, 2)]);
-
-/** The simple values where P, a polynomial in one entry, is exactly 0. */
-function simpleRoots(poly: Polynomial, id: number): Rational[] {
-  return SIMPLE_ROOTS.filter((c) => poly.substitute(id, Polynomial.constant(c)).isZero());
-}
-
-/** The root of P = a x + c, exactly. */
-function affineRoot(poly: Polynomial, id: number): Rational[] {
-  const c = poly.substitute(id, Polynomial.ZERO).constantValue();
-  const a = poly.substitute(id, Polynomial.ONE).constantValue()?.sub(c ?? Rational.ZERO);
-  return a === undefined || c === undefined || a.isZero() ? [] : [c.neg().div(a)];
-}
-
 /** Where a comparison's side may change sign: a log grid from 1e-6 to 1e16 either side of 0. */
 const ROOT_GRID = [0, ...Array.from({ length: 23 }, (_, k) => 10 ** (k - 6)).flatMap((x) => [x, -x])].sort((a, b) => a - b);
 
@@ -696,12 +683,16 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
   // A condition through a root or a function of several inputs is solved for none of them (sqrt(x^2 + y^2) + x
   // vanishes where y = 0 and x <= 0: atan2's half-angle form): the simple values of the scalar inputs where it may fail.
   const grid = around.length > 0 ? [] : simpleGrid(inputs).filter((point) => mayFail(missing, atoms, point));
-  for (const failing of around.length > 0 ? around : [...grid, new Map<string, PointValue>()]) {
+  // A condition through cos(a x + b) or exp(x / q) fails at an irrational x (1 + cos(x) at x = pi): there its atom
+  // is a root of the condition exactly, so the step has no value there however the digits round.
+  const exact = missing.kind === 'nonzero' || missing.kind === 'positive' ? pointsThroughFunctions(missing.poly, atoms, inputMap) : [];
+  for (const failing of [...exact, ...(around.length > 0 ? around : [...grid, new Map<string, PointValue>()])]) {
+    const exactly = exact.includes(failing);
     for (let attempt = 0; attempt < MISSING_CONDITION_ATTEMPTS; attempt++) {
       const point = randomPoint(inputs, instance, random, attempt === 0 ? 0 : -1);
       for (const [k, v] of failing) point.set(k, v);
       const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
-      if (values && values.lhs.isFinite() && !values.rhs.isFinite() && shows(point) && settled(lhs, point, values.lhs, values.digits)) {
+      if (values && values.lhs.isFinite() && (exactly || !values.rhs.isFinite()) && shows(point) && settled(lhs, point, values.lhs, values.digits)) {
         const shown = failing.size > 0 ? failing : point;
         const where = [...shown].map(([entry, v]) => `${entry} = ${typeof v === 'number' ? v : 'term' in v ? printTerm(v.term) : Rational.of(v.num, v.den).toString()}`).join(', ');
         return { where, confirmation: { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: 'undefined', difference: 'undefined', digits: values.digits } };

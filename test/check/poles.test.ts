@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictsIn } from '../__test-helpers__/derivations.ts';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('a pole has no value, whatever a function of it would make of Infinity (round 5, family C)', () => {
   it('atan(1 / x), sigmoid(1 / x), exp(-1 / x^2), 1 / (1 / x) and (1 / x)^0 have no value at x = 0, so a step free there holds', () => {
@@ -31,5 +31,28 @@ claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / (2 * sin(5e-9 * t) * cos(5e-9 * 
 claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / sin(1e-8 * t)^2
 claim diff(tan(pi / 2 - 1e-8 * t), t) = -1e-8 / sin(1e-8 * t)^2 * (1 + 1e-6)   expect wrong
 `)).toEqual(['verified', 'refuted', 'refuted', 'refuted', 'proved', 'refuted']);
+  });
+});
+
+describe('a condition through cos, sin or exp of one input fails at a point no rational input reaches (thirteenth probe)', () => {
+  it('refutes a step that divides by 1 + cos(x), cos(x), sin(p) or exp(x) - 2 where the line above has a value, at pi, pi / 2 and log(2)', () => {
+    // 1 - cos(x) = sin(x)^2 / (1 + cos(x)) was verified: the missing condition was tried at rational points only.
+    const steps = stepsIn(`given x: real
+given p: positive
+claim 1 - cos(x) = sin(x)^2 / (1 + cos(x))   expect wrong
+claim sin(x) = tan(x) * cos(x)   expect wrong
+claim p = p * sin(p) / sin(p)   expect wrong
+claim x = x * (exp(x) - 2) / (exp(x) - 2)   expect wrong
+claim x = x * (cos(x / 2) - 1/3) / (cos(x / 2) - 1/3)   expect wrong
+claim sin(x)^2 / (1 + cos(x)) = 1 - cos(x)
+claim tan(x) * cos(x) = sin(x)
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
+    const why = steps.slice(0, 5).map((s) => s.detail.explanation ?? '');
+    expect(why.join('\n')).toMatch(/x = pi\b/);
+    expect(why.join('\n')).toMatch(/x = \(1\/2\) \* pi/);
+    expect(why.join('\n')).toMatch(/p = pi\b/);
+    expect(why.join('\n')).toMatch(/x = log\(2\)/);
+    expect(why.join('\n')).toMatch(/asin\(1\/3\)/);
   });
 });

@@ -1,0 +1,143 @@
+import { add, fn, mul, num, type Input, type Term } from '../model/index.ts';
+import type { AtomTable } from './canonical.ts';
+import { Polynomial, Rational, type RationalFunction } from './exact/index.ts';
+import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
+
+/**
+ * Where a condition through sin, cos or exp of one scalar input fails: the
+ * points no rational input reaches. `sin(x)^2 / (1 + cos(x))` has no value at
+ * x = pi, and `1 / (exp(x) - 2)` none at x = log(2); random and simple inputs
+ * never land there, so the step was verified where the line above has a value
+ * at those points. The condition is a polynomial in one atom, cos(a x + b) or
+ * exp(x / q); its roots c are the atom's values where it fails, and each is
+ * solved for x as an exact term (pi / 2, 2 pi / 3, pi / 2 - asin(1/3), log(2)).
+ * At such a point the atom is c exactly, so the condition fails exactly: no
+ * digits decide it.
+ */
+export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+  const vars = [...poly.variables()];
+  if (vars.length !== 1) return [];
+  const [id] = vars;
+  const roots = poly.degreeIn(id) === 1 ? affineRoot(poly, id) : simpleRoots(poly, id);
+  const out: Array<Map<string, PointValue>> = [];
+  const place = (entry: string, kind: Input['kind'], x: Term) => {
+    let approx: number;
+    try {
+      approx = evaluateHighPrecision(x, new Map()).toNumber();
+    } catch {
+      return;
+    }
+    if (!Number.isFinite(approx) || !fits(kind, approx)) return;
+    out.push(new Map([[entry, { term: x, approx }]]));
+  };
+  const angle = atoms.angles.get(id);
+  if (angle !== undefined) {
+    const line = affineInInput(angle.argument, atoms, inputs);
+    if (line === undefined) return [];
+    for (const c of roots) {
+      if (c.abs().cmp(Rational.ONE) > 0) continue;
+      // a x + b = theta, x = (theta - b) / a.
+      for (const theta of angles(angle.name, c)) place(line.entry, line.kind, solved(theta, line.slope, line.offset));
+    }
+    return out.slice(0, MAX_POINTS);
+  }
+  const atom = atoms.atoms[id];
+  if (atom.kind === 'exp' && atom.times === undefined && atom.powers.length === 1 && atom.powers[0][1] === 1) {
+    const input = atoms.atoms[atom.powers[0][0]];
+    const kind = input.kind === 'input' ? scalarKind(input.name, inputs) : undefined;
+    if (input.kind !== 'input' || kind === undefined) return [];
+    // exp(x / q) = c, x = q log(c).
+    for (const c of roots) {
+      if (c.sign() <= 0) continue;
+      place(input.text, kind, c.equals(Rational.ONE) ? num(0) : mul(num(atom.den), fn('log', fraction(c))));
+    }
+  }
+  return out.slice(0, MAX_POINTS);
+}
+
+/** Points tried per condition, at most. */
+const MAX_POINTS = 8;
+
+const SIMPLE_ROOTS = [0, 1, -1, 2, -2, 3, -3].map((k) => Rational.of(k)).concat([Rational.of(1, 2), Rational.of(-1, 2)]);
+
+/** The simple values where P, a polynomial in one atom, is exactly 0. */
+export function simpleRoots(poly: Polynomial, id: number): Rational[] {
+  return SIMPLE_ROOTS.filter((c) => poly.substitute(id, Polynomial.constant(c)).isZero());
+}
+
+/** The root of P = a x + c, exactly. */
+export function affineRoot(poly: Polynomial, id: number): Rational[] {
+  const c = poly.substitute(id, Polynomial.ZERO).constantValue();
+  const a = poly.substitute(id, Polynomial.ONE).constantValue()?.sub(c ?? Rational.ZERO);
+  return a === undefined || c === undefined || a.isZero() ? [] : [c.neg().div(a)];
+}
+
+const pi = (k: number, d = 1): Term => (k === 0 ? num(0) : mul(num(k, d), { k: 'pi' }));
+
+/**
+ * Angles where cos (or sin) is c, as exact terms: the textbook's for 0, +-1/2 and +-1,
+ * acos(c) = pi/2 - asin(c) and asin(c) otherwise; a turn either way too, so that one
+ * of them is positive (or in (0, 1)) for an input of that kind.
+ */
+function angles(name: 'sin' | 'cos', c: Rational): Term[] {
+  const key = c.toString();
+  const table = name === 'cos' ? COS_ANGLES[key] : SIN_ANGLES[key];
+  if (table !== undefined) return table.map(([k, d]) => pi(k, d));
+  const principal = name === 'cos' ? add(pi(1, 2), mul(num(-1), fn('asin', fraction(c)))) : fn('asin', fraction(c));
+  const other = name === 'cos' ? mul(num(-1), principal) : add(pi(1), mul(num(-1), principal));
+  return [principal, other, add(principal, pi(2)), add(other, pi(2))];
+}
+
+/** The angles in [-2 pi, 2 pi] where cos is c, as [k, d] for k pi / d, smallest in size first. */
+const COS_ANGLES: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>> = {
+  '1': [[0, 1], [2, 1], [-2, 1]],
+  '-1': [[1, 1], [-1, 1]],
+  '0': [[1, 2], [-1, 2], [3, 2]],
+  '1/2': [[1, 3], [-1, 3], [5, 3]],
+  '-1/2': [[2, 3], [-2, 3], [4, 3]],
+};
+const SIN_ANGLES: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>> = {
+  '0': [[0, 1], [1, 1], [-1, 1]],
+  '1': [[1, 2], [-3, 2], [5, 2]],
+  '-1': [[-1, 2], [3, 2]],
+  '1/2': [[1, 6], [5, 6], [-7, 6]],
+  '-1/2': [[-1, 6], [7, 6], [-5, 6]],
+};
+
+function fraction(c: Rational): Term {
+  return num(c.num, c.den);
+}
+
+/** (theta - b) / a, the input's value where the argument a x + b is theta. */
+function solved(theta: Term, slope: Rational, offset: Rational): Term {
+  const shifted = offset.isZero() ? theta : add(theta, fraction(offset.neg()));
+  return slope.equals(Rational.ONE) ? shifted : mul(fraction(slope.inv()), shifted);
+}
+
+/** An argument a x + b with x one scalar input and a, b rational: its entry, kind, a and b. */
+function affineInInput(argument: RationalFunction, atoms: AtomTable, inputs: ReadonlyMap<string, Input>):
+  { entry: string; kind: Input['kind']; slope: Rational; offset: Rational } | undefined {
+  if (argument.denominatorFactors().length > 0) return undefined;
+  const scale = argument.denominatorConstant().inv();
+  const poly = argument.numerator();
+  const vars = [...poly.variables()];
+  if (vars.length !== 1 || poly.degreeIn(vars[0]) !== 1) return undefined;
+  const atom = atoms.atoms[vars[0]];
+  const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
+  if (atom.kind !== 'input' || kind === undefined) return undefined;
+  const [offset] = [poly.substitute(vars[0], Polynomial.ZERO).constantValue()];
+  const at1 = poly.substitute(vars[0], Polynomial.ONE).constantValue();
+  if (offset === undefined || at1 === undefined) return undefined;
+  const slope = at1.sub(offset).mul(scale);
+  return slope.isZero() ? undefined : { entry: atom.text, kind, slope, offset: offset.mul(scale) };
+}
+
+/** The kind of a scalar input whose values a point may set (real, positive, unit); else undefined. */
+function scalarKind(name: string, inputs: ReadonlyMap<string, Input>): Input['kind'] | undefined {
+  const input = inputs.get(name);
+  return input !== undefined && input.dims.length === 0 && (input.kind === 'real' || input.kind === 'positive' || input.kind === 'unit') ? input.kind : undefined;
+}
+
+function fits(kind: Input['kind'], x: number): boolean {
+  return kind === 'real' || (x > 0 && (kind !== 'unit' || x < 1));
+}
