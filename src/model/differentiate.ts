@@ -58,6 +58,10 @@ function differentiateOnce(term: Term, v: InputRef): Term {
       // b^0 is 1 wherever b is: its derivative is 0, not 0 b^(-1), which would have no value at b = 0
       // (the fourth derivative of atan at 0 went through x^0 and was said to divide by 0).
       if (constantExponent && constantFraction(term.exponent)?.num === 0n) return ZERO;
+      // b^[i != j], a 0/1 exponent (a product's other factors): b' where it is 1, 0 where it is 0; the power rule's
+      // [i != j] b^([i != j] - 1) would divide by b, which is 0 at a root of the product (the second derivative of
+      // prod(k, 1, 4, (x - k)^2) at x = 1 was said to have no value).
+      if (term.exponent.k === 'icmp') return mul(term.exponent, db);
       if (constantExponent) return mul(term.exponent, pow(term.base, sub(term.exponent, ONE)), db);
       // a^b = exp(b log a): d = a^b (b' log a + b a' / a)
       return mul(term, add(mul(de, fn('log', term.base)), mul(term.exponent, db, pow(term.base, num(-1)))));

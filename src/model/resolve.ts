@@ -1696,7 +1696,7 @@ export class Resolver {
         throw this.error('limit', `${error.message}, past what derivcheck puts a point into`, expr.span, 'take fewer derivatives in one step');
       }
       // At a kink the derivative does not exist, whatever 0/1 its comparisons give there: refused rather than guessed.
-      if (hasDiff(t) && someSubterm(derivativeFree, (x) => x.k === 'cmp' || x.k === 'extremum' || x.k === 'reduce'
+      if (hasDiff(t) && someSubterm(derivativeFree, (x) => x.k === 'cmp' || x.k === 'extremum' || (x.k === 'reduce' && x.op !== 'prod')
         || (x.k === 'fn' && FUNCTIONS[x.name].kink !== undefined))) {
         throw this.error('unsupported', `${expr.name} of a derivative through a kink (relu, abs, max, a comparison) is not supported: the derivative may not exist at the point`, expr.span,
           'write the derivative on the side of the kink the point is on');

@@ -34,4 +34,15 @@ claim cos(0) + sin(0) + atan(0) + erf(0) + Phi(0) = 3/2
 claim cos(0) = 0   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted']);
   });
+
+  it('puts a root of a product into its derivatives: a product has no kink, and its other factors are not divided by the one that is 0 (thirteenth probe)', () => {
+    expect(verdictsIn(`given x: real
+claim subs(diff(prod(k, 1, 8, (x - k)), x), x, 1) = -5040
+claim subs(diff(prod(k, 1, 8, (x - k)), x), x, 1) = 5040   expect wrong
+claim subs(diff(prod(k, 1, 4, (x - k)^2), x, 2), x, 1) = 72
+claim subs(diff(prod(k, 1, 4, (x - k)^2), x, 2), x, 1) = 36   expect wrong
+claim diff(prod(k, 1, 3, (x - k)), x, 2) = 6 * x - 12
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved']);
+  });
 });
+
