@@ -17,7 +17,7 @@ interface TypeRule {
 const TYPES: Readonly<Record<string, TypeRule>> = {
   real: { kind: 'real', rank: 0, description: 'a real number' },
   positive: { kind: 'positive', rank: 0, description: 'a positive number (positive[n]: a vector of them)' },
-  unit: { kind: 'unit', rank: 0, description: 'a number strictly between 0 and 1' },
+  unit: { kind: 'unit', rank: 0, description: 'a number strictly between 0 and 1 (unit[n], unit[N, D]: an array of them, Bernoulli parameters)' },
   vector: { kind: 'real', rank: 1, description: 'a vector of n real numbers' },
   simplex: { kind: 'simplex', rank: 1, description: 'n positive numbers summing to 1' },
   onehot: { kind: 'onehot', rank: 1, description: 'n numbers, one of them 1, the others 0' },
@@ -64,7 +64,7 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
     return dim;
   });
   const expected = rule.isLabel ? 1 : rule.rank;
-  const allowed = type.name === 'positive' ? [0, 1, 2] : type.name === 'count' ? [0, 1] : BATCHED.has(type.name) ? [expected, expected + 1] : [expected];
+  const allowed = type.name === 'positive' || type.name === 'unit' ? [0, 1, 2] : type.name === 'count' ? [0, 1] : BATCHED.has(type.name) ? [expected, expected + 1] : [expected];
   if (!allowed.includes(dims.length)) {
     const form = expected === 0 ? type.name : `${type.name}[n]`;
     throw new DerivationError(diagnostic('unknown-type',

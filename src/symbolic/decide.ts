@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -313,6 +313,23 @@ function different(instance: InstanceRecord, explanation: string, confirmation: 
   };
 }
 
+/** Entries of a unit array that get a fact each, at most: past them, none (the exact engine then cannot use 1 - q > 0). */
+const MAX_FACT_ENTRIES = 4096;
+
+/** Every entry's indices of an input at an instance's sizes ([[]] for a scalar); none past {@link MAX_FACT_ENTRIES} or at an unknown size. */
+function entriesAt(input: Input, instance: Instance): number[][] {
+  const sizes: number[] = [];
+  for (const d of input.dims) {
+    const n = d.k === 'fixed' ? d.size : instance.sizes.get(d.name);
+    if (n === undefined) return [];
+    sizes.push(n);
+  }
+  if (sizes.reduce((a, n) => a * n, 1) > MAX_FACT_ENTRIES) return [];
+  let out: number[][] = [[]];
+  for (const n of sizes) out = out.flatMap((prefix) => Array.from({ length: n }, (_, i) => [...prefix, i + 1]));
+  return out;
+}
+
 /** The largest invertible input whose determinant is written out as a fact (n! terms). */
 const MAX_DETERMINANT_SIZE = 5;
 
@@ -320,8 +337,13 @@ const MAX_DETERMINANT_SIZE = 5;
 function typeFacts(inputs: readonly Input[], instance: Instance, canonical: Canonicalizer): Conditions[] {
   const facts: Conditions[] = [];
   for (const input of inputs) {
-    // A unit input is below 1: 1 - r > 0 (a geometric series' 1 / (1 - r)).
-    if (input.kind === 'unit' && input.dims.length === 0) facts.push(canonical.knownPositive(sub(num(1), { k: 'input', ref: { name: input.name, indices: [] } }), `1 - ${input.name}`));
+    // A unit input is below 1: 1 - r > 0 (a geometric series' 1 / (1 - r)), for each entry of a unit array (Bernoulli parameters).
+    if (input.kind === 'unit') {
+      for (const indices of entriesAt(input, instance)) {
+        const ref = { name: input.name, indices: indices.map((value): Index => ({ k: 'lit', value })) };
+        facts.push(canonical.knownPositive(sub(num(1), { k: 'input', ref }), `1 - ${printRef(ref)}`));
+      }
+    }
     if (input.kind !== 'invertible' && input.kind !== 'spd') continue;
     const d = input.dims[0];
     const n = d.k === 'fixed' ? d.size : instance.sizes.get(d.name);

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/index.ts';
-import { stepsOf } from '../__test-helpers__/derivations.ts';
+import { stepsOf, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const FIXTURE = new URL('./fixtures/textbook.deriv', import.meta.url);
 
@@ -28,4 +28,19 @@ describe('textbook derivations', () => {
       else if (!verified.includes(s.text)) expect([s.line, s.verdict]).toEqual([s.line, 'proved']);
     }
   }, 120_000);
+});
+
+describe('an array of numbers between 0 and 1 (unit[n], unit[K, D])', () => {
+  it('reads a Bernoulli mixture\'s parameters: 1 - q is positive for every entry, and the E-step gradients hold or are refuted (PRML 9.3.3)', () => {
+    expect(verdictsIn(`given q: unit[n]
+given x: binary[D]
+given Q: unit[K, D]
+given w: simplex[K]
+claim diff(sum(i, log(1 - q[i])), q[k]) = -1 / (1 - q[k])
+claim diff(sum(i, log(1 - q[i])), q[k]) = 1 / (1 - q[k])   expect wrong
+let p[k] = w[k] * prod(d, Q[k, d]^x[d] * (1 - Q[k, d])^(1 - x[d]))
+claim diff(log(p[k]), Q[k, d]) = x[d] / Q[k, d] - (1 - x[d]) / (1 - Q[k, d])
+claim diff(log(p[k]), Q[k, d]) = x[d] / Q[k, d] + (1 - x[d]) / (1 - Q[k, d])   expect wrong
+`).map((v) => (v === 'verified' ? 'holds' : v === 'proved' ? 'holds' : v))).toEqual(['holds', 'refuted', 'holds', 'refuted']);
+  });
 });
