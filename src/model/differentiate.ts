@@ -1,6 +1,6 @@
 import { FUNCTIONS } from './functions.ts';
 import { add, delta, fn, mul, num, ONE, pow, sub, ZERO } from './term-builders.ts';
-import { printTerm } from './print-term.ts';
+import { printTerm, termKey } from './print-term.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
 import { expandedSize } from './term-size.ts';
 import { constantFraction } from './term-queries.ts';
@@ -144,7 +144,7 @@ function logGuards(f: Term): Term[] {
   const walk = (t: Term): void => {
     if (t.k === 'sum' || t.k === 'reduce' || t.k === 'series') return;
     if (t.k === 'fn' && (t.name === 'log' || t.name === 'log1p')) {
-      const key = printTerm(t);
+      const key = termKey(t);
       if (!guards.has(key)) guards.set(key, pow(t, num(0)));
     }
     mapChildren(t, (c) => { walk(c); return c; });

@@ -9,7 +9,7 @@ export type { FunctionRule, PreciseConstructor, PreciseNumber } from './function
 export { isBinder, mapChildren, substituteIndices, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';
-export { appliedName, printFraction, printIndex, printRef, printTerm } from './print-term.ts';
+export { appliedName, printFraction, printIndex, printRef, printTerm, termKey } from './print-term.ts';
 export { constantFraction, hasAffineIndex, hasDiff, hasIndexValue, inputNames, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';

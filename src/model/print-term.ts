@@ -12,6 +12,28 @@ export function printTerm(term: Term): string {
   return print(term, 0, new Map());
 }
 
+/** Whether binders print their range: on only while {@link termKey} prints. */
+let withRanges = false;
+
+/**
+ * A term's text with the range of every sum and product in it (`sum(k in 3000, k)`),
+ * for telling terms apart: printTerm leaves a range out, as a textbook does, and
+ * prod(k, 1, 3000, k) and prod(k, 1, 2999, k) print alike. Equal keys mean equal
+ * terms up to the names of bound indices.
+ */
+export function termKey(term: Term): string {
+  withRanges = true;
+  try {
+    return print(term, 0, new Map());
+  } finally {
+    withRanges = false;
+  }
+}
+
+function range(t: Extract<Term, { k: 'sum' | 'reduce' }>): string {
+  return withRanges ? ` in ${JSON.stringify(t.dim)}` : '';
+}
+
 /** The printed name of each bound index in scope (`j#3` → `j`, or `j2` when `j` is taken). */
 type BoundNames = ReadonlyMap<string, string>;
 
@@ -106,11 +128,11 @@ function print(t: Term, outer: number, bound: BoundNames): string {
     case 'apply': return `${appliedName(t)}(${t.args.map((a) => print(a, 0, bound)).join(', ')})`;
     case 'sum': {
       const name = boundName(t.index, t.body, bound);
-      return `sum(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
+      return `sum(${name}${range(t)}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
     }
     case 'reduce': {
       const name = boundName(t.index, t.body, bound);
-      return `${t.op}(${name}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
+      return `${t.op}(${name}${range(t)}, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
     }
     case 'series': {
       const name = boundName(t.index, t.body, bound);

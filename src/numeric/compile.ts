@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, printTerm, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, printTerm, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -560,7 +560,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         const b = sub(t.b);
         const op = t.op;
         // The same expression on both sides has the same value, however inexact each evaluation.
-        const identical = printTerm(t.a) === printTerm(t.b);
+        const identical = termKey(t.a) === termKey(t.b);
         const kink = movesWithInputs(t.a) || movesWithInputs(t.b);
         return (s) => {
           const x = a(s);

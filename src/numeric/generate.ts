@@ -1,4 +1,4 @@
-import { FUNCTIONS, instantiateFunctions, movesWithInputs, printTerm, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS, instantiateFunctions, movesWithInputs, printTerm, termKey, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
   argumentError, compileClosures, finiteDifference, freeIndexNames, inputsRead, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
@@ -353,7 +353,7 @@ class Generator {
         this.emit(out, `const ${x} = ${a.v}, ${ex} = ${a.e};`);
         const b = this.term(t.b, bound, out);
         const [y, bd, v] = [this.fresh('y'), this.fresh('d'), this.fresh('v')];
-        const identical = printTerm(t.a) === printTerm(t.b);
+        const identical = termKey(t.a) === termKey(t.b);
         this.emit(out, `const ${y} = ${b.v}, ${bd} = ${ex} + ${b.e};`);
         const moves = movesWithInputs(t.a) || movesWithInputs(t.b);
         if (moves) this.noteKink(out, `${x} - ${y}`);

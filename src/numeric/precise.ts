@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, expandedSizeUpTo, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, expandedSizeUpTo, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -103,7 +103,7 @@ let nextIdentity = 0;
  * side took time and memory quadratic in its depth.
  */
 function memoKey(t: Term): string {
-  if (expandedSizeUpTo(t, MEMO_TEXT_NODES) < MEMO_TEXT_NODES) return printTerm(t);
+  if (expandedSizeUpTo(t, MEMO_TEXT_NODES) < MEMO_TEXT_NODES) return termKey(t);
   let id = identities.get(t);
   if (id === undefined) identities.set(t, id = nextIdentity++);
   return `#${id}`;
@@ -394,7 +394,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const b = go(t.b);
         const op = t.op;
         // The same expression on both sides has the same value, however inexact each evaluation.
-        const identical = printTerm(t.a) === printTerm(t.b);
+        const identical = termKey(t.a) === termKey(t.b);
         return (s) => {
           const x = a(s);
           const ex = context.error;

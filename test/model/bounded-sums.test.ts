@@ -84,4 +84,12 @@ claim sum(k, 2, n, x[k] / (k - 1)) = sum(k, 2, n, x[k] * (1 / (k - 1)))
     const [step] = results('given r: real\ngiven r: size\nclaim r = r\n');
     expect(step.detail.diagnostic).toMatchObject({ code: 'duplicate-name' });
   });
+
+  it('keeps two sums or products that differ only in their bounds apart in 60 digits (thirteenth probe: 3000!/2999! = 1 was verified, = 3000 refuted)', () => {
+    expect(verdicts(`claim prod(k, 1, 3000, k) / prod(k, 1, 2999, k) = 3000
+claim prod(k, 1, 3000, k) / prod(k, 1, 2999, k) = 1   expect wrong
+claim sum(k, 1, 3000, exp(k)) / sum(k, 1, 2999, exp(k)) = 1   expect wrong
+`)).toEqual(['verified', 'refuted', 'refuted']);
+  });
 });
+
