@@ -602,6 +602,8 @@ export class Canonicalizer {
         if (arg(0).isZero()) return RationalFunction.ZERO;
         const { rep: a, flipped } = this.byParity(arg(0));
         if (t.name === 'asin') this.requireSign(one.sub(a.mul(a, b), b), false, 'asin: 1 - its argument squared');
+        const angle = t.name === 'asinh' ? undefined : this.tableAngle(t.name, a);
+        if (angle !== undefined) return flipped ? angle.neg() : angle;
         const f = FUNCTIONS[t.name].value;
         const name = t.name;
         const atom = this.opaque(`${name}(${this.signedKey(a)})`, () => (flipped ? `${name}(${this.display(a)})` : printTerm(t)), (values) => f(a.evaluateFloat(values)));
@@ -619,6 +621,31 @@ export class Canonicalizer {
   private reduced(a: RationalFunction): RationalFunction {
     if (a.denominatorFactors().length > 0) return a;
     return RationalFunction.fromPolynomial(this.atoms.reduce(a.numerator(this.budget), this.budget)).mul(RationalFunction.constant(a.denominatorConstant().inv()), this.budget);
+  }
+
+  /**
+   * asin(a) or atan(a) of a constant that is the sine or tangent of an angle of the
+   * tables (pi/6, pi/4, pi/3, pi/2): that angle, so atan(1) = pi/4 and the Leibniz
+   * series (atan(1) by its ratio) is pi/4. The value of a in doubles picks the
+   * candidate; the exact forms decide (sin(pi/3) - a is 0 exactly), never the doubles.
+   */
+  private tableAngle(name: 'asin' | 'atan', a: RationalFunction): RationalFunction | undefined {
+    let value: number;
+    try {
+      value = a.evaluateFloat(this.atoms.evaluator(() => { throw new Error('not a constant'); }));
+    } catch {
+      return undefined;
+    }
+    if (!Number.isFinite(value) || value <= 0) return undefined;
+    for (const d of [6, 4, 3, 2]) {
+      if (name === 'atan' && d === 2) continue;
+      const angle = Math.PI / d;
+      if (Math.abs((name === 'asin' ? Math.sin(angle) : Math.tan(angle)) - value) > 1e-9 * Math.max(1, value)) continue;
+      const theta = mul(num(1, d), { k: 'pi' });
+      const form = this.of(name === 'asin' ? fn('sin', theta) : mul(fn('sin', theta), pow(fn('cos', theta), num(-1))));
+      if (form.sub(a, this.budget).isZero()) return this.of(theta);
+    }
+    return undefined;
   }
 
   /**

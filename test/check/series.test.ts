@@ -89,3 +89,16 @@ claim prod(k, 1, Infinity, x) = 1
     expect(product.detail.diagnostic?.message).toMatch(/an infinite product is not supported/);
   }, 60_000);
 });
+
+describe('the inverse functions at the angles of the tables (thirteenth probe)', () => {
+  it('knows atan(1) = pi/4 and the like exactly, so the Leibniz series, read as atan(1), is proved and its slips refuted', () => {
+    expect(verdictsIn(`claim sum(k, 0, Infinity, (-1)^k / (2 * k + 1)) = pi / 4
+claim sum(k, 0, Infinity, (-1)^k / (2 * k + 1)) = pi / 4 + 1e-30   expect wrong
+claim atan(sqrt(3)) + atan(1/sqrt(3)) = pi / 2
+claim asin(sqrt(2) / 2) - asin(-1/2) = 5 * pi / 12
+claim acos(1/2) = pi / 3
+claim asin(1/3) = pi / 9   expect wrong
+claim atan(1) = pi / 4 + 1e-40   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  });
+});
