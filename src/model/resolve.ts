@@ -774,7 +774,7 @@ export class Resolver {
   }
 
   /** Reads an index expression and records which dimension it ranges over. */
-  private index(expr: Expr, dim: Dim | undefined, bound: Map<string, string>): Index {
+  private index(expr: Expr, dim: Dim | undefined, bound: Map<string, string>, comparing = false): Index {
     const { base, offset } = this.indexParts(expr, bound);
     if (base.k === 'lit') {
       const value = base.value + offset;
@@ -789,7 +789,8 @@ export class Resolver {
     if (dim && base.k !== 'affine') this.unify(base, dim, expr.span);
     if (dim && base.k === 'affine') this.affineReads.push({ terms: base.terms, offset, dim });
     if (base.k === 'dim') {
-      if (offset > 0) throw this.error('index-range', `${base.name} + ${offset} is past the last index ${base.name}`, expr.span);
+      // A position past the end reads nothing; compared, n + 1 is a number like any (i + j == n + 1, the antidiagonal).
+      if (offset > 0 && !comparing) throw this.error('index-range', `${base.name} + ${offset} is past the last index ${base.name}`, expr.span);
       if (offset < 0) this.minSizes.set(base.name, Math.max(this.minSizes.get(base.name) ?? 1, 1 - offset));
     }
     return { ...base, offset } as Index;
@@ -2133,8 +2134,8 @@ export class Resolver {
     const labelEntry = (e: Expr): boolean => e.kind === 'index' && this.looksLikeIndex(e, bound);
     if (this.looksLikeIndex(left, bound) && this.looksLikeIndex(right, bound)
       && (isIndexVariable(left) || isIndexVariable(right) || (labelEntry(left) && labelEntry(right)))) {
-      const a = this.index(left, undefined, bound);
-      const b = this.index(right, undefined, bound);
+      const a = this.index(left, undefined, bound, true);
+      const b = this.index(right, undefined, bound, true);
       this.linkIndices(a, b, left.span);
       return scalar({ k: 'icmp', op, a, b });
     }

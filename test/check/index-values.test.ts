@@ -16,7 +16,7 @@ import { compileGenerated, generateSource } from '../../src/numeric/generate.ts'
 import { decideStep, proveForEveryN, Budget } from '../../src/symbolic/index.ts';
 import { parseExpression, SourceMap } from '../../src/syntax/index.ts';
 import { toLatex } from '../../src/report/latex/index.ts';
-import { claimsOf, deriv, FAST } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, FAST, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const RL = `given gamma: unit
 given r: vector[n]
@@ -305,4 +305,15 @@ claim ${a} * ${b} * x[k] * x[l] = ${rhs} * x[k] * x[l]
     }), { numRuns: 300, seed: 7 });
     expect(proofs).toBeGreaterThan(50);
   }, 60_000);
+});
+
+describe('a comparison of indices with a position past the end (thirteenth probe M6)', () => {
+  it('reads n + 1 compared as a number: the antidiagonal i + j == n + 1 is proved, as i + j - 1 == n was', () => {
+    expect(verdictsIn(`given x: vector[n]
+claim sum(i, sum(j, x[i] * 0 + x[j] * 0 + (i + j == n + 1))) = n
+claim sum(i, sum(j, x[i] * 0 + x[j] * 0 + (i + j == n + 1))) = n + 1   expect wrong
+claim sum(i, x[i] * (i < n + 1)) = sum(i, x[i])
+claim sum(i, x[i] * (i < n + 1)) = sum(i, x[i]) - x[n]   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  });
 });
