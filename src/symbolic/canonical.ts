@@ -334,9 +334,15 @@ export class Canonicalizer {
         return RationalFunction.variable(this.atoms.intern(`in:${text}`, () => ({ kind: 'input', name: t.ref.name, text, positive }), (_, input) => input(text)));
       }
       case 'add': {
-        let acc = RationalFunction.ZERO;
-        for (const term of t.terms) acc = acc.add(this.of(term), b);
-        return acc;
+        // Added in pairs, then pairs of pairs: added one by one, each term was added to a numerator holding all
+        // before it, quadratic in the terms (a sum of 800 exponentials passed the budget).
+        let parts = t.terms.map((term) => this.of(term));
+        while (parts.length > 1) {
+          const next: RationalFunction[] = [];
+          for (let i = 0; i < parts.length; i += 2) next.push(i + 1 < parts.length ? parts[i].add(parts[i + 1], b) : parts[i]);
+          parts = next;
+        }
+        return parts[0] ?? RationalFunction.ZERO;
       }
       case 'mul': {
         let acc = RationalFunction.ONE;

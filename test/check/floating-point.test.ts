@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriv, onlyStep } from '../__test-helpers__/derivations.ts';
+import { deriv, onlyStep, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const CHECK = { seed: 1, trials: 30, sizes: [1, 2, 3] } as const;
 
@@ -104,5 +104,13 @@ describe('a true identity scaled by 1e-200 to 1e200 is never refuted and never a
       expect(step.detail.engineFault, text).toBeUndefined();
       expect(['proved', 'verified'], text).toContain(step.verdict);
     }), { seed: 20261202, numRuns: 25 });
+  });
+});
+
+describe('a long sum whose smallest terms underflow doubles (thirteenth probe E3)', () => {
+  it('is decided by the exact engine, whose sums of many terms are added in pairs, not one by one', () => {
+    expect(verdictsIn(`claim sum(k, 1, 800, exp(k - 800)) = sum(k, 0, 799, exp(-k))
+claim sum(k, 1, 800, exp(k - 800)) = sum(k, 0, 798, exp(-k))   expect wrong
+`)).toEqual(['proved', 'refuted']);
   });
 });

@@ -234,7 +234,8 @@ export class RationalFunction {
       let n = r.numerator(budget);
       for (const [k, f] of den) {
         const missing = f.exp - (r.factors.get(k)?.exp ?? 0);
-        for (let i = 0; i < missing; i++) n = n.mul(f.poly, budget);
+        // One multiplication by the power: one at a time, a sum of e^(k - 800) over 800 terms lifted its numerator 800 times per term.
+        if (missing > 0) n = n.mul(f.poly.pow(missing, budget), budget);
       }
       return n;
     };
