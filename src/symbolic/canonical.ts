@@ -1052,7 +1052,11 @@ export class Canonicalizer {
       return;
     }
     let signed = d.numerator(b);
-    for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
+    for (const f of d.denominatorFactors()) {
+      // A factor known positive (1 + exp(-z), each sigmoid's) leaves the sign as it is: multiplied in, the
+      // log-likelihood of a batch, log(prod(m, sigmoid(z[m]))), had a product of 2^N terms to sign.
+      if (f.exponent % 2 === 1 && this.knownSign(f.factor) !== 'positive') signed = signed.mul(f.factor, b);
+    }
     signed = this.atoms.reduce(signed, b, false);
     if (signed.isZero()) {
       if (strict) this.conditions.markNever(`${what} is 0`);

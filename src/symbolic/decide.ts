@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, children, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -838,6 +838,23 @@ const SERIES_ATTEMPTS = 2;
 /** Sides of a spot check this large (nodes written out) get a limited one: {@link LIMITED_POINTS} points, no deep attempts. */
 const SPOT_CHECK_NODES = 20_000;
 const LIMITED_POINTS = 4;
+/** ... and so do sides with this many calls of functions other than the arithmetic ones (exp, log, erf, ...), written out. */
+const SPOT_CHECK_FUNCTIONS = 256;
+
+/** The calls of functions of the inputs in terms written out as trees (a shared subterm counts at each place), counted up to cap. */
+function transcendentalsUpTo(terms: readonly Term[], cap: number): number {
+  let count = 0;
+  const stack = [...terms];
+  let visited = 0;
+  while (stack.length > 0 && count < cap && visited < SPOT_CHECK_NODES) {
+    const t = stack.pop()!;
+    visited++;
+    // A function of constants (binomial(1000, k) of a sum written out) is evaluated once per digits, not per point.
+    if ((t.k === 'fn' || t.k === 'apply') && someSubterm(t, (x) => x.k === 'input')) count++;
+    stack.push(...children(t));
+  }
+  return count;
+}
 
 /** How many random points the confirmation tries, and on how many it raises the precision past 120 digits. */
 const CONFIRM_ATTEMPTS = 24;
@@ -879,7 +896,10 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // So do sides with an inverse function summed by its slow series, whose constants span more orders than the digits
   // (atan(p) and cos(pi 1e300)): every point starts past 360 digits, where atan's series alone takes seconds.
   const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
+  // So do sides with hundreds of transcendental functions (a log-likelihood over a batch of 400: each point at 960
+  // digits was 800 exps and logs, and the search ran into its wall-clock guard).
   const limited = expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES
+    || transcendentalsUpTo([lhs, rhs], SPOT_CHECK_FUNCTIONS) >= SPOT_CHECK_FUNCTIONS
     || (constantSpan([lhs, rhs]) > 2 * DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));
   const random = seededRandom(seed ^ 0x9e3779b9);
   const tiePoints = ties.map((tie) => {

@@ -44,3 +44,12 @@ claim diff(log(p[k]), Q[k, d]) = x[d] / Q[k, d] + (1 - x[d]) / (1 - Q[k, d])   e
 `).map((v) => (v === 'verified' ? 'holds' : v === 'proved' ? 'holds' : v))).toEqual(['holds', 'refuted', 'holds', 'refuted']);
   });
 });
+
+describe('a log-likelihood over a fixed batch (thirteenth probe S2)', () => {
+  it('proves log(prod(m, sigmoid(z[m]))) over 100 points: the log argument\'s sign is read factor by factor, not from a product of 2^100 terms', () => {
+    expect(verdictsIn(`given z: vector[100]
+claim log(prod(m, sigmoid(z[m]))) = -sum(m, softplus(-z[m]))
+claim log(prod(m, sigmoid(z[m]))) = -sum(m, softplus(-z[m])) + 1e-12   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
+});
