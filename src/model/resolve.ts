@@ -1175,6 +1175,8 @@ export class Resolver {
       return values.slice(0, -1).reduceRight((acc, v) => this.entrywise(expr, v, acc, (a, b) => fn(name, a, b)), values[values.length - 1]);
     }
     if (name === 'laplacian' && !this.isDeclared(name)) return this.laplacian(expr, bound);
+    if ((name === 'div' || name === 'divergence' || name === 'curl') && !this.isDeclared(name)) return this.vectorCalculus(name === 'curl' ? 'curl' : 'div', expr, bound);
+    if (name === 'cross' && !this.isDeclared(name)) return this.cross(expr, bound);
     if ((name === 'subs' || name === 'at') && !this.isDeclared(name)) return this.atPoint(expr, bound);
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
@@ -1663,6 +1665,51 @@ export class Resolver {
     if (h.k === 'scalar') return h;
     const i = this.boundIndex(h.shape[0], 'i');
     return scalar({ k: 'sum', index: i, dim: h.shape[0], body: h.at([v(i), v(i)]) });
+  }
+
+  /**
+   * `div(F, [x, y, z])` (also `divergence`) and `curl(F, [x, y, z])` of a vector field
+   * F written as one vector entry per variable (Stewart 16.5): the trace of its
+   * Jacobian, and (dR/dy - dQ/dz, dP/dz - dR/dx, dQ/dx - dP/dy) for F = [P, Q, R].
+   */
+  private vectorCalculus(name: 'div' | 'curl', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const form = `${name}([P, Q, R], [x, y, z])`;
+    this.expectArity(expr, 2, form);
+    const list = expr.args[1];
+    if (list.kind !== 'array') {
+      throw this.error('unsupported', `${name} takes its variables listed: ${form}`, list.span, 'list the scalar inputs the field depends on, as grad(f, [x, y]) does');
+    }
+    const j = this.byVariables('jacobian', { ...expr, name: 'jacobian' }, list, bound);
+    const k = list.items.length;
+    if (j.k !== 'array' || j.shape.length !== 2 || !sameDim(j.shape[0], { k: 'fixed', size: k })) {
+      throw this.error('shape', `${name} takes a vector field with one entry per variable (${k}), got ${j.k === 'array' ? showShape(j.shape.slice(0, 1)) : 'a scalar'}`, expr.args[0].span,
+        `write the field as a vector of ${k} entries: ${form}`);
+    }
+    const at = (r: number, c: number): Term => j.at([{ k: 'lit', value: r }, { k: 'lit', value: c }]);
+    if (name === 'div') return scalar(add(...Array.from({ length: k }, (_, i) => at(i + 1, i + 1))));
+    if (k !== 3) throw this.error('shape', `curl is of a field in three variables, got ${k}`, list.span, 'write curl([P, Q, R], [x, y, z])');
+    const components = [sub(at(3, 2), at(2, 3)), sub(at(1, 3), at(3, 1)), sub(at(2, 1), at(1, 2))];
+    return array([{ k: 'fixed', size: 3 }], ([i]) => pickByIndex(i, 3, (p) => components[p]));
+  }
+
+  /** `cross(a, b)`: the cross product of two vectors of length 3. */
+  private cross(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    this.expectArity(expr, 2, 'cross(a, b)');
+    const [a, b] = expr.args.map((x) => this.val(x, bound));
+    const three: Dim = { k: 'fixed', size: 3 };
+    for (const [value, written] of [[a, expr.args[0]], [b, expr.args[1]]] as const) {
+      if (value.k !== 'array' || value.shape.length !== 1 || !sameDim(value.shape[0], three)) {
+        throw this.error('shape', `cross takes two vectors of length 3, got ${value.k === 'array' ? showShape(value.shape) : 'a scalar'}`, written.span,
+          'declare them as vector[3], or write them out: cross([x, y, z], [1, 0, 0])');
+      }
+    }
+    const e = (v: Value, p: number): Term => (v as ArrayValue).at([{ k: 'lit', value: p }]);
+    const components = [
+      sub(mul(e(a, 2), e(b, 3)), mul(e(a, 3), e(b, 2))),
+      sub(mul(e(a, 3), e(b, 1)), mul(e(a, 1), e(b, 3))),
+      sub(mul(e(a, 1), e(b, 2)), mul(e(a, 2), e(b, 1))),
+    ];
+    return array([three], ([i]) => pickByIndex(i, 3, (p) => components[p]));
   }
 
   /**

@@ -1,0 +1,50 @@
+/**
+ * Vector calculus in three variables (Stewart 16.5, Marsden & Tromba 1.3): the
+ * cross product, divergence and curl of a field written as one entry per
+ * variable, and their identities (div curl F = 0, curl grad f = 0) for every
+ * smooth field. Each had been refused as an unknown function (thirteenth probe).
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('cross, div and curl', () => {
+  it('proves the cross product\'s identities and refutes their slips', () => {
+    expect(verdictsIn(`given a, b, c: vector[3]
+given x, y, z: real
+claim dot(a, cross(a, b)) = 0
+claim cross(a, b) = -cross(b, a)
+claim cross(a, b) = cross(b, a)   expect wrong
+claim dot(a, cross(b, c)) = dot(b, cross(c, a))
+claim cross(a, cross(b, c)) = b * dot(a, c) - c * dot(a, b)
+claim cross(a, cross(b, c)) = c * dot(a, b) - b * dot(a, c)   expect wrong
+claim cross([x, y, z], [1, 0, 0]) = [0, z, -y]
+claim cross([x, y, z], [1, 0, 0]) = [0, -z, y]   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'refuted']);
+  });
+
+  it('takes the divergence and curl of a field, and proves div curl F = 0 and curl grad f = 0 for unknown F and f', () => {
+    expect(verdictsIn(`given x, y, z: real
+given F1, F2, F3: function(x, y, z)
+given f: function(x, y, z)
+claim div([x^2, y^2, z^2], [x, y, z]) = 2*x + 2*y + 2*z
+claim divergence([x^2, y^2, z^2], [x, y, z]) = 2*x + 2*y   expect wrong
+claim curl([x*y*z, x^2, y*z], [x, y, z]) = [z, x*y, 2*x - x*z]
+claim curl([x*y*z, x^2, y*z], [x, y, z]) = [z, x*y, x*z - 2*x]   expect wrong
+claim div(curl([F1(x, y, z), F2(x, y, z), F3(x, y, z)], [x, y, z]), [x, y, z]) = 0
+claim curl(grad(f(x, y, z), [x, y, z]), [x, y, z]) = [0, 0, 0]
+claim div(grad(f(x, y, z), [x, y, z]), [x, y, z]) = laplacian(f(x, y, z), [x, y, z])
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved', 'proved', 'proved']);
+  });
+
+  it('says what it takes: vectors of length 3, a field with one entry per variable, three variables for curl', () => {
+    const [cross4, wrongField, curl2] = stepsIn(`given a, b: vector[4]
+given x, y: real
+claim cross(a, b) = a
+claim div([x, y, x], [x, y]) = 2
+claim curl([x, y], [x, y]) = [0, 0]
+`);
+    expect(cross4.detail.diagnostic?.message).toContain('cross takes two vectors of length 3');
+    expect(wrongField.detail.diagnostic?.message).toContain('one entry per variable (2)');
+    expect(curl2.detail.diagnostic?.message).toContain('curl is of a field in three variables, got 2');
+  });
+});
