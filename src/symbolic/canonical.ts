@@ -1018,9 +1018,32 @@ export class Canonicalizer {
     }
     if (!cofactor.isConstant()) {
       const { primitive } = cofactor.normalizeFactor();
-      if (this.knownSign(primitive) !== 'positive' && this.knownSign(primitive.neg()) !== 'positive') parts.push(primitive);
+      if (this.knownSign(primitive) !== 'positive' && this.knownSign(primitive.neg()) !== 'positive' && this.constantSign(primitive) === undefined) parts.push(primitive);
     }
     return parts;
+  }
+
+  /**
+   * The sign of a polynomial of constant atoms only (exp(1) - 1, pi - 3, sqrt(2) - 1),
+   * where doubles show it beyond doubt: its value is more than a millionth of the sum
+   * of its terms' sizes away from 0, far past the rounding of a few operations. Undefined
+   * for anything of the inputs, or a constant too close to 0 to tell (pi - 355/113 is told).
+   */
+  private constantSign(p: Polynomial): 1 | -1 | undefined {
+    const atom = this.atoms.evaluator(() => { throw new Error('not a constant'); });
+    let value = 0;
+    let scale = 0;
+    try {
+      for (const term of p.terms()) {
+        const v = Polynomial.monomial(term.coef, powersOf(term.mono)).evaluateFloat(atom);
+        value += v;
+        scale += Math.abs(v);
+      }
+    } catch {
+      return undefined;
+    }
+    if (!Number.isFinite(value) || !Number.isFinite(scale) || Math.abs(value) <= CONSTANT_SIGN_MARGIN * scale) return undefined;
+    return value > 0 ? 1 : -1;
   }
 
   /**
@@ -1084,6 +1107,12 @@ export class Canonicalizer {
     }
     const known = this.knownSign(S);
     if (known === 'positive' || (!strict && known === 'nonneg')) return;
+    const constant = this.constantSign(S);
+    if (constant === 1) return;
+    if (constant === -1) {
+      this.conditions.markNever(`${what} is negative`);
+      return;
+    }
     const negative = this.knownSign(S.neg());
     if (negative === 'positive' || (strict && negative === 'nonneg')) {
       this.conditions.markNever(`${what} is never ${strict ? 'positive' : 'non-negative'}`);
@@ -1306,6 +1335,9 @@ function floorDiv(p: bigint, q: bigint): bigint {
 
 /** Integer powers above this are not expanded exactly (a power of a constant would need millions of digits). */
 const MAX_EXACT_EXPONENT = 10_000;
+
+/** How far from 0, relative to the sum of its terms' sizes, a constant's double must be for its sign to count (constantSign). */
+const CONSTANT_SIGN_MARGIN = 1e-6;
 
 /** exp of a sum of more terms than this is one atom, not a product of an atom per term. */
 const MAX_SPLIT_EXP_TERMS = 16;

@@ -56,3 +56,14 @@ claim tan(x) * cos(x) = sin(x)
     expect(why.join('\n')).toMatch(/asin\(1\/3\)/);
   });
 });
+
+describe('a condition on constants alone (thirteenth probe M3)', () => {
+  it('holds where doubles show its sign beyond doubt: exp(1) - 1 != 0 is no condition, so the geometric sum of exp(-k) is proved', () => {
+    const steps = stepsIn(`claim sum(k, 1, 300, exp(-k)) = (1 - exp(-300)) / (exp(1) - 1)
+claim sum(k, 1, 300, exp(-k)) = (1 - exp(-300)) / (exp(1) - 1) + 1e-200   expect wrong
+claim log(2 - exp(1)) = 0
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'error']);
+    expect(steps[2].detail.diagnostic?.message).toContain('a log argument is negative');
+  });
+});
