@@ -1034,6 +1034,11 @@ export class Canonicalizer {
     let value = 0;
     let scale = 0;
     try {
+      // sin and cos of a large argument are garbage in doubles (cos(1e300)): no sign from them.
+      for (const id of p.variables()) {
+        const angle = this.atoms.angles.get(id);
+        if (angle !== undefined && !(Math.abs(angle.argument.evaluateFloat(atom)) < MAX_SIGNED_ANGLE)) return undefined;
+      }
       for (const term of p.terms()) {
         const v = Polynomial.monomial(term.coef, powersOf(term.mono)).evaluateFloat(atom);
         value += v;
@@ -1338,6 +1343,8 @@ const MAX_EXACT_EXPONENT = 10_000;
 
 /** How far from 0, relative to the sum of its terms' sizes, a constant's double must be for its sign to count (constantSign). */
 const CONSTANT_SIGN_MARGIN = 1e-6;
+/** sin and cos of arguments past this are not read in doubles for a sign. */
+const MAX_SIGNED_ANGLE = 1e6;
 
 /** exp of a sum of more terms than this is one atom, not a product of an atom per term. */
 const MAX_SPLIT_EXP_TERMS = 16;
