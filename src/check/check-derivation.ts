@@ -449,7 +449,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       });
     case 'proved': {
       // Numbers with no value anywhere confirm nothing: the doubles overflowed where the exact forms have a value.
-      const confirmed = numeric.kind === 'no-domain' ? `not confirmed by numbers: ${numeric.trials} random inputs overflowed double precision` : `confirmed on ${numericMethod}`;
+      const confirmed = numeric.kind === 'no-domain' ? `not confirmed by numbers: at none of ${numeric.trials} random input${numeric.trials === 1 ? '' : 's'} could double precision or 60 digits settle a value (past their range, or a series too slow to sum)` : `confirmed on ${numericMethod}`;
       if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; ${confirmed}`, { worstRelative, ...removable });
       const cases = everyN.kind === 'proved' && everyN.cases > 1 ? ` (${everyN.cases} cases of equal indices)` : '';
       // With no dimension symbol there is no n: "for every n" would promise something that is not there.
