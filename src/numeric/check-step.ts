@@ -673,7 +673,8 @@ function compareSides(left: SideValue & { kind: 'double' | 'precise' }, right: S
     ratio, relative,
     shown: {
       lhs: l.toNumber(), rhs: r.toNumber(), difference: difference.toNumber(), tolerance: tolerance.toNumber(),
-      precise: { lhs: digits(l), rhs: digits(r), difference: digits(difference) },
+      // A side that doubles settled is shown as its double (shortest form), not as 20 digits it does not have.
+      precise: { lhs: shownValue(left, l), rhs: shownValue(right as SideValue & { kind: 'double' | 'precise' }, r), difference: digits(difference) },
     },
   };
 }
@@ -683,6 +684,10 @@ function precisely(side: SideValue & { kind: 'double' | 'precise' }): [Decimal, 
   return [toPrecise(PreciseDecimal, side.value), toPrecise(PreciseDecimal, side.error)];
 }
 
+
+function shownValue(side: SideValue & { kind: 'double' | 'precise' }, value: Decimal): string {
+  return side.kind === 'double' ? String(side.value) : digits(value);
+}
 
 /** 20 significant digits, as the JSON report gives high-precision values. */
 function digits(x: Decimal): string {

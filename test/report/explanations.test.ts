@@ -157,6 +157,13 @@ describe('a raw difference in the reports', () => {
     expect(cut).toMatch(/^lhs - rhs = x0\*y0 \+ .*x\d+\*y\d+ … \(\d+ more characters; the full difference is in --json\)$/);
     expect(cut.indexOf(' …')).toBeLessThanOrEqual(160);
   });
+
+  it('keeps at least its first term, however long, rather than cut inside "lhs - rhs" (thirteenth probe)', () => {
+    const long = `lhs - rhs = ${'7'.repeat(300)}*x + y`;
+    const cut = cutAtTerm(long, 160);
+    expect(cut.startsWith(`lhs - rhs = ${'7'.repeat(140)}`)).toBe(true);
+    expect(cut).toMatch(/ … \(\d+ more characters; the full difference is in --json\)$/);
+  });
 });
 
 describe('a constant of a thousand digits', () => {

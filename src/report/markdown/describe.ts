@@ -187,10 +187,12 @@ function sentenceParts(text: string): WhyPart[] {
  */
 export function cutAtTerm(text: string, max: number): string {
   if (text.length <= max) return text;
+  // After `lhs - rhs = `: its own minus is no term of the formula (a first term longer than max was cut to `lhs …`).
+  const start = text.indexOf(' = ') + 3;
   let cut = -1;
   for (const m of text.matchAll(/ [+-] /g)) {
     if (m.index! > max) break;
-    cut = m.index!;
+    if (m.index! >= start) cut = m.index!;
   }
   const head = cut > 0 ? text.slice(0, cut) : text.slice(0, max);
   return `${head} … (${plural(text.length - head.length, 'more character')}; the full difference is in --json)`;
