@@ -54,7 +54,7 @@ claim tan(x) * cos(x) = sin(x)
     expect(why.join('\n')).toMatch(/p = pi\b/);
     expect(why.join('\n')).toMatch(/x = log\(2\)/);
     expect(why.join('\n')).toMatch(/asin\(1\/3\)/);
-  });
+  }, 60_000);
 });
 
 describe('a condition on constants alone (thirteenth probe M3)', () => {
@@ -65,5 +65,5 @@ claim log(2 - exp(1)) = 0
 `);
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'error']);
     expect(steps[2].detail.diagnostic?.message).toContain('a log argument is negative');
-  });
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ let p[k] = w[k] * prod(d, Q[k, d]^x[d] * (1 - Q[k, d])^(1 - x[d]))
 claim diff(log(p[k]), Q[k, d]) = x[d] / Q[k, d] - (1 - x[d]) / (1 - Q[k, d])
 claim diff(log(p[k]), Q[k, d]) = x[d] / Q[k, d] + (1 - x[d]) / (1 - Q[k, d])   expect wrong
 `).map((v) => (v === 'verified' ? 'holds' : v === 'proved' ? 'holds' : v))).toEqual(['holds', 'refuted', 'holds', 'refuted']);
-  });
+  }, 60_000);
 });
 
 describe('a log-likelihood over a fixed batch (thirteenth probe S2)', () => {
@@ -51,5 +51,5 @@ describe('a log-likelihood over a fixed batch (thirteenth probe S2)', () => {
 claim log(prod(m, sigmoid(z[m]))) = -sum(m, softplus(-z[m]))
 claim log(prod(m, sigmoid(z[m]))) = -sum(m, softplus(-z[m])) + 1e-12   expect wrong
 `)).toEqual(['proved', 'refuted']);
-  });
+  }, 60_000);
 });

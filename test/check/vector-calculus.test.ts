@@ -20,7 +20,7 @@ claim cross(a, cross(b, c)) = c * dot(a, b) - b * dot(a, c)   expect wrong
 claim cross([x, y, z], [1, 0, 0]) = [0, z, -y]
 claim cross([x, y, z], [1, 0, 0]) = [0, -z, y]   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'refuted']);
-  });
+  }, 60_000);
 
   it('takes the divergence and curl of a field, and proves div curl F = 0 and curl grad f = 0 for unknown F and f', () => {
     expect(verdictsIn(`given x, y, z: real
@@ -34,7 +34,7 @@ claim div(curl([F1(x, y, z), F2(x, y, z), F3(x, y, z)], [x, y, z]), [x, y, z]) =
 claim curl(grad(f(x, y, z), [x, y, z]), [x, y, z]) = [0, 0, 0]
 claim div(grad(f(x, y, z), [x, y, z]), [x, y, z]) = laplacian(f(x, y, z), [x, y, z])
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved', 'proved', 'proved']);
-  });
+  }, 60_000);
 
   it('says what it takes: vectors of length 3, a field with one entry per variable, three variables for curl', () => {
     const [cross4, wrongField, curl2] = stepsIn(`given a, b: vector[4]
@@ -46,5 +46,5 @@ claim curl([x, y], [x, y]) = [0, 0]
     expect(cross4.detail.diagnostic?.message).toContain('cross takes two vectors of length 3');
     expect(wrongField.detail.diagnostic?.message).toContain('one entry per variable (2)');
     expect(curl2.detail.diagnostic?.message).toContain('curl is of a field in three variables, got 2');
-  });
+  }, 60_000);
 });

@@ -193,5 +193,5 @@ describe('the printer of canonical forms', () => {
       }),
       { seed: 20261203, numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
