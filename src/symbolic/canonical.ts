@@ -359,6 +359,11 @@ export class Canonicalizer {
       case 'extremum': {
         // max and min are symmetric: one atom per set of canonical arguments, in any order.
         const parts = t.terms.map((x) => this.of(x));
+        // Of rational constants (a point put in), the value itself.
+        const constants = parts.map(constantOf);
+        if (constants.every((c): c is Rational => c !== undefined)) {
+          return RationalFunction.constant(constants.reduce((best, c) => ((t.op === 'max' ? c.cmp(best) > 0 : c.cmp(best) < 0) ? c : best)));
+        }
         const keys = parts.map((p) => this.key(p)).sort();
         const pick = t.op === 'max' ? Math.max : Math.min;
         return this.opaque(`${t.op}(${keys.join(', ')})`, () => `${t.op}(${parts.map((p) => this.display(p)).join(', ')})`,

@@ -107,3 +107,15 @@ claim 1 = (sqrt(x^2 + p^2) + x) / (sqrt(x^2 + p^2) + x)
     expect(steps[0].detail.counterexample?.inputs).toMatchObject({ x: -1, y: 0 });
   }, 60_000);
 });
+
+describe('a strict inequality that fails where the entries of a vector tie (fourteenth probe F1)', () => {
+  it('refutes lse(w) < max(w) + log(n) = 1 and max(w) > min(w) = 1 at w = 0: max and min of constants are their value', () => {
+    expect(verdictsIn(`given w: vector[2]
+given z: vector[3]
+claim (max(w) > min(w)) = 1   expect wrong
+claim (log(sum(j, exp(w[j]))) < max(w) + log(2)) = 1   expect wrong
+claim (log(sum(j, exp(z[j]))) < max(z) + log(3)) = 1   expect wrong
+claim (log(sum(j, exp(z[j]))) <= max(z) + log(3)) = 1
+`)).toEqual(['refuted', 'refuted', 'refuted', 'verified']);
+  }, 60_000);
+});
