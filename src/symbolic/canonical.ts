@@ -964,13 +964,20 @@ export class Canonicalizer {
       else if (e % 2 === 0) factors.push({ poly: this.absolute(RationalFunction.variable(id)).numerator(b), exp: e });
       else restNum = restNum.mul(Polynomial.monomial(1, [[id, e]]), b);
     }
+    // A factor whose negation is known positive (p[1] - 1 of a simplex[2]) splits off as that negation, its sign kept aside.
     if (!primitive.isConstant()) {
       if (this.positivePolynomial(primitive)) factors.push({ poly: primitive, exp: 1 });
-      else restNum = restNum.mul(primitive, b);
+      else if (this.positivePolynomial(primitive.neg())) {
+        factors.push({ poly: primitive.neg(), exp: 1 });
+        restNum = restNum.neg();
+      } else restNum = restNum.mul(primitive, b);
     }
     for (const f of a.denominatorFactors()) {
       if (this.positivePolynomial(f.factor)) factors.push({ poly: f.factor, exp: -f.exponent });
-      else restDen = restDen.mul(f.factor.pow(f.exponent, b), b);
+      else if (this.positivePolynomial(f.factor.neg())) {
+        factors.push({ poly: f.factor.neg(), exp: -f.exponent });
+        if (f.exponent % 2 === 1) restNum = restNum.neg();
+      } else restDen = restDen.mul(f.factor.pow(f.exponent, b), b);
     }
     let acc = this.logOfConstant(constant);
     for (const f of factors) acc = acc.add(this.logOfPositive(f.poly).mul(RationalFunction.constant(f.exp), b), b);
@@ -1209,11 +1216,37 @@ export class Canonicalizer {
   }
 
   private positivePolynomial(p: Polynomial): boolean {
+    if (this.simplexRemainder(p)) return true;
     for (const term of p.terms()) {
       if (term.coef.sign() <= 0) return false;
       for (const [id] of powersOf(term.mono)) if (!this.atoms.isPositive(id)) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether p is c - (a sum of distinct entries of one simplex input), c >= 1: positive,
+   * since the entries left out are. The exact engine writes a simplex's last entry as 1
+   * minus the others, so log(p[n]) is log(1 - p[1] - ...), which splits off like any
+   * positive factor (log(p[2] / q[2]) = log(p[2]) - log(q[2]) was an engine fault).
+   */
+  private simplexRemainder(p: Polynomial): boolean {
+    // Only at concrete sizes, where the last entry is always written as 1 minus the others (expand.ts): in index
+    // notation p[1] may be the last entry itself (n = 1), and 1 - p[1] is then 0.
+    if (this.indexNotation !== undefined) return false;
+    let simplex: string | undefined;
+    let constant = Rational.ZERO;
+    let entries = 0;
+    for (const term of p.terms()) {
+      const powers = powersOf(term.mono);
+      if (powers.length === 0) { constant = term.coef; continue; }
+      const atom = this.atoms.atoms[powers[0][0]];
+      if (powers.length !== 1 || powers[0][1] !== 1 || !term.coef.equals(Rational.ONE.neg()) || atom.kind !== 'input') return false;
+      if (this.inputs.get(atom.name)?.kind !== 'simplex' || (simplex !== undefined && simplex !== atom.name)) return false;
+      simplex = atom.name;
+      entries++;
+    }
+    return entries > 0 && constant.cmp(Rational.ONE) >= 0;
   }
 
   private isPositive(a: RationalFunction): boolean {

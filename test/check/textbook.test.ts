@@ -53,3 +53,21 @@ claim log(prod(m, sigmoid(z[m]))) = -sum(m, softplus(-z[m])) + 1e-12   expect wr
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 });
+
+describe('logs of simplex entries (fourteenth probe F2)', () => {
+  it('splits log(p[n] / q[n]) of the last entries, written 1 minus the others, so KL = cross-entropy - entropy is proved, not an engine fault', () => {
+    expect(verdictsIn(`given p, q: simplex[2]
+given r, s: simplex[4]
+claim log(p[2]) - log(q[2]) = log(p[2] / q[2])
+claim sum(i, log(p[i]) - log(q[i])) = sum(i, log(p[i] / q[i]))
+claim -sum(i, r[i] * log(s[i])) + sum(i, r[i] * log(r[i])) = sum(i, r[i] * log(r[i] / s[i]))
+claim -sum(i, r[i] * log(s[i])) + sum(i, r[i] * log(r[i])) = sum(i, r[i] * log(s[i] / r[i]))   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('keeps 1 - p[1] of a simplex[n] without a sign in index notation, where at n = 1 it is 0', () => {
+    expect(verdictsIn(`given p: simplex[n]
+claim 0 = log(1 - p[1]) - log(1 - p[1])   expect wrong
+`)).toEqual(['refuted']);
+  }, 60_000);
+});
