@@ -1,4 +1,4 @@
-import { appliedName, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, type Input, type Term } from '../model/index.ts';
+import { appliedName, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, termKey, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -375,7 +375,7 @@ export class Canonicalizer {
         if (known !== undefined) return this.seriesSum(known);
         // One atom per series as written (its index printed by its letter): the same series on both sides cancels, and
         // anything else about it (its sum, a term taken out) is for the numbers. Its value is not taken in doubles here.
-        return this.opaque(`series:${printTerm({ ...t, index: SERIES_INDEX, body: substituteIndices(t.body, new Map([[t.index, { k: 'var', name: SERIES_INDEX, offset: 0 }]])) })}`,
+        return this.opaque(`series:${termKey({ ...t, index: SERIES_INDEX, body: substituteIndices(t.body, new Map([[t.index, { k: 'var', name: SERIES_INDEX, offset: 0 }]])) })}`,
           () => printTerm(t), () => NaN);
       }
       case 'size': case 'sum': case 'icmp': case 'reduce':

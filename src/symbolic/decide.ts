@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, children, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -126,7 +126,9 @@ export function decideStep(
 ): SymbolicOutcome {
   // The same term on both sides is equal wherever it has a value, with the same conditions: prod(k, 1, 300, 1 + x / k^2)
   // against itself ran into the wall-clock guard, written out as a polynomial of degree 300 twice.
-  if (printTerm(step.lhs) === printTerm(step.rhs)) return { kind: 'equal', instances: 0, unconditional: hasValueEverywhere(step.lhs) };
+  // The same term on both sides, ranges of sums included (printed text leaves them out: prod(k, 1, 3000, k) and
+  // prod(k, 1, 2999, k) print alike, and the step was proved).
+  if (termKey(step.lhs) === termKey(step.rhs)) return { kind: 'equal', instances: 0, unconditional: hasValueEverywhere(step.lhs) };
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
   const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };

@@ -89,7 +89,9 @@ claim sum(k, 2, n, x[k] / (k - 1)) = sum(k, 2, n, x[k] * (1 / (k - 1)))
     expect(verdicts(`claim prod(k, 1, 3000, k) / prod(k, 1, 2999, k) = 3000
 claim prod(k, 1, 3000, k) / prod(k, 1, 2999, k) = 1   expect wrong
 claim sum(k, 1, 3000, exp(k)) / sum(k, 1, 2999, exp(k)) = 1   expect wrong
-`)).toEqual(['verified', 'refuted', 'refuted']);
+claim prod(k, 1, 3000, k) = prod(k, 1, 2999, k)   expect wrong
+claim sum(k, 1, 5, k^2) = sum(k, 1, 4, k^2)   expect wrong
+`)).toEqual(['verified', 'refuted', 'refuted', 'refuted', 'refuted']);
   }, 60_000);
 });
 
