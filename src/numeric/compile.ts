@@ -99,6 +99,29 @@ function finiteOrInfinite(error: number): number {
  * a * b for error propagation, where an exact operand (error or slope 0) carries
  * no error even when the other factor is infinite: never NaN.
  */
+/**
+ * What an error eb in the base b carries into v = b^x: |x v / b| eb to first order; where
+ * |x| eb / |b| is not small ((1 + 1e-20 t)^(1e20), a base rounded to 1 raised to 1e20) the
+ * change of b^x over [b - eb, b + eb] itself, |v| max |(1 +- eb / |b|)^x - 1|, which is
+ * e^(1e4) there, not 1e4: the first-order bound had trusted a value of 1 for e^20.
+ * At base 0, eb^x; `loose` (a base known to less than half its size, under a negative or
+ * fractional power): no bound.
+ */
+export function powerError(b: number, eb: number, x: number, v: number, loose: boolean): number {
+  if (eb === 0) return 0;
+  if (b === 0) return x > 0 ? Math.pow(eb, x) : x === 0 ? 0 : Infinity;
+  if (loose) return Infinity;
+  const relative = eb / Math.abs(b);
+  if (!(Math.abs(x) * relative > LINEAR_POWER)) return carry(x * v, relative);
+  if (relative >= 1) return Number.isInteger(x) && x > 0 ? Math.pow(Math.abs(b) + eb, x) + Math.abs(v) : Infinity;
+  const spread = Math.max(Math.abs(Math.expm1(x * Math.log1p(relative))), Math.abs(Math.expm1(x * Math.log1p(-relative))));
+  const out = Math.abs(v) * spread;
+  return Number.isNaN(out) ? Infinity : out;
+}
+
+/** |x| eb / |b| up to which a power's base error is carried to first order (the second-order part is below 1e-3 of it). */
+export const LINEAR_POWER = 1e-3;
+
 function carry(slope: number, error: number): number {
   if (error === 0 || slope === 0) return 0;
   const out = Math.abs(slope) * error;
@@ -410,7 +433,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           // bound for a negative or fractional power, whose base may be 0 (a pole): that is for high precision.
           const loose = eb > 0.5 * Math.abs(b) && (x < 0 || !Number.isInteger(x));
           if (loose) s.needsPrecision = true;
-          const fromBase = eb === 0 ? 0 : b === 0 ? (x > 0 ? Math.pow(eb, x) : x === 0 ? 0 : Infinity) : loose ? Infinity : carry(x * v, eb / Math.abs(b));
+          const fromBase = powerError(b, eb, x, v, loose);
           const fromExponent = v === 0 ? 0 : carry(v * Math.log(Math.abs(b)), ex);
           s.error = finiteOrInfinite(fromBase + fromExponent + 2 * UNIT_ROUNDOFF * Math.abs(v) + UNDERFLOW);
           return v;

@@ -1,6 +1,6 @@
 import { FUNCTIONS, instantiateFunctions, movesWithInputs, printTerm, termKey, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
-  argumentError, compileClosures, finiteDifference, freeIndexNames, inputsRead, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
+  argumentError, compileClosures, powerError, finiteDifference, freeIndexNames, inputsRead, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
@@ -50,7 +50,7 @@ const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 
 /** What the generated code receives as its one argument `R`: the runtime, never text. */
 const RUNTIME = {
-  argumentError, finiteDifference,
+  argumentError, finiteDifference, powerError,
   values: FUNCTION_NAMES.map((n) => FUNCTIONS[n].value),
   slopes: FUNCTION_NAMES.map((n) => FUNCTIONS[n].slopes),
   kinks: FUNCTION_NAMES.map((n) => FUNCTIONS[n].kink),
@@ -273,7 +273,7 @@ class Generator {
         const loose = this.fresh('l');
         this.emit(out, `const ${loose} = ${eb} > 0.5 * Math.abs(${b}) && (${x} < 0 || !Number.isInteger(${x}));`);
         this.emit(out, `if (${loose}) s.needsPrecision = true;`);
-        this.emit(out, `let ${e} = (${eb} === 0 ? 0 : ${b} === 0 ? (${x} > 0 ? Math.pow(${eb}, ${x}) : ${x} === 0 ? 0 : Infinity) : ${loose} ? Infinity : ${this.carry(`${x} * ${v}`, `${eb} / Math.abs(${b})`)})` +
+        this.emit(out, `let ${e} = R.powerError(${b}, ${eb}, ${x}, ${v}, ${loose})` +
           ` + (${v} === 0 ? 0 : ${this.carry(`${v} * Math.log(Math.abs(${b}))`, ex)}) + 2 * ${U} * Math.abs(${v}) + ${ETA};`);
         this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
         // No value, as in the closures: no error bound to carry either.

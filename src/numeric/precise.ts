@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { compare, expandedSizeUpTo, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
-import { compileIndex, compilePosition, freeIndexNames, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
+import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
 
@@ -87,6 +87,15 @@ export function preciseContext(work: PreciseWork = { operations: 0 }): PreciseCo
 
 const abs = (x: PreciseNumber): PreciseNumber => new BOUND(x.isNaN() ? Infinity : x.abs());
 /** An error bound times a factor, where an exact operand carries no error even against an infinite factor. */
+/** |v| max |(1 +- r)^x - 1| for a relative base error r, as a bound; (|b| + eb)^x + |v| where r >= 1 under a positive whole x, else none. */
+function powerSpread(v: PreciseNumber, x: PreciseNumber, r: PreciseNumber, b: PreciseNumber, eb: PreciseNumber): PreciseNumber {
+  if (r.gte(1)) return x.isInteger() && x.gt(0) ? new BOUND(b.abs().plus(eb).pow(x)).plus(v.abs()) : new BOUND(Infinity);
+  const up = BOUND.exp(new BOUND(x).times(BOUND.ln(new BOUND(1).plus(r)))).minus(1).abs();
+  const down = BOUND.exp(new BOUND(x).times(BOUND.ln(new BOUND(1).minus(r)))).minus(1).abs();
+  const out = new BOUND(v.abs()).times(up.gt(down) ? up : down);
+  return out.isNaN() ? new BOUND(Infinity) : out;
+}
+
 const carry = (factor: PreciseNumber, error: PreciseNumber): PreciseNumber =>
   (error.isZero() || factor.isZero() ? ZERO_BOUND : abs(factor).times(error));
 const rounding = (x: PreciseNumber, ulps = 1): PreciseNumber => abs(x).times(UNIT_ROUNDOFF).times(ulps);
@@ -256,10 +265,13 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           // As in compile.ts: the slope x b^(x-1) as x v / b; at base 0, |eb|^x.
           // A base known to less than half its size has no first-order bound for a negative or fractional power (it
           // may be 0, a pole): no bound.
+          // Where |x| eb / |b| is not small ((1 + 1e-70 t)^(1e70)), the change of b^x over the base's error itself, as in compile.ts.
+          const relative = eb.isZero() || b.isZero() ? ZERO_BOUND : new BOUND(eb).div(b.abs());
           const fromBase = eb.isZero() ? ZERO_BOUND
             : b.isZero() ? (x.gt(0) ? new BOUND(eb.pow(x)) : x.isZero() ? ZERO_BOUND : new BOUND(Infinity))
               : (x.isNeg() || !x.isInteger()) && eb.gt(b.abs().div(2)) ? new BOUND(Infinity)
-                : carry(x.times(v).div(b), eb);
+                : relative.times(x.abs()).lte(LINEAR_POWER) ? carry(x.times(v).div(b), eb)
+                  : powerSpread(v, x, relative, b, eb);
           const fromExponent = v.isZero() || ex.isZero() ? ZERO_BOUND : carry(v.times(b.abs().ln()), ex);
           context.error = fromBase.plus(fromExponent).plus(rounding(v, 2));
           return v;

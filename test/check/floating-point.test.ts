@@ -114,3 +114,18 @@ claim sum(k, 1, 800, exp(k - 800)) = sum(k, 0, 798, exp(-k))   expect wrong
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a power whose base rounds away its small part (fourteenth probe F0)', () => {
+  it('never refutes (1 + x 1e-20)^(1e20) = exp(1e20 log1p(x 1e-20)): a base error carried to the 1e20-th power is no first-order bound', () => {
+    const verdicts = verdictsIn(`given x: positive
+claim (1 + x * 1e-20)^(1e20) = exp(1e20 * log1p(x * 1e-20))
+claim (1 + x * 1e-70)^(1e70) = exp(1e70 * log1p(x * 1e-70))
+claim (1 + x * 1e-200)^(1e200) = exp(1e200 * log(1 + x * 1e-200))
+claim (1 + x * 1e-20)^(1e20) = exp(1e20 * log1p(x * 1e-20)) * 1.001   expect wrong
+`);
+    // The true steps are verified or could not be settled (no digits settle 1 + 1e-200 x raised to 1e200 here); never refuted.
+    expect(verdicts.slice(0, 3).every((v) => v !== 'refuted')).toBe(true);
+    expect(verdicts[0]).toBe('verified');
+    expect(verdicts[3]).toBe('refuted');
+  }, 60_000);
+});
