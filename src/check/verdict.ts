@@ -29,7 +29,7 @@ export type Judgement =
  * |---|---|
  * | the line above has no value anywhere (exact engine) | error (no-domain) |
  * | no input where both sides have a value, but the exact engine differs, confirmed in 60 digits (the numbers lost every input to the range of doubles) | refuted (below double precision) |
- * | no input where both sides have a value, unless the exact engine proved the sides equal with a value everywhere (the numbers overflowed) | error (no-domain) |
+ * | no input where both sides have a value, unless the exact engine proved the sides equal with a value everywhere, or at a point it shows (the numbers lost every input to their own limits) | error (no-domain) |
  * | index calculus proved, exact engine differs | error (engine fault) |
  * | index calculus proved, numbers refute | error (engine fault) |
  * | index calculus proved | proved, every n |
@@ -44,7 +44,7 @@ export function judge(e: Evidence): Judgement {
   const { everyN, symbolic, numeric } = e;
   const refutedByNumbers = numeric.kind === 'counterexample';
   if (symbolic.kind === 'no-domain') return { verdict: 'error', why: 'no-domain' };
-  const overflowOnly = symbolic.kind === 'equal' && symbolic.unconditional;
+  const overflowOnly = symbolic.kind === 'equal' && (symbolic.unconditional || symbolic.domainWitnessed === true);
   if (numeric.kind === 'no-domain' && !overflowOnly) {
     // A 60-digit point where the line above has a value and the sides differ says what the doubles could not.
     if (everyN.kind !== 'proved' && symbolic.kind === 'different' && symbolic.confirmed) return { verdict: 'refuted', by: 'high-precision' };

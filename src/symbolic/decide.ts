@@ -57,6 +57,12 @@ export type SymbolicOutcome =
   | {
       readonly kind: 'equal'; readonly instances: number; readonly unconditional: boolean;
       /**
+       * The line above has conditions, but at a point of its inputs each clearly holds (in doubles,
+       * away from 0 by a margin): it has a value there, so numbers that find none lost it to their
+       * own limits (a fifth derivative of tan, past the 60-digit work budget), not to an empty domain.
+       */
+      readonly domainWitnessed?: boolean;
+      /**
        * In a step about a derivative: a condition of the step the line above does not
        * imply, waived because it fails only on a set of measure zero (`x[1] != 0`).
        */
@@ -128,7 +134,9 @@ export function decideStep(
   // against itself ran into the wall-clock guard, written out as a polynomial of degree 300 twice.
   // The same term on both sides, ranges of sums included (printed text leaves them out: prod(k, 1, 3000, k) and
   // prod(k, 1, 2999, k) print alike, and the step was proved).
-  if (termKey(step.lhs) === termKey(step.rhs)) return { kind: 'equal', instances: 0, unconditional: hasValueEverywhere(step.lhs) };
+  // Sides with conditions go the whole way, which reads them and looks for a point where they hold (domainWitnessed):
+  // diff(tan(x), x, 5) against itself was an error wherever the numbers could not settle it.
+  if (termKey(step.lhs) === termKey(step.rhs) && hasValueEverywhere(step.lhs)) return { kind: 'equal', instances: 0, unconditional: true };
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
   const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };
@@ -150,6 +158,7 @@ export function decideStep(
   let notImplied: string | undefined;
   let removable: string | undefined;
   let conditional = false;
+  let domainWitnessed = false;
   const triedConditions = new Set<string>();
   // The sides of the instance being decided, for a 60-digit spot check should the algebra pass its budget.
   let current: { lhs: Term; rhs: Term; instance: Instance } | undefined;
@@ -252,6 +261,8 @@ export function decideStep(
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm()));
       }
+      // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
+      if (!domainWitnessed && left.conditions.list.length > 0) domainWitnessed = witnessesDomain(left.conditions.list, atoms, step.inputs, instance, seed);
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
       const { missing, waived } = domainRule(right.conditions, left.conditions, waivable);
@@ -288,7 +299,21 @@ export function decideStep(
   }
   if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
   if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
-  return { kind: 'equal', instances, unconditional: !conditional, ...(removable === undefined ? {} : { removable }) };
+  return { kind: 'equal', instances, unconditional: !conditional, ...(conditional && domainWitnessed ? { domainWitnessed } : {}), ...(removable === undefined ? {} : { removable }) };
+}
+
+/** Random points tried for a witness of the line above's domain, at most. */
+const DOMAIN_WITNESS_ATTEMPTS = 8;
+
+/** Whether at one of a few points (the simple values, then random ones) every condition clearly holds. */
+function witnessesDomain(conditions: readonly Condition[], atoms: AtomTable, inputs: readonly Input[], instance: Instance, seed: number): boolean {
+  if (conditions.some((c) => c.kind === 'opaque')) return false;
+  const random = seededRandom(seed ^ 0x27d4eb2f);
+  for (let attempt = 0; attempt < DOMAIN_WITNESS_ATTEMPTS; attempt++) {
+    const point = randomPoint(inputs, instance, random, attempt);
+    if (conditions.every((c) => c.kind !== 'opaque' && clearlyHolds(c, atoms, point))) return true;
+  }
+  return false;
 }
 
 /** The last-resort wall-clock guard of one search for a point in high precision (see withGuard). */

@@ -1,6 +1,7 @@
 /** The verdict rule: which engine carries a verdict, and when their disagreement is a fault. */
 import { describe, expect, it } from 'vitest';
 import { judge, type Evidence } from '../../src/check/verdict.ts';
+import { verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const proved = { kind: 'proved', cases: 1 } as const;
 const notProved = { kind: 'not-proved', reason: 'differs' } as const;
@@ -69,4 +70,14 @@ describe('judge', () => {
     expect(judge(evidence(proved, equalEverywhere, noDomain))).toEqual({ verdict: 'proved', proof: 'every-n', by: 'index-calculus' });
     expect(judge(evidence(notProved, equalEverywhere, noDomain))).toEqual({ verdict: 'proved', proof: 'sizes-tried', by: 'exact-form' });
   });
+});
+
+describe('a step both exact engines prove, with conditions, where no input settles in numbers (fourteenth probe F3)', () => {
+  it('is proved when its conditions clearly hold at a point: diff(tan(x), x, 5) against itself and against sin/cos', () => {
+    expect(verdictsIn(`given x: real
+claim diff(tan(x), x, 5) = diff(sin(x) / cos(x), x, 5)
+claim diff(tan(x), x, 5) = diff(tan(x), x, 5)
+claim diff(x^20 * exp(x), x, 8) = diff(x^20 * exp(x), x, 8)
+`)).toEqual(['proved', 'proved', 'proved']);
+  }, 60_000);
 });
