@@ -37,7 +37,7 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
     for (const c of roots) {
       if (c.abs().cmp(Rational.ONE) > 0) continue;
       // a x + b = theta, x = (theta - b) / a.
-      for (const theta of angles(angle.name, c)) place(line.entry, line.kind, solved(theta, line.slope, line.offset));
+      for (const theta of angleTerms(angle.name, c)) place(line.entry, line.kind, solved(theta, line.slope, line.offset));
     }
     return out.slice(0, MAX_POINTS);
   }
@@ -79,7 +79,7 @@ const pi = (k: number, d = 1): Term => (k === 0 ? num(0) : mul(num(k, d), { k: '
  * acos(c) = pi/2 - asin(c) and asin(c) otherwise; a turn either way too, so that one
  * of them is positive (or in (0, 1)) for an input of that kind.
  */
-function angles(name: 'sin' | 'cos', c: Rational): Term[] {
+export function angleTerms(name: 'sin' | 'cos', c: Rational): Term[] {
   const key = c.toString();
   const table = name === 'cos' ? COS_ANGLES[key] : SIN_ANGLES[key];
   if (table !== undefined) return table.map(([k, d]) => pi(k, d));

@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, children, constantFraction, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
-import { affineRoot, pointsThroughFunctions, simpleRoots } from './condition-roots.ts';
+import { affineRoot, angleTerms, pointsThroughFunctions, simpleRoots } from './condition-roots.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
@@ -524,8 +524,8 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
     return kind === 'real' || kind === 'positive' || kind === 'unit' ? t.ref.name : undefined;
   };
   const isConstant = (t: Term): boolean => !someSubterm(t, (x) => x.k === 'input' || x.k === 'size' || x.k === 'ival' || x.k === 'sum' || x.k === 'apply');
-  const consider = (variable: Term, constant: Term, signs: readonly number[]) => {
-    if (constant.k === 'num' || !isConstant(constant)) return;
+  const consider = (variable: Term, constant: Term, signs: readonly number[], solvedFor = false) => {
+    if ((constant.k === 'num' && !solvedFor) || !isConstant(constant)) return;
     const name = scalarInput(variable.k === 'fn' && variable.name === 'abs' ? variable.args[0] : variable);
     if (name === undefined) return;
     let approx: number;
@@ -545,18 +545,70 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
       out.push(new Map([[name, { term, approx: value }]]));
     }
   };
+  // Through a function of the input (sqrt(p) against sqrt(2), log(p) against 1, exp(x) against 2, cos(x) against 0): the
+  // input's value where they tie, as an exact term (p = sqrt(2)^2, p = exp(1), x = log(2), x = pi/2).
+  const solved = (variable: Term, constant: Term) => {
+    if (!isConstant(constant) || scalarInput(variable) !== undefined) return;
+    for (const { input, value } of solveForInput(variable, constant, isConstant)) consider(input, value, [1], true);
+  };
   for (const t of terms) {
     someSubterm(t, (x) => {
       if (x.k === 'cmp') {
         const through = (v: Term) => (v.k === 'fn' && v.name === 'abs' ? [1, -1] : [1]);
         consider(x.a, x.b, through(x.a));
         consider(x.b, x.a, through(x.b));
+        solved(x.a, x.b);
+        solved(x.b, x.a);
       }
+      // sign(u) and the kinks of abs and relu switch where u is 0.
+      if (x.k === 'fn' && (x.name === 'sign' || x.name === 'abs' || x.name === 'relu')) solved(x.args[0], num(0));
       return false;
     });
   }
   return out.slice(0, MAX_CONSTANT_TIES);
 }
+
+/**
+ * The values of the one scalar input in `variable` where it equals `target` (a constant term), as exact
+ * terms, through sums and products with constants, powers, sqrt, log, exp, sin and cos: each inverted
+ * on its principal branch (and both signs of an even power's root). None where the input is not alone.
+ */
+function solveForInput(variable: Term, target: Term, isConstant: (t: Term) => boolean): Array<{ input: Term; value: Term }> {
+  const go = (t: Term, c: Term, depth: number): Array<{ input: Term; value: Term }> => {
+    if (depth > MAX_INVERSION_DEPTH) return [];
+    if (t.k === 'input') return t.ref.indices.length === 0 ? [{ input: t, value: c }] : [];
+    if (t.k === 'add' || t.k === 'mul') {
+      const parts = t.k === 'add' ? t.terms : t.factors;
+      const varying = parts.filter((p) => !isConstant(p));
+      if (varying.length !== 1) return [];
+      const rest = parts.filter((p) => isConstant(p));
+      if (rest.length === 0) return go(varying[0], c, depth + 1);
+      return go(varying[0], t.k === 'add' ? sub(c, add(...rest)) : mul(c, pow(mul(...rest), num(-1))), depth + 1);
+    }
+    if (t.k === 'pow' && isConstant(t.exponent) && !isConstant(t.base)) {
+      const root = pow(c, pow(t.exponent, num(-1)));
+      const even = t.exponent.k === 'num' && t.exponent.value.den === 1n && t.exponent.value.num % 2n === 0n;
+      return [...go(t.base, root, depth + 1), ...(even ? go(t.base, mul(num(-1), root), depth + 1) : [])];
+    }
+    if (t.k !== 'fn' || t.args.length !== 1) return [];
+    const [u] = t.args;
+    switch (t.name) {
+      case 'sqrt': return go(u, pow(c, num(2)), depth + 1);
+      case 'log': return go(u, fn('exp', c), depth + 1);
+      case 'exp': return go(u, fn('log', c), depth + 1);
+      case 'sin': case 'cos': {
+        const r = constantFraction(c);
+        if (r === undefined) return [];
+        return angleTerms(t.name, Rational.of(r.num, r.den)).flatMap((angle) => go(u, angle, depth + 1));
+      }
+      default: return [];
+    }
+  };
+  return go(variable, target, 0);
+}
+
+/** Functions an inversion goes through, at most. */
+const MAX_INVERSION_DEPTH = 6;
 
 /** The irrational tie points a confirmation tries, at most. */
 const MAX_CONSTANT_TIES = 8;

@@ -119,7 +119,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       case 'fn': {
         // No value in, none out: relu(NaN) would be 0 and max(NaN, 1) 1 by the rules' comparisons.
         const args = t.args.map(go);
-        return args.some((a) => a.isNaN()) ? new Big(NaN) : preciseValue(FUNCTIONS[t.name], Big, args);
+        if (args.some((a) => a.isNaN())) return new Big(NaN);
+        // sign jumps at 0: an argument 0 to the digits is 0 only where exact algebra shows it (sign(cos(x)) at
+        // x = pi/2, where 60 digits give cos a rounding of 0), as a comparison's tie is.
+        if (t.name === 'sign' && !(clearlyDifferent(args[0], new Big(0), digits) && args[0].abs().gt(`1e-${digits - 20}`))) {
+          if (equalExactlyAt(t.args[0], { k: 'num', value: { num: 0n, den: 1n } }, point)) return new Big(0);
+          throw new TieError(`a sign too close to 0 to call at ${digits} digits`);
+        }
+        return preciseValue(FUNCTIONS[t.name], Big, args);
       }
       case 'apply': return go(instantiateFunctions(t));
       case 'cmp': {

@@ -119,3 +119,19 @@ claim (log(sum(j, exp(z[j]))) <= max(z) + log(3)) = 1
 `)).toEqual(['refuted', 'refuted', 'refuted', 'verified']);
   }, 60_000);
 });
+
+describe('a comparison or sign that fails only where a function of the input ties with a constant (fourteenth probe F1b)', () => {
+  it('is tried at the input solved for: p = 2 for sqrt(p) = sqrt(2), p = e for log(p) = 1, x = log(2), x = pi/2, p = sqrt(2)', () => {
+    expect(verdictsIn(`given p: positive
+given x: real
+claim (sqrt(p) != sqrt(2)) = 1   expect wrong
+claim (p^2 != 2) = 1   expect wrong
+claim (log(p) > 1) + (log(p) < 1) = 1   expect wrong
+claim sign(log(p) - 1)^2 = 1   expect wrong
+claim (exp(x) != 2) = 1   expect wrong
+claim sign(cos(x))^2 = 1   expect wrong
+claim (log(p) > 1) + (log(p) < 1) + (log(p) == 1) = 1
+claim sign(cos(x))^2 + (cos(x) == 0) = 1
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
+  }, 60_000);
+});
