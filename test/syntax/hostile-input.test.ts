@@ -394,12 +394,13 @@ claim factorial(1000000) = factorial(1000000)
 claim prod(k, 1, 30, k) = factorial(30)
 `));
     // Past what is computed, n! has a value still: the message says it could not be settled, not that it has none.
-    for (const s of [product, huge]) {
-      expect(s.verdict).toBe('error');
-      expect(s.detail.diagnostic?.message).toMatch(/could settle it/);
-      expect(s.detail.diagnostic?.message).not.toMatch(/has no value on any input/);
-      noFault(s);
-    }
+    expect(product.verdict).toBe('error');
+    expect(product.detail.diagnostic?.message).toMatch(/could settle it/);
+    expect(product.detail.diagnostic?.message).not.toMatch(/has no value on any input/);
+    noFault(product);
+    // The same value on both sides is equal whatever its size: proved by the exact engines, the numbers noted as unable.
+    expect(huge.verdict).toBe('proved');
+    expect(huge.method).toMatch(/not confirmed by numbers/);
     expect(small.verdict).toBe('proved');
     expect(Date.now() - t0).toBeLessThan(60_000);
   }, 120_000);
