@@ -1,6 +1,6 @@
 import { FUNCTIONS } from './functions.ts';
 import { add, delta, fn, mul, num, ONE, pow, sub, ZERO } from './term-builders.ts';
-import { printTerm, termKey } from './print-term.ts';
+import { termKey } from './print-term.ts';
 import { mapChildren, substituteIndices } from './term-traversal.ts';
 import { expandedSize } from './term-size.ts';
 import { constantFraction } from './term-queries.ts';

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, printTerm, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -96,10 +96,6 @@ function finiteOrInfinite(error: number): number {
 }
 
 /**
- * a * b for error propagation, where an exact operand (error or slope 0) carries
- * no error even when the other factor is infinite: never NaN.
- */
-/**
  * What an error eb in the base b carries into v = b^x: |x v / b| eb to first order; where
  * |x| eb / |b| is not small ((1 + 1e-20 t)^(1e20), a base rounded to 1 raised to 1e20) the
  * change of b^x over [b - eb, b + eb] itself, |v| max |(1 +- eb / |b|)^x - 1|, which is
@@ -122,6 +118,10 @@ export function powerError(b: number, eb: number, x: number, v: number, loose: b
 /** |x| eb / |b| up to which a power's base error is carried to first order (the second-order part is below 1e-3 of it). */
 export const LINEAR_POWER = 1e-3;
 
+/**
+ * a * b for error propagation, where an exact operand (error or slope 0) carries
+ * no error even when the other factor is infinite: never NaN.
+ */
 function carry(slope: number, error: number): number {
   if (error === 0 || slope === 0) return 0;
   const out = Math.abs(slope) * error;

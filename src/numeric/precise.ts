@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, expandedSizeUpTo, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, printTerm, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, expandedSizeUpTo, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 
@@ -86,7 +86,6 @@ export function preciseContext(work: PreciseWork = { operations: 0 }): PreciseCo
 }
 
 const abs = (x: PreciseNumber): PreciseNumber => new BOUND(x.isNaN() ? Infinity : x.abs());
-/** An error bound times a factor, where an exact operand carries no error even against an infinite factor. */
 /** |v| max |(1 +- r)^x - 1| for a relative base error r, as a bound; (|b| + eb)^x + |v| where r >= 1 under a positive whole x, else none. */
 function powerSpread(v: PreciseNumber, x: PreciseNumber, r: PreciseNumber, b: PreciseNumber, eb: PreciseNumber): PreciseNumber {
   if (r.gte(1)) return x.isInteger() && x.gt(0) ? new BOUND(b.abs().plus(eb).pow(x)).plus(v.abs()) : new BOUND(Infinity);
@@ -96,6 +95,7 @@ function powerSpread(v: PreciseNumber, x: PreciseNumber, r: PreciseNumber, b: Pr
   return out.isNaN() ? new BOUND(Infinity) : out;
 }
 
+/** An error bound times a factor, where an exact operand carries no error even against an infinite factor. */
 const carry = (factor: PreciseNumber, error: PreciseNumber): PreciseNumber =>
   (error.isZero() || factor.isZero() ? ZERO_BOUND : abs(factor).times(error));
 const rounding = (x: PreciseNumber, ulps = 1): PreciseNumber => abs(x).times(UNIT_ROUNDOFF).times(ulps);
@@ -427,17 +427,15 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
   return go(term);
 }
 
+/** Beyond this magnitude the slope read from an argument's double is no bound for sin and cos: their Lipschitz bound, 1, is. */
+const PERIODIC_SLOPE_LIMIT = 1e6;
+
 /**
  * How an error e in argument i carries into f: |slope| e with the double slope
  * from the function table where the value is within the range of doubles (so the
  * slope is too); elsewhere, and where the slope is infinite (sqrt at 0), the
  * change of f over a step max(e, 1e-50 |v|) scaled to e, in 60 digits.
  */
-/** Functions of period 2 pi or pi. */
-const PERIODIC: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot']);
-/** Beyond this magnitude the slope read from an argument's double is no bound for sin and cos: their Lipschitz bound, 1, is. */
-const PERIODIC_SLOPE_LIMIT = 1e6;
-
 function argumentError(
   f: (...args: PreciseNumber[]) => PreciseNumber, vs: readonly PreciseNumber[], i: number, out: PreciseNumber, e: PreciseNumber,
   slopes: (...args: number[]) => number[], name: string,
@@ -445,11 +443,8 @@ function argumentError(
   // Past 1e6 an argument's double is off by 1e-10 and more, and past 1e15 it has lost its place in the period: neither its slope nor a difference over a step
   // of 1e-50 of it (far more than a period) bounds the change of a periodic function: sin and cos move by at most
   // the argument's error, and at most 2 (cos(pi 1e300) in 60 digits, whose argument is known to 1e240, is anything
-  // in [-1, 1]); tan and its kin have poles in every period.
-  if (PERIODIC.has(name) && vs[i].abs().gt(PERIODIC_SLOPE_LIMIT)) {
-    if (name === 'sin' || name === 'cos') return BOUND.min(e, new BOUND(2));
-    return new BOUND(Infinity);
-  }
+  // in [-1, 1]). tan and its kin are written through them.
+  if ((name === 'sin' || name === 'cos') && vs[i].abs().gt(PERIODIC_SLOPE_LIMIT)) return BOUND.min(e, new BOUND(2));
   const outSize = out.abs();
   const inRange = (x: PreciseNumber) => x.isZero() || (x.abs().gt('1e-300') && x.abs().lt('1e300'));
   if (out.isFinite() && inRange(out) && vs.every(inRange)) {

@@ -641,9 +641,11 @@ export class Canonicalizer {
    * candidate; the exact forms decide (sin(pi/3) - a is 0 exactly), never the doubles.
    */
   private tableAngle(name: 'asin' | 'atan', a: RationalFunction): RationalFunction | undefined {
+    const atom = this.constantAtoms(a.variables());
+    if (atom === undefined) return undefined;
     let value: number;
     try {
-      value = a.evaluateFloat(this.atoms.evaluator(() => { throw new Error('not a constant'); }));
+      value = a.evaluateFloat(atom);
     } catch {
       return undefined;
     }
@@ -1042,7 +1044,8 @@ export class Canonicalizer {
    * for anything of the inputs, or a constant too close to 0 to tell (pi - 355/113 is told).
    */
   private constantSign(p: Polynomial): 1 | -1 | undefined {
-    const atom = this.atoms.evaluator(() => { throw new Error('not a constant'); });
+    const atom = this.constantAtoms(p.variables());
+    if (atom === undefined) return undefined;
     let value = 0;
     let scale = 0;
     try {
@@ -1061,6 +1064,16 @@ export class Canonicalizer {
     }
     if (!Number.isFinite(value) || !Number.isFinite(scale) || Math.abs(value) <= CONSTANT_SIGN_MARGIN * scale) return undefined;
     return value > 0 ? 1 : -1;
+  }
+
+  /**
+   * The values of atoms of constants (pi, exp(1), sqrt(2)), for a form that reads no input
+   * entry directly; an atom of the inputs (exp(x)) throws when it is read. Undefined at once
+   * for a form with an input entry: the common case, decided without an exception.
+   */
+  private constantAtoms(ids: Iterable<number>): ((id: number) => number) | undefined {
+    for (const id of ids) if (this.atoms.atoms[id].kind === 'input') return undefined;
+    return this.atoms.evaluator(() => { throw new Error('not a constant'); });
   }
 
   /**

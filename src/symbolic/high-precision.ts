@@ -285,14 +285,8 @@ export function clearlyDifferent(a: Decimal, b: Decimal, digits = DIGITS): boole
   return a.minus(b).abs().gt(scale.times(new Decimal(`1e-${digits - 20}`)));
 }
 
-/**
- * Evaluates both sides at `digits` and at twice as many, doubling up to `maxDigits`,
- * until the difference is clear and the same at both precisions: a real difference
- * stays put when the digits double, a rounding artifact (sin(pi) at 60 digits)
- * shrinks with them. `valuesOnly`: just the values at `digits`, finite or not.
- */
-const isCircular = (t: Term): boolean => t.k === 'fn' && CIRCULAR.has(t.name);
-const CIRCULAR: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot']);
+/** sin and cos (tan and its kin are written through them). */
+const isCircular = (t: Term): boolean => t.k === 'fn' && (t.name === 'sin' || t.name === 'cos');
 
 /** The digits decimal.js keeps of pi, less a margin: past them, sin and cos of a large argument cannot be reduced. */
 const REDUCIBLE_DIGITS = 1000;
@@ -303,6 +297,12 @@ const LAST_RAISE_DIGITS = 40;
 /** Digits beyond a tiny value's own order with which an exact 0 on the other side is read (see confirmAtPoint). */
 const ZERO_GUARD_DIGITS = 30;
 
+/**
+ * Evaluates both sides at `digits` and at twice as many, doubling up to `maxDigits`,
+ * until the difference is clear and the same at both precisions: a real difference
+ * stays put when the digits double, a rounding artifact (sin(pi) at 60 digits)
+ * shrinks with them. `valuesOnly`: just the values at `digits`, finite or not.
+ */
 export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false):
   { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
   // Constants (and point values) spanning many orders of magnitude (1e300 + 1) lose their small parts to any precision
