@@ -1,6 +1,7 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
+import { readsName, RecurrenceDefinition } from './recurrence.ts';
 import { Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
 import { isFunctionName } from './functions.ts';
 import { isFunctionForm } from './function-forms.ts';
@@ -92,6 +93,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const functions = new Map<string, Input>();
   const lets = new Map<string, LetDefinition>();
   const definedFunctions = new Map<string, DefinedFunction>();
+  const recurrences = new Map<string, RecurrenceDefinition>();
   const broken = new Map<string, Diagnostic>();
   const usedBroken = new Set<string>();
   /** Each `let` declared so far, in order, and the inputs that stand for one in a derivative with respect to it. */
@@ -103,17 +105,18 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const leafScope = (name: string): Scope | undefined => {
     // Lets declared since a scope was made are read in it too: a scope per let and count of lets.
     const key = `${name}#${letDecls.size}`;
-    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined, functions, definedFunctions, ...sized }, letDecls, declared) };
+    if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined, functions, definedFunctions, recurrences, ...sized }, letDecls, declared) };
     const leaf = lastLeaf.scope;
     const input = leaf?.inputs.get(name);
     if (input !== undefined && !leafInputs.has(name)) leafInputs.set(name, input);
     return leaf;
   };
-  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, definedFunctions, ...sized };
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, definedFunctions, recurrences, ...sized };
   /** Each broken declaration, to report it on its own when no expression uses it. */
   const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl; problem: Diagnostic; at: number }[] = [];
   const claims: ModelClaim[] = [];
-  const taken = (name: string) => inputs.has(name) || functions.has(name) || lets.has(name) || dims.has(name) || broken.has(name) || definedFunctions.has(name);
+  const taken = (name: string) => inputs.has(name) || functions.has(name) || lets.has(name) || dims.has(name) || broken.has(name) || definedFunctions.has(name)
+    || recurrences.has(name);
 
   for (const statement of derivation.statements) {
     if (statement.kind === 'claim') {
@@ -125,7 +128,9 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
       if (statement.kind === 'given' && statement.type.name === 'function') declareFunction(statement, scope, functions, taken);
       else if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
       else if (statement.args !== undefined) declareDefinedFunction(statement, statement.args.map((a) => a.name), scope, definedFunctions, taken);
-      else {
+      else if (recurrences.has(statement.name) || RecurrenceDefinition.countPosition(statement, file) !== undefined) {
+        declareRecurrence(statement, scope, recurrences, taken, declared);
+      } else {
         declareLet(statement, scope, lets, taken, declared);
         letDecls.set(statement.name, statement);
       }
@@ -244,12 +249,42 @@ function declareGiven(
   }
 }
 
+/** A line of a recurrence: its first case starts it (see recurrence.ts), each later line adds to it. */
+function declareRecurrence(statement: LetDecl, scope: Scope, recurrences: Map<string, RecurrenceDefinition>, taken: (name: string) => boolean,
+  declared: (d: Dim) => boolean): void {
+  let recurrence = recurrences.get(statement.name);
+  if (!recurrence) {
+    if (taken(statement.name)) {
+      throw new DerivationError(diagnostic('duplicate-name', `${statement.name} is already declared`, scope.file, statement.nameSpan,
+        'each name is declared once; pick another name for this definition'));
+    }
+    const position = RecurrenceDefinition.countPosition(statement, scope.file)!;
+    const define = (params: LetDecl['params'], body: LetDecl['body']) => defineLet({ ...statement, params, body }, scope, declared, true);
+    recurrence = new RecurrenceDefinition(statement.name, statement.params.length, position, scope.file, define);
+    recurrences.set(statement.name, recurrence);
+  }
+  recurrence.add(statement);
+}
+
 function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefinition>, taken: (name: string) => boolean, declared: (d: Dim) => boolean): void {
   const file = scope.file;
   if (taken(statement.name)) {
     throw new DerivationError(diagnostic('duplicate-name', `${statement.name} is already declared`, file, statement.nameSpan,
       'each name is declared once; pick another name for this definition'));
   }
+  if (readsName(statement.body, statement.name)) {
+    throw new DerivationError(diagnostic('unsupported', `${statement.name} is read in its own definition`, file, statement.nameSpan,
+      `a recurrence starts with its first case on a line before, e.g. let ${statement.name}[0] = 0 and then let ${statement.name}[t] = ... ${statement.name}[t - 1] ...`));
+  }
+  lets.set(statement.name, defineLet(statement, scope, declared, false));
+}
+
+/**
+ * The definition a `let` line gives, resolved in the scope. `allowUnranged`: a parameter
+ * nothing in the body gives a range (`let h[0, i] = 0`) takes its range where it is used.
+ */
+function defineLet(statement: Pick<LetDecl, 'name' | 'params' | 'body'>, scope: Scope, declared: (d: Dim) => boolean, allowUnranged: boolean): LetDefinition {
+  const file = scope.file;
   const params = statement.params.map((p) => p.name);
   const resolver = new Resolver(scope, new Set(params));
   const value = resolver.resolveValue(statement.body);
@@ -261,8 +296,7 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
     // The entry at internal placeholder indices; using the definition substitutes them.
     const placeholders = value.shape.map((_, p) => `${statement.name}@${p + 1}`);
     const body = resolver.finalize(value.at(placeholders.map((name) => ({ k: 'var', name, offset: 0 }))));
-    lets.set(statement.name, { name: statement.name, params: placeholders, paramDims: value.shape, body, minSizes: resolver.minSizes, isArray: true });
-    return;
+    return { name: statement.name, params: placeholders, paramDims: value.shape, body, minSizes: resolver.minSizes, isArray: true };
   }
   const body = resolver.finalize(value.t);
   const stray = resolver.freeIndices.find((name) => !params.includes(name));
@@ -279,13 +313,14 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
       const inferred = resolver.inferredRange(p.name);
       return inferred && declared(inferred) ? inferred : undefined;
     }
+    if (!dim && allowUnranged) return undefined;
     if (!dim) {
       throw new DerivationError(diagnostic('index-range', `cannot tell which range the index ${p.name} of ${statement.name} runs over`,
         file, p.span, `use ${p.name} to index an input in the definition, e.g. x[${p.name}]`));
     }
     return dim;
   });
-  lets.set(statement.name, { name: statement.name, params, paramDims, body, minSizes: resolver.minSizes });
+  return { name: statement.name, params, paramDims, body, minSizes: resolver.minSizes };
 }
 
 /**

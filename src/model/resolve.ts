@@ -14,6 +14,7 @@ import { closest } from './did-you-mean.ts';
 import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
+import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
@@ -133,6 +134,8 @@ export interface Scope {
   readonly definedFunctions?: ReadonlyMap<string, DefinedFunction>;
   /** The function whose body is being read: a call of it there is an error, not an unknown name. */
   readonly defining?: string;
+  /** The definitions by recurrence (`let h[0] = 0`, `let h[t] = ... h[t - 1] ...`), read at whole numbers. */
+  readonly recurrences?: ReadonlyMap<string, Recurrence>;
 }
 
 /**
@@ -625,7 +628,7 @@ export class Resolver {
   }
 
   private isDeclared(name: string): boolean {
-    return this.scope.inputs.has(name) || (this.scope.functions?.has(name) ?? false) || this.scope.lets.has(name) || this.scope.dims.has(name)
+    return this.scope.inputs.has(name) || (this.scope.recurrences?.has(name) ?? false) || (this.scope.functions?.has(name) ?? false) || this.scope.lets.has(name) || this.scope.dims.has(name)
       || (this.scope.broken?.has(name) ?? false) || (this.scope.definedFunctions?.has(name) ?? false);
   }
 
@@ -690,6 +693,10 @@ export class Resolver {
       }
       return input({ name, indices: [] });
     }
+    const recurrence = this.scope.recurrences?.get(name);
+    if (recurrence) {
+      throw this.error('index-arity', `${name} is defined by a recurrence: write one entry at a whole number, e.g. ${name}[${Array.from({ length: recurrence.arity }, (_, p) => (p === recurrence.position ? '2' : 'ijkl'[p] ?? 'i')).join(', ')}]`, span);
+    }
     const definition = this.scope.lets.get(name);
     if (definition) {
       if (definition.params.length > 0) {
@@ -750,6 +757,8 @@ export class Resolver {
   }
 
   private indexed(name: string, nameSpan: Span, indexExprs: readonly Expr[], span: Span, bound: Map<string, string>): Term {
+    const recurrence = this.scope.recurrences?.get(name);
+    if (recurrence) return this.recurrenceEntry(recurrence, indexExprs, span, bound);
     const given = this.scope.inputs.get(name);
     const definition = this.scope.lets.get(name);
     if (!given && !definition) {
@@ -771,6 +780,25 @@ export class Resolver {
     if (given?.binary) return binaryValue(name, indices);
     if (given) return entryOf(given, indices);
     return this.instantiate(definition!, indices, span);
+  }
+
+  /** h[3], h[2, i]: the entry of a recurrence at a whole number, an ordinary definition there (see recurrence.ts). */
+  private recurrenceEntry(recurrence: Recurrence, indexExprs: readonly Expr[], span: Span, bound: Map<string, string>): Term {
+    const { name, arity, position } = recurrence;
+    const written = indexExprs.map((e) => shortText(e) ?? '…');
+    if (indexExprs.length !== arity) {
+      throw this.error('index-arity', `${name} is defined with ${arity} index${arity === 1 ? '' : 'es'}, got ${indexExprs.length}`, span,
+        `write ${name}[${Array.from({ length: arity }, (_, p) => (p === position ? 't' : 'ijkl'[p] ?? 'i')).join(', ')}] with t a whole number`);
+    }
+    const { base, offset } = this.indexParts(indexExprs[position], bound);
+    if (base.k !== 'lit') {
+      throw this.error('unsupported', `${name} is defined by a recurrence, so it is read at a whole number, not at ${written[position]}`, indexExprs[position].span,
+        `write the step at a number, e.g. ${name}[${written.map((w, p) => (p === position ? '3' : w)).join(', ')}], with sizes as numbers where it needs them (given x: vector[3])`);
+    }
+    const definition = recurrence.entryAt(base.value + offset, span);
+    const others = indexExprs.filter((_, p) => p !== position);
+    const indices = others.map((e, p) => this.index(e, definition.paramDims[p], bound));
+    return this.instantiate(definition, indices, span);
   }
 
   /** Reads an index expression and records which dimension it ranges over. */
@@ -1871,6 +1899,18 @@ export class Resolver {
       return this.series(indexName, lower, bodyExpr, bound);
     }
     const upper = this.upperBound(upperExpr);
+    // A recurrence read at the index (the loss over T = 3 steps of an RNN, sum(t, 1, 3, (h[t] - y[t])^2)) is read
+    // at whole numbers only: the sum is written out, one term per number.
+    const recurrences = [...(this.scope.recurrences?.keys() ?? [])];
+    if (upper.k === 'fixed' && recurrences.some((name) => readsName(bodyExpr, name)) && readsName(bodyExpr, indexName)) {
+      const count = upper.plus - lower + 1;
+      if (count > MAX_RECURRENCE_STEPS) {
+        throw this.error('limit', `${op}(${indexName}, ${lower}, ${upper.plus}, E) reads a recurrence at ${count} numbers, more than ${MAX_RECURRENCE_STEPS}`, upperExpr.span,
+          `derivcheck unrolls a recurrence at most ${MAX_RECURRENCE_STEPS} steps; check it at a smaller count`);
+      }
+      if (count < 1) return scalar(num(op === 'sum' ? 0 : 1));
+      return scalar(joined(Array.from({ length: count }, (_, e) => this.value(withNumber(bodyExpr, indexName, lower + e), bound))));
+    }
     // The sum runs over the dimension's entries with k = entry + lower - 1, then over `extra` values past its end.
     const { dim, extra } = upper.k === 'fixed'
       ? { dim: { k: 'fixed', size: upper.plus - lower + 1 } as Dim, extra: 0 }
@@ -2152,6 +2192,10 @@ export class Resolver {
     const name = expr.kind === 'name' ? expr.name : expr.kind === 'index' ? expr.target.name : undefined;
     if (name !== undefined) this.checkNotBroken(name);
     const given = name === undefined ? undefined : this.scope.inputs.get(name);
+    if (name !== undefined && this.scope.recurrences?.has(name)) {
+      throw this.error('unsupported', `${name} is defined by a recurrence: a derivative with respect to one of its entries is not offered`, expr.span,
+        `differentiate with respect to the inputs it is built from, and write the chain through ${name} as the step's right side`);
+    }
     if (name === undefined || !given) {
       const isLet = name !== undefined && this.scope.lets.has(name);
       throw this.error('unsupported', isLet

@@ -317,8 +317,9 @@ function parseLet(line: LogicalLine): LetDecl {
       line.map.span(0, line.text.length), 'write let NAME = EXPRESSION, let NAME[i] = EXPRESSION for entries, or let f(x) = EXPRESSION for a function'));
   }
   const nameStart = line.text.indexOf(m[1], 3);
-  const params = m[2] === undefined ? [] : namesListed(line, m[2], line.text.indexOf('[') + 1, (name) => (IDENT.test(name) ? undefined
-    : { message: `'${name}' is not an index name`, hint: 'index parameters are names, e.g. let s[i] = ...' }));
+  // A whole number at an index position is a first case of a recurrence (let h[0] = 0, then let h[t] = ... h[t - 1] ...).
+  const params = m[2] === undefined ? [] : namesListed(line, m[2], line.text.indexOf('[') + 1, (name) => (IDENT.test(name) || /^[0-9]{1,6}$/.test(name) ? undefined
+    : { message: `'${name}' is not an index name`, hint: 'index parameters are names, e.g. let s[i] = ..., or a whole number for the first case of a recurrence, e.g. let h[0] = 0' }));
   const args = m[3] === undefined ? [] : namesListed(line, m[3], line.text.indexOf('(') + 1, (name, before) => (IDENT.test(name) && !before.includes(name) ? undefined : {
     message: name === '' ? 'a function definition names its arguments' : `'${name}' is not an argument name${IDENT.test(name) ? ' of its own' : ''}`,
     hint: 'arguments are distinct names, e.g. let f(x) = x^2 + 1 or let g(x, y) = x * y',

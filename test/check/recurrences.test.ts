@@ -1,0 +1,76 @@
+/**
+ * Definitions by recurrence (Goodfellow 10.2.2's hidden state, h[t] from h[t - 1]):
+ * first cases at whole numbers, a step that reads earlier entries, each entry read at
+ * a whole number. The thirteenth probe could not write BPTT at all ("unknown name h").
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('recurrences', () => {
+  it('unrolls a scalar hidden state and checks BPTT through it, its slips refuted', () => {
+    expect(verdictsIn(`given x, y: vector[3]
+given w, u: real
+let h[0] = 0
+let h[t] = tanh(w * h[t - 1] + u * x[t])
+let L = sum(t, 1, 3, (h[t] - y[t])^2 / 2)
+claim h[1] = tanh(u * x[1])
+claim diff(h[2], u) = (1 - h[2]^2) * (x[2] + w * (1 - h[1]^2) * x[1])
+claim diff(h[2], u) = (1 - h[2]^2) * (x[2] + w * (1 - h[1]^2) * x[2])   expect wrong
+claim diff(h[3], w) = (1 - h[3]^2) * (h[2] + w * diff(h[2], w))
+claim diff(h[3], w) = (1 - h[3]^2) * (h[2] + diff(h[2], w))   expect wrong
+claim diff(L, u) = sum(t, 1, 3, (h[t] - y[t]) * diff(h[t], u))
+claim diff(L, u) = sum(t, 1, 3, (h[t] - y[t]) * (1 - h[t]^2) * x[t])   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('proves the vector recurrence of the gradient with respect to W for every size, and refutes a transposed W', () => {
+    expect(verdictsIn(`given x: matrix[T, D]
+given W: matrix[H, H]
+given U: matrix[H, D]
+let h[0, i] = 0
+let h[t, i] = tanh(sum(j, W[i, j] * h[t - 1, j]) + sum(d, U[i, d] * x[t, d]))
+claim diff(h[3, i], W[a, b]) = (1 - h[3, i]^2) * (delta(i, a) * h[2, b] + sum(j, W[i, j] * diff(h[2, j], W[a, b])))
+claim diff(h[3, i], W[a, b]) = (1 - h[3, i]^2) * (delta(i, a) * h[2, b] + sum(j, W[j, i] * diff(h[2, j], W[a, b])))   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+
+  it('takes several first cases, and reads each entry once however often the step does', () => {
+    expect(verdictsIn(`given a, b: real
+let F[1] = 1
+let F[2] = 1
+let F[t] = F[t - 1] + F[t - 2]
+let G[1] = a
+let G[2] = b
+let G[t] = G[t - 1] * G[t - 2]
+claim F[10] = 55
+claim F[10] = 56   expect wrong
+claim G[6] = a^3 * b^5
+claim G[6] = a^5 * b^3   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('says what is wrong: no first case, a later entry read, before the first case, at a symbol, past the limit, a derivative by an entry', () => {
+    const [noFirst, later, before, symbol, alone, far, byEntry] = stepsIn(`given x: vector[n]
+let a[t] = a[t - 1] + x[t]
+let b[1] = x[1]
+let b[t] = b[t + 1] + x[t]
+let c[1] = x[1]
+let c[t] = c[t - 1] * x[t]
+claim a[2] = 0
+claim b[2] = 0
+claim c[0] = 0
+claim c[n] = 0
+claim c = 0
+claim c[500] = 0
+claim diff(c[2]^2, c[2]) = 2 * c[2]
+`);
+    expect(noFirst.detail.diagnostic?.message).toContain('a is read in its own definition');
+    expect(noFirst.detail.diagnostic?.hint).toContain('let a[0] = 0');
+    expect(later.detail.diagnostic?.message).toContain('the step of b reads b[3] at t = 2: not an earlier entry');
+    expect(before.detail.diagnostic?.message).toContain('c[0] comes before the first case c[1] of the recurrence');
+    expect(symbol.detail.diagnostic?.message).toContain('c is defined by a recurrence, so it is read at a whole number, not at n');
+    expect(alone.detail.diagnostic?.message).toContain('c is defined by a recurrence: write one entry at a whole number');
+    expect(far.detail.diagnostic).toMatchObject({ code: 'limit', message: expect.stringContaining('c[500] is 499 steps past the first cases of c, more than 100') });
+    expect(byEntry.detail.diagnostic?.message).toContain('c is defined by a recurrence: a derivative with respect to one of its entries is not offered');
+  }, 60_000);
+});
