@@ -1087,6 +1087,10 @@ export class Resolver {
       this.linkIndices(a, b, expr.span);
       return scalar(delta(a, b));
     }
+    if (name === 'diff' && args.length >= 3 && args.slice(2).some((a) => (a.kind === 'binary' || a.kind === 'unary') && this.isOrderExpression(a))) {
+      // An order such as n - k (the general Leibniz rule, once its sum is written out) is a number at each size.
+      return this.callValue('diff', { ...expr, args: args.map((a, p) => (p >= 2 && (a.kind === 'binary' || a.kind === 'unary') && this.isOrderExpression(a) ? this.orderAsNumber(a) : a)) }, bound);
+    }
     if (name === 'diff' && args.length >= 3 && args.slice(2).some((a) => a.kind === 'number')) {
       const written = this.withOrdersWrittenOut(args);
       return written.length === 1 ? this.val(written[0], bound) : this.callValue('diff', { ...expr, args: written }, bound);
@@ -1309,6 +1313,42 @@ export class Resolver {
       for (let k = 1; k < order; k++) out.push(variable);
     }
     return out;
+  }
+
+  /** Whether an expression is made of whole numbers and sizes only, with + - *: the order of a derivative, such as n - 3. */
+  private isOrderExpression(e: Expr): boolean {
+    if (e.kind === 'number') return /^\d+$/.test(e.text);
+    if (e.kind === 'name') return this.scope.dims.has(e.name) && !this.scope.inputs.has(e.name);
+    if (e.kind === 'unary') return e.op === '-' && this.isOrderExpression(e.arg);
+    if (e.kind === 'binary') return (e.op === '+' || e.op === '-' || e.op === '*') && this.isOrderExpression(e.left) && this.isOrderExpression(e.right);
+    return false;
+  }
+
+  /**
+   * An order expression's value at the sizes the model is written at (as an n-th
+   * derivative is: {@link nthDerivative}), as a number written in its place.
+   */
+  private orderAsNumber(e: Expr): Expr {
+    const value = (x: Expr): number => {
+      if (x.kind === 'number') return Number(x.text);
+      if (x.kind === 'name') {
+        const dim = this.scope.dims.get(x.name)!;
+        const size = dim.k === 'fixed' ? dim.size : this.scope.writtenSizes?.get(x.name);
+        if (size === undefined) {
+          this.scope.onSizeNeeded?.();
+          throw this.error('unsupported', `the order ${shortText(e) ?? ''} is a number at each size of ${x.name}: it is written out at each size tried up to ${MAX_FUNCTION_ORDER}`, e.span,
+            `let ${x.name} take sizes up to ${MAX_FUNCTION_ORDER} (--sizes 1,2,3,4,5,8)`);
+        }
+        return size;
+      }
+      if (x.kind === 'unary') return -value(x.arg);
+      const [a, b] = [value((x as Extract<Expr, { kind: 'binary' }>).left), value((x as Extract<Expr, { kind: 'binary' }>).right)];
+      const op = (x as Extract<Expr, { kind: 'binary' }>).op;
+      return op === '+' ? a + b : op === '-' ? a - b : a * b;
+    };
+    const order = value(e);
+    if (order < 0) throw this.error('unsupported', `the order ${shortText(e) ?? ''} of this derivative is ${order} here, below 0`, e.span, 'an order counts derivatives: 0 or more');
+    return { kind: 'number', text: String(order), value: order, span: e.span };
   }
 
   /**
@@ -1899,6 +1939,18 @@ export class Resolver {
       return this.series(indexName, lower, bodyExpr, bound);
     }
     const upper = this.upperBound(upperExpr);
+    // A derivative whose order is the index (Taylor's f^(k)(a) / k!, the general Leibniz rule's f^(k) g^(n - k)) has
+    // an order only at a number: the sum is written out at each size, as an n-th derivative is.
+    if (readsAsOrder(bodyExpr, indexName)) {
+      const last = upper.k === 'fixed' ? upper.plus : this.writtenUpperBound(upper, upperExpr, indexName);
+      const count = last - lower + 1;
+      if (count > MAX_FUNCTION_ORDER + 1) {
+        throw this.error('unsupported', `${op}(${indexName}, ${lower}, ${shortText(upperExpr) ?? ''}, E) takes derivatives of order up to ${last} here, more than ${MAX_FUNCTION_ORDER}`, upperExpr.span,
+          `a sum whose index is a derivative's order is written out at each size, up to order ${MAX_FUNCTION_ORDER}`);
+      }
+      if (count < 1) return scalar(num(op === 'sum' ? 0 : 1));
+      return scalar(joined(Array.from({ length: count }, (_, e) => this.value(withNumber(bodyExpr, indexName, lower + e), bound))));
+    }
     // A recurrence read at the index (the loss over T = 3 steps of an RNN, sum(t, 1, 3, (h[t] - y[t])^2)) is read
     // at whole numbers only: the sum is written out, one term per number.
     const recurrences = [...(this.scope.recurrences?.keys() ?? [])];
@@ -1957,11 +2009,27 @@ export class Resolver {
     return scalar(joined([over(fresh, dim, shifted), ...past]));
   }
 
+  /** The value of a sum's upper bound n + c at the size the model is written at; asks for one where there is none. */
+  private writtenUpperBound(upper: { k: 'sym'; dim: Dim; plus: number }, upperExpr: Expr, indexName: string): number {
+    const name = upper.dim.k === 'sym' ? upper.dim.name : undefined;
+    const size = upper.dim.k === 'fixed' ? upper.dim.size : name === undefined ? undefined : this.scope.writtenSizes?.get(name);
+    if (size === undefined) {
+      this.scope.onSizeNeeded?.();
+      throw this.error('unsupported', `the index ${indexName} is the order of a derivative, so the sum is written out at each size of ${name ?? 'its bound'}`, upperExpr.span,
+        `let ${name ?? 'the bound'} take sizes up to ${MAX_FUNCTION_ORDER} (--sizes 1,2,3,4,5,8)`);
+    }
+    return size + upper.plus;
+  }
+
   /**
    * `sum(k, L, Infinity, E)`: a series. Its index is a number only (k in x^k /
    * k!), never a position: an array read at k would need an infinite one.
    */
   private series(indexName: string, lower: number, bodyExpr: Expr, bound: Map<string, string>): Value {
+    if (readsAsOrder(bodyExpr, indexName)) {
+      throw this.error('unsupported', `the index ${indexName} of an infinite sum cannot be the order of a derivative: no number of terms writes it out`, bodyExpr.span,
+        `write the ${indexName}-th derivative's closed form (exp(a) for exp, in a Taylor series), or a finite sum: sum(${indexName}, 0, n, ...) with given n: size`);
+    }
     const fresh = this.freshName(indexName);
     const inner = new Map(bound);
     inner.set(indexName, fresh);
@@ -2288,6 +2356,20 @@ function complementOf(condition: Expr): Expr | undefined {
 
 /** diff(F, x, y, ...) takes at most this many variables, as many as an abstract function has primes. */
 const MAX_DIFF_VARIABLES = 8;
+
+/** Whether `name` stands in the order of a derivative in the expression (`diff(F, x, k)`, `diff(G, x, n - k)`). */
+function readsAsOrder(expr: Expr, name: string): boolean {
+  switch (expr.kind) {
+    case 'call':
+      return (expr.name === 'diff' && expr.args.slice(2).some((a) => (a.kind === 'name' && a.name === name) || ((a.kind === 'binary' || a.kind === 'unary') && readsName(a, name))))
+        || expr.args.some((a) => readsAsOrder(a, name));
+    case 'index': case 'subscript': return expr.indices.some((a) => readsAsOrder(a, name));
+    case 'unary': case 'transpose': return readsAsOrder(expr.arg, name);
+    case 'binary': return readsAsOrder(expr.left, name) || readsAsOrder(expr.right, name);
+    case 'array': return expr.items.some((a) => readsAsOrder(a, name));
+    default: return false;
+  }
+}
 
 /** The largest whole number a written bound may be: a sum up to it is written out term by term. */
 const MAX_WHOLE_BOUND = 1_000_000;

@@ -74,3 +74,27 @@ claim diff(c[2]^2, c[2]) = 2 * c[2]
     expect(byEntry.detail.diagnostic?.message).toContain('c is defined by a recurrence: a derivative with respect to one of its entries is not offered');
   }, 60_000);
 });
+
+describe('a derivative whose order is a sum\'s index', () => {
+  it('writes the sum out at each size: the general Leibniz rule and Taylor polynomials, their slips refuted', () => {
+    expect(verdictsIn(`given f, g: function
+given x, a: real
+given n: size
+claim diff(f(x) * g(x), x, n) = sum(k, 0, n, binomial(n, k) * diff(f(x), x, k) * diff(g(x), x, n - k))
+claim diff(f(x) * g(x), x, n) = sum(k, 0, n, diff(f(x), x, k) * diff(g(x), x, n - k))   expect wrong
+claim sum(k, 0, n, subs(diff(exp(x), x, k), x, a) / factorial(k) * (x - a)^k) = exp(a) * sum(k, 0, n, (x - a)^k / factorial(k))
+claim sum(k, 0, 3, subs(diff(sin(x), x, k), x, 0) / factorial(k) * x^k) = x - x^3 / 6
+claim sum(k, 0, 3, subs(diff(sin(x), x, k), x, 0) / factorial(k) * x^k) = x + x^3 / 6   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('keeps an indexed variable a variable (diff(F, x[k], x[k])), and refuses an order in an infinite sum with what to write', () => {
+    const [mixed, series] = stepsIn(`given x: vector[m]
+given t, a: real
+claim sum(k, diff(sum(j, x[j]^2), x[k], x[k])) = 2 * m
+claim sum(k, 0, Infinity, subs(diff(exp(t), t, k), t, a) / factorial(k) * (t - a)^k) = exp(t)
+`);
+    expect(mixed.verdict).toBe('proved');
+    expect(series.detail.diagnostic?.message).toContain('the index k of an infinite sum cannot be the order of a derivative');
+  }, 60_000);
+});
