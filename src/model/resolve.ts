@@ -12,7 +12,7 @@ import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
 import { closest } from './did-you-mean.ts';
 import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
-import { printIndex, printRef } from './print-term.ts';
+import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
@@ -1108,6 +1108,7 @@ export class Resolver {
     }
     if (name === 'diff') {
       this.expectArity(expr, 2, 'diff(F, x[k])');
+      if (args[1].kind === 'call' && this.scope.functions?.has(args[1].name.replace(/'+$/, ''))) return this.diffByFunctionValue(args[0], args[1], bound);
       // The variable written with a subscript (diff(L, x_k)) is the entry x[k].
       const written = args[1].kind === 'name' ? this.subscripted(args[1], bound) ?? args[1] : args[1];
       return this.withLetAsInput(written, () => {
@@ -1313,6 +1314,51 @@ export class Resolver {
       for (let k = 1; k < order; k++) out.push(variable);
     }
     return out;
+  }
+
+  /**
+   * diff(L, q'(t)), diff(L, q(t)): the Lagrangian's partial derivatives (Taylor 7.1), with the
+   * value of an abstract function, or of one of its derivatives, at its argument held as a
+   * variable of its own: q, q' and q'' at t are independent there, as the Euler-Lagrange
+   * equation reads them. L's derivatives are written out first, so each q^(m)(t) it holds is one
+   * term; the derivative is taken in a stand-in, and the value put back.
+   */
+  private diffByFunctionValue(of: Expr, variable: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const at = this.val(variable, bound);
+    if (at.k !== 'scalar' || at.t.k !== 'apply') {
+      throw this.error('unsupported', `diff differentiates with respect to one value of a function, such as q(t) or q'(t); ${shortText(variable) ?? 'this'} is not one`, variable.span,
+        "write the function at one argument: diff(L, q'(t))");
+    }
+    const key = termKey(at.t);
+    const standIn = `%${key}`;
+    const standInTerm: Term = input({ name: standIn, indices: [] });
+    const seen = new Map<Term, Term>();
+    const held = (t: Term): Term => {
+      let out = seen.get(t);
+      if (out === undefined) {
+        out = t.k === 'apply' && termKey(t) === key ? standInTerm : mapChildren(t, held);
+        seen.set(t, out);
+      }
+      return out;
+    };
+    let derivativeFree: Value;
+    try {
+      derivativeFree = mapValue(this.val(of, bound), (t) => (hasDiff(t) ? eliminateDiffKeepingDomain(t) : t));
+    } catch (error) {
+      if (!(error instanceof DerivativeTooLargeError)) throw error;
+      throw this.error('limit', `${error.message}, past what derivcheck checks`, of.span, 'take fewer derivatives in one step');
+    }
+    const fnAt = at.t;
+    const argsKey = fnAt.args.map(termKey).join(',');
+    const elsewhere = (t: Term): boolean => someSubterm(t, (x) => x.k === 'apply' && x.name === fnAt.name && x.args.map(termKey).join(',') !== argsKey);
+    if (derivativeFree.k === 'scalar' ? elsewhere(derivativeFree.t) : false) {
+      throw this.error('unsupported', `${shortText(of) ?? 'this expression'} holds ${fnAt.name} at another argument than ${shortText(variable)}: only the values at one argument are variables of their own`, variable.span,
+        `differentiate with respect to ${fnAt.name} at the argument the expression holds, as the Euler-Lagrange equation does with q(t) and q'(t)`);
+    }
+    return mapValue(derivativeFree, (t) => {
+      const derivative = eliminateDiffKeepingDomain({ k: 'diff', f: held(t), v: { name: standIn, indices: [] } });
+      return substituteInputs(derivative, new Map([[standIn, at.t]]));
+    });
   }
 
   /** Whether an expression is made of whole numbers and sizes only, with + - *: the order of a derivative, such as n - 3. */

@@ -1,0 +1,35 @@
+/**
+ * The Lagrangian's partial derivatives (Taylor, Classical Mechanics 7.1): diff(L, q'(t))
+ * and diff(L, q(t)) hold the values of an abstract function and of its derivatives at t
+ * as variables of their own, as the Euler-Lagrange equation reads them. The thirteenth
+ * probe had to write them with a scalar stand-in.
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('derivatives with respect to q(t) and q\'(t)', () => {
+  it('proves the Euler-Lagrange equations of the oscillator and the pendulum, and refutes their sign slips', () => {
+    expect(verdictsIn(`given q: function
+given t, m, k, g, l: real
+let L = m * (q'(t))^2 / 2 - k * q(t)^2 / 2
+let P = m * l^2 * (q'(t))^2 / 2 + m * g * l * cos(q(t))
+claim diff(L, q'(t)) = m * q'(t)
+claim diff(L, q(t)) = -k * q(t)
+claim diff(L, q(t)) = k * q(t)   expect wrong
+claim diff(diff(L, q'(t)), t) - diff(L, q(t)) = m * q''(t) + k * q(t)
+claim diff(diff(L, q'(t)), t) - diff(L, q(t)) = m * q''(t) - k * q(t)   expect wrong
+claim diff(diff(P, q'(t)), t) - diff(P, q(t)) = m * l^2 * q''(t) + m * g * l * sin(q(t))
+claim diff(diff(P, q'(t)), t) - diff(P, q(t)) = m * l^2 * q''(t) - m * g * l * sin(q(t))   expect wrong
+claim diff(L, q''(t)) = 0
+claim diff(diff(q(t), t)^2, q'(t)) = 2 * q'(t)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'proved']);
+  }, 60_000);
+
+  it('refuses the function at another argument than the variable\'s', () => {
+    const [other] = stepsIn(`given q: function
+given t: real
+claim diff(q(t) * q(2 * t), q(t)) = q(2 * t)
+`);
+    expect(other.detail.diagnostic?.message).toContain('holds q at another argument than');
+  }, 60_000);
+});
