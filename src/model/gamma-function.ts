@@ -332,6 +332,11 @@ function bernoulli(m: number): ReadonlyArray<[bigint, bigint]> {
   return out;
 }
 
+/** The Bernoulli number B_m (m even, or 0) as a fraction [numerator, denominator]. */
+export function bernoulliNumber(m: number): readonly [bigint, bigint] {
+  return bernoulli(m)[m];
+}
+
 const bernoulliDecimals = new Map<PreciseConstructor, PreciseNumber[]>();
 
 /** B_2k in E's precision, cached per constructor. */

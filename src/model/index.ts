@@ -4,7 +4,7 @@ export { MAX_DETERMINANT_SIZE } from './resolve.ts';
 export { InlineBudget, MAX_INLINED_NODES } from './term-size.ts';
 export type { Model, ModelClaim, ModelStep, RangeMismatch } from './model.ts';
 export { FUNCTIONS, isFunctionName, keepingSettings, MAX_FACTORIAL, preciseValue, toPrecise } from './functions.ts';
-export { MAX_POLYGAMMA_ORDER, PrecisionLimitError } from './gamma-function.ts';
+export { bernoulliNumber, MAX_POLYGAMMA_ORDER, PrecisionLimitError } from './gamma-function.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
 export { isBinder, mapChildren, substituteIndices, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
 export * from './term-builders.ts';

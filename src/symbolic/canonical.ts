@@ -1,4 +1,4 @@
-import { appliedName, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, termKey, type Input, type Term } from '../model/index.ts';
+import { appliedName, bernoulliNumber, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, termKey, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -838,6 +838,20 @@ export class Canonicalizer {
       if (name === 'gamma') return this.power(pi, RationalFunction.constant(half), fn('gamma', num(1, 2)));
       if (name === 'lgamma') return this.log(pi).mul(RationalFunction.constant(half), this.budget);
       if (name === 'digamma') return this.gammaFamilyAtom('digamma', 0, RationalFunction.ONE).sub(this.log(RationalFunction.constant(2)).mul(RationalFunction.constant(2), this.budget), this.budget);
+      // polygamma(n, 1/2) = (2^(n + 1) - 1) polygamma(n, 1), for n >= 1.
+      if (name === 'polygamma' && order >= 1) {
+        return this.gammaFamilyAtom('polygamma', order, RationalFunction.ONE).mul(RationalFunction.constant(Rational.of(2n ** BigInt(order + 1) - 1n)), this.budget);
+      }
+    }
+    if (c !== undefined && c.equals(Rational.ONE) && name === 'polygamma' && order % 2 === 1) {
+      // polygamma(n, 1) = n! zeta(n + 1), and zeta(2j) = (-1)^(j + 1) B_2j (2 pi)^2j / (2 (2j)!): the Basel problem's pi^2 / 6 at n = 1.
+      const j = (order + 1) / 2;
+      const [p, q] = bernoulliNumber(2 * j);
+      let factorial = 1n;
+      for (let i = 2n; i <= BigInt(2 * j); i++) factorial *= i;
+      const nFactorial = factorial / BigInt(2 * j);
+      const coefficient = Rational.of((j % 2 === 1 ? p : -p) * nFactorial * 2n ** BigInt(2 * j), q * 2n * factorial);
+      return pi.pow(2 * j, this.budget).mul(RationalFunction.constant(coefficient), this.budget);
     }
     // The atom's own poles (base = 0, -1, -2, ...), where a shift does not divide by its argument: the forward
     // recurrence digamma(x + 2) - digamma(x) = 1/x + 1/(x + 1) has no value at x = -2, where the right side has one.

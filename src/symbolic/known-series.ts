@@ -1,5 +1,7 @@
-import { add, div, fn, mapChildren, mul, num, pow, sub, substituteIndices, usesIndexVariable, type Term } from '../model/index.ts';
+import { add, div, fn, mul, num, pow, sub, usesIndexVariable, type Term } from '../model/index.ts';
 import { Rational } from './exact/index.ts';
+import { affineIn, rationalValue, termAt } from './series-terms.ts';
+import { rationalSeriesSum } from './rational-series.ts';
 
 /**
  * The sums of the series the calculus texts tabulate (Stewart 11.10, table 1),
@@ -81,12 +83,7 @@ function recognise(series: Extract<Term, { k: 'series' }>): KnownSeriesSum | und
     const head = Array.from({ length: series.lower - start }, (_, j) => termAt(series, start + j));
     return { ...whole, ownFirst: termAt(series, series.lower), head: add(...head) };
   }
-  return undefined;
-}
-
-/** The series' term at index value k. */
-function termAt(series: Extract<Term, { k: 'series' }>, k: number): Term {
-  return withIndexNumbers(substituteIndices(series.body, new Map([[series.index, { k: 'lit', value: k }]])));
+  return rationalSeriesSum(series);
 }
 
 /** A series of the table, summed from its own first term. */
@@ -254,12 +251,6 @@ function termRatio(body: Term, index: string, lower: number): TermRatio | undefi
   return factor(body, 1) ? { q, powers, upper, lower: below } : undefined;
 }
 
-/** An index that is a number (the first term's k) as the number it is. */
-function withIndexNumbers(t: Term): Term {
-  if (t.k === 'ival' && t.index.k === 'lit') return num(t.index.value);
-  return mapChildren(t, withIndexNumbers);
-}
-
 /** c where the term is c k + d with c and d free of k, k appearing only as a factor of the parts of a sum. */
 function slopeIn(t: Term, index: string): Term | undefined {
   const names = new Set([index]);
@@ -274,81 +265,6 @@ function slopeIn(t: Term, index: string): Term | undefined {
     slopes.push(mul(num(affine.a.num, affine.a.den), ...factors.filter((f) => !usesIndexVariable(f, names))));
   }
   return slopes.length === 0 ? undefined : add(...slopes);
-}
-
-/** a k + b with a and b rational, if the term is one (the index k used as a number). */
-function affineIn(t: Term, index: string): { a: Rational; b: Rational } | undefined {
-  switch (t.k) {
-    case 'ival': {
-      const i = t.index;
-      if (i.k === 'var' && i.name === index) return { a: Rational.ONE, b: Rational.of(i.offset) };
-      if (i.k === 'lit') return { a: Rational.ZERO, b: Rational.of(i.value) };
-      if (i.k === 'affine' && i.terms.length === 1 && i.terms[0].name === index && !i.terms[0].dim) {
-        return { a: Rational.of(i.terms[0].coef), b: Rational.of(i.offset) };
-      }
-      return undefined;
-    }
-    case 'add': {
-      let a = Rational.ZERO;
-      let b = Rational.ZERO;
-      for (const part of t.terms) {
-        const p = affineIn(part, index);
-        if (p === undefined) return undefined;
-        a = a.add(p.a);
-        b = b.add(p.b);
-      }
-      return { a, b };
-    }
-    case 'mul': {
-      let scale = Rational.ONE;
-      let moving: { a: Rational; b: Rational } | undefined;
-      for (const f of t.factors) {
-        const c = rationalValue(f);
-        if (c !== undefined) { scale = scale.mul(c); continue; }
-        if (moving !== undefined) return undefined;
-        moving = affineIn(f, index);
-        if (moving === undefined) return undefined;
-      }
-      return moving === undefined ? { a: Rational.ZERO, b: scale } : { a: moving.a.mul(scale), b: moving.b.mul(scale) };
-    }
-    default: {
-      const c = rationalValue(t);
-      return c === undefined ? undefined : { a: Rational.ZERO, b: c };
-    }
-  }
-}
-
-/** The exact value of a constant made of numbers, sums, products and whole powers. */
-function rationalValue(t: Term): Rational | undefined {
-  switch (t.k) {
-    case 'num': return Rational.of(t.value.num, t.value.den);
-    case 'add': {
-      let acc = Rational.ZERO;
-      for (const part of t.terms) {
-        const v = rationalValue(part);
-        if (v === undefined) return undefined;
-        acc = acc.add(v);
-      }
-      return acc;
-    }
-    case 'mul': {
-      let acc = Rational.ONE;
-      for (const f of t.factors) {
-        const v = rationalValue(f);
-        if (v === undefined) return undefined;
-        acc = acc.mul(v);
-      }
-      return acc;
-    }
-    case 'pow': {
-      const base = rationalValue(t.base);
-      const exponent = rationalValue(t.exponent);
-      if (base === undefined || exponent === undefined || !exponent.isInteger() || (base.isZero() && exponent.sign() < 0)) return undefined;
-      const e = Number(exponent.num);
-      return Math.abs(e) > 64 ? undefined : base.pow(e);
-    }
-    default: return undefined;
-  }
 }
 
 /** u with u^2 = s * product of the powers, where s is a rational square and every power even; else undefined. */

@@ -39,7 +39,11 @@ describe('the sums of the calculus tables, by the ratio of consecutive terms', (
     expect(knownSeriesSum(series('sum(k, 0, Infinity, 1 / factorial(k - 1))'))).toBeUndefined();
     expect(knownSeriesSum(series('sum(k, 0, Infinity, k * r^k)'))).toBeUndefined();
     expect(knownSeriesSum(series('sum(k, 0, Infinity, 2^k)'))).toBeUndefined();
-    expect(knownSeriesSum(series('sum(k, 1, Infinity, 1 / k^2)'))).toBeUndefined();
+    // 1 / k^2 is summed by rational-series.ts (pi^2 / 6), the harmonic series diverges, 1 / (k^2 + 1) has complex roots.
+    expect(printTerm(knownSeriesSum(series('sum(k, 1, Infinity, 1 / k^2)'))!.closedForm)).toBe('polygamma(1, 1)');
+    expect(knownSeriesSum(series('sum(k, 1, Infinity, 1 / k)'))).toBeUndefined();
+    expect(knownSeriesSum(series('sum(k, 1, Infinity, 1 / (k^2 + 1))'))).toBeUndefined();
+    expect(knownSeriesSum(series('sum(k, 0, Infinity, 1 / (k - 3)^2)'))).toBeUndefined();
     expect(knownSeriesSum(series('sum(k, 0, Infinity, r^k / (k + 2))'))).toBeUndefined();
     expect(knownSeriesSum(series('sum(k, 0, Infinity, sin(k * r) / factorial(k))'))).toBeUndefined();
     expect(knownSeriesSum(series('sum(k, 0, Infinity, r^(k / 2))'))).toBeUndefined();
