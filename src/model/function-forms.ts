@@ -134,6 +134,11 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   psi: { arity: 1, what: '`digamma(x)`', form: (x) => fn('digamma', x) },
   ψ: { arity: 1, what: '`digamma(x)`, where nothing else is named ψ', form: (x) => fn('digamma', x) },
   trigamma: { arity: 1, what: '`polygamma(1, x)`', form: (x) => fn('polygamma', num(1), x) },
+  // zeta(s) = (-1)^s polygamma(s - 1, 1) / (s - 1)!: the exact engine knows the even values (zeta(2) = pi^2 / 6).
+  zeta: {
+    arity: 1, what: 'Riemann zeta at a whole number s from 2 to 21, `(-1)^s polygamma(s - 1, 1) / (s - 1)!`',
+    form: (s) => mul(pow(num(-1), s), div(fn('polygamma', sub(s, num(1)), num(1)), fn('factorial', sub(s, num(1))))),
+  },
   beta: { arity: 2, what: 'the beta function, `gamma(a) * gamma(b) / gamma(a + b)`', form: (a, b) => div(mul(fn('gamma', a), fn('gamma', b)), fn('gamma', add(a, b))) },
   betaln: { arity: 2, what: 'the log of abs(beta(a, b)), `lgamma(a) + lgamma(b) - lgamma(a + b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
   lbeta: { arity: 2, what: '`betaln(a, b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },

@@ -54,3 +54,15 @@ claim sum(k, 1, Infinity, 1/(k^2 + 1)) = 1.0766740474685811
     expect(complexRoots.verdict).toBe('error');
   }, 60_000);
 });
+
+describe('zeta', () => {
+  it('is polygamma at 1: the even values exact (zeta(2) = pi^2/6), an odd one the sum of its series', () => {
+    expect(verdictsIn(`claim zeta(2) = pi^2/6
+claim trigamma(1) = zeta(2)
+claim zeta(4) = pi^4/90
+claim zeta(4) = pi^4/90 + 1e-25   expect wrong
+claim sum(k, 1, Infinity, 1/k^3) = zeta(3)
+claim sum(k, 1, Infinity, 1/k^3) = zeta(3) + 1e-30   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+});
