@@ -13,7 +13,7 @@ import { isSymmetricKind } from './input-kinds.ts';
 import { closest } from './did-you-mean.ts';
 import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef, termKey } from './print-term.ts';
-import { IndexRanges } from './index-ranges.ts';
+import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
@@ -2023,7 +2023,16 @@ export class Resolver {
     this.indexExcess.set(fresh, masks ? 0 : lower - 1 + Math.max(extra, 0));
     const inner = new Map(bound);
     inner.set(indexName, fresh);
-    const body = this.value(bodyExpr, inner);
+    let body: Term;
+    try {
+      body = this.value(bodyExpr, inner);
+    } catch (error) {
+      // A block of an array by its offset (the multi-head split, sum(c, 1, 3, x[c + 3] * W[c + 3, 1]) over x of 6): k
+      // reads an array of another size than its own range. With number bounds, the sum is its terms, each at a number.
+      const count = upper.plus - lower + 1;
+      if (!(error instanceof IndexRangeConflict) || error.index.split('#')[0] !== indexName || upper.k !== 'fixed' || count > MAX_WRITTEN_TERMS) throw error;
+      return scalar(joined(Array.from({ length: count }, (_, e) => this.value(withNumber(bodyExpr, indexName, lower + e), bound))));
+    }
     if (lower === 1 && extra === 0) return scalar(over(fresh, dim, body));
     // With fewer terms than its dimension, the claim is tried only at sizes where the sum has one: an empty sum's
     // masked terms have no term of the sum to stand for (1 / (n - k) has no value at any k when n = 1).
@@ -2402,6 +2411,9 @@ function complementOf(condition: Expr): Expr | undefined {
 
 /** diff(F, x, y, ...) takes at most this many variables, as many as an abstract function has primes. */
 const MAX_DIFF_VARIABLES = 8;
+
+/** The most terms a sum with number bounds is written out to where its index reads arrays of other sizes. */
+const MAX_WRITTEN_TERMS = 64;
 
 /** Whether `name` stands in the order of a derivative in the expression (`diff(F, x, k)`, `diff(G, x, n - k)`). */
 function readsAsOrder(expr: Expr, name: string): boolean {

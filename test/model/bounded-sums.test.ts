@@ -95,3 +95,15 @@ claim sum(k, 1, 5, k^2) = sum(k, 1, 4, k^2)   expect wrong
   }, 60_000);
 });
 
+
+describe('a block of an array by its offset (the multi-head split, Vaswani et al. 3.2.2)', () => {
+  it('writes a sum with number bounds out where its index reads arrays of another size, and refutes the wrong block', () => {
+    expect(verdicts(`given x: vector[6]
+given Wo: matrix[6, 2]
+given v: vector[n]
+claim sum(j, x[j] * Wo[j, 1]) = sum(c, 1, 3, x[c] * Wo[c, 1]) + sum(c, 1, 3, x[c + 3] * Wo[c + 3, 1])
+claim sum(j, x[j] * Wo[j, 1]) = sum(c, 1, 3, x[c] * Wo[c, 1]) + sum(c, 1, 3, x[c + 3] * Wo[c, 1])   expect wrong
+claim sum(c, 1, 2, v[c]) = v[1] + v[2]
+`)).toEqual(['proved', 'refuted', 'proved']);
+  }, 60_000);
+});
