@@ -68,6 +68,8 @@ const MAX_DEGREE = 12;
 const MAX_HEAD_TERMS = 64;
 /** The largest |coefficient| whose divisors are tried as roots. */
 const MAX_ROOT_SEARCH = 1_000_000n;
+/** The most candidate roots p / q tried (each at both signs). */
+const MAX_ROOT_CANDIDATES = 10_000;
 
 /** Coefficients of a polynomial in k, the constant first. */
 type Polynomial = Rational[];
@@ -172,8 +174,11 @@ function distinctRoots(p: Polynomial): Rational[] | undefined {
     const an = abs(integral[integral.length - 1]);
     if (a0 > MAX_ROOT_SEARCH || an > MAX_ROOT_SEARCH) return undefined;
     let root: Rational | undefined;
-    search: for (const p of divisors(a0)) {
-      for (const q of divisors(an)) {
+    const tops = divisors(a0);
+    const bottoms = divisors(an);
+    if (tops.length * bottoms.length > MAX_ROOT_CANDIDATES) return undefined;
+    search: for (const p of tops) {
+      for (const q of bottoms) {
         for (const candidate of [Rational.of(p, q), Rational.of(-p, q)]) {
           if (evaluate(rest, candidate).isZero()) { root = candidate; break search; }
         }
