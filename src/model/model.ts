@@ -97,14 +97,14 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const broken = new Map<string, Diagnostic>();
   const usedBroken = new Set<string>();
   /** Each `let` declared so far, in order, and the inputs that stand for one in a derivative with respect to it. */
-  const letDecls = new Map<string, LetDecl>();
+  const letDecls: LetDecl[] = [];
   const leafInputs = new Map<string, Input>();
   // The last scope made: claims about one let come together, and every scope holds a copy of the lets after its own.
   let lastLeaf: { key: string; scope: Scope | undefined } | undefined;
   const declared = (d: Dim) => d.k !== 'sym' || !d.derived || derivedDims.has(d.name);
   const leafScope = (name: string): Scope | undefined => {
     // Lets declared since a scope was made are read in it too: a scope per let and count of lets.
-    const key = `${name}#${letDecls.size}`;
+    const key = `${name}#${letDecls.length}`;
     if (lastLeaf?.key !== key) lastLeaf = { key, scope: scopeWithLetAsInput(name, { file, dims, inputs, lets, broken, usedBroken, inlined, functions, definedFunctions, recurrences, ...sized }, letDecls, declared) };
     const leaf = lastLeaf.scope;
     const input = leaf?.inputs.get(name);
@@ -129,10 +129,11 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
       else if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
       else if (statement.args !== undefined) declareDefinedFunction(statement, statement.args.map((a) => a.name), scope, definedFunctions, taken);
       else if (recurrences.has(statement.name) || RecurrenceDefinition.countPosition(statement, file) !== undefined) {
+        letDecls.push(statement);
         declareRecurrence(statement, scope, recurrences, taken, declared);
       } else {
         declareLet(statement, scope, lets, taken, declared);
-        letDecls.set(statement.name, statement);
+        letDecls.push(statement);
       }
     } catch (error) {
       if (!(error instanceof DerivationError)) throw error;
@@ -159,7 +160,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
  * entries have no range of their own (a parameter only in sums of indices).
  */
 function scopeWithLetAsInput(
-  name: string, scope: Scope, letDecls: ReadonlyMap<string, LetDecl>, declared: (d: Dim) => boolean,
+  name: string, scope: Scope, letDecls: readonly LetDecl[], declared: (d: Dim) => boolean,
 ): Scope | undefined {
   const definition = scope.lets.get(name);
   if (definition === undefined || definition.paramDims.some((d) => d === undefined)) return undefined;
@@ -171,10 +172,22 @@ function scopeWithLetAsInput(
   const lets = new Map<string, LetDefinition>();
   // A budget of its own: the lets read again here were inlined once already within the file's, and a file
   // that differentiates with respect to many lets must not spend the file's budget on each again.
-  const leaf: Scope = { ...scope, inputs, lets, leafScope: undefined, inlined: new InlineBudget() };
+  const recurrences = new Map<string, RecurrenceDefinition>();
+  const leaf: Scope = { ...scope, inputs, lets, recurrences, leafScope: undefined, inlined: new InlineBudget() };
+  const at = letDecls.findIndex((decl) => decl.name === name);
   let after = false;
-  for (const [letName, decl] of letDecls) {
+  for (const [position, decl] of letDecls.entries()) {
+    const letName = decl.name;
     if (letName === name) { after = true; continue; }
+    const recurrence = scope.recurrences?.get(letName);
+    if (recurrence instanceof RecurrenceDefinition) {
+      // Its entries are built in the scope they are read in: one with a line after the let is built again here, every line
+      // of it, so that its entries read the let as the input it is (kept, h[2] would hold z's body, and diff(h[2], z) be 0).
+      const lastLine = letDecls.reduce((last, d, p) => (d.name === letName ? p : last), -1);
+      if (lastLine < at) recurrences.set(letName, recurrence);
+      else declareRecurrence(decl, leaf, recurrences, () => false, declared);
+      continue;
+    }
     const kept = scope.lets.get(letName);
     if (kept === undefined) continue;
     if (!after) lets.set(letName, kept);

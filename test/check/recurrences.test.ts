@@ -98,3 +98,19 @@ claim sum(k, 0, Infinity, subs(diff(exp(t), t, k), t, a) / factorial(k) * (t - a
     expect(series.detail.diagnostic?.message).toContain('the index k of an infinite sum cannot be the order of a derivative');
   }, 60_000);
 });
+
+describe('a recurrence that reads a let, differentiated with respect to that let', () => {
+  it('builds its entries again with the let as an input: diff(h[2], z) is not 0 (it was proved 0)', () => {
+    expect(verdictsIn(`given x: vector[3]
+given w: real
+let z = w * x[1]
+let h[0] = 0
+let h[t] = tanh(z * h[t - 1] + x[t])
+let L = h[2]^2
+claim diff(h[2], z) = 0   expect wrong
+claim diff(h[2], z) = (1 - h[2]^2) * h[1]
+claim grad(L, z) = 2 * h[2] * (1 - h[2]^2) * h[1]
+claim diff(h[2], w) = (1 - h[2]^2) * h[1] * x[1]
+`)).toEqual(['refuted', 'proved', 'proved', 'proved']);
+  }, 60_000);
+});
