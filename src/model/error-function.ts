@@ -232,3 +232,62 @@ export function preciseNormalPdf(Dec: PreciseConstructor, x: PreciseNumber): Pre
   const y = new Wide(x);
   return new Dec(y.times(y).div(-2).exp().div(sqrtPi(Wide).times(new Wide(2).sqrt())));
 }
+
+/**
+ * The inverse error function on (-1, 1), no value outside: Giles' approximation
+ * (2010) as a start, then Newton steps on erf, or on erfc where |x| > 1/2 so that
+ * 1 - |x|, exact there in doubles (Sterbenz), carries the tail without cancellation.
+ */
+export function erfinv(x: number): number {
+  if (!(x > -1 && x < 1)) return NaN;
+  if (x === 0) return 0;
+  const a = Math.abs(x);
+  let w = -Math.log((1 - a) * (1 + a));
+  let p: number;
+  if (w < 5) {
+    w -= 2.5;
+    p = 2.81022636e-08;
+    for (const c of [3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087, -0.00125372503, -0.00417768164, 0.246640727, 1.50140941]) p = c + p * w;
+  } else {
+    w = Math.sqrt(w) - 3;
+    p = -0.000200214257;
+    for (const c of [0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613, 0.00943887047, 1.00167406, 2.83297682]) p = c + p * w;
+  }
+  let y = p * a;
+  const tail = 1 - a;
+  for (let step = 0; step < 4; step++) {
+    const slope = 2 * ONE_OVER_SQRT_PI * Math.exp(-y * y);
+    if (slope === 0) break;
+    const next = a > 0.5 ? y + (erfc(y) - tail) / slope : y - (erf(y) - a) / slope;
+    if (next === y || !Number.isFinite(next)) break;
+    y = next;
+  }
+  return x < 0 ? -y : y;
+}
+
+/**
+ * erfinv in arbitrary precision: Newton steps on erf (or erfc past 1/2) at the working
+ * digits from the double's value, or from sqrt(-log(1 - |x|)) where the double is
+ * infinite (x within 1e-16 of 1); each step doubles the digits.
+ */
+export function preciseErfinv(Dec: PreciseConstructor, x: PreciseNumber): PreciseNumber {
+  if (x.isNaN() || x.abs().gte(1)) return new Dec(NaN);
+  if (x.isZero()) return new Dec(0);
+  const Wide = Dec.clone({ precision: Dec.precision + 10 });
+  const a = new Wide(x).abs();
+  const tail = new Wide(1).minus(a);
+  const start = erfinv(a.toNumber());
+  let y = Number.isFinite(start) && start < 26 ? new Wide(start) : tail.ln().neg().sqrt();
+  const twoOverSqrtPi = new Wide(2).div(sqrtPi(Wide));
+  const epsilon = new Wide(10).pow(-(Wide.precision - 2));
+  for (let step = 0; step < 200; step++) {
+    const slope = twoOverSqrtPi.times(y.times(y).neg().exp());
+    const residual = a.gt(0.5) ? preciseErfc(Wide, y).minus(tail).neg() : preciseErf(Wide, y).minus(a);
+    const next = y.minus(residual.div(slope));
+    const moved = next.minus(y).abs();
+    y = next;
+    if (moved.lte(epsilon.times(y.abs()))) break;
+  }
+  const r = new Dec(y);
+  return x.isNeg() ? r.neg() : r;
+}

@@ -32,6 +32,7 @@ const SUMMARIES: Readonly<Record<FunctionName, string>> = {
   log1p: 'log(1 + x), exact for tiny x',
   expm1: 'exp(x) - 1, exact for tiny x',
   erf: 'error function',
+  erfinv: 'the inverse error function, the y in (-inf, inf) with erf(y) = x; probit(p) is sqrt(2) erfinv(2p - 1)',
   erfc: '1 - erf(x), exact in the tail',
   Phi: 'standard normal CDF (GELU is x Phi(x))',
   phi: 'standard normal density',

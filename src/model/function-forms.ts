@@ -134,6 +134,10 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   psi: { arity: 1, what: '`digamma(x)`', form: (x) => fn('digamma', x) },
   ψ: { arity: 1, what: '`digamma(x)`, where nothing else is named ψ', form: (x) => fn('digamma', x) },
   trigamma: { arity: 1, what: '`polygamma(1, x)`', form: (x) => fn('polygamma', num(1), x) },
+  // The normal quantile through erfinv, so Phi(probit(p)) = p is proved.
+  probit: { arity: 1, what: 'the standard normal quantile, the inverse of Phi, `sqrt(2) * erfinv(2 * p - 1)`', form: (p) => mul(fn('sqrt', num(2)), fn('erfinv', sub(mul(num(2), p), num(1)))) },
+  ndtri: { arity: 1, what: "`probit(p)`, SciPy's name", form: (p) => mul(fn('sqrt', num(2)), fn('erfinv', sub(mul(num(2), p), num(1)))) },
+  norminv: { arity: 1, what: "`probit(p)`, MATLAB's name (mean 0, deviation 1)", form: (p) => mul(fn('sqrt', num(2)), fn('erfinv', sub(mul(num(2), p), num(1)))) },
   // zeta(s) = (-1)^s polygamma(s - 1, 1) / (s - 1)!: the exact engine knows the even values (zeta(2) = pi^2 / 6).
   zeta: {
     arity: 1, what: 'Riemann zeta at a whole number s from 2 to 21, `(-1)^s polygamma(s - 1, 1) / (s - 1)!`',

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { digamma, digammaError, factorialValue, gamma, PrecisionLimitError, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma, withDigits } from './gamma-function.ts';
-import { erf, erfc, normalCdf, normalPdf, preciseErf, preciseErfc, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
+import { erf, erfc, erfinv, normalCdf, normalPdf, preciseErf, preciseErfc, preciseErfinv, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
 import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
 
@@ -165,6 +165,11 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   erfc: {
     precise: preciseErfc, arity: 1, roundoff: 12, slopes: (a) => [-TWO_OVER_SQRT_PI * Math.exp(-a * a)], value: erfc,
     partials: (a) => [mul(num(-2), pow({ k: 'pi' }, num(-1, 2)), fn('exp', neg(pow(a, num(2)))))],
+  },
+  /** The inverse of erf on (-1, 1) (probit and the normal quantile are written through it); its slope sqrt(pi)/2 exp(erfinv(x)^2). */
+  erfinv: {
+    precise: preciseErfinv, arity: 1, roundoff: 16, slopes: (a) => [1 / (TWO_OVER_SQRT_PI * Math.exp(-(erfinv(a) ** 2)))], value: erfinv,
+    partials: (a) => [mul(num(1, 2), pow({ k: 'pi' }, num(1, 2)), fn('exp', pow(fn('erfinv', a), num(2))))], domain: '-1 < x < 1',
   },
   /** The standard normal CDF (probit's inverse; GELU is x Phi(x)). */
   Phi: { precise: preciseNormalCdf, arity: 1, roundoff: 12, slopes: (a) => [normalPdf(a)], value: normalCdf, partials: (a) => [fn('phi', a)] },

@@ -578,6 +578,20 @@ export class Canonicalizer {
       }
       // erfc and Phi through erf, phi through exp: Phi(x) = (1 + erf(x / sqrt 2)) / 2 is then proved.
       case 'erf': return this.erf(arg(0), printTerm(t.args[0]));
+      case 'erfinv': {
+        // Odd, 0 at 0, a value for -1 < x < 1 only; erfinv(erf(a)) = a for every a (erf maps onto (-1, 1)).
+        const a = arg(0);
+        this.requireSign(one.sub(a.mul(a, b), b), true, 'erfinv: 1 - its argument squared');
+        if (a.isZero()) return RationalFunction.ZERO;
+        const inverted = this.erfArguments.get(this.key(a));
+        if (inverted !== undefined) return inverted;
+        const { rep, flipped } = this.byParity(a);
+        const f = FUNCTIONS.erfinv.value;
+        const atom = this.opaque(`erfinv(${this.signedKey(rep)})`, () => (flipped ? `erfinv(${this.display(rep)})` : printTerm(t)), (values) => f(rep.evaluateFloat(values)));
+        this.erfinvArguments.set(this.key(atom), rep);
+        this.erfinvArguments.set(this.key(atom.neg()), rep.neg());
+        return flipped ? atom.neg() : atom;
+      }
       case 'erfc': return one.sub(this.erf(arg(0), printTerm(t.args[0])), b);
       case 'Phi': {
         const half = RationalFunction.constant(Rational.of(1, 2));
@@ -872,11 +886,21 @@ export class Canonicalizer {
   /** erf(a) as an atom, one per canonical argument up to its sign: erf is odd, erf(-a) = -erf(a). */
   private erf(argument: RationalFunction, text: string): RationalFunction {
     if (argument.isZero()) return RationalFunction.ZERO;
+    // erf(erfinv(a)) = a, where erfinv(a) has a value (its condition was required where it was read).
+    const inverted = this.erfinvArguments.get(this.key(argument));
+    if (inverted !== undefined) return inverted;
     const f = FUNCTIONS.erf.value;
     const { rep: a, flipped } = this.byParity(argument);
     const atom = this.opaque(`erf(${this.signedKey(a)})`, () => (flipped ? `erf(${this.display(a)})` : `erf(${text})`), (values) => f(a.evaluateFloat(values)));
+    this.erfArguments.set(this.key(atom), a);
+    this.erfArguments.set(this.key(atom.neg()), a.neg());
     return flipped ? atom.neg() : atom;
   }
+
+  /** The argument of each erf atom (and of its negation), by the atom's key: erfinv(erf(a)) is a. */
+  private readonly erfArguments = new Map<string, RationalFunction>();
+  /** The argument of each erfinv atom (and of its negation), by the atom's key: erf(erfinv(a)) is a. */
+  private readonly erfinvArguments = new Map<string, RationalFunction>();
 
   /**
    * The one of a and -a whose leading term is positive, and whether that is -a: an
@@ -904,6 +928,8 @@ export class Canonicalizer {
   /** exp of a sum is a product of exps; exp(k m) is exp(m)^k; exp(log P) is P. */
   exp(a: RationalFunction): RationalFunction {
     const b = this.budget;
+    // Equal arguments are one form first: exp(sqrt(2)^2 x) is exp(2 x), as the normal density of probit(p) needs.
+    a = this.reduced(a);
     // exp(P / c) is a product of an atom per term of P. Not so of a quotient of polynomials, nor of a long sum (an
     // attention score, a sum over D and E of products): split, a softmax over such scores is monomials of hundreds
     // of variables and has exhausted the memory before any budget saw a term. Those are one atom of the argument.
