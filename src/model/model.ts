@@ -363,22 +363,40 @@ function declarationErrorClaim(statement: GivenDecl | LetDecl, problem: Diagnost
   return { claim, head: undefined, headError: problem, steps: [{ step, term: undefined, error: problem }], freeIndices: [], minSizes: new Map() };
 }
 
+/** The free indices one step may read longer arrays with before it is read as written (see Resolver.widerReads). */
+const MAX_WIDER_READS = 8;
+
 function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   if (claim.steps.length === 0) return claimWithoutStep(claim, scope);
   const resolver = new Resolver(scope, new Set(), namesWrittenAsIndices([claim.expr, ...claim.steps.map((s) => s.expr)]));
   // The range each free index of the claim's own expression has: a step that uses one over another dimension is read against it.
   let claimRanges = new Map<string, Dim | undefined>();
   const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic; rangeMismatch?: RangeMismatch } => {
+    resolver.widerReads.clear();
     try {
-      return { value: resolver.resolveValue(expr) };
-    } catch (error) {
-      if (error instanceof IndexRangeConflict) {
-        const [known, used] = error.dims;
-        const fromClaim = claimRanges.get(error.index);
-        if (fromClaim && dimKey(fromClaim) === dimKey(known)) return { error: error.diagnostic, rangeMismatch: { index: error.index, claimDim: known, usedDim: used } };
+      for (;;) {
+        try {
+          return { value: resolver.resolveValue(expr) };
+        } catch (error) {
+          if (error instanceof IndexRangeConflict) {
+            const [known, used] = error.dims;
+            const fromClaim = claimRanges.get(error.index);
+            if (fromClaim && dimKey(fromClaim) === dimKey(known)) {
+              // A read of a longer array (fixed sizes) is inside it: read again past it, for a read that runs out of its array.
+              const inside = known.k === 'fixed' && used.k === 'fixed' && used.size > known.size;
+              if (inside && !resolver.widerReads.has(error.index) && resolver.widerReads.size < MAX_WIDER_READS) {
+                resolver.widerReads.add(error.index);
+                continue;
+              }
+              return { error: error.diagnostic, rangeMismatch: { index: error.index, claimDim: known, usedDim: used } };
+            }
+          }
+          if (error instanceof DerivationError) return { error: error.diagnostic };
+          throw error;
+        }
       }
-      if (error instanceof DerivationError) return { error: error.diagnostic };
-      throw error;
+    } finally {
+      resolver.widerReads.clear();
     }
   };
   const headValue = attempt(claim.expr);

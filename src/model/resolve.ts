@@ -981,9 +981,20 @@ export class Resolver {
       `bound it: use ${name} alone somewhere, e.g. multiply by an entry w[${name}] of an input whose length is its range`);
   }
 
+  /**
+   * Free indices a step may use to read an array longer than the claim's range for them (fixed sizes): g[j]
+   * with j over 2 reads g of 3 inside it. The claim sets them (model.ts) to look past such a read for one
+   * that runs out of its array, which refutes the step.
+   */
+  readonly widerReads = new Set<string>();
+
   private unify(base: Index, dim: Dim, span: Span): void {
     if (base.k === 'lit') return;
     if (base.k === 'affine') return;
+    if (base.k === 'var' && dim.k === 'fixed' && this.widerReads.has(base.name)) {
+      const own = this.ranges.dimOf(`var:${base.name}`);
+      if (own?.k === 'fixed' && own.size <= dim.size) return;
+    }
     const node = base.k === 'var' ? `var:${base.name}` : base.k === 'dim' ? `dim:${base.name}`
       : IndexRanges.dimNode(this.scope.inputs.get(base.name)!.classes!);
     this.ranges.union(node, IndexRanges.dimNode(dim), span, this.scope.file, base.name);

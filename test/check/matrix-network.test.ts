@@ -153,13 +153,26 @@ claim diff(L, W[i, j]) = g[j] * x[i]   expect wrong
     expect(swapped.detail.derived?.text).toBe('g[i] * x[j]');
   });
 
-  it('stays an error where the step cannot read past the end (a fixed range inside a longer one)', () => {
+  it('reads a longer array inside it with a fixed range (v[j], j over 2, v of 3), so the step is checked as written', () => {
     const [inside] = claimsOf(deriv(`given W: matrix[3, 2]
 given v: vector[3]
 claim diff(sum(i, sum(j, W[i, j])), W[i, j]) = v[j] * 0 + 1
 `))[0].steps;
-    expect([inside.verdict, inside.detail.diagnostic?.code]).toEqual(['error', 'index-range']);
+    expect(inside.verdict).toBe('proved');
   });
+
+  it('looks past a read inside a longer array for one past the end: the RBM gradient with i and j swapped is refuted (fifteenth probe)', () => {
+    const [right, swapped] = claimsOf(deriv(`given v, b: vector[3]
+given c: vector[2]
+given W: matrix[3, 2]
+let F = -sum(i, b[i] * v[i]) - sum(j, softplus(c[j] + sum(i, W[i, j] * v[i])))
+claim diff(F, W[i, j]) = -v[i] * sigmoid(c[j] + sum(l, W[l, j] * v[l]))
+claim diff(F, W[i, j]) = -v[j] * sigmoid(c[i] + sum(l, W[l, i] * v[l]))   expect wrong
+`)).map((c) => c.steps[0]);
+    expect(right.verdict).toBe('proved');
+    expect([swapped.verdict, swapped.method]).toEqual(['refuted', 'index ranges compared']);
+    expect(swapped.detail.explanation).toContain('the index i runs over 3 in the claim, but this step uses it over 2');
+  }, 60_000);
 });
 
 describe('a step whose dimensions disagree inside it', () => {
