@@ -1853,8 +1853,9 @@ export class Resolver {
     for (let p = 1; p < expr.args.length; p += 2) {
       const target = expr.args[p];
       const given = target.kind === 'name' ? this.scope.inputs.get(target.name) : undefined;
-      if (!given || given.dims.length > 0 || !['real', 'positive', 'unit'].includes(given.kind)) {
-        throw this.error('unsupported', `${expr.name} puts a value in for a scalar real input (given x: real), not ${shortText(target) ?? 'this'}`, target.span,
+      // A count too: the Fisher information puts y's mean (lambda, not whole) into the formula of -l''(lambda), which is y / lambda^2.
+      if (!given || given.dims.length > 0 || !['real', 'positive', 'unit', 'count'].includes(given.kind)) {
+        throw this.error('unsupported', `${expr.name} puts a value in for a scalar real input or count (given x: real), not ${shortText(target) ?? 'this'}`, target.span,
           'declare the variable as given x: real, or write the expression with the value in it');
       }
       if (values.has(given.name)) throw this.error('unsupported', `${given.name} is given a value twice`, target.span);
