@@ -136,7 +136,20 @@ export function decideStep(
   // prod(k, 1, 2999, k) print alike, and the step was proved).
   // Sides with conditions go the whole way, which reads them and looks for a point where they hold (domainWitnessed):
   // diff(tan(x), x, 5) against itself was an error wherever the numbers could not settle it.
-  if (termKey(step.lhs) === termKey(step.rhs) && hasValueEverywhere(step.lhs)) return { kind: 'equal', instances: 0, unconditional: true };
+  if (termKey(step.lhs) === termKey(step.rhs)) {
+    if (hasValueEverywhere(step.lhs)) return { kind: 'equal', instances: 0, unconditional: true };
+    // With a value somewhere, shown by its 60 digits at a point of a scalar step, the same term is equal where it has one:
+    // a 5th derivative too large to write out against itself was an error, neither engine settling it.
+    if (step.freeIndices.length === 0 && step.inputs.every((i) => i.dims.length === 0 && i.kind !== 'label' && i.kind !== 'onehot')) {
+      const instance: Instance = { sizes: sizes[0] ?? new Map(), indices: new Map(), labels: new Map(), hot: new Map() };
+      const random = seededRandom(seed ^ 0x2545f491);
+      for (let attempt = 0; attempt < DOMAIN_WITNESS_ATTEMPTS; attempt++) {
+        if (withGuard(SEARCH_GUARD_MS, () => hasValueAt(step.lhs, randomPoint(step.inputs, instance, random, attempt)), false)) {
+          return { kind: 'equal', instances: 0, unconditional: false, domainWitnessed: true };
+        }
+      }
+    }
+  }
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
   const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };
@@ -262,7 +275,7 @@ export function decideStep(
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm()));
       }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
-      if (!domainWitnessed && left.conditions.list.length > 0) domainWitnessed = witnessesDomain(left.conditions.list, atoms, step.inputs, instance, seed);
+      if (!domainWitnessed && left.conditions.list.length > 0) domainWitnessed = witnessesDomain(left.conditions.list, atoms, step.inputs, instance, seed, lhs);
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
       for (const fact of typeFacts(step.inputs, instance, canonical)) left.conditions.merge(fact);
       const { missing, waived } = domainRule(right.conditions, left.conditions, waivable);
@@ -305,15 +318,29 @@ export function decideStep(
 /** Random points tried for a witness of the line above's domain, at most. */
 const DOMAIN_WITNESS_ATTEMPTS = 8;
 
-/** Whether at one of a few points (the simple values, then random ones) every condition clearly holds. */
-function witnessesDomain(conditions: readonly Condition[], atoms: AtomTable, inputs: readonly Input[], instance: Instance, seed: number): boolean {
-  if (conditions.some((c) => c.kind === 'opaque')) return false;
+/**
+ * Whether at one of a few points (the simple values, then random ones) every condition clearly holds. An
+ * opaque condition ("x^x has a value") is read through the line above itself: where the others clearly hold
+ * and its 60-digit value is finite, it has one (the 5th derivative of x^x against itself had no witness).
+ */
+function witnessesDomain(conditions: readonly Condition[], atoms: AtomTable, inputs: readonly Input[], instance: Instance, seed: number, above: Term): boolean {
+  const opaque = conditions.some((c) => c.kind === 'opaque');
   const random = seededRandom(seed ^ 0x27d4eb2f);
   for (let attempt = 0; attempt < DOMAIN_WITNESS_ATTEMPTS; attempt++) {
     const point = randomPoint(inputs, instance, random, attempt);
-    if (conditions.every((c) => c.kind !== 'opaque' && clearlyHolds(c, atoms, point))) return true;
+    if (!conditions.every((c) => c.kind === 'opaque' || clearlyHolds(c, atoms, point))) continue;
+    if (!opaque || withGuard(SEARCH_GUARD_MS, () => hasValueAt(above, point), false)) return true;
   }
   return false;
+}
+
+/** Whether the term's 60-digit value at the point is finite (a tie or a limit of the digits is no answer). */
+function hasValueAt(term: Term, point: ReadonlyMap<string, PointValue>): boolean {
+  try {
+    return evaluateHighPrecision(term, point).isFinite();
+  } catch {
+    return false;
+  }
 }
 
 /** The last-resort wall-clock guard of one search for a point in high precision (see withGuard). */
