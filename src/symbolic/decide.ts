@@ -1027,7 +1027,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
     // diff(min(x, 6), x) at x = 6, however nested) is a convention, not a refutation.
-    if (values && almostEverywhere && mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, maxDigits)) return undefined;
+    // Only where the line above jumps, though: where it is continuous the derivative exists and is its value there, and
+    // a step that differs there alone is wrong (relu's derivative against (x > 0) + (x == 5), fifteenth probe).
+    if (values && almostEverywhere && mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, maxDigits) && jumpsAt(lhs, point, inputs, maxDigits)) return undefined;
     // An irrational tie point is reported by its double; what was evaluated is the constant itself.
     const exact = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1])
       .map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
@@ -1179,11 +1181,42 @@ function exactWitness(numerator: Polynomial, difference: RationalFunction, left:
  * open set next to the point shows in one of these; one on a kink alone in none.
  */
 function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number): boolean {
+  return nearbyPoints(point, inputs).some((moved) => confirmAtPoint(lhs, rhs, moved, maxDigits) !== undefined);
+}
+
+/**
+ * Whether the term jumps at the point: its value there is not its value at the points a hair away (or it has
+ * a value at one and not the other). A term that cannot be evaluated there counts as a jump, so that nothing
+ * is refuted on a point the evaluation cannot read.
+ */
+function jumpsAt(term: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number): boolean {
+  const digits = Math.min(maxDigits, 2 * DIGITS);
+  const at = (p: ReadonlyMap<string, PointValue>) => {
+    try {
+      return evaluateHighPrecision(term, p, digits);
+    } catch {
+      return undefined;
+    }
+  };
+  const here = at(point);
+  if (here === undefined || !here.isFinite()) return true;
+  const tolerance = here.abs().plus(1).times(JUMP_TOLERANCE);
+  return nearbyPoints(point, inputs).some((moved) => {
+    const there = at(moved);
+    return there === undefined || !there.isFinite() || there.minus(here).abs().gt(tolerance);
+  });
+}
+
+/** How far, relative to 1 + |value|, the line above may move over a hair's step (1e-12 relative) and still be continuous. */
+const JUMP_TOLERANCE = 1e-6;
+
+/** The point moved a hair (1e-12 relative, 1e-15 at 0) in each continuous entry, in four patterns of signs. */
+function nearbyPoints(point: ReadonlyMap<string, PointValue>, inputs: readonly Input[]): Map<string, PointValue>[] {
   const asRational = (v: PointValue) => (typeof v === 'number' ? rationalOfDouble(v) : 'term' in v ? rationalOfDouble(v.approx) : Rational.of(v.num, v.den));
   // Only entries that vary continuously move: a label or a one-hot entry stays what it is.
   const continuous = new Set(inputs.filter((i) => isContinuousKind(i.kind)).map((i) => i.name));
   const shifts = [(_: number) => 1, (_: number) => -1, (p: number) => (p % 2 === 0 ? 1 : -1), (p: number) => (p % 2 === 0 ? -1 : 1)];
-  return shifts.some((sign) => {
+  return shifts.map((sign) => {
     const moved = new Map<string, PointValue>();
     let p = 0;
     for (const [entry, v] of point) {
@@ -1193,7 +1226,7 @@ function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointVal
       const next = sign(p++) > 0 ? r.add(step) : r.sub(step);
       moved.set(entry, { num: next.num, den: next.den });
     }
-    return confirmAtPoint(lhs, rhs, moved, maxDigits) !== undefined;
+    return moved;
   });
 }
 

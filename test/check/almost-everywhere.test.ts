@@ -168,3 +168,15 @@ claim diff(relu(x), x) = (x >= 0)
 `, { seed: 1 })).toEqual(['refuted', 'refuted', 'refuted', 'proved', 'proved']);
   }, 60_000);
 });
+
+describe('a difference at a single point where the derivative exists (fifteenth probe)', () => {
+  it('is refuted where the line above is continuous, and waived only where it jumps (a kink)', () => {
+    expect(verdictsIn(`given x: real
+claim diff(relu(x), x) = (x > 0) + (x == 5)
+claim diff(abs(x)^3, x) = 3 * x * abs(x) + (x == 0)
+claim diff(relu(x)^2, x) = 2 * relu(x) + (x == 0)
+claim diff(relu(x), x) = (x >= 0)
+claim diff(min(x, 6), x) = (x <= 6)
+`)).toEqual(['refuted', 'refuted', 'refuted', 'proved', 'proved']);
+  }, 60_000);
+});
