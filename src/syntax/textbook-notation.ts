@@ -43,7 +43,7 @@ const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2
  * operator, a closing bracket, the end, `by`, `expect` or another such function; `sin x^2`,
  * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
-const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log|exp|sqrt)[ \\t]))`, 'u');
+const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`, 'u');
 
 /** Subscript characters, as PDFs set x₁ and log₂: the first of a run writes `_` (x₁ is x_1, an entry where x is an array). */
 const SUBSCRIPTS: Readonly<Record<string, string>> = {
@@ -56,7 +56,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -266,7 +266,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const [whole, name, bracketed, plain, superscript] = powered;
       const power = bracketed ?? plain ?? (superscript === '\u207b\u00b9' ? '-1' : SUPERSCRIPTS[superscript]);
       if (power === '-1') emit('a', i);
-      for (let k = 0; k < name.length; k++) emit(name[k], i + k);
+      // log₂ x: the subscript written as log_2, as the name is read everywhere else.
+      for (let k = 0; k < name.length; k++) emit(SUBSCRIPTS[name[k]] === undefined ? name[k] : `${k > 0 && SUBSCRIPTS[name[k - 1]] !== undefined ? '' : '_'}${SUBSCRIPTS[name[k]]}`, i + k);
       if (power !== '-1') powersAfter.set(poweredClose, power);
       // The bracket itself is written by the loop, as any other character.
       i += whole.length - 2;
@@ -276,7 +277,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     if (bare) {
       const [whole, name, operand] = bare;
       const at = i + whole.length - operand.length;
-      for (let k = 0; k < name.length; k++) emit(name[k], i + k);
+      // log₂ x: the subscript written as log_2, as the name is read everywhere else.
+      for (let k = 0; k < name.length; k++) emit(SUBSCRIPTS[name[k]] === undefined ? name[k] : `${k > 0 && SUBSCRIPTS[name[k - 1]] !== undefined ? '' : '_'}${SUBSCRIPTS[name[k]]}`, i + k);
       emit('(', at);
       // The operand as written, π read as everywhere else.
       for (let k = 0; k < operand.length; k++) emit(operand[k] === '\u03c0' ? 'pi' : operand[k], at + k);

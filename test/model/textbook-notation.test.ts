@@ -156,6 +156,11 @@ claim diff(tan^-1(x), x) = 1 / (1 - x^2)   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   });
 
+  it('reads log₂ x, log_2 x, log2 x and log10 x without brackets too, as ln x (fifteenth probe)', () => {
+    expect(verdictsOf('given x: positive\nclaim log₂ x = log(x) / log(2)\nclaim log_2 x + log10 x = log2(x) + log_10(x)\nclaim log₁₀ x = log(x) / log(2)   expect wrong\n'))
+      .toEqual(['proved', 'proved', 'refuted']);
+  });
+
   it('reads π as pi in the operand of a function without brackets: sin π', () => {
     expect(verdictsOf('given x: real\nclaim sin π = 0\nclaim cos π = 1   expect wrong\n')).toEqual(['proved', 'refuted']);
   });
