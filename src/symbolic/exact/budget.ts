@@ -48,6 +48,7 @@ export class Budget {
   readonly maxTerms: number;
   readonly deadlineMs: number | undefined;
   private used = 0;
+  private worked = 0;
 
   constructor({ maxTerms = 200_000, deadlineMs }: BudgetOptions = {}) {
     this.maxTerms = maxTerms;
@@ -79,7 +80,22 @@ export class Budget {
       throw new BudgetExceededError('time', this.deadlineMs);
     }
   }
+
+  /**
+   * Records `n` products of terms; throws {@link BudgetExceededError} (kind `terms`) once they pass
+   * {@link WORK_PER_TERM} times `maxTerms`. Products that fold into few terms are charged little by
+   * {@link charge}: multiplying out the factors of a log's argument to sign it (t-SNE's at n = 5) ran
+   * into the wall-clock guard at 120 s with the term budget far from spent.
+   * @example new Budget({ maxTerms: 1 }).work(WORK_PER_TERM + 1); // throws BudgetExceededError
+   */
+  work(n: number): void {
+    this.worked += n;
+    if (this.worked > this.maxTerms * WORK_PER_TERM) throw new BudgetExceededError('terms', this.maxTerms);
+  }
 }
+
+/** Products of terms a budget allows per term it allows (see {@link Budget.work}). */
+export const WORK_PER_TERM = 32;
 
 /**
  * The largest exponent exact algebra builds, and the most bits of a constant's

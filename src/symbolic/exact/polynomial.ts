@@ -378,6 +378,7 @@ export class Polynomial {
       for (const b of innerTerms) acc.add(mulMono(a.mono, b.mono), a.coef.mul(b.coef));
       if (budget) {
         budget.charge(acc.map.size - charged);
+        budget.work(innerTerms.length);
         charged = acc.map.size;
       }
     }

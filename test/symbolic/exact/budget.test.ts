@@ -71,4 +71,12 @@ describe('Budget', () => {
     const other = new Budget({ maxTerms: 2_000 });
     expect(() => f.pow(4, other).numerator()).toThrow(BudgetExceededError);
   });
+
+  it('charges the products of a multiplication too, so one that folds into few terms still stops (t-SNE at n = 5 ran 120 s)', () => {
+    // (1 + x + ... + x^299)^2: 90,000 products fold into 599 terms.
+    const x = Polynomial.variable(0);
+    const powers = Polynomial.sum(Array.from({ length: 300 }, (_, i) => x.pow(i)));
+    expect(() => powers.mul(powers, new Budget({ maxTerms: 1_000 }))).toThrow(BudgetExceededError);
+    expect(powers.mul(powers, new Budget({ maxTerms: 5_000 })).termCount()).toBe(599);
+  });
 });
