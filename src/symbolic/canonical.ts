@@ -1270,11 +1270,54 @@ export class Canonicalizer {
 
   private positivePolynomial(p: Polynomial): boolean {
     if (this.simplexRemainder(p)) return true;
+    if (this.unitRemainder(p)) return true;
     for (const term of p.terms()) {
       if (term.coef.sign() <= 0) return false;
       for (const [id] of powersOf(term.mono)) if (!this.atoms.isPositive(id)) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether p is positive because its negative terms are products of unit inputs (each in (0, 1)) times a
+   * positive monomial that a positive term holds too, with a coefficient that covers them: 1 - a, (1 - a) m,
+   * a exp(r log x) + (1 - a) exp(r log y) for unit a. Terms are grouped by their part outside the unit
+   * inputs; each group is M (c + sum of c_i U_i), at least 0 where c + (its negative c_i) >= 0. (Cobb-Douglas
+   * and CES demand, ((1 - a) m / q)^(1 - a), were atoms of unknown sign.)
+   */
+  private unitRemainder(p: Polynomial): boolean {
+    const groups = new Map<string, { constant: Rational; covered: Rational; positive: boolean; negative: boolean }>();
+    for (const term of p.terms()) {
+      const powers = powersOf(term.mono);
+      const outside = powers.filter(([id]) => !this.isUnitAtom(id));
+      if (!outside.every(([id]) => this.atoms.isPositive(id))) return false;
+      const key = outside.map(([id, e]) => `${id}^${e}`).join('*');
+      const group = groups.get(key) ?? { constant: Rational.ZERO, covered: Rational.ZERO, positive: false, negative: false };
+      groups.set(key, group);
+      if (outside.length === powers.length) {
+        group.constant = group.constant.add(term.coef);
+        if (term.coef.sign() > 0) group.positive = true;
+      } else if (term.coef.sign() > 0) {
+        group.positive = true;
+      } else {
+        group.negative = true;
+        group.covered = group.covered.add(term.coef);
+      }
+    }
+    let someNegative = false;
+    let somePositive = false;
+    for (const g of groups.values()) {
+      if (g.constant.add(g.covered).sign() < 0) return false;
+      if (g.negative) someNegative = true;
+      if (g.positive || g.negative) somePositive = true;
+    }
+    return someNegative && somePositive;
+  }
+
+  /** Whether the atom is a scalar or entry of a `unit` input: a value in (0, 1). */
+  private isUnitAtom(id: number): boolean {
+    const atom = this.atoms.atoms[id];
+    return atom.kind === 'input' && this.inputs.get(atom.name)?.kind === 'unit';
   }
 
   /**
@@ -1305,9 +1348,11 @@ export class Canonicalizer {
   private isPositive(a: RationalFunction): boolean {
     const c = constantOf(a);
     if (c !== undefined) return c.sign() > 0;
-    if (a.denominatorConstant().sign() < 0) return false;
-    if (!this.positivePolynomial(a.numerator(this.budget))) return false;
-    return a.denominatorFactors().every((f) => this.positivePolynomial(f.factor));
+    // Each part of known sign, their product positive: q / (a - 1) / -1 for a unit a, as denominators are kept monic.
+    const signOf = (p: Polynomial): number => (this.positivePolynomial(p) ? 1 : this.positivePolynomial(p.neg()) ? -1 : 0);
+    let sign = a.denominatorConstant().sign() * signOf(a.numerator(this.budget));
+    for (const f of a.denominatorFactors()) sign *= f.exponent % 2 === 0 && signOf(f.factor) !== 0 ? 1 : signOf(f.factor);
+    return sign > 0;
   }
 
   /**

@@ -45,14 +45,3 @@ claim erfinv(1/2) = 0.4769362762044698733814   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'refuted', 'refuted']);
   }, 60_000);
 });
-
-describe('subs of a count', () => {
-  it('puts a mean into the formula of a count: the Poisson Fisher information, E[-l\'\'] = 1 / lambda (fifteenth probe)', () => {
-    expect(verdictsIn(`given l: positive
-given y: count
-let ll = y * log(l) - l - lgamma(y + 1)
-claim subs(-diff(ll, l, 2), y, l) = 1 / l
-claim subs(-diff(ll, l, 2), y, l) = 1 / l^2   expect wrong
-`)).toEqual(['proved', 'refuted']);
-  }, 60_000);
-});

@@ -1,0 +1,34 @@
+/**
+ * Steps of statistics and economics texts the fifteenth probe wrote: the Fisher
+ * information with a count's mean put in (Casella and Berger 7.3), and Cobb-Douglas
+ * and CES demand, whose bases such as (1 - a) m / q are positive for a unit a.
+ */
+import { describe, expect, it } from 'vitest';
+import { verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('subs of a count', () => {
+  it('puts a mean into the formula of a count: the Poisson Fisher information, E[-l\'\'] = 1 / lambda (fifteenth probe)', () => {
+    expect(verdictsIn(`given l: positive
+given y: count
+let ll = y * log(l) - l - lgamma(y + 1)
+claim subs(-diff(ll, l, 2), y, l) = 1 / l
+claim subs(-diff(ll, l, 2), y, l) = 1 / l^2   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
+
+describe('positive forms of unit inputs', () => {
+  it('knows 1 - a, (1 - a) m and a x^r + (1 - a) y^r positive for a unit a, so their powers and logs split: Cobb-Douglas and CES demand (fifteenth probe)', () => {
+    expect(verdictsIn(`given p, q, mw, u: positive
+given a: unit
+let V = (a * mw / p)^a * ((1 - a) * mw / q)^(1 - a)
+let Ex = u * (p / a)^a * (q / (1 - a))^(1 - a)
+claim -diff(V, p) / diff(V, mw) = a * mw / p
+claim -diff(V, p) / diff(V, mw) = a * mw / q   expect wrong
+claim diff(V, mw) = V / mw
+claim p * diff(Ex, p) + q * diff(Ex, q) = Ex
+claim subs(Ex, u, V) = mw
+claim log(1 - a) + log(mw) = log((1 - a) * mw)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved']);
+  }, 60_000);
+});
