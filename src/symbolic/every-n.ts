@@ -21,9 +21,15 @@ const boundName = (level: number) => `@${level}`;
  * has the same text at any depth.
  */
 function sumText(body: string, bound: string): string {
+  // A sum's atom text holds its body's: nested sums inside exps (a recurrence's tanh at 13 levels) double it at each
+  // level, and built out they ran out of a 4 GB heap. Past this length the step is left to the other engines.
+  if (body.length > MAX_SUM_TEXT) throw new BudgetExceededError('terms', MAX_SUM_TEXT);
   const shifted = body.replace(/#(\d+)/g, (_, d: string) => `#${Number(d) + 1}`).replaceAll(bound, '#0');
   return `sum(#0, ${shifted})`;
 }
+
+/** The longest body text a sum atom is named by (see sumText). */
+const MAX_SUM_TEXT = 100_000;
 
 
 /** A case where the sides differ, and how to explain it (computed for the one case named). */

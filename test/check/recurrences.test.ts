@@ -114,3 +114,16 @@ claim diff(h[2], w) = (1 - h[2]^2) * h[1] * x[1]
 `)).toEqual(['refuted', 'proved', 'proved', 'proved']);
   }, 60_000);
 });
+
+describe('a deep vector recurrence (hostile input)', () => {
+  it('is checked without building sum atoms whose names double at each level: h[60, i] against itself, a slip at h[30]', () => {
+    expect(verdictsIn(`given x: matrix[T, D]
+given W: matrix[H, H]
+given U: matrix[H, D]
+let h[0, i] = 0
+let h[t, i] = tanh(sum(j, W[i, j] * h[t - 1, j]) + sum(d, U[i, d] * x[t, d]))
+claim h[60, i] = h[60, i]
+claim sum(i, h[30, i]) = 0   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
