@@ -6,6 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
+/** An Elman network's hidden state over T steps (Goodfellow 10.2.2), H units, inputs of D. */
+const VECTOR_RNN = `given x: matrix[T, D]
+given W: matrix[H, H]
+given U: matrix[H, D]
+let h[0, i] = 0
+let h[t, i] = tanh(sum(j, W[i, j] * h[t - 1, j]) + sum(d, U[i, d] * x[t, d]))
+`;
+
 describe('recurrences', () => {
   it('unrolls a scalar hidden state and checks BPTT through it, its slips refuted', () => {
     expect(verdictsIn(`given x, y: vector[3]
@@ -24,12 +32,7 @@ claim diff(L, u) = sum(t, 1, 3, (h[t] - y[t]) * (1 - h[t]^2) * x[t])   expect wr
   }, 60_000);
 
   it('proves the vector recurrence of the gradient with respect to W for every size, and refutes a transposed W', () => {
-    expect(verdictsIn(`given x: matrix[T, D]
-given W: matrix[H, H]
-given U: matrix[H, D]
-let h[0, i] = 0
-let h[t, i] = tanh(sum(j, W[i, j] * h[t - 1, j]) + sum(d, U[i, d] * x[t, d]))
-claim diff(h[3, i], W[a, b]) = (1 - h[3, i]^2) * (delta(i, a) * h[2, b] + sum(j, W[i, j] * diff(h[2, j], W[a, b])))
+    expect(verdictsIn(`${VECTOR_RNN}claim diff(h[3, i], W[a, b]) = (1 - h[3, i]^2) * (delta(i, a) * h[2, b] + sum(j, W[i, j] * diff(h[2, j], W[a, b])))
 claim diff(h[3, i], W[a, b]) = (1 - h[3, i]^2) * (delta(i, a) * h[2, b] + sum(j, W[j, i] * diff(h[2, j], W[a, b])))   expect wrong
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
@@ -117,12 +120,7 @@ claim diff(h[2], w) = (1 - h[2]^2) * h[1] * x[1]
 
 describe('a deep vector recurrence (hostile input)', () => {
   it('is checked without building sum atoms whose names double at each level: h[60, i] against itself, a slip at h[30]', () => {
-    expect(verdictsIn(`given x: matrix[T, D]
-given W: matrix[H, H]
-given U: matrix[H, D]
-let h[0, i] = 0
-let h[t, i] = tanh(sum(j, W[i, j] * h[t - 1, j]) + sum(d, U[i, d] * x[t, d]))
-claim h[60, i] = h[60, i]
+    expect(verdictsIn(`${VECTOR_RNN}claim h[60, i] = h[60, i]
 claim sum(i, h[30, i]) = 0   expect wrong
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
