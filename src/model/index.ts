@@ -20,3 +20,4 @@ export { isContinuousKind, isSymmetricKind, symmetricPart } from './input-kinds.
 export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCount, functionParameterRanges, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ARITY, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 export { DerivativeTooLargeError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
+export { exprChildren } from './expr-children.ts';

@@ -372,7 +372,6 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   // The range each free index of the claim's own expression has: a step that uses one over another dimension is read against it.
   let claimRanges = new Map<string, Dim | undefined>();
   const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic; rangeMismatch?: RangeMismatch } => {
-    resolver.widerReads.clear();
     try {
       for (;;) {
         try {

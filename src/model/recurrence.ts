@@ -1,5 +1,6 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { Expr, LetDecl, Span } from '../syntax/index.ts';
+import { exprChildren } from './expr-children.ts';
 import type { LetDefinition } from './resolve.ts';
 
 /**
@@ -125,32 +126,14 @@ export class RecurrenceDefinition implements Recurrence {
 
 /** Whether the expression reads `name`, as a value or indexed. */
 export function readsName(expr: Expr, name: string): boolean {
-  switch (expr.kind) {
-    case 'name': return expr.name === name;
-    case 'index': return expr.target.name === name || expr.indices.some((a) => readsName(a, name));
-    case 'subscript': return readsName(expr.target, name) || expr.indices.some((a) => readsName(a, name));
-    case 'call': return expr.args.some((a) => readsName(a, name));
-    case 'unary': case 'transpose': return readsName(expr.arg, name);
-    case 'binary': return readsName(expr.left, name) || readsName(expr.right, name);
-    case 'array': return expr.items.some((a) => readsName(a, name));
-    case 'range': return (expr.start !== undefined && readsName(expr.start, name)) || (expr.end !== undefined && readsName(expr.end, name));
-    default: return false;
-  }
+  if ((expr.kind === 'name' && expr.name === name) || (expr.kind === 'index' && expr.target.name === name)) return true;
+  return exprChildren(expr).some((e) => readsName(e, name));
 }
 
 /** Whether the expression binds `name` as a sum's or product's index (`sum(t, ...)`). */
 function bindsName(expr: Expr, name: string): boolean {
-  switch (expr.kind) {
-    case 'call':
-      return (expr.args[0]?.kind === 'name' && expr.args[0].name === name && expr.args.length > 1) || expr.args.some((a) => bindsName(a, name));
-    case 'index': return expr.indices.some((a) => bindsName(a, name));
-    case 'subscript': return bindsName(expr.target, name) || expr.indices.some((a) => bindsName(a, name));
-    case 'unary': case 'transpose': return bindsName(expr.arg, name);
-    case 'binary': return bindsName(expr.left, name) || bindsName(expr.right, name);
-    case 'array': return expr.items.some((a) => bindsName(a, name));
-    case 'range': return (expr.start !== undefined && bindsName(expr.start, name)) || (expr.end !== undefined && bindsName(expr.end, name));
-    default: return false;
-  }
+  if (expr.kind === 'call' && expr.args.length > 1 && expr.args[0].kind === 'name' && expr.args[0].name === name) return true;
+  return exprChildren(expr).some((e) => bindsName(e, name));
 }
 
 /** The expression with the whole number k in for every `name` (the step count), where it was written. */

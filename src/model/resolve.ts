@@ -15,6 +15,7 @@ import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
+import { exprChildren } from './expr-children.ts';
 import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
@@ -1389,10 +1390,8 @@ export class Resolver {
     const value = (x: Expr): number => {
       if (x.kind === 'number') return Number(x.text);
       if (x.kind === 'name') {
-        const dim = this.scope.dims.get(x.name)!;
-        const size = dim.k === 'fixed' ? dim.size : this.scope.writtenSizes?.get(x.name);
+        const size = this.writtenSize(this.scope.dims.get(x.name)!);
         if (size === undefined) {
-          this.scope.onSizeNeeded?.();
           throw this.error('unsupported', `the order ${shortText(e) ?? ''} is a number at each size of ${x.name}: it is written out at each size tried up to ${MAX_FUNCTION_ORDER}`, e.span,
             `let ${x.name} take sizes up to ${MAX_FUNCTION_ORDER} (--sizes 1,2,3,4,5,8)`);
         }
@@ -1992,6 +1991,9 @@ export class Resolver {
       throw this.error('bad-index', `the lower bound of ${op}(k, from, to, E) is a whole number (0 or 1, as a textbook writes)`, lowerExpr.span,
         'write sum(k, 1, n, E): k from 1 to n');
     }
+    // The sum as its terms, k a number in each (a recurrence, a derivative's order, a block by its offset need one).
+    const writtenOut = (count: number): Value => (count < 1 ? scalar(num(op === 'sum' ? 0 : 1))
+      : scalar(joined(Array.from({ length: count }, (_, e) => this.value(withNumber(bodyExpr, indexName, lower + e), bound)))));
     if (upperExpr.kind === 'name' && INFINITY_NAMES.has(upperExpr.name) && !this.isDeclared(upperExpr.name)) {
       if (op !== 'sum') throw this.error('unsupported', 'an infinite product is not supported', upperExpr.span, 'write prod(k, 1, n, E) with given n: size');
       return this.series(indexName, lower, bodyExpr, bound);
@@ -2006,8 +2008,7 @@ export class Resolver {
         throw this.error('unsupported', `${op}(${indexName}, ${lower}, ${shortText(upperExpr) ?? ''}, E) takes derivatives of order up to ${last} here, more than ${MAX_FUNCTION_ORDER}`, upperExpr.span,
           `a sum whose index is a derivative's order is written out at each size, up to order ${MAX_FUNCTION_ORDER}`);
       }
-      if (count < 1) return scalar(num(op === 'sum' ? 0 : 1));
-      return scalar(joined(Array.from({ length: count }, (_, e) => this.value(withNumber(bodyExpr, indexName, lower + e), bound))));
+      return writtenOut(count);
     }
     // A recurrence read at the index (the loss over T = 3 steps of an RNN, sum(t, 1, 3, (h[t] - y[t])^2)) is read
     // at whole numbers only: the sum is written out, one term per number.
@@ -2018,8 +2019,7 @@ export class Resolver {
         throw this.error('limit', `${op}(${indexName}, ${lower}, ${upper.plus}, E) reads a recurrence at ${count} numbers, more than ${MAX_RECURRENCE_STEPS}`, upperExpr.span,
           `derivcheck unrolls a recurrence at most ${MAX_RECURRENCE_STEPS} steps; check it at a smaller count`);
       }
-      if (count < 1) return scalar(num(op === 'sum' ? 0 : 1));
-      return scalar(joined(Array.from({ length: count }, (_, e) => this.value(withNumber(bodyExpr, indexName, lower + e), bound))));
+      return writtenOut(count);
     }
     // The sum runs over the dimension's entries with k = entry + lower - 1, then over `extra` values past its end.
     const { dim, extra } = upper.k === 'fixed'
@@ -2043,7 +2043,7 @@ export class Resolver {
       // reads an array of another size than its own range. With number bounds, the sum is its terms, each at a number.
       const count = upper.plus - lower + 1;
       if (!(error instanceof IndexRangeConflict) || error.index.split('#')[0] !== indexName || upper.k !== 'fixed' || count > MAX_WRITTEN_TERMS) throw error;
-      return scalar(joined(Array.from({ length: count }, (_, e) => this.value(withNumber(bodyExpr, indexName, lower + e), bound))));
+      return writtenOut(count);
     }
     if (lower === 1 && extra === 0) return scalar(over(fresh, dim, body));
     // With fewer terms than its dimension, the claim is tried only at sizes where the sum has one: an empty sum's
@@ -2076,12 +2076,21 @@ export class Resolver {
     return scalar(joined([over(fresh, dim, shifted), ...past]));
   }
 
+  /**
+   * A dimension's size where the model is written at sizes (Scope.writtenSizes), or its fixed size; undefined,
+   * with the model asked to be written at each size, where it has none yet.
+   */
+  private writtenSize(dim: Dim): number | undefined {
+    const size = dim.k === 'fixed' ? dim.size : this.scope.writtenSizes?.get(dim.name);
+    if (size === undefined) this.scope.onSizeNeeded?.();
+    return size;
+  }
+
   /** The value of a sum's upper bound n + c at the size the model is written at; asks for one where there is none. */
   private writtenUpperBound(upper: { k: 'sym'; dim: Dim; plus: number }, upperExpr: Expr, indexName: string): number {
     const name = upper.dim.k === 'sym' ? upper.dim.name : undefined;
-    const size = upper.dim.k === 'fixed' ? upper.dim.size : name === undefined ? undefined : this.scope.writtenSizes?.get(name);
+    const size = this.writtenSize(upper.dim);
     if (size === undefined) {
-      this.scope.onSizeNeeded?.();
       throw this.error('unsupported', `the index ${indexName} is the order of a derivative, so the sum is written out at each size of ${name ?? 'its bound'}`, upperExpr.span,
         `let ${name ?? 'the bound'} take sizes up to ${MAX_FUNCTION_ORDER} (--sizes 1,2,3,4,5,8)`);
     }
@@ -2429,16 +2438,9 @@ const MAX_WRITTEN_TERMS = 64;
 
 /** Whether `name` stands in the order of a derivative in the expression (`diff(F, x, k)`, `diff(G, x, n - k)`). */
 function readsAsOrder(expr: Expr, name: string): boolean {
-  switch (expr.kind) {
-    case 'call':
-      return (expr.name === 'diff' && expr.args.slice(2).some((a) => (a.kind === 'name' && a.name === name) || ((a.kind === 'binary' || a.kind === 'unary') && readsName(a, name))))
-        || expr.args.some((a) => readsAsOrder(a, name));
-    case 'index': case 'subscript': return expr.indices.some((a) => readsAsOrder(a, name));
-    case 'unary': case 'transpose': return readsAsOrder(expr.arg, name);
-    case 'binary': return readsAsOrder(expr.left, name) || readsAsOrder(expr.right, name);
-    case 'array': return expr.items.some((a) => readsAsOrder(a, name));
-    default: return false;
-  }
+  const isOrder = (a: Expr) => (a.kind === 'name' && a.name === name) || ((a.kind === 'binary' || a.kind === 'unary') && readsName(a, name));
+  if (expr.kind === 'call' && expr.name === 'diff' && expr.args.slice(2).some(isOrder)) return true;
+  return exprChildren(expr).some((e) => readsAsOrder(e, name));
 }
 
 /** The largest whole number a written bound may be: a sum up to it is written out term by term. */

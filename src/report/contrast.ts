@@ -4,6 +4,7 @@
  * It is the teacher's comparison of two lines on the board, and needs no algebra:
  * it is shown when the engine's own explanation is a raw difference.
  */
+import { exprChildren } from '../model/index.ts';
 import { parseExpression, SourceMap, type Expr } from '../syntax/index.ts';
 
 /** Parts longer than this are not a contrast a reader takes in. */
@@ -67,7 +68,7 @@ function nameSwap(a: Expr, b: Expr): string | undefined {
 function names(e: Expr, out = new Set<string>()): Set<string> {
   if (e.kind === 'name') out.add(e.name);
   if (e.kind === 'index') out.add(e.target.name);
-  for (const c of children(e)) names(c, out);
+  for (const c of exprChildren(e)) names(c, out);
   return out;
 }
 
@@ -76,8 +77,8 @@ function differingPart(a: Expr, b: Expr): [Expr, Expr, boolean] | undefined {
   let inExponent = false;
   for (;;) {
     if (key(a) === key(b)) return undefined;
-    const ca = children(a);
-    const cb = children(b);
+    const ca = exprChildren(a);
+    const cb = exprChildren(b);
     if (head(a) !== head(b) || ca.length !== cb.length) return [a, b, inExponent];
     const differing = ca.map((c, i) => [c, cb[i], i] as [Expr, Expr, number]).filter(([x, y]) => key(x) !== key(y));
     if (differing.length !== 1) return [a, b, inExponent];
@@ -101,8 +102,8 @@ function sameRenaming(a: Expr, b: Expr): [Expr, Expr] | undefined {
       found = [nx, ny];
       return true;
     }
-    const cx = children(x);
-    const cy = children(y);
+    const cx = exprChildren(x);
+    const cy = exprChildren(y);
     return head(x) === head(y) && cx.length === cy.length && cx.every((c, i) => walk(c, cy[i]));
   };
   return walk(a, b) && found ? found : undefined;
@@ -124,22 +125,10 @@ function head(e: Expr): string {
   }
 }
 
-function children(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'number': case 'name': case 'invalid': return [];
-    case 'index': return e.indices;
-    case 'call': return e.args;
-    case 'unary': case 'transpose': return [e.arg];
-    case 'binary': return [e.left, e.right];
-    case 'subscript': return [e.target, ...e.indices];
-    case 'array': return e.items;
-    case 'range': return [e.start, e.end].filter((x): x is Expr => x !== undefined);
-  }
-}
 
 /** A canonical text of a tree: equal keys, equal trees (spacing and brackets aside). */
 function key(e: Expr): string {
-  const c = children(e);
+  const c = exprChildren(e);
   return c.length === 0 ? head(e) : `${head(e)}(${c.map(key).join(',')})`;
 }
 

@@ -858,13 +858,11 @@ export class Canonicalizer {
       }
     }
     if (c !== undefined && c.equals(Rational.ONE) && name === 'polygamma' && order % 2 === 1) {
-      // polygamma(n, 1) = n! zeta(n + 1), and zeta(2j) = (-1)^(j + 1) B_2j (2 pi)^2j / (2 (2j)!): the Basel problem's pi^2 / 6 at n = 1.
+      // polygamma(n, 1) = n! zeta(n + 1), and zeta(2j) = (-1)^(j + 1) B_2j (2 pi)^2j / (2 (2j)!); with n = 2j - 1, n! / (2j)! is
+      // 1 / (2j), so polygamma(2j - 1, 1) = (-1)^(j + 1) B_2j 2^2j / (4j) pi^2j: the Basel problem's pi^2 / 6 at j = 1.
       const j = (order + 1) / 2;
       const [p, q] = bernoulliNumber(2 * j);
-      let factorial = 1n;
-      for (let i = 2n; i <= BigInt(2 * j); i++) factorial *= i;
-      const nFactorial = factorial / BigInt(2 * j);
-      const coefficient = Rational.of((j % 2 === 1 ? p : -p) * nFactorial * 2n ** BigInt(2 * j), q * 2n * factorial);
+      const coefficient = Rational.of((j % 2 === 1 ? p : -p) * 2n ** BigInt(2 * j), q * BigInt(4 * j));
       return pi.pow(2 * j, this.budget).mul(RationalFunction.constant(coefficient), this.budget);
     }
     // The atom's own poles (base = 0, -1, -2, ...), where a shift does not divide by its argument: the forward
@@ -1351,7 +1349,11 @@ export class Canonicalizer {
     // Each part of known sign, their product positive: q / (a - 1) / -1 for a unit a, as denominators are kept monic.
     const signOf = (p: Polynomial): number => (this.positivePolynomial(p) ? 1 : this.positivePolynomial(p.neg()) ? -1 : 0);
     let sign = a.denominatorConstant().sign() * signOf(a.numerator(this.budget));
-    for (const f of a.denominatorFactors()) sign *= f.exponent % 2 === 0 && signOf(f.factor) !== 0 ? 1 : signOf(f.factor);
+    for (const f of a.denominatorFactors()) {
+      if (sign === 0) return false;
+      const s = signOf(f.factor);
+      sign *= f.exponent % 2 === 0 && s !== 0 ? 1 : s;
+    }
     return sign > 0;
   }
 

@@ -142,11 +142,8 @@ export function decideStep(
     // a 5th derivative too large to write out against itself was an error, neither engine settling it.
     if (step.freeIndices.length === 0 && step.inputs.every((i) => i.dims.length === 0 && i.kind !== 'label' && i.kind !== 'onehot')) {
       const instance: Instance = { sizes: sizes[0] ?? new Map(), indices: new Map(), labels: new Map(), hot: new Map() };
-      const random = seededRandom(seed ^ 0x2545f491);
-      for (let attempt = 0; attempt < DOMAIN_WITNESS_ATTEMPTS; attempt++) {
-        if (withGuard(SEARCH_GUARD_MS, () => hasValueAt(step.lhs, randomPoint(step.inputs, instance, random, attempt)), false)) {
-          return { kind: 'equal', instances: 0, unconditional: false, domainWitnessed: true };
-        }
+      if (somePoint(step.inputs, instance, seed, (point) => withGuard(SEARCH_GUARD_MS, () => hasValueAt(step.lhs, point), false))) {
+        return { kind: 'equal', instances: 0, unconditional: false, domainWitnessed: true };
       }
     }
   }
@@ -325,11 +322,15 @@ const DOMAIN_WITNESS_ATTEMPTS = 8;
  */
 function witnessesDomain(conditions: readonly Condition[], atoms: AtomTable, inputs: readonly Input[], instance: Instance, seed: number, above: Term): boolean {
   const opaque = conditions.some((c) => c.kind === 'opaque');
+  return somePoint(inputs, instance, seed, (point) => conditions.every((c) => c.kind === 'opaque' || clearlyHolds(c, atoms, point))
+    && (!opaque || withGuard(SEARCH_GUARD_MS, () => hasValueAt(above, point), false)));
+}
+
+/** Whether `holds` at one of a few points: the simple values, then random ones. */
+function somePoint(inputs: readonly Input[], instance: Instance, seed: number, holds: (point: ReadonlyMap<string, PointValue>) => boolean): boolean {
   const random = seededRandom(seed ^ 0x27d4eb2f);
   for (let attempt = 0; attempt < DOMAIN_WITNESS_ATTEMPTS; attempt++) {
-    const point = randomPoint(inputs, instance, random, attempt);
-    if (!conditions.every((c) => c.kind === 'opaque' || clearlyHolds(c, atoms, point))) continue;
-    if (!opaque || withGuard(SEARCH_GUARD_MS, () => hasValueAt(above, point), false)) return true;
+    if (holds(randomPoint(inputs, instance, random, attempt))) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import { add, fn, mul, num, usesIndexVariable, type Term } from '../model/index.ts';
-import { Rational } from './exact/index.ts';
+import { gcdBig, Rational } from './exact/index.ts';
 import type { KnownSeriesSum } from './known-series.ts';
 import { affineIn, rationalValue, termAt } from './series-terms.ts';
 
@@ -324,8 +324,7 @@ function seriesQuotient(a: Polynomial, b: Polynomial, count: number): Rational[]
 
 /** The polynomial scaled to integer coefficients. */
 function integerCoefficients(p: Polynomial): bigint[] {
-  const gcd = (x: bigint, y: bigint): bigint => { x = abs(x); y = abs(y); while (y) [x, y] = [y, x % y]; return x; };
-  const lcm = p.reduce((acc, c) => acc / gcd(acc, c.den) * c.den, 1n);
+  const lcm = p.reduce((acc, c) => acc / gcdBig(acc, c.den) * c.den, 1n);
   return p.map((c) => c.num * (lcm / c.den));
 }
 
