@@ -1267,13 +1267,9 @@ export class Canonicalizer {
   }
 
   private positivePolynomial(p: Polynomial): boolean {
-    if (this.simplexRemainder(p)) return true;
-    if (this.unitRemainder(p)) return true;
-    for (const term of p.terms()) {
-      if (term.coef.sign() <= 0) return false;
-      for (const [id] of powersOf(term.mono)) if (!this.atoms.isPositive(id)) return false;
-    }
-    return true;
+    const plainlyPositive = () => [...p.terms()].every((term) => term.coef.sign() > 0 && powersOf(term.mono).every(([id]) => this.atoms.isPositive(id)));
+    // The common case first: the unit-input grouping builds a table per call, and only a negative term needs it.
+    return plainlyPositive() || this.simplexRemainder(p) || this.unitRemainder(p);
   }
 
   /**
