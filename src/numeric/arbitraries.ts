@@ -88,11 +88,11 @@ type Entry = { readonly fixed: number } | { readonly spread: number };
  * constraint, and the input's scale (moderate, now and then large).
  */
 function scaledEntries(kind: 'real' | 'positive' | 'unit', name: string, count: number, options: InputOptions): fc.Arbitrary<number[]> {
-  const allowed = (v: number) => (kind === 'real' ? true : kind === 'positive' ? v > 0 : v > 0 && v < 1);
+  const allowed = (v: number) => allowedFor(kind, v);
   const parts: fc.WeightedArbitrary<Entry>[] = [];
   if (!options.kinkInDiff) {
     parts.push({ weight: WEIGHTS.simple, arbitrary: fc.constantFrom(...SIMPLE_VALUES.filter(allowed)).map((v): Entry => ({ fixed: v })) });
-    const special = [...(options.special?.switchPoints.get(name) ?? []), ...(options.special?.constants ?? [])].filter(allowed);
+    const special = specialFor(name, options).filter(allowed);
     if (special.length > 0) parts.push({ weight: WEIGHTS.special, arbitrary: fc.constantFrom(...new Set(special)).map((v): Entry => ({ fixed: v })) });
   }
   const random: fc.Arbitrary<Entry> = kind === 'unit'
@@ -106,9 +106,15 @@ function scaledEntries(kind: 'real' | 'positive' | 'unit', name: string, count: 
     { weight: LARGE_INPUT_ODDS - 1, arbitrary: logUniform(INPUT_RANGES.scale) },
     { weight: 1, arbitrary: logUniform(INPUT_RANGES.largeScale) });
   if (count > BULK_ENTRIES) return fc.tuple(scale, bulkSeed).map(([s, seed]) => bulkScaledEntries(kind, count, s, seed, options.kinkInDiff ? [] : [
-    ...SIMPLE_VALUES.filter(allowed), ...[...(options.special?.switchPoints.get(name) ?? []), ...(options.special?.constants ?? [])].filter(allowed)]));
+    ...SIMPLE_VALUES.filter(allowed), ...specialFor(name, options).filter(allowed)]));
   return fc.tuple(scale, fc.array(entry, { minLength: count, maxLength: count }))
     .map(([s, entries]) => entries.map((e) => ('fixed' in e ? e.fixed : e.spread * s)));
+}
+
+/** The special values of one input: its switch points and domain edges, then the step's constants. */
+function specialFor(name: string, options: InputOptions): number[] {
+  const special = options.special;
+  return special === undefined ? [] : [...special.switchPoints.get(name) ?? [], ...special.domainEdges.get(name) ?? [], ...special.constants];
 }
 
 /**
@@ -209,6 +215,36 @@ export function inputsArbitrary(layout: Layout, options: InputOptions = {}): fc.
   // An input that stands for a let is computed from the others, never drawn (see derived-inputs.ts).
   for (const [name, slot] of layout.slots) if (slot.input.definedBy === undefined) record[name] = inputArbitrary(slot.input, slot.shape, layout.sizes, options);
   return fc.record(record);
+}
+
+/**
+ * Inputs to try before the random ones: a scalar `real`, `positive` or `unit` input at
+ * each of its domain edges that its kind allows ({@link SpecialValues.domainEdges}),
+ * the other inputs drawn from `arbitrary` with `seed`. At most `count`, the edges of
+ * each input taken in turn. A step with no value only past x = -1000 is refuted there on
+ * every seed, not on the seeds whose random inputs went so far.
+ */
+export function edgeExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<string, number[]>>, special: SpecialValues | undefined,
+  seed: number, count: number): Record<string, number[]>[] {
+  const byInput: [string, number][][] = [];
+  for (const [name, values] of special?.domainEdges ?? []) {
+    const slot = layout.slots.get(name);
+    if (slot === undefined || slot.input.definedBy !== undefined || slot.shape.length > 0) continue;
+    const kind = slot.input.kind;
+    if (kind !== 'real' && kind !== 'positive' && kind !== 'unit') continue;
+    byInput.push(values.filter((v) => allowedFor(kind, v)).map((v): [string, number] => [name, v]));
+  }
+  const points: [string, number][] = [];
+  for (let i = 0; points.length < count && byInput.some((list) => i < list.length); i++) {
+    for (const list of byInput) if (i < list.length && points.length < count) points.push(list[i]);
+  }
+  if (points.length === 0) return [];
+  const drawn = fc.sample(arbitrary, { seed, numRuns: points.length });
+  return points.map(([name, value], i) => ({ ...drawn[i], [name]: [value] }));
+}
+
+function allowedFor(kind: 'real' | 'positive' | 'unit', v: number): boolean {
+  return kind === 'real' ? true : kind === 'positive' ? v > 0 : v > 0 && v < 1;
 }
 
 /** Writes a record of entries into the flat value array of a layout. */

@@ -15,7 +15,25 @@ export interface SpecialValues {
   readonly constants: readonly number[];
   /** Per scalar input: the values where a switch of an expression affine in it happens. */
   readonly switchPoints: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Per scalar input: where a factor affine in it of a log's, sqrt's or fractional
+   * power's argument (and of the other functions in {@link DOMAIN_EDGES}) reaches the
+   * edge of the domain, with a point on each side of it. A step that has no value
+   * only far out (`exp(1000 log(1 + x / 1000))` past x = -1000, where the line above
+   * `(1 + x / 1000)^1000` has one) is refuted there, not let pass by random inputs
+   * that never went so far.
+   */
+  readonly domainEdges: ReadonlyMap<string, readonly number[]>;
 }
+
+/**
+ * The values of a function's argument where its domain ends (log's 0, log1p's -1,
+ * asin's -1 and 1, the poles of gamma from 0 down): each affine factor of the
+ * argument is set to them.
+ */
+const DOMAIN_EDGES: Readonly<Partial<Record<string, readonly number[]>>> = {
+  log: [0], sqrt: [0], log1p: [-1], asin: [-1, 1], erfinv: [-1, 1], gamma: [0, -1], lgamma: [0, -1], digamma: [0, -1],
+};
 
 /** Enough constants for any step a person writes; more would crowd out the random inputs. */
 const MAX_CONSTANTS = 16;
@@ -44,7 +62,29 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
     points.add(point === 0 ? 0 : point);
     switchPoints.set(form.input, points);
   };
+  const edges = new Map<string, Set<number>>();
+  const noteEdges = (argument: Term, at: readonly number[]): void => {
+    for (const factor of affineFactors(argument, sizes)) {
+      const form = affine(factor, sizes);
+      if (form === undefined || form.input === undefined || !scalars.has(form.input) || form.slope === 0) continue;
+      const points = edges.get(form.input) ?? new Set<number>();
+      for (const value of at) {
+        const at = (argument: number) => (argument - form.offset) / form.slope;
+        const edge = at(value);
+        if (!Number.isFinite(edge)) continue;
+        // On the edge and on each side of it, by half its distance from 0 and by 1 in the factor's own units (where a
+        // power with a huge exponent, (1 + x 1e-20)^(1e20), has a value in range at the factor's -1): which side is
+        // outside depends on the slope's sign and the factors around.
+        const step = Math.max(1, Math.abs(edge)) / 2;
+        for (const v of [edge, edge - step, edge + step, at(value - 1), at(value + 1)]) if (Number.isFinite(v)) points.add(v === 0 ? 0 : v);
+      }
+      edges.set(form.input, points);
+    }
+  };
   const walk = (t: Term): Term => {
+    if (t.k === 'fn' && DOMAIN_EDGES[t.name] !== undefined) noteEdges(t.args[t.args.length - 1], DOMAIN_EDGES[t.name]!);
+    else if (t.k === 'fn' && t.name === 'polygamma') noteEdges(t.args[1], [0, -1]);
+    else if (t.k === 'pow' && !isWholeNonNegative(t.exponent)) noteEdges(t.base, [0]);
     if (t.k === 'num') {
       const v = Number(t.value.num) / Number(t.value.den);
       const a = Math.abs(v);
@@ -66,7 +106,21 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
       ...turningScales(terms).filter((v) => !constants.has(v)).slice(0, MAX_TURNS).flatMap((v) => [-v, v]),
     ],
     switchPoints: new Map([...switchPoints].map(([name, points]) => [name, [...points].sort((a, b) => a - b)])),
+    domainEdges: new Map([...edges].map(([name, points]) => [name, [...points].sort((a, b) => a - b)])),
   };
+}
+
+/** The factors of a product, a quotient or a power with a constant exponent, each in turn: where one is 0, so is the whole (or it has no value). */
+function affineFactors(t: Term, sizes: ReadonlyMap<string, number>): Term[] {
+  if (affine(t, sizes) !== undefined) return [t];
+  if (t.k === 'mul') return t.factors.flatMap((f) => affineFactors(f, sizes));
+  if (t.k === 'pow' && t.exponent.k === 'num') return affineFactors(t.base, sizes);
+  return [t];
+}
+
+/** An exponent with which the power has a value at every base (x^2, x^0); x^-1 and x^(1/2) have none somewhere. */
+function isWholeNonNegative(t: Term): boolean {
+  return t.k === 'num' && t.value.den === 1n && t.value.num >= 0n;
 }
 
 /** `slope * input + offset`; `input` undefined for a constant. */

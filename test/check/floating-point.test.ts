@@ -65,6 +65,19 @@ describe('false steps are refuted at inputs a student can check by hand', () => 
     if (step.verdict === 'refuted') expect(step.detail.explanation).toMatch(/^the step has no value at x = (0|-1|-0\.5|-2), where the line above is/);
   });
 
+  it.each([
+    ['(1 + x/1000)^1000 = exp(1000 log(1 + x/1000))', 'given x: real\nclaim (1 + x/1000)^1000 = exp(1000 * log(1 + x/1000))', -1000],
+    ['(1 + x 1e-20)^(1e20) = exp(1e20 log1p(x 1e-20))', 'given x: real\nclaim (1 + x * 1e-20)^(1e20) = exp(1e20 * log1p(x * 1e-20))', -1e20],
+    ['(3 - x/700)^2 = exp(2 log(3 - x/700))', 'given x: real\nclaim (3 - x / 700)^2 = exp(2 * log(3 - x / 700))', 2100],
+  ])('%s: the step has no value only far out, past the edge of its log; every seed finds it', (_, body, edge) => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const step = onlyStep(deriv(body), { ...CHECK, seed });
+      expect(step.verdict, `seed ${seed}`).toBe('refuted');
+      expect(step.detail.counterexample!.rhs).toBe('undefined');
+      expect(Math.abs(step.detail.counterexample!.inputs.x as number)).toBeGreaterThan(Math.abs(edge));
+    }
+  }, 60_000);
+
   it('(t - t) / (t - t) = 5 is no-domain, not refuted: the line above has no value anywhere', () => {
     const step = onlyStep(deriv('given t: real\nclaim (t - t) / (t - t) = 5'), CHECK);
     expect(step.verdict).toBe('error');

@@ -35,6 +35,17 @@ describe('specialValues', () => {
     expect(specialValues(m.terms, m.inputs).constants).toEqual(expect.arrayContaining([0.05, -0.05, 1, -1]));
   });
 
+  it('finds where a log, sqrt or fractional power argument affine in one scalar input leaves the domain, with a point on each side', () => {
+    const m = model('given t, u: real\nclaim log(1 + t / 1000) + sqrt(2 * u - 1) + (t * u)^(1/3) = log1p(t * 1e-20) * asin(u / 2) / (u - 4)');
+    const s = specialValues(m.terms, m.inputs);
+    // log's 0 at t = -1000, its -1 at t = -2000 (where a power with a huge exponent is in range), half the distance each way.
+    expect(s.domainEdges.get('t')).toEqual(expect.arrayContaining([-2000, -1500, -1000, -500, -1e20, -2e20]));
+    // sqrt's 0 at u = 1/2; asin's -1 and 1 at u = -2 and 2; the pole of 1 / (u - 4) at 4.
+    expect(s.domainEdges.get('u')).toEqual(expect.arrayContaining([0.5, -2, 2, 4]));
+    // x^2 and x^-1 of a product of two inputs give none: not affine in one input.
+    expect(s.domainEdges.size).toBe(2);
+  });
+
   it('gives no switch point for an entry of a vector or a product of inputs', () => {
     const m = model('given x: vector[n]\ngiven t, u: real\nclaim (x[i] > 0) + (t * u > 1) = 1');
     expect(specialValues(m.terms, m.inputs).switchPoints.size).toBe(0);
