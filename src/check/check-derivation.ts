@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { DerivativeTooLargeError, describeInstance, variableNames, hasDiff, inputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { DerivativeTooLargeError, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin,
@@ -408,7 +408,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const numericMethod = `${numeric.trials} random input${numeric.trials === 1 ? '' : 's'}${at}${sample}, finite differences with Richardson extrapolation`;
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
-  const used = inputNames(modelStep.term, inputNames(above));
+  const used = freeInputNames(modelStep.term, freeInputNames(above));
   const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
   const symmetric = new Set(model.inputs.filter((i) => isSymmetricKind(i.kind)).map((i) => i.name));
   const functions = new Map(model.inputs.filter((i) => i.kind === 'function').map((i) => [i.name, i.signature?.arity ?? 1]));

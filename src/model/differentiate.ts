@@ -1,7 +1,7 @@
 import { FUNCTIONS } from './functions.ts';
 import { add, delta, fn, mul, num, ONE, pow, sub, ZERO } from './term-builders.ts';
 import { termKey } from './print-term.ts';
-import { mapChildren, substituteIndices } from './term-traversal.ts';
+import { mapChildren, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize } from './term-size.ts';
 import { constantFraction } from './term-queries.ts';
 import type { InputRef, Term } from './term.ts';
@@ -93,6 +93,32 @@ function differentiateOnce(term: Term, v: InputRef): Term {
     }
     case 'extremum':
       return add(...term.terms.map((x) => mul(differentiate(x, v), { k: 'cmp', op: '==', a: x, b: term })));
+    case 'integral': {
+      // Leibniz's rule: d/dv of the integral of f over t from a to b is f(b) b' - f(a) a' plus the integral of df/dv.
+      // t is bound: with respect to the input t itself, only the bounds move.
+      const atBound = (b: Term) => substituteScalarInputs(eliminateDiff(term.body), new Map([[term.v, b]]));
+      const parts: Term[] = [];
+      if (term.upper !== undefined) {
+        const d = differentiate(term.upper, v);
+        if (!isZero(d)) parts.push(mul(atBound(term.upper), d));
+      }
+      if (term.lower !== undefined) {
+        const d = differentiate(term.lower, v);
+        if (!isZero(d)) parts.push(mul(num(-1), atBound(term.lower), d));
+      }
+      if (v.name !== term.v) {
+        const body = differentiate(term.body, v);
+        if (!isZero(body)) {
+          // A comparison of indices (the delta(j, k) of d x[j] / d x[k]) does not depend on t: taken out, the index
+          // calculus can pick the term it selects.
+          const factors = body.k === 'mul' ? body.factors : [body];
+          const selectors = factors.filter((f) => f.k === 'icmp');
+          const rest = factors.filter((f) => f.k !== 'icmp');
+          parts.push(selectors.length === 0 ? { ...term, body } : mul(...selectors, { ...term, body: mul(...rest) }));
+        }
+      }
+      return add(...parts);
+    }
     case 'diff':
       return differentiate(differentiate(eliminateDiff(term.f), term.v), v);
     // The chain rule with f an unknown function: d f(E) = f'(E) dE.
@@ -142,7 +168,7 @@ export function eliminateDiffKeepingDomain(term: Term): Term {
 function logGuards(f: Term): Term[] {
   const guards = new Map<string, Term>();
   const walk = (t: Term): void => {
-    if (t.k === 'sum' || t.k === 'reduce' || t.k === 'series') return;
+    if (t.k === 'sum' || t.k === 'reduce' || t.k === 'series' || t.k === 'integral') return;
     if (t.k === 'fn' && (t.name === 'log' || t.name === 'log1p')) {
       const key = termKey(t);
       if (!guards.has(key)) guards.set(key, pow(t, num(0)));
@@ -167,4 +193,8 @@ export class DerivativeTooLargeError extends Error {
 /** A product that is 0 when a factor is 0: right inside a derivative, where every factor has a value. */
 function product(...factors: Term[]): Term {
   return factors.some((f) => f.k === 'num' && f.value.num === 0n) ? ZERO : mul(...factors);
+}
+
+function isZero(t: Term): boolean {
+  return t.k === 'num' && t.value.num === 0n;
 }

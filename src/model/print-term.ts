@@ -138,6 +138,10 @@ function print(t: Term, outer: number, bound: BoundNames): string {
       const name = boundName(t.index, t.body, bound);
       return `sum(${name}, ${t.lower}, Infinity, ${print(t.body, 0, new Map(bound).set(t.index, name))})`;
     }
+    case 'integral': {
+      const bound_ = (b: Term | undefined, infinity: string) => (b === undefined ? infinity : print(b, 0, bound));
+      return `integral(${t.v}, ${bound_(t.lower, '-Infinity')}, ${bound_(t.upper, 'Infinity')}, ${print(t.body, 0, bound)})`;
+    }
     case 'extremum': return `${t.op}(${t.terms.map((x) => print(x, 0, bound)).join(', ')})`;
     case 'icmp':
       return t.op === '==' ? `delta(${printIndex(t.a, bound)}, ${printIndex(t.b, bound)})` : `(${printIndex(t.a, bound)} ${t.op} ${printIndex(t.b, bound)})`;
@@ -189,6 +193,7 @@ function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out
     // An inner sum's own index is printed by that sum, which avoids capture itself.
     case 'sum': case 'reduce': case 'series': collectNames(t.body, new Set([...skip, t.index]), bound, out); return;
     case 'extremum': t.terms.forEach((x) => collectNames(x, skip, bound, out)); return;
+    case 'integral': out.add(t.v); for (const x of [t.lower, t.upper, t.body]) if (x) collectNames(x, skip, bound, out); return;
     case 'icmp': index(t.a); index(t.b); return;
     case 'ival': index(t.index); return;
     case 'cmp': collectNames(t.a, skip, bound, out); collectNames(t.b, skip, bound, out); return;

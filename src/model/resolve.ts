@@ -16,7 +16,7 @@ import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { exprChildren } from './expr-children.ts';
-import { LabelInSumOfIndices, mapChildren, substituteIndices } from './term-traversal.ts';
+import { LabelInSumOfIndices, mapChildren, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
@@ -53,11 +53,10 @@ const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; read
     message: `${name}: limits are not part of the derivation language`,
     hint: 'write the limit\'s value as the step, or the expression at a point with subs(E, x, a) where it has a value there',
   }]),
-  ...['integrate', 'integral', 'int'].map((name) => [name, {
-    message: `${name}: integrals are not part of the derivation language`,
-    hint: 'check an antiderivative by its derivative instead: claim diff(F(x), x) = f(x)',
-  }]),
 ]);
+
+/** The names of a definite integral: `integral(t, a, b, E)` and `int(t, a, b, E)` as a sum is written, `integrate(E, t, a, b)` as SymPy's. */
+const INTEGRAL_NAMES: ReadonlySet<string> = new Set(['integral', 'int', 'integrate']);
 
 const BINOMIAL_NAMES: ReadonlySet<string> = new Set(['binomial', 'nchoosek', 'choose', 'combinations']);
 /** The names of the rising and of the falling factorial (function-forms.ts's table has their forms for other counts). */
@@ -677,8 +676,8 @@ export class Resolver {
     }
     const args = expr.args.map((a) => this.val(a, bound));
     // One argument of an array is read entry by entry, as numpy applies a function: f(X).
-    if (args.length === 1 && args[0].k === 'array') return mapValue(args[0], (t) => substituteInputs(free, new Map([[defined.args[0], t]])));
-    return scalar(substituteInputs(free, new Map(defined.args.map((a, p) => [a, this.scalarOf(args[p], expr.args[p])]))));
+    if (args.length === 1 && args[0].k === 'array') return mapValue(args[0], (t) => substituteScalarInputs(free, new Map([[defined.args[0], t]])));
+    return scalar(substituteScalarInputs(free, new Map(defined.args.map((a, p) => [a, this.scalarOf(args[p], expr.args[p])]))));
   }
 
   private name(name: string, span: Span, bound: Map<string, string>): Term {
@@ -1223,6 +1222,7 @@ export class Resolver {
     if ((name === 'div' || name === 'divergence' || name === 'curl') && !this.isDeclared(name)) return this.vectorCalculus(name === 'curl' ? 'curl' : 'div', expr, bound);
     if (name === 'cross' && !this.isDeclared(name)) return this.cross(expr, bound);
     if ((name === 'subs' || name === 'at') && !this.isDeclared(name)) return this.atPoint(expr, bound);
+    if (INTEGRAL_NAMES.has(name) && !this.isDeclared(name)) return this.integral(expr, bound);
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
@@ -1369,7 +1369,7 @@ export class Resolver {
     }
     return mapValue(derivativeFree, (t) => {
       const derivative = eliminateDiffKeepingDomain({ k: 'diff', f: held(t), v: { name: standIn, indices: [] } });
-      return substituteInputs(derivative, new Map([[standIn, at.t]]));
+      return substituteScalarInputs(derivative, new Map([[standIn, at.t]]));
     });
   }
 
@@ -1874,9 +1874,44 @@ export class Resolver {
         throw this.error('unsupported', `${expr.name} of a derivative through a kink (relu, abs, max, a comparison) is not supported: the derivative may not exist at the point`, expr.span,
           'write the derivative on the side of the kink the point is on');
       }
-      return substituteInputs(derivativeFree, values);
+      return substituteScalarInputs(derivativeFree, values);
     };
     return mapValue(this.val(expr.args[0], bound), at);
+  }
+
+  /**
+   * `integral(t, a, b, E)` (`int`), `integrate(E, t, a, b)`: the definite integral of E
+   * over t from a to b, each bound a scalar value or an infinity (`-Infinity`, `inf`,
+   * `oo`). t is a scalar real input, bound in E (see the term's kind).
+   */
+  private integral(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    const sympyOrder = expr.name === 'integrate';
+    const form = sympyOrder ? 'integrate(E, t, a, b)' : `${expr.name}(t, a, b, E)`;
+    if (expr.args.length !== 4) {
+      throw this.error('arity', `${expr.name} takes ${sympyOrder ? 'an expression, a variable and two bounds' : 'a variable, two bounds and an expression'}, got ${expr.args.length} argument${expr.args.length === 1 ? '' : 's'}`, expr.span,
+        expr.args.length === 2 ? `an indefinite integral holds up to a constant: write the definite ${form} (a bound may be x, or -Infinity), or check an antiderivative by its derivative: claim diff(F(x), x) = f(x)` : `write ${form}`);
+    }
+    const [bodyExpr, variable, lowerExpr, upperExpr] = sympyOrder ? expr.args : [expr.args[3], expr.args[0], expr.args[1], expr.args[2]];
+    const given = variable.kind === 'name' ? this.scope.inputs.get(variable.name) : undefined;
+    if (!given || given.dims.length > 0 || given.kind !== 'real') {
+      const name = variable.kind === 'name' ? variable.name : 't';
+      throw this.error('unsupported', `the variable of an integral is a scalar real input, and ${shortText(variable) ?? 'this'} is ${given ? `a ${given.typeText}` : 'not declared'}`, variable.span,
+        `declare it with given ${name}: real (its range is the integral's bounds), and write ${form.replace('t,', `${name},`)}`);
+    }
+    const bound_ = (e: Expr, side: 'lower' | 'upper'): Term | undefined => {
+      const negated = e.kind === 'unary' && e.op === '-';
+      const name = negated ? e.arg : e;
+      if (name.kind === 'name' && INFINITY_NAMES.has(name.name) && !this.isDeclared(name.name)) {
+        if (negated === (side === 'lower')) return undefined;
+        throw this.error('unsupported', `the ${side} bound of an integral is ${negated ? '-' : ''}${name.name}: the integral runs from the lower bound up to the upper`, e.span,
+          `write ${side === 'lower' ? '-' : ''}Infinity as the ${side} bound, or swap the bounds and negate the integral`);
+      }
+      return this.scalarOf(this.val(e, bound), e);
+    };
+    const lower = bound_(lowerExpr, 'lower');
+    const upper = bound_(upperExpr, 'upper');
+    const body = this.scalarOf(this.val(bodyExpr, bound), bodyExpr);
+    return scalar({ k: 'integral', v: given.name, ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), body });
   }
 
   /** The input a whole-array derivative (grad, jacobian, hessian) differentiates with respect to. */
@@ -2494,11 +2529,6 @@ function splitConstant(t: Term): { base: Extract<Term, { k: 'size' } | { k: 'iva
   return { base: bases[0] as Extract<Term, { k: 'size' } | { k: 'ival' }>, c };
 }
 
-/** A term with scalar inputs read as the given terms (a term free of derivatives: a value put in under diff would move its variable). */
-function substituteInputs(t: Term, values: ReadonlyMap<string, Term>): Term {
-  if (t.k === 'input' && t.ref.indices.length === 0) return values.get(t.ref.name) ?? t;
-  return mapChildren(t, (c) => substituteInputs(c, values));
-}
 
 /** A product's factor where `inside` holds, 1 elsewhere. */
 function masked(inside: Term, factor: Term): Term {

@@ -107,6 +107,26 @@ export function inputNames(t: Term, into: Set<string> = new Set()): Set<string> 
   return into;
 }
 
+/**
+ * The inputs a term's value depends on: {@link inputNames} without an integral's own
+ * variable inside it (the integral of t over t from 0 to x depends on x alone). What
+ * a counterexample shows; the numbers' caches read every input a term touches.
+ */
+export function freeInputNames(t: Term, into: Set<string> = new Set()): Set<string> {
+  if (!someSubterm(t, (x) => x.k === 'integral')) return inputNames(t, into);
+  if (t.k === 'integral') {
+    for (const bound of [t.lower, t.upper]) if (bound) freeInputNames(bound, into);
+    const inside = freeInputNames(t.body);
+    inside.delete(t.v);
+    for (const name of inside) into.add(name);
+    return into;
+  }
+  if (t.k === 'diff') into.add(t.v.name);
+  if (t.k === 'apply') into.add(t.name);
+  mapChildren(t, (c) => { freeInputNames(c, into); return c; });
+  return into;
+}
+
 /** Whether a term has an affine index position (`x[i + j - 1]`) anywhere, a label's row included. */
 export function hasAffineIndex(t: Term): boolean {
   const affine = (i: Index): boolean => i.k === 'affine' || (i.k === 'label' && i.indices.some(affine));

@@ -73,6 +73,23 @@ export function isBinder(t: Term): t is Extract<Term, { k: 'sum' | 'reduce' | 's
   return t.k === 'sum' || t.k === 'reduce' || t.k === 'series';
 }
 
+/**
+ * A term with scalar inputs read as the given terms, where they are free: an
+ * integral over t binds t in its body, and t is left there. For a term free of
+ * derivatives (a value put in under diff would move its variable).
+ */
+export function substituteScalarInputs(t: Term, values: ReadonlyMap<string, Term>): Term {
+  if (t.k === 'input' && t.ref.indices.length === 0) return values.get(t.ref.name) ?? t;
+  if (t.k === 'integral' && values.has(t.v)) {
+    const inner = new Map(values);
+    inner.delete(t.v);
+    const lower = t.lower === undefined ? undefined : substituteScalarInputs(t.lower, values);
+    const upper = t.upper === undefined ? undefined : substituteScalarInputs(t.upper, values);
+    return { k: 'integral', v: t.v, ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), body: inner.size === 0 ? t.body : substituteScalarInputs(t.body, inner) };
+  }
+  return mapChildren(t, (c) => substituteScalarInputs(c, values));
+}
+
 /** Rebuilds a term with `f` applied to each direct child term (indices untouched). */
 export function mapChildren(t: Term, f: (child: Term) => Term): Term {
   switch (t.k) {
@@ -83,6 +100,11 @@ export function mapChildren(t: Term, f: (child: Term) => Term): Term {
     case 'sum': return { ...t, body: f(t.body) };
     case 'reduce': return { ...t, body: f(t.body) };
     case 'series': return { ...t, body: f(t.body) };
+    case 'integral': {
+      const lower = t.lower === undefined ? undefined : f(t.lower);
+      const upper = t.upper === undefined ? undefined : f(t.upper);
+      return { k: 'integral', v: t.v, ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), body: f(t.body) };
+    }
     case 'extremum': return { ...t, terms: t.terms.map(f) };
     case 'cmp': return { ...t, a: f(t.a), b: f(t.b) };
     case 'diff': return { ...t, f: f(t.f) };

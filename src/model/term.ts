@@ -93,6 +93,15 @@ export type Term =
    * and it has none where they do not.
    */
   | { readonly k: 'series'; readonly index: string; readonly lower: number; readonly body: Term }
+  /**
+   * `integral(t, a, b, E)`: the definite integral of E over t from a to b. t is a
+   * scalar `real` input, bound here: E reads it as the input t, and outside the
+   * integral t is the input itself. A bound left out is infinite (`lower` -Infinity,
+   * `upper` Infinity). Its value is the limit where the integral converges, and it
+   * has none where it does not. An atom to the exact engines, evaluated by
+   * double-exponential quadrature by the numbers (numeric/quadrature.ts).
+   */
+  | { readonly k: 'integral'; readonly v: string; readonly lower?: Term; readonly upper?: Term; readonly body: Term }
   /** A comparison of two indices as a 0/1 value; `delta(i, k)` is `==`. */
   | { readonly k: 'icmp'; readonly op: Comparison; readonly a: Index; readonly b: Index }
   /** A comparison of two values as a 0/1 value: `(x[k] > 0)`. */

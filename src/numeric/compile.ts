@@ -1,6 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
+import { integrate } from './quadrature.ts';
+import { integrandSwitches } from './integrand-kinks.ts';
 import { dimSize, type Layout } from './layout.ts';
 
 
@@ -609,9 +611,88 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         const at = position(t.v);
         return (s) => finiteDifference(s, f, at(s));
       }
+      case 'integral': {
+        const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: sub(w.slope), offset: sub(w.offset) }));
+        return cachedWhenClosed(t, bound, integralOf(sub(t.body), t.lower && sub(t.lower), t.upper && sub(t.upper), position({ name: t.v, indices: [] }), switches));
+      }
     }
   };
   return go(term);
+}
+
+/**
+ * The integral of `body` over the input at position `at` from `lower` to `upper`
+ * (undefined: an infinite bound), by quadrature.ts. The variable's value is put in
+ * for each node as a finite difference moves an input (its version moves, so a
+ * cached sum that reads it is computed again) and restored after. A node's lost
+ * value or an unsettled rule is no evidence: high precision is asked for. Kinks of
+ * the integrand in t are no kinks of the integral; a bound's error carries the
+ * integrand's value there. The range is split where a switch affine in t changes
+ * sign (integrand-kinks.ts), each piece integrated by itself.
+ */
+function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled | undefined, at: (s: EvaluationState) => number,
+  switches: readonly { readonly slope: Compiled; readonly offset: Compiled }[]): Compiled {
+  return (s) => {
+    const a = lower ? lower(s) : -Infinity;
+    const ea = lower ? s.error : 0;
+    const b = upper ? upper(s) : Infinity;
+    const eb = upper ? s.error : 0;
+    const p = at(s);
+    if (p < 0 || Number.isNaN(a) || Number.isNaN(b)) { s.error = Infinity; return NaN; }
+    const saved = s.values[p];
+    const input = s.inputOf[p];
+    const kinkDistance = s.kinkDistance;
+    const outerLost = s.needsPrecision;
+    let lostHere = false;
+    const valueAt = (x: number): number => {
+      s.values[p] = x;
+      s.versions[input]++;
+      s.needsPrecision = false;
+      const v = body(s);
+      lostHere = s.needsPrecision;
+      return v;
+    };
+    try {
+      const integrand = { value: valueAt, error: () => s.error, lost: () => lostHere };
+      const low = Math.min(a, b);
+      const high = Math.max(a, b);
+      const cuts: number[] = [];
+      for (const w of switches) {
+        // Read where t is not put in: slope and offset are free of it.
+        const slope = w.slope(s);
+        const offset = w.offset(s);
+        const root = -offset / slope;
+        if (Number.isFinite(root) && root > low && root < high) cuts.push(root);
+      }
+      cuts.sort((x, y) => x - y);
+      const ends = [low, ...cuts, high];
+      let value = 0;
+      let pieceError = 0;
+      let settled = true;
+      for (let i = 0; i + 1 < ends.length; i++) {
+        if (ends[i] === ends[i + 1]) continue;
+        const piece = integrate(integrand, ends[i], ends[i + 1]);
+        value += piece.value;
+        pieceError += piece.error;
+        settled &&= piece.settled;
+      }
+      const q = { value: a <= b ? value : -value, error: pieceError, settled };
+      let error = q.error;
+      for (const [bound, e] of [[a, ea], [b, eb]] as const) {
+        if (e === 0) continue;
+        const v = valueAt(bound);
+        error += Number.isFinite(v) && !lostHere ? carry(v, e) + carry(e, s.error) : Infinity;
+      }
+      // A settled NaN: the integrand has no value on part of the range (sqrt(t) from -1), or the integral diverges.
+      s.needsPrecision = outerLost || !q.settled;
+      s.error = q.settled && !Number.isNaN(q.value) ? finiteOrInfinite(error) : Infinity;
+      return q.value;
+    } finally {
+      s.values[p] = saved;
+      s.versions[input]++;
+      s.kinkDistance = kinkDistance;
+    }
+  };
 }
 
 /** Finite differences taken inside one another at most (a second derivative is two). */

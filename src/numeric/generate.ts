@@ -303,6 +303,8 @@ class Generator {
       }
       // A series stops where its terms say (series.ts): the closures sum it, and the whole term stays with them.
       case 'series': throw new NotGenerated();
+      // A quadrature stops where its levels agree (quadrature.ts): the closures take it, as a series.
+      case 'integral': throw new NotGenerated();
       case 'reduce': {
         const slot = this.slots.slot(t.index);
         const n = dimSize(t.dim, this.layout.sizes);
@@ -594,6 +596,9 @@ export const GENERATE_AFTER = 1_000_000;
 /** Terms a series usually takes, for the work estimate (x^k / k! at x = 5 takes about 40). */
 const SERIES_TERMS_ESTIMATE = 40;
 
+/** Nodes a quadrature usually takes (a smooth integrand settles at the fourth level, some 200). */
+const QUADRATURE_NODES_ESTIMATE = 200;
+
 /** Evaluations a finite difference takes of its function, about: the tableau's rows, two each, and a retry. */
 const DIFFERENCE_EVALUATIONS = 40;
 
@@ -612,6 +617,8 @@ export function estimatedWork(t: Term, layout: Layout): number {
     // About the terms a power series takes to converge.
     case 'series': return 1 + SERIES_TERMS_ESTIMATE * estimatedWork(t.body, layout);
     case 'diff': return 1 + DIFFERENCE_EVALUATIONS * estimatedWork(t.f, layout);
+    case 'integral': return 1 + QUADRATURE_NODES_ESTIMATE * estimatedWork(t.body, layout)
+      + (t.lower ? estimatedWork(t.lower, layout) : 0) + (t.upper ? estimatedWork(t.upper, layout) : 0);
   }
 }
 

@@ -2,6 +2,8 @@ import { Decimal } from 'decimal.js';
 import { compare, expandedSizeUpTo, FUNCTIONS, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
+import { integrandSwitches } from './integrand-kinks.ts';
+import { preciseIntegrate } from './precise-quadrature.ts';
 
 
 /**
@@ -367,6 +369,68 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           context.unsettled = true;
           context.error = ZERO_BOUND;
           return zero;
+        });
+      }
+      case 'integral': {
+        const body = go(t.body);
+        const lower = t.lower && go(t.lower);
+        const upper = t.upper && go(t.upper);
+        const at = compilePosition({ name: t.v, indices: [] }, layout, slots);
+        const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: go(w.slope), offset: go(w.offset) }));
+        return memo(t, (s) => {
+          const bound = (c: PreciseCompiled | undefined): [PreciseNumber | undefined, PreciseNumber] => (c ? [c(s), context.error] : [undefined, ZERO_BOUND]);
+          const [a, ea] = bound(lower);
+          const [b, eb] = bound(upper);
+          const p = at(s);
+          if (p < 0 || a?.isNaN() || b?.isNaN()) { context.error = ZERO_BOUND; return nan; }
+          // The variable's value is put in for each node, and nothing computed at another node is reused.
+          read(s, p);
+          const saved = context.inputs[p];
+          const savedMemo = context.memo;
+          const outerUnsettled = context.unsettled;
+          const integrand = {
+            value: (x: PreciseNumber): PreciseNumber | undefined => {
+              context.inputs[p] = x;
+              context.memo = new Map();
+              context.unsettled = false;
+              const v = body(s);
+              work.operations += 2;
+              return context.unsettled ? undefined : v;
+            },
+            error: () => context.error,
+          };
+          let result: PreciseNumber = zero;
+          let error = ZERO_BOUND;
+          let unsettled = false;
+          try {
+            // Split where a switch affine in t changes sign, as the doubles do (integrand-kinks.ts).
+            const cuts: PreciseNumber[] = [];
+            for (const w of switches) {
+              const root = w.offset(s).neg().div(w.slope(s));
+              if (root.isFinite() && (a === undefined || root.gt(a)) && (b === undefined || root.lt(b))) cuts.push(root);
+            }
+            cuts.sort((x, y) => x.cmp(y));
+            const ends: (PreciseNumber | undefined)[] = [a, ...cuts, b];
+            for (let i = 0; i + 1 < ends.length && !unsettled; i++) {
+              const piece = preciseIntegrate(integrand, ends[i], ends[i + 1]);
+              if (piece === 'unsettled') unsettled = true;
+              else if (piece.value.isNaN()) { result = nan; break; }
+              else { result = result.plus(piece.value); error = error.plus(piece.error); }
+            }
+            // A bound known to within its error moves the integral by up to the integrand there times it.
+            for (const [end, e] of [[a, ea], [b, eb]] as const) {
+              if (unsettled || result.isNaN() || end === undefined || e.isZero()) continue;
+              const v = integrand.value(end);
+              if (v === undefined || !v.isFinite()) unsettled = true;
+              else error = error.plus(carry(v, e)).plus(carry(e, context.error));
+            }
+          } finally {
+            context.inputs[p] = saved;
+            context.memo = savedMemo;
+            context.unsettled = outerUnsettled || unsettled;
+          }
+          context.error = unsettled || result.isNaN() ? ZERO_BOUND : error.plus(rounding(result));
+          return unsettled ? zero : result;
         });
       }
       case 'reduce': {

@@ -1,4 +1,4 @@
-import { appliedName, bernoulliNumber, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, termKey, type Input, type Term } from '../model/index.ts';
+import { appliedName, bernoulliNumber, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -378,6 +378,12 @@ export class Canonicalizer {
         return this.opaque(`series:${termKey({ ...t, index: SERIES_INDEX, body: substituteIndices(t.body, new Map([[t.index, { k: 'var', name: SERIES_INDEX, offset: 0 }]])) })}`,
           () => printTerm(t), () => NaN);
       }
+      case 'integral':
+        // One atom per integral as written, its variable keyed by one name (the integral of f(t) over t and of f(u)
+        // over u are one): the same integral on both sides cancels, and anything else about it is for the numbers.
+        // Keyed by its structure, index names as they are (j#3, not j as printed): the index calculus reads from an
+        // atom's name whether it depends on a sum's index.
+        return this.opaque(`integral:${this.integralKey(t)}`, () => printTerm(t), () => NaN);
       case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
@@ -1427,6 +1433,28 @@ export class Canonicalizer {
    * texts of the atoms inside it and nested compositions (a 12-layer residual
    * network) would otherwise grow it past the longest string there can be.
    */
+  /**
+   * An integral's key: its bounds' canonical forms and its integrand's, in the variable
+   * renamed (t exp(x t) and exp(x t) t are one integrand). An integrand whose canonical
+   * form holds a condition (1/t, x/x) is keyed by its structure instead: a condition on
+   * the variable is no condition of the step, and one on the other inputs must not be lost.
+   */
+  private integralKey(t: Extract<Term, { k: 'integral' }>): string {
+    const variable: Term = { k: 'input', ref: { name: INTEGRAL_VARIABLE, indices: [] } };
+    const renamed = { ...t, v: INTEGRAL_VARIABLE, body: substituteScalarInputs(t.body, new Map([[t.v, variable]])) };
+    const bound = (b: Term | undefined) => (b === undefined ? 'inf' : this.key(this.of(b)));
+    const outer = this.conditions;
+    const inside = this.conditions = new Conditions();
+    let body: string;
+    try {
+      body = this.key(this.of(renamed.body));
+    } finally {
+      this.conditions = outer;
+    }
+    const plain = inside.list.length === 0 && inside.never === undefined;
+    return plain ? `${bound(t.lower)}..${bound(t.upper)}:${body}` : structureKey(renamed);
+  }
+
   private opaque(key: string, text: () => string, value: AtomValue): RationalFunction {
     return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text: clipText(text()) }), value));
   }
@@ -1451,7 +1479,15 @@ const MAX_EXP_POWER = 4096n;
 /** Atoms that are real-analytic functions of their arguments where they have a value: a zero set of measure zero unless 0 everywhere. */
 const ANALYTIC_ATOM = /^(sin|cos|atan|asin|asinh|erf|erfc|atan2)\(/;
 /** What makes an argument piecewise or with branches: roots, abs, comparisons, extrema. */
-const NOT_PLAIN = /sqrt|abs|\^\(|[<>]|max|min|sign|relu|series/;
+const NOT_PLAIN = /sqrt|abs|\^\(|[<>]|max|min|sign|relu|series|integral/;
+
+/** The name an integral's own variable is keyed by. */
+const INTEGRAL_VARIABLE = 't#integral';
+
+/** A term's full structure as text, every name as it is held. */
+function structureKey(t: Term): string {
+  return JSON.stringify(t, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
 
 /** A generic value for an input entry, from its name: positive, irrational-looking, different per entry. */
 function genericEntryValue(entry: string): number {

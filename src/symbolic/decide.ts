@@ -1105,7 +1105,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
  * `2x + (x == 0.123456)` was verified (eleventh probe, W3).
  */
 function mayHaveKink(t: Term): boolean {
-  return someSubterm(t, (x) => x.k === 'cmp' || x.k === 'extremum' || x.k === 'apply' || x.k === 'series' || (x.k === 'reduce' && x.op !== 'prod')
+  return someSubterm(t, (x) => x.k === 'cmp' || x.k === 'extremum' || x.k === 'apply' || x.k === 'series' || x.k === 'integral' || (x.k === 'reduce' && x.op !== 'prod')
     || (x.k === 'fn' && (FUNCTIONS[x.name].kink !== undefined || x.name === 'sqrt'))
     || (x.k === 'pow' && !isWholeConstant(x.exponent)));
 }

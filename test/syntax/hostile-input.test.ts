@@ -312,12 +312,13 @@ describe('an inequality claim (ninth probe)', () => {
   });
 });
 
-describe('limits and integrals, which the language does not hold (ninth probe)', () => {
+describe('limits and indefinite integrals, which the language does not hold (ninth probe)', () => {
   it('are errors that say so and what to write instead, not misspellings', () => {
     const steps = stepsIn('given x: positive\nclaim limit(sin(x) / x, x, 0) = 1\nclaim integrate(2 * x, x) = x^2\n');
     expect(steps.map((s) => s.detail.diagnostic?.message)).toEqual([
-      'limit: limits are not part of the derivation language', 'integrate: integrals are not part of the derivation language',
+      'limit: limits are not part of the derivation language', 'integrate takes an expression, a variable and two bounds, got 2 arguments',
     ]);
+    expect(steps[1].detail.diagnostic?.hint).toContain('an indefinite integral holds up to a constant');
     expect(steps[1].detail.diagnostic?.hint).toContain('claim diff(F(x), x) = f(x)');
   });
 });

@@ -13,7 +13,7 @@
  */
 import type { Counterexample } from '../../check/index.ts';
 import { compare, FUNCTIONS, instantiateFunctions, hasDiff, MAX_SERIES_TERMS, SeriesConvergence, type Index, type InputRef, type Model, type Term } from '../../model/index.ts';
-import { compileTerm, dimSize, entryName, IndexSlots, layoutInputs, newState, type Layout } from '../../numeric/index.ts';
+import { compileTerm, dimSize, entryName, IndexSlots, integrate, layoutInputs, newState, type Layout } from '../../numeric/index.ts';
 
 export interface ErrorCurvePoint {
   readonly h: number;
@@ -169,6 +169,18 @@ class FixedStep {
           if (step.kind === 'hopeless') return NaN;
         }
         return NaN;
+      }
+      case 'integral': {
+        const p = this.position({ name: t.v, indices: [] }, env);
+        const a = t.lower === undefined ? -Infinity : this.eval(t.lower, env);
+        const b = t.upper === undefined ? Infinity : this.eval(t.upper, env);
+        const saved = this.values[p];
+        try {
+          const q = integrate({ value: (x) => { this.values[p] = x; return this.eval(t.body, env); }, error: () => 0, lost: () => false }, a, b);
+          return q.settled ? q.value : NaN;
+        } finally {
+          this.values[p] = saved;
+        }
       }
       case 'extremum': {
         const values = t.terms.map((x) => this.eval(x, env));

@@ -1,0 +1,67 @@
+import { FUNCTIONS, mapChildren, someSubterm, type Term } from '../model/index.ts';
+
+/**
+ * Where an integrand switches in its variable t: the arguments of its comparisons,
+ * relu, abs, sign, max and min that are affine in t (`relu(t - mu)`, `t > x[j]`),
+ * each as its slope and offset, terms free of t. The quadrature splits the range at
+ * their roots: on each piece the integrand is smooth, and the double-exponential
+ * rule converges to doubles again (across a kink it converges as h^2, to some 1e-5).
+ */
+export interface AffineSwitch {
+  readonly slope: Term;
+  readonly offset: Term;
+}
+
+/** The switches of `body` affine in the input `v` (at most {@link MAX_SWITCHES}, the first found). */
+export function integrandSwitches(body: Term, v: string): AffineSwitch[] {
+  const out: AffineSwitch[] = [];
+  const note = (difference: Term): void => {
+    const form = affineIn(difference, v);
+    if (form !== undefined && out.length < MAX_SWITCHES) out.push(form);
+  };
+  const walk = (t: Term): Term => {
+    if (t.k === 'cmp') note(minus(t.a, t.b));
+    else if (t.k === 'fn' && FUNCTIONS[t.name].kink !== undefined && t.args.length === 1) note(t.args[0]);
+    else if (t.k === 'fn' && (t.name === 'max' || t.name === 'min')) note(minus(t.args[0], t.args[1]));
+    else if (t.k === 'extremum') for (let i = 1; i < t.terms.length; i++) note(minus(t.terms[0], t.terms[i]));
+    return mapChildren(t, walk);
+  };
+  walk(body);
+  return out;
+}
+
+/** Pieces a range is split into at most: more switches than this are left to the rule's slow convergence. */
+const MAX_SWITCHES = 16;
+
+const MINUS_ONE: Term = { k: 'num', value: { num: -1n, den: 1n } };
+const ZERO: Term = { k: 'num', value: { num: 0n, den: 1n } };
+const ONE: Term = { k: 'num', value: { num: 1n, den: 1n } };
+
+function minus(a: Term, b: Term): Term {
+  return { k: 'add', terms: [a, { k: 'mul', factors: [MINUS_ONE, b] }] };
+}
+
+const reads = (t: Term, v: string): boolean => someSubterm(t, (x) => x.k === 'input' && x.ref.name === v);
+
+/** `slope * v + offset` with both free of v, or undefined where the term is not affine in v. */
+function affineIn(t: Term, v: string): AffineSwitch | undefined {
+  if (!reads(t, v)) return { slope: ZERO, offset: t };
+  switch (t.k) {
+    case 'input': return t.ref.name === v && t.ref.indices.length === 0 ? { slope: ONE, offset: ZERO } : undefined;
+    case 'add': {
+      const parts = t.terms.map((x) => affineIn(x, v));
+      if (parts.some((p) => p === undefined)) return undefined;
+      return { slope: { k: 'add', terms: parts.map((p) => p!.slope) }, offset: { k: 'add', terms: parts.map((p) => p!.offset) } };
+    }
+    case 'mul': {
+      // One factor reads v, affinely; the others are free of it.
+      const reading = t.factors.filter((f) => reads(f, v));
+      if (reading.length !== 1) return undefined;
+      const inner = affineIn(reading[0], v);
+      if (inner === undefined) return undefined;
+      const others = t.factors.filter((f) => f !== reading[0]);
+      return { slope: { k: 'mul', factors: [...others, inner.slope] }, offset: { k: 'mul', factors: [...others, inner.offset] } };
+    }
+    default: return undefined;
+  }
+}

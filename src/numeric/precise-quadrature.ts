@@ -1,0 +1,161 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * Definite integrals in 60 digits, for the inputs where double precision could
+ * not settle one (quadrature.ts): the same double-exponential rules, with nodes
+ * and weights computed once per level in 70 digits and each node kept as its
+ * distance from its end, so an integrable singularity at an end (1/sqrt(1 - t))
+ * is sampled to 1e-65 of it. The error bound is what the levels say, as there:
+ * twice the last change (four times where the levels converge only slowly), the
+ * terms left out past the last node, and the integrand's own bounds.
+ */
+
+/** The integrand in 60 digits at one point, its error bound read right after; NaN where it has no value; undefined where 60 digits cannot settle it. */
+export interface PreciseIntegrand {
+  value(t: Decimal): Decimal | undefined;
+  error(): Decimal;
+}
+
+/** What {@link preciseIntegrate} found: a value and its error bound, NaN for none, or `unsettled`. */
+export type PreciseQuadrature = { readonly value: Decimal; readonly error: Decimal } | 'unsettled';
+
+const D = Decimal.clone({ precision: 70 });
+const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
+const MAX_LEVEL = 6;
+const MIN_LEVEL = 3;
+/** u runs this far out: past it, a finite end's nodes are within 1e-65 of the end and the weights below 1e-60 of the centre's. */
+const MAX_U = 4.6;
+const CONVERGED = new D('1e-55');
+const NEGLIGIBLE = new D('1e-70');
+const MAX_SHARE = 0.5;
+const MAX_TAIL_RATIO = 0.9;
+const CONVERGING_RATIO = 0.6;
+
+type Kind = 'finite' | 'upper-infinite' | 'lower-infinite' | 'infinite';
+
+/** One node of a rule for the standard range: its u, the node's distance or position (see {@link place}), and its weight before scaling. */
+interface Node {
+  readonly u: number;
+  readonly x: Decimal;
+  readonly w: Decimal;
+}
+
+const tables = new Map<string, Node[]>();
+
+/** The nodes a level adds (every whole u at level 0, the odd multiples of h after), in order outward from u = 0, both signs. */
+function nodes(kind: Kind, level: number): Node[] {
+  const key = `${kind}:${level}`;
+  let table = tables.get(key);
+  if (table !== undefined) return table;
+  table = [];
+  const h = 2 ** -level;
+  const halfPi = D.acos(-1).div(2);
+  for (let k = level === 0 ? 0 : 1; k * h <= MAX_U; k += level === 0 ? 1 : 2) {
+    for (const sign of k === 0 ? [1] : [1, -1]) {
+      const u = new D(sign * k * h);
+      const s = halfPi.times(D.sinh(u));
+      const c = halfPi.times(D.cosh(u));
+      if (kind === 'finite') {
+        // x: the node's distance from its end in units of half the range, 1 - tanh|s| = 2 e / (1 + e), e = exp(-2|s|).
+        const e = D.exp(s.abs().times(-2));
+        table.push({ u: sign * k * h, x: e.times(2).div(e.plus(1)), w: c.times(e).times(4).div(e.plus(1).pow(2)) });
+      } else if (kind === 'infinite') {
+        table.push({ u: sign * k * h, x: D.sinh(s), w: c.times(D.cosh(s)) });
+      } else {
+        const x = D.exp(s);
+        table.push({ u: sign * k * h, x, w: c.times(x) });
+      }
+    }
+  }
+  tables.set(key, table);
+  return table;
+}
+
+/** The integral of f from a to b (undefined: -Infinity, Infinity), in 60 digits. */
+export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b: Decimal | undefined): PreciseQuadrature {
+  if ((a && a.isNaN()) || (b && b.isNaN())) return { value: new D(NaN), error: new D(0) };
+  if (a && b && a.eq(b)) return { value: new D(0), error: new D(0) };
+  if (a && b && a.gt(b)) {
+    const q = preciseIntegrate(f, b, a);
+    return q === 'unsettled' ? q : { value: q.value.neg(), error: q.error };
+  }
+  const kind: Kind = a ? (b ? 'finite' : 'upper-infinite') : b ? 'lower-infinite' : 'infinite';
+  const half = a && b ? b.minus(a).div(2) : new D(1);
+  let sum = new D(0);
+  let absSum = new D(0);
+  let errorSum = new BOUND(0);
+  let maxTerm = new D(0);
+  let previous: Decimal | undefined;
+  let before: Decimal | undefined;
+  let lastChange: Decimal | undefined;
+  let tail = new BOUND(0);
+  for (let level = 0; level <= MAX_LEVEL; level++) {
+    const h = new D(2).pow(-level);
+    tail = new BOUND(0);
+    // Per side (sign of u), the last two terms, for the tail past the last node.
+    const last = new Map<number, [Decimal, Decimal]>();
+    // An infinite side's walk outward ends at two negligible terms past the centre, before t is absurdly large.
+    const stopped = new Set<number>();
+    for (const node of nodes(kind, level)) {
+      const side = node.u >= 0 ? 1 : -1;
+      if (stopped.has(side)) continue;
+      let t: Decimal;
+      switch (kind) {
+        case 'finite': t = side > 0 ? b!.minus(half.times(node.x)) : a!.plus(half.times(node.x)); break;
+        case 'upper-infinite': t = a!.plus(node.x); break;
+        case 'lower-infinite': t = b!.minus(node.x); break;
+        case 'infinite': t = node.x; break;
+      }
+      const w = node.w.times(half);
+      const v = f.value(t);
+      if (v === undefined) return 'unsettled';
+      if (v.isNaN()) return { value: new D(NaN), error: new D(0) };
+      if (!v.isFinite()) return 'unsettled';
+      const term = w.times(v);
+      sum = sum.plus(term);
+      absSum = absSum.plus(term.abs());
+      errorSum = errorSum.plus(new BOUND(w).times(f.error()));
+      if (term.abs().gt(maxTerm)) maxTerm = term.abs();
+      const [prev] = last.get(side) ?? [new D(0), new D(0)];
+      last.set(side, [term, prev]);
+      const infiniteSide = kind === 'infinite' || (side > 0 ? kind !== 'finite' : false);
+      const limit = NEGLIGIBLE.times(absSum);
+      if (infiniteSide && Math.abs(node.u) > (absSum.isZero() ? 2 : 1) && term.abs().lte(limit) && prev.abs().lte(limit)) {
+        stopped.add(side);
+        last.delete(side);
+      }
+    }
+    // The terms past the last node on a finite end, bounded as a geometric series of the last two.
+    for (const [lastTerm, lastButOne] of last.values()) {
+      if (lastTerm.isZero()) continue;
+      const ratio = lastButOne.isZero() ? new D(1) : lastTerm.div(lastButOne).abs();
+      if (ratio.gte(MAX_TAIL_RATIO)) {
+        if (lastTerm.abs().gt(NEGLIGIBLE.times(absSum))) return 'unsettled';
+        continue;
+      }
+      tail = tail.plus(new BOUND(lastTerm.abs().times(2).times(ratio).div(new D(1).minus(ratio))));
+    }
+    const value = h.times(sum);
+    const scale = h.times(absSum);
+    if (previous !== undefined) {
+      const change = value.minus(previous).abs();
+      if (level >= MIN_LEVEL && change.lte(CONVERGED.times(scale)) && before !== undefined && previous.minus(before).abs().lte(CONVERGED.sqrt().times(scale))) {
+        return finish(value, change.div(2), h);
+      }
+      if (level === MAX_LEVEL) {
+        if (lastChange === undefined || change.gt(lastChange.times(CONVERGING_RATIO))) return 'unsettled';
+        return finish(value, change.times(4), h);
+      }
+      lastChange = change;
+    }
+    before = previous;
+    previous = value;
+  }
+  return 'unsettled';
+
+  function finish(value: Decimal, change: Decimal, h: Decimal): PreciseQuadrature {
+    if (absSum.isZero() ? false : maxTerm.gt(absSum.times(MAX_SHARE))) return 'unsettled';
+    const roundoff = new BOUND(h.times(absSum)).times('1e-58');
+    return { value, error: new BOUND(change).plus(new BOUND(h).times(errorSum.plus(tail))).plus(roundoff) };
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Definite integrals, `integral(t, a, b, E)`: the fundamental theorem and Leibniz's
+ * rule proved by the index calculus, values verified by double-exponential
+ * quadrature (numeric/quadrature.ts), and their slips refuted; an integral with
+ * no value (a divergent one, an integrand undefined on part of the range) is never
+ * refuted against a number, and never proved.
+ */
+import { describe, expect, it } from 'vitest';
+import { deriv, onlyStep, stepsIn } from '../__test-helpers__/derivations.ts';
+
+const CHECK = { trials: 30, sizes: [1, 2, 3] } as const;
+
+function verdictOf(body: string, seed = 1) {
+  return onlyStep(deriv(body), { ...CHECK, seed });
+}
+
+describe('the fundamental theorem and Leibniz\'s rule', () => {
+  it.each([
+    ['d/dx of the integral from 0 to x is the integrand at x', 'given x, t: real\nclaim diff(integral(t, 0, x, exp(-t^2)), x) = exp(-x^2)'],
+    ['variable bounds: f(b) b\' - f(a) a\'', 'given x, t: real\nclaim diff(integral(t, x, x^2, sin(t) / t), x) = sin(x^2) / x^2 * 2 * x - sin(x) / x'],
+    ['a parameter inside: the integral of the partial derivative', 'given a, t: real\nclaim diff(integral(t, 0, a, exp(a * t)), a) = exp(a^2) + integral(t, 0, a, t * exp(a * t))'],
+    ['with respect to the variable itself, only the bounds move', 'given t: real\nclaim diff(integral(t, 0, t, t^2), t) = t^2'],
+    ['the name of the variable does not matter', 'given x, t, u: real\nclaim integral(u, 0, x, u * exp(u)) = integral(t, 0, x, t * exp(t))'],
+    ['index calculus: the delta of d x[j] / d x[k] picks the term', 'given x: vector[n]\ngiven t: real\nclaim diff(sum(j, integral(t, 0, 1, exp(x[j] * t))), x[k]) = integral(t, 0, 1, exp(x[k] * t) * t)'],
+  ])('%s: proved', (_, body) => {
+    for (const seed of [1, 2]) expect(verdictOf(body, seed).verdict, `seed ${seed}`).toBe('proved');
+  }, 60_000);
+
+  it.each([
+    ['the chain rule forgotten on a bound', 'given x, t: real\nclaim diff(integral(t, 0, x^2, exp(-t^2)), x) = exp(-x^4)'],
+    ['the integrand differentiated instead', 'given x, t: real\nclaim diff(integral(t, 0, x, exp(-t^2)), x) = -2 * x * exp(-x^2)'],
+    ['the integral of the partial derivative left out', 'given a, t: real\nclaim diff(integral(t, 0, a, exp(a * t)), a) = exp(a^2)'],
+    ['the lower bound\'s term with the wrong sign', 'given x, t: real\nclaim diff(integral(t, x, x^2, sin(t) / t), x) = sin(x^2) / x^2 * 2 * x + sin(x) / x'],
+    ['a sum over j of integrals is not n of the first', 'given x: vector[n]\ngiven t: real\nclaim sum(j, integral(t, 0, 1, x[j] * t)) = n * integral(t, 0, 1, x[1] * t)'],
+  ])('%s: refuted, never proved', (_, body) => {
+    for (const seed of [1, 2]) expect(verdictOf(body, seed).verdict, `seed ${seed}`).toBe('refuted');
+  }, 60_000);
+});
+
+describe('values by quadrature', () => {
+  it.each([
+    ['a polynomial', 'given t: real\nclaim integral(t, 0, 1, t^2) = 1/3'],
+    ['a polynomial to x', 'given x, t: real\nclaim integral(t, 0, x, 3 * t^2 + 1) = x^3 + x'],
+    ['the Gaussian integral', 'given t: real\nclaim integral(t, -Infinity, Infinity, exp(-t^2 / 2)) = sqrt(2 * pi)'],
+    ['a normal density integrates to 1, for every mean and scale', 'given t, mu: real\ngiven s: positive\nclaim integral(t, -inf, oo, exp(-(t - mu)^2 / (2 * s^2)) / sqrt(2 * pi * s^2)) = 1'],
+    ['the mean of an exponential distribution', 'given t: real\ngiven l: positive\nclaim integral(t, 0, Infinity, t * l * exp(-l * t)) = 1 / l'],
+    ['E[relu(X)] for a standard normal, split at the kink', 'given t: real\nclaim integral(t, -Infinity, Infinity, relu(t) * exp(-t^2 / 2) / sqrt(2 * pi)) = 1 / sqrt(2 * pi)'],
+    ['a tail probability, split where t passes the mean', 'given t, mu: real\nclaim integral(t, -Infinity, Infinity, (t > mu) * exp(-(t - mu)^2 / 2)) = sqrt(pi / 2)'],
+    ['an integrable singularity at an end', 'given t: real\nclaim integral(t, 0, 1, 1 / sqrt(t)) = 2'],
+    ['log at 0', 'given t: real\nclaim integral(t, 0, 1, log(t)) = -1'],
+    ['SymPy\'s order, integrate(E, t, a, b)', 'given t: real\nclaim integrate(t * exp(-t), t, 0, Infinity) = 1'],
+  ])('%s: verified on every seed', (_, body) => {
+    for (const seed of [1, 2, 3]) expect(['proved', 'verified'], `seed ${seed}`).toContain(verdictOf(body, seed).verdict);
+  }, 60_000);
+
+  it.each([
+    ['a wrong constant', 'given t: real\nclaim integral(t, 0, 1, t^2) = 1/2'],
+    ['a relative slip of 1e-6', 'given t, mu: real\nclaim integral(t, -Infinity, Infinity, (t > mu) * exp(-(t - mu)^2 / 2)) = sqrt(pi / 2) * 1.000001'],
+    ['0.399 for 1/sqrt(2 pi) = 0.398942...', 'given t: real\nclaim integral(t, -Infinity, Infinity, relu(t) * exp(-t^2 / 2) / sqrt(2 * pi)) = 0.399'],
+    ['a dropped 1/l', 'given t: real\ngiven l: positive\nclaim integral(t, 0, Infinity, t * l * exp(-l * t)) = 1 / l^2'],
+  ])('%s: refuted', (_, body) => {
+    for (const seed of [1, 2]) expect(verdictOf(body, seed).verdict, `seed ${seed}`).toBe('refuted');
+  }, 60_000);
+
+  it('an integral with no value, divergent or undefined on part of its range, is neither refuted nor proved', () => {
+    for (const body of ['given t: real\nclaim integral(t, 0, 1, 1 / t) = 1', 'given t: real\nclaim integral(t, -1, 1, sqrt(t)) = 0',
+      'given t: real\nclaim integral(t, 1, Infinity, 1 / t) = 1']) {
+      const step = verdictOf(body);
+      expect(step.verdict, body).toBe('error');
+      expect(step.detail.engineFault, body).toBeUndefined();
+    }
+  }, 60_000);
+
+  it('shows the inputs of a counterexample without the integral\'s own variable', () => {
+    const step = verdictOf('given x, t: real\nclaim integral(t, 0, x, t) = x^2 / 3');
+    expect(step.verdict).toBe('refuted');
+    expect(Object.keys(step.detail.counterexample!.inputs)).toEqual(['x']);
+  });
+});
+
+describe('what an integral is written with', () => {
+  it.each([
+    ['an undeclared variable', 'given x: real\nclaim integral(t, 0, x, t) = x^2 / 2', /^the variable of an integral is a scalar real input, and t is not declared$/, 'given t: real'],
+    ['a positive variable, whose range would contradict the bounds', 'given x: real\ngiven t: positive\nclaim integral(t, 0, x, t) = x^2 / 2', /^the variable of an integral is a scalar real input, and t is a positive/, 'given t: real'],
+    ['an indefinite integral', 'given x: real\nclaim integral(x, x^2) = x^3 / 3', /^integral takes a variable, two bounds and an expression, got 2 arguments$/, 'indefinite integral holds up to a constant'],
+    ['bounds the wrong way round', 'given t: real\nclaim integral(t, Infinity, 0, exp(-t)) = -1', /^the lower bound of an integral is Infinity/, 'swap the bounds'],
+  ])('%s: an error at its place that says what to write', (_, body, message, hint) => {
+    const [step] = stepsIn(body);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(message);
+    expect(step.detail.diagnostic?.hint).toContain(hint);
+  });
+});
