@@ -307,6 +307,13 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             // A function that is never 0 came out 0: its value is below the digits kept, and 0 with a relative bound is no value.
             if (out.isZero() && NEVER_ZERO.has(t.name)) context.unsettled = true;
             let error = rounding(out, 2);
+            if (t.name === 'erfinv') {
+              const bound = erfinvError(vs[0], es[0], out, (a) => preciseValue(rule, D, [a]));
+              work.operations += es[0].isZero() ? 0 : 2 * FUNCTION_COST;
+              if (!bound.isFinite()) context.unsettled = true;
+              context.error = error.plus(bound);
+              return out;
+            }
             for (let i = 0; i < vs.length; i++) {
               if (es[i].isZero()) continue;
               error = error.plus(argumentError((...a) => preciseValue(rule, D, a), vs, i, out, es[i], rule.slopes, t.name));
@@ -500,6 +507,29 @@ const PERIODIC_SLOPE_LIMIT = 1e6;
  * slope is too); elsewhere, and where the slope is infinite (sqrt at 0), the
  * change of f over a step max(e, 1e-50 |v|) scaled to e, in 60 digits.
  */
+/**
+ * erfinv's error at a known to within e, beyond its own rounding: its slope
+ * (sqrt(pi) / 2) exp(erfinv(a)^2) is e^121 at a = erf(11), so the 60-digit rounding of
+ * a itself moves it by u |a| times that (Newton on erf at the working digits can do no
+ * better), and an argument error e moves it by the change over [a - e, a + e], which,
+ * erfinv being increasing, is at one of the ends: its slope at a, read through a double
+ * (-1 for erf(-11.5)) or over a step of 1e-50 (past the pole at -1), said 1e-8 where the
+ * change was 1e-4. An e that reaches +-1 leaves no bound.
+ */
+function erfinvError(a: PreciseNumber, e: PreciseNumber, out: PreciseNumber, erfinv: (a: PreciseNumber) => PreciseNumber): PreciseNumber {
+  const slope = new BOUND(BOUND.exp(new BOUND(out).pow(2))).times(0.8862269255);
+  const conditioning = slope.times(a.abs()).times(UNIT_ROUNDOFF);
+  if (e.isZero()) return conditioning;
+  if (a.abs().plus(e).gte(1)) return new BOUND(Infinity);
+  let change = carry(slope, e);
+  for (const end of [a.plus(e), a.minus(e)]) {
+    const w = erfinv(end);
+    if (!w.isFinite()) return new BOUND(Infinity);
+    change = BOUND.max(change, abs(w.minus(out)));
+  }
+  return conditioning.plus(change);
+}
+
 function argumentError(
   f: (...args: PreciseNumber[]) => PreciseNumber, vs: readonly PreciseNumber[], i: number, out: PreciseNumber, e: PreciseNumber,
   slopes: (...args: number[]) => number[], name: string,

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { erf, erfinv, preciseErfc, preciseErfinv } from '../../src/model/error-function.ts';
 import type { PreciseConstructor } from '../../src/model/index.ts';
-import { verdictsIn } from '../__test-helpers__/derivations.ts';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('erfinv', () => {
   it('inverts erf in doubles to a few ulps over (-1, 1)', () => {
@@ -43,5 +43,17 @@ claim diff(probit(p), p) = 1 / phi(probit(p))
 claim diff(ndtri(p), p) = 1 / Phi(norminv(p))   expect wrong
 claim erfinv(1/2) = 0.4769362762044698733814   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'refuted', 'refuted']);
+  }, 60_000);
+
+  it('bounds its error honestly in the far tail (seventeenth probe): erfinv(erf(x)) = x is never an engine fault', () => {
+    // At x = -11.5, erf(x) is -1 + 1e-59: its 60-digit rounding is a tenth of its distance from -1, and erfinv's
+    // slope there is 1e57. The bound read the slope through a double (-1) or a step of 1e-50 past the pole: 1e-8
+    // where the value was off by 1e-4, so the numbers "refuted" what the exact engine proved.
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const steps = stepsIn('given x: real\nclaim erfinv(erf(x)) = x\nclaim erfinv(erf(x / 2)) = x / 2\nclaim erfinv(erf(-11)) = -11\n', { seed });
+      expect(steps.map((s) => s.detail.engineFault), `seed ${seed}`).toEqual([undefined, undefined, undefined]);
+      expect(steps.map((s) => s.verdict).slice(0, 2), `seed ${seed}`).toEqual(['proved', 'proved']);
+      expect(steps[2].verdict, `seed ${seed}`).not.toBe('refuted');
+    }
   }, 60_000);
 });
