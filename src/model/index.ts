@@ -21,3 +21,4 @@ export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCoun
 export { DerivativeTooLargeError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
 export { exprChildren } from './expr-children.ts';
+export { closedPolynomialIntegral } from './polynomial-integral.ts';

@@ -1,4 +1,4 @@
-import { appliedName, bernoulliNumber, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
+import { appliedName, bernoulliNumber, closedPolynomialIntegral, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -378,12 +378,14 @@ export class Canonicalizer {
         return this.opaque(`series:${termKey({ ...t, index: SERIES_INDEX, body: substituteIndices(t.body, new Map([[t.index, { k: 'var', name: SERIES_INDEX, offset: 0 }]])) })}`,
           () => printTerm(t), () => NaN);
       }
-      case 'integral':
-        // One atom per integral as written, its variable keyed by one name (the integral of f(t) over t and of f(u)
-        // over u are one): the same integral on both sides cancels, and anything else about it is for the numbers.
-        // Keyed by its structure, index names as they are (j#3, not j as printed): the index calculus reads from an
-        // atom's name whether it depends on a sum's index.
+      case 'integral': {
+        // A polynomial integrand between finite bounds integrates exactly (model/polynomial-integral.ts). Any other
+        // integral is one atom, keyed by its bounds and integrand (integralKey): the same integral on both sides
+        // cancels, and anything else about it is for the numbers.
+        const closed = closedPolynomialIntegral(t);
+        if (closed !== undefined) return this.of(closed);
         return this.opaque(`integral:${this.integralKey(t)}`, () => printTerm(t), () => NaN);
+      }
       case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
-import { compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { closedPolynomialIntegral, compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -177,6 +177,12 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           if (step.kind === 'done') return acc;
         }
         throw new Error(`a series not summed within ${MAX_PRECISE_SERIES_TERMS} terms`);
+      }
+      case 'integral': {
+        // Exactly where the integrand is a polynomial in its variable; other integrals are for the numbers.
+        const closed = closedPolynomialIntegral(t);
+        if (closed === undefined) throw new Error('an integral with no closed form here');
+        return go(closed);
       }
       default:
         throw new Error(`internal: high-precision evaluation of an unexpanded term (${t.k})`);

@@ -20,6 +20,8 @@ describe('the fundamental theorem and Leibniz\'s rule', () => {
     ['variable bounds: f(b) b\' - f(a) a\'', 'given x, t: real\nclaim diff(integral(t, x, x^2, sin(t) / t), x) = sin(x^2) / x^2 * 2 * x - sin(x) / x'],
     ['a parameter inside: the integral of the partial derivative', 'given a, t: real\nclaim diff(integral(t, 0, a, exp(a * t)), a) = exp(a^2) + integral(t, 0, a, t * exp(a * t))'],
     ['with respect to the variable itself, only the bounds move', 'given t: real\nclaim diff(integral(t, 0, t, t^2), t) = t^2'],
+    ['a polynomial integrand, exactly: each t^k gives (b^(k+1) - a^(k+1)) / (k + 1)', 'given a, b, t: real\nclaim integral(t, a, b, (t - a) * (b - t)) = (b - a)^3 / 6'],
+    ['a polynomial in t with sums for coefficients, for every n', 'given y: vector[n]\ngiven t: real\nclaim integral(t, 0, 1, sum(j, y[j] * t^2)) = sum(j, y[j]) / 3'],
     ['the name of the variable does not matter', 'given x, t, u: real\nclaim integral(u, 0, x, u * exp(u)) = integral(t, 0, x, t * exp(t))'],
     ['index calculus: the delta of d x[j] / d x[k] picks the term', 'given x: vector[n]\ngiven t: real\nclaim diff(sum(j, integral(t, 0, 1, exp(x[j] * t))), x[k]) = integral(t, 0, 1, exp(x[k] * t) * t)'],
   ])('%s: proved', (_, body) => {
@@ -55,6 +57,7 @@ describe('values by quadrature', () => {
 
   it.each([
     ['a wrong constant', 'given t: real\nclaim integral(t, 0, 1, t^2) = 1/2'],
+    ['the antiderivative\'s value at the lower bound not taken off, by 1e-20', 'given x, t: real\nclaim integral(t, 0, x, 3 * t^2 + 1) = x^3 + x + 1e-20'],
     ['a relative slip of 1e-6', 'given t, mu: real\nclaim integral(t, -Infinity, Infinity, (t > mu) * exp(-(t - mu)^2 / 2)) = sqrt(pi / 2) * 1.000001'],
     ['0.399 for 1/sqrt(2 pi) = 0.398942...', 'given t: real\nclaim integral(t, -Infinity, Infinity, relu(t) * exp(-t^2 / 2) / sqrt(2 * pi)) = 0.399'],
     ['a dropped 1/l', 'given t: real\ngiven l: positive\nclaim integral(t, 0, Infinity, t * l * exp(-l * t)) = 1 / l^2'],

@@ -110,10 +110,19 @@ describe('toLatex: functions', () => {
 
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
-      ['Phi', 'abs', 'adj', 'adjugate', 'asin', 'at', 'asinh', 'atan', 'atan2', 'binomial', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'erfinv', 'exp', 'expm1', 'eye', 'factorial', 'gamma', 'inv', 'jacobian', 'lgamma', 'log', 'log1p',
+      ['Phi', 'abs', 'adj', 'adjugate', 'asin', 'at', 'asinh', 'atan', 'atan2', 'binomial', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'erfinv', 'exp', 'expm1', 'eye', 'factorial', 'gamma', 'int', 'integral', 'integrate', 'inv', 'jacobian', 'lgamma', 'log', 'log1p',
         'log_softmax', 'logdet', 'logsoftmax', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'polygamma', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'subs', 'sum',
         'tanh', 'tr', 'where', 'matmul', ...Object.keys(FUNCTION_FORMS)].sort(),
     );
+  });
+});
+
+describe('toLatex: integrals', () => {
+  it.each<[string, Expr, string]>([
+    ['integral(t, 0, x, E)', call('integral', 't', '0', 'x', call('exp', 't')), '\\int_{0}^{x} e^{t} \\, dt'],
+    ["SymPy's integrate(E, t, a, b), an infinite bound", call('integrate', bin('+', 't', '1'), 't', 'a', 'Infinity'), '\\int_{a}^{\\infty} \\left(t + 1\\right) \\, dt'],
+  ])('%s', (_, expr, tex) => {
+    expect(toLatex(expr)).toBe(tex);
   });
 });
 

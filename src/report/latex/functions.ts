@@ -145,6 +145,23 @@ const sumRenderer: FunctionRenderer = {
 };
 
 /**
+ * `integral(t, a, b, E)` (`int`): `\int_{a}^{b} E \, dt`; `integrate(E, t, a, b)`, SymPy's order, alike.
+ * An infinite bound is `\infty` (or `-\infty`), as the names of infinity render everywhere.
+ */
+function integralRenderer(sympyOrder: boolean): FunctionRenderer {
+  return {
+    arity: [4, 4],
+    render(args, ctx) {
+      const [body, variable, lower, upper] = sympyOrder ? args : [args[3], args[0], args[1], args[2]];
+      const b = ctx.render(body);
+      const bodyTex = b.prec < Prec.Mul || /^[-+]/.test(b.tex) ? paren(b.tex).tex : b.tex;
+      const tex = `\\int_{${ctx.render(lower).tex}}^{${ctx.render(upper).tex}} ${bodyTex} \\, d${ctx.operand(variable, Prec.Atom).tex}`;
+      return ctx.followed ? paren(tex) : rendered(tex, Prec.App);
+    },
+  };
+}
+
+/**
  * `diff(F, v)`: `\frac{\partial F}{\partial v}`, or `\frac{\partial}{\partial v}\left(F\right)`
  * when F is not compact. Nested diffs are one higher derivative, variables listed outermost
  * first: `diff(diff(F, v), w)` is `\frac{\partial^{2} F}{\partial w \partial v}`, and
@@ -406,6 +423,9 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
     render: (args, ctx) => rendered(`\\delta_{${ctx.subscript(args)}}`, Prec.Atom),
   },
   sum: sumRenderer,
+  integral: integralRenderer(false),
+  int: integralRenderer(false),
+  integrate: integralRenderer(true),
   mean: axisRenderer('mean'),
   diff: diffRenderer,
   // The Jacobian in numerator layout, written as the derivative of a vector by a vector.
