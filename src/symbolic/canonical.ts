@@ -1430,33 +1430,42 @@ export class Canonicalizer {
   }
 
   /**
-   * An atom for what the engine cannot rewrite. Its text is only for messages:
-   * built once, when the atom is new, and clipped, since an atom's text holds the
-   * texts of the atoms inside it and nested compositions (a 12-layer residual
-   * network) would otherwise grow it past the longest string there can be.
-   */
-  /**
    * An integral's key: its bounds' canonical forms and its integrand's, in the variable
-   * renamed (t exp(x t) and exp(x t) t are one integrand). An integrand whose canonical
-   * form holds a condition (1/t, x/x) is keyed by its structure instead: a condition on
-   * the variable is no condition of the step, and one on the other inputs must not be lost.
+   * renamed (t exp(x t) and exp(x t) t are one integrand). The name is the integral's
+   * depth among those it sits in: an integral inside another gets a name of its own, so
+   * the integral over t of the integral over u of exp(t u) is not that of exp(u^2). An
+   * integrand whose canonical form holds a condition (1/t, x/x) is keyed by its structure
+   * instead: a condition on the variable is no condition of the step, and one on the
+   * other inputs must not be lost.
    */
   private integralKey(t: Extract<Term, { k: 'integral' }>): string {
-    const variable: Term = { k: 'input', ref: { name: INTEGRAL_VARIABLE, indices: [] } };
-    const renamed = { ...t, v: INTEGRAL_VARIABLE, body: substituteScalarInputs(t.body, new Map([[t.v, variable]])) };
+    const name = `${INTEGRAL_VARIABLE}${this.integralDepth}`;
+    const variable: Term = { k: 'input', ref: { name, indices: [] } };
+    const renamed = { ...t, v: name, body: substituteScalarInputs(t.body, new Map([[t.v, variable]])) };
     const bound = (b: Term | undefined) => (b === undefined ? 'inf' : this.key(this.of(b)));
     const outer = this.conditions;
     const inside = this.conditions = new Conditions();
     let body: string;
+    this.integralDepth++;
     try {
       body = this.key(this.of(renamed.body));
     } finally {
+      this.integralDepth--;
       this.conditions = outer;
     }
     const plain = inside.list.length === 0 && inside.never === undefined;
     return plain ? `${bound(t.lower)}..${bound(t.upper)}:${body}` : structureKey(renamed);
   }
 
+  /** How many integrals enclose what is being read (see integralKey). */
+  private integralDepth = 0;
+
+  /**
+   * An atom for what the engine cannot rewrite. Its text is only for messages:
+   * built once, when the atom is new, and clipped, since an atom's text holds the
+   * texts of the atoms inside it and nested compositions (a 12-layer residual
+   * network) would otherwise grow it past the longest string there can be.
+   */
   private opaque(key: string, text: () => string, value: AtomValue): RationalFunction {
     return RationalFunction.variable(this.atoms.intern(`opaque:${key}`, () => ({ kind: 'opaque', text: clipText(text()) }), value));
   }
@@ -1483,7 +1492,7 @@ const ANALYTIC_ATOM = /^(sin|cos|atan|asin|asinh|erf|erfc|atan2)\(/;
 /** What makes an argument piecewise or with branches: roots, abs, comparisons, extrema. */
 const NOT_PLAIN = /sqrt|abs|\^\(|[<>]|max|min|sign|relu|series|integral/;
 
-/** The name an integral's own variable is keyed by. */
+/** The name an integral's own variable is keyed by, followed by its depth. */
 const INTEGRAL_VARIABLE = 't#integral';
 
 /** A term's full structure as text, every name as it is held. */

@@ -22,6 +22,7 @@ describe('the fundamental theorem and Leibniz\'s rule', () => {
     ['with respect to the variable itself, only the bounds move', 'given t: real\nclaim diff(integral(t, 0, t, t^2), t) = t^2'],
     ['a polynomial integrand, exactly: each t^k gives (b^(k+1) - a^(k+1)) / (k + 1)', 'given a, b, t: real\nclaim integral(t, a, b, (t - a) * (b - t)) = (b - a)^3 / 6'],
     ['a polynomial in t with sums for coefficients, for every n', 'given y: vector[n]\ngiven t: real\nclaim integral(t, 0, 1, sum(j, y[j] * t^2)) = sum(j, y[j]) / 3'],
+    ['nested integrals with their variables renamed are one', 'given t, u: real\nclaim integral(t, 0, 1, integral(u, 0, t, exp(t * u))) = integral(u, 0, 1, integral(t, 0, u, exp(t * u)))'],
     ['the name of the variable does not matter', 'given x, t, u: real\nclaim integral(u, 0, x, u * exp(u)) = integral(t, 0, x, t * exp(t))'],
     ['index calculus: the delta of d x[j] / d x[k] picks the term', 'given x: vector[n]\ngiven t: real\nclaim diff(sum(j, integral(t, 0, 1, exp(x[j] * t))), x[k]) = integral(t, 0, 1, exp(x[k] * t) * t)'],
   ])('%s: proved', (_, body) => {
@@ -33,6 +34,7 @@ describe('the fundamental theorem and Leibniz\'s rule', () => {
     ['the integrand differentiated instead', 'given x, t: real\nclaim diff(integral(t, 0, x, exp(-t^2)), x) = -2 * x * exp(-x^2)'],
     ['the integral of the partial derivative left out', 'given a, t: real\nclaim diff(integral(t, 0, a, exp(a * t)), a) = exp(a^2)'],
     ['the lower bound\'s term with the wrong sign', 'given x, t: real\nclaim diff(integral(t, x, x^2, sin(t) / t), x) = sin(x^2) / x^2 * 2 * x + sin(x) / x'],
+    ['nested integrals: the inner variable is not the outer one (each keyed by its depth)', 'given t, u: real\nclaim integral(t, 0, 1, integral(u, 0, t, exp(t * u))) = integral(t, 0, 1, integral(u, 0, t, exp(u * u)))'],
     ['a sum over j of integrals is not n of the first', 'given x: vector[n]\ngiven t: real\nclaim sum(j, integral(t, 0, 1, x[j] * t)) = n * integral(t, 0, 1, x[1] * t)'],
   ])('%s: refuted, never proved', (_, body) => {
     for (const seed of [1, 2]) expect(verdictOf(body, seed).verdict, `seed ${seed}`).toBe('refuted');
