@@ -322,9 +322,18 @@ const DOMAIN_WITNESS_ATTEMPTS = 8;
  */
 function witnessesDomain(conditions: readonly Condition[], atoms: AtomTable, inputs: readonly Input[], instance: Instance, seed: number, above: Term): boolean {
   const opaque = conditions.some((c) => c.kind === 'opaque');
-  return somePoint(inputs, instance, seed, (point) => conditions.every((c) => c.kind === 'opaque' || clearlyHolds(c, atoms, point))
-    && (!opaque || withGuard(SEARCH_GUARD_MS, () => hasValueAt(above, point), false)));
+  // A condition doubles cannot tell (|erf(-11)| < 1: erf(-11) is -1 in doubles) is read through the line above's
+  // 60 digits, for a small line above: a finite value there is a point where every condition holds.
+  const small = expandedSizeUpTo(above, WITNESS_NODES) < WITNESS_NODES;
+  return somePoint(inputs, instance, seed, (point) => {
+    const inDoubles = conditions.every((c) => c.kind === 'opaque' || clearlyHolds(c, atoms, point));
+    if (!inDoubles && !small) return false;
+    return (inDoubles && !opaque) || withGuard(SEARCH_GUARD_MS, () => hasValueAt(above, point), false);
+  });
 }
+
+/** A line above up to this many nodes is read in 60 digits where doubles cannot tell its conditions. */
+const WITNESS_NODES = 400;
 
 /** Whether `holds` at one of a few points: the simple values, then random ones. */
 function somePoint(inputs: readonly Input[], instance: Instance, seed: number, holds: (point: ReadonlyMap<string, PointValue>) => boolean): boolean {
@@ -579,6 +588,26 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
     if (!isConstant(constant) || scalarInput(variable) !== undefined) return;
     for (const { input, value } of solveForInput(variable, constant, isConstant)) consider(input, value, [1], true);
   };
+  // A strict comparison holds on one side of its tie only, and a window ((x - 7/10)^2 < 1e-18, 2e-9 wide) between
+  // two: beside each tie, just past it either way, and between two ties of one input (sixteenth probe).
+  const beside = (): void => {
+    const ties = out.map((point) => [...point][0]).filter(([, v]) => typeof v === 'object' && 'term' in v) as Array<[string, { term: Term; approx: number }]>;
+    for (const [name, { term, approx }] of ties) {
+      const kind = inputs.get(name)!.kind;
+      for (const sign of [1, -1]) {
+        const nudged = mul(term, num(10n ** 12n + BigInt(sign), 10n ** 12n));
+        const value = approx * (1 + sign * 1e-12);
+        if (value === 0 || (kind !== 'real' && !(value > 0 && (kind !== 'unit' || value < 1)))) continue;
+        out.push(new Map([[name, { term: nudged, approx: value }]]));
+      }
+    }
+    for (const name of new Set(ties.map(([n]) => n))) {
+      const sorted = ties.filter(([n]) => n === name).sort((a, b) => a[1].approx - b[1].approx);
+      for (let i = 0; i + 1 < sorted.length; i++) {
+        out.push(new Map([[name, { term: mul(num(1, 2), add(sorted[i][1].term, sorted[i + 1][1].term)), approx: (sorted[i][1].approx + sorted[i + 1][1].approx) / 2 }]]));
+      }
+    }
+  };
   for (const t of terms) {
     someSubterm(t, (x) => {
       if (x.k === 'cmp') {
@@ -593,7 +622,10 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
       return false;
     });
   }
-  return out.slice(0, MAX_CONSTANT_TIES);
+  const exact = out.length;
+  beside();
+  // The ties themselves first, then the points beside them, each kind up to its share.
+  return [...out.slice(0, Math.min(exact, MAX_CONSTANT_TIES)), ...out.slice(exact, exact + MAX_CONSTANT_TIES)];
 }
 
 /**
@@ -624,6 +656,17 @@ function solveForInput(variable: Term, target: Term, isConstant: (t: Term) => bo
       case 'sqrt': return go(u, pow(c, num(2)), depth + 1);
       case 'log': return go(u, fn('exp', c), depth + 1);
       case 'exp': return go(u, fn('log', c), depth + 1);
+      case 'log1p': return go(u, sub(fn('exp', c), num(1)), depth + 1);
+      case 'sinh': return go(u, fn('asinh', c), depth + 1);
+      case 'cosh': {
+        // Both branches: cosh(u) = c at u = +-log(c + sqrt((c - 1) (c + 1))), the product not written out: c^2 for
+        // c = 1e300 is a term of 1e600, and a confirmation then needs 660 digits to add it up.
+        const root = fn('log', add(c, fn('sqrt', mul(sub(c, num(1)), add(c, num(1))))));
+        return [...go(u, root, depth + 1), ...go(u, mul(num(-1), root), depth + 1)];
+      }
+      case 'tanh': return go(u, mul(num(1, 2), fn('log', mul(add(num(1), c), pow(sub(num(1), c), num(-1))))), depth + 1);
+      case 'sigmoid': return go(u, fn('log', mul(c, pow(sub(num(1), c), num(-1)))), depth + 1);
+      case 'softplus': return go(u, fn('log', sub(fn('exp', c), num(1))), depth + 1);
       case 'sin': case 'cos': {
         const r = constantFraction(c);
         if (r === undefined) return [];

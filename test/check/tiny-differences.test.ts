@@ -141,3 +141,19 @@ claim 2 * atan(t) = atan(2 * t / (1 - t^2)) + 1e-45 * t   expect wrong
 `)).toEqual(['verified', 'verified', 'verified', 'verified', 'proved', 'refuted']);
   });
 });
+
+describe('a strict comparison true only in a window or far out (sixteenth probe: ten false verifieds)', () => {
+  // The exact engine sees the difference; its confirmation tried each tie of the comparison (where it is an
+  // equality), at which a strict one is false. It now tries just beside each tie and between two ties.
+  it.each([
+    ['a window 2e-9 wide', 'given x: real\nclaim sin(x) = sin(x) + ((x - 7/10)^2 < 1e-18)'],
+    ['near the top of sin', 'given x: real\nclaim sin(x) = sin(x) + (sin(x) > 0.99999999)'],
+    ['past cosh(x) = 1e300', 'given x: real\nclaim sin(x) = sin(x) + (cosh(x) > 1e300)'],
+    ['past exp(x) = 1e100, by 1e-20', 'given x: real\nclaim sin(x) = sin(x) + (exp(x) > 1e100) * 1e-20'],
+    ['log(p) past 300', 'given p: positive\nclaim log(p) = log(p) + (log(p) > 300)'],
+    ['log(p) below -30', 'given p: positive\nclaim log(p) = log(p) + (log(p) < -30)'],
+    ['a window 2e-3 wide around 3', 'given x: real\nclaim softplus(x) = softplus(x) + ((x - 3)^2 < 1e-6)'],
+  ])('%s: refuted on every seed', (_, body) => {
+    for (const seed of [1, 2, 3]) expect(verdictsIn(body, { seed }), `seed ${seed}`).toEqual(['refuted']);
+  }, 60_000);
+});
