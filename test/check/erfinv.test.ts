@@ -52,8 +52,8 @@ claim erfinv(1/2) = 0.4769362762044698733814   expect wrong
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const steps = stepsIn('given x: real\nclaim erfinv(erf(x)) = x\nclaim erfinv(erf(x / 2)) = x / 2\nclaim erfinv(erf(-11)) = -11\n', { seed });
       expect(steps.map((s) => s.detail.engineFault), `seed ${seed}`).toEqual([undefined, undefined, undefined]);
-      expect(steps.map((s) => s.verdict).slice(0, 2), `seed ${seed}`).toEqual(['proved', 'proved']);
-      expect(steps[2].verdict, `seed ${seed}`).not.toBe('refuted');
+      // erf(-11) is -1 in doubles: the domain of erfinv(erf(-11)) is witnessed by its 60 digits.
+      expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['proved', 'proved', 'proved']);
     }
   }, 60_000);
 });
