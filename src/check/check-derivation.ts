@@ -272,7 +272,9 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
   if (modelStep.error && !modelStep.offShape && lineAboveReadable && dimensionsDisagree(modelStep.error)) {
     return refutedByIllShape(modelStep, modelStep.error, context.runSeed);
   }
-  if (modelStep.rangeMismatch && lineAboveReadable && canRunLonger(modelStep.rangeMismatch.claimDim, modelStep.rangeMismatch.usedDim, model.derivedDims.length > 0 ? context.sizes : undefined)) {
+  const mismatch = modelStep.rangeMismatch;
+  const derivedSizes = model.derivedDims.length > 0 ? context.sizes : undefined;
+  if (mismatch && lineAboveReadable && (canRunLonger(mismatch.claimDim, mismatch.usedDim, derivedSizes) || (mismatch.summed && canRunLonger(mismatch.usedDim, mismatch.claimDim, derivedSizes)))) {
     return refutedByRange(modelStep, modelStep.rangeMismatch, context.runSeed);
   }
   return guarded(modelStep, () =>

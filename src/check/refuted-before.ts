@@ -55,6 +55,11 @@ export function canRunLonger(a: Dim, b: Dim, sizes?: readonly ReadonlyMap<string
 export function refutedByRange(modelStep: ModelStep, mismatch: RangeMismatch, seed: number): StepResult {
   const show = (d: Dim) => (d.k === 'sym' ? d.name : String(d.size));
   const { index, claimDim, usedDim } = mismatch;
+  if (mismatch.summed) {
+    return refutedBefore(modelStep, 'index ranges compared',
+      `the summation index ${index} runs over both ${show(claimDim)} and ${show(usedDim)} in this step: over the longer it reads past the end of an array of the shorter and has no value, where the line above has one (a transpose or swapped indices?)`,
+      seed);
+  }
   const where = claimDim.k === 'sym' && usedDim.k === 'sym' ? `where ${show(claimDim)} > ${show(usedDim)}` : `for ${index} > ${show(usedDim)}`;
   return refutedBefore(modelStep, 'index ranges compared',
     `the index ${index} runs over ${show(claimDim)} in the claim, but this step uses it over ${show(usedDim)}: ${where} the step reads past the end and has no value, where the line above has one (indices swapped?)`,

@@ -35,6 +35,11 @@ export interface RangeMismatch {
   readonly index: string;
   readonly claimDim: Dim;
   readonly usedDim: Dim;
+  /**
+   * The index is a sum's own, not the claim's: the step uses it over two dimensions
+   * (`sum(j, G[i, j] * W[j, d])`, G 3×4 and W 2×4, a transpose slip), `claimDim` the first met.
+   */
+  readonly summed?: true;
 }
 
 function dimKey(d: Dim): string {
@@ -371,7 +376,7 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const resolver = new Resolver(scope, new Set(), namesWrittenAsIndices([claim.expr, ...claim.steps.map((s) => s.expr)]));
   // The range each free index of the claim's own expression has: a step that uses one over another dimension is read against it.
   let claimRanges = new Map<string, Dim | undefined>();
-  const attempt = (expr: Claim['expr']): { value?: Value; error?: Diagnostic; rangeMismatch?: RangeMismatch } => {
+  const attempt = (expr: Claim['expr'], isStep = false): { value?: Value; error?: Diagnostic; rangeMismatch?: RangeMismatch } => {
     try {
       for (;;) {
         try {
@@ -389,6 +394,8 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
               }
               return { error: error.diagnostic, rangeMismatch: { index: error.index, claimDim: known, usedDim: used } };
             }
+            // A step's own summation index over two dimensions reads past the end of the shorter one.
+            if (isStep && !claimRanges.has(error.index)) return { error: error.diagnostic, rangeMismatch: { index: error.index, claimDim: known, usedDim: used, summed: true } };
           }
           if (error instanceof DerivationError) return { error: error.diagnostic };
           throw error;
@@ -400,7 +407,7 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   };
   const headValue = attempt(claim.expr);
   claimRanges = new Map(resolver.freeIndices.map((name) => [name, resolver.ranges.dimOf(`var:${name}`)]));
-  const stepValues = claim.steps.map((step) => ({ step, ...attempt(step.expr) }));
+  const stepValues = claim.steps.map((step) => ({ step, ...attempt(step.expr, true) }));
   // An array claim (its expressions are arrays) is checked entry by entry: the
   // entry's position becomes fresh free indices, shared by every expression.
   const firstArray = [headValue, ...stepValues].find((r) => r.value?.k === 'array')?.value;

@@ -161,6 +161,23 @@ claim diff(sum(i, sum(j, W[i, j])), W[i, j]) = v[j] * 0 + 1
     expect(inside.verdict).toBe('proved');
   });
 
+  it('refutes a step whose own summation index runs over two lengths (a transpose slip, sixteenth probe), and keeps the right one', () => {
+    const [right, slipped] = claimsOf(deriv(`given X: matrix[3, 2]
+given W: matrix[2, 4]
+given G: matrix[3, 4]
+let Y = X * W
+let L = sum(i, sum(j, G[i, j] * tanh(Y[i, j])))
+claim diff(L, X[i, d]) = sum(j, G[i, j] * (1 - tanh(Y[i, j])^2) * W[d, j])
+claim diff(L, X[i, d]) = sum(j, G[i, j] * (1 - tanh(Y[i, j])^2) * W[j, d])   expect wrong
+`)).map((c) => c.steps[0]);
+    expect(right.verdict).toBe('proved');
+    expect([slipped.verdict, slipped.method]).toEqual(['refuted', 'index ranges compared']);
+    expect(slipped.detail.explanation).toMatch(/^the summation index j runs over both 4 and 2 in this step/);
+    // In the claim's own expression the same conflict is an error of the file: there is no line above.
+    const [head] = claimsOf(deriv('given W: matrix[2, 4]\ngiven G: matrix[3, 4]\nclaim sum(j, G[1, j] * W[j, 1]) = 0\n'))[0].steps;
+    expect(head.verdict).toBe('error');
+  }, 60_000);
+
   it('looks past a read inside a longer array for one past the end: the RBM gradient with i and j swapped is refuted (fifteenth probe)', () => {
     const [right, swapped] = claimsOf(deriv(`given v, b: vector[3]
 given c: vector[2]
