@@ -123,7 +123,13 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const taken = (name: string) => inputs.has(name) || functions.has(name) || lets.has(name) || dims.has(name) || broken.has(name) || definedFunctions.has(name)
     || recurrences.has(name);
 
-  for (const statement of derivation.statements) {
+  // Givens are declarations of the whole derivation, wherever they stand: a transcription may declare an input
+  // after the let that uses it (sixteenth probe), as a textbook names a symbol after its first formula. They are
+  // declared first, in their order; lets, functions and claims then follow in theirs.
+  const claimsBefore = (statement: (typeof derivation.statements)[number]) =>
+    derivation.statements.slice(0, derivation.statements.indexOf(statement)).filter((s) => s.kind === 'claim').length;
+  const givensFirst = [...derivation.statements.filter((s) => s.kind === 'given'), ...derivation.statements.filter((s) => s.kind !== 'given')];
+  for (const statement of givensFirst) {
     if (statement.kind === 'claim') {
       claims.push(modelClaim(statement, scope));
       continue;
@@ -144,12 +150,13 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
       if (!(error instanceof DerivationError)) throw error;
       const names = statement.kind === 'given' ? statement.names.map((n) => n.name) : [statement.name];
       for (const name of names) if (!broken.has(name)) broken.set(name, error.diagnostic);
-      brokenDeclarations.push({ names, statement, problem: error.diagnostic, at: claims.length });
+      brokenDeclarations.push({ names, statement, problem: error.diagnostic, at: statement.kind === 'given' ? claimsBefore(statement) : claims.length });
     }
   }
   // A broken declaration that no claim uses is still an error: it stands as a claim of its own, at its place.
   const unused = brokenDeclarations.filter((b) => !b.names.some((name) => usedBroken.has(name)));
-  for (const b of [...unused].reverse()) claims.splice(b.at, 0, declarationErrorClaim(b.statement, b.problem));
+  const inFileOrder = [...unused].sort((a, b) => a.at - b.at || derivation.statements.indexOf(a.statement) - derivation.statements.indexOf(b.statement));
+  for (const b of inFileOrder.reverse()) claims.splice(b.at, 0, declarationErrorClaim(b.statement, b.problem));
   return {
     derivation, inputs: [...inputs.values(), ...leafInputs.values(), ...functions.values()], dims: [...dims.keys()].filter((d) => dims.get(d)!.k === 'sym'), derivedDims: [...derivedDims.values()], claims,
     definitions: [...lets.values()],

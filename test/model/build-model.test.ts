@@ -31,6 +31,14 @@ describe('buildModel: declarations', () => {
     for (const type of ['real', 'positive', 'unit', 'vector', 'simplex', 'onehot', 'label']) expect(d.hint).toContain(type);
   });
 
+  it('a given is a declaration of the whole derivation: a let or claim before it may use it (sixteenth probe)', () => {
+    const [proved, refuted] = claimsOf(deriv('let s = sigmoid(a)\nclaim diff(s, a) = s * (1 - s)\ngiven a: real\nclaim diff(s, a) = s * (1 + s)   expect wrong\n'));
+    expect([proved.steps[0].verdict, refuted.steps[0].verdict]).toEqual(['proved', 'refuted']);
+    // A broken given is still reported where it stands, after the claims before it.
+    const claims = claimsOf(deriv('given x: real\nclaim x = x\ngiven y: vectr[n]\nclaim x + 1 = 1 + x\n'));
+    expect(claims.map((c) => c.steps[0]?.detail.diagnostic?.code ?? c.steps[0]?.verdict)).toEqual(['proved', 'unknown-type', 'proved']);
+  });
+
   it('a name declared twice is duplicate-name, for every claim that uses it', () => {
     expect(stepDiagnostic(deriv('given x: real\ngiven x: positive\nclaim x = x\n')).code).toBe('duplicate-name');
     expect(stepDiagnostic(deriv('given x: real\nlet x = 2\nclaim x = x\n')).code).toBe('duplicate-name');
