@@ -799,12 +799,13 @@ const MAX_MIDPOINTS = 8;
 
 /** Simple values a root of a polynomial of higher degree is looked for among, exactly (v^3 - 1 at v = 1). */
 /** Where a comparison's side may change sign: a log grid from 1e-6 to 1e16 either side of 0. */
-const ROOT_GRID = [0, ...Array.from({ length: 23 }, (_, k) => 10 ** (k - 6)).flatMap((x) => [x, -x])].sort((a, b) => a - b);
+const ROOT_GRID = [0, ...Array.from({ length: 191 }, (_, k) => 10 ** (k - 40)).flatMap((x) => [x, -x])].sort((a, b) => a - b);
 
 /**
  * The real roots of a polynomial in one variable, to double precision, found by
- * bisection between points of {@link ROOT_GRID} where it changes sign: a step
- * atom [x^2 > 1e14] switches at x = 1e7, a point no random input reaches. Each
+ * bisection between points of {@link ROOT_GRID} (0 and +-10^k, k from -40 to 150) where it changes sign: a step
+ * atom [x^2 > 1e14] switches at x = 1e7, a point no random input reaches, and gradient clipping's
+ * [g^2 > 1e40] at 1e20 (sixteenth probe). Each
  * is a rational near the root; points either side of it show the switch.
  */
 function approximateRoots(poly: Polynomial, id: number): Rational[] {

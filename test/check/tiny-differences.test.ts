@@ -153,6 +153,7 @@ describe('a strict comparison true only in a window or far out (sixteenth probe:
     ['log(p) past 300', 'given p: positive\nclaim log(p) = log(p) + (log(p) > 300)'],
     ['log(p) below -30', 'given p: positive\nclaim log(p) = log(p) + (log(p) < -30)'],
     ['a window 2e-3 wide around 3', 'given x: real\nclaim softplus(x) = softplus(x) + ((x - 3)^2 < 1e-6)'],
+    ['gradient clipping past |g| = 1e20, a root past the old grid of 1e16', 'given g: vector[n]\ngiven c: positive\nclaim g[k] * min(1, c / norm(g)) = g[k] * min(1, c / norm(g)) + g[k] * (sum(i, g[i]^2) > 1e40)'],
   ])('%s: refuted on every seed', (_, body) => {
     for (const seed of [1, 2, 3]) expect(verdictsIn(body, { seed }), `seed ${seed}`).toEqual(['refuted']);
   }, 60_000);
