@@ -435,8 +435,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (outcome.why === 'no-domain' && lost > 0) {
         // Not the same as no value: these inputs have one that neither doubles nor 60 digits could evaluate.
         return result('error', undefined, numericMethod, {
-          diagnostic: diagnostic('no-domain', `no input tried gave the line above a value that could be trusted: at ${lost} of the ${numeric.kind === 'no-domain' ? Math.max(numeric.trials, lost) : lost} neither double precision nor the high-precision evaluation could settle it (a value past their range or their digits, or a series that does not sum within the terms they take), and the others had no value`,
-            model.derivation.file, step.span, 'scale the inputs (given x: unit), or write the step in logarithms (lgamma rather than log(gamma)); a series is summed where its terms shrink geometrically or alternate (x^k / k!), or are a rational function of k with rational poles (1/k^2, 1/(k (k + 1))); a divergent one (1/k) has no value'),
+          diagnostic: diagnostic('no-domain', `no input tried gave the line above a value that could be trusted: at ${lost} of the ${numeric.kind === 'no-domain' ? Math.max(numeric.trials, lost) : lost} neither double precision nor the high-precision evaluation could settle it (a value past their range or their digits, a series that does not sum within the terms they take, or an integral the quadrature could not settle within its work), and the others had no value`,
+            model.derivation.file, step.span, 'scale the inputs (given x: unit), or write the step in logarithms (lgamma rather than log(gamma)); a series is summed where its terms shrink geometrically or alternate (x^k / k!), or are a rational function of k with rational poles (1/k^2, 1/(k (k + 1))); a divergent one (1/k) has no value; an integral is settled where its integrand is smooth between the switches of its comparisons, and integrals nested three deep pass the work the numbers spend'),
         });
       }
       if (outcome.why === 'no-domain') {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { functionParameterRanges, FUNCTIONS, hasDiff, isContinuousKind, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
-import { IndexSlots, newState, type Compiled, type EvaluationState } from './compile.ts';
+import { IndexSlots, newState, QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { compileTerm } from './generate.ts';
 import { compileDerivedInputs } from './derived-inputs.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
@@ -215,6 +215,7 @@ interface Judged {
  * failing input to the simplest one that still fails.
  */
 export function checkStepNumerically(step: NumericStep, options: NumericStepOptions): NumericOutcome {
+  resetQuadratureWork();
   let trials = 0;
   let worstRelative = 0;
   let worstRatio = 0;
@@ -560,13 +561,15 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       };
       // Simplifying gets a budget of its own; the input it reports is judged without one: it failed once,
       // and a budget spent elsewhere must not hide that in the report.
+      // So do integrals' quadratures (compile.ts): a triple integral spent the step's budget on the input that
+      // failed, the report found nothing, and the step was verified on that one input.
       work.operations = 0;
       const found = result.counterexample[0] as Record<string, number[]>;
-      const simplest = simplify(found, layout.slots, stillFails);
+      const simplest = withQuadratureWork(QUADRATURE_WORK, () => simplify(found, layout.slots, stillFails));
       unlimited = true;
       // A directional failure is located once, on the simplest input: every entry there, the worst one reported.
-      let judged = judgeEntries(simplest, false, true);
-      if (judged.ratio <= 1) judged = judgeEntries(found, false, true);
+      let judged = withQuadratureWork(Infinity, () => judgeEntries(simplest, false, true));
+      if (judged.ratio <= 1) judged = withQuadratureWork(Infinity, () => judgeEntries(found, false, true));
       unlimited = false;
       if (judged.worst && judged.ratio > 1) {
         return {

@@ -645,6 +645,7 @@ function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled
     const outerLost = s.needsPrecision;
     let lostHere = false;
     const valueAt = (x: number): number => {
+      if (--quadratureWork.remaining < 0) { lostHere = true; return NaN; }
       s.values[p] = x;
       s.versions[input]++;
       s.needsPrecision = false;
@@ -693,6 +694,32 @@ function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled
       s.kinkDistance = kinkDistance;
     }
   };
+}
+
+/**
+ * Integrand evaluations the doubles may spend on one step's integrals (about a second):
+ * counted, not timed, so a step gives the same verdict on any machine. Past it every
+ * integral is lost (no evidence, as an unsettled one): a triple integral checked on a
+ * hundred inputs, or a finite difference of a sum of integrals at n = 8, took over ten
+ * minutes. check-step.ts resets it for each step.
+ */
+export const QUADRATURE_WORK = 2_000_000;
+const quadratureWork = { remaining: QUADRATURE_WORK };
+
+/** Gives the next step's integrals their budget of {@link QUADRATURE_WORK} evaluations. */
+export function resetQuadratureWork(): void {
+  quadratureWork.remaining = QUADRATURE_WORK;
+}
+
+/** Runs `run` with a quadrature budget of its own (Infinity: none), the step's left as it was after. */
+export function withQuadratureWork<T>(budget: number, run: () => T): T {
+  const before = quadratureWork.remaining;
+  quadratureWork.remaining = budget;
+  try {
+    return run();
+  } finally {
+    quadratureWork.remaining = before;
+  }
 }
 
 /** Finite differences taken inside one another at most (a second derivative is two). */

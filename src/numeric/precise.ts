@@ -62,6 +62,9 @@ export interface PreciseWork {
   operations: number;
 }
 
+/** Operations one integral in 60 digits may take, its integrand's included (a smooth one takes some 200,000). */
+const PRECISE_INTEGRAL_WORK = 400_000;
+
 /** Operations charged for one function value (or non-trivial power) in high precision. */
 export const FUNCTION_COST = 100;
 
@@ -395,8 +398,11 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           const saved = context.inputs[p];
           const savedMemo = context.memo;
           const outerUnsettled = context.unsettled;
+          const start = work.operations;
           const integrand = {
             value: (x: PreciseNumber): PreciseNumber | undefined => {
+              // A nested integral multiplies the nodes: past its share of work, 60 digits cannot say.
+              if (work.operations - start > PRECISE_INTEGRAL_WORK) return undefined;
               context.inputs[p] = x;
               context.memo = new Map();
               context.unsettled = false;

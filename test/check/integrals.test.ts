@@ -76,6 +76,17 @@ describe('values by quadrature', () => {
     }
   }, 60_000);
 
+  it('integrals nested three deep: the numbers spend a bounded work on them (it took over ten minutes), and the input that failed is judged again without it', () => {
+    const triple = 'given t, u, a: real\nclaim integral(t, 0, 1, integral(u, 0, 1, integral(a, 0, 1, exp(-t * u * a))))';
+    // 0.8912127981113023760...: the wrong constant was verified on one input, the report's budget spent.
+    expect(verdictOf(`${triple} = 0.9`).verdict).toBe('refuted');
+    expect(verdictOf(`${triple} = 0.89121279811130237607`).verdict).toBe('verified');
+    // Past the work, every input is lost: could not settle, with integrals named among the reasons.
+    const step = verdictOf('given t, u, a, b: real\nclaim integral(t, 0, 1, integral(u, 0, 1, integral(a, 0, 1, integral(b, 0, 1, exp(-t * u * a * b))))) = 0.9');
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toContain('an integral the quadrature could not settle within its work');
+  }, 120_000);
+
   it('shows the inputs of a counterexample without the integral\'s own variable', () => {
     const step = verdictOf('given x, t: real\nclaim integral(t, 0, x, t) = x^2 / 3');
     expect(step.verdict).toBe('refuted');
