@@ -33,6 +33,9 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     fc.tuple(fc.constantFrom('i', 'j'), tie('e')).map(([i, a]) => `sum(${i}, ${a})`),
     fc.tuple(tie('e'), fc.constantFrom('x[k]', 't', 'a', 'x')).map(([a, v]) => `diff(${a}, ${v})`),
     fc.tuple(fc.constantFrom('i', 'j'), fc.constantFrom('k', 'i')).map(([a, b]) => `delta(${a}, ${b})`),
+    // Integrals: bounds that are values, infinities or missing, variables declared or not, nested.
+    fc.tuple(fc.constantFrom('t', 'u', 'a', 'x', 'q'), fc.constantFrom('0', '-Infinity', 't', 'a', '1e300', 'x[k]'), fc.constantFrom('1', 'Infinity', 'u', 'b', '-1', 'oo'), tie('e'))
+      .map(([v, lo, hi, body]) => `integral(${v}, ${lo}, ${hi}, ${body})`),
     fc.constantFrom('sum(x)', 'mean(x)', 'softmax(x)[i]', 'W * x', "x' * x", 'max(t, 0)'),
     // Indices used as numbers: in a sum, as an exponent, free.
     fc.constantFrom('sum(i, i * x[i])', 't^(k - 1) * x[k]', 'sum(j, t^j * x[j])', 'k * x[k]', 'prod(i, i + x[i])'),
