@@ -42,6 +42,8 @@ export interface CheckOptions {
 export const DEFAULT_TRIALS = 100;
 export const DEFAULT_SIZES: readonly number[] = [1, 2, 3, 4, 5, 8];
 
+const isIntegral = (t: Term): boolean => t.k === 'integral';
+
 /** A step an exact engine proved gets 1 / this of `trials`, and of the high-precision work, as a cross-check by numbers ... */
 const CONFIRMATION_SHARE = 4;
 /** ... and at least this many inputs at every size. */
@@ -386,6 +388,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     {
       trials: trialsPerSize, seed: context.seed, sizes: numericSizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK,
       ...(provedExactly ? { directionalAbove: 1, maxEntries: CONFIRMATION_ENTRIES } : {}), ...(symbolic.kind === 'different' ? { rescueUnsettled: false } : {}),
+      // An integral is an atom no exact point can evaluate: a difference of its forms below doubles is read in 60 digits.
+      ...(symbolic.kind === 'different' && (someSubterm(lhs, isIntegral) || someSubterm(rhs, isIntegral)) ? { readAgreementsPrecisely: true } : {}),
     });
   const precision = numeric.precision;
   const numericDetail = {

@@ -128,6 +128,14 @@ export interface NumericStepOptions {
    * (tan(pi/2 - u) against cot(u)), and that take's error estimate the wrong one.
    */
   readonly rescueUnsettled?: boolean;
+  /**
+   * Whether sides that agree in doubles are read again in high precision, with their
+   * error bounds, where the precision budget allows (about one input of a step with an
+   * integral): a failure there counts. Default: false. The check passes true where an
+   * exact engine found the sides different by what no exact point can confirm (an
+   * integral's atom against a constant 1e-20 off it), so doubles cannot see it.
+   */
+  readonly readAgreementsPrecisely?: boolean;
 }
 
 /**
@@ -225,6 +233,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   const rhsHasDiff = hasDiff(step.rhs);
   const kinkInDiff = hasKinkInDiff(step.lhs) || hasKinkInDiff(step.rhs);
 
+  // Agreements read again in 60 digits (readAgreementsPrecisely), at most MAX_AGREEMENT_READINGS per step.
+  let preciseReadings = 0;
   let totalRescued = 0;
   let totalDiscarded = 0;
   let totalRemovable = 0;
@@ -346,6 +356,25 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           if (checked.kind === 'unsettled') { lost = true; continue; }
         }
         let compared = compareSides(left, right);
+        // The report (whole) reads the input that failed again however many were read: else it would not find the failure.
+        if (options.readAgreementsPrecisely && (preciseReadings < MAX_AGREEMENT_READINGS || whole) && compared !== undefined && compared.ratio <= 1
+          && left.kind === 'double' && right.kind === 'double') {
+          // Only a failure changes anything: 60 digits with their bounds may see what doubles agree on. Both sides
+          // are read (an integral alone spends a size's precision budget), on a few inputs of the step.
+          preciseReadings++;
+          const wasUnlimited = unlimited;
+          unlimited = true;
+          try {
+            const l2 = sideValue('lhs', { ...l, needsPrecision: true });
+            const r2 = l2.kind === 'precise' ? sideValue('rhs', { ...r, needsPrecision: true }) : undefined;
+            if (l2.kind === 'precise' && r2 !== undefined && r2.kind !== 'unsettled') {
+              const precise = compareSides(l2, r2);
+              if (precise !== undefined && precise.ratio > 1) compared = precise;
+            }
+          } finally {
+            unlimited = wasUnlimited;
+          }
+        }
         if (compared === undefined && left.kind === 'double' && right.kind === 'double') {
           // Doubles agreeing only within bounds above the values (sin(pi (3 + 1e-40)) 1e40): read again in high precision.
           const l2 = sideValue('lhs', { ...l, needsPrecision: true });
@@ -585,6 +614,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     ...(totalRemovable > 0 ? { removable: totalRemovable } : {}),
   };
 }
+
+/** Inputs of a step whose agreement in doubles is read again in 60 digits (NumericStepOptions.readAgreementsPrecisely). */
+const MAX_AGREEMENT_READINGS = 2;
 
 /** At most 1 / this of a size's trials are inputs at the domain's edges (arbitraries.ts edgeExamples). */
 const EDGE_SHARE = 5;

@@ -63,6 +63,8 @@ describe('values by quadrature', () => {
     ['a relative slip of 1e-6', 'given t, mu: real\nclaim integral(t, -Infinity, Infinity, (t > mu) * exp(-(t - mu)^2 / 2)) = sqrt(pi / 2) * 1.000001'],
     ['0.399 for 1/sqrt(2 pi) = 0.398942...', 'given t: real\nclaim integral(t, -Infinity, Infinity, relu(t) * exp(-t^2 / 2) / sqrt(2 * pi)) = 0.399'],
     ['a dropped 1/l', 'given t: real\ngiven l: positive\nclaim integral(t, 0, Infinity, t * l * exp(-l * t)) = 1 / l^2'],
+    ['the Gaussian integral plus 1e-20, read in 60 digits where doubles agree', 'given t: real\nclaim integral(t, -Infinity, Infinity, exp(-t^2)) = sqrt(pi) + 1e-20'],
+    ['an exponential mean plus 1e-25', 'given t: real\ngiven l: positive\nclaim integral(t, 0, Infinity, t * l * exp(-l * t)) = 1 / l + 1e-25'],
   ])('%s: refuted', (_, body) => {
     for (const seed of [1, 2]) expect(verdictOf(body, seed).verdict, `seed ${seed}`).toBe('refuted');
   }, 60_000);
