@@ -21,7 +21,8 @@ export type PreciseQuadrature = { readonly value: Decimal; readonly error: Decim
 
 const D = Decimal.clone({ precision: 70 });
 const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
-const MAX_LEVEL = 6;
+/** The finest level, h = 1/128: where doubles' quadrature settles at 1e-14, 60 digits need the two levels after it. */
+const MAX_LEVEL = 7;
 const MIN_LEVEL = 3;
 /** u runs this far out: past it, a finite end's nodes are within 1e-65 of the end and the weights below 1e-60 of the centre's. */
 const MAX_U = 4.6;
@@ -139,11 +140,14 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
     const scale = h.times(absSum);
     if (previous !== undefined) {
       const change = value.minus(previous).abs();
-      if (level >= MIN_LEVEL && change.lte(CONVERGED.times(scale)) && before !== undefined && previous.minus(before).abs().lte(CONVERGED.sqrt().times(scale))) {
+      // The terms past the last node (an integrable singularity at an end, 1/sqrt(t)) are the same at every level:
+      // the levels agree to them, not past them, and they are bounded apart (tail).
+      const floor = new D(h.times(tail).times(4).toString());
+      if (level >= MIN_LEVEL && change.lte(CONVERGED.times(scale).plus(floor)) && before !== undefined && previous.minus(before).abs().lte(CONVERGED.sqrt().times(scale).plus(floor))) {
         return finish(value, change.div(2), h);
       }
       if (level === MAX_LEVEL) {
-        if (lastChange === undefined || change.gt(lastChange.times(CONVERGING_RATIO))) return 'unsettled';
+        if (lastChange === undefined || change.gt(lastChange.times(CONVERGING_RATIO).plus(floor))) return 'unsettled';
         return finish(value, change.times(4), h);
       }
       lastChange = change;

@@ -62,8 +62,8 @@ export interface PreciseWork {
   operations: number;
 }
 
-/** Operations one integral in 60 digits may take, its integrand's included (a smooth one takes some 200,000). */
-const PRECISE_INTEGRAL_WORK = 400_000;
+/** Operations one integral in 60 digits may take, its integrand's included (a smooth one takes some 100,000 to 400,000). */
+const PRECISE_INTEGRAL_WORK = 800_000;
 
 /** Operations charged for one function value (or non-trivial power) in high precision. */
 export const FUNCTION_COST = 100;

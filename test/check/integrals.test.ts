@@ -65,6 +65,8 @@ describe('values by quadrature', () => {
     ['a dropped 1/l', 'given t: real\ngiven l: positive\nclaim integral(t, 0, Infinity, t * l * exp(-l * t)) = 1 / l^2'],
     ['the Gaussian integral plus 1e-20, read in 60 digits where doubles agree', 'given t: real\nclaim integral(t, -Infinity, Infinity, exp(-t^2)) = sqrt(pi) + 1e-20'],
     ['an exponential mean plus 1e-25', 'given t: real\ngiven l: positive\nclaim integral(t, 0, Infinity, t * l * exp(-l * t)) = 1 / l + 1e-25'],
+    ['the Gaussian integral off by a relative 1e-30 (60 digits take two more levels)', 'given t: real\nclaim integral(t, -Infinity, Infinity, exp(-t^2)) = sqrt(pi) * (1 + 1e-30)'],
+    ['a singular end plus 1e-25 (the levels agree to the terms left out at the end, bounded apart)', 'given t: real\nclaim integral(t, 0, 1, 1 / sqrt(t)) = 2 + 1e-25'],
   ])('%s: refuted', (_, body) => {
     for (const seed of [1, 2]) expect(verdictOf(body, seed).verdict, `seed ${seed}`).toBe('refuted');
   }, 60_000);
