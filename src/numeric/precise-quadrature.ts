@@ -21,7 +21,7 @@ export type PreciseQuadrature = { readonly value: Decimal; readonly error: Decim
 
 const D = Decimal.clone({ precision: 70 });
 const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
-/** The finest level, h = 1/128: where doubles' quadrature settles at 1e-14, 60 digits need the two levels after it. */
+/** The finest level, h = 1/128: where doubles settle at 1e-14 a level or two before, 60 digits need this one. */
 const MAX_LEVEL = 7;
 const MIN_LEVEL = 3;
 /** u runs this far out: past it, a finite end's nodes are within 1e-65 of the end and the weights below 1e-60 of the centre's. */
