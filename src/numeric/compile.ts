@@ -612,9 +612,8 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         return (s) => finiteDifference(s, f, at(s));
       }
       case 'integral': {
-        const { switches, rough } = integrandSwitches(t.body, t.v);
-        const pieces = switches.map((w) => ({ slope: sub(w.slope), offset: sub(w.offset) }));
-        return cachedWhenClosed(t, bound, integralOf(sub(t.body), t.lower && sub(t.lower), t.upper && sub(t.upper), position({ name: t.v, indices: [] }), pieces, rough));
+        const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: sub(w.slope), offset: sub(w.offset) }));
+        return cachedWhenClosed(t, bound, integralOf(sub(t.body), t.lower && sub(t.lower), t.upper && sub(t.upper), position({ name: t.v, indices: [] }), switches));
       }
     }
   };
@@ -632,7 +631,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
  * sign (integrand-kinks.ts), each piece integrated by itself.
  */
 function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled | undefined, at: (s: EvaluationState) => number,
-  switches: readonly { readonly slope: Compiled; readonly offset: Compiled }[], rough: boolean): Compiled {
+  switches: readonly { readonly slope: Compiled; readonly offset: Compiled }[]): Compiled {
   return (s) => {
     const a = lower ? lower(s) : -Infinity;
     const ea = lower ? s.error : 0;
@@ -673,7 +672,7 @@ function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled
       let settled = true;
       for (let i = 0; i + 1 < ends.length; i++) {
         if (ends[i] === ends[i + 1]) continue;
-        const piece = integrate(integrand, ends[i], ends[i + 1], rough);
+        const piece = integrate(integrand, ends[i], ends[i + 1]);
         value += piece.value;
         pieceError += piece.error;
         settled &&= piece.settled;

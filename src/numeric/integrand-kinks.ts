@@ -14,19 +14,15 @@ export interface AffineSwitch {
 
 /**
  * The switches of `body` affine in the input `v` (at most {@link MAX_SWITCHES}, the first
- * found), and whether any switch that reads v is left out (`rough`): not affine
- * (`(t^2 > a)`), or past the limit. Between the switches found the integrand is smooth
- * only where none is left out; a rough integrand converges irregularly, so the
- * quadrature trusts only levels that agree to its digits, not a trend of them.
+ * found). A switch that is not (`(t^2 > a)`) is not split at: the quadrature's levels
+ * then rarely agree to doubles, and no value is trusted.
  */
-export function integrandSwitches(body: Term, v: string): { readonly switches: AffineSwitch[]; readonly rough: boolean } {
+export function integrandSwitches(body: Term, v: string): AffineSwitch[] {
   const out: AffineSwitch[] = [];
-  let rough = false;
   const note = (difference: Term): void => {
     if (!reads(difference, v)) return;
     const form = affineIn(difference, v);
     if (form !== undefined && out.length < MAX_SWITCHES) out.push(form);
-    else rough = true;
   };
   const walk = (t: Term): Term => {
     if (t.k === 'cmp') note(minus(t.a, t.b));
@@ -36,9 +32,7 @@ export function integrandSwitches(body: Term, v: string): { readonly switches: A
     return mapChildren(t, walk);
   };
   walk(body);
-  // max(x) and min(x) of an array, and sums of switches, switch where no affine form says.
-  if (someSubterm(body, (x) => x.k === 'reduce' && x.op !== 'prod' && reads(x, v))) rough = true;
-  return { switches: out, rough };
+  return out;
 }
 
 /** Pieces a range is split into at most: more switches than this are left to the rule's slow convergence. */

@@ -6,8 +6,8 @@ import { Decimal } from 'decimal.js';
  * and weights computed once per level in 70 digits and each node kept as its
  * distance from its end, so an integrable singularity at an end (1/sqrt(1 - t))
  * is sampled to 1e-65 of it. The error bound is what the levels say, as there:
- * twice the last change (four times where the levels converge only slowly), the
- * terms left out past the last node, and the integrand's own bounds.
+ * the levels must agree to 1e-40 (or to the terms left out past a singular end,
+ * bounded apart), else no value.
  */
 
 /** The integrand in 60 digits at one point, its error bound read right after; NaN where it has no value; undefined where 60 digits cannot settle it. */
@@ -26,11 +26,11 @@ const MAX_LEVEL = 7;
 const MIN_LEVEL = 3;
 /** u runs this far out: past it, a finite end's nodes are within 1e-65 of the end and the weights below 1e-60 of the centre's. */
 const MAX_U = 4.6;
-const CONVERGED = new D('1e-55');
+/** Levels agreeing to this part of the integral of |f| (the two before to its square root) have converged: the double-exponential rule's error then shrinks as the square of the change, far below it. */
+const CONVERGED = new D('1e-40');
 const NEGLIGIBLE = new D('1e-70');
 const MAX_SHARE = 0.5;
 const MAX_TAIL_RATIO = 0.9;
-const CONVERGING_RATIO = 0.6;
 
 type Kind = 'finite' | 'upper-infinite' | 'lower-infinite' | 'infinite';
 
@@ -73,11 +73,11 @@ function nodes(kind: Kind, level: number): Node[] {
 }
 
 /** The integral of f from a to b (undefined: -Infinity, Infinity), in 60 digits. */
-export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b: Decimal | undefined, rough = false): PreciseQuadrature {
+export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b: Decimal | undefined): PreciseQuadrature {
   if ((a && a.isNaN()) || (b && b.isNaN())) return { value: new D(NaN), error: new D(0) };
   if (a && b && a.eq(b)) return { value: new D(0), error: new D(0) };
   if (a && b && a.gt(b)) {
-    const q = preciseIntegrate(f, b, a, rough);
+    const q = preciseIntegrate(f, b, a);
     return q === 'unsettled' ? q : { value: q.value.neg(), error: q.error };
   }
   const kind: Kind = a ? (b ? 'finite' : 'upper-infinite') : b ? 'lower-infinite' : 'infinite';
@@ -88,7 +88,6 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
   let maxTerm = new D(0);
   let previous: Decimal | undefined;
   let before: Decimal | undefined;
-  let lastChange: Decimal | undefined;
   let tail = new BOUND(0);
   for (let level = 0; level <= MAX_LEVEL; level++) {
     const h = new D(2).pow(-level);
@@ -146,12 +145,8 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
       if (level >= MIN_LEVEL && change.lte(CONVERGED.times(scale).plus(floor)) && before !== undefined && previous.minus(before).abs().lte(CONVERGED.sqrt().times(scale).plus(floor))) {
         return finish(value, change.div(2), h);
       }
-      if (level === MAX_LEVEL) {
-        // A rough integrand (a switch not split at) converges irregularly: no trend is trusted.
-        if (rough || lastChange === undefined || change.gt(lastChange.times(CONVERGING_RATIO).plus(floor))) return 'unsettled';
-        return finish(value, change.times(4), h);
-      }
-      lastChange = change;
+      // Not converged at the finest level: a kink or a peak the levels do not resolve, and their trend is no bound.
+      if (level === MAX_LEVEL) return 'unsettled';
     }
     before = previous;
     previous = value;

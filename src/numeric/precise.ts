@@ -386,8 +386,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const lower = t.lower && go(t.lower);
         const upper = t.upper && go(t.upper);
         const at = compilePosition({ name: t.v, indices: [] }, layout, slots);
-        const { switches: found, rough } = integrandSwitches(t.body, t.v);
-        const switches = found.map((w) => ({ slope: go(w.slope), offset: go(w.offset) }));
+        const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: go(w.slope), offset: go(w.offset) }));
         return memo(t, (s) => {
           const bound = (c: PreciseCompiled | undefined): [PreciseNumber | undefined, PreciseNumber] => (c ? [c(s), context.error] : [undefined, ZERO_BOUND]);
           const [a, ea] = bound(lower);
@@ -426,7 +425,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             cuts.sort((x, y) => x.cmp(y));
             const ends: (PreciseNumber | undefined)[] = [a, ...cuts, b];
             for (let i = 0; i + 1 < ends.length && !unsettled; i++) {
-              const piece = preciseIntegrate(integrand, ends[i], ends[i + 1], rough);
+              const piece = preciseIntegrate(integrand, ends[i], ends[i + 1]);
               if (piece === 'unsettled') unsettled = true;
               else if (piece.value.isNaN()) { result = nan; break; }
               else { result = result.plus(piece.value); error = error.plus(piece.error); }

@@ -21,7 +21,6 @@ describe('integrate', () => {
     ['1/(1 + t^2) over the line, a slow tail', (t: number) => 1 / (1 + t * t), -Infinity, Infinity, Math.PI],
     ['exp(t) over (-Infinity, 0]', Math.exp, -Infinity, 0, 1],
     ['sin over [0, 100], many periods', Math.sin, 0, 100, 1 - Math.cos(100)],
-    ['|t - 0.3| over [0, 1], a kink inside', (t: number) => Math.abs(t - 0.3), 0, 1, 0.29],
     ['reversed bounds', (t: number) => t, 1, 0, -0.5],
   ])('%s: settled, and within its error bound', (_, f, a, b, exact) => {
     const q = integrate(plain(f), a, b);
@@ -36,6 +35,12 @@ describe('integrate', () => {
     for (const [f, a, b] of [[(t: number) => 1 / t, 0, 1], [(t: number) => t ** -1.01, 1, Infinity]] as const) {
       const q = integrate(plain(f), a, b);
       expect(q.settled && Number.isFinite(q.value)).toBe(false);
+    }
+  });
+
+  it('trusts no value where the levels do not agree to doubles: a kink inside (the check splits at one affine in t) or a narrow peak, whose trend of levels gave bounds 30 times too small', () => {
+    for (const [f, a, b] of [[(t: number) => Math.abs(t - 0.3), 0, 1], [(t: number) => 1 / ((t + 0.128) ** 2 + 9e-8), -1, 1], [(t: number) => (t * t > 0.36 ? 1 : 0), 0, 1]] as const) {
+      expect(integrate(plain(f), a, b).settled).toBe(false);
     }
   });
 
