@@ -28,6 +28,8 @@ const MIN_LEVEL = 3;
 const MAX_U = 4.6;
 /** Levels agreeing to this part of the integral of |f| (the two before to its square root) have converged: the double-exponential rule's error then shrinks as the square of the change, far below it. */
 const CONVERGED = new D('1e-40');
+/** The nearest a node comes to a non-zero end, relative to it: the integrand's 60 digits resolve it (1 - t is not 0). */
+const RESOLVED = new D('1e-55');
 const NEGLIGIBLE = new D('1e-70');
 const MAX_SHARE = 0.5;
 const MAX_TAIL_RATIO = 0.9;
@@ -80,6 +82,10 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
     const q = preciseIntegrate(f, b, a);
     return q === 'unsettled' ? q : { value: q.value.neg(), error: q.error };
   }
+  // The nodes are placed in 70 digits: a bound read in the integrand's 60 would round a node within 1e-65 of it
+  // onto it (1 / sqrt(1 - t) at t = 1 has no value).
+  if (a) a = new D(a);
+  if (b) b = new D(b);
   const kind: Kind = a ? (b ? 'finite' : 'upper-infinite') : b ? 'lower-infinite' : 'infinite';
   const half = a && b ? b.minus(a).div(2) : new D(1);
   let sum = new D(0);
@@ -99,6 +105,15 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
     for (const node of nodes(kind, level)) {
       const side = node.u >= 0 ? 1 : -1;
       if (stopped.has(side)) continue;
+      // A node nearer a finite end than the integrand's 60 digits resolve (1 - t rounds to 0) ends that side's walk:
+      // the terms past it are the tail, bounded below.
+      if (kind === 'finite' && node.u !== 0) {
+        const end = side > 0 ? b! : a!;
+        if (!end.isZero() && half.times(node.x).lt(end.abs().times(RESOLVED))) {
+          stopped.add(side);
+          continue;
+        }
+      }
       let t: Decimal;
       switch (kind) {
         case 'finite': t = side > 0 ? b!.minus(half.times(node.x)) : a!.plus(half.times(node.x)); break;

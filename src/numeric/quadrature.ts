@@ -94,6 +94,7 @@ class Rule {
   private negligibleLost = false;
   /** Nodes whose value was not lost: where every value was, the integral is no evidence even if each looked negligible. */
   private exactNodes = 0;
+  private lostNodes = 0;
   private unbounded = false;
 
   constructor(private readonly f: Integrand, private readonly kind: Kind, private readonly a: number, private readonly b: number) {}
@@ -131,7 +132,10 @@ class Rule {
     if (!Number.isFinite(value)) return { value, error: Infinity, settled: false };
     // Everything underflowed (a peak the nodes missed, exp(-(t - 500)^2 / 2e-6)), or one node carries most of it: the
     // nodes are too coarse to see the integrand.
-    if (this.negligibleLost && this.exactNodes === 0) return { value, error: Infinity, settled: false };
+    // Every value 0 but mostly lost ones: a peak between the nodes (a normal variance at s = 0.005, whose only node
+    // not underflowed is t = mu, where (t - mu)^2 is 0), not an integrand that is 0 (relu(t) below 0, seen at every
+    // node near the centre).
+    if (this.negligibleLost && (this.exactNodes === 0 || (this.absSum === 0 && this.exactNodes <= this.lostNodes))) return { value, error: Infinity, settled: false };
     if (this.maxTerm > MAX_SHARE * this.absSum && this.absSum > 0) return { value, error: Infinity, settled: false };
     const roundoff = scale * (this.nodes + 8) * UNIT_ROUNDOFF;
     const error = change + h * (this.errorSum + this.tail) + roundoff;
@@ -159,8 +163,8 @@ class Rule {
       lastButOne = last;
       last = term;
       // Out on an infinite side, a negligible term ends the walk (past the centre, where the integrand may still be 0).
-      const infiniteSide = (direction === 1 && this.kind !== 'finite' && this.kind !== 'lower-infinite')
-        || (direction === -1 && (this.kind === 'lower-infinite' || this.kind === 'infinite'));
+      // u -> +Infinity runs to the infinite end of a half-line (t = a + e^s, or b - e^s); both ways on the line.
+      const infiniteSide = direction === 1 ? this.kind !== 'finite' : this.kind === 'infinite';
       if (infiniteSide && Math.abs(u) > (this.absSum > 0 ? 1 : 2) && Math.abs(term) <= NEGLIGIBLE * this.absSum && Math.abs(lastButOne) <= NEGLIGIBLE * this.absSum) return;
       if (!infiniteSide && Math.abs(u) > 1 && this.absSum > 0 && Math.abs(term) <= NEGLIGIBLE * UNIT_ROUNDOFF * this.absSum) return;
     }
@@ -216,6 +220,7 @@ class Rule {
       }
       // Its value counts in full as error (an underflow far out: next to nothing), unless every value was lost.
       this.negligibleLost = true;
+      this.lostNodes++;
       this.errorSum += w * Math.abs(v);
     } else this.exactNodes++;
     // No value at a node: the integrand has none on part of the range (sqrt(t) from -1). An infinite one may be an

@@ -99,6 +99,19 @@ describe('values by quadrature', () => {
     }
   }, 60_000);
 
+  it('a peak between the nodes is never a value of 0 (eighteenth probe: a normal variance at s = 0.005 was refuted)', () => {
+    // Its only node not underflowed is t = mu, where (t - mu)^2 is 0: every level summed to 0 and agreed.
+    for (const [mu, s] of [['0', '0.005'], ['0', '0.002'], ['0.03', '0.001']]) {
+      const body = `given t: real\nclaim integral(t, -Infinity, Infinity, (t - ${mu})^2 * exp(-(t - ${mu})^2 / (2 * ${s}^2)) / sqrt(2 * pi * ${s}^2)) = ${s}^2`;
+      expect(verdictOf(body).verdict, body).not.toBe('refuted');
+    }
+  }, 60_000);
+
+  it('an integrable singularity at a non-zero end is read in 60 digits, nodes no nearer than they resolve (eighteenth probe)', () => {
+    expect(verdictOf('given t: real\nclaim integral(t, 0, 1, 1 / sqrt(1 - t)) = 2').verdict).toBe('verified');
+    expect(verdictOf('given t: real\nclaim integral(t, -1, 1, 1 / sqrt(1 - t^2)) = pi / 2').verdict).toBe('refuted');
+  }, 60_000);
+
   it('shows the inputs of a counterexample without the integral\'s own variable', () => {
     const step = verdictOf('given x, t: real\nclaim integral(t, 0, x, t) = x^2 / 3');
     expect(step.verdict).toBe('refuted');
