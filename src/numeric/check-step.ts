@@ -283,10 +283,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       return side;
     };
     /** A side as double precision gave it, or re-evaluated in high precision where that failed. */
-    const sideValue = (which: 'lhs' | 'rhs', d: Evaluated): SideValue => {
+    /** `pair`: the other side of this entry was just read in high precision, so this one is too, past the budget. */
+    const sideValue = (which: 'lhs' | 'rhs', d: Evaluated, pair = false): SideValue => {
       if (!doubtful(d)) return { kind: 'double', value: d.value, error: d.error };
       const side = preciseSide(which);
-      if (side === null || (!unlimited && work.operations >= preciseWork)) return { kind: 'unsettled' };
+      if (side === null || (!unlimited && !pair && work.operations >= preciseWork)) return { kind: 'unsettled' };
       rescuedHere = true;
       const v = evaluatePrecise(side, state);
       if (v === undefined) return { kind: 'undefined' };
@@ -335,7 +336,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         const left = sideValue('lhs', l);
         if (left.kind === 'undefined') continue;
         if (left.kind === 'unsettled') { lost = true; continue; }
-        const right = sideValue('rhs', r);
+        // A side read in 60 digits is compared with the other read likewise: an integral alone can spend the budget.
+        const right = sideValue('rhs', r, left.kind === 'precise');
         if (right.kind === 'unsettled') { lost = true; continue; }
         // A side with a finite difference may be undefined only because its steps left the domain.
         if (right.kind === 'undefined' && rhsHasDiff) continue;

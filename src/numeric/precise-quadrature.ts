@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
  * and weights computed once per level in 70 digits and each node kept as its
  * distance from its end, so an integrable singularity at an end (1/sqrt(1 - t))
  * is sampled to 1e-65 of it. The error bound is what the levels say, as there:
- * the levels must agree to 1e-40 (or to the terms left out past a singular end,
+ * the levels must agree to 1e-30 (or to the terms left out past a singular end,
  * bounded apart), else no value.
  */
 
@@ -27,7 +27,7 @@ const MIN_LEVEL = 3;
 /** u runs this far out: past it, a finite end's nodes are within 1e-65 of the end and the weights below 1e-60 of the centre's. */
 const MAX_U = 4.6;
 /** Levels agreeing to this part of the integral of |f| (the two before to its square root) have converged: the double-exponential rule's error then shrinks as the square of the change, far below it. */
-const CONVERGED = new D('1e-40');
+const CONVERGED = new D('1e-30');
 /** The nearest a node comes to a non-zero end, relative to it: the integrand's 60 digits resolve it (1 - t is not 0). */
 const RESOLVED = new D('1e-55');
 const NEGLIGIBLE = new D('1e-70');
@@ -123,6 +123,15 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
       }
       const w = node.w.times(half);
       const v = f.value(t);
+      const infiniteSide = kind === 'infinite' || (side > 0 ? kind !== 'finite' : false);
+      // Past a negligible term out on an infinite side, a value 60 digits cannot settle (exp(-t^2 / 2) at t = 1e11
+      // is below their range) ends the walk: the rest is as negligible.
+      const lastTerm = last.get(side)?.[0];
+      if ((v === undefined || !v.isFinite()) && infiniteSide && Math.abs(node.u) > 1 && lastTerm !== undefined && lastTerm.abs().lte(NEGLIGIBLE.times(absSum))) {
+        stopped.add(side);
+        last.delete(side);
+        continue;
+      }
       if (v === undefined) return 'unsettled';
       if (v.isNaN()) return { value: new D(NaN), error: new D(0) };
       if (!v.isFinite()) return 'unsettled';
@@ -133,7 +142,6 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
       if (term.abs().gt(maxTerm)) maxTerm = term.abs();
       const [prev] = last.get(side) ?? [new D(0), new D(0)];
       last.set(side, [term, prev]);
-      const infiniteSide = kind === 'infinite' || (side > 0 ? kind !== 'finite' : false);
       const limit = NEGLIGIBLE.times(absSum);
       if (infiniteSide && Math.abs(node.u) > (absSum.isZero() ? 2 : 1) && term.abs().lte(limit) && prev.abs().lte(limit)) {
         stopped.add(side);

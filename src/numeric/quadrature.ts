@@ -146,9 +146,14 @@ class Rule {
   private walk(h: number, first: number, stride: number, direction: 1 | -1): void {
     let last = 0;
     let lastButOne = 0;
+    // u -> +Infinity runs to the infinite end of a half-line (t = a + e^s, or b - e^s); both ways on the line.
+    const infiniteSide = direction === 1 ? this.kind !== 'finite' : this.kind === 'infinite';
     for (let k = first; k * h <= MAX_U; k += stride) {
       const u = direction * k * h;
-      const term = this.term(u);
+      // Past a negligible term out on an infinite side, a value doubles lose (exp(0.3 t) overflowing where
+      // exp(-t^2 / 2) has underflowed) ends the walk: the rest is as negligible.
+      const pastNegligible = infiniteSide && k !== first && Math.abs(u) > 1 && Math.abs(last) <= NEGLIGIBLE * this.absSum;
+      const term = this.term(u, pastNegligible);
       if (term === undefined) {
         // The node left the range of doubles (it rounds onto a finite end, or past every double): the terms
         // beyond, bounded as a geometric series of the last two, are what is left out.
@@ -162,16 +167,17 @@ class Rule {
       if (this.undefinedAt || this.lost) return;
       lastButOne = last;
       last = term;
-      // Out on an infinite side, a negligible term ends the walk (past the centre, where the integrand may still be 0).
-      // u -> +Infinity runs to the infinite end of a half-line (t = a + e^s, or b - e^s); both ways on the line.
-      const infiniteSide = direction === 1 ? this.kind !== 'finite' : this.kind === 'infinite';
+      // Out on an infinite side, two negligible terms end the walk (past the centre, where the integrand may still be 0).
       if (infiniteSide && Math.abs(u) > (this.absSum > 0 ? 1 : 2) && Math.abs(term) <= NEGLIGIBLE * this.absSum && Math.abs(lastButOne) <= NEGLIGIBLE * this.absSum) return;
       if (!infiniteSide && Math.abs(u) > 1 && this.absSum > 0 && Math.abs(term) <= NEGLIGIBLE * UNIT_ROUNDOFF * this.absSum) return;
     }
   }
 
-  /** The term w(u) f(t(u)) added to the sums, or undefined where the node leaves the range of doubles. */
-  private term(u: number): number | undefined {
+  /**
+   * The term w(u) f(t(u)) added to the sums, or undefined where the node leaves the range of doubles, or (`endsHere`)
+   * where its value is lost past a negligible term.
+   */
+  private term(u: number, endsHere = false): number | undefined {
     const s = HALF_PI * Math.sinh(u);
     const c = HALF_PI * Math.cosh(u);
     let t: number;
@@ -215,6 +221,7 @@ class Rule {
     // A value lost where the term matters is no evidence; where it is negligible (an underflow far out), its bound is.
     if (this.f.lost()) {
       if (!Number.isFinite(v) || !Number.isFinite(error)) {
+        if (endsHere) return undefined;
         this.lost = true;
         return 0;
       }

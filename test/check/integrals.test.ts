@@ -112,6 +112,13 @@ describe('values by quadrature', () => {
     expect(verdictOf('given t: real\nclaim integral(t, -1, 1, 1 / sqrt(1 - t^2)) = pi / 2').verdict).toBe('refuted');
   }, 60_000);
 
+  it('values doubles and 60 digits lose far out end the walk past a negligible term, and both sides of a 60-digit reading are read (eighteenth probe)', () => {
+    // exp(a t) overflows where exp(-t^2 / 2) has underflowed; exp(-800) scales every value below doubles.
+    expect(verdictOf('given t: real\ngiven a: unit\nclaim diff(integral(t, -Infinity, Infinity, exp(a * t) * exp(-t^2 / 2) / sqrt(2 * pi)), a) = a * exp(a^2 / 2)').verdict).toBe('verified');
+    expect(verdictOf('given t: real\nclaim integral(t, 0, 1, exp(-800) * exp(t)) = exp(-800) * (exp(1) - 1)').verdict).toBe('verified');
+    expect(verdictOf('given t: real\nclaim integral(t, 0, 1, exp(-800) * exp(t)) = exp(-800) * exp(1)').verdict).toBe('refuted');
+  }, 60_000);
+
   it('shows the inputs of a counterexample without the integral\'s own variable', () => {
     const step = verdictOf('given x, t: real\nclaim integral(t, 0, x, t) = x^2 / 3');
     expect(step.verdict).toBe('refuted');
