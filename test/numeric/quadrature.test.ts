@@ -30,6 +30,12 @@ describe('integrate', () => {
     expect(q.error).toBeLessThan(1e-4 * Math.max(1, Math.abs(exact)));
   });
 
+  it('a range a few doubles wide is its middle times its width, the whole of it the bound', () => {
+    const q = integrate(plain(Math.exp), 1 - 4e-15, 1);
+    expect(q.settled).toBe(true);
+    expect(Math.abs(q.value - (Math.E - Math.exp(1 - 4e-15)))).toBeLessThanOrEqual(q.error);
+  });
+
   it('has no value where the integrand has none at a node, and does not settle a divergent integral', () => {
     expect(Number.isNaN(integrate(plain(Math.sqrt), -1, 1).value)).toBe(true);
     for (const [f, a, b] of [[(t: number) => 1 / t, 0, 1], [(t: number) => t ** -1.01, 1, Infinity]] as const) {
