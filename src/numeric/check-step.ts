@@ -282,8 +282,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       }
       return side;
     };
-    /** A side as double precision gave it, or re-evaluated in high precision where that failed. */
-    /** `pair`: the other side of this entry was just read in high precision, so this one is too, past the budget. */
+    /**
+     * A side as double precision gave it, or re-evaluated in high precision where that failed. `pair`: the other
+     * side of this entry was just read in high precision, so this one is too, past the budget (an integral alone
+     * can spend it, and a side read in 60 digits is compared only with the other read likewise).
+     */
     const sideValue = (which: 'lhs' | 'rhs', d: Evaluated, pair = false): SideValue => {
       if (!doubtful(d)) return { kind: 'double', value: d.value, error: d.error };
       const side = preciseSide(which);
@@ -293,6 +296,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       if (v === undefined) return { kind: 'undefined' };
       if (v === 'unsettled' || !v.error.isFinite()) return { kind: 'unsettled' };
       return { kind: 'precise', value: v.value, error: v.error };
+    };
+    /** Both sides of an entry read again in high precision and compared; undefined where the line above cannot be read so. */
+    const comparedPrecisely = (l: Evaluated, r: Evaluated): Compared | undefined => {
+      const l2 = sideValue('lhs', { ...l, needsPrecision: true });
+      return l2.kind === 'precise' ? compareSides(l2, sideValue('rhs', { ...r, needsPrecision: true }, true)) : undefined;
     };
 
     /**
@@ -336,7 +344,6 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         const left = sideValue('lhs', l);
         if (left.kind === 'undefined') continue;
         if (left.kind === 'unsettled') { lost = true; continue; }
-        // A side read in 60 digits is compared with the other read likewise: an integral alone can spend the budget.
         const right = sideValue('rhs', r, left.kind === 'precise');
         if (right.kind === 'unsettled') { lost = true; continue; }
         // A side with a finite difference may be undefined only because its steps left the domain.
@@ -367,21 +374,15 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           const wasUnlimited = unlimited;
           unlimited = true;
           try {
-            const l2 = sideValue('lhs', { ...l, needsPrecision: true });
-            const r2 = l2.kind === 'precise' ? sideValue('rhs', { ...r, needsPrecision: true }) : undefined;
-            if (l2.kind === 'precise' && r2 !== undefined && r2.kind !== 'unsettled') {
-              const precise = compareSides(l2, r2);
-              if (precise !== undefined && precise.ratio > 1) compared = precise;
-            }
+            const precise = comparedPrecisely(l, r);
+            if (precise !== undefined && precise.ratio > 1) compared = precise;
           } finally {
             unlimited = wasUnlimited;
           }
         }
         if (compared === undefined && left.kind === 'double' && right.kind === 'double') {
           // Doubles agreeing only within bounds above the values (sin(pi (3 + 1e-40)) 1e40): read again in high precision.
-          const l2 = sideValue('lhs', { ...l, needsPrecision: true });
-          const r2 = sideValue('rhs', { ...r, needsPrecision: true });
-          if (l2.kind === 'precise' || l2.kind === 'double') compared = compareSides(l2, r2);
+          compared = comparedPrecisely(l, r);
         }
         if (compared === undefined) { lost = true; continue; }
         if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
@@ -400,9 +401,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
             unlimited = true;
             try {
               // Both sides: the one without a derivative may have lost its digits too (1 - tanh(15.9)^2).
-              const l2 = sideValue('lhs', { ...l, needsPrecision: true });
-              const r2 = sideValue('rhs', { ...r, needsPrecision: true });
-              const precise = l2.kind === 'double' || l2.kind === 'precise' ? compareSides(l2, r2) : undefined;
+              const precise = comparedPrecisely(l, r);
               // Only an agreement changes anything: a step that fails in 60 digits too is reported in doubles, as found.
               readInPrecision = precise !== undefined;
               if (precise !== undefined && precise.ratio <= 1) compared = precise;

@@ -677,17 +677,16 @@ function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled
         pieceError += piece.error;
         settled &&= piece.settled;
       }
-      const q = { value: a <= b ? value : -value, error: pieceError, settled };
-      let error = q.error;
+      let error = pieceError;
       for (const [bound, e] of [[a, ea], [b, eb]] as const) {
         if (e === 0) continue;
         const v = valueAt(bound);
         error += Number.isFinite(v) && !lostHere ? carry(v, e) + carry(e, s.error) : Infinity;
       }
       // A settled NaN: the integrand has no value on part of the range (sqrt(t) from -1), or the integral diverges.
-      s.needsPrecision = outerLost || !q.settled;
-      s.error = q.settled && !Number.isNaN(q.value) ? finiteOrInfinite(error) : Infinity;
-      return q.value;
+      s.needsPrecision = outerLost || !settled;
+      s.error = settled && !Number.isNaN(value) ? finiteOrInfinite(error) : Infinity;
+      return a <= b ? value : -value;
     } finally {
       s.values[p] = saved;
       s.versions[input]++;

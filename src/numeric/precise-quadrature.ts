@@ -36,7 +36,11 @@ const MAX_TAIL_RATIO = 0.9;
 
 type Kind = 'finite' | 'upper-infinite' | 'lower-infinite' | 'infinite';
 
-/** One node of a rule for the standard range: its u, the node's distance or position (see {@link place}), and its weight before scaling. */
+/**
+ * One node of a rule for the standard range: its u, `x` (on a finite range the node's distance from its end in units
+ * of half the range; on a half-line its distance from the finite end; on the line the node itself), and its weight
+ * before scaling.
+ */
 interface Node {
   readonly u: number;
   readonly x: Decimal;
@@ -164,7 +168,7 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
       const change = value.minus(previous).abs();
       // The terms past the last node (an integrable singularity at an end, 1/sqrt(t)) are the same at every level:
       // the levels agree to them, not past them, and they are bounded apart (tail).
-      const floor = new D(h.times(tail).times(4).toString());
+      const floor = h.times(tail).times(4);
       if (level >= MIN_LEVEL && change.lte(CONVERGED.times(scale).plus(floor)) && before !== undefined && previous.minus(before).abs().lte(CONVERGED.sqrt().times(scale).plus(floor))) {
         return finish(value, change.div(2), h);
       }
@@ -177,7 +181,7 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
   return 'unsettled';
 
   function finish(value: Decimal, change: Decimal, h: Decimal): PreciseQuadrature {
-    if (absSum.isZero() ? false : maxTerm.gt(absSum.times(MAX_SHARE))) return 'unsettled';
+    if (!absSum.isZero() && maxTerm.gt(absSum.times(MAX_SHARE))) return 'unsettled';
     const roundoff = new BOUND(h.times(absSum)).times('1e-58');
     return { value, error: new BOUND(change).plus(new BOUND(h).times(errorSum.plus(tail))).plus(roundoff) };
   }

@@ -109,9 +109,7 @@ class Rule {
   private nodeShift = 0;
   private lost = false;
   private undefinedAt = false;
-  /** A value lost where its term was negligible (an underflow far out): no harm, unless every value was. */
-  private negligibleLost = false;
-  /** Nodes whose value was not lost: where every value was, the integral is no evidence even if each looked negligible. */
+  /** Nodes whose value was not lost, and nodes whose value was lost where its term was negligible (an underflow far out). */
   private exactNodes = 0;
   private lostNodes = 0;
   private unbounded = false;
@@ -149,12 +147,11 @@ class Rule {
   private finish(value: number, change: number, h: number): Quadrature {
     const scale = h * this.absSum;
     if (!Number.isFinite(value)) return { value, error: Infinity, settled: false };
-    // Everything underflowed (a peak the nodes missed, exp(-(t - 500)^2 / 2e-6)), or one node carries most of it: the
-    // nodes are too coarse to see the integrand.
-    // Every value 0 but mostly lost ones: a peak between the nodes (a normal variance at s = 0.005, whose only node
-    // not underflowed is t = mu, where (t - mu)^2 is 0), not an integrand that is 0 (relu(t) below 0, seen at every
-    // node near the centre).
-    if (this.negligibleLost && (this.exactNodes === 0 || (this.absSum === 0 && this.exactNodes <= this.lostNodes))) return { value, error: Infinity, settled: false };
+    // The nodes are too coarse to see the integrand where everything underflowed (a peak they missed,
+    // exp(-(t - 500)^2 / 2e-6)); where every value is 0 but most were lost (a peak between them: a normal variance at
+    // s = 0.005, whose only node not underflowed is t = mu, where (t - mu)^2 is 0), not an integrand that is 0
+    // (relu(t) below 0, seen at every node near the centre); or where one node carries most of it.
+    if (this.lostNodes > 0 && (this.exactNodes === 0 || (this.absSum === 0 && this.exactNodes <= this.lostNodes))) return { value, error: Infinity, settled: false };
     if (this.maxTerm > MAX_SHARE * this.absSum && this.absSum > 0) return { value, error: Infinity, settled: false };
     const roundoff = scale * (this.nodes + 8) * UNIT_ROUNDOFF;
     const error = change + h * (this.errorSum + this.tail) + roundoff;
@@ -245,7 +242,6 @@ class Rule {
         return 0;
       }
       // Its value counts in full as error (an underflow far out: next to nothing), unless every value was lost.
-      this.negligibleLost = true;
       this.lostNodes++;
       this.errorSum += w * Math.abs(v);
     } else this.exactNodes++;

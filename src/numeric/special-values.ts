@@ -68,15 +68,15 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
       const form = affine(factor, sizes);
       if (form === undefined || form.input === undefined || !scalars.has(form.input) || form.slope === 0) continue;
       const points = edges.get(form.input) ?? new Set<number>();
+      const inputWhere = (argument: number) => (argument - form.offset) / form.slope;
       for (const value of at) {
-        const at = (argument: number) => (argument - form.offset) / form.slope;
-        const edge = at(value);
+        const edge = inputWhere(value);
         if (!Number.isFinite(edge)) continue;
         // On the edge and on each side of it, by half its distance from 0 and by 1 in the factor's own units (where a
         // power with a huge exponent, (1 + x 1e-20)^(1e20), has a value in range at the factor's -1): which side is
         // outside depends on the slope's sign and the factors around.
         const step = Math.max(1, Math.abs(edge)) / 2;
-        for (const v of [edge, edge - step, edge + step, at(value - 1), at(value + 1)]) if (Number.isFinite(v)) points.add(v === 0 ? 0 : v);
+        for (const v of [edge, edge - step, edge + step, inputWhere(value - 1), inputWhere(value + 1)]) if (Number.isFinite(v)) points.add(v === 0 ? 0 : v);
       }
       edges.set(form.input, points);
     }

@@ -574,7 +574,7 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
     const kind = inputs.get(name)!.kind;
     for (const sign of signs) {
       const value = sign * approx;
-      if (!Number.isFinite(value) || (kind !== 'real' && !(value > 0 && (kind !== 'unit' || value < 1)))) continue;
+      if (!Number.isFinite(value) || !allowsValue(kind, value)) continue;
       const term = sign > 0 ? constant : mul(num(-1), constant);
       const key = `${name}=${printTerm(term)}`;
       if (seen.has(key)) continue;
@@ -597,7 +597,7 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
       for (const sign of [1, -1]) {
         const nudged = mul(term, num(10n ** 12n + BigInt(sign), 10n ** 12n));
         const value = approx * (1 + sign * 1e-12);
-        if (value === 0 || (kind !== 'real' && !(value > 0 && (kind !== 'unit' || value < 1)))) continue;
+        if (value === 0 || !allowsValue(kind, value)) continue;
         out.push(new Map([[name, { term: nudged, approx: value }]]));
       }
     }
@@ -713,6 +713,11 @@ function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<st
 /** Whether a scalar entry of an input of this kind may take the value v: any for a real, (0, 1) for a unit. */
 function withinKind(kind: string, v: Rational): boolean {
   return kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false;
+}
+
+/** Whether a scalar `real`, `positive` or `unit` input may take the double v. */
+function allowsValue(kind: string, v: number): boolean {
+  return kind === 'real' || (v > 0 && (kind !== 'unit' || v < 1));
 }
 
 /** A scalar entry's value where it is not the one solved for: one of its type, as simple as can be. */
