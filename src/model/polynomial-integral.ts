@@ -24,7 +24,7 @@ export function closedPolynomialIntegral(t: Extract<Term, { k: 'integral' }>): T
 }
 
 /** The coefficients of a term as a polynomial in the scalar input v, lowest first; undefined where it is not one. */
-function coefficientsIn(t: Term, v: string): Term[] | undefined {
+export function coefficientsIn(t: Term, v: string): Term[] | undefined {
   if (!someSubterm(t, (x) => x.k === 'input' && x.ref.name === v)) return [t];
   switch (t.k) {
     case 'input': return t.ref.indices.length === 0 ? [ZERO, num(1)] : undefined;

@@ -1,4 +1,4 @@
-import { appliedName, bernoulliNumber, closedPolynomialIntegral, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
+import { appliedName, bernoulliNumber, closedExponentialIntegral, closedPolynomialIntegral, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -382,7 +382,7 @@ export class Canonicalizer {
         // A polynomial integrand between finite bounds integrates exactly (model/polynomial-integral.ts). Any other
         // integral is one atom, keyed by its bounds and integrand (integralKey): the same integral on both sides
         // cancels, and anything else about it is for the numbers.
-        const closed = closedPolynomialIntegral(t);
+        const closed = closedPolynomialIntegral(t) ?? closedExponentialIntegral(t, (x) => this.knownTermSign(x));
         if (closed !== undefined) return this.of(closed);
         return this.opaque(`integral:${this.integralKey(t)}`, () => printTerm(t), () => NaN);
       }
@@ -1455,6 +1455,21 @@ export class Canonicalizer {
     }
     const plain = inside.list.length === 0 && inside.never === undefined;
     return plain ? `${bound(t.lower)}..${bound(t.upper)}:${body}` : structureKey(renamed);
+  }
+
+  /**
+   * Whether a term is known > 0 (1) or < 0 (-1) wherever it has a value, from its
+   * canonical form; read aside, so that asking records no condition on the side.
+   */
+  private knownTermSign(t: Term): 1 | -1 | undefined {
+    const outer = this.conditions;
+    this.conditions = new Conditions();
+    try {
+      const form = this.of(t);
+      return this.isPositive(form) ? 1 : this.isPositive(form.neg()) ? -1 : undefined;
+    } finally {
+      this.conditions = outer;
+    }
   }
 
   /** How many integrals enclose what is being read (see integralKey). */

@@ -1,0 +1,211 @@
+import { coefficientsIn } from './polynomial-integral.ts';
+import { add, div, fn, fraction, isNum, mul, neg, num, pow, sub, ONE, ZERO } from './term-builders.ts';
+import { constantFraction, someSubterm } from './term-queries.ts';
+import type { Term } from './term.ts';
+
+type Integral = Extract<Term, { k: 'integral' }>;
+
+/**
+ * Whether a term free of the integral's variable is known > 0 (1) or known < 0 (-1)
+ * wherever it has a value; undefined when not known. Supplied by the exact engine,
+ * which knows the inputs' kinds (`given s: positive`).
+ */
+export type KnownSign = (t: Term) => 1 | -1 | undefined;
+
+/** The highest power of t in a Gaussian integrand's polynomial (each power reads the two below it). */
+const MAX_GAUSSIAN_DEGREE = 8;
+/** The highest power of t in an exponential integrand's polynomial. */
+const MAX_EXPONENTIAL_DEGREE = 16;
+
+/**
+ * The integral of P(t) exp(q0 + q1 t + q2 t^2) in closed form, summed over the
+ * terms of a sum, where P is a polynomial in t and the q's are free of t: the
+ * moments of the normal and exponential distributions, the Laplace transform of
+ * a polynomial, the MGF of a normal. A factor relu(A) or a comparison (A > 0),
+ * with A affine in t of constant slope, narrows the range to where A > 0.
+ *
+ * Only where the closed form is the integral's value at every input where it has
+ * one: a Gaussian needs q2 known negative (`s: positive` in -t^2 / (2 s^2)), an
+ * exponential q1 of known sign (and of the right one for an infinite bound), so no
+ * condition on the inputs is added or lost. Anything else is undefined, and the
+ * integral stays an atom for the numbers.
+ *
+ * The closed forms: with a = -q2 > 0 and m = q1 / (2 a),
+ *   J0 = sqrt(pi / a) / 2 exp(q0 + q1^2 / (4 a)) (erf(sqrt(a) (b - m)) - erf(sqrt(a) (l - m))),
+ *   Jk = ([t^(k-1) e^Q] - (k - 1) J(k-2) - q1 J(k-1)) / (2 q2),
+ * and for q2 = 0, Lk = ([t^k e^Q] - k L(k-1)) / q1, by parts, [.] the difference
+ * between the bounds (0 at an infinite bound, where the integrand vanishes).
+ *
+ * @example closedExponentialIntegral(integral(t, 0, Infinity, t l exp(-l t))) is 1 / l, written out
+ */
+export function closedExponentialIntegral(t: Integral, signOf: KnownSign): Term | undefined {
+  // Constant bounds written from the top down: the integral the other way, negated (a range is narrowed upwards).
+  const lower = t.lower && constantFraction(t.lower);
+  const upper = t.upper && constantFraction(t.upper);
+  if (lower && upper && compareFractions(lower, upper) > 0) {
+    const upwards = closedExponentialIntegral({ ...t, lower: t.upper, upper: t.lower }, signOf);
+    return upwards && neg(upwards);
+  }
+  const pieces = t.body.k === 'add' ? t.body.terms : [t.body];
+  const parts: Term[] = [];
+  for (const piece of pieces) {
+    const part = pieceIntegral(piece, t, signOf);
+    if (part === undefined) return undefined;
+    parts.push(part);
+  }
+  return add(...parts);
+}
+
+/** The range being integrated over; `ordered` when lower <= upper is known (needed to narrow it). */
+interface Range { lower?: Term; upper?: Term; narrowed: boolean; readonly ordered: boolean }
+
+function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | undefined {
+  const v = t.v;
+  const mentions = (x: Term): boolean => someSubterm(x, (y) => y.k === 'input' && y.ref.name === v);
+  const free: Term[] = [];
+  let polynomial: Term[] = [ONE];
+  let exponent: Term[] = [];
+  const range: Range = { lower: t.lower, upper: t.upper, narrowed: false, ordered: ordered(t.lower, t.upper) };
+  for (const factor of piece.k === 'mul' ? piece.factors : [piece]) {
+    if (!mentions(factor)) { free.push(factor); continue; }
+    if (factor.k === 'fn' && factor.name === 'exp') {
+      const q = coefficientsIn(factor.args[0], v);
+      if (q === undefined || q.length > 3) return undefined;
+      exponent = sumCoefficients(exponent, q);
+      continue;
+    }
+    if (factor.k === 'fn' && factor.name === 'relu') {
+      const a = coefficientsIn(factor.args[0], v);
+      if (a === undefined || a.length !== 2 || !narrow(range, a)) return undefined;
+      polynomial = product(polynomial, a);
+      continue;
+    }
+    if (factor.k === 'cmp' && factor.op !== '==' && factor.op !== '!=') {
+      const d = coefficientsIn(sub(factor.a, factor.b), v);
+      if (d === undefined || d.length !== 2) return undefined;
+      // Where a - b > 0 for > and >=, where b - a > 0 for < and <=: the tie is a single point.
+      if (!narrow(range, factor.op.startsWith('>') ? d : d.map(neg))) return undefined;
+      continue;
+    }
+    const c = coefficientsIn(factor, v);
+    if (c === undefined) return undefined;
+    polynomial = product(polynomial, c);
+  }
+  if (range.narrowed && range.lower !== undefined && range.upper !== undefined) {
+    const l = constantFraction(range.lower);
+    const u = constantFraction(range.upper);
+    if (l === undefined || u === undefined) return undefined;
+    if (compareFractions(l, u) >= 0) return ZERO;
+  }
+  // A zero integrand is 0 over any range, however the exponential grows.
+  if (polynomial.every(isZeroConstant) || free.some(isZeroConstant)) return mul(...free, ZERO);
+  const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent;
+  let value: Term | undefined;
+  if (!isNum(q2, 0)) {
+    if (polynomial.length > MAX_GAUSSIAN_DEGREE + 1 || signOf(q2) !== -1) return undefined;
+    value = gaussian(polynomial, q0, q1, q2, range);
+  } else if (!isNum(q1, 0)) {
+    const sign = signOf(q1);
+    if (polynomial.length > MAX_EXPONENTIAL_DEGREE + 1 || sign === undefined) return undefined;
+    // An infinite end converges only where the integrand decays towards it.
+    if ((range.upper === undefined && sign > 0) || (range.lower === undefined && sign < 0)) return undefined;
+    value = exponential(polynomial, q0, q1, range);
+  } else {
+    if (range.lower === undefined || range.upper === undefined) return undefined;
+    const { lower, upper } = range;
+    value = mul(isNum(q0, 0) ? ONE : fn('exp', q0), add(...polynomial.map((c, k) =>
+      mul(c, div(sub(pow(upper, num(k + 1)), pow(lower, num(k + 1))), num(k + 1))))));
+  }
+  return mul(...free, value);
+}
+
+/**
+ * Narrows the range to where a0 + a1 t > 0, for a constant slope a1 != 0. The new
+ * end is -a0 / a1: it replaces an infinite end, or the nearer of two constant ends.
+ * False where which end is nearer is not known.
+ */
+function narrow(range: Range, [a0, a1]: Term[]): boolean {
+  if (!range.ordered) return false;
+  const slope = constantFraction(a1);
+  if (slope === undefined || slope.num === 0n) return false;
+  const offset = constantFraction(a0);
+  const end: Term = offset === undefined ? div(neg(a0), a1) : { k: 'num', value: fraction(-offset.num * slope.den, offset.den * slope.num) };
+  const rising = (slope.num > 0n) === (slope.den > 0n);
+  const current = rising ? range.lower : range.upper;
+  let next: Term;
+  if (current === undefined) next = end;
+  else {
+    const c = constantFraction(current);
+    const e = constantFraction(end);
+    if (c === undefined || e === undefined) return false;
+    const later = compareFractions(e, c) > 0;
+    next = rising === later ? end : current;
+  }
+  if (rising) range.lower = next;
+  else range.upper = next;
+  range.narrowed = true;
+  return true;
+}
+
+function gaussian(p: readonly Term[], q0: Term, q1: Term, q2: Term, range: Range): Term {
+  const a = neg(q2);
+  const centre = div(q1, mul(num(2), a));
+  const scale = pow(a, num(1, 2));
+  const erfAt = (bound: Term | undefined, infinite: number): Term =>
+    (bound === undefined ? num(infinite) : fn('erf', mul(scale, sub(bound, centre))));
+  const moments: Term[] = [mul(num(1, 2), pow({ k: 'pi' }, num(1, 2)), pow(a, num(-1, 2)),
+    fn('exp', add(q0, div(pow(q1, num(2)), mul(num(4), a)))),
+    sub(erfAt(range.upper, 1), erfAt(range.lower, -1)))];
+  for (let k = 1; k < p.length; k++) {
+    const below = k >= 2 ? [mul(num(-(k - 1)), moments[k - 2])] : [];
+    const previous = isNum(q1, 0) ? [] : [mul(neg(q1), moments[k - 1])];
+    moments.push(div(add(between(k - 1, q0, q1, q2, range), ...below, ...previous), mul(num(2), q2)));
+  }
+  return add(...p.map((c, k) => (isNum(c, 0) ? ZERO : mul(c, moments[k]))));
+}
+
+function exponential(p: readonly Term[], q0: Term, q1: Term, range: Range): Term {
+  const moments: Term[] = [];
+  for (let k = 0; k < p.length; k++) {
+    const below = k >= 1 ? [mul(num(-k), moments[k - 1])] : [];
+    moments.push(div(add(between(k, q0, q1, ZERO, range), ...below), q1));
+  }
+  return add(...p.map((c, k) => (isNum(c, 0) ? ZERO : mul(c, moments[k]))));
+}
+
+/** t^k exp(q0 + q1 t + q2 t^2) at the upper end less at the lower; an infinite end adds 0 (the integrand vanishes there). */
+function between(k: number, q0: Term, q1: Term, q2: Term, range: Range): Term {
+  const at = (x: Term | undefined): Term => (x === undefined ? ZERO
+    : mul(pow(x, num(k)), fn('exp', add(q0, mul(q1, x), mul(q2, pow(x, num(2)))))));
+  return sub(at(range.upper), at(range.lower));
+}
+
+/** A constant that is 0, however written (0 * 1 + 0). */
+function isZeroConstant(t: Term): boolean {
+  return constantFraction(t)?.num === 0n;
+}
+
+/** Whether lower <= upper is known: an end is infinite, or both are constants in that order. */
+function ordered(lower: Term | undefined, upper: Term | undefined): boolean {
+  if (lower === undefined || upper === undefined) return true;
+  const l = constantFraction(lower);
+  const u = constantFraction(upper);
+  return l !== undefined && u !== undefined && compareFractions(l, u) <= 0;
+}
+
+function sumCoefficients(a: readonly Term[], b: readonly Term[]): Term[] {
+  return Array.from({ length: Math.max(a.length, b.length) }, (_, k) => add(a[k] ?? ZERO, b[k] ?? ZERO));
+}
+
+function product(a: readonly Term[], b: readonly Term[]): Term[] {
+  const out: Term[][] = Array.from({ length: a.length + b.length - 1 }, () => []);
+  a.forEach((x, i) => b.forEach((y, j) => { if (!isNum(x, 0) && !isNum(y, 0)) out[i + j].push(mul(x, y)); }));
+  return out.map((parts) => add(...parts));
+}
+
+function compareFractions(a: { num: bigint; den: bigint }, b: { num: bigint; den: bigint }): number {
+  // Denominators of constantFraction may be negative: compare a - b's sign.
+  const n = a.num * b.den - b.num * a.den;
+  const d = a.den * b.den;
+  return n === 0n ? 0 : (n > 0n) === (d > 0n) ? 1 : -1;
+}
