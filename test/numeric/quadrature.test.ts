@@ -56,6 +56,18 @@ describe('integrate', () => {
     expect(q.settled).toBe(false);
   });
 
+  it('settles a normal tail whose far terms fall into the subnormals, beside a sum far above them', () => {
+    // t^2 exp(-(t - 2)^2 / 8) at t = -74 is 8e-313: a node there had made the whole integral unsettled.
+    for (const [centre, k, exact] of [[2, 2, 8 * Math.sqrt(8 * Math.PI)], [2, 3, 32 * Math.sqrt(8 * Math.PI)], [-3, 1, -3 * Math.sqrt(8 * Math.PI)]] as const) {
+      let lost = false;
+      const f: Integrand = { value: (t) => { const e = Math.exp(-((t - centre) ** 2) / 8); lost = e < 2 ** -1022; return t ** k * e; }, error: () => 0, lost: () => lost };
+      const q = integrate(f, -Infinity, Infinity);
+      expect(q.settled).toBe(true);
+      expect(Math.abs(q.value - exact)).toBeLessThanOrEqual(q.error);
+      expect(q.error).toBeLessThan(1e-10 * Math.abs(exact));
+    }
+  });
+
   it('the integral of a polynomial is its antiderivative\'s change, within the bound, for any coefficients and bounds', () => {
     const coefficient = fc.double({ min: -100, max: 100, noNaN: true });
     fc.assert(fc.property(fc.array(coefficient, { minLength: 1, maxLength: 6 }), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }),

@@ -1,0 +1,52 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * exp(y) to about 80 significant digits, in binary fixed point with BigInt: the
+ * quadrature's node tables need two exponentials a node at 70 digits, and
+ * decimal.js's series takes a quarter of a millisecond for each (a table of
+ * 1,200 nodes then costs 0.6 s of a run). Here y = n ln 2 + r, |r| <= ln 2 / 2,
+ * and exp(r) is a short Taylor series of r / 2^10 squared ten times, in 320
+ * fractional bits: the squarings multiply the series' relative error of 2^-310 by
+ * 2^10, far below 1e-80.
+ *
+ * @param y - a finite value, |y| < 10^6
+ * @param D - the Decimal class (and precision) to return in
+ */
+export function fixedPointExp(y: Decimal, D: typeof Decimal): Decimal {
+  if (!y.isFinite() || y.abs().gte(1e6)) throw new RangeError(`fixedPointExp: y must be finite and below 1e6 in size, not ${y.toString()}`);
+  if (y.isZero()) return new D(1);
+  const Y = BigInt(new Wide(y).times(SCALE_DECIMAL).toFixed(0));
+  // n = round(Y / ln 2), towards the nearest: r in [-ln 2 / 2, ln 2 / 2].
+  let n = Y / LN2;
+  let R = Y - n * LN2;
+  if (R > LN2 / 2n) { n += 1n; R -= LN2; } else if (R < -LN2 / 2n) { n -= 1n; R += LN2; }
+  R >>= BigInt(SQUARINGS);
+  let sum = ONE;
+  let term = ONE;
+  for (let k = 1n; term !== 0n; k++) {
+    term = (term * R >> BITS) / k;
+    sum += term;
+  }
+  for (let i = 0; i < SQUARINGS; i++) sum = sum * sum >> BITS;
+  return new D(sum.toString()).times(powerOfTwo(Number(n) - Number(BITS), D));
+}
+
+const BITS = 320n;
+const SQUARINGS = 10;
+const ONE = 1n << BITS;
+const Wide = Decimal.clone({ precision: 120 });
+const SCALE_DECIMAL = new Wide(2).pow(Number(BITS));
+const LN2 = BigInt(Wide.ln(2).times(SCALE_DECIMAL).toFixed(0));
+
+const powers = new Map<string, Decimal>();
+
+/** 2^e in D's precision, kept: a table's exponents repeat. */
+function powerOfTwo(e: number, D: typeof Decimal): Decimal {
+  const key = `${D.precision}:${e}`;
+  let p = powers.get(key);
+  if (p === undefined) {
+    p = new D(2).pow(e);
+    powers.set(key, p);
+  }
+  return p;
+}
