@@ -387,6 +387,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs, almostEverywhere },
     {
       trials: trialsPerSize, seed: context.seed, sizes: numericSizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK,
+      preciseWorkBindsInside: provedExactly,
       ...(provedExactly ? { directionalAbove: 1, maxEntries: CONFIRMATION_ENTRIES } : {}), ...(symbolic.kind === 'different' ? { rescueUnsettled: false } : {}),
       // An integral is an atom no exact point can evaluate: a difference of its forms below doubles is read in 60 digits.
       ...(symbolic.kind === 'different' && (someSubterm(lhs, isIntegral) || someSubterm(rhs, isIntegral)) ? { readAgreementsPrecisely: true } : {}),

@@ -21,7 +21,10 @@ const MAX_EXPONENTIAL_DEGREE = 16;
  * The integral of P(t) exp(q0 + q1 t + q2 t^2) in closed form, summed over the
  * terms of a sum, where P is a polynomial in t and the q's are free of t: the
  * moments of the normal and exponential distributions, the Laplace transform of
- * a polynomial, the MGF of a normal. A factor relu(A) or a comparison (A > 0),
+ * a polynomial, the MGF of a normal; and t^p P(t) exp(q0 + q1 t) from 0 to
+ * Infinity for any power p, through the Gamma function (the gamma density's
+ * normalising constant and moments), and t^p (1 - t)^q P(t) from 0 to 1 through the
+ * Beta function. A factor relu(A) or a comparison (A > 0),
  * with A affine in t of constant slope, narrows the range to where A > 0.
  *
  * Only where the closed form is the integral's value at every input where it has
@@ -66,8 +69,22 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   let polynomial: Term[] = [ONE];
   let exponent: Term[] = [];
   const range: Range = { lower: t.lower, upper: t.upper, narrowed: false, ordered: ordered(t.lower, t.upper) };
+  // A power of t that is no whole number (t^(a - 1), sqrt(t)): the Gamma function's integrand.
+  let power: Term | undefined;
+  // A power of 1 - t likewise: with one of t, the Beta function's integrand.
+  let complement: Term | undefined;
   for (const factor of piece.k === 'mul' ? piece.factors : [piece]) {
     if (!mentions(factor)) { free.push(factor); continue; }
+    const exponentOfT = powerOf(factor, v, mentions, [0, 1]);
+    if (exponentOfT !== undefined) {
+      power = power === undefined ? exponentOfT : add(power, exponentOfT);
+      continue;
+    }
+    const exponentOfRest = powerOf(factor, v, mentions, [1, -1]);
+    if (exponentOfRest !== undefined) {
+      complement = complement === undefined ? exponentOfRest : add(complement, exponentOfRest);
+      continue;
+    }
     if (factor.k === 'fn' && factor.name === 'exp') {
       const q = coefficientsIn(factor.args[0], v);
       if (q === undefined || q.length > 3) return undefined;
@@ -100,6 +117,8 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   // A zero integrand is 0 over any range, however the exponential grows.
   if (polynomial.every(isZeroConstant) || free.some(isZeroConstant)) return mul(...free, ZERO);
   const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent;
+  if (complement !== undefined) return betaIntegral(free, polynomial, power ?? ZERO, complement, exponent, range, signOf);
+  if (power !== undefined) return gammaIntegral(free, polynomial, power, q0, q1, q2, range, signOf);
   let value: Term | undefined;
   if (!isNum(q2, 0)) {
     if (polynomial.length > MAX_GAUSSIAN_DEGREE + 1 || signOf(q2) !== -1) return undefined;
@@ -117,6 +136,69 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
       mul(c, div(sub(pow(upper, num(k + 1)), pow(lower, num(k + 1))), num(k + 1))))));
   }
   return mul(...free, value);
+}
+
+/**
+ * The integral from 0 to Infinity of t^p P(t) exp(q0 + q1 t), each t^k of P giving
+ * gamma(p + k + 1) / (-q1)^(p + k + 1): where q1 is known negative and each p + k + 1
+ * known positive (t^p integrable at 0), else undefined.
+ */
+function gammaIntegral(free: readonly Term[], polynomial: readonly Term[], p: Term, q0: Term, q1: Term, q2: Term, range: Range,
+  signOf: KnownSign): Term | undefined {
+  const lower = range.lower && constantFraction(range.lower);
+  if (range.narrowed || lower?.num !== 0n || range.upper !== undefined || !isNum(q2, 0) || signOf(q1) !== -1) return undefined;
+  const rate = neg(q1);
+  const parts: Term[] = [];
+  for (let k = 0; k < polynomial.length; k++) {
+    if (isZeroConstant(polynomial[k])) continue;
+    const order = add(p, num(k + 1));
+    if (signOf(order) !== 1) return undefined;
+    parts.push(mul(polynomial[k], fn('gamma', order), pow(rate, neg(order))));
+  }
+  return mul(...free, isNum(q0, 0) ? ONE : fn('exp', q0), add(...parts));
+}
+
+/**
+ * The integral from 0 to 1 of t^p (1 - t)^q P(t), each t^k of P giving
+ * B(p + k + 1, q + 1) = gamma(p + k + 1) gamma(q + 1) / gamma(p + q + k + 2): where
+ * each p + k + 1 and q + 1 is known positive (integrable at both ends), else undefined.
+ */
+function betaIntegral(free: readonly Term[], polynomial: readonly Term[], p: Term, q: Term, exponent: readonly Term[], range: Range,
+  signOf: KnownSign): Term | undefined {
+  const lower = range.lower && constantFraction(range.lower);
+  const upper = range.upper && constantFraction(range.upper);
+  if (range.narrowed || lower?.num !== 0n || upper === undefined || upper.num !== upper.den || !exponent.every(isZeroConstant)) return undefined;
+  const second = add(q, ONE);
+  if (signOf(second) !== 1) return undefined;
+  const parts: Term[] = [];
+  for (let k = 0; k < polynomial.length; k++) {
+    if (isZeroConstant(polynomial[k])) continue;
+    const first = add(p, num(k + 1));
+    if (signOf(first) !== 1) return undefined;
+    parts.push(mul(polynomial[k], fn('gamma', first), fn('gamma', second), pow(fn('gamma', add(first, second)), num(-1))));
+  }
+  return mul(...free, add(...parts));
+}
+
+/**
+ * p where a factor is A^p for A the affine form a0 + a1 t given ([0, 1]: t; [1, -1]:
+ * 1 - t) and p free of t and no whole number of at least 0 (sqrt(A): p = 1/2); else undefined.
+ */
+function powerOf(factor: Term, v: string, mentions: (x: Term) => boolean, [a0, a1]: readonly [number, number]): Term | undefined {
+  const isForm = (x: Term): boolean => {
+    const c = coefficientsIn(x, v);
+    if (c?.length !== 2) return false;
+    const [c0, c1] = c.map(constantFraction);
+    return c0 !== undefined && c1 !== undefined && c0.num === BigInt(a0) * c0.den && c1.num === BigInt(a1) * c1.den;
+  };
+  if (factor.k === 'fn' && factor.name === 'sqrt' && isForm(factor.args[0])) return num(1, 2);
+  if (factor.k !== 'pow' || mentions(factor.exponent)) return undefined;
+  // 1 / sqrt(1 - t): (1 - t)^(-1/2).
+  if (factor.base.k === 'fn' && factor.base.name === 'sqrt' && isForm(factor.base.args[0])) return mul(num(1, 2), factor.exponent);
+  if (!isForm(factor.base)) return undefined;
+  const whole = constantFraction(factor.exponent);
+  if (whole !== undefined && whole.den === 1n && whole.num >= 0n) return undefined;
+  return factor.exponent;
 }
 
 /**

@@ -108,6 +108,14 @@ export interface NumericStepOptions {
   /** The work high-precision re-evaluations may do per size assignment. Default: {@link MAX_PRECISE_WORK}. */
   readonly preciseWork?: number;
   /**
+   * Whether `preciseWork` binds inside an evaluation too, an integral in 60 digits
+   * stopping at it: where an exact engine proved the step the numbers only
+   * cross-check it, and an input doubles cannot settle is passed over rather than
+   * read at any cost. Otherwise it binds between evaluations, so one integral may
+   * take its own budget. Default: false.
+   */
+  readonly preciseWorkBindsInside?: boolean;
+  /**
    * Entries each input compares at most; past it, a sample of {@link SAMPLED_ENTRIES}
    * chosen from the input's values. Default: {@link MAX_ENTRIES_PER_INPUT}.
    */
@@ -291,6 +299,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       if (!doubtful(d)) return { kind: 'double', value: d.value, error: d.error };
       const side = preciseSide(which);
       if (side === null || (!unlimited && !pair && work.operations >= preciseWork)) return { kind: 'unsettled' };
+      work.limit = options.preciseWorkBindsInside && !unlimited && !pair ? preciseWork : undefined;
       rescuedHere = true;
       const v = evaluatePrecise(side, state);
       if (v === undefined) return { kind: 'undefined' };

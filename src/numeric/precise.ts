@@ -60,6 +60,12 @@ export type PreciseCompiled = (s: EvaluationState) => PreciseNumber;
  */
 export interface PreciseWork {
   operations: number;
+  /**
+   * Past this many operations an integral in 60 digits stops and says it cannot
+   * settle (check-step.ts sets it where its budget binds inside an evaluation).
+   * Default: none, each integral has PRECISE_INTEGRAL_WORK of its own.
+   */
+  limit?: number;
 }
 
 /** Operations one integral in 60 digits may take, its integrand's included (a smooth one takes some 100,000 to 400,000). */
@@ -402,7 +408,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           const integrand = {
             value: (x: PreciseNumber): PreciseNumber | undefined => {
               // A nested integral multiplies the nodes: past its share of work, 60 digits cannot say.
-              if (work.operations - start > PRECISE_INTEGRAL_WORK) return undefined;
+              if (work.operations - start > PRECISE_INTEGRAL_WORK || work.operations > (work.limit ?? Infinity)) return undefined;
               context.inputs[p] = x;
               context.memo = new Map();
               context.unsettled = false;

@@ -1,7 +1,7 @@
 /**
  * Integrals the exact engine evaluates in closed form (model/exponential-integral.ts):
  * a polynomial times exp of a quadratic or linear form in t, over a range that may be
- * infinite and may be narrowed by relu or a comparison. They are proved, their slips
+ * infinite and may be narrowed by relu or a comparison; Gamma and Beta integrals. They are proved, their slips
  * refuted; where the closed form's condition (the sign of the t^2 or t coefficient)
  * is not known, the integral stays an atom and the numbers decide.
  */
@@ -41,6 +41,30 @@ describe('closed forms of Gaussian and exponential integrals', () => {
     ['3! for 3! / l^4 dropped', 'integral(t, 0, Infinity, t^3 * exp(-l * t)) = 1 / l^4'],
   ])('%s: refuted', (_, claim) => {
     expect(verdictOf(`${GIVENS}claim ${claim}`)).toBe('refuted');
+  }, 60_000);
+
+  it.each([
+    ['the Gamma function, as Euler defined it', 'integral(t, 0, Infinity, t^(a - 1) * exp(-t)) = gamma(a)'],
+    ['the gamma density integrates to 1', 'integral(t, 0, Infinity, l^a * t^(a - 1) * exp(-l * t) / gamma(a)) = 1'],
+    ['the gamma mean', 'integral(t, 0, Infinity, t * l^a * t^(a - 1) * exp(-l * t) / gamma(a)) = a / l'],
+    ['Gamma(3/2) through sqrt(t)', 'integral(t, 0, Infinity, sqrt(t) * exp(-t)) = sqrt(pi) / 2'],
+    ['the Beta function', 'integral(t, 0, 1, t^(a - 1) * (1 - t)^(b - 1)) = gamma(a) * gamma(b) / gamma(a + b)'],
+    ['the Beta mean', 'integral(t, 0, 1, t * t^(a - 1) * (1 - t)^(b - 1) * gamma(a + b) / (gamma(a) * gamma(b))) = a / (a + b)'],
+    ['an end singularity, 1 / sqrt(1 - t)', 'integral(t, 0, 1, 1 / sqrt(1 - t)) = 2'],
+  ])('%s: proved', (_, claim) => {
+    expect(verdictOf(`given t: real\ngiven a, b, l: positive\nclaim ${claim}`)).toBe('proved');
+  }, 60_000);
+
+  it.each([
+    ['the gamma mean as a rate times a shape', 'integral(t, 0, Infinity, t * l^a * t^(a - 1) * exp(-l * t) / gamma(a)) = a * l'],
+    ['the Beta mean over b', 'integral(t, 0, 1, t * t^(a - 1) * (1 - t)^(b - 1) * gamma(a + b) / (gamma(a) * gamma(b))) = a / b'],
+  ])('%s: refuted', (_, claim) => {
+    expect(verdictOf(`given t: real\ngiven a, b, l: positive\nclaim ${claim}`)).toBe('refuted');
+  }, 60_000);
+
+  it('leaves a Gamma integral that may diverge at 0 to the numbers', () => {
+    // t^(b - 2) is integrable at 0 only for b > 1, which b: positive does not say.
+    expect(verdictOf('given t: real\ngiven b: positive\nclaim integral(t, 0, Infinity, t^(b - 2) * exp(-t)) = gamma(b - 1)')).toBe('verified');
   }, 60_000);
 
   it('leaves an integral whose convergence depends on an input of unknown sign to the numbers', () => {
