@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
-import { closedPolynomialIntegral, compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { closedExponentialIntegral, closedPolynomialIntegral, compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -179,8 +179,20 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         throw new Error(`a series not summed within ${MAX_PRECISE_SERIES_TERMS} terms`);
       }
       case 'integral': {
-        // Exactly where the integrand is a polynomial in its variable; other integrals are for the numbers.
-        const closed = closedPolynomialIntegral(t);
+        // Exactly where it has a closed form at this point: a polynomial integrand, or one of the Gaussian, exponential,
+        // Gamma and Beta forms whose convergence the signs at the point decide (a sign too near 0 for the digits to
+        // tell is not taken). Other integrals are for the numbers.
+        const signAtPoint = (x: Term): 1 | -1 | undefined => {
+          let v: Decimal;
+          try {
+            v = go(x);
+          } catch {
+            return undefined;
+          }
+          if (!v.isFinite() || v.abs().lte(new Big(10).pow(-Math.floor(digits / 3)))) return undefined;
+          return v.isPositive() ? 1 : -1;
+        };
+        const closed = closedPolynomialIntegral(t) ?? closedExponentialIntegral(t, signAtPoint);
         if (closed === undefined) throw new Error('an integral with no closed form here');
         return go(closed);
       }

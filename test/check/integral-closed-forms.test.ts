@@ -62,6 +62,12 @@ describe('closed forms of Gaussian and exponential integrals', () => {
     expect(verdictOf(`given t: real\ngiven a, b, l: positive\nclaim ${claim}`)).toBe('refuted');
   }, 60_000);
 
+  it('refutes a slip far below the digits of a huge integral by its closed form (eighteenth probe: it was verified)', () => {
+    // The integral of exp(800 t) over [0, 1] is (exp(800) - 1) / 800: exp(800) / 800 differs from it by 1e-347 of it.
+    expect(verdictOf('given t: real\nclaim integral(t, 0, 1, exp(800 * t)) = exp(800) / 800')).toBe('refuted');
+    expect(verdictOf('given t: real\nclaim integral(t, 0, 1, exp(800 * t)) = (exp(800) - 1) / 800')).toBe('proved');
+  }, 60_000);
+
   it('leaves a Gamma integral that may diverge at 0 to the numbers', () => {
     // t^(b - 2) is integrable at 0 only for b > 1, which b: positive does not say.
     expect(verdictOf('given t: real\ngiven b: positive\nclaim integral(t, 0, Infinity, t^(b - 2) * exp(-t)) = gamma(b - 1)')).toBe('verified');
