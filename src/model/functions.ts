@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { digamma, digammaError, factorialValue, gamma, PrecisionLimitError, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma, withDigits } from './gamma-function.ts';
+import { fastExp } from './fixed-point-exp.ts';
 import { erf, erfc, erfinv, normalCdf, normalPdf, preciseErf, preciseErfc, preciseErfinv, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
 import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
@@ -91,7 +92,7 @@ export function toPrecise(D: PreciseConstructor, x: number): PreciseNumber {
 const cmp = (op: '>' | '<', a: Term, b: Term): Term => ({ k: 'cmp', op, a, b });
 
 export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
-  exp: { precise: (_D, a) => a.exp(), arity: 1, slopes: (a) => [Math.exp(a)], value: Math.exp, partials: (a) => [fn('exp', a)] },
+  exp: { precise: (D, a) => fastExp(a, D), arity: 1, slopes: (a) => [Math.exp(a)], value: Math.exp, partials: (a) => [fn('exp', a)] },
   log: { precise: (D, a) => (a.gt(0) ? a.ln() : new D(NaN)), arity: 1, slopes: (a) => [1 / a], value: (a) => (a > 0 ? Math.log(a) : NaN), partials: (a) => [div(num(1), a)], domain: 'positive' },
   sqrt: { precise: (D, a) => (a.gte(0) ? a.sqrt() : new D(NaN)),
     arity: 1, slopes: (a) => [0.5 / Math.sqrt(a)], value: (a) => (a >= 0 ? Math.sqrt(a) : NaN),

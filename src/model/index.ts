@@ -23,3 +23,4 @@ export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConve
 export { exprChildren } from './expr-children.ts';
 export { closedPolynomialIntegral } from './polynomial-integral.ts';
 export { closedExponentialIntegral, type KnownSign } from './exponential-integral.ts';
+export { fixedPointExp, fastExp } from './fixed-point-exp.ts';

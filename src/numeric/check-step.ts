@@ -243,6 +243,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 
   // Agreements read again in 60 digits (readAgreementsPrecisely), at most MAX_AGREEMENT_READINGS per step.
   let preciseReadings = 0;
+  let readingAgreements = true;
   let totalRescued = 0;
   let totalDiscarded = 0;
   let totalRemovable = 0;
@@ -375,7 +376,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         }
         let compared = compareSides(left, right);
         // The report (whole) reads the input that failed again however many were read: else it would not find the failure.
-        if (options.readAgreementsPrecisely && (preciseReadings < MAX_AGREEMENT_READINGS || whole) && compared !== undefined && compared.ratio <= 1
+        if (options.readAgreementsPrecisely && readingAgreements && (preciseReadings < MAX_AGREEMENT_READINGS || whole) && compared !== undefined && compared.ratio <= 1
           && left.kind === 'double' && right.kind === 'double') {
           // Only a failure changes anything: 60 digits with their bounds may see what doubles agree on. Both sides
           // are read (an integral alone spends a size's precision budget), on a few inputs of the step.
@@ -562,6 +563,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     // Statistics come from the generated inputs only: once one fails, what follows is shrinking.
     const seed = (options.seed + s) | 0;
     let failedOnce = false;
+    // Whether the failure the search found was seen only in 60 digits: a simpler input must then be read so too.
+    let failedPrecisely = false;
     let shrinkRuns = 0;
     // The step's constants and the switch points of its comparisons are drawn as inputs beside random ones.
     const special = specialValues([step.lhs, step.rhs], step.inputs, sizes);
@@ -581,6 +584,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           worstRatio = Math.max(worstRatio, judged.ratio);
         }
       }
+      if (!holds && !failedOnce) failedPrecisely = judged.worst?.precise !== undefined;
       if (!holds) failedOnce = true;
       return holds;
     });
@@ -604,7 +608,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       // failed, the report found nothing, and the step was verified on that one input.
       work.operations = 0;
       const found = result.counterexample[0] as Record<string, number[]>;
+      // A failure doubles saw needs no 60-digit reading of a simpler input that they see agree (two integrals in 60
+      // digits were half a second of a refuted step); one only 60 digits saw does.
+      readingAgreements = failedPrecisely;
       const simplest = withQuadratureWork(QUADRATURE_WORK, () => simplify(found, layout.slots, stillFails));
+      readingAgreements = true;
       unlimited = true;
       // A directional failure is located once, on the simplest input: every entry there, the worst one reported.
       let judged = withQuadratureWork(Infinity, () => judgeEntries(simplest, false, true));

@@ -3,7 +3,6 @@ export { checkStepNumerically, indexAssignments, ERROR_FACTOR, KINK_MARGIN, MAX_
 export type { NumericComparison, NumericOutcome, NumericStep, NumericStepOptions, PrecisionCounts } from './check-step.ts';
 export { derivative } from './finite-difference.ts';
 export type { DerivativeEstimate, DerivativeOptions } from './finite-difference.ts';
-export { fixedPointExp } from './fixed-point-exp.ts';
 export { integrate } from './quadrature.ts';
 export type { Integrand, Quadrature } from './quadrature.ts';
 export { INPUT_RANGES, SIMPLE_VALUES } from './arbitraries.ts';

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { fixedPointExp } from './fixed-point-exp.ts';
+import { fixedPointExp } from '../model/index.ts';
 
 /**
  * Definite integrals in 60 digits, for the inputs where double precision could

@@ -1,11 +1,12 @@
 /**
- * fixedPointExp: exp in binary fixed point for the 60-digit quadrature's node tables,
+ * fixedPointExp: exp in binary fixed point for the 60-digit quadrature's node tables
+ * and the 60-digit evaluator (fastExp),
  * checked against decimal.js's own series in 100 digits.
  */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixedPointExp } from '../../src/numeric/index.ts';
+import { fastExp, fixedPointExp } from '../../src/model/index.ts';
 
 const D = Decimal.clone({ precision: 70 });
 const Wide = Decimal.clone({ precision: 100 });
@@ -19,6 +20,16 @@ describe('fixedPointExp', () => {
       const exact = Wide.exp(new Wide(x));
       expect(new Wide(fixedPointExp(x, D)).minus(exact).div(exact).abs().toNumber()).toBeLessThan(1e-68);
     }), { seed: 5, numRuns: 300 });
+  });
+
+  it('fastExp is within two units of round-off of decimal.js at 60 digits, and decimal.js itself past 70', () => {
+    const Sixty = Decimal.clone({ precision: 60 });
+    const Deep = Decimal.clone({ precision: 200 });
+    fc.assert(fc.property(fc.double({ min: -2000, max: 2000, noNaN: true }), (y) => {
+      const exact = Wide.exp(new Wide(y));
+      expect(new Wide(fastExp(new Sixty(y), Sixty)).minus(exact).div(exact).abs().toNumber()).toBeLessThanOrEqual(1e-59); // two units of round-off, 5e-60 each
+      expect(fastExp(new Deep(y), Deep).eq(new Deep(y).exp())).toBe(true);
+    }), { seed: 6, numRuns: 200 });
   });
 
   it('is exactly 1 at 0', () => {
