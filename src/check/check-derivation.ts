@@ -487,7 +487,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
           foundBy: c.nonzeroEverywhere
             ? `exact canonical form: the sides differ by a form that is never 0 (a nonzero constant, or of one sign by the ranges of its parts) over their denominators, so at every input where both have a value; the values shown are ${c.digits}-digit, which need not resolve the difference`
             : `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown`}`
-              + (c.rhs === 'undefined' ? ' (the step has no value there, the line above has one)' : ' (the difference is below what double precision can see)'),
+              + (c.rhs === 'undefined' ? ' (the step has no value there, the line above has one)'
+                : numeric.kind === 'no-domain' ? ' (double precision could not settle the sides at any input tried)' : ' (the difference is below what double precision can see)'),
         }, functions),
       });
     }

@@ -1,4 +1,5 @@
-import { coefficientsIn } from './polynomial-integral.ts';
+import { closedPolynomialIntegral, coefficientsIn } from './polynomial-integral.ts';
+import { mapChildren } from './term-traversal.ts';
 import { add, div, fn, fraction, isNum, mul, neg, num, pow, sub, ONE, ZERO } from './term-builders.ts';
 import { constantFraction, someSubterm } from './term-queries.ts';
 import type { Term } from './term.ts';
@@ -42,6 +43,12 @@ const MAX_EXPONENTIAL_DEGREE = 16;
  * @example closedExponentialIntegral(integral(t, 0, Infinity, t l exp(-l t))) is 1 / l, written out
  */
 export function closedExponentialIntegral(t: Integral, signOf: KnownSign): Term | undefined {
+  // An integral inside, closed first: the integral over [0, 1] of the integral over [t, 1] of exp(u) is that of e - e^t.
+  if (someSubterm(t.body, (x) => x.k === 'integral')) {
+    const body = closedInside(t.body, signOf);
+    if (body === t.body) return undefined;
+    t = { ...t, body };
+  }
   // Constant bounds written from the top down: the integral the other way, negated (a range is narrowed upwards).
   const lower = t.lower && constantFraction(t.lower);
   const upper = t.upper && constantFraction(t.upper);
@@ -49,7 +56,8 @@ export function closedExponentialIntegral(t: Integral, signOf: KnownSign): Term 
     const upwards = closedExponentialIntegral({ ...t, lower: t.upper, upper: t.lower }, signOf);
     return upwards && neg(upwards);
   }
-  const pieces = t.body.k === 'add' ? t.body.terms : [t.body];
+  const pieces = distributed(t.body);
+  if (pieces === undefined) return undefined;
   const parts: Term[] = [];
   for (const piece of pieces) {
     const part = pieceIntegral(piece, t, signOf);
@@ -60,6 +68,71 @@ export function closedExponentialIntegral(t: Integral, signOf: KnownSign): Term 
 }
 
 /** The range being integrated over; `ordered` when lower <= upper is known (needed to narrow it). */
+/**
+ * log(A) as a polynomial in t where A is a product of powers of exp(polynomial in t)
+ * and of factors free of t known positive: log(exp(Q) / sqrt(2 pi s^2)) is Q - log(2 pi s^2) / 2.
+ * Each factor positive, the log of the product is the sum of the logs, so nothing
+ * about where it has a value changes; undefined for anything else.
+ */
+function logAsPolynomial(a: Term, v: string, mentions: (x: Term) => boolean, signOf: KnownSign): Term[] | undefined {
+  if (!mentions(a)) return signOf(a) === 1 ? [fn('log', a)] : undefined;
+  if (a.k === 'fn' && a.name === 'exp') return coefficientsIn(a.args[0], v);
+  if (a.k === 'fn' && a.name === 'sqrt') return logAsPolynomial(a.args[0], v, mentions, signOf)?.map((c) => mul(num(1, 2), c));
+  if (a.k === 'pow' && constantFraction(a.exponent) !== undefined) {
+    return logAsPolynomial(a.base, v, mentions, signOf)?.map((c) => mul(a.exponent, c));
+  }
+  if (a.k !== 'mul') return undefined;
+  let sum: Term[] = [];
+  for (const factor of a.factors) {
+    const c = logAsPolynomial(factor, v, mentions, signOf);
+    if (c === undefined) return undefined;
+    sum = sumCoefficients(sum, c);
+  }
+  return sum;
+}
+
+/** The most terms a product of sums is multiplied out into before it is integrated term by term. */
+const MAX_PIECES = 64;
+
+/**
+ * The terms of a sum, products of sums multiplied out ((e - e^t) (1 + t) is e + e t - e^t - e^t t), so that each
+ * term is integrated alone; undefined past MAX_PIECES.
+ */
+function distributed(term: Term): Term[] | undefined {
+  if (term.k === 'add') {
+    const out: Term[] = [];
+    for (const x of term.terms) {
+      const parts = distributed(x);
+      if (parts === undefined || out.length + parts.length > MAX_PIECES) return undefined;
+      out.push(...parts);
+    }
+    return out;
+  }
+  if (term.k !== 'mul' || !term.factors.some((f) => f.k === 'add')) return [term];
+  let products: Term[][] = [[]];
+  for (const factor of term.factors) {
+    const parts = factor.k === 'add' ? distributed(factor) : [factor];
+    if (parts === undefined || products.length * parts.length > MAX_PIECES) return undefined;
+    products = products.flatMap((p) => parts.map((x) => [...p, x]));
+  }
+  return products.map((factors) => mul(...factors));
+}
+
+/** A term with each integral in it that has a closed form replaced by that form, innermost first; the term itself where none has. */
+function closedInside(term: Term, signOf: KnownSign): Term {
+  if (!someSubterm(term, (x) => x.k === 'integral')) return term;
+  let changed = false;
+  const children = mapChildren(term, (child) => {
+    const closed = closedInside(child, signOf);
+    if (closed !== child) changed = true;
+    return closed;
+  });
+  const inner = changed ? children : term;
+  if (inner.k !== 'integral') return inner;
+  const closed = closedPolynomialIntegral(inner) ?? closedExponentialIntegral(inner, signOf);
+  return closed ?? inner;
+}
+
 interface Range { lower?: Term; upper?: Term; narrowed: boolean; readonly ordered: boolean }
 
 function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | undefined {
@@ -97,6 +170,13 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
       polynomial = product(polynomial, a);
       continue;
     }
+    if (factor.k === 'fn' && factor.name === 'log') {
+      // The log of a density or a ratio of densities (a KL divergence's integrand): a polynomial in t.
+      const c = logAsPolynomial(factor.args[0], v, mentions, signOf);
+      if (c === undefined) return undefined;
+      polynomial = product(polynomial, c);
+      continue;
+    }
     if (factor.k === 'cmp' && factor.op !== '==' && factor.op !== '!=') {
       const d = coefficientsIn(sub(factor.a, factor.b), v);
       if (d === undefined || d.length !== 2) return undefined;
@@ -118,6 +198,7 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   if (polynomial.every(isZeroConstant) || free.some(isZeroConstant)) return mul(...free, ZERO);
   const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent;
   if (complement !== undefined) return betaIntegral(free, polynomial, power ?? ZERO, complement, exponent, range, signOf);
+  if (power !== undefined && range.lower !== undefined && range.upper !== undefined) return powerRule(free, polynomial, power, exponent, range, signOf);
   if (power !== undefined) return gammaIntegral(free, polynomial, power, q0, q1, q2, range, signOf);
   let value: Term | undefined;
   if (!isNum(q2, 0)) {
@@ -156,6 +237,42 @@ function gammaIntegral(free: readonly Term[], polynomial: readonly Term[], p: Te
     parts.push(mul(polynomial[k], fn('gamma', order), pow(rate, neg(order))));
   }
   return mul(...free, isNum(q0, 0) ? ONE : fn('exp', q0), add(...parts));
+}
+
+/**
+ * The integral of t^p P(t) between finite bounds known >= 0, each t^k of P giving
+ * (b^(p + k + 1) - a^(p + k + 1)) / (p + k + 1), or log(b) - log(a) where p + k + 1
+ * is 0: where each p + k + 1 has a known sign (known positive from a bound of 0,
+ * where t^p must be integrable), else undefined.
+ */
+function powerRule(free: readonly Term[], polynomial: readonly Term[], p: Term, exponent: readonly Term[], range: Range,
+  signOf: KnownSign): Term | undefined {
+  const { lower, upper } = range;
+  if (lower === undefined || upper === undefined || !exponent.every(isZeroConstant)) return undefined;
+  // Each end is 0, or known positive: t^p has no value below 0 for most p.
+  const endSign = (x: Term): 0 | 1 | undefined => {
+    const c = constantFraction(x);
+    if (c !== undefined) return c.num === 0n ? 0 : compareFractions(c, { num: 0n, den: 1n }) > 0 ? 1 : undefined;
+    return signOf(x) === 1 ? 1 : undefined;
+  };
+  const [from, to] = [endSign(lower), endSign(upper)];
+  if (from === undefined || to === undefined) return undefined;
+  const parts: Term[] = [];
+  for (let k = 0; k < polynomial.length; k++) {
+    if (isZeroConstant(polynomial[k])) continue;
+    const order = add(p, num(k + 1));
+    if (isZeroConstant(order)) {
+      if (from === 0 || to === 0) return undefined;
+      parts.push(mul(polynomial[k], sub(fn('log', upper), fn('log', lower))));
+      continue;
+    }
+    const sign = signOf(order);
+    if (sign === undefined || ((from === 0 || to === 0) && sign !== 1)) return undefined;
+    // 0^(p + k + 1) is 0 for a positive power, however the exact engine would read a symbolic one.
+    const at = (end: Term, sign: 0 | 1): Term => (sign === 0 ? ZERO : pow(end, order));
+    parts.push(mul(polynomial[k], sub(at(upper, to), at(lower, from)), pow(order, num(-1))));
+  }
+  return mul(...free, add(...parts));
 }
 
 /**

@@ -62,6 +62,34 @@ describe('closed forms of Gaussian and exponential integrals', () => {
     expect(verdictOf(`given t: real\ngiven a, b, l: positive\nclaim ${claim}`)).toBe('refuted');
   }, 60_000);
 
+  it.each([
+    ['the power rule from 0, t^p integrable there', 'integral(t, 0, 1, t^(-0.99)) = 100'],
+    ['the power rule to a positive bound', 'integral(t, 0, a, 1 / sqrt(t)) = 2 * sqrt(a)'],
+    ['1 / t integrates to a log', 'integral(t, 1, a, 1 / t) = log(a)'],
+    ['a symbolic power', 'integral(t, 0, 1, t^(a - 1)) = 1 / a'],
+    ['an integral inside, closed first', 'integral(t, 0, 1, integral(u, t, 1, exp(u))) = 1'],
+    ['the KL divergence of two normals, written with the log of their ratio',
+      'integral(t, -Infinity, Infinity, exp(-(t - m1)^2 / (2 * s1^2)) / sqrt(2 * pi * s1^2) * log((exp(-(t - m1)^2 / (2 * s1^2)) / sqrt(2 * pi * s1^2)) / (exp(-(t - m2)^2 / (2 * s2^2)) / sqrt(2 * pi * s2^2)))) = log(s2 / s1) + (s1^2 + (m1 - m2)^2) / (2 * s2^2) - 1 / 2'],
+    ['the entropy of a normal', 'integral(t, -Infinity, Infinity, -exp(-(t - m1)^2 / (2 * s1^2)) / sqrt(2 * pi * s1^2) * log(exp(-(t - m1)^2 / (2 * s1^2)) / sqrt(2 * pi * s1^2))) = log(2 * pi * exp(1) * s1^2) / 2'],
+  ])('%s: proved', (_, claim) => {
+    expect(verdictOf(`given t, u, m1, m2: real\ngiven a, s1, s2: positive\nclaim ${claim}`)).toBe('proved');
+  }, 60_000);
+
+  it.each([
+    ['the power rule\'s 1 / (p + 1) dropped', 'integral(t, 0, 1, t^(-0.99)) = 99.9'],
+    ['1 / t as if it were a power', 'integral(t, 1, a, 1 / t) = 1 / a'],
+    ['an integral inside: (1 - u) e^u for u e^u', 'integral(t, 0, 1, integral(u, t, 1, exp(u))) = integral(u, 0, 1, (1 - u) * exp(u))'],
+    ['the KL divergence without its -1/2',
+      'integral(t, -Infinity, Infinity, exp(-(t - m1)^2 / (2 * s1^2)) / sqrt(2 * pi * s1^2) * log((exp(-(t - m1)^2 / (2 * s1^2)) / sqrt(2 * pi * s1^2)) / (exp(-(t - m2)^2 / (2 * s2^2)) / sqrt(2 * pi * s2^2)))) = log(s2 / s1) + (s1^2 + (m1 - m2)^2) / (2 * s2^2)'],
+  ])('%s: refuted', (_, claim) => {
+    expect(verdictOf(`given t, u, m1, m2: real\ngiven a, s1, s2: positive\nclaim ${claim}`)).toBe('refuted');
+  }, 60_000);
+
+  it('leaves the power rule to the numbers where a bound may be negative', () => {
+    // sqrt(t) has no value below 0: for a real r the integral has one only where r >= 0.
+    expect(verdictOf('given t, r: real\nclaim integral(t, 0, r, sqrt(t)) = 2 / 3 * r^(3/2)')).toBe('verified');
+  }, 60_000);
+
   it('refutes a slip far below the digits of a huge integral by its closed form (eighteenth probe: it was verified)', () => {
     // The integral of exp(800 t) over [0, 1] is (exp(800) - 1) / 800: exp(800) / 800 differs from it by 1e-347 of it.
     expect(verdictOf('given t: real\nclaim integral(t, 0, 1, exp(800 * t)) = exp(800) / 800')).toBe('refuted');
