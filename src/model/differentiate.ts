@@ -158,7 +158,8 @@ export function eliminateDiff(term: Term): Term {
 export function eliminateDiffKeepingDomain(term: Term): Term {
   if (term.k === 'diff') {
     const derivative = eliminateDiff(term);
-    const guards = logGuards(term.f);
+    // The guards read the function with its own derivatives taken: log(diff(x^3, x)) guards by log(3 x^2).
+    const guards = logGuards(eliminateDiff(term.f));
     return guards.length === 0 ? derivative : mul(derivative, ...guards);
   }
   return mapChildren(term, eliminateDiffKeepingDomain);

@@ -19,6 +19,17 @@ claim diff(x * log(x), x) = log(x) + 1
 `)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
   });
 
+  it('guards a derivative of the log of a derivative by the derivative taken (nineteenth probe: an internal error)', () => {
+    // The Gumbel density's log-slope: log(dG/dx) differentiated. Its guard log(diff(G, x))^0 had kept a diff.
+    expect(verdictsIn(`given x, mu: real
+given b: positive
+let G = exp(-exp(-(x - mu) / b))
+claim diff(log(diff(x^3, x)), x) = 2 / x
+claim diff(log(diff(G, x)), x) = (exp(-(x - mu) / b) - 1) / b
+claim diff(log(diff(G, x)), x) = (1 - exp(-(x - mu) / b)) / b   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
   it('refutes the Cookbook (57) for a general matrix, where det(A) < 0 at half the points', () => {
     expect(verdictsIn(`given A: matrix[2, 2]
 given X: invertible[2, 2]
