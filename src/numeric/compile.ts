@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, someSubterm, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { integrate } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -137,6 +137,35 @@ export function literalValue(value: { num: bigint; den: bigint }): number {
   if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) <= 2 ** 53 && d <= 2 ** 53) return n / d;
   return new Decimal(value.num.toString()).div(value.den.toString()).toNumber();
 }
+
+/**
+ * The error bound of a literal's double: 0 where the double is the literal itself
+ * (3, 0.5, 2^-30), half an ulp where it is rounded (0.1, 1/3, 1e300, whose double is
+ * 10^300 - 5.25e283). Literals are exact rationals: `(0.1 + 0.2 == 0.3)` is 1, and a
+ * comparison of rounded doubles that close is left to 60 digits.
+ */
+export function literalError(value: { num: bigint; den: bigint }, v: number): number {
+  if (!Number.isFinite(v) || v === 0) return 0;
+  // A double is a whole number over a power of two; it is the literal when that fraction is the literal's.
+  const den = value.den < 0n ? -value.den : value.den;
+  const exact = (den & (den - 1n)) === 0n && doubleIsFraction(v, value.num * (value.den < 0n ? -1n : 1n), den);
+  return exact ? 0 : UNIT_ROUNDOFF * Math.abs(v);
+}
+
+/** Whether the double v is exactly num / den, den a power of two. */
+function doubleIsFraction(v: number, num: bigint, den: bigint): boolean {
+  // v * den is a whole number exactly when v's binary fraction fits den; scaling by a power of two is exact.
+  const scaled = v * Number(den);
+  if (!Number.isFinite(scaled) || !Number.isInteger(scaled)) return false;
+  return BigInt(scaled) === num;
+}
+
+/** Whether a term is built of literals and pi alone (no input, index or size): its value is one exact number. */
+export function isLiteralConstant(t: Term): boolean {
+  return !someSubterm(t, (x) => !LITERAL_KINDS.has(x.k));
+}
+
+const LITERAL_KINDS: ReadonlySet<Term['k']> = new Set(['num', 'pi', 'fn', 'add', 'mul', 'pow', 'cmp']);
 
 /** Index variables get slots in `EvaluationState.indices`. */
 export class IndexSlots {
@@ -362,7 +391,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
     switch (t.k) {
       case 'num': {
         const v = literalValue(t.value);
-        const e = Number.isInteger(v) ? 0 : UNIT_ROUNDOFF * Math.abs(v);
+        const e = literalError(t.value, v);
         // 1e-400 is 0 as a double, 1e400 infinite: only high precision holds them.
         const lost = outOfRange(v) || (v === 0 && t.value.num !== 0n);
         return (s) => { s.error = e; if (lost) s.needsPrecision = true; return v; };
@@ -587,6 +616,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         // The same expression on both sides has the same value, however inexact each evaluation.
         const identical = termKey(t.a) === termKey(t.b);
         const kink = movesWithInputs(t.a) || movesWithInputs(t.b);
+        const literal = isLiteralConstant(t.a) && isLiteralConstant(t.b);
         return (s) => {
           const x = a(s);
           const ex = s.error;
@@ -597,7 +627,8 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           // Inside a derivative the kink margin keeps inputs away from such points instead.
           // Sides that do not move with the inputs (j <= k + 1, of index values and sizes) are whole numbers computed
           // exactly, whatever bound their rounding rule gives: a tie there is a tie.
-          if (kink && bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
+          // Literals are not such: (0.1 + 0.2 == 0.3) is 1, though their doubles differ, and 60 digits say so.
+          if ((kink || literal) && bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
           // An overflowed side (Infinity > Infinity is false) would give a wrong 0/1: only high precision decides it.
           if (!identical && (!Number.isFinite(x) || !Number.isFinite(y))) s.needsPrecision = true;
           s.error = 0;

@@ -1,6 +1,6 @@
 import { FUNCTIONS, instantiateFunctions, movesWithInputs, termKey, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
-  argumentError, compileClosures, powerError, finiteDifference, freeIndexNames, inputsRead, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
+  argumentError, compileClosures, powerError, finiteDifference, freeIndexNames, inputsRead, isLiteralConstant, literalError, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
@@ -210,7 +210,7 @@ class Generator {
     switch (t.k) {
       case 'num': {
         const v = literalValue(t.value);
-        const e = Number.isInteger(v) ? 0 : UNIT_ROUNDOFF * Math.abs(v);
+        const e = literalError(t.value, v);
         if (outOfRange(v) || (v === 0 && t.value.num !== 0n)) this.emit(out, 's.needsPrecision = true;');
         return { v: numberLiteral(v), e: numberLiteral(e) };
       }
@@ -361,7 +361,9 @@ class Generator {
         if (moves) this.noteKink(out, `${x} - ${y}`);
         if (!identical) {
           // As compile.ts: a tie of sides that do not move with the inputs is a tie.
-          if (moves) this.emit(out, `if (${bd} > 0 && s.differentiating === 0 && !(Math.abs(${x} - ${y}) > ${bd})) s.needsPrecision = true;`);
+          if (moves || (isLiteralConstant(t.a) && isLiteralConstant(t.b))) {
+            this.emit(out, `if (${bd} > 0 && s.differentiating === 0 && !(Math.abs(${x} - ${y}) > ${bd})) s.needsPrecision = true;`);
+          }
           this.emit(out, `if (!Number.isFinite(${x}) || !Number.isFinite(${y})) s.needsPrecision = true;`);
         }
         this.emit(out, `const ${v} = ${x} !== ${x} || ${y} !== ${y} ? NaN : ${x} ${OPERATORS[t.op]} ${y} ? 1 : 0;`);

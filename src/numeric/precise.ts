@@ -109,6 +109,20 @@ function powerSpread(v: PreciseNumber, x: PreciseNumber, r: PreciseNumber, b: Pr
 /** An error bound times a factor, where an exact operand carries no error even against an infinite factor. */
 const carry = (factor: PreciseNumber, error: PreciseNumber): PreciseNumber =>
   (error.isZero() || factor.isZero() ? ZERO_BOUND : abs(factor).times(error));
+/** Whether num / den is a decimal of at most `digits` significant digits: den has no prime factors but 2 and 5, and the digits fit. */
+function terminatesWithin({ num, den }: { num: bigint; den: bigint }, digits: number): boolean {
+  let rest = den < 0n ? -den : den;
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2n === 0n) { rest /= 2n; twos++; }
+  while (rest % 5n === 0n) { rest /= 5n; fives++; }
+  if (rest !== 1n) return false;
+  // num / den = num 2^(k - twos) 5^(k - fives) / 10^k with k = max(twos, fives): its significant digits are those of that whole number.
+  const k = Math.max(twos, fives);
+  const whole = (num < 0n ? -num : num) * 2n ** BigInt(k - twos) * 5n ** BigInt(k - fives);
+  return whole.toString().replace(/0+$/, '').length <= digits;
+}
+
 const rounding = (x: PreciseNumber, ulps = 1): PreciseNumber => abs(x).times(UNIT_ROUNDOFF).times(ulps);
 
 /** Subterms up to this many nodes are remembered by their text, so equal copies are evaluated once; larger ones by identity. */
@@ -217,7 +231,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     switch (t.k) {
       case 'num': {
         const v = new D(t.value.num.toString()).div(t.value.den.toString());
-        const e = t.value.den === 1n ? ZERO_BOUND : rounding(v);
+        // Exact where the literal is a decimal its digits hold (0.1, 1e-17, 1e300), so (0.1 + 0.2 == 0.3) is decided.
+        const e = terminatesWithin(t.value, HIGH_DIGITS) ? ZERO_BOUND : rounding(v);
         return () => { context.error = e; return v; };
       }
       case 'pi': { const v = D.acos(-1); const e = rounding(v, 2); return () => { context.error = e; return v; }; }

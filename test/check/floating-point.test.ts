@@ -142,3 +142,15 @@ claim (1 + x * 1e-20)^(1e20) = exp(1e20 * log1p(x * 1e-20)) * 1.001   expect wro
     expect(verdicts[3]).toBe('refuted');
   }, 60_000);
 });
+
+describe('literals are exact rationals in the numbers too (nineteenth probe: engine faults)', () => {
+  it('decides comparisons of literals whose doubles round apart, and reads a literal past doubles by its own digits', () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in doubles; 1 + 1e-16 is 1; the double of 1e300 is 10^300 - 5.25e283.
+    expect(verdictsIn(`claim ((0.1 + 0.2) == 0.3) = 1
+claim (1 + 1e-16 > 1) = 1
+claim ((1 + 1e-17)^2 > 1 + 2e-17) = 1
+claim 1e300 * 1e300 / 1e300 = 1e300
+claim (0.1 + 0.2 > 0.3) = 1   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+});

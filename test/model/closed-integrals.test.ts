@@ -14,7 +14,7 @@ import { evaluateHighPrecision } from '../../src/symbolic/high-precision.ts';
 function integralTerm(text: string): Extract<Term, { k: 'integral' }> {
   const model = buildModel(parseDerivationFile(`derivation "d"\ngiven t: real\nclaim ${text}\n  = 0\n`, 'closed.deriv').derivations[0]);
   const head = model.claims[0].head;
-  if (head.k !== 'integral') throw new Error(`not an integral: ${text}`);
+  if (head?.k !== 'integral') throw new Error(`not an integral: ${text}`);
   return head;
 }
 
