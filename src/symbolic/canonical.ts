@@ -1382,8 +1382,9 @@ export class Canonicalizer {
       let signedD = d.numerator(b);
       for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signedD = signedD.mul(f.factor, b);
       if (d.denominatorConstant().sign() < 0) signedD = signedD.neg();
-      if (this.knownSign(signedD) === 'positive') return ofSign(1);
-      if (this.knownSign(signedD.neg()) === 'positive') return ofSign(-1);
+      // So does a remainder of a simplex or of unit inputs: (p[2] > 0) is 1 where p[2] is written 1 - p[1].
+      if (this.knownSign(signedD) === 'positive' || this.positivePolynomial(signedD)) return ofSign(1);
+      if (this.knownSign(signedD.neg()) === 'positive' || this.positivePolynomial(signedD.neg())) return ofSign(-1);
     }
     if (op === '==' || op === '!=') {
       const tie = RationalFunction.variable(this.tie(zeroPoly));

@@ -56,3 +56,12 @@ claim ${nested(30, '0')} = ${nested(30, '1')}   expect wrong
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a case split over a simplex (nineteenth probe: an engine fault)', () => {
+  it('reads p[n] > 0 as 1 where p[n] is written 1 - p[1] - ...: the 0 log 0 convention is the entropy', () => {
+    expect(verdictsIn(`given p: simplex[n]
+claim sum(i, p[i] > 0 ? p[i] * log(p[i]) : 0) = sum(i, p[i] * log(p[i]))
+claim -sum(i, p[i] > 0 ? p[i] * log(p[i]) : 0) = sum(i, p[i] * log(p[i]))   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
