@@ -1,4 +1,4 @@
-import { add, fn, mul, num, type Input, type Term } from '../model/index.ts';
+import { add, fn, mul, num, pow, type Input, type Term } from '../model/index.ts';
 import type { AtomTable } from './canonical.ts';
 import { Polynomial, Rational, type RationalFunction } from './exact/index.ts';
 import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
@@ -16,6 +16,7 @@ import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
  */
 export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
   const vars = [...poly.variables()];
+  if (vars.length > 1) return pointsOnCurve(poly, vars, atoms, inputs);
   if (vars.length !== 1) return [];
   const [id] = vars;
   const roots = poly.degreeIn(id) === 1 ? affineRoot(poly, id) : simpleRoots(poly, id);
@@ -42,6 +43,35 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
     return out.slice(0, MAX_POINTS);
   }
   const atom = atoms.atoms[id];
+  // A polynomial in the input itself, a root of a polynomial in it, or a log of an affine form of it: its irrational
+  // roots (x^2 - 2 at sqrt(2), x^3 - 2 at 2^(1/3), sqrt(x^2 + 1) - 2 at sqrt(3), log(p) - 1 at e) as exact terms.
+  const inputKind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
+  if (atom.kind === 'input' && inputKind !== undefined) {
+    for (const x of algebraicRoots(poly, id)) place(atom.text, inputKind, x);
+    return out.slice(0, MAX_POINTS);
+  }
+  const root = atoms.roots.get(id);
+  if (root !== undefined) {
+    const [inner] = [...root.radicand.variables()];
+    const input = inner === undefined ? undefined : atoms.atoms[inner];
+    const kind = input?.kind === 'input' ? scalarKind(input.name, inputs) : undefined;
+    if (root.radicand.variables().size !== 1 || input === undefined || kind === undefined) return [];
+    // r = c >= 0 where R = c^q.
+    for (const c of roots) {
+      if (c.sign() < 0) continue;
+      const shifted = root.radicand.sub(Polynomial.constant(c.pow(root.q)));
+      const xs = shifted.degreeIn(inner) === 1 ? affineRoot(shifted, inner).map(fraction) : algebraicRoots(shifted, inner);
+      for (const x of xs) place(input.text, kind, x);
+    }
+    return out.slice(0, MAX_POINTS);
+  }
+  const logArgument = atoms.logArgument.get(id);
+  if (logArgument !== undefined && logArgument.denominatorFactors().length === 0) {
+    const line = affineInInput(logArgument, atoms, inputs);
+    // log(a x + b) = c, x = (exp(c) - b) / a.
+    if (line !== undefined) for (const c of roots) place(line.entry, line.kind, solved(c.isZero() ? num(1) : fn('exp', fraction(c)), line.slope, line.offset));
+    return out.slice(0, MAX_POINTS);
+  }
   if (atom.kind === 'exp' && atom.times === undefined && atom.powers.length === 1 && atom.powers[0][1] === 1) {
     const input = atoms.atoms[atom.powers[0][0]];
     const kind = input.kind === 'input' ? scalarKind(input.name, inputs) : undefined;
@@ -54,6 +84,89 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
   }
   return out.slice(0, MAX_POINTS);
 }
+
+/** A scalar input's simple values, for the entries not solved for: one of its type. */
+const SIMPLE_VALUES: Readonly<Record<string, readonly Rational[]>> = {
+  real: [Rational.ZERO, Rational.ONE, Rational.of(-1)], positive: [Rational.ONE, Rational.of(2)], unit: [Rational.of(1, 2)],
+};
+
+/**
+ * Where a polynomial in two or three scalar inputs vanishes at an irrational point:
+ * each input solved for in turn ({@link algebraicRoots}), the others at simple values
+ * of their types (x^2 + y^2 - 3 at x = 1, y = sqrt(2)).
+ */
+function pointsOnCurve(poly: Polynomial, vars: readonly number[], atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+  if (vars.length > 3) return [];
+  const entries = vars.map((id) => {
+    const atom = atoms.atoms[id];
+    const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
+    return atom.kind === 'input' && kind !== undefined ? { id, text: atom.text, kind } : undefined;
+  });
+  if (entries.some((e) => e === undefined)) return [];
+  const known = entries as Array<{ id: number; text: string; kind: Input['kind'] }>;
+  const out: Array<Map<string, PointValue>> = [];
+  for (const solved of known) {
+    let assignments: Array<Array<readonly [{ id: number; text: string }, Rational]>> = [[]];
+    for (const other of known.filter((e) => e !== solved)) {
+      assignments = assignments.flatMap((a) => SIMPLE_VALUES[other.kind].map((v) => [...a, [other, v] as const]));
+    }
+    for (const assignment of assignments) {
+      let restricted = poly;
+      for (const [other, v] of assignment) restricted = restricted.substitute(other.id, Polynomial.constant(v));
+      for (const x of algebraicRoots(restricted, solved.id)) {
+        let approx: number;
+        try {
+          approx = evaluateHighPrecision(x, new Map()).toNumber();
+        } catch {
+          continue;
+        }
+        if (!Number.isFinite(approx) || !fits(solved.kind, approx)) continue;
+        out.push(new Map<string, PointValue>([...assignment.map(([e, v]): [string, PointValue] => [e.text, { num: v.num, den: v.den }]), [solved.text, { term: x, approx }]]));
+        if (out.length >= MAX_POINTS) return out;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The real roots of P, a polynomial in the one variable id with rational coefficients,
+ * as exact terms where they are irrational: a quadratic's (-b +- sqrt(b^2 - 4 a c)) / (2 a),
+ * and a x^n + c's (-c / a)^(1/n) (and its negative for an even n). None for other P.
+ */
+export function algebraicRoots(poly: Polynomial, id: number): Term[] {
+  const n = poly.degreeIn(id);
+  if (n < 2 || n > MAX_ALGEBRAIC_DEGREE) return [];
+  const at = (x: Rational): Rational | undefined => poly.substitute(id, Polynomial.constant(x)).constantValue();
+  const c = at(Rational.ZERO);
+  const plus = at(Rational.ONE);
+  const minus = at(Rational.of(-1));
+  if (c === undefined || plus === undefined || minus === undefined) return [];
+  if (n === 2) {
+    const half = Rational.of(1, 2);
+    const a = plus.add(minus).mul(half).sub(c);
+    const b = plus.sub(minus).mul(half);
+    const discriminant = b.mul(b).sub(Rational.of(4).mul(a).mul(c));
+    if (discriminant.sign() < 0) return [];
+    const centre = b.neg().div(a.mul(Rational.of(2)));
+    const spread = mul(fraction(Rational.ONE.div(a.mul(Rational.of(2)))), pow(fraction(discriminant), num(1, 2)));
+    return discriminant.isZero() ? [fraction(centre)] : [add(fraction(centre), spread), add(fraction(centre), mul(num(-1), spread))];
+  }
+  // a x^n + c, read at n + 1 points: a polynomial of degree n that agrees there is that one.
+  const a = plus.sub(c);
+  for (let k = 2; k <= n + 1; k++) {
+    const x = Rational.of(k);
+    if (!at(x)?.equals(a.mul(x.pow(n)).add(c))) return [];
+  }
+  const ratio = c.neg().div(a);
+  if (ratio.isZero()) return [num(0)];
+  const magnitude = pow(fraction(ratio.abs()), num(1, n));
+  if (n % 2 === 1) return [ratio.sign() > 0 ? magnitude : mul(num(-1), magnitude)];
+  return ratio.sign() > 0 ? [magnitude, mul(num(-1), magnitude)] : [];
+}
+
+/** The highest degree {@link algebraicRoots} reads (a binomial's root; a quadratic's formula at 2). */
+const MAX_ALGEBRAIC_DEGREE = 8;
 
 /** Points tried per condition, at most. */
 const MAX_POINTS = 8;

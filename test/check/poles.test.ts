@@ -57,6 +57,26 @@ claim tan(x) * cos(x) = sin(x)
   }, 60_000);
 });
 
+describe('a condition that fails at an irrational root of a polynomial, a root or a log (nineteenth probe)', () => {
+  it('refutes a step that divides by x^2 - 2, x^3 - 2, x^2 - x - 1, sqrt(x^2 + 1) - 2, log(p) - 1 or x^2 + y^2 - 3 where the line above is 1', () => {
+    const steps = stepsIn(`given x, y: real
+given p: positive
+claim 1 = (x^2 - 2) / (x^2 - 2)   expect wrong
+claim 1 = (x^3 - 2) / (x^3 - 2)   expect wrong
+claim 1 = (x^2 - x - 1) / (x^2 - x - 1)   expect wrong
+claim 1 = (sqrt(x^2 + 1) - 2) / (sqrt(x^2 + 1) - 2)   expect wrong
+claim 1 = (log(p) - 1) / (log(p) - 1)   expect wrong
+claim 1 = (x^2 + y^2 - 3) / (x^2 + y^2 - 3)   expect wrong
+claim (x^2 - 2) / (x^2 - 2) = 1
+claim (x^2 - 2) / (x - sqrt(2)) = x + sqrt(2)
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
+    const why = steps.slice(0, 6).map((s) => s.detail.explanation ?? '').join('\n');
+    expect(why).toMatch(/2\^\(1\/2\)|sqrt\(2\)/);
+    expect(why).toMatch(/p = exp\(1\)/);
+  }, 60_000);
+});
+
 describe('a condition on constants alone (thirteenth probe M3)', () => {
   it('holds where doubles show its sign beyond doubt: exp(1) - 1 != 0 is no condition, so the geometric sum of exp(-k) is proved', () => {
     const steps = stepsIn(`claim sum(k, 1, 300, exp(-k)) = (1 - exp(-300)) / (exp(1) - 1)
