@@ -1988,7 +1988,7 @@ export class Resolver {
     const indexName = args[0].name;
     if (this.isDeclared(indexName)) {
       throw this.error('bad-index', `${indexName} is declared as a value, so it cannot be a summation index`, args[0].span,
-        'pick an index name that is not declared, e.g. j');
+        `pick an index name that is not declared, e.g. ${this.undeclaredIndexName(indexName)}`);
     }
     const fresh = this.freshName(indexName);
     const inner = new Map(bound);
@@ -2000,6 +2000,11 @@ export class Resolver {
     // A sum of vectors or matrices (PRML's sum(n, (y[n] - t[n]) * Phi[n, :]')) is the sum of each entry.
     if (body.k === 'array') return array(body.shape, (ix) => ({ k: 'sum', index: fresh, dim, body: body.at(ix) }), body.orient);
     return scalar({ k: 'sum', index: fresh, dim, body: body.t });
+  }
+
+  /** An index name to suggest in place of a declared one: the first of k, j, i, m, l, r that is not declared. */
+  private undeclaredIndexName(declared: string): string {
+    return ['k', 'j', 'i', 'm', 'l', 'r'].find((name) => name !== declared && !this.isDeclared(name)) ?? 'k2';
   }
 
   /**
@@ -2019,7 +2024,7 @@ export class Resolver {
     const indexName = (indexExpr as Extract<Expr, { kind: 'name' }>).name;
     if (this.isDeclared(indexName)) {
       throw this.error('bad-index', `${indexName} is declared as a value, so it cannot be a summation index`, indexExpr.span,
-        'pick an index name that is not declared, e.g. k');
+        `pick an index name that is not declared, e.g. ${this.undeclaredIndexName(indexName)}`);
     }
     const lower = wholeNumber(lowerExpr);
     if (lower === undefined) {

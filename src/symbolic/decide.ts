@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, children, constantFraction, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -860,7 +860,9 @@ function confirmMissingCondition(lhs: Term, rhs: Term, missing: Condition, atoms
     : pointsAround(atoms, missing.poly, inputMap, missing.kind !== 'nonzero');
   // A condition through a root or a function of several inputs is solved for none of them (sqrt(x^2 + y^2) + x
   // vanishes where y = 0 and x <= 0: atan2's half-angle form): the simple values of the scalar inputs where it may fail.
-  const grid = around.length > 0 ? [] : simpleGrid(inputs).filter((point) => mayFail(missing, atoms, point));
+  // The inputs the step reads, not every one declared: five scalars declared, three unused, had switched the grid off.
+  const read = inputNames(rhs, inputNames(lhs));
+  const grid = around.length > 0 ? [] : simpleGrid(inputs.filter((input) => read.has(input.name))).filter((point) => mayFail(missing, atoms, point));
   // A condition through cos(a x + b) or exp(x / q) fails at an irrational x (1 + cos(x) at x = pi): there its atom
   // is a root of the condition exactly, so the step has no value there however the digits round.
   const exact = missing.kind === 'nonzero' || missing.kind === 'positive' ? pointsThroughFunctions(missing.poly, atoms, inputMap) : [];

@@ -75,6 +75,14 @@ claim (x^2 - 2) / (x - sqrt(2)) = x + sqrt(2)
     expect(why).toMatch(/2\^\(1\/2\)|sqrt\(2\)/);
     expect(why).toMatch(/p = exp\(1\)/);
   }, 60_000);
+
+  it('tries the simple values of the inputs a step reads, however many others are declared', () => {
+    // With five scalars declared, three unused, the grid of simple values was switched off and atan2's half-angle
+    // form, 0 / 0 at x = -1, y = 0 where atan2 is pi, was verified.
+    expect(verdictsIn(`given x, y, a, b, c: real
+claim atan2(y, x) = 2 * atan(y / (sqrt(x^2 + y^2) + x))   expect wrong
+`)).toEqual(['refuted']);
+  }, 60_000);
 });
 
 describe('a condition on constants alone (thirteenth probe M3)', () => {

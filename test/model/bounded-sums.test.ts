@@ -47,6 +47,14 @@ claim sum(k, 1, t, g[k]) = sum(g)
 `)).toEqual(['proved', 'refuted', 'proved', 'proved']);
   });
 
+  it('refuses a declared name as a summation index, and suggests a name that is not declared (nineteenth probe: it suggested k for k)', () => {
+    const [bounded] = results(`given n: size
+given k, j: real
+claim sum(k, 1, n, k) = 0
+`);
+    expect(bounded.detail.diagnostic).toMatchObject({ code: 'bad-index', message: 'k is declared as a value, so it cannot be a summation index', hint: 'pick an index name that is not declared, e.g. i' });
+  });
+
   it('refuses bounds it cannot read, and an index from 0 used as a position, with a hint', () => {
     const [position, fewer, lower, upper] = results(`given n: size
 given x: vector[n]
