@@ -16,12 +16,15 @@ import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
  */
 export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
   const vars = [...poly.variables()];
-  if (vars.length > 1) return pointsOnCurve(poly, vars, atoms, inputs);
+  if (vars.length > 1) {
+    const onCurve = pointsOnCurve(poly, vars, atoms, inputs);
+    return onCurve.length > 0 ? onCurve : pointsWithAnInputAtZero(poly, vars, atoms, inputs);
+  }
   if (vars.length !== 1) return [];
   const [id] = vars;
   const roots = poly.degreeIn(id) === 1 ? affineRoot(poly, id) : simpleRoots(poly, id);
   const out: Array<Map<string, PointValue>> = [];
-  const place = (entry: string, kind: Input['kind'], x: Term) => {
+  const place = (entry: string, kind: Input['kind'], x: Term, fixed: ReadonlyArray<readonly [string, Rational]> = []) => {
     let approx: number;
     try {
       approx = evaluateHighPrecision(x, new Map()).toNumber();
@@ -29,16 +32,18 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
       return;
     }
     if (!Number.isFinite(approx) || !fits(kind, approx)) return;
-    out.push(new Map([[entry, { term: x, approx }]]));
+    out.push(new Map<string, PointValue>([...fixed.map(([e, v]): [string, PointValue] => [e, { num: v.num, den: v.den }]), [entry, { term: x, approx }]]));
   };
   const angle = atoms.angles.get(id);
   if (angle !== undefined) {
-    const line = affineInInput(angle.argument, atoms, inputs);
-    if (line === undefined) return [];
+    // cos(x + y), cos(x y): each input in turn, the others at simple values, where the argument is affine in it.
+    const lines = linesThrough(angle.argument, atoms, inputs);
     for (const c of roots) {
       if (c.abs().cmp(Rational.ONE) > 0) continue;
       // a x + b = theta, x = (theta - b) / a.
-      for (const theta of angleTerms(angle.name, c)) place(line.entry, line.kind, solved(theta, line.slope, line.offset));
+      for (const line of lines) {
+        for (const theta of angleTerms(angle.name, c)) place(line.entry, line.kind, solved(theta, line.slope, line.offset), line.fixed);
+      }
     }
     return out.slice(0, MAX_POINTS);
   }
@@ -83,6 +88,48 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
     }
   }
   return out.slice(0, MAX_POINTS);
+}
+
+/**
+ * Where a condition through functions of two scalar inputs fails: one input at 0,
+ * where its atoms are exact (cos(a y) is 1, sin(a y) 0, exp(y / q) 1, y itself 0),
+ * leaves a condition in the other alone, solved as above (cos(x + y), read as
+ * cos x cos y - sin x sin y, is cos x at y = 0: x = pi / 2).
+ */
+function pointsWithAnInputAtZero(poly: Polynomial, vars: readonly number[], atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+  // The one input each atom reads, and its value at 0; undefined where an atom reads more, or is of another kind.
+  const reads = vars.map((v) => atomAtZero(v, atoms, inputs));
+  if (reads.some((r) => r === undefined)) return [];
+  const names = [...new Set(reads.map((r) => r!.input))];
+  if (names.length !== 2) return [];
+  const out: Array<Map<string, PointValue>> = [];
+  for (const name of names) {
+    const kind = scalarKind(name, inputs);
+    if (kind !== 'real') continue;
+    let restricted = poly;
+    vars.forEach((v, i) => { if (reads[i]!.input === name) restricted = restricted.substitute(v, Polynomial.constant(reads[i]!.value)); });
+    if (restricted.variables().size !== 1) continue;
+    for (const point of pointsThroughFunctions(restricted, atoms, inputs)) out.push(new Map<string, PointValue>([[name, { num: 0n, den: 1n }], ...point]));
+  }
+  return out.slice(0, MAX_POINTS);
+}
+
+/** The scalar input an atom reads alone (an input, cos or sin of a multiple of it, exp of it over q) and the atom's value where it is 0. */
+function atomAtZero(id: number, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): { input: string; value: Rational } | undefined {
+  const atom = atoms.atoms[id];
+  if (atom.kind === 'input') return scalarKind(atom.name, inputs) === undefined ? undefined : { input: atom.name, value: Rational.ZERO };
+  const angle = atoms.angles.get(id);
+  if (angle !== undefined) {
+    const line = affineInInput(angle.argument, atoms, inputs);
+    if (line === undefined || !line.offset.isZero()) return undefined;
+    const input = atoms.atoms[[...angle.argument.numerator().variables()][0]];
+    return input.kind === 'input' ? { input: input.name, value: angle.name === 'cos' ? Rational.ONE : Rational.ZERO } : undefined;
+  }
+  if (atom.kind === 'exp' && atom.times === undefined && atom.powers.length === 1 && atom.powers[0][1] === 1) {
+    const input = atoms.atoms[atom.powers[0][0]];
+    return input.kind === 'input' && scalarKind(input.name, inputs) !== undefined ? { input: input.name, value: Rational.ONE } : undefined;
+  }
+  return undefined;
 }
 
 /** A scalar input's simple values, for the entries not solved for: one of its type. */
@@ -142,15 +189,21 @@ export function algebraicRoots(poly: Polynomial, id: number): Term[] {
   const plus = at(Rational.ONE);
   const minus = at(Rational.of(-1));
   if (c === undefined || plus === undefined || minus === undefined) return [];
-  if (n === 2) {
-    const half = Rational.of(1, 2);
+  const half = Rational.of(1, 2);
+  if (n === 2 && !plus.sub(minus).isZero()) {
+    // With a linear term: the formula (without one, a x^2 + c below: sqrt(3), not (1/2) 12^(1/2)).
     const a = plus.add(minus).mul(half).sub(c);
     const b = plus.sub(minus).mul(half);
     const discriminant = b.mul(b).sub(Rational.of(4).mul(a).mul(c));
     if (discriminant.sign() < 0) return [];
     const centre = b.neg().div(a.mul(Rational.of(2)));
+    const exact = wholeRoot(discriminant, 2);
+    if (exact !== undefined) {
+      const step = exact.div(a.mul(Rational.of(2)));
+      return [fraction(centre.add(step)), fraction(centre.sub(step))];
+    }
     const spread = mul(fraction(Rational.ONE.div(a.mul(Rational.of(2)))), pow(fraction(discriminant), num(1, 2)));
-    return discriminant.isZero() ? [fraction(centre)] : [add(fraction(centre), spread), add(fraction(centre), mul(num(-1), spread))];
+    return [add(fraction(centre), spread), add(fraction(centre), mul(num(-1), spread))];
   }
   // a x^n + c, read at n + 1 points: a polynomial of degree n that agrees there is that one.
   const a = plus.sub(c);
@@ -160,9 +213,28 @@ export function algebraicRoots(poly: Polynomial, id: number): Term[] {
   }
   const ratio = c.neg().div(a);
   if (ratio.isZero()) return [num(0)];
-  const magnitude = pow(fraction(ratio.abs()), num(1, n));
+  const rational = wholeRoot(ratio.abs(), n);
+  const magnitude = rational !== undefined ? fraction(rational) : pow(fraction(ratio.abs()), num(1, n));
   if (n % 2 === 1) return [ratio.sign() > 0 ? magnitude : mul(num(-1), magnitude)];
   return ratio.sign() > 0 ? [magnitude, mul(num(-1), magnitude)] : [];
+}
+
+/** The n-th root of r >= 0 where it is rational (9/4 for n = 2: 3/2); else undefined. */
+function wholeRoot(r: Rational, n: number): Rational | undefined {
+  const root = (x: bigint): bigint | undefined => {
+    let lo = 0n;
+    let hi = 1n;
+    while (hi ** BigInt(n) <= x) hi *= 2n;
+    while (lo < hi - 1n) {
+      const mid = (lo + hi) / 2n;
+      if (mid ** BigInt(n) <= x) lo = mid; else hi = mid;
+    }
+    return lo ** BigInt(n) === x ? lo : undefined;
+  };
+  if (r.sign() < 0) return undefined;
+  const top = root(r.num);
+  const bottom = root(r.den);
+  return top === undefined || bottom === undefined ? undefined : Rational.of(top, bottom);
 }
 
 /** The highest degree {@link algebraicRoots} reads (a binomial's root; a quadratic's formula at 2). */
@@ -225,6 +297,48 @@ function fraction(c: Rational): Term {
 function solved(theta: Term, slope: Rational, offset: Rational): Term {
   const shifted = offset.isZero() ? theta : add(theta, fraction(offset.neg()));
   return slope.equals(Rational.ONE) ? shifted : mul(fraction(slope.inv()), shifted);
+}
+
+/**
+ * The lines through an argument: for one scalar input, the argument itself where it is
+ * a x + b; for several, each in turn with the others at simple values of their types
+ * where that leaves a x + b (x + y at y = 0, x y at x = 1).
+ */
+function linesThrough(argument: RationalFunction, atoms: AtomTable, inputs: ReadonlyMap<string, Input>):
+  Array<{ entry: string; kind: Input['kind']; slope: Rational; offset: Rational; fixed: ReadonlyArray<readonly [string, Rational]> }> {
+  const single = affineInInput(argument, atoms, inputs);
+  if (single !== undefined) return [{ ...single, fixed: [] }];
+  if (argument.denominatorFactors().length > 0) return [];
+  const poly = argument.numerator();
+  const vars = [...poly.variables()];
+  if (vars.length < 2 || vars.length > 3) return [];
+  const entries = vars.map((v) => {
+    const atom = atoms.atoms[v];
+    const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
+    return atom.kind === 'input' && kind !== undefined ? { id: v, text: atom.text, kind } : undefined;
+  });
+  if (entries.some((e) => e === undefined)) return [];
+  const known = entries as Array<{ id: number; text: string; kind: Input['kind'] }>;
+  const out: Array<{ entry: string; kind: Input['kind']; slope: Rational; offset: Rational; fixed: ReadonlyArray<readonly [string, Rational]> }> = [];
+  for (const free of known) {
+    let assignments: Array<Array<readonly [{ id: number; text: string }, Rational]>> = [[]];
+    for (const other of known.filter((e) => e !== free)) {
+      assignments = assignments.flatMap((a) => SIMPLE_VALUES[other.kind].map((v) => [...a, [other, v] as const]));
+    }
+    for (const assignment of assignments) {
+      let restricted = poly;
+      for (const [other, v] of assignment) restricted = restricted.substitute(other.id, Polynomial.constant(v));
+      if (restricted.degreeIn(free.id) !== 1 || restricted.variables().size !== 1) continue;
+      const offset = restricted.substitute(free.id, Polynomial.ZERO).constantValue();
+      const at1 = restricted.substitute(free.id, Polynomial.ONE).constantValue();
+      if (offset === undefined || at1 === undefined) continue;
+      const scale = argument.denominatorConstant().inv();
+      const slope = at1.sub(offset).mul(scale);
+      if (slope.isZero()) continue;
+      out.push({ entry: free.text, kind: free.kind, slope, offset: offset.mul(scale), fixed: assignment.map(([e, v]) => [e.text, v] as const) });
+    }
+  }
+  return out.slice(0, MAX_POINTS);
 }
 
 /** An argument a x + b with x one scalar input and a, b rational: its entry, kind, a and b. */

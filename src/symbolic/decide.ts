@@ -531,6 +531,8 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
   for (const { id, poly, sides } of candidates) {
     if (!numerator.variables().has(id)) continue;
     out.push(...pointsAround(atoms, poly, inputs, sides, lines));
+    // A tie at an irrational point (x^2 + y^2 = 3 at x = 0, y = sqrt(3); exp(x) + exp(y) = 3 at x = 0, y = log(2)), exactly.
+    if (!sides) out.push(...pointsThroughFunctions(poly, atoms, inputs));
   }
   // Between two switches on one line every comparison keeps its value: a cell's midpoint stands for the
   // cell, inside it rather than on its edge (a kink, where a derivative's value is a convention).

@@ -76,6 +76,22 @@ claim (x^2 - 2) / (x - sqrt(2)) = x + sqrt(2)
     expect(why).toMatch(/p = exp\(1\)/);
   }, 60_000);
 
+  it('solves a condition or a tie through functions of two inputs with one at a simple value or 0 (nineteenth probe)', () => {
+    const steps = stepsIn(`given x, y: real
+claim 1 = cos(x * y) / cos(x * y)   expect wrong
+claim 1 = cos(x + y) / cos(x + y)   expect wrong
+claim sin(x + y) = tan(x + y) * cos(x + y)   expect wrong
+claim 1 = (exp(x) + exp(y) - 3) / (exp(x) + exp(y) - 3)   expect wrong
+claim (x^2 + y^2 > 3) + (x^2 + y^2 < 3) = 1   expect wrong
+claim (exp(x) + exp(y) > 3) + (exp(x) + exp(y) < 3) = 1   expect wrong
+claim (sin(x) + cos(y) > 1.5) + (sin(x) + cos(y) < 1.5) = 1   expect wrong
+claim tan(x + y) * cos(x + y) = sin(x + y)
+claim (x^2 + y^2 >= 3) + (x^2 + y^2 < 3) = 1
+`);
+    expect(steps.map((s) => s.verdict)).toEqual([...Array(7).fill('refuted'), 'proved', 'proved']);
+    expect(steps[4].detail.counterexample?.foundBy).toMatch(/at x = 3\^\(1\/2\) exactly/);
+  }, 60_000);
+
   it('tries the simple values of the inputs a step reads, however many others are declared', () => {
     // With five scalars declared, three unused, the grid of simple values was switched off and atan2's half-angle
     // form, 0 / 0 at x = -1, y = 0 where atan2 is pi, was verified.

@@ -84,8 +84,13 @@ describe('the domain rule: the step must have a value wherever the line above ha
     expect(concrete).toMatchObject({ kind: 'different', explanation: expect.stringMatching(/no value at t = -1, .*\(it needs t\^2 - 1 != 0\)$/) });
   });
 
-  it('leaves a condition it cannot solve for to the numbers: x^2 - 2 != 0', () => {
+  it('solves a condition at an irrational root exactly: x^2 - 2 != 0 fails at x = 2^(1/2) (nineteenth probe)', () => {
     const { concrete } = exact('claim 1 = (x^2 - 2) / (x^2 - 2)');
+    expect(concrete).toMatchObject({ kind: 'different', explanation: expect.stringMatching(/no value at x = 2\^\(1\/2\), .*\(it needs x\^2 - 2 != 0\)$/) });
+  });
+
+  it('leaves a condition it cannot solve for to the numbers: x^5 - x - 1 != 0', () => {
+    const { concrete } = exact('claim 1 = (x^5 - x - 1) / (x^5 - x - 1)');
     expect(concrete.kind).toBe('undecided');
   });
 });
