@@ -108,7 +108,8 @@ describe('values by quadrature', () => {
   }, 60_000);
 
   it('an integrable singularity at a non-zero end is read in 60 digits, nodes no nearer than they resolve (eighteenth probe)', () => {
-    expect(verdictOf('given t: real\nclaim integral(t, 0, 1, 1 / sqrt(1 - t)) = 2').verdict).toBe('verified');
+    // exp(t) keeps it out of the Beta closed form (1 / sqrt(1 - t) alone is proved): the numbers read it.
+    expect(verdictOf('given t: real\nclaim integral(t, 0, 1, exp(t) / sqrt(1 - t)) = exp(1) * sqrt(pi) * erf(1)').verdict).toBe('verified');
     expect(verdictOf('given t: real\nclaim integral(t, -1, 1, 1 / sqrt(1 - t^2)) = pi / 2').verdict).toBe('refuted');
   }, 60_000);
 
