@@ -22,5 +22,5 @@ export { DerivativeTooLargeError, differentiate, eliminateDiff, eliminateDiffKee
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
 export { exprChildren } from './expr-children.ts';
 export { closedPolynomialIntegral } from './polynomial-integral.ts';
-export { closedExponentialIntegral, type KnownSign } from './exponential-integral.ts';
+export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';

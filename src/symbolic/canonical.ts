@@ -1,4 +1,4 @@
-import { appliedName, bernoulliNumber, closedExponentialIntegral, closedPolynomialIntegral, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
+import { appliedName, bernoulliNumber, closedFormIntegral, closedPolynomialIntegral, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -382,7 +382,7 @@ export class Canonicalizer {
         // A polynomial integrand between finite bounds integrates exactly (model/polynomial-integral.ts). Any other
         // integral is one atom, keyed by its bounds and integrand (integralKey): the same integral on both sides
         // cancels, and anything else about it is for the numbers.
-        const closed = closedPolynomialIntegral(t) ?? closedExponentialIntegral(t, (x) => this.knownTermSign(x));
+        const closed = closedPolynomialIntegral(t) ?? closedFormIntegral(t, (x) => this.knownTermSign(x));
         if (closed !== undefined) return this.of(closed);
         return this.opaque(`integral:${this.integralKey(t)}`, () => printTerm(t), () => NaN);
       }

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
-import { closedExponentialIntegral, closedPolynomialIntegral, compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -192,7 +192,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           if (!v.isFinite() || v.abs().lte(new Big(10).pow(-Math.floor(digits / 3)))) return undefined;
           return v.isPositive() ? 1 : -1;
         };
-        const closed = closedPolynomialIntegral(t) ?? closedExponentialIntegral(t, signAtPoint);
+        const closed = closedPolynomialIntegral(t) ?? closedFormIntegral(t, signAtPoint);
         if (closed === undefined) throw new Error('an integral with no closed form here');
         return go(closed);
       }

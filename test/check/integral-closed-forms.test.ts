@@ -1,5 +1,5 @@
 /**
- * Integrals the exact engine evaluates in closed form (model/exponential-integral.ts):
+ * Integrals the exact engine evaluates in closed form (model/integral-closed-forms.ts):
  * a polynomial times exp of a quadratic or linear form in t, over a range that may be
  * infinite and may be narrowed by relu or a comparison; Gamma and Beta integrals. They are proved, their slips
  * refuted; where the closed form's condition (the sign of the t^2 or t coefficient)

@@ -1,5 +1,5 @@
 /**
- * The exact engine's closed forms of integrals (model/exponential-integral.ts) against
+ * The exact engine's closed forms of integrals (model/integral-closed-forms.ts) against
  * 60-digit quadrature (numeric/precise-quadrature.ts), which shares no code with
  * them: for random integrands of every form they take, the closed form's value lies
  * within the quadrature's error bound. A wrong closed form would be a false proof.
@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivationFile } from '../../src/index.ts';
-import { closedExponentialIntegral, closedPolynomialIntegral, type Term } from '../../src/model/index.ts';
+import { closedFormIntegral, closedPolynomialIntegral, type Term } from '../../src/model/index.ts';
 import { compilePrecise, IndexSlots, layoutInputs, newState, preciseContext } from '../../src/numeric/index.ts';
 import { evaluateHighPrecision } from '../../src/symbolic/high-precision.ts';
 
@@ -35,7 +35,7 @@ function byClosedForm(term: Extract<Term, { k: 'integral' }>): number | undefine
     const v = evaluateHighPrecision(x, none);
     return v.isZero() || !v.isFinite() ? undefined : v.isPositive() ? 1 : -1;
   };
-  const closed = closedPolynomialIntegral(term) ?? closedExponentialIntegral(term, sign);
+  const closed = closedPolynomialIntegral(term) ?? closedFormIntegral(term, sign);
   return closed === undefined ? undefined : evaluateHighPrecision(closed, none).toNumber();
 }
 

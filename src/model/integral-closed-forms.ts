@@ -19,14 +19,19 @@ const MAX_GAUSSIAN_DEGREE = 8;
 const MAX_EXPONENTIAL_DEGREE = 16;
 
 /**
- * The integral of P(t) exp(q0 + q1 t + q2 t^2) in closed form, summed over the
- * terms of a sum, where P is a polynomial in t and the q's are free of t: the
- * moments of the normal and exponential distributions, the Laplace transform of
- * a polynomial, the MGF of a normal; and t^p P(t) exp(q0 + q1 t) from 0 to
- * Infinity for any power p, through the Gamma function (the gamma density's
- * normalising constant and moments), and t^p (1 - t)^q P(t) from 0 to 1 through the
- * Beta function. A factor relu(A) or a comparison (A > 0),
- * with A affine in t of constant slope, narrows the range to where A > 0.
+ * A definite integral in closed form, term by term of its integrand multiplied out
+ * (integrals inside it closed first), beyond a polynomial's (polynomial-integral.ts):
+ * - P(t) exp(q0 + q1 t + q2 t^2), P a polynomial in t and the q's free of t: the
+ *   moments of the normal and exponential distributions, the Laplace transform of a
+ *   polynomial, the MGF of a normal;
+ * - t^p P(t) exp(q0 + q1 t) from 0 to Infinity for any power p, through the Gamma
+ *   function (the gamma density's normalising constant and moments);
+ * - t^p (1 - t)^q P(t) from 0 to 1, through the Beta function;
+ * - t^p P(t) between bounds 0 or known positive, by the power rule (a log for 1 / t);
+ * - a factor log(A), A a product of such exponentials and of positive factors, read
+ *   as the polynomial it is (a KL divergence, an entropy);
+ * - a factor relu(A) or a comparison (A > 0), A affine in t of constant slope,
+ *   narrows the range to where A > 0.
  *
  * Only where the closed form is the integral's value at every input where it has
  * one: a Gaussian needs q2 known negative (`s: positive` in -t^2 / (2 s^2)), an
@@ -40,9 +45,9 @@ const MAX_EXPONENTIAL_DEGREE = 16;
  * and for q2 = 0, Lk = ([t^k e^Q] - k L(k-1)) / q1, by parts, [.] the difference
  * between the bounds (0 at an infinite bound, where the integrand vanishes).
  *
- * @example closedExponentialIntegral(integral(t, 0, Infinity, t l exp(-l t))) is 1 / l, written out
+ * @example closedFormIntegral(integral(t, 0, Infinity, t l exp(-l t))) is 1 / l, written out
  */
-export function closedExponentialIntegral(t: Integral, signOf: KnownSign): Term | undefined {
+export function closedFormIntegral(t: Integral, signOf: KnownSign): Term | undefined {
   // An integral inside, closed first: the integral over [0, 1] of the integral over [t, 1] of exp(u) is that of e - e^t.
   if (someSubterm(t.body, (x) => x.k === 'integral')) {
     const body = closedInside(t.body, signOf);
@@ -53,7 +58,7 @@ export function closedExponentialIntegral(t: Integral, signOf: KnownSign): Term 
   const lower = t.lower && constantFraction(t.lower);
   const upper = t.upper && constantFraction(t.upper);
   if (lower && upper && compareFractions(lower, upper) > 0) {
-    const upwards = closedExponentialIntegral({ ...t, lower: t.upper, upper: t.lower }, signOf);
+    const upwards = closedFormIntegral({ ...t, lower: t.upper, upper: t.lower }, signOf);
     return upwards && neg(upwards);
   }
   const pieces = distributed(t.body);
@@ -67,7 +72,6 @@ export function closedExponentialIntegral(t: Integral, signOf: KnownSign): Term 
   return add(...parts);
 }
 
-/** The range being integrated over; `ordered` when lower <= upper is known (needed to narrow it). */
 /**
  * log(A) as a polynomial in t where A is a product of powers of exp(polynomial in t)
  * and of factors free of t known positive: log(exp(Q) / sqrt(2 pi s^2)) is Q - log(2 pi s^2) / 2.
@@ -129,10 +133,11 @@ function closedInside(term: Term, signOf: KnownSign): Term {
   });
   const inner = changed ? children : term;
   if (inner.k !== 'integral') return inner;
-  const closed = closedPolynomialIntegral(inner) ?? closedExponentialIntegral(inner, signOf);
+  const closed = closedPolynomialIntegral(inner) ?? closedFormIntegral(inner, signOf);
   return closed ?? inner;
 }
 
+/** The range being integrated over; `ordered` when lower <= upper is known (needed to narrow it). */
 interface Range { lower?: Term; upper?: Term; narrowed: boolean; readonly ordered: boolean }
 
 function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | undefined {
