@@ -144,33 +144,50 @@ const SIMPLE_VALUES: Readonly<Record<string, readonly Rational[]>> = {
  */
 function pointsOnCurve(poly: Polynomial, vars: readonly number[], atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
   if (vars.length > 3) return [];
-  const entries = vars.map((id) => {
+  const out: Array<Map<string, PointValue>> = [];
+  for (const { free, fixed, restricted } of restrictions(poly, vars, atoms, inputs)) {
+    for (const x of algebraicRoots(restricted, free.id)) {
+      let approx: number;
+      try {
+        approx = evaluateHighPrecision(x, new Map()).toNumber();
+      } catch {
+        continue;
+      }
+      if (!Number.isFinite(approx) || !fits(free.kind, approx)) continue;
+      out.push(new Map<string, PointValue>([...fixed.map(([e, v]): [string, PointValue] => [e, { num: v.num, den: v.den }]), [free.text, { term: x, approx }]]));
+      if (out.length >= MAX_POINTS) return out;
+    }
+  }
+  return out;
+}
+
+/** A scalar input of a polynomial: its atom id, entry and kind. */
+interface ScalarEntry { readonly id: number; readonly text: string; readonly kind: Input['kind'] }
+
+/**
+ * P with all its scalar inputs but one at simple values of their types, for each
+ * input in turn and each combination of the others' values; none where P holds an
+ * atom that is not a scalar input.
+ */
+function restrictions(poly: Polynomial, vars: readonly number[], atoms: AtomTable, inputs: ReadonlyMap<string, Input>):
+  Array<{ free: ScalarEntry; fixed: ReadonlyArray<readonly [string, Rational]>; restricted: Polynomial }> {
+  const entries = vars.map((id): ScalarEntry | undefined => {
     const atom = atoms.atoms[id];
     const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
     return atom.kind === 'input' && kind !== undefined ? { id, text: atom.text, kind } : undefined;
   });
   if (entries.some((e) => e === undefined)) return [];
-  const known = entries as Array<{ id: number; text: string; kind: Input['kind'] }>;
-  const out: Array<Map<string, PointValue>> = [];
-  for (const solved of known) {
-    let assignments: Array<Array<readonly [{ id: number; text: string }, Rational]>> = [[]];
-    for (const other of known.filter((e) => e !== solved)) {
+  const known = entries as ScalarEntry[];
+  const out: Array<{ free: ScalarEntry; fixed: ReadonlyArray<readonly [string, Rational]>; restricted: Polynomial }> = [];
+  for (const free of known) {
+    let assignments: Array<Array<readonly [ScalarEntry, Rational]>> = [[]];
+    for (const other of known.filter((e) => e !== free)) {
       assignments = assignments.flatMap((a) => SIMPLE_VALUES[other.kind].map((v) => [...a, [other, v] as const]));
     }
     for (const assignment of assignments) {
       let restricted = poly;
       for (const [other, v] of assignment) restricted = restricted.substitute(other.id, Polynomial.constant(v));
-      for (const x of algebraicRoots(restricted, solved.id)) {
-        let approx: number;
-        try {
-          approx = evaluateHighPrecision(x, new Map()).toNumber();
-        } catch {
-          continue;
-        }
-        if (!Number.isFinite(approx) || !fits(solved.kind, approx)) continue;
-        out.push(new Map<string, PointValue>([...assignment.map(([e, v]): [string, PointValue] => [e.text, { num: v.num, den: v.den }]), [solved.text, { term: x, approx }]]));
-        if (out.length >= MAX_POINTS) return out;
-      }
+      out.push({ free, fixed: assignment.map(([e, v]) => [e.text, v] as const), restricted });
     }
   }
   return out;
@@ -312,31 +329,15 @@ function linesThrough(argument: RationalFunction, atoms: AtomTable, inputs: Read
   const poly = argument.numerator();
   const vars = [...poly.variables()];
   if (vars.length < 2 || vars.length > 3) return [];
-  const entries = vars.map((v) => {
-    const atom = atoms.atoms[v];
-    const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
-    return atom.kind === 'input' && kind !== undefined ? { id: v, text: atom.text, kind } : undefined;
-  });
-  if (entries.some((e) => e === undefined)) return [];
-  const known = entries as Array<{ id: number; text: string; kind: Input['kind'] }>;
+  const scale = argument.denominatorConstant().inv();
   const out: Array<{ entry: string; kind: Input['kind']; slope: Rational; offset: Rational; fixed: ReadonlyArray<readonly [string, Rational]> }> = [];
-  for (const free of known) {
-    let assignments: Array<Array<readonly [{ id: number; text: string }, Rational]>> = [[]];
-    for (const other of known.filter((e) => e !== free)) {
-      assignments = assignments.flatMap((a) => SIMPLE_VALUES[other.kind].map((v) => [...a, [other, v] as const]));
-    }
-    for (const assignment of assignments) {
-      let restricted = poly;
-      for (const [other, v] of assignment) restricted = restricted.substitute(other.id, Polynomial.constant(v));
-      if (restricted.degreeIn(free.id) !== 1 || restricted.variables().size !== 1) continue;
-      const offset = restricted.substitute(free.id, Polynomial.ZERO).constantValue();
-      const at1 = restricted.substitute(free.id, Polynomial.ONE).constantValue();
-      if (offset === undefined || at1 === undefined) continue;
-      const scale = argument.denominatorConstant().inv();
-      const slope = at1.sub(offset).mul(scale);
-      if (slope.isZero()) continue;
-      out.push({ entry: free.text, kind: free.kind, slope, offset: offset.mul(scale), fixed: assignment.map(([e, v]) => [e.text, v] as const) });
-    }
+  for (const { free, fixed, restricted } of restrictions(poly, vars, atoms, inputs)) {
+    if (restricted.degreeIn(free.id) !== 1 || restricted.variables().size !== 1) continue;
+    const offset = restricted.substitute(free.id, Polynomial.ZERO).constantValue();
+    const at1 = restricted.substitute(free.id, Polynomial.ONE).constantValue();
+    if (offset === undefined || at1 === undefined) continue;
+    const slope = at1.sub(offset).mul(scale);
+    if (!slope.isZero()) out.push({ entry: free.text, kind: free.kind, slope, offset: offset.mul(scale), fixed });
   }
   return out.slice(0, MAX_POINTS);
 }
