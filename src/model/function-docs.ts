@@ -29,6 +29,8 @@ const SUMMARIES: Readonly<Record<FunctionName, string>> = {
   atan: 'arctangent',
   atan2: 'the angle of the point (x, y), in (-pi, pi]',
   sign: '-1, 0 or 1',
+  floor: 'the greatest whole number <= x (numpy floor)',
+  ceil: 'the least whole number >= x (numpy ceil)',
   log1p: 'log(1 + x), exact for tiny x',
   expm1: 'exp(x) - 1, exact for tiny x',
   erf: 'error function',

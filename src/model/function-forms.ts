@@ -99,6 +99,9 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   logit: { arity: 1, what: 'log-odds, the inverse of the sigmoid, `log(x / (1 - x))`', form: (x) => fn('log', div(x, sub(num(1), x))) },
   expit: { arity: 1, what: "`sigmoid(x)`, SciPy's name", form: (x) => fn('sigmoid', x) },
   sgn: { arity: 1, what: '`sign(x)`', form: (x) => fn('sign', x) },
+  // The remainder as Python and numpy take it: of the divisor's sign.
+  mod: { arity: 2, what: 'the remainder of x by y with the sign of y, `x - y * floor(x / y)` (Python\'s x % y)', form: (x, y) => sub(x, mul(y, fn('floor', div(x, y)))) },
+  round: { arity: 1, what: 'the nearest whole number, halves up, `floor(x + 1/2)`', form: (x) => fn('floor', add(x, num(1, 2))) },
   heaviside: { arity: 1, what: 'the unit step, `(x > 0)` (its value at 0 aside: a kink)', form: (x) => ({ k: 'cmp', op: '>', a: x, b: num(0) }) },
   // Inverse functions of reciprocals, as the calculus texts list them (Stewart 3.11).
   asec: { arity: 1, what: 'inverse secant, `acos(1 / x)`', form: (x) => acos(div(num(1), x)) },

@@ -42,7 +42,8 @@ export interface IndexTerm {
 export type FunctionName =
   | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'relu' | 'abs' | 'max' | 'min'
   | 'softplus' | 'sin' | 'cos' | 'sinh' | 'cosh' | 'sech' | 'asinh' | 'asin' | 'atan' | 'atan2' | 'sign' | 'log1p' | 'expm1'
-  | 'erf' | 'erfc' | 'erfinv' | 'Phi' | 'phi' | 'factorial' | 'binomial' | 'gamma' | 'lgamma' | 'digamma' | 'polygamma';
+  | 'erf' | 'erfc' | 'erfinv' | 'Phi' | 'phi' | 'factorial' | 'binomial' | 'gamma' | 'lgamma' | 'digamma' | 'polygamma'
+  | 'floor' | 'ceil';
 
 /** The reductions of an array other than sum. */
 export type ReduceOp = 'max' | 'min' | 'prod';

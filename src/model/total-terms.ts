@@ -14,7 +14,7 @@ export function hasValueAtEveryPoint(term: Term, inputs: readonly Input[]): bool
 /** Functions with a value at every real argument. */
 const TOTAL: ReadonlySet<FunctionName> = new Set<FunctionName>([
   'exp', 'tanh', 'sigmoid', 'softplus', 'relu', 'abs', 'max', 'min', 'sin', 'cos', 'sinh', 'cosh', 'sech', 'asinh', 'atan',
-  'sign', 'expm1', 'erf', 'erfc', 'Phi', 'phi',
+  'sign', 'floor', 'ceil', 'expm1', 'erf', 'erfc', 'Phi', 'phi',
 ]);
 
 /** Functions whose value is > 0 at every real argument. */

@@ -483,7 +483,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           const neverZero = NEVER_ZERO.has(t.name);
           // sqrt has no derivative at 0 (sqrt(x^2) is |x|): like a kink, inputs there are discarded inside a derivative.
           const edge = t.name === 'sqrt';
-          const discontinuous = t.name === 'sign';
+          const jump = rule.jumps === true ? kink : undefined;
           const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
           const absolute = rule.absoluteError ?? noAbsoluteError;
           return (s) => {
@@ -493,8 +493,8 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
             else if (edge) noteKink(s, v);
             const out = f(v);
             if (Number.isFinite(v) && (outOfRange(out) || (out === 0 && neverZero))) s.needsPrecision = true;
-            // sign jumps at 0: decided between values closer than their error, it is a guess.
-            if (discontinuous && e > 0 && Math.abs(v) <= e && s.differentiating === 0) s.needsPrecision = true;
+            // sign jumps at 0, floor at each whole number: decided nearer a jump than the error, it is a guess.
+            if (jump !== undefined && e > 0 && Math.abs(jump(v)) <= e && s.differentiating === 0) s.needsPrecision = true;
             // An exact argument carries no error whatever the slope: the slope (an array) only where it matters.
             s.error = finiteOrInfinite((e === 0 ? 0 : argumentError(f, v, out, slope(v)[0], e)) + roundoff * Math.abs(out) + absolute(v) + UNDERFLOW);
             return out;

@@ -584,6 +584,17 @@ export class Canonicalizer {
         const a = arg(0);
         return this.comparison('>', a).sub(this.comparison('<', a), b);
       }
+      case 'floor': case 'ceil': {
+        // Of a rational constant, the whole number; of anything else an atom, one per canonical argument.
+        const a = arg(0);
+        const c = constantOf(a);
+        if (c !== undefined) {
+          const down = c.num / c.den - (c.num % c.den !== 0n && c.num < 0n ? 1n : 0n);
+          return RationalFunction.constant(Rational.of(t.name === 'floor' || c.isInteger() ? down : down + 1n));
+        }
+        const f = FUNCTIONS[t.name].value;
+        return this.opaque(`${t.name}(${this.key(a)})`, () => `${t.name}(${this.display(a)})`, (values) => f(a.evaluateFloat(values)));
+      }
       // erfc and Phi through erf, phi through exp: Phi(x) = (1 + erf(x / sqrt 2)) / 2 is then proved.
       case 'erf': return this.erf(arg(0), printTerm(t.args[0]));
       case 'erfinv': {

@@ -126,6 +126,12 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           if (equalExactlyAt(t.args[0], { k: 'num', value: { num: 0n, den: 1n } }, point)) return new Big(0);
           throw new TieError(`a sign too close to 0 to call at ${digits} digits`);
         }
+        // floor and ceil jump at each whole number: an argument a whole number to the digits is one only where it is exactly.
+        if ((t.name === 'floor' || t.name === 'ceil') && !(args[0].minus(args[0].round()).abs().gt(`1e-${digits - 20}`))) {
+          const whole = args[0].round();
+          if (whole.abs().lt(1e15) && equalExactlyAt(t.args[0], { k: 'num', value: { num: BigInt(whole.toFixed(0)), den: 1n } }, point)) return whole;
+          throw new TieError(`${t.name} too close to a whole number to call at ${digits} digits`);
+        }
         return preciseValue(FUNCTIONS[t.name], Big, args);
       }
       case 'apply': return go(instantiateFunctions(t));

@@ -278,6 +278,14 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
     arity: [1, 1],
     render: ([x], ctx) => rendered(`\\left|${ctx.render(x).tex}\\right|`, Prec.Atom),
   },
+  floor: {
+    arity: [1, 1],
+    render: ([x], ctx) => rendered(`\\left\\lfloor ${ctx.render(x).tex}\\right\\rfloor`, Prec.Atom),
+  },
+  ceil: {
+    arity: [1, 1],
+    render: ([x], ctx) => rendered(`\\left\\lceil ${ctx.render(x).tex}\\right\\rceil`, Prec.Atom),
+  },
   max: parenStyle('\\max', [1, Infinity]),
   min: parenStyle('\\min', [1, Infinity]),
   sinh: operatorStyle('\\sinh'),
@@ -336,6 +344,14 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   log_sigmoid: parenStyle('\\log\\sigma'),
   expit: parenStyle('\\operatorname{expit}'),
   sgn: parenStyle('\\operatorname{sgn}'),
+  mod: {
+    arity: [2, 2],
+    render: ([x, y], ctx) => rendered(`${ctx.operand(x, Prec.Mul).tex} \\bmod ${ctx.operand(y, Prec.Mul).tex}`, Prec.Add),
+  },
+  round: {
+    arity: [1, 1],
+    render: ([x], ctx) => rendered(`\\left\\lfloor ${ctx.render(x).tex}\\right\\rceil`, Prec.Atom),
+  },
   heaviside: parenStyle('H'),
   log_softmax: parenStyle('\\log\\operatorname{softmax}'),
   logsoftmax: parenStyle('\\log\\operatorname{softmax}'),

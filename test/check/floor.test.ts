@@ -1,0 +1,47 @@
+/**
+ * floor and ceil, and mod and round written through floor: whole numbers exactly
+ * for constants, atoms otherwise, a jump at each whole number that double precision
+ * does not decide near it, derivative 0 between the jumps.
+ */
+import { describe, expect, it } from 'vitest';
+import { verdictsIn } from '../__test-helpers__/derivations.ts';
+import { toLatex } from '../../src/report/latex/index.ts';
+import { parseExpression, SourceMap } from '../../src/syntax/index.ts';
+
+const renderLatex = (text: string): string => toLatex(parseExpression(text, SourceMap.single('<t>', 1, 1)));
+
+describe('floor, ceil, mod and round', () => {
+  it('are exact whole numbers of constants, and their slips are refuted', () => {
+    expect(verdictsIn(`claim floor(7 / 2) = 3
+claim ceil(-7 / 2) = -3
+claim floor(-7 / 2) = -4
+claim mod(-7, 3) = 2
+claim round(5 / 2) = 3
+claim floor(-7 / 2) = -3   expect wrong
+claim mod(-7, 3) = -1   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  }, 60_000);
+
+  it('jump at each whole number: a sum of literals that doubles round below 1 is read in 60 digits', () => {
+    // 0.1 + 0.2 + 0.7 is 0.9999999999999999 in doubles, whose floor is 0.
+    expect(verdictsIn(`claim floor(0.1 + 0.2 + 0.7) = 1
+claim floor(0.1 + 0.2 + 0.7) = 0   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+
+  it('hold where an identity does, fail where it does not, and have derivative 0 between the jumps', () => {
+    expect(verdictsIn(`given x: real
+claim floor(x + 1) = floor(x) + 1
+claim floor(x) + ceil(-x) = 0
+claim mod(x, 1) = x - floor(x)
+claim diff(floor(x) + x^2, x) = 2 * x
+claim floor(x + 1) = floor(x)   expect wrong
+claim floor(2 * x) = 2 * floor(x)   expect wrong
+`)).toEqual(['verified', 'verified', 'proved', 'proved', 'refuted', 'refuted']);
+  }, 60_000);
+
+  it('are typeset with their brackets', () => {
+    expect(renderLatex('floor(x / 2) + ceil(y)')).toContain('\\left\\lfloor');
+    expect(renderLatex('floor(x / 2) + ceil(y)')).toContain('\\left\\lceil y\\right\\rceil');
+  });
+});
