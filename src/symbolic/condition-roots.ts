@@ -18,7 +18,9 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
   const vars = [...poly.variables()];
   if (vars.length > 1) {
     const onCurve = pointsOnCurve(poly, vars, atoms, inputs);
-    return onCurve.length > 0 ? onCurve : pointsWithAnInputAtZero(poly, vars, atoms, inputs);
+    if (onCurve.length > 0) return onCurve;
+    const throughConstants = affineOverConstantRoots(poly, vars, atoms, inputs);
+    return throughConstants.length > 0 ? throughConstants : pointsWithAnInputAtZero(poly, vars, atoms, inputs);
   }
   if (vars.length !== 1) return [];
   const [id] = vars;
@@ -88,6 +90,38 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
     }
   }
   return out.slice(0, MAX_POINTS);
+}
+
+/**
+ * Where a condition affine in one scalar input, with roots of constants for its
+ * coefficients, fails: x - sqrt(2) at x = sqrt(2), 2 x - sqrt(3) - 1 at x = (sqrt(3) + 1) / 2.
+ */
+function affineOverConstantRoots(poly: Polynomial, vars: readonly number[], atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+  const free = vars.filter((v) => !atoms.roots.get(v)?.radicand.isConstant());
+  if (free.length !== 1 || poly.degreeIn(free[0]) !== 1) return [];
+  const atom = atoms.atoms[free[0]];
+  const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
+  if (atom.kind !== 'input' || kind === undefined) return [];
+  const constantTerm = (id: number): Term => {
+    const { q, radicand } = atoms.roots.get(id)!;
+    return pow(fraction(radicand.constantValue()!), num(1, q));
+  };
+  const asTerm = (p: Polynomial): Term => add(...[...p.terms()].map((term) => {
+    const factors: Term[] = [fraction(term.coef)];
+    for (let i = 0; i < term.mono.pairs.length; i += 2) factors.push(pow(constantTerm(term.mono.pairs[i]), num(term.mono.pairs[i + 1])));
+    return mul(...factors);
+  }));
+  const offset = poly.substitute(free[0], Polynomial.ZERO);
+  const slope = poly.substitute(free[0], Polynomial.ONE).sub(offset);
+  if (slope.isZero()) return [];
+  const x = mul(num(-1), asTerm(offset), pow(asTerm(slope), num(-1)));
+  let approx: number;
+  try {
+    approx = evaluateHighPrecision(x, new Map()).toNumber();
+  } catch {
+    return [];
+  }
+  return Number.isFinite(approx) && fits(kind, approx) ? [new Map<string, PointValue>([[atom.text, { term: x, approx }]])] : [];
 }
 
 /**
