@@ -1,6 +1,6 @@
 import { add, fn, mul, num, pow, type Input, type Term } from '../model/index.ts';
 import type { AtomTable } from './canonical.ts';
-import { Polynomial, Rational, type RationalFunction } from './exact/index.ts';
+import { Budget, BudgetExceededError, Polynomial, Rational, type RationalFunction } from './exact/index.ts';
 import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
 
 /**
@@ -14,7 +14,14 @@ import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
  * At such a point the atom is c exactly, so the condition fails exactly: no
  * digits decide it.
  */
-export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+export function pointsThroughFunctions(condition: Polynomial, atoms: AtomTable, inputs: ReadonlyMap<string, Input>, depth = 0): Array<Map<string, PointValue>> {
+  // Reduced by the relations between atoms first: cos(x)^2 - sin(x)^2 (cos(2 x)) is 2 cos(x)^2 - 1, in one atom.
+  let poly = condition;
+  try {
+    poly = atoms.reduce(condition, new Budget({ maxTerms: REDUCE_TERMS }));
+  } catch (error) {
+    if (!(error instanceof BudgetExceededError)) throw error;
+  }
   const vars = [...poly.variables()];
   if (vars.length > 1) {
     const onCurve = pointsOnCurve(poly, vars, atoms, inputs);
@@ -25,6 +32,15 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
   if (vars.length !== 1) return [];
   const [id] = vars;
   const roots = poly.degreeIn(id) === 1 ? affineRoot(poly, id) : simpleRoots(poly, id);
+  // The atom's irrational values too, exactly (exp(2 x) - 3 is e^2 - 3 in e = exp(x): e = sqrt(3)), with their doubles.
+  const irrational = poly.degreeIn(id) < 2 ? [] : algebraicRoots(poly, id).flatMap((term) => {
+    try {
+      const value = evaluateHighPrecision(term, new Map()).toNumber();
+      return Number.isFinite(value) ? [{ term, value }] : [];
+    } catch {
+      return [];
+    }
+  });
   const out: Array<Map<string, PointValue>> = [];
   const place = (entry: string, kind: Input['kind'], x: Term, fixed: ReadonlyArray<readonly [string, Rational]> = []) => {
     let approx: number;
@@ -47,6 +63,12 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
         for (const theta of angleTerms(angle.name, c)) place(line.entry, line.kind, solved(theta, line.slope, line.offset), line.fixed);
       }
     }
+    for (const c of irrational) {
+      if (Math.abs(c.value) >= 1) continue;
+      for (const line of lines) {
+        for (const theta of irrationalAngles(angle.name, c.term)) place(line.entry, line.kind, solved(theta, line.slope, line.offset), line.fixed);
+      }
+    }
     return out.slice(0, MAX_POINTS);
   }
   const atom = atoms.atoms[id];
@@ -59,16 +81,22 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
   }
   const root = atoms.roots.get(id);
   if (root !== undefined) {
-    const [inner] = [...root.radicand.variables()];
-    const input = inner === undefined ? undefined : atoms.atoms[inner];
-    const kind = input?.kind === 'input' ? scalarKind(input.name, inputs) : undefined;
-    if (root.radicand.variables().size !== 1 || input === undefined || kind === undefined) return [];
-    // r = c >= 0 where R = c^q.
+    if (root.radicand.variables().size !== 1 || depth >= MAX_ROOT_DEPTH) return [];
+    // r = c >= 0 where R = c^q: R - c^q, a condition in R's one atom (an input, exp(x) for sqrt(exp(x)) = exp(x / 2)), solved in turn.
     for (const c of roots) {
-      if (c.sign() < 0) continue;
-      const shifted = root.radicand.sub(Polynomial.constant(c.pow(root.q)));
-      const xs = shifted.degreeIn(inner) === 1 ? affineRoot(shifted, inner).map(fraction) : algebraicRoots(shifted, inner);
-      for (const x of xs) place(input.text, kind, x);
+      if (c.sign() >= 0) out.push(...pointsThroughFunctions(root.radicand.sub(Polynomial.constant(c.pow(root.q))), atoms, inputs, depth + 1));
+    }
+    return out.slice(0, MAX_POINTS);
+  }
+  const inverse = atoms.inverseCircular.get(id);
+  if (inverse !== undefined) {
+    const line = affineInInput(inverse.argument, atoms, inputs);
+    if (line === undefined) return [];
+    // atan(a x + b) = c for |c| < pi / 2: a x + b = tan(c); asin for |c| <= pi / 2: sin(c).
+    for (const c of roots) {
+      if (Math.abs(c.toNumber()) >= Math.PI / 2) continue;
+      const value = inverse.name === 'atan' ? mul(fn('sin', fraction(c)), pow(fn('cos', fraction(c)), num(-1))) : fn('sin', fraction(c));
+      place(line.entry, line.kind, solved(value, line.slope, line.offset));
     }
     return out.slice(0, MAX_POINTS);
   }
@@ -88,6 +116,7 @@ export function pointsThroughFunctions(poly: Polynomial, atoms: AtomTable, input
       if (c.sign() <= 0) continue;
       place(input.text, kind, c.equals(Rational.ONE) ? num(0) : mul(num(atom.den), fn('log', fraction(c))));
     }
+    for (const c of irrational) if (c.value > 0) place(input.text, kind, mul(num(atom.den), fn('log', c.term)));
   }
   return out.slice(0, MAX_POINTS);
 }
@@ -114,7 +143,8 @@ function affineOverConstantRoots(poly: Polynomial, vars: readonly number[], atom
   const offset = poly.substitute(free[0], Polynomial.ZERO);
   const slope = poly.substitute(free[0], Polynomial.ONE).sub(offset);
   if (slope.isZero()) return [];
-  const x = mul(num(-1), asTerm(offset), pow(asTerm(slope), num(-1)));
+  const slopeValue = slope.constantValue();
+  const x = slopeValue !== undefined ? asTerm(offset.scale(slopeValue.inv().neg())) : mul(num(-1), asTerm(offset), pow(asTerm(slope), num(-1)));
   let approx: number;
   try {
     approx = evaluateHighPrecision(x, new Map()).toNumber();
@@ -291,6 +321,12 @@ function wholeRoot(r: Rational, n: number): Rational | undefined {
 /** The highest degree {@link algebraicRoots} reads (a binomial's root; a quadratic's formula at 2). */
 const MAX_ALGEBRAIC_DEGREE = 8;
 
+/** Terms a condition's reduction by the atoms' relations may produce before it is read as it stands. */
+const REDUCE_TERMS = 2_000;
+
+/** Roots inside roots solved through, at most (sqrt(sqrt(x) + 1)). */
+const MAX_ROOT_DEPTH = 3;
+
 /** Points tried per condition, at most. */
 const MAX_POINTS = 8;
 
@@ -320,6 +356,13 @@ export function angleTerms(name: 'sin' | 'cos', c: Rational): Term[] {
   const table = name === 'cos' ? COS_ANGLES[key] : SIN_ANGLES[key];
   if (table !== undefined) return table.map(([k, d]) => pi(k, d));
   const principal = name === 'cos' ? add(pi(1, 2), mul(num(-1), fn('asin', fraction(c)))) : fn('asin', fraction(c));
+  const other = name === 'cos' ? mul(num(-1), principal) : add(pi(1), mul(num(-1), principal));
+  return [principal, other, add(principal, pi(2)), add(other, pi(2))];
+}
+
+/** Angles where cos (or sin) is c, for c an exact irrational term in (-1, 1): as {@link angleTerms} past its table. */
+function irrationalAngles(name: 'sin' | 'cos', c: Term): Term[] {
+  const principal = name === 'cos' ? add(pi(1, 2), mul(num(-1), fn('asin', c))) : fn('asin', c);
   const other = name === 'cos' ? mul(num(-1), principal) : add(pi(1), mul(num(-1), principal));
   return [principal, other, add(principal, pi(2)), add(other, pi(2))];
 }

@@ -268,7 +268,7 @@ export function decideStep(
         const neverZeroForm = () => ((constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact))
           ? shortened(difference.toString((id) => atoms.name(id))) : undefined);
         return different(record, explanation,
-          () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)], outright, step.almostEverywhere === true,
+          () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap)], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm()));
       }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
@@ -531,8 +531,6 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
   for (const { id, poly, sides } of candidates) {
     if (!numerator.variables().has(id)) continue;
     out.push(...pointsAround(atoms, poly, inputs, sides, lines));
-    // A tie at an irrational point (x^2 + y^2 = 3 at x = 0, y = sqrt(3); exp(x) + exp(y) = 3 at x = 0, y = log(2)), exactly.
-    if (!sides) out.push(...pointsThroughFunctions(poly, atoms, inputs));
   }
   // Between two switches on one line every comparison keeps its value: a cell's midpoint stands for the
   // cell, inside it rather than on its edge (a kink, where a derivative's value is a convention).
@@ -546,6 +544,15 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
     }
   }
   return out;
+}
+
+/**
+ * The ties of a step's comparisons at irrational points, exactly: x^2 + y^2 = 3 at
+ * x = 0, y = sqrt(3); exp(x) + exp(y) = 3 at x = 0, y = log(2) (condition-roots.ts).
+ * After {@link constantTies}, which names such a point by the constant as written.
+ */
+function irrationalTiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+  return [...atoms.ties].filter(([id]) => numerator.variables().has(id)).flatMap(([, { poly }]) => pointsThroughFunctions(poly, atoms, inputs));
 }
 
 /**
