@@ -201,7 +201,7 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   }
   // A zero integrand is 0 over any range, however the exponential grows.
   if (polynomial.every(isZeroConstant) || free.some(isZeroConstant)) return mul(...free, ZERO);
-  const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent;
+  const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent.map(folded);
   if (complement !== undefined) return betaIntegral(free, polynomial, power ?? ZERO, complement, exponent, range, signOf);
   if (power !== undefined && range.lower !== undefined && range.upper !== undefined) return powerRule(free, polynomial, power, exponent, range, signOf);
   if (power !== undefined) return gammaIntegral(free, polynomial, power, q0, q1, q2, range, signOf);
@@ -352,11 +352,11 @@ function narrow(range: Range, [a0, a1]: Term[]): boolean {
 }
 
 function gaussian(p: readonly Term[], q0: Term, q1: Term, q2: Term, range: Range): Term {
-  const a = neg(q2);
-  const centre = div(q1, mul(num(2), a));
+  const a = folded(neg(q2));
+  const centre = folded(div(q1, mul(num(2), a)));
   const scale = pow(a, num(1, 2));
   const erfAt = (bound: Term | undefined, infinite: number): Term =>
-    (bound === undefined ? num(infinite) : fn('erf', mul(scale, sub(bound, centre))));
+    (bound === undefined ? num(infinite) : fn('erf', mul(scale, folded(sub(bound, centre)))));
   const moments: Term[] = [mul(num(1, 2), pow({ k: 'pi' }, num(1, 2)), pow(a, num(-1, 2)),
     fn('exp', add(q0, div(pow(q1, num(2)), mul(num(4), a)))),
     sub(erfAt(range.upper, 1), erfAt(range.lower, -1)))];
@@ -387,6 +387,44 @@ function between(k: number, q0: Term, q1: Term, q2: Term, range: Range): Term {
 /** A constant that is 0, however written (0 * 1 + 0). */
 function isZeroConstant(t: Term): boolean {
   return constantFraction(t)?.num === 0n;
+}
+
+/** A constant written as its value (-(-1 / (2 * 1/1000000)) is 500000), so that the closed form reads as one; anything else as it is. */
+function folded(t: Term): Term {
+  if (t.k === 'num') return t;
+  const c = rationalValue(t);
+  if (c !== undefined) return { k: 'num', value: c };
+  // -(-x) is x.
+  if (t.k === 'mul' && t.factors.length === 2 && isNum(t.factors[0], -1) && t.factors[1].k === 'mul' && isNum(t.factors[1].factors[0], -1)) {
+    return mul(...t.factors[1].factors.slice(1));
+  }
+  return t;
+}
+
+/** The exact value of a term of numbers, sums, products and whole powers (1 / (1/1000000) is 1000000); undefined for anything else or a division by 0. */
+function rationalValue(t: Term): { num: bigint; den: bigint } | undefined {
+  switch (t.k) {
+    case 'num': return t.value;
+    case 'add': case 'mul': {
+      let acc = t.k === 'add' ? fraction(0n) : fraction(1n);
+      for (const x of t.k === 'add' ? t.terms : t.factors) {
+        const v = rationalValue(x);
+        if (v === undefined) return undefined;
+        acc = t.k === 'add' ? fraction(acc.num * v.den + v.num * acc.den, acc.den * v.den) : fraction(acc.num * v.num, acc.den * v.den);
+      }
+      return acc;
+    }
+    case 'pow': {
+      const base = rationalValue(t.base);
+      const e = rationalValue(t.exponent);
+      if (base === undefined || e === undefined || e.den !== 1n || e.num > 64n || e.num < -64n) return undefined;
+      if (e.num < 0n && base.num === 0n) return undefined;
+      const k = e.num < 0n ? -e.num : e.num;
+      const [n, d] = e.num < 0n ? [base.den, base.num] : [base.num, base.den];
+      return fraction(n ** k, d ** k);
+    }
+    default: return undefined;
+  }
 }
 
 /** Whether lower <= upper is known: an end is infinite, or both are constants in that order. */
