@@ -57,6 +57,8 @@ export class AtomTable {
   readonly circular = new Map<number, number>();
   /** For each sin and cos atom, which it is and its argument (where a condition through it fails: condition-roots.ts). */
   readonly angles = new Map<number, { readonly name: 'sin' | 'cos'; readonly argument: RationalFunction }>();
+  /** erf atoms, by id, with their arguments: where a condition through one fails, erfinv says (condition-roots.ts). */
+  readonly errorFunctions = new Map<number, RationalFunction>();
   /** asin(v) and atan(v) atoms, by id, with their arguments: sin and cos of them are algebraic in v. */
   readonly inverseCircular = new Map<number, { readonly name: 'asin' | 'atan'; readonly argument: RationalFunction }>();
   /** Atoms known >= 0 (steps, ties, roots): a sum of their products with positive coefficients is >= 0. */
@@ -911,6 +913,7 @@ export class Canonicalizer {
     const atom = this.opaque(`erf(${this.signedKey(a)})`, () => (flipped ? `erf(${this.display(a)})` : `erf(${text})`), (values) => f(a.evaluateFloat(values)));
     this.erfArguments.set(this.key(atom), a);
     this.erfArguments.set(this.key(atom.neg()), a.neg());
+    this.atoms.errorFunctions.set([...atom.numerator().variables()][0], a);
     return flipped ? atom.neg() : atom;
   }
 

@@ -88,6 +88,13 @@ export function pointsThroughFunctions(condition: Polynomial, atoms: AtomTable, 
     }
     return out.slice(0, MAX_POINTS);
   }
+  const erfArgument = atoms.errorFunctions.get(id);
+  if (erfArgument !== undefined) {
+    const line = affineInInput(erfArgument, atoms, inputs);
+    // erf(a x + b) = c for |c| < 1: a x + b = erfinv(c).
+    if (line !== undefined) for (const c of roots) if (c.abs().cmp(Rational.ONE) < 0) place(line.entry, line.kind, solved(c.isZero() ? num(0) : fn('erfinv', fraction(c)), line.slope, line.offset));
+    return out.slice(0, MAX_POINTS);
+  }
   const inverse = atoms.inverseCircular.get(id);
   if (inverse !== undefined) {
     const line = affineInInput(inverse.argument, atoms, inputs);

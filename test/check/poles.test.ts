@@ -93,7 +93,7 @@ claim (x^2 + y^2 >= 3) + (x^2 + y^2 < 3) = 1
     expect(steps[4].detail.counterexample?.foundBy).toMatch(/at x = 3\^\(1\/2\) exactly/);
   }, 60_000);
 
-  it('solves through exp(2 x), exp(x / 2), tanh, cosh, sinh, atan and cos(2 x) at their irrational roots (twenty-first probe)', () => {
+  it('solves through exp(2 x), exp(x / 2), tanh, cosh, sinh, atan, erf and cos(2 x) at their irrational roots (twenty-first probe)', () => {
     const steps = stepsIn(`given x: real
 claim 1 = (exp(2 * x) - 3) / (exp(2 * x) - 3)   expect wrong
 claim 1 = (exp(x / 2) - 3) / (exp(x / 2) - 3)   expect wrong
@@ -101,10 +101,11 @@ claim 1 = (tanh(x) - 1/2) / (tanh(x) - 1/2)   expect wrong
 claim 1 = (cosh(x) - 2) / (cosh(x) - 2)   expect wrong
 claim 1 = (sinh(x) - 1) / (sinh(x) - 1)   expect wrong
 claim 1 = (atan(x) - 1) / (atan(x) - 1)   expect wrong
+claim 1 = (erf(x) - 1/2) / (erf(x) - 1/2)   expect wrong
 claim 1 - cos(2 * x) = sin(2 * x)^2 / (1 + cos(2 * x))   expect wrong
 claim sin(2 * x)^2 / (1 + cos(2 * x)) = 1 - cos(2 * x)
 `);
-    expect(steps.map((s) => s.verdict)).toEqual([...Array(7).fill('refuted'), 'proved']);
+    expect(steps.map((s) => s.verdict)).toEqual([...Array(8).fill('refuted'), 'proved']);
   }, 60_000);
 
   it('tries the simple values of the inputs a step reads, however many others are declared', () => {
