@@ -7,11 +7,12 @@ import type { Term } from './term.ts';
 type Integral = Extract<Term, { k: 'integral' }>;
 
 /**
- * Whether a term free of the integral's variable is known > 0 (1) or known < 0 (-1)
- * wherever it has a value; undefined when not known. Supplied by the exact engine,
- * which knows the inputs' kinds (`given s: positive`).
+ * Whether a term free of the integral's variable is known > 0 (1), known < 0 (-1)
+ * or exactly 0 (0) wherever it has a value; undefined when not known. Supplied by
+ * the exact engine, which knows the inputs' kinds (`given s: positive`), and by a
+ * high-precision evaluation at a point, which knows the point's signs.
  */
-export type KnownSign = (t: Term) => 1 | -1 | undefined;
+export type KnownSign = (t: Term) => 1 | -1 | 0 | undefined;
 
 /** The highest power of t in a Gaussian integrand's polynomial (each power reads the two below it). */
 const MAX_GAUSSIAN_DEGREE = 8;
@@ -49,8 +50,12 @@ const MAX_EXPONENTIAL_DEGREE = 16;
  */
 export function closedFormIntegral(t: Integral, signOf: KnownSign): Term | undefined {
   // An integral inside, closed first: the integral over [0, 1] of the integral over [t, 1] of exp(u) is that of e - e^t.
+  // Its coefficients may read this integral's variable, which runs over the range: no sign of theirs is known (at a
+  // point, the point's own t is another t).
   if (someSubterm(t.body, (x) => x.k === 'integral')) {
-    const body = closedInside(t.body, signOf);
+    const v = t.v;
+    const inside: KnownSign = (x) => (someSubterm(x, (y) => y.k === 'input' && y.ref.name === v) ? undefined : signOf(x));
+    const body = closedInside(t.body, inside);
     if (body === t.body) return undefined;
     t = { ...t, body };
   }
@@ -137,6 +142,30 @@ function closedInside(term: Term, signOf: KnownSign): Term {
   return closed ?? inner;
 }
 
+/**
+ * The closed form restricted to where the integral converges: given the signs its
+ * terms must have ([q1, -1]: q1 < 0), the form times log(q)^0 (1 where q > 0, no
+ * value elsewhere) for each sign not known already; undefined where a sign is not
+ * known and the integrand may be 0 for some input (a zero integrand converges
+ * everywhere), so that the condition would say too little.
+ */
+type Converging = (conditions: ReadonlyArray<readonly [Term, 1 | -1]>) => ((form: Term) => Term) | undefined;
+
+function convergence(free: readonly Term[], polynomial: readonly Term[], signOf: KnownSign): Converging {
+  const nonzeroConstant = (t: Term): boolean => { const c = constantFraction(t); return c !== undefined && c.num !== 0n; };
+  // Never 0 anywhere: each factor free of t a nonzero constant or of known sign, and a nonzero constant among P's coefficients.
+  const neverZero = free.every((f) => nonzeroConstant(f) || signOf(f) === 1 || signOf(f) === -1) && polynomial.some(nonzeroConstant);
+  return (conditions) => {
+    const guards: Term[] = [];
+    for (const [q, required] of conditions) {
+      if (signOf(q) === required) continue;
+      if (!neverZero) return undefined;
+      guards.push(pow(fn('log', required > 0 ? q : neg(q)), num(0)));
+    }
+    return (form) => mul(form, ...guards);
+  };
+}
+
 /** The range being integrated over; `ordered` when lower <= upper is known (needed to narrow it). */
 interface Range { lower?: Term; upper?: Term; narrowed: boolean; readonly ordered: boolean }
 
@@ -193,28 +222,48 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
     if (c === undefined) return undefined;
     polynomial = product(polynomial, c);
   }
+  // A power of t has no value below 0 (sqrt(t), t^(-1/2)), and 0 times no value is none: narrowing (t > 0) sqrt(t) to
+  // t > 0 would give the integral from -1 to 1 a value it has not (twentieth probe: proved).
+  if (range.narrowed && (power !== undefined || complement !== undefined)) return undefined;
   if (range.narrowed && range.lower !== undefined && range.upper !== undefined) {
     const l = constantFraction(range.lower);
     const u = constantFraction(range.upper);
     if (l === undefined || u === undefined) return undefined;
     if (compareFractions(l, u) >= 0) return ZERO;
   }
-  // A zero integrand is 0 over any range, however the exponential grows.
-  if (polynomial.every(isZeroConstant) || free.some(isZeroConstant)) return mul(...free, ZERO);
-  const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent.map(folded);
-  if (complement !== undefined) return betaIntegral(free, polynomial, power ?? ZERO, complement, exponent, range, signOf);
+  // A zero integrand (with no power of t that has no value below 0) is 0 over any range, however the exponential grows.
+  if ((polynomial.every(isZeroConstant) || free.some(isZeroConstant)) && power === undefined && complement === undefined) return mul(...free, ZERO);
+  // A coefficient known to be 0 here (a = 0 at a point) drops its term: exp(a t) at a = 0 is 1.
+  const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent.map(folded).map((q) => (isNum(q, 0) || signOf(q) !== 0 ? q : ZERO));
+  const converging = convergence(free, polynomial, signOf);
+  if (complement !== undefined) return betaIntegral(free, polynomial, power ?? ZERO, complement, exponent, range, signOf, converging);
   if (power !== undefined && range.lower !== undefined && range.upper !== undefined) return powerRule(free, polynomial, power, exponent, range, signOf);
-  if (power !== undefined) return gammaIntegral(free, polynomial, power, q0, q1, q2, range, signOf);
+  if (power !== undefined) return gammaIntegral(free, polynomial, power, q0, q1, q2, range, signOf, converging);
   let value: Term | undefined;
   if (!isNum(q2, 0)) {
-    if (polynomial.length > MAX_GAUSSIAN_DEGREE + 1 || signOf(q2) !== -1) return undefined;
-    value = gaussian(polynomial, q0, q1, q2, range);
+    if (polynomial.length > MAX_GAUSSIAN_DEGREE + 1) return undefined;
+    if (signOf(q2) === -1) value = gaussian(polynomial, q0, q1, q2, range);
+    else {
+      // Over the whole line it converges exactly where q2 < 0 (at q2 = 0 too it does not); elsewhere the sign must be known.
+      const within = range.lower === undefined && range.upper === undefined ? converging([[q2, -1]]) : undefined;
+      if (within === undefined) return undefined;
+      value = within(gaussian(polynomial, q0, q1, q2, range));
+    }
   } else if (!isNum(q1, 0)) {
+    if (polynomial.length > MAX_EXPONENTIAL_DEGREE + 1) return undefined;
     const sign = signOf(q1);
-    if (polynomial.length > MAX_EXPONENTIAL_DEGREE + 1 || sign === undefined) return undefined;
-    // An infinite end converges only where the integrand decays towards it.
-    if ((range.upper === undefined && sign > 0) || (range.lower === undefined && sign < 0)) return undefined;
-    value = exponential(polynomial, q0, q1, range);
+    if (range.lower !== undefined && range.upper !== undefined) {
+      // Between finite bounds the formula divides by q1: only where its sign is known (q1 = 0 is the polynomial's integral).
+      if (sign === undefined) return undefined;
+      value = exponential(polynomial, q0, q1, range);
+    } else {
+      // An infinite end converges only where the integrand decays towards it: where that is not known, the form holds
+      // there and the integral has no value elsewhere.
+      if (range.upper === undefined && range.lower === undefined) return undefined;
+      const decaying = converging([[q1, range.upper === undefined ? -1 : 1]]);
+      if (decaying === undefined) return undefined;
+      value = decaying(exponential(polynomial, q0, q1, range));
+    }
   } else {
     if (range.lower === undefined || range.upper === undefined) return undefined;
     const { lower, upper } = range;
@@ -230,18 +279,22 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
  * known positive (t^p integrable at 0), else undefined.
  */
 function gammaIntegral(free: readonly Term[], polynomial: readonly Term[], p: Term, q0: Term, q1: Term, q2: Term, range: Range,
-  signOf: KnownSign): Term | undefined {
+  signOf: KnownSign, converging: Converging): Term | undefined {
   const lower = range.lower && constantFraction(range.lower);
-  if (range.narrowed || lower?.num !== 0n || range.upper !== undefined || !isNum(q2, 0) || signOf(q1) !== -1) return undefined;
+  if (range.narrowed || lower?.num !== 0n || range.upper !== undefined || !isNum(q2, 0) || isNum(q1, 0)) return undefined;
+  // With a nonzero constant term the integral converges exactly where q1 < 0 and p + 1 > 0; else each order's sign must be known.
+  const leading = !isZeroConstant(polynomial[0]) && constantFraction(polynomial[0]) !== undefined;
   const rate = neg(q1);
   const parts: Term[] = [];
   for (let k = 0; k < polynomial.length; k++) {
     if (isZeroConstant(polynomial[k])) continue;
     const order = add(p, num(k + 1));
-    if (signOf(order) !== 1) return undefined;
+    if (!leading && signOf(order) !== 1) return undefined;
     parts.push(mul(polynomial[k], fn('gamma', order), pow(rate, neg(order))));
   }
-  return mul(...free, isNum(q0, 0) ? ONE : fn('exp', q0), add(...parts));
+  const conditions: Array<[Term, 1 | -1]> = leading ? [[q1, -1], [add(p, ONE), 1]] : [[q1, -1]];
+  const within = converging(conditions);
+  return within && within(mul(...free, isNum(q0, 0) ? ONE : fn('exp', q0), add(...parts)));
 }
 
 /**
@@ -255,18 +308,30 @@ function powerRule(free: readonly Term[], polynomial: readonly Term[], p: Term, 
   const { lower, upper } = range;
   if (lower === undefined || upper === undefined || !exponent.every(isZeroConstant)) return undefined;
   // Each end is 0, or known positive: t^p has no value below 0 for most p.
-  const endSign = (x: Term): 0 | 1 | undefined => {
+  const endSign = (x: Term): 0 | 1 | -1 | undefined => {
     const c = constantFraction(x);
-    if (c !== undefined) return c.num === 0n ? 0 : compareFractions(c, { num: 0n, den: 1n }) > 0 ? 1 : undefined;
-    return signOf(x) === 1 ? 1 : undefined;
+    if (c !== undefined) return c.num === 0n ? 0 : compareFractions(c, { num: 0n, den: 1n }) > 0 ? 1 : -1;
+    return signOf(x);
   };
-  const [from, to] = [endSign(lower), endSign(upper)];
+  const [from, to] = [endSign(lower), endSign(upper)] as const;
   if (from === undefined || to === undefined) return undefined;
+  if (from < 0 || to < 0) {
+    // Part of the range below 0: a power that is no whole number has no value there, and a whole one of -1 or less
+    // none at 0 when the range reaches it (1 / t from 1 to -1); so the integral has none (a log of 0 to the 0th says so).
+    const whole = constantFraction(p);
+    const isWhole = whole !== undefined && whole.num % whole.den === 0n;
+    const reachesZero = from >= 0 || to >= 0;
+    return !isWhole || (reachesZero && whole.num / whole.den <= -1n) ? NO_VALUE : undefined;
+  }
+  // From 0, a nonzero constant term's t^p with p <= -1 is not integrable there (t^(-3/2) (1 - t) from 0 to 1).
+  const lowest = constantFraction(polynomial[0]);
+  const order0 = signOf(add(p, ONE));
+  if ((from === 0 || to === 0) && lowest !== undefined && lowest.num !== 0n && (order0 === -1 || order0 === 0)) return NO_VALUE;
   const parts: Term[] = [];
   for (let k = 0; k < polynomial.length; k++) {
     if (isZeroConstant(polynomial[k])) continue;
     const order = add(p, num(k + 1));
-    if (isZeroConstant(order)) {
+    if (isZeroConstant(order) || signOf(order) === 0) {
       if (from === 0 || to === 0) return undefined;
       parts.push(mul(polynomial[k], sub(fn('log', upper), fn('log', lower))));
       continue;
@@ -274,7 +339,7 @@ function powerRule(free: readonly Term[], polynomial: readonly Term[], p: Term, 
     const sign = signOf(order);
     if (sign === undefined || ((from === 0 || to === 0) && sign !== 1)) return undefined;
     // 0^(p + k + 1) is 0 for a positive power, however the exact engine would read a symbolic one.
-    const at = (end: Term, sign: 0 | 1): Term => (sign === 0 ? ZERO : pow(end, order));
+    const at = (end: Term, sign: number): Term => (sign === 0 ? ZERO : pow(end, order));
     parts.push(mul(polynomial[k], sub(at(upper, to), at(lower, from)), pow(order, num(-1))));
   }
   return mul(...free, add(...parts));
@@ -286,20 +351,23 @@ function powerRule(free: readonly Term[], polynomial: readonly Term[], p: Term, 
  * each p + k + 1 and q + 1 is known positive (integrable at both ends), else undefined.
  */
 function betaIntegral(free: readonly Term[], polynomial: readonly Term[], p: Term, q: Term, exponent: readonly Term[], range: Range,
-  signOf: KnownSign): Term | undefined {
+  signOf: KnownSign, converging: Converging): Term | undefined {
   const lower = range.lower && constantFraction(range.lower);
   const upper = range.upper && constantFraction(range.upper);
   if (range.narrowed || lower?.num !== 0n || upper === undefined || upper.num !== upper.den || !exponent.every(isZeroConstant)) return undefined;
+  // A nonzero constant times the powers converges exactly where p + 1 > 0 and q + 1 > 0; else each sign must be known.
+  const constant = polynomial.length === 1 && !isZeroConstant(polynomial[0]) && constantFraction(polynomial[0]) !== undefined;
   const second = add(q, ONE);
-  if (signOf(second) !== 1) return undefined;
+  if (!constant && signOf(second) !== 1) return undefined;
   const parts: Term[] = [];
   for (let k = 0; k < polynomial.length; k++) {
     if (isZeroConstant(polynomial[k])) continue;
     const first = add(p, num(k + 1));
-    if (signOf(first) !== 1) return undefined;
+    if (!constant && signOf(first) !== 1) return undefined;
     parts.push(mul(polynomial[k], fn('gamma', first), fn('gamma', second), pow(fn('gamma', add(first, second)), num(-1))));
   }
-  return mul(...free, add(...parts));
+  const within = converging(constant ? [[add(p, ONE), 1], [second, 1]] : []);
+  return within && within(mul(...free, add(...parts)));
 }
 
 /**
@@ -388,6 +456,9 @@ function between(k: number, q0: Term, q1: Term, q2: Term, range: Range): Term {
 function isZeroConstant(t: Term): boolean {
   return constantFraction(t)?.num === 0n;
 }
+
+/** A term with no value anywhere (log(0) to the 0th): an integral that diverges, or whose integrand has none on part of its range. */
+const NO_VALUE: Term = pow(fn('log', ZERO), num(0));
 
 /** A constant written as its value (-(-1 / (2 * 1/1000000)) is 500000), so that the closed form reads as one; anything else as it is. */
 function folded(t: Term): Term {

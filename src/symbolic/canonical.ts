@@ -1476,12 +1476,12 @@ export class Canonicalizer {
    * Whether a term is known > 0 (1) or < 0 (-1) wherever it has a value, from its
    * canonical form; read aside, so that asking records no condition on the side.
    */
-  private knownTermSign(t: Term): 1 | -1 | undefined {
+  private knownTermSign(t: Term): 1 | -1 | 0 | undefined {
     const outer = this.conditions;
     this.conditions = new Conditions();
     try {
       const form = this.of(t);
-      return this.isPositive(form) ? 1 : this.isPositive(form.neg()) ? -1 : undefined;
+      return form.isZero() ? 0 : this.isPositive(form) ? 1 : this.isPositive(form.neg()) ? -1 : undefined;
     } finally {
       this.conditions = outer;
     }

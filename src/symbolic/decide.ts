@@ -715,7 +715,8 @@ function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<st
   const kind = inputs.get(atom.name)?.kind;
   const roots = poly.degreeIn(vars[0]) === 1 ? affineRoot(poly, vars[0]) : sides ? approximateRoots(poly, vars[0]) : simpleRoots(poly, vars[0]);
   if (kind !== undefined) noteRoots(lines, { text: atom.text, kind }, [], roots);
-  const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2))] : [root]));
+  // Halfway too: a root at 0 of a gamma's argument has poles at every whole number beside it (gamma(b) with b > 0 missing at b = -1/2).
+  const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2)), root.sub(Rational.of(1, 2))] : [root]));
   return values.filter((v) => kind !== undefined && withinKind(kind, v)).map((v) => new Map([[atom.text, { num: v.num, den: v.den }]]));
 }
 

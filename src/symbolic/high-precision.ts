@@ -188,13 +188,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // Exactly where it has a closed form at this point: a polynomial integrand, or one of the Gaussian, exponential,
         // Gamma and Beta forms whose convergence the signs at the point decide (a sign too near 0 for the digits to
         // tell is not taken). Other integrals are for the numbers.
-        const signAtPoint = (x: Term): 1 | -1 | undefined => {
+        const signAtPoint = (x: Term): 1 | -1 | 0 | undefined => {
           let v: Decimal;
           try {
             v = go(x);
           } catch {
             return undefined;
           }
+          if (v.isZero()) return 0;
           if (!v.isFinite() || v.abs().lte(new Big(10).pow(-Math.floor(digits / 3)))) return undefined;
           return v.isPositive() ? 1 : -1;
         };

@@ -12,7 +12,7 @@ import { compilePrecise, IndexSlots, layoutInputs, newState, preciseContext } fr
 import { evaluateHighPrecision } from '../../src/symbolic/high-precision.ts';
 
 function integralTerm(text: string): Extract<Term, { k: 'integral' }> {
-  const model = buildModel(parseDerivationFile(`derivation "d"\ngiven t: real\nclaim ${text}\n  = 0\n`, 'closed.deriv').derivations[0]);
+  const model = buildModel(parseDerivationFile(`derivation "d"\ngiven t, u, a: real\nclaim ${text}\n  = 0\n`, 'closed.deriv').derivations[0]);
   const head = model.claims[0].head;
   if (head?.k !== 'integral') throw new Error(`not an integral: ${text}`);
   return head;
@@ -66,6 +66,17 @@ const forms: Record<string, fc.Arbitrary<string>> = {
 const RUNS: Record<string, number> = { gaussian: 30, exponential: 30, narrowed: 50, gamma: 12, beta: 15, power: 30, entropy: 15 };
 
 describe('closed forms of integrals against 60-digit quadrature', () => {
+  it('never reads an inner integral\'s coefficient through the point\'s value of an outer integral\'s variable', () => {
+    // The triple integral of exp(-t u a) over the unit cube is 0.89121...: at a point where the declared t was 0, the
+    // innermost -t u read as 0 made it 1 (a false refutation while this round was being written).
+    const triple = integralTerm('integral(t, 0, 1, integral(u, 0, 1, integral(a, 0, 1, exp(-t * u * a))))');
+    const sign = (x: Term): 1 | -1 | 0 | undefined => {
+      const v = evaluateHighPrecision(x, new Map([['t', 0], ['u', 0], ['a', 0]]));
+      return v.isZero() ? 0 : v.isPositive() ? 1 : -1;
+    };
+    expect(closedFormIntegral(triple, sign)).toBeUndefined();
+  });
+
   it.each(Object.keys(forms))('%s: the closed form is the integral, within the quadrature\'s bound', (form) => {
     let compared = 0;
     fc.assert(fc.property(forms[form], (text) => {
