@@ -437,6 +437,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         });
       }
       const lost = numeric.kind === 'no-domain' ? numeric.precision?.discarded ?? 0 : 0;
+      const onStep = numeric.kind === 'no-domain' ? numeric.precision?.stepOnly ?? 0 : 0;
+      if (outcome.why === 'no-domain' && lost > 0 && onStep === lost) {
+        // The line above had its values; the step is what could not be read (an integral that diverges there, or one
+        // the quadrature cannot settle): said of the step, not of the line above.
+        return result('error', undefined, numericMethod, {
+          diagnostic: diagnostic('no-domain', `the line above has a value at ${lost} of the inputs tried, but at none of them could double precision or the high-precision evaluation settle the step (an integral that diverges there or that the quadrature could not settle, a series that does not sum, a value past their range)`,
+            model.derivation.file, step.span, 'where the step has no value there (a divergent integral), it is wrong: write the range where it converges into the types (given a: positive); else scale the inputs'),
+        });
+      }
       if (outcome.why === 'no-domain' && lost > 0) {
         // Not the same as no value: these inputs have one that neither doubles nor 60 digits could evaluate.
         return result('error', undefined, numericMethod, {

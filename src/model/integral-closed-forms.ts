@@ -383,8 +383,14 @@ function powerOf(factor: Term, v: string, mentions: (x: Term) => boolean, [a0, a
   };
   if (factor.k === 'fn' && factor.name === 'sqrt' && isForm(factor.args[0])) return num(1, 2);
   if (factor.k !== 'pow' || mentions(factor.exponent)) return undefined;
-  // 1 / sqrt(1 - t): (1 - t)^(-1/2).
+  // 1 / sqrt(1 - t): (1 - t)^(-1/2); 1 / t^2: t^(-2).
   if (factor.base.k === 'fn' && factor.base.name === 'sqrt' && isForm(factor.base.args[0])) return mul(num(1, 2), factor.exponent);
+  if (factor.base.k === 'pow' && isForm(factor.base.base) && constantFraction(factor.base.exponent) !== undefined && constantFraction(factor.exponent) !== undefined) {
+    const combined = folded(mul(factor.base.exponent, factor.exponent));
+    const c = constantFraction(combined);
+    // A whole power of at least 0 is a polynomial's: left to it.
+    return c !== undefined && c.den === 1n && c.num >= 0n ? undefined : combined;
+  }
   if (!isForm(factor.base)) return undefined;
   const whole = constantFraction(factor.exponent);
   if (whole !== undefined && whole.den === 1n && whole.num >= 0n) return undefined;

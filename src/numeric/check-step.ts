@@ -50,6 +50,8 @@ export interface NumericComparison {
 export interface PrecisionCounts {
   readonly rescued: number;
   readonly discarded: number;
+  /** Of the discarded, those where the line above had a value and only the step could not be settled (a divergent integral). */
+  readonly stepOnly?: number;
 }
 
 /**
@@ -247,7 +249,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   let totalRescued = 0;
   let totalDiscarded = 0;
   let totalRemovable = 0;
-  const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded });
+  let totalStepOnly = 0;
+  const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded, ...(totalStepOnly > 0 ? { stepOnly: totalStepOnly } : {}) });
 
   let sampled: EntrySample | undefined;
   const preciseWork = options.preciseWork ?? MAX_PRECISE_WORK;
@@ -275,6 +278,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     let removableHere = false;
     let unlimited = false;
     let discarded = 0;
+    let stepOnly = 0;
     let rescued = 0;
     let removable = 0;
     let lastFailing = 0;
@@ -331,6 +335,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       let relative = 0;
       let defined = false;
       let lost = false;
+      // Lost only on the step's side with the line above settled (a divergent integral in the step), or anywhere else.
+      let lostOnStep = false;
+      let lostElsewhere = false;
       rescuedHere = false;
       removableHere = false;
       const assignments = allAssignments ?? sampleAssignments(step.freeIndices, sizes, entryCount, hashValues(state.values));
@@ -353,9 +360,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         }
         const left = sideValue('lhs', l);
         if (left.kind === 'undefined') continue;
-        if (left.kind === 'unsettled') { lost = true; continue; }
+        if (left.kind === 'unsettled') { lost = true; lostElsewhere = true; continue; }
         const right = sideValue('rhs', r, left.kind === 'precise');
-        if (right.kind === 'unsettled') { lost = true; continue; }
+        if (right.kind === 'unsettled') { lost = true; lostOnStep = true; continue; }
         // A side with a finite difference may be undefined only because its steps left the domain.
         if (right.kind === 'undefined' && rhsHasDiff) continue;
         if (right.kind === 'undefined' && step.almostEverywhere && hasValueNearby()) { removableHere = true; continue; }
@@ -365,14 +372,14 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           // value itself (1 / cos(asin(1)) is 1 / 6e-17, a zero lost to rounding). Whether it has one is read in 60 digits.
           const checked = sideValue('lhs', { ...l, needsPrecision: true });
           if (checked.kind === 'undefined') continue;
-          if (checked.kind === 'unsettled' || (checked.kind === 'precise' && !checked.error.isZero() && !checked.error.lt(checked.value.abs()))) { lost = true; continue; }
+          if (checked.kind === 'unsettled' || (checked.kind === 'precise' && !checked.error.isZero() && !checked.error.lt(checked.value.abs()))) { lost = true; lostElsewhere = true; continue; }
         }
         if (right.kind === 'undefined' && lhsHasDiff && left.kind === 'double') {
           // A finite difference may find a slope where there is no derivative (|x| at 0 gives 0): the line
           // above has a value there only if its derivative, taken symbolically, has one in 60 digits.
           const checked = sideValue('lhs', { ...l, needsPrecision: true });
           if (checked.kind === 'undefined') continue;
-          if (checked.kind === 'unsettled') { lost = true; continue; }
+          if (checked.kind === 'unsettled') { lost = true; lostElsewhere = true; continue; }
         }
         let compared = compareSides(left, right);
         // The report (whole) reads the input that failed again however many were read: else it would not find the failure.
@@ -394,7 +401,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           // Doubles agreeing only within bounds above the values (sin(pi (3 + 1e-40)) 1e40): read again in high precision.
           compared = comparedPrecisely(l, r);
         }
-        if (compared === undefined) { lost = true; continue; }
+        if (compared === undefined) { lost = true; lostElsewhere = true; continue; }
         if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
           const retaken = retakenWithSmallerSteps(compared, l, r);
           compared = retaken.compared;
@@ -421,7 +428,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
             }
           }
           // A failure no second take repeats and high precision could not read (its budget spent) is no evidence.
-          if (compared.ratio > 1 && !retaken.corroborated && !readInPrecision) { lost = true; continue; }
+          if (compared.ratio > 1 && !retaken.corroborated && !readInPrecision) { lost = true; lostElsewhere = true; continue; }
         }
         defined = true;
         relative = Math.max(relative, compared.relative);
@@ -441,6 +448,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         }
       }
       if (counting && lost) discarded++;
+      if (counting && lost && lostOnStep && !lostElsewhere && !defined) stepOnly++;
       if (counting && rescuedHere) rescued++;
       if (counting && removableHere) removable++;
       return { worst, ratio, relative, defined, nearKink: false, lost };
@@ -596,6 +604,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     });
     totalRescued += rescued;
     totalDiscarded += discarded;
+    totalStepOnly += stepOnly;
     totalRemovable += removable;
     if (result.failed && result.counterexample) {
       const stillFails = (inputs: Record<string, number[]>) => {

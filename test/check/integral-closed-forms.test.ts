@@ -118,6 +118,8 @@ describe('closed forms of Gaussian and exponential integrals', () => {
     expect(verdictOf('given t: real\nclaim integral(t, -1, 1, (t > 0) * sqrt(t)) = 2 / 3')).toBe('error');
     expect(verdictOf('given t: real\nclaim 2 / 3 = integral(t, -1, 1, (t > 0) * sqrt(t))')).toBe('refuted');
     expect(verdictOf('given t: real\nclaim -4 = integral(t, 0, 1, t^(-3/2) * (1 - t))')).toBe('refuted');
+    expect(verdictOf('given t: real\nclaim -1 = integral(t, 0, 1, 1 / t^2)')).toBe('refuted');
+    expect(verdictOf('given t: real\ngiven x: positive\nclaim integral(t, 1, x, 1 / t^2) = 1 - 1 / x')).toBe('proved');
   }, 60_000);
 
   it('narrows a range written from its upper end down as the integral upwards, negated', () => {

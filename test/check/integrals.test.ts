@@ -131,6 +131,13 @@ describe('values by quadrature', () => {
     expect(verdictOf(`${moment} = 8 * sqrt(8 * pi) * (1 + 1e-22)`).verdict).toBe('refuted');
   }, 60_000);
 
+  it('says of the step, not of the line above, that it could not be settled where only the step is lost (twentieth probe)', () => {
+    // 1 / (t^2 exp(t)) diverges at 0 and has no closed form here: the quadrature cannot settle it, the line above is 1.
+    const step = verdictOf('given t: real\nclaim 1 = integral(t, 0, 1, 1 / (t^2 * exp(t)))');
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/^the line above has a value at \d+ of the inputs tried, but at none of them could .* settle the step/);
+  }, 60_000);
+
   it('shows the inputs of a counterexample without the integral\'s own variable', () => {
     const step = verdictOf('given x, t: real\nclaim integral(t, 0, x, t) = x^2 / 3');
     expect(step.verdict).toBe('refuted');
