@@ -29,7 +29,8 @@ const FAST_DIGITS = 70;
 export function fixedPointExp(y: Decimal, D: typeof Decimal): Decimal {
   if (!y.isFinite() || y.abs().gte(1e6)) throw new RangeError(`fixedPointExp: y must be finite and below 1e6 in size, not ${y.toString()}`);
   if (y.isZero()) return new D(1);
-  const Y = BigInt(new Wide(y).times(SCALE_DECIMAL).toFixed(0));
+  const { Wide, scale, LN2 } = constants();
+  const Y = BigInt(new Wide(y).times(scale).toFixed(0));
   // n = round(Y / ln 2), towards the nearest: r in [-ln 2 / 2, ln 2 / 2].
   let n = Y / LN2;
   let R = Y - n * LN2;
@@ -48,9 +49,18 @@ export function fixedPointExp(y: Decimal, D: typeof Decimal): Decimal {
 const BITS = 320n;
 const SQUARINGS = 10;
 const ONE = 1n << BITS;
-const Wide = Decimal.clone({ precision: 120 });
-const SCALE_DECIMAL = new Wide(2).pow(Number(BITS));
-const LN2 = BigInt(Wide.ln(2).times(SCALE_DECIMAL).toFixed(0));
+
+/** 2^320 and ln 2 in fixed point, computed on first use: a 120-digit log is 10 ms that start-up need not pay. */
+let fixed: { readonly Wide: typeof Decimal; readonly scale: Decimal; readonly LN2: bigint } | undefined;
+
+function constants(): NonNullable<typeof fixed> {
+  if (fixed === undefined) {
+    const Wide = Decimal.clone({ precision: 120 });
+    const scale = new Wide(2).pow(Number(BITS));
+    fixed = { Wide, scale, LN2: BigInt(Wide.ln(2).times(scale).toFixed(0)) };
+  }
+  return fixed;
+}
 
 const powers = new Map<string, Decimal>();
 

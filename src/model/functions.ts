@@ -32,11 +32,13 @@ export interface FunctionRule {
    */
   readonly kink?: (...args: number[]) => number;
   /**
-   * Whether the function jumps at its kinks (sign at 0, floor at each whole number),
-   * not only bends: a value read nearer a jump than the argument's error bound is a
-   * guess, and goes to high precision. Default false.
+   * Where the function jumps at its kinks, not only bends (sign at 0, floor at each
+   * whole number): the distance of the argument from the nearest jump, in high
+   * precision (`kink` is it in doubles). A value read nearer a jump than the
+   * argument's error bound is a guess, and goes to high precision. Absent for
+   * functions without jumps.
    */
-  readonly jumps?: boolean;
+  readonly jumpDistance?: (a: PreciseNumber) => PreciseNumber;
   /** Where the kinks are, for docs/syntax.md's table. Default: `at x = 0` (one argument), `where x = y` (two). */
   readonly kinkText?: string;
   /** The arguments' names in docs/syntax.md's table. Default: x, y, z. */
@@ -158,16 +160,16 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   },
   sign: {
     precise: (D, a) => new D(a.isZero() ? 0 : a.isNeg() ? -1 : 1), arity: 1, slopes: () => [0], value: Math.sign,
-    partials: () => [num(0)], kink: (a) => a, jumps: true,
+    partials: () => [num(0)], kink: (a) => a, jumpDistance: (a) => a.abs(),
   },
   /** The greatest whole number <= x, and the least >= x: steps at each whole number, derivative 0 between. */
   floor: {
     precise: (_D, a) => a.floor(), arity: 1, slopes: () => [0], value: Math.floor,
-    partials: () => [num(0)], kink: (a) => a - Math.round(a), jumps: true, kinkText: 'at each whole number',
+    partials: () => [num(0)], kink: (a) => a - Math.round(a), jumpDistance: (a) => a.minus(a.round()).abs(), kinkText: 'at each whole number',
   },
   ceil: {
     precise: (_D, a) => a.ceil(), arity: 1, slopes: () => [0], value: Math.ceil,
-    partials: () => [num(0)], kink: (a) => a - Math.round(a), jumps: true, kinkText: 'at each whole number',
+    partials: () => [num(0)], kink: (a) => a - Math.round(a), jumpDistance: (a) => a.minus(a.round()).abs(), kinkText: 'at each whole number',
   },
   log1p: {
     precise: (D, a) => preciseLog1p(D, a), arity: 1, slopes: (a) => [1 / (1 + a)], value: (a) => (a > -1 ? Math.log1p(a) : NaN),

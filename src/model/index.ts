@@ -10,7 +10,7 @@ export { isBinder, mapChildren, substituteIndices, substituteScalarInputs, withD
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { appliedName, printFraction, printIndex, printRef, printTerm, termKey } from './print-term.ts';
-export { constantFraction, hasAffineIndex, hasDiff, hasIndexValue, freeInputNames, inputNames, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
+export { constantFraction, hasAffineIndex, hasDiff, hasIndexValue, freeInputNames, inputNames, isLiteralConstant, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
 export { children, expandedSize, expandedSizeUpTo } from './term-size.ts';

@@ -1,4 +1,4 @@
-import { closedPolynomialIntegral, coefficientsIn } from './polynomial-integral.ts';
+import { closedPolynomialIntegral, coefficientsIn, convolve } from './polynomial-integral.ts';
 import { mapChildren } from './term-traversal.ts';
 import { add, div, fn, fraction, isNum, mul, neg, num, pow, sub, ONE, ZERO } from './term-builders.ts';
 import { constantFraction, someSubterm } from './term-queries.ts';
@@ -174,6 +174,12 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   const mentions = (x: Term): boolean => someSubterm(x, (y) => y.k === 'input' && y.ref.name === v);
   const free: Term[] = [];
   let polynomial: Term[] = [ONE];
+  // P times a factor's coefficients; false past the degree a polynomial integral takes.
+  const times = (c: readonly Term[]): boolean => {
+    const next = convolve(polynomial, c);
+    if (next !== undefined) polynomial = next;
+    return next !== undefined;
+  };
   let exponent: Term[] = [];
   const range: Range = { lower: t.lower, upper: t.upper, narrowed: false, ordered: ordered(t.lower, t.upper) };
   // A power of t that is no whole number (t^(a - 1), sqrt(t)): the Gamma function's integrand.
@@ -200,15 +206,13 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
     }
     if (factor.k === 'fn' && factor.name === 'relu') {
       const a = coefficientsIn(factor.args[0], v);
-      if (a === undefined || a.length !== 2 || !narrow(range, a)) return undefined;
-      polynomial = product(polynomial, a);
+      if (a === undefined || a.length !== 2 || !narrow(range, a) || !times(a)) return undefined;
       continue;
     }
     if (factor.k === 'fn' && factor.name === 'log') {
       // The log of a density or a ratio of densities (a KL divergence's integrand): a polynomial in t.
       const c = logAsPolynomial(factor.args[0], v, mentions, signOf);
-      if (c === undefined) return undefined;
-      polynomial = product(polynomial, c);
+      if (c === undefined || !times(c)) return undefined;
       continue;
     }
     if (factor.k === 'cmp' && factor.op !== '==' && factor.op !== '!=') {
@@ -219,8 +223,7 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
       continue;
     }
     const c = coefficientsIn(factor, v);
-    if (c === undefined) return undefined;
-    polynomial = product(polynomial, c);
+    if (c === undefined || !times(c)) return undefined;
   }
   // A power of t has no value below 0 (sqrt(t), t^(-1/2)), and 0 times no value is none: narrowing (t > 0) sqrt(t) to
   // t > 0 would give the integral from -1 to 1 a value it has not (twentieth probe: proved).
@@ -469,39 +472,13 @@ const NO_VALUE: Term = pow(fn('log', ZERO), num(0));
 /** A constant written as its value (-(-1 / (2 * 1/1000000)) is 500000), so that the closed form reads as one; anything else as it is. */
 function folded(t: Term): Term {
   if (t.k === 'num') return t;
-  const c = rationalValue(t);
-  if (c !== undefined) return { k: 'num', value: c };
+  const c = constantFraction(t);
+  if (c !== undefined) return { k: 'num', value: fraction(c.num, c.den) };
   // -(-x) is x.
   if (t.k === 'mul' && t.factors.length === 2 && isNum(t.factors[0], -1) && t.factors[1].k === 'mul' && isNum(t.factors[1].factors[0], -1)) {
     return mul(...t.factors[1].factors.slice(1));
   }
   return t;
-}
-
-/** The exact value of a term of numbers, sums, products and whole powers (1 / (1/1000000) is 1000000); undefined for anything else or a division by 0. */
-function rationalValue(t: Term): { num: bigint; den: bigint } | undefined {
-  switch (t.k) {
-    case 'num': return t.value;
-    case 'add': case 'mul': {
-      let acc = t.k === 'add' ? fraction(0n) : fraction(1n);
-      for (const x of t.k === 'add' ? t.terms : t.factors) {
-        const v = rationalValue(x);
-        if (v === undefined) return undefined;
-        acc = t.k === 'add' ? fraction(acc.num * v.den + v.num * acc.den, acc.den * v.den) : fraction(acc.num * v.num, acc.den * v.den);
-      }
-      return acc;
-    }
-    case 'pow': {
-      const base = rationalValue(t.base);
-      const e = rationalValue(t.exponent);
-      if (base === undefined || e === undefined || e.den !== 1n || e.num > 64n || e.num < -64n) return undefined;
-      if (e.num < 0n && base.num === 0n) return undefined;
-      const k = e.num < 0n ? -e.num : e.num;
-      const [n, d] = e.num < 0n ? [base.den, base.num] : [base.num, base.den];
-      return fraction(n ** k, d ** k);
-    }
-    default: return undefined;
-  }
 }
 
 /** Whether lower <= upper is known: an end is infinite, or both are constants in that order. */
@@ -514,12 +491,6 @@ function ordered(lower: Term | undefined, upper: Term | undefined): boolean {
 
 function sumCoefficients(a: readonly Term[], b: readonly Term[]): Term[] {
   return Array.from({ length: Math.max(a.length, b.length) }, (_, k) => add(a[k] ?? ZERO, b[k] ?? ZERO));
-}
-
-function product(a: readonly Term[], b: readonly Term[]): Term[] {
-  const out: Term[][] = Array.from({ length: a.length + b.length - 1 }, () => []);
-  a.forEach((x, i) => b.forEach((y, j) => { if (!isNum(x, 0) && !isNum(y, 0)) out[i + j].push(mul(x, y)); }));
-  return out.map((parts) => add(...parts));
 }
 
 function compareFractions(a: { num: bigint; den: bigint }, b: { num: bigint; den: bigint }): number {

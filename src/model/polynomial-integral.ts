@@ -56,7 +56,8 @@ export function coefficientsIn(t: Term, v: string): Term[] | undefined {
   }
 }
 
-function convolve(a: readonly Term[], b: readonly Term[]): Term[] | undefined {
+/** The product of two polynomials by their coefficients, lowest first; undefined past degree 64. */
+export function convolve(a: readonly Term[], b: readonly Term[]): Term[] | undefined {
   if (a.length + b.length - 1 > MAX_DEGREE + 1) return undefined;
   const out: Term[][] = Array.from({ length: a.length + b.length - 1 }, () => []);
   a.forEach((x, i) => b.forEach((y, j) => { if (!isNum(x, 0) && !isNum(y, 0)) out[i + j].push(mul(x, y)); }));

@@ -43,6 +43,16 @@ export function hasDiff(term: Term): boolean {
   return someSubterm(term, (t) => t.k === 'diff');
 }
 
+/** The largest whole power {@link constantFraction} takes of a constant. */
+const MAX_CONSTANT_POWER = 64n;
+
+/** Whether a term is built of literals and pi alone (no input, index or size): its value is one exact number. */
+export function isLiteralConstant(t: Term): boolean {
+  return !someSubterm(t, (x) => !LITERAL_KINDS.has(x.k));
+}
+
+const LITERAL_KINDS: ReadonlySet<Term['k']> = new Set(['num', 'pi', 'fn', 'add', 'mul', 'pow', 'cmp']);
+
 /**
  * Whether a term's value moves with the inputs: it reads one, an unknown
  * function or a derivative. A comparison of terms that do not (of indices'
@@ -159,12 +169,23 @@ export function turningScales(terms: readonly Term[]): number[] {
 }
 
 /**
- * The exact value of a number expression (2 - 1 - 1, an exponent the power rule wrote twice), as a
- * fraction not reduced; undefined for anything with an input, size or index in it.
+ * The exact value of a number expression (2 - 1 - 1, an exponent the power rule wrote twice, 1 / (1/1000000)),
+ * as a fraction not reduced, its denominator positive; undefined for anything with an input, size or index in
+ * it, a power that is no whole number (or past 64), or a power of 0 that is not positive.
  * Exact: 1 + 1e-17 - 1 is not 0, though doubles say so.
  */
 export function constantFraction(t: Term): { readonly num: bigint; readonly den: bigint } | undefined {
   if (t.k === 'num') return t.value;
+  if (t.k === 'pow') {
+    const base = constantFraction(t.base);
+    const e = constantFraction(t.exponent);
+    if (base === undefined || e === undefined || e.num % e.den !== 0n) return undefined;
+    const k = e.num / e.den;
+    if (k > MAX_CONSTANT_POWER || k < -MAX_CONSTANT_POWER || (k <= 0n && base.num === 0n)) return undefined;
+    const m = k < 0n ? -k : k;
+    const [num, den] = k < 0n ? [base.den ** m, base.num ** m] : [base.num ** m, base.den ** m];
+    return den < 0n ? { num: -num, den: -den } : { num, den };
+  }
   if (t.k !== 'add' && t.k !== 'mul') return undefined;
   let acc: { num: bigint; den: bigint } | undefined = t.k === 'add' ? { num: 0n, den: 1n } : { num: 1n, den: 1n };
   for (const x of t.k === 'add' ? t.terms : t.factors) {

@@ -334,8 +334,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       let ratio = 0;
       let relative = 0;
       let defined = false;
-      let lost = false;
-      // Lost only on the step's side with the line above settled (a divergent integral in the step), or anywhere else.
+      // Entries lost only on the step's side with the line above settled (a divergent integral in the step), and others.
       let lostOnStep = false;
       let lostElsewhere = false;
       rescuedHere = false;
@@ -360,9 +359,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         }
         const left = sideValue('lhs', l);
         if (left.kind === 'undefined') continue;
-        if (left.kind === 'unsettled') { lost = true; lostElsewhere = true; continue; }
+        if (left.kind === 'unsettled') { lostElsewhere = true; continue; }
         const right = sideValue('rhs', r, left.kind === 'precise');
-        if (right.kind === 'unsettled') { lost = true; lostOnStep = true; continue; }
+        if (right.kind === 'unsettled') { lostOnStep = true; continue; }
         // A side with a finite difference may be undefined only because its steps left the domain.
         if (right.kind === 'undefined' && rhsHasDiff) continue;
         if (right.kind === 'undefined' && step.almostEverywhere && hasValueNearby()) { removableHere = true; continue; }
@@ -372,14 +371,14 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           // value itself (1 / cos(asin(1)) is 1 / 6e-17, a zero lost to rounding). Whether it has one is read in 60 digits.
           const checked = sideValue('lhs', { ...l, needsPrecision: true });
           if (checked.kind === 'undefined') continue;
-          if (checked.kind === 'unsettled' || (checked.kind === 'precise' && !checked.error.isZero() && !checked.error.lt(checked.value.abs()))) { lost = true; lostElsewhere = true; continue; }
+          if (checked.kind === 'unsettled' || (checked.kind === 'precise' && !checked.error.isZero() && !checked.error.lt(checked.value.abs()))) { lostElsewhere = true; continue; }
         }
         if (right.kind === 'undefined' && lhsHasDiff && left.kind === 'double') {
           // A finite difference may find a slope where there is no derivative (|x| at 0 gives 0): the line
           // above has a value there only if its derivative, taken symbolically, has one in 60 digits.
           const checked = sideValue('lhs', { ...l, needsPrecision: true });
           if (checked.kind === 'undefined') continue;
-          if (checked.kind === 'unsettled') { lost = true; lostElsewhere = true; continue; }
+          if (checked.kind === 'unsettled') { lostElsewhere = true; continue; }
         }
         let compared = compareSides(left, right);
         // The report (whole) reads the input that failed again however many were read: else it would not find the failure.
@@ -401,7 +400,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           // Doubles agreeing only within bounds above the values (sin(pi (3 + 1e-40)) 1e40): read again in high precision.
           compared = comparedPrecisely(l, r);
         }
-        if (compared === undefined) { lost = true; lostElsewhere = true; continue; }
+        if (compared === undefined) { lostElsewhere = true; continue; }
         if (compared.ratio > 1 && (counting || whole) && (lhsHasDiff || rhsHasDiff) && left.kind === 'double' && right.kind === 'double') {
           const retaken = retakenWithSmallerSteps(compared, l, r);
           compared = retaken.compared;
@@ -428,7 +427,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
             }
           }
           // A failure no second take repeats and high precision could not read (its budget spent) is no evidence.
-          if (compared.ratio > 1 && !retaken.corroborated && !readInPrecision) { lost = true; lostElsewhere = true; continue; }
+          if (compared.ratio > 1 && !retaken.corroborated && !readInPrecision) { lostElsewhere = true; continue; }
         }
         defined = true;
         relative = Math.max(relative, compared.relative);
@@ -447,8 +446,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           break;
         }
       }
+      const lost = lostOnStep || lostElsewhere;
       if (counting && lost) discarded++;
-      if (counting && lost && lostOnStep && !lostElsewhere && !defined) stepOnly++;
+      if (counting && lostOnStep && !lostElsewhere && !defined) stepOnly++;
       if (counting && rescuedHere) rescued++;
       if (counting && removableHere) removable++;
       return { worst, ratio, relative, defined, nearKink: false, lost };

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, movesWithInputs, someSubterm, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { integrate } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -159,13 +159,6 @@ function doubleIsFraction(v: number, num: bigint, den: bigint): boolean {
   if (!Number.isFinite(scaled) || !Number.isInteger(scaled)) return false;
   return BigInt(scaled) === num;
 }
-
-/** Whether a term is built of literals and pi alone (no input, index or size): its value is one exact number. */
-export function isLiteralConstant(t: Term): boolean {
-  return !someSubterm(t, (x) => !LITERAL_KINDS.has(x.k));
-}
-
-const LITERAL_KINDS: ReadonlySet<Term['k']> = new Set(['num', 'pi', 'fn', 'add', 'mul', 'pow', 'cmp']);
 
 /** Index variables get slots in `EvaluationState.indices`. */
 export class IndexSlots {
@@ -483,7 +476,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           const neverZero = NEVER_ZERO.has(t.name);
           // sqrt has no derivative at 0 (sqrt(x^2) is |x|): like a kink, inputs there are discarded inside a derivative.
           const edge = t.name === 'sqrt';
-          const jump = rule.jumps === true ? kink : undefined;
+          const jump = rule.jumpDistance !== undefined ? kink : undefined;
           const roundoff = (rule.roundoff ?? 2) * UNIT_ROUNDOFF;
           const absolute = rule.absoluteError ?? noAbsoluteError;
           return (s) => {

@@ -1,6 +1,6 @@
-import { FUNCTIONS, instantiateFunctions, movesWithInputs, termKey, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS, instantiateFunctions, isLiteralConstant, movesWithInputs, termKey, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
-  argumentError, compileClosures, powerError, finiteDifference, freeIndexNames, inputsRead, isLiteralConstant, literalError, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
+  argumentError, compileClosures, powerError, finiteDifference, freeIndexNames, inputsRead, literalError, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
@@ -396,7 +396,7 @@ class Generator {
       this.emit(out, `const ${o} = F${k}(${v});`);
       const zero = NEVER_ZERO.has(name) ? ` || ${o} === 0` : '';
       this.emit(out, `if (Number.isFinite(${v}) && (${this.outOfRange(o)}${zero})) s.needsPrecision = true;`);
-      if (rule.jumps && rule.kink) this.emit(out, `if (${ea} > 0 && Math.abs(K${k}(${v})) <= ${ea} && s.differentiating === 0) s.needsPrecision = true;`);
+      if (rule.jumpDistance && rule.kink) this.emit(out, `if (${ea} > 0 && Math.abs(K${k}(${v})) <= ${ea} && s.differentiating === 0) s.needsPrecision = true;`);
       const absolute = rule.absoluteError ? ` + A${k}(${v})` : '';
       this.emit(out, `let ${e} = (${ea} === 0 ? 0 : R.argumentError(F${k}, ${v}, ${o}, S${k}(${v})[0], ${ea})) + ${roundoff} * Math.abs(${o})${absolute} + ${ETA};`);
       this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);

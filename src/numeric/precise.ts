@@ -307,9 +307,6 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       case 'fn': {
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(go);
-        // The distance from a jump (sign's at 0, floor's and ceil's at the nearest whole number).
-        const jumpDistance = rule.jumps !== true ? undefined
-          : t.name === 'sign' ? (v: PreciseNumber) => v.abs() : (v: PreciseNumber) => v.minus(v.round()).abs();
         return memo(t, (s) => {
           const vs: PreciseNumber[] = [];
           const es: PreciseNumber[] = [];
@@ -329,7 +326,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
               context.error = ZERO_BOUND;
               return nan;
             }
-            if (jumpDistance !== undefined && !es[0].isZero() && jumpDistance(vs[0]).lte(es[0])) context.unsettled = true;
+            if (rule.jumpDistance !== undefined && !es[0].isZero() && rule.jumpDistance(vs[0]).lte(es[0])) context.unsettled = true;
             // A function that is never 0 came out 0: its value is below the digits kept, and 0 with a relative bound is no value.
             if (out.isZero() && NEVER_ZERO.has(t.name)) context.unsettled = true;
             let error = rounding(out, 2);

@@ -34,23 +34,13 @@ export function pointsThroughFunctions(condition: Polynomial, atoms: AtomTable, 
   const roots = poly.degreeIn(id) === 1 ? affineRoot(poly, id) : simpleRoots(poly, id);
   // The atom's irrational values too, exactly (exp(2 x) - 3 is e^2 - 3 in e = exp(x): e = sqrt(3)), with their doubles.
   const irrational = poly.degreeIn(id) < 2 ? [] : algebraicRoots(poly, id).flatMap((term) => {
-    try {
-      const value = evaluateHighPrecision(term, new Map()).toNumber();
-      return Number.isFinite(value) ? [{ term, value }] : [];
-    } catch {
-      return [];
-    }
+    const value = doubleOf(term);
+    return value === undefined ? [] : [{ term, value }];
   });
   const out: Array<Map<string, PointValue>> = [];
   const place = (entry: string, kind: Input['kind'], x: Term, fixed: ReadonlyArray<readonly [string, Rational]> = []) => {
-    let approx: number;
-    try {
-      approx = evaluateHighPrecision(x, new Map()).toNumber();
-    } catch {
-      return;
-    }
-    if (!Number.isFinite(approx) || !fits(kind, approx)) return;
-    out.push(new Map<string, PointValue>([...fixed.map(([e, v]): [string, PointValue] => [e, { num: v.num, den: v.den }]), [entry, { term: x, approx }]]));
+    const point = exactPoint(entry, kind, x, fixed);
+    if (point !== undefined) out.push(point);
   };
   const angle = atoms.angles.get(id);
   if (angle !== undefined) {
@@ -152,13 +142,8 @@ function affineOverConstantRoots(poly: Polynomial, vars: readonly number[], atom
   if (slope.isZero()) return [];
   const slopeValue = slope.constantValue();
   const x = slopeValue !== undefined ? asTerm(offset.scale(slopeValue.inv().neg())) : mul(num(-1), asTerm(offset), pow(asTerm(slope), num(-1)));
-  let approx: number;
-  try {
-    approx = evaluateHighPrecision(x, new Map()).toNumber();
-  } catch {
-    return [];
-  }
-  return Number.isFinite(approx) && fits(kind, approx) ? [new Map<string, PointValue>([[atom.text, { term: x, approx }]])] : [];
+  const point = exactPoint(atom.text, kind, x);
+  return point === undefined ? [] : [point];
 }
 
 /**
@@ -218,14 +203,8 @@ function pointsOnCurve(poly: Polynomial, vars: readonly number[], atoms: AtomTab
   const out: Array<Map<string, PointValue>> = [];
   for (const { free, fixed, restricted } of restrictions(poly, vars, atoms, inputs)) {
     for (const x of algebraicRoots(restricted, free.id)) {
-      let approx: number;
-      try {
-        approx = evaluateHighPrecision(x, new Map()).toNumber();
-      } catch {
-        continue;
-      }
-      if (!Number.isFinite(approx) || !fits(free.kind, approx)) continue;
-      out.push(new Map<string, PointValue>([...fixed.map(([e, v]): [string, PointValue] => [e, { num: v.num, den: v.den }]), [free.text, { term: x, approx }]]));
+      const point = exactPoint(free.text, free.kind, x, fixed);
+      if (point !== undefined) out.push(point);
       if (out.length >= MAX_POINTS) return out;
     }
   }
@@ -450,6 +429,24 @@ function scalarKind(name: string, inputs: ReadonlyMap<string, Input>): Input['ki
   return input !== undefined && input.dims.length === 0 && (input.kind === 'real' || input.kind === 'positive' || input.kind === 'unit') ? input.kind : undefined;
 }
 
-function fits(kind: Input['kind'], x: number): boolean {
+/** Whether a scalar `real`, `positive` or `unit` input may take the double x. */
+export function allowsValue(kind: string, x: number): boolean {
   return kind === 'real' || (x > 0 && (kind !== 'unit' || x < 1));
+}
+
+/** An exact constant's double, from its 60-digit value; undefined where it has none or is past doubles. */
+function doubleOf(x: Term): number | undefined {
+  try {
+    const value = evaluateHighPrecision(x, new Map()).toNumber();
+    return Number.isFinite(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The point where the entry is exactly x (and the entries fixed hold their values), if x is a value of its kind. */
+function exactPoint(entry: string, kind: Input['kind'], x: Term, fixed: ReadonlyArray<readonly [string, Rational]> = []): Map<string, PointValue> | undefined {
+  const approx = doubleOf(x);
+  if (approx === undefined || !allowsValue(kind, approx)) return undefined;
+  return new Map<string, PointValue>([...fixed.map(([e, v]): [string, PointValue] => [e, { num: v.num, den: v.den }]), [entry, { term: x, approx }]]);
 }

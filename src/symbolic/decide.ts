@@ -4,7 +4,7 @@ import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
-import { affineRoot, angleTerms, pointsThroughFunctions, simpleRoots } from './condition-roots.ts';
+import { affineRoot, allowsValue, angleTerms, pointsThroughFunctions, simpleRoots } from './condition-roots.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
@@ -725,10 +725,6 @@ function withinKind(kind: string, v: Rational): boolean {
   return kind === 'real' || kind === 'symmetric' ? true : kind === 'positive' ? v.sign() > 0 : kind === 'unit' ? v.sign() > 0 && v.cmp(Rational.ONE) < 0 : false;
 }
 
-/** Whether a scalar `real`, `positive` or `unit` input may take the double v. */
-function allowsValue(kind: string, v: number): boolean {
-  return kind === 'real' || (v > 0 && (kind !== 'unit' || v < 1));
-}
 
 /** A scalar entry's value where it is not the one solved for: one of its type, as simple as can be. */
 const PLANE_DEFAULTS: Readonly<Record<string, readonly Rational[]>> = {
