@@ -108,5 +108,5 @@ export interface DeriveResult extends DerivedInFile {
  */
 export function derive(source: string, target: DeriveTarget, options: DeriveOptions & { readonly path?: string } = {}): DeriveResult {
   const found = deriveInFile(source, options.path ?? '<inline>', target, options);
-  return { ...found, text: found.best.text, latex: textToLatex(found.best.text, '= ') };
+  return { ...found, text: found.best.text, latex: textToLatex(found.best.text, '=') };
 }

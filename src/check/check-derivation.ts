@@ -11,6 +11,7 @@ import { kinkConvention } from './kink-convention.ts';
 import { sizeAssignments } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
+import { relationAsEquality, withComparedValues } from './relation-steps.ts';
 import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
 
 /** How a derivation is checked. Every field is optional; defaults are stated once, here. */
@@ -190,7 +191,8 @@ function withDerivedSteps(model: Model, claims: readonly ClaimResult[]): ClaimRe
   return claims.map((claim, c) => ({
     ...claim,
     steps: claim.steps.map((step, s) => {
-      if (step.verdict !== 'refuted' || step.detail.correction) return step;
+      // An inequality refuted is a wrong bound: the derivative's value is no right step for it.
+      if (step.verdict !== 'refuted' || step.detail.correction || step.relation !== '=') return step;
       const modelClaim = model.claims[c];
       const head = { expr: modelClaim.claim.expr, text: modelClaim.claim.text };
       const lineAbove = s === 0 ? head : { expr: modelClaim.steps[s - 1].step.expr, text: modelClaim.steps[s - 1].step.text };
@@ -220,16 +222,19 @@ const TAKES_DERIVATIVE = /\b(diff|grad|jacobian)\s*\(/;
 function withCorrections(claims: readonly ClaimResult[], letText: (name: string) => string | undefined = () => undefined): ClaimResult[] {
   const normal = (text: string) => text.replace(/\s+/g, '');
   const steps = claims.flatMap((claim) => claim.steps.map((step, i) => ({ step, above: normal(i === 0 ? claim.text : claim.steps[i - 1].text) })));
-  const corrections = new Map<StepResult, { line: number; text: string; definition?: string }>();
+  const corrections = new Map<StepResult, NonNullable<StepDetail['correction']>>();
+  // A wrong bound's right step bounds the same way, or is an equality (its value); a wrong equality's is an equality.
+  const direction = (r: StepResult['relation']) => (r === '=' ? '=' : r.startsWith('<') ? '<' : '>');
   steps.forEach(({ step, above }, at) => {
     if (step.expect !== 'wrong' || step.verdict !== 'refuted') return;
     const fits = (s: (typeof steps)[number]) =>
-      s.above === above && s.step.expect === 'holds' && (s.step.verdict === 'proved' || s.step.verdict === 'verified');
+      s.above === above && s.step.expect === 'holds' && (s.step.verdict === 'proved' || s.step.verdict === 'verified')
+      && (s.step.relation === '=' || direction(s.step.relation) === direction(step.relation));
     // Beside it: the first such step after it, else the nearest one before it (a right claim, then its wrong variants).
     const right = steps.slice(at + 1).find(fits) ?? steps.slice(0, at).reverse().find(fits);
     if (!right) return;
     const definition = letText(right.step.text.trim());
-    corrections.set(step, { line: right.step.line, text: right.step.text, ...(definition === undefined ? {} : { definition }) });
+    corrections.set(step, { line: right.step.line, text: right.step.text, relation: right.step.relation, ...(definition === undefined ? {} : { definition }) });
   });
   if (corrections.size === 0) return [...claims];
   return claims.map((claim) => ({
@@ -279,8 +284,31 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
   if (mismatch && lineAboveReadable && (canRunLonger(mismatch.claimDim, mismatch.usedDim, derivedSizes) || (mismatch.summed && canRunLonger(mismatch.usedDim, mismatch.claimDim, derivedSizes)))) {
     return refutedByRange(modelStep, modelStep.rangeMismatch, context.runSeed);
   }
+  const relation = modelStep.step.relation;
+  if (relation !== '=' && above !== undefined && modelStep.term !== undefined) {
+    if (aboveShape !== undefined || stepShape !== undefined) return inequalityOfArrays(model, modelStep, aboveShape ?? stepShape!, context.runSeed);
+    // An inequality is checked as an equality of its 0/1 value on the line above's domain (relation-steps.ts).
+    const pair = relationAsEquality(above, modelStep.term, relation);
+    return guarded(modelStep, () => withComparedValues(
+      checkStep(model, claim, { ...modelStep, term: pair.step }, { term: pair.above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }),
+      model, claim, above, modelStep.term!), context.runSeed);
+  }
   return guarded(modelStep, () =>
     checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
+}
+
+/** An inequality between arrays has no one meaning (entry by entry? an order of matrices?): an error that says what to write. */
+function inequalityOfArrays(model: Model, modelStep: ModelStep, shape: string, seed: number): StepResult {
+  const { step } = modelStep;
+  return {
+    line: step.span.line, span: step.span, text: step.text, justification: step.justification, relation: step.relation,
+    expect: step.expectWrong ? 'wrong' : 'holds', verdict: 'error', proof: undefined, ok: false, method: 'none',
+    detail: {
+      trials: 0, sizes: [], seed,
+      diagnostic: diagnostic('unsupported', `an inequality compares two numbers, and this chain's expressions are ${shape} arrays`, model.derivation.file, step.span,
+        'compare one entry (claim x[i] <= y[i]) or a number made from them (a sum, a norm)'),
+    },
+  };
 }
 
 
@@ -295,7 +323,7 @@ function guarded(modelStep: ModelStep, check: () => StepResult, seed: number): S
     if (process.env.DERIVCHECK_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
     const { step } = modelStep;
     return {
-      line: step.span.line, span: step.span, text: step.text, justification: step.justification,
+      line: step.span.line, span: step.span, text: step.text, justification: step.justification, relation: step.relation,
       expect: step.expectWrong ? 'wrong' : 'holds', verdict: 'error', proof: undefined, ok: false, method: 'none',
       detail: {
         trials: 0, sizes: [], seed,
@@ -316,7 +344,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const { term: above, line: aboveLine } = aboveExpression;
   const { step } = modelStep;
   const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
-  const base = { line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect };
+  const base = { line: step.span.line, span: step.span, text: step.text, justification: step.justification, relation: step.relation, expect };
   const emptyDetail: StepDetail = { trials: 0, sizes: [], seed: context.runSeed };
   const errorResult = (detail: StepDetail, method = 'none'): StepResult =>
     ({ ...base, verdict: 'error', proof: undefined, ok: false, method, detail });

@@ -90,7 +90,7 @@ function refutedBefore(modelStep: ModelStep, method: string, explanation: string
   const { step } = modelStep;
   const expect = step.expectWrong ? 'wrong' as const : 'holds' as const;
   return {
-    line: step.span.line, span: step.span, text: step.text, justification: step.justification, expect,
+    line: step.span.line, span: step.span, text: step.text, justification: step.justification, relation: step.relation, expect,
     verdict: 'refuted', proof: undefined, ok: isExpected('refuted', expect), method,
     detail: { trials: 0, sizes: [], seed, explanation },
   };

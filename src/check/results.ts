@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.ts';
-import type { Span } from '../syntax/index.ts';
+import type { Relation, Span } from '../syntax/index.ts';
 
 /**
  * Every step gets exactly one verdict:
@@ -53,7 +53,7 @@ export interface StepDetail {
    * a later step that holds and is compared with the same expression.
    */
   /** `definition`: where the right step is the name of a `let` (`δ2`), its definition as written, to contrast with. */
-  readonly correction?: { readonly line: number; readonly text: string; readonly definition?: string };
+  readonly correction?: { readonly line: number; readonly text: string; readonly relation: Relation; readonly definition?: string };
   /**
    * For a refuted step with a derivative in the line above and no right step in
    * the file: the derivative, derived and simplified in the derivation's own
@@ -97,6 +97,8 @@ export interface StepResult {
   readonly line: number;
   readonly span: Span;
   readonly text: string;
+  /** How the step relates to the line above: `=`, or an inequality of a chain (`<=`, `<`, `>=`, `>`). */
+  readonly relation: Relation;
   readonly justification: string | undefined;
   readonly verdict: Verdict;
   readonly proof: ProofScope | undefined;

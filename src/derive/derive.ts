@@ -216,7 +216,7 @@ function claimOf(expr: Expr, text: string): Claim {
 }
 
 function stepOf(expr: Expr, text: string): Claim['steps'][number] {
-  return { expr, text, justification: undefined, expectWrong: false, span: expr.span };
+  return { expr, relation: '=', text, justification: undefined, expectWrong: false, span: expr.span };
 }
 
 function tryParse(text: string): Expr | undefined {

@@ -370,7 +370,7 @@ function declareDefinedFunction(statement: LetDecl, args: readonly string[], sco
 function declarationErrorClaim(statement: GivenDecl | LetDecl, problem: Diagnostic): ModelClaim {
   const text = statement.kind === 'given' ? `given ${statement.names.map((n) => n.name).join(', ')}` : `let ${statement.name}`;
   const expr: Claim['expr'] = { kind: 'number', text: '0', value: 0, span: statement.span };
-  const step: Step = { expr, justification: undefined, expectWrong: false, text, span: statement.span };
+  const step: Step = { expr, relation: '=', justification: undefined, expectWrong: false, text, span: statement.span };
   const claim: Claim = { kind: 'claim', expr, text, steps: [step], span: statement.span };
   return { claim, head: undefined, headError: problem, steps: [{ step, term: undefined, error: problem }], freeIndices: [], minSizes: new Map() };
 }
@@ -483,7 +483,7 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
  * resolved, so an unknown name in it is reported first.
  */
 function claimWithoutStep(claim: Claim, scope: Scope): ModelClaim {
-  const step: Step = { expr: claim.expr, justification: undefined, expectWrong: false, text: claim.text, span: claim.span };
+  const step: Step = { expr: claim.expr, relation: '=', justification: undefined, expectWrong: false, text: claim.text, span: claim.span };
   const resolved = modelClaim({ ...claim, steps: [step] }, scope);
   const inequality = claim.expr.kind === 'binary' && ['<', '<=', '>', '>='].includes(claim.expr.op);
   const error = resolved.headError ?? (inequality

@@ -85,7 +85,7 @@ function expectation(step: StepResult, paint: Paint): string {
 
 function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boolean): string[] {
   const out: string[] = [];
-  const head = `    ${paint('gray', `${step.line}:`)} ${mark(step, paint)} = ${safe(step.text)}${expectation(step, paint)}`;
+  const head = `    ${paint('gray', `${step.line}:`)} ${mark(step, paint)} ${step.relation} ${safe(step.text)}${expectation(step, paint)}`;
   const holds = step.verdict === 'proved' || step.verdict === 'verified';
   if (holds && !verbose && step.ok) {
     // One line: what a reader scanning for mistakes needs to see and skip.
@@ -107,7 +107,7 @@ function renderStep(step: StepResult, seed: number, paint: Paint, verbose: boole
   if (d.counterexample) out.push(...renderCounterexample(d.counterexample, indent));
   const why = whyOf(step);
   if (why) out.push(`${indent}why: ${safe(why.text)}`);
-  if (d.correction) out.push(`${indent}the right step (line ${d.correction.line}): = ${safe(d.correction.text)}`);
+  if (d.correction) out.push(`${indent}the right step (line ${d.correction.line}): ${d.correction.relation} ${safe(d.correction.text)}`);
   if (d.derived) out.push(`${indent}a right step: = ${safe(d.derived.text)}  (derived; ${derivedProof(d.derived.proof)})`);
   for (const note of almostEverywhereNotes(step)) out.push(`${indent}almost everywhere: ${safe(note)}`);
   if (d.undecided && step.verdict === 'verified') out.push(`${indent}${paint('gray', `exact engine undecided: ${safe(d.undecided)}`)}`);

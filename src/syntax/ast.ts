@@ -168,9 +168,17 @@ export interface LetDecl {
   readonly span: Span;
 }
 
-/** One `= E` line of a claim: E equals the expression above it. */
+/**
+ * How a step relates to the expression above it: `=`, or an inequality of a chain
+ * (`<= E`: the line above is at most E; `> E`: it is greater than E).
+ */
+export type Relation = '=' | '<' | '<=' | '>' | '>=';
+
+/** One `= E` (or `<= E`, ...) line of a claim: E equals (or bounds) the expression above it. */
 export interface Step {
   readonly expr: Expr;
+  /** How E relates to the expression above: `=` for an equality step. */
+  readonly relation: Relation;
   /** The justification written after `by`, if any. */
   readonly justification: string | undefined;
   /** `expect wrong`: a mistake kept on purpose; the suite passes only when it is refuted. */

@@ -1,5 +1,5 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import type { Claim, Derivation, DerivationFile, GivenDecl, LetDecl, Span, Statement, Step, TypeExpr } from './ast.ts';
+import type { Claim, Derivation, DerivationFile, GivenDecl, LetDecl, Relation, Span, Statement, Step, TypeExpr } from './ast.ts';
 import { limitError, LIMITS } from './limits.ts';
 import { parseExpression } from './parse-expression.ts';
 import { SourceMap } from './source-map.ts';
@@ -113,17 +113,18 @@ export function parseDerivationFile(content: string | Uint8Array, file = '<inlin
       } else if (keyword === 'claim') {
         finishClaim();
         lastClaim = parseClaim(logical, options.recover === true);
-      } else if (logical.text.startsWith('=') && !logical.text.startsWith('==')) {
+      } else if (leadingRelation(logical.text) !== undefined) {
+        const relation = leadingRelation(logical.text)!;
         if (lastClaim === undefined) {
           throw new DerivationError(diagnostic('step-without-claim', 'a step has no claim above it', file,
-            logical.map.span(0, 1), 'start the chain with claim EXPRESSION on the line above'));
+            logical.map.span(0, relation.length), 'start the chain with claim EXPRESSION on the line above'));
         }
-        lastClaim.steps.push(parseStep(logical, 1, options.recover === true));
+        lastClaim.steps.push(parseStep(logical, relation.length, options.recover === true, relation));
       } else {
         const word = keyword ?? logical.text.split(/\s/)[0];
         throw new DerivationError(diagnostic('syntax', `a line cannot start with '${word}'`, file,
           logical.map.span(0, word.length),
-          'a line is derivation "...", source "...", given, let, claim, or a step starting with ='));
+          'a line is derivation "...", source "...", given, let, claim, or a step starting with = (or <=, <, >=, >)'));
       }
     } catch (error) {
       if (error instanceof DerivationSyntaxError) problems.push(...error.diagnostics);
@@ -184,7 +185,13 @@ function logicalLine(text: string, map: SourceMap, line: number): LogicalLine {
   return { ...textbookNotation(ascii.text, ascii.map), line };
 }
 
-const STATEMENT_START = /^(derivation|source|given|let|claim)\b|^=(?!=)/;
+const STATEMENT_START = /^(derivation|source|given|let|claim)\b|^=(?!=)|^[<>\u2264\u2265]/;
+
+/** The relation a step line starts with (`=`, `<=`, `<`, `>=`, `>`), or undefined: `==` starts no step. */
+function leadingRelation(text: string): Relation | undefined {
+  const m = /^(<=|>=|<|>|=(?!=))/.exec(text);
+  return m ? m[1] as Relation : undefined;
+}
 
 function startsStatement(line: string): boolean {
   return STATEMENT_START.test(line);
@@ -354,6 +361,16 @@ function namesListed(line: LogicalLine, list: string, from: number,
 function parseClaim(line: LogicalLine, recover: boolean): { claim: Claim; steps: Step[] } {
   const start = 'claim'.length;
   const equals = topLevelEquals(line.text, start);
+  // A line with no `=` may be an inequality, `claim 1 + x <= exp(x)`; with one, a comparison before it is a 0/1 value (`claim (x > 0) = 1`).
+  const inequality = equals === undefined ? topLevelInequality(line.text, start) : undefined;
+  if (inequality !== undefined) {
+    const expr = stepExpressionAt(line, start, inequality.at, recover);
+    const claim: Claim = {
+      kind: 'claim', expr, text: line.text.slice(start, inequality.at).trim(), steps: [],
+      span: line.map.span(0, line.text.length),
+    };
+    return { claim, steps: [parseStep(line, inequality.at + inequality.relation.length, recover, inequality.relation)] };
+  }
   if (equals === undefined) {
     // No step on this line: a trailing `expect wrong` or `by "..."` (a forgotten `=`) is not part of the expression.
     const head = parseStep(line, start, recover);
@@ -369,8 +386,8 @@ function parseClaim(line: LogicalLine, recover: boolean): { claim: Claim; steps:
   return { claim, steps };
 }
 
-/** Reads `EXPR [expect wrong] [by "REASON"]` starting at `start` (just after the `=`). */
-function parseStep(line: LogicalLine, start: number, recover: boolean): Step {
+/** Reads `EXPR [expect wrong] [by "REASON"]` starting at `start` (just after the `=`, or the relation). */
+function parseStep(line: LogicalLine, start: number, recover: boolean, relation: Relation = '='): Step {
   let end = line.text.length;
   let justification: string | undefined;
   let expectWrong = false;
@@ -396,9 +413,15 @@ function parseStep(line: LogicalLine, start: number, recover: boolean): Step {
     throw new DerivationError(diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
       line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end'));
   }
-  const expr = stepExpressionAt(line, start, end, recover);
+  const chained = relation === '=' ? undefined : topLevelInequality(line.text.slice(0, end), start);
+  // `<= B <= C` would read B <= C as a 0/1 value: a chain takes one line a step.
+  const twoRelations = chained === undefined ? undefined : diagnostic('syntax', `a step has one relation: '${chained.relation}' here starts another step`, line.map.file,
+    line.map.span(chained.at, chained.at + chained.relation.length), `put ${chained.relation} ... on a line of its own, or write a comparison as a 0/1 value in parentheses`);
+  if (twoRelations !== undefined && !recover) throw new DerivationError(twoRelations);
+  const expr = twoRelations !== undefined ? { kind: 'invalid' as const, diagnostic: twoRelations, span: twoRelations.span! }
+    : stepExpressionAt(line, start, end, recover);
   return {
-    expr, justification, expectWrong, text: line.text.slice(start, end).trim(),
+    expr, relation, justification, expectWrong, text: line.text.slice(start, end).trim(),
     span: line.map.span(0, line.text.length),
   };
 }
@@ -451,6 +474,31 @@ function topLevelEquals(text: string, from: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The first top-level `<=`, `>=`, `<` or `>` of a claim line with no `=`, outside
+ * brackets and strings; none where the line has a top-level `?` (a comparison there
+ * is a condition, `x > 0 ? x : 0`) or a `!=`.
+ */
+function topLevelInequality(text: string, from: number): { at: number; relation: Relation } | undefined {
+  let depth = 0;
+  let inString = false;
+  let found: { at: number; relation: Relation } | undefined;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inString = !inString;
+    if (inString) continue;
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && (c === '?' || (c === '!' && text[i + 1] === '='))) return undefined;
+    else if (depth === 0 && (c === '<' || c === '>') && found === undefined) {
+      const relation = (text[i + 1] === '=' ? `${c}=` : c) as Relation;
+      found = { at: i, relation };
+      i += relation.length - 1;
+    }
+  }
+  return found;
 }
 
 /** Refuses a file of more than {@link LIMITS.fileTerms} names and numbers, at the line where it passes the limit. */

@@ -5,16 +5,16 @@ import type { SourceMap } from './source-map.ts';
  * the minus sign `−` (U+2212) is `-`, the multiplication signs `×` and `·` are
  * `*`, the transpose signs `ᵀ` and `⊤` are `'`, numpy's `@` is `*` (a matrix
  * product) and on the same side of an `=` numpy's `*` is `.*` (its entrywise product),
- * Python's `**` is `^`, `≠` is `!=`, and the Hadamard products `⊙` and `∘` are `.*`. Quoted
+ * Python's `**` is `^`, `≠` is `!=`, `≤` and `≥` are `<=` and `>=`, and the Hadamard products `⊙` and `∘` are `.*`. Quoted
  * text (titles, `by "..."`) is left as written.
  */
 const SAME_LENGTH: Readonly<Record<string, string>> = {
   '\u2212': '-', '\u00d7': '*', '\u00b7': '*', '\u22c5': '*', '\u1d40': "'", '\u22a4': "'", '@': '*',
 };
-const TWO_CHARACTERS: Readonly<Record<string, string>> = { '\u2260': '!=', '\u2299': '.*', '\u2218': '.*', '\u221e': 'Infinity' };
+const TWO_CHARACTERS: Readonly<Record<string, string>> = { '\u2260': '!=', '\u2264': '<=', '\u2265': '>=', '\u2299': '.*', '\u2218': '.*', '\u221e': 'Infinity' };
 
 export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
-  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u1d40\u22a4@\u2299\u2218\u221e]|\*\*/.test(text)) return { text, map };
+  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e]|\*\*/.test(text)) return { text, map };
   const out: string[] = [];
   // The offset in `text` of each character written: the map keeps the text after a `≠` at its file columns.
   const sources: number[] = [];

@@ -214,10 +214,10 @@ claim diff(s[i], x[k]) = s[k] * (delta(i, k) - s[i])   expect wrong
 claim diff(s[i], x[k]) = s[i] * (delta(i, k) + s[k])   expect wrong
 `));
     const [wrongCorner, rightCorner, jacobian, symmetricSlip, signSlip] = claims.map((c) => c.steps[0]);
-    expect(wrongCorner.detail.correction).toEqual({ line: rightCorner.line, text: rightCorner.text });
+    expect(wrongCorner.detail.correction).toEqual({ line: rightCorner.line, text: rightCorner.text, relation: '=' });
     expect(rightCorner.detail.correction).toBeUndefined();
     // the softmax Jacobian is symmetric: s[k](delta - s[i]) is right, so it is proved and has no correction
     expect(symmetricSlip.verdict).toBe('proved');
-    expect(signSlip.detail.correction).toEqual({ line: jacobian.line, text: jacobian.text });
+    expect(signSlip.detail.correction).toEqual({ line: jacobian.line, text: jacobian.text, relation: '=' });
   });
 });

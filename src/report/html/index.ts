@@ -233,10 +233,10 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     out.push(`<p class="dc-why-line"><b>Why:</b> ${whyHtml(why, ctx)}</p>`);
   }
   if (d.derived) {
-    out.push(`<p class="dc-correction"><b>A right step</b> (derived, ${derivedProof(d.derived.proof)}): ${tex(textToLatex(d.derived.text, '= '), ctx, false)}</p>`);
+    out.push(`<p class="dc-correction"><b>A right step</b> (derived, ${derivedProof(d.derived.proof)}): ${tex(textToLatex(d.derived.text, '='), ctx, false)}</p>`);
   }
   if (d.correction) {
-    out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, '= '), ctx, false)}</p>`);
+    out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, d.correction.relation), ctx, false)}</p>`);
   }
   for (const note of almostEverywhereNotes(step)) out.push(`<p class="dc-just">almost everywhere: ${escapeHtml(note)}</p>`);
   out.push(evidenceHtml(step));

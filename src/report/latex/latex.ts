@@ -8,7 +8,7 @@
  * that would swallow a following factor (`\log x`, `\sum_{j} ...`) closes itself when
  * one follows. Functions are rendered by the table in `functions.ts`.
  */
-import type { BinaryExpr, BinaryOp, Expr, IndexExpr, NumberExpr } from '../../syntax/index.ts';
+import type { BinaryExpr, BinaryOp, Expr, IndexExpr, NumberExpr, Relation } from '../../syntax/index.ts';
 import { FUNCTION_RENDERERS, Prec, paren, rendered, type RenderContext, type Rendered } from './functions.ts';
 
 /** Renders `expr` as LaTeX (math mode, without delimiters). */
@@ -20,11 +20,15 @@ export function toLatex(expr: Expr): string {
  * One step of a chain: `= rhs`, or `lhs = rhs` when the left-hand side is given
  * (the claim's expression, for the first step).
  */
-export function stepToLatex(lhs: Expr | undefined, rhs: Expr): string {
+export function stepToLatex(lhs: Expr | undefined, rhs: Expr, relation: Relation = '='): string {
   const renderer = new Renderer();
   const right = renderer.render(rhs, false).tex;
-  return lhs === undefined ? `= ${right}` : `${renderer.render(lhs, false).tex} = ${right}`;
+  const sign = RELATION_TEX[relation];
+  return lhs === undefined ? `${sign} ${right}` : `${renderer.render(lhs, false).tex} ${sign} ${right}`;
 }
+
+/** A chain's relations as typeset. */
+const RELATION_TEX: Readonly<Record<Relation, string>> = { '=': '=', '<': '<', '<=': '\\leq', '>': '>', '>=': '\\geq' };
 
 const GREEK = new Set([
   'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa',

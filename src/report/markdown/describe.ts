@@ -5,7 +5,7 @@
  */
 import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepResult, Verdict } from '../../check/index.ts';
 import { stepToLatex, toLatex } from '../latex/index.ts';
-import { parseExpression, SourceMap } from '../../syntax/index.ts';
+import { parseExpression, SourceMap, type Relation } from '../../syntax/index.ts';
 import { escapeControl } from '../safe-text.ts';
 import { formatValue, hasDimensions, hasMethod, plural, scopeText } from '../wording.ts';
 import { contrastWithCorrection } from '../contrast.ts';
@@ -14,19 +14,19 @@ import { contrastWithCorrection } from '../contrast.ts';
  * LaTeX of an expression given as source text, as the result model keeps it.
  * Text that cannot be parsed (a step with a syntax error) is shown as written.
  */
-export function textToLatex(text: string, prefix: '' | '= ' = ''): string {
+export function textToLatex(text: string, relation?: Relation): string {
   try {
     const expr = parseExpression(text, SourceMap.single('<report>', 1, 1));
-    return prefix === '' ? toLatex(expr) : stepToLatex(undefined, expr);
+    return relation === undefined ? toLatex(expr) : stepToLatex(undefined, expr, relation);
   } catch {
-    return `${prefix}\\texttt{${escapeTexText(text)}}`;
+    return `${relation === undefined ? '' : `${escapeTexText(relation)} `}\\texttt{${escapeTexText(text)}}`;
   }
 }
 
 /** The claim's expression: `\frac{\partial l}{\partial \sigma_i}`. */
 export const claimLatex = (claim: ClaimResult): string => textToLatex(claim.text);
 /** One step of the chain: `= -\frac{t_i}{\sigma_i}`. */
-export const stepLatex = (step: StepResult): string => textToLatex(step.text, '= ');
+export const stepLatex = (step: StepResult): string => textToLatex(step.text, step.relation);
 
 /** Text for `\\texttt{}`: TeX's specials escaped, `<` and `>` spelled out (Markdown would read them as HTML), control characters shown. */
 function escapeTexText(text: string): string {

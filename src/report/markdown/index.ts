@@ -102,8 +102,8 @@ function stepLines(step: StepResult, seed: number): string[] {
   }
   const why = whyOf(step);
   if (why) items.push(`**why:** ${why.parts.map((p) => ('prose' in p ? escapeMarkdown(p.prose) : `$${textToLatex(p.math)}$`)).join('')}`);
-  if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, '= ')}$`);
-  if (d.derived) items.push(`**a right step** (derived, ${derivedProof(d.derived.proof)}): $${textToLatex(d.derived.text, '= ')}$`);
+  if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, d.correction.relation)}$`);
+  if (d.derived) items.push(`**a right step** (derived, ${derivedProof(d.derived.proof)}): $${textToLatex(d.derived.text, '=')}$`);
   if (d.counterexample) items.push(`replay: \`${escapeControl(replayText(step, seed)).replace(/`/g, "'")}\``);
   if (hasMethod(step)) items.push(`evidence: ${escapeMarkdown(step.method)}`);
   if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);

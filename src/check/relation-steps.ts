@@ -1,0 +1,102 @@
+/**
+ * Inequality steps of a chain (`<= E`, `< E`, `>= E`, `> E`).
+ *
+ * A step `r E` below an expression A claims: wherever A has a value, E has one and
+ * A r E. That is an equality the engines already decide, between
+ *
+ *   0 * A + 1       (1 wherever A has a value: the line above's domain, kept)
+ *   (A r E)         (the comparison as a 0/1 value)
+ *
+ * so an inequality gets every guarantee an equality has: the exact engine proves it
+ * where the comparison's sign follows from the inputs' kinds, a tie at an exact point
+ * refutes a strict one (`1 + x < exp(x)` at x = 0), a comparison doubles cannot decide
+ * goes to 60 digits, and where E has no value but A has one the step is refuted.
+ * Only the report is the inequality's own: a counterexample shows A and E, not 1 and 0.
+ */
+import type { Relation } from '../syntax/index.ts';
+import { hasApply, someSubterm, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
+import { compileTerm, IndexSlots, layoutInputs, newState, type Layout } from '../numeric/index.ts';
+import type { Counterexample, StepResult } from './results.ts';
+
+/** The pair an inequality step is checked as: the line above's domain, and the comparison that must be 1 on it. */
+export function relationAsEquality(above: Term, step: Term, relation: Exclude<Relation, '='>): { above: Term; step: Term } {
+  // Built by hand, not by mul(): 0 * A must keep A's domain even where A has a value everywhere (it then folds to 1 in the engines).
+  const domain: Term = { k: 'add', terms: [{ k: 'mul', factors: [{ k: 'num', value: { num: 0n, den: 1n } }, above] }, { k: 'num', value: { num: 1n, den: 1n } }] };
+  return { above: domain, step: { k: 'cmp', op: relation, a: above, b: step } };
+}
+
+/** The relation's sense in words, for messages: "at most", "less than", ... */
+export function relationWords(relation: Exclude<Relation, '='>): string {
+  switch (relation) {
+    case '<=': return 'at most';
+    case '<': return 'less than';
+    case '>=': return 'at least';
+    case '>': return 'greater than';
+  }
+}
+
+/**
+ * A refuted inequality's counterexample with the values of the two expressions
+ * compared (the line above and the step) in place of the comparison's 1 and 0, and
+ * their difference. Where they cannot be evaluated again in doubles (an abstract
+ * function, a value past double range), the 0/1 values stay.
+ */
+export function withComparedValues(result: StepResult, model: Model, claim: ModelClaim, above: Term, step: Term): StepResult {
+  const c = result.detail.counterexample;
+  if (c === undefined) return withoutExplanation(result);
+  const values = valuesAt(model.inputs, claim, [above, step], c);
+  if (values === undefined || !Number.isFinite(values[0])) return withoutExplanation(result);
+  const [a, b] = values;
+  // Where the step has no value, it is said so; a 60-digit counterexample keeps its words for why doubles show no difference.
+  const noValue = c.rhs === 'undefined' || !Number.isFinite(b);
+  const counterexample: Counterexample = noValue
+    ? { ...c, lhs: a, rhs: 'undefined', difference: 'undefined', tolerance: undefined }
+    : { ...c, lhs: a, rhs: b, difference: a - b, tolerance: undefined };
+  const at = [...Object.entries(c.inputs).map(([name, v]) => `${name} = ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`),
+    ...Object.entries(c.indices).map(([name, v]) => `${name} = ${v}`)].join(', ');
+  const short = (v: number) => String(Number(v.toPrecision(6)));
+  const relation = result.relation as Exclude<Relation, '='>;
+  const explanation = noValue ? `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${short(a)}`
+    : `the line above, ${short(a)}, is not ${relationWords(relation)} the step, ${short(b)}${a === b ? ' (equal in double precision)' : ''}`;
+  const detail = { ...withoutExplanation(result).detail, counterexample, explanation };
+  return { ...result, detail };
+}
+
+/** The exact engine's difference of the 0/1 forms says nothing a reader can use: dropped. */
+function withoutExplanation(result: StepResult): StepResult {
+  if (result.detail.explanation === undefined) return result;
+  const { explanation: _, ...detail } = result.detail;
+  return { ...result, detail };
+}
+
+/** The terms' values in doubles at a counterexample (NaN or an infinity where doubles give no value), or undefined where they cannot be evaluated here. */
+function valuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly Term[], c: Counterexample): number[] | undefined {
+  if (terms.some((t) => hasApply(t) || someSubterm(t, (x) => x.k === 'integral'))) return undefined;
+  const sizes = new Map(Object.entries(c.sizes));
+  let layout: Layout;
+  try {
+    layout = layoutInputs(inputs, sizes);
+  } catch {
+    return undefined; // a dimension the counterexample does not size
+  }
+  const state = { values: new Float64Array(layout.length) };
+  for (const input of inputs) {
+    const slot = layout.slots.get(input.name);
+    const shown = c.inputs[input.name];
+    if (!slot || shown === undefined) continue;
+    // A binary input is shown as 0 or 1 and held as a label over the classes 1 and 2.
+    const entries = (typeof shown === 'number' ? [shown] : shown).map((v) => (input.binary ? v + 1 : v));
+    if (entries.length !== slot.shape.reduce((x, y) => x * y, 1)) return undefined;
+    state.values.set(entries, slot.offset);
+  }
+  const slots = new IndexSlots();
+  const compiled = terms.map((t) => compileTerm(t, layout, slots));
+  const evaluation = newState(layout, slots);
+  evaluation.values.set(state.values);
+  for (const f of claim.freeIndices) {
+    const v = c.indices[f.name];
+    if (typeof v !== 'number') return undefined;
+    evaluation.indices[slots.slot(f.name)] = v;
+  }
+  return compiled.map((f) => f(evaluation));
+}
