@@ -305,7 +305,7 @@ function inequalityOfArrays(model: Model, modelStep: ModelStep, shape: string, s
     expect: step.expectWrong ? 'wrong' : 'holds', verdict: 'error', proof: undefined, ok: false, method: 'none',
     detail: {
       trials: 0, sizes: [], seed,
-      diagnostic: diagnostic('unsupported', `an inequality compares two numbers, and this chain's expressions are ${shape} arrays`, model.derivation.file, step.span,
+      diagnostic: diagnostic('unsupported', `an inequality compares two numbers, and this chain's expressions are arrays (${shape})`, model.derivation.file, step.span,
         'compare one entry (claim x[i] <= y[i]) or a number made from them (a sum, a norm)'),
     },
   };

@@ -485,10 +485,11 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
 function claimWithoutStep(claim: Claim, scope: Scope): ModelClaim {
   const step: Step = { expr: claim.expr, relation: '=', justification: undefined, expectWrong: false, text: claim.text, span: claim.span };
   const resolved = modelClaim({ ...claim, steps: [step] }, scope);
+  // A top-level comparison would have been read as a bound: this one was in parentheses.
   const inequality = claim.expr.kind === 'binary' && ['<', '<=', '>', '>='].includes(claim.expr.op);
   const error = resolved.headError ?? (inequality
-    ? diagnostic('unsupported', 'an inequality is not a step derivcheck checks: a claim is a chain of equalities (= ...)', scope.file, claim.span,
-      'for a bound that holds everywhere, claim its indicator: claim ((x^2 + 1) / 2 >= x) = 1')
+    ? diagnostic('syntax', 'a claim needs at least one `= ...` step (a comparison in parentheses is a 0/1 value)', scope.file, claim.span,
+      `for a bound, write it without the parentheses, claim (x^2 + 1) / 2 >= x, or claim the 0/1 value: claim ${claim.text} = 1`)
     : diagnostic('syntax', 'a claim needs at least one `= ...` step', scope.file, claim.span,
       'write = EXPRESSION after the claim, on its line or the next: the claim alone states nothing to check'));
   return { ...resolved, steps: [{ step, term: undefined, error }] };

@@ -28,6 +28,7 @@ function stepJson(s: StepResult): object {
   return {
     line: s.line,
     text: s.text,
+    relation: s.relation,
     verdict: s.verdict,
     proof: s.proof ?? null,
     expect: s.expect,

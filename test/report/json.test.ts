@@ -50,7 +50,7 @@ describe('the JSON report (--json)', () => {
       for (const c of d.claims) {
         expect(keys(c)).toEqual(['line', 'ok', 'steps', 'text']);
         for (const s of c.steps) {
-          expect(keys(s)).toEqual(['detail', 'expect', 'line', 'method', 'proof', 'text', 'verdict']);
+          expect(keys(s)).toEqual(['detail', 'expect', 'line', 'method', 'proof', 'relation', 'text', 'verdict']);
           expect(['proved', 'verified', 'refuted', 'error']).toContain(s.verdict);
           expect(['holds', 'wrong']).toContain(s.expect);
           expect(typeof s.method).toBe('string');

@@ -305,10 +305,14 @@ claim diff((t^2 - 1)^8, t, t, t, t, t, t, t, t) / (2^8 * factorial(8)) = (6435 *
 });
 
 describe('an inequality claim (ninth probe)', () => {
-  it('is an error that says inequalities are not checked and how to claim a bound', () => {
-    const [s] = stepsIn('given x: real\nclaim (x^2 + 1) / 2 >= x\n');
-    expect(s.detail.diagnostic).toMatchObject({ code: 'unsupported', message: 'an inequality is not a step derivcheck checks: a claim is a chain of equalities (= ...)' });
-    expect(s.detail.diagnostic?.hint).toContain('claim ((x^2 + 1) / 2 >= x) = 1');
+  it('is a bound checked as written, once the language holds inequality chains', () => {
+    expect(stepsIn('given x: real\nclaim (x^2 + 1) / 2 >= x\n').map((s) => [s.relation, s.verdict])).toEqual([['>=', 'verified']]);
+  });
+
+  it('in parentheses, with no step, is an error that says how to write a bound', () => {
+    const [s] = stepsIn('given x: real\nclaim ((x^2 + 1) / 2 >= x)\n');
+    expect(s.detail.diagnostic).toMatchObject({ code: 'syntax', message: 'a claim needs at least one `= ...` step (a comparison in parentheses is a 0/1 value)' });
+    expect(s.detail.diagnostic?.hint).toContain('claim (x^2 + 1) / 2 >= x');
   });
 });
 

@@ -1,0 +1,132 @@
+/**
+ * Inequality chains: a step may be `<= E`, `< E`, `>= E` or `> E`. Each is checked
+ * as the equality of its 0/1 value with 1 on the line above's domain, so a wrong bound
+ * is refuted with the two values it compares, a strict bound at an exact tie is
+ * refuted, and a step with no value where the line above has one is refuted.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkReport, deriv, onlyStep, stepsIn, syntaxDiagnostics, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { parseDerivationFile, toJsonReport } from '../../src/index.ts';
+
+const stepsOfText = (body: string) => parseDerivationFile(deriv(body), 'p.deriv').derivations[0].statements
+  .flatMap((s) => (s.kind === 'claim' ? [{ claim: s.text, steps: s.steps.map((st) => [st.relation, st.text]) }] : []));
+
+describe('inequality chains: the syntax', () => {
+  it('reads a step line starting with a relation, in ASCII or as printed', () => {
+    expect(stepsOfText(`given a: positive
+claim (a + 1) / 2
+  >= sqrt(a)
+  = sqrt(a) * 1
+  < sqrt(a) + 1
+  ≤ sqrt(a) + 2
+  ≥ 0
+  > -1
+`)).toEqual([{ claim: '(a + 1) / 2', steps: [['>=', 'sqrt(a)'], ['=', 'sqrt(a) * 1'], ['<', 'sqrt(a) + 1'], ['<=', 'sqrt(a) + 2'], ['>=', '0'], ['>', '-1']] }]);
+  });
+
+  it('reads claim A <= B on one line, and keeps a comparison before an = as a 0/1 value', () => {
+    expect(stepsOfText(`given x: real
+claim exp(x) >= 1 + x   by "convexity"
+claim (x^2 + 1) / 2 >= x = 1
+claim x > 0 ? x : 0 = relu(x)
+claim exp(-x^2) <= 1 expect wrong
+`)).toEqual([
+      { claim: 'exp(x)', steps: [['>=', '1 + x']] },
+      { claim: '(x^2 + 1) / 2 >= x', steps: [['=', '1']] },
+      { claim: 'x > 0 ? x : 0', steps: [['=', 'relu(x)']] },
+      { claim: 'exp(-x^2)', steps: [['<=', '1']] },
+    ]);
+  });
+
+  it('refuses two relations on one step line, at the second, and a relation step with no claim', () => {
+    const [two] = syntaxDiagnostics(deriv('given a: positive\nclaim a\n  <= a + 1 <= a + 2\n'));
+    expect(two.message).toBe("a step has one relation: '<=' here starts another step");
+    expect(two.span).toMatchObject({ line: 4, col: 12 });
+    const [orphan] = syntaxDiagnostics(deriv('given a: positive\n<= a\n'));
+    expect(orphan.code).toBe('step-without-claim');
+  });
+});
+
+describe('inequality chains: the verdicts', () => {
+  it('hold where the bound holds, and a chain mixes bounds with equalities', () => {
+    expect(verdictsIn(`given x: real
+given a, b: positive
+given p, q: simplex[n]
+claim (a + b) / 2
+  >= sqrt(a * b)                       by "AM-GM"
+claim exp(x) >= 1 + x
+claim log(x) <= x - 1                  by "where log(x) has a value"
+claim sum(i, p[i] * log(q[i] / p[i]))
+  <= sum(i, p[i] * (q[i] / p[i] - 1))  by "log t <= t - 1"
+  = sum(i, q[i]) - sum(i, p[i])
+  = 0
+claim a / (1 + a) < 1
+`)).toEqual(['verified', 'verified', 'verified', 'verified', 'proved', 'proved', 'proved']);
+  }, 60_000);
+
+  it('refutes a wrong bound with the two values it compares, not the 0/1 of the comparison', () => {
+    const step = onlyStep(deriv(`given v: vector[n]
+claim log(sum(i, exp(v[i]))) <= log(n) + v[1]   expect wrong
+`));
+    expect(step.verdict).toBe('refuted');
+    const c = step.detail.counterexample!;
+    const v = c.inputs.v as number[];
+    const lse = Math.log(v.reduce((s, x) => s + Math.exp(x), 0));
+    expect(c.lhs).toBeCloseTo(lse, 12);
+    expect(c.rhs).toBeCloseTo(Math.log(v.length) + v[0], 12);
+    expect(c.lhs as number).toBeGreaterThan(c.rhs as number);
+    expect(step.detail.explanation).toMatch(/^the line above, [-\d.e]+, is not at most the step, [-\d.e]+$/);
+  }, 60_000);
+
+  it('refutes a strict bound at an exact tie, and a step with no value where the line above has one', () => {
+    const [tie, domain, reversed] = stepsIn(`given x: real
+claim exp(x) > 1 + x   expect wrong
+claim x <= log(x)   expect wrong
+claim 1 + x >= exp(x)   expect wrong
+`);
+    expect(tie.verdict).toBe('refuted');
+    expect(tie.detail.counterexample?.inputs).toEqual({ x: 0 });
+    expect(tie.detail.explanation).toBe('the line above, 1, is not greater than the step, 1 (equal in double precision)');
+    expect(domain.verdict).toBe('refuted');
+    expect(domain.detail.counterexample?.rhs).toBe('undefined');
+    expect(domain.detail.explanation).toMatch(/^the step has no value at x = /);
+    expect(reversed.verdict).toBe('refuted');
+  }, 60_000);
+
+  it('sees a bound broken by less than double precision can show', () => {
+    expect(verdictsIn(`given a: positive
+claim 1 / a < 1 / a + exp(-1000 * a)
+claim 1 / a < 1 / a + exp(-1000 * a) * (a < 1000)   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+
+  it('an inequality between arrays is an error that says what to compare', () => {
+    const step = onlyStep(deriv(`given x, y: vector[n]
+claim x <= x + abs(y)
+`));
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toBe("an inequality compares two numbers, and this chain's expressions are arrays (a vector of length n)");
+  });
+
+  it('links a wrong bound to a right one in the same direction, and reports the relation in JSON', () => {
+    const report = checkReport(deriv(`given x: real
+claim exp(x) >= 1 + x
+claim exp(x) <= 1 + x   expect wrong
+claim exp(x) > 1 + x   expect wrong
+`));
+    const steps = report.files[0].derivations[0].claims.flatMap((c) => c.steps);
+    expect(steps[1].detail.correction).toBeUndefined();
+    expect(steps[2].detail.correction).toEqual({ line: 3, text: '1 + x', relation: '>=' });
+    const json = toJsonReport(report) as { files: { derivations: { claims: { steps: { relation: string }[] }[] }[] }[] };
+    expect(json.files[0].derivations[0].claims.map((c) => c.steps[0].relation)).toEqual(['>=', '<=', '>']);
+  }, 60_000);
+
+  it('property: x^2 + c >= x^2 holds exactly when c >= 0, and x^2 + c > x^2 exactly when c > 0', () => {
+    fc.assert(fc.property(fc.integer({ min: -3, max: 3 }), fc.constantFrom('>=', '>'), (c, relation) => {
+      const [verdict] = verdictsIn(`given x: real\nclaim x^2 + ${c < 0 ? `(${c})` : c}\n  ${relation} x^2\n`, { trials: 10, sizes: [1] });
+      const holds = relation === '>=' ? c >= 0 : c > 0;
+      expect(verdict).toBe(holds ? 'proved' : 'refuted');
+    }), { numRuns: 12, seed: 7 });
+  }, 120_000);
+});
