@@ -119,6 +119,14 @@ function differentiateOnce(term: Term, v: InputRef): Term {
       }
       return add(...parts);
     }
+    case 'limit': {
+      // Under the limit, as for a power series inside its radius: the limit of the derivatives, where that
+      // converges locally uniformly (every limit of the calculus books); a point that moves with v is not offered.
+      if (v.name === term.v) return ZERO;
+      if (term.at !== undefined && !isZero(differentiate(term.at, v))) throw new Error('a derivative of a limit whose point moves with the variable');
+      const body = differentiate(term.body, v);
+      return isZero(body) ? ZERO : { ...term, body };
+    }
     case 'diff':
       return differentiate(differentiate(eliminateDiff(term.f), term.v), v);
     // The chain rule with f an unknown function: d f(E) = f'(E) dE.

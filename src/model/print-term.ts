@@ -142,6 +142,11 @@ function print(t: Term, outer: number, bound: BoundNames): string {
       const bound_ = (b: Term | undefined, infinity: string) => (b === undefined ? infinity : print(b, 0, bound));
       return `integral(${t.v}, ${bound_(t.lower, '-Infinity')}, ${bound_(t.upper, 'Infinity')}, ${print(t.body, 0, bound)})`;
     }
+    case 'limit': {
+      const at = t.at === undefined ? (t.side < 0 ? '-Infinity' : 'Infinity') : print(t.at, 0, bound);
+      const side = t.at === undefined || t.side === 0 ? '' : t.side > 0 ? ', right' : ', left';
+      return `limit(${t.v}, ${at}, ${print(t.body, 0, bound)}${side})`;
+    }
     case 'extremum': return `${t.op}(${t.terms.map((x) => print(x, 0, bound)).join(', ')})`;
     case 'icmp':
       return t.op === '==' ? `delta(${printIndex(t.a, bound)}, ${printIndex(t.b, bound)})` : `(${printIndex(t.a, bound)} ${t.op} ${printIndex(t.b, bound)})`;
@@ -194,6 +199,7 @@ function collectNames(t: Term, skip: ReadonlySet<string>, bound: BoundNames, out
     case 'sum': case 'reduce': case 'series': collectNames(t.body, new Set([...skip, t.index]), bound, out); return;
     case 'extremum': t.terms.forEach((x) => collectNames(x, skip, bound, out)); return;
     case 'integral': out.add(t.v); for (const x of [t.lower, t.upper, t.body]) if (x) collectNames(x, skip, bound, out); return;
+    case 'limit': out.add(t.v); for (const x of [t.at, t.body]) if (x) collectNames(x, skip, bound, out); return;
     case 'icmp': index(t.a); index(t.b); return;
     case 'ival': index(t.index); return;
     case 'cmp': collectNames(t.a, skip, bound, out); collectNames(t.b, skip, bound, out); return;

@@ -48,12 +48,12 @@ function namedConstant(name: string): Term | undefined {
 /** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
 const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 /** Calls textbooks write that the language does not hold: what they are, and what to write instead. */
-const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; readonly hint: string }>> = Object.fromEntries([
-  ...['limit', 'lim'].map((name) => [name, {
-    message: `${name}: limits are not part of the derivation language`,
-    hint: 'write the limit\'s value as the step, or the expression at a point with subs(E, x, a) where it has a value there',
-  }]),
-]);
+const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; readonly hint: string }>> = {};
+
+/** The names of a limit: `limit(h, a, E)` and `lim(h, a, E)`, or SymPy's `limit(E, h, a)`. */
+const LIMIT_NAMES: ReadonlySet<string> = new Set(['limit', 'lim']);
+/** The side a one-sided limit is written with, its fourth argument: from above (1) or below (-1). */
+const LIMIT_SIDES: Readonly<Record<string, 1 | -1>> = { right: 1, above: 1, plus: 1, left: -1, below: -1, minus: -1 };
 
 /** The names of a definite integral: `integral(t, a, b, E)` and `int(t, a, b, E)` as a sum is written, `integrate(E, t, a, b)` as SymPy's. */
 const INTEGRAL_NAMES: ReadonlySet<string> = new Set(['integral', 'int', 'integrate']);
@@ -1223,6 +1223,7 @@ export class Resolver {
     if (name === 'cross' && !this.isDeclared(name)) return this.cross(expr, bound);
     if ((name === 'subs' || name === 'at') && !this.isDeclared(name)) return this.atPoint(expr, bound);
     if (INTEGRAL_NAMES.has(name) && !this.isDeclared(name)) return this.integral(expr, bound);
+    if (LIMIT_NAMES.has(name) && !this.isDeclared(name)) return this.limit(expr, bound);
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);
@@ -1912,6 +1913,59 @@ export class Resolver {
     const upper = bound_(upperExpr, 'upper');
     const body = this.scalarOf(this.val(bodyExpr, bound), bodyExpr);
     return scalar({ k: 'integral', v: given.name, ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), body });
+  }
+
+  /**
+   * `limit(h, a, E)` (`lim`), SymPy's `limit(E, h, a)`: the limit of E as h tends to a,
+   * from both sides, or from one with a fourth argument `right` or `left`; a may be
+   * `Infinity` or `-Infinity`. h is a scalar real input, bound in E (see the term's kind).
+   */
+  private limit(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    // SymPy's order is told by its expression first: our order starts with the variable's bare name.
+    const sympyOrder = expr.args[0]?.kind !== 'name' && expr.args[1]?.kind === 'name';
+    const form = sympyOrder ? `${expr.name}(E, h, a)` : `${expr.name}(h, a, E)`;
+    if (expr.args.length !== 3 && expr.args.length !== 4) {
+      throw this.error('arity', `${expr.name} takes ${sympyOrder ? 'an expression, a variable and the point it tends to' : 'a variable, the point it tends to and an expression'}, and a side (right or left) for a one-sided limit; got ${expr.args.length} argument${expr.args.length === 1 ? '' : 's'}`, expr.span,
+        `write ${form}, or ${form.replace(')', ', right)')} for the limit from above`);
+    }
+    const [bodyExpr, variable, pointExpr] = sympyOrder ? expr.args : [expr.args[2], expr.args[0], expr.args[1]];
+    const given = variable.kind === 'name' ? this.scope.inputs.get(variable.name) : undefined;
+    if (!given || given.dims.length > 0 || (given.kind !== 'real' && given.kind !== 'positive')) {
+      const name = variable.kind === 'name' ? variable.name : 'h';
+      throw this.error('unsupported', `the variable of a limit is a scalar real input, and ${shortText(variable) ?? 'this'} is ${given ? `a ${given.typeText}` : 'not declared'}`, variable.span,
+        `declare it with given ${name}: real (the limit moves it toward its point), and write ${form.replace(/\bh\b/, name)}`);
+    }
+    let side: -1 | 0 | 1 = 0;
+    const sideExpr = expr.args[3];
+    if (sideExpr !== undefined) {
+      const written = sideExpr.kind === 'name' ? LIMIT_SIDES[sideExpr.name] : undefined;
+      if (written === undefined || this.isDeclared((sideExpr as { name: string }).name)) {
+        throw this.error('unsupported', `the side of a one-sided limit is right or left, not ${shortText(sideExpr) ?? 'this'}`, sideExpr.span,
+          'write right for the limit from above (h -> a+), left for the limit from below (h -> a-), nothing for both sides');
+      }
+      side = written;
+    }
+    const negated = pointExpr.kind === 'unary' && pointExpr.op === '-';
+    const pointName = negated ? pointExpr.arg : pointExpr;
+    const body = this.scalarOf(this.val(bodyExpr, bound), bodyExpr);
+    if (pointName.kind === 'name' && INFINITY_NAMES.has(pointName.name) && !this.isDeclared(pointName.name)) {
+      if (sideExpr !== undefined) {
+        throw this.error('unsupported', `a limit toward ${negated ? '-' : ''}${pointName.name} has one side already`, sideExpr.span, `leave the side out: ${form}`);
+      }
+      if (given.kind === 'positive' && negated) {
+        throw this.error('unsupported', `${given.name} is positive, and cannot tend to -${pointName.name}`, pointExpr.span, `declare given ${given.name}: real`);
+      }
+      return scalar({ k: 'limit', v: given.name, side: negated ? -1 : 1, body });
+    }
+    if (given.kind === 'positive' && side !== 1) {
+      throw this.error('unsupported', `${given.name} is positive, and a limit ${side === 0 ? 'from both sides' : 'from below'} moves it below its point`, expr.span,
+        `declare given ${given.name}: real, or take the limit from above: ${form.replace(')', ', right)')}`);
+    }
+    const at = this.scalarOf(this.val(pointExpr, bound), pointExpr);
+    if (someSubterm(at, (x) => x.k === 'input' && x.ref.name === given.name)) {
+      throw this.error('unsupported', `the point a limit tends to cannot read its own variable ${given.name}`, pointExpr.span, `write the point without ${given.name}`);
+    }
+    return scalar({ k: 'limit', v: given.name, at, side, body });
   }
 
   /** The input a whole-array derivative (grad, jacobian, hessian) differentiates with respect to. */

@@ -118,14 +118,14 @@ export function inputNames(t: Term, into: Set<string> = new Set()): Set<string> 
 }
 
 /**
- * The inputs a term's value depends on: {@link inputNames} without an integral's own
- * variable inside it (the integral of t over t from 0 to x depends on x alone). What
+ * The inputs a term's value depends on: {@link inputNames} without an integral's or a
+ * limit's own variable inside it (the integral of t over t from 0 to x depends on x alone). What
  * a counterexample shows; the numbers' caches read every input a term touches.
  */
 export function freeInputNames(t: Term, into: Set<string> = new Set()): Set<string> {
-  if (!someSubterm(t, (x) => x.k === 'integral')) return inputNames(t, into);
-  if (t.k === 'integral') {
-    for (const bound of [t.lower, t.upper]) if (bound) freeInputNames(bound, into);
+  if (!someSubterm(t, (x) => x.k === 'integral' || x.k === 'limit')) return inputNames(t, into);
+  if (t.k === 'integral' || t.k === 'limit') {
+    for (const bound of t.k === 'integral' ? [t.lower, t.upper] : [t.at]) if (bound) freeInputNames(bound, into);
     const inside = freeInputNames(t.body);
     inside.delete(t.v);
     for (const name of inside) into.add(name);

@@ -69,6 +69,7 @@ export function children(t: Term): readonly Term[] {
     case 'fn': return t.args;
     case 'sum': case 'reduce': case 'series': return [t.body];
     case 'integral': return [...t.lower ? [t.lower] : [], ...t.upper ? [t.upper] : [], t.body];
+    case 'limit': return [...t.at ? [t.at] : [], t.body];
     case 'extremum': return t.terms;
     case 'cmp': return [t.a, t.b];
     case 'diff': return [t.f];

@@ -87,6 +87,12 @@ export function substituteScalarInputs(t: Term, values: ReadonlyMap<string, Term
     const upper = t.upper === undefined ? undefined : substituteScalarInputs(t.upper, values);
     return { k: 'integral', v: t.v, ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), body: inner.size === 0 ? t.body : substituteScalarInputs(t.body, inner) };
   }
+  if (t.k === 'limit' && values.has(t.v)) {
+    const inner = new Map(values);
+    inner.delete(t.v);
+    const at = t.at === undefined ? undefined : substituteScalarInputs(t.at, values);
+    return { k: 'limit', v: t.v, ...(at ? { at } : {}), side: t.side, body: inner.size === 0 ? t.body : substituteScalarInputs(t.body, inner) };
+  }
   return mapChildren(t, (c) => substituteScalarInputs(c, values));
 }
 
@@ -104,6 +110,10 @@ export function mapChildren(t: Term, f: (child: Term) => Term): Term {
       const lower = t.lower === undefined ? undefined : f(t.lower);
       const upper = t.upper === undefined ? undefined : f(t.upper);
       return { k: 'integral', v: t.v, ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), body: f(t.body) };
+    }
+    case 'limit': {
+      const at = t.at === undefined ? undefined : f(t.at);
+      return { k: 'limit', v: t.v, ...(at ? { at } : {}), side: t.side, body: f(t.body) };
     }
     case 'extremum': return { ...t, terms: t.terms.map(f) };
     case 'cmp': return { ...t, a: f(t.a), b: f(t.b) };

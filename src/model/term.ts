@@ -103,6 +103,14 @@ export type Term =
    * double-exponential quadrature by the numbers (numeric/quadrature.ts).
    */
   | { readonly k: 'integral'; readonly v: string; readonly lower?: Term; readonly upper?: Term; readonly body: Term }
+  /**
+   * `limit(h, a, E)`: the limit of E as the scalar real input h tends to `at`, from both
+   * sides (`side` 0), from above (1) or from below (-1); with `at` left out, h tends to
+   * Infinity (side 1) or -Infinity (side -1). h is bound in E, as an integral's variable.
+   * Its value is the limit where it exists and is finite, and it has none elsewhere. An
+   * atom to the exact engines, evaluated in 60 digits by the numbers (numeric/precise-limit.ts).
+   */
+  | { readonly k: 'limit'; readonly v: string; readonly at?: Term; readonly side: -1 | 0 | 1; readonly body: Term }
   /** A comparison of two indices as a 0/1 value; `delta(i, k)` is `==`. */
   | { readonly k: 'icmp'; readonly op: Comparison; readonly a: Index; readonly b: Index }
   /** A comparison of two values as a 0/1 value: `(x[k] > 0)`. */

@@ -57,7 +57,7 @@ class TotalTerms {
         // An abstract function is held as a smooth function with a value everywhere.
         return t.args.every((a) => this.total(a));
       // A series converges only somewhere; a derivative exists only where its function is differentiable.
-      case 'series': case 'diff': case 'integral':
+      case 'series': case 'diff': case 'integral': case 'limit':
         return false;
     }
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { functionParameterRanges, FUNCTIONS, hasDiff, isContinuousKind, mapChildren, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
+import { functionParameterRanges, FUNCTIONS, hasDiff, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
@@ -239,6 +239,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   let worstRatio = 0;
   let definedAnywhere = false;
   const tried: Record<string, number>[] = [];
+  const readsLimit = someSubterm(step.lhs, (x) => x.k === 'limit') || someSubterm(step.rhs, (x) => x.k === 'limit');
   const lhsHasDiff = hasDiff(step.lhs);
   const rhsHasDiff = hasDiff(step.rhs);
   const kinkInDiff = hasKinkInDiff(step.lhs) || hasKinkInDiff(step.rhs);
@@ -314,7 +315,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     /** Both sides of an entry read again in high precision and compared; undefined where the line above cannot be read so. */
     const comparedPrecisely = (l: Evaluated, r: Evaluated): Compared | undefined => {
       const l2 = sideValue('lhs', { ...l, needsPrecision: true });
-      return l2.kind === 'precise' ? compareSides(l2, sideValue('rhs', { ...r, needsPrecision: true }, true)) : undefined;
+      return l2.kind === 'precise' ? compareSides(l2, sideValue('rhs', { ...r, needsPrecision: true }, true), readsLimit) : undefined;
     };
 
     /**
@@ -380,7 +381,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           if (checked.kind === 'undefined') continue;
           if (checked.kind === 'unsettled') { lostElsewhere = true; continue; }
         }
-        let compared = compareSides(left, right);
+        let compared = compareSides(left, right, readsLimit);
         // The report (whole) reads the input that failed again however many were read: else it would not find the failure.
         if (options.readAgreementsPrecisely && readingAgreements && (preciseReadings < MAX_AGREEMENT_READINGS || whole) && compared !== undefined && compared.ratio <= 1
           && left.kind === 'double' && right.kind === 'double') {
@@ -706,7 +707,7 @@ interface Compared {
  * bounds. `undefined`: the high-precision comparison cannot settle (the sides
  * agree, but only within error bounds above 1e-10 of their size).
  */
-function compareSides(left: SideValue & { kind: 'double' | 'precise' }, right: SideValue): Compared | undefined {
+function compareSides(left: SideValue & { kind: 'double' | 'precise' }, right: SideValue, absolute = false): Compared | undefined {
   if (right.kind === 'unsettled') return undefined;
   if (right.kind === 'undefined') {
     // The step has no value where the line above has one: it fails, whatever the tolerance.
@@ -736,7 +737,9 @@ function compareSides(left: SideValue & { kind: 'double' | 'precise' }, right: S
   const ratio = difference.isZero() ? 0 : tolerance.isZero() ? Infinity : difference.abs().div(tolerance).toNumber();
   // Agreement only because the error bounds are as large as the values (a finite difference of 0 +- 1e-303
   // against a value of 1e-513) is no evidence: unsettled. A difference beyond the bounds is settled.
-  if (ratio <= 1 && errors.gt(scale.times(SETTLED))) return undefined;
+  // A limit's reading carries an absolute error (its last change, 1e-12 of a value near 0 for x log x): agreement
+  // within SETTLED of the larger of the sides and 1 is evidence there, as for doubles that agree near 0.
+  if (ratio <= 1 && errors.gt((absolute ? PreciseDecimal.max(scale, 1) : scale).times(SETTLED))) return undefined;
   const relative = scale.isZero() ? 0 : difference.abs().div(scale).toNumber();
   return {
     ratio, relative,

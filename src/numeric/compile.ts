@@ -635,6 +635,8 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         const at = position(t.v);
         return (s) => finiteDifference(s, f, at(s));
       }
+      // Doubles cannot tell a limit from its approach (a difference quotient at h = 1e-8 keeps 8 digits): 60 digits take it.
+      case 'limit': return (s) => { s.needsPrecision = true; s.error = Infinity; return NaN; };
       case 'integral': {
         const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: sub(w.slope), offset: sub(w.offset) }));
         return cachedWhenClosed(t, bound, integralOf(sub(t.body), t.lower && sub(t.lower), t.upper && sub(t.upper), position({ name: t.v, indices: [] }), switches));

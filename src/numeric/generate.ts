@@ -304,7 +304,7 @@ class Generator {
       // A series stops where its terms say (series.ts): the closures sum it, and the whole term stays with them.
       case 'series': throw new NotGenerated();
       // A quadrature stops where its levels agree (quadrature.ts): the closures take it, as a series.
-      case 'integral': throw new NotGenerated();
+      case 'integral': case 'limit': throw new NotGenerated();
       case 'reduce': {
         const slot = this.slots.slot(t.index);
         const n = dimSize(t.dim, this.layout.sizes);
@@ -601,6 +601,9 @@ const SERIES_TERMS_ESTIMATE = 40;
 /** Nodes a quadrature usually takes (a smooth integrand settles at the fourth level, some 200). */
 const QUADRATURE_NODES_ESTIMATE = 200;
 
+/** Points a limit's body is read at: three on each side (numeric/precise-limit.ts). */
+const LIMIT_POINTS = 6;
+
 /** Evaluations a finite difference takes of its function, about: the tableau's rows, two each, and a retry. */
 const DIFFERENCE_EVALUATIONS = 40;
 
@@ -619,6 +622,7 @@ export function estimatedWork(t: Term, layout: Layout): number {
     // About the terms a power series takes to converge.
     case 'series': return 1 + SERIES_TERMS_ESTIMATE * estimatedWork(t.body, layout);
     case 'diff': return 1 + DIFFERENCE_EVALUATIONS * estimatedWork(t.f, layout);
+    case 'limit': return 1 + LIMIT_POINTS * estimatedWork(t.body, layout) + (t.at ? estimatedWork(t.at, layout) : 0);
     case 'integral': return 1 + QUADRATURE_NODES_ESTIMATE * estimatedWork(t.body, layout)
       + (t.lower ? estimatedWork(t.lower, layout) : 0) + (t.upper ? estimatedWork(t.upper, layout) : 0);
   }

@@ -4,6 +4,7 @@ import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO
 import { dimSize, type Layout } from './layout.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
+import { LIMIT_EXPONENTS, preciseLimit } from './precise-limit.ts';
 
 
 /**
@@ -33,6 +34,8 @@ const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
 /** Half a unit in the last place of a 60-digit result. */
 const UNIT_ROUNDOFF = new BOUND(`5e-${HIGH_DIGITS}`);
 const ZERO_BOUND = new BOUND(0);
+/** A limit point's error past a thousandth of the nearest distance its body is read at leaves the limit unread. */
+const LIMIT_POINT_ERROR = new BOUND(`1e-${Math.max(...LIMIT_EXPONENTS) + 3}`);
 /** A series whose rest is below 10^this is summed, whatever its sum. */
 const LOG_PRECISE_SERIES_FLOOR = -1000;
 
@@ -399,6 +402,43 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           context.unsettled = true;
           context.error = ZERO_BOUND;
           return zero;
+        });
+      }
+      case 'limit': {
+        const body = go(t.body);
+        const point = t.at && go(t.at);
+        const at = compilePosition({ name: t.v, indices: [] }, layout, slots);
+        return memo(t, (s) => {
+          const a = point ? point(s) : undefined;
+          const ea = point ? context.error : ZERO_BOUND;
+          const p = at(s);
+          if (p < 0 || a?.isNaN()) { context.error = ZERO_BOUND; return nan; }
+          // A point known only to within more than the nearest distance read: its limit cannot be read.
+          if (ea.gt(LIMIT_POINT_ERROR)) { context.unsettled = true; context.error = ZERO_BOUND; return zero; }
+          read(s, p);
+          const saved = context.inputs[p];
+          const savedMemo = context.memo;
+          const outerUnsettled = context.unsettled;
+          let outcome: ReturnType<typeof preciseLimit>;
+          try {
+            outcome = preciseLimit((x) => {
+              if (work.operations > (work.limit ?? Infinity)) return undefined;
+              context.inputs[p] = x;
+              context.memo = new Map();
+              context.unsettled = false;
+              const v = body(s);
+              work.operations += 2;
+              return context.unsettled ? undefined : { value: v, error: context.error };
+            }, a, t.side, (v) => new D(v), (v) => new BOUND(v));
+          } finally {
+            context.inputs[p] = saved;
+            context.memo = savedMemo;
+            context.unsettled = outerUnsettled;
+          }
+          if (outcome.kind === 'unsettled') { context.unsettled = true; context.error = ZERO_BOUND; return zero; }
+          if (outcome.kind === 'none') { context.error = ZERO_BOUND; return nan; }
+          context.error = outcome.error.plus(rounding(outcome.value));
+          return outcome.value;
         });
       }
       case 'integral': {

@@ -388,6 +388,12 @@ export class Canonicalizer {
         if (closed !== undefined) return this.of(closed);
         return this.opaque(`integral:${this.integralKey(t)}`, () => printTerm(t), () => NaN);
       }
+      case 'limit': {
+        // One atom per limit, keyed by its structure with its variable renamed: the same limit on both sides
+        // cancels; its value is for the numbers.
+        const renamed = { ...t, v: LIMIT_VARIABLE, body: substituteScalarInputs(t.body, new Map([[t.v, { k: 'input', ref: { name: LIMIT_VARIABLE, indices: [] } } as Term]])) };
+        return this.opaque(`limit:${structureKey(renamed)}`, () => printTerm(t), () => NaN);
+      }
       case 'size': case 'sum': case 'icmp': case 'reduce':
         if (this.indexNotation) return this.indexNotation[t.k](t as never, this);
         throw new Error(`internal: canonical form of an unexpanded term (${t.k})`);
@@ -1524,6 +1530,8 @@ const NOT_PLAIN = /sqrt|abs|\^\(|[<>]|max|min|sign|relu|series|integral/;
 
 /** The name an integral's own variable is keyed by, followed by its depth. */
 const INTEGRAL_VARIABLE = 't#integral';
+/** The name a limit's variable is keyed by, so limit(h, 0, E) and limit(k, 0, E) of the same body are one atom. */
+const LIMIT_VARIABLE = 'h#limit';
 
 /** A term's full structure as text, every name as it is held. */
 function structureKey(t: Term): string {

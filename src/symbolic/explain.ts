@@ -313,6 +313,8 @@ function matches(pattern: Term, t: Term, params: ReadonlySet<string>, bindings: 
     case 'extremum': return t.k === 'extremum' && t.op === pattern.op && all(pattern.terms, t.terms);
     case 'integral': return t.k === 'integral' && t.v === pattern.v && (pattern.lower === undefined) === (t.lower === undefined) && (pattern.upper === undefined) === (t.upper === undefined)
       && all([pattern.lower, pattern.upper, pattern.body].filter((x) => x !== undefined), [t.lower, t.upper, t.body].filter((x) => x !== undefined));
+    case 'limit': return t.k === 'limit' && t.v === pattern.v && t.side === pattern.side && (pattern.at === undefined) === (t.at === undefined)
+      && all([pattern.at, pattern.body].filter((x) => x !== undefined), [t.at, t.body].filter((x) => x !== undefined));
     case 'apply': return t.k === 'apply' && t.name === pattern.name && t.orders.join() === pattern.orders.join() && all(pattern.args, t.args);
     case 'diff': return false;
   }

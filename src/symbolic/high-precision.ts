@@ -203,6 +203,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (closed === undefined) throw new Error('an integral with no closed form here');
         return go(closed);
       }
+      case 'limit':
+        throw new Error('a limit is for the numbers');
       default:
         throw new Error(`internal: high-precision evaluation of an unexpanded term (${t.k})`);
     }

@@ -316,12 +316,13 @@ describe('an inequality claim (ninth probe)', () => {
   });
 });
 
-describe('limits and indefinite integrals, which the language does not hold (ninth probe)', () => {
-  it('are errors that say so and what to write instead, not misspellings', () => {
+describe('limits and indefinite integrals as the ninth probe wrote them', () => {
+  it('a limit of a positive variable from both sides, and an indefinite integral, are errors that say what to write', () => {
     const steps = stepsIn('given x: positive\nclaim limit(sin(x) / x, x, 0) = 1\nclaim integrate(2 * x, x) = x^2\n');
     expect(steps.map((s) => s.detail.diagnostic?.message)).toEqual([
-      'limit: limits are not part of the derivation language', 'integrate takes an expression, a variable and two bounds, got 2 arguments',
+      'x is positive, and a limit from both sides moves it below its point', 'integrate takes an expression, a variable and two bounds, got 2 arguments',
     ]);
+    expect(steps[0].detail.diagnostic?.hint).toBe('declare given x: real, or take the limit from above: limit(E, h, a, right)');
     expect(steps[1].detail.diagnostic?.hint).toContain('an indefinite integral holds up to a constant');
     expect(steps[1].detail.diagnostic?.hint).toContain('claim diff(F(x), x) = f(x)');
   });

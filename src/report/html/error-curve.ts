@@ -182,6 +182,8 @@ class FixedStep {
           this.values[p] = saved;
         }
       }
+      // In 60 digits only (numeric/precise-limit.ts): no curve of plain differences through it.
+      case 'limit': return NaN;
       case 'extremum': {
         const values = t.terms.map((x) => this.eval(x, env));
         return t.op === 'max' ? Math.max(...values) : Math.min(...values);

@@ -162,6 +162,25 @@ function integralRenderer(sympyOrder: boolean): FunctionRenderer {
 }
 
 /**
+ * `limit(h, a, E)` (`lim`): `\lim_{h \to a} E`, one-sided `\lim_{h \to a^{+}} E` with a
+ * fourth argument `right` (`left`: `a^{-}`); SymPy's `limit(E, h, a)` alike, told by its
+ * expression first (a bare name first is our order).
+ */
+const limitRenderer: FunctionRenderer = {
+  arity: [3, 4],
+  render(args, ctx) {
+    const sympyOrder = args[0].kind !== 'name' && args[1].kind === 'name';
+    const [body, variable, point] = sympyOrder ? args : [args[2], args[0], args[1]];
+    const side = args[3]?.kind === 'name' ? ({ right: '+', above: '+', plus: '+', left: '-', below: '-', minus: '-' } as Record<string, string>)[args[3].name] : undefined;
+    const b = ctx.render(body);
+    const bodyTex = b.prec < Prec.Mul || /^[-+]/.test(b.tex) ? paren(b.tex).tex : b.tex;
+    const to = `${ctx.render(point).tex}${side ? `^{${side}}` : ''}`;
+    const tex = `\\lim_{${ctx.operand(variable, Prec.Atom).tex} \\to ${to}} ${bodyTex}`;
+    return ctx.followed ? paren(tex) : rendered(tex, Prec.App);
+  },
+};
+
+/**
  * `diff(F, v)`: `\frac{\partial F}{\partial v}`, or `\frac{\partial}{\partial v}\left(F\right)`
  * when F is not compact. Nested diffs are one higher derivative, variables listed outermost
  * first: `diff(diff(F, v), w)` is `\frac{\partial^{2} F}{\partial w \partial v}`, and
@@ -440,6 +459,8 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   },
   sum: sumRenderer,
   integral: integralRenderer(false),
+  limit: limitRenderer,
+  lim: limitRenderer,
   int: integralRenderer(false),
   integrate: integralRenderer(true),
   mean: axisRenderer('mean'),

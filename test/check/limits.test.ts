@@ -1,0 +1,99 @@
+/**
+ * Limits: `limit(h, a, E)` is an atom to the exact engine and read in 60 digits by
+ * the numbers (numeric/precise-limit.ts), at three points ever nearer a. A limit
+ * that settles is its value within its last change; one that diverges or whose two
+ * sides differ has no value; anything else is no evidence.
+ */
+import { describe, expect, it } from 'vitest';
+import { onlyStep, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { preciseLimit } from '../../src/numeric/precise-limit.ts';
+import { Decimal } from 'decimal.js';
+
+const D = Decimal.clone({ precision: 60 });
+const B = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
+const limitOf = (f: (x: Decimal) => Decimal, at: number | undefined, side: -1 | 0 | 1) =>
+  preciseLimit((x) => ({ value: f(x), error: new B(0) }), at === undefined ? undefined : new D(at), side, (v) => new D(v), (v) => new B(v));
+
+describe('limits: the 60-digit reading', () => {
+  it('settles power and log rates, and bounds the value by the last change', () => {
+    const sinc = limitOf((x) => D.sin(x).div(x), 0, 0);
+    expect(sinc.kind).toBe('value');
+    if (sinc.kind === 'value') {
+      expect(sinc.value.minus(1).abs().lte(sinc.error)).toBe(true);
+      expect(sinc.error.lt(1e-15)).toBe(true);
+    }
+    const xlogx = limitOf((x) => x.times(D.ln(x)), 0, 1);
+    expect(xlogx.kind === 'value' && xlogx.value.abs().lte(xlogx.error) && xlogx.error.lt(1e-10)).toBe(true);
+    const e = limitOf((n) => new D(1).plus(new D(1).div(n)).pow(n), undefined, 1);
+    expect(e.kind === 'value' && e.value.minus(D.exp(1)).abs().lte(e.error)).toBe(true);
+  });
+
+  it('has no value where the sides differ or the readings diverge, and is unsettled where they oscillate', () => {
+    expect(limitOf((x) => x.abs().div(x), 0, 0).kind).toBe('none');
+    expect(limitOf((x) => new D(1).div(x.pow(2)), 0, 0).kind).toBe('none');
+    expect(limitOf((x) => D.sqrt(x), 0, -1).kind).toBe('none');
+    expect(limitOf((x) => D.sin(new D(1).div(x)), 0, 1).kind).toBe('unsettled');
+    expect(limitOf((x) => new D(1).div(D.ln(new D(1).div(x))), 0, 1).kind).toBe('unsettled');
+  });
+});
+
+describe('limits: the verdicts', () => {
+  it('hold for the books\' limits, with abstract functions, at infinity and from one side', () => {
+    expect(verdictsIn(`given x, h, n: real
+given a: positive
+given f: function
+claim limit(x, 0, sin(x) / x) = 1
+claim limit(x, 0, (1 - cos(x)) / x^2) = 1/2
+claim limit(h, 0, ((x + h)^3 - x^3) / h) = 3 * x^2
+claim limit(h, 0, (f(x + h) - f(x)) / h) = f'(x)        by "the definition of the derivative"
+claim limit(n, Infinity, (1 + a / n)^n) = exp(a)
+claim limit(x, 0, x * log(x), right) = 0
+claim limit(x, Infinity, x * exp(-x)) = 0
+claim limit(sin(x) / x, x, 0) = 1                        by "SymPy's order"
+`)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'verified']);
+  }, 120_000);
+
+  it('refutes a wrong value, even one a millionth off', () => {
+    const [off, wrong, derivative] = stepsIn(`given x, h: real
+claim limit(x, 0, sin(x) / x) = 0.999999   expect wrong
+claim limit(x, 0, (1 - cos(x)) / x^2) = 1   expect wrong
+claim limit(h, 0, ((x + h)^3 - x^3) / h) = 3 * x   expect wrong
+`);
+    expect([off.verdict, wrong.verdict, derivative.verdict]).toEqual(['refuted', 'refuted', 'refuted']);
+    expect(wrong.detail.counterexample).toMatchObject({ lhs: '0.5', rhs: '1' });
+    // The limit's own variable is bound: the counterexample shows x alone.
+    expect(Object.keys(derivative.detail.counterexample!.inputs)).toEqual(['x']);
+  }, 120_000);
+
+  it('a limit that does not exist has no value: as the line above an error, as the step refuted', () => {
+    const [above, step] = stepsIn(`given x: real
+claim limit(x, 0, abs(x) / x) = 1
+claim 1 = limit(x, 0, abs(x) / x)
+`);
+    expect(above.detail.diagnostic?.code).toBe('no-domain');
+    expect(step.verdict).toBe('refuted');
+  }, 60_000);
+
+  it('the same limit on both sides cancels in the exact engine, whatever its variable', () => {
+    expect(onlyStep(`derivation "t"
+given x, h, k: real
+claim 2 * limit(h, 0, (exp(x + h) - exp(x)) / h) = limit(k, 0, (exp(x + k) - exp(x)) / k) + limit(h, 0, (exp(x + h) - exp(x)) / h)
+`).verdict).toBe('proved');
+  }, 60_000);
+
+  it('says what is wrong with a limit written badly', () => {
+    const messages = stepsIn(`given x: real
+given v: vector[n]
+claim limit(x, 0) = 1
+claim limit(v, 0, v[1]) = 1
+claim limit(x, 0, x, up) = 0
+claim limit(x, x, x) = 0
+`).map((s) => s.detail.diagnostic?.message);
+    expect(messages).toEqual([
+      'limit takes a variable, the point it tends to and an expression, and a side (right or left) for a one-sided limit; got 2 arguments',
+      'the variable of a limit is a scalar real input, and v is a vector[n]',
+      'the side of a one-sided limit is right or left, not up',
+      'the point a limit tends to cannot read its own variable x',
+    ]);
+  }, 60_000);
+});
