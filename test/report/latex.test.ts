@@ -103,6 +103,8 @@ describe('toLatex: functions', () => {
     ['a binomial coefficient', call('nchoosek', 'n', 'k'), '\\binom{n}{k}'],
     ['a series', call('sum', 'k', '0', 'Infinity', bin('^', 'x', 'k')), '\\sum_{k=0}^{\\infty} x^{k}'],
     ['a value at a point', call('subs', call('f', 'x'), 'x', '2'), '\\left.f\\left(x\\right)\\right|_{x = 2}'],
+    ['a limit from above', call('limit', 'x', '0', call('sqrt', 'x'), 'right'), '\\lim_{x \\to 0^{+}} \\sqrt{x}'],
+    ["a limit in SymPy's order", call('limit', bin('/', call('sin', 'x'), 'x'), 'x', 'Infinity'), '\\lim_{x \\to \\infty} \\frac{\\sin x}{x}'],
     ['the gamma family', call('polygamma', '1', call('gamma', 'x')), '\\psi^{(1)}\\left(\\Gamma\\left(x\\right)\\right)'],
   ])('%s', (_label, e, expected) => {
     expect(toLatex(e)).toBe(expected);
@@ -110,7 +112,7 @@ describe('toLatex: functions', () => {
 
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
-      ['Phi', 'abs', 'adj', 'adjugate', 'asin', 'at', 'asinh', 'atan', 'atan2', 'binomial', 'ceil', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'erfinv', 'exp', 'expm1', 'eye', 'factorial', 'floor', 'gamma', 'int', 'integral', 'integrate', 'inv', 'jacobian', 'lgamma', 'log', 'log1p',
+      ['Phi', 'abs', 'adj', 'adjugate', 'asin', 'at', 'asinh', 'atan', 'atan2', 'binomial', 'ceil', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'erfinv', 'exp', 'expm1', 'eye', 'factorial', 'floor', 'gamma', 'int', 'integral', 'integrate', 'inv', 'jacobian', 'lgamma', 'lim', 'limit', 'log', 'log1p',
         'log_softmax', 'logdet', 'logsoftmax', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'polygamma', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'subs', 'sum',
         'tanh', 'tr', 'where', 'matmul', ...Object.keys(FUNCTION_FORMS)].sort(),
     );

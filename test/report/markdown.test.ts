@@ -19,7 +19,9 @@ describe('renderMarkdown', () => {
     const blocks = displayMath(md);
     expect(blocks).toHaveLength(claims.length + steps.length);
     for (const tex of blocks) expect(() => katex.renderToString(tex, { throwOnError: true })).not.toThrow();
-    expect(blocks.filter((b) => b.startsWith('= '))).toHaveLength(steps.length);
+    // Each step starts with its relation: = for most, \leq, <, \geq or > in an inequality chain.
+    expect(blocks.filter((b) => /^(=|<|>|\\leq|\\geq) /.test(b))).toHaveLength(steps.length);
+    expect(blocks.filter((b) => b.startsWith('\\leq '))).toHaveLength(steps.filter((s) => s.relation === '<=').length);
   });
 
   it('opens with the summary and gives every step a verdict emoji', () => {
