@@ -16,7 +16,7 @@ import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { exprChildren } from './expr-children.ts';
-import { LabelInSumOfIndices, mapChildren, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
+import { LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
@@ -1850,16 +1850,27 @@ export class Resolver {
         `write ${form}, or ${expr.name}(E, x, 1, y, 2) for several`);
     }
     const values = new Map<string, Term>();
+    // An array input's value, entry by entry: the normal equations' w = inv(X' X) X' y put into the gradient.
+    const arrays = new Map<string, ArrayValue>();
     for (let p = 1; p < expr.args.length; p += 2) {
       const target = expr.args[p];
       const given = target.kind === 'name' ? this.scope.inputs.get(target.name) : undefined;
       // A count too: the Fisher information puts y's mean (lambda, not whole) into the formula of -l''(lambda), which is y / lambda^2.
-      if (!given || given.dims.length > 0 || !['real', 'positive', 'unit', 'count'].includes(given.kind)) {
-        throw this.error('unsupported', `${expr.name} puts a value in for a scalar real input or count (given x: real), not ${shortText(target) ?? 'this'}`, target.span,
-          'declare the variable as given x: real, or write the expression with the value in it');
+      const scalarInput = given !== undefined && given.dims.length === 0 && ['real', 'positive', 'unit', 'count'].includes(given.kind);
+      const arrayInput = given !== undefined && given.dims.length > 0 && ['real', 'positive'].includes(given.kind);
+      if (!given || (!scalarInput && !arrayInput)) {
+        throw this.error('unsupported', `${expr.name} puts a value in for a real input or a count (given x: real, given w: vector[n]), not ${shortText(target) ?? 'this'}`, target.span,
+          'declare the variable as given x: real or given w: vector[n], or write the expression with the value in it');
       }
-      if (values.has(given.name)) throw this.error('unsupported', `${given.name} is given a value twice`, target.span);
-      values.set(given.name, this.scalarOf(this.val(expr.args[p + 1], bound), expr.args[p + 1]));
+      if (values.has(given.name) || arrays.has(given.name)) throw this.error('unsupported', `${given.name} is given a value twice`, target.span);
+      const value = this.val(expr.args[p + 1], bound);
+      if (scalarInput) { values.set(given.name, this.scalarOf(value, expr.args[p + 1])); continue; }
+      const shape = value.k === 'array' ? value.shape : [];
+      if (value.k !== 'array' || shape.length !== given.dims.length || !shape.every((d, i) => sameDim(d, given.dims[i]))) {
+        throw this.error('shape', `${given.name} is ${showShape(given.dims)}, and the value put in for it is ${showShape(shape)}`, expr.args[p + 1].span,
+          `write a value of ${given.name}'s shape`);
+      }
+      arrays.set(given.name, value);
     }
     const at = (t: Term): Term => {
       let derivativeFree: Term;
@@ -1875,7 +1886,8 @@ export class Resolver {
         throw this.error('unsupported', `${expr.name} of a derivative through a kink (relu, abs, max, a comparison) is not supported: the derivative may not exist at the point`, expr.span,
           'write the derivative on the side of the kink the point is on');
       }
-      return substituteScalarInputs(derivativeFree, values);
+      const withScalars = substituteScalarInputs(derivativeFree, values);
+      return arrays.size === 0 ? withScalars : substituteArrayInputs(withScalars, arrays);
     };
     return mapValue(this.val(expr.args[0], bound), at);
   }

@@ -96,6 +96,18 @@ export function substituteScalarInputs(t: Term, values: ReadonlyMap<string, Term
   return mapChildren(t, (c) => substituteScalarInputs(c, values));
 }
 
+/**
+ * A term with array inputs read as given arrays: each entry `w[i]` is `entries.get('w')`
+ * at i. For a diff-free term (a value put in under diff would move its variable).
+ */
+export function substituteArrayInputs(t: Term, entries: ReadonlyMap<string, { readonly at: (indices: readonly Index[]) => Term }>): Term {
+  if (t.k === 'input') {
+    const value = entries.get(t.ref.name);
+    return value === undefined || t.ref.indices.length === 0 ? t : value.at(t.ref.indices);
+  }
+  return mapChildren(t, (c) => substituteArrayInputs(c, entries));
+}
+
 /** Rebuilds a term with `f` applied to each direct child term (indices untouched). */
 export function mapChildren(t: Term, f: (child: Term) => Term): Term {
   switch (t.k) {

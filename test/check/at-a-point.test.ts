@@ -21,9 +21,10 @@ claim subs(diff(sin(x * y), x), y, 3) = cos(3 * x)   expect wrong
     expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('through a kink') });
   });
 
-  it('says what it puts a value in for: a scalar real input, given once', () => {
-    const [vector, twice] = stepsIn('given x: real\ngiven v: vector[n]\nclaim subs(v[1] + x, v, 1) = x + 1\nclaim subs(x, x, 1, x, 2) = 1\n');
-    expect(vector.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('scalar real input'), span: { line: 4, col: 22 } });
+  it('says what it puts a value in for: a real input, given once, a value of its shape', () => {
+    const [vector, twice, label] = stepsIn('given x: real\ngiven v: vector[n]\ngiven c: label[n]\nclaim subs(v[1] + x, v, 1) = x + 1\nclaim subs(x, x, 1, x, 2) = 1\nclaim subs(x, c, 1) = x\n');
+    expect(vector.detail.diagnostic).toMatchObject({ code: 'shape', message: 'v is a vector of length n, and the value put in for it is a scalar', span: { line: 5, col: 25 } });
+    expect(label.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('a real input or a count'), span: { line: 7, col: 15 } });
     expect(twice.detail.diagnostic?.message).toMatch(/x is given a value twice/);
   });
 
@@ -44,5 +45,21 @@ claim subs(diff(prod(k, 1, 4, (x - k)^2), x, 2), x, 1) = 36   expect wrong
 claim diff(prod(k, 1, 3, (x - k)), x, 2) = 6 * x - 12
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved']);
   }, 60_000);
+
+  it('puts an array into an array input: the normal equations and ridge zero their gradients, a transposed or dropped term does not (Bishop 3.15)', () => {
+    const steps = stepsIn(`given X: matrix[N, D]
+given y: vector[N]
+given w: vector[D]
+given lam: positive
+let L = sum(i, (y[i] - sum(d, X[i, d] * w[d]))^2) / 2
+let R = L + lam / 2 * sum(d, w[d]^2)
+claim subs(grad(L, w), w, inv(X' * X) * X' * y) = 0                       by "the normal equations"
+claim subs(grad(R, w), w, inv(X' * X + lam * eye(D)) * X' * y) = 0        by "ridge"
+claim subs(grad(R, w), w, inv(X' * X) * X' * y) = 0   expect wrong          by "the ridge term forgotten"
+claim subs(grad(L, w), w, y) = 0
+`);
+    expect(steps.slice(0, 3).map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted']);
+    expect(steps[3].detail.diagnostic?.message).toBe('w is a vector of length D, and the value put in for it is a vector of length N');
+  }, 120_000);
 });
 
