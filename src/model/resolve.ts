@@ -16,6 +16,7 @@ import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { exprChildren } from './expr-children.ts';
+import { EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
 import { LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
@@ -1224,6 +1225,11 @@ export class Resolver {
     if ((name === 'subs' || name === 'at') && !this.isDeclared(name)) return this.atPoint(expr, bound);
     if (INTEGRAL_NAMES.has(name) && !this.isDeclared(name)) return this.integral(expr, bound);
     if (LIMIT_NAMES.has(name) && !this.isDeclared(name)) return this.limit(expr, bound);
+    // E(t, normal(mu, s), f): the integral or sum it is (expectations.ts), resolved as if written out.
+    if (EXPECTATION_NAMES.has(name) && !this.isDeclared(name)) {
+      const realScalar = (n: string) => { const i = this.scope.inputs.get(n); return i !== undefined && i.kind === 'real' && i.dims.length === 0; };
+      return this.val(expectationExpr(expr, this.scope.file, realScalar), bound);
+    }
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
       this.expectArity(expr, rule.arity, `${name}(${['a', 'b', 'c'].slice(0, rule.arity).join(', ')})`);

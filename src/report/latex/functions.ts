@@ -162,6 +162,34 @@ function integralRenderer(sympyOrder: boolean): FunctionRenderer {
 }
 
 /**
+ * `E(t, normal(mu, s), f)`: `\mathbb{E}_{t \sim \mathcal{N}(\mu, s^{2})}\left[f\right]`, the
+ * distribution as the books print it (the normal with its variance, the others by their
+ * short names: Exp, U, Gam, Beta, Bern, Bin, Pois, Geom, Lap).
+ */
+const expectationRenderer: FunctionRenderer = {
+  arity: [3, 3],
+  render(args, ctx) {
+    const [variable, dist, body] = args;
+    let law: string;
+    if (dist.kind === 'call') {
+      const name = DISTRIBUTION_TEX[dist.name] ?? `\\operatorname{${dist.name.replace(/_/g, '\\_')}}`;
+      const params = dist.args.map((a, i) => (name === '\\mathcal{N}' && i === 1 ? ctx.operand(a, Prec.Pow).tex + '^{2}' : ctx.render(a).tex));
+      law = `${name}\\left(${params.join(', ')}\\right)`;
+    } else law = ctx.render(dist).tex;
+    return rendered(`\\mathbb{E}_{${ctx.operand(variable, Prec.Atom).tex} \\sim ${law}}\\left[${ctx.render(body).tex}\\right]`, Prec.Atom);
+  },
+};
+
+const DISTRIBUTION_TEX: Readonly<Record<string, string>> = {
+  normal: '\\mathcal{N}', gaussian: '\\mathcal{N}', norm: '\\mathcal{N}', N: '\\mathcal{N}',
+  exponential: '\\operatorname{Exp}', expon: '\\operatorname{Exp}', Exp: '\\operatorname{Exp}',
+  uniform: '\\mathcal{U}', Uniform: '\\mathcal{U}', U: '\\mathcal{U}', laplace: '\\operatorname{Laplace}',
+  gamma: '\\operatorname{Gam}', beta: '\\operatorname{Beta}', bernoulli: '\\operatorname{Bern}', Bernoulli: '\\operatorname{Bern}',
+  binomial: '\\operatorname{Bin}', binom: '\\operatorname{Bin}', poisson: '\\operatorname{Pois}', Poisson: '\\operatorname{Pois}',
+  geometric: '\\operatorname{Geom}', geom: '\\operatorname{Geom}',
+};
+
+/**
  * `limit(h, a, E)` (`lim`): `\lim_{h \to a} E`, one-sided `\lim_{h \to a^{+}} E` with a
  * fourth argument `right` (`left`: `a^{-}`); SymPy's `limit(E, h, a)` alike, told by its
  * expression first (a bare name first is our order).
@@ -460,6 +488,9 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   sum: sumRenderer,
   integral: integralRenderer(false),
   limit: limitRenderer,
+  E: expectationRenderer,
+  expectation: expectationRenderer,
+  expect: expectationRenderer,
   lim: limitRenderer,
   int: integralRenderer(false),
   integrate: integralRenderer(true),

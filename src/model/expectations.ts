@@ -1,0 +1,198 @@
+/**
+ * Expectations over the distributions of the probability books, written as the
+ * books write them, `E(t, normal(mu, s), t^2)`: E[t^2] for t ~ N(mu, s^2). Each is
+ * read as what it is, an integral of the body times the density, or a sum over the
+ * support times the probability mass, built as the expression a user would write
+ * (`integral(t, -Infinity, Infinity, t^2 * exp(-(t - mu)^2 / (2 s^2)) / sqrt(2 pi s^2))`)
+ * and resolved like it: the integrals' closed forms prove the moments, the numbers check
+ * them by quadrature and series. Nothing here computes a value.
+ */
+import { DerivationError, diagnostic } from '../diagnostics/index.ts';
+import type { CallExpr, Expr, Span } from '../syntax/index.ts';
+
+/** The names of an expectation: `E(t, D, f)`, `expectation(t, D, f)`, `expect(t, D, f)`. */
+export const EXPECTATION_NAMES: ReadonlySet<string> = new Set(['E', 'expectation', 'expect']);
+
+type Build = (variable: string, body: Expr, params: readonly Expr[], at: Builders) => Expr;
+
+interface Distribution {
+  /** Its parameters, as the message names them. */
+  readonly params: readonly string[];
+  /** What it is, for the docs and messages. */
+  readonly reads: string;
+  /** A density, integrated (else a probability mass, summed). */
+  readonly continuous?: true;
+  readonly build: Build;
+}
+
+/** Builders of syntax nodes, all at the span of the expectation written. */
+interface Builders {
+  num(text: string): Expr;
+  name(n: string): Expr;
+  call(n: string, ...args: Expr[]): Expr;
+  bin(op: '+' | '-' | '*' | '/' | '^', l: Expr, r: Expr): Expr;
+  neg(x: Expr): Expr;
+  /** The body with the variable read as another expression (a number, a sum's index). */
+  at(body: Expr, variable: string, value: Expr): Expr;
+  /** A name for a sum's index that the body does not use. */
+  fresh(body: Expr): string;
+}
+
+const integral = (b: Builders, v: string, lower: Expr, upper: Expr, integrand: Expr) => b.call('integral', b.name(v), lower, upper, integrand);
+const infinity = (b: Builders) => b.name('Infinity');
+
+/** The distributions, by the names scipy.stats and the books use. */
+export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
+  normal: {
+    continuous: true,
+    params: ['mu', 'sigma'], reads: 'the normal with mean mu and standard deviation sigma (numpy\'s scale), N(mu, sigma^2)',
+    build: (v, f, [mu, s], b) => integral(b, v, b.neg(infinity(b)), infinity(b), b.bin('*', f,
+      b.bin('/', b.call('exp', b.neg(b.bin('/', b.bin('^', b.bin('-', b.name(v), mu), b.num('2')), b.bin('*', b.num('2'), b.bin('^', s, b.num('2')))))),
+        b.call('sqrt', b.bin('*', b.bin('*', b.num('2'), b.name('pi')), b.bin('^', s, b.num('2'))))))),
+  },
+  exponential: {
+    continuous: true,
+    params: ['lambda'], reads: 'the exponential with rate lambda, on t >= 0',
+    build: (v, f, [l], b) => integral(b, v, b.num('0'), infinity(b), b.bin('*', f, b.bin('*', l, b.call('exp', b.neg(b.bin('*', l, b.name(v))))))),
+  },
+  uniform: {
+    continuous: true,
+    params: ['a', 'b'], reads: 'the uniform on [a, b]',
+    build: (v, f, [lo, hi], b) => integral(b, v, lo, hi, b.bin('/', f, b.bin('-', hi, lo))),
+  },
+  laplace: {
+    continuous: true,
+    params: ['mu', 'b'], reads: 'the Laplace with location mu and scale b',
+    build: (v, f, [mu, s], b) => integral(b, v, b.neg(infinity(b)), infinity(b), b.bin('*', f,
+      b.bin('/', b.call('exp', b.neg(b.bin('/', b.call('abs', b.bin('-', b.name(v), mu)), s))), b.bin('*', b.num('2'), s)))),
+  },
+  gamma: {
+    continuous: true,
+    params: ['a', 'b'], reads: 'the gamma with shape a and rate b (Bishop\'s Gam(t | a, b)), on t >= 0',
+    build: (v, f, [a, r], b) => integral(b, v, b.num('0'), infinity(b), b.bin('*', f, b.bin('/',
+      b.bin('*', b.bin('*', b.bin('^', r, a), b.bin('^', b.name(v), b.bin('-', a, b.num('1')))), b.call('exp', b.neg(b.bin('*', r, b.name(v))))),
+      b.call('gamma', a)))),
+  },
+  beta: {
+    continuous: true,
+    params: ['a', 'b'], reads: 'the beta with shapes a and b, on [0, 1]',
+    build: (v, f, [a, c], b) => integral(b, v, b.num('0'), b.num('1'), b.bin('*', f, b.bin('/',
+      b.bin('*', b.bin('^', b.name(v), b.bin('-', a, b.num('1'))), b.bin('^', b.bin('-', b.num('1'), b.name(v)), b.bin('-', c, b.num('1')))),
+      b.call('beta', a, c)))),
+  },
+  bernoulli: {
+    params: ['p'], reads: 'the Bernoulli with P(t = 1) = p',
+    build: (v, f, [p], b) => b.bin('+', b.bin('*', b.bin('-', b.num('1'), p), b.at(f, v, b.num('0'))), b.bin('*', p, b.at(f, v, b.num('1')))),
+  },
+  binomial: {
+    params: ['n', 'p'], reads: 'the binomial of n trials (a size or a whole number) of probability p',
+    build: (v, f, [n, p], b) => {
+      const k = b.fresh(f);
+      return b.call('sum', b.name(k), b.num('0'), n, b.bin('*', b.at(f, v, b.name(k)),
+        b.bin('*', b.call('binomial', n, b.name(k)), b.bin('*', b.bin('^', p, b.name(k)), b.bin('^', b.bin('-', b.num('1'), p), b.bin('-', n, b.name(k)))))));
+    },
+  },
+  poisson: {
+    params: ['lambda'], reads: 'the Poisson of mean lambda',
+    build: (v, f, [l], b) => {
+      const k = b.fresh(f);
+      return b.call('sum', b.name(k), b.num('0'), infinity(b), b.bin('*', b.at(f, v, b.name(k)),
+        b.bin('/', b.bin('*', b.call('exp', b.neg(l)), b.bin('^', l, b.name(k))), b.call('factorial', b.name(k)))));
+    },
+  },
+  geometric: {
+    params: ['p'], reads: 'the geometric of the trial of the first success, t = 1, 2, ..., of probability p',
+    build: (v, f, [p], b) => {
+      const k = b.fresh(f);
+      return b.call('sum', b.name(k), b.num('1'), infinity(b), b.bin('*', b.at(f, v, b.name(k)),
+        b.bin('*', p, b.bin('^', b.bin('-', b.num('1'), p), b.bin('-', b.name(k), b.num('1'))))));
+    },
+  },
+};
+
+/** Other names of the distributions (scipy.stats', the books'). */
+const ALIASES: Readonly<Record<string, string>> = { gaussian: 'normal', norm: 'normal', N: 'normal', expon: 'exponential', Exp: 'exponential', Bernoulli: 'bernoulli', Poisson: 'poisson', Uniform: 'uniform', U: 'uniform', binom: 'binomial', geom: 'geometric' };
+
+/**
+ * `E(t, D(params), f)` as the integral or sum it is, built from syntax nodes at the
+ * call's span. `isDeclared` tells a user's own name from a distribution's.
+ * @throws DerivationError for a distribution not in the table, a wrong count of
+ * parameters or arguments, or a variable that is not a name.
+ */
+export function expectationExpr(call: CallExpr, file: string, realScalar: (name: string) => boolean): Expr {
+  const form = `${call.name}(t, normal(mu, sigma), f(t))`;
+  if (call.args.length !== 3) {
+    throw new DerivationError(diagnostic('arity', `${call.name} takes a variable, its distribution and an expression, got ${call.args.length} argument${call.args.length === 1 ? '' : 's'}`, file, call.span,
+      `write ${form}: the expectation of f(t) for t drawn from the distribution`));
+  }
+  const [variable, dist, body] = call.args;
+  if (variable.kind !== 'name') {
+    throw new DerivationError(diagnostic('unsupported', `the first argument of ${call.name} is the random variable's name`, file, variable.span, `write ${form}`));
+  }
+  const name = dist.kind === 'call' ? ALIASES[dist.name] ?? dist.name : undefined;
+  const known = name === undefined ? undefined : Object.hasOwn(DISTRIBUTIONS, name) ? DISTRIBUTIONS[name] : undefined;
+  if (dist.kind !== 'call' || known === undefined) {
+    throw new DerivationError(diagnostic('unsupported', `${dist.kind === 'call' ? `${dist.name} is not a distribution ${call.name} knows` : 'the second argument is the distribution, a call'}`, file, dist.span,
+      `one of ${Object.keys(DISTRIBUTIONS).map((d) => `${d}(${DISTRIBUTIONS[d].params.join(', ')})`).join(', ')}`));
+  }
+  if (dist.args.length !== known.params.length) {
+    throw new DerivationError(diagnostic('arity', `${name} takes ${known.params.length} parameter${known.params.length === 1 ? '' : 's'} (${known.params.join(', ')}), got ${dist.args.length}`, file, dist.span,
+      `${name}(${known.params.join(', ')}) is ${known.reads}`));
+  }
+  // A density is integrated over its variable, which is a real input as an integral's is; a sum renames it to its index.
+  if (known.continuous && !realScalar(variable.name)) {
+    throw new DerivationError(diagnostic('unsupported', `${call.name} integrates ${name}'s density over its random variable, so ${variable.name} must be declared a scalar real input`, file, variable.span,
+      `declare it with given ${variable.name}: real (the expectation integrates over it)`));
+  }
+  return known.build(variable.name, body, dist.args, builders(call.span));
+}
+
+function builders(span: Span): Builders {
+  const self: Builders = {
+    num: (text) => ({ kind: 'number', text, value: Number(text), span }),
+    name: (n) => ({ kind: 'name', name: n, span }),
+    call: (n, ...args) => ({ kind: 'call', name: n, nameSpan: span, args, span }),
+    bin: (op, left, right) => ({ kind: 'binary', op, left, right, span }),
+    neg: (arg) => ({ kind: 'unary', op: '-', arg, span }),
+    at: (body, variable, value) => renamed(body, variable, value),
+    fresh: (body) => {
+      const used = namesIn(body);
+      for (let n = 0; ; n++) if (!used.has(`k${n}`)) return `k${n}`;
+    },
+  };
+  return self;
+}
+
+/** The body with each use of a name as a value replaced (not a call's name, not an index's target). */
+function renamed(e: Expr, variable: string, value: Expr): Expr {
+  const go = (x: Expr): Expr => renamed(x, variable, value);
+  switch (e.kind) {
+    case 'name': return e.name === variable ? value : e;
+    case 'number': case 'invalid': return e;
+    case 'index': return { ...e, indices: e.indices.map(go) };
+    case 'subscript': return { ...e, target: go(e.target), indices: e.indices.map(go) };
+    case 'call': return { ...e, args: e.args.map(go) };
+    case 'unary': return { ...e, arg: go(e.arg) };
+    case 'binary': return { ...e, left: go(e.left), right: go(e.right) };
+    case 'transpose': return { ...e, arg: go(e.arg) };
+    case 'array': return { ...e, items: e.items.map(go) };
+    case 'range': return { ...e, ...(e.start ? { start: go(e.start) } : {}), ...(e.end ? { end: go(e.end) } : {}) };
+    default: return e;
+  }
+}
+
+function namesIn(e: Expr, into = new Set<string>()): Set<string> {
+  const go = (x: Expr | undefined) => { if (x) namesIn(x, into); };
+  switch (e.kind) {
+    case 'name': into.add(e.name); break;
+    case 'index': into.add(e.target.name); e.indices.forEach(go); break;
+    case 'subscript': go(e.target); e.indices.forEach(go); break;
+    case 'call': into.add(e.name); e.args.forEach(go); break;
+    case 'unary': case 'transpose': go(e.arg); break;
+    case 'binary': go(e.left); go(e.right); break;
+    case 'array': e.items.forEach(go); break;
+    case 'range': go(e.start); go(e.end); break;
+    default: break;
+  }
+  return into;
+}

@@ -1,0 +1,68 @@
+/**
+ * Expectations over named distributions, E(t, normal(mu, s), f): read as the integral
+ * of f times the density, or the sum of f times the probability mass, and resolved as
+ * if written out, so the integrals' closed forms prove the moments.
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { toLatex } from '../../src/report/latex/index.ts';
+import { parseExpression, SourceMap } from '../../src/syntax/index.ts';
+
+describe('expectations over named distributions', () => {
+  it('prove the moments of the books, for symbolic parameters, and refute their slips', () => {
+    expect(verdictsIn(`given t, mu: real
+given s, l, a, b: positive
+given p: unit
+given n: size
+claim E(t, normal(mu, s), t^2) - E(t, normal(mu, s), t)^2 = s^2          by "the variance of a normal"
+claim E(t, normal(mu, s), exp(a * t)) = exp(mu * a + s^2 * a^2 / 2)        by "its moment generating function"
+claim E(t, normal(mu, s), t^2) = mu^2 + s   expect wrong                      by "the variance taken as s"
+claim E(t, exponential(l), t^2) - E(t, exponential(l), t)^2 = 1 / l^2
+claim E(t, uniform(0, a), t) = a / 2
+claim E(t, gamma(a, b), t) = a / b                                          by "shape a, rate b"
+claim E(t, beta(a, b), t) = a / (a + b)
+claim E(t, bernoulli(p), t^2) = p
+claim E(t, binomial(n, p), t^2) - E(t, binomial(n, p), t)^2 = n * p * (1 - p)
+claim E(t, binomial(n, p), t^2) - E(t, binomial(n, p), t)^2 = n * p   expect wrong
+claim E(t, geometric(p), t) = 1 / p
+claim E(t, normal(0, 1), relu(t)) = 1 / sqrt(2 * pi)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
+  }, 120_000);
+
+  it('check by the numbers what has no closed form: the Poisson series, the Laplace density', () => {
+    expect(verdictsIn(`given t, mu: real
+given l, s: positive
+claim E(t, poisson(l), t^2) = l^2 + l
+claim E(t, poisson(l), t^2) = l^2   expect wrong
+claim E(t, laplace(mu, s), abs(t - mu)) = s
+`)).toEqual(['verified', 'refuted', 'verified']);
+  }, 120_000);
+
+  it('say what is wrong with an expectation written badly', () => {
+    const messages = stepsIn(`given t, mu: real
+given u, s: positive
+claim E(t, cauchy(0, 1), t) = 0
+claim E(t, normal(mu), t) = mu
+claim E(u, normal(mu, s), u) = mu
+claim E(t, normal(mu, s)) = mu
+`).map((s) => s.detail.diagnostic?.message);
+    expect(messages).toEqual([
+      'cauchy is not a distribution E knows',
+      'normal takes 2 parameters (mu, sigma), got 1',
+      "E integrates normal's density over its random variable, so u must be declared a scalar real input",
+      'E takes a variable, its distribution and an expression, got 2 arguments',
+    ]);
+  }, 60_000);
+
+  it("a given or let named E is the user's own", () => {
+    expect(verdictsIn(`given E, x: real
+claim E * x = x * E
+`)).toEqual(['proved']);
+  });
+
+  it('typeset as the books print them', () => {
+    const tex = (t: string) => toLatex(parseExpression(t, SourceMap.single('<t>', 1, 1)));
+    expect(tex('E(t, normal(mu, s), t^2)')).toBe('\\mathbb{E}_{t \\sim \\mathcal{N}\\left(\\mu, s^{2}\\right)}\\left[t^{2}\\right]');
+    expect(tex('E(k, poisson(l), k)')).toBe('\\mathbb{E}_{k \\sim \\operatorname{Pois}\\left(l\\right)}\\left[k\\right]');
+  });
+});
