@@ -78,7 +78,22 @@ function leibnizOrder(upper: string | undefined, lower: string | undefined): num
 }
 
 /** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`): the derivative of a name. ASCII `dL/dz` stays a quotient: `dP` is a name. */
-const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?/u;
+const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
+
+/** The same fraction of a bracket, `∂(x^2 y)/∂x` and `∂²(x^2 y^3)/∂x∂y`: its numerator ... */
+const LEIBNIZ_BRACKET = /^\u2202(\u00b2|\^2)?[ \t]*\(/u;
+/** ... and its denominator after the bracket. */
+const LEIBNIZ_DENOMINATOR = /^[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
+
+/**
+ * The variables of a ∂ fraction, innermost first, or undefined where its orders do not match:
+ * ∂f/∂x is [x]; ∂²f/∂x² is [x, x]; ∂²f/∂x∂y is ∂/∂x (∂f/∂y), [y, x].
+ */
+function fractionVariables(upper: string | undefined, first: string, lower: string | undefined, second: string | undefined): string[] | undefined {
+  if (upper === undefined) return lower === undefined && second === undefined ? [first] : undefined;
+  if (second !== undefined) return lower === undefined ? [second, first] : undefined;
+  return lower === undefined ? undefined : [first, first];
+}
 
 /** A power right after a Leibniz operator's bracket (`d/dx(x^2 + 1)^3`, `d/dx(f(x))²`): it belongs inside the derivative. */
 const POWER_AFTER = /^(\^(?:[0-9]+|\([^()]*\)|[\p{L}_][\p{L}\p{N}_]*)|[\u00b2\u00b3\u2074-\u2079]+)/u;
@@ -171,7 +186,9 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
   };
   /** What a Leibniz operator's closing bracket writes, by its offset: `, x)` (twice for a second derivative). */
-  const closers = new Map<number, { variable: string; at: number; order: number | string; power?: { text: string; length: number } }>();
+  // `then`: further variables, outward (∂²(E)/∂x∂y); `skip`: the text after the bracket that is read already (its denominator).
+  const closers = new Map<number, { variable: string; at: number; order: number | string; power?: { text: string; length: number };
+    then?: readonly { variable: string; at: number }[]; skip?: number }>();
   /** What a powered function's closing bracket writes after it, by its offset: `sin^2(x)` is `sin(x)^2`. */
   const powersAfter = new Map<number, string>();
   /** What LaTeX's closing brace of an exponent or subscript writes, by its offset: `e^{-x}` is `e^(-x)`, `x_{i+1}` is `x[i+1]`. */
@@ -204,7 +221,13 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
         if (typeof closer.order === 'string') { emit(', ', i); for (const ch of closer.order) emit(ch, i); }
         emit(')', i);
       }
+      for (const next of closer.then ?? []) {
+        emit(', ', i);
+        for (let v = 0; v < next.variable.length; v++) emit(next.variable[v], next.at + v);
+        emit(')', i);
+      }
       if (closer.power !== undefined) i += closer.power.length;
+      if (closer.skip !== undefined) i += closer.skip;
       continue;
     }
     const ending = termEnds.get(i);
@@ -305,15 +328,28 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 1;
       continue;
     }
+    const bracket = startsName && c === '\u2202' ? LEIBNIZ_BRACKET.exec(text.slice(i, i + 8)) : null;
+    const bracketClose = bracket ? matchingBracket(text, i + bracket[0].length - 1) : undefined;
+    const denominator = bracketClose === undefined ? null : LEIBNIZ_DENOMINATOR.exec(text.slice(bracketClose + 1, bracketClose + 1 + MAX_LEIBNIZ));
+    const bracketVariables = bracket && denominator ? fractionVariables(bracket[1], denominator[1], denominator[2], denominator[3]) : undefined;
+    if (bracket && bracketClose !== undefined && denominator && bracketVariables) {
+      // ∂(E)/∂x: the bracket's contents are read as any text; at its close, the variables, and the denominator is skipped.
+      emit('diff('.repeat(bracketVariables.length), i);
+      const at = (name: string) => bracketClose + 1 + denominator[0].lastIndexOf(name);
+      closers.set(bracketClose, { variable: bracketVariables[0], at: at(bracketVariables[0]), order: 1,
+        then: bracketVariables.slice(1).map((name) => ({ variable: name, at: at(name) })), skip: denominator[0].length });
+      i += bracket[0].length - 1;
+      continue;
+    }
     const fraction = startsName && c === '\u2202' ? LEIBNIZ_FRACTION.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
-    if (fraction) {
-      const [whole, upper, f, variable, lower] = fraction;
-      const order = upper !== undefined && lower !== undefined ? 2 : 1;
+    const variables = fraction ? fractionVariables(fraction[1], fraction[3], fraction[4], fraction[5]) : undefined;
+    if (fraction && variables) {
+      const [whole, , f] = fraction;
       const fAt = i + whole.indexOf(f);
-      const vAt = i + whole.lastIndexOf(variable);
-      emit('diff('.repeat(order), i);
+      emit('diff('.repeat(variables.length), i);
       for (let k = 0; k < f.length; k++) emit(f[k], fAt + k);
-      for (let o = 0; o < order; o++) {
+      for (const variable of variables) {
+        const vAt = i + whole.lastIndexOf(variable);
         emit(', ', vAt);
         for (let k = 0; k < variable.length; k++) emit(variable[k], vAt + k);
         emit(')', vAt + variable.length - 1);

@@ -121,6 +121,11 @@ describe("Leibniz's notation", () => {
     expect(read('∂/∂w[k](sum(i, w[i]^2))')).toBe('diff(sum(i, w[i]^2), w[k])');
     expect(read('∂L/∂W[i, j] + ∂²f/∂x²')).toBe('diff(L, W[i, j]) + diff(diff(f, x), x)');
     expect(read('d/dt(sin(t) * d/dt(t^2))')).toBe('diff(sin(t) * diff(t^2, t), t)');
+    // Of a bracket too, and the mixed partial as Stewart 14.3 prints it: ∂²f/∂x∂y is ∂/∂x (∂f/∂y).
+    expect(read('∂(x^2 * y^3)/∂x + ∂²g/∂x∂y')).toBe('diff(x^2 * y^3, x) + diff(diff(g, y), x)');
+    expect(read('∂²(x^2 * y^3)/∂x∂y - ∂²(x y)/∂y²')).toBe('diff(diff(x^2 * y^3, y), x) - diff(diff(x y, y), y)');
+    // Orders that do not match stay as written (and are then an error of the parser).
+    expect(read('∂²g/∂x')).toBe('∂^2g/∂x');
     // A name that starts with d stays a name, and ASCII dL/dz a quotient (dP is a name in softmax's backward pass).
     expect(read('dP/dS + and/d + d/dx')).toBe('dP/dS + and/d + d/dx');
   });
