@@ -10,8 +10,9 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { CallExpr, Expr, Span } from '../syntax/index.ts';
 
-/** The names of an expectation: `E(t, D, f)`, `expectation(t, D, f)`, `expect(t, D, f)`. */
-export const EXPECTATION_NAMES: ReadonlySet<string> = new Set(['E', 'expectation', 'expect']);
+/** The names of an expectation: `E(t, D, f)`, `expectation(t, D, f)`, `expect(t, D, f)`; and of a variance, `Var(t, D, f)`. */
+export const EXPECTATION_NAMES: ReadonlySet<string> = new Set(['E', 'expectation', 'expect', 'Var', 'variance']);
+const VARIANCE_NAMES: ReadonlySet<string> = new Set(['Var', 'variance']);
 
 type Build = (variable: string, body: Expr, params: readonly Expr[], at: Builders) => Expr;
 
@@ -121,9 +122,10 @@ const ALIASES: Readonly<Record<string, string>> = { gaussian: 'normal', norm: 'n
  */
 export function expectationExpr(call: CallExpr, file: string, realScalar: (name: string) => boolean): Expr {
   const form = `${call.name}(t, normal(mu, sigma), f(t))`;
+  const what = VARIANCE_NAMES.has(call.name) ? 'variance' : 'expectation';
   if (call.args.length !== 3) {
     throw new DerivationError(diagnostic('arity', `${call.name} takes a variable, its distribution and an expression, got ${call.args.length} argument${call.args.length === 1 ? '' : 's'}`, file, call.span,
-      `write ${form}: the expectation of f(t) for t drawn from the distribution`));
+      `write ${form}: the ${what} of f(t) for t drawn from the distribution`));
   }
   const [variable, dist, body] = call.args;
   if (variable.kind !== 'name') {
@@ -144,7 +146,10 @@ export function expectationExpr(call: CallExpr, file: string, realScalar: (name:
     throw new DerivationError(diagnostic('unsupported', `${call.name} integrates ${name}'s density over its random variable, so ${variable.name} must be declared a scalar real input`, file, variable.span,
       `declare it with given ${variable.name}: real (the expectation integrates over it)`));
   }
-  return known.build(variable.name, body, dist.args, builders(call.span));
+  const b = builders(call.span);
+  // Var[f] = E[(f - E[f])^2], as the books define it (not E[f^2] - E[f]^2, which cancels in doubles).
+  const summand = VARIANCE_NAMES.has(call.name) ? b.bin('^', b.bin('-', body, known.build(variable.name, body, dist.args, b)), b.num('2')) : body;
+  return known.build(variable.name, summand, dist.args, b);
 }
 
 function builders(span: Span): Builders {

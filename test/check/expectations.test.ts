@@ -29,6 +29,19 @@ claim E(t, normal(0, 1), relu(t)) = 1 / sqrt(2 * pi)
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   }, 120_000);
 
+  it('Var(t, D, f) is E[(f - E[f])^2], proved where the expectations are', () => {
+    expect(verdictsIn(`given t, mu: real
+given s, l, a, b: positive
+given p: unit
+given n: size
+claim Var(t, normal(mu, s), t) = s^2
+claim Var(t, uniform(a, a + b), t) = b^2 / 12
+claim Var(t, binomial(n, p), t) = n * p * (1 - p)
+claim Var(t, gamma(a, b), t) = a / b^2
+claim Var(t, normal(mu, s), t) = s   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+  }, 120_000);
+
   it('check by the numbers what has no closed form: the Poisson series, the Laplace density', () => {
     expect(verdictsIn(`given t, mu: real
 given l, s: positive
@@ -64,5 +77,6 @@ claim E * x = x * E
     const tex = (t: string) => toLatex(parseExpression(t, SourceMap.single('<t>', 1, 1)));
     expect(tex('E(t, normal(mu, s), t^2)')).toBe('\\mathbb{E}_{t \\sim \\mathcal{N}\\left(\\mu, s^{2}\\right)}\\left[t^{2}\\right]');
     expect(tex('E(k, poisson(l), k)')).toBe('\\mathbb{E}_{k \\sim \\operatorname{Pois}\\left(l\\right)}\\left[k\\right]');
+    expect(tex('Var(t, uniform(0, 1), t)')).toBe('\\operatorname{Var}_{t \\sim \\mathcal{U}\\left(0, 1\\right)}\\left[t\\right]');
   });
 });

@@ -112,7 +112,7 @@ describe('toLatex: functions', () => {
 
   it('the function table has one entry per function of the language', () => {
     expect(Object.keys(FUNCTION_RENDERERS).sort()).toEqual(
-      ['Phi', 'abs', 'adj', 'adjugate', 'asin', 'at', 'asinh', 'atan', 'atan2', 'binomial', 'ceil', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'erfinv', 'exp', 'expm1', 'eye', 'factorial', 'floor', 'gamma', 'int', 'integral', 'integrate', 'inv', 'jacobian', 'lgamma', 'lim', 'limit', 'log', 'log1p', 'E', 'expectation', 'expect',
+      ['Phi', 'abs', 'adj', 'adjugate', 'asin', 'at', 'asinh', 'atan', 'atan2', 'binomial', 'ceil', 'cos', 'cosh', 'delta', 'det', 'diag', 'diff', 'digamma', 'dot', 'erf', 'erfc', 'erfinv', 'exp', 'expm1', 'eye', 'factorial', 'floor', 'gamma', 'int', 'integral', 'integrate', 'inv', 'jacobian', 'lgamma', 'lim', 'limit', 'log', 'log1p', 'E', 'expectation', 'expect', 'Var', 'variance',
         'log_softmax', 'logdet', 'logsoftmax', 'logsumexp', 'max', 'mean', 'min', 'norm', 'phi', 'polygamma', 'prod', 'relu', 'sech', 'sigmoid', 'sign', 'sin', 'sinh', 'softplus', 'sqrt', 'subs', 'sum',
         'tanh', 'tr', 'where', 'matmul', ...Object.keys(FUNCTION_FORMS)].sort(),
     );

@@ -166,7 +166,7 @@ function integralRenderer(sympyOrder: boolean): FunctionRenderer {
  * distribution as the books print it (the normal with its variance, the others by their
  * short names: Exp, U, Gam, Beta, Bern, Bin, Pois, Geom, Lap).
  */
-const expectationRenderer: FunctionRenderer = {
+const expectationRenderer = (operator: string): FunctionRenderer => ({
   arity: [3, 3],
   render(args, ctx) {
     const [variable, dist, body] = args;
@@ -176,9 +176,9 @@ const expectationRenderer: FunctionRenderer = {
       const params = dist.args.map((a, i) => (name === '\\mathcal{N}' && i === 1 ? ctx.operand(a, Prec.Pow).tex + '^{2}' : ctx.render(a).tex));
       law = `${name}\\left(${params.join(', ')}\\right)`;
     } else law = ctx.render(dist).tex;
-    return rendered(`\\mathbb{E}_{${ctx.operand(variable, Prec.Atom).tex} \\sim ${law}}\\left[${ctx.render(body).tex}\\right]`, Prec.Atom);
+    return rendered(`${operator}_{${ctx.operand(variable, Prec.Atom).tex} \\sim ${law}}\\left[${ctx.render(body).tex}\\right]`, Prec.Atom);
   },
-};
+});
 
 const DISTRIBUTION_TEX: Readonly<Record<string, string>> = {
   normal: '\\mathcal{N}', gaussian: '\\mathcal{N}', norm: '\\mathcal{N}', N: '\\mathcal{N}',
@@ -488,9 +488,11 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   sum: sumRenderer,
   integral: integralRenderer(false),
   limit: limitRenderer,
-  E: expectationRenderer,
-  expectation: expectationRenderer,
-  expect: expectationRenderer,
+  E: expectationRenderer('\\mathbb{E}'),
+  expectation: expectationRenderer('\\mathbb{E}'),
+  expect: expectationRenderer('\\mathbb{E}'),
+  Var: expectationRenderer('\\operatorname{Var}'),
+  variance: expectationRenderer('\\operatorname{Var}'),
   lim: limitRenderer,
   int: integralRenderer(false),
   integrate: integralRenderer(true),
