@@ -384,7 +384,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     ? { kind: 'not-proved', reason: 'det, inv and logdet are written out at one size' }
     : proveForEveryN(lhs, rhs, model.inputs, claim.freeIndices,
       new Budget({ maxTerms: context.budget.maxTerms, deadlineMs: Date.now() + context.budget.guardMs }), model.definitions, almostEverywhere);
-  const symbolicStep = { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere };
+  const symbolicStep = { lhs, rhs, inputs: model.inputs, freeIndices: claim.freeIndices, almostEverywhere, ...(step.relation === '=' ? {} : { comparison: true }) };
   // Proved for every n, the step gets a second opinion from the exact engine at the sizes a tenth of
   // its budget affords, smallest first; otherwise the exact engine tries every size on its full budget.
   const crosscheck = everyN.kind === 'proved';

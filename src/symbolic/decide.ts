@@ -116,6 +116,13 @@ export interface SymbolicStep {
   readonly freeIndices: readonly FreeIndex[];
   /** The step is about a derivative: orderings are read almost everywhere (relu' = [a > 0]). */
   readonly almostEverywhere?: boolean;
+  /**
+   * The step is an inequality checked as its 0/1 comparison (check/relation-steps.ts): a confirmation
+   * looks at the comparison's ties, the simple values and the constants' scales, and past 120 digits at
+   * the ties alone. Elsewhere a bound broken by less than doubles see is the numbers' 60-digit reading;
+   * random points at 60 to 960 digits took a second a step.
+   */
+  readonly comparison?: boolean;
 }
 
 /**
@@ -269,7 +276,7 @@ export function decideStep(
           ? shortened(difference.toString((id) => atoms.name(id))) : undefined);
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap)], outright, step.almostEverywhere === true,
-            exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm()));
+            exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm(), step.comparison === true));
       }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
       if (!domainWitnessed && left.conditions.list.length > 0) domainWitnessed = witnessesDomain(left.conditions.list, atoms, step.inputs, instance, seed, lhs);
@@ -1054,7 +1061,7 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness, neverZeroForm?: string): Confirmation | undefined {
+  exactDifference?: ExactWitness, neverZeroForm?: string, tiesOnly = false): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
   // So do sides with an inverse function summed by its slow series, whose constants span more orders than the digits
@@ -1076,7 +1083,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   const simple = drawn.slice(0, TIE_VALUES.length);
   // A series is summed term by term at every point and precision (hundreds of 120-digit powers): a difference
   // it makes shows at the first points as well as at the last, so it is tried at those only.
-  const later = drawn.slice(TIE_VALUES.length, someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries) ? TIE_VALUES.length + SERIES_ATTEMPTS : undefined);
+  const later = tiesOnly ? [] : drawn.slice(TIE_VALUES.length, someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries) ? TIE_VALUES.length + SERIES_ATTEMPTS : undefined);
   // Where a steep function turns (tanh(1e8 x) at x = 1e-8): elsewhere it is flat in any precision, and a
   // perturbed constant shows nowhere else. After the ties and the first simple values, before the rest.
   const scaled = limited ? [] : confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
@@ -1120,7 +1127,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
       }
     }
   }
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...scaled, ...later.slice(0, DEEP_ATTEMPTS)]);
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...(tiesOnly ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)]);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {
     const hit = found(point, digits);
