@@ -152,7 +152,9 @@ function readHasValue(x: Term, m: ValueMemo): boolean {
       return isPositive(x.base, m) ? hasValue(x.exponent, m)
         : hasValueEverywhere(x.exponent) && hasValueEverywhere({ ...x, base: ZERO }) && hasValue(x.base, m);
     case 'fn':
-      return (x.name === 'log' || x.name === 'sqrt' ? isPositive(x.args[0], m) : hasValueEverywhere({ ...x, args: x.args.map(() => ZERO) }))
+      // A function whose domain depends on its argument (total-terms.ts: log, sqrt, log1p) is read at a positive one;
+      // any other is asked whether it has a value everywhere, at 0 (log1p was: 0 * log1p(x) lost x > -1).
+      return (x.name === 'log' || x.name === 'sqrt' || x.name === 'log1p' ? isPositive(x.args[0], m) : hasValueEverywhere({ ...x, args: x.args.map(() => ZERO) }))
         && x.args.every((y) => hasValue(y, m));
     case 'cmp': return hasValue(x.a, m) && hasValue(x.b, m);
     default: return hasValueEverywhere(x);

@@ -101,6 +101,16 @@ claim 1 / a < 1 / a + exp(-1000 * a) * (a < 1000)   expect wrong
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 
+  it('keeps log1p\'s domain under a factor 0: its bounds hold, and a step with no value at x = -1 is refuted (probe 22)', () => {
+    // 0 * log1p(x) was folded to 0 as if log1p had a value everywhere: the bounds were refuted at x = -1, and
+    // 1 = 0 * log1p(x) + 1 was an engine fault.
+    expect(verdictsIn(`given x: real
+claim log1p(x) <= x
+claim log1p(x) >= x / (1 + x)
+claim 1 = 0 * log1p(x) + 1   expect wrong
+`)).toEqual(['verified', 'verified', 'refuted']);
+  }, 60_000);
+
   it('an inequality between arrays is an error that says what to compare', () => {
     const step = onlyStep(deriv(`given x, y: vector[n]
 claim x <= x + abs(y)
