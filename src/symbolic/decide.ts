@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, children, constantFraction, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -274,8 +274,9 @@ export function decideStep(
         // Asked only when a confirmation is: most different instances never need one.
         const neverZeroForm = () => ((constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact))
           ? shortened(difference.toString((id) => atoms.name(id))) : undefined);
+        const critical = step.comparison === true ? () => criticalPoints(rhs as Term, step.inputs, canonical, atoms, inputMap, exact) : () => [];
         return different(record, explanation,
-          () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap)], outright, step.almostEverywhere === true,
+          () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm(), step.comparison === true));
       }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
@@ -317,6 +318,54 @@ export function decideStep(
   if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
   if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
   return { kind: 'equal', instances, unconditional: !conditional, ...(conditional && domainWitnessed ? { domainWitnessed } : {}), ...(removable === undefined ? {} : { removable }) };
+}
+
+/**
+ * Where a bound may be tight: the critical points of its margin B - A in each scalar input, the roots of
+ * d(B - A)/dx found exactly as ties are (x log x >= -1/e is tight at x = 1/e, sin x + cos x <= sqrt(2) at
+ * pi/4). There a strict bound is refuted by exact evaluation, and a bound off by 1e-12 shows in 60 digits;
+ * random inputs land on neither. Nothing where the derivative cannot be brought to an exact form.
+ */
+function criticalPoints(comparison: Term, inputs: readonly Input[], canonical: Canonicalizer, atoms: AtomTable,
+  inputMap: ReadonlyMap<string, Input>, exact: Budget): Array<Map<string, PointValue>> {
+  if (comparison.k !== 'cmp') return [];
+  const margin = sub(comparison.b, comparison.a);
+  const out: Array<Map<string, PointValue>> = [];
+  for (const input of inputs) {
+    if (input.dims.length > 0 || !isContinuousKind(input.kind) || !someSubterm(margin, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
+    try {
+      const slope = canonical.side(eliminateDiff(differentiate(margin, { name: input.name, indices: [] })));
+      if (slope.conditions.never !== undefined) continue;
+      const numerator = atoms.reduce(slope.form.numerator(exact), exact);
+      if (!numerator.isZero()) out.push(...pointsAround(atoms, numerator, inputMap, false), ...pointsThroughFunctions(numerator, atoms, inputMap));
+    } catch (error) {
+      if (error instanceof BudgetExceededError || error instanceof DomainError) continue;
+      throw error;
+    }
+  }
+  return out;
+}
+
+/**
+ * The magnitudes a bound is tried at, each scalar input alone (see {@link farPoints}): past the random inputs'
+ * usual 1e-3 to 1e3, short of those whose digits cost seconds (at 1e-300, atan's series at 360 digits took 4 s a step).
+ */
+const FAR_MAGNITUDES: readonly number[] = [1e3, 1e6, 1e10, 1e-10];
+
+/** Points with one scalar input at a far magnitude (both signs for a real one; a unit one near 0 and near 1), the others random. */
+function farPoints(inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
+  const out: Map<string, PointValue>[] = [];
+  for (const input of inputs) {
+    if (input.dims.length > 0 || !isContinuousKind(input.kind)) continue;
+    const values = input.kind === 'unit' ? FAR_MAGNITUDES.filter((m) => m < 1).flatMap((m) => [m, 1 - m]).filter((v) => v > 0 && v < 1)
+      : input.kind === 'real' ? FAR_MAGNITUDES.flatMap((m) => [m, -m]) : FAR_MAGNITUDES;
+    for (const value of values) {
+      const point = randomPoint(inputs, instance, random, -1);
+      point.set(input.name, value);
+      out.push(point);
+    }
+  }
+  return out;
 }
 
 /** Random points tried for a witness of the line above's domain, at most. */
@@ -1087,7 +1136,10 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // Where a steep function turns (tanh(1e8 x) at x = 1e-8): elsewhere it is flat in any precision, and a
   // perturbed constant shows nowhere else. After the ties and the first simple values, before the rest.
   const scaled = limited ? [] : confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
-  const points = distinctPoints([...tiePoints, ...simple, ...scaled, ...later]).slice(0, limited ? ties.length + LIMITED_POINTS : undefined);
+  // A bound that fails only far out (atan(x) <= 1.57 past x = 1256, log(1 + x) <= x - 1e-10 x^2 past 1e10): each
+  // scalar input alone at far magnitudes, where random inputs seldom go.
+  const far = tiesOnly && !limited ? farPoints(inputs, instance, random) : [];
+  const points = distinctPoints([...tiePoints, ...simple, ...scaled, ...far, ...later]).slice(0, limited ? ties.length + LIMITED_POINTS : undefined);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
