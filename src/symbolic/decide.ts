@@ -334,7 +334,11 @@ function criticalPoints(comparison: Term, inputs: readonly Input[], canonical: C
   for (const input of inputs) {
     if (input.dims.length > 0 || !isContinuousKind(input.kind) || !someSubterm(margin, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
     try {
-      const slope = canonical.side(eliminateDiff(differentiate(margin, { name: input.name, indices: [] })));
+      const derivative = eliminateDiff(differentiate(margin, { name: input.name, indices: [] }));
+      // Solved for the input as a comparison's tie is, where it occurs once (1/e - 1/a = 0 at a = exp(1))...
+      out.push(...constantTies([{ k: 'cmp', op: '==', a: derivative, b: num(0) }], inputMap));
+      // ... and through the exact forms' roots (log(a) + 1 at a = exp(-1)).
+      const slope = canonical.side(derivative);
       if (slope.conditions.never !== undefined) continue;
       const numerator = atoms.reduce(slope.form.numerator(exact), exact);
       if (!numerator.isZero()) out.push(...pointsAround(atoms, numerator, inputMap, false), ...pointsThroughFunctions(numerator, atoms, inputMap));
