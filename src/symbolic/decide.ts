@@ -375,6 +375,8 @@ function farPoints(inputs: readonly Input[], instance: Instance, random: () => n
 /** Points of a scalar input's grid where a bound's margin is read, and golden-section steps refining its least one. */
 const MARGIN_GRID = 48;
 const MARGIN_REFINEMENTS = 40;
+/** The grid's local minima refined, least first (besides the one nearest 0). */
+const MARGIN_MINIMA = 2;
 
 /**
  * Where a bound's margin E - A is least along each scalar input (the others at a random point): read on a grid
@@ -406,26 +408,69 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
         : [...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => -(10 ** (3 - (6 * k) / (MARGIN_GRID / 2 - 1)))), 0,
           ...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID / 2 - 1)))];
     const values = grid.map(at);
-    let best = 0;
-    for (let k = 1; k < grid.length; k++) if (values[k] < values[best]) best = k;
-    if (!Number.isFinite(values[best])) continue;
-    // Golden section between the least point's neighbours.
-    let lo = grid[Math.max(0, best - 1)];
-    let hi = grid[Math.min(grid.length - 1, best + 1)];
-    const ratio = (Math.sqrt(5) - 1) / 2;
-    let c = hi - ratio * (hi - lo);
-    let d = lo + ratio * (hi - lo);
-    let fc = at(c);
-    let fd = at(d);
-    for (let step = 0; step < MARGIN_REFINEMENTS && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); step++) {
-      if (fc < fd) { hi = d; d = c; fd = fc; c = hi - ratio * (hi - lo); fc = at(c); } else { lo = c; c = d; fc = fd; d = lo + ratio * (hi - lo); fd = at(d); }
-    }
-    for (const v of [grid[best], fc < fd ? c : d]) {
-      const point = new Map(base);
-      point.set(input.name, v);
-      out.push(point);
+    // The grid's local minima, least first, and the one nearest 0 (a periodic margin is least at many points; the
+    // books' constant is the one near 0, pi/4 rather than pi/4 + 40 pi).
+    const minima = grid.map((_, k) => k).filter((k) => Number.isFinite(values[k]) && (k === 0 || values[k] <= values[k - 1]) && (k === grid.length - 1 || values[k] <= values[k + 1]))
+      .sort((i, j) => values[i] - values[j]);
+    const nearest = [...minima].sort((i, j) => Math.abs(grid[i]) - Math.abs(grid[j]))[0];
+    for (const best of [...new Set([...minima.slice(0, MARGIN_MINIMA), ...(nearest === undefined ? [] : [nearest])])]) {
+      // Golden section between the least point's neighbours.
+      let lo = grid[Math.max(0, best - 1)];
+      let hi = grid[Math.min(grid.length - 1, best + 1)];
+      const ratio = (Math.sqrt(5) - 1) / 2;
+      let c = hi - ratio * (hi - lo);
+      let d = lo + ratio * (hi - lo);
+      let fc = at(c);
+      let fd = at(d);
+      for (let step = 0; step < MARGIN_REFINEMENTS && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); step++) {
+        if (fc < fd) { hi = d; d = c; fd = fc; c = hi - ratio * (hi - lo); fc = at(c); } else { lo = c; c = d; fc = fd; d = lo + ratio * (hi - lo); fd = at(d); }
+      }
+      const least = fc < fd ? c : d;
+      for (const v of [grid[best], least]) {
+        const point = new Map(base);
+        point.set(input.name, v);
+        out.push(point);
+      }
+      // A least point that is a constant of the books (pi/4, exp(-1), log(2)): there the margin may be exactly 0, which
+      // only its exact value shows (sin(x) + cos(x) < sqrt(2) at x = pi/4, x^x > exp(-1/e) at x = 1/e).
+      for (const constant of tightConstants().filter((k) => Math.abs(k.approx - least) <= TIGHT_MATCH * Math.max(1, Math.abs(least))).slice(0, MAX_TIGHT)) {
+        if (!allowsValue(input.kind, constant.approx)) continue;
+        const point = new Map(base);
+        point.set(input.name, constant);
+        out.push(point);
+      }
     }
   }
+  return out;
+}
+
+/** How near a constant a refined least point must lie to be tried as it, relative; and how many constants at most. */
+const TIGHT_MATCH = 1e-6;
+const MAX_TIGHT = 4;
+
+let tightTable: readonly { readonly term: Term; readonly approx: number }[] | undefined;
+
+/** The constants a bound is tight at in the books: p/q, p/q pi, exp(+-p/q), log(p/q) and sqrt(p/q), for p <= 24 and q <= 12. */
+function tightConstants(): readonly { readonly term: Term; readonly approx: number }[] {
+  if (tightTable !== undefined) return tightTable;
+  const out: { term: Term; approx: number }[] = [];
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  for (let q = 1; q <= 12; q++) {
+    for (let p = 1; p <= 24; p++) {
+      if (gcd(p, q) !== 1) continue;
+      const r = num(p, q);
+      const value = p / q;
+      for (const sign of [1, -1]) {
+        const signed = (t: Term) => (sign > 0 ? t : mul(num(-1), t));
+        out.push({ term: signed(r), approx: sign * value });
+        out.push({ term: signed(mul(r, { k: 'pi' })), approx: sign * value * Math.PI });
+        out.push({ term: fn('exp', sign > 0 ? r : num(-p, q)), approx: Math.exp(sign * value) });
+        if (p !== q) out.push({ term: signed(fn('log', r)), approx: sign * Math.log(value) });
+        if (!Number.isInteger(Math.sqrt(value))) out.push({ term: signed(fn('sqrt', r)), approx: sign * Math.sqrt(value) });
+      }
+    }
+  }
+  tightTable = out;
   return out;
 }
 

@@ -129,6 +129,17 @@ claim x * sigmoid(x) >= -0.278   expect wrong
 `)).toEqual(['verified', 'refuted', 'refuted', 'verified', 'refuted', 'refuted', 'verified', 'refuted']);
   }, 120_000);
 
+  it('refutes a strict bound at an irrational point where it is tight, a constant of the books its least point nears (probe 22)', () => {
+    expect(verdictsIn(`given x: real
+given a: positive
+claim sin(x) + cos(x) < sqrt(2)   expect wrong
+claim sin(x) + cos(x) <= sqrt(2)
+claim a^a > exp(-exp(-1))   expect wrong
+claim (sin(x) - 1/2)^2 > 0   expect wrong
+claim exp(x) >= 1 + x / (1 + 1e-10)   expect wrong
+`)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'refuted']);
+  }, 120_000);
+
   it('an inequality between arrays is an error that says what to compare', () => {
     const step = onlyStep(deriv(`given x, y: vector[n]
 claim x <= x + abs(y)
