@@ -306,15 +306,19 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
 
 /** An inequality between arrays has no one meaning (entry by entry? an order of matrices?): an error that says what to write. */
 function inequalityOfArrays(model: Model, modelStep: ModelStep, shape: string, seed: number): StepResult {
+  return uncheckedStep(modelStep, seed, {
+    diagnostic: diagnostic('unsupported', `an inequality compares two numbers, and this chain's expressions are arrays (${shape})`, model.derivation.file, modelStep.step.span,
+      'compare one entry (claim x[i] <= y[i]) or a number made from them (a sum, a norm)'),
+  });
+}
+
+/** A step no engine looked at: an error with what stopped it. */
+function uncheckedStep(modelStep: ModelStep, seed: number, why: Pick<StepDetail, 'diagnostic' | 'engineFault'>): StepResult {
   const { step } = modelStep;
   return {
     line: step.span.line, span: step.span, text: step.text, justification: step.justification, relation: step.relation,
     expect: step.expectWrong ? 'wrong' : 'holds', verdict: 'error', proof: undefined, ok: false, method: 'none',
-    detail: {
-      trials: 0, sizes: [], seed,
-      diagnostic: diagnostic('unsupported', `an inequality compares two numbers, and this chain's expressions are arrays (${shape})`, model.derivation.file, step.span,
-        'compare one entry (claim x[i] <= y[i]) or a number made from them (a sum, a norm)'),
-    },
+    detail: { trials: 0, sizes: [], seed, ...why },
   };
 }
 
@@ -328,15 +332,9 @@ function guarded(modelStep: ModelStep, check: () => StepResult, seed: number): S
     return check();
   } catch (error) {
     if (process.env.DERIVCHECK_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
-    const { step } = modelStep;
-    return {
-      line: step.span.line, span: step.span, text: step.text, justification: step.justification, relation: step.relation,
-      expect: step.expectWrong ? 'wrong' : 'holds', verdict: 'error', proof: undefined, ok: false, method: 'none',
-      detail: {
-        trials: 0, sizes: [], seed,
-        engineFault: `internal error: ${error instanceof Error ? error.message : String(error)}; a bug in derivcheck, please report it with this file and seed`,
-      },
-    };
+    return uncheckedStep(modelStep, seed, {
+      engineFault: `internal error: ${error instanceof Error ? error.message : String(error)}; a bug in derivcheck, please report it with this file and seed`,
+    });
   }
 }
 

@@ -456,8 +456,11 @@ function stepExpressionAt(line: LogicalLine, start: number, end: number, recover
   }
 }
 
-/** The offset of a top-level `=` that is not part of `==`, `<=`, `>=` or `!=`. */
-function topLevelEquals(text: string, from: number): number | undefined {
+/**
+ * The offsets of the characters of `text` from `from` outside brackets and quoted strings, in order;
+ * `visit` returns true to stop, or a number of characters to skip past the one it saw.
+ */
+function forEachTopLevel(text: string, from: number, visit: (c: string, i: number) => boolean | number | void): void {
   let depth = 0;
   let inString = false;
   for (let i = from; i < text.length; i++) {
@@ -466,14 +469,23 @@ function topLevelEquals(text: string, from: number): number | undefined {
     if (inString) continue;
     if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth--;
-    else if (c === '=' && depth === 0) {
-      const before = text[i - 1];
-      const after = text[i + 1];
-      if (after === '=' || before === '=' || before === '<' || before === '>' || before === '!') continue;
-      return i;
+    else if (depth === 0) {
+      const next = visit(c, i);
+      if (next === true) return;
+      if (typeof next === 'number') i += next;
     }
   }
-  return undefined;
+}
+
+/** The offset of a top-level `=` that is not part of `==`, `<=`, `>=` or `!=`. */
+function topLevelEquals(text: string, from: number): number | undefined {
+  let found: number | undefined;
+  forEachTopLevel(text, from, (c, i) => {
+    if (c !== '=' || '=<>!'.includes(text[i - 1] ?? ' ') || text[i + 1] === '=') return false;
+    found = i;
+    return true;
+  });
+  return found;
 }
 
 /**
@@ -482,23 +494,16 @@ function topLevelEquals(text: string, from: number): number | undefined {
  * is a condition, `x > 0 ? x : 0`) or a `!=`.
  */
 function topLevelInequality(text: string, from: number): { at: number; relation: Relation } | undefined {
-  let depth = 0;
-  let inString = false;
   let found: { at: number; relation: Relation } | undefined;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') inString = !inString;
-    if (inString) continue;
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (depth === 0 && (c === '?' || (c === '!' && text[i + 1] === '='))) return undefined;
-    else if (depth === 0 && (c === '<' || c === '>') && found === undefined) {
-      const relation = (text[i + 1] === '=' ? `${c}=` : c) as Relation;
-      found = { at: i, relation };
-      i += relation.length - 1;
-    }
-  }
-  return found;
+  let condition = false;
+  forEachTopLevel(text, from, (c, i) => {
+    if (c === '?' || (c === '!' && text[i + 1] === '=')) { condition = true; return true; }
+    if ((c !== '<' && c !== '>') || found !== undefined) return false;
+    const relation = (text[i + 1] === '=' ? `${c}=` : c) as Relation;
+    found = { at: i, relation };
+    return relation.length - 1;
+  });
+  return condition ? undefined : found;
 }
 
 /** Refuses a file of more than {@link LIMITS.fileTerms} names and numbers, at the line where it passes the limit. */
