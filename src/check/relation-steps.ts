@@ -54,7 +54,10 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
     : { ...c, lhs: a, rhs: b, difference: a - b, tolerance: undefined };
   const at = [...Object.entries(c.inputs).map(([name, v]) => `${name} = ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`),
     ...Object.entries(c.indices).map(([name, v]) => `${name} = ${v}`)].join(', ');
-  const short = (v: number) => String(Number(v.toPrecision(6)));
+  // Six digits, or as many as tell the two apart (-0.16990046 against -0.1699, not -0.1699 against -0.1699).
+  let digits = 6;
+  while (digits < 17 && values[0] !== values[1] && Number(values[0].toPrecision(digits)) === Number(values[1].toPrecision(digits))) digits++;
+  const short = (v: number) => String(Number(v.toPrecision(digits)));
   const relation = result.relation as Exclude<Relation, '='>;
   const explanation = noValue ? `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${short(a)}`
     : `the line above, ${short(a)}, is not ${relationWords(relation)} the step, ${short(b)}${a === b ? ' (equal in double precision)' : ''}`;

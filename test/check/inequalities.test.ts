@@ -77,6 +77,9 @@ claim log(sum(i, exp(v[i]))) <= log(n) + v[1]   expect wrong
     expect(c.rhs).toBeCloseTo(Math.log(v.length) + v[0], 12);
     expect(c.lhs as number).toBeGreaterThan(c.rhs as number);
     expect(step.detail.explanation).toMatch(/^the line above, [-\d.e]+, is not at most the step, [-\d.e]+$/);
+    // As many digits as tell the two values apart.
+    const close = onlyStep(deriv('given x: real\nclaim x^2 - 1 >= -1 + 1e-9   expect wrong\n'));
+    expect(close.detail.explanation).toBe('the line above, -1, is not at least the step, -0.999999999');
   }, 60_000);
 
   it('refutes a strict bound at an exact tie, and a step with no value where the line above has one', () => {
