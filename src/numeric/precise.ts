@@ -73,6 +73,8 @@ export interface PreciseWork {
 
 /** Operations one integral in 60 digits may take, its integrand's included (a smooth one takes some 100,000 to 400,000). */
 const PRECISE_INTEGRAL_WORK = 800_000;
+/** The work one limit's readings may do (nested limits multiply their readings, six each): past it, 60 digits cannot say. */
+const PRECISE_LIMIT_WORK = 200_000;
 
 /** Operations charged for one function value (or non-trivial power) in high precision. */
 export const FUNCTION_COST = 100;
@@ -486,9 +488,10 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           const savedMemo = context.memo;
           const outerUnsettled = context.unsettled;
           let outcome: ReturnType<typeof preciseLimit>;
+          const start = work.operations;
           try {
             outcome = preciseLimit((x) => {
-              if (work.operations > (work.limit ?? Infinity)) return undefined;
+              if (work.operations - start > PRECISE_LIMIT_WORK || work.operations > (work.limit ?? Infinity)) return undefined;
               context.inputs[p] = x;
               context.memo = new Map();
               context.unsettled = false;

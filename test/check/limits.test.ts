@@ -81,6 +81,16 @@ claim 2 * limit(h, 0, (exp(x + h) - exp(x)) / h) = limit(k, 0, (exp(x + k) - exp
 `).verdict).toBe('proved');
   }, 60_000);
 
+  it('nested eight deep ends at once, unsettled, not after 6^8 readings; two deep is read', () => {
+    const [deep, two] = stepsIn(`given x, h1, h2, h3, h4, h5, h6, h7, h8: real
+claim limit(h1, 0, limit(h2, 0, limit(h3, 0, limit(h4, 0, limit(h5, 0, limit(h6, 0, limit(h7, 0, limit(h8, 0, exp(x + h1 + h2 + h3 + h4 + h5 + h6 + h7 + h8))))))))) = exp(x)
+claim limit(h1, 0, limit(h2, 0, sin(x + h1 + h2) / (1 + h2))) = sin(x)
+`);
+    expect(deep.verdict).toBe('error');
+    expect(deep.detail.diagnostic?.message).toMatch(/could not settle it/);
+    expect(two.verdict).toBe('verified');
+  }, 60_000);
+
   it('says what is wrong with a limit written badly', () => {
     const messages = stepsIn(`given x: real
 given v: vector[n]
