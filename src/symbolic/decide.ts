@@ -377,6 +377,8 @@ const MARGIN_GRID = 48;
 const MARGIN_REFINEMENTS = 40;
 /** The grid's local minima refined, least first (besides the one nearest 0). */
 const MARGIN_MINIMA = 2;
+/** Readings of margins a bound's confirmation may take over all its inputs: some 0.1 s for a scalar bound a reading. */
+const MAX_MARGIN_READINGS = 800;
 
 /**
  * Where a bound's margin E - A is least along each scalar input (the others at a random point): read on a grid
@@ -390,10 +392,14 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
   // The slack the relation needs to be >= 0: E - A for A <= E, A - E for A >= E.
   const margin = comparison.op === '<' || comparison.op === '<=' ? sub(comparison.b, comparison.a) : sub(comparison.a, comparison.b);
   const out: Map<string, PointValue>[] = [];
+  // Counted, not timed, so a seed gives the same points under any load.
+  let readings = 0;
   for (const input of inputs) {
     if (input.dims.length > 0 || !isContinuousKind(input.kind) || !someSubterm(margin, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
+    if (readings + MARGIN_GRID + MARGIN_REFINEMENTS * (MARGIN_MINIMA + 1) > MAX_MARGIN_READINGS) break;
     const base = randomPoint(inputs, instance, random, -1);
     const at = (v: number): number => {
+      readings++;
       base.set(input.name, v);
       try {
         const m = evaluateHighPrecision(margin, base, DIGITS).toNumber();
