@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { DerivativeTooLargeError, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { DerivativeTooLargeError, MovingLimitPointError, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin,
@@ -371,6 +371,10 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     lhs = withDefinedInputs(eliminateDiffKeepingDomain(above), model.inputs);
     rhs = withDefinedInputs(eliminateDiffKeepingDomain(modelStep.term), model.inputs);
   } catch (error) {
+    if (error instanceof MovingLimitPointError) {
+      return errorResult({ ...emptyDetail, diagnostic: diagnostic('unsupported', error.message, model.derivation.file, step.span,
+        `write the limit with its point free of ${error.variable} (substitute h = ${error.variable} + k), or differentiate its value`) });
+    }
     if (!(error instanceof DerivativeTooLargeError)) throw error;
     return errorResult({ ...emptyDetail, diagnostic: diagnostic('limit', `${error.message}, past what derivcheck checks`, model.derivation.file, step.span,
       'take fewer derivatives in one step (the Rodrigues formula up to P8), or write a derivative out and differentiate that') });

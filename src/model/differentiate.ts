@@ -1,6 +1,6 @@
 import { FUNCTIONS } from './functions.ts';
 import { add, delta, fn, mul, num, ONE, pow, sub, ZERO } from './term-builders.ts';
-import { termKey } from './print-term.ts';
+import { printTerm, termKey } from './print-term.ts';
 import { mapChildren, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize } from './term-size.ts';
 import { constantFraction } from './term-queries.ts';
@@ -123,7 +123,7 @@ function differentiateOnce(term: Term, v: InputRef): Term {
       // Under the limit, as for a power series inside its radius: the limit of the derivatives, where that
       // converges locally uniformly (every limit of the calculus books); a point that moves with v is not offered.
       if (v.name === term.v) return ZERO;
-      if (term.at !== undefined && !isZero(differentiate(term.at, v))) throw new Error('a derivative of a limit whose point moves with the variable');
+      if (term.at !== undefined && !isZero(differentiate(term.at, v))) throw new MovingLimitPointError(printTerm(term), v.name);
       const body = differentiate(term.body, v);
       return isZero(body) ? ZERO : { ...term, body };
     }
@@ -192,6 +192,14 @@ function logGuards(f: Term): Term[] {
 export const MAX_DERIVATIVE_NODES = 1_000_000;
 
 /** A derivative whose written-out form grows past {@link MAX_DERIVATIVE_NODES}. */
+/** A derivative of a limit whose point moves with the variable (d/dx of the limit as h tends to x): not offered. */
+export class MovingLimitPointError extends Error {
+  override readonly name = 'MovingLimitPointError';
+  constructor(readonly limit: string, readonly variable: string) {
+    super(`the point of ${limit} moves with ${variable}, so its derivative in ${variable} is not the limit of the derivatives`);
+  }
+}
+
 export class DerivativeTooLargeError extends Error {
   override readonly name = 'DerivativeTooLargeError';
   constructor(readonly limit: number) {

@@ -18,7 +18,7 @@ export { exactSimplex } from './exact-simplex.ts';
 export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './dim-arithmetic.ts';
 export { isContinuousKind, isSymmetricKind, symmetricPart } from './input-kinds.ts';
 export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCount, functionParameterRanges, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ARITY, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
-export { DerivativeTooLargeError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
+export { DerivativeTooLargeError, MovingLimitPointError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
 export { exprChildren } from './expr-children.ts';
 export { closedPolynomialIntegral } from './polynomial-integral.ts';

@@ -91,6 +91,15 @@ claim limit(h1, 0, limit(h2, 0, sin(x + h1 + h2) / (1 + h2))) = sin(x)
     expect(two.verdict).toBe('verified');
   }, 60_000);
 
+  it('takes derivatives under the limit, and says so where the limit point moves with the variable', () => {
+    const [under, moving] = stepsIn(`given x, h: real
+claim diff(limit(h, 0, ((x + h)^3 - x^3) / h), x) = 6 * x
+claim diff(limit(h, x, sin(h) / h), x) = 0
+`);
+    expect(under.verdict).toBe('verified');
+    expect(moving.detail.diagnostic).toMatchObject({ code: 'unsupported', message: 'the point of limit(h, x, sin(h) / h) moves with x, so its derivative in x is not the limit of the derivatives' });
+  }, 60_000);
+
   it('says what is wrong with a limit written badly', () => {
     const messages = stepsIn(`given x: real
 given v: vector[n]
