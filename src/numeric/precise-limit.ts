@@ -20,6 +20,8 @@ const SHRINK = 0.05;
 /** Readings whose magnitude grows by this factor each time, past {@link HUGE}, diverge. */
 const GROWTH = 1e3;
 const HUGE = 1e12;
+/** A later change above this fraction of the one before is a slow rate, read again nearer (sqrt: 1e-2; x: 1e-4). */
+const SLOW = 1e-3;
 
 /** A reading of the body: its value and error, or undefined where 60 digits could not settle it. */
 export type Reading = { readonly value: PreciseNumber; readonly error: PreciseNumber } | undefined;
@@ -54,23 +56,33 @@ export function preciseLimit(read: (x: PreciseNumber) => Reading, at: PreciseNum
 function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefined, side: -1 | 1,
   make: (v: number | string) => PreciseNumber, bound: (v: PreciseNumber | number) => PreciseNumber): LimitOutcome {
   const scale = at === undefined || at.abs().lte(1) ? make(1) : at.abs();
-  const readings: { value: PreciseNumber; error: PreciseNumber }[] = [];
-  for (const e of LIMIT_EXPONENTS) {
-    const x = at === undefined ? make(`${side}e${e}`) : at.plus(make(`${side}e-${e}`).times(scale));
-    const r = read(x);
-    if (r === undefined) return { kind: 'unsettled' };
-    readings.push(r);
-  }
-  const [r1, r2, r3] = readings;
-  const noValue = readings.filter((r) => r.value.isNaN()).length;
+  // Not at powers of ten: a body periodic in them (cos(2 pi u) at u = 1e8, 1e12, 1e16) would read the same at each.
+  const generic = make(GENERIC_DIGITS);
+  const point = (e: number) => (at === undefined ? make(`${side}e${e}`).times(generic) : at.plus(make(`${side}e-${e}`).times(generic).times(scale)));
+  const first = settle(LIMIT_EXPONENTS.map((e) => read(point(e))), bound);
+  // A slow rate (sqrt(x): each change a hundredth of the last) settles only to 1e-8 there: read nearer, where the digits allow.
+  if (first.kind !== 'value' || !first.slow) return first;
+  const nearer = settle([...NEARER_EXPONENTS].map((e) => read(point(e))), bound);
+  return nearer.kind === 'value' && nearer.error.lt(first.error) ? nearer : first;
+}
+
+/** A generic factor of the distances read (the plastic number): no period of the books divides it. */
+const GENERIC_DIGITS = '1.32471795724474602596090885447809734073440405690173336453401';
+/** Past a slow first settling, the exponents read again. */
+const NEARER_EXPONENTS: readonly number[] = [16, 24, 32];
+
+function settle(readings: readonly Reading[], bound: (v: PreciseNumber | number) => PreciseNumber): LimitOutcome & { slow?: boolean } {
+  if (readings.some((r) => r === undefined)) return { kind: 'unsettled' };
+  const [r1, r2, r3] = readings as readonly NonNullable<Reading>[];
+  const noValue = readings.filter((r) => r!.value.isNaN()).length;
   // No value anywhere near the point on this side (sqrt(x) below 0): the limit has none.
   if (noValue === readings.length) return { kind: 'none' };
   if (noValue > 0) return { kind: 'unsettled' };
-  const [m1, m2, m3] = readings.map((r) => r.value.abs());
+  const [m1, m2, m3] = [r1, r2, r3].map((r) => r.value.abs());
   if (!m3.isFinite() || (m3.gt(HUGE) && m3.gt(m2.times(GROWTH)) && m2.gt(m1.times(GROWTH)))) return { kind: 'none' };
   if (!m1.isFinite() || !m2.isFinite()) return { kind: 'unsettled' };
   const first = r2.value.minus(r1.value).abs();
   const last = r3.value.minus(r2.value).abs();
   if (!last.isZero() && !last.lte(first.times(SHRINK))) return { kind: 'unsettled' };
-  return { kind: 'value', value: r3.value, error: bound(last).plus(r2.error).plus(r3.error) };
+  return { kind: 'value', value: r3.value, error: bound(last).plus(r2.error).plus(r3.error), slow: !last.isZero() && last.gt(first.times(SLOW)) };
 }

@@ -100,6 +100,21 @@ claim diff(limit(h, x, sin(h) / h), x) = 0
     expect(moving.detail.diagnostic).toMatchObject({ code: 'unsupported', message: 'the point of limit(h, x, sin(h) / h) moves with x, so its derivative in x is not the limit of the derivatives' });
   }, 60_000);
 
+  it('reads a limit at generic points, so a body periodic in powers of ten is not taken as settled, and a square-root rate nearer (probe 23)', () => {
+    const [periodic, asStep, root, rootOff] = stepsIn(`given x: real
+given u: positive
+claim limit(u, Infinity, cos(2 * pi * u)) = 1
+claim 1 = limit(u, Infinity, cos(2 * pi * u))
+claim limit(x, 0, sqrt(x), right) = 0
+claim limit(u, Infinity, 1 / sqrt(u)) = 0.001   expect wrong
+`);
+    // cos(2 pi u) at u = 1e8, 1e12, 1e16 was 1, 1, 1: "verified". The limit does not exist: no verdict either way.
+    expect(periodic.verdict).toBe('error');
+    expect(asStep.verdict).not.toBe('verified');
+    expect(root.verdict).toBe('verified');
+    expect(rootOff.verdict).toBe('refuted');
+  }, 60_000);
+
   it('says what is wrong with a limit written badly', () => {
     const messages = stepsIn(`given x: real
 given v: vector[n]
