@@ -22,6 +22,8 @@ const GROWTH = 1e3;
 const HUGE = 1e12;
 /** A later change above this fraction of the one before is a slow rate, read again nearer (sqrt: 1e-2; x: 1e-4). */
 const SLOW = 1e-3;
+/** A change up to this many times the readings' error bounds is their rounding. */
+const NOISE = 4;
 
 /** A reading of the body: its value and error, or undefined where 60 digits could not settle it. */
 export type Reading = { readonly value: PreciseNumber; readonly error: PreciseNumber } | undefined;
@@ -83,6 +85,9 @@ function settle(readings: readonly Reading[], bound: (v: PreciseNumber | number)
   if (!m1.isFinite() || !m2.isFinite()) return { kind: 'unsettled' };
   const first = r2.value.minus(r1.value).abs();
   const last = r3.value.minus(r2.value).abs();
-  if (!last.isZero() && !last.lte(first.times(SHRINK))) return { kind: 'unsettled' };
-  return { kind: 'value', value: r3.value, error: bound(last).plus(r2.error).plus(r3.error), slow: !last.isZero() && last.gt(first.times(SLOW)) };
+  // A change within the readings' own errors is their rounding, not the approach (a body constant in h, read with
+  // its cancellation's noise): settled, the noise in the error.
+  const noise = last.lte(bound(r2.error.plus(r3.error)).times(NOISE));
+  if (!last.isZero() && !noise && !last.lte(first.times(SHRINK))) return { kind: 'unsettled' };
+  return { kind: 'value', value: r3.value, error: bound(last).plus(r2.error).plus(r3.error), slow: !noise && !last.isZero() && last.gt(first.times(SLOW)) };
 }

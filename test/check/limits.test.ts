@@ -113,6 +113,11 @@ claim limit(u, Infinity, 1 / sqrt(u)) = 0.001   expect wrong
     expect(asStep.verdict).not.toBe('verified');
     expect(root.verdict).toBe('verified');
     expect(rootOff.verdict).toBe('refuted');
+    // A body constant in h, read with its cancellation's rounding at generic points, is settled, not unsettled.
+    expect(verdictsIn(`given x, h: real
+claim limit(h, 0, ((x + h)^2 - (x - h)^2) / (2 * h)) = 2 * x
+claim limit(h, 0, ((x + h)^2 - (x - h)^2) / (2 * h)) = x   expect wrong
+`)).toEqual(['verified', 'refuted']);
   }, 60_000);
 
   it('says what is wrong with a limit written badly', () => {
