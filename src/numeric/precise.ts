@@ -232,6 +232,20 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     }
     return c;
   };
+  /**
+   * The body of an integral or a limit read with its variable (at position p) put in as x, nothing computed
+   * at another value reused; undefined past `share` operations from `start`, or where 60 digits cannot settle it.
+   */
+  const readBodyAt = (s: EvaluationState, p: number, body: PreciseCompiled, x: PreciseNumber, start: number, share: number)
+    : { value: PreciseNumber; error: PreciseNumber } | undefined => {
+    if (work.operations - start > share || work.operations > (work.limit ?? Infinity)) return undefined;
+    context.inputs[p] = x;
+    context.memo = new Map();
+    context.unsettled = false;
+    const value = body(s);
+    work.operations += 2;
+    return context.unsettled ? undefined : { value, error: context.error };
+  };
   /** The integral by quadrature in 60 digits, its body read at every node. */
   const integralNode = (t: Extract<Term, { k: 'integral' }>): PreciseCompiled => {
     const body = go(t.body);
@@ -252,16 +266,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       const outerUnsettled = context.unsettled;
       const start = work.operations;
       const integrand = {
-        value: (x: PreciseNumber): PreciseNumber | undefined => {
-          // A nested integral multiplies the nodes: past its share of work, 60 digits cannot say.
-          if (work.operations - start > PRECISE_INTEGRAL_WORK || work.operations > (work.limit ?? Infinity)) return undefined;
-          context.inputs[p] = x;
-          context.memo = new Map();
-          context.unsettled = false;
-          const v = body(s);
-          work.operations += 2;
-          return context.unsettled ? undefined : v;
-        },
+        // A nested integral multiplies the nodes: past its share of work, 60 digits cannot say.
+        value: (x: PreciseNumber): PreciseNumber | undefined => readBodyAt(s, p, body, x, start, PRECISE_INTEGRAL_WORK)?.value,
         error: () => context.error,
       };
       let result: PreciseNumber = zero;
@@ -490,15 +496,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           let outcome: ReturnType<typeof preciseLimit>;
           const start = work.operations;
           try {
-            outcome = preciseLimit((x) => {
-              if (work.operations - start > PRECISE_LIMIT_WORK || work.operations > (work.limit ?? Infinity)) return undefined;
-              context.inputs[p] = x;
-              context.memo = new Map();
-              context.unsettled = false;
-              const v = body(s);
-              work.operations += 2;
-              return context.unsettled ? undefined : { value: v, error: context.error };
-            }, a, t.side, (v) => new D(v), (v) => new BOUND(v));
+            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, PRECISE_LIMIT_WORK), a, t.side, (v) => new D(v), (v) => new BOUND(v));
           } finally {
             context.inputs[p] = saved;
             context.memo = savedMemo;
