@@ -61,17 +61,31 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   // Not at powers of ten: a body periodic in them (cos(2 pi u) at u = 1e8, 1e12, 1e16) would read the same at each.
   const generic = make(GENERIC_DIGITS);
   const point = (e: number) => (at === undefined ? make(`${side}e${e}`).times(generic) : at.plus(make(`${side}e-${e}`).times(generic).times(scale)));
-  const first = settle(LIMIT_EXPONENTS.map((e) => read(point(e))), bound);
+  let best = settle(LIMIT_EXPONENTS.map((e) => read(point(e))), bound);
+  const better = (other: LimitOutcome) => other.kind === 'value' && (best.kind !== 'value' || other.error.lt(best.error));
   // A slow rate (sqrt(x): each change a hundredth of the last) settles only to 1e-8 there: read nearer, where the digits allow.
-  if (first.kind !== 'value' || !first.slow) return first;
-  const nearer = settle([...NEARER_EXPONENTS].map((e) => read(point(e))), bound);
-  return nearer.kind === 'value' && nearer.error.lt(first.error) ? nearer : first;
+  if (best.kind === 'value' && best.slow) {
+    const nearer = settle(NEARER_EXPONENTS.map((e) => read(point(e))), bound);
+    if (better(nearer)) best = nearer;
+  }
+  // A body cancelling as x^4 ((cos x - 1 + x^2 / 2) / x^4) has no digits left at 1e-16: where the near readings do not
+  // settle, or only loosely, farther ones may (its rate is x^2, so 1e-4 to 1e-8 still give some 12 digits).
+  const loose = best.kind === 'value' && best.error.gt(bound(best.value.abs()).plus(1).times(LOOSE_LIMIT));
+  if ((best.kind === 'unsettled' || loose) && at !== undefined) {
+    const farther = settle(FARTHER_EXPONENTS.map((e) => read(point(e))), bound);
+    if (better(farther)) best = farther;
+  }
+  return best;
 }
 
 /** A generic factor of the distances read (the plastic number): no period of the books divides it. */
 const GENERIC_DIGITS = '1.32471795724474602596090885447809734073440405690173336453401';
 /** Past a slow first settling, the exponents read again. */
 const NEARER_EXPONENTS: readonly number[] = [16, 24, 32];
+/** Where the near readings do not settle, or only within more than this of the value (and of 1), the exponents read farther out. */
+const LOOSE_LIMIT = 1e-10;
+/** The exponents read farther out. */
+const FARTHER_EXPONENTS: readonly number[] = [4, 6, 8];
 
 function settle(readings: readonly Reading[], bound: (v: PreciseNumber | number) => PreciseNumber): LimitOutcome & { slow?: boolean } {
   if (readings.some((r) => r === undefined)) return { kind: 'unsettled' };

@@ -120,6 +120,14 @@ claim limit(h, 0, ((x + h)^2 - (x - h)^2) / (2 * h)) = x   expect wrong
 `)).toEqual(['verified', 'refuted']);
   }, 60_000);
 
+  it('reads farther out where a body cancels past the digits near the point: (cos x - 1 + x^2/2) / x^4 (probe 23)', () => {
+    expect(verdictsIn(`given x: real
+claim limit(x, 0, (cos(x) - 1 + x^2 / 2) / x^4) = 1/24
+claim limit(x, 0, (cos(x) - 1 + x^2 / 2) / x^4) = 1/12   expect wrong
+claim limit(x, 0, cos(2 * pi / x)) = 1
+`)).toEqual(['verified', 'refuted', 'error']);
+  }, 60_000);
+
   it('says what is wrong with a limit written badly', () => {
     const messages = stepsIn(`given x: real
 given v: vector[n]
