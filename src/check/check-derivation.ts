@@ -44,13 +44,6 @@ export const DEFAULT_TRIALS = 100;
 export const DEFAULT_SIZES: readonly number[] = [1, 2, 3, 4, 5, 8];
 
 const isIntegral = (t: Term): boolean => t.k === 'integral';
-const readsLimit = (...sides: readonly Term[]): boolean => sides.some((t) => someSubterm(t, (x) => x.k === 'limit'));
-
-/**
- * A limit is read in 60 digits on every input (six readings of its body): a step with one
- * gets this many times the high-precision work, so a hundred inputs are read, not ten.
- */
-const LIMIT_WORK_FACTOR = 20;
 
 /** A step an exact engine proved gets 1 / this of `trials`, and of the high-precision work, as a cross-check by numbers ... */
 const CONFIRMATION_SHARE = 4;
@@ -423,8 +416,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.
     { lhs: above, rhs: modelStep.term, inputs: model.inputs, freeIndices: claim.freeIndices, preciseLhs: lhs, preciseRhs: rhs, almostEverywhere },
     {
-      trials: trialsPerSize, seed: context.seed, sizes: numericSizes,
-      preciseWork: (provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK) * (readsLimit(above, modelStep.term) ? LIMIT_WORK_FACTOR : 1),
+      trials: trialsPerSize, seed: context.seed, sizes: numericSizes, preciseWork: provedExactly ? MAX_PRECISE_WORK / CONFIRMATION_SHARE : MAX_PRECISE_WORK,
       preciseWorkBindsInside: provedExactly,
       ...(provedExactly ? { directionalAbove: 1, maxEntries: CONFIRMATION_ENTRIES } : {}), ...(symbolic.kind === 'different' ? { rescueUnsettled: false } : {}),
       // An integral is an atom no exact point can evaluate: a difference of its forms below doubles is read in 60 digits.

@@ -26,7 +26,7 @@ export function relationAsEquality(above: Term, step: Term, relation: Exclude<Re
 }
 
 /** The relation's sense in words, for messages: "at most", "less than", ... */
-export function relationWords(relation: Exclude<Relation, '='>): string {
+function relationWords(relation: Exclude<Relation, '='>): string {
   switch (relation) {
     case '<=': return 'at most';
     case '<': return 'less than';
@@ -82,7 +82,9 @@ function valuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly T
   } catch {
     return undefined; // a dimension the counterexample does not size
   }
-  const state = { values: new Float64Array(layout.length) };
+  const slots = new IndexSlots();
+  const compiled = terms.map((t) => compileTerm(t, layout, slots));
+  const evaluation = newState(layout, slots);
   for (const input of inputs) {
     const slot = layout.slots.get(input.name);
     const shown = c.inputs[input.name];
@@ -90,12 +92,8 @@ function valuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly T
     // A binary input is shown as 0 or 1 and held as a label over the classes 1 and 2.
     const entries = (typeof shown === 'number' ? [shown] : shown).map((v) => (input.binary ? v + 1 : v));
     if (entries.length !== slot.shape.reduce((x, y) => x * y, 1)) return undefined;
-    state.values.set(entries, slot.offset);
+    evaluation.values.set(entries, slot.offset);
   }
-  const slots = new IndexSlots();
-  const compiled = terms.map((t) => compileTerm(t, layout, slots));
-  const evaluation = newState(layout, slots);
-  evaluation.values.set(state.values);
   for (const f of claim.freeIndices) {
     const v = c.indices[f.name];
     if (typeof v !== 'number') return undefined;

@@ -107,7 +107,7 @@ export interface NumericStepOptions {
   readonly seed: number;
   /** Size assignments to try, smallest first. */
   readonly sizes: readonly ReadonlyMap<string, number>[];
-  /** The work high-precision re-evaluations may do per size assignment. Default: {@link MAX_PRECISE_WORK}. */
+  /** The work high-precision re-evaluations may do per size assignment, 20 times it where a side has a limit. Default: {@link MAX_PRECISE_WORK}. */
   readonly preciseWork?: number;
   /**
    * Whether `preciseWork` binds inside an evaluation too, an integral in 60 digits
@@ -185,6 +185,13 @@ export interface NumericStep {
 export const MAX_PRECISE_WORK = 10_000;
 
 /**
+ * A limit has no double value and is read in 60 digits on every input (six readings of its
+ * body, precise-limit.ts): a step with one gets this many times `preciseWork`, so some hundred
+ * inputs are read, not ten.
+ */
+const LIMIT_WORK_FACTOR = 20;
+
+/**
  * Entries compared per input, at most: a 1000×1000 Jacobian in index notation has
  * a million entries, each a finite difference, and comparing every one on every
  * input would take hours. Beyond this, each input compares a sample chosen from
@@ -254,7 +261,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded, ...(totalStepOnly > 0 ? { stepOnly: totalStepOnly } : {}) });
 
   let sampled: EntrySample | undefined;
-  const preciseWork = options.preciseWork ?? MAX_PRECISE_WORK;
+  const preciseWork = (options.preciseWork ?? MAX_PRECISE_WORK) * (readsLimit ? LIMIT_WORK_FACTOR : 1);
   const directionalAbove = options.directionalAbove ?? DIRECTIONAL_THRESHOLD;
   const rescueUnsettled = options.rescueUnsettled ?? true;
   const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);

@@ -82,6 +82,8 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
 const GENERIC_DIGITS = '1.32471795724474602596090885447809734073440405690173336453401';
 /** Past a slow first settling, the exponents read again. */
 const NEARER_EXPONENTS: readonly number[] = [16, 24, 32];
+/** The nearest distance (or farthest magnitude) any reading takes, as a decimal exponent. */
+export const NEAREST_EXPONENT = Math.max(...LIMIT_EXPONENTS, ...NEARER_EXPONENTS);
 /** Where the near readings do not settle, or only within more than this of the value (and of 1), the exponents read farther out. */
 const LOOSE_LIMIT = 1e-10;
 /** The exponents read farther out. */

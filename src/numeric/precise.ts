@@ -4,7 +4,7 @@ import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO
 import { dimSize, type Layout } from './layout.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
-import { LIMIT_EXPONENTS, preciseLimit } from './precise-limit.ts';
+import { NEAREST_EXPONENT, preciseLimit } from './precise-limit.ts';
 
 
 /**
@@ -35,7 +35,7 @@ const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
 const UNIT_ROUNDOFF = new BOUND(`5e-${HIGH_DIGITS}`);
 const ZERO_BOUND = new BOUND(0);
 /** A limit point's error past a thousandth of the nearest distance its body is read at leaves the limit unread. */
-const LIMIT_POINT_ERROR = new BOUND(`1e-${Math.max(...LIMIT_EXPONENTS) + 3}`);
+const LIMIT_POINT_ERROR = new BOUND(`1e-${NEAREST_EXPONENT + 3}`);
 /** A series whose rest is below 10^this is summed, whatever its sum. */
 const LOG_PRECISE_SERIES_FLOOR = -1000;
 

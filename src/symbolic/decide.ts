@@ -118,9 +118,10 @@ export interface SymbolicStep {
   readonly almostEverywhere?: boolean;
   /**
    * The step is an inequality checked as its 0/1 comparison (check/relation-steps.ts): a confirmation
-   * looks at the comparison's ties, the simple values and the constants' scales, and past 120 digits at
-   * the ties alone. Elsewhere a bound broken by less than doubles see is the numbers' 60-digit reading;
-   * random points at 60 to 960 digits took a second a step.
+   * looks where the bound may be tight (its ties, the critical and least points of its slack, far
+   * magnitudes), the simple values and the constants' scales, and past 120 digits at the ties alone, not
+   * at random points: a bound broken there by less than doubles see is the numbers' 60-digit reading
+   * (random points at 60 to 960 digits took a second a step).
    */
   readonly comparison?: boolean;
 }
@@ -328,11 +329,10 @@ export function decideStep(
  */
 function criticalPoints(comparison: Term, inputs: readonly Input[], canonical: Canonicalizer, atoms: AtomTable,
   inputMap: ReadonlyMap<string, Input>, exact: Budget): Array<Map<string, PointValue>> {
-  if (comparison.k !== 'cmp') return [];
-  const margin = sub(comparison.b, comparison.a);
+  const margin = slack(comparison);
+  if (margin === undefined) return [];
   const out: Array<Map<string, PointValue>> = [];
-  for (const input of inputs) {
-    if (input.dims.length > 0 || !isContinuousKind(input.kind) || !someSubterm(margin, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
+  for (const input of scalarInputsOf(margin, inputs)) {
     try {
       const derivative = eliminateDiff(differentiate(margin, { name: input.name, indices: [] }));
       // Solved for the input as a comparison's tie is, where it occurs once (1/e - 1/a = 0 at a = exp(1))...
@@ -350,6 +350,17 @@ function criticalPoints(comparison: Term, inputs: readonly Input[], canonical: C
   return out;
 }
 
+/** The slack a bound's comparison needs to be >= 0: E - A for A <= E, A - E for A >= E; undefined for no comparison. */
+function slack(comparison: Term): Term | undefined {
+  if (comparison.k !== 'cmp') return undefined;
+  return comparison.op === '<' || comparison.op === '<=' ? sub(comparison.b, comparison.a) : sub(comparison.a, comparison.b);
+}
+
+/** The scalar inputs of a continuous kind a term reads: those a bound is searched along. */
+function scalarInputsOf(term: Term, inputs: readonly Input[]): Input[] {
+  return inputs.filter((input) => input.dims.length === 0 && isContinuousKind(input.kind) && someSubterm(term, (x) => x.k === 'input' && x.ref.name === input.name));
+}
+
 /**
  * The magnitudes a bound is tried at, each scalar input alone (see {@link farPoints}): past the random inputs'
  * usual 1e-3 to 1e3, short of those whose digits cost seconds (at 1e-300, atan's series at 360 digits took 4 s a step).
@@ -357,10 +368,9 @@ function criticalPoints(comparison: Term, inputs: readonly Input[], canonical: C
 const FAR_MAGNITUDES: readonly number[] = [1e3, 1e6, 1e10, 1e-10];
 
 /** Points with one scalar input at a far magnitude (both signs for a real one; a unit one near 0 and near 1), the others random. */
-function farPoints(inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
+function farPoints(comparison: Term, inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
   const out: Map<string, PointValue>[] = [];
-  for (const input of inputs) {
-    if (input.dims.length > 0 || !isContinuousKind(input.kind)) continue;
+  for (const input of scalarInputsOf(comparison, inputs)) {
     const values = input.kind === 'unit' ? FAR_MAGNITUDES.filter((m) => m < 1).flatMap((m) => [m, 1 - m]).filter((v) => v > 0 && v < 1)
       : input.kind === 'real' ? FAR_MAGNITUDES.flatMap((m) => [m, -m]) : FAR_MAGNITUDES;
     for (const value of values) {
@@ -388,14 +398,12 @@ const MAX_MARGIN_READINGS = 800;
  * the exact critical points (criticalPoints).
  */
 function marginMinima(comparison: Term, inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
-  if (comparison.k !== 'cmp') return [];
-  // The slack the relation needs to be >= 0: E - A for A <= E, A - E for A >= E.
-  const margin = comparison.op === '<' || comparison.op === '<=' ? sub(comparison.b, comparison.a) : sub(comparison.a, comparison.b);
+  const margin = slack(comparison);
+  if (margin === undefined) return [];
   const out: Map<string, PointValue>[] = [];
   // Counted, not timed, so a seed gives the same points under any load.
   let readings = 0;
-  for (const input of inputs) {
-    if (input.dims.length > 0 || !isContinuousKind(input.kind) || !someSubterm(margin, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
+  for (const input of scalarInputsOf(margin, inputs)) {
     if (readings + MARGIN_GRID + MARGIN_REFINEMENTS * (MARGIN_MINIMA + 1) > MAX_MARGIN_READINGS) break;
     const base = randomPoint(inputs, instance, random, -1);
     const at = (v: number): number => {
@@ -1222,7 +1230,7 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness, neverZeroForm?: string, tiesOnly = false): Confirmation | undefined {
+  exactDifference?: ExactWitness, neverZeroForm?: string, bound = false): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
   // So do sides with an inverse function summed by its slow series, whose constants span more orders than the digits
@@ -1244,14 +1252,14 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   const simple = drawn.slice(0, TIE_VALUES.length);
   // A series is summed term by term at every point and precision (hundreds of 120-digit powers): a difference
   // it makes shows at the first points as well as at the last, so it is tried at those only.
-  const later = tiesOnly ? [] : drawn.slice(TIE_VALUES.length, someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries) ? TIE_VALUES.length + SERIES_ATTEMPTS : undefined);
+  const later = bound ? [] : drawn.slice(TIE_VALUES.length, someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries) ? TIE_VALUES.length + SERIES_ATTEMPTS : undefined);
   // Where a steep function turns (tanh(1e8 x) at x = 1e-8): elsewhere it is flat in any precision, and a
   // perturbed constant shows nowhere else. After the ties and the first simple values, before the rest.
   const scaled = limited ? [] : confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
-  // A bound that fails only far out (atan(x) <= 1.57 past x = 1256, log(1 + x) <= x - 1e-10 x^2 past 1e10): each
-  // scalar input alone at far magnitudes, where random inputs seldom go.
-  const far = tiesOnly && !limited ? [...farPoints(inputs, instance, random), ...marginMinima(rhs, inputs, instance, random)] : [];
-  const points = distinctPoints([...tiePoints, ...simple, ...scaled, ...far, ...later]).slice(0, limited ? ties.length + LIMITED_POINTS : undefined);
+  // A bound is read where it may be tight instead of at random points (the numbers read those in 60 digits): each scalar
+  // input alone far out (atan(x) <= 1.57 past x = 1256), and where the bound's slack is least along it.
+  const tight = bound && !limited ? [...farPoints(rhs, inputs, instance, random), ...marginMinima(rhs, inputs, instance, random)] : [];
+  const points = distinctPoints([...tiePoints, ...simple, ...scaled, ...tight, ...later]).slice(0, limited ? ties.length + LIMITED_POINTS : undefined);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
@@ -1291,7 +1299,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
       }
     }
   }
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...(tiesOnly ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)]);
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)]);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {
     const hit = found(point, digits);
