@@ -49,7 +49,14 @@ function namedConstant(name: string): Term | undefined {
 /** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
 const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 /** Calls textbooks write that the language does not hold: what they are, and what to write instead. */
-const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; readonly hint: string }>> = {};
+const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; readonly hint: string }>> = Object.fromEntries([
+  ...['argmin', 'argmax'].map((name) => [name, {
+    message: `${name}: an optimum over a variable is not part of the derivation language`,
+    hint: 'check the optimum as the books derive it: its value put into the gradient is 0, claim subs(grad(L, w), w, W_STAR) = 0',
+  }]),
+  ['expm', { message: 'expm: the matrix exponential is not part of the derivation language', hint: 'write its series at a fixed size, or check x(t) = expm(A t) x0 entry by entry through its derivative' }],
+  ['kron', { message: 'kron: the Kronecker product is not part of the derivation language', hint: 'write its entries with indices: A[i, j] * B[k, l]' }],
+]);
 
 /** The names of a limit: `limit(h, a, E)` and `lim(h, a, E)`, or SymPy's `limit(E, h, a)`. */
 const LIMIT_NAMES: ReadonlySet<string> = new Set(['limit', 'lim']);

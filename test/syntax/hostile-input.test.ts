@@ -328,6 +328,18 @@ describe('limits and indefinite integrals as the ninth probe wrote them', () => 
   });
 });
 
+describe('calls the language does not hold (argmin, expm, kron)', () => {
+  it('are errors that say what they are and what to write, not unknown functions', () => {
+    const steps = stepsIn('given x: vector[n]\ngiven A: matrix[n, n]\nclaim argmin(x) = 1\nclaim expm(A) = A\nclaim kron(A, A) = A\n');
+    expect(steps.map((s) => s.detail.diagnostic?.message)).toEqual([
+      'argmin: an optimum over a variable is not part of the derivation language',
+      'expm: the matrix exponential is not part of the derivation language',
+      'kron: the Kronecker product is not part of the derivation language',
+    ]);
+    expect(steps[0].detail.diagnostic?.hint).toContain('subs(grad(L, w), w, W_STAR) = 0');
+  });
+});
+
 describe("Leibniz's dσ/da in ASCII (ninth probe's messages)", () => {
   it('says the quotient of two names is read, and how to write the derivative, not did-you-mean t', () => {
     const steps = stepsIn('given a: real\nlet L = sigmoid(a)^2\nclaim dσ/da = sigmoid(a) * (1 - sigmoid(a))\nclaim dL/da = 2 * L * (1 - sigmoid(a))\n');
