@@ -9,6 +9,9 @@ import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
 import { IndexRangeConflict } from './index-ranges.ts';
 import { InlineBudget } from './term-size.ts';
 import { resolveType } from './types.ts';
+import { intervalGuard, resolveInterval } from './intervals.ts';
+import { add } from './term-builders.ts';
+import { freeInputNames } from './term-queries.ts';
 import { functionParameterCount, MAX_FUNCTION_ARITY } from './abstract-functions.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
@@ -237,6 +240,7 @@ function declareGiven(
   inputs: Map<string, Input>, taken: (name: string) => boolean,
 ): void {
   const file = scope.file;
+  const interval = statement.type.interval && resolveInterval(statement.type.interval, statement.type.name, statement.type.dims.length, scope);
   if (statement.type.name === 'size' && statement.type.dims.length === 0) {
     // `given n: size` declares a dimension symbol alone: tried at every size, a value (x^n), a sum's bound (sum(k, 1, n, E)).
     for (const { name, span } of statement.names) {
@@ -268,9 +272,13 @@ function declareGiven(
   }
   for (const d of written) if (d.k === 'sym' && d.derived && !derivedDims.has(d.name)) derivedDims.set(d.name, { name: d.name, form: d.derived });
   for (const { name } of statement.names) {
-    const typeText = statement.type.dims.length > 0
+    const written = statement.type.dims.length > 0
       ? `${statement.type.name}[${statement.type.dims.map((d) => d.text).join(', ')}]` : statement.type.name;
-    inputs.set(name, { name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}), ...(type.binary ? { binary: true } : {}) });
+    const typeText = interval ? `${written} in ${interval.text}` : written;
+    inputs.set(name, {
+      name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}), ...(type.binary ? { binary: true } : {}),
+      ...(interval ? { interval } : {}),
+    });
   }
 }
 
@@ -451,8 +459,11 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
       throw error;
     }
   };
-  const finalHead = finalize(head);
-  const finalSteps = steps.map((s) => ({ step: s.step, ...finalize(s) }));
+  // Inputs with an interval: every expression of the claim has a value only inside it (model/intervals.ts).
+  const guard = intervalGuard(scope.inputs, freeInputsOf([head, ...steps]));
+  const guarded = (r: { term?: Term; error?: Diagnostic; offShape?: string }) => (r.term && guard ? { ...r, term: add(r.term, guard) } : r);
+  const finalHead = finalize(guarded(head));
+  const finalSteps = steps.map((s) => ({ step: s.step, ...finalize(guarded(s)) }));
   const freeIndices: FreeIndex[] = [];
   for (const name of resolver.freeIndices) {
     const dim = resolver.ranges.dimOf(`var:${name}`) ?? (resolver.affineUses.has(name) ? undefined : resolver.soleDimension());
@@ -475,6 +486,13 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
     })), freeIndices,
     minSizes: resolver.minSizes,
   };
+}
+
+/** The inputs read outside any binder of theirs by the terms resolved. */
+function freeInputsOf(resolved: readonly { readonly term?: Term }[]): Set<string> {
+  const names = new Set<string>();
+  for (const r of resolved) if (r.term) freeInputNames(r.term, names);
+  return names;
 }
 
 /**

@@ -47,7 +47,7 @@ function namedConstant(name: string): Term | undefined {
 }
 
 /** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
-const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
+export const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 /** Calls textbooks write that the language does not hold: what they are, and what to write instead. */
 const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; readonly hint: string }>> = Object.fromEntries([
   ...['argmin', 'argmax'].map((name) => [name, {

@@ -176,6 +176,23 @@ export interface Input {
   readonly definedBy?: { readonly params: readonly string[]; readonly body: Term };
   /** For an abstract function (kind `function`): how many arguments it takes, and their names if declared (`function(x, y)`). */
   readonly signature?: { readonly arity: number; readonly params?: readonly string[] };
+  /** `given x: real in (0, pi/2)`: the interval a scalar real input lies in (model/intervals.ts). */
+  readonly interval?: InputInterval;
+}
+
+/** The interval of a scalar input: its ends, each included or not; an infinite end has no term. */
+export interface InputInterval {
+  /** The lower end as a constant term (`-pi/2`); absent for -Infinity. */
+  readonly lower?: Term;
+  /** The upper end as a constant term; absent for Infinity. */
+  readonly upper?: Term;
+  /** The ends in doubles (±Infinity where absent), to draw inputs between. */
+  readonly lowerValue: number;
+  readonly upperValue: number;
+  readonly lowerClosed: boolean;
+  readonly upperClosed: boolean;
+  /** As written: `(0, pi/2]`. */
+  readonly text: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exactSimplex, functionParameterRanges, type Input } from '../model/index.ts';
+import { exactSimplex, functionParameterRanges, insideInterval, type Input, type InputInterval } from '../model/index.ts';
 import type { Layout } from './layout.ts';
 import type { SpecialValues } from './special-values.ts';
 
@@ -111,6 +111,37 @@ function scaledEntries(kind: 'real' | 'positive' | 'unit', name: string, count: 
     .map(([s, entries]) => entries.map((e) => ('fixed' in e ? e.fixed : e.spread * s)));
 }
 
+/**
+ * Draws for an input with an interval (`given x: real in (0, pi/2)`), all inside it: the
+ * simple and special values that lie in it and its ends where included, else between
+ * finite ends a point as near either end as a unit input is to 0 or 1 (or uniform), past
+ * one finite end a spread times a scale as for a positive input, and with no finite end
+ * any real draw. The model's guard has the step hold inside the interval only
+ * (model/intervals.ts); these draws spend no trial outside it.
+ */
+function intervalEntries(input: Input, interval: InputInterval, count: number, options: InputOptions): fc.Arbitrary<number[]> {
+  const { lowerValue: lo, upperValue: hi } = interval;
+  const inside = (v: number) => insideInterval(input, v);
+  const fixed = [...SIMPLE_VALUES, ...specialFor(input.name, options),
+    ...(interval.lowerClosed ? [lo] : []), ...(interval.upperClosed ? [hi] : []),
+    ...(Number.isFinite(lo) && Number.isFinite(hi) ? [(lo + hi) / 2] : [])].filter(inside);
+  const fromUnit = (t: number) => lo + (hi - lo) * t;
+  const random: fc.Arbitrary<number> = Number.isFinite(lo) && Number.isFinite(hi)
+    ? fc.oneof(
+      fc.tuple(logUniform(INPUT_RANGES.unit), fc.boolean()).map(([p, upper]) => fromUnit(upper ? 1 - p : p)),
+      uniform({ min: 0, max: 1 }).map(fromUnit))
+    : fc.tuple(logUniform(INPUT_RANGES.scale), logUniform(INPUT_RANGES.spread)).map(([scale, spread]) => (Number.isFinite(lo) ? lo + scale * spread
+      : Number.isFinite(hi) ? hi - scale * spread : 0));
+  // Rounding may put a draw past an open end (0.6 - 1e-17): drawn again from the middle, never outside.
+  const kept = random.map((v) => (inside(v) ? v : Number.isFinite(lo) && Number.isFinite(hi) ? fromUnit(0.5) : Number.isFinite(lo) ? lo + 1 : hi - 1));
+  const entry = fixed.length > 0 && !options.kinkInDiff
+    ? fc.oneof({ withCrossShrink: true }, { weight: WEIGHTS.simple + WEIGHTS.special, arbitrary: fc.constantFrom(...new Set(fixed)) }, { weight: WEIGHTS.random, arbitrary: kept })
+    : kept;
+  // An interval with no finite end is any real: the usual draws, scale and sign included.
+  if (!Number.isFinite(lo) && !Number.isFinite(hi)) return scaledEntries('real', input.name, count, options);
+  return fc.array(entry, { minLength: count, maxLength: count });
+}
+
 /** The special values of one input: its switch points and domain edges, then the step's constants. */
 function specialFor(name: string, options: InputOptions): number[] {
   const special = options.special;
@@ -163,6 +194,8 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
   const count = shape.reduce((a, b) => a * b, 1);
   switch (input.kind) {
     case 'real':
+      if (input.interval !== undefined) return intervalEntries(input, input.interval, count, options);
+      return scaledEntries(input.kind, input.name, count, options);
     case 'positive':
     case 'unit':
       return scaledEntries(input.kind, input.name, count, options);
@@ -232,7 +265,7 @@ export function edgeExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<stri
     if (slot === undefined || slot.input.definedBy !== undefined || slot.shape.length > 0) continue;
     const kind = slot.input.kind;
     if (kind !== 'real' && kind !== 'positive' && kind !== 'unit') continue;
-    byInput.push(values.filter((v) => allowedFor(kind, v)).map((v): [string, number] => [name, v]));
+    byInput.push(values.filter((v) => allowedFor(kind, v) && insideInterval(slot.input, v)).map((v): [string, number] => [name, v]));
   }
   const points: [string, number][] = [];
   for (let i = 0; points.length < count && byInput.some((list) => i < list.length); i++) {

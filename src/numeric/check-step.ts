@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { functionParameterRanges, FUNCTIONS, hasDiff, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
+import { functionParameterRanges, FUNCTIONS, hasDiff, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
@@ -807,7 +807,7 @@ function simplify(
     let changed = false;
     for (const [name, values] of Object.entries(current)) {
       const slot = slots.get(name);
-      if (slot !== undefined && simplifyInput(values, slot.input.kind, slot.shape, () => stillFails(current), pass === 0)) changed = true;
+      if (slot !== undefined && simplifyInput(values, slot.input, slot.shape, () => stillFails(current), pass === 0)) changed = true;
     }
     if (!changed) break;
   }
@@ -815,9 +815,12 @@ function simplify(
 }
 
 /** Simplifies one input's entries in place, keeping its kind's constraint; whether any entry changed. */
-function simplifyInput(values: number[], kind: Input['kind'], shape: readonly number[], stillFails: () => boolean, firstPass: boolean): boolean {
-  const allowed = allowedValues(kind, shape);
-  if (allowed === undefined) return false;
+function simplifyInput(values: number[], input: Input, shape: readonly number[], stillFails: () => boolean, firstPass: boolean): boolean {
+  const kind = input.kind;
+  const allowedByKind = allowedValues(kind, shape);
+  if (allowedByKind === undefined) return false;
+  // Inside an input's interval by the doubles' comparison: 0.6 is no simpler 0.59999... for x in (0.5, 0.6).
+  const allowed = input.interval === undefined ? allowedByKind : (v: number, e: number) => allowedByKind(v, e) && insideInterval(input, v);
   let changed = false;
   // All entries at one value first (where the kind lets every entry take it): a failure at a tie
   // (x[i] == x[k]) survives only that move.

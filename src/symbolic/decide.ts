@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type Term } from '../model/index.ts';
+import { add, children, constantFraction, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -371,8 +371,9 @@ const FAR_MAGNITUDES: readonly number[] = [1e3, 1e6, 1e10, 1e-10];
 function farPoints(comparison: Term, inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
   const out: Map<string, PointValue>[] = [];
   for (const input of scalarInputsOf(comparison, inputs)) {
-    const values = input.kind === 'unit' ? FAR_MAGNITUDES.filter((m) => m < 1).flatMap((m) => [m, 1 - m]).filter((v) => v > 0 && v < 1)
-      : input.kind === 'real' ? FAR_MAGNITUDES.flatMap((m) => [m, -m]) : FAR_MAGNITUDES;
+    const values = input.interval ? farInInterval(input.interval).filter((v) => insideInterval(input, v))
+      : input.kind === 'unit' ? FAR_MAGNITUDES.filter((m) => m < 1).flatMap((m) => [m, 1 - m]).filter((v) => v > 0 && v < 1)
+        : input.kind === 'real' ? FAR_MAGNITUDES.flatMap((m) => [m, -m]) : FAR_MAGNITUDES;
     for (const value of values) {
       const point = randomPoint(inputs, instance, random, -1);
       point.set(input.name, value);
@@ -380,6 +381,28 @@ function farPoints(comparison: Term, inputs: readonly Input[], instance: Instanc
     }
   }
   return out;
+}
+
+/**
+ * The far points of an input with an interval: the far magnitudes past a finite end toward the
+ * other, or, between two finite ends, as far from either as a unit input is from 0 or 1.
+ */
+function farInInterval(interval: InputInterval): number[] {
+  const { lowerValue: lo, upperValue: hi } = interval;
+  if (Number.isFinite(lo) && Number.isFinite(hi)) return FAR_MAGNITUDES.filter((m) => m < 1).flatMap((m) => [lo + m * (hi - lo), hi - m * (hi - lo)]);
+  if (Number.isFinite(lo)) return FAR_MAGNITUDES.map((m) => lo + m);
+  if (Number.isFinite(hi)) return FAR_MAGNITUDES.map((m) => hi - m);
+  return FAR_MAGNITUDES.flatMap((m) => [m, -m]);
+}
+
+/** The grid a bound's margin is read on along an input with an interval: evenly between finite ends, log-spaced from one. */
+function intervalGrid(interval: InputInterval): number[] {
+  const { lowerValue: lo, upperValue: hi } = interval;
+  const logSpaced = Array.from({ length: MARGIN_GRID }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID - 1)));
+  if (Number.isFinite(lo) && Number.isFinite(hi)) return Array.from({ length: MARGIN_GRID }, (_, k) => lo + ((k + 0.5) / MARGIN_GRID) * (hi - lo));
+  if (Number.isFinite(lo)) return logSpaced.map((d) => lo + d);
+  if (Number.isFinite(hi)) return logSpaced.map((d) => hi - d).reverse();
+  return [...logSpaced.map((d) => -d).reverse(), 0, ...logSpaced];
 }
 
 /** Points of a scalar input's grid where a bound's margin is read, and golden-section steps refining its least one. */
@@ -417,7 +440,7 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
         return Infinity;
       }
     };
-    const grid = input.kind === 'unit' ? Array.from({ length: MARGIN_GRID }, (_, k) => (k + 0.5) / MARGIN_GRID)
+    const grid = input.interval ? intervalGrid(input.interval) : input.kind === 'unit' ? Array.from({ length: MARGIN_GRID }, (_, k) => (k + 0.5) / MARGIN_GRID)
       : input.kind === 'positive' ? Array.from({ length: MARGIN_GRID }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID - 1)))
         : [...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => -(10 ** (3 - (6 * k) / (MARGIN_GRID / 2 - 1)))), 0,
           ...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID / 2 - 1)))];
@@ -583,6 +606,13 @@ function typeFacts(inputs: readonly Input[], instance: Instance, canonical: Cano
         const ref = { name: input.name, indices: indices.map((value): Index => ({ k: 'lit', value })) };
         facts.push(canonical.knownPositive(sub(num(1), { k: 'input', ref }), `1 - ${printRef(ref)}`));
       }
+    }
+    // An input in an interval with an end left out lies strictly past it: x - a > 0, b - x > 0 (an end included gives no strict fact).
+    if (input.interval && input.dims.length === 0) {
+      const x: Term = { k: 'input', ref: { name: input.name, indices: [] } };
+      const { lower, upper, lowerClosed, upperClosed } = input.interval;
+      if (lower && !lowerClosed) facts.push(canonical.knownPositive(sub(x, lower), `${input.name} - (${printTerm(lower)})`));
+      if (upper && !upperClosed) facts.push(canonical.knownPositive(sub(upper, x), `${printTerm(upper)} - ${input.name}`));
     }
     if (input.kind !== 'invertible' && input.kind !== 'spd') continue;
     const d = input.dims[0];
@@ -1517,6 +1547,17 @@ const MAX_SCALES = 8;
  */
 const TIE_VALUES = [0, 0.5, 0.75, 1, 1.25];
 
+/** Where a point's input with an interval is drawn: between its finite ends, else within 5 of its finite end, else [-4, 4]. */
+function intervalRange(interval: InputInterval): [number, number] {
+  const { lowerValue: lo, upperValue: hi } = interval;
+  // Ends left out are never drawn: random() is below 1, and the lower end is moved in by a hair.
+  const inward = (v: number, toward: number) => v + (toward - v) * 1e-9;
+  if (Number.isFinite(lo) && Number.isFinite(hi)) return [inward(lo, hi), hi];
+  if (Number.isFinite(lo)) return [inward(lo, lo + 5), lo + 5];
+  if (Number.isFinite(hi)) return [hi - 5, hi];
+  return [-4, 4];
+}
+
 /**
  * A point from the ranges of the random inputs; the first attempts put every entry
  * of each input at one value of {@link TIE_VALUES} (one in the input's range).
@@ -1529,13 +1570,14 @@ function randomPoint(inputs: readonly Input[], instance: Instance, random: () =>
     // A tie or scale outside the input's type is no point of the step (t = 1.25 for a unit t refuted
     // abs(t - 1) = 1 - t): the input takes a random value of its range there.
     const inType = tieValue === undefined ? false
+      : input.interval ? insideInterval(input, tieValue)
       : input.kind === 'unit' ? tieValue > 0 && tieValue < 1
         : input.kind === 'positive' ? tieValue > 0
           : input.kind === 'real' || input.kind === 'symmetric' || input.kind === 'function' || input.kind === 'count' || input.kind === 'simplex';
     const tie = inType && !(tieValue === 0 && input.kind === 'simplex') ? tieValue : undefined;
     const shape = input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name)!));
     const count = shape.reduce((a, b) => a * b, 1);
-    const range = input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];
+    const range = input.interval ? intervalRange(input.interval) : input.kind === 'positive' ? [0.1, 5] : input.kind === 'unit' ? [0.01, 0.99] : input.kind === 'simplex' ? [0.05, 1] : [-4, 4];
     // A point must be of the input's type, or it refutes what the type guarantees (det A > 0 for an
     // invertible A): diagonally dominant with a positive diagonal, as the random inputs are, and no tie.
     const dominant = input.kind === 'invertible' || input.kind === 'spd';

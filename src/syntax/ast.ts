@@ -140,6 +140,23 @@ export interface TypeExpr {
   readonly dims: readonly { readonly text: string; readonly span: Span }[];
   /** The names of the arguments of `function(x, y)`. */
   readonly params?: readonly { readonly text: string; readonly span: Span }[];
+  /** `real in (0, pi/2)`: the interval the values lie in (see {@link IntervalExpr}). */
+  readonly interval?: IntervalExpr;
+  readonly span: Span;
+}
+
+/**
+ * `in (a, b)`, `in [a, b]`, `in (a, b]`, `in [a, Infinity)` after a type: the values lie
+ * between the ends, each included where its bracket is square. An end may be an
+ * infinity (`-Infinity` below, `Infinity` above; also `inf`, `oo`, `∞`): the model reads it.
+ */
+export interface IntervalExpr {
+  readonly lower: Expr;
+  readonly upper: Expr;
+  readonly lowerClosed: boolean;
+  readonly upperClosed: boolean;
+  /** As written, from the bracket to the bracket. */
+  readonly text: string;
   readonly span: Span;
 }
 

@@ -1,5 +1,5 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import type { Claim, Derivation, DerivationFile, GivenDecl, LetDecl, Relation, Span, Statement, Step, TypeExpr } from './ast.ts';
+import type { Claim, Derivation, DerivationFile, GivenDecl, IntervalExpr, LetDecl, Relation, Span, Statement, Step, TypeExpr } from './ast.ts';
 import { limitError, LIMITS } from './limits.ts';
 import { parseExpression } from './parse-expression.ts';
 import { SourceMap } from './source-map.ts';
@@ -265,6 +265,17 @@ function parseGiven(line: LogicalLine): GivenDecl {
 }
 
 function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
+  // real in (0, pi/2): a type and the interval its values lie in.
+  const within = /^(.*?)\s+in\s*(?=[[(])/.exec(text);
+  if (within) {
+    const type = parseType(within[1].trim(), line, start);
+    if (type.name === 'function' || type.interval !== undefined) {
+      throw new DerivationError(diagnostic('syntax', `an interval is given for a number, not for ${type.name}`, line.map.file,
+        line.map.span(start, start + text.length), 'write given x: real in (0, 1)'));
+    }
+    const interval = parseInterval(line, start + within[0].length, start + text.length);
+    return { ...type, interval, span: line.map.span(start, start + text.length) };
+  }
   // function(x, y): an abstract function of the arguments named.
   const signature = /^function\s*\((.*)\)$/.exec(text);
   if (signature) {
@@ -314,6 +325,37 @@ function parseType(text: string, line: LogicalLine, start: number): TypeExpr {
     }
   }
   return { name: m[1], dims, span: line.map.span(start, start + text.length) };
+}
+
+/** `(a, b)`, `[a, b]`, `(a, b]`, `[a, b)` from `from` to `end` of the line: the ends as expressions. */
+function parseInterval(line: LogicalLine, from: number, end: number): IntervalExpr {
+  const text = line.text.slice(from, end).trimEnd();
+  const span = line.map.span(from, from + text.length);
+  const close = text[text.length - 1];
+  const comma = topLevelComma(text);
+  if ((close !== ')' && close !== ']') || comma === undefined) {
+    throw new DerivationError(diagnostic('syntax', `cannot read the interval '${text}'`, line.map.file, span,
+      'write the ends between brackets, each ( or ) for an end left out and [ or ] for one included: in (0, pi/2), in [0, 1], in (1, Infinity)'));
+  }
+  const lower = expressionAt(line, from + 1, from + comma);
+  const upper = expressionAt(line, from + comma + 1, from + text.length - 1);
+  return { lower, upper, lowerClosed: text[0] === '[', upperClosed: close === ']', text, span };
+}
+
+/** The position of the one comma of an interval outside any bracket of its ends (`(atan2(1, 2), 3)`), or undefined. */
+function topLevelComma(text: string): number | undefined {
+  let depth = 0;
+  let at: number | undefined;
+  for (let p = 1; p < text.length - 1; p++) {
+    const c = text[p];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      if (at !== undefined) return undefined;
+      at = p;
+    }
+  }
+  return at;
 }
 
 function parseLet(line: LogicalLine): LetDecl {

@@ -1,0 +1,105 @@
+import { DerivationError, diagnostic } from '../diagnostics/index.ts';
+import type { Expr, IntervalExpr } from '../syntax/index.ts';
+import { FUNCTIONS } from './functions.ts';
+import { INFINITY_NAMES, Resolver, type Scope } from './resolve.ts';
+import { add, fn, input, mul, num, sub } from './term-builders.ts';
+import { inputNames, someSubterm } from './term-queries.ts';
+import type { Input, InputInterval, Term } from './term.ts';
+
+/**
+ * Intervals of scalar inputs, `given x: real in (0, pi/2)`: the ends read as
+ * constants, and the guard that keeps a claim to them.
+ *
+ * A claim about such an input holds where the input lies in its interval. The
+ * model says so in the language every engine reads already, the domain rule:
+ * each expression of the claim carries `0 * (log(x - a) + log(b - x))` (a square
+ * root for an end included), which is 0 inside the interval and has no value
+ * outside it. A step need hold only where the line above has a value, so no
+ * engine looks outside, and none needed a rule of its own. The numbers draw the
+ * input inside the interval besides (numeric/arbitraries.ts), so no draw is wasted.
+ */
+
+/** Reads the interval of `given NAME: TYPE in (a, b)`: the ends must be numbers (pi/2, sqrt(2), -Infinity). */
+export function resolveInterval(interval: IntervalExpr, typeName: string, rank: number, scope: Scope): InputInterval {
+  const file = scope.file;
+  if (typeName !== 'real' || rank > 0) {
+    throw new DerivationError(diagnostic('unknown-type', `an interval is given for a real number, not for ${rank > 0 ? 'an array' : `a ${typeName}`}`, file, interval.span,
+      rank > 0 ? 'give each entry its interval through a scalar (given t: real in (0, 1)), or use unit[n] for entries between 0 and 1'
+        : 'write given x: real in (0, 1); positive is real in (0, Infinity)'));
+  }
+  const lower = readEnd(interval.lower, 'lower', scope);
+  const upper = readEnd(interval.upper, 'upper', scope);
+  const lowerValue = lower === undefined ? -Infinity : constantValue(lower);
+  const upperValue = upper === undefined ? Infinity : constantValue(upper);
+  if (!(lowerValue < upperValue)) {
+    throw new DerivationError(diagnostic('unknown-type', `the interval ${interval.text} holds no number: its lower end is not below its upper end`, file, interval.span,
+      'write the lower end first: in (a, b) with a < b'));
+  }
+  if ((lower === undefined && interval.lowerClosed) || (upper === undefined && interval.upperClosed)) {
+    throw new DerivationError(diagnostic('unknown-type', `the interval ${interval.text} includes an infinity, which is no number`, file, interval.span,
+      `write ( or ) at an infinite end: ${lower === undefined ? '(-Infinity' : '[a'}, ${upper === undefined ? 'Infinity)' : 'b]'}`));
+  }
+  return {
+    ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), lowerValue, upperValue,
+    lowerClosed: interval.lowerClosed, upperClosed: interval.upperClosed, text: interval.text,
+  };
+}
+
+/** An end as a constant term; undefined for the infinity on its side. */
+function readEnd(expr: Expr, side: 'lower' | 'upper', scope: Scope): Term | undefined {
+  const negated = expr.kind === 'unary' && expr.op === '-';
+  const name = negated ? expr.arg : expr;
+  if (name.kind === 'name' && INFINITY_NAMES.has(name.name) && !scope.inputs.has(name.name) && !scope.lets.has(name.name)) {
+    if (negated === (side === 'lower')) return undefined;
+    throw new DerivationError(diagnostic('unknown-type', `the ${side} end of the interval is ${negated ? '-' : ''}${name.name}`, scope.file, expr.span,
+      `write the lower end first: (${side === 'lower' ? 'a, ' : '-Infinity, '}${side === 'lower' ? 'Infinity' : 'b'})`));
+  }
+  const term = new Resolver(scope).resolve(expr);
+  const value = constantValue(term);
+  if (inputNames(term).size > 0 || someSubterm(term, (t) => t.k === 'size') || !Number.isFinite(value)) {
+    throw new DerivationError(diagnostic('unknown-type', `the ${side} end of an interval is a number, such as 0, pi/2, sqrt(2) or ${side === 'lower' ? '-' : ''}Infinity`, scope.file, expr.span,
+      'an end does not depend on other inputs: for x between 0 and a, write x = a * t with given t: real in (0, 1)'));
+  }
+  return term;
+}
+
+/** The value of a term made of numbers, pi and functions, in doubles; NaN for anything else. */
+function constantValue(t: Term): number {
+  switch (t.k) {
+    case 'num': return Number(t.value.num) / Number(t.value.den);
+    case 'pi': return Math.PI;
+    case 'add': return t.terms.reduce((total, c) => total + constantValue(c), 0);
+    case 'mul': return t.factors.reduce((product, c) => product * constantValue(c), 1);
+    case 'pow': return constantValue(t.base) ** constantValue(t.exponent);
+    case 'fn': return FUNCTIONS[t.name].value(...t.args.map(constantValue));
+    default: return NaN;
+  }
+}
+
+/**
+ * The guard of a claim: `0 * (...)`, with a value exactly where each input of
+ * `names` that has an interval lies in it; undefined where none has one.
+ */
+export function intervalGuard(inputs: ReadonlyMap<string, Input>, names: ReadonlySet<string>): Term | undefined {
+  const parts: Term[] = [];
+  for (const name of names) {
+    const given = inputs.get(name);
+    const interval = given?.interval;
+    if (interval === undefined) continue;
+    const x = input({ name, indices: [] });
+    // An end included is where a square root starts to have a value, an end left out where a logarithm does.
+    const edge = (distance: Term, closed: boolean) => fn(closed ? 'sqrt' : 'log', distance);
+    if (interval.lower) parts.push(edge(sub(x, interval.lower), interval.lowerClosed));
+    if (interval.upper) parts.push(edge(sub(interval.upper, x), interval.upperClosed));
+  }
+  return parts.length === 0 ? undefined : mul(num(0), add(...parts));
+}
+
+/** Whether a value lies in an input's interval (true for an input without one). */
+export function insideInterval(given: Pick<Input, 'interval'>, v: number): boolean {
+  const interval = given.interval;
+  if (interval === undefined) return true;
+  const aboveLower = interval.lowerClosed ? v >= interval.lowerValue : v > interval.lowerValue;
+  const belowUpper = interval.upperClosed ? v <= interval.upperValue : v < interval.upperValue;
+  return aboveLower && belowUpper;
+}

@@ -1,0 +1,118 @@
+/**
+ * Inputs with an interval, `given x: real in (0, pi/2)`: the books' "for 0 < x < pi/2".
+ * A claim about such an input holds where the input lies in its interval; the model
+ * keeps it there by the domain rule, the numbers draw it there, and counterexamples
+ * and exact points lie there.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { deriv, stepsIn, syntaxDiagnostics, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { buildModel, parseDerivation, parseDerivationFile } from '../../src/index.ts';
+
+const typeOf = (line: string) => {
+  const given = parseDerivationFile(deriv(`${line}\nclaim 0 = 0\n`), 'i.deriv').derivations[0].statements[0];
+  if (given.kind !== 'given') throw new Error('not a given');
+  return given.type;
+};
+
+const modelError = (body: string) => {
+  const [step] = stepsIn(body);
+  expect(step.verdict).toBe('error');
+  return step.detail.diagnostic!;
+};
+
+describe('intervals: the syntax', () => {
+  it('reads the four brackets, ends as expressions, and infinities', () => {
+    expect(typeOf('given x: real in (0, pi/2]')).toMatchObject({ name: 'real', interval: { lowerClosed: false, upperClosed: true, text: '(0, pi/2]' } });
+    expect(typeOf('given x, y: real in [-1, 1)').interval).toMatchObject({ lowerClosed: true, upperClosed: false });
+    expect(typeOf('given x: real in (atan2(1, 2), Infinity)').interval?.lower).toMatchObject({ kind: 'call', name: 'atan2' });
+    expect(typeOf('given x: real in (1, ∞)').interval?.upper).toMatchObject({ kind: 'name', name: 'Infinity' });
+  });
+
+  it('refuses an interval it cannot read, and one on an abstract function, at the type', () => {
+    const [unclosed] = syntaxDiagnostics(deriv('given x: real in (0, 1\nclaim x = x\n'));
+    expect(unclosed.message).toBe("cannot read the interval '(0, 1'");
+    expect(unclosed.span).toMatchObject({ line: 2, col: 18 });
+    const [oneEnd] = syntaxDiagnostics(deriv('given x: real in (0)\nclaim x = x\n'));
+    expect(oneEnd.hint).toMatch(/in \(0, pi\/2\)/);
+    const [fn] = syntaxDiagnostics(deriv('given f: function in (0, 1)\nclaim f(1) = f(1)\n'));
+    expect(fn.message).toBe('an interval is given for a number, not for function');
+  });
+
+  it('refuses ends that are no numbers, in the wrong order, an infinity included, and an interval of an array', () => {
+    expect(modelError('given a: real\ngiven x: real in (0, a)\nclaim x = x\n').message).toContain('the upper end of an interval is a number, such as 0, pi/2, sqrt(2) or Infinity');
+    expect(modelError('given x: real in (2, 1)\nclaim x = x\n').message).toContain('the interval (2, 1) holds no number: its lower end is not below its upper end');
+    expect(modelError('given x: real in [0, Infinity]\nclaim x = x\n').message).toContain('the interval [0, Infinity] includes an infinity, which is no number');
+    expect(modelError('given x: real in (Infinity, 0)\nclaim x = x\n').message).toContain('the lower end of the interval is Infinity');
+    expect(modelError('given v: vector[n] in (0, 1)\nclaim sum(i, v[i]) = sum(i, v[i])\n').message).toContain('an interval is given for a real number, not for an array');
+    expect(modelError('given p: positive in (0, 1)\nclaim p = p\n').hint).toMatch(/real in \(0, 1\)/);
+  });
+
+  it('names the interval in the input\'s type', () => {
+    const model = buildModel(parseDerivation(deriv('given x: real in (0, pi/2]\nclaim x = x\n'), 'i.deriv'));
+    expect(model.inputs[0]).toMatchObject({ name: 'x', kind: 'real', typeText: 'real in (0, pi/2]', interval: { lowerValue: 0, upperValue: Math.PI / 2 } });
+  });
+});
+
+describe('intervals: the verdicts', () => {
+  it('holds an identity true on the interval only, and refutes it on the whole line', () => {
+    expect(verdictsIn(`given x: real in (-pi/2, pi/2)
+given y: real
+given t: real in [0, Infinity)
+claim atan(tan(x)) = x
+claim atan(tan(y)) = y   expect wrong
+claim sqrt(t^2) = t
+claim abs(t - 1) = t - 1   expect wrong
+claim diff(asin(sin(x)), x) = 1
+claim tan(x) = sin(x) / cos(x)
+`)).toEqual(['verified', 'refuted', 'verified', 'refuted', 'verified', 'proved']);
+  }, 60_000);
+
+  it('bounds on part of the line: strict at an end left out holds, at an end included or inside is refuted at the tie', () => {
+    const steps = stepsIn(`given x: real in (-pi/2, pi/2)
+given w: real in [0, pi/2]
+given q: real in (0, 1]
+given u: real in (1, Infinity)
+claim cos(x) > 0
+claim sin(w) >= 2 * w / pi     by "Jordan"
+claim sin(w) > 2 * w / pi      expect wrong
+claim cos(w) > 0               expect wrong
+claim log(q) < 0               expect wrong
+claim log(u) > 0
+claim tan(x) > x               expect wrong
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted', 'refuted', 'refuted', 'verified', 'refuted']);
+    // Refuted at the included end pi/2, found exactly: cos(pi/2) = 0 is not > 0.
+    expect(steps[3].detail.counterexample?.inputs).toEqual({ w: Math.PI / 2 });
+    expect(steps[4].detail.counterexample?.inputs).toEqual({ q: 1 });
+  }, 60_000);
+
+  it('draws inputs inside a narrow interval far from 0, so steps there are checked at all', () => {
+    const steps = stepsIn(`given x: real in (0.5, 0.6)
+given z: real in (1000, 1001)
+claim x^2 < 0.36
+claim x^2 < 0.35   expect wrong
+claim log(z - 999) > 0
+claim diff(x^3, x) = 3 * x^2
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'refuted', 'verified', 'proved']);
+    const x = steps[1].detail.counterexample!.inputs.x as number;
+    // Simplified no further than the interval allows: not 0.6, an end left out.
+    expect(x > 0.5 && x < 0.6 && x * x > 0.35).toBe(true);
+  }, 60_000);
+
+  it('every counterexample lies in the interval, and a bound true on it is verified (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 9 }), (a, width, tenth) => {
+      const b = a + width;
+      const cut = a + (width * tenth) / 10;
+      const [within, wrong] = stepsIn(`given x: real in (${a}, ${b}]
+claim (x - ${a}) * (${b} - x) >= 0
+claim x < ${cut}   expect wrong
+`, { seed: a * 100 + width });
+      expect(within.verdict).toBe('verified');
+      expect(wrong.verdict).toBe('refuted');
+      const v = wrong.detail.counterexample!.inputs.x as number;
+      expect(v > a && v <= b && v >= cut).toBe(true);
+    }), { numRuns: 8, seed: 11 });
+  }, 120_000);
+});
