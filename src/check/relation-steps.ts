@@ -35,6 +35,16 @@ function relationWords(relation: Exclude<Relation, '='>): string {
   }
 }
 
+/** Whether a relation holds between two doubles. */
+function holds(relation: Exclude<Relation, '='>, a: number, b: number): boolean {
+  switch (relation) {
+    case '<=': return a <= b;
+    case '<': return a < b;
+    case '>=': return a >= b;
+    case '>': return a > b;
+  }
+}
+
 /**
  * A refuted inequality's counterexample with the values of the two expressions
  * compared (the line above and the step) in place of the comparison's 1 and 0, and
@@ -59,8 +69,12 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   while (digits < 17 && values[0] !== values[1] && Number(values[0].toPrecision(digits)) === Number(values[1].toPrecision(digits))) digits++;
   const short = (v: number) => String(Number(v.toPrecision(digits)));
   const relation = result.relation as Exclude<Relation, '='>;
+  // Refuted where doubles say the bound holds: at an exact point (cos(w) > 0 at w = pi/2 exactly, whose double reads
+  // 6.1e-17), or by a margin below their digits. The doubles are shown as what they are, not as the comparison.
+  const doublesHold = !noValue && holds(relation, a, b);
   const explanation = noValue ? `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${short(a)}`
-    : `the line above, ${short(a)}, is not ${relationWords(relation)} the step, ${short(b)}${a === b ? ' (equal in double precision)' : ''}`;
+    : doublesHold ? `the line above is not ${relationWords(relation)} the step there, by less than double precision can see (in doubles they read ${short(a)} and ${short(b)})`
+      : `the line above, ${short(a)}, is not ${relationWords(relation)} the step, ${short(b)}${a === b ? ' (equal in double precision)' : ''}`;
   const detail = { ...withoutExplanation(result).detail, counterexample, explanation };
   return { ...result, detail };
 }
