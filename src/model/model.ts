@@ -369,7 +369,7 @@ function declareDefinedFunction(statement: LetDecl, args: readonly string[], sco
     throw new DerivationError(diagnostic('duplicate-name', `${statement.name} is a function of the language already`, scope.file, statement.nameSpan,
       'pick another name for this function, e.g. f or g'));
   }
-  const defined: DefinedFunction = { name: statement.name, args, body: statement.body, earlier: new Map(definedFunctions) };
+  const defined: DefinedFunction = { name: statement.name, args, body: statement.body, earlier: new Map(definedFunctions), givens: scope.inputs };
   new Resolver(scope, new Set()).definedBody(defined);
   definedFunctions.set(statement.name, defined);
 }

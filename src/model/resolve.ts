@@ -17,7 +17,7 @@ import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { exprChildren } from './expr-children.ts';
 import { EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
-import { LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
+import { CapturedVariable, LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
@@ -158,6 +158,13 @@ export interface DefinedFunction {
   readonly body: Expr;
   /** The functions defined before this one: only they can be called in its body, so no definition calls itself. */
   readonly earlier: ReadonlyMap<string, DefinedFunction>;
+  /** The givens where it is defined: a name its body reads is one of them, never an argument of the function that calls it. */
+  readonly givens?: ReadonlyMap<string, Input>;
+}
+
+/** The name a defined function's argument is held under in its body: `t@f`, which no file can write (a name is letters, digits and _). */
+function argumentName(defined: DefinedFunction, argument: string): string {
+  return `${argument}@${defined.name}`;
 }
 
 /**
@@ -299,6 +306,14 @@ export class Resolver {
           // So is x^k (1 - x)^(n - k), which math.js reads as x^((k (1 - x))^(n - k)), and e^-x (...).
           // And x (x^2 + 1)^2, which math.js reads as (x (x^2 + 1))^2: the power is the bracket's.
           const left = expr.left;
+          // xy^2 is x y^2, as a textbook (and x y^2) means: the power is the last letter's, not the product's.
+          // (xy)^2 keeps its bracket: its span is wider than the name.
+          const bare = left.kind === 'name' && left.span.line === left.span.endLine && left.span.endCol - left.span.col <= left.name.length;
+          const letters = left.kind === 'name' && bare ? this.juxtaposedNames(left, bound) : undefined;
+          if (letters !== undefined && letters.kind === 'binary') {
+            const power: Expr = { kind: 'binary', op, left: letters.right, right: expr.right, span: expr.span, opSpan: expr.opSpan };
+            return this.val({ ...letters, right: power, span: expr.span }, bound);
+          }
           if (left.kind === 'call' && this.isValueCall(left, bound)) {
             const power: Expr = { kind: 'binary', op, left: left.args[0], right: expr.right, span: expr.span, opSpan: expr.opSpan };
             return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name: left.name, span: left.nameSpan }, right: power, span: expr.span, opSpan: expr.opSpan }, bound);
@@ -635,6 +650,21 @@ export class Resolver {
       .reduce((left, right): Expr => ({ kind: 'binary', op: '*', left, right, span: expr.span, opSpan: expr.span }));
   }
 
+  /**
+   * A summation index is a name of its own: not a declared value, and not a constant (sum(e, e * x[e]) read e
+   * as the index in x[e] and as Euler's number beside it).
+   */
+  private checkSummationIndex(name: string, span: Span): void {
+    if (this.isDeclared(name)) {
+      throw this.error('bad-index', `${name} is declared as a value, so it cannot be a summation index`, span,
+        `pick an index name that is not declared, e.g. ${this.undeclaredIndexName(name)}`);
+    }
+    if (namedConstant(name) !== undefined) {
+      throw this.error('bad-index', `${name} is a constant, so it cannot be a summation index`, span,
+        `pick another index name, e.g. ${this.undeclaredIndexName(name)}`);
+    }
+  }
+
   private isDeclared(name: string): boolean {
     return this.scope.inputs.has(name) || (this.scope.recurrences?.has(name) ?? false) || (this.scope.functions?.has(name) ?? false) || this.scope.lets.has(name) || this.scope.dims.has(name)
       || (this.scope.broken?.has(name) ?? false) || (this.scope.definedFunctions?.has(name) ?? false);
@@ -647,7 +677,15 @@ export class Resolver {
    */
   definedBody(defined: DefinedFunction): Term {
     const inputs = new Map(this.scope.inputs);
-    for (const a of defined.args) inputs.set(a, { name: a, kind: 'real', dims: [], typeText: `the argument ${a} of ${defined.name}` });
+    // Read where it is defined: in g(u) = u + t called from f(t) = 2 g(t), t is the given, not f's argument.
+    for (const [name, input] of inputs) {
+      if (!input.name.includes('@')) continue;
+      const given = defined.givens?.get(name);
+      if (given) inputs.set(name, given); else inputs.delete(name);
+    }
+    // Each argument is an input of a name no file can write (argumentName), not the given it shadows: a let or an
+    // earlier function the body reads may read that given (let s = x + t, let f(t) = s * t), and keeps it.
+    for (const a of defined.args) inputs.set(a, { name: argumentName(defined, a), kind: 'real', dims: [], typeText: `the argument ${a} of ${defined.name}` });
     const resolver = new Resolver({ ...this.scope, inputs, leafScope: undefined, definedFunctions: defined.earlier, defining: defined.name }, new Set());
     const value = resolver.resolveValue(defined.body);
     if (value.k === 'array') {
@@ -672,8 +710,9 @@ export class Resolver {
       throw this.error('unsupported', `${defined.name}${"'".repeat(primes)} is the derivative of a function of one argument, and ${defined.name} takes ${defined.args.length}`, expr.nameSpan,
         `write the partial derivative as diff(${form}, ${defined.args[0]}) with given ${defined.args[0]}: real`);
     }
-    let body = this.definedBody(defined);
-    for (let p = 0; p < primes; p++) body = { k: 'diff', f: body, v: { name: defined.args[0], indices: [] } };
+    // Its sums' indices renamed afresh, as an inlined let's: a call inside a sum over j (sum(j, f(x[j]))) must not meet the body's own j.
+    let body = this.freshen(this.definedBody(defined), new Map());
+    for (let p = 0; p < primes; p++) body = { k: 'diff', f: body, v: { name: argumentName(defined, defined.args[0]), indices: [] } };
     // A value put in under diff would move its variable: the derivatives are taken first.
     let free: Term;
     try {
@@ -683,9 +722,19 @@ export class Resolver {
       throw this.error('limit', `${error.message}, past what derivcheck checks`, expr.span, 'take fewer derivatives in one step');
     }
     const args = expr.args.map((a) => this.val(a, bound));
+    const put = (values: Map<string, Term>): Term => {
+      try {
+        return substituteScalarInputs(free, values);
+      } catch (error) {
+        if (!(error instanceof CapturedVariable)) throw error;
+        const written = defined.args.find((a) => argumentName(defined, a) === error.argument) ?? error.argument;
+        throw this.error('unsupported', `the argument put in for ${written} reads ${error.variable}, the variable of ${error.binder === 'integral' ? 'an' : 'a'} ${error.binder} in the body of ${defined.name}`, expr.span,
+          `rename the ${error.binder}'s variable in the definition of ${defined.name} (given another scalar real input for it)`);
+      }
+    };
     // One argument of an array is read entry by entry, as numpy applies a function: f(X).
-    if (args.length === 1 && args[0].k === 'array') return mapValue(args[0], (t) => substituteScalarInputs(free, new Map([[defined.args[0], t]])));
-    return scalar(substituteScalarInputs(free, new Map(defined.args.map((a, p) => [a, this.scalarOf(args[p], expr.args[p])]))));
+    if (args.length === 1 && args[0].k === 'array') return mapValue(args[0], (t) => put(new Map([[argumentName(defined, defined.args[0]), t]])));
+    return scalar(put(new Map(defined.args.map((a, p) => [argumentName(defined, a), this.scalarOf(args[p], expr.args[p])]))));
   }
 
   private name(name: string, span: Span, bound: Map<string, string>): Term {
@@ -699,7 +748,8 @@ export class Resolver {
       if (given.kind === 'label') {
         throw this.error('bad-index', `${name} is a label (a class index): use it as an index, e.g. x[${name}] or delta(i, ${name})`, span);
       }
-      return input({ name, indices: [] });
+      // given.name, not the name written: a defined function's argument is held under a name of its own (definedBody).
+      return input({ name: given.name, indices: [] });
     }
     const recurrence = this.scope.recurrences?.get(name);
     if (recurrence) {
@@ -918,6 +968,11 @@ export class Resolver {
       }
       if (this.scope.lets.has(name)) throw this.error('bad-index', `${name} is a definition, not an index`, expr.span);
       if (namedConstant(name) !== undefined) throw this.error('bad-index', `${name} is a constant, not an index`, expr.span);
+      // numpy's and MATLAB's last entry, read as a free index named end (x[end] = x[5] was refuted at end = 1).
+      if (name === 'end' && !bound.has(name)) {
+        throw this.error('bad-index', 'end is the last position in a slice only (x[2:end])', expr.span,
+          'for the last entry write the dimension as the index: x[n], or x[5] for a vector[5]');
+      }
       if (!this.params.has(name) && !this.freeIndices.includes(name)) this.freeIndices.push(name);
       return { base: { k: 'var', name, offset: 0 }, offset: 0 };
     }
@@ -1236,6 +1291,11 @@ export class Resolver {
     if (EXPECTATION_NAMES.has(name) && !this.isDeclared(name)) {
       const realScalar = (n: string) => { const i = this.scope.inputs.get(n); return i !== undefined && i.kind === 'real' && i.dims.length === 0; };
       return this.val(expectationExpr(expr, this.scope.file, realScalar), bound);
+    }
+    // A declared value named as a function of the table (a discount factor gamma, a rate phi), a space, then a
+    // bracket: the product, as for any value (gamma (1 - gamma) is not Γ(1 - gamma)).
+    if (isFunctionName(name) && this.isDeclared(name) && isProductByJuxtaposition(expr) && this.namedValue(name, expr.nameSpan, bound) !== undefined) {
+      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
     }
     if (isFunctionName(name)) {
       const rule = FUNCTIONS[name];
@@ -2065,10 +2125,7 @@ export class Resolver {
         'write sum(j, exp(x[j]))');
     }
     const indexName = args[0].name;
-    if (this.isDeclared(indexName)) {
-      throw this.error('bad-index', `${indexName} is declared as a value, so it cannot be a summation index`, args[0].span,
-        `pick an index name that is not declared, e.g. ${this.undeclaredIndexName(indexName)}`);
-    }
+    this.checkSummationIndex(indexName, args[0].span);
     const fresh = this.freshName(indexName);
     const inner = new Map(bound);
     inner.set(indexName, fresh);
@@ -2101,10 +2158,7 @@ export class Resolver {
     const masked = (mask: Term, body: Term): Term => (op === 'sum' ? mul(mask, body) : add(mul(mask, body), sub(num(1), mask)));
     const joined = (terms: Term[]): Term => (op === 'sum' ? add(...terms) : mul(...terms));
     const indexName = (indexExpr as Extract<Expr, { kind: 'name' }>).name;
-    if (this.isDeclared(indexName)) {
-      throw this.error('bad-index', `${indexName} is declared as a value, so it cannot be a summation index`, indexExpr.span,
-        `pick an index name that is not declared, e.g. ${this.undeclaredIndexName(indexName)}`);
-    }
+    this.checkSummationIndex(indexName, indexExpr.span);
     const lower = wholeNumber(lowerExpr);
     if (lower === undefined) {
       throw this.error('bad-index', `the lower bound of ${op}(k, from, to, E) is a whole number (0 or 1, as a textbook writes)`, lowerExpr.span,

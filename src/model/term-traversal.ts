@@ -80,6 +80,7 @@ export function isBinder(t: Term): t is Extract<Term, { k: 'sum' | 'reduce' | 's
  */
 export function substituteScalarInputs(t: Term, values: ReadonlyMap<string, Term>): Term {
   if (t.k === 'input' && t.ref.indices.length === 0) return values.get(t.ref.name) ?? t;
+  if (t.k === 'integral' || t.k === 'limit') refuseCapture(t, values);
   if (t.k === 'integral' && values.has(t.v)) {
     const inner = new Map(values);
     inner.delete(t.v);
@@ -94,6 +95,30 @@ export function substituteScalarInputs(t: Term, values: ReadonlyMap<string, Term
     return { k: 'limit', v: t.v, ...(at ? { at } : {}), side: t.side, body: inner.size === 0 ? t.body : substituteScalarInputs(t.body, inner) };
   }
   return mapChildren(t, (c) => substituteScalarInputs(c, values));
+}
+
+/**
+ * A value put in for an input read inside an integral or a limit over t must not read t itself: there it would
+ * be the variable, not the input (f(u) = integral(s, 0, 1, s u) at u = s is s/2, not 1/3).
+ */
+function refuseCapture(t: Extract<Term, { k: 'integral' | 'limit' }>, values: ReadonlyMap<string, Term>): void {
+  for (const [name, value] of values) {
+    if (name !== t.v && reads(t.body, name) && reads(value, t.v)) throw new CapturedVariable(name, t.v, t.k);
+  }
+}
+
+/** Whether a term reads the input `name` anywhere (a scalar input: the names substituted here). */
+function reads(t: Term, name: string): boolean {
+  if (t.k === 'input') return t.ref.name === name;
+  if (t.k === 'diff' && t.v.name === name) return true;
+  return children(t).some((c) => reads(c, name));
+}
+
+/** A substitution that would put a value reading an integral's or a limit's variable inside it (see {@link substituteScalarInputs}). */
+export class CapturedVariable extends Error {
+  constructor(readonly argument: string, readonly variable: string, readonly binder: 'integral' | 'limit') {
+    super(`a value put in for ${argument} reads ${variable}, the variable of a ${binder} it would be put inside`);
+  }
 }
 
 /**

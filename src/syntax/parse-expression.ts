@@ -15,6 +15,7 @@ import type { SourceMap } from './source-map.ts';
 export function parseExpression(text: string, map: SourceMap): Expr {
   // Brackets first: an unclosed one is reported at the bracket, and deep nesting is refused before mathjs recurses on it.
   checkBrackets(withoutTransposeMarks(text), map);
+  checkRadixLiterals(withoutTransposeMarks(text), map);
   let node: MathNode;
   try {
     node = parseMathjs(text);
@@ -33,6 +34,21 @@ export function parseExpression(text: string, map: SourceMap): Expr {
   }
   if (exprDepth(expr) > LIMITS.exprDepth) throw tooDeep(text, map);
   return expr;
+}
+
+/**
+ * A hexadecimal, binary or octal literal is read as a whole number. With a fraction or a suffix (`0x1.8`,
+ * `0xFFi8`) mathjs reads a value of its own (1.5, -1) while the token scan pairs literals with their text
+ * one by one: every later number of the line took its neighbour's text (`0x1.8 + 5 = 1.8` was proved).
+ */
+function checkRadixLiterals(text: string, map: SourceMap): void {
+  const outsideStrings = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, (m) => ' '.repeat(m.length));
+  // (?=(...))\1: every digit taken, no backtracking into them (0xFF + x is a whole number and a sum).
+  const m = /(?<![\p{L}\p{N}_$.])0[xXbBoO](?=([0-9a-fA-F]*))\1(?=[.\p{L}_$])/u.exec(outsideStrings);
+  if (m === null) return;
+  const end = m.index + m[0].length + (/^[.\p{L}\p{N}_$]*/u.exec(outsideStrings.slice(m.index + m[0].length))?.[0].length ?? 0);
+  throw new DerivationError(diagnostic('syntax', `'${text.slice(m.index, end)}' is not a number of the derivation language: a hexadecimal, binary or octal number is a whole number`,
+    map.file, map.span(m.index, end), 'write the number in decimal, e.g. 1.5 for 0x1.8'));
 }
 
 function isStackOverflow(error: unknown): boolean {

@@ -281,7 +281,17 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     const sub = SUBSCRIPTS[c];
     if (sub !== undefined) { emit(i > 0 && SUBSCRIPTS[text[i - 1]] !== undefined ? sub : `_${sub}`, i); continue; }
     const fraction1 = VULGAR_FRACTIONS[c];
-    if (fraction1 !== undefined) { emit(fraction1, i); continue; }
+    if (fraction1 !== undefined) {
+      // After a whole number, a mixed number: 1½ is one and a half, (1+1/2), not 1 times a half.
+      let k = out.length;
+      while (k > 0 && /[0-9]/.test(out[k - 1])) k--;
+      if (k < out.length && (k === 0 || !/[\p{L}\p{N}_.]/u.test(out[k - 1]))) {
+        out.splice(k, 0, '(');
+        sources.splice(k, 0, sources[k]);
+        emit(`+${fraction1.slice(1)}`, i);
+      } else emit(fraction1, i);
+      continue;
+    }
     const startsName = i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]);
     const powered = startsName && /[a-z]/.test(c) ? FUNCTION_POWER.exec(text.slice(i, i + 24)) : null;
     const poweredClose = powered ? matchingBracket(text, i + powered[0].length - 1) : undefined;

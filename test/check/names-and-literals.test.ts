@@ -1,0 +1,91 @@
+/**
+ * Names and literals that read one way and were resolved another (probe 25): a defined
+ * function's argument or sum index captured where the function is put in, a radix
+ * literal with a fraction shifting the numbers after it, a constant as a summation
+ * index, a declared value named as a function before a bracket, `xy^2`, `1½`, `x[end]`.
+ * Each was a false proof or a false refutation.
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+
+const messageOf = (body: string) => {
+  const [step] = stepsIn(body);
+  expect(step.verdict).toBe('error');
+  return step.detail.diagnostic!.message;
+};
+
+describe('a defined function is put in without capturing a name', () => {
+  it('reads a given its body names through another function or a let, not the argument of the same name', () => {
+    expect(verdictsIn(`given x, t: real
+let g(u) = u + t
+let f(t) = 2 * g(t)
+let s = x + t
+let h(t) = s * t
+claim f(x) = 2 * x + 2 * t
+claim f(x) = 4 * x        expect wrong
+claim h(2) = 2 * (x + t)
+claim h(2) = 2 * (x + 2)  expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('keeps its own sum index apart from the sum it is called in', () => {
+    expect(verdictsIn(`given x: vector[n]
+let f(t) = sum(j, x[j] * t)
+claim sum(j, f(x[j])) = sum(j, x[j])^2
+claim sum(j, f(x[j])) = n * sum(j, x[j]^2)   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+
+  it('refuses an argument that reads the variable of an integral or a limit in the body, rather than bind it there', () => {
+    expect(messageOf(`given s: real
+let f(u) = integral(s, 0, 1, s * u)
+claim f(s) = s / 2
+`)).toContain('the argument put in for u reads s, the variable of an integral in the body of f');
+    expect(messageOf(`given s: real
+let g(u) = limit(s, 0, sin(s * u) / s)
+claim g(s) = s
+`)).toContain('the variable of a limit in the body of g');
+  });
+});
+
+describe('literals and names read as written', () => {
+  it('refuses a hexadecimal, binary or octal number with a fraction or a suffix, and keeps the numbers after it', () => {
+    expect(messageOf('claim 0x1.8 + 5 = 1.8\n')).toContain("'0x1.8' is not a number of the derivation language");
+    expect(messageOf('claim 0xFFi8 = 255\n')).toContain("'0xFFi8'");
+    expect(verdictsIn('given x: real\nclaim 0xFF + x = 255 + x\nclaim x + 0b11 = x + 3\n')).toEqual(['proved', 'proved']);
+  });
+
+  it('refuses a constant as a summation index', () => {
+    expect(messageOf('given x: vector[n]\nclaim sum(e, e * x[e]) = exp(1) * sum(j, x[j])\n')).toContain('e is a constant, so it cannot be a summation index');
+    expect(messageOf('claim sum(pi, 1, 3, pi) = 6\n')).toContain('pi is a constant');
+  });
+
+  it('reads a declared value named as a function, a space, then a bracket, as a product', () => {
+    expect(verdictsIn(`given gamma, exp: unit
+claim gamma (1 - gamma) = gamma - gamma^2
+claim exp (1 - exp) = exp - exp^2
+`)).toEqual(['proved', 'proved']);
+  });
+
+  it('puts the power of juxtaposed letters on the last one, as x y^2; a bracket keeps it on the product', () => {
+    expect(verdictsIn(`given x, y, z: real
+claim xy^2 = x * y^2
+claim 3xyz^2 = 3 * x * y * z^2
+claim (xy)^2 = x^2 * y^2
+claim xy^2 = (x * y)^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('reads a whole number before a fraction character as a mixed number', () => {
+    expect(verdictsIn(`given x: real
+claim 1½ = 3/2
+claim 2 * 1½ = 3
+claim 3¼ x = 13 * x / 4
+claim ½ x = x / 2
+`)).toEqual(['proved', 'proved', 'proved', 'proved']);
+  });
+
+  it('refuses end as an index outside a slice', () => {
+    expect(messageOf('given x: vector[5]\nclaim x[end] = x[5]\n')).toContain('end is the last position in a slice only');
+  });
+});
