@@ -30,7 +30,7 @@ export type Judgement =
  * | the line above has no value anywhere (exact engine) | error (no-domain) |
  * | no input where both sides have a value, but the exact engine differs, confirmed in 60 digits (the numbers lost every input to the range of doubles) | refuted (below double precision) |
  * | no input where both sides have a value, unless the exact engine proved the sides equal with a value everywhere, or at a point it shows (the numbers lost every input to their own limits) | error (no-domain) |
- * | index calculus proved, exact engine differs | error (engine fault) |
+ * | index calculus proved, exact engine differs, confirmed in 60 digits | error (engine fault) |
  * | index calculus proved, numbers refute | error (engine fault) |
  * | index calculus proved | proved, every n |
  * | exact engine equal, numbers refute | error (engine fault) |
@@ -51,7 +51,9 @@ export function judge(e: Evidence): Judgement {
     return { verdict: 'error', why: 'no-domain' };
   }
   if (everyN.kind === 'proved') {
-    if (symbolic.kind === 'different') {
+    // A difference of canonical forms no point shows is the concrete engine's incompleteness (sqrt(a)^2 left
+    // unsimplified where a > 0), not a contradiction of the proof: only a confirmed one is.
+    if (symbolic.kind === 'different' && symbolic.confirmed) {
       return {
         verdict: 'error', why: 'engine-fault',
         fault: `the index calculus proved this step for every n, but the exact engine at concrete sizes finds a difference (${symbolic.explanation})`,

@@ -724,7 +724,10 @@ export class Resolver {
     const args = expr.args.map((a) => this.val(a, bound));
     const put = (values: Map<string, Term>): Term => {
       try {
-        return substituteScalarInputs(free, values);
+        const term = substituteScalarInputs(free, values);
+        // Counted as a let's inlining is: f1(t) = f0(f0(t)), f2(t) = f1(f1(t)), ... doubles the arguments' copies a level.
+        this.inlined.charge(defined.name, term, this.scope.file, expr.span);
+        return term;
       } catch (error) {
         if (!(error instanceof CapturedVariable)) throw error;
         const written = defined.args.find((a) => argumentName(defined, a) === error.argument) ?? error.argument;

@@ -45,6 +45,11 @@ describe('judge', () => {
     expect(judge(evidence(notProved, equal, counterexample))).toMatchObject({ verdict: 'error', why: 'engine-fault' });
   });
 
+  it('a difference of canonical forms no point confirms does not contradict a proof for every n (probe 25: sqrt(a)^2 left as it is)', () => {
+    expect(judge(evidence(proved, differs(false), agree))).toEqual({ verdict: 'proved', proof: 'every-n', by: 'index-calculus' });
+    expect(judge(evidence(proved, differs(false), counterexample))).toMatchObject({ verdict: 'error', why: 'engine-fault' });
+  });
+
   it('refuted by the numbers, or by 60 digits when the slip is below double precision', () => {
     expect(judge(evidence(notProved, differs(false), counterexample))).toEqual({ verdict: 'refuted', by: 'numbers' });
     expect(judge(evidence(notProved, undecided, counterexample))).toEqual({ verdict: 'refuted', by: 'numbers' });

@@ -314,6 +314,8 @@ export class RationalFunction {
    */
   pow(k: number, budget?: Budget): RationalFunction {
     // exp(1e30 * t) is exp(t)^(1e30): past the limit (Infinity included) it is a budget, not a bug.
+    // 0^(1e16) is 0: a whole exponent past 2^53 (a double, exact and even) is no reason for a fault when the base is 0.
+    if (this.isZero() && Number.isInteger(k) && k > 0) return this;
     if (Math.abs(k) > MAX_EXACT_EXPONENT && !this.isZero()) throw new BudgetExceededError('terms', budget?.maxTerms ?? 0);
     if (!Number.isSafeInteger(k)) throw new RangeError(`RationalFunction.pow: exponent must be an integer, got ${k}`);
     if (k === 0) return RationalFunction.ONE;

@@ -1,0 +1,38 @@
+/**
+ * Inputs that made an engine fault or ran out of memory (probe 25): each must end in a
+ * verdict or in an error that says what limit it met, never in an internal error.
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsIn } from '../__test-helpers__/derivations.ts';
+
+describe('faults and limits', () => {
+  it('a defined function that calls the one before it twice at each level meets the inlining limit, not the heap', () => {
+    const [step] = stepsIn(`given x: real
+let f0(t) = t + t
+let f1(t) = f0(f0(t))
+let f2(t) = f1(f1(t))
+let f3(t) = f2(f2(t))
+let f4(t) = f3(f3(t))
+let f5(t) = f4(f4(t))
+claim f5(x) = x
+`);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/passes 250000 term nodes for the file/);
+  }, 60_000);
+
+  it('0 to a whole power past 2^53 is 0, not an internal error', () => {
+    const [step] = stepsIn(`given x: vector[N]
+let mu = mean(x)
+claim sum((x - mu) / sqrt(mean((x - mu) .^ 1e16) + 1)) = 0
+`);
+    expect(step.detail.engineFault).toBeUndefined();
+    expect(step.verdict).toBe('verified');
+  }, 60_000);
+
+  it('a true identity the concrete engine cannot simplify is proved for every n, not a fault', () => {
+    const [step] = stepsIn(`given v: vector[N]
+claim sin(atan(2 * sqrt(mean(v .^ 2) + 1)))^2 + cos(atan(2 * sqrt(mean(v .^ 2) + 1)))^2 = 1
+`);
+    expect(step.verdict).toBe('proved');
+  }, 60_000);
+});
