@@ -9,6 +9,13 @@ try {
   process.stderr.write('derivcheck: dist/ is missing: the package is not built\nhint: run npm run build (npm ci does it too)\n');
   process.exit(2);
 }
+// A reader that closes the pipe early (derivcheck check ... --json | head) has all it wants: end quietly, no stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error?.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 try {
   process.exitCode = cli.main(process.argv.slice(2));
 } catch (error) {

@@ -107,12 +107,20 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     const timeout = integer(values.timeout, 'timeout', 1, 86_400) ?? DEFAULT_TIMEOUT_SECONDS;
     const progress = err.isTTY && !values.json ? new Progress(err) : undefined;
     let report: CheckReport;
-    const watchdog = startWatchdog(timeout);
+    const watchdog = startWatchdog(timeout, values.json === true);
+    // What the run has checked so far, for the watchdog to report if the run passes its time limit.
+    const done = { steps: 0, proved: 0, verified: 0, refuted: 0, error: 0, unexpected: 0 };
     try {
       report = checkFiles(paths, {
         ...options,
         onFile: (path, total) => progress?.file(path, total),
-        onStep: () => progress?.step(),
+        onStep: (result) => {
+          progress?.step();
+          done.steps++;
+          done[result.verdict]++;
+          if (!result.ok) done.unexpected++;
+          watchdog.postMessage(done);
+        },
       });
     } finally {
       void watchdog.terminate();
@@ -259,14 +267,25 @@ const DEFAULT_TIMEOUT_SECONDS = 900;
  * (exit status 143): a JS signal handler could not run while the main thread is busy.
  * Every step has its own budgets; this is the last guard behind them.
  */
-function startWatchdog(seconds: number): Worker {
+function startWatchdog(seconds: number, json: boolean): Worker {
+  // Under --json, stdout still holds one JSON document: no file's report (they are written at the end), the steps
+  // checked so far counted in the summary (the main thread posts them), and why the run stopped.
   const code = `
-    const { workerData } = require('node:worker_threads');
+    const { workerData, parentPort } = require('node:worker_threads');
+    const fs = require('node:fs');
+    let done = { steps: 0, proved: 0, verified: 0, refuted: 0, error: 0, unexpected: 0 };
+    parentPort.on('message', (counts) => { done = counts; });
     setTimeout(() => {
-      require('node:fs').writeSync(2, '\\nderivcheck: the run passed its time limit of ' + workerData + ' s (--timeout) and was stopped\\n');
+      const message = 'the run passed its time limit of ' + workerData.seconds + ' s (--timeout) and was stopped';
+      fs.writeSync(2, '\\nderivcheck: ' + message + '\\n');
+      if (workerData.json) {
+        const summary = { ...done, unexpected: done.unexpected + 1 };
+        fs.writeSync(1, JSON.stringify({ version: 1, files: [], summary, stopped: { reason: 'timeout', seconds: workerData.seconds, message } }, null, 2) + '\\n');
+      }
       process.kill(process.pid, 'SIGTERM');
-    }, workerData * 1000);`;
-  const worker = new Worker(code, { eval: true, workerData: seconds });
+    }, workerData.seconds * 1000);
+    parentPort.unref();`;
+  const worker = new Worker(code, { eval: true, workerData: { seconds, json } });
   worker.unref();
   return worker;
 }

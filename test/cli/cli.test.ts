@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, TempFolder } from '../__test-helpers__/derivations.ts';
+import { spawnSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -108,4 +109,23 @@ describe('derivcheck check: files it cannot read', () => {
       dir.remove();
     }
   });
+});
+
+describe('derivcheck check: a run in a pipe or past its time limit (a process of its own)', () => {
+  const bin = join(process.cwd(), 'bin', 'derivcheck.mjs');
+
+  it('--json past --timeout still writes one JSON document, exit status 143', () => {
+    const run = spawnSync(process.execPath, [bin, 'check', 'derivations/', '--seed', '1', '--json', '--timeout', '1', '--jobs', '1'], { encoding: 'utf8' });
+    expect(run.status === 143 || run.signal === 'SIGTERM').toBe(true);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ version: 1, files: [], stopped: { reason: 'timeout', seconds: 1 } });
+    expect(report.summary.unexpected).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+
+  // A report past the pipe's 64 KB buffer: the write fails with EPIPE once head has read its bytes.
+  it('a reader that closes the pipe early ends the run quietly, with no stack trace', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" check derivations/005-textbook-identities.deriv --seed 1 --json | head -c 10`], { encoding: 'utf8' });
+    expect(run.stdout).toBe('{\n  "versi');
+    expect(run.stderr).not.toMatch(/EPIPE|at .*\(node:/);
+  }, 60_000);
 });
