@@ -11,7 +11,7 @@
  * `.check({ seed: 1 });
  * result.claims[0].steps[0].verdict; // 'proved'
  */
-import { checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult } from './check/index.ts';
+import { assertCheckOptions, checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult } from './check/index.ts';
 import { buildModel, type Model } from './model/index.ts';
 import { checkInParallel, checkPrepared, collectDerivationFiles, deriveInFile, prepareFile, prepareFileAt, type DerivedInFile, type DeriveTarget } from './pipeline/index.ts';
 import type { DeriveOptions } from './derive/index.ts';
@@ -56,6 +56,7 @@ export interface CheckFilesOptions extends CheckOptions {
  * @throws PathError for a path that does not exist or a folder without derivations.
  */
 export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): CheckReport {
+  assertCheckOptions(options);
   const seed = options.seed ?? randomSeed();
   const prepared = collectDerivationFiles(paths).map(prepareFileAt);
   const files: FileResult[] = checkInParallel(prepared, { ...options, seed });
@@ -65,6 +66,7 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
 
 /** Checks the text of a `.deriv` file given as a string; `path` names it in messages. */
 export function checkText(text: string, path = '<inline>', options: CheckOptions = {}): CheckReport {
+  assertCheckOptions(options);
   const seed = options.seed ?? randomSeed();
   const files = [checkPrepared(prepareFile(text, path), { ...options, seed })];
   return { version: 1, seed, files, summary: summarize(files) };
@@ -107,6 +109,11 @@ export interface DeriveResult extends DerivedInFile {
  * @example derive(text, { expression: 'diff(L, x[k])' }).text === 's[k] - y[k]'
  */
 export function derive(source: string, target: DeriveTarget, options: DeriveOptions & { readonly path?: string } = {}): DeriveResult {
+  const line = (target as { line?: unknown } | null)?.line;
+  const expression = (target as { expression?: unknown } | null)?.expression;
+  if (!(typeof expression === 'string' && expression.trim() !== '') && !(Number.isInteger(line) && (line as number) >= 1)) {
+    throw new TypeError(`target must be { line: N } (a whole number from 1) or { expression: 'grad(L, W2)' }, got ${JSON.stringify(target)}`);
+  }
   const found = deriveInFile(source, options.path ?? '<inline>', target, options);
   return { ...found, text: found.best.text, latex: textToLatex(found.best.text, '=') };
 }

@@ -12,6 +12,7 @@ import { sizeAssignments } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
 import { relationAsEquality, withComparedValues } from './relation-steps.ts';
+import { assertCheckOptions } from './options.ts';
 import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
 
 /** How a derivation is checked. Every field is optional; defaults are stated once, here. */
@@ -111,6 +112,7 @@ export function randomSeed(): number {
 
 /** Checks every step of every claim of a model. */
 export function checkModel(model: Model, options: CheckOptions = {}): DerivationResult {
+  assertCheckOptions(options);
   const seeded = { ...options, seed: options.seed ?? randomSeed() };
   const steps = model.claims.map((claim, c) => claim.steps.map((_, s) => {
     const result = checkStepAt(model, c, s, seeded);
