@@ -1,7 +1,7 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { DerivativeTooLargeError, MovingLimitPointError, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
-import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
+import { checkStepNumerically, ERROR_FACTOR, estimatedWork, KINK_MARGIN, layoutInputs, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
@@ -45,6 +45,20 @@ export const DEFAULT_TRIALS = 100;
 export const DEFAULT_SIZES: readonly number[] = [1, 2, 3, 4, 5, 8];
 
 const isIntegral = (t: Term): boolean => t.k === 'integral';
+
+/** Term nodes one evaluation of a step may read (numeric/generate.ts estimatedWork): a sum over 1,000 x 1,000 entries with a body of 20 is one. */
+export const MAX_EVALUATION_WORK = 50_000_000;
+
+/** The nodes one evaluation of the terms reads at a size assignment; 0 where the inputs cannot be laid out there. */
+function evaluationWork(terms: readonly Term[], inputs: readonly Input[], sizes: ReadonlyMap<string, number>): number {
+  let layout;
+  try {
+    layout = layoutInputs(inputs, sizes);
+  } catch {
+    return 0;
+  }
+  return terms.reduce((total, t) => total + estimatedWork(t, layout), 0);
+}
 
 /** A step an exact engine proved gets 1 / this of `trials`, and of the high-precision work, as a cross-check by numbers ... */
 const CONFIRMATION_SHARE = 4;
@@ -373,6 +387,12 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     if (!(error instanceof DerivativeTooLargeError)) throw error;
     return errorResult({ ...emptyDetail, diagnostic: diagnostic('limit', `${error.message}, past what derivcheck checks`, model.derivation.file, step.span,
       'take fewer derivatives in one step (the Rodrigues formula up to P8), or write a derivative out and differentiate that') });
+  }
+  // Sums nested over fixed sizes (three of 1,000) ask a billion terms of every evaluation: refused by their size, not by the clock.
+  const work = Math.max(...context.sizes.map((sizes) => evaluationWork([lhs, rhs], model.inputs, sizes)));
+  if (work > MAX_EVALUATION_WORK) {
+    return errorResult({ ...emptyDetail, diagnostic: diagnostic('limit', `one evaluation of this step reads about ${work.toPrecision(2)} terms, past the ${MAX_EVALUATION_WORK.toLocaleString('en-US')} the numbers evaluate`, model.derivation.file, step.span,
+      'write the sums over a dimension symbol (vector[n] rather than vector[1000]), checked at every size that way, or split the step') });
   }
   // Comparisons are exact, except in a step about a derivative (relu' = [a > 0] holds almost everywhere).
   const almostEverywhere = hasDiff(above) || hasDiff(modelStep.term);

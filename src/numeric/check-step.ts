@@ -606,9 +606,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     });
     // Shrinking a vector of hundreds of entries costs thousands of runs and makes nothing easier to read.
     // The domain's edges go first, a share of the trials: there a step may have no value where the line above has one.
-    const examples = kinkInDiff ? [] : edgeExamples(layout, arbitrary, special, seed, Math.floor(options.trials / EDGE_SHARE));
+    // Inputs of a million entries (matrix[1000, 1000] twice) get fewer random draws: each draw is all of them.
+    const runs = Math.min(options.trials, Math.max(MIN_TRIALS_OF_LARGE_INPUTS, Math.floor(MAX_DRAWN_ENTRIES / Math.max(1, layout.length))));
+    const examples = kinkInDiff ? [] : edgeExamples(layout, arbitrary, special, seed, Math.floor(runs / EDGE_SHARE));
     const result = fc.check(property, {
-      seed, numRuns: options.trials, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),
+      seed, numRuns: runs, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),
     });
     totalRescued += rescued;
     totalDiscarded += discarded;
@@ -652,6 +654,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 
 /** Inputs of a step whose agreement in doubles is read again in 60 digits (NumericStepOptions.readAgreementsPrecisely). */
 const MAX_AGREEMENT_READINGS = 2;
+
+/**
+ * Entries drawn over a size's trials, at most: past it a step gets fewer trials, never below
+ * {@link MIN_TRIALS_OF_LARGE_INPUTS}. Two matrix[1000, 1000] inputs drawn 100 times took a minute and 4 GB (probe 25).
+ */
+const MAX_DRAWN_ENTRIES = 4_000_000;
+const MIN_TRIALS_OF_LARGE_INPUTS = 10;
 
 /** At most 1 / this of a size's trials are inputs at the domain's edges (arbitraries.ts edgeExamples). */
 const EDGE_SHARE = 5;

@@ -1210,6 +1210,18 @@ const SPOT_CHECK_NODES = 20_000;
 const LIMITED_POINTS = 4;
 /** ... and so do sides with this many calls of functions other than the arithmetic ones (exp, log, erf, ...), written out. */
 const SPOT_CHECK_FUNCTIONS = 256;
+/**
+ * ... and so do instances whose inputs hold this many entries in all; past {@link MAX_CONFIRM_ENTRIES} none is read
+ * in 60 digits: two matrix[300, 300] inputs took 18 s and 2 GB of 60-digit sums at each point (probe 25), and at
+ * 1000 x 1000 ran out of memory. The numbers still check such steps.
+ */
+const SPOT_CHECK_ENTRIES = 5_000;
+const MAX_CONFIRM_ENTRIES = 50_000;
+
+/** The entries the inputs hold at an instance (a scalar holds one). */
+function entriesAtInstance(inputs: readonly Input[], instance: Instance): number {
+  return inputs.reduce((total, input) => total + input.dims.reduce((n, d) => n * (d.k === 'fixed' ? d.size : instance.sizes.get(d.name) ?? 1), 1), 0);
+}
 
 /** The calls of functions of the inputs in terms written out as trees (a shared subterm counts at each place), counted up to cap. */
 function transcendentalsUpTo(terms: readonly Term[], cap: number): number {
@@ -1268,7 +1280,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
   // So do sides with hundreds of transcendental functions (a log-likelihood over a batch of 400: each point at 960
   // digits was 800 exps and logs, and the search ran into its wall-clock guard).
-  const limited = expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES
+  const entries = entriesAtInstance(inputs, instance);
+  if (entries > MAX_CONFIRM_ENTRIES) return undefined;
+  const limited = entries > SPOT_CHECK_ENTRIES || expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES
     || transcendentalsUpTo([lhs, rhs], SPOT_CHECK_FUNCTIONS) >= SPOT_CHECK_FUNCTIONS
     || (constantSpan([lhs, rhs]) > 2 * DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));
   const random = seededRandom(seed ^ 0x9e3779b9);

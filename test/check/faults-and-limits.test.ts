@@ -49,3 +49,23 @@ describe('the library refuses options it cannot honour, by name', () => {
     expect(() => derive(text, { expression: null } as never)).toThrow(TypeError);
   });
 });
+
+describe('work limits of a step, counted rather than timed', () => {
+  it('refuses sums nested past what one evaluation may read, at the step, with what to write', () => {
+    const [step] = stepsIn(`given x: vector[1000]
+claim sum(i, sum(j, sum(k, x[i] * x[j] * x[k]))) = sum(x)^3
+`);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic).toMatchObject({ code: 'limit' });
+    expect(step.detail.diagnostic?.message).toMatch(/^one evaluation of this step reads about 4\.0e\+9 terms, past the 50,000,000/);
+  });
+
+  it('draws fewer trials of inputs with a hundred thousand entries, and reads none of them in 60 digits', () => {
+    const [step] = stepsIn(`given A, B: matrix[300, 300]
+claim trace(A * B) = trace(B * A)
+`, { trials: 100 });
+    expect(step.verdict).toBe('verified');
+    expect(step.detail.trials).toBeGreaterThanOrEqual(10);
+    expect(step.detail.trials).toBeLessThan(100);
+  }, 60_000);
+});
