@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { DerivativeTooLargeError, MovingLimitPointError, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, estimatedWork, KINK_MARGIN, layoutInputs, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
-  Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin,
+  Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin, writableAt,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -45,6 +45,12 @@ export const DEFAULT_TRIALS = 100;
 export const DEFAULT_SIZES: readonly number[] = [1, 2, 3, 4, 5, 8];
 
 const isIntegral = (t: Term): boolean => t.k === 'integral';
+
+/** The sizes, smallest first, up to the first where the sides are too large to write out for the exact engine. */
+function writableSizes(step: Parameters<typeof writableAt>[0], sizes: readonly ReadonlyMap<string, number>[]): readonly ReadonlyMap<string, number>[] {
+  const kept = sizes.findIndex((size) => !writableAt(step, size));
+  return kept < 0 ? sizes : sizes.slice(0, kept);
+}
 
 /** Term nodes one evaluation of a step may read (numeric/generate.ts estimatedWork): a sum over 1,000 x 1,000 entries with a body of 20 is one. */
 export const MAX_EVALUATION_WORK = 50_000_000;
@@ -405,8 +411,10 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // Proved for every n, the step gets a second opinion from the exact engine at the sizes a tenth of
   // its budget affords, smallest first; otherwise the exact engine tries every size on its full budget.
   const crosscheck = everyN.kind === 'proved';
+  // Otherwise the sizes whose sides the exact engine can write out, smallest first.
   let exactSizes = crosscheck
-    ? sizesWithin(symbolicStep, context.sizes.slice(0, CROSSCHECK_SIZES), context.budget.maxInstances / CROSSCHECK_SHARE) : context.sizes;
+    ? sizesWithin(symbolicStep, context.sizes.slice(0, CROSSCHECK_SIZES), context.budget.maxInstances / CROSSCHECK_SHARE)
+    : writableSizes(symbolicStep, context.sizes);
   const exactBudget = crosscheck ? { ...context.budget, maxWork: context.budget.maxWork / CROSSCHECK_SHARE, maxInstances: context.budget.maxInstances / CROSSCHECK_SHARE } : context.budget;
   let symbolic: SymbolicOutcome = exactSizes.length === 0
     ? { kind: 'undecided', reason: 'no size small enough for a second opinion of the exact engine' }
@@ -415,7 +423,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // (n - 1) (n - 2) ... (n - 8) vanishes at every size of the list. More sizes are decided, where the budget allows.
   let sizes = context.sizes;
   const slipInN = everyN.kind !== 'proved' && context.moreSizes !== undefined && context.moreSizes.length > 0 && sizeAsNumber(lhs, rhs);
-  const further = slipInN ? merged(context.moreSizes!, readsNoArray(lhs, rhs) ? context.largeSizes ?? [] : []) : [];
+  const further = slipInN ? writableSizes(symbolicStep, merged(context.moreSizes!, readsNoArray(lhs, rhs) ? context.largeSizes ?? [] : [])) : [];
   if (slipInN && symbolic.kind === 'equal') {
     const more = decideStep(symbolicStep, further, context.budget, context.seed);
     if (more.kind === 'different' || more.kind === 'equal') {

@@ -60,6 +60,30 @@ export function expandedSizeUpTo(root: Term, cap: number): number {
   return Math.min(count, cap);
 }
 
+/**
+ * About how many nodes a term has written out at a size assignment: every sum over a
+ * dimension as its terms (what the exact engine expands at an instance), capped at `cap`.
+ * An inverse of a 4×4 sum put into a gradient (PRML 3.53) is some 40 million at N = 8,
+ * and expanding it took the exact engine past five minutes before any budget saw a term.
+ */
+export function writtenOutSizeUpTo(root: Term, sizeOf: (dim: Extract<Term, { k: 'sum' }>['dim']) => number, cap: number): number {
+  const known = new Map<Term, number>();
+  const measure = (t: Term): number => {
+    const seen = known.get(t);
+    if (seen !== undefined) return seen;
+    let n = 1;
+    const factor = t.k === 'sum' || t.k === 'reduce' ? sizeOf(t.dim) : 1;
+    for (const k of children(t)) {
+      n += factor * measure(k);
+      if (n >= cap) break;
+    }
+    n = Math.min(n, cap);
+    known.set(t, n);
+    return n;
+  };
+  return measure(root);
+}
+
 /** A term's direct subterms, without copying the node (mapChildren builds a new one). */
 export function children(t: Term): readonly Term[] {
   switch (t.k) {

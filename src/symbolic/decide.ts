@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
+import { add, children, constantFraction, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -158,6 +158,10 @@ export function decideStep(
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
   const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };
+  const largest = sizes[sizes.length - 1];
+  if (largest !== undefined && !writableAt({ ...step, ...simplified }, largest, MAX_SIMPLIFIED_NODES)) {
+    return { kind: 'undecided', reason: `the sides written out pass ${MAX_SIMPLIFIED_NODES.toLocaleString('en-US')} terms at the largest size` };
+  }
   // Angles are read ahead (Canonicalizer.noteAngles) only in a step with sin or cos, or a function that may become them:
   // not a walk of every instance of a softmax Jacobian.
   const hasAngles = [simplified.lhs, simplified.rhs].some((t) => someSubterm(t, (x) => x.k === 'apply' || (x.k === 'fn' && (x.name === 'sin' || x.name === 'cos'))));
@@ -693,10 +697,25 @@ function discreteInputs(step: SymbolicStep): Input[] {
 export function sizesWithin(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[], maxInstances: number): ReadonlyMap<string, number>[] {
   const kept: ReadonlyMap<string, number>[] = [];
   for (const size of sizes) {
-    if (countInstances(step, [...kept, size], maxInstances) > maxInstances) break;
+    if (countInstances(step, [...kept, size], maxInstances) > maxInstances || !writableAt(step, size)) break;
     kept.push(size);
   }
   return kept;
+}
+
+/**
+ * Nodes the two sides may have written out at a size for the exact engine to expand them there (see writtenOutSizeUpTo):
+ * four times the largest step of derivations/ (49,000, a batch softmax at N = D = C = 13). A 4×4 inverse put into a
+ * gradient (PRML 3.53) is 250,000 at N = 1, and delta elimination made it 60 million, in minutes.
+ */
+export const MAX_WRITTEN_OUT_NODES = 200_000;
+/** ... and after delta elimination, which distributes products over sums. */
+const MAX_SIMPLIFIED_NODES = 4_000_000;
+
+/** Whether the sides written out at a size stay within {@link MAX_WRITTEN_OUT_NODES}. */
+export function writableAt(step: Pick<SymbolicStep, 'lhs' | 'rhs'>, size: ReadonlyMap<string, number>, cap = MAX_WRITTEN_OUT_NODES): boolean {
+  const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name) ?? 1);
+  return writtenOutSizeUpTo(step.lhs, sizeOf, cap) + writtenOutSizeUpTo(step.rhs, sizeOf, cap) < cap;
 }
 
 export function countInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[], limit = Number.MAX_SAFE_INTEGER): number {
@@ -1217,6 +1236,8 @@ const SPOT_CHECK_FUNCTIONS = 256;
  */
 const SPOT_CHECK_ENTRIES = 5_000;
 const MAX_CONFIRM_ENTRIES = 50_000;
+/** Nodes of the two sides written out past which no point is read in 60 digits (see {@link confirm}). */
+const MAX_CONFIRM_NODES = 1_000_000;
 
 /** The entries the inputs hold at an instance (a scalar holds one). */
 function entriesAtInstance(inputs: readonly Input[], instance: Instance): number {
@@ -1282,6 +1303,8 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // digits was 800 exps and logs, and the search ran into its wall-clock guard).
   const entries = entriesAtInstance(inputs, instance);
   if (entries > MAX_CONFIRM_ENTRIES) return undefined;
+  // Sides this large written out (a 4×4 inverse put into a gradient, PRML 3.53) take minutes a point in 60 digits.
+  if (expandedSizeUpTo(lhs, MAX_CONFIRM_NODES) + expandedSizeUpTo(rhs, MAX_CONFIRM_NODES) >= MAX_CONFIRM_NODES) return undefined;
   const limited = entries > SPOT_CHECK_ENTRIES || expandedSizeUpTo(lhs, SPOT_CHECK_NODES) + expandedSizeUpTo(rhs, SPOT_CHECK_NODES) >= SPOT_CHECK_NODES
     || transcendentalsUpTo([lhs, rhs], SPOT_CHECK_FUNCTIONS) >= SPOT_CHECK_FUNCTIONS
     || (constantSpan([lhs, rhs]) > 2 * DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));

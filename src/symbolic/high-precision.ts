@@ -394,7 +394,10 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     // (1 + exp(-800) against 1) first shows at 496 digits, and stays put at 964 (rounding moves by 10^-468).
     if (digits * 2 > maxDigits) {
       if (digits + LAST_RAISE_DIGITS > maxDigits) return undefined;
-      digits = maxDigits;
+      // Two readings at the top, so that a difference first seen there can be seen to stay put: 700 + log1p(exp(-1400))
+      // against 700 differs by 1e-608, nothing at 480 digits, and was verified with one reading at 960 (probe 24).
+      const penultimate = maxDigits - LAST_RAISE_DIGITS;
+      digits = digits < penultimate ? penultimate : maxDigits;
     } else {
       digits *= 2;
     }
