@@ -2,6 +2,7 @@ import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/ind
 import type { Claim, Derivation, DerivationFile, GivenDecl, IntervalExpr, LetDecl, Relation, Span, Statement, Step, TypeExpr } from './ast.ts';
 import { limitError, LIMITS } from './limits.ts';
 import { parseExpression } from './parse-expression.ts';
+import { FORBIDDEN_NAMES } from './locked-mathjs.ts';
 import { SourceMap } from './source-map.ts';
 import { asciiOperators } from './unicode-operators.ts';
 import { textbookNotation } from './textbook-notation.ts';
@@ -255,6 +256,7 @@ function parseGiven(line: LogicalLine): GivenDecl {
         line.map.span(start, start + Math.max(1, name.length)),
         'a name starts with a letter and holds letters, digits and _'));
     }
+    if (FORBIDDEN_NAMES.has(name)) throw keptName(name, file, line.map.span(start, start + name.length));
     names.push({ name, span: line.map.span(start, start + name.length) });
     offset += part.length + 1;
   }
@@ -358,9 +360,20 @@ function topLevelComma(text: string): number | undefined {
   return at;
 }
 
+/** A name the expression parser keeps from files (constructor, __proto__, evaluate): refused where it is declared. */
+function keptName(name: string, file: string, span: Span): DerivationError {
+  return new DerivationError(diagnostic('syntax', `'${name}' cannot be declared: a derivation file is data and never reaches code, and this name could`, file, span,
+    'pick another name'));
+}
+
 function parseLet(line: LogicalLine): LetDecl {
   const file = line.map.file;
   const m = new RegExp(`^let\\s+(${NAME})\\s*(?:\\[([^\\]]*)\\]|\\(([^)]*)\\))?\\s*=(?!=)`, 'u').exec(line.text);
+  const written = /^let\s+([\p{L}\p{N}_$]+)/u.exec(line.text);
+  if (written && FORBIDDEN_NAMES.has(written[1])) {
+    const at = line.text.indexOf(written[1], 3);
+    throw keptName(written[1], file, line.map.span(at, at + written[1].length));
+  }
   if (!m) {
     throw new DerivationError(diagnostic('syntax', 'cannot read the let definition', file,
       line.map.span(0, line.text.length), 'write let NAME = EXPRESSION, let NAME[i] = EXPRESSION for entries, or let f(x) = EXPRESSION for a function'));

@@ -396,14 +396,19 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       continue;
     }
     if (c === '\u221a') {
+      // A root of a root (√√x) is one nest of roots around the operand.
+      let roots = 1;
+      while (text[i + roots] === '\u221a') roots++;
+      const at = i + roots - 1;
       // A superscript ends the operand: √t² is sqrt(t)^2.
-      const operand = text[i + 1] === '(' ? undefined : ROOT_OPERAND.exec(text.slice(i + 1, i + 1 + MAX_ROOT_OPERAND))?.[0].split(/[\u207f\u2071\u1d4f\u02b2]/)[0];
+      const operand = text[at + 1] === '(' ? undefined : ROOT_OPERAND.exec(text.slice(at + 1, at + 1 + MAX_ROOT_OPERAND))?.[0].split(/[\u207f\u2071\u1d4f\u02b2]/)[0];
+      // A bracket follows: sqrt(...) as written (a root of a root of a bracket is written sqrt(sqrt(...))).
       if (operand === undefined) { emit('sqrt', i); continue; }
-      emit('sqrt(', i);
-      // The operand as written, then the closing bracket, at its last character.
-      for (let k = 1; k <= operand.length; k++) emit(text[i + k], i + k);
-      i += operand.length;
-      emit(')', i);
+      for (let k = 0; k < roots; k++) emit('sqrt(', i + k);
+      // The operand as written, then the closing brackets, at its last character.
+      for (let k = 1; k <= operand.length; k++) emit(text[at + k], at + k);
+      i = at + operand.length;
+      emit(')'.repeat(roots), i);
       continue;
     }
     if (c === '\u2016' || c === '|') {

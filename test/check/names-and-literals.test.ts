@@ -89,3 +89,18 @@ claim ½ x = x / 2
     expect(messageOf('given x: vector[5]\nclaim x[end] = x[5]\n')).toContain('end is the last position in a slice only');
   });
 });
+
+describe('names kept from files, and roots of roots', () => {
+  it('refuses constructor or __proto__ where it is declared, not at its third use', async () => {
+    const { syntaxDiagnostics, deriv } = await import('../__test-helpers__/derivations.ts');
+    const [given] = syntaxDiagnostics(deriv('given constructor: real\nclaim constructor + constructor = 2 * constructor\n'));
+    expect(given.message).toBe("'constructor' cannot be declared: a derivation file is data and never reaches code, and this name could");
+    expect(given.span).toMatchObject({ line: 2, col: 7 });
+    const [letName] = syntaxDiagnostics(deriv('given x: real\nlet __proto__ = x\nclaim x = x\n'));
+    expect(letName.message).toContain("'__proto__' cannot be declared");
+  });
+
+  it('reads a root of a root of a name as one nest: √√x is x^(1/4)', () => {
+    expect(verdictsIn('given x: positive\nclaim √√x = x^(1/4)\nclaim √√x = x^(1/2)   expect wrong\n')).toEqual(['proved', 'refuted']);
+  });
+});
