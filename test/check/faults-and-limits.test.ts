@@ -92,3 +92,18 @@ claim softplus(a + 800) = a + 800 + exp(-a - 800)   expect wrong
 `).map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted']);
   }, 120_000);
 });
+
+describe('60-digit functions far from 1', () => {
+  it('asinh of a tiny or a huge argument is read by its series, not at 400,000 digits (probe 25: minutes and 4 GB)', async () => {
+    const { Decimal } = await import('decimal.js');
+    const { FUNCTIONS } = await import('../../src/model/index.ts');
+    const D = Decimal.clone({ precision: 60 });
+    const tiny = new D('1e-200000');
+    expect(FUNCTIONS.asinh.precise(D, tiny).div(tiny).minus(1).abs().lt('1e-59')).toBe(true);
+    const huge = new D('-1e200000');
+    const expected = huge.abs().times(2).ln().neg();
+    expect(FUNCTIONS.asinh.precise(D, huge).minus(expected).abs().lt('1e-55')).toBe(true);
+    expect(FUNCTIONS.asinh.precise(D, new D(0.5)).minus(new D(0.5).asinh()).abs().lt('1e-58')).toBe(true);
+    expect(stepsIn('given y: real\nclaim relu(asinh(phi(1000 * y))) = asinh(phi(1000 * y))\n')[0].verdict).toBe('verified');
+  }, 60_000);
+});
