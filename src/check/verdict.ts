@@ -28,7 +28,7 @@ export type Judgement =
  * | evidence | verdict |
  * |---|---|
  * | the line above has no value anywhere (exact engine) | error (no-domain) |
- * | no input where both sides have a value, but the exact engine differs, confirmed in 60 digits (the numbers lost every input to the range of doubles) | refuted (below double precision) |
+ * | no input where both sides have a value, but the exact engine differs, confirmed in 60 digits (the numbers lost every input to the range of doubles), or its spot check past its budget shows a difference | refuted (below double precision) |
  * | no input where both sides have a value, unless the exact engine proved the sides equal with a value everywhere, or at a point it shows (the numbers lost every input to their own limits) | error (no-domain) |
  * | index calculus proved, exact engine differs, confirmed in 60 digits | error (engine fault) |
  * | index calculus proved, numbers refute | error (engine fault) |
@@ -48,6 +48,8 @@ export function judge(e: Evidence): Judgement {
   if (numeric.kind === 'no-domain' && !overflowOnly) {
     // A 60-digit point where the line above has a value and the sides differ says what the doubles could not.
     if (everyN.kind !== 'proved' && symbolic.kind === 'different' && symbolic.confirmed) return { verdict: 'refuted', by: 'high-precision' };
+    // So does one read when the algebra passed its budget ((1 + 1e-300)^(1e300) against e, probe 24).
+    if (everyN.kind !== 'proved' && symbolic.kind === 'undecided' && symbolic.spotCheck?.confirmed) return { verdict: 'refuted', by: 'high-precision' };
     return { verdict: 'error', why: 'no-domain' };
   }
   if (everyN.kind === 'proved') {

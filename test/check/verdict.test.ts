@@ -56,6 +56,12 @@ describe('judge', () => {
     expect(judge(evidence(notProved, differs(true), agree))).toEqual({ verdict: 'refuted', by: 'high-precision' });
   });
 
+  it('a spot check past the budget that shows a difference refutes, where the doubles lost every input ((1 + 1e-300)^(1e300) = e, probe 24)', () => {
+    const spotted = { kind: 'undecided', reason: 'budget', spotCheck: { instance: {} as never, confirmed: {} as never } } as const;
+    expect(judge(evidence(notProved, spotted, noDomain))).toEqual({ verdict: 'refuted', by: 'high-precision' });
+    expect(judge(evidence(notProved, undecided, noDomain))).toEqual({ verdict: 'error', why: 'no-domain' });
+  });
+
   it('verified when nothing exact decides and the numbers agree; a difference nobody can show is said', () => {
     expect(judge(evidence(notProved, undecided, agree))).toEqual({ verdict: 'verified', unexplainedDifference: false });
     expect(judge(evidence(notProved, differs(false), agree))).toEqual({ verdict: 'verified', unexplainedDifference: true });
