@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { DerivativeTooLargeError, MovingLimitPointError, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { DerivativeTooLargeError, MovingLimitPointError, termKey, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, estimatedWork, KINK_MARGIN, layoutInputs, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin, writableAt,
@@ -414,7 +414,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // Otherwise the sizes whose sides the exact engine can write out, smallest first.
   let exactSizes = crosscheck
     ? sizesWithin(symbolicStep, context.sizes.slice(0, CROSSCHECK_SIZES), context.budget.maxInstances / CROSSCHECK_SHARE)
-    : writableSizes(symbolicStep, context.sizes);
+    // The same term on both sides is decided without writing it out (decideStep), however large.
+    : termKey(lhs) === termKey(rhs) ? context.sizes : writableSizes(symbolicStep, context.sizes);
   const exactBudget = crosscheck ? { ...context.budget, maxWork: context.budget.maxWork / CROSSCHECK_SHARE, maxInstances: context.budget.maxInstances / CROSSCHECK_SHARE } : context.budget;
   let symbolic: SymbolicOutcome = exactSizes.length === 0
     ? { kind: 'undecided', reason: 'no size small enough for a second opinion of the exact engine' }
