@@ -152,6 +152,7 @@ function deriveCommand(args: readonly string[], at: string | undefined, json: bo
   if (rest.length > 0 || (expression === undefined) === (at === undefined)) {
     throw new UsageError("give either --at LINE or one expression to derive, e.g. 'grad(L, W2)'");
   }
+  if (expression !== undefined && expression.trim() === '') throw new UsageError("the expression to derive is empty: write one, e.g. 'grad(L, W2)'");
   let content: Uint8Array;
   try {
     content = readFileSync(path);

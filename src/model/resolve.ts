@@ -1320,6 +1320,11 @@ export class Resolver {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);
     }
+    // A summation index or a size before a bracket (x^k(1 - x)): a product written without its space, not a misspelled function.
+    if (bound.has(name) || this.params.has(name) || this.scope.dims.has(name)) {
+      throw this.error('unknown-function', `${name} is ${this.scope.dims.has(name) ? 'a size' : 'an index'}, not a function: ${name}(...) reads as a call`, expr.nameSpan,
+        `for a product write ${name} * (...) or ${name} (...) with a space`);
+    }
     // What textbooks write that the language does not hold yet: said as such, not as a misspelling.
     // Own entries only: toString, valueOf and constructor are the prototype's, not the table's.
     const missing = Object.hasOwn(NOT_YET_WRITABLE, name) ? NOT_YET_WRITABLE[name] : undefined;

@@ -104,3 +104,11 @@ describe('names kept from files, and roots of roots', () => {
     expect(verdictsIn('given x: positive\nclaim √√x = x^(1/4)\nclaim √√x = x^(1/2)   expect wrong\n')).toEqual(['proved', 'refuted']);
   });
 });
+
+describe('an index or a size before a bracket', () => {
+  it('says it reads as a call, and how to write the product', () => {
+    const [step] = stepsIn('given x: unit\ngiven n: size\nclaim sum(k, 0, n, binomial(n, k) * x^k(1 - x)^(n - k)) = 1\n');
+    expect(step.detail.diagnostic?.message).toContain('k is an index, not a function: k(...) reads as a call');
+    expect(step.detail.diagnostic?.hint).toContain('k (...) with a space');
+  });
+});

@@ -129,3 +129,11 @@ describe('derivcheck check: a run in a pipe or past its time limit (a process of
     expect(run.stderr).not.toMatch(/EPIPE|at .*\(node:/);
   }, 60_000);
 });
+
+describe('derivcheck derive: arguments', () => {
+  it('an empty expression is a usage error, exit status 2, not a stack trace', () => {
+    const run = runCli(['derive', 'docs/example.deriv', '']);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('the expression to derive is empty');
+  });
+});
