@@ -71,3 +71,20 @@ export const delta = (a: Index, b: Index): Term => ({ k: 'icmp', op: '==', a, b 
 export function hasValueEverywhere(t: Term): boolean {
   return hasValueAtEveryPoint(t, []);
 }
+
+/**
+ * log(c + r) for a positive constant c, as log(c) + log1p(r / c): the same value and domain, read without
+ * cancellation. log(1 + exp(-800 - a)) is 1e-348; 1 + 1e-348 is 1 in 60 digits, and its log was a value no
+ * digits settled (probe 24). Undefined for any other term. For the high-precision evaluators; the exact engine keeps log as written.
+ */
+export function logOfConstantPlus(t: Term): Term | undefined {
+  if (t.k !== 'fn' || t.name !== 'log' || t.args[0].k !== 'add') return undefined;
+  const terms = t.args[0].terms;
+  const constants = terms.filter((x) => x.k === 'num');
+  if (constants.length !== 1 || terms.length < 2) return undefined;
+  const c = constants[0];
+  if (c.k !== 'num' || c.value.num <= 0n) return undefined;
+  const rest = terms.filter((x) => x !== c);
+  return add(fn('log', c), fn('log1p', mul(num(c.value.den, c.value.num), ...rest)));
+}
+

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
-import { closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -117,6 +117,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         return keepingSettings(Big, () => base.pow(exponent));
       }
       case 'fn': {
+        const withoutCancellation = logOfConstantPlus(t);
+        if (withoutCancellation !== undefined) return go(withoutCancellation);
         // No value in, none out: relu(NaN) would be 0 and max(NaN, 1) 1 by the rules' comparisons.
         const args = t.args.map(go);
         if (args.some((a) => a.isNaN())) return new Big(NaN);

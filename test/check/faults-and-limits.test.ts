@@ -107,3 +107,13 @@ describe('60-digit functions far from 1', () => {
     expect(stepsIn('given y: real\nclaim relu(asinh(phi(1000 * y))) = asinh(phi(1000 * y))\n')[0].verdict).toBe('verified');
   }, 60_000);
 });
+
+describe('log of 1 plus a tiny value, in high precision', () => {
+  it('reads log(1 + exp(-800 - a)) without cancellation, so a tail dropped past 600 digits is refuted, not an error', () => {
+    expect(stepsIn(`given a: positive
+claim log(1 + exp(-800 - a)) = exp(-800 - a) - exp(-1600 - 2 * a) / 2   expect wrong
+claim log(1 + exp(-800 - a)) = log1p(exp(-800 - a))
+claim (1 + 1e-300)^(1e300) = exp(1)   expect wrong
+`).map((s) => s.verdict)).toEqual(['refuted', 'proved', 'refuted']);
+  }, 120_000);
+});
