@@ -227,7 +227,7 @@ function declareFunction(statement: GivenDecl, scope: Scope, functions: Map<stri
   const arity = params?.length ?? 1;
   if (arity > MAX_FUNCTION_ARITY || (params !== undefined && new Set(params).size !== params.length)) {
     throw new DerivationError(diagnostic('unknown-type', arity > MAX_FUNCTION_ARITY ? `an abstract function takes at most ${MAX_FUNCTION_ARITY} arguments, got ${arity}`
-      : 'the arguments of a function have different names', scope.file, statement.type.span, 'write function(x, y) with distinct names'));
+      : 'the arguments of a function must have different names', scope.file, statement.type.span, 'write function(x, y) with distinct names'));
   }
   const typeText = params ? `function(${params.join(', ')})` : 'function';
   for (const { name } of statement.names) {

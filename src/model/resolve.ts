@@ -1128,6 +1128,8 @@ export class Resolver {
     this.checkNotBroken(unprimed);
     // F_x(a, b), F_xy(a, b): a partial derivative of an abstract function, by subscripts.
     const partial = /^(.+?)_([\p{L}\d]+)$/u.exec(name);
+    // A partial derivative of a function whose declaration is broken (function(x, x)) is that error, not an unknown function.
+    if (partial) this.checkNotBroken(partial[1]);
     const partOf = partial ? this.scope.functions?.get(partial[1]) : undefined;
     if (partial && partOf) return this.abstractCall(partOf, 0, partial[2], expr, bound);
     if (name.endsWith("''")) {
@@ -1681,7 +1683,9 @@ export class Resolver {
       const at = /[1-9]/.test(c) ? Number(c) - 1 : params?.indexOf(c) ?? -1;
       if (at < 0 || at >= arity) {
         throw this.error('unsupported', `${name}_${subscript}: '${c}' names no argument of ${given.typeText}`, expr.nameSpan,
-          params ? `a partial derivative is written ${name}_${params[0]}(...), by the names of ${form}` : `declare the names of the arguments, given ${name}: function(x, y), or write ${name}_1(...)`);
+          params && params.every((p) => [...p].length === 1) ? `a partial derivative is written ${name}_${params[0]}(...), by the names of ${form}`
+            : params ? `a subscript names each argument by one letter, or by its position: write ${name}_1(...) for the first of ${form}, or declare one-letter names`
+              : `declare the names of the arguments, given ${name}: function(x, y), or write ${name}_1(...)`);
       }
       orders[at]++;
     }

@@ -112,3 +112,16 @@ describe('an index or a size before a bracket', () => {
     expect(step.detail.diagnostic?.hint).toContain('k (...) with a space');
   });
 });
+
+describe('partial derivatives of an abstract function by subscripts', () => {
+  it('report a broken declaration, and say how to name arguments of several letters', () => {
+    const [twice, long] = stepsIn(`given F: function(x, x)
+given G: function(alpha, beta)
+given x, y: real
+claim diff(F(x, y), x) = F_x(x, y)
+claim diff(G(x, y), x) = G_alpha(x, y)
+`);
+    expect(twice.detail.diagnostic?.message).toContain('the arguments of a function must have different names (in the declaration of F');
+    expect(long.detail.diagnostic?.hint).toContain('write G_1(...) for the first of G(alpha, beta)');
+  });
+});
