@@ -1,7 +1,7 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { DerivativeTooLargeError, MovingLimitPointError, termKey, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
-import { checkStepNumerically, ERROR_FACTOR, estimatedWork, KINK_MARGIN, layoutInputs, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
+import { DerivativeTooLargeError, MovingLimitPointError, termKey, writtenOutSizeUpTo, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin, writableAt,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
@@ -52,18 +52,17 @@ function writableSizes(step: Parameters<typeof writableAt>[0], sizes: readonly R
   return kept < 0 ? sizes : sizes.slice(0, kept);
 }
 
-/** Term nodes one evaluation of a step may read (numeric/generate.ts estimatedWork): a sum over 1,000 x 1,000 entries with a body of 20 is one. */
+/**
+ * Term nodes one evaluation of a step may read, every sum written out over its size (model/term-size.ts
+ * writtenOutSizeUpTo): a sum over 1,000 x 1,000 entries with a body of 20 is one; three sums over 1,000 are
+ * 10^9. Integrals, limits and series spend budgets of their own and count once.
+ */
 export const MAX_EVALUATION_WORK = 50_000_000;
 
-/** The nodes one evaluation of the terms reads at a size assignment; 0 where the inputs cannot be laid out there. */
-function evaluationWork(terms: readonly Term[], inputs: readonly Input[], sizes: ReadonlyMap<string, number>): number {
-  let layout;
-  try {
-    layout = layoutInputs(inputs, sizes);
-  } catch {
-    return 0;
-  }
-  return terms.reduce((total, t) => total + estimatedWork(t, layout), 0);
+/** The nodes one evaluation of the terms reads at a size assignment. */
+function evaluationWork(terms: readonly Term[], sizes: ReadonlyMap<string, number>): number {
+  const sizeOf = (d: Dim) => (d.k === 'fixed' ? d.size : sizes.get(d.name) ?? 1);
+  return terms.reduce((total, t) => total + writtenOutSizeUpTo(t, sizeOf, Number.MAX_SAFE_INTEGER), 0);
 }
 
 /** A step an exact engine proved gets 1 / this of `trials`, and of the high-precision work, as a cross-check by numbers ... */
@@ -395,7 +394,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       'take fewer derivatives in one step (the Rodrigues formula up to P8), or write a derivative out and differentiate that') });
   }
   // Sums nested over fixed sizes (three of 1,000) ask a billion terms of every evaluation: refused by their size, not by the clock.
-  const work = Math.max(...context.sizes.map((sizes) => evaluationWork([lhs, rhs], model.inputs, sizes)));
+  const work = Math.max(...context.sizes.map((sizes) => evaluationWork([lhs, rhs], sizes)));
   if (work > MAX_EVALUATION_WORK) {
     return errorResult({ ...emptyDetail, diagnostic: diagnostic('limit', `one evaluation of this step reads about ${work.toPrecision(2)} terms, past the ${MAX_EVALUATION_WORK.toLocaleString('en-US')} the numbers evaluate`, model.derivation.file, step.span,
       'write the sums over a dimension symbol (vector[n] rather than vector[1000]), checked at every size that way, or split the step') });

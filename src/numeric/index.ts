@@ -11,7 +11,7 @@ export type { PreciseCompiled, PreciseContext, PreciseEvaluator, PreciseOutcome,
 export { specialValues } from './special-values.ts';
 export type { SpecialValues } from './special-values.ts';
 export { IndexSlots, newState } from './compile.ts';
-export { compileTerm, estimatedWork } from './generate.ts';
+export { compileTerm } from './generate.ts';
 export type { Compiled, EvaluationState } from './compile.ts';
 export { dimSize, entryName, layoutInputs } from './layout.ts';
 export type { Layout } from './layout.ts';
