@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { DerivativeTooLargeError, MovingLimitPointError, termKey, writtenOutSizeUpTo, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, termKey, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin, writableAt,
@@ -53,16 +53,15 @@ function writableSizes(step: Parameters<typeof writableAt>[0], sizes: readonly R
 }
 
 /**
- * Term nodes one evaluation of a step may read, every sum written out over its size (model/term-size.ts
- * writtenOutSizeUpTo): a sum over 1,000 x 1,000 entries with a body of 20 is one; three sums over 1,000 are
- * 10^9. Integrals, limits and series spend budgets of their own and count once.
+ * Node evaluations one evaluation of a step may take, each distinct node once per value of the summation
+ * indices it reads (model/term-size.ts cachedEvaluationWork): three sums over 1,000 whose innermost product
+ * reads all three indices are 10^9. Integrals, limits and series spend budgets of their own and count once.
  */
 export const MAX_EVALUATION_WORK = 50_000_000;
 
-/** The nodes one evaluation of the terms reads at a size assignment. */
+/** The node evaluations one evaluation of the terms takes at a size assignment. */
 function evaluationWork(terms: readonly Term[], sizes: ReadonlyMap<string, number>): number {
-  const sizeOf = (d: Dim) => (d.k === 'fixed' ? d.size : sizes.get(d.name) ?? 1);
-  return terms.reduce((total, t) => total + writtenOutSizeUpTo(t, sizeOf, Number.MAX_SAFE_INTEGER), 0);
+  return cachedEvaluationWork(terms, (d: Dim) => (d.k === 'fixed' ? d.size : sizes.get(d.name) ?? 1));
 }
 
 /** A step an exact engine proved gets 1 / this of `trials`, and of the high-precision work, as a cross-check by numbers ... */

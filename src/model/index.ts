@@ -13,7 +13,7 @@ export { appliedName, printFraction, printIndex, printRef, printTerm, termKey } 
 export { constantFraction, hasAffineIndex, hasDiff, hasIndexValue, freeInputNames, inputNames, isLiteralConstant, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
-export { children, expandedSize, expandedSizeUpTo, writtenOutSizeUpTo } from './term-size.ts';
+export { cachedEvaluationWork, children, expandedSize, expandedSizeUpTo, writtenOutSizeUpTo } from './term-size.ts';
 export { exactSimplex } from './exact-simplex.ts';
 export { insideInterval } from './intervals.ts';
 export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './dim-arithmetic.ts';
