@@ -388,6 +388,31 @@ function farPoints(comparison: Term, inputs: readonly Input[], instance: Instanc
 }
 
 /**
+ * Points with a scalar input at an end of its interval that the interval includes, the end exactly (pi/2 read
+ * as pi/2 in 60 digits, not as its double 6e-17 below): a strict bound tied there (sin(x) > 2 x / pi on
+ * (0, pi/2]) or an identity off its branch by a sliver (asin(sin(x)) = x on [-pi/2, pi/2 + 1e-9]) shows at
+ * the end itself, and random inputs draw only its double (probe 26).
+ */
+function intervalEndPoints(inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
+  const out: Map<string, PointValue>[] = [];
+  for (const input of inputs) {
+    const interval = input.interval;
+    if (interval === undefined || input.dims.length > 0) continue;
+    const ends = [
+      { term: interval.lower, closed: interval.lowerClosed, approx: interval.lowerValue },
+      { term: interval.upper, closed: interval.upperClosed, approx: interval.upperValue },
+    ];
+    for (const end of ends) {
+      if (end.term === undefined || !end.closed) continue;
+      const point = randomPoint(inputs, instance, random, -1);
+      point.set(input.name, { term: end.term, approx: end.approx });
+      out.push(point);
+    }
+  }
+  return out;
+}
+
+/**
  * The far points of an input with an interval: the far magnitudes past a finite end toward the
  * other, or, between two finite ends, as far from either as a unit input is from 0 or 1.
  */
@@ -1326,7 +1351,8 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // A bound is read where it may be tight instead of at random points (the numbers read those in 60 digits): each scalar
   // input alone far out (atan(x) <= 1.57 past x = 1256), and where the bound's slack is least along it.
   const tight = bound && !limited ? [...farPoints(rhs, inputs, instance, random), ...marginMinima(rhs, inputs, instance, random)] : [];
-  const points = distinctPoints([...tiePoints, ...simple, ...scaled, ...tight, ...later]).slice(0, limited ? ties.length + LIMITED_POINTS : undefined);
+  const ends = intervalEndPoints(inputs, instance, random);
+  const points = distinctPoints([...tiePoints, ...ends, ...simple, ...scaled, ...tight, ...later]).slice(0, limited ? ties.length + ends.length + LIMITED_POINTS : undefined);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of

@@ -118,3 +118,17 @@ claim x < ${cut}   expect wrong
     }), { numRuns: 8, seed: 11 });
   }, 120_000);
 });
+
+describe('intervals: the ends themselves (probe 26)', () => {
+  it('reads an included irrational end exactly, so a tie or a sliver off a branch there is refuted', () => {
+    expect(verdictsIn(`given x: real in (0, pi/2]
+given s: real in [-pi/2, pi/2 + 1e-9]
+given y: real in (0, pi/2)
+claim sin(x) > 2 * x / pi      expect wrong
+claim 1 > 2 * x / pi           expect wrong
+claim sin(x) >= 2 * x / pi
+claim asin(sin(s)) = s         expect wrong
+claim 1 > 2 * y / pi
+`)).toEqual(['refuted', 'refuted', 'verified', 'refuted', 'verified']);
+  }, 60_000);
+});
