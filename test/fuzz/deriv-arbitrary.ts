@@ -14,7 +14,10 @@ const NAMES = ['t', 't', 'a', 'b', 'u', 'x[i]', 'x[k]', 'x[1]', 'x[n]', 'e', 'pi
 const FUNCTIONS = ['exp', 'log', 'sqrt', 'tanh', 'sigmoid', 'relu', 'abs', 'softplus', 'sin', 'cos', 'sinh', 'cosh', 'atan', 'sign', 'log1p', 'expm1'];
 const BINARY = [' + ', ' - ', ' * ', ' / ', '^', ' .* ', ' ./ ', ' < ', ' >= ', ' == ', ' != ', ' − ', ' × ', ' ≠ '];
 const NUMBERS = ['0', '1', '2', '0.5', '1e-7', '3', '10', '1e400', '1e-400', '0x1F', '123456789012345678901234567890', 'Infinity', '1e99999'];
-const TYPES = ['real', 'positive', 'unit', 'vector[n]', 'vector[3]', 'simplex[n]', 'onehot[n]', 'label[n]', 'matrix[n, m]', 'positive[n]', 'matrix[2, 3]', 'vector[0]', 'vector[100000]'];
+const TYPES = ['real', 'positive', 'unit', 'vector[n]', 'vector[3]', 'simplex[n]', 'onehot[n]', 'label[n]', 'matrix[n, m]', 'positive[n]', 'matrix[2, 3]', 'vector[0]', 'vector[100000]',
+  // Intervals, well formed and not: ends included or left out, irrational, infinite, reversed, reading an input, unclosed.
+  'real in (0, pi/2)', 'real in [-1, 1]', 'real in (1, Infinity)', 'real in [0, 1e-300]', 'real in (2, 1)', 'real in [0, Infinity]', 'real in (0, t)',
+  'real in (0, 1', 'vector[n] in (0, 1)', 'real in (-Infinity, 1e400)', 'real in (0, (1, 2))'];
 const INDICES = ['i', 'j', 'k', '1', 'n', 'i + 1', 'n - 1', 'ii', '0'];
 
 /** A random expression of the language, a few levels deep. */
