@@ -9,7 +9,7 @@ import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
-import { checkFiles, defaultJobs, derive, DerivationError, formatDiagnostic, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
+import { checkFiles, defaultJobs, derive, DerivationError, formatDiagnostic, OPTION_RANGES, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { escapeControl, toJsonText } from './report/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
@@ -52,7 +52,7 @@ class UsageError extends Error {}
 /** The one line after a usage error: the whole usage would bury the message. */
 const HELP_HINT = "run 'derivcheck --help' for the options";
 
-function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
+function integer(value: string | undefined, name: string, { min, max }: { readonly min: number; readonly max: number }): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
@@ -63,8 +63,9 @@ function integer(value: string | undefined, name: string, min: number, max: numb
 function sizes(value: string | undefined): number[] | undefined {
   if (value === undefined) return undefined;
   const parts = value.split(',').map((s) => s.trim());
-  if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 10_000)) {
-    throw new UsageError(`--sizes must be a comma-separated list of sizes from 1 to 10000, got '${value}'`);
+  const { min, max } = OPTION_RANGES.size;
+  if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < min || Number(p) > max)) {
+    throw new UsageError(`--sizes must be a comma-separated list of sizes from ${min} to ${max}, got '${value}'`);
   }
   return parts.map(Number);
 }
@@ -99,12 +100,12 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     if (paths.length === 0) throw new UsageError('name at least one .deriv file or folder, e.g. derivcheck check derivations/');
     const options = {
       // fast-check seeds are 32-bit: a wider range would make different seeds replay the same run.
-      seed: integer(values.seed, 'seed', -2147483648, 2147483647), trials: integer(values.trials, 'trials', 1, 1_000_000),
-      sizes: sizes(values.sizes), jobs: integer(values.jobs, 'jobs', 1, 256) ?? defaultJobs(),
+      seed: integer(values.seed, 'seed', OPTION_RANGES.seed), trials: integer(values.trials, 'trials', OPTION_RANGES.trials),
+      sizes: sizes(values.sizes), jobs: integer(values.jobs, 'jobs', OPTION_RANGES.jobs) ?? defaultJobs(),
     };
     // A report that cannot be written is refused now, not after a long run.
     for (const option of OUTPUT_OPTIONS) assertWritable(values[option], option);
-    const timeout = integer(values.timeout, 'timeout', 1, 86_400) ?? DEFAULT_TIMEOUT_SECONDS;
+    const timeout = integer(values.timeout, 'timeout', { min: 1, max: 86_400 }) ?? DEFAULT_TIMEOUT_SECONDS;
     const progress = err.isTTY && !values.json ? new Progress(err) : undefined;
     let report: CheckReport;
     const watchdog = startWatchdog(timeout, values.json === true);
@@ -160,7 +161,7 @@ function deriveCommand(args: readonly string[], at: string | undefined, json: bo
     err.write(`derivcheck: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
     return 2;
   }
-  const target = at !== undefined ? { line: integer(at, 'at', 1, 10_000_000)! } : { expression: expression! };
+  const target = at !== undefined ? { line: integer(at, 'at', { min: 1, max: 10_000_000 })! } : { expression: expression! };
   try {
     const found = derive(new TextDecoder().decode(content), target, { path });
     if (json) {

@@ -1,6 +1,6 @@
 /** The check stage: both engines per step, combined into one verdict with its evidence. */
 export { assembleDerivation, checkModel, checkStepAt, DEFAULT_SIZES, DEFAULT_TRIALS, randomSeed } from './check-derivation.ts';
 export type { CheckOptions } from './check-derivation.ts';
-export { assertCheckOptions } from './options.ts';
+export { assertCheckOptions, OPTION_RANGES } from './options.ts';
 export { isExpected, summarize } from './results.ts';
 export type * from './results.ts';

@@ -41,7 +41,7 @@ describe('the library refuses options it cannot honour, by name', () => {
   it('sizes, trials, seed and jobs out of their ranges; a derive target of neither form', async () => {
     const { checkText, derive } = await import('../../src/index.ts');
     const text = 'derivation "a"\ngiven x: vector[n]\nclaim sum(x) = sum(i, x[i])\n';
-    expect(() => checkText(text, 'a.deriv', { sizes: [1.5] })).toThrow('sizes must be whole numbers from 1 to 1000, got 1.5');
+    expect(() => checkText(text, 'a.deriv', { sizes: [1.5] })).toThrow('sizes must be whole numbers from 1 to 10000, got 1.5');
     expect(() => checkText(text, 'a.deriv', { sizes: [0] })).toThrow('got 0');
     expect(() => checkText(text, 'a.deriv', { sizes: [] })).toThrow('sizes must be a non-empty list');
     expect(() => checkText(text, 'a.deriv', { trials: 0 })).toThrow('trials must be a whole number from 1 to 1000000, got 0');

@@ -137,3 +137,17 @@ describe('derivcheck derive: arguments', () => {
     expect(run.err).toContain('the expression to derive is empty');
   });
 });
+
+describe('derivcheck check: --sizes past the largest fixed size', () => {
+  it('reaches the library within its range: --sizes 2000 checks, as the library allows sizes up to 10000', () => {
+    const folder = new TempFolder();
+    try {
+      const file = folder.file('big.deriv', 'derivation "big"\ngiven x: vector[n]\nclaim sum(x) = sum(i, x[i])\n');
+      const run = runCli(['check', file, '--sizes', '2000', '--seed', '1', '--trials', '2']);
+      expect(run.err).not.toMatch(/internal error|RangeError/);
+      expect(run.code).toBe(0);
+    } finally {
+      folder.remove();
+    }
+  }, 60_000);
+});
