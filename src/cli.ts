@@ -9,7 +9,7 @@ import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
-import { checkFiles, defaultJobs, derive, DerivationError, formatDiagnostic, OPTION_RANGES, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
+import { checkFiles, countStep, defaultJobs, derive, emptySummary, DerivationError, formatDiagnostic, OPTION_RANGES, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { escapeControl, toJsonText } from './report/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
@@ -110,16 +110,14 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     let report: CheckReport;
     const watchdog = startWatchdog(timeout, values.json === true);
     // What the run has checked so far, for the watchdog to report if the run passes its time limit.
-    const done = { steps: 0, proved: 0, verified: 0, refuted: 0, error: 0, unexpected: 0 };
+    const done = emptySummary();
     try {
       report = checkFiles(paths, {
         ...options,
         onFile: (path, total) => progress?.file(path, total),
         onStep: (result) => {
           progress?.step();
-          done.steps++;
-          done[result.verdict]++;
-          if (!result.ok) done.unexpected++;
+          countStep(done, result);
           watchdog.postMessage(done);
         },
       });
@@ -275,7 +273,7 @@ function startWatchdog(seconds: number, json: boolean): Worker {
   const code = `
     const { workerData, parentPort } = require('node:worker_threads');
     const fs = require('node:fs');
-    let done = { steps: 0, proved: 0, verified: 0, refuted: 0, error: 0, unexpected: 0 };
+    let done = workerData.done;
     parentPort.on('message', (counts) => { done = counts; });
     setTimeout(() => {
       const message = 'the run passed its time limit of ' + workerData.seconds + ' s (--timeout) and was stopped';
@@ -287,7 +285,7 @@ function startWatchdog(seconds: number, json: boolean): Worker {
       process.kill(process.pid, 'SIGTERM');
     }, workerData.seconds * 1000);
     parentPort.unref();`;
-  const worker = new Worker(code, { eval: true, workerData: { seconds, json } });
+  const worker = new Worker(code, { eval: true, workerData: { seconds, json, done: emptySummary() } });
   worker.unref();
   return worker;
 }

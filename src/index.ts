@@ -24,7 +24,7 @@ export { DerivationSyntaxError, parseDerivation, parseDerivationFile } from './s
 export type { Claim, Derivation, DerivationFile, Expr, Span, Step } from './syntax/index.ts';
 export { buildModel } from './model/index.ts';
 export type { Model } from './model/index.ts';
-export { checkModel, DEFAULT_SIZES, DEFAULT_TRIALS, isExpected, OPTION_RANGES, summarize } from './check/index.ts';
+export { checkModel, countStep, DEFAULT_SIZES, DEFAULT_TRIALS, emptySummary, isExpected, OPTION_RANGES, summarize } from './check/index.ts';
 export type {
   CheckOptions, CheckReport, ClaimResult, Counterexample, DerivationResult, FileResult, ProofScope, StepDetail,
   StepResult, Summary, Verdict,

@@ -1,9 +1,9 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, termKey, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
-  Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin, writableAt,
+  Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin, writableSizes,
   type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -45,12 +45,6 @@ export const DEFAULT_TRIALS = 100;
 export const DEFAULT_SIZES: readonly number[] = [1, 2, 3, 4, 5, 8];
 
 const isIntegral = (t: Term): boolean => t.k === 'integral';
-
-/** The sizes, smallest first, up to the first where the sides are too large to write out for the exact engine. */
-function writableSizes(step: Parameters<typeof writableAt>[0], sizes: readonly ReadonlyMap<string, number>[]): readonly ReadonlyMap<string, number>[] {
-  const kept = sizes.findIndex((size) => !writableAt(step, size));
-  return kept < 0 ? sizes : sizes.slice(0, kept);
-}
 
 /**
  * Node evaluations one evaluation of a step may take, each distinct node once per value of the summation
@@ -412,8 +406,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // Otherwise the sizes whose sides the exact engine can write out, smallest first.
   let exactSizes = crosscheck
     ? sizesWithin(symbolicStep, context.sizes.slice(0, CROSSCHECK_SIZES), context.budget.maxInstances / CROSSCHECK_SHARE)
-    // The same term on both sides is decided without writing it out (decideStep), however large.
-    : termKey(lhs) === termKey(rhs) ? context.sizes : writableSizes(symbolicStep, context.sizes);
+    : writableSizes(symbolicStep, context.sizes);
   const exactBudget = crosscheck ? { ...context.budget, maxWork: context.budget.maxWork / CROSSCHECK_SHARE, maxInstances: context.budget.maxInstances / CROSSCHECK_SHARE } : context.budget;
   let symbolic: SymbolicOutcome = exactSizes.length === 0
     ? { kind: 'undecided', reason: 'no size small enough for a second opinion of the exact engine' }

@@ -2,5 +2,5 @@
 export { assembleDerivation, checkModel, checkStepAt, DEFAULT_SIZES, DEFAULT_TRIALS, randomSeed } from './check-derivation.ts';
 export type { CheckOptions } from './check-derivation.ts';
 export { assertCheckOptions, OPTION_RANGES } from './options.ts';
-export { isExpected, summarize } from './results.ts';
+export { countStep, emptySummary, isExpected, summarize } from './results.ts';
 export type * from './results.ts';

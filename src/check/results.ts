@@ -152,14 +152,22 @@ export function isExpected(verdict: Verdict, expect: 'holds' | 'wrong'): boolean
 }
 
 export function summarize(files: readonly FileResult[]): Summary {
-  const counts = { steps: 0, proved: 0, verified: 0, refuted: 0, error: 0, unexpected: 0 };
+  const counts = emptySummary();
   for (const file of files) {
     if (file.error) counts.unexpected++;
-    for (const d of file.derivations) for (const c of d.claims) for (const s of c.steps) {
-      counts.steps++;
-      counts[s.verdict]++;
-      if (!s.ok) counts.unexpected++;
-    }
+    for (const d of file.derivations) for (const c of d.claims) for (const s of c.steps) countStep(counts, s);
   }
   return counts;
+}
+
+/** A summary of nothing, to count steps into (see {@link countStep}). */
+export function emptySummary(): { -readonly [K in keyof Summary]: Summary[K] } {
+  return { steps: 0, proved: 0, verified: 0, refuted: 0, error: 0, unexpected: 0 };
+}
+
+/** Counts one step into a summary: as the report's, or as a run goes (the command line's watchdog). */
+export function countStep(counts: { -readonly [K in keyof Summary]: Summary[K] }, step: Pick<StepResult, 'verdict' | 'ok'>): void {
+  counts.steps++;
+  counts[step.verdict]++;
+  if (!step.ok) counts.unexpected++;
 }

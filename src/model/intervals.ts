@@ -1,7 +1,7 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { Expr, IntervalExpr } from '../syntax/index.ts';
 import { FUNCTIONS } from './functions.ts';
-import { INFINITY_NAMES, Resolver, type Scope } from './resolve.ts';
+import { Resolver, type Scope } from './resolve.ts';
 import { add, fn, input, mul, num, sub } from './term-builders.ts';
 import { inputNames, someSubterm } from './term-queries.ts';
 import type { Input, InputInterval, Term } from './term.ts';
@@ -47,14 +47,14 @@ export function resolveInterval(interval: IntervalExpr, typeName: string, rank: 
 
 /** An end as a constant term; undefined for the infinity on its side. */
 function readEnd(expr: Expr, side: 'lower' | 'upper', scope: Scope): Term | undefined {
-  const negated = expr.kind === 'unary' && expr.op === '-';
-  const name = negated ? expr.arg : expr;
-  if (name.kind === 'name' && INFINITY_NAMES.has(name.name) && !scope.inputs.has(name.name) && !scope.lets.has(name.name)) {
-    if (negated === (side === 'lower')) return undefined;
-    throw new DerivationError(diagnostic('unknown-type', `the ${side} end of the interval is ${negated ? '-' : ''}${name.name}`, scope.file, expr.span,
+  const resolver = new Resolver(scope);
+  const infinity = resolver.writtenInfinity(expr);
+  if (infinity) {
+    if ((infinity.sign < 0) === (side === 'lower')) return undefined;
+    throw new DerivationError(diagnostic('unknown-type', `the ${side} end of the interval is ${infinity.text}`, scope.file, expr.span,
       `write the lower end first: (${side === 'lower' ? 'a, ' : '-Infinity, '}${side === 'lower' ? 'Infinity' : 'b'})`));
   }
-  const term = new Resolver(scope).resolve(expr);
+  const term = resolver.resolve(expr);
   const value = constantValue(term);
   if (inputNames(term).size > 0 || someSubterm(term, (t) => t.k === 'size') || !Number.isFinite(value)) {
     throw new DerivationError(diagnostic('unknown-type', `the ${side} end of an interval is a number, such as 0, pi/2, sqrt(2) or ${side === 'lower' ? '-' : ''}Infinity`, scope.file, expr.span,

@@ -47,7 +47,7 @@ function namedConstant(name: string): Term | undefined {
 }
 
 /** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
-export const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
+const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 /** Calls textbooks write that the language does not hold: what they are, and what to write instead. */
 const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; readonly hint: string }>> = Object.fromEntries([
   ...['argmin', 'argmax'].map((name) => [name, {
@@ -648,6 +648,17 @@ export class Resolver {
     if (!letters.every((c) => (this.scope.inputs.has(c) || this.scope.lets.has(c)) && !bound.has(c) && !this.params.has(c))) return undefined;
     return letters.map((name): Expr => ({ kind: 'name', name, span: expr.span }))
       .reduce((left, right): Expr => ({ kind: 'binary', op: '*', left, right, span: expr.span, opSpan: expr.span }));
+  }
+
+  /**
+   * `Infinity` or `-Infinity` as written (also `inf`, `oo`, `∞`) where no declared name shadows it: its sign and
+   * its text, for an integral's bound, a limit's point and an interval's end; undefined for anything else.
+   */
+  writtenInfinity(e: Expr): { readonly sign: 1 | -1; readonly text: string } | undefined {
+    const negated = e.kind === 'unary' && e.op === '-';
+    const name = negated ? e.arg : e;
+    if (name.kind !== 'name' || !INFINITY_NAMES.has(name.name) || this.isDeclared(name.name)) return undefined;
+    return { sign: negated ? -1 : 1, text: `${negated ? '-' : ''}${name.name}` };
   }
 
   /**
@@ -1997,11 +2008,10 @@ export class Resolver {
         `declare it with given ${name}: real (its range is the integral's bounds), and write ${form.replace('t,', `${name},`)}`);
     }
     const bound_ = (e: Expr, side: 'lower' | 'upper'): Term | undefined => {
-      const negated = e.kind === 'unary' && e.op === '-';
-      const name = negated ? e.arg : e;
-      if (name.kind === 'name' && INFINITY_NAMES.has(name.name) && !this.isDeclared(name.name)) {
-        if (negated === (side === 'lower')) return undefined;
-        throw this.error('unsupported', `the ${side} bound of an integral is ${negated ? '-' : ''}${name.name}: the integral runs from the lower bound up to the upper`, e.span,
+      const infinity = this.writtenInfinity(e);
+      if (infinity) {
+        if ((infinity.sign < 0) === (side === 'lower')) return undefined;
+        throw this.error('unsupported', `the ${side} bound of an integral is ${infinity.text}: the integral runs from the lower bound up to the upper`, e.span,
           `write ${side === 'lower' ? '-' : ''}Infinity as the ${side} bound, or swap the bounds and negate the integral`);
       }
       return this.scalarOf(this.val(e, bound), e);
@@ -2042,17 +2052,16 @@ export class Resolver {
       }
       side = written;
     }
-    const negated = pointExpr.kind === 'unary' && pointExpr.op === '-';
-    const pointName = negated ? pointExpr.arg : pointExpr;
     const body = this.scalarOf(this.val(bodyExpr, bound), bodyExpr);
-    if (pointName.kind === 'name' && INFINITY_NAMES.has(pointName.name) && !this.isDeclared(pointName.name)) {
+    const infinity = this.writtenInfinity(pointExpr);
+    if (infinity) {
       if (sideExpr !== undefined) {
-        throw this.error('unsupported', `a limit toward ${negated ? '-' : ''}${pointName.name} has one side already`, sideExpr.span, `leave the side out: ${form}`);
+        throw this.error('unsupported', `a limit toward ${infinity.text} has one side already`, sideExpr.span, `leave the side out: ${form}`);
       }
-      if (given.kind === 'positive' && negated) {
-        throw this.error('unsupported', `${given.name} is positive, and cannot tend to -${pointName.name}`, pointExpr.span, `declare given ${given.name}: real`);
+      if (given.kind === 'positive' && infinity.sign < 0) {
+        throw this.error('unsupported', `${given.name} is positive, and cannot tend to ${infinity.text}`, pointExpr.span, `declare given ${given.name}: real`);
       }
-      return scalar({ k: 'limit', v: given.name, side: negated ? -1 : 1, body });
+      return scalar({ k: 'limit', v: given.name, side: infinity.sign, body });
     }
     if (given.kind === 'positive' && side !== 1) {
       throw this.error('unsupported', `${given.name} is positive, and a limit ${side === 0 ? 'from both sides' : 'from below'} moves it below its point`, expr.span,

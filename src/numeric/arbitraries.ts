@@ -121,6 +121,8 @@ function scaledEntries(kind: 'real' | 'positive' | 'unit', name: string, count: 
  */
 function intervalEntries(input: Input, interval: InputInterval, count: number, options: InputOptions): fc.Arbitrary<number[]> {
   const { lowerValue: lo, upperValue: hi } = interval;
+  // An interval with no finite end is any real: the usual draws, scale and sign included.
+  if (!Number.isFinite(lo) && !Number.isFinite(hi)) return scaledEntries('real', input.name, count, options);
   const inside = (v: number) => insideInterval(input, v);
   const fixed = [...SIMPLE_VALUES, ...specialFor(input.name, options),
     ...(interval.lowerClosed ? [lo] : []), ...(interval.upperClosed ? [hi] : []),
@@ -130,15 +132,12 @@ function intervalEntries(input: Input, interval: InputInterval, count: number, o
     ? fc.oneof(
       fc.tuple(logUniform(INPUT_RANGES.unit), fc.boolean()).map(([p, upper]) => fromUnit(upper ? 1 - p : p)),
       uniform({ min: 0, max: 1 }).map(fromUnit))
-    : fc.tuple(logUniform(INPUT_RANGES.scale), logUniform(INPUT_RANGES.spread)).map(([scale, spread]) => (Number.isFinite(lo) ? lo + scale * spread
-      : Number.isFinite(hi) ? hi - scale * spread : 0));
+    : fc.tuple(logUniform(INPUT_RANGES.scale), logUniform(INPUT_RANGES.spread)).map(([scale, spread]) => (Number.isFinite(lo) ? lo + scale * spread : hi - scale * spread));
   // Rounding may put a draw past an open end (0.6 - 1e-17): drawn again from the middle, never outside.
   const kept = random.map((v) => (inside(v) ? v : Number.isFinite(lo) && Number.isFinite(hi) ? fromUnit(0.5) : Number.isFinite(lo) ? lo + 1 : hi - 1));
   const entry = fixed.length > 0 && !options.kinkInDiff
     ? fc.oneof({ withCrossShrink: true }, { weight: WEIGHTS.simple + WEIGHTS.special, arbitrary: fc.constantFrom(...new Set(fixed)) }, { weight: WEIGHTS.random, arbitrary: kept })
     : kept;
-  // An interval with no finite end is any real: the usual draws, scale and sign included.
-  if (!Number.isFinite(lo) && !Number.isFinite(hi)) return scaledEntries('real', input.name, count, options);
   return fc.array(entry, { minLength: count, maxLength: count });
 }
 

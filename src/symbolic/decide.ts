@@ -500,7 +500,7 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
       // A least point that is a constant of the books (pi/4, exp(-1), log(2)): there the margin may be exactly 0, which
       // only its exact value shows (sin(x) + cos(x) < sqrt(2) at x = pi/4, x^x > exp(-1/e) at x = 1/e).
       for (const constant of tightConstants().filter((k) => Math.abs(k.approx - least) <= TIGHT_MATCH * Math.max(1, Math.abs(least))).slice(0, MAX_TIGHT)) {
-        if (!allowsValue(input.kind, constant.approx)) continue;
+        if (!allowsValue(input.kind, constant.approx) || !insideInterval(input, constant.approx)) continue;
         const point = new Map(base);
         point.set(input.name, constant);
         out.push(point);
@@ -737,8 +737,18 @@ export const MAX_WRITTEN_OUT_NODES = 200_000;
 /** ... and after delta elimination, which distributes products over sums. */
 const MAX_SIMPLIFIED_NODES = 4_000_000;
 
+/**
+ * The sizes, smallest first, up to the first where the sides are too large to write out; all of them for the same
+ * term on both sides, which {@link decideStep} decides without writing it out, however large.
+ */
+export function writableSizes(step: SymbolicStep, sizes: readonly ReadonlyMap<string, number>[]): readonly ReadonlyMap<string, number>[] {
+  if (termKey(step.lhs) === termKey(step.rhs)) return sizes;
+  const kept = sizes.findIndex((size) => !writableAt(step, size));
+  return kept < 0 ? sizes : sizes.slice(0, kept);
+}
+
 /** Whether the sides written out at a size stay within {@link MAX_WRITTEN_OUT_NODES}. */
-export function writableAt(step: Pick<SymbolicStep, 'lhs' | 'rhs'>, size: ReadonlyMap<string, number>, cap = MAX_WRITTEN_OUT_NODES): boolean {
+function writableAt(step: Pick<SymbolicStep, 'lhs' | 'rhs'>, size: ReadonlyMap<string, number>, cap = MAX_WRITTEN_OUT_NODES): boolean {
   const sizeOf = (d: Input['dims'][number]) => (d.k === 'fixed' ? d.size : size.get(d.name) ?? 1);
   return writtenOutSizeUpTo(step.lhs, sizeOf, cap) + writtenOutSizeUpTo(step.rhs, sizeOf, cap) < cap;
 }
