@@ -63,6 +63,8 @@ export function withGuard<T>(ms: number, search: () => T, fallback: T): T {
   }
 }
 
+const isExactZero = (t: Term): boolean => t.k === 'num' && t.value.num === 0n;
+
 /** Nodes evaluated between two looks at the clock: at 960 digits one exp or log takes tens of ms, so not many. */
 const CLOCK_EVERY = 32;
 
@@ -92,6 +94,16 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     }
     return value;
   };
+  // Whether a term has a finite value, without its value where that costs a function of many digits.
+  const hasValue = (t: Term): boolean => {
+    if (t.k === 'add') return t.terms.every(hasValue);
+    if (t.k === 'mul') return t.factors.every(hasValue);
+    if (t.k === 'fn' && (t.name === 'log' || t.name === 'sqrt') && logOfConstantPlus(t) === undefined) {
+      const argument = go(t.args[0]);
+      return argument.isFinite() && (t.name === 'log' ? argument.gt(0) : argument.gte(0));
+    }
+    return go(t).isFinite();
+  };
   const evaluate = (t: Term): Decimal => {
     switch (t.k) {
       case 'num': return new Big(t.value.num.toString()).div(new Big(t.value.den.toString()));
@@ -107,7 +119,12 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         see?.(v);
         return acc.plus(v);
       }, new Big(0));
-      case 'mul': return t.factors.reduce((acc, x) => acc.times(go(x)), one);
+      case 'mul': {
+        // An interval's guard, 0 * (log(x - a) + sqrt(b - x)), asks only whether its factors have a value: at 960
+        // digits reading its logarithms cost more than the step itself.
+        if (t.factors.some(isExactZero)) return t.factors.every((x) => isExactZero(x) || hasValue(x)) ? new Big(0) : new Big(NaN);
+        return t.factors.reduce((acc, x) => acc.times(go(x)), one);
+      }
       case 'pow': {
         const base = go(t.base);
         const exponent = go(t.exponent);
