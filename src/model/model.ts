@@ -2,7 +2,8 @@ import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/ind
 import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { readsName, RecurrenceDefinition } from './recurrence.ts';
-import { Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
+import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
+import { undeclaredBoundVariables } from './bound-variables.ts';
 import { isFunctionName } from './functions.ts';
 import { isFunctionForm } from './function-forms.ts';
 import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
@@ -132,7 +133,13 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   const claimsBefore = (statement: (typeof derivation.statements)[number]) =>
     derivation.statements.slice(0, derivation.statements.indexOf(statement)).filter((s) => s.kind === 'claim').length;
   const givensFirst = [...derivation.statements.filter((s) => s.kind === 'given'), ...derivation.statements.filter((s) => s.kind !== 'given')];
+  let boundDeclared = false;
   for (const statement of givensFirst) {
+    if (!boundDeclared && statement.kind !== 'given') {
+      // After the givens, so that a declared name keeps its declaration.
+      boundDeclared = true;
+      for (const name of undeclaredBoundVariables(derivation, taken, isNamedConstant)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
+    }
     if (statement.kind === 'claim') {
       claims.push(modelClaim(statement, scope));
       continue;

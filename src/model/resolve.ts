@@ -48,6 +48,11 @@ function namedConstant(name: string): Term | undefined {
 
 /** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
 const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
+
+/** Whether a name stands for a constant where nothing is declared by it (e, pi, Infinity). */
+export function isNamedConstant(name: string): boolean {
+  return namedConstant(name) !== undefined || INFINITY_NAMES.has(name);
+}
 /** Calls textbooks write that the language does not hold: what they are, and what to write instead. */
 const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; readonly hint: string }>> = Object.fromEntries([
   ...['argmin', 'argmax'].map((name) => [name, {

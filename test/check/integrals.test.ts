@@ -145,9 +145,28 @@ describe('values by quadrature', () => {
   });
 });
 
+describe('a variable of integration or of a limit left undeclared, as the books leave it', () => {
+  it.each([
+    ['an integral', 'given x: positive\nclaim integral(t, 0, x, t) = x^2 / 2', 'proved'],
+    ['nested integrals', 'claim integral(u, 0, 1, integral(v, 0, u, u v)) = 1/8', 'proved'],
+    ['SymPy\'s order', 'given x: real\nclaim integrate(s^2, s, 0, x) = x^3 / 3', 'proved'],
+    ['a defined function\'s integral', 'given x: real\nlet F(y) = integral(w, 0, y, w^2)\nclaim F(x) = x^3 / 3', 'proved'],
+    ['a limit', 'given x: real\nclaim limit(h, 0, (sin(x + h) - sin(x)) / h) = cos(x)', 'verified'],
+    ['a wrong value', 'given x: positive\nclaim integral(t, 0, x, t) = x^2', 'refuted'],
+  ])('%s: declared a real input by its use', (_, body, verdict) => {
+    const [step] = stepsIn(body);
+    expect(step.verdict).toBe(verdict);
+  });
+
+  it('keeps a declaration the file gives, with its message', () => {
+    const [step] = stepsIn('given x: real\ngiven t: positive\nclaim integral(t, 0, x, t) = x^2 / 2');
+    expect(step.detail.diagnostic?.message).toMatch(/and t is a positive/);
+  });
+});
+
 describe('what an integral is written with', () => {
   it.each([
-    ['an undeclared variable', 'given x: real\nclaim integral(t, 0, x, t) = x^2 / 2', /^the variable of an integral is a scalar real input, and t is not declared$/, 'given t: real'],
+    ['a variable that is also a summation index', 'claim sum(k, 1, 3, integral(k, 0, 1, k)) = 3', /^the variable of an integral is a scalar real input, and k is not declared$/, 'given k: real'],
     ['a positive variable, whose range would contradict the bounds', 'given x: real\ngiven t: positive\nclaim integral(t, 0, x, t) = x^2 / 2', /^the variable of an integral is a scalar real input, and t is a positive/, 'given t: real'],
     ['an indefinite integral', 'given x: real\nclaim integral(x, x^2) = x^3 / 3', /^integral takes a variable, two bounds and an expression, got 2 arguments$/, 'indefinite integral holds up to a constant'],
     ['bounds the wrong way round', 'given t: real\nclaim integral(t, Infinity, 0, exp(-t)) = -1', /^the lower bound of an integral is Infinity/, 'swap the bounds'],
