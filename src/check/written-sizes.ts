@@ -47,7 +47,8 @@ export function mergedOverSizes(
   const sizesText = describe(tried.map((s) => new Map(Object.entries(s))));
   const notTried = skipped.length === 0 ? '' : `; not decided at ${describe(skipped)}: too large to write out (det above ${MAX_DETERMINANT_SIZE}×${MAX_DETERMINANT_SIZE}, or 3×3 of compound entries; a derivative above order ${MAX_FUNCTION_ORDER}) or no value anywhere there`;
   const written = `written out at each size${notTried}`;
-  if (decisive) return { ...decisive, method: `${decisive.method} (written out at that size)` };
+  // An error before any method ran (a line that cannot be read) has no size to name.
+  if (decisive) return decisive.method === 'none' ? decisive : { ...decisive, method: `${decisive.method} (written out at that size)` };
   const worstRelative = Math.max(...results.map((r) => r.detail.worstRelative ?? 0));
   const first = results[0];
   const merged: StepDetail = {

@@ -140,6 +140,13 @@ claim sum(a) = sum(i, a[i])
     expect(claims[6].steps[0].proof).toBe('every-n');
   }, 60_000);
 
+  it('a line that cannot be read beside a det written out at each size names no size in its method', () => {
+    const [step] = claimsOf(deriv('given X: matrix[n, n]\ngiven x: real\nclaim det(X) + x = 2 / sqrt(pi) exp(x) + det(X)\n'), { sizes: [1, 2] })[0].steps;
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toContain('may mean');
+    expect(step.method).toBe('none');
+  });
+
   it('det of an n×n matrix at no size it can be written out at is an error that says which sizes it can', () => {
     const [step] = claimsOf(deriv('given X: matrix[n, n]\nclaim det(X) = det(X\')\n'), { sizes: [5, 8] })[0].steps;
     expect(step.verdict).toBe('error');
