@@ -85,6 +85,6 @@ export function logOfConstantPlus(t: Term): Term | undefined {
   const c = constants[0];
   if (c.k !== 'num' || c.value.num <= 0n) return undefined;
   const rest = terms.filter((x) => x !== c);
-  return add(fn('log', c), fn('log1p', mul(num(c.value.den, c.value.num), ...rest)));
+  return add(fn('log', c), fn('log1p', mul(num(c.value.den, c.value.num), add(...rest))));
 }
 

@@ -116,4 +116,12 @@ claim log(1 + exp(-800 - a)) = log1p(exp(-800 - a))
 claim (1 + 1e-300)^(1e300) = exp(1)   expect wrong
 `).map((s) => s.verdict)).toEqual(['refuted', 'proved', 'refuted']);
   }, 120_000);
+
+  it('reads log(c + a + b) as log(c) + log1p((a + b) / c), not log1p(a b / c) (probe 27: every exact point past an end pi + 1e-10 had no value)', async () => {
+    const { evaluateHighPrecision } = await import('../../src/symbolic/high-precision.ts');
+    const { add, fn, num } = await import('../../src/model/index.ts');
+    const input = (name: string) => ({ k: 'input' as const, ref: { name, indices: [] } });
+    const value = evaluateHighPrecision(fn('log', add(num(1), input('a'), input('b'))), new Map([['a', 2], ['b', 3]]), 60);
+    expect(value.minus(Math.log(6)).abs().lt(1e-15)).toBe(true);
+  });
 });

@@ -1,0 +1,131 @@
+/**
+ * A limit in 60 digits: its body read at three points ever nearer the limit point,
+ * a distance of 10^-8, 10^-12 and 10^-16 (times |a| past 1) from a on a side, or
+ * toward an infinity at 10^8, 10^12 and 10^16: near enough for 16 digits of a power
+ * rate, far enough that a body cancelling as x^2 ((1 - cos x) / x^2) keeps 28 of its
+ * 60 digits. Where the changes between them
+ * shrink at least a hundredfold, as they do for every limit of a power or log rate
+ * (a difference quotient's h, x log x, sqrt(x)), the last reading is the limit, within
+ * the last change (which bounds the rest of such a shrinking sequence) and the
+ * readings' own errors. Readings that grow a thousandfold each time diverge: no value.
+ * Anything else (sin(1/x), a rate as slow as 1/log(1/x)) is unsettled, no evidence
+ * either way, never a value. A two-sided limit needs both sides to settle and agree.
+ */
+import type { PreciseNumber } from './functions.ts';
+
+/** The decimal exponents of the distances (or magnitudes, toward an infinity) the body is read at. */
+export const LIMIT_EXPONENTS: readonly number[] = [8, 12, 16];
+/** A later change at most this fraction of the one before settles the limit (a cube-root rate changes by 0.046). */
+const SHRINK = 0.05;
+/** Readings whose magnitude grows by this factor each time, past {@link HUGE}, diverge. */
+const GROWTH = 1e3;
+const HUGE = 1e12;
+/** A later change above this fraction of the one before is a slow rate, read again nearer (sqrt: 1e-2; x: 1e-4). */
+const SLOW = 1e-3;
+/** A change up to this many times the readings' error bounds is their rounding. */
+const NOISE = 4;
+
+/** A reading of the body: its value and error, or undefined where 60 digits could not settle it. */
+export type Reading = { readonly value: PreciseNumber; readonly error: PreciseNumber } | undefined;
+
+export type LimitOutcome =
+  | { readonly kind: 'value'; readonly value: PreciseNumber; readonly error: PreciseNumber }
+  /** The limit does not exist or is infinite: no value. */
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unsettled' };
+
+/**
+ * The limit of a body read by `read` at x as x tends to `at` (undefined: an infinity)
+ * from `side` (1 above, -1 below, 0 both; toward an infinity, its sign). `make` builds a
+ * number of the reading's precision; `bound` one of the errors' (rounded up).
+ */
+export function preciseLimit(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefined, side: -1 | 0 | 1,
+  make: (v: number | string) => PreciseNumber, bound: (v: PreciseNumber | number) => PreciseNumber, reading: LimitReading = {}): LimitOutcome {
+  if (side === 0 && at !== undefined) {
+    const above = oneSide(read, at, 1, make, bound, reading);
+    if (above.kind !== 'value') return above;
+    const below = oneSide(read, at, -1, make, bound, reading);
+    if (below.kind !== 'value') return below;
+    const gap = bound(above.value.minus(below.value).abs());
+    // Two sides settled apart: the limit does not exist (sign(x), abs(x) / x at 0).
+    if (gap.gt(bound(above.error).plus(below.error))) return { kind: 'none' };
+    const error = (above.error.gt(below.error) ? above.error : below.error);
+    return { kind: 'value', value: above.value.plus(below.value).div(2), error: bound(error).plus(gap.div(2)) };
+  }
+  return oneSide(read, at, side === 0 ? 1 : side, make, bound, reading);
+}
+
+/** How a limit is read, beyond the numbers' 60 digits (each default is theirs). */
+export interface LimitReading {
+  /**
+   * Multiplies every exponent read at (default 1): a reading in k times the digits
+   * goes k times as near, where the same share of its digits is left after a
+   * cancellation and a power rate's remainder is the k-th power.
+   */
+  readonly nearness?: number;
+  /**
+   * Whether a slow rate is read again nearer, and a body that does not settle farther
+   * out (default true). The exact engine reads without them: at twice the digits its
+   * first readings are the nearer ones of the digits before, and a step that holds
+   * would differ by the same amount at both.
+   */
+  readonly fallbacks?: boolean;
+}
+
+function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefined, side: -1 | 1,
+  make: (v: number | string) => PreciseNumber, bound: (v: PreciseNumber | number) => PreciseNumber, reading: LimitReading): LimitOutcome {
+  const nearness = reading.nearness ?? 1;
+  const fallbacks = reading.fallbacks ?? true;
+  const scale = at === undefined || at.abs().lte(1) ? make(1) : at.abs();
+  // Not at powers of ten: a body periodic in them (cos(2 pi u) at u = 1e8, 1e12, 1e16) would read the same at each.
+  const generic = make(GENERIC_DIGITS);
+  const point = (exponent: number) => {
+    const e = Math.round(exponent * nearness);
+    return at === undefined ? make(`${side}e${e}`).times(generic) : at.plus(make(`${side}e-${e}`).times(generic).times(scale));
+  };
+  let best = settle(LIMIT_EXPONENTS.map((e) => read(point(e))), bound);
+  const better = (other: LimitOutcome) => other.kind === 'value' && (best.kind !== 'value' || other.error.lt(best.error));
+  // A slow rate (sqrt(x): each change a hundredth of the last) settles only to 1e-8 there: read nearer, where the digits allow.
+  if (fallbacks && best.kind === 'value' && best.slow) {
+    const nearer = settle(NEARER_EXPONENTS.map((e) => read(point(e))), bound);
+    if (better(nearer)) best = nearer;
+  }
+  // A body cancelling as x^4 ((cos x - 1 + x^2 / 2) / x^4) has no digits left at 1e-16: where the near readings do not
+  // settle, or only loosely, farther ones may (its rate is x^2, so 1e-4 to 1e-8 still give some 12 digits).
+  const loose = best.kind === 'value' && best.error.gt(bound(best.value.abs()).plus(1).times(LOOSE_LIMIT));
+  if (fallbacks && (best.kind === 'unsettled' || loose) && at !== undefined) {
+    const farther = settle(FARTHER_EXPONENTS.map((e) => read(point(e))), bound);
+    if (better(farther)) best = farther;
+  }
+  return best;
+}
+
+/** A generic factor of the distances read (the plastic number): no period of the books divides it. */
+const GENERIC_DIGITS = '1.32471795724474602596090885447809734073440405690173336453401';
+/** Past a slow first settling, the exponents read again. */
+const NEARER_EXPONENTS: readonly number[] = [16, 24, 32];
+/** The nearest distance (or farthest magnitude) any reading takes, as a decimal exponent. */
+export const NEAREST_EXPONENT = Math.max(...LIMIT_EXPONENTS, ...NEARER_EXPONENTS);
+/** Where the near readings do not settle, or only within more than this of the value (and of 1), the exponents read farther out. */
+const LOOSE_LIMIT = 1e-10;
+/** The exponents read farther out. */
+const FARTHER_EXPONENTS: readonly number[] = [4, 6, 8];
+
+function settle(readings: readonly Reading[], bound: (v: PreciseNumber | number) => PreciseNumber): LimitOutcome & { slow?: boolean } {
+  if (readings.some((r) => r === undefined)) return { kind: 'unsettled' };
+  const [r1, r2, r3] = readings as readonly NonNullable<Reading>[];
+  const noValue = readings.filter((r) => r!.value.isNaN()).length;
+  // No value anywhere near the point on this side (sqrt(x) below 0): the limit has none.
+  if (noValue === readings.length) return { kind: 'none' };
+  if (noValue > 0) return { kind: 'unsettled' };
+  const [m1, m2, m3] = [r1, r2, r3].map((r) => r.value.abs());
+  if (!m3.isFinite() || (m3.gt(HUGE) && m3.gt(m2.times(GROWTH)) && m2.gt(m1.times(GROWTH)))) return { kind: 'none' };
+  if (!m1.isFinite() || !m2.isFinite()) return { kind: 'unsettled' };
+  const first = r2.value.minus(r1.value).abs();
+  const last = r3.value.minus(r2.value).abs();
+  // A change within the readings' own errors is their rounding, not the approach (a body constant in h, read with
+  // its cancellation's noise): settled, the noise in the error.
+  const noise = last.lte(bound(r2.error.plus(r3.error)).times(NOISE));
+  if (!last.isZero() && !noise && !last.lte(first.times(SHRINK))) return { kind: 'unsettled' };
+  return { kind: 'value', value: r3.value, error: bound(last).plus(r2.error).plus(r3.error), slow: !noise && !last.isZero() && last.gt(first.times(SLOW)) };
+}
