@@ -108,7 +108,7 @@ export type Term =
    * sides (`side` 0), from above (1) or from below (-1); with `at` left out, h tends to
    * Infinity (side 1) or -Infinity (side -1). h is bound in E, as an integral's variable.
    * Its value is the limit where it exists and is finite, and it has none elsewhere. An
-   * atom to the exact engines, evaluated in 60 digits by the numbers (numeric/precise-limit.ts).
+   * atom to the exact engines, evaluated in 60 digits by the numbers (model/precise-limit.ts).
    */
   | { readonly k: 'limit'; readonly v: string; readonly at?: Term; readonly side: -1 | 0 | 1; readonly body: Term }
   /** A comparison of two indices as a 0/1 value; `delta(i, k)` is `==`. */

@@ -186,7 +186,7 @@ export const MAX_PRECISE_WORK = 10_000;
 
 /**
  * A limit has no double value and is read in 60 digits on every input (six readings of its
- * body, precise-limit.ts): a step with one gets this many times `preciseWork`, so some hundred
+ * body, model/precise-limit.ts): a step with one gets this many times `preciseWork`, so some hundred
  * inputs are read, not ten.
  */
 const LIMIT_WORK_FACTOR = 20;

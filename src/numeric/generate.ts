@@ -601,7 +601,7 @@ const SERIES_TERMS_ESTIMATE = 40;
 /** Nodes a quadrature usually takes (a smooth integrand settles at the fourth level, some 200). */
 const QUADRATURE_NODES_ESTIMATE = 200;
 
-/** Points a limit's body is read at: three on each side (numeric/precise-limit.ts). */
+/** Points a limit's body is read at: three on each side (model/precise-limit.ts). */
 const LIMIT_POINTS = 6;
 
 /** Evaluations a finite difference takes of its function, about: the tableau's rows, two each, and a retry. */

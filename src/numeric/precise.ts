@@ -4,7 +4,7 @@ import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO
 import { dimSize, type Layout } from './layout.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
-import { NEAREST_EXPONENT, preciseLimit } from './precise-limit.ts';
+import { NEAREST_EXPONENT, preciseLimit } from '../model/index.ts';
 
 
 /**

@@ -408,9 +408,25 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
       point.set(input.name, { term: end.term, approx: end.approx });
       out.push(point);
     }
+    // Just inside each finite end, exactly: where no double lies. A bound next to a pole fails within 1e-17 of an end
+    // left out (tan(x) on (pi/2 - 1e-10, pi/2)), and past 2^53 every double is a whole number with x + 1 == x
+    // ((1e17, Infinity): floor(x) = x and log(x + 1) - log(x) = 0.5 / x held at every double drawn, probe 27).
+    const width = interval.upperValue - interval.lowerValue;
+    for (const [offset, den] of NEAR_END_OFFSETS) {
+      if (!(offset / Number(den) < width / 4)) continue;
+      for (const [end, inward] of [[ends[0], 1], [ends[1], -1]] as const) {
+        if (end.term === undefined) continue;
+        const point = randomPoint(inputs, instance, random, -1);
+        point.set(input.name, { term: add(end.term, num(inward * offset, den)), approx: end.approx + (inward * offset) / Number(den) });
+        out.push(point);
+      }
+    }
   }
   return out;
 }
+
+/** How far inside an interval's finite ends its exact near-end points lie: 1/2 and 1e-20, where the interval is four times wider. */
+const NEAR_END_OFFSETS: readonly (readonly [number, bigint])[] = [[1, 2n], [1, 10n ** 20n]];
 
 /**
  * The far points of an input with an interval: the far magnitudes past a finite end toward the
@@ -1249,19 +1265,23 @@ function deepDigits(lhs: Term, rhs: Term): number {
   // An abstract function is read through its family's sin; a series is summed to the digits kept.
   // A series (sum to Infinity) takes hundreds of terms more with each doubling: it stays at the first pass's digits.
   if (someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries)) return 2 * DIGITS;
-  const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply';
+  // A limit's body is read at three to nine points for each value of it.
+  const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply' || isLimit(t);
   if (someSubterm(lhs, slow) || someSubterm(rhs, slow)) return SLOW_SERIES_DIGITS;
   const series = (t: Term) => t.k === 'fn' && SERIES_FUNCTIONS.has(t.name);
   return someSubterm(lhs, series) || someSubterm(rhs, series) ? SERIES_DIGITS : MAX_DIGITS;
 }
 
 const isSeries = (t: Term): boolean => t.k === 'series';
+const isLimit = (t: Term): boolean => t.k === 'limit';
 /** The random points past the simple values a confirmation tries where a side holds a series. */
 const SERIES_ATTEMPTS = 2;
 
 /** Sides of a spot check this large (nodes written out) get a limited one: {@link LIMITED_POINTS} points, no deep attempts. */
 const SPOT_CHECK_NODES = 20_000;
 const LIMITED_POINTS = 4;
+/** The points past ties and interval ends a confirmation reads a side with a limit at, at 120 and at the deep digits. */
+const LIMIT_POINTS = 2;
 /** ... and so do sides with this many calls of functions other than the arithmetic ones (exp, log, erf, ...), written out. */
 const SPOT_CHECK_FUNCTIONS = 256;
 /**
@@ -1362,7 +1382,10 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // input alone far out (atan(x) <= 1.57 past x = 1256), and where the bound's slack is least along it.
   const tight = bound && !limited ? [...farPoints(rhs, inputs, instance, random), ...marginMinima(rhs, inputs, instance, random)] : [];
   const ends = intervalEndPoints(inputs, instance, random);
-  const points = distinctPoints([...tiePoints, ...ends, ...simple, ...scaled, ...tight, ...later]).slice(0, limited ? ties.length + ends.length + LIMITED_POINTS : undefined);
+  // A limit is read at three to nine points of its body for each value: a difference of its value shows at a few points as at all.
+  const readsLimit = someSubterm(lhs, isLimit) || someSubterm(rhs, isLimit);
+  const points = distinctPoints([...tiePoints, ...ends, ...simple, ...scaled, ...tight, ...later])
+    .slice(0, limited ? ties.length + ends.length + LIMITED_POINTS : readsLimit ? ties.length + ends.length + LIMIT_POINTS : undefined);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
     const values = confirmAtPoint(lhs, rhs, point, maxDigits);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
@@ -1402,7 +1425,8 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
       }
     }
   }
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)]);
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
+    .slice(0, readsLimit ? LIMIT_POINTS : undefined);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {
     const hit = found(point, digits);

@@ -132,3 +132,27 @@ claim 1 > 2 * y / pi
 `)).toEqual(['refuted', 'refuted', 'verified', 'refuted', 'verified']);
   }, 60_000);
 });
+
+describe('intervals: just inside an end, where no double lies (probe 27)', () => {
+  it('past 2^53 every double is a whole number with x + 1 == x: a step wrong at every real there is refuted at an exact point', () => {
+    expect(verdictsIn(`given x: real in (1e17, Infinity)
+given y: real in (-Infinity, -1e17)
+claim log(x + 1) - log(x) = 0.5 / x   expect wrong
+claim floor(x) = x   expect wrong
+claim atan(x) = pi/2   expect wrong
+claim atan(y) = -pi/2   expect wrong
+claim log(x + 1) - log(x) = log1p(1 / x)
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'verified']);
+  }, 120_000);
+
+  it('a bound next to a pole or a zero that fails within one double of an end left out is refuted there', () => {
+    expect(verdictsIn(`given x: real in (pi/2 - 1e-10, pi/2)
+given g: real in (-1 - 1e-10, -1)
+given w: real in (pi, pi + 1e-10)
+claim tan(x) > 1.0000001e10   expect wrong
+claim gamma(g) > 1.0000001e10   expect wrong
+claim 1 / sin(w) < -1.0000001e10   expect wrong
+claim tan(x) > 1e9
+`)).toEqual(['refuted', 'refuted', 'refuted', 'verified']);
+  }, 120_000);
+});

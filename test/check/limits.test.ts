@@ -1,12 +1,12 @@
 /**
  * Limits: `limit(h, a, E)` is an atom to the exact engine and read in 60 digits by
- * the numbers (numeric/precise-limit.ts), at three points ever nearer a. A limit
+ * the numbers (model/precise-limit.ts), at three points ever nearer a. A limit
  * that settles is its value within its last change; one that diverges or whose two
  * sides differ has no value; anything else is no evidence.
  */
 import { describe, expect, it } from 'vitest';
 import { onlyStep, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
-import { preciseLimit } from '../../src/numeric/precise-limit.ts';
+import { preciseLimit } from '../../src/model/index.ts';
 import { Decimal } from 'decimal.js';
 
 const D = Decimal.clone({ precision: 60 });
@@ -64,6 +64,26 @@ claim limit(h, 0, ((x + h)^3 - x^3) / h) = 3 * x   expect wrong
     // The limit's own variable is bound: the counterexample shows x alone.
     expect(Object.keys(derivative.detail.counterexample!.inputs)).toEqual(['x']);
   }, 120_000);
+
+  it('refutes a value off by far less than doubles see, read nearer the point at more digits by the exact engine', () => {
+    expect(verdictsIn(`given x: real
+given a: positive
+claim limit(h, 0, ((x + h)^2 - x^2) / h) = 2 x + 1e-13   expect wrong
+claim limit(h, 0, (sin(x + h) - sin(x)) / h) = cos(x) * (1 + 1e-20)   expect wrong
+claim limit(n, Infinity, (1 + a/n)^n) = exp(a) * (1 + 1e-14)   expect wrong
+claim limit(u, 0, u * log(u), right) = 1e-14   expect wrong
+claim limit(h, 0, ((x + h)^2 - x^2) / h) = 2 x
+claim limit(n, Infinity, (1 + a/n)^n) = exp(a)
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified']);
+  }, 120_000);
+
+  it('a limit whose readings settle slowly is no witness of a difference: sqrt(u) tends to 0, though every reading is above it', () => {
+    // At 60 digits a square root's rate was read again nearer, where the readings of 120 digits start: the same
+    // value at both, which the confirmation took for a difference that stays put, and refuted a true step.
+    expect(verdictsIn(`claim limit(u, 0, sqrt(u), right) = 0
+claim limit(u, 0, sqrt(u) + u, right) = 0
+`)).toEqual(['verified', 'verified']);
+  }, 60_000);
 
   it('a limit that does not exist has no value: as the line above an error, as the step refuted', () => {
     const [above, step] = stepsIn(`given x: real

@@ -182,7 +182,7 @@ class FixedStep {
           this.values[p] = saved;
         }
       }
-      // In 60 digits only (numeric/precise-limit.ts): no curve of plain differences through it.
+      // In 60 digits only (model/precise-limit.ts): no curve of plain differences through it.
       case 'limit': return NaN;
       case 'extremum': {
         const values = t.terms.map((x) => this.eval(x, env));
