@@ -1,6 +1,7 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { Expr, IntervalExpr } from '../syntax/index.ts';
-import { FUNCTIONS } from './functions.ts';
+import { Decimal } from 'decimal.js';
+import { FUNCTIONS, preciseValue } from './functions.ts';
 import { Resolver, type Scope } from './resolve.ts';
 import { add, fn, input, mul, num, sub } from './term-builders.ts';
 import { inputNames, someSubterm } from './term-queries.ts';
@@ -31,7 +32,14 @@ export function resolveInterval(interval: IntervalExpr, typeName: string, rank: 
   const upper = readEnd(interval.upper, 'upper', scope);
   const lowerValue = lower === undefined ? -Infinity : constantValue(lower);
   const upperValue = upper === undefined ? Infinity : constantValue(upper);
-  if (!(lowerValue < upperValue)) {
+  if (!(lowerValue < upperValue) || !(nextAbove(lowerValue) < upperValue)) {
+    // Ends apart by less than a double can tell (1 - 1e-20 and 1): in order all the same, but nothing lies between
+    // them that the numbers could draw. Said as it is, not as ends in the wrong order (probe 27).
+    const ordered = lower !== undefined && upper !== undefined && preciseConstant(upper).minus(preciseConstant(lower)).gt(0);
+    if (ordered) {
+      throw new DerivationError(diagnostic('unsupported', `the interval ${interval.text} is narrower than the spacing of doubles at its ends: no double lies inside it, so the numbers could draw no input`, file, interval.span,
+        'scale it to a wider one: for x in (a, a + w) write x as a + w * t with given t: real in (0, 1), and a step about x as one about t'));
+    }
     throw new DerivationError(diagnostic('unknown-type', `the interval ${interval.text} holds no number: its lower end is not below its upper end`, file, interval.span,
       'write the lower end first: in (a, b) with a < b'));
   }
@@ -61,6 +69,31 @@ function readEnd(expr: Expr, side: 'lower' | 'upper', scope: Scope): Term | unde
       'an end does not depend on other inputs: for x between 0 and a, write x = a * t with given t: real in (0, 1)'));
   }
   return term;
+}
+
+/** The least double above v (v itself for an infinity). */
+function nextAbove(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  if (v === 0) return Number.MIN_VALUE;
+  const bits = new Float64Array([v]);
+  const view = new BigInt64Array(bits.buffer);
+  view[0] += v > 0 ? 1n : -1n;
+  return bits[0];
+}
+
+const Precise = Decimal.clone({ precision: 60 });
+
+/** A constant end in 60 digits: whether ends a double cannot tell apart are in order. */
+function preciseConstant(t: Term): Decimal {
+  switch (t.k) {
+    case 'num': return new Precise(t.value.num.toString()).div(t.value.den.toString());
+    case 'pi': return Precise.acos(-1);
+    case 'add': return t.terms.reduce((total, c) => total.plus(preciseConstant(c)), new Precise(0));
+    case 'mul': return t.factors.reduce((product, c) => product.times(preciseConstant(c)), new Precise(1));
+    case 'pow': return preciseConstant(t.base).pow(preciseConstant(t.exponent));
+    case 'fn': return preciseValue(FUNCTIONS[t.name], Precise, t.args.map(preciseConstant)) as Decimal;
+    default: return new Precise(NaN);
+  }
 }
 
 /** The value of a term made of numbers, pi and functions, in doubles; NaN for anything else. */

@@ -425,8 +425,8 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
   return out;
 }
 
-/** How far inside an interval's finite ends its exact near-end points lie: 1/2 and 1e-20, where the interval is four times wider. */
-const NEAR_END_OFFSETS: readonly (readonly [number, bigint])[] = [[1, 2n], [1, 10n ** 20n]];
+/** How far inside an interval's finite ends its exact near-end points lie: 1/2, 1e-20 and 1e-40, where the interval is four times wider. */
+const NEAR_END_OFFSETS: readonly (readonly [number, bigint])[] = [[1, 2n], [1, 10n ** 20n], [1, 10n ** 40n]];
 
 /**
  * The far points of an input with an interval: the far magnitudes past a finite end toward the

@@ -48,6 +48,14 @@ describe('intervals: the syntax', () => {
     expect(modelError('given p: positive in (0, 1)\nclaim p = p\n').hint).toMatch(/real in \(0, 1\)/);
   });
 
+  it('says of ends in order but nearer than doubles tell apart that no double lies inside, not that they are out of order (probe 27)', () => {
+    for (const interval of ['(1 - 1e-20, 1)', '(0, 1e-400)', '(1e20, 1e20 + 1)']) {
+      const problem = modelError(`given x: real in ${interval}\nclaim x = x\n`);
+      expect(problem.message).toContain(`the interval ${interval} is narrower than the spacing of doubles at its ends: no double lies inside it, so the numbers could draw no input`);
+      expect(problem.hint).toContain('a + w * t');
+    }
+  });
+
   it('names the interval in the input\'s type', () => {
     const model = buildModel(parseDerivation(deriv('given x: real in (0, pi/2]\nclaim x = x\n'), 'i.deriv'));
     expect(model.inputs[0]).toMatchObject({ name: 'x', kind: 'real', typeText: 'real in (0, pi/2]', interval: { lowerValue: 0, upperValue: Math.PI / 2 } });
