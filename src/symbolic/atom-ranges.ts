@@ -185,6 +185,19 @@ const excludesZero = (range: Range): boolean => excludesValue(range, Rational.ZE
  * where a^2 = b^2 R): sqrt(exp(2000) exp(p) + 1) - exp(1000) exp(p/2) is never 0,
  * since their squares differ by 1.
  */
+/**
+ * The sign a polynomial has wherever its atoms have values, by their ranges alone: 1 - erf(30) > 0 for erf's
+ * range (-1, 1), however far below any digits the difference lies (a 60-digit reading of erf(30) is 1). Undefined
+ * where the range reaches 0.
+ */
+export function signByRanges(poly: Polynomial, atoms: AtomTable): 1 | -1 | undefined {
+  if (poly.isConstant()) return undefined;
+  const range = polynomialRange(poly, atoms, 0);
+  if (range.lo !== undefined && (range.lo.sign() > 0 || (range.lo.sign() === 0 && !range.loIn))) return 1;
+  if (range.hi !== undefined && (range.hi.sign() < 0 || (range.hi.sign() === 0 && !range.hiIn))) return -1;
+  return undefined;
+}
+
 export function neverZero(poly: Polynomial, atoms: AtomTable, budget: Budget): boolean {
   if (excludesZero(polynomialRange(poly, atoms, 0))) return true;
   for (const id of poly.variables()) {

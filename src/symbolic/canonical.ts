@@ -3,6 +3,7 @@ import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunc
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
 import { knownSeriesSum, type KnownSeriesSum } from './known-series.ts';
+import { signByRanges } from './atom-ranges.ts';
 
 /**
  * What a variable of the canonical form stands for. The canonical form of a
@@ -1405,6 +1406,9 @@ export class Canonicalizer {
       // So does a remainder of a simplex or of unit inputs: (p[2] > 0) is 1 where p[2] is written 1 - p[1].
       if (this.knownSign(signedD) === 'positive' || this.positivePolynomial(signedD)) return ofSign(1);
       if (this.knownSign(signedD.neg()) === 'positive' || this.positivePolynomial(signedD.neg())) return ofSign(-1);
+      // So do the ranges of the library's bounded functions: (erf(30) < 1) is 1, though no digits read erf(30) below 1.
+      const ranged = signByRanges(signedD, this.atoms);
+      if (ranged !== undefined) return ofSign(ranged);
     }
     if (op === '==' || op === '!=') {
       const tie = RationalFunction.variable(this.tie(zeroPoly));

@@ -104,6 +104,15 @@ claim 1 / a < 1 / a + exp(-1000 * a) * (a < 1000)   expect wrong
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 
+  it('proves a bound the ranges of bounded functions decide, where no digits can read it: erf(30) < 1 (probe 27)', () => {
+    expect(verdictsIn(`given x: real
+claim erf(30) < 1
+claim Phi(40) < 1
+claim erf(x) <= 1
+claim erfc(x) > 2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
   it('keeps log1p\'s domain under a factor 0: its bounds hold, and a step with no value at x = -1 is refuted (probe 22)', () => {
     // 0 * log1p(x) was folded to 0 as if log1p had a value everywhere: the bounds were refuted at x = -1, and
     // 1 = 0 * log1p(x) + 1 was an engine fault.
