@@ -9,7 +9,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
-import { confirmAtPoint, constantSpan, DIGITS, evaluateHighPrecision, GuardError, pointNumber, withGuard, type PointValue } from './high-precision.ts';
+import { confirmAtPoint, constantSpan, DIGITS, evaluateHighPrecision, GuardError, pointNumber, TieError, withGuard, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 
 /**
@@ -599,6 +599,66 @@ function hasValueAt(term: Term, point: ReadonlyMap<string, PointValue>): boolean
 
 /** The last-resort wall-clock guard of one search for a point in high precision (see withGuard). */
 const SEARCH_GUARD_MS = 15_000;
+
+/** Inputs a scalar step is read at in high precision where the numbers could settle none (see agreesInHighPrecision). */
+const AGREEMENT_POINTS = 4;
+const AGREEMENT_ATTEMPTS = 10;
+/** The digits each of those readings may go up to. */
+const AGREEMENT_DIGITS = [60, 120, 240, 480, 960];
+
+/**
+ * Where neither doubles nor 60 digits could settle any input of a scalar step (a margin of x^2 / 2 at x = 1e-150, terms
+ * of 1e40 cancelling), the sides read at a few inputs at up to 960 digits, each to digits that see the largest term
+ * added up: agreement to all but ten of them, past the cancelled ones, at {@link AGREEMENT_POINTS} inputs, and a difference at none, is evidence
+ * as random inputs in doubles are. Undefined where it is not had (an input where the sides differ is for the
+ * confirmation, which refutes only a difference that stays put).
+ */
+export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number): { points: number; digits: number } | undefined {
+  if (step.freeIndices.length > 0 || !step.inputs.every((i) => i.dims.length === 0 && i.kind !== 'label' && i.kind !== 'onehot')) return undefined;
+  const instance: Instance = { sizes: new Map(), indices: new Map(), labels: new Map(), hot: new Map() };
+  const random = seededRandom(seed ^ 0x6a09e667);
+  let agreeing = 0;
+  let most = 0;
+  for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS && agreeing < AGREEMENT_POINTS; attempt++) {
+    const point = randomPoint(step.inputs, instance, random, attempt);
+    const reading = withGuard(SEARCH_GUARD_MS, () => agreementAt(step.lhs, step.rhs, point), undefined);
+    if (reading === 'differs') return undefined;
+    if (reading === undefined) continue;
+    agreeing++;
+    most = Math.max(most, reading);
+  }
+  return agreeing >= AGREEMENT_POINTS ? { points: agreeing, digits: most } : undefined;
+}
+
+/** The digits at which the sides agree at a point; 'differs' where they are apart; undefined where nothing is known. */
+function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>): number | 'differs' | undefined {
+  for (const digits of AGREEMENT_DIGITS) {
+    const magnitudes = { largest: -Infinity, lost: 0 };
+    let l: Decimal;
+    let r: Decimal;
+    try {
+      l = evaluateHighPrecision(lhs, point, digits, magnitudes);
+      r = evaluateHighPrecision(rhs, point, digits, magnitudes);
+    } catch (error) {
+      if (error instanceof GuardError) throw error;
+      if (error instanceof TieError) continue;
+      return undefined;
+    }
+    // No value of either side here may be a cancellation to 0 below the digits (log(y + sqrt(y^2 + 1)) at 60 digits
+    // and y = -1e40): read with more, and past the most, no evidence either way.
+    if (!l.isFinite() || !r.isFinite()) continue;
+    const scale = Decimal.max(l.abs(), r.abs());
+    // The digits must see the sides next to the largest term added up (sqrt(x^2 + 1) - x at x = 1e40 cancels 80 digits).
+    const order = scale.isZero() ? 0 : scale.e;
+    const cancelled = Math.max(magnitudes.largest - order, magnitudes.lost, 0);
+    if (cancelled > digits / 2) continue;
+    // To all but the last ten digits: a difference of 1e-40 at 60 digits is not agreement, whatever the numbers saw.
+    const apart = l.minus(r).abs();
+    if (apart.isZero() || apart.lte(scale.times(`1e-${digits - 10 - cancelled}`))) return digits;
+    if (digits === AGREEMENT_DIGITS[AGREEMENT_DIGITS.length - 1]) return 'differs';
+  }
+  return undefined;
+}
 
 /**
  * A `different` outcome whose 60-digit confirmation is computed when first read
@@ -1644,14 +1704,15 @@ const MAX_SCALES = 8;
  */
 const TIE_VALUES = [0, 0.5, 0.75, 1, 1.25];
 
-/** Where a point's input with an interval is drawn: between its finite ends, else within 5 of its finite end, else [-4, 4]. */
+/** Where a point's input with an interval is drawn: between its finite ends, else within 5 (or its own size) of its finite end, else [-4, 4]. */
 function intervalRange(interval: InputInterval): [number, number] {
   const { lowerValue: lo, upperValue: hi } = interval;
   // Ends left out are never drawn: random() is below 1, and the lower end is moved in by a hair.
   const inward = (v: number, toward: number) => v + (toward - v) * 1e-9;
   if (Number.isFinite(lo) && Number.isFinite(hi)) return [inward(lo, hi), hi];
-  if (Number.isFinite(lo)) return [inward(lo, lo + 5), lo + 5];
-  if (Number.isFinite(hi)) return [hi - 5, hi];
+  // As far as the end is from 0, where that is more than 5: past 2^53 a draw within 5 of 1e40 is the end itself.
+  if (Number.isFinite(lo)) return [inward(lo, lo + Math.max(5, Math.abs(lo))), lo + Math.max(5, Math.abs(lo))];
+  if (Number.isFinite(hi)) return [hi - Math.max(5, Math.abs(hi)), hi];
   return [-4, 4];
 }
 

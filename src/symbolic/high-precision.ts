@@ -98,9 +98,13 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   const hasValue = (t: Term): boolean => {
     if (t.k === 'add') return t.terms.every(hasValue);
     if (t.k === 'mul') return t.factors.every(hasValue);
-    if (t.k === 'fn' && (t.name === 'log' || t.name === 'sqrt') && logOfConstantPlus(t) === undefined) {
+    if (t.k === 'fn' && (t.name === 'log' || t.name === 'sqrt')) {
       const argument = go(t.args[0]);
-      return argument.isFinite() && (t.name === 'log' ? argument.gt(0) : argument.gte(0));
+      // A sum near 0 by cancellation (1e-150 - x at x = 1e-150 - 1e-300) has no sign its rounding can tell: its
+      // logarithm is read without the cancellation below. Else the sign alone says it: a log1p at 960 digits took seconds.
+      const clear = t.name === 'sqrt' || logOfConstantPlus(t) === undefined || !argument.isFinite()
+        || argument.abs().gt(argument.abs().plus(1).times(`1e-${Math.floor(digits / 2)}`));
+      if (clear) return argument.isFinite() && (t.name === 'log' ? argument.gt(0) : argument.gte(0));
     }
     return go(t).isFinite();
   };
@@ -114,11 +118,18 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (typeof v === 'object' && 'term' in v) return go(v.term);
         return typeof v === 'number' ? toPrecise(Big, v) : new Big(v.num.toString()).div(new Big(v.den.toString()));
       }
-      case 'add': return t.terms.reduce((acc, x) => {
-        const v = go(x);
-        see?.(v);
-        return acc.plus(v);
-      }, new Big(0));
+      case 'add': {
+        let largest = -Infinity;
+        const sum = t.terms.reduce((acc, x) => {
+          const v = go(x);
+          see?.(v);
+          if (v.isFinite() && !v.isZero() && v.e > largest) largest = v.e;
+          return acc.plus(v);
+        }, new Big(0));
+        // The digits this sum cancelled (y + sqrt(y^2 + 1) at y = -1e40 keeps 5e-41 of terms of 1e40: 81 of them).
+        if (magnitudes !== undefined && sum.isFinite() && !sum.isZero() && largest - sum.e > magnitudes.lost) magnitudes.lost = largest - sum.e;
+        return sum;
+      }
       case 'mul': {
         // An interval's guard, 0 * (log(x - a) + sqrt(b - x)), asks only whether its factors have a value: at 960
         // digits reading its logarithms cost more than the step itself.
@@ -265,6 +276,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
 /** The largest decimal exponent of the terms an evaluation added up (see confirmAtPoint). */
 export interface Magnitudes {
   largest: number;
+  /** The most digits one sum cancelled: a difference below them is rounding, however it stays put. */
+  lost: number;
 }
 
 /**
@@ -368,6 +381,9 @@ const isCircular = (t: Term): boolean => t.k === 'fn' && (t.name === 'sin' || t.
 /** The digits decimal.js keeps of pi, less a margin: past them, sin and cos of a large argument cannot be reduced. */
 const REDUCIBLE_DIGITS = 1000;
 
+/** The most digits a comparison too close to call is read at (see confirmAtPoint). */
+const MAX_TIE_DIGITS = 960;
+
 /** The least raise of the digits that can tell a real difference from rounding (see confirmAtPoint). */
 const LAST_RAISE_DIGITS = 40;
 
@@ -390,17 +406,24 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   maxDigits += 2 * span;
   // decimal.js reduces sin and cos by a pi of some thousand digits: an argument of 10^span leaves 1000 - span of them.
   if (span > 0 && (someSubterm(lhs, isCircular) || someSubterm(rhs, isCircular))) maxDigits = Math.max(digits, Math.min(maxDigits, REDUCIBLE_DIGITS - span));
-  let previous: { lhs: Decimal; rhs: Decimal; digits: number; difference: Decimal } | undefined;
+  let previous: { lhs: Decimal; rhs: Decimal; digits: number; kept: number; difference: Decimal } | undefined;
   for (;;) {
     let l: Decimal;
     let r: Decimal;
-    const magnitudes: Magnitudes = { largest: -Infinity };
+    const magnitudes: Magnitudes = { largest: -Infinity, lost: 0 };
     try {
       l = evaluateHighPrecision(lhs, point, digits, magnitudes);
       r = evaluateHighPrecision(rhs, point, digits, magnitudes);
     } catch (error) {
       // Past the guard the whole search stops, not only this point.
       if (error instanceof GuardError) throw error;
+      // A comparison too close to call is called with more digits, up to two readings at the top: tanh(400) against
+      // 1 - 2 exp(-800) differs by 1e-695, a tie below 920 digits, and a bound wrong by it was an error (probe 27).
+      if (error instanceof TieError && digits < MAX_TIE_DIGITS) {
+        digits = digits * 2 < MAX_TIE_DIGITS - LAST_RAISE_DIGITS ? digits * 2 : digits < MAX_TIE_DIGITS - LAST_RAISE_DIGITS ? MAX_TIE_DIGITS - LAST_RAISE_DIGITS : MAX_TIE_DIGITS;
+        maxDigits = Math.max(maxDigits, MAX_TIE_DIGITS);
+        continue;
+      }
       // A raise past what an evaluation can do (decimal.js reduces cos(pi 1e300) by a pi of some thousand digits,
       // enough at 360 digits, not at 720): the least raise that still tells a difference from rounding.
       if (previous !== undefined && digits > previous.digits + LAST_RAISE_DIGITS) {
@@ -414,8 +437,11 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     // Terms far larger than the sides that cancel (cosh(p + 200)^2 - sinh(p + 200)^2 is 1, its terms 1e175) lose that
     // many digits, at every doubling alike while the digits stay below it: 0 at 60 and at 120, a difference that stays
     // put and is no difference. The digits must see the sides next to the largest term added up.
+    // So do sums that cancel inside (the argument of log(y + sqrt(y^2 + 1)) at y = -1e40): their digits must be had
+    // besides, and a difference below them is no difference, however it stays put (an asinh identity was refuted by
+    // 2.5e-121 at 140 to 200 digits, its square root's own rounding, probe 27).
     const scale = Math.max(l.isZero() ? 0 : l.e, r.isZero() ? 0 : r.e, 0);
-    const needed = magnitudes.largest - scale + DIGITS;
+    const needed = Math.max(magnitudes.largest - scale, magnitudes.lost) + DIGITS;
     if (needed > digits) {
       if (needed > maxDigits) return undefined;
       digits = needed;
@@ -435,11 +461,12 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
       }
     }
     const d = l.minus(r);
-    if (previous !== undefined && clearlyDifferent(l, r, digits) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10'))) {
+    const kept = digits - magnitudes.lost;
+    if (previous !== undefined && clearlyDifferent(l, r, kept) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10'))) {
       // Stable under doubling: report the fewest digits that already showed it.
-      return clearlyDifferent(previous.lhs, previous.rhs, previous.digits) ? previous : { lhs: l, rhs: r, digits };
+      return clearlyDifferent(previous.lhs, previous.rhs, previous.kept) ? { lhs: previous.lhs, rhs: previous.rhs, digits: previous.digits } : { lhs: l, rhs: r, digits };
     }
-    previous = { lhs: l, rhs: r, digits, difference: d };
+    previous = { lhs: l, rhs: r, digits, kept, difference: d };
     // The last raise goes to the most digits allowed where doubling would pass them: a difference of 4e-348
     // (1 + exp(-800) against 1) first shows at 496 digits, and stays put at 964 (rounding moves by 10^-468).
     if (digits * 2 > maxDigits) {

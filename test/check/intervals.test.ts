@@ -164,3 +164,24 @@ claim tan(x) > 1e9
 `)).toEqual(['refuted', 'refuted', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('intervals: margins and cancellations past 60 digits (probe 27)', () => {
+  it('a strict bound whose margin lies past 60 digits is verified in high precision when it holds, and refuted when it does not', () => {
+    expect(verdictsIn(`given x: real in (0, 1e-150)
+given z: real in (400, Infinity)
+claim log1p(x) < x
+claim log1p(x) >= x   expect wrong
+claim tanh(z) <= 1 - 2 * exp(-2 * z)   expect wrong
+`)).toEqual(['verified', 'refuted', 'refuted']);
+  }, 120_000);
+
+  it('an identity whose sides cancel 80 digits is verified, and the rounding of a square root that stays put is no difference', () => {
+    const [cancelling, asinh] = stepsIn(`given x: real in (1e40, Infinity)
+given y: real in (-Infinity, -1e40)
+claim sqrt(x^2 + 1) - x = 1 / (sqrt(x^2 + 1) + x)
+claim asinh(y) = log(y + sqrt(y^2 + 1))
+`);
+    expect([cancelling.verdict, asinh.verdict]).toEqual(['verified', 'verified']);
+    expect(cancelling.method).toMatch(/random inputs in high precision \(up to \d+ digits\), where doubles and 60 digits settled none/);
+  }, 120_000);
+});
