@@ -84,6 +84,10 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   // once per point, not once per path to it (a 3x3 step took minutes). Terms are immutable, so identity is enough.
   const seen = new Map<Term, Decimal>();
   let evaluated = 0;
+  // The most digits a sum evaluated so far cancelled: a comparison, a sign or a floor is called with the digits left.
+  let lost = 0;
+  // Never below 25, where a call is left to the ties' checks (at worst a TieError, so more digits).
+  const kept = () => Math.max(25, digits - lost);
   const go = (t: Term): Decimal => {
     if (++evaluated % CLOCK_EVERY === 0 && guardDeadline !== Infinity && Date.now() > guardDeadline) throw new GuardError('a high-precision search passed its wall-clock guard');
     if (t.k === 'num' || t.k === 'input') return evaluate(t);
@@ -127,7 +131,10 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           return acc.plus(v);
         }, new Big(0));
         // The digits this sum cancelled (y + sqrt(y^2 + 1) at y = -1e40 keeps 5e-41 of terms of 1e40: 81 of them).
-        if (magnitudes !== undefined && sum.isFinite() && !sum.isZero() && largest - sum.e > magnitudes.lost) magnitudes.lost = largest - sum.e;
+        if (sum.isFinite() && !sum.isZero() && largest - sum.e > lost) {
+          lost = largest - sum.e;
+          if (magnitudes !== undefined) magnitudes.lost = lost;
+        }
         return sum;
       }
       case 'mul': {
@@ -152,12 +159,12 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (args.some((a) => a.isNaN())) return new Big(NaN);
         // sign jumps at 0: an argument 0 to the digits is 0 only where exact algebra shows it (sign(cos(x)) at
         // x = pi/2, where 60 digits give cos a rounding of 0), as a comparison's tie is.
-        if (t.name === 'sign' && !(clearlyDifferent(args[0], new Big(0), digits) && args[0].abs().gt(`1e-${digits - 20}`))) {
+        if (t.name === 'sign' && !(digits - lost > 25 && clearlyDifferent(args[0], new Big(0), kept()) && args[0].abs().gt(`1e-${kept() - 20}`))) {
           if (equalExactlyAt(t.args[0], { k: 'num', value: { num: 0n, den: 1n } }, point)) return new Big(0);
           throw new TieError(`a sign too close to 0 to call at ${digits} digits`);
         }
         // floor and ceil jump at each whole number: an argument a whole number to the digits is one only where it is exactly.
-        if ((t.name === 'floor' || t.name === 'ceil') && !(args[0].minus(args[0].round()).abs().gt(`1e-${digits - 20}`))) {
+        if ((t.name === 'floor' || t.name === 'ceil') && !(digits - lost > 25 && args[0].minus(args[0].round()).abs().gt(`1e-${kept() - 20}`))) {
           const whole = args[0].round();
           if (whole.abs().lt(1e15) && equalExactlyAt(t.args[0], { k: 'num', value: { num: BigInt(whole.toFixed(0)), den: 1n } }, point)) return whole;
           throw new TieError(`${t.name} too close to a whole number to call at ${digits} digits`);
@@ -171,8 +178,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (a.isNaN() || b.isNaN()) return new Big(NaN);
         // Apart by more than rounding, relative to the sides and to 1: log(a / b) at a = b is -1e-60 in 60 digits, a
         // rounding of 0 that a relative test alone would take for a negative value.
+        // With the digits its sides cancelled left out: (1 - cos(x)) / x^2 against 1/2 - x^2/24 at x = 1e-20 keeps 80
+        // of 120, and its rounding called a true bound false at 120 and at 160 digits alike (probe 27).
         const apart = a.minus(b).abs();
-        if (clearlyDifferent(a, b, digits) && apart.gt(`1e-${digits - 20}`)) return compare(t.op, a.cmp(b), 0) ? one : new Big(0);
+        if (digits - lost > 25 && clearlyDifferent(a, b, kept()) && apart.gt(`1e-${kept() - 20}`)) {
+          // A call by the margin, not by exact algebra: trusted where the margin stays put (marginsSettled).
+          magnitudes?.margins?.set(t, a.minus(b));
+          return compare(t.op, a.cmp(b), 0) ? one : new Big(0);
+        }
         // Equal to the digits: a tie only where exact algebra shows it (a / b >= 1 at a = b = 0.75, which 60 digits
         // round to 0.999...9 as a times a rounded 1 / b; softmax's 1/2 at a = b; norm(g) against sqrt(2) at g = [1, 1]).
         if (equalExactlyAt(t.a, t.b, point)) return compare(t.op, 0, 0) ? one : new Big(0);
@@ -278,6 +291,21 @@ export interface Magnitudes {
   largest: number;
   /** The most digits one sum cancelled: a difference below them is rounding, however it stays put. */
   lost: number;
+  /** Each comparison's margin (a - b of a < b): a call is trusted where its margin stays put as the digits double. */
+  margins?: Map<Term, Decimal>;
+}
+
+/**
+ * Whether every comparison called in two readings has a margin that stayed put between them (to 1e-10 of it):
+ * near a pole a function's rounding grows with its condition (tan(pi/2 - y) at y = 1e-40 is 1e40 read to 60 of
+ * 100 digits), and a margin of 2e-162 of it was called the wrong way at 100 and at 200 digits alike (probe 27).
+ */
+export function marginsSettled(now: Magnitudes, before: Magnitudes): boolean {
+  for (const [term, margin] of now.margins ?? []) {
+    const earlier = before.margins?.get(term);
+    if (earlier === undefined || margin.minus(earlier).abs().gt(margin.abs().times('1e-10'))) return false;
+  }
+  return true;
 }
 
 /**
@@ -406,11 +434,11 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   maxDigits += 2 * span;
   // decimal.js reduces sin and cos by a pi of some thousand digits: an argument of 10^span leaves 1000 - span of them.
   if (span > 0 && (someSubterm(lhs, isCircular) || someSubterm(rhs, isCircular))) maxDigits = Math.max(digits, Math.min(maxDigits, REDUCIBLE_DIGITS - span));
-  let previous: { lhs: Decimal; rhs: Decimal; digits: number; kept: number; difference: Decimal } | undefined;
+  let previous: { lhs: Decimal; rhs: Decimal; digits: number; kept: number; difference: Decimal; magnitudes: Magnitudes } | undefined;
   for (;;) {
     let l: Decimal;
     let r: Decimal;
-    const magnitudes: Magnitudes = { largest: -Infinity, lost: 0 };
+    const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map() };
     try {
       l = evaluateHighPrecision(lhs, point, digits, magnitudes);
       r = evaluateHighPrecision(rhs, point, digits, magnitudes);
@@ -441,7 +469,10 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     // besides, and a difference below them is no difference, however it stays put (an asinh identity was refuted by
     // 2.5e-121 at 140 to 200 digits, its square root's own rounding, probe 27).
     const scale = Math.max(l.isZero() ? 0 : l.e, r.isZero() ? 0 : r.e, 0);
-    const needed = Math.max(magnitudes.largest - scale, magnitudes.lost) + DIGITS;
+    // A sum that cancelled every digit it had is 0 by exact algebra, read as rounding (sin(pi/6) - 1/2): no digits see
+    // it, and raising them only moves its rounding down; it counts only against a difference (kept below).
+    const cancelledInside = magnitudes.lost < digits - 20 ? magnitudes.lost : 0;
+    const needed = Math.max(magnitudes.largest - scale, cancelledInside) + DIGITS;
     if (needed > digits) {
       if (needed > maxDigits) return undefined;
       digits = needed;
@@ -461,12 +492,12 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
       }
     }
     const d = l.minus(r);
-    const kept = digits - magnitudes.lost;
-    if (previous !== undefined && clearlyDifferent(l, r, kept) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10'))) {
+    const kept = Math.max(25, digits - magnitudes.lost);
+    if (previous !== undefined && clearlyDifferent(l, r, kept) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10')) && marginsSettled(magnitudes, previous.magnitudes)) {
       // Stable under doubling: report the fewest digits that already showed it.
       return clearlyDifferent(previous.lhs, previous.rhs, previous.kept) ? { lhs: previous.lhs, rhs: previous.rhs, digits: previous.digits } : { lhs: l, rhs: r, digits };
     }
-    previous = { lhs: l, rhs: r, digits, kept, difference: d };
+    previous = { lhs: l, rhs: r, digits, kept, difference: d, magnitudes };
     // The last raise goes to the most digits allowed where doubling would pass them: a difference of 4e-348
     // (1 + exp(-800) against 1) first shows at 496 digits, and stays put at 964 (rounding moves by 10^-468).
     if (digits * 2 > maxDigits) {

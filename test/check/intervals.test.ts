@@ -165,7 +165,31 @@ claim tan(x) > 1e9
   }, 120_000);
 });
 
+describe('intervals: a bound on a derivative at an included end (probe 28)', () => {
+  it('is refuted where the derivative ties the bound at the end: the guard of the end is no kink of the line above', () => {
+    expect(verdictsIn(`given w: real in [1, 2]
+given x: real in [0, pi/2]
+claim diff((w + 2 / w) / 2, w) > -1/2   expect wrong
+claim diff(w^3, w) < 12   expect wrong
+claim diff(sin(x), x) > 0   expect wrong
+claim diff(w^2, w) >= 2
+claim diff(relu(x - 1), x) <= 1
+`)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
+  }, 120_000);
+});
+
 describe('intervals: margins and cancellations past 60 digits (probe 27)', () => {
+  it('a bound read next to a pole or after a cancellation is called only where its margin stays put as the digits double', () => {
+    // At y = 1e-40, tan(pi/2 - y) is 1e40 read to 60 of 100 digits, and the bound's margin is 2e-162 of it: its
+    // rounding had called the true bound false at 100 and at 200 digits alike.
+    expect(verdictsIn(`given x: real in (0, 1e-8)
+given y: real in (0, 1e-5)
+claim (1 - cos(x)) / x^2 > 1/2 - x^2/24
+claim tan(pi/2 - y) < 1/y - y/3
+claim tan(pi/2 - y) > 1/y - y/3   expect wrong
+`)).toEqual(['verified', 'verified', 'refuted']);
+  }, 120_000);
+
   it('a strict bound whose margin lies past 60 digits is verified in high precision when it holds, and refuted when it does not', () => {
     expect(verdictsIn(`given x: real in (0, 1e-150)
 given z: real in (400, Infinity)

@@ -130,7 +130,8 @@ claim atan(p) + atan(1 / p) + cosh(p + 200)^2 - sinh(p + 200)^2 = pi / 2 + 1
 claim atan(p) + atan(1 / p) + cosh(p + 200)^2 - sinh(p + 200)^2 = pi / 2 + 1 + 1e-30   expect wrong
 claim cosh(p + 200)^2 - sinh(p + 200)^2 = 1 + 1e-30   expect wrong
 `);
-    expect(steps.map((s) => s.verdict)).toEqual(['error', 'refuted', 'refuted']);
+    // The true step: no input settled in doubles or 60 digits, its sides agree where the digits see them (probe 27).
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'refuted', 'refuted']);
     expect(steps[1].detail.counterexample!.foundBy).toMatch(/^2\d\d-digit/);
   }, 120_000);
 });
