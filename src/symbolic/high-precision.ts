@@ -409,7 +409,7 @@ const isCircular = (t: Term): boolean => t.k === 'fn' && (t.name === 'sin' || t.
 /** The digits decimal.js keeps of pi, less a margin: past them, sin and cos of a large argument cannot be reduced. */
 const REDUCIBLE_DIGITS = 1000;
 
-/** The most digits a comparison too close to call is read at (see confirmAtPoint). */
+/** The most digits a comparison too close to call is read at (see confirmAtPoint): by default the point's own most. */
 const MAX_TIE_DIGITS = 960;
 
 /** The least raise of the digits that can tell a real difference from rounding (see confirmAtPoint). */
@@ -424,7 +424,7 @@ const ZERO_GUARD_DIGITS = 30;
  * stays put when the digits double, a rounding artifact (sin(pi) at 60 digits)
  * shrinks with them. `valuesOnly`: just the values at `digits`, finite or not.
  */
-export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false):
+export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false, tieDigits = Math.min(maxDigits, MAX_TIE_DIGITS)):
   { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
   // Constants (and point values) spanning many orders of magnitude (1e300 + 1) lose their small parts to any precision
   // below the span, at every doubling alike, so a difference that stays put may be one of rounding: start above it.
@@ -447,9 +447,9 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
       if (error instanceof GuardError) throw error;
       // A comparison too close to call is called with more digits, up to two readings at the top: tanh(400) against
       // 1 - 2 exp(-800) differs by 1e-695, a tie below 920 digits, and a bound wrong by it was an error (probe 27).
-      if (error instanceof TieError && digits < MAX_TIE_DIGITS) {
-        digits = digits * 2 < MAX_TIE_DIGITS - LAST_RAISE_DIGITS ? digits * 2 : digits < MAX_TIE_DIGITS - LAST_RAISE_DIGITS ? MAX_TIE_DIGITS - LAST_RAISE_DIGITS : MAX_TIE_DIGITS;
-        maxDigits = Math.max(maxDigits, MAX_TIE_DIGITS);
+      if (error instanceof TieError && digits < tieDigits) {
+        digits = digits * 2 < tieDigits - LAST_RAISE_DIGITS ? digits * 2 : digits < tieDigits - LAST_RAISE_DIGITS ? tieDigits - LAST_RAISE_DIGITS : tieDigits;
+        maxDigits = Math.max(maxDigits, tieDigits);
         continue;
       }
       // A raise past what an evaluation can do (decimal.js reduces cos(pi 1e300) by a pi of some thousand digits,
