@@ -493,9 +493,21 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       // Inputs with a value that neither doubles nor 60 digits settled (log1p(x) < x at x = 1e-150): read at a few at up to
       // 960 digits, agreement there is evidence as the numbers' is (probe 27: such true steps were errors).
       const agreed = outcome.why === 'no-domain' && symbolic.kind !== 'no-domain' && lost > 0 ? agreesInHighPrecision(symbolicStep, context.seed) : undefined;
-      if (agreed) {
+      if (agreed?.kind === 'agree') {
         return result('verified', undefined,
           `${agreed.points} random inputs in high precision (up to ${agreed.digits} digits), where doubles and 60 digits settled none of the ${numeric.trials} tried`, {});
+      }
+      if (agreed?.kind === 'differs' && symbolic.kind === 'different' && everyN.kind !== 'proved') {
+        // The same witness a confirmation gives, read where the confirmation's points tied: refuted as by it.
+        const c = agreed.confirmation;
+        return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
+          explanation: symbolic.explanation,
+          counterexample: withFunctions({
+            sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))),
+            lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
+            foundBy: `${c.digits}-digit evaluation (double precision and 60 digits could settle the sides at no input tried)`,
+          }, functions),
+        });
       }
       if (outcome.why === 'no-domain' && lost > 0 && onStep === lost) {
         // The line above had its values; the step is what could not be read (an integral that diverges there, or one

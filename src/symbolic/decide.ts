@@ -604,7 +604,7 @@ const SEARCH_GUARD_MS = 15_000;
 const AGREEMENT_POINTS = 4;
 const AGREEMENT_ATTEMPTS = 10;
 /** The digits each of those readings may go up to. */
-const AGREEMENT_DIGITS = [60, 120, 240, 480, 960];
+const AGREEMENT_DIGITS = [60, 120, 240, 480, 920, 960];
 /** The raise that reads a first call of a comparison again. */
 const AGREEMENT_RAISE = 40;
 
@@ -612,10 +612,11 @@ const AGREEMENT_RAISE = 40;
  * Where neither doubles nor 60 digits could settle any input of a scalar step (a margin of x^2 / 2 at x = 1e-150, terms
  * of 1e40 cancelling), the sides read at a few inputs at up to 960 digits, each to digits that see the largest term
  * added up: agreement to all but ten of them, past the cancelled ones, at {@link AGREEMENT_POINTS} inputs, and a difference at none, is evidence
- * as random inputs in doubles are. Undefined where it is not had (an input where the sides differ is for the
- * confirmation, which refutes only a difference that stays put).
+ * as random inputs in doubles are. Sides apart there by more than the digits' rounding, by the same at two
+ * readings, are a witness of the step wrong; undefined where neither is had.
  */
-export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number): { points: number; digits: number } | undefined {
+export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number):
+  { readonly kind: 'agree'; readonly points: number; readonly digits: number } | { readonly kind: 'differs'; readonly confirmation: Confirmation } | undefined {
   if (step.freeIndices.length > 0 || !step.inputs.every((i) => i.dims.length === 0 && i.kind !== 'label' && i.kind !== 'onehot')) return undefined;
   const instance: Instance = { sizes: new Map(), indices: new Map(), labels: new Map(), hot: new Map() };
   const random = seededRandom(seed ^ 0x6a09e667);
@@ -624,17 +625,27 @@ export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | '
   for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS && agreeing < AGREEMENT_POINTS; attempt++) {
     const point = randomPoint(step.inputs, instance, random, attempt);
     const reading = withGuard(SEARCH_GUARD_MS, () => agreementAt(step.lhs, step.rhs, point), undefined);
-    if (reading === 'differs') return undefined;
     if (reading === undefined) continue;
+    if (typeof reading === 'object') {
+      // Apart where the digits see the sides, the same at two readings, every comparison's margin settled: a witness.
+      return {
+        kind: 'differs',
+        confirmation: {
+          point: byInput(point, step.inputs, instance), lhs: show(reading.lhs), rhs: show(reading.rhs),
+          difference: reading.lhs.minus(reading.rhs).toSignificantDigits(6).toString(), digits: reading.digits,
+        },
+      };
+    }
     agreeing++;
     most = Math.max(most, reading);
   }
-  return agreeing >= AGREEMENT_POINTS ? { points: agreeing, digits: most } : undefined;
+  return agreeing >= AGREEMENT_POINTS ? { kind: 'agree', points: agreeing, digits: most } : undefined;
 }
 
 /** The digits at which the sides agree at a point; 'differs' where they are apart; undefined where nothing is known. */
-function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>): number | 'differs' | undefined {
+function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>): number | { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
   let before: Magnitudes | undefined;
+  let apartBefore: Decimal | undefined;
   let digits = AGREEMENT_DIGITS[0];
   const top = AGREEMENT_DIGITS[AGREEMENT_DIGITS.length - 1];
   const next = (d: number) => AGREEMENT_DIGITS.find((x) => x > d);
@@ -670,7 +681,12 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
       // To all but the last ten digits: a difference of 1e-40 at 60 digits is not agreement, whatever the numbers saw.
       const apart = l.minus(r).abs();
       if (apart.isZero() || apart.lte(scale.times(`1e-${digits - 10 - cancelled}`))) return digits;
-      if (digits === top) return 'differs';
+      // Apart by more than the digits' rounding, and by the same at the reading before: a difference.
+      const difference = l.minus(r);
+      if (apartBefore !== undefined && difference.minus(apartBefore).abs().lte(difference.abs().times('1e-10'))) return { lhs: l, rhs: r, digits };
+      apartBefore = difference;
+    } else {
+      apartBefore = undefined;
     }
     const raised = valued && !settled && first ? digits + AGREEMENT_RAISE : next(digits);
     if (raised === undefined || raised > top) return undefined;
