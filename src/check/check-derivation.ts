@@ -1,6 +1,6 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term } from '../model/index.ts';
+import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, twoValued, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term, type TwoValues } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
 import {
   agreesInHighPrecision, Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin, writableSizes,
@@ -468,7 +468,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = freeInputNames(modelStep.term, freeInputNames(above));
-  const binary = new Set(model.inputs.filter((i) => i.binary).map((i) => i.name));
+  const binary = new Map(model.inputs.flatMap((i) => (i.binary ? [[i.name, i.binary] as const] : [])));
   const symmetric = new Set(model.inputs.filter((i) => isSymmetricKind(i.kind)).map((i) => i.name));
   const functions = new Map(model.inputs.filter((i) => i.kind === 'function').map((i) => [i.name, i.signature?.arity ?? 1]));
   const found = numeric.kind === 'counterexample' ? withFunctions(numericCounterexample(numeric, used, binary, symmetric), functions) : undefined;
@@ -624,15 +624,16 @@ function withFunctions(c: Counterexample, functions: ReadonlyMap<string, number>
 }
 
 function numericCounterexample(
-  numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>, binary: ReadonlySet<string>, symmetric: ReadonlySet<string>,
+  numeric: Extract<NumericOutcome, { kind: 'counterexample' }>, used: ReadonlySet<string>, binary: ReadonlyMap<string, TwoValues>, symmetric: ReadonlySet<string>,
 ): Counterexample {
   const e = numeric.example;
   const inputs: Record<string, readonly number[] | number> = {};
   for (const [name, entries] of Object.entries(e.inputs)) {
     if (!used.has(name)) continue;
-    // A binary input is held as a label over the classes 1 and 2: shown as its value, 0 or 1. A symmetric
-    // matrix as the symmetric part of the values held: the matrix the step was evaluated at.
-    const values = binary.has(name) ? entries.map((v) => v - 1) : symmetric.has(name) ? symmetricPart(entries) : entries;
+    // A binary or sign input is held as a label over the classes 1 and 2: shown as its value, 0 or 1, -1 or 1.
+    // A symmetric matrix as the symmetric part of the values held: the matrix the step was evaluated at.
+    const two = binary.get(name);
+    const values = two ? entries.map((v) => twoValued(two, v)) : symmetric.has(name) ? symmetricPart(entries) : entries;
     inputs[name] = values.length === 1 ? values[0] : values;
   }
   // JSON has no NaN or Infinity: a side with no value is reported in words.

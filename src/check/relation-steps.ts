@@ -14,7 +14,7 @@
  * Only the report is the inequality's own: a counterexample shows A and E, not 1 and 0.
  */
 import type { Relation } from '../syntax/index.ts';
-import { hasApply, someSubterm, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
+import { hasApply, someSubterm, twoValuedClass, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
 import { compileTerm, IndexSlots, layoutInputs, newState, type Layout } from '../numeric/index.ts';
 import type { Counterexample, StepResult } from './results.ts';
 
@@ -103,8 +103,9 @@ function valuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly T
     const slot = layout.slots.get(input.name);
     const shown = c.inputs[input.name];
     if (!slot || shown === undefined) continue;
-    // A binary input is shown as 0 or 1 and held as a label over the classes 1 and 2.
-    const entries = (typeof shown === 'number' ? [shown] : shown).map((v) => (input.binary ? v + 1 : v));
+    // A binary or sign input is shown as its value and held as a label over the classes 1 and 2.
+    const two = input.binary;
+    const entries = (typeof shown === 'number' ? [shown] : shown).map((v) => (two ? twoValuedClass(two, v) : v));
     if (entries.length !== slot.shape.reduce((x, y) => x * y, 1)) return undefined;
     evaluation.values.set(entries, slot.offset);
   }

@@ -18,7 +18,7 @@ export { cachedEvaluationWork, children, expandedSize, expandedSizeUpTo, written
 export { exactSimplex } from './exact-simplex.ts';
 export { insideInterval } from './intervals.ts';
 export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './dim-arithmetic.ts';
-export { isContinuousKind, isSymmetricKind, symmetricPart } from './input-kinds.ts';
+export { BINARY_VALUES, isContinuousKind, isSymmetricKind, SIGN_VALUES, symmetricPart, twoValued, twoValuedClass } from './input-kinds.ts';
 export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCount, functionParameterRanges, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ARITY, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 export { DerivativeTooLargeError, MovingLimitPointError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';

@@ -1,4 +1,5 @@
 // Facts about the kinds of input (InputKind) that more than one engine relies on.
+import type { TwoValues } from './term.ts';
 
 /**
  * The symmetric part (M + M') / 2 of a square matrix held row-major: how a
@@ -24,4 +25,19 @@ const CONTINUOUS_KINDS: ReadonlySet<string> = new Set(['real', 'positive', 'unit
 
 export function isContinuousKind(kind: string): boolean {
   return CONTINUOUS_KINDS.has(kind);
+}
+
+/** `binary`: 0 or 1. */
+export const BINARY_VALUES: TwoValues = { low: 0, high: 1 };
+/** `sign`: -1 or 1, the labels of an SVM, a perceptron or AdaBoost. */
+export const SIGN_VALUES: TwoValues = { low: -1, high: 1 };
+
+/** The value a two-valued input holds at a class (1 or 2), as counterexamples show it. */
+export function twoValued(values: TwoValues, held: number): number {
+  return values.low + (values.high - values.low) * (held - 1);
+}
+
+/** The class (1 or 2) a two-valued input holds for a value shown. */
+export function twoValuedClass(values: TwoValues, shown: number): number {
+  return (shown - values.low) / (values.high - values.low) + 1;
 }

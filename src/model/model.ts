@@ -283,7 +283,7 @@ function declareGiven(
       ? `${statement.type.name}[${statement.type.dims.map((d) => d.text).join(', ')}]` : statement.type.name;
     const typeText = interval ? `${written} in ${interval.text}` : written;
     inputs.set(name, {
-      name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}), ...(type.binary ? { binary: true } : {}),
+      name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}), ...(type.binary ? { binary: type.binary } : {}),
       ...(interval ? { interval } : {}),
     });
   }

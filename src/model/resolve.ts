@@ -20,7 +20,7 @@ import { EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
 import { CapturedVariable, LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
-import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term } from './term.ts';
+import type { Comparison, Dim, Index, IndexTerm, Input, InputRef, ReduceOp, Term, TwoValues } from './term.ts';
 
 /** Term nodes of a matrix entry past which det, inv and logdet of it are written out up to 3×3 only. */
 const COMPOUND_ENTRY = 12;
@@ -573,7 +573,8 @@ export class Resolver {
       if (given.oneHotRows) {
         return array([given.dims[0], given.classes!], (ix) => ({ k: 'icmp', op: '==', a: ix[1], b: { k: 'label', name, indices: [ix[0]], offset: 0 } }));
       }
-      if (given.binary) return array(given.dims, (ix) => binaryValue(name, ix));
+      const two = given.binary;
+      if (two) return array(given.dims, (ix) => binaryValue(name, ix, two));
       if (given.kind === 'label') {
         throw this.error('bad-index', `${name} is a ${given.typeText}, one class per row: use ${name}[i] as an index, e.g. Z[i, ${name}[i]], or onehot(${name}, ${showDim(given.classes!)})`, span);
       }
@@ -763,7 +764,7 @@ export class Resolver {
         throw this.error('not-scalar', `${name} is a ${given.typeText}: write one entry, e.g. ${name}[i]`, span,
           `a step is a scalar equation; for the sum of the entries write sum(${name})`);
       }
-      if (given.binary) return binaryValue(name, []);
+      if (given.binary) return binaryValue(name, [], given.binary);
       if (given.kind === 'label') {
         throw this.error('bad-index', `${name} is a label (a class index): use it as an index, e.g. x[${name}] or delta(i, ${name})`, span);
       }
@@ -854,7 +855,7 @@ export class Resolver {
     }
     const indices = indexExprs.map((e, position) => this.index(e, dims[position], bound));
     if (given?.oneHotRows) return { k: 'icmp', op: '==', a: indices[1], b: { k: 'label', name, indices: [indices[0]], offset: 0 } };
-    if (given?.binary) return binaryValue(name, indices);
+    if (given?.binary) return binaryValue(name, indices, given.binary);
     if (given) return entryOf(given, indices);
     return this.instantiate(definition!, indices, span);
   }
@@ -957,7 +958,7 @@ export class Resolver {
     if (expr.kind === 'index') {
       this.checkNotBroken(expr.target.name);
       const given = this.scope.inputs.get(expr.target.name);
-      if (given?.binary) throw this.error('bad-index', `${given.name} is a ${given.typeText}: its entries are values 0 or 1, not indices`, expr.span);
+      if (given?.binary) throw this.error('bad-index', `${given.name} is a ${given.typeText}: its entries are values ${given.binary.low} or ${given.binary.high}, not indices`, expr.span);
       if (given?.kind === 'label' && !given.oneHotRows && given.dims.length > 0) {
         if (expr.indices.length !== given.dims.length) {
           throw this.error('index-arity', `${given.name} is a ${given.typeText}: it takes ${given.dims.length} index, got ${expr.indices.length}`, expr.span);
@@ -2749,8 +2750,11 @@ function entryOf(given: { readonly name: string; readonly kind: string }, indice
 }
 
 /** The 0/1 value of a binary input, held as a label over 2 classes: 1 where the class is 2. */
-const binaryValue = (name: string, indices: readonly Index[]): Term =>
-  ({ k: 'icmp', op: '==', a: { k: 'label', name, indices, offset: 0 }, b: { k: 'lit', value: 2 } });
+/** A two-valued input's value: low + (high - low) * (class == 2), the comparison alone for binary's 0 and 1. */
+const binaryValue = (name: string, indices: readonly Index[], values: TwoValues): Term => {
+  const high: Term = { k: 'icmp', op: '==', a: { k: 'label', name, indices, offset: 0 }, b: { k: 'lit', value: 2 } };
+  return values.low === 0 && values.high === 1 ? high : add(num(values.low), mul(num(values.high - values.low), high));
+};
 
 /** A dimension's size as a value; a derived one (`n - k + 1`) as the sum it stands for, so the engines see its symbols. */
 const sizeTerm = (d: Dim): Term => {

@@ -159,11 +159,12 @@ export interface Input {
    */
   readonly oneHotRows?: boolean;
   /**
-   * `binary` (0 or 1) and `binary[N]` are held as labels over 2 classes: the
-   * value is (class == 2), so the exact engine splits them into their 2 cases
-   * like any label. Counterexamples show the class: 1 for 0, 2 for 1.
+   * `binary` (0 or 1), `sign` (-1 or 1), and their arrays `binary[N]`, `sign[N]`
+   * are held as labels over 2 classes: the value is `low + (high - low) * (class == 2)`,
+   * so the exact engine splits them into their 2 cases like any label.
+   * Counterexamples show the value (see {@link twoValued}).
    */
-  readonly binary?: boolean;
+  readonly binary?: TwoValues;
   /** The type as written, for messages (`vector[n]`). */
   readonly typeText: string;
   /**
@@ -214,3 +215,10 @@ export interface FreeIndex {
   readonly name: string;
   readonly dim: Dim;
 }
+
+/** The two values a two-valued input (`binary`, `sign`) takes, at its classes 1 and 2. */
+export interface TwoValues {
+  readonly low: number;
+  readonly high: number;
+}
+

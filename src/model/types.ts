@@ -2,7 +2,8 @@ import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { TypeExpr } from '../syntax/index.ts';
 import { sameDim } from './arrays.ts';
 import { readDimExpression } from './dim-arithmetic.ts';
-import type { Dim, InputKind } from './term.ts';
+import { BINARY_VALUES, SIGN_VALUES } from './input-kinds.ts';
+import type { Dim, InputKind, TwoValues } from './term.ts';
 
 interface TypeRule {
   readonly kind: InputKind;
@@ -22,6 +23,7 @@ const TYPES: Readonly<Record<string, TypeRule>> = {
   simplex: { kind: 'simplex', rank: 1, description: 'n positive numbers summing to 1' },
   onehot: { kind: 'onehot', rank: 1, description: 'n numbers, one of them 1, the others 0' },
   binary: { kind: 'label', rank: 0, description: 'a value that is 0 or 1, such as a binary target (binary[N]: N of them)' },
+  sign: { kind: 'label', rank: 0, description: 'a value that is -1 or 1, such as an SVM, perceptron or AdaBoost label (sign[N]: N of them)' },
   label: { kind: 'label', rank: 0, isLabel: true, description: 'a class index from 1 to n (label[N, C]: N of them, one per row)' },
   matrix: { kind: 'real', rank: 2, description: 'an N by D array of real numbers' },
   invertible: { kind: 'invertible', rank: 2, description: 'an n by n invertible matrix with a positive determinant (so inv and logdet are defined): invertible[n, n]' },
@@ -31,7 +33,7 @@ const TYPES: Readonly<Record<string, TypeRule>> = {
 };
 
 /** Types that also take one more dimension than their rank: the batch form (`onehot[N, C]`, `label[N, C]`). */
-const BATCHED = new Set(['onehot', 'label', 'binary']);
+const BATCHED = new Set(['onehot', 'label', 'binary', 'sign']);
 
 export interface ResolvedType {
   readonly kind: InputKind;
@@ -39,8 +41,8 @@ export interface ResolvedType {
   readonly classes?: Dim;
   /** `onehot[N, C]`: held as N labels; entry [i, c] is 1 where c is row i's label. */
   readonly oneHotRows?: boolean;
-  /** `binary`, `binary[N]`: held as labels over 2 classes; the value is 1 where the class is 2. */
-  readonly binary?: boolean;
+  /** `binary`, `binary[N]` and `sign`, `sign[N]`: held as labels over 2 classes; the values at the classes 1 and 2. */
+  readonly binary?: TwoValues;
 }
 
 /** Reads a written type; `positive` takes 0 or 1 dimensions, the others exactly their rank. */
@@ -74,8 +76,10 @@ export function resolveType(type: TypeExpr, file: string): ResolvedType {
   if ((rule.kind === 'invertible' || rule.kind === 'symmetric' || rule.kind === 'spd') && !sameDim(dims[0], dims[1])) {
     throw new DerivationError(diagnostic('unknown-type', `${article(type.name)} ${type.name} matrix is square: ${type.name}[n, n]`, file, type.span, `write ${type.name}[n, n] with the same dimension twice`));
   }
-  // binary, binary[N]: labels over the classes 1 and 2, read as the values 0 and 1.
-  if (type.name === 'binary') return { kind: 'label', dims, classes: { k: 'fixed', size: 2 }, binary: true };
+  // binary, binary[N]: labels over the classes 1 and 2, read as the values 0 and 1; sign as -1 and 1.
+  if (type.name === 'binary' || type.name === 'sign') {
+    return { kind: 'label', dims, classes: { k: 'fixed', size: 2 }, binary: type.name === 'binary' ? BINARY_VALUES : SIGN_VALUES };
+  }
   // label[N, C]: N labels (one per row), each a class 1..C; the input has dims [N].
   if (type.name === 'onehot' && dims.length === 2) return { kind: 'label', dims: [dims[0]], classes: dims[1], oneHotRows: true };
   if (rule.isLabel) return { kind: 'label', dims: dims.slice(0, -1), classes: dims[dims.length - 1] };

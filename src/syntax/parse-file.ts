@@ -468,10 +468,13 @@ function parseStep(line: LogicalLine, start: number, recover: boolean, relation:
     throw new DerivationError(diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
       line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end'));
   }
-  const chained = relation === '=' ? undefined : topLevelInequality(line.text.slice(0, end), start);
-  // `<= B <= C` would read B <= C as a 0/1 value: a chain takes one line a step.
+  // `<= B <= C` would read B <= C as a 0/1 value, and `= B = C` is no expression: a chain takes one line a step.
+  const secondEquals = topLevelEquals(line.text.slice(0, end), start);
+  const chained = secondEquals !== undefined ? { at: secondEquals, relation: '=' as Relation }
+    : relation === '=' ? undefined : topLevelInequality(line.text.slice(0, end), start);
   const twoRelations = chained === undefined ? undefined : diagnostic('syntax', `a step has one relation: '${chained.relation}' here starts another step`, line.map.file,
-    line.map.span(chained.at, chained.at + chained.relation.length), `put ${chained.relation} ... on a line of its own, or write a comparison as a 0/1 value in parentheses`);
+    line.map.span(chained.at, chained.at + chained.relation.length), chained.relation === '=' ? 'put = ... on a line of its own: a chain takes one line a step (an equality as a 0/1 value is (a == b))'
+      : `put ${chained.relation} ... on a line of its own, or write a comparison as a 0/1 value in parentheses`);
   if (twoRelations !== undefined && !recover) throw new DerivationError(twoRelations);
   const expr = twoRelations !== undefined ? { kind: 'invalid' as const, diagnostic: twoRelations, span: twoRelations.span! }
     : stepExpressionAt(line, start, end, recover);

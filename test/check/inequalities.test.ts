@@ -43,6 +43,11 @@ claim exp(-x^2) <= 1 expect wrong
     const [two] = syntaxDiagnostics(deriv('given a: positive\nclaim a\n  <= a + 1 <= a + 2\n'));
     expect(two.message).toBe("a step has one relation: '<=' here starts another step");
     expect(two.span).toMatchObject({ line: 4, col: 12 });
+    const [equalities] = syntaxDiagnostics(deriv('given a: positive\nclaim a * 1 = a + 0 = a\n'));
+    expect(equalities.message).toBe("a step has one relation: '=' here starts another step");
+    expect(equalities.span).toMatchObject({ line: 3, col: 21 });
+    const [mixed] = syntaxDiagnostics(deriv('given a: positive\nclaim a\n  <= a + 1 = a + 2\n'));
+    expect(mixed.message).toBe("a step has one relation: '=' here starts another step");
     const [orphan] = syntaxDiagnostics(deriv('given a: positive\n<= a\n'));
     expect(orphan.code).toBe('step-without-claim');
   });

@@ -41,6 +41,34 @@ claim t = 1   expect wrong
   });
 });
 
+describe('sign values', () => {
+  it('given y: sign is -1 or 1: the logistic loss of Murphy and ESL, its gradient, AdaBoost\'s exponential loss, the hinge', () => {
+    const claims = claimsOf(deriv(`
+given y: sign
+given t: sign[N]
+given w, x: vector[d]
+given X: matrix[N, d]
+let m = y * sum(j, w[j] * x[j])
+claim y^2 = 1
+claim abs(y) = 1
+claim (1 - y) / 2 = (y == -1)
+claim diff(log(1 + exp(-m)), w[k]) = -y * x[k] * sigmoid(-m)
+claim diff(log(1 + exp(-m)), w[k]) = y * x[k] * sigmoid(-m)   expect wrong
+claim diff(sum(i, exp(-t[i] * sum(j, X[i, j] * w[j]))), w[k]) = -sum(i, t[i] * X[i, k] * exp(-t[i] * sum(j, X[i, j] * w[j])))
+claim relu(1 - y * sum(j, w[j] * x[j])) = relu(1 - sum(j, w[j] * x[j]))   expect wrong
+claim y^2 = y   expect wrong
+`));
+    expect(claims.map((c) => c.steps[0].verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'refuted', 'refuted']);
+    // The counterexample shows the value, -1, not the class it is held as.
+    expect(claims[7].steps[0].detail.counterexample!.inputs).toEqual({ y: -1 });
+  });
+
+  it('a sign value is not an index', () => {
+    const [claim] = claimsOf(deriv('given t: sign\ngiven x: vector[n]\nclaim x[t] = x[t]\n'));
+    expect(claim.steps[0].detail.diagnostic).toMatchObject({ code: 'bad-index' });
+  });
+});
+
 describe('names', () => {
   it('e and pi may be declared: the declaration shadows the constant in its file (the Cookbook\'s (D x + e))', () => {
     expect(verdicts(`
