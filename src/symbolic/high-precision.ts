@@ -435,7 +435,14 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   // decimal.js reduces sin and cos by a pi of some thousand digits: an argument of 10^span leaves 1000 - span of them.
   if (span > 0 && (someSubterm(lhs, isCircular) || someSubterm(rhs, isCircular))) maxDigits = Math.max(digits, Math.min(maxDigits, REDUCIBLE_DIGITS - span));
   let previous: { lhs: Decimal; rhs: Decimal; digits: number; kept: number; difference: Decimal; magnitudes: Magnitudes } | undefined;
+  // Each reading is determined by its digits and the one before it: a pair read twice is a cycle (a tie raised to the
+  // top, then lowered to the least raise past the last reading, then raised again: (1 + x)^2 >= 1 + 2 x at x = -1e-101
+  // ran for hours, probe 22), so it ends the search with no evidence.
+  const read = new Set<string>();
   for (;;) {
+    const reading = `${digits}:${previous?.digits ?? 0}`;
+    if (read.has(reading)) return undefined;
+    read.add(reading);
     let l: Decimal;
     let r: Decimal;
     const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map() };

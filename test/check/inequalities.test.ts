@@ -54,6 +54,14 @@ claim exp(-x^2) <= 1 expect wrong
 });
 
 describe('inequality chains: the verdicts', () => {
+  it('a bound tied at 0 with a tiny margin near it ends: Bernoulli\'s (1 + x)^2 >= 1 + 2 x ran for hours on seed 1 (a tie raised and lowered in turn)', () => {
+    expect(verdictsIn(`given x: real
+claim (1 + x)^2 >= 1 + 2 * x
+claim (1 + x)^2 > 1 + 2 * x   expect wrong
+claim (1 + x)^4 >= 1 + 4 * x
+`)).toEqual(['verified', 'refuted', 'verified']);
+  }, 60_000);
+
   it('hold where the bound holds, and a chain mixes bounds with equalities', () => {
     expect(verdictsIn(`given x: real
 given a, b: positive
