@@ -68,6 +68,9 @@ const isExactZero = (t: Term): boolean => t.k === 'num' && t.value.num === 0n;
 /** Nodes evaluated between two looks at the clock: at 960 digits one exp or log takes tens of ms, so not many. */
 const CLOCK_EVERY = 32;
 
+/** Nodes evaluated by every call, so that a term of fewer nodes than {@link CLOCK_EVERY} read over and over still looks at the clock. */
+let evaluatedNodes = 0;
+
 /**
  * Evaluates an expanded term (no sums, indices all numbers) at a point in
  * `digits`-digit decimal arithmetic. Used to confirm a symbolic refutation at a
@@ -83,13 +86,12 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   // An expanded term shares its subterms (inv(P)'s entries in every entry of inv(P) S inv(P)): each is evaluated
   // once per point, not once per path to it (a 3x3 step took minutes). Terms are immutable, so identity is enough.
   const seen = new Map<Term, Decimal>();
-  let evaluated = 0;
   // The most digits a sum evaluated so far cancelled: a comparison, a sign or a floor is called with the digits left.
   let lost = 0;
   // Never below 25, where a call is left to the ties' checks (at worst a TieError, so more digits).
   const kept = () => Math.max(25, digits - lost);
   const go = (t: Term): Decimal => {
-    if (++evaluated % CLOCK_EVERY === 0 && guardDeadline !== Infinity && Date.now() > guardDeadline) throw new GuardError('a high-precision search passed its wall-clock guard');
+    if (++evaluatedNodes % CLOCK_EVERY === 0 && guardDeadline !== Infinity && Date.now() > guardDeadline) throw new GuardError('a high-precision search passed its wall-clock guard');
     if (t.k === 'num' || t.k === 'input') return evaluate(t);
     let value = seen.get(t);
     if (value === undefined) {
