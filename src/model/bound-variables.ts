@@ -52,3 +52,63 @@ export function undeclaredBoundVariables(derivation: Derivation, declared: (name
   }
   return [...variables].filter((name) => !declared(name) && !constant(name) && !lets.has(name) && !indices.has(name));
 }
+
+/** Calls whose bounds may be sizes: `sum(k, 1, n, E)`, `prod(j, 1, n, E)`. */
+const BOUNDED_CALLS: ReadonlySet<string> = new Set(['sum', 'prod', 'product']);
+
+/** Names an infinite bound is written with: never a size. */
+const INFINITIES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
+
+/** The names of a bound written as a size: `n`, `n - 1`, `2 * n + 1`, `n + m` (an integer combination, as a dimension is). */
+function sizeNames(e: Expr, into: Set<string>): boolean {
+  switch (e.kind) {
+    case 'name': into.add(e.name); return true;
+    case 'number': return /^\d+$/.test(e.text);
+    case 'unary': return e.op === '-' && sizeNames(e.arg, into);
+    case 'binary':
+      if (e.op === '+' || e.op === '-') return sizeNames(e.left, into) && sizeNames(e.right, into);
+      if (e.op === '*') return (e.left.kind === 'number' && sizeNames(e.right, into)) || (e.right.kind === 'number' && sizeNames(e.left, into));
+      return false;
+    default: return false;
+  }
+}
+
+/**
+ * The names a derivation uses as the bound of a finite sum or product without
+ * declaring them (`sum(k, 1, n, k) = n (n + 1) / 2` with no `given n: size`):
+ * a bound is a whole number, so the model declares each as a size, as
+ * `given n: size` would, and the claim is checked at every size. A name declared
+ * otherwise, named by a `let`, used as an index or variable, or standing for a
+ * constant is left to the resolver and its messages.
+ */
+export function undeclaredSumBounds(derivation: Derivation, declared: (name: string) => boolean, constant: (name: string) => boolean): string[] {
+  const bounds = new Set<string>();
+  const excluded = new Set<string>();
+  const walk = (e: Expr): void => {
+    if (e.kind === 'call') {
+      const variable = boundVariable(e);
+      if (variable?.kind === 'name') excluded.add(variable.name);
+      const first = e.args[0];
+      if (INDEXING_CALLS.has(e.name) && first?.kind === 'name') excluded.add(first.name);
+      if (BOUNDED_CALLS.has(e.name) && e.args.length === 4) {
+        for (const bound of [e.args[1], e.args[2]]) {
+          const names = new Set<string>();
+          if (bound !== undefined && sizeNames(bound, names)) for (const name of names) bounds.add(name);
+        }
+      }
+    }
+    for (const child of exprChildren(e)) walk(child);
+  };
+  for (const statement of derivation.statements) {
+    if (statement.kind === 'claim') {
+      walk(statement.expr);
+      for (const step of statement.steps) walk(step.expr);
+    } else if (statement.kind === 'let') {
+      excluded.add(statement.name);
+      for (const p of statement.params) excluded.add(p.name);
+      for (const a of statement.args ?? []) excluded.add(a.name);
+      walk(statement.body);
+    }
+  }
+  return [...bounds].filter((name) => !declared(name) && !constant(name) && !excluded.has(name) && !INFINITIES.has(name));
+}

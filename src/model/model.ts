@@ -3,7 +3,7 @@ import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '..
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { readsName, RecurrenceDefinition } from './recurrence.ts';
 import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
-import { undeclaredBoundVariables } from './bound-variables.ts';
+import { undeclaredBoundVariables, undeclaredSumBounds } from './bound-variables.ts';
 import { isFunctionName } from './functions.ts';
 import { isFunctionForm } from './function-forms.ts';
 import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
@@ -138,6 +138,8 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     if (!boundDeclared && statement.kind !== 'given') {
       // After the givens, so that a declared name keeps its declaration.
       boundDeclared = true;
+      // A sum's bound first: a name that is both (integral(t, 0, n, ...) and sum(k, 1, n, ...)) is a size, and a size is a value too.
+      for (const name of undeclaredSumBounds(derivation, taken, isNamedConstant)) dims.set(name, { k: 'sym', name });
       for (const name of undeclaredBoundVariables(derivation, taken, isNamedConstant)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
     }
     if (statement.kind === 'claim') {

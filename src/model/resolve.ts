@@ -2058,8 +2058,16 @@ export class Resolver {
       }
       side = written;
     }
-    const body = this.scalarOf(this.val(bodyExpr, bound), bodyExpr);
     const infinity = this.writtenInfinity(pointExpr);
+    // A series as the limit of its partial sums (Stewart 11.2's definition): lim_{n -> oo} sum(k, 1, n, E) is
+    // sum(k, 1, Infinity, E), where E and the first bound do not read n. A partial sum at a real n has no value.
+    if (infinity !== undefined && infinity.sign > 0 && sideExpr === undefined && bodyExpr.kind === 'call' && bodyExpr.name === 'sum' && bodyExpr.args.length === 4) {
+      const [index, from, to, term] = bodyExpr.args;
+      if (to.kind === 'name' && to.name === given.name && !readsName(from, given.name) && !readsName(term, given.name) && !(index.kind === 'name' && index.name === given.name)) {
+        return this.val({ ...bodyExpr, args: [index, from, pointExpr, term] }, bound);
+      }
+    }
+    const body = this.scalarOf(this.val(bodyExpr, bound), bodyExpr);
     if (infinity) {
       if (sideExpr !== undefined) {
         throw this.error('unsupported', `a limit toward ${infinity.text} has one side already`, sideExpr.span, `leave the side out: ${form}`);

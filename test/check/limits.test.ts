@@ -38,6 +38,16 @@ describe('limits: the 60-digit reading', () => {
 });
 
 describe('limits: the verdicts', () => {
+  it('a series written as the limit of its partial sums (Stewart 11.2) is the series, with n undeclared', () => {
+    expect(verdictsIn(`given x: real
+claim limit(n, Infinity, sum(k, 1, n, 1/2^k)) = 1
+claim limit(n, Infinity, sum(k, 0, n, x^k / factorial(k))) = exp(x)
+claim limit(n, oo, sum(k, 1, n, 1/k^2)) = pi^2/6
+claim limit(n, Infinity, sum(k, 1, n, 1/k^2)) = pi^2/6 + 1e-30   expect wrong
+claim limit(n, Infinity, sum(k, 1, n, 1/(k * (k + 1)))) = 1/2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'refuted']);
+  });
+
   it('hold for the books\' limits, with abstract functions, at infinity and from one side', () => {
     expect(verdictsIn(`given x, h, n: real
 given a: positive

@@ -5,6 +5,19 @@ const results = (body: string) => claimsOf(deriv(body)).map((c) => c.steps[0]);
 const verdicts = (body: string) => results(body).map((s) => s.verdict);
 
 describe('a size declared alone, and sums with their bounds written', () => {
+  it('a sum\'s bound no line declares is a size, as the books leave n undeclared: the sums of k and k^2, a geometric sum, a product', () => {
+    expect(verdicts(`given x: real
+claim sum(k, 1, n, k) = n * (n + 1) / 2
+claim sum(k, 1, n, k^2) = n * (n + 1) * (2 * n + 1) / 6
+claim sum(k, 1, n, k^2) = n * (n + 1) * (2 * n - 1) / 6   expect wrong
+claim sum(k, 1, m + 1, x^k) = x * sum(k, 0, m, x^k)
+claim prod(j, 1, m, 2) = 2^m
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved']);
+    // A name declared otherwise keeps its declaration, and the resolver says what a bound must be.
+    const [real] = results('given n: real\nclaim sum(k, 1, n, k) = n * (n + 1) / 2\n');
+    expect(real.detail.diagnostic).toMatchObject({ message: expect.stringContaining('upper bound'), hint: expect.stringContaining('given n: size') });
+  });
+
   it('given n: size is a dimension symbol and a value: the power rule with a symbolic exponent, at every size tried', () => {
     const [rule, slip] = results('given n: size\ngiven x: positive\nclaim diff(x^n, x) = n * x^(n - 1)\nclaim diff(x^n, x) = n * x^n   expect wrong\n');
     expect([rule.verdict, slip.verdict]).toEqual(['proved', 'refuted']);
@@ -62,7 +75,7 @@ given r: real
 claim sum(k, 0, n, x[k]) = 0
 claim sum(k, 1, n - 1, x[k + 1]) = 0
 claim sum(k, r, n, k) = 0
-claim sum(k, 1, q, k) = 0
+claim sum(k, 1, r, k) = 0
 `);
     expect(position.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('is a number only'), hint: expect.stringContaining('sum(k, 1, n, x[k])') });
     expect(fewer.detail.diagnostic).toMatchObject({ code: 'bad-index', message: expect.stringContaining('fewer terms than n, and k indexes an array'), hint: expect.stringContaining('given m: size') });
