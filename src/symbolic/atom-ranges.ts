@@ -45,6 +45,8 @@ const FUNCTION_RANGES: Readonly<Record<string, Range>> = {
   asin: closed(HALF_PI_UP.neg(), HALF_PI_UP),
   acos: closed(Rational.ZERO, PI_UP),
   atan2: closed(PI_UP.neg(), PI_UP),
+  // The fractional part, x - floor(x): how canonical.ts holds floor and ceil.
+  frac: { lo: Rational.ZERO, hi: Rational.ONE, loIn: true, hiIn: false },
 };
 
 /** `opaque:erf(...)`: a library function's atom (an unknown function's is `opaque:f#orders(...)`). */
@@ -217,4 +219,17 @@ export function neverZero(poly: Polynomial, atoms: AtomTable, budget: Budget): b
     }
   }
   return false;
+}
+
+/**
+ * The sign a polynomial cannot cross, by its atoms' ranges: 1 where it is >= 0 wherever its atoms have values
+ * (x^2 + cos(y)^2, 1 - cos(y)^2), -1 where it is <= 0. A weak answer: 0 may be reached. So (1 + x)^2 >= 1 + 2 x,
+ * cos(pi x)^2 <= 1 past 2^53 and floor-free bounds of even powers are proved where no digits can settle their ties.
+ */
+export function weakSignByRanges(poly: Polynomial, atoms: AtomTable): 1 | -1 | undefined {
+  if (poly.isConstant()) return undefined;
+  const range = polynomialRange(poly, atoms, 0);
+  if (range.lo !== undefined && range.lo.sign() >= 0) return 1;
+  if (range.hi !== undefined && range.hi.sign() <= 0) return -1;
+  return undefined;
 }

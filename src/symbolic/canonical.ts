@@ -3,7 +3,7 @@ import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunc
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
 import { knownSeriesSum, type KnownSeriesSum } from './known-series.ts';
-import { signByRanges } from './atom-ranges.ts';
+import { signByRanges, weakSignByRanges } from './atom-ranges.ts';
 
 /**
  * What a variable of the canonical form stands for. The canonical form of a
@@ -601,8 +601,19 @@ export class Canonicalizer {
           const down = c.num / c.den - (c.num % c.den !== 0n && c.num < 0n ? 1n : 0n);
           return RationalFunction.constant(Rational.of(t.name === 'floor' || c.isInteger() ? down : down + 1n));
         }
-        const f = FUNCTIONS[t.name].value;
-        return this.opaque(`${t.name}(${this.key(a)})`, () => `${t.name}(${this.display(a)})`, (values) => f(a.evaluateFloat(values)));
+        // floor(a) = a - frac(a) and ceil(a) = a + frac(-a), frac in [0, 1) (atom-ranges.ts): floor(x) <= x < floor(x) + 1 and
+        // 0 <= mod(x, y) < y for y > 0 are then proved by the ranges, at every x, past 2^53 too, where no double has a fraction.
+        // The argument's whole constant part is no part of its fraction (frac(x + 1) = frac(x)): floor(x + 1) = floor(x) + 1.
+        const written = t.name === 'floor' ? a : a.neg();
+        const polynomial = written.denominatorFactors().length === 0 && written.denominatorConstant().equals(Rational.ONE) ? written.numerator(b) : undefined;
+        const constant = polynomial?.constantTerm();
+        const whole = constant === undefined ? 0n : floorDiv(constant.num, constant.den);
+        const argument = whole === 0n ? written : written.sub(RationalFunction.constant(Rational.of(whole)), b);
+        const fraction = this.opaque(`frac(${this.key(argument)})`, () => `frac(${this.display(argument)})`, (values) => {
+          const v = argument.evaluateFloat(values);
+          return v - Math.floor(v);
+        });
+        return t.name === 'floor' ? a.sub(fraction, b) : a.add(fraction, b);
       }
       // erfc and Phi through erf, phi through exp: Phi(x) = (1 + erf(x / sqrt 2)) / 2 is then proved.
       case 'erf': return this.erf(arg(0), printTerm(t.args[0]));
@@ -1409,6 +1420,12 @@ export class Canonicalizer {
       // So do the ranges of the library's bounded functions: (erf(30) < 1) is 1, though no digits read erf(30) below 1.
       const ranged = signByRanges(signedD, this.atoms);
       if (ranged !== undefined) return ofSign(ranged);
+      // A weak sign settles half the comparisons: d >= 0 makes (d >= 0) 1 and (d < 0) 0, whatever d is at its zeros.
+      if (op !== '==' && op !== '!=') {
+        const weak = weakSignByRanges(signedD, this.atoms);
+        if (weak === 1 && (op === '>=' || op === '<')) return op === '>=' ? one : RationalFunction.ZERO;
+        if (weak === -1 && (op === '<=' || op === '>')) return op === '<=' ? one : RationalFunction.ZERO;
+      }
     }
     if (op === '==' || op === '!=') {
       const tie = RationalFunction.variable(this.tie(zeroPoly));

@@ -37,7 +37,22 @@ claim mod(x, 1) = x - floor(x)
 claim diff(floor(x) + x^2, x) = 2 * x
 claim floor(x + 1) = floor(x)   expect wrong
 claim floor(2 * x) = 2 * floor(x)   expect wrong
-`)).toEqual(['verified', 'verified', 'proved', 'proved', 'refuted', 'refuted']);
+`)).toEqual(['proved', 'verified', 'proved', 'proved', 'refuted', 'refuted']);
+  }, 60_000);
+
+  it('are bounded by their argument: floor(x) <= x < floor(x) + 1 and 0 <= mod(x, y) < y are proved, past 2^53 too', () => {
+    expect(verdictsIn(`given x: real in (1e17, Infinity)
+given y: real
+given m: positive
+claim floor(x) <= x
+claim floor(y) > y - 1
+claim ceil(y) >= y
+claim mod(y, m) >= 0
+claim mod(y, 3) < 3
+claim ceil(y) > y   expect wrong
+claim floor(y) < y   expect wrong
+claim floor(x) = x   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted', 'refuted']);
   }, 60_000);
 
   it('are typeset with their brackets', () => {
