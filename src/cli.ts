@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkFiles, countStep, defaultJobs, derive, emptySummary, DerivationError, formatDiagnostic, OPTION_RANGES, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
-import { escapeControl, toJsonText } from './report/index.ts';
+import { escapeControl, stepJson, toJsonText } from './report/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
 
@@ -35,7 +35,8 @@ options:
   --verbose       show every step's evidence (method, scope, inputs tried), not only for refuted
                   and error steps
   --timeout S     stop the whole run after S seconds, a last guard against a file that
-                  takes too long (docs/security.md); exit status 143. Default: 900
+                  takes too long (docs/security.md), reporting every step checked
+                  before it; exit status 143. Default: 900
   --jobs N        threads checking steps at once; the report is the same for any N.
                   Default: the cores less one, at least 1 (${defaultJobs()} here: V8's collector
                   and compiler take a core of their own)
@@ -115,10 +116,10 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       report = checkFiles(paths, {
         ...options,
         onFile: (path, total) => progress?.file(path, total),
-        onStep: (result) => {
+        onStepPlaced: (result, place) => {
           progress?.step();
           countStep(done, result);
-          watchdog.postMessage(done);
+          watchdog.postMessage({ counts: done, step: { place, ok: result.ok, json: stepJson(result) } });
         },
       });
     } finally {
@@ -268,19 +269,41 @@ const DEFAULT_TIMEOUT_SECONDS = 900;
  * Every step has its own budgets; this is the last guard behind them.
  */
 function startWatchdog(seconds: number, json: boolean): Worker {
-  // Under --json, stdout still holds one JSON document: no file's report (they are written at the end), the steps
-  // checked so far counted in the summary (the main thread posts them), and why the run stopped.
+  // Nothing checked is lost: the main thread posts each step with where it stands, and past the limit the worker
+  // writes them. Under --json, stdout still holds one JSON document: the steps checked so far in their files,
+  // derivations and claims (in file order), the summary counting them, and why the run stopped; on a terminal, the
+  // counts and every step not as expected.
   const code = `
     const { workerData, parentPort } = require('node:worker_threads');
     const fs = require('node:fs');
     let done = workerData.done;
-    parentPort.on('message', (counts) => { done = counts; });
+    const checked = [];
+    parentPort.on('message', (m) => { done = m.counts; checked.push(m.step); });
+    const byKey = (map, key, make) => { if (!map.has(key)) map.set(key, make()); return map.get(key); };
+    const sorted = (map) => [...map.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+    const partialFiles = () => {
+      const files = new Map();
+      for (const { place, ok, json } of checked) {
+        const file = byKey(files, place.file, () => ({ path: place.path, derivations: new Map() }));
+        const derivation = byKey(file.derivations, place.derivation, () => ({ title: place.title, source: place.source ?? null, claims: new Map() }));
+        const claim = byKey(derivation.claims, place.claim, () => ({ line: place.claimLine, text: place.claimText, ok: true, steps: new Map() }));
+        claim.ok = claim.ok && ok;
+        claim.steps.set(place.step, json);
+      }
+      return sorted(files).map((f) => ({ path: f.path, error: null, derivations: sorted(f.derivations).map((d) => ({
+        title: d.title, source: d.source, claims: sorted(d.claims).map((c) => ({ line: c.line, text: c.text, ok: c.ok, steps: sorted(c.steps) })),
+      })) }));
+    };
     setTimeout(() => {
       const message = 'the run passed its time limit of ' + workerData.seconds + ' s (--timeout) and was stopped';
-      fs.writeSync(2, '\\nderivcheck: ' + message + '\\n');
+      const summary = { ...done, unexpected: done.unexpected + 1 };
       if (workerData.json) {
-        const summary = { ...done, unexpected: done.unexpected + 1 };
-        fs.writeSync(1, JSON.stringify({ version: 1, files: [], summary, stopped: { reason: 'timeout', seconds: workerData.seconds, message } }, null, 2) + '\\n');
+        fs.writeSync(2, '\\nderivcheck: ' + message + '\\n');
+        fs.writeSync(1, JSON.stringify({ version: 1, files: partialFiles(), summary, stopped: { reason: 'timeout', seconds: workerData.seconds, message } }, null, 2) + '\\n');
+      } else {
+        const unexpected = checked.filter((c) => !c.ok).map((c) => '  ' + c.place.path + ':' + c.json.line + ': ' + c.json.verdict + ' (expected: ' + c.json.expect + ')');
+        fs.writeSync(2, '\\nderivcheck: ' + message + '\\nchecked before it: ' + done.steps + ' steps: ' + done.proved + ' proved, ' + done.verified + ' verified, '
+          + done.refuted + ' refuted, ' + done.error + ' errors' + (unexpected.length > 0 ? '; not as expected:\\n' + unexpected.join('\\n') : '') + '\\n');
       }
       process.kill(process.pid, 'SIGTERM');
     }, workerData.seconds * 1000);

@@ -11,9 +11,9 @@
  * `.check({ seed: 1 });
  * result.claims[0].steps[0].verdict; // 'proved'
  */
-import { assertCheckOptions, checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult } from './check/index.ts';
+import { assertCheckOptions, checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult, type StepResult } from './check/index.ts';
 import { buildModel, type Model } from './model/index.ts';
-import { checkInParallel, checkPrepared, collectDerivationFiles, deriveInFile, prepareFile, prepareFileAt, type DerivedInFile, type DeriveTarget } from './pipeline/index.ts';
+import { checkInParallel, checkPrepared, collectDerivationFiles, deriveInFile, prepareFile, prepareFileAt, type DerivedInFile, type DeriveTarget, type StepPlace } from './pipeline/index.ts';
 import type { DeriveOptions } from './derive/index.ts';
 import { textToLatex } from './report/index.ts';
 import { parseDerivation } from './syntax/index.ts';
@@ -30,7 +30,7 @@ export type {
   StepResult, Summary, Verdict,
 } from './check/index.ts';
 export { collectDerivationFiles, defaultJobs, PathError } from './pipeline/index.ts';
-export type { DerivedInFile, DeriveTarget } from './pipeline/index.ts';
+export type { DerivedInFile, DeriveTarget, StepPlace } from './pipeline/index.ts';
 export type { Derivative, DerivedForm, DeriveOptions } from './derive/index.ts';
 export { renderTerminal, stepToLatex, toJsonReport, toLatex } from './report/index.ts';
 export {
@@ -44,6 +44,8 @@ export type { NotebookReport } from './notebook/index.ts';
 export interface CheckFilesOptions extends CheckOptions {
   /** Called when the first checked step of a file comes in (threads may overlap files), with the total of steps of all files. */
   readonly onFile?: (path: string, stepsInAllFiles: number) => void;
+  /** Called after each step with where it stands (its file, derivation, claim and place), in the order steps finish. */
+  readonly onStepPlaced?: (done: StepResult, place: StepPlace) => void;
   /**
    * Threads checking steps at once (worker_threads); the result is the same for
    * any number. Default: 1. The command line's `--jobs` defaults to {@link defaultJobs}: the cores less one.

@@ -14,6 +14,25 @@ export interface ParallelOptions extends CheckOptions {
   readonly jobs?: number;
   /** Called when the first result of a file arrives, with the total of steps of all files. */
   readonly onFile?: (path: string, stepsInAllFiles: number) => void;
+  /** Called after each step with where it stands in its file (steps come in the order of their cost, not of the files). */
+  readonly onStepPlaced?: (done: StepResult, place: StepPlace) => void;
+}
+
+/** Where a checked step stands: its file, derivation, claim and place in the claim, for a report of a run cut short. */
+export interface StepPlace {
+  /** The file's position in the run, from 0, and its path. */
+  readonly file: number;
+  readonly path: string;
+  /** The derivation's position in its file, from 0, its title and source. */
+  readonly derivation: number;
+  readonly title: string;
+  readonly source: string | undefined;
+  /** The claim's position in its derivation, from 0, its line and text. */
+  readonly claim: number;
+  readonly claimLine: number;
+  readonly claimText: string;
+  /** The step's position in its claim, from 0. */
+  readonly step: number;
 }
 
 /**
@@ -47,15 +66,25 @@ const MIN_STEPS_PER_THREAD = 4;
  * done here; models that cannot be copied to a worker are checked here too.
  */
 export function checkInParallel(files: readonly PreparedFile[], options: ParallelOptions = {}): FileResult[] {
-  const { jobs = 1, onFile, onStep, ...checkOptions } = options;
+  const { jobs = 1, onFile, onStep, onStepPlaced, ...checkOptions } = options;
   const models: Model[] = [];
   const fileOfModel: number[] = [];
+  const indexInFile: number[] = [];
   files.forEach((file, f) => {
-    for (const model of file.models) {
+    file.models.forEach((model, d) => {
       models.push(model);
       fileOfModel.push(f);
-    }
+      indexInFile.push(d);
+    });
   });
+  const placeOf = ([m, c, s]: Task): StepPlace => {
+    const model = models[m];
+    const claim = model.claims[c].claim;
+    return {
+      file: fileOfModel[m], path: files[fileOfModel[m]].path, derivation: indexInFile[m], title: model.derivation.title, source: model.derivation.source,
+      claim: c, claimLine: claim.span.line, claimText: claim.text, step: s,
+    };
+  };
   const inOrder: Task[] = [];
   models.forEach((model, m) => model.claims.forEach((claim, c) => claim.steps.forEach((_, s) => inOrder.push([m, c, s]))));
   // The biggest steps first, so that the last step to finish is a small one and no thread idles long at the end.
@@ -77,6 +106,7 @@ export function checkInParallel(files: readonly PreparedFile[], options: Paralle
       onFile?.(files[f].path, tasks.length);
     }
     onStep?.(message.result);
+    onStepPlaced?.(message.result, placeOf(tasks[message.i]));
   };
 
   const next = new SharedArrayBuffer(4);

@@ -5,4 +5,4 @@ export { collectDerivationFiles, PathError } from './collect-files.ts';
 export { deriveInFile } from './derive-in-file.ts';
 export type { DerivedInFile, DeriveTarget } from './derive-in-file.ts';
 export { checkInParallel, defaultJobs } from './check-in-parallel.ts';
-export type { ParallelOptions } from './check-in-parallel.ts';
+export type { ParallelOptions, StepPlace } from './check-in-parallel.ts';

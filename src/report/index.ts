@@ -1,5 +1,5 @@
 /** The report stage: one result model, several renderings. */
-export { diagnosticJson, toJsonReport, toJsonText } from './json.ts';
+export { diagnosticJson, stepJson, toJsonReport, toJsonText } from './json.ts';
 export { renderTerminal } from './terminal.ts';
 export { escapeControl } from './safe-text.ts';
 export type { TerminalStyle } from './terminal.ts';

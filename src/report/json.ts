@@ -23,7 +23,8 @@ export function toJsonReport(report: CheckReport): object {
   };
 }
 
-function stepJson(s: StepResult): object {
+/** One step as the JSON report holds it (also for a run cut short by --timeout, step by step). */
+export function stepJson(s: StepResult): object {
   const { diagnostic, ...detail } = s.detail;
   return {
     line: s.line,

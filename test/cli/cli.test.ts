@@ -114,12 +114,18 @@ describe('derivcheck check: files it cannot read', () => {
 describe('derivcheck check: a run in a pipe or past its time limit (a process of its own)', () => {
   const bin = join(process.cwd(), 'bin', 'derivcheck.mjs');
 
-  it('--json past --timeout still writes one JSON document, exit status 143', () => {
-    const run = spawnSync(process.execPath, [bin, 'check', 'derivations/', '--seed', '1', '--json', '--timeout', '1', '--jobs', '1'], { encoding: 'utf8' });
+  it('--json past --timeout still writes one JSON document with every step checked before it, exit status 143', () => {
+    const run = spawnSync(process.execPath, [bin, 'check', 'derivations/', '--seed', '1', '--json', '--timeout', '4', '--jobs', '1'], { encoding: 'utf8' });
     expect(run.status === 143 || run.signal === 'SIGTERM').toBe(true);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ version: 1, files: [], stopped: { reason: 'timeout', seconds: 1 } });
+    expect(report).toMatchObject({ version: 1, stopped: { reason: 'timeout', seconds: 4 } });
     expect(report.summary.unexpected).toBeGreaterThanOrEqual(1);
+    // Nothing checked is lost: the steps in the files are the steps counted, each with its verdict, in file order.
+    const steps = report.files.flatMap((f: any) => f.derivations.flatMap((d: any) => d.claims.flatMap((c: any) => c.steps)));
+    expect(steps.length).toBe(report.summary.steps);
+    for (const step of steps) expect(['proved', 'verified', 'refuted', 'error']).toContain(step.verdict);
+    const paths = report.files.map((f: any) => f.path);
+    expect(paths).toEqual([...paths].sort());
   }, 60_000);
 
   // A report past the pipe's 64 KB buffer: the write fails with EPIPE once head has read its bytes.
