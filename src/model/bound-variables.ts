@@ -44,9 +44,9 @@ export function undeclaredBoundVariables(derivation: Derivation, declared: (name
       walk(statement.expr);
       for (const step of statement.steps) walk(step.expr);
     } else if (statement.kind === 'let') {
+      // A defined function's argument (`let f(t) = ...`) is its own inside its body, and no name outside it.
       lets.add(statement.name);
       for (const p of statement.params) indices.add(p.name);
-      for (const a of statement.args ?? []) lets.add(a.name);
       walk(statement.body);
     }
   }
@@ -106,7 +106,6 @@ export function undeclaredSumBounds(derivation: Derivation, declared: (name: str
     } else if (statement.kind === 'let') {
       excluded.add(statement.name);
       for (const p of statement.params) excluded.add(p.name);
-      for (const a of statement.args ?? []) excluded.add(a.name);
       walk(statement.body);
     }
   }
