@@ -275,6 +275,47 @@ export function edgeExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<stri
   return points.map(([name, value], i) => ({ ...drawn[i], [name]: [value] }));
 }
 
+/**
+ * The patterns of an array's entries where bounds on arrays are tight, which independent
+ * draws all but never give: every entry equal (softmax uniform, z1 = z2), one apart from
+ * the rest (Samuelson's (x1 - mean)^2 <= (N - 1) var at x = (a, b, ..., b)), and
+ * alternating in sign (v = (1, -1): the log-sum-exp curvature bound's equality).
+ */
+const ARRAY_PATTERNS: readonly ((kind: 'real' | 'positive', e: number) => number)[] = [
+  () => 1,
+  (kind, e) => (e === 0 ? 2 : kind === 'real' ? 0 : 1),
+  (kind, e) => (kind === 'real' ? (e % 2 === 0 ? 1 : -1) : e % 2 === 0 ? 1 : 2),
+];
+
+/**
+ * Inputs to try before the random ones for a bound: each array input of real or positive
+ * numbers (two entries or more) in one of {@link ARRAY_PATTERNS} or drawn, every
+ * combination over the arrays the step reads (`read`) but all drawn, the other inputs
+ * drawn from `arbitrary` with `seed`. At most `count`. A bound whose constant is a hair too tight fails only
+ * there (`(x[1] - mean(x))^2 <= 3.9999 var(x)`, probe 30).
+ */
+export function patternExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<string, number[]>>, seed: number, count: number,
+  read: ReadonlySet<string>): Record<string, number[]>[] {
+  const arrays = [...layout.slots].filter(([name, slot]) => read.has(name) && slot.input.definedBy === undefined && slot.shape.length > 0 && slot.shape.reduce((a, b) => a * b, 1) >= 2
+    && (slot.input.kind === 'real' || slot.input.kind === 'positive') && slot.input.interval === undefined);
+  if (arrays.length === 0 || count <= 0) return [];
+  const choices = ARRAY_PATTERNS.length + 1;
+  const combinations = Math.min(count, choices ** arrays.length - 1);
+  const drawn = fc.sample(arbitrary, { seed: seed ^ 0x5bd1e995, numRuns: combinations });
+  return drawn.map((inputs, i) => {
+    const example = { ...inputs };
+    let code = i + 1;
+    for (const [name, slot] of arrays) {
+      const pattern = ARRAY_PATTERNS[code % choices];
+      code = Math.floor(code / choices);
+      if (pattern === undefined) continue;
+      const kind = slot.input.kind as 'real' | 'positive';
+      example[name] = Array.from({ length: slot.shape.reduce((a, b) => a * b, 1) }, (_, e) => pattern(kind, e));
+    }
+    return example;
+  });
+}
+
 function allowedFor(kind: 'real' | 'positive' | 'unit', v: number): boolean {
   return kind === 'real' ? true : kind === 'positive' ? v > 0 : v > 0 && v < 1;
 }

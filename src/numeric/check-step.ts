@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { functionParameterRanges, FUNCTIONS, hasDiff, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
+import { functionParameterRanges, FUNCTIONS, hasDiff, inputNames, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
-import { edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, SIMPLE_VALUES } from './arbitraries.ts';
+import { edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { compileTerm } from './generate.ts';
 import { compileDerivedInputs } from './derived-inputs.ts';
@@ -250,6 +250,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   const lhsHasDiff = hasDiff(step.lhs);
   const rhsHasDiff = hasDiff(step.rhs);
   const kinkInDiff = hasKinkInDiff(step.lhs) || hasKinkInDiff(step.rhs);
+  const isBound = step.rhs.k === 'cmp' || step.lhs.k === 'cmp';
 
   // Agreements read again in 60 digits (readAgreementsPrecisely), at most MAX_AGREEMENT_READINGS per step.
   let preciseReadings = 0;
@@ -608,7 +609,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     // The domain's edges go first, a share of the trials: there a step may have no value where the line above has one.
     // Inputs of a million entries (matrix[1000, 1000] twice) get fewer random draws: each draw is all of them.
     const runs = Math.min(options.trials, Math.max(MIN_TRIALS_OF_LARGE_INPUTS, Math.floor(MAX_DRAWN_ENTRIES / Math.max(1, layout.length))));
-    const examples = kinkInDiff ? [] : edgeExamples(layout, arbitrary, special, seed, Math.floor(runs / EDGE_SHARE));
+    const examples = kinkInDiff ? [] : [
+      ...edgeExamples(layout, arbitrary, special, seed, Math.floor(runs / EDGE_SHARE)),
+      // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
+      ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+    ];
     const result = fc.check(property, {
       seed, numRuns: runs, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),
     });
@@ -664,6 +669,9 @@ const MIN_TRIALS_OF_LARGE_INPUTS = 10;
 
 /** At most 1 / this of a size's trials are inputs at the domain's edges (arbitraries.ts edgeExamples). */
 const EDGE_SHARE = 5;
+
+/** Inputs of a bound with its arrays in patterns (arbitraries.ts patternExamples): every combination over three arrays. */
+const MAX_PATTERN_EXAMPLES = 63;
 
 /** Whether a derivative is taken of something with a kink (relu, abs, max, min, a comparison of values). */
 function hasKinkInDiff(term: Term, inside = false): boolean {

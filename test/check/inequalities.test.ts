@@ -54,6 +54,17 @@ claim exp(-x^2) <= 1 expect wrong
 });
 
 describe('inequality chains: the verdicts', () => {
+  it('a bound on arrays a hair too tight is refuted where the arrays are tight: entries equal, one apart, alternating (probe 30)', () => {
+    expect(verdictsIn(`given x: vector[5]
+given z, v: vector[n]
+let p[i] = exp(z[i]) / sum(j, exp(z[j]))
+claim (x[1] - mean(x))^2 <= 4 * var(x)                            by "Samuelson"
+claim (x[1] - mean(x))^2 <= 3.9999 * var(x)   expect wrong
+claim sum(i, p[i] * v[i]^2) - sum(i, p[i] * v[i])^2 <= sum(i, v[i]^2) / 2
+claim sum(i, p[i] * v[i]^2) - sum(i, p[i] * v[i])^2 <= sum(i, v[i]^2) / 2.0000001   expect wrong
+`)).toEqual(['verified', 'refuted', 'verified', 'refuted']);
+  }, 60_000);
+
   it('a bound tied at 0 with a tiny margin near it ends: Bernoulli\'s (1 + x)^2 >= 1 + 2 x ran for hours on seed 1 (a tie raised and lowered in turn)', () => {
     expect(verdictsIn(`given x: real
 claim (1 + x)^2 >= 1 + 2 * x
