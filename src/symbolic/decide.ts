@@ -622,8 +622,11 @@ export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | '
   const random = seededRandom(seed ^ 0x6a09e667);
   let agreeing = 0;
   let most = 0;
-  for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS && agreeing < AGREEMENT_POINTS; attempt++) {
-    const point = randomPoint(step.inputs, instance, random, attempt);
+  // Just inside a finite end first: a tail that shrinks away from it is largest there (softplus(r) - r = exp(-r) on
+  // (1000, Infinity) is off by 1e-869 at the end, by less than any digits at random points past it: probe 30).
+  const ends = intervalEndPoints(step.inputs, instance, random).slice(0, DEEP_ENDS);
+  for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS + ends.length && agreeing < AGREEMENT_POINTS; attempt++) {
+    const point = attempt < ends.length ? ends[attempt] : randomPoint(step.inputs, instance, random, attempt - ends.length);
     const reading = withGuard(SEARCH_GUARD_MS, () => agreementAt(step.lhs, step.rhs, point), undefined);
     if (reading === undefined) continue;
     if (typeof reading === 'object') {
@@ -1414,6 +1417,8 @@ const CONFIRM_ATTEMPTS = 24;
 const DEEP_ATTEMPTS = 2;
 /** The distinct tie points the confirmation raises the precision at, at most (the first ones). */
 const DEEP_TIES = 2;
+/** Points just inside an interval's finite ends read at the most digits (see confirm). */
+const DEEP_ENDS = 2;
 
 /** A difference's form as a counterexample shows it: its whole text is the explanation's. */
 const SHOWN_FORM = 80;
@@ -1520,7 +1525,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
       }
     }
   }
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
+  // An interval's points just inside a finite end too: a tail that shrinks away from the end (exp(-2 q) on (1000,
+  // Infinity), 1e-869 at the end) is below the digits at random points past it (probe 30: softplus(q) = q + exp(-q)).
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...ends.slice(0, DEEP_ENDS), ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
     .slice(0, readsLimit ? LIMIT_POINTS : undefined);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {

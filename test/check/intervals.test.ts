@@ -165,6 +165,18 @@ claim tan(x) > 1e9
   }, 120_000);
 });
 
+describe('intervals: a tail far below the digits past a finite end (probe 30)', () => {
+  it('is read just inside the end, where it is largest: softplus(q) = q + exp(-q) on (1000, Infinity), off by 1e-869, is refuted on every seed', () => {
+    for (const seed of [1, 2, 3]) {
+      expect(verdictsIn(`given q: real in (1000, Infinity)
+claim softplus(q) = q + exp(-q)   expect wrong
+claim softplus(q) - q = exp(-q)   expect wrong
+claim log(1 + exp(q)) = q + log1p(exp(-q))
+`, { seed })).toEqual(['refuted', 'refuted', 'proved']);
+    }
+  }, 120_000);
+});
+
 describe('intervals: a bound on a derivative at an included end (probe 28)', () => {
   it('is refuted where the derivative ties the bound at the end: the guard of the end is no kink of the line above', () => {
     expect(verdictsIn(`given w: real in [1, 2]
