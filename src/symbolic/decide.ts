@@ -615,8 +615,15 @@ const AGREEMENT_RAISE = 40;
  * as random inputs in doubles are. Sides apart there by more than the digits' rounding, by the same at two
  * readings, are a witness of the step wrong; undefined where neither is had.
  */
-export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number):
-  { readonly kind: 'agree'; readonly points: number; readonly digits: number } | { readonly kind: 'differs'; readonly confirmation: Confirmation } | undefined {
+export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number): Agreement | undefined {
+  // One guard for the whole search, not one per point: ten points that each ran to the guard took minutes
+  // (cos(pi 1e300) beside atan(p) + atan(1 / p), whose reductions decimal.js cannot make).
+  return withGuard(SEARCH_GUARD_MS, () => agreementSearch(step, seed), undefined);
+}
+
+type Agreement = { readonly kind: 'agree'; readonly points: number; readonly digits: number } | { readonly kind: 'differs'; readonly confirmation: Confirmation };
+
+function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number): Agreement | undefined {
   if (step.freeIndices.length > 0 || !step.inputs.every((i) => i.dims.length === 0 && i.kind !== 'label' && i.kind !== 'onehot')) return undefined;
   const instance: Instance = { sizes: new Map(), indices: new Map(), labels: new Map(), hot: new Map() };
   const random = seededRandom(seed ^ 0x6a09e667);
@@ -627,7 +634,7 @@ export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | '
   const ends = intervalEndPoints(step.inputs, instance, random).slice(0, DEEP_ENDS);
   for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS + ends.length && agreeing < AGREEMENT_POINTS; attempt++) {
     const point = attempt < ends.length ? ends[attempt] : randomPoint(step.inputs, instance, random, attempt - ends.length);
-    const reading = withGuard(SEARCH_GUARD_MS, () => agreementAt(step.lhs, step.rhs, point), undefined);
+    const reading = agreementAt(step.lhs, step.rhs, point);
     if (reading === undefined) continue;
     if (typeof reading === 'object') {
       // Apart where the digits see the sides, the same at two readings, every comparison's margin settled: a witness.
