@@ -86,8 +86,16 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   let best = settle(LIMIT_EXPONENTS.map((e) => read(point(e))), bound);
   const better = (other: LimitOutcome) => other.kind === 'value' && (best.kind !== 'value' || other.error.lt(best.error));
   // A slow rate (sqrt(x): each change a hundredth of the last) settles only to 1e-8 there: read nearer, where the digits allow.
+  // Toward an infinity, a rate too slow to settle at all near (log(x) / x^(1/3) changes by 0.07 of its last change)
+  // is read at the outer magnitudes too.
+  // Only a tight settling counts there: readings whose errors swamp their changes (sin(x) at 1e80, read to no digit)
+  // settle as noise, and a limit that does not exist is no value.
+  if (fallbacks && at === undefined && best.kind === 'unsettled') {
+    const outer = settle(OUTER_EXPONENTS.map((e) => read(point(e))), bound);
+    if (outer.kind === 'value' && !outer.error.gt(bound(outer.value.abs()).plus(1).times(LOOSE_LIMIT))) best = outer;
+  }
   if (fallbacks && best.kind === 'value' && best.slow) {
-    const nearer = settle(NEARER_EXPONENTS.map((e) => read(point(e))), bound);
+    const nearer = settle((at === undefined ? OUTER_EXPONENTS : NEARER_EXPONENTS).map((e) => read(point(e))), bound);
     if (better(nearer)) best = nearer;
   }
   // A body cancelling as x^4 ((cos x - 1 + x^2 / 2) / x^4) has no digits left at 1e-16: where the near readings do not
@@ -104,7 +112,13 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
 const GENERIC_DIGITS = '1.32471795724474602596090885447809734073440405690173336453401';
 /** Past a slow first settling, the exponents read again. */
 const NEARER_EXPONENTS: readonly number[] = [16, 24, 32];
-/** The nearest distance (or farthest magnitude) any reading takes, as a decimal exponent. */
+/**
+ * Toward an infinity, past a slow first settling, the magnitudes read again: no cancellation of x against a
+ * point costs digits there, so a cube root's rate (log(x) / x^(1/3), Stewart 4.4) settles to some 16 digits,
+ * where the nearer readings left it at 1e-8 and an error (probe 29).
+ */
+const OUTER_EXPONENTS: readonly number[] = [16, 48, 80];
+/** The nearest distance any reading at a point takes, as a decimal exponent. */
 export const NEAREST_EXPONENT = Math.max(...LIMIT_EXPONENTS, ...NEARER_EXPONENTS);
 /** Where the near readings do not settle, or only within more than this of the value (and of 1), the exponents read farther out. */
 const LOOSE_LIMIT = 1e-10;

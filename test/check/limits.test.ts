@@ -38,6 +38,15 @@ describe('limits: the 60-digit reading', () => {
 });
 
 describe('limits: the verdicts', () => {
+  it('toward Infinity, a cube root\'s rate is read at the outer magnitudes (Stewart 4.4 Ex. 3, probe 29); a limit that does not exist stays no value', () => {
+    expect(verdictsIn(`claim limit(x, Infinity, log(x) / x^(1/3)) = 0
+claim limit(x, Infinity, 3 / x^(1/3)) = 0
+claim limit(x, Infinity, log(x) / x^(1/3)) = 1e-9   expect wrong
+claim limit(x, Infinity, x^(1/3) * (exp(1 / x^(1/3)) - 1)) = 1
+claim limit(x, Infinity, sin(x)) = 0
+`)).toEqual(['verified', 'verified', 'refuted', 'verified', 'error']);
+  });
+
   it('a series written as the limit of its partial sums (Stewart 11.2) is the series, with n undeclared', () => {
     expect(verdictsIn(`given x: real
 claim limit(n, Infinity, sum(k, 1, n, 1/2^k)) = 1
