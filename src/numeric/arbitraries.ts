@@ -278,13 +278,15 @@ export function edgeExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<stri
 /**
  * The patterns of an array's entries where bounds on arrays are tight, which independent
  * draws all but never give: every entry equal (softmax uniform, z1 = z2), one apart from
- * the rest (Samuelson's (x1 - mean)^2 <= (N - 1) var at x = (a, b, ..., b)), and
- * alternating in sign (v = (1, -1): the log-sum-exp curvature bound's equality).
+ * the rest (Samuelson's (x1 - mean)^2 <= (N - 1) var at x = (a, b, ..., b)), alternating
+ * in sign (v = (1, -1): the log-sum-exp curvature bound's equality), and one apart by far.
  */
 const ARRAY_PATTERNS: readonly ((kind: 'real' | 'positive', e: number) => number)[] = [
   () => 1,
   (kind, e) => (e === 0 ? 2 : kind === 'real' ? 0 : 1),
   (kind, e) => (kind === 'real' ? (e % 2 === 0 ? 1 : -1) : e % 2 === 0 ? 1 : 2),
+  // One apart by far, where the array's spread swamps the other inputs (batch norm's eps beside var(x)).
+  (kind, e) => (e === 0 ? 1000 : kind === 'real' ? 0 : 1),
 ];
 
 /**
