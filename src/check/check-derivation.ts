@@ -154,8 +154,12 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   const largeSizes = options.sizes === undefined && model.dims.length > 0
     ? sizeAssignments(model.dims, claim.minSizes, LARGE_SIZES, model.derivedDims).filter((z) => !keys.has(sizeKey(z))) : [];
   const context: ClaimContext = { seed: mix(seed, c), trials, sizes, moreSizes, largeSizes, budget, runSeed: seed };
-  if (model.needsWrittenSizes && lacksTerm(claim, s)) return checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context);
-  return checkClaimStep(model, claim, s, context);
+  const result = model.needsWrittenSizes && lacksTerm(claim, s)
+    ? checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context)
+    : checkClaimStep(model, claim, s, context);
+  // An indefinite integral's lines were checked as their derivatives: the method, and a counterexample's values, say so.
+  return claim.derivativeIn === undefined || result.verdict === 'error' ? result
+    : { ...result, method: `${result.method}; each line read as its derivative in ${claim.derivativeIn} (an indefinite integral holds up to a constant), whose values a counterexample shows` };
 }
 
 /**

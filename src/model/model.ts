@@ -4,6 +4,7 @@ import { sameDim, showShape, type Value } from './arrays.ts';
 import { readsName, RecurrenceDefinition } from './recurrence.ts';
 import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
 import { undeclaredBoundVariables, undeclaredSumBounds } from './bound-variables.ts';
+import { indefiniteVariables, integrationConstants, withIndefiniteIntegrals } from './indefinite-integrals.ts';
 import { isFunctionName } from './functions.ts';
 import { isFunctionForm } from './function-forms.ts';
 import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
@@ -63,6 +64,8 @@ export interface ModelClaim {
   readonly freeIndices: readonly FreeIndex[];
   /** The smallest size each dimension symbol may take in this claim (a literal `x[3]` needs n ≥ 3). */
   readonly minSizes: ReadonlyMap<string, number>;
+  /** Set where the claim holds an indefinite integral: its lines are checked as their derivatives in this variable. */
+  readonly derivativeIn?: string;
 }
 
 /** A derivation with every name resolved and every index range known. */
@@ -141,9 +144,20 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
       // A sum's bound first: a name that is both (integral(t, 0, n, ...) and sum(k, 1, n, ...)) is a size, and a size is a value too.
       for (const name of undeclaredSumBounds(derivation, taken, isNamedConstant)) dims.set(name, { k: 'sym', name });
       for (const name of undeclaredBoundVariables(derivation, taken, isNamedConstant)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
+      // An indefinite integral's variable and its constants of integration (C), as the books leave them undeclared.
+      const claimStatements = derivation.statements.filter((st): st is Claim => st.kind === 'claim');
+      for (const name of [...indefiniteVariables(claimStatements), ...integrationConstants(claimStatements)]) {
+        if (!taken(name) && !isNamedConstant(name)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
+      }
     }
     if (statement.kind === 'claim') {
-      claims.push(modelClaim(statement, scope));
+      // A claim holding an indefinite integral is checked as its lines' derivatives (indefinite-integrals.ts); reports
+      // and derived steps keep the lines as written.
+      const read = withIndefiniteIntegrals(statement, file);
+      const modelled = modelClaim(read, scope);
+      const variable = read === statement ? undefined : indefiniteVariables([statement])[0];
+      claims.push(read === statement ? modelled
+        : { ...modelled, claim: statement, steps: modelled.steps.map((st, k) => ({ ...st, step: statement.steps[k] })), ...(variable ? { derivativeIn: variable } : {}) });
       continue;
     }
     // An error in a declaration breaks only the names it declares: what uses them is an error, the rest is checked.

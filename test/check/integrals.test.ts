@@ -165,11 +165,31 @@ describe('a variable of integration or of a limit left undeclared, as the books 
   });
 });
 
+describe('indefinite integrals, checked as their lines\' derivatives (Stewart 7.1 to 7.3)', () => {
+  it('integration by parts holds line by line up to a constant, with C undeclared; a wrong antiderivative is refuted by its derivative', () => {
+    const steps = stepsIn(`claim integral(x * sin(x), x)
+  = x * (-cos(x)) - integral(-cos(x), x)
+  = -x * cos(x) + integral(cos(x), x)
+  = -x * cos(x) + sin(x) + C
+claim integral(x * sin(x), x) = x * cos(x) + sin(x) + C   expect wrong
+claim integral(log(x), x) = x * log(x) - x + C
+claim integral(log(x), x) = x * log(x) + C   expect wrong
+claim integrate(x^2 * exp(x), x) = x^2 * exp(x) - 2 * integral(x * exp(x), x)
+claim integral(x, x^2) = x^3 / 3
+claim integral(sin(x)^2, x) = x / 2 - sin(2 * x) / 2 + C   expect wrong
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'proved', 'refuted']);
+    expect(steps[3].method).toMatch(/each line read as its derivative in x \(an indefinite integral holds up to a constant\)/);
+  });
+});
+
 describe('what an integral is written with', () => {
   it.each([
     ['a variable that is also a summation index', 'claim sum(k, 1, 3, integral(k, 0, 1, k)) = 3', /^the variable of an integral is a scalar real input, and k is not declared$/, 'given k: real'],
     ['a positive variable, whose range would contradict the bounds', 'given x: real\ngiven t: positive\nclaim integral(t, 0, x, t) = x^2 / 2', /^the variable of an integral is a scalar real input, and t is a positive/, 'given t: real'],
-    ['an indefinite integral', 'given x: real\nclaim integral(x, x^2) = x^3 / 3', /^integral takes a variable, two bounds and an expression, got 2 arguments$/, 'indefinite integral holds up to a constant'],
+    ['an indefinite integral inside a function', 'claim exp(integral(x, x)) = exp(x^2 / 2)', /^an indefinite integral is read where a constant multiple of it is added: here it is inside exp/, 'known up to a constant'],
+    ['a bound on an indefinite integral', 'claim integral(x, x) <= x^2', /^a bound on an indefinite integral has no meaning/, 'give the integral bounds'],
+    ['indefinite integrals in two variables', 'claim integral(x, x) + integral(y, y) = x^2 / 2 + y^2 / 2', /^the indefinite integrals of a claim are in one variable/, 'a claim of its own'],
     ['bounds the wrong way round', 'given t: real\nclaim integral(t, Infinity, 0, exp(-t)) = -1', /^the lower bound of an integral is Infinity/, 'swap the bounds'],
   ])('%s: an error at its place that says what to write', (_, body, message, hint) => {
     const [step] = stepsIn(body);

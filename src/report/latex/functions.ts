@@ -145,17 +145,23 @@ const sumRenderer: FunctionRenderer = {
 };
 
 /**
- * `integral(t, a, b, E)` (`int`): `\int_{a}^{b} E \, dt`; `integrate(E, t, a, b)`, SymPy's order, alike.
+ * `integral(t, a, b, E)` (`int`): `\int_{a}^{b} E \, dt`; `integrate(E, t, a, b)`, SymPy's order, alike; the
+ * indefinite `integral(E, x)`: `\int E \, dx`.
  * An infinite bound is `\infty` (or `-\infty`), as the names of infinity render everywhere.
  */
 function integralRenderer(sympyOrder: boolean): FunctionRenderer {
   return {
-    arity: [4, 4],
+    arity: [2, 4],
     render(args, ctx) {
-      const [body, variable, lower, upper] = sympyOrder ? args : [args[3], args[0], args[1], args[2]];
+      if (args.length === 3) return ctx.generic(sympyOrder ? 'integrate' : 'integral', args);
+      // Two arguments: the indefinite integral, integral(E, x) (or integral(x, E) where only x is a bare name).
+      const indefinite = args.length === 2;
+      const [body, variable, lower, upper] = indefinite ? (args[1].kind === 'name' ? [args[0], args[1]] : [args[1], args[0]])
+        : sympyOrder ? args : [args[3], args[0], args[1], args[2]];
       const b = ctx.render(body);
       const bodyTex = b.prec < Prec.Mul || /^[-+]/.test(b.tex) ? paren(b.tex).tex : b.tex;
-      const tex = `\\int_{${ctx.render(lower).tex}}^{${ctx.render(upper).tex}} ${bodyTex} \\, d${ctx.operand(variable, Prec.Atom).tex}`;
+      const limits = lower === undefined || upper === undefined ? '' : `_{${ctx.render(lower).tex}}^{${ctx.render(upper).tex}}`;
+      const tex = `\\int${limits} ${bodyTex} \\, d${ctx.operand(variable, Prec.Atom).tex}`;
       return ctx.followed ? paren(tex) : rendered(tex, Prec.App);
     },
   };
