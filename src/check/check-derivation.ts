@@ -157,9 +157,8 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   const result = model.needsWrittenSizes && lacksTerm(claim, s)
     ? checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context)
     : checkClaimStep(model, claim, s, context);
-  // An indefinite integral's lines were checked as their derivatives: the method, and a counterexample's values, say so.
-  return claim.derivativeIn === undefined || result.verdict === 'error' ? result
-    : { ...result, method: `${result.method}; each line read as its derivative in ${claim.derivativeIn} (an indefinite integral holds up to a constant), whose values a counterexample shows` };
+  // Lines checked as others (an indefinite integral's derivatives, an infinite limit through exp): the method says so.
+  return claim.readAs === undefined || result.verdict === 'error' ? result : { ...result, method: `${result.method}; ${claim.readAs}` };
 }
 
 /**

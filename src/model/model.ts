@@ -5,6 +5,7 @@ import { readsName, RecurrenceDefinition } from './recurrence.ts';
 import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
 import { undeclaredBoundVariables, undeclaredSumBounds } from './bound-variables.ts';
 import { indefiniteVariables, integrationConstants, withIndefiniteIntegrals } from './indefinite-integrals.ts';
+import { withInfiniteLimits } from './infinite-limits.ts';
 import { isFunctionName } from './functions.ts';
 import { isFunctionForm } from './function-forms.ts';
 import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
@@ -64,8 +65,11 @@ export interface ModelClaim {
   readonly freeIndices: readonly FreeIndex[];
   /** The smallest size each dimension symbol may take in this claim (a literal `x[3]` needs n ≥ 3). */
   readonly minSizes: ReadonlyMap<string, number>;
-  /** Set where the claim holds an indefinite integral: its lines are checked as their derivatives in this variable. */
-  readonly derivativeIn?: string;
+  /**
+   * Set where the claim's lines are checked as others: as their derivatives (an indefinite integral,
+   * indefinite-integrals.ts) or through exp (an infinite limit, infinite-limits.ts); how, in words, for the method.
+   */
+  readonly readAs?: string;
 }
 
 /** A derivation with every name resolved and every index range known. */
@@ -153,11 +157,15 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     if (statement.kind === 'claim') {
       // A claim holding an indefinite integral is checked as its lines' derivatives (indefinite-integrals.ts); reports
       // and derived steps keep the lines as written.
-      const read = withIndefiniteIntegrals(statement, file);
+      const integrated = withIndefiniteIntegrals(statement, file);
+      const read = integrated !== statement ? integrated : withInfiniteLimits(statement, file, taken);
       const modelled = modelClaim(read, scope);
-      const variable = read === statement ? undefined : indefiniteVariables([statement])[0];
+      const variable = integrated === statement ? undefined : indefiniteVariables([statement])[0];
+      const readAs = read === statement ? undefined : variable !== undefined
+        ? `each line read as its derivative in ${variable} (an indefinite integral holds up to a constant), whose values a counterexample shows`
+        : 'each line L read as sigmoid(-L) (sigmoid(L) toward -Infinity), a limit with the sigmoid inside it, so that an infinite limit is 0; a counterexample shows those values';
       claims.push(read === statement ? modelled
-        : { ...modelled, claim: statement, steps: modelled.steps.map((st, k) => ({ ...st, step: statement.steps[k] })), ...(variable ? { derivativeIn: variable } : {}) });
+        : { ...modelled, claim: statement, steps: modelled.steps.map((st, k) => ({ ...st, step: statement.steps[k] })), ...(readAs ? { readAs } : {}) });
       continue;
     }
     // An error in a declaration breaks only the names it declares: what uses them is an error, the rest is checked.

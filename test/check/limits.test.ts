@@ -47,6 +47,22 @@ claim limit(x, Infinity, sin(x)) = 0
 `)).toEqual(['verified', 'verified', 'refuted', 'verified', 'error']);
   });
 
+  it('an infinite limit is written = Infinity, the chain of l\'Hospital before it read through sigmoid (Stewart 4.4): the wrong value, the wrong sign refuted', () => {
+    const steps = stepsIn(`claim limit(x, Infinity, exp(x) / x^2)
+  = limit(x, Infinity, exp(x) / (2 * x))
+  = limit(x, Infinity, exp(x) / 2)
+  = Infinity
+claim limit(x, Infinity, log(x)) = oo
+claim limit(x, 0, -1 / x^2) = -Infinity
+claim limit(x, Infinity, x / (x + 1)) = Infinity   expect wrong
+claim limit(x, 0, 1 / x^2) = -Infinity   expect wrong
+claim limit(x, Infinity, 1e12 + 1 / x) = Infinity   expect wrong
+claim limit(x, 0, 1 / x) = Infinity
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted', 'error']);
+    expect(steps[5].method).toMatch(/each line L read as sigmoid\(-L\)/);
+  });
+
   it('a series written as the limit of its partial sums (Stewart 11.2) is the series, with n undeclared', () => {
     expect(verdictsIn(`given x: real
 claim limit(n, Infinity, sum(k, 1, n, 1/2^k)) = 1
