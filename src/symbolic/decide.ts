@@ -1532,10 +1532,14 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
       }
     }
   }
-  // An identity's points just inside an interval's finite end too: a tail that shrinks away from the end (exp(-2 q) on
-  // (1000, Infinity), 1e-869 at the end) is below the digits at random points past it (probe 30: softplus(q) = q + exp(-q)).
-  // Not a bound's: it reads those ends in its first pass, and at its ties (-log(1 - q) > q read deep at both ends was 7x slower).
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...(bound ? [] : ends.slice(0, DEEP_ENDS)), ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
+  // Points just inside an interval's finite end too: a tail that shrinks away from the end (exp(-2 q) on (1000,
+  // Infinity), 1e-869 at the end) is below the digits at random points past it (probe 30: softplus(q) = q + exp(-q)).
+  // A bound's only on a half-line, where such tails live (tanh(x) <= 1 - 2 exp(-2 x) on (400, Infinity), off by 1e-695):
+  // between finite ends its ends are read in the first pass, and -log(1 - q) > q read deep there was 7x slower.
+  const read = inputNames(lhs, inputNames(rhs));
+  const halfLine = inputs.some((i) => read.has(i.name) && i.interval !== undefined && Number.isFinite(i.interval.lowerValue) !== Number.isFinite(i.interval.upperValue));
+  const deepEnds = bound && !halfLine ? [] : ends.slice(0, DEEP_ENDS);
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...deepEnds, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
     .slice(0, readsLimit ? LIMIT_POINTS : undefined);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {
