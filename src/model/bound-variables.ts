@@ -18,24 +18,32 @@ function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
 /** Calls whose first argument may be a summation index (sum(k, 1, n, E), prod(j, E)). */
 const INDEXING_CALLS: ReadonlySet<string> = new Set(['sum', 'prod', 'product', 'mean']);
 
-/**
- * The variables of integration and of limits a derivation names without declaring
- * them (`integral(t, 0, x, exp(-t^2))` with no `given t`): a textbook never declares
- * a dummy variable, so the model declares each as a scalar real input, as
- * `given t: real` would. A name declared otherwise (`declared`), named by a `let`,
- * used as a summation index, or standing for a constant (e, pi) is left to the
- * resolver and its messages.
- */
-export function undeclaredBoundVariables(derivation: Derivation, declared: (name: string) => boolean, constant: (name: string) => boolean): string[] {
-  const variables = new Set<string>();
-  const indices = new Set<string>();
-  const lets = new Set<string>();
+/** The names a derivation binds or uses as bounds, read in one walk of its claims and lets. */
+interface NamesUsed {
+  /** Variables of integration and of limits. */
+  readonly variables: Set<string>;
+  /** Summation indices and a let's index parameters. */
+  readonly indices: Set<string>;
+  /** Names of lets. */
+  readonly lets: Set<string>;
+  /** Names written in a finite sum's or product's bounds (`sum(k, 1, n, E)`). */
+  readonly sumBounds: Set<string>;
+}
+
+function namesUsed(derivation: Derivation): NamesUsed {
+  const used: NamesUsed = { variables: new Set(), indices: new Set(), lets: new Set(), sumBounds: new Set() };
   const walk = (e: Expr): void => {
     if (e.kind === 'call') {
       const variable = boundVariable(e);
-      if (variable?.kind === 'name') variables.add(variable.name);
+      if (variable?.kind === 'name') used.variables.add(variable.name);
       const first = e.args[0];
-      if (INDEXING_CALLS.has(e.name) && first?.kind === 'name') indices.add(first.name);
+      if (INDEXING_CALLS.has(e.name) && first?.kind === 'name') used.indices.add(first.name);
+      if (BOUNDED_CALLS.has(e.name) && e.args.length === 4) {
+        for (const bound of [e.args[1], e.args[2]]) {
+          const names = new Set<string>();
+          if (sizeNames(bound, names)) for (const name of names) used.sumBounds.add(name);
+        }
+      }
     }
     for (const child of exprChildren(e)) walk(child);
   };
@@ -45,12 +53,25 @@ export function undeclaredBoundVariables(derivation: Derivation, declared: (name
       for (const step of statement.steps) walk(step.expr);
     } else if (statement.kind === 'let') {
       // A defined function's argument (`let f(t) = ...`) is its own inside its body, and no name outside it.
-      lets.add(statement.name);
-      for (const p of statement.params) indices.add(p.name);
+      used.lets.add(statement.name);
+      for (const p of statement.params) used.indices.add(p.name);
       walk(statement.body);
     }
   }
-  return [...variables].filter((name) => !declared(name) && !constant(name) && !lets.has(name) && !indices.has(name));
+  return used;
+}
+
+/**
+ * The variables of integration and of limits a derivation names without declaring
+ * them (`integral(t, 0, x, exp(-t^2))` with no `given t`): a textbook never declares
+ * a dummy variable, so the model declares each as a scalar real input, as
+ * `given t: real` would. A name declared otherwise (`declared`), named by a `let`,
+ * used as a summation index, or standing for a constant (e, pi) is left to the
+ * resolver and its messages.
+ */
+export function undeclaredBoundVariables(derivation: Derivation, declared: (name: string) => boolean, constant: (name: string) => boolean): string[] {
+  const used = namesUsed(derivation);
+  return [...used.variables].filter((name) => !declared(name) && !constant(name) && !used.lets.has(name) && !used.indices.has(name));
 }
 
 /** Calls whose bounds may be sizes: `sum(k, 1, n, E)`, `prod(j, 1, n, E)`. */
@@ -82,32 +103,7 @@ function sizeNames(e: Expr, into: Set<string>): boolean {
  * constant is left to the resolver and its messages.
  */
 export function undeclaredSumBounds(derivation: Derivation, declared: (name: string) => boolean, constant: (name: string) => boolean): string[] {
-  const bounds = new Set<string>();
-  const excluded = new Set<string>();
-  const walk = (e: Expr): void => {
-    if (e.kind === 'call') {
-      const variable = boundVariable(e);
-      if (variable?.kind === 'name') excluded.add(variable.name);
-      const first = e.args[0];
-      if (INDEXING_CALLS.has(e.name) && first?.kind === 'name') excluded.add(first.name);
-      if (BOUNDED_CALLS.has(e.name) && e.args.length === 4) {
-        for (const bound of [e.args[1], e.args[2]]) {
-          const names = new Set<string>();
-          if (bound !== undefined && sizeNames(bound, names)) for (const name of names) bounds.add(name);
-        }
-      }
-    }
-    for (const child of exprChildren(e)) walk(child);
-  };
-  for (const statement of derivation.statements) {
-    if (statement.kind === 'claim') {
-      walk(statement.expr);
-      for (const step of statement.steps) walk(step.expr);
-    } else if (statement.kind === 'let') {
-      excluded.add(statement.name);
-      for (const p of statement.params) excluded.add(p.name);
-      walk(statement.body);
-    }
-  }
-  return [...bounds].filter((name) => !declared(name) && !constant(name) && !excluded.has(name) && !INFINITIES.has(name));
+  const used = namesUsed(derivation);
+  const excluded = (name: string) => used.variables.has(name) || used.indices.has(name) || used.lets.has(name) || INFINITIES.has(name);
+  return [...used.sumBounds].filter((name) => !declared(name) && !constant(name) && !excluded(name));
 }
