@@ -15,6 +15,17 @@ function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
   }
 }
 
+/**
+ * `limit(n, Infinity, sum(k, 1, n, E))`: a series as the limit of its partial sums, read as the series (resolve.ts),
+ * so its n is no variable of the limit: it may be a size in another claim (`sum(k, 1, n, k)`).
+ */
+function isPartialSumLimit(e: Extract<Expr, { kind: 'call' }>, variable: string): boolean {
+  if ((e.name !== 'limit' && e.name !== 'lim') || e.args.length !== 3) return false;
+  const sympyOrder = e.args[0].kind !== 'name' && e.args[1].kind === 'name';
+  const body = sympyOrder ? e.args[0] : e.args[2];
+  return body.kind === 'call' && body.name === 'sum' && body.args.length === 4 && body.args[2].kind === 'name' && body.args[2].name === variable;
+}
+
 /** Calls whose first argument may be a summation index (sum(k, 1, n, E), prod(j, E)). */
 const INDEXING_CALLS: ReadonlySet<string> = new Set(['sum', 'prod', 'product', 'mean']);
 
@@ -35,7 +46,7 @@ function namesUsed(derivation: Derivation): NamesUsed {
   const walk = (e: Expr): void => {
     if (e.kind === 'call') {
       const variable = boundVariable(e);
-      if (variable?.kind === 'name') used.variables.add(variable.name);
+      if (variable?.kind === 'name' && !isPartialSumLimit(e, variable.name)) used.variables.add(variable.name);
       const first = e.args[0];
       if (INDEXING_CALLS.has(e.name) && first?.kind === 'name') used.indices.add(first.name);
       if (BOUNDED_CALLS.has(e.name) && e.args.length === 4) {

@@ -83,15 +83,19 @@ export function isIntegrationConstant(name: string): boolean {
   return /^(C|K)(_?\d)?$/.test(name);
 }
 
-/** The names of constants of integration in the claims that hold an indefinite integral (declared `real` by their use). */
-export function integrationConstants(claims: readonly Claim[]): string[] {
+/**
+ * The names of constants of integration in the claims that hold an indefinite integral, or in every claim where a
+ * `let` holds one (`let F = integral(x^2, x)`, whose own message then says what to write): declared `real` by their use.
+ */
+export function integrationConstants(claims: readonly Claim[], letBodies: readonly Expr[] = []): string[] {
   const names = new Set<string>();
   const visit = (e: Expr): void => {
     if (e.kind === 'name' && isIntegrationConstant(e.name)) names.add(e.name);
     for (const child of exprChildren(e)) visit(child);
   };
+  const inLets = letBodies.some(someIndefinite);
   for (const claim of claims) {
-    if (!someIndefinite(claim.expr) && !claim.steps.some((s) => someIndefinite(s.expr))) continue;
+    if (!inLets && !someIndefinite(claim.expr) && !claim.steps.some((s) => someIndefinite(s.expr))) continue;
     visit(claim.expr);
     for (const step of claim.steps) visit(step.expr);
   }

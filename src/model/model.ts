@@ -150,7 +150,8 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
       for (const name of undeclaredBoundVariables(derivation, taken, isNamedConstant)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
       // An indefinite integral's variable and its constants of integration (C), as the books leave them undeclared.
       const claimStatements = derivation.statements.filter((st): st is Claim => st.kind === 'claim');
-      for (const name of [...indefiniteVariables(claimStatements), ...integrationConstants(claimStatements)]) {
+      const letBodies = derivation.statements.flatMap((st) => (st.kind === 'let' ? [st.body] : []));
+      for (const name of [...indefiniteVariables(claimStatements), ...integrationConstants(claimStatements, letBodies)]) {
         if (!taken(name) && !isNamedConstant(name)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
       }
     }

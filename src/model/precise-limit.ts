@@ -94,9 +94,22 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
     const outer = settle(OUTER_EXPONENTS.map((e) => read(point(e))), bound);
     if (outer.kind === 'value' && !outer.error.gt(bound(outer.value.abs()).plus(1).times(LOOSE_LIMIT))) best = outer;
   }
+  let outerRead = false;
   if (fallbacks && best.kind === 'value' && best.slow) {
     const nearer = settle((at === undefined ? OUTER_EXPONENTS : NEARER_EXPONENTS).map((e) => read(point(e))), bound);
+    outerRead = at === undefined;
     if (better(nearer)) best = nearer;
+  }
+  // Toward an infinity, a value the near readings settled to must hold out there too: log(x)^10 / x^(1/4) grows up
+  // to x = e^40 and tends to 0 only past it, so 1e8 to 1e16 read a divergence that is not there (and through
+  // sigmoid(-L), an infinite limit: probe 32). Readings out there that do not settle, or settle elsewhere beyond
+  // their errors, unsettle it; readings the digits cannot make there ((1 + a / n)^n at 1e80) are no evidence against.
+  if (fallbacks && at === undefined && best.kind === 'value' && !outerRead) {
+    const readings = OUTER_EXPONENTS.map((e) => read(point(e)));
+    if (readings.every((r) => r !== undefined && !r.value.isNaN())) {
+      const outer = settle(readings, bound);
+      if (outer.kind !== 'value' || bound(outer.value.minus(best.value).abs()).gt(bound(outer.error).plus(best.error).times(NOISE))) return { kind: 'unsettled' };
+    }
   }
   // A body cancelling as x^4 ((cos x - 1 + x^2 / 2) / x^4) has no digits left at 1e-16: where the near readings do not
   // settle, or only loosely, farther ones may (its rate is x^2, so 1e-4 to 1e-8 still give some 12 digits).

@@ -2004,7 +2004,7 @@ export class Resolver {
     const form = sympyOrder ? 'integrate(E, t, a, b)' : `${expr.name}(t, a, b, E)`;
     if (expr.args.length !== 4) {
       throw this.error('arity', `${expr.name} takes ${sympyOrder ? 'an expression, a variable and two bounds' : 'a variable, two bounds and an expression'}, got ${expr.args.length} argument${expr.args.length === 1 ? '' : 's'}`, expr.span,
-        expr.args.length === 2 ? `an indefinite integral holds up to a constant: write the definite ${form} (a bound may be x, or -Infinity), or check an antiderivative by its derivative: claim diff(F(x), x) = f(x)` : `write ${form}`);
+        expr.args.length === 2 ? `an indefinite integral is written in a claim's lines, where they are checked as their derivatives (claim integral(E, x) = F + C); elsewhere (a let, inside another integral) write the definite ${form} (a bound may be x, or -Infinity)` : `write ${form}`);
     }
     const [bodyExpr, variable, lowerExpr, upperExpr] = sympyOrder ? expr.args : [expr.args[3], expr.args[0], expr.args[1], expr.args[2]];
     const given = variable.kind === 'name' ? this.scope.inputs.get(variable.name) : undefined;
@@ -2042,6 +2042,16 @@ export class Resolver {
         `write ${form}, or ${form.replace(')', ', right)')} for the limit from above`);
     }
     const [bodyExpr, variable, pointExpr] = sympyOrder ? expr.args : [expr.args[2], expr.args[0], expr.args[1]];
+    // A series as the limit of its partial sums (Stewart 11.2's definition): lim_{n -> oo} sum(k, 1, n, E) is
+    // sum(k, 1, Infinity, E), where E and the first bound do not read n; n may be a size elsewhere (sum(k, 1, n, k)).
+    const toInfinity = this.writtenInfinity(pointExpr);
+    if (variable.kind === 'name' && toInfinity !== undefined && toInfinity.sign > 0 && expr.args.length === 3
+      && bodyExpr.kind === 'call' && bodyExpr.name === 'sum' && bodyExpr.args.length === 4) {
+      const [index, from, to, term] = bodyExpr.args;
+      if (to.kind === 'name' && to.name === variable.name && !readsName(from, variable.name) && !readsName(term, variable.name) && !(index.kind === 'name' && index.name === variable.name)) {
+        return this.val({ ...bodyExpr, args: [index, from, pointExpr, term] }, bound);
+      }
+    }
     const given = variable.kind === 'name' ? this.scope.inputs.get(variable.name) : undefined;
     if (!given || given.dims.length > 0 || (given.kind !== 'real' && given.kind !== 'positive')) {
       const name = variable.kind === 'name' ? variable.name : 'h';
@@ -2059,14 +2069,6 @@ export class Resolver {
       side = written;
     }
     const infinity = this.writtenInfinity(pointExpr);
-    // A series as the limit of its partial sums (Stewart 11.2's definition): lim_{n -> oo} sum(k, 1, n, E) is
-    // sum(k, 1, Infinity, E), where E and the first bound do not read n. A partial sum at a real n has no value.
-    if (infinity !== undefined && infinity.sign > 0 && sideExpr === undefined && bodyExpr.kind === 'call' && bodyExpr.name === 'sum' && bodyExpr.args.length === 4) {
-      const [index, from, to, term] = bodyExpr.args;
-      if (to.kind === 'name' && to.name === given.name && !readsName(from, given.name) && !readsName(term, given.name) && !(index.kind === 'name' && index.name === given.name)) {
-        return this.val({ ...bodyExpr, args: [index, from, pointExpr, term] }, bound);
-      }
-    }
     const body = this.scalarOf(this.val(bodyExpr, bound), bodyExpr);
     if (infinity) {
       if (sideExpr !== undefined) {
