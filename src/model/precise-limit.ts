@@ -70,6 +70,12 @@ export interface LimitReading {
    * would differ by the same amount at both.
    */
   readonly fallbacks?: boolean;
+  /**
+   * Whether a value settled at a point must hold 10^-16 to 10^-80 from it too (see oneSide); toward an infinity it
+   * always must. Default false: there a body that cancels (a difference quotient) has its digits read away. An
+   * infinite limit's reading (model/infinite-limits.ts: a sigmoid of the body) sets it.
+   */
+  readonly readFarOut?: boolean;
 }
 
 function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefined, side: -1 | 1,
@@ -104,7 +110,9 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   // to x = e^40 and tends to 0 only past it, so 1e8 to 1e16 read a divergence that is not there (and through
   // sigmoid(-L), an infinite limit: probe 32). Readings out there that do not settle, or settle elsewhere beyond
   // their errors, unsettle it; readings the digits cannot make there ((1 + a / n)^n at 1e80) are no evidence against.
-  if (fallbacks && at === undefined && best.kind === 'value' && !outerRead) {
+  // At a point alike where asked (an infinite limit's reading: x^(1/10) log(x)^3 at 0 reads -1250 at 1e-16, said to tend
+  // to -Infinity, and -0.06 at 1e-80).
+  if (fallbacks && best.kind === 'value' && !outerRead && (at === undefined || reading.readFarOut === true)) {
     const readings = OUTER_EXPONENTS.map((e) => read(point(e)));
     if (readings.every((r) => r !== undefined && !r.value.isNaN())) {
       const outer = settle(readings, bound);

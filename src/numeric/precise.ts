@@ -4,7 +4,7 @@ import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO
 import { dimSize, type Layout } from './layout.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
-import { NEAREST_EXPONENT, preciseLimit } from '../model/index.ts';
+import { NEAREST_EXPONENT, preciseLimit, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -496,7 +496,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           let outcome: ReturnType<typeof preciseLimit>;
           const start = work.operations;
           try {
-            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, PRECISE_LIMIT_WORK), a, t.side, (v) => new D(v), (v) => new BOUND(v));
+            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, PRECISE_LIMIT_WORK), a, t.side, (v) => new D(v), (v) => new BOUND(v), readingOf(t));
           } finally {
             context.inputs[p] = saved;
             context.memo = savedMemo;
@@ -692,3 +692,8 @@ export function evaluatePrecise(side: PreciseSide, s: EvaluationState): PreciseO
 
 /** The Decimal constructor of the high precision, for comparisons of precise values. */
 export const PreciseDecimal = HIGH;
+
+/** An infinite limit's reading (a sigmoid of the body, model/infinite-limits.ts) is checked far out at a point too. */
+function readingOf(t: Extract<Term, { k: 'limit' }>): LimitReading {
+  return t.body.k === 'fn' && t.body.name === 'sigmoid' ? { readFarOut: true } : {};
+}

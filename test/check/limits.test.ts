@@ -60,9 +60,11 @@ claim limit(x, 0, 1 / x^2) = -Infinity   expect wrong
 claim limit(x, Infinity, 1e12 + 1 / x) = Infinity   expect wrong
 claim limit(x, 0, 1 / x) = Infinity
 claim limit(x, Infinity, log(x)^10 / x^(1/4)) = Infinity   expect wrong
+claim limit(x, 0, x^(1/10) * log(x)^3, right) = -Infinity   expect wrong
 `);
-    // The last grows up to x = e^40 and tends to 0 past it: read out to 10^80 it does not settle, no evidence (probe 32).
-    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted', 'error', 'error']);
+    // The last two grow far before they tend to 0 (past x = e^40, below x = e^-30): read out to 10^80 and 10^-80 they do
+    // not settle, no evidence (probe 32: they were verified infinite).
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted', 'error', 'error', 'error']);
     expect(steps[5].method).toMatch(/each line L read as sigmoid\(-L\)/);
   });
 
