@@ -49,6 +49,9 @@ const CONSTANT_RANGE = { min: 1e-6, max: 1e12 };
  * values from `sizes`; an expression that is not affine in exactly one scalar
  * input (`x[i] > 0`, `t * u > 1`) gives no switch point.
  */
+/** Values of floor's or ceil's argument tried: a jump, and slivers on each side of it and below the next. */
+const JUMP_SLIVERS: readonly number[] = [0, -1e-300, 1e-300, -1e-9, 1 - 1e-9];
+
 export function specialValues(terms: readonly Term[], inputs: readonly Input[], sizes: ReadonlyMap<string, number> = new Map()): SpecialValues {
   const scalars = new Set(inputs.filter((i) => i.dims.length === 0 && i.kind !== 'label').map((i) => i.name));
   const constants = new Set<number>();
@@ -63,6 +66,19 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
     switchPoints.set(form.input, points);
   };
   const edges = new Map<string, Set<number>>();
+  const noteJumps = (argument: Term): void => {
+    const form = affine(argument, sizes);
+    if (form === undefined || form.input === undefined || !scalars.has(form.input) || form.slope === 0) return;
+    // Tried as edges too, before any random input, not only drawn now and then among the special values.
+    const points = switchPoints.get(form.input) ?? new Set<number>();
+    const edgePoints = edges.get(form.input) ?? new Set<number>();
+    for (const value of JUMP_SLIVERS) {
+      const x = (value - form.offset) / form.slope;
+      if (Number.isFinite(x)) { points.add(x === 0 ? 0 : x); edgePoints.add(x === 0 ? 0 : x); }
+    }
+    switchPoints.set(form.input, points);
+    edges.set(form.input, edgePoints);
+  };
   const noteEdges = (argument: Term, at: readonly number[]): void => {
     for (const factor of affineFactors(argument, sizes)) {
       const form = affine(factor, sizes);
@@ -93,6 +109,10 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
       noteSwitch({ k: 'add', terms: [t.a, { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, t.b] }] });
     } else if (t.k === 'fn' && (t.name === 'relu' || t.name === 'abs' || t.name === 'sign')) {
       noteSwitch(t.args[0]);
+    } else if (t.k === 'fn' && (t.name === 'floor' || t.name === 'ceil')) {
+      // At a jump and a sliver on each side of it: x - floor(x) <= 1 - 1e-15 fails only just below a whole number
+      // (x = -1e-300, where the fraction is 1 - 1e-300), which random draws never reach (probe 32).
+      noteJumps(t.args[0]);
     } else if (t.k === 'fn' && (t.name === 'max' || t.name === 'min')) {
       noteSwitch({ k: 'add', terms: [t.args[0], { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, t.args[1]] }] });
     }
