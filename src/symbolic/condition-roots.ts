@@ -249,6 +249,11 @@ function restrictions(poly: Polynomial, vars: readonly number[], atoms: AtomTabl
  * and a x^n + c's (-c / a)^(1/n) (and its negative for an even n). None for other P.
  */
 export function algebraicRoots(poly: Polynomial, id: number): Term[] {
+  // A repeated factor has the roots of its square-free part: (x^2 - 3 x + 1)^2 > 0 ties at (3 +- sqrt(5)) / 2 (probe 32).
+  if (poly.degreeIn(id) > 2) {
+    const reduced = squarefreePart(poly, id);
+    if (reduced !== undefined && reduced.degreeIn(id) < poly.degreeIn(id)) return algebraicRoots(reduced, id);
+  }
   const n = poly.degreeIn(id);
   if (n < 2 || n > MAX_ALGEBRAIC_DEGREE) return [];
   const at = (x: Rational): Rational | undefined => poly.substitute(id, Polynomial.constant(x)).constantValue();
@@ -284,6 +289,50 @@ export function algebraicRoots(poly: Polynomial, id: number): Term[] {
   const magnitude = rational !== undefined ? fraction(rational) : pow(fraction(ratio.abs()), num(1, n));
   if (n % 2 === 1) return [ratio.sign() > 0 ? magnitude : mul(num(-1), magnitude)];
   return ratio.sign() > 0 ? [magnitude, mul(num(-1), magnitude)] : [];
+}
+
+/** P's coefficients in id, lowest degree first; undefined where P holds another variable. */
+function coefficients(poly: Polynomial, id: number): Rational[] | undefined {
+  const out: Rational[] = new Array(poly.degreeIn(id) + 1).fill(Rational.ZERO);
+  for (const term of poly.terms()) {
+    const pairs = term.mono.pairs;
+    if (pairs.length > 2 || (pairs.length === 2 && pairs[0] !== id)) return undefined;
+    const e = pairs.length === 0 ? 0 : pairs[1];
+    out[e] = out[e].add(term.coef);
+  }
+  return out;
+}
+
+/** Coefficients without the zero ones on top (at least one left). */
+function trimmed(c: readonly Rational[]): Rational[] {
+  let n = c.length;
+  while (n > 1 && c[n - 1].isZero()) n--;
+  return c.slice(0, n);
+}
+
+/** a divided by b (coefficients lowest first, b's top one nonzero): the quotient and the remainder. */
+function divided(a: readonly Rational[], b: readonly Rational[]): { quotient: Rational[]; remainder: Rational[] } {
+  const r = [...a];
+  const q: Rational[] = new Array(Math.max(1, a.length - b.length + 1)).fill(Rational.ZERO);
+  for (let d = r.length - 1; d >= b.length - 1; d--) {
+    const factor = r[d].div(b[b.length - 1]);
+    q[d - b.length + 1] = factor;
+    for (let k = 0; k < b.length; k++) r[d - b.length + 1 + k] = r[d - b.length + 1 + k].sub(factor.mul(b[k]));
+  }
+  return { quotient: q, remainder: trimmed(r.slice(0, Math.max(1, b.length - 1))) };
+}
+
+/** P / gcd(P, P'), monic, for P in id alone of degree at most {@link MAX_ALGEBRAIC_DEGREE}: each root once. */
+function squarefreePart(poly: Polynomial, id: number): Polynomial | undefined {
+  const p = coefficients(poly, id);
+  if (p === undefined || p.length - 1 > MAX_ALGEBRAIC_DEGREE) return undefined;
+  let a = trimmed(p);
+  let b = trimmed(a.slice(1).map((c, k) => c.mul(Rational.of(k + 1))));
+  while (!(b.length === 1 && b[0].isZero())) [a, b] = [b, divided(a, b).remainder];
+  // Monic: the quadratic's formula then reads (3 +- 5^(1/2)) / 2, in the radicals exact algebra reduces.
+  const raw = trimmed(divided(trimmed(p), a).quotient);
+  const q = raw.map((c) => c.div(raw[raw.length - 1]));
+  return Polynomial.sum(q.map((c, e) => (e === 0 ? Polynomial.constant(c) : Polynomial.monomial(c, [[id, e]]))));
 }
 
 /** The n-th root of r >= 0 where it is rational (9/4 for n = 2: 3/2); else undefined. */

@@ -937,7 +937,9 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
  * After {@link constantTies}, which names such a point by the constant as written.
  */
 function irrationalTiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
-  return [...atoms.ties].filter(([id]) => numerator.variables().has(id)).flatMap(([, { poly }]) => pointsThroughFunctions(poly, atoms, inputs));
+  // A strict comparison's switch too ([P > 0] alone: (x^2 - 3 x + 1)^2 > 0 is 0 at (3 +- sqrt(5)) / 2, probe 32).
+  const compared = [...[...atoms.ties].map(([id, { poly }]) => [id, poly] as const), ...atoms.steps];
+  return compared.filter(([id]) => numerator.variables().has(id)).flatMap(([, poly]) => pointsThroughFunctions(poly, atoms, inputs));
 }
 
 /**

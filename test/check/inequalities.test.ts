@@ -54,6 +54,14 @@ claim exp(-x^2) <= 1 expect wrong
 });
 
 describe('inequality chains: the verdicts', () => {
+  it('a strict bound tied at a quadratic\'s irrational roots is refuted there, a repeated factor read once (probe 32)', () => {
+    expect(verdictsIn(`given x: real
+claim (x^2 - 3 * x + 1)^2 > 0   expect wrong
+claim (x^2 - 3 * x + 1)^2 >= 0
+claim (x^2 - 2)^2 > 0   expect wrong
+`)).toEqual(['refuted', 'verified', 'refuted']);
+  }, 60_000);
+
   it('a bound on arrays a hair too tight is refuted where the arrays are tight: entries equal, one apart, alternating (probe 30)', () => {
     expect(verdictsIn(`given x: vector[5]
 given z, v: vector[n]
