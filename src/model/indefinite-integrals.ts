@@ -149,9 +149,30 @@ function derivativeForm(e: Expr, x: string, file: string): Expr {
     rest.push(signed(factor === undefined ? part : binary('*', factor, part, part.span)));
   };
   add(e, false, undefined);
+  // A line that jumps (x floor(x)) has the derivative of an antiderivative almost everywhere and differs from one by a
+  // step, not a constant: no derivative says whether it is one (probe 32: integral(floor(x), x) = x floor(x) + C).
+  const jump = rest.map((part) => jumpIn(part)).find((found) => found !== undefined);
+  if (jump !== undefined) {
+    throw new DerivationError(diagnostic('unsupported', `a line beside an indefinite integral jumps (${jump}): its derivative cannot tell an antiderivative from one off by a step`, file, e.span,
+      'give the integral bounds (integral(t, 0, x, E)), which the numbers integrate across the jumps'));
+  }
   const parts: Expr[] = [...terms];
   if (rest.length > 0) parts.unshift(call('diff', [rest.reduce((a, b) => binary('+', a, b, e.span)), nameX], e.span));
   return parts.reduce((a, b) => binary('+', a, b, e.span));
+}
+
+/** Functions with jumps, whose derivative is 0 almost everywhere. */
+const JUMPS: ReadonlySet<string> = new Set(['floor', 'ceil', 'round', 'sign', 'sgn', 'mod', 'heaviside']);
+
+/** The first function with a jump or comparison in an expression, by name; undefined where there is none. */
+function jumpIn(e: Expr): string | undefined {
+  if (e.kind === 'call' && JUMPS.has(e.name)) return `${e.name}(...)`;
+  if (e.kind === 'binary' && ['<', '<=', '>', '>=', '==', '!='].includes(e.op)) return `a comparison ${e.op}`;
+  for (const child of exprChildren(e)) {
+    const found = jumpIn(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

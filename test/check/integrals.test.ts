@@ -190,6 +190,7 @@ describe('what an integral is written with', () => {
     ['an indefinite integral inside a function', 'claim exp(integral(x, x)) = exp(x^2 / 2)', /^an indefinite integral is read where a constant multiple of it is added: here it is inside exp/, 'known up to a constant'],
     ['a bound on an indefinite integral', 'claim integral(x, x) <= x^2', /^a bound on an indefinite integral has no meaning/, 'give the integral bounds'],
     ['indefinite integrals in two variables', 'claim integral(x, x) + integral(y, y) = x^2 / 2 + y^2 / 2', /^the indefinite integrals of a claim are in one variable/, 'a claim of its own'],
+    ['a line that jumps beside an indefinite integral (probe 32)', 'claim integral(floor(x), x) = x * floor(x) + C', /^a line beside an indefinite integral jumps \(floor/, 'give the integral bounds'],
     ['bounds the wrong way round', 'given t: real\nclaim integral(t, Infinity, 0, exp(-t)) = -1', /^the lower bound of an integral is Infinity/, 'swap the bounds'],
   ])('%s: an error at its place that says what to write', (_, body, message, hint) => {
     const [step] = stepsIn(body);
