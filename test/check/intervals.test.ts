@@ -165,6 +165,15 @@ claim tan(x) > 1e9
   }, 120_000);
 });
 
+describe('intervals: an input the step does not read (probe 31)', () => {
+  it('does not change how deep its sides are read: a Stirling slip of 5e-21 is refuted beside a given N in (1e300, Infinity)', () => {
+    expect(verdictsIn(`given m: real in (1e6, 1e9)
+given N: real in (1e300, Infinity)
+claim lgamma(2*m + 1) - 2*lgamma(m + 1) = 2*m*log(2) - log(pi*m)/2 - 1/(8*m)   expect wrong
+`)).toEqual(['refuted']);
+  }, 120_000);
+});
+
 describe('intervals: a tail far below the digits past a finite end (probe 30)', () => {
   it('is read just inside the end, where it is largest: softplus(q) = q + exp(-q) on (1000, Infinity), off by 1e-869, is refuted on every seed', () => {
     for (const seed of [1, 2, 3]) {
