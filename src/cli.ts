@@ -280,6 +280,14 @@ function startWatchdog(seconds: number, json: boolean): Worker {
     const checked = [];
     parentPort.on('message', (m) => { done = m.counts; checked.push(m.step); });
     const byKey = (map, key, make) => { if (!map.has(key)) map.set(key, make()); return map.get(key); };
+    // All of it before the process ends: a pipe takes 64 KB at a time, and the report of a long run is larger.
+    const writeAll = (fd, text) => {
+      const bytes = Buffer.from(text);
+      for (let at = 0; at < bytes.length;) {
+        try { at += fs.writeSync(fd, bytes, at, bytes.length - at); }
+        catch (error) { if (error.code !== 'EAGAIN') return; Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); }
+      }
+    };
     const sorted = (map) => [...map.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
     const partialFiles = () => {
       const files = new Map();
@@ -299,7 +307,7 @@ function startWatchdog(seconds: number, json: boolean): Worker {
       const summary = { ...done, unexpected: done.unexpected + 1 };
       if (workerData.json) {
         fs.writeSync(2, '\\nderivcheck: ' + message + '\\n');
-        fs.writeSync(1, JSON.stringify({ version: 1, files: partialFiles(), summary, stopped: { reason: 'timeout', seconds: workerData.seconds, message } }, null, 2) + '\\n');
+        writeAll(1, JSON.stringify({ version: 1, files: partialFiles(), summary, stopped: { reason: 'timeout', seconds: workerData.seconds, message } }, null, 2) + '\\n');
       } else {
         const unexpected = checked.filter((c) => !c.ok).map((c) => '  ' + c.place.path + ':' + c.json.line + ': ' + c.json.verdict + ' (expected: ' + c.json.expect + ')');
         fs.writeSync(2, '\\nderivcheck: ' + message + '\\nchecked before it: ' + done.steps + ' steps: ' + done.proved + ' proved, ' + done.verified + ' verified, '

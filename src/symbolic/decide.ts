@@ -426,11 +426,11 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
 }
 
 /**
- * How far inside an interval's finite ends its exact near-end points lie: 1/2, 1e-20, 1e-40 and 2/3, where the
- * interval is four times wider. 2/3 is a fraction whose half is none of the others': past 2^53 floor(u + 1/2) =
- * floor(u) ties at u = end + 1/2 (a whole number) and holds at every double, but fails at end + 2/3 (probe 32).
+ * How far inside an interval's finite ends its exact near-end points lie: 1/2, 1e-20, 1e-40 and 999/1000, where the
+ * interval is four times wider. Past 2^53 floor(u + 1/2) = floor(u) ties at u = end + 1/2 (a whole number, whose
+ * floor no digits call) and holds at every double, but fails at end + 999/1000, as floor(u + 1/3) does (probe 32).
  */
-const NEAR_END_OFFSETS: readonly (readonly [number, bigint])[] = [[1, 2n], [1, 10n ** 20n], [1, 10n ** 40n], [2, 3n]];
+const NEAR_END_OFFSETS: readonly (readonly [number, bigint])[] = [[1, 2n], [1, 10n ** 20n], [1, 10n ** 40n], [999, 1000n]];
 
 /**
  * The far points of an input with an interval: the far magnitudes past a finite end toward the
