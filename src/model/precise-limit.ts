@@ -85,9 +85,10 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   const scale = at === undefined || at.abs().lte(1) ? make(1) : at.abs();
   // Not at powers of ten: a body periodic in them (cos(2 pi u) at u = 1e8, 1e12, 1e16) would read the same at each.
   const generic = make(GENERIC_DIGITS);
-  const point = (exponent: number) => {
+  const point = (exponent: number, shift?: PreciseNumber) => {
     const e = Math.round(exponent * nearness);
-    return at === undefined ? make(`${side}e${e}`).times(generic) : at.plus(make(`${side}e-${e}`).times(generic).times(scale));
+    const factor = shift === undefined ? generic : generic.times(shift);
+    return at === undefined ? make(`${side}e${e}`).times(factor) : at.plus(make(`${side}e-${e}`).times(factor).times(scale));
   };
   let best = settle(LIMIT_EXPONENTS.map((e) => read(point(e))), bound);
   const better = (other: LimitOutcome) => other.kind === 'value' && (best.kind !== 'value' || other.error.lt(best.error));
@@ -106,6 +107,16 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
     outerRead = at === undefined;
     if (better(nearer)) best = nearer;
   }
+  // Off the readings' log-period too, in every mode: a body periodic in log x (cos(2 pi log10(x))) reads the same at
+  // every 10^k times one factor and settled to 0.7198, a value it does not have (probe 32): read again at the first
+  // exponents times another factor, it must settle to the same within the errors, or be noise there.
+  if (best.kind === 'value') {
+    const shifted = LIMIT_EXPONENTS.map((e) => read(point(e, make(SHIFT_DIGITS))));
+    if (shifted.every((r) => r !== undefined && !r.value.isNaN())) {
+      const again = settle(shifted, bound);
+      if (again.kind === 'value' && bound(again.value.minus(best.value).abs()).gt(bound(again.error).plus(best.error).times(NOISE))) return { kind: 'unsettled' };
+    }
+  }
   // Toward an infinity, a value the near readings settled to must hold out there too: log(x)^10 / x^(1/4) grows up
   // to x = e^40 and tends to 0 only past it, so 1e8 to 1e16 read a divergence that is not there (and through
   // sigmoid(-L), an infinite limit: probe 32). Readings out there that do not settle, or settle elsewhere beyond
@@ -113,7 +124,9 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   // At a point alike where asked (an infinite limit's reading: x^(1/10) log(x)^3 at 0 reads -1250 at 1e-16, said to tend
   // to -Infinity, and -0.06 at 1e-80).
   if (fallbacks && best.kind === 'value' && !outerRead && (at === undefined || reading.readFarOut === true)) {
-    const readings = OUTER_EXPONENTS.map((e) => read(point(e)));
+    // At another factor too: a body periodic in log x (cos(2 pi log10(x))) reads the same at every 10^k times one
+    // factor, and settled to a value it does not have (probe 32).
+    const readings = OUTER_EXPONENTS.map((e) => read(point(e, make(SHIFT_DIGITS))));
     if (readings.every((r) => r !== undefined && !r.value.isNaN())) {
       const outer = settle(readings, bound);
       if (outer.kind !== 'value' || bound(outer.value.minus(best.value).abs()).gt(bound(outer.error).plus(best.error).times(NOISE))) return { kind: 'unsettled' };
@@ -129,6 +142,8 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   return best;
 }
 
+/** The further factor of the readings that check a settled value far out (sqrt(2)): off the first factor's log-period. */
+const SHIFT_DIGITS = '1.41421356237309504880168872420969807856967187537694807317668';
 /** A generic factor of the distances read (the plastic number): no period of the books divides it. */
 const GENERIC_DIGITS = '1.32471795724474602596090885447809734073440405690173336453401';
 /** Past a slow first settling, the exponents read again. */
