@@ -1,16 +1,13 @@
 import type { Derivation, Expr } from '../syntax/index.ts';
 import { exprChildren } from './expr-children.ts';
+import { LIMIT_NAMES, limitParts } from './written-names.ts';
 
 /** The calls that bind a scalar variable, and where they name it (SymPy's orders are told as the resolver tells them). */
 function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
   switch (e.name) {
     case 'integral': case 'int': return e.args.length === 4 ? e.args[0] : undefined;
     case 'integrate': return e.args.length === 4 ? e.args[1] : undefined;
-    case 'limit': case 'lim': {
-      if (e.args.length !== 3 && e.args.length !== 4) return undefined;
-      const sympyOrder = e.args[0]?.kind !== 'name' && e.args[1]?.kind === 'name';
-      return sympyOrder ? e.args[1] : e.args[0];
-    }
+    case 'limit': case 'lim': return limitParts(e)?.variable;
     default: return undefined;
   }
 }
@@ -20,9 +17,8 @@ function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
  * so its n is no variable of the limit: it may be a size in another claim (`sum(k, 1, n, k)`).
  */
 function isPartialSumLimit(e: Extract<Expr, { kind: 'call' }>, variable: string): boolean {
-  if ((e.name !== 'limit' && e.name !== 'lim') || e.args.length !== 3) return false;
-  const sympyOrder = e.args[0].kind !== 'name' && e.args[1].kind === 'name';
-  const body = sympyOrder ? e.args[0] : e.args[2];
+  if (!LIMIT_NAMES.has(e.name) || e.args.length !== 3) return false;
+  const { body } = limitParts(e)!;
   return body.kind === 'call' && body.name === 'sum' && body.args.length === 4 && body.args[2].kind === 'name' && body.args[2].name === variable;
 }
 
@@ -88,8 +84,6 @@ export function undeclaredBoundVariables(derivation: Derivation, declared: (name
 /** Calls whose bounds may be sizes: `sum(k, 1, n, E)`, `prod(j, 1, n, E)`. */
 const BOUNDED_CALLS: ReadonlySet<string> = new Set(['sum', 'prod', 'product']);
 
-/** Names an infinite bound is written with: never a size. */
-const INFINITIES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 
 /** The names of a bound written as a size: `n`, `n - 1`, `2 * n + 1`, `n + m` (an integer combination, as a dimension is). */
 function sizeNames(e: Expr, into: Set<string>): boolean {
@@ -115,6 +109,6 @@ function sizeNames(e: Expr, into: Set<string>): boolean {
  */
 export function undeclaredSumBounds(derivation: Derivation, declared: (name: string) => boolean, constant: (name: string) => boolean): string[] {
   const used = namesUsed(derivation);
-  const excluded = (name: string) => used.variables.has(name) || used.indices.has(name) || used.lets.has(name) || INFINITIES.has(name);
+  const excluded = (name: string) => used.variables.has(name) || used.indices.has(name) || used.lets.has(name);
   return [...used.sumBounds].filter((name) => !declared(name) && !constant(name) && !excluded(name));
 }

@@ -38,6 +38,11 @@ function someIndefinite(e: Expr): boolean {
   return isIndefinite(e) || exprChildren(e).some(someIndefinite);
 }
 
+/** A claim's expression and its steps', in order. */
+const linesOf = (claim: Claim): Expr[] => [claim.expr, ...claim.steps.map((s) => s.expr)];
+
+const holdsIndefinite = (claim: Claim): boolean => linesOf(claim).some(someIndefinite);
+
 /** The variable of integration of a claim's indefinite integrals, if it holds any; an error if they differ. */
 function claimVariable(claim: Claim, file: string): string | undefined {
   let variable: string | undefined;
@@ -56,8 +61,7 @@ function claimVariable(claim: Claim, file: string): string | undefined {
     }
     for (const child of exprChildren(e)) visit(child);
   };
-  visit(claim.expr);
-  for (const step of claim.steps) visit(step.expr);
+  linesOf(claim).forEach(visit);
   return variable;
 }
 
@@ -71,10 +75,7 @@ export function indefiniteVariables(claims: readonly Claim[]): string[] {
     }
     for (const child of exprChildren(e)) visit(child);
   };
-  for (const claim of claims) {
-    visit(claim.expr);
-    for (const step of claim.steps) visit(step.expr);
-  }
+  for (const claim of claims) linesOf(claim).forEach(visit);
   return [...names];
 }
 
@@ -94,11 +95,7 @@ export function integrationConstants(claims: readonly Claim[], letBodies: readon
     for (const child of exprChildren(e)) visit(child);
   };
   const inLets = letBodies.some(someIndefinite);
-  for (const claim of claims) {
-    if (!inLets && !someIndefinite(claim.expr) && !claim.steps.some((s) => someIndefinite(s.expr))) continue;
-    visit(claim.expr);
-    for (const step of claim.steps) visit(step.expr);
-  }
+  for (const claim of claims) if (inLets || holdsIndefinite(claim)) linesOf(claim).forEach(visit);
   return [...names];
 }
 
@@ -182,7 +179,7 @@ function jumpIn(e: Expr): string | undefined {
  * errors that say why.
  */
 export function withIndefiniteIntegrals(claim: Claim, file: string): Claim {
-  if (!someIndefinite(claim.expr) && !claim.steps.some((s) => someIndefinite(s.expr))) return claim;
+  if (!holdsIndefinite(claim)) return claim;
   const invalid = (error: DerivationError, span: Span): Expr => ({ kind: 'invalid', diagnostic: error.diagnostic, span });
   let variable: string;
   try {

@@ -1,5 +1,6 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Expr, Span, Step } from '../syntax/index.ts';
+import { INFINITY_NAMES, LIMIT_NAMES, limitParts } from './written-names.ts';
 
 /**
  * Limits that are infinite, as the books write them: `limit(x, Infinity, exp(x) / x^2) = Infinity`
@@ -15,10 +16,6 @@ import type { Claim, Expr, Span, Step } from '../syntax/index.ts';
  * limit that large is not told from an infinite one.
  */
 
-/** The names of infinity (as the resolver reads them; ∞ is read as Infinity). */
-const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
-
-const LIMIT_NAMES: ReadonlySet<string> = new Set(['limit', 'lim']);
 
 /** The sign of a written infinity (`Infinity`, `-oo`), or undefined. */
 function infinitySign(e: Expr, declared: (name: string) => boolean): 1 | -1 | undefined {
@@ -39,11 +36,9 @@ function squashed(e: Expr, sign: 1 | -1): Expr {
 /** A line read through sigmoid: a limit's inside it, so that a limit that grows without bound has a value (0). */
 function readLine(e: Expr, sign: 1 | -1, declared: (name: string) => boolean): Expr {
   if (infinitySign(e, declared) === sign) return number(0, e.span);
-  if (e.kind === 'call' && LIMIT_NAMES.has(e.name) && (e.args.length === 3 || e.args.length === 4)) {
-    // SymPy's order (limit(E, h, a)) puts the body first; ours (limit(h, a, E)) third.
-    const sympyOrder = e.args[0].kind !== 'name' && e.args[1].kind === 'name';
-    const at = sympyOrder ? 0 : 2;
-    return { ...e, args: e.args.map((a, i) => (i === at ? squashed(a, sign) : a)) };
+  const parts = e.kind === 'call' && LIMIT_NAMES.has(e.name) ? limitParts(e) : undefined;
+  if (e.kind === 'call' && parts !== undefined) {
+    return { ...e, args: e.args.map((a) => (a === parts.body ? squashed(a, sign) : a)) };
   }
   return squashed(e, sign);
 }

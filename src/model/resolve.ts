@@ -16,6 +16,7 @@ import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { exprChildren } from './expr-children.ts';
+import { INFINITY_NAMES, LIMIT_NAMES, limitParts } from './written-names.ts';
 import { EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
 import { CapturedVariable, LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
@@ -46,8 +47,6 @@ function namedConstant(name: string): Term | undefined {
   }
 }
 
-/** The names of infinity a series' upper bound is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
-const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 
 /** Whether a name stands for a constant where nothing is declared by it (e, pi, Infinity). */
 export function isNamedConstant(name: string): boolean {
@@ -63,8 +62,6 @@ const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; read
   ['kron', { message: 'kron: the Kronecker product is not part of the derivation language', hint: 'write its entries with indices: A[i, j] * B[k, l]' }],
 ]);
 
-/** The names of a limit: `limit(h, a, E)` and `lim(h, a, E)`, or SymPy's `limit(E, h, a)`. */
-const LIMIT_NAMES: ReadonlySet<string> = new Set(['limit', 'lim']);
 /** The side a one-sided limit is written with, its fourth argument: from above (1) or below (-1). */
 const LIMIT_SIDES: Readonly<Record<string, 1 | -1>> = { right: 1, above: 1, plus: 1, left: -1, below: -1, minus: -1 };
 
@@ -2041,7 +2038,7 @@ export class Resolver {
       throw this.error('arity', `${expr.name} takes ${sympyOrder ? 'an expression, a variable and the point it tends to' : 'a variable, the point it tends to and an expression'}, and a side (right or left) for a one-sided limit; got ${expr.args.length} argument${expr.args.length === 1 ? '' : 's'}`, expr.span,
         `write ${form}, or ${form.replace(')', ', right)')} for the limit from above`);
     }
-    const [bodyExpr, variable, pointExpr] = sympyOrder ? expr.args : [expr.args[2], expr.args[0], expr.args[1]];
+    const { body: bodyExpr, variable, point: pointExpr } = limitParts(expr)!;
     // A series as the limit of its partial sums (Stewart 11.2's definition): lim_{n -> oo} sum(k, 1, n, E) is
     // sum(k, 1, Infinity, E), where E and the first bound do not read n; n may be a size elsewhere (sum(k, 1, n, k)).
     const toInfinity = this.writtenInfinity(pointExpr);
