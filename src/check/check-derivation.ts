@@ -12,6 +12,7 @@ import { sizeAssignments } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
 import { relationAsEquality, withComparedValues } from './relation-steps.ts';
+import { checkOnCurve } from './on-curve.ts';
 import { assertCheckOptions } from './options.ts';
 import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
 
@@ -157,8 +158,17 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   const result = model.needsWrittenSizes && lacksTerm(claim, s)
     ? checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context)
     : checkClaimStep(model, claim, s, context);
+  // A claim about a function defined by an equation: a step the engines do not find to hold for all values is read on the curve.
+  const onCurve = claim.implicit !== undefined && readOnCurve(result) ? checkOnCurve(model, claim, s, result, mix(mix(seed, c), s)) : result;
+  if (onCurve !== result) return onCurve;
   // Lines checked as others (an indefinite integral's derivatives, an infinite limit through exp): the method says so.
   return claim.readAs === undefined || result.verdict === 'error' ? result : { ...result, method: `${result.method}; ${claim.readAs}` };
+}
+
+/** Whether a step's verdict off the curve leaves it to be read on the curve: refuted, or an engine's error (not the file's). */
+function readOnCurve(result: StepResult): boolean {
+  if (result.verdict === 'refuted') return true;
+  return result.verdict === 'error' && (result.detail.engineFault !== undefined || result.detail.diagnostic?.code === 'no-domain');
 }
 
 /**

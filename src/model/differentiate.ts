@@ -167,14 +167,14 @@ export function eliminateDiffKeepingDomain(term: Term): Term {
   if (term.k === 'diff') {
     const derivative = eliminateDiff(term);
     // The guards read the function with its own derivatives taken: log(diff(x^3, x)) guards by log(3 x^2).
-    const guards = logGuards(eliminateDiff(term.f));
+    const guards = domainGuards(eliminateDiff(term.f));
     return guards.length === 0 ? derivative : mul(derivative, ...guards);
   }
   return mapChildren(term, eliminateDiffKeepingDomain);
 }
 
-/** log(u)^0 for each distinct log and log1p of a term, outside any sum, product or series it holds. */
-function logGuards(f: Term): Term[] {
+/** log(u)^0 for each distinct log and log1p of a term, outside any sum, product or series it holds: a derivative's domain guards. */
+export function domainGuards(f: Term): Term[] {
   const guards = new Map<string, Term>();
   const walk = (t: Term): void => {
     if (t.k === 'sum' || t.k === 'reduce' || t.k === 'series' || t.k === 'integral') return;

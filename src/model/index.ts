@@ -26,3 +26,5 @@ export { exprChildren } from './expr-children.ts';
 export { closedPolynomialIntegral } from './polynomial-integral.ts';
 export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';
+export { describeImplicit } from './implicit-functions.ts';
+export type { ImplicitFunction } from './implicit-functions.ts';

@@ -1,11 +1,12 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import type { Claim, Derivation, Expr, GivenDecl, LetDecl, Span, Step } from '../syntax/index.ts';
+import type { Claim, Derivation, Expr, GivenDecl, ImplicitDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { readsName, RecurrenceDefinition } from './recurrence.ts';
 import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
 import { undeclaredBoundVariables, undeclaredSumBounds } from './bound-variables.ts';
 import { indefiniteVariables, integrationConstants, withIndefiniteIntegrals } from './indefinite-integrals.ts';
 import { withInfiniteLimits } from './infinite-limits.ts';
+import { declareImplicit, describeImplicit, readsImplicit, withImplicitDerivatives, type ImplicitFunction } from './implicit-functions.ts';
 import { isFunctionName } from './functions.ts';
 import { isFunctionForm } from './function-forms.ts';
 import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
@@ -70,6 +71,11 @@ export interface ModelClaim {
    * indefinite-integrals.ts) or through exp (an infinite limit, infinite-limits.ts); how, in words, for the method.
    */
   readonly readAs?: string;
+  /**
+   * Set where the claim reads a function the derivation defines by an equation (`implicit y(x): ...`):
+   * its derivatives are written out, and a step that does not hold for all values is checked on the curve.
+   */
+  readonly implicit?: ImplicitFunction;
 }
 
 /** A derivation with every name resolved and every index range known. */
@@ -127,9 +133,12 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     if (input !== undefined && !leafInputs.has(name)) leafInputs.set(name, input);
     return leaf;
   };
-  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, definedFunctions, recurrences, ...sized };
+  const implicitStatement = derivation.statements.find((st): st is ImplicitDecl => st.kind === 'implicit');
+  const implicitNames = implicitStatement && { implicit: { name: implicitStatement.name, variables: implicitStatement.args.map((a) => a.name) } };
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, definedFunctions, recurrences, ...sized, ...implicitNames };
   /** Each broken declaration, to report it on its own when no expression uses it. */
-  const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl; problem: Diagnostic; at: number }[] = [];
+  const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl | ImplicitDecl; problem: Diagnostic; at: number }[] = [];
+  let implicit: ImplicitFunction | undefined;
   const claims: ModelClaim[] = [];
   const taken = (name: string) => inputs.has(name) || functions.has(name) || lets.has(name) || dims.has(name) || broken.has(name) || definedFunctions.has(name)
     || recurrences.has(name);
@@ -145,6 +154,8 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
     if (!boundDeclared && statement.kind !== 'given') {
       // After the givens, so that a declared name keeps its declaration.
       boundDeclared = true;
+      // The function an equation defines holds for the whole derivation, as a given does: declared before any claim.
+      implicit = declareImplicitOnce(derivation, scope, inputs, taken, broken, (b) => brokenDeclarations.push({ ...b, at: claimsBefore(b.statement) }));
       // A sum's bound first: a name that is both (integral(t, 0, n, ...) and sum(k, 1, n, ...)) is a size, and a size is a value too.
       for (const name of undeclaredSumBounds(derivation, taken, isNamedConstant)) dims.set(name, { k: 'sym', name });
       for (const name of undeclaredBoundVariables(derivation, taken, isNamedConstant)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
@@ -160,7 +171,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
       // and derived steps keep the lines as written.
       const integrated = withIndefiniteIntegrals(statement, file);
       const read = integrated !== statement ? integrated : withInfiniteLimits(statement, file, taken);
-      const modelled = modelClaim(read, scope);
+      const modelled = withImplicit(modelClaim(read, scope), implicit);
       const variable = integrated === statement ? undefined : indefiniteVariables([statement])[0];
       const readAs = read === statement ? undefined : variable !== undefined
         ? `each line read as its derivative in ${variable} (an indefinite integral holds up to a constant), whose values a counterexample shows`
@@ -169,6 +180,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
         : { ...modelled, claim: statement, steps: modelled.steps.map((st, k) => ({ ...st, step: statement.steps[k] })), ...(readAs ? { readAs } : {}) });
       continue;
     }
+    if (statement.kind === 'implicit') continue;
     // An error in a declaration breaks only the names it declares: what uses them is an error, the rest is checked.
     try {
       if (statement.kind === 'given' && statement.type.name === 'function') declareFunction(statement, scope, functions, taken);
@@ -407,12 +419,49 @@ function declareDefinedFunction(statement: LetDecl, args: readonly string[], sco
 }
 
 /** A broken declaration no expression uses, reported as a claim of one step that is that error. */
-function declarationErrorClaim(statement: GivenDecl | LetDecl, problem: Diagnostic): ModelClaim {
-  const text = statement.kind === 'given' ? `given ${statement.names.map((n) => n.name).join(', ')}` : `let ${statement.name}`;
+function declarationErrorClaim(statement: GivenDecl | LetDecl | ImplicitDecl, problem: Diagnostic): ModelClaim {
+  const text = statement.kind === 'given' ? `given ${statement.names.map((n) => n.name).join(', ')}`
+    : statement.kind === 'implicit' ? `implicit ${statement.name}(${statement.args.map((a) => a.name).join(', ')})` : `let ${statement.name}`;
   const expr: Claim['expr'] = { kind: 'number', text: '0', value: 0, span: statement.span };
   const step: Step = { expr, relation: '=', justification: undefined, expectWrong: false, text, span: statement.span };
   const claim: Claim = { kind: 'claim', expr, text, steps: [step], span: statement.span };
   return { claim, head: undefined, headError: problem, steps: [{ step, term: undefined, error: problem }], freeIndices: [], minSizes: new Map() };
+}
+
+/**
+ * The derivation's one `implicit` function, declared; undefined where it has none. A broken one breaks
+ * the name it defines, so that every claim reading it is that error rather than a claim about a free y.
+ */
+function declareImplicitOnce(derivation: Derivation, scope: Scope, inputs: Map<string, Input>, taken: (name: string) => boolean,
+  broken: Map<string, Diagnostic>, onBroken: (b: { names: readonly string[]; statement: ImplicitDecl; problem: Diagnostic }) => void): ImplicitFunction | undefined {
+  const statements = derivation.statements.filter((s): s is ImplicitDecl => s.kind === 'implicit');
+  let declared: ImplicitFunction | undefined;
+  for (const [k, statement] of statements.entries()) {
+    try {
+      if (k > 0) {
+        throw new DerivationError(diagnostic('unsupported', `a derivation defines one function by an equation, and ${statements[0].name} is defined at line ${statements[0].span.line}`, derivation.file, statement.span,
+          'start a new derivation for another implicit function'));
+      }
+      declared = declareImplicit(statement, scope, inputs, taken);
+    } catch (error) {
+      if (!(error instanceof DerivationError)) throw error;
+      if (k === 0) broken.set(statement.name, error.diagnostic);
+      onBroken({ names: k === 0 ? [statement.name] : [], statement, problem: error.diagnostic });
+    }
+  }
+  return declared;
+}
+
+/** A claim that reads the implicit function (or its variables) with its derivatives written out, and the function kept for the check. */
+function withImplicit(claim: ModelClaim, implicit: ImplicitFunction | undefined): ModelClaim {
+  if (implicit === undefined) return claim;
+  const terms = [claim.head, ...claim.steps.map((s) => s.term)].filter((t): t is Term => t !== undefined);
+  if (!terms.some((t) => readsImplicit(t, implicit))) return claim;
+  const rewrite = (t: Term | undefined): Term | undefined => (t === undefined ? undefined : withImplicitDerivatives(t, implicit));
+  return {
+    ...claim, head: rewrite(claim.head), steps: claim.steps.map((s) => (s.term === undefined ? s : { ...s, term: rewrite(s.term) })), implicit,
+    readAs: [claim.readAs, `${describeImplicit(implicit)}: a step that needs the equation is read at points of the curve`].filter(Boolean).join('; '),
+  };
 }
 
 /** The free indices one step may read longer arrays with before it is read as written (see Resolver.widerReads). */

@@ -146,6 +146,11 @@ export interface Scope {
   readonly defining?: string;
   /** The definitions by recurrence (`let h[0] = 0`, `let h[t] = ... h[t - 1] ...`), read at whole numbers. */
   readonly recurrences?: ReadonlyMap<string, Recurrence>;
+  /**
+   * The function an equation defines (`implicit y(x): ...`, model/implicit-functions.ts) and its
+   * variables: `y(x)` is y, and `y'`, `y''(x)`, `dy/dx` its derivatives in x.
+   */
+  readonly implicit?: { readonly name: string; readonly variables: readonly string[] };
 }
 
 /**
@@ -281,6 +286,8 @@ export class Resolver {
         return scalar(target.at(expr.indices.map((e, p) => this.index(e, target.shape[p], bound))));
       }
       case 'transpose': {
+        const implicitDerivative = this.implicitPrimes(expr);
+        if (implicitDerivative !== undefined) return implicitDerivative;
         const named = expr.arg.kind === 'name' ? expr.arg.name : undefined;
         if (named !== undefined && (this.scope.functions?.has(named) || (!this.isDeclared(named) && derivativeOfFunction(named) !== undefined))) {
           // f'(x)^2 reads as f' times x^2: only a bracket with an operator after it is a derivative's argument.
@@ -302,6 +309,9 @@ export class Resolver {
         if (op === '<' || op === '<=' || op === '>' || op === '>=' || op === '==' || op === '!=') {
           return this.comparison(op, expr, bound);
         }
+        // dy/dx of the function an equation defines, as the books write it (dy and dx are no names of the file).
+        const leibniz = op === '/' ? this.implicitLeibniz(expr.left, expr.right) : undefined;
+        if (leibniz !== undefined) return leibniz;
         if (op === '^' || op === '.^') {
           // e^x (sin(x) - cos(x)): math.js reads x (...) as a call inside the exponent; a textbook means the power
           // times the bracket, and a value's name before a bracket is a product (see callValue).
@@ -1131,6 +1141,8 @@ export class Resolver {
   private callValue(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     const args = expr.args;
     const unprimed = name.replace(/'+$/, '');
+    if (this.scope.implicit?.name === unprimed && !this.scope.functions?.has(unprimed) && !this.scope.definedFunctions?.has(unprimed)
+      && (name !== unprimed || this.readsImplicitAt(expr))) return this.implicitCall(name.length - unprimed.length, expr);
     const abstract = this.scope.functions?.get(unprimed);
     if (abstract) return this.abstractCall(abstract, name.length - unprimed.length, undefined, expr, bound);
     const defined = this.scope.definedFunctions?.get(unprimed);
@@ -1535,6 +1547,68 @@ export class Resolver {
    * (`sigmoid'(z)`, `tanh'(a)`, `relu'(z)`, `σ'(z)`), Lagrange's notation of the
    * backprop texts. A declared `A` keeps `A'(x)` as A transposed times x.
    */
+  /**
+   * `y(x)`, `y'(x)`, `y''(x)` of the function an equation defines: y, or its derivative in x. Called
+   * at anything but its variables it is an error: y(2) would be y read at another point of the curve.
+   */
+  private implicitCall(primes: number, expr: Extract<Expr, { kind: 'call' }>): Value {
+    const { name, variables } = this.scope.implicit!;
+    const written = expr.args.map((a) => (a.kind === 'name' ? a.name : undefined));
+    if (written.length !== variables.length || written.some((w, p) => w !== variables[p])) {
+      throw this.error('unsupported', `${name} is defined by an equation as a function of ${variables.join(', ')}, and is read at its variables only: ${name}(${variables.join(', ')})`, expr.span,
+        `write ${name} (or ${name}(${variables.join(', ')})); for its value at a point, write the point's coordinates as numbers in a step of their own`);
+    }
+    if (primes > 0 && variables.length !== 1) {
+      throw this.error('unsupported', `${name}${"'".repeat(primes)} is a derivative in one variable, and ${name} is a function of ${variables.join(', ')}`, expr.nameSpan,
+        `write diff(${name}, ${variables[0]}) for the partial derivative in ${variables[0]}`);
+    }
+    return scalar(this.implicitDerivative(primes));
+  }
+
+  /**
+   * Whether `y(...)` of the implicit function is a call: at its variables (`y(x)`), or at numbers (`y(3)`, the
+   * value at a point, refused). Anything else is the value times a bracket, as for any value: `y (2 y - x)`.
+   */
+  private readsImplicitAt(expr: Extract<Expr, { kind: 'call' }>): boolean {
+    const { variables } = this.scope.implicit!;
+    const atVariables = expr.args.length === variables.length && expr.args.every((a, p) => a.kind === 'name' && a.name === variables[p]);
+    const atNumbers = expr.args.length === variables.length && expr.args.every((a) => a.kind === 'number' || (a.kind === 'unary' && a.arg.kind === 'number'));
+    return atVariables || atNumbers;
+  }
+
+  /** `y'`, `y''` (a transpose of the implicit function's name, as math.js reads a prime): its derivatives; undefined for anything else. */
+  private implicitPrimes(expr: Extract<Expr, { kind: 'transpose' }>): Value | undefined {
+    const implicit = this.scope.implicit;
+    if (implicit === undefined) return undefined;
+    let primes = 0;
+    let base: Expr = expr;
+    while (base.kind === 'transpose') { base = base.arg; primes++; }
+    if (base.kind !== 'name' || base.name !== implicit.name) return undefined;
+    if (implicit.variables.length !== 1) {
+      throw this.error('unsupported', `${implicit.name}${"'".repeat(primes)} is a derivative in one variable, and ${implicit.name} is a function of ${implicit.variables.join(', ')}`, expr.span,
+        `write diff(${implicit.name}, ${implicit.variables[0]}) for the partial derivative in ${implicit.variables[0]}`);
+    }
+    return scalar(this.implicitDerivative(primes));
+  }
+
+  /** `dy/dx` (`dz/dx` for a surface, the partial one) where y is the implicit function and x a variable of it; undefined for anything else. */
+  private implicitLeibniz(left: Expr, right: Expr): Value | undefined {
+    const implicit = this.scope.implicit;
+    if (implicit === undefined || left.kind !== 'name' || right.kind !== 'name') return undefined;
+    if (left.name !== `d${implicit.name}` || this.isDeclared(left.name) || this.isDeclared(right.name)) return undefined;
+    const variable = implicit.variables.find((v) => right.name === `d${v}`);
+    if (variable === undefined) return undefined;
+    return scalar({ k: 'diff', f: { k: 'input', ref: { name: implicit.name, indices: [] } }, v: { name: variable, indices: [] } });
+  }
+
+  /** The implicit function's derivative of an order in its one variable (its value at order 0), for the model to write out. */
+  private implicitDerivative(order: number): Term {
+    const { name, variables } = this.scope.implicit!;
+    let term: Term = { k: 'input', ref: { name, indices: [] } };
+    for (let k = 0; k < order; k++) term = { k: 'diff', f: term, v: { name: variables[0], indices: [] } };
+    return term;
+  }
+
   private primed(base: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     if (this.isDeclared(base)) {
       const transposed: Expr = { kind: 'transpose', arg: { kind: 'name', name: base, span: expr.nameSpan }, span: expr.nameSpan };

@@ -158,7 +158,7 @@ const BULK_ENTRIES = 4096;
 const bulkSeed = fc.integer({ min: 1, max: 0x7fffffff });
 
 /** xorshift32 from a seed: numbers in [0, 1). Quality beyond a spread of inputs is not needed here. */
-function bulkRandom(seed: number): () => number {
+export function bulkRandom(seed: number): () => number {
   let s = seed | 0 || 1;
   return () => {
     s ^= s << 13;

@@ -6,7 +6,7 @@ export type { DerivativeEstimate, DerivativeOptions } from './finite-difference.
 export { integrate } from './quadrature.ts';
 export type { Integrand, Quadrature } from './quadrature.ts';
 export { INPUT_RANGES, SIMPLE_VALUES } from './arbitraries.ts';
-export { compilePrecise, compilePreciseSide, evaluatePrecise, HIGH_DIGITS, preciseContext, preciseEvaluator } from './precise.ts';
+export { compilePrecise, compilePreciseSide, evaluatePrecise, HIGH_DIGITS, PreciseDecimal, preciseContext, preciseEvaluator } from './precise.ts';
 export type { PreciseCompiled, PreciseContext, PreciseEvaluator, PreciseOutcome, PreciseSide, PreciseValue, PreciseWork } from './precise.ts';
 export { specialValues } from './special-values.ts';
 export type { SpecialValues } from './special-values.ts';
@@ -15,3 +15,5 @@ export { compileTerm } from './generate.ts';
 export type { Compiled, EvaluationState } from './compile.ts';
 export { dimSize, entryName, layoutInputs } from './layout.ts';
 export type { Layout } from './layout.ts';
+export { curvePoints, usePoint } from './curve-points.ts';
+export type { CurvePoint, CurvePointOptions, CurveSample } from './curve-points.ts';

@@ -679,6 +679,17 @@ export function compilePreciseSide(term: Term, layout: Layout, slots: IndexSlots
   return { compiled: compilePrecise(withUniqueBinders(term), layout, slots, evaluator), context: evaluator };
 }
 
+/**
+ * Puts 60-digit input values (by layout position) into the evaluator as the state's next input: the
+ * sides compiled with it read them in place of the state's doubles (a point of a curve, solved in 60 digits).
+ */
+export function setPreciseInputs(evaluator: PreciseEvaluator, s: EvaluationState, values: readonly PreciseNumber[]): void {
+  s.epoch++;
+  evaluator.epoch = s.epoch;
+  evaluator.inputs = [...values];
+  evaluator.memo = new Map();
+}
+
 /** Evaluates a side at the state's input and indices, in 60 digits with an error bound. */
 export function evaluatePrecise(side: PreciseSide, s: EvaluationState): PreciseOutcome {
   const { context } = side;

@@ -214,7 +214,26 @@ export interface Claim {
   readonly span: Span;
 }
 
-export type Statement = GivenDecl | LetDecl | Claim;
+/**
+ * `implicit y(x): x^2 + y^2 = 25`: y is a function of x, defined near each point of the
+ * curve by the equation (where its derivative in y is not 0). `implicit z(x, y): ...` for a
+ * surface. The derivation's claims then hold on the curve, with diff(y, x) its slope.
+ */
+export interface ImplicitDecl {
+  readonly kind: 'implicit';
+  /** The function the equation defines, `y`. */
+  readonly name: string;
+  readonly nameSpan: Span;
+  /** The variables it is a function of, `x`. */
+  readonly args: readonly { readonly name: string; readonly span: Span }[];
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+  /** The equation as written, for reports. */
+  readonly text: string;
+  readonly span: Span;
+}
+
+export type Statement = GivenDecl | LetDecl | ImplicitDecl | Claim;
 
 /** One `derivation "title"` block of a file. */
 export interface Derivation {

@@ -1,5 +1,5 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import type { Claim, Derivation, DerivationFile, GivenDecl, IntervalExpr, LetDecl, Relation, Span, Statement, Step, TypeExpr } from './ast.ts';
+import type { Claim, Derivation, DerivationFile, GivenDecl, ImplicitDecl, IntervalExpr, LetDecl, Relation, Span, Statement, Step, TypeExpr } from './ast.ts';
 import { limitError, LIMITS } from './limits.ts';
 import { parseExpression } from './parse-expression.ts';
 import { FORBIDDEN_NAMES } from './locked-mathjs.ts';
@@ -111,6 +111,9 @@ export function parseDerivationFile(content: string | Uint8Array, file = '<inlin
       } else if (keyword === 'let') {
         finishClaim();
         current.statements.push(parseLet(logical));
+      } else if (keyword === 'implicit') {
+        finishClaim();
+        current.statements.push(parseImplicit(logical));
       } else if (keyword === 'claim') {
         finishClaim();
         lastClaim = parseClaim(logical, options.recover === true);
@@ -125,7 +128,7 @@ export function parseDerivationFile(content: string | Uint8Array, file = '<inlin
         const word = keyword ?? logical.text.split(/\s/)[0];
         throw new DerivationError(diagnostic('syntax', `a line cannot start with '${word}'`, file,
           logical.map.span(0, word.length),
-          'a line is derivation "...", source "...", given, let, claim, or a step starting with = (or <=, <, >=, >)'));
+          'a line is derivation "...", source "...", given, let, implicit, claim, or a step starting with = (or <=, <, >=, >)'));
       }
     } catch (error) {
       if (error instanceof DerivationSyntaxError) problems.push(...error.diagnostics);
@@ -411,6 +414,37 @@ function namesListed(line: LogicalLine, list: string, from: number,
     offset += part.length + 1;
   }
   return names;
+}
+
+/** `implicit y(x): LHS = RHS` (or `implicit z(x, y): ...`): a function defined by an equation. */
+function parseImplicit(line: LogicalLine): ImplicitDecl {
+  const file = line.map.file;
+  const form = 'write implicit y(x): EQUATION, the function the equation defines and what it is a function of (implicit y(x): x^2 + y^2 = 25; implicit z(x, y): x^2 + y^2 + z^2 = 1)';
+  const m = new RegExp(`^implicit\\s+(${NAME})\\s*\\(([^)]*)\\)\\s*:`, 'u').exec(line.text);
+  if (!m) throw new DerivationError(diagnostic('syntax', 'cannot read the implicit definition', file, line.map.span(0, line.text.length), form));
+  if (FORBIDDEN_NAMES.has(m[1])) {
+    const at = line.text.indexOf(m[1], 'implicit'.length);
+    throw keptName(m[1], file, line.map.span(at, at + m[1].length));
+  }
+  const nameStart = line.text.indexOf(m[1], 'implicit'.length);
+  const args = namesListed(line, m[2], line.text.indexOf('(') + 1, (name, before) => (IDENT.test(name) && !before.includes(name) && name !== m[1] && !FORBIDDEN_NAMES.has(name) ? undefined : {
+    message: name === '' ? 'an implicit function names what it is a function of' : `'${name}' is not a variable name${IDENT.test(name) ? ' of its own' : ''}`,
+    hint: 'name distinct variables, other than the function: implicit y(x): ..., implicit z(x, y): ...',
+  }));
+  const start = m[0].length;
+  const equals = topLevelEquals(line.text, start);
+  if (equals === undefined) {
+    throw new DerivationError(diagnostic('syntax', 'an implicit definition is an equation: it has no =', file, line.map.span(start, line.text.length), form));
+  }
+  if (topLevelEquals(line.text, equals + 1) !== undefined) {
+    const second = topLevelEquals(line.text, equals + 1)!;
+    throw new DerivationError(diagnostic('syntax', 'an implicit definition is one equation: a second = here', file, line.map.span(second, second + 1), form));
+  }
+  return {
+    kind: 'implicit', name: m[1], nameSpan: line.map.span(nameStart, nameStart + m[1].length), args,
+    lhs: expressionAt(line, start, equals), rhs: expressionAt(line, equals + 1, line.text.length),
+    text: line.text.slice(start).trim(), span: line.map.span(0, line.text.length),
+  };
 }
 
 function parseClaim(line: LogicalLine, recover: boolean): { claim: Claim; steps: Step[] } {

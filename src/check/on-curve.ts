@@ -1,0 +1,120 @@
+import { diagnostic } from '../diagnostics/index.ts';
+import { eliminateDiff, inputNames, type Model, type ModelClaim } from '../model/index.ts';
+import { compilePreciseSide, curvePoints, evaluatePrecise, PreciseDecimal, usePoint, type CurvePoint, type CurveSample, type PreciseValue } from '../numeric/index.ts';
+import type { Relation } from '../syntax/index.ts';
+import { isExpected, type Counterexample, type StepResult } from './results.ts';
+
+/**
+ * A step of a claim about a function defined by an equation (`implicit y(x): x^2 + y^2 = 25`)
+ * that the engines did not find to hold for all values: it may still hold on the curve, where
+ * the equation does (`y'' = -25 / y^3`). It is read there, in 60 digits, at points of the curve
+ * (numeric/curve-points.ts): verified where its sides agree at every point, refuted at a point
+ * where they differ, with that point as the counterexample. The engines' counterexample, off the
+ * curve, says nothing about the step, and is never shown.
+ */
+
+/** Points of the curve a step is read at. */
+export const CURVE_POINTS = 12;
+/** Fewer points than this where the line above has a value: the step is an error, not a verdict. */
+export const MIN_CURVE_POINTS = 4;
+/** Draws of a starting point, at most, per point wanted. */
+const ATTEMPTS_PER_POINT = 25;
+/** Relative difference beyond any rounding of 60 digits and of the point's own error (1e-56). */
+const RELATIVE_TOLERANCE = 1e-30;
+
+export function checkOnCurve(model: Model, claim: ModelClaim, s: number, result: StepResult, seed: number): StepResult {
+  const implicit = claim.implicit!;
+  const aboveTerm = s === 0 ? claim.head : claim.steps[s - 1].term;
+  const stepTerm = claim.steps[s].term;
+  if (aboveTerm === undefined || stepTerm === undefined) return result;
+  const above = eliminateDiff(aboveTerm);
+  const step = eliminateDiff(stepTerm);
+  const read = new Set([...inputNames(above), ...inputNames(step), ...inputNames(implicit.level)]);
+  const inputs = model.inputs.filter((input) => read.has(input.name));
+  const unreadable = inputs.find((input) => input.dims.length > 0 || !['real', 'positive', 'unit'].includes(input.kind));
+  if (unreadable !== undefined) {
+    return errorOnCurve(model, result, seed, `the step holds only on the curve ${implicit.text}, and is read there with real numbers only; it reads ${unreadable.name}: ${unreadable.typeText}`);
+  }
+  const sample = curvePoints({
+    level: implicit.level, dependent: implicit.name, variables: implicit.variables, inputs,
+    count: CURVE_POINTS, attempts: CURVE_POINTS * ATTEMPTS_PER_POINT, seed,
+  });
+  const aboveSide = compilePreciseSide(above, sample.layout, sample.slots, sample.evaluator);
+  const stepSide = compilePreciseSide(step, sample.layout, sample.slots, sample.evaluator);
+  const relation = result.relation;
+  let compared = 0;
+  let worstRelative = 0;
+  const failures: { point: CurvePoint; a: PreciseValue; b: PreciseValue | undefined }[] = [];
+  for (const point of sample.points) {
+    usePoint(sample, point);
+    const a = evaluatePrecise(aboveSide, sample.state);
+    // Where the line above has no value the step is free (the domain rule); where 60 digits cannot settle it, no evidence.
+    if (a === undefined || a === 'unsettled') continue;
+    const b = evaluatePrecise(stepSide, sample.state);
+    if (b === 'unsettled') continue;
+    compared++;
+    if (b === undefined) { failures.push({ point, a, b }); continue; }
+    const scale = PreciseDecimal.max(1, a.value.abs(), b.value.abs());
+    const allowed = scale.times(RELATIVE_TOLERANCE).plus(a.error.plus(b.error).times(8));
+    const gap = a.value.minus(b.value);
+    if (relation === '=') {
+      worstRelative = Math.max(worstRelative, gap.abs().div(scale).toNumber());
+      if (gap.abs().gt(allowed)) failures.push({ point, a, b });
+    } else if (!holds(relation, gap, allowed)) failures.push({ point, a, b });
+  }
+  const where = `at ${compared} point${compared === 1 ? '' : 's'} of the curve ${implicit.text} (${implicit.name} a function of ${implicit.variables.join(', ')}), each solved in 60 digits by Newton's method`;
+  if (failures.length === 0 && compared < MIN_CURVE_POINTS) {
+    return errorOnCurve(model, result, seed, `the step does not hold for all values, and only ${compared} point${compared === 1 ? '' : 's'} of the curve ${implicit.text} were found where the line above has a value (${MIN_CURVE_POINTS} are needed to check it there)`);
+  }
+  const base = { ...result, proof: undefined, detail: { ...withoutEngineCounterexample(result.detail), trials: compared, sizes: [], seed } };
+  if (failures.length === 0) {
+    return { ...base, verdict: 'verified', ok: isExpected('verified', result.expect), method: `60-digit evaluation ${where}: the step holds there, not for all values`, detail: { ...base.detail, worstRelative } };
+  }
+  // The simplest failing point: the smallest inputs.
+  const size = (p: CurvePoint) => Math.max(...p.values.map(Math.abs));
+  const worst = failures.reduce((best, f) => (size(f.point) < size(best.point) ? f : best));
+  const counterexample: Counterexample = {
+    sizes: {}, indices: {}, inputs: inputsAt(sample, worst.point),
+    lhs: worst.a.value.toNumber(), rhs: worst.b === undefined ? 'undefined' : worst.b.value.toNumber(),
+    difference: worst.b === undefined ? 'undefined' : worst.a.value.minus(worst.b.value).toNumber(), tolerance: undefined,
+    foundBy: `60-digit evaluation at a point of the curve ${implicit.text}`,
+  };
+  return {
+    ...base, verdict: 'refuted', ok: isExpected('refuted', result.expect),
+    method: `60-digit evaluation ${where}: fails at ${failures.length} of them`,
+    detail: { ...base.detail, counterexample },
+  };
+}
+
+/** Whether `above relation step` holds, given their difference and what rounding allows; a tie within it fails a strict bound. */
+function holds(relation: Exclude<Relation, '='>, gap: InstanceType<typeof PreciseDecimal>, allowed: InstanceType<typeof PreciseDecimal>): boolean {
+  switch (relation) {
+    case '<=': return gap.lte(allowed);
+    case '<': return gap.lt(allowed.neg());
+    case '>=': return gap.gte(allowed.neg());
+    case '>': return gap.gt(allowed);
+  }
+}
+
+function inputsAt(sample: CurveSample, point: CurvePoint): Record<string, number> {
+  const inputs: Record<string, number> = {};
+  for (const [name, slot] of sample.layout.slots) inputs[name] = point.values[slot.offset];
+  return inputs;
+}
+
+/** The engines' findings off the curve: their counterexample and replay say nothing about a step read on it. */
+function withoutEngineCounterexample(detail: StepResult['detail']): StepResult['detail'] {
+  const { counterexample: _c, replay: _r, explanation: _e, worstRelative: _w, numeric: _n, derived: _d, instances: _i, undecided: _u, kink: _k, removable: _m, engineFault: _f, diagnostic: _g, ...rest } = detail;
+  return rest;
+}
+
+function errorOnCurve(model: Model, result: StepResult, seed: number, message: string): StepResult {
+  return {
+    ...result, verdict: 'error', proof: undefined, ok: false, method: 'none',
+    detail: {
+      ...withoutEngineCounterexample(result.detail), trials: 0, sizes: [], seed,
+      diagnostic: diagnostic('no-domain', message, model.derivation.file, result.span,
+        'check that the equation has real points where the step has a value, and that the function is declared with its variables (implicit y(x): ...)'),
+    },
+  };
+}
