@@ -75,7 +75,7 @@ describe('parseDerivationFile: syntax errors with file:line:col', () => {
     expect(d.code).toBe('syntax');
     expect(d.message).toContain("'frobnicate'");
     expect(d.span).toEqual({ line: 3, col: 4, endLine: 3, endCol: 14 });
-    expect(d.hint).toMatch(/given, let, claim/);
+    expect(d.hint).toMatch(/given, let, implicit, claim/);
   });
 
   it('a step before any claim is step-without-claim, at its "="', () => {

@@ -1,0 +1,106 @@
+/**
+ * Implicit differentiation (`implicit y(x): x^2 + y^2 = 25`, Stewart 3.5): derivatives in x
+ * hold y as moving with x, a step that holds for all values is proved as any step, and one
+ * that needs the equation is read at points of the curve, in 60 digits: verified where the
+ * sides agree there, refuted with a point of the curve where they do not.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { deriv, onlyStep, stepsIn, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
+
+const CIRCLE = 'implicit y(x): x^2 + y^2 = 25\n';
+
+describe('derivatives of a function defined by an equation', () => {
+  it.each([
+    ['the equation differentiated: the chain rule through y', `${CIRCLE}claim diff(x^2 + y^2, x) = 2 x + 2 y diff(y, x)`],
+    ['the equation differentiated is 0: y moves along the curve', `${CIRCLE}claim diff(x^2 + y^2, x) = 0`],
+    ['the slope of the circle', `${CIRCLE}claim diff(y, x) = -x / y`],
+    ['y\', y\'(x), dy/dx and diff(y(x), x) are one derivative', `${CIRCLE}claim y' = dy/dx\n  = y'(x)\n  = diff(y(x), x)`],
+    ['the folium of Descartes (Stewart 3.5 example 2)', 'implicit y(x): x^3 + y^3 = 6 x y\nclaim y\' = (2 y - x^2) / (y^2 - 2 x)'],
+    ['sin(x + y) = y^2 cos(x) (Stewart 3.5 example 3)', 'implicit y(x): sin(x + y) = y^2 cos(x)\nclaim y\' = (y^2 sin(x) + cos(x + y)) / (2 y cos(x) - cos(x + y))'],
+    ['a second derivative: y\'\' differentiates y\' again, y moving', `${CIRCLE}claim y'' = -(y - x y') / y^2\n  = -(y^2 + x^2) / y^3`],
+    ['a partial derivative of a surface, y held', 'implicit z(x, y): x^3 + y^3 + z^3 + 6 x y z = 1\nclaim diff(z, x) = -(x^2 + 2 y z) / (z^2 + 2 x y)'],
+  ])('%s: proved', (_, body) => {
+    for (const step of stepsIn(body)) expect(step.verdict, step.text).toBe('proved');
+  }, 60_000);
+
+  it.each([
+    ['a dropped y\' in the chain rule', `${CIRCLE}claim diff(x^2 + y^2, x) = 2 x + 2 y`],
+    ['a sign slip in the slope', `${CIRCLE}claim diff(y, x) = x / y`],
+    ['the folium with a sign slip', 'implicit y(x): x^3 + y^3 = 6 x y\nclaim y\' = (2 y + x^2) / (y^2 - 2 x)'],
+    ['a surface\'s partial with a sign slip in the denominator', 'implicit z(x, y): x^3 + y^3 + z^3 + 6 x y z = 1\nclaim diff(z, y) = -(y^2 + 2 x z) / (z^2 - 2 x y)'],
+  ])('%s: refuted', (_, body) => {
+    expect(onlyStep(deriv(body)).verdict).toBe('refuted');
+  }, 60_000);
+});
+
+describe('steps that hold on the curve only, read at its points', () => {
+  it('x^2 + y^2 = 25 put in: verified on the curve, where it does not hold for all values', () => {
+    const step = stepsIn(`${CIRCLE}claim y'' = -(y^2 + x^2) / y^3\n  = -25 / y^3`)[1];
+    expect(step.verdict).toBe('verified');
+    expect(step.method).toMatch(/^60-digit evaluation at 12 points of the curve x\^2 \+ y\^2 = 25 \(y a function of x\)/);
+  }, 60_000);
+
+  it('a wrong constant is refuted at a point of the curve, which the counterexample shows', () => {
+    const step = stepsIn(`${CIRCLE}claim -(y^2 + x^2) / y^3 = -24 / y^3`)[0];
+    expect(step.verdict).toBe('refuted');
+    const c = step.detail.counterexample!;
+    const { x, y } = c.inputs as { x: number; y: number };
+    expect(Math.abs(x * x + y * y - 25)).toBeLessThan(1e-12);
+    expect(c.foundBy).toBe('60-digit evaluation at a point of the curve x^2 + y^2 = 25');
+    expect(Number(c.lhs) / Number(c.rhs)).toBeCloseTo(25 / 24, 10);
+  }, 60_000);
+
+  it('a constraint with nothing differentiated: x y = x (10 - x) on x + y = 10', () => {
+    expect(stepsIn('implicit y(x): x + y = 10\nclaim x y = x (10 - x)\nclaim x y = x (11 - x)').map((s) => s.verdict)).toEqual(['verified', 'refuted']);
+  }, 60_000);
+
+  it('the lower half of the circle is the curve too: y = sqrt(25 - x^2) is refuted, and verified with y declared positive', () => {
+    expect(onlyStep(deriv(`${CIRCLE}claim y = sqrt(25 - x^2)`)).verdict).toBe('refuted');
+    expect(onlyStep(deriv(`${CIRCLE}given y: positive\nclaim y = sqrt(25 - x^2)`)).verdict).toBe('verified');
+  }, 60_000);
+
+  it('an equation with no real point: an error that says so, not a verdict', () => {
+    const step = onlyStep(deriv('implicit y(x): x^2 + y^2 = -1\nclaim y = 2 y'));
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/only 0 points of the curve x\^2 \+ y\^2 = -1 were found/);
+  }, 60_000);
+
+  it('for every radius, the second derivative put as -r^2 / y^3 is verified and -r^2 / y^2 refuted', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), (r) => {
+      const body = `implicit y(x): x^2 + y^2 = ${r * r}\nclaim y'' = -${r * r} / y^3\nclaim y'' = -${r * r} / y^2`;
+      expect(stepsIn(body).map((s) => s.verdict)).toEqual(['verified', 'refuted']);
+    }), { numRuns: 5, seed: 7 });
+  }, 120_000);
+});
+
+describe('what the implicit line and y(...) mean', () => {
+  it('y (2 y - x), a bracket of anything but x, is a product; y(3) is an error', () => {
+    const body = 'implicit y(x): exp(x / y) = x - y\nclaim y (2 y - x) = 2 y^2 - x y';
+    expect(onlyStep(deriv(body)).verdict).toBe('proved');
+    const atPoint = onlyStep(deriv(`${CIRCLE}claim y(3) = 4`));
+    expect(atPoint.verdict).toBe('error');
+    expect(atPoint.detail.diagnostic?.message).toMatch(/^y is defined by an equation as a function of x, and is read at its variables only/);
+  }, 60_000);
+
+  it.each([
+    ['no colon', 'implicit y(x) x^2 + y^2 = 25', /^cannot read the implicit definition/],
+    ['no equation', 'implicit y(x): x^2 + y^2', /^an implicit definition is an equation: it has no =/],
+    ['two equals signs', 'implicit y(x): x^2 = y^2 = 25', /^an implicit definition is one equation/],
+    ['a variable named twice', 'implicit z(x, x): x + z = 1', /^'x' is not a variable name of its own/],
+    ['the function as its own variable', 'implicit y(y): y = 1', /^'y' is not a variable name of its own/],
+  ])('%s: a syntax error at its line', (_, line, message) => {
+    const [problem] = syntaxDiagnostics(deriv(`${line}\nclaim x = x`));
+    expect(problem.message).toMatch(message);
+    expect(problem.span?.line).toBe(2);
+  });
+
+  it.each([
+    ['an equation without y', 'implicit y(x): x^2 = 25\nclaim diff(y, x) = 0', /^the equation does not hold y, so it defines no function y/],
+    ['y declared as a vector', 'given y: vector[n]\nimplicit y(x): x + y = 1\nclaim x = x + 0 * y[1]', /^y is declared as vector\[n\], and an implicit function and its variables are real numbers/],
+    ['a second implicit line', `${CIRCLE}implicit z(x): x + z = 1\nclaim y = y + z - z`, /^a derivation defines one function by an equation, and y is defined at line 2/],
+  ])('%s: an error at the claims that need it', (_, body, message) => {
+    const steps = stepsIn(body);
+    expect(steps.some((s) => s.verdict === 'error' && message.test(s.detail.diagnostic?.message ?? ''))).toBe(true);
+  }, 60_000);
+});
