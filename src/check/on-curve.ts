@@ -62,9 +62,13 @@ export function checkOnCurve(model: Model, claim: ModelClaim, s: number, result:
       if (gap.abs().gt(allowed)) failures.push({ point, a, b });
     } else if (!holds(relation, gap, allowed)) failures.push({ point, a, b });
   }
-  const where = `at ${compared} point${compared === 1 ? '' : 's'} of the curve ${implicit.text} (${implicit.name} a function of ${implicit.variables.join(', ')}), each solved in 60 digits by Newton's method`;
-  if (failures.length === 0 && compared < MIN_CURVE_POINTS) {
-    return errorOnCurve(model, result, seed, `the step does not hold for all values, and only ${compared} point${compared === 1 ? '' : 's'} of the curve ${implicit.text} were found where the line above has a value (${MIN_CURVE_POINTS} are needed to check it there)`);
+  // A number an equation defines (no variables) may have one solution only; a curve has points without end.
+  const isNumber = implicit.variables.length === 0;
+  const least = isNumber ? 1 : MIN_CURVE_POINTS;
+  const points = (k: number) => (isNumber ? `${k} solution${k === 1 ? '' : 's'} of ${implicit.text}` : `${k} point${k === 1 ? '' : 's'} of the curve ${implicit.text}`);
+  const where = `at ${points(compared)}${isNumber ? '' : ` (${implicit.name} a function of ${implicit.variables.join(', ')})`}, ${compared === 1 ? '' : 'each '}solved in 60 digits by Newton's method`;
+  if (failures.length === 0 && compared < least) {
+    return errorOnCurve(model, result, seed, `the step does not hold for all values, and only ${points(compared)} were found where the line above has a value (${least} ${least === 1 ? 'is' : 'are'} needed to check it there)`);
   }
   const base = { ...result, proof: undefined, detail: { ...withoutEngineCounterexample(result.detail), trials: compared, sizes: [], seed } };
   if (failures.length === 0) {
@@ -77,7 +81,7 @@ export function checkOnCurve(model: Model, claim: ModelClaim, s: number, result:
     sizes: {}, indices: {}, inputs: inputsAt(sample, worst.point),
     lhs: worst.a.value.toNumber(), rhs: worst.b === undefined ? 'undefined' : worst.b.value.toNumber(),
     difference: worst.b === undefined ? 'undefined' : worst.a.value.minus(worst.b.value).toNumber(), tolerance: undefined,
-    foundBy: `60-digit evaluation at a point of the curve ${implicit.text}`,
+    foundBy: isNumber ? `60-digit evaluation at a solution of ${implicit.text}` : `60-digit evaluation at a point of the curve ${implicit.text}`,
   };
   return {
     ...base, verdict: 'refuted', ok: isExpected('refuted', result.expect),

@@ -20,7 +20,8 @@ import type { Input, InputRef, Term } from './term.ts';
  *   equation (`y'' = -25 / y^3`) is checked at points of the curve (check/on-curve.ts).
  *
  * With several variables (`implicit z(x, y): ...`) each derivative is a partial one, the
- * other variables held: dz/dx = -H_x / H_z.
+ * other variables held: dz/dx = -H_x / H_z. With none (`implicit x: x^3 = 8`) the equation
+ * defines a number, and the steps that solve for it hold at its solutions.
  */
 export interface ImplicitFunction {
   /** The function the equation defines (y), an input of its own. */
@@ -106,7 +107,8 @@ export function readsImplicit(term: Term, implicit: ImplicitFunction): boolean {
   return read.has(implicit.name) || implicit.variables.some((v) => read.has(v));
 }
 
-/** `y = y(x) on x^2 + y^2 = 25`, for a method's words. */
+/** `y = y(x) on x^2 + y^2 = 25` (`x a solution of x^3 = 8` for a number), for a method's words. */
 export function describeImplicit(implicit: ImplicitFunction): string {
-  return `${implicit.name} = ${implicit.name}(${implicit.variables.join(', ')}) on ${implicit.text}`;
+  return implicit.variables.length === 0 ? `${implicit.name} a solution of ${implicit.text}`
+    : `${implicit.name} = ${implicit.name}(${implicit.variables.join(', ')}) on ${implicit.text}`;
 }

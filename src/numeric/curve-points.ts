@@ -74,11 +74,13 @@ export function curvePoints(options: CurvePointOptions): CurveSample {
     const g = gradient.map(evaluate);
     const norm = Math.hypot(...g);
     if (!(Math.abs(g[0]) >= TANGENT_MARGIN * norm) || !(norm > 0)) continue;
+    // A point found before (a number's one solution, found from every start) is not solved again.
+    const near = (values: Float64Array) => points.some((p) => p.values.every((v, i) => Math.abs(v - values[i]) <= 1e-9 * (1 + Math.abs(v))));
+    if (near(state.values)) continue;
     const precise = refined(state, layout, positions[0], preciseLevel, preciseSlope, evaluator);
     if (precise === undefined) continue;
     const values = Float64Array.from(precise, (v) => v.toNumber());
-    if (!allowed(layout.slots.get(options.dependent)!.input, values[positions[0]])) continue;
-    if (points.some((p) => p.values.every((v, i) => Math.abs(v - values[i]) <= 1e-9 * (1 + Math.abs(v))))) continue;
+    if (!allowed(layout.slots.get(options.dependent)!.input, values[positions[0]]) || near(values)) continue;
     points.push({ values, precise });
   }
   return { layout, slots, state, evaluator, points };

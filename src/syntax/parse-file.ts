@@ -419,15 +419,16 @@ function namesListed(line: LogicalLine, list: string, from: number,
 /** `implicit y(x): LHS = RHS` (or `implicit z(x, y): ...`): a function defined by an equation. */
 function parseImplicit(line: LogicalLine): ImplicitDecl {
   const file = line.map.file;
-  const form = 'write implicit y(x): EQUATION, the function the equation defines and what it is a function of (implicit y(x): x^2 + y^2 = 25; implicit z(x, y): x^2 + y^2 + z^2 = 1)';
-  const m = new RegExp(`^implicit\\s+(${NAME})\\s*\\(([^)]*)\\)\\s*:`, 'u').exec(line.text);
+  const form = 'write implicit y(x): EQUATION, the function the equation defines and what it is a function of (implicit y(x): x^2 + y^2 = 25; implicit z(x, y): x^2 + y^2 + z^2 = 1; implicit x: x^3 = 8 for a number)';
+  const m = new RegExp(`^implicit\\s+(${NAME})\\s*(?:\\(([^)]*)\\))?\\s*:`, 'u').exec(line.text);
   if (!m) throw new DerivationError(diagnostic('syntax', 'cannot read the implicit definition', file, line.map.span(0, line.text.length), form));
   if (FORBIDDEN_NAMES.has(m[1])) {
     const at = line.text.indexOf(m[1], 'implicit'.length);
     throw keptName(m[1], file, line.map.span(at, at + m[1].length));
   }
   const nameStart = line.text.indexOf(m[1], 'implicit'.length);
-  const args = namesListed(line, m[2], line.text.indexOf('(') + 1, (name, before) => (IDENT.test(name) && !before.includes(name) && name !== m[1] && !FORBIDDEN_NAMES.has(name) ? undefined : {
+  // `implicit x: x^3 = 8` (or `x()`): a number an equation defines, as a step that solves for it reads.
+  const args = m[2] === undefined || m[2].trim() === '' ? [] : namesListed(line, m[2], line.text.indexOf('(') + 1, (name, before) => (IDENT.test(name) && !before.includes(name) && name !== m[1] && !FORBIDDEN_NAMES.has(name) ? undefined : {
     message: name === '' ? 'an implicit function names what it is a function of' : `'${name}' is not a variable name${IDENT.test(name) ? ' of its own' : ''}`,
     hint: 'name distinct variables, other than the function: implicit y(x): ..., implicit z(x, y): ...',
   }));

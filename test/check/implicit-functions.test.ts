@@ -74,6 +74,24 @@ describe('steps that hold on the curve only, read at its points', () => {
   }, 120_000);
 });
 
+describe('a number an equation defines: steps that solve for it', () => {
+  it('a step holds at every solution: (x - 2)(x - 3) = 0 verified, x = 2 refuted at the other root, x = 3', () => {
+    const steps = stepsIn('implicit x: x^2 - 5 x + 6 = 0\nclaim (x - 2) (x - 3) = 0\nclaim x = 2');
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'refuted']);
+    expect(steps[1].detail.counterexample?.inputs).toEqual({ x: 3 });
+    expect(steps[1].method).toMatch(/^60-digit evaluation at 2 solutions of x\^2 - 5 x \+ 6 = 0, each solved in 60 digits/);
+  }, 60_000);
+
+  it('a critical point, with x() as the line may also write it', () => {
+    const body = 'implicit x(): log(x) + 1 = 0\nclaim x = exp(-1)\nclaim x log(x) = -exp(-1)\nclaim x log(x) = -exp(-2)';
+    expect(stepsIn(body).map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted']);
+  }, 60_000);
+
+  it('with a parameter drawn as its type allows', () => {
+    expect(stepsIn('given a: positive\nimplicit x: a x - 3 = 0\nclaim x = 3 / a\nclaim x = a / 3').map((s) => s.verdict)).toEqual(['verified', 'refuted']);
+  }, 60_000);
+});
+
 describe('what the implicit line and y(...) mean', () => {
   it('y (2 y - x), a bracket of anything but x, is a product; y(3) is an error', () => {
     const body = 'implicit y(x): exp(x / y) = x - y\nclaim y (2 y - x) = 2 y^2 - x y';
