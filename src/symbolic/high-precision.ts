@@ -88,6 +88,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   const seen = new Map<Term, Decimal>();
   // The most digits a sum evaluated so far cancelled: a comparison, a sign or a floor is called with the digits left.
   let lost = 0;
+  // The largest term any sum added so far: a sum that cancelled is still within 10^(largest - digits) of its value.
+  let largestTerm = -Infinity;
   // Never below 25, where a call is left to the ties' checks (at worst a TieError, so more digits).
   const kept = () => Math.max(25, digits - lost);
   const go = (t: Term): Decimal => {
@@ -133,6 +135,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           return acc.plus(v);
         }, new Big(0));
         // The digits this sum cancelled (y + sqrt(y^2 + 1) at y = -1e40 keeps 5e-41 of terms of 1e40: 81 of them).
+        if (largest > largestTerm) largestTerm = largest;
         if (sum.isFinite() && !sum.isZero() && largest - sum.e > lost) {
           lost = largest - sum.e;
           if (magnitudes !== undefined) magnitudes.lost = lost;
@@ -183,7 +186,13 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // With the digits its sides cancelled left out: (1 - cos(x)) / x^2 against 1/2 - x^2/24 at x = 1e-20 keeps 80
         // of 120, and its rounding called a true bound false at 120 and at 160 digits alike (probe 27).
         const apart = a.minus(b).abs();
-        if (digits - lost > 25 && clearlyDifferent(a, b, kept()) && apart.gt(`1e-${kept() - 20}`)) {
+        // Or apart by far more than any term's rounding, whatever cancelled: (x^2 + x - 1)^2 at the golden ratio's root
+        // cancels every digit, and is within 10^-120 of 0 at 60 digits, far below 1e-40 (probe 32). Only where the margin
+        // is watched across readings: a cancelled sum divided by another (s / (s + 1e-70)) is no value to call by, and its
+        // margin moves when the digits double.
+        const clearOfRounding = magnitudes?.margins !== undefined && Number.isFinite(largestTerm) && !apart.isZero()
+          && apart.e > Math.max(largestTerm, a.isZero() ? -Infinity : a.e, b.isZero() ? -Infinity : b.e) - digits + 20;
+        if ((digits - lost > 25 && clearlyDifferent(a, b, kept()) && apart.gt(`1e-${kept() - 20}`)) || clearOfRounding) {
           // A call by the margin, not by exact algebra: trusted where the margin stays put (marginsSettled).
           magnitudes?.margins?.set(t, a.minus(b));
           return compare(t.op, a.cmp(b), 0) ? one : new Big(0);

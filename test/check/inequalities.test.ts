@@ -62,6 +62,16 @@ claim (x^2 - 2)^2 > 0   expect wrong
 `)).toEqual(['refuted', 'verified', 'refuted']);
   }, 60_000);
 
+  it('a bound a hair above 0 is refuted where its margin is least, at irrational roots of a cubic slope, whose cancelled digits are far below the hair (probe 32)', () => {
+    const [hair, tie, untied] = stepsIn(`given x: real
+claim (x^2 + x - 1)^2 > 1e-40
+claim (x^2 + x - 1)^2 >= 0
+claim (x^2 + x - 1)^2 + 1e-40 > 0
+`);
+    expect([hair.verdict, tie.verdict, untied.verdict]).toEqual(['refuted', 'verified', 'verified']);
+    expect(hair.detail.counterexample?.foundBy).toMatch(/at x = -1\/2 \+ \(1\/8\) \* 80\^\(1\/2\) exactly/);
+  }, 60_000);
+
   it('a bound on arrays a hair too tight is refuted where the arrays are tight: entries equal, one apart, alternating (probe 30)', () => {
     expect(verdictsIn(`given x: vector[5]
 given z, v: vector[n]
