@@ -1591,14 +1591,28 @@ export class Resolver {
     return scalar(this.implicitDerivative(primes));
   }
 
-  /** `dy/dx` (`dz/dx` for a surface, the partial one) where y is the implicit function and x a variable of it; undefined for anything else. */
+  /**
+   * `dy/dx` (`dz/dx` for a surface, the partial one) where y is the implicit function and x a variable of it, and
+   * `d^2y/dx^2` (`d²y/dx²`) for a second derivative; undefined for anything else (dy and dx are no names of the file).
+   */
   private implicitLeibniz(left: Expr, right: Expr): Value | undefined {
     const implicit = this.scope.implicit;
-    if (implicit === undefined || left.kind !== 'name' || right.kind !== 'name') return undefined;
-    if (left.name !== `d${implicit.name}` || this.isDeclared(left.name) || this.isDeclared(right.name)) return undefined;
-    const variable = implicit.variables.find((v) => right.name === `d${v}`);
+    if (implicit === undefined) return undefined;
+    // d^k y is (d^k) y to math.js, and dx^k a power of the name dx.
+    const order = (e: Expr): number | undefined => (e.kind === 'number' && Number.isInteger(e.value) && e.value >= 1 && e.value <= 8 ? e.value : undefined);
+    const top = left.kind === 'name' && left.name === `d${implicit.name}` ? { k: 1 }
+      : left.kind === 'binary' && left.op === '*' && left.right.kind === 'name' && left.right.name === implicit.name
+        && left.left.kind === 'binary' && left.left.op === '^' && left.left.left.kind === 'name' && left.left.left.name === 'd' && order(left.left.right) !== undefined
+        ? { k: order(left.left.right)! } : undefined;
+    const bottom = right.kind === 'name' ? { name: right.name, k: 1 }
+      : right.kind === 'binary' && right.op === '^' && right.left.kind === 'name' && order(right.right) !== undefined ? { name: right.left.name, k: order(right.right)! } : undefined;
+    if (top === undefined || bottom === undefined || top.k !== bottom.k) return undefined;
+    if (this.isDeclared(`d${implicit.name}`) || this.isDeclared('d') || this.isDeclared(bottom.name)) return undefined;
+    const variable = implicit.variables.find((v) => bottom.name === `d${v}`);
     if (variable === undefined) return undefined;
-    return scalar({ k: 'diff', f: { k: 'input', ref: { name: implicit.name, indices: [] } }, v: { name: variable, indices: [] } });
+    let term: Term = { k: 'input', ref: { name: implicit.name, indices: [] } };
+    for (let p = 0; p < top.k; p++) term = { k: 'diff', f: term, v: { name: variable, indices: [] } };
+    return scalar(term);
   }
 
   /** The implicit function's derivative of an order in its one variable (its value at order 0), for the model to write out. */

@@ -162,6 +162,12 @@ function isPrimedCall(n: any): boolean {
     && primedName(n.args[0]) !== undefined && n.args[1].type === 'ParenthesisNode';
 }
 
+/** `f'(x)^2` as math.js reads it: a transposed name times a power of a bracket, written next to each other. */
+function isPrimedPower(n: any): boolean {
+  return n.type === 'OperatorNode' && n.fn === 'multiply' && n.implicit === true && n.args.length === 2
+    && primedName(n.args[0]) !== undefined && n.args[1].type === 'OperatorNode' && n.args[1].fn === 'pow' && n.args[1].args[0].type === 'ParenthesisNode';
+}
+
 /**
  * `a f'(x)`, a product before a primed call, which math.js reads as (a f') times (x):
  * the bracket belongs to f' (`f(x) g'(x)`, `2 y(x) y'(x)` in Stewart's product rule).
@@ -286,6 +292,14 @@ class Converter {
           const call = this.convert(unsigned);
           const span = this.startAtOperator(call.span, n.args[0].op);
           return { kind: 'unary', op: n.args[0].fn === 'unaryMinus' ? '-' : '+', arg: call, span };
+        }
+        if (isPrimedPower(n)) {
+          // f'(x)^2: math.js reads f' times x^2, and a textbook means the square of the derivative; neither is safe to assume.
+          const primed = primedName(n.args[0])!;
+          const name = this.convert(n.args[0]);
+          const written = `${primed.name}${"'".repeat(primed.primes)}`;
+          throw this.error(`${written} is read as a derivative only right before its bracket, with no power after it (math.js reads ${written}(x)^2 as ${written} times x^2)`, name.span,
+            `write (${written}(x))^2 for a power of the derivative`);
         }
         if (isPrimedCall(n)) {
           const primed = primedName(n.args[0])!;

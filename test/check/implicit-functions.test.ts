@@ -19,6 +19,7 @@ describe('derivatives of a function defined by an equation', () => {
     ['the folium of Descartes (Stewart 3.5 example 2)', 'implicit y(x): x^3 + y^3 = 6 x y\nclaim y\' = (2 y - x^2) / (y^2 - 2 x)'],
     ['sin(x + y) = y^2 cos(x) (Stewart 3.5 example 3)', 'implicit y(x): sin(x + y) = y^2 cos(x)\nclaim y\' = (y^2 sin(x) + cos(x + y)) / (2 y cos(x) - cos(x + y))'],
     ['a second derivative: y\'\' differentiates y\' again, y moving', `${CIRCLE}claim y'' = -(y - x y') / y^2\n  = -(y^2 + x^2) / y^3`],
+    ['y\'\', d^2y/dx^2, d²y/dx² and diff(y, x, 2) are one second derivative', `${CIRCLE}claim y'' = d^2y/dx^2\n  = d²y/dx²\n  = diff(y, x, 2)`],
     ['a partial derivative of a surface, y held', 'implicit z(x, y): x^3 + y^3 + z^3 + 6 x y z = 1\nclaim diff(z, x) = -(x^2 + 2 y z) / (z^2 + 2 x y)'],
   ])('%s: proved', (_, body) => {
     for (const step of stepsIn(body)) expect(step.verdict, step.text).toBe('proved');
@@ -99,6 +100,13 @@ describe('what the implicit line and y(...) mean', () => {
     const atPoint = onlyStep(deriv(`${CIRCLE}claim y(3) = 4`));
     expect(atPoint.verdict).toBe('error');
     expect(atPoint.detail.diagnostic?.message).toMatch(/^y is defined by an equation as a function of x, and is read at its variables only/);
+  }, 60_000);
+
+  it('y\'(x)^2 is an error that says how to write the power, (y\'(x))^2, which holds', () => {
+    const [power, bracketed] = stepsIn(`${CIRCLE}claim y'(x)^2 = x^2 / y^2\nclaim (y'(x))^2 = x^2 / y^2`);
+    expect(power.verdict).toBe('error');
+    expect(power.detail.diagnostic?.hint).toBe("write (y'(x))^2 for a power of the derivative");
+    expect(bracketed.verdict).toBe('proved');
   }, 60_000);
 
   it.each([
