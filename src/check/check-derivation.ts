@@ -203,7 +203,9 @@ export function assembleDerivation(model: Model, steps: readonly (readonly StepR
     ({ line: claim.claim.span.line, text: claim.claim.text, ok: steps[c].every((s) => s.ok), steps: steps[c] }));
   const letTexts = new Map(model.derivation.statements.flatMap((st) => (st.kind === 'let' && st.params.length === 0 ? [[st.name, st.text] as const] : [])));
   const corrected = withCorrections(claims, (name) => letTexts.get(name));
-  return { title: model.derivation.title, source: model.derivation.source, claims: options.derive === false ? corrected : withDerivedSteps(model, corrected) };
+  const implicit = model.derivation.statements.find((st) => st.kind === 'implicit');
+  const primed = implicit?.kind === 'implicit' && implicit.args.length === 1 ? { primed: [implicit.name] } : {};
+  return { title: model.derivation.title, source: model.derivation.source, claims: options.derive === false ? corrected : withDerivedSteps(model, corrected), ...primed };
 }
 
 /**

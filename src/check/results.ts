@@ -120,6 +120,11 @@ export interface DerivationResult {
   readonly title: string;
   readonly source: string | undefined;
   readonly claims: readonly ClaimResult[];
+  /**
+   * Names whose prime is a derivative, not a transpose: a function of one variable an equation
+   * defines (`implicit y(x): ...`). For typeset reports; not part of the JSON report.
+   */
+  readonly primed?: readonly string[];
 }
 
 export interface FileResult {

@@ -131,6 +131,8 @@ export interface TransposeExpr {
   readonly kind: 'transpose';
   readonly arg: Expr;
   readonly span: Span;
+  /** Set on `y'` of a function an equation defines (`implicit y(x): ...`): a derivative, typeset as a prime. */
+  readonly prime?: true;
 }
 
 /** A type as written after `given NAME:`, e.g. `vector[n]`, `matrix[N, D]`. */

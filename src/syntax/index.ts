@@ -5,3 +5,5 @@ export { parseExpression } from './parse-expression.ts';
 export { SourceMap } from './source-map.ts';
 export { LIMITS } from './limits.ts';
 export type * from './ast.ts';
+export { exprChildren } from './expr-children.ts';
+export { markPrimes } from './primes.ts';

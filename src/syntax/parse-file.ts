@@ -3,6 +3,7 @@ import type { Claim, Derivation, DerivationFile, GivenDecl, ImplicitDecl, Interv
 import { limitError, LIMITS } from './limits.ts';
 import { parseExpression } from './parse-expression.ts';
 import { FORBIDDEN_NAMES } from './locked-mathjs.ts';
+import { markPrimes } from './primes.ts';
 import { SourceMap } from './source-map.ts';
 import { asciiOperators } from './unicode-operators.ts';
 import { textbookNotation } from './textbook-notation.ts';
@@ -85,6 +86,7 @@ export function parseDerivationFile(content: string | Uint8Array, file = '<inlin
   };
   const finishDerivation = () => {
     finishClaim();
+    if (current) markImplicitPrimes(current.statements);
     if (current) derivations.push({ ...current, file });
     current = undefined;
   };
@@ -414,6 +416,17 @@ function namesListed(line: LogicalLine, list: string, from: number,
     offset += part.length + 1;
   }
   return names;
+}
+
+/** `y'` of a function of one variable an equation defines (`implicit y(x): ...`) is its derivative: marked a prime. */
+function markImplicitPrimes(statements: readonly Statement[]): void {
+  const implicit = statements.find((s): s is ImplicitDecl => s.kind === 'implicit');
+  if (implicit === undefined || implicit.args.length !== 1) return;
+  const names = new Set([implicit.name]);
+  for (const s of statements) {
+    if (s.kind === 'claim') for (const e of [s.expr, ...s.steps.map((st) => st.expr)]) markPrimes(e, names);
+    else if (s.kind === 'let') markPrimes(s.body, names);
+  }
 }
 
 /** `implicit y(x): LHS = RHS` (or `implicit z(x, y): ...`): a function defined by an equation. */

@@ -63,4 +63,17 @@ claim diff(log(s[i]), x[k]) = delta(i, k) - s[k]   by "log trick"
     expect(one).toContain('### inline');
     expect(displayMath(one)).toEqual(['\\frac{\\partial \\log s_i}{\\partial x_k}', '= \\delta_{ik} - s_k']);
   });
+
+  it("typesets y' of an implicit function as a prime, and a matrix's A' still as a transpose", () => {
+    const implicit = derivation`
+implicit y(x): x^2 + y^2 = 25
+claim y'' = -(y - x y') / y^2
+`;
+    expect(displayMath(renderDerivationMarkdown(implicit.check({ seed: 1, trials: 10 }), 1))).toEqual(["y''", "= \\frac{-\\left(y - x y'\\right)}{y^{2}}"]);
+    const matrix = derivation`
+given A: matrix[n, n]
+claim A' = A'
+`;
+    expect(displayMath(renderDerivationMarkdown(matrix.check({ seed: 1, trials: 10 }), 1))).toEqual(['A^{\\top}', '= A^{\\top}']);
+  });
 });

@@ -11,7 +11,7 @@ import { formatDiagnostic } from '../../diagnostics/index.ts';
 import type { Model } from '../../model/index.ts';
 import { prepareFile } from '../../pipeline/index.ts';
 import {
-  claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatSmall, replayText, reportOf, stepLatex,
+  claimLatex, counterexampleRows, evidence, expectation, formatSizes, formatSmall, primedNames, replayText, reportOf, stepLatex,
   textToLatex, VERDICT_MARK, verdictPhrase, whyOf, inputsLatex, type Why,
 } from '../markdown/describe.ts';
 import { errorCurve } from './error-curve.ts';
@@ -117,6 +117,8 @@ export function renderDerivationHtml(result: DerivationResult, options: HtmlOpti
 }
 
 interface Context {
+  /** Names whose prime is a derivative in the derivation being rendered (`implicit y(x): ...`). */
+  readonly primed?: ReadonlySet<string>;
   readonly math: 'html' | 'mathml';
   readonly seed: number;
   readonly models: ModelSource | null;
@@ -182,7 +184,8 @@ function derivationHtml(d: DerivationResult, ctx: Context, model: Model | undefi
   // The model must be the one this result was checked from: same claims on the same lines.
   const usable = model && model.claims.length === d.claims.length
     && model.claims.every((c, i) => c.claim.span.line === d.claims[i].line) ? model : undefined;
-  d.claims.forEach((claim, c) => out.push(claimHtml(claim, c, ctx, usable)));
+  const withPrimes: Context = { ...ctx, primed: primedNames(d) };
+  d.claims.forEach((claim, c) => out.push(claimHtml(claim, c, withPrimes, usable)));
   out.push('</article>');
   return out.join('\n');
 }
@@ -190,7 +193,7 @@ function derivationHtml(d: DerivationResult, ctx: Context, model: Model | undefi
 function claimHtml(claim: ClaimResult, c: number, ctx: Context, model: Model | undefined): string {
   const out: string[] = [
     `<div class="dc-claim ${claim.ok ? '' : 'dc-claim-bad'}" data-line="${claim.line}">`,
-    `<div class="dc-claim-head"><span class="dc-line" title="line ${claim.line}">${claim.line}</span><span class="dc-kw">claim</span><div class="dc-eq">${tex(claimLatex(claim), ctx)}</div></div>`,
+    `<div class="dc-claim-head"><span class="dc-line" title="line ${claim.line}">${claim.line}</span><span class="dc-kw">claim</span><div class="dc-eq">${tex(claimLatex(claim, ctx.primed), ctx)}</div></div>`,
     '<ol class="dc-steps">',
   ];
   claim.steps.forEach((step, s) => out.push(stepHtml(step, ctx, model, c, s)));
@@ -206,7 +209,7 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     `<li class="dc-step dc-v-${step.verdict}${step.ok ? '' : ' dc-unexpected'}" data-verdict="${step.verdict}" data-ok="${step.ok}" data-line="${step.line}">`,
     '<div class="dc-step-head">',
     `<span class="dc-line" title="line ${step.line}">${step.line}</span>`,
-    `<div class="dc-eq">${tex(stepLatex(step), ctx)}</div>`,
+    `<div class="dc-eq">${tex(stepLatex(step, ctx.primed), ctx)}</div>`,
     `<span class="dc-badge dc-v-${step.verdict}" data-verdict="${step.verdict}">${VERDICT_MARK[step.verdict]} ${escapeHtml(verdictPhrase(step))}</span>`,
     '</div>',
   ];
@@ -233,10 +236,10 @@ function stepHtml(step: StepResult, ctx: Context, model: Model | undefined, c: n
     out.push(`<p class="dc-why-line"><b>Why:</b> ${whyHtml(why, ctx)}</p>`);
   }
   if (d.derived) {
-    out.push(`<p class="dc-correction"><b>A right step</b> (derived, ${derivedProof(d.derived.proof)}): ${tex(textToLatex(d.derived.text, '='), ctx, false)}</p>`);
+    out.push(`<p class="dc-correction"><b>A right step</b> (derived, ${derivedProof(d.derived.proof)}): ${tex(textToLatex(d.derived.text, '=', ctx.primed), ctx, false)}</p>`);
   }
   if (d.correction) {
-    out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, d.correction.relation), ctx, false)}</p>`);
+    out.push(`<p class="dc-correction"><b>The right step</b> (line ${d.correction.line}): ${tex(textToLatex(d.correction.text, d.correction.relation, ctx.primed), ctx, false)}</p>`);
   }
   for (const note of almostEverywhereNotes(step)) out.push(`<p class="dc-just">almost everywhere: ${escapeHtml(note)}</p>`);
   out.push(evidenceHtml(step));
@@ -256,7 +259,7 @@ function inputShapes(model: Model, sizes: Readonly<Record<string, number>>): Map
 
 /** The why sentence with its formulas typeset inline. */
 function whyHtml(why: Why, ctx: Context): string {
-  return why.parts.map((p) => ('prose' in p ? escapeHtml(p.prose) : tex(textToLatex(p.math), ctx, false))).join('');
+  return why.parts.map((p) => ('prose' in p ? escapeHtml(p.prose) : tex(textToLatex(p.math, undefined, ctx.primed), ctx, false))).join('');
 }
 
 function plotHtml(step: StepResult, model: Model | undefined, c: number, s: number): string {

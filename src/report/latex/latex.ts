@@ -177,8 +177,16 @@ class Renderer {
         const arg = this.operand(e.arg, Prec.Mul, followed, true);
         return rendered(`${e.op}${arg.tex}`, Prec.Unary, { endsWord: arg.endsWord });
       }
-      case 'transpose':
+      case 'transpose': {
+        // y' of an implicit function: its derivative, primed (y'' twice), as the books print it.
+        if (e.prime) {
+          let primes = 0;
+          let base: Expr = e;
+          while (base.kind === 'transpose') { base = base.arg; primes++; }
+          return rendered(`${this.operand(base, Prec.Atom).tex}${"'".repeat(primes)}`, Prec.Pow);
+        }
         return rendered(`${this.operand(e.arg, Prec.Atom).tex}^{\\top}`, Prec.Pow);
+      }
       case 'binary':
         return this.renderBinary(e, followed);
       case 'subscript':

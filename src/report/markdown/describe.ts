@@ -5,7 +5,7 @@
  */
 import type { CheckReport, ClaimResult, Counterexample, DerivationResult, StepResult, Verdict } from '../../check/index.ts';
 import { stepToLatex, toLatex } from '../latex/index.ts';
-import { parseExpression, SourceMap, type Relation } from '../../syntax/index.ts';
+import { markPrimes, parseExpression, SourceMap, type Relation } from '../../syntax/index.ts';
 import { escapeControl } from '../safe-text.ts';
 import { formatValue, hasDimensions, hasMethod, plural, scopeText } from '../wording.ts';
 import { contrastWithCorrection } from '../contrast.ts';
@@ -14,19 +14,25 @@ import { contrastWithCorrection } from '../contrast.ts';
  * LaTeX of an expression given as source text, as the result model keeps it.
  * Text that cannot be parsed (a step with a syntax error) is shown as written.
  */
-export function textToLatex(text: string, relation?: Relation): string {
+export function textToLatex(text: string, relation?: Relation, primed: ReadonlySet<string> = NO_PRIMES): string {
   try {
-    const expr = parseExpression(text, SourceMap.single('<report>', 1, 1));
+    const expr = markPrimes(parseExpression(text, SourceMap.single('<report>', 1, 1)), primed);
     return relation === undefined ? toLatex(expr) : stepToLatex(undefined, expr, relation);
   } catch {
     return `${relation === undefined ? '' : `${escapeTexText(relation)} `}\\texttt{${escapeTexText(text)}}`;
   }
 }
 
+/** No name's prime is a derivative: every `A'` a transpose. */
+const NO_PRIMES: ReadonlySet<string> = new Set();
+
+/** The names a derivation's primes differentiate (`y'` of `implicit y(x): ...`), for {@link textToLatex}. */
+export const primedNames = (d: DerivationResult): ReadonlySet<string> => (d.primed === undefined ? NO_PRIMES : new Set(d.primed));
+
 /** The claim's expression: `\frac{\partial l}{\partial \sigma_i}`. */
-export const claimLatex = (claim: ClaimResult): string => textToLatex(claim.text);
+export const claimLatex = (claim: ClaimResult, primed: ReadonlySet<string> = NO_PRIMES): string => textToLatex(claim.text, undefined, primed);
 /** One step of the chain: `= -\frac{t_i}{\sigma_i}`. */
-export const stepLatex = (step: StepResult): string => textToLatex(step.text, step.relation);
+export const stepLatex = (step: StepResult, primed: ReadonlySet<string> = NO_PRIMES): string => textToLatex(step.text, step.relation, primed);
 
 /** Text for `\\texttt{}`: TeX's specials escaped, `<` and `>` spelled out (Markdown would read them as HTML), control characters shown. */
 function escapeTexText(text: string): string {

@@ -10,11 +10,11 @@ import { derivedProof } from '../derived-step.ts';
 import { escapeControl } from '../safe-text.ts';
 import { almostEverywhereNotes, hasMethod, plural } from '../wording.ts';
 import {
-  claimLatex, counterexampleRows, expectation, formatSmall, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase, whyOf,
+  claimLatex, counterexampleRows, expectation, formatSmall, primedNames, replayText, reportOf, stepLatex, textToLatex, VERDICT_EMOJI, verdictPhrase, whyOf,
 } from './describe.ts';
 
 export {
-  claimLatex, counterexampleRows, evidence, expectation, formatSizes, replayText, reportOf, stepLatex,
+  claimLatex, counterexampleRows, evidence, expectation, formatSizes, primedNames, replayText, reportOf, stepLatex,
   summarizeDerivations, textToLatex, VERDICT_EMOJI, VERDICT_MARK, verdictPhrase, whyOf,
 } from './describe.ts';
 export { formatValue } from '../wording.ts';
@@ -81,15 +81,16 @@ export function renderDerivationMarkdown(result: DerivationResult, seed?: number
 function derivationLines(d: DerivationResult, seed: number, level: number): string[] {
   const out: string[] = [`${'#'.repeat(Math.min(6, level))} ${escapeMarkdown(d.title)}`, ''];
   if (d.source) out.push(`_from ${escapeMarkdown(d.source)}_`, '');
+  const primed = primedNames(d);
   for (const claim of d.claims) {
-    out.push(`**Claim** (line ${claim.line})`, '', '$$', claimLatex(claim), '$$', '');
-    for (const step of claim.steps) out.push(...stepLines(step, seed));
+    out.push(`**Claim** (line ${claim.line})`, '', '$$', claimLatex(claim, primed), '$$', '');
+    for (const step of claim.steps) out.push(...stepLines(step, seed, primed));
   }
   return out;
 }
 
-function stepLines(step: StepResult, seed: number): string[] {
-  const out: string[] = ['$$', stepLatex(step), '$$', ''];
+function stepLines(step: StepResult, seed: number, primed: ReadonlySet<string>): string[] {
+  const out: string[] = ['$$', stepLatex(step, primed), '$$', ''];
   const e = expectation(step);
   out.push(`${VERDICT_EMOJI[step.verdict]} **${verdictPhrase(step)}** (line ${step.line})${e ? ` — ${e.ok ? e.text : `**${e.text}**`}` : ''}`, '');
   const items: string[] = [];
@@ -101,9 +102,9 @@ function stepLines(step: StepResult, seed: number): string[] {
     for (const [label, value] of counterexampleRows(d.counterexample)) items.push(`${label.toLowerCase()}: ${escapeMarkdown(value)}`);
   }
   const why = whyOf(step);
-  if (why) items.push(`**why:** ${why.parts.map((p) => ('prose' in p ? escapeMarkdown(p.prose) : `$${textToLatex(p.math)}$`)).join('')}`);
-  if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, d.correction.relation)}$`);
-  if (d.derived) items.push(`**a right step** (derived, ${derivedProof(d.derived.proof)}): $${textToLatex(d.derived.text, '=')}$`);
+  if (why) items.push(`**why:** ${why.parts.map((p) => ('prose' in p ? escapeMarkdown(p.prose) : `$${textToLatex(p.math, undefined, primed)}$`)).join('')}`);
+  if (d.correction) items.push(`**the right step** (line ${d.correction.line}): $${textToLatex(d.correction.text, d.correction.relation, primed)}$`);
+  if (d.derived) items.push(`**a right step** (derived, ${derivedProof(d.derived.proof)}): $${textToLatex(d.derived.text, '=', primed)}$`);
   if (d.counterexample) items.push(`replay: \`${escapeControl(replayText(step, seed)).replace(/`/g, "'")}\``);
   if (hasMethod(step)) items.push(`evidence: ${escapeMarkdown(step.method)}`);
   if (d.worstRelative !== undefined) items.push(`worst relative difference: ${formatSmall(d.worstRelative)}`);
