@@ -156,6 +156,8 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
       boundDeclared = true;
       // The function an equation defines holds for the whole derivation, as a given does: declared before any claim.
       implicit = declareImplicitOnce(derivation, scope, inputs, taken, broken, (b) => brokenDeclarations.push({ ...b, at: claimsBefore(b.statement) }));
+      const declared = implicit;
+      if (declared !== undefined && scope.implicit !== undefined) scope.implicit.withDerivatives = (t) => withImplicitDerivatives(t, declared);
       // A sum's bound first: a name that is both (integral(t, 0, n, ...) and sum(k, 1, n, ...)) is a size, and a size is a value too.
       for (const name of undeclaredSumBounds(derivation, taken, isNamedConstant)) dims.set(name, { k: 'sym', name });
       for (const name of undeclaredBoundVariables(derivation, taken, isNamedConstant)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });

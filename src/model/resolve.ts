@@ -150,7 +150,16 @@ export interface Scope {
    * The function an equation defines (`implicit y(x): ...`, model/implicit-functions.ts) and its
    * variables: `y(x)` is y, and `y'`, `y''(x)`, `dy/dx` its derivatives in x.
    */
-  readonly implicit?: { readonly name: string; readonly variables: readonly string[] };
+  readonly implicit?: {
+    readonly name: string;
+    readonly variables: readonly string[];
+    /**
+     * Writes out a term's derivatives in the variables, y moving with them: set once the equation is read
+     * (model/implicit-functions.ts). What puts a value into a derivative (`subs(y', x, 3, y, 3)`) needs it
+     * first: there y would otherwise be held fixed, and y' read as 0.
+     */
+    withDerivatives?: (t: Term) => Term;
+  };
 }
 
 /**
@@ -2062,7 +2071,7 @@ export class Resolver {
     const at = (t: Term): Term => {
       let derivativeFree: Term;
       try {
-        derivativeFree = eliminateDiffKeepingDomain(t);
+        derivativeFree = eliminateDiffKeepingDomain(this.scope.implicit?.withDerivatives?.(t) ?? t);
       } catch (error) {
         if (!(error instanceof DerivativeTooLargeError)) throw error;
         throw this.error('limit', `${error.message}, past what derivcheck puts a point into`, expr.span, 'take fewer derivatives in one step');

@@ -35,6 +35,13 @@ describe('derivatives of a function defined by an equation', () => {
   }, 60_000);
 });
 
+describe('a derivative at a point of the curve', () => {
+  it('subs(y\', x, 3, y, 3): y\' written out before the point goes in, not read as 0 (the folium at (3, 3), Stewart 3.5)', () => {
+    const body = "implicit y(x): x^3 + y^3 = 6 x y\nclaim subs(y', x, 3, y, 3) = -1\nclaim subs(y'', x, 3, y, 3) = -16/3\nclaim subs(subs(y', x, 3), y, 3) = 1";
+    expect(stepsIn(body).map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
+
 describe('steps that hold on the curve only, read at its points', () => {
   it('x^2 + y^2 = 25 put in: verified on the curve, where it does not hold for all values', () => {
     const step = stepsIn(`${CIRCLE}claim y'' = -(y^2 + x^2) / y^3\n  = -25 / y^3`)[1];
