@@ -1,7 +1,9 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { ImplicitDecl } from '../syntax/index.ts';
 import { differentiate, domainGuards, eliminateDiff } from './differentiate.ts';
-import { Resolver, type Scope } from './resolve.ts';
+import { isNamedConstant, Resolver, type Scope } from './resolve.ts';
+import { isFunctionName } from './functions.ts';
+import { isFunctionForm } from './function-forms.ts';
 import { add, div, mul, neg, sub } from './term-builders.ts';
 import { inputNames, someSubterm } from './term-queries.ts';
 import { mapChildren } from './term-traversal.ts';
@@ -36,6 +38,9 @@ export interface ImplicitFunction {
   readonly text: string;
 }
 
+/** Calls the resolver reads by name before any input: a variable so named could never be read. */
+const RESERVED: ReadonlySet<string> = new Set(['sum', 'prod', 'diff', 'grad', 'delta', 'integral', 'int', 'integrate', 'limit', 'lim', 'subs', 'at', 'E']);
+
 /** The kinds of input an implicit function and its variables may be: real numbers. */
 const REAL_KINDS: ReadonlySet<string> = new Set(['real', 'positive', 'unit']);
 
@@ -49,6 +54,11 @@ export function declareImplicit(statement: ImplicitDecl, scope: Scope, inputs: M
   for (const { name, span } of [...statement.args, { name: statement.name, span: statement.nameSpan }]) {
     const declared = inputs.get(name);
     if (declared === undefined) {
+      // e, pi, exp, sum: names the language reads already; a given may take one over, not an implicit line by the way.
+      if (isNamedConstant(name) || isFunctionName(name) || isFunctionForm(name) || RESERVED.has(name)) {
+        throw new DerivationError(diagnostic('duplicate-name', `${name} is a name the language reads (a constant or a function), and cannot be an implicit function or its variable`, file, span,
+          'pick another letter (implicit y(x): ...)'));
+      }
       if (taken(name)) {
         throw new DerivationError(diagnostic('duplicate-name', `${name} is already declared, and not as a real number`, file, span,
           `an implicit function and its variables are real numbers: declare ${name} with given ${name}: real, or leave it undeclared`));
