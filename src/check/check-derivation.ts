@@ -12,7 +12,7 @@ import { sizeAssignments } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
 import { relationAsEquality, withComparedValues } from './relation-steps.ts';
-import { checkOnCurve } from './on-curve.ts';
+import { checkOnCurve, withCurveShown } from './on-curve.ts';
 import { assertCheckOptions } from './options.ts';
 import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
 
@@ -159,7 +159,9 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
     ? checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context)
     : checkClaimStep(model, claim, s, context);
   // A claim about a function defined by an equation: a step the engines do not find to hold for all values is read on the curve.
-  const onCurve = claim.implicit !== undefined && readOnCurve(result) ? checkOnCurve(model, claim, s, result, mix(mix(seed, c), s)) : result;
+  const onCurve = claim.implicit === undefined ? result
+    : readOnCurve(result) ? checkOnCurve(model, claim, s, result, mix(mix(seed, c), s))
+      : result.verdict === 'proved' || result.verdict === 'verified' ? withCurveShown(model, claim, result, mix(seed, c)) : result;
   if (onCurve !== result) return onCurve;
   // Lines checked as others (an indefinite integral's derivatives, an infinite limit through exp): the method says so.
   return claim.readAs === undefined || result.verdict === 'error' ? result : { ...result, method: `${result.method}; ${claim.readAs}` };

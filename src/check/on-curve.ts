@@ -1,6 +1,6 @@
 import { diagnostic } from '../diagnostics/index.ts';
-import { eliminateDiff, inputNames, type Model, type ModelClaim } from '../model/index.ts';
-import { compilePreciseSide, curvePoints, evaluatePrecise, PreciseDecimal, usePoint, type CurvePoint, type CurveSample, type PreciseValue } from '../numeric/index.ts';
+import { eliminateDiff, inputNames, sub, type ImplicitFunction, type Model, type ModelClaim } from '../model/index.ts';
+import { compilePreciseSide, criticalPoints, curvePoints, evaluatePrecise, PreciseDecimal, usePoint, type CurvePoint, type CurveSample, type PreciseValue } from '../numeric/index.ts';
 import type { Relation } from '../syntax/index.ts';
 import { isExpected, type Counterexample, type StepResult } from './results.ts';
 
@@ -42,10 +42,12 @@ export function checkOnCurve(model: Model, claim: ModelClaim, s: number, result:
   const aboveSide = compilePreciseSide(above, sample.layout, sample.slots, sample.evaluator);
   const stepSide = compilePreciseSide(step, sample.layout, sample.slots, sample.evaluator);
   const relation = result.relation;
+  // A bound is read where it is tight too: random points of the curve seldom land there.
+  const readAt = relation === '=' ? sample.points : [...sample.points, ...criticalPoints(sample, sub(step, above))];
   let compared = 0;
   let worstRelative = 0;
   const failures: { point: CurvePoint; a: PreciseValue; b: PreciseValue | undefined }[] = [];
-  for (const point of sample.points) {
+  for (const point of readAt) {
     usePoint(sample, point);
     const a = evaluatePrecise(aboveSide, sample.state);
     // Where the line above has no value the step is free (the domain rule); where 60 digits cannot settle it, no evidence.
@@ -88,6 +90,30 @@ export function checkOnCurve(model: Model, claim: ModelClaim, s: number, result:
     method: `60-digit evaluation ${where}: fails at ${failures.length} of them`,
     detail: { ...base.detail, counterexample },
   };
+}
+
+/** Whether each implicit function's curve has a point where it is a function of its variables, once per function. */
+const hasPoints = new WeakMap<ImplicitFunction, boolean>();
+
+/**
+ * A step the engines proved or verified for all values holds on the curve too, but only if there is a
+ * curve: on x^2 + y^2 = -1, or (y - x)^2 = 0 where y is nowhere a function of x, `y' = -x / y` would be
+ * proved of nothing. Such a step is an error that says so.
+ */
+export function withCurveShown(model: Model, claim: ModelClaim, result: StepResult, seed: number): StepResult {
+  const implicit = claim.implicit!;
+  let found = hasPoints.get(implicit);
+  if (found === undefined) {
+    const read = inputNames(implicit.level);
+    const sample = curvePoints({
+      level: implicit.level, dependent: implicit.name, variables: implicit.variables, inputs: model.inputs.filter((input) => read.has(input.name)),
+      count: 1, attempts: CURVE_POINTS * ATTEMPTS_PER_POINT, seed,
+    });
+    found = sample.points.length > 0;
+    hasPoints.set(implicit, found);
+  }
+  if (found) return result;
+  return errorOnCurve(model, result, seed, `no point of ${implicit.text} was found where ${implicit.name} is a function of ${implicit.variables.join(', ') || 'nothing'} (its derivative in ${implicit.name} not 0, every input of its type): the step would hold of nothing`);
 }
 
 /** Whether `above relation step` holds, given their difference and what rounding allows; a tie within it fails a strict bound. */

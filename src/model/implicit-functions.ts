@@ -41,6 +41,20 @@ export interface ImplicitFunction {
 /** Calls the resolver reads by name before any input: a variable so named could never be read. */
 const RESERVED: ReadonlySet<string> = new Set(['sum', 'prod', 'diff', 'grad', 'delta', 'integral', 'int', 'integrate', 'limit', 'lim', 'subs', 'at', 'E']);
 
+/** What an equation may be made of: numbers, scalar inputs, arithmetic, functions of the table and comparisons. */
+const EQUATION_KINDS: ReadonlySet<Term['k']> = new Set(['num', 'pi', 'input', 'add', 'mul', 'pow', 'fn', 'cmp']);
+
+/** Derivatives of an implicit function, at most, in one term: each order multiplies the terms (y^(8) ran for minutes). */
+export const MAX_IMPLICIT_ORDER = 4;
+
+/** A term that reads an implicit function where it cannot be written out: too high a derivative, or a limit or integral along the curve. */
+export class ImplicitReadError extends Error {
+  override readonly name = 'ImplicitReadError';
+  constructor(message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
 /** The kinds of input an implicit function and its variables may be: real numbers. */
 const REAL_KINDS: ReadonlySet<string> = new Set(['real', 'positive', 'unit']);
 
@@ -48,7 +62,7 @@ const REAL_KINDS: ReadonlySet<string> = new Set(['real', 'positive', 'unit']);
  * Reads an `implicit` line: its names become real inputs where they are not declared (as the books
  * leave x and y undeclared), and the equation is resolved in the scope.
  */
-export function declareImplicit(statement: ImplicitDecl, scope: Scope, inputs: Map<string, Input>, taken: (name: string) => boolean): ImplicitFunction {
+export function declareImplicitNames(statement: ImplicitDecl, scope: Scope, inputs: Map<string, Input>, taken: (name: string) => boolean): void {
   const file = scope.file;
   // The variables first: reports list the inputs in their order, x before y.
   for (const { name, span } of [...statement.args, { name: statement.name, span: statement.nameSpan }]) {
@@ -69,6 +83,15 @@ export function declareImplicit(statement: ImplicitDecl, scope: Scope, inputs: M
         `declare given ${name}: real (or positive, or real in an interval)`));
     }
   }
+}
+
+/**
+ * Reads an `implicit` line's equation, its names declared ({@link declareImplicitNames}): where it stands
+ * or at the first claim, whichever comes first, so that a `let` above it may be read in it (let r = 5,
+ * then x^2 + y^2 = r^2).
+ */
+export function readImplicit(statement: ImplicitDecl, scope: Scope): ImplicitFunction {
+  const file = scope.file;
   const resolver = new Resolver(scope);
   const level = eliminateDiff(sub(resolver.resolve(statement.lhs), resolver.resolve(statement.rhs)));
   const read = inputNames(level);
@@ -81,8 +104,8 @@ export function declareImplicit(statement: ImplicitDecl, scope: Scope, inputs: M
     throw new DerivationError(diagnostic('unsupported', `the equation reads the array ${other}; an implicit function is defined by an equation in numbers`, file, statement.lhs.span,
       'write the equation in scalar inputs (an entry of an array may be named by a given of its own)'));
   }
-  if (someSubterm(level, (t) => t.k === 'apply' || t.k === 'sum' || t.k === 'integral' || t.k === 'limit' || t.k === 'series')) {
-    throw new DerivationError(diagnostic('unsupported', 'the equation of an implicit function is read with functions of the table only (no sum, integral, limit or unknown function)', file, statement.lhs.span,
+  if (someSubterm(level, (t) => !EQUATION_KINDS.has(t.k) || (t.k === 'input' && t.ref.indices.length > 0))) {
+    throw new DerivationError(diagnostic('unsupported', 'the equation of an implicit function is read with numbers and functions of the table only (no index, sum, integral, limit or unknown function)', file, statement.lhs.span,
       'write the equation with +, -, *, /, powers and functions such as exp, log, sin'));
   }
   const dependent: InputRef = { name: statement.name, indices: [] };
@@ -97,7 +120,17 @@ export function declareImplicit(statement: ImplicitDecl, scope: Scope, inputs: M
  * y''). A derivative in anything else stays as written, a partial one.
  */
 export function withImplicitDerivatives(term: Term, implicit: ImplicitFunction): Term {
+  const order = implicitOrder(term, implicit);
+  if (order > MAX_IMPLICIT_ORDER) {
+    throw new ImplicitReadError(`${implicit.name} is differentiated ${order} times here; an implicit function is written out up to ${MAX_IMPLICIT_ORDER} derivatives, as each order multiplies its terms`,
+      `take at most ${MAX_IMPLICIT_ORDER} derivatives of ${implicit.name} in one step`);
+  }
   const go = (t: Term): Term => {
+    // A limit or an integral in a variable of the curve would hold y fixed as the variable moves: not the books' meaning.
+    if ((t.k === 'limit' || t.k === 'integral') && (implicit.variables.includes(t.v) || t.v === implicit.name) && inputNames(t.body).has(implicit.name)) {
+      throw new ImplicitReadError(`a ${t.k} in ${t.v} of an expression that reads ${implicit.name} would hold ${implicit.name} fixed as ${t.v} moves, not move it along the curve`,
+        `write the ${t.k} of an expression in ${t.v} alone (solve for ${implicit.name} first where you can)`);
+    }
     if (t.k !== 'diff') return mapChildren(t, go);
     const f = go(t.f);
     const slope = t.v.indices.length === 0 ? implicit.slopes.get(t.v.name) : undefined;
@@ -109,6 +142,14 @@ export function withImplicitDerivatives(term: Term, implicit: ImplicitFunction):
     return guards.length === 0 ? total : mul(total, ...guards);
   };
   return go(term);
+}
+
+/** The most derivatives in the curve's variables nested in a term (y'' is 2). */
+function implicitOrder(t: Term, implicit: ImplicitFunction): number {
+  if (t.k === 'diff' && t.v.indices.length === 0 && implicit.slopes.has(t.v.name)) return 1 + implicitOrder(t.f, implicit);
+  let most = 0;
+  mapChildren(t, (c) => { most = Math.max(most, implicitOrder(c, implicit)); return c; });
+  return most;
 }
 
 /** Whether a term reads the implicit function or one of its variables: a step about neither needs no curve. */

@@ -6,7 +6,7 @@ import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, ty
 import { undeclaredBoundVariables, undeclaredSumBounds } from './bound-variables.ts';
 import { indefiniteVariables, integrationConstants, withIndefiniteIntegrals } from './indefinite-integrals.ts';
 import { withInfiniteLimits } from './infinite-limits.ts';
-import { declareImplicit, describeImplicit, readsImplicit, withImplicitDerivatives, type ImplicitFunction } from './implicit-functions.ts';
+import { declareImplicitNames, describeImplicit, ImplicitReadError, readImplicit, readsImplicit, withImplicitDerivatives, type ImplicitFunction } from './implicit-functions.ts';
 import { isFunctionName } from './functions.ts';
 import { isFunctionForm } from './function-forms.ts';
 import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
@@ -139,6 +139,23 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
   /** Each broken declaration, to report it on its own when no expression uses it. */
   const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl | ImplicitDecl; problem: Diagnostic; at: number }[] = [];
   let implicit: ImplicitFunction | undefined;
+  /** The implicit line whose names are declared and whose equation is still to be read (at it, or at the first claim). */
+  let implicitLine: ImplicitDecl | undefined;
+  const reportImplicit = (b: { names: readonly string[]; statement: ImplicitDecl; problem: Diagnostic }) => brokenDeclarations.push({ ...b, at: claimsBefore(b.statement) });
+  const readImplicitLine = (): void => {
+    const statement = implicitLine;
+    if (statement === undefined) return;
+    implicitLine = undefined;
+    try {
+      const read = readImplicit(statement, scope);
+      implicit = read;
+      if (scope.implicit !== undefined) scope.implicit.withDerivatives = (t) => withImplicitDerivatives(t, read);
+    } catch (error) {
+      if (!(error instanceof DerivationError)) throw error;
+      broken.set(statement.name, error.diagnostic);
+      reportImplicit({ names: [statement.name], statement, problem: error.diagnostic });
+    }
+  };
   const claims: ModelClaim[] = [];
   const taken = (name: string) => inputs.has(name) || functions.has(name) || lets.has(name) || dims.has(name) || broken.has(name) || definedFunctions.has(name)
     || recurrences.has(name);
@@ -155,9 +172,7 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
       // After the givens, so that a declared name keeps its declaration.
       boundDeclared = true;
       // The function an equation defines holds for the whole derivation, as a given does: declared before any claim.
-      implicit = declareImplicitOnce(derivation, scope, inputs, taken, broken, (b) => brokenDeclarations.push({ ...b, at: claimsBefore(b.statement) }));
-      const declared = implicit;
-      if (declared !== undefined && scope.implicit !== undefined) scope.implicit.withDerivatives = (t) => withImplicitDerivatives(t, declared);
+      implicitLine = declareImplicitOnce(derivation, scope, inputs, taken, broken, reportImplicit);
       // A sum's bound first: a name that is both (integral(t, 0, n, ...) and sum(k, 1, n, ...)) is a size, and a size is a value too.
       for (const name of undeclaredSumBounds(derivation, taken, isNamedConstant)) dims.set(name, { k: 'sym', name });
       for (const name of undeclaredBoundVariables(derivation, taken, isNamedConstant)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
@@ -168,12 +183,13 @@ export function buildModel(derivation: Derivation, inlined: InlineBudget = new I
         if (!taken(name) && !isNamedConstant(name)) inputs.set(name, { name, kind: 'real', dims: [], typeText: 'real' });
       }
     }
+    if (statement.kind === 'claim' || statement.kind === 'implicit') readImplicitLine();
     if (statement.kind === 'claim') {
       // A claim holding an indefinite integral is checked as its lines' derivatives (indefinite-integrals.ts); reports
       // and derived steps keep the lines as written.
       const integrated = withIndefiniteIntegrals(statement, file);
       const read = integrated !== statement ? integrated : withInfiniteLimits(statement, file, taken);
-      const modelled = withImplicit(modelClaim(read, scope), implicit);
+      const modelled = withImplicit(modelClaim(read, scope), implicit, file);
       const variable = integrated === statement ? undefined : indefiniteVariables([statement])[0];
       const readAs = read === statement ? undefined : variable !== undefined
         ? `each line read as its derivative in ${variable} (an indefinite integral holds up to a constant), whose values a counterexample shows`
@@ -431,20 +447,21 @@ function declarationErrorClaim(statement: GivenDecl | LetDecl | ImplicitDecl, pr
 }
 
 /**
- * The derivation's one `implicit` function, declared; undefined where it has none. A broken one breaks
+ * The derivation's one `implicit` line, its names declared; undefined where it has none. A broken one breaks
  * the name it defines, so that every claim reading it is that error rather than a claim about a free y.
  */
 function declareImplicitOnce(derivation: Derivation, scope: Scope, inputs: Map<string, Input>, taken: (name: string) => boolean,
-  broken: Map<string, Diagnostic>, onBroken: (b: { names: readonly string[]; statement: ImplicitDecl; problem: Diagnostic }) => void): ImplicitFunction | undefined {
+  broken: Map<string, Diagnostic>, onBroken: (b: { names: readonly string[]; statement: ImplicitDecl; problem: Diagnostic }) => void): ImplicitDecl | undefined {
   const statements = derivation.statements.filter((s): s is ImplicitDecl => s.kind === 'implicit');
-  let declared: ImplicitFunction | undefined;
+  let declared: ImplicitDecl | undefined;
   for (const [k, statement] of statements.entries()) {
     try {
       if (k > 0) {
         throw new DerivationError(diagnostic('unsupported', `a derivation defines one function by an equation, and ${statements[0].name} is defined at line ${statements[0].span.line}`, derivation.file, statement.span,
           'start a new derivation for another implicit function'));
       }
-      declared = declareImplicit(statement, scope, inputs, taken);
+      declareImplicitNames(statement, scope, inputs, taken);
+      declared = statement;
     } catch (error) {
       if (!(error instanceof DerivationError)) throw error;
       if (k === 0) broken.set(statement.name, error.diagnostic);
@@ -455,13 +472,28 @@ function declareImplicitOnce(derivation: Derivation, scope: Scope, inputs: Map<s
 }
 
 /** A claim that reads the implicit function (or its variables) with its derivatives written out, and the function kept for the check. */
-function withImplicit(claim: ModelClaim, implicit: ImplicitFunction | undefined): ModelClaim {
+function withImplicit(claim: ModelClaim, implicit: ImplicitFunction | undefined, file: string): ModelClaim {
   if (implicit === undefined) return claim;
   const terms = [claim.head, ...claim.steps.map((s) => s.term)].filter((t): t is Term => t !== undefined);
   if (!terms.some((t) => readsImplicit(t, implicit))) return claim;
-  const rewrite = (t: Term | undefined): Term | undefined => (t === undefined ? undefined : withImplicitDerivatives(t, implicit));
+  // A line that cannot be written out (too many derivatives, a limit along the curve) is an error of its own.
+  const rewrite = (t: Term, span: Span): { term?: Term; error?: Diagnostic } => {
+    try {
+      return { term: withImplicitDerivatives(t, implicit) };
+    } catch (error) {
+      if (!(error instanceof ImplicitReadError)) throw error;
+      return { error: diagnostic('unsupported', error.message, file, span, error.hint) };
+    }
+  };
+  const head = claim.head === undefined ? {} : rewrite(claim.head, claim.claim.expr.span);
   return {
-    ...claim, head: rewrite(claim.head), steps: claim.steps.map((s) => (s.term === undefined ? s : { ...s, term: rewrite(s.term) })), implicit,
+    ...claim, head: head.term, headError: claim.headError ?? head.error,
+    steps: claim.steps.map((s) => {
+      if (s.term === undefined) return s;
+      const read = rewrite(s.term, s.step.expr.span);
+      return read.error ? { ...s, term: undefined, error: read.error } : { ...s, term: read.term };
+    }),
+    implicit,
     readAs: [claim.readAs, `${describeImplicit(implicit)}: a step that needs the equation is read at points of the curve`].filter(Boolean).join('; '),
   };
 }

@@ -1619,6 +1619,7 @@ export class Resolver {
     if (this.isDeclared(`d${implicit.name}`) || this.isDeclared('d') || this.isDeclared(bottom.name)) return undefined;
     const variable = implicit.variables.find((v) => bottom.name === `d${v}`);
     if (variable === undefined) return undefined;
+    this.checkNotBroken(implicit.name);
     let term: Term = { k: 'input', ref: { name: implicit.name, indices: [] } };
     for (let p = 0; p < top.k; p++) term = { k: 'diff', f: term, v: { name: variable, indices: [] } };
     return scalar(term);
@@ -1627,6 +1628,8 @@ export class Resolver {
   /** The implicit function's derivative of an order in its one variable (its value at order 0), for the model to write out. */
   private implicitDerivative(order: number): Term {
     const { name, variables } = this.scope.implicit!;
+    // A broken implicit line breaks y' and dy/dx as it breaks y.
+    this.checkNotBroken(name);
     let term: Term = { k: 'input', ref: { name, indices: [] } };
     for (let k = 0; k < order; k++) term = { k: 'diff', f: term, v: { name: variables[0], indices: [] } };
     return term;

@@ -15,5 +15,5 @@ export { compileTerm } from './generate.ts';
 export type { Compiled, EvaluationState } from './compile.ts';
 export { dimSize, entryName, layoutInputs } from './layout.ts';
 export type { Layout } from './layout.ts';
-export { curvePoints, usePoint } from './curve-points.ts';
+export { criticalPoints, curvePoints, usePoint } from './curve-points.ts';
 export type { CurvePoint, CurvePointOptions, CurveSample } from './curve-points.ts';

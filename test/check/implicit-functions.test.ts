@@ -68,6 +68,21 @@ describe('steps that hold on the curve only, read at its points', () => {
     expect(onlyStep(deriv(`${CIRCLE}given y: positive\nclaim y = sqrt(25 - x^2)`)).verdict).toBe('verified');
   }, 60_000);
 
+  it('a bound on the curve is read where it is tight, at the critical points of its margin solved in 60 digits (probe 33)', () => {
+    const body = `${CIRCLE}claim x + y <= 7\nclaim x + y <= 7.08\nclaim x y < 12\nclaim y^2 < 25\nclaim y^2 <= 25\nclaim 1 + (y')^2 > 1`;
+    expect(stepsIn(body).map((s) => s.verdict)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'verified', 'refuted']);
+    // A strict bound tied at one point of the hyperbola: (1, 1), which no random point is.
+    expect(stepsIn('given x: positive\nimplicit y(x): x y = 1\nclaim x + y > 2\nclaim x + y >= 2').map((s) => s.verdict)).toEqual(['refuted', 'verified']);
+  }, 60_000);
+
+  it('a step true for all values is an error on a curve with no point where y is a function of x, not a proof of nothing', () => {
+    for (const equation of ['x^2 + y^2 = -1', '(y - x)^2 = 0']) {
+      const step = onlyStep(deriv(`implicit y(x): ${equation}\nclaim diff(y, x) = diff(y, x) + 0`));
+      expect(step.verdict, equation).toBe('error');
+      expect(step.detail.diagnostic?.message).toMatch(/^no point of .* was found where y is a function of x/);
+    }
+  }, 60_000);
+
   it('an equation with no real point: an error that says so, not a verdict', () => {
     const step = onlyStep(deriv('implicit y(x): x^2 + y^2 = -1\nclaim y = 2 y'));
     expect(step.verdict).toBe('error');
@@ -128,8 +143,17 @@ describe('what the implicit line and y(...) mean', () => {
     expect(problem.span?.line).toBe(2);
   });
 
+  it('a let above the line may be read in its equation; too many derivatives, a limit along the curve, an index: errors', () => {
+    expect(stepsIn("let r = 5\nimplicit y(x): x^2 + y^2 = r^2\nclaim y'' = -r^2 / y^3").map((s) => s.verdict)).toEqual(['verified']);
+    const [high, limit] = stepsIn(`${CIRCLE}claim y''''' = 0\ngiven u: positive\nclaim limit(x, 0, y + u) = 5 + u`);
+    expect(high.detail.diagnostic?.message).toMatch(/y is differentiated 5 times here; an implicit function is written out up to 4/);
+    expect(limit.detail.diagnostic?.message).toMatch(/^a limit in x of an expression that reads y would hold y fixed/);
+    expect(onlyStep(deriv('implicit y(t): 1 = delta(i, k) + y\nclaim diff(y, t) = 0')).detail.diagnostic?.message).toMatch(/no index, sum, integral/);
+  }, 60_000);
+
   it.each([
     ['an equation without y', 'implicit y(x): x^2 = 25\nclaim diff(y, x) = 0', /^the equation does not hold y, so it defines no function y/],
+    ['y as y^0 only, with its prime read', "implicit y(x): x^2 + y^0 = 25\nclaim y' = 0", /^the equation does not hold y/],
     ['y declared as a vector', 'given y: vector[n]\nimplicit y(x): x + y = 1\nclaim x = x + 0 * y[1]', /^y is declared as vector\[n\], and an implicit function and its variables are real numbers/],
     ['a second implicit line', `${CIRCLE}implicit z(x): x + z = 1\nclaim y = y + z - z`, /^a derivation defines one function by an equation, and y is defined at line 2/],
   ])('%s: an error at the claims that need it', (_, body, message) => {

@@ -54,6 +54,12 @@ const statement: fc.Arbitrary<string> = fc.oneof(
     weight: 4,
   },
   { arbitrary: expression.map((e) => `claim ${e} = ${e}`), weight: 2 },
+  // A function an equation defines, well formed or not, and steps that read it on its curve.
+  {
+    arbitrary: fc.tuple(fc.constantFrom('y(t)', 'q(t, u)', 'w', 'y(y)', 'x(t)', 'y(t', 'y(t):'), expression, expression)
+      .map(([head, lhs, rhs]) => `implicit ${head}: ${lhs} = ${rhs}\nclaim diff(${head.startsWith('q') ? 'q' : 'y'}, t) = ${rhs}\nclaim ${lhs} = y'`),
+    weight: 1,
+  },
   { arbitrary: fc.constantFrom('source "s.txt"', 'derivation "second"\ngiven t: real', '# comment', '', '  = t', 'claim', 'given', 'let = 1'), weight: 1 },
 );
 
@@ -103,7 +109,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 export const mutatedNote: fc.Arbitrary<string> = fc.tuple(notePiece, fc.array(mutation, { minLength: 1, maxLength: 4 }))
   .map(([text, ms]) => ms.reduce((t, m) => m(t), text));
 
-const TOKENS = ['derivation', '"t"', 'given', 'let', 'claim', '=', 'x', ':', 'vector[n]', '(', ')', '[', ']', ',', '+', '*', '^', "'", 'sum', 'diff', 'i', '1', '\n', ' ', '#', 'by', 'expect', 'wrong', '"'];
+const TOKENS = ['derivation', '"t"', 'given', 'let', 'implicit', 'claim', '=', 'x', ':', 'vector[n]', '(', ')', '[', ']', ',', '+', '*', '^', "'", 'sum', 'diff', 'i', '1', '\n', ' ', '#', 'by', 'expect', 'wrong', '"'];
 
 /** A soup of the language's tokens in random order. */
 export const tokenSoup: fc.Arbitrary<string> = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((ts) => ts.join(' '));
