@@ -179,6 +179,27 @@ export interface DefinedFunction {
 }
 
 /** The name a defined function's argument is held under in its body: `t@f`, which no file can write (a name is letters, digits and _). */
+/**
+ * The arguments a subscript differentiates by, in order: `xy` of f(x, y) is x then y, `12` by position;
+ * undefined where it is not made of the argument names (or positions) alone.
+ */
+function subscriptArguments(args: readonly string[], subscript: string): string[] | undefined {
+  if (/^\d+$/.test(subscript)) {
+    const positions = [...subscript].map(Number);
+    return positions.every((k) => k >= 1 && k <= args.length) ? positions.map((k) => args[k - 1]) : undefined;
+  }
+  const out: string[] = [];
+  let rest = subscript;
+  while (rest.length > 0) {
+    // The longest argument name first: f(x, xi) reads f_xix as xi then x.
+    const next = [...args].sort((a, b) => b.length - a.length).find((a) => rest.startsWith(a));
+    if (next === undefined || out.length >= 8) return undefined;
+    out.push(next);
+    rest = rest.slice(next.length);
+  }
+  return out;
+}
+
 function argumentName(defined: DefinedFunction, argument: string): string {
   return `${argument}@${defined.name}`;
 }
@@ -734,7 +755,7 @@ export class Resolver {
   }
 
   /** `f(A, B)`, `f'(A)`: a defined function with the arguments in, its derivative taken first (see DefinedFunction). */
-  private definedCall(defined: DefinedFunction, primes: number, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+  private definedCall(defined: DefinedFunction, primes: number, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>, partials: readonly string[] = []): Value {
     const form = `${defined.name}(${defined.args.join(', ')})`;
     if (expr.args.length !== defined.args.length) {
       throw this.error('arity', `${defined.name} is defined with ${defined.args.length} argument${defined.args.length === 1 ? '' : 's'}, called with ${expr.args.length}`, expr.span, `write ${form}`);
@@ -746,6 +767,7 @@ export class Resolver {
     // Its sums' indices renamed afresh, as an inlined let's: a call inside a sum over j (sum(j, f(x[j]))) must not meet the body's own j.
     let body = this.freshen(this.definedBody(defined), new Map());
     for (let p = 0; p < primes; p++) body = { k: 'diff', f: body, v: { name: argumentName(defined, defined.args[0]), indices: [] } };
+    for (const argument of partials) body = { k: 'diff', f: body, v: { name: argumentName(defined, argument), indices: [] } };
     // A value put in under diff would move its variable: the derivatives are taken first.
     let free: Term;
     try {
@@ -1167,6 +1189,10 @@ export class Resolver {
     if (partial) this.checkNotBroken(partial[1]);
     const partOf = partial ? this.scope.functions?.get(partial[1]) : undefined;
     if (partial && partOf) return this.abstractCall(partOf, 0, partial[2], expr, bound);
+    // f_x(2, 1), f_xy(a, b) of a function the derivation defines (let f(x, y) = ...): Stewart 14.3's partials at a point.
+    const definedPart = partial ? this.scope.definedFunctions?.get(partial[1]) : undefined;
+    const partials = definedPart && subscriptArguments(definedPart.args, partial![2]);
+    if (definedPart && partials) return this.definedCall(definedPart, 0, expr, bound, partials);
     if (name.endsWith("''")) {
       throw this.error('unsupported', `${name}: Lagrange's notation with more than one prime is read for an abstract function (given ${unprimed}: function) only`, expr.nameSpan,
         `write diff(diff(${unprimed}(t), t), t) with given t: real, or declare given ${unprimed}: function for an unknown function`);

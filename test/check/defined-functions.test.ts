@@ -23,6 +23,22 @@ claim r'(x) = f'(x)
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
   });
 
+  it('of two arguments: its partial derivatives by subscripts at a point, f_x(2, 1), f_xy(a, b), f_12 by position (Stewart 14.3, probe 34)', () => {
+    const steps = stepsIn(`let f(x, y) = x^3 + x^2 * y^3 - 2 * y^2
+given a, b: real
+claim f_x(2, 1) = 16
+claim f_y(2, 1) = 8
+claim f_y(2, 1) = 10
+claim f_12(2, 1) = 12
+claim f_xx(a, b) = 6 * a + 2 * b^3
+claim f_xy(a, b) = f_yx(a, b)
+claim f_xz(a, b) = 0
+`);
+    expect(steps.slice(0, 6).map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
+    // A subscript that is not made of the arguments is no partial: an unknown function, said so.
+    expect(steps[6].verdict).toBe('error');
+  }, 60_000);
+
   it('takes an entry as its argument, and an array entry by entry; keeps the domain of its body', () => {
     expect(verdictsIn(`given x: real
 given v: vector[n]
