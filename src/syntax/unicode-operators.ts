@@ -10,11 +10,15 @@ import type { SourceMap } from './source-map.ts';
  */
 const SAME_LENGTH: Readonly<Record<string, string>> = {
   '\u2212': '-', '\u00d7': '*', '\u00b7': '*', '\u22c5': '*', '\u1d40': "'", '\u22a4': "'", '@': '*',
+  // The prime of a typeset page (y′, f′(x)) is the apostrophe of Lagrange's notation.
+  '\u2032': "'",
 };
-const TWO_CHARACTERS: Readonly<Record<string, string>> = { '\u2260': '!=', '\u2264': '<=', '\u2265': '>=', '\u2299': '.*', '\u2218': '.*', '\u221e': 'Infinity' };
+/** The double and triple primes (y″, y‴): two and three apostrophes. */
+const PRIMES: Readonly<Record<string, string>> = { '\u2033': "''", '\u2034': "'''" };
+const TWO_CHARACTERS: Readonly<Record<string, string>> = { ...PRIMES, '\u2260': '!=', '\u2264': '<=', '\u2265': '>=', '\u2299': '.*', '\u2218': '.*', '\u221e': 'Infinity' };
 
 export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
-  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e]|\*\*/.test(text)) return { text, map };
+  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e\u2032-\u2034]|\*\*/.test(text)) return { text, map };
   const out: string[] = [];
   // The offset in `text` of each character written: the map keeps the text after a `≠` at its file columns.
   const sources: number[] = [];

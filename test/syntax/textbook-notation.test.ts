@@ -71,6 +71,11 @@ claim tanh'(t) = 1 + tanh(t)^2   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   });
 
+  it("reads the typeset primes ′, ″ and ‴ as Lagrange's apostrophes: σ′(t), y″ of an implicit y", () => {
+    expect(verdicts(`given t: real\nclaim σ′(t) = σ(t) * (1 - σ(t))\nclaim tanh′(t) = 1 - tanh(t)^2\n`)).toEqual(['proved', 'proved']);
+    expect(verdicts(`implicit y(x): x^2 + y^2 = 25\nclaim y′ = -x / y\nclaim y″ = -(y^2 + x^2) / y^3\n`)).toEqual(['proved', 'proved']);
+  });
+
   it("keeps A'(x) a transpose times x where A is declared", () => {
     expect(verdicts(`given x: vector[n]\ngiven A: matrix[n, n]\nclaim A'(x) = A' * x\n`)).toEqual(['proved']);
   });
