@@ -339,9 +339,9 @@ export class Resolver {
         if (op === '<' || op === '<=' || op === '>' || op === '>=' || op === '==' || op === '!=') {
           return this.comparison(op, expr, bound);
         }
-        // dy/dx of the function an equation defines, as the books write it (dy and dx are no names of the file).
-        const leibniz = op === '/' ? this.implicitLeibniz(expr.left, expr.right) : undefined;
-        if (leibniz !== undefined) return leibniz;
+        // dy/dx, as the books write it, where dy and dx are no names of the file.
+        const leibniz = op === '/' ? this.leibnizFraction(expr.left, expr.right) : undefined;
+        if (leibniz !== undefined) return this.val(leibniz, bound);
         if (op === '^' || op === '.^') {
           // e^x (sin(x) - cos(x)): math.js reads x (...) as a call inside the exponent; a textbook means the power
           // times the bracket, and a value's name before a bracket is a product (see callValue).
@@ -1627,28 +1627,35 @@ export class Resolver {
   }
 
   /**
-   * `dy/dx` (`dz/dx` for a surface, the partial one) where y is the implicit function and x a variable of it, and
-   * `d^2y/dx^2` (`d²y/dx²`) for a second derivative; undefined for anything else (dy and dx are no names of the file).
+   * Leibniz's fraction in ASCII, where its `d` names are no names of the file: `dy/dx` is diff(y, x) and
+   * `d^2y/dx^2` (`d²y/dx²`) diff(y, x, 2), for y an input, a `let` or the implicit function, and x a scalar
+   * input (a variable of the implicit function: its partial derivative). A declared `dy` or `dL` (backprop's
+   * names for gradients, `let dZ2 = A2 - Y`) keeps its quotient; undefined for anything else.
    */
-  private implicitLeibniz(left: Expr, right: Expr): Value | undefined {
-    const implicit = this.scope.implicit;
-    if (implicit === undefined) return undefined;
+  private leibnizFraction(left: Expr, right: Expr): Expr | undefined {
     // d^k y is (d^k) y to math.js, and dx^k a power of the name dx.
     const order = (e: Expr): number | undefined => (e.kind === 'number' && Number.isInteger(e.value) && e.value >= 1 && e.value <= 8 ? e.value : undefined);
-    const top = left.kind === 'name' && left.name === `d${implicit.name}` ? { k: 1 }
-      : left.kind === 'binary' && left.op === '*' && left.right.kind === 'name' && left.right.name === implicit.name
-        && left.left.kind === 'binary' && left.left.op === '^' && left.left.left.kind === 'name' && left.left.left.name === 'd' && order(left.left.right) !== undefined
-        ? { k: order(left.left.right)! } : undefined;
+    const top = left.kind === 'name' && left.name.length > 1 && left.name.startsWith('d') ? { name: left.name.slice(1), k: 1, higher: false }
+      : left.kind === 'binary' && left.op === '*' && left.right.kind === 'name' && left.left.kind === 'binary' && left.left.op === '^'
+        && left.left.left.kind === 'name' && left.left.left.name === 'd' && order(left.left.right) !== undefined
+        ? { name: left.right.name, k: order(left.left.right)!, higher: true } : undefined;
     const bottom = right.kind === 'name' ? { name: right.name, k: 1 }
       : right.kind === 'binary' && right.op === '^' && right.left.kind === 'name' && order(right.right) !== undefined ? { name: right.left.name, k: order(right.right)! } : undefined;
-    if (top === undefined || bottom === undefined || top.k !== bottom.k) return undefined;
-    if (this.isDeclared(`d${implicit.name}`) || this.isDeclared('d') || this.isDeclared(bottom.name)) return undefined;
-    const variable = implicit.variables.find((v) => bottom.name === `d${v}`);
-    if (variable === undefined) return undefined;
-    this.checkNotBroken(implicit.name);
-    let term: Term = { k: 'input', ref: { name: implicit.name, indices: [] } };
-    for (let p = 0; p < top.k; p++) term = { k: 'diff', f: term, v: { name: variable, indices: [] } };
-    return scalar(term);
+    if (top === undefined || bottom === undefined || top.k !== bottom.k || !bottom.name.startsWith('d') || bottom.name.length < 2) return undefined;
+    const variable = bottom.name.slice(1);
+    if (top.higher ? this.isDeclared('d') : this.isDeclared(`d${top.name}`)) return undefined;
+    if (this.isDeclared(bottom.name)) return undefined;
+    const implicit = this.scope.implicit;
+    const ofImplicit = implicit !== undefined && top.name === implicit.name;
+    if (!ofImplicit && !(this.scope.inputs.has(top.name) || this.scope.lets.has(top.name))) return undefined;
+    const input = this.scope.inputs.get(variable);
+    const isVariable = (implicit !== undefined && implicit.variables.includes(variable)) || (input !== undefined && input.dims.length === 0 && input.kind !== 'function');
+    if (!isVariable) return undefined;
+    const span = left.span;
+    const name = (n: string): Expr => ({ kind: 'name', name: n, span });
+    const args: Expr[] = [name(top.name), name(variable)];
+    if (top.k > 1) args.push({ kind: 'number', text: String(top.k), value: top.k, span });
+    return { kind: 'call', name: 'diff', nameSpan: span, args, span: { ...span, endLine: right.span.endLine, endCol: right.span.endCol } };
   }
 
   /** The implicit function's derivative of an order in its one variable (its value at order 0), for the model to write out. */

@@ -77,7 +77,7 @@ function leibnizOrder(upper: string | undefined, lower: string | undefined): num
   return /^\d$/.test(u) ? Number(u) : u;
 }
 
-/** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`): the derivative of a name. ASCII `dL/dz` stays a quotient: `dP` is a name. */
+/** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`): the derivative of a name. ASCII `dy/dx` is read by the model, which knows whether `dy` is a name (model/resolve.ts). */
 const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
 
 /** The same fraction of a bracket, `∂(x^2 y)/∂x` and `∂²(x^2 y^3)/∂x∂y`: its numerator ... */

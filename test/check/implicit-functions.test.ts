@@ -35,6 +35,24 @@ describe('derivatives of a function defined by an equation', () => {
   }, 60_000);
 });
 
+describe("Leibniz's ASCII fraction dy/dx, beyond implicit functions", () => {
+  it('is diff(y, x) for a let or an input over a scalar input where dy and dx are no names; a declared dZ keeps its quotient', () => {
+    const body = `given x: real
+given t: positive
+let y = x^2 * sin(x)
+let u = t^2
+let v = t^3
+claim dy/dx = 2 x sin(x) + x^2 cos(x)
+claim d^2y/dx^2 = diff(y, x, 2)
+claim (dv/dt) / (du/dt) = 3 t / 2
+claim dy/dx = 2 x sin(x)
+let dZ = 2 * x
+given dW: positive
+claim dZ/dW = 2 * x / dW`;
+    expect(stepsIn(body).map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved']);
+  }, 60_000);
+});
+
 describe('a derivative at a point of the curve', () => {
   it('subs(y\', x, 3, y, 3): y\' written out before the point goes in, not read as 0 (the folium at (3, 3), Stewart 3.5)', () => {
     const body = "implicit y(x): x^3 + y^3 = 6 x y\nclaim subs(y', x, 3, y, 3) = -1\nclaim subs(y'', x, 3, y, 3) = -16/3\nclaim subs(subs(y', x, 3), y, 3) = 1";
