@@ -448,7 +448,9 @@ function parseImplicit(line: LogicalLine): ImplicitDecl {
   const start = m[0].length;
   const equals = topLevelEquals(line.text, start);
   if (equals === undefined) {
-    throw new DerivationError(diagnostic('syntax', 'an implicit definition is an equation: it has no =', file, line.map.span(start, line.text.length), form));
+    const doubled = line.text.indexOf('==', start);
+    throw new DerivationError(diagnostic('syntax', doubled >= 0 ? 'an implicit definition\'s equation is written with one =, not ==' : 'an implicit definition is an equation: it has no =', file,
+      doubled >= 0 ? line.map.span(doubled, doubled + 2) : line.map.span(start, line.text.length), form));
   }
   if (topLevelEquals(line.text, equals + 1) !== undefined) {
     const second = topLevelEquals(line.text, equals + 1)!;
