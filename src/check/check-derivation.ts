@@ -160,8 +160,8 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
     : checkClaimStep(model, claim, s, context);
   // A claim about a function defined by an equation: a step the engines do not find to hold for all values is read on the curve.
   const onCurve = claim.implicit === undefined ? result
-    : readOnCurve(result) ? checkOnCurve(model, claim, s, result, mix(mix(seed, c), s))
-      : result.verdict === 'proved' || result.verdict === 'verified' ? withCurveShown(model, claim, result, mix(seed, c)) : result;
+    : guarded(claim.steps[s], () => (readOnCurve(result) ? checkOnCurve(model, claim, s, result, mix(mix(seed, c), s))
+      : result.verdict === 'proved' || result.verdict === 'verified' ? withCurveShown(model, claim, result, mix(seed, c)) : result), seed);
   if (onCurve !== result) return onCurve;
   // Lines checked as others (an indefinite integral's derivatives, an infinite limit through exp): the method says so.
   return claim.readAs === undefined || result.verdict === 'error' ? result : { ...result, method: `${result.method}; ${claim.readAs}` };

@@ -1,5 +1,5 @@
 import { diagnostic } from '../diagnostics/index.ts';
-import { eliminateDiff, inputNames, sub, type ImplicitFunction, type Model, type ModelClaim } from '../model/index.ts';
+import { eliminateDiff, inputNames, someSubterm, sub, type ImplicitFunction, type Model, type ModelClaim } from '../model/index.ts';
 import { compilePreciseSide, criticalPoints, curvePoints, evaluatePrecise, PreciseDecimal, usePoint, type CurvePoint, type CurveSample, type PreciseValue } from '../numeric/index.ts';
 import type { Relation } from '../syntax/index.ts';
 import { isExpected, type Counterexample, type StepResult } from './results.ts';
@@ -31,6 +31,9 @@ export function checkOnCurve(model: Model, claim: ModelClaim, s: number, result:
   const step = eliminateDiff(stepTerm);
   const read = new Set([...inputNames(above), ...inputNames(step), ...inputNames(implicit.level)]);
   const inputs = model.inputs.filter((input) => read.has(input.name));
+  if (claim.freeIndices.length > 0 || [above, step].some((t) => someSubterm(t, (x) => x.k === 'icmp' || x.k === 'ival'))) {
+    return errorOnCurve(model, result, seed, `the step holds only on the curve ${implicit.text}, and is read there with numbers only, not with free indices`);
+  }
   const unreadable = inputs.find((input) => input.dims.length > 0 || !['real', 'positive', 'unit'].includes(input.kind));
   if (unreadable !== undefined) {
     return errorOnCurve(model, result, seed, `the step holds only on the curve ${implicit.text}, and is read there with real numbers only; it reads ${unreadable.name}: ${unreadable.typeText}`);
