@@ -54,6 +54,8 @@ const NEGLIGIBLE = 1e-20;
 const MAX_SHARE = 0.5;
 /** The terms past the last node shrink at least this fast from one node to the next, or their sum is not bounded. */
 const MAX_TAIL_RATIO = 0.9;
+/** Terms before the last that the tail's ratio is read from (the largest of them). */
+const TAIL_LOOKBACK = 3;
 /** u runs at most this far out: past it every transformation's weight or node is out of the range of doubles. */
 const MAX_U = 7;
 const HALF_PI = Math.PI / 2;
@@ -109,6 +111,9 @@ class Rule {
   private tail = 0;
   /** How far the last node's rounding moved it, relative to its distance from the nearest finite end. */
   private nodeShift = 0;
+  /** The weight of the last node, and the largest |f| met: a term exactly 0 may be a root of f at a node, not the rule's end. */
+  private lastWeight = 0;
+  private largestValue = 0;
   private lost = false;
   private undefinedAt = false;
   /** Nodes whose value was not lost, and nodes whose value was lost where its term was negligible (an underflow far out). */
@@ -164,6 +169,8 @@ class Rule {
   private walk(h: number, first: number, stride: number, direction: 1 | -1): void {
     let last = 0;
     let lastButOne = 0;
+    // The terms before `last`, the nearest first.
+    const recent: number[] = [];
     // u -> +Infinity runs to the infinite end of a half-line (t = a + e^s, or b - e^s); both ways on the line.
     const infiniteSide = direction === 1 ? this.kind !== 'finite' : this.kind === 'infinite';
     for (let k = first; k * h <= MAX_U; k += stride) {
@@ -176,7 +183,11 @@ class Rule {
         // The node left the range of doubles (it rounds onto a finite end, or past every double): the terms
         // beyond, bounded as a geometric series of the last two, are what is left out.
         if (last !== 0) {
-          const ratio = lastButOne === 0 ? 1 : Math.abs(last / lastButOne);
+          // Per node, from the last term and the largest of the few before it: a root of the integrand near the end
+          // (y sin(x y) on [1, 2] at y just below pi, its root within 1e-6 of 1) makes one term tiny, and the next
+          // one's growth from it is no sign of a singularity.
+          const back = recent.reduce((best, v, i) => (Math.abs(v) > Math.abs(best.v) ? { v, k: i + 1 } : best), { v: 0, k: 1 });
+          const ratio = back.v === 0 ? 1 : Math.abs(last / back.v) ** (1 / back.k);
           if (ratio >= MAX_TAIL_RATIO) this.unbounded = true;
           else this.tail += 2 * Math.abs(last) * ratio / (1 - ratio);
         }
@@ -184,10 +195,16 @@ class Rule {
       }
       if (this.undefinedAt || this.lost) return;
       lastButOne = last;
+      recent.unshift(last);
+      if (recent.length > TAIL_LOOKBACK) recent.pop();
       last = term;
       // Out on an infinite side, two negligible terms end the walk (past the centre, where the integrand may still be 0).
       if (infiniteSide && Math.abs(u) > (this.absSum > 0 ? 1 : 2) && Math.abs(term) <= NEGLIGIBLE * this.absSum && Math.abs(lastButOne) <= NEGLIGIBLE * this.absSum) return;
-      if (!infiniteSide && Math.abs(u) > 1 && this.absSum > 0 && Math.abs(term) <= NEGLIGIBLE * UNIT_ROUNDOFF * this.absSum) return;
+      // A term exactly 0 where the weights still count is a root of the integrand at a node, not the rule's end: an inner
+      // integral of sin(x - y) over [0, 1] at an outer node y has its root at its own node y, and the walk stopped there,
+      // leaving out the nodes beyond (an error that halved with each level, so none settled: probe 34).
+      const negligible = NEGLIGIBLE * UNIT_ROUNDOFF * this.absSum;
+      if (!infiniteSide && Math.abs(u) > 1 && this.absSum > 0 && Math.abs(term) <= negligible && (term !== 0 || this.lastWeight * this.largestValue <= negligible)) return;
     }
   }
 
@@ -234,6 +251,8 @@ class Rule {
     }
     if (w === 0) return undefined;
     const v = this.f.value(t);
+    this.lastWeight = Math.abs(w);
+    if (Number.isFinite(v) && Math.abs(v) > this.largestValue) this.largestValue = Math.abs(v);
     const error = this.f.error();
     const term = w * v;
     // A value lost where the term matters is no evidence; where it is negligible (an underflow far out), its bound is.

@@ -42,6 +42,14 @@ describe('the fundamental theorem and Leibniz\'s rule', () => {
 });
 
 describe('values by quadrature', () => {
+  it('a double integral equal to 0 with no closed form is verified, and a slip of 1/100 refuted (Stewart 15.2, probe 34)', () => {
+    const steps = stepsIn(`given x, y: real
+claim integral(y, 0, 1, integral(x, 0, 1, sin(x - y))) = 0
+claim integral(y, 0, 1, integral(x, 0, 1, sin(x - y))) = 1/100
+claim integral(y, 0, pi, integral(x, 1, 2, y * sin(x * y))) = 0`);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'refuted', 'verified']);
+  }, 60_000);
+
   it.each([
     ['a polynomial', 'given t: real\nclaim integral(t, 0, 1, t^2) = 1/3'],
     ['a polynomial to x', 'given x, t: real\nclaim integral(t, 0, x, 3 * t^2 + 1) = x^3 + x'],
