@@ -855,8 +855,8 @@ export class Resolver {
     const leibniz = /^d(\p{L}.*)$/u.exec(name)?.[1];
     if (leibniz !== undefined && (known.includes(leibniz) || isFunctionName(leibniz) || isFunctionForm(leibniz) || leibniz === '\u03c3')) {
       return this.error('unknown-name', `unknown name '${name}'`, span,
-        known.includes(leibniz) ? `Leibniz's d${leibniz}/dx is read as a quotient of two names in ASCII: write diff(${leibniz}, x), or \u2202${leibniz}/\u2202x`
-          : `Leibniz's d${leibniz}/dx is read as a quotient of two names in ASCII: write diff(${leibniz === '\u03c3' ? 'sigmoid' : leibniz}(x), x)`);
+        known.includes(leibniz) ? `Leibniz's d${leibniz}/dx in ASCII is read as a derivative over a scalar input x only, right after its / (not as a part of a product): write diff(${leibniz}, x), or \u2202${leibniz}/\u2202x`
+          : `Leibniz's d${leibniz}/dx is read for a declared ${leibniz} only: write diff(${leibniz === '\u03c3' ? 'sigmoid' : leibniz}(x), x)`);
     }
     if (name === 'I') {
       return this.error('unknown-name', "unknown name 'I'", span, 'the identity I is read beside a square matrix (A + I, X^T X + lambda I, A I); alone, write eye(n) for the n by n identity');

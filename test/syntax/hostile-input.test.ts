@@ -341,12 +341,11 @@ describe('calls the language does not hold (argmin, expm, kron)', () => {
 });
 
 describe("Leibniz's dσ/da in ASCII (ninth probe's messages)", () => {
-  it('says the quotient of two names is read, and how to write the derivative, not did-you-mean t', () => {
-    const steps = stepsIn('given a: real\nlet L = sigmoid(a)^2\nclaim dσ/da = sigmoid(a) * (1 - sigmoid(a))\nclaim dL/da = 2 * L * (1 - sigmoid(a))\n');
-    expect(steps.map((s) => s.detail.diagnostic?.hint)).toEqual([
-      "Leibniz's dσ/dx is read as a quotient of two names in ASCII: write diff(sigmoid(x), x)",
-      "Leibniz's dL/dx is read as a quotient of two names in ASCII: write diff(L, x), or ∂L/∂x",
-    ]);
+  it('reads dL/da as the derivative of a declared L, and says how to write dσ/da, not did-you-mean t', () => {
+    const steps = stepsIn('given a: real\ngiven v: vector[n]\nlet L = sigmoid(a)^2\nclaim dσ/da = sigmoid(a) * (1 - sigmoid(a))\nclaim dL/da = 2 * L * (1 - sigmoid(a))\nclaim dL/dv = 0\n');
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'proved', 'error']);
+    expect(steps[0].detail.diagnostic?.hint).toBe("Leibniz's dσ/dx is read for a declared σ only: write diff(sigmoid(x), x)");
+    expect(steps[2].detail.diagnostic?.hint).toMatch(/^Leibniz's dL\/dx in ASCII is read as a derivative over a scalar input x only/);
   });
 });
 
