@@ -161,7 +161,7 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
   // A claim about a function defined by an equation: a step the engines do not find to hold for all values is read on the curve.
   const onCurve = claim.implicit === undefined ? result
     : guarded(claim.steps[s], () => (readOnCurve(result) ? checkOnCurve(model, claim, s, result, mix(mix(seed, c), s))
-      : result.verdict === 'proved' || result.verdict === 'verified' ? withCurveShown(model, claim, result, mix(seed, c)) : result), seed);
+      : result.verdict === 'proved' || result.verdict === 'verified' ? withCurveShown(model, claim, result, seed) : result), seed);
   if (onCurve !== result) return onCurve;
   // Lines checked as others (an indefinite integral's derivatives, an infinite limit through exp): the method says so.
   return claim.readAs === undefined || result.verdict === 'error' ? result : { ...result, method: `${result.method}; ${claim.readAs}` };

@@ -95,7 +95,10 @@ export function checkOnCurve(model: Model, claim: ModelClaim, s: number, result:
   };
 }
 
-/** Whether each implicit function's curve has a point where it is a function of its variables, once per function. */
+/**
+ * Whether each implicit function's curve has a point where it is a function of its variables, once per function:
+ * searched with the run's seed alone, so that the answer does not depend on which claim, or which thread, asks first.
+ */
 const hasPoints = new WeakMap<ImplicitFunction, boolean>();
 
 /**

@@ -1,5 +1,5 @@
 import type { Derivation, Expr } from '../syntax/index.ts';
-import { exprChildren } from './expr-children.ts';
+import { exprChildren } from '../syntax/index.ts';
 import { LIMIT_NAMES, limitParts } from './written-names.ts';
 
 /** The calls that bind a scalar variable, and where they name it (SymPy's orders are told as the resolver tells them). */

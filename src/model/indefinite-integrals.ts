@@ -1,6 +1,6 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Expr, Span } from '../syntax/index.ts';
-import { exprChildren } from './expr-children.ts';
+import { exprChildren } from '../syntax/index.ts';
 import { readsName } from './recurrence.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import type { Expr, Span } from '../syntax/index.ts';
+import { exprChildren, primedName, type Expr, type Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
@@ -15,7 +15,6 @@ import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
-import { exprChildren } from './expr-children.ts';
 import { INFINITY_NAMES, LIMIT_NAMES, limitParts } from './written-names.ts';
 import { EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
 import { CapturedVariable, LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
@@ -178,7 +177,6 @@ export interface DefinedFunction {
   readonly givens?: ReadonlyMap<string, Input>;
 }
 
-/** The name a defined function's argument is held under in its body: `t@f`, which no file can write (a name is letters, digits and _). */
 /**
  * The arguments a subscript differentiates by, in order: `xy` of f(x, y) is x then y, `12` by position;
  * undefined where it is not made of the argument names (or positions) alone.
@@ -200,6 +198,7 @@ function subscriptArguments(args: readonly string[], subscript: string): string[
   return out;
 }
 
+/** The name a defined function's argument is held under in its body: `t@f`, which no file can write (a name is letters, digits and _). */
 function argumentName(defined: DefinedFunction, argument: string): string {
   return `${argument}@${defined.name}`;
 }
@@ -1578,11 +1577,6 @@ export class Resolver {
   }
 
   /**
-   * `f'(x)`: the derivative of a function of one argument at x, entry by entry
-   * (`sigmoid'(z)`, `tanh'(a)`, `relu'(z)`, `σ'(z)`), Lagrange's notation of the
-   * backprop texts. A declared `A` keeps `A'(x)` as A transposed times x.
-   */
-  /**
    * `y(x)`, `y'(x)`, `y''(x)` of the function an equation defines: y, or its derivative in x. Called
    * at anything but its variables it is an error: y(2) would be y read at another point of the curve.
    */
@@ -1614,11 +1608,9 @@ export class Resolver {
   /** `y'`, `y''` (a transpose of the implicit function's name, as math.js reads a prime): its derivatives; undefined for anything else. */
   private implicitPrimes(expr: Extract<Expr, { kind: 'transpose' }>): Value | undefined {
     const implicit = this.scope.implicit;
-    if (implicit === undefined) return undefined;
-    let primes = 0;
-    let base: Expr = expr;
-    while (base.kind === 'transpose') { base = base.arg; primes++; }
-    if (base.kind !== 'name' || base.name !== implicit.name) return undefined;
+    const primed = primedName(expr);
+    if (implicit === undefined || primed === undefined || primed.name !== implicit.name) return undefined;
+    const { primes } = primed;
     if (implicit.variables.length !== 1) {
       throw this.error('unsupported', `${implicit.name}${"'".repeat(primes)} is a derivative in one variable, and ${implicit.name} is a function of ${implicit.variables.join(', ')}`, expr.span,
         `write diff(${implicit.name}, ${implicit.variables[0]}) for the partial derivative in ${implicit.variables[0]}`);
@@ -1668,6 +1660,11 @@ export class Resolver {
     return term;
   }
 
+  /**
+   * `f'(x)`: the derivative of a function of one argument at x, entry by entry
+   * (`sigmoid'(z)`, `tanh'(a)`, `relu'(z)`, `σ'(z)`), Lagrange's notation of the
+   * backprop texts. A declared `A` keeps `A'(x)` as A transposed times x.
+   */
   private primed(base: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     if (this.isDeclared(base)) {
       const transposed: Expr = { kind: 'transpose', arg: { kind: 'name', name: base, span: expr.nameSpan }, span: expr.nameSpan };

@@ -168,8 +168,7 @@ class Rule {
   /** Adds the terms at u = direction * k * h for k = first, first + stride, ... out to where the rule's weights end. */
   private walk(h: number, first: number, stride: number, direction: 1 | -1): void {
     let last = 0;
-    let lastButOne = 0;
-    // The terms before `last`, the nearest first.
+    // The terms before `last`, the nearest first (recent[0] is the last but one).
     const recent: number[] = [];
     // u -> +Infinity runs to the infinite end of a half-line (t = a + e^s, or b - e^s); both ways on the line.
     const infiniteSide = direction === 1 ? this.kind !== 'finite' : this.kind === 'infinite';
@@ -181,7 +180,7 @@ class Rule {
       const term = this.term(u, pastNegligible);
       if (term === undefined) {
         // The node left the range of doubles (it rounds onto a finite end, or past every double): the terms
-        // beyond, bounded as a geometric series of the last two, are what is left out.
+        // beyond, bounded as a geometric series from the last terms, are what is left out.
         if (last !== 0) {
           // Per node, from the last term and the largest of the few before it: a root of the integrand near the end
           // (y sin(x y) on [1, 2] at y just below pi, its root within 1e-6 of 1) makes one term tiny, and the next
@@ -194,12 +193,11 @@ class Rule {
         return;
       }
       if (this.undefinedAt || this.lost) return;
-      lastButOne = last;
       recent.unshift(last);
       if (recent.length > TAIL_LOOKBACK) recent.pop();
       last = term;
       // Out on an infinite side, two negligible terms end the walk (past the centre, where the integrand may still be 0).
-      if (infiniteSide && Math.abs(u) > (this.absSum > 0 ? 1 : 2) && Math.abs(term) <= NEGLIGIBLE * this.absSum && Math.abs(lastButOne) <= NEGLIGIBLE * this.absSum) return;
+      if (infiniteSide && Math.abs(u) > (this.absSum > 0 ? 1 : 2) && Math.abs(term) <= NEGLIGIBLE * this.absSum && Math.abs(recent[0]) <= NEGLIGIBLE * this.absSum) return;
       // A term exactly 0 where the weights still count is a root of the integrand at a node, not the rule's end: an inner
       // integral of sin(x - y) over [0, 1] at an outer node y has its root at its own node y, and the walk stopped there,
       // leaving out the nodes beyond (an error that halved with each level, so none settled: probe 34).

@@ -4,8 +4,7 @@
  * It is the teacher's comparison of two lines on the board, and needs no algebra:
  * it is shown when the engine's own explanation is a raw difference.
  */
-import { exprChildren } from '../model/index.ts';
-import { parseExpression, SourceMap, type Expr } from '../syntax/index.ts';
+import { exprChildren, parseExpression, SourceMap, type Expr } from '../syntax/index.ts';
 
 /** Parts longer than this are not a contrast a reader takes in. */
 const MAX_PART = 80;

@@ -1,6 +1,6 @@
 import { add, fn, mul, num, pow, type Input, type Term } from '../model/index.ts';
 import type { AtomTable } from './canonical.ts';
-import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, type RationalFunction } from './exact/index.ts';
+import { Budget, BudgetExceededError, dividedByRoot, Polynomial, Rational, rationalRoot, type RationalFunction } from './exact/index.ts';
 import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
 
 /**
@@ -341,55 +341,23 @@ function squarefreePart(poly: Polynomial, id: number): Polynomial | undefined {
   return Polynomial.sum(q.map((c, e) => (e === 0 ? Polynomial.constant(c) : Polynomial.monomial(c, [[id, e]]))));
 }
 
-/** Candidates of the rational root theorem tried at most: a constant or leading coefficient with more divisors is not searched. */
-const MAX_RATIONAL_CANDIDATES = 4_000;
-
 /**
- * P's rational roots (the rational root theorem: p / q with p dividing the constant coefficient and q the leading
- * one, of P scaled to whole coefficients), and P divided by (x - r) for each; undefined where P holds another
- * variable or its coefficients have too many divisors to search.
+ * P's rational roots, each divided out, and what is left of P; undefined where P holds another variable or its
+ * coefficients are too large to search (exact/rational-roots.ts).
  */
 function withoutRationalRoots(poly: Polynomial, id: number): { roots: Rational[]; rest: Polynomial } | undefined {
   const c = coefficients(poly, id);
   if (c === undefined) return undefined;
   let rest = trimmed(c);
   const roots: Rational[] = [];
-  while (rest.length > 1 && rest[0].isZero()) { roots.push(Rational.ZERO); rest = rest.slice(1); }
-  if (rest.length > 1) {
-    const scale = rest.reduce((l, r) => l * r.den / gcdBig(l, r.den), 1n);
-    const whole = rest.map((r) => r.num * (scale / r.den));
-    const low = divisors(whole[0] < 0n ? -whole[0] : whole[0]);
-    const high = divisors(whole[whole.length - 1] < 0n ? -whole[whole.length - 1] : whole[whole.length - 1]);
-    if (low === undefined || high === undefined || low.length * high.length * 2 > MAX_RATIONAL_CANDIDATES) return undefined;
-    const candidates = new Map<string, Rational>();
-    for (const p of low) for (const q of high) for (const sign of [1n, -1n]) {
-      const r = Rational.of(sign * p, q);
-      candidates.set(r.toString(), r);
-    }
-    for (const r of candidates.values()) {
-      // Horner's rule in exact rationals; a root divides out once (P is square-free here).
-      let value = Rational.ZERO;
-      for (let k = rest.length - 1; k >= 0; k--) value = value.mul(r).add(rest[k]);
-      if (!value.isZero()) continue;
-      roots.push(r);
-      rest = divided(rest, [r.neg(), Rational.ONE]).quotient;
-      if (rest.length <= 1) break;
-    }
+  while (rest.length > 1) {
+    const root = rationalRoot(rest);
+    if (root === undefined) return undefined;
+    if (root === null) break;
+    roots.push(root);
+    rest = dividedByRoot(rest, root);
   }
   return { roots, rest: Polynomial.sum(rest.map((k, e) => (e === 0 ? Polynomial.constant(k) : Polynomial.monomial(k, [[id, e]])))) };
-}
-
-/** The positive divisors of n > 0, where n is at most 10^10 (trial division); undefined past it. */
-function divisors(n: bigint): bigint[] | undefined {
-  if (n === 0n || n > 10_000_000_000n) return undefined;
-  const small: bigint[] = [];
-  const large: bigint[] = [];
-  for (let d = 1n; d * d <= n; d++) {
-    if (n % d !== 0n) continue;
-    small.push(d);
-    if (d * d !== n) large.push(n / d);
-  }
-  return [...small, ...large.reverse()];
 }
 
 /** The n-th root of r >= 0 where it is rational (9/4 for n = 2: 3/2); else undefined. */

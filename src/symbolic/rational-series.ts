@@ -1,5 +1,5 @@
 import { add, fn, mul, num, usesIndexVariable, type Term } from '../model/index.ts';
-import { gcdBig, Rational } from './exact/index.ts';
+import { dividedByRoot, rationalRoot, Rational } from './exact/index.ts';
 import type { KnownSeriesSum } from './known-series.ts';
 import { affineIn, rationalValue, termAt } from './series-terms.ts';
 
@@ -66,10 +66,6 @@ export function rationalSeriesSum(series: Extract<Term, { k: 'series' }>): Known
 const MAX_DEGREE = 12;
 /** The most terms written out before the series' part where every k - r is positive. */
 const MAX_HEAD_TERMS = 64;
-/** The largest |coefficient| whose divisors are tried as roots. */
-const MAX_ROOT_SEARCH = 1_000_000n;
-/** The most candidate roots p / q tried (each at both signs). */
-const MAX_ROOT_CANDIDATES = 10_000;
 
 /** Coefficients of a polynomial in k, the constant first. */
 type Polynomial = Rational[];
@@ -167,24 +163,10 @@ function distinctRoots(p: Polynomial): Rational[] | undefined {
     if (known) known.multiplicity++;
     else roots.push({ root, multiplicity: 1 });
   };
-  while (degree(rest) > 0 && rest[0].isZero()) { found(Rational.ZERO); rest = rest.slice(1); }
   while (degree(rest) > 0) {
-    const integral = integerCoefficients(rest);
-    const a0 = abs(integral[0]);
-    const an = abs(integral[integral.length - 1]);
-    if (a0 > MAX_ROOT_SEARCH || an > MAX_ROOT_SEARCH) return undefined;
-    let root: Rational | undefined;
-    const tops = divisors(a0);
-    const bottoms = divisors(an);
-    if (tops.length * bottoms.length > MAX_ROOT_CANDIDATES) return undefined;
-    search: for (const p of tops) {
-      for (const q of bottoms) {
-        for (const candidate of [Rational.of(p, q), Rational.of(-p, q)]) {
-          if (evaluate(rest, candidate).isZero()) { root = candidate; break search; }
-        }
-      }
-    }
-    if (root === undefined) return undefined;
+    // Every root must be rational: one that is not, or coefficients too large to search, and there is no answer.
+    const root = rationalRoot(rest);
+    if (!root) return undefined;
     found(root);
     rest = dividedByRoot(rest, root);
   }
@@ -292,17 +274,6 @@ function evaluate(p: Polynomial, x: Rational): Rational {
   return acc;
 }
 
-/** p / (k - r), for a root r of p (synthetic division). */
-function dividedByRoot(p: Polynomial, r: Rational): Polynomial {
-  const n = degree(p);
-  const out: Polynomial = new Array(n).fill(Rational.ZERO);
-  let carry = Rational.ZERO;
-  for (let i = n; i >= 1; i--) {
-    carry = carry.mul(r).add(p[i]);
-    out[i - 1] = carry;
-  }
-  return trimmed(out);
-}
 
 /** p(r + u) as a polynomial in u. */
 function shifted(p: Polynomial, r: Rational): Polynomial {
@@ -322,24 +293,5 @@ function seriesQuotient(a: Polynomial, b: Polynomial, count: number): Rational[]
   return out;
 }
 
-/** The polynomial scaled to integer coefficients. */
-function integerCoefficients(p: Polynomial): bigint[] {
-  const lcm = p.reduce((acc, c) => acc / gcdBig(acc, c.den) * c.den, 1n);
-  return p.map((c) => c.num * (lcm / c.den));
-}
 
-function abs(x: bigint): bigint {
-  return x < 0n ? -x : x;
-}
 
-/** The positive divisors of n > 0, in increasing order. */
-function divisors(n: bigint): bigint[] {
-  const small: bigint[] = [];
-  const large: bigint[] = [];
-  for (let d = 1n; d * d <= n; d++) {
-    if (n % d !== 0n) continue;
-    small.push(d);
-    if (d * d !== n) large.unshift(n / d);
-  }
-  return [...small, ...large];
-}

@@ -6,4 +6,4 @@ export { SourceMap } from './source-map.ts';
 export { LIMITS } from './limits.ts';
 export type * from './ast.ts';
 export { exprChildren } from './expr-children.ts';
-export { markPrimes } from './primes.ts';
+export { markPrimes, primedName } from './primes.ts';

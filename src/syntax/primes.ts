@@ -9,13 +9,18 @@ import { exprChildren } from './expr-children.ts';
 export function markPrimes(expr: Expr, names: ReadonlySet<string>): Expr {
   if (names.size === 0) return expr;
   const visit = (e: Expr): void => {
-    if (e.kind === 'transpose') {
-      let base: Expr = e.arg;
-      while (base.kind === 'transpose') base = base.arg;
-      if (base.kind === 'name' && names.has(base.name)) (e as { prime?: true }).prime = true;
-    }
+    const primed = primedName(e);
+    if (primed !== undefined && names.has(primed.name)) (e as { prime?: true }).prime = true;
     exprChildren(e).forEach(visit);
   };
   visit(expr);
   return expr;
+}
+
+/** `y'`, `y''` as the tree holds them (a name transposed once per prime): the name and the primes; undefined for anything else. */
+export function primedName(e: Expr): { name: string; primes: number } | undefined {
+  let primes = 0;
+  let base = e;
+  while (base.kind === 'transpose') { base = base.arg; primes++; }
+  return primes > 0 && base.kind === 'name' ? { name: base.name, primes } : undefined;
 }

@@ -8,7 +8,7 @@
  * that would swallow a following factor (`\log x`, `\sum_{j} ...`) closes itself when
  * one follows. Functions are rendered by the table in `functions.ts`.
  */
-import type { BinaryExpr, BinaryOp, Expr, IndexExpr, NumberExpr, Relation } from '../../syntax/index.ts';
+import { primedName, type BinaryExpr, type BinaryOp, type Expr, type IndexExpr, type NumberExpr, type Relation } from '../../syntax/index.ts';
 import { FUNCTION_RENDERERS, Prec, paren, rendered, type RenderContext, type Rendered } from './functions.ts';
 
 /** Renders `expr` as LaTeX (math mode, without delimiters). */
@@ -179,12 +179,8 @@ class Renderer {
       }
       case 'transpose': {
         // y' of an implicit function: its derivative, primed (y'' twice), as the books print it.
-        if (e.prime) {
-          let primes = 0;
-          let base: Expr = e;
-          while (base.kind === 'transpose') { base = base.arg; primes++; }
-          return rendered(`${this.operand(base, Prec.Atom).tex}${"'".repeat(primes)}`, Prec.Pow);
-        }
+        const primed = e.prime ? primedName(e) : undefined;
+        if (primed !== undefined) return rendered(`${this.render({ kind: 'name', name: primed.name, span: e.span }, false).tex}${"'".repeat(primed.primes)}`, Prec.Pow);
         return rendered(`${this.operand(e.arg, Prec.Atom).tex}^{\\top}`, Prec.Pow);
       }
       case 'binary':

@@ -11,3 +11,4 @@ export { Budget, BudgetExceededError } from './budget.ts';
 export type { BudgetOptions } from './budget.ts';
 export { findNonzeroPoint, seededRandom } from './nonzero-point.ts';
 export type { NonzeroPointOptions, VariableDomain } from './nonzero-point.ts';
+export { dividedByRoot, rationalRoot } from './rational-roots.ts';
