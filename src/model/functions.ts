@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { digamma, digammaError, factorialValue, gamma, PrecisionLimitError, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma, withDigits } from './gamma-function.ts';
 import { fastExp } from './fixed-point-exp.ts';
+import { fastAsin, fastAtan, fastCos, fastLn, fastSin } from './fixed-point-elementary.ts';
 import { erf, erfc, erfinv, normalCdf, normalPdf, preciseErf, preciseErfc, preciseErfinv, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
 import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
@@ -119,7 +120,7 @@ const cmp = (op: '>' | '<', a: Term, b: Term): Term => ({ k: 'cmp', op, a, b });
 
 export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   exp: { precise: (D, a) => fastExp(a, D), arity: 1, slopes: (a) => [Math.exp(a)], value: Math.exp, partials: (a) => [fn('exp', a)] },
-  log: { precise: (D, a) => (a.gt(0) ? a.ln() : new D(NaN)), arity: 1, slopes: (a) => [1 / a], value: (a) => (a > 0 ? Math.log(a) : NaN), partials: (a) => [div(num(1), a)], domain: 'positive' },
+  log: { precise: (D, a) => (a.gt(0) ? fastLn(a) : new D(NaN)), arity: 1, slopes: (a) => [1 / a], value: (a) => (a > 0 ? Math.log(a) : NaN), partials: (a) => [div(num(1), a)], domain: 'positive' },
   sqrt: { precise: (D, a) => (a.gte(0) ? a.sqrt() : new D(NaN)),
     arity: 1, slopes: (a) => [0.5 / Math.sqrt(a)], value: (a) => (a >= 0 ? Math.sqrt(a) : NaN),
     partials: (a) => [div(num(1), mul(num(2), fn('sqrt', a)))], domain: 'non-negative',
@@ -144,8 +145,8 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   min: { precise: (_D, a, b) => (a.lte(b) ? a : b),
     arity: 2, slopes: (a, b) => [a < b ? 1 : 0, a < b ? 0 : 1], value: Math.min, partials: (a, b) => [cmp('<', a, b), cmp('>', a, b)], kink: (a, b) => a - b,
   },
-  sin: { precise: (_D, a) => a.sin(), arity: 1, slopes: (a) => [Math.cos(a)], value: Math.sin, partials: (a) => [fn('cos', a)] },
-  cos: { precise: (_D, a) => a.cos(), arity: 1, slopes: (a) => [-Math.sin(a)], value: Math.cos, partials: (a) => [mul(num(-1), fn('sin', a))] },
+  sin: { precise: (_D, a) => fastSin(a), arity: 1, slopes: (a) => [Math.cos(a)], value: Math.sin, partials: (a) => [fn('cos', a)] },
+  cos: { precise: (_D, a) => fastCos(a), arity: 1, slopes: (a) => [-Math.sin(a)], value: Math.cos, partials: (a) => [mul(num(-1), fn('sin', a))] },
   sinh: { precise: (D, a) => preciseHyperbolic(D, 'sinh', a), arity: 1, slopes: (a) => [Math.cosh(a)], value: Math.sinh, partials: (a) => [fn('cosh', a)] },
   cosh: { precise: (D, a) => preciseHyperbolic(D, 'cosh', a), arity: 1, slopes: (a) => [Math.sinh(a)], value: Math.cosh, partials: (a) => [fn('sinh', a)] },
   sech: {
@@ -157,12 +158,12 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     partials: (a) => [div(num(1), fn('sqrt', add(num(1), pow(a, num(2)))))],
   },
   asin: {
-    precise: (D, a) => (a.abs().lte(1) ? a.asin() : new D(NaN)), arity: 1, slopes: (a) => [1 / Math.sqrt(1 - a * a)],
+    precise: (D, a) => (a.abs().lte(1) ? fastAsin(a) : new D(NaN)), arity: 1, slopes: (a) => [1 / Math.sqrt(1 - a * a)],
     value: (a) => (Math.abs(a) <= 1 ? Math.asin(a) : NaN),
     partials: (a) => [div(num(1), fn('sqrt', sub(num(1), pow(a, num(2)))))], domain: 'from -1 to 1',
   },
   atan: {
-    precise: (_D, a) => a.atan(), arity: 1, slopes: (a) => [1 / (1 + a * a)], value: Math.atan,
+    precise: (_D, a) => fastAtan(a), arity: 1, slopes: (a) => [1 / (1 + a * a)], value: Math.atan,
     partials: (a) => [div(num(1), add(num(1), pow(a, num(2))))],
   },
   // The angle of the point (x, y), in (-pi, pi]: a jump of 2 pi across the negative x-axis, no value at the origin.
@@ -369,7 +370,7 @@ function seriesUntilNegligible(D: PreciseConstructor, first: PreciseNumber, next
 function preciseLog1p(D: PreciseConstructor, a: PreciseNumber): PreciseNumber {
   if (a.lte(-1)) return new D(NaN);
   // 1 + a keeps the digits of a that the log needs: up to five more below 1e-1 (and ln's own guard).
-  if (a.abs().gte('1e-5')) return new D(new (withDigits(D, D.precision + 10))(a).plus(1).ln());
+  if (a.abs().gte('1e-5')) return new D(fastLn(new (withDigits(D, D.precision + 10))(a).plus(1)));
   // The k-th term from the one before: times -a k / (k + 1).
   return seriesUntilNegligible(D, new D(a), (term, k) => term.times(a).times(-k).div(k + 1));
 }

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, expandedSizeUpTo, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, expandedSizeUpTo, fastLn, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -375,7 +375,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
               : (x.isNeg() || !x.isInteger()) && eb.gt(b.abs().div(2)) ? new BOUND(Infinity)
                 : relative.times(x.abs()).lte(LINEAR_POWER) ? carry(x.times(v).div(b), eb)
                   : powerSpread(v, x, relative, b, eb);
-          const fromExponent = v.isZero() || ex.isZero() ? ZERO_BOUND : carry(v.times(b.abs().ln()), ex);
+          const fromExponent = v.isZero() || ex.isZero() ? ZERO_BOUND : carry(v.times(fastLn(b.abs())), ex);
           context.error = fromBase.plus(fromExponent).plus(rounding(v, 2));
           return v;
         });
