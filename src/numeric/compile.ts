@@ -837,16 +837,31 @@ export function freeIndexNames(t: Term): readonly string[] {
 
 /**
  * How an error e in the argument v carries into f(v) = out: |f'(v)| e to first
- * order; where the slope is infinite (sqrt at 0) or undefined, the change of f
- * over [v - e, v + e] itself (sqrt(e) for sqrt at 0). Never NaN.
+ * order, where that is small beside the value; where it is not (the argument has
+ * lost its digits next to where f has no value or no bound: log of a cancelled
+ * difference 1e-16 known to 2e-16, log1p at -1 + 2e-16) or the slope is infinite
+ * (sqrt at 0), the change of f over [v - e, v + e] itself, and no bound (infinite,
+ * so that 60 digits read it) where f has no finite value at an end. Never NaN.
  */
 export function argumentError(f: (v: number) => number, v: number, out: number, slope: number, e: number): number {
   if (e === 0) return 0;
-  if (Number.isFinite(slope)) return carry(slope, e);
-  let bound = 0;
-  for (const w of [f(v + e), f(v - e)]) if (Number.isFinite(w)) bound = Math.max(bound, Math.abs(w - out));
-  return Number.isFinite(bound) && Number.isFinite(out) ? bound : Infinity;
+  const firstOrder = Number.isFinite(slope) ? carry(slope, e) : Infinity;
+  if (firstOrder <= FIRST_ORDER_SHARE * Math.max(Math.abs(out), 1)) return firstOrder;
+  if (!Number.isFinite(out)) return Infinity;
+  let bound = Number.isFinite(firstOrder) ? firstOrder : 0;
+  for (const w of [f(v + e), f(v - e)]) {
+    if (!Number.isFinite(w)) return Infinity;
+    bound = Math.max(bound, Math.abs(w - out));
+  }
+  return bound;
 }
+
+/**
+ * Up to this share of a value (or of 1), an argument's error is carried to first
+ * order: its second-order part is below it by as much again wherever f's slope
+ * changes little over the error (every function but next to its singularities).
+ */
+const FIRST_ORDER_SHARE = 1e-8;
 
 /** A kink matters only where a finite difference might step across it. */
 function noteKink(s: EvaluationState, distance: number): void {

@@ -416,7 +416,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             }
             for (let i = 0; i < vs.length; i++) {
               if (es[i].isZero()) continue;
-              error = error.plus(argumentError((...a) => preciseValue(rule, D, a), vs, i, out, es[i], rule.slopes, t.name));
+              error = error.plus(argumentError((Wide, a) => preciseValue(rule, Wide, a), vs, i, out, es[i], rule.slopes, t.name));
               work.operations += FUNCTION_COST;
             }
             context.error = error;
@@ -595,12 +595,6 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
 const PERIODIC_SLOPE_LIMIT = 1e6;
 
 /**
- * How an error e in argument i carries into f: |slope| e with the double slope
- * from the function table where the value is within the range of doubles (so the
- * slope is too); elsewhere, and where the slope is infinite (sqrt at 0), the
- * change of f over a step max(e, 1e-50 |v|) scaled to e, in 60 digits.
- */
-/**
  * erfinv's error at a known to within e, beyond its own rounding: its slope
  * (sqrt(pi) / 2) exp(erfinv(a)^2) is e^121 at a = erf(11), so the 60-digit rounding of
  * a itself moves it by u |a| times that (Newton on erf at the working digits can do no
@@ -623,8 +617,19 @@ function erfinvError(a: PreciseNumber, e: PreciseNumber, out: PreciseNumber, erf
   return conditioning.plus(change);
 }
 
+/**
+ * How an error e in argument i carries into f: |slope| e with the double slope
+ * from the function table where the value is within the range of doubles and the
+ * slope is steady across the argument's neighbouring doubles; elsewhere (sqrt at 0,
+ * log1p or asin next to -1, gamma next to a pole, where rounding the argument to a
+ * double moves it by more than its distance from the singularity: log1p at
+ * -1 + 3.5e-57 is read at -1) the change of f over [v - e, v + e] itself, in as many
+ * digits as e needs. An end where f has no finite value leaves no bound: the value
+ * read is then no evidence (log of an argument 1e-60 known to 2e-60 may be anything
+ * below log(3e-60), or none).
+ */
 function argumentError(
-  f: (...args: PreciseNumber[]) => PreciseNumber, vs: readonly PreciseNumber[], i: number, out: PreciseNumber, e: PreciseNumber,
+  f: (D: typeof HIGH, args: readonly PreciseNumber[]) => PreciseNumber, vs: readonly PreciseNumber[], i: number, out: PreciseNumber, e: PreciseNumber,
   slopes: (...args: number[]) => number[], name: string,
 ): PreciseNumber {
   // Past 1e6 an argument's double is off by 1e-10 and more, and past 1e15 it has lost its place in the period: neither its slope nor a difference over a step
@@ -635,19 +640,49 @@ function argumentError(
   const outSize = out.abs();
   const inRange = (x: PreciseNumber) => x.isZero() || (x.abs().gt('1e-300') && x.abs().lt('1e300'));
   if (out.isFinite() && inRange(out) && vs.every(inRange)) {
-    const slope = slopes(...vs.map((v) => v.toNumber()))[i];
-    if (Number.isFinite(slope) && (slope !== 0 || outSize.isZero())) return carry(new BOUND(slope), e);
-  }
-  const step = HIGH.max(e, vs[i].abs().times('1e-50'));
-  let change = ZERO_BOUND;
-  for (const sign of [1, -1]) {
-    const moved = vs.map((v, j) => (j === i ? v.plus(step.times(sign)) : v));
-    const w = f(...moved);
-    if (w.isFinite()) change = BOUND.max(change, abs(w.minus(out)));
+    const xs = vs.map((v) => v.toNumber());
+    const slope = slopes(...xs)[i];
+    if (Number.isFinite(slope) && (slope !== 0 || outSize.isZero()) && steadySlope(slopes, xs, i, slope)) return carry(new BOUND(slope), e);
   }
   if (!out.isFinite()) return new BOUND(Infinity);
-  // Over the step, the change is at most slope * step: scaled to e (never below it when the step is e).
-  return change.times(e).div(step);
+  // v +- e in enough digits to tell them from v: e is at least v's own rounding, so a few more than v's.
+  const v = vs[i];
+  const digits = Math.min(MAX_CHANGE_DIGITS, Math.max(HIGH_DIGITS, v.isZero() ? 0 : v.e - e.e + 20) + 10);
+  const Wide = widerThan(digits);
+  let change = ZERO_BOUND;
+  for (const sign of [1, -1]) {
+    const moved = vs.map((w, j) => (j === i ? new Wide(w).plus(new Wide(e).times(sign)) : new Wide(w)));
+    const w = f(Wide, moved);
+    if (!w.isFinite()) return new BOUND(Infinity);
+    change = BOUND.max(change, abs(w.minus(out)));
+  }
+  return change;
+}
+
+/** Digits past which the change over an argument's error is not read (an error below 1e-900 of its argument). */
+const MAX_CHANGE_DIGITS = 1000;
+
+const widerClasses = new Map<number, typeof HIGH>();
+
+function widerThan(digits: number): typeof HIGH {
+  let Wide = widerClasses.get(digits);
+  if (Wide === undefined) widerClasses.set(digits, Wide = HIGH.clone({ precision: digits }));
+  return Wide;
+}
+
+/**
+ * Whether a function's double slope at xs is the same, to 1e-6, at the doubles on
+ * either side of argument i: where it is not, the argument is next to a singularity
+ * and its rounding to a double says little about the slope at the 60-digit value.
+ */
+function steadySlope(slopes: (...args: number[]) => number[], xs: readonly number[], i: number, slope: number): boolean {
+  const x = xs[i];
+  const step = x === 0 ? Number.MIN_VALUE : Math.abs(x) * Number.EPSILON;
+  for (const moved of [x + step, x - step]) {
+    const other = slopes(...xs.map((v, j) => (j === i ? moved : v)))[i];
+    if (!(Math.abs(other - slope) <= 1e-6 * Math.abs(slope))) return false;
+  }
+  return true;
 }
 
 /**

@@ -4,12 +4,16 @@
  * 60 digits, error bounds are never NaN, and the domain rule is asymmetric (the
  * step must have a value wherever the line above has one).
  */
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivation } from '../../src/index.ts';
 import { mul, num, pow } from '../../src/model/index.ts';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, stepsIn } from '../__test-helpers__/derivations.ts';
+
+const Deep = Decimal.clone({ precision: 120 });
 import { eliminateDiff } from '../../src/symbolic/index.ts';
+import { argumentError } from '../../src/numeric/compile.ts';
 import {
   checkStepNumerically, compileTerm, compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState,
   preciseEvaluator, type NumericStep,
@@ -73,6 +77,42 @@ describe('the evaluation state flags a lost double', () => {
   it('the 60-digit error bound sees a cancellation below 60 digits: 1 - (1 - 1e-348) is not settled as 0', () => {
     const v = evaluateAt('given t: real\nclaim 1 - exp(-800 * t) / (1 + exp(-800 * t)) - 1 / (1 + exp(-800 * t)) = 0', 1).precise();
     if (v && v !== 'unsettled') expect(v.error.gte(v.value.abs())).toBe(true);
+  });
+});
+
+describe('the 60-digit bound of a function next to its singularity (probe 35)', () => {
+  // The argument, rounded to a double for the slope, lands on the singularity or far from it: log1p at
+  // -1 + 3.5e-57 was read at -1 (no slope), then over a step of 1e-50 past it, and the bound came out 1e5 too small.
+  it.each([
+    ['log1p(-sigmoid(t)) at t = 130, its argument 3.5e-57 from -1', 'given t: real\nclaim log1p(-sigmoid(t)) = 0', 130, (t: Decimal) => t.neg().exp().plus(1).ln().neg().minus(t)],
+    ['log(1 - sigmoid(t)) at t = 130 (read as log1p)', 'given t: real\nclaim log(1 - sigmoid(t)) = 0', 130, (t: Decimal) => t.neg().exp().plus(1).ln().neg().minus(t)],
+    ['asin(sigmoid(t)) at t = 100, its argument 3.7e-44 from 1', 'given t: real\nclaim asin(sigmoid(t)) = 0', 100, (t: Decimal) => new Deep(1).div(t.neg().exp().plus(1)).asin()],
+    ['lgamma(1e-40 t - 3), 1e-40 from its pole at -3', 'given t: real\nclaim lgamma(t * 1e-40 - 3) = 0', 1, undefined],
+  ])('%s: the true value is within the bound', (_, body, t, exact) => {
+    const v = evaluateAt(body, t).precise();
+    if (v === undefined || v === 'unsettled') return;
+    if (exact === undefined) { expect(v.error.isFinite()).toBe(true); return; }
+    const truth = exact(new Deep(t));
+    expect(new Deep(v.value).minus(truth).abs().lte(new Deep(v.error))).toBe(true);
+  });
+
+  it('in doubles too: an argument known to less than its distance from a singularity leaves no bound, not a first-order one', () => {
+    // log of a difference that cancelled to rounding: 1e-16 known to 2e-16 may be 0 or negative.
+    expect(argumentError(Math.log, 1e-16, Math.log(1e-16), 1e16, 2e-16)).toBe(Infinity);
+    expect(argumentError(Math.log1p, -1 + 2 ** -52, Math.log1p(-1 + 2 ** -52), 2 ** 52, 2 ** -52)).toBe(Infinity);
+    // asin next to 1: the change over the error, above the first-order bound.
+    const v = 1 - 1e-12;
+    expect(argumentError(Math.asin, v, Math.asin(v), 1 / Math.sqrt(1 - v * v), 1e-12)).toBeGreaterThanOrEqual(Math.PI / 2 - Math.asin(v));
+    // A digit-sized error stays first order.
+    expect(argumentError(Math.log, 2, Math.log(2), 0.5, 4e-16)).toBe(0.5 * 4e-16);
+    // A step the exact engine proves is not refuted by the numbers (it was an engine fault: -36 against -80).
+    const steps = stepsIn('given x: real in (1, 4)\nclaim log((1 + x) - x - 1 + exp(-80)) = -80');
+    expect(steps.map((s) => s.verdict)).toEqual(['proved']);
+  });
+
+  it('the stable binary cross-entropy with logits is not refuted where 1 - sigmoid(a) cancels 57 digits', () => {
+    const steps = stepsIn('given a: real in (128, 140)\nclaim -log(1 - sigmoid(a)) = max(a, 0) + log(1 + exp(-abs(a)))\nclaim -log(1 - sigmoid(a)) = a + log(1 + exp(-a))');
+    for (const s of steps) expect(s.verdict === 'proved' || s.verdict === 'verified').toBe(true);
   });
 });
 
