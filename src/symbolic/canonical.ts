@@ -200,6 +200,19 @@ export class AtomTable {
 const POSITIVE_KINDS = new Set(['positive', 'unit', 'simplex']);
 
 /**
+ * Whether an interval holds positive numbers only: `real in (128, 140)` or `(0, 1]`
+ * is read as a positive input is (abs(a) = a, max(a, 0) = a). A lower end whose
+ * double is above 0 is above 0 (rounding keeps signs); an end at 0 must be the
+ * literal 0 and open.
+ */
+function positiveInterval(interval: Input['interval']): boolean {
+  if (interval === undefined) return false;
+  if (interval.lowerValue > 0) return true;
+  const lower = interval.lower;
+  return !interval.lowerClosed && lower !== undefined && lower.k === 'num' && lower.value.num === 0n;
+}
+
+/**
  * Brings an expanded term (no sums, no free indices, no diff) to its canonical
  * rational function. Applies the real-domain laws only where they hold:
  * `log(a b) = log a + log b` and `log(a / b)` only when every factor is known
@@ -333,7 +346,7 @@ export class Canonicalizer {
         const [a, b] = t.ref.indices;
         const swap = input !== undefined && isSymmetricKind(input.kind) && a?.k === 'lit' && b?.k === 'lit' && a.value > b.value;
         const text = printRef(swap ? { name: t.ref.name, indices: [b, a] } : t.ref);
-        const positive = input !== undefined && POSITIVE_KINDS.has(input.kind);
+        const positive = input !== undefined && (POSITIVE_KINDS.has(input.kind) || positiveInterval(input.interval));
         return RationalFunction.variable(this.atoms.intern(`in:${text}`, () => ({ kind: 'input', name: t.ref.name, text, positive }), (_, input) => input(text)));
       }
       case 'add': {

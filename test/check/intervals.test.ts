@@ -76,6 +76,21 @@ claim tan(x) = sin(x) / cos(x)
 `)).toEqual(['verified', 'refuted', 'verified', 'refuted', 'verified', 'proved']);
   }, 60_000);
 
+  it('an interval above 0 makes its input positive to the exact engine: abs, max and logs of it are proved, not only verified', () => {
+    expect(verdictsIn(`given a: real in (128, 140)
+given q: real in (0, 1]
+given z: real in [0, 1]
+given w: real in (-1, 1)
+claim abs(a) = a
+claim max(a, 0) + log(1 + exp(-abs(a))) = a + log(1 + exp(-a))
+claim log(q * a) = log(q) + log(a)
+claim abs(q) = q
+claim abs(z) = z
+claim abs(w) = w   expect wrong
+claim max(w, 0) = w   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'verified', 'refuted', 'refuted']);
+  }, 60_000);
+
   it('bounds on part of the line: strict at an end left out holds, at an end included or inside is refuted at the tie', () => {
     const steps = stepsIn(`given x: real in (-pi/2, pi/2)
 given w: real in [0, pi/2]
