@@ -279,7 +279,10 @@ export function decideStep(
         // Asked only when a confirmation is: most different instances never need one.
         const neverZeroForm = () => ((constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact))
           ? shortened(difference.toString((id) => atoms.name(id))) : undefined);
-        const critical = step.comparison === true ? () => criticalPoints(rhs as Term, step.inputs, canonical, atoms, inputMap, exact) : () => [];
+        const critical = step.comparison === true ? () => {
+          const single = criticalPoints(rhs as Term, step.inputs, canonical, atoms, inputMap, exact);
+          return [...single, ...jointPoints(rhs as Term, step.inputs, single)];
+        } : () => [];
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm(), step.comparison === true));
@@ -352,6 +355,40 @@ function criticalPoints(comparison: Term, inputs: readonly Input[], canonical: C
     }
   }
   return out;
+}
+
+/** Values of each scalar input a bound's joint points combine, and joint points at most. */
+const JOINT_VALUES = 3;
+const MAX_JOINT_POINTS = 27;
+
+/**
+ * Points where every scalar input a bound reads sits at one of its own critical values
+ * (where the margin's derivative in it vanishes) or simple values (0, 1, -1; 1 and 2 for a
+ * positive one; 1/2 for a unit one), all at once. A margin least where two inputs are at
+ * such values together, as the VAE's KL term mu^2 + s - 1 - log(s) at mu = 0, s = 1, or a
+ * cross-entropy against the entropy of its target at x = 0, t = 1/2, ties there, and a
+ * strict bound fails there alone; the critical points found one input at a time (the
+ * others random) and random points miss it (probe 35). Critical values first.
+ */
+function jointPoints(comparison: Term, inputs: readonly Input[], critical: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
+  const scalars = scalarInputsOf(comparison, inputs);
+  if (scalars.length < 2) return [];
+  const choices = scalars.map((input) => {
+    const own = critical.filter((point) => point.size === 1 && point.has(input.name)).map((point) => point.get(input.name)!);
+    const simple = (PLANE_DEFAULTS[input.kind] ?? []).map((v): PointValue => ({ num: v.num, den: v.den }));
+    const values: PointValue[] = [];
+    for (const v of [...own, ...simple]) {
+      const x = pointNumber(v);
+      if (values.length < JOINT_VALUES && allowsValue(input.kind, x) && insideInterval(input, x) && !values.some((w) => pointNumber(w) === x)) values.push(v);
+    }
+    return { name: input.name, values };
+  });
+  let points: Map<string, PointValue>[] = [new Map()];
+  for (const { name, values } of choices) {
+    if (values.length === 0) continue;
+    points = points.flatMap((point) => values.map((v) => new Map([...point, [name, v]])));
+  }
+  return points.filter((point) => point.size >= 2).slice(0, MAX_JOINT_POINTS);
 }
 
 /** The slack a bound's comparison needs to be >= 0: E - A for A <= E, A - E for A >= E; undefined for no comparison. */

@@ -194,6 +194,19 @@ claim exp(x) >= 1 + x / (1 + 1e-10)   expect wrong
 `)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'refuted']);
   }, 120_000);
 
+  it('refutes a strict bound tied where two inputs sit at their critical or simple values together, and keeps the weak one (probe 35)', () => {
+    expect(verdictsIn(`given mu: real
+given s: positive
+given x: real
+given t: unit
+claim mu^2 + s - 1 - log(s) > 0   expect wrong
+claim -(1 + log(s^2) - mu^2 - s^2) / 2 > 0   expect wrong
+claim softplus(x) - t * x > -t * log(t) - (1 - t) * log(1 - t)   expect wrong
+claim mu^2 + s - 1 - log(s) >= 0
+claim -(1 + log(s^2) - mu^2 - s^2) / 2 >= 0
+`)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
+  }, 60_000);
+
   it('an inequality between arrays is an error that says what to compare', () => {
     const step = onlyStep(deriv(`given x, y: vector[n]
 claim x <= x + abs(y)
