@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
+import { add, children, constantFraction, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -281,7 +281,7 @@ export function decideStep(
           ? shortened(difference.toString((id) => atoms.name(id))) : undefined);
         const critical = step.comparison === true ? () => {
           const single = criticalPoints(rhs as Term, step.inputs, canonical, atoms, inputMap, exact);
-          return [...single, ...jointPoints(rhs as Term, step.inputs, single)];
+          return [...single, ...jointPoints(rhs as Term, step.inputs, single), ...criticalCurvePoints(rhs as Term, step.inputs)];
         } : () => [];
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
@@ -389,6 +389,77 @@ function jointPoints(comparison: Term, inputs: readonly Input[], critical: reado
     points = points.flatMap((point) => values.map((v) => new Map([...point, [name, v]])));
   }
   return points.filter((point) => point.size >= 2).slice(0, MAX_JOINT_POINTS);
+}
+
+/** Values each other input takes on a curve of critical points, and solutions per input, at most. */
+const CURVE_VALUES = 2;
+const CURVE_SOLUTIONS = 2;
+
+/**
+ * Points on a bound's curve of critical points: where the margin's derivative in one
+ * scalar input vanishes, solved for that input as a term in the others (sigmoid(x) = t at
+ * x = log(t / (1 - t))), with the others at simple values inside their types and
+ * intervals (the simplest fractions there). A margin least along such a curve, and 0 on
+ * it, ties at every point of it: the cross-entropy of a soft target t in (0.6, 0.9)
+ * against its entropy at x = logit(t), which no input at a simple value alone reaches
+ * (probe 35). The tie is then read exactly at x = log(3), t = 3/4.
+ */
+function criticalCurvePoints(comparison: Term, inputs: readonly Input[]): Map<string, PointValue>[] {
+  const margin = slack(comparison);
+  if (margin === undefined) return [];
+  const scalars = scalarInputsOf(margin, inputs);
+  if (scalars.length < 2) return [];
+  const out: Map<string, PointValue>[] = [];
+  for (const input of scalars) {
+    let derivative: Term;
+    try {
+      derivative = eliminateDiff(differentiate(margin, { name: input.name, indices: [] }));
+    } catch {
+      continue;
+    }
+    const free = (t: Term) => !someSubterm(t, (x) => (x.k === 'input' && x.ref.name === input.name) || x.k === 'size' || x.k === 'ival' || x.k === 'sum' || x.k === 'apply');
+    const solutions = solveForInput(derivative, num(0), free).filter((s) => s.input.k === 'input' && s.input.ref.name === input.name).slice(0, CURVE_SOLUTIONS);
+    if (solutions.length === 0) continue;
+    let assignments: Map<string, Term>[] = [new Map()];
+    for (const other of scalars.filter((o) => o !== input)) {
+      const values = simpleValuesWithin(other).slice(0, CURVE_VALUES);
+      if (values.length === 0) { assignments = []; break; }
+      assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, num(v.num, v.den)]])));
+    }
+    for (const { value } of solutions) {
+      for (const assignment of assignments) {
+        const term = substituteScalarInputs(value, assignment);
+        let approx: number;
+        try {
+          approx = evaluateHighPrecision(term, new Map()).toNumber();
+        } catch {
+          continue;
+        }
+        if (!Number.isFinite(approx) || !allowsValue(input.kind, approx) || !insideInterval(input, approx)) continue;
+        const point = new Map<string, PointValue>([...assignment].map(([name, t]) => [name, constantFraction(t)!]));
+        point.set(input.name, { term, approx });
+        out.push(point);
+      }
+    }
+  }
+  return out;
+}
+
+/** An input's simple values (0, 1, -1; 1, 2; 1/2) inside its interval, else the simplest fractions inside it. */
+function simpleValuesWithin(input: Input): Rational[] {
+  const simple = (PLANE_DEFAULTS[input.kind] ?? []).filter((v) => insideInterval(input, v.toNumber()));
+  if (simple.length > 0 || input.interval === undefined) return simple;
+  const out: Rational[] = [];
+  for (let den = 1n; den <= 64n && out.length < CURVE_VALUES; den++) {
+    const { lowerValue, upperValue } = input.interval;
+    const from = Number.isFinite(lowerValue) ? BigInt(Math.floor(lowerValue * Number(den))) : -4n * den;
+    const to = Number.isFinite(upperValue) ? BigInt(Math.ceil(upperValue * Number(den))) : from + 8n * den;
+    for (let k = from; k <= to && k - from < 200n && out.length < CURVE_VALUES; k++) {
+      const v = Rational.of(k, den);
+      if (insideInterval(input, v.toNumber()) && allowsValue(input.kind, v.toNumber()) && !out.some((w) => w.cmp(v) === 0)) out.push(v);
+    }
+  }
+  return out;
 }
 
 /** The slack a bound's comparison needs to be >= 0: E - A for A <= E, A - E for A >= E; undefined for no comparison. */

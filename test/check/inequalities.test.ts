@@ -207,6 +207,18 @@ claim -(1 + log(s^2) - mu^2 - s^2) / 2 >= 0
 `)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
   }, 60_000);
 
+  it('refutes a strict bound tied along a curve of critical points, solved for one input in the others (probe 35)', () => {
+    expect(verdictsIn(`given x: real
+given t: real in (0.6, 0.9)
+given mu: real in (1, 2)
+given s: real in [2, 3]
+claim softplus(x) - t * x > -t * log(t) - (1 - t) * log(1 - t)   expect wrong
+claim (x - mu)^2 + s - 1 - log(s) > 1 - log(2)   expect wrong
+claim softplus(x) - t * x >= -t * log(t) - (1 - t) * log(1 - t)
+claim (x - mu)^2 + s - 1 - log(s) >= 1 - log(2)
+`)).toEqual(['refuted', 'refuted', 'verified', 'verified']);
+  }, 60_000);
+
   it('an inequality between arrays is an error that says what to compare', () => {
     const step = onlyStep(deriv(`given x, y: vector[n]
 claim x <= x + abs(y)
