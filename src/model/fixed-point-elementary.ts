@@ -23,14 +23,53 @@ import { Decimal } from 'decimal.js';
  * of round-off.
  */
 const GUARD_BITS = 96;
-/** The most significant digits computed in fixed point; decimal.js past them. */
-const MAX_DIGITS = 300;
+/** The most significant digits computed in fixed point (the exact engine reads up to 960, and a span past them); decimal.js past them. */
+const MAX_DIGITS = 1100;
 /** Results below 2^-SMALL in size would lose relative accuracy to fixed point's absolute error: decimal.js does them. */
 const SMALL = 40;
 /** Arguments this large or larger go to decimal.js (their fixed-point forms grow with them). */
 const LARGE = new Decimal('1e30');
 /** Halvings of an atan's argument before its series: |x| <= tan(pi / 64) < 0.05, so the series gains 8.7 bits a term. */
 const HALVINGS = 4;
+
+/** |a| at and past which exp goes to decimal.js (its fixed-point argument would need as many more bits). */
+const LARGE_EXPONENT = 1e6;
+
+/**
+ * exp(a), in the precision of a's class (as `a.exp()`): a = n ln 2 + r, exp(r) a
+ * Taylor series squared ten times, and 2^n put into the decimal exponent exactly,
+ * so a result of 1e-300 keeps every digit. For the exact engine's deep readings
+ * (decimal.js takes 50 ms for one exp at 1,000 digits); fixed-point-exp.ts's
+ * fastExp does the 60-digit evaluator's.
+ */
+export function fastExpAnyDigits(a: Decimal): Decimal {
+  const D = a.constructor as typeof Decimal;
+  if (!a.isFinite() || !fast(D) || a.abs().gte(LARGE_EXPONENT)) return a.exp();
+  if (a.isZero()) return new D(1);
+  // 24 more bits: n up to 1.5e6 times ln 2's last unit must stay below the precision's.
+  const B = bitsFor(D.precision) + 24;
+  const L = ln2(B);
+  const Y = toFixed(a, B);
+  let n = Y / L;
+  let r = Y - n * L;
+  if (r > L / 2n) { n += 1n; r -= L; } else if (r < -L / 2n) { n -= 1n; r += L; }
+  return fromFixed(expReduced(r, B), B - Number(n), D);
+}
+
+/** exp(r 2^-B) 2^B for |r 2^-B| <= ln 2 / 2: the series of r / 2^10, squared ten times. */
+function expReduced(r: bigint, B: number): bigint {
+  const b = BigInt(B);
+  const one = 1n << b;
+  const x = r >> BigInt(SQUARINGS);
+  let sum = one;
+  let term = one;
+  for (let k = 1n; term !== 0n; k++) {
+    term = ((term * x) >> b) / k;
+    sum += term;
+  }
+  for (let i = 0; i < SQUARINGS; i++) sum = (sum * sum) >> b;
+  return sum;
+}
 
 /** ln(a) for a > 0, in the precision of a's class (as `a.ln()`). */
 export function fastLn(a: Decimal): Decimal {
@@ -171,6 +210,7 @@ export function toFixed(a: Decimal, B: number): bigint {
 
 /** X 2^-B in D's precision, rounded once by D's rounding from the exact value. */
 export function fromFixed(X: bigint, B: number, D: typeof Decimal): Decimal {
+  if (B <= 0) return new D((X << BigInt(-B)).toString()).toSignificantDigits(D.precision, D.rounding);
   let powerOfFive = powersOfFive.get(B);
   if (powerOfFive === undefined) powersOfFive.set(B, powerOfFive = 5n ** BigInt(B));
   // X / 2^B = X 5^B / 10^B: exact in decimal.
@@ -243,20 +283,11 @@ const SQUARINGS = 10;
 
 /** exp(Y 2^-B) 2^B for |Y 2^-B| <= 3 (ln of a mantissa in [1, 10)). */
 function expFixed(Y: bigint, B: number): bigint {
-  const b = BigInt(B);
-  const one = 1n << b;
   const L = ln2(B);
   let n = Y / L;
   let r = Y - n * L;
   if (r > L / 2n) { n += 1n; r -= L; } else if (r < -L / 2n) { n -= 1n; r += L; }
-  r >>= BigInt(SQUARINGS);
-  let sum = one;
-  let term = one;
-  for (let k = 1n; term !== 0n; k++) {
-    term = ((term * r) >> b) / k;
-    sum += term;
-  }
-  for (let i = 0; i < SQUARINGS; i++) sum = (sum * sum) >> b;
+  const sum = expReduced(r, B);
   return n >= 0n ? sum << n : sum >> -n;
 }
 

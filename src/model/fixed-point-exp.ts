@@ -1,14 +1,15 @@
 import { Decimal } from 'decimal.js';
+import { fastExpAnyDigits } from './fixed-point-elementary.ts';
 
 /**
  * exp(y) in the precision of D: fixedPointExp where it is accurate past D's
  * digits (up to 70, rounding half up, as the 60-digit evaluator works), else
- * decimal.js's own, correctly rounded. Both are within an ulp or two of D: the
+ * fastExpAnyDigits (fixed-point-elementary.ts), correctly rounded as decimal.js's own. Both are within an ulp or two of D: the
  * evaluator's bound for exp (two units of round-off) holds for either.
  */
 export function fastExp(a: Decimal, D: typeof Decimal): Decimal {
   if (D.precision <= FAST_DIGITS && D.rounding === Decimal.ROUND_HALF_UP && a.isFinite() && a.abs().lt(1e6)) return fixedPointExp(a, D);
-  return a.exp();
+  return fastExpAnyDigits(a);
 }
 
 /** The most digits fastExp computes in fixed point: its 320 bits hold some 90. */

@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { digamma, digammaError, factorialValue, gamma, PrecisionLimitError, lgamma, lgammaError, polygamma, polygammaError, preciseDigamma, preciseGamma, preciseLgamma, precisePolygamma, withDigits } from './gamma-function.ts';
 import { fastExp } from './fixed-point-exp.ts';
-import { fastAsin, fastAtan, fastCos, fastLn, fastSin } from './fixed-point-elementary.ts';
+import { fastAsin, fastAtan, fastCos, fastExpAnyDigits, fastLn, fastSin } from './fixed-point-elementary.ts';
 import { erf, erfc, erfinv, normalCdf, normalPdf, preciseErf, preciseErfc, preciseErfinv, preciseNormalCdf, preciseNormalPdf } from './error-function.ts';
 import { add, div, fn, mul, neg, num, pow, sub } from './term-builders.ts';
 import type { FunctionName, Term } from './term.ts';
@@ -126,12 +126,12 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     partials: (a) => [div(num(1), mul(num(2), fn('sqrt', a)))], domain: 'non-negative',
   },
   tanh: { precise: (D, a) => preciseHyperbolic(D, 'tanh', a), arity: 1, slopes: (a) => [1 - Math.tanh(a) ** 2], value: Math.tanh, partials: (a) => [sub(num(1), pow(fn('tanh', a), num(2)))] },
-  sigmoid: { precise: (D, a) => new D(1).div(a.neg().exp().plus(1)),
+  sigmoid: { precise: (D, a) => new D(1).div(fastExpAnyDigits(a.neg()).plus(1)),
     arity: 1, slopes: (a) => { const s = 1 / (1 + Math.exp(-a)); return [s * (1 - s)]; }, value: (a) => 1 / (1 + Math.exp(-a)),
     partials: (a) => [mul(fn('sigmoid', a), sub(num(1), fn('sigmoid', a)))],
   },
   // log1p, not ln(1 + e^a): at a = -800, 1 + e^a is 1 to any digits kept, and the log of it 0.
-  softplus: { precise: (D, a) => (a.gt(0) ? a.plus(preciseLog1p(D, a.neg().exp())) : preciseLog1p(D, a.exp())),
+  softplus: { precise: (D, a) => (a.gt(0) ? a.plus(preciseLog1p(D, fastExpAnyDigits(a.neg()))) : preciseLog1p(D, fastExpAnyDigits(a))),
     arity: 1, slopes: (a) => [1 / (1 + Math.exp(-a))], value: (a) => (a > 30 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))),
     partials: (a) => [fn('sigmoid', a)],
   },
@@ -343,8 +343,8 @@ function preciseHyperbolic(D: PreciseConstructor, name: 'sinh' | 'cosh' | 'tanh'
   if (a.isNaN()) return new D(NaN);
   if (a.abs().lt(HYPERBOLIC_BY_EXP)) return a[name]();
   const sign = a.isNeg() ? -1 : 1;
-  if (name === 'tanh') return new D(sign).times(new D(1).minus(new D(2).div(a.abs().times(2).exp().plus(1))));
-  const half = a.abs().exp().div(2);
+  if (name === 'tanh') return new D(sign).times(new D(1).minus(new D(2).div(fastExpAnyDigits(a.abs().times(2)).plus(1))));
+  const half = fastExpAnyDigits(a.abs()).div(2);
   return name === 'cosh' ? half : half.times(sign);
 }
 
