@@ -137,6 +137,25 @@ describe('fixed-point ln, atan and asin', () => {
     expect(fastSin(new D('1e7')).eq(new D('1e7').sin())).toBe(true);
   });
 
+  it('takes arguments at the ends of decimal.js\'s range at once, where its own series never end or a power of ten would not fit a BigInt', () => {
+    const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+    for (const text of ['-1e-9000000000000000', '1e-1000000000', '5e-324']) {
+      const x = new D(text);
+      expect(fastSin(x).eq(x)).toBe(true);
+      expect(fastCos(x).eq(1)).toBe(true);
+      expect(fastAtan(x).eq(x)).toBe(true);
+      expect(fastAsin(x).eq(x)).toBe(true);
+      expect(fastExpAnyDigits(x).eq(1)).toBe(true);
+    }
+    // Just above where the next term stops counting, the series itself.
+    const Deep = Decimal.clone({ precision: 120 });
+    for (const text of ['3e-31', '1e-29']) {
+      const x = new D(text);
+      expect(fastSin(x).eq(new Deep(x).sin().toSignificantDigits(60))).toBe(true);
+      expect(fastCos(x).eq(new Deep(x).cos().toSignificantDigits(60))).toBe(true);
+    }
+  });
+
   it('isqrt is the whole square root of any whole number', () => {
     fc.assert(fc.property(fc.bigInt({ min: 0n, max: 1n << 3000n }), (n) => {
       const r = isqrt(n);
