@@ -110,6 +110,14 @@ describe('the 60-digit bound of a function next to its singularity (probe 35)', 
     expect(steps.map((s) => s.verdict)).toEqual(['proved']);
   });
 
+  it('a two-logit softmax whose small class cancels past 60 digits is proved, not an engine fault, at the seed that showed it (probe 35)', () => {
+    const steps = stepsIn(`given a: real in (140, 200)
+given b: real
+claim log(1 - exp(a) / (exp(a) + exp(b))) = b - a - log1p(exp(b - a))
+claim log(1 - exp(b) / (exp(a) + exp(b))) = -log1p(exp(b - a))`, { seed: 2, trials: 100 });
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
+  });
+
   it('the stable binary cross-entropy with logits is not refuted where 1 - sigmoid(a) cancels 57 digits', () => {
     const steps = stepsIn('given a: real in (128, 140)\nclaim -log(1 - sigmoid(a)) = max(a, 0) + log(1 + exp(-abs(a)))\nclaim -log(1 - sigmoid(a)) = a + log(1 + exp(-a))');
     for (const s of steps) expect(s.verdict === 'proved' || s.verdict === 'verified').toBe(true);
