@@ -428,8 +428,9 @@ class Converter {
       }
       default: {
         const what = UNSUPPORTED_NODES[node.type] ?? `a ${node.type}`;
-        throw this.error(`${what} is not part of the derivation language`, this.wholeSpan(),
-          'one step holds one expression; see docs/syntax.md');
+        // The Matrix Cookbook's A : B is the Frobenius product, which math.js reads as a range.
+        const hint = node.type === 'RangeNode' ? 'for the Frobenius product A : B (the Matrix Cookbook\'s), write sum(A .* B)' : 'one step holds one expression; see docs/syntax.md';
+        throw this.error(`${what} is not part of the derivation language`, this.wholeSpan(), hint);
       }
     }
   }

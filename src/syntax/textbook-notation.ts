@@ -37,13 +37,16 @@ const POWERED = 'sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth';
  */
 const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]*\\(`, 'u');
 
+/** The sigmoid's inverse as printed, `σ⁻¹(p)` or `sigmoid⁻¹(p)`: the log-odds, `logit(p)`. */
+const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
+
 /**
- * A function of the tables written before a name or a number without brackets: `sin x`,
- * `ln 2`, `log x[i]`, `2 sin x cos x`. Only where the operand ends the factor: before an
+ * A function of the tables written before a name, a number or a call without brackets: `sin x`,
+ * `ln 2`, `log x[i]`, `2 sin x cos x`, `log σ(x)` (Goodfellow's log σ(x) + log σ(-x)). Only where the operand ends the factor: before an
  * operator, a closing bracket, the end, `by`, `expect` or another such function; `sin x^2`,
  * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
-const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`, 'u');
+const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`, 'u');
 
 /** Subscript characters, as PDFs set x₁ and log₂: the first of a run writes `_` (x₁ is x_1, an entry where x is an array). */
 const SUBSCRIPTS: Readonly<Record<string, string>> = {
@@ -304,6 +307,12 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (power !== '-1') powersAfter.set(poweredClose, power);
       // The bracket itself is written by the loop, as any other character.
       i += whole.length - 2;
+      continue;
+    }
+    const inverseSigmoid = startsName && (c === '\u03c3' || c === 's') ? INVERSE_SIGMOID.exec(text.slice(i, i + 12)) : null;
+    if (inverseSigmoid) {
+      for (const letter of 'logit') emit(letter, i);
+      i += inverseSigmoid[0].length - 1;
       continue;
     }
     const bare = startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i)) : null;

@@ -165,6 +165,21 @@ claim diff(tan^-1(x), x) = 1 / (1 - x^2)   expect wrong
     expect(verdictsOf('given x: real\nclaim sin π = 0\nclaim cos π = 1   expect wrong\n')).toEqual(['proved', 'refuted']);
   });
 
+  it('reads a call as the operand of a function without brackets, log σ(x), and σ⁻¹(p) as the log-odds (probe 35)', () => {
+    expect(verdictsOf(`given x: real
+given p: unit
+claim log σ(x) + log σ(-x) = -softplus(-x) - softplus(x)
+claim log sigmoid(x) = -softplus(x)   expect wrong
+claim σ⁻¹(p) = log(p / (1 - p))
+claim sigmoid⁻¹(p) = log(p)   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  });
+
+  it('says what to write for the Frobenius product A : B, which math.js reads as a range', () => {
+    const [step] = stepsOf(checkReport(deriv('given A, X: matrix[2, 2]\nclaim A : X = sum(A .* X)\n')));
+    expect(step.detail.diagnostic).toMatchObject({ message: "a range 'a:b' is not part of the derivation language", hint: expect.stringContaining('write sum(A .* B)') });
+  });
+
   it('leaves sin x^2, sin 2 x and sin x y errors that say to write the brackets, rather than guess', () => {
     const steps = stepsOf(checkReport(deriv('given x, y: real\nclaim ln x^2 = 2 ln(x)\nclaim sin(2 * x) = sin 2 x\nclaim sin(x) * y = sin x y\n')));
     for (const step of steps) expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', message: expect.stringMatching(/^(ln|sin) is a function: its argument goes in brackets$/) });
