@@ -53,7 +53,22 @@ export function fastExpAnyDigits(a: Decimal): Decimal {
   let n = Y / L;
   let r = Y - n * L;
   if (r > L / 2n) { n += 1n; r -= L; } else if (r < -L / 2n) { n -= 1n; r += L; }
-  return fromFixed(expReduced(r, B), B - Number(n), D);
+  const shift = Number(n);
+  if (Math.abs(shift) <= 2 * B) return fromFixed(expReduced(r, B), B - shift, D);
+  // exp(-1e5) is 2^-144270 times exp(r): that power of two written out exactly in decimal would have 100,000
+  // digits. It is put in by decimal.js, 10 digits deeper, and the product rounded once more to D's.
+  const Deeper = deeperThan(D);
+  return new D(fromFixed(expReduced(r, B), B, Deeper).times(new Deeper(2).pow(shift))).toSignificantDigits(D.precision, D.rounding);
+}
+
+const deeperClasses = new Map<string, typeof Decimal>();
+
+/** D with 10 more digits, kept per precision and rounding. */
+function deeperThan(D: typeof Decimal): typeof Decimal {
+  const key = `${D.precision}:${D.rounding}`;
+  let Deeper = deeperClasses.get(key);
+  if (Deeper === undefined) deeperClasses.set(key, Deeper = D.clone({ precision: D.precision + 10 }));
+  return Deeper;
 }
 
 /** exp(r 2^-B) 2^B for |r 2^-B| <= ln 2 / 2: the series of r / 2^10, squared ten times. */
