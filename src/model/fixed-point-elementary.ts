@@ -1,19 +1,23 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * ln, atan and asin in binary fixed point with BigInt, for the high-precision
- * evaluators: decimal.js takes 0.25 ms for a 60-digit ln, 0.9 ms for an atan and
- * 2.3 ms for an asin (6 ms at 120 digits, 40 ms at 300), which made a few
- * identities on inverse functions (asin(sin(x)) = x on [-pi/2, pi/2]) cost most
- * of a second each. Here each is a handful of BigInt products and square roots.
+ * exp, ln, atan, asin, sin and cos in binary fixed point with BigInt, for the
+ * high-precision evaluators: decimal.js takes 0.25 ms for a 60-digit ln, 0.9 ms
+ * for an atan and 2.3 ms for an asin (40 ms at 300 digits, 4 s for an atan at
+ * 960), which made a few identities on inverse functions (asin(sin(x)) = x on
+ * [-pi/2, pi/2]) cost most of a second each. Here each is a double's guess or a
+ * reduction, then a short series: a handful of BigInt products and square roots.
  *
  * Every function returns D's precision, rounded by D's rounding from a value
- * whose relative error is below 2^-20 of a unit of round-off: within half an ulp
- * and a hair, as good as decimal.js's correctly rounded results for the
+ * whose relative error is below 2^-30 of a unit of round-off (exp past 2B bits
+ * of scale: 1e-9 of one, its power of two put in by decimal.js): within half an
+ * ulp and a hair, as good as decimal.js's correctly rounded results for the
  * evaluators' bounds (two units of round-off a function). Where fixed point
- * cannot promise that (a result near 0 that its absolute error would swamp, an
- * argument near asin's ends, a rounding other than to nearest, more digits than
- * the tables are made for), the decimal.js function is used instead.
+ * cannot promise that (a result within 2^-40 of 0 that its absolute error would
+ * swamp, a rounding other than to nearest, more than 1,100 digits, arguments past
+ * the tables' reach), the decimal.js function is used instead; an argument whose
+ * square is below the digits is read off directly (decimal.js's series never end
+ * at 1e-9000000000000000).
  */
 
 /**
