@@ -48,6 +48,12 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
  */
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`, 'u');
 
+/**
+ * A function of the tables before a sum without brackets: `log Σ_j exp(z_j)` is the log of the
+ * whole sum, up to where the sum's summand ends (`log Σ_j exp(z_j) - z_y`).
+ */
+const FUNCTION_OF_SUM = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+(?=\u2211|\u03a3|sum_)`, 'u');
+
 /** Subscript characters, as PDFs set x₁ and log₂: the first of a run writes `_` (x₁ is x_1, an entry where x is an array). */
 const SUBSCRIPTS: Readonly<Record<string, string>> = {
   '\u2080': '0', '\u2081': '1', '\u2082': '2', '\u2083': '3', '\u2084': '4', '\u2085': '5', '\u2086': '6', '\u2087': '7', '\u2088': '8', '\u2089': '9',
@@ -313,6 +319,16 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     if (inverseSigmoid) {
       for (const letter of 'logit') emit(letter, i);
       i += inverseSigmoid[0].length - 1;
+      continue;
+    }
+    const ofSum = startsName && /[a-z]/.test(c) ? FUNCTION_OF_SUM.exec(text.slice(i, i + 16)) : null;
+    if (ofSum && SUM_SUBSCRIPT.test(text.slice(i + ofSum[0].length, i + ofSum[0].length + 80))) {
+      const [whole, name] = ofSum;
+      for (let k = 0; k < name.length; k++) emit(SUBSCRIPTS[name[k]] === undefined ? name[k] : `${k > 0 && SUBSCRIPTS[name[k - 1]] !== undefined ? '' : '_'}${SUBSCRIPTS[name[k]]}`, i + k);
+      emit('(', i + whole.length);
+      // Closed where the sum's own summand ends, after the sum's bracket (registered later, written first).
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');
+      i += whole.length - 1;
       continue;
     }
     const bare = startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i)) : null;

@@ -175,6 +175,14 @@ claim sigmoid⁻¹(p) = log(p)   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
   });
 
+  it('reads log Σ_j exp(o_j) as the log of the whole sum, up to where the summand ends (probe 35)', () => {
+    expect(verdictsOf(`given o: vector[n]
+claim log Σ_j exp(o_j) - o[k] = -log(exp(o[k]) / sum(j, exp(o[j])))
+claim -log ∑_j exp(o[j]) + 1 = 1 - log(sum(j, exp(o[j])))
+claim log sum_j exp(o_j) = sum(j, o[j])   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
   it('says what to write for the Frobenius product A : B, which math.js reads as a range', () => {
     const [step] = stepsOf(checkReport(deriv('given A, X: matrix[2, 2]\nclaim A : X = sum(A .* X)\n')));
     expect(step.detail.diagnostic).toMatchObject({ message: "a range 'a:b' is not part of the derivation language", hint: expect.stringContaining('write sum(A .* B)') });
