@@ -516,7 +516,9 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           // Exact arguments carry nothing (error + 0 is error): the slopes (an array) only where they matter.
           if (!exact) {
             const slopes = args.length === 2 ? rule.slopes(vs[0], vs[1]) : rule.slopes(...vs);
-            for (let i = 0; i < vs.length; i++) error += carry(slopes[i], es[i]);
+            let firstOrder = 0;
+            for (let i = 0; i < vs.length; i++) firstOrder += carry(slopes[i], es[i]);
+            error += firstOrder <= FIRST_ORDER_SHARE * Math.max(Math.abs(out), 1) ? firstOrder : argumentsError(value, vs, es, out, firstOrder);
           }
           s.error = finiteOrInfinite(error);
           return out;
@@ -857,11 +859,32 @@ export function argumentError(f: (v: number) => number, v: number, out: number, 
 }
 
 /**
+ * {@link argumentError} for a function of several arguments, past the first-order share: the
+ * change of f as each argument moves over its error (atan2 across its cut or next to the
+ * origin, polygamma next to a pole), added up; no bound where one moved value has none.
+ */
+export function argumentsError(f: (...args: number[]) => number, vs: readonly number[], es: readonly number[], out: number, firstOrder: number): number {
+  if (!Number.isFinite(out)) return Infinity;
+  let total = 0;
+  for (let i = 0; i < vs.length; i++) {
+    if (es[i] === 0) continue;
+    let change = 0;
+    for (const sign of [1, -1]) {
+      const w = f(...vs.map((v, j) => (j === i ? v + sign * es[i] : v)));
+      if (!Number.isFinite(w)) return Infinity;
+      change = Math.max(change, Math.abs(w - out));
+    }
+    total += change;
+  }
+  return Math.max(firstOrder, total);
+}
+
+/**
  * Up to this share of a value (or of 1), an argument's error is carried to first
  * order: its second-order part is below it by as much again wherever f's slope
  * changes little over the error (every function but next to its singularities).
  */
-const FIRST_ORDER_SHARE = 1e-8;
+export const FIRST_ORDER_SHARE = 1e-8;
 
 /** A kink matters only where a finite difference might step across it. */
 function noteKink(s: EvaluationState, distance: number): void {

@@ -1,6 +1,6 @@
 import { FUNCTIONS, instantiateFunctions, isLiteralConstant, movesWithInputs, termKey, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
-  argumentError, compileClosures, powerError, finiteDifference, freeIndexNames, inputsRead, literalError, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
+  argumentError, argumentsError, compileClosures, FIRST_ORDER_SHARE, powerError, finiteDifference, freeIndexNames, inputsRead, literalError, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
@@ -50,7 +50,7 @@ const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 
 /** What the generated code receives as its one argument `R`: the runtime, never text. */
 const RUNTIME = {
-  argumentError, finiteDifference, powerError,
+  argumentError, argumentsError, finiteDifference, powerError,
   values: FUNCTION_NAMES.map((n) => FUNCTIONS[n].value),
   slopes: FUNCTION_NAMES.map((n) => FUNCTIONS[n].slopes),
   kinks: FUNCTION_NAMES.map((n) => FUNCTIONS[n].kink),
@@ -410,8 +410,10 @@ class Generator {
     if (rule.kink) this.noteKink(out, `K${k}(${list})`);
     this.emit(out, `if (${vs.map((v) => `Number.isFinite(${v})`).join(' && ')} && ${this.outOfRange(o)}) s.needsPrecision = true;`);
     this.emit(out, `let ${e} = ${roundoff} * Math.abs(${o})${rule.absoluteError ? ` + A${k}(${list})` : ''} + ${ETA};`);
-    const slopes = this.fresh('g');
-    this.emit(out, `if (${es.map((x) => `${x} !== 0`).join(' || ')}) { const ${slopes} = S${k}(${list}); ${es.map((x, i) => `${e} += ${this.carry(`${slopes}[${i}]`, x)};`).join(' ')} }`);
+    const [slopes, first] = [this.fresh('g'), this.fresh('f')];
+    // As the closures: the first-order part summed, and past its share of the value the change over the errors (compile.ts's argumentsError).
+    this.emit(out, `if (${es.map((x) => `${x} !== 0`).join(' || ')}) { const ${slopes} = S${k}(${list}); let ${first} = 0; ${es.map((x, i) => `${first} += ${this.carry(`${slopes}[${i}]`, x)};`).join(' ')} `
+      + `${e} += ${first} <= ${numberLiteral(FIRST_ORDER_SHARE)} * Math.max(Math.abs(${o}), 1) ? ${first} : R.argumentsError(F${k}, [${list}], [${es.join(', ')}], ${o}, ${first}); }`);
     this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
     return { v: o, e };
   }

@@ -13,7 +13,7 @@ import { claimsOf, deriv, stepsIn } from '../__test-helpers__/derivations.ts';
 
 const Deep = Decimal.clone({ precision: 120 });
 import { eliminateDiff } from '../../src/symbolic/index.ts';
-import { argumentError } from '../../src/numeric/compile.ts';
+import { argumentError, argumentsError } from '../../src/numeric/compile.ts';
 import {
   checkStepNumerically, compileTerm, compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState,
   preciseEvaluator, type NumericStep,
@@ -105,6 +105,10 @@ describe('the 60-digit bound of a function next to its singularity (probe 35)', 
     expect(argumentError(Math.asin, v, Math.asin(v), 1 / Math.sqrt(1 - v * v), 1e-12)).toBeGreaterThanOrEqual(Math.PI / 2 - Math.asin(v));
     // A digit-sized error stays first order.
     expect(argumentError(Math.log, 2, Math.log(2), 0.5, 4e-16)).toBe(0.5 * 4e-16);
+    // Several arguments: atan2 with y known to less than its distance from the negative x-axis may be pi or -pi.
+    const atan2 = (y: number, x: number) => Math.atan2(y, x);
+    expect(argumentsError(atan2, [1e-17, -1], [1e-16, 0], atan2(1e-17, -1), 1e-16)).toBeGreaterThan(6);
+    expect(argumentsError(atan2, [1, 1], [1e-16, 1e-16], atan2(1, 1), 1e-16)).toBeLessThan(1e-15);
     // A step the exact engine proves is not refuted by the numbers (it was an engine fault: -36 against -80).
     const steps = stepsIn('given x: real in (1, 4)\nclaim log((1 + x) - x - 1 + exp(-80)) = -80');
     expect(steps.map((s) => s.verdict)).toEqual(['proved']);
