@@ -201,14 +201,15 @@ const POSITIVE_KINDS = new Set(['positive', 'unit', 'simplex']);
 
 /**
  * Whether an interval holds positive numbers only: `real in (128, 140)` or `(0, 1]`
- * is read as a positive input is (abs(a) = a, max(a, 0) = a). A lower end whose
- * double is above 0 is above 0 (rounding keeps signs); an end at 0 must be the
- * literal 0 and open.
+ * is read as a positive input is (abs(a) = a, max(a, 0) = a). A literal lower end
+ * whose double is above 0 is above 0 (rounding keeps signs), an expression's only
+ * clear of 0 ([cos(pi/2), 1] includes 0); an end at 0 must be the literal 0 and open.
  */
 function positiveInterval(interval: Input['interval']): boolean {
   if (interval === undefined) return false;
-  if (interval.lowerValue > 0) return true;
   const lower = interval.lower;
+  // A literal's double keeps its sign; an expression's may be a rounding of 0 (cos(pi/2) is 6e-17), so it must be clear of 0.
+  if (interval.lowerValue > 0 && (lower?.k === 'num' || interval.lowerValue > 1e-9)) return true;
   return !interval.lowerClosed && lower !== undefined && lower.k === 'num' && lower.value.num === 0n;
 }
 

@@ -89,6 +89,10 @@ claim abs(z) = z
 claim abs(w) = w   expect wrong
 claim max(w, 0) = w   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'verified', 'refuted', 'refuted']);
+    // An end whose double is above 0 only by rounding (cos(pi/2) is 6e-17) includes 0: no proof that the input is positive.
+    expect(verdictsIn(`given x: real in [cos(pi/2), 1]
+claim sign(x) = 1   expect wrong
+`)).toEqual(['refuted']);
   }, 60_000);
 
   it('bounds on part of the line: strict at an end left out holds, at an end included or inside is refuted at the tie', () => {
