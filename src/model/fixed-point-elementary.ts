@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { withDigits } from './gamma-function.ts';
 
 /**
  * exp, ln, atan, asin, sin and cos in binary fixed point with BigInt, for the
@@ -52,27 +53,25 @@ export function fastExpAnyDigits(a: Decimal): Decimal {
   if (a.isZero()) return new D(1);
   // 24 more bits: n up to 1.5e6 times ln 2's last unit must stay below the precision's.
   const B = bitsFor(D.precision) + 24;
+  const { twos, mantissa } = expParts(toFixed(a, B), B);
+  if (Math.abs(twos) <= 2 * B) return fromFixed(mantissa, B - twos, D);
+  // exp(-1e5) is 2^-144270 times exp(r): that power of two written out exactly in decimal would have 100,000
+  // digits. It is put in by decimal.js, 10 digits deeper, and the product rounded once more to D's.
+  const Deeper = withDigits(D, D.precision + 10);
+  return new D(fromFixed(mantissa, B, Deeper).times(new Deeper(2).pow(twos))).toSignificantDigits(D.precision, D.rounding);
+}
+
+/**
+ * exp(Y 2^-B) as 2^twos times mantissa 2^-B: Y = n ln 2 + r with |r| <= ln 2 / 2 (n the twos),
+ * and exp(r) the Taylor series of r / 2^10 squared ten times, whose squarings multiply the
+ * series' relative error by 2^10 only.
+ */
+export function expParts(Y: bigint, B: number): { readonly twos: number; readonly mantissa: bigint } {
   const L = ln2(B);
-  const Y = toFixed(a, B);
   let n = Y / L;
   let r = Y - n * L;
   if (r > L / 2n) { n += 1n; r -= L; } else if (r < -L / 2n) { n -= 1n; r += L; }
-  const shift = Number(n);
-  if (Math.abs(shift) <= 2 * B) return fromFixed(expReduced(r, B), B - shift, D);
-  // exp(-1e5) is 2^-144270 times exp(r): that power of two written out exactly in decimal would have 100,000
-  // digits. It is put in by decimal.js, 10 digits deeper, and the product rounded once more to D's.
-  const Deeper = deeperThan(D);
-  return new D(fromFixed(expReduced(r, B), B, Deeper).times(new Deeper(2).pow(shift))).toSignificantDigits(D.precision, D.rounding);
-}
-
-const deeperClasses = new Map<string, typeof Decimal>();
-
-/** D with 10 more digits, kept per precision and rounding. */
-function deeperThan(D: typeof Decimal): typeof Decimal {
-  const key = `${D.precision}:${D.rounding}`;
-  let Deeper = deeperClasses.get(key);
-  if (Deeper === undefined) deeperClasses.set(key, Deeper = D.clone({ precision: D.precision + 10 }));
-  return Deeper;
+  return { twos: Number(n), mantissa: expReduced(r, B) };
 }
 
 /** exp(r 2^-B) 2^B for |r 2^-B| <= ln 2 / 2: the series of r / 2^10, squared ten times. */
@@ -98,8 +97,9 @@ export function fastLn(a: Decimal): Decimal {
   // a = m 10^e with m in [1, 10): ln a = ln m + e ln 10, and ln m = y0 + ln(m e^-y0) with y0 a double near ln m,
   // so that m e^-y0 = 1 + t with t of order 1e-16: a few terms of log1p's series.
   const { digits, exponent } = decimalParts(a);
-  const m = (digits << BigInt(B)) / 10n ** BigInt(digits.toString().length - 1);
-  const y0 = Math.log(Number(`${digits.toString().slice(0, 17)}e${-Math.min(16, digits.toString().length - 1)}`));
+  const text = digits.toString();
+  const m = (digits << BigInt(B)) / 10n ** BigInt(text.length - 1);
+  const y0 = Math.log(Number(`${text.slice(0, 17)}e${-Math.min(16, text.length - 1)}`));
   const Y0 = BigInt(Math.round(y0 * 2 ** 60)) << BigInt(B - 60);
   const t = ((m * expFixed(-Y0, B)) >> BigInt(B)) - (1n << BigInt(B));
   const result = Y0 + log1pSmall(t, B) + BigInt(exponent) * ln10(B);
@@ -315,12 +315,8 @@ const SQUARINGS = 10;
 
 /** exp(Y 2^-B) 2^B for |Y 2^-B| <= 3 (ln of a mantissa in [1, 10)). */
 function expFixed(Y: bigint, B: number): bigint {
-  const L = ln2(B);
-  let n = Y / L;
-  let r = Y - n * L;
-  if (r > L / 2n) { n += 1n; r -= L; } else if (r < -L / 2n) { n -= 1n; r += L; }
-  const sum = expReduced(r, B);
-  return n >= 0n ? sum << n : sum >> -n;
+  const { twos, mantissa } = expParts(Y, B);
+  return twos >= 0 ? mantissa << BigInt(twos) : mantissa >> BigInt(-twos);
 }
 
 const constants = new Map<string, bigint>();

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { fastExpAnyDigits } from './fixed-point-elementary.ts';
+import { expParts, fastExpAnyDigits, toFixed } from './fixed-point-elementary.ts';
 
 /**
  * exp(y) in the precision of D: fixedPointExp where it is accurate past D's
@@ -19,10 +19,9 @@ const FAST_DIGITS = 70;
  * exp(y) to about 80 significant digits, in binary fixed point with BigInt: the
  * quadrature's node tables need two exponentials a node at 70 digits, and
  * decimal.js's series takes a quarter of a millisecond for each (a table of
- * 1,200 nodes then costs 0.6 s of a run). Here y = n ln 2 + r, |r| <= ln 2 / 2,
- * and exp(r) is a short Taylor series of r / 2^10 squared ten times, in 320
- * fractional bits: the squarings multiply the series' relative error of 2^-310 by
- * 2^10, far below 1e-80.
+ * 1,200 nodes then costs 0.6 s of a run). Here it is fixed-point-elementary.ts's
+ * expParts in 320 fractional bits, rounded twice into D (the mantissa, then its power
+ * of two), within an ulp or two: the evaluator allows two units of round-off.
  *
  * @param y - a finite value, |y| < 10^6
  * @param D - the Decimal class (and precision) to return in
@@ -30,38 +29,12 @@ const FAST_DIGITS = 70;
 export function fixedPointExp(y: Decimal, D: typeof Decimal): Decimal {
   if (!y.isFinite() || y.abs().gte(1e6)) throw new RangeError(`fixedPointExp: y must be finite and below 1e6 in size, not ${y.toString()}`);
   if (y.isZero()) return new D(1);
-  const { Wide, scale, LN2 } = constants();
-  const Y = BigInt(new Wide(y).times(scale).toFixed(0));
-  // n = round(Y / ln 2), towards the nearest: r in [-ln 2 / 2, ln 2 / 2].
-  let n = Y / LN2;
-  let R = Y - n * LN2;
-  if (R > LN2 / 2n) { n += 1n; R -= LN2; } else if (R < -LN2 / 2n) { n -= 1n; R += LN2; }
-  R >>= BigInt(SQUARINGS);
-  let sum = ONE;
-  let term = ONE;
-  for (let k = 1n; term !== 0n; k++) {
-    term = (term * R >> BITS) / k;
-    sum += term;
-  }
-  for (let i = 0; i < SQUARINGS; i++) sum = sum * sum >> BITS;
-  return new D(sum.toString()).times(powerOfTwo(Number(n) - Number(BITS), D));
+  const { twos, mantissa } = expParts(toFixed(y, BITS), BITS);
+  return new D(mantissa.toString()).times(powerOfTwo(twos - BITS, D));
 }
 
-const BITS = 320n;
-const SQUARINGS = 10;
-const ONE = 1n << BITS;
-
-/** 2^320 and ln 2 in fixed point, computed on first use: a 120-digit log is 10 ms that start-up need not pay. */
-let fixed: { readonly Wide: typeof Decimal; readonly scale: Decimal; readonly LN2: bigint } | undefined;
-
-function constants(): NonNullable<typeof fixed> {
-  if (fixed === undefined) {
-    const Wide = Decimal.clone({ precision: 120 });
-    const scale = new Wide(2).pow(Number(BITS));
-    fixed = { Wide, scale, LN2: BigInt(Wide.ln(2).times(scale).toFixed(0)) };
-  }
-  return fixed;
-}
+/** Fraction bits: some 90 digits, past the 70 it is used for. */
+const BITS = 320;
 
 const powers = new Map<string, Decimal>();
 

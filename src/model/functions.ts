@@ -378,7 +378,7 @@ function preciseLog1p(D: PreciseConstructor, a: PreciseNumber): PreciseNumber {
 /** exp(a) - 1 without cancellation for tiny a: sum of a^k / k!. */
 function preciseExpm1(D: PreciseConstructor, a: PreciseNumber): PreciseNumber {
   // exp(a) - 1 cancels up to five digits near 1e-5: computed with ten more.
-  if (a.abs().gte('1e-5')) return new D(new (withDigits(D, D.precision + 10))(a).exp().minus(1));
+  if (a.abs().gte('1e-5')) return new D(fastExpAnyDigits(new (withDigits(D, D.precision + 10))(a)).minus(1));
   return seriesUntilNegligible(D, new D(a), (term, k) => term.times(a).div(k + 1));
 }
 

@@ -26,5 +26,6 @@ export { closedPolynomialIntegral } from './polynomial-integral.ts';
 export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';
 export { fastAsin, fastAtan, fastCos, fastExpAnyDigits, fastLn, fastSin } from './fixed-point-elementary.ts';
+export { withDigits } from './gamma-function.ts';
 export { describeImplicit } from './implicit-functions.ts';
 export type { ImplicitFunction } from './implicit-functions.ts';

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, expandedSizeUpTo, fastLn, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -648,7 +648,7 @@ function argumentError(
   // v +- e in enough digits to tell them from v: e is at least v's own rounding, so a few more than v's.
   const v = vs[i];
   const digits = Math.min(MAX_CHANGE_DIGITS, Math.max(HIGH_DIGITS, v.isZero() ? 0 : v.e - e.e + 20) + 10);
-  const Wide = widerThan(digits);
+  const Wide = withDigits(HIGH, digits);
   let change = ZERO_BOUND;
   for (const sign of [1, -1]) {
     const moved = vs.map((w, j) => (j === i ? new Wide(w).plus(new Wide(e).times(sign)) : new Wide(w)));
@@ -661,14 +661,6 @@ function argumentError(
 
 /** Digits past which the change over an argument's error is not read (an error below 1e-900 of its argument). */
 const MAX_CHANGE_DIGITS = 1000;
-
-const widerClasses = new Map<number, typeof HIGH>();
-
-function widerThan(digits: number): typeof HIGH {
-  let Wide = widerClasses.get(digits);
-  if (Wide === undefined) widerClasses.set(digits, Wide = HIGH.clone({ precision: digits }));
-  return Wide;
-}
 
 /**
  * Whether a function's double slope at xs is the same, to 1e-6, at the doubles on

@@ -280,8 +280,9 @@ export function decideStep(
         const neverZeroForm = () => ((constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact))
           ? shortened(difference.toString((id) => atoms.name(id))) : undefined);
         const critical = step.comparison === true ? () => {
-          const single = criticalPoints(rhs as Term, step.inputs, canonical, atoms, inputMap, exact);
-          return [...single, ...jointPoints(rhs as Term, step.inputs, single), ...criticalCurvePoints(rhs as Term, step.inputs)];
+          const slopes = marginSlopes(rhs as Term, step.inputs);
+          const single = criticalPoints(slopes, canonical, atoms, inputMap, exact);
+          return [...single, ...jointPoints(slopes, single), ...criticalCurvePoints(slopes)];
         } : () => [];
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
@@ -334,14 +335,11 @@ export function decideStep(
  * pi/4). There a strict bound is refuted by exact evaluation, and a bound off by 1e-12 shows in 60 digits;
  * random inputs land on neither. Nothing where the derivative cannot be brought to an exact form.
  */
-function criticalPoints(comparison: Term, inputs: readonly Input[], canonical: Canonicalizer, atoms: AtomTable,
+function criticalPoints(slopes: readonly MarginSlope[], canonical: Canonicalizer, atoms: AtomTable,
   inputMap: ReadonlyMap<string, Input>, exact: Budget): Array<Map<string, PointValue>> {
-  const margin = slack(comparison);
-  if (margin === undefined) return [];
   const out: Array<Map<string, PointValue>> = [];
-  for (const input of scalarInputsOf(margin, inputs)) {
+  for (const { derivative } of slopes) {
     try {
-      const derivative = eliminateDiff(differentiate(margin, { name: input.name, indices: [] }));
       // Solved for the input as a comparison's tie is, where it occurs once (1/e - 1/a = 0 at a = exp(1))...
       out.push(...constantTies([{ k: 'cmp', op: '==', a: derivative, b: num(0) }], inputMap));
       // ... and through the exact forms' roots (log(a) + 1 at a = exp(-1)).
@@ -349,6 +347,28 @@ function criticalPoints(comparison: Term, inputs: readonly Input[], canonical: C
       if (slope.conditions.never !== undefined) continue;
       const numerator = atoms.reduce(slope.form.numerator(exact), exact);
       if (!numerator.isZero()) out.push(...pointsAround(atoms, numerator, inputMap, false), ...pointsThroughFunctions(numerator, atoms, inputMap));
+    } catch (error) {
+      if (error instanceof BudgetExceededError || error instanceof DomainError) continue;
+      throw error;
+    }
+  }
+  return out;
+}
+
+/** A scalar input a bound reads, and its margin's derivative in it. */
+interface MarginSlope {
+  readonly input: Input;
+  readonly derivative: Term;
+}
+
+/** The derivative of a bound's margin in each scalar input it reads, taken once for the critical points of every kind. */
+function marginSlopes(comparison: Term, inputs: readonly Input[]): MarginSlope[] {
+  const margin = slack(comparison);
+  if (margin === undefined) return [];
+  const out: MarginSlope[] = [];
+  for (const input of scalarInputsOf(margin, inputs)) {
+    try {
+      out.push({ input, derivative: eliminateDiff(differentiate(margin, { name: input.name, indices: [] })) });
     } catch (error) {
       if (error instanceof BudgetExceededError || error instanceof DomainError) continue;
       throw error;
@@ -370,23 +390,17 @@ const MAX_JOINT_POINTS = 27;
  * strict bound fails there alone; the critical points found one input at a time (the
  * others random) and random points miss it (probe 35). Critical values first.
  */
-function jointPoints(comparison: Term, inputs: readonly Input[], critical: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
-  const scalars = scalarInputsOf(comparison, inputs);
-  if (scalars.length < 2) return [];
-  const choices = scalars.map((input) => {
-    const own = critical.filter((point) => point.size === 1 && point.has(input.name)).map((point) => point.get(input.name)!);
-    const simple = (PLANE_DEFAULTS[input.kind] ?? []).map((v): PointValue => ({ num: v.num, den: v.den }));
-    const values: PointValue[] = [];
-    for (const v of [...own, ...simple]) {
-      const x = pointNumber(v);
-      if (values.length < JOINT_VALUES && allowsValue(input.kind, x) && insideInterval(input, x) && !values.some((w) => pointNumber(w) === x)) values.push(v);
-    }
-    return { name: input.name, values };
-  });
+function jointPoints(slopes: readonly MarginSlope[], critical: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
+  if (slopes.length < 2) return [];
   let points: Map<string, PointValue>[] = [new Map()];
-  for (const { name, values } of choices) {
-    if (values.length === 0) continue;
-    points = points.flatMap((point) => values.map((v) => new Map([...point, [name, v]])));
+  for (const { input } of slopes) {
+    const own = critical.filter((point) => point.size === 1 && point.has(input.name)).map((point) => point.get(input.name)!)
+      .filter((v) => allowsValue(input.kind, pointNumber(v)) && insideInterval(input, pointNumber(v)));
+    const values: PointValue[] = [];
+    for (const v of [...own, ...simpleValuesWithin(input).map((r): PointValue => ({ num: r.num, den: r.den }))]) {
+      if (values.length < JOINT_VALUES && !values.some((w) => pointNumber(w) === pointNumber(v))) values.push(v);
+    }
+    if (values.length > 0) points = points.flatMap((point) => values.map((v) => new Map([...point, [input.name, v]])));
   }
   return points.filter((point) => point.size >= 2).slice(0, MAX_JOINT_POINTS);
 }
@@ -402,26 +416,17 @@ const CURVE_SOLUTIONS = 2;
  * intervals (the simplest fractions there). A margin least along such a curve, and 0 on
  * it, ties at every point of it: the cross-entropy of a soft target t in (0.6, 0.9)
  * against its entropy at x = logit(t), which no input at a simple value alone reaches
- * (probe 35). The tie is then read exactly at x = log(3), t = 3/4.
+ * (probe 35). The tie is then read exactly at t = 2/3, x = log(2).
  */
-function criticalCurvePoints(comparison: Term, inputs: readonly Input[]): Map<string, PointValue>[] {
-  const margin = slack(comparison);
-  if (margin === undefined) return [];
-  const scalars = scalarInputsOf(margin, inputs);
-  if (scalars.length < 2) return [];
+function criticalCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointValue>[] {
+  if (slopes.length < 2) return [];
   const out: Map<string, PointValue>[] = [];
-  for (const input of scalars) {
-    let derivative: Term;
-    try {
-      derivative = eliminateDiff(differentiate(margin, { name: input.name, indices: [] }));
-    } catch {
-      continue;
-    }
+  for (const { input, derivative } of slopes) {
     const free = (t: Term) => !someSubterm(t, (x) => (x.k === 'input' && x.ref.name === input.name) || x.k === 'size' || x.k === 'ival' || x.k === 'sum' || x.k === 'apply');
     const solutions = solveForInput(derivative, num(0), free).filter((s) => s.input.k === 'input' && s.input.ref.name === input.name).slice(0, CURVE_SOLUTIONS);
     if (solutions.length === 0) continue;
     let assignments: Map<string, Term>[] = [new Map()];
-    for (const other of scalars.filter((o) => o !== input)) {
+    for (const { input: other } of slopes.filter((o) => o.input !== input)) {
       const values = simpleValuesWithin(other).slice(0, CURVE_VALUES);
       if (values.length === 0) { assignments = []; break; }
       assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, num(v.num, v.den)]])));

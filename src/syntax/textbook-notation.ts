@@ -194,6 +194,10 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (c !== ' ') last = c;
     }
   };
+  /** A function's name at `from`, log₂ written as log_2, as the name is read everywhere else. */
+  const emitFunctionName = (name: string, from: number) => {
+    for (let k = 0; k < name.length; k++) emit(SUBSCRIPTS[name[k]] === undefined ? name[k] : `${k > 0 && SUBSCRIPTS[name[k - 1]] !== undefined ? '' : '_'}${SUBSCRIPTS[name[k]]}`, from + k);
+  };
   /** What a Leibniz operator's closing bracket writes, by its offset: `, x)` (twice for a second derivative). */
   // `then`: further variables, outward (∂²(E)/∂x∂y); `skip`: the text after the bracket that is read already (its denominator).
   const closers = new Map<number, { variable: string; at: number; order: number | string; power?: { text: string; length: number };
@@ -308,8 +312,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const [whole, name, bracketed, plain, superscript] = powered;
       const power = bracketed ?? plain ?? (superscript === '\u207b\u00b9' ? '-1' : SUPERSCRIPTS[superscript]);
       if (power === '-1') emit('a', i);
-      // log₂ x: the subscript written as log_2, as the name is read everywhere else.
-      for (let k = 0; k < name.length; k++) emit(SUBSCRIPTS[name[k]] === undefined ? name[k] : `${k > 0 && SUBSCRIPTS[name[k - 1]] !== undefined ? '' : '_'}${SUBSCRIPTS[name[k]]}`, i + k);
+      emitFunctionName(name, i);
       if (power !== '-1') powersAfter.set(poweredClose, power);
       // The bracket itself is written by the loop, as any other character.
       i += whole.length - 2;
@@ -324,7 +327,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     const ofSum = startsName && /[a-z]/.test(c) ? FUNCTION_OF_SUM.exec(text.slice(i, i + 16)) : null;
     if (ofSum && SUM_SUBSCRIPT.test(text.slice(i + ofSum[0].length, i + ofSum[0].length + 80))) {
       const [whole, name] = ofSum;
-      for (let k = 0; k < name.length; k++) emit(SUBSCRIPTS[name[k]] === undefined ? name[k] : `${k > 0 && SUBSCRIPTS[name[k - 1]] !== undefined ? '' : '_'}${SUBSCRIPTS[name[k]]}`, i + k);
+      emitFunctionName(name, i);
       emit('(', i + whole.length);
       // Closed where the sum's own summand ends, after the sum's bracket (registered later, written first).
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');
@@ -335,8 +338,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     if (bare) {
       const [whole, name, operand] = bare;
       const at = i + whole.length - operand.length;
-      // log₂ x: the subscript written as log_2, as the name is read everywhere else.
-      for (let k = 0; k < name.length; k++) emit(SUBSCRIPTS[name[k]] === undefined ? name[k] : `${k > 0 && SUBSCRIPTS[name[k - 1]] !== undefined ? '' : '_'}${SUBSCRIPTS[name[k]]}`, i + k);
+      emitFunctionName(name, i);
       emit('(', at);
       // The operand as written, π read as everywhere else.
       for (let k = 0; k < operand.length; k++) emit(operand[k] === '\u03c0' ? 'pi' : operand[k], at + k);
