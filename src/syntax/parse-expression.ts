@@ -156,6 +156,31 @@ const ARRAY_METHODS: ReadonlySet<string> = new Set(['sum', 'mean', 'max', 'min',
 /** Left-associative operators whose chains are read iteratively. */
 const CHAIN_OPS = new Set(['add', 'subtract', 'multiply', 'divide', 'dotMultiply', 'dotDivide']);
 
+/** Functions a book may set apart from their bracket (2 / sin (x)): a call whichever way it is read. */
+const KNOWN_FUNCTIONS = /^(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|asin|acos|atan|arcsin|arccos|arctan|log|ln|exp|sqrt|abs|sigmoid|softplus|erf|gamma|det|trace|tr|norm|sum|prod|mean|max|min)$/;
+
+/** A fraction of two numbers as written (1/2), not a bracket around it. */
+function isNumberFraction(n: any): boolean {
+  return n.type === 'OperatorNode' && n.fn === 'divide' && n.args.length === 2 && n.args.every((a: any) => a.type === 'ConstantNode');
+}
+
+/** Names whose call, written after a fraction without an operator (1/N sum(i, x_i)), is a factor of it. */
+const SUMMATIONS = new Set(['sum', 'prod']);
+
+/**
+ * `a / b Σ...` as math.js reads it: a division by an implicit product whose last factor is a sum
+ * (Σ_i is written as sum(i, ...) by then), and whose first is one operand, not a product itself
+ * (1/2N Σ stays refused: it may mean 1 / (2N)).
+ */
+function isFractionBeforeSum(n: any): boolean {
+  if (n.fn !== 'divide' || n.args.length !== 2) return false;
+  const product = n.args[1];
+  if (product.type !== 'OperatorNode' || product.fn !== 'multiply' || product.implicit !== true || product.args.length !== 2) return false;
+  const [first, last] = product.args;
+  if (first.type === 'OperatorNode' && first.implicit === true) return false;
+  return last.type === 'FunctionNode' && SUMMATIONS.has(last.fn?.name) && last.args.length >= 2;
+}
+
 /** `f'(x)` as math.js reads it: a transposed name times a bracket, written next to each other. */
 function isPrimedCall(n: any): boolean {
   return n.type === 'OperatorNode' && n.fn === 'multiply' && n.implicit === true && n.args.length === 2
@@ -453,9 +478,35 @@ class Converter {
     const operands: Expr[] = [this.convert(node)];
     const ops: { op: BinaryOp; text: string; implicit: boolean }[] = [];
     for (const r of rights) {
+      if (isFractionBeforeSum(r)) {
+        // 1/N Σ_i x_i, λ/2 Σ_j w_j²: every book means the fraction times the sum, never 1 / (N Σ_i x_i).
+        const [denominator, sum] = r.args[1].args;
+        ops.push({ op: BINARY_OPS[r.fn], text: r.op, implicit: false });
+        operands.push(this.convert(denominator));
+        ops.push({ op: BINARY_OPS[r.args[1].fn], text: r.args[1].op, implicit: true });
+        operands.push(this.convert(sum));
+        continue;
+      }
       ops.push({ op: BINARY_OPS[r.fn], text: r.op, implicit: r.implicit === true });
       const right = this.convert(r.args[1]);
+      // 1/2N and 1/2x: math.js reads (1/2) N, where a book as often means 1 / (2N). Written apart (1/2 x), it is a half of x.
+      if (r.fn === 'multiply' && r.implicit === true && isNumberFraction(r.args[0])
+        && this.offsets(operands[operands.length - 1].span)[1] === this.offsets(right.span)[0]) {
+        const text = (m: MathNode) => m.toString({ implicit: 'hide' });
+        const [top, bottom, factor] = [text(r.args[0].args[0]), text(r.args[0].args[1]), text(r.args[1])];
+        throw this.error(`'${top}/${bottom}${factor}' may mean (${top}/${bottom}) ${factor} or ${top} / (${bottom} ${factor})`, this.join(operands[operands.length - 2]?.span ?? right.span, right.span),
+          `write the bracket that says which: (${top}/${bottom}) * ${factor}, or ${top} / (${bottom} * ${factor})`);
+      }
       operands.push(right);
+      // 2/m (x - u): math.js calls m, which the model multiplies, so the whole product was the divisor. A name
+      // set apart from its bracket is a factor in a book, and the fraction's coefficient: refused rather than read either way.
+      if ((r.fn === 'divide' || r.fn === 'dotDivide') && right.kind === 'call' && r.args[1].type === 'FunctionNode' && r.args[1].fn?.type === 'SymbolNode'
+        && !KNOWN_FUNCTIONS.test(right.name) && /^[ \t]/.test(this.text.slice(this.offsets(right.nameSpan)[1]))) {
+        const text = (m: MathNode) => m.toString({ implicit: 'hide' });
+        const [top, a, b] = [text(r.args[0]), right.name, `(${r.args[1].args.map(text).join(', ')})`];
+        throw this.error(`'${top} ${r.op} ${a} ${b}' may mean (${top} ${r.op} ${a}) ${b} or ${top} ${r.op} (${a} ${b})`, this.join(operands[0].span, right.span),
+          `write the bracket that says which: (${top} ${r.op} ${a}) * ${b}, or ${top} ${r.op} (${a} * ${b})`);
+      }
       // x^2/2 sin(x), λ/2 ‖w‖²: math.js divides by the whole product written after the slash (x^2 / (2 sin(x))),
       // where a book often means the fraction times the rest. Refused rather than read either way.
       if ((r.fn === 'divide' || r.fn === 'dotDivide') && r.args[1].type === 'OperatorNode' && r.args[1].implicit && right.kind === 'binary') {
