@@ -371,14 +371,36 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
     throw new DerivationError(diagnostic('unsupported', `${statement.name} is read in its own definition`, file, statement.nameSpan,
       `a recurrence starts with its first case on a line before, e.g. let ${statement.name}[0] = 0 and then let ${statement.name}[t] = ... ${statement.name}[t - 1] ...`));
   }
-  lets.set(statement.name, defineLet(statement, scope, declared, false));
+  const entry = subscriptedEntry(statement);
+  const definition = defineLet(statement, scope, declared, false, entry !== undefined && !taken(entry.name) ? entry : undefined);
+  if (definition.name !== statement.name && lets.has(definition.name)) {
+    throw new DerivationError(diagnostic('duplicate-name', `${definition.name} is already declared`, file, statement.nameSpan,
+      'each name is declared once; pick another name for this definition'));
+  }
+  lets.set(definition.name, definition);
+}
+
+/**
+ * `let z_i = x_i - m` as a book writes it: the definition of the entries z[i], when the name's
+ * subscript is made of the index names its body leaves free (decided in defineLet: `let μ_B = mean(x)`
+ * leaves no index free and is the name μ_B). One letter per index: `w_ij` is w[i, j].
+ */
+function subscriptedEntry(statement: LetDecl): Pick<LetDecl, 'name' | 'params' | 'body'> | undefined {
+  if (statement.params.length > 0 || statement.args !== undefined) return undefined;
+  const m = /^([\p{L}][\p{L}\p{N}]*?)_(\p{Ll}{1,3})$/u.exec(statement.name);
+  if (m === null) return undefined;
+  const letters = [...m[2]];
+  if (new Set(letters).size !== letters.length) return undefined;
+  const at = statement.nameSpan;
+  return { name: m[1], params: letters.map((name) => ({ name, span: at })), body: statement.body };
 }
 
 /**
  * The definition a `let` line gives, resolved in the scope. `allowUnranged`: a parameter
  * nothing in the body gives a range (`let h[0, i] = 0`) takes its range where it is used.
  */
-function defineLet(statement: Pick<LetDecl, 'name' | 'params' | 'body'>, scope: Scope, declared: (d: Dim) => boolean, allowUnranged: boolean): LetDefinition {
+function defineLet(statement: Pick<LetDecl, 'name' | 'params' | 'body'>, scope: Scope, declared: (d: Dim) => boolean, allowUnranged: boolean,
+  entry?: Pick<LetDecl, 'name' | 'params' | 'body'>): LetDefinition {
   const file = scope.file;
   const params = statement.params.map((p) => p.name);
   const resolver = new Resolver(scope, new Set(params));
@@ -395,6 +417,8 @@ function defineLet(statement: Pick<LetDecl, 'name' | 'params' | 'body'>, scope: 
   }
   const body = resolver.finalize(value.t);
   const stray = resolver.freeIndices.find((name) => !params.includes(name));
+  if (stray !== undefined && entry !== undefined && resolver.freeIndices.length === entry.params.length
+    && entry.params.every((p) => resolver.freeIndices.includes(p.name))) return defineLet(entry, scope, declared, allowUnranged);
   if (stray !== undefined) {
     throw new DerivationError(diagnostic('index-range', `the index ${stray} of ${statement.name} is not one of its parameters`, file,
       indexSpan(statement.body, stray) ?? statement.body.span,

@@ -155,8 +155,51 @@ export function parseDerivation(content: string, file = '<inline>', options: Par
 }
 
 function logicalLines(text: string, file: string, firstLine: number): LogicalLine[] {
-  const raw = text.split(/\r\n|\r|\n/);
+  const joined = joinedLines(text, file, firstLine);
   const out: LogicalLine[] = [];
+  let squared = new Set<string>();
+  for (let k = 0; k < joined.length; k++) {
+    // A derivation's `let σ² = ...` names σ² for its own lines only: elsewhere σ² is σ squared.
+    if (k === 0 || /^derivation\b/.test(joined[k].text)) squared = squaredLetNames(joined, k);
+    out.push(logicalLine(joined[k].text, joined[k].map, joined[k].line, squared));
+  }
+  return out;
+}
+
+/** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²). */
+const SQUARED_LET = /^let\s+([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])\s*=(?!=)/u;
+/** How a squared or cubed name is written for the parser: σ² is the name σsq. */
+const POWER_SUFFIX: Readonly<Record<string, string>> = { '\u00b2': 'sq', '\u00b3': 'cube' };
+
+/** The squared and cubed names the lets of the derivation starting at line k define (`σ²`). */
+function squaredLetNames(lines: readonly { text: string }[], k: number): Set<string> {
+  const names = new Set<string>();
+  for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
+    const m = SQUARED_LET.exec(lines[j].text);
+    if (m !== null) names.add(m[1] + m[2]);
+  }
+  return names;
+}
+
+/** σ² written as the one name σsq wherever a let defines σ² (see squaredLetNames); nothing else changes. */
+function withSquaredNames(text: string, map: SourceMap, names: ReadonlySet<string>): { text: string; map: SourceMap } {
+  if (names.size === 0) return { text, map };
+  const out: string[] = [];
+  const sources: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const name = i === 0 || !/[\p{L}\p{N}_]/u.test(text[i - 1]) ? [...names].find((n) => text.startsWith(n, i) && !/[\p{N}_]/u.test(text[i + n.length] ?? '')) : undefined;
+    if (name === undefined) { out.push(text[i]); sources.push(i); continue; }
+    const written = name.slice(0, -1) + POWER_SUFFIX[name[name.length - 1]];
+    for (const w of written) { out.push(w); sources.push(i); }
+    i += name.length - 1;
+  }
+  return { text: out.join(''), map: map.remap(sources) };
+}
+
+/** The file's lines joined where a bracket stays open, each with its source map. */
+function joinedLines(text: string, file: string, firstLine: number): { text: string; map: SourceMap; line: number }[] {
+  const raw = text.split(/\r\n|\r|\n/);
+  const out: { text: string; map: SourceMap; line: number }[] = [];
   let pending: { text: string; segments: { offset: number; line: number; col: number }[]; depth: number; inString: boolean } | undefined;
   for (let index = 0; index < raw.length; index++) {
     const lineNo = index + firstLine;
@@ -166,7 +209,7 @@ function logicalLines(text: string, file: string, firstLine: number): LogicalLin
     if (trimmed.length === 0 && pending === undefined) continue;
     if (pending !== undefined && startsStatement(trimmed)) {
       // An unclosed bracket never swallows the next statement: the open one ends here and reports it.
-      out.push(logicalLine(pending.text, SourceMap.of(file, pending.segments), pending.segments[0].line));
+      out.push({ text: pending.text, map: SourceMap.of(file, pending.segments), line: pending.segments[0].line });
       pending = undefined;
     }
     if (pending === undefined) {
@@ -179,15 +222,16 @@ function logicalLines(text: string, file: string, firstLine: number): LogicalLin
     // Only the new line is scanned: rescanning the whole pending text made an unclosed bracket quadratic.
     Object.assign(pending, bracketDepth(trimmed, pending.depth, pending.inString));
     if (pending.depth <= 0 || index === raw.length - 1) {
-      out.push(logicalLine(pending.text, SourceMap.of(file, pending.segments), pending.segments[0].line));
+      out.push({ text: pending.text, map: SourceMap.of(file, pending.segments), line: pending.segments[0].line });
       pending = undefined;
     }
   }
   return out;
 }
 
-function logicalLine(text: string, map: SourceMap, line: number): LogicalLine {
-  const ascii = asciiOperators(text, map);
+function logicalLine(text: string, map: SourceMap, line: number, squared: ReadonlySet<string>): LogicalLine {
+  const named = withSquaredNames(text, map, squared);
+  const ascii = asciiOperators(named.text, named.map);
   return { ...textbookNotation(ascii.text, ascii.map), line };
 }
 

@@ -17,8 +17,34 @@ const SAME_LENGTH: Readonly<Record<string, string>> = {
 const PRIMES: Readonly<Record<string, string>> = { '\u2033': "''", '\u2034': "'''" };
 const TWO_CHARACTERS: Readonly<Record<string, string>> = { ...PRIMES, '\u2260': '!=', '\u2264': '<=', '\u2265': '>=', '\u2299': '.*', '\u2218': '.*', '\u221e': 'Infinity' };
 
+/**
+ * The accents a letter of a name may carry (x̂, θ̂, x̄, ỹ, ẋ, ẍ, v⃗), as a combining mark after it or
+ * precomposed (ŷ, ȳ): the letter and the accent's name, `xhat`, `thetahat`, so both ways of typing
+ * one name are one name, and the report typesets it with its accent again (`\hat{x}`).
+ */
+const ACCENTS: Readonly<Record<string, string>> = {
+  '\u0302': 'hat', '\u0304': 'bar', '\u0305': 'bar', '\u0303': 'tilde', '\u0307': 'dot', '\u0308': 'ddot', '\u20d7': 'vec',
+};
+const ACCENTED = /[\u0302-\u0305\u0307\u0308\u20d7]|[\u00c0-\u024f\u1e00-\u1eff]/;
+
+/** The letter at i with its accents written as names (`x̂` is `xhat`), and how many characters it took; undefined for any other character. */
+function accentedLetter(text: string, i: number): { written: string; length: number } | undefined {
+  const c = text[i];
+  if (!/\p{L}/u.test(c)) return undefined;
+  const decomposed = c.normalize('NFD');
+  let base = decomposed[0];
+  let accents = [...decomposed.slice(1)];
+  let length = 1;
+  while (i + length < text.length && ACCENTS[text[i + length]] !== undefined) accents.push(text[i + length++]);
+  if (accents.length === 0 || accents.some((a) => ACCENTS[a] === undefined)) return undefined;
+  // A base that is itself a letter with another accent (é) stays as typed.
+  if (!/\p{L}/u.test(base)) return undefined;
+  base = base.normalize('NFC');
+  return { written: base + accents.map((a) => ACCENTS[a]).join(''), length };
+}
+
 export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
-  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e\u2032-\u2034]|\*\*/.test(text)) return { text, map };
+  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e\u2032-\u2034]|\*\*/.test(text) && !ACCENTED.test(text)) return { text, map };
   const out: string[] = [];
   // The offset in `text` of each character written: the map keeps the text after a `≠` at its file columns.
   const sources: number[] = [];
@@ -32,6 +58,12 @@ export function asciiOperators(text: string, map: SourceMap): { text: string; ma
     if (!inString && c === '*' && text[i + 1] === '*') { out.push('^'); sources.push(i); i++; continue; }
     // Beside numpy's @, numpy's * is its entrywise product: .* (A * (dO @ V.T) of two T×T arrays is no matrix product).
     if (!inString && c === '*' && numpy.has(sides[i]) && text[i - 1] !== '.') { out.push('.', '*'); sources.push(i, i); continue; }
+    const accented = inString ? undefined : accentedLetter(text, i);
+    if (accented !== undefined) {
+      for (const w of accented.written) { out.push(w); sources.push(i); }
+      i += accented.length - 1;
+      continue;
+    }
     const written = inString ? c : TWO_CHARACTERS[c] ?? SAME_LENGTH[c] ?? c;
     for (const w of written) { out.push(w); sources.push(i); }
   }

@@ -38,6 +38,9 @@ const GREEK = new Set([
   'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
 ]);
 
+/** The LaTeX accent of each accent a name may end with. */
+const ACCENT_TEX: Readonly<Record<string, string>> = { hat: 'hat', bar: 'bar', tilde: 'tilde', dot: 'dot', ddot: 'ddot', vec: 'vec' };
+
 /** Greek letters typed as themselves (σ) are the same letters as their names (sigma). */
 const GREEK_LETTERS: Readonly<Record<string, string>> = Object.fromEntries(
   [...'αβγδεζηθικλμνξοπρστυφχψω'].map((c, i) => [c, ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta',
@@ -72,6 +75,17 @@ function nameParts(name: string): NameParts {
   // Euler's constant, by the names the language reads as it (resolve.ts).
   if (name === 'eulergamma' || name === 'euler_gamma' || name === 'EulerGamma') return { base: '\\gamma', sub: undefined, word: false };
   if (Object.hasOwn(GREEK_LETTERS, name)) return nameParts(GREEK_LETTERS[name]);
+  // A let's σ² is the name σsq (syntax/parse-file.ts): typeset as σ² again.
+  const powered = /^(.+?)(sq|cube)$/.exec(name);
+  if (powered !== null && (/^[A-Za-z]$/.test(powered[1]) || Object.hasOwn(GREEK_LETTERS, powered[1]) || GREEK.has(powered[1]))) {
+    return { base: `${nameParts(powered[1]).base}^{${powered[2] === 'sq' ? 2 : 3}}`, sub: undefined, word: false };
+  }
+  // x̂, θ̂, x̄ are read as xhat, θhat, xbar (syntax/unicode-operators.ts): typeset with their accent again.
+  const accented = /^(.+?)(hat|bar|tilde|ddot|dot|vec)$/.exec(name);
+  if (accented !== null && (/^[A-Za-z]$/.test(accented[1]) || Object.hasOwn(GREEK_LETTERS, accented[1]) || GREEK.has(accented[1]))) {
+    const base = nameParts(accented[1]).base;
+    return { base: `\\${ACCENT_TEX[accented[2]]}{${base}}`, sub: undefined, word: false };
+  }
   if (GREEK.has(name)) return { base: `\\${name}`, sub: undefined, word: false };
   const underscore = name.indexOf('_');
   if (underscore > 0 && underscore < name.length - 1) {

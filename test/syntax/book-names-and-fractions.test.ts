@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { textToLatex } from '../../src/report/index.ts';
+import { checkText } from '../../src/index.ts';
+import { FAST, stepsIn } from '../__test-helpers__/derivations.ts';
+
+const verdicts = (body: string) => stepsIn(body).map((s) => s.verdict);
+const diagnosticOf = (body: string) => stepsIn(body).map((s) => s.detail.diagnostic).find((d) => d !== undefined);
+
+describe('a fraction before a sum, 1/N Σ_i x_i', () => {
+  it('is the fraction times the sum, as every book means it, slips refuted', () => {
+    expect(verdicts(`given x: vector[N]
+claim 1/N Σ_i x_i = mean(x)
+claim λ/2 Σ_i x_i² = λ * sum(x.^2) / 2
+claim 1/(2N) Σ_i x_i = mean(x) / 2
+claim 1/N Σ_i x_i = 1 / sum(x)   expect wrong
+given λ: positive
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('is refused where the fraction runs into a name, 1/2N Σ and 1/2x, which may mean 1/(2N) (math.js read N/2)', () => {
+    for (const [written, readings] of [['1/2N Σ_i x_i', "'1/2N' may mean (1/2) N or 1 / (2 N)"], ['1/2x', "'1/2x' may mean (1/2) x or 1 / (2 x)"]]) {
+      const d = diagnosticOf(`given x: vector[N]\ngiven y: positive\nclaim ${written.replace('2x', '2y')} = 1\n`);
+      expect(d?.message).toBe(readings.replace(/x/g, written.includes('Σ') ? 'x' : 'y'));
+      expect(d?.hint).toMatch(/^write the bracket that says which: \(1\/2\) \* /);
+    }
+    expect(verdicts('given y: positive\nclaim 1/2 y = y / 2\n')).toEqual(['proved']);
+  });
+});
+
+describe('a name set apart from a bracket after a slash, 2/m (x - u)', () => {
+  it('is refused as ambiguous with both readings offered, never read as 2 / (m (x - u))', () => {
+    const d = diagnosticOf('given x, u: real\ngiven m: positive\nclaim 2/m (x - u) = 2 * (x - u) / m\n');
+    expect(d?.message).toContain("may mean (2 / m) (x - u) or 2 / (m (x - u))");
+    expect(d?.hint).toContain('(2 / m) * (x - u)');
+  });
+
+  it('leaves calls of functions, 2 / sin (x), and brackets that say which, as they were', () => {
+    expect(verdicts(`given x, u: real
+given m: positive
+claim 2 / sin (x) = 2 * csc(x)
+claim (2/m) (x - u) = 2 * (x - u) / m
+claim 1/2 (x - u) = (x - u) / 2
+`)).toEqual(['proved', 'proved', 'proved']);
+  });
+});
+
+describe('accented names, x̂, θ̂, x̄', () => {
+  it('are names, one name whether the accent is precomposed (ŷ) or combining (y + U+0302)', () => {
+    expect(verdicts(`given θ\u0302, ŷ: real
+given x: vector[n]
+let x\u0304 = mean(x)
+claim ŷ + θ\u0302 = y\u0302 + θ\u0302
+claim diff(θ\u0302^2, θ\u0302) = 2 θ\u0302
+claim sum(i, x_i - x\u0304) = 0
+claim diff(θ\u0302^2, θ\u0302) = θ\u0302   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('are typeset with their accent again', () => {
+    expect(textToLatex('xhat_i + θhat + ybar')).toBe('\\hat{x}_{i} + \\hat{\\theta} + \\bar{y}');
+  });
+});
+
+describe('let z_i = ..., an entry defined as a book writes it', () => {
+  it('defines z[i] when its subscript is the index its body leaves free', () => {
+    expect(verdicts(`given x: vector[m]
+given W: matrix[n, m]
+let μ = mean(x)
+let z_i = x_i - μ
+let a_j = Σ_i W[j, i] x_i
+claim Σ_i z_i = 0
+claim diff(a_j, W[j, k]) = x_k
+claim Σ_i z_i = μ   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
+  it('keeps a subscript that is no free index part of the name (Ioffe and Szegedy\'s μ_B)', () => {
+    expect(verdicts(`given x: vector[m]
+let μ_B = mean(x)
+claim μ_B * m = sum(x)
+`)).toEqual(['proved']);
+  });
+});
+
+describe('let σ² = ..., a squared name', () => {
+  it('names σ² in its own derivation, where σ² is read as that name', () => {
+    expect(verdicts(`given x: vector[m]
+given ε: positive
+let μ = 1/m Σ_i x_i
+let σ² = 1/m Σ_i (x_i - μ)²
+let x̂_i = (x_i - μ) / √(σ² + ε)
+claim σ² = 1/m Σ_i x_i² - μ²
+claim Σ_i x̂_i = 0
+claim σ² = 1/m Σ_i x_i²   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
+  it('is σ squared in a derivation that defines no σ²', () => {
+    const report = checkText(`derivation "batch"
+given x: real
+let σ² = x^2 + 1
+claim σ² >= 1
+derivation "scalar"
+given σ: positive
+claim diff(σ², σ) = 2σ
+`, 't.deriv', FAST);
+    expect(report.files[0].derivations.map((d) => d.claims.map((c) => c.steps[0].verdict))).toEqual([['proved'], ['proved']]);
+  });
+
+  it('is typeset as σ²', () => {
+    expect(textToLatex('σsq + 1')).toBe('\\sigma^{2} + 1');
+  });
+});
