@@ -503,17 +503,13 @@ class Converter {
       if ((r.fn === 'divide' || r.fn === 'dotDivide') && right.kind === 'call' && r.args[1].type === 'FunctionNode' && r.args[1].fn?.type === 'SymbolNode'
         && !KNOWN_FUNCTIONS.test(right.name) && /^[ \t]/.test(this.text.slice(this.offsets(right.nameSpan)[1]))) {
         const text = (m: MathNode) => m.toString({ implicit: 'hide' });
-        const [top, a, b] = [text(r.args[0]), right.name, `(${r.args[1].args.map(text).join(', ')})`];
-        throw this.error(`'${top} ${r.op} ${a} ${b}' may mean (${top} ${r.op} ${a}) ${b} or ${top} ${r.op} (${a} ${b})`, this.join(operands[0].span, right.span),
-          `write the bracket that says which: (${top} ${r.op} ${a}) * ${b}, or ${top} ${r.op} (${a} * ${b})`);
+        throw this.ambiguousQuotient(text(r.args[0]), r.op, right.name, `(${r.args[1].args.map(text).join(', ')})`, this.join(operands[0].span, right.span));
       }
       // x^2/2 sin(x), λ/2 ‖w‖²: math.js divides by the whole product written after the slash (x^2 / (2 sin(x))),
       // where a book often means the fraction times the rest. Refused rather than read either way.
       if ((r.fn === 'divide' || r.fn === 'dotDivide') && r.args[1].type === 'OperatorNode' && r.args[1].implicit && right.kind === 'binary') {
         const text = (m: MathNode) => m.toString({ implicit: 'hide' });
-        const [top, a, b] = [text(r.args[0]), text(r.args[1].args[0]), text(r.args[1].args[1])];
-        throw this.error(`'${top} ${r.op} ${a} ${b}' may mean (${top} ${r.op} ${a}) ${b} or ${top} ${r.op} (${a} ${b})`, this.join(operands[0].span, right.span),
-          `write the bracket that says which: (${top} ${r.op} ${a}) * ${b}, or ${top} ${r.op} (${a} * ${b})`);
+        throw this.ambiguousQuotient(text(r.args[0]), r.op, text(r.args[1].args[0]), text(r.args[1].args[1]), this.join(operands[0].span, right.span));
       }
     }
     const make = (left: Expr, at: number, right: Expr): Expr => ({
@@ -526,6 +522,18 @@ class Converter {
       return acc;
     }
     return balanced(operands, ops.map((o) => o.op), make);
+  }
+
+  /**
+   * `top / a b`, a quotient before a product written without `*`: refused, with both readings. Where it is
+   * Leibniz's operator before an expression without brackets (`d/dx sin(x)`), the bracket it needs.
+   */
+  private ambiguousQuotient(top: string, op: string, a: string, b: string, span: Span): DerivationError {
+    if ((top === 'd' || top === '\u2202') && op === '/' && /^(d|\u2202)[\p{L}_]/u.test(a)) {
+      return this.error(`Leibniz's ${top}/${a} takes what it differentiates in brackets`, span, `write ${top}/${a}(${b}), or diff(${b}, ${a.slice(1)})`);
+    }
+    return this.error(`'${top} ${op} ${a} ${b}' may mean (${top} ${op} ${a}) ${b} or ${top} ${op} (${a} ${b})`, span,
+      `write the bracket that says which: (${top} ${op} ${a}) * ${b}, or ${top} ${op} (${a} * ${b})`);
   }
 
   private name(name: string): NameExpr {

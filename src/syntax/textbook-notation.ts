@@ -43,10 +43,19 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
 /**
  * A function of the tables written before a name, a number or a call without brackets: `sin x`,
  * `ln 2`, `log x[i]`, `2 sin x cos x`, `log σ(x)` (Goodfellow's log σ(x) + log σ(-x)). Only where the operand ends the factor: before an
- * operator, a closing bracket, the end, `by`, `expect` or another such function; `sin x^2`,
+ * operator, a closing bracket, the end, `by`, `expect` or another such function. A number
+ * written against a name is one operand, `sin 2x` is sin(2x), as in every book; `sin x^2`,
  * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
-const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?)(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`, 'u');
+const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
+const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`;
+const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
+
+/**
+ * A power or inverse on the name of such a function without brackets: `sin^2 x + cos^2 x`,
+ * `sin² θ`, `tan^-1 x` and `sin⁻¹ x`, read as `sin^2(x)` and `sin^-1(x)` are (FUNCTION_POWER).
+ */
+const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
 /**
  * A function of the tables before a sum without brackets: `log Σ_j exp(z_j)` is the log of the
@@ -331,6 +340,19 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       emit('(', i + whole.length);
       // Closed where the sum's own summand ends, after the sum's bracket (registered later, written first).
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');
+      i += whole.length - 1;
+      continue;
+    }
+    const poweredBare = startsName && /[a-z]/.test(c) ? FUNCTION_POWER_WITHOUT_BRACKETS.exec(text.slice(i)) : null;
+    if (poweredBare) {
+      const [whole, name, bracketed, plain, superscript, operand] = poweredBare;
+      const power = bracketed ?? plain ?? (superscript === '\u207b\u00b9' ? '-1' : SUPERSCRIPTS[superscript]);
+      const at = i + whole.length - operand.length;
+      if (power === '-1') emit('a', i);
+      emitFunctionName(name, i);
+      emit('(', at);
+      for (let k = 0; k < operand.length; k++) emit(operand[k] === '\u03c0' ? 'pi' : operand[k], at + k);
+      emit(power === '-1' ? ')' : `)^${power}`, at + operand.length - 1);
       i += whole.length - 1;
       continue;
     }

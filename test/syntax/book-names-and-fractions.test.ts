@@ -111,3 +111,25 @@ claim diff(σ², σ) = 2σ
     expect(textToLatex('σsq + 1')).toBe('\\sigma^{2} + 1');
   });
 });
+
+describe('a function of the tables without brackets, as books print it', () => {
+  it('takes a power or inverse on its name (sin^2 x, sin² θ, tan^-1 x) and a number against a name (sin 2x)', () => {
+    expect(verdicts(`given x: real
+given θ: real
+claim sin^2 x + cos^2 x = 1
+claim sin² θ = 1 - cos² θ
+claim tan^-1 x = atan(x)
+claim sin⁻¹ (x / 2) = asin(x / 2)
+claim sin 2x = 2 sin x cos x
+claim diff(cos 3θ, θ) = -3 sin 3θ
+claim sin^2 x = sin x^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'error']);
+  });
+
+  it("says Leibniz's d/dx needs a bracket, not that d / dx sin(x) is ambiguous", () => {
+    const d = diagnosticOf('given x: real\nclaim d/dx sin x = cos x\n');
+    expect(d?.message).toBe("Leibniz's d/dx takes what it differentiates in brackets");
+    expect(d?.hint).toBe('write d/dx(sin(x)), or diff(sin(x), x)');
+    expect(verdicts('given x: real\nclaim d/dx (sin x) = cos x\n')).toEqual(['proved']);
+  });
+});
