@@ -3,6 +3,7 @@ import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { BinaryOp, Expr, NameExpr, Span } from './ast.ts';
 import { FORBIDDEN_NAMES, parseMathjs } from './locked-mathjs.ts';
 import { checkBrackets, checkLiteral, limitError, LIMITS } from './limits.ts';
+import { unreadLatex, UNREAD_LATEX_HINT } from './latex-input.ts';
 import type { SourceMap } from './source-map.ts';
 
 /**
@@ -16,6 +17,10 @@ export function parseExpression(text: string, map: SourceMap): Expr {
   // Brackets first: an unclosed one is reported at the bracket, and deep nesting is refused before mathjs recurses on it.
   checkBrackets(withoutTransposeMarks(text), map);
   checkRadixLiterals(withoutTransposeMarks(text), map);
+  const latex = unreadLatex(text);
+  if (latex !== undefined) {
+    throw new DerivationError(diagnostic('syntax', `the LaTeX command ${latex.command} is not read`, map.file, map.span(latex.at, latex.at + latex.command.length), UNREAD_LATEX_HINT));
+  }
   let node: MathNode;
   try {
     node = parseMathjs(text);

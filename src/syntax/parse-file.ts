@@ -7,6 +7,7 @@ import { markPrimes } from './primes.ts';
 import { SourceMap } from './source-map.ts';
 import { asciiOperators } from './unicode-operators.ts';
 import { textbookNotation } from './textbook-notation.ts';
+import { fromLatex } from './latex-input.ts';
 
 /** Thrown for a file that cannot be read at all; carries every problem found, first one first. */
 export class DerivationSyntaxError extends DerivationError {
@@ -230,7 +231,8 @@ function joinedLines(text: string, file: string, firstLine: number): { text: str
 }
 
 function logicalLine(text: string, map: SourceMap, line: number, squared: ReadonlySet<string>): LogicalLine {
-  const named = withSquaredNames(text, map, squared);
+  const latex = fromLatex(text, map);
+  const named = withSquaredNames(latex.text, latex.map, squared);
   const ascii = asciiOperators(named.text, named.map);
   return { ...textbookNotation(ascii.text, ascii.map), line };
 }

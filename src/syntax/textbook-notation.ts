@@ -48,7 +48,7 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
  * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
 const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
-const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`;
+const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`;
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
 /**
@@ -74,7 +74,37 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\^\{|_\{|(?:\u2211|\u03a3|\bsum|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\u222b|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\bsum|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+
+/**
+ * An integral sign with its bounds, as books print it: `∫_0^1 x^2 dx`, `∫_{a}^{b} f(t) dt`,
+ * `∫_0^∞ e^{-x} dx` (∞ is Infinity by now), or without bounds, `∫ x sin x dx`, an antiderivative.
+ * The integrand runs to the differential `dx` of its variable, at its own bracket depth.
+ */
+const INTEGRAL_SIGN = /^\u222b(?:_(?:\{([^{}]*)\}|(-?[\p{L}\p{N}.]+))\^(?:\{([^{}]*)\}|(-?[\p{L}\p{N}.]+)))?[ \t]*/u;
+
+/**
+ * A limit with its variable and point as a subscript: `lim_{x→0} sin(x)/x`, `lim_{h -> 0} ...`,
+ * `lim_{x→0^+}` (or `0+`, `0⁺`) from above, `lim_{n→∞}`; the limit of the rest of the term, as a sum's summand.
+ */
+const LIMIT_SUBSCRIPT = /^lim_\{[ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*(?:\u2192|->)[ \t]*([^{}]*?)(?:\^\{?([+-])\}?|([+-])|([\u207a\u207b]))?[ \t]*\}[ \t]*/u;
+
+/** Where an integrand that starts at `from` ends: at `d` of its differential `dx` (its offset, and the variable), at depth 0. */
+function differentialAt(text: string, from: number): { at: number; variable: string; length: number } | undefined {
+  let depth = 0;
+  for (let k = from; k < text.length; k++) {
+    const c = text[k];
+    if (c === '"') return undefined;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') { if (depth === 0) return undefined; depth--; }
+    else if (depth === 0 && (c === '=' || c === '<' || c === '>' || c === ',')) return undefined;
+    else if (depth === 0 && c === 'd' && (k === from || !/[\p{L}_]/u.test(text[k - 1]))) {
+      const m = /^d([\p{L}])(?![\p{L}\p{N}_(\[])/u.exec(text.slice(k, k + 3));
+      if (m !== null) return { at: k, variable: m[1], length: m[0].length };
+    }
+  }
+  return undefined;
+}
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
 const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
@@ -84,7 +114,10 @@ const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
  * `d^2/dx^2(E)`): the derivative of E. The variable is a name, with an entry's
  * indices if it has them.
  */
-const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*[([]/u;
+const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?[ \t]*[([]/u;
+
+/** The same operator before a call without a bracket of its own: `d/dz σ(z)`, `∂/∂x f(x, y)` (the call's name, then its bracket). */
+const LEIBNIZ_BEFORE_CALL = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]+([\p{L}_][\p{L}\p{N}_]*)\(/u;
 
 /** The order a Leibniz operator writes as `d^3/dx^3`, `d³/dx³` or `dⁿ/dxⁿ`: a number, or a size's name (`n`). */
 function leibnizOrder(upper: string | undefined, lower: string | undefined): number | string | undefined {
@@ -220,6 +253,12 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
   /** What the sums and gradients without brackets that end before the character at an offset write there: `)`, `, w)`. */
   const termEnds = new Map<number, string>();
   /** Writes `closer` where a term that starts at `start` and ends at `end` ends: right after it, before the spaces that end it; an inner term's first. */
+  /** Text read already (an integral's differential `dx`), by its offset: what it writes instead, and its length. */
+  const replacements = new Map<number, { text: string; length: number }>();
+  /** A bound or point as written, π read as everywhere else. */
+  const emitWritten = (written: string, from: number) => {
+    for (let k = 0; k < written.length; k++) emit(written[k] === '\u03c0' ? 'pi' : written[k], from + k);
+  };
   const closeTermAt = (end: number, start: number, closer: string) => {
     while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
     termEnds.set(end, closer + (termEnds.get(end) ?? ''));
@@ -254,6 +293,44 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
     const ending = termEnds.get(i);
     if (ending !== undefined) emit(ending, i);
+    const replaced = replacements.get(i);
+    if (replaced !== undefined) {
+      emit(replaced.text, i);
+      i += replaced.length - 1;
+      continue;
+    }
+    const integral = c === '\u222b' ? INTEGRAL_SIGN.exec(text.slice(i, i + 80)) : null;
+    const differential = integral ? differentialAt(text, i + integral[0].length) : undefined;
+    if (integral && differential) {
+      const [whole, lowerBraced, lowerPlain, upperBraced, upperPlain] = integral;
+      const lower = lowerBraced ?? lowerPlain;
+      const upper = upperBraced ?? upperPlain;
+      if (lower === undefined) emit('integral(', i);
+      else {
+        emit(`integral(${differential.variable}, `, i);
+        emitWritten(lower, i + whole.indexOf(lower));
+        emit(', ', i);
+        emitWritten(upper!, i + whole.lastIndexOf(upper!));
+        emit(', ', i);
+      }
+      let end = differential.at;
+      while (end > i + whole.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+      termEnds.set(end, (lower === undefined ? `, ${differential.variable})` : ')') + (termEnds.get(end) ?? ''));
+      replacements.set(differential.at, { text: '', length: differential.length });
+      i += whole.length - 1;
+      continue;
+    }
+    const limit = c === 'l' && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])) ? LIMIT_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
+    if (limit) {
+      const [whole, variable, point, braced, plain, superscript] = limit;
+      const side = braced ?? plain ?? (superscript === undefined ? undefined : superscript === '\u207a' ? '+' : '-');
+      emit(`limit(${variable}, `, i);
+      emitWritten(point, i + whole.indexOf(point, 4 + variable.length));
+      emit(', ', i);
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, side === undefined ? ')' : side === '+' ? ', right)' : ', left)');
+      i += whole.length - 1;
+      continue;
+    }
     const summation = (c === '\u2211' || c === '\u03a3' || ((c === 's' || c === 'm') && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])))) ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
     const [, sign, , lowerBound, , upperBraced, upperPlain] = summation ?? [];
     // A power without a lower bound is a power of a name: Σ_k^{-1} is a covariance's inverse. max_i and min_i take no bounds.
@@ -376,15 +453,32 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
     const operator = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_OPERATOR.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
     const close = operator ? matchingBracket(text, i + operator[0].length - 1) : undefined;
-    const order = operator ? leibnizOrder(operator[2], operator[4]) : undefined;
+    // ∂²/∂x∂y (E) is ∂/∂x of ∂E/∂y, as the fraction ∂²f/∂x∂y is.
+    const mixed = operator?.[5] !== undefined && operator[1] === '\u2202' && (operator[2] === '^2' || operator[2] === '\u00b2') && operator[4] === undefined;
+    const order = operator ? (mixed ? 1 : operator[5] === undefined ? leibnizOrder(operator[2], operator[4]) : undefined) : undefined;
     if (operator && close !== undefined && order !== undefined) {
-      const [whole, , , variable] = operator;
+      const [whole, , , outer, , inner] = operator;
+      const variable = mixed ? inner : outer;
       const raised = POWER_AFTER.exec(text.slice(close + 1, close + 1 + MAX_LEIBNIZ));
       const power = raised === null ? undefined
         : { text: raised[0].startsWith('^') ? raised[0].slice(1) : [...raised[0]].map((ch) => SUPERSCRIPTS[ch]).join(''), length: raised[0].length };
-      emit('diff('.repeat(typeof order === 'number' ? order : 1) + (power ? '(' : ''), i);
-      closers.set(close, { variable, at: i + whole.indexOf(variable, 2), order, power });
+      emit('diff('.repeat((typeof order === 'number' ? order : 1) + (mixed ? 1 : 0)) + (power ? '(' : ''), i);
+      closers.set(close, { variable, at: i + whole.lastIndexOf(variable), order, power, ...(mixed ? { then: [{ variable: outer, at: i + whole.indexOf(outer, 2) }] } : {}) });
       i += whole.length - 1;
+      continue;
+    }
+    // d/dz σ(z), \frac{\partial}{\partial x} f(x, y): Leibniz's operator before a call, which is its bracket.
+    const onCall = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_CALL.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
+    const callClose = onCall ? matchingBracket(text, i + onCall[0].length - 1) : undefined;
+    const callOrder = onCall ? leibnizOrder(onCall[2], onCall[4]) : undefined;
+    if (onCall && callClose !== undefined && callOrder !== undefined) {
+      const [whole, , , variable, , name] = onCall;
+      const times = typeof callOrder === 'number' ? callOrder : 1;
+      emit('diff('.repeat(times), i);
+      const written = `, ${variable}${typeof callOrder === 'string' ? `, ${callOrder}` : ''})`;
+      closeTermAt(callClose + 1, i, written.repeat(times));
+      // The call itself is read by the loop, from its name on.
+      i += whole.length - name.length - 2;
       continue;
     }
     const bracket = startsName && c === '\u2202' ? LEIBNIZ_BRACKET.exec(text.slice(i, i + 8)) : null;

@@ -1,0 +1,233 @@
+import type { SourceMap } from './source-map.ts';
+
+/**
+ * LaTeX as a transcription from a photo or a PDF gives it (`\frac{\partial \ell}{\partial w}`,
+ * `\sum_{i=1}^{n}`, `\sigma(x)(1 - \sigma(x))`), read as the plain notation the rest of the
+ * syntax stage reads: `\frac{a}{b}` is `((a)/(b))`, and a fraction of two differentials is
+ * Leibniz's (`∂ℓ/∂w`, `d/dx`); `\sqrt{x}` is `sqrt(x)`, `\sqrt[3]{x}` the real cube root `cbrt(x)`, `\sqrt[4]{x}` is `(x)^(1/(4))`; Greek
+ * letters, `\sum`, `\prod`, `\int`, `\partial`, `\nabla`, `\infty`, `\to` are their characters;
+ * `\cdot` and `\times` are `*`, `\odot` the entrywise product, `\le` and `\ge` `<=` and `>=`;
+ * `^\top` is a transpose; `\left(` and `\right)` are brackets and `\|` a norm's bar; the
+ * accents `\hat{y}`, `\bar{x}`, `\tilde{x}`, `\dot{x}`, `\vec{v}` are the letter's accent; fonts
+ * (`\mathbf{x}`, `\operatorname{softmax}`, `\mathrm{d}`) are their contents; spacing is a space.
+ * A command outside this list is an error at its column, never dropped: a file is checked as written.
+ * Quoted text is left as written; the map keeps every character at its column.
+ */
+
+const GREEK: Readonly<Record<string, string>> = {
+  alpha: '\u03b1', beta: '\u03b2', gamma: '\u03b3', delta: '\u03b4', epsilon: '\u03b5', varepsilon: '\u03b5', zeta: '\u03b6', eta: '\u03b7',
+  theta: '\u03b8', vartheta: '\u03b8', iota: '\u03b9', kappa: '\u03ba', lambda: '\u03bb', mu: '\u03bc', nu: '\u03bd', xi: '\u03be',
+  pi: '\u03c0', rho: '\u03c1', varrho: '\u03c1', sigma: '\u03c3', varsigma: '\u03c3', tau: '\u03c4', upsilon: '\u03c5', phi: '\u03c6',
+  varphi: '\u03c6', chi: '\u03c7', psi: '\u03c8', omega: '\u03c9', ell: '\u2113',
+  Gamma: '\u0393', Delta: '\u0394', Theta: '\u0398', Lambda: '\u039b', Xi: '\u039e', Pi: '\u03a0', Sigma: '\u03a3', Upsilon: '\u03a5',
+  Phi: '\u03a6', Psi: '\u03a8', Omega: '\u03a9',
+};
+
+/** Commands that are one character or operator, and swallow the spaces after them as TeX does. */
+const SYMBOLS: Readonly<Record<string, string>> = {
+  cdot: ' * ', times: ' * ', ast: ' * ', div: ' / ', odot: ' .* ', circ: ' .* ', le: ' <= ', leq: ' <= ', leqslant: ' <= ',
+  ge: ' >= ', geq: ' >= ', geqslant: ' >= ', ne: ' != ', neq: ' != ', lt: ' < ', gt: ' > ', infty: '\u221e', partial: '\u2202',
+  nabla: '\u2207', sum: '\u2211', prod: '\u220f', int: '\u222b', to: '\u2192', rightarrow: '\u2192', top: "'", intercal: "'",
+  '|': '\u2016', Vert: '\u2016', lVert: '\u2016', rVert: '\u2016', vert: '|', lvert: '|', rvert: '|', langle: '\u27e8', rangle: '\u27e9',
+  '{': '{', '}': '}', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '',
+  left: '', right: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '', biggl: '', biggr: '', Biggl: '', Biggr: '',
+};
+
+/** Functions of the tables, written as their names with a space after them (`\sin x` is `sin x`). */
+const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'sinh', 'cosh', 'tanh', 'coth', 'arcsin', 'arccos', 'arctan',
+  'ln', 'log', 'exp', 'max', 'min', 'det', 'tr', 'lim', 'sgn', 'arg']);
+
+/** Fonts and wrappers whose argument is the text itself. */
+const CONTENTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathrm', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathnormal', 'operatorname',
+  'text', 'textrm', 'textbf', 'textit', 'mbox', 'mathbfit']);
+
+/** Accents, as the combining mark the letter carries (read as `yhat` by unicode-operators.ts). */
+const ACCENTS: Readonly<Record<string, string>> = {
+  hat: '\u0302', widehat: '\u0302', bar: '\u0304', overline: '\u0304', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307', ddot: '\u0308', vec: '\u20d7',
+};
+
+/** Whether a line holds a LaTeX command outside quotes. */
+export function hasLatex(text: string): boolean {
+  return /\\[A-Za-z|,;:!{} >]/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, ''));
+}
+
+export function fromLatex(text: string, map: SourceMap): { text: string; map: SourceMap } {
+  if (!hasLatex(text)) return { text, map };
+  const reader = new LatexReader(text, map);
+  reader.read(0, text.length);
+  return { text: reader.out.join(''), map: map.remap(reader.sources) };
+}
+
+class LatexReader {
+  readonly out: string[] = [];
+  readonly sources: number[] = [];
+
+  constructor(private readonly text: string, private readonly map: SourceMap) {}
+
+  private emit(s: string, from: number): void {
+    for (const c of s) { this.out.push(c); this.sources.push(from); }
+  }
+
+  /** Reads text[from, to) and writes it translated. */
+  read(from: number, to: number): void {
+    const { text } = this;
+    let inString = false;
+    for (let i = from; i < to; i++) {
+      const c = text[i];
+      if (c === '"') inString = !inString;
+      if (inString || c !== '\\') {
+        // W_{ij}: a subscript of letters and digits is written without its braces, as the notation reads it, so ∂L/∂W_ij is Leibniz's.
+        const subscript = !inString && c === '_' ? /^_\{\s*([\p{L}\p{N}]+)\s*\}/u.exec(text.slice(i, i + 24)) : null;
+        if (subscript) { this.emit('_', i); this.emit(subscript[1], i + subscript[0].indexOf(subscript[1])); i += subscript[0].length - 1; continue; }
+        // ^\top, ^{\top}, ^{T}: the transpose mark.
+        const transpose = !inString && c === '^' ? /^\^(?:\\top|\\intercal|\{\s*(?:\\top|\\intercal|T)\s*\})(?![A-Za-z])/.exec(text.slice(i, i + 14)) : null;
+        if (transpose) { this.emit("'", i); i += transpose[0].length - 1; continue; }
+        this.emit(c, i);
+        continue;
+      }
+      i = this.command(i, to) - 1;
+    }
+  }
+
+  /** Reads the command at i (text[i] is the backslash); returns the offset after it and its arguments. */
+  private command(i: number, to: number): number {
+    const { text } = this;
+    const word = /^\\([A-Za-z]+|.)/.exec(text.slice(i, i + 40));
+    const name = word?.[1] ?? '';
+    let next = i + 1 + name.length;
+    const letters = /^[A-Za-z]/.test(name);
+    // TeX's control words swallow the spaces after them.
+    const afterSpaces = () => { let k = next; while (letters && k < to && (text[k] === ' ' || text[k] === '\t')) k++; return k; };
+    if (Object.hasOwn(GREEK, name)) {
+      this.emit(GREEK[name], i);
+      return next;
+    }
+    if (Object.hasOwn(SYMBOLS, name)) {
+      this.emit(SYMBOLS[name], i);
+      next = afterSpaces();
+      // \left. and \right. are no bracket at all.
+      if ((name === 'left' || name === 'right') && text[next] === '.') next++;
+      return next;
+    }
+    if (FUNCTIONS.has(name)) {
+      this.emit(name === 'arcsin' ? 'asin' : name === 'arccos' ? 'acos' : name === 'arctan' ? 'atan' : name === 'sgn' ? 'sign' : name, i);
+      next = afterSpaces();
+      // A space stands for the one TeX swallowed (\sin x is sin x), except before a bracket or a subscript.
+      if (next < to && !/[(_^[{\\]/.test(text[next])) this.emit(' ', i);
+      return next;
+    }
+    if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
+      const top = this.argument(afterSpaces(), to, name);
+      const bottom = this.argument(this.skipSpaces(top.end, to), to, name);
+      const [a, b] = [this.translated(top), this.translated(bottom)];
+      // A fraction of differentials is Leibniz's: ∂ℓ/∂w, d/dx, d²y/dx², read by the textbook notation as written.
+      if (/^(\u2202|d)/.test(a.replace(/\s+/g, '')) && /^(\u2202|d)[\p{L}\s]/u.test(b.trimStart())) {
+        this.emitTranslated(top, true);
+        this.emit('/', bottom.start);
+        this.emitTranslated(bottom, true);
+      } else {
+        this.emit('((', i);
+        this.emitTranslated(top, false);
+        this.emit(')/(', bottom.start);
+        this.emitTranslated(bottom, false);
+        this.emit('))', bottom.end - 1);
+      }
+      return bottom.end;
+    }
+    if (name === 'sqrt') {
+      let k = afterSpaces();
+      let index: { start: number; end: number } | undefined;
+      if (text[k] === '[') {
+        const close = text.indexOf(']', k);
+        if (close < 0) return this.emitRaw(i, to);
+        index = { start: k + 1, end: close };
+        k = close + 1;
+      }
+      const radicand = this.argument(k, to, name);
+      // The real cube root, as a book's ∛x is; other orders as powers (of a positive radicand).
+      const cube = index !== undefined && this.text.slice(index.start, index.end).trim() === '3';
+      if (index === undefined || cube) {
+        this.emit(cube ? 'cbrt(' : 'sqrt(', i);
+        this.emitTranslated(radicand, false);
+        this.emit(')', radicand.end - 1);
+      } else {
+        this.emit('(', i);
+        this.emitTranslated(radicand, false);
+        this.emit(')^(1/(', radicand.end - 1);
+        this.read(index.start, index.end);
+        this.emit('))', radicand.end - 1);
+      }
+      return radicand.end;
+    }
+    if (CONTENTS.has(name)) {
+      const inner = this.argument(afterSpaces(), to, name);
+      this.emitTranslated(inner, false);
+      return inner.end;
+    }
+    if (Object.hasOwn(ACCENTS, name)) {
+      const inner = this.argument(afterSpaces(), to, name);
+      this.emitTranslated(inner, false);
+      this.emit(ACCENTS[name], inner.end - 1);
+      return inner.end;
+    }
+    // Left as written: the expression parser reports it at its column, in the step that holds it (unreadLatex).
+    this.emit(text.slice(i, next), i);
+    return next;
+  }
+
+  /** A command's argument at k: a braced group's inside, or one character or command. */
+  private argument(k: number, to: number, command: string): { start: number; end: number; inner: [number, number] } {
+    const { text } = this;
+    if (k >= to) return { start: k, end: k, inner: [k, k] };
+    if (text[k] === '{') {
+      let depth = 0;
+      for (let j = k; j < to; j++) {
+        if (text[j] === '\\') { j++; continue; }
+        if (text[j] === '{') depth++;
+        else if (text[j] === '}' && --depth === 0) return { start: k, end: j + 1, inner: [k + 1, j] };
+      }
+      // Unclosed: the rest is the argument, and the bracket check reports the brace.
+      return { start: k, end: to, inner: [k + 1, to] };
+    }
+    if (text[k] === '\\') {
+      const word = /^\\([A-Za-z]+|.)/.exec(text.slice(k, k + 40));
+      const end = k + 1 + (word?.[1].length ?? 0);
+      return { start: k, end, inner: [k, end] };
+    }
+    return { start: k, end: k + 1, inner: [k, k + 1] };
+  }
+
+  private skipSpaces(k: number, to: number): number {
+    while (k < to && (this.text[k] === ' ' || this.text[k] === '\t')) k++;
+    return k;
+  }
+
+  /** An argument's translation alone, to decide how it is written (a reader of its own, nothing emitted). */
+  private translated(arg: { inner: [number, number] }): string {
+    const reader = new LatexReader(this.text, this.map);
+    reader.read(arg.inner[0], arg.inner[1]);
+    return reader.out.join('');
+  }
+
+  /** An argument translated; `tight`: without its spaces (Leibniz's ∂ ℓ is ∂ℓ). */
+  private emitTranslated(arg: { inner: [number, number] }, tight: boolean): void {
+    const reader = new LatexReader(this.text, this.map);
+    reader.read(arg.inner[0], arg.inner[1]);
+    reader.out.forEach((c, k) => { if (!tight || (c !== ' ' && c !== '\t')) this.emit(c, reader.sources[k]); });
+  }
+
+  /** text[from, to) as written, returning `to`. */
+  private emitRaw(from: number, to: number): number {
+    for (let k = from; k < to; k++) this.emit(this.text[k], k);
+    return to;
+  }
+}
+
+/** The first LaTeX command the reader left as written (unknown to it), with its offset: the expression parser reports it. */
+export function unreadLatex(text: string): { command: string; at: number } | undefined {
+  const m = /\\([A-Za-z]+|[^A-Za-z\s])/.exec(text.replace(/"(?:[^"\\]|\\.)*"/g, (q) => ' '.repeat(q.length)));
+  return m === null ? undefined : { command: m[0], at: m.index };
+}
+
+/** What a command the reader does not know says to do. */
+export const UNREAD_LATEX_HINT = 'LaTeX is read for \\frac, \\sqrt, \\cdot, \\sum, \\prod, \\int, \\lim, \\partial, \\left( \\right), Greek letters, accents and fonts (docs/syntax.md); write the rest in plain notation';

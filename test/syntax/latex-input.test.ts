@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SourceMap } from '../../src/syntax/index.ts';
+import { fromLatex } from '../../src/syntax/latex-input.ts';
+import { stepsIn } from '../__test-helpers__/derivations.ts';
+
+const read = (text: string) => fromLatex(text, SourceMap.single('t.deriv', 1, 1)).text;
+const verdicts = (body: string) => stepsIn(body).map((s) => s.verdict);
+
+describe('LaTeX as a transcription gives it', () => {
+  it('is read as the plain notation', () => {
+    expect(read('\\frac{a}{b} + \\frac12')).toBe('((a)/(b)) + ((1)/(2))');
+    expect(read('\\sqrt{x} + \\sqrt[3]{x} + \\sqrt[4]{x}')).toBe('sqrt(x) + cbrt(x) + (x)^(1/(4))');
+    expect(read('\\frac{\\partial \\ell}{\\partial w_{ij}} = \\frac{d}{dx} f(x)')).toBe('\u2202\u2113/\u2202w_ij = d/dx f(x)');
+    expect(read('\\sigma(z) \\cdot (1 - \\sigma(z))')).toBe('\u03c3(z)  * (1 - \u03c3(z))');
+    expect(read('\\left( x \\right)^2 + \\left\\| v \\right\\| + \\left. x \\right|')).toBe('( x )^2 + \u2016 v \u2016 +  x |');
+    expect(read('\\sum_{i=1}^{n} x_i \\le \\infty')).toBe('\u2211_{i=1}^{n} x_i  <= \u221e');
+    expect(read('\\sin x + \\log\\left(x\\right) + \\exp(x)')).toBe('sin x + log(x) + exp(x)');
+    expect(read('\\hat{y} + \\mathbf{x}^\\top W + A^{T}')).toBe("y\u0302 + x' W + A'");
+    expect(read('\\int_0^1 x \\, dx')).toBe('\u222b_0^1 x   dx');
+  });
+
+  it('leaves quoted text and a line without commands as written', () => {
+    expect(read('x^2 by "\\frac{a}{b}"')).toBe('x^2 by "\\frac{a}{b}"');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('x', '{', '}', '(', ')', ' ', '^', '_', '1', '+', '/') }), (text) => {
+      expect(read(text)).toBe(text);
+    }), { numRuns: 300, seed: 5 });
+  });
+
+  it('never throws, whatever the commands and braces', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('\\frac', '\\sqrt', '\\left', '\\hat', '[', ']', '{', '}', 'x', ' ', '\\', '\\foo', '_', '^', '\\top', '"') }), (text) => {
+      expect(typeof read(text)).toBe('string');
+    }), { numRuns: 500, seed: 6 });
+  });
+
+  it('is checked as its plain form would be, slips refuted', () => {
+    expect(verdicts(`given x: vector[N]
+given t: onehot[N]
+given z: real
+let s_i = \\frac{e^{x_i}}{\\sum_{j=1}^{N} e^{x_j}}
+claim \\frac{\\partial s_i}{\\partial x_k} = s_i (\\delta_{ik} - s_k)
+claim \\frac{\\partial}{\\partial x_k} \\left( -\\sum_{i} t_i \\log s_i \\right) = s_k - t_k
+claim \\frac{d}{dz} \\sigma(z) = \\sigma(z) \\cdot (1 - \\sigma(z))
+claim \\frac{\\partial^2}{\\partial z \\partial x_k} \\left( z^2 x_k^3 \\right) = 6 z x_k^2
+claim \\int_0^1 z^2 \\, dz = \\frac{1}{3}
+claim \\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}
+claim \\frac{d}{dz} \\sigma(z) = \\sigma(z)^2   expect wrong
+claim \\frac{\\partial s_i}{\\partial x_k} = s_i (1 - s_k)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  });
+
+  it('says which command it does not read, at its column, in the step that holds it', () => {
+    const [bad, good] = stepsIn('given z: real\nclaim \\foo{z} + \\frac{1}{2} = 1\nclaim \\frac{z}{2} = z / 2\n');
+    expect(bad.verdict).toBe('error');
+    expect(bad.detail.diagnostic).toMatchObject({ message: 'the LaTeX command \\foo is not read', span: { line: 3, col: 7 } });
+    expect(bad.detail.diagnostic?.hint).toContain('\\frac');
+    expect(good.verdict).toBe('proved');
+  });
+
+  it('keeps the columns: an unknown name after LaTeX is reported where it is written', () => {
+    const [step] = stepsIn('given z: real\nclaim \\frac{z}{2} + q = 1\n');
+    expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', span: { line: 3, col: 21 } });
+  });
+});
+
+describe('integrals and limits as books print them', () => {
+  it('∫_a^b E dx, ∫ E dx and lim_{x→a} E are the integral, the antiderivative and the limit', () => {
+    expect(verdicts(`given x: real
+given a: positive
+claim ∫_0^1 x^2 dx = 1/3
+claim ∫_0^∞ e^{-a t} dt = 1/a
+claim ∫ x cos x dx = x sin x + cos x + C
+claim lim_{x→0} (1 - cos x)/x^2 = 1/2
+claim lim_{t→0^+} t log(t) = 0
+claim lim_{n -> ∞} (1 + a/n)^n = exp(a)
+claim ∫ x cos x dx = x sin x - cos x + C   expect wrong
+claim ∫_0^1 x^2 dx = 1/2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'verified', 'verified', 'verified', 'refuted', 'refuted']);
+  });
+});
