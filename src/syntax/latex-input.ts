@@ -1,3 +1,4 @@
+import { LIMITS } from './limits.ts';
 import type { SourceMap } from './source-map.ts';
 
 /**
@@ -52,10 +53,22 @@ export function hasLatex(text: string): boolean {
 }
 
 export function fromLatex(text: string, map: SourceMap): { text: string; map: SourceMap } {
-  if (!hasLatex(text)) return { text, map };
+  // Braces nested past the bracket limit are left for the bracket check to report (each level is a reader of its own).
+  if (!hasLatex(text) || braceDepth(text) > LIMITS.bracketDepth) return { text, map };
   const reader = new LatexReader(text, map);
   reader.read(0, text.length);
   return { text: reader.out.join(''), map: map.remap(reader.sources) };
+}
+
+/** The deepest nesting of LaTeX braces in a line. */
+export function braceDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const c of text) {
+    if (c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === '}') depth--;
+  }
+  return deepest;
 }
 
 class LatexReader {
@@ -119,17 +132,18 @@ class LatexReader {
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
       const top = this.argument(afterSpaces(), to, name);
       const bottom = this.argument(this.skipSpaces(top.end, to), to, name);
+      // Each argument is read once (reading it twice, to decide and to write, doubled the work at every level of nesting).
       const [a, b] = [this.translated(top), this.translated(bottom)];
       // A fraction of differentials is Leibniz's: ∂ℓ/∂w, d/dx, d²y/dx², read by the textbook notation as written.
-      if (/^(\u2202|d)/.test(a.replace(/\s+/g, '')) && /^(\u2202|d)[\p{L}\s]/u.test(b.trimStart())) {
-        this.emitTranslated(top, true);
+      if (/^(\u2202|d)/.test(a.out.join('').replace(/\s+/g, '')) && /^(\u2202|d)[\p{L}\s]/u.test(b.out.join('').trimStart())) {
+        this.emitReader(a, true);
         this.emit('/', bottom.start);
-        this.emitTranslated(bottom, true);
+        this.emitReader(b, true);
       } else {
         this.emit('((', i);
-        this.emitTranslated(top, false);
+        this.emitReader(a, false);
         this.emit(')/(', bottom.start);
-        this.emitTranslated(bottom, false);
+        this.emitReader(b, false);
         this.emit('))', bottom.end - 1);
       }
       return bottom.end;
@@ -202,18 +216,21 @@ class LatexReader {
     return k;
   }
 
-  /** An argument's translation alone, to decide how it is written (a reader of its own, nothing emitted). */
-  private translated(arg: { inner: [number, number] }): string {
+  /** An argument's translation by a reader of its own, not yet written. */
+  private translated(arg: { inner: [number, number] }): LatexReader {
     const reader = new LatexReader(this.text, this.map);
     reader.read(arg.inner[0], arg.inner[1]);
-    return reader.out.join('');
+    return reader;
   }
 
-  /** An argument translated; `tight`: without its spaces (Leibniz's ∂ ℓ is ∂ℓ). */
-  private emitTranslated(arg: { inner: [number, number] }, tight: boolean): void {
-    const reader = new LatexReader(this.text, this.map);
-    reader.read(arg.inner[0], arg.inner[1]);
+  /** What another reader translated, written here; `tight`: without its spaces (Leibniz's ∂ ℓ is ∂ℓ). */
+  private emitReader(reader: LatexReader, tight: boolean): void {
     reader.out.forEach((c, k) => { if (!tight || (c !== ' ' && c !== '\t')) this.emit(c, reader.sources[k]); });
+  }
+
+  /** An argument translated and written. */
+  private emitTranslated(arg: { inner: [number, number] }, tight: boolean): void {
+    this.emitReader(this.translated(arg), tight);
   }
 
   /** text[from, to) as written, returning `to`. */

@@ -3,7 +3,7 @@ import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { BinaryOp, Expr, NameExpr, Span } from './ast.ts';
 import { FORBIDDEN_NAMES, parseMathjs } from './locked-mathjs.ts';
 import { checkBrackets, checkLiteral, limitError, LIMITS } from './limits.ts';
-import { unreadLatex, UNREAD_LATEX_HINT } from './latex-input.ts';
+import { braceDepth, unreadLatex, UNREAD_LATEX_HINT } from './latex-input.ts';
 import type { SourceMap } from './source-map.ts';
 
 /**
@@ -17,6 +17,11 @@ export function parseExpression(text: string, map: SourceMap): Expr {
   // Brackets first: an unclosed one is reported at the bracket, and deep nesting is refused before mathjs recurses on it.
   checkBrackets(withoutTransposeMarks(text), map);
   checkRadixLiterals(withoutTransposeMarks(text), map);
+  if (braceDepth(text) > LIMITS.bracketDepth) {
+    throw limitError(`braces nest more than ${LIMITS.bracketDepth} deep`, map.file, map.span(0, text.length), 'split the expression with let definitions');
+  }
+  const unread = unreadNotation(text);
+  if (unread !== undefined) throw new DerivationError(diagnostic('syntax', unread.message, map.file, map.span(unread.at, unread.at + unread.length), unread.hint));
   const latex = unreadLatex(text);
   if (latex !== undefined) {
     throw new DerivationError(diagnostic('syntax', `the LaTeX command ${latex.command} is not read`, map.file, map.span(latex.at, latex.at + latex.command.length), UNREAD_LATEX_HINT));
@@ -54,6 +59,24 @@ function checkRadixLiterals(text: string, map: SourceMap): void {
   const end = m.index + m[0].length + (/^[.\p{L}\p{N}_$]*/u.exec(outsideStrings.slice(m.index + m[0].length))?.[0].length ?? 0);
   throw new DerivationError(diagnostic('syntax', `'${text.slice(m.index, end)}' is not a number of the derivation language: a hexadecimal, binary or octal number is a whole number`,
     map.file, map.span(m.index, end), 'write the number in decimal, e.g. 1.5 for 0x1.8'));
+}
+
+/**
+ * An integral sign or a limit the textbook notation could not read (textbook-notation.ts reads
+ * `∫_a^b E dx` and `lim_{x→a} E`): what it lacks, rather than math.js's "syntax error".
+ */
+function unreadNotation(text: string): { message: string; hint: string; at: number; length: number } | undefined {
+  const integral = text.indexOf('\u222b');
+  if (integral >= 0) {
+    return { message: 'an integral sign is read with its differential after the integrand, dx, and both bounds or none', at: integral, length: 1,
+      hint: 'write ∫_0^1 x^2 dx (or integral(x, 0, 1, x^2)), or ∫ x^2 dx for an antiderivative' };
+  }
+  const limit = /(?<![\p{L}\p{N}_])lim(?:_|\[)/u.exec(text);
+  if (limit !== null) {
+    return { message: 'a limit is read with its variable, an arrow and its point below: lim_{x→a}', at: limit.index, length: 4,
+      hint: 'write lim_{x→0} sin(x)/x (or lim_{x -> 0}, lim_{t→0^+} from above), or limit(x, 0, sin(x)/x)' };
+  }
+  return undefined;
 }
 
 function isStackOverflow(error: unknown): boolean {

@@ -87,7 +87,7 @@ const INTEGRAL_SIGN = /^\u222b(?:_(?:\{([^{}]*)\}|(-?[\p{L}\p{N}.]+))\^(?:\{([^{
  * A limit with its variable and point as a subscript: `lim_{x→0} sin(x)/x`, `lim_{h -> 0} ...`,
  * `lim_{x→0^+}` (or `0+`, `0⁺`) from above, `lim_{n→∞}`; the limit of the rest of the term, as a sum's summand.
  */
-const LIMIT_SUBSCRIPT = /^lim_\{[ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*(?:\u2192|->)[ \t]*([^{}]*?)(?:\^\{?([+-])\}?|([+-])|([\u207a\u207b]))?[ \t]*\}[ \t]*/u;
+const LIMIT_SUBSCRIPT = /^lim_\{[ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*(?:\u2192|->)[ \t]*([^{}\s][^{}]*?)(?:\^\{?([+-])\}?|([+-])|([\u207a\u207b]))?[ \t]*\}[ \t]*/u;
 
 /** Where an integrand that starts at `from` ends: at `d` of its differential `dx` (its offset, and the variable), at depth 0. */
 function differentialAt(text: string, from: number): { at: number; variable: string; length: number } | undefined {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SourceMap } from '../../src/syntax/index.ts';
 import { fromLatex } from '../../src/syntax/latex-input.ts';
-import { stepsIn } from '../__test-helpers__/derivations.ts';
+import { checkText } from '../../src/index.ts';
+import { deriv, FAST, stepsIn } from '../__test-helpers__/derivations.ts';
 
 const read = (text: string) => fromLatex(text, SourceMap.single('t.deriv', 1, 1)).text;
 const verdicts = (body: string) => stepsIn(body).map((s) => s.verdict);
@@ -76,5 +77,18 @@ claim lim_{n -> ∞} (1 + a/n)^n = exp(a)
 claim ∫ x cos x dx = x sin x - cos x + C   expect wrong
 claim ∫_0^1 x^2 dx = 1/2   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'verified', 'verified', 'verified', 'refuted', 'refuted']);
+  });
+});
+
+describe('hostile LaTeX and notation', () => {
+  it('ends in a clear error, never a stack trace or exponential work', () => {
+    const deep = (n: number) => checkText(deriv(`given x: real\nclaim ${'\\frac{1}{'.repeat(n)}x${'}'.repeat(n)} = 1\n`), 't.deriv', FAST).files[0];
+    expect(deep(300).error?.message).toBe('braces nest more than 200 deep');
+    // 150 levels read once each (reading each twice was 2^150 work): their brackets are then too deep.
+    const fraction = deep(150);
+    expect(fraction.error?.message ?? fraction.derivations[0].claims[0].steps[0].detail.diagnostic?.message).toMatch(/nest more than 200 deep/);
+    const [integral, limit] = stepsIn('given x: real\nclaim ∫_0^1 x^2 = 1/3\nclaim lim_{x→} x = 0\n');
+    expect(integral.detail.diagnostic?.message).toMatch(/^an integral sign is read with its differential/);
+    expect(limit.detail.diagnostic?.message).toMatch(/^a limit is read with its variable/);
   });
 });
