@@ -30,7 +30,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   ge: ' >= ', geq: ' >= ', geqslant: ' >= ', ne: ' != ', neq: ' != ', lt: ' < ', gt: ' > ', infty: '\u221e', partial: '\u2202',
   nabla: '\u2207', sum: '\u2211', prod: '\u220f', int: '\u222b', to: '\u2192', rightarrow: '\u2192', top: "'", intercal: "'",
   '|': '\u2016', Vert: '\u2016', lVert: '\u2016', rVert: '\u2016', vert: '|', lvert: '|', rvert: '|', langle: '\u27e8', rangle: '\u27e9',
-  '{': '{', '}': '}', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '',
+  '{': '(', '}': ')', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '',
   left: '', right: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '', biggl: '', biggr: '', Biggl: '', Biggr: '',
 };
 
@@ -40,7 +40,10 @@ const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'sinh', 'co
 
 /** Fonts and wrappers whose argument is the text itself. */
 const CONTENTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathrm', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathnormal', 'operatorname',
-  'text', 'textrm', 'textbf', 'textit', 'mbox', 'mathbfit']);
+  'text', 'textrm', 'textbf', 'textit', 'mbox', 'mathbfit', 'boxed', 'underline', 'mathds']);
+
+/** Commands of two arguments whose second is the text: a label set over or under it (`\overset{input}{x}` is x). */
+const LABELLED = new Set(['overset', 'underset', 'stackrel']);
 
 /** Accents, as the combining mark the letter carries (read as `yhat` by unicode-operators.ts). */
 const ACCENTS: Readonly<Record<string, string>> = {
@@ -58,6 +61,16 @@ export function fromLatex(text: string, map: SourceMap): { text: string; map: So
   const reader = new LatexReader(text, map);
   reader.read(0, text.length);
   return { text: reader.out.join(''), map: map.remap(reader.sources) };
+}
+
+/** A fraction's part with its differentials d written ∂ (`dL` is `∂L`, `dx^2` is `∂x^2`, `dx dy` is `∂x∂y`). */
+function roundDifferentials(reader: LatexReader): LatexReader {
+  const text = reader.out.join('');
+  const part = reader.slice(0, reader.out.length);
+  for (let k = 0; k < text.length; k++) {
+    if (text[k] === 'd' && (k === 0 || !/[\p{L}\p{N}_]/u.test(text[k - 1])) && /[\p{L}\s^]/u.test(text[k + 1] ?? '')) part.out[k] = '\u2202';
+  }
+  return part;
 }
 
 /** The deepest nesting of LaTeX braces in a line. */
@@ -135,10 +148,30 @@ class LatexReader {
       // Each argument is read once (reading it twice, to decide and to write, doubled the work at every level of nesting).
       const [a, b] = [this.translated(top), this.translated(bottom)];
       // A fraction of differentials is Leibniz's: ∂ℓ/∂w, d/dx, d²y/dx², read by the textbook notation as written.
-      if (/^(\u2202|d)/.test(a.out.join('').replace(/\s+/g, '')) && /^(\u2202|d)[\p{L}\s]/u.test(b.out.join('').trimStart())) {
-        this.emitReader(a, true);
-        this.emit('/', bottom.start);
-        this.emitReader(b, true);
+      const numerator = a.out.join('');
+      const differential = /^\s*(\u2202|d)(\s*(?:\^\s*\d|[\u00b2\u00b3]))?\s*/u.exec(numerator);
+      if (differential !== null && /^(\u2202|d)[\p{L}\s]/u.test(b.out.join('').trimStart())) {
+        const rest = numerator.slice(differential[0].length);
+        if (rest === '') {
+          this.emitReader(a, true);
+          this.emit('/', bottom.start);
+          this.emitReader(b, true);
+        } else if (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(rest)) {
+          // \frac{dL}{dY} is written ∂L/∂Y, the derivative of a name in one variable: so the chain rule's product
+          // dL/dY dY/dx is two fractions (not dL / (dY dY) / dx), and Y may be a let, as ∂ allows.
+          this.emitReader(roundDifferentials(a), true);
+          this.emit('/', bottom.start);
+          this.emitReader(roundDifferentials(b), true);
+        } else {
+          // ∂L(s, y)/∂x_k, d log(1 + e^x)/dx: the operator before the numerator in brackets, ∂/∂x_k(L(s, y)).
+          const operator = differential[0].length;
+          this.emitReader(a.slice(0, operator), true);
+          this.emit('/', bottom.start);
+          this.emitReader(b, true);
+          this.emit('(', bottom.end - 1);
+          this.emitReader(a.slice(operator, numerator.length), false);
+          this.emit(')', bottom.end - 1);
+        }
       } else {
         this.emit('((', i);
         this.emitReader(a, false);
@@ -175,6 +208,21 @@ class LatexReader {
     }
     if (CONTENTS.has(name)) {
       const inner = this.argument(afterSpaces(), to, name);
+      const indicator = /^\s*(?:1|I)\s*$/.test(text.slice(inner.inner[0], inner.inner[1])) && (name === 'mathbb' || name === 'mathbf' || name === 'mathds')
+        ? this.indicatorCondition(inner.end, to) : undefined;
+      if (indicator !== undefined) {
+        // \mathbb{1}_{\{j = k\}}, \mathbb{I}\{y = k\}, \mathbb{1}[y = k]: the indicator 1{...} of the notation.
+        this.emit('1{', i);
+        this.read(indicator.condition[0], indicator.condition[1]);
+        this.emit('}', indicator.end - 1);
+        return indicator.end;
+      }
+      this.emitTranslated(inner, false);
+      return inner.end;
+    }
+    if (LABELLED.has(name)) {
+      const label = this.argument(afterSpaces(), to, name);
+      const inner = this.argument(this.skipSpaces(label.end, to), to, name);
       this.emitTranslated(inner, false);
       return inner.end;
     }
@@ -211,6 +259,37 @@ class LatexReader {
     return { start: k, end: k + 1, inner: [k, k + 1] };
   }
 
+  /**
+   * The condition of an indicator after `\mathbb{1}` at k: `_{\{C\}}`, `_{C}`, `\{C\}`, `(C)` or `[C]`, as its offsets,
+   * and the offset after it; undefined where none follows (`\mathbb{1}` alone is a vector of ones).
+   */
+  private indicatorCondition(k: number, to: number): { condition: [number, number]; end: number } | undefined {
+    const { text } = this;
+    k = this.skipSpaces(k, to);
+    let subscript = false;
+    if (text[k] === '_') {
+      subscript = true;
+      k++;
+      if (text[k] === '{') {
+        const group = this.argument(k, to, 'mathbb');
+        const inside = text.slice(group.inner[0], group.inner[1]);
+        const set = /^\s*\\\{([\s\S]*)\\\}\s*$/.exec(inside);
+        const start = set ? group.inner[0] + inside.indexOf('\\{') + 2 : group.inner[0];
+        const end = set ? group.inner[0] + inside.lastIndexOf('\\}') : group.inner[1];
+        return { condition: [start, end], end: group.end };
+      }
+    }
+    const open = text.startsWith('\\{', k) ? '\\{' : text[k] === '(' || text[k] === '[' ? text[k] : undefined;
+    if (open === undefined) return subscript ? { condition: [k, k + 1], end: k + 1 } : undefined;
+    const close = open === '\\{' ? '\\}' : open === '(' ? ')' : ']';
+    let depth = 0;
+    for (let j = k; j < to; j++) {
+      if (text.startsWith(open, j)) { depth++; j += open.length - 1; continue; }
+      if (text.startsWith(close, j) && --depth === 0) return { condition: [k + open.length, j], end: j + close.length };
+    }
+    return undefined;
+  }
+
   private skipSpaces(k: number, to: number): number {
     while (k < to && (this.text[k] === ' ' || this.text[k] === '\t')) k++;
     return k;
@@ -221,6 +300,14 @@ class LatexReader {
     const reader = new LatexReader(this.text, this.map);
     reader.read(arg.inner[0], arg.inner[1]);
     return reader;
+  }
+
+  /** Characters [from, to) of what this reader wrote, as a reader of their own. */
+  slice(from: number, to: number): LatexReader {
+    const part = new LatexReader(this.text, this.map);
+    part.out.push(...this.out.slice(from, to));
+    part.sources.push(...this.sources.slice(from, to));
+    return part;
   }
 
   /** What another reader translated, written here; `tight`: without its spaces (Leibniz's ∂ ℓ is ∂ℓ). */

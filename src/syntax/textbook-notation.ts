@@ -57,6 +57,9 @@ const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2
  */
 const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
+/** Leibniz's operator before a name without brackets that ends the factor: `∂/∂x_i y_k =`, `d/dt x`, as `\frac{\partial}{\partial x_i} y_k` gives it. */
+const LEIBNIZ_BEFORE_NAME = new RegExp(`^(d|\u2202)(\\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \\t]*\\/[ \\t]*(?:d|\u2202)([\\p{L}_](?:(?!\u207f)[\\p{L}\\p{Nd}_])*(?:\\[[^\\][()]*\\])?)(\\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?)${BARE_OPERAND_END}`, 'u');
+
 /**
  * A function of the tables before a sum without brackets: `log Σ_j exp(z_j)` is the log of the
  * whole sum, up to where the sum's summand ends (`log Σ_j exp(z_j) - z_y`).
@@ -129,7 +132,24 @@ function leibnizOrder(upper: string | undefined, lower: string | undefined): num
 }
 
 /** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`): the derivative of a name. ASCII `dy/dx` is read by the model, which knows whether `dy` is a name (model/resolve.ts). */
-const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
+const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?[ \t]*([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
+
+/**
+ * A ∂ fraction's match without the second variable of its denominator where its numerator has
+ * no order (`∂ℓ/∂σ ∂σ/∂x` is two fractions, not ∂ℓ/∂σ∂σ): the match ends at its first variable.
+ * `upper`: the order written on a bracket's ∂, for a denominator (LEIBNIZ_DENOMINATOR).
+ */
+function firstOrderAlone(m: RegExpExecArray | null, upper?: string): RegExpExecArray | null {
+  if (m === null) return m;
+  const [order, secondAt] = m.length === 6 ? [m[1], 5] : [upper, 3];
+  if (order !== undefined || m[secondAt] === undefined) return m;
+  let cut = m[0].lastIndexOf(m[secondAt]) - 1;
+  while (cut > 0 && (m[0][cut - 1] === ' ' || m[0][cut - 1] === '\t')) cut--;
+  const trimmed = m.slice() as RegExpExecArray;
+  trimmed[0] = m[0].slice(0, cut);
+  trimmed.length = secondAt;
+  return trimmed;
+}
 
 /** The same fraction of a bracket, `∂(x^2 y)/∂x` and `∂²(x^2 y^3)/∂x∂y`: its numerator ... */
 const LEIBNIZ_BRACKET = /^\u2202(\u00b2|\^2)?[ \t]*\(/u;
@@ -158,7 +178,7 @@ const MAX_LEIBNIZ = 200;
  * product term, up to a `+` or `-`, `=`, `,` or a closing bracket, as the sign
  * binds in print. Bounds in LaTeX's braces make it `sum(i, 1, n, E)`.
  */
-const SUM_SUBSCRIPT = /^(\u2211|\u03a3|sum|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a-])/u;
+const SUM_SUBSCRIPT = /^(\u2211|\u03a3|sum|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
 
 /** A norm's subscript after its closing bar: 2 (the Euclidean norm) or F (Frobenius), as a character, after _ or in braces. */
 const NORM_SUBSCRIPT = /^(?:\u2082|_2(?![\p{L}\p{N}])|_F(?![\p{L}\p{N}])|_\{2\}|_\{F\})/u;
@@ -467,6 +487,17 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 1;
       continue;
     }
+    const onName = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_NAME.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
+    const nameOrder = onName ? leibnizOrder(onName[2], onName[4]) : undefined;
+    if (onName && typeof nameOrder === 'number') {
+      const [whole, , , variable, , name] = onName;
+      emit('diff('.repeat(nameOrder), i);
+      emitWritten(name, i + whole.length - name.length);
+      const at = i + whole.indexOf(variable, 2);
+      for (let k = 0; k < nameOrder; k++) { emit(', ', at); emitWritten(variable, at); emit(')', at); }
+      i += whole.length - 1;
+      continue;
+    }
     // d/dz σ(z), \frac{\partial}{\partial x} f(x, y): Leibniz's operator before a call, which is its bracket.
     const onCall = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_CALL.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
     const callClose = onCall ? matchingBracket(text, i + onCall[0].length - 1) : undefined;
@@ -483,7 +514,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
     const bracket = startsName && c === '\u2202' ? LEIBNIZ_BRACKET.exec(text.slice(i, i + 8)) : null;
     const bracketClose = bracket ? matchingBracket(text, i + bracket[0].length - 1) : undefined;
-    const denominator = bracketClose === undefined ? null : LEIBNIZ_DENOMINATOR.exec(text.slice(bracketClose + 1, bracketClose + 1 + MAX_LEIBNIZ));
+    const denominator = bracketClose === undefined ? null : firstOrderAlone(LEIBNIZ_DENOMINATOR.exec(text.slice(bracketClose + 1, bracketClose + 1 + MAX_LEIBNIZ)), bracket?.[1]);
     const bracketVariables = bracket && denominator ? fractionVariables(bracket[1], denominator[1], denominator[2], denominator[3]) : undefined;
     if (bracket && bracketClose !== undefined && denominator && bracketVariables) {
       // ∂(E)/∂x: the bracket's contents are read as any text; at its close, the variables, and the denominator is skipped.
@@ -494,7 +525,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += bracket[0].length - 1;
       continue;
     }
-    const fraction = startsName && c === '\u2202' ? LEIBNIZ_FRACTION.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
+    // ∂ℓ/∂σ ∂σ/∂x, the chain rule's product: a first-order fraction takes no second variable (the next factor's ∂σ).
+    const fraction = startsName && c === '\u2202' ? firstOrderAlone(LEIBNIZ_FRACTION.exec(text.slice(i, i + MAX_LEIBNIZ))) : null;
     const variables = fraction ? fractionVariables(fraction[1], fraction[3], fraction[4], fraction[5]) : undefined;
     if (fraction && variables) {
       const [whole, , f] = fraction;

@@ -92,3 +92,24 @@ describe('hostile LaTeX and notation', () => {
     expect(limit.detail.diagnostic?.message).toMatch(/^a limit is read with its variable/);
   });
 });
+
+describe('the chain rule as notes write it', () => {
+  it('∂ℓ/∂σ ∂σ/∂x is two fractions (not ∂ℓ/∂σ∂σ), dL/dY dY/dx too, and ∂/∂x_i y_k the derivative of y_k', () => {
+    expect(verdicts(`given x: real
+given w: real
+let y = sin(w x)
+let L = y^2
+claim \\frac{\\partial L}{\\partial y} \\frac{\\partial y}{\\partial w} = 2 y x cos(w x)
+claim ∂L/∂y ∂y/∂w = ∂L/∂w
+claim \\frac{dL}{dy} \\frac{dy}{dw} = 2 y x cos(w x)
+claim \\frac{\\partial}{\\partial w} y = x cos(w x)
+claim \\sum_{k=1}^{3} \\frac{\\partial}{\\partial w} (k w) = 6
+claim \\boxed{\\frac{\\partial L}{\\partial w}} = 2 y x cos(w x)
+claim ∂L/∂y ∂y/∂w = 2 y cos(w x)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('keeps a name that starts like a sum (sum_sq) a name', () => {
+    expect(verdicts('given sum_sq: positive\nclaim sum_sq + 1 > sum_sq\n')).toEqual(['proved']);
+  });
+});
