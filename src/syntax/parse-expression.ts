@@ -63,13 +63,20 @@ function checkRadixLiterals(text: string, map: SourceMap): void {
 
 /**
  * An integral sign or a limit the textbook notation could not read (textbook-notation.ts reads
- * `∫_a^b E dx` and `lim_{x→a} E`): what it lacks, rather than math.js's "syntax error".
+ * `∫_a^b E dx` and `lim_{x→a} E`): what it lacks, rather than math.js's "syntax error"; and a
+ * bracketed superscript, which would be read as a power where books mean a label.
  */
 function unreadNotation(text: string): { message: string; hint: string; at: number; length: number } | undefined {
   const integral = text.indexOf('\u222b');
   if (integral >= 0) {
     return { message: 'an integral sign is read with its differential after the integrand, dx, and both bounds or none', at: integral, length: 1,
       hint: 'write ∫_0^1 x^2 dx (or integral(x, 0, 1, x^2)), or ∫ x^2 dx for an antiderivative' };
+  }
+  // a^{(2)}, x^{(i)}, f^{(n)}: LaTeX's braces make it x^((2)), which would be a power, where the books mean a label.
+  const label = /\^\(\([ \t]*([\p{L}\p{N}]+)[ \t]*\)\)/u.exec(text);
+  if (label !== null) {
+    return { message: `a superscript in brackets, ^{(${label[1]})}, is a label (a layer, a sample, the order of a derivative), not a power`, at: label.index, length: label[0].length,
+      hint: `name it as one name (W2 or W_2 for a layer's weights, x_i for a sample); write ^${label[1]} for a power, diff(f(x), x, ${label[1]}) for a derivative of order ${label[1]}` };
   }
   const limit = /(?<![\p{L}\p{N}_])lim(?:_|\[)/u.exec(text);
   if (limit !== null) {

@@ -113,3 +113,11 @@ claim ∂L/∂y ∂y/∂w = 2 y cos(w x)   expect wrong
     expect(verdicts('given sum_sq: positive\nclaim sum_sq + 1 > sum_sq\n')).toEqual(['proved']);
   });
 });
+
+describe('a bracketed superscript, a^{(2)}', () => {
+  it('is refused as a label (a layer, a sample), never read as a power', () => {
+    const [label, power] = stepsIn('given z: real\nclaim z^{(2)} = z^2\nclaim z^{2} + z^(2) = 2 z^2\n');
+    expect(label.detail.diagnostic).toMatchObject({ message: 'a superscript in brackets, ^{(2)}, is a label (a layer, a sample, the order of a derivative), not a power', span: { line: 3, col: 8 } });
+    expect(power.verdict).toBe('proved');
+  });
+});
