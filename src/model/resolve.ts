@@ -629,12 +629,12 @@ export class Resolver {
   }
 
   /**
-   * A textbook's subscript: `x_i` is `x[i]`, `W_ij` is `W[i, j]`, `y_1` is `y[1]`, where
+   * A textbook's subscript: `x_i` is `x[i]`, `W_ij` is `W[i, j]` (`W_1j` is `W[1, j]`), `y_1` is `y[1]`, where
    * the name itself is declared nowhere and the part before `_` is a vector (a matrix for
    * two one-letter indices). Undefined for any other name: `W_1` declared stays a name.
    */
   private subscripted(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Expr | undefined {
-    const match = /^(.+?)_([\p{L}]+|\d+)$/u.exec(expr.name);
+    const match = /^(.+?)_([\p{L}\d]+)$/u.exec(expr.name);
     if (match === null || this.isDeclared(expr.name) || bound.has(expr.name)) return undefined;
     const [, base, sub] = match;
     // Kronecker's δ_ik (delta_ik) where no δ is declared: delta(i, k).
@@ -644,7 +644,8 @@ export class Resolver {
     }
     const rank = this.scope.inputs.get(base)?.dims.length ?? (this.scope.lets.get(base)?.isArray ? this.scope.lets.get(base)!.paramDims.length : this.scope.lets.get(base)?.params.length);
     if (rank === undefined || rank === 0) return undefined;
-    const parts = rank === 1 ? [sub] : rank === 2 && /^\p{L}\p{L}$/u.test(sub) ? [...sub] : undefined;
+    // W_1j and W_i2 as W_ij: one letter or digit per index.
+    const parts = rank === 1 ? (/^(?:\p{L}+|\d+)$/u.test(sub) ? [sub] : undefined) : rank === 2 && /^[\p{L}\d][\p{L}\d]$/u.test(sub) && /\p{L}/u.test(sub) ? [...sub] : undefined;
     if (parts === undefined || parts.some((p) => this.isDeclared(p) && !this.scope.dims.has(p))) return undefined;
     const indices: Expr[] = parts.map((p) => (/^\d+$/.test(p) ? { kind: 'number', text: p, value: Number(p), span: expr.span } : { kind: 'name', name: p, span: expr.span }));
     return { kind: 'index', target: { kind: 'name', name: base, span: expr.span }, indices, span: expr.span };
@@ -1391,6 +1392,13 @@ export class Resolver {
     // Own entries only: toString, valueOf and constructor are the prototype's, not the table's.
     const missing = Object.hasOwn(NOT_YET_WRITABLE, name) ? NOT_YET_WRITABLE[name] : undefined;
     if (missing !== undefined && !this.isDeclared(name)) throw this.error('unsupported', missing.message, expr.nameSpan, missing.hint);
+    // Softmax(z), ReLU(x), Tanh(x), as papers capitalise them (\operatorname{ReLU}): the function of that name, where nothing
+    // else is so named. Latin letters only: Φ is the normal CDF, not φ.
+    const lower = name.toLowerCase();
+    if (lower !== name && /^[A-Za-z]+$/.test(name) && !this.isDeclared(name)
+      && (isFunctionName(lower) || Object.hasOwn(FUNCTION_FORMS, lower) || (ARRAY_FORMS as readonly string[]).includes(lower))) {
+      return this.val({ ...expr, name: lower }, bound);
+    }
     const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     throw this.error('unknown-function', `unknown function '${name}'`, expr.nameSpan,
       near ? `did you mean '${near}'? The functions are listed in docs/syntax.md` : 'the functions are listed in docs/syntax.md');

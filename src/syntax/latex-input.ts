@@ -139,7 +139,7 @@ class LatexReader {
       this.emit(name === 'arcsin' ? 'asin' : name === 'arccos' ? 'acos' : name === 'arctan' ? 'atan' : name === 'sgn' ? 'sign' : name, i);
       next = afterSpaces();
       // A space stands for the one TeX swallowed (\sin x is sin x), except before a bracket or a subscript.
-      if (next < to && !/[(_^[{\\]/.test(text[next])) this.emit(' ', i);
+      if (next < to && !/[(_^[{]/.test(text[next]) && !/^\\(?:left|big|Big|bigg|Bigg)/.test(text.slice(next, next + 5))) this.emit(' ', i);
       return next;
     }
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {

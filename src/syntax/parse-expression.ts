@@ -78,6 +78,11 @@ function unreadNotation(text: string): { message: string; hint: string; at: numb
     return { message: `a superscript in brackets, ^{(${label[1]})}, is a label (a layer, a sample, the order of a derivative), not a power`, at: label.index, length: label[0].length,
       hint: `name it as one name (W2 or W_2 for a layer's weights, x_i for a sample); write ^${label[1]} for a power, diff(f(x), x, ${label[1]}) for a derivative of order ${label[1]}` };
   }
+  const partial = text.search(/[\u2202\u2207]/u);
+  if (partial >= 0) {
+    return { message: `Leibniz's ${text[partial]} is read in a fraction of names (∂L/∂w), before a bracket, a call, a name or a sum (∂/∂w (E)), or as ∇_w E`, at: partial, length: 1,
+      hint: 'write ∂L/∂w, ∂/∂w (E), or diff(E, w); grad(E, w) for ∇_w E' };
+  }
   const limit = /(?<![\p{L}\p{N}_])lim(?:_|\[)/u.exec(text);
   if (limit !== null) {
     return { message: 'a limit is read with its variable, an arrow and its point below: lim_{x→a}', at: limit.index, length: 4,

@@ -35,7 +35,7 @@ const POWERED = 'sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth';
  * `sin(x)^2`, `sin^-1(x)` and `sin⁻¹(x)` are `asin(x)` (Stewart's notation for the
  * inverse functions, never 1 / sin(x)).
  */
-const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]*\\(`, 'u');
+const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:[({](-1|[2-9])[)}]|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]*\\(`, 'u');
 
 /** The sigmoid's inverse as printed, `σ⁻¹(p)` or `sigmoid⁻¹(p)`: the log-odds, `logit(p)`. */
 const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
@@ -55,16 +55,19 @@ const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2
  * A power or inverse on the name of such a function without brackets: `sin^2 x + cos^2 x`,
  * `sin² θ`, `tan^-1 x` and `sin⁻¹ x`, read as `sin^2(x)` and `sin^-1(x)` are (FUNCTION_POWER).
  */
-const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})(?:\\^(?:\\((-1|[2-9])\\)|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
+const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})(?:\\^(?:[({](-1|[2-9])[)}]|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
 /** Leibniz's operator before a name without brackets that ends the factor: `∂/∂x_i y_k =`, `d/dt x`, as `\frac{\partial}{\partial x_i} y_k` gives it. */
 const LEIBNIZ_BEFORE_NAME = new RegExp(`^(d|\u2202)(\\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \\t]*\\/[ \\t]*(?:d|\u2202)([\\p{L}_](?:(?!\u207f)[\\p{L}\\p{Nd}_])*(?:\\[[^\\][()]*\\])?)(\\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?)${BARE_OPERAND_END}`, 'u');
+
+/** Leibniz's operator before a sum without brackets: `∂/∂w Σ_i (w x_i - y_i)^2`, the derivative of the whole sum, up to where its summand ends. */
+const LEIBNIZ_BEFORE_SUM = /^(d|\u2202)(\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \t]+(?=\u2211|\u03a3|\u220f|sum_|prod_)/u;
 
 /**
  * A function of the tables before a sum without brackets: `log Σ_j exp(z_j)` is the log of the
  * whole sum, up to where the sum's summand ends (`log Σ_j exp(z_j) - z_y`).
  */
-const FUNCTION_OF_SUM = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+(?=\u2211|\u03a3|sum_)`, 'u');
+const FUNCTION_OF_SUM = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+(?=\u2211|\u03a3|\u220f|sum_|prod_)`, 'u');
 
 /** Subscript characters, as PDFs set x₁ and log₂: the first of a run writes `_` (x₁ is x_1, an entry where x is an array). */
 const SUBSCRIPTS: Readonly<Record<string, string>> = {
@@ -77,7 +80,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\u222b|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\bsum|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\u222b|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /**
  * An integral sign with its bounds, as books print it: `∫_0^1 x^2 dx`, `∫_{a}^{b} f(t) dt`,
@@ -178,7 +181,7 @@ const MAX_LEIBNIZ = 200;
  * product term, up to a `+` or `-`, `=`, `,` or a closing bracket, as the sign
  * binds in print. Bounds in LaTeX's braces make it `sum(i, 1, n, E)`.
  */
-const SUM_SUBSCRIPT = /^(\u2211|\u03a3|sum|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
+const SUM_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
 
 /** A norm's subscript after its closing bar: 2 (the Euclidean norm) or F (Frobenius), as a character, after _ or in braces. */
 const NORM_SUBSCRIPT = /^(?:\u2082|_2(?![\p{L}\p{N}])|_F(?![\p{L}\p{N}])|_\{2\}|_\{F\})/u;
@@ -351,11 +354,11 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 1;
       continue;
     }
-    const summation = (c === '\u2211' || c === '\u03a3' || ((c === 's' || c === 'm') && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])))) ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
+    const summation = (c === '\u2211' || c === '\u03a3' || c === '\u220f' || ((c === 's' || c === 'm' || c === 'p') && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])))) ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
     const [, sign, , lowerBound, , upperBraced, upperPlain] = summation ?? [];
     // A power without a lower bound is a power of a name: Σ_k^{-1} is a covariance's inverse. max_i and min_i take no bounds.
-    const reduction = sign === 'max' || sign === 'min' ? sign : 'sum';
-    if (summation && !(lowerBound === undefined && (upperBraced ?? upperPlain) !== undefined) && !(reduction !== 'sum' && lowerBound !== undefined)) {
+    const reduction = sign === 'max' || sign === 'min' ? sign : sign === '\u220f' || sign === 'prod' ? 'prod' : 'sum';
+    if (summation && !(lowerBound === undefined && (upperBraced ?? upperPlain) !== undefined) && !((reduction === 'max' || reduction === 'min') && lowerBound !== undefined)) {
       const [whole, , braced, lower, plain] = summation;
       const index = braced ?? plain;
       const upper = upperBraced ?? upperPlain;
@@ -484,6 +487,15 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
         : { text: raised[0].startsWith('^') ? raised[0].slice(1) : [...raised[0]].map((ch) => SUPERSCRIPTS[ch]).join(''), length: raised[0].length };
       emit('diff('.repeat((typeof order === 'number' ? order : 1) + (mixed ? 1 : 0)) + (power ? '(' : ''), i);
       closers.set(close, { variable, at: i + whole.lastIndexOf(variable), order, power, ...(mixed ? { then: [{ variable: outer, at: i + whole.indexOf(outer, 2) }] } : {}) });
+      i += whole.length - 1;
+      continue;
+    }
+    const onSum = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_SUM.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
+    const sumOrder = onSum && SUM_SUBSCRIPT.test(text.slice(i + onSum[0].length, i + onSum[0].length + 80)) ? leibnizOrder(onSum[2], onSum[4]) : undefined;
+    if (onSum && typeof sumOrder === 'number') {
+      const [whole, , , variable] = onSum;
+      emit('diff('.repeat(sumOrder), i);
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${variable})`.repeat(sumOrder));
       i += whole.length - 1;
       continue;
     }

@@ -121,3 +121,24 @@ describe('a bracketed superscript, a^{(2)}', () => {
     expect(power.verdict).toBe('proved');
   });
 });
+
+describe('more of what papers and notes print', () => {
+  it('reads ∏ with its index, log ∏, ∂/∂w before a sum, W_1j and δ_i1, tanh^{-1}, and capitalised functions (ReLU, Softmax)', () => {
+    expect(verdicts(`given p: simplex[n]
+given W: matrix[m, n]
+given x: vector[n]
+given y: real
+claim \\log \\prod_{i=1}^{n} p_i = \\sum_{i=1}^{n} \\log p_i
+claim \\frac{\\partial}{\\partial W_{ij}} \\sum_{k} W_{1k} x_k = \\delta_{i1} x_j
+claim \\tanh^{-1}(y/2) = atanh(y/2)
+claim \\max(0, y) = \\operatorname{ReLU}(y)
+claim \\operatorname{Softmax}(x)_i = softmax(x)_i
+claim \\frac{\\partial}{\\partial W_{ij}} \\sum_{k} W_{1k} x_k = \\delta_{i2} x_j   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('says where a ∂ could not be read, rather than calling it an unknown name', () => {
+    const [step] = stepsIn('given w, x: real\nclaim ∂/∂w w x^2 = x^2\n');
+    expect(step.detail.diagnostic?.message).toMatch(/^Leibniz's ∂ is read in a fraction of names/);
+  });
+});
