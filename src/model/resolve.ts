@@ -2613,7 +2613,9 @@ export class Resolver {
   private reduction(name: string, expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value | undefined {
     const args = expr.args;
     const indexForm = (name === 'max' || name === 'min' || name === 'prod') && args.length === 2 && args[0].kind === 'name' &&
-      !this.isDeclared(args[0].name) && !bound.has(args[0].name) && namedConstant(args[0].name) === undefined;
+      !this.isDeclared(args[0].name) && !bound.has(args[0].name) && namedConstant(args[0].name) === undefined
+      // max(x_i, 0) and max(z_1, 0) compare an entry with 0: x_i is x[i] (subscripted), not an index over which to take a maximum.
+      && this.subscripted(args[0], bound) === undefined;
     if (indexForm) {
       // max(j, E), min(j, E), prod(j, E): over an index, as sum(j, E); the range is filled in by finalize().
       const indexName = (args[0] as Extract<Expr, { kind: 'name' }>).name;
@@ -2707,7 +2709,10 @@ export class Resolver {
   }
 
   private comparison(op: Comparison, expr: Extract<Expr, { kind: 'binary' }>, bound: Map<string, string>): Value {
-    const { left, right } = expr;
+    // y_i and x_i are the entries y[i] and x[i] here as anywhere: an index comparison read them as index variables
+    // named y_i (so (j == y_i) summed over a free y_i, and (x_i > 1) compared an index with 1).
+    const left = this.subscriptedOrSelf(expr.left, bound);
+    const right = this.subscriptedOrSelf(expr.right, bound);
     const isIndexVariable = (e: Expr): boolean => e.kind === 'name' && !this.scope.dims.has(e.name) ||
       (e.kind === 'binary' && (isIndexVariable(e.left) || isIndexVariable(e.right))) || (e.kind === 'unary' && isIndexVariable(e.arg));
     // Two label entries (y[i] < z[i]) compare classes: indices too.
@@ -2720,6 +2725,11 @@ export class Resolver {
       return scalar({ k: 'icmp', op, a, b });
     }
     return this.entrywise(expr, this.val(left, bound), this.val(right, bound), (a, b) => ({ k: 'cmp', op, a, b }));
+  }
+
+  /** A name written with a subscript as the entry it is (`y_i` is `y[i]`, see subscripted); any other expression as it is. */
+  private subscriptedOrSelf(e: Expr, bound: Map<string, string>): Expr {
+    return e.kind === 'name' && !this.params.has(e.name) ? this.subscripted(e, bound) ?? e : e;
   }
 
   private looksLikeIndex(expr: Expr, bound: Map<string, string>): boolean {

@@ -133,3 +133,17 @@ claim sin^2 x = sin x^2   expect wrong
     expect(verdicts('given x: real\nclaim d/dx (sin x) = cos x\n')).toEqual(['proved']);
   });
 });
+
+describe('a subscripted entry compared or maximised, (x_i > 1), (j == y_i), max(x_i, 0)', () => {
+  it('is the entry x[i], never an index variable named x_i (each of these was a false refutation or an error)', () => {
+    expect(verdicts(`given x: vector[n]
+given z: matrix[N, C]
+given y: label[N, C]
+claim sum(i, (x_i > 1) x_i) = sum(i, max(x_i, 1)) - sum(i, (x_i <= 1))
+claim (x_1 > 0) x_1 = max(x_1, 0)
+claim sum(j, (j == y_i) z_ij) = z[i, y[i]]
+claim max(j, x_j) >= x_1
+claim (x_1 > 0) x_1 = max(x_1, 1)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'verified', 'refuted']);
+  });
+});
