@@ -856,7 +856,7 @@ export class Resolver {
     if (leibniz !== undefined && (known.includes(leibniz) || isFunctionName(leibniz) || isFunctionForm(leibniz) || leibniz === '\u03c3')) {
       return this.error('unknown-name', `unknown name '${name}'`, span,
         known.includes(leibniz) ? `Leibniz's d${leibniz}/dx in ASCII is read as a derivative over a scalar input x only, right after its / (not as a part of a product): write diff(${leibniz}, x), or \u2202${leibniz}/\u2202x`
-          : `Leibniz's d${leibniz}/dx is read for a declared ${leibniz} only: write diff(${leibniz === '\u03c3' ? 'sigmoid' : leibniz}(x), x)`);
+          : `Leibniz's d${leibniz}/dx is read as a fraction over a scalar input x, right after its / (not as a part of a product): write diff(${leibniz === '\u03c3' ? 'sigmoid' : leibniz}(x), x)`);
     }
     if (name === 'I') {
       return this.error('unknown-name', "unknown name 'I'", span, 'the identity I is read beside a square matrix (A + I, X^T X + lambda I, A I); alone, write eye(n) for the n by n identity');
@@ -1251,8 +1251,13 @@ export class Resolver {
       if (args[1].kind === 'call' && this.scope.functions?.has(args[1].name.replace(/'+$/, ''))) return this.diffByFunctionValue(args[0], args[1], bound);
       // The variable written with a subscript (diff(L, x_k)) is the entry x[k].
       const written = args[1].kind === 'name' ? this.subscripted(args[1], bound) ?? args[1] : args[1];
+      // dσ/da, dtanh/dx (PRML (4.88)): a function of the table by its name alone, over a scalar variable, is its value there.
+      const of = args[0];
+      const oneArgument = (n: string) => (isFunctionName(n) && FUNCTIONS[n].arity === 1) || (isFunctionForm(n) && FUNCTION_FORMS[n].arity === 1) || n === '\u03c3';
+      const applied: Expr | undefined = of.kind === 'name' && written.kind === 'name' && oneArgument(of.name)
+        && !this.isDeclared(of.name) && !bound.has(of.name) ? { kind: 'call', name: of.name, nameSpan: of.span, args: [written], span: of.span } : undefined;
       return this.withLetAsInput(written, () => {
-        const f = this.val(args[0], bound);
+        const f = this.val(applied ?? args[0], bound);
         const variable = this.differentiationVariable(written, bound);
         return mapValue(f, (t) => ({ k: 'diff', f: t, v: variable }));
       });
@@ -1647,7 +1652,9 @@ export class Resolver {
     if (this.isDeclared(bottom.name)) return undefined;
     const implicit = this.scope.implicit;
     const ofImplicit = implicit !== undefined && top.name === implicit.name;
-    if (!ofImplicit && !(this.scope.inputs.has(top.name) || this.scope.lets.has(top.name))) return undefined;
+    // dσ/da and dtanh/dx: a function of the table by its name, which diff reads as its value at the variable.
+    const ofFunction = !this.isDeclared(top.name) && ((isFunctionName(top.name) && FUNCTIONS[top.name].arity === 1) || (isFunctionForm(top.name) && FUNCTION_FORMS[top.name].arity === 1) || top.name === '\u03c3');
+    if (!ofImplicit && !ofFunction && !(this.scope.inputs.has(top.name) || this.scope.lets.has(top.name))) return undefined;
     const input = this.scope.inputs.get(variable);
     const isVariable = (implicit !== undefined && implicit.variables.includes(variable)) || (input !== undefined && input.dims.length === 0 && input.kind !== 'function');
     if (!isVariable) return undefined;

@@ -133,6 +133,8 @@ class LatexReader {
       next = afterSpaces();
       // \left. and \right. are no bracket at all.
       if ((name === 'left' || name === 'right') && text[next] === '.') next++;
+      // ∞ is the name Infinity by the next stage: \int_0^\infty \lambda is ∫_0^∞ λ, not a name ∞λ.
+      if (name === 'infty' && next < to && /[\p{L}\p{N}\\]/u.test(text[next])) this.emit(' ', next);
       return next;
     }
     if (FUNCTIONS.has(name)) {

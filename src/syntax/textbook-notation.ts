@@ -57,12 +57,6 @@ const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2
  */
 const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})(?:\\^(?:[({](-1|[2-9])[)}]|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
-/** Leibniz's operator before a name without brackets that ends the factor: `∂/∂x_i y_k =`, `d/dt x`, as `\frac{\partial}{\partial x_i} y_k` gives it. */
-const LEIBNIZ_BEFORE_NAME = new RegExp(`^(d|\u2202)(\\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \\t]*\\/[ \\t]*(?:d|\u2202)([\\p{L}_](?:(?!\u207f)[\\p{L}\\p{Nd}_])*(?:\\[[^\\][()]*\\])?)(\\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?)${BARE_OPERAND_END}`, 'u');
-
-/** Leibniz's operator before a sum without brackets: `∂/∂w Σ_i (w x_i - y_i)^2`, the derivative of the whole sum, up to where its summand ends. */
-const LEIBNIZ_BEFORE_SUM = /^(d|\u2202)(\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8]|[\u00b2\u00b3\u2074-\u2078])?[ \t]+(?=\u2211|\u03a3|\u220f|sum_|prod_)/u;
-
 /**
  * A function of the tables before a sum without brackets: `log Σ_j exp(z_j)` is the log of the
  * whole sum, up to where the sum's summand ends (`log Σ_j exp(z_j) - z_y`).
@@ -122,8 +116,14 @@ const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
  */
 const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?[ \t]*[([]/u;
 
-/** The same operator before a call without a bracket of its own: `d/dz σ(z)`, `∂/∂x f(x, y)` (the call's name, then its bracket). */
-const LEIBNIZ_BEFORE_CALL = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]+([\p{L}_][\p{L}\p{N}_]*)\(/u;
+/**
+ * The same operator before an operand that is not its own bracket (a name, a call, a number, a sum
+ * sign, a fraction): it differentiates the rest of the product term (LEIBNIZ_OPERATOR reads a bracket).
+ */
+const LEIBNIZ_BEFORE_TERM = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]+(?=[\p{L}\p{N}\u2211\u03a3\u220f\u221a\u2202\u2207|\u2016-])/u;
+
+/** What follows a factor when the product goes on: another factor written beside it. */
+const CONTINUES_PRODUCT = /^[ \t]*[\p{L}\p{N}(\u2211\u03a3\u220f\u221a\u2202\u2207\u2016]/u;
 
 /** The order a Leibniz operator writes as `d^3/dx^3`, `d³/dx³` or `dⁿ/dxⁿ`: a number, or a size's name (`n`). */
 function leibnizOrder(upper: string | undefined, lower: string | undefined): number | string | undefined {
@@ -485,43 +485,32 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const raised = POWER_AFTER.exec(text.slice(close + 1, close + 1 + MAX_LEIBNIZ));
       const power = raised === null ? undefined
         : { text: raised[0].startsWith('^') ? raised[0].slice(1) : [...raised[0]].map((ch) => SUPERSCRIPTS[ch]).join(''), length: raised[0].length };
+      const after = text.slice(close + 1 + (raised?.[0].length ?? 0));
+      if (CONTINUES_PRODUCT.test(after) && !/^[ \t]+(?:by|expect)[ \t]/.test(after)) {
+        // d/dx (1/2) x^2, d/dx (x + 1)(x - 1): the bracket is the first factor of the term the operator differentiates.
+        const times = typeof order === 'number' ? order : 1;
+        emit('diff('.repeat(times + (mixed ? 1 : 0)), i);
+        const written = `, ${variable}${typeof order === 'string' ? `, ${order}` : ''})`.repeat(times) + (mixed ? `, ${outer})` : '');
+        closeTermAt(summandEnd(text, i + whole.length - 1), i + whole.length - 1, written);
+        i += whole.length - 2;
+        continue;
+      }
       emit('diff('.repeat((typeof order === 'number' ? order : 1) + (mixed ? 1 : 0)) + (power ? '(' : ''), i);
       closers.set(close, { variable, at: i + whole.lastIndexOf(variable), order, power, ...(mixed ? { then: [{ variable: outer, at: i + whole.indexOf(outer, 2) }] } : {}) });
       i += whole.length - 1;
       continue;
     }
-    const onSum = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_SUM.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
-    const sumOrder = onSum && SUM_SUBSCRIPT.test(text.slice(i + onSum[0].length, i + onSum[0].length + 80)) ? leibnizOrder(onSum[2], onSum[4]) : undefined;
-    if (onSum && typeof sumOrder === 'number') {
-      const [whole, , , variable] = onSum;
-      emit('diff('.repeat(sumOrder), i);
-      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${variable})`.repeat(sumOrder));
-      i += whole.length - 1;
-      continue;
-    }
-    const onName = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_NAME.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
-    const nameOrder = onName ? leibnizOrder(onName[2], onName[4]) : undefined;
-    if (onName && typeof nameOrder === 'number') {
-      const [whole, , , variable, , name] = onName;
-      emit('diff('.repeat(nameOrder), i);
-      emitWritten(name, i + whole.length - name.length);
-      const at = i + whole.indexOf(variable, 2);
-      for (let k = 0; k < nameOrder; k++) { emit(', ', at); emitWritten(variable, at); emit(')', at); }
-      i += whole.length - 1;
-      continue;
-    }
-    // d/dz σ(z), \frac{\partial}{\partial x} f(x, y): Leibniz's operator before a call, which is its bracket.
-    const onCall = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_CALL.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
-    const callClose = onCall ? matchingBracket(text, i + onCall[0].length - 1) : undefined;
-    const callOrder = onCall ? leibnizOrder(onCall[2], onCall[4]) : undefined;
-    if (onCall && callClose !== undefined && callOrder !== undefined) {
-      const [whole, , , variable, , name] = onCall;
-      const times = typeof callOrder === 'number' ? callOrder : 1;
+    // d/dz σ(z), ∂/∂x_i y_k, d/dx x^2, ∂/∂w Σ_i (w x_i - y_i)^2, \frac{d}{dx} \frac{1}{2} x^2: Leibniz's operator before
+    // anything but a bracket of its own differentiates the rest of the product term, as a sum sign sums it.
+    const onTerm = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_TERM.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
+    const termOrder = onTerm ? leibnizOrder(onTerm[2], onTerm[4]) : undefined;
+    if (onTerm && termOrder !== undefined) {
+      const [whole, , , variable] = onTerm;
+      const times = typeof termOrder === 'number' ? termOrder : 1;
       emit('diff('.repeat(times), i);
-      const written = `, ${variable}${typeof callOrder === 'string' ? `, ${callOrder}` : ''})`;
-      closeTermAt(callClose + 1, i, written.repeat(times));
-      // The call itself is read by the loop, from its name on.
-      i += whole.length - name.length - 2;
+      const written = `, ${variable}${typeof termOrder === 'string' ? `, ${termOrder}` : ''})`;
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, written.repeat(times));
+      i += whole.length - 1;
       continue;
     }
     const bracket = startsName && c === '\u2202' ? LEIBNIZ_BRACKET.exec(text.slice(i, i + 8)) : null;

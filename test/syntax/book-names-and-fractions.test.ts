@@ -126,10 +126,14 @@ claim sin^2 x = sin x^2   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'error']);
   });
 
-  it("says Leibniz's d/dx needs a bracket, not that d / dx sin(x) is ambiguous", () => {
-    const d = diagnosticOf('given x: real\nclaim d/dx sin x = cos x\n');
-    expect(d?.message).toBe("Leibniz's d/dx takes what it differentiates in brackets");
-    expect(d?.hint).toBe('write d/dx(sin(x)), or diff(sin(x), x)');
+  it("differentiates the rest of the product term after Leibniz's d/dx, as a sum sign sums it", () => {
+    expect(verdicts(`given x: real
+claim d/dx sin x = cos x
+claim d/dx x^2 sin x + 1 = 2 x sin x + x^2 cos x + 1
+claim d/dx (1/2) x^2 = x
+claim d/dx (x + 1)(x - 1) = 2 x
+claim d/dx x^2 sin x + 1 = 2 x sin x + 1   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
     expect(verdicts('given x: real\nclaim d/dx (sin x) = cos x\n')).toEqual(['proved']);
   });
 });

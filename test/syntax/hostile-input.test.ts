@@ -341,10 +341,10 @@ describe('calls the language does not hold (argmin, expm, kron)', () => {
 });
 
 describe("Leibniz's dσ/da in ASCII (ninth probe's messages)", () => {
-  it('reads dL/da as the derivative of a declared L, and says how to write dσ/da, not did-you-mean t', () => {
-    const steps = stepsIn('given a: real\ngiven v: vector[n]\nlet L = sigmoid(a)^2\nclaim dσ/da = sigmoid(a) * (1 - sigmoid(a))\nclaim dL/da = 2 * L * (1 - sigmoid(a))\nclaim dL/dv = 0\n');
-    expect(steps.map((s) => s.verdict)).toEqual(['error', 'proved', 'error']);
-    expect(steps[0].detail.diagnostic?.hint).toBe("Leibniz's dσ/dx is read for a declared σ only: write diff(sigmoid(x), x)");
+  it('reads dL/da as the derivative of a declared L, dσ/da (PRML 4.88) as that of σ(a), and says how to write dσ in a product', () => {
+    const steps = stepsIn('given a: real\ngiven v: vector[n]\nlet L = sigmoid(a)^2\nclaim dσ/da = sigmoid(a) * (1 - sigmoid(a))\nclaim dL/da = 2 * L * (1 - sigmoid(a))\nclaim dL/dv = 0\nclaim 2 dσ/da = 1\n');
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'error', 'error']);
+    expect(steps[3].detail.diagnostic?.hint).toBe("Leibniz's dσ/dx is read as a fraction over a scalar input x, right after its / (not as a part of a product): write diff(sigmoid(x), x)");
     expect(steps[2].detail.diagnostic?.hint).toMatch(/^Leibniz's dL\/dx in ASCII is read as a derivative over a scalar input x only/);
   });
 });

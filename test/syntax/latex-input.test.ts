@@ -138,7 +138,7 @@ claim \\frac{\\partial}{\\partial W_{ij}} \\sum_{k} W_{1k} x_k = \\delta_{i2} x_
   });
 
   it('says where a ∂ could not be read, rather than calling it an unknown name', () => {
-    const [step] = stepsIn('given w, x: real\nclaim ∂/∂w w x^2 = x^2\n');
+    const [step] = stepsIn('given w, x: real\nclaim ∂ w x^2 = x^2\n');
     expect(step.detail.diagnostic?.message).toMatch(/^Leibniz's ∂ is read in a fraction of names/);
   });
 });
