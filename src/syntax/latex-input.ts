@@ -98,6 +98,7 @@ class LatexReader {
   read(from: number, to: number): void {
     const { text } = this;
     let inString = false;
+    to = Math.min(to, text.length);
     for (let i = from; i < to; i++) {
       const c = text[i];
       if (c === '"') inString = !inString;
@@ -282,7 +283,7 @@ class LatexReader {
       }
     }
     const open = text.startsWith('\\{', k) ? '\\{' : text[k] === '(' || text[k] === '[' ? text[k] : undefined;
-    if (open === undefined) return subscript ? { condition: [k, k + 1], end: k + 1 } : undefined;
+    if (open === undefined) return subscript && k < to && /[\p{L}\p{N}]/u.test(text[k]) ? { condition: [k, k + 1], end: k + 1 } : undefined;
     const close = open === '\\{' ? '\\}' : open === '(' ? ')' : ']';
     let depth = 0;
     for (let j = k; j < to; j++) {
