@@ -4,7 +4,7 @@ import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim,
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
-import { hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
+import { freeInputNames, hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
 import { hasValueAtEveryPoint } from './total-terms.ts';
 import { DerivativeTooLargeError, eliminateDiffKeepingDomain } from './differentiate.ts';
 
@@ -323,6 +323,8 @@ export class Resolver {
           throw this.error('syntax', `${named}' is read as a derivative only right before its bracket, with no power after it`, expr.span,
             `write (${named}'(x))^2 for a power of the derivative`);
         }
+        const derivative = this.primedDefinition(expr, bound);
+        if (derivative !== undefined) return derivative;
         const arg = this.val(expr.arg, bound);
         if (arg.k === 'scalar') return arg;
         // A vector's transpose is the same entries standing the other way: v' is a row, (v')' a column again.
@@ -2732,6 +2734,32 @@ export class Resolver {
       return scalar({ k: 'icmp', op, a, b });
     }
     return this.entrywise(expr, this.val(left, bound), this.val(right, bound), (a, b) => ({ k: 'cmp', op, a, b }));
+  }
+
+  /**
+   * `x'` and `x''` of a scalar `let` (`let x = t^2`, then `x' = 2 t`): Lagrange's derivative in the one scalar
+   * input its body reads, as a book writes it, where the transpose of a scalar would change nothing (x' was x,
+   * a false refutation). A scalar definition of several inputs, or of an array, is an error that asks for the
+   * variable; undefined for anything else (a given, an array, a bracket: transposes).
+   */
+  private primedDefinition(expr: Extract<Expr, { kind: 'transpose' }>, bound: Map<string, string>): Value | undefined {
+    let primes = 1;
+    let inner: Expr = expr.arg;
+    while (inner.kind === 'transpose') { primes++; inner = inner.arg; }
+    if (inner.kind !== 'name' || bound.has(inner.name) || this.params.has(inner.name)) return undefined;
+    const definition = this.scope.lets.get(inner.name);
+    if (definition === undefined || definition.isArray || definition.params.length > 0) return undefined;
+    const read = [...freeInputNames(definition.body)].filter((n) => this.scope.inputs.has(n));
+    const variables = read.filter((n) => this.scope.inputs.get(n)!.dims.length === 0 && this.scope.inputs.get(n)!.kind !== 'function');
+    if (read.length === 1 && variables.length === 1) {
+      const span = expr.span;
+      const name = (n: string): Expr => ({ kind: 'name', name: n, span });
+      const args: Expr[] = [name(inner.name), name(variables[0])];
+      if (primes > 1) args.push({ kind: 'number', text: String(primes), value: primes, span });
+      return this.val({ kind: 'call', name: 'diff', nameSpan: span, args, span }, bound);
+    }
+    throw this.error('unsupported', `${inner.name}${"'".repeat(primes)} of a definition that reads ${read.length === 0 ? 'no input' : read.join(', ')}: a derivative needs its one variable`, expr.span,
+      read.length > 0 ? `write diff(${inner.name}, ${variables[0] ?? read[0]})` : `a constant's derivative is 0; write 0`);
   }
 
   /** A name written with a subscript as the entry it is (`y_i` is `y[i]`, see subscripted); any other expression as it is. */

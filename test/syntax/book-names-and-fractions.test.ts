@@ -151,3 +151,23 @@ claim (x_1 > 0) x_1 = max(x_1, 1)   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'verified', 'refuted']);
   });
 });
+
+describe("Lagrange's x' of a scalar definition", () => {
+  it("is its derivative in the one scalar input it reads (it was the transpose, x itself: a false refutation)", () => {
+    expect(verdicts(`given t, u: real
+given v: vector[n]
+let x = t^2
+let s = v' v
+claim x' = 2 t
+claim x'' = 2
+claim (v' v)' = s
+claim x' = t   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('asks for the variable where the definition reads several inputs', () => {
+    const d = diagnosticOf("given t, u: real\nlet y = t u\nclaim y' = u\n");
+    expect(d?.message).toBe("y' of a definition that reads t, u: a derivative needs its one variable");
+    expect(d?.hint).toBe('write diff(y, t)');
+  });
+});
