@@ -7,7 +7,7 @@ import type { SourceMap } from './source-map.ts';
  * syntax stage reads: `\frac{a}{b}` is `((a)/(b))`, and a fraction of two differentials is
  * Leibniz's (`∂ℓ/∂w`, `d/dx`); `\sqrt{x}` is `sqrt(x)`, `\sqrt[3]{x}` the real cube root `cbrt(x)`, `\sqrt[4]{x}` is `(x)^(1/(4))`; Greek
  * letters, `\sum`, `\prod`, `\int`, `\partial`, `\nabla`, `\infty`, `\to` are their characters;
- * `\cdot` and `\times` are `*`, `\odot` the entrywise product, `\le` and `\ge` `<=` and `>=`;
+ * `\binom{n}{k}` is `binomial(n, k)`, `\lfloor x \rfloor` is `floor(x)`; `\cdot` and `\times` are `*`, `\odot` the entrywise product, `\le` and `\ge` `<=` and `>=`;
  * `^\top` is a transpose; `\left(` and `\right)` are brackets and `\|` a norm's bar; the
  * accents `\hat{y}`, `\bar{x}`, `\tilde{x}`, `\dot{x}`, `\vec{v}` are the letter's accent; fonts
  * (`\mathbf{x}`, `\operatorname{softmax}`, `\mathrm{d}`) are their contents; spacing is a space.
@@ -31,6 +31,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   nabla: '\u2207', sum: '\u2211', prod: '\u220f', int: '\u222b', to: '\u2192', rightarrow: '\u2192', top: "'", intercal: "'",
   '|': '\u2016', Vert: '\u2016', lVert: '\u2016', rVert: '\u2016', vert: '|', lvert: '|', rvert: '|', langle: '\u27e8', rangle: '\u27e9',
   '{': '(', '}': ')', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '',
+  lfloor: 'floor(', rfloor: ')', lceil: 'ceil(', rceil: ')',
   left: '', right: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '', biggl: '', biggr: '', Biggl: '', Biggr: '',
 };
 
@@ -182,6 +183,16 @@ class LatexReader {
         this.emitReader(b, false);
         this.emit('))', bottom.end - 1);
       }
+      return bottom.end;
+    }
+    if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {
+      const top = this.argument(afterSpaces(), to, name);
+      const bottom = this.argument(this.skipSpaces(top.end, to), to, name);
+      this.emit('binomial(', i);
+      this.emitTranslated(top, false);
+      this.emit(', ', bottom.start);
+      this.emitTranslated(bottom, false);
+      this.emit(')', bottom.end - 1);
       return bottom.end;
     }
     if (name === 'sqrt') {

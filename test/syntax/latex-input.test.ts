@@ -142,3 +142,15 @@ claim \\frac{\\partial}{\\partial W_{ij}} \\sum_{k} W_{1k} x_k = \\delta_{i2} x_
     expect(step.detail.diagnostic?.message).toMatch(/^Leibniz's ∂ is read in a fraction of names/);
   });
 });
+
+describe('\\binom and floors', () => {
+  it('are binomial, floor and ceil', () => {
+    expect(verdicts(`given n: size
+given x: real
+claim \\sum_{k=0}^{n} \\binom{n}{k} = 2^n
+claim \\lfloor x \\rfloor <= x
+claim \\lceil x \\rceil >= x
+claim \\sum_{k=0}^{n} \\binom{n}{k} = 2^{n+1}   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+});
