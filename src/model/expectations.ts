@@ -51,6 +51,11 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
       b.bin('/', b.call('exp', b.neg(b.bin('/', b.bin('^', b.bin('-', b.name(v), mu), b.num('2')), b.bin('*', b.num('2'), b.bin('^', s, b.num('2')))))),
         b.call('sqrt', b.bin('*', b.bin('*', b.num('2'), b.name('pi')), b.bin('^', s, b.num('2'))))))),
   },
+  N: {
+    continuous: true,
+    params: ['mu', 'sigma^2'], reads: 'the normal N(mu, sigma^2) as the books write it, by its variance (normal(mu, sigma) takes the standard deviation)',
+    build: (v, f, [mu, variance], b) => DISTRIBUTIONS.normal.build(v, f, [mu, b.call('sqrt', variance)], b),
+  },
   exponential: {
     continuous: true,
     params: ['lambda'], reads: 'the exponential with rate lambda, on t >= 0',
@@ -112,7 +117,7 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
 };
 
 /** Other names of the distributions (scipy.stats', the books'). */
-const ALIASES: Readonly<Record<string, string>> = { gaussian: 'normal', norm: 'normal', N: 'normal', expon: 'exponential', Exp: 'exponential', Bernoulli: 'bernoulli', Poisson: 'poisson', Uniform: 'uniform', U: 'uniform', binom: 'binomial', geom: 'geometric' };
+const ALIASES: Readonly<Record<string, string>> = { gaussian: 'normal', norm: 'normal', Normal: 'N', expon: 'exponential', Exp: 'exponential', Bernoulli: 'bernoulli', Poisson: 'poisson', Uniform: 'uniform', U: 'uniform', binom: 'binomial', geom: 'geometric' };
 
 /**
  * `E(t, D(params), f)` as the integral or sum it is, built from syntax nodes at the
@@ -146,20 +151,26 @@ export function expectationExpr(call: CallExpr, file: string, realScalar: (name:
     throw new DerivationError(diagnostic('unsupported', `${call.name} integrates ${name}'s density over its random variable, so ${variable.name} must be declared a scalar real input`, file, variable.span,
       `declare it with given ${variable.name}: real (the expectation integrates over it)`));
   }
-  const b = builders(call.span);
+  const b = builders(call.span, realScalar(variable.name));
   // Var[f] = E[(f - E[f])^2], as the books define it (not E[f^2] - E[f]^2, which cancels in doubles).
   const summand = VARIANCE_NAMES.has(call.name) ? b.bin('^', b.bin('-', body, known.build(variable.name, body, dist.args, b)), b.num('2')) : body;
   return known.build(variable.name, summand, dist.args, b);
 }
 
-function builders(span: Span): Builders {
+/**
+ * `declared`: the random variable is a declared input, which a `let` of the body may read (`let score = t / p - ...`,
+ * then E(t, bernoulli(p), score)): a value is then put in with subs, which reaches into definitions, where renaming
+ * the variable written in the body left a let's t the outer input t (a false refutation).
+ */
+function builders(span: Span, declared: boolean): Builders {
   const self: Builders = {
     num: (text) => ({ kind: 'number', text, value: Number(text), span }),
     name: (n) => ({ kind: 'name', name: n, span }),
     call: (n, ...args) => ({ kind: 'call', name: n, nameSpan: span, args, span }),
     bin: (op, left, right) => ({ kind: 'binary', op, left, right, span }),
     neg: (arg) => ({ kind: 'unary', op: '-', arg, span }),
-    at: (body, variable, value) => renamed(body, variable, value),
+    // subs alone where declared: renaming first reached the variable of a nested expectation's own subs (Var's E[f] inside).
+    at: (body, variable, value) => (declared ? self.call('subs', body, self.name(variable), value) : renamed(body, variable, value)),
     fresh: (body) => {
       const used = namesIn(body);
       for (let n = 0; ; n++) if (!used.has(`k${n}`)) return `k${n}`;

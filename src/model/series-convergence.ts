@@ -5,8 +5,8 @@ import type { PreciseNumber } from './functions.ts';
  * double and the high-precision engines share. It reads the terms' magnitudes
  * only, as log10 |a_k| (so a Decimal far outside the doubles' range is read too).
  *
- * - Geometric decay: over the last WINDOW nonzero terms each is at most r <= 0.99
- *   times the one before. The rest is then taken to be at most 10 |a_k| r / (1 - r),
+ * - Geometric decay: over the last WINDOW nonzero terms, and the last half of all
+ *   of them, each is at most r <= 0.99 times the one before. The rest is then taken to be at most 10 |a_k| r / (1 - r),
  *   as for a power series past its largest term (x^k / k!, the binomial series);
  *   the 10 covers ratios that still creep up (1/k^40 near k = 40). Where r is so
  *   close to 1 that the terms left would not reach that (x^k at x = 0.9999, 1/k^2),
@@ -22,8 +22,17 @@ import type { PreciseNumber } from './functions.ts';
  * the value is not decided: the input is unsettled, never "no value".
  */
 
-/** How many nonzero terms in a row must show the same decay. */
+/** How many nonzero terms in a row must show the same decay, at least. */
 const WINDOW = 8;
+/**
+ * ... and over the last half of the nonzero terms seen: the decay must hold over the last half of
+ * the series. A term that only dips, next to a root of its polynomial factor (the geometric
+ * distribution's (1/p - (k - 1)/(1 - p))^2 p (1 - p)^(k - 1) near k = 1/p at p = 0.001, the Poisson's
+ * (k - lam)^2 lam^k e^-lam / k! near k = lam), shrinks for a stretch of some fifth of the terms before
+ * the root and grows again: over eight terms it looked geometric, and the series was stopped at a
+ * quarter of its sum (a false refutation). An eighth was still inside the Poisson's stretch.
+ */
+const WINDOW_SHARE = 2;
 /** The largest ratio of successive terms taken as geometric decay. */
 const MAX_RATIO = 0.99;
 /** The tail bound's margin over the geometric one. */
@@ -40,8 +49,14 @@ export type SeriesStep =
   | { readonly kind: 'done'; readonly logTail: number };
 
 export class SeriesConvergence {
+  /** log10 |a_k| of every nonzero term, in order. */
   private readonly logs: number[] = [];
-  private readonly signs: number[] = [];
+  /** How many pairs of neighbouring nonzero terms up to each one share a sign (prefix counts). */
+  private readonly sameSigns: number[] = [0];
+  private lastSign = 0;
+  /** Indices k of logs whose step logs[k] - logs[k - 1] may still be the largest of the window, steps decreasing. */
+  private readonly steepest: number[] = [];
+  private head = 0;
   private zeros = 0;
 
   /**
@@ -55,26 +70,40 @@ export class SeriesConvergence {
       return this.zeros >= ZERO_RUN ? { kind: 'done', logTail: -Infinity } : { kind: 'more' };
     }
     this.zeros = 0;
-    this.logs.push(logTerm);
-    this.signs.push(sign);
-    if (this.logs.length > WINDOW + 1) {
-      this.logs.shift();
-      this.signs.shift();
+    const { logs, steepest } = this;
+    const k = logs.length;
+    logs.push(logTerm);
+    this.sameSigns.push(this.sameSigns[k] + (k > 0 && sign === this.lastSign ? 1 : 0));
+    this.lastSign = sign;
+    if (k > 0) {
+      const step = logTerm - logs[k - 1];
+      while (steepest.length > this.head && logs[steepest[steepest.length - 1]] - logs[steepest[steepest.length - 1] - 1] <= step) steepest.pop();
+      steepest.push(k);
     }
-    if (this.logs.length <= WINDOW) return { kind: 'more' };
+    const window = Math.max(WINDOW, Math.floor(logs.length / WINDOW_SHARE));
+    if (logs.length <= window) return { kind: 'more' };
+    // The steps of the window: from the term `window` before the last to the last.
+    const first = k - window + 1;
+    while (steepest[this.head] < first) this.head++;
+    const worst = logs[steepest[this.head]] - logs[steepest[this.head] - 1];
+    const alternating = this.sameSigns[k + 1] - this.sameSigns[first] === 0;
     const enough = Math.max(logSum + logRelative, logAbsolute);
-    let worst = -Infinity;
-    let alternating = true;
-    for (let i = 1; i < this.logs.length; i++) {
-      worst = Math.max(worst, this.logs[i] - this.logs[i - 1]);
-      if (this.signs[i] === this.signs[i - 1]) alternating = false;
-    }
     if (worst < 0) {
-      // 10 |a_k| r / (1 - r) with r = 10^worst; at r above MAX_RATIO only to see whether the terms left could reach it.
+      // 10 |a_k| r / (1 - r) with r = 10^worst.
       const r = 10 ** worst;
       const logTail = logTerm + Math.log10((TAIL_MARGIN * r) / (1 - r));
       if (worst <= LOG_MAX_RATIO && logTail <= enough) return { kind: 'done', logTail };
-      if ((logTail - enough) / -worst > termsLeft) return { kind: 'hopeless' };
+    }
+    // Whether the terms left could reach the tail wanted, at the rate of the last step: the window's worst step, from
+    // where the terms began to shrink, said the Poisson's mass past its peak (ratios lam / k, falling) never would.
+    // A rate that only worsens (1/k^2) is given up at once as before.
+    const recent = logs[k] - logs[k - 1];
+    // Shrinking faster than WINDOW terms before (lam / k past a Poisson's peak): no rate read now bounds the terms it needs.
+    const improving = k > WINDOW && recent < logs[k - WINDOW] - logs[k - WINDOW - 1];
+    if (recent < 0 && !improving) {
+      const r = 10 ** recent;
+      const logTail = logTerm + Math.log10((TAIL_MARGIN * r) / (1 - r));
+      if ((logTail - enough) / -recent > termsLeft) return { kind: 'hopeless' };
     }
     if (alternating && worst < 0) return logTerm <= enough ? { kind: 'done', logTail: logTerm } : { kind: 'more' };
     return { kind: 'more' };

@@ -192,6 +192,13 @@ export const MAX_PRECISE_WORK = 10_000;
 const LIMIT_WORK_FACTOR = 20;
 
 /**
+ * A series to infinity whose terms overflow doubles before they shrink (a Poisson mass
+ * lam^k e^-lam / k! at lam = 100 past k = 154) is read in 60 digits at every input, a few
+ * hundred terms of three functions each: a step with one gets this many times `preciseWork`.
+ */
+const SERIES_WORK_FACTOR = 20;
+
+/**
  * Entries compared per input, at most: a 1000×1000 Jacobian in index notation has
  * a million entries, each a finite difference, and comparing every one on every
  * input would take hours. Beyond this, each input compares a sample chosen from
@@ -262,7 +269,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded, ...(totalStepOnly > 0 ? { stepOnly: totalStepOnly } : {}) });
 
   let sampled: EntrySample | undefined;
-  const preciseWork = (options.preciseWork ?? MAX_PRECISE_WORK) * (readsLimit ? LIMIT_WORK_FACTOR : 1);
+  const readsSeries = someSubterm(step.lhs, (x) => x.k === 'series') || someSubterm(step.rhs, (x) => x.k === 'series');
+  const preciseWork = (options.preciseWork ?? MAX_PRECISE_WORK) * (readsLimit ? LIMIT_WORK_FACTOR : readsSeries ? SERIES_WORK_FACTOR : 1);
   const directionalAbove = options.directionalAbove ?? DIRECTIONAL_THRESHOLD;
   const rescueUnsettled = options.rescueUnsettled ?? true;
   const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);

@@ -67,6 +67,39 @@ claim E(t, normal(mu, s)) = mu
     ]);
   }, 60_000);
 
+  it('N(mu, s^2) as the books write it is parametrised by the variance (normal(mu, s) by the standard deviation)', () => {
+    expect(verdictsIn(`given mu, t: real
+given s: positive
+claim E(t, N(mu, s^2), t^2) = mu^2 + s^2
+claim Var(t, N(mu, s^2), t) = s^2
+claim E(t, normal(mu, s), t^2) = mu^2 + s^2
+claim E(t, N(mu, s), t^2) = mu^2 + s^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('a let that reads the random variable is read at each value of a discrete one (it stayed the outer t: a false refutation)', () => {
+    expect(verdictsIn(`given t: real
+given p: unit
+let score = t / p - (1 - t) / (1 - p)
+claim E(t, bernoulli(p), score) = 0
+claim E(t, bernoulli(p), score^2) = 1 / (p * (1 - p))
+claim E(t, bernoulli(p), score^2) = 1 / p   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('a series whose terms only dip near a root of their factor is not stopped there (Poisson and geometric moments far out)', () => {
+    // At lam ~ 100 the terms (k - lam)^2 lam^k e^-lam / k! shrink for some twenty terms before k = lam and grow again:
+    // summed to the dip, E[(t - lam)^2] was 48.7 and the true step refuted. At p ~ 0.001 the geometric's terms shrink by
+    // 0.999 a term: past what doubles sum, no verdict, never a false one.
+    const steps = stepsIn(`given lam: real in (90, 110)
+given p: real in (0.0009, 0.0011)
+claim E(t, poisson(lam), (t - lam)^2) = lam
+claim E(t, poisson(lam), (t / lam - 1)^2) = 1 / lam
+claim E(t, geometric(p), (t - 1 / p)^2) = (1 - p) / p^2
+claim E(t, poisson(lam), (t - lam)^2) = lam + 1   expect wrong
+`, { seed: 2 });
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'error', 'refuted']);
+  }, 120_000);
   it("a given or let named E is the user's own", () => {
     expect(verdictsIn(`given E, x: real
 claim E * x = x * E
@@ -77,6 +110,7 @@ claim E * x = x * E
     const tex = (t: string) => toLatex(parseExpression(t, SourceMap.single('<t>', 1, 1)));
     expect(tex('E(t, normal(mu, s), t^2)')).toBe('\\mathbb{E}_{t \\sim \\mathcal{N}\\left(\\mu, s^{2}\\right)}\\left[t^{2}\\right]');
     expect(tex('E(k, poisson(l), k)')).toBe('\\mathbb{E}_{k \\sim \\operatorname{Pois}\\left(l\\right)}\\left[k\\right]');
+    expect(tex('E(t, N(mu, v), t)')).toBe('\\mathbb{E}_{t \\sim \\mathcal{N}\\left(\\mu, v\\right)}\\left[t\\right]');
     expect(tex('Var(t, uniform(0, 1), t)')).toBe('\\operatorname{Var}_{t \\sim \\mathcal{U}\\left(0, 1\\right)}\\left[t\\right]');
   });
 });

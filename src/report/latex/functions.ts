@@ -179,7 +179,8 @@ const expectationRenderer = (operator: string): FunctionRenderer => ({
     let law: string;
     if (dist.kind === 'call') {
       const name = DISTRIBUTION_TEX[dist.name] ?? `\\operatorname{${dist.name.replace(/_/g, '\\_')}}`;
-      const params = dist.args.map((a, i) => (name === '\\mathcal{N}' && i === 1 ? ctx.operand(a, Prec.Pow).tex + '^{2}' : ctx.render(a).tex));
+      // normal(mu, s) takes the standard deviation, printed squared; N(mu, v) the variance, printed as written.
+      const params = dist.args.map((a, i) => (name === '\\mathcal{N}' && i === 1 && dist.name !== 'N' ? ctx.operand(a, Prec.Pow).tex + '^{2}' : ctx.render(a).tex));
       law = `${name}\\left(${params.join(', ')}\\right)`;
     } else law = ctx.render(dist).tex;
     return rendered(`${operator}_{${ctx.operand(variable, Prec.Atom).tex} \\sim ${law}}\\left[${ctx.render(body).tex}\\right]`, Prec.Atom);
