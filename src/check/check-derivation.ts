@@ -571,6 +571,17 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         const method = numeric.kind === 'counterexample' && numeric.example.precise ? `${numericMethod}; 60-digit evaluation where double precision lost a side` : numericMethod;
         return result('refuted', undefined, method, { counterexample: found, replay, ...why });
       }
+      if (outcome.by === 'never-zero' && symbolic.kind === 'different' && numeric.kind === 'agree' && numeric.agreedAt !== undefined) {
+        const at = numeric.agreedAt;
+        return result('refuted', undefined, `${exactMethod}; ${numericMethod}`, {
+          ...why,
+          counterexample: withFunctions({
+            sizes: at.sizes, indices: at.indices, inputs: Object.fromEntries(Object.entries(at.inputs).filter(([name]) => used.has(name))),
+            lhs: at.lhs, rhs: at.rhs, difference: symbolic.neverZero!, tolerance: undefined,
+            foundBy: 'exact canonical form: the sides differ by a form that is never 0 (a nonzero constant, or of one sign by the ranges of its parts) over their denominators, so at every input where both have a value, as at this one; the values shown are double precision, which does not resolve the difference',
+          }, functions),
+        });
+      }
       // A confirmed difference of the forms, or a spot check where exact algebra passed its budget.
       const pointed = symbolic.kind === 'different' ? symbolic : symbolic.kind === 'undecided' ? symbolic.spotCheck : undefined;
       if (!pointed?.confirmed) throw new Error('internal: a high-precision refutation without its point');

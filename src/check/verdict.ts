@@ -17,7 +17,7 @@ export interface Evidence {
 /** The verdict the evidence supports, and which engine carries it. */
 export type Judgement =
   | { readonly verdict: 'proved'; readonly proof: ProofScope; readonly by: 'index-calculus' | 'exact-form' }
-  | { readonly verdict: 'refuted'; readonly by: 'numbers' | 'high-precision' }
+  | { readonly verdict: 'refuted'; readonly by: 'numbers' | 'high-precision' | 'never-zero' }
   | { readonly verdict: 'verified'; readonly unexplainedDifference: boolean }
   | { readonly verdict: 'error'; readonly why: 'no-domain' }
   | { readonly verdict: 'error'; readonly why: 'engine-fault'; readonly fault: string };
@@ -38,6 +38,7 @@ export type Judgement =
  * | numbers refute | refuted |
  * | exact engine differs, confirmed in 60 digits | refuted (below double precision) |
  * | exact algebra passed its budget, and the sides differ in 60 digits at a point | refuted (below double precision) |
+ * | exact engine differs by a form that is never 0 at the one instance there is (no size, index or case), and the numbers found an input where both sides have a value | refuted (at that input) |
  * | anything else | verified |
  */
 export function judge(e: Evidence): Judgement {
@@ -72,5 +73,10 @@ export function judge(e: Evidence): Judgement {
   if (symbolic.kind === 'different' && symbolic.confirmed) return { verdict: 'refuted', by: 'high-precision' };
   // Exact algebra passed its budget, and a 60-digit evaluation of the sides at a point shows them differ.
   if (symbolic.kind === 'undecided' && symbolic.spotCheck?.confirmed) return { verdict: 'refuted', by: 'high-precision' };
+  // The forms differ by one that is never 0 (A + 1e-14 against A, A a nested integral read in doubles only), and the
+  // numbers found an input where both sides have a value: they differ there, below what any evaluation resolved.
+  // Only where the instance is every instance (no size, index or case): at another size the forms are others.
+  const everyInstance = symbolic.kind === 'different' && [symbolic.instance.sizes, symbolic.instance.indices, symbolic.instance.cases].every((r) => Object.keys(r).length === 0);
+  if (symbolic.kind === 'different' && everyInstance && numeric.kind === 'agree' && numeric.agreedAt !== undefined && symbolic.neverZero !== undefined) return { verdict: 'refuted', by: 'never-zero' };
   return { verdict: 'verified', unexplainedDifference: symbolic.kind === 'different' };
 }

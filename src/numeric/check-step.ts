@@ -78,6 +78,11 @@ export type NumericOutcome =
       readonly entries?: EntrySample;
       /** Inputs where the step had no value but the line above had one, and the step one nearby (see NumericStep.almostEverywhere). */
       readonly removable?: number;
+      /**
+       * The first input where both sides had a value and agreed: where an exact engine knows the sides
+       * differ by a form that is never 0, the step is wrong there, however far below the digits.
+       */
+      readonly agreedAt?: NumericComparison;
     }
   | {
       readonly kind: 'counterexample';
@@ -251,6 +256,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   let trials = 0;
   let worstRelative = 0;
   let worstRatio = 0;
+  let agreedAt: NumericComparison | undefined;
   let definedAnywhere = false;
   const tried: Record<string, number>[] = [];
   const readsLimit = someSubterm(step.lhs, (x) => x.k === 'limit') || someSubterm(step.rhs, (x) => x.k === 'limit');
@@ -607,6 +613,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         if (holds) {
           worstRelative = Math.max(worstRelative, judged.relative);
           worstRatio = Math.max(worstRatio, judged.ratio);
+          if (agreedAt === undefined && judged.defined && judged.worst !== undefined) agreedAt = judged.worst;
         }
       }
       if (!holds && !failedOnce) failedPrecisely = judged.worst?.precise !== undefined;
@@ -660,7 +667,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   }
   if (!definedAnywhere) return { kind: 'no-domain', trials, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}) };
   return {
-    kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}),
+    kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}), ...(agreedAt ? { agreedAt } : {}),
     ...(totalRemovable > 0 ? { removable: totalRemovable } : {}),
   };
 }

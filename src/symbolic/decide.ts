@@ -78,6 +78,12 @@ export type SymbolicOutcome =
       readonly instance: InstanceRecord;
       readonly explanation: string;
       readonly confirmed: Confirmation | undefined;
+      /**
+       * The difference as a form that is never 0 (a nonzero constant, or of one sign by its atoms' ranges, over
+       * the sides' denominators), where it is one: no identity between atoms can make it 0, so wherever both sides
+       * have a value they differ, even where no evaluation resolves it (an integral read in doubles only).
+       */
+      readonly neverZero?: string;
     }
   /**
    * No decision. `spotCheck`, where exact algebra passed its budget: the sides of
@@ -284,9 +290,15 @@ export function decideStep(
           const single = criticalPoints(slopes, canonical, atoms, inputMap, exact);
           return [...single, ...jointPoints(slopes, single), ...criticalCurvePoints(slopes)];
         } : () => [];
+        // The same form for the verdict, a nonzero constant also where it was refuted outright (which needs a point read).
+        let never: { form: string | undefined } | undefined;
+        const neverZeroOnce = () => (never ??= {
+          form: constant !== undefined || neverZero(numerator, atoms, exact) ? shortened(difference.toString((id) => atoms.name(id))) : undefined,
+        }).form;
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
-            exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm(), step.comparison === true));
+            exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm(), step.comparison === true),
+          step.comparison === true ? () => undefined : neverZeroOnce);
       }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
       if (!domainWitnessed && left.conditions.list.length > 0) domainWitnessed = witnessesDomain(left.conditions.list, atoms, step.inputs, instance, seed, lhs);
@@ -828,11 +840,12 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
  * needed, and it is the costly part (two seconds on a 3×3 softmax). The point
  * depends only on the step and the seed, so reading it later changes nothing.
  */
-function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined): SymbolicOutcome {
+function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined, neverZero: () => string | undefined = () => undefined): SymbolicOutcome {
   let read = false;
   let point: Confirmation | undefined;
   return {
     kind: 'different', instance, explanation,
+    get neverZero() { return neverZero(); },
     get confirmed() {
       if (!read) {
         point = withGuard(SEARCH_GUARD_MS, confirmation, undefined);

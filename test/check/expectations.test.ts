@@ -114,3 +114,17 @@ claim E * x = x * E
     expect(tex('Var(t, uniform(0, 1), t)')).toBe('\\operatorname{Var}_{t \\sim \\mathcal{U}\\left(0, 1\\right)}\\left[t\\right]');
   });
 });
+
+describe('a difference known never to be 0', () => {
+  it('refutes a step whose sides differ by a nonzero constant below any digits read, at an input where both have a value', () => {
+    // The nested integral is read in doubles only, the single one in 60 digits: neither resolves 1e-14 or 1e-60, but the
+    // canonical forms differ by exactly that constant, whatever the integral's value.
+    const steps = stepsIn(`given a: real in (0.5, 2)
+claim integral(t, 0, 1, integral(u, 0, 1, exp(u t))) = integral(t, 0, 1, integral(u, 0, 1, exp(u t))) + 1e-14   expect wrong
+claim integral(t, 0, a, exp(-t^3)) = integral(t, 0, a, exp(-t^3)) + 1e-60   expect wrong
+claim integral(t, 0, a, exp(-t^3)) = integral(t, 0, a, exp(-t^3))
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'proved']);
+    expect(steps[1].detail.counterexample?.foundBy).toMatch(/^exact canonical form: the sides differ by a form that is never 0/);
+  }, 120_000);
+});
