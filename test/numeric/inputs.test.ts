@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stepsIn } from '../__test-helpers__/derivations.ts';
 import { buildModel, parseDerivation } from '../../src/index.ts';
 import { inputsArbitrary } from '../../src/numeric/arbitraries.ts';
 import { layoutInputs, specialValues } from '../../src/numeric/index.ts';
@@ -91,6 +92,17 @@ describe('inputsArbitrary', () => {
   it('steps through a kink get no exact simple values (they sit on kinks)', () => {
     const values = draws('given t: real\nclaim diff(relu(t), t) = (t > 0)', none, 500, true).map((r) => r.t[0]);
     expect(values.every((v) => Math.abs(v) >= 1e-3)).toBe(true);
+  });
+
+  it('an interval around 0 is drawn near 0 at every scale, as a real input is, and never outside', () => {
+    const values = draws('given x: real in (-1, 1)\nclaim x = x', none, 2000).map((r) => r.x[0]);
+    expect(values.every((v) => v > -1 && v < 1)).toBe(true);
+    expect(values.some((v) => v < 0 && v > -1e-9)).toBe(true);
+    expect(values.some((v) => v > 0 && v < 1e-9)).toBe(true);
+  });
+
+  it('a bound broken only next to 0 inside an interval is refuted (|x|^3 + exp(-50) x >= 0 on (-1, 1))', () => {
+    expect(stepsIn('given x: real in (-1, 1)\nclaim 0 <= abs(x)^3 + exp(-50) * x   expect wrong\n', { trials: 100 }).map((s) => s.verdict)).toEqual(['refuted']);
   });
 
   it('the same seed draws the same inputs', () => {
