@@ -292,6 +292,9 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     if (inString) { emit(c, i); continue; }
     const closer = closers.get(i);
     if (closer !== undefined) {
+      // A sum without brackets that ends at this bracket (d/dμ(Σ_i (x_i - μ)²)) closes first, inside it.
+      const inner = termEnds.get(i);
+      if (inner !== undefined) { emit(inner, i); termEnds.delete(i); }
       if (closer.power !== undefined) {
         // d/dx(x^2 + 1)^3 is the derivative of the cube: the power goes inside, at its own columns.
         emit(')', i);

@@ -171,3 +171,14 @@ claim x' = t   expect wrong
     expect(d?.hint).toBe('write diff(y, t)');
   });
 });
+
+describe("a sum sign inside Leibniz's bracket", () => {
+  it('closes inside the bracket (d/dμ(Σ_i (x_i - μ)²) said "unclosed bracket")', () => {
+    expect(verdicts(`given x: vector[n]
+given μ: real
+claim ∂/∂μ(Σ_i (x_i − μ)²) = −2 Σ_i (x_i − μ)
+claim d/dμ(∑_{i=1}^{n} (x_i − μ)²) = −2 ∑_{i=1}^{n} (x_i − μ)
+claim ∂/∂μ(Σ_i (x_i − μ)²) = 2 Σ_i (x_i − μ)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+});
