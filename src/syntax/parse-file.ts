@@ -159,12 +159,54 @@ function logicalLines(text: string, file: string, firstLine: number): LogicalLin
   const joined = joinedLines(text, file, firstLine);
   const out: LogicalLine[] = [];
   let squared = new Set<string>();
+  let square = new Set<string>();
   for (let k = 0; k < joined.length; k++) {
     // A derivation's `let σ² = ...` names σ² for its own lines only: elsewhere σ² is σ squared.
-    if (k === 0 || /^derivation\b/.test(joined[k].text)) squared = squaredLetNames(joined, k);
-    out.push(logicalLine(joined[k].text, joined[k].map, joined[k].line, squared));
+    if (k === 0 || /^derivation\b/.test(joined[k].text)) {
+      squared = squaredLetNames(joined, k);
+      square = squareMatrixNames(joined, k);
+    }
+    out.push(logicalLine(joined[k].text, joined[k].map, joined[k].line, squared, square));
   }
   return out;
+}
+
+/** A given of a square matrix: `given S: spd[n, n]`, `symmetric[n, n]`, `invertible[3, 3]`, `matrix[n, n]`. */
+const SQUARE_GIVEN = /^given\s+([^:]+):\s*(?:(?:spd|symmetric|invertible)\s*\[|matrix\s*\[\s*([\p{L}\p{N}_]+)\s*,\s*\2\s*\])/u;
+
+/** The square matrices the givens of the derivation starting at line k declare, whose bars `|A|` are a determinant. */
+function squareMatrixNames(lines: readonly { text: string }[], k: number): Set<string> {
+  const names = new Set<string>();
+  for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
+    const m = SQUARE_GIVEN.exec(lines[j].text);
+    if (m !== null) for (const name of m[1].split(',')) names.add(name.trim());
+  }
+  return names;
+}
+
+/**
+ * `|A|` and `log|Σ|` of a square matrix declared so: its determinant, as the Matrix Cookbook and Bishop (2.43)
+ * write it (bars were the entrywise absolute value, and the step refuted). Only a bare name between single bars.
+ */
+function withDeterminantBars(text: string, map: SourceMap, names: ReadonlySet<string>): { text: string; map: SourceMap } {
+  if (names.size === 0 || !text.includes('|')) return { text, map };
+  const out: string[] = [];
+  const sources: number[] = [];
+  const bars = /(?<!\|)\|[ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*\|(?!\|)/uy;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') inString = !inString;
+    bars.lastIndex = i;
+    const m = !inString && text[i] === '|' ? bars.exec(text) : null;
+    if (m === null || !names.has(m[1])) { out.push(text[i]); sources.push(i); continue; }
+    for (const c of 'det(') { out.push(c); sources.push(i); }
+    const at = i + m[0].indexOf(m[1]);
+    for (let c = 0; c < m[1].length; c++) { out.push(m[1][c]); sources.push(at + c); }
+    out.push(')');
+    sources.push(i + m[0].length - 1);
+    i += m[0].length - 1;
+  }
+  return { text: out.join(''), map: map.remap(sources) };
 }
 
 /** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²). */
@@ -230,9 +272,10 @@ function joinedLines(text: string, file: string, firstLine: number): { text: str
   return out;
 }
 
-function logicalLine(text: string, map: SourceMap, line: number, squared: ReadonlySet<string>): LogicalLine {
+function logicalLine(text: string, map: SourceMap, line: number, squared: ReadonlySet<string>, square: ReadonlySet<string>): LogicalLine {
   const latex = fromLatex(text, map);
-  const named = withSquaredNames(latex.text, latex.map, squared);
+  const determinants = withDeterminantBars(latex.text, latex.map, square);
+  const named = withSquaredNames(determinants.text, determinants.map, squared);
   const ascii = asciiOperators(named.text, named.map);
   return { ...textbookNotation(ascii.text, ascii.map), line };
 }

@@ -182,3 +182,17 @@ claim ∂/∂μ(Σ_i (x_i − μ)²) = 2 Σ_i (x_i − μ)   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted']);
   });
 });
+
+describe('bars around a square matrix, |Σ| and log|Σ|', () => {
+  it('are its determinant where it is declared square (they were the entrywise absolute value)', () => {
+    expect(verdicts(`given S: spd[2, 2]
+given A: matrix[3, 3]
+given z: real
+given v: vector[2]
+claim log|S| = logdet(S)
+claim |A| = det(A)
+claim |z| + ||v|| = abs(z) + norm(v)
+claim |S| = 1   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+});
