@@ -860,6 +860,10 @@ export class Resolver {
         known.includes(leibniz) ? `Leibniz's d${leibniz}/dx in ASCII is read as a derivative over a scalar input x only, right after its / (not as a part of a product): write diff(${leibniz}, x), or \u2202${leibniz}/\u2202x`
           : `Leibniz's d${leibniz}/dx is read as a fraction over a scalar input x, right after its / (not as a part of a product): write diff(${leibniz === '\u03c3' ? 'sigmoid' : leibniz}(x), x)`);
     }
+    if (name === 'E' || name === '\u{1d53c}' || name === 'Var') {
+      return this.error('unknown-name', `unknown name '${name}': ${name}[...] is read as an expectation of a random variable the derivation declares, or of one written below it`, span,
+        `declare it, given X ~ N(mu, s^2), then E[f(X)]; or write E_{t ~ N(mu, s^2)}[f(t)], or E(t, normal(mu, s), f(t)) (docs/syntax.md, Expectations)`);
+    }
     if (name === 'I') {
       return this.error('unknown-name', "unknown name 'I'", span, 'the identity I is read beside a square matrix (A + I, X^T X + lambda I, A I); alone, write eye(n) for the n by n identity');
     }

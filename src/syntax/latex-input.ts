@@ -28,7 +28,7 @@ const GREEK: Readonly<Record<string, string>> = {
 const SYMBOLS: Readonly<Record<string, string>> = {
   cdot: ' * ', times: ' * ', ast: ' * ', div: ' / ', odot: ' .* ', circ: ' .* ', le: ' <= ', leq: ' <= ', leqslant: ' <= ',
   ge: ' >= ', geq: ' >= ', geqslant: ' >= ', ne: ' != ', neq: ' != ', lt: ' < ', gt: ' > ', infty: '\u221e', partial: '\u2202',
-  nabla: '\u2207', sum: '\u2211', prod: '\u220f', int: '\u222b', to: '\u2192', rightarrow: '\u2192', top: "'", intercal: "'",
+  sim: ' ~ ', nabla: '\u2207', sum: '\u2211', prod: '\u220f', int: '\u222b', to: '\u2192', rightarrow: '\u2192', top: "'", intercal: "'",
   '|': '\u2016', Vert: '\u2016', lVert: '\u2016', rVert: '\u2016', vert: '|', lvert: '|', rvert: '|', langle: '\u27e8', rangle: '\u27e9',
   '{': '(', '}': ')', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '',
   lfloor: 'floor(', rfloor: ')', lceil: 'ceil(', rceil: ')',

@@ -8,6 +8,7 @@ import { SourceMap } from './source-map.ts';
 import { asciiOperators } from './unicode-operators.ts';
 import { textbookNotation } from './textbook-notation.ts';
 import { fromLatex } from './latex-input.ts';
+import { asRealGiven, randomVariableGiven, withExpectationBrackets } from './expectation-brackets.ts';
 
 /** Thrown for a file that cannot be read at all; carries every problem found, first one first. */
 export class DerivationSyntaxError extends DerivationError {
@@ -160,15 +161,39 @@ function logicalLines(text: string, file: string, firstLine: number): LogicalLin
   const out: LogicalLine[] = [];
   let squared = new Set<string>();
   let square = new Set<string>();
+  let random: DerivationNames['random'] = new Map();
+  let declared: ReadonlySet<string> = new Set<string>();
   for (let k = 0; k < joined.length; k++) {
     // A derivation's `let σ² = ...` names σ² for its own lines only: elsewhere σ² is σ squared.
     if (k === 0 || /^derivation\b/.test(joined[k].text)) {
       squared = squaredLetNames(joined, k);
       square = squareMatrixNames(joined, k);
+      ({ random, declared } = derivationNames(joined, k));
     }
-    out.push(logicalLine(joined[k].text, joined[k].map, joined[k].line, squared, square));
+    const { text, map } = randomVariableGiven(joined[k].text) !== undefined ? asRealGiven(joined[k].text, joined[k].map) : joined[k];
+    out.push(logicalLine(text, map, joined[k].line, squared, square, { random, declared }));
   }
   return out;
+}
+
+/** The random variables a derivation declares (`given X ~ N(mu, s^2)`), and the names its givens and lets declare. */
+interface DerivationNames {
+  readonly random: ReadonlyMap<string, string>;
+  readonly declared: ReadonlySet<string>;
+}
+
+function derivationNames(lines: readonly { text: string }[], k: number): DerivationNames {
+  const random = new Map<string, string>();
+  const declared = new Set<string>();
+  for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
+    const variable = randomVariableGiven(lines[j].text);
+    if (variable !== undefined) for (const name of variable.names) random.set(name, variable.distribution);
+    const given = /^given\s+([^:~\u223c]+):/u.exec(lines[j].text);
+    if (given !== null) for (const name of given[1].split(',')) declared.add(name.trim());
+    const defined = /^let\s+([\p{L}][\p{L}\p{N}_]*)/u.exec(lines[j].text);
+    if (defined !== null) declared.add(defined[1]);
+  }
+  return { random, declared };
 }
 
 /** A given of a square matrix: `given S: spd[n, n]`, `symmetric[n, n]`, `invertible[3, 3]`, `matrix[n, n]`. */
@@ -272,9 +297,11 @@ function joinedLines(text: string, file: string, firstLine: number): { text: str
   return out;
 }
 
-function logicalLine(text: string, map: SourceMap, line: number, squared: ReadonlySet<string>, square: ReadonlySet<string>): LogicalLine {
+function logicalLine(text: string, map: SourceMap, line: number, squared: ReadonlySet<string>, square: ReadonlySet<string>,
+  names: DerivationNames = { random: new Map(), declared: new Set() }): LogicalLine {
   const latex = fromLatex(text, map);
-  const determinants = withDeterminantBars(latex.text, latex.map, square);
+  const expectations = withExpectationBrackets(latex.text, latex.map, names.random, names.declared);
+  const determinants = withDeterminantBars(expectations.text, expectations.map, square);
   const named = withSquaredNames(determinants.text, determinants.map, squared);
   const ascii = asciiOperators(named.text, named.map);
   return { ...textbookNotation(ascii.text, ascii.map), line };

@@ -128,3 +128,24 @@ claim integral(t, 0, a, exp(-t^3)) = integral(t, 0, a, exp(-t^3))
     expect(steps[1].detail.counterexample?.foundBy).toMatch(/^exact canonical form: the sides differ by a form that is never 0/);
   }, 120_000);
 });
+
+describe('expectations as the books print them', () => {
+  it('E[X] of a declared random variable (given X ~ D), E_{t ~ D}[f], 𝔼, Var and LaTeX, slips refuted', () => {
+    expect(verdictsIn(`given X ~ N(mu, s^2)
+given mu, t: real
+given s: positive
+claim E[X] = mu
+claim E[X^2] = mu^2 + s^2
+claim Var[X] = s^2
+claim E_{t ~ N(mu, s^2)}[(t - mu)^2] = s^2
+claim \\mathbb{E}_{t \\sim \\mathcal{N}(mu, s^2)}[t] = mu
+claim 𝔼[X] = mu
+claim E[X^2] = mu^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+  }, 120_000);
+
+  it('leaves E[...] that reads no declared random variable, and a given named E, as written', () => {
+    expect(verdictsIn('given E: vector[3]\ngiven X ~ N(0, 1)\nclaim E[1] + 0 * X = E[1]\n')).toEqual(['proved']);
+    expect(stepsIn('given y: real\nclaim E[y] = y\n')[0].detail.diagnostic?.message).toMatch(/E/);
+  });
+});
