@@ -20,7 +20,7 @@ export const MIN_CURVE_POINTS = 4;
 /** Draws of a starting point, at most, per point wanted. */
 const ATTEMPTS_PER_POINT = 25;
 /** Relative difference beyond any rounding of 60 digits and of the point's own error (1e-56). */
-const RELATIVE_TOLERANCE = 1e-30;
+const RELATIVE_TOLERANCE = 1e-45;
 
 export function checkOnCurve(model: Model, claim: ModelClaim, s: number, result: StepResult, seed: number): StepResult {
   const implicit = claim.implicit!;

@@ -179,3 +179,18 @@ describe('what the implicit line and y(...) mean', () => {
     expect(steps.some((s) => s.verdict === 'error' && message.test(s.detail.diagnostic?.message ?? ''))).toBe(true);
   }, 60_000);
 });
+
+describe('a slip on the curve below what doubles see', () => {
+  it('is refuted from 60 digits: the tolerance is the points\' own error (1e-56) with a margin, not 1e-30', () => {
+    const steps = stepsIn(`implicit y(x): x + y = 10
+claim x y = x (10 - x) + 1e-40   expect wrong
+claim y = 10 - x + 1e-40   expect wrong
+claim y = 10 - x
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 120_000);
+
+  it('refutes a number an equation defines written 1e-30 off (implicit r: r^3 = 2)', () => {
+    expect(stepsIn('implicit r: r^3 = 2\nclaim r = 2^(1/3) + 1e-30   expect wrong\n').map((s) => s.verdict)).toEqual(['refuted']);
+  }, 60_000);
+});
