@@ -518,11 +518,15 @@ function farPoints(comparison: Term, inputs: readonly Input[], instance: Instanc
  * (0, pi/2]) or an identity off its branch by a sliver (asin(sin(x)) = x on [-pi/2, pi/2 + 1e-9]) shows at
  * the end itself, and random inputs draw only its double (probe 26).
  */
-function intervalEndPoints(inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
+function intervalEndPoints(inputs: readonly Input[], instance: Instance, random: () => number, terms: readonly Term[]): Map<string, PointValue>[] {
   const out: Map<string, PointValue>[] = [];
+  // The ends of the inputs the sides read: another input's came first and took the few points read deep (a given
+  // big before small: log(1 + exp(small)) = exp(small) on (-1e6, -800), off by 1e-348, was verified; probe 37).
+  const read = new Set<string>();
+  for (const t of terms) inputNames(t, read);
   for (const input of inputs) {
     const interval = input.interval;
-    if (interval === undefined || input.dims.length > 0) continue;
+    if (interval === undefined || input.dims.length > 0 || !read.has(input.name)) continue;
     const ends = [
       { term: interval.lower, closed: interval.lowerClosed, approx: interval.lowerValue },
       { term: interval.upper, closed: interval.upperClosed, approx: interval.upperValue },
@@ -760,7 +764,7 @@ function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'fr
   let most = 0;
   // Just inside a finite end first: a tail that shrinks away from it is largest there (softplus(r) - r = exp(-r) on
   // (1000, Infinity) is off by 1e-869 at the end, by less than any digits at random points past it: probe 30).
-  const ends = intervalEndPoints(step.inputs, instance, random).slice(0, DEEP_ENDS);
+  const ends = intervalEndPoints(step.inputs, instance, random, [step.lhs, step.rhs]).slice(0, DEEP_ENDS);
   for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS + ends.length && agreeing < AGREEMENT_POINTS; attempt++) {
     const point = attempt < ends.length ? ends[attempt] : randomPoint(step.inputs, instance, random, attempt - ends.length);
     const reading = agreementAt(step.lhs, step.rhs, point);
@@ -1620,7 +1624,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // A bound is read where it may be tight instead of at random points (the numbers read those in 60 digits): each scalar
   // input alone far out (atan(x) <= 1.57 past x = 1256), and where the bound's slack is least along it.
   const tight = bound && !limited ? [...farPoints(rhs, inputs, instance, random), ...marginMinima(rhs, inputs, instance, random)] : [];
-  const ends = intervalEndPoints(inputs, instance, random);
+  const ends = intervalEndPoints(inputs, instance, random, [lhs, rhs]);
   // A limit is read at three to nine points of its body for each value: a difference of its value shows at a few points as at all.
   const readsLimit = someSubterm(lhs, isLimit) || someSubterm(rhs, isLimit);
   const points = distinctPoints([...tiePoints, ...ends, ...simple, ...scaled, ...tight, ...later])

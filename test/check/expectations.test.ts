@@ -149,3 +149,13 @@ claim E[X^2] = mu^2   expect wrong
     expect(stepsIn('given y: real\nclaim E[y] = y\n')[0].detail.diagnostic?.message).toMatch(/E/);
   });
 });
+
+describe('the ends of an interval read deep', () => {
+  it('are those of the inputs the step reads: another given\'s ends first left a 1e-348 slip verified', () => {
+    expect(stepsIn(`given big: real in (800, 1e6)
+given small: real in (-1e6, -800)
+claim log(1 + exp(small)) = exp(small)   expect wrong
+claim log(1 + exp(big)) = big   expect wrong
+`).map((s) => s.verdict)).toEqual(['refuted', 'refuted']);
+  }, 120_000);
+});
