@@ -159,3 +159,9 @@ claim log(1 + exp(big)) = big   expect wrong
 `).map((s) => s.verdict)).toEqual(['refuted', 'refuted']);
   }, 120_000);
 });
+
+describe('an interval of subnormal doubles', () => {
+  it('holds doubles: (1e-320, 1e-310) was said narrower than their spacing (1e-320 read as 1 / Infinity)', () => {
+    expect(stepsIn('given q: real in (1e-320, 1e-310)\nclaim q > 0\nclaim log(q^2) = 2 * log(q)\n').map((s) => s.verdict)).toEqual(['proved', 'proved']);
+  }, 60_000);
+});
