@@ -318,7 +318,7 @@ export class Resolver {
         const implicitDerivative = this.implicitPrimes(expr);
         if (implicitDerivative !== undefined) return implicitDerivative;
         const named = expr.arg.kind === 'name' ? expr.arg.name : undefined;
-        if (named !== undefined && (this.scope.functions?.has(named) || (!this.isDeclared(named) && derivativeOfFunction(named) !== undefined))) {
+        if (named !== undefined && (this.scope.functions?.has(named) || this.scope.definedFunctions?.has(named) || (!this.isDeclared(named) && derivativeOfFunction(named) !== undefined))) {
           // f'(x)^2 reads as f' times x^2: only a bracket with an operator after it is a derivative's argument.
           throw this.error('syntax', `${named}' is read as a derivative only right before its bracket, with no power after it`, expr.span,
             `write (${named}'(x))^2 for a power of the derivative`);
@@ -1403,6 +1403,8 @@ export class Resolver {
     // Own entries only: toString, valueOf and constructor are the prototype's, not the table's.
     const missing = Object.hasOwn(NOT_YET_WRITABLE, name) ? NOT_YET_WRITABLE[name] : undefined;
     if (missing !== undefined && !this.isDeclared(name)) throw this.error('unsupported', missing.message, expr.nameSpan, missing.hint);
+    // B(α, β), the beta function as Bishop (2.13) and Minka write it, where nothing is named B.
+    if (name === 'B' && args.length === 2 && !this.isDeclared(name)) return this.val({ ...expr, name: 'beta' }, bound);
     // Softmax(z), ReLU(x), Tanh(x), as papers capitalise them (\operatorname{ReLU}): the function of that name, where nothing
     // else is so named. Latin letters only: Φ is the normal CDF, not φ.
     const lower = name.toLowerCase();

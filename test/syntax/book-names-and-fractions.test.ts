@@ -196,3 +196,11 @@ claim |S| = 1   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'refuted']);
   });
 });
+
+describe("messages and names of the probability books", () => {
+  it("B(a, b) is the beta function where nothing is named B, and g'(m)^2 of a defined g says where the bracket goes", () => {
+    expect(verdicts('given a, b: positive\nclaim B(a, b) = gamma(a) gamma(b) / gamma(a + b)\n')).toEqual(['proved']);
+    const d = diagnosticOf("given m, s: positive\nlet g(u) = log(u)\nclaim g'(m)^2 * s^2 = s^2 / m^2\n");
+    expect(d?.message).toMatch(/^g' is read as a derivative only right before its bracket/);
+  });
+});
