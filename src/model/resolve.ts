@@ -479,6 +479,8 @@ export class Resolver {
     if (a.shape.length === 2 && b.shape.length === 2) {
       return array([a.shape[0], b.shape[1]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k, ix[1]])));
     }
+    // C' * r' with r' a row: a matrix times a row is no product (the probe's transpose slip was read as C' r, and proved).
+    if (a.shape.length === 2 && b.orient === 'row') throw fail('the right operand is a row (a transposed vector): a matrix times a vector takes a column');
     if (a.shape.length === 2) return array([a.shape[0]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k])));
     if (b.shape.length === 2) return array([b.shape[1]], (ix) => inner(innerA, (k) => a.at([k]), (k) => b.at([k, ix[0]])), a.orient === 'row' ? 'row' : undefined);
     return scalar(inner(innerA, (k) => a.at([k]), (k) => b.at([k])));

@@ -204,3 +204,10 @@ describe("messages and names of the probability books", () => {
     expect(d?.message).toMatch(/^g' is read as a derivative only right before its bracket/);
   });
 });
+
+describe('a matrix times a transposed vector', () => {
+  it("is a shape error, never read as the column (C' (Cx - c)' was proved equal to C' (Cx - c))", () => {
+    const d = diagnosticOf("given C: matrix[m, n]\ngiven x: vector[n]\ngiven c: vector[m]\nclaim C' * (C * x - c)' = C' * (C * x - c)\n");
+    expect(d?.message).toMatch(/the right operand is a row \(a transposed vector\): a matrix times a vector takes a column$/);
+  });
+});
