@@ -79,6 +79,8 @@ export function hasValueEverywhere(t: Term): boolean {
  */
 export function logOfConstantPlus(t: Term): Term | undefined {
   if (t.k !== 'fn' || t.name !== 'log' || t.args[0].k !== 'add') return undefined;
+  // log(1 - Phi(b)) is log(Phi(-b)) (complementOf, read by the evaluators on the argument itself): not log1p(-Phi(b)).
+  if (complementOf(t.args[0]) !== undefined) return undefined;
   const terms = t.args[0].terms;
   const constants = terms.filter((x) => x.k === 'num');
   if (constants.length !== 1 || terms.length < 2) return undefined;
@@ -88,3 +90,28 @@ export function logOfConstantPlus(t: Term): Term | undefined {
   return add(fn('log', c), fn('log1p', mul(num(c.value.den, c.value.num), add(...rest))));
 }
 
+
+/** Functions whose complement 1 - f(x) is a function of the table without the subtraction. */
+const COMPLEMENTS: Readonly<Partial<Record<FunctionName, (x: Term) => Term>>> = {
+  Phi: (x) => fn('Phi', neg(x)),
+  erf: (x) => fn('erfc', x),
+  erfc: (x) => fn('erf', x),
+};
+
+/**
+ * 1 - f(x) for f the normal CDF, erf or erfc, as the function that is that complement: Phi(-x), erfc(x),
+ * erf(x), the same value everywhere, read without cancellation. 1 - Phi(35) is 1e-268,
+ * which 60 digits read as 0 (log(1 - Phi(b)) on (30, 38) had no value any digits settled, probe 37).
+ * Undefined for any other term. For the high-precision evaluators, as logOfConstantPlus.
+ */
+export function complementOf(t: Term): Term | undefined {
+  if (t.k !== 'add' || t.terms.length !== 2) return undefined;
+  const one = t.terms.find((x) => x.k === 'num' && x.value.num === 1n && x.value.den === 1n);
+  const other = t.terms.find((x) => x !== one);
+  if (one === undefined || other === undefined || other.k !== 'mul' || other.factors.length !== 2) return undefined;
+  const sign = other.factors.find((x) => x.k === 'num' && x.value.num === -1n && x.value.den === 1n);
+  const f = other.factors.find((x) => x !== sign);
+  if (sign === undefined || f === undefined || f.k !== 'fn' || f.args.length !== 1) return undefined;
+  const complement = COMPLEMENTS[f.name];
+  return complement?.(f.args[0]);
+}

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -227,7 +227,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
   const go = (t: Term): PreciseCompiled => {
     let c = compiled.get(t);
     if (c === undefined) {
-      c = compileNode(logOfConstantPlus(t) ?? t);
+      c = compileNode(complementOf(t) ?? logOfConstantPlus(t) ?? t);
       compiled.set(t, c);
     }
     return c;

@@ -165,3 +165,13 @@ describe('an interval of subnormal doubles', () => {
     expect(stepsIn('given q: real in (1e-320, 1e-310)\nclaim q > 0\nclaim log(q^2) = 2 * log(q)\n').map((s) => s.verdict)).toEqual(['proved', 'proved']);
   }, 60_000);
 });
+
+describe("a complement read without its cancellation, 1 - Phi(b)", () => {
+  it('is Phi(-b) in 60 digits: log(1 - Phi(b)) on (30, 38) had no value any digits settled (1 - Phi(35) is 1e-268)', () => {
+    expect(stepsIn(`given b: real in (30, 38)
+claim log(1 - Phi(b)) = log(Phi(-b))
+claim log(1 - Phi(b)) < -b^2 / 2 - log(b) - log(2 * pi) / 2
+claim log(1 - Phi(b)) = -b^2 / 2 - log(b) - log(2 * pi) / 2   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'verified', 'refuted']);
+  }, 120_000);
+});
