@@ -2747,8 +2747,8 @@ export class Resolver {
   /**
    * `x'` and `x''` of a scalar `let` (`let x = t^2`, then `x' = 2 t`): Lagrange's derivative in the one scalar
    * input its body reads, as a book writes it, where the transpose of a scalar would change nothing (x' was x,
-   * a false refutation). A scalar definition of several inputs, or of an array, is an error that asks for the
-   * variable; undefined for anything else (a given, an array, a bracket: transposes).
+   * a false refutation). Undefined for anything else, a transpose: a definition of several inputs or of an array
+   * (the loss C' of matrix calculus is C), a given, an array, a bracket.
    */
   private primedDefinition(expr: Extract<Expr, { kind: 'transpose' }>, bound: Map<string, string>): Value | undefined {
     let primes = 1;
@@ -2766,8 +2766,8 @@ export class Resolver {
       if (primes > 1) args.push({ kind: 'number', text: String(primes), value: primes, span });
       return this.val({ kind: 'call', name: 'diff', nameSpan: span, args, span }, bound);
     }
-    throw this.error('unsupported', `${inner.name}${"'".repeat(primes)} of a definition that reads ${read.length === 0 ? 'no input' : read.join(', ')}: a derivative needs its one variable`, expr.span,
-      read.length > 0 ? `write diff(${inner.name}, ${variables[0] ?? read[0]})` : `a constant's derivative is 0; write 0`);
+    // Several inputs, or an array: no one variable, and the prime stays the transpose it is in matrix calculus (a scalar's is itself).
+    return undefined;
   }
 
   /** A name written with a subscript as the entry it is (`y_i` is `y[i]`, see subscripted); any other expression as it is. */
