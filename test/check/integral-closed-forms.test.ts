@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriv, onlyStep } from '../__test-helpers__/derivations.ts';
+import { deriv, onlyStep, stepsIn } from '../__test-helpers__/derivations.ts';
 
 const CHECK = { seed: 1, trials: 20, sizes: [1] } as const;
 const verdictOf = (body: string): string => onlyStep(deriv(body), CHECK).verdict;
@@ -141,4 +141,14 @@ describe('closed forms of Gaussian and exponential integrals', () => {
         expect(verdictOf(`given t: real\nclaim ${lhs} = ${moment + 1}`)).toBe('refuted');
       }), { seed: 11, numRuns: 12 });
   }, 120_000);
+});
+
+describe('integrals of the hyperbolic functions', () => {
+  it('are closed through the exponentials: proved, and a slip of 1e-60 refuted', () => {
+    expect(stepsIn(`given a: real
+claim integral(x, 0, 1, cosh(x)) = sinh(1)
+claim integral(x, 0, a, sinh(x)) = cosh(a) - 1
+claim integral(x, 0, 1, cosh(x)) = sinh(1) + 1e-60   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
 });
