@@ -126,9 +126,21 @@ class LatexReader {
     const letters = /^[A-Za-z]/.test(name);
     // TeX's control words swallow the spaces after them.
     const afterSpaces = () => { let k = next; while (letters && k < to && (text[k] === ' ' || text[k] === '\t')) k++; return k; };
+    // x\cos x and 2\sin x: a letter or digit before a name of letters would join it (xcos, 2sin), as TeX never does.
+    const apart = () => { if (this.out.length > 0 && /[\p{L}\p{N}]/u.test(this.out[this.out.length - 1])) this.emit(' ', i); };
     if (Object.hasOwn(GREEK, name)) {
+      apart();
       this.emit(GREEK[name], i);
       return next;
+    }
+    // \log_e x is the natural logarithm.
+    if (name === 'log' && text.startsWith('_e', next) && !/[\p{L}\p{N}]/u.test(text[next + 2] ?? '')) {
+      apart();
+      this.emit('ln', i);
+      next += 2;
+      const after = afterSpaces();
+      if (after < to && !/[(_^[{]/.test(text[after]) && !/^\\(?:left|big|Big|bigg|Bigg)/.test(text.slice(after, after + 5))) this.emit(' ', i);
+      return after;
     }
     if (Object.hasOwn(SYMBOLS, name)) {
       this.emit(SYMBOLS[name], i);
@@ -140,6 +152,7 @@ class LatexReader {
       return next;
     }
     if (FUNCTIONS.has(name)) {
+      apart();
       this.emit(name === 'arcsin' ? 'asin' : name === 'arccos' ? 'acos' : name === 'arctan' ? 'atan' : name === 'sgn' ? 'sign' : name, i);
       next = afterSpaces();
       // A space stands for the one TeX swallowed (\sin x is sin x), except before a bracket or a subscript.

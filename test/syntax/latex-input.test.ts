@@ -154,3 +154,11 @@ claim \\sum_{k=0}^{n} \\binom{n}{k} = 2^{n+1}   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'refuted']);
   });
 });
+
+describe('LaTeX names written against each other', () => {
+  it('stay apart: 2\\sin x\\cos x, x\\alpha, \\log_e x', () => {
+    expect(read('2\\sin x\\cos x')).toBe('2 sin x cos x');
+    expect(read('x\\alpha + w_\\alpha')).toBe('x \u03b1 + w_\u03b1');
+    expect(verdicts('given x: positive\nclaim 2\\sin x\\cos x = \\sin 2x\nclaim \\log_e x = \\ln x\n')).toEqual(['proved', 'proved']);
+  });
+});
