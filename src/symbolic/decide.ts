@@ -283,22 +283,20 @@ export function decideStep(
         // atoms can make it 0, and the denominators are not 0 where both sides have a value, so it differs at every such
         // point, however far below any digits it lies. So does a numerator of one sign by its atoms' ranges (erf(E) - 1).
         // Asked only when a confirmation is: most different instances never need one.
-        const neverZeroForm = () => ((constant !== undefined && outright === undefined) || (constant === undefined && neverZero(numerator, atoms, exact))
-          ? shortened(difference.toString((id) => atoms.name(id))) : undefined);
+        // Read once, for the confirmation (where an outright constant needs no point, so none is asked for) and the verdict.
+        let never: { form: string | undefined } | undefined;
+        const neverZeroForm = () => (never ??= {
+          form: constant !== undefined || neverZero(numerator, atoms, exact) ? shortened(difference.toString((id) => atoms.name(id))) : undefined,
+        }).form;
         const critical = step.comparison === true ? () => {
           const slopes = marginSlopes(rhs as Term, step.inputs);
           const single = criticalPoints(slopes, canonical, atoms, inputMap, exact);
           return [...single, ...jointPoints(slopes, single), ...criticalCurvePoints(slopes)];
         } : () => [];
-        // The same form for the verdict, a nonzero constant also where it was refuted outright (which needs a point read).
-        let never: { form: string | undefined } | undefined;
-        const neverZeroOnce = () => (never ??= {
-          form: constant !== undefined || neverZero(numerator, atoms, exact) ? shortened(difference.toString((id) => atoms.name(id))) : undefined,
-        }).form;
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
-            exactWitness(numerator, difference, left.form, right.form, atoms, exact), neverZeroForm(), step.comparison === true),
-          step.comparison === true ? () => undefined : neverZeroOnce);
+            exactWitness(numerator, difference, left.form, right.form, atoms, exact), outright === undefined ? neverZeroForm() : undefined, step.comparison === true),
+          step.comparison === true ? () => undefined : neverZeroForm);
       }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
       if (!domainWitnessed && left.conditions.list.length > 0) domainWitnessed = witnessesDomain(left.conditions.list, atoms, step.inputs, instance, seed, lhs);

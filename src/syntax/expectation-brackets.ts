@@ -73,8 +73,7 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
       distribution = variables.get(only);
     }
     if (variable === undefined || distribution === undefined) { emit(c, i); continue; }
-    const name_ = name === 'Var' ? 'Var' : 'E';
-    emit(`${name_}(${variable}, `, i);
+    emit(`${name}(${variable}, `, i);
     // The distribution as written below, at its own columns where it was written there, else at the head's.
     const at = head[3] !== undefined ? i + head[0].indexOf(head[3]) : i;
     for (let k = 0; k < distribution.length; k++) emit(distribution[k], head[3] !== undefined ? at + k : i);

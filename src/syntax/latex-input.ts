@@ -59,7 +59,7 @@ export function hasLatex(text: string): boolean {
 export function fromLatex(text: string, map: SourceMap): { text: string; map: SourceMap } {
   // Braces nested past the bracket limit are left for the bracket check to report (each level is a reader of its own).
   if (!hasLatex(text) || braceDepth(text) > LIMITS.bracketDepth) return { text, map };
-  const reader = new LatexReader(text, map);
+  const reader = new LatexReader(text);
   reader.read(0, text.length);
   return { text: reader.out.join(''), map: map.remap(reader.sources) };
 }
@@ -89,7 +89,7 @@ class LatexReader {
   readonly out: string[] = [];
   readonly sources: number[] = [];
 
-  constructor(private readonly text: string, private readonly map: SourceMap) {}
+  constructor(private readonly text: string) {}
 
   private emit(s: string, from: number): void {
     for (const c of s) { this.out.push(c); this.sources.push(from); }
@@ -160,8 +160,7 @@ class LatexReader {
       return next;
     }
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
-      const top = this.argument(afterSpaces(), to, name);
-      const bottom = this.argument(this.skipSpaces(top.end, to), to, name);
+      const [top, bottom] = this.twoArguments(afterSpaces(), to, name);
       // Each argument is read once (reading it twice, to decide and to write, doubled the work at every level of nesting).
       const [a, b] = [this.translated(top), this.translated(bottom)];
       // A fraction of differentials is Leibniz's: ∂ℓ/∂w, d/dx, d²y/dx², read by the textbook notation as written.
@@ -199,8 +198,7 @@ class LatexReader {
       return bottom.end;
     }
     if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {
-      const top = this.argument(afterSpaces(), to, name);
-      const bottom = this.argument(this.skipSpaces(top.end, to), to, name);
+      const [top, bottom] = this.twoArguments(afterSpaces(), to, name);
       this.emit('binomial(', i);
       this.emitTranslated(top, false);
       this.emit(', ', bottom.start);
@@ -248,8 +246,7 @@ class LatexReader {
       return inner.end;
     }
     if (LABELLED.has(name)) {
-      const label = this.argument(afterSpaces(), to, name);
-      const inner = this.argument(this.skipSpaces(label.end, to), to, name);
+      const [, inner] = this.twoArguments(afterSpaces(), to, name);
       this.emitTranslated(inner, false);
       return inner.end;
     }
@@ -317,6 +314,12 @@ class LatexReader {
     return undefined;
   }
 
+  /** A command's two arguments, the second after any spaces (`\frac{a}{b}`, `\binom n k`). */
+  private twoArguments(k: number, to: number, command: string): [ReturnType<LatexReader['argument']>, ReturnType<LatexReader['argument']>] {
+    const first = this.argument(k, to, command);
+    return [first, this.argument(this.skipSpaces(first.end, to), to, command)];
+  }
+
   private skipSpaces(k: number, to: number): number {
     while (k < to && (this.text[k] === ' ' || this.text[k] === '\t')) k++;
     return k;
@@ -324,14 +327,14 @@ class LatexReader {
 
   /** An argument's translation by a reader of its own, not yet written. */
   private translated(arg: { inner: [number, number] }): LatexReader {
-    const reader = new LatexReader(this.text, this.map);
+    const reader = new LatexReader(this.text);
     reader.read(arg.inner[0], arg.inner[1]);
     return reader;
   }
 
   /** Characters [from, to) of what this reader wrote, as a reader of their own. */
   slice(from: number, to: number): LatexReader {
-    const part = new LatexReader(this.text, this.map);
+    const part = new LatexReader(this.text);
     part.out.push(...this.out.slice(from, to));
     part.sources.push(...this.sources.slice(from, to));
     return part;

@@ -9,6 +9,7 @@ import { asciiOperators } from './unicode-operators.ts';
 import { textbookNotation } from './textbook-notation.ts';
 import { fromLatex } from './latex-input.ts';
 import { asRealGiven, randomVariableGiven, withExpectationBrackets } from './expectation-brackets.ts';
+import { derivationNames, withDeterminantBars, withSquaredNames, type DerivationNames } from './derivation-names.ts';
 
 /** Thrown for a file that cannot be read at all; carries every problem found, first one first. */
 export class DerivationSyntaxError extends DerivationError {
@@ -159,109 +160,14 @@ export function parseDerivation(content: string, file = '<inline>', options: Par
 function logicalLines(text: string, file: string, firstLine: number): LogicalLine[] {
   const joined = joinedLines(text, file, firstLine);
   const out: LogicalLine[] = [];
-  let squared = new Set<string>();
-  let square = new Set<string>();
-  let random: DerivationNames['random'] = new Map();
-  let declared: ReadonlySet<string> = new Set<string>();
+  let names = derivationNames(joined, 0);
   for (let k = 0; k < joined.length; k++) {
-    // A derivation's `let σ² = ...` names σ² for its own lines only: elsewhere σ² is σ squared.
-    if (k === 0 || /^derivation\b/.test(joined[k].text)) {
-      squared = squaredLetNames(joined, k);
-      square = squareMatrixNames(joined, k);
-      ({ random, declared } = derivationNames(joined, k));
-    }
+    // What a derivation declares (σ², square matrices, random variables) holds for its own lines only.
+    if (k > 0 && /^derivation\b/.test(joined[k].text)) names = derivationNames(joined, k);
     const { text, map } = randomVariableGiven(joined[k].text) !== undefined ? asRealGiven(joined[k].text, joined[k].map) : joined[k];
-    out.push(logicalLine(text, map, joined[k].line, squared, square, { random, declared }));
+    out.push(logicalLine(text, map, joined[k].line, names));
   }
   return out;
-}
-
-/** The random variables a derivation declares (`given X ~ N(mu, s^2)`), and the names its givens and lets declare. */
-interface DerivationNames {
-  readonly random: ReadonlyMap<string, string>;
-  readonly declared: ReadonlySet<string>;
-}
-
-function derivationNames(lines: readonly { text: string }[], k: number): DerivationNames {
-  const random = new Map<string, string>();
-  const declared = new Set<string>();
-  for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
-    const variable = randomVariableGiven(lines[j].text);
-    if (variable !== undefined) for (const name of variable.names) random.set(name, variable.distribution);
-    const given = /^given\s+([^:~\u223c]+):/u.exec(lines[j].text);
-    if (given !== null) for (const name of given[1].split(',')) declared.add(name.trim());
-    const defined = /^let\s+([\p{L}][\p{L}\p{N}_]*)/u.exec(lines[j].text);
-    if (defined !== null) declared.add(defined[1]);
-  }
-  return { random, declared };
-}
-
-/** A given of a square matrix: `given S: spd[n, n]`, `symmetric[n, n]`, `invertible[3, 3]`, `matrix[n, n]`. */
-const SQUARE_GIVEN = /^given\s+([^:]+):\s*(?:(?:spd|symmetric|invertible)\s*\[|matrix\s*\[\s*([\p{L}\p{N}_]+)\s*,\s*\2\s*\])/u;
-
-/** The square matrices the givens of the derivation starting at line k declare, whose bars `|A|` are a determinant. */
-function squareMatrixNames(lines: readonly { text: string }[], k: number): Set<string> {
-  const names = new Set<string>();
-  for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
-    const m = SQUARE_GIVEN.exec(lines[j].text);
-    if (m !== null) for (const name of m[1].split(',')) names.add(name.trim());
-  }
-  return names;
-}
-
-/**
- * `|A|` and `log|Σ|` of a square matrix declared so: its determinant, as the Matrix Cookbook and Bishop (2.43)
- * write it (bars were the entrywise absolute value, and the step refuted). Only a bare name between single bars.
- */
-function withDeterminantBars(text: string, map: SourceMap, names: ReadonlySet<string>): { text: string; map: SourceMap } {
-  if (names.size === 0 || !text.includes('|')) return { text, map };
-  const out: string[] = [];
-  const sources: number[] = [];
-  const bars = /(?<!\|)\|[ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*\|(?!\|)/uy;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '"') inString = !inString;
-    bars.lastIndex = i;
-    const m = !inString && text[i] === '|' ? bars.exec(text) : null;
-    if (m === null || !names.has(m[1])) { out.push(text[i]); sources.push(i); continue; }
-    for (const c of 'det(') { out.push(c); sources.push(i); }
-    const at = i + m[0].indexOf(m[1]);
-    for (let c = 0; c < m[1].length; c++) { out.push(m[1][c]); sources.push(at + c); }
-    out.push(')');
-    sources.push(i + m[0].length - 1);
-    i += m[0].length - 1;
-  }
-  return { text: out.join(''), map: map.remap(sources) };
-}
-
-/** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²). */
-const SQUARED_LET = /^let\s+([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])\s*=(?!=)/u;
-/** How a squared or cubed name is written for the parser: σ² is the name σsq. */
-const POWER_SUFFIX: Readonly<Record<string, string>> = { '\u00b2': 'sq', '\u00b3': 'cube' };
-
-/** The squared and cubed names the lets of the derivation starting at line k define (`σ²`). */
-function squaredLetNames(lines: readonly { text: string }[], k: number): Set<string> {
-  const names = new Set<string>();
-  for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
-    const m = SQUARED_LET.exec(lines[j].text);
-    if (m !== null) names.add(m[1] + m[2]);
-  }
-  return names;
-}
-
-/** σ² written as the one name σsq wherever a let defines σ² (see squaredLetNames); nothing else changes. */
-function withSquaredNames(text: string, map: SourceMap, names: ReadonlySet<string>): { text: string; map: SourceMap } {
-  if (names.size === 0) return { text, map };
-  const out: string[] = [];
-  const sources: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const name = i === 0 || !/[\p{L}\p{N}_]/u.test(text[i - 1]) ? [...names].find((n) => text.startsWith(n, i) && !/[\p{N}_]/u.test(text[i + n.length] ?? '')) : undefined;
-    if (name === undefined) { out.push(text[i]); sources.push(i); continue; }
-    const written = name.slice(0, -1) + POWER_SUFFIX[name[name.length - 1]];
-    for (const w of written) { out.push(w); sources.push(i); }
-    i += name.length - 1;
-  }
-  return { text: out.join(''), map: map.remap(sources) };
 }
 
 /** The file's lines joined where a bracket stays open, each with its source map. */
@@ -297,12 +203,11 @@ function joinedLines(text: string, file: string, firstLine: number): { text: str
   return out;
 }
 
-function logicalLine(text: string, map: SourceMap, line: number, squared: ReadonlySet<string>, square: ReadonlySet<string>,
-  names: DerivationNames = { random: new Map(), declared: new Set() }): LogicalLine {
+function logicalLine(text: string, map: SourceMap, line: number, names: DerivationNames): LogicalLine {
   const latex = fromLatex(text, map);
   const expectations = withExpectationBrackets(latex.text, latex.map, names.random, names.declared);
-  const determinants = withDeterminantBars(expectations.text, expectations.map, square);
-  const named = withSquaredNames(determinants.text, determinants.map, squared);
+  const determinants = withDeterminantBars(expectations.text, expectations.map, names.square);
+  const named = withSquaredNames(determinants.text, determinants.map, names.squared);
   const ascii = asciiOperators(named.text, named.map);
   return { ...textbookNotation(ascii.text, ascii.map), line };
 }

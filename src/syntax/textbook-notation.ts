@@ -35,7 +35,9 @@ const POWERED = 'sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth';
  * `sin(x)^2`, `sin^-1(x)` and `sin⁻¹(x)` are `asin(x)` (Stewart's notation for the
  * inverse functions, never 1 / sin(x)).
  */
-const FUNCTION_POWER = new RegExp(`^(${POWERED})(?:\\^(?:[({](-1|[2-9])[)}]|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]*\\(`, 'u');
+/** A power or inverse on a function's name, `^2`, `^(2)`, `^{-1}`, `²`, `⁻¹`: its digits in one of three groups. */
+const NAME_POWER = `(?:\\^(?:[({](-1|[2-9])[)}]|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))`;
+const FUNCTION_POWER = new RegExp(`^(${POWERED})${NAME_POWER}[ \\t]*\\(`, 'u');
 
 /** The sigmoid's inverse as printed, `σ⁻¹(p)` or `sigmoid⁻¹(p)`: the log-odds, `logit(p)`. */
 const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
@@ -47,21 +49,22 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
  * written against a name is one operand, `sin 2x` is sin(2x), as in every book; `sin x^2`,
  * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
+const BARE_FUNCTIONS = `${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
 const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
-const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]))`;
-const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
+const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
+const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
 /**
  * A power or inverse on the name of such a function without brackets: `sin^2 x + cos^2 x`,
  * `sin² θ`, `tan^-1 x` and `sin⁻¹ x`, read as `sin^2(x)` and `sin^-1(x)` are (FUNCTION_POWER).
  */
-const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})(?:\\^(?:[({](-1|[2-9])[)}]|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
+const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})${NAME_POWER}[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
 /**
  * A function of the tables before a sum without brackets: `log Σ_j exp(z_j)` is the log of the
  * whole sum, up to where the sum's summand ends (`log Σ_j exp(z_j) - z_y`).
  */
-const FUNCTION_OF_SUM = new RegExp(`^(${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt)[ \\t]+(?=\u2211|\u03a3|\u220f|sum_|prod_)`, 'u');
+const FUNCTION_OF_SUM = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(?=\u2211|\u03a3|\u220f|sum_|prod_)`, 'u');
 
 /** Subscript characters, as PDFs set x₁ and log₂: the first of a run writes `_` (x₁ is x_1, an entry where x is an array). */
 const SUBSCRIPTS: Readonly<Record<string, string>> = {
@@ -114,16 +117,22 @@ const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
  * `d^2/dx^2(E)`): the derivative of E. The variable is a name, with an entry's
  * indices if it has them.
  */
-const LEIBNIZ_OPERATOR = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?[ \t]*[([]/u;
+const LEIBNIZ_HEAD = '^(d|\u2202)(\\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \\t]*\\/[ \\t]*(?:d|\u2202)([\\p{L}_](?:(?!\u207f)[\\p{L}\\p{Nd}_])*(?:\\[[^\\][()]*\\])?)(\\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?';
+const LEIBNIZ_OPERATOR = new RegExp(`${LEIBNIZ_HEAD}(?:[ \\t]*\u2202([\\p{L}_][\\p{L}\\p{Nd}_]*(?:\\[[^\\][()]*\\])?))?[ \\t]*[([]`, 'u');
 
 /**
  * The same operator before an operand that is not its own bracket (a name, a call, a number, a sum
  * sign, a fraction): it differentiates the rest of the product term (LEIBNIZ_OPERATOR reads a bracket).
  */
-const LEIBNIZ_BEFORE_TERM = /^(d|\u2202)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]*\/[ \t]*(?:d|\u2202)([\p{L}_](?:(?!\u207f)[\p{L}\p{Nd}_])*(?:\[[^\][()]*\])?)(\^[2-8a-z]|[\u00b2\u00b3\u2074-\u2078\u207f])?[ \t]+(?=[\p{L}\p{N}\u2211\u03a3\u220f\u221a\u2202\u2207|\u2016-])/u;
+const LEIBNIZ_BEFORE_TERM = new RegExp(`${LEIBNIZ_HEAD}[ \\t]+(?=[\\p{L}\\p{N}\u2211\u03a3\u220f\u221a\u2202\u2207|\u2016-])`, 'u');
 
 /** What follows a factor when the product goes on: another factor written beside it. */
 const CONTINUES_PRODUCT = /^[ \t]*[\p{L}\p{N}(\u2211\u03a3\u220f\u221a\u2202\u2207\u2016]/u;
+
+/** What closes Leibniz's derivatives of an order once their term ends: `, x)` per order, or `, x, n)` for a size's order. */
+function derivativeCloser(variable: string, order: number | string): string {
+  return typeof order === 'number' ? `, ${variable})`.repeat(order) : `, ${variable}, ${order})`;
+}
 
 /** The order a Leibniz operator writes as `d^3/dx^3`, `d³/dx³` or `dⁿ/dxⁿ`: a number, or a size's name (`n`). */
 function leibnizOrder(upper: string | undefined, lower: string | undefined): number | string | undefined {
@@ -275,13 +284,13 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
   const singleEquals = new Set<number>();
   /** What the sums and gradients without brackets that end before the character at an offset write there: `)`, `, w)`. */
   const termEnds = new Map<number, string>();
-  /** Writes `closer` where a term that starts at `start` and ends at `end` ends: right after it, before the spaces that end it; an inner term's first. */
   /** Text read already (an integral's differential `dx`), by its offset: what it writes instead, and its length. */
   const replacements = new Map<number, { text: string; length: number }>();
-  /** A bound or point as written, π read as everywhere else. */
+  /** An operand, bound or point as written, π read as everywhere else. */
   const emitWritten = (written: string, from: number) => {
     for (let k = 0; k < written.length; k++) emit(written[k] === '\u03c0' ? 'pi' : written[k], from + k);
   };
+  /** Writes `closer` where a term that starts at `start` and ends at `end` ends: right after it, before the spaces that end it; an inner term's first. */
   const closeTermAt = (end: number, start: number, closer: string) => {
     while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
     termEnds.set(end, closer + (termEnds.get(end) ?? ''));
@@ -339,9 +348,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
         emitWritten(upper!, i + whole.lastIndexOf(upper!));
         emit(', ', i);
       }
-      let end = differential.at;
-      while (end > i + whole.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-      termEnds.set(end, (lower === undefined ? `, ${differential.variable})` : ')') + (termEnds.get(end) ?? ''));
+      closeTermAt(differential.at, i + whole.length, lower === undefined ? `, ${differential.variable})` : ')');
       replacements.set(differential.at, { text: '', length: differential.length });
       i += whole.length - 1;
       continue;
@@ -454,7 +461,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (power === '-1') emit('a', i);
       emitFunctionName(name, i);
       emit('(', at);
-      for (let k = 0; k < operand.length; k++) emit(operand[k] === '\u03c0' ? 'pi' : operand[k], at + k);
+      emitWritten(operand, at);
       emit(power === '-1' ? ')' : `)^${power}`, at + operand.length - 1);
       i += whole.length - 1;
       continue;
@@ -465,8 +472,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const at = i + whole.length - operand.length;
       emitFunctionName(name, i);
       emit('(', at);
-      // The operand as written, π read as everywhere else.
-      for (let k = 0; k < operand.length; k++) emit(operand[k] === '\u03c0' ? 'pi' : operand[k], at + k);
+      emitWritten(operand, at);
       emit(')', at + operand.length - 1);
       i += whole.length - 1;
       continue;
@@ -491,10 +497,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const after = text.slice(close + 1 + (raised?.[0].length ?? 0));
       if (CONTINUES_PRODUCT.test(after) && !/^[ \t]+(?:by|expect)[ \t]/.test(after)) {
         // d/dx (1/2) x^2, d/dx (x + 1)(x - 1): the bracket is the first factor of the term the operator differentiates.
-        const times = typeof order === 'number' ? order : 1;
-        emit('diff('.repeat(times + (mixed ? 1 : 0)), i);
-        const written = `, ${variable}${typeof order === 'string' ? `, ${order}` : ''})`.repeat(times) + (mixed ? `, ${outer})` : '');
-        closeTermAt(summandEnd(text, i + whole.length - 1), i + whole.length - 1, written);
+        emit('diff('.repeat((typeof order === 'number' ? order : 1) + (mixed ? 1 : 0)), i);
+        closeTermAt(summandEnd(text, i + whole.length - 1), i + whole.length - 1, derivativeCloser(variable, order) + (mixed ? `, ${outer})` : ''));
         i += whole.length - 2;
         continue;
       }
@@ -509,10 +513,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     const termOrder = onTerm ? leibnizOrder(onTerm[2], onTerm[4]) : undefined;
     if (onTerm && termOrder !== undefined) {
       const [whole, , , variable] = onTerm;
-      const times = typeof termOrder === 'number' ? termOrder : 1;
-      emit('diff('.repeat(times), i);
-      const written = `, ${variable}${typeof termOrder === 'string' ? `, ${termOrder}` : ''})`;
-      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, written.repeat(times));
+      emit('diff('.repeat(typeof termOrder === 'number' ? termOrder : 1), i);
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, derivativeCloser(variable, termOrder));
       i += whole.length - 1;
       continue;
     }

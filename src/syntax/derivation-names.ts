@@ -1,0 +1,95 @@
+import { randomVariableGiven } from './expectation-brackets.ts';
+import type { SourceMap } from './source-map.ts';
+
+/**
+ * What a derivation's own given and let lines declare that changes how its other lines
+ * read, gathered in one pass over them before any line is parsed: a `let σ² = ...` name,
+ * the square matrices whose bars `|A|` are a determinant, the random variables of
+ * `given X ~ D` (for `E[f(X)]`, expectation-brackets.ts) and every declared name.
+ */
+export interface DerivationNames {
+  /** Names a let defines squared or cubed, as written (`σ²`). */
+  readonly squared: ReadonlySet<string>;
+  /** Square matrices the givens declare (`given S: spd[n, n]`). */
+  readonly square: ReadonlySet<string>;
+  /** Random variables and their distributions as written (`X` to `N(mu, s^2)`). */
+  readonly random: ReadonlyMap<string, string>;
+  /** Names the givens and lets declare. */
+  readonly declared: ReadonlySet<string>;
+}
+
+/** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²). */
+const SQUARED_LET = /^let\s+([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])\s*=(?!=)/u;
+/** How a squared or cubed name is written for the parser: σ² is the name σsq. */
+const POWER_SUFFIX: Readonly<Record<string, string>> = { '\u00b2': 'sq', '\u00b3': 'cube' };
+/** A given of a square matrix: `given S: spd[n, n]`, `symmetric[n, n]`, `invertible[3, 3]`, `matrix[n, n]`. */
+const SQUARE_GIVEN = /^given\s+([^:]+):\s*(?:(?:spd|symmetric|invertible)\s*\[|matrix\s*\[\s*([\p{L}\p{N}_]+)\s*,\s*\2\s*\])/u;
+const GIVEN = /^given\s+([^:~\u223c]+):/u;
+const LET = /^let\s+([\p{L}][\p{L}\p{N}_]*)/u;
+
+/** What the derivation whose lines start at line k declares, up to the next `derivation` line. */
+export function derivationNames(lines: readonly { readonly text: string }[], k: number): DerivationNames {
+  const squared = new Set<string>();
+  const square = new Set<string>();
+  const random = new Map<string, string>();
+  const declared = new Set<string>();
+  const names = (list: string) => list.split(',').map((name) => name.trim());
+  for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
+    const text = lines[j].text;
+    const power = SQUARED_LET.exec(text);
+    if (power !== null) squared.add(power[1] + power[2]);
+    const matrix = SQUARE_GIVEN.exec(text);
+    if (matrix !== null) for (const name of names(matrix[1])) square.add(name);
+    const variable = randomVariableGiven(text);
+    if (variable !== undefined) for (const name of variable.names) random.set(name, variable.distribution);
+    const given = GIVEN.exec(text);
+    if (given !== null) for (const name of names(given[1])) declared.add(name);
+    const defined = LET.exec(text);
+    if (defined !== null) declared.add(defined[1]);
+  }
+  return { squared, square, random, declared };
+}
+
+/** A line rewritten character by character: `rewrite(i)` gives the text for the characters at i and how many it read, or undefined to keep text[i]. */
+function rewritten(text: string, map: SourceMap, rewrite: (i: number) => { text: string; from: number[]; length: number } | undefined): { text: string; map: SourceMap } {
+  const out: string[] = [];
+  const sources: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const r = rewrite(i);
+    if (r === undefined) { out.push(text[i]); sources.push(i); continue; }
+    for (let c = 0; c < r.text.length; c++) { out.push(r.text[c]); sources.push(r.from[c]); }
+    i += r.length - 1;
+  }
+  return { text: out.join(''), map: map.remap(sources) };
+}
+
+/**
+ * `|A|` and `log|Σ|` of a square matrix declared so: its determinant, as the Matrix Cookbook and Bishop (2.43)
+ * write it (bars were the entrywise absolute value, and the step refuted). Only a bare name between single bars.
+ */
+export function withDeterminantBars(text: string, map: SourceMap, names: ReadonlySet<string>): { text: string; map: SourceMap } {
+  if (names.size === 0 || !text.includes('|')) return { text, map };
+  const bars = /(?<!\|)\|[ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*\|(?!\|)/uy;
+  let inString = false;
+  return rewritten(text, map, (i) => {
+    if (text[i] === '"') inString = !inString;
+    if (inString || text[i] !== '|') return undefined;
+    bars.lastIndex = i;
+    const m = bars.exec(text);
+    if (m === null || !names.has(m[1])) return undefined;
+    const at = i + m[0].indexOf(m[1]);
+    return { text: `det(${m[1]})`, from: [i, i, i, i, ...[...m[1]].map((_, c) => at + c), i + m[0].length - 1], length: m[0].length };
+  });
+}
+
+/** σ² written as the one name σsq wherever a let defines σ² (see DerivationNames.squared); nothing else changes. */
+export function withSquaredNames(text: string, map: SourceMap, names: ReadonlySet<string>): { text: string; map: SourceMap } {
+  if (names.size === 0) return { text, map };
+  return rewritten(text, map, (i) => {
+    if (i > 0 && /[\p{L}\p{N}_]/u.test(text[i - 1])) return undefined;
+    const name = [...names].find((n) => text.startsWith(n, i) && !/[\p{N}_]/u.test(text[i + n.length] ?? ''));
+    if (name === undefined) return undefined;
+    const written = name.slice(0, -1) + POWER_SUFFIX[name[name.length - 1]];
+    return { text: written, from: [...written].map(() => i), length: name.length };
+  });
+}
