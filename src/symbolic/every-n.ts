@@ -10,6 +10,7 @@ import { explain, plusText } from './explain.ts';
 import { refold, refoldText } from './refold.ts';
 import { isOneHotRows, labelsAsOneHotRows } from './label-rows.ts';
 import { mergedDifference } from './merge-sums.ts';
+import { flattenedSum, noteNestedSum, takesSumsIn, nestedSumName } from './nested-sums.ts';
 
 /** The name of the bound index of the sum being read at nesting level `level` (1 = outermost). */
 const boundName = (level: number) => `@${level}`;
@@ -530,9 +531,9 @@ function sumOfBody(
   // sum_j (sum_t c_t m_t(j) f_t) / (k F D(j)) is sum_t c_t f_t / (k F) * sum_j m_t(j) / D(j), with f_t and F free
   // of j (a tanh(u_j) = (e^(2u_j) - 1) / (e^(2u_j) + 1) summed over a batch). D's factors are sorted, so two sides
   // that write the same terms over the same denominator meet in the same atoms.
-  const boundDenominator = body.denominatorFactors().filter(dependsOnBound)
-    .map((f) => (f.exponent === 1 ? `(${f.factor.toString((id) => atoms.name(id))})` : `(${f.factor.toString((id) => atoms.name(id))})^${f.exponent}`))
-    .sort().join(' * ');
+  const denominatorFactors = body.denominatorFactors().filter(dependsOnBound)
+    .map((f) => [`(${f.factor.toString((id) => atoms.name(id))})`, f.exponent] as const);
+  const boundDenominator = denominatorFactors.map(([text, e]) => (e === 1 ? text : `${text}^${e}`)).sort().join(' * ');
   let numerator = RationalFunction.ZERO;
   for (const term of body.numerator(c.budget).terms()) {
     const freePowers: Array<[number, number]> = [];
@@ -544,9 +545,11 @@ function sumOfBody(
       if (atom.kind === 'input' && inputs.get(atom.name)?.kind === 'onehot') e = 1;
       (isBound(id) ? boundPowers : freePowers).push([id, e]);
     }
-    const inside = boundDenominator === ''
-      ? sumAtom(boundPowers, bound, dim, dimText, c, inputs, sizeAtom)
-      : quotientSumAtom(boundPowers, boundDenominator, bound, dimText, c);
+    // A sum in the summand that reads this index is taken in: the sums are then read in any order (nested-sums.ts).
+    const inside = takesSumsIn(atoms, boundPowers) ? nestedSumAtom(boundPowers, denominatorFactors, bound, dimText, c)
+      : boundDenominator === ''
+        ? sumAtom(boundPowers, bound, dim, dimText, c, inputs, sizeAtom)
+        : quotientSumAtom(boundPowers, boundDenominator, denominatorFactors, bound, dimText, c);
     const outside = RationalFunction.fromPolynomial(Polynomial.monomial(term.coef, freePowers));
     numerator = numerator.add(outside.mul(inside, c.budget), c.budget);
   }
@@ -558,10 +561,26 @@ function sumOfBody(
 }
 
 /** The atom sum_j m(j) / D(j) of a monomial over a denominator that depends on the index (see sumOfBody). */
-function quotientSumAtom(powers: Array<[number, number]>, denominator: string, bound: string, dimText: string, c: Canonicalizer): RationalFunction {
+function quotientSumAtom(
+  powers: Array<[number, number]>, denominator: string, denominatorFactors: readonly (readonly [string, number])[], bound: string, dimText: string, c: Canonicalizer,
+): RationalFunction {
   // A denominator of several factors in brackets: m / (A) * (B) would read as (m / A) * B.
   const text = sumText(`${powersText(powers, c.atoms) || '1'} / ${denominator.includes(' * ') ? `(${denominator})` : denominator}`, bound);
-  return RationalFunction.variable(c.atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text })));
+  const id = c.atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text }));
+  noteNestedSum(c.atoms, id, flattenedSum(c.atoms, bound, dimText, powers, denominatorFactors));
+  return RationalFunction.variable(id);
+}
+
+/** The sum of a summand that holds sums of its index, read as one sum over all their indices (nested-sums.ts). */
+function nestedSumAtom(
+  powers: Array<[number, number]>, denominatorFactors: readonly (readonly [string, number])[], bound: string, dimText: string, c: Canonicalizer,
+): RationalFunction {
+  const record = flattenedSum(c.atoms, bound, dimText, powers, denominatorFactors);
+  const { key, text } = nestedSumName(record);
+  const id = c.atoms.intern(key, () => (record.denominator.length === 0 ? { kind: 'input', name: text, text, positive: record.positive } : { kind: 'opaque', text }));
+  if (record.nonnegative) c.atoms.nonnegative.add(id);
+  noteNestedSum(c.atoms, id, record);
+  return RationalFunction.variable(id);
 }
 
 /** A monomial's powers as text, sorted: `x[#0] * y[#0]^2`. */
@@ -587,6 +606,7 @@ function sumAtom(
   const text = sumText(powersText(powers, atoms), bound);
   const positive = powers.every(([id]) => atoms.isPositive(id));
   const id = atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'input', name: text, text, positive }));
+  noteNestedSum(atoms, id, flattenedSum(atoms, bound, dimText, powers, []));
   // A sum of squares (or of other non-negative terms) is >= 0: sqrt(sum(j, x[j]^2)) has a value.
   if (powers.every(([p, e]) => atoms.isPositive(p) || atoms.nonnegative.has(p) || e % 2 === 0)) atoms.nonnegative.add(id);
   return RationalFunction.variable(id);
