@@ -3,6 +3,7 @@ import { mapChildren } from './term-traversal.ts';
 import { add, div, fn, fraction, isNum, mul, neg, num, pow, sub, ONE, ZERO } from './term-builders.ts';
 import { constantFraction, someSubterm } from './term-queries.ts';
 import type { Term } from './term.ts';
+import { waveIntegral, wavesOf } from './trigonometric-integrals.ts';
 
 type Integral = Extract<Term, { k: 'integral' }>;
 
@@ -199,8 +200,12 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   let power: Term | undefined;
   // A power of 1 - t likewise: with one of t, the Beta function's integrand.
   let complement: Term | undefined;
+  // Sines and cosines of arguments affine in t (trigonometric-integrals.ts).
+  const waves: NonNullable<ReturnType<typeof wavesOf>> = [];
   for (const factor of piece.k === 'mul' ? piece.factors : [piece]) {
     if (!mentions(factor)) { free.push(factor); continue; }
+    const wave = wavesOf(factor, v);
+    if (wave !== undefined) { waves.push(...wave); continue; }
     const exponentOfT = powerOf(factor, v, mentions, [0, 1]);
     if (exponentOfT !== undefined) {
       power = power === undefined ? exponentOfT : add(power, exponentOfT);
@@ -251,6 +256,16 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   if ((polynomial.every(isZeroConstant) || free.some(isZeroConstant)) && power === undefined && complement === undefined) return mul(...free, ZERO);
   // A coefficient known to be 0 here (a = 0 at a point) drops its term: exp(a t) at a = 0 is 1.
   const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent.map(folded).map((q) => (isNum(q, 0) || signOf(q) !== 0 ? q : ZERO));
+  if (waves.length > 0) {
+    const { lower, upper } = range;
+    if (power !== undefined || complement !== undefined || !isNum(q2, 0) || lower === undefined || upper === undefined) return undefined;
+    // A wave of slope 0 is a constant factor of P(t) exp(q0 + q1 t), integrated as below.
+    const constantPart = (factor: Term): Term | undefined => {
+      if (!isNum(q1, 0)) return signOf(q1) === undefined ? undefined : mul(factor, exponential(polynomial, q0, q1, range));
+      return mul(factor, polynomialBetween(polynomial, q0, lower, upper));
+    };
+    return waveIntegral(free, polynomial, q0, q1, waves, lower, upper, signOf, constantPart);
+  }
   const converging = convergence(free, polynomial, signOf);
   if (complement !== undefined) return betaIntegral(free, polynomial, power ?? ZERO, complement, exponent, range, signOf, converging);
   if (power !== undefined && range.lower !== undefined && range.upper !== undefined) return powerRule(free, polynomial, power, exponent, range, signOf);
@@ -282,11 +297,15 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
     }
   } else {
     if (range.lower === undefined || range.upper === undefined) return undefined;
-    const { lower, upper } = range;
-    value = mul(isNum(q0, 0) ? ONE : fn('exp', q0), add(...polynomial.map((c, k) =>
-      mul(c, div(sub(pow(upper, num(k + 1)), pow(lower, num(k + 1))), num(k + 1))))));
+    value = polynomialBetween(polynomial, q0, range.lower, range.upper);
   }
   return mul(...free, value);
+}
+
+/** exp(q0) P(t) integrated from lower to upper, P by its coefficients. */
+function polynomialBetween(polynomial: readonly Term[], q0: Term, lower: Term, upper: Term): Term {
+  return mul(isNum(q0, 0) ? ONE : fn('exp', q0), add(...polynomial.map((c, k) =>
+    mul(c, div(sub(pow(upper, num(k + 1)), pow(lower, num(k + 1))), num(k + 1))))));
 }
 
 /**

@@ -152,3 +152,27 @@ claim integral(x, 0, 1, cosh(x)) = sinh(1) + 1e-60   expect wrong
 `).map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('closed forms of integrals of sines and cosines', () => {
+  const TRIG = 'given x, y: real\n';
+  it.each([
+    ['by parts', 'integral(x, 0, pi, x * sin(x)) = pi'],
+    ['sin^2 by the double angle', 'integral(x, 0, pi / 2, sin(x)^2) = pi / 4'],
+    ['a product to a sum', 'integral(x, 0, pi / 2, sin(3 * x) * cos(x)) = 1 / 2'],
+    ['e^x sin x', 'integral(x, 0, 1, exp(x) * sin(x)) = (exp(1) * (sin(1) - cos(1)) + 1) / 2'],
+    ['a symbolic upper end', 'integral(x, 0, y, x * cos(x)) = y * sin(y) + cos(y) - 1'],
+    ['the slope a factor of the integrand (Stewart 15.2)', 'integral(x, 1, 2, y * sin(x * y)) = cos(y) - cos(2 * y)'],
+    ['the double integral it closes', 'integral(y, 0, 2, integral(x, 1, 2, y * sin(x * y))) = sin(2) - sin(4) / 2'],
+  ])('%s: proved', (_, claim) => {
+    expect(verdictOf(`${TRIG}claim ${claim}`)).toBe('proved');
+  }, 60_000);
+
+  it.each([
+    ['a slip of 1e-20 inside a double integral, which doubles cannot see (probe 36)', 'integral(y, 0, 2, integral(x, 1, 2, y * sin(x * y))) = sin(2.00000000000000000001) - sin(4) / 2'],
+    ['the sign of by parts', 'integral(x, 0, pi, x * sin(x)) = -pi'],
+    ['sin^2 read as sin', 'integral(x, 0, pi / 2, sin(x)^2) = 1'],
+    ['e^x sin x with the cosine\'s sign flipped', 'integral(x, 0, 1, exp(x) * sin(x)) = (exp(1) * (sin(1) + cos(1)) - 1) / 2'],
+  ])('%s: refuted', (_, claim) => {
+    expect(verdictOf(`${TRIG}claim ${claim}`)).toBe('refuted');
+  }, 60_000);
+});

@@ -60,10 +60,17 @@ const forms: Record<string, fc.Arbitrary<string>> = {
     .map(([p, [a, b]]) => `integral(t, ${a}, ${b}, t^(${p}) * (1 + t))`),
   entropy: fc.tuple(half, fc.constantFrom('1/2', '1', '2'), fc.constantFrom('1', '3/2'))
     .map(([m, s, r]) => `integral(t, -Infinity, Infinity, exp(-(t - ${m})^2 / (2 * (${s})^2)) * log(exp(-t^2 / (2 * (${r})^2)) / sqrt(2 * pi)))`),
+  // Sines and cosines of affine arguments (trigonometric-integrals.ts): by parts, product-to-sum, with an exponential.
+  trigonometric: fc.tuple(polynomial, fc.constantFrom('sin', 'cos'), fc.constantFrom('3', '-1/2', '1', '2/3'), half, fc.constantFrom<[string, string]>(['0', '1'], ['-2', '3'], ['1', '-1'], ['0', 'pi']))
+    .map(([p, f, a, b, [l, u]]) => `integral(t, ${l}, ${u}, ${p} * ${f}(${a} * t + ${b}))`),
+  products: fc.tuple(fc.constantFrom('sin', 'cos'), fc.constantFrom('sin', 'cos'), fc.constantFrom('1', '2', '-3'), fc.constantFrom('1', '1/2', '-1', '3'), fc.integer({ min: 1, max: 3 }), fc.constantFrom<[string, string]>(['0', '1'], ['-1', '2'], ['0', 'pi / 2']))
+    .map(([f, g, a, c, k, [l, u]]) => `integral(t, ${l}, ${u}, ${f}(${a} * t)^${k} * ${g}(${c} * t + 1/4) * (1 - t))`),
+  dampedWave: fc.tuple(fc.constantFrom('sin', 'cos'), fc.constantFrom('-1', '1/2', '2'), fc.constantFrom('1', '-3', '1/2', '0'), fc.constantFrom<[string, string]>(['0', '1'], ['-1', '2']))
+    .map(([f, q, a, [l, u]]) => `integral(t, ${l}, ${u}, 3 * exp(${q} * t + 1/3) * ${f}(${a} * t - 1/2))`),
 };
 
 /** Runs per form: 60-digit quadrature of a Gamma or Beta integrand's end singularity is the slow part. */
-const RUNS: Record<string, number> = { gaussian: 30, exponential: 30, narrowed: 50, gamma: 12, beta: 15, power: 30, entropy: 15 };
+const RUNS: Record<string, number> = { gaussian: 30, exponential: 30, narrowed: 50, gamma: 12, beta: 15, power: 30, entropy: 15, trigonometric: 40, products: 40, dampedWave: 30 };
 
 describe('closed forms of integrals against 60-digit quadrature', () => {
   it('never reads an inner integral\'s coefficient through the point\'s value of an outer integral\'s variable', () => {
