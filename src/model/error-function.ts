@@ -1,3 +1,4 @@
+import { erfcFractionFixed, erfSeriesFixed } from './fixed-point-erf.ts';
 import type { PreciseConstructor, PreciseNumber } from './functions.ts';
 
 /**
@@ -176,6 +177,8 @@ function sqrtPi(Dec: PreciseConstructor): PreciseNumber {
 }
 
 function erfSeries(Dec: PreciseConstructor, x: PreciseNumber): PreciseNumber {
+  const fixed = erfSeriesFixed(x, Dec);
+  if (fixed !== undefined) return fixed;
   const Wide = Dec.clone({ precision: Dec.precision + 20 });
   const y = new Wide(x);
   const y2 = y.times(y);
@@ -197,6 +200,8 @@ function erfSeries(Dec: PreciseConstructor, x: PreciseNumber): PreciseNumber {
  * evaluated backwards at a depth doubled until two depths agree.
  */
 function preciseErfcPositive(Dec: PreciseConstructor, x: PreciseNumber): PreciseNumber {
+  const fixed = erfcFractionFixed(x, Dec);
+  if (fixed !== undefined) return fixed;
   const Wide = Dec.clone({ precision: Dec.precision + 20 });
   const y = new Wide(x);
   const fraction = (depth: number): PreciseNumber => {

@@ -211,12 +211,12 @@ function negligibleSquare(a: Decimal, D: typeof Decimal): boolean {
   return a.e < -Math.ceil(D.precision / 2) - 2;
 }
 
-function fast(D: typeof Decimal): boolean {
+export function fast(D: typeof Decimal): boolean {
   return D.precision <= MAX_DIGITS && (D.rounding === Decimal.ROUND_HALF_UP || D.rounding === Decimal.ROUND_HALF_EVEN);
 }
 
 /** Fraction bits for p significant digits. */
-function bitsFor(p: number): number {
+export function bitsFor(p: number): number {
   return Math.ceil(p * Math.log2(10)) + GUARD_BITS;
 }
 
@@ -262,7 +262,7 @@ function sqrtOfDecimal(h: Decimal, B: number): bigint {
 }
 
 /** floor(sqrt(V)) 2^(B/2) for V a fixed-point value: sqrt in fixed point, to within a unit. */
-function sqrtFixed(V: bigint, B: number): bigint {
+export function sqrtFixed(V: bigint, B: number): bigint {
   return isqrt(V << BigInt(B));
 }
 
@@ -322,7 +322,7 @@ function expFixed(Y: bigint, B: number): bigint {
 const constants = new Map<string, bigint>();
 
 /** A constant in fixed point with B fraction bits, computed with 32 more and rounded, kept per B. */
-function constant(name: string, B: number, compute: (bits: number) => bigint): bigint {
+export function constant(name: string, B: number, compute: (bits: number) => bigint): bigint {
   const key = `${name}:${B}`;
   let c = constants.get(key);
   if (c === undefined) {
@@ -355,6 +355,6 @@ function ln10(B: number): bigint {
 }
 
 /** pi = 16 atan(1/5) - 4 atan(1/239) (Machin). */
-function pi(B: number): bigint {
+export function pi(B: number): bigint {
   return constant('pi', B, (bits) => 16n * inverseSeries(5n, bits, true) - 4n * inverseSeries(239n, bits, true));
 }
