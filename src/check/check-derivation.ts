@@ -8,7 +8,7 @@ import {
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
 import { kinkConvention } from './kink-convention.ts';
-import { sizeAssignments } from './sizes.ts';
+import { dimensionsRead, projectedSizes, sizeAssignments } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
 import { relationAsEquality, withComparedValues } from './relation-steps.ts';
@@ -403,6 +403,17 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     return errorResult({ ...emptyDetail, diagnostic: diagnostic('limit', `${error.message}, past what derivcheck checks`, model.derivation.file, step.span,
       'take fewer derivatives in one step (the Rodrigues formula up to P8), or write a derivative out and differentiate that') });
   }
+  // A step that reads only some of the derivation's dimension symbols is checked at the sizes of those (sizes.ts, dimensionsRead).
+  const read = model.derivedDims.length === 0 ? dimensionsRead([above, modelStep.term, lhs, rhs], model.inputs, claim.freeIndices) : undefined;
+  const dimsRead = read === undefined ? model.dims : model.dims.filter((d) => read.has(d));
+  if (read !== undefined && dimsRead.length < model.dims.length && context.sizes.length > 0) {
+    const at = context.sizes[0];
+    const sizes = projectedSizes(context.sizes, read, at);
+    const tried = new Set(sizes.map(sizeKey));
+    const further = (list: readonly ReadonlyMap<string, number>[] | undefined) =>
+      list && projectedSizes(list, read, at).filter((z) => !tried.has(sizeKey(z)));
+    context = { ...context, sizes, moreSizes: further(context.moreSizes), largeSizes: further(context.largeSizes) };
+  }
   // Sums nested over fixed sizes (three of 1,000) ask a billion terms of every evaluation: refused by their size, not by the clock.
   const work = Math.max(...context.sizes.map((sizes) => evaluationWork([lhs, rhs], sizes)));
   if (work > MAX_EVALUATION_WORK) {
@@ -475,9 +486,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     ...(almostEverywhere ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
   };
   // The sizes the numbers tried: a search that found its counterexample at the first one names that one.
-  const sizesText = describeSizes(numeric.sizes.length > 0 ? numeric.sizes.map((r) => new Map(Object.entries(r))) : numericSizes);
+  // The method names the sizes of the dimensions the step reads; the others stood at one size each (detail.sizes has them).
+  const shown = (list: readonly ReadonlyMap<string, number>[]) => {
+    if (read === undefined) return list;
+    const kept = list.map((z) => new Map([...z].filter(([name]) => read.has(name))));
+    return kept.filter((z, i) => kept.findIndex((y) => sizeKey(y) === sizeKey(z)) === i);
+  };
+  const sizesText = describeSizes(shown(numeric.sizes.length > 0 ? numeric.sizes.map((r) => new Map(Object.entries(r))) : numericSizes));
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
-  const exactSizesText = describeSizes(exactSizes);
+  const exactSizesText = describeSizes(shown(exactSizes));
   const exactMethod = `exact canonical form${exactSizesText === '' ? '' : ` at ${exactSizesText}`}`;
   // How many inputs were re-evaluated in 60 digits is in detail.numeric, not here: the method is the same for every seed.
   const sample = numeric.entries ? ` (${numeric.entries.compared} of the ${numeric.entries.of} entries on each)` : '';
@@ -491,7 +508,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const found = numeric.kind === 'counterexample' ? withFunctions(numericCounterexample(numeric, used, binary, symmetric), functions) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
-  const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: model.dims.length === 0 });
+  const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: dimsRead.length === 0 });
   const result = (verdict: StepResult['verdict'], proof: ProofScope | undefined, method: string, extra: Partial<StepDetail>): StepResult =>
     ({ ...base, verdict, proof, ok: isExpected(verdict, expect), method, detail: { ...detail, ...extra } });
   // Only a step that holds gets the note of where it has no value.

@@ -1,4 +1,4 @@
-import { withDerivedSizes, type DerivedDim } from '../model/index.ts';
+import { someSubterm, withDerivedSizes, type Dim, type DerivedDim, type FreeIndex, type Index, type Input, type InputRef, type Term } from '../model/index.ts';
 
 /**
  * The size assignments a derivation is checked at: for each size s of the list,
@@ -54,4 +54,75 @@ function repaired(
     sizes.set(lift.name, sizes.get(lift.name)! + Math.ceil((least(short) - value(short)) / lift.coef));
   }
   return undefined;
+}
+
+/**
+ * The dimension symbols a step reads: those of the inputs it mentions (and of the
+ * lets it reads as inputs, through their definitions), of its sums, of the sizes
+ * it uses as numbers and of the claim's free indices. A step that reads none of a
+ * derivation's symbols has the same value at every size of them: the sizes tried
+ * are projected onto those it reads (a Poisson score's mean, in a derivation with
+ * a sample of n counts, was checked 16 times over, once per n). Undefined where a
+ * derived dimension is involved: its size depends on others.
+ */
+export function dimensionsRead(terms: readonly (Term | undefined)[], inputs: readonly Input[], free: readonly FreeIndex[]): ReadonlySet<string> | undefined {
+  const byName = new Map(inputs.map((i) => [i.name, i]));
+  const out = new Set<string>();
+  let derived = false;
+  const dim = (d: Dim | undefined): void => {
+    if (d?.k !== 'sym') return;
+    if (d.derived) derived = true;
+    out.add(d.name);
+  };
+  const index = (i: Index): void => {
+    if (i.k === 'dim') out.add(i.name);
+    else if (i.k === 'affine') { for (const part of i.terms) if (part.dim) out.add(part.name); }
+    else if (i.k === 'label') i.indices.forEach(index);
+  };
+  const definitions = new Set<string>();
+  const walk = (t: Term): void => {
+    someSubterm(t, (x) => {
+      if (x.k === 'input') ref(x.ref);
+      else if (x.k === 'diff') ref(x.v);
+      else if (x.k === 'size') out.add(x.name);
+      else if (x.k === 'ival') index(x.index);
+      else if (x.k === 'icmp') { index(x.a); index(x.b); }
+      else if (x.k === 'sum' || x.k === 'reduce') dim(x.dim);
+      return false;
+    });
+  };
+  // A name no input has (an integral's or a limit's variable) reads no dimension.
+  const ref = (r: InputRef): void => {
+    r.indices.forEach(index);
+    const input = byName.get(r.name);
+    if (input === undefined) return;
+    input.dims.forEach(dim);
+    dim(input.classes);
+    if (input.interval?.lower) walk(input.interval.lower);
+    if (input.interval?.upper) walk(input.interval.upper);
+    if (input.definedBy && !definitions.has(input.name)) {
+      definitions.add(input.name);
+      walk(input.definedBy.body);
+    }
+  };
+  for (const f of free) dim(f.dim);
+  for (const t of terms) if (t !== undefined) walk(t);
+  return derived ? undefined : out;
+}
+
+/**
+ * Size assignments that vary only the dimensions in `read`, each kept once, in their order: the
+ * others keep their size in `at` (every input is still laid out, so each dimension needs one).
+ */
+export function projectedSizes(
+  sizes: readonly ReadonlyMap<string, number>[], read: ReadonlySet<string>, at: ReadonlyMap<string, number>,
+): ReadonlyMap<string, number>[] {
+  const seen = new Set<string>();
+  const out: ReadonlyMap<string, number>[] = [];
+  for (const assignment of sizes) {
+    const kept = new Map([...assignment].map(([name, size]) => [name, read.has(name) ? size : at.get(name) ?? size] as const));
+    const key = [...kept].map(([k, v]) => `${k}=${v}`).join(',');
+    if (!seen.has(key)) { seen.add(key); out.push(kept); }
+  }
+  return out;
 }

@@ -61,8 +61,10 @@ claim sum(i, sum(j, sum(k, x[i] * x[j] * x[k]))) = sum(x)^3
   });
 
   it('draws fewer trials of inputs with a hundred thousand entries, and reads none of them in 60 digits', () => {
+    // True by relabelling i and j, which the index calculus does not see through max: the numbers are the witness.
+    // (trace(A B) = trace(B A), used here before, is now proved: nested sums are read in any order.)
     const [step] = stepsIn(`given A, B: matrix[300, 300]
-claim trace(A * B) = trace(B * A)
+claim sum(i, sum(j, max(A[i, j], B[j, i]))) = sum(i, sum(j, max(B[i, j], A[j, i])))
 `, { trials: 100 });
     expect(step.verdict).toBe('verified');
     expect(step.detail.trials).toBeGreaterThanOrEqual(10);
