@@ -4,6 +4,7 @@ import { derivative, reportValueError, unperturbed } from './finite-difference.t
 import { integrate } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
 import { dimSize, type Layout } from './layout.ts';
+import { selectorFactors } from './selector-products.ts';
 
 
 /**
@@ -410,7 +411,14 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
       }
       case 'mul': {
         const parts = t.factors.map(sub);
+        // Index comparisons first where one at 0 makes the product exactly 0 (selector-products.ts): an error of one underflow, as generate.ts.
+        const selectors = selectorFactors(t, layout)?.map((i) => parts[i]);
         return (s) => {
+          if (selectors !== undefined) {
+            for (const selector of selectors) {
+              if (selector(s) === 0) { s.error = UNDERFLOW; return 0; }
+            }
+          }
           // Left to right, as computed: e' = e |v| + |p| e_v + e e_v + u |p v| + eta, so an error made early
           // (an underflow of x * 1e-7) is scaled by every factor after it (* 1e7). The product of the two
           // errors counts where both values were lost: 0 +- 2e-8 times 0 +- 4e-16 is 0 +- 1e-23, not exactly 0.

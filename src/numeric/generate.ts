@@ -4,6 +4,7 @@ import {
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
+import { selectorFactors } from './selector-products.ts';
 
 /**
  * Generated numeric code: a term at one size assignment becomes the source of
@@ -245,13 +246,21 @@ class Generator {
         const err = this.fresh('e');
         const next = this.fresh('n');
         this.emit(out, `let ${product} = 1, ${err} = 0, ${next} = 0;`);
-        for (const factor of t.factors) {
-          const { v, e } = this.term(factor, bound, out);
+        // As compile.ts: index comparisons first where one at 0 makes the product exactly 0 (selector-products.ts).
+        const selectors = selectorFactors(t, this.layout);
+        const read = new Map<number, Result>();
+        if (selectors !== undefined) {
+          for (const i of selectors) read.set(i, this.term(t.factors[i], bound, out));
+          this.emit(out, `if (${selectors.map((i) => `${read.get(i)!.v} === 0`).join(' || ')}) { ${product} = 0; ${err} = ${ETA}; } else {`);
+        }
+        for (const [i, factor] of t.factors.entries()) {
+          const { v, e } = read.get(i) ?? this.term(factor, bound, out);
           this.emit(out, `${next} = ${product} * ${v};`);
           this.emit(out, `if (${next} === 0 ? ${product} !== 0 && ${v} !== 0 : ${this.outOfRange(next)} && Number.isFinite(${product}) && Number.isFinite(${v})) s.needsPrecision = true;`);
           // The product of the errors too: where both values were lost (0 +- 2e-8 times 0 +- 4e-16), it is all there is.
           this.emit(out, `${err} = ${this.carry(v, err)} + ${this.carry(product, e)} + ${this.carry(err, e)} + ${U} * Math.abs(${next}) + ${ETA}; ${product} = ${next};`);
         }
+        if (selectors !== undefined) this.emit(out, '}');
         this.emit(out, `${err} = ${err} === ${err} ? ${err} : Infinity;`);
         return { v: product, e: err };
       }

@@ -182,6 +182,28 @@ describe('generated numeric code', () => {
     expect(sameBits(runs[0], runs[1])).toBe(true);
   });
 
+  it('reads an index comparison first where a 0 makes the product exactly 0, and only where the rest always has a value', () => {
+    const i = { k: 'var', name: 'i', offset: 0 } as const;
+    const k = { k: 'var', name: 'k', offset: 0 } as const;
+    const picked: Term = { k: 'sum', index: 'i', dim: N, body: { k: 'mul', factors: [{ k: 'icmp', op: '==', a: i, b: k }, { k: 'input', ref: { name: 'x', indices: [i] } }] } };
+    // x[i + 1] has no value at i = n: 0 times no value is none, so nothing is skipped there.
+    const beyond: Term = { k: 'sum', index: 'i', dim: N, body: { k: 'mul', factors: [{ k: 'icmp', op: '==', a: i, b: k }, { k: 'input', ref: { name: 'x', indices: [{ ...i, offset: 1 }] } }] } };
+    const layout = layoutInputs(INPUTS, new Map([['n', 3]]));
+    for (const generated of [false, true]) {
+      const at = (term: Term) => {
+        const slots = new IndexSlots();
+        const compiled = generated ? compileGenerated(generateSource(term, layout, slots)!) : compileClosures(term, layout, slots);
+        const state = newState(layout, slots);
+        fill(layout, [0.5, -2, 3], [1], state, 3);
+        state.indices[slots.slot('k')] = 2;
+        state.epoch++;
+        return { value: compiled(state), error: state.error };
+      };
+      expect(at(picked).value).toBe(-2);
+      expect(Number.isNaN(at(beyond).value)).toBe(true);
+    }
+  });
+
   it('serialises numbers only as digits or Infinity / NaN, each the same double again', () => {
     fc.assert(fc.property(fc.double(), (x) => {
       const text = numberLiteral(x);
