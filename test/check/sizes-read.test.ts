@@ -48,3 +48,23 @@ claim diff(log(p), z) = p   expect wrong
     expect(new Set(steps[0].detail.sizes.map((z) => z.n)).size).toBeGreaterThan(1);
   });
 });
+
+describe('sizes the numbers search where the exact engine has shown a difference', () => {
+  it('stops after the failing size when the difference is below what doubles see, and refutes in 60 digits', () => {
+    const [step] = stepsIn(`given x: vector[n]
+claim sum(i, exp(x[i])) = 1.00000000000000000001 * sum(i, exp(x[i]))   expect wrong
+`, { sizes: [1, 2, 3, 5], trials: 30 });
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample?.foundBy).toMatch(/60-digit/);
+    expect(step.detail.sizes).toHaveLength(1);
+  });
+
+  it('searches every size where doubles can see the difference, so the report shows it in doubles', () => {
+    // 1 against 0 at a tie x[i] = x[k] with i != k: random draws rarely tie, the search's special values do.
+    const [step] = stepsIn(`given x: vector[n]
+claim diff(x[i], x[k]) = (x[i] == x[k])   expect wrong
+`, { sizes: [1, 2, 3, 5] });
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample?.foundBy).toMatch(/double precision/);
+  });
+});
