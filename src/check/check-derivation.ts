@@ -329,7 +329,7 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
 }
 
 /**
- * A confirmed difference too small for doubles to see (relative to the sides, below 1e-12): the numbers searching
+ * A confirmed difference too small for doubles to see (relative to the sides, below 1e-15): the numbers searching
  * more sizes for it would find none. A visible one (1 against 0 at a tie the random draws rarely hit) is searched
  * for at every size, as before, so that the report shows it in doubles where it can.
  */
@@ -337,7 +337,7 @@ function belowDoubles(confirmation: Confirmation | undefined): boolean {
   if (confirmation === undefined) return false;
   const [lhs, rhs, difference] = [confirmation.lhs, confirmation.rhs, confirmation.difference].map((v) => Math.abs(Number(v)));
   if (![lhs, rhs, difference].every(Number.isFinite)) return false;
-  return difference <= 1e-12 * Math.max(lhs, rhs);
+  return difference <= 1e-15 * Math.max(lhs, rhs);
 }
 
 /** An inequality between arrays has no one meaning (entry by entry? an order of matrices?): an error that says what to write. */

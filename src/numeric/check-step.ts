@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { functionParameterRanges, FUNCTIONS, hasDiff, inputNames, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
+import { freeInputNames, functionParameterRanges, FUNCTIONS, hasDiff, inputNames, usesIndexVariable, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
@@ -323,16 +323,25 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
      * side of this entry was just read in high precision, so this one is too, past the budget (an integral alone
      * can spend it, and a side read in 60 digits is compared only with the other read likewise).
      */
+    // A side that reads no input and no free index (a definite integral between numbers, 27/2) has one value at every
+    // input of a size: read in high precision once. A double integral's 60-digit quadrature was read again at every
+    // input the shrinking tried, 6 s for a step (probe 36).
+    const constantSide = { lhs: isConstantSide(step.lhs, step.freeIndices), rhs: isConstantSide(step.rhs, step.freeIndices) };
+    const settled: { lhs?: SideValue; rhs?: SideValue } = {};
     const sideValue = (which: 'lhs' | 'rhs', d: Evaluated, pair = false): SideValue => {
       if (!doubtful(d)) return { kind: 'double', value: d.value, error: d.error };
       const side = preciseSide(which);
+      const known = settled[which];
+      if (known !== undefined) { rescuedHere = true; return known; }
       if (side === null || (!unlimited && !pair && work.operations >= preciseWork)) return { kind: 'unsettled' };
       work.limit = options.preciseWorkBindsInside && !unlimited && !pair ? preciseWork : undefined;
       rescuedHere = true;
       const v = evaluatePrecise(side, state);
-      if (v === undefined) return { kind: 'undefined' };
-      if (v === 'unsettled' || !v.error.isFinite()) return { kind: 'unsettled' };
-      return { kind: 'precise', value: v.value, error: v.error };
+      const read: SideValue = v === undefined ? { kind: 'undefined' }
+        : v === 'unsettled' || !v.error.isFinite() ? { kind: 'unsettled' } : { kind: 'precise', value: v.value, error: v.error };
+      // Only a settled reading is kept: one cut short by a budget is tried again where the budget allows.
+      if (constantSide[which] && read.kind !== 'unsettled') settled[which] = read;
+      return read;
     };
     /** Both sides of an entry read again in high precision and compared; undefined where the line above cannot be read so. */
     const comparedPrecisely = (l: Evaluated, r: Evaluated): Compared | undefined => {
@@ -1013,4 +1022,9 @@ export function indexAssignments(free: readonly FreeIndex[], sizes: ReadonlyMap<
     out = next;
   }
   return out;
+}
+
+/** Whether a side reads no input (an integral's or a limit's own variable aside) and no free index: one value per size. */
+function isConstantSide(t: Term, free: readonly FreeIndex[]): boolean {
+  return freeInputNames(t).size === 0 && !usesIndexVariable(t, new Set(free.map((f) => f.name)));
 }
