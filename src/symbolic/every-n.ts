@@ -576,6 +576,9 @@ function nestedSumAtom(
   powers: Array<[number, number]>, denominatorFactors: readonly (readonly [string, number])[], bound: string, dimText: string, c: Canonicalizer,
 ): RationalFunction {
   const record = flattenedSum(c.atoms, bound, dimText, powers, denominatorFactors);
+  // As sumText: past this length the step is left to the other engines (each order of the indices is a text this long).
+  const written = record.factors.reduce((n, [t]) => n + t.length, 0) + record.denominator.reduce((n, [t]) => n + t.length, 0);
+  if (written > MAX_SUM_TEXT) throw new BudgetExceededError('terms', MAX_SUM_TEXT);
   const { key, text } = nestedSumName(record);
   const id = c.atoms.intern(key, () => (record.denominator.length === 0 ? { kind: 'input', name: text, text, positive: record.positive } : { kind: 'opaque', text }));
   if (record.nonnegative) c.atoms.nonnegative.add(id);
