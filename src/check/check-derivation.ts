@@ -8,7 +8,7 @@ import {
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
 import { kinkConvention } from './kink-convention.ts';
-import { dimensionsRead, projectedSizes, sizeAssignments } from './sizes.ts';
+import { dimensionsRead, projectedSizes, sizeAssignments, sizesRead } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
 import { relationAsEquality, withComparedValues } from './relation-steps.ts';
@@ -508,11 +508,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   };
   // The sizes the numbers tried: a search that found its counterexample at the first one names that one.
   // The method names the sizes of the dimensions the step reads; the others stood at one size each (detail.sizes has them).
-  const shown = (list: readonly ReadonlyMap<string, number>[]) => {
-    if (read === undefined) return list;
-    const kept = list.map((z) => new Map([...z].filter(([name]) => read.has(name))));
-    return kept.filter((z, i) => kept.findIndex((y) => sizeKey(y) === sizeKey(z)) === i);
-  };
+  const shown = (list: readonly ReadonlyMap<string, number>[]) => (read === undefined ? list : sizesRead(list, read));
   const sizesText = describeSizes(shown(numeric.sizes.length > 0 ? numeric.sizes.map((r) => new Map(Object.entries(r))) : numericSizes));
   const at = sizesText === '' ? '' : ` at ${sizesText}`;
   const exactSizesText = describeSizes(shown(exactSizes));

@@ -117,12 +117,20 @@ export function dimensionsRead(terms: readonly (Term | undefined)[], inputs: rea
 export function projectedSizes(
   sizes: readonly ReadonlyMap<string, number>[], read: ReadonlySet<string>, at: ReadonlyMap<string, number>,
 ): ReadonlyMap<string, number>[] {
+  return distinct(sizes.map((assignment) => new Map([...assignment].map(([name, size]) => [name, read.has(name) ? size : at.get(name) ?? size] as const))));
+}
+
+/** Size assignments with only the dimensions in `read`, each kept once: what a method names. */
+export function sizesRead(sizes: readonly ReadonlyMap<string, number>[], read: ReadonlySet<string>): ReadonlyMap<string, number>[] {
+  return distinct(sizes.map((assignment) => new Map([...assignment].filter(([name]) => read.has(name)))));
+}
+
+function distinct(sizes: readonly ReadonlyMap<string, number>[]): ReadonlyMap<string, number>[] {
   const seen = new Set<string>();
-  const out: ReadonlyMap<string, number>[] = [];
-  for (const assignment of sizes) {
-    const kept = new Map([...assignment].map(([name, size]) => [name, read.has(name) ? size : at.get(name) ?? size] as const));
-    const key = [...kept].map(([k, v]) => `${k}=${v}`).join(',');
-    if (!seen.has(key)) { seen.add(key); out.push(kept); }
-  }
-  return out;
+  return sizes.filter((assignment) => {
+    const key = [...assignment].map(([k, v]) => `${k}=${v}`).join(',');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

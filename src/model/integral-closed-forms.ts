@@ -105,10 +105,6 @@ function logAsPolynomial(a: Term, v: string, mentions: (x: Term) => boolean, sig
 const MAX_PIECES = 64;
 
 /**
- * The terms of a sum, products of sums multiplied out ((e - e^t) (1 + t) is e + e t - e^t - e^t t), so that each
- * term is integrated alone; undefined past MAX_PIECES.
- */
-/**
  * cosh(u) and sinh(u) as (exp(u) + exp(-u)) / 2 and (exp(u) - exp(-u)) / 2, the exponentials whose integrals have
  * closed forms: the integral of cosh over [0, 1] was left to quadrature, and a slip of 1e-60 in sinh(1) verified (probe 36).
  */
@@ -121,6 +117,10 @@ function hyperbolicAsExp(term: Term): Term {
   return mapChildren(term, hyperbolicAsExp);
 }
 
+/**
+ * The terms of a sum, products of sums multiplied out ((e - e^t) (1 + t) is e + e t - e^t - e^t t), so that each
+ * term is integrated alone; undefined past MAX_PIECES.
+ */
 function distributed(term: Term): Term[] | undefined {
   if (term.k === 'add') {
     const out: Term[] = [];

@@ -2,6 +2,7 @@ import { coefficientsIn } from './polynomial-integral.ts';
 import { printTerm } from './print-term.ts';
 import { add, div, fn, mul, neg, num, pow, sub, ONE, ZERO } from './term-builders.ts';
 import { constantFraction } from './term-queries.ts';
+import type { KnownSign } from './integral-closed-forms.ts';
 import type { Term } from './term.ts';
 
 /**
@@ -26,9 +27,6 @@ interface Wave { readonly coefficient: Term; readonly kind: 'sin' | 'cos'; reado
 const MAX_WAVE_FACTORS = 5;
 /** The highest power of t by parts (each power reads the one below). */
 const MAX_DEGREE = 8;
-
-/** Whether a term free of t is known > 0, < 0 or exactly 0 (see integral-closed-forms.ts, KnownSign). */
-type KnownSign = (t: Term) => 1 | -1 | 0 | undefined;
 
 /**
  * The sines and cosines of affine arguments among a term's factors: `factor` as

@@ -280,6 +280,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   const directionalAbove = options.directionalAbove ?? DIRECTIONAL_THRESHOLD;
   const rescueUnsettled = options.rescueUnsettled ?? true;
   const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);
+  // Whether a side reads no input and no free index, asked once per step and only of a side read in high precision.
+  const constantSide: { lhs?: boolean; rhs?: boolean } = {};
+  const isConstant = (which: 'lhs' | 'rhs') => (constantSide[which] ??= isConstantSide(step[which], step.freeIndices));
   for (let s = 0; s < options.sizes.length; s++) {
     const sizes = options.sizes[s];
     const sizeRecord = Object.fromEntries(sizes);
@@ -326,13 +329,12 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     // A side that reads no input and no free index (a definite integral between numbers, 27/2) has one value at every
     // input of a size: read in high precision once. A double integral's 60-digit quadrature was read again at every
     // input the shrinking tried, 6 s for a step (probe 36).
-    const constantSide = { lhs: isConstantSide(step.lhs, step.freeIndices), rhs: isConstantSide(step.rhs, step.freeIndices) };
     const settled: { lhs?: SideValue; rhs?: SideValue } = {};
     const sideValue = (which: 'lhs' | 'rhs', d: Evaluated, pair = false): SideValue => {
       if (!doubtful(d)) return { kind: 'double', value: d.value, error: d.error };
-      const side = preciseSide(which);
       const known = settled[which];
       if (known !== undefined) { rescuedHere = true; return known; }
+      const side = preciseSide(which);
       if (side === null || (!unlimited && !pair && work.operations >= preciseWork)) return { kind: 'unsettled' };
       work.limit = options.preciseWorkBindsInside && !unlimited && !pair ? preciseWork : undefined;
       rescuedHere = true;
@@ -340,7 +342,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       const read: SideValue = v === undefined ? { kind: 'undefined' }
         : v === 'unsettled' || !v.error.isFinite() ? { kind: 'unsettled' } : { kind: 'precise', value: v.value, error: v.error };
       // Only a settled reading is kept: one cut short by a budget is tried again where the budget allows.
-      if (constantSide[which] && read.kind !== 'unsettled') settled[which] = read;
+      if (read.kind !== 'unsettled' && isConstant(which)) settled[which] = read;
       return read;
     };
     /** Both sides of an entry read again in high precision and compared; undefined where the line above cannot be read so. */

@@ -567,7 +567,7 @@ function quotientSumAtom(
   // A denominator of several factors in brackets: m / (A) * (B) would read as (m / A) * B.
   const text = sumText(`${powersText(powers, c.atoms) || '1'} / ${denominator.includes(' * ') ? `(${denominator})` : denominator}`, bound);
   const id = c.atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'opaque', text }));
-  noteNestedSum(c.atoms, id, flattenedSum(c.atoms, bound, dimText, powers, denominatorFactors));
+  noteNestedSum(c.atoms, id, () => flattenedSum(c.atoms, bound, dimText, powers, denominatorFactors));
   return RationalFunction.variable(id);
 }
 
@@ -609,7 +609,7 @@ function sumAtom(
   const text = sumText(powersText(powers, atoms), bound);
   const positive = powers.every(([id]) => atoms.isPositive(id));
   const id = atoms.intern(`sum:${dimText}:${text}`, () => ({ kind: 'input', name: text, text, positive }));
-  noteNestedSum(atoms, id, flattenedSum(atoms, bound, dimText, powers, []));
+  noteNestedSum(atoms, id, () => flattenedSum(atoms, bound, dimText, powers, []));
   // A sum of squares (or of other non-negative terms) is >= 0: sqrt(sum(j, x[j]^2)) has a value.
   if (powers.every(([p, e]) => atoms.isPositive(p) || atoms.nonnegative.has(p) || e % 2 === 0)) atoms.nonnegative.add(id);
   return RationalFunction.variable(id);

@@ -30,10 +30,11 @@ export interface NestedSum {
 /** More indices than this are left in the order they were written: every order is tried (7! = 5,040). */
 const MAX_REORDERED_INDICES = 6;
 
-const records = new WeakMap<AtomTable, Map<number, NestedSum>>();
+/** Each sum atom's record, built the first time a sum around it takes it in (most never are). */
+const records = new WeakMap<AtomTable, Map<number, NestedSum | (() => NestedSum)>>();
 let placeholders = 0;
 
-function recordsOf(atoms: AtomTable): Map<number, NestedSum> {
+function recordsOf(atoms: AtomTable): Map<number, NestedSum | (() => NestedSum)> {
   let map = records.get(atoms);
   if (!map) records.set(atoms, (map = new Map()));
   return map;
@@ -41,11 +42,16 @@ function recordsOf(atoms: AtomTable): Map<number, NestedSum> {
 
 /** The sum an atom stands for, flattened, where it is one. */
 export function nestedSumOf(atoms: AtomTable, id: number): NestedSum | undefined {
-  return records.get(atoms)?.get(id);
+  const map = records.get(atoms);
+  const record = map?.get(id);
+  if (typeof record !== 'function') return record;
+  const built = record();
+  map!.set(id, built);
+  return built;
 }
 
-/** Notes that atom `id` is the sum `record`, so that a sum around it can take its indices in. */
-export function noteNestedSum(atoms: AtomTable, id: number, record: NestedSum): void {
+/** Notes that atom `id` is the sum `record` (or will be, when asked), so that a sum around it can take its indices in. */
+export function noteNestedSum(atoms: AtomTable, id: number, record: NestedSum | (() => NestedSum)): void {
   recordsOf(atoms).set(id, record);
 }
 
@@ -102,7 +108,8 @@ export function flattenedSum(
 
 /** Whether a sum over `bound` with these factors takes a sum in (else it is named as before). */
 export function takesSumsIn(atoms: AtomTable, powers: readonly (readonly [number, number])[]): boolean {
-  return powers.some(([id]) => nestedSumOf(atoms, id) !== undefined);
+  const map = records.get(atoms);
+  return map !== undefined && powers.some(([id]) => map.has(id));
 }
 
 /**
