@@ -10,6 +10,7 @@ import { DerivativeTooLargeError, eliminateDiffKeepingDomain } from './different
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
+import { entryOf, laplaceDeterminant, MAX_DETERMINANT_SIZE } from './determinant.ts';
 import { closest } from './did-you-mean.ts';
 import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef, termKey } from './print-term.ts';
@@ -1448,12 +1449,7 @@ export class Resolver {
       expr.span, rows.k === 'fixed' ? `use a dimension symbol (matrix[n, n]): it is checked at each size up to ${MAX_DETERMINANT_SIZE}` : `let ${showDim(rows)} take sizes up to ${MAX_DETERMINANT_SIZE} (a literal index such as X[6, 6] needs a larger one)`);
     }
     const entry = (i: number, j: number) => a.at([{ k: 'lit', value: i }, { k: 'lit', value: j }]);
-    const det = (keep: readonly number[], columns: readonly number[]): Term => {
-      // Laplace expansion along the first kept row; the minors are tiny (m <= 4).
-      if (keep.length === 0) return num(1);
-      const [first, ...rest] = keep;
-      return add(...columns.map((c, p) => mul(num(p % 2 === 0 ? 1 : -1), entry(first, c), det(rest, columns.filter((x) => x !== c)))));
-    };
+    const det = (keep: readonly number[], columns: readonly number[]): Term => laplaceDeterminant(entry, keep, columns);
     const all = Array.from({ length: m }, (_, i) => i + 1);
     const determinant = det(all, all);
     if (name === 'det') return scalar(determinant);
@@ -2927,25 +2923,7 @@ function indexesAnArray(t: Term, name: string): boolean {
   return found;
 }
 
-/**
- * det, inv and logdet are written out up to this size (4! = 24 terms in det): a
- * fixed size, or each size of a dimension symbol tried (larger ones are not tried).
- */
-export const MAX_DETERMINANT_SIZE = 4;
-
 const v = (name: string): Index => ({ k: 'var', name, offset: 0 });
-
-/**
- * An entry of an input. A symmetric matrix is the symmetric part of the values
- * held: every engine sees M[a, b] = M[b, a] without a rule of its own, and a
- * proof for every n holds for symmetric matrices too.
- */
-function entryOf(given: { readonly name: string; readonly kind: string }, indices: readonly Index[]): Term {
-  if (isSymmetricKind(given.kind)) {
-    return mul(num(1, 2), add(input({ name: given.name, indices }), input({ name: given.name, indices: [indices[1], indices[0]] })));
-  }
-  return input({ name: given.name, indices });
-}
 
 /** The 0/1 value of a binary input, held as a label over 2 classes: 1 where the class is 2. */
 /** A two-valued input's value: low + (high - low) * (class == 2), the comparison alone for binary's 0 and 1. */

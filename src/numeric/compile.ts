@@ -380,7 +380,53 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
     };
   };
 
+  /**
+   * A closed subterm (no index variable in it) met again is compiled once and computed once per epoch and
+   * input values: a written-out inv(A) divides every cofactor by the same det, which a product of inverses
+   * (inv(A) X' y substituted into a gradient) read hundreds of times per evaluation. The same arithmetic in
+   * the same order, so the same bits; its kinks are noted again at each use.
+   */
+  const shared = new Map<string, Compiled>();
   const go = (t: Term, bound: ReadonlySet<string> = new Set()): Compiled => {
+    if (!SHAREABLE.has(t.k) || freeIndexNames(t).length > 0 || nodeCount(t) < MIN_SHARED_NODES) return compileNode(t, bound);
+    // Equal keys are equal terms up to the names of bound indices, and each name has a slot of its own: the names join the key.
+    const key = `${termKey(t)}|${boundIndexNames(t)}`;
+    let compiled = shared.get(key);
+    if (compiled === undefined) {
+      compiled = sharedClosed(t, compileNode(t, bound));
+      shared.set(key, compiled);
+    }
+    return compiled;
+  };
+  const sharedClosed = (t: Term, compute: Compiled): Compiled => {
+    const read = inputsRead(t, layout);
+    let epoch = -1;
+    let version = -1;
+    let value = 0;
+    let error = 0;
+    let lost = false;
+    let kink = Infinity;
+    return (s) => {
+      if (s.epoch !== epoch || versionOf(s, read) !== version) {
+        const [outerLost, outerKink] = [s.needsPrecision, s.kinkDistance];
+        s.needsPrecision = false;
+        s.kinkDistance = Infinity;
+        value = compute(s);
+        error = s.error;
+        lost = s.needsPrecision;
+        kink = s.kinkDistance;
+        s.needsPrecision = outerLost;
+        s.kinkDistance = outerKink;
+        epoch = s.epoch;
+        version = versionOf(s, read);
+      }
+      if (lost) s.needsPrecision = true;
+      if (kink < s.kinkDistance) s.kinkDistance = kink;
+      s.error = error;
+      return value;
+    };
+  };
+  const compileNode = (t: Term, bound: ReadonlySet<string>): Compiled => {
     const sub = (c: Term) => go(c, bound);
     switch (t.k) {
       case 'num': {
@@ -816,6 +862,35 @@ export function finiteDifference(s: EvaluationState, f: Compiled, p: number): nu
 /** {@link freeIndexNames} of terms already asked about, by identity: compiling asks it of every node of a side. */
 const freeNamesOf = new WeakMap<Term, readonly string[]>();
 const NO_NAMES: readonly string[] = [];
+
+/** The kinds a closed subterm met twice is shared for (see compileClosures): plain arithmetic and written-out sums. */
+const SHAREABLE: ReadonlySet<Term['k']> = new Set(['add', 'mul', 'pow', 'fn', 'sum', 'reduce', 'extremum']);
+
+/** Below this many nodes a closed subterm is computed where it stands: its cache would cost what it saves. */
+const MIN_SHARED_NODES = 12;
+
+const nodeCounts = new WeakMap<Term, number>();
+
+const boundNamesOf = new WeakMap<Term, string>();
+
+/** The indices the sums and products inside a term bind, in order (memoised by identity). */
+function boundIndexNames(t: Term): string {
+  const known = boundNamesOf.get(t);
+  if (known !== undefined) return known;
+  const own = t.k === 'sum' || t.k === 'reduce' || t.k === 'series' ? [t.index] : [];
+  const names = [...own, ...children(t).map(boundIndexNames).filter((n) => n !== '')].join(',');
+  boundNamesOf.set(t, names);
+  return names;
+}
+
+/** The nodes of a term (memoised by identity). */
+function nodeCount(t: Term): number {
+  const known = nodeCounts.get(t);
+  if (known !== undefined) return known;
+  const n = children(t).reduce((total, c) => total + nodeCount(c), 1);
+  nodeCounts.set(t, n);
+  return n;
+}
 
 /**
  * The index variables a term uses that no sum inside it binds, in the order they

@@ -9,8 +9,8 @@ import type { Layout } from './layout.ts';
  * evaluation, 12 s a step). Where the comparisons are read first and one is 0, the
  * product is 0 without the rest, exactly as it would have been: the rest must then
  * have a value at every point, so only polynomials in drawn entries at indices
- * that cannot leave their range qualify (x[i + 1] may have none at i = n, and 0
- * times no value is none). Both compile.ts and generate.ts read the same list.
+ * that cannot leave their range, and sums of them, qualify (x[i + 1] may have none at i = n,
+ * and 0 times no value is none). compile.ts, generate.ts and precise.ts read the same list.
  */
 
 /** The positions of the index comparisons among a product's factors, where reading them first is exact; else undefined. */
@@ -31,6 +31,8 @@ function alwaysHasValue(t: Term, layout: Layout): boolean {
     case 'add': return t.terms.every((x) => alwaysHasValue(x, layout));
     case 'mul': return t.factors.every((x) => alwaysHasValue(x, layout));
     case 'pow': return t.exponent.k === 'num' && t.exponent.value.den === 1n && t.exponent.value.num >= 0n && alwaysHasValue(t.base, layout);
+    // A sum of such over a loop (the entries of X' X + lam I, whose written-out inverse picks cofactors of them).
+    case 'sum': case 'reduce': return alwaysHasValue(t.body, layout);
     default: return false;
   }
 }

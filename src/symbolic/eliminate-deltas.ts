@@ -1,4 +1,4 @@
-import { add, hasAffineIndex, hasValueEverywhere, mapChildren, mul, substituteIndices, usesIndexVariable, ZERO, type Index, type Input, type Term } from '../model/index.ts';
+import { add, hasAffineIndex, hasValueEverywhere, mapChildren, mul, positiveDeterminantKeys, substituteIndices, termKey, usesIndexVariable, ZERO, type Index, type Input, type Term } from '../model/index.ts';
 
 /** Most products a sum body may distribute into before it is left as it is. */
 const MAX_PRODUCTS = 2_000;
@@ -174,7 +174,8 @@ function readIsPositive(x: Term, m: ValueMemo): boolean {
     // Indices start at 1: an index (or a dimension) plus a whole number is at least 1.
     case 'ival': return x.index.k === 'lit' ? x.index.value > 0 : x.index.offset >= 0;
     case 'input': return POSITIVE_KINDS.has(m.inputs.get(x.ref.name)?.kind ?? '');
-    case 'add': return x.terms.every((y) => isPositive(y, m));
+    // The written-out determinant of an invertible or spd input: positive by its type (a written-out inverse divides by it).
+    case 'add': return x.terms.every((y) => isPositive(y, m)) || positiveDeterminantKeys(m.inputs).has(termKey(x));
     case 'mul': return x.factors.every((y) => isPositive(y, m));
     case 'pow': return isPositive(x.base, m) && hasValue(x.exponent, m);
     case 'sum': return isPositive(x.body, m);
