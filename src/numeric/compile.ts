@@ -384,11 +384,12 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
    * A closed subterm (no index variable in it) met again is compiled once and computed once per epoch and
    * input values: a written-out inv(A) divides every cofactor by the same det, which a product of inverses
    * (inv(A) X' y substituted into a gradient) read hundreds of times per evaluation. The same arithmetic in
-   * the same order, so the same bits; its kinks are noted again at each use.
+   * the same order, so the same bits. Only where nothing in it notes a kink: a kink distance is noted where a
+   * value is computed, and generated code (which computes it at each use) must give the same bits.
    */
   const shared = new Map<string, Compiled>();
   const go = (t: Term, bound: ReadonlySet<string> = new Set()): Compiled => {
-    if (!SHAREABLE.has(t.k) || freeIndexNames(t).length > 0 || nodeCount(t) < MIN_SHARED_NODES) return compileNode(t, bound);
+    if (!SHAREABLE.has(t.k) || freeIndexNames(t).length > 0 || nodeCount(t) < MIN_SHARED_NODES || !kinkFree(t)) return compileNode(t, bound);
     // Equal keys are equal terms up to the names of bound indices, and each name has a slot of its own: the names join the key.
     const key = `${termKey(t)}|${boundIndexNames(t)}`;
     let compiled = shared.get(key);
@@ -405,23 +406,18 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
     let value = 0;
     let error = 0;
     let lost = false;
-    let kink = Infinity;
     return (s) => {
       if (s.epoch !== epoch || versionOf(s, read) !== version) {
-        const [outerLost, outerKink] = [s.needsPrecision, s.kinkDistance];
+        const outerLost = s.needsPrecision;
         s.needsPrecision = false;
-        s.kinkDistance = Infinity;
         value = compute(s);
         error = s.error;
         lost = s.needsPrecision;
-        kink = s.kinkDistance;
-        s.needsPrecision = outerLost;
-        s.kinkDistance = outerKink;
+        s.needsPrecision = outerLost || lost;
         epoch = s.epoch;
         version = versionOf(s, read);
       }
       if (lost) s.needsPrecision = true;
-      if (kink < s.kinkDistance) s.kinkDistance = kink;
       s.error = error;
       return value;
     };
@@ -864,10 +860,36 @@ const freeNamesOf = new WeakMap<Term, readonly string[]>();
 const NO_NAMES: readonly string[] = [];
 
 /** The kinds a closed subterm met twice is shared for (see compileClosures): plain arithmetic and written-out sums. */
-const SHAREABLE: ReadonlySet<Term['k']> = new Set(['add', 'mul', 'pow', 'fn', 'sum', 'reduce', 'extremum']);
+const SHAREABLE: ReadonlySet<Term['k']> = new Set(['add', 'mul', 'pow', 'fn', 'sum', 'reduce']);
 
 /** Below this many nodes a closed subterm is computed where it stands: its cache would cost what it saves. */
 const MIN_SHARED_NODES = 12;
+
+const kinkFreeTerms = new WeakMap<Term, boolean>();
+
+/**
+ * Whether nothing in a term notes a kink or reads the state beyond its inputs and indices: arithmetic, whole
+ * powers, sums and products of such, and functions with no kink, jump or edge (a polynomial, a written-out det).
+ */
+function kinkFree(t: Term): boolean {
+  const known = kinkFreeTerms.get(t);
+  if (known !== undefined) return known;
+  let free: boolean;
+  switch (t.k) {
+    case 'num': case 'pi': case 'size': case 'input': case 'ival': case 'icmp': free = true; break;
+    case 'add': case 'mul': case 'sum': free = children(t).every(kinkFree); break;
+    case 'reduce': free = t.op === 'prod' && kinkFree(t.body); break;
+    case 'pow': free = t.exponent.k === 'num' && t.exponent.value.den === 1n && kinkFree(t.base); break;
+    case 'fn': {
+      const rule = FUNCTIONS[t.name];
+      free = rule.kink === undefined && rule.jumpDistance === undefined && t.name !== 'sqrt' && t.args.every(kinkFree);
+      break;
+    }
+    default: free = false;
+  }
+  kinkFreeTerms.set(t, free);
+  return free;
+}
 
 const nodeCounts = new WeakMap<Term, number>();
 

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivation } from '../../src/index.ts';
-import { FUNCTIONS, type Comparison, type FunctionName, type Index, type Input, type Term } from '../../src/model/index.ts';
-import { compileClosures, IndexSlots, newState, type Compiled, type EvaluationState } from '../../src/numeric/compile.ts';
+import { FUNCTIONS, withUniqueBinders, type Comparison, type FunctionName, type Index, type Input, type Term } from '../../src/model/index.ts';
+import { compileClosures, freeIndexNames, IndexSlots, newState, type Compiled, type EvaluationState } from '../../src/numeric/compile.ts';
 import { assertSafeSource, compileGenerated, compileTerm, estimatedWork, GENERATE_AFTER, generateSource, numberLiteral } from '../../src/numeric/generate.ts';
 import { layoutInputs, type Layout } from '../../src/numeric/layout.ts';
 import { checkStepNumerically } from '../../src/numeric/index.ts';
@@ -141,6 +141,36 @@ describe('generated numeric code', () => {
         expect(sameBits(results[0], results[1]), JSON.stringify({ closures: results[0], generated: results[1] })).toBe(true);
       },
     ), { numRuns: 1000, seed: 11 });
+  });
+
+  it('gives the same bits where a closed subterm repeats: closures compute it once per input, generated code at each use', () => {
+    const closed = termArb(2, ['k'], 1).filter((t) => freeIndexNames(t).length === 0);
+    const at = (name: string, index: string): Term => ({ k: 'input', ref: { name, indices: [{ k: 'var', name: index, offset: 0 }] } });
+    fc.assert(fc.property(
+      closed, closed, fc.constantFrom(1, 2, 3), fc.array(VALUE, { minLength: 1, maxLength: 12 }),
+      fc.array(fc.nat(7), { minLength: 1, maxLength: 4 }), fc.constantFrom(0, 0, 1),
+      (a, b, size, values, classes, differentiating) => {
+        // Large enough to be shared (where nothing in it notes a kink), met in a product, in a sum's body, under exp and in a derivative.
+        const u: Term = { k: 'add', terms: [a, { k: 'mul', factors: [b, { k: 'fn', name: 'cosh', args: [a] }] }, { k: 'fn', name: 'sin', args: [b] }, { k: 'pi' }] };
+        // As compileTerm gives it: no sum shadowing another (a and b's sums over i inside the sum over i).
+        const term = withUniqueBinders({ k: 'add', terms: [
+          { k: 'mul', factors: [u, at('x', 'k')] },
+          { k: 'sum', index: 'i', dim: N, body: { k: 'mul', factors: [u, at('x', 'i')] } },
+          { k: 'fn', name: 'exp', args: [u] },
+          // Inside a derivative: each step of the difference moves t, and what is shared must be computed again.
+          { k: 'diff', f: { k: 'mul', factors: [u, u, { k: 'input', ref: { name: 't', indices: [] } }] }, v: { name: 't', indices: [] } },
+        ] });
+        const layout = layoutInputs(INPUTS, new Map([['n', size]]));
+        const results = [0, 1].map((generated) => {
+          const slots = new IndexSlots();
+          const compiled = generated ? compileGenerated(generateSource(term, layout, slots)!) : compileClosures(term, layout, slots);
+          const state = newState(layout, slots);
+          fill(layout, values, classes, state, size);
+          return [...observe(compiled, state, slots, size, differentiating), ...observe(compiled, state, slots, size, differentiating)];
+        });
+        expect(sameBits(results[0], results[1]), JSON.stringify({ closures: results[0], generated: results[1] })).toBe(true);
+      },
+    ), { numRuns: 300, seed: 12 });
   });
 
   it('bounds a product of two values both lost to rounding by the product of their errors, in closures and generated code alike', () => {

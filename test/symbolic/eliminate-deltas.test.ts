@@ -1,7 +1,8 @@
 /** The delta rule both exact engines share: sum(j, delta(j, a) f(j)) = f(a). */
 import { describe, expect, it } from 'vitest';
-import { delta, input, printTerm, type Index } from '../../src/model/index.ts';
-import { pickByDelta } from '../../src/symbolic/eliminate-deltas.ts';
+import { buildModel, parseDerivation } from '../../src/index.ts';
+import { delta, input, mul, num, pow, printTerm, type Index, type Term } from '../../src/model/index.ts';
+import { hasValueFor, pickByDelta } from '../../src/symbolic/eliminate-deltas.ts';
 
 const j: Index = { k: 'var', name: 'j', offset: 0 };
 const k: Index = { k: 'var', name: 'k', offset: 0 };
@@ -25,5 +26,28 @@ describe('pickByDelta', () => {
     const { factors, picked } = pickByDelta([delta(j, yOfJ), x(j)], 'j');
     expect(picked).toBe(false);
     expect(factors).toHaveLength(2);
+  });
+});
+
+describe('hasValueFor', () => {
+  /** The written-out det of M as the model builds it: the base of det(M)^-1 in logdet(M)'s derivative. */
+  const writtenDet = (type: string) => {
+    const model = buildModel(parseDerivation(`derivation "t"\ngiven M: ${type}\nclaim det(M) = 0\n`, 't.deriv'));
+    return { det: model.claims[0].head!, inputs: new Map(model.inputs.map((i) => [i.name, i])) };
+  };
+  const overDet = (det: Term): Term => mul(x({ k: 'lit', value: 1 }), pow(det, num(-1)));
+
+  it('a division by the det of an invertible or spd input has a value: the type makes the det positive', () => {
+    for (const type of ['invertible[3, 3]', 'spd[3, 3]', 'invertible[2, 2]', 'spd[4, 4]']) {
+      const { det, inputs } = writtenDet(type);
+      expect(hasValueFor(overDet(det), inputs), type).toBe(true);
+    }
+  });
+
+  it('a division by the det of any other square matrix may have none', () => {
+    for (const type of ['matrix[3, 3]', 'symmetric[3, 3]']) {
+      const { det, inputs } = writtenDet(type);
+      expect(hasValueFor(overDet(det), inputs), type).toBe(false);
+    }
   });
 });
