@@ -430,6 +430,23 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
             unlimited = wasUnlimited;
           }
         }
+        // One side read in 60 digits (doubles lost it) against one in doubles: they agree within the double's own
+        // bound, 1e-16 of the sides, which says nothing past doubles. A slip of 1e-15 on an integral 60 digits read
+        // (log(t) / (1 - t) over [0, 1] = -pi^2/6 + 1e-15, probe 38) was verified. The other side is read in 60 digits too.
+        if (options.readAgreementsPrecisely && readingAgreements && (preciseReadings < MAX_AGREEMENT_READINGS || whole) && compared !== undefined && compared.ratio <= 1
+          && (left.kind === 'precise') !== (right.kind === 'precise') && (right.kind === 'precise' || right.kind === 'double')) {
+          preciseReadings++;
+          const wasUnlimited = unlimited;
+          unlimited = true;
+          try {
+            const l2 = left.kind === 'precise' ? left : sideValue('lhs', { ...l, needsPrecision: true });
+            const r2 = right.kind === 'precise' ? right : sideValue('rhs', { ...r, needsPrecision: true }, true);
+            const precise = l2.kind === 'precise' ? compareSides(l2, r2, readsLimit) : undefined;
+            if (precise !== undefined && precise.ratio > 1) compared = precise;
+          } finally {
+            unlimited = wasUnlimited;
+          }
+        }
         if (compared === undefined && left.kind === 'double' && right.kind === 'double') {
           // Doubles agreeing only within bounds above the values (sin(pi (3 + 1e-40)) 1e40): read again in high precision.
           compared = comparedPrecisely(l, r);

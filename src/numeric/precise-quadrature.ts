@@ -31,6 +31,8 @@ const MAX_U = 4.6;
 const CONVERGED = new D('1e-30');
 /** At the finest level, levels agreeing to this part of the integral of |f| (the two before to its square root) settle it, to their change. */
 const SETTLED = new D('1e-20');
+/** A change of the levels this small (relative to the sides) ends the levels at once; one above it takes one level more. */
+const TIGHT = new D('1e-50');
 /** The nearest a node comes to a non-zero end, relative to it: the integrand's 60 digits resolve it (1 - t is not 0). */
 const RESOLVED = new D('1e-55');
 const NEGLIGIBLE = new D('1e-70');
@@ -109,6 +111,8 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
   let previous: Decimal | undefined;
   let before: Decimal | undefined;
   let tail = new BOUND(0);
+  // The result at the first level that converged, while the next one is taken.
+  let converged: PreciseQuadrature | undefined;
   for (let level = 0; level <= MAX_LEVEL; level++) {
     const h = new D(2).pow(-level);
     tail = new BOUND(0);
@@ -181,7 +185,13 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
       // the levels agree to them, not past them, and they are bounded apart (tail).
       const floor = h.times(tail).times(4);
       if (level >= MIN_LEVEL && change.lte(CONVERGED.times(scale).plus(floor)) && before !== undefined && previous.minus(before).abs().lte(CONVERGED.sqrt().times(scale).plus(floor))) {
-        return finish(value, change.div(2), h);
+        // Converged to 1e-30 of the sides: one level more squares the change (1e-32 becomes 1e-60), which a slip of
+        // 1e-40 needs to be seen (log(t) / (1 - t) over [0, 1/2] stopped at 3e-32). Taken where the budget allows.
+        if (level === MAX_LEVEL || change.lte(TIGHT.times(scale).plus(floor))) return finish(value, change.div(2), h);
+        if (converged !== undefined) return converged;
+        converged = finish(value, change.div(2), h);
+      } else if (converged !== undefined) {
+        return converged;
       }
       // At the finest level, a wide integrand (a normal of standard deviation 2 away from 0) still converging as the
       // rule does, its change squared at each level (1e-7, 1e-15, 1e-29), has the last change for its bound: short of

@@ -342,6 +342,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         // Index comparisons first where one at 0 makes the product exactly 0 (selector-products.ts), as in doubles:
         // a written-out 4x4 inverse computed all sixteen cofactors per entry, 0.7 s a 60-digit reading of a ridge step.
         const selectors = selectorFactors(t, layout)?.map((i) => parts[i]);
+        const unitFactors = t.factors.map((f) => f.k === 'num' && (f.value.num === f.value.den || f.value.num === -f.value.den));
         return (s) => {
           if (selectors !== undefined) {
             for (const selector of selectors) {
@@ -351,10 +352,16 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           work.operations += 2 * parts.length;
           let product = one;
           let error = ZERO_BOUND;
-          for (const p of parts) {
-            const v = p(s);
+          // Whether the product so far is exactly 1 or -1 (literals): times a value of at most 60 digits, it is exact.
+          let signOnly = true;
+          for (let i = 0; i < parts.length; i++) {
+            const v = parts[i](s);
             const next = product.times(v);
-            error = carry(v, error).plus(carry(product, context.error)).plus(carry(error, context.error)).plus(rounding(next));
+            // A sign is exact: -r as an integral's bound carried a rounding, and an end where the integrand has an
+            // infinite slope (sqrt(r^2 - t^2) at t = -r) then had no bound at all (probe 38, a semicircle's area).
+            const exact = unitFactors[i] || (signOnly && v.isFinite() && v.sd() <= HIGH_DIGITS);
+            error = carry(v, error).plus(carry(product, context.error)).plus(carry(error, context.error)).plus(exact ? ZERO_BOUND : rounding(next));
+            signOnly &&= unitFactors[i];
             product = next;
           }
           context.error = error;

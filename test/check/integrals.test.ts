@@ -210,3 +210,20 @@ describe('what an integral is written with', () => {
     expect(step.detail.diagnostic?.hint).toContain(hint);
   });
 });
+
+describe('integrals read in 60 digits (probe 38)', () => {
+  it.each([
+    // The integrand has no closed form; doubles lose it at t = 0, and 60 digits read it. A slip of 6e-16 of the sides was
+    // compared against the other side in doubles, within their 1e-16, and verified.
+    ['a slip of 1e-15 against a side doubles read', 'given t: real\nclaim integral(t, 0, 1, log(t) / (1 - t)) = -pi^2 / 6 + 1e-15', 'refuted'],
+    ['the value itself', 'given t: real\nclaim integral(t, 0, 1, log(t) / (1 - t)) = -pi^2 / 6', 'verified'],
+    // The quadrature stopped where its levels agreed to 1e-30 (3e-32 on [0, 1/2]): one level more reads past 1e-50.
+    ['a slip of 1e-40 on a sum of two pieces', 'given t: real\nclaim integral(t, 0, 1/2, log(t) / (1 - t)) + integral(t, 1/2, 1, log(t) / (1 - t)) = -pi^2 / 6 + 1e-40', 'refuted'],
+    // The bound -r carried a rounding, and sqrt's infinite slope at the end made it no bound at all: no value anywhere.
+    ['a semicircle\'s area between bounds an input gives', 'given r: positive\ngiven t: real\nclaim integral(t, -r, r, sqrt(r^2 - t^2)) = pi * r^2 / 2', 'verified'],
+    ['the sphere\'s surface as Stewart 8.2 prints it, 0 / 0 only at the ends', 'given r: positive\ngiven t: real\nclaim integral(t, -r, r, 2 * pi * sqrt(r^2 - t^2) * r / sqrt(r^2 - t^2)) = 4 * pi * r^2', 'verified'],
+    ['the semicircle with a slip of 1e-30', 'given r: positive\ngiven t: real\nclaim integral(t, -r, r, sqrt(r^2 - t^2)) = pi * r^2 / 2 + 1e-30', 'refuted'],
+  ])('%s', (_, body, verdict) => {
+    expect(verdictOf(body).verdict).toBe(verdict);
+  }, 60_000);
+});
