@@ -113,7 +113,8 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
   let tail = new BOUND(0);
   // The result at the first level that converged, while the next one is taken.
   let converged: PreciseQuadrature | undefined;
-  for (let level = 0; level <= MAX_LEVEL; level++) {
+  // One level past the finest, only after a level that converged (see `converged`).
+  for (let level = 0; level <= MAX_LEVEL + 1; level++) {
     const h = new D(2).pow(-level);
     tail = new BOUND(0);
     // Per side (sign of u), the last two terms, for the tail past the last node.
@@ -151,7 +152,8 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
         last.delete(side);
         continue;
       }
-      if (v === undefined) return 'unsettled';
+      // A level taken past convergence that cannot be read (its work spent) leaves the level that converged.
+      if (v === undefined) return converged ?? 'unsettled';
       if (v.isNaN()) return { value: new D(NaN), error: new D(0) };
       if (!v.isFinite()) return 'unsettled';
       const term = w.times(v);
@@ -187,18 +189,25 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
       if (level >= MIN_LEVEL && change.lte(CONVERGED.times(scale).plus(floor)) && before !== undefined && previous.minus(before).abs().lte(CONVERGED.sqrt().times(scale).plus(floor))) {
         // Converged to 1e-30 of the sides: one level more squares the change (1e-32 becomes 1e-60), which a slip of
         // 1e-40 needs to be seen (log(t) / (1 - t) over [0, 1/2] stopped at 3e-32). Taken where the budget allows.
-        if (level === MAX_LEVEL || change.lte(TIGHT.times(scale).plus(floor))) return finish(value, change.div(2), h);
+        // At the finest level too: a normal's second moment over the line stopped there at 1e-37 (probe 38).
+        if (level > MAX_LEVEL || change.lte(TIGHT.times(scale).plus(floor))) return finish(value, change.div(2), h);
         if (converged !== undefined) return converged;
         converged = finish(value, change.div(2), h);
+        before = previous;
+        previous = value;
+        continue;
       } else if (converged !== undefined) {
         return converged;
       }
       // At the finest level, a wide integrand (a normal of standard deviation 2 away from 0) still converging as the
       // rule does, its change squared at each level (1e-7, 1e-15, 1e-29), has the last change for its bound: short of
-      // 60 digits, far past doubles.
+      // 60 digits, far past doubles. One level more may square it.
       if (level === MAX_LEVEL && before !== undefined && change.lte(SETTLED.times(scale).plus(floor))
         && previous.minus(before).abs().lte(SETTLED.sqrt().times(scale).plus(floor))) {
-        return finish(value, change, h);
+        converged = finish(value, change, h);
+        before = previous;
+        previous = value;
+        continue;
       }
       // Not converged at the finest level: a kink or a peak the levels do not resolve, and their trend is no bound.
       if (level === MAX_LEVEL) return 'unsettled';

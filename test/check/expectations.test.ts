@@ -29,6 +29,18 @@ claim E(t, normal(0, 1), relu(t)) = 1 / sqrt(2 * pi)
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   }, 120_000);
 
+  it('prove a normal\'s entropy written with its density phi, whose log is a polynomial once phi is an exponential (probe 38)', () => {
+    // The numbers lose phi far out (its log is -Infinity where it underflows): one input of a hundred settled, or none.
+    expect(verdictsIn(`given z, mu: real
+given s: positive
+claim -E(z, normal(mu, s), log(phi((z - mu) / s) / s)) = log(2 * pi * exp(1) * s^2) / 2
+claim -E(z, normal(mu, s), log(phi((z - mu) / s) / s)) = log(2 * pi * exp(1) * s) / 2   expect wrong
+claim E(z, normal(0, 1), log(phi(z))) = -log(2 * pi) / 2 - 1/2
+claim integral(z, -Infinity, Infinity, z^2 * phi(z)) = 1
+claim integral(z, -Infinity, Infinity, z^2 * phi(z)) = 1 + 1e-40   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  }, 120_000);
+
   it('Var(t, D, f) is E[(f - E[f])^2], proved where the expectations are', () => {
     expect(verdictsIn(`given t, mu: real
 given s, l, a, b: positive
