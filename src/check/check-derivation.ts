@@ -7,7 +7,7 @@ import {
   type Confirmation, type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
-import { kinkConvention } from './kink-convention.ts';
+import { kinkConvention, mayCompare } from './kink-convention.ts';
 import { dimensionsRead, projectedSizes, sizeAssignments, sizesRead } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
@@ -504,7 +504,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     ...(symbolic.kind === 'equal' ? { instances: symbolic.instances } : {}),
     ...(symbolic.kind === 'undecided' ? { undecided: symbolic.reason } : {}),
     // A kink convention matters only where comparisons are read almost everywhere: in a step about a derivative.
-    ...(almostEverywhere ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
+    ...(almostEverywhere && mayCompare(lhs) && mayCompare(rhs) ? kinkNote(above, modelStep.term, numeric, symbolic) : {}),
   };
   // The sizes the numbers tried: a search that found its counterexample at the first one names that one.
   // The method names the sizes of the dimensions the step reads; the others stood at one size each (detail.sizes has them).

@@ -1,4 +1,4 @@
-import { mapChildren, printTerm, type Term } from '../model/index.ts';
+import { FUNCTIONS, mapChildren, printTerm, someSubterm, type Term } from '../model/index.ts';
 import { eliminateDeltas, eliminateDiff } from '../symbolic/index.ts';
 
 /**
@@ -55,4 +55,14 @@ function comparisons(term: Term, texts?: Map<string, [string, string]>): Map<str
   };
   walk(term);
   return out;
+}
+
+/**
+ * Whether a side, its derivatives taken and its lets read as their definitions, has a comparison of values or a
+ * function with a kink: both sides need one for kinkConvention to find anything, and differentiating the sides to
+ * find out took 0.65 s of a Gaussian process's step.
+ */
+export function mayCompare(term: Term): boolean {
+  return someSubterm(term, (t) => t.k === 'cmp' || t.k === 'extremum' || (t.k === 'reduce' && t.op !== 'prod')
+    || (t.k === 'fn' && FUNCTIONS[t.name].kink !== undefined));
 }
