@@ -4,6 +4,7 @@ import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO
 import { dimSize, type Layout } from './layout.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
+import { rationalSeries } from './rational-series-tail.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
 import { NEAREST_EXPONENT, preciseLimit, type LimitReading } from '../model/index.ts';
 
@@ -469,7 +470,20 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const slot = slots.slot(t.index);
         const body = go(t.body);
         const lower = t.lower;
+        // A rational function of k: its head added up and its tail from the expansion at infinity (rational-series-tail.ts).
+        const rational = rationalSeries(t);
+        const factor = rational && go(rational.factor);
         return memo(t, (s) => {
+          const sum = rational?.sum(lower);
+          if (sum !== undefined && factor !== undefined) {
+            work.operations += FUNCTION_COST;
+            const c = factor(s);
+            const ec = context.error;
+            if (c.isNaN()) { context.error = ZERO_BOUND; return nan; }
+            const value = c.times(sum.value);
+            context.error = carry(sum.value, ec).plus(carry(c, sum.error)).plus(carry(ec, sum.error)).plus(rounding(value));
+            return value;
+          }
           const convergence = new SeriesConvergence();
           let acc = zero;
           let error = ZERO_BOUND;

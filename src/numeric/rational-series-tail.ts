@@ -1,0 +1,221 @@
+import { Decimal } from 'decimal.js';
+import { bernoulliNumber, mul, usesIndexVariable, type Term } from '../model/index.ts';
+
+/**
+ * sum(k, L, Infinity, c N(k) / D(k)) in 60 digits, where N and D are polynomials in k
+ * with rational coefficients and D has roots that are not rational (1 / (k^2 + 1)):
+ * the exact engine sums only series whose D has rational roots (partial fractions into
+ * Hurwitz zeta values), and terms shrinking like 1 / k^2 take 10^30 of them for 60
+ * digits. Here the terms up to K are added up, and the rest is
+ *
+ *   sum_{k >= K} N(k) / D(k) = sum_i q_i zeta(i + d, K),   N(k) / D(k) = sum_i q_i k^-(i + d),
+ *
+ * the expansion at infinity (d = deg D - deg N >= 2), which converges where k is past
+ * every root of D: K is chosen 64 times past Fujiwara's bound on them, so each term of
+ * it is 1/64 of the last. Each Hurwitz zeta value is read by Euler-Maclaurin at K,
+ * whose terms shrink as ((s + 2p) / (2 pi K))^2. The constant factor c is left to the caller.
+ */
+export interface RationalSeries {
+  /** The factors free of k, as one term (1 when there are none). */
+  readonly factor: Term;
+  /** sum_{k >= lower} N(k) / D(k) with a bound on its error, or undefined where a term has no value (a root of D at a whole k). */
+  sum(lower: number): { readonly value: Decimal; readonly error: Decimal } | undefined;
+}
+
+/** Coefficients of a polynomial in k, the constant first, in WORKING digits. */
+type Polynomial = Decimal[];
+
+/** Digits the sums are taken in: 20 past the 60 they are read to. */
+const WORKING = 80;
+const W = Decimal.clone({ precision: WORKING });
+
+/** The highest degree read: past it a textbook's series is not this. */
+const MAX_DEGREE = 12;
+/** How far past the roots' bound the terms are added up before the expansion at infinity takes over. */
+const ROOT_MARGIN = 64;
+/** The fewest terms added up: Euler-Maclaurin's terms shrink as (s / (2 pi K))^2, and K = 500 makes that small. */
+const MIN_HEAD = 500;
+/** The most terms added up (roots past 300 in size are no textbook's series). */
+const MAX_HEAD = 20_000;
+/** Terms of the expansion at infinity, and of Euler-Maclaurin, at most. */
+const MAX_EXPANSION_TERMS = 60;
+const MAX_EULER_MACLAURIN_TERMS = 40;
+/** A term of either series below this part of the sum ends it. */
+const NEGLIGIBLE = new W('1e-72');
+
+/** The series' term as c N(k) / D(k), or undefined where it is not one (a factor with k in an exponent, a log). */
+export function rationalSeries(series: Extract<Term, { k: 'series' }>): RationalSeries | undefined {
+  const index = series.index;
+  const names = new Set([index]);
+  const constant: Term[] = [];
+  let numerator: Polynomial = [new W(1)];
+  let denominator: Polynomial = [new W(1)];
+  for (const f of series.body.k === 'mul' ? series.body.factors : [series.body]) {
+    if (!usesIndexVariable(f, names)) { constant.push(f); continue; }
+    const r = rationalIn(f, index);
+    if (r === undefined) return undefined;
+    numerator = times(numerator, r.numerator);
+    denominator = times(denominator, r.denominator);
+    if (degree(numerator) > MAX_DEGREE || degree(denominator) > MAX_DEGREE) return undefined;
+  }
+  numerator = trimmed(numerator);
+  denominator = trimmed(denominator);
+  const d = degree(denominator) - degree(numerator);
+  if (degree(numerator) < 0 || d < 2) return undefined;
+  const cached = new Map<number, { value: Decimal; error: Decimal } | undefined>();
+  return {
+    factor: mul(...constant),
+    sum(lower) {
+      if (!cached.has(lower)) cached.set(lower, summed(numerator, denominator, lower));
+      return cached.get(lower);
+    },
+  };
+}
+
+function summed(numerator: Polynomial, denominator: Polynomial, lower: number): { value: Decimal; error: Decimal } | undefined {
+  const m = degree(denominator);
+  const lead = denominator[m];
+  // Fujiwara: every root of D is within 2 max |b_(m-j) / b_m|^(1/j) of 0 (the constant's term halved first).
+  let bound = new W(0);
+  for (let j = 1; j <= m; j++) {
+    const ratio = denominator[m - j].div(lead).abs().div(j === m ? 2 : 1);
+    if (!ratio.isZero()) bound = Decimal.max(bound, ratio.pow(new W(1).div(j)));
+  }
+  bound = bound.times(2);
+  const K = Math.max(lower, MIN_HEAD, Math.ceil(bound.times(ROOT_MARGIN).toNumber()) + 1);
+  if (K - lower > MAX_HEAD) return undefined;
+  let head = new W(0);
+  let headScale = new W(0);
+  for (let k = lower; k < K; k++) {
+    const den = at(denominator, k);
+    // A root of D at a whole k, or next to one: a term with no value (the caller's own reading says so).
+    if (den.abs().lt(lead.abs().times('1e-60'))) return undefined;
+    const term = at(numerator, k).div(den);
+    head = head.plus(term);
+    headScale = headScale.plus(term.abs());
+  }
+  // N(k) / D(k) = x^d A(x) / B(x), x = 1 / k, with A and B the coefficients read from the top.
+  const n = degree(numerator);
+  const d = m - n;
+  const A = numerator.slice().reverse();
+  const B = denominator.slice().reverse();
+  const q: Decimal[] = [];
+  let tail = new W(0);
+  let last = new W(0);
+  let lastButOne = new W(Infinity);
+  let converged = false;
+  for (let i = 0; i < MAX_EXPANSION_TERMS; i++) {
+    let c = i < A.length ? A[i] : new W(0);
+    for (let j = 1; j <= Math.min(i, m); j++) c = c.minus(B[j].times(q[i - j]));
+    q.push(c.div(B[0]));
+    const zeta = hurwitzZeta(i + d, K);
+    if (zeta === undefined) return undefined;
+    lastButOne = last;
+    last = q[i].times(zeta.value);
+    tail = tail.plus(last);
+    // Two negligible terms in a row end it (a coefficient may be 0 by symmetry: 1 / (k^2 + 1) has every odd one 0).
+    const negligible = NEGLIGIBLE.times(tail.abs().plus(head.abs()));
+    if (last.abs().lte(negligible) && lastButOne.abs().lte(negligible)) {
+      converged = true;
+      break;
+    }
+  }
+  if (!converged) return undefined;
+  const value = head.plus(tail);
+  // Each head term in 80 digits, each expansion term bounded by the next (a geometric series of ratio 1/64).
+  const error = headScale.times('1e-78').plus(last.abs().times(2)).plus(value.abs().times('1e-75'));
+  return { value, error };
+}
+
+const zetas = new Map<string, { value: Decimal } | undefined>();
+
+/** zeta(s, K) = sum_{k >= K} k^-s for a whole s >= 2, by Euler-Maclaurin at K. */
+function hurwitzZeta(s: number, K: number): { value: Decimal } | undefined {
+  const key = `${s}:${K}`;
+  if (zetas.has(key)) return zetas.get(key);
+  const k = new W(K);
+  let value = k.pow(1 - s).div(s - 1).plus(k.pow(-s).div(2));
+  // B_2p / (2p)! s (s + 1) ... (s + 2p - 2) K^(-s - 2p + 1)
+  let rising = new W(s);
+  let factorial = new W(2);
+  let power = k.pow(-s - 1);
+  let done = false;
+  for (let p = 1; p <= MAX_EULER_MACLAURIN_TERMS; p++) {
+    const [bn, bd] = bernoulliNumber(2 * p);
+    const term = new W(bn.toString()).div(bd.toString()).div(factorial).times(rising).times(power);
+    value = value.plus(term);
+    if (term.abs().lte(NEGLIGIBLE.times(value.abs()))) { done = true; break; }
+    rising = rising.times(s + 2 * p - 1).times(s + 2 * p);
+    factorial = factorial.times(2 * p + 1).times(2 * p + 2);
+    power = power.div(k).div(k);
+  }
+  const out = done ? { value } : undefined;
+  zetas.set(key, out);
+  return out;
+}
+
+/** The term as N(k) / D(k) with rational coefficients, or undefined. */
+function rationalIn(t: Term, index: string): { numerator: Polynomial; denominator: Polynomial } | undefined {
+  switch (t.k) {
+    case 'num': return { numerator: [new W(t.value.num.toString()).div(t.value.den.toString())], denominator: [new W(1)] };
+    case 'ival': {
+      const i = t.index;
+      if (i.k !== 'var' || i.name !== index) return undefined;
+      return { numerator: [new W(i.offset), new W(1)], denominator: [new W(1)] };
+    }
+    case 'add': case 'mul': {
+      let acc = { numerator: [new W(t.k === 'add' ? 0 : 1)], denominator: [new W(1)] };
+      for (const part of t.k === 'add' ? t.terms : t.factors) {
+        const r = rationalIn(part, index);
+        if (r === undefined) return undefined;
+        acc = t.k === 'add'
+          ? { numerator: plus(times(acc.numerator, r.denominator), times(r.numerator, acc.denominator)), denominator: times(acc.denominator, r.denominator) }
+          : { numerator: times(acc.numerator, r.numerator), denominator: times(acc.denominator, r.denominator) };
+        if (degree(acc.numerator) > MAX_DEGREE || degree(acc.denominator) > MAX_DEGREE) return undefined;
+      }
+      return acc;
+    }
+    case 'pow': {
+      const e = t.exponent;
+      if (e.k !== 'num' || e.value.den !== 1n) return undefined;
+      const n = Number(e.value.num);
+      if (Math.abs(n) > MAX_DEGREE) return undefined;
+      const base = rationalIn(t.base, index);
+      if (base === undefined) return undefined;
+      let numerator: Polynomial = [new W(1)];
+      let denominator: Polynomial = [new W(1)];
+      for (let i = 0; i < Math.abs(n); i++) {
+        numerator = times(numerator, base.numerator);
+        denominator = times(denominator, base.denominator);
+      }
+      return n >= 0 ? { numerator, denominator } : { numerator: denominator, denominator: numerator };
+    }
+    default: return undefined;
+  }
+}
+
+function degree(p: Polynomial): number {
+  for (let i = p.length - 1; i >= 0; i--) if (!p[i].isZero()) return i;
+  return -1;
+}
+
+function trimmed(p: Polynomial): Polynomial {
+  return p.slice(0, Math.max(1, degree(p) + 1));
+}
+
+function times(a: Polynomial, b: Polynomial): Polynomial {
+  const out: Polynomial = Array.from({ length: a.length + b.length - 1 }, () => new W(0));
+  a.forEach((x, i) => b.forEach((y, j) => { out[i + j] = out[i + j].plus(x.times(y)); }));
+  return trimmed(out);
+}
+
+function plus(a: Polynomial, b: Polynomial): Polynomial {
+  return trimmed(Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? new W(0)).plus(b[i] ?? new W(0))));
+}
+
+/** p(k) by Horner. */
+function at(p: Polynomial, k: number): Decimal {
+  let v = new W(0);
+  for (let i = p.length - 1; i >= 0; i--) v = v.times(k).plus(p[i]);
+  return v;
+}
