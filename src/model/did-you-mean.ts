@@ -1,8 +1,10 @@
-/** The known name nearest to a misspelt one, if any is close (edit distance ≤ 2). */
+/** The known name nearest to a misspelt one, if any is close (edit distance ≤ 2); never one letter for another. */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
+    // One letter for another is another variable, not a misspelling: y is not a slip for x (X is for x).
+    if (name.length === 1 && candidate.length === 1 && name.toLowerCase() !== candidate.toLowerCase()) continue;
     const d = editDistance(name, candidate);
     if (d < bestDistance) { best = candidate; bestDistance = d; }
   }

@@ -229,6 +229,18 @@ claim mean(xx) = 1
     expect(d?.hint).not.toMatch(/index/);
   });
 
+  it('one letter is not offered for another: y undeclared beside x is to be declared, not a slip for x (probe 38)', () => {
+    const d = errorOf(`given x: real
+claim diff(y, x) = 0
+`);
+    expect(d?.code).toBe('unknown-name');
+    expect(d?.hint).not.toMatch(/did you mean/);
+    expect(d?.hint).toMatch(/given y: real/);
+    expect(errorOf(`given x: real
+claim X^2 = x^2
+`)?.hint).toMatch(/did you mean 'x'/);
+  });
+
   it('a let parameter used only as a number: which range it runs over', () => {
     const d = errorOf(`given x: vector[n]
 let f[i] = i * 2
