@@ -1801,8 +1801,13 @@ function exactWitness(numerator: Polynomial, difference: RationalFunction, left:
  * open set next to the point shows in one of these; one on a kink alone in none.
  */
 function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number): boolean {
-  return nearbyPoints(point, inputs).some((moved) => confirmAtPoint(lhs, rhs, moved, maxDigits) !== undefined);
+  // At finer hairs too: a threshold moved by 1e-20 (y m < 1 + 1e-20 for the hinge's y m < 1) differs on an interval
+  // that narrow, not at a point, and a hair of 1e-12 steps over it (probe 36).
+  return NEARBY_SCALES.some((scale) => nearbyPoints(point, inputs, scale).some((moved) => confirmAtPoint(lhs, rhs, moved, maxDigits) !== undefined));
 }
+
+/** The hairs a point is moved by, relative to its entries, to tell a difference at a kink alone from one on an interval. */
+const NEARBY_SCALES = [12, 30, 45];
 
 /**
  * Whether the term jumps at the point: its value there is not its value at the points a hair away (or it has
@@ -1830,8 +1835,8 @@ function jumpsAt(term: Term, point: ReadonlyMap<string, PointValue>, inputs: rea
 /** How far, relative to 1 + |value|, the line above may move over a hair's step (1e-12 relative) and still be continuous. */
 const JUMP_TOLERANCE = 1e-6;
 
-/** The point moved a hair (1e-12 relative, 1e-15 at 0) in each continuous entry, in four patterns of signs. */
-function nearbyPoints(point: ReadonlyMap<string, PointValue>, inputs: readonly Input[]): Map<string, PointValue>[] {
+/** The point moved a hair (1e-12 relative, 1e-15 at 0, or finer by `scale`) in each continuous entry, in four patterns of signs. */
+function nearbyPoints(point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], scale = 12): Map<string, PointValue>[] {
   const asRational = (v: PointValue) => (typeof v === 'number' ? rationalOfDouble(v) : 'term' in v ? rationalOfDouble(v.approx) : Rational.of(v.num, v.den));
   // Only entries that vary continuously move: a label or a one-hot entry stays what it is.
   const continuous = new Set(inputs.filter((i) => isContinuousKind(i.kind)).map((i) => i.name));
@@ -1842,7 +1847,7 @@ function nearbyPoints(point: ReadonlyMap<string, PointValue>, inputs: readonly I
     for (const [entry, v] of point) {
       if (!continuous.has(entry.split('[')[0])) { moved.set(entry, v); continue; }
       const r = asRational(v);
-      const step = r.isZero() ? Rational.of(1n, 10n ** 15n) : r.abs().mul(Rational.of(1n, 10n ** 12n));
+      const step = r.isZero() ? Rational.of(1n, 10n ** BigInt(scale + 3)) : r.abs().mul(Rational.of(1n, 10n ** BigInt(scale)));
       const next = sign(p++) > 0 ? r.add(step) : r.sub(step);
       moved.set(entry, { num: next.num, den: next.den });
     }

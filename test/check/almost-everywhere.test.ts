@@ -180,3 +180,16 @@ claim diff(min(x, 6), x) = (x <= 6)
 `)).toEqual(['refuted', 'refuted', 'refuted', 'proved', 'proved']);
   }, 60_000);
 });
+
+describe('a kink moved by less than doubles see (probe 36)', () => {
+  it('is refuted: the sides differ on an interval 1e-20 wide, not at a point, and a finer hair finds it', () => {
+    expect(verdictsIn(`given m: real
+given y: sign
+claim diff(max(0, 1 - y * m), m) = -y * (y * m < 1)
+claim diff(max(0, 1 - y * m), m) = -y * (y * m < 1.00000000000000000001)   expect wrong
+claim diff(max(0, 1 - m), m) = -(m < 1.00000000000000000001)   expect wrong
+claim diff(max(0, 1 - m), m) = -(m <= 1)
+claim diff(relu(m - 1), m) = (m > 1 + 1e-40)   expect wrong
+`)).toEqual(['proved', 'refuted', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+});
