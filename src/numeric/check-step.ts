@@ -442,7 +442,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           try {
             const l2 = left.kind === 'precise' ? left : sideValue('lhs', { ...l, needsPrecision: true });
             const r2 = right.kind === 'precise' ? right : sideValue('rhs', { ...r, needsPrecision: true }, true);
-            const precise = l2.kind === 'precise' ? compareSides(l2, r2, readsLimit) : undefined;
+            // Both read in 60 digits, or nothing: a side 60 digits find no value for where doubles had one is for the search to say.
+            const precise = l2.kind === 'precise' && r2.kind === 'precise' ? compareSides(l2, r2, readsLimit) : undefined;
             if (precise !== undefined && precise.ratio > 1) compared = precise;
           } finally {
             unlimited = wasUnlimited;
