@@ -394,33 +394,12 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
     const key = `${termKey(t)}|${boundIndexNames(t)}`;
     let compiled = shared.get(key);
     if (compiled === undefined) {
-      compiled = sharedClosed(t, compileNode(t, bound));
+      // A sum or product is cached where it is compiled (cachedWhenClosed); the rest is cached here the same way.
+      const node = compileNode(t, bound);
+      compiled = t.k === 'sum' || t.k === 'reduce' ? node : cachedWhenClosed(t, bound, node);
       shared.set(key, compiled);
     }
     return compiled;
-  };
-  const sharedClosed = (t: Term, compute: Compiled): Compiled => {
-    const read = inputsRead(t, layout);
-    let epoch = -1;
-    let version = -1;
-    let value = 0;
-    let error = 0;
-    let lost = false;
-    return (s) => {
-      if (s.epoch !== epoch || versionOf(s, read) !== version) {
-        const outerLost = s.needsPrecision;
-        s.needsPrecision = false;
-        value = compute(s);
-        error = s.error;
-        lost = s.needsPrecision;
-        s.needsPrecision = outerLost || lost;
-        epoch = s.epoch;
-        version = versionOf(s, read);
-      }
-      if (lost) s.needsPrecision = true;
-      s.error = error;
-      return value;
-    };
   };
   const compileNode = (t: Term, bound: ReadonlySet<string>): Compiled => {
     const sub = (c: Term) => go(c, bound);

@@ -111,6 +111,19 @@ function observe(compiled: Compiled, state: EvaluationState, slots: IndexSlots, 
   return out;
 }
 
+/** The term compiled as closures and as generated code, each observed twice (the second time the caches of the first input are stale): the same bits. */
+function expectSameBits(term: Term, size: number, values: readonly number[], classes: readonly number[], differentiating: number): void {
+  const layout = layoutInputs(INPUTS, new Map([['n', size]]));
+  const results = [0, 1].map((generated) => {
+    const slots = new IndexSlots();
+    const compiled = generated ? compileGenerated(generateSource(term, layout, slots)!) : compileClosures(term, layout, slots);
+    const state = newState(layout, slots);
+    fill(layout, values, classes, state, size);
+    return [...observe(compiled, state, slots, size, differentiating), ...observe(compiled, state, slots, size, differentiating)];
+  });
+  expect(sameBits(results[0], results[1]), JSON.stringify({ closures: results[0], generated: results[1] })).toBe(true);
+}
+
 function sameBits(a: Observed[], b: Observed[]): boolean {
   return a.length === b.length && a.every((x, i) =>
     Object.is(x.value, b[i].value) && Object.is(x.error, b[i].error) && Object.is(x.kink, b[i].kink) && x.precision === b[i].precision);
@@ -129,16 +142,7 @@ describe('generated numeric code', () => {
       termArb(3, ['k'], 2), fc.constantFrom(1, 2, 3), fc.array(VALUE, { minLength: 1, maxLength: 12 }),
       fc.array(fc.nat(7), { minLength: 1, maxLength: 4 }), fc.constantFrom(0, 0, 1),
       (term, size, values, classes, differentiating) => {
-        const layout = layoutInputs(INPUTS, new Map([['n', size]]));
-        const results = [0, 1].map((generated) => {
-          const slots = new IndexSlots();
-          const compiled = generated ? compileGenerated(generateSource(term, layout, slots)!) : compileClosures(term, layout, slots);
-          const state = newState(layout, slots);
-          fill(layout, values, classes, state, size);
-          // Twice: the second time the caches of the first input are stale.
-          return [...observe(compiled, state, slots, size, differentiating), ...observe(compiled, state, slots, size, differentiating)];
-        });
-        expect(sameBits(results[0], results[1]), JSON.stringify({ closures: results[0], generated: results[1] })).toBe(true);
+        expectSameBits(term, size, values, classes, differentiating);
       },
     ), { numRuns: 1000, seed: 11 });
   });
@@ -160,15 +164,7 @@ describe('generated numeric code', () => {
           // Inside a derivative: each step of the difference moves t, and what is shared must be computed again.
           { k: 'diff', f: { k: 'mul', factors: [u, u, { k: 'input', ref: { name: 't', indices: [] } }] }, v: { name: 't', indices: [] } },
         ] });
-        const layout = layoutInputs(INPUTS, new Map([['n', size]]));
-        const results = [0, 1].map((generated) => {
-          const slots = new IndexSlots();
-          const compiled = generated ? compileGenerated(generateSource(term, layout, slots)!) : compileClosures(term, layout, slots);
-          const state = newState(layout, slots);
-          fill(layout, values, classes, state, size);
-          return [...observe(compiled, state, slots, size, differentiating), ...observe(compiled, state, slots, size, differentiating)];
-        });
-        expect(sameBits(results[0], results[1]), JSON.stringify({ closures: results[0], generated: results[1] })).toBe(true);
+        expectSameBits(term, size, values, classes, differentiating);
       },
     ), { numRuns: 300, seed: 12 });
   });
