@@ -104,6 +104,8 @@ function logAsPolynomial(a: Term, v: string, mentions: (x: Term) => boolean, sig
 /** The most terms a product of sums is multiplied out into before it is integrated term by term. */
 const MAX_PIECES = 64;
 
+const REWRITTEN = new Set(['cosh', 'sinh', 'phi', 'abs', 'sign']);
+
 /**
  * cosh(u) and sinh(u) as (exp(u) + exp(-u)) / 2 and (exp(u) - exp(-u)) / 2, the exponentials whose integrals have
  * closed forms: the integral of cosh over [0, 1] was left to quadrature, and a slip of 1e-60 in sinh(1) verified (probe 36).
@@ -111,7 +113,16 @@ const MAX_PIECES = 64;
  * had its log read by no rule, and the numbers, losing phi far out, settled one input of a hundred, or none (probe 38).
  */
 function hyperbolicAsExp(term: Term): Term {
-  if (!someSubterm(term, (x) => x.k === 'fn' && (x.name === 'cosh' || x.name === 'sinh' || x.name === 'phi'))) return term;
+  if (!someSubterm(term, (x) => x.k === 'fn' && REWRITTEN.has(x.name))) return term;
+  // abs(u) as u [u > 0] - u [u < 0] and sign(u) as [u > 0] - [u < 0] (equal at u = 0 too): each piece is integrated
+  // over the part of the range its comparison keeps, where u is affine in t. A triangle or square wave's Fourier
+  // coefficient at n = 49 was left to quadrature in doubles, whose bound is 5e-9 of it: a slip of 1e-9 verified (probe 39).
+  if (term.k === 'fn' && (term.name === 'abs' || term.name === 'sign')) {
+    const u = hyperbolicAsExp(term.args[0]);
+    const positive: Term = { k: 'cmp', op: '>', a: u, b: ZERO };
+    const negative: Term = { k: 'cmp', op: '<', a: u, b: ZERO };
+    return term.name === 'abs' ? sub(mul(u, positive), mul(u, negative)) : sub(positive, negative);
+  }
   if (term.k === 'fn' && (term.name === 'cosh' || term.name === 'sinh')) {
     const u = hyperbolicAsExp(term.args[0]);
     return mul(num(1, 2), add(fn('exp', u), term.name === 'cosh' ? fn('exp', neg(u)) : neg(fn('exp', neg(u)))));
@@ -255,10 +266,9 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   // t > 0 would give the integral from -1 to 1 a value it has not (twentieth probe: proved).
   if (range.narrowed && (power !== undefined || complement !== undefined)) return undefined;
   if (range.narrowed && range.lower !== undefined && range.upper !== undefined) {
-    const l = constantFraction(range.lower);
-    const u = constantFraction(range.upper);
-    if (l === undefined || u === undefined) return undefined;
-    if (compareFractions(l, u) >= 0) return ZERO;
+    const order = compareConstants(range.lower, range.upper);
+    if (order === undefined) return undefined;
+    if (order >= 0) return ZERO;
   }
   // A zero integrand (with no power of t that has no value below 0) is 0 over any range, however the exponential grows.
   if ((polynomial.every(isZeroConstant) || free.some(isZeroConstant)) && power === undefined && complement === undefined) return mul(...free, ZERO);
@@ -456,10 +466,9 @@ function narrow(range: Range, [a0, a1]: Term[]): boolean {
   let next: Term;
   if (current === undefined) next = end;
   else {
-    const c = constantFraction(current);
-    const e = constantFraction(end);
-    if (c === undefined || e === undefined) return false;
-    const later = compareFractions(e, c) > 0;
+    const order = compareConstants(end, current);
+    if (order === undefined) return false;
+    const later = order > 0;
     next = rising === later ? end : current;
   }
   if (rising) range.lower = next;
@@ -524,9 +533,50 @@ function folded(t: Term): Term {
 /** Whether lower <= upper is known: an end is infinite, or both are constants in that order. */
 function ordered(lower: Term | undefined, upper: Term | undefined): boolean {
   if (lower === undefined || upper === undefined) return true;
-  const l = constantFraction(lower);
-  const u = constantFraction(upper);
-  return l !== undefined && u !== undefined && compareFractions(l, u) <= 0;
+  const order = compareConstants(lower, upper);
+  return order !== undefined && order <= 0;
+}
+
+/**
+ * The order of two constants: exactly where both are fractions; else where both are numbers written with pi, e, roots
+ * and logs (a Fourier range [-pi, pi], split at 0) whose doubles differ by far more than their rounding. Undefined
+ * where an input is read or the doubles are too close to say.
+ */
+function compareConstants(a: Term, b: Term): number | undefined {
+  const fa = constantFraction(a);
+  const fb = constantFraction(b);
+  if (fa !== undefined && fb !== undefined) return compareFractions(fa, fb);
+  const x = approximate(a);
+  const y = approximate(b);
+  if (x === undefined || y === undefined || Math.abs(x - y) <= 1e-9 * (Math.abs(x) + Math.abs(y))) return undefined;
+  return x < y ? -1 : 1;
+}
+
+/** A constant's double, where it is built of numbers, pi, sums, products, powers, exp, log and sqrt; else undefined. */
+function approximate(t: Term): number | undefined {
+  switch (t.k) {
+    case 'num': return Number(t.value.num) / Number(t.value.den);
+    case 'pi': return Math.PI;
+    case 'add': case 'mul': {
+      const parts = (t.k === 'add' ? t.terms : t.factors).map(approximate);
+      if (parts.some((v) => v === undefined)) return undefined;
+      return (parts as number[]).reduce((acc, v) => (t.k === 'add' ? acc + v : acc * v), t.k === 'add' ? 0 : 1);
+    }
+    case 'pow': {
+      const [b, e] = [approximate(t.base), approximate(t.exponent)];
+      return b === undefined || e === undefined ? undefined : finite(b ** e);
+    }
+    case 'fn': {
+      const v = t.args.length === 1 ? approximate(t.args[0]) : undefined;
+      if (v === undefined) return undefined;
+      return t.name === 'exp' ? finite(Math.exp(v)) : t.name === 'log' ? finite(Math.log(v)) : t.name === 'sqrt' ? finite(Math.sqrt(v)) : undefined;
+    }
+    default: return undefined;
+  }
+}
+
+function finite(v: number): number | undefined {
+  return Number.isFinite(v) ? v : undefined;
 }
 
 function sumCoefficients(a: readonly Term[], b: readonly Term[]): Term[] {

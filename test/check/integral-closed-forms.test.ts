@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriv, onlyStep, stepsIn } from '../__test-helpers__/derivations.ts';
+import { deriv, onlyStep, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const CHECK = { seed: 1, trials: 20, sizes: [1] } as const;
 const verdictOf = (body: string): string => onlyStep(deriv(body), CHECK).verdict;
@@ -175,4 +175,18 @@ describe('closed forms of integrals of sines and cosines', () => {
   ])('%s: refuted', (_, claim) => {
     expect(verdictOf(`${TRIG}claim ${claim}`)).toBe('refuted');
   }, 60_000);
+});
+
+describe('Fourier coefficients of the triangle and square waves (probe 39)', () => {
+  it('closes abs and sign as comparisons over ranges with pi in their ends, so a slip at n = 49 is refuted exactly', () => {
+    expect(verdictsIn(`given x: real
+claim integral(x, -pi, pi, abs(x) * cos(49 * x)) = -4 / 2401
+claim integral(x, -pi, pi, abs(x) * cos(49 * x)) = -4 / 2401 * (1 + 1e-9)   expect wrong
+claim integral(x, -pi, pi, sign(x) * sin(49 * x)) = 4 / 49
+claim integral(x, -pi, pi, sign(x) * sin(49 * x)) = 4 / 49 * (1 + 1e-12)   expect wrong
+claim integral(x, -pi, pi, abs(x) * cos(50 * x)) = 0
+claim integral(x, -pi, pi, abs(x) * cos(50 * x)) = 1e-30   expect wrong
+claim integral(x, -pi / 2, 3 * pi / 2, abs(x - pi / 2)) = pi^2
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved', 'refuted', 'proved']);
+  }, 120_000);
 });
