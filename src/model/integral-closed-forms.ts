@@ -276,10 +276,13 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   const [q0 = ZERO, q1 = ZERO, q2 = ZERO] = exponent.map(folded).map((q) => (isNum(q, 0) || signOf(q) !== 0 ? q : ZERO));
   if (waves.length > 0) {
     const { lower, upper } = range;
-    if (power !== undefined || complement !== undefined || !isNum(q2, 0) || lower === undefined || upper === undefined) return undefined;
+    if (power !== undefined || complement !== undefined || !isNum(q2, 0)) return undefined;
+    // An infinite end only where the exponential decays towards it (a Laplace transform, exp(-s t) sin(t) with s > 0).
+    if ((upper === undefined && signOf(q1) !== -1) || (lower === undefined && signOf(q1) !== 1)) return undefined;
     // A wave of slope 0 is a constant factor of P(t) exp(q0 + q1 t), integrated as below.
     const constantPart = (factor: Term): Term | undefined => {
       if (!isNum(q1, 0)) return signOf(q1) === undefined ? undefined : mul(factor, exponential(polynomial, q0, q1, range));
+      if (lower === undefined || upper === undefined) return undefined;
       return mul(factor, polynomialBetween(polynomial, q0, lower, upper));
     };
     return waveIntegral(free, polynomial, q0, q1, waves, lower, upper, signOf, constantPart);

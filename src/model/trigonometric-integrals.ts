@@ -75,13 +75,16 @@ function linearised(factors: readonly Wave[]): Wave[] | undefined {
  * waves have slope 0 (they are constants there): P exp(q0 + q1 t) times a factor.
  */
 export function waveIntegral(
-  free: readonly Term[], polynomial: readonly Term[], q0: Term, q1: Term, waves: readonly Wave[], lower: Term, upper: Term,
+  free: readonly Term[], polynomial: readonly Term[], q0: Term, q1: Term, waves: readonly Wave[], lower: Term | undefined, upper: Term | undefined,
   signOf: KnownSign, constantPart: (factor: Term) => Term | undefined,
 ): Term | undefined {
   const terms = linearised(waves);
   if (terms === undefined || polynomial.length > MAX_DEGREE + 1) return undefined;
   const exponential = !isZero(q1);
   if (exponential && polynomial.length > 1) return undefined;
+  // An infinite end (the caller has checked that the exponential decays towards it): the antiderivative is 0 there.
+  if ((lower === undefined || upper === undefined) && !exponential) return undefined;
+  const atEnd = (end: Term | undefined, w: Wave) => (end === undefined ? ZERO : byExponential(w, q0, q1, end));
   const parts: Term[] = [];
   let rest = free;
   const constant = isZero(q0) ? ONE : fn('exp', q0);
@@ -93,17 +96,22 @@ export function waveIntegral(
       parts.push(part);
       continue;
     }
+    // Towards an infinite end the exponential's slope is known nonzero: q1^2 + a^2 > 0 whatever a is (a = 0 included).
+    if (slope === undefined && exponential && (lower === undefined || upper === undefined)) {
+      parts.push(mul(w.coefficient, polynomial[0], sub(atEnd(upper, w), atEnd(lower, w))));
+      continue;
+    }
     if (slope === undefined) {
       // The slope as a factor of the integrand cancels the 1 / a of a single wave (y sin(x y) dx).
       const cancelling = terms.length === 1 && !exponential && polynomial.length === 1 ? free.findIndex((f) => printTerm(f) === printTerm(w.a)) : -1;
-      if (cancelling < 0) return undefined;
+      if (cancelling < 0 || lower === undefined || upper === undefined) return undefined;
       rest = free.filter((_, i) => i !== cancelling);
       const at = (e: Term) => (w.kind === 'sin' ? neg(fn('cos', add(w.b, mul(w.a, e)))) : fn('sin', add(w.b, mul(w.a, e))));
       parts.push(mul(w.coefficient, constant, polynomial[0], sub(at(upper), at(lower))));
       continue;
     }
-    if (exponential) parts.push(mul(w.coefficient, polynomial[0], sub(byExponential(w, q0, q1, upper), byExponential(w, q0, q1, lower))));
-    else parts.push(mul(w.coefficient, constant, sub(byParts(w, polynomial, upper), byParts(w, polynomial, lower))));
+    if (exponential) parts.push(mul(w.coefficient, polynomial[0], sub(atEnd(upper, w), atEnd(lower, w))));
+    else parts.push(mul(w.coefficient, constant, sub(byParts(w, polynomial, upper!), byParts(w, polynomial, lower!))));
   }
   // A part integrated with the slope as its factor cancelled has no other part beside it (terms.length === 1).
   return mul(...rest, add(...parts));

@@ -190,3 +190,29 @@ claim integral(x, -pi / 2, 3 * pi / 2, abs(x - pi / 2)) = pi^2
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved', 'refuted', 'proved']);
   }, 120_000);
 });
+
+describe('Laplace transforms of sines and cosines (probe 39)', () => {
+  it('closes exp(q t) times waves towards an infinite end where q is known to decay there, at the edge of convergence too', () => {
+    expect(verdictsIn(`given s: positive
+given u: real in (0, 1e-6)
+given t, w: real
+claim integral(t, 0, Infinity, exp(-s * t) * sin(t)) = 1 / (s^2 + 1)
+claim integral(t, 0, Infinity, exp(-s * t) * cos(w * t)) = s / (s^2 + w^2)
+claim integral(t, 0, Infinity, exp(-s * t) * sin(w * t)) = w / (s^2 + w^2) + 1e-30   expect wrong
+claim integral(t, 0, Infinity, exp(-u * t) * sin(t)) = 1 / (u^2 + 1)
+claim integral(t, 0, Infinity, exp(-u * t) * sin(t)) = 1 / (u^2 + 1) - 1e-20   expect wrong
+claim integral(t, 0, Infinity, exp(-s * t) * sin(t)^2) = 2 / (s * (s^2 + 4))
+claim integral(t, -Infinity, 0, exp(s * t) * cos(t)) = s / (s^2 + 1)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'proved']);
+  }, 120_000);
+
+  it('gives no form where the exponential does not decay towards the infinite end', () => {
+    const [growing, bare] = stepsIn(`given s: positive
+given t: real
+claim integral(t, 0, Infinity, exp(s * t) * sin(t)) = 1 / (s^2 + 1)
+claim integral(t, 0, Infinity, sin(t)) = 1
+`);
+    expect(growing.verdict).not.toMatch(/proved|verified/);
+    expect(bare.verdict).not.toMatch(/proved|verified/);
+  }, 60_000);
+});
