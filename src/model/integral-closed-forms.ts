@@ -219,6 +219,8 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   let power: Term | undefined;
   // A power of 1 - t likewise: with one of t, the Beta function's integrand.
   let complement: Term | undefined;
+  // A power of 1 - t^2: Chebyshev's weight 1 / sqrt(1 - t^2), a semicircle's sqrt(1 - t^2).
+  let circle: Term | undefined;
   // Sines and cosines of arguments affine in t (trigonometric-integrals.ts).
   const waves: NonNullable<ReturnType<typeof wavesOf>> = [];
   for (const factor of piece.k === 'mul' ? piece.factors : [piece]) {
@@ -228,6 +230,11 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
     const exponentOfT = powerOf(factor, v, mentions, [0, 1]);
     if (exponentOfT !== undefined) {
       power = power === undefined ? exponentOfT : add(power, exponentOfT);
+      continue;
+    }
+    const exponentOfCircle = powerOf(factor, v, mentions, [1, 0, -1]);
+    if (exponentOfCircle !== undefined) {
+      circle = circle === undefined ? exponentOfCircle : add(circle, exponentOfCircle);
       continue;
     }
     const exponentOfRest = powerOf(factor, v, mentions, [1, -1]);
@@ -264,7 +271,8 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   }
   // A power of t has no value below 0 (sqrt(t), t^(-1/2)), and 0 times no value is none: narrowing (t > 0) sqrt(t) to
   // t > 0 would give the integral from -1 to 1 a value it has not (twentieth probe: proved).
-  if (range.narrowed && (power !== undefined || complement !== undefined)) return undefined;
+  if (range.narrowed && (power !== undefined || complement !== undefined || circle !== undefined)) return undefined;
+  if (circle !== undefined) return power === undefined && complement === undefined && exponent.every(isZeroConstant) ? circleIntegral(free, polynomial, circle, range, signOf) : undefined;
   if (range.narrowed && range.lower !== undefined && range.upper !== undefined) {
     const order = compareConstants(range.lower, range.upper);
     if (order === undefined) return undefined;
@@ -427,15 +435,42 @@ function betaIntegral(free: readonly Term[], polynomial: readonly Term[], p: Ter
 }
 
 /**
- * p where a factor is A^p for A the affine form a0 + a1 t given ([0, 1]: t; [1, -1]:
- * 1 - t) and p free of t and no whole number of at least 0 (sqrt(A): p = 1/2); else undefined.
+ * The integral of P(t) (1 - t^2)^a over [0, 1], [-1, 0] or [-1, 1] (Arfken 18.4, Chebyshev's weight at a = -1/2):
+ * t^2 = y makes each t^k a Beta integral, B((k + 1) / 2, a + 1) / 2 over [0, 1], (-1)^k that over [-1, 0]. It
+ * converges exactly where a + 1 > 0: a constant a must be so, and a symbolic one of that known sign.
  */
-function powerOf(factor: Term, v: string, mentions: (x: Term) => boolean, [a0, a1]: readonly [number, number]): Term | undefined {
+function circleIntegral(free: readonly Term[], polynomial: readonly Term[], a: Term, range: Range, signOf: KnownSign): Term | undefined {
+  const lower = range.lower && constantFraction(range.lower);
+  const upper = range.upper && constantFraction(range.upper);
+  if (lower === undefined || upper === undefined) return undefined;
+  const at = (f: { num: bigint; den: bigint }, n: number) => f.num === BigInt(n) * f.den;
+  const [left, right] = at(lower, 0) && at(upper, 1) ? [0, 1] : at(lower, -1) && at(upper, 0) ? [1, 0] : at(lower, -1) && at(upper, 1) ? [1, 1] : [0, 0];
+  if (left + right === 0) return undefined;
+  const second = folded(add(a, ONE));
+  const exponent = constantFraction(second);
+  if (exponent !== undefined ? exponent.num * exponent.den <= 0n : signOf(second) !== 1) return undefined;
+  const parts: Term[] = [];
+  for (let k = 0; k < polynomial.length; k++) {
+    const share = right + (k % 2 === 0 ? left : -left);
+    if (isZeroConstant(polynomial[k]) || share === 0) continue;
+    const first = num(k + 1, 2);
+    parts.push(mul(num(share, 2), polynomial[k], fn('gamma', first), fn('gamma', second), pow(fn('gamma', add(first, second)), num(-1))));
+  }
+  return mul(...free, add(...parts));
+}
+
+/**
+ * p where a factor is A^p for A the polynomial whose coefficients are given ([0, 1]: t; [1, -1]:
+ * 1 - t; [1, 0, -1]: 1 - t^2) and p free of t and no whole number of at least 0 (sqrt(A): p = 1/2); else undefined.
+ */
+function powerOf(factor: Term, v: string, mentions: (x: Term) => boolean, pattern: readonly number[]): Term | undefined {
   const isForm = (x: Term): boolean => {
     const c = coefficientsIn(x, v);
-    if (c?.length !== 2) return false;
-    const [c0, c1] = c.map(constantFraction);
-    return c0 !== undefined && c1 !== undefined && c0.num === BigInt(a0) * c0.den && c1.num === BigInt(a1) * c1.den;
+    if (c?.length !== pattern.length) return false;
+    return c.every((term, i) => {
+      const f = constantFraction(term);
+      return f !== undefined && f.num === BigInt(pattern[i]) * f.den;
+    });
   };
   if (factor.k === 'fn' && factor.name === 'sqrt' && isForm(factor.args[0])) return num(1, 2);
   if (factor.k !== 'pow' || mentions(factor.exponent)) return undefined;

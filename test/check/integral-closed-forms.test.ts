@@ -216,3 +216,23 @@ claim integral(t, 0, Infinity, sin(t)) = 1
     expect(bare.verdict).not.toMatch(/proved|verified/);
   }, 60_000);
 });
+
+describe("a power of 1 - t^2 over [0, 1], [-1, 0] or [-1, 1]: Chebyshev's weight (probe 39)", () => {
+  it('closes each power of t as a Beta integral, so orthogonality (a value of 0, which quadrature never settles) is proved', () => {
+    expect(verdictsIn(`given x: real
+given a: positive
+claim integral(x, -1, 1, (2 * x^2 - 1)^2 / sqrt(1 - x^2)) = pi / 2
+claim integral(x, -1, 1, (2 * x^2 - 1) / sqrt(1 - x^2)) = 0
+claim integral(x, 0, 1, (2 * x^2 - 1) / sqrt(1 - x^2)) = 0
+claim integral(x, -1, 1, (2 * x^2 - 1) / sqrt(1 - x^2)) = 1e-30   expect wrong
+claim integral(x, -1, 0, x * sqrt(1 - x^2)) = -1/3
+claim integral(x, 0, 1, x^3 * (1 - x^2)^(a - 1)) = 1 / (2 * a * (a + 1))
+claim integral(x, -1, 1, x^2 / sqrt(1 - x^2)) = pi / 2 + 1e-40   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted']);
+  }, 120_000);
+
+  it('gives no value where the power diverges at the ends', () => {
+    const [divergent] = stepsIn('given x: real\nclaim integral(x, -1, 1, 1 / (1 - x^2)) = 1\n');
+    expect(divergent.verdict).not.toMatch(/proved|verified/);
+  }, 60_000);
+});
