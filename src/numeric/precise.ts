@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
-import { integrandSwitches } from './integrand-kinks.ts';
+import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { rationalSeries } from './rational-series-tail.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
@@ -255,6 +255,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     const upper = t.upper && go(t.upper);
     const at = compilePosition({ name: t.v, indices: [] }, layout, slots);
     const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: go(w.slope), offset: go(w.offset) }));
+    const frequencies = integrandFrequencies(t.body, t.v).map(go);
     return memo(t, (s) => {
       const bound = (c: PreciseCompiled | undefined): [PreciseNumber | undefined, PreciseNumber] => (c ? [c(s), context.error] : [undefined, ZERO_BOUND]);
       const [a, ea] = bound(lower);
@@ -267,9 +268,18 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       const savedMemo = context.memo;
       const outerUnsettled = context.unsettled;
       const start = work.operations;
+      // Over many periods of a sine or cosine, pieces of a few periods each (integrand-kinks.ts, integrandFrequencies),
+      // each with the rule's levels, so the share of work grows with them (up to four times).
+      let wavePieces = 1;
+      if (a !== undefined && b !== undefined && frequencies.length > 0) {
+        const fastest = frequencies.reduce((m, f) => PreciseDecimal.max(m, f(s).abs()), zero);
+        const periods = b.minus(a).abs().times(fastest).div(PreciseDecimal.acos(-1).times(2));
+        if (periods.isFinite()) wavePieces = Math.max(1, Math.min(MAX_WAVE_PIECES, Math.ceil(periods.div(PERIODS_PER_PIECE).toNumber())));
+      }
+      const share = PRECISE_INTEGRAL_WORK * Math.min(MAX_WAVE_SHARE, Math.max(1, wavePieces / 2));
       const integrand = {
         // A nested integral multiplies the nodes: past its share of work, 60 digits cannot say.
-        value: (x: PreciseNumber): PreciseNumber | undefined => readBodyAt(s, p, body, x, start, PRECISE_INTEGRAL_WORK)?.value,
+        value: (x: PreciseNumber): PreciseNumber | undefined => readBodyAt(s, p, body, x, start, share)?.value,
         error: () => context.error,
       };
       let result: PreciseNumber = zero;
@@ -282,6 +292,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           const root = w.offset(s).neg().div(w.slope(s));
           if (root.isFinite() && (a === undefined || root.gt(a)) && (b === undefined || root.lt(b))) cuts.push(root);
         }
+        for (let i = 1; i < wavePieces; i++) cuts.push(a!.plus(b!.minus(a!).times(i).div(wavePieces)));
         cuts.sort((x, y) => x.cmp(y));
         const ends: (PreciseNumber | undefined)[] = [a, ...cuts, b];
         for (let i = 0; i + 1 < ends.length && !unsettled; i++) {
@@ -757,6 +768,13 @@ export function evaluatePrecise(side: PreciseSide, s: EvaluationState): PreciseO
   const error = new HIGH(context.error);
   return { value, error: error.isNaN() ? new HIGH(Infinity) : error };
 }
+
+/** Periods of the fastest sine or cosine a piece of a 60-digit quadrature spans at most (21 periods converged, 24 did not). */
+const PERIODS_PER_PIECE = 8;
+/** Pieces a range is cut into for its waves, at most. */
+const MAX_WAVE_PIECES = 64;
+/** The most an integral over many periods multiplies its share of work by (PRECISE_INTEGRAL_WORK). */
+const MAX_WAVE_SHARE = 4;
 
 /** The Decimal constructor of the high precision, for comparisons of precise values. */
 export const PreciseDecimal = HIGH;

@@ -227,3 +227,12 @@ describe('integrals read in 60 digits (probe 38)', () => {
     expect(verdictOf(body).verdict).toBe(verdict);
   }, 60_000);
 });
+
+describe('an integral over many periods, read in 60 digits (probe 39)', () => {
+  it('is cut into pieces of a few periods each, so a slip of 1e-9 on a coefficient with no closed form is refuted', () => {
+    // cos(49 x) / (1 + x^2) over [0, pi]: 24.5 periods, which the rule's levels did not resolve in one piece.
+    const value = '0.0000221410075494320457137589288070557852042868133487248267547000795712385724502';
+    expect(verdictOf(`given x: real\nclaim integral(x, 0, pi, cos(49 * x) / (1 + x^2)) = ${value}`).verdict).toBe('verified');
+    expect(verdictOf(`given x: real\nclaim integral(x, 0, pi, cos(49 * x) / (1 + x^2)) = ${value} * (1 + 1e-9)`).verdict).toBe('refuted');
+  }, 60_000);
+});
