@@ -60,6 +60,9 @@ const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; read
   }]),
   ['expm', { message: 'expm: the matrix exponential is not part of the derivation language', hint: 'write its series at a fixed size, or check x(t) = expm(A t) x0 entry by entry through its derivative' }],
   ['kron', { message: 'kron: the Kronecker product is not part of the derivation language', hint: 'write its entries with indices: A[i, j] * B[k, l]' }],
+  // Kreyszig's and Boas's names (probe 39): a near name of the tables (Γ for u) would be a guess.
+  ['L', { message: 'L{f}, the Laplace transform, is not a function of the derivation language', hint: 'write the integral it stands for: integral(t, 0, Infinity, exp(-s * t) * f), with s: positive' }],
+  ['u', { message: 'u(t - c), the unit step, is named heaviside here', hint: 'write heaviside(t - c), or the comparison (t > c)' }],
 ]);
 
 /** The side a one-sided limit is written with, its fourth argument: from above (1) or below (-1). */
@@ -874,6 +877,11 @@ export class Resolver {
     const letters = [...name];
     if (letters.length > 1 && letters.length <= 4 && new Set(letters).size === letters.length && letters.every((c) => known.includes(c))) {
       return this.error('unknown-name', `unknown name '${name}'`, span, `a name may have several letters: write ${letters.join(' * ')} (or ${letters.join(' ')}) for the product`);
+    }
+    // The imaginary unit (e^{-i n x} in a complex Fourier series): declared real, it would be another claim.
+    if (name === 'i') {
+      return this.error('unknown-name', "unknown name 'i': complex numbers are not part of the derivation language", span,
+        `write the real and imaginary parts as two claims: exp(-i n x) is cos(n x) - i sin(n x)${asValue ? '; an index used as a number must also index an array, e.g. x[i], so its range is known' : ''}`);
     }
     const near = closest(name, known);
     const asIndex = asValue && /^\p{L}\d*$/u.test(name) ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';

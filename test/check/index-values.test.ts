@@ -241,6 +241,20 @@ claim X^2 = x^2
 `)?.hint).toMatch(/did you mean 'x'/);
   });
 
+  it("says what a book's i, L{f} and u(t - c) are not, instead of offering a real i or a near name (probe 39)", () => {
+    const complex = errorOf(`given x, n: real
+claim integral(x, -pi, pi, exp(-i * n * x)) = 0
+`);
+    expect(complex?.message).toMatch(/complex numbers are not part of the derivation language/);
+    expect(complex?.hint).not.toMatch(/given i: real/);
+    expect(errorOf(`given t, s: real
+claim L(t^2) = 2 / s^3
+`)?.hint).toMatch(/integral\(t, 0, Infinity, exp\(-s \* t\)/);
+    expect(errorOf(`given t: real
+claim u(t - 1) = (t > 1)
+`)?.hint).toMatch(/heaviside\(t - c\)/);
+  });
+
   it('a let parameter used only as a number: which range it runs over', () => {
     const d = errorOf(`given x: vector[n]
 let f[i] = i * 2
