@@ -122,8 +122,9 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number): 
   }
   if (!converged) return undefined;
   const value = head.plus(tail);
-  // Each head term in 80 digits, each expansion term bounded by the next (a geometric series of ratio 1/64).
-  const error = headScale.times('1e-78').plus(last.abs().times(2)).plus(value.abs().times('1e-75'));
+  // Each head term in 80 digits; the expansion's rest bounded by its last term (a geometric series of ratio 1/64);
+  // each Hurwitz zeta value to the Euler-Maclaurin term it stopped at (1e-72 of it), of which 1e-70 of the sum is a bound.
+  const error = headScale.times('1e-78').plus(last.abs().times(2)).plus(head.abs().plus(tail.abs()).times('1e-70'));
   return { value, error };
 }
 
