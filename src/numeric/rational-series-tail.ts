@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { bernoulliNumber, mul, usesIndexVariable, type Term } from '../model/index.ts';
+import { bernoulliNumber, mul, num, usesIndexVariable, type Term } from '../model/index.ts';
 
 /**
  * sum(k, L, Infinity, c N(k) / D(k)) in 60 digits, where N and D are polynomials in k
@@ -50,8 +50,18 @@ export function rationalSeries(series: Extract<Term, { k: 'series' }>): Rational
   const constant: Term[] = [];
   let numerator: Polynomial = [new W(1)];
   let denominator: Polynomial = [new W(1)];
+  let alternating = false;
   for (const f of series.body.k === 'mul' ? series.body.factors : [series.body]) {
     if (!usesIndexVariable(f, names)) { constant.push(f); continue; }
+    // (-1)^(a k + b), a and b whole: the sign alternates where a is odd, and b odd is a factor -1.
+    if (f.k === 'pow' && f.base.k === 'num' && f.base.value.num === -f.base.value.den) {
+      const e = rationalIn(f.exponent, index);
+      const [b, a] = e?.numerator ?? [];
+      if (e === undefined || degree(e.denominator) !== 0 || !e.denominator[0].eq(1) || degree(e.numerator) > 1 || !b?.isInteger() || !(a ?? new W(0)).isInteger()) return undefined;
+      if ((a ?? new W(0)).mod(2).abs().eq(1)) alternating = !alternating;
+      if (b.mod(2).abs().eq(1)) constant.push(num(-1));
+      continue;
+    }
     const r = rationalIn(f, index);
     if (r === undefined) return undefined;
     numerator = times(numerator, r.numerator);
@@ -61,18 +71,19 @@ export function rationalSeries(series: Extract<Term, { k: 'series' }>): Rational
   numerator = trimmed(numerator);
   denominator = trimmed(denominator);
   const d = degree(denominator) - degree(numerator);
-  if (degree(numerator) < 0 || d < 2) return undefined;
+  // Converging: terms shrinking as k^-2 or faster, or as k^-1 with the sign alternating.
+  if (degree(numerator) < 0 || d < (alternating ? 1 : 2)) return undefined;
   const cached = new Map<number, { value: Decimal; error: Decimal } | undefined>();
   return {
     factor: mul(...constant),
     sum(lower) {
-      if (!cached.has(lower)) cached.set(lower, summed(numerator, denominator, lower));
+      if (!cached.has(lower)) cached.set(lower, summed(numerator, denominator, lower, alternating));
       return cached.get(lower);
     },
   };
 }
 
-function summed(numerator: Polynomial, denominator: Polynomial, lower: number): { value: Decimal; error: Decimal } | undefined {
+function summed(numerator: Polynomial, denominator: Polynomial, lower: number, alternating: boolean): { value: Decimal; error: Decimal } | undefined {
   const m = degree(denominator);
   const lead = denominator[m];
   // Fujiwara: every root of D is within 2 max |b_(m-j) / b_m|^(1/j) of 0 (the constant's term halved first).
@@ -82,7 +93,9 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number): 
     if (!ratio.isZero()) bound = Decimal.max(bound, ratio.pow(new W(1).div(j)));
   }
   bound = bound.times(2);
-  const K = Math.max(lower, MIN_HEAD, Math.ceil(bound.times(ROOT_MARGIN).toNumber()) + 1);
+  let K = Math.max(lower, MIN_HEAD, Math.ceil(bound.times(ROOT_MARGIN).toNumber()) + 1);
+  // Alternating, the tail is taken from an even K: sum_{k >= K} (-1)^k k^-s = 2^-s (zeta(s, K/2) - zeta(s, (K + 1)/2)).
+  if (alternating && K % 2 === 1) K++;
   if (K - lower > MAX_HEAD) return undefined;
   let head = new W(0);
   let headScale = new W(0);
@@ -90,7 +103,7 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number): 
     const den = at(denominator, k);
     // A root of D at a whole k, or next to one: a term with no value (the caller's own reading says so).
     if (den.abs().lt(lead.abs().times('1e-60'))) return undefined;
-    const term = at(numerator, k).div(den);
+    const term = at(numerator, k).div(den).times(alternating && k % 2 !== 0 ? -1 : 1);
     head = head.plus(term);
     headScale = headScale.plus(term.abs());
   }
@@ -108,7 +121,7 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number): 
     let c = i < A.length ? A[i] : new W(0);
     for (let j = 1; j <= Math.min(i, m); j++) c = c.minus(B[j].times(q[i - j]));
     q.push(c.div(B[0]));
-    const zeta = hurwitzZeta(i + d, K);
+    const zeta = alternating ? alternatingZeta(i + d, K) : hurwitzZeta(i + d, new W(K));
     if (zeta === undefined) return undefined;
     lastButOne = last;
     last = q[i].times(zeta.value);
@@ -130,12 +143,22 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number): 
 
 const zetas = new Map<string, { value: Decimal } | undefined>();
 
-/** zeta(s, K) = sum_{k >= K} k^-s for a whole s >= 2, by Euler-Maclaurin at K. */
-function hurwitzZeta(s: number, K: number): { value: Decimal } | undefined {
-  const key = `${s}:${K}`;
+/** sum_{k >= K} (-1)^k k^-s for an even K: 2^-s (zeta(s, K/2) - zeta(s, (K + 1)/2)), at s = 1 through digamma. */
+function alternatingZeta(s: number, K: number): { value: Decimal } | undefined {
+  const even = hurwitzZeta(s, new W(K).div(2));
+  const odd = hurwitzZeta(s, new W(K + 1).div(2));
+  return even && odd && { value: even.value.minus(odd.value).div(new W(2).pow(s)) };
+}
+
+/**
+ * zeta(s, a) = sum_{k >= 0} (a + k)^-s for a whole s >= 2, by Euler-Maclaurin at a (a large); at s = 1, where the
+ * sum diverges, -digamma(a), whose differences are the differences of the sums (alternatingZeta).
+ */
+function hurwitzZeta(s: number, a: Decimal): { value: Decimal } | undefined {
+  const key = `${s}:${a.toString()}`;
   if (zetas.has(key)) return zetas.get(key);
-  const k = new W(K);
-  let value = k.pow(1 - s).div(s - 1).plus(k.pow(-s).div(2));
+  const k = a;
+  let value = s === 1 ? k.ln().neg().plus(k.pow(-1).div(2)) : k.pow(1 - s).div(s - 1).plus(k.pow(-s).div(2));
   // B_2p / (2p)! s (s + 1) ... (s + 2p - 2) K^(-s - 2p + 1)
   let rising = new W(s);
   let factorial = new W(2);

@@ -41,10 +41,28 @@ describe('the sum of a rational series in 60 digits', () => {
     ), { numRuns: 40, seed: 5 });
   }, 60_000);
 
+  it('telescopes with the sign alternating: sum of (-1)^k (f(k) + f(k + 1)) from L is (-1)^L f(L), f shrinking as 1 / k', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: -5, max: 5 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 3 }), fc.boolean(),
+      (b, cOffset, p, lower, linear) => {
+        const c = b * b / 4 + cOffset;
+        const f = (k: string) => linear ? `${p} * (${k}) / ((${k})^2 + ${b} * (${k}) + ${c})` : `${p} / ((${k})^2 + ${b} * (${k}) + ${c})`;
+        const read = rationalSeries(seriesOf(`sum(k, ${lower}, Infinity, (-1)^k * (${f('k')} + ${f('k + 1')}))`));
+        const sum = read?.sum(lower);
+        expect(sum).toBeDefined();
+        const atLower = new Decimal(p).times(linear ? lower : 1).div(new Decimal(lower * lower + b * lower).plus(c)).times(lower % 2 === 0 ? 1 : -1);
+        expect(sum!.value.minus(atLower).abs().lte(sum!.error.plus('1e-70')), `${sum!.value} vs ${atLower}`).toBe(true);
+        expect(sum!.error.lt('1e-50')).toBe(true);
+      },
+    ), { numRuns: 30, seed: 6 });
+  }, 60_000);
+
   it('is no reading of a term with k elsewhere than in a rational function, or one shrinking too slowly to converge', () => {
     expect(rationalSeries(seriesOf('sum(k, 1, Infinity, 1 / (k^2 + log(k)))'))).toBeUndefined();
-    expect(rationalSeries(seriesOf('sum(k, 1, Infinity, (-1)^k / (k^2 + 1))'))).toBeUndefined();
+    expect(rationalSeries(seriesOf('sum(k, 1, Infinity, 2^k / (k^2 + 1))'))).toBeUndefined();
     expect(rationalSeries(seriesOf('sum(k, 1, Infinity, k / (k^2 + 1))'))).toBeUndefined();
+    // Alternating, terms shrinking as 1 / k converge.
+    expect(rationalSeries(seriesOf('sum(k, 1, Infinity, (-1)^k * k / (k^2 + 1))'))).toBeDefined();
   });
 
   it('has no value where the denominator is 0 at a whole k of the range', () => {
