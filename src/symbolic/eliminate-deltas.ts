@@ -16,7 +16,41 @@ const MAX_PRODUCTS = 2_000;
  * sum is added when they may lack a value (0 * log(x[j]) is not 0 for x[j] <= 0).
  */
 export function eliminateDeltas(term: Term, keepDomain?: ReadonlyMap<string, Input>): Term {
-  const t = mapChildren(term, (c) => eliminateDeltas(c, keepDomain));
+  const work: Work = { left: MAX_ELIMINATION_WORK, done: new Map() };
+  try {
+    return eliminate(term, keepDomain, work);
+  } catch (error) {
+    // Past its work the term is left as written: an identity either way, and the engines' own budgets then say so.
+    if (error instanceof EliminationTooLarge) return term;
+    throw error;
+  }
+}
+
+/**
+ * Nodes eliminateDeltas visits at most. Written-out inverses nested in one another (Woodbury's inv(I + V' inv(A) U)
+ * at 3x3) share their cofactors; each copy was simplified again and the result grew past a 4 GB heap (probe 40).
+ */
+const MAX_ELIMINATION_WORK = 200_000;
+
+interface Work {
+  left: number;
+  /** Each distinct node's result: a side shares its subterms, and they are simplified once. */
+  readonly done: Map<Term, Term>;
+}
+
+class EliminationTooLarge extends Error {}
+
+function eliminate(term: Term, keepDomain: ReadonlyMap<string, Input> | undefined, work: Work): Term {
+  const known = work.done.get(term);
+  if (known !== undefined) return known;
+  if (--work.left < 0) throw new EliminationTooLarge();
+  const result = eliminateOnce(term, keepDomain, work);
+  work.done.set(term, result);
+  return result;
+}
+
+function eliminateOnce(term: Term, keepDomain: ReadonlyMap<string, Input> | undefined, work: Work): Term {
+  const t = mapChildren(term, (c) => eliminate(c, keepDomain, work));
   if (t.k !== 'sum') return t;
   let products: Term[][];
   try {
@@ -30,7 +64,7 @@ export function eliminateDeltas(term: Term, keepDomain?: ReadonlyMap<string, Inp
     const { factors, picked } = pickByDelta(product, t.index);
     if (picked) {
       // The substituted factors may hold sums whose deltas can pick now.
-      parts.push(eliminateDeltas(mul(...factors), keepDomain));
+      parts.push(eliminate(mul(...factors), keepDomain, work));
       // With `keepDomain` (the inputs), the terms the delta zeroes must still have a value:
       // 0 * log(x[j]) has none where x[j] <= 0. 0 * (their sum) keeps those conditions.
       const dropped = withoutDelta(product, t.index);

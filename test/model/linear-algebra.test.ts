@@ -114,6 +114,16 @@ claim -inv(S) * a * b' * inv(S) = -(inv(S) * a) * (inv(S) * a)'   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
   }, 60_000);
 
+  it('Woodbury at 3×3 with a 2×2 inverse inside: nested written-out inverses are checked, not a heap exhausted (probe 40)', () => {
+    // Their deltas were eliminated once per copy of each shared cofactor: past 4 GB in seconds.
+    expect(verdicts(`
+given A: invertible[3, 3]
+given U, V: matrix[3, 2]
+claim inv(A + U * V') = inv(A) - inv(A) * U * inv(eye(2) + V' * inv(A) * U) * V' * inv(A)
+claim inv(A + U * V') = inv(A) - inv(A) * U * inv(eye(2) + U' * inv(A) * V) * V' * inv(A)   expect wrong
+`)).toEqual(['verified', 'refuted']);
+  }, 120_000);
+
   it('adj(A), the adjugate (Matrix Cookbook 1.1): the transposed cofactors, with a value where A is singular too', () => {
     expect(verdicts(`
 given X: matrix[3, 3]
