@@ -28,6 +28,10 @@ export const INPUT_RANGES = {
   nearZero: { min: 1e-15, max: 1e-3 },
   /** A simplex is a normalised vector of weights from this range. */
   simplexWeight: { min: 0.05, max: 1 },
+  /** The positive diagonal D of a share of the invertible and spd draws, D M D (see inputEntries). */
+  matrixScales: { min: 1e-3, max: 1e3 },
+  /** The weight eps of the well-conditioned part in D (eps M + w w') D. */
+  nearSingular: { min: 1e-6, max: 1 },
   /** Off-diagonal entries of an invertible[n, n] matrix; its diagonal is drawn from [n, n + 2]. */
   invertibleOffDiagonal: { min: -1, max: 1 },
 } as const;
@@ -227,7 +231,26 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
       }
       const offDiagonal = uniform(off);
       const diagonal = uniform({ min: n, max: n + 2 });
-      return fc.tuple(...Array.from({ length: count }, (_, e) => (Math.floor(e / n) === e % n ? diagonal : offDiagonal)));
+      const dominant = fc.tuple(...Array.from({ length: count }, (_, e) => (Math.floor(e / n) === e % n ? diagonal : offDiagonal)));
+      // Those alone are well conditioned, with a positive diagonal: a bound failing only for a near-singular or
+      // badly scaled matrix (y'x <= x'Qx/2 + y'Qy/2 at Q = 0.1 I), or one with a 0 on its diagonal, held on every draw
+      // (probe 40). A share of the draws is D M D, D a positive diagonal from 1e-3 to 1e3 (spd stays spd, det stays
+      // positive), and for an invertible one M P, P a permutation with det 1 and a sign (columns swapped, one negated).
+      // D (eps M + w w') D: eps from 1e-6 to 1 makes it near singular (a correlation of 0.9999), and it stays of its
+      // kind, since w' M^-1 w = u' M u > 0 for u = M^-1 w where M's symmetric part is positive definite.
+      const scales = fc.array(logUniform(INPUT_RANGES.matrixScales), { minLength: n, maxLength: n });
+      const direction = fc.array(uniform({ min: -1, max: 1 }), { minLength: n, maxLength: n });
+      const scaled = fc.tuple(dominant, scales, direction, logUniform(INPUT_RANGES.nearSingular)).map(([m, d, w, eps]) =>
+        m.map((v, e) => d[Math.floor(e / n)] * (eps * v + w[Math.floor(e / n)] * w[e % n]) * d[e % n]));
+      if (input.kind === 'spd' || n < 2) return fc.oneof({ weight: 2, arbitrary: dominant }, { weight: 1, arbitrary: scaled });
+      const turned = fc.tuple(scaled, fc.integer({ min: 0, max: n - 2 })).map(([m, c]) => m.map((_, e) => {
+        const [row, column] = [Math.floor(e / n), e % n];
+        // Columns c and c + 1 swapped, the new column c negated: det(P) = 1.
+        if (column === c) return -m[row * n + c + 1];
+        if (column === c + 1) return m[row * n + c];
+        return m[e];
+      }));
+      return fc.oneof({ weight: 2, arbitrary: dominant }, { weight: 1, arbitrary: scaled }, { weight: 1, arbitrary: turned });
     }
     // Small whole numbers, as counts are: 0 (where shrinking ends) to 20.
     case 'count':

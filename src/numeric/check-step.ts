@@ -883,6 +883,9 @@ function simplifyInput(values: number[], input: Input, shape: readonly number[],
   if (allowedByKind === undefined) return false;
   // Inside an input's interval by the doubles' comparison: 0.6 is no simpler 0.59999... for x in (0.5, 0.6).
   const allowed = input.interval === undefined ? allowedByKind : (v: number, e: number) => allowedByKind(v, e) && insideInterval(input, v);
+  // An invertible or spd matrix drawn scaled or turned (arbitraries.ts) stays as drawn: an entry moved into the
+  // diagonally dominant ranges of an unscaled draw could leave it singular, and no longer of its kind.
+  if ((kind === 'invertible' || kind === 'spd') && !values.every((v, e) => allowedByKind(v, e))) return false;
   let changed = false;
   // All entries at one value first (where the kind lets every entry take it): a failure at a tie
   // (x[i] == x[k]) survives only that move.

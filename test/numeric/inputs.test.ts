@@ -110,3 +110,39 @@ describe('inputsArbitrary', () => {
       .toEqual(draws('given x: vector[n]\nclaim x[i] = x[i]', new Map([['n', 3]]), 50));
   });
 });
+
+describe('invertible and spd draws (probe 40)', () => {
+  const det2 = (m: readonly number[]) => m[0] * m[3] - m[1] * m[2];
+  it('are always of their kind, and include badly scaled, near-singular and (invertible) zero-diagonal matrices', () => {
+    const samples = draws('given Q: spd[2, 2]\ngiven X: invertible[2, 2]\nclaim det(Q) + det(X) = 1', new Map(), 600);
+    let smallEigen = 0;
+    let highCorrelation = 0;
+    let zeroDiagonal = 0;
+    for (const s of samples) {
+      const q = s.Q;
+      const sym = [q[0], (q[1] + q[2]) / 2, (q[1] + q[2]) / 2, q[3]];
+      // Positive definite: a positive diagonal and determinant of the symmetric part the model reads.
+      expect(sym[0] > 0 && det2(sym) > 0, JSON.stringify(q)).toBe(true);
+      expect(det2(s.X) > 0, JSON.stringify(s.X)).toBe(true);
+      const trace = sym[0] + sym[3];
+      if (det2(sym) / trace < 0.05) smallEigen++;
+      if (sym[1] ** 2 > 0.99 * sym[0] * sym[3]) highCorrelation++;
+      if (s.X[0] * s.X[3] <= 0) zeroDiagonal++;
+    }
+    expect(smallEigen).toBeGreaterThan(10);
+    expect(highCorrelation).toBeGreaterThan(10);
+    expect(zeroDiagonal).toBeGreaterThan(10);
+  });
+
+  it('refute bounds that fail only for such matrices', () => {
+    const steps = stepsIn(`given Q: spd[2, 2]
+given X: invertible[2, 2]
+given x, y: vector[2]
+claim y' * x <= x' * Q * x / 2 + y' * Q * y / 2   expect wrong
+claim Q[1, 1] * Q[2, 2] - Q[1, 2]^2 >= Q[1, 1] * Q[2, 2] / 100   expect wrong
+claim X[1, 1] * X[2, 2] > 0   expect wrong
+claim y' * x <= x' * Q * x / 2 + y' * inv(Q) * y / 2
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'verified']);
+  }, 60_000);
+});
