@@ -33,6 +33,12 @@ export function laplaceDeterminant(entry: (row: number, column: number) => Term,
   return add(...columns.map((c, p) => mul(num(p % 2 === 0 ? 1 : -1), entry(first, c), laplaceDeterminant(entry, rest, columns.filter((x) => x !== c)))));
 }
 
+/** The written-out det of an m x m input, as the model writes det(A) of it: positive where the input is invertible or spd. */
+export function inputDeterminant(given: { readonly name: string; readonly kind: string }, m: number): Term {
+  const all = Array.from({ length: m }, (_, i) => i + 1);
+  return laplaceDeterminant((i, j) => entryOf(given, [{ k: 'lit', value: i }, { k: 'lit', value: j }]), all, all);
+}
+
 const positiveKeys = new WeakMap<ReadonlyMap<string, Input>, ReadonlySet<string>>();
 
 /**
@@ -51,12 +57,7 @@ export function positiveDeterminantKeys(inputs: ReadonlyMap<string, Input>): Rea
     if ((given.kind !== 'invertible' && given.kind !== 'spd') || given.dims.length !== 2) continue;
     const d = given.dims[0];
     const sizes = d.k === 'fixed' ? [d.size] : Array.from({ length: MAX_DETERMINANT_SIZE }, (_, i) => i + 1);
-    for (const m of sizes) {
-      if (m > MAX_DETERMINANT_SIZE) continue;
-      const all = Array.from({ length: m }, (_, i) => i + 1);
-      const entry = (i: number, j: number) => entryOf(given, [{ k: 'lit', value: i }, { k: 'lit', value: j }]);
-      keys.add(termKey(laplaceDeterminant(entry, all, all)));
-    }
+    for (const m of sizes) if (m <= MAX_DETERMINANT_SIZE) keys.add(termKey(inputDeterminant(given, m)));
   }
   positiveKeys.set(inputs, keys);
   return keys;

@@ -1,6 +1,6 @@
 /** The model stage: names resolved, definitions inlined, index ranges known. */
 export { buildModel } from './model.ts';
-export { MAX_DETERMINANT_SIZE, positiveDeterminantKeys } from './determinant.ts';
+export { inputDeterminant, MAX_DETERMINANT_SIZE, positiveDeterminantKeys } from './determinant.ts';
 export { InlineBudget, MAX_INLINED_NODES } from './term-size.ts';
 export type { Model, ModelClaim, ModelStep, RangeMismatch } from './model.ts';
 export { FUNCTIONS, isFunctionName, keepingSettings, MAX_FACTORIAL, preciseValue, toPrecise } from './functions.ts';

@@ -371,7 +371,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             const next = product.times(v);
             // A sign is exact: -r as an integral's bound carried a rounding, and an end where the integrand has an
             // infinite slope (sqrt(r^2 - t^2) at t = -r) then had no bound at all (probe 38, a semicircle's area).
-            const exact = unitFactors[i] || (signOnly && v.isFinite() && v.sd() <= HIGH_DIGITS);
+            // (Only past the first factor: 1 times a first factor is rounded as before, and sd() stays off the hot path.)
+            const exact = unitFactors[i] || (i > 0 && signOnly && v.isFinite() && v.sd() <= HIGH_DIGITS);
             error = carry(v, error).plus(carry(product, context.error)).plus(carry(error, context.error)).plus(exact ? ZERO_BOUND : rounding(next));
             signOnly &&= unitFactors[i];
             product = next;

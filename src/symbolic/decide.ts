@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
+import { add, children, constantFraction, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, inputDeterminant, MAX_DETERMINANT_SIZE, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -875,10 +875,7 @@ function entriesAt(input: Input, instance: Instance): number[][] {
   return out;
 }
 
-/** The largest invertible input whose determinant is written out as a fact (n! terms). */
-const MAX_DETERMINANT_SIZE = 5;
-
-/** Facts of the types at an instance: 1 - r > 0 for a `unit` input r, det(A) > 0 for each `invertible` or `spd` input A (by its Leibniz formula). */
+/** Facts of the types at an instance: 1 - r > 0 for a `unit` input r, det(A) > 0 for each `invertible` or `spd` input A (written out as the model writes det). */
 function typeFacts(inputs: readonly Input[], instance: Instance, canonical: Canonicalizer): Conditions[] {
   const facts: Conditions[] = [];
   for (const input of inputs) {
@@ -900,25 +897,10 @@ function typeFacts(inputs: readonly Input[], instance: Instance, canonical: Cano
     const d = input.dims[0];
     const n = d.k === 'fixed' ? d.size : instance.sizes.get(d.name);
     if (n === undefined || n > MAX_DETERMINANT_SIZE) continue;
-    const held = (i: number, j: number): Term => ({ k: 'input', ref: { name: input.name, indices: [{ k: 'lit', value: i }, { k: 'lit', value: j }] } });
-    // An spd matrix is the symmetric part of the values held, as the model reads its entries.
-    const entry = (i: number, j: number): Term => (input.kind === 'spd' ? mul(num(1, 2), add(held(i, j), held(j, i))) : held(i, j));
-    const terms: Term[] = [];
-    for (const { perm, sign } of permutations(n)) terms.push(mul(num(sign), ...perm.map((j, i) => entry(i + 1, j + 1))));
-    facts.push(canonical.knownPositive(add(...terms), `det(${input.name})`));
+    // Written out as the model writes det (an spd matrix's entries are the symmetric part of the values held).
+    facts.push(canonical.knownPositive(inputDeterminant(input, n), `det(${input.name})`));
   }
   return facts;
-}
-
-/** The permutations of 0..n-1 with their signs. */
-function permutations(n: number): Array<{ perm: number[]; sign: number }> {
-  if (n === 0) return [{ perm: [], sign: 1 }];
-  const out: Array<{ perm: number[]; sign: number }> = [];
-  for (const { perm, sign } of permutations(n - 1)) {
-    // Insert n-1 at each position p: it passes n-1-p elements, each an inversion.
-    for (let p = 0; p <= perm.length; p++) out.push({ perm: [...perm.slice(0, p), n - 1, ...perm.slice(p)], sign: (perm.length - p) % 2 === 0 ? sign : -sign });
-  }
-  return out;
 }
 
 /**
