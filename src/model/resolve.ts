@@ -361,7 +361,8 @@ export class Resolver {
             const power: Expr = { kind: 'binary', op, left: letters.right, right: expr.right, span: expr.span, opSpan: expr.opSpan };
             return this.val({ ...letters, right: power, span: expr.span }, bound);
           }
-          if (left.kind === 'call' && this.isValueCall(left, bound)) {
+          // x (1 - x)^2 is x times the square (math.js reads the call first); (x (1 - x))^2 is the square of the product.
+          if (left.kind === 'call' && !left.grouped && this.isValueCall(left, bound)) {
             const power: Expr = { kind: 'binary', op, left: left.args[0], right: expr.right, span: expr.span, opSpan: expr.opSpan };
             return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name: left.name, span: left.nameSpan }, right: power, span: expr.span, opSpan: expr.opSpan }, bound);
           }
@@ -581,6 +582,8 @@ export class Resolver {
    * the exponent up to the name, and the rest as the factor that follows the power.
    */
   private peelValueCall(e: Expr, bound: Map<string, string>): { exponent: Expr; factor: Expr } | undefined {
+    // e^(b (u - w)): the bracket written around the exponent keeps the product inside it.
+    if ((e.kind === 'call' || e.kind === 'unary' || e.kind === 'binary') && e.grouped) return undefined;
     if (e.kind === 'call') {
       return this.isValueCall(e, bound) ? { exponent: { kind: 'name', name: e.name, span: e.nameSpan }, factor: e.args[0] } : undefined;
     }

@@ -105,6 +105,8 @@ export interface CallExpr {
   readonly nameSpan: Span;
   readonly args: readonly Expr[];
   readonly span: Span;
+  /** Written inside brackets of its own, `(b (u - w))^2`: a product of the name and the bracket, kept whole under a power. */
+  readonly grouped?: true;
 }
 
 export interface UnaryExpr {
@@ -112,6 +114,8 @@ export interface UnaryExpr {
   readonly op: UnaryOp;
   readonly arg: Expr;
   readonly span: Span;
+  /** Written inside brackets of its own: `e^(-b (u - w))` (see CallExpr.grouped). */
+  readonly grouped?: true;
 }
 
 export interface BinaryExpr {
@@ -124,6 +128,8 @@ export interface BinaryExpr {
   readonly opSpan?: Span;
   /** A product written without `*`, side by side (`2 x`, `σ(z)(1 - σ(z))`). */
   readonly implicit?: true;
+  /** Written inside brackets of its own: `e^(x (1 - x)^2)` (see CallExpr.grouped). */
+  readonly grouped?: true;
 }
 
 /** `A'`: the transpose of an array. */

@@ -331,7 +331,10 @@ class Converter {
         return this.name(n.name);
       case 'ParenthesisNode': {
         const inner = this.convert(n.content);
-        return { ...inner, span: this.widenToParentheses(inner.span) } as Expr;
+        // math.js reads b (u - w) as a call, and the model makes it a product; under a power, (b (u - w))^2 and
+        // e^(-b (u - w)) must keep the bracket written around it, which the tree alone no longer shows.
+        const grouped = inner.kind === 'call' || inner.kind === 'unary' || inner.kind === 'binary' ? { grouped: true as const } : {};
+        return { ...inner, span: this.widenToParentheses(inner.span), ...grouped } as Expr;
       }
       case 'OperatorNode': {
         if (n.fn === 'ctranspose' || n.fn === 'transpose') {

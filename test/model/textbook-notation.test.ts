@@ -120,6 +120,23 @@ claim diff((x^2 + 1)^3, x) = 6 x (x^2 + 1)^2
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved']);
   });
 
+  it('keeps a bracket written around a name and its bracket whole under a power: e^(-b (u - w)), (b (u - w))^2 (probe 41)', () => {
+    // math.js reads b (u - w) as a call, which binds before ^; the bracket written around it is what the book means.
+    expect(verdictsOf(`given b: positive
+given u, w: real
+claim exp(-b * (u - w)) = e^(-b (u - w))
+claim exp(b * (u - w)) = e^(b (u - w))
+claim exp(-b * (u - w)) = e^{-b (u - w)}
+claim 2^(-b * (u - w)) = 2^(-b (u - w))
+claim (b * (u - w))^2 = (b (u - w))^2
+claim e^(b (u - w)) = e^b * (u - w)   expect wrong
+claim (b (u - w))^2 = b * (u - w)^2   expect wrong
+claim b * (u - w)^2 = b (u - w)^2
+claim exp(b) * (u - w) = e^b (u - w)
+claim exp(b^2 * (1 - u)^2) = e^(b^2 (1 - u)^2)
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted', 'proved', 'proved', 'proved']);
+  });
+
   it("takes a power after Leibniz's bracket into the derivative: d/dx(x^2 + 1)^3 is the derivative of the cube", () => {
     expect(verdictsOf(`given x: real
 given f: function
