@@ -598,11 +598,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     }
     case 'refuted': {
       // The index-level explanation reads like the notes ("differ by a factor -1"); the concrete one is the fallback.
-      const explanation = (found && noValueHere(found, rhs, model.inputs)) ?? (everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
+      const diverged = numeric.kind === 'counterexample' ? numeric.example.divergence : undefined;
+      const explanation = diverged ?? (found && noValueHere(found, rhs, model.inputs)) ?? (everyN.kind === 'not-proved' && everyN.explanation ? everyN.explanation
         : symbolic.kind === 'different' ? symbolic.explanation : undefined);
       const why = explanation === undefined ? {} : { explanation };
       if (outcome.by === 'numbers') {
-        const method = numeric.kind === 'counterexample' && numeric.example.precise ? `${numericMethod}; 60-digit evaluation where double precision lost a side` : numericMethod;
+        const method = numeric.kind === 'counterexample' && numeric.example.divergence ? `${numericMethod}; the order of a series' terms or an integral's integrand at its ends, which shows it diverges`
+          : numeric.kind === 'counterexample' && numeric.example.precise ? `${numericMethod}; 60-digit evaluation where double precision lost a side` : numericMethod;
         return result('refuted', undefined, method, { counterexample: found, replay, ...why });
       }
       if (outcome.by === 'never-zero' && symbolic.kind === 'different' && numeric.kind === 'agree' && numeric.agreedAt !== undefined) {
@@ -705,6 +707,12 @@ function numericCounterexample(
     return {
       sizes: e.sizes, indices: e.indices, inputs, lhs: e.precise.lhs, rhs: e.precise.rhs, difference: e.precise.difference,
       tolerance: e.tolerance, foundBy: 'random inputs, shrunk by fast-check, re-evaluated by 60-digit evaluation where double precision lost a side',
+    };
+  }
+  if (e.divergence) {
+    return {
+      sizes: e.sizes, indices: e.indices, inputs, lhs: shown(e.lhs), rhs: shown(e.rhs), difference: shown(e.difference),
+      tolerance: undefined, foundBy: 'random inputs, where a side diverges to an infinity (read from the order of its terms or integrand) and the other is finite',
     };
   }
   return {

@@ -27,6 +27,7 @@ export type Judgement =
  *
  * | evidence | verdict |
  * |---|---|
+ * | the line above has no value anywhere (exact engine), but it diverges to an infinity where the step is finite, or the step does where the line above has a value (numbers) | refuted |
  * | the line above has no value anywhere (exact engine) | error (no-domain) |
  * | no input where both sides have a value, but the exact engine differs, confirmed in 60 digits (the numbers lost every input to the range of doubles), or its spot check past its budget shows a difference | refuted (below double precision) |
  * | no input where both sides have a value, unless the exact engine proved the sides equal with a value everywhere, or at a point it shows (the numbers lost every input to their own limits) | error (no-domain) |
@@ -44,7 +45,9 @@ export type Judgement =
 export function judge(e: Evidence): Judgement {
   const { everyN, symbolic, numeric } = e;
   const refutedByNumbers = numeric.kind === 'counterexample';
-  if (symbolic.kind === 'no-domain') return { verdict: 'error', why: 'no-domain' };
+  // A side the exact engine finds no value for may diverge to an infinity (a closed form's log(0) at an end), and a step
+  // that stays finite there is wrong: the numbers read the divergence from the order of the terms (numeric/divergence.ts).
+  if (symbolic.kind === 'no-domain') return refutedByNumbers && numeric.example.divergence !== undefined ? { verdict: 'refuted', by: 'numbers' } : { verdict: 'error', why: 'no-domain' };
   const overflowOnly = symbolic.kind === 'equal' && (symbolic.unconditional || symbolic.domainWitnessed === true);
   if (numeric.kind === 'no-domain' && !overflowOnly) {
     // A 60-digit point where the line above has a value and the sides differ says what the doubles could not.

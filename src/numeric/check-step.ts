@@ -5,6 +5,7 @@ import { edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, patternExample
 import { IndexSlots, newState, QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { compileTerm } from './generate.ts';
 import { compileDerivedInputs } from './derived-inputs.ts';
+import { compileDivergence } from './divergence.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
 import { specialValues } from './special-values.ts';
 import { directionalCheck, DIRECTIONAL_THRESHOLD, gradientStep } from './directional.ts';
@@ -37,6 +38,8 @@ export interface NumericComparison {
    * `rhs` as doubles may not hold (exp(1000) is infinite in doubles).
    */
   readonly precise?: { readonly lhs: string; readonly rhs: string; readonly difference: string };
+  /** Set where a side diverges to an infinity here (divergence.ts): why, in words. */
+  readonly divergence?: string;
 }
 
 /**
@@ -276,6 +279,11 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 
   let sampled: EntrySample | undefined;
   const readsSeries = someSubterm(step.lhs, (x) => x.k === 'series') || someSubterm(step.rhs, (x) => x.k === 'series');
+  const isSeriesOrIntegral = (x: Term) => x.k === 'series' || x.k === 'integral';
+  const readsSeriesOrIntegral = { lhs: someSubterm(step.lhs, isSeriesOrIntegral), rhs: someSubterm(step.rhs, isSeriesOrIntegral) };
+  // An input where the line above diverges to an infinity and the step has a finite value: the counterexample
+  // where the line above has no value anywhere else (`integral(t, 1, Infinity, 1/t) = 1`).
+  let divergentWitness: { example: NumericComparison; seed: number } | undefined;
   const preciseWork = (options.preciseWork ?? MAX_PRECISE_WORK) * (readsLimit ? LIMIT_WORK_FACTOR : readsSeries ? SERIES_WORK_FACTOR : 1);
   const directionalAbove = options.directionalAbove ?? DIRECTIONAL_THRESHOLD;
   const rescueUnsettled = options.rescueUnsettled ?? true;
@@ -293,6 +301,8 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const rhs = compileTerm(step.rhs, layout, slots);
     const state = newState(layout, slots);
     const derived = compileDerivedInputs(layout, slots);
+    const lhsDiverges = readsSeriesOrIntegral.lhs ? compileDivergence(step.lhs, layout, slots) : undefined;
+    const rhsDiverges = readsSeriesOrIntegral.rhs ? compileDivergence(step.rhs, layout, slots) : undefined;
     const entryCount = countAssignments(step.freeIndices, sizes);
     const allAssignments = entryCount <= (options.maxEntries ?? MAX_ENTRIES_PER_INPUT) ? indexAssignments(step.freeIndices, sizes) : undefined;
     if (allAssignments === undefined) sampled = { compared: SAMPLED_ENTRIES, of: Math.max(sampled?.of ?? 0, entryCount) };
@@ -382,8 +392,30 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         const at = (first + a) % assignments.length;
         const assignment = assignments[at];
         assignment.forEach((v, i) => { state.indices[freeSlots[i]] = v; });
+        // A side that diverges is read before any quadrature or summing spends its work on it.
+        const lhsInfinite = lhsDiverges?.(state);
+        if (lhsInfinite !== undefined) {
+          // The line above has no value here, and the step is free; but where it never has one, a finite step is wrong.
+          if (divergentWitness === undefined && rhsDiverges?.(state) === undefined) {
+            const r = evaluate(rhs, state);
+            const right = r.kink < KINK_MARGIN ? undefined : sideValue('rhs', r);
+            if (right?.kind === 'double' || right?.kind === 'precise') {
+              const value = right.kind === 'double' ? right.value : right.value.toNumber();
+              divergentWitness = {
+                seed: (options.seed + s) | 0,
+                example: {
+                  sizes: sizeRecord, indices: Object.fromEntries(step.freeIndices.map((f, i) => [f.name, assignment[i]])),
+                  inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]])),
+                  lhs: lhsInfinite.sign * Infinity, rhs: value, difference: lhsInfinite.sign * Infinity, tolerance: 0, divergence: lhsInfinite.reason,
+                },
+              };
+            }
+          }
+          continue;
+        }
+        const rhsInfinite = rhsDiverges?.(state);
         const l = evaluate(lhs, state);
-        const r = evaluate(rhs, state);
+        const r = rhsInfinite === undefined ? evaluate(rhs, state) : { value: rhsInfinite.sign * Infinity, error: 0, kink: Infinity, needsPrecision: false };
         // Near a kink the input is no evidence; where doubles lost the value too (1e-200 v squared underflows, and
         // sqrt of the 0 looks like its kink), it is one they could not settle, not one where the line above has none.
         if (l.kink < KINK_MARGIN || r.kink < KINK_MARGIN) {
@@ -394,7 +426,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         const left = sideValue('lhs', l);
         if (left.kind === 'undefined') continue;
         if (left.kind === 'unsettled') { lostElsewhere = true; continue; }
-        const right = sideValue('rhs', r, left.kind === 'precise');
+        const right: SideValue | { kind: 'infinite'; side: InfiniteSide } = rhsInfinite !== undefined ? { kind: 'infinite', side: rhsInfinite } : sideValue('rhs', r, left.kind === 'precise');
         if (right.kind === 'unsettled') { lostOnStep = true; continue; }
         // A side with a finite difference may be undefined only because its steps left the domain.
         if (right.kind === 'undefined' && rhsHasDiff) continue;
@@ -414,7 +446,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
           if (checked.kind === 'undefined') continue;
           if (checked.kind === 'unsettled') { lostElsewhere = true; continue; }
         }
-        let compared = compareSides(left, right, readsLimit);
+        let compared = right.kind === 'infinite' ? divergedStep(left, right.side) : compareSides(left, right, readsLimit);
         // The report (whole) reads the input that failed again however many were read: else it would not find the failure.
         if (options.readAgreementsPrecisely && readingAgreements && (preciseReadings < MAX_AGREEMENT_READINGS || whole) && compared !== undefined && compared.ratio <= 1
           && left.kind === 'double' && right.kind === 'double') {
@@ -695,6 +727,12 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       }
     }
   }
+  if (!definedAnywhere && divergentWitness !== undefined) {
+    return {
+      kind: 'counterexample', example: divergentWitness.example, seed: divergentWitness.seed, path: '', trials, shrinks: 0, sizes: tried, precision: counts(),
+      ...(sampled ? { entries: sampled } : {}),
+    };
+  }
   if (!definedAnywhere) return { kind: 'no-domain', trials, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}) };
   return {
     kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}), ...(agreedAt ? { agreedAt } : {}),
@@ -763,11 +801,14 @@ type SideValue =
   | { readonly kind: 'undefined' }
   | { readonly kind: 'unsettled' };
 
+/** A side that diverges to an infinity at the input (divergence.ts). */
+interface InfiniteSide { readonly sign: 1 | -1; readonly reason: string }
+
 interface Compared {
   /** |lhs - rhs| / tolerance: above 1 fails. */
   readonly ratio: number;
   readonly relative: number;
-  readonly shown: Pick<NumericComparison, 'lhs' | 'rhs' | 'difference' | 'tolerance' | 'precise'>;
+  readonly shown: Pick<NumericComparison, 'lhs' | 'rhs' | 'difference' | 'tolerance' | 'precise' | 'divergence'>;
 }
 
 /**
@@ -818,6 +859,12 @@ function compareSides(left: SideValue & { kind: 'double' | 'precise' }, right: S
       precise: { lhs: shownValue(left, l), rhs: shownValue(right as SideValue & { kind: 'double' | 'precise' }, r), difference: digits(difference) },
     },
   };
+}
+
+/** The step diverges where the line above has a value: it fails, whatever the tolerance. */
+function divergedStep(left: SideValue & { kind: 'double' | 'precise' }, side: InfiniteSide): Compared {
+  const lhs = left.kind === 'double' ? left.value : left.value.toNumber();
+  return { ratio: Infinity, relative: 1, shown: { lhs, rhs: side.sign * Infinity, difference: -side.sign * Infinity, tolerance: 0, divergence: side.reason } };
 }
 
 function precisely(side: SideValue & { kind: 'double' | 'precise' }): [Decimal, Decimal] {

@@ -1,0 +1,652 @@
+import type { Index, Term } from '../model/index.ts';
+import { printTerm } from '../model/index.ts';
+import type { Compiled, EvaluationState, IndexSlots } from './compile.ts';
+import { compileTerm } from './generate.ts';
+import type { Layout } from './layout.ts';
+
+/**
+ * Series and integrals that diverge to an infinity, told by the order of their terms or integrand.
+ *
+ * Summing or integrating numerically can only fail to settle on `sum(k, 1, Infinity, 1/k)` or
+ * `integral(t, 1, Infinity, 1/t)`: no finite reading shows that they grow without bound. Here the
+ * leading behaviour of the body is read in closed form, at the input: as its variable v tends to
+ * Infinity (or to 0 from one side, at an end of an integral that is exactly 0), the body is
+ *
+ *     c * exp(g v log v + lam v) * v^p * L^q,       L = log v at Infinity, |log v| at 0,
+ *
+ * with c of a certain sign and the exponents known exactly (from the literals and inputs the body
+ * reads; a reading within 1e-9 of a tie is no answer). The body is then of one sign near the end, so
+ * the series or integral diverges there exactly when its terms are not summable: at Infinity where
+ * g > 0, or g = 0 and lam > 0, or both 0 and p > -1 (or p = -1 and q >= -1); at 0 where p < -1 (or
+ * p = -1 and q >= -1), the integral test's criteria. Its sign is c's. Where the body cancels in its
+ * leading order (`sqrt(t^2 + 1) - t`), oscillates (`sin(t)`, `(-1)^k`), or holds anything this
+ * reading does not know (an abstract function, a derivative, a nested series), there is no answer:
+ * the numbers stay undecided, as before. Sound, not complete.
+ *
+ * Used on a side that is linear in one such node (`2 * integral(...) + 1`): the side is then that
+ * infinity times the sign of its factor (check-step.ts reads it where the side has no finite value).
+ */
+
+/** How a side diverges at one input: to which infinity, and why in words. */
+export interface Divergence {
+  readonly sign: 1 | -1;
+  readonly reason: string;
+}
+
+/** A side's divergence at the current input, or undefined where it has none this reading can show. */
+export type DivergenceCheck = (s: EvaluationState) => Divergence | undefined;
+
+/** The leading behaviour of a body as its variable tends to its end (see the module's comment). */
+interface Lead {
+  /** The coefficient; only its sign is known where `known` is false. */
+  readonly c: number;
+  readonly known: boolean;
+  /** A bound on |c|'s error where known. */
+  readonly error: number;
+  readonly g: number;
+  readonly lam: number;
+  readonly p: number;
+  readonly q: number;
+}
+
+/** A body that is exactly 0 near the end (relu of a term going to -Infinity): dropped from sums. */
+const ZERO = 'zero' as const;
+type LeadValue = Lead | typeof ZERO | undefined;
+type LeadFn = (s: EvaluationState) => LeadValue;
+
+/** The variable a body is read in, its direction, and whether it stands for -v (an end at -Infinity, or 0 from below). */
+interface Variable {
+  readonly name: string;
+  readonly isIndex: boolean;
+  readonly toZero: boolean;
+  readonly sign: 1 | -1;
+}
+
+/** Exponents this close without being equal are no answer: a tie may hide in the rounding. */
+const TIE_BAND = 1e-9;
+
+/** Compares two exponents: -1, 0 (equal), 1, or undefined where they are too close to tell. */
+function order(a: number, b: number): -1 | 0 | 1 | undefined {
+  if (a === b) return 0;
+  if (Number.isNaN(a) || Number.isNaN(b)) return undefined;
+  if (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= TIE_BAND * Math.max(1, Math.abs(a), Math.abs(b))) return undefined;
+  return a < b ? -1 : 1;
+}
+
+const constant = (c: number, error: number): Lead => ({ c, known: true, error, g: 0, lam: 0, p: 0, q: 0 });
+
+/** Whether the lead is a constant (the body tends to c). */
+const isConstant = (l: Lead) => l.g === 0 && l.lam === 0 && l.p === 0 && l.q === 0;
+
+/** Which way the body goes: 1 to an infinity, -1 to 0, 0 to a nonzero constant, undefined where unknown. */
+function growth(l: Lead, toZero: boolean): -1 | 0 | 1 | undefined {
+  if (toZero) {
+    // At 0 only powers and logs move: v^p grows for p < 0, |log v|^q for q > 0.
+    const byP = order(0, l.p);
+    if (byP === undefined) return undefined;
+    if (byP !== 0) return byP === 1 ? 1 : -1;
+    const byQ = order(l.q, 0);
+    return byQ;
+  }
+  for (const x of [l.g, l.lam, l.p, l.q]) {
+    const o = order(x, 0);
+    if (o === undefined) return undefined;
+    if (o !== 0) return o;
+  }
+  return 0;
+}
+
+/** Whether a is of larger order than b near the end (1), smaller (-1), the same (0), or unknown. */
+function dominance(a: Lead, b: Lead, toZero: boolean): -1 | 0 | 1 | undefined {
+  const pairs: [number, number, boolean][] = toZero
+    ? [[a.p, b.p, true], [a.q, b.q, false]]
+    : [[a.g, b.g, false], [a.lam, b.lam, false], [a.p, b.p, false], [a.q, b.q, false]];
+  for (const [x, y, reversed] of pairs) {
+    const o = order(x, y);
+    if (o === undefined) return undefined;
+    if (o !== 0) return reversed ? (o === 1 ? -1 : 1) : o;
+  }
+  return 0;
+}
+
+function mentions(t: Term, v: Variable): boolean {
+  switch (t.k) {
+    case 'input': return !v.isIndex && t.ref.name === v.name;
+    case 'ival': return v.isIndex && indexMentions(t.index, v.name);
+    case 'icmp': return v.isIndex && (indexMentions(t.a, v.name) || indexMentions(t.b, v.name));
+    case 'num': case 'pi': case 'size': return false;
+    case 'add': return t.terms.some((x) => mentions(x, v));
+    case 'mul': return t.factors.some((x) => mentions(x, v));
+    case 'pow': return mentions(t.base, v) || mentions(t.exponent, v);
+    case 'fn': return t.args.some((x) => mentions(x, v));
+    case 'apply': return t.args.some((x) => mentions(x, v));
+    case 'extremum': return t.terms.some((x) => mentions(x, v));
+    case 'cmp': return mentions(t.a, v) || mentions(t.b, v);
+    case 'sum': case 'reduce': return mentions(t.body, v);
+    case 'series': return mentions(t.body, v);
+    case 'integral': return mentions(t.body, v) || (t.lower !== undefined && mentions(t.lower, v)) || (t.upper !== undefined && mentions(t.upper, v));
+    case 'limit': return mentions(t.body, v) || (t.at !== undefined && mentions(t.at, v));
+    case 'diff': return mentions(t.f, v) || (!v.isIndex && t.v.name === v.name);
+  }
+}
+
+function indexMentions(i: Index, name: string): boolean {
+  switch (i.k) {
+    case 'var': return i.name === name;
+    case 'affine': return i.terms.some((x) => !x.dim && x.name === name);
+    case 'label': return i.indices.some((x) => indexMentions(x, name));
+    default: return false;
+  }
+}
+
+const isVariable = (t: Term, v: Variable) => (v.isIndex
+  ? t.k === 'ival' && t.index.k === 'var' && t.index.name === v.name
+  : t.k === 'input' && t.ref.name === v.name && t.ref.indices.length === 0);
+
+/** E as alpha v + beta with alpha and beta free of v, as terms; undefined where E is not so. */
+function affine(t: Term, v: Variable): { alpha: Term[]; beta: Term[] } | undefined {
+  const terms = t.k === 'add' ? t.terms : [t];
+  const alpha: Term[] = [];
+  const beta: Term[] = [];
+  for (const x of terms) {
+    if (!mentions(x, v)) { beta.push(x); continue; }
+    if (isVariable(x, v)) { alpha.push({ k: 'num', value: { num: 1n, den: 1n } }); continue; }
+    if (x.k !== 'mul') return undefined;
+    const at = x.factors.findIndex((f) => mentions(f, v));
+    if (!isVariable(x.factors[at], v) || x.factors.some((f, i) => i !== at && mentions(f, v))) return undefined;
+    const rest = x.factors.filter((_, i) => i !== at);
+    alpha.push(rest.length === 1 ? rest[0] : { k: 'mul', factors: rest });
+  }
+  return { alpha, beta };
+}
+
+class LeadCompiler {
+  constructor(private readonly layout: Layout, private readonly slots: IndexSlots, private readonly v: Variable) {}
+
+  /** A term free of v, read at the input: its value and error bound, or undefined where doubles lost it. */
+  private value(t: Term): (s: EvaluationState) => [number, number] | undefined {
+    const f: Compiled = compileTerm(t, this.layout, this.slots);
+    return (s) => {
+      const before = s.needsPrecision;
+      s.needsPrecision = false;
+      const x = f(s);
+      const lost = s.needsPrecision;
+      s.needsPrecision = before;
+      const e = s.error;
+      return lost || !Number.isFinite(x) || !(e >= 0) || !Number.isFinite(e) ? undefined : [x, e];
+    };
+  }
+
+  private sumOf(terms: readonly Term[]): (s: EvaluationState) => [number, number] | undefined {
+    const parts = terms.map((t) => this.value(t));
+    return (s) => {
+      let x = 0;
+      let e = 0;
+      for (const part of parts) {
+        const r = part(s);
+        if (r === undefined) return undefined;
+        x += r[0];
+        e += r[1] + Number.EPSILON * Math.abs(x);
+      }
+      return [x, e];
+    };
+  }
+
+  compile(t: Term): LeadFn | undefined {
+    const v = this.v;
+    if (!mentions(t, v)) {
+      const read = this.value(t);
+      return (s) => {
+        const r = read(s);
+        if (r === undefined) return undefined;
+        if (r[0] === 0 && r[1] === 0) return ZERO;
+        return Math.abs(r[0]) > r[1] ? constant(r[0], r[1]) : undefined;
+      };
+    }
+    if (isVariable(t, v)) {
+      const lead: Lead = { c: v.sign, known: true, error: 0, g: 0, lam: 0, p: 1, q: 0 };
+      return () => lead;
+    }
+    switch (t.k) {
+      // 2 k + 1 as an index's value: of the order of its coefficient times k.
+      case 'ival': {
+        const i = t.index;
+        if (i.k !== 'affine' || i.terms.some((x) => x.dim || x.name !== v.name)) return undefined;
+        const coefficient = i.terms.reduce((a, x) => a + x.coef, 0);
+        const lead: Lead = { c: coefficient, known: true, error: 0, g: 0, lam: 0, p: 1, q: 0 };
+        return coefficient === 0 ? undefined : () => lead;
+      }
+      case 'add': return this.add(t.terms);
+      case 'mul': return this.mul(t.factors);
+      case 'pow': return this.pow(t.base, t.exponent);
+      case 'fn': return t.args.length === 1 ? this.fn(t.name, t.args[0]) : undefined;
+      default: return undefined;
+    }
+  }
+
+  private add(terms: readonly Term[]): LeadFn | undefined {
+    const parts = terms.map((t) => this.compile(t));
+    if (parts.some((p) => p === undefined)) return undefined;
+    const toZero = this.v.toZero;
+    return (s) => {
+      let best: Lead[] = [];
+      for (const part of parts) {
+        const l = part!(s);
+        if (l === undefined) return undefined;
+        if (l === ZERO) continue;
+        if (best.length === 0) { best = [l]; continue; }
+        const o = dominance(l, best[0], toZero);
+        if (o === undefined) return undefined;
+        if (o === 1) best = [l];
+        else if (o === 0) best.push(l);
+      }
+      if (best.length === 0) return ZERO;
+      if (best.length === 1) return best[0];
+      // Terms of the same order: their coefficients add, and must not cancel.
+      if (best.every((l) => l.known)) {
+        let c = 0;
+        let error = 0;
+        for (const l of best) { c += l.c; error += l.error + Number.EPSILON * Math.abs(c); }
+        return Math.abs(c) > error ? { ...best[0], c, error } : undefined;
+      }
+      const sign = Math.sign(best[0].c);
+      return best.every((l) => Math.sign(l.c) === sign) ? { ...best[0], c: sign, known: false, error: 0 } : undefined;
+    };
+  }
+
+  private mul(factors: readonly Term[]): LeadFn | undefined {
+    const parts = factors.map((t) => this.compile(t));
+    if (parts.some((p) => p === undefined)) return undefined;
+    return (s) => {
+      let c = 1; let error = 0; let known = true; let g = 0; let lam = 0; let p = 0; let q = 0;
+      for (const part of parts) {
+        const l = part!(s);
+        if (l === undefined) return undefined;
+        if (l === ZERO) return ZERO;
+        error = Math.abs(c) * l.error + Math.abs(l.c) * error + error * l.error + Number.EPSILON * Math.abs(c * l.c);
+        c *= l.c; known &&= l.known; g += l.g; lam += l.lam; p += l.p; q += l.q;
+      }
+      if ([g, lam, p, q].some(Number.isNaN)) return undefined;
+      return known ? { c, known, error, g, lam, p, q } : { c: Math.sign(c), known, error: 0, g, lam, p, q };
+    };
+  }
+
+  private pow(base: Term, exponent: Term): LeadFn | undefined {
+    const v = this.v;
+    if (!mentions(exponent, v)) {
+      const b = this.compile(base);
+      const r = this.value(exponent);
+      if (b === undefined) return undefined;
+      return (s) => {
+        const l = b(s);
+        const x = r(s);
+        if (l === undefined || x === undefined || x[1] > 1e-14 * Math.max(1, Math.abs(x[0]))) return undefined;
+        return l === ZERO ? (x[0] > 0 ? ZERO : undefined) : power(l, x[0]);
+      };
+    }
+    if (mentions(base, v) || v.toZero) return undefined;
+    // b^(alpha v + beta) with b > 0: exp((alpha v + beta) log b).
+    const split = affine(exponent, v);
+    if (split === undefined) return undefined;
+    const b = this.value(base);
+    const alpha = this.sumOf(split.alpha);
+    const beta = this.sumOf(split.beta);
+    return (s) => {
+      const x = b(s); const a = alpha(s); const c = beta(s);
+      if (x === undefined || a === undefined || c === undefined || !(x[0] > x[1])) return undefined;
+      const lam = v.sign * a[0] * Math.log(x[0]);
+      const coefficient = Math.pow(x[0], c[0]);
+      return { c: coefficient, known: false, error: 0, g: 0, lam, p: 0, q: 0 };
+    };
+  }
+
+  /** exp of a term: exact where the term is affine in v; else through the term's own lead. */
+  private exp(arg: Term, scale: number): LeadFn | undefined {
+    const v = this.v;
+    const split = v.toZero ? undefined : affine(arg, v);
+    if (split !== undefined) {
+      const alpha = this.sumOf(split.alpha);
+      const beta = this.sumOf(split.beta);
+      return (s) => {
+        const a = alpha(s); const b = beta(s);
+        if (a === undefined || b === undefined) return undefined;
+        if (a[0] === 0 && a[1] === 0) return constant(scale * Math.exp(b[0]), Math.abs(scale * Math.exp(b[0])) * (b[1] + Number.EPSILON));
+        if (!(Math.abs(a[0]) > a[1])) return undefined;
+        return { c: scale * Math.sign(Math.exp(b[0])), known: false, error: 0, g: 0, lam: v.sign * a[0], p: 0, q: 0 };
+      };
+    }
+    const inner = this.compile(arg);
+    if (inner === undefined) return undefined;
+    return (s) => {
+      const l = inner(s);
+      if (l === undefined) return undefined;
+      if (l === ZERO) return constant(scale, 0);
+      const grows = growth(l, v.toZero);
+      if (grows === 0 && l.known) return constant(scale * Math.exp(l.c), Math.abs(scale * Math.exp(l.c)) * (l.error + Number.EPSILON));
+      if (grows === -1) return constant(scale, 0);
+      // Faster than any exponential (exp(-t^2)): toward 0 or Infinity by the argument's sign.
+      if (grows === 1 && !v.toZero && (order(l.g, 0) === 1 || (l.g === 0 && order(l.lam, 0) === 1) || (l.g === 0 && l.lam === 0 && order(l.p, 1) === 1))) {
+        return { c: scale, known: false, error: 0, g: 0, lam: Math.sign(l.c) * Infinity, p: 0, q: 0 };
+      }
+      return undefined;
+    };
+  }
+
+  /**
+   * gamma(alpha v + beta + shift) toward Infinity, by Stirling: sqrt(2 pi) alpha^(b - 1/2) exp(alpha v log v +
+   * (alpha log alpha - alpha) v) v^(b - 1/2), b = beta + shift, for alpha > 0 (factorial(E) is gamma(E + 1)).
+   */
+  private gamma(arg: Term, shift: number): LeadFn | undefined {
+    const v = this.v;
+    const split = v.toZero ? undefined : affine(arg, v);
+    if (split === undefined) return undefined;
+    const alpha = this.sumOf(split.alpha);
+    const beta = this.sumOf(split.beta);
+    return (s) => {
+      const a = alpha(s); const b = beta(s);
+      if (a === undefined || b === undefined) return undefined;
+      const slope = v.sign * a[0];
+      if (!(slope > a[1])) return undefined;
+      const power = b[0] + shift - 0.5;
+      return { c: 1, known: false, error: 0, g: slope, lam: slope * Math.log(slope) - slope, p: power, q: 0 };
+    };
+  }
+
+  private fn(name: string, arg: Term): LeadFn | undefined {
+    const toZero = this.v.toZero;
+    switch (name) {
+      case 'exp': return this.exp(arg, 1);
+      case 'sqrt': {
+        const inner = this.compile(arg);
+        return inner && ((s) => { const l = inner(s); return l === ZERO ? ZERO : l === undefined ? undefined : power(l, 0.5); });
+      }
+      case 'log': case 'log1p': {
+        const inner = this.compile(arg);
+        if (inner === undefined) return undefined;
+        return (s) => {
+          const l = inner(s);
+          if (l === undefined || l === ZERO) return name === 'log1p' && l === ZERO ? ZERO : undefined;
+          const grows = growth(l, toZero);
+          if (name === 'log1p' && grows === -1) return l;
+          if (grows === 0) {
+            if (!l.known) return undefined;
+            const x = name === 'log1p' ? Math.log1p(l.c) : Math.log(l.c);
+            const error = (l.error + Number.EPSILON) / Math.abs(name === 'log1p' ? 1 + l.c : l.c) + Number.EPSILON;
+            return l.c > (name === 'log1p' ? -1 : 0) && Math.abs(x) > error ? constant(x, error) : undefined;
+          }
+          if (grows === undefined || !(l.c > 0)) return undefined;
+          // log c + g v log v + lam v + p log v + q log L: the largest part that is not 0.
+          if (l.g !== 0) return { c: l.g, known: true, error: 0, g: 0, lam: 0, p: 1, q: 1 };
+          if (l.lam !== 0) return { c: l.lam, known: true, error: 0, g: 0, lam: 0, p: 1, q: 0 };
+          if (l.p !== 0) return { c: toZero ? -l.p : l.p, known: true, error: 0, g: 0, lam: 0, p: 0, q: 1 };
+          return undefined;
+        };
+      }
+      case 'factorial': case 'gamma': return this.gamma(arg, name === 'factorial' ? 1 : 0);
+      case 'abs': {
+        const inner = this.compile(arg);
+        return inner && ((s) => { const l = inner(s); return l === undefined || l === ZERO ? l : { ...l, c: Math.abs(l.c) }; });
+      }
+      case 'relu': {
+        const inner = this.compile(arg);
+        return inner && ((s) => {
+          const l = inner(s);
+          if (l === undefined || l === ZERO) return l;
+          return l.c > 0 ? l : ZERO;
+        });
+      }
+      case 'sinh': case 'cosh': {
+        const up = this.exp(arg, 0.5);
+        const inner = this.compile(arg);
+        if (inner === undefined) return undefined;
+        const down = this.exp({ k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, arg] }, name === 'sinh' ? -0.5 : 0.5);
+        return (s) => {
+          const l = inner(s);
+          if (l === undefined) return undefined;
+          if (l === ZERO) return name === 'sinh' ? ZERO : constant(1, 0);
+          const grows = growth(l, toZero);
+          if (grows === 0) return l.known ? nonzero(name === 'sinh' ? Math.sinh(l.c) : Math.cosh(l.c), l) : undefined;
+          if (grows === -1) return name === 'sinh' ? l : constant(1, 0);
+          if (grows === 1) return l.c > 0 ? up?.(s) : down?.(s);
+          return undefined;
+        };
+      }
+      case 'tanh': case 'atan': case 'erf': case 'sigmoid': case 'Phi': case 'asinh': case 'sin': case 'cos': case 'expm1': case 'softplus': case 'erfc': {
+        const inner = this.compile(arg);
+        if (inner === undefined) return undefined;
+        const expUp = name === 'expm1' || name === 'softplus' ? this.exp(arg, 1) : undefined;
+        return (s) => {
+          const l = inner(s);
+          if (l === undefined) return undefined;
+          const at0 = AT_ZERO[name];
+          if (l === ZERO) return at0 === 0 ? ZERO : constant(at0, 0);
+          const grows = growth(l, toZero);
+          if (grows === 0) return l.known ? nonzero(APPLY[name](l.c), l) : undefined;
+          if (grows === -1) return at0 === 0 ? { ...l, c: l.c * (SLOPE_AT_ZERO[name] ?? 1), error: l.error * (SLOPE_AT_ZERO[name] ?? 1) } : constant(at0, 0);
+          if (grows !== 1) return undefined;
+          const limit = l.c > 0 ? AT_INFINITY[name] : AT_MINUS_INFINITY[name];
+          if (limit === 'same') return l;
+          if (limit === 'exp') return expUp?.(s);
+          return typeof limit === 'number' ? constant(limit, 0) : undefined;
+        };
+      }
+      default: return undefined;
+    }
+  }
+}
+
+/** The function's value at 0, its slope there where the value is 0, and its limits at the infinities. */
+const AT_ZERO: Record<string, number> = { tanh: 0, atan: 0, erf: 0, sigmoid: 0.5, Phi: 0.5, asinh: 0, sin: 0, cos: 1, expm1: 0, softplus: Math.LN2, erfc: 1 };
+const SLOPE_AT_ZERO: Record<string, number> = { erf: 2 / Math.sqrt(Math.PI) };
+const AT_INFINITY: Record<string, number | 'same' | 'exp' | undefined> = { tanh: 1, atan: Math.PI / 2, erf: 1, sigmoid: 1, Phi: 1, asinh: undefined, sin: undefined, cos: undefined, expm1: 'exp', softplus: 'same', erfc: undefined };
+const AT_MINUS_INFINITY: Record<string, number | 'same' | 'exp' | undefined> = { tanh: -1, atan: -Math.PI / 2, erf: -1, sigmoid: undefined, Phi: undefined, asinh: undefined, sin: undefined, cos: undefined, expm1: -1, softplus: undefined, erfc: 2 };
+// erf, Phi and erfc at a finite limit are not read (Math has none of them): no answer there.
+const APPLY: Record<string, (x: number) => number> = {
+  tanh: Math.tanh, atan: Math.atan, erf: () => Number.NaN, sigmoid: (x) => 1 / (1 + Math.exp(-x)),
+  Phi: () => Number.NaN, asinh: Math.asinh, sin: Math.sin, cos: Math.cos, expm1: Math.expm1, softplus: (x) => Math.log1p(Math.exp(x)), erfc: () => Number.NaN,
+};
+
+/** A function's value at a limit c, kept where it is surely not 0. */
+function nonzero(x: number, l: Lead): LeadValue {
+  const error = 1e-12 * (1 + Math.abs(x)) + l.error;
+  return Number.isFinite(x) && Math.abs(x) > error ? constant(x, error) : undefined;
+}
+
+/** A lead to a constant power r. */
+function power(l: Lead, r: number): LeadValue {
+  if (!(l.c > 0) && !Number.isInteger(r)) return undefined;
+  const c = Math.pow(l.c, r);
+  if (!Number.isFinite(c) || c === 0) return undefined;
+  return {
+    c: l.known ? c : Math.sign(c), known: l.known, error: l.known ? Math.abs(c) * (Math.abs(r) * l.error / Math.abs(l.c) + Number.EPSILON) : 0,
+    g: l.g * r, lam: l.lam * r, p: l.p * r, q: l.q * r,
+  };
+}
+
+/** Whether terms of this lead near the end are not summable (their series or integral diverges there). */
+function diverges(l: Lead, toZero: boolean): boolean | undefined {
+  if (toZero) {
+    const o = order(l.p, -1);
+    if (o === undefined) return undefined;
+    if (o !== 0) return o === -1;
+    const oq = order(l.q, -1);
+    return oq === undefined ? undefined : oq >= 0;
+  }
+  const og = order(l.g, 0);
+  if (og === undefined) return undefined;
+  if (og !== 0) return og === 1;
+  const ol = order(l.lam, 0);
+  if (ol === undefined) return undefined;
+  if (ol !== 0) return ol === 1;
+  const op = order(l.p, -1);
+  if (op === undefined) return undefined;
+  if (op !== 0) return op === 1;
+  const oq = order(l.q, -1);
+  return oq === undefined ? undefined : oq >= 0;
+}
+
+/** The order of a lead in words: `1/t`, `t^-0.5`, `exp(2 t)`. */
+function describe(l: Lead, v: string, toZero: boolean): string {
+  const parts: string[] = [];
+  const times = (x: number) => (x === 1 ? v : `${round(x)} ${v}`);
+  if (l.g !== 0) parts.push(`${v}^(${times(l.g)})`);
+  if (l.lam === Infinity || l.lam === -Infinity) parts.push(`exp(${l.lam > 0 ? '' : '-'}${v}^2)`);
+  else if (l.lam !== 0) parts.push(`exp(${l.lam === -1 ? '-' : ''}${Math.abs(l.lam) === 1 ? v : times(l.lam)})`);
+  if (l.p !== 0) parts.push(l.p === -1 ? `1/${v}` : l.p === 1 ? v : `${v}^${round(l.p)}`);
+  if (l.q !== 0) parts.push(`${toZero ? `|log(${v})|` : `log(${v})`}${l.q === 1 ? '' : `^${round(l.q)}`}`);
+  return parts.length === 0 ? 'a constant' : parts.join(' ');
+}
+
+/** A bound variable's name as written (`k#1` is the model's k). */
+const writtenName = (name: string) => name.split('#')[0];
+
+const round = (x: number) => String(Number(x.toPrecision(6)));
+
+/** The end an integral or series is read at: its variable, whether it goes to 0, the sign it stands with, and how to say it. */
+interface End {
+  readonly variable: Variable;
+  readonly lead: LeadFn;
+  readonly where: string;
+}
+
+/** How a series or integral node diverges at the input, or undefined; `node` must be one of those. */
+function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceCheck | undefined {
+  if (node.k === 'series') {
+    const variable: Variable = { name: node.index, isIndex: true, toZero: false, sign: 1 };
+    const lead = new LeadCompiler(layout, slots, variable).compile(node.body);
+    if (lead === undefined) return undefined;
+    const text = printTerm(node);
+    const k = writtenName(node.index);
+    return (s) => {
+      const l = lead(s);
+      if (l === undefined || l === ZERO || diverges(l, false) !== true) return undefined;
+      return { sign: l.c > 0 ? 1 : -1, reason: `${text} diverges to ${l.c > 0 ? '' : '-'}Infinity: its terms are of order ${describe(l, k, false)} as ${k} -> Infinity, of one sign` };
+    };
+  }
+  if (node.k !== 'integral') return undefined;
+  const name = writtenName(node.v);
+  const endAt = (toZero: boolean, sign: 1 | -1): End | undefined => {
+    const variable: Variable = { name: node.v, isIndex: false, toZero, sign };
+    const lead = new LeadCompiler(layout, slots, variable).compile(node.body);
+    const where = toZero ? `${name} -> 0${sign > 0 ? '+' : '-'}` : `${name} -> ${sign > 0 ? '' : '-'}Infinity`;
+    return lead && { variable, lead, where };
+  };
+  const lowerValue = node.lower && compileTerm(node.lower, layout, slots);
+  const upperValue = node.upper && compileTerm(node.upper, layout, slots);
+  const atPlusInfinity = endAt(false, 1);
+  const atMinusInfinity = endAt(false, -1);
+  const fromAbove = endAt(true, 1);
+  const fromBelow = endAt(true, -1);
+  const text = printTerm(node);
+  // An end with its error bound (an infinite end has none); an end at 0 is one only where it is 0 exactly.
+  const read = (f: Compiled | undefined, infinite: number, s: EvaluationState): [number, number] => {
+    if (f === undefined) return [infinite, 0];
+    const before = s.needsPrecision;
+    s.needsPrecision = false;
+    const x = f(s);
+    const lost = s.needsPrecision;
+    s.needsPrecision = before;
+    return lost || !Number.isFinite(x) ? [Number.NaN, 0] : [x, s.error];
+  };
+  return (s) => {
+    const [a, ea] = read(lowerValue, -Infinity, s);
+    const [b, eb] = read(upperValue, Infinity, s);
+    if (Number.isNaN(a) || Number.isNaN(b) || !(Math.abs(a - b) > ea + eb)) return undefined;
+    const [low, high, orientation] = a < b ? [a, b, 1] : [b, a, -1];
+    const lowExact = a < b ? ea === 0 : eb === 0;
+    const highExact = a < b ? eb === 0 : ea === 0;
+    // The ends that may hold a divergence, each read as an integral over the range's inside.
+    const ends: End[] = [];
+    if (high === Infinity && atPlusInfinity) ends.push(atPlusInfinity);
+    if (low === -Infinity && atMinusInfinity) ends.push(atMinusInfinity);
+    if (low === 0 && lowExact && fromAbove) ends.push(fromAbove);
+    if (high === 0 && highExact && fromBelow) ends.push(fromBelow);
+    let sign = 0;
+    let reason = '';
+    for (const end of ends) {
+      const l = end.lead(s);
+      if (l === undefined || l === ZERO || diverges(l, end.variable.toZero) !== true) continue;
+      const here = l.c > 0 ? 1 : -1;
+      if (sign !== 0 && sign !== here) return undefined;
+      sign = here;
+      reason = `its integrand is of order ${describe(l, end.variable.sign < 0 ? `|${name}|` : name, end.variable.toZero)} as ${end.where}, of one sign`;
+    }
+    if (sign === 0) return undefined;
+    const total = (sign * orientation) as 1 | -1;
+    return { sign: total, reason: `${text} diverges to ${total > 0 ? '' : '-'}Infinity: ${reason}` };
+  };
+}
+
+const isCandidate = (t: Term) => t.k === 'series' || t.k === 'integral';
+
+function countCandidates(t: Term): number {
+  if (isCandidate(t)) return 1;
+  let n = 0;
+  const visit = (x: Term) => { n += countCandidates(x); };
+  switch (t.k) {
+    case 'add': t.terms.forEach(visit); break;
+    case 'mul': t.factors.forEach(visit); break;
+    case 'pow': visit(t.base); visit(t.exponent); break;
+    case 'fn': case 'apply': t.args.forEach(visit); break;
+    case 'extremum': t.terms.forEach(visit); break;
+    case 'cmp': visit(t.a); visit(t.b); break;
+    case 'sum': case 'reduce': visit(t.body); break;
+    case 'limit': visit(t.body); if (t.at) visit(t.at); break;
+    case 'diff': visit(t.f); break;
+    default: break;
+  }
+  return n;
+}
+
+/**
+ * A check of whether a side diverges, where the side is linear in one series or integral: a sum of
+ * terms one of which is that node times factors free of it. Undefined for any other side (most).
+ */
+export function compileDivergence(side: Term, layout: Layout, slots: IndexSlots): DivergenceCheck | undefined {
+  if (countCandidates(side) !== 1) return undefined;
+  // The path to the node: finite addends beside it, and factors of a certain sign.
+  const addends: Term[] = [];
+  const factors: Term[] = [];
+  let at = side;
+  for (;;) {
+    if (isCandidate(at)) break;
+    if (at.k === 'add') {
+      const inside = at.terms.findIndex((x) => countCandidates(x) === 1);
+      addends.push(...at.terms.filter((_, i) => i !== inside));
+      // An addend is scaled by the factors above it, but only its finiteness matters.
+      at = at.terms[inside];
+    } else if (at.k === 'mul') {
+      const inside = at.factors.findIndex((x) => countCandidates(x) === 1);
+      factors.push(...at.factors.filter((_, i) => i !== inside));
+      at = at.factors[inside];
+    } else {
+      return undefined;
+    }
+  }
+  const node = compileNode(at, layout, slots);
+  if (node === undefined) return undefined;
+  const finite = addends.map((t) => compileTerm(t, layout, slots));
+  const scales = factors.map((t) => compileTerm(t, layout, slots));
+  return (s) => {
+    const d = node(s);
+    if (d === undefined) return undefined;
+    const before = s.needsPrecision;
+    try {
+      let sign: number = d.sign;
+      for (const f of scales) {
+        s.needsPrecision = false;
+        const x = f(s);
+        if (s.needsPrecision || !(Math.abs(x) > s.error) || !Number.isFinite(x)) return undefined;
+        sign *= Math.sign(x);
+      }
+      for (const f of finite) {
+        s.needsPrecision = false;
+        const x = f(s);
+        if (s.needsPrecision || !Number.isFinite(x) || !Number.isFinite(s.error)) return undefined;
+      }
+      return { sign: sign as 1 | -1, reason: d.reason };
+    } finally {
+      s.needsPrecision = before;
+    }
+  };
+}
