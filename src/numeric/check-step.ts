@@ -238,6 +238,9 @@ const RETAKEN_FIRST_STEPS = [1e-3, 1e-5, 1e-7, 1e-9, 1e-11, 1e-13, ...Array.from
 /** A rescued comparison settles only where the two precisions agree on the difference to this fraction of the sides. */
 const SETTLED = 1e-10;
 
+/** The absolute bound within which a side read in high precision agrees with an exact 0 (see compareSides). */
+const ABSOLUTE_ZERO = 1e-40;
+
 interface Judged {
   readonly worst: NumericComparison | undefined;
   readonly ratio: number;
@@ -849,7 +852,11 @@ function compareSides(left: SideValue & { kind: 'double' | 'precise' }, right: S
   // against a value of 1e-513) is no evidence: unsettled. A difference beyond the bounds is settled.
   // A limit's reading carries an absolute error (its last change, 1e-12 of a value near 0 for x log x): agreement
   // within SETTLED of the larger of the sides and 1 is evidence there, as for doubles that agree near 0.
-  if (ratio <= 1 && errors.gt((absolute ? PreciseDecimal.max(scale, 1) : scale).times(SETTLED))) return undefined;
+  // Against an exact 0 (a literal, a side of exactly no error) there is no size to be relative to: agreement within an
+  // absolute 1e-40 is evidence, as it is for `A + 1 = 1` within 1e-10. An odd integrand's integral over the line read
+  // as 0 +- 1e-50 against 0 was never settled (probe 41); a slip of 1e-30 is still apart by its bounds.
+  const againstZero = (l.isZero() && el.isZero()) || (r.isZero() && er.isZero());
+  if (ratio <= 1 && errors.gt((absolute ? PreciseDecimal.max(scale, 1) : scale).times(SETTLED)) && !(againstZero && errors.lt(ABSOLUTE_ZERO))) return undefined;
   const relative = scale.isZero() ? 0 : difference.abs().div(scale).toNumber();
   return {
     ratio, relative,

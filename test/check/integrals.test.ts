@@ -94,6 +94,13 @@ claim integral(y, 0, 1, integral(x, 0, 1, sin(x^2 - y^2))) = 1/100`);
     }
   }, 60_000);
 
+  it('settles an integral whose value is exactly 0 against 0, within an absolute 1e-40 in 60 digits (probe 41)', () => {
+    // Sommerfeld's first moment: the integrand is odd, and exp(u) overflows doubles far out, so 60 digits read it.
+    const moment = 'integral(u, -Infinity, Infinity, u * exp(u) / (exp(u) + 1)^2)';
+    expect(verdictOf(`given u: real\nclaim ${moment} = 0`).verdict).toBe('verified');
+    for (const slip of ['1e-30', '1e-45', '-1e-35']) expect(verdictOf(`given u: real\nclaim ${moment} = ${slip}`).verdict, slip).toBe('refuted');
+  }, 60_000);
+
   it('integrals nested three deep: the numbers spend a bounded work on them (it took over ten minutes), and the input that failed is judged again without it', () => {
     const triple = 'given t, u, a: real\nclaim integral(t, 0, 1, integral(u, 0, 1, integral(a, 0, 1, exp(-t * u * a))))';
     // 0.89121279811130237606985786245535...: the wrong constant was verified on one input, the report's budget spent.
