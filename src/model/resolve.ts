@@ -2661,12 +2661,35 @@ export class Resolver {
     if (name === 'max' || name === 'min' || name === 'prod') return this.reduce(expr, a, args[1], (t) => t, name);
     if (name === 'logsumexp') return this.reduce(expr, mapArray(a, (t) => fn('exp', t)), args[1], (t) => fn('log', t));
     const p = args[1];
-    if (p !== undefined && !(p.kind === 'number' && (p.text === '1' || p.text === '2'))) {
-      throw this.error('unsupported', 'norm(x) is the Euclidean norm and norm(x, 1) the sum of absolute values; no other p', p.span,
-        'write norm(x), norm(x, 2) or norm(x, 1)');
+    const infinite = p !== undefined && p.kind === 'name' && ['Infinity', 'inf', 'oo', '\u221e'].includes(p.name) && !this.isDeclared(p.name);
+    if (p !== undefined && !infinite && !(p.kind === 'number' && (p.text === '1' || p.text === '2'))) {
+      throw this.error('unsupported', 'norm(x) is the Euclidean norm (Frobenius for a matrix); norm(x, 1), norm(x, 2) and norm(x, Infinity) are the orders read, no other p', p.span,
+        'write norm(x), norm(x, 1), norm(x, 2) or norm(x, Infinity)');
     }
-    if (p?.text === '1') return scalar(this.sumOver(a.shape, (ix) => fn('abs', a.at(ix))));
-    return scalar(fn('sqrt', this.sumOver(a.shape, (ix) => pow(a.at(ix), num(2)))));
+    const abs = (ix: readonly Index[]) => fn('abs', a.at(ix));
+    const frobenius = () => scalar(fn('sqrt', this.sumOver(a.shape, (ix) => pow(a.at(ix), num(2)))));
+    if (a.shape.length === 2 && p !== undefined) {
+      // Of a matrix, numpy's and the books' induced norms: the largest column sum, the largest row sum, the largest
+      // singular value. Read entry by entry they were other numbers: norm(eye(2), 2) is 1, not sqrt(2) (probe 42).
+      const [rows, columns] = a.shape;
+      if (p.kind === 'number' && p.text === '1') return scalar(this.sumOver([columns], ([j]) => this.sumOver([rows], ([i]) => abs([i, j])), 'max'));
+      if (infinite) return scalar(this.sumOver([rows], ([i]) => this.sumOver([columns], ([j]) => abs([i, j])), 'max'));
+      // A single row or column has one singular value, its Euclidean length.
+      if (a.shape.some((d) => d.k === 'fixed' && d.size === 1)) return frobenius();
+      // A 2x2 matrix's two singular values have s1^2 + s2^2 = F (the Frobenius norm squared) and s1 s2 = |det|.
+      if (a.shape.every((d) => d.k === 'fixed' && d.size === 2)) {
+        const at = (i: number, j: number) => a.at([{ k: 'lit', value: i }, { k: 'lit', value: j }]);
+        const squares = add(...[1, 2].flatMap((i) => [1, 2].map((j) => pow(at(i, j), num(2)))));
+        const det = add(mul(at(1, 1), at(2, 2)), mul(num(-1), at(1, 2), at(2, 1)));
+        const spread = fn('sqrt', add(pow(squares, num(2)), mul(num(-4), pow(det, num(2)))));
+        return scalar(fn('sqrt', mul(add(squares, spread), { k: 'num', value: { num: 1n, den: 2n } })));
+      }
+      throw this.error('unsupported', `norm(A, 2) of a matrix is its largest singular value, written out only for a 2×2 matrix (this one is ${showShape(a.shape)})`, p.span,
+        'norm(A) and ‖A‖_F are the Frobenius norm (numpy\'s default), norm(A, 1) the largest column sum of |A[i, j]|, norm(A, Infinity) the largest row sum; a bound on the 2-norm can be written with a vector, norm(A * v) <= c * norm(v)');
+    }
+    if (p?.kind === 'number' && p.text === '1') return scalar(this.sumOver(a.shape, abs));
+    if (infinite) return scalar(this.sumOver(a.shape, abs, 'max'));
+    return frobenius();
   }
 
   /** Fills in the ranges of sums once every expression of the claim is resolved. */

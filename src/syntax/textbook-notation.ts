@@ -193,7 +193,15 @@ const MAX_LEIBNIZ = 200;
 const SUM_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
 
 /** A norm's subscript after its closing bar: 2 (the Euclidean norm) or F (Frobenius), as a character, after _ or in braces. */
-const NORM_SUBSCRIPT = /^(?:\u2082|_2(?![\p{L}\p{N}])|_F(?![\p{L}\p{N}])|_\{2\}|_\{F\})/u;
+const NORM_SUBSCRIPT = /^(?:\u2082|_2(?![\p{L}\p{N}])|_F(?![\p{L}\p{N}])|_\{2\}|_\{F\}|\u2081|_1(?![\p{L}\p{N}])|_\{1\}|_\u221e|_\{\u221e\}|_\\infty|_\{\\infty\}|_inf(?![\p{L}\p{N}])|_Infinity(?![\p{L}\p{N}])|_\{Infinity\}|_oo(?![\p{L}\p{N}]))/u;
+
+/** The order a norm's subscript names, as norm's second argument: `, 2` for ‖x‖₂, none for ‖A‖_F (the Frobenius norm is norm(A)). */
+function normOrder(subscript: string): string {
+  if (/F/.test(subscript)) return '';
+  if (/2|\u2082/.test(subscript)) return ', 2';
+  if (/1|\u2081/.test(subscript)) return ', 1';
+  return ', Infinity';
+}
 
 /** The gradient as books write it, ∇_w L and ∇_{w} L: grad(L, w) of the rest of the product term, as a sum without brackets. */
 const NABLA_SUBSCRIPT = /^\u2207_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016|-])/u;
@@ -600,9 +608,10 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const closes = open !== undefined && open.kind === kind && ENDS_OPERAND.test(last);
       if (closes) {
         bars.pop();
-        emit(open.call ? '))' : ')', i);
-        // ‖x‖₂, ‖x‖_2, ‖A‖_F: the 2-norm of a vector and the Frobenius norm of a matrix are the norm.
-        const named = kind === 'norm' ? NORM_SUBSCRIPT.exec(text.slice(i + (double ? 2 : 1), i + 8)) : null;
+        // ‖x‖₂, ‖x‖_1, ‖x‖_∞, ‖A‖_F: the subscript is the norm's order, norm(x, 2), norm(x, 1), norm(x, Infinity);
+        // of a matrix the model reads each as numpy does (‖A‖_F, the Frobenius norm, is norm(A)).
+        const named = kind === 'norm' ? NORM_SUBSCRIPT.exec(text.slice(i + (double ? 2 : 1), i + 16)) : null;
+        emit(`${named ? normOrder(named[0]) : ''}${open.call ? '))' : ')'}`, i);
         if (named) { i += named[0].length + (double ? 1 : 0); continue; }
       } else {
         const call = PREFIX_FUNCTION.test(out.slice(-8).join(''));

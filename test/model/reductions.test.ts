@@ -41,6 +41,31 @@ claim norm(x, 1) = sum(j, x[j])   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   });
 
+  it("a matrix's norm(A, 1), norm(A, Infinity) and norm(A, 2) are the induced norms, as numpy and the books read them (probe 42)", () => {
+    expect(verdicts(`
+given A: matrix[2, 2]
+given v: vector[2]
+given x, y: vector[n]
+let D = [[3, 0], [0, 1]]
+claim norm(eye(2), 2) = 1
+claim ‖eye(2)‖₂ = sqrt(2)   expect wrong
+claim norm(D, 2) = 3
+claim norm(D, 1) = 3
+claim norm(D, 1) = 4   expect wrong
+claim norm(A, 1) = max(abs(A[1, 1]) + abs(A[2, 1]), abs(A[1, 2]) + abs(A[2, 2]))
+claim norm(A, Infinity) = max(abs(A[1, 1]) + abs(A[1, 2]), abs(A[2, 1]) + abs(A[2, 2]))
+claim norm(A * v) <= norm(A, 2) * norm(v)
+claim norm(A, 2) <= ‖A‖_F
+claim ‖x‖_∞ = max(abs(x))
+claim ‖x‖_1 = sum(abs(x))
+claim abs(x' * y) <= norm(x, 1) * norm(y, Infinity)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'verified', 'verified', 'verified', 'verified', 'proved', 'proved', 'verified']);
+    // Past 2x2 the largest singular value has no closed form here: an error that says what norm(A) is, not a Frobenius norm.
+    const [spectral] = claimsOf(deriv('given B: matrix[3, 3]\nclaim norm(B, 2) <= norm(B)\n'));
+    expect(spectral.steps[0].verdict).toBe('error');
+    expect(spectral.steps[0].detail.diagnostic?.message).toMatch(/largest singular value/);
+  }, 60_000);
+
   it('prod(x) is a real product (signs included), with the product rule as its derivative', () => {
     expect(verdicts(`
 given x: vector[n]

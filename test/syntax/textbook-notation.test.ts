@@ -177,7 +177,7 @@ claim softmax(z)_i = exp(z_i) / sum(j, exp(z_j))
 
 describe('more of the notes\' notation: norms with their subscript, angle brackets, superscript letters, max_i and 1{...}', () => {
   it('reads each as its ASCII form, and checks steps written in them', () => {
-    expect(read('‖x‖₂² + ‖A‖_F + ⟨y, v⟩ + eˣ + max_i v_i + 1{v[k] = max(v)}')).toBe('norm(x)^2 + norm(A) + dot(y, v) + e^x + max(i, v_i) + (v[k] == max(v))');
+    expect(read('‖x‖₂² + ‖A‖_F + ⟨y, v⟩ + eˣ + max_i v_i + 1{v[k] = max(v)}')).toBe('norm(x, 2)^2 + norm(A) + dot(y, v) + e^x + max(i, v_i) + (v[k] == max(v))');
     expect(verdicts(`given X: matrix[N, D]
 given w: vector[D]
 given t: vector[N]
