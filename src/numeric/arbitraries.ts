@@ -305,6 +305,42 @@ export function edgeExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<stri
 }
 
 /**
+ * Inputs of a bound at the corners of the box its scalar inputs' closed intervals make: every
+ * combination of their ends (at most `count`, the inputs `read` only), the other inputs drawn.
+ * The edges alone move one input at a time, so a bound tight only where two inputs are at their
+ * ends at once was never tried there: Higham's |(1 + d1)(1 + d2) - 1| <= 2u for |d| <= u, and
+ * a + b < 6 on [-3, 3] (probe 42).
+ */
+export function cornerExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<string, number[]>>, seed: number, count: number,
+  read: ReadonlySet<string>): Record<string, number[]>[] {
+  const ends: [string, number[]][] = [];
+  for (const [name, slot] of layout.slots) {
+    const interval = slot.input.interval;
+    const kind = slot.input.kind;
+    if (!read.has(name) || slot.input.definedBy !== undefined || slot.shape.length > 0 || interval === undefined) continue;
+    if (kind !== 'real' && kind !== 'positive' && kind !== 'unit') continue;
+    const closed = [
+      ...(interval.lowerClosed && Number.isFinite(interval.lowerValue) ? [interval.lowerValue] : []),
+      ...(interval.upperClosed && Number.isFinite(interval.upperValue) ? [interval.upperValue] : []),
+    ].filter((v) => allowedFor(kind, v));
+    if (closed.length > 0) ends.push([name, closed]);
+  }
+  if (ends.length < 2 || count <= 0) return [];
+  const total = ends.reduce((n, [, values]) => n * values.length, 1);
+  const corners = Math.min(count, total);
+  const drawn = fc.sample(arbitrary, { seed: seed ^ 0x27d4eb2f, numRuns: corners });
+  return drawn.map((inputs, i) => {
+    const example = { ...inputs };
+    let code = i;
+    for (const [name, values] of ends) {
+      example[name] = [values[code % values.length]];
+      code = Math.floor(code / values.length);
+    }
+    return example;
+  });
+}
+
+/**
  * The patterns of an array's entries where bounds on arrays are tight, which independent
  * draws all but never give: every entry equal (softmax uniform, z1 = z2), one apart from
  * the rest (Samuelson's (x1 - mean)^2 <= (N - 1) var at x = (a, b, ..., b)), alternating

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { freeInputNames, functionParameterRanges, FUNCTIONS, hasDiff, inputNames, usesIndexVariable, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
-import { edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
+import { cornerExamples, edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
 import { IndexSlots, newState, QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { compileTerm } from './generate.ts';
 import { compileDerivedInputs } from './derived-inputs.ts';
@@ -693,6 +693,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
       ...edgeExamples(layout, arbitrary, special, seed, Math.floor(runs / EDGE_SHARE)),
       // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
       ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+      ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
     ];
     const result = fc.check(property, {
       seed, numRuns: runs, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),
@@ -758,6 +759,9 @@ const EDGE_SHARE = 5;
 
 /** Inputs of a bound with its arrays in patterns (arbitraries.ts patternExamples): every combination over three arrays. */
 const MAX_PATTERN_EXAMPLES = 63;
+
+/** Inputs of a bound at the corners of its scalar inputs' closed intervals (arbitraries.ts cornerExamples): four inputs' every corner. */
+const MAX_CORNER_EXAMPLES = 16;
 
 /** Whether a derivative is taken of something with a kink (relu, abs, max, min, a comparison of values). */
 function hasKinkInDiff(term: Term, inside = false): boolean {

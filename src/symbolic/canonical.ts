@@ -1422,6 +1422,9 @@ export class Canonicalizer {
     };
     const c = constantOf(d);
     if (c !== undefined) return ofSign(c.sign());
+    // A difference that is 0 by the relations between atoms (sqrt(u)^2 = u, sin^2 + cos^2 = 1) is 0: an identity written
+    // as a bound, norm([1, d])^2 <= 1 + d^2 or 1 - cos(d) <= 2 sin(d/2)^2, held a step atom of 0 and was no verdict (probe 42).
+    if (this.atoms.reduce(d.numerator(b), b).isZero()) return ofSign(0);
     const { primitive: zeroPoly } = d.numerator(b).normalizeFactor();
     {
       // A sign the types fix: (p > 0) is 1 for a positive input p.

@@ -522,6 +522,30 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
   // big before small: log(1 + exp(small)) = exp(small) on (-1e6, -800), off by 1e-348, was verified; probe 37).
   const read = new Set<string>();
   for (const t of terms) inputNames(t, read);
+  // The corners of the box the closed ends make, two inputs or more at an end at once: a + b < 6 on [-3, 3] ties only
+  // at (3, 3), and Higham's |(1 + d1)(1 + d2) - 1| < 2u + u^2 at (u, u) (probe 42). Each end alone is read below.
+  const closedEnds = inputs.flatMap((input) => {
+    const interval = input.interval;
+    if (interval === undefined || input.dims.length > 0 || !read.has(input.name)) return [];
+    const list = [
+      ...(interval.lower !== undefined && interval.lowerClosed ? [{ term: interval.lower, approx: interval.lowerValue }] : []),
+      ...(interval.upper !== undefined && interval.upperClosed ? [{ term: interval.upper, approx: interval.upperValue }] : []),
+    ];
+    return list.length === 0 ? [] : [{ name: input.name, list }];
+  });
+  const corners: Map<string, PointValue>[] = [];
+  if (closedEnds.length >= 2) {
+    const total = closedEnds.reduce((n, e) => n * e.list.length, 1);
+    for (let c = 0; c < Math.min(total, MAX_CORNERS); c++) {
+      const point = randomPoint(inputs, instance, random, -1);
+      let code = c;
+      for (const e of closedEnds) {
+        point.set(e.name, e.list[code % e.list.length]);
+        code = Math.floor(code / e.list.length);
+      }
+      corners.push(point);
+    }
+  }
   for (const input of inputs) {
     const interval = input.interval;
     if (interval === undefined || input.dims.length > 0 || !read.has(input.name)) continue;
@@ -549,8 +573,11 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
       }
     }
   }
-  return out;
+  return [...out, ...corners];
 }
+
+/** Corners of the closed ends' box read at most (see intervalEndPoints): every corner of four inputs. */
+const MAX_CORNERS = 16;
 
 /**
  * How far inside an interval's finite ends its exact near-end points lie: 1/2, 1e-20, 1e-40 and 999/1000, where the

@@ -248,3 +248,24 @@ claim exp(x) > 1 + x   expect wrong
     }), { numRuns: 12, seed: 7 });
   }, 120_000);
 });
+
+describe('bounds that are identities, and bounds tight at a corner (probe 42)', () => {
+  it('proves an identity written as a non-strict bound, and refutes it written strict', () => {
+    expect(verdictsIn(`given d: real in (0.1, 1)
+claim norm([1, d])^2 <= 1 + d^2
+claim 1 - cos(d) <= 2 * sin(d / 2)^2
+claim 2 * sin(d / 2)^2 >= 1 - cos(d)
+claim norm([1, d])^2 < 1 + d^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('reads a bound where two inputs are at their closed ends at once', () => {
+    expect(verdictsIn(`given a, b: real in [-3, 3]
+given d1, d2: real in [-2^(-53), 2^(-53)]
+claim a + b < 6   expect wrong
+claim a + b <= 6
+claim abs((1 + d1) * (1 + d2) - 1) < 2 * 2^(-53) + 2^(-106)   expect wrong
+claim abs((1 + d1) * (1 + d2) - 1) <= 2 * 2^(-53) + 2^(-106)
+`)).toEqual(['refuted', 'verified', 'refuted', 'verified']);
+  }, 60_000);
+});
