@@ -242,7 +242,20 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
       const direction = fc.array(uniform({ min: -1, max: 1 }), { minLength: n, maxLength: n });
       const scaled = fc.tuple(dominant, scales, direction, logUniform(INPUT_RANGES.nearSingular)).map(([m, d, w, eps]) =>
         m.map((v, e) => d[Math.floor(e / n)] * (eps * v + w[Math.floor(e / n)] * w[e % n]) * d[e % n]));
-      if (input.kind === 'spd' || n < 2) return fc.oneof({ weight: 2, arbitrary: dominant }, { weight: 1, arbitrary: scaled });
+      // A scaled rotation in the first two coordinates, s elsewhere on the diagonal: [[a, b], [-b, a]] ties bounds such as
+      // norm(A)^2 >= 2 det(A) exactly, whatever the rounding of a and b, and no dominant draw is one (probe 42). Its spd
+      // counterpart is a multiple of the identity, where the eigenvalues' means meet. det = (a^2 + b^2) s^(n - 2) > 0.
+      const conformal = fc.tuple(logUniform(INPUT_RANGES.matrixScales), uniform({ min: -Math.PI, max: Math.PI }), fc.boolean()).map(([size, angle, plain]) => {
+        const [a, b] = input.kind === 'spd' || plain ? [size, 0] : [size * Math.cos(angle), size * Math.sin(angle)];
+        return Array.from({ length: count }, (_, e) => {
+          const [row, column] = [Math.floor(e / n), e % n];
+          if (row === column) return row < 2 ? a : size;
+          if (row === 0 && column === 1) return b;
+          if (row === 1 && column === 0) return -b;
+          return 0;
+        });
+      });
+      if (input.kind === 'spd' || n < 2) return fc.oneof({ weight: 3, arbitrary: dominant }, { weight: 2, arbitrary: scaled }, { weight: 1, arbitrary: conformal });
       const turned = fc.tuple(scaled, fc.integer({ min: 0, max: n - 2 })).map(([m, c]) => m.map((_, e) => {
         const [row, column] = [Math.floor(e / n), e % n];
         // Columns c and c + 1 swapped, the new column c negated: det(P) = 1.
@@ -250,7 +263,7 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
         if (column === c + 1) return m[row * n + c];
         return m[e];
       }));
-      return fc.oneof({ weight: 2, arbitrary: dominant }, { weight: 1, arbitrary: scaled }, { weight: 1, arbitrary: turned });
+      return fc.oneof({ weight: 3, arbitrary: dominant }, { weight: 2, arbitrary: scaled }, { weight: 2, arbitrary: turned }, { weight: 1, arbitrary: conformal });
     }
     // Small whole numbers, as counts are: 0 (where shrinking ends) to 20.
     case 'count':

@@ -1956,9 +1956,17 @@ function randomPoint(inputs: readonly Input[], instance: Instance, random: () =>
       continue;
     }
     const n = shape[0];
-    let values = Array.from({ length: count }, (_, flat) => (dominant
-      ? (Math.floor(flat / n) === flat % n ? n + 2 * random() : -1 + 2 * random())
-      : tie ?? range[0] + (range[1] - range[0]) * random()));
+    // At a tie attempt, a matrix of its kind where bounds on matrices are tight: a multiple of the identity, and (for an
+    // invertible one, every other attempt) a scaled rotation [[a, 1], [-1, a]], where norm(A)^2 = 2 det(A) (probe 42).
+    const structured = dominant && tieValue !== undefined && tieValue > 0 && scale === undefined;
+    const turned = structured && input.kind === 'invertible' && attempt % 2 === 1 && n >= 2;
+    let values = Array.from({ length: count }, (_, flat) => {
+      const [row, column] = [Math.floor(flat / n), flat % n];
+      if (structured) return row === column ? tieValue! : turned && row === 0 && column === 1 ? 1 : turned && row === 1 && column === 0 ? -1 : 0;
+      return dominant
+        ? (row === column ? n + 2 * random() : -1 + 2 * random())
+        : tie ?? range[0] + (range[1] - range[0]) * random();
+    });
     // Entries that sum to 1 exactly: a 60-digit difference must never come from an input off its simplex by an ulp.
     if (input.kind === 'simplex') values = exactSimplex(values);
     values.forEach((v, flat) => {

@@ -118,6 +118,8 @@ describe('invertible and spd draws (probe 40)', () => {
     let smallEigen = 0;
     let highCorrelation = 0;
     let zeroDiagonal = 0;
+    let conformal = 0;
+    let multipleOfIdentity = 0;
     for (const s of samples) {
       const q = s.Q;
       const sym = [q[0], (q[1] + q[2]) / 2, (q[1] + q[2]) / 2, q[3]];
@@ -128,7 +130,12 @@ describe('invertible and spd draws (probe 40)', () => {
       if (det2(sym) / trace < 0.05) smallEigen++;
       if (sym[1] ** 2 > 0.99 * sym[0] * sym[3]) highCorrelation++;
       if (s.X[0] * s.X[3] <= 0) zeroDiagonal++;
+      // A scaled rotation [[a, b], [-b, a]] (a multiple of the identity for Q): exact, whatever the rounding of a and b.
+      if (s.X[0] === s.X[3] && s.X[1] === -s.X[2]) conformal++;
+      if (q[1] === 0 && q[2] === 0 && q[0] === q[3]) multipleOfIdentity++;
     }
+    expect(conformal).toBeGreaterThan(10);
+    expect(multipleOfIdentity).toBeGreaterThan(10);
     expect(smallEigen).toBeGreaterThan(10);
     expect(highCorrelation).toBeGreaterThan(10);
     expect(zeroDiagonal).toBeGreaterThan(10);
@@ -142,7 +149,9 @@ claim y' * x <= x' * Q * x / 2 + y' * Q * y / 2   expect wrong
 claim Q[1, 1] * Q[2, 2] - Q[1, 2]^2 >= Q[1, 1] * Q[2, 2] / 100   expect wrong
 claim X[1, 1] * X[2, 2] > 0   expect wrong
 claim y' * x <= x' * Q * x / 2 + y' * inv(Q) * y / 2
+claim norm(X)^2 > 2 * det(X)   expect wrong
+claim norm(X)^2 >= 2 * det(X)
 `);
-    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'verified']);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'refuted', 'verified']);
   }, 60_000);
 });
