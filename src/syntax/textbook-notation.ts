@@ -143,8 +143,8 @@ function leibnizOrder(upper: string | undefined, lower: string | undefined): num
   return /^\d$/.test(u) ? Number(u) : u;
 }
 
-/** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`): the derivative of a name. ASCII `dy/dx` is read by the model, which knows whether `dy` is a name (model/resolve.ts). */
-const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?[ \t]*([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
+/** Leibniz's fraction with ∂ (`∂L/∂W[i, j]`, `∂²f/∂x²`, the Lagrangian's `∂L/∂q'(t)` and `∂L/∂q(t)`): the derivative of a name. ASCII `dy/dx` is read by the model, which knows whether `dy` is a name (model/resolve.ts). */
+const LEIBNIZ_FRACTION = /^\u2202(\u00b2|\^2)?[ \t]*([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\]|'+\([^()]*\)|\([\p{L}_][\p{L}\p{Nd}_]*\))?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
 
 /**
  * A ∂ fraction's match without the second variable of its denominator where its numerator has
@@ -166,7 +166,7 @@ function firstOrderAlone(m: RegExpExecArray | null, upper?: string): RegExpExecA
 /** The same fraction of a bracket, `∂(x^2 y)/∂x` and `∂²(x^2 y^3)/∂x∂y`: its numerator ... */
 const LEIBNIZ_BRACKET = /^\u2202(\u00b2|\^2)?[ \t]*\(/u;
 /** ... and its denominator after the bracket. */
-const LEIBNIZ_DENOMINATOR = /^[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
+const LEIBNIZ_DENOMINATOR = /^[ \t]*\/[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\]|'+\([^()]*\)|\([\p{L}_][\p{L}\p{Nd}_]*\))?)(\u00b2|\^2)?(?:[ \t]*\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?))?/u;
 
 /**
  * The variables of a ∂ fraction, innermost first, or undefined where its orders do not match:

@@ -25,6 +25,17 @@ claim diff(diff(q(t), t)^2, q'(t)) = 2 * q'(t)
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'proved']);
   }, 60_000);
 
+  it("reads the partials as the books print them, ∂L/∂θ'(t) and \\frac{\\partial L}{\\partial θ(t)} (probe 41)", () => {
+    expect(stepsIn(`given θ: function
+given m, g, l: positive
+given t: real
+let ℒ = \\frac{1}{2} m l^2 (θ'(t))^2 + m g l \\cos(θ(t))
+claim \\frac{d}{dt} \\frac{\\partial ℒ}{\\partial θ'(t)} - \\frac{\\partial ℒ}{\\partial θ(t)} = m l^2 θ''(t) + m g l \\sin(θ(t))
+claim ∂ℒ/∂θ'(t) = m l^2 θ'(t)
+claim ∂ℒ/∂θ(t) = m g l sin(θ(t))   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+
   it('refuses the function at another argument than the variable\'s', () => {
     const [other] = stepsIn(`given q: function
 given t: real
