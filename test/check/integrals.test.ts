@@ -94,6 +94,13 @@ claim integral(y, 0, 1, integral(x, 0, 1, sin(x^2 - y^2))) = 1/100`);
     }
   }, 60_000);
 
+  it('reads the line as two half-lines in 60 digits where the whole line does not settle: the Gumbel moments (probe 43)', () => {
+    const gumbel = (power: string) => `integral(g, -Infinity, Infinity, ${power} * exp(-(g + exp(-g))))`;
+    expect(verdictOf(`given g: real\nclaim ${gumbel('g')} = eulergamma`).verdict).toBe('verified');
+    expect(verdictOf(`given g: real\nclaim ${gumbel('g')} = eulergamma + 1e-30`).verdict).toBe('refuted');
+    expect(verdictOf(`given g: real\nclaim ${gumbel('g^2')} = eulergamma^2 + pi^2 / 6 + 1e-25`).verdict).toBe('refuted');
+  }, 60_000);
+
   it('settles an integral whose value is exactly 0 against 0, within an absolute 1e-40 in 60 digits (probe 41)', () => {
     // Sommerfeld's first moment: the integrand is odd, and exp(u) overflows doubles far out, so 60 digits read it.
     const moment = 'integral(u, -Infinity, Infinity, u * exp(u) / (exp(u) + 1)^2)';
