@@ -1681,7 +1681,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // between finite ends its ends are read in the first pass, and -log(1 - q) > q read deep there was 7x slower.
   const read = inputNames(lhs, inputNames(rhs));
   const halfLine = inputs.some((i) => read.has(i.name) && i.interval !== undefined && Number.isFinite(i.interval.lowerValue) !== Number.isFinite(i.interval.upperValue));
-  const deepEnds = bound && !halfLine ? [] : ends.slice(0, DEEP_ENDS);
+  // Elsewhere one point is read deep, an end where there is one: a bound whose margin is a relative 1e-330 at every
+  // point (sigmoid(-d) >= exp(-d) on (700, 800), log1p(exp(-800)) >= exp(-800)) was no verdict (probe 43).
+  const deepEnds = bound && !halfLine ? [...ends, ...points].slice(0, 1) : ends.slice(0, DEEP_ENDS);
   const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...deepEnds, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
     .slice(0, readsLimit ? LIMIT_POINTS : undefined);
   const digits = deepDigits(lhs, rhs);

@@ -269,3 +269,14 @@ claim abs((1 + d1) * (1 + d2) - 1) <= 2 * 2^(-53) + 2^(-106)
 `)).toEqual(['refuted', 'verified', 'refuted', 'verified']);
   }, 60_000);
 });
+
+describe('bounds whose margin lies far below the sides, between finite ends (probe 43)', () => {
+  it('reads one point deep and refutes the false tail bounds of sigmoid, softplus and log1p', () => {
+    expect(verdictsIn(`given d: real in (700, 800)
+claim sigmoid(-d) >= exp(-d)   expect wrong
+claim log1p(exp(-800)) >= exp(-800)   expect wrong
+claim log1p(1e-300) >= 1e-300   expect wrong
+claim sigmoid(-d) <= exp(-d)
+`)).toEqual(['refuted', 'refuted', 'refuted', 'proved']);
+  }, 60_000);
+});
