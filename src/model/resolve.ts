@@ -63,6 +63,10 @@ const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; read
   // Kreyszig's and Boas's names (probe 39): a near name of the tables (Γ for u) would be a guess.
   ['L', { message: 'L{f}, the Laplace transform, is not a function of the derivation language', hint: 'write the integral it stands for: integral(t, 0, Infinity, exp(-s * t) * f), with s: positive' }],
   ['u', { message: 'u(t - c), the unit step, is named heaviside here', hint: 'write heaviside(t - c), or the comparison (t > c)' }],
+  // Burden & Faires', Higham's and Murphy's names (probes 42, 43): no near name of the tables is meant.
+  ['O', { message: 'O(h), an order of magnitude, is not a value: a step with it cannot be checked', hint: 'write the error term exactly (for a polynomial or exp it is a closed form in h), or bound it: abs(E - approximation) <= C * h^2 on an interval of h' }],
+  ['KL', { message: 'KL(q || p) is not a function of the derivation language', hint: 'write the expectation of the log ratio it stands for: E(t, normal(m, s), log(q(t) / p(t))), or its closed form' }],
+  ['cond', { message: 'cond(A), the condition number, is not a function of the derivation language', hint: 'write it through the norms: norm(A, 1) * norm(inv(A), 1), or norm(A, 2) * norm(inv(A), 2) for a 2x2 matrix' }],
 ]);
 
 /** The side a one-sided limit is written with, its fourth argument: from above (1) or below (-1). */

@@ -16,7 +16,7 @@ import { compileGenerated, generateSource } from '../../src/numeric/generate.ts'
 import { decideStep, proveForEveryN, Budget } from '../../src/symbolic/index.ts';
 import { parseExpression, SourceMap } from '../../src/syntax/index.ts';
 import { toLatex } from '../../src/report/latex/index.ts';
-import { claimsOf, deriv, FAST, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, FAST, verdictsIn, stepsIn } from '../__test-helpers__/derivations.ts';
 
 const RL = `given gamma: unit
 given r: vector[n]
@@ -253,6 +253,15 @@ claim L(t^2) = 2 / s^3
     expect(errorOf(`given t: real
 claim u(t - 1) = (t > 1)
 `)?.hint).toMatch(/heaviside\(t - c\)/);
+  });
+
+  it("offers no near name that shares almost nothing with the one written: O(h), KL and eps (probes 42, 43)", () => {
+    expect(errorOf('given h: real\nclaim O(h) = h\n')?.hint).toMatch(/write the error term exactly/);
+    expect(errorOf('given q, p: positive\nclaim KL(q) = p\n')?.hint).toMatch(/expectation of the log ratio/);
+    expect(errorOf('given x: real\nclaim eps * x = x\n')?.hint).not.toMatch(/did you mean/);
+    expect(errorOf('given x: real\nclaim sine(x) = x\n')?.hint).toMatch(/did you mean 'sin'/);
+    // A declared O or KL is the user's own.
+    expect(stepsIn('given x: real\ngiven O: function\nlet KL(t) = t^2\nclaim diff(O(x) + KL(x), x) = O\'(x) + 2 x\n').map((s) => s.verdict)).toEqual(['proved']);
   });
 
   it('a let parameter used only as a number: which range it runs over', () => {
