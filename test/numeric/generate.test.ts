@@ -167,7 +167,8 @@ describe('generated numeric code', () => {
         expectSameBits(term, size, values, classes, differentiating);
       },
     ), { numRuns: 300, seed: 12 });
-  });
+    // 300 runs take some 2 s alone, past 5 s beside other work (a CI run beside probes).
+  }, 30_000);
 
   it('bounds a product of two values both lost to rounding by the product of their errors, in closures and generated code alike', () => {
     // The focal loss at t = 50: (1 - sigmoid(t))^(1/2) is 0 +- 2e-8 in doubles and the bracket 0 +- 4e-16, while both
