@@ -1,4 +1,4 @@
-import { add, div, fn, mul, num, parseDecimal, pow, sub } from './term-builders.ts';
+import { add, div, fn, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Term } from './term.ts';
 
 /**
@@ -156,6 +156,16 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   ff: { arity: 2, what: 'the falling factorial, `a (a - 1) ... (a - k + 1)`: a product for k a whole number written out (up to 32), a size or a sum\'s index (plus a whole constant), else `gamma(a + 1) / gamma(a - k + 1)`', form: falling },
   falling_factorial: { arity: 2, what: '`ff(a, k)`', form: falling },
   // Numerically stable functions by their library names: to every engine they are the expression they stand for.
+  // The normal density in the books' two spellings: PRML's N(x | mu, sigma^2) by its variance (syntax/textbook-notation.ts
+  // reads the conditioning bar), MATLAB's normpdf(x, mu, sigma) by its deviation.
+  normal_density: {
+    arity: 3, what: "the normal density with mean m and variance v, `exp(-(x - m)^2 / (2 v)) / sqrt(2 pi v)`; PRML's `N(x | m, v)` is read as it",
+    form: (x, m, v) => div(fn('exp', div(neg(pow(sub(x, m), num(2))), mul(num(2), v))), fn('sqrt', mul(num(2), { k: 'pi' }, v))),
+  },
+  normpdf: {
+    arity: 3, what: "MATLAB's normal density with mean m and deviation s, `exp(-(x - m)^2 / (2 s^2)) / (s sqrt(2 pi))`",
+    form: (x, m, sd) => div(fn('exp', div(neg(pow(sub(x, m), num(2))), mul(num(2), pow(sd, num(2))))), mul(sd, fn('sqrt', mul(num(2), { k: 'pi' })))),
+  },
   hypot: { arity: 2, what: 'the length of (a, b), `sqrt(a^2 + b^2)`', form: (a, b) => fn('sqrt', add(pow(a, num(2)), pow(b, num(2)))) },
   logaddexp: { arity: 2, what: "numpy's `log(exp(a) + exp(b))`", form: logAddExp },
   logaddexp2: { arity: 2, what: "numpy's `log2(2^a + 2^b)`", form: (a, b) => div(fn('log', add(pow(num(2), a), pow(num(2), b))), fn('log', num(2))) },

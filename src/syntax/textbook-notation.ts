@@ -259,6 +259,33 @@ const MAX_ROOT_OPERAND = 200;
 
 const ROOT_OPERAND = /^([\p{L}_][\p{L}0-9_]*(\[[^\][]*\])?|[0-9]+(\.[0-9]+)?)/u;
 
+/** A normal density with its conditioning bar, `N(x | mu, sigma^2)` (also `𝒩`, LaTeX's `\mathcal{N}`): its name. */
+const CONDITIONED_DENSITY = /(?<![\p{L}\p{N}_'.])(?:N|\u{1D4A9})\(/gu;
+
+/**
+ * PRML's and Murphy's normal density, `N(x | mu, sigma^2)`: where N's bracket holds a bar before its first comma, the
+ * bar is the conditioning one, not an absolute value's, and the call is `normal_density(x, mu, sigma^2)`. Each such
+ * call as [offset of its name, length of the name and bracket, offset of the bar].
+ */
+function conditionedDensities(text: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (const m of text.matchAll(CONDITIONED_DENSITY)) {
+    let depth = 0;
+    for (let i = m.index + m[0].length; i < text.length; i++) {
+      const c = text[i];
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') { if (depth-- === 0) break; }
+      else if (depth === 0 && c === ',') break;
+      else if (depth === 0 && c === '|') {
+        // Something before it, and no norm's double bar: N(|x|) is an absolute value's.
+        if (text.slice(m.index + m[0].length, i).trim() !== '' && text[i + 1] !== '|' && text[i - 1] !== '|') out.push([m.index, m[0].length, i]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function textbookNotation(text: string, map: SourceMap): { text: string; map: SourceMap } {
   if (!NOTATION.test(text)) return { text, map };
   const out: string[] = [];
@@ -294,6 +321,10 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
   const termEnds = new Map<number, string>();
   /** Text read already (an integral's differential `dx`), by its offset: what it writes instead, and its length. */
   const replacements = new Map<number, { text: string; length: number }>();
+  for (const [at, length, bar] of conditionedDensities(text)) {
+    replacements.set(at, { text: 'normal_density(', length });
+    replacements.set(bar, { text: ',', length: 1 });
+  }
   /** An operand, bound or point as written, π read as everywhere else. */
   const emitWritten = (written: string, from: number) => {
     for (let k = 0; k < written.length; k++) emit(written[k] === '\u03c0' ? 'pi' : written[k], from + k);

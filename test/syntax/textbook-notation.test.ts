@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SourceMap } from '../../src/syntax/index.ts';
 import { textbookNotation } from '../../src/syntax/textbook-notation.ts';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const read = (text: string) => textbookNotation(text, SourceMap.single('t.deriv', 1, 1)).text;
 const verdicts = (text: string) => claimsOf(deriv(text)).map((c) => c.steps.map((s) => s.verdict).join(','));
@@ -311,4 +311,19 @@ claim diff(x^2 * y^3, x, y) = 6 x y   expect wrong
 claim diff(x^2 * y^3, x, y) = diff(x^2 * y^3, y, x)
 `)).toEqual(['proved', 'proved', 'refuted', 'proved']);
   });
+});
+
+describe("PRML's normal density with its conditioning bar (probe 43)", () => {
+  it('reads N(x | mu, sigma^2) and \\mathcal{N} as the density by its variance, and leaves an absolute value alone', () => {
+    expect(verdictsIn(`given x, mu: real
+given s: positive
+given f: function
+claim log(N(x | mu, s^2)) = -(x - mu)^2 / (2 * s^2) - log(2 * pi * s^2) / 2
+claim diff(log(\\mathcal{N}(x | mu, s^2)), mu) = (x - mu) / s^2
+claim diff(log(N(x | mu, s^2)), mu) = (x - mu) / s   expect wrong
+claim normpdf(x, mu, s) = N(x | mu, s^2)
+claim integral(t, -Infinity, Infinity, N(t | mu, s^2)) = 1
+claim abs(x - mu) = |x - mu|
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
+  }, 60_000);
 });

@@ -467,6 +467,12 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   ff: parenStyle('\\operatorname{ff}', [2, 2]),
   falling_factorial: parenStyle('\\operatorname{ff}', [2, 2]),
   hypot: parenStyle('\\operatorname{hypot}', [2, 2]),
+  // PRML's N(x | mu, sigma^2), as it was written.
+  normal_density: {
+    arity: [3, 3],
+    render: ([x, m, v], ctx) => rendered(`\\mathcal{N}\\left(${ctx.render(x).tex} \\mid ${ctx.render(m).tex}, ${ctx.render(v).tex}\\right)`, Prec.App),
+  },
+  normpdf: parenStyle('\\operatorname{normpdf}', [3, 3]),
   atan2: parenStyle('\\operatorname{atan2}', [2, 2]),
   logaddexp: parenStyle('\\operatorname{logaddexp}', [2, 2]),
   logaddexp2: parenStyle('\\operatorname{logaddexp2}', [2, 2]),
