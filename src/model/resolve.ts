@@ -1291,6 +1291,11 @@ export class Resolver {
     if (name === 'jacobian') return this.withLetAsInput(args[1], () => this.jacobian(expr, bound));
     if (name === 'hessian') return this.withLetAsInput(args[1], () => this.hessian(expr, bound));
     if (name === 'dot') {
+      // Schroeder's ⟨E⟩, Griffiths' ⟨x⟩: angle brackets around one value are a mean, not an inner product (probe 41).
+      if (args.length === 1) {
+        throw this.error('unsupported', '⟨E⟩ around one value is a mean (an expectation); angle brackets are read as the inner product ⟨a, b⟩', expr.span,
+          'write the mean as its sum or integral, or as an expectation: E[f(X)] with given X ~ N(mu, s^2), or E(t, D, f(t))');
+      }
       this.expectArity(expr, 2, 'dot(a, b)');
       const [a, b] = args.map((x) => this.val(x, bound));
       if (a.k !== 'array' || b.k !== 'array' || a.shape.length !== 1 || b.shape.length !== 1 || !sameDim(a.shape[0], b.shape[0])) {
