@@ -147,6 +147,11 @@ class LatexReader {
       next = afterSpaces();
       // \left. and \right. are no bracket at all.
       if ((name === 'left' || name === 'right') && text[next] === '.') next++;
+      // A sized square bracket groups, as a round one does: \frac{1}{2}\left[1 - \tanh x\right] indexes nothing (probe 41).
+      if (SIZED_BRACKETS.has(name) && (text[next] === '[' || text[next] === ']')) {
+        this.emit(text[next] === '[' ? '(' : ')', next);
+        next++;
+      }
       // ∞ is the name Infinity by the next stage: \int_0^\infty \lambda is ∫_0^∞ λ, not a name ∞λ.
       if (name === 'infty' && next < to && /[\p{L}\p{N}\\]/u.test(text[next])) this.emit(' ', next);
       return next;
@@ -364,4 +369,7 @@ export function unreadLatex(text: string): { command: string; at: number } | und
 }
 
 /** What a command the reader does not know says to do. */
+/** The sizing commands before a bracket: `\left[`, `\Big]`. */
+const SIZED_BRACKETS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr']);
+
 export const UNREAD_LATEX_HINT = 'LaTeX is read for \\frac, \\sqrt, \\cdot, \\sum, \\prod, \\int, \\lim, \\partial, \\left( \\right), Greek letters, accents and fonts (docs/syntax.md); write the rest in plain notation';

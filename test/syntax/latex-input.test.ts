@@ -161,4 +161,9 @@ describe('LaTeX names written against each other', () => {
     expect(read('x\\alpha + w_\\alpha')).toBe('x \u03b1 + w_\u03b1');
     expect(verdicts('given x: positive\nclaim 2\\sin x\\cos x = \\sin 2x\nclaim \\log_e x = \\ln x\n')).toEqual(['proved', 'proved']);
   });
+
+  it('reads a sized square bracket as a grouping one: \\left[ ... \\right], \\Big[ ... \\Big] (probe 41)', () => {
+    expect(read('\\frac{1}{2}\\left[1 - x\\right]')).toContain('(1 - x)');
+    expect(verdicts('given b, e: positive\nclaim \\frac{1}{2}\\left[1 - \\tanh\\frac{b e}{2}\\right] = 1 / (exp(b * e) + 1)\nclaim \\Big[1 + b\\Big]^2 = (1 + b)^2\n')).toEqual(['proved', 'proved']);
+  });
 });
