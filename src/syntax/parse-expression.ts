@@ -78,6 +78,12 @@ function unreadNotation(text: string): { message: string; hint: string; at: numb
     return { message: `a superscript in brackets, ^{(${label[1]})}, is a label (a layer, a sample, the order of a derivative), not a power`, at: label.index, length: label[0].length,
       hint: `name it as one name (W2 or W_2 for a layer's weights, x_i for a sample); write ^${label[1]} for a power, diff(f(x), x, ${label[1]}) for a derivative of order ${label[1]}` };
   }
+  // Stirling's ln N! ≈ N ln N - N, sin θ ≈ θ (probe 41): an approximation has no truth value to check.
+  const approximately = text.search(/[\u2248\u2243\u2245]/u);
+  if (approximately >= 0) {
+    return { message: `${text[approximately]}, approximately equal, is not a relation a step can be checked against`, at: approximately, length: 1,
+      hint: 'write the exact form with its error term (log(gamma(N + 1)) = N log(N) - N + ...), a bound on the difference (abs(A - B) <= C on a range), or the limit of the ratio (limit(N, Infinity, A / B) = 1)' };
+  }
   const partial = text.search(/[\u2202\u2207]/u);
   if (partial >= 0) {
     return { message: `Leibniz's ${text[partial]} is read in a fraction of names (∂L/∂w), before a bracket, a call, a name or a sum (∂/∂w (E)), or as ∇_w E`, at: partial, length: 1,

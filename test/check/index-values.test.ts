@@ -261,6 +261,7 @@ claim u(t - 1) = (t > 1)
     expect(errorOf('given x: real\nclaim eps * x = x\n')?.hint).not.toMatch(/did you mean/);
     expect(errorOf('given x: real\nclaim sine(x) = x\n')?.hint).toMatch(/did you mean 'sin'/);
     expect(errorOf('given E: real\nclaim ⟨E⟩ = E\n')?.message).toMatch(/a mean \(an expectation\)/);
+    for (const approx of ['≈', '\\approx']) expect(errorOf(`given x: real\nclaim sin(x) ${approx} x\n`)?.message).toMatch(/approximately equal, is not a relation/);
     // A declared O or KL is the user's own.
     expect(stepsIn('given x: real\ngiven O: function\nlet KL(t) = t^2\nclaim diff(O(x) + KL(x), x) = O\'(x) + 2 x\n').map((s) => s.verdict)).toEqual(['proved']);
   });
