@@ -295,7 +295,8 @@ export function decideStep(
         } : () => [];
         return different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
-            exactWitness(numerator, difference, left.form, right.form, atoms, exact), outright === undefined ? neverZeroForm() : undefined, step.comparison === true),
+            exactWitness(numerator, difference, left.form, right.form, atoms, exact), outright === undefined ? neverZeroForm() : undefined, step.comparison === true,
+            constant !== undefined && difference.denominatorFactors().length === 0 ? constant.div(difference.denominatorConstant()) : undefined),
           step.comparison === true ? () => undefined : neverZeroForm);
       }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
@@ -1598,7 +1599,7 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness, neverZeroForm?: string, bound = false): Confirmation | undefined {
+  exactDifference?: ExactWitness, neverZeroForm?: string, bound = false, constantDifference?: Rational): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
   // So do sides with an inverse function summed by its slow series, whose constants span more orders than the digits
@@ -1664,9 +1665,19 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // Deep attempts cost the most (a log at 960 digits takes tens of ms, and a side may have several): a difference
   // far below 60 digits is a constant or a term that shows at any point, so a few ties and random points suffice.
   // A difference that is never 0 shows the step wrong at the first point where both sides have a value.
+  // Sides a constant apart, one of them a comparison no digits call (sides equal by an identity, 1 - cos(d) < 2 sin(d/2)^2,
+  // tied at every point): where its operands and the other side have a value, it has the other side's value less the constant.
+  const sidesAt = (point: ReadonlyMap<string, PointValue>): { lhs: Decimal; rhs: Decimal; digits: number } | undefined => {
+    const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
+    if (values !== undefined || constantDifference === undefined || rhs.k !== 'cmp') return values;
+    const left = confirmAtPoint(lhs, lhs, point, DIGITS, true);
+    const operands = confirmAtPoint(rhs.a, rhs.b, point, DIGITS, true);
+    if (left === undefined || operands === undefined || !left.lhs.isFinite() || !operands.lhs.isFinite() || !operands.rhs.isFinite()) return undefined;
+    return { lhs: left.lhs, rhs: left.lhs.minus(decimalOf(constantDifference)), digits: left.digits };
+  };
   if (neverZeroForm !== undefined) {
     for (const point of points) {
-      const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
+      const values = sidesAt(point);
       if (values && values.lhs.isFinite() && values.rhs.isFinite()) {
         return {
           point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: neverZeroForm, digits: values.digits,
@@ -1693,7 +1704,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   }
   if (outright) {
     for (const point of points) {
-      const values = confirmAtPoint(lhs, rhs, point, DIGITS, true);
+      const values = sidesAt(point);
       if (values && values.lhs.isFinite() && values.rhs.isFinite()) {
         return { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: decimalOf(outright), digits: values.digits };
       }

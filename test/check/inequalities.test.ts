@@ -256,7 +256,9 @@ claim norm([1, d])^2 <= 1 + d^2
 claim 1 - cos(d) <= 2 * sin(d / 2)^2
 claim 2 * sin(d / 2)^2 >= 1 - cos(d)
 claim norm([1, d])^2 < 1 + d^2   expect wrong
-`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+claim 1 - cos(d) < 2 * sin(d / 2)^2   expect wrong
+claim 2 * sin(d / 2)^2 > 1 - cos(d)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'refuted', 'refuted']);
   }, 60_000);
 
   it('reads a bound where two inputs are at their closed ends at once', () => {
