@@ -1437,6 +1437,11 @@ export class Canonicalizer {
       // So do the ranges of the library's bounded functions: (erf(30) < 1) is 1, though no digits read erf(30) below 1.
       const ranged = signByRanges(signedD, this.atoms);
       if (ranged !== undefined) return ofSign(ranged);
+      // So does the value of a constant far from 0: abs(sin(1)) is sin(1), which hid the tie of abs(sin(x)) < sin(1) at
+      // the included end x = 1 (probe 42).
+      // Not through an indicator, whose double could decide a tie wrongly ((sin(pi) > 0) reads 1 in doubles).
+      const constant = [...signedD.variables()].some((id) => this.atoms.stepAtoms.has(id)) ? undefined : this.constantSign(signedD);
+      if (constant !== undefined) return ofSign(constant);
       // A weak sign settles half the comparisons: d >= 0 makes (d >= 0) 1 and (d < 0) 0, whatever d is at its zeros.
       if (op !== '==' && op !== '!=') {
         const weak = weakSignByRanges(signedD, this.atoms);

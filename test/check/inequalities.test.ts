@@ -282,3 +282,13 @@ claim sigmoid(-d) <= exp(-d)
 `)).toEqual(['refuted', 'refuted', 'refuted', 'proved']);
   }, 60_000);
 });
+
+describe('a constant of a known sign inside abs or max (probe 42)', () => {
+  it('reads abs(sin(1)) as sin(1), so a strict bound tied at an included end is refuted there', () => {
+    expect(verdictsIn(`given x: real in [0, 1]
+claim abs(sin(x)) < sin(1)   expect wrong
+claim max(sin(x), 0) < sin(1)   expect wrong
+claim abs(sin(x)) <= sin(1)
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 60_000);
+});
