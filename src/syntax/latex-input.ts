@@ -91,6 +91,9 @@ class LatexReader {
 
   constructor(private readonly text: string) {}
 
+  /** Each open sized square bracket, innermost last: whether it groups (read as a round one) or stays (E[...], x[i]). */
+  private readonly sizedSquares: boolean[] = [];
+
   private emit(s: string, from: number): void {
     for (const c of s) { this.out.push(c); this.sources.push(from); }
   }
@@ -148,8 +151,13 @@ class LatexReader {
       // \left. and \right. are no bracket at all.
       if ((name === 'left' || name === 'right') && text[next] === '.') next++;
       // A sized square bracket groups, as a round one does: \frac{1}{2}\left[1 - \tanh x\right] indexes nothing (probe 41).
-      if (SIZED_BRACKETS.has(name) && (text[next] === '[' || text[next] === ']')) {
-        this.emit(text[next] === '[' ? '(' : ')', next);
+      // After a name (with its subscript) it stays: \mathbb{E}_{t \sim p}\left[ ... \right] is an expectation's bracket.
+      if (SIZED_BRACKETS.has(name) && text[next] === '[') {
+        const grouping = !afterName(text, i) && !listInside(text, next + 1);
+        this.sizedSquares.push(grouping);
+        if (grouping) { this.emit('(', next); next++; }
+      } else if (SIZED_BRACKETS.has(name) && text[next] === ']' && this.sizedSquares.pop() === true) {
+        this.emit(')', next);
         next++;
       }
       // ∞ is the name Infinity by the next stage: \int_0^\infty \lambda is ∫_0^∞ λ, not a name ∞λ.
@@ -369,6 +377,56 @@ export function unreadLatex(text: string): { command: string; at: number } | und
 }
 
 /** What a command the reader does not know says to do. */
+/**
+ * Whether the text before `at` ends with a name, perhaps in a font and with a subscript: `E`, `\mathbb{E}`,
+ * `\mathbb{E}_{t \sim p}`, `x_i`. Not after a number, an operator or a fraction's braces (`\frac{1}{2}`).
+ */
+function afterName(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  // A subscript first: _{...} (balanced) or _x.
+  const skipBraces = (end: number): number => {
+    let depth = 0;
+    for (let k = end; k >= 0; k--) {
+      if (text[k] === '}') depth++;
+      else if (text[k] === '{' && --depth === 0) return k - 1;
+    }
+    return -1;
+  };
+  if (text[i] === '}') {
+    const before = skipBraces(i);
+    if (before >= 0 && text[before] === '_') i = before - 1;
+    else return before >= 0 && /[\p{L}]/u.test(text[before]) && /\\[a-zA-Z]+$/.test(text.slice(0, before + 1)) && /\\(?:math[a-z]*|operatorname|text[a-z]*|boldsymbol|bm)$/.test(text.slice(0, before + 1));
+  } else if (i >= 1 && text[i - 1] === '_' && /[\p{L}\p{N}]/u.test(text[i])) {
+    i -= 2;
+  }
+  if (i < 0) return false;
+  // The name: a letter, or a font's braces around one (\mathbb{E}).
+  if (text[i] === '}') {
+    const before = skipBraces(i);
+    return before >= 0 && /\\(?:math[a-z]*|operatorname|text[a-z]*|boldsymbol|bm)$/.test(text.slice(0, before + 1));
+  }
+  if (!/[\p{L}]/u.test(text[i])) return false;
+  // A statement's keyword is no name: claim \Big[1 + b\Big]^2.
+  let start = i;
+  while (start > 0 && /[\p{L}]/u.test(text[start - 1])) start--;
+  return !STATEMENT_WORDS.has(text.slice(start, i + 1));
+}
+
+/** Whether a square bracket whose inside starts at `from` holds a list at its top level (a vector: \left[ 2x, 2y \right]). */
+function listInside(text: string, from: number): boolean {
+  let depth = 0;
+  for (let k = from; k < text.length; k++) {
+    const c = text[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') { if (depth-- === 0) return false; }
+    else if (c === ',' && depth === 0) return true;
+  }
+  return false;
+}
+
+const STATEMENT_WORDS: ReadonlySet<string> = new Set(['claim', 'let', 'given', 'implicit', 'by', 'derivation', 'source']);
+
 /** The sizing commands before a bracket: `\left[`, `\Big]`. */
 const SIZED_BRACKETS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr']);
 

@@ -164,6 +164,11 @@ describe('LaTeX names written against each other', () => {
 
   it('reads a sized square bracket as a grouping one: \\left[ ... \\right], \\Big[ ... \\Big] (probe 41)', () => {
     expect(read('\\frac{1}{2}\\left[1 - x\\right]')).toContain('(1 - x)');
+    // After a name it stays: an expectation's bracket, an entry.
+    expect(read('\\mathbb{E}_{t \\sim p}\\left[ t^2 \\right] + x_i\\left[2\\right]')).toMatch(/\[ t\^2 \] \+ x_i\[2\]$/);
+    expect(read('\\frac{1}{2}\\left[1 - E\\left[x\\right]\\right]')).toContain('(1 - E[x])');
+    // A list inside is a vector written out.
+    expect(read('g = \\left[ 2 x, 2 y \\right]')).toContain('[ 2 x, 2 y ]');
     expect(verdicts('given b, e: positive\nclaim \\frac{1}{2}\\left[1 - \\tanh\\frac{b e}{2}\\right] = 1 / (exp(b * e) + 1)\nclaim \\Big[1 + b\\Big]^2 = (1 + b)^2\n')).toEqual(['proved', 'proved']);
   });
 });
