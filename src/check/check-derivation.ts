@@ -709,15 +709,11 @@ function numericCounterexample(
       tolerance: e.tolerance, foundBy: 'random inputs, shrunk by fast-check, re-evaluated by 60-digit evaluation where double precision lost a side',
     };
   }
-  if (e.divergence) {
-    return {
-      sizes: e.sizes, indices: e.indices, inputs, lhs: shown(e.lhs), rhs: shown(e.rhs), difference: shown(e.difference),
-      tolerance: undefined, foundBy: 'random inputs, where a side diverges to an infinity (read from the order of its terms or integrand) and the other is finite',
-    };
-  }
   return {
     sizes: e.sizes, indices: e.indices, inputs, lhs: shown(e.lhs), rhs: shown(e.rhs), difference: shown(e.difference),
-    tolerance: e.tolerance, foundBy: 'random inputs in double precision, shrunk by fast-check',
+    ...(e.divergence
+      ? { tolerance: undefined, foundBy: 'random inputs, where a side diverges to an infinity (read from the order of its terms or integrand) and the other is finite' }
+      : { tolerance: e.tolerance, foundBy: 'random inputs in double precision, shrunk by fast-check' }),
   };
 }
 

@@ -3,6 +3,7 @@ import { mapChildren } from './term-traversal.ts';
 import { add, div, fn, fraction, isNum, mul, neg, num, pow, sub, ONE, ZERO } from './term-builders.ts';
 import { constantFraction, someSubterm } from './term-queries.ts';
 import type { Term } from './term.ts';
+import { constantValue } from './intervals.ts';
 import { waveIntegral, wavesOf } from './trigonometric-integrals.ts';
 
 type Integral = Extract<Term, { k: 'integral' }>;
@@ -576,45 +577,18 @@ function ordered(lower: Term | undefined, upper: Term | undefined): boolean {
 }
 
 /**
- * The order of two constants: exactly where both are fractions; else where both are numbers written with pi, e, roots
- * and logs (a Fourier range [-pi, pi], split at 0) whose doubles differ by far more than their rounding. Undefined
+ * The order of two constants: exactly where both are fractions; else where both are numbers written with pi and the
+ * table's functions (intervals.ts constantValue) (a Fourier range [-pi, pi], split at 0) whose doubles differ by far more than their rounding. Undefined
  * where an input is read or the doubles are too close to say.
  */
 function compareConstants(a: Term, b: Term): number | undefined {
   const fa = constantFraction(a);
   const fb = constantFraction(b);
   if (fa !== undefined && fb !== undefined) return compareFractions(fa, fb);
-  const x = approximate(a);
-  const y = approximate(b);
-  if (x === undefined || y === undefined || Math.abs(x - y) <= 1e-9 * (Math.abs(x) + Math.abs(y))) return undefined;
+  const x = constantValue(a);
+  const y = constantValue(b);
+  if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x - y) <= 1e-9 * (Math.abs(x) + Math.abs(y))) return undefined;
   return x < y ? -1 : 1;
-}
-
-/** A constant's double, where it is built of numbers, pi, sums, products, powers, exp, log and sqrt; else undefined. */
-function approximate(t: Term): number | undefined {
-  switch (t.k) {
-    case 'num': return Number(t.value.num) / Number(t.value.den);
-    case 'pi': return Math.PI;
-    case 'add': case 'mul': {
-      const parts = (t.k === 'add' ? t.terms : t.factors).map(approximate);
-      if (parts.some((v) => v === undefined)) return undefined;
-      return (parts as number[]).reduce((acc, v) => (t.k === 'add' ? acc + v : acc * v), t.k === 'add' ? 0 : 1);
-    }
-    case 'pow': {
-      const [b, e] = [approximate(t.base), approximate(t.exponent)];
-      return b === undefined || e === undefined ? undefined : finite(b ** e);
-    }
-    case 'fn': {
-      const v = t.args.length === 1 ? approximate(t.args[0]) : undefined;
-      if (v === undefined) return undefined;
-      return t.name === 'exp' ? finite(Math.exp(v)) : t.name === 'log' ? finite(Math.log(v)) : t.name === 'sqrt' ? finite(Math.sqrt(v)) : undefined;
-    }
-    default: return undefined;
-  }
-}
-
-function finite(v: number): number | undefined {
-  return Number.isFinite(v) ? v : undefined;
 }
 
 function sumCoefficients(a: readonly Term[], b: readonly Term[]): Term[] {

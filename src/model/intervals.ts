@@ -99,7 +99,7 @@ function preciseConstant(t: Term): Decimal {
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
 /** The value of a term made of numbers, pi and functions, in doubles; NaN for anything else. */
-function constantValue(t: Term): number {
+export function constantValue(t: Term): number {
   switch (t.k) {
     // 1e-320 is 1 / 10^320, whose denominator is Infinity as a double: read through 60 digits, it is the subnormal it is.
     case 'num': return abs(t.value.num) < 2n ** 53n && abs(t.value.den) < 2n ** 53n ? Number(t.value.num) / Number(t.value.den) : preciseConstant(t).toNumber();

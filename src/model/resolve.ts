@@ -2670,7 +2670,7 @@ export class Resolver {
     if (name === 'max' || name === 'min' || name === 'prod') return this.reduce(expr, a, args[1], (t) => t, name);
     if (name === 'logsumexp') return this.reduce(expr, mapArray(a, (t) => fn('exp', t)), args[1], (t) => fn('log', t));
     const p = args[1];
-    const infinite = p !== undefined && p.kind === 'name' && ['Infinity', 'inf', 'oo', '\u221e'].includes(p.name) && !this.isDeclared(p.name);
+    const infinite = p !== undefined && p.kind === 'name' && INFINITY_NAMES.has(p.name) && !this.isDeclared(p.name);
     if (p !== undefined && !infinite && !(p.kind === 'number' && (p.text === '1' || p.text === '2'))) {
       throw this.error('unsupported', 'norm(x) is the Euclidean norm (Frobenius for a matrix); norm(x, 1), norm(x, 2) and norm(x, Infinity) are the orders read, no other p', p.span,
         'write norm(x), norm(x, 1), norm(x, 2) or norm(x, Infinity)');
@@ -2689,9 +2689,9 @@ export class Resolver {
       if (a.shape.every((d) => d.k === 'fixed' && d.size === 2)) {
         const at = (i: number, j: number) => a.at([{ k: 'lit', value: i }, { k: 'lit', value: j }]);
         const squares = add(...[1, 2].flatMap((i) => [1, 2].map((j) => pow(at(i, j), num(2)))));
-        const det = add(mul(at(1, 1), at(2, 2)), mul(num(-1), at(1, 2), at(2, 1)));
+        const det = laplaceDeterminant(at, [1, 2], [1, 2]);
         const spread = fn('sqrt', add(pow(squares, num(2)), mul(num(-4), pow(det, num(2)))));
-        return scalar(fn('sqrt', mul(add(squares, spread), { k: 'num', value: { num: 1n, den: 2n } })));
+        return scalar(fn('sqrt', mul(add(squares, spread), num(1, 2))));
       }
       throw this.error('unsupported', `norm(A, 2) of a matrix is its largest singular value, written out only for a 2×2 matrix (this one is ${showShape(a.shape)})`, p.span,
         'norm(A) and ‖A‖_F are the Frobenius norm (numpy\'s default), norm(A, 1) the largest column sum of |A[i, j]|, norm(A, Infinity) the largest row sum; a bound on the 2-norm can be written with a vector, norm(A * v) <= c * norm(v)');

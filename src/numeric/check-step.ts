@@ -373,6 +373,13 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
      * Unless `whole`, the first entry that fails ends the input: whether it fails
      * is all the search and the shrinking ask; the report asks for the worst entry.
      */
+    /** A comparison at this size, these values of the free indices and these inputs (copied: shrinking reuses the arrays). */
+    const comparisonAt = (assignment: readonly number[], inputs: Record<string, number[]>, shown: Compared['shown']): NumericComparison => ({
+      sizes: sizeRecord,
+      indices: Object.fromEntries(step.freeIndices.map((f, i) => [f.name, assignment[i]])),
+      inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]])),
+      ...shown,
+    });
     const judgeEntries = (inputs: Record<string, number[]>, counting = false, whole = false): Judged => {
       fillValues(layout, inputs, state.values);
       state.epoch++;
@@ -406,11 +413,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
               const value = right.kind === 'double' ? right.value : right.value.toNumber();
               divergentWitness = {
                 seed: (options.seed + s) | 0,
-                example: {
-                  sizes: sizeRecord, indices: Object.fromEntries(step.freeIndices.map((f, i) => [f.name, assignment[i]])),
-                  inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]])),
+                example: comparisonAt(assignment, inputs, {
                   lhs: lhsInfinite.sign * Infinity, rhs: value, difference: lhsInfinite.sign * Infinity, tolerance: 0, divergence: lhsInfinite.reason,
-                },
+                }),
               };
             }
           }
@@ -521,12 +526,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
         relative = Math.max(relative, compared.relative);
         if (worst === undefined || compared.ratio > ratio) {
           ratio = compared.ratio;
-          worst = {
-            sizes: sizeRecord,
-            indices: Object.fromEntries(step.freeIndices.map((f, i) => [f.name, assignment[i]])),
-            inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]])),
-            ...compared.shown,
-          };
+          worst = comparisonAt(assignment, inputs, compared.shown);
         }
         if (!whole && ratio > 1) { lastFailing = at; break; }
         if (whole && ratio > 1 && a + 1 >= SAMPLED_ENTRIES && a + 1 < assignments.length && performance.now() > locateUntil) {

@@ -1,7 +1,8 @@
-import type { Index, Term } from '../model/index.ts';
-import { printTerm } from '../model/index.ts';
+import type { Term } from '../model/index.ts';
+import { mapChildren, printTerm } from '../model/index.ts';
 import type { Compiled, EvaluationState, IndexSlots } from './compile.ts';
 import { compileTerm } from './generate.ts';
+import { affineIn, readsVariable, type AffineVariable } from './integrand-kinks.ts';
 import type { Layout } from './layout.ts';
 
 /**
@@ -56,8 +57,7 @@ type LeadFn = (s: EvaluationState) => LeadValue;
 
 /** The variable a body is read in, its direction, and whether it stands for -v (an end at -Infinity, or 0 from below). */
 interface Variable {
-  readonly name: string;
-  readonly isIndex: boolean;
+  readonly of: AffineVariable;
   readonly toZero: boolean;
   readonly sign: 1 | -1;
 }
@@ -109,56 +109,12 @@ function dominance(a: Lead, b: Lead, toZero: boolean): -1 | 0 | 1 | undefined {
   return 0;
 }
 
-function mentions(t: Term, v: Variable): boolean {
-  switch (t.k) {
-    case 'input': return !v.isIndex && t.ref.name === v.name;
-    case 'ival': return v.isIndex && indexMentions(t.index, v.name);
-    case 'icmp': return v.isIndex && (indexMentions(t.a, v.name) || indexMentions(t.b, v.name));
-    case 'num': case 'pi': case 'size': return false;
-    case 'add': return t.terms.some((x) => mentions(x, v));
-    case 'mul': return t.factors.some((x) => mentions(x, v));
-    case 'pow': return mentions(t.base, v) || mentions(t.exponent, v);
-    case 'fn': return t.args.some((x) => mentions(x, v));
-    case 'apply': return t.args.some((x) => mentions(x, v));
-    case 'extremum': return t.terms.some((x) => mentions(x, v));
-    case 'cmp': return mentions(t.a, v) || mentions(t.b, v);
-    case 'sum': case 'reduce': return mentions(t.body, v);
-    case 'series': return mentions(t.body, v);
-    case 'integral': return mentions(t.body, v) || (t.lower !== undefined && mentions(t.lower, v)) || (t.upper !== undefined && mentions(t.upper, v));
-    case 'limit': return mentions(t.body, v) || (t.at !== undefined && mentions(t.at, v));
-    case 'diff': return mentions(t.f, v) || (!v.isIndex && t.v.name === v.name);
-  }
-}
+const mentions = (t: Term, v: Variable): boolean => readsVariable(t, v.of);
 
-function indexMentions(i: Index, name: string): boolean {
-  switch (i.k) {
-    case 'var': return i.name === name;
-    case 'affine': return i.terms.some((x) => !x.dim && x.name === name);
-    case 'label': return i.indices.some((x) => indexMentions(x, name));
-    default: return false;
-  }
-}
-
-const isVariable = (t: Term, v: Variable) => (v.isIndex
-  ? t.k === 'ival' && t.index.k === 'var' && t.index.name === v.name
-  : t.k === 'input' && t.ref.name === v.name && t.ref.indices.length === 0);
-
-/** E as alpha v + beta with alpha and beta free of v, as terms; undefined where E is not so. */
-function affine(t: Term, v: Variable): { alpha: Term[]; beta: Term[] } | undefined {
-  const terms = t.k === 'add' ? t.terms : [t];
-  const alpha: Term[] = [];
-  const beta: Term[] = [];
-  for (const x of terms) {
-    if (!mentions(x, v)) { beta.push(x); continue; }
-    if (isVariable(x, v)) { alpha.push({ k: 'num', value: { num: 1n, den: 1n } }); continue; }
-    if (x.k !== 'mul') return undefined;
-    const at = x.factors.findIndex((f) => mentions(f, v));
-    if (!isVariable(x.factors[at], v) || x.factors.some((f, i) => i !== at && mentions(f, v))) return undefined;
-    const rest = x.factors.filter((_, i) => i !== at);
-    alpha.push(rest.length === 1 ? rest[0] : { k: 'mul', factors: rest });
-  }
-  return { alpha, beta };
-}
+/** The variable itself (k + 1 counts: its offset is of a lower order). */
+const isVariable = (t: Term, v: Variable): boolean => (typeof v.of === 'string'
+  ? t.k === 'input' && t.ref.name === v.of && t.ref.indices.length === 0
+  : t.k === 'ival' && t.index.k === 'var' && t.index.name === v.of.index);
 
 class LeadCompiler {
   constructor(private readonly layout: Layout, private readonly slots: IndexSlots, private readonly v: Variable) {}
@@ -174,21 +130,6 @@ class LeadCompiler {
       s.needsPrecision = before;
       const e = s.error;
       return lost || !Number.isFinite(x) || !(e >= 0) || !Number.isFinite(e) ? undefined : [x, e];
-    };
-  }
-
-  private sumOf(terms: readonly Term[]): (s: EvaluationState) => [number, number] | undefined {
-    const parts = terms.map((t) => this.value(t));
-    return (s) => {
-      let x = 0;
-      let e = 0;
-      for (const part of parts) {
-        const r = part(s);
-        if (r === undefined) return undefined;
-        x += r[0];
-        e += r[1] + Number.EPSILON * Math.abs(x);
-      }
-      return [x, e];
     };
   }
 
@@ -211,7 +152,7 @@ class LeadCompiler {
       // 2 k + 1 as an index's value: of the order of its coefficient times k.
       case 'ival': {
         const i = t.index;
-        if (i.k !== 'affine' || i.terms.some((x) => x.dim || x.name !== v.name)) return undefined;
+        if (i.k !== 'affine' || typeof v.of === 'string' || i.terms.some((x) => x.dim || x.name !== (v.of as { index: string }).index)) return undefined;
         const coefficient = i.terms.reduce((a, x) => a + x.coef, 0);
         const lead: Lead = { c: coefficient, known: true, error: 0, g: 0, lam: 0, p: 1, q: 0 };
         return coefficient === 0 ? undefined : () => lead;
@@ -286,11 +227,11 @@ class LeadCompiler {
     }
     if (mentions(base, v) || v.toZero) return undefined;
     // b^(alpha v + beta) with b > 0: exp((alpha v + beta) log b).
-    const split = affine(exponent, v);
+    const split = affineIn(exponent, v.of);
     if (split === undefined) return undefined;
     const b = this.value(base);
-    const alpha = this.sumOf(split.alpha);
-    const beta = this.sumOf(split.beta);
+    const alpha = this.value(split.slope);
+    const beta = this.value(split.offset);
     return (s) => {
       const x = b(s); const a = alpha(s); const c = beta(s);
       if (x === undefined || a === undefined || c === undefined || !(x[0] > x[1])) return undefined;
@@ -303,10 +244,10 @@ class LeadCompiler {
   /** exp of a term: exact where the term is affine in v; else through the term's own lead. */
   private exp(arg: Term, scale: number): LeadFn | undefined {
     const v = this.v;
-    const split = v.toZero ? undefined : affine(arg, v);
+    const split = v.toZero ? undefined : affineIn(arg, v.of);
     if (split !== undefined) {
-      const alpha = this.sumOf(split.alpha);
-      const beta = this.sumOf(split.beta);
+      const alpha = this.value(split.slope);
+      const beta = this.value(split.offset);
       return (s) => {
         const a = alpha(s); const b = beta(s);
         if (a === undefined || b === undefined) return undefined;
@@ -338,10 +279,10 @@ class LeadCompiler {
    */
   private gamma(arg: Term, shift: number): LeadFn | undefined {
     const v = this.v;
-    const split = v.toZero ? undefined : affine(arg, v);
+    const split = v.toZero ? undefined : affineIn(arg, v.of);
     if (split === undefined) return undefined;
-    const alpha = this.sumOf(split.alpha);
-    const beta = this.sumOf(split.beta);
+    const alpha = this.value(split.slope);
+    const beta = this.value(split.offset);
     return (s) => {
       const a = alpha(s); const b = beta(s);
       if (a === undefined || b === undefined) return undefined;
@@ -512,7 +453,7 @@ interface End {
 /** How a series or integral node diverges at the input, or undefined; `node` must be one of those. */
 function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceCheck | undefined {
   if (node.k === 'series') {
-    const variable: Variable = { name: node.index, isIndex: true, toZero: false, sign: 1 };
+    const variable: Variable = { of: { index: node.index }, toZero: false, sign: 1 };
     const lead = new LeadCompiler(layout, slots, variable).compile(node.body);
     if (lead === undefined) return undefined;
     const text = printTerm(node);
@@ -526,7 +467,7 @@ function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceC
   if (node.k !== 'integral') return undefined;
   const name = writtenName(node.v);
   const endAt = (toZero: boolean, sign: 1 | -1): End | undefined => {
-    const variable: Variable = { name: node.v, isIndex: false, toZero, sign };
+    const variable: Variable = { of: node.v, toZero, sign };
     const lead = new LeadCompiler(layout, slots, variable).compile(node.body);
     const where = toZero ? `${name} -> 0${sign > 0 ? '+' : '-'}` : `${name} -> ${sign > 0 ? '' : '-'}Infinity`;
     return lead && { variable, lead, where };
@@ -582,19 +523,7 @@ const isCandidate = (t: Term) => t.k === 'series' || t.k === 'integral';
 function countCandidates(t: Term): number {
   if (isCandidate(t)) return 1;
   let n = 0;
-  const visit = (x: Term) => { n += countCandidates(x); };
-  switch (t.k) {
-    case 'add': t.terms.forEach(visit); break;
-    case 'mul': t.factors.forEach(visit); break;
-    case 'pow': visit(t.base); visit(t.exponent); break;
-    case 'fn': case 'apply': t.args.forEach(visit); break;
-    case 'extremum': t.terms.forEach(visit); break;
-    case 'cmp': visit(t.a); visit(t.b); break;
-    case 'sum': case 'reduce': visit(t.body); break;
-    case 'limit': visit(t.body); if (t.at) visit(t.at); break;
-    case 'diff': visit(t.f); break;
-    default: break;
-  }
+  mapChildren(t, (c) => { n += countCandidates(c); return c; });
   return n;
 }
 

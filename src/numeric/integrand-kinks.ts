@@ -1,4 +1,4 @@
-import { FUNCTIONS, mapChildren, someSubterm, type Term } from '../model/index.ts';
+import { FUNCTIONS, mapChildren, num, someSubterm, usesIndexVariable, type Term } from '../model/index.ts';
 
 /**
  * Where an integrand switches in its variable t: the arguments of its comparisons,
@@ -66,11 +66,24 @@ function minus(a: Term, b: Term): Term {
 
 const reads = (t: Term, v: string): boolean => someSubterm(t, (x) => x.k === 'input' && x.ref.name === v);
 
+/**
+ * The variable a term may be affine in: an input read as a scalar (an integral's variable, the name given
+ * as a string) or a summation index read as a number (a series' `k`, or `k + 1`).
+ */
+export type AffineVariable = string | { readonly index: string };
+
+/** Whether a term reads the variable. */
+export function readsVariable(t: Term, v: AffineVariable): boolean {
+  return typeof v === 'string' ? reads(t, v) : usesIndexVariable(t, new Set([v.index]));
+}
+
 /** `slope * v + offset` with both free of v, or undefined where the term is not affine in v. */
-function affineIn(t: Term, v: string): AffineSwitch | undefined {
-  if (!reads(t, v)) return { slope: ZERO, offset: t };
+export function affineIn(t: Term, v: AffineVariable): AffineSwitch | undefined {
+  if (!readsVariable(t, v)) return { slope: ZERO, offset: t };
   switch (t.k) {
-    case 'input': return t.ref.name === v && t.ref.indices.length === 0 ? { slope: ONE, offset: ZERO } : undefined;
+    case 'input': return typeof v === 'string' && t.ref.name === v && t.ref.indices.length === 0 ? { slope: ONE, offset: ZERO } : undefined;
+    // k + 1 as a number: the index, its offset a constant.
+    case 'ival': return typeof v !== 'string' && t.index.k === 'var' && t.index.name === v.index ? { slope: ONE, offset: num(t.index.offset) } : undefined;
     case 'add': {
       const parts = t.terms.map((x) => affineIn(x, v));
       if (parts.some((p) => p === undefined)) return undefined;
@@ -78,7 +91,7 @@ function affineIn(t: Term, v: string): AffineSwitch | undefined {
     }
     case 'mul': {
       // One factor reads v, affinely; the others are free of it.
-      const reading = t.factors.filter((f) => reads(f, v));
+      const reading = t.factors.filter((f) => readsVariable(f, v));
       if (reading.length !== 1) return undefined;
       const inner = affineIn(reading[0], v);
       if (inner === undefined) return undefined;

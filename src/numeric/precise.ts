@@ -256,6 +256,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     const at = compilePosition({ name: t.v, indices: [] }, layout, slots);
     const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: go(w.slope), offset: go(w.offset) }));
     const frequencies = integrandFrequencies(t.body, t.v).map(go);
+    const period = frequencies.length > 0 ? PreciseDecimal.acos(-1).times(2) : zero;
     return memo(t, (s) => {
       const bound = (c: PreciseCompiled | undefined): [PreciseNumber | undefined, PreciseNumber] => (c ? [c(s), context.error] : [undefined, ZERO_BOUND]);
       const [a, ea] = bound(lower);
@@ -273,7 +274,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       let wavePieces = 1;
       if (a !== undefined && b !== undefined && frequencies.length > 0) {
         const fastest = frequencies.reduce((m, f) => PreciseDecimal.max(m, f(s).abs()), zero);
-        const periods = b.minus(a).abs().times(fastest).div(PreciseDecimal.acos(-1).times(2));
+        const periods = b.minus(a).abs().times(fastest).div(period);
         if (periods.isFinite()) wavePieces = Math.max(1, Math.min(MAX_WAVE_PIECES, Math.ceil(periods.div(PERIODS_PER_PIECE).toNumber())));
       }
       const share = PRECISE_INTEGRAL_WORK * Math.min(MAX_WAVE_SHARE, Math.max(1, wavePieces / 2));

@@ -376,41 +376,31 @@ export function unreadLatex(text: string): { command: string; at: number } | und
   return m === null ? undefined : { command: m[0], at: m.index };
 }
 
-/** What a command the reader does not know says to do. */
 /**
  * Whether the text before `at` ends with a name, perhaps in a font and with a subscript: `E`, `\mathbb{E}`,
- * `\mathbb{E}_{t \sim p}`, `x_i`. Not after a number, an operator or a fraction's braces (`\frac{1}{2}`).
+ * `\mathbb{E}_{t \sim p}`, `x_i`. Not after a number, an operator, a fraction's braces (`\frac{1}{2}`) or a keyword.
  */
 function afterName(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  // A subscript first: _{...} (balanced) or _x.
-  const skipBraces = (end: number): number => {
+  /** The offset of the brace that opens the one closing at `end`. */
+  const opening = (end: number): number => {
     let depth = 0;
     for (let k = end; k >= 0; k--) {
       if (text[k] === '}') depth++;
-      else if (text[k] === '{' && --depth === 0) return k - 1;
+      else if (text[k] === '{' && --depth === 0) return k;
     }
     return -1;
   };
-  if (text[i] === '}') {
-    const before = skipBraces(i);
-    if (before >= 0 && text[before] === '_') i = before - 1;
-    else return before >= 0 && /[\p{L}]/u.test(text[before]) && /\\[a-zA-Z]+$/.test(text.slice(0, before + 1)) && /\\(?:math[a-z]*|operatorname|text[a-z]*|boldsymbol|bm)$/.test(text.slice(0, before + 1));
-  } else if (i >= 1 && text[i - 1] === '_' && /[\p{L}\p{N}]/u.test(text[i])) {
-    i -= 2;
-  }
+  // A subscript first: _{...} or _x.
+  if (text[i] === '}' && text[opening(i) - 1] === '_') i = opening(i) - 2;
+  else if (i >= 1 && text[i - 1] === '_' && /[\p{L}\p{N}]/u.test(text[i])) i -= 2;
   if (i < 0) return false;
-  // The name: a letter, or a font's braces around one (\mathbb{E}).
-  if (text[i] === '}') {
-    const before = skipBraces(i);
-    return before >= 0 && /\\(?:math[a-z]*|operatorname|text[a-z]*|boldsymbol|bm)$/.test(text.slice(0, before + 1));
-  }
-  if (!/[\p{L}]/u.test(text[i])) return false;
-  // A statement's keyword is no name: claim \Big[1 + b\Big]^2.
-  let start = i;
+  // The name: a font's braces around one (\mathbb{E}), or letters that are no statement's keyword (claim \Big[1 + b\Big]^2).
+  if (text[i] === '}') return /\\(?:math[a-z]*|operatorname|text[a-z]*|boldsymbol|bm)$/.test(text.slice(0, Math.max(opening(i), 0)));
+  let start = i + 1;
   while (start > 0 && /[\p{L}]/u.test(text[start - 1])) start--;
-  return !STATEMENT_WORDS.has(text.slice(start, i + 1));
+  return start <= i && !STATEMENT_WORDS.has(text.slice(start, i + 1));
 }
 
 /** Whether a square bracket whose inside starts at `from` holds a list at its top level (a vector: \left[ 2x, 2y \right]). */
@@ -430,4 +420,5 @@ const STATEMENT_WORDS: ReadonlySet<string> = new Set(['claim', 'let', 'given', '
 /** The sizing commands before a bracket: `\left[`, `\Big]`. */
 const SIZED_BRACKETS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr']);
 
+/** What a command the reader does not know says to do. */
 export const UNREAD_LATEX_HINT = 'LaTeX is read for \\frac, \\sqrt, \\cdot, \\sum, \\prod, \\int, \\lim, \\partial, \\left( \\right), Greek letters, accents and fonts (docs/syntax.md); write the rest in plain notation';
