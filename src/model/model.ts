@@ -17,6 +17,7 @@ import { intervalGuard, resolveInterval } from './intervals.ts';
 import { add } from './term-builders.ts';
 import { freeInputNames } from './term-queries.ts';
 import { functionParameterCount, MAX_FUNCTION_ARITY } from './abstract-functions.ts';
+import { indexNamesOutsideSums } from './condition-sums.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
 export interface ModelStep {
@@ -527,7 +528,8 @@ const MAX_WIDER_READS = 8;
 
 function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   if (claim.steps.length === 0) return claimWithoutStep(claim, scope);
-  const resolver = new Resolver(scope, new Set(), namesWrittenAsIndices([claim.expr, ...claim.steps.map((s) => s.expr)]));
+  const expressions = [claim.expr, ...claim.steps.map((s) => s.expr)];
+  const resolver = new Resolver(scope, new Set(), namesWrittenAsIndices(expressions), indexNamesOutsideSums(expressions));
   // The range each free index of the claim's own expression has: a step that uses one over another dimension is read against it.
   let claimRanges = new Map<string, Dim | undefined>();
   const attempt = (expr: Claim['expr'], isStep = false): { value?: Value; error?: Diagnostic; rangeMismatch?: RangeMismatch } => {

@@ -18,6 +18,7 @@ import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { INFINITY_NAMES, LIMIT_NAMES, limitParts } from './written-names.ts';
 import { EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
+import { conditionSum, isConditionSum } from './condition-sums.ts';
 import { CapturedVariable, LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
 import { add, delta, div, fn, input, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
@@ -243,8 +244,12 @@ export class Resolver {
    * `delta(i, k)`); only these may be a free index written as a number before its range is
    * known. Any other undeclared name is an unknown name at once, in the words of its use.
    */
+  /**
+   * `outsideSums`: the names the claim writes as indices outside any sum that binds them
+   * (condition-sums.ts): Σ_{j≠i} runs over j alone where i is one of them, over both where not.
+   */
   constructor(private scope: Scope, private readonly params: ReadonlySet<string> = new Set(),
-    private readonly writtenAsIndices: ReadonlySet<string> = new Set()) {
+    private readonly writtenAsIndices: ReadonlySet<string> = new Set(), private readonly outsideSums: ReadonlySet<string> = new Set()) {
     this.inlined = scope.inlined ?? new InlineBudget();
   }
 
@@ -1234,6 +1239,12 @@ export class Resolver {
     // An entry written with a subscript before a bracket, s_i (1 - s_k): a product (an entry is never a function).
     const entry = expr.args.length === 1 && !this.isDeclared(name) ? this.subscripted({ kind: 'name', name, span: expr.nameSpan }, bound) : undefined;
     if (entry !== undefined) return this.val({ kind: 'binary', op: '*', left: entry, right: expr.args[0], span: expr.span, opSpan: expr.nameSpan }, bound);
+    if ((name === 'sum' || name === 'prod') && isConditionSum(expr)) {
+      const read = conditionSum(expr, (n) => bound.has(n) || this.params.has(n) || this.freeIndices.includes(n) || this.outsideSums.has(n)
+        || this.isDeclared(n) || namedConstant(n) !== undefined || this.subscripted({ kind: 'name', name: n, span: expr.span }, bound) !== undefined);
+      if ('message' in read) throw this.error('bad-index', read.message, read.span, read.hint);
+      return this.callValue(name, read, bound);
+    }
     if (name === 'sum') return this.sum(expr, bound);
     if (name === 'mean') return this.mean(expr, bound);
     // numpy's np.dot and np.matmul: the product of the language, a matrix product, or the dot product of two vectors.

@@ -258,6 +258,7 @@ class LatexReader {
       this.emitTranslated(inner, false);
       return inner.end;
     }
+    if (name === 'begin' && /^\{cases\}/.test(text.slice(next, next + 7))) return this.cases(i, next + 7, to);
     if (LABELLED.has(name)) {
       const [, inner] = this.twoArguments(afterSpaces(), to, name);
       this.emitTranslated(inner, false);
@@ -272,6 +273,72 @@ class LatexReader {
     // Left as written: the expression parser reports it at its column, in the step that holds it (unreadLatex).
     this.emit(text.slice(i, next), i);
     return next;
+  }
+
+  /**
+   * `\begin{cases} v1 & c1 \\ v2 & c2 \end{cases}`, a definition by cases (the ReLU's slope, the
+   * softmax Jacobian's i = j and i ≠ j): `(1{c1} ? (v1) : 1{c2} * (v2))`, each condition read as an
+   * indicator's (a single = compares). The last case's condition is kept as a factor, not assumed
+   * to be the rest: where no condition holds the value is 0, so a slip in it shows. A last case
+   * `\text{otherwise}` (or `else`) is the rest. `\text{if }`, `\text{for }`, `\quad` and a
+   * closing comma or full stop around a condition are words, not part of it.
+   */
+  private cases(i: number, from: number, to: number): number {
+    const { text } = this;
+    const end = text.indexOf('\\end{cases}', from);
+    if (end < 0 || end >= to) return this.emitRaw(i, from);
+    const rows: { value: [number, number]; condition?: [number, number] }[] = [];
+    let depth = 0;
+    let start = from;
+    let ampersand = -1;
+    const close = (at: number) => {
+      if (text.slice(start, at).trim() === '') return;
+      let [a, b] = [start, ampersand < 0 ? at : ampersand];
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      rows.push({ value: [a, b], condition: ampersand < 0 ? undefined : [ampersand + 1, at] });
+    };
+    for (let k = from; k < end; k++) {
+      const c = text[k];
+      if (c === '\\' && text[k + 1] === '\\' && depth === 0) { close(k); start = k + 2; ampersand = -1; k++; continue; }
+      if (c === '\\') { k++; continue; }
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      else if (c === '&' && depth === 0 && ampersand < 0) ampersand = k;
+    }
+    close(end);
+    if (rows.length === 0) return this.emitRaw(i, end + '\\end{cases}'.length);
+    this.emit('(', i);
+    rows.forEach((row, r) => {
+      const condition = row.condition && this.caseCondition(row.condition);
+      const last = r === rows.length - 1;
+      if (condition === 'otherwise' || (last && condition === undefined)) {
+        this.emit('(', row.value[0]);
+        this.read(row.value[0], row.value[1]);
+        this.emit(')', row.value[1]);
+        return;
+      }
+      this.emit('1{', row.value[0]);
+      if (condition === undefined) this.emit('?', row.value[1]); else this.read(condition[0], condition[1]);
+      this.emit(last ? '} * (' : '} ? (', row.value[0]);
+      this.read(row.value[0], row.value[1]);
+      this.emit(last ? ')' : ') : ', row.value[1]);
+    });
+    this.emit(')', end);
+    return end + '\\end{cases}'.length;
+  }
+
+  /** A case's condition without the words around it (`\text{if } x > 0,`); 'otherwise' for the rest. */
+  private caseCondition([from, to]: [number, number]): [number, number] | 'otherwise' {
+    const { text } = this;
+    const words = /^\s*(?:(?:\\(?:text|textrm|mbox|mathrm|textit)\s*\{\s*(if|for|when|where|otherwise|else|elsewhere|o\.w\.)?\s*[,.]?\s*\}|\\q?quad|\\[,;: ]|if\b|for\b|when\b)\s*)*/;
+    const lead = words.exec(text.slice(from, to));
+    if (lead !== null && /otherwise|else|o\.w\./.test(lead[0])) return 'otherwise';
+    let start = from + (lead?.[0].length ?? 0);
+    let end = to;
+    while (end > start && /[\s,.]/.test(text[end - 1])) end--;
+    if (/^(?:otherwise|else|elsewhere)$/.test(text.slice(start, end))) return 'otherwise';
+    return [start, end];
   }
 
   /** A command's argument at k: a braced group's inside, or one character or command. */

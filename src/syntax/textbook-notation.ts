@@ -192,6 +192,16 @@ const MAX_LEIBNIZ = 200;
  */
 const SUM_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
 
+/**
+ * A summation or product sign whose subscript is a condition, as books write Σ_{j≠i}, ∏_{j≠i},
+ * Σ_{i<j} and Σ_{j=1, j≠k}^{C} (≠ and ≤ are ASCII by now): `sum(j != i, E)`, `sum(j != k, 1, C, E)`,
+ * read by the model (model/condition-sums.ts). The condition's other side may be an entry, Σ_{j≠y_i}.
+ */
+const CONDITION_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod)_\{[ \t]*(?:([\p{L}])[ \t]*=[ \t]*([^{},=<>!]+?)[ \t]*,[ \t]*)?([\p{L}])[ \t]*(!=|<=|>=|<|>)[ \t]*((?:[^{}=<>!,]|\{[\p{L}\p{N}]+\})+?)[ \t]*\}(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
+
+/** Σ_{1 ≤ i < j ≤ n}: the pairs of indices in order, `sum(i < j, 1, n, E)`. */
+const CHAINED_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod)_\{[ \t]*(\d+)[ \t]*<=[ \t]*([\p{L}])[ \t]*(<|<=|!=)[ \t]*([\p{L}])[ \t]*<=[ \t]*([^{}=<>!,]+?)[ \t]*\}(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
+
 /** A norm's subscript after its closing bar: 2 (the Euclidean norm) or F (Frobenius), as a character, after _ or in braces. */
 const NORM_SUBSCRIPT = /^(?:\u2082|_2(?![\p{L}\p{N}])|_F(?![\p{L}\p{N}])|_\{2\}|_\{F\}|\u2081|_1(?![\p{L}\p{N}])|_\{1\}|_\u221e|_\{\u221e\}|_\\infty|_\{\\infty\}|_inf(?![\p{L}\p{N}])|_Infinity(?![\p{L}\p{N}])|_\{Infinity\}|_oo(?![\p{L}\p{N}]))/u;
 
@@ -403,7 +413,22 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 1;
       continue;
     }
-    const summation = (c === '\u2211' || c === '\u03a3' || c === '\u220f' || ((c === 's' || c === 'm' || c === 'p') && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])))) ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
+    const signed = c === '\u2211' || c === '\u03a3' || c === '\u220f' || ((c === 's' || c === 'm' || c === 'p') && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])));
+    const conditioned = signed ? CONDITION_SUBSCRIPT.exec(text.slice(i, i + 80)) ?? CHAINED_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
+    if (conditioned) {
+      const chained = conditioned.length === 7;
+      const [whole, sign] = conditioned;
+      const [index, op, other, lower, upper] = chained
+        ? [conditioned[3], conditioned[4], conditioned[5], conditioned[2], conditioned[6]]
+        : [conditioned[4], conditioned[5], conditioned[6], conditioned[3], conditioned[7] ?? conditioned[8]];
+      const bounds = lower !== undefined && upper !== undefined ? `, ${lower.trim()}, ${upper.trim()}` : '';
+      // y_{i} in a subscript is the entry y_i, as it is everywhere else.
+      emit(`${sign === '\u220f' || sign === 'prod' ? 'prod' : 'sum'}(${index} ${op} ${other.trim().replace(/_\{([\p{L}\p{N}]+)\}/gu, '_$1')}${bounds}, `, i);
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');
+      i += whole.length - 1;
+      continue;
+    }
+    const summation = signed ? SUM_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
     const [, sign, , lowerBound, , upperBraced, upperPlain] = summation ?? [];
     // A power without a lower bound is a power of a name: Σ_k^{-1} is a covariance's inverse. max_i and min_i take no bounds.
     const reduction = sign === 'max' || sign === 'min' ? sign : sign === '\u220f' || sign === 'prod' ? 'prod' : 'sum';
