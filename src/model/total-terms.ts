@@ -1,4 +1,5 @@
 import type { FunctionName, Input, Term } from './term.ts';
+import { rangeAbove, valueRange } from './value-ranges.ts';
 
 /**
  * Whether a term has a value at every point of its inputs' types: a sufficient
@@ -25,9 +26,11 @@ const NON_NEGATIVE: ReadonlySet<FunctionName> = new Set<FunctionName>(['relu', '
 
 class TotalTerms {
   private readonly kinds: ReadonlyMap<string, Input['kind']>;
+  private readonly inputs: ReadonlyMap<string, Input>;
 
   constructor(inputs: readonly Input[]) {
     this.kinds = new Map(inputs.map((i) => [i.name, i.kind]));
+    this.inputs = new Map(inputs.map((i) => [i.name, i]));
   }
 
   total(t: Term): boolean {
@@ -49,9 +52,9 @@ class TotalTerms {
       case 'fn':
         if (!t.args.every((a) => this.total(a))) return false;
         if (TOTAL.has(t.name)) return true;
-        if (t.name === 'log') return this.positive(t.args[0]);
-        if (t.name === 'sqrt') return this.nonNegative(t.args[0]);
-        if (t.name === 'log1p') return this.nonNegative(t.args[0]);
+        if (t.name === 'log') return this.positive(t.args[0]) || rangeAbove(valueRange(t.args[0], this.inputs), 0, true);
+        if (t.name === 'sqrt') return this.nonNegative(t.args[0]) || rangeAbove(valueRange(t.args[0], this.inputs), 0, false);
+        if (t.name === 'log1p') return this.nonNegative(t.args[0]) || rangeAbove(valueRange(t.args[0], this.inputs), -1, true);
         return false;
       case 'apply':
         // An abstract function is held as a smooth function with a value everywhere.
@@ -64,13 +67,13 @@ class TotalTerms {
 
   private totalPower(base: Term, exponent: Term): boolean {
     if (!this.total(base) || !this.total(exponent)) return false;
-    if (this.positive(base)) return true;
+    if (this.positive(base) || rangeAbove(valueRange(base, this.inputs), 0, true)) return true;
     if (exponent.k !== 'num') return false;
     const { num, den } = exponent.value;
     if (den === 1n && num >= 0n) return true;
     if (den === 1n) return this.nonZero(base);
     // A fractional power: a root of a non-negative base (a negative one needs a positive base, above).
-    return num > 0n && this.nonNegative(base);
+    return num > 0n && (this.nonNegative(base) || rangeAbove(valueRange(base, this.inputs), 0, false));
   }
 
   private nonZero(t: Term): boolean {

@@ -1971,11 +1971,14 @@ function randomPoint(inputs: readonly Input[], instance: Instance, random: () =>
     const n = shape[0];
     // At a tie attempt, a matrix of its kind where bounds on matrices are tight: a multiple of the identity, and (for an
     // invertible one, every other attempt) a scaled rotation [[a, 1], [-1, a]], where norm(A)^2 = 2 det(A) (probe 42).
-    const structured = dominant && tieValue !== undefined && tieValue > 0 && scale === undefined;
+    // Where the tie is 0 or below, outside the kind, the identity itself: with the vectors at 0, KL(N(m, S) || N(0, I))
+    // is 0 only at m = 0 and S = I together (probe 46).
+    const structured = dominant && tieValue !== undefined && scale === undefined;
+    const diagonal = tieValue !== undefined && tieValue > 0 ? tieValue : 1;
     const turned = structured && input.kind === 'invertible' && attempt % 2 === 1 && n >= 2;
     let values = Array.from({ length: count }, (_, flat) => {
       const [row, column] = [Math.floor(flat / n), flat % n];
-      if (structured) return row === column ? tieValue! : turned && row === 0 && column === 1 ? 1 : turned && row === 1 && column === 0 ? -1 : 0;
+      if (structured) return row === column ? diagonal : turned && row === 0 && column === 1 ? 1 : turned && row === 1 && column === 0 ? -1 : 0;
       return dominant
         ? (row === column ? n + 2 * random() : -1 + 2 * random())
         : tie ?? range[0] + (range[1] - range[0]) * random();

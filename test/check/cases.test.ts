@@ -65,3 +65,18 @@ claim -sum(i, p[i] > 0 ? p[i] * log(p[i]) : 0) = sum(i, p[i] * log(p[i]))   expe
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a case with a value on the declared domain (probe 46)', () => {
+  it("reads Mächler's stable log(1 - e^-x) for a positive x and log(1 - p) for a unit p as having values, log(1 + z) for a real z still not", () => {
+    const steps = stepsIn(`given x: positive
+given p: unit
+given z: real
+claim log(1 - exp(-x)) = where(x <= log(2), log(-expm1(-x)), log1p(-exp(-x)))
+claim log(1 - exp(-x)) = where(x <= log(2), log(-expm1(-x)), log1p(-exp(-x))) + 1e-12   expect wrong
+claim log(1 - p) = where(p < 0.5, log(1 - p), log1p(-p))
+claim log(1 + z) = where(z > 0, log(1 + z), log1p(z))
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved', 'error']);
+    expect(steps[3].detail.diagnostic?.message).toContain('each case of a definition by cases must have a value everywhere');
+  }, 60_000);
+});

@@ -135,3 +135,16 @@ claim sign(cos(x))^2 + (cos(x) == 0) = 1
 `)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
   }, 60_000);
 });
+
+describe('a strict bound tied where a vector is 0 and a matrix the identity at once (probe 46)', () => {
+  it('refutes KL(N(m, S) || N(0, I)) > 0, 0 at m = 0 and S = I together, as it refutes its scalar twin', () => {
+    expect(verdictsIn(`given m: vector[2]
+given S: spd[2, 2]
+given s: positive
+given u: real
+claim (trace(S) + m' * m - 2 - logdet(S)) / 2 > 0   expect wrong
+claim (trace(S) + m' * m - 2 - logdet(S)) / 2 >= 0
+claim (s + u^2 - 1 - log(s)) / 2 > 0   expect wrong
+`, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted']);
+  }, 60_000);
+});
