@@ -29,3 +29,4 @@ export { fastAsin, fastAtan, fastCos, fastExpAnyDigits, fastLn, fastSin } from '
 export { withDigits } from './gamma-function.ts';
 export { describeImplicit } from './implicit-functions.ts';
 export type { ImplicitFunction } from './implicit-functions.ts';
+export { rangeAbove, valueRange, type ValueRange } from './value-ranges.ts';

@@ -82,7 +82,13 @@ class Ranges {
     if (p === 0) return exact(1);
     if (p === 1) return b;
     // Even powers are >= 0 (> 0 away from 0); odd ones keep the sign; negative ones of a one-signed base keep it too.
-    if (p % 2 === 0) return rangeAbove(b, 0, true) || below(b, 0) ? { lo: 0, hi: Infinity, loOpen: true, hiOpen: true } : { lo: 0, hi: Infinity, loOpen: false, hiOpen: true };
+    if (p % 2 === 0 && p > 0) {
+      // |b| at most m: b^p at most m^p (sin(t)^2 <= 1), and above 0 where b keeps off it.
+      const m = Math.max(Math.abs(b.lo), Math.abs(b.hi));
+      const apart = rangeAbove(b, 0, true) || below(b, 0);
+      return rounded({ lo: 0, hi: m ** p, loOpen: apart, hiOpen: false }, true, Number.isInteger(m) && m ** p <= 2 ** 53);
+    }
+    if (p % 2 === 0) return rangeAbove(b, 0, true) || below(b, 0) ? { lo: 0, hi: Infinity, loOpen: true, hiOpen: true } : undefined;
     if (rangeAbove(b, 0, true)) return { lo: 0, hi: Infinity, loOpen: true, hiOpen: true };
     if (below(b, 0)) return { lo: -Infinity, hi: 0, loOpen: true, hiOpen: true };
     return EVERYTHING;
@@ -129,9 +135,29 @@ function widen(r: ValueRange): ValueRange {
   return { lo, hi, loOpen: loExact && r.loOpen, hiOpen: hiExact && r.hiOpen };
 }
 
+/** A sum of two doubles that rounding did not change (Knuth's TwoSum leaves no error). */
+function exactSum(a: number, b: number): boolean {
+  const s = a + b;
+  if (!Number.isFinite(s)) return !Number.isNaN(s);
+  const bb = s - a;
+  return a - (s - bb) + (b - bb) === 0;
+}
+
+/** A product of two doubles that rounding did not change: whole numbers within 2^53. */
+function exactProduct(a: number, b: number): boolean {
+  const p = a * b;
+  return !Number.isFinite(p) || p === 0 ? !Number.isNaN(p) && (p !== 0 || a === 0 || b === 0) : Number.isInteger(a) && Number.isInteger(b) && Math.abs(p) <= 2 ** 53;
+}
+
+/** An end computed exactly stays as it is; any other is widened as {@link widen} does. */
+function rounded(r: ValueRange, loExact: boolean, hiExact: boolean): ValueRange {
+  const w = widen(r);
+  return { lo: loExact ? r.lo : w.lo, hi: hiExact ? r.hi : w.hi, loOpen: loExact ? r.loOpen : w.loOpen, hiOpen: hiExact ? r.hiOpen : w.hiOpen };
+}
+
 function plus(a: ValueRange, b: ValueRange | undefined): ValueRange | undefined {
   if (b === undefined) return undefined;
-  return widen({ lo: a.lo + b.lo, hi: a.hi + b.hi, loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen });
+  return rounded({ lo: a.lo + b.lo, hi: a.hi + b.hi, loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen }, exactSum(a.lo, b.lo), exactSum(a.hi, b.hi));
 }
 
 function times(a: ValueRange, b: ValueRange | undefined): ValueRange | undefined {
@@ -143,15 +169,18 @@ function times(a: ValueRange, b: ValueRange | undefined): ValueRange | undefined
   let hi = -Infinity;
   let loOpen = false;
   let hiOpen = false;
+  let loExact = true;
+  let hiExact = true;
   for (const [x, xOpen] of ends) {
     for (const [y, yOpen] of others) {
       const v = x * y;
       // 0 from two nonzero ends is an underflow, its sign lost.
       if (Number.isNaN(v) || (v === 0 && x !== 0 && y !== 0)) return EVERYTHING;
       const open = xOpen || yOpen;
-      if (v < lo || (v === lo && open && loOpen)) { lo = v; loOpen = open; } else if (v === lo) loOpen = loOpen && open;
-      if (v > hi || (v === hi && open && hiOpen)) { hi = v; hiOpen = open; } else if (v === hi) hiOpen = hiOpen && open;
+      const exact = exactProduct(x, y);
+      if (v < lo) { lo = v; loOpen = open; loExact = exact; } else if (v === lo) { loOpen = loOpen && open; loExact = loExact && exact; }
+      if (v > hi) { hi = v; hiOpen = open; hiExact = exact; } else if (v === hi) { hiOpen = hiOpen && open; hiExact = hiExact && exact; }
     }
   }
-  return widen({ lo, hi, loOpen, hiOpen });
+  return rounded({ lo, hi, loOpen, hiOpen }, loExact, hiExact);
 }

@@ -59,3 +59,8 @@ export function entryName(layout: Layout, position: number): string {
   }
   return `#${position}`;
 }
+
+/** The inputs of a layout by name, as model/value-ranges.ts reads their types. */
+export function inputsByName(layout: Layout): ReadonlyMap<string, Input> {
+  return new Map([...layout.slots].map(([name, slot]) => [name, slot.input]));
+}

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
-import { compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, complementOf, rangeAbove, valueRange, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
-import { dimSize, type Layout } from './layout.ts';
+import { dimSize, inputsByName, type Layout } from './layout.ts';
 import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { rationalSeries } from './rational-series-tail.ts';
@@ -428,10 +428,15 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       case 'fn': {
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(go);
+        // A root of what cannot be below 0 is read at 0 where the radicand's rounding took it below (compile.ts).
+        const clamped = t.name === 'sqrt' && rangeAbove(valueRange(t.args[0], inputsByName(layout)), 0, false);
+        const value = clamped ? (Wide: typeof HIGH, a: readonly PreciseNumber[]) => preciseValue(rule, Wide, a.map((x) => (x.isNegative() ? new Wide(0) : x)))
+          : (Wide: typeof HIGH, a: readonly PreciseNumber[]) => preciseValue(rule, Wide, a);
         return memo(t, (s) => {
           const vs: PreciseNumber[] = [];
           const es: PreciseNumber[] = [];
           for (const a of args) { vs.push(a(s)); es.push(context.error); }
+          if (clamped && vs[0].isNegative()) vs[0] = new D(0);
           work.operations += FUNCTION_COST;
           if (vs.some((v) => v.isNaN())) { context.error = ZERO_BOUND; return nan; }
           try {
@@ -460,7 +465,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             }
             for (let i = 0; i < vs.length; i++) {
               if (es[i].isZero()) continue;
-              error = error.plus(argumentError((Wide, a) => preciseValue(rule, Wide, a), vs, i, out, es[i], rule.slopes, t.name));
+              error = error.plus(argumentError(value, vs, i, out, es[i], rule.slopes, t.name));
               work.operations += FUNCTION_COST;
             }
             context.error = error;

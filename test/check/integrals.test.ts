@@ -6,7 +6,7 @@
  * refuted against a number, and never proved.
  */
 import { describe, expect, it } from 'vitest';
-import { deriv, onlyStep, stepsIn } from '../__test-helpers__/derivations.ts';
+import { deriv, onlyStep, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const CHECK = { trials: 30, sizes: [1, 2, 3] } as const;
 
@@ -257,3 +257,15 @@ describe('an integral over many periods, read in 60 digits (probe 39)', () => {
     expect(verdictOf(`given x: real\nclaim integral(x, 0, pi, cos(49 * x) / (1 + x^2)) = ${value} * (1 + 1e-9)`).verdict).toBe('refuted');
   }, 60_000);
 });
+
+describe('an arc length whose integrand is the root of a square that is 0 at an end (probe 45)', () => {
+  it('reads sqrt(2 - 2 cos t), 0 up to its rounding at t = 0 and 2 pi, within its error: the cycloid is 8, and a slip is refuted', () => {
+    expect(verdictsIn(`given a: positive
+claim integral(t, 0, 2 pi, sqrt(2 - 2 cos(t))) = 8
+claim integral(t, 0, 2 pi, sqrt(2 - 2 cos(t))) = 7.9   expect wrong
+claim integral(t, 0, pi, sqrt(1 - cos(t)^2)) = 2
+claim integral(t, 0, 2 pi, a * sqrt(2 - 2 cos(t))) = 8 * a
+`, { seed: 1 })).toEqual(['verified', 'refuted', 'verified', 'verified']);
+  }, 60_000);
+});
+
