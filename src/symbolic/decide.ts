@@ -1869,7 +1869,10 @@ function nearbyPoints(point: ReadonlyMap<string, PointValue>, inputs: readonly I
     for (const [entry, v] of point) {
       if (!continuous.has(entry.split('[')[0])) { moved.set(entry, v); continue; }
       const r = asRational(v);
-      const step = r.isZero() ? Rational.of(1n, 10n ** BigInt(scale + 3)) : r.abs().mul(Rational.of(1n, 10n ** BigInt(scale)));
+      // Each entry by a hair of its own (1, 2, 3, ... times the step): entries tied at the point part, so a step
+      // that differs only where two entries tie (the max of a vector's gradient at x = [0, 0], probe 44) is not
+      // read as differing on a neighbourhood of it.
+      const step = (r.isZero() ? Rational.of(1n, 10n ** BigInt(scale + 3)) : r.abs().mul(Rational.of(1n, 10n ** BigInt(scale)))).mul(Rational.of(BigInt(p + 1), 1n));
       const next = sign(p++) > 0 ? r.add(step) : r.sub(step);
       moved.set(entry, { num: next.num, den: next.den });
     }

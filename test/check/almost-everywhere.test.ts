@@ -193,3 +193,15 @@ claim diff(relu(m - 1), m) = (m > 1 + 1e-40)   expect wrong
 `)).toEqual(['proved', 'refuted', 'refuted', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('the gradient of the max of a vector at a tie (probe 44)', () => {
+  it('holds almost everywhere: its entries sum to 1 off the ties, and the tie x = [0, 0] is a kink, not a counterexample', () => {
+    expect(verdictsIn(`given x: vector[2]
+claim sum(k, diff(max(x), x[k])) = 1
+claim diff(max(x), x[1]) = (x[1] > x[2])
+claim sum(k, diff(max(x), x[k])) = 2   expect wrong
+claim diff(max(x), x[1]) = (x[1] < x[2])   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'verified', 'refuted', 'refuted']);
+  }, 60_000);
+});
+
