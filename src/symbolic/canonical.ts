@@ -1020,7 +1020,9 @@ export class Canonicalizer {
       const text = expAtomText(monoText, den);
       const id = this.atoms.intern(`exp:${monoKey(powers)}/${den}`, () => ({ kind: 'exp', text, powers, den }),
         (atom) => Math.exp(monomial.evaluateFloat(atom) / Number(den)));
-      if (den > 1n && !this.atoms.roots.has(id)) {
+      // Only a root of an order a power can reach: exp(1e-300) is no 10^300-th root worth reading (probe 44: the
+      // order, as a double, was taken for a whole power and threw).
+      if (den > 1n && den <= MAX_EXP_ROOT_ORDER && !this.atoms.roots.has(id)) {
         // exp(m / q) is the q-th root of exp(m): exp(m / q)^q = exp(m), so sqrt(p)^2 = p for positive p.
         const whole = this.expOfPolynomial(monomial, Rational.ONE);
         if (whole.denominatorFactors().length === 0 && whole.denominatorConstant().equals(Rational.ONE)) {
@@ -1595,6 +1597,9 @@ const SERIES_INDEX = 'k#series';
 const MAX_GAMMA_SHIFT = 24;
 
 /** floor(p / q) of bigints, q > 0. */
+/** The largest q for which exp(m / q) is held as the q-th root of exp(m). */
+const MAX_EXP_ROOT_ORDER = 1000n;
+
 function floorDiv(p: bigint, q: bigint): bigint {
   const d = p / q;
   return p % q !== 0n && (p < 0n) !== (q < 0n) ? d - 1n : d;

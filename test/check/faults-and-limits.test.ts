@@ -127,3 +127,15 @@ claim (1 + 1e-300)^(1e300) = exp(1)   expect wrong
     expect(value.minus(Math.log(6)).abs().lt(1e-15)).toBe(true);
   });
 });
+
+describe('exp of a tiny constant in the exact engine (probe 44)', () => {
+  it('is no 10^300-th root: sigmoid(1e-300) > 1/2 is decided, not an engine fault, and its slip refuted', () => {
+    const steps = stepsIn(`claim sigmoid(1e-300) > 1/2
+claim sigmoid(1e-300) - 1/2 < 1e-300 / 4 * (1 - 1e-15)   expect wrong
+claim exp(1e-300) > 1
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'refuted', 'verified']);
+    expect(steps.every((s) => s.detail.engineFault === undefined)).toBe(true);
+  }, 60_000);
+});
+
