@@ -666,7 +666,9 @@ export class Resolver {
     if (rank === undefined || rank === 0) return undefined;
     // W_1j and W_i2 as W_ij: one letter or digit per index.
     const parts = rank === 1 ? (/^(?:\p{L}+|\d+)$/u.test(sub) ? [sub] : undefined) : rank === 2 && /^[\p{L}\d][\p{L}\d]$/u.test(sub) && /\p{L}/u.test(sub) ? [...sub] : undefined;
-    if (parts === undefined || parts.some((p) => this.isDeclared(p) && !this.scope.dims.has(p))) return undefined;
+    // A declared name stands as an index where it is one: a dimension (x_n), or a label (z_y, the class's entry).
+    const asIndex = (p: string) => this.scope.dims.has(p) || (this.scope.inputs.get(p)?.kind === 'label' && this.scope.inputs.get(p)!.dims.length === 0);
+    if (parts === undefined || parts.some((p) => this.isDeclared(p) && !asIndex(p))) return undefined;
     const indices: Expr[] = parts.map((p) => (/^\d+$/.test(p) ? { kind: 'number', text: p, value: Number(p), span: expr.span } : { kind: 'name', name: p, span: expr.span }));
     return { kind: 'index', target: { kind: 'name', name: base, span: expr.span }, indices, span: expr.span };
   }

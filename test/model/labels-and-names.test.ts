@@ -103,3 +103,16 @@ claim softmax(x)[i] = exp(x[i])   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   });
 });
+
+describe('a label as a subscript (probe 44)', () => {
+  it('reads z_y as z[y] for a declared label y, as the books write the cross-entropy, and its slip is refuted', () => {
+    const steps = claimsOf(deriv(`given z: vector[K]
+given y: label[K]
+claim log Σ_j exp(z_j) - z_y = logsumexp(z) - z[y]
+claim \\log \\sum_{j=1}^{K} e^{z_{j}} - z_{y} = logsumexp(z) - z[y]
+claim log Σ_j exp(z_j) - z_y = logsumexp(z) + z[y]   expect wrong
+`)).map((c) => c.steps[0].verdict);
+    expect(steps).toEqual(['proved', 'proved', 'refuted']);
+  });
+});
+
