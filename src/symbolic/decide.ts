@@ -411,10 +411,15 @@ function jointPoints(slopes: readonly MarginSlope[], critical: readonly Map<stri
     for (const v of [...own, ...simpleValuesWithin(input).map((r): PointValue => ({ num: r.num, den: r.den }))]) {
       if (values.length < JOINT_VALUES && !values.some((w) => pointNumber(w) === pointNumber(v))) values.push(v);
     }
-    if (values.length > 0) points = points.flatMap((point) => values.map((v) => new Map([...point, [input.name, v]])));
+    // Cut as it grows: the first points of the whole product are the first of each partial one, and 3^15 maps of an
+    // LSTM cell's 15 inputs exhausted the heap (probe 44).
+    if (values.length > 0) points = points.flatMap((point) => values.map((v) => new Map([...point, [input.name, v]]))).slice(0, MAX_JOINT_POINTS);
   }
-  return points.filter((point) => point.size >= 2).slice(0, MAX_JOINT_POINTS);
+  return points.filter((point) => point.size >= 2);
 }
+
+/** The assignments of the other inputs a curve of critical points is read at, at most (2^14 of an LSTM cell's were minutes). */
+const MAX_CURVE_ASSIGNMENTS = 32;
 
 /** Values each other input takes on a curve of critical points, and solutions per input, at most. */
 const CURVE_VALUES = 2;
@@ -440,7 +445,7 @@ function criticalCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointV
     for (const { input: other } of slopes.filter((o) => o.input !== input)) {
       const values = simpleValuesWithin(other).slice(0, CURVE_VALUES);
       if (values.length === 0) { assignments = []; break; }
-      assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, num(v.num, v.den)]])));
+      assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, num(v.num, v.den)]]))).slice(0, MAX_CURVE_ASSIGNMENTS);
     }
     for (const { value } of solutions) {
       for (const assignment of assignments) {

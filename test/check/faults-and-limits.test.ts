@@ -139,3 +139,20 @@ claim exp(1e-300) > 1
   }, 60_000);
 });
 
+describe('a bound over many scalar inputs (probe 44)', () => {
+  it("reads an LSTM cell's |h| < 1 over 15 inputs: the joint and curve points are cut as they grow, not 3^15 of them", () => {
+    const steps = stepsIn(`given xt, hp, cp: real
+given wf, uf, bf, wi, ui, bi, wo, uo, bo, wg, ug, bg: real
+let fg = sigmoid(wf * xt + uf * hp + bf)
+let ig = sigmoid(wi * xt + ui * hp + bi)
+let og = sigmoid(wo * xt + uo * hp + bo)
+let gg = tanh(wg * xt + ug * hp + bg)
+let c = fg * cp + ig * gg
+let h = og * tanh(c)
+claim abs(h) < 1
+claim abs(h) < 1/2   expect wrong
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'refuted']);
+  }, 120_000);
+});
+
