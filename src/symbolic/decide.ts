@@ -1516,6 +1516,9 @@ const SLOW_SERIES_FUNCTIONS: ReadonlySet<string> = new Set(['asin', 'atan', 'asi
 
 /** The most digits the confirmation's deep attempts use for these sides. */
 function deepDigits(lhs: Term, rhs: Term): number {
+  // A step between constants is read at one point, so it may go deeper: a truncated series written as an equality,
+  // softplus(1e-300) = log 2 + x/2 + x^2/8, is off by 1e-1203, below any 960 digits (probe 44).
+  const constant = inputNames(rhs, inputNames(lhs)).size === 0;
   // An abstract function is read through its family's sin; a series is summed to the digits kept.
   // A series (sum to Infinity) takes hundreds of terms more with each doubling: it stays at the first pass's digits.
   if (someSubterm(lhs, isSeries) || someSubterm(rhs, isSeries)) return 2 * DIGITS;
@@ -1523,8 +1526,13 @@ function deepDigits(lhs: Term, rhs: Term): number {
   const slow = (t: Term) => (t.k === 'fn' && SLOW_SERIES_FUNCTIONS.has(t.name)) || t.k === 'apply' || isLimit(t);
   if (someSubterm(lhs, slow) || someSubterm(rhs, slow)) return SLOW_SERIES_DIGITS;
   const series = (t: Term) => t.k === 'fn' && SERIES_FUNCTIONS.has(t.name);
-  return someSubterm(lhs, series) || someSubterm(rhs, series) ? SERIES_DIGITS : MAX_DIGITS;
+  if (someSubterm(lhs, series) || someSubterm(rhs, series)) return SERIES_DIGITS;
+  return constant && transcendentalsUpTo([lhs, rhs], CONSTANT_FUNCTIONS) < CONSTANT_FUNCTIONS ? CONSTANT_DIGITS : MAX_DIGITS;
 }
+
+/** The most digits a step between constants with fewer than {@link CONSTANT_FUNCTIONS} exps and logs is read to. */
+const CONSTANT_DIGITS = 2000;
+const CONSTANT_FUNCTIONS = 8;
 
 const isSeries = (t: Term): boolean => t.k === 'series';
 const isLimit = (t: Term): boolean => t.k === 'limit';

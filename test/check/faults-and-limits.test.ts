@@ -156,3 +156,11 @@ claim abs(h) < 1/2   expect wrong
   }, 120_000);
 });
 
+describe('an equality between constants off by less than 960 digits show (probe 44)', () => {
+  it('reads a step between constants deeper: tanh(1e-300) cut after four terms of its series is refuted, off by 2e-2702', () => {
+    expect(stepsIn(`claim tanh(1e-300) = 1e-300 - 1e-300^3 / 3 + 2 * 1e-300^5 / 15 - 17 * 1e-300^7 / 315   expect wrong
+claim log1p(1e-300) = 1e-300 - 1e-600 / 2   expect wrong
+`).map((s) => s.verdict)).toEqual(['refuted', 'refuted']);
+  }, 60_000);
+});
+
