@@ -130,7 +130,9 @@ class LatexReader {
     // TeX's control words swallow the spaces after them.
     const afterSpaces = () => { let k = next; while (letters && k < to && (text[k] === ' ' || text[k] === '\t')) k++; return k; };
     // x\cos x and 2\sin x: a letter or digit before a name of letters would join it (xcos, 2sin), as TeX never does.
-    const apart = () => { if (this.out.length > 0 && /[\p{L}\p{N}]/u.test(this.out[this.out.length - 1])) this.emit(' ', i); };
+    // A differential's d stays against its Greek variable: \int ... d\theta is dθ, not d times θ.
+    const differential = () => this.out[this.out.length - 1] === 'd' && !/[\p{L}\p{N}_]/u.test(this.out[this.out.length - 2] ?? ' ');
+    const apart = () => { if (this.out.length > 0 && /[\p{L}\p{N}]/u.test(this.out[this.out.length - 1]) && !differential()) this.emit(' ', i); };
     if (Object.hasOwn(GREEK, name)) {
       apart();
       this.emit(GREEK[name], i);

@@ -30,6 +30,9 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
 /** The trigonometric and hyperbolic functions a textbook writes a power or an inverse on: `sin^2(x)`, `tan^-1(x)`, `sin²(x)`. */
 const POWERED = 'sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth';
 
+/** The inverse functions, which books write before a bare argument as they do sin: `\\arcsin u`, `arctan x`. */
+const INVERSES = 'asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh';
+
 /**
  * A power or inverse written on the function's name, before its bracket: `sin^2(x)` is
  * `sin(x)^2`, `sin^-1(x)` and `sin⁻¹(x)` are `asin(x)` (Stewart's notation for the
@@ -49,7 +52,7 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
  * written against a name is one operand, `sin 2x` is sin(2x), as in every book; `sin x^2`,
  * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
-const BARE_FUNCTIONS = `${POWERED}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
+const BARE_FUNCTIONS = `${POWERED}|${INVERSES}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
 const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
 const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
@@ -77,7 +80,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\u222b|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\u222b|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /**
  * An integral sign with its bounds, as books print it: `∫_0^1 x^2 dx`, `∫_{a}^{b} f(t) dt`,
@@ -95,14 +98,19 @@ const LIMIT_SUBSCRIPT = /^lim_\{[ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*(?:\u2192|->)
 /** Where an integrand that starts at `from` ends: at `d` of its differential `dx` (its offset, and the variable), at depth 0. */
 function differentialAt(text: string, from: number): { at: number; variable: string; length: number } | undefined {
   let depth = 0;
+  // An iterated integral, ∫_0^{2π} ∫_0^R r dr dθ: each integral sign inside takes the first differential after it,
+  // so this one's is the one past theirs.
+  let inner = 0;
   for (let k = from; k < text.length; k++) {
     const c = text[k];
     if (c === '"') return undefined;
+    if (c === '\u222b' && depth === 0) { inner++; continue; }
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') { if (depth === 0) return undefined; depth--; }
     else if (depth === 0 && (c === '=' || c === '<' || c === '>' || c === ',')) return undefined;
     else if (depth === 0 && c === 'd' && (k === from || !/[\p{L}_]/u.test(text[k - 1]))) {
       const m = /^d([\p{L}])(?![\p{L}\p{N}_(\[])/u.exec(text.slice(k, k + 3));
+      if (m !== null && inner > 0) { inner--; k += m[0].length - 1; continue; }
       if (m !== null) return { at: k, variable: m[1], length: m[0].length };
     }
   }
@@ -384,7 +392,12 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       continue;
     }
     const integral = c === '\u222b' ? INTEGRAL_SIGN.exec(text.slice(i, i + 80)) : null;
-    const differential = integral ? differentialAt(text, i + integral[0].length) : undefined;
+    // The differential as a fraction's numerator, ∫_0^1 \frac{dx}{1 + x^2}: the integrand is that fraction with 1 on top.
+    const over = integral ? /^\(\(d([\p{L}])\)\/\(/u.exec(text.slice(i + integral[0].length)) : null;
+    const overEnd = over ? matchingBracket(text, i + integral![0].length) : undefined;
+    const differential = over && overEnd !== undefined
+      ? { at: overEnd + 1, variable: over[1], length: 0, numerator: i + integral![0].length + 2 }
+      : integral ? differentialAt(text, i + integral[0].length) : undefined;
     if (integral && differential) {
       const [whole, lowerBraced, lowerPlain, upperBraced, upperPlain] = integral;
       const lower = lowerBraced ?? lowerPlain;
@@ -397,8 +410,11 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
         emitWritten(upper!, i + whole.lastIndexOf(upper!));
         emit(', ', i);
       }
-      closeTermAt(differential.at, i + whole.length, lower === undefined ? `, ${differential.variable})` : ')');
-      replacements.set(differential.at, { text: '', length: differential.length });
+      // No integrand before the differential, ∫_0^R dr: the integrand is 1.
+      const one = text.slice(i + whole.length, differential.at).trim() === '' ? '1' : '';
+      closeTermAt(differential.at, i + whole.length, lower === undefined ? `${one}, ${differential.variable})` : `${one})`);
+      if ('numerator' in differential) replacements.set(differential.numerator, { text: '1', length: 2 });
+      else replacements.set(differential.at, { text: '', length: differential.length });
       i += whole.length - 1;
       continue;
     }

@@ -327,3 +327,25 @@ claim abs(x - mu) = |x - mu|
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved']);
   }, 60_000);
 });
+
+describe('calculus as Stewart prints it (probe 45)', () => {
+  it('reads the inverse functions before a bare argument, as sin is: \\arcsin u, arctan x', () => {
+    expect(read('arctan x + 1')).toBe('arctan(x) + 1');
+    expect(verdictsIn(`given u: unit
+given x: real
+claim diff(\\arcsin u, u) = \\frac{1}{\\sqrt{1 - u^2}}
+claim diff(arctan x, x) = 1/(1 + x^2)
+claim diff(\\arccos u, u) = \\frac{1}{\\sqrt{1 - u^2}}   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
+  it('reads iterated integrals inside out, an integral with no integrand as 1, and the differential over a fraction', () => {
+    expect(read('∫_0^1 ∫_0^2 x y^2 dx dy')).toBe('integral(y, 0, 1, integral(x, 0, 2, x y^2) ) ');
+    expect(verdictsIn(`given R: positive
+claim \\int_0^1 \\frac{dx}{1 + x^2} = \\frac{\\pi}{4}
+claim \\int_0^{2\\pi} \\int_0^{R} r \\, dr \\, d\\theta = \\pi R^2
+claim \\int_0^{2\\pi} \\int_0^{R} dr \\, d\\theta = \\pi R^2   expect wrong
+`)).toEqual(['verified', 'proved', 'refuted']);
+  }, 60_000);
+});
+
