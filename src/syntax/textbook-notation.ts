@@ -552,9 +552,9 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const at = i + whole.length - operand.length;
       emitFunctionName(name, i);
       emit('(', at);
-      emitWritten(operand, at);
-      emit(')', at + operand.length - 1);
-      i += whole.length - 1;
+      // The operand is read on as any text is (ln N(t | μ, σ²) is the log of PRML's density), and closed where it ends.
+      closeTermAt(at + operand.length, at, ')');
+      i = at - 1;
       continue;
     }
     const power = powersAfter.get(i);

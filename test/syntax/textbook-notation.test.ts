@@ -349,3 +349,14 @@ claim \\int_0^{2\\pi} \\int_0^{R} dr \\, d\\theta = \\pi R^2   expect wrong
   }, 60_000);
 });
 
+describe("a function before PRML's density without brackets (probe 46)", () => {
+  it('reads \\ln \\mathcal{N}(t | \\mu, \\sigma^2) as the log of the density: the Gaussian entropy as printed', () => {
+    expect(read('ln N(t | μ, σ^2)')).toBe('ln(normal_density(t , μ, σ^2))');
+    expect(verdictsIn(`given m, t: real
+given s: positive
+claim \\mathbb{E}_{t \\sim \\mathcal{N}(m, s^2)}\\left[ -\\ln \\mathcal{N}(t | m, s^2) \\right] = \\frac{1}{2} \\ln(2 \\pi e s^2)
+claim \\mathbb{E}_{t \\sim \\mathcal{N}(m, s^2)}\\left[ -\\ln \\mathcal{N}(t | m, s^2) \\right] = \\ln(2 \\pi e s^2)   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
+
