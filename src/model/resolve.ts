@@ -1449,8 +1449,11 @@ export class Resolver {
       return this.val({ ...expr, name: lower }, bound);
     }
     const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
+    // A book's own function (the entropy H(p), a loss ℓ(y, t)) is defined before it is used, or declared unknown.
+    const params = args.map((_, k) => (args.length === 1 ? 'x' : 'xyzuvw'[k] ?? `x${k + 1}`)).join(', ');
+    const define = `define it first, let ${name}(${params}) = ..., or declare an unknown one, given ${name}: function${args.length > 1 ? `(${params})` : ''}`;
     throw this.error('unknown-function', `unknown function '${name}'`, expr.nameSpan,
-      near ? `did you mean '${near}'? The functions are listed in docs/syntax.md` : 'the functions are listed in docs/syntax.md');
+      near ? `did you mean '${near}'? Otherwise ${define}; the functions of the language are listed in docs/syntax.md` : `${define}; the functions of the language are listed in docs/syntax.md`);
   }
 
   /**

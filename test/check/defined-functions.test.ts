@@ -72,3 +72,14 @@ claim k(x) = x
     expect(at(10)).toMatchObject([{ code: 'index-range', message: expect.stringContaining('the index i in the definition of k is bound by no sum'), span: { line: 9 } }]);
   });
 });
+
+describe("a book's own function, used before it is defined (probe 46)", () => {
+  it('is an unknown function whose hint says how to define it or declare it unknown: H(p), the entropy', () => {
+    const [step] = stepsIn('given p: unit\nclaim H(p) = -p * log(p) - (1 - p) * log(1 - p)\n');
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic).toMatchObject({ message: "unknown function 'H'", hint: expect.stringContaining('let H(x) = ..., or declare an unknown one, given H: function') });
+    // Defined, it is read.
+    expect(stepsIn('given p: unit\nlet H(q) = -q * log(q) - (1 - q) * log(1 - q)\nclaim diff(H(p), p) = log((1 - p) / p)\n')[0].verdict).toBe('proved');
+  });
+});
+
