@@ -627,7 +627,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         ...why,
         counterexample: withFunctions({
           sizes: pointed.instance.sizes, indices: { ...pointed.instance.indices, ...pointed.instance.cases },
-          inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
+          inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))),
+          ...(c.compared ? { lhs: c.compared.above, rhs: c.compared.step, difference: c.compared.difference } : { lhs: c.lhs, rhs: c.rhs, difference: c.difference }), tolerance: undefined,
           foundBy: c.nonzeroEverywhere
             ? `exact canonical form: the sides differ by a form that is never 0 (a nonzero constant, or of one sign by the ranges of its parts) over their denominators, so at every input where both have a value; the values shown are ${c.digits}-digit, which need not resolve the difference`
             : `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown`}`

@@ -112,6 +112,12 @@ export interface Confirmation {
    * (tanh(1000) - 1 is about -5e-869).
    */
   readonly nonzeroEverywhere?: boolean;
+  /**
+   * Where the step is a comparison's 0/1 value (an inequality, check/relation-steps.ts): the two
+   * expressions it compares at the point, in the same digits, so that a report shows tan(w) and
+   * 1e8 rather than 1 and 0 where doubles cannot read them again there.
+   */
+  readonly compared?: { readonly above: string; readonly step: string; readonly difference: string };
 }
 
 export interface SymbolicStep {
@@ -1660,10 +1666,11 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     // An irrational tie point is reported by its double; what was evaluated is the constant itself.
     const exact = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1])
       .map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
+    const compared = values && bound ? comparedAt(rhs, point, values.digits) : undefined;
     return values && {
       point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs),
       difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits,
-      ...(exact.length > 0 ? { exactly: exact.join(', ') } : {}),
+      ...(exact.length > 0 ? { exactly: exact.join(', ') } : {}), ...(compared ? { compared } : {}),
     };
   };
   // An inverse function summed by its series, among constants spanning more orders than its digits allow
@@ -1756,6 +1763,19 @@ function mayHaveKink(t: Term): boolean {
   return someSubterm(withoutZeroProducts(t), (x) => x.k === 'cmp' || x.k === 'extremum' || x.k === 'apply' || x.k === 'series' || x.k === 'integral' || (x.k === 'reduce' && x.op !== 'prod')
     || (x.k === 'fn' && (FUNCTIONS[x.name].kink !== undefined || x.name === 'sqrt'))
     || (x.k === 'pow' && !isWholeConstant(x.exponent)));
+}
+
+/** A comparison's two expressions at a point, in as many digits as showed it false there; undefined where they have none. */
+function comparedAt(comparison: Term, point: ReadonlyMap<string, PointValue>, digits: number): Confirmation['compared'] {
+  if (comparison.k !== 'cmp') return undefined;
+  try {
+    const [a, b] = [comparison.a, comparison.b].map((t) => evaluateHighPrecision(t, point, digits));
+    if (!a.isFinite() || !b.isFinite()) return undefined;
+    const difference = a.minus(b);
+    return { above: show(a), step: show(b), difference: difference.isZero() ? '0' : difference.toSignificantDigits(6).toString() };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The term with every product that has a factor exactly 0 written as 0. */

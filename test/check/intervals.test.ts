@@ -254,3 +254,16 @@ claim sqrt(x^2 + 1) - x = 1 / (sqrt(x^2 + 1) + x)
     expect(cancelling.method).toMatch(/random inputs in high precision \(up to \d+ digits\), where doubles and 60 digits settled none/);
   }, 120_000);
 });
+
+describe("a bound refuted past doubles' reach shows its two sides (probe 45)", () => {
+  it('tan(w) > 1e8 just inside pi/2 - 1e-8: the counterexample reads tan(w) and 1e8 in the digits that showed it, not the comparison\'s 1 and 0', () => {
+    const [step] = stepsIn('given w: real in (pi/2 - 1e-8, pi/2)\nclaim tan(w) > 1e8   expect wrong\n');
+    expect(step.verdict).toBe('refuted');
+    const c = step.detail.counterexample!;
+    expect(c.rhs).toBe('100000000');
+    // 99999999.99999999666..., below 1e8 by 3.3e-9: more digits than a double holds.
+    expect(String(c.lhs)).toMatch(/^99999999\.9999999/);
+    expect(Number(c.difference)).toBeCloseTo(-3.33333e-9, 12);
+  }, 60_000);
+});
+
