@@ -1398,6 +1398,7 @@ export class Resolver {
     if ((name === 'div' || name === 'divergence' || name === 'curl') && !this.isDeclared(name)) return this.vectorCalculus(name === 'curl' ? 'curl' : 'div', expr, bound);
     if (name === 'cross' && !this.isDeclared(name)) return this.cross(expr, bound);
     if ((name === 'subs' || name === 'at') && !this.isDeclared(name)) return this.atPoint(expr, bound);
+    if (name === 'between' && !this.isDeclared(name)) return this.val(this.between(expr, bound), bound);
     if (INTEGRAL_NAMES.has(name) && !this.isDeclared(name)) return this.integral(expr, bound);
     if (LIMIT_NAMES.has(name) && !this.isDeclared(name)) return this.limit(expr, bound);
     // E(t, normal(mu, s), f): the integral or sum it is (expectations.ts), resolved as if written out.
@@ -2359,6 +2360,41 @@ export class Resolver {
     return scalar({ k: 'sum', index: fresh, dim, body: body.t });
   }
 
+  /**
+   * `between(F, a, b)`, `between(F, x, a, b)`: F(b) - F(a), the fundamental theorem's bracket `[F]_a^b` and bar
+   * `F |_a^b` (latex-input.ts writes them so). Without a variable, it is the one scalar input F reads.
+   */
+  private between(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Expr {
+    const args = expr.args;
+    if (args.length !== 3 && !(args.length === 4 && args[1].kind === 'name')) {
+      throw this.error('arity', 'between(F, a, b) is F(b) - F(a), with its variable as one F reads or written: between(F, x, a, b)', expr.span,
+        'write [F]_a^b as between(F, a, b), or subs(F, x, b) - subs(F, x, a)');
+    }
+    const [body] = args;
+    let variable: Expr;
+    if (args.length === 4) variable = args[1];
+    else {
+      const read = new Set<string>();
+      const walk = (e: Expr): void => {
+        if (e.kind === 'name' && !bound.has(e.name)) {
+          const input = this.scope.inputs.get(e.name);
+          if (input !== undefined && input.dims.length === 0 && isContinuous(input.kind)) read.add(e.name);
+        }
+        exprChildren(e).forEach(walk);
+      };
+      walk(body);
+      if (read.size !== 1) {
+        throw this.error('unsupported', read.size === 0 ? 'the bracket [F]_a^b reads no variable to put a and b in for'
+          : `the bracket [F]_a^b reads ${[...read].join(', ')}: which one takes the bounds?`, expr.span,
+        'write the variable in the bracket\'s subscript, \\left[ F \\right]_{x=a}^{b}, or subs(F, x, b) - subs(F, x, a)');
+      }
+      variable = { kind: 'name', name: [...read][0], span: body.span };
+    }
+    const [lower, upper] = args.slice(-2);
+    const at = (point: Expr): Expr => ({ kind: 'call', name: 'subs', nameSpan: expr.nameSpan, args: [body, variable, point], span: expr.span });
+    return { kind: 'binary', op: '-', left: at(upper), right: at(lower), span: expr.span, grouped: true };
+  }
+
   /** An index name to suggest in place of a declared one: the first of k, j, i, m, l, r that is not declared. */
   private undeclaredIndexName(declared: string): string {
     return ['k', 'j', 'i', 'm', 'l', 'r'].find((name) => name !== declared && !this.isDeclared(name)) ?? 'k2';
@@ -2875,6 +2911,11 @@ const COMPLEMENTS: Readonly<Record<string, Comparison>> = { '<': '>=', '<=': '>'
  * complement (x <= 0 for x > 0), and 1 - c for a product of comparisons; undefined
  * for anything that is not a comparison.
  */
+/** The kinds of scalar input a bracket [F]_a^b may put its bounds in for. */
+function isContinuous(kind: Input['kind']): boolean {
+  return kind === 'real' || kind === 'positive' || kind === 'unit';
+}
+
 function complementOf(condition: Expr): Expr | undefined {
   if (condition.kind === 'binary' && Object.hasOwn(COMPLEMENTS, condition.op)) return { ...condition, op: COMPLEMENTS[condition.op] };
   const isCondition = (e: Expr): boolean => (e.kind === 'binary' && Object.hasOwn(COMPLEMENTS, e.op))

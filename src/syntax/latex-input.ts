@@ -147,6 +147,27 @@ class LatexReader {
       if (after < to && !/[(_^[{]/.test(text[after]) && !/^\\(?:left|big|Big|bigg|Bigg)/.test(text.slice(after, after + 5))) this.emit(' ', i);
       return after;
     }
+    // An evaluation bar or bracket, \left. F \right|_{x=3}, \left[ F \right]_0^1: F at a point, or its change between two.
+    const evaluated = SIZED_BRACKETS.has(name) && (text[next] === '[' || (name === 'left' && text[next] === '.')) ? this.evaluationBar(next, to) : undefined;
+    if (evaluated !== undefined) {
+      const { inner, variable, lower, upper, end } = evaluated;
+      if (upper === undefined) {
+        this.emit('subs(', i);
+        this.read(inner[0], inner[1]);
+        this.emit(`, ${variable}, `, inner[1]);
+        this.read(lower[0], lower[1]);
+        this.emit(')', end - 1);
+      } else {
+        this.emit('between(', i);
+        this.read(inner[0], inner[1]);
+        this.emit(variable === undefined ? ', ' : `, ${variable}, `, inner[1]);
+        this.read(lower[0], lower[1]);
+        this.emit(', ', lower[1]);
+        this.read(upper[0], upper[1]);
+        this.emit(')', end - 1);
+      }
+      return end;
+    }
     if (Object.hasOwn(SYMBOLS, name)) {
       this.emit(SYMBOLS[name], i);
       next = afterSpaces();
@@ -328,6 +349,47 @@ class LatexReader {
     });
     this.emit(')', end);
     return end + '\\end{cases}'.length;
+  }
+
+  /**
+   * After a sized opening `[` or `\left.` at k: its closing `]` or `|` (a sized one, `\right]`, `\Big|`, at the same
+   * depth of \left and \right) followed by a subscript, `_{x=3}`, `_{0}^{1}`, `_{x=0}^{1}`, `_0^1`: the inside, the
+   * variable where written, the bounds as offsets, and the offset after them. Undefined for any other bracket.
+   */
+  private evaluationBar(k: number, to: number): { inner: [number, number]; variable?: string; lower: [number, number]; upper?: [number, number]; end: number } | undefined {
+    const { text } = this;
+    let depth = 0;
+    for (let j = k + 1; j < to; j++) {
+      if (text[j] !== '\\') continue;
+      const word = /^\\([A-Za-z]+)/.exec(text.slice(j, j + 8))?.[1];
+      if (word === undefined) { j++; continue; }
+      if (word === 'left' || ((word.endsWith('l') || word === 'big' || word === 'Big' || word === 'bigg' || word === 'Bigg') && /^[[(]/.test(text[j + 1 + word.length] ?? ''))) {
+        if (word === 'left') depth++;
+        j += word.length;
+        continue;
+      }
+      if (!SIZED_BRACKETS.has(word)) { j += word.length; continue; }
+      const closer = text[j + 1 + word.length];
+      if (word === 'right' && depth > 0) { depth--; j += word.length; continue; }
+      if (closer !== ']' && closer !== '|') { j += word.length; continue; }
+      const after = text.slice(j + 2 + word.length, to);
+      const bounds = /^\s*_(?:\{\s*(?:([\p{L}])\s*=\s*)?([^{}]+?)\s*\}|([\p{L}\p{N}]))(?:\s*\^(?:\{\s*(?:[\p{L}]\s*=\s*)?([^{}]+?)\s*\}|([\p{L}\p{N}])))?/u.exec(after);
+      if (bounds === null) return undefined;
+      const base = j + 2 + word.length;
+      const at = (part: string | undefined, from: number): [number, number] | undefined => {
+        if (part === undefined) return undefined;
+        const start = base + after.indexOf(part, from);
+        return [start, start + part.length];
+      };
+      const lower = at(bounds[2] ?? bounds[3], 0)!;
+      const upper = at(bounds[4] ?? bounds[5], lower[1] - base);
+      // A point needs its variable: |_{x=3}; between two bounds it may be left to the step's one variable.
+      if (upper === undefined && bounds[1] === undefined) return undefined;
+      // [W x]_i^2 is an entry squared, not a change from i to 2.
+      if (bounds[1] === undefined && /^[ijklmn]$/.test(text.slice(lower[0], lower[1]).trim()) && /^\d$/.test(text.slice(upper![0], upper![1]).trim())) return undefined;
+      return { inner: [k + 1, j], variable: bounds[1], lower, upper, end: base + bounds[0].length };
+    }
+    return undefined;
   }
 
   /** A case's condition without the words around it (`\text{if } x > 0,`); 'otherwise' for the rest. */

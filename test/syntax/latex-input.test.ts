@@ -172,3 +172,29 @@ describe('LaTeX names written against each other', () => {
     expect(verdicts('given b, e: positive\nclaim \\frac{1}{2}\\left[1 - \\tanh\\frac{b e}{2}\\right] = 1 / (exp(b * e) + 1)\nclaim \\Big[1 + b\\Big]^2 = (1 + b)^2\n')).toEqual(['proved', 'proved']);
   });
 });
+
+describe("the fundamental theorem's bracket and the evaluation bar (probe 45)", () => {
+  it('reads [F]_a^b and F|_a^b as F(b) - F(a), and F|_{x=3} as F at 3; [W x]_i^2 stays an entry squared', () => {
+    expect(read('\\left[ \\frac{x^3}{3} \\right]_0^1')).toBe('between( ((x^3)/(3)) , 0, 1)');
+    expect(read('\\Big[ x^2 \\Big]_{x=0}^{2}')).toBe('between( x^2 , x, 0, 2)');
+    expect(read('\\left. \\frac{d}{dx} x^2 \\right|_{x=3}')).toBe('subs( d/dx x^2 , x, 3)');
+    expect(read('\\left[ W x \\right]_i^2')).toBe('( W x )_i^2');
+  });
+
+  it('checks an integral through its antiderivative as Stewart prints it, and refutes a slip in the antiderivative', () => {
+    expect(verdicts(`given a: positive
+claim \\int_0^1 x^2 \\, dx = \\left[ \\frac{x^3}{3} \\right]_0^1
+claim \\int_0^1 x^2 \\, dx = \\left[ \\frac{x^3}{2} \\right]_0^1   expect wrong
+claim \\int_0^{a} e^{-t} \\, dt = \\left. -e^{-t} \\right|_{0}^{a}
+claim \\left. \\frac{d}{dx} x^3 \\right|_{x=2} = 12
+claim \\left. \\frac{d}{dx} x^3 \\right|_{x=2} = 8   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('asks for the variable where the bracket reads two', () => {
+    const [step] = stepsIn('given a, b: real\nclaim \\left[ a b \\right]_0^1 = 0\n');
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toContain('which one takes the bounds');
+  });
+});
+
