@@ -4,7 +4,7 @@ import type { SourceMap } from './source-map.ts';
  * Operators pasted from a PDF or a word processor, read as their ASCII meaning:
  * the minus sign `−` (U+2212) is `-`, the multiplication signs `×` and `·` are
  * `*`, the transpose signs `ᵀ` and `⊤` are `'`, numpy's `@` is `*` (a matrix
- * product) and on the same side of an `=` numpy's `*` is `.*` (its entrywise product),
+ * product) and on the same side of an `=` (as on a side that calls np., numpy. or torch.) numpy's `*` is `.*` (its entrywise product),
  * Python's `**` is `^`, `≠` is `!=`, `≤` and `≥` are `<=` and `>=`, and the Hadamard products `⊙` and `∘` are `.*`. Quoted
  * text (titles, `by "..."`) is left as written.
  */
@@ -44,20 +44,33 @@ function accentedLetter(text: string, i: number): { written: string; length: num
 }
 
 export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
-  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e\u2032-\u2034]|\*\*/.test(text) && !ACCENTED.test(text)) return { text, map };
+  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e\u2032-\u2034]|\*\*|\b(?:np|numpy|torch)\./.test(text) && !ACCENTED.test(text)) return { text, map };
   const out: string[] = [];
   // The offset in `text` of each character written: the map keeps the text after a `≠` at its file columns.
   const sources: number[] = [];
   const sides = sidesOf(text);
-  const numpy = new Set(sides.filter((_, i) => text[i] === '@'));
+  // A side written in numpy (its @, or a call np.sum(...), torch.exp(...)) is numpy's: its * is entry by entry, as CS231n's
+  // batch norm backward, np.sum(dout * (x - mu), axis=0), writes it (probe 44).
+  const numpy = new Set(sides.filter((_, i) => text[i] === '@' || (/^(?:np|numpy|torch)\.[A-Za-z]/.test(text.slice(i, i + 8)) && !/[\p{L}\p{N}_.]/u.test(text[i - 1] ?? ' '))));
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
     // Python's power x**2 is x^2 (math.js reads ** as no operator at all).
-    if (!inString && c === '*' && text[i + 1] === '*') { out.push('^'); sources.push(i); i++; continue; }
+    // On a side written in numpy, its power is of each entry: (x - mu) ** 2 is (x - mu) .^ 2.
+    if (!inString && c === '*' && text[i + 1] === '*') {
+      if (numpy.has(sides[i])) { out.push('.', '^'); sources.push(i, i); } else { out.push('^'); sources.push(i); }
+      i++;
+      continue;
+    }
     // Beside numpy's @, numpy's * is its entrywise product: .* (A * (dO @ V.T) of two T×T arrays is no matrix product).
     if (!inString && c === '*' && numpy.has(sides[i]) && text[i - 1] !== '.') { out.push('.', '*'); sources.push(i, i); continue; }
+    // And its / divides entry by entry (1 / np.sqrt(var + eps) of a vector); after Python's 1. a space keeps the number whole.
+    if (!inString && c === '/' && numpy.has(sides[i]) && text[i + 1] !== '/' && !(text[i - 1] === '.' && !/[0-9]/.test(text[i - 2] ?? ''))) {
+      const spaced = text[i - 1] === '.' ? [' ', '.', '/'] : ['.', '/'];
+      for (const w of spaced) { out.push(w); sources.push(i); }
+      continue;
+    }
     const accented = inString ? undefined : accentedLetter(text, i);
     if (accented !== undefined) {
       for (const w of accented.written) { out.push(w); sources.push(i); }
@@ -79,10 +92,14 @@ function sidesOf(text: string): number[] {
   const sides: number[] = [];
   let side = 0;
   let inString = false;
+  // An = inside brackets is a keyword argument (axis=0), no side.
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inString = !inString;
-    if (!inString && c === '=' && text[i + 1] !== '=' && !'=<>!'.includes(text[i - 1] ?? '')) side++;
+    if (!inString && '([{'.includes(c)) depth++;
+    if (!inString && ')]}'.includes(c)) depth = Math.max(0, depth - 1);
+    if (!inString && depth === 0 && c === '=' && text[i + 1] !== '=' && !'=<>!'.includes(text[i - 1] ?? '')) side++;
     sides.push(inString ? -1 : side);
   }
   return sides;

@@ -4,7 +4,7 @@
  * transpose, numpy's @, σ for the sigmoid, log(x, b).
  */
 import { describe, expect, it } from 'vitest';
-import { checkReport, deriv, stepsOf } from '../__test-helpers__/derivations.ts';
+import { checkReport, claimsOf, deriv, stepsOf } from '../__test-helpers__/derivations.ts';
 
 const ARRAYS = 'given x: vector[3]\ngiven a: vector[3]\ngiven A: invertible[3, 3]\ngiven B: matrix[n, n]\ngiven t: real\n';
 const verdicts = (claims: string) => stepsOf(checkReport(deriv(`${ARRAYS}${claims}`))).map((s) => [s.line, s.verdict]);
@@ -210,3 +210,18 @@ claim log sum_j exp(o_j) = sum(j, o[j])   expect wrong
     for (const step of steps) expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', message: expect.stringMatching(/^(ln|sin) is a function: its argument goes in brackets$/) });
   });
 });
+
+describe("a side written in numpy reads numpy's operators (probe 44)", () => {
+  it("reads * as entry by entry, / as entry by entry and ** as each entry's power where np., numpy. or torch. is called, and axis=0 is no side of an =", () => {
+    expect(claimsOf(deriv(`given x: matrix[N, D]
+given G: matrix[N, D]
+given eps: positive
+let mu = np.mean(x, axis=0)
+claim np.sum(G * (x - mu), axis=0) = sum(x .* G, 1) - mu .* sum(G, 1)
+claim np.sum(G * (x - mu), axis=0) = sum(x .* G, 1) - mu .* sum(G, 2)   expect wrong
+claim np.sum((x - mu) ** 2, axis=0) = np.sum(x ** 2, axis=0) - N * mu ** 2
+claim 1 / np.sqrt(np.mean(x ** 2, axis=0) + eps) = (np.mean(x .^ 2, axis=0) + eps) .^ (-1/2)
+`)).map((c) => c.steps[0].verdict)).toEqual(['proved', 'refuted', 'proved', 'proved']);
+  }, 60_000);
+});
+
