@@ -603,7 +603,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         : symbolic.kind === 'different' ? symbolic.explanation : undefined);
       const why = explanation === undefined ? {} : { explanation };
       if (outcome.by === 'numbers') {
-        const method = numeric.kind === 'counterexample' && numeric.example.divergence ? `${numericMethod}; the order of a series' terms or an integral's integrand at its ends, which shows it diverges`
+        const method = numeric.kind === 'counterexample' && numeric.example.divergence ? `${numericMethod}; the order of a series' terms or an integral's integrand at its ends (or at 0 inside its range), which shows it diverges`
           : numeric.kind === 'counterexample' && numeric.example.precise ? `${numericMethod}; 60-digit evaluation where double precision lost a side` : numericMethod;
         return result('refuted', undefined, method, { counterexample: found, replay, ...why });
       }

@@ -502,6 +502,11 @@ function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceC
     if (low === -Infinity && atMinusInfinity) ends.push(atMinusInfinity);
     if (low === 0 && lowExact && fromAbove) ends.push(fromAbove);
     if (high === 0 && highExact && fromBelow) ends.push(fromBelow);
+    // 0 inside the range, clear of both ends: the integral over each side of it (Stewart's trap, the integral of 1/x^2
+    // over [-1, 1] claimed -2). Both sides of one sign diverge together; of opposite signs (1/x) nothing is said.
+    const lowError = a < b ? ea : eb;
+    const highError = a < b ? eb : ea;
+    if (low + lowError < 0 && high - highError > 0 && fromAbove && fromBelow) ends.push(fromAbove, fromBelow);
     let sign = 0;
     let reason = '';
     for (const end of ends) {

@@ -144,3 +144,17 @@ claim sum(k, 0, Infinity, r^k) = 1 / (1 - r)
     expect(steps[5].detail.explanation).toContain('exp(');
   }, 60_000);
 });
+
+describe('an integral whose integrand blows up at 0 inside its range (probe 45)', () => {
+  it("refutes Stewart's trap, the integral of 1/x^2 over [-1, 1] claimed -2, and leaves 1/x (sides of opposite signs) and a convergent 1/sqrt|x| alone", () => {
+    const steps = stepsIn(`given a: positive
+claim integral(x, -1, 1, 1/x^2) = -2   expect wrong
+claim integral(x, -a, a, 1/x^4) = -2/(3 a^3)   expect wrong
+claim integral(x, -1, 1, 1/sqrt(abs(x))) = 4
+claim integral(x, -1, 1, 1/x) = 0
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'verified', 'error']);
+    expect(steps[0].detail.explanation).toContain('x -> 0');
+  }, 60_000);
+});
+
