@@ -1,5 +1,5 @@
 import type { Term } from '../model/index.ts';
-import { mapChildren, printTerm } from '../model/index.ts';
+import { add, input, mapChildren, mul, num, pow, printTerm } from '../model/index.ts';
 import type { Compiled, EvaluationState, IndexSlots } from './compile.ts';
 import { compileTerm } from './generate.ts';
 import { affineIn, readsVariable, type AffineVariable } from './integrand-kinks.ts';
@@ -448,6 +448,8 @@ interface End {
   readonly variable: Variable;
   readonly lead: LeadFn;
   readonly where: string;
+  /** What the order is in, where not the variable itself: x - 1 at a pole at 1. */
+  readonly distance?: string;
 }
 
 /** How a series or integral node diverges at the input, or undefined; `node` must be one of those. */
@@ -472,6 +474,16 @@ function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceC
     const where = toZero ? `${name} -> 0${sign > 0 ? '+' : '-'}` : `${name} -> ${sign > 0 ? '' : '-'}Infinity`;
     return lead && { variable, lead, where };
   };
+  // Poles inside the range, where an affine base under a negative power is 0 (1/(x - 1) on [0, 3]): each read as 0 is,
+  // on the integrand shifted there, its singular bases written as slope * x so that nothing cancels in doubles.
+  const poles = interiorPoles(node).map(({ root, shifted }) => {
+    const side = (sign: 1 | -1): End | undefined => {
+      const variable: Variable = { of: node.v, toZero: true, sign };
+      const lead = new LeadCompiler(layout, slots, variable).compile(shifted);
+      return lead && { variable, lead, where: '' };
+    };
+    return { at: compileTerm(root, layout, slots), above: side(1), below: side(-1) };
+  });
   const lowerValue = node.lower && compileTerm(node.lower, layout, slots);
   const upperValue = node.upper && compileTerm(node.upper, layout, slots);
   const atPlusInfinity = endAt(false, 1);
@@ -507,6 +519,13 @@ function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceC
     const lowError = a < b ? ea : eb;
     const highError = a < b ? eb : ea;
     if (low + lowError < 0 && high - highError > 0 && fromAbove && fromBelow) ends.push(fromAbove, fromBelow);
+    for (const pole of poles) {
+      const [r, er] = read(pole.at, Number.NaN, s);
+      if (!(Number.isFinite(r) && r !== 0 && low + lowError < r - er && r + er < high - highError && pole.above && pole.below)) continue;
+      const at = round(r);
+      const distance = `${name} ${r > 0 ? '-' : '+'} ${round(Math.abs(r))}`;
+      ends.push({ ...pole.above, where: `${name} -> ${at}+`, distance }, { ...pole.below, where: `${name} -> ${at}-`, distance });
+    }
     let sign = 0;
     let reason = '';
     for (const end of ends) {
@@ -515,12 +534,54 @@ function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceC
       const here = l.c > 0 ? 1 : -1;
       if (sign !== 0 && sign !== here) return undefined;
       sign = here;
-      reason = `its integrand is of order ${describe(l, end.variable.sign < 0 ? `|${name}|` : name, end.variable.toZero)} as ${end.where}, of one sign`;
+      const measured = end.distance === undefined ? name : `(${end.distance})`;
+      reason = `its integrand is of order ${describe(l, end.variable.sign < 0 ? `|${end.distance ?? name}|` : measured, end.variable.toZero)} as ${end.where}, of one sign`;
     }
     if (sign === 0) return undefined;
     const total = (sign * orientation) as 1 | -1;
     return { sign: total, reason: `${text} diverges to ${total > 0 ? '' : '-'}Infinity: ${reason}` };
   };
+}
+
+/** The most poles inside an integral's range read for divergence. */
+const MAX_POLES = 2;
+
+/**
+ * The points where an affine base under a negative power is 0, each with the integrand shifted there:
+ * x read as root + x, and each base of that root as its slope times x (so 1/(x - 1) at 1 is 1/x, not 1/(1 + x - 1)).
+ */
+function interiorPoles(node: Extract<Term, { k: 'integral' }>): { root: Term; shifted: Term }[] {
+  const x = input({ name: node.v, indices: [] });
+  const roots = new Map<string, Term>();
+  const rootOf = (base: Term): { key: string; root: Term; slope: Term } | undefined => {
+    const line = affineIn(base, node.v);
+    if (line === undefined || !readsVariable(base, node.v)) return undefined;
+    const root = mul(num(-1), line.offset, pow(line.slope, num(-1)));
+    return { key: printTerm(root), root, slope: line.slope };
+  };
+  const visit = (t: Term): Term => {
+    if (t.k === 'pow' && t.exponent.k === 'num' && t.exponent.value.num < 0n) {
+      // Under positive powers too: 1 / (x - 1)^2 is held as ((x - 1)^2)^-1.
+      let base = t.base;
+      while (base.k === 'pow' && base.exponent.k === 'num' && base.exponent.value.num > 0n) base = base.base;
+      const found = rootOf(base);
+      if (found !== undefined && roots.size < MAX_POLES) roots.set(found.key, found.root);
+    }
+    return mapChildren(t, visit);
+  };
+  visit(node.body);
+  return [...roots].map(([key, root]) => {
+    const shift = (t: Term): Term => {
+      if (t.k === 'input' && t.ref.name === node.v && t.ref.indices.length === 0) return add(root, x);
+      // Every affine part that is 0 at the pole is its slope times the shifted variable, exactly.
+      if (t.k === 'add' || t.k === 'mul') {
+        const found = rootOf(t);
+        if (found !== undefined && found.key === key) return mul(found.slope, x);
+      }
+      return mapChildren(t, shift);
+    };
+    return { root, shifted: shift(node.body) };
+  });
 }
 
 const isCandidate = (t: Term) => t.k === 'series' || t.k === 'integral';

@@ -145,16 +145,20 @@ claim sum(k, 0, Infinity, r^k) = 1 / (1 - r)
   }, 60_000);
 });
 
-describe('an integral whose integrand blows up at 0 inside its range (probe 45)', () => {
+describe('an integral whose integrand blows up inside its range, at 0 or where an affine base under a negative power is 0 (probe 45)', () => {
   it("refutes Stewart's trap, the integral of 1/x^2 over [-1, 1] claimed -2, and leaves 1/x (sides of opposite signs) and a convergent 1/sqrt|x| alone", () => {
     const steps = stepsIn(`given a: positive
 claim integral(x, -1, 1, 1/x^2) = -2   expect wrong
 claim integral(x, -a, a, 1/x^4) = -2/(3 a^3)   expect wrong
 claim integral(x, -1, 1, 1/sqrt(abs(x))) = 4
 claim integral(x, -1, 1, 1/x) = 0
+claim integral(x, 0, 2, 1/(x - 1)^2) = -2   expect wrong
+claim integral(x, 0, 3, 1/(2 x - 2)^2) = 1   expect wrong
+claim integral(x, 0, 3, 1/(x - 1)) = log(2)
 `);
-    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'verified', 'error']);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'verified', 'error', 'refuted', 'refuted', 'error']);
     expect(steps[0].detail.explanation).toContain('x -> 0');
+    expect(steps[4].detail.explanation).toContain('of order |x - 1|^-2 as x -> 1');
   }, 60_000);
 });
 
