@@ -147,7 +147,7 @@ const SHIFT_DIGITS = '1.41421356237309504880168872420969807856967187537694807317
 /** A generic factor of the distances read (the plastic number): no period of the books divides it. */
 const GENERIC_DIGITS = '1.32471795724474602596090885447809734073440405690173336453401';
 /** Past a slow first settling, the exponents read again. */
-const NEARER_EXPONENTS: readonly number[] = [16, 24, 32];
+const NEARER_EXPONENTS: readonly number[] = [16, 32, 48];
 /**
  * Toward an infinity, past a slow first settling, the magnitudes read again: no cancellation of x against a
  * point costs digits there, so a cube root's rate (log(x) / x^(1/3), Stewart 4.4) settles to some 16 digits,

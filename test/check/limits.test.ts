@@ -208,3 +208,15 @@ claim limit(x, x, x) = 0
     ]);
   }, 60_000);
 });
+
+describe('a limit approached at a square root\'s rate (probe 45)', () => {
+  it('is read near enough that a slip of 1e-13 shows: (exp(sqrt(x)) - 1)/sqrt(x) -> 1 and (1 + sqrt(x))^(1/sqrt(x)) -> e', () => {
+    expect(verdictsIn(`claim limit(x, 0, (exp(sqrt(x)) - 1) / sqrt(x), right) = 1
+claim limit(x, 0, (exp(sqrt(x)) - 1) / sqrt(x), right) = 1 + 1e-13   expect wrong
+claim limit(x, 0, sin(sqrt(x)) / sqrt(x) + sqrt(x), right) = 1 + 1e-13   expect wrong
+claim limit(x, 0, (1 + sqrt(x))^(1 / sqrt(x)), right) = e
+claim limit(x, 0, (1 + sqrt(x))^(1 / sqrt(x)), right) = e * (1 + 1e-13)   expect wrong
+`)).toEqual(['verified', 'refuted', 'refuted', 'verified', 'refuted']);
+  }, 60_000);
+});
+
