@@ -164,3 +164,14 @@ claim log1p(1e-300) = 1e-300 - 1e-600 / 2   expect wrong
   }, 60_000);
 });
 
+describe('a bound at a tiny argument whose margin only the top digits see (probe 44)', () => {
+  it('verifies tanh(1e-300) < 1e-300, a margin of a relative 3e-601 called first at 960 digits and read again past them, and refutes its false twins', () => {
+    expect(stepsIn(`claim tanh(1e-300) < 1e-300
+claim tanh(1e-300) <= 1e-300 * (1 - 1e-601)
+claim sigmoid(1e-300) - 1/2 <= 1e-300 / 4
+claim tanh(1e-300) > 1e-300   expect wrong
+claim tanh(1e-300) < 1e-300 * (1 - 1e-500)   expect wrong
+`).map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'refuted', 'refuted']);
+  }, 120_000);
+});
+
