@@ -360,3 +360,14 @@ claim \\mathbb{E}_{t \\sim \\mathcal{N}(m, s^2)}\\left[ -\\ln \\mathcal{N}(t | m
   }, 60_000);
 });
 
+describe('a function before an entry of a call without brackets (probe 44)', () => {
+  it('reads log softmax(z)_i and \\log \\operatorname{softmax}(z)_i as the log of the entry (d2l 4.1)', () => {
+    expect(read('log softmax(z)_i')).toBe('log(softmax(z)[i])');
+    expect(read('log softmax(z)[i] + 1')).toBe('log(softmax(z)[i]) + 1');
+    expect(verdictsIn(`given z: vector[n]
+claim \\log \\operatorname{softmax}(z)_i = z_i - \\log \\sum_j e^{z_j}
+claim \\log \\operatorname{softmax}(z)_i = z_i + \\log \\sum_j e^{z_j}   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
+});
+
