@@ -252,11 +252,13 @@ function scopeWithLetAsInput(
   // that differentiates with respect to many lets must not spend the file's budget on each again.
   const recurrences = new Map<string, RecurrenceDefinition>();
   const leaf: Scope = { ...scope, inputs, lets, recurrences, leafScope: undefined, inlined: new InlineBudget() };
-  const at = letDecls.findIndex((decl) => decl.name === name);
+  // A let written as a book writes it, `let y_k = ...`, defines y: its line is the one that defines the input here.
+  const defines = (decl: LetDecl) => decl.name === name || (subscriptedEntry(decl)?.name === name && scope.lets.get(name)?.params.length === subscriptedEntry(decl)?.params.length);
+  const at = letDecls.findIndex(defines);
   let after = false;
   for (const [position, decl] of letDecls.entries()) {
-    const letName = decl.name;
-    if (letName === name) { after = true; continue; }
+    const letName = scope.lets.has(decl.name) || scope.recurrences?.has(decl.name) ? decl.name : subscriptedEntry(decl)?.name ?? decl.name;
+    if (defines(decl)) { after = true; continue; }
     const recurrence = scope.recurrences?.get(letName);
     if (recurrence instanceof RecurrenceDefinition) {
       // Its entries are built in the scope they are read in: one with a line after the let is built again here, every line

@@ -662,7 +662,9 @@ export class Resolver {
       const [a, b] = [...sub].map((p): Expr => (/^\d$/.test(p) ? { kind: 'number', text: p, value: Number(p), span: expr.span } : { kind: 'name', name: p, span: expr.span }));
       return { kind: 'call', name: 'delta', nameSpan: expr.span, args: [a, b], span: expr.span };
     }
-    const rank = this.scope.inputs.get(base)?.dims.length ?? (this.scope.lets.get(base)?.isArray ? this.scope.lets.get(base)!.paramDims.length : this.scope.lets.get(base)?.params.length);
+    // A onehot[N, C] is held as N labels (dims [N]) but read as the N×C matrix it is: Y_ik is Y[i, k] (probe 47).
+    const given = this.scope.inputs.get(base);
+    const rank = (given?.oneHotRows ? 2 : given?.dims.length) ?? (this.scope.lets.get(base)?.isArray ? this.scope.lets.get(base)!.paramDims.length : this.scope.lets.get(base)?.params.length);
     if (rank === undefined || rank === 0) return undefined;
     // W_1j and W_i2 as W_ij: one letter or digit per index.
     const parts = rank === 1 ? (/^(?:\p{L}+|\d+)$/u.test(sub) ? [sub] : undefined) : rank === 2 && /^[\p{L}\d][\p{L}\d]$/u.test(sub) && /\p{L}/u.test(sub) ? [...sub] : undefined;

@@ -215,14 +215,17 @@ class LatexReader {
           this.emit('/', bottom.start);
           this.emitReader(roundDifferentials(b), true);
         } else {
-          // ∂L(s, y)/∂x_k, d log(1 + e^x)/dx: the operator before the numerator in brackets, ∂/∂x_k(L(s, y)).
+          // ∂L(s, y)/∂x_k, d log(1 + e^x)/dx: the operator before the numerator in brackets, ∂/∂x_k(L(s, y)), the whole in
+          // brackets of its own: the fraction is the derivative alone, and a bracket after it is a factor beside it
+          // (\frac{d e^{x}}{dx} \left( \frac{1}{1 + x^2} \right) is e^x times 1/(1 + x^2), probe 47).
           const operator = differential[0].length;
+          this.emit('(', i);
           this.emitReader(a.slice(0, operator), true);
           this.emit('/', bottom.start);
           this.emitReader(b, true);
           this.emit('(', bottom.end - 1);
           this.emitReader(a.slice(operator, numerator.length), false);
-          this.emit(')', bottom.end - 1);
+          this.emit('))', bottom.end - 1);
         }
       } else {
         this.emit('((', i);

@@ -187,7 +187,7 @@ function fractionVariables(upper: string | undefined, first: string, lower: stri
 }
 
 /** A power right after a Leibniz operator's bracket (`d/dx(x^2 + 1)^3`, `d/dx(f(x))²`): it belongs inside the derivative. */
-const POWER_AFTER = /^(\^(?:[0-9]+|\([^()]*\)|[\p{L}_][\p{L}\p{N}_]*)|[\u00b2\u00b3\u2074-\u2079]+)/u;
+const POWER_AFTER = /^(\^(?:-?[0-9]+|\([^()]*\)|\{[^{}]*\}|[\p{L}_][\p{L}\p{N}_]*)|[\u00b2\u00b3\u2074-\u2079]+)/u;
 
 /** Leibniz's forms are read only up to this many characters ahead. */
 const MAX_LEIBNIZ = 200;
@@ -573,7 +573,9 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const variable = mixed ? inner : outer;
       const raised = POWER_AFTER.exec(text.slice(close + 1, close + 1 + MAX_LEIBNIZ));
       const power = raised === null ? undefined
-        : { text: raised[0].startsWith('^') ? raised[0].slice(1) : [...raised[0]].map((ch) => SUPERSCRIPTS[ch]).join(''), length: raised[0].length };
+        // LaTeX's braced exponent, \left( 1 + e^{-x} \right)^{-1} (the sigmoid's first step, probe 47), and ^-1 are bracketed.
+        : { text: raised[0].startsWith('^{') || raised[0].startsWith('^-') ? `(${raised[0].replace(/^\^\{?|\}$/g, '')})` : raised[0].startsWith('^') ? raised[0].slice(1)
+          : [...raised[0]].map((ch) => SUPERSCRIPTS[ch]).join(''), length: raised[0].length };
       const after = text.slice(close + 1 + (raised?.[0].length ?? 0));
       if (CONTINUES_PRODUCT.test(after) && !/^[ \t]+(?:by|expect)[ \t]/.test(after)) {
         // d/dx (1/2) x^2, d/dx (x + 1)(x - 1): the bracket is the first factor of the term the operator differentiates.

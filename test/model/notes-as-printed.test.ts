@@ -1,0 +1,45 @@
+/**
+ * Backprop notes as their LaTeX prints them (probe 47): each of these was a true step
+ * refuted or an error, read as a different claim than the one printed.
+ */
+import { describe, expect, it } from 'vitest';
+import { verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('backprop notes as printed', () => {
+  it("differentiates with respect to an entry of a let written as a book writes it, let y_k = ... (it came out 0)", () => {
+    expect(verdictsIn(`given x: vector[N]
+given g: vector[N]
+let y_k = \\frac{e^{x_k}}{\\sum_{j=1}^{N} e^{x_j}}
+let z_k = 2 y_k
+let L = \\sum_{m=1}^{N} g_m z_m
+claim \\frac{\\partial L}{\\partial y_k} = 2 g_k
+claim \\nabla_{y} L = 2 g
+claim \\frac{\\partial L}{\\partial z_k} = g_k
+claim \\frac{\\partial L}{\\partial y_k} = g_k   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('takes a LaTeX power after the operator\'s bracket inside the derivative: the sigmoid\'s first step, d/dx (1 + e^{-x})^{-1}', () => {
+    expect(verdictsIn(`given x: real
+claim \\frac{d}{dx} \\left( 1 + e^{-x} \\right)^{-1} = \\frac{e^{-x}}{(1 + e^{-x})^2}
+claim \\frac{d}{dx} \\left( x^2 + 1 \\right)^{3} = 6 x (x^2 + 1)^2
+claim \\frac{d}{dx} \\left( 1 + e^{-x} \\right)^{-1} = \\frac{-e^{-x}}{(1 + e^{-x})^2}   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
+  it('reads a fraction of an expression\'s differential as the derivative alone, a bracket after it a factor beside it', () => {
+    expect(verdictsIn(`given x: real
+claim \\frac{d e^{x}}{dx} \\left( \\frac{1}{1 + x^2} \\right) = \\frac{e^{x}}{1 + x^2}
+claim \\frac{d x^2}{dx} \\left( \\frac{1}{1 + x^2} \\right) = \\frac{2 x}{1 + x^2}
+claim \\frac{d x^2}{dx} \\left( \\frac{1}{1 + x^2} \\right) = \\frac{x}{1 + x^2}   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
+  it('reads Y_{ik} of a onehot[N, C] as the entry Y[i, k], as T_{ik} of a matrix', () => {
+    expect(verdictsIn(`given Z: matrix[N, C]
+given Y: onehot[N, C]
+claim \\frac{\\partial}{\\partial Z_{ik}} \\sum_{n=1}^{N} \\sum_{c=1}^{C} Y_{nc} Z_{nc} = Y_{ik}
+claim \\frac{\\partial}{\\partial Z_{ik}} \\sum_{n=1}^{N} \\sum_{c=1}^{C} Y_{nc} Z_{nc} = Y_{ki}   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
+});
