@@ -1295,6 +1295,14 @@ export class Resolver {
       const oneArgument = (n: string) => (isFunctionName(n) && FUNCTIONS[n].arity === 1) || (isFunctionForm(n) && FUNCTION_FORMS[n].arity === 1) || n === '\u03c3';
       const applied: Expr | undefined = of.kind === 'name' && written.kind === 'name' && oneArgument(of.name)
         && !this.isDeclared(of.name) && !bound.has(of.name) ? { kind: 'call', name: of.name, nameSpan: of.span, args: [written], span: of.span } : undefined;
+      // ∂L/∂W of a whole array W, as the notes write a gradient (\frac{\partial L}{\partial \mathbf{W}} = X^T G): of a
+      // scalar, grad(L, W), shaped as W; of a vector with respect to a vector, its Jacobian, a row per entry (probe 47).
+      const whole = written.kind === 'name' && !bound.has(written.name) ? this.arrayRank(written.name) : 0;
+      if (whole > 0 && applied === undefined) {
+        const f = this.withLetAsInput(written, () => this.val(args[0], bound));
+        if (f.k === 'scalar') return this.callValue('grad', { ...expr, name: 'grad' }, bound);
+        if (f.k === 'array' && f.shape.length === 1 && whole === 1) return this.callValue('jacobian', { ...expr, name: 'jacobian' }, bound);
+      }
       return this.withLetAsInput(written, () => {
         const f = this.val(applied ?? args[0], bound);
         const variable = this.differentiationVariable(written, bound);
@@ -2395,6 +2403,14 @@ export class Resolver {
     const [lower, upper] = args.slice(-2);
     const at = (point: Expr): Expr => ({ kind: 'call', name: 'subs', nameSpan: expr.nameSpan, args: [body, variable, point], span: expr.span });
     return { kind: 'binary', op: '-', left: at(upper), right: at(lower), span: expr.span, grouped: true };
+  }
+
+  /** How many dimensions a name written whole has as an array: an input's or a let's entries; 0 for a scalar or no array. */
+  private arrayRank(name: string): number {
+    const input = this.scope.inputs.get(name);
+    if (input !== undefined) return input.oneHotRows ? 2 : input.dims.length;
+    const definition = this.scope.lets.get(name);
+    return definition !== undefined && definition.paramDims.every((d) => d !== undefined) ? definition.params.length : 0;
   }
 
   /** An index name to suggest in place of a declared one: the first of k, j, i, m, l, r that is not declared. */

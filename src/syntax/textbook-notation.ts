@@ -118,7 +118,7 @@ function differentialAt(text: string, from: number): { at: number; variable: str
 }
 
 /** A subscript after a bracket: `softmax(z)_i` is `softmax(z)[i]`. */
-const BRACKET_SUBSCRIPT = /^_([\p{L}]|\d+)(?![\p{L}\p{N}_])/u;
+const BRACKET_SUBSCRIPT = /^_([\p{L}]{1,2}|\d+)(?![\p{L}\p{N}_])/u;
 
 /**
  * Leibniz's operator before a bracket: `d/dx(E)`, `d/dx [E]`, `∂/∂x[k](E)`, `d²/dx²(E)` (or
@@ -206,6 +206,9 @@ const SUM_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod|max|min)_(?:\{([\p{L}])(?
  * read by the model (model/condition-sums.ts). The condition's other side may be an entry, Σ_{j≠y_i}.
  */
 const CONDITION_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod)_\{[ \t]*(?:([\p{L}])[ \t]*=[ \t]*([^{},=<>!]+?)[ \t]*,[ \t]*)?([\p{L}])[ \t]*(!=|<=|>=|<|>)[ \t]*((?:[^{}=<>!,]|\{[\p{L}\p{N}]+\})+?)[ \t]*\}(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
+
+/** Σ_{k,l}: one sign over two indices, `sum(k, sum(l, E))`. */
+const TWO_INDEX_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod)_\{[ \t]*([\p{L}])[ \t]*,[ \t]*([\p{L}])[ \t]*\}(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
 
 /** Σ_{1 ≤ i < j ≤ n}: the pairs of indices in order, `sum(i < j, 1, n, E)`. */
 const CHAINED_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod)_\{[ \t]*(\d+)[ \t]*<=[ \t]*([\p{L}])[ \t]*(<|<=|!=)[ \t]*([\p{L}])[ \t]*<=[ \t]*([^{}=<>!,]+?)[ \t]*\}(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
@@ -430,6 +433,14 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       continue;
     }
     const signed = c === '\u2211' || c === '\u03a3' || c === '\u220f' || ((c === 's' || c === 'm' || c === 'p') && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])));
+    const two = signed ? TWO_INDEX_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
+    if (two) {
+      const op = two[1] === '\u220f' || two[1] === 'prod' ? 'prod' : 'sum';
+      emit(`${op}(${two[2]}, ${op}(${two[3]}, `, i);
+      closeTermAt(summandEnd(text, i + two[0].length), i + two[0].length, '))');
+      i += two[0].length - 1;
+      continue;
+    }
     const conditioned = signed ? CONDITION_SUBSCRIPT.exec(text.slice(i, i + 80)) ?? CHAINED_SUBSCRIPT.exec(text.slice(i, i + 80)) : null;
     if (conditioned) {
       const chained = conditioned.length === 7;
@@ -642,8 +653,10 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     if (c === '\u220f') { emit('prod', i); continue; }
     const subscript = c === '_' && text[i - 1] === ')' ? BRACKET_SUBSCRIPT.exec(text.slice(i, i + 12)) : null;
     if (subscript) {
+      // (X W)_{ij}, an entry of a product's matrix: one letter an index, (W_2)_ij two.
       emit('[', i);
-      for (let k = 1; k < subscript[0].length; k++) emit(text[i + k], i + k);
+      const letters = /^\p{L}{2}$/u.test(subscript[1]);
+      for (let k = 1; k < subscript[0].length; k++) emit(letters && k === 2 ? `, ${text[i + k]}` : text[i + k], i + k);
       emit(']', i + subscript[0].length - 1);
       i += subscript[0].length - 1;
       continue;

@@ -63,7 +63,8 @@ describe('arrays: shapes are checked before anything is computed', () => {
   });
 
   it('an array where a scalar is needed is not-scalar', () => {
-    const d = stepError('given X: matrix[N, D]\nclaim diff(X[1, 1], X) = 1\n');
+    // (diff(X[1, 1], X) is the gradient of the entry now, shaped as X: ∂L/∂W as the notes write it.)
+    const d = stepError('given X: matrix[N, D]\ngiven x: real\nclaim limit(x, X, x) = 1\n');
     expect(d.code).toBe('not-scalar');
     expect(d.message).toContain('N×D');
   });

@@ -42,4 +42,26 @@ claim \\frac{\\partial}{\\partial Z_{ik}} \\sum_{n=1}^{N} \\sum_{c=1}^{C} Y_{nc}
 claim \\frac{\\partial}{\\partial Z_{ik}} \\sum_{n=1}^{N} \\sum_{c=1}^{C} Y_{nc} Z_{nc} = Y_{ki}   expect wrong
 `)).toEqual(['proved', 'refuted']);
   });
+
+  it('reads ∂L/∂W of a whole array as the gradient shaped as W, and ∂s/∂a of two vectors as the Jacobian; (X W)_{ij} is an entry', () => {
+    expect(verdictsIn(`given X: matrix[N, D]
+given W: matrix[D, H]
+given G: matrix[N, H]
+given a: vector[n]
+let L = \\sum_{i=1}^{N} \\sum_{j=1}^{H} G_{ij} (X W)_{ij}
+let s = softmax(a)
+claim \\frac{\\partial L}{\\partial \\mathbf{W}} = \\mathbf{X}^\\top \\mathbf{G}
+claim \\frac{\\partial L}{\\partial \\mathbf{X}} = \\mathbf{G} \\mathbf{W}^\\top
+claim \\frac{\\partial L}{\\partial \\mathbf{X}} = \\mathbf{G} \\mathbf{W}   expect wrong
+claim \\frac{\\partial \\operatorname{softmax}(\\mathbf{a})}{\\partial \\mathbf{a}} = diag(s) - s s^\\top
+claim \\frac{\\partial s}{\\partial a} = diag(s) + s s^\\top   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted']);
+  });
+
+  it('reads one sign over two indices, \\sum_{k,l}, as the double sum', () => {
+    expect(verdictsIn(`given W: matrix[n, n]
+claim \\sum_{k,l} W_{kl}^2 = \\sum_k \\sum_l W_{kl}^2
+claim Σ_{i, j} W_ij = sum(W) + 1   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
 });
