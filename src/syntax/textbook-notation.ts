@@ -54,7 +54,7 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
  */
 const BARE_FUNCTIONS = `${POWERED}|${INVERSES}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
 const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)(?:_[\\p{L}\\p{N}]+|\\[[^\\][()]*\\])?|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
-const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
+const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
 /**

@@ -64,4 +64,12 @@ claim \\sum_{k,l} W_{kl}^2 = \\sum_k \\sum_l W_{kl}^2
 claim Σ_{i, j} W_ij = sum(W) + 1   expect wrong
 `)).toEqual(['proved', 'refuted']);
   });
+
+  it('reads a function without brackets at the end of a braced exponent: e^{a_i + \\log C}, the softmax shift', () => {
+    expect(verdictsIn(`given a: vector[n]
+given C: positive
+claim e^{a_i + \\log C} = C e^{a_i}
+claim e^{a_i + \\log C} = e^{a_i} + C   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
 });
