@@ -134,6 +134,9 @@ const LEIBNIZ_OPERATOR = new RegExp(`${LEIBNIZ_HEAD}(?:[ \\t]*\u2202([\\p{L}_][\
  */
 const LEIBNIZ_BEFORE_TERM = new RegExp(`${LEIBNIZ_HEAD}[ \\t]+(?=[\\p{L}\\p{N}\u2211\u03a3\u220f\u221a\u2202\u2207|\u2016-])`, 'u');
 
+/** The mixed second order before a term, `∂²/∂a_i∂a_j log Σ_k e^{a_k}`: ∂/∂a_i of ∂/∂a_j of the term, as ∂²/∂x∂y (E) is. */
+const LEIBNIZ_MIXED_BEFORE_TERM = new RegExp(`${LEIBNIZ_HEAD}[ \\t]*\u2202([\\p{L}_][\\p{L}\\p{Nd}_]*(?:\\[[^\\][()]*\\])?)[ \\t]+(?=[\\p{L}\\p{N}\u2211\u03a3\u220f\u221a\u2202\u2207|\u2016-])`, 'u');
+
 /** What follows a factor when the product goes on: another factor written beside it. */
 const CONTINUES_PRODUCT = /^[ \t]*[\p{L}\p{N}(\u2211\u03a3\u220f\u221a\u2202\u2207\u2016]/u;
 
@@ -602,6 +605,14 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     }
     // d/dz σ(z), ∂/∂x_i y_k, d/dx x^2, ∂/∂w Σ_i (w x_i - y_i)^2, \frac{d}{dx} \frac{1}{2} x^2: Leibniz's operator before
     // anything but a bracket of its own differentiates the rest of the product term, as a sum sign sums it.
+    const mixedTerm = startsName && c === '\u2202' ? LEIBNIZ_MIXED_BEFORE_TERM.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
+    if (mixedTerm && (mixedTerm[2] === '^2' || mixedTerm[2] === '\u00b2') && mixedTerm[4] === undefined) {
+      const [whole, , , outer, , inner] = mixedTerm;
+      emit('diff(diff(', i);
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${inner}), ${outer})`);
+      i += whole.length - 1;
+      continue;
+    }
     const onTerm = startsName && (c === 'd' || c === '\u2202') ? LEIBNIZ_BEFORE_TERM.exec(text.slice(i, i + MAX_LEIBNIZ)) : null;
     const termOrder = onTerm ? leibnizOrder(onTerm[2], onTerm[4]) : undefined;
     if (onTerm && termOrder !== undefined) {

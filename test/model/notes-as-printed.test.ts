@@ -72,4 +72,11 @@ claim e^{a_i + \\log C} = C e^{a_i}
 claim e^{a_i + \\log C} = e^{a_i} + C   expect wrong
 `)).toEqual(['proved', 'refuted']);
   });
+
+  it('reads the mixed second order before a term without brackets: the Hessian of the log-sum-exp', () => {
+    expect(verdictsIn(`given a: vector[n]
+claim \\frac{\\partial^2}{\\partial a_i \\partial a_j} \\log \\sum_k e^{a_k} = softmax(a)[i] * (i == j) - softmax(a)[i] * softmax(a)[j]
+claim \\frac{\\partial^2}{\\partial a_i \\partial a_j} \\log \\sum_k e^{a_k} = softmax(a)[i] * (i == j) + softmax(a)[i] * softmax(a)[j]   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
 });
