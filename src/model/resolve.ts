@@ -6,7 +6,7 @@ import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 import { freeInputNames, hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
 import { hasValueAtEveryPoint } from './total-terms.ts';
-import { DerivativeTooLargeError, eliminateDiffKeepingDomain } from './differentiate.ts';
+import { DerivativeTooLargeError, differentiate, eliminateDiffKeepingDomain } from './differentiate.ts';
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
 import { isSymmetricKind } from './input-kinds.ts';
@@ -104,12 +104,16 @@ export interface LetDefinition {
 const MAX_MATRIX_POWER = 8;
 
 /** The derivative of a function of the table of one argument, or of a form that is one (σ), as a map of its argument. */
-function derivativeOfFunction(name: string): ((t: Term) => Term) | undefined {
+function derivativeOfFunction(name: string, order = 1): ((t: Term) => Term) | undefined {
   const placeholder: Term = { k: 'input', ref: { name: "%u", indices: [] } };
   const applied = isFunctionName(name) ? fn(name, placeholder) : isFunctionForm(name) && FUNCTION_FORMS[name].arity === 1 ? FUNCTION_FORMS[name].form(placeholder) : undefined;
   if (applied?.k !== 'fn' || applied.args.length !== 1 || applied.args[0] !== placeholder) return undefined;
   const rule = FUNCTIONS[applied.name];
-  return (t) => rule.partials(t)[0];
+  if (order === 1) return (t) => rule.partials(t)[0];
+  // The second and third derivatives: the first derivative's formula in u differentiated again, then read at the argument.
+  let derivative = rule.partials(placeholder)[0];
+  for (let k = 1; k < order; k++) derivative = differentiate(derivative, (placeholder as Extract<Term, { k: 'input' }>).ref);
+  return (t) => substituteScalarInputs(derivative, new Map([['%u', t]]));
 }
 
 const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'hessian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet', 'adj', 'adjugate'] as const;
@@ -1226,6 +1230,13 @@ export class Resolver {
     const definedPart = partial ? this.scope.definedFunctions?.get(partial[1]) : undefined;
     const partials = definedPart && subscriptArguments(definedPart.args, partial![2]);
     if (definedPart && partials) return this.definedCall(definedPart, 0, expr, bound, partials);
+    // Two or three primes on a function of the table (the sigmoid's second derivative, probe 47): its derivative of that order.
+    const primes = name.length - unprimed.length;
+    const higher = primes > 1 && primes <= 3 && !this.isDeclared(unprimed) ? derivativeOfFunction(unprimed === '\u03c3' ? 'sigmoid' : unprimed, primes) : undefined;
+    if (higher !== undefined) {
+      this.expectArity(expr, 1, `${name}(x)`);
+      return mapValue(this.val(args[0], bound), higher);
+    }
     if (name.endsWith("''")) {
       throw this.error('unsupported', `${name}: Lagrange's notation with more than one prime is read for an abstract function (given ${unprimed}: function) only`, expr.nameSpan,
         `write diff(diff(${unprimed}(t), t), t) with given t: real, or declare given ${unprimed}: function for an unknown function`);

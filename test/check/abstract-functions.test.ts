@@ -56,13 +56,14 @@ claim f[1] = 0
 claim f(x, x) = 0
 claim f'''''''''(x) = 0
 claim f'(x)^2 = 1
-claim sigmoid''(x) = 1
+claim sigmoid''''(x) = 1
 `).map((s) => s.detail.diagnostic?.message);
     expect(errors[0]).toMatch(/f is a function: write f\(x\)/);
     expect(errors[1]).toMatch(/f is a function: write f\(x\)/);
     expect(errors[2]).toMatch(/f is a function of one argument, called with 2/);
     expect(errors[3]).toMatch(/differentiated 9 times; at most 8/);
     expect(errors[4]).toMatch(/f' is read as a derivative only right before its bracket/);
+    // Up to three primes on a function of the table are its derivatives (sigmoid''(x), notes-as-printed.test.ts); past them, an error.
     expect(errors[5]).toMatch(/more than one prime is read for an abstract function/);
   });
 

@@ -79,4 +79,13 @@ claim \\frac{\\partial^2}{\\partial a_i \\partial a_j} \\log \\sum_k e^{a_k} = s
 claim \\frac{\\partial^2}{\\partial a_i \\partial a_j} \\log \\sum_k e^{a_k} = softmax(a)[i] * (i == j) + softmax(a)[i] * softmax(a)[j]   expect wrong
 `)).toEqual(['proved', 'refuted']);
   });
+
+  it("reads two and three primes on a function of the table as its derivatives: the sigmoid's second, \\sigma''(x)", () => {
+    expect(verdictsIn(`given x: real
+claim \\sigma''(x) = \\sigma(x) (1 - \\sigma(x)) (1 - 2 \\sigma(x))
+claim tanh''(x) = -2 tanh(x) (1 - tanh(x)^2)
+claim sigmoid'''(x) = diff(sigmoid(x), x, 3)
+claim sigmoid''(x) = sigmoid(x) (1 - sigmoid(x))   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
 });
