@@ -64,6 +64,22 @@ export function fromLatex(text: string, map: SourceMap): { text: string; map: So
   return { text: reader.out.join(''), map: map.remap(reader.sources) };
 }
 
+/**
+ * A differential of an entry written after its matrix's bracket, ∂(W_2)_{ij} (by then ∂(W_2)_ij), as the entry
+ * ∂W_2[i, j]: so \frac{\partial L}{\partial (W_2)_{ij}} is Leibniz's fraction (probe 47). Any other part as it is.
+ */
+function entryOfBracket(reader: LatexReader): LatexReader {
+  const text = reader.out.join('');
+  const m = /^([ \t]*\u2202)[ \t]*\(([\p{L}][\p{L}\p{N}_]*)\)_(\p{L}{1,2}|\d+)[ \t]*$/u.exec(text);
+  if (m === null) return reader;
+  const indices = /^\d+$/.test(m[3]) ? m[3] : [...m[3]].join(', ');
+  const written = `${m[1]}${m[2]}[${indices}]`;
+  const part = reader.slice(0, 0);
+  const at = reader.sources[0] ?? 0;
+  for (const c of written) { part.out.push(c); part.sources.push(at); }
+  return part;
+}
+
 /** A fraction's part with its differentials d written ∂ (`dL` is `∂L`, `dx^2` is `∂x^2`, `dx dy` is `∂x∂y`). */
 function roundDifferentials(reader: LatexReader): LatexReader {
   const text = reader.out.join('');
@@ -198,7 +214,7 @@ class LatexReader {
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
       const [top, bottom] = this.twoArguments(afterSpaces(), to, name);
       // Each argument is read once (reading it twice, to decide and to write, doubled the work at every level of nesting).
-      const [a, b] = [this.translated(top), this.translated(bottom)];
+      const [a, b] = [this.translated(top), entryOfBracket(this.translated(bottom))];
       // A fraction of differentials is Leibniz's: ∂ℓ/∂w, d/dx, d²y/dx², read by the textbook notation as written.
       const numerator = a.out.join('');
       const differential = /^\s*(\u2202|d)(\s*(?:\^\s*\d|[\u00b2\u00b3]))?\s*/u.exec(numerator);

@@ -88,4 +88,14 @@ claim sigmoid'''(x) = diff(sigmoid(x), x, 3)
 claim sigmoid''(x) = sigmoid(x) (1 - sigmoid(x))   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'refuted']);
   });
+
+  it('reads a derivative by an entry written after its matrix\'s bracket, \\partial (W_2)_{ij}', () => {
+    expect(verdictsIn(`given W_2: matrix[C, H]
+given h: vector[H]
+given g: vector[C]
+let L = \\sum_i \\sum_j g_i (W_2)_{ij} h_j
+claim \\frac{\\partial L}{\\partial (W_2)_{ij}} = g_i h_j
+claim \\frac{\\partial L}{\\partial (W_2)_{ij}} = g_j h_i   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
 });
