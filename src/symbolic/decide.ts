@@ -829,8 +829,7 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
   let digits = AGREEMENT_DIGITS[0];
   const top = AGREEMENT_DIGITS[AGREEMENT_DIGITS.length - 1];
   const next = (d: number) => AGREEMENT_DIGITS.find((x) => x > d);
-  while (digits <= top + 2 * AGREEMENT_RAISE) {
-    let newlyApart = false;
+  while (digits <= top + AGREEMENT_RAISE) {
     const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map() };
     let l: Decimal;
     let r: Decimal;
@@ -864,21 +863,16 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
       if (apart.isZero() || apart.lte(scale.times(`1e-${digits - 10 - cancelled}`))) return digits;
       // Apart by more than the digits' rounding, and by the same at the reading before: a difference.
       const difference = l.minus(r);
-      // A comparison's 0/1 value, its margin the same at this reading and the one before, is apart for certain: a
-      // second such reading may be past decimal.js's digits (sin at 1040, whose pi it cannot make).
-      if (magnitudes.margins!.size > 0 && l.isInteger() && r.isInteger()) return { lhs: l, rhs: r, digits };
       if (apartBefore !== undefined && difference.minus(apartBefore).abs().lte(difference.abs().times('1e-10'))) return { lhs: l, rhs: r, digits };
       apartBefore = difference;
-      newlyApart = true;
     } else {
       apartBefore = undefined;
     }
     // A call first made at the top digits is read again past them: tanh(1e-300) < 1e-300, a margin of a relative
     // 3e-601, ties to 920 digits and is called at 960 (probe 44: the true step was an error).
-    // So is a difference first seen at the top (sin(1e-300) >= 1e-300, false by a relative 1.7e-601): it must stay put once more.
     const reread = valued && !settled && first;
-    const raised = reread ? digits + AGREEMENT_RAISE : next(digits) ?? (newlyApart ? digits + AGREEMENT_RAISE : undefined);
-    if (raised === undefined || raised > (reread || newlyApart ? top + 2 * AGREEMENT_RAISE : top)) return undefined;
+    const raised = reread ? digits + AGREEMENT_RAISE : next(digits);
+    if (raised === undefined || raised > (reread ? top + AGREEMENT_RAISE : top)) return undefined;
     digits = raised;
   }
   return undefined;
