@@ -1776,7 +1776,9 @@ function comparedAt(comparison: Term, point: ReadonlyMap<string, PointValue>, di
     if (!a.isFinite() || !b.isFinite()) return undefined;
     const difference = a.minus(b);
     return { above: show(a), step: show(b), difference: difference.isZero() ? '0' : difference.toSignificantDigits(6).toString() };
-  } catch {
+  } catch (error) {
+    // Past the wall-clock guard the search stops; a side no digits read (a tie inside it) leaves the 0/1 values shown.
+    if (error instanceof GuardError) throw error;
     return undefined;
   }
 }
