@@ -253,7 +253,10 @@ function scopeWithLetAsInput(
   const recurrences = new Map<string, RecurrenceDefinition>();
   const leaf: Scope = { ...scope, inputs, lets, recurrences, leafScope: undefined, inlined: new InlineBudget() };
   // A let written as a book writes it, `let y_k = ...`, defines y: its line is the one that defines the input here.
-  const defines = (decl: LetDecl) => decl.name === name || (subscriptedEntry(decl)?.name === name && scope.lets.get(name)?.params.length === subscriptedEntry(decl)?.params.length);
+  const defines = (decl: LetDecl) => {
+    const entries = decl.name === name ? undefined : subscriptedEntry(decl);
+    return decl.name === name || (entries?.name === name && scope.lets.get(name)?.params.length === entries.params.length);
+  };
   const at = letDecls.findIndex(defines);
   let after = false;
   for (const [position, decl] of letDecls.entries()) {

@@ -9,7 +9,7 @@ import { hasValueAtEveryPoint } from './total-terms.ts';
 import { DerivativeTooLargeError, differentiate, eliminateDiffKeepingDomain } from './differentiate.ts';
 
 import { FUNCTION_FORMS, isFunctionForm } from './function-forms.ts';
-import { isSymmetricKind } from './input-kinds.ts';
+import { isContinuousKind, isSymmetricKind } from './input-kinds.ts';
 import { entryOf, laplaceDeterminant, MAX_DETERMINANT_SIZE } from './determinant.ts';
 import { closest } from './did-you-mean.ts';
 import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
@@ -247,8 +247,6 @@ export class Resolver {
    * `writtenAsIndices`: the names the claim writes as indices somewhere (`k` of `x[k]`, of
    * `delta(i, k)`); only these may be a free index written as a number before its range is
    * known. Any other undeclared name is an unknown name at once, in the words of its use.
-   */
-  /**
    * `outsideSums`: the names the claim writes as indices outside any sum that binds them
    * (condition-sums.ts): Σ_{j≠i} runs over j alone where i is one of them, over both where not.
    */
@@ -2399,7 +2397,7 @@ export class Resolver {
       const walk = (e: Expr): void => {
         if (e.kind === 'name' && !bound.has(e.name)) {
           const input = this.scope.inputs.get(e.name);
-          if (input !== undefined && input.dims.length === 0 && isContinuous(input.kind)) read.add(e.name);
+          if (input !== undefined && input.dims.length === 0 && isContinuousKind(input.kind)) read.add(e.name);
         }
         exprChildren(e).forEach(walk);
       };
@@ -2940,11 +2938,6 @@ const COMPLEMENTS: Readonly<Record<string, Comparison>> = { '<': '>=', '<=': '>'
  * complement (x <= 0 for x > 0), and 1 - c for a product of comparisons; undefined
  * for anything that is not a comparison.
  */
-/** The kinds of scalar input a bracket [F]_a^b may put its bounds in for. */
-function isContinuous(kind: Input['kind']): boolean {
-  return kind === 'real' || kind === 'positive' || kind === 'unit';
-}
-
 function complementOf(condition: Expr): Expr | undefined {
   if (condition.kind === 'binary' && Object.hasOwn(COMPLEMENTS, condition.op)) return { ...condition, op: COMPLEMENTS[condition.op] };
   const isCondition = (e: Expr): boolean => (e.kind === 'binary' && Object.hasOwn(COMPLEMENTS, e.op))

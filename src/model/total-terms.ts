@@ -25,11 +25,9 @@ const POSITIVE: ReadonlySet<FunctionName> = new Set<FunctionName>(['exp', 'sigmo
 const NON_NEGATIVE: ReadonlySet<FunctionName> = new Set<FunctionName>(['relu', 'abs']);
 
 class TotalTerms {
-  private readonly kinds: ReadonlyMap<string, Input['kind']>;
   private readonly inputs: ReadonlyMap<string, Input>;
 
   constructor(inputs: readonly Input[]) {
-    this.kinds = new Map(inputs.map((i) => [i.name, i.kind]));
     this.inputs = new Map(inputs.map((i) => [i.name, i]));
   }
 
@@ -85,7 +83,7 @@ class TotalTerms {
       case 'num': return t.value.num > 0n;
       case 'pi': case 'size': case 'ival': return true;
       case 'input': {
-        const kind = this.kinds.get(t.ref.name);
+        const kind = this.inputs.get(t.ref.name)?.kind;
         return kind === 'positive' || kind === 'unit' || kind === 'simplex';
       }
       case 'add': return t.terms.every((x) => this.nonNegative(x)) && t.terms.some((x) => this.positive(x));
@@ -101,7 +99,7 @@ class TotalTerms {
     if (this.positive(t)) return true;
     switch (t.k) {
       case 'num': return t.value.num >= 0n;
-      case 'input': return this.kinds.get(t.ref.name) === 'count' || this.kinds.get(t.ref.name) === 'onehot';
+      case 'input': { const kind = this.inputs.get(t.ref.name)?.kind; return kind === 'count' || kind === 'onehot'; }
       case 'icmp': return true;
       case 'cmp': return this.total(t.a) && this.total(t.b);
       case 'add': return t.terms.every((x) => this.nonNegative(x));

@@ -1,9 +1,10 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, FUNCTIONS, rangeAbove, valueRange, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { integrate } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
-import { dimSize, inputsByName, type Layout } from './layout.ts';
+import { dimSize, type Layout } from './layout.ts';
+import { clampedRoot, clampsRoot } from './nonnegative-roots.ts';
 import { selectorFactors } from './selector-products.ts';
 
 
@@ -500,10 +501,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         const kink = rule.kink;
         if (args.length === 1) {
           const a = args[0];
-          // A root of what cannot be below 0 (2 - 2 cos t, an arc length's integrand): read within its error, never
-          // past its edge, so a radicand that is 0 up to its rounding (at the ends of the cycloid's arc) has a value.
-          const clamped = t.name === 'sqrt' && rangeAbove(valueRange(t.args[0], inputsByName(layout)), 0, false);
-          const f = clamped ? clampedRoot : rule.value;
+          const f = clampsRoot(t.name, t.args, layout) ? clampedRoot : rule.value;
           const slope = rule.slopes;
           const neverZero = NEVER_ZERO.has(t.name);
           // sqrt has no derivative at 0 (sqrt(x^2) is |x|): like a kink, inputs there are discarded inside a derivative.
@@ -932,11 +930,6 @@ export function freeIndexNames(t: Term): readonly string[] {
  * (sqrt at 0), the change of f over [v - e, v + e] itself, and no bound (infinite,
  * so that 60 digits read it) where f has no finite value at an end. Never NaN.
  */
-/** The square root of a radicand that cannot be below 0, read at 0 where its rounding took it below. */
-function clampedRoot(v: number): number {
-  return Math.sqrt(Math.max(v, 0));
-}
-
 export function argumentError(f: (v: number) => number, v: number, out: number, slope: number, e: number): number {
   if (e === 0) return 0;
   const firstOrder = Number.isFinite(slope) ? carry(slope, e) : Infinity;

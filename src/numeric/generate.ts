@@ -5,6 +5,7 @@ import {
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { selectorFactors } from './selector-products.ts';
+import { clampedRoot, clampsRoot } from './nonnegative-roots.ts';
 
 /**
  * Generated numeric code: a term at one size assignment becomes the source of
@@ -51,7 +52,7 @@ const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 
 /** What the generated code receives as its one argument `R`: the runtime, never text. */
 const RUNTIME = {
-  argumentError, argumentsError, finiteDifference, powerError,
+  argumentError, argumentsError, finiteDifference, powerError, clampedRoot,
   values: FUNCTION_NAMES.map((n) => FUNCTIONS[n].value),
   slopes: FUNCTION_NAMES.map((n) => FUNCTIONS[n].slopes),
   kinks: FUNCTION_NAMES.map((n) => FUNCTIONS[n].kink),
@@ -399,15 +400,17 @@ class Generator {
     const e = this.fresh('e');
     if (args.length === 1) {
       const [v, ea] = [this.fresh('v'), this.fresh('e')];
+      // The value as compile.ts reads it: a root of what cannot be below 0 clamped at its edge (nonnegative-roots.ts).
+      const f = clampsRoot(name, argTerms, this.layout) ? 'R.clampedRoot' : `F${k}`;
       this.emit(out, `const ${v} = ${args[0].v}, ${ea} = ${args[0].e};`);
       if (rule.kink) this.noteKink(out, `K${k}(${v})`);
       else if (name === 'sqrt') this.noteKink(out, v);
-      this.emit(out, `const ${o} = F${k}(${v});`);
+      this.emit(out, `const ${o} = ${f}(${v});`);
       const zero = NEVER_ZERO.has(name) ? ` || ${o} === 0` : '';
       this.emit(out, `if (Number.isFinite(${v}) && (${this.outOfRange(o)}${zero})) s.needsPrecision = true;`);
       if (rule.jumpDistance && rule.kink) this.emit(out, `if (${ea} > 0 && Math.abs(K${k}(${v})) <= ${ea} && s.differentiating === 0) s.needsPrecision = true;`);
       const absolute = rule.absoluteError ? ` + A${k}(${v})` : '';
-      this.emit(out, `let ${e} = (${ea} === 0 ? 0 : R.argumentError(F${k}, ${v}, ${o}, S${k}(${v})[0], ${ea})) + ${roundoff} * Math.abs(${o})${absolute} + ${ETA};`);
+      this.emit(out, `let ${e} = (${ea} === 0 ? 0 : R.argumentError(${f}, ${v}, ${o}, S${k}(${v})[0], ${ea})) + ${roundoff} * Math.abs(${o})${absolute} + ${ETA};`);
       this.emit(out, `${e} = ${e} === ${e} ? ${e} : Infinity;`);
       return { v: o, e };
     }

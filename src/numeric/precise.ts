@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
-import { compare, complementOf, rangeAbove, valueRange, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
-import { dimSize, inputsByName, type Layout } from './layout.ts';
+import { dimSize, type Layout } from './layout.ts';
+import { clampsRoot } from './nonnegative-roots.ts';
 import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { rationalSeries } from './rational-series-tail.ts';
@@ -428,8 +429,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       case 'fn': {
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(go);
-        // A root of what cannot be below 0 is read at 0 where the radicand's rounding took it below (compile.ts).
-        const clamped = t.name === 'sqrt' && rangeAbove(valueRange(t.args[0], inputsByName(layout)), 0, false);
+        // A root of what cannot be below 0 is read at 0 where the radicand's rounding took it below (nonnegative-roots.ts).
+        const clamped = clampsRoot(t.name, t.args, layout);
         const value = clamped ? (Wide: typeof HIGH, a: readonly PreciseNumber[]) => preciseValue(rule, Wide, a.map((x) => (x.isNegative() ? new Wide(0) : x)))
           : (Wide: typeof HIGH, a: readonly PreciseNumber[]) => preciseValue(rule, Wide, a);
         return memo(t, (s) => {

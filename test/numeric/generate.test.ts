@@ -281,3 +281,18 @@ claim diff(sum(${i}, ${i} * ${w}^(${i} - 1) * ${x}[${i}]), ${x}[k]) = k * ${w}^(
     });
   });
 });
+
+describe('a root of what cannot be below 0 (nonnegative-roots.ts)', () => {
+  it('is read alike by the closures and the generated code: sqrt(2 - 2 cos t) at t = 1e-9, 0 up to its rounding, has a finite error in both', () => {
+    const t: Term = { k: 'input', ref: { name: 't', indices: [] } };
+    const radicand: Term = { k: 'add', terms: [{ k: 'num', value: { num: 2n, den: 1n } }, { k: 'mul', factors: [{ k: 'num', value: { num: -2n, den: 1n } }, { k: 'fn', name: 'cos', args: [t] }] }] };
+    const root: Term = { k: 'fn', name: 'sqrt', args: [radicand] };
+    for (const value of [1e-9, 1e-4, 0.5]) expectSameBits(root, 2, [value], [0], 0);
+    const layout = layoutInputs(INPUTS, new Map([['n', 2]]));
+    const slots = new IndexSlots();
+    const state = newState(layout, slots);
+    state.values.fill(1e-9);
+    compileGenerated(generateSource(root, layout, slots)!)(state);
+    expect(Number.isFinite(state.error)).toBe(true);
+  });
+});
