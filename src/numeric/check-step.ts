@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import { freeInputNames, functionParameterRanges, FUNCTIONS, hasDiff, inputNames, usesIndexVariable, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { cornerExamples, edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
-import { IndexSlots, newState, QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
-import { compileTerm } from './generate.ts';
-import { compileDerivedInputs } from './derived-inputs.ts';
-import { compileDivergence } from './divergence.ts';
+import { QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
+import { acquireCompiled, releaseCompiled, type CompiledAtSize } from './compiled-steps.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
 import { specialValues } from './special-values.ts';
 import { directionalCheck, DIRECTIONAL_THRESHOLD, gradientStep } from './directional.ts';
-import { dimSize, layoutInputs } from './layout.ts';
+import { dimSize } from './layout.ts';
 
 /** Inputs closer than this to a kink (of relu, abs, max, a comparison) are discarded: no derivative is defined there. */
 export const KINK_MARGIN = 1e-6;
@@ -258,6 +256,15 @@ interface Judged {
  * failing input to the simplest one that still fails.
  */
 export function checkStepNumerically(step: NumericStep, options: NumericStepOptions): NumericOutcome {
+  const acquired: CompiledAtSize[] = [];
+  try {
+    return checkWithCompiled(step, options, acquired);
+  } finally {
+    for (const c of acquired) releaseCompiled(c);
+  }
+}
+
+function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acquired: CompiledAtSize[]): NumericOutcome {
   resetQuadratureWork();
   let trials = 0;
   let worstRelative = 0;
@@ -298,14 +305,9 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
     const sizes = options.sizes[s];
     const sizeRecord = Object.fromEntries(sizes);
     tried.push(sizeRecord);
-    const layout = layoutInputs(step.inputs, sizes);
-    const slots = new IndexSlots();
-    const lhs = compileTerm(step.lhs, layout, slots);
-    const rhs = compileTerm(step.rhs, layout, slots);
-    const state = newState(layout, slots);
-    const derived = compileDerivedInputs(layout, slots);
-    const lhsDiverges = readsSeriesOrIntegral.lhs ? compileDivergence(step.lhs, layout, slots) : undefined;
-    const rhsDiverges = readsSeriesOrIntegral.rhs ? compileDivergence(step.rhs, layout, slots) : undefined;
+    const compiled = acquireCompiled(step, sizes, readsSeriesOrIntegral);
+    acquired.push(compiled);
+    const { layout, slots, lhs, rhs, state, derived, lhsDiverges, rhsDiverges } = compiled;
     const entryCount = countAssignments(step.freeIndices, sizes);
     const allAssignments = entryCount <= (options.maxEntries ?? MAX_ENTRIES_PER_INPUT) ? indexAssignments(step.freeIndices, sizes) : undefined;
     if (allAssignments === undefined) sampled = { compared: SAMPLED_ENTRIES, of: Math.max(sampled?.of ?? 0, entryCount) };
@@ -627,7 +629,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 
     // Many gradient entries: along random directions first, every entry only to confirm and name a failure.
     const directional = gradient === undefined ? undefined
-      : directionalCheck(gradient, gradient.side === 'lhs' ? rhs : lhs, layout, slots, state, ERROR_FACTOR);
+      : (compiled.directional ??= directionalCheck(gradient, gradient.side === 'lhs' ? rhs : lhs, layout, slots, state, ERROR_FACTOR));
     const outer = gradient === undefined ? [] : step.freeIndices.filter((f) => !gradient.indices.some((g) => g.name === f.name));
     const outerAssignments = indexAssignments(outer, sizes);
     const outerSlots = outer.map((f) => slots.slot(f.name));

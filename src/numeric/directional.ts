@@ -57,10 +57,17 @@ export interface DirectionalOutcome {
  * evaluation, so that is O(n) for softmax), and each direction costs one
  * Richardson finite difference of F.
  */
+export interface DirectionalCheck {
+  /** The gradient's entries at this size. */
+  readonly entries: number;
+  check(seed: number): DirectionalOutcome;
+}
+
 export function directionalCheck(
   gradient: GradientStep, other: Compiled, layout: Layout, slots: IndexSlots, state: EvaluationState, errorFactor: number,
-): { readonly entries: number; check(seed: number): DirectionalOutcome } {
-  const f = compileTerm(gradient.f, layout, slots);
+): DirectionalCheck {
+  // Compiled on first use: below the threshold the entries are differentiated one by one and F is never read alone.
+  let f: Compiled | undefined;
   const slot = layout.slots.get(gradient.variable)!;
   const shape = gradient.indices.map((i) => dimSize(i.dim, layout.sizes));
   const entries = shape.reduce((a, b) => a * b, 1);
@@ -70,6 +77,8 @@ export function directionalCheck(
   const base = new Float64Array(entries);
 
   const check = (seed: number): DirectionalOutcome => {
+    f ??= compileTerm(gradient.f, layout, slots);
+    const compiledF = f;
     // The other side at every entry, row-major like the layout.
     for (let e = 0; e < entries; e++) {
       let rest = e;
@@ -104,13 +113,13 @@ export function directionalCheck(
       state.differentiating++;
       let estimate;
       try {
-        f(state);
+        compiledF(state);
         const margin = state.kinkDistance;
         kink = Math.min(kink, margin);
         const g = (t: number) => {
           for (let e = 0; e < entries; e++) state.values[slot.offset + e] = base[e] + t * v[e];
           state.epoch++;
-          const value = f(state);
+          const value = compiledF(state);
           reportValueError(state.error);
           return value;
         };
