@@ -183,6 +183,17 @@ claim x * sigmoid(x) >= -0.278   expect wrong
 `)).toEqual(['verified', 'refuted', 'refuted', 'verified', 'refuted', 'refuted', 'verified', 'refuted']);
   }, 120_000);
 
+
+  it('reads a bound tied at 0 just off the tie, at 1e-20 and 1e-40, where a slip hidden in a divisor\'s digits breaks it (probe 48)', () => {
+    // log cosh r = r^2/2 - r^4/12 + ...: divided by 2(1 + 1e-40) the bound fails for 0 < |r| < 2.45e-20 only, and
+    // the canonical margin, multiplied through by 10^40, cancels 80 digits at every point a grid reads.
+    // Divided by 2(1 - 1e-40) it holds everywhere.
+    expect(verdictsIn(`given r: real
+claim log(cosh(r)) <= r^2 / 2.0000000000000000000000000000000000000002   expect wrong
+claim log(cosh(r)) <= r^2 / 1.9999999999999999999999999999999999999998
+claim log(cosh(r)) <= r^2 / 2
+`)).toEqual(['refuted', 'verified', 'verified']);
+  }, 120_000);
   it('refutes a strict bound at an irrational point where it is tight, a constant of the books its least point nears (probe 22)', () => {
     expect(verdictsIn(`given x: real
 given a: positive
