@@ -41,8 +41,25 @@ export interface StepToCompile {
   readonly inputs: readonly Input[];
 }
 
-/** At most this many sizes are kept per step: past them, the oldest is dropped. */
-const MAX_SIZES_KEPT = 16;
+/**
+ * At most this many compiled steps are kept in all, the most recently used: a file of 150 claims through a chain of
+ * lets kept each claim's derived inputs compiled while the file was checked, and exhausted the heap. A check of the
+ * same step again comes soon after the last (a notebook cell run again, the first size then all of them).
+ */
+const MAX_KEPT = 8;
+
+/** The kept steps, least recently used first, each with the map it is found in and its key there. */
+const recent = new Map<CompiledAtSize, { readonly bySize: Map<string, CompiledAtSize>; readonly key: string }>();
+
+function keep(c: CompiledAtSize, bySize: Map<string, CompiledAtSize>, key: string): void {
+  recent.delete(c);
+  recent.set(c, { bySize, key });
+  while (recent.size > MAX_KEPT) {
+    const [oldest, where] = recent.entries().next().value!;
+    recent.delete(oldest);
+    if (where.bySize.get(where.key) === oldest) where.bySize.delete(where.key);
+  }
+}
 
 /** Index slots a kept state must still have free to be used again (newState gives it 16 past its slots). */
 const SLOT_ROOM = 8;
@@ -93,12 +110,14 @@ export function acquireCompiled(step: StepToCompile, sizes: ReadonlyMap<string, 
     s.needsPrecision = false;
     s.firstStepCap = Infinity;
     s.epoch++;
+    keep(kept, bySize, key);
     return kept;
   }
   const fresh = compileAtSize(step, sizes, divergence);
   if (kept === undefined || !kept.busy) {
-    if (bySize.size >= MAX_SIZES_KEPT) bySize.delete(bySize.keys().next().value!);
+    if (kept !== undefined) recent.delete(kept);
     bySize.set(key, fresh);
+    keep(fresh, bySize, key);
   }
   return fresh;
 }
