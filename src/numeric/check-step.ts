@@ -325,6 +325,8 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     let lastFailing = 0;
     /** High-precision work spent on failures no finite difference could settle (see judgeEntries). */
     let fallbackWork = 0;
+    /** Whether high precision found the sides agreeing where a failure of the doubles had been corroborated. */
+    let doublesOverturned = false;
     // Compiled on first need: most steps never lose a value to the range of doubles.
     const precise: { lhs?: PreciseSide | null; rhs?: PreciseSide | null } = {};
     const preciseSide = (which: 'lhs' | 'rhs'): PreciseSide | null => {
@@ -515,14 +517,20 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
               const precise = comparedPrecisely(l, r);
               // Only an agreement changes anything: a step that fails in 60 digits too is reported in doubles, as found.
               readInPrecision = precise !== undefined;
-              if (precise !== undefined && precise.ratio <= 1) compared = precise;
+              if (precise !== undefined && precise.ratio <= 1) {
+                compared = precise;
+                doublesOverturned = true;
+              }
             } finally {
               unlimited = wasUnlimited;
               fallbackWork += work.operations - before;
             }
           }
-          // A failure no second take repeats and high precision could not read (its budget spent) is no evidence.
-          if (compared.ratio > 1 && !retaken.corroborated && !readInPrecision) { lostElsewhere = true; continue; }
+          // A failure no second take repeats and high precision could not read (its budget spent) is no evidence;
+          // nor is one high precision could not read once it has overturned a failure of the doubles at this step
+          // (sin(x) at x = 2e15: every take of every input failed alike, each read in 60 digits agreed, and the
+          // first input past the budget was an engine fault).
+          if (compared.ratio > 1 && !readInPrecision && (!retaken.corroborated || doublesOverturned)) { lostElsewhere = true; continue; }
         }
         defined = true;
         relative = Math.max(relative, compared.relative);

@@ -88,6 +88,17 @@ const MOVED_SAFETY = 2;
 const POOR = 1e-9;
 /** How many times a poor result is retried with smaller steps. */
 const MAX_RETRIES = 3;
+/**
+ * How many retries in all while each is poor with less than two significant digits (see
+ * derivative): the steps were wider than f's own scale (sin at x = 2e15, whose
+ * first step spans 10^13 periods) and the tableau agreed with itself by chance.
+ * From 0.1 |x| down past an ulp of x.
+ */
+const MAX_ALIASED_RETRIES = 18;
+/** An estimate below this many times its error has less than two significant digits (see derivative). */
+const SIGNIFICANT = 100;
+/** The first step of the retry within |x| when every step of the first tableau was wider than |x| (see derivative). */
+const STRADDLE_RETRY = 0.1;
 /** How many times the step is reduced after f was not finite at a sample point. */
 const MAX_RETREATS = 10;
 /** Step reduction after a non-finite sample. */
@@ -196,12 +207,18 @@ export function derivative(
   let step = NaN;
   let retreats = 0;
   let retries = 0;
+  /** Whether the estimate kept is poor with less than two significant digits, and whether this tableau checks one across 0. */
+  let chosenAliased = false;
+  let straddleRetry = false;
   const rows = rowsAt(depth, maxRows);
   depth++;
   try {
     for (;;) {
       const t = tableau(f, x, s0, h, shrink, maxRows, maxStep, counter, rows);
       if (t !== OK) {
+        // A retry within |x| that meets no value leaves the estimate across 0 unconfirmed: no evidence either.
+        // One with no step to take (x a subnormal) cannot check it, and leaves it as it was.
+        if (found && straddleRetry && t === NONFINITE) return report(outside(counter));
         if (found) break;
         if (t === DEGENERATE || retreats >= MAX_RETREATS) return report(outside(counter));
         retreats++;
@@ -211,18 +228,40 @@ export function derivative(
         if (x !== 0) h = Math.min(h, 0.1 * Math.abs(x));
         continue;
       }
-      if (!found || bestError < error) {
-        found = true;
-        value = bestValue;
-        error = bestError;
-        step = bestStep;
-      }
       // Retry with smaller steps while the result is poor for lack of convergence
       // (the step was too large for f's scale). A poor result dominated by the
       // round-off floor (f is noisy) would only get worse with smaller steps.
       const scale = Math.abs(bestValue) + tableauMagnitude / h;
       const poor = bestError > POOR * scale && bestMoved > bestFloor;
-      if (!poor || retries >= MAX_RETRIES) break;
+      // Poor with less than two significant digits: steps far wider than f's own scale agree with themselves by chance (sin
+      // at x = 2e15, whose first step spans 10^13 periods, reads 1.6e-14 +- 7e-15 against cos(x) = -0.47, and
+      // each retry ten times smaller alike). Such an estimate is no evidence, however small its error: the retries
+      // go on while they give one, and a later estimate that contradicts it replaces it.
+      const aliased = poor && Math.abs(bestValue) <= SIGNIFICANT * bestError;
+      const contradicts = found && Math.abs(bestValue - value) > bestError + error;
+      if (straddleRetry && contradicts) {
+        // Across 0 and within |x| the estimates differ beyond both errors: a pole at 0 (below) or noise no error
+        // reports; neither can be told from the other here, and neither estimate is evidence.
+        return report(outside(counter));
+      }
+      if (!found || (chosenAliased && contradicts) || bestError < error) {
+        found = true;
+        value = bestValue;
+        error = bestError;
+        step = bestStep;
+        chosenAliased = aliased;
+      }
+      // Steps wider than |x| straddle 0, where f's poles commonly are: 1/u at u = 5e-11 has a second derivative
+      // of 1.6e31, and a central difference across the pole, even in u, reads 0 at every step alike. One retry
+      // within |x| must agree with the estimate those steps gave.
+      if (!poor && retries === 0 && x !== 0 && bestStep > Math.abs(x)) {
+        retries++;
+        straddleRetry = true;
+        h = STRADDLE_RETRY * Math.abs(x);
+        continue;
+      }
+      straddleRetry = false;
+      if (!poor || retries >= (aliased ? MAX_ALIASED_RETRIES : MAX_RETRIES)) break;
       retries++;
       const smaller = h / RETRY;
       h = x !== 0 && 0.1 * Math.abs(x) < smaller ? 0.1 * Math.abs(x) : smaller;
@@ -230,7 +269,8 @@ export function derivative(
   } finally {
     depth--;
   }
-  if (!found || !Number.isFinite(error)) return report(outside(counter));
+  // Retries that never found a step within f's scale: no estimate is evidence.
+  if (!found || !Number.isFinite(error) || chosenAliased) return report(outside(counter));
   return report({ value, error, step, evaluations: counter.n });
 }
 
