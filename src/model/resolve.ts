@@ -1,5 +1,5 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { exprChildren, primedName, type Expr, type Span } from '../syntax/index.ts';
+import { ANGLE_BRACKETS, exprChildren, primedName, type Expr, type Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
@@ -116,7 +116,7 @@ function derivativeOfFunction(name: string, order = 1): ((t: Term) => Term) | un
   return (t) => substituteScalarInputs(derivative, new Map([['%u', t]]));
 }
 
-const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'hessian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet', 'adj', 'adjugate'] as const;
+const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'hessian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet', 'adj', 'adjugate', ANGLE_BRACKETS] as const;
 
 /** What names mean inside a derivation. */
 export interface Scope {
@@ -1322,6 +1322,13 @@ export class Resolver {
     if (name === 'grad') return this.withLetAsInput(args[1], () => this.grad(expr, bound));
     if (name === 'jacobian') return this.withLetAsInput(args[1], () => this.jacobian(expr, bound));
     if (name === 'hessian') return this.withLetAsInput(args[1], () => this.hessian(expr, bound));
+    // ⟨a, b⟩ is two things in the books: the inner product of two vectors (ML's notes), and Stewart's vector written out,
+    // ⟨2xy^3, 3x^2y^2 - 4⟩. Read as the inner product alone, a true gradient of scalars was refuted on its shape (probe 50).
+    // Scalars make the vector; anything else is the inner product, with its messages.
+    if (name === ANGLE_BRACKETS) {
+      if (args.length >= 2 && args.every((x) => this.val(x, bound).k === 'scalar')) return this.val({ kind: 'array', items: args, span: expr.span }, bound);
+      return this.callValue('dot', expr, bound);
+    }
     if (name === 'dot') {
       // Schroeder's ⟨E⟩, Griffiths' ⟨x⟩: angle brackets around one value are a mean, not an inner product (probe 41).
       if (args.length === 1) {

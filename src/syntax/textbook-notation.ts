@@ -27,6 +27,12 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u02e3': 'x', '\u02b8': 'y', '\u1d57': 't', '\u1d43': 'a', '\u1d47': 'b', '\u1dbb': 'z', '\u1d50': 'm', '\u1d48': 'd',
 };
 
+/**
+ * The call ⟨a, b, ...⟩ is read as: the inner product of two vectors, or the vector of scalars
+ * Stewart writes so (the resolver tells them apart by the types).
+ */
+export const ANGLE_BRACKETS = 'angle_brackets';
+
 /** The trigonometric and hyperbolic functions a textbook writes a power or an inverse on: `sin^2(x)`, `tan^-1(x)`, `sin²(x)`. */
 const POWERED = 'sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth';
 
@@ -492,7 +498,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i++;
       continue;
     }
-    if (c === '\u27e8') { emit('dot(', i); continue; }
+    if (c === '\u27e8') { emit(`${ANGLE_BRACKETS}(`, i); continue; }
     if (c === '\u27e9') { emit(')', i); continue; }
     // 1{v[k] = max(v)}: the indicator of a condition, a single = in it a comparison.
     const indicator = c === '1' && text[i + 1] === '{' && (i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1])) ? matchingBrace(text, i + 1) : undefined;

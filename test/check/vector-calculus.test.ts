@@ -8,6 +8,20 @@ import { describe, expect, it } from 'vitest';
 import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('cross, div and curl', () => {
+  it("reads Stewart's ⟨a, b⟩ of scalars as a vector, and ⟨u, v⟩ of two vectors as their inner product (probe 50)", () => {
+    // Read as the inner product alone, a true gradient of scalars was refuted on its shape.
+    expect(verdictsIn(`given x, y, z: real
+given u, v: vector[n]
+claim grad(x^2 y^3 - 4y, [x, y]) = \\langle 2xy^3, 3x^2y^2 - 4 \\rangle
+claim grad(x^2 y^3 - 4y, [x, y]) = ⟨2xy^3, 3x^2y^2 - 4⟩
+claim grad(x^2 y^3 - 4y, [x, y]) = ⟨2xy^3, 3x^2y^2 + 4⟩   expect wrong
+claim \\langle 1, 2 \\rangle \\cdot \\langle 3, 4 \\rangle = 11
+claim curl([x z, x y z, -y^2], [x, y, z]) = ⟨-2y - xy, x, yz⟩
+claim ⟨u, v⟩ = sum(i, u[i] * v[i])
+claim ⟨u, v⟩ = sum(i, u[i] * v[i]) + 1   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
   it('proves the cross product\'s identities and refutes their slips', () => {
     expect(verdictsIn(`given a, b, c: vector[3]
 given x, y, z: real
