@@ -4,7 +4,7 @@ import { printTerm, termKey } from './print-term.ts';
 import { mapChildren, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize } from './term-size.ts';
 import { constantFraction } from './term-queries.ts';
-import type { InputRef, Term } from './term.ts';
+import type { Index, IndexTerm, InputRef, Term } from './term.ts';
 
 /**
  * The partial derivative of a term with respect to one input entry, in index
@@ -62,6 +62,13 @@ function differentiateOnce(term: Term, v: InputRef): Term {
       // [i != j] b^([i != j] - 1) would divide by b, which is 0 at a root of the product (the second derivative of
       // prod(k, 1, 4, (x - k)^2) at x = 1 was said to have no value).
       if (term.exponent.k === 'icmp') return mul(term.exponent, db);
+      // An exponent made of indices, 2 k in a power series, is 0 for one term: x^0 is 1 there, and its derivative 0,
+      // not 0 x^(-1), which has no value at x = 0 (J0'(0) = 0 through sum(k, 0, 6, (x/2)^(2 k) ...), probe 50). The
+      // power read is e - 1 + [e == 0]: e - 1 wherever e is not 0, and x^0 where it is.
+      const whole = constantExponent ? indexOfWholeTerm(term.exponent) : undefined;
+      if (whole !== undefined && whole.k !== 'lit') {
+        return mul(term.exponent, pow(term.base, add(sub(term.exponent, ONE), delta(whole, { k: 'lit', value: 0 }))), db);
+      }
       if (constantExponent) return mul(term.exponent, pow(term.base, sub(term.exponent, ONE)), db);
       // a^b = exp(b log a): d = a^b (b' log a + b a' / a)
       return mul(term, add(mul(de, fn('log', term.base)), mul(term.exponent, db, pow(term.base, num(-1)))));
@@ -74,7 +81,9 @@ function differentiateOnce(term: Term, v: InputRef): Term {
       return { k: 'sum', index: term.index, dim: term.dim, body: differentiate(term.body, v) };
     case 'series': {
       // Term by term, as for a power series inside its radius; where the differentiated series diverges it has no value.
-      const body = differentiate(term.body, v);
+      // The power rule's test for a 0 exponent (above) is 0 where the index never reaches 0: x^k / k from k = 1 keeps
+      // the term the closed forms are read by.
+      const body = testsBelowStart(differentiate(term.body, v), term.index, term.lower);
       return body.k === 'num' && body.value.num === 0n ? ZERO : { ...term, body };
     }
     case 'reduce': {
@@ -214,4 +223,64 @@ function product(...factors: Term[]): Term {
 
 function isZero(t: Term): boolean {
   return t.k === 'num' && t.value.num === 0n;
+}
+
+/**
+ * A term made of indices used as numbers, whole coefficients and a whole constant
+ * (2 k, k - 1, 2 (i + j)), as the index position it equals; undefined for anything else.
+ */
+export function indexOfWholeTerm(t: Term): Index | undefined {
+  const parts = new Map<string, number>();
+  let offset = 0;
+  const read = (x: Term, scale: number): boolean => {
+    switch (x.k) {
+      case 'num':
+        if (x.value.den !== 1n) return false;
+        offset += scale * Number(x.value.num);
+        return true;
+      case 'ival': {
+        const i = x.index;
+        if (i.k === 'lit') { offset += scale * i.value; return true; }
+        if (i.k === 'var') { parts.set(i.name, (parts.get(i.name) ?? 0) + scale); offset += scale * i.offset; return true; }
+        if (i.k === 'affine' && i.terms.every((p) => !p.dim)) {
+          for (const p of i.terms) parts.set(p.name, (parts.get(p.name) ?? 0) + scale * p.coef);
+          offset += scale * i.offset;
+          return true;
+        }
+        return false;
+      }
+      case 'add': return x.terms.every((y) => read(y, scale));
+      case 'mul': {
+        const constants = x.factors.filter((f) => f.k === 'num');
+        const rest = x.factors.filter((f) => f.k !== 'num');
+        if (rest.length !== 1 || constants.some((f) => f.k === 'num' && f.value.den !== 1n)) return false;
+        const factor = constants.reduce((c, f) => c * (f.k === 'num' ? Number(f.value.num) : 1), 1);
+        return read(rest[0], scale * factor);
+      }
+      default: return false;
+    }
+  };
+  if (!read(t, 1) || !Number.isSafeInteger(offset)) return undefined;
+  const terms: IndexTerm[] = [...parts].filter(([, coef]) => coef !== 0).map(([name, coef]) => ({ name, coef }));
+  if (terms.length === 0) return { k: 'lit', value: offset };
+  if (terms.length === 1 && terms[0].coef === 1) return { k: 'var', name: terms[0].name, offset };
+  return { k: 'affine', terms, offset };
+}
+
+/** Tests (i == c) of a series' own index i against a number c below its first value, made 0: i never takes c. */
+function testsBelowStart(t: Term, index: string, lower: number): Term {
+  if (t.k === 'icmp' && t.op === '==' && t.a.k === 'var' && t.a.name === index && t.b.k === 'lit' && t.b.value - t.a.offset < lower) return ZERO;
+  if (t.k === 'icmp' && t.op === '==' && t.a.k === 'affine' && t.b.k === 'lit' && t.a.terms.length === 1 && t.a.terms[0].name === index && !t.a.terms[0].dim) {
+    const at = (t.b.value - t.a.offset) / t.a.terms[0].coef;
+    if (!Number.isInteger(at) || at < lower) return ZERO;
+  }
+  // The series' index is its own inside a nested sum or series of another name only.
+  if ((t.k === 'sum' || t.k === 'series' || t.k === 'reduce') && t.index === index) return t;
+  const mapped = mapChildren(t, (c) => testsBelowStart(c, index, lower));
+  if (mapped === t) return t;
+  // Rebuilt, so that the 0 leaves a sum and its power as the closed forms read them: x^(k - 1), not x^(k - 1 + 0).
+  if (mapped.k === 'add') return add(...mapped.terms);
+  if (mapped.k === 'mul') return mul(...mapped.factors);
+  if (mapped.k === 'pow') return pow(mapped.base, mapped.exponent);
+  return mapped;
 }

@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('infinite sums: sum(k, L, Infinity, E) (Stewart 11.8-11.10, the discounted return)', () => {
+  it("differentiates a power series' k = 0 term, x^0, to 0 at x = 0 too, not 0 x^(-1) (probe 50: J0'(0) = 0)", () => {
+    expect(verdictsIn(`given x: real
+let J5 = sum(k, 0, 6, (-1)^k * (x/2)^(2 k) / (k!)^2)
+claim subs(diff(J5, x), x, 0) = 0
+claim subs(diff(sum(k, 0, 2, x^(2 k)), x), x, 0) = 0
+claim subs(diff(sum(k, 0, 4, x^k / k!), x), x, 0) = 1
+claim subs(diff(sum(k, 0, 4, x^k / k!), x), x, 0) = 0   expect wrong
+claim diff(sum(k, 0, 4, x^k / k!), x) = sum(k, 0, 3, x^k / k!)
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved']);
+  });
+
   it('sums power series to their closed forms, and refutes the slips', () => {
     expect(verdictsIn(`given x: unit
 given t: real
