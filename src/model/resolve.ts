@@ -428,10 +428,8 @@ export class Resolver {
           if (a.k === 'array' && b.k === 'array') return this.product(expr, a, b);
           return this.entrywise(expr, a, b, mul);
         }
-        if (b.k === 'array') {
-          throw this.error('shape', `division by ${showShape(b.shape)}: ${describeOperand(expr.right, b.shape)}`, expr.opSpan ?? expr.span,
-            'write ./ to divide entry by entry');
-        }
+        // Over an array, entry by entry, as the books print the logistic of a vector, 1 / (1 + e^{-a}) (Goodfellow 20.2, probe
+        // 49): no other division by an array is meant.
         return this.entrywise(expr, a, b, div);
       }
     }
@@ -471,7 +469,10 @@ export class Resolver {
       (ix: readonly Index[]): Term => (v.k === 'scalar' ? v.t : v.at(pick(ix)!));
     const left = entry(a, plan.left);
     const right = entry(b, plan.right);
-    return array(plan.shape, (ix) => f(left(ix), right(ix)));
+    // A row stays a row (½ xᵀ is a row, so ½ xᵀ Q x is a number, not two vectors side by side, probe 49).
+    const vectors = [a, b].filter((x): x is ArrayValue => x.k === 'array' && x.shape.length === 1);
+    const row = plan.shape.length === 1 && vectors.length > 0 && vectors.every((x) => x.orient === 'row');
+    return array(plan.shape, (ix) => f(left(ix), right(ix)), row ? 'row' : undefined);
   }
 
   /** `A * B`: the matrix product (and matrix-vector, vector-matrix, the dot product of two vectors). */
@@ -1457,7 +1458,8 @@ export class Resolver {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);
     }
-    // A summation index or a size before a bracket (x^k(1 - x)): a product written without its space, not a misspelled function.
+    // A summation index or a size before a bracket (x^k(1 - x)): a product written without its space, not a misspelled
+    // function. Read as the product it would be x^(k (1 - x)^(n - k)), a true step refuted: an error says so.
     if (bound.has(name) || this.params.has(name) || this.scope.dims.has(name)) {
       throw this.error('unknown-function', `${name} is ${this.scope.dims.has(name) ? 'a size' : 'an index'}, not a function: ${name}(...) reads as a call`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);

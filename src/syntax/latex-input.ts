@@ -219,6 +219,8 @@ class LatexReader {
       const numerator = a.out.join('');
       const differential = /^\s*(\u2202|d)(\s*(?:\^\s*\d|[\u00b2\u00b3]))?\s*/u.exec(numerator);
       if (differential !== null && /^(\u2202|d)[\p{L}\s]/u.test(b.out.join('').trimStart())) {
+        // A coefficient against it, 2\frac{dy}{dt} (Boyce and DiPrima print y'' + 2y' + 5y so), is a factor before it, not 2d.
+        apart();
         const rest = numerator.slice(differential[0].length);
         if (rest === '') {
           this.emitReader(a, true);
@@ -301,12 +303,16 @@ class LatexReader {
       return inner.end;
     }
     if (name === 'begin' && /^\{cases\}/.test(text.slice(next, next + 7))) return this.cases(i, next + 7, to);
+    const environment = name === 'begin' ? /^\{([pbBvV]?)matrix\}/.exec(text.slice(next, next + 10)) : null;
+    if (environment !== null) return this.matrix(i, next + environment[0].length, to, environment[1]);
     if (LABELLED.has(name)) {
       const [, inner] = this.twoArguments(afterSpaces(), to, name);
       this.emitTranslated(inner, false);
       return inner.end;
     }
     if (Object.hasOwn(ACCENTS, name)) {
+      // m\ddot{x} is m times ẍ (Goldstein, Taylor), not one name mẍ.
+      apart();
       const inner = this.argument(afterSpaces(), to, name);
       this.emitTranslated(inner, false);
       this.emit(ACCENTS[name], inner.end - 1);
@@ -315,6 +321,60 @@ class LatexReader {
     // Left as written: the expression parser reports it at its column, in the step that holds it (unreadLatex).
     this.emit(text.slice(i, next), i);
     return next;
+  }
+
+  /**
+   * `\begin{pmatrix} a & b \\ c & d \end{pmatrix}` (and bmatrix, Bmatrix, matrix) is the matrix `[[a, b], [c, d]]`, a
+   * single column the vector `[a, c]`; `vmatrix` (and Vmatrix) its determinant, `det([[a, b], [c, d]])`: the
+   * Wronskian and the Jacobian of a change of variables as Boyce and DiPrima and Stewart print them (probe 50).
+   */
+  private matrix(i: number, from: number, to: number, kind: string): number {
+    const { text } = this;
+    const closing = `\\end{${kind}matrix}`;
+    const end = text.indexOf(closing, from);
+    if (end < 0 || end >= to) return this.emitRaw(i, from);
+    const rows: [number, number][][] = [];
+    let row: [number, number][] = [];
+    let depth = 0;
+    let start = from;
+    const cell = (at: number) => {
+      let [a, b] = [start, at];
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      row.push([a, b]);
+    };
+    for (let k = from; k < end; k++) {
+      const c = text[k];
+      if (c === '\\' && text[k + 1] === '\\' && depth === 0) { cell(k); rows.push(row); row = []; start = k + 2; k++; continue; }
+      if (c === '\\') { k++; continue; }
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      else if (c === '&' && depth === 0) { cell(k); start = k + 1; }
+    }
+    cell(end);
+    rows.push(row);
+    // A closing \\ before \end leaves an empty last row.
+    const filled = rows.filter((r) => r.some(([a, b]) => text.slice(a, b).trim() !== ''));
+    if (filled.length === 0) return this.emitRaw(i, end + closing.length);
+    const determinant = kind === 'v' || kind === 'V';
+    const column = !determinant && filled.every((r) => r.length === 1);
+    // \det \begin{pmatrix} is det's call: its bracket follows the name, not the space a function's name is given.
+    if (/(?:^|[^\p{L}])det\s+$/u.test(this.out.slice(-12).join(''))) {
+      while (this.out[this.out.length - 1] === ' ') { this.out.pop(); this.sources.pop(); }
+    }
+    // In brackets: two side by side are a product, (A)(v), not an entry of the first, A[1, 1].
+    this.emit(determinant ? 'det([' : '([', i);
+    filled.forEach((r, k) => {
+      if (k > 0) this.emit(', ', r[0][0]);
+      if (!column) this.emit('[', r[0][0]);
+      r.forEach(([a, b], c) => {
+        if (c > 0) this.emit(', ', a);
+        this.read(a, b);
+      });
+      if (!column) this.emit(']', r[r.length - 1][1]);
+    });
+    this.emit('])', end);
+    return end + closing.length;
   }
 
   /**

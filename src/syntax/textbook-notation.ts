@@ -61,6 +61,12 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
 const BARE_FUNCTIONS = `${POWERED}|${INVERSES}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
 const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)(?:_[\\p{L}\\p{N}]+|\\[[^\\][()]*\\])?|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
 const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
+/**
+ * Letters side by side after such a function, one of them Greek, as physics prints a phase: `cos ω t` is cos(ω t),
+ * `sin n π x` is sin(n π x) (Taylor, Boas, probe 50). Latin letters alone stay an error, as above.
+ */
+const LETTERS_SIDE_BY_SIDE = `(?:[0-9]+|\\p{L}(?:_[\\p{L}\\p{N}]+)?)(?:[ \\t]+\\p{L}(?:_[\\p{L}\\p{N}]+)?)+`;
+const FUNCTION_BEFORE_LETTERS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${LETTERS_SIDE_BY_SIDE})${BARE_OPERAND_END}`, 'u');
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
 /**
@@ -566,7 +572,9 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 1;
       continue;
     }
-    const bare = startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i)) : null;
+    const letters = startsName && /[a-z]/.test(c) ? FUNCTION_BEFORE_LETTERS.exec(text.slice(i)) : null;
+    const bare = letters !== null && /\p{Script=Greek}/u.test(letters[2]) ? letters
+      : startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i)) : null;
     if (bare) {
       const [whole, name, operand] = bare;
       const at = i + whole.length - operand.length;
@@ -699,7 +707,8 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       if (operand === undefined) { emit('sqrt', i); continue; }
       for (let k = 0; k < roots; k++) emit('sqrt(', i + k);
       // The operand as written, then the closing brackets, at its last character.
-      for (let k = 1; k <= operand.length; k++) emit(text[at + k], at + k);
+      // π in the operand is pi, as everywhere (3 √π / 4, Boas 11.3, probe 49).
+      for (let k = 1; k <= operand.length; k++) emit(text[at + k] === '\u03c0' ? 'pi' : text[at + k], at + k);
       i = at + operand.length;
       emit(')'.repeat(roots), i);
       continue;

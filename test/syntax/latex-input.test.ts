@@ -198,3 +198,35 @@ claim \\left. \\frac{d}{dx} x^3 \\right|_{x=2} = 8   expect wrong
   });
 });
 
+
+describe('ODE, mechanics and vector calculus as printed (probes 49 and 50)', () => {
+  it('reads a coefficient against Leibniz, an accent against a letter, a phase of Greek letters, matrices and determinants', () => {
+    expect(read('2\\frac{d}{dt}\\left(t^2\\right)')).toBe('2 d/dt(t^2)');
+    expect(read('m\\ddot{x} + kx')).toBe('m x\u0308 + kx');
+    expect(read('\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}')).toBe('([[1, 2], [3, 4]])');
+    expect(read('\\begin{bmatrix} x \\\\ y \\end{bmatrix}')).toBe('([x, y])');
+    expect(read('\\begin{vmatrix} a & b \\\\ c & d \\\\ \\end{vmatrix}')).toBe('det([[a, b], [c, d]])');
+    expect(read('\\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}')).toBe('det([[a, b], [c, d]])');
+  });
+
+  it('checks such steps, and refutes their slips', () => {
+    expect(verdicts(`given t: real
+given m, k, \\omega: positive
+given x, \\ddot{x}, A: real
+claim 2\\frac{d}{dt}\\left(t^2\\right) = 4t
+claim \\frac{d^2}{dt^2}\\left(e^{-t}\\cos 2t\\right) + 2\\frac{d}{dt}\\left(e^{-t}\\cos 2t\\right) + 5 e^{-t}\\cos 2t = 0
+claim m\\ddot{x} + kx = m \\ddot{x} + k x
+claim \\frac{d^2}{dt^2} \\left( A \\cos \\omega t \\right) = -\\omega^2 A \\cos \\omega t
+claim \\frac{d^2}{dt^2} \\left( A \\cos \\omega t \\right) = \\omega^2 A \\cos \\omega t   expect wrong
+claim \\begin{vmatrix} e^{t} & e^{2t} \\\\ e^{t} & 2e^{2t} \\end{vmatrix} = e^{3t}
+claim \\begin{vmatrix} e^{t} & e^{2t} \\\\ e^{t} & 2e^{2t} \\end{vmatrix} = 2 e^{3t}   expect wrong
+claim \\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix} \\begin{pmatrix} 1 \\\\ 1 \\end{pmatrix} = [3, 7]
+claim \\det \\begin{pmatrix} \\cos t & -\\sin t \\\\ \\sin t & \\cos t \\end{pmatrix} = 1
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'proved']);
+  }, 60_000);
+
+  it('keeps Latin letters side by side after a function an error, as before: sin x y may be sin(x) y', () => {
+    const [step] = stepsIn('given x, y: real\nclaim \\sin x y = sin(x * y)\n');
+    expect(step.verdict).toBe('error');
+  });
+});

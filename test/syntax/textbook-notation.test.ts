@@ -177,7 +177,7 @@ claim softmax(z)_i = exp(z_i) / sum(j, exp(z_j))
 
 describe('more of the notes\' notation: norms with their subscript, angle brackets, superscript letters, max_i and 1{...}', () => {
   it('reads each as its ASCII form, and checks steps written in them', () => {
-    expect(read('‖x‖₂² + ‖A‖_F + ⟨y, v⟩ + eˣ + max_i v_i + 1{v[k] = max(v)}')).toBe('norm(x, 2)^2 + norm(A) + dot(y, v) + e^x + max(i, v_i) + (v[k] == max(v))');
+    expect(read('‖x‖₂² + ‖A‖_F + ⟨y, v⟩ + eˣ + max_i v_i + 1{v[k] = max(v)}')).toBe('norm(x, 2)^2 + norm(A) + angle_brackets(y, v) + e^x + max(i, v_i) + (v[k] == max(v))');
     expect(verdicts(`given X: matrix[N, D]
 given w: vector[D]
 given t: vector[N]
@@ -371,3 +371,19 @@ claim \\log \\operatorname{softmax}(z)_i = z_i + \\log \\sum_j e^{z_j}   expect 
   });
 });
 
+
+describe('forms of probe 49: a root of π, half a quadratic form, the logistic of a vector', () => {
+  it('reads each as printed and checks it', () => {
+    expect(verdicts(`given Q: spd[2, 2]
+given x: vector[2]
+given a: vector[3]
+claim gamma(5/2) = 3 √π / 4
+claim gamma(5/2) = 3 √π / 2   expect wrong
+claim x' * Q * x / 2 = ½ xᵀQx
+claim x' * Q * x / 2 = \\frac{1}{2} x^\\top Q x
+claim x' * Q * x = ½ xᵀQx   expect wrong
+claim sigmoid(a) = 1 / (1 + exp(-a))
+claim sigmoid(a) = 1 / (1 + exp(a))   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+});
