@@ -504,7 +504,7 @@ function scalarInputsOf(term: Term, inputs: readonly Input[]): Input[] {
  * The magnitudes a bound is tried at, each scalar input alone (see {@link farPoints}): past the random inputs'
  * usual 1e-3 to 1e3, short of those whose digits cost seconds (at 1e-300, atan's series at 360 digits took 4 s a step).
  */
-const FAR_MAGNITUDES: readonly number[] = [1e3, 1e6, 1e10, 1e-10, 1e-20, 1e-40];
+const FAR_MAGNITUDES: readonly number[] = [1e3, 1e6, 1e10, 1e20, 1e40, 1e-10, 1e-20, 1e-40];
 
 /** Points with one scalar input at a far magnitude (both signs for a real one; a unit one near 0 and near 1), the others random. */
 function farPoints(comparison: Term, inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {

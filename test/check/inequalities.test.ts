@@ -184,6 +184,18 @@ claim x * sigmoid(x) >= -0.278   expect wrong
   }, 120_000);
 
 
+  it('reads a bound at 1e20 and 1e40 too: digamma(a) >= log(a) - 1/a + 1e-16 fails only past a = 5e15 (probe 49)', () => {
+    // digamma(a) - log(a) + 1/a = 1/(2a) + O(1/a^2): the slips fail where 1/(2a) is below them, past every point read before.
+    expect(verdictsIn(`given a: positive
+given x: real
+claim digamma(a) >= log(a) - 1 / a + 1e-16   expect wrong
+claim digamma(a) >= log(1.0000000000001 * a) - 1 / a   expect wrong
+claim digamma(a) >= log(a) - 1 / a
+claim x / (1 + abs(x)) < 1
+claim softplus(x) > x
+`)).toEqual(['refuted', 'refuted', 'verified', 'verified', 'verified']);
+  }, 120_000);
+
   it('reads a bound tied at 0 just off the tie, at 1e-20 and 1e-40, where a slip hidden in a divisor\'s digits breaks it (probe 48)', () => {
     // log cosh r = r^2/2 - r^4/12 + ...: divided by 2(1 + 1e-40) the bound fails for 0 < |r| < 2.45e-20 only, and
     // the canonical margin, multiplied through by 10^40, cancels 80 digits at every point a grid reads.
