@@ -80,7 +80,38 @@ export function integrate(f: Integrand, a: number, b: number): Quadrature {
   const kind: Kind = Number.isFinite(a) ? (Number.isFinite(b) ? 'finite' : 'upper-infinite') : Number.isFinite(b) ? 'lower-infinite' : 'infinite';
   if (kind === 'finite' && b - a <= TINY_RANGE_ULPS * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b))) return tinyRange(f, a, b);
   const rule = new Rule(f, kind, a, b);
-  return rule.run();
+  const q = rule.run();
+  // A range some thousands of ulps wide places too few nodes before they round onto its ends for the levels or the
+  // tail to say anything (an inner integral from t to 1 at an outer node t = 1 - 1e-12: probe 50's order reversal).
+  if (!q.settled && kind === 'finite' && b - a <= NARROW_RANGE_ULPS * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b))) return narrowRange(f, a, b) ?? q;
+  return q;
+}
+
+/** A range of at most this many ulps of its ends is read by {@link narrowRange} where the rule does not settle it. */
+const NARROW_RANGE_ULPS = 2 ** 24;
+
+/**
+ * A range a few thousand ulps wide, where the rule could not settle: the integrand at its middle and a hundredth in
+ * from each end. Where those three keep one sign and lie within a factor 2 of each other, the width times the middle
+ * value, with the width times the largest as the error bound (a whole value: next to nothing against an outer
+ * integral, as {@link tinyRange}'s); elsewhere (a singular end, a root inside) undefined.
+ */
+function narrowRange(f: Integrand, a: number, b: number): Quadrature | undefined {
+  const width = b - a;
+  const values: number[] = [];
+  let error = 0;
+  for (const t of [a + width / 100, a + width / 2, b - width / 100]) {
+    const v = f.value(t);
+    if (!Number.isFinite(v) || f.lost()) return undefined;
+    values.push(v);
+    error = Math.max(error, f.error());
+  }
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  if (low === 0 && high === 0) return { value: 0, error: width * error, settled: true };
+  const [smallest, largest] = [Math.min(Math.abs(low), Math.abs(high)), Math.max(Math.abs(low), Math.abs(high))];
+  if ((low < 0) !== (high < 0) || largest > 2 * smallest) return undefined;
+  const value = width * values[1];
+  return { value, error: width * (largest + error), settled: true };
 }
 
 /** A range of at most this many ulps of its ends has no nodes inside it but its middle: see {@link tinyRange}. */
@@ -114,6 +145,9 @@ class Rule {
   /** The weight of the last node, and the largest |f| met: a term exactly 0 may be a root of f at a node, not the rule's end. */
   private lastWeight = 0;
   private largestValue = 0;
+  /** |f| at the node nearest each finite end so far: the integral over the end's last ulp is about its ulp times it. */
+  private edgeA = 0;
+  private edgeB = 0;
   private lost = false;
   private undefinedAt = false;
   /** Nodes whose value was not lost, and nodes whose value was lost where its term was negligible (an underflow far out). */
@@ -139,8 +173,13 @@ class Rule {
       const value = h * this.sum;
       const scale = h * this.absSum;
       const change = Math.abs(value - previous);
-      if (level >= MIN_LEVEL && change <= CONVERGED * scale && Math.abs(previous - before) <= Math.sqrt(CONVERGED) * scale) {
-        return this.finish(value, change / 2, h);
+      // Nodes cannot come nearer a finite end than the doubles there: the integral over the last ulp of each end is
+      // left out, and the levels move by as much as they place their last node differently. Against a range a few
+      // ulps wide that is its digits (an inner integral from t to 1 at an outer node t = 1 - 1e-10 moved by 1e-6 of
+      // itself, and the outer integral never settled: probe 50), so it counts in the agreement and in the error.
+      const ends = this.kind === 'finite' ? 2 * Number.EPSILON * (Math.abs(this.a) * this.edgeA + Math.abs(this.b) * this.edgeB) : 0;
+      if (level >= MIN_LEVEL && change <= CONVERGED * scale + ends && Math.abs(previous - before) <= Math.sqrt(CONVERGED) * scale + ends) {
+        return this.finish(value, change / 2 + ends, h);
       }
       before = previous;
       previous = value;
@@ -250,6 +289,10 @@ class Rule {
     if (w === 0) return undefined;
     const v = this.f.value(t);
     this.lastWeight = Math.abs(w);
+    if (this.kind === 'finite' && Number.isFinite(v)) {
+      if (u > 0) this.edgeB = Math.abs(v);
+      else if (u < 0) this.edgeA = Math.abs(v);
+    }
     if (Number.isFinite(v) && Math.abs(v) > this.largestValue) this.largestValue = Math.abs(v);
     const error = this.f.error();
     const term = w * v;

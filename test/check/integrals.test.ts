@@ -269,3 +269,16 @@ claim integral(t, 0, 2 pi, a * sqrt(2 - 2 cos(t))) = 8 * a
   }, 60_000);
 });
 
+
+describe('an inner integral whose lower limit is the outer variable (probe 50)', () => {
+  it('reverses the order of integration as Stewart 15.3 does: the inner range from t to 1 settles at every outer node', () => {
+    // Near t = 1 the inner range is a few thousand ulps wide: the rule placed too few nodes before they rounded onto
+    // its ends, and every input of the outer integral was lost ("no input ... could be trusted", with no input at all).
+    expect(verdictsIn(`claim integral(x, 0, 1, integral(y, x, 1, sin(y^2))) = integral(y, 0, 1, integral(x, 0, y, sin(y^2)))
+claim integral(x, 0, 1, integral(y, x, 1, sin(y^2))) = (1 - cos(1)) / 2
+claim integral(x, 0, 1, integral(y, x, 1, sin(y^2))) = 1 - cos(1)   expect wrong
+claim integral(x, 0, 1, integral(y, x, 1, exp(y^2))) = (e - 1) / 2
+claim integral(t, 0, 1, integral(y, t, 1, y)) = 1/3
+`)).toEqual(['verified', 'verified', 'refuted', 'verified', 'proved']);
+  }, 120_000);
+});

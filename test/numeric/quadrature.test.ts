@@ -91,3 +91,22 @@ describe('integrate', () => {
       }), { seed: 1, numRuns: 300 });
   });
 });
+
+describe('integrate: ranges a few ulps to a few million ulps wide', () => {
+  it('settles y from 1 - w to 1 for every w, within its error bound', () => {
+    for (let k = 4; k <= 15; k++) {
+      for (const m of [1, 3]) {
+        const w = m * 10 ** -k;
+        const q = integrate({ value: (y: number) => y, error: () => 0, lost: () => false }, 1 - w, 1);
+        const a = 1 - w;
+        expect(q.settled, `w = ${w}`).toBe(true);
+        expect(Math.abs(q.value - (1 - a * a) / 2), `w = ${w}`).toBeLessThanOrEqual(q.error);
+      }
+    }
+  });
+
+  it('leaves a narrow range with a singular end unsettled rather than read at its middle', () => {
+    const q = integrate({ value: (y: number) => (1 - y) ** -0.9, error: () => 0, lost: () => false }, 1 - 1e-12, 1);
+    if (q.settled) expect(Math.abs(q.value - 10 * (1e-12) ** 0.1)).toBeLessThanOrEqual(q.error);
+  });
+});
