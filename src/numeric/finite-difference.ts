@@ -44,7 +44,9 @@ export interface DerivativeOptions {
    * capped by `maxStep`. If f is not finite at a sample point, the step is
    * reduced and the tableau restarted; if the result is poor (error above
    * about 1e-9 of the scale), up to three restarts with smaller steps are tried
-   * and the best result is kept.
+   * and the best result is kept, and more while the result has less than two
+   * significant digits (steps wider than f's scale: sin at x = 2e15). Steps
+   * wider than |x| are checked by one restart within |x| (a pole at 0).
    */
   readonly initialStep?: number;
   /** The factor by which the step shrinks between tableau rows; must be > 1. Default: 1.4 (Ridders). */
@@ -184,7 +186,9 @@ let placedB = NaN;
  * Estimates f'(x) with an error estimate. Returns `value: NaN, error: Infinity`
  * when f(x) is not finite, or when f stays non-finite at sample points even
  * after the steps were reduced (x is outside, or on the edge of, f's domain),
- * or when no step can be represented (maxStep below the spacing of doubles at x).
+ * or when no step can be represented (maxStep below the spacing of doubles at x),
+ * or when no step settled f's scale (every estimate poor with less than two
+ * significant digits), or when the steps across 0 and those within |x| disagree.
  *
  * @throws RangeError when an option is out of range.
  */
@@ -244,7 +248,8 @@ export function derivative(
         // reports; neither can be told from the other here, and neither estimate is evidence.
         return report(outside(counter));
       }
-      if (!found || (chosenAliased && contradicts) || bestError < error) {
+      // An aliased estimate gives way to a later one that contradicts it, or that has two significant digits.
+      if (!found || (chosenAliased && (contradicts || !aliased)) || bestError < error) {
         found = true;
         value = bestValue;
         error = bestError;
