@@ -39,6 +39,9 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'sinh', 'cosh', 'tanh', 'coth', 'arcsin', 'arccos', 'arctan',
   'ln', 'log', 'exp', 'max', 'min', 'det', 'tr', 'lim', 'sgn', 'arg']);
 
+/** The symbols that close a bracket or a bar: a space after one stays before a word. */
+const CLOSING_DELIMITERS = new Set(['rangle', 'rVert', 'rvert', 'rfloor', 'rceil', 'Vert', 'vert', '|']);
+
 /** Fonts and wrappers whose argument is the text itself. */
 const CONTENTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathrm', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathnormal', 'operatorname',
   'text', 'textrm', 'textbf', 'textit', 'mbox', 'mathbfit', 'boxed', 'underline', 'mathds']);
@@ -186,7 +189,11 @@ class LatexReader {
     }
     if (Object.hasOwn(SYMBOLS, name)) {
       this.emit(SYMBOLS[name], i);
+      const command = next;
       next = afterSpaces();
+      // A closing delimiter keeps the space after it before a word: \rangle expect wrong is the step and its mark,
+      // not ⟩expect (probe 50's rerun).
+      if (CLOSING_DELIMITERS.has(name) && next > command && /\p{L}/u.test(text[next] ?? '')) this.emit(' ', command);
       // \left. and \right. are no bracket at all.
       if ((name === 'left' || name === 'right') && text[next] === '.') next++;
       // A sized square bracket groups, as a round one does: \frac{1}{2}\left[1 - \tanh x\right] indexes nothing (probe 41).
@@ -214,9 +221,18 @@ class LatexReader {
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
       const [top, bottom] = this.twoArguments(afterSpaces(), to, name);
       // Each argument is read once (reading it twice, to decide and to write, doubled the work at every level of nesting).
-      const [a, b] = [this.translated(top), entryOfBracket(this.translated(bottom))];
+      const [a, bottomRead] = [this.translated(top), this.translated(bottom)];
+      const b = entryOfBracket(bottomRead);
       // A fraction of differentials is Leibniz's: ∂ℓ/∂w, d/dx, d²y/dx², read by the textbook notation as written.
       const numerator = a.out.join('');
+      // ∂(x, y)/∂(r, θ), the Jacobian of a change of variables as Stewart 15.9 prints it: its determinant.
+      const listOf = (written: string) => /^\s*\u2202\s*\(([^()]*,[^()]*)\)\s*$/u.exec(written)?.[1];
+      const [functions, variables] = [listOf(numerator), listOf(bottomRead.out.join(''))];
+      if (functions !== undefined && variables !== undefined) {
+        apart();
+        this.emit(`det(jacobian([${functions}], [${variables}]))`, i);
+        return bottom.end;
+      }
       const differential = /^\s*(\u2202|d)(\s*(?:\^\s*\d|[\u00b2\u00b3]))?\s*/u.exec(numerator);
       if (differential !== null && /^(\u2202|d)[\p{L}\s]/u.test(b.out.join('').trimStart())) {
         // A coefficient against it, 2\frac{dy}{dt} (Boyce and DiPrima print y'' + 2y' + 5y so), is a factor before it, not 2d.

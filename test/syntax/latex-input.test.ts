@@ -225,6 +225,29 @@ claim \\det \\begin{pmatrix} \\cos t & -\\sin t \\\\ \\sin t & \\cos t \\end{pma
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'refuted', 'proved', 'proved']);
   }, 60_000);
 
+  it("reads Stewart's Jacobian of a change of variables, ∂(x, y)/∂(r, θ), as its determinant", () => {
+    expect(read('\\frac{\\partial(x, y)}{\\partial(r, \\theta)}')).toBe('det(jacobian([x, y], [r, θ]))');
+    expect(verdicts(`given r, \\rho: positive
+given \\theta, \\phi: real
+let x = r \\cos \\theta
+let y = r \\sin \\theta
+let X = \\rho \\sin \\phi \\cos \\theta
+let Y = \\rho \\sin \\phi \\sin \\theta
+let Z = \\rho \\cos \\phi
+claim \\frac{\\partial(x, y)}{\\partial(r, \\theta)} = r
+claim \\frac{\\partial(x, y)}{\\partial(r, \\theta)} = r^2   expect wrong
+claim \\frac{\\partial(X, Y, Z)}{\\partial(\\rho, \\theta, \\phi)} = -\\rho^2 \\sin \\phi
+claim \\frac{\\partial(X, Y, Z)}{\\partial(\\rho, \\theta, \\phi)} = \\rho^2 \\sin \\phi   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('keeps the space after a closing delimiter before a word: \\rangle expect wrong marks the step (probe 50 rerun)', () => {
+    expect(verdicts(`given x, y: real
+claim [x, 1] = \\langle x, 2 \\rangle expect wrong
+claim \\left\\| [x, y] \\right\\| = sqrt(x^2 + y^2)   by "the norm"
+`)).toEqual(['refuted', 'proved']);
+  });
+
   it('keeps Latin letters side by side after a function an error, as before: sin x y may be sin(x) y', () => {
     const [step] = stepsIn('given x, y: real\nclaim \\sin x y = sin(x * y)\n');
     expect(step.verdict).toBe('error');
