@@ -1,10 +1,10 @@
 import { FUNCTIONS } from './functions.ts';
 import { add, delta, fn, mul, num, ONE, pow, sub, ZERO } from './term-builders.ts';
 import { printTerm, termKey } from './print-term.ts';
-import { mapChildren, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
+import { indexPosition, mapChildren, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize } from './term-size.ts';
 import { constantFraction } from './term-queries.ts';
-import type { Index, IndexTerm, InputRef, Term } from './term.ts';
+import type { Index, InputRef, Term } from './term.ts';
 
 /**
  * The partial derivative of a term with respect to one input entry, in index
@@ -229,7 +229,7 @@ function isZero(t: Term): boolean {
  * A term made of indices used as numbers, whole coefficients and a whole constant
  * (2 k, k - 1, 2 (i + j)), as the index position it equals; undefined for anything else.
  */
-export function indexOfWholeTerm(t: Term): Index | undefined {
+function indexOfWholeTerm(t: Term): Index | undefined {
   const parts = new Map<string, number>();
   let offset = 0;
   const read = (x: Term, scale: number): boolean => {
@@ -261,10 +261,7 @@ export function indexOfWholeTerm(t: Term): Index | undefined {
     }
   };
   if (!read(t, 1) || !Number.isSafeInteger(offset)) return undefined;
-  const terms: IndexTerm[] = [...parts].filter(([, coef]) => coef !== 0).map(([name, coef]) => ({ name, coef }));
-  if (terms.length === 0) return { k: 'lit', value: offset };
-  if (terms.length === 1 && terms[0].coef === 1) return { k: 'var', name: terms[0].name, offset };
-  return { k: 'affine', terms, offset };
+  return indexPosition([...parts].map(([name, coef]) => ({ name, coef })), offset);
 }
 
 /** Tests (i == c) of a series' own index i against a number c below its first value, made 0: i never takes c. */

@@ -183,7 +183,15 @@ function substituteAffine(i: Extract<Index, { k: 'affine' }>, substitution: Read
       case 'label': throw new LabelInSumOfIndices(s.name);
     }
   }
-  const terms = [...parts.values()].filter((t) => t.coef !== 0);
+  return indexPosition([...parts.values()], offset);
+}
+
+/**
+ * The index position of parts and a whole offset, normalised: a literal when no part is left, a plain
+ * variable or dimension when one part of coefficient 1 is, else affine.
+ */
+export function indexPosition(parts: readonly IndexTerm[], offset: number): Index {
+  const terms = parts.filter((t) => t.coef !== 0);
   if (terms.length === 0) return { k: 'lit', value: offset };
   if (terms.length === 1 && terms[0].coef === 1) return { k: terms[0].dim ? 'dim' : 'var', name: terms[0].name, offset };
   return { k: 'affine', terms, offset };

@@ -51,18 +51,19 @@ export interface DirectionalOutcome {
   readonly kink: number;
 }
 
-/**
- * Builds the directional check of a gradient step at one size: F is compiled
- * once, the other side is evaluated once per entry (its sums are cached per
- * evaluation, so that is O(n) for softmax), and each direction costs one
- * Richardson finite difference of F.
- */
+/** The directional check of a gradient step at one size (see directionalCheck). */
 export interface DirectionalCheck {
   /** The gradient's entries at this size. */
   readonly entries: number;
   check(seed: number): DirectionalOutcome;
 }
 
+/**
+ * Builds the directional check of a gradient step at one size: F is compiled
+ * once, the other side is evaluated once per entry (its sums are cached per
+ * evaluation, so that is O(n) for softmax), and each direction costs one
+ * Richardson finite difference of F.
+ */
 export function directionalCheck(
   gradient: GradientStep, other: Compiled, layout: Layout, slots: IndexSlots, state: EvaluationState, errorFactor: number,
 ): DirectionalCheck {

@@ -215,7 +215,8 @@ class LatexReader {
       this.emit(name === 'arcsin' ? 'asin' : name === 'arccos' ? 'acos' : name === 'arctan' ? 'atan' : name === 'sgn' ? 'sign' : name, i);
       next = afterSpaces();
       // A space stands for the one TeX swallowed (\sin x is sin x), except before a bracket or a subscript.
-      if (next < to && !/[(_^[{]/.test(text[next]) && !/^\\(?:left|big|Big|bigg|Bigg)/.test(text.slice(next, next + 5))) this.emit(' ', i);
+      // Nor before an environment, whose bracket is the call's: \det \begin{pmatrix} is det([[...]]).
+      if (next < to && !/[(_^[{]/.test(text[next]) && !/^\\(?:left|big|Big|bigg|Bigg|begin)/.test(text.slice(next, next + 6))) this.emit(' ', i);
       return next;
     }
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
@@ -374,10 +375,6 @@ class LatexReader {
     if (filled.length === 0) return this.emitRaw(i, end + closing.length);
     const determinant = kind === 'v' || kind === 'V';
     const column = !determinant && filled.every((r) => r.length === 1);
-    // \det \begin{pmatrix} is det's call: its bracket follows the name, not the space a function's name is given.
-    if (/(?:^|[^\p{L}])det\s+$/u.test(this.out.slice(-12).join(''))) {
-      while (this.out[this.out.length - 1] === ' ') { this.out.pop(); this.sources.pop(); }
-    }
     // In brackets: two side by side are a product, (A)(v), not an entry of the first, A[1, 1].
     this.emit(determinant ? 'det([' : '([', i);
     filled.forEach((r, k) => {

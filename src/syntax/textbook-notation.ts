@@ -572,9 +572,10 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 1;
       continue;
     }
-    const letters = startsName && /[a-z]/.test(c) ? FUNCTION_BEFORE_LETTERS.exec(text.slice(i)) : null;
-    const bare = letters !== null && /\p{Script=Greek}/u.test(letters[2]) ? letters
-      : startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i)) : null;
+    // Letters side by side are read only where one operand alone does not end the factor (cos ω t).
+    const single = startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i)) : null;
+    const letters = single === null && startsName && /[a-z]/.test(c) ? FUNCTION_BEFORE_LETTERS.exec(text.slice(i)) : null;
+    const bare = single ?? (letters !== null && /\p{Script=Greek}/u.test(letters[2]) ? letters : null);
     if (bare) {
       const [whole, name, operand] = bare;
       const at = i + whole.length - operand.length;
