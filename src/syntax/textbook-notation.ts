@@ -144,7 +144,7 @@ const LEIBNIZ_OPERATOR = new RegExp(`${LEIBNIZ_HEAD}(?:[ \\t]*\u2202([\\p{L}_][\
  * The same operator before an operand that is not its own bracket (a name, a call, a number, a sum
  * sign, a fraction): it differentiates the rest of the product term (LEIBNIZ_OPERATOR reads a bracket).
  */
-const LEIBNIZ_BEFORE_TERM = new RegExp(`${LEIBNIZ_HEAD}[ \\t]+(?=[\\p{L}\\p{N}\u2211\u03a3\u220f\u221a\u2202\u2207|\u2016-])`, 'u');
+const LEIBNIZ_BEFORE_TERM = new RegExp(`${LEIBNIZ_HEAD}[ \\t]+(?=[\\p{L}\\p{N}\u2211\u03a3\u220f\u221a\u2202\u2207\u222b|\u2016-])`, 'u');
 
 /** The mixed second order before a term, `∂²/∂a_i∂a_j log Σ_k e^{a_k}`: ∂/∂a_i of ∂/∂a_j of the term, as ∂²/∂x∂y (E) is. */
 const LEIBNIZ_MIXED_BEFORE_TERM = new RegExp(`${LEIBNIZ_HEAD}[ \\t]*\u2202([\\p{L}_][\\p{L}\\p{Nd}_]*(?:\\[[^\\][()]*\\])?)[ \\t]+(?=[\\p{L}\\p{N}\u2211\u03a3\u220f\u221a\u2202\u2207|\u2016-])`, 'u');
@@ -242,6 +242,12 @@ function normOrder(subscript: string): string {
 /** The gradient as books write it, ∇_w L and ∇_{w} L: grad(L, w) of the rest of the product term, as a sum without brackets. */
 const NABLA_SUBSCRIPT = /^\u2207_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016|-])/u;
 
+/**
+ * The partial derivative as physics and PDE books write it, ∂_x u and ∂_{t} u: diff(u, x) of the rest of the product
+ * term, as ∇_w L is grad(L, w); ∂_x ∂_y u is ∂/∂x of ∂u/∂y.
+ */
+const PARTIAL_SUBSCRIPT = /^\u2202_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016\u2202\u222b|-])/u;
+
 /** Where the summand of a sum without brackets that starts at `from` ends: the offset of the character that ends it. */
 function summandEnd(text: string, from: number): number {
   let depth = 0;
@@ -255,6 +261,10 @@ function summandEnd(text: string, from: number): number {
     if (c === '\u2016' || (c === '|' && text[k + 1] === '|')) { norm = !norm; if (c === '|') k++; previous = c; continue; }
     if (c === '|') { abs = !abs; previous = c; continue; }
     if (norm || abs) continue;
+    // An integral in the term runs to its differential, whatever signs its integrand holds (d/dt ∫_0^t s + 1 ds).
+    const sign = c === '\u222b' && depth === 0 ? INTEGRAL_SIGN.exec(text.slice(k, k + 80)) : null;
+    const differential = sign ? differentialAt(text, k + sign[0].length) : undefined;
+    if (differential !== undefined) { k = differential.at + differential.length - 1; previous = 'd'; continue; }
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') { if (depth === 0) return k; depth--; }
     else if (depth === 0) {
@@ -487,6 +497,14 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     if (nabla) {
       const [whole, braced, plain] = nabla;
       emit('grad(', i);
+      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
+      i += whole.length - 1;
+      continue;
+    }
+    const partial = c === '\u2202' ? PARTIAL_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
+    if (partial) {
+      const [whole, braced, plain] = partial;
+      emit('diff(', i);
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
       i += whole.length - 1;
       continue;

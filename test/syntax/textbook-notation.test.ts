@@ -279,6 +279,20 @@ claim A I - A = 0 * A
     expect(alone.detail.diagnostic?.hint).toContain('alone, write eye(n)');
   });
 
+  it('reads the physics books\' ∂_x u as ∂u/∂x of the rest of the term, and d/dt before an integral sign up to its differential', () => {
+    expect(read('∂_x (x^2 y) = 2 x y')).toBe('diff((x^2 y), x) = 2 x y');
+    expect(read('∂_{t} x t^2 = 2 x t')).toBe('diff(x t^2, t) = 2 x t');
+    expect(read('∂_x ∂_y (x^2 y) = 2 x')).toBe('diff(diff((x^2 y), y), x) = 2 x');
+    expect(verdicts(`given x, y, t: real
+claim \\partial_x \\sin(x y) = y \\cos(x y)
+claim \\partial_x \\partial_y (x^2 y^3) = 6 x y^2
+claim \\partial_t (x t^2) = x t   expect wrong
+claim \\frac{d}{dt} \\int_0^t e^{-s^2} \\, ds = e^{-t^2}
+claim \\frac{d}{dt} \\int_0^t s + 1 \\, ds + t = 2 t + 1
+claim \\frac{d}{dt} \\int_0^t s + 1 \\, ds = t   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'refuted']);
+  });
+
   it("reads subscript characters, Python's ** and Leibniz's operator before a square bracket", () => {
     expect(read('x₁ + W₁₂ + log₂(t) + vᵢ')).toBe('x_1 + W_12 + log_2(t) + v_i');
     expect(verdicts(`given x: positive
