@@ -18,6 +18,7 @@ import { add } from './term-builders.ts';
 import { freeInputNames } from './term-queries.ts';
 import { functionParameterCount, MAX_FUNCTION_ARITY } from './abstract-functions.ts';
 import { indexNamesOutsideSums } from './condition-sums.ts';
+import { withGreekTwins } from './greek-twins.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
 export interface ModelStep {
@@ -106,7 +107,8 @@ export interface Model {
  * step an error. Every other claim is still checked. `inlined` bounds the
  * nodes `let` inlining copies, shared by the derivations of one file.
  */
-export function buildModel(derivation: Derivation, inlined: InlineBudget = new InlineBudget(), writtenSizes?: ReadonlyMap<string, number>): Model {
+export function buildModel(written: Derivation, inlined: InlineBudget = new InlineBudget(), writtenSizes?: ReadonlyMap<string, number>): Model {
+  const derivation = withGreekTwins(written);
   const file = derivation.file;
   let needsWrittenSizes = false;
   const sized = { onSizeNeeded: () => { needsWrittenSizes = true; }, ...(writtenSizes ? { writtenSizes } : {}) };

@@ -1,0 +1,84 @@
+import type { Derivation, Expr, IntervalExpr, Statement } from '../syntax/index.ts';
+
+/**
+ * A Greek letter and its name spelled out are one name, as a reader takes them: a file that declares
+ * `given mu: real` and writes `\frac{\partial}{\partial \mu}` in a LaTeX line (read as μ), or declares
+ * `given \sigma: positive` and writes `sigma^2` in a plain one, means one input. A name written is
+ * renamed to its twin only where the twin is declared and the name itself is not, so a derivation that
+ * declares both keeps two names. A function's call is renamed only to a function the derivation declares:
+ * `σ(z)` stays the sigmoid beside `given sigma: positive`. `pi` and π stay the constant.
+ */
+export function withGreekTwins(derivation: Derivation): Derivation {
+  const declared = new Set<string>();
+  const functions = new Set<string>();
+  for (const statement of derivation.statements) {
+    if (statement.kind === 'given') {
+      for (const n of statement.names) (statement.type.name === 'function' ? functions : declared).add(n.name);
+      for (const d of statement.type.dims) declared.add(d.text);
+    } else if (statement.kind === 'let') {
+      (statement.args !== undefined ? functions : declared).add(statement.name);
+    } else if (statement.kind === 'implicit') {
+      functions.add(statement.name);
+      declared.add(statement.name);
+    }
+  }
+  const twinOf = (name: string, among: ReadonlySet<string>): string | undefined => {
+    if (among.has(name) || declared.has(name) || functions.has(name)) return undefined;
+    const cut = name.indexOf('_');
+    const head = cut < 0 ? name : name.slice(0, cut);
+    const twin = TWINS.get(head);
+    return twin !== undefined && among.has(twin) ? twin + name.slice(head.length) : undefined;
+  };
+  if (![...declared, ...functions].some((n) => TWINS.has(n.split('_')[0]))) return derivation;
+  let renamed = false;
+  const rename = (e: Expr): Expr => {
+    switch (e.kind) {
+      case 'number': case 'invalid': return e;
+      case 'name': {
+        const twin = twinOf(e.name, declared);
+        if (twin === undefined) return e;
+        renamed = true;
+        return { ...e, name: twin };
+      }
+      case 'index': {
+        const target = rename(e.target);
+        return { ...e, target: target.kind === 'name' ? target : e.target, indices: e.indices.map(rename) };
+      }
+      case 'call': {
+        const twin = twinOf(e.name, functions);
+        if (twin !== undefined) renamed = true;
+        return { ...e, ...(twin !== undefined ? { name: twin } : {}), args: e.args.map(rename) };
+      }
+      case 'unary': case 'transpose': return { ...e, arg: rename(e.arg) };
+      case 'binary': return { ...e, left: rename(e.left), right: rename(e.right) };
+      case 'subscript': return { ...e, target: rename(e.target), indices: e.indices.map(rename) };
+      case 'array': return { ...e, items: e.items.map(rename) };
+      case 'range': return { ...e, ...(e.start ? { start: rename(e.start) } : {}), ...(e.end ? { end: rename(e.end) } : {}) };
+    }
+  };
+  const interval = (i: IntervalExpr | undefined) => (i === undefined ? undefined : { ...i, lower: rename(i.lower), upper: rename(i.upper) });
+  const statements = derivation.statements.map((s): Statement => {
+    switch (s.kind) {
+      case 'given': return s.type.interval === undefined ? s : { ...s, type: { ...s.type, interval: interval(s.type.interval) } };
+      case 'let': return { ...s, body: rename(s.body) };
+      case 'implicit': return { ...s, lhs: rename(s.lhs), rhs: rename(s.rhs) };
+      case 'claim': return { ...s, expr: rename(s.expr), steps: s.steps.map((step) => ({ ...step, expr: rename(step.expr) })) };
+    }
+  });
+  return renamed ? { ...derivation, statements } : derivation;
+}
+
+const LETTERS: readonly (readonly [string, string])[] = [
+  ['alpha', '\u03b1'], ['beta', '\u03b2'], ['gamma', '\u03b3'], ['delta', '\u03b4'], ['epsilon', '\u03b5'], ['zeta', '\u03b6'],
+  ['eta', '\u03b7'], ['theta', '\u03b8'], ['iota', '\u03b9'], ['kappa', '\u03ba'], ['lambda', '\u03bb'], ['mu', '\u03bc'],
+  ['nu', '\u03bd'], ['xi', '\u03be'], ['rho', '\u03c1'], ['sigma', '\u03c3'], ['tau', '\u03c4'], ['upsilon', '\u03c5'],
+  ['phi', '\u03c6'], ['chi', '\u03c7'], ['psi', '\u03c8'], ['omega', '\u03c9'],
+  ['Gamma', '\u0393'], ['Delta', '\u0394'], ['Theta', '\u0398'], ['Lambda', '\u039b'], ['Xi', '\u039e'], ['Sigma', '\u03a3'],
+  ['Upsilon', '\u03a5'], ['Phi', '\u03a6'], ['Psi', '\u03a8'], ['Omega', '\u03a9'],
+];
+
+/** Each Greek letter's name and the letter, both ways (ϵ, ϕ, ϑ and ς, the variants, as their letters). */
+const TWINS: ReadonlyMap<string, string> = new Map([
+  ...LETTERS, ...LETTERS.map(([name, letter]) => [letter, name] as const),
+  ['\u03f5', 'epsilon'], ['\u03d5', 'phi'], ['\u03d1', 'theta'], ['\u03c2', 'sigma'],
+]);
