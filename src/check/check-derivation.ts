@@ -1,10 +1,10 @@
 import { deriveExpression } from '../derive/index.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, twoValued, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term, type TwoValues } from '../model/index.ts';
-import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericOutcome } from '../numeric/index.ts';
+import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericComparison, type NumericOutcome } from '../numeric/index.ts';
 import {
-  agreesInHighPrecision, Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, proveForEveryN, sizesWithin, writableSizes,
-  type Confirmation, type EveryNOutcome, type SymbolicBudget, type SymbolicOutcome,
+  agreesInHighPrecision, Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, fineConstantUnseen, proveForEveryN, sizesWithin, writableSizes,
+  type Confirmation, type EveryNOutcome, type FineConstant, type PointValue, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
 import { kinkConvention, mayCompare } from './kink-convention.ts';
@@ -641,6 +641,30 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const unexplained = outcome.unexplainedDifference && symbolic.kind === 'different'
         ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` }
         : {};
+      // Numbers that agree with `pi + 1e-300` agree with `pi` as well, and at most one of them holds: a constant finer
+      // than their readings must be seen by a reading with the digits for it, or the step is not decided.
+      const unseen = step.relation === '=' && numeric.kind === 'agree' ? unseenConstant(symbolicStep, numeric.agreedAt) : undefined;
+      if (unseen !== undefined) {
+        const agreed = agreesInHighPrecision(symbolicStep, context.seed, unseen.digits);
+        if (agreed?.kind === 'agree') {
+          return result('verified', undefined, `${numericMethod}; ${agreed.points} random inputs in high precision (up to ${agreed.digits} digits), which see the constant ${unseen.constant}`, { ...unexplained, worstRelative, ...removable });
+        }
+        if (agreed?.kind === 'differs') {
+          const c = agreed.confirmation;
+          return result('refuted', undefined, `${numericMethod}; ${c.digits}-digit evaluation`, {
+            ...(symbolic.kind === 'different' ? { explanation: symbolic.explanation } : {}),
+            counterexample: withFunctions({
+              sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))),
+              lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
+              foundBy: `${c.digits}-digit evaluation (the step's constant ${unseen.constant} moves its sides by a relative 1e${Math.round(unseen.log10Effect)}, below what double precision and 60 digits see)`,
+            }, functions),
+          });
+        }
+        return result('error', undefined, numericMethod, {
+          diagnostic: diagnostic('undecided', `the numbers agree with this step, and would agree as well with ${unseen.constant} written as ${unseen.neighbour}: that constant moves the sides by a relative 1e${Math.round(unseen.log10Effect)}, past the digits any reading of this step resolves (${unseen.digits} would be needed), and the exact engine could not decide it`,
+            model.derivation.file, step.span, 'a constant that fine is decided only by an exact proof: check it against the book (a slip that small is no rounding of the book\'s), or write the step where the exact engine reads it (an integral with a closed form, a limit it evaluates)'),
+        });
+      }
       return result('verified', undefined, numericMethod, { ...unexplained, worstRelative, ...removable });
     }
   }
@@ -774,3 +798,15 @@ function failingSizeFirst(sizes: readonly ReadonlyMap<string, number>[], failing
 
 /** A dimension symbol as written, not a derived dimension's canonical text (`n - k + 1`). */
 const isSymbolName = (name: string): boolean => /^[\p{L}][\p{L}\p{N}_]*$/u.test(name);
+
+/**
+ * A constant of a scalar step finer than the numbers read, whose move to its simple neighbour they could not
+ * have seen (symbolic/fine-constants.ts), read where the sides agreed; undefined where there is none.
+ */
+function unseenConstant(step: { readonly lhs: Term; readonly rhs: Term; readonly inputs: readonly Input[]; readonly freeIndices: readonly unknown[] }, at: NumericComparison | undefined): FineConstant | undefined {
+  if (at === undefined || step.freeIndices.length > 0 || !step.inputs.every((i) => i.dims.length === 0)) return undefined;
+  const point = new Map<string, PointValue>();
+  for (const [name, values] of Object.entries(at.inputs)) if (values.length === 1) point.set(name, values[0]);
+  const scale = Math.max(Math.abs(at.precise ? Number(at.precise.lhs) : at.lhs), Math.abs(at.precise ? Number(at.precise.rhs) : at.rhs));
+  return fineConstantUnseen(step.lhs, step.rhs, point, scale);
+}

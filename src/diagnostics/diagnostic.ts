@@ -33,6 +33,8 @@ export type DiagnosticCode =
   | 'shape'
   | 'no-domain'
   | 'unsupported'
+  /** The engines' evidence cannot tell the step from another that differs from it (a constant finer than any reading). */
+  | 'undecided'
   /** A limit that keeps a hostile file bounded in time and memory (docs/security.md). */
   | 'limit'
   | 'io';

@@ -785,16 +785,19 @@ const AGREEMENT_RAISE = 40;
  * as random inputs in doubles are. Sides apart there by more than the digits' rounding, by the same at two
  * readings, are a witness of the step wrong; undefined where neither is had.
  */
-export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number): Agreement | undefined {
+export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number, minDigits = 0): Agreement | undefined {
   // One guard for the whole search, not one per point: ten points that each ran to the guard took minutes
   // (cos(pi 1e300) beside atan(p) + atan(1 / p), whose reductions decimal.js cannot make).
-  return withGuard(SEARCH_GUARD_MS, () => agreementSearch(step, seed), undefined);
+  return withGuard(SEARCH_GUARD_MS, () => agreementSearch(step, seed, minDigits), undefined);
 }
 
 type Agreement = { readonly kind: 'agree'; readonly points: number; readonly digits: number } | { readonly kind: 'differs'; readonly confirmation: Confirmation };
 
-function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number): Agreement | undefined {
+function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number, minDigits: number): Agreement | undefined {
   if (step.freeIndices.length > 0 || !step.inputs.every((i) => i.dims.length === 0 && i.kind !== 'label' && i.kind !== 'onehot')) return undefined;
+  // A reading that must see a constant finer than 60 digits (see fine-constants.ts) starts where it can.
+  const start = AGREEMENT_DIGITS.find((d) => d >= minDigits);
+  if (start === undefined) return undefined;
   const instance: Instance = { sizes: new Map(), indices: new Map(), labels: new Map(), hot: new Map() };
   const random = seededRandom(seed ^ 0x6a09e667);
   let agreeing = 0;
@@ -804,7 +807,7 @@ function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'fr
   const ends = intervalEndPoints(step.inputs, instance, random, [step.lhs, step.rhs]).slice(0, DEEP_ENDS);
   for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS + ends.length && agreeing < AGREEMENT_POINTS; attempt++) {
     const point = attempt < ends.length ? ends[attempt] : randomPoint(step.inputs, instance, random, attempt - ends.length);
-    const reading = agreementAt(step.lhs, step.rhs, point);
+    const reading = agreementAt(step.lhs, step.rhs, point, start);
     if (reading === undefined) continue;
     if (typeof reading === 'object') {
       // Apart where the digits see the sides, the same at two readings, every comparison's margin settled: a witness.
@@ -823,10 +826,10 @@ function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'fr
 }
 
 /** The digits at which the sides agree at a point; 'differs' where they are apart; undefined where nothing is known. */
-function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>): number | { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
+function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, start: number): number | { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
   let before: Magnitudes | undefined;
   let apartBefore: Decimal | undefined;
-  let digits = AGREEMENT_DIGITS[0];
+  let digits = start;
   const top = AGREEMENT_DIGITS[AGREEMENT_DIGITS.length - 1];
   const next = (d: number) => AGREEMENT_DIGITS.find((x) => x > d);
   while (digits <= top + AGREEMENT_RAISE) {

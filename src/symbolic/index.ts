@@ -10,3 +10,5 @@ export { eliminateDeltas } from './eliminate-deltas.ts';
 export type { EveryNOutcome } from './every-n.ts';
 export { Budget, seededRandom } from './exact/index.ts';
 export { entryReadOutside } from './expand.ts';
+export { fineConstantUnseen, type FineConstant } from './fine-constants.ts';
+export type { PointValue } from './high-precision.ts';

@@ -1,0 +1,128 @@
+import { add, eliminateDiff, mapChildren, mul, num, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
+import { Decimal } from 'decimal.js';
+import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
+
+/**
+ * A constant of a step written finer than the numbers resolve: `pi + 1e-300`, `1.(39 zeros)1 / e`,
+ * `-1/6 + 1e-300`. Random inputs read in doubles and 60 digits agree with such a step exactly as
+ * they agree with the step that has the constant's simple neighbour in its place (pi, 1 / e, -1/6),
+ * and at most one of the two holds: their agreement is no evidence either way. A constant is fine
+ * where a fraction of denominator at most {@link SIMPLE_DENOMINATOR} lies within a relative
+ * {@link FINE} of it, without being it.
+ */
+export interface FineConstant {
+  /** The constant as written, as a decimal to a few digits (`1e-300`). */
+  readonly constant: string;
+  /** Its simple neighbour (`0`, `1`, `-1/6`). */
+  readonly neighbour: string;
+  /** log10 of how much the step's sides move, relative to them, between the constant and its neighbour. */
+  readonly log10Effect: number;
+  /** The digits a reading must have to see that move (a limit is read to a sixth of its digits). */
+  readonly digits: number;
+}
+
+/** The relative distance from a simple fraction within which a constant is finer than the numbers read. */
+const FINE = 1e-30;
+/** The largest denominator of a simple neighbour. */
+const SIMPLE_DENOMINATOR = 1_000_000n;
+/**
+ * What the numbers resolve, relative to the sides: a 60-digit reading settles a difference of some 1e-53
+ * (the quadrature's and the series' readings included); a limit is read to a sixth of its digits.
+ */
+const RESOLVED = 1e-40;
+const RESOLVED_WITH_LIMIT = 1e-9;
+const VARIABLE: InputRef = { name: '\u03ba@fine', indices: [] };
+
+/**
+ * The finest constant of a step whose move to its neighbour the numbers could not have seen, with the
+ * effect of that move; undefined where every fine constant is seen or cancels (`I + 1e-300 = pi + 1e-300`)
+ * or where the move cannot be read here. `point`: an input where the sides agreed, `scale`: their size there.
+ */
+export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, scale: number): FineConstant | undefined {
+  const fine = new Map<string, { value: Fraction; neighbour: Fraction }>();
+  for (const side of [lhs, rhs]) {
+    someSubterm(side, (t) => {
+      if (t.k !== 'num') return false;
+      const neighbour = simpleNeighbour(t.value);
+      if (neighbour !== undefined) fine.set(`${t.value.num}/${t.value.den}`, { value: t.value, neighbour });
+      return false;
+    });
+  }
+  if (fine.size === 0) return undefined;
+  const readsLimit = someSubterm(lhs, (t) => t.k === 'limit') || someSubterm(rhs, (t) => t.k === 'limit');
+  const resolved = readsLimit ? RESOLVED_WITH_LIMIT : RESOLVED;
+  let unseen: FineConstant | undefined;
+  for (const [key, { value, neighbour }] of fine) {
+    // The sides' move from the neighbour to the constant, to first order: (c - a) times the derivative of
+    // lhs - rhs in the constant, read where the sides agreed.
+    const withVariable = (t: Term): Term => (t.k === 'num' && `${t.value.num}/${t.value.den}` === key ? { k: 'input', ref: VARIABLE } : mapChildren(t, withVariable));
+    let slope: number;
+    try {
+      const difference = eliminateDiff({ k: 'diff', f: add(withVariable(lhs), mul(num(-1), withVariable(rhs))), v: VARIABLE });
+      if (difference.k === 'num' && difference.value.num === 0n) continue;
+      const at = new Map(point);
+      at.set(VARIABLE.name, { num: value.num, den: value.den });
+      slope = evaluateHighPrecision(difference, at, 60).abs().toNumber();
+    } catch {
+      // A move that cannot be read (an integral with no closed form in the constant): no doubt is raised.
+      continue;
+    }
+    if (!Number.isFinite(slope) || slope === 0) continue;
+    // log10 of the move relative to the sides (a constant of 1e-400 is no double).
+    const effect = log10Abs(subtract(value, neighbour)) + Math.log10(slope) - Math.log10(scale > 0 && Number.isFinite(scale) ? scale : 1);
+    if (!(effect < Math.log10(resolved))) continue;
+    const needed = Math.ceil(-effect) + 12;
+    if (unseen === undefined || effect < unseen.log10Effect) {
+      unseen = { constant: decimalText(value), neighbour: printFraction(neighbour), log10Effect: effect, digits: readsLimit ? 6 * needed : needed };
+    }
+  }
+  return unseen;
+}
+
+/** The best fraction of denominator at most SIMPLE_DENOMINATOR, where it is within FINE of f and not f. */
+function simpleNeighbour(f: Fraction): Fraction | undefined {
+  if (f.den <= SIMPLE_DENOMINATOR) return undefined;
+  // The last convergent of f's continued fraction whose denominator is small enough.
+  let [p0, q0, p1, q1] = [0n, 1n, 1n, 0n];
+  let [a, b] = [f.num, f.den];
+  let best: Fraction = { num: 0n, den: 1n };
+  while (b !== 0n) {
+    let quotient = a / b;
+    if (a < 0n && quotient * b !== a) quotient -= 1n;
+    [a, b] = [b, a - quotient * b];
+    const [p2, q2] = [quotient * p1 + p0, quotient * q1 + q0];
+    if (q2 > SIMPLE_DENOMINATOR) break;
+    best = { num: p2, den: q2 };
+    [p0, q0, p1, q1] = [p1, q1, p2, q2];
+  }
+  // 1e-300 is fine against 0; so is 1.(39 zeros)1 against 1.
+  const size = best.num === 0n ? 0 : log10Abs(best);
+  return log10Abs(subtract(f, best)) <= Math.log10(FINE) + size ? best : undefined;
+}
+
+function subtract(a: Fraction, b: Fraction): Fraction {
+  return { num: a.num * b.den - b.num * a.den, den: a.den * b.den };
+}
+
+/** log10 of a fraction's size, for numerators and denominators of any length (-Infinity for 0). */
+export function log10Abs(f: Fraction): number {
+  if (f.num === 0n) return -Infinity;
+  const log = (n: bigint) => {
+    const text = (n < 0n ? -n : n).toString();
+    const lead = Math.min(17, text.length);
+    return Math.log10(Number(text.slice(0, lead))) + (text.length - lead);
+  };
+  return log(f.num) - log(f.den);
+}
+
+function printFraction(f: Fraction): string {
+  return f.den === 1n ? f.num.toString() : `${f.num}/${f.den}`;
+}
+
+/** A fine constant as a short decimal: 1e-300, 1.0000000000000000000000000000000000000001. */
+function decimalText(f: Fraction): string {
+  const exponent = Math.floor(log10Abs(f));
+  if (f.den.toString().length + f.num.toString().length < 60) return new Decimal(f.num.toString()).div(f.den.toString()).toString();
+  const mantissa = 10 ** (log10Abs(f) - exponent) * (f.num < 0n ? -1 : 1);
+  return `${Number(mantissa.toPrecision(6))}e${exponent}`;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { fineConstantUnseen, log10Abs } from '../../src/symbolic/fine-constants.ts';
+import { add, num, type Term } from '../../src/model/index.ts';
+
+const stepsOf = (text: string) => claimsOf(deriv(text)).flatMap((c) => c.steps);
+
+describe('a constant finer than the numbers read', () => {
+  it('leaves a step that equals an integral or a limit plus 1e-300 undecided, not verified (probe 49 A3)', () => {
+    const steps = stepsOf(`given r: positive
+claim limit(x, 0, (sin(x) - x) / x^3) = -1/6 + 1e-300
+claim integral(t, 0, 1, 4 / (1 + t^2)) = pi + 1e-300
+claim integral(t, 0, 2 * pi, sqrt((r * sin(t))^2 + (r * cos(t))^2)) = 2 * pi * r + 1e-300
+claim integral(u, -Infinity, Infinity, exp(u) / (exp(u) + 1)^2) = 1 + 1e-300
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'error', 'error', 'error']);
+    for (const s of steps) {
+      expect(s.detail.diagnostic?.code).toBe('undecided');
+      expect(s.detail.diagnostic?.message).toContain('would agree as well with 1e-300 written as 0');
+    }
+  });
+
+  it('still refutes a slip the 60-digit readings see, and verifies a step whose fine constant cancels', () => {
+    expect(stepsOf(`claim integral(t, 0, 1, 4 / (1 + t^2)) = pi + 1e-30
+claim integral(t, 0, 1, 4 / (1 + t^2)) = 1.0000000000000000000000000000000000000001 * pi
+claim integral(t, 0, 1, 4 / (1 + t^2)) + 1e-300 = pi + 1e-300
+claim integral(t, 0, 1, 4 / (1 + t^2)) = pi
+`).map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'verified', 'verified']);
+  });
+
+  it('finds a constant fine against its simple neighbour, and none where the sides move with it', () => {
+    const tiny = num(1n, 10n ** 300n);
+    const x: Term = { k: 'input', ref: { name: 'x', indices: [] } };
+    const point = new Map([['x', 2]]);
+    // pi + 1e-300 against pi: moved by a relative 3e-301.
+    const unseen = fineConstantUnseen({ k: 'pi' }, add({ k: 'pi' }, tiny), point, Math.PI);
+    expect(unseen?.constant).toBe('1e-300');
+    expect(unseen?.neighbour).toBe('0');
+    expect(unseen!.log10Effect).toBeCloseTo(-300.5, 0);
+    // Planck's constant times x moves the side with it: seen, however small it is.
+    expect(fineConstantUnseen(x, { k: 'mul', factors: [num(662607015n, 10n ** 42n), x] }, point, 2)).toBeUndefined();
+    // A constant with a small denominator is no fine constant.
+    expect(fineConstantUnseen(x, add(x, num(1n, 3n)), point, 2)).toBeUndefined();
+    expect(log10Abs({ num: 1n, den: 10n ** 400n })).toBeCloseTo(-400, 9);
+  });
+});
