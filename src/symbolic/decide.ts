@@ -832,7 +832,8 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
   let digits = start;
   const top = AGREEMENT_DIGITS[AGREEMENT_DIGITS.length - 1];
   const next = (d: number) => AGREEMENT_DIGITS.find((x) => x > d);
-  while (digits <= top + AGREEMENT_RAISE) {
+  while (digits <= top + 2 * AGREEMENT_RAISE) {
+    let newlyApart = false;
     const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map() };
     let l: Decimal;
     let r: Decimal;
@@ -867,6 +868,7 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
       // Apart by more than the digits' rounding, and by the same at the reading before: a difference.
       const difference = l.minus(r);
       if (apartBefore !== undefined && difference.minus(apartBefore).abs().lte(difference.abs().times('1e-10'))) return { lhs: l, rhs: r, digits };
+      newlyApart = apartBefore === undefined;
       apartBefore = difference;
     } else {
       apartBefore = undefined;
@@ -874,8 +876,10 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
     // A call first made at the top digits is read again past them: tanh(1e-300) < 1e-300, a margin of a relative
     // 3e-601, ties to 920 digits and is called at 960 (probe 44: the true step was an error).
     const reread = valued && !settled && first;
-    const raised = reread ? digits + AGREEMENT_RAISE : next(digits);
-    if (raised === undefined || raised > (reread ? top + AGREEMENT_RAISE : top)) return undefined;
+    // So is a difference first seen at the top (sin(1e-300) >= 1e-300, false by a relative 1.7e-601; softplus(-d) <
+    // exp(-d) - exp(-2d)/2 at d = 700, by 1e-608): a difference needs two readings that agree, and the second is past them.
+    const raised = reread ? digits + AGREEMENT_RAISE : next(digits) ?? (newlyApart ? digits + AGREEMENT_RAISE : undefined);
+    if (raised === undefined || raised > (reread ? top + AGREEMENT_RAISE : newlyApart ? top + 2 * AGREEMENT_RAISE : top)) return undefined;
     digits = raised;
   }
   return undefined;

@@ -182,5 +182,12 @@ claim (exp(x) - 1) / x > 1 + x / 2
 claim (exp(x) - 1) / x = 1 + x / 2   expect wrong
 `).map((s) => s.verdict)).toEqual(['verified', 'refuted']);
   }, 120_000);
+
+  it('refutes a bound whose margin is first seen at the top digits, on a second reading past them (probe 43: softplus(-d) at d = 700, off by 1e-608)', () => {
+    expect(stepsIn(`given d: real in (700, 800)
+claim softplus(-d) > exp(-d) - exp(-2 * d) / 2
+claim softplus(-d) < exp(-d) - exp(-2 * d) / 2   expect wrong
+`).map((s) => s.verdict)).toEqual(['verified', 'refuted']);
+  }, 120_000);
 });
 
