@@ -330,6 +330,19 @@ export class Resolver {
         return scalar(target.at(expr.indices.map((e, p) => this.index(e, target.shape[p], bound))));
       }
       case 'transpose': {
+        // 6xy' is 6 x y', as a power on letters written together is the last letter's (xy^2): the prime is y's, not
+        // the product's, which a scalar's transpose would leave as it is. (xy)' keeps its bracket.
+        const primedLetters = primedName(expr);
+        let bareName: Expr = expr;
+        while (bareName.kind === 'transpose') bareName = bareName.arg;
+        if (primedLetters !== undefined && bareName.kind === 'name' && bareName.span.line === bareName.span.endLine && bareName.span.endCol - bareName.span.col <= bareName.name.length) {
+          const letters = this.juxtaposedNames(bareName, bound);
+          if (letters !== undefined && letters.kind === 'binary') {
+            let last: Expr = letters.right;
+            for (let p = 0; p < primedLetters.primes; p++) last = { kind: 'transpose', arg: last, span: expr.span };
+            return this.val({ ...letters, right: last, span: expr.span }, bound);
+          }
+        }
         const implicitDerivative = this.implicitPrimes(expr);
         if (implicitDerivative !== undefined) return implicitDerivative;
         const named = expr.arg.kind === 'name' ? expr.arg.name : undefined;

@@ -35,6 +35,18 @@ describe('derivatives of a function defined by an equation', () => {
   }, 60_000);
 });
 
+describe("a prime on letters written together (Stewart's folium, 6xy')", () => {
+  it("is the last letter's, as a power is: 6xy' is 6 x y', not (6 x y)', which a scalar's transpose leaves as 6 x y (a true step was refuted)", () => {
+    expect(stepsIn(`implicit y(x): x^3 + y^3 = 6 x y
+claim diff(6 x y, x) = 6y + 6xy'
+claim 3x^2 + 3y^2 y' = 6y + 6xy'
+claim diff(6 x y, x) = 6y + 6xy   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+    // A transpose written apart from its product keeps its meaning: x'A x is the quadratic form.
+    expect(stepsIn('given A: matrix[2, 2]\ngiven x: vector[2]\nclaim x\'A x = sum(i, sum(j, x[i] A[i, j] x[j]))\n').map((s) => s.verdict)).toEqual(['proved']);
+  });
+});
+
 describe("Leibniz's ASCII fraction dy/dx, beyond implicit functions", () => {
   it('is diff(y, x) for a let or an input over a scalar input where dy and dx are no names; a declared dZ keeps its quotient', () => {
     const body = `given x: real
