@@ -610,7 +610,10 @@ export class Resolver {
     // e^(b (u - w)): the bracket written around the exponent keeps the product inside it.
     if ((e.kind === 'call' || e.kind === 'unary' || e.kind === 'binary') && e.grouped) return undefined;
     if (e.kind === 'call') {
-      return this.isValueCall(e, bound) ? { exponent: { kind: 'name', name: e.name, span: e.nameSpan }, factor: e.args[0] } : undefined;
+      // Written against its bracket too: x^x(ln x + 1), x^k(1 - x)^(n - k), 2^n(n + 1). Right after ^ a value's name
+      // is the exponent and the bracket the next factor; outside an exponent, n(n + 1) stays an error (a call or a product?).
+      const valueBeforeBracket = e.args.length === 1 && !isFunctionName(e.name) && !isFunctionForm(e.name) && this.namedValue(e.name, e.nameSpan, bound)?.k === 'scalar';
+      return valueBeforeBracket ? { exponent: { kind: 'name', name: e.name, span: e.nameSpan }, factor: e.args[0] } : undefined;
     }
     if (e.kind === 'unary') {
       const inner = this.peelValueCall(e.arg, bound);
@@ -1471,8 +1474,12 @@ export class Resolver {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);
     }
-    // A summation index or a size before a bracket (x^k(1 - x)): a product written without its space, not a misspelled
-    // function. Read as the product it would be x^(k (1 - x)^(n - k)), a true step refuted: an error says so.
+    // A summation index or a size before a bracket, n(n + 1), k(k - 1): a product written without its space, as the
+    // books do; neither is ever a function. In an exponent the power takes the name alone first (x^k(1 - x)^(n - k) is
+    // x^k (1 - x)^(n - k), see peelValueCall), so the bracket here is a factor of the exponent only where braces put it there.
+    if ((bound.has(name) || this.params.has(name) || this.scope.dims.has(name)) && args.length === 1) {
+      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
+    }
     if (bound.has(name) || this.params.has(name) || this.scope.dims.has(name)) {
       throw this.error('unknown-function', `${name} is ${this.scope.dims.has(name) ? 'a size' : 'an index'}, not a function: ${name}(...) reads as a call`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);

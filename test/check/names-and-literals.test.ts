@@ -106,10 +106,23 @@ describe('names kept from files, and roots of roots', () => {
 });
 
 describe('an index or a size before a bracket', () => {
-  it('says it reads as a call, and how to write the product', () => {
-    const [step] = stepsIn('given x: unit\ngiven n: size\nclaim sum(k, 0, n, binomial(n, k) * x^k(1 - x)^(n - k)) = 1\n');
-    expect(step.detail.diagnostic?.message).toContain('k is an index, not a function: k(...) reads as a call');
-    expect(step.detail.diagnostic?.hint).toContain('k (...) with a space');
+  it('is a product, as the books write it, and the power before it takes the name alone: x^k(1 - x)^(n - k), n(n + 1)/2, x^x(ln x + 1)', () => {
+    expect(verdictsIn(`given x: unit
+given a: positive
+given n: size
+claim sum(k, 0, n, binomial(n, k) * x^k(1 - x)^(n - k)) = 1
+claim sum(k, 1, n, k) = n(n + 1)/2
+claim sum(k, 1, n, k) = n(n - 1)/2   expect wrong
+claim sum(k, 1, n, k(k - 1)) = (n - 1) n (n + 1) / 3
+claim diff(a^a, a) = a^a(log(a) + 1)
+claim 2^n(n + 1) = 2^n * n + 2^n
+claim sum(k, 0, n, x^{k(1 - x)}) = sum(k, 0, n, exp(k (1 - x) log(x)))
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved']);
+  });
+
+  it('stays an error for a value of a function\'s letter written against its bracket, which may be a call', () => {
+    const [step] = stepsIn('given u, x, h: real\nclaim u(x + h) = u x + u h\n');
+    expect(step.detail.diagnostic?.message).toContain('u is not a function');
   });
 });
 
