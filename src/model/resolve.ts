@@ -305,7 +305,7 @@ export class Resolver {
       }
       case 'index':
         // δ[i, k] (from δ_{i,k}) where no δ is declared: Kronecker's delta.
-        if (KRONECKER.has(expr.target.name) && !this.isDeclared(expr.target.name) && expr.indices.length === 2) {
+        if ((KRONECKER.has(expr.target.name) || expr.target.name === 'I') && !this.isDeclared(expr.target.name) && !bound.has(expr.target.name) && expr.indices.length === 2) {
           return this.callValue('delta', { kind: 'call', name: 'delta', nameSpan: expr.target.span, args: expr.indices, span: expr.span }, bound);
         }
         this.checkNotBroken(expr.target.name);
@@ -676,8 +676,8 @@ export class Resolver {
     const match = /^(.+?)_([\p{L}\d]+)$/u.exec(expr.name);
     if (match === null || this.isDeclared(expr.name) || bound.has(expr.name)) return undefined;
     const [, base, sub] = match;
-    // Kronecker's δ_ik (delta_ik) where no δ is declared: delta(i, k).
-    if (KRONECKER.has(base) && !this.isDeclared(base) && /^[\p{L}\d]{2}$/u.test(sub)) {
+    // Kronecker's δ_ik (delta_ik) where no δ is declared: delta(i, k); so is an entry of the identity, I_kj (Bishop 5.78).
+    if ((KRONECKER.has(base) || base === 'I') && !this.isDeclared(base) && !bound.has(base) && /^[\p{L}\d]{2}$/u.test(sub)) {
       const [a, b] = [...sub].map((p): Expr => (/^\d$/.test(p) ? { kind: 'number', text: p, value: Number(p), span: expr.span } : { kind: 'name', name: p, span: expr.span }));
       return { kind: 'call', name: 'delta', nameSpan: expr.span, args: [a, b], span: expr.span };
     }

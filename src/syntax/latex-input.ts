@@ -188,6 +188,8 @@ class LatexReader {
       return end;
     }
     if (Object.hasOwn(SYMBOLS, name)) {
+      // \frac{d}{dx}\int_0^x ..., 2\sum_i: the sign is no part of the name before it (d/dx∫ read no operator).
+      if (name === 'int' || name === 'sum' || name === 'prod') apart();
       this.emit(SYMBOLS[name], i);
       const command = next;
       next = afterSpaces();
@@ -273,6 +275,7 @@ class LatexReader {
     }
     if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {
       const [top, bottom] = this.twoArguments(afterSpaces(), to, name);
+      apart();
       this.emit('binomial(', i);
       this.emitTranslated(top, false);
       this.emit(', ', bottom.start);
@@ -292,6 +295,8 @@ class LatexReader {
       const radicand = this.argument(k, to, name);
       // The real cube root, as a book's ∛x is; other orders as powers (of a positive radicand).
       const cube = index !== undefined && this.text.slice(index.start, index.end).trim() === '3';
+      // x\sqrt{x} and \frac{d}{dx}\sqrt{...}: the root is no part of the name before it (xsqrt, dxsqrt).
+      apart();
       if (index === undefined || cube) {
         this.emit(cube ? 'cbrt(' : 'sqrt(', i);
         this.emitTranslated(radicand, false);

@@ -48,8 +48,8 @@ const INVERSES = 'asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|a
 const NAME_POWER = `(?:\\^(?:[({](-1|[2-9])[)}]|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))`;
 const FUNCTION_POWER = new RegExp(`^(${POWERED})${NAME_POWER}[ \\t]*\\(`, 'u');
 
-/** The sigmoid's inverse as printed, `σ⁻¹(p)` or `sigmoid⁻¹(p)`: the log-odds, `logit(p)`. */
-const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
+/** The sigmoid's inverse as printed, `σ⁻¹(p)`, `sigmoid⁻¹(p)` or LaTeX's `\sigma^{-1}(p)`: the log-odds, `logit(p)`. */
+const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)(?:\u207b\u00b9|\^\(-1\)|\^\{-1\}|\^-1)(?=[ \t]*\()/u;
 
 /**
  * A function of the tables written before a name, a number or a call without brackets: `sin x`,
@@ -59,7 +59,7 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)\u207b\u00b9(?=[ \t]*\()/u;
  * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
 const BARE_FUNCTIONS = `${POWERED}|${INVERSES}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
-const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\([^()\u2080-\u209c]*\\)(?:_[\\p{L}\\p{N}]+|\\[[^\\][()]*\\])?|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
+const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\((?:[^()\u2080-\u209c]|\\([^()\u2080-\u209c]*\\))*\\)(?:_[\\p{L}\\p{N}]+|\\[[^\\][()]*\\])?|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
 const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
 /**
  * Letters side by side after such a function, one of them Greek, as physics prints a phase: `cos ω t` is cos(ω t),
@@ -92,7 +92,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\u222b|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\u222b|(?:\u03c3|\bsigmoid)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /**
  * An integral sign with its bounds, as books print it: `∫_0^1 x^2 dx`, `∫_{a}^{b} f(t) dt`,
@@ -298,7 +298,7 @@ const languageAxis = (numpy: string): string => (numpy.startsWith('-') ? numpy :
 const ENDS_OPERAND = /[\p{L}\p{N}_)\]'.]/u;
 
 /** A function written before its argument in bars without brackets: `ln|t|`, `log|x - 1|`. */
-const PREFIX_FUNCTION = /(^|[^\p{L}\p{N}_])(ln|log|log2|log10|exp|sqrt|sin|cos|tan|sinh|cosh|tanh)$/u;
+const PREFIX_FUNCTION = /(^|[^\p{L}\p{N}_])(ln|log|log2|log10|exp|sqrt|sin|cos|tan|sinh|cosh|tanh)[ \t]*$/u;
 
 /** The operand of a root written without brackets: a name (with its index brackets) or a number. */
 const MAX_ROOT_OPERAND = 200;
@@ -561,7 +561,7 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 2;
       continue;
     }
-    const inverseSigmoid = startsName && (c === '\u03c3' || c === 's') ? INVERSE_SIGMOID.exec(text.slice(i, i + 12)) : null;
+    const inverseSigmoid = startsName && (c === '\u03c3' || c === 's') ? INVERSE_SIGMOID.exec(text.slice(i, i + 14)) : null;
     if (inverseSigmoid) {
       for (const letter of 'logit') emit(letter, i);
       i += inverseSigmoid[0].length - 1;

@@ -293,6 +293,26 @@ claim \\frac{d}{dt} \\int_0^t s + 1 \\, ds = t   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'refuted']);
   });
 
+  it('reads what probe 51 found printed: \\sigma^{-1}, a function before a call of a product, \\ln|x|, a root or an integral against Leibniz\'s d/dx, and I_{kj}', () => {
+    expect(verdicts(`given x, y, z: real
+given a: positive
+given p: unit
+claim \\sigma^{-1}(p) = \\log\\left(\\frac{p}{1-p}\\right)
+claim sigmoid^-1(p) = log((1 - p) / p)   expect wrong
+claim -\\log \\sigma((2y - 1) z) = \\zeta((1 - 2y) z)
+claim \\frac{d}{da} \\ln|a| = \\frac{1}{a}
+claim \\frac{d}{dx}\\sqrt{x^2 + 1} = \\frac{x}{\\sqrt{x^2 + 1}}
+claim a\\sqrt{a} = a^{3/2}
+claim \\frac{d}{dx}\\int_0^x e^{t} dt = e^x
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved']);
+    expect(verdicts(`given n: size
+given a: vector[n]
+let y[k] = softmax(a)[k]
+claim \\frac{\\partial y_k}{\\partial a_j} = y_k (I_{kj} - y_j)
+claim \\frac{\\partial y_k}{\\partial a_j} = y_k (I_{kj} - y_k)   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
+
   it("reads subscript characters, Python's ** and Leibniz's operator before a square bracket", () => {
     expect(read('x₁ + W₁₂ + log₂(t) + vᵢ')).toBe('x_1 + W_12 + log_2(t) + v_i');
     expect(verdicts(`given x: positive
