@@ -128,7 +128,7 @@ export function parseDerivationFile(content: string | Uint8Array, file = '<inlin
           throw new DerivationError(diagnostic('step-without-claim', 'a step has no claim above it', file,
             logical.map.span(0, relation.length), 'start the chain with claim EXPRESSION on the line above'));
         }
-        lastClaim.steps.push(parseStep(logical, relation.length, options.recover === true, relation));
+        lastClaim.steps.push(...parseSteps(logical, relation.length, options.recover === true, relation));
       } else {
         const word = keyword ?? logical.text.split(/\s/)[0];
         throw new DerivationError(diagnostic('syntax', `a line cannot start with '${word}'`, file,
@@ -495,11 +495,11 @@ function parseClaim(line: LogicalLine, recover: boolean): { claim: Claim; steps:
       kind: 'claim', expr, text: line.text.slice(start, inequality.at).trim(), steps: [],
       span: line.map.span(0, line.text.length),
     };
-    return { claim, steps: [parseStep(line, inequality.at + inequality.relation.length, recover, inequality.relation)] };
+    return { claim, steps: parseSteps(line, inequality.at + inequality.relation.length, recover, inequality.relation) };
   }
   if (equals === undefined) {
     // No step on this line: a trailing `expect wrong` or `by "..."` (a forgotten `=`) is not part of the expression.
-    const head = parseStep(line, start, recover);
+    const [head] = parseSteps(line, start, recover);
     return { claim: { kind: 'claim', expr: head.expr, text: head.text, steps: [], span: head.span }, steps: [] };
   }
   const end = equals;
@@ -508,12 +508,15 @@ function parseClaim(line: LogicalLine, recover: boolean): { claim: Claim; steps:
     kind: 'claim', expr, text: line.text.slice(start, end).trim(), steps: [],
     span: line.map.span(0, line.text.length),
   };
-  const steps = [parseStep(line, equals + 1, recover)];
+  const steps = parseSteps(line, equals + 1, recover);
   return { claim, steps };
 }
 
-/** Reads `EXPR [expect wrong] [by "REASON"]` starting at `start` (just after the `=`, or the relation). */
-function parseStep(line: LogicalLine, start: number, recover: boolean, relation: Relation = '='): Step {
+/**
+ * Reads `EXPR [expect wrong] [by "REASON"]` starting at `start` (just after the `=`, or the relation): one step,
+ * or one per `=` where the line chains them as a book prints a derivation, `= B = C`.
+ */
+function parseSteps(line: LogicalLine, start: number, recover: boolean, relation: Relation = '='): Step[] {
   let end = line.text.length;
   let justification: string | undefined;
   let expectWrong = false;
@@ -539,20 +542,29 @@ function parseStep(line: LogicalLine, start: number, recover: boolean, relation:
     throw new DerivationError(diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
       line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end'));
   }
-  // `<= B <= C` would read B <= C as a 0/1 value, and `= B = C` is no expression: a chain takes one line a step.
-  const secondEquals = topLevelEquals(line.text.slice(0, end), start);
-  const chained = secondEquals !== undefined ? { at: secondEquals, relation: '=' as Relation }
-    : relation === '=' ? undefined : topLevelInequality(line.text.slice(0, end), start);
-  const twoRelations = chained === undefined ? undefined : diagnostic('syntax', `a step has one relation: '${chained.relation}' here starts another step`, line.map.file,
-    line.map.span(chained.at, chained.at + chained.relation.length), chained.relation === '=' ? 'put = ... on a line of its own: a chain takes one line a step (an equality as a 0/1 value is (a == b))'
-      : `put ${chained.relation} ... on a line of its own, or write a comparison as a 0/1 value in parentheses`);
-  if (twoRelations !== undefined && !recover) throw new DerivationError(twoRelations);
-  const expr = twoRelations !== undefined ? { kind: 'invalid' as const, diagnostic: twoRelations, span: twoRelations.span! }
-    : stepExpressionAt(line, start, end, recover);
-  return {
-    expr, relation, justification, expectWrong, text: line.text.slice(start, end).trim(),
-    span: line.map.span(0, line.text.length),
-  };
+  // `A = B = C` on one line, as books print a derivation: a step per `=`, each relating to the expression before it.
+  const cuts: number[] = [];
+  for (let at = topLevelEquals(line.text.slice(0, end), start); at !== undefined; at = topLevelEquals(line.text.slice(0, end), at + 1)) cuts.push(at);
+  const bounds = [start, ...cuts.map((c) => c + 1)].map((from, k) => ({ from, to: k < cuts.length ? cuts[k] : end }));
+  const span = line.map.span(0, line.text.length);
+  // `expect wrong` marks one step: on a chain it would not say which.
+  const unmarked = cuts.length > 0 && expectWrong
+    ? diagnostic('syntax', 'expect wrong marks one step, and this line chains several', line.map.file, line.map.span(cuts[0], cuts[0] + 1),
+      'put the wrong step on a line of its own (= ... expect wrong), so the mark says which')
+    : undefined;
+  if (unmarked !== undefined && !recover) throw new DerivationError(unmarked);
+  return bounds.map(({ from, to }, k): Step => {
+    const stepRelation = k === 0 ? relation : '=';
+    // `<= B <= C` would read B <= C as a 0/1 value: an inequality chain takes one line a step.
+    const chained = stepRelation === '=' ? undefined : topLevelInequality(line.text.slice(0, to), from);
+    const twoRelations = unmarked ?? (chained === undefined ? undefined : diagnostic('syntax', `a step has one relation: '${chained.relation}' here starts another step`, line.map.file,
+      line.map.span(chained.at, chained.at + chained.relation.length), `put ${chained.relation} ... on a line of its own, or write a comparison as a 0/1 value in parentheses`));
+    if (twoRelations !== undefined && !recover) throw new DerivationError(twoRelations);
+    const expr = twoRelations !== undefined ? { kind: 'invalid' as const, diagnostic: twoRelations, span: twoRelations.span! }
+      : stepExpressionAt(line, from, to, recover);
+    const last = k === bounds.length - 1;
+    return { expr, relation: stepRelation, justification: last ? justification : undefined, expectWrong: last && expectWrong, text: line.text.slice(from, to).trim(), span };
+  });
 }
 
 function expressionAt(line: LogicalLine, start: number, end: number): import('./ast.ts').Expr {

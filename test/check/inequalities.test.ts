@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkReport, deriv, onlyStep, stepsIn, syntaxDiagnostics, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { checkReport, claimsOf, deriv, onlyStep, stepsIn, syntaxDiagnostics, verdictsIn } from '../__test-helpers__/derivations.ts';
 import { parseDerivationFile, toJsonReport } from '../../src/index.ts';
 
 const stepsOfText = (body: string) => parseDerivationFile(deriv(body), 'p.deriv').derivations[0].statements
@@ -39,17 +39,21 @@ claim exp(-x^2) <= 1 expect wrong
     ]);
   });
 
-  it('refuses two relations on one step line, at the second, and a relation step with no claim', () => {
+  it('refuses two inequalities on one step line, at the second, and a relation step with no claim', () => {
     const [two] = syntaxDiagnostics(deriv('given a: positive\nclaim a\n  <= a + 1 <= a + 2\n'));
     expect(two.message).toBe("a step has one relation: '<=' here starts another step");
     expect(two.span).toMatchObject({ line: 4, col: 12 });
-    const [equalities] = syntaxDiagnostics(deriv('given a: positive\nclaim a * 1 = a + 0 = a\n'));
-    expect(equalities.message).toBe("a step has one relation: '=' here starts another step");
-    expect(equalities.span).toMatchObject({ line: 3, col: 21 });
-    const [mixed] = syntaxDiagnostics(deriv('given a: positive\nclaim a\n  <= a + 1 = a + 2\n'));
-    expect(mixed.message).toBe("a step has one relation: '=' here starts another step");
     const [orphan] = syntaxDiagnostics(deriv('given a: positive\n<= a\n'));
     expect(orphan.code).toBe('step-without-claim');
+  });
+
+  it('reads A = B = C on one line as a book prints it, a step per =, and refuses expect wrong there, which would not say which', () => {
+    const [chained] = claimsOf(deriv('given a: positive\nclaim a * 1 = a + 0 = a\nclaim a\n  <= a + 1 = 1 + a\n'));
+    expect(chained.steps.map((s) => [s.verdict, s.text])).toEqual([['proved', 'a + 0'], ['proved', 'a']]);
+    expect(verdictsIn('given a: positive\nclaim a\n  <= a + 1 = 1 + a\nclaim (a + 1)^2 = a^2 + 1 = 1 + a^2\n')).toEqual(['proved', 'proved', 'refuted', 'proved']);
+    const [marked] = syntaxDiagnostics(deriv('given a: positive\nclaim a * 1 = a + 0 = 2 a   expect wrong\n'));
+    expect(marked.message).toBe('expect wrong marks one step, and this line chains several');
+    expect(marked.span).toMatchObject({ line: 3, col: 21 });
   });
 });
 
