@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, twoValued, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term, type TwoValues } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericComparison, type NumericOutcome } from '../numeric/index.ts';
 import {
-  agreesInHighPrecision, Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, fineConstantUnseen, proveForEveryN, sizesWithin, writableSizes,
+  agreesInHighPrecision, Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, fineConstantUnseen, proveForEveryN, SEARCH_GUARD_MS, sizesWithin, writableSizes,
   type Confirmation, type EveryNOutcome, type FineConstant, type PointValue, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -641,6 +641,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const unexplained = outcome.unexplainedDifference && symbolic.kind === 'different'
         ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` }
         : {};
+      // A difference the exact engine found, whose confirmation ran out of wall-clock time (a loaded machine): the numbers'
+      // agreement says nothing the confirmation would not have overturned, so the step is not decided (probe 49 rerun:
+      // a + 1e-30 slip refuted in 45 s was verified in 295 s under load).
+      if (symbolic.kind === 'different' && outcome.unexplainedDifference && symbolic.confirmationCut === true) {
+        return result('error', undefined, `${exactMethod}; ${numericMethod}`, {
+          diagnostic: diagnostic('undecided', `the exact engine finds the sides differ (${symbolic.explanation}), and its search for an input that shows it passed its wall-clock guard of ${SEARCH_GUARD_MS / 1000} s before finding one: the step is not decided`,
+            model.derivation.file, step.span, 'run the check again on a machine less loaded (the guard is only against a hang), or check this claim alone'),
+        });
+      }
       // Numbers that agree with `pi + 1e-300` agree with `pi` as well, and at most one of them holds: a constant finer
       // than their readings must be seen by a reading with the digits for it, or the step is not decided.
       const unseen = step.relation === '=' && numeric.kind === 'agree' ? unseenConstant(symbolicStep, numeric.agreedAt) : undefined;

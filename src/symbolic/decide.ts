@@ -84,6 +84,11 @@ export type SymbolicOutcome =
        * have a value they differ, even where no evaluation resolves it (an integral read in doubles only).
        */
       readonly neverZero?: string;
+      /**
+       * Whether the search for `confirmed` was cut by its wall-clock guard (read after `confirmed`): then no point
+       * was found for want of time, not for want of a difference, and the numbers' agreement decides nothing.
+       */
+      readonly confirmationCut?: boolean;
     }
   /**
    * No decision. `spotCheck`, where exact algebra passed its budget: the sides of
@@ -768,7 +773,7 @@ function hasValueAt(term: Term, point: ReadonlyMap<string, PointValue>): boolean
 }
 
 /** The last-resort wall-clock guard of one search for a point in high precision (see withGuard). */
-const SEARCH_GUARD_MS = 15_000;
+export const SEARCH_GUARD_MS = 15_000;
 
 /** Inputs a scalar step is read at in high precision where the numbers could settle none (see agreesInHighPrecision). */
 const AGREEMENT_POINTS = 4;
@@ -893,17 +898,19 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
  */
 function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined, neverZero: () => string | undefined = () => undefined): SymbolicOutcome {
   let read = false;
+  let cut = false;
   let point: Confirmation | undefined;
   return {
     kind: 'different', instance, explanation,
     get neverZero() { return neverZero(); },
     get confirmed() {
       if (!read) {
-        point = withGuard(SEARCH_GUARD_MS, confirmation, undefined);
+        point = withGuard(SEARCH_GUARD_MS, confirmation, undefined, () => { cut = true; });
         read = true;
       }
       return point;
     },
+    get confirmationCut() { return cut; },
   };
 }
 

@@ -50,13 +50,16 @@ export class GuardError extends Error {
  * `fallback` (no point). The guard only stops a hang (PRML's ridge equation, whose
  * sides at 4×4 have millions of nodes, ran past ten minutes); work budgets decide.
  */
-export function withGuard<T>(ms: number, search: () => T, fallback: T): T {
+export function withGuard<T>(ms: number, search: () => T, fallback: T, onCut?: () => void): T {
   const outer = guardDeadline;
   guardDeadline = Math.min(outer, Date.now() + ms);
   try {
     return search();
   } catch (error) {
-    if (error instanceof GuardError) return fallback;
+    if (error instanceof GuardError) {
+      onCut?.();
+      return fallback;
+    }
     throw error;
   } finally {
     guardDeadline = outer;

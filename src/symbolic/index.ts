@@ -1,6 +1,6 @@
 /** The symbolic stage: differentiation in index notation and exact decisions at concrete sizes. */
 export { differentiate, eliminateDiff, eliminateDiffKeepingDomain } from '../model/index.ts';
-export { agreesInHighPrecision, decideStep, DEFAULT_SYMBOLIC_BUDGET, enumerateInstances, sizesWithin, writableSizes } from './decide.ts';
+export { agreesInHighPrecision, decideStep, DEFAULT_SYMBOLIC_BUDGET, enumerateInstances, SEARCH_GUARD_MS, sizesWithin, writableSizes } from './decide.ts';
 export type { Confirmation, InstanceRecord, SymbolicBudget, SymbolicOutcome, SymbolicStep } from './decide.ts';
 export { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 export { neverZero } from './atom-ranges.ts';
