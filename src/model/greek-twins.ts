@@ -1,12 +1,14 @@
 import type { Derivation, Expr, IntervalExpr, Statement } from '../syntax/index.ts';
+import { isFunctionForm } from './function-forms.ts';
+import { isFunctionName } from './functions.ts';
 
 /**
  * A Greek letter and its name spelled out are one name, as a reader takes them: a file that declares
  * `given mu: real` and writes `\frac{\partial}{\partial \mu}` in a LaTeX line (read as μ), or declares
  * `given \sigma: positive` and writes `sigma^2` in a plain one, means one input. A name written is
  * renamed to its twin only where the twin is declared and the name itself is not, so a derivation that
- * declares both keeps two names. A function's call is renamed only to a function the derivation declares:
- * `σ(z)` stays the sigmoid beside `given sigma: positive`. `pi` and π stay the constant.
+ * declares both keeps two names. A call is renamed to a function the derivation declares, or to a value where its
+ * name is no function of the language: `λ(e^t - 1)` beside `given lambda` is lambda's, `σ(z)` stays the sigmoid. `pi` and π stay the constant.
  */
 export function withGreekTwins(derivation: Derivation): Derivation {
   const declared = new Set<string>();
@@ -45,7 +47,8 @@ export function withGreekTwins(derivation: Derivation): Derivation {
         return { ...e, target: target.kind === 'name' ? target : e.target, indices: e.indices.map(rename) };
       }
       case 'call': {
-        const twin = twinOf(e.name, functions);
+        // λ(e^t - 1) beside a declared lambda: the value's name (a product, where the bracket holds a sum); σ(z) stays the sigmoid.
+        const twin = twinOf(e.name, functions) ?? (isFunctionName(e.name) || isFunctionForm(e.name) ? undefined : twinOf(e.name, declared));
         if (twin !== undefined) renamed = true;
         return { ...e, ...(twin !== undefined ? { name: twin } : {}), args: e.args.map(rename) };
       }

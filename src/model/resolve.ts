@@ -413,6 +413,17 @@ export class Resolver {
           if (op === '^' && expr.right.kind === 'name' && expr.right.name === 'T' && !this.isDeclared('T') && !bound.has('T')) {
             return this.val({ kind: 'transpose', arg: expr.left, span: expr.span }, bound);
           }
+          // x^TPx and A^TA, as TeX reads them (a superscript takes one letter): the transpose times the letters after it,
+          // where T and the whole are no names and the rest is a declared name or declared letters side by side.
+          if (op === '^' && expr.right.kind === 'name' && /^T\p{L}/u.test(expr.right.name) && !this.isDeclared('T') && !bound.has('T') && !this.isDeclared(expr.right.name) && !bound.has(expr.right.name)) {
+            const restName = expr.right.name.slice(1);
+            const rest: Expr = { kind: 'name', name: restName, span: expr.right.span };
+            const factor = this.isDeclared(restName) ? rest : this.juxtaposedNames(rest, bound);
+            if (factor !== undefined) {
+              const transposed: Expr = { kind: 'transpose', arg: expr.left, span: expr.left.span };
+              return this.val({ kind: 'binary', op: '*', left: transposed, right: factor, span: expr.span, opSpan: expr.opSpan, implicit: true }, bound);
+            }
+          }
           const base = this.val(expr.left, bound);
           const exponent = this.val(expr.right, bound);
           if (op === '^' && base.k === 'array' && exponent.k === 'scalar') {
@@ -1467,6 +1478,13 @@ export class Resolver {
     // A value's name, a space, then a bracket is a product, as textbooks write it: n (n + 1), X (Xw - y), a product
     // side by side like any other (two vectors so are refused). Written together, σ(t) looks like a call: a value so
     // named is an error that says so.
+    // p(1 - p), λ(e^t - 1), V_0(1 - e^(-t/RC)), x_1(x_2 - x_1^2): a scalar value written against a bracket that holds a
+    // sum or a difference is a product, as every book means it; against one term (y(0), u(x)) it may be meant as a
+    // function's value, and stays an error below, as does f, g or h against any bracket (f(x + h), a function's letter).
+    if (args.length === 1 && !expr.grouped && holdsSumOrDifference(args[0]) && !FUNCTION_LETTERS.has(name) && !isFunctionName(name) && !isFunctionForm(name)
+      && !this.scope.functions?.has(name) && !this.scope.definedFunctions?.has(name) && this.namedValue(name, expr.nameSpan, bound)?.k === 'scalar') {
+      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
+    }
     if (isProductByJuxtaposition(expr) && this.namedValue(name, expr.nameSpan, bound) !== undefined) {
       return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
     }
@@ -3023,6 +3041,14 @@ function clampedValues(body: Term, index: string, low: Index | undefined, high: 
 }
 
 /** `n (n + 1)`: one argument, and a space between the name and its bracket (the argument starts past the bracket). */
+/** The letters calculus books name functions by: against a bracket they are read as a call, never a product. */
+const FUNCTION_LETTERS: ReadonlySet<string> = new Set(['f', 'g', 'h', 'F', 'G', 'H']);
+
+/** A sum or a difference at the top of an expression (1 - p, e^t - 1), not a single term (0, x, 2 x). */
+function holdsSumOrDifference(e: Expr): boolean {
+  return e.kind === 'binary' && (e.op === '+' || e.op === '-');
+}
+
 function isProductByJuxtaposition(call: Extract<Expr, { kind: 'call' }>): boolean {
   const [arg] = call.args;
   return call.args.length === 1 && arg.span.line === call.nameSpan.endLine && arg.span.col > call.nameSpan.endCol + 1;

@@ -321,6 +321,9 @@ class LatexReader {
         this.emit('}', indicator.end - 1);
         return indicator.end;
       }
+      // \frac{\partial}{\partial X}\operatorname{Tr}(A X): a word is a function's name, no part of the name before it (XTr).
+      // One letter stays against its neighbour, as books set a product: \mathbf{W}\mathbf{x} is Wx.
+      if (/^\s*[A-Za-z]{2,}\s*$/.test(text.slice(inner.inner[0], inner.inner[1]))) apart();
       this.emitTranslated(inner, false);
       return inner.end;
     }

@@ -71,9 +71,9 @@ const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE
 
 /**
  * A power or inverse on the name of such a function without brackets: `sin^2 x + cos^2 x`,
- * `sin² θ`, `tan^-1 x` and `sin⁻¹ x`, read as `sin^2(x)` and `sin^-1(x)` are (FUNCTION_POWER).
+ * `sin² θ` (also `sin²θ`, a superscript ends the name), `tan^-1 x` and `sin⁻¹ x`, read as `sin^2(x)` and `sin^-1(x)` are (FUNCTION_POWER).
  */
-const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})${NAME_POWER}[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
+const FUNCTION_POWER_WITHOUT_BRACKETS = new RegExp(`^(${POWERED})${NAME_POWER}(?:[ \\t]+|(?<=[\u00b9\u00b2\u00b3\u2074-\u2079]))(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 
 /**
  * A function of the tables before a sum without brackets: `log Σ_j exp(z_j)` is the log of the
@@ -99,7 +99,7 @@ const NOTATION = /\u222b|(?:\u03c3|\bsigmoid)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03
  * `∫_0^∞ e^{-x} dx` (∞ is Infinity by now), or without bounds, `∫ x sin x dx`, an antiderivative.
  * The integrand runs to the differential `dx` of its variable, at its own bracket depth.
  */
-const INTEGRAL_SIGN = /^\u222b(?:_(?:\{([^{}]*)\}|(-?[\p{L}\p{N}.]+))\^(?:\{([^{}]*)\}|(-?[\p{L}\p{N}.]+)))?[ \t]*/u;
+const INTEGRAL_SIGN = /^\u222b(?:_(?:\{([^{}]*)\}|(-?[\p{L}\p{N}.]+))\^(?:\{([^{}]*)\}|(-?[\p{L}\p{N}.]+))|([\u208b]?[\u2080-\u2089]+)(?:([\u207b]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207f]+)|\^(?:\{([^{}]*)\}|(-?[\p{L}\p{N}.]+))))?[ \t]*/u;
 
 /**
  * A limit with its variable and point as a subscript: `lim_{x→0} sin(x)/x`, `lim_{h -> 0} ...`,
@@ -427,15 +427,22 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       ? { at: overEnd + 1, variable: over[1], length: 0, numerator: i + integral![0].length + 2 }
       : integral ? differentialAt(text, i + integral[0].length) : undefined;
     if (integral && differential) {
-      const [whole, lowerBraced, lowerPlain, upperBraced, upperPlain] = integral;
-      const lower = lowerBraced ?? lowerPlain;
-      const upper = upperBraced ?? upperPlain;
-      if (lower === undefined) emit('integral(', i);
-      else {
+      const [whole, lowerBraced, lowerPlain, upperBraced, upperPlain, lowerSubscript, upperSuperscript, upperScriptBraced, upperScriptPlain] = integral;
+      // ∫₀¹ and ∫₀^π, as Unicode sets the bounds: the digits below and above the sign.
+      const plain = (written: string, table: Readonly<Record<string, string>>) => [...written].map((ch) => (ch === '\u208b' || ch === '\u207b' ? '-' : table[ch] ?? ch)).join('');
+      const lower = lowerBraced ?? lowerPlain ?? (lowerSubscript === undefined ? undefined : plain(lowerSubscript, SUBSCRIPTS));
+      const upper = upperBraced ?? upperPlain ?? upperScriptBraced ?? upperScriptPlain ?? (upperSuperscript === undefined ? undefined : plain(upperSuperscript, SUPERSCRIPTS));
+      if (lower === undefined || upper === undefined) emit('integral(', i);
+      else if (lowerSubscript !== undefined) {
+        emit(`integral(${differential.variable}, ${lower}, `, i);
+        if (upperSuperscript !== undefined) emit(upper, i + 1);
+        else emitWritten(upper, i + whole.lastIndexOf(upper));
+        emit(', ', i);
+      } else {
         emit(`integral(${differential.variable}, `, i);
         emitWritten(lower, i + whole.indexOf(lower));
         emit(', ', i);
-        emitWritten(upper!, i + whole.lastIndexOf(upper!));
+        emitWritten(upper, i + whole.lastIndexOf(upper));
         emit(', ', i);
       }
       // No integrand before the differential, ∫_0^R dr: the integrand is 1.

@@ -120,9 +120,22 @@ claim sum(k, 0, n, x^{k(1 - x)}) = sum(k, 0, n, exp(k (1 - x) log(x)))
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved']);
   });
 
-  it('stays an error for a value of a function\'s letter written against its bracket, which may be a call', () => {
-    const [step] = stepsIn('given u, x, h: real\nclaim u(x + h) = u x + u h\n');
-    expect(step.detail.diagnostic?.message).toContain('u is not a function');
+  it('reads a scalar value against a bracket that holds a sum as a product (p(1 - p), λ(e^t - 1), x_1(x_2 - x_1^2)), and against one term, or f, g, h, as a call, an error', () => {
+    expect(verdictsIn(`given p: unit
+given t, lambda: real
+given V_0, R, C: positive
+given n: size
+given x: vector[n]
+claim diff(p^2/2 - p^3/3, p) = p(1 - p)
+claim \\lambda(e^t - 1) = lambda e^t - lambda
+claim V_0(1 - e^{-t/(R C)}) = V_0 - V_0 exp(-t/(R C))
+claim x_1(x_2 - x_1^2) = x[1] x[2] - x[1]^3
+claim p(1 - p) = p - p^2 + 1   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+    for (const [text, name] of [['given u, x: real\nclaim u(x) = u x\n', 'u'], ['given y: real\nclaim y(0) = 0\n', 'y'], ['given f, x, h: real\nclaim f(x + h) = f x + f h\n', 'f']]) {
+      const [step] = stepsIn(text);
+      expect(step.detail.diagnostic?.message).toContain(`${name} is not a function`);
+    }
   });
 });
 

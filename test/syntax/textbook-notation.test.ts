@@ -313,6 +313,22 @@ claim \\frac{\\partial y_k}{\\partial a_j} = y_k (I_{kj} - y_k)   expect wrong
 `)).toEqual(['proved', 'refuted']);
   });
 
+  it('reads glued forms probe 51 met: x^TPx and A^TA as TeX reads them, \\operatorname{Tr} after Leibniz\'s ∂/∂X, sin²t, and ∫₀¹ with Unicode bounds', () => {
+    expect(verdicts(`given n: size
+given x: vector[n]
+given P, A, X: matrix[n, n]
+given t: real
+claim x^TPx = sum(i, sum(j, x[i] P[i, j] x[j]))
+claim \\frac{\\partial}{\\partial x} x^TAx = (A + A^T)x
+claim \\frac{\\partial}{\\partial X}\\operatorname{Tr}(A X) = A^T
+claim sin²t + cos²t = 1
+claim ∫₀¹ t^2 dt = 1/3
+claim ∫₋₁¹ t^2 dt = 2/3
+claim ∫₀^π sin(t) dt = 2
+claim ∫₀¹ t^2 dt = 1/2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+  });
+
   it("reads subscript characters, Python's ** and Leibniz's operator before a square bracket", () => {
     expect(read('x₁ + W₁₂ + log₂(t) + vᵢ')).toBe('x_1 + W_12 + log_2(t) + v_i');
     expect(verdicts(`given x: positive
