@@ -641,13 +641,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const unexplained = outcome.unexplainedDifference && symbolic.kind === 'different'
         ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it: the engine may lack an identity between its atoms` }
         : {};
-      // A difference the exact engine found, whose confirmation ran out of wall-clock time (a loaded machine): the numbers'
-      // agreement says nothing the confirmation would not have overturned, so the step is not decided (probe 49 rerun:
-      // a + 1e-30 slip refuted in 45 s was verified in 295 s under load).
+      // A difference the exact engine found, whose confirmation ran out of its guard: the numbers' agreement says nothing
+      // the confirmation would not have overturned, so the step is not decided (probe 49's rerun, when the guard read the
+      // wall clock: a + 1e-30 slip refuted in 45 s was verified in 295 s under load).
       if (symbolic.kind === 'different' && outcome.unexplainedDifference && symbolic.confirmationCut === true) {
         return result('error', undefined, `${exactMethod}; ${numericMethod}`, {
-          diagnostic: diagnostic('undecided', `the exact engine finds the sides differ (${symbolic.explanation}), and its search for an input that shows it passed its wall-clock guard of ${SEARCH_GUARD_MS / 1000} s before finding one: the step is not decided`,
-            model.derivation.file, step.span, 'run the check again on a machine less loaded (the guard is only against a hang), or check this claim alone'),
+          diagnostic: diagnostic('undecided', `the exact engine finds the sides differ (${symbolic.explanation}), and its search for an input that shows it passed its guard of ${SEARCH_GUARD_MS / 1000} s of CPU time before finding one: the step is not decided`,
+            model.derivation.file, step.span, 'the guard is only against a hang: check this claim alone, or write the step in smaller steps the exact engine decides'),
         });
       }
       // Numbers that agree with `pi + 1e-300` agree with `pi` as well, and at most one of them holds: a constant finer
@@ -817,5 +817,8 @@ function unseenConstant(step: { readonly lhs: Term; readonly rhs: Term; readonly
   const point = new Map<string, PointValue>();
   for (const [name, values] of Object.entries(at.inputs)) if (values.length === 1) point.set(name, values[0]);
   const scale = Math.max(Math.abs(at.precise ? Number(at.precise.lhs) : at.lhs), Math.abs(at.precise ? Number(at.precise.rhs) : at.rhs));
-  return fineConstantUnseen(step.lhs, step.rhs, point, scale);
+  // Read in 60 digits, the sides agreed to some 1e-53 (1e-40 leaves room); in doubles, to their tolerance (an improper
+  // integral the 60 digits did not settle: 1 / (p - 1) + 1e-30 was verified in doubles).
+  const resolved = at.precise !== undefined ? 1e-40 : Math.max(1e-12, scale > 0 && Number.isFinite(at.tolerance) ? at.tolerance / scale : 1e-12);
+  return fineConstantUnseen(step.lhs, step.rhs, point, scale, resolved);
 }

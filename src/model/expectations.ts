@@ -117,7 +117,12 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
 };
 
 /** Other names of the distributions (scipy.stats', the books'). */
-const ALIASES: Readonly<Record<string, string>> = { gaussian: 'normal', norm: 'normal', Normal: 'N', expon: 'exponential', Exp: 'exponential', Bernoulli: 'bernoulli', Poisson: 'poisson', Uniform: 'uniform', U: 'uniform', binom: 'binomial', geom: 'geometric' };
+const ALIASES: Readonly<Record<string, string>> = {
+  gaussian: 'normal', Gaussian: 'normal', norm: 'normal', Normal: 'N', expon: 'exponential', Exp: 'exponential', Exponential: 'exponential', Expo: 'exponential',
+  Bernoulli: 'bernoulli', Bern: 'bernoulli', Ber: 'bernoulli', Poisson: 'poisson', Pois: 'poisson', Poi: 'poisson',
+  Uniform: 'uniform', Unif: 'uniform', U: 'uniform', binom: 'binomial', Binomial: 'binomial', Binom: 'binomial', Bin: 'binomial',
+  geom: 'geometric', Geom: 'geometric', Geometric: 'geometric', Geo: 'geometric', Beta: 'beta', Gamma: 'gamma', Gam: 'gamma', Laplace: 'laplace',
+};
 
 /**
  * `E(t, D(params), f)` as the integral or sum it is, built from syntax nodes at the

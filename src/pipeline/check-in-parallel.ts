@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { receiveMessageOnPort } from 'node:worker_threads';
-import { assembleDerivation, checkStepAt, type CheckOptions, type FileResult, type StepResult } from '../check/index.ts';
+import { assembleDerivation, checkStepAt, setGuardThreads, type CheckOptions, type FileResult, type StepResult } from '../check/index.ts';
 import { hasDiff, mapChildren, type Model, type Term } from '../model/index.ts';
 import type { PreparedFile } from './check-text.ts';
 import { startWorker, type StepMessage, type Task } from './start-worker.ts';
@@ -116,33 +116,38 @@ export function checkInParallel(files: readonly PreparedFile[], options: Paralle
   const threads = Math.max(1, Math.min(jobs, Math.floor(tasks.length / MIN_STEPS_PER_THREAD)));
   const ports: NonNullable<ReturnType<typeof startWorker>>[] = [];
   for (let w = 1; w < threads; w++) {
-    const port = startWorker({ next, signal, models, tasks, options: checkOptions });
+    const port = startWorker({ next, signal, models, tasks, options: checkOptions, threads });
     if (!port) break;
     ports.push(port);
   }
-  const drain = (): boolean => {
-    let any = false;
-    for (const port of ports) {
-      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
-        accept(message.message as StepMessage);
-        any = true;
+  setGuardThreads(ports.length + 1);
+  try {
+    const drain = (): boolean => {
+      let any = false;
+      for (const port of ports) {
+        for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+          accept(message.message as StepMessage);
+          any = true;
+        }
       }
-    }
-    return any;
-  };
+      return any;
+    };
 
-  for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
-    const [m, c, s] = tasks[i];
-    accept({ i, result: checkStepAt(models[m], c, s, checkOptions) });
-    drain();
+    for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
+      const [m, c, s] = tasks[i];
+      accept({ i, result: checkStepAt(models[m], c, s, checkOptions) });
+      drain();
+    }
+    // Every task is taken; wait for those the workers hold. A worker posts, then bumps
+    // the signal: reading the signal before draining means no result is missed.
+    while (received < tasks.length) {
+      const seen = Atomics.load(wake, 0);
+      if (!drain()) Atomics.wait(wake, 0, seen);
+    }
+  } finally {
+    for (const port of ports) port.close();
+    setGuardThreads(1);
   }
-  // Every task is taken; wait for those the workers hold. A worker posts, then bumps
-  // the signal: reading the signal before draining means no result is missed.
-  while (received < tasks.length) {
-    const seen = Atomics.load(wake, 0);
-    if (!drain()) Atomics.wait(wake, 0, seen);
-  }
-  for (const port of ports) port.close();
 
   const inFileOrder: StepResult[] = new Array(tasks.length);
   order.forEach((original, i) => { inFileOrder[original] = results[i]!; });

@@ -21,6 +21,8 @@ export interface WorkerJob {
   readonly models: readonly Model[];
   readonly tasks: readonly Task[];
   readonly options: CheckOptions;
+  /** Threads checking steps at once, this worker included (see setGuardThreads). */
+  readonly threads: number;
 }
 
 /** A worker's answer for task `i`: its result, or the message of an exception that escaped the check. */

@@ -5,10 +5,11 @@
  * wakes up and reads it.
  */
 import { workerData } from 'node:worker_threads';
-import { checkStepAt } from '../check/index.ts';
+import { checkStepAt, setGuardThreads } from '../check/index.ts';
 import type { StepMessage, WorkerJob } from './start-worker.ts';
 
-const { port, next, signal, models, tasks, options } = workerData as WorkerJob;
+const { port, next, signal, models, tasks, options, threads } = workerData as WorkerJob;
+setGuardThreads(threads);
 const counter = new Int32Array(next);
 const wake = new Int32Array(signal);
 

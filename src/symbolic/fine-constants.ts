@@ -21,24 +21,22 @@ export interface FineConstant {
   readonly digits: number;
 }
 
-/** The relative distance from a simple fraction within which a constant is finer than the numbers read. */
-const FINE = 1e-30;
+/** The relative distance from a simple fraction within which a constant is finer than doubles read. */
+const FINE = 1e-15;
 /** The largest denominator of a simple neighbour. */
 const SIMPLE_DENOMINATOR = 1_000_000n;
-/**
- * What the numbers resolve, relative to the sides: a 60-digit reading settles a difference of some 1e-53
- * (the quadrature's and the series' readings included); a limit is read to a sixth of its digits.
- */
-const RESOLVED = 1e-40;
+/** What the numbers resolve of a limit, relative to the sides at best: it is read to a sixth of its digits. */
 const RESOLVED_WITH_LIMIT = 1e-9;
 const VARIABLE: InputRef = { name: '\u03ba@fine', indices: [] };
 
 /**
  * The finest constant of a step whose move to its neighbour the numbers could not have seen, with the
  * effect of that move; undefined where every fine constant is seen or cancels (`I + 1e-300 = pi + 1e-300`)
- * or where the move cannot be read here. `point`: an input where the sides agreed, `scale`: their size there.
+ * or where the move cannot be read here. `point`: an input where the sides agreed, `scale`: their size there,
+ * `resolved`: the relative difference the numbers' readings resolve (some 1e-40 where they read 60 digits, the
+ * tolerance of doubles where they did not).
  */
-export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, scale: number): FineConstant | undefined {
+export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, scale: number, resolved: number): FineConstant | undefined {
   const fine = new Map<string, { value: Fraction; neighbour: Fraction }>();
   for (const side of [lhs, rhs]) {
     someSubterm(side, (t) => {
@@ -50,7 +48,7 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
   }
   if (fine.size === 0) return undefined;
   const readsLimit = someSubterm(lhs, (t) => t.k === 'limit') || someSubterm(rhs, (t) => t.k === 'limit');
-  const resolved = readsLimit ? RESOLVED_WITH_LIMIT : RESOLVED;
+  const resolution = readsLimit ? Math.max(resolved, RESOLVED_WITH_LIMIT) : resolved;
   let unseen: FineConstant | undefined;
   for (const [key, { value, neighbour }] of fine) {
     // The sides' move from the neighbour to the constant, to first order: (c - a) times the derivative of
@@ -70,7 +68,7 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
     if (!Number.isFinite(slope) || slope === 0) continue;
     // log10 of the move relative to the sides (a constant of 1e-400 is no double).
     const effect = log10Abs(subtract(value, neighbour)) + Math.log10(slope) - Math.log10(scale > 0 && Number.isFinite(scale) ? scale : 1);
-    if (!(effect < Math.log10(resolved))) continue;
+    if (!(effect < Math.log10(resolution))) continue;
     const needed = Math.ceil(-effect) + 12;
     if (unseen === undefined || effect < unseen.log10Effect) {
       unseen = { constant: decimalText(value), neighbour: printFraction(neighbour), log10Effect: effect, digits: readsLimit ? 6 * needed : needed };

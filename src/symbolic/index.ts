@@ -12,3 +12,4 @@ export { Budget, seededRandom } from './exact/index.ts';
 export { entryReadOutside } from './expand.ts';
 export { fineConstantUnseen, type FineConstant } from './fine-constants.ts';
 export type { PointValue } from './high-precision.ts';
+export { setGuardThreads } from './high-precision.ts';

@@ -156,6 +156,22 @@ claim E[X^2] = mu^2   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   }, 120_000);
 
+  it('knows the distributions by the books\' short names: Pois, Bern, Unif, Geom, Beta, Gamma (probe 51)', () => {
+    expect(verdictsIn(`given a, b, lambda: positive
+given p: unit
+given X ~ Pois(lambda)
+given Y ~ Bern(p)
+given Z ~ Unif(0, 1)
+given G ~ Geom(p)
+given B ~ Beta(a, b)
+claim E[Y] = p
+claim E[Z] = 1/2
+claim E[G] = 1/p
+claim E[B] = a / (a + b)
+claim E[X] = lambda^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+  }, 120_000);
+
   it('leaves E[...] that reads no declared random variable, and a given named E, as written', () => {
     expect(verdictsIn('given E: vector[3]\ngiven X ~ N(0, 1)\nclaim E[1] + 0 * X = E[1]\n')).toEqual(['proved']);
     expect(stepsIn('given y: real\nclaim E[y] = y\n')[0].detail.diagnostic?.message).toMatch(/E/);

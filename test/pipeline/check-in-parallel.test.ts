@@ -65,7 +65,7 @@ describe('checking in worker threads', () => {
     const options = { seed: 3, trials: 5, sizes: [1, 2] };
     const next = new SharedArrayBuffer(4);
     const signal = new SharedArrayBuffer(4);
-    const port = startWorker({ next, signal, models, tasks, options });
+    const port = startWorker({ next, signal, models, tasks, options, threads: 2 });
     expect(port).toBeDefined();
     // This thread takes no task: the worker must do them all.
     const got = new Map<number, StepMessage>();
