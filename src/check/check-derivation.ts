@@ -626,8 +626,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       return result('refuted', undefined, method, {
         ...why,
         counterexample: withFunctions({
-          sizes: pointed.instance.sizes, indices: { ...pointed.instance.indices, ...pointed.instance.cases },
-          inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))),
+          // A binary or sign input's case is its label, 1 or 2: shown as its value, as the numbers show it (probe 52: "b = 2").
+          sizes: pointed.instance.sizes, indices: asTwoValued({ ...pointed.instance.indices, ...pointed.instance.cases }, binary),
+          inputs: asTwoValued(Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), binary),
           ...(c.compared ? { lhs: c.compared.above, rhs: c.compared.step, difference: c.compared.difference } : { lhs: c.lhs, rhs: c.rhs, difference: c.difference }), tolerance: undefined,
           foundBy: c.nonzeroEverywhere
             ? `exact canonical form: the sides differ by a form that is never 0 (a nonzero constant, or of one sign by the ranges of its parts) over their denominators, so at every input where both have a value; the values shown are ${c.digits}-digit, which need not resolve the difference`
@@ -821,4 +822,13 @@ function unseenConstant(step: { readonly lhs: Term; readonly rhs: Term; readonly
   // integral the 60 digits did not settle: 1 / (p - 1) + 1e-30 was verified in doubles).
   const resolved = at.precise !== undefined ? 1e-40 : Math.max(1e-12, scale > 0 && Number.isFinite(at.tolerance) ? at.tolerance / scale : 1e-12);
   return fineConstantUnseen(step.lhs, step.rhs, point, scale, resolved);
+}
+
+/** A record's binary and sign inputs, held as labels 1 and 2, as the values they stand for. */
+function asTwoValued<V extends number | readonly number[]>(record: Readonly<Record<string, V>>, binary: ReadonlyMap<string, TwoValues>): Record<string, V> {
+  return Object.fromEntries(Object.entries(record).map(([name, v]) => {
+    const two = binary.get(name);
+    if (two === undefined) return [name, v];
+    return [name, (typeof v === 'number' ? twoValued(two, v) : (v as readonly number[]).map((x) => twoValued(two, x))) as V];
+  }));
 }

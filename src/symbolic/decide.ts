@@ -201,11 +201,18 @@ export function decideStep(
   const triedConditions = new Set<string>();
   // The sides of the instance being decided, for a 60-digit spot check should the algebra pass its budget.
   let current: { lhs: Term; rhs: Term; instance: Instance } | undefined;
+  // Instances whose forms differ by more than a constant: a difference there may be an identity the engine lacks
+  // (no input shows it), while another instance differs for certain. (1 - r)(1 - b) > 0 for b binary and r in (0, 1)
+  // differs at b = 0 by [r >= 1], never shown, and at b = 1 by the constant 1: it was verified (probe 52).
+  const differing: SymbolicOutcome[] = [];
+  let afterDiffering = 0;
   try {
     for (const instance of enumerateInstances(step, sizes)) {
+      if (differing.length > 0 && ++afterDiffering > FURTHER_INSTANCES) return firstShown(differing);
       // The term budget is per instance (a 576-entry Jacobian is 576 small problems); the work budget is per step.
       work += exact.termsUsed;
       if (work > budget.maxWork) {
+        if (differing.length > 0) return firstShown(differing);
         return { kind: 'undecided', reason: `exact algebra passed its work budget of ${budget.maxWork} terms for the step` };
       }
       exact = new Budget({ maxTerms: budget.maxTerms, deadlineMs });
@@ -215,6 +222,7 @@ export function decideStep(
       }
       shared.canonical.budget = exact;
       if (++instances > budget.maxInstances) {
+        if (differing.length > 0) return firstShown(differing);
         return { kind: 'undecided', reason: `more than ${budget.maxInstances} instances to decide` };
       }
       let lhs: Term;
@@ -304,11 +312,14 @@ export function decideStep(
           const single = criticalPoints(slopes, canonical, atoms, inputMap, exact);
           return [...single, ...jointPoints(slopes, single), ...criticalCurvePoints(slopes)];
         } : () => [];
-        return different(record, explanation,
+        const outcome = different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), outright === undefined ? neverZeroForm() : undefined, step.comparison === true,
             constant !== undefined && difference.denominatorFactors().length === 0 ? constant.div(difference.denominatorConstant()) : undefined),
           step.comparison === true ? () => undefined : neverZeroForm);
+        if (outright !== undefined || constant !== undefined) return outcome;
+        if (differing.length < CONFIRMED_INSTANCES) differing.push(outcome);
+        continue;
       }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
       if (!domainWitnessed && left.conditions.list.length > 0) domainWitnessed = witnessesDomain(left.conditions.list, atoms, step.inputs, instance, seed, lhs);
@@ -319,6 +330,7 @@ export function decideStep(
       else if (waived) removable ??= waived.text;
     }
   } catch (error) {
+    if (differing.length > 0 && (error instanceof BudgetExceededError || error instanceof DomainError)) return firstShown(differing);
     if (error instanceof BudgetExceededError) {
       const reason = error.kind === 'time' ? `exact algebra hit the last-resort wall-clock guard of ${budget.guardMs} ms (a hang, not a budget)` : `exact algebra passed its budget of ${budget.maxTerms} terms`;
       // Past the budget the numbers alone would decide, and (1 + x)^1000 against its binomial sum less x^1000 loses
@@ -346,6 +358,7 @@ export function decideStep(
     if (error instanceof DomainError) return { kind: 'undecided', reason: `a side has no value on part of the domain (${error.message})` };
     throw error;
   }
+  if (differing.length > 0) return firstShown(differing);
   if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
   if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
   return { kind: 'equal', instances, unconditional: !conditional, ...(conditional && domainWitnessed ? { domainWitnessed } : {}), ...(removable === undefined ? {} : { removable }) };
@@ -896,6 +909,36 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
  * needed, and it is the costly part (two seconds on a 3×3 softmax). The point
  * depends only on the step and the seed, so reading it later changes nothing.
  */
+/** Instances read past the first whose forms differ, for one that differs by a constant (see decideStep). */
+const FURTHER_INSTANCES = 8;
+/** Differing instances whose confirmation is searched, in order, before the step is left to the numbers. */
+const CONFIRMED_INSTANCES = 2;
+
+/**
+ * The first of some differing instances whose difference an input shows, else the first: its instance, explanation
+ * and point, read together (the report's counterexample names the instance the point is at).
+ */
+function firstShown(outcomes: readonly SymbolicOutcome[]): SymbolicOutcome {
+  if (outcomes.length === 1) return outcomes[0];
+  let chosen: Extract<SymbolicOutcome, { kind: 'different' }> | undefined;
+  const choose = (): Extract<SymbolicOutcome, { kind: 'different' }> => {
+    if (chosen === undefined) {
+      const all = outcomes as readonly Extract<SymbolicOutcome, { kind: 'different' }>[];
+      chosen = all.find((o) => o.confirmed !== undefined) ?? all.find((o) => o.neverZero !== undefined) ?? all[0];
+    }
+    return chosen;
+  };
+  return {
+    kind: 'different',
+    // Read before the confirmation (a refutation by the numbers explains itself), the first's; after it, the chosen's.
+    get instance() { return (chosen ?? outcomes[0] as Extract<SymbolicOutcome, { kind: 'different' }>).instance; },
+    get explanation() { return (chosen ?? outcomes[0] as Extract<SymbolicOutcome, { kind: 'different' }>).explanation; },
+    get neverZero() { return choose().neverZero; },
+    get confirmed() { return choose().confirmed; },
+    get confirmationCut() { return (outcomes as readonly Extract<SymbolicOutcome, { kind: 'different' }>[]).some((o) => o.confirmationCut === true) && choose().confirmed === undefined; },
+  };
+}
+
 function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined, neverZero: () => string | undefined = () => undefined): SymbolicOutcome {
   let read = false;
   let cut = false;
