@@ -7,7 +7,7 @@ export { FUNCTIONS, isFunctionName, keepingSettings, MAX_FACTORIAL, preciseValue
 export { bernoulliNumber, MAX_POLYGAMMA_ORDER, PrecisionLimitError } from './gamma-function.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
 export { NEAREST_EXPONENT, preciseLimit, type LimitOutcome, type LimitReading, type Reading } from './precise-limit.ts';
-export { isBinder, mapChildren, substituteIndices, substituteScalarInputs, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
+export { isBinder, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { appliedName, printFraction, printIndex, printRef, printTerm, termKey } from './print-term.ts';

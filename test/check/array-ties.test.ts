@@ -1,0 +1,21 @@
+/**
+ * Strict bounds over arrays that tie only where every entry of an input sits at one value at once: the VAE's KL
+ * over vectors at mu = 0 and s = 1, a regulariser's minimum at x = 1/3 in every entry. Random entries never land
+ * there; the exact engine reads the bound with each array as one scalar (probe 52: these were verified).
+ */
+import { describe, expect, it } from 'vitest';
+import { verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('a bound over arrays tight where every entry sits at one value', () => {
+  it('is refuted there: at simple values of each input at once, and at the critical value of the array as one scalar', () => {
+    expect(verdictsIn(`given mu: vector[J]
+given s: positive[J]
+given x: vector[n]
+claim sum(j, mu[j]^2 + s[j] - 1 - log(s[j])) > 0
+claim sum(j, mu[j]^2 + s[j] - 1 - log(s[j])) >= 0
+claim sum(j, 9 * x[j]^2 - 6 * x[j]) > -n
+claim sum(j, 9 * x[j]^2 - 6 * x[j]) >= -n
+claim sum(j, (x[j] - 0.3)^2) > 0
+`)).toEqual(['refuted', 'verified', 'refuted', 'verified', 'refuted']);
+  }, 120_000);
+});
