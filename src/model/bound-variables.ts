@@ -8,6 +8,8 @@ function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
     case 'integral': case 'int': return e.args.length === 4 ? e.args[0] : undefined;
     case 'integrate': return e.args.length === 4 ? e.args[1] : undefined;
     case 'limit': case 'lim': return limitParts(e)?.variable;
+    // E_{t ~ D}[f], as the books print it, declares its t as an integral's variable is (docs/syntax.md, Expectations).
+    case 'E': case 'expectation': case 'expect': case 'Var': case 'variance': return e.args.length === 3 ? e.args[0] : undefined;
     default: return undefined;
   }
 }

@@ -1478,6 +1478,16 @@ export class Resolver {
     // A value's name, a space, then a bracket is a product, as textbooks write it: n (n + 1), X (Xw - y), a product
     // side by side like any other (two vectors so are refused). Written together, σ(t) looks like a call: a value so
     // named is an error that says so.
+    // E(w), NLL(w), y(t), as the books write a quantity defined in the prose with its argument (PRML's ∇E(w)): a let
+    // that reads every input named in the bracket is that let, not the let times them.
+    const definition = this.scope.lets.get(name);
+    if (definition !== undefined && definition.params.length === 0 && args.length > 0 && args.every((a) => a.kind === 'name' && this.scope.inputs.has(a.name))) {
+      const read = freeInputNames(definition.body);
+      const named = new Set(args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name));
+      if (named.size === args.length && [...named].every((n) => read.has(n))) {
+        return this.val({ kind: 'name', name, span: expr.nameSpan }, bound);
+      }
+    }
     // p(1 - p), λ(e^t - 1), V_0(1 - e^(-t/RC)), x_1(x_2 - x_1^2): a scalar value written against a bracket that holds a
     // sum or a difference is a product, as every book means it; against one term (y(0), u(x)) it may be meant as a
     // function's value, and stays an error below, as does f, g or h against any bracket (f(x + h), a function's letter).

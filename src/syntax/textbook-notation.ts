@@ -92,7 +92,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\u222b|(?:\u03c3|\bsigmoid)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\u222b|\u2207|(?:\u03c3|\bsigmoid)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /**
  * An integral sign with its bounds, as books print it: `∫_0^1 x^2 dx`, `∫_{a}^{b} f(t) dt`,
@@ -247,6 +247,12 @@ const NABLA_SUBSCRIPT = /^\u2207_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p
  * term, as ∇_w L is grad(L, w); ∂_x ∂_y u is ∂/∂x of ∂u/∂y.
  */
 const PARTIAL_SUBSCRIPT = /^\u2202_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016\u2202\u222b|-])/u;
+
+/**
+ * The gradient of a quantity written with its argument, ∇E(w) and ∇f(x) (PRML 4.91, Boyd and Vandenberghe), where
+ * the argument names the variable: grad(E(w), w); ∇²f(x), ∇^2 f(x) and ∇∇E(w) are the Hessian, hessian(f(x), x).
+ */
+const NABLA_OF_CALL = /^\u2207(\^2|\^\(2\)|\u00b2|[ \t]*\u2207)?[ \t]*([\p{L}][\p{L}\p{N}_]*)\([ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*\)/u;
 
 /** Where the summand of a sum without brackets that starts at `from` ends: the offset of the character that ends it. */
 function summandEnd(text: string, from: number): number {
@@ -505,6 +511,16 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       const [whole, braced, plain] = nabla;
       emit('grad(', i);
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
+      i += whole.length - 1;
+      continue;
+    }
+    const ofCall = c === '\u2207' ? NABLA_OF_CALL.exec(text.slice(i, i + 80)) : null;
+    if (ofCall) {
+      const [whole, second, name, variable] = ofCall;
+      const callAt = i + whole.indexOf(name, second === undefined ? 1 : 1 + second.length);
+      emit(second === undefined ? 'grad(' : 'hessian(', i);
+      emitWritten(text.slice(callAt, i + whole.length), callAt);
+      emit(`, ${variable})`, i + whole.length - 1);
       i += whole.length - 1;
       continue;
     }

@@ -329,6 +329,24 @@ claim ∫₀¹ t^2 dt = 1/2   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   });
 
+  it('reads ∇E(w) and ∇²f(x) of a quantity written with its argument, E_{Z ~ N(0, 1)}[Z^4] undeclared, and \\frac{d}{dt}A\\cos glued (probe 51)', () => {
+    expect(verdicts(`given n: size
+given w, b: vector[n]
+given A: matrix[n, n]
+given t, omega, a: real
+let E = norm(A w - b)^2 / 2
+let y = t^3
+claim \\nabla E(\\mathbf{w}) = A^T (A w - b)
+claim \\nabla E(\\mathbf{w}) = A^T (A w + b)   expect wrong
+claim \\nabla^2 E(w) = A^T A
+claim \\nabla\\nabla E(w) = A^T A
+claim y(t) = t^3
+claim \\frac{d}{dt}a\\cos(\\omega t) = -a \\omega \\sin(\\omega t)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved']);
+    // The expectation's Z needs no given (a let named E would make E[...] the derivation's own).
+    expect(verdicts('claim \\mathbb{E}_{Z \\sim \\mathcal{N}(0,1)}[Z^4] = 3\nclaim E_{k ~ Pois(2)}[k] = 3   expect wrong\n')).toEqual(['proved', 'refuted']);
+  });
+
   it("reads subscript characters, Python's ** and Leibniz's operator before a square bracket", () => {
     expect(read('x₁ + W₁₂ + log₂(t) + vᵢ')).toBe('x_1 + W_12 + log_2(t) + v_i');
     expect(verdicts(`given x: positive
