@@ -34,7 +34,7 @@ export function asRealGiven(text: string, map: SourceMap): { text: string; map: 
 }
 
 /** The head of a bracketed expectation: its name, and a subscript `_{t ~ D}` (or `_{t \sim D}`). */
-const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var)(?:_\{\s*([\p{L}][\p{L}\p{N}_]*)\s*[~\u223c]\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}|_\{?\s*([\p{L}][\p{L}\p{N}_]*)\s*\}?)?\s*\[/uy;
+const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var)(?:_\{\s*([\p{L}][\p{L}\p{N}_]*)\s*[~\u223c]\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}|_\{?\s*([\p{L}][\p{L}\p{N}_]*)\s*\}?)?\s*[[(]/uy;
 
 /**
  * The text with each bracketed expectation written as a call: `E_{t ~ D}[f]` and `E[f]` (of a declared random
@@ -42,7 +42,7 @@ const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var)(?:_\{\s*([\p{L}][\p{L}\p{N}_]*
  * names its givens and lets declare, which keep their own meaning (`E` a given is the user's).
  */
 export function withExpectationBrackets(text: string, map: SourceMap, variables: ReadonlyMap<string, string>, declared: ReadonlySet<string>): { text: string; map: SourceMap } {
-  if (!/(?:E|\u{1d53c}|Var)(?:_[^[]*)?\[/u.test(text)) return { text, map };
+  if (!/(?:E|\u{1d53c}|Var)(?:_[^[(]*)?[[(]/u.test(text)) return { text, map };
   const out: string[] = [];
   const sources: number[] = [];
   const emit = (s: string, from: number) => { for (const c of s) { out.push(c); sources.push(from); } };
@@ -59,9 +59,13 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
     const name = head?.[1] === '\u{1d53c}' ? 'E' : head?.[1];
     if (head === null || name === undefined || declared.has(name)) { emit(c, i); continue; }
     const open = i + head[0].length - 1;
-    const close = matchingSquare(text, open);
+    const round = text[open] === '(';
+    const close = round ? matchingRound(text, open) : matchingSquare(text, open);
     if (close === undefined) { emit(c, i); continue; }
     const inside = text.slice(open + 1, close);
+    // Var(X) and E(aX + b), as books print them with round brackets: one argument that reads a declared random
+    // variable. With commas it is the language's own E(t, D, f).
+    if (round && (topLevelComma(inside) || variables.size === 0)) { emit(c, i); continue; }
     let variable: string | undefined = head[2] ?? head[4];
     let distribution: string | undefined = head[3]?.trim();
     if (distribution === undefined) {
@@ -82,6 +86,31 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
     i = open;
   }
   return { text: out.join(''), map: map.remap(sources) };
+}
+
+/** The offset of the `)` that closes the `(` at `open`, brackets of every kind nested; undefined if none. */
+function matchingRound(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    const c = text[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return c === ')' ? k : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a bracket's contents hold a comma outside any inner bracket. */
+function topLevelComma(inside: string): boolean {
+  let depth = 0;
+  for (const c of inside) {
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) return true;
+  }
+  return false;
 }
 
 /** The offset of the `]` that closes the `[` at `open`, brackets of every kind nested; undefined if none. */

@@ -246,7 +246,7 @@ class LatexReader {
           this.emit('/', bottom.start);
           this.emitReader(b, true);
           // \frac{d}{dt}A\cos(\omega t): the operator ends at its brace, not in the name after it (dtA).
-          if (/[\p{L}\\]/u.test(text[bottom.end] ?? '')) this.emit(' ', bottom.end - 1);
+          if (/^(?:\p{L}|\\(?!left|right|big|Big|bigg|Bigg)[A-Za-z])/u.test(text.slice(bottom.end, bottom.end + 8))) this.emit(' ', bottom.end - 1);
         } else if (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(rest)) {
           // \frac{dL}{dY} is written ∂L/∂Y, the derivative of a name in one variable: so the chain rule's product
           // dL/dY dY/dx is two fractions (not dL / (dY dY) / dx), and Y may be a let, as ∂ allows.

@@ -156,6 +156,18 @@ claim E[X^2] = mu^2   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   }, 120_000);
 
+  it('reads Var(X) and E(aX + b) with round brackets of a declared random variable, and leaves E(t, D, f) as it is (probe 51)', () => {
+    expect(verdictsIn(`given mu, a, b: real
+given s: positive
+given X ~ N(mu, s^2)
+claim Var(X) = s^2
+claim \\operatorname{Var}(a X + b) = a^2 s^2
+claim E(X^2) = mu^2 + s^2
+claim Var(X) = s   expect wrong
+claim E(t, N(0, 1), t^2) = 1
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved']);
+  }, 120_000);
+
   it('knows the distributions by the books\' short names: Pois, Bern, Unif, Geom, Beta, Gamma (probe 51)', () => {
     expect(verdictsIn(`given a, b, lambda: positive
 given p: unit
