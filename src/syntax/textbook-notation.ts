@@ -213,7 +213,7 @@ const MAX_LEIBNIZ = 200;
  * product term, up to a `+` or `-`, `=`, `,` or a closing bracket, as the sign
  * binds in print. Bounds in LaTeX's braces make it `sum(i, 1, n, E)`.
  */
-const SUM_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202]))/u;
+const SUM_SUBSCRIPT = /^(\u2211|\u03a3|\u220f|sum|prod|max|min)_(?:\{([\p{L}])(?:[ \t]*=[ \t]*([^{}=]+?))?[ \t]*\}|([\p{L}]))(?:\^(?:\{([^{}]+)\}|([\p{L}\p{N}]+)))?(?:[ \t]+(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2202-])|(?=[(\u2211\u03a3\u221a\u2202])|(?<=\})(?=[\p{L}\p{N}]))/u;
 
 /**
  * A summation or product sign whose subscript is a condition, as books write Σ_{j≠i}, ∏_{j≠i},

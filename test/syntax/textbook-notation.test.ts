@@ -326,7 +326,8 @@ claim ∫₀¹ t^2 dt = 1/3
 claim ∫₋₁¹ t^2 dt = 2/3
 claim ∫₀^π sin(t) dt = 2
 claim ∫₀¹ t^2 dt = 1/2   expect wrong
-`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+claim \\sum_{i=1}^{n}x_i^2 = sum(x .^ 2)
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved']);
   });
 
   it('reads ∇E(w) and ∇²f(x) of a quantity written with its argument, E_{Z ~ N(0, 1)}[Z^4] undeclared, and \\frac{d}{dt}A\\cos glued (probe 51)', () => {
