@@ -445,16 +445,7 @@ function uniformPoints(comparison: Term, inputs: readonly Input[], instance: Ins
   } catch (error) {
     if (!(error instanceof BudgetExceededError || error instanceof DomainError)) throw error;
   }
-  let points: Map<string, PointValue>[] = [new Map()];
-  for (const input of pseudo) {
-    const own = critical.filter((point) => point.size === 1 && point.has(input.name)).map((point) => point.get(input.name)!)
-      .filter((v) => allowsValue(input.kind, pointNumber(v)) && insideInterval(input, pointNumber(v)));
-    const values: PointValue[] = [];
-    for (const v of [...own, ...simpleValuesWithin(input).map((r): PointValue => ({ num: r.num, den: r.den }))]) {
-      if (values.length < JOINT_VALUES && !values.some((w) => pointNumber(w) === pointNumber(v))) values.push(v);
-    }
-    if (values.length > 0) points = points.flatMap((point) => values.map((v) => new Map([...point, [input.name, v]]))).slice(0, MAX_JOINT_POINTS);
-  }
+  const points = combinedPoints(pseudo, critical);
   // Each array's value written into every entry, under the names a point holds them by (x[1], A[1, 2]).
   return points.map((point) => {
     const out = new Map<string, PointValue>();
@@ -490,8 +481,16 @@ const MAX_JOINT_POINTS = 27;
  */
 function jointPoints(slopes: readonly MarginSlope[], critical: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
   if (slopes.length < 2) return [];
+  return combinedPoints(slopes.map((s) => s.input), critical).filter((point) => point.size >= 2);
+}
+
+/**
+ * Every input at one of its own critical values (from `critical`, points of that input alone) or simple values,
+ * all at once: up to {@link JOINT_VALUES} values each, {@link MAX_JOINT_POINTS} points in all.
+ */
+function combinedPoints(inputs: readonly Input[], critical: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
   let points: Map<string, PointValue>[] = [new Map()];
-  for (const { input } of slopes) {
+  for (const input of inputs) {
     const own = critical.filter((point) => point.size === 1 && point.has(input.name)).map((point) => point.get(input.name)!)
       .filter((v) => allowsValue(input.kind, pointNumber(v)) && insideInterval(input, pointNumber(v)));
     const values: PointValue[] = [];
@@ -502,7 +501,7 @@ function jointPoints(slopes: readonly MarginSlope[], critical: readonly Map<stri
     // LSTM cell's 15 inputs exhausted the heap (probe 44).
     if (values.length > 0) points = points.flatMap((point) => values.map((v) => new Map([...point, [input.name, v]]))).slice(0, MAX_JOINT_POINTS);
   }
-  return points.filter((point) => point.size >= 2);
+  return points;
 }
 
 /** The assignments of the other inputs a curve of critical points is read at, at most (2^14 of an LSTM cell's were minutes). */

@@ -60,7 +60,7 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
     if (head === null || name === undefined || declared.has(name)) { emit(c, i); continue; }
     const open = i + head[0].length - 1;
     const round = text[open] === '(';
-    const close = round ? matchingRound(text, open) : matchingSquare(text, open);
+    const close = matchingClose(text, open, round ? ')' : ']');
     if (close === undefined) { emit(c, i); continue; }
     const inside = text.slice(open + 1, close);
     // Var(X) and E(aX + b), as books print them with round brackets: one argument that reads a declared random
@@ -88,19 +88,6 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
   return { text: out.join(''), map: map.remap(sources) };
 }
 
-/** The offset of the `)` that closes the `(` at `open`, brackets of every kind nested; undefined if none. */
-function matchingRound(text: string, open: number): number | undefined {
-  let depth = 0;
-  for (let k = open; k < text.length; k++) {
-    const c = text[k];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) return c === ')' ? k : undefined;
-    }
-  }
-  return undefined;
-}
 
 /** Whether a bracket's contents hold a comma outside any inner bracket. */
 function topLevelComma(inside: string): boolean {
@@ -113,15 +100,15 @@ function topLevelComma(inside: string): boolean {
   return false;
 }
 
-/** The offset of the `]` that closes the `[` at `open`, brackets of every kind nested; undefined if none. */
-function matchingSquare(text: string, open: number): number | undefined {
+/** The offset of the `closer` that closes the bracket at `open`, brackets of every kind nested; undefined if none. */
+function matchingClose(text: string, open: number, closer: ')' | ']'): number | undefined {
   let depth = 0;
   for (let k = open; k < text.length; k++) {
     const c = text[k];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') {
       depth--;
-      if (depth === 0) return c === ']' ? k : undefined;
+      if (depth === 0) return c === closer ? k : undefined;
     }
   }
   return undefined;
