@@ -19,6 +19,7 @@ import { freeInputNames } from './term-queries.ts';
 import { functionParameterCount, MAX_FUNCTION_ARITY } from './abstract-functions.ts';
 import { indexNamesOutsideSums } from './condition-sums.ts';
 import { withGreekTwins } from './greek-twins.ts';
+import { withIntegralVariablesOwn } from './integral-variables.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
 export interface ModelStep {
@@ -108,7 +109,7 @@ export interface Model {
  * nodes `let` inlining copies, shared by the derivations of one file.
  */
 export function buildModel(written: Derivation, inlined: InlineBudget = new InlineBudget(), writtenSizes?: ReadonlyMap<string, number>): Model {
-  const derivation = withGreekTwins(written);
+  const derivation = withIntegralVariablesOwn(withGreekTwins(written));
   const file = derivation.file;
   let needsWrittenSizes = false;
   const sized = { onSizeNeeded: () => { needsWrittenSizes = true; }, ...(writtenSizes ? { writtenSizes } : {}) };
