@@ -1,4 +1,4 @@
-import type { Derivation, Expr, IntervalExpr, Statement } from '../syntax/index.ts';
+import { mapDerivationExprs, mapExprChildren, type Derivation, type Expr } from '../syntax/index.ts';
 import { isFunctionForm } from './function-forms.ts';
 import { isFunctionName } from './functions.ts';
 
@@ -34,41 +34,26 @@ export function withGreekTwins(derivation: Derivation): Derivation {
   if (![...declared, ...functions].some((n) => TWINS.has(n.split('_')[0]))) return derivation;
   let renamed = false;
   const rename = (e: Expr): Expr => {
-    switch (e.kind) {
-      case 'number': case 'invalid': return e;
-      case 'name': {
-        const twin = twinOf(e.name, declared);
-        if (twin === undefined) return e;
-        renamed = true;
-        return { ...e, name: twin };
-      }
-      case 'index': {
-        const target = rename(e.target);
-        return { ...e, target: target.kind === 'name' ? target : e.target, indices: e.indices.map(rename) };
-      }
-      case 'call': {
-        // λ(e^t - 1) beside a declared lambda: the value's name (a product, where the bracket holds a sum); σ(z) stays the sigmoid.
-        const twin = twinOf(e.name, functions) ?? (isFunctionName(e.name) || isFunctionForm(e.name) ? undefined : twinOf(e.name, declared));
-        if (twin !== undefined) renamed = true;
-        return { ...e, ...(twin !== undefined ? { name: twin } : {}), args: e.args.map(rename) };
-      }
-      case 'unary': case 'transpose': return { ...e, arg: rename(e.arg) };
-      case 'binary': return { ...e, left: rename(e.left), right: rename(e.right) };
-      case 'subscript': return { ...e, target: rename(e.target), indices: e.indices.map(rename) };
-      case 'array': return { ...e, items: e.items.map(rename) };
-      case 'range': return { ...e, ...(e.start ? { start: rename(e.start) } : {}), ...(e.end ? { end: rename(e.end) } : {}) };
+    if (e.kind === 'name') {
+      const twin = twinOf(e.name, declared);
+      if (twin === undefined) return e;
+      renamed = true;
+      return { ...e, name: twin };
     }
+    if (e.kind === 'index') {
+      const target = rename(e.target);
+      return { ...e, target: target.kind === 'name' ? target : e.target, indices: e.indices.map(rename) };
+    }
+    if (e.kind === 'call') {
+      // λ(e^t - 1) beside a declared lambda: the value's name (a product, where the bracket holds a sum); σ(z) stays the sigmoid.
+      const twin = twinOf(e.name, functions) ?? (isFunctionName(e.name) || isFunctionForm(e.name) ? undefined : twinOf(e.name, declared));
+      if (twin !== undefined) renamed = true;
+      return { ...e, ...(twin !== undefined ? { name: twin } : {}), args: e.args.map(rename) };
+    }
+    return mapExprChildren(e, rename);
   };
-  const interval = (i: IntervalExpr | undefined) => (i === undefined ? undefined : { ...i, lower: rename(i.lower), upper: rename(i.upper) });
-  const statements = derivation.statements.map((s): Statement => {
-    switch (s.kind) {
-      case 'given': return s.type.interval === undefined ? s : { ...s, type: { ...s.type, interval: interval(s.type.interval) } };
-      case 'let': return { ...s, body: rename(s.body) };
-      case 'implicit': return { ...s, lhs: rename(s.lhs), rhs: rename(s.rhs) };
-      case 'claim': return { ...s, expr: rename(s.expr), steps: s.steps.map((step) => ({ ...step, expr: rename(step.expr) })) };
-    }
-  });
-  return renamed ? { ...derivation, statements } : derivation;
+  const mapped = mapDerivationExprs(derivation, rename);
+  return renamed ? mapped : derivation;
 }
 
 const LETTERS: readonly (readonly [string, string])[] = [

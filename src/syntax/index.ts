@@ -5,6 +5,6 @@ export { parseExpression } from './parse-expression.ts';
 export { SourceMap } from './source-map.ts';
 export { LIMITS } from './limits.ts';
 export type * from './ast.ts';
-export { exprChildren } from './expr-children.ts';
+export { exprChildren, mapDerivationExprs, mapExprChildren } from './expr-children.ts';
 export { ANGLE_BRACKETS } from './textbook-notation.ts';
 export { markPrimes, primedName } from './primes.ts';

@@ -506,10 +506,11 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 1;
       continue;
     }
-    const nabla = c === '\u2207' ? NABLA_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
-    if (nabla) {
-      const [whole, braced, plain] = nabla;
-      emit('grad(', i);
+    // ∇_w L and ∂_x u: grad and diff of the rest of the product term in the subscript's variable.
+    const subscripted = c === '\u2207' ? NABLA_SUBSCRIPT.exec(text.slice(i, i + 40)) : c === '\u2202' ? PARTIAL_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
+    if (subscripted) {
+      const [whole, braced, plain] = subscripted;
+      emit(c === '\u2207' ? 'grad(' : 'diff(', i);
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
       i += whole.length - 1;
       continue;
@@ -521,14 +522,6 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       emit(second === undefined ? 'grad(' : 'hessian(', i);
       emitWritten(text.slice(callAt, i + whole.length), callAt);
       emit(`, ${variable})`, i + whole.length - 1);
-      i += whole.length - 1;
-      continue;
-    }
-    const partial = c === '\u2202' ? PARTIAL_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
-    if (partial) {
-      const [whole, braced, plain] = partial;
-      emit('diff(', i);
-      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
       i += whole.length - 1;
       continue;
     }
