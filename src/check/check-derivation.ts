@@ -553,11 +553,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         const c = agreed.confirmation;
         return result('refuted', undefined, `${exactMethod}; ${c.digits}-digit evaluation`, {
           explanation: symbolic.explanation,
-          counterexample: withFunctions({
-            sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))),
-            lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-            foundBy: `${c.digits}-digit evaluation (double precision and 60 digits could settle the sides at no input tried)`,
-          }, functions),
+          counterexample: withFunctions(highPrecisionWitness(c, used, '(double precision and 60 digits could settle the sides at no input tried)'), functions),
         });
       }
       if (outcome.why === 'no-domain' && lost > 0 && onStep === lost) {
@@ -656,11 +652,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
           const c = agreed.confirmation;
           return result('refuted', undefined, `${numericMethod}; ${c.digits}-digit evaluation`, {
             ...(symbolic.kind === 'different' ? { explanation: symbolic.explanation } : {}),
-            counterexample: withFunctions({
-              sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))),
-              lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined,
-              foundBy: `${c.digits}-digit evaluation (the step's constant ${unseen.constant} moves its sides by a relative 1e${Math.round(unseen.log10Effect)}, below what double precision and 60 digits see)`,
-            }, functions),
+            counterexample: withFunctions(highPrecisionWitness(c, used,
+              `(the step's constant ${unseen.constant} moves its sides by a relative 1e${Math.round(unseen.log10Effect)}, below what double precision and 60 digits see)`), functions),
           });
         }
         return result('error', undefined, numericMethod, {
@@ -824,4 +817,12 @@ function asTwoValued<V extends number | readonly number[]>(record: Readonly<Reco
     if (two === undefined) return [name, v];
     return [name, (typeof v === 'number' ? twoValued(two, v) : (v as readonly number[]).map((x) => twoValued(two, x))) as V];
   }));
+}
+
+/** The counterexample of a scalar step's high-precision agreement search (agreesInHighPrecision), the inputs the step reads. */
+function highPrecisionWitness(c: Confirmation, used: ReadonlySet<string>, why: string): Counterexample {
+  return {
+    sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))),
+    lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined, foundBy: `${c.digits}-digit evaluation ${why}`,
+  };
 }

@@ -335,7 +335,7 @@ export class Resolver {
         const primedLetters = primedName(expr);
         let bareName: Expr = expr;
         while (bareName.kind === 'transpose') bareName = bareName.arg;
-        if (primedLetters !== undefined && bareName.kind === 'name' && bareName.span.line === bareName.span.endLine && bareName.span.endCol - bareName.span.col <= bareName.name.length) {
+        if (primedLetters !== undefined && bareName.kind === 'name' && writtenBare(bareName)) {
           const letters = this.juxtaposedNames(bareName, bound);
           if (letters !== undefined && letters.kind === 'binary') {
             let last: Expr = letters.right;
@@ -379,8 +379,7 @@ export class Resolver {
           const left = expr.left;
           // xy^2 is x y^2, as a textbook (and x y^2) means: the power is the last letter's, not the product's.
           // (xy)^2 keeps its bracket: its span is wider than the name.
-          const bare = left.kind === 'name' && left.span.line === left.span.endLine && left.span.endCol - left.span.col <= left.name.length;
-          const letters = left.kind === 'name' && bare ? this.juxtaposedNames(left, bound) : undefined;
+          const letters = left.kind === 'name' && writtenBare(left) ? this.juxtaposedNames(left, bound) : undefined;
           if (letters !== undefined && letters.kind === 'binary') {
             const power: Expr = { kind: 'binary', op, left: letters.right, right: expr.right, span: expr.span, opSpan: expr.opSpan };
             return this.val({ ...letters, right: power, span: expr.span }, bound);
@@ -623,8 +622,7 @@ export class Resolver {
     if (e.kind === 'call') {
       // Written against its bracket too: x^x(ln x + 1), x^k(1 - x)^(n - k), 2^n(n + 1). Right after ^ a value's name
       // is the exponent and the bracket the next factor; outside an exponent, n(n + 1) stays an error (a call or a product?).
-      const valueBeforeBracket = e.args.length === 1 && !isFunctionName(e.name) && !isFunctionForm(e.name) && this.namedValue(e.name, e.nameSpan, bound)?.k === 'scalar';
-      return valueBeforeBracket ? { exponent: { kind: 'name', name: e.name, span: e.nameSpan }, factor: e.args[0] } : undefined;
+      return this.namesScalarValue(e, bound) ? { exponent: { kind: 'name', name: e.name, span: e.nameSpan }, factor: e.args[0] } : undefined;
     }
     if (e.kind === 'unary') {
       const inner = this.peelValueCall(e.arg, bound);
@@ -639,8 +637,12 @@ export class Resolver {
 
   /** `n (n + 1)`: a scalar value's name, a space, then a bracket, which is a product (no function of that name). */
   private isValueCall(call: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): boolean {
-    return isProductByJuxtaposition(call) && !isFunctionName(call.name) && !isFunctionForm(call.name)
-      && this.namedValue(call.name, call.nameSpan, bound)?.k === 'scalar';
+    return isProductByJuxtaposition(call) && this.namesScalarValue(call, bound);
+  }
+
+  /** `x(...)`, `n(...)` with one argument: a scalar value's name (no function of the language) before its bracket. */
+  private namesScalarValue(call: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): boolean {
+    return call.args.length === 1 && !isFunctionName(call.name) && !isFunctionForm(call.name) && this.namedValue(call.name, call.nameSpan, bound)?.k === 'scalar';
   }
 
   /** The value of a name that stands for one (an input, a let, a size, a summation index), or undefined. */
@@ -1475,9 +1477,6 @@ export class Resolver {
       if (values.length === 2) return this.entrywise(expr, values[0], values[1], (a, b) => fn(name, a, b));
       return scalar(fn(name, ...args.map((a, p) => this.scalarOf(values[p], a))));
     }
-    // A value's name, a space, then a bracket is a product, as textbooks write it: n (n + 1), X (Xw - y), a product
-    // side by side like any other (two vectors so are refused). Written together, σ(t) looks like a call: a value so
-    // named is an error that says so.
     // E(w), NLL(w), y(t), as the books write a quantity defined in the prose with its argument (PRML's ∇E(w)): a let
     // that reads every input named in the bracket is that let, not the let times them.
     const definition = this.scope.lets.get(name);
@@ -1488,16 +1487,16 @@ export class Resolver {
         return this.val({ kind: 'name', name, span: expr.nameSpan }, bound);
       }
     }
+    const timesBracket = (): Value => this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
     // p(1 - p), λ(e^t - 1), V_0(1 - e^(-t/RC)), x_1(x_2 - x_1^2): a scalar value written against a bracket that holds a
     // sum or a difference is a product, as every book means it; against one term (y(0), u(x)) it may be meant as a
     // function's value, and stays an error below, as does f, g or h against any bracket (f(x + h), a function's letter).
-    if (args.length === 1 && !expr.grouped && holdsSumOrDifference(args[0]) && !FUNCTION_LETTERS.has(name) && !isFunctionName(name) && !isFunctionForm(name)
-      && !this.scope.functions?.has(name) && !this.scope.definedFunctions?.has(name) && this.namedValue(name, expr.nameSpan, bound)?.k === 'scalar') {
-      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
-    }
-    if (isProductByJuxtaposition(expr) && this.namedValue(name, expr.nameSpan, bound) !== undefined) {
-      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
-    }
+    if (!expr.grouped && holdsSumOrDifference(args[0]) && !FUNCTION_LETTERS.has(name) && !this.scope.functions?.has(name)
+      && !this.scope.definedFunctions?.has(name) && this.namesScalarValue(expr, bound)) return timesBracket();
+    // A value's name, a space, then a bracket is a product, as textbooks write it: n (n + 1), X (Xw - y), a product
+    // side by side like any other (two vectors so are refused). Written together, σ(t) looks like a call: a value so
+    // named is an error that says so.
+    if (isProductByJuxtaposition(expr) && this.namedValue(name, expr.nameSpan, bound) !== undefined) return timesBracket();
     if (this.scope.inputs.has(name) || this.scope.lets.has(name)) {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);
@@ -1505,10 +1504,8 @@ export class Resolver {
     // A summation index or a size before a bracket, n(n + 1), k(k - 1): a product written without its space, as the
     // books do; neither is ever a function. In an exponent the power takes the name alone first (x^k(1 - x)^(n - k) is
     // x^k (1 - x)^(n - k), see peelValueCall), so the bracket here is a factor of the exponent only where braces put it there.
-    if ((bound.has(name) || this.params.has(name) || this.scope.dims.has(name)) && args.length === 1) {
-      return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
-    }
     if (bound.has(name) || this.params.has(name) || this.scope.dims.has(name)) {
+      if (args.length === 1) return timesBracket();
       throw this.error('unknown-function', `${name} is ${this.scope.dims.has(name) ? 'a size' : 'an index'}, not a function: ${name}(...) reads as a call`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);
     }
@@ -3050,15 +3047,20 @@ function clampedValues(body: Term, index: string, low: Index | undefined, high: 
   return go(body);
 }
 
-/** `n (n + 1)`: one argument, and a space between the name and its bracket (the argument starts past the bracket). */
 /** The letters calculus books name functions by: against a bracket they are read as a call, never a product. */
 const FUNCTION_LETTERS: ReadonlySet<string> = new Set(['f', 'g', 'h', 'F', 'G', 'H']);
 
 /** A sum or a difference at the top of an expression (1 - p, e^t - 1), not a single term (0, x, 2 x). */
-function holdsSumOrDifference(e: Expr): boolean {
-  return e.kind === 'binary' && (e.op === '+' || e.op === '-');
+function holdsSumOrDifference(e: Expr | undefined): boolean {
+  return e?.kind === 'binary' && (e.op === '+' || e.op === '-');
 }
 
+/** A name as written, no wider than its letters: `xy`, not `(xy)`, whose bracket keeps a power or a prime on the whole. */
+function writtenBare(e: Extract<Expr, { kind: 'name' }>): boolean {
+  return e.span.line === e.span.endLine && e.span.endCol - e.span.col <= e.name.length;
+}
+
+/** `n (n + 1)`: one argument, and a space between the name and its bracket (the argument starts past the bracket). */
 function isProductByJuxtaposition(call: Extract<Expr, { kind: 'call' }>): boolean {
   const [arg] = call.args;
   return call.args.length === 1 && arg.span.line === call.nameSpan.endLine && arg.span.col > call.nameSpan.endCol + 1;

@@ -1,4 +1,4 @@
-import { add, eliminateDiff, mapChildren, mul, num, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
+import { add, eliminateDiff, mapChildren, mul, num, printFraction, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
 
@@ -42,7 +42,7 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
     someSubterm(side, (t) => {
       if (t.k !== 'num') return false;
       const neighbour = simpleNeighbour(t.value);
-      if (neighbour !== undefined) fine.set(`${t.value.num}/${t.value.den}`, { value: t.value, neighbour });
+      if (neighbour !== undefined) fine.set(printFraction(t.value), { value: t.value, neighbour });
       return false;
     });
   }
@@ -53,7 +53,7 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
   for (const [key, { value, neighbour }] of fine) {
     // The sides' move from the neighbour to the constant, to first order: (c - a) times the derivative of
     // lhs - rhs in the constant, read where the sides agreed.
-    const withVariable = (t: Term): Term => (t.k === 'num' && `${t.value.num}/${t.value.den}` === key ? { k: 'input', ref: VARIABLE } : mapChildren(t, withVariable));
+    const withVariable = (t: Term): Term => (t.k === 'num' && printFraction(t.value) === key ? { k: 'input', ref: VARIABLE } : mapChildren(t, withVariable));
     let slope: number;
     try {
       const difference = eliminateDiff({ k: 'diff', f: add(withVariable(lhs), mul(num(-1), withVariable(rhs))), v: VARIABLE });
@@ -111,10 +111,6 @@ export function log10Abs(f: Fraction): number {
     return Math.log10(Number(text.slice(0, lead))) + (text.length - lead);
   };
   return log(f.num) - log(f.den);
-}
-
-function printFraction(f: Fraction): string {
-  return f.den === 1n ? f.num.toString() : `${f.num}/${f.den}`;
 }
 
 /** A fine constant as a short decimal: 1e-300, 1.0000000000000000000000000000000000000001. */
