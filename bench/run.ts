@@ -3,7 +3,7 @@
  * to write the rows as JSON too. Options:
  *   --json FILE          write [{ name, ours_ms, anchor_ms, ratio, ... }] to FILE
  *   --numeric-limit S    time limit in seconds for the n = 1000 numeric check (default 60)
- *   --only NAMES         comma-separated subset: startup, jacobian, crossentropy, dw1, batch, numeric, suite
+ *   --only NAMES         comma-separated subset: startup, jacobian, crossentropy, dw1, batch, numeric, suite, watch
  *   --cold-runs N        runs of each cold-start row (whole suite, note 002, attention), default 3
  * The table goes to stdout, progress to stderr. See bench/README.md.
  */
@@ -14,6 +14,7 @@ import { BenchFailure, progress, renderTable, type BenchRow } from './lib.ts';
 import { numericRowLimited, numericRows, numericRowsBuiltOnce } from './numeric.ts';
 import { startupRows } from './startup.ts';
 import { coldRows } from './suite.ts';
+import { watchRows } from './watch.ts';
 import { batchCrossEntropyRow, crossEntropyRows, softmaxJacobianRows, twoLayerRow } from './symbolic.ts';
 
 interface Options { json?: string; numericLimitMs: number; only?: Set<string>; coldRuns: number }
@@ -31,7 +32,7 @@ function parseArgs(argv: readonly string[]): Options {
       case '--numeric-limit': options.numericLimitMs = Number(value()) * 1000; break;
       case '--only': options.only = new Set(value().split(',')); break;
       case '--cold-runs': options.coldRuns = Number(value()); break;
-      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only startup,jacobian,crossentropy,dw1,batch,numeric,suite, --cold-runs N)`);
+      default: throw new Error(`unknown argument ${argv[a]} (known: --json FILE, --numeric-limit SECONDS, --only startup,jacobian,crossentropy,dw1,batch,numeric,suite,watch, --cold-runs N)`);
     }
   }
   if (!(options.numericLimitMs > 0)) throw new Error('--numeric-limit needs a positive number of seconds');
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     rows.push(await numericRowLimited(1000, options.numericLimitMs));
   }
   if (wanted('suite')) { progress('4. cold starts: whole suite, note 002, attention'); rows.push(...coldRows(options.coldRuns)); }
+  if (wanted('watch')) { progress('5. saves under derivcheck check --watch'); rows.push(...await watchRows(options.coldRuns)); }
 
   process.stdout.write(`${renderTable(rows)}\n\n`);
   process.stdout.write('Anchors (from /work/shared/ANCHORS.md, medians on a 2-core machine):\n');

@@ -17,7 +17,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 try {
-  process.exitCode = cli.main(process.argv.slice(2));
+  process.exitCode = await cli.main(process.argv.slice(2));
 } catch (error) {
   // A bug in derivcheck, not in the user's input: one line, the stack only on request.
   process.stderr.write(`derivcheck: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

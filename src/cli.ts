@@ -9,8 +9,9 @@ import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
-import { checkFiles, countStep, defaultJobs, derive, emptySummary, DerivationError, formatDiagnostic, OPTION_RANGES, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
+import { CheckedDerivations, checkFiles, collectDerivationFiles, countStep, defaultJobs, derive, emptySummary, DerivationError, formatDiagnostic, OPTION_RANGES, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { escapeControl, stepJson, toJsonText } from './report/index.ts';
+import { watchPaths } from './pipeline/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
 
@@ -40,6 +41,10 @@ options:
   --jobs N        threads checking steps at once; the report is the same for any N.
                   Default: the cores less one, at least 1 (${defaultJobs()} here: V8's collector
                   and compiler take a core of their own)
+  --watch         check, then check again after every save of a .deriv file, until Ctrl-C:
+                  a derivation whose text did not change keeps its results, so a save
+                  costs the derivations it edited (--html and --markdown are rewritten
+                  each time; not with --json). Exit status: the last run's
   --no-color      plain text, even on a terminal (NO_COLOR does the same)
   -h, --help      this text
   --version       the version
@@ -77,14 +82,14 @@ export interface Output {
   readonly isTTY?: boolean;
 }
 
-export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number {
+export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, timeout: { type: 'string' },
-        jobs: { type: 'string' }, 'no-color': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
+        jobs: { type: 'string' }, 'no-color': { type: 'boolean' }, verbose: { type: 'boolean' }, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },
       },
     });
   } catch (error) {
@@ -107,30 +112,14 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     // A report that cannot be written is refused now, not after a long run.
     for (const option of OUTPUT_OPTIONS) assertWritable(values[option], option);
     const timeout = integer(values.timeout, 'timeout', { min: 1, max: 86_400 }) ?? DEFAULT_TIMEOUT_SECONDS;
-    const progress = err.isTTY && !values.json ? new Progress(err) : undefined;
-    let report: CheckReport;
-    const watchdog = startWatchdog(timeout, values.json === true);
-    // What the run has checked so far, for the watchdog to report if the run passes its time limit.
-    const done = emptySummary();
-    try {
-      report = checkFiles(paths, {
-        ...options,
-        onFile: (path, total) => progress?.file(path, total),
-        onStepPlaced: (result, place) => {
-          progress?.step();
-          countStep(done, result);
-          watchdog.postMessage({ counts: done, step: { place, ok: result.ok, json: stepJson(result) } });
-        },
-      });
-    } finally {
-      void watchdog.terminate();
-      progress?.done();
+    const run: RunSettings = { paths, options, timeout, json: values.json === true, verbose: values.verbose === true, noColor: values['no-color'] === true, html: values.html, markdown: values.markdown };
+    if (values.watch) {
+      if (values.json) throw new UsageError('--watch prints the text report again after every save, not JSON: drop --json (--html FILE or --markdown FILE keep a report file up to date)');
+      // The paths are read now, so that a wrong one is a usage error (exit status 2) before anything is watched.
+      collectDerivationFiles(paths);
+      return watchCommand(run, out, err);
     }
-    const color = out.isTTY === true && !values['no-color'] && !process.env.NO_COLOR;
-    out.write(values.json ? `${toJsonText(report)}\n` : renderTerminal(report, { color, verbose: values.verbose === true }));
-    if (values.html) writeFileSync(values.html, renderHtmlReport(report));
-    if (values.markdown) writeFileSync(values.markdown, renderMarkdown(report));
-    return report.summary.unexpected === 0 ? 0 : 1;
+    return checkOnce(run, out, err);
   } catch (error) {
     if (error instanceof UsageError || error instanceof PathError) {
       err.write(`derivcheck: ${error.message}\n${error instanceof UsageError ? `${HELP_HINT}\n` : ''}`);
@@ -143,6 +132,95 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     }
     throw error;
   }
+}
+
+/** What one check of the command line runs with. */
+interface RunSettings {
+  readonly paths: readonly string[];
+  readonly options: { readonly seed?: number; readonly trials?: number; readonly sizes?: number[]; readonly jobs: number };
+  readonly timeout: number;
+  readonly json: boolean;
+  readonly verbose: boolean;
+  readonly noColor: boolean;
+  readonly html: string | undefined;
+  readonly markdown: string | undefined;
+}
+
+/** One run: check, print the report, write the report files; the exit status. */
+function checkOnce(run: RunSettings, out: Output, err: Output, reuse?: CheckedDerivations): number {
+  const progress = err.isTTY && !run.json ? new Progress(err) : undefined;
+  let report: CheckReport;
+  const watchdog = startWatchdog(run.timeout, run.json);
+  // What the run has checked so far, for the watchdog to report if the run passes its time limit.
+  const done = emptySummary();
+  try {
+    report = checkFiles(run.paths, {
+      ...run.options,
+      reuse,
+      onFile: (path, total) => progress?.file(path, total),
+      onStepPlaced: (result, place) => {
+        progress?.step();
+        countStep(done, result);
+        watchdog.postMessage({ counts: done, step: { place, ok: result.ok, json: stepJson(result) } });
+      },
+    });
+  } finally {
+    void watchdog.terminate();
+    progress?.done();
+  }
+  const color = out.isTTY === true && !run.noColor && !process.env.NO_COLOR;
+  out.write(run.json ? `${toJsonText(report)}\n` : renderTerminal(report, { color, verbose: run.verbose }));
+  if (run.html) writeFileSync(run.html, renderHtmlReport(report));
+  if (run.markdown) writeFileSync(run.markdown, renderMarkdown(report));
+  return report.summary.unexpected === 0 ? 0 : 1;
+}
+
+/**
+ * `--watch`: check, then check again after every save, until Ctrl-C. A derivation
+ * whose text did not change is not checked again (its results are kept from the
+ * last run: CheckedDerivations), and the process stays warm, so a save that
+ * edits one derivation costs that derivation's check. A run that cannot be made
+ * (a folder emptied, a report file that cannot be written) is said and the watch
+ * goes on. Ends with the last run's status (0 when every verdict was as expected).
+ */
+async function watchCommand(run: RunSettings, out: Output, err: Output): Promise<number> {
+  const store = new CheckedDerivations();
+  const clear = out.isTTY === true;
+  let status = 2;
+  const once = (why: string): void => {
+    if (clear) out.write('\u001b[2J\u001b[H');
+    else if (why !== '') out.write(`\n--- ${why} ---\n`);
+    const started = performance.now();
+    try {
+      status = checkOnce(run, out, err, store);
+    } catch (error) {
+      const problem = error instanceof PathError ? error : outputError(error);
+      if (!problem) throw error;
+      err.write(`derivcheck: ${problem.message}\n${problem instanceof OutputError ? `hint: ${problem.hint}\n` : ''}`);
+      status = 2;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const { checkedDerivations, checkedSteps, reusedDerivations, reusedSteps } = store.lastRun;
+    const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    err.write(`watching (seed ${run.options.seed ?? store.seed}): ${counted(checkedDerivations, 'derivation')} (${counted(checkedSteps, 'step')}) checked in ${seconds} s, `
+      + `${counted(reusedDerivations, 'derivation')} (${counted(reusedSteps, 'step')}) unchanged; Ctrl-C to stop\n`);
+  };
+  once('');
+  let watch;
+  try {
+    watch = watchPaths(run.paths, () => once(`${new Date().toLocaleTimeString()}: a change`), {
+      onError: (path, error) => err.write(`derivcheck: the watch on ${path} failed: ${error.message}\n`),
+    });
+  } catch (error) {
+    err.write(`derivcheck: cannot watch: ${(error as Error).message}\n`);
+    return 2;
+  }
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  watch.close();
+  return status;
 }
 
 /** `derivcheck derive FILE --at LINE` or `derivcheck derive FILE 'EXPRESSION'`: 0 when a form is found, 1 when none, 2 for bad arguments. */
@@ -322,4 +400,4 @@ function startWatchdog(seconds: number, json: boolean): Worker {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /cli\.ts$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly) void Promise.resolve(main(process.argv.slice(2))).then((status) => { process.exitCode = status; });

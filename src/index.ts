@@ -13,7 +13,7 @@
  */
 import { assertCheckOptions, checkModel, randomSeed, summarize, type CheckOptions, type CheckReport, type DerivationResult, type FileResult, type StepResult } from './check/index.ts';
 import { buildModel, type Model } from './model/index.ts';
-import { checkInParallel, checkPrepared, collectDerivationFiles, deriveInFile, prepareFile, prepareFileAt, type DerivedInFile, type DeriveTarget, type StepPlace } from './pipeline/index.ts';
+import { checkInParallel, checkPrepared, checkReusing, collectDerivationFiles, deriveInFile, prepareFile, prepareFileAt, type CheckedDerivations, type DerivedInFile, type DeriveTarget, type StepPlace } from './pipeline/index.ts';
 import type { DeriveOptions } from './derive/index.ts';
 import { textToLatex } from './report/index.ts';
 import { parseDerivation } from './syntax/index.ts';
@@ -29,8 +29,8 @@ export type {
   CheckOptions, CheckReport, ClaimResult, Counterexample, DerivationResult, FileResult, ProofScope, StepDetail,
   StepResult, Summary, Verdict,
 } from './check/index.ts';
-export { collectDerivationFiles, defaultJobs, PathError } from './pipeline/index.ts';
-export type { DerivedInFile, DeriveTarget, StepPlace } from './pipeline/index.ts';
+export { CheckedDerivations, collectDerivationFiles, defaultJobs, PathError } from './pipeline/index.ts';
+export type { DerivedInFile, DeriveTarget, ReuseCounts, StepPlace } from './pipeline/index.ts';
 export type { Derivative, DerivedForm, DeriveOptions } from './derive/index.ts';
 export { renderTerminal, stepToLatex, toJsonReport, toLatex } from './report/index.ts';
 export {
@@ -51,6 +51,14 @@ export interface CheckFilesOptions extends CheckOptions {
    * any number. Default: 1. The command line's `--jobs` defaults to {@link defaultJobs}: the cores less one.
    */
   readonly jobs?: number;
+  /**
+   * Results of an earlier run to reuse: a derivation whose text, path and options
+   * are those of one in the store is not checked again, and the store then holds
+   * this run's derivations (see {@link CheckedDerivations}; `derivcheck check
+   * --watch` uses one). Without a seed, the store's own is used: random once,
+   * then kept. Default: none, every derivation is checked.
+   */
+  readonly reuse?: CheckedDerivations;
 }
 
 /**
@@ -59,9 +67,10 @@ export interface CheckFilesOptions extends CheckOptions {
  */
 export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): CheckReport {
   assertCheckOptions(options);
-  const seed = options.seed ?? randomSeed();
+  const { reuse } = options;
+  const seed = options.seed ?? (reuse ? (reuse.seed ??= randomSeed()) : randomSeed());
   const prepared = collectDerivationFiles(paths).map(prepareFileAt);
-  const files: FileResult[] = checkInParallel(prepared, { ...options, seed });
+  const files: FileResult[] = reuse ? checkReusing(prepared, reuse, { ...options, seed }) : checkInParallel(prepared, { ...options, seed });
   return { version: 1, seed, files, summary: summarize(files) };
 }
 

@@ -98,5 +98,6 @@ export function runCli(args: readonly string[]): { code: number; out: string; er
   const out = new FakeStream();
   const err = new FakeStream();
   const code = main(args, out.stream, err.stream);
+  if (typeof code !== 'number') throw new Error('runCli: only --watch returns a promise, and it is not run in-process');
   return { code, out: out.text, err: err.text };
 }

@@ -42,6 +42,7 @@ function runJson(args: string[]): { code: number; out: string; err: string } {
   const out = new FakeStream();
   const err = new FakeStream();
   const code = main(['check', ...args], out.stream, err.stream);
+  if (typeof code !== 'number') throw new Error('only --watch returns a promise');
   return { code, out: out.text, err: err.text };
 }
 

@@ -25,6 +25,7 @@ function runJson(path: string, extra: string[] = []): { code: number; json: Json
   const out = new FakeStream();
   const err = new FakeStream();
   const code = main(['check', path, '--json', '--seed', '1', '--trials', '10', '--sizes', '1,2,3', ...extra], out.stream, err.stream);
+  if (typeof code !== 'number') throw new Error('only --watch returns a promise');
   return { code, json: JSON.parse(out.text), err: err.text };
 }
 
