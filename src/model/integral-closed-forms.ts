@@ -5,6 +5,7 @@ import { constantFraction, someSubterm } from './term-queries.ts';
 import type { Term } from './term.ts';
 import { constantValue } from './intervals.ts';
 import { waveIntegral, wavesOf } from './trigonometric-integrals.ts';
+import { fractionCoefficients, multiplied, rationalIntegral, type Fraction } from './rational-integrals.ts';
 
 type Integral = Extract<Term, { k: 'integral' }>;
 
@@ -224,6 +225,8 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   let circle: Term | undefined;
   // Sines and cosines of arguments affine in t (trigonometric-integrals.ts).
   const waves: NonNullable<ReturnType<typeof wavesOf>> = [];
+  // The product of the factors 1 / Q(t) with rational coefficients, by Q's coefficients.
+  let denominator: Fraction[] | undefined;
   for (const factor of piece.k === 'mul' ? piece.factors : [piece]) {
     if (!mentions(factor)) { free.push(factor); continue; }
     const wave = wavesOf(factor, v);
@@ -242,6 +245,15 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
     if (exponentOfRest !== undefined) {
       complement = complement === undefined ? exponentOfRest : add(complement, exponentOfRest);
       continue;
+    }
+    // 1 / Q(t), Q with rational coefficients (1 + t^2, t^2 - 1, 2 t + 3): partial fractions (rational-integrals.ts).
+    if (factor.k === 'pow' && isNum(factor.exponent, -1)) {
+      const c = coefficientsIn(factor.base, v);
+      const q = c && fractionCoefficients(c);
+      if (q !== undefined && q.length >= 2) {
+        denominator = denominator === undefined ? q : multiplied(denominator, q);
+        continue;
+      }
     }
     if (factor.k === 'fn' && factor.name === 'exp') {
       const q = coefficientsIn(factor.args[0], v);
@@ -269,6 +281,16 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
     }
     const c = coefficientsIn(factor, v);
     if (c === undefined || !times(c)) return undefined;
+  }
+  if (denominator !== undefined) {
+    // 1 / t with it joins the denominator (1 / (t (t + 1))); any other power of t, exponential or wave is not read here.
+    if (power !== undefined && isNum(folded(power), -1)) {
+      denominator = multiplied([{ num: 0n, den: 1n }, { num: 1n, den: 1n }], denominator);
+      power = undefined;
+    }
+    if (power !== undefined || complement !== undefined || circle !== undefined || waves.length > 0 || range.narrowed || !exponent.every(isZeroConstant)) return undefined;
+    const value = rationalIntegral(polynomial, denominator, range.lower, range.upper, signOf);
+    return value && mul(...free, value);
   }
   // A power of t has no value below 0 (sqrt(t), t^(-1/2)), and 0 times no value is none: narrowing (t > 0) sqrt(t) to
   // t > 0 would give the integral from -1 to 1 a value it has not (twentieth probe: proved).

@@ -281,3 +281,31 @@ claim integral(t, 0, 1, integral(y, t, 1, y)) = 1/3
 `)).toEqual(['verified', 'verified', 'refuted', 'verified', 'proved']);
   }, 120_000);
 });
+
+describe('rational integrands by partial fractions (Stewart 7.4): proved, and their slips refuted', () => {
+  it.each([
+    ['an arctangent: 4 / (1 + t^2) from 0 to 1 is pi', 'given t: real\nclaim integral(t, 0, 1, 4 / (1 + t^2)) = pi'],
+    ['a log and an arctangent at once', 'given t: real\nclaim integral(t, 0, 2, (2 * t + 3) / (t^2 + 2 * t + 5)) = log(13 / 5) + (atan(3 / 2) - atan(1 / 2)) / 2'],
+    ['two rational roots, to an infinite end', 'given t: real\nclaim integral(t, 1, Infinity, 1 / (t * (t + 1))) = log(2)'],
+    ['a quotient first: t^3 / (t^2 + 1) = t - t / (t^2 + 1)', 'given t: real\nclaim integral(t, 0, 1, t^3 / (t^2 + 1)) = 1/2 - log(2) / 2'],
+    ['a double root', 'given t: real\nclaim integral(t, 0, 1, t / (t + 2)^2) = log(3 / 2) - 1/3'],
+    ['a bound that is an input, clear of the root by its type', 'given a: positive\ngiven t: real\nclaim integral(t, 0, a, 1 / (1 + t)) = log(1 + a)'],
+    ['over the whole line', 'given t: real\nclaim integral(t, -Infinity, Infinity, 1 / (t^2 + 2 * t + 2)) = pi'],
+  ])('%s: proved', (_, body) => {
+    expect(verdictOf(body).verdict).toBe('proved');
+  }, 60_000);
+
+  it.each([
+    ['pi moved by 1e-300', 'given t: real\nclaim integral(t, 0, 1, 4 / (1 + t^2)) = pi + 1e-300'],
+    ['the log halved twice', 'given t: real\nclaim integral(t, 0, 1, t / (1 + t^2)) = log(2) / 4'],
+    ['partial fractions with a sign slipped', 'given t: real\nclaim integral(t, 2, 3, 1 / (t^2 - 1)) = log(2) - log(3) / 2'],
+  ])('%s: refuted', (_, body) => {
+    expect(verdictOf(body).verdict).toBe('refuted');
+  }, 60_000);
+
+  it('across a pole (1 / (t - 1) from 0 to 2) the integral has no value: never proved or refuted against a number', () => {
+    const result = verdictOf('given t: real\nclaim integral(t, 0, 2, 1 / (t - 1)) = 0');
+    expect(result.verdict).toBe('error');
+    expect(result.detail.diagnostic?.message).toContain('no value');
+  }, 60_000);
+});
