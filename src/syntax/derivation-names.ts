@@ -16,6 +16,11 @@ export interface DerivationNames {
   readonly random: ReadonlyMap<string, string>;
   /** Names the givens and lets declare. */
   readonly declared: ReadonlySet<string>;
+  /**
+   * Names a given or let declares with a layer's superscript (`given w^{(1)}: matrix[M, D]`, Ng's `W^{[2]}`,
+   * `W⁽¹⁾`): the name as written without it and the layer (`w`, `1`), keyed `w|1`, to the one name it is read as.
+   */
+  readonly layered: ReadonlyMap<string, string>;
 }
 
 /** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²). */
@@ -25,6 +30,16 @@ const POWER_SUFFIX: Readonly<Record<string, string>> = { '\u00b2': 'sq', '\u00b3
 /** A given of a square matrix: `given S: spd[n, n]`, `symmetric[n, n]`, `invertible[3, 3]`, `matrix[n, n]`. */
 const SQUARE_GIVEN = /^given\s+([^:]+):\s*(?:(?:spd|symmetric|invertible)\s*\[|matrix\s*\[\s*([\p{L}\p{N}_]+)\s*,\s*\2\s*\])/u;
 const GIVEN = /^given\s+([^:~\u223c]+):/u;
+/**
+ * A name with a layer's superscript as written in a given or let (a LaTeX font command around it allowed):
+ * `w^{(1)}`, `W^{[2]}`, `\mathbf{W}^{(1)}`, `W⁽¹⁾`. The layer is a whole number: `^{(2)}` of a function is Lagrange's
+ * second derivative elsewhere, and `^{(t)}` a time step's index, neither a name.
+ */
+const LAYERED_DECLARED = /(?:\\math(?:bf|rm|it|bb|cal)\s*\{\s*|\\boldsymbol\s*\{\s*)?([\p{L}][\p{L}\p{N}]*)\s*\}?\s*(?:\^\s*\{\s*[([]\s*(\d+)\s*[)\]]|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e)/gu;
+/** The superscript digits ⁰ to ⁹. */
+const SUPERSCRIPT_DIGITS = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079';
+/** How a layered name is written for the parser: w^{(1)} is the name wsup1 (typeset w^{(1)} again, report/latex). */
+export const LAYER_INFIX = 'sup';
 const LET = /^let\s+([\p{L}][\p{L}\p{N}_]*)/u;
 
 /** What the derivation whose lines start at line k declares, up to the next `derivation` line. */
@@ -33,6 +48,7 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
   const square = new Set<string>();
   const random = new Map<string, string>();
   const declared = new Set<string>();
+  const layered = new Map<string, string>();
   const names = (list: string) => list.split(',').map((name) => name.trim());
   for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
     const text = lines[j].text;
@@ -46,8 +62,45 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     if (given !== null) for (const name of names(given[1])) declared.add(name);
     const defined = LET.exec(text);
     if (defined !== null) declared.add(defined[1]);
+    const head = /^(?:given|let)\s+([^:=]+)/u.exec(text)?.[1];
+    for (const m of head === undefined ? [] : head.matchAll(LAYERED_DECLARED)) {
+      const layer = m[2] ?? [...m[3]].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join('');
+      const name = `${m[1]}${LAYER_INFIX}${Number(layer)}`;
+      layered.set(`${m[1]}|${Number(layer)}`, name);
+      declared.add(name);
+    }
   }
-  return { squared, square, random, declared };
+  return { squared, square, random, declared, layered };
+}
+
+/** A name with a layer's superscript after the LaTeX pass: `w^{(1)}`, `W^{[2]}`, `W⁽¹⁾`, the superscript's rest kept (`W^{(2)T}`). */
+const LAYERED = /([\p{L}][\p{L}\p{N}]*)[ \t]*(?:\^[ \t]*\{[ \t]*[([][ \t]*(\d+)[ \t]*[)\]]([^{}]*)\}|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e)/uy;
+
+/**
+ * A name with a layer's superscript (`w^{(1)}_{ji}`, `\mathbf{W}^{[2]}`, `W⁽¹⁾`) read as the one name it stands for:
+ * the one a given or let declares with that superscript (see DerivationNames.layered), else the name with the layer
+ * written after it where that is declared (`given W1: matrix[H, D]` read in `W^{(1)}`). Anything else is left as it
+ * is: `f^{(2)}(x)` of a function, `h^{(t)}` of a time step.
+ */
+export function withLayerNames(text: string, map: SourceMap, names: DerivationNames): { text: string; map: SourceMap } {
+  if (!text.includes('^') && !text.includes('\u207d')) return { text, map };
+  let inString = false;
+  return rewritten(text, map, (i) => {
+    if (text[i] === '"') inString = !inString;
+    if (inString || (i > 0 && /[\p{L}\p{N}_\\]/u.test(text[i - 1]))) return undefined;
+    LAYERED.lastIndex = i;
+    const m = LAYERED.exec(text);
+    if (m === null) return undefined;
+    const layer = Number(m[2] ?? [...m[4]].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join(''));
+    const name = names.layered.get(`${m[1]}|${layer}`) ?? (names.declared.has(`${m[1]}${layer}`) ? `${m[1]}${layer}` : undefined);
+    if (name === undefined) return undefined;
+    const rest = (m[3] ?? '').trim();
+    const written = rest === '' ? name : `${name}^{${rest}}`;
+    // Each character of the name is the written name's; the rest of the superscript its own.
+    const restAt = m[3] === undefined ? i : i + m[0].lastIndexOf(m[3]);
+    const from = [...written].map((_, c) => (c < name.length ? i + Math.min(c, m[1].length - 1) : restAt));
+    return { text: written, from, length: m[0].length };
+  });
 }
 
 /** A line rewritten character by character: `rewrite(i)` gives the text for the characters at i and how many it read, or undefined to keep text[i]. */

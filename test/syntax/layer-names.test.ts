@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, deriv, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
+import { buildModel, parseDerivation, stepToLatex } from '../../src/index.ts';
+
+const verdicts = (text: string) => claimsOf(deriv(text), { seed: 1 }).flatMap((c) => c.steps.map((s) => s.verdict));
+
+describe("a layer's superscript is part of a name: Bishop's w^{(1)}, Ng's W^{[2]}", () => {
+  it('reads PRML 5.3.1 as typeset: w^{(1)}_{ji} and w^{(2)}_{kj} are two matrices, and a swapped index is caught', () => {
+    expect(verdicts(`given x: vector[D]
+given t: vector[K]
+given w^{(1)}: matrix[M, D]
+given w^{(2)}: matrix[K, M]
+let a_j = \\sum_{i=1}^{D} w^{(1)}_{ji} x_i
+let z_j = \\tanh(a_j)
+let y_k = \\sum_{j=1}^{M} w^{(2)}_{kj} z_j
+let E = \\frac{1}{2} \\sum_{k=1}^{K} (y_k - t_k)^2
+claim \\frac{\\partial E}{\\partial w^{(2)}_{kj}} = (y_k - t_k) z_j
+claim \\frac{\\partial E}{\\partial w^{(1)}_{ji}} = (1 - z_j^2) \\sum_{k=1}^{K} w^{(2)}_{kj} (y_k - t_k) x_i
+claim \\frac{\\partial E}{\\partial w^{(1)}_{ji}} = (1 - z_j^2) \\sum_{k=1}^{K} w^{(2)}_{jk} (y_k - t_k) x_i   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
+  it('reads \\mathbf{W}^{[1]}, W^{[2]T} (the transpose after the layer) and W⁽²⁾ in Unicode', () => {
+    expect(verdicts(`given x: vector[D]
+given \\mathbf{W}^{[1]}: matrix[H, D]
+given W^{[2]}: matrix[K, H]
+let a = \\mathbf{W}^{[1]} x
+claim \\frac{\\partial}{\\partial x} \\frac{1}{2} \\|W^{[2]} a\\|^2 = (W^{[2]} \\mathbf{W}^{[1]})^{T} W^{[2]} a
+claim \\frac{\\partial}{\\partial x} \\frac{1}{2} \\|W^{[2]} a\\|^2 = W^{[1]T} W^{[2]T} W^{[2]} a
+claim \\frac{\\partial}{\\partial x} \\frac{1}{2} \\|W^{[2]} a\\|^2 = W^{[2]T} W^{[2]} a   expect wrong
+claim sum(k, (W⁽²⁾ * a)[k]) = sum(k, sum(h, W^{[2]}[k, h] * a[h]))
+`)).toEqual(['proved', 'proved', 'refuted', 'proved']);
+  });
+
+  it('reads W^{(1)} as a declared W1, and leaves a superscript of an undeclared name (Lagrange\'s f^{(2)}) as it was', () => {
+    expect(verdicts(`given x: vector[D]
+given W1: matrix[H, D]
+claim sum(j, (W1 * x)[j]) = sum(j, sum(i, W⁽¹⁾[j, i] * x[i]))
+claim \\sum_{j} (W^{(1)} x)_j = \\sum_{j} \\sum_{i} W^{(1)}_{ji} x_i
+`)).toEqual(['proved', 'proved']);
+    const [bad] = syntaxDiagnostics(deriv('given x: real\nclaim g^{(2)}(x) = 0\n'));
+    expect(bad.message).not.toContain('gsup2');
+  });
+
+  it('keeps columns: an error after a layered name points at its own column', () => {
+    const text = deriv('given w^{(1)}: matrix[2, 2]\nclaim w^{(1)}_{12} + = 0\n');
+    const [problem] = claimsOf(text).flatMap((c) => c.steps.map((s) => s.detail.diagnostic)).filter((d) => d !== undefined);
+    const line = text.split('\n').find((l) => l.startsWith('claim'))!;
+    expect(problem?.span?.col).toBeGreaterThan(line.indexOf('+'));
+  });
+
+  it('is typeset with its superscript again', () => {
+    const model = buildModel(parseDerivation(deriv('given w^{(1)}: matrix[2, 2]\ngiven x: vector[2]\nclaim sum(i, w^{(1)}[1, i] * x[i]) = w^{(1)}[1, 1] * x[1] + w^{(1)}[1, 2] * x[2]\n')));
+    const claim = model.claims[0];
+    expect(stepToLatex(claim.claim.expr, claim.steps[0].step.expr)).toContain('w^{(1)}');
+  });
+});
