@@ -21,6 +21,8 @@ export interface DerivationNames {
    * `W⁽¹⁾`): the name as written without it and the layer (`w`, `1`), keyed `w|1`, to the one name it is read as.
    */
   readonly layered: ReadonlyMap<string, string>;
+  /** Functions the derivation defines (`let f(t) = ...`), declares (`given f: function`) or defines by an equation (`implicit y(x): ...`). */
+  readonly functions: ReadonlySet<string>;
 }
 
 /** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²). */
@@ -38,6 +40,8 @@ const GIVEN = /^given\s+([^:~\u223c]+):/u;
 const LAYERED_DECLARED = /(?:\\math(?:bf|rm|it|bb|cal)\s*\{\s*|\\boldsymbol\s*\{\s*)?([\p{L}][\p{L}\p{N}]*)\s*\}?\s*(?:\^\s*\{\s*[([]\s*(\d+)\s*[)\]]|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e)/gu;
 /** The superscript digits ⁰ to ⁹. */
 const SUPERSCRIPT_DIGITS = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079';
+/** The highest order of Lagrange's f^{(k)}(x) read as k primes. */
+const MAX_PRIMES = 12;
 /** How a layered name is written for the parser: w^{(1)} is the name wsup1 (typeset w^{(1)} again, report/latex). */
 export const LAYER_INFIX = 'sup';
 const LET = /^let\s+([\p{L}][\p{L}\p{N}_]*)/u;
@@ -49,6 +53,7 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
   const random = new Map<string, string>();
   const declared = new Set<string>();
   const layered = new Map<string, string>();
+  const functions = new Set<string>();
   const names = (list: string) => list.split(',').map((name) => name.trim());
   for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
     const text = lines[j].text;
@@ -62,6 +67,10 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     if (given !== null) for (const name of names(given[1])) declared.add(name);
     const defined = LET.exec(text);
     if (defined !== null) declared.add(defined[1]);
+    const called = /^(?:let|implicit)\s+([\p{L}][\p{L}\p{N}_]*)\s*\(/u.exec(text);
+    if (called !== null) functions.add(called[1]);
+    const typed = /^given\s+([^:~\u223c]+):\s*function\b/u.exec(text);
+    if (typed !== null) for (const name of names(typed[1])) functions.add(name.replace(/\s*\(.*$/u, ''));
     const head = /^(?:given|let)\s+([^:=]+)/u.exec(text)?.[1];
     for (const m of head === undefined ? [] : head.matchAll(LAYERED_DECLARED)) {
       const layer = m[2] ?? [...m[3]].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join('');
@@ -70,7 +79,7 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
       declared.add(name);
     }
   }
-  return { squared, square, random, declared, layered };
+  return { squared, square, random, declared, layered, functions };
 }
 
 /** A name with a layer's superscript after the LaTeX pass: `w^{(1)}`, `W^{[2]}`, `W⁽¹⁾`, the superscript's rest kept (`W^{(2)T}`). */
@@ -79,8 +88,9 @@ const LAYERED = /([\p{L}][\p{L}\p{N}]*)[ \t]*(?:\^[ \t]*\{[ \t]*[([][ \t]*(\d+)[
 /**
  * A name with a layer's superscript (`w^{(1)}_{ji}`, `\mathbf{W}^{[2]}`, `W⁽¹⁾`) read as the one name it stands for:
  * the one a given or let declares with that superscript (see DerivationNames.layered), else the name with the layer
- * written after it where that is declared (`given W1: matrix[H, D]` read in `W^{(1)}`). Anything else is left as it
- * is: `f^{(2)}(x)` of a function, `h^{(t)}` of a time step.
+ * written after it where that is declared (`given W1: matrix[H, D]` read in `W^{(1)}`). Of a function the derivation
+ * has, `f^{(4)}(x)` is Lagrange's fourth derivative, `f''''(x)`. Anything else is left as it is: `h^{(t)}` of a time
+ * step, a superscript of an undeclared name.
  */
 export function withLayerNames(text: string, map: SourceMap, names: DerivationNames): { text: string; map: SourceMap } {
   if (!text.includes('^') && !text.includes('\u207d')) return { text, map };
@@ -92,9 +102,14 @@ export function withLayerNames(text: string, map: SourceMap, names: DerivationNa
     const m = LAYERED.exec(text);
     if (m === null) return undefined;
     const layer = Number(m[2] ?? [...m[4]].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join(''));
+    const rest = (m[3] ?? '').trim();
+    // Lagrange's f^{(4)}(x) of a function the derivation has: its fourth derivative, f''''(x).
+    if (names.functions.has(m[1]) && rest === '' && layer >= 1 && layer <= MAX_PRIMES && /^[ \t]*\(/u.test(text.slice(i + m[0].length))) {
+      const written = m[1] + "'".repeat(layer);
+      return { text: written, from: [...written].map((_, c) => i + Math.min(c, m[0].length - 1)), length: m[0].length };
+    }
     const name = names.layered.get(`${m[1]}|${layer}`) ?? (names.declared.has(`${m[1]}${layer}`) ? `${m[1]}${layer}` : undefined);
     if (name === undefined) return undefined;
-    const rest = (m[3] ?? '').trim();
     const written = rest === '' ? name : `${name}^{${rest}}`;
     // Each character of the name is the written name's; the rest of the superscript its own.
     const restAt = m[3] === undefined ? i : i + m[0].lastIndexOf(m[3]);

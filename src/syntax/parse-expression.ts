@@ -76,7 +76,7 @@ function unreadNotation(text: string): { message: string; hint: string; at: numb
   const label = /\^\(\([ \t]*([\p{L}\p{N}]+)[ \t]*\)\)/u.exec(text);
   if (label !== null) {
     return { message: `a superscript in brackets, ^{(${label[1]})}, is a label (a layer, a sample, the order of a derivative), not a power`, at: label.index, length: label[0].length,
-      hint: `name it as one name (W2 or W_2 for a layer's weights, x_i for a sample); write ^${label[1]} for a power, diff(f(x), x, ${label[1]}) for a derivative of order ${label[1]}` };
+      hint: `declare a layer's name with it (given W^{(${label[1]})}: matrix[M, D]) or write it as one name (W${label[1]}), x_i for a sample; ^${label[1]} for a power; f^{(${label[1]})}(x) is read for a function the derivation defines (let f(t) = ...), else write diff(f(x), x, ${label[1]})` };
   }
   // Stirling's ln N! ≈ N ln N - N, sin θ ≈ θ (probe 41): an approximation has no truth value to check.
   const approximately = text.search(/[\u2248\u2243\u2245]/u);

@@ -54,4 +54,16 @@ claim \\sum_{j} (W^{(1)} x)_j = \\sum_{j} \\sum_{i} W^{(1)}_{ji} x_i
     const claim = model.claims[0];
     expect(stepToLatex(claim.claim.expr, claim.steps[0].step.expr)).toContain('w^{(1)}');
   });
+
+  it("reads Lagrange's f^{(k)}(x) of a function the derivation defines as its k-th derivative (Burden and Faires' Taylor remainder)", () => {
+    expect(verdicts(`given x: real
+let f(t) = exp(2 t)
+claim f^{(3)}(x) = 8 * f(x)
+claim f^{(4)}(x) = 8 * f(x)   expect wrong
+claim f⁽²⁾(x) = 4 f(x)
+claim \\frac{f^{(2)}(x) x^2}{2} = 2 x^2 f(x)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved']);
+    const [undeclared] = syntaxDiagnostics(deriv('given x: real\nclaim g^{(2)}(x) = 0\n'));
+    expect(undeclared.hint).toContain('let f(t)');
+  });
 });
