@@ -11,6 +11,7 @@ import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
 import { confirmAtPoint, constantSpan, DIGITS, evaluateHighPrecision, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
+import { affineCriticalPoint } from './affine-critical.ts';
 
 /**
  * Limits of the exact engine for one step. They count work, not time, so the same
@@ -313,7 +314,7 @@ export function decideStep(
         const critical = step.comparison === true ? () => {
           const slopes = marginSlopes(rhs as Term, step.inputs);
           const single = criticalPoints(slopes, canonical, atoms, inputMap, exact);
-          return [...single, ...jointPoints(slopes, single), ...criticalCurvePoints(slopes),
+          return [...single, ...affinePoints(slopes, instance.sizes), ...jointPoints(slopes, single), ...criticalCurvePoints(slopes),
             ...uniformPoints(rhs as Term, step.inputs, instance, (restricted, pseudo) => criticalPoints(marginSlopes(restricted, pseudo), canonical, atoms, inputMap, exact))];
         } : () => [];
         const outcome = different(record, explanation,
@@ -447,7 +448,7 @@ function uniformPoints(comparison: Term, inputs: readonly Input[], instance: Ins
   } catch (error) {
     if (!(error instanceof BudgetExceededError || error instanceof DomainError)) throw error;
   }
-  const points = combinedPoints(pseudo, critical);
+  const points = [...affinePoints(marginSlopes(restricted, pseudo), instance.sizes), ...combinedPoints(pseudo, critical)];
   // Each array's value written into every entry, under the names a point holds them by (x[1], A[1, 2]).
   return points.map((point) => {
     const out = new Map<string, PointValue>();
@@ -466,6 +467,24 @@ function uniformPoints(comparison: Term, inputs: readonly Input[], instance: Ins
     }
     return out;
   });
+}
+
+/**
+ * The point where the margin's derivatives in all its scalar inputs vanish at once, where each is affine in them (a
+ * quadratic margin: `(x - c)^2 + (c - 2)^2 > 0` fails at x = c = 2 alone, which neither one input's critical values nor
+ * a curve through simple values reach), solved exactly (affine-critical.ts); none where it lies outside an input's type.
+ */
+function affinePoints(slopes: readonly MarginSlope[], sizes: ReadonlyMap<string, number>): Map<string, PointValue>[] {
+  if (slopes.length < 2) return [];
+  const solution = affineCriticalPoint(slopes.map((s) => s.derivative), slopes.map((s) => s.input.name), sizes);
+  if (solution === undefined) return [];
+  const point = new Map<string, PointValue>();
+  for (const [i, { input }] of slopes.entries()) {
+    const v = solution[i];
+    if (!allowsValue(input.kind, v.toNumber()) || !insideInterval(input, v.toNumber())) return [];
+    point.set(input.name, { num: v.num, den: v.den });
+  }
+  return [point];
 }
 
 /** Values of each scalar input a bound's joint points combine, and joint points at most. */

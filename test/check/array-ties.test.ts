@@ -19,3 +19,18 @@ claim sum(j, (x[j] - 0.3)^2) > 0
 `)).toEqual(['refuted', 'verified', 'refuted', 'verified', 'refuted']);
   }, 120_000);
 });
+
+describe('a quadratic bound tight only where its inputs sit at one point together', () => {
+  it('is refuted at the point where every derivative of the margin vanishes at once, and its non-strict twin holds', () => {
+    // (x - c)^2 + (c - 2)^2 is 0 only at x = c = 2: no input alone has a critical value (each one's moves with the
+    // other), and a curve of one in the other at simple values misses c = 2 (probe 52: these were verified).
+    expect(verdictsIn(`given x, c, y: real
+given v: vector[n]
+claim (x - c)^2 + (c - 2)^2 > 0
+claim (x - c)^2 + (c - 2)^2 >= 0
+claim (x - 2 c)^2 + (c - 3)^2 + (y - x)^2 > 0
+claim sum(j, (v[j] - c)^2) + (c - 2)^2 > 0
+claim sum(j, (v[j] - c)^2) + (c - 2)^2 + 1e-300 > 0
+`)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
