@@ -12,6 +12,7 @@ import { rationalOfDouble } from './exact-tie.ts';
 import { confirmAtPoint, constantSpan, DIGITS, evaluateHighPrecision, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
+import { newtonCriticalPoints } from './joint-critical.ts';
 
 /**
  * Limits of the exact engine for one step. They count work, not time, so the same
@@ -314,8 +315,14 @@ export function decideStep(
         const critical = step.comparison === true ? () => {
           const slopes = marginSlopes(rhs as Term, step.inputs);
           const single = criticalPoints(slopes, canonical, atoms, inputMap, exact);
-          return [...single, ...affinePoints(slopes, instance.sizes), ...jointPoints(slopes, single), ...criticalCurvePoints(slopes),
-            ...uniformPoints(rhs as Term, step.inputs, instance, (restricted, pseudo) => criticalPoints(marginSlopes(restricted, pseudo), canonical, atoms, inputMap, exact))];
+          const affine = affinePoints(slopes, instance.sizes);
+          const curve = criticalCurvePoints(slopes);
+          // A margin through abs(E) turns where E's branches do: each branch's critical points, read on the margin itself.
+          const branches = absBranches(rhs as Term).flatMap((branch) => criticalPoints(marginSlopes(branch, step.inputs), canonical, atoms, inputMap, exact));
+          return [...single, ...branches, ...affine, ...jointPoints(slopes, single), ...curve,
+            ...uniformPoints(rhs as Term, step.inputs, instance, (restricted, pseudo) => criticalPoints(marginSlopes(restricted, pseudo), canonical, atoms, inputMap, exact)),
+            // Last: the simpler points above make the simpler counterexample where both show one.
+            ...(affine.length === 0 ? newtonPoints(slopes) : []), ...(affine.length === 0 && curve.length === 0 ? numericCurvePoints(slopes) : [])];
         } : () => [];
         const outcome = different(record, explanation,
           () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
@@ -403,6 +410,40 @@ interface MarginSlope {
   readonly derivative: Term;
 }
 
+/** Distinct abs(E) a bound's branches are taken for, at most (2^k branches). */
+const MAX_ABS_BRANCHES = 2;
+
+/**
+ * The bound with every abs(E) it holds written as E and as -E, each combination (none where it holds none, or more
+ * than {@link MAX_ABS_BRANCHES}): |t (t - 1/2) (t - 1)| < sqrt(3)/36 is tight where the cubic turns, which the
+ * derivative of abs, through sign(E), does not show (probe 53: verified).
+ */
+function absBranches(comparison: Term): Term[] {
+  const inside: Term[] = [];
+  const keys = new Set<string>();
+  const visit = (t: Term): Term => {
+    if (t.k === 'fn' && t.name === 'abs' && !keys.has(termKey(t.args[0])) && inside.length <= MAX_ABS_BRANCHES) {
+      keys.add(termKey(t.args[0]));
+      inside.push(t.args[0]);
+    }
+    return mapChildren(t, visit);
+  };
+  visit(comparison);
+  if (inside.length === 0 || inside.length > MAX_ABS_BRANCHES) return [];
+  const out: Term[] = [];
+  for (let signs = 0; signs < 2 ** inside.length; signs++) {
+    const written = (t: Term): Term => {
+      if (t.k === 'fn' && t.name === 'abs') {
+        const k = inside.findIndex((e) => termKey(e) === termKey(t.args[0]));
+        if (k >= 0) return (signs >> k) & 1 ? mul(num(-1), written(t.args[0])) : written(t.args[0]);
+      }
+      return mapChildren(t, written);
+    };
+    out.push(written(comparison));
+  }
+  return out;
+}
+
 /** The derivative of a bound's margin in each scalar input it reads, taken once for the critical points of every kind. */
 function marginSlopes(comparison: Term, inputs: readonly Input[]): MarginSlope[] {
   const margin = slack(comparison);
@@ -487,6 +528,54 @@ function affinePoints(slopes: readonly MarginSlope[], sizes: ReadonlyMap<string,
   return [point];
 }
 
+/** Digits the slopes are read with for Newton's method: a double's worth and a margin. */
+const NEWTON_DIGITS = 20;
+
+/**
+ * Where the margin's derivatives in its 2 to 4 scalar inputs vanish at once, found by Newton's method (joint-critical.ts)
+ * from the inputs' simple values and from one step past them, each point as found and, where every input lies within
+ * 1e-6 of a constant of the books (p/q, p/q pi, exp(p/q), log(p/q), sqrt(p/q)) or of 0, at those constants: a margin
+ * least at one point of its inputs together, and not quadratic there, ties or fails there alone
+ * (`(x - c)^2 + (c - 3)^2 + d - 1 - log(d) > 0` at x = c = 3, d = 1).
+ */
+function newtonPoints(slopes: readonly MarginSlope[]): Map<string, PointValue>[] {
+  if (slopes.length < 2) return [];
+  const inputs = slopes.map((s) => s.input);
+  const names = inputs.map((input) => input.name);
+  const byName = new Map(inputs.map((input) => [input.name, input]));
+  const allowed = (name: string, v: number) => Number.isFinite(v) && allowsValue(byName.get(name)!.kind, v) && insideInterval(byName.get(name)!, v);
+  const simple = inputs.map((input) => simpleValuesWithin(input)[0]?.toNumber());
+  if (simple.some((v) => v === undefined)) return [];
+  const starts = [0, 0.5].map((shift) => new Map(names.map((name, i) => {
+    const moved = simple[i]! + shift;
+    return [name, allowed(name, moved) ? moved : simple[i]!] as const;
+  })));
+  const readAt = (t: Term, point: ReadonlyMap<string, number>): number => {
+    try {
+      return evaluateHighPrecision(t, point, NEWTON_DIGITS).toNumber();
+    } catch (error) {
+      if (error instanceof GuardError) throw error;
+      return Number.NaN;
+    }
+  };
+  const found = newtonCriticalPoints(slopes.map((s) => s.derivative), names, starts, readAt, allowed);
+  const out: Map<string, PointValue>[] = [];
+  for (const point of found) {
+    out.push(new Map(point));
+    const snapped = new Map<string, PointValue>();
+    for (const [name, v] of point) {
+      const input = byName.get(name)!;
+      if (Math.abs(v) < 1e-9 && allowed(name, 0)) { snapped.set(name, { num: 0n, den: 1n }); continue; }
+      const constant = tightConstants().find((k) => Math.abs(k.approx - v) <= TIGHT_MATCH * Math.max(1, Math.abs(v)) && allowsValue(input.kind, k.approx) && insideInterval(input, k.approx));
+      if (constant === undefined) break;
+      const fraction = constantFraction(constant.term);
+      snapped.set(name, fraction !== undefined ? { num: fraction.num, den: fraction.den } : constant);
+    }
+    if (snapped.size === point.size) out.unshift(snapped);
+  }
+  return out;
+}
+
 /** Values of each scalar input a bound's joint points combine, and joint points at most. */
 const JOINT_VALUES = 3;
 const MAX_JOINT_POINTS = 27;
@@ -548,29 +637,50 @@ function criticalCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointV
     const free = (t: Term) => !someSubterm(t, (x) => (x.k === 'input' && x.ref.name === input.name) || x.k === 'size' || x.k === 'ival' || x.k === 'sum' || x.k === 'apply');
     const solutions = solveForInput(derivative, num(0), free).filter((s) => s.input.k === 'input' && s.input.ref.name === input.name).slice(0, CURVE_SOLUTIONS);
     if (solutions.length === 0) continue;
-    let assignments: Map<string, Term>[] = [new Map()];
-    for (const { input: other } of slopes.filter((o) => o.input !== input)) {
-      const values = simpleValuesWithin(other).slice(0, CURVE_VALUES);
-      if (values.length === 0) { assignments = []; break; }
-      assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, num(v.num, v.den)]]))).slice(0, MAX_CURVE_ASSIGNMENTS);
-    }
+    const assignmentsOf = (valuesOf: (other: Input) => Rational[]): Map<string, Term>[] => {
+      let assignments: Map<string, Term>[] = [new Map()];
+      for (const { input: other } of slopes.filter((o) => o.input !== input)) {
+        const values = valuesOf(other);
+        if (values.length === 0) return [];
+        assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, num(v.num, v.den)]]))).slice(0, MAX_CURVE_ASSIGNMENTS);
+      }
+      return assignments;
+    };
+    const simple = assignmentsOf((other) => simpleValuesWithin(other).slice(0, CURVE_VALUES));
     for (const { value } of solutions) {
-      for (const assignment of assignments) {
+      const pointsOn = (assignments: readonly Map<string, Term>[]): Map<string, PointValue>[] => assignments.flatMap((assignment) => {
         const term = substituteScalarInputs(value, assignment);
         let approx: number;
         try {
           approx = evaluateHighPrecision(term, new Map()).toNumber();
         } catch {
-          continue;
+          return [];
         }
-        if (!Number.isFinite(approx) || !allowsValue(input.kind, approx) || !insideInterval(input, approx)) continue;
+        if (!Number.isFinite(approx) || !allowsValue(input.kind, approx) || !insideInterval(input, approx)) return [];
         const point = new Map<string, PointValue>([...assignment].map(([name, t]) => [name, constantFraction(t)!]));
         point.set(input.name, { term, approx });
-        out.push(point);
-      }
+        return [point];
+      });
+      const found = pointsOn(simple);
+      // Where the curve leaves the input's type or interval at every simple value of the others (u = log((1 - p) / p)
+      // is 0 at p = 1/2, outside u < 0; probe 53), at more values of theirs: the first few it is inside at.
+      out.push(...(found.length > 0 ? found : pointsOn(assignmentsOf((other) => moreValuesWithin(other))).slice(0, CURVE_VALUES)));
     }
   }
   return out;
+}
+
+/** Values past the simple ones a curve of critical points is read at, simplest first. */
+const MORE_VALUES: readonly Rational[] = [[2, 1], [-2, 1], [1, 2], [-1, 2], [3, 1], [-3, 1], [1, 3], [2, 3], [3, 4], [1, 4], [3, 2], [-3, 2], [4, 1], [5, 1], [10, 1], [-10, 1]]
+  .map(([p, q]) => Rational.of(BigInt(p), BigInt(q)));
+/** How many of them, at most. */
+const MORE_CURVE_VALUES = 8;
+
+/** An input's values past its simple ones (2, 1/2, 3/4, ...) inside its type and interval, the simplest first. */
+function moreValuesWithin(input: Input): Rational[] {
+  const simple = simpleValuesWithin(input);
+  const inside = (v: Rational) => allowsValue(input.kind, v.toNumber()) && insideInterval(input, v.toNumber());
+  return MORE_VALUES.filter((v) => inside(v) && !simple.some((w) => w.cmp(v) === 0)).slice(0, MORE_CURVE_VALUES);
 }
 
 /** An input's simple values (0, 1, -1; 1, 2; 1/2) inside its interval, else the simplest fractions inside it. */
@@ -721,6 +831,70 @@ function intervalGrid(interval: InputInterval): number[] {
   return [...logSpaced.map((d) => -d).reverse(), 0, ...logSpaced];
 }
 
+/** The grid a bound's margin is read on along one scalar input: its interval's, (0, 1) for a unit, 1e-3 to 1e3 for a positive one, and both signs besides. */
+function marginGrid(input: Input): number[] {
+  return input.interval ? intervalGrid(input.interval) : input.kind === 'unit' ? Array.from({ length: MARGIN_GRID }, (_, k) => (k + 0.5) / MARGIN_GRID)
+    : input.kind === 'positive' ? Array.from({ length: MARGIN_GRID }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID - 1)))
+      : [...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => -(10 ** (3 - (6 * k) / (MARGIN_GRID / 2 - 1)))), 0,
+        ...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID / 2 - 1)))];
+}
+
+/** Assignments of the other inputs a curve of critical points is read at numerically, and readings of slopes in all, at most. */
+const NUMERIC_CURVE_ASSIGNMENTS = 6;
+const MAX_CURVE_READINGS = 1200;
+
+/**
+ * Points on a bound's curve of critical points where no input could be solved for symbolically (criticalCurvePoints):
+ * with the others at their simple values and past them, the margin's slope in one input read on its grid, and where it
+ * turns from negative to positive (the margin least there) the root found by bisection; each as found and, near a
+ * constant of the books, at that constant. `p v - log(1 + exp(v)) < p log(p) + (1 - p) log(1 - p)` on v > 1 ties at
+ * p = 3/4, v = log(3) (probe 53: verified), whose v-slope p - sigmoid(v) no rule solves for v.
+ */
+function numericCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointValue>[] {
+  if (slopes.length < 2 || slopes.length > 3) return [];
+  const out: Map<string, PointValue>[] = [];
+  let readings = 0;
+  for (const { input, derivative } of slopes) {
+    let assignments: Map<string, Rational>[] = [new Map()];
+    for (const { input: other } of slopes.filter((o) => o.input !== input)) {
+      const values = [...simpleValuesWithin(other).slice(0, CURVE_VALUES), ...moreValuesWithin(other)];
+      assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, v]]))).slice(0, NUMERIC_CURVE_ASSIGNMENTS);
+    }
+    const grid = marginGrid(input);
+    for (const assignment of assignments) {
+      if (readings + grid.length > MAX_CURVE_READINGS) return out;
+      const point = new Map<string, PointValue>([...assignment].map(([name, v]) => [name, { num: v.num, den: v.den }]));
+      const slopeAt = (x: number): number => {
+        readings++;
+        point.set(input.name, x);
+        try {
+          return evaluateHighPrecision(derivative, point, NEWTON_DIGITS).toNumber();
+        } catch (error) {
+          if (error instanceof GuardError) throw error;
+          return Number.NaN;
+        }
+      };
+      const values = grid.map(slopeAt);
+      for (let k = 0; k + 1 < grid.length; k++) {
+        if (!(values[k] < 0 && values[k + 1] > 0)) continue;
+        let lo = grid[k];
+        let hi = grid[k + 1];
+        for (let step = 0; step < 60 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)); step++) {
+          const mid = (lo + hi) / 2;
+          if (slopeAt(mid) < 0) lo = mid; else hi = mid;
+        }
+        const root = (lo + hi) / 2;
+        const at = new Map<string, PointValue>([...assignment].map(([name, v]) => [name, { num: v.num, den: v.den }]));
+        const constant = tightConstants().find((c) => Math.abs(c.approx - root) <= TIGHT_MATCH * Math.max(1, Math.abs(root))
+          && allowsValue(input.kind, c.approx) && insideInterval(input, c.approx));
+        if (constant !== undefined) out.push(new Map([...at, [input.name, constant]]));
+        out.push(new Map([...at, [input.name, root]]));
+      }
+    }
+  }
+  return out;
+}
+
 /** Points of a scalar input's grid where a bound's margin is read, and golden-section steps refining its least one. */
 const MARGIN_GRID = 48;
 const MARGIN_REFINEMENTS = 40;
@@ -756,10 +930,7 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
         return Infinity;
       }
     };
-    const grid = input.interval ? intervalGrid(input.interval) : input.kind === 'unit' ? Array.from({ length: MARGIN_GRID }, (_, k) => (k + 0.5) / MARGIN_GRID)
-      : input.kind === 'positive' ? Array.from({ length: MARGIN_GRID }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID - 1)))
-        : [...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => -(10 ** (3 - (6 * k) / (MARGIN_GRID / 2 - 1)))), 0,
-          ...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID / 2 - 1)))];
+    const grid = marginGrid(input);
     const values = grid.map(at);
     // The grid's local minima, least first, and the one nearest 0 (a periodic margin is least at many points; the
     // books' constant is the one near 0, pi/4 rather than pi/4 + 40 pi).
@@ -803,7 +974,7 @@ const MAX_TIGHT = 4;
 
 let tightTable: readonly { readonly term: Term; readonly approx: number }[] | undefined;
 
-/** The constants a bound is tight at in the books: p/q, p/q pi, exp(+-p/q), log(p/q) and sqrt(p/q), for p <= 24 and q <= 12. */
+/** The constants a bound is tight at in the books: p/q, p/q pi, exp(+-p/q), log(p/q), sqrt(p/q), atan(p/q) and asin(p/q), for p <= 24 and q <= 12. */
 function tightConstants(): readonly { readonly term: Term; readonly approx: number }[] {
   if (tightTable !== undefined) return tightTable;
   const out: { term: Term; approx: number }[] = [];
@@ -820,6 +991,9 @@ function tightConstants(): readonly { readonly term: Term; readonly approx: numb
         out.push({ term: fn('exp', sign > 0 ? r : num(-p, q)), approx: Math.exp(sign * value) });
         if (p !== q) out.push({ term: signed(fn('log', r)), approx: sign * Math.log(value) });
         if (!Number.isInteger(Math.sqrt(value))) out.push({ term: signed(fn('sqrt', r)), approx: sign * Math.sqrt(value) });
+        // The angles of the books' maxima: 3 sin(y) + 4 cos(y) at atan(3/4) (probe 53).
+        out.push({ term: signed(fn('atan', r)), approx: sign * Math.atan(value) });
+        if (p < q) out.push({ term: signed(fn('asin', r)), approx: sign * Math.asin(value) });
       }
     }
   }

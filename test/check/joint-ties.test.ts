@@ -1,0 +1,50 @@
+/**
+ * Bounds tight only where their inputs sit at one point together, or on a curve that leaves an input's interval at
+ * its simple values, or where abs(E) turns: the exact engine finds the point (Newton's method on the margin's slopes,
+ * a slope's root along one input read numerically and snapped to a constant of the books, each branch of abs) and a
+ * strict bound fails there. Each was verified (probes 52 and 53); the non-strict twins hold.
+ */
+import { describe, expect, it } from 'vitest';
+import { verdictsIn } from '../__test-helpers__/derivations.ts';
+
+describe('a bound tight at one point of several inputs together, not quadratic there', () => {
+  it('is refuted at the point Newton\'s method finds on its slopes, snapped to the constants of the books', () => {
+    expect(verdictsIn(`given x, y: real
+given c, d: positive
+claim (x - c)^2 + (c - 3)^2 + d - 1 - log(d) > 0
+claim (x - c)^2 + (c - 3)^2 + d - 1 - log(d) >= 0
+claim exp(x - y) - 1 - (x - y) + (y - 2)^2 > 0
+claim exp(x - y) - 1 - (x - y) + (y - 2)^2 + 1e-300 > 0
+`)).toEqual(['refuted', 'verified', 'refuted', 'verified']);
+  }, 120_000);
+});
+
+describe('a bound tight on a curve that leaves an input\'s interval at its simple values (probe 53)', () => {
+  it('is refuted at more values of the others, the curve solved symbolically or read numerically', () => {
+    expect(verdictsIn(`given p: unit
+given u: real in (-Infinity, 0)
+given v: real in (1, Infinity)
+given w: real in (0, Infinity)
+claim diff(log(1 - p + p*exp(u)), u, 2) < 1/4
+claim p*v - log(1 + exp(v)) < p*log(p) + (1 - p)*log(1 - p)
+claim p*v - log(1 + exp(v)) <= p*log(p) + (1 - p)*log(1 - p)
+claim w*v - w*log(w) < exp(v - 1)
+claim w*v - w*log(w) <= exp(v - 1)
+`)).toEqual(['refuted', 'refuted', 'verified', 'refuted', 'verified']);
+  }, 120_000);
+});
+
+describe('a bound tight where abs(E) or a wave turns (probe 53)', () => {
+  it('is refuted at the critical points of each branch of abs, and at atan(3/4)', () => {
+    expect(verdictsIn(`given t: real in (0, 1)
+given y: real
+claim abs(t*(t - 1/2)*(t - 1)) < sqrt(3)/36
+claim abs(t*(t - 1/2)*(t - 1)) <= sqrt(3)/36
+claim abs(t*(t - 1/2)*(t - 1)) <= sqrt(3)/36 - 1e-25
+claim abs(t*(t - 1/3)*(t - 2/3)*(t - 1)) < 1/81
+claim 3*sin(y) + 4*cos(y) < 5
+claim 3*sin(y) + 4*cos(y) <= 5 - 1e-20
+claim 3*sin(y) + 4*cos(y) <= 5
+`)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
