@@ -1,5 +1,5 @@
 import { add, div, isNum, mul, num, pow, sub, ZERO } from './term-builders.ts';
-import { someSubterm } from './term-queries.ts';
+import { constantFraction, someSubterm } from './term-queries.ts';
 import type { Term } from './term.ts';
 
 /** The highest power of an integral's variable integrated exactly; past it, the integral stays an integral. */
@@ -44,12 +44,13 @@ export function coefficientsIn(t: Term, v: string): Term[] | undefined {
       return product;
     }
     case 'pow': {
-      const e = t.exponent;
-      if (e.k !== 'num' || e.value.den !== 1n || e.value.num < 0n || e.value.num > BigInt(MAX_DEGREE)) return undefined;
+      // A whole exponent however written: a derivative's t^(2 - 1).
+      const e = constantFraction(t.exponent);
+      if (e === undefined || e.den !== 1n || e.num < 0n || e.num > BigInt(MAX_DEGREE)) return undefined;
       const base = coefficientsIn(t.base, v);
       if (base === undefined) return undefined;
       let product: Term[] | undefined = [num(1)];
-      for (let i = 0n; i < e.value.num && product !== undefined; i++) product = convolve(product, base);
+      for (let i = 0n; i < e.num && product !== undefined; i++) product = convolve(product, base);
       return product;
     }
     default: return undefined;

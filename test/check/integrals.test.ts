@@ -309,3 +309,11 @@ describe('rational integrands by partial fractions (Stewart 7.4): proved, and th
     expect(result.detail.diagnostic?.message).toContain('no value');
   }, 60_000);
 });
+
+describe('derivatives inside an integrand (Green\'s theorem, probe 53)', () => {
+  it('are taken before the closed form is read, whose powers t^(2 - 1) a derivative writes are whole', () => {
+    expect(verdictOf('given x, y: real\nclaim integral(x, 0, 1, integral(y, 0, 1, diff(x^2*y, x) - diff(x*y^2, y))) = 0').verdict).toBe('proved');
+    expect(verdictOf('given x, y: real\nclaim integral(x, 0, 1, integral(y, 0, 1, diff(x*y, x) - diff(y^2, y))) = -1/2').verdict).toBe('proved');
+    expect(verdictOf('given x, y: real\nclaim integral(x, 0, 1, integral(y, 0, 1, diff(x*y, x) - diff(y^2, y))) = 1/2').verdict).toBe('refuted');
+  }, 60_000);
+});
