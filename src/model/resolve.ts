@@ -1911,8 +1911,8 @@ export class Resolver {
     const dim: Dim | undefined = base?.k === 'size' ? { k: 'sym', name: base.name }
       : base?.k === 'ival' && base.index.k === 'var' ? this.ranges.dimOf(`var:${base.index.name}`) : undefined;
     if (dim === undefined || base === undefined || c > MAX_WRITTEN_ENTRIES) {
-      throw this.error('unsupported', `${name}(a, k) of a value a takes k a whole constant, a size or a sum's index (plus a whole constant)`, at.span,
-        `write ${name}(a, 2), ${name}(a, n) with given n: size, or ${name}(a, k) inside sum(k, 0, n, ...)`);
+      throw this.error('unsupported', `${name}(a, k) of a value a takes k a whole constant, a size or the index of a sum over a size (plus a whole constant); an infinite series' index is not one`, at.span,
+        `write ${name}(a, 2), ${name}(a, n) with given n: size, or ${name}(a, k) inside sum(k, 0, n, ...); in an infinite series, gamma(a + 1) / (gamma(k + 1) * gamma(a - k + 1)) where a is no whole number`);
     }
     const j = this.boundIndex(dim, 'j');
     const position: Term = { k: 'ival', index: { k: 'var', name: j, offset: 0 } };
