@@ -1,4 +1,4 @@
-import { add, div, fn, mul, num, pow, sub, usesIndexVariable, type Term } from '../model/index.ts';
+import { add, constantFraction, div, fn, mul, num, pow, sub, usesIndexVariable, type Term } from '../model/index.ts';
 import { Rational } from './exact/index.ts';
 import { affineIn, rationalValue, termAt } from './series-terms.ts';
 import { rationalSeriesSum } from './rational-series.ts';
@@ -83,7 +83,25 @@ function recognise(series: Extract<Term, { k: 'series' }>): KnownSeriesSum | und
     const head = Array.from({ length: series.lower - start }, (_, j) => termAt(series, start + j));
     return { ...whole, ownFirst: termAt(series, series.lower), head: add(...head) };
   }
+  // First terms that are 0 by a factor k, k - 1, ... (the Poisson mean's sum of k L^k / k!, whose ratio has no value
+  // at k = 0): the same series from its first term past them.
+  for (let start = series.lower + 1; start <= series.lower + MAX_HEAD_TERMS && isExactlyZero(termAt(series, start - 1)); start++) {
+    const rest = tableSum({ ...series, lower: start });
+    // The skipped terms' conditions are the series' (0 * 1/0 has no value): read through their product.
+    const skipped = Array.from({ length: start - series.lower }, (_, j) => termAt(series, series.lower + j));
+    // A product node as it is: the builder would fold a factor 0 and drop a 1/0 beside it.
+    if (rest !== undefined) return { ...rest, ownFirst: { k: 'mul', factors: [...skipped, rest.ownFirst] } };
+  }
   return rationalSeriesSum(series);
+}
+
+/** A term that is 0 by its form: a constant 0 (1 - 1), or a product with a factor 0 (k at k = 0), or 0 to a positive constant power. */
+function isExactlyZero(t: Term): boolean {
+  const c = constantFraction(t);
+  if (c !== undefined) return c.num === 0n;
+  if (t.k === 'mul') return t.factors.some(isExactlyZero);
+  if (t.k === 'pow') return isExactlyZero(t.base) && t.exponent.k === 'num' && t.exponent.value.num > 0n;
+  return false;
 }
 
 /** A series of the table, summed from its own first term. */

@@ -215,3 +215,15 @@ claim log(1 - Phi(b)) = -b^2 / 2 - log(b) - log(2 * pi) / 2   expect wrong
 `).map((s) => s.verdict)).toEqual(['proved', 'verified', 'refuted']);
   }, 120_000);
 });
+
+describe('moments of a Poisson count by its series, whose first terms are 0 (probe 53)', () => {
+  it('proves the mean and second factorial moment for any rate, a rate of thousands included, and refutes their slips', () => {
+    expect(verdictsIn(`given L: positive
+given M: real in (1e3, 1e4)
+claim E(k, poisson(L), k) = L
+claim E(k, poisson(M), k) = M
+claim sum(k, 0, Infinity, k*(k-1) * exp(-L) * L^k / factorial(k)) = L^2
+claim E(k, poisson(M), k) = M + 1e-9
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+});

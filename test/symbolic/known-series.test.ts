@@ -35,9 +35,19 @@ describe('the sums of the calculus tables, by the ratio of consecutive terms', (
     expect(region('sum(k, 0, Infinity, r^(2 * k + 1) / (2 * k + 1))')).toEqual(['1 - r > 0', '1 + r > 0']);
   });
 
-  it('leaves alone what it does not describe exactly: poles, vanishing terms, divergence at a constant ratio, other shapes', () => {
+  it('sums a series whose first terms are 0 by a factor k, k - 1 (the Poisson mean) from its first term past them', () => {
+    // k r^k from k = 1: r (1 - r)^-2 over the table's a = 2; k (k - 1) t^k / k! from k = 2: t^2 exp(t).
+    const geometric = knownSeriesSum(series('sum(k, 0, Infinity, k * r^k)'))!;
+    expect(printTerm(geometric.first)).toBe('1 * r^1');
+    expect(printTerm(geometric.closedForm)).toBe('(1 - r)^(-2)');
+    const poisson = knownSeriesSum(series('sum(k, 0, Infinity, k * (k - 1) * t^k / factorial(k))'))!;
+    expect(printTerm(poisson.closedForm)).toBe('exp(t)');
+    // The skipped terms are read with the first, unfolded, so that their conditions are the series' (0 * 1/0 has no value).
+    expect(printTerm(geometric.ownFirst)).toBe('(0 * r^0) * (1 * r^1)');
+  });
+
+  it('leaves alone what it does not describe exactly: poles, divergence at a constant ratio, other shapes', () => {
     expect(knownSeriesSum(series('sum(k, 0, Infinity, 1 / factorial(k - 1))'))).toBeUndefined();
-    expect(knownSeriesSum(series('sum(k, 0, Infinity, k * r^k)'))).toBeUndefined();
     expect(knownSeriesSum(series('sum(k, 0, Infinity, 2^k)'))).toBeUndefined();
     // 1 / k^2 is summed by rational-series.ts (pi^2 / 6), the harmonic series diverges, 1 / (k^2 + 1) has complex roots.
     expect(printTerm(knownSeriesSum(series('sum(k, 1, Infinity, 1 / k^2)'))!.closedForm)).toBe('polygamma(1, 1)');
