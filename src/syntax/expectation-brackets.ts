@@ -8,7 +8,9 @@ import type { SourceMap } from './source-map.ts';
  *   the distribution below, the expression in the square brackets;
  * - `E[f(X)]` where the derivation declares `given X ~ N(mu, s^2)`: the distribution of the
  *   one random variable the bracket reads. A bracket that reads none or several of them is
- *   left as written, and the model says what `E` is.
+ *   left as written, and the model says what `E` is;
+ * - `P(X > mu)` (`Pr`, `ℙ`) of such a variable: the expectation of the event's indicator;
+ * - `M_X(t)`: its moment generating function, `E[exp(t X)]`.
  *
  * A `given X ~ D` line is read as `given X: real` (see {@link randomVariableGiven}).
  * Quoted text is left as written; the map keeps every character at its column.
@@ -33,8 +35,8 @@ export function asRealGiven(text: string, map: SourceMap): { text: string; map: 
   return { text: out, map: map.remap(sources) };
 }
 
-/** The head of a bracketed expectation: its name, and a subscript `_{t ~ D}` (or `_{t \sim D}`). */
-const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var)(?:_\{\s*([\p{L}][\p{L}\p{N}_]*)\s*[~\u223c]\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}|_\{?\s*([\p{L}][\p{L}\p{N}_]*)\s*\}?)?\s*[[(]/uy;
+/** The head of a bracketed expectation: its name, and a subscript `_{t ~ D}` (or `_{t \sim D}`). `P` and `Pr` of an event are the expectation of its indicator. */
+const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var|Pr|P|\u2119)(?:_\{\s*([\p{L}][\p{L}\p{N}_]*)\s*[~\u223c]\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}|_\{?\s*([\p{L}][\p{L}\p{N}_]*)\s*\}?)?\s*[[(]/uy;
 
 /**
  * The text with each bracketed expectation written as a call: `E_{t ~ D}[f]` and `E[f]` (of a declared random
@@ -42,7 +44,7 @@ const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var)(?:_\{\s*([\p{L}][\p{L}\p{N}_]*
  * names its givens and lets declare, which keep their own meaning (`E` a given is the user's).
  */
 export function withExpectationBrackets(text: string, map: SourceMap, variables: ReadonlyMap<string, string>, declared: ReadonlySet<string>): { text: string; map: SourceMap } {
-  if (!/(?:E|\u{1d53c}|Var)(?:_[^[(]*)?[[(]/u.test(text)) return { text, map };
+  if (!/(?:E|\u{1d53c}|Var|Pr|P|\u2119)(?:_[^[(]*)?[[(]|M_/u.test(text)) return { text, map };
   const out: string[] = [];
   const sources: number[] = [];
   const emit = (s: string, from: number) => { for (const c of s) { out.push(c); sources.push(from); } };
@@ -54,10 +56,28 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
     if (c === '"') inString = !inString;
     const closer = inString ? undefined : closers.get(i);
     if (closer !== undefined) { emit(closer, i); continue; }
+    // M_X(t), the moment generating function of a declared random variable: E[exp(t X)].
+    MGF.lastIndex = i;
+    const mgf = inString || c !== 'M' || declared.has('M') || (i > 0 && /[\p{L}\p{N}_]/u.test(text[i - 1])) ? null : MGF.exec(text);
+    const mgfVariable = mgf?.[1] ?? mgf?.[2];
+    if (mgf !== null && mgfVariable !== undefined && variables.has(mgfVariable)) {
+      const open = i + mgf[0].length - 1;
+      const close = matchingClose(text, open, ')');
+      if (close !== undefined && !topLevelComma(text.slice(open + 1, close))) {
+        emit(`E(${mgfVariable}, ${variables.get(mgfVariable)}, exp((`, i);
+        closers.set(close, `) * ${mgfVariable}))`);
+        i = open;
+        continue;
+      }
+    }
     HEAD.lastIndex = i;
-    const head = inString || !(c === 'E' || c === 'V' || c === '\ud835') ? null : HEAD.exec(text);
-    const name = head?.[1] === '\u{1d53c}' ? 'E' : head?.[1];
-    if (head === null || name === undefined || declared.has(name)) { emit(c, i); continue; }
+    const head = inString || !(c === 'E' || c === 'V' || c === 'P' || c === '\u2119' || c === '\ud835') ? null : HEAD.exec(text);
+    const written = head?.[1];
+    const indicator = written === 'P' || written === 'Pr' || written === '\u2119';
+    const name = written === '\u{1d53c}' || indicator ? 'E' : written;
+    if (head === null || name === undefined || written === undefined || declared.has(written)) { emit(c, i); continue; }
+    // P(X > mu) only of an event: a comparison inside (P(X) of a name is the user's function or nothing).
+    if (indicator && !/[<>\u2264\u2265]|==|!=/u.test(text.slice(i + head[0].length))) { emit(c, i); continue; }
     const open = i + head[0].length - 1;
     const round = text[open] === '(';
     const close = matchingClose(text, open, round ? ')' : ']');
@@ -81,13 +101,16 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
     // The distribution as written below, at its own columns where it was written there, else at the head's.
     const at = head[3] !== undefined ? i + head[0].indexOf(head[3]) : i;
     for (let k = 0; k < distribution.length; k++) emit(distribution[k], head[3] !== undefined ? at + k : i);
-    emit(', ', open);
-    closers.set(close, ')');
+    emit(indicator ? ', (' : ', ', open);
+    closers.set(close, indicator ? '))' : ')');
     i = open;
   }
   return { text: out.join(''), map: map.remap(sources) };
 }
 
+
+/** `M_X(` or `M_{X}(`: the moment generating function's head, its variable. */
+const MGF = /M_(?:\{\s*([\p{L}][\p{L}\p{N}_]*)\s*\}|([\p{L}][\p{L}\p{N}_]*))\s*\(/uy;
 
 /** Whether a bracket's contents hold a comma outside any inner bracket. */
 function topLevelComma(inside: string): boolean {

@@ -227,3 +227,27 @@ claim E(k, poisson(M), k) = M + 1e-9
 `)).toEqual(['proved', 'proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('P(event) and M_X(t) of a declared random variable, as the books print them (probe 53)', () => {
+  it('reads P(X > mu), Pr(Y <= 2) as the expectation of the indicator and M_X(t) as E[exp(t X)]', () => {
+    expect(verdictsIn(`given mu: real
+given s, l: positive
+given t: real in (-1/2, 1/2)
+given X ~ N(mu, s^2)
+given Y ~ Exponential(l)
+claim P(X > mu) = 1/2
+claim P(X > mu) = 1/3
+claim Pr(Y <= 2) = 1 - exp(-2 l)
+claim M_X(t) = exp(mu t + s^2 t^2 / 2)
+claim M_{X}(t) = exp(mu t + s^2 t^2)
+claim diff(M_X(t), t) = (mu + s^2 t) M_X(t)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved']);
+  }, 60_000);
+
+  it('leaves P a name of the derivation\'s own, and P of no random variable, as written', () => {
+    const [own] = stepsIn('given x: real\nlet P(u) = u^2\nclaim P(x > 0) = (x > 0)\n');
+    expect(own.verdict).toBe('proved');
+    const [none] = stepsIn('given x: real\nclaim P(x > 0) = 1/2\n');
+    expect(none.detail.diagnostic?.message).toContain("unknown function 'P'");
+  });
+});
