@@ -26,8 +26,15 @@ export function formatNumber(v: number): string {
   const mantissa = shortest.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '');
   if (mantissa.length <= EXACT_DIGITS) return shortest;
   const a = Math.abs(v);
-  return a < 1e-4 || a >= 1e6 ? v.toExponential(5).replace(/\.?0+e/, 'e') : Number(v.toPrecision(6)).toString();
+  const rounded = a < 1e-4 || a >= 1e6 ? v.toExponential(5).replace(/\.?0+e/, 'e') : Number(v.toPrecision(6)).toString();
+  // Rounded to a simpler number than it is (0.999999999999999 to 1, an interval's end left out, where a bound holds):
+  // the number as it is, so that the report never shows a value the step was not read at.
+  const digits = rounded.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length <= SIMPLE_DIGITS ? shortest : rounded;
 }
+
+/** A rounded number of at most this many significant digits (1, 0.5, 2.25) looks exact: it is shown only where it is. */
+const SIMPLE_DIGITS = 3;
 
 /** Entries of a long input a report shows before the last one: the JSON report holds them all. */
 const SHOWN_ENTRIES = 12;
