@@ -21,15 +21,32 @@ import type { Input, InputInterval, Term } from './term.ts';
  */
 
 /** Reads the interval of `given NAME: TYPE in (a, b)`: the ends must be numbers (pi/2, sqrt(2), -Infinity). */
-export function resolveInterval(interval: IntervalExpr, typeName: string, rank: number, scope: Scope): InputInterval {
+export function resolveInterval(interval: IntervalExpr, typeName: string, rank: number, scope: Scope): { interval?: InputInterval; relativeEnds?: Input['relativeEnds'] } {
   const file = scope.file;
   if (typeName !== 'real' || rank > 0) {
     throw new DerivationError(diagnostic('unknown-type', `an interval is given for a real number, not for ${rank > 0 ? 'an array' : `a ${typeName}`}`, file, interval.span,
       rank > 0 ? 'give each entry its interval through a scalar (given t: real in (0, 1)), or use unit[n] for entries between 0 and 1'
         : 'write given x: real in (0, 1); positive is real in (0, Infinity)'));
   }
-  const lower = readEnd(interval.lower, 'lower', scope);
-  const upper = readEnd(interval.upper, 'upper', scope);
+  const lowerEnd = readEnd(interval.lower, 'lower', scope);
+  const upperEnd = readEnd(interval.upper, 'upper', scope);
+  // An end that reads other inputs (t < l): the claim's guard only; the numbers draw past it, and the guard keeps them out.
+  const relative = lowerEnd?.relative || upperEnd?.relative;
+  const relativeEnds = relative ? {
+    ...(lowerEnd?.relative ? { lower: lowerEnd.term } : {}), ...(upperEnd?.relative ? { upper: upperEnd.term } : {}),
+    lowerClosed: interval.lowerClosed, upperClosed: interval.upperClosed,
+  } : undefined;
+  const lower = lowerEnd?.relative ? undefined : lowerEnd?.term;
+  const upper = upperEnd?.relative ? undefined : upperEnd?.term;
+  if (relative) {
+    if (lower === undefined && upper === undefined) return { relativeEnds };
+    return { interval: numericInterval(interval, lower, upper, file, interval.lowerClosed && lower !== undefined, interval.upperClosed && upper !== undefined), relativeEnds };
+  }
+  return { interval: numericInterval(interval, lower, upper, file, interval.lowerClosed, interval.upperClosed) };
+}
+
+/** The interval of the ends that are numbers; an end of another input's, or an infinity, is absent. */
+function numericInterval(interval: IntervalExpr, lower: Term | undefined, upper: Term | undefined, file: string, lowerClosed: boolean, upperClosed: boolean): InputInterval {
   const lowerValue = lower === undefined ? -Infinity : constantValue(lower);
   const upperValue = upper === undefined ? Infinity : constantValue(upper);
   if (!(lowerValue < upperValue) || !(nextAbove(lowerValue) < upperValue)) {
@@ -43,18 +60,18 @@ export function resolveInterval(interval: IntervalExpr, typeName: string, rank: 
     throw new DerivationError(diagnostic('unknown-type', `the interval ${interval.text} holds no number: its lower end is not below its upper end`, file, interval.span,
       'write the lower end first: in (a, b) with a < b'));
   }
-  if ((lower === undefined && interval.lowerClosed) || (upper === undefined && interval.upperClosed)) {
+  if ((lower === undefined && lowerClosed) || (upper === undefined && upperClosed)) {
     throw new DerivationError(diagnostic('unknown-type', `the interval ${interval.text} includes an infinity, which is no number`, file, interval.span,
       `write ( or ) at an infinite end: ${lower === undefined ? '(-Infinity' : '[a'}, ${upper === undefined ? 'Infinity)' : 'b]'}`));
   }
   return {
     ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), lowerValue, upperValue,
-    lowerClosed: interval.lowerClosed, upperClosed: interval.upperClosed, text: interval.text,
+    lowerClosed, upperClosed, text: interval.text,
   };
 }
 
-/** An end as a constant term; undefined for the infinity on its side. */
-function readEnd(expr: Expr, side: 'lower' | 'upper', scope: Scope): Term | undefined {
+/** An end as a term, constant or of other scalar inputs (`relative`); undefined for the infinity on its side. */
+function readEnd(expr: Expr, side: 'lower' | 'upper', scope: Scope): { term: Term; relative: boolean } | undefined {
   const resolver = new Resolver(scope);
   const infinity = resolver.writtenInfinity(expr);
   if (infinity) {
@@ -63,12 +80,14 @@ function readEnd(expr: Expr, side: 'lower' | 'upper', scope: Scope): Term | unde
       `write the lower end first: (${side === 'lower' ? 'a, ' : '-Infinity, '}${side === 'lower' ? 'Infinity' : 'b'})`));
   }
   const term = resolver.resolve(expr);
+  // An end of other scalar inputs (t < l): read as the claim's guard (see resolveInterval).
+  if (inputNames(term).size > 0 && !someSubterm(term, (t) => t.k === 'size' || (t.k === 'input' && t.ref.indices.length > 0))) return { term, relative: true };
   const value = constantValue(term);
   if (inputNames(term).size > 0 || someSubterm(term, (t) => t.k === 'size') || !Number.isFinite(value)) {
-    throw new DerivationError(diagnostic('unknown-type', `the ${side} end of an interval is a number, such as 0, pi/2, sqrt(2) or ${side === 'lower' ? '-' : ''}Infinity`, scope.file, expr.span,
-      'an end does not depend on other inputs: for x between 0 and a, write x = a * t with given t: real in (0, 1)'));
+    throw new DerivationError(diagnostic('unknown-type', `the ${side} end of an interval is a number, such as 0, pi/2, sqrt(2) or ${side === 'lower' ? '-' : ''}Infinity, or a scalar input`, scope.file, expr.span,
+      'an end reads no size and no entry of an array: for x between 0 and a[i], write x = a[i] * t with given t: real in (0, 1)'));
   }
-  return term;
+  return { term, relative: false };
 }
 
 /** The least double above v (v itself for an infinity). */
@@ -120,13 +139,14 @@ export function intervalGuard(inputs: ReadonlyMap<string, Input>, names: Readonl
   const parts: Term[] = [];
   for (const name of names) {
     const given = inputs.get(name);
-    const interval = given?.interval;
-    if (interval === undefined) continue;
     const x = input({ name, indices: [] });
     // An end included is where a square root starts to have a value, an end left out where a logarithm does.
     const edge = (distance: Term, closed: boolean) => fn(closed ? 'sqrt' : 'log', distance);
-    if (interval.lower) parts.push(edge(sub(x, interval.lower), interval.lowerClosed));
-    if (interval.upper) parts.push(edge(sub(interval.upper, x), interval.upperClosed));
+    for (const ends of [given?.interval, given?.relativeEnds]) {
+      if (ends === undefined) continue;
+      if (ends.lower) parts.push(edge(sub(x, ends.lower), ends.lowerClosed));
+      if (ends.upper) parts.push(edge(sub(ends.upper, x), ends.upperClosed));
+    }
   }
   return parts.length === 0 ? undefined : mul(num(0), add(...parts));
 }

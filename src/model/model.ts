@@ -1,5 +1,6 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, Expr, GivenDecl, ImplicitDecl, LetDecl, Span, Step } from '../syntax/index.ts';
+import { exprChildren } from '../syntax/index.ts';
 import { sameDim, showShape, type Value } from './arrays.ts';
 import { readsName, RecurrenceDefinition } from './recurrence.ts';
 import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
@@ -169,7 +170,7 @@ export function buildModel(written: Derivation, inlined: InlineBudget = new Inli
   // declared first, in their order; lets, functions and claims then follow in theirs.
   const claimsBefore = (statement: (typeof derivation.statements)[number]) =>
     derivation.statements.slice(0, derivation.statements.indexOf(statement)).filter((s) => s.kind === 'claim').length;
-  const givensFirst = [...derivation.statements.filter((s) => s.kind === 'given'), ...derivation.statements.filter((s) => s.kind !== 'given')];
+  const givensFirst = [...givensInOrderOfTheirEnds(derivation.statements.filter((s): s is GivenDecl => s.kind === 'given')), ...derivation.statements.filter((s) => s.kind !== 'given')];
   let boundDeclared = false;
   for (const statement of givensFirst) {
     if (!boundDeclared && statement.kind !== 'given') {
@@ -306,12 +307,46 @@ function declareFunction(statement: GivenDecl, scope: Scope, functions: Map<stri
   }
 }
 
+/**
+ * The givens with each one whose interval reads another given's name (`given t: real in (-Infinity, l)`) after that
+ * given, wherever it stands, as a given declares for the whole derivation; otherwise in their order. A cycle is left
+ * in order, and its first end then names an undeclared input.
+ */
+function givensInOrderOfTheirEnds(givens: readonly GivenDecl[]): GivenDecl[] {
+  const declaredBy = new Map(givens.flatMap((g) => g.names.map((n) => [n.name, g] as const)));
+  const reads = (g: GivenDecl): Set<GivenDecl> => {
+    const out = new Set<GivenDecl>();
+    const walk = (e: Expr): void => {
+      if (e.kind === 'name') { const by = declaredBy.get(e.name); if (by !== undefined && by !== g) out.add(by); }
+      for (const child of exprChildren(e)) walk(child);
+    };
+    if (g.type.interval) { walk(g.type.interval.lower); walk(g.type.interval.upper); }
+    return out;
+  };
+  const waiting = givens.map((g) => ({ g, needs: reads(g) }));
+  if (waiting.every((w) => w.needs.size === 0)) return [...givens];
+  const out: GivenDecl[] = [];
+  const placed = new Set<GivenDecl>();
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const w of waiting) {
+      if (placed.has(w.g) || ![...w.needs].every((n) => placed.has(n))) continue;
+      out.push(w.g);
+      placed.add(w.g);
+      progress = true;
+    }
+  }
+  return [...out, ...givens.filter((g) => !placed.has(g))];
+}
+
 function declareGiven(
   statement: GivenDecl, scope: Scope, dims: Map<string, Dim>, derivedDims: Map<string, { name: string; form: DerivedDim }>,
   inputs: Map<string, Input>, taken: (name: string) => boolean,
 ): void {
   const file = scope.file;
-  const interval = statement.type.interval && resolveInterval(statement.type.interval, statement.type.name, statement.type.dims.length, scope);
+  const ends = statement.type.interval && resolveInterval(statement.type.interval, statement.type.name, statement.type.dims.length, scope);
+  const interval = ends?.interval;
+  const relativeEnds = ends?.relativeEnds;
   if (statement.type.name === 'size' && statement.type.dims.length === 0) {
     // `given n: size` declares a dimension symbol alone: tried at every size, a value (x^n), a sum's bound (sum(k, 1, n, E)).
     for (const { name, span } of statement.names) {
@@ -345,10 +380,10 @@ function declareGiven(
   for (const { name } of statement.names) {
     const written = statement.type.dims.length > 0
       ? `${statement.type.name}[${statement.type.dims.map((d) => d.text).join(', ')}]` : statement.type.name;
-    const typeText = interval ? `${written} in ${interval.text}` : written;
+    const typeText = statement.type.interval ? `${written} in ${statement.type.interval.text}` : written;
     inputs.set(name, {
       name, kind: type.kind, dims: type.dims, classes: type.classes, typeText, ...(type.oneHotRows ? { oneHotRows: true } : {}), ...(type.binary ? { binary: type.binary } : {}),
-      ...(interval ? { interval } : {}),
+      ...(interval ? { interval } : {}), ...(relativeEnds ? { relativeEnds } : {}),
     });
   }
 }

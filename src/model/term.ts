@@ -179,6 +179,12 @@ export interface Input {
   readonly signature?: { readonly arity: number; readonly params?: readonly string[] };
   /** `given x: real in (0, pi/2)`: the interval a scalar real input lies in (model/intervals.ts). */
   readonly interval?: InputInterval;
+  /**
+   * Ends of its interval that read other inputs (`given t: real in (-Infinity, l)`, an MGF's t < λ): each a term in
+   * them, kept out of {@link interval} (which holds numbers to draw between; an end of another input's is infinite
+   * there) and read as the claim's guard only (model/intervals.ts), so a step holds where t lies within them.
+   */
+  readonly relativeEnds?: { readonly lower?: Term; readonly upper?: Term; readonly lowerClosed: boolean; readonly upperClosed: boolean };
 }
 
 /** The interval of a scalar input: its ends, each included or not; an infinite end has no term. */

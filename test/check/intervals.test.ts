@@ -40,7 +40,7 @@ describe('intervals: the syntax', () => {
   });
 
   it('refuses ends that are no numbers, in the wrong order, an infinity included, and an interval of an array', () => {
-    expect(modelError('given a: real\ngiven x: real in (0, a)\nclaim x = x\n').message).toContain('the upper end of an interval is a number, such as 0, pi/2, sqrt(2) or Infinity');
+    expect(modelError('given n: size\ngiven v: vector[n]\ngiven x: real in (0, v[1])\nclaim x = x\n').message).toContain('the upper end of an interval is a number, such as 0, pi/2, sqrt(2) or Infinity, or a scalar input');
     expect(modelError('given x: real in (2, 1)\nclaim x = x\n').message).toContain('the interval (2, 1) holds no number: its lower end is not below its upper end');
     expect(modelError('given x: real in [0, Infinity]\nclaim x = x\n').message).toContain('the interval [0, Infinity] includes an infinity, which is no number');
     expect(modelError('given x: real in (Infinity, 0)\nclaim x = x\n').message).toContain('the lower end of the interval is Infinity');
@@ -264,6 +264,31 @@ describe("a bound refuted past doubles' reach shows its two sides (probe 45)", (
     // 99999999.99999999666..., below 1e8 by 3.3e-9: more digits than a double holds.
     expect(String(c.lhs)).toMatch(/^99999999\.9999999/);
     expect(Number(c.difference)).toBeCloseTo(-3.33333e-9, 12);
+  }, 60_000);
+});
+
+describe('an interval whose end is another input: t < l (probe 53 rewrote its MGF steps for it)', () => {
+  it('holds a step where the input lies within the other one, wherever that one is declared', () => {
+    expect(verdictsIn(`given t: real in (-Infinity, l)
+given l: positive
+given Y ~ Exponential(l)
+claim M_Y(t) = l / (l - t)
+claim M_Y(t) = l / (l + t)
+claim diff(l / (l - t), t) = l / (l - t)^2
+`)).toEqual(['proved', 'refuted', 'proved']);
+  }, 60_000);
+
+  it('reads both ends of other inputs, and a counterexample lies within them', () => {
+    const [holds, strict] = stepsIn(`given a: real
+given b: real in (a, Infinity)
+given x: real in [a, b]
+claim (x - a) * (b - x) >= 0
+claim (x - a) * (b - x) > 0
+`);
+    expect([holds.verdict, strict.verdict]).toEqual(['verified', 'refuted']);
+    const { a, b, x } = strict.detail.counterexample!.inputs as Record<string, number>;
+    expect(a).toBeLessThan(b);
+    expect(x === a || x === b).toBe(true);
   }, 60_000);
 });
 
