@@ -429,6 +429,12 @@ export class Resolver {
             const power = this.matrixPower(expr, base, exponent.t, bound);
             if (power) return power;
           }
+          // tanh(W v)^2, as the books print tanh²(Wv) (1 - h² of an RNN's backward pass): a function of the table applied
+          // to an array is applied entry by entry, and so is a scalar power of it. A power of a bare array stays refused.
+          if (op === '^' && base.k === 'array' && exponent.k === 'scalar' && base.shape.length === 1 && expr.left.kind === 'call'
+            && isFunctionName(expr.left.name) && FUNCTIONS[expr.left.name].arity === 1 && !this.isDeclared(expr.left.name)) {
+            return this.entrywise(expr, base, exponent, pow);
+          }
           if (op === '^' && (base.k === 'array' || exponent.k === 'array')) {
             throw this.error('shape', `a power ^ of ${showShape(base.k === 'array' ? base.shape : (exponent as ArrayValue).shape)} is not defined entry by entry`,
               expr.opSpan ?? expr.span, 'write .^ for the power of each entry, e.g. A .^ 2');

@@ -225,3 +225,17 @@ claim 1 / np.sqrt(np.mean(x ** 2, axis=0) + eps) = (np.mean(x .^ 2, axis=0) + ep
   }, 60_000);
 });
 
+
+describe('a power of a function of a vector is entry by entry: tanh²(Wv) (probe 51)', () => {
+  it('reads tanh(W v)^2 as each entry squared, and keeps a power of a bare vector refused', () => {
+    const steps = claimsOf(deriv(`given W: matrix[n, n]
+given v: vector[n]
+claim 1 - tanh(W * v)^2 = 1 - tanh(W * v) .* tanh(W * v)
+claim tanh²(W v) = tanh(W v) .* tanh(W v)
+claim sum(sigmoid(v)^2) = sum(i, sigmoid(v[i]) * sigmoid(v[i]))
+claim v^2 = v .* v
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.slice(0, 3).map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved']);
+    expect(steps[3].detail.diagnostic?.message).toContain('a power ^ of a vector of length n is not defined entry by entry');
+  }, 60_000);
+});
