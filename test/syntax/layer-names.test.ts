@@ -67,3 +67,13 @@ claim \\frac{f^{(2)}(x) x^2}{2} = 2 x^2 f(x)
     expect(undeclared.hint).toContain('let f(t)');
   });
 });
+
+describe('a given squared name, σ², is one name as a let\'s is', () => {
+  it('differentiates with respect to the variance as a parameter of its own (the Gaussian log-likelihood)', () => {
+    expect(verdicts(`given x, mu: real
+given σ²: positive
+claim diff(-(x - mu)^2 / (2 σ²) - log(σ²) / 2, σ²) = (x - mu)^2 / (2 (σ²)^2) - 1 / (2 σ²)
+claim diff(-(x - mu)^2 / (2 σ²) - log(σ²) / 2, σ²) = (x - mu)^2 / (2 σ²) - 1 / (2 σ²)   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
+});
