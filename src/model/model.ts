@@ -170,7 +170,8 @@ export function buildModel(written: Derivation, inlined: InlineBudget = new Inli
   // declared first, in their order; lets, functions and claims then follow in theirs.
   const claimsBefore = (statement: (typeof derivation.statements)[number]) =>
     derivation.statements.slice(0, derivation.statements.indexOf(statement)).filter((s) => s.kind === 'claim').length;
-  const givensFirst = [...givensInOrderOfTheirEnds(derivation.statements.filter((s): s is GivenDecl => s.kind === 'given')), ...derivation.statements.filter((s) => s.kind !== 'given')];
+  const givensFirst = [...givensInOrderOfTheirEnds(derivation.statements.filter((s): s is GivenDecl => s.kind === 'given')),
+    ...withSubscriptedFirstCases(derivation.statements.filter((s) => s.kind !== 'given'))];
   let boundDeclared = false;
   for (const statement of givensFirst) {
     if (!boundDeclared && statement.kind !== 'given') {
@@ -213,6 +214,11 @@ export function buildModel(written: Derivation, inlined: InlineBudget = new Inli
         letDecls.push(statement);
         declareRecurrence(statement, scope, recurrences, taken, declared);
       } else {
+        const ahead = statement.params.find((p) => p.ahead !== undefined);
+        if (ahead !== undefined) {
+          throw new DerivationError(diagnostic('syntax', `${ahead.name} + ${ahead.ahead} is the count of a recurrence's step, and ${statement.name} has no first case`, file, ahead.span,
+            `write its first case before it, e.g. let ${statement.name}[0] = ..., or index it by a name: let ${statement.name}[${ahead.name}] = ...`));
+        }
         declareLet(statement, scope, lets, taken, declared);
         letDecls.push(statement);
       }
@@ -422,6 +428,20 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
       'each name is declared once; pick another name for this definition'));
   }
   lets.set(definition.name, definition);
+}
+
+/**
+ * `let x_0 = 1` before `let x_{k+1} = x_k - ...`, Newton's method as a book prints it: the first case x[0] of the
+ * recurrence whose step the derivation writes with an index name, not a name x_0 of its own.
+ */
+function withSubscriptedFirstCases<S extends Derivation['statements'][number]>(statements: readonly S[]): S[] {
+  const steps = new Set(statements.flatMap((s) => (s.kind === 'let' && s.args === undefined && s.params.length === 1 && !/^[0-9]+$/.test(s.params[0].name) ? [s.name] : [])));
+  if (steps.size === 0) return [...statements];
+  return statements.map((s) => {
+    if (s.kind !== 'let' || s.params.length > 0 || s.args !== undefined) return s;
+    const m = /^(.+)_([0-9]{1,6})$/u.exec(s.name);
+    return m !== null && steps.has(m[1]) ? { ...s, name: m[1], params: [{ name: m[2], span: s.nameSpan }] } : s;
+  });
 }
 
 /**

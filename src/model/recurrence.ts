@@ -107,7 +107,9 @@ export class RecurrenceDefinition implements Recurrence {
     }
     const decl = this.firstCases.get(k) ?? this.step!;
     const params = decl.params.filter((_, position) => position !== this.position);
-    const body = this.firstCases.has(k) ? decl.body : withNumber(decl.body, decl.params[this.position].name, k);
+    // A step written ahead (let x_{k+1} = ... x_k ...) gives the entry k + 1 from its body at k.
+    const count = decl.params[this.position];
+    const body = this.firstCases.has(k) ? decl.body : withNumber(decl.body, count.name, k - (count.ahead ?? 0));
     this.building.add(k);
     try {
       const entry = this.define(params, body);
@@ -140,7 +142,9 @@ function bindsName(expr: Expr, name: string): boolean {
 export function withNumber(expr: Expr, name: string, k: number): Expr {
   const go = (e: Expr): Expr => withNumber(e, name, k);
   switch (expr.kind) {
-    case 'name': return expr.name === name ? { kind: 'number', text: String(k), value: k, span: expr.span } : expr;
+    // x_k, an entry written with the count as a subscript: x_3 (read as the entry x[3]).
+    case 'name': return expr.name === name ? { kind: 'number', text: String(k), value: k, span: expr.span }
+      : expr.name.endsWith(`_${name}`) && expr.name.length > name.length + 1 && k >= 0 ? { ...expr, name: `${expr.name.slice(0, -name.length)}${k}` } : expr;
     case 'index': return { ...expr, indices: expr.indices.map(go) };
     case 'subscript': return { ...expr, target: go(expr.target), indices: expr.indices.map(go) };
     case 'call': return { ...expr, args: expr.args.map(go) };

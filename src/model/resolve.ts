@@ -702,7 +702,9 @@ export class Resolver {
     }
     // A onehot[N, C] is held as N labels (dims [N]) but read as the N×C matrix it is: Y_ik is Y[i, k] (probe 47).
     const given = this.scope.inputs.get(base);
-    const rank = (given?.oneHotRows ? 2 : given?.dims.length) ?? (this.scope.lets.get(base)?.isArray ? this.scope.lets.get(base)!.paramDims.length : this.scope.lets.get(base)?.params.length);
+    // An entry of a recurrence too: Newton's x_3 is x[3], an RNN's h_2 is h[2] (probe 51).
+    const rank = (given?.oneHotRows ? 2 : given?.dims.length) ?? (this.scope.lets.get(base)?.isArray ? this.scope.lets.get(base)!.paramDims.length : this.scope.lets.get(base)?.params.length)
+      ?? this.scope.recurrences?.get(base)?.arity;
     if (rank === undefined || rank === 0) return undefined;
     // W_1j and W_i2 as W_ij: one letter or digit per index.
     const parts = rank === 1 ? (/^(?:\p{L}+|\d+)$/u.test(sub) ? [sub] : undefined) : rank === 2 && /^[\p{L}\d][\p{L}\d]$/u.test(sub) && /\p{L}/u.test(sub) ? [...sub] : undefined;

@@ -180,8 +180,11 @@ export interface LetDecl {
   readonly kind: 'let';
   readonly name: string;
   readonly nameSpan: Span;
-  /** Index parameters, e.g. `i` in `let s[i] = ...`. */
-  readonly params: readonly { readonly name: string; readonly span: Span }[];
+  /**
+   * Index parameters, e.g. `i` in `let s[i] = ...`. A recurrence's step may write its count ahead by a whole number,
+   * `let x_{k+1} = x_k - ...` (Newton's method as printed): `k` with `ahead` 1.
+   */
+  readonly params: readonly { readonly name: string; readonly span: Span; readonly ahead?: number }[];
   /**
    * A function's arguments, `t` in `let f(t) = t^2 + 1`: the definition is then a
    * function, read at each call (`f(2 x)`, `f'(x)`); undefined for a value.

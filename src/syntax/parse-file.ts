@@ -407,8 +407,13 @@ function parseLet(line: LogicalLine): LetDecl {
   }
   const nameStart = line.text.indexOf(m[1], 3);
   // A whole number at an index position is a first case of a recurrence (let h[0] = 0, then let h[t] = ... h[t - 1] ...).
-  const params = m[2] === undefined ? [] : namesListed(line, m[2], line.text.indexOf('[') + 1, (name) => (IDENT.test(name) || /^[0-9]{1,6}$/.test(name) ? undefined
-    : { message: `'${name}' is not an index name`, hint: 'index parameters are names, e.g. let s[i] = ..., or a whole number for the first case of a recurrence, e.g. let h[0] = 0' }));
+  const params = m[2] === undefined ? [] : namesListed(line, m[2], line.text.indexOf('[') + 1, (name) => (IDENT.test(name) || /^[0-9]{1,6}$/.test(name) || AHEAD.test(name) ? undefined
+    : { message: `'${name}' is not an index name`, hint: 'index parameters are names, e.g. let s[i] = ..., or a whole number for the first case of a recurrence, e.g. let h[0] = 0' }))
+    .map((p) => {
+      // k + 1 of a recurrence's step written ahead (let x_{k+1} = ...): the name, and by how much.
+      const ahead = AHEAD.exec(p.name);
+      return ahead === null ? p : { name: ahead[1], span: p.span, ahead: Number(ahead[2]) };
+    });
   const args = m[3] === undefined ? [] : namesListed(line, m[3], line.text.indexOf('(') + 1, (name, before) => (IDENT.test(name) && !before.includes(name) ? undefined : {
     message: name === '' ? 'a function definition names its arguments' : `'${name}' is not an argument name${IDENT.test(name) ? ' of its own' : ''}`,
     hint: 'arguments are distinct names, e.g. let f(x) = x^2 + 1 or let g(x, y) = x * y',
@@ -425,6 +430,9 @@ function parseLet(line: LogicalLine): LetDecl {
  * The names of a comma-separated list that starts at offset `from` of the line (a let's
  * `[i, j]` or `(x, y)`), each with its span; `problem` refuses one, given the names before it.
  */
+/** A recurrence's count written ahead: `k+1`, `t + 2`. */
+const AHEAD = /^([\p{L}][\p{L}\p{N}_]*)\s*\+\s*([1-9])$/u;
+
 function namesListed(line: LogicalLine, list: string, from: number,
   problem: (name: string, before: readonly string[]) => { message: string; hint: string } | undefined): { name: string; span: Span }[] {
   const names: { name: string; span: Span }[] = [];

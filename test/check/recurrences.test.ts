@@ -125,3 +125,24 @@ claim sum(i, h[30, i]) = 0   expect wrong
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a recurrence as numerical texts print it: x_0, then x_{k+1} = ... x_k ... (probe 53)', () => {
+  it("reads Newton's method and gradient descent, their entries written x_2, and refutes a slip", () => {
+    expect(verdictsIn(`given a: real in (0, 1)
+let x_0 = 1
+let x_{k+1} = x_k - (x_k^2 - 2) / (2 x_k)
+let w_0 = 1
+let w_{t+1} = w_t - a * 2 * w_t
+claim x_2 = 17/12
+claim x[3] = 577/408
+claim x_2 = 17/13
+claim w_3 = (1 - 2 a)^3
+claim w_3 = (1 - 2 a)^2
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('refuses a step written ahead with no first case, saying what to write', () => {
+    const messages = stepsIn('let s_{k+1} = 2\nclaim s_1 = 2\n').map((st) => st.detail.diagnostic?.message ?? '');
+    expect(messages).toContain("k + 1 is the count of a recurrence's step, and s has no first case");
+  });
+});
