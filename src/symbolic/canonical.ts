@@ -450,6 +450,9 @@ export class Canonicalizer {
       return base.pow(k, this.budget);
     }
     if (c !== undefined) {
+      // A base with roots raised to their order, one form first: sqrt(1 + sqrt(2)^2) is sqrt(3) (probe 53's tie at
+      // atan(sqrt(1/2)), whose cosine is sqrt(1 / (1 + sqrt(1/2)^2))).
+      base = this.reduced(base);
       // b^(p/q): b >= 0 (b > 0 for a negative power).
       this.requireSign(base, c.sign() < 0, `the base of ^${c.toString()}`);
       if (base.isZero()) return RationalFunction.ZERO;

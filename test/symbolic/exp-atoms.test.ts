@@ -26,3 +26,10 @@ claim sum(i, sum(j, O[i, j])) = sum(i, sum(l, P[i, l] * sum(j, Vv[l, j])))
     expect(steps.map((c) => c.steps[0].verdict)).toEqual(['proved', 'proved']);
   });
 });
+
+describe('a root of a base that holds roots raised to their order', () => {
+  it('reads the base as one form first: sqrt(1 + sqrt(2)^2) is sqrt(3)', () => {
+    const steps = claimsOf(deriv('given x: real\nclaim sqrt(1 + sqrt(2)^2) = sqrt(3)\nclaim (2 + sqrt(3)^2)^(1/3) = 5^(1/3)\nclaim sqrt(1 + sqrt(2)^2) = sqrt(2)   expect wrong\n')).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  });
+});
