@@ -7,6 +7,8 @@ export type ReadAt = (t: Term, point: ReadonlyMap<string, number>) => number;
 const MAX_STEPS = 24;
 /** Inputs solved for together, at most: each step reads the slopes 2 k^2 + k times. */
 const MAX_INPUTS = 4;
+/** Readings of slopes from all starts, at most: a bound's search stays within some tenths of a second. */
+const MAX_READINGS = 800;
 
 /**
  * Points where every derivative of a bound's margin vanishes at once, found by Newton's
@@ -22,7 +24,9 @@ export function newtonCriticalPoints(slopes: readonly Term[], names: readonly st
   const k = names.length;
   if (k < 2 || k > MAX_INPUTS || slopes.length !== k) return [];
   const out: Map<string, number>[] = [];
-  const gradient = (point: ReadonlyMap<string, number>): number[] => slopes.map((s) => readAt(s, point));
+  let readings = 0;
+  // Past the readings allowed, every slope reads NaN: the search ends where it stands.
+  const gradient = (point: ReadonlyMap<string, number>): number[] => slopes.map((s) => (++readings > MAX_READINGS ? Number.NaN : readAt(s, point)));
   for (const start of starts) {
     const point = new Map(start);
     let g = gradient(point);
