@@ -1,5 +1,6 @@
 import { randomVariableGiven } from './expectation-brackets.ts';
-import type { SourceMap } from './source-map.ts';
+import { SourceMap } from './source-map.ts';
+import { fromLatex } from './latex-input.ts';
 
 /**
  * What a derivation's own given and let lines declare that changes how its other lines
@@ -68,7 +69,8 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     const matrix = SQUARE_GIVEN.exec(text);
     if (matrix !== null) for (const name of names(matrix[1])) square.add(name);
     const variable = randomVariableGiven(text);
-    if (variable !== undefined) for (const name of variable.names) random.set(name, variable.distribution);
+    // The distribution as the claims will read it: N(\mu, \sigma^2) in LaTeX is N(μ, σ^2).
+    if (variable !== undefined) for (const name of variable.names) random.set(name, fromLatex(variable.distribution, SourceMap.of('', [{ offset: 0, line: 1, col: 1 }])).text);
     const given = GIVEN.exec(text);
     if (given !== null) for (const name of names(given[1])) declared.add(name);
     const defined = LET.exec(text);

@@ -76,8 +76,17 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
     const indicator = written === 'P' || written === 'Pr' || written === '\u2119';
     const name = written === '\u{1d53c}' || indicator ? 'E' : written;
     if (head === null || name === undefined || written === undefined || declared.has(written)) { emit(c, i); continue; }
-    // P(X > mu) only of an event: a comparison inside (P(X) of a name is the user's function or nothing).
-    if (indicator && !/[<>\u2264\u2265]|==|!=/u.test(text.slice(i + head[0].length))) { emit(c, i); continue; }
+    // P(X > mu) only of an event: a comparison inside (P(X) of a name is the user's function or nothing); P(K = 0)'s
+    // one = is the event's equality, ==.
+    const eventAt = i + head[0].length;
+    const eventClose = indicator ? matchingClose(text, eventAt - 1, ')') : undefined;
+    const event = eventClose === undefined ? '' : text.slice(eventAt, eventClose);
+    if (indicator && !/[<>\u2264\u2265=]/u.test(event)) { emit(c, i); continue; }
+    if (indicator) {
+      for (let k = eventAt; k < eventClose!; k++) {
+        if (text[k] === '=' && !/[=<>!]/.test(text[k - 1]) && text[k + 1] !== '=') closers.set(k, '==');
+      }
+    }
     const open = i + head[0].length - 1;
     const round = text[open] === '(';
     const close = matchingClose(text, open, round ? ')' : ']');
@@ -90,7 +99,7 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
     let distribution: string | undefined = head[3]?.trim();
     if (distribution === undefined) {
       // E[f] or E_X[f]: the one declared random variable the bracket reads (or the one named below).
-      const read = variable !== undefined ? [variable] : [...variables.keys()].filter((v) => new RegExp(`(?<![\\p{L}\\p{N}_])${escaped(v)}(?![\\p{L}\\p{N}_])`, 'u').test(inside));
+      const read = variable !== undefined ? [variable] : [...variables.keys()].filter((v) => readsVariable(inside, v, declared, variables));
       const only = read.length === 1 ? read[0] : undefined;
       if (only === undefined || !variables.has(only)) { emit(c, i); continue; }
       variable = only;
@@ -111,6 +120,21 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
 
 /** `M_X(` or `M_{X}(`: the moment generating function's head, its variable. */
 const MGF = /M_(?:\{\s*([\p{L}][\p{L}\p{N}_]*)\s*\}|([\p{L}][\p{L}\p{N}_]*))\s*\(/uy;
+
+/**
+ * Whether text reads a random variable: as a word of its own, after a number written against it (Var(2X + 3)), or
+ * among one-letter declared names written together, as the model reads them (e^{tK}: t times K).
+ */
+function readsVariable(text: string, v: string, declared: ReadonlySet<string>, variables: ReadonlyMap<string, string>): boolean {
+  for (const [word] of text.matchAll(/[\p{L}\p{N}_]+/gu)) {
+    const bare = word.replace(/^[0-9]+/, '');
+    if (bare === v) return true;
+    const letters = [...bare];
+    if ([...v].length === 1 && letters.length > 1 && letters.length <= 4 && letters.includes(v) && new Set(letters).size === letters.length
+      && letters.every((c) => /\p{L}/u.test(c) && (declared.has(c) || variables.has(c))) && !declared.has(bare)) return true;
+  }
+  return false;
+}
 
 /** Whether a bracket's contents hold a comma outside any inner bracket. */
 function topLevelComma(inside: string): boolean {

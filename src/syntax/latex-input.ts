@@ -37,7 +37,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 
 /** Functions of the tables, written as their names with a space after them (`\sin x` is `sin x`). */
 const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'sinh', 'cosh', 'tanh', 'coth', 'arcsin', 'arccos', 'arctan',
-  'ln', 'log', 'exp', 'max', 'min', 'det', 'tr', 'lim', 'sgn', 'arg']);
+  'ln', 'log', 'exp', 'max', 'min', 'det', 'tr', 'lim', 'sgn', 'arg', 'Pr']);
 
 /** The symbols that close a bracket or a bar: a space after one stays before a word. */
 const CLOSING_DELIMITERS = new Set(['rangle', 'rVert', 'rvert', 'rfloor', 'rceil', 'Vert', 'vert', '|']);

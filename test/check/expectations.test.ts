@@ -251,3 +251,21 @@ claim diff(M_X(t), t) = (mu + s^2 t) M_X(t)
     expect(none.detail.diagnostic?.message).toContain("unknown function 'P'");
   });
 });
+
+describe('a probability book typeset in LaTeX: distributions with Greek letters, \\Pr, P(K = 0), Var(2X + 3), e^{tK}', () => {
+  it('reads each as the expectation it is', () => {
+    expect(verdictsIn(`given \\mu: real
+given \\sigma, \\lambda: positive
+given p: real in (0, 1)
+given t: real in (-1, 1)
+given X ~ N(\\mu, \\sigma^2)
+given K ~ Poisson(\\lambda)
+claim \\mathbb{E}[X^2] = \\mu^2 + \\sigma^2
+claim \\operatorname{Var}(2X + 3) = 4\\sigma^2
+claim \\mathbb{E}[e^{tK}] = e^{\\lambda (e^t - 1)}
+claim P(X \\le \\mu) = \\frac{1}{2}
+claim \\Pr(K = 0) = e^{-\\lambda}
+claim P(K = 1) = e^{-\\lambda}
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'verified', 'refuted']);
+  }, 60_000);
+});
