@@ -887,6 +887,15 @@ export class Resolver {
     if (this.scope.dims.has(name)) return { k: 'size', name };
     const constant = namedConstant(name);
     if (constant !== undefined) return constant;
+    // Newton's ẋ and ẍ (\dot{x}, \ddot{x}, read as xdot, xddot) of a function the derivation defines of one argument
+    // that is a declared input (let x(t) = ..., given t: real): x'(t) and x''(t), the mechanics books' time derivative.
+    const dotted = /^(.+?)(ddot|dot)$/u.exec(name);
+    const motion = dotted === null ? undefined : this.scope.definedFunctions?.get(dotted[1]);
+    if (dotted !== null && motion !== undefined && motion.args.length === 1 && this.scope.inputs.has(motion.args[0]) && !bound.has(motion.args[0])) {
+      const call: Expr = { kind: 'call', name: `${dotted[1]}${dotted[2] === 'ddot' ? "''" : "'"}`, nameSpan: span, args: [{ kind: 'name', name: motion.args[0], span }], span };
+      const value = this.val(call, bound);
+      if (value.k === 'scalar') return value.t;
+    }
     if (INFINITY_NAMES.has(name)) {
       throw this.error('unsupported', `${name} is not a number of the derivation language`, span,
         'it is the upper bound of an infinite sum only, sum(k, 0, Infinity, E); for a large value write a literal such as 1e400');

@@ -239,3 +239,17 @@ claim v^2 = v .* v
     expect(steps[3].detail.diagnostic?.message).toContain('a power ^ of a vector of length n is not defined entry by entry');
   }, 60_000);
 });
+
+describe("Newton's dots on a function of time the derivation defines", () => {
+  it('reads \\dot{x} and \\ddot{x} (ẋ, ẍ) of let x(t) = ... as x\'(t) and x\'\'(t), the oscillator\'s equation of motion', () => {
+    const steps = claimsOf(deriv(`given m, k: positive
+given t, A, \\phi: real
+let \\omega = \\sqrt{k/m}
+let x(t) = A \\cos(\\omega t + \\phi)
+claim m \\ddot{x} = -k x(t)
+claim \\frac{d}{dt} \\left[ \\frac{1}{2} m \\dot{x}^2 \\right] = m \\dot{x} \\ddot{x}
+claim m ẍ = k x(t)   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
