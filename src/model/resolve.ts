@@ -887,6 +887,13 @@ export class Resolver {
     if (this.scope.dims.has(name)) return { k: 'size', name };
     const constant = namedConstant(name);
     if (constant !== undefined) return constant;
+    // f alone, of a function the derivation defines whose arguments are declared inputs (let f(x, y) = x y, given x, y:
+    // real): f(x, y), as Stewart writes ∂f/∂x and ∂²f/∂x∂y of it.
+    const own = this.scope.definedFunctions?.get(name);
+    if (own !== undefined && own.args.length > 0 && own.args.every((a) => this.scope.inputs.get(a)?.dims.length === 0 && !bound.has(a))) {
+      const value = this.val({ kind: 'call', name, nameSpan: span, args: own.args.map((a): Expr => ({ kind: 'name', name: a, span })), span }, bound);
+      if (value.k === 'scalar') return value.t;
+    }
     // Newton's ẋ and ẍ (\dot{x}, \ddot{x}, read as xdot, xddot) of a function the derivation defines of one argument
     // that is a declared input (let x(t) = ..., given t: real): x'(t) and x''(t), the mechanics books' time derivative.
     const dotted = /^(.+?)(ddot|dot)$/u.exec(name);

@@ -169,3 +169,28 @@ export function withSquaredNames(text: string, map: SourceMap, names: ReadonlySe
     return { text: written, from: [...written].map(() => i), length: name.length };
   });
 }
+
+/** ∂f/∂y( and ∂^2f/∂x∂y( at the start of a call: Leibniz's partial derivative of a function, read at a point. */
+const PARTIAL_AT_POINT = /\u2202(?:\^([2-9]))?([\p{L}][\p{L}\p{N}_]*)\/((?:\u2202[\p{L}](?:\^[2-9])?)+)\(/uy;
+
+/**
+ * Leibniz's partial derivative of a function the derivation has, read at a point: `∂f/∂y(1, 2)` (LaTeX's
+ * `\frac{\partial f}{\partial y}(1, 2)`) as `f_y(1, 2)`, `∂^2f/∂x∂y(0, 1)` as `f_yx(0, 1)` (∂/∂x of ∂f/∂y), each
+ * variable one letter, the orders adding up to the numerator's. Anything else is left as it is.
+ */
+export function withPartialsAtPoints(text: string, map: SourceMap, functions: ReadonlySet<string>): { text: string; map: SourceMap } {
+  if (functions.size === 0 || !text.includes('\u2202')) return { text, map };
+  return rewritten(text, map, (i) => {
+    if (text[i] !== '\u2202') return undefined;
+    PARTIAL_AT_POINT.lastIndex = i;
+    const m = PARTIAL_AT_POINT.exec(text);
+    if (m === null || !functions.has(m[2])) return undefined;
+    const order = Number(m[1] ?? 1);
+    const letters: string[] = [];
+    for (const [, v, k] of m[3].matchAll(/\u2202([\p{L}])(?:\^([2-9]))?/gu)) letters.unshift(...Array.from({ length: Number(k ?? 1) }, () => v));
+    if (letters.length !== order) return undefined;
+    const written = `${m[2]}_${letters.join('')}(`;
+    return { text: written, from: [...written].map((_, c) => i + Math.min(c, m[0].length - 1)), length: m[0].length };
+  });
+}
+

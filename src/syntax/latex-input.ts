@@ -171,11 +171,15 @@ class LatexReader {
     if (evaluated !== undefined) {
       const { inner, variable, lower, upper, end } = evaluated;
       if (upper === undefined) {
-        this.emit('subs(', i);
+        // |_{x=1, y=2}: at a point of several variables, one subs each.
+        const points = this.pointAssignments(variable!, lower);
+        this.emit('subs('.repeat(points.length), i);
         this.read(inner[0], inner[1]);
-        this.emit(`, ${variable}, `, inner[1]);
-        this.read(lower[0], lower[1]);
-        this.emit(')', end - 1);
+        for (const point of points) {
+          this.emit(`, ${point.variable}, `, inner[1]);
+          this.read(point.value[0], point.value[1]);
+          this.emit(')', end - 1);
+        }
       } else {
         this.emit('between(', i);
         this.read(inner[0], inner[1]);
@@ -492,6 +496,32 @@ class LatexReader {
       return { inner: [k + 1, j], variable: bounds[1], lower, upper, end: base + bounds[0].length };
     }
     return undefined;
+  }
+
+  /**
+   * The assignments of an evaluation bar's point, `x=1, y=2` after its first variable: each variable with the offsets
+   * of its value. A comma inside a bracket of the value is the value's own.
+   */
+  private pointAssignments(variable: string, [from, to]: [number, number]): { variable: string; value: [number, number] }[] {
+    const { text } = this;
+    const out: { variable: string; value: [number, number] }[] = [];
+    let start = from;
+    let current = variable;
+    let depth = 0;
+    for (let j = from; j <= to; j++) {
+      const c = text[j];
+      if (j < to && (c === '(' || c === '[' || c === '{')) depth++;
+      else if (j < to && (c === ')' || c === ']' || c === '}')) depth--;
+      if (j < to && (c !== ',' || depth > 0)) continue;
+      const next = j < to ? /^\s*([\p{L}])\s*=\s*/u.exec(text.slice(j + 1, to)) : null;
+      if (j < to && next === null) continue;
+      out.push({ variable: current, value: [start, j] });
+      if (next === null) break;
+      current = next[1];
+      start = j + 1 + next[0].length;
+      j = start - 1;
+    }
+    return out;
   }
 
   /** A case's condition without the words around it (`\text{if } x > 0,`); 'otherwise' for the rest. */

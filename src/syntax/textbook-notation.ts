@@ -252,6 +252,8 @@ const PARTIAL_SUBSCRIPT = /^\u2202_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}
  * The gradient of a quantity written with its argument, ∇E(w) and ∇f(x) (PRML 4.91, Boyd and Vandenberghe), where
  * the argument names the variable: grad(E(w), w); ∇²f(x), ∇^2 f(x) and ∇∇E(w) are the Hessian, hessian(f(x), x).
  */
+/** ∇f(x, y): the gradient of a function written with two or more variables, each a name. */
+const NABLA_OF_VARIABLES = /^\u2207[ \t]*([\p{L}][\p{L}\p{N}_]*)\([ \t]*((?:[\p{L}][\p{L}\p{N}_]*[ \t]*,[ \t]*)+[\p{L}][\p{L}\p{N}_]*)[ \t]*\)/u;
 const NABLA_OF_CALL = /^\u2207(\^2|\^\(2\)|\u00b2|[ \t]*\u2207)?[ \t]*([\p{L}][\p{L}\p{N}_]*)\([ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*\)/u;
 
 /** Where the summand of a sum without brackets that starts at `from` ends: the offset of the character that ends it. */
@@ -513,6 +515,22 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       emit(c === '\u2207' ? 'grad(' : 'diff(', i);
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
       i += whole.length - 1;
+      continue;
+    }
+    // ∇f(x, y) of several variables (Stewart 14.6): the vector of its partial derivatives, [diff(f(x, y), x), ...].
+    const ofVariables = c === '\u2207' ? NABLA_OF_VARIABLES.exec(text.slice(i, i + 120)) : null;
+    const gradientVariables = ofVariables?.[2].split(',').map((v) => v.trim());
+    if (ofVariables && gradientVariables !== undefined && new Set(gradientVariables).size === gradientVariables.length) {
+      const call = ofVariables[0].slice(1).trimStart();
+      const callAt = i + ofVariables[0].indexOf(call);
+      emit('[', i);
+      gradientVariables.forEach((v, k) => {
+        emit(k === 0 ? 'diff(' : ', diff(', i);
+        emitWritten(call, callAt);
+        emit(`, ${v})`, i + ofVariables[0].length - 1);
+      });
+      emit(']', i + ofVariables[0].length - 1);
+      i += ofVariables[0].length - 1;
       continue;
     }
     const ofCall = c === '\u2207' ? NABLA_OF_CALL.exec(text.slice(i, i + 80)) : null;

@@ -253,3 +253,19 @@ claim m ẍ = k x(t)   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a function of several variables as Stewart 14 typesets it', () => {
+  it('reads f alone, ∇f(x, y), an evaluation bar at a point of two variables, and ∂f/∂y(1, 2)', () => {
+    const steps = claimsOf(deriv(`given x, y: real
+let f(x, y) = x^2 y^3
+claim \\frac{\\partial^2 f}{\\partial x \\partial y} = 6 x y^2
+claim \\nabla f(x, y) = [2 x y^3, 3 x^2 y^2]
+claim \\left. \\frac{\\partial f}{\\partial x} \\right|_{x=1, y=2} = 16
+claim \\frac{\\partial f}{\\partial y}(1, 2) = 12
+claim \\frac{\\partial^2 f}{\\partial x \\partial y}(1, 2) = 24
+claim \\frac{\\partial f}{\\partial y}(1, 2) = 16   expect wrong
+claim \\nabla f(x, y) = [3 x^2 y^2, 2 x y^3]   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
+  }, 60_000);
+});
