@@ -4,7 +4,7 @@ import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim,
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
-import { freeInputNames, hasDiff, movesWithInputs, someSubterm } from './term-queries.ts';
+import { freeInputNames, hasDiff, inputNames, movesWithInputs, someSubterm } from './term-queries.ts';
 import { hasValueAtEveryPoint } from './total-terms.ts';
 import { DerivativeTooLargeError, differentiate, eliminateDiffKeepingDomain } from './differentiate.ts';
 
@@ -1372,6 +1372,23 @@ export class Resolver {
         return mapValue(f, (t) => ({ k: 'diff', f: t, v: variable }));
       });
     }
+    // grad(φ), laplacian(φ), div(F), curl(F) of a field with no variables written (∇φ, ∇²φ, ∇ · F, ∇ × F as printed):
+    // in the coordinates x, y, z the derivation declares.
+    if (args.length === 1 && ['grad', 'laplacian', 'div', 'divergence', 'curl'].includes(name) && !this.isDeclared(name)) {
+      const coordinates = this.coordinatesFor(expr);
+      // ∇L of a quantity that reads more than the coordinates (a weight w beside data x, y) is a gradient in the weights
+      // as often as in the coordinates: refused, never read one way (div, curl and ∇² are of fields in space only).
+      if (name === 'grad') {
+        const f = this.val(args[0], bound);
+        const names = new Set(coordinates.kind === 'array' ? coordinates.items.map((item) => (item.kind === 'name' ? item.name : '')) : []);
+        const others = f.k === 'scalar' ? [...inputNames(f.t)].filter((n) => !names.has(n)) : [];
+        if (f.k !== 'scalar' || others.length > 0) {
+          throw this.error('unsupported', `∇ of ${shortText(args[0]) ?? 'this'} with no variable written: it reads ${others.length > 0 ? others.join(', ') : 'an array'} besides the coordinates ${[...names].join(', ')}`,
+            expr.span, `write the variables: ∇_w L (grad(L, w)) for the gradient in w, or grad(φ, [${[...names].join(', ')}]) in space`);
+        }
+      }
+      return this.callValue(name, { ...expr, args: [args[0], coordinates] }, bound);
+    }
     if ((name === 'grad' || name === 'jacobian' || name === 'hessian') && args[1]?.kind === 'array') return this.byVariables(name, expr, args[1], bound);
     if (name === 'grad') return this.withLetAsInput(args[1], () => this.grad(expr, bound));
     if (name === 'jacobian') return this.withLetAsInput(args[1], () => this.jacobian(expr, bound));
@@ -2161,6 +2178,16 @@ export class Resolver {
     }
     if (name === 'grad') return array([n], ([j]) => pick(j, (p) => d(f.t, p)));
     return array([n, n], ([i, j]) => pick(i, (p) => pick(j, (q) => d(d(f.t, p), q))));
+  }
+
+  /** The coordinates a field with no variables written is taken in: the scalar inputs x, y and z the derivation declares, two at least. */
+  private coordinatesFor(expr: Extract<Expr, { kind: 'call' }>): Expr {
+    const names = ['x', 'y', 'z'].filter((n) => this.scope.inputs.get(n)?.dims.length === 0);
+    if (names.length < 2) {
+      throw this.error('unsupported', `${expr.name} of a field with no variables written is taken in the coordinates x, y, z the derivation declares, and it declares ${names.length === 0 ? 'none' : `only ${names[0]}`}`,
+        expr.span, `declare them, given x, y, z: real, or write the variables: ${expr.name}(F, [u, v])`);
+    }
+    return { kind: 'array', items: names.map((name): Expr => ({ kind: 'name', name, span: expr.span })), span: expr.span };
   }
 
   /**

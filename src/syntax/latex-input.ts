@@ -191,6 +191,11 @@ class LatexReader {
       }
       return end;
     }
+    // ∇ \cdot F and ∇ \times F are the divergence and the curl, not products: kept as · and × for the next stage.
+    if ((name === 'cdot' || name === 'times') && this.out.join('').trimEnd().endsWith('\u2207')) {
+      this.emit(name === 'cdot' ? ' \u00b7 ' : ' \u00d7 ', i);
+      return next;
+    }
     if (Object.hasOwn(SYMBOLS, name)) {
       // \frac{d}{dx}\int_0^x ..., 2\sum_i: the sign is no part of the name before it (d/dx∫ read no operator).
       if (name === 'int' || name === 'sum' || name === 'prod') apart();

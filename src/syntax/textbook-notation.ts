@@ -92,7 +92,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\u222b|\u2207|(?:\u03c3|\bsigmoid)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\b(?:div|curl|grad)[ \t]+[\p{L}(]|\u222b|\u2207|(?:\u03c3|\bsigmoid)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /**
  * An integral sign with its bounds, as books print it: `∫_0^1 x^2 dx`, `∫_{a}^{b} f(t) dt`,
@@ -252,6 +252,30 @@ const PARTIAL_SUBSCRIPT = /^\u2202_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}
  * The gradient of a quantity written with its argument, ∇E(w) and ∇f(x) (PRML 4.91, Boyd and Vandenberghe), where
  * the argument names the variable: grad(E(w), w); ∇²f(x), ∇^2 f(x) and ∇∇E(w) are the Hessian, hessian(f(x), x).
  */
+/** ∇ ·, ∇ ×, ∇² before a field (the operator as group 1), or ∇ right before a bare name (no group). */
+const FIELD_OPERATOR = /^\u2207(?:[ \t]*([\u00b7\u22c5\u00d7])[ \t]*|(\^2|\u00b2)[ \t]*|(?=[\p{L}]))/u;
+
+/**
+ * Where the operand of a field operator that starts at `from` ends: after a bracket, a call's bracket, or a name not
+ * followed by one of its own (a call, a subscript: those are read otherwise); undefined for anything else.
+ */
+function operandEnd(text: string, from: number): number | undefined {
+  const close = (open: number): number | undefined => {
+    let depth = 0;
+    for (let k = open; k < text.length; k++) {
+      if (text[k] === '(' || text[k] === '[') depth++;
+      else if (text[k] === ')' || text[k] === ']') { depth--; if (depth === 0) return k + 1; }
+    }
+    return undefined;
+  };
+  if (text[from] === '(') return close(from);
+  const name = /^[\p{L}][\p{L}\p{N}]*/u.exec(text.slice(from))?.[0];
+  if (name === undefined) return undefined;
+  const after = from + name.length;
+  if (text[after] === '(') return close(after);
+  return /^[_'\[^]/.test(text[after] ?? '') ? undefined : after;
+}
+
 /** ∇f(x, y): the gradient of a function written with two or more variables, each a name. */
 const NABLA_OF_VARIABLES = /^\u2207[ \t]*([\p{L}][\p{L}\p{N}_]*)\([ \t]*((?:[\p{L}][\p{L}\p{N}_]*[ \t]*,[ \t]*)+[\p{L}][\p{L}\p{N}_]*)[ \t]*\)/u;
 const NABLA_OF_CALL = /^\u2207(\^2|\^\(2\)|\u00b2|[ \t]*\u2207)?[ \t]*([\p{L}][\p{L}\p{N}_]*)\([ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*\)/u;
@@ -515,6 +539,30 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       emit(c === '\u2207' ? 'grad(' : 'diff(', i);
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
       i += whole.length - 1;
+      continue;
+    }
+    // ∇ · F, ∇ × F, ∇²φ and ∇φ of a field with no variables written (Stewart 16.5, Griffiths): div, curl, laplacian
+    // and grad of it, the model taking the coordinates x, y, z the derivation declares. The operand is a name, a call or
+    // a bracket, read on from its start, so ∇ · (∇ × F) nests.
+    // div F, curl F, grad φ written as words without brackets (\operatorname{div} F): the same.
+    const worded = (c === 'd' || c === 'c' || c === 'g') && !/[\p{L}\p{N}_]/u.test(text[i - 1] ?? ' ') ? /^(div|curl|grad)[ \t]+(?=[\p{L}(])/u.exec(text.slice(i, i + 8)) : null;
+    const wordedEnd = worded === null ? undefined : operandEnd(text, i + worded[0].length);
+    if (worded !== null && wordedEnd !== undefined) {
+      emit(`${worded[1]}(`, i);
+      closeTermAt(wordedEnd, i + worded[0].length, ')');
+      i += worded[0].length - 1;
+      continue;
+    }
+    const field = c === '\u2207' ? FIELD_OPERATOR.exec(text.slice(i, i + 8)) : null;
+    const fieldAt = field === null ? -1 : i + field[0].length;
+    const fieldEnd = field === null ? undefined : operandEnd(text, fieldAt);
+    const fieldOperator = field === null ? undefined : field[1] !== undefined ? (field[1] === '\u00d7' ? 'curl' : 'div') : field[2] !== undefined ? 'laplacian' : 'grad';
+    // ∇E(w) and ∇²f(x) of a call are the gradient and Hessian in its argument (below), not fields.
+    const ofCallAhead = (fieldOperator === 'grad' || fieldOperator === 'laplacian') && /^[\p{L}][\p{L}\p{N}]*\(/u.test(text.slice(fieldAt));
+    if (field !== null && fieldEnd !== undefined && fieldOperator !== undefined && !ofCallAhead) {
+      emit(`${fieldOperator}(`, i);
+      closeTermAt(fieldEnd, fieldAt, ')');
+      i = fieldAt - 1;
       continue;
     }
     // ∇f(x, y) of several variables (Stewart 14.6): the vector of its partial derivatives, [diff(f(x, y), x), ...].

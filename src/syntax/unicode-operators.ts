@@ -77,6 +77,12 @@ export function asciiOperators(text: string, map: SourceMap): { text: string; ma
       i += accented.length - 1;
       continue;
     }
+    // ∇ · F and ∇ × F are the divergence and the curl (textbook-notation.ts), no products.
+    if (!inString && (c === '\u00b7' || c === '\u22c5' || c === '\u00d7') && /\u2207[ \t]*$/u.test(text.slice(Math.max(0, i - 4), i))) {
+      out.push(c);
+      sources.push(i);
+      continue;
+    }
     const written = inString ? c : TWO_CHARACTERS[c] ?? SAME_LENGTH[c] ?? c;
     for (const w of written) { out.push(w); sources.push(i); }
   }

@@ -269,3 +269,26 @@ claim \\nabla f(x, y) = [3 x^2 y^2, 2 x y^3]   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   }, 60_000);
 });
+
+describe('the vector calculus of a field with no variables written (Stewart 16.5, Griffiths 1.2)', () => {
+  it('reads ∇ · F, ∇ × F, ∇φ, ∇²φ and div F in the coordinates x, y, z the derivation declares', () => {
+    const steps = claimsOf(deriv(`given x, y, z: real
+let F = [x y, y z, z x]
+let \\phi = x^2 + y^2 + z^2
+claim \\nabla \\cdot F = x + y + z
+claim \\nabla \\times F = [-y, -z, -x]
+claim \\nabla \\phi = [2x, 2y, 2z]
+claim \\nabla^2 \\phi = 6
+claim \\operatorname{div} F = x + y + z
+claim \\nabla \\cdot (\\nabla \\times F) = 0
+claim \\nabla \\times F = [y, z, x]   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('refuses ∇L of a quantity that reads more than the coordinates, rather than read it in them', () => {
+    const [step] = claimsOf(deriv('given x, y, w: real\nlet L = (y - w x)^2\nclaim \\nabla L = [-2 w (y - w x), 2 (y - w x)]\n')).flatMap((c) => c.steps);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toContain('it reads w besides the coordinates x, y');
+  });
+});
