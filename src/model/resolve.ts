@@ -319,6 +319,11 @@ export class Resolver {
       }
       case 'subscript': {
         const target = this.val(expr.target, bound);
+        // (∂P/∂V)_T, the thermodynamics books' partial with T held: a partial derivative in declared inputs holds every
+        // other input already, so the subscript naming held scalar inputs says what the derivative is.
+        const held = expr.indices.every((e) => e.kind === 'name' && this.scope.inputs.get(e.name)?.dims.length === 0 && !bound.has(e.name));
+        const by = expr.target.kind === 'call' && expr.target.name === 'diff' ? expr.target.args[1] : undefined;
+        if (target.k === 'scalar' && held && by?.kind === 'name' && expr.indices.every((e) => e.kind === 'name' && e.name !== by.name)) return target;
         if (target.k === 'scalar') {
           throw this.error('bad-index', `${shortText(expr.target) ?? 'this expression'} is a scalar, so it has no entries to index`, expr.span);
         }

@@ -292,3 +292,15 @@ claim \\nabla \\times F = [y, z, x]   expect wrong
     expect(step.detail.diagnostic?.message).toContain('it reads w besides the coordinates x, y');
   });
 });
+
+describe("the thermodynamics books' partial with a variable held, (∂P/∂V)_T", () => {
+  it('is the partial derivative in declared inputs, each other held already; a subscript on any other value stays an index', () => {
+    const steps = claimsOf(deriv(`given n, R, T, V: positive
+let P = n R T / V
+claim \\left( \\frac{\\partial P}{\\partial V} \\right)_T = -\\frac{n R T}{V^2}
+claim (∂P/∂T)_V = n R / V
+claim (∂P/∂T)_V = n R / V^2   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
