@@ -323,7 +323,9 @@ export class Resolver {
         // other input already, so the subscript naming held scalar inputs says what the derivative is.
         const held = expr.indices.every((e) => e.kind === 'name' && this.scope.inputs.get(e.name)?.dims.length === 0 && !bound.has(e.name));
         const by = expr.target.kind === 'call' && expr.target.name === 'diff' ? expr.target.args[1] : undefined;
-        if (target.k === 'scalar' && held && by?.kind === 'name' && expr.indices.every((e) => e.kind === 'name' && e.name !== by.name)) return target;
+        // Only in a declared input: in a let (∂S/∂P)_T, P moving with V, the held variables would be no others.
+        if (target.k === 'scalar' && held && by?.kind === 'name' && this.scope.inputs.get(by.name)?.dims.length === 0
+          && expr.indices.every((e) => e.kind === 'name' && e.name !== by.name)) return target;
         if (target.k === 'scalar') {
           throw this.error('bad-index', `${shortText(expr.target) ?? 'this expression'} is a scalar, so it has no entries to index`, expr.span);
         }
