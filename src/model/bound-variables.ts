@@ -10,6 +10,8 @@ function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
     case 'limit': case 'lim': return limitParts(e)?.variable;
     // E_{t ~ D}[f], as the books print it, declares its t as an integral's variable is (docs/syntax.md, Expectations).
     case 'E': case 'expectation': case 'expect': case 'Var': case 'variance': return e.args.length === 3 ? e.args[0] : undefined;
+    // The Laplace transform integrates in its t: the one written, or t (\mathcal{L}\{f(t)\}).
+    case 'laplace': return e.args.length === 3 ? e.args[1] : e.args.length === 1 ? { kind: 'name', name: 't', span: e.span } : undefined;
     default: return undefined;
   }
 }

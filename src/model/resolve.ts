@@ -1498,6 +1498,7 @@ export class Resolver {
       const values = args.map((a) => this.val(a, bound));
       return values.slice(0, -1).reduceRight((acc, v) => this.entrywise(expr, v, acc, (a, b) => fn(name, a, b)), values[values.length - 1]);
     }
+    if (name === 'laplace' && !this.isDeclared(name)) return this.laplaceTransform(expr, bound);
     if (name === 'laplacian' && !this.isDeclared(name)) return this.laplacian(expr, bound);
     if ((name === 'div' || name === 'divergence' || name === 'curl') && !this.isDeclared(name)) return this.vectorCalculus(name === 'curl' ? 'curl' : 'div', expr, bound);
     if (name === 'cross' && !this.isDeclared(name)) return this.cross(expr, bound);
@@ -2185,6 +2186,25 @@ export class Resolver {
     }
     if (name === 'grad') return array([n], ([j]) => pick(j, (p) => d(f.t, p)));
     return array([n, n], ([i, j]) => pick(i, (p) => pick(j, (q) => d(d(f.t, p), q))));
+  }
+
+  /**
+   * `laplace(f, t, s)`, the Laplace transform of f (\mathcal{L}\{f\} as printed, with t and s the derivation's own
+   * when not written): the integral from 0 to Infinity of exp(-s t) f in t, whose closed forms prove the tables.
+   */
+  private laplaceTransform(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
+    if (expr.args.length !== 1 && expr.args.length !== 3) {
+      throw this.error('syntax', `laplace takes f, or f, its variable and the transform's: laplace(f(t), t, s), got ${expr.args.length} arguments`, expr.span, 'write laplace(t^2, t, s), or \mathcal{L}\{t^2\} with t and s declared');
+    }
+    const name = (n: string): Expr => ({ kind: 'name', name: n, span: expr.span });
+    const [f, t, s] = expr.args.length === 3 ? expr.args : [expr.args[0], name('t'), name('s')];
+    if (t.kind !== 'name' || s.kind !== 'name' || this.scope.inputs.get(s.name)?.dims.length !== 0) {
+      throw this.error('unsupported', `the Laplace transform is read in a variable t and a declared scalar s: ${expr.args.length === 1 ? 'declare s (given s: positive)' : 'write laplace(f, t, s) with names'}`, expr.span,
+        'write laplace(f(t), t, s) with given s: positive');
+    }
+    const kernel: Expr = { kind: 'call', name: 'exp', nameSpan: expr.span, args: [{ kind: 'unary', op: '-', arg: { kind: 'binary', op: '*', left: s, right: t, span: expr.span, opSpan: expr.span }, span: expr.span }], span: expr.span };
+    const body: Expr = { kind: 'binary', op: '*', left: kernel, right: f, span: expr.span, opSpan: expr.span };
+    return this.val({ kind: 'call', name: 'integral', nameSpan: expr.nameSpan, args: [t, { kind: 'number', text: '0', value: 0, span: expr.span }, name('Infinity'), body], span: expr.span }, bound);
   }
 
   /** The coordinates a field with no variables written is taken in: the scalar inputs x, y and z the derivation declares, two at least. */

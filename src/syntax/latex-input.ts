@@ -325,6 +325,11 @@ class LatexReader {
       const inner = this.argument(afterSpaces(), to, name);
       const indicator = /^\s*(?:1|I)\s*$/.test(text.slice(inner.inner[0], inner.inner[1])) && (name === 'mathbb' || name === 'mathbf' || name === 'mathds')
         ? this.indicatorCondition(inner.end, to) : undefined;
+      // \mathcal{L}\{f(t)\}: the Laplace transform of f (Boyce and DiPrima 6.1), its braces a bracket.
+      if (name === 'mathcal' && /^\s*L\s*$/.test(text.slice(inner.inner[0], inner.inner[1])) && /^\s*(?:\\left\s*)?\\\{/.test(text.slice(inner.end, inner.end + 12))) {
+        this.emit('laplace', i);
+        return inner.end;
+      }
       if (indicator !== undefined) {
         // \mathbb{1}_{\{j = k\}}, \mathbb{I}\{y = k\}, \mathbb{1}[y = k]: the indicator 1{...} of the notation.
         this.emit('1{', i);

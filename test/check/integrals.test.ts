@@ -317,3 +317,22 @@ describe('derivatives inside an integrand (Green\'s theorem, probe 53)', () => {
     expect(verdictOf('given x, y: real\nclaim integral(x, 0, 1, integral(y, 0, 1, diff(x*y, x) - diff(y^2, y))) = 1/2').verdict).toBe('refuted');
   }, 60_000);
 });
+
+describe('the Laplace transform, \\mathcal{L}\\{f\\} as the tables print it (Boyce and DiPrima 6.1)', () => {
+  it('is the integral from 0 to Infinity of exp(-s t) f, its tables proved and a slip refuted', () => {
+    expect(verdictsIn(`given s: positive
+given a: real in (-Infinity, 0)
+given b: real
+claim \\mathcal{L}\\{t^2\\} = \\frac{2}{s^3}
+claim \\mathcal{L}\\left\\{ e^{a t} \\right\\} = \\frac{1}{s - a}
+claim \\mathcal{L}\\{\\sin(b t)\\} = \\frac{b}{s^2 + b^2}
+claim laplace(t^3, t, s) = 6 / s^4
+claim \\mathcal{L}\\{\\cos(b t)\\} = \\frac{b}{s^2 + b^2}
+`, CHECK)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('needs the transform variable declared', () => {
+    const [step] = stepsIn('claim \\mathcal{L}\\{1\\} = 1\n', CHECK);
+    expect(step.detail.diagnostic?.message).toContain('declare s (given s: positive)');
+  });
+});
