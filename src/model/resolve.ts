@@ -2194,7 +2194,8 @@ export class Resolver {
    */
   private laplaceTransform(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     if (expr.args.length !== 1 && expr.args.length !== 3) {
-      throw this.error('syntax', `laplace takes f, or f, its variable and the transform's: laplace(f(t), t, s), got ${expr.args.length} arguments`, expr.span, 'write laplace(t^2, t, s), or \mathcal{L}\{t^2\} with t and s declared');
+      throw this.error('syntax', `laplace takes f, or f, its variable and the transform's: laplace(f(t), t, s), got ${expr.args.length} arguments`, expr.span,
+        'write laplace(t^2, t, s), or \\mathcal{L}\\{t^2\\} with s declared; the Laplace distribution laplace(mu, b) is read inside an expectation, E(t, laplace(mu, b), f)');
     }
     const name = (n: string): Expr => ({ kind: 'name', name: n, span: expr.span });
     const [f, t, s] = expr.args.length === 3 ? expr.args : [expr.args[0], name('t'), name('s')];
