@@ -435,7 +435,13 @@ function declareLet(statement: LetDecl, scope: Scope, lets: Map<string, LetDefin
  * recurrence whose step the derivation writes with an index name, not a name x_0 of its own.
  */
 function withSubscriptedFirstCases<S extends Derivation['statements'][number]>(statements: readonly S[]): S[] {
-  const steps = new Set(statements.flatMap((s) => (s.kind === 'let' && s.args === undefined && s.params.length === 1 && !/^[0-9]+$/.test(s.params[0].name) ? [s.name] : [])));
+  // A step reads its own earlier entries (x_k, x[k - 1]): an entries' definition (let x[i] = a[i] + 1) is no recurrence.
+  const readsItself = (s: LetDecl): boolean => {
+    const walk = (e: Expr): boolean => (e.kind === 'name' && (e.name === s.name || e.name.startsWith(`${s.name}_`)))
+      || (e.kind === 'index' && e.target.kind === 'name' && e.target.name === s.name) || exprChildren(e).some(walk);
+    return walk(s.body);
+  };
+  const steps = new Set(statements.flatMap((s) => (s.kind === 'let' && s.args === undefined && s.params.length === 1 && !/^[0-9]+$/.test(s.params[0].name) && readsItself(s) ? [s.name] : [])));
   if (steps.size === 0) return [...statements];
   return statements.map((s) => {
     if (s.kind !== 'let' || s.params.length > 0 || s.args !== undefined) return s;

@@ -48,3 +48,16 @@ claim 3*sin(y) + 4*cos(y) <= 5
 `)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'refuted', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('a critical point that is exactly an end left out (probe 54)', () => {
+  it('is no point of the step: b (1 - exp(-a s)) / a < b s on s > 0 holds, its margin least at s = log(1) / a = 0', () => {
+    expect(verdictsIn(`given a, b: positive
+given s: real in (0, Infinity)
+given V, R, L: positive
+claim b*(1 - exp(-a*s))/a < b*s
+claim b*log(1 + a*s)/a < b*s
+claim V/R*(1 - exp(-R*s/L)) < V*s/L
+claim b*(1 - exp(-a*s))/a < b*s - 1e-300
+`)).toEqual(['verified', 'verified', 'verified', 'refuted']);
+  }, 120_000);
+});
