@@ -47,8 +47,14 @@ const LARGE_EXPONENT = 1e6;
  * (decimal.js takes 50 ms for one exp at 1,000 digits); fixed-point-exp.ts's
  * fastExp does the 60-digit evaluator's.
  */
+/** Past this, exp(-x) lies below decimal.js's least exponent (9e15 decimal places): ln 10 times that, with a margin. */
+const UNDERFLOW_EXPONENT = 9e15 * Math.LN10 * 0.99;
+
 export function fastExpAnyDigits(a: Decimal): Decimal {
   const D = a.constructor as typeof Decimal;
+  // Below decimal.js's least exponent (exp(-1e25) is 10^(-4.3e24)) its exp is 0, which is no value of it: a sum of
+  // such terms read as exactly 0 refuted the Poisson mean at a rate of 1e25 (probe 54). None is had there.
+  if (a.isFinite() && a.isNeg() && a.abs().gte(UNDERFLOW_EXPONENT)) return new D(NaN);
   if (!a.isFinite() || !fast(D) || a.abs().gte(LARGE_EXPONENT)) return a.exp();
   if (a.isZero()) return new D(1);
   // 24 more bits: n up to 1.5e6 times ln 2's last unit must stay below the precision's.

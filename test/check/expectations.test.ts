@@ -269,3 +269,16 @@ claim P(K = 1) = e^{-\\lambda}
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'verified', 'refuted']);
   }, 60_000);
 });
+
+describe('a Poisson series at a rate of 1e25, whose exp(-w) lies below every exponent the digits hold (probe 54)', () => {
+  it('is never read as 0: its true steps are not refuted there', () => {
+    const verdicts = verdictsIn(`given w: real in (1e15, 1e25)
+given l: positive
+claim E(k, poisson(w), 1/(k + 1)) = (1 - exp(-w))/w
+claim E(k, poisson(w), k^2) = w + w^2
+claim E(k, poisson(l), 1/(k + 1)) > 1/(l + 1)
+`);
+    expect(verdicts).not.toContain('refuted');
+    expect(verdicts[2]).toBe('verified');
+  }, 120_000);
+});
