@@ -3010,10 +3010,13 @@ export class Resolver {
     if (definition === undefined || definition.isArray || definition.params.length > 0) return undefined;
     const read = [...freeInputNames(definition.body)].filter((n) => this.scope.inputs.has(n));
     const variables = read.filter((n) => this.scope.inputs.get(n)!.dims.length === 0 && this.scope.inputs.get(n)!.kind !== 'function');
-    if (read.length === 1 && variables.length === 1) {
+    // Of several scalar inputs, one of them time t (x = A cos(ω t), the oscillator's x'' + ω² x = 0, probe 54): the
+    // derivative in t, as the mechanics books write it; it was the transpose of a scalar, x itself, and a true step refuted.
+    const inTime = read.length > 1 && read.length === variables.length && variables.includes('t') ? 't' : undefined;
+    if ((read.length === 1 && variables.length === 1) || inTime !== undefined) {
       const span = expr.span;
       const name = (n: string): Expr => ({ kind: 'name', name: n, span });
-      const args: Expr[] = [name(inner.name), name(variables[0])];
+      const args: Expr[] = [name(inner.name), name(inTime ?? variables[0])];
       if (primes > 1) args.push({ kind: 'number', text: String(primes), value: primes, span });
       return this.val({ kind: 'call', name: 'diff', nameSpan: span, args, span }, bound);
     }

@@ -700,8 +700,14 @@ export class Canonicalizer {
    * 4 cos(y)^3 - 3 cos(y) has none. Anything else as it is.
    */
   private reduced(a: RationalFunction): RationalFunction {
-    if (a.denominatorFactors().length > 0) return a;
-    return RationalFunction.fromPolynomial(this.atoms.reduce(a.numerator(this.budget), this.budget)).mul(RationalFunction.constant(a.denominatorConstant().inv()), this.budget);
+    const b = this.budget;
+    const top = RationalFunction.fromPolynomial(this.atoms.reduce(a.numerator(b), b)).mul(RationalFunction.constant(a.denominatorConstant().inv()), b);
+    const factors = a.denominatorFactors();
+    if (factors.length === 0) return top;
+    // A denominator of roots raised to their order too (sqrt(1/2)^2 is 1 / sqrt(2)^2, which is 1/2): each factor reduced.
+    let below = RationalFunction.ONE;
+    for (const { factor, exponent } of factors) below = below.mul(RationalFunction.fromPolynomial(this.atoms.reduce(factor.pow(exponent, b), b)), b);
+    return top.div(below, b);
   }
 
   /**

@@ -671,9 +671,9 @@ function criticalCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointV
 }
 
 /** Values past the simple ones a curve of critical points is read at, simplest first. */
-const MORE_VALUES: readonly Rational[] = [[2, 1], [-2, 1], [1, 2], [-1, 2], [3, 1], [-3, 1], [1, 3], [2, 3], [3, 4], [1, 4], [3, 2], [-3, 2], [4, 1], [5, 1], [10, 1], [-10, 1]]
-  .map(([p, q]) => Rational.of(BigInt(p), BigInt(q)));
-/** How many of them, at most. */
+const MORE_VALUES: readonly Rational[] = [[2, 1], [-2, 1], [1, 2], [-1, 2], [3, 1], [-3, 1], [1, 3], [2, 3], [3, 4], [1, 4], [3, 2], [-3, 2], [4, 1], [5, 1],
+  [9, 10], [1, 10], [10, 1], [-10, 1], [99, 100], [1, 100]].map(([p, q]) => Rational.of(BigInt(p), BigInt(q)));
+/** How many of them, at most: for a probability, 1/3 to 3/4 and 9/10 to 1/100, where a softplus conjugate on c > 2 ties at 9/10 (probe 54). */
 const MORE_CURVE_VALUES = 8;
 
 /** An input's values past its simple ones (2, 1/2, 3/4, ...) inside its type and interval, the simplest first. */
@@ -974,7 +974,7 @@ const MAX_TIGHT = 4;
 
 let tightTable: readonly { readonly term: Term; readonly approx: number }[] | undefined;
 
-/** The constants a bound is tight at in the books: p/q, p/q pi, exp(+-p/q), log(p/q), sqrt(p/q), atan(p/q) and asin(p/q), for p <= 24 and q <= 12. */
+/** The constants a bound is tight at in the books: p/q, p/q pi, exp(+-p/q), log(p/q), sqrt(p/q), atan(p/q), asin(p/q) and asin(sqrt(p/q)), for p <= 24 and q <= 12. */
 function tightConstants(): readonly { readonly term: Term; readonly approx: number }[] {
   if (tightTable !== undefined) return tightTable;
   const out: { term: Term; approx: number }[] = [];
@@ -994,6 +994,8 @@ function tightConstants(): readonly { readonly term: Term; readonly approx: numb
         // The angles of the books' maxima: 3 sin(y) + 4 cos(y) at atan(3/4) (probe 53).
         out.push({ term: signed(fn('atan', r)), approx: sign * Math.atan(value) });
         if (p < q) out.push({ term: signed(fn('asin', r)), approx: sign * Math.asin(value) });
+        // sin(y) cos(y)^2 is greatest at asin(sqrt(1/3)), sin(y)^2 cos(y) at asin(sqrt(2/3)).
+        if (p < q && !Number.isInteger(Math.sqrt(value))) out.push({ term: signed(fn('asin', fn('sqrt', r))), approx: sign * Math.asin(Math.sqrt(value)) });
       }
     }
   }

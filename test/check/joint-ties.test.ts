@@ -61,3 +61,19 @@ claim b*(1 - exp(-a*s))/a < b*s - 1e-300
 `)).toEqual(['verified', 'verified', 'verified', 'refuted']);
   }, 120_000);
 });
+
+describe('ties at roots of fractions and on curves past the simple values (probe 54)', () => {
+  it('refutes the strict bounds and verifies their non-strict twins', () => {
+    expect(verdictsIn(`given z: positive
+given y: real in (0, pi)
+given d: real in (0, 1)
+given c: real in (2, Infinity)
+claim z*exp(-z^2) < 1/sqrt(2*exp(1))
+claim z*exp(-z^2) <= 1/sqrt(2*exp(1))
+claim sin(y)^2*cos(y) < 2*sqrt(3)/9
+claim sin(y)*cos(y)^2 < 2*sqrt(3)/9
+claim d*c - log(1 + exp(c)) < d*log(d) + (1 - d)*log(1 - d)
+claim d*c - log(1 + exp(c)) <= d*log(d) + (1 - d)*log(1 - d)
+`)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'refuted', 'verified']);
+  }, 120_000);
+});

@@ -304,3 +304,15 @@ claim (∂P/∂T)_V = n R / V^2   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe("a prime on a quantity of time and parameters, x = A cos(ω t) (probe 54)", () => {
+  it("is the derivative in t, where it was a scalar's transpose (x itself) and the equation of motion refuted", () => {
+    const steps = claimsOf(deriv(`given A, w, t: real
+let x = A cos(w t)
+claim x'' + w^2 x = 0
+claim x' = -A w sin(w t)
+claim x'' = w^2 x   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
