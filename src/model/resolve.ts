@@ -707,6 +707,18 @@ export class Resolver {
       const [a, b] = [...sub].map((p): Expr => (/^\d$/.test(p) ? { kind: 'number', text: p, value: Number(p), span: expr.span } : { kind: 'name', name: p, span: expr.span }));
       return { kind: 'call', name: 'delta', nameSpan: expr.span, args: [a, b], span: expr.span };
     }
+    // u_t, u_xx of a scalar let of the inputs named (u = exp(-k t) sin(x)): the PDE books' partial derivatives,
+    // u_t = k u_xx (probe 54); of a function the derivation defines whose arguments are inputs, the same of f(x, t).
+    const scalarLet = this.scope.lets.get(base);
+    const ownFunction = this.scope.definedFunctions?.get(base);
+    const partialOf = scalarLet !== undefined && !scalarLet.isArray && scalarLet.params.length === 0 ? base
+      : ownFunction !== undefined && ownFunction.args.length > 0 && ownFunction.args.every((a) => this.scope.inputs.get(a)?.dims.length === 0) ? base : undefined;
+    if (partialOf !== undefined && /^\p{L}{1,3}$/u.test(sub) && [...sub].every((c) => this.scope.inputs.get(c)?.dims.length === 0 && !bound.has(c))
+      && (ownFunction === undefined || [...sub].every((c) => ownFunction.args.includes(c)))) {
+      let out: Expr = { kind: 'name', name: base, span: expr.span };
+      for (const c of sub) out = { kind: 'call', name: 'diff', nameSpan: expr.span, args: [out, { kind: 'name', name: c, span: expr.span }], span: expr.span };
+      return out;
+    }
     // A onehot[N, C] is held as N labels (dims [N]) but read as the N×C matrix it is: Y_ik is Y[i, k] (probe 47).
     const given = this.scope.inputs.get(base);
     // An entry of a recurrence too: Newton's x_3 is x[3], an RNN's h_2 is h[2] (probe 51).

@@ -316,3 +316,18 @@ claim x'' = w^2 x   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('the PDE books\' subscripts, u_t = k u_xx (probe 54)', () => {
+  it('reads a subscript of declared inputs on a scalar let, or on a function of them, as its partial derivatives', () => {
+    const steps = claimsOf(deriv(`given x, t, c: real
+given k: positive
+let u = exp(-k t) sin(x)
+let f(x, t) = sin(x - c t)
+claim u_t = k u_{xx}
+claim u_{xt} = -k cos(x) exp(-k t)
+claim f_{tt} = c^2 f_{xx}
+claim u_t = -k u_x   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+});
