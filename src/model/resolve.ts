@@ -1552,7 +1552,8 @@ export class Resolver {
     // p(1 - p), λ(e^t - 1), V_0(1 - e^(-t/RC)), x_1(x_2 - x_1^2): a scalar value written against a bracket that holds a
     // sum or a difference is a product, as every book means it; against one term (y(0), u(x)) it may be meant as a
     // function's value, and stays an error below, as does f, g or h against any bracket (f(x + h), a function's letter).
-    if (!expr.grouped && holdsSumOrDifference(args[0]) && !FUNCTION_LETTERS.has(name) && !this.scope.functions?.has(name)
+    // In brackets of its own too: 1/(q(1 - q)), the Bernoulli Fisher information's denominator.
+    if (holdsSumOrDifference(args[0]) && !FUNCTION_LETTERS.has(name) && !this.scope.functions?.has(name)
       && !this.scope.definedFunctions?.has(name) && this.namesScalarValue(expr, bound)) return timesBracket();
     // A value's name, a space, then a bracket is a product, as textbooks write it: n (n + 1), X (Xw - y), a product
     // side by side like any other (two vectors so are refused). Written together, σ(t) looks like a call: a value so

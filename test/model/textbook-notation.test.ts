@@ -331,3 +331,13 @@ claim u_t = -k u_x   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a scalar value against a bracket that holds a sum, inside brackets of its own', () => {
+  it('is a product there too: 1/(q(1 - q)), the Bernoulli Fisher information', () => {
+    const steps = claimsOf(deriv(`given p, q: real in (0, 1)
+claim 1/(q(1-q)) = 1/(q - q^2)
+claim \\frac{\\partial}{\\partial q} \\left[ p \\log \\frac{p}{q} + (1-p) \\log \\frac{1-p}{1-q} \\right] = \\frac{q - p}{q(1-q)}
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
+  }, 60_000);
+});
