@@ -50,11 +50,25 @@ const LARGE_EXPONENT = 1e6;
 /** Past this, exp(-x) lies below decimal.js's least exponent (9e15 decimal places): ln 10 times that, with a margin. */
 const UNDERFLOW_EXPONENT = 9e15 * Math.LN10 * 0.99;
 
+/** How many series' terms are being read now: while any is, an exp below the least exponent has no value. */
+let underflowHasNoValue = 0;
+
+/** Reads a series' term: an exp in it below decimal.js's least exponent has no value, not 0 (see fastExpAnyDigits). */
+export function readingSeriesTerm<T>(read: () => T): T {
+  underflowHasNoValue++;
+  try {
+    return read();
+  } finally {
+    underflowHasNoValue--;
+  }
+}
+
 export function fastExpAnyDigits(a: Decimal): Decimal {
   const D = a.constructor as typeof Decimal;
-  // Below decimal.js's least exponent (exp(-1e25) is 10^(-4.3e24)) its exp is 0, which is no value of it: a sum of
-  // such terms read as exactly 0 refuted the Poisson mean at a rate of 1e25 (probe 54). None is had there.
-  if (a.isFinite() && a.isNeg() && a.abs().gte(UNDERFLOW_EXPONENT)) return new D(NaN);
+  // Below decimal.js's least exponent (exp(-1e25) is 10^(-4.3e24)) its exp is 0. Inside a series' term that is no
+  // value of it: a sum of such terms read as exactly 0 refuted the Poisson mean at a rate of 1e25 (probe 54), its
+  // terms growing to 1 far past where the summing stopped. Elsewhere 0 is the value to the digits (a tail, a saturation).
+  if (underflowHasNoValue > 0 && a.isFinite() && a.isNeg() && a.abs().gte(UNDERFLOW_EXPONENT)) return new D(NaN);
   if (!a.isFinite() || !fast(D) || a.abs().gte(LARGE_EXPONENT)) return a.exp();
   if (a.isZero()) return new D(1);
   // 24 more bits: n up to 1.5e6 times ln 2's last unit must stay below the precision's.

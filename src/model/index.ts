@@ -25,7 +25,7 @@ export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConve
 export { closedPolynomialIntegral } from './polynomial-integral.ts';
 export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';
-export { fastAsin, fastAtan, fastCos, fastExpAnyDigits, fastLn, fastSin } from './fixed-point-elementary.ts';
+export { fastAsin, fastAtan, fastCos, fastExpAnyDigits, fastLn, fastSin, readingSeriesTerm } from './fixed-point-elementary.ts';
 export { withDigits } from './gamma-function.ts';
 export { describeImplicit } from './implicit-functions.ts';
 export type { ImplicitFunction } from './implicit-functions.ts';

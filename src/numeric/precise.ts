@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { readingSeriesTerm, compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
@@ -522,7 +522,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           let error = ZERO_BOUND;
           for (let n = 0; n < MAX_PRECISE_SERIES_TERMS; n++) {
             s.indices[slot] = lower + n;
-            const a = body(s);
+            const a = readingSeriesTerm(() => body(s));
             work.operations += 2;
             if (a.isNaN()) { context.error = ZERO_BOUND; return nan; }
             acc = acc.plus(a);

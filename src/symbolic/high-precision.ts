@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
-import { closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -247,7 +247,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         const convergence = new SeriesConvergence();
         let acc = new Big(0);
         for (let n = 0; n < MAX_PRECISE_SERIES_TERMS; n++) {
-          const a = go(substituteIndices(t.body, new Map([[t.index, { k: 'lit', value: t.lower + n }]])));
+          const a = readingSeriesTerm(() => go(substituteIndices(t.body, new Map([[t.index, { k: 'lit', value: t.lower + n }]]))));
           if (!a.isFinite()) return new Big(NaN);
           see?.(a);
           acc = acc.plus(a);
