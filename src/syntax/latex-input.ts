@@ -225,6 +225,20 @@ class LatexReader {
       apart();
       this.emit(name === 'arcsin' ? 'asin' : name === 'arccos' ? 'acos' : name === 'arctan' ? 'atan' : name === 'sgn' ? 'sign' : name, i);
       next = afterSpaces();
+      // \cos \frac{\sqrt{3}}{2} t, Boyce and DiPrima's solution as printed: a fraction and the variable after it are the
+      // argument, cos((sqrt(3)/2) t), as \sin 2t is sin(2t) (it was cos(sqrt(3)/2) times t, and a true step refuted).
+      const fraction = /^\\[dt]?frac(?![A-Za-z])/.exec(text.slice(next, next + 7));
+      if (fraction !== null) {
+        const [, bottom] = this.twoArguments(this.skipSpaces(next + fraction[0].length, to), to, fraction[0].slice(1));
+        const variableAt = this.skipSpaces(bottom.end, to);
+        const variable = /^(?:[A-Za-z](?![A-Za-z])|\\(?:alpha|beta|gamma|delta|epsilon|theta|lambda|mu|nu|omega|phi|psi|sigma|tau|xi|eta|rho|kappa|zeta|chi)(?![A-Za-z]))/.exec(text.slice(variableAt, variableAt + 9));
+        if (variable !== null && variableAt + variable[0].length <= to) {
+          this.emit('(', next);
+          this.read(next, variableAt + variable[0].length);
+          this.emit(')', variableAt + variable[0].length - 1);
+          return variableAt + variable[0].length;
+        }
+      }
       // A space stands for the one TeX swallowed (\sin x is sin x), except before a bracket or a subscript.
       // Nor before an environment, whose bracket is the call's: \det \begin{pmatrix} is det([[...]]).
       if (next < to && !/[(_^[{]/.test(text[next]) && !/^\\(?:left|big|Big|bigg|Bigg|begin)/.test(text.slice(next, next + 6))) this.emit(' ', i);
@@ -489,7 +503,8 @@ class LatexReader {
       if (word === 'right' && depth > 0) { depth--; j += word.length; continue; }
       if (closer !== ']' && closer !== '|') { j += word.length; continue; }
       const after = text.slice(j + 2 + word.length, to);
-      const bounds = /^\s*_(?:\{\s*(?:([\p{L}])\s*=\s*)?([^{}]+?)\s*\}|([\p{L}\p{N}]))(?:\s*\^(?:\{\s*(?:[\p{L}]\s*=\s*)?([^{}]+?)\s*\}|([\p{L}\p{N}])))?/u.exec(after);
+      // A bound may hold braces of its own: |_{x=\sqrt{2}}, |_{x=\frac{1}{2}} (probe 56).
+      const bounds = /^\s*_(?:\{\s*(?:([\p{L}])\s*=\s*)?((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+?)\s*\}|([\p{L}\p{N}]))(?:\s*\^(?:\{\s*(?:[\p{L}]\s*=\s*)?((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+?)\s*\}|([\p{L}\p{N}])))?/u.exec(after);
       if (bounds === null) return undefined;
       const base = j + 2 + word.length;
       const at = (part: string | undefined, from: number): [number, number] | undefined => {

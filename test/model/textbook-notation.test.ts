@@ -341,3 +341,27 @@ claim \\frac{\\partial}{\\partial q} \\left[ p \\log \\frac{p}{q} + (1-p) \\log 
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
   }, 60_000);
 });
+
+describe('a table function before a fraction and a variable, \\cos \\frac{\\sqrt{3}}{2} t (probe 56)', () => {
+  it('takes both as its argument, as \\sin 2t does: Boyce and DiPrima 3.3\'s solution is proved', () => {
+    const steps = claimsOf(deriv(`given t, c1, c2: real
+let u = e^{t/2} (c1 \\cos \\frac{\\sqrt{3}}{2} t + c2 \\sin \\frac{\\sqrt{3}}{2} t)
+claim \\sin \\frac{1}{2} t = \\sin(t/2)
+claim diff(u, t, 2) - diff(u, t) + u = 0
+claim \\sin \\frac{1}{2} t = \\frac{1}{2} \\sin(t)   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
+
+describe('an evaluation bar whose point holds braces, |_{x=\\sqrt{2}} (probe 56)', () => {
+  it('reads the point whole', () => {
+    const steps = claimsOf(deriv(`given x: real
+claim \\left. \\frac{d}{dx} x^3 \\right|_{x=\\frac{1}{2}} = \\frac{3}{4}
+claim \\left. x^2 \\right|_{x=\\sqrt{2}} = 2
+claim \\left[ x^2 \\right]_{0}^{\\frac{1}{2}} = \\frac{1}{4}
+claim \\left. x^2 \\right|_{x=\\sqrt{2}} = 3   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+});
