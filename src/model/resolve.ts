@@ -726,7 +726,9 @@ export class Resolver {
       ?? this.scope.recurrences?.get(base)?.arity;
     if (rank === undefined || rank === 0) return undefined;
     // W_1j and W_i2 as W_ij: one letter or digit per index.
-    const parts = rank === 1 ? (/^(?:\p{L}+|\d+)$/u.test(sub) ? [sub] : undefined) : rank === 2 && /^[\p{L}\d][\p{L}\d]$/u.test(sub) && /\p{L}/u.test(sub) ? [...sub] : undefined;
+    // A_12 of a matrix whose sizes are fixed below 10 is A[1, 2] too, as linear algebra books write an entry.
+    const digitsOnly = given !== undefined && given.dims.length === 2 && given.dims.every((d) => d.k === 'fixed' && d.size < 10);
+    const parts = rank === 1 ? (/^(?:\p{L}+|\d+)$/u.test(sub) ? [sub] : undefined) : rank === 2 && /^[\p{L}\d][\p{L}\d]$/u.test(sub) && (/\p{L}/u.test(sub) || digitsOnly) ? [...sub] : undefined;
     // A declared name stands as an index where it is one: a dimension (x_n), or a label (z_y, the class's entry).
     const asIndex = (p: string) => this.scope.dims.has(p) || (this.scope.inputs.get(p)?.kind === 'label' && this.scope.inputs.get(p)!.dims.length === 0);
     if (parts === undefined || parts.some((p) => this.isDeclared(p) && !asIndex(p))) return undefined;

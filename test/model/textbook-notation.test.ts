@@ -365,3 +365,10 @@ claim \\left. x^2 \\right|_{x=\\sqrt{2}} = 3   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('an entry of a small matrix by two digits, A_{12} (probe 56)', () => {
+  it('is A[1, 2] where the sizes are fixed below 10', () => {
+    const steps = claimsOf(deriv('given A: matrix[2, 2]\nclaim det(A) = A_{11} A_{22} - A_{12} A_{21}\nclaim det(A) = A_11 A_22 + A_12 A_21   expect wrong\n'), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  });
+});
