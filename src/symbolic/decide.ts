@@ -566,7 +566,7 @@ function newtonPoints(slopes: readonly MarginSlope[]): Map<string, PointValue>[]
     for (const [name, v] of point) {
       const input = byName.get(name)!;
       if (Math.abs(v) < 1e-9 && allowed(name, 0)) { snapped.set(name, { num: 0n, den: 1n }); continue; }
-      const constant = tightConstants().find((k) => Math.abs(k.approx - v) <= TIGHT_MATCH * Math.max(1, Math.abs(v)) && allowsValue(input.kind, k.approx) && insideInterval(input, k.approx));
+      const constant = tightConstantsNear(input, v)[0];
       if (constant === undefined) break;
       const fraction = constantFraction(constant.term);
       snapped.set(name, fraction !== undefined ? { num: fraction.num, den: fraction.den } : constant);
@@ -885,8 +885,7 @@ function numericCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointVa
         }
         const root = (lo + hi) / 2;
         const at = new Map<string, PointValue>([...assignment].map(([name, v]) => [name, { num: v.num, den: v.den }]));
-        const constant = tightConstants().find((c) => Math.abs(c.approx - root) <= TIGHT_MATCH * Math.max(1, Math.abs(root))
-          && allowsValue(input.kind, c.approx) && insideInterval(input, c.approx));
+        const constant = tightConstantsNear(input, root)[0];
         if (constant !== undefined) out.push(new Map([...at, [input.name, constant]]));
         out.push(new Map([...at, [input.name, root]]));
       }
@@ -957,8 +956,7 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
       }
       // A least point that is a constant of the books (pi/4, exp(-1), log(2)): there the margin may be exactly 0, which
       // only its exact value shows (sin(x) + cos(x) < sqrt(2) at x = pi/4, x^x > exp(-1/e) at x = 1/e).
-      for (const constant of tightConstants().filter((k) => Math.abs(k.approx - least) <= TIGHT_MATCH * Math.max(1, Math.abs(least))).slice(0, MAX_TIGHT)) {
-        if (!allowsValue(input.kind, constant.approx) || !insideInterval(input, constant.approx)) continue;
+      for (const constant of tightConstantsNear(input, least).slice(0, MAX_TIGHT)) {
         const point = new Map(base);
         point.set(input.name, constant);
         out.push(point);
@@ -971,6 +969,12 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
 /** How near a constant a refined least point must lie to be tried as it, relative; and how many constants at most. */
 const TIGHT_MATCH = 1e-6;
 const MAX_TIGHT = 4;
+
+/** The constants of the books within TIGHT_MATCH of v that the input may take: its kind allows them and they lie in its interval. */
+function tightConstantsNear(input: Input, v: number): readonly { readonly term: Term; readonly approx: number }[] {
+  return tightConstants().filter((k) => Math.abs(k.approx - v) <= TIGHT_MATCH * Math.max(1, Math.abs(v))
+    && allowsValue(input.kind, k.approx) && insideInterval(input, k.approx));
+}
 
 let tightTable: readonly { readonly term: Term; readonly approx: number }[] | undefined;
 
@@ -1916,7 +1920,6 @@ function shortened(form: string): string {
   return form.length <= SHOWN_FORM ? form : `${form.slice(0, SHOWN_FORM - 1)}…`;
 }
 
-/** Points in order, each once: ties found along several lines, or a tie at a simple value, repeat points. */
 /** Digits an exact point next to an end left out is read with, and how near the end it must be there to be the end. */
 const END_DIGITS = 200;
 const ON_END = new Decimal('1e-150');
@@ -1951,6 +1954,7 @@ function onAnEndLeftOut(point: ReadonlyMap<string, PointValue>, inputs: Readonly
   return false;
 }
 
+/** Points in order, each once: ties found along several lines, or a tie at a simple value, repeat points. */
 function distinctPoints(points: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
   const seen = new Set<string>();
   return points.filter((point) => {

@@ -28,7 +28,6 @@ export interface DerivationNames {
 
 /** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²), or a given (`given σ²: positive`, a variance). */
 const SQUARED_LET = /^let\s+([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])\s*=(?!=)/u;
-const SQUARED_GIVEN = /^given\s+([^:~\u223c]+):/u;
 const SQUARED_NAME = /^([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])$/u;
 /** How a squared or cubed name is written for the parser: σ² is the name σsq. */
 const POWER_SUFFIX: Readonly<Record<string, string>> = { '\u00b2': 'sq', '\u00b3': 'cube' };
@@ -62,7 +61,7 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     const text = lines[j].text;
     const power = SQUARED_LET.exec(text);
     if (power !== null) squared.add(power[1] + power[2]);
-    for (const name of names(SQUARED_GIVEN.exec(text)?.[1] ?? '')) {
+    for (const name of names(GIVEN.exec(text)?.[1] ?? '')) {
       const given = SQUARED_NAME.exec(name);
       if (given !== null) squared.add(given[1] + given[2]);
     }

@@ -261,12 +261,8 @@ const FIELD_OPERATOR = /^\u2207(?:[ \t]*([\u00b7\u22c5\u00d7])[ \t]*|(\^2|\u00b2
  */
 function operandEnd(text: string, from: number): number | undefined {
   const close = (open: number): number | undefined => {
-    let depth = 0;
-    for (let k = open; k < text.length; k++) {
-      if (text[k] === '(' || text[k] === '[') depth++;
-      else if (text[k] === ')' || text[k] === ']') { depth--; if (depth === 0) return k + 1; }
-    }
-    return undefined;
+    const end = matchingBracket(text, open);
+    return end === undefined ? undefined : end + 1;
   };
   if (text[from] === '(') return close(from);
   const name = /^[\p{L}][\p{L}\p{N}]*/u.exec(text.slice(from))?.[0];
