@@ -9,7 +9,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
-import { confirmAtPoint, constantSpan, DIGITS, evaluateHighPrecision, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
+import { confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
@@ -1132,6 +1132,16 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
     }
     // A comparison's call is taken where its margin stayed put from a reading just before (see marginsSettled):
     // a first call is read again 40 digits up, where decimal.js may not go to twice the digits.
+    // A part dropped whole reads the same at every doubling below the digits that keep it (see absorbed-parts.ts):
+    // 1 - (1 + r)^-3 is 0 at r = 1e-301 short of 301 digits, and a true bound on it over r was refuted (probe 56).
+    const revealing = l.isFinite() && r.isFinite() ? digitsToSeeAbsorbed(magnitudes, l, r) : 0;
+    if (revealing > digits) {
+      if (revealing > top + 2 * AGREEMENT_RAISE) return undefined;
+      before = undefined;
+      apartBefore = undefined;
+      digits = revealing;
+      continue;
+    }
     const settled = magnitudes.margins!.size === 0 || (before !== undefined && marginsSettled(magnitudes, before));
     const first = before === undefined;
     before = magnitudes;

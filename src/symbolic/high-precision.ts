@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
+import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, absorbedMatters, type Absorbed } from './absorbed-parts.ts';
 import { readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
@@ -103,6 +104,21 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     if (x.isFinite() && !x.isZero() && x.e > magnitudes.largest) magnitudes.largest = x.e;
   };
   const one = new Big(1);
+  // Parts each value dropped whole (see absorbed-parts.ts), kept where a caller watches the reading's magnitudes.
+  const parts = magnitudes === undefined ? undefined : new Map<Term, Absorbed>();
+  const partOf = (x: Term): Absorbed | undefined => {
+    if (parts === undefined) return undefined;
+    if (x.k === 'input') {
+      const v = point.get(printRef(x.ref));
+      return typeof v === 'object' && 'term' in v ? parts.get(v.term) : undefined;
+    }
+    return parts.get(x);
+  };
+  const note = (t: Term, value: Decimal, part: Absorbed | undefined): void => {
+    if (part === undefined || magnitudes === undefined) return;
+    parts!.set(t, part);
+    if (absorbedMatters(value, part, digits)) magnitudes.reveal = Math.max(magnitudes.reveal ?? 0, part.reveal);
+  };
   // An expanded term shares its subterms (inv(P)'s entries in every entry of inv(P) S inv(P)): each is evaluated
   // once per point, not once per path to it (a 3x3 step took minutes). Terms are immutable, so identity is enough.
   const seen = new Map<Term, Decimal>();
@@ -148,12 +164,15 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       }
       case 'add': {
         let largest = -Infinity;
+        const values: Decimal[] = [];
         const sum = t.terms.reduce((acc, x) => {
           const v = go(x);
           see?.(v);
+          if (parts !== undefined) values.push(v);
           if (v.isFinite() && !v.isZero() && v.e > largest) largest = v.e;
           return acc.plus(v);
         }, new Big(0));
+        if (parts !== undefined) note(t, sum, absorbedInSum(values, t.terms.map(partOf), digits));
         // The digits this sum cancelled (y + sqrt(y^2 + 1) at y = -1e40 keeps 5e-41 of terms of 1e40: 81 of them).
         if (largest > largestTerm) largestTerm = largest;
         if (sum.isFinite() && !sum.isZero() && largest - sum.e > lost) {
@@ -166,7 +185,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // An interval's guard, 0 * (log(x - a) + sqrt(b - x)), asks only whether its factors have a value: at 960
         // digits reading its logarithms cost more than the step itself.
         if (t.factors.some(isExactZero)) return t.factors.every((x) => isExactZero(x) || hasValue(x)) ? new Big(0) : new Big(NaN);
-        return t.factors.reduce((acc, x) => acc.times(go(x)), one);
+        if (parts === undefined) return t.factors.reduce((acc, x) => acc.times(go(x)), one);
+        const values = t.factors.map(go);
+        const product = values.reduce((acc, v) => acc.times(v), one);
+        note(t, product, absorbedInProduct(values, t.factors.map(partOf)));
+        return product;
       }
       case 'pow': {
         const base = go(t.base);
@@ -174,11 +197,17 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // decimal.js gives (-8)^(1/3) a value; the language does not (a root of a negative number). Nor has 0 to a
         // negative power (a pole, which decimal.js makes Infinity, and atan(1 / 0) pi / 2), nor NaN^0 (1 to decimal.js).
         if (base.isNaN() || exponent.isNaN() || (base.isNeg() && !exponent.isInteger()) || (base.isZero() && exponent.isNeg())) return new Big(NaN);
-        return keepingSettings(Big, () => base.pow(exponent));
+        const power = keepingSettings(Big, () => base.pow(exponent));
+        if (parts !== undefined) note(t, power, absorbedInPower(base, exponent, power, partOf(t.base), partOf(t.exponent)));
+        return power;
       }
       case 'fn': {
         const withoutCancellation = logOfConstantPlus(t);
-        if (withoutCancellation !== undefined) return go(withoutCancellation);
+        if (withoutCancellation !== undefined) {
+          const value = go(withoutCancellation);
+          note(t, value, partOf(withoutCancellation));
+          return value;
+        }
         // No value in, none out: relu(NaN) would be 0 and max(NaN, 1) 1 by the rules' comparisons.
         const args = t.args.map(go);
         if (args.some((a) => a.isNaN())) return new Big(NaN);
@@ -194,7 +223,9 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           if (whole.abs().lt(1e15) && equalExactlyAt(t.args[0], { k: 'num', value: { num: BigInt(whole.toFixed(0)), den: 1n } }, point)) return whole;
           throw new TieError(`${t.name} too close to a whole number to call at ${digits} digits`);
         }
-        return preciseValue(FUNCTIONS[t.name], Big, args);
+        const value = preciseValue(FUNCTIONS[t.name], Big, args);
+        if (parts !== undefined) note(t, value, absorbedInFunction(t.name, args, value, t.args.map(partOf), digits));
+        return value;
       }
       case 'apply': return go(instantiateFunctions(t));
       case 'cmp': {
@@ -206,6 +237,10 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // With the digits its sides cancelled left out: (1 - cos(x)) / x^2 against 1/2 - x^2/24 at x = 1e-20 keeps 80
         // of 120, and its rounding called a true bound false at 120 and at 160 digits alike (probe 27).
         const apart = a.minus(b).abs();
+        // A side's dropped part as large as the margin could turn the call.
+        for (const part of [partOf(t.a), partOf(t.b)]) {
+          if (part !== undefined && magnitudes !== undefined && (apart.isZero() || apart.e <= part.at + 10)) magnitudes.reveal = Math.max(magnitudes.reveal ?? 0, part.reveal);
+        }
         // Or apart by far more than any term's rounding, whatever cancelled: (x^2 + x - 1)^2 at the golden ratio's root
         // cancels every digit, and is within 10^-120 of 0 at 60 digits, far below 1e-40 (probe 32). Only where the margin
         // is watched across readings: a cancelled sum divided by another (s / (s + 1e-70)) is no value to call by, and its
@@ -224,7 +259,9 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       }
       case 'extremum': {
         const values = t.terms.map(go);
-        return t.op === 'max' ? Big.max(...values) : Big.min(...values);
+        const extreme = t.op === 'max' ? Big.max(...values) : Big.min(...values);
+        if (parts !== undefined) note(t, extreme, t.terms.map(partOf).reduce<Absorbed | undefined>((a, b) => (a === undefined ? b : b === undefined ? a : { at: Math.max(a.at, b.at), reveal: Math.max(a.reveal, b.reveal) }), undefined));
+        return extreme;
       }
       case 'ival':
         if (t.index.k === 'lit') return new Big(t.index.value);
@@ -314,7 +351,26 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         throw new Error(`internal: high-precision evaluation of an unexpanded term (${t.k})`);
     }
   };
-  return go(term);
+  const value = go(term);
+  const part = partOf(term);
+  if (magnitudes !== undefined && part !== undefined) {
+    magnitudes.sides = { at: Math.max(magnitudes.sides?.at ?? -Infinity, part.at), reveal: Math.max(magnitudes.sides?.reveal ?? 0, part.reveal) };
+  }
+  return value;
+}
+
+/**
+ * The digits a reading must have before its sides can be compared, where it dropped a part whole that matters
+ * (see absorbed-parts.ts): inside, or in the sides against their difference. 0 where none.
+ */
+export function digitsToSeeAbsorbed(magnitudes: Magnitudes, lhs: Decimal, rhs: Decimal): number {
+  let reveal = magnitudes.reveal ?? 0;
+  const sides = magnitudes.sides;
+  if (sides !== undefined && lhs.isFinite() && rhs.isFinite()) {
+    const apart = lhs.minus(rhs).abs();
+    if (apart.isZero() || apart.e <= sides.at + 10) reveal = Math.max(reveal, sides.reveal);
+  }
+  return reveal === 0 ? 0 : reveal + DIGITS;
 }
 
 /** The largest decimal exponent of the terms an evaluation added up (see confirmAtPoint). */
@@ -324,6 +380,10 @@ export interface Magnitudes {
   lost: number;
   /** Each comparison's margin (a - b of a < b): a call is trusted where its margin stays put as the digits double. */
   margins?: Map<Term, Decimal>;
+  /** The most digits that would see a part some value dropped whole and that matters there (see absorbed-parts.ts). */
+  reveal?: number;
+  /** The largest part the sides dropped whole. */
+  sides?: Absorbed;
 }
 
 /**
@@ -506,6 +566,14 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     }
     if (valuesOnly) return { lhs: l, rhs: r, digits };
     if (!l.isFinite() || !r.isFinite()) return undefined;
+    // A part dropped whole reads the same at every doubling below the digits that keep it: read there, or not at all.
+    const revealing = digitsToSeeAbsorbed(magnitudes, l, r);
+    if (revealing > digits) {
+      if (revealing > maxDigits) return undefined;
+      digits = revealing;
+      previous = undefined;
+      continue;
+    }
     // Terms far larger than the sides that cancel (cosh(p + 200)^2 - sinh(p + 200)^2 is 1, its terms 1e175) lose that
     // many digits, at every doubling alike while the digits stay below it: 0 at 60 and at 120, a difference that stays
     // put and is no difference. The digits must see the sides next to the largest term added up.

@@ -159,3 +159,25 @@ describe('a strict comparison true only in a window or far out (sixteenth probe:
     for (const seed of [1, 2, 3]) expect(verdictsIn(body, { seed }), `seed ${seed}`).toEqual(['refuted']);
   }, 60_000);
 });
+
+describe('a part a reading drops whole, the same at every doubling of the digits (probes 56 and 57)', () => {
+  it('reads 1 - (1 + r)^-3 over r at r in (0, 1e-300) as 3 - 6r, not as the 0 that 120 digits give it', () => {
+    expect(verdictsIn(`given r: real in (0, 1e-300)
+claim \\frac{1 - (1 + r)^{-3}}{r} > 3 - 10^{-290}
+claim \\frac{1 - (1 + r)^{-3}}{r} < 3 - 10^{-290}   expect wrong
+claim \\frac{1 - (1 + r)^{-1}}{r} < 1 - 10^{-290}   expect wrong
+claim ((1 + r) - 1)/r > 1 - 10^{-200}
+`)).toEqual(['verified', 'refuted', 'refuted', 'proved']);
+  });
+
+  it('sees an argument too small to move exp, cos or sigmoid at the digits (exp(r) reads 1), through the cancellation after', () => {
+    expect(verdictsIn(`given r: real in (0, 1e-300)
+given s: real in (0, 1e-150)
+claim (exp(r) - 1)/r > 1
+claim (exp(r) - 1)/r < 1   expect wrong
+claim (1 - cos(s))/s^2 > 1/2 - 10^{-200}
+claim (1 - cos(s))/s^2 > 1/2   expect wrong
+claim (sigmoid(r) - 1/2)/r > 1/4 - 10^{-100}
+`)).toEqual(['verified', 'refuted', 'verified', 'refuted', 'verified']);
+  });
+});

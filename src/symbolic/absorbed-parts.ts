@@ -1,0 +1,123 @@
+import type { Decimal } from 'decimal.js';
+import type { FunctionName } from '../model/index.ts';
+
+/**
+ * A part of a value that a high-precision reading dropped whole. `1 + r` at r = 1e-301 reads 1 in any digits short of
+ * 301, and so does `exp(r)`: the same at 60, 120 and 240 digits, so the test that tells rounding from a difference (a
+ * difference that stays put as the digits double) takes the reading for exact. Where such a part is later all that is
+ * left (`1 - (1 + r)^-3`, exactly 0 in those digits, is 3r), the reading is wrong in every digit, and a true bound on
+ * it was refuted and a false one verified (probe 56). A reading tracks the parts it dropped, through the operations
+ * after, and is not trusted in digits that cannot see them.
+ */
+export interface Absorbed {
+  /** The decimal exponent of the largest part dropped, as it stands in this value. */
+  readonly at: number;
+  /** The digits of a reading that keeps the part where it was dropped. */
+  readonly reveal: number;
+}
+
+/** A dropped part must be this many digits below a value's last digit to leave it: a reading is trusted to its digits less ten. */
+const TRUSTED_MARGIN = 10;
+
+const exponent = (v: Decimal): number => (v.isZero() || !v.isFinite() ? -Infinity : v.e);
+
+/** How many decimal orders of magnitude the value stands above its dropped part; -Infinity where the value is 0. */
+function gap(value: Decimal, part: Absorbed): number {
+  return exponent(value) - part.at;
+}
+
+function larger(a: Absorbed | undefined, b: Absorbed | undefined): Absorbed | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return { at: Math.max(a.at, b.at), reveal: Math.max(a.reveal, b.reveal) };
+}
+
+/** Whether a value's dropped part reaches into the digits a reading trusts: then the reading says nothing below `reveal` digits. */
+export function absorbedMatters(value: Decimal, part: Absorbed | undefined, digits: number): boolean {
+  return part !== undefined && value.isFinite() && gap(value, part) < digits - TRUSTED_MARGIN;
+}
+
+/**
+ * A sum's dropped parts: its addends' own, and each addend the sum dropped whole, where it lies
+ * `digits` or more below the largest (decimal.js rounds each partial sum to the digits).
+ */
+export function absorbedInSum(values: readonly Decimal[], parts: readonly (Absorbed | undefined)[], digits: number): Absorbed | undefined {
+  let largest = -Infinity;
+  for (const v of values) largest = Math.max(largest, exponent(v));
+  let found: Absorbed | undefined;
+  for (let i = 0; i < values.length; i++) {
+    found = larger(found, parts[i]);
+    const e = exponent(values[i]);
+    if (e > -Infinity && largest - e >= digits - 1) found = larger(found, { at: e, reveal: largest - e + 1 });
+  }
+  return found;
+}
+
+/** A product's dropped parts: each factor's, times the other factors. */
+export function absorbedInProduct(values: readonly Decimal[], parts: readonly (Absorbed | undefined)[]): Absorbed | undefined {
+  let found: Absorbed | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const part = parts[i];
+    if (part === undefined) continue;
+    let at = part.at;
+    for (let j = 0; j < values.length && at > -Infinity; j++) if (j !== i) at += exponent(values[j]);
+    if (at > -Infinity) found = larger(found, { at, reveal: part.reveal });
+  }
+  return found;
+}
+
+/** A relative part (10^-gap of a value) carried to a result, amplified by the operation's condition (log10 of it). */
+function carried(result: Decimal, argument: Decimal, part: Absorbed | undefined, amplification: number): Absorbed | undefined {
+  if (part === undefined) return undefined;
+  const relative = gap(argument, part);
+  // A part of a value that is 0 has no relative size: the result's is as large as the result.
+  const at = relative === -Infinity ? exponent(result) : exponent(result) - (relative - Math.max(0, amplification));
+  return { at: Number.isFinite(at) ? at : part.at, reveal: part.reveal };
+}
+
+/** log10 of |v| to within 1: the exponent alone, since a logarithm at 900 digits costs more than the reading it watches. */
+const log10 = (v: Decimal): number => exponent(v);
+
+/** log10 of |ln b| to within 1, for b > 0, by the exponents alone (ln b is b - 1 near 1). */
+function log10OfLog(b: Decimal): number {
+  if (b.gt(0.5) && b.lt(2)) return exponent(b.minus(1));
+  return Math.log10(2.31 * Math.max(1, Math.abs(b.e)));
+}
+
+/** b^x: the base's relative part times |x|, the exponent's times |x log b|. */
+export function absorbedInPower(base: Decimal, exp: Decimal, value: Decimal, baseParts: Absorbed | undefined, expParts: Absorbed | undefined): Absorbed | undefined {
+  if (baseParts === undefined && expParts === undefined) return undefined;
+  const fromBase = carried(value, base, baseParts, log10(exp));
+  const fromExponent = expParts === undefined ? undefined : base.isPositive() && !base.isZero() ? carried(value, exp, expParts, log10(exp) + log10OfLog(base)) : expParts;
+  return larger(fromBase, fromExponent);
+}
+
+/**
+ * Functions with a value other than 0 at 0, and the order of their first change there: exp(a) at a = 1e-301 reads 1,
+ * dropping a whole (order 1), cos(a) drops a^2 / 2 (order 2).
+ */
+const FLAT_AT_ZERO: Partial<Record<FunctionName, number>> = { exp: 1, sigmoid: 1, softplus: 1, erfc: 1, Phi: 1, cos: 2, cosh: 2, sech: 2, phi: 2 };
+
+/** Functions with zeros away from 0, near which an argument's relative part grows by the value's smallness. */
+const ZEROS_AWAY_FROM_ZERO = new Set<FunctionName>(['log', 'sin', 'cos', 'lgamma', 'digamma']);
+
+/** How far a function multiplies its argument's relative part (log10 of its condition number, a bound). */
+function amplification(name: FunctionName, a: Decimal, value: Decimal): number {
+  const size = Math.max(0, log10(a));
+  if (name === 'sqrt' || name === 'abs' || name === 'relu' || name === 'max' || name === 'min') return 0;
+  if (name === 'exp') return size;
+  if (ZEROS_AWAY_FROM_ZERO.has(name)) return size - log10(value);
+  return 2 * size;
+}
+
+/** A function's dropped parts: its arguments', amplified by its condition, and its own where an argument is too small to move it. */
+export function absorbedInFunction(name: FunctionName, args: readonly Decimal[], value: Decimal, parts: readonly (Absorbed | undefined)[], digits: number): Absorbed | undefined {
+  let found: Absorbed | undefined;
+  for (let i = 0; i < args.length; i++) found = larger(found, carried(value, args[i], parts[i], amplification(name, args[i], value)));
+  const order = FLAT_AT_ZERO[name];
+  if (order !== undefined && args.length === 1 && value.isFinite() && !value.isZero()) {
+    const change = order * exponent(args[0]);
+    if (change > -Infinity && -change >= digits - 1) found = larger(found, { at: exponent(value) + change, reveal: -change + 1 });
+  }
+  return found;
+}
