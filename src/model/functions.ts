@@ -54,7 +54,9 @@ export interface FunctionRule {
   readonly precise: (D: PreciseConstructor, ...args: PreciseNumber[]) => PreciseNumber;
   /**
    * A bound on the relative error of `value`, in units of the unit round-off
-   * (half an ulp). Default 2: a correctly rounded or nearly so library function.
+   * (half an ulp). Default 2: a correctly rounded or nearly so library function;
+   * 0 for abs, relu, max and min, exact in floating point (so |t| - 2s next to
+   * its root is no tie: a piece of a two-sided tail's integral was lost there).
    * The numeric engine's error bound for the function's result uses it.
    */
   readonly roundoff?: number;
@@ -135,15 +137,15 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
     arity: 1, slopes: (a) => [1 / (1 + Math.exp(-a))], value: (a) => (a > 30 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))),
     partials: (a) => [fn('sigmoid', a)],
   },
-  relu: { precise: (D, a) => (a.gt(0) ? a : new D(0)), arity: 1, slopes: (a) => [a > 0 ? 1 : 0], value: (a) => (a > 0 ? a : a <= 0 ? 0 : NaN), partials: (a) => [cmp('>', a, num(0))], kink: (a) => a },
+  relu: { precise: (D, a) => (a.gt(0) ? a : new D(0)), arity: 1, roundoff: 0, slopes: (a) => [a > 0 ? 1 : 0], value: (a) => (a > 0 ? a : a <= 0 ? 0 : NaN), partials: (a) => [cmp('>', a, num(0))], kink: (a) => a },
   abs: { precise: (_D, a) => a.abs(),
-    arity: 1, slopes: (a) => [Math.sign(a)], value: Math.abs, partials: (a) => [sub(cmp('>', a, num(0)), cmp('<', a, num(0)))], kink: (a) => a,
+    arity: 1, roundoff: 0, slopes: (a) => [Math.sign(a)], value: Math.abs, partials: (a) => [sub(cmp('>', a, num(0)), cmp('<', a, num(0)))], kink: (a) => a,
   },
   max: { precise: (_D, a, b) => (a.gte(b) ? a : b),
-    arity: 2, slopes: (a, b) => [a > b ? 1 : 0, a > b ? 0 : 1], value: Math.max, partials: (a, b) => [cmp('>', a, b), cmp('<', a, b)], kink: (a, b) => a - b,
+    arity: 2, roundoff: 0, slopes: (a, b) => [a > b ? 1 : 0, a > b ? 0 : 1], value: Math.max, partials: (a, b) => [cmp('>', a, b), cmp('<', a, b)], kink: (a, b) => a - b,
   },
   min: { precise: (_D, a, b) => (a.lte(b) ? a : b),
-    arity: 2, slopes: (a, b) => [a < b ? 1 : 0, a < b ? 0 : 1], value: Math.min, partials: (a, b) => [cmp('<', a, b), cmp('>', a, b)], kink: (a, b) => a - b,
+    arity: 2, roundoff: 0, slopes: (a, b) => [a < b ? 1 : 0, a < b ? 0 : 1], value: Math.min, partials: (a, b) => [cmp('<', a, b), cmp('>', a, b)], kink: (a, b) => a - b,
   },
   sin: { precise: (_D, a) => fastSin(a), arity: 1, slopes: (a) => [Math.cos(a)], value: Math.sin, partials: (a) => [fn('cos', a)] },
   cos: { precise: (_D, a) => fastCos(a), arity: 1, slopes: (a) => [-Math.sin(a)], value: Math.cos, partials: (a) => [mul(num(-1), fn('sin', a))] },

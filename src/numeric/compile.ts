@@ -716,12 +716,17 @@ function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled
       const low = Math.min(a, b);
       const high = Math.max(a, b);
       const cuts: number[] = [];
+      // A switch at an end of the range ties there as at a cut (integral(t, 2 s, Infinity, (|t| >= 2 s) ...)).
+      let switchAtLow = false;
+      let switchAtHigh = false;
       for (const w of switches) {
         // Read where t is not put in: slope and offset are free of it.
         const slope = w.slope(s);
         const offset = w.offset(s);
         const root = -offset / slope;
         if (Number.isFinite(root) && root > low && root < high) cuts.push(root);
+        if (Number.isFinite(root) && Number.isFinite(low) && Math.abs(root - low) <= CUT_NUDGE * Math.max(Math.abs(low), 1)) switchAtLow = true;
+        if (Number.isFinite(root) && Number.isFinite(high) && Math.abs(root - high) <= CUT_NUDGE * Math.max(Math.abs(high), 1)) switchAtHigh = true;
       }
       cuts.sort((x, y) => x - y);
       const ends = [low, ...cuts, high];
@@ -730,7 +735,9 @@ function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled
       let settled = true;
       for (let i = 0; i + 1 < ends.length; i++) {
         if (ends[i] === ends[i + 1]) continue;
-        const piece = integrate(integrand, ends[i], ends[i + 1]);
+        const cutBelow = i > 0 || switchAtLow;
+        const cutAbove = i + 2 < ends.length || switchAtHigh;
+        const piece = integrate(cutBelow || cutAbove ? insideCuts(integrand, valueAt, () => lostHere, ends[i], ends[i + 1], cutBelow, cutAbove) : integrand, ends[i], ends[i + 1]);
         value += piece.value;
         pieceError += piece.error;
         settled &&= piece.settled;
@@ -750,6 +757,38 @@ function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled
       s.versions[input]++;
       s.kinkDistance = kinkDistance;
     }
+  };
+}
+
+/** How near a cut, in parts of the piece's scale, a node is read just inside instead (see insideCuts). */
+const CUT_NUDGE = 1e-8;
+
+/**
+ * A piece's integrand whose nodes next to a cut are read a little inside where they tie: the comparison that switches
+ * there has one outcome on the whole piece, but next to its root its sides are equal to within their rounding in
+ * doubles (abs(t) - 2 s at t = 2 s (1 + 1e-17)), and such a node was lost, with it the piece and the integral: a
+ * two-sided normal tail was an error, or read as 0 unsplit (probe 57). The node is read CUT_NUDGE of the scale inside,
+ * where the outcome is clear; the nodes within that of the cut weigh about as much together, so the integral moves by
+ * some 1e-16 of its size where the integrand changes on the scale of the piece.
+ */
+function insideCuts(integrand: { value: (x: number) => number; error: () => number; lost: () => boolean }, valueAt: (x: number) => number, lost: () => boolean,
+  low: number, high: number, cutBelow: boolean, cutAbove: boolean): { value: (x: number) => number; error: () => number; lost: () => boolean } {
+  const width = high - low;
+  const nudge = (end: number) => {
+    const scale = Math.max(Math.abs(end), Number.isFinite(width) ? width : 1);
+    return Number.isFinite(width) ? Math.min(CUT_NUDGE * scale, width / 4) : CUT_NUDGE * scale;
+  };
+  const below = cutBelow ? nudge(low) : 0;
+  const above = cutAbove ? nudge(high) : 0;
+  return {
+    ...integrand,
+    value: (x) => {
+      const v = valueAt(x);
+      if (!lost()) return v;
+      if (cutBelow && x - low < below) return valueAt(low + below);
+      if (cutAbove && high - x < above) return valueAt(high - above);
+      return v;
+    },
   };
 }
 

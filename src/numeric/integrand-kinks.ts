@@ -22,7 +22,11 @@ export function integrandSwitches(body: Term, v: string): AffineSwitch[] {
   const note = (difference: Term): void => {
     if (!reads(difference, v)) return;
     const form = affineIn(difference, v);
-    if (form !== undefined && out.length < MAX_SWITCHES) out.push(form);
+    if (form !== undefined) {
+      if (out.length < MAX_SWITCHES) out.push(form);
+      return;
+    }
+    for (const root of evenSwitches(difference, v)) if (out.length < MAX_SWITCHES) out.push(root);
   };
   const walk = (t: Term): Term => {
     if (t.k === 'cmp') note(minus(t.a, t.b));
@@ -33,6 +37,36 @@ export function integrandSwitches(body: Term, v: string): AffineSwitch[] {
   };
   walk(body);
   return out;
+}
+
+/**
+ * The switches of `k |A| + R` and `k A^2 + R`, A affine in v and k, R free of it, at its two roots in A:
+ * `abs(t) >= 2 s` is 0 on (-2s, 2s), and with the range unsplit a wide s left every node of the rule there, where
+ * the integrand is 0: a normal tail read as 0 (probe 57). Both are listed; a root with no value is never cut at.
+ */
+function evenSwitches(difference: Term, v: string): AffineSwitch[] {
+  const terms = difference.k === 'add' ? difference.terms : [difference];
+  const reading = terms.filter((x) => reads(x, v));
+  if (reading.length !== 1) return [];
+  const others = terms.filter((x) => x !== reading[0]);
+  const rest: Term = others.length === 0 ? ZERO : others.length === 1 ? others[0] : { k: 'add', terms: others };
+  const factors = reading[0].k === 'mul' ? reading[0].factors : [reading[0]];
+  const inner = factors.filter((f) => reads(f, v));
+  if (inner.length !== 1) return [];
+  const coefficients = factors.filter((f) => f !== inner[0]);
+  const scale: Term = coefficients.length === 0 ? ONE : coefficients.length === 1 ? coefficients[0] : { k: 'mul', factors: coefficients };
+  const even = inner[0];
+  const argument = even.k === 'fn' && even.name === 'abs' ? even.args[0]
+    : even.k === 'pow' && even.exponent.k === 'num' && even.exponent.value.num === 2n && even.exponent.value.den === 1n ? even.base : undefined;
+  const form = argument === undefined ? undefined : affineIn(argument, v);
+  if (form === undefined) return [];
+  // |A| = -R / k, or A^2 = -R / k: A = ±(that), or ±sqrt(that).
+  const level: Term = { k: 'mul', factors: [MINUS_ONE, rest, { k: 'pow', base: scale, exponent: MINUS_ONE }] };
+  const magnitude: Term = even.k === 'fn' ? level : { k: 'fn', name: 'sqrt', args: [level] };
+  return [
+    { slope: form.slope, offset: minus(form.offset, magnitude) },
+    { slope: form.slope, offset: { k: 'add', terms: [form.offset, magnitude] } },
+  ];
 }
 
 /**

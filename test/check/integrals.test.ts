@@ -336,3 +336,21 @@ claim \\mathcal{L}\\{\\cos(b t)\\} = \\frac{b}{s^2 + b^2}
     expect(step.detail.diagnostic?.message).toContain('declare s (given s: positive)');
   });
 });
+
+describe('an integrand that switches at |t| = c or t^2 = c is split at both roots (probe 57)', () => {
+  it('reads the two-sided normal tail P(|X| >= 2 s) at a wide s as erfc(sqrt(2)), not as the 0 every node in (-2s, 2s) gave', () => {
+    expect(verdictsIn(`given X ~ N(0, σ^2)
+given σ: real in (60000, 80000)
+claim P(|X| \\ge 2σ) = \\operatorname{erfc}(\\sqrt{2})
+claim P(|X| \\ge 2σ) < 0.01   expect wrong
+claim integral(t, -Infinity, Infinity, (abs(t) >= 2 σ) exp(-t^2/(2 σ^2))/sqrt(2 pi σ^2)) = erfc(sqrt(2))
+`)).toEqual(['verified', 'refuted', 'verified']);
+  });
+
+  it('splits t^2 >= 4 s^2 at -2s and 2s', () => {
+    expect(verdictsIn(`given σ: real in (1, 2)
+claim integral(t, -Infinity, Infinity, (t^2 >= 4 σ^2) exp(-t^2/(2 σ^2))/sqrt(2 pi σ^2)) = erfc(sqrt(2))
+claim integral(t, -Infinity, Infinity, (t^2 >= 4 σ^2) exp(-t^2/(2 σ^2))/sqrt(2 pi σ^2)) = erfc(sqrt(2)) + 1e-9   expect wrong
+`)).toEqual(['verified', 'refuted']);
+  });
+});
