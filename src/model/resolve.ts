@@ -309,6 +309,13 @@ export class Resolver {
           return this.callValue('delta', { kind: 'call', name: 'delta', nameSpan: expr.target.span, args: expr.indices, span: expr.span }, bound);
         }
         this.checkNotBroken(expr.target.name);
+        // λ [2x, 2y], a Lagrange condition as printed: a scalar input before a bracket written apart from it is a
+        // product with the vector, not an index (a scalar has none).
+        if (this.scope.inputs.get(expr.target.name)?.dims.length === 0 && !bound.has(expr.target.name) && expr.indices.length > 0
+          && expr.indices.every((i) => i.kind !== 'range') && writtenApart(expr.target.span, expr.indices[0].span)) {
+          const vector: Expr = { kind: 'array', items: expr.indices, span: expr.span };
+          return this.val({ kind: 'binary', op: '*', left: expr.target, right: vector, span: expr.span, implicit: true }, bound);
+        }
         if (expr.indices.some((i) => i.kind === 'range')) return this.sliced(this.nameValue(expr.target.name, expr.target.span, bound), expr.target, expr.indices, expr.span, bound);
         return scalar(this.indexed(expr.target.name, expr.target.span, expr.indices, expr.span, bound));
       case 'range':
@@ -1372,6 +1379,12 @@ export class Resolver {
     if (name === 'diff') {
       this.expectArity(expr, 2, 'diff(F, x[k])');
       if (args[1].kind === 'call' && this.scope.functions?.has(args[1].name.replace(/'+$/, ''))) return this.diffByFunctionValue(args[0], args[1], bound);
+      // diff(log(Q), log(P)), an elasticity: a derivative in log P is P times the one in P.
+      const inLog = args[1];
+      if (inLog.kind === 'call' && (inLog.name === 'log' || inLog.name === 'ln') && inLog.args.length === 1 && !this.isDeclared(inLog.name)) {
+        const variable = inLog.args[0];
+        return this.val({ kind: 'binary', op: '*', left: variable, right: { ...expr, args: [args[0], variable] }, span: expr.span }, bound);
+      }
       // The variable written with a subscript (diff(L, x_k)) is the entry x[k].
       const written = args[1].kind === 'name' ? this.subscripted(args[1], bound) ?? args[1] : args[1];
       // dσ/da, dtanh/dx (PRML (4.88)): a function of the table by its name alone, over a scalar variable, is its value there.
@@ -3233,4 +3246,9 @@ function mapArray(value: ArrayValue, f: (t: Term) => Term): ArrayValue {
 
 function mapValue(value: Value, f: (t: Term) => Term): Value {
   return value.k === 'scalar' ? scalar(f(value.t)) : array(value.shape, (ix) => f(value.at(ix)));
+}
+
+/** Whether a name and the bracket after it stand apart (`λ [2x, 2y]`): something more than the bracket lies between its end and the first index. */
+function writtenApart(name: Span, firstIndex: Span): boolean {
+  return firstIndex.line > name.endLine || firstIndex.col - name.endCol > 1;
 }

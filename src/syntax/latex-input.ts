@@ -260,6 +260,16 @@ class LatexReader {
         return bottom.end;
       }
       const differential = /^\s*(\u2202|d)(\s*(?:\^\s*\d|[\u00b2\u00b3]))?\s*/u.exec(numerator);
+      // d ln Q / d ln P, an elasticity as economics prints it: a derivative in log P is P times the one in P.
+      const inLog = differential !== null && differential[2] === undefined ? LOG_DIFFERENTIAL.exec(text.slice(bottom.inner[0], bottom.inner[1])) : null;
+      if (inLog !== null) {
+        const variable = inLog[2] ?? inLog[3] ?? inLog[4];
+        apart();
+        this.emit(`(${variable}*(${differential![1]}/${differential![1]}${variable}(`, i);
+        this.emitReader(a.slice(differential![0].length, numerator.length), false);
+        this.emit(')))', bottom.end - 1);
+        return bottom.end;
+      }
       if (differential !== null && /^(\u2202|d)[\p{L}\s]/u.test(b.out.join('').trimStart())) {
         // A coefficient against it, 2\frac{dy}{dt} (Boyce and DiPrima print y'' + 2y' + 5y so), is a factor before it, not 2d.
         apart();
@@ -709,4 +719,7 @@ const STATEMENT_WORDS: ReadonlySet<string> = new Set(['claim', 'let', 'given', '
 const SIZED_BRACKETS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr']);
 
 /** What a command the reader does not know says to do. */
+/** A differential of a logarithm, `d \ln P`, `\partial \log(P)`: the variable is P. */
+const LOG_DIFFERENTIAL = /^\s*(d|\\partial)\s*\\(?:ln|log)\s*(?:\{\s*([A-Za-z]\w*)\s*\}|\(\s*([A-Za-z]\w*)\s*\)|([A-Za-z]\w*))\s*$/;
+
 export const UNREAD_LATEX_HINT = 'LaTeX is read for \\frac, \\sqrt, \\cdot, \\sum, \\prod, \\int, \\lim, \\partial, \\left( \\right), Greek letters, accents and fonts (docs/syntax.md); write the rest in plain notation';

@@ -54,13 +54,13 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)(?:\u207b\u00b9|\^\(-1\)|\^\{-1\}|\^
 /**
  * A function of the tables written before a name, a number or a call without brackets: `sin x`,
  * `ln 2`, `log x[i]`, `2 sin x cos x`, `log σ(x)` (Goodfellow's log σ(x) + log σ(-x)). Only where the operand ends the factor: before an
- * operator, a closing bracket, the end, `by`, `expect` or another such function. A number
+ * operator, a closing bracket or bar (`|sin a - sin b|`, probe 57), the end, `by`, `expect` or another such function. A number
  * written against a name is one operand, `sin 2x` is sin(2x), as in every book; `sin x^2`,
  * `sin 2 x` and `ln x y` stay errors rather than a guess (sin(x^2) or sin(x)^2, sin(2x)).
  */
 const BARE_FUNCTIONS = `${POWERED}|${INVERSES}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
 const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\((?:[^()\u2080-\u209c]|\\([^()\u2080-\u209c]*\\))*\\)(?:_[\\p{L}\\p{N}]+|\\[[^\\][()]*\\])?|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
-const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
+const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
 /**
  * Letters side by side after such a function, one of them Greek, as physics prints a phase: `cos ω t` is cos(ω t),
  * `sin n π x` is sin(n π x) (Taylor, Boas, probe 50). Latin letters alone stay an error, as above.

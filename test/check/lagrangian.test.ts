@@ -44,3 +44,25 @@ claim diff(q(t) * q(2 * t), q(t)) = q(2 * t)
     expect(other.detail.diagnostic?.message).toContain('holds q at another argument than');
   }, 60_000);
 });
+
+describe('a multiplier before a bracket written apart from it, λ [2x, 2y] (probe 57)', () => {
+  it('is the product of the scalar and the vector, as in ∇f = λ ∇g; a scalar indexed without a space stays an error', () => {
+    expect(verdictsIn(`given λ: real
+given x: real
+given y: real
+claim λ [2x, 2y] = [2 λ x, 2 λ y]
+claim λ [2x, 2y] = [2 λ x, 2 x]   expect wrong
+claim λ[1] = λ
+`)).toEqual(['proved', 'refuted', 'error']);
+  });
+});
+
+describe('a function written without brackets before a closing bar, |sin a - sin b| (probe 57)', () => {
+  it('takes the name before the bar as its argument', () => {
+    expect(verdictsIn(`given a: real
+given b: real
+claim |\\sin a - \\sin b| <= |a - b|
+claim |\\sin a - \\sin b| <= |a - b|/2   expect wrong
+`)).toEqual(['verified', 'refuted']);
+  });
+});

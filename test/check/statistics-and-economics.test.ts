@@ -32,3 +32,19 @@ claim log(1 - a) + log(mw) = log((1 - a) * mw)
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved']);
   }, 60_000);
 });
+
+describe('an elasticity as economics prints it, d ln Q / d ln P (probe 56)', () => {
+  it('is P times the derivative in P, written in LaTeX or as diff(log(Q), log(P)); its slips refuted', () => {
+    expect(verdictsIn(`given P: positive
+given a: positive
+given b: positive
+let Q = a P^(-b)
+claim \\frac{d \\ln Q}{d \\ln P} = -b
+claim \\frac{d \\ln Q}{d \\ln P} = b   expect wrong
+claim \\frac{\\partial \\ln Q}{\\partial \\ln(P)} = -b
+claim \\frac{d Q}{d \\ln P} = -b Q
+claim diff(log(Q), log(P)) = -b
+claim diff(log(Q), log(P)) = -b + 10^{-12}   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted']);
+  });
+});
