@@ -525,7 +525,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const found = numeric.kind === 'counterexample' ? withFunctions(numericCounterexample(numeric, used, binary, symmetric), functions) : undefined;
   const replay = numeric.kind === 'counterexample' ? { seed: numeric.seed, path: numeric.path } : undefined;
   const worstRelative = numeric.kind === 'agree' ? numeric.worstRelative : undefined;
-  const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: dimsRead.length === 0 });
+  const outcome = judge({ everyN, symbolic, numeric, onlyFixedSizes: dimsRead.length === 0, constant: used.size === 0 });
   const result = (verdict: StepResult['verdict'], proof: ProofScope | undefined, method: string, extra: Partial<StepDetail>): StepResult =>
     ({ ...base, verdict, proof, ok: isExpected(verdict, expect), method, detail: { ...detail, ...extra } });
   // Only a step that holds gets the note of where it has no value.
@@ -602,6 +602,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         const method = numeric.kind === 'counterexample' && numeric.example.divergence ? `${numericMethod}; the order of a series' terms or an integral's integrand at its ends (or at 0 inside its range), which shows it diverges`
           : numeric.kind === 'counterexample' && numeric.example.precise ? `${numericMethod}; 60-digit evaluation where double precision lost a side` : numericMethod;
         return result('refuted', undefined, method, { counterexample: found, replay, ...why });
+      }
+      if (outcome.by === 'never-zero' && symbolic.kind === 'different' && numeric.kind !== 'agree') {
+        return result('refuted', undefined, exactMethod, {
+          ...why,
+          counterexample: {
+            sizes: {}, indices: {}, inputs: {}, lhs: 'not evaluated', rhs: 'not evaluated', difference: symbolic.neverZero!, tolerance: undefined,
+            foundBy: 'exact canonical form: the sides are constants that differ by a form that is never 0 (a nonzero constant, or of one sign by the ranges of its parts); no evaluation holds their values',
+          },
+        });
       }
       if (outcome.by === 'never-zero' && symbolic.kind === 'different' && numeric.kind === 'agree' && numeric.agreedAt !== undefined) {
         const at = numeric.agreedAt;

@@ -12,6 +12,8 @@ export interface Evidence {
   readonly numeric: NumericOutcome;
   /** No dimension symbol: the concrete sizes are every size there is. */
   readonly onlyFixedSizes: boolean;
+  /** The step and the line above read no input: their values are constants, which the exact engine had. */
+  readonly constant?: boolean;
 }
 
 /** The verdict the evidence supports, and which engine carries it. */
@@ -54,6 +56,8 @@ export function judge(e: Evidence): Judgement {
     if (everyN.kind !== 'proved' && symbolic.kind === 'different' && symbolic.confirmed) return { verdict: 'refuted', by: 'high-precision' };
     // So does one read when the algebra passed its budget ((1 + 1e-300)^(1e300) against e, probe 24).
     if (everyN.kind !== 'proved' && symbolic.kind === 'undecided' && symbolic.spotCheck?.confirmed) return { verdict: 'refuted', by: 'high-precision' };
+    // Constants that differ by a form never 0 (2^(-10^400) against 0, past every evaluation's range: probe 58) differ.
+    if (e.constant === true && symbolic.kind === 'different' && symbolic.neverZero !== undefined && noInstance(symbolic)) return { verdict: 'refuted', by: 'never-zero' };
     return { verdict: 'error', why: 'no-domain' };
   }
   if (everyN.kind === 'proved') {
@@ -79,7 +83,12 @@ export function judge(e: Evidence): Judgement {
   // The forms differ by one that is never 0 (A + 1e-14 against A, A a nested integral read in doubles only), and the
   // numbers found an input where both sides have a value: they differ there, below what any evaluation resolved.
   // Only where the instance is every instance (no size, index or case): at another size the forms are others.
-  const everyInstance = symbolic.kind === 'different' && [symbolic.instance.sizes, symbolic.instance.indices, symbolic.instance.cases].every((r) => Object.keys(r).length === 0);
+  const everyInstance = symbolic.kind === 'different' && noInstance(symbolic);
   if (symbolic.kind === 'different' && everyInstance && numeric.kind === 'agree' && numeric.agreedAt !== undefined && symbolic.neverZero !== undefined) return { verdict: 'refuted', by: 'never-zero' };
   return { verdict: 'verified', unexplainedDifference: symbolic.kind === 'different' };
+}
+
+/** Whether a difference was found at the one instance there is: no size, index or case. */
+function noInstance(symbolic: Extract<SymbolicOutcome, { kind: 'different' }>): boolean {
+  return [symbolic.instance.sizes, symbolic.instance.indices, symbolic.instance.cases].every((r) => Object.keys(r).length === 0);
 }

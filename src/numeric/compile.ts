@@ -481,6 +481,9 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           const v = Math.pow(b, x);
           // A power of 0 is exact (or a pole); of a non-zero finite base, 0 or a subnormal or infinity is lost range.
           if (b !== 0 && Number.isFinite(b) && Number.isFinite(x) && (v === 0 || outOfRange(v))) s.needsPrecision = true;
+          // A negative base's sign is the exponent's parity, which an exponent known to within 1/2 or past 2^53 does not
+          // keep: (-1)^(10^16 + 1) is -1, its exponent's double even (probe 58).
+          if (b < 0 && ex > 0 && (ex >= 0.5 || Math.abs(x) >= 2 ** 53)) s.needsPrecision = true;
           // The slope x b^(x-1) as x v / b: b^(x-1) alone underflows (a sum of 1e260 to the power -2) where
           // the error it carries does not. At base 0 the slope is 0 or infinite, but |(0 + eb)^x| is the honest bound.
           // A base known to less than half its size (sin(pi x) near a multiple of pi: 4e-16 +- 2e-15) has no first-order

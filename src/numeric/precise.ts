@@ -410,6 +410,10 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           // No value only within the base's error (0 +- 1e-60 to a negative power, 1 - (1 - 1e-300 t) in 60 digits):
           // whether there is a pole is not known.
           if (v.isNaN() && !eb.isZero() && eb.isFinite() && b.abs().lte(eb) && x.isFinite()) context.unsettled = true;
+          // Past decimal.js's least exponent a power of a non-zero base reads 0 (2^(-10^20)), and a negative base's sign
+          // is the parity of an exponent known to within 1/2 ((-1)^(10^400 + 1) in 60 digits): neither is a value (probe 58).
+          if (v.isZero() && !b.isZero() && b.isFinite() && x.isFinite()) context.unsettled = true;
+          if (b.isNeg() && !ex.isZero() && ex.gte(0.5)) context.unsettled = true;
           // As in compile.ts: the slope x b^(x-1) as x v / b; at base 0, |eb|^x.
           // A base known to less than half its size has no first-order bound for a negative or fractional power (it
           // may be 0, a pole): no bound.

@@ -438,10 +438,19 @@ export class Canonicalizer {
         this.requireNonzero(base, 'a denominator');
         if (base.isZero()) return RationalFunction.ZERO;
       }
-      // 10^(10^10) or 2^1e400 is exact but has more digits than any machine holds: give up on the step, as budgets do.
-      if (!base.isZero() && !isUnit(base) && (Math.abs(k) > MAX_EXACT_EXPONENT || constantBits(base) * Math.abs(k) > MAX_EXACT_BITS)) {
-        throw new BudgetExceededError('terms', this.budget.maxTerms);
+      const baseConstant = constantOf(base);
+      // (-1)^(10^16 + 1) by the exponent's parity: its double is even (a true step was refuted, probe 58).
+      if (baseConstant !== undefined && isUnit(base)) return baseConstant.sign() > 0 || c.num % 2n === 0n ? RationalFunction.ONE : RationalFunction.constant(Rational.ONE.neg());
+      // 2^20000 is exact (6,000 digits); 10^(10^10) or 2^1e400 is exact but has more digits than any machine holds: as
+      // exp(k log b), an atom of its own, positive, with its sign by the parity of k for b < 0. So 2^20000 + 1 = 2^20000
+      // is refuted and 2^(-10^20) > 0 proved (both were left to the numbers, which cannot see them: probe 58).
+      const huge = !base.isZero() && (baseConstant !== undefined ? constantBits(base) * Math.abs(k) > MAX_EXACT_BITS : Math.abs(k) > MAX_EXACT_EXPONENT);
+      if (huge && (baseConstant !== undefined || this.isPositive(base))) {
+        const positive = baseConstant === undefined || baseConstant.sign() > 0;
+        const magnitude = this.exp(exponent.mul(this.logOfPositiveForm(positive ? base : base.neg()), this.budget));
+        return positive || c.num % 2n === 0n ? magnitude : magnitude.neg();
       }
+      if (huge) throw new BudgetExceededError('terms', this.budget.maxTerms);
       // (1 + t / 1e4)^10000 written out is 10,001 terms of thousands of digits each, and squaring its halves costs
       // minutes before the term budget sees a term: a sum to such a power is left to the numbers.
       if (Math.abs(k) > MAX_EXPANDED_POWER && base.numerator(this.budget).termCount() + base.denominatorFactors().length > 1) {
@@ -1009,8 +1018,11 @@ export class Canonicalizer {
     for (const term of p.terms()) {
       const coef = term.coef.mul(scale);
       const powers = powersOf(term.mono);
-      if (powers.length === 1 && powers[0][1] === 1 && this.atoms.logArgument.has(powers[0][0]) && coef.isInteger()) {
-        acc = acc.mul(this.atoms.logArgument.get(powers[0][0])!.pow(Number(coef.num), b), b);
+      // exp(k log b) is b^k, where b^k is a power this engine builds (else the atom below: 2^(-10^20), probe 58).
+      const logArgument = powers.length === 1 && powers[0][1] === 1 ? this.atoms.logArgument.get(powers[0][0]) : undefined;
+      if (logArgument !== undefined && coef.isInteger() && (coef.num < 0n ? -coef.num : coef.num) <= BigInt(MAX_EXACT_EXPONENT)
+        && constantBits(logArgument) * Math.abs(Number(coef.num)) <= MAX_EXACT_BITS) {
+        acc = acc.mul(logArgument.pow(Number(coef.num), b), b);
         continue;
       }
       // exp(coef * m) = exp(m / den)^(num): the atom is exp(m / den).

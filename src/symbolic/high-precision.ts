@@ -198,6 +198,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // negative power (a pole, which decimal.js makes Infinity, and atan(1 / 0) pi / 2), nor NaN^0 (1 to decimal.js).
         if (base.isNaN() || exponent.isNaN() || (base.isNeg() && !exponent.isInteger()) || (base.isZero() && exponent.isNeg())) return new Big(NaN);
         const power = keepingSettings(Big, () => base.pow(exponent));
+        // Past decimal.js's least exponent a power of a non-zero base reads 0 (2^(-10^20)): no value, not 0 (probe 58).
+        if (power.isZero() && !base.isZero() && base.isFinite() && exponent.isFinite()) return new Big(NaN);
         if (parts !== undefined) note(t, power, absorbedInPower(base, exponent, power, partOf(t.base), partOf(t.exponent)));
         return power;
       }

@@ -175,3 +175,24 @@ describe('a side that reads no input', () => {
     expect(step.detail.numeric?.discarded ?? 0).toBe(0);
   }, 60_000);
 });
+
+describe('powers past every evaluation\'s range (probe 58)', () => {
+  it('proves a power of a positive base positive, refutes it equal to 0, and refutes 2^20000 + 1 = 2^20000 exactly', () => {
+    expect(verdictsIn(`given u: unit
+claim 2^(-10^20) > 0
+claim u^(10^20) > 0
+claim 2^(-10^400) = 0   expect wrong
+claim (1/2)^(10^20) = 0   expect wrong
+claim 2^20000 + 1 = 2^20000   expect wrong
+claim 3^(10^6) - 1 = 3^(10^6)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'refuted', 'refuted', 'refuted']);
+  });
+
+  it('takes the sign of (-1)^n from the parity of n, which a double of 10^16 + 1 loses', () => {
+    expect(verdictsIn(`claim (-1)^(10^16 + 1) = -1
+claim (-1)^(2^60 + 1) = -1
+claim (-1)^(10^400 + 1) = -1
+claim (-1)^(10^400 + 1) = 1   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+});
