@@ -5,7 +5,7 @@
  * the terminal shows them escaped, HTML escapes them, Markdown shows them
  * literally, JSON quotes them.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkText, renderHtmlReport, renderMarkdown, renderTerminal, toJsonReport, type CheckReport } from '../../src/index.ts';
 import { report as notebookReport } from '../../src/notebook/index.ts';
 import { escapeControl, toJsonText } from '../../src/report/index.ts';
@@ -103,5 +103,19 @@ describe('output that a file cannot hijack', () => {
   it('escapeControl leaves ordinary text, Greek and maths symbols alone', () => {
     expect(escapeControl('σ(x) · (1 − σ) ≤ ∑ᵢ x_i')).toBe('σ(x) · (1 − σ) ≤ ∑ᵢ x_i');
     expect(escapeControl(`a${E}b\u009bc\u202ed\te`)).toBe('a\\x1bb\\x9bc\\u202ed\\te');
+  });
+});
+
+describe('characters KaTeX has no metrics for (probe 58)', () => {
+  it('are typeset in the HTML report (a zero-width space in a step) without a warning on the console', () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      // A zero-width space after a name in a step, as a copy from a web page leaves it.
+      const report = checkText('derivation "t"\ngiven x: real\nclaim x\u200b + 1 = 1 + x\n', 'zwsp.deriv', { seed: 1 });
+      expect(renderHtmlReport(report, { models: null })).toContain('katex');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
