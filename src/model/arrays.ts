@@ -26,6 +26,12 @@ export interface ArrayValue {
    * square matrix without ambiguity.
    */
   readonly orient?: 'row' | 'col';
+  /**
+   * A row written as one: a transposed vector (`v'`), a row times a matrix, entries of such rows. Only such a row is
+   * of another shape than a column in a claim (`grad(L, w) = (p - y)' X`, the gradient as a row, is refuted); a
+   * keep-dims reduction (`sum(A, 1)`, numpy's `A.sum(axis=0)`) stands either way, as numpy's 1-D arrays do.
+   */
+  readonly transposed?: true;
 }
 
 export interface ScalarValue {
@@ -37,8 +43,14 @@ export interface ScalarValue {
 export type Value = ScalarValue | ArrayValue;
 
 export const scalar = (t: Term): ScalarValue => ({ k: 'scalar', t });
-export const array = (shape: readonly Dim[], at: (indices: readonly Index[]) => Term, orient?: 'row' | 'col'): ArrayValue =>
-  (orient === undefined ? { k: 'array', shape, at } : { k: 'array', shape, at, orient });
+export const array = (shape: readonly Dim[], at: (indices: readonly Index[]) => Term, orient?: 'row' | 'col', transposed?: boolean): ArrayValue =>
+  (orient === undefined ? { k: 'array', shape, at } : orient === 'row' && transposed === true ? { k: 'array', shape, at, orient, transposed } : { k: 'array', shape, at, orient });
+
+/** Whether a value is a row written as one (see {@link ArrayValue.transposed}). */
+export const isWrittenRow = (v: Value): boolean => v.k === 'array' && v.shape.length === 1 && v.orient === 'row' && v.transposed === true;
+
+/** Whether a value is a vector standing as a column (a plain vector, or a keep-dims column). */
+export const isColumn = (v: Value): boolean => v.k === 'array' && v.shape.length === 1 && v.orient !== 'row';
 
 export function sameDim(a: Dim, b: Dim): boolean {
   return a.k === 'sym' ? b.k === 'sym' && a.name === b.name : b.k === 'fixed' && a.size === b.size;

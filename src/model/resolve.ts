@@ -370,7 +370,7 @@ export class Resolver {
         const arg = this.val(expr.arg, bound);
         if (arg.k === 'scalar') return arg;
         // A vector's transpose is the same entries standing the other way: v' is a row, (v')' a column again.
-        if (arg.shape.length === 1) return array(arg.shape, arg.at, arg.orient === 'row' ? 'col' : 'row');
+        if (arg.shape.length === 1) return array(arg.shape, arg.at, arg.orient === 'row' ? 'col' : 'row', arg.orient !== 'row');
         if (arg.shape.length > 2) throw this.error('shape', `a transpose needs a matrix, got ${showShape(arg.shape)}`, expr.span);
         return array([arg.shape[1], arg.shape[0]], (ix) => arg.at([ix[1], ix[0]]));
       }
@@ -515,7 +515,7 @@ export class Resolver {
     // A row stays a row (½ xᵀ is a row, so ½ xᵀ Q x is a number, not two vectors side by side, probe 49).
     const vectors = [a, b].filter((x): x is ArrayValue => x.k === 'array' && x.shape.length === 1);
     const row = plan.shape.length === 1 && vectors.length > 0 && vectors.every((x) => x.orient === 'row');
-    return array(plan.shape, (ix) => f(left(ix), right(ix)), row ? 'row' : undefined);
+    return array(plan.shape, (ix) => f(left(ix), right(ix)), row ? 'row' : undefined, vectors.every((x) => x.transposed === true));
   }
 
   /** `A * B`: the matrix product (and matrix-vector, vector-matrix, the dot product of two vectors). */
@@ -542,7 +542,7 @@ export class Resolver {
     // C' * r' with r' a row: a matrix times a row is no product (the probe's transpose slip was read as C' r, and proved).
     if (a.shape.length === 2 && b.orient === 'row') throw fail('the right operand is a row (a transposed vector): a matrix times a vector takes a column');
     if (a.shape.length === 2) return array([a.shape[0]], (ix) => inner(innerA, (k) => a.at([ix[0], k]), (k) => b.at([k])));
-    if (b.shape.length === 2) return array([b.shape[1]], (ix) => inner(innerA, (k) => a.at([k]), (k) => b.at([k, ix[0]])), a.orient === 'row' ? 'row' : undefined);
+    if (b.shape.length === 2) return array([b.shape[1]], (ix) => inner(innerA, (k) => a.at([k]), (k) => b.at([k, ix[0]])), a.orient === 'row' ? 'row' : undefined, a.transposed === true);
     return scalar(inner(innerA, (k) => a.at([k]), (k) => b.at([k])));
   }
 
@@ -2112,7 +2112,7 @@ export class Resolver {
       const whole = this.wholeInput('grad', w.target);
       const slice = this.sliced(array(whole.dims, (ix) => ({ k: 'input', ref: { name: whole.name, indices: ix } })), w.target, w.indices, w.span, bound);
       const partial = (t: Term): Term => ({ k: 'diff', f, v: (t as Extract<Term, { k: 'input' }>).ref });
-      return slice.k === 'scalar' ? scalar(partial(slice.t)) : array(slice.shape, (ix) => partial(slice.at(ix)), slice.orient);
+      return slice.k === 'scalar' ? scalar(partial(slice.t)) : array(slice.shape, (ix) => partial(slice.at(ix)), slice.orient, slice.transposed === true);
     }
     const given = this.wholeInput('grad', w);
     if (given.dims.length === 0) return scalar({ k: 'diff', f, v: { name: given.name, indices: [] } });
@@ -2536,7 +2536,7 @@ export class Resolver {
     // The range may only become known later in the claim; finalize() fills it in.
     const dim: Dim = { k: 'sym', name: PENDING + fresh };
     // A sum of vectors or matrices (PRML's sum(n, (y[n] - t[n]) * Phi[n, :]')) is the sum of each entry.
-    if (body.k === 'array') return array(body.shape, (ix) => ({ k: 'sum', index: fresh, dim, body: body.at(ix) }), body.orient);
+    if (body.k === 'array') return array(body.shape, (ix) => ({ k: 'sum', index: fresh, dim, body: body.at(ix) }), body.orient, body.transposed === true);
     return scalar({ k: 'sum', index: fresh, dim, body: body.t });
   }
 
@@ -3240,12 +3240,13 @@ const sizeTerm = (d: Dim): Term => {
   return add(...derived.terms.map((t) => mul(num(t.coef), { k: 'size', name: t.name })), num(derived.constant));
 };
 
+/** An array's entries mapped one by one: a row stays a row (sigmoid(x') is a row). */
 function mapArray(value: ArrayValue, f: (t: Term) => Term): ArrayValue {
-  return array(value.shape, (ix) => f(value.at(ix)));
+  return array(value.shape, (ix) => f(value.at(ix)), value.orient, value.transposed === true);
 }
 
 function mapValue(value: Value, f: (t: Term) => Term): Value {
-  return value.k === 'scalar' ? scalar(f(value.t)) : array(value.shape, (ix) => f(value.at(ix)));
+  return value.k === 'scalar' ? scalar(f(value.t)) : mapArray(value, f);
 }
 
 /** Whether a name and the bracket after it stand apart (`λ [2x, 2y]`): something more than the bracket lies between its end and the first index. */

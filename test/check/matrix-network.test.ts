@@ -256,3 +256,31 @@ claim hessian(E, w) = sum(n, y[n] * (1 - y[n]) * Phi[n, :]' * Phi[n, :])
 `)).toEqual(['proved', 'refuted', 'proved']);
   });
 });
+
+describe('a vector is a column and its transpose a row (probe 58)', () => {
+  it('refutes a gradient written as a row, (p - y)\' X for X\' (p - y), and a\' for a, as a transposed matrix is', () => {
+    expect(verdictsIn(`given X: matrix[N, D]
+given w: vector[D]
+given y: vector[N]
+given a: vector[D]
+let p = sigmoid(X * w)
+let L = -sum(i, y[i] * log(p[i]) + (1 - y[i]) * log(1 - p[i]))
+claim grad(L, w) = X' * (p - y)
+claim grad(L, w) = (p - y)' * X   expect wrong
+claim grad(L, w) = ((p - y)' * X)'
+claim grad(w' * a, w) = a
+claim grad(w' * a, w) = a'   expect wrong
+claim sigmoid(a')' = sigmoid(a)
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved']);
+  });
+
+  it('leaves a keep-dims reduction either way, as numpy\'s 1-D arrays are: db = sum(G, 1) for a bias vector', () => {
+    expect(verdictsIn(`given G: matrix[N, C]
+given b: vector[C]
+given X: matrix[N, C]
+let L = sum(G .* (X + b'))
+claim grad(L, b) = sum(G, 1)
+claim grad(L, b) = sum(G, 1) / N   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
+});
