@@ -1,4 +1,5 @@
 import type { MathNode } from 'mathjs';
+import { firstStrangeCharacter } from './strange-characters.ts';
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { BinaryOp, Expr, NameExpr, Span } from './ast.ts';
 import { FORBIDDEN_NAMES, parseMathjs } from './locked-mathjs.ts';
@@ -710,6 +711,12 @@ class Converter {
 }
 
 function syntaxErrorFromMathjs(error: unknown, text: string, map: SourceMap): DerivationError {
+  // A character that looks like one of the language's but is not is named, where it is (see strange-characters.ts).
+  const strange = firstStrangeCharacter(text);
+  if (strange !== undefined) {
+    return new DerivationError(diagnostic('syntax', `cannot read the expression: it holds ${strange.what.replace(/: .*$/, '')}`, map.file,
+      map.span(strange.offset, strange.offset + 1), strange.what.replace(/^.*: /, '')));
+  }
   const e = error as { message?: string; char?: number };
   const raw = String(e.message ?? error);
   const char = typeof e.char === 'number' ? e.char : undefined;

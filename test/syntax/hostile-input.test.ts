@@ -460,3 +460,21 @@ describe('a wrong gradient at a large fixed size (eleventh probe)', () => {
     expect(text.length).toBeLessThan(20_000);
   }, 120_000);
 });
+
+describe('characters that look like the language\'s own but are not (probe 58)', () => {
+  it('names a Cyrillic lookalike, a full-width digit and an invisible space, where each stands, and says what to write', () => {
+    const [cyrillic, fullWidth, invisible] = steps(`derivation "lookalikes"
+given x: real
+claim x + \u0430 = x
+claim x + \uff12 = x + 2
+claim x\u200b * 1 + 1 = 1 + x
+`).map((s) => s.detail.diagnostic);
+    expect(cyrillic?.message).toBe("cannot read the expression: it holds the Cyrillic '\u0430' (U+0430), drawn as the Latin 'a'");
+    expect(cyrillic?.hint).toBe("retype it as 'a'");
+    expect(cyrillic?.span.col).toBe(11);
+    expect(fullWidth?.message).toContain("a full-width '\uff12' (U+FF12)");
+    expect(fullWidth?.hint).toBe("write '2'");
+    expect(invisible?.message).toContain('a zero-width space (U+200B), invisible');
+    expect(invisible?.span.col).toBe(8);
+  });
+});
