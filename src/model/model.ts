@@ -140,7 +140,9 @@ export function buildModel(written: Derivation, inlined: InlineBudget = new Inli
   };
   const implicitStatement = derivation.statements.find((st): st is ImplicitDecl => st.kind === 'implicit');
   const implicitNames = implicitStatement && { implicit: { name: implicitStatement.name, variables: implicitStatement.args.map((a) => a.name) } };
-  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, definedFunctions, recurrences, ...sized, ...implicitNames };
+  // Each let's line, for a use above it (a let defined through one below, a cycle): said so, not "unknown name".
+  const letLines = new Map(derivation.statements.filter((st): st is LetDecl => st.kind === 'let').map((st) => [st.name, st.span.line] as const));
+  const scope: Scope = { file, dims, inputs, lets, broken, usedBroken, inlined, leafScope, functions, definedFunctions, recurrences, letLines, ...sized, ...implicitNames };
   /** Each broken declaration, to report it on its own when no expression uses it. */
   const brokenDeclarations: { names: readonly string[]; statement: GivenDecl | LetDecl | ImplicitDecl; problem: Diagnostic; at: number }[] = [];
   let implicit: ImplicitFunction | undefined;

@@ -124,6 +124,8 @@ export interface Scope {
   readonly dims: ReadonlyMap<string, Dim>;
   readonly inputs: ReadonlyMap<string, Input>;
   readonly lets: ReadonlyMap<string, LetDefinition>;
+  /** The line of each `let` of the derivation, declared yet or not: a name used above its `let` is said to be so. */
+  readonly letLines?: ReadonlyMap<string, number>;
   /** Counts the term nodes `let` inlining copies, for the whole file (docs/security.md). */
   readonly inlined?: InlineBudget;
   /**
@@ -982,6 +984,11 @@ export class Resolver {
     if (name === 'i') {
       return this.error('unknown-name', "unknown name 'i': complex numbers are not part of the derivation language", span,
         `write the real and imaginary parts as two claims: exp(-i n x) is cos(n x) - i sin(n x)${asValue ? '; an index used as a number must also index an array, e.g. x[i], so its range is known' : ''}`);
+    }
+    const below = this.scope.letLines?.get(name);
+    if (below !== undefined && !this.scope.lets.has(name)) {
+      return this.error('unknown-name', `'${name}' is defined below, by the let on line ${below}: a name can be used only below its let`, span,
+        `move let ${name} above this line; two lets defined through each other (let a = b + 1, let b = a + 1) define nothing`);
     }
     const near = closest(name, known);
     const asIndex = asValue && /^\p{L}\d*$/u.test(name) ? `; an index used as a number must also index an array, e.g. x[${name}], so its range is known` : '';

@@ -471,10 +471,24 @@ claim x\u200b * 1 + 1 = 1 + x
 `).map((s) => s.detail.diagnostic);
     expect(cyrillic?.message).toBe("cannot read the expression: it holds the Cyrillic '\u0430' (U+0430), drawn as the Latin 'a'");
     expect(cyrillic?.hint).toBe("retype it as 'a'");
-    expect(cyrillic?.span.col).toBe(11);
+    expect(cyrillic?.span?.col).toBe(11);
     expect(fullWidth?.message).toContain("a full-width '\uff12' (U+FF12)");
     expect(fullWidth?.hint).toBe("write '2'");
     expect(invisible?.message).toContain('a zero-width space (U+200B), invisible');
-    expect(invisible?.span.col).toBe(8);
+    expect(invisible?.span?.col).toBe(8);
+  });
+});
+
+describe('a let used above its declaration (probe 58)', () => {
+  it('says where the name is defined and that two lets defined through each other define nothing, not "unknown name"', () => {
+    const [step] = steps(`derivation "cycle"
+given x: real
+let a = b + 1
+let b = a + 1
+claim a = b
+`);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/^'b' is defined below, by the let on line 4: a name can be used only below its let/);
+    expect(step.detail.diagnostic?.hint).toContain('move let b above this line');
   });
 });
