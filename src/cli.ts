@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import packageJson from '../package.json' with { type: 'json' };
 import { CheckedDerivations, checkFiles, collectDerivationFiles, countStep, defaultJobs, derive, emptySummary, DerivationError, formatDiagnostic, OPTION_RANGES, PathError, renderTerminal, toJsonReport, type CheckReport } from './index.ts';
 import { escapeControl, stepJson, toJsonText } from './report/index.ts';
-import { watchPaths } from './pipeline/index.ts';
+import { systemErrorWords, watchPaths } from './pipeline/index.ts';
 import { renderHtmlReport } from './report/html/index.ts';
 import { renderMarkdown } from './report/markdown/index.ts';
 
@@ -235,7 +235,7 @@ function deriveCommand(args: readonly string[], at: string | undefined, json: bo
   try {
     content = readFileSync(path);
   } catch (error) {
-    err.write(`derivcheck: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+    err.write(`derivcheck: cannot read ${path}: ${systemErrorWords(error)}\n`);
     return 2;
   }
   const target = at !== undefined ? { line: integer(at, 'at', { min: 1, max: 10_000_000 })! } : { expression: expression! };
@@ -306,7 +306,7 @@ function outputError(error: unknown): OutputError | undefined {
   if (error instanceof OutputError) return error;
   const e = error as NodeJS.ErrnoException;
   if (e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string') {
-    return new OutputError(`io error: ${e.syscall} ${e.path}: ${e.code}`, 'check the path, the free space and the permissions');
+    return new OutputError(`io error: ${e.path}: ${systemErrorWords(e)}`, 'check the path, the free space and the permissions');
   }
   return undefined;
 }

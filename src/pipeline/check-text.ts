@@ -1,4 +1,5 @@
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
+import { systemErrorWords } from './system-errors.ts';
 import { checkModel, type CheckOptions, type DerivationResult, type FileResult } from '../check/index.ts';
 import { buildModel, InlineBudget, type Model } from '../model/index.ts';
 import { DerivationSyntaxError, parseDerivationFile } from '../syntax/index.ts';
@@ -30,7 +31,7 @@ export function prepareFileAt(path: string): PreparedFile {
     content = readRegularFile(path);
   } catch (error) {
     if (error instanceof DerivationError) return { path, models: [], error };
-    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason = systemErrorWords(error);
     const problem = new DerivationError(diagnostic('io', `cannot read the file: ${reason}`, path, undefined, 'check that the file exists and is readable'));
     return { path, models: [], error: problem };
   }

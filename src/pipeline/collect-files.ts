@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { systemErrorWords } from './system-errors.ts';
 
 /** Raised for a path that does not exist or holds no derivation file. */
 export class PathError extends Error {
@@ -16,8 +17,8 @@ export function collectDerivationFiles(paths: readonly string[]): string[] {
     let stat;
     try {
       stat = statSync(path);
-    } catch {
-      throw new PathError(`${path}: no such file or folder`);
+    } catch (error) {
+      throw new PathError(`${path}: ${systemErrorWords(error)}`);
     }
     if (stat.isDirectory()) {
       const found = walk(path);
@@ -30,7 +31,13 @@ export function collectDerivationFiles(paths: readonly string[]): string[] {
 
 function walk(folder: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new PathError(`${folder}: cannot list the folder: ${systemErrorWords(error)}`);
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) out.push(...walk(path));
     else if (entry.name.endsWith('.deriv')) out.push(path);

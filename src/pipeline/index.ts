@@ -2,6 +2,7 @@
 export { checkPrepared, countSteps, prepareFile, prepareFileAt } from './check-text.ts';
 export type { PreparedFile } from './check-text.ts';
 export { collectDerivationFiles, PathError } from './collect-files.ts';
+export { systemErrorWords } from './system-errors.ts';
 export { deriveInFile } from './derive-in-file.ts';
 export type { DerivedInFile, DeriveTarget } from './derive-in-file.ts';
 export { checkInParallel, defaultJobs } from './check-in-parallel.ts';

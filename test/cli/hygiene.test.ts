@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, TempFolder } from '../__test-helpers__/derivations.ts';
 
@@ -56,5 +56,18 @@ describe('derivcheck: usage errors and --version', () => {
     const { code, out } = run(['--version']);
     expect(code).toBe(0);
     expect(out).toBe(`derivcheck ${version}\n`);
+  });
+});
+
+describe('derivcheck: file system errors in words (probe 58)', () => {
+  it('names a symbolic link that loops as one, not as a missing file, with no errno code', () => {
+    const loopA = join(folder.path, 'loopA.deriv');
+    const loopB = join(folder.path, 'loopB.deriv');
+    symlinkSync(loopB, loopA);
+    symlinkSync(loopA, loopB);
+    const { code, err } = run(['check', loopA, ...FAST]);
+    expect(code).toBe(2);
+    expect(err).toContain('a symbolic link that points back to itself (a loop)');
+    expect(err).not.toMatch(/ELOOP|ENOENT/);
   });
 });
