@@ -574,7 +574,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (outcome.why === 'no-domain') {
         return result('error', undefined, numericMethod, {
           diagnostic: diagnostic('no-domain', 'the line above has no value on any input tried (a step need hold only where the line above has a value)', model.derivation.file, step.span,
-            'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range'),
+            'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range; a value past every evaluation\'s range (2^(10^400)) has none to the numbers either: compare logarithms instead'),
         });
       }
       return result('error', undefined, `index calculus; ${exactMethod}; ${numericMethod}`, {
