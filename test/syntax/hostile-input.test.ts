@@ -492,3 +492,12 @@ claim a = b
     expect(step.detail.diagnostic?.hint).toContain('move let b above this line');
   });
 });
+
+describe('an error that comes through a long chain of lets (probe 58)', () => {
+  it('names the one declaration this expression uses and how many it came through, not each of them', () => {
+    const lets = Array.from({ length: 60 }, (_, i) => `let a${i + 1} = ${i === 0 ? 'undeclared_name' : `a${i}`} + 1`).join('\n');
+    const [step] = steps(`derivation "chain"\ngiven x: real\n${lets}\nclaim a60 = x\n`);
+    const message = step.detail.diagnostic?.message ?? '';
+    expect(message).toMatch(/^unknown name 'undeclared_name' \(in the declaration of a60, which this expression uses, through 59 others\)$/);
+  });
+});
