@@ -253,7 +253,7 @@ const PARTIAL_SUBSCRIPT = /^\u2202_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}
  * the argument names the variable: grad(E(w), w); ∇²f(x), ∇^2 f(x) and ∇∇E(w) are the Hessian, hessian(f(x), x).
  */
 /** ∇ ·, ∇ ×, ∇² before a field (the operator as group 1), or ∇ right before a bare name (no group). */
-const FIELD_OPERATOR = /^\u2207(?:[ \t]*([\u00b7\u22c5\u00d7])[ \t]*|(\^2|\u00b2)[ \t]*|(?=[\p{L}]))/u;
+const FIELD_OPERATOR = /^\u2207(?:[ \t]*([\u00b7\u22c5\u00d7])[ \t]*|(\^2|\u00b2)[ \t]*|(?=[\p{L}])|[ \t]*(?=\())/u;
 
 /**
  * Where the operand of a field operator that starts at `from` ends: after a bracket, a call's bracket, or a name not
@@ -265,6 +265,11 @@ function operandEnd(text: string, from: number): number | undefined {
     return end === undefined ? undefined : end + 1;
   };
   if (text[from] === '(') return close(from);
+  // ∇ × ∇f: a field operator's operand may be another's (the curl of a gradient).
+  if (text[from] === '\u2207') {
+    const inner = FIELD_OPERATOR.exec(text.slice(from, from + 8));
+    return inner === null ? undefined : operandEnd(text, from + inner[0].length);
+  }
   const name = /^[\p{L}][\p{L}\p{N}]*/u.exec(text.slice(from))?.[0];
   if (name === undefined) return undefined;
   const after = from + name.length;
@@ -554,7 +559,9 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
     const fieldEnd = field === null ? undefined : operandEnd(text, fieldAt);
     const fieldOperator = field === null ? undefined : field[1] !== undefined ? (field[1] === '\u00d7' ? 'curl' : 'div') : field[2] !== undefined ? 'laplacian' : 'grad';
     // ∇E(w) and ∇²f(x) of a call are the gradient and Hessian in its argument (below), not fields.
-    const ofCallAhead = (fieldOperator === 'grad' || fieldOperator === 'laplacian') && /^[\p{L}][\p{L}\p{N}]*\(/u.test(text.slice(fieldAt));
+    // Only where those read it (∇sqrt(x^2 + y^2) is the gradient of the root in the coordinates, a field).
+    const ofCallAhead = (fieldOperator === 'grad' || fieldOperator === 'laplacian') && /^[\p{L}][\p{L}\p{N}]*\(/u.test(text.slice(fieldAt))
+      && (NABLA_OF_CALL.test(text.slice(i, i + 80)) || NABLA_OF_VARIABLES.test(text.slice(i, i + 120)));
     if (field !== null && fieldEnd !== undefined && fieldOperator !== undefined && !ofCallAhead) {
       emit(`${fieldOperator}(`, i);
       closeTermAt(fieldEnd, fieldAt, ')');

@@ -62,3 +62,18 @@ claim curl([x, y], [x, y]) = [0, 0]
     expect(curl2.detail.diagnostic?.message).toContain('curl is of a field in three variables, got 2');
   }, 60_000);
 });
+
+describe('∇ before a bracket, a root, or another ∇ (probe 57)', () => {
+  it('reads ∇(x^2 y^3 z), ∇ of a root and ∇ × ∇f as the gradient and the curl in the coordinates; their slips refuted', () => {
+    expect(verdictsIn(`given x: real
+given y: real
+given z: real
+let f = x^2 y^3 z
+claim \\nabla(x^2 y^3 z) = [2 x y^3 z, 3 x^2 y^2 z, x^2 y^3]
+claim \\nabla(x^2 y^3 z) = [2 x y^3 z, 3 x^2 y^2 z, x^2 y^2]   expect wrong
+claim \\nabla \\sqrt{x^2+y^2+z^2} = [x, y, z] / \\sqrt{x^2+y^2+z^2}
+claim \\nabla \\times \\nabla f = [0, 0, 0]
+claim ∇ × ∇f = [0, 0, 1]   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  });
+});
