@@ -16,9 +16,6 @@ export interface Absorbed {
   readonly reveal: number;
 }
 
-/** A dropped part must be this many digits below a value's last digit to leave it: a reading is trusted to its digits less ten. */
-const TRUSTED_MARGIN = 10;
-
 const exponent = (v: Decimal): number => (v.isZero() || !v.isFinite() ? -Infinity : v.e);
 
 /** How many decimal orders of magnitude the value stands above its dropped part; -Infinity where the value is 0. */
@@ -30,11 +27,6 @@ function larger(a: Absorbed | undefined, b: Absorbed | undefined): Absorbed | un
   if (a === undefined) return b;
   if (b === undefined) return a;
   return { at: Math.max(a.at, b.at), reveal: Math.max(a.reveal, b.reveal) };
-}
-
-/** Whether a value's dropped part reaches into the digits a reading trusts: then the reading says nothing below `reveal` digits. */
-export function absorbedMatters(value: Decimal, part: Absorbed | undefined, digits: number): boolean {
-  return part !== undefined && value.isFinite() && gap(value, part) < digits - TRUSTED_MARGIN;
 }
 
 /**

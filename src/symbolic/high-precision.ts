@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
-import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, absorbedMatters, type Absorbed } from './absorbed-parts.ts';
+import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, type Absorbed } from './absorbed-parts.ts';
 import { readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
@@ -114,10 +114,12 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     }
     return parts.get(x);
   };
-  const note = (t: Term, value: Decimal, part: Absorbed | undefined): void => {
-    if (part === undefined || magnitudes === undefined) return;
-    parts!.set(t, part);
-    if (absorbedMatters(value, part, digits)) magnitudes.reveal = Math.max(magnitudes.reveal ?? 0, part.reveal);
+  // Only kept here: whether a part matters is asked of the sides against their difference (digitsToSeeAbsorbed) and of
+  // a comparison against its margin, where the part is carried to. A part that fills a value inside (log(1 + h) read
+  // as log(1) = 0) is still a part of the side's size, and a difference far above it is seen as it is: asked inside,
+  // log(1 + exp(-x)) = 1e-300 at x = 2300 had no evidence, and doubles agree with it.
+  const note = (t: Term, _value: Decimal, part: Absorbed | undefined): void => {
+    if (part !== undefined && parts !== undefined) parts.set(t, part);
   };
   // An expanded term shares its subterms (inv(P)'s entries in every entry of inv(P) S inv(P)): each is evaluated
   // once per point, not once per path to it (a 3x3 step took minutes). Terms are immutable, so identity is enough.
@@ -382,7 +384,7 @@ export interface Magnitudes {
   lost: number;
   /** Each comparison's margin (a - b of a < b): a call is trusted where its margin stays put as the digits double. */
   margins?: Map<Term, Decimal>;
-  /** The most digits that would see a part some value dropped whole and that matters there (see absorbed-parts.ts). */
+  /** The most digits that would see a part a comparison's side dropped whole, within its margin (see absorbed-parts.ts). */
   reveal?: number;
   /** The largest part the sides dropped whole. */
   sides?: Absorbed;

@@ -181,3 +181,11 @@ claim (sigmoid(r) - 1/2)/r > 1/4 - 10^{-100}
 `)).toEqual(['verified', 'refuted', 'verified', 'refuted', 'verified']);
   });
 });
+
+describe('a part dropped whole inside a side, far below the difference tested (probe 56 follow-up)', () => {
+  it('still refutes log(1 + exp(-x)) = 1e-300 at x in (2300, 2400): the part, 1e-1000, is no reason to distrust a difference of 1e-300', () => {
+    expect(verdictsIn(`given x: real in (2300, 2400)
+claim log(1 + exp(-x)) = 1e-300   expect wrong
+`)).toEqual(['refuted']);
+  });
+});
