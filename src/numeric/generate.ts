@@ -279,6 +279,8 @@ class Generator {
         this.emit(out, `if (${b} === 0 && ${x} < 0 && ${eb} > 0) s.needsPrecision = true;`);
         this.emit(out, `const ${v} = ${b} !== ${b} || (${b} === 0 && ${x} < 0) ? NaN : Math.pow(${b}, ${x});`);
         this.emit(out, `if (${b} !== 0 && Number.isFinite(${b}) && Number.isFinite(${x}) && (${v} === 0 || ${this.outOfRange(v)})) s.needsPrecision = true;`);
+        // As compile.ts: a negative base's sign is the parity of an exponent known to within 1/2 or past 2^53.
+        this.emit(out, `if (${b} < 0 && ${ex} > 0 && (${ex} >= 0.5 || Math.abs(${x}) >= 9007199254740992)) s.needsPrecision = true;`);
         // As compile.ts: a base known to less than half its size has no first-order bound for a negative or fractional power.
         const loose = this.fresh('l');
         this.emit(out, `const ${loose} = ${eb} > 0.5 * Math.abs(${b}) && (${x} < 0 || !Number.isInteger(${x}));`);
