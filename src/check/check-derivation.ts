@@ -519,6 +519,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
 
   // A counterexample shows the inputs the step mentions, not every input of the derivation.
   const used = freeInputNames(modelStep.term, freeInputNames(above));
+  // The high-precision readings of a scalar step need only the inputs it reads: an unused `given f: function` beside
+  // it (an array of parameters) kept them from reading `limit(x, 0, x log x) = 1e-300`, and the numbers verified it (probe 59).
+  const readStep = { ...symbolicStep, inputs: symbolicStep.inputs.filter((input) => used.has(input.name)) };
   const binary = new Map(model.inputs.flatMap((i) => (i.binary ? [[i.name, i.binary] as const] : [])));
   const symmetric = new Set(model.inputs.filter((i) => isSymmetricKind(i.kind)).map((i) => i.name));
   const functions = new Map(model.inputs.filter((i) => i.kind === 'function').map((i) => [i.name, i.signature?.arity ?? 1]));
@@ -543,7 +546,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const onStep = numeric.kind === 'no-domain' ? numeric.precision?.stepOnly ?? 0 : 0;
       // Inputs with a value that neither doubles nor 60 digits settled (log1p(x) < x at x = 1e-150): read at a few at up to
       // 960 digits, agreement there is evidence as the numbers' is (probe 27: such true steps were errors).
-      const agreed = outcome.why === 'no-domain' && symbolic.kind !== 'no-domain' && lost > 0 ? agreesInHighPrecision(symbolicStep, context.seed) : undefined;
+      const agreed = outcome.why === 'no-domain' && symbolic.kind !== 'no-domain' && lost > 0 ? agreesInHighPrecision(readStep, context.seed) : undefined;
       if (agreed?.kind === 'agree') {
         return result('verified', undefined,
           `${agreed.points} random inputs in high precision (up to ${agreed.digits} digits), where doubles and 60 digits settled none of the ${numeric.trials} tried`, {});
@@ -651,9 +654,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         : {};
       // Numbers that agree with `pi + 1e-300` agree with `pi` as well, and at most one of them holds: a constant finer
       // than their readings must be seen by a reading with the digits for it, or the step is not decided.
-      const unseen = step.relation === '=' && numeric.kind === 'agree' ? unseenConstant(symbolicStep, numeric.agreedAt) : undefined;
+      const unseen = step.relation === '=' && numeric.kind === 'agree' ? unseenConstant(readStep, numeric.agreedAt) : undefined;
       if (unseen !== undefined) {
-        const agreed = agreesInHighPrecision(symbolicStep, context.seed, unseen.digits);
+        const agreed = agreesInHighPrecision(readStep, context.seed, unseen.digits);
         if (agreed?.kind === 'agree') {
           return result('verified', undefined, `${numericMethod}; ${agreed.points} random inputs in high precision (up to ${agreed.digits} digits), which see the constant ${unseen.constant}`, { ...unexplained, worstRelative, ...removable });
         }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriv, onlyStep, stepsIn, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
+import { deriv, onlyStep, stepsIn, syntaxDiagnostics, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const CIRCLE = 'implicit y(x): x^2 + y^2 = 25\n';
 
@@ -205,4 +205,16 @@ claim y = 10 - x
   it('refutes a number an equation defines written 1e-30 off (implicit r: r^3 = 2)', () => {
     expect(stepsIn('implicit r: r^3 = 2\nclaim r = 2^(1/3) + 1e-30   expect wrong\n').map((s) => s.verdict)).toEqual(['refuted']);
   }, 60_000);
+});
+
+describe('a constant finer than the readings on the curve (probe 59)', () => {
+  it('is not verified by 60-digit readings that would agree as well with its simple neighbour; 1e-40 is still refuted', () => {
+    expect(verdictsIn(`implicit y(x): x^2 + y^2 = 25
+claim 2 x + 2 y y' = 1e-300   expect wrong
+claim y' = -x / y * (1 + 1e-300)   expect wrong
+claim x^2 + y^2 = 25 + 1e-300   expect wrong
+claim 2 x + 2 y y' = 1e-40   expect wrong
+claim y' = -x / y
+`)).toEqual(['error', 'error', 'error', 'refuted', 'proved']);
+  });
 });

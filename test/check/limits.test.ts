@@ -220,3 +220,12 @@ claim limit(x, 0, (1 + sqrt(x))^(1 / sqrt(x)), right) = e * (1 + 1e-13)   expect
   }, 60_000);
 });
 
+
+describe('a limit off by a constant finer than the readings, beside an unused function (probe 59)', () => {
+  it('is not verified: the readings need only the inputs the step reads', () => {
+    expect(verdictsIn(`given x: real
+given f: function
+claim limit(x, 0, x * log(x), right) = 1e-300   expect wrong
+`)).toEqual(['error']);
+  });
+});
