@@ -259,7 +259,10 @@ class LatexReader {
         this.emit(`det(jacobian([${functions}], [${variables}]))`, i);
         return bottom.end;
       }
-      const differential = /^\s*(\u2202|d)(\s*(?:\^\s*\d|[\u00b2\u00b3]))?\s*/u.exec(numerator);
+      // A ratio of two derivatives written in the fraction, \frac{\partial Q / \partial L}{\partial Q / \partial K} (a marginal
+      // rate of substitution): a plain fraction of two Leibniz fractions, not an operator (probe 56).
+      const ratioOfDerivatives = LEIBNIZ_FRACTION.test(numerator) && LEIBNIZ_FRACTION.test(bottomRead.out.join(''));
+      const differential = ratioOfDerivatives ? null : /^\s*(\u2202|d)(\s*(?:\^\s*\d|[\u00b2\u00b3]))?\s*/u.exec(numerator);
       // d ln Q / d ln P, an elasticity as economics prints it: a derivative in log P is P times the one in P.
       const inLog = differential !== null && differential[2] === undefined ? LOG_DIFFERENTIAL.exec(text.slice(bottom.inner[0], bottom.inner[1])) : null;
       if (inLog !== null) {
@@ -548,11 +551,12 @@ class LatexReader {
       if (j < to && (c === '(' || c === '[' || c === '{')) depth++;
       else if (j < to && (c === ')' || c === ']' || c === '}')) depth--;
       if (j < to && (c !== ',' || depth > 0)) continue;
-      const next = j < to ? /^\s*([\p{L}])\s*=\s*/u.exec(text.slice(j + 1, to)) : null;
-      if (j < to && next === null) continue;
+      // A variable is a letter or a Greek letter's command: |_{x=\sqrt{2}, y=\sqrt{2}, \lambda=1/2} (probe 56).
+      const next = j < to ? /^\s*([\p{L}]|\\([A-Za-z]+))\s*=\s*/u.exec(text.slice(j + 1, to)) : null;
+      if (j < to && (next === null || (next[2] !== undefined && !Object.hasOwn(GREEK, next[2])))) continue;
       out.push({ variable: current, value: [start, j] });
       if (next === null) break;
-      current = next[1];
+      current = next[2] !== undefined ? GREEK[next[2]] : next[1];
       start = j + 1 + next[0].length;
       j = start - 1;
     }
@@ -719,6 +723,9 @@ const STATEMENT_WORDS: ReadonlySet<string> = new Set(['claim', 'let', 'given', '
 const SIZED_BRACKETS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr']);
 
 /** What a command the reader does not know says to do. */
+/** A Leibniz fraction written out, `∂Q / ∂L`, `dy/dx`: a differential, a slash, and another. */
+const LEIBNIZ_FRACTION = /^\s*(?:\u2202|d)[^/]*\/\s*(?:\u2202|d)\s*[\p{L}]/u;
+
 /** A differential of a logarithm, `d \ln P`, `\partial \log(P)`: the variable is P. */
 const LOG_DIFFERENTIAL = /^\s*(d|\\partial)\s*\\(?:ln|log)\s*(?:\{\s*([A-Za-z]\w*)\s*\}|\(\s*([A-Za-z]\w*)\s*\)|([A-Za-z]\w*))\s*$/;
 

@@ -48,3 +48,17 @@ claim diff(log(Q), log(P)) = -b + 10^{-12}   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted']);
   });
 });
+
+describe('a marginal rate of substitution as a ratio of Leibniz fractions, and a Lagrange point with its multiplier (probe 56)', () => {
+  it('reads \\frac{\\partial Q / \\partial L}{\\partial Q / \\partial K} and |_{x=\\sqrt{2}, y=\\sqrt{2}, \\lambda=1/2}', () => {
+    expect(verdictsIn(`given K, L, α: positive
+given λ: real
+given x, y: real
+let Q = K^α L^(1 - α)
+claim \\frac{\\partial Q / \\partial L}{\\partial Q / \\partial K} = \\frac{(1 - \\alpha) K}{\\alpha L}
+claim \\frac{\\partial Q / \\partial L}{\\partial Q / \\partial K} = \\frac{\\alpha K}{(1 - \\alpha) L}   expect wrong
+claim \\left. \\left( y - 2 \\lambda x \\right) \\right|_{x=\\sqrt{2}, y=\\sqrt{2}, \\lambda=1/2} = 0
+claim \\left. \\left( y - 2 \\lambda x \\right) \\right|_{x=\\sqrt{2}, y=\\sqrt{2}, \\lambda=1} = 0   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  });
+});
