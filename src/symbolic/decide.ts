@@ -319,7 +319,7 @@ export function decideStep(
           const curve = criticalCurvePoints(slopes);
           // A margin through abs(E) turns where E's branches do: each branch's critical points, read on the margin itself.
           const branches = absBranches(rhs as Term).flatMap((branch) => criticalPoints(marginSlopes(branch, step.inputs), canonical, atoms, inputMap, exact));
-          return [...single, ...branches, ...affine, ...jointPoints(slopes, single), ...curve,
+          return [...single, ...branches, ...affine, ...jointPoints(slopes, single), ...curve, ...unboundedAffinePoints(rhs as Term, slopes),
             ...uniformPoints(rhs as Term, step.inputs, instance, (restricted, pseudo) => criticalPoints(marginSlopes(restricted, pseudo), canonical, atoms, inputMap, exact)),
             // Last: the simpler points above make the simpler counterexample where both show one.
             ...(affine.length === 0 ? newtonPoints(slopes) : []), ...(affine.length === 0 && curve.length === 0 ? numericCurvePoints(slopes) : [])];
@@ -456,6 +456,55 @@ function marginSlopes(comparison: Term, inputs: readonly Input[]): MarginSlope[]
       if (error instanceof BudgetExceededError || error instanceof DomainError) continue;
       throw error;
     }
+  }
+  return out;
+}
+
+/**
+ * Where a bound's margin, affine in a scalar input whose range is unbounded on the side where the margin falls, is -1:
+ * `C e^{-2000} > -10^{-300}` over a real C fails only for C below -1e568, past every double a search can draw, and was
+ * verified (probe 56). The other scalar inputs at their simplest values; the point exact, a term, whatever its size.
+ */
+function unboundedAffinePoints(comparison: Term, slopes: readonly MarginSlope[]): Map<string, PointValue>[] {
+  const margin = slack(comparison);
+  if (margin === undefined) return [];
+  const out: Map<string, PointValue>[] = [];
+  for (const { input, derivative } of slopes) {
+    if (someSubterm(derivative, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
+    const values = new Map<string, Term>();
+    const point = new Map<string, PointValue>();
+    for (const other of slopes) {
+      if (other.input === input) continue;
+      const v = simpleValuesWithin(other.input)[0];
+      if (v === undefined) break;
+      values.set(other.input.name, { k: 'num', value: { num: v.num, den: v.den } });
+      point.set(other.input.name, { num: v.num, den: v.den });
+    }
+    if (values.size !== slopes.length - 1) continue;
+    const slope = substituteScalarInputs(derivative, values);
+    const atZero = substituteScalarInputs(margin, new Map([...values, [input.name, num(0)]]));
+    // The margin is slope * v + atZero: -1 at v = -(atZero + 1) / slope.
+    const tie = mul(num(-1), add(atZero, num(1)), pow(slope, num(-1)));
+    let value: number;
+    let exponent: number;
+    try {
+      const read = evaluateHighPrecision(tie, new Map(), DIGITS);
+      if (!read.isFinite() || read.isZero()) continue;
+      value = read.toNumber();
+      exponent = read.e;
+    } catch (error) {
+      if (error instanceof GuardError) throw error;
+      continue;
+    }
+    // Only past the doubles a search draws, and where the input's range reaches: nearer points are drawn already.
+    if (Number.isFinite(value) && Math.abs(value) < 1e300) continue;
+    const reaches = value < 0 ? input.kind === 'real' && (input.interval?.lowerValue ?? -Infinity) === -Infinity
+      : input.kind !== 'unit' && (input.interval?.upperValue ?? Infinity) === Infinity;
+    if (!reaches) continue;
+    // A power of ten past the tie, where the margin is below -1 and which a report prints as it is (-10^570).
+    const past = mul(num(value < 0 ? -1 : 1), pow(num(10), num(exponent + 2)));
+    point.set(input.name, { term: past, approx: value < 0 ? -Infinity : Infinity });
+    out.push(point);
   }
   return out;
 }

@@ -319,3 +319,15 @@ claim abs(sin(x)) <= sin(1)
 `)).toEqual(['refuted', 'refuted', 'verified']);
   }, 60_000);
 });
+
+describe('a bound whose counterexample lies past every double (probe 56)', () => {
+  it('is refuted at a power of ten past the tie of a margin affine in an unbounded input; its true twins stand', () => {
+    expect(verdictsIn(`given C: real
+given A: positive
+claim C exp(-2000) > -10^(-300)   expect wrong
+claim A exp(-2000) < 10^(-300)   expect wrong
+claim C^2 exp(-2000) > -10^(-300)
+claim A exp(-2000) > 0
+`)).toEqual(['refuted', 'refuted', 'proved', 'proved']);
+  });
+});
