@@ -90,6 +90,17 @@ export function absorbedInPower(base: Decimal, exp: Decimal, value: Decimal, bas
  */
 const FLAT_AT_ZERO: Partial<Record<FunctionName, number>> = { exp: 1, sigmoid: 1, softplus: 1, erfc: 1, Phi: 1, cos: 2, cosh: 2, sech: 2, phi: 2 };
 
+/**
+ * Functions that saturate far out, and the rate of the part they drop there: cosh(a) is e^|a|/2 (1 + e^(-2|a|)), the
+ * second term dropped past 0.87 |a| digits (log(cosh(1000)) = 1000 - log 2 to 868 digits, and a step that equal was
+ * verified: probe 60); tanh(a) is ±(1 - 2 e^(-2|a|)), sigmoid(a) 1 - e^(-a), erf(a) ±(1 - erfc(|a|)), about e^(-a^2).
+ * The rate is per |a| (1, 2), or per a^2 (0 in the table, read as a^2 for erf and a^2/2 for Phi).
+ */
+const SATURATING: Partial<Record<FunctionName, (a: number) => number>> = {
+  cosh: (a) => 2 * a, sinh: (a) => 2 * a, tanh: (a) => 2 * a, sech: (a) => 2 * a,
+  sigmoid: (a) => a, softplus: (a) => a, erf: (a) => a * a, Phi: (a) => a * a / 2,
+};
+
 /** Functions with zeros away from 0, near which an argument's relative part grows by the value's smallness. */
 const ZEROS_AWAY_FROM_ZERO = new Set<FunctionName>(['log', 'sin', 'cos', 'lgamma', 'digamma']);
 
@@ -106,6 +117,13 @@ function amplification(name: FunctionName, a: Decimal, value: Decimal): number {
 export function absorbedInFunction(name: FunctionName, args: readonly Decimal[], value: Decimal, parts: readonly (Absorbed | undefined)[], digits: number): Absorbed | undefined {
   let found: Absorbed | undefined;
   for (let i = 0; i < args.length; i++) found = larger(found, carried(value, args[i], parts[i], amplification(name, args[i], value)));
+  const rate = SATURATING[name];
+  if (rate !== undefined && args.length === 1 && value.isFinite() && !value.isZero() && args[0].isFinite()) {
+    // The part dropped, relative to the value, in decimal orders: rate(|a|) / ln 10.
+    const a = Math.abs(args[0].toNumber());
+    const dropped = a > 1 ? Math.floor(rate(a) / Math.LN10) : 0;
+    if (dropped >= digits - 1 && Number.isFinite(dropped)) found = larger(found, { at: exponent(value) - dropped, reveal: dropped + 1 });
+  }
   const order = FLAT_AT_ZERO[name];
   if (order !== undefined && args.length === 1 && value.isFinite() && !value.isZero()) {
     const change = order * exponent(args[0]);

@@ -189,3 +189,13 @@ claim log(1 + exp(-x)) = 1e-300   expect wrong
 `)).toEqual(['refuted']);
   });
 });
+
+describe('cosh and sinh far out, and the part a saturating function drops (probe 60)', () => {
+  it('refutes log(cosh x) = x - log 2 on (1000, 1e6), off by 1e-870, and proves the identity with log1p(exp(-2x))', () => {
+    expect(verdictsIn(`given x: real in (1000, 1000000)
+claim log(cosh(x)) = x - log(2)   expect wrong
+claim log(cosh(x)) = x - log(2) + log1p(exp(-2 x))
+claim cosh(x)^2 - sinh(x)^2 = 1
+`)).toEqual(['refuted', 'proved', 'proved']);
+  });
+});
