@@ -778,9 +778,76 @@ function farPoints(comparison: Term, inputs: readonly Input[], instance: Instanc
       point.set(input.name, value);
       out.push(point);
     }
+    // Past the constants' span, exactly: 3 v / (v + e) <= 3 - 10^-300 fails only for e below 3e-301 v, far below 1e-40
+    // (probe 60). Such a point costs digits, so only where the constants span that far already.
+    for (const value of beyondSpan(comparison, input)) {
+      const point = randomPoint(inputs, instance, random, -1);
+      point.set(input.name, value);
+      out.push(point);
+    }
   }
   return out;
 }
+
+/** The least span of the constants, in decimal orders, past which a bound is also tried at 10^-(span + 10) and 10^(span + 10). */
+const BEYOND_SPAN = 40;
+
+/** An input's values just past the span of a bound's constants, tiny and huge, exact, within its kind and interval. */
+function beyondSpan(comparison: Term, input: Input): PointValue[] {
+  const span = closedSpan(comparison);
+  if (span <= BEYOND_SPAN || span > MAX_BEYOND_SPAN) return [];
+  const power = 10n ** BigInt(span + 10);
+  // The huge one a double where it can be (1e307, which a report shows as it is), the tiny one always (1e-310 is one).
+  const large = 10n ** BigInt(Math.min(span + 10, 307));
+  const tiny = { num: 1n, den: power };
+  const candidates: { value: PointValue; approx: number }[] = input.kind === 'unit'
+    ? [{ value: tiny, approx: 0 }, { value: { num: power - 1n, den: power }, approx: 1 }]
+    : input.kind === 'real'
+      ? [{ value: tiny, approx: 0 }, { value: { num: -1n, den: power }, approx: -0 }, { value: { num: large, den: 1n }, approx: Infinity }, { value: { num: -large, den: 1n }, approx: -Infinity }]
+      : [{ value: tiny, approx: 0 }, { value: { num: large, den: 1n }, approx: Infinity }];
+  const interval = input.interval;
+  return candidates.filter(({ value }) => {
+    if (interval === undefined) return true;
+    const v = value as { num: bigint; den: bigint };
+    const sign = v.num < 0n ? -1 : 1;
+    const huge = v.num > v.den || -v.num > v.den;
+    // Only an end it runs past: an interval's ends are numbers, so a value past every double is inside only an open-ended one.
+    if (huge) return sign > 0 ? interval.upperValue === Infinity : interval.lowerValue === -Infinity;
+    return sign > 0 ? interval.lowerValue <= 0 && interval.upperValue > 0 : interval.lowerValue < 0 && interval.upperValue >= 0;
+  }).map(({ value }) => value);
+}
+
+/** How many decimal orders the values of a term's closed parts (those that read no input: 3, 10^(-300)) span; 0 for none. */
+function closedSpan(term: Term): number {
+  let low = Infinity;
+  let high = -Infinity;
+  let read = 0;
+  // Each closed part and the closed parts inside it (3 - 10^(-300) is 3, and holds 10^(-300)), a few hundred at most.
+  const walk = (t: Term): void => {
+    if (read >= MAX_CLOSED_READS) return;
+    if (t.k !== 'num' && !someSubterm(t, (x) => x.k === 'input' || x.k === 'ival' || x.k === 'size')) {
+      read++;
+      try {
+        const v = evaluateHighPrecision(t, new Map(), 30);
+        if (v.isFinite() && !v.isZero()) { low = Math.min(low, v.e); high = Math.max(high, v.e); }
+      } catch (error) {
+        if (error instanceof GuardError) throw error;
+      }
+    } else if (t.k === 'num' && t.value.num !== 0n) {
+      const e = Math.floor(Math.log10(Math.abs(Number(t.value.num)) || 1) - Math.log10(Number(t.value.den) || 1));
+      if (Number.isFinite(e)) { low = Math.min(low, e); high = Math.max(high, e); }
+    }
+    for (const child of children(t)) walk(child);
+  };
+  walk(term);
+  return high > low ? high - low : 0;
+}
+
+/** Closed parts of a bound read for their magnitude, at most. */
+const MAX_CLOSED_READS = 200;
+
+/** Spans past this are not tried beyond (a point at 10^-2010 would cost 2000 digits a reading). */
+const MAX_BEYOND_SPAN = 600;
 
 /**
  * Points with a scalar input at an end of its interval that the interval includes, the end exactly (pi/2 read

@@ -331,3 +331,12 @@ claim A exp(-2000) > 0
 `)).toEqual(['refuted', 'refuted', 'proved', 'proved']);
   });
 });
+
+describe('a bound that fails only at an input past the span of its constants (probe 60)', () => {
+  it('refutes 3 v / (v + e) <= 3 - 10^-300, which fails for e below 3e-301 v, and proves its true twin', () => {
+    expect(verdictsIn(`given v, ε: positive
+claim \\frac{3 v}{v + ε} \\le 3 - 10^{-300}   expect wrong
+claim \\frac{3 v}{v + ε} < 3
+`)).toEqual(['refuted', 'proved']);
+  });
+});
