@@ -325,7 +325,10 @@ export function decideStep(
             ...(affine.length === 0 ? newtonPoints(slopes) : []), ...(affine.length === 0 && curve.length === 0 ? numericCurvePoints(slopes) : [])];
         } : () => [];
         const outcome = different(record, explanation,
-          () => confirm(lhs, rhs, instance, step.inputs, seed, [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
+          // A bound's switch points first: they are exact ties where it turns, and read deep (log(e^x + e^y) < max(x, y) + log 2
+          // at x = y = 1001 needs 495 digits, past the first pass's 120).
+          () => confirm(lhs, rhs, instance, step.inputs, seed, [...(step.comparison === true ? switchPoints(rhs as Term, marginSlopes(rhs as Term, step.inputs)) : []),
+            ...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), outright === undefined ? neverZeroForm() : undefined, step.comparison === true,
             constant !== undefined && difference.denominatorFactors().length === 0 ? constant.div(difference.denominatorConstant()) : undefined),
           step.comparison === true ? () => undefined : neverZeroForm);
@@ -505,6 +508,69 @@ function unboundedAffinePoints(comparison: Term, slopes: readonly MarginSlope[])
     const past = mul(num(value < 0 ? -1 : 1), pow(num(10), num(exponent + 2)));
     point.set(input.name, { term: past, approx: value < 0 ? -Infinity : Infinity });
     out.push(point);
+  }
+  return out;
+}
+
+/** Switches of a bound's max, min and abs read for points on them, at most. */
+const MAX_SWITCHES = 4;
+
+/**
+ * Points on the switches of a bound's max, min and abs (where two arguments of a max are equal, where an abs's argument
+ * is 0), solved for an input the switch is affine in, the other scalar inputs at their simplest values: a bound is
+ * often tight where its max turns, `log(e^x + e^y) < max(x, y) + log 2` ties at y = x alone, and with x in an interval
+ * no random pair lands there (probe 60: verified).
+ */
+function switchPoints(comparison: Term, slopes: readonly MarginSlope[]): Map<string, PointValue>[] {
+  const switches: Term[] = [];
+  const keys = new Set<string>();
+  const note = (t: Term) => {
+    const key = termKey(t);
+    if (!keys.has(key) && switches.length < MAX_SWITCHES) { keys.add(key); switches.push(t); }
+  };
+  const visit = (t: Term): Term => {
+    if (t.k === 'fn' && t.name === 'abs') note(t.args[0]);
+    else if (t.k === 'fn' && (t.name === 'max' || t.name === 'min') && t.args.length === 2) note(sub(t.args[0], t.args[1]));
+    else if (t.k === 'extremum') for (let i = 1; i < t.terms.length; i++) note(sub(t.terms[0], t.terms[i]));
+    return mapChildren(t, visit);
+  };
+  visit(comparison);
+  const out: Map<string, PointValue>[] = [];
+  for (const switched of switches) {
+    for (const { input } of slopes) {
+      if (!someSubterm(switched, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
+      let slope: Term;
+      try {
+        slope = eliminateDiff(differentiate(switched, { name: input.name, indices: [] }));
+      } catch (error) {
+        if (error instanceof BudgetExceededError || error instanceof DomainError) continue;
+        throw error;
+      }
+      if (someSubterm(slope, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
+      const values = new Map<string, Term>();
+      const point = new Map<string, PointValue>();
+      for (const other of slopes) {
+        if (other.input === input) continue;
+        const v = simpleValuesWithin(other.input)[0];
+        if (v === undefined) break;
+        values.set(other.input.name, { k: 'num', value: { num: v.num, den: v.den } });
+        point.set(other.input.name, { num: v.num, den: v.den });
+      }
+      if (values.size !== slopes.length - 1) continue;
+      // switched = slope * v + at0: 0 at v = -at0 / slope.
+      const at0 = substituteScalarInputs(switched, new Map([...values, [input.name, num(0)]]));
+      const root = mul(num(-1), at0, pow(substituteScalarInputs(slope, values), num(-1)));
+      let value: number;
+      try {
+        value = evaluateHighPrecision(root, new Map(), DIGITS).toNumber();
+      } catch (error) {
+        if (error instanceof GuardError) throw error;
+        continue;
+      }
+      if (!Number.isFinite(value) || !allowsValue(input.kind, value) || !insideInterval(input, value)) continue;
+      point.set(input.name, { term: root, approx: value });
+      out.push(point);
+    }
   }
   return out;
 }

@@ -340,3 +340,15 @@ claim \\frac{3 v}{v + ε} < 3
 `)).toEqual(['refuted', 'proved']);
   });
 });
+
+describe('a bound tight where its max turns (probe 60)', () => {
+  it('refutes log(e^x + e^y) < max(x, y) + log 2, tied at y = x alone, with x in an interval; its non-strict twin holds', () => {
+    expect(verdictsIn(`given x: real in (1000, 1000000)
+given z: real in (2, 3)
+given y: real
+claim \\log(e^x + e^y) < \\max(x, y) + \\log 2   expect wrong
+claim \\log(e^z + e^y) < \\max(z, y) + \\log 2   expect wrong
+claim \\log(e^z + e^y) <= \\max(z, y) + \\log 2
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  });
+});
