@@ -512,8 +512,8 @@ function unboundedAffinePoints(comparison: Term, slopes: readonly MarginSlope[])
   return out;
 }
 
-/** Switches of a bound's max, min and abs read for points on them, at most. */
-const MAX_SWITCHES = 4;
+/** Switches of a bound's max, min and abs, and angles of its sines and cosines, read for points on them, at most. */
+const MAX_SWITCHES = 8;
 
 /**
  * Points on the switches of a bound's max, min and abs (where two arguments of a max are equal, where an abs's argument
@@ -528,10 +528,14 @@ function switchPoints(comparison: Term, slopes: readonly MarginSlope[]): Map<str
     const key = termKey(t);
     if (!keys.has(key) && switches.length < MAX_SWITCHES) { keys.add(key); switches.push(t); }
   };
+  const halfPi = mul(num(1, 2), { k: 'pi' });
   const visit = (t: Term): Term => {
     if (t.k === 'fn' && t.name === 'abs') note(t.args[0]);
     else if (t.k === 'fn' && (t.name === 'max' || t.name === 'min') && t.args.length === 2) note(sub(t.args[0], t.args[1]));
     else if (t.k === 'extremum') for (let i = 1; i < t.terms.length; i++) note(sub(t.terms[0], t.terms[i]));
+    // Where a sine or cosine is 1, -1 or 0: sin(sqrt(k / m) t + phi)^2 < 1 ties where the angle is pi/2, and an argument
+    // with a root of a quotient in it was no line the exact solver read (probe 60).
+    else if (t.k === 'fn' && (t.name === 'sin' || t.name === 'cos')) for (const k of [0, 1, -1, 2]) note(sub(t.args[0], mul(num(k), halfPi)));
     return mapChildren(t, visit);
   };
   visit(comparison);

@@ -352,3 +352,14 @@ claim \\log(e^z + e^y) <= \\max(z, y) + \\log 2
 `)).toEqual(['refuted', 'refuted', 'verified']);
   });
 });
+
+describe('a trigonometric bound tight where its angle is a multiple of pi/2 (probe 60)', () => {
+  it('refutes sin(sqrt(k/m) t + phi)^2 < 1 and a strict energy bound of simple harmonic motion; the non-strict ones hold', () => {
+    expect(verdictsIn(`given t, φ: real
+given k, m, A: positive
+claim \\sin(\\sqrt{k/m} t + φ)^2 < 1   expect wrong
+claim \\sin(\\sqrt{k/m} t + φ)^2 <= 1
+claim \\frac{1}{2} m (A \\sqrt{k/m} \\sin(\\sqrt{k/m} t + φ))^2 < \\frac{1}{2} k A^2   expect wrong
+`)).toEqual(['refuted', 'proved', 'refuted']);
+  });
+});
