@@ -68,6 +68,8 @@ const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\
 const LETTERS_SIDE_BY_SIDE = `(?:[0-9]+|\\p{L}(?:_[\\p{L}\\p{N}]+)?)(?:[ \\t]+\\p{L}(?:_[\\p{L}\\p{N}]+)?)+`;
 const FUNCTION_BEFORE_LETTERS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${LETTERS_SIDE_BY_SIDE})${BARE_OPERAND_END}`, 'u');
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
+/** Such a function right before another, `log cosh x` (the second read as above): the first's name. */
+const CHAINED_FUNCTIONS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(?=(?:${BARE_FUNCTIONS})[ \\t]+[\\p{L}\\p{N}])`, 'u');
 
 /**
  * A power or inverse on the name of such a function without brackets: `sin^2 x + cos^2 x`,
@@ -673,6 +675,17 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       emitWritten(operand, at);
       emit(power === '-1' ? ')' : `)^${power}`, at + operand.length - 1);
       i += whole.length - 1;
+      continue;
+    }
+    // log cosh x, ln sin x: a function before another without brackets takes it, and its operand, as its argument.
+    const chained = startsName && /[a-z]/.test(c) ? CHAINED_FUNCTIONS.exec(text.slice(i)) : null;
+    const inner = chained === null ? null : FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i + chained[0].length));
+    if (chained !== null && inner !== null) {
+      const at = i + chained[0].length;
+      emitFunctionName(chained[1], i);
+      emit('(', at);
+      closeTermAt(at + inner[0].length, at, ')');
+      i = at - 1;
       continue;
     }
     // Letters side by side are read only where one operand alone does not end the factor (cos ω t).

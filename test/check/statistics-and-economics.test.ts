@@ -62,3 +62,17 @@ claim \\left. \\left( y - 2 \\lambda x \\right) \\right|_{x=\\sqrt{2}, y=\\sqrt{
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
   });
 });
+
+describe('a log-likelihood as Casella and Berger print it, and functions written in a row (probe 60)', () => {
+  it('reads \\sum_i \\left[ ... \\right] as the sum of the bracket, and \\log \\cosh x as log(cosh(x))', () => {
+    expect(verdictsIn(`given x: binary[n]
+given p: unit
+given z: real
+let L = \\sum_i \\left[ x_i \\log p + (1 - x_i) \\log(1 - p) \\right]
+claim diff(L, p) = sum(i, x[i]) / p - (n - sum(i, x[i])) / (1 - p)
+claim diff(L, p) = sum(i, x[i]) / p + (n - sum(i, x[i])) / (1 - p)   expect wrong
+claim \\log \\cosh z = \\log(\\cosh(z))
+claim \\log \\cosh z = \\log(\\cosh(2 z))   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  });
+});
