@@ -463,6 +463,20 @@ function marginSlopes(comparison: Term, inputs: readonly Input[]): MarginSlope[]
   return out;
 }
 
+/** The scalar inputs of a bound but one, each at its simplest value: as terms to put in, and as a point; undefined where one has none. */
+function othersAtSimpleValues(slopes: readonly MarginSlope[], input: Input): { values: Map<string, Term>; point: Map<string, PointValue> } | undefined {
+  const values = new Map<string, Term>();
+  const point = new Map<string, PointValue>();
+  for (const other of slopes) {
+    if (other.input === input) continue;
+    const v = simpleValuesWithin(other.input)[0];
+    if (v === undefined) return undefined;
+    values.set(other.input.name, { k: 'num', value: { num: v.num, den: v.den } });
+    point.set(other.input.name, { num: v.num, den: v.den });
+  }
+  return { values, point };
+}
+
 /**
  * Where a bound's margin, affine in a scalar input whose range is unbounded on the side where the margin falls, is -1:
  * `C e^{-2000} > -10^{-300}` over a real C fails only for C below -1e568, past every double a search can draw, and was
@@ -474,16 +488,9 @@ function unboundedAffinePoints(comparison: Term, slopes: readonly MarginSlope[])
   const out: Map<string, PointValue>[] = [];
   for (const { input, derivative } of slopes) {
     if (someSubterm(derivative, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
-    const values = new Map<string, Term>();
-    const point = new Map<string, PointValue>();
-    for (const other of slopes) {
-      if (other.input === input) continue;
-      const v = simpleValuesWithin(other.input)[0];
-      if (v === undefined) break;
-      values.set(other.input.name, { k: 'num', value: { num: v.num, den: v.den } });
-      point.set(other.input.name, { num: v.num, den: v.den });
-    }
-    if (values.size !== slopes.length - 1) continue;
+    const others = othersAtSimpleValues(slopes, input);
+    if (others === undefined) continue;
+    const { values, point } = others;
     const slope = substituteScalarInputs(derivative, values);
     const atZero = substituteScalarInputs(margin, new Map([...values, [input.name, num(0)]]));
     // The margin is slope * v + atZero: -1 at v = -(atZero + 1) / slope.
@@ -551,16 +558,9 @@ function switchPoints(comparison: Term, slopes: readonly MarginSlope[]): Map<str
         throw error;
       }
       if (someSubterm(slope, (x) => x.k === 'input' && x.ref.name === input.name)) continue;
-      const values = new Map<string, Term>();
-      const point = new Map<string, PointValue>();
-      for (const other of slopes) {
-        if (other.input === input) continue;
-        const v = simpleValuesWithin(other.input)[0];
-        if (v === undefined) break;
-        values.set(other.input.name, { k: 'num', value: { num: v.num, den: v.den } });
-        point.set(other.input.name, { num: v.num, den: v.den });
-      }
-      if (values.size !== slopes.length - 1) continue;
+      const others = othersAtSimpleValues(slopes, input);
+      if (others === undefined) continue;
+      const { values, point } = others;
       // switched = slope * v + at0: 0 at v = -at0 / slope.
       const at0 = substituteScalarInputs(switched, new Map([...values, [input.name, num(0)]]));
       const root = mul(num(-1), at0, pow(substituteScalarInputs(slope, values), num(-1)));
