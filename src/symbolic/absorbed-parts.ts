@@ -23,7 +23,8 @@ function gap(value: Decimal, part: Absorbed): number {
   return exponent(value) - part.at;
 }
 
-function larger(a: Absorbed | undefined, b: Absorbed | undefined): Absorbed | undefined {
+/** The larger of two parts (either may be none): the larger exponent, and the more digits to keep it. */
+export function larger(a: Absorbed | undefined, b: Absorbed | undefined): Absorbed | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   return { at: Math.max(a.at, b.at), reveal: Math.max(a.reveal, b.reveal) };

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
-import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, type Absorbed } from './absorbed-parts.ts';
+import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
 import { readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
@@ -264,7 +264,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       case 'extremum': {
         const values = t.terms.map(go);
         const extreme = t.op === 'max' ? Big.max(...values) : Big.min(...values);
-        if (parts !== undefined) note(t, extreme, t.terms.map(partOf).reduce<Absorbed | undefined>((a, b) => (a === undefined ? b : b === undefined ? a : { at: Math.max(a.at, b.at), reveal: Math.max(a.reveal, b.reveal) }), undefined));
+        if (parts !== undefined) note(t, extreme, t.terms.map(partOf).reduce(larger, undefined));
         return extreme;
       }
       case 'ival':
