@@ -57,6 +57,10 @@ export function explain(
   const quotient = left.div(right, budget);
   const ratio = constant(quotient);
   if (ratio !== undefined) {
+    // A factor that only rounds to a number (10^400 + 1 against 10^400: "about 1.00000e0") says less than the constant
+    // the sides differ by, where that one is written exactly (probe 58).
+    const shift = readable(ratio).startsWith('about') ? constant(difference) : undefined;
+    if (shift !== undefined && !readable(shift).startsWith('about')) return { kind: 'term', text: `the sides differ by the constant ${readable(shift)}` };
     return { kind: 'constant-factor', text: ratio.equals(Rational.of(-1)) ? 'the sides differ by a factor -1 (a sign error)' : `the sides differ by a factor ${readable(ratio)}` };
   }
   // A factor made of sizes alone (1/N, a batch size divided twice) is still a factor.

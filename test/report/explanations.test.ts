@@ -173,3 +173,11 @@ describe('a constant of a thousand digits', () => {
     expect(factor.detail.explanation).toBe('the sides differ by a factor about 1.00000e0');
   });
 });
+
+describe('a factor that only rounds to a number (probe 58)', () => {
+  it('is said as the constant the sides differ by, where that is exact: 10^400 + 1 against 10^400 differ by 1', () => {
+    const [step] = stepsOf(checkText(deriv('claim 10^400 + 1 = 10^400   expect wrong\n'), 'one.deriv', FAST));
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.explanation).toBe('the sides differ by the constant 1');
+  });
+});
