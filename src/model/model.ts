@@ -1,7 +1,7 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, Expr, GivenDecl, ImplicitDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { exprChildren } from '../syntax/index.ts';
-import { isColumn, isWrittenRow, sameDim, showShape, type Value } from './arrays.ts';
+import { isColumn, isWrittenRow, sameDim, showDim, showShape, type Value } from './arrays.ts';
 import { readsName, RecurrenceDefinition } from './recurrence.ts';
 import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
 import { undeclaredBoundVariables, undeclaredSumBounds } from './bound-variables.ts';
@@ -641,7 +641,7 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const shape = firstArray?.k === 'array' ? firstArray.shape : undefined;
   const written = new Set([claim.text, ...claim.steps.map((s) => s.text)].flatMap((t) => t.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []));
   const entry = shape ? resolver.entryIndices(shape, written) : [];
-  const describe = (v: Value) => (v.k === 'scalar' ? 'a scalar' : isWrittenRow(v) ? `1×${showShape(v.shape).replace(/^a vector of length /, '')} (a row)` : showShape(v.shape));
+  const describe = (v: Value) => (v.k === 'scalar' ? 'a scalar' : isWrittenRow(v) ? `1×${showDim(v.shape[0])} (a row)` : showShape(v.shape));
   // A vector is a column and its transpose a row (docs/syntax.md): a step that is a row where the claim is a column
   // (a gradient written as (p - y)' X for X' (p - y)) is of another shape, as a transposed matrix is (probe 58).
   const crossed = (v: Value, w: Value) => (isWrittenRow(v) && isColumn(w)) || (isColumn(v) && isWrittenRow(w));

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
-import { integrate } from './quadrature.ts';
+import { integrate, type Integrand } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampedRoot, clampsRoot } from './nonnegative-roots.ts';
@@ -740,7 +740,7 @@ function integralOf(body: Compiled, lower: Compiled | undefined, upper: Compiled
         if (ends[i] === ends[i + 1]) continue;
         const cutBelow = i > 0 || switchAtLow;
         const cutAbove = i + 2 < ends.length || switchAtHigh;
-        const piece = integrate(cutBelow || cutAbove ? insideCuts(integrand, valueAt, () => lostHere, ends[i], ends[i + 1], cutBelow, cutAbove) : integrand, ends[i], ends[i + 1]);
+        const piece = integrate(cutBelow || cutAbove ? insideCuts(integrand, ends[i], ends[i + 1], cutBelow, cutAbove) : integrand, ends[i], ends[i + 1]);
         value += piece.value;
         pieceError += piece.error;
         settled &&= piece.settled;
@@ -774,8 +774,7 @@ const CUT_NUDGE = 1e-8;
  * where the outcome is clear; the nodes within that of the cut weigh about as much together, so the integral moves by
  * some 1e-16 of its size where the integrand changes on the scale of the piece.
  */
-function insideCuts(integrand: { value: (x: number) => number; error: () => number; lost: () => boolean }, valueAt: (x: number) => number, lost: () => boolean,
-  low: number, high: number, cutBelow: boolean, cutAbove: boolean): { value: (x: number) => number; error: () => number; lost: () => boolean } {
+function insideCuts(integrand: Integrand, low: number, high: number, cutBelow: boolean, cutAbove: boolean): Integrand {
   const width = high - low;
   const nudge = (end: number) => {
     const scale = Math.max(Math.abs(end), Number.isFinite(width) ? width : 1);
@@ -784,14 +783,15 @@ function insideCuts(integrand: { value: (x: number) => number; error: () => numb
   const below = cutBelow ? nudge(low) : 0;
   const above = cutAbove ? nudge(high) : 0;
   return {
-    ...integrand,
     value: (x) => {
-      const v = valueAt(x);
-      if (!lost()) return v;
-      if (cutBelow && x - low < below) return valueAt(low + below);
-      if (cutAbove && high - x < above) return valueAt(high - above);
+      const v = integrand.value(x);
+      if (!integrand.lost()) return v;
+      if (cutBelow && x - low < below) return integrand.value(low + below);
+      if (cutAbove && high - x < above) return integrand.value(high - above);
       return v;
     },
+    error: () => integrand.error(),
+    lost: () => integrand.lost(),
   };
 }
 

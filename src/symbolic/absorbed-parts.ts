@@ -95,7 +95,7 @@ const FLAT_AT_ZERO: Partial<Record<FunctionName, number>> = { exp: 1, sigmoid: 1
  * Functions that saturate far out, and the rate of the part they drop there: cosh(a) is e^|a|/2 (1 + e^(-2|a|)), the
  * second term dropped past 0.87 |a| digits (log(cosh(1000)) = 1000 - log 2 to 868 digits, and a step that equal was
  * verified: probe 60); tanh(a) is ±(1 - 2 e^(-2|a|)), sigmoid(a) 1 - e^(-a), erf(a) ±(1 - erfc(|a|)), about e^(-a^2).
- * The rate is per |a| (1, 2), or per a^2 (0 in the table, read as a^2 for erf and a^2/2 for Phi).
+ * Each is the part's size as e^-rate(|a|), relative to the value.
  */
 const SATURATING: Partial<Record<FunctionName, (a: number) => number>> = {
   cosh: (a) => 2 * a, sinh: (a) => 2 * a, tanh: (a) => 2 * a, sech: (a) => 2 * a,

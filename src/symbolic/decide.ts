@@ -9,7 +9,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
-import { confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
+import { confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
@@ -312,8 +312,11 @@ export function decideStep(
         const neverZeroForm = () => (never ??= {
           form: constant !== undefined || neverZero(numerator, atoms, exact) ? shortened(difference.toString((id) => atoms.name(id))) : undefined,
         }).form;
+        // The margin's slopes, taken once for the critical and the switch points (a derivative per input).
+        let slopesRead: MarginSlope[] | undefined;
+        const slopesOf = () => (slopesRead ??= marginSlopes(rhs as Term, step.inputs));
         const critical = step.comparison === true ? () => {
-          const slopes = marginSlopes(rhs as Term, step.inputs);
+          const slopes = slopesOf();
           const single = criticalPoints(slopes, canonical, atoms, inputMap, exact);
           const affine = affinePoints(slopes, instance.sizes);
           const curve = criticalCurvePoints(slopes);
@@ -327,7 +330,7 @@ export function decideStep(
         const outcome = different(record, explanation,
           // A bound's switch points first: they are exact ties where it turns, and read deep (log(e^x + e^y) < max(x, y) + log 2
           // at x = y = 1001 needs 495 digits, past the first pass's 120).
-          () => confirm(lhs, rhs, instance, step.inputs, seed, [...(step.comparison === true ? switchPoints(rhs as Term, marginSlopes(rhs as Term, step.inputs)) : []),
+          () => confirm(lhs, rhs, instance, step.inputs, seed, [...(step.comparison === true ? switchPoints(rhs as Term, slopesOf()) : []),
             ...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), outright === undefined ? neverZeroForm() : undefined, step.comparison === true,
             constant !== undefined && difference.denominatorFactors().length === 0 ? constant.div(difference.denominatorConstant()) : undefined),
@@ -839,6 +842,7 @@ const FAR_MAGNITUDES: readonly number[] = [1e3, 1e6, 1e10, 1e20, 1e40, 1e-10, 1e
 /** Points with one scalar input at a far magnitude (both signs for a real one; a unit one near 0 and near 1), the others random. */
 function farPoints(comparison: Term, inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
   const out: Map<string, PointValue>[] = [];
+  const span = closedSpan(comparison);
   for (const input of scalarInputsOf(comparison, inputs)) {
     const values = input.interval ? farInInterval(input.interval).filter((v) => insideInterval(input, v))
       : input.kind === 'unit' ? FAR_MAGNITUDES.filter((m) => m < 1).flatMap((m) => [m, 1 - m]).filter((v) => v > 0 && v < 1)
@@ -850,7 +854,7 @@ function farPoints(comparison: Term, inputs: readonly Input[], instance: Instanc
     }
     // Past the constants' span, exactly: 3 v / (v + e) <= 3 - 10^-300 fails only for e below 3e-301 v, far below 1e-40
     // (probe 60). Such a point costs digits, so only where the constants span that far already.
-    for (const value of beyondSpan(comparison, input)) {
+    for (const value of beyondSpan(span, input)) {
       const point = randomPoint(inputs, instance, random, -1);
       point.set(input.name, value);
       out.push(point);
@@ -863,28 +867,26 @@ function farPoints(comparison: Term, inputs: readonly Input[], instance: Instanc
 const BEYOND_SPAN = 40;
 
 /** An input's values just past the span of a bound's constants, tiny and huge, exact, within its kind and interval. */
-function beyondSpan(comparison: Term, input: Input): PointValue[] {
-  const span = closedSpan(comparison);
+function beyondSpan(span: number, input: Input): PointValue[] {
   if (span <= BEYOND_SPAN || span > MAX_BEYOND_SPAN) return [];
   const power = 10n ** BigInt(span + 10);
   // The huge one a double where it can be (1e307, which a report shows as it is), the tiny one always (1e-310 is one).
   const large = 10n ** BigInt(Math.min(span + 10, 307));
   const tiny = { num: 1n, den: power };
-  const candidates: { value: PointValue; approx: number }[] = input.kind === 'unit'
-    ? [{ value: tiny, approx: 0 }, { value: { num: power - 1n, den: power }, approx: 1 }]
+  const candidates: { num: bigint; den: bigint }[] = input.kind === 'unit'
+    ? [tiny, { num: power - 1n, den: power }]
     : input.kind === 'real'
-      ? [{ value: tiny, approx: 0 }, { value: { num: -1n, den: power }, approx: -0 }, { value: { num: large, den: 1n }, approx: Infinity }, { value: { num: -large, den: 1n }, approx: -Infinity }]
-      : [{ value: tiny, approx: 0 }, { value: { num: large, den: 1n }, approx: Infinity }];
+      ? [tiny, { num: -1n, den: power }, { num: large, den: 1n }, { num: -large, den: 1n }]
+      : [tiny, { num: large, den: 1n }];
   const interval = input.interval;
-  return candidates.filter(({ value }) => {
+  return candidates.filter((v) => {
     if (interval === undefined) return true;
-    const v = value as { num: bigint; den: bigint };
     const sign = v.num < 0n ? -1 : 1;
     const huge = v.num > v.den || -v.num > v.den;
     // Only an end it runs past: an interval's ends are numbers, so a value past every double is inside only an open-ended one.
     if (huge) return sign > 0 ? interval.upperValue === Infinity : interval.lowerValue === -Infinity;
     return sign > 0 ? interval.lowerValue <= 0 && interval.upperValue > 0 : interval.lowerValue < 0 && interval.upperValue >= 0;
-  }).map(({ value }) => value);
+  });
 }
 
 /** How many decimal orders the values of a term's closed parts (those that read no input: 3, 10^(-300)) span; 0 for none. */
@@ -904,8 +906,9 @@ function closedSpan(term: Term): number {
         if (error instanceof GuardError) throw error;
       }
     } else if (t.k === 'num' && t.value.num !== 0n) {
-      const e = Math.floor(Math.log10(Math.abs(Number(t.value.num)) || 1) - Math.log10(Number(t.value.den) || 1));
-      if (Number.isFinite(e)) { low = Math.min(low, e); high = Math.max(high, e); }
+      const e = exponentOf(t.value.num, t.value.den);
+      low = Math.min(low, e);
+      high = Math.max(high, e);
     }
     for (const child of children(t)) walk(child);
   };

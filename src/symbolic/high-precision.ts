@@ -118,7 +118,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   // a comparison against its margin, where the part is carried to. A part that fills a value inside (log(1 + h) read
   // as log(1) = 0) is still a part of the side's size, and a difference far above it is seen as it is: asked inside,
   // log(1 + exp(-x)) = 1e-300 at x = 2300 had no evidence, and doubles agree with it.
-  const note = (t: Term, _value: Decimal, part: Absorbed | undefined): void => {
+  const note = (t: Term, part: Absorbed | undefined): void => {
     if (part !== undefined && parts !== undefined) parts.set(t, part);
   };
   // An expanded term shares its subterms (inv(P)'s entries in every entry of inv(P) S inv(P)): each is evaluated
@@ -174,7 +174,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           if (v.isFinite() && !v.isZero() && v.e > largest) largest = v.e;
           return acc.plus(v);
         }, new Big(0));
-        if (parts !== undefined) note(t, sum, absorbedInSum(values, t.terms.map(partOf), digits));
+        if (parts !== undefined) note(t, absorbedInSum(values, t.terms.map(partOf), digits));
         // The digits this sum cancelled (y + sqrt(y^2 + 1) at y = -1e40 keeps 5e-41 of terms of 1e40: 81 of them).
         if (largest > largestTerm) largestTerm = largest;
         if (sum.isFinite() && !sum.isZero() && largest - sum.e > lost) {
@@ -190,7 +190,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (parts === undefined) return t.factors.reduce((acc, x) => acc.times(go(x)), one);
         const values = t.factors.map(go);
         const product = values.reduce((acc, v) => acc.times(v), one);
-        note(t, product, absorbedInProduct(values, t.factors.map(partOf)));
+        note(t, absorbedInProduct(values, t.factors.map(partOf)));
         return product;
       }
       case 'pow': {
@@ -202,14 +202,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         const power = keepingSettings(Big, () => base.pow(exponent));
         // Past decimal.js's least exponent a power of a non-zero base reads 0 (2^(-10^20)): no value, not 0 (probe 58).
         if (power.isZero() && !base.isZero() && base.isFinite() && exponent.isFinite()) return new Big(NaN);
-        if (parts !== undefined) note(t, power, absorbedInPower(base, exponent, power, partOf(t.base), partOf(t.exponent)));
+        if (parts !== undefined) note(t, absorbedInPower(base, exponent, power, partOf(t.base), partOf(t.exponent)));
         return power;
       }
       case 'fn': {
         const withoutCancellation = logOfConstantPlus(t);
         if (withoutCancellation !== undefined) {
           const value = go(withoutCancellation);
-          note(t, value, partOf(withoutCancellation));
+          note(t, partOf(withoutCancellation));
           return value;
         }
         // No value in, none out: relu(NaN) would be 0 and max(NaN, 1) 1 by the rules' comparisons.
@@ -228,7 +228,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           throw new TieError(`${t.name} too close to a whole number to call at ${digits} digits`);
         }
         const value = preciseValue(FUNCTIONS[t.name], Big, args);
-        if (parts !== undefined) note(t, value, absorbedInFunction(t.name, args, value, t.args.map(partOf), digits));
+        if (parts !== undefined) note(t, absorbedInFunction(t.name, args, value, t.args.map(partOf), digits));
         return value;
       }
       case 'apply': return go(instantiateFunctions(t));
@@ -264,7 +264,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
       case 'extremum': {
         const values = t.terms.map(go);
         const extreme = t.op === 'max' ? Big.max(...values) : Big.min(...values);
-        if (parts !== undefined) note(t, extreme, t.terms.map(partOf).reduce(larger, undefined));
+        if (parts !== undefined) note(t, t.terms.map(partOf).reduce(larger, undefined));
         return extreme;
       }
       case 'ival':
@@ -357,9 +357,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   };
   const value = go(term);
   const part = partOf(term);
-  if (magnitudes !== undefined && part !== undefined) {
-    magnitudes.sides = { at: Math.max(magnitudes.sides?.at ?? -Infinity, part.at), reveal: Math.max(magnitudes.sides?.reveal ?? 0, part.reveal) };
-  }
+  if (magnitudes !== undefined && part !== undefined) magnitudes.sides = larger(magnitudes.sides, part);
   return value;
 }
 
@@ -426,7 +424,7 @@ function fails(value: Decimal, strict: boolean): boolean {
 const MAX_SPAN = 2000;
 
 /** The decimal exponent of a nonzero rational (digits of the numerator less those of the denominator). */
-function exponentOf(num: bigint, den: bigint): number {
+export function exponentOf(num: bigint, den: bigint): number {
   const digits = (n: bigint) => (n < 0n ? -n : n).toString().length;
   return digits(num) - digits(den);
 }
