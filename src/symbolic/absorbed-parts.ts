@@ -110,6 +110,8 @@ function amplification(name: FunctionName, a: Decimal, value: Decimal): number {
   const size = Math.max(0, log10(a));
   if (name === 'sqrt' || name === 'abs' || name === 'relu' || name === 'max' || name === 'min') return 0;
   if (name === 'exp') return size;
+  // log's condition is 1 / |log a|: large only near a = 1, however large a is.
+  if (name === 'log') return -log10(value);
   if (ZEROS_AWAY_FROM_ZERO.has(name)) return size - log10(value);
   return 2 * size;
 }

@@ -575,7 +575,9 @@ function switchPoints(comparison: Term, slopes: readonly MarginSlope[]): Map<str
         continue;
       }
       if (!Number.isFinite(value) || !allowsValue(input.kind, value) || !insideInterval(input, value)) continue;
-      point.set(input.name, { term: root, approx: value });
+      // A rational root is the fraction it is (y = 5001, not y = -((5001 - 0) / -1) in a report).
+      const fraction = constantFraction(root);
+      point.set(input.name, fraction === undefined ? { term: root, approx: value } : { num: fraction.num, den: fraction.den });
       out.push(point);
     }
   }

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
-import { readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { type FunctionName, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -169,12 +169,15 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         const values: Decimal[] = [];
         const sum = t.terms.reduce((acc, x) => {
           const v = go(x);
-          see?.(v);
           if (parts !== undefined) values.push(v);
           if (v.isFinite() && !v.isZero() && v.e > largest) largest = v.e;
           return acc.plus(v);
         }, new Big(0));
         if (parts !== undefined) note(t, absorbedInSum(values, t.terms.map(partOf), digits));
+        // Only a sum that cancelled is short of digits relative to its terms: one that did not (exp(x) + exp(y) at
+        // x = 5001) has its value to the digits, whatever its size, and a log of it after is read as closely (a bound
+        // tied at y = x was read past 2,200 digits, and verified, probe 60).
+        if (magnitudes !== undefined && largest > magnitudes.largest && (!sum.isFinite() || sum.isZero() || sum.e < largest)) magnitudes.largest = largest;
         // The digits this sum cancelled (y + sqrt(y^2 + 1) at y = -1e40 keeps 5e-41 of terms of 1e40: 81 of them).
         if (largest > largestTerm) largestTerm = largest;
         if (sum.isFinite() && !sum.isZero() && largest - sum.e > lost) {
@@ -203,6 +206,13 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // Past decimal.js's least exponent a power of a non-zero base reads 0 (2^(-10^20)): no value, not 0 (probe 58).
         if (power.isZero() && !base.isZero() && base.isFinite() && exponent.isFinite()) return new Big(NaN);
         if (parts !== undefined) note(t, absorbedInPower(base, exponent, power, partOf(t.base), partOf(t.exponent)));
+        // b^x has the condition |x| in b and |x log b| in x (as exp has |a|): see the value next to both.
+        if (magnitudes !== undefined && exponent.isFinite() && !exponent.isZero() && base.isFinite() && !base.isZero()) {
+          // log10 |log b|, from the base's double where it has one, else from its exponent (|log b| < 2.31 (|e| + 1)).
+          const b = Math.abs(base.toNumber());
+          const logOfLog = b > 0 && Number.isFinite(b) ? Math.log10(Math.abs(Math.log(b))) : Math.log10(2.31 * (Math.abs(base.e) + 1));
+          magnitudes.largest = Math.max(magnitudes.largest, exponent.e + Math.max(0, Math.ceil(logOfLog)));
+        }
         return power;
       }
       case 'fn': {
@@ -229,6 +239,9 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         }
         const value = preciseValue(FUNCTIONS[t.name], Big, args);
         if (parts !== undefined) note(t, absorbedInFunction(t.name, args, value, t.args.map(partOf), digits));
+        // A function whose condition grows with its argument (sin and exp of 6e150 + x) turns the argument's last digit
+        // into the value's first: the digits must see the value next to the argument, as next to a sum's largest term.
+        if (!BOUNDED_CONDITION.has(t.name)) for (const a of args) see?.(a);
         return value;
       }
       case 'apply': return go(instantiateFunctions(t));
@@ -507,6 +520,12 @@ const isCircular = (t: Term): boolean => t.k === 'fn' && (t.name === 'sin' || t.
 
 /** The digits decimal.js keeps of pi, less a margin: past them, sin and cos of a large argument cannot be reduced. */
 const REDUCIBLE_DIGITS = 1000;
+
+/**
+ * Functions whose condition number (|a f'(a) / f(a)|) stays near 1 or below however large the argument: log's is
+ * 1 / |log a|. A large argument of these loses no digits of the value (log(exp(5001) + exp(y)) is read to the digits).
+ */
+const BOUNDED_CONDITION = new Set<FunctionName>(['log', 'log1p', 'sqrt', 'abs', 'relu', 'max', 'min', 'asinh', 'atan', 'atan2', 'sign']);
 
 /** The most digits a comparison too close to call is read at (see confirmAtPoint): by default the point's own most. */
 const MAX_TIE_DIGITS = 960;

@@ -351,6 +351,18 @@ claim \\log(e^z + e^y) < \\max(z, y) + \\log 2   expect wrong
 claim \\log(e^z + e^y) <= \\max(z, y) + \\log 2
 `)).toEqual(['refuted', 'refuted', 'verified']);
   });
+
+  it('reads the tie at y = x in the digits of the values, where e^x is 10^2400: a log condenses its argument, it does not need digits beside it', () => {
+    // Read next to e^x, the tie needed 2,200 digits and the false bound was verified. log's condition is 1 / |log a|;
+    // what still needs digits beside a large term is a sum that cancels, or a function whose condition grows with
+    // its argument: the last is refuted at 60 digits past 10^-300 at x = 5001, y = 0 (its margin is e^-5001).
+    expect(verdictsIn(`given x: real in (5000, 6000)
+given y: real
+claim \log(e^x + e^y) < \max(x, y) + \log 2   expect wrong
+claim \log(e^x + e^y) <= \max(x, y) + \log 2
+claim \log(e^x + e^y) >= \max(x, y) + 10^{-300}   expect wrong
+`)).toEqual(['refuted', 'verified', 'refuted']);
+  });
 });
 
 describe('a trigonometric bound tight where its angle is a multiple of pi/2 (probe 60)', () => {
