@@ -419,6 +419,15 @@ export class Resolver {
             const transposed: Expr = { kind: 'transpose', arg: expr.left, span: expr.left.span };
             return this.val({ kind: 'binary', op: '*', left: transposed, right: expr.right.args[0], span: expr.span, opSpan: expr.opSpan }, bound);
           }
+          // d^T (Y^{-1})^T c and d^T (Y^{-1})' c (the Matrix Cookbook): the bracket after T carries a power or a transpose
+          // of its own, which math.js puts on the call T (...) in the exponent.
+          const outer = expr.right.kind === 'binary' && expr.right.op === '^' ? expr.right.left : expr.right.kind === 'transpose' ? expr.right.arg : undefined;
+          if (op === '^' && outer?.kind === 'call' && outer.name === 'T' && outer.args.length === 1 && transposeMark({ kind: 'name', name: 'T', span: outer.nameSpan })) {
+            const transposed: Expr = { kind: 'transpose', arg: expr.left, span: expr.left.span };
+            const bracket = outer.args[0];
+            const factor: Expr = expr.right.kind === 'binary' ? { ...expr.right, left: bracket } : { kind: 'transpose', arg: bracket, span: expr.right.span };
+            return this.val({ kind: 'binary', op: '*', left: transposed, right: factor, span: expr.span, opSpan: expr.opSpan }, bound);
+          }
           // A^{-T}: the transpose of the inverse.
           if (op === '^' && expr.right.kind === 'unary' && expr.right.op === '-' && transposeMark(expr.right.arg)) {
             const minusOne: Expr = { kind: 'unary', op: '-', arg: { kind: 'number', text: '1', value: 1, span: expr.right.arg.span }, span: expr.right.span };
@@ -1412,6 +1421,8 @@ export class Resolver {
         if (f.k === 'scalar') return this.callValue('grad', { ...expr, name: 'grad' }, bound);
         if (f.k === 'array' && f.shape.length === 1 && whole === 1) return this.callValue('jacobian', { ...expr, name: 'jacobian' }, bound);
       }
+      const parametric = applied === undefined ? this.alongParameter(expr, args[0], written, bound) : undefined;
+      if (parametric !== undefined) return parametric;
       return this.withLetAsInput(written, () => {
         const f = this.val(applied ?? args[0], bound);
         const variable = this.differentiationVariable(written, bound);
@@ -1861,7 +1872,9 @@ export class Resolver {
     const ofFunction = !this.isDeclared(top.name) && ((isFunctionName(top.name) && FUNCTIONS[top.name].arity === 1) || (isFunctionForm(top.name) && FUNCTION_FORMS[top.name].arity === 1) || top.name === '\u03c3');
     if (!ofImplicit && !ofFunction && !(this.scope.inputs.has(top.name) || this.scope.lets.has(top.name))) return undefined;
     const input = this.scope.inputs.get(variable);
-    const isVariable = (implicit !== undefined && implicit.variables.includes(variable)) || (input !== undefined && input.dims.length === 0 && input.kind !== 'function');
+    // A scalar let too: a parametric curve's dy/dx (let x = t^2, let y = t^3 - 3 t), or backprop's dC/dz.
+    const scalarLet = input === undefined && this.scope.lets.get(variable)?.params.length === 0;
+    const isVariable = (implicit !== undefined && implicit.variables.includes(variable)) || (input !== undefined && input.dims.length === 0 && input.kind !== 'function') || scalarLet;
     if (!isVariable) return undefined;
     const span = left.span;
     const name = (n: string): Expr => ({ kind: 'name', name: n, span });
@@ -2152,6 +2165,35 @@ export class Resolver {
       const entry = f.k === 'scalar' ? f.t : f.at(ix.slice(0, fShape.length));
       return { k: 'diff', f: entry, v: { name: given.name, indices: ix.slice(fShape.length) } };
     });
+  }
+
+  /**
+   * dy/dx where x is a scalar `let` that y does not read, both curves in one parameter (Stewart 10.2: let x = t^2,
+   * let y = t^3 - 3 t): the slope along the curve, (dy/dt) / (dx/dt), as the books mean it; a second derivative,
+   * the same quotient of the first, is d/dt(dy/dx) / (dx/dt). Read as backprop's partial derivative, y with x held
+   * apart from t, it would be 0, and the book's steps refuted (probe 62). The parameter is the one scalar input both
+   * read; with none or several (a cycloid's r and θ), the reading is ambiguous and refused. Undefined where y reads
+   * x (backprop's dC/dz, the partial derivative) or x is not a scalar let.
+   */
+  private alongParameter(expr: Extract<Expr, { kind: 'call' }>, of: Expr, written: Expr, bound: Map<string, string>): Value | undefined {
+    if (written.kind !== 'name' || bound.has(written.name) || this.scope.inputs.has(written.name) || this.scope.lets.get(written.name)?.params.length !== 0) return undefined;
+    const held = this.withLetAsInput(written, () => this.val(of, bound));
+    // Read through a derivative's body alone: diff(y, x) with x held apart is 0, whatever its variable names.
+    if (held.k !== 'scalar' || someSubterm(held.t, (u) => u.k === 'input' && u.ref.name === written.name)) return undefined;
+    const x = this.val(written, bound);
+    const y = this.val(of, bound);
+    if (x.k !== 'scalar' || y.k !== 'scalar') return undefined;
+    const scalarReal = (name: string) => { const input = this.scope.inputs.get(name); return input !== undefined && input.dims.length === 0 && input.kind !== 'function' && input.definedBy === undefined; };
+    const fromX = [...inputNames(x.t)].filter(scalarReal);
+    const common = fromX.filter((name) => inputNames(y.t).has(name));
+    if (common.length !== 1) {
+      const ofName = shortText(of) ?? 'the expression';
+      throw this.error('unsupported', `${ofName} does not depend on ${written.name}, and ${common.length === 0 ? `they read no scalar input in common` : `they both read ${common.join(' and ')}`}: the derivative along a curve needs its one parameter`,
+        expr.span, `write the slope in its parameter, (dy/dt) / (dx/dt): ${(common.length > 0 ? common : ['t']).map((p) => `diff(${ofName}, ${p}) / diff(${written.name}, ${p})`).join(' or ')}`);
+    }
+    const parameter: Expr = { kind: 'name', name: common[0], span: written.span };
+    const d = (e: Expr): Expr => ({ kind: 'call', name: 'diff', nameSpan: expr.nameSpan, args: [e, parameter], span: expr.span });
+    return this.val({ kind: 'binary', op: '/', left: d(of), right: d(written), span: expr.span, opSpan: expr.span }, bound);
   }
 
   /**

@@ -60,7 +60,8 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)(?:\u207b\u00b9|\^\(-1\)|\^\{-1\}|\^
  */
 const BARE_FUNCTIONS = `${POWERED}|${INVERSES}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
 const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\((?:[^()\u2080-\u209c]|\\([^()\u2080-\u209c]*\\))*\\)(?:_[\\p{L}\\p{N}]+|\\[[^\\][()]*\\])?|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
-const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]))`;
+// ... or a powered function after it: `sin^2 x cos^2 x` (Stewart 7.2).
+const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]|(?:${POWERED})(?:\\^|[\u00b2\u00b3\u2074-\u2079\u207b])))`;
 /**
  * Letters side by side after such a function, one of them Greek, as physics prints a phase: `cos ω t` is cos(ω t),
  * `sin n π x` is sin(n π x) (Taylor, Boas, probe 50). Latin letters alone stay an error, as above.
@@ -255,7 +256,7 @@ const PARTIAL_SUBSCRIPT = /^\u2202_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}
  * the argument names the variable: grad(E(w), w); ∇²f(x), ∇^2 f(x) and ∇∇E(w) are the Hessian, hessian(f(x), x).
  */
 /** ∇ ·, ∇ ×, ∇² before a field (the operator as group 1), or ∇ right before a bare name (no group). */
-const FIELD_OPERATOR = /^\u2207(?:[ \t]*([\u00b7\u22c5\u00d7])[ \t]*|(\^2|\u00b2)[ \t]*|(?=[\p{L}])|[ \t]*(?=\())/u;
+const FIELD_OPERATOR = /^\u2207(?:[ \t]*([\u00b7\u22c5\u00d7])[ \t]*|(\^2|\u00b2)[ \t]*|(?=[\p{L}])|[ \t]*(?=[(\u27e8]))/u;
 
 /**
  * Where the operand of a field operator that starts at `from` ends: after a bracket, a call's bracket, or a name not
@@ -266,7 +267,16 @@ function operandEnd(text: string, from: number): number | undefined {
     const end = matchingBracket(text, open);
     return end === undefined ? undefined : end + 1;
   };
-  if (text[from] === '(') return close(from);
+  if (text[from] === '(' || text[from] === '[') return close(from);
+  // A field written out, ∇ · ⟨xz, xyz, -y^2⟩ (Stewart 16.5): to its closing angle bracket.
+  if (text[from] === '\u27e8') {
+    let depth = 0;
+    for (let k = from; k < text.length; k++) {
+      if (text[k] === '\u27e8') depth++;
+      else if (text[k] === '\u27e9' && --depth === 0) return k + 1;
+    }
+    return undefined;
+  }
   // ∇ × ∇f: a field operator's operand may be another's (the curl of a gradient).
   if (text[from] === '\u2207') {
     const inner = FIELD_OPERATOR.exec(text.slice(from, from + 8));

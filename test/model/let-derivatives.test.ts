@@ -146,3 +146,35 @@ describe('many derivatives with respect to lets', () => {
     expect(report.summary).toMatchObject({ steps: 150, proved: 150, error: 0 });
   }, 120_000);
 });
+
+describe('the slope of a parametric curve, dy/dx for lets x and y of one parameter (Stewart 10.2, probe 62)', () => {
+  const CURVE = `given t: real in (0, Infinity)
+let x = t^2
+let y = t^3 - 3*t
+`;
+  it('is (dy/dt) / (dx/dt), and its second derivative d/dt(dy/dx) / (dx/dt), as printed in any notation', () => {
+    expect(verdicts(`${CURVE}claim \\frac{dy}{dx} = \\frac{3t^2 - 3}{2t}
+claim dy/dx = (3 t^2 - 3) / (2 t)
+claim \\frac{d^2y}{dx^2} = \\frac{3t^2 + 3}{4t^3}
+claim diff(y, x, 2) = 0   expect wrong
+claim diff(y, x) = 3 t^2 - 3   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'refuted']);
+  });
+
+  it('is still the partial derivative where y reads x (backprop), and refused where the parameter is not one input', () => {
+    expect(verdicts(`given t: real
+let z = 2 * t
+let L = z^2 + t
+claim diff(L, z) = 2 * z
+`)).toEqual(['proved']);
+    const [step] = claimsOf(deriv(`given r: positive
+given θ: real
+let x = r * (θ - sin(θ))
+let y = r * (1 - cos(θ))
+claim dy/dx = sin(θ) / (1 - cos(θ))
+`)).flatMap((c) => c.steps);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/y does not depend on x, and they both read r and θ: the derivative along a curve needs its one parameter/);
+    expect(step.detail.diagnostic?.hint).toMatch(/diff\(y, θ\) \/ diff\(x, θ\)/);
+  });
+});

@@ -372,3 +372,21 @@ describe('an entry of a small matrix by two digits, A_{12} (probe 56)', () => {
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
   });
 });
+
+describe('powers of functions side by side, a written-out field under ∇, and a transpose before a powered bracket (probes 61, 62)', () => {
+  it('reads \\sin^2 x \\cos^2 x (Stewart 7.2), ∇ · ⟨xz, xyz, -y^2⟩ and ∇ × of it (Stewart 16.5), d^T (Y^{-1})^T c (the Matrix Cookbook)', () => {
+    const steps = claimsOf(deriv(`given x, y, z: real
+given c, d: vector[3]
+given Y: invertible[3, 3]
+claim \\sin^2 x \\cos^2 x = (\\sin x \\cos x)^2
+claim \\int \\sin^2 x \\cos^2 x \\, dx = x/8 - \\sin(4x)/32
+claim \\nabla \\cdot \\langle xz, xyz, -y^2 \\rangle = z + xz
+claim \\nabla \\times \\langle xz, xyz, -y^2 \\rangle = [-2 y - x y, x, y z]
+claim \\nabla \\cdot \\langle xz, xyz, -y^2 \\rangle = z + x   expect wrong
+claim d^T (Y^{-1})^T c = c' * inv(Y) * d
+claim d^T (Y^{-1})' c = c' * inv(Y) * d
+claim d^T (Y^{-1})^T c = d' * inv(Y) * c   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+});
