@@ -11,7 +11,7 @@ import { kinkConvention, mayCompare } from './kink-convention.ts';
 import { dimensionsRead, projectedSizes, sizeAssignments, sizesRead } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
-import { relationAsEquality, withComparedValues } from './relation-steps.ts';
+import { COMPARED_IN_HIGH_PRECISION, relationAsEquality, withComparedValues } from './relation-steps.ts';
 import { checkOnCurve, withCurveShown } from './on-curve.ts';
 import { assertCheckOptions } from './options.ts';
 import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
@@ -631,9 +631,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       if (!pointed?.confirmed) throw new Error('internal: a high-precision refutation without its point');
       const c = pointed.confirmed;
       const method = symbolic.kind === 'undecided' ? `${symbolic.reason}; a ${c.digits}-digit evaluation of the sides` : `${exactMethod}; ${c.digits}-digit evaluation`;
-      return result('refuted', undefined, method, {
-        ...why,
-        counterexample: withFunctions({
+      const counterexample = withFunctions({
           // A binary or sign input's case is its label, 1 or 2: shown as its value, as the numbers show it (probe 52: "b = 2").
           sizes: pointed.instance.sizes, indices: asTwoValued({ ...pointed.instance.indices, ...pointed.instance.cases }, binary),
           inputs: asTwoValued(Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))), binary),
@@ -643,8 +641,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
             : `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown`}`
               + (c.rhs === 'undefined' ? ' (the step has no value there, the line above has one)'
                 : numeric.kind === 'no-domain' ? ' (double precision could not settle the sides at any input tried)' : ' (the difference is below what double precision can see)'),
-        }, functions),
-      });
+      }, functions);
+      if (c.compared) COMPARED_IN_HIGH_PRECISION.add(counterexample);
+      return result('refuted', undefined, method, { ...why, counterexample });
     }
     case 'verified': {
       // A search cut by its guard (15 s of CPU time, not the wall clock, so not by a loaded machine) is said so: four true
@@ -652,6 +651,15 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const unexplained = outcome.unexplainedDifference && symbolic.kind === 'different'
         ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it${symbolic.confirmationCut === true ? ` (its search passed its guard of ${SEARCH_GUARD_MS / 1000} s of CPU time)` : ''}: the engine may lack an identity between its atoms` }
         : {};
+      // Sides that agree in every digit read, where each reading dropped a part past the digits allowed (softplus(a) and a
+      // at a = 3000 agree but for e^-3000): the agreement is the rounding's, the doubles' no less, and the forms differ.
+      const unseenPart = outcome.unexplainedDifference && symbolic.kind === 'different' ? symbolic.unseenPart : undefined;
+      if (unseenPart !== undefined) {
+        return result('error', undefined, numericMethod, {
+          diagnostic: diagnostic('undecided', `the numbers agree with this step, but the sides agree only as far as their readings go: each reading dropped a part of them that only ${unseenPart < 1e7 ? unseenPart : `some 10^${Math.floor(Math.log10(unseenPart))}`} digits would see, past the most a reading of this step takes, and the exact engine could not decide it (${symbolic.kind === 'different' ? symbolic.explanation : ''})`,
+            model.derivation.file, step.span, 'a difference that small is decided only by an exact proof: write the step in the forms the exact engine reads (log1p(exp(-a)) for log(1 + exp(-a)), a softplus beside its argument), or check it against the book'),
+        });
+      }
       // Numbers that agree with `pi + 1e-300` agree with `pi` as well, and at most one of them holds: a constant finer
       // than their readings must be seen by a reading with the digits for it, or the step is not decided.
       const unseen = step.relation === '=' && numeric.kind === 'agree' ? unseenConstant(readStep, numeric.agreedAt) : undefined;

@@ -45,6 +45,9 @@ function holds(relation: Exclude<Relation, '='>, a: number, b: number): boolean 
   }
 }
 
+/** Counterexamples whose lhs and rhs are a high-precision reading of the two expressions a bound compares. */
+export const COMPARED_IN_HIGH_PRECISION = new WeakSet<Counterexample>();
+
 /**
  * A refuted inequality's counterexample with the values of the two expressions
  * compared (the line above and the step) in place of the comparison's 1 and 0, and
@@ -55,6 +58,14 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   const c = result.detail.counterexample;
   if (c === undefined) return withoutExplanation(result);
   const values = valuesAt(model.inputs, claim, [above, step], c);
+  const relation = result.relation as Exclude<Relation, '='>;
+  // Where doubles would show the bound holding (0.2499999999999996 < 0.25 for diff(sigmoid(x), x) < 1/4 at x = 0,
+  // -0.27846454276107379 twice for silu(x) > -0.278464542761073795109358739), the high-precision reading's values of
+  // the two expressions stand as read.
+  if (COMPARED_IN_HIGH_PRECISION.has(c) && (values === undefined || !Number.isFinite(values[0]) || holds(relation, values[0], values[1]) || (values[0] === values[1] && c.difference !== '0'))) {
+    const explanation = `the line above, ${c.lhs}, is not ${relationWords(relation)} the step, ${c.rhs}: ${c.difference === '0' ? 'they are equal there' : `they differ by ${c.difference}`}`;
+    return { ...result, detail: { ...withoutExplanation(result).detail, explanation } };
+  }
   if (values === undefined || !Number.isFinite(values[0])) return withoutExplanation(result);
   const [a, b] = values;
   // Where the step has no value, it is said so; a 60-digit counterexample keeps its words for why doubles show no difference.
@@ -68,7 +79,6 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   let digits = 6;
   while (digits < 17 && values[0] !== values[1] && Number(values[0].toPrecision(digits)) === Number(values[1].toPrecision(digits))) digits++;
   const short = (v: number) => String(Number(v.toPrecision(digits)));
-  const relation = result.relation as Exclude<Relation, '='>;
   // Refuted where doubles say the bound holds: at an exact point (cos(w) > 0 at w = pi/2 exactly, whose double reads
   // 6.1e-17), or by a margin below their digits. The doubles are shown as what they are, not as the comparison.
   const doublesHold = !noValue && holds(relation, a, b);

@@ -86,10 +86,15 @@ export function absorbedInPower(base: Decimal, exp: Decimal, value: Decimal, bas
 }
 
 /**
- * Functions with a value other than 0 at 0, and the order of their first change there: exp(a) at a = 1e-301 reads 1,
- * dropping a whole (order 1), cos(a) drops a^2 / 2 (order 2).
+ * Functions whose value near 0 is their first term alone, and the order of the first relative change after it: exp(a)
+ * at a = 1e-301 reads 1, dropping a whole (order 1), cos(a) drops a^2 / 2 (order 2); sin(a) reads a, dropping a^2 / 6
+ * of it (order 2: X sin(1 / X) = 1 - 1 / (6 X^2) reads 1 at X = 1e300 short of 600 digits, and a false step was
+ * verified, probe 62), log1p(a) reads a, dropping a / 2 of it (order 1).
  */
-const FLAT_AT_ZERO: Partial<Record<FunctionName, number>> = { exp: 1, sigmoid: 1, softplus: 1, erfc: 1, Phi: 1, cos: 2, cosh: 2, sech: 2, phi: 2 };
+const FLAT_AT_ZERO: Partial<Record<FunctionName, number>> = {
+  exp: 1, sigmoid: 1, softplus: 1, erfc: 1, Phi: 1, cos: 2, cosh: 2, sech: 2, phi: 2,
+  sin: 2, sinh: 2, tanh: 2, asin: 2, atan: 2, asinh: 2, erf: 2, erfinv: 2, log1p: 1, expm1: 1,
+};
 
 /**
  * Functions that saturate far out, and the rate of the part they drop there: cosh(a) is e^|a|/2 (1 + e^(-2|a|)), the
@@ -126,6 +131,12 @@ export function absorbedInFunction(name: FunctionName, args: readonly Decimal[],
     const a = Math.abs(args[0].toNumber());
     const dropped = a > 1 ? Math.floor(rate(a) / Math.LN10) : 0;
     if (dropped >= digits - 1 && Number.isFinite(dropped)) found = larger(found, { at: exponent(value) - dropped, reveal: dropped + 1 });
+  }
+  // log1p(a) of a large a drops the 1 beside it, 1/a of a: log(1 + exp(3000)), read as log1p(exp(3000)), is 3000 to the
+  // digits short of 1,303 (a false softplus(a) = a was verified there, probe 61).
+  if (name === 'log1p' && args.length === 1 && args[0].isFinite() && args[0].gt(1) && value.isFinite() && !value.isZero()) {
+    const dropped = exponent(args[0]);
+    if (dropped >= digits - 1) found = larger(found, { at: exponent(value) - dropped, reveal: dropped + 1 });
   }
   const order = FLAT_AT_ZERO[name];
   if (order !== undefined && args.length === 1 && value.isFinite() && !value.isZero()) {

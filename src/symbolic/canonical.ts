@@ -174,7 +174,9 @@ export class AtomTable {
    * every point, so a reduced zero is a zero.
    */
   reduce(p: Polynomial, budget: Budget, circular = true): Polynomial {
-    for (const [id, { q, radicand }] of this.roots) p = reduceRoot(p, id, q, radicand, budget);
+    // Latest first: a root's radicand may hold roots made before it (sqrt(2 - sqrt(3))^2 is 2 - sqrt(3)), reduced after.
+    const roots = this.roots.size > 1 ? [...this.roots].sort(([a], [b]) => b - a) : this.roots;
+    for (const [id, { q, radicand }] of roots) p = reduceRoot(p, id, q, radicand, budget);
     // One relation per argument, in atoms of their own: sin^2 -> 1 - cos^2 leaves a unique remainder
     // (a Groebner basis), so a difference that is 0 by sin^2 + cos^2 = 1 reduces to 0. A condition keeps
     // its sin^2: its factors (sin(x) != 0) are what the conditions of the other side are compared with.

@@ -261,6 +261,10 @@ export function algebraicRoots(poly: Polynomial, id: number): Term[] {
     }
   }
   const n = poly.degreeIn(id);
+  // A polynomial in x^g alone (x^4 - 4 x^2 + 1, the slope of tanh'' in e = exp(x)): its roots in u = x^g, then their
+  // g-th roots (x = sqrt(2 + sqrt(3)), where tanh'' is least).
+  const g = n > 2 ? exponentGcd(poly, id) : 1;
+  if (g > 1) return rootsOfPowers(poly, id, g);
   if (n < 2 || n > MAX_ALGEBRAIC_DEGREE) return [];
   const at = (x: Rational): Rational | undefined => poly.substitute(id, Polynomial.constant(x)).constantValue();
   const c = at(Rational.ZERO);
@@ -295,6 +299,44 @@ export function algebraicRoots(poly: Polynomial, id: number): Term[] {
   const magnitude = rational !== undefined ? fraction(rational) : pow(fraction(ratio.abs()), num(1, n));
   if (n % 2 === 1) return [ratio.sign() > 0 ? magnitude : mul(num(-1), magnitude)];
   return ratio.sign() > 0 ? [magnitude, mul(num(-1), magnitude)] : [];
+}
+
+/** The greatest common divisor of the exponents of id in P's terms (1 where P holds another variable). */
+function exponentGcd(poly: Polynomial, id: number): number {
+  let g = 0;
+  for (const term of poly.terms()) {
+    const pairs = term.mono.pairs;
+    if (pairs.length > 2 || (pairs.length === 2 && pairs[0] !== id)) return 1;
+    let e = pairs.length === 0 ? 0 : pairs[1];
+    let a = g;
+    while (e !== 0) [a, e] = [e, a % e];
+    g = a;
+  }
+  return g === 0 ? 1 : g;
+}
+
+/** The real roots of P(x) = Q(x^g): Q's roots u, then x = u^(1/g), and -u^(1/g) for an even g, where u >= 0. */
+function rootsOfPowers(poly: Polynomial, id: number, g: number): Term[] {
+  const c = coefficients(poly, id);
+  if (c === undefined) return [];
+  let reduced = Polynomial.ZERO;
+  for (let e = 0; e < c.length; e += g) if (!c[e].isZero()) reduced = reduced.add(Polynomial.variable(id).pow(e / g).scale(c[e]));
+  const out: Term[] = [];
+  for (const u of reduced.degreeIn(id) === 1 ? linearRoot(reduced, id) : algebraicRoots(reduced, id)) {
+    const value = doubleOf(u);
+    if (value === undefined || (value < 0 && g % 2 === 0)) continue;
+    const root = value === 0 ? num(0) : pow(u, num(1, g));
+    if (value < 0) out.push(mul(num(-1), pow(mul(num(-1), u), num(1, g))));
+    else out.push(root);
+    if (g % 2 === 0 && value > 0) out.push(mul(num(-1), root));
+  }
+  return out;
+}
+
+/** The root of a P of degree 1 in id, as a term. */
+function linearRoot(poly: Polynomial, id: number): Term[] {
+  const c = coefficients(poly, id);
+  return c === undefined || c.length < 2 || c[1].isZero() ? [] : [fraction(c[0].neg().div(c[1]))];
 }
 
 /** P's coefficients in id, lowest degree first; undefined where P holds another variable. */

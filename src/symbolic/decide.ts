@@ -9,7 +9,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
-import { confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
+import { clearlyDifferent, confirmAtPoint, constantSpan, UNSEEN_PARTS, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
@@ -91,6 +91,13 @@ export type SymbolicOutcome =
        * was found for want of time, not for want of a difference, and the numbers' agreement decides nothing.
        */
       readonly confirmationCut?: boolean;
+      /**
+       * Where no point was found (read after `confirmed`): the most digits a point's reading would have needed to
+       * see a part its sides dropped whole while agreeing (softplus(a) against a at a = 3000 drops e^-3000, which
+       * 1,363 digits see), past those allowed. The agreement there says nothing of the difference; undefined where
+       * no reading stopped so.
+       */
+      readonly unseenPart?: number;
     }
   /**
    * No decision. `spotCheck`, where exact algebra passed its budget: the sides of
@@ -575,13 +582,43 @@ function switchPoints(comparison: Term, slopes: readonly MarginSlope[]): Map<str
         continue;
       }
       if (!Number.isFinite(value) || !allowsValue(input.kind, value) || !insideInterval(input, value)) continue;
-      // A rational root is the fraction it is (y = 5001, not y = -((5001 - 0) / -1) in a report).
+      // A rational root is the fraction it is (y = 5001, not y = -((5001 - 0) / -1) in a report), another as tidy as its terms.
       const fraction = constantFraction(root);
-      point.set(input.name, fraction === undefined ? { term: root, approx: value } : { num: fraction.num, den: fraction.den });
+      point.set(input.name, fraction === undefined ? { term: tidied(root), approx: value } : { num: fraction.num, den: fraction.den });
       out.push(point);
     }
   }
   return out;
+}
+
+/**
+ * A constant term rebuilt bottom up with its number parts folded: (0 - (1/2) pi) / 1 negated is (1/2) pi. For reports;
+ * the value is the same term's.
+ */
+function tidied(t: Term): Term {
+  const inner = mapChildren(t, tidied);
+  if (inner.k === 'add') {
+    const terms = inner.terms.flatMap((x) => (x.k === 'add' ? x.terms : [x]));
+    const numbers = terms.map(constantFraction);
+    const sum = numbers.reduce<Rational | undefined>((acc, q) => (q === undefined ? acc : (acc ?? Rational.ZERO).add(Rational.of(q.num, q.den))), undefined);
+    const others = terms.filter((_, i) => numbers[i] === undefined);
+    return add(...others, ...(sum === undefined ? [] : [num(sum.num, sum.den)]));
+  }
+  if (inner.k === 'mul') {
+    const factors = inner.factors.flatMap((x) => (x.k === 'mul' ? x.factors : [x]));
+    const numbers = factors.map(constantFraction);
+    const product = numbers.reduce<Rational>((acc, q) => (q === undefined ? acc : acc.mul(Rational.of(q.num, q.den))), Rational.ONE);
+    const others = factors.filter((_, i) => numbers[i] === undefined);
+    if (product.isZero()) return num(0);
+    // -(a + b) as -a - b, so a sum's negation reads as one.
+    if (others.length === 1 && others[0].k === 'add') return add(...others[0].terms.map((term) => tidied(mul(num(product.num, product.den), term))));
+    return mul(...(product.equals(Rational.ONE) ? [] : [num(product.num, product.den)]), ...others);
+  }
+  if (inner.k === 'pow') {
+    const q = constantFraction(inner);
+    if (q !== undefined) return num(q.num, q.den);
+  }
+  return inner;
 }
 
 /** The array inputs' entries a bound's uniform points set, at most (a point is a map of every entry). */
@@ -1109,17 +1146,20 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
   for (const input of scalarInputsOf(margin, inputs)) {
     if (readings + MARGIN_GRID + MARGIN_REFINEMENTS * (MARGIN_MINIMA + 1) > MAX_MARGIN_READINGS) break;
     const base = randomPoint(inputs, instance, random, -1);
-    const at = (v: number): number => {
+    // In 60 digits: the refinement below compares margins that differ by less than a double's last digit.
+    const atPrecisely = (v: number): Decimal | undefined => {
       readings++;
       base.set(input.name, v);
       try {
-        const m = evaluateHighPrecision(margin, base, DIGITS).toNumber();
-        return Number.isNaN(m) ? Infinity : m;
+        const m = evaluateHighPrecision(margin, base, DIGITS);
+        return m.isNaN() ? undefined : m;
       } catch (error) {
         if (error instanceof GuardError) throw error;
-        return Infinity;
+        return undefined;
       }
     };
+    const at = (v: number): number => atPrecisely(v)?.toNumber() ?? Infinity;
+    const below = (a: Decimal | undefined, b: Decimal | undefined): boolean => a !== undefined && (b === undefined || a.lt(b));
     const grid = marginGrid(input);
     const values = grid.map(at);
     // The grid's local minima, least first, and the one nearest 0 (a periodic margin is least at many points; the
@@ -1134,13 +1174,17 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
       const ratio = (Math.sqrt(5) - 1) / 2;
       let c = hi - ratio * (hi - lo);
       let d = lo + ratio * (hi - lo);
-      let fc = at(c);
-      let fd = at(d);
+      let fc = atPrecisely(c);
+      let fd = atPrecisely(d);
       for (let step = 0; step < MARGIN_REFINEMENTS && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); step++) {
-        if (fc < fd) { hi = d; d = c; fd = fc; c = hi - ratio * (hi - lo); fc = at(c); } else { lo = c; c = d; fc = fd; d = lo + ratio * (hi - lo); fd = at(d); }
+        if (below(fc, fd)) { hi = d; d = c; fd = fc; c = hi - ratio * (hi - lo); fc = atPrecisely(c); } else { lo = c; c = d; fc = fd; d = lo + ratio * (hi - lo); fd = atPrecisely(d); }
       }
-      const least = fc < fd ? c : d;
-      for (const v of [grid[best], least]) {
+      const least = below(fc, fd) ? c : d;
+      // The section leaves the least point within some 1e-10: a bound whose margin is below 0 by 2e-29 there alone
+      // (silu(x) > -0.278464542761073795109358739) is off by (1e-10)^2 at it. Two parabolas through 60-digit readings
+      // bring it to the double nearest the least point.
+      const vertex = parabolaVertex(least, fc !== undefined && fd !== undefined ? Math.abs(d - c) : hi - lo, atPrecisely);
+      for (const v of [grid[best], least, ...(vertex === undefined ? [] : [vertex])]) {
         const point = new Map(base);
         point.set(input.name, v);
         out.push(point);
@@ -1155,6 +1199,29 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
     }
   }
   return out;
+}
+
+/**
+ * The least point of a smooth margin near x, by two steps of parabolic interpolation through readings at x - h, x and
+ * x + h (h shrinking to the first step's move); undefined where a reading fails or the parabola opens downward.
+ */
+function parabolaVertex(x: number, width: number, read: (v: number) => Decimal | undefined): number | undefined {
+  let centre = x;
+  let h = Math.max(width, 1e-12 * Math.max(1, Math.abs(x)));
+  for (let step = 0; step < 2; step++) {
+    const [left, middle, right] = [read(centre - h), read(centre), read(centre + h)];
+    if (left === undefined || middle === undefined || right === undefined) return step === 0 ? undefined : centre;
+    // With f(-h), f(0), f(h): the vertex is at h (f(-h) - f(h)) / (2 (f(-h) - 2 f(0) + f(h))).
+    const curvature = left.minus(middle.times(2)).plus(right);
+    if (!curvature.isPositive() || curvature.isZero()) return step === 0 ? undefined : centre;
+    const move = left.minus(right).div(curvature.times(2)).times(h).toNumber();
+    if (!Number.isFinite(move) || Math.abs(move) > h) return step === 0 ? undefined : centre;
+    const next = centre + move;
+    h = Math.max(Math.abs(move) * 4, 64 * Number.EPSILON * Math.max(1, Math.abs(next)));
+    if (next === centre) break;
+    centre = next;
+  }
+  return centre;
 }
 
 /** How near a constant a refined least point must lie to be tried as it, relative; and how many constants at most. */
@@ -1400,6 +1467,7 @@ function firstShown(outcomes: readonly SymbolicOutcome[]): SymbolicOutcome {
     get neverZero() { return choose().neverZero; },
     get confirmed() { return choose().confirmed; },
     get confirmationCut() { return (outcomes as readonly Extract<SymbolicOutcome, { kind: 'different' }>[]).some((o) => o.confirmationCut === true) && choose().confirmed === undefined; },
+    get unseenPart() { return choose().confirmed === undefined ? choose().unseenPart : undefined; },
   };
 }
 
@@ -1407,17 +1475,23 @@ function different(instance: InstanceRecord, explanation: string, confirmation: 
   let read = false;
   let cut = false;
   let point: Confirmation | undefined;
+  let unseen: number | undefined;
   return {
     kind: 'different', instance, explanation,
     get neverZero() { return neverZero(); },
     get confirmed() {
       if (!read) {
+        const before = UNSEEN_PARTS.most;
+        UNSEEN_PARTS.most = 0;
         point = withGuard(SEARCH_GUARD_MS, confirmation, undefined, () => { cut = true; });
+        unseen = UNSEEN_PARTS.most > 0 ? UNSEEN_PARTS.most : undefined;
+        UNSEEN_PARTS.most = before;
         read = true;
       }
       return point;
     },
     get confirmationCut() { return cut; },
+    get unseenPart() { return this.confirmed === undefined ? unseen : undefined; },
   };
 }
 
@@ -2042,7 +2116,9 @@ const SERIES_FUNCTIONS: ReadonlySet<string> = new Set(['sin', 'cos', 'asin', 'at
  */
 const SERIES_DIGITS = 480;
 const SLOW_SERIES_DIGITS = 240;
-const SLOW_SERIES_FUNCTIONS: ReadonlySet<string> = new Set(['asin', 'atan', 'asinh']);
+// atan is no longer one: its series runs on arguments within 1e-3 of 0 or of Infinity (1e-4 past 1e4), and at
+// most 1 in fixed point between, under 3 ms at 900 digits.
+const SLOW_SERIES_FUNCTIONS: ReadonlySet<string> = new Set(['asin', 'asinh']);
 
 /** The most digits the confirmation's deep attempts use for these sides. */
 function deepDigits(lhs: Term, rhs: Term): number {
@@ -2330,8 +2406,18 @@ function comparedAt(comparison: Term, point: ReadonlyMap<string, PointValue>, di
   try {
     const [a, b] = [comparison.a, comparison.b].map((t) => evaluateHighPrecision(t, point, digits));
     if (!a.isFinite() || !b.isFinite()) return undefined;
-    const difference = a.minus(b);
-    return { above: show(a), step: show(b), difference: difference.isZero() ? '0' : difference.toSignificantDigits(6).toString() };
+    // A comparison called at a point is apart by more than its rounding, or tied exactly (by exact algebra): within
+    // rounding the two are equal, and a value that is a rounding of 0 (cos(pi/2) reads 2.3e-60) is 0.
+    const tiny = (v: Decimal) => v.abs().lt(new Decimal(`1e-${digits - 10}`));
+    const tied = !clearlyDifferent(a, b, digits) || (a.isZero() && tiny(b)) || (b.isZero() && tiny(a));
+    const rounded = (v: Decimal) => (tied && tiny(v) ? new Decimal(0) : v);
+    const [x, y] = [rounded(a), rounded(b)];
+    const difference = tied ? new Decimal(0) : x.minus(y);
+    // As many digits as tell the two apart, and a few more, within the reading's own.
+    const scale = Decimal.max(x.abs(), y.abs());
+    const apart = difference.isZero() || scale.isZero() ? 0 : Math.max(0, scale.e - difference.e);
+    const shown = (v: Decimal) => (v.isFinite() ? v.toSignificantDigits(Math.min(Math.max(20, apart + 4), digits - 10)).toString() : 'undefined');
+    return { above: shown(x), step: shown(y), difference: difference.isZero() ? '0' : difference.toSignificantDigits(6).toString() };
   } catch (error) {
     // Past the wall-clock guard the search stops; a side no digits read (a tie inside it) leaves the 0/1 values shown.
     if (error instanceof GuardError) throw error;

@@ -237,7 +237,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           if (whole.abs().lt(1e15) && equalExactlyAt(t.args[0], { k: 'num', value: { num: BigInt(whole.toFixed(0)), den: 1n } }, point)) return whole;
           throw new TieError(`${t.name} too close to a whole number to call at ${digits} digits`);
         }
+        // decimal.js reduces an angle by a pi of some thousand digits: an angle of 10^e leaves 1000 - e of them, and
+        // a reading past that is wrong in every digit beyond, however it stays put. No value at these digits.
+        if (isCircular(t) && args[0].isFinite() && !args[0].isZero() && args[0].e > 0 && digits + args[0].e + 20 > REDUCIBLE_DIGITS) {
+          throw new Error(`an angle of 1e${args[0].e} is not reduced to ${digits} digits`);
+        }
         const value = preciseValue(FUNCTIONS[t.name], Big, args);
+        // exp past decimal.js's least exponent reads 0 (exp(-1e300)): no value, not 0, as a power's (probe 58, 61).
+        if (t.name === 'exp' && value.isZero() && args[0].isFinite()) return new Big(NaN);
         if (parts !== undefined) note(t, absorbedInFunction(t.name, args, value, t.args.map(partOf), digits));
         // A function whose condition grows with its argument (sin and exp of 6e150 + x) turns the argument's last digit
         // into the value's first: the digits must see the value next to the argument, as next to a sum's largest term.
@@ -527,6 +534,16 @@ const REDUCIBLE_DIGITS = 1000;
  */
 const BOUNDED_CONDITION = new Set<FunctionName>(['log', 'log1p', 'sqrt', 'abs', 'relu', 'max', 'min', 'asinh', 'atan', 'atan2', 'sign']);
 
+/**
+ * The most digits a reading of confirmAtPoint would have needed to see a part its sides dropped whole, where the sides
+ * agreed and those digits were past the most allowed (0 for none): set as it reads, reset and read by the confirmation
+ * that asks (decide.ts), whose agreement is then no evidence.
+ */
+export const UNSEEN_PARTS = { most: 0 };
+
+/** Orders of magnitude within which the two sides' dropped parts are taken as alike (see confirmAtPoint). */
+const PART_SLACK = 20;
+
 /** The most digits a comparison too close to call is read at (see confirmAtPoint): by default the point's own most. */
 const MAX_TIE_DIGITS = 960;
 
@@ -550,8 +567,8 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   let digits = DIGITS + span;
   // Room for one doubling past the start, as without a span.
   maxDigits += 2 * span;
-  // decimal.js reduces sin and cos by a pi of some thousand digits: an argument of 10^span leaves 1000 - span of them.
-  if (span > 0 && (someSubterm(lhs, isCircular) || someSubterm(rhs, isCircular))) maxDigits = Math.max(digits, Math.min(maxDigits, REDUCIBLE_DIGITS - span));
+  // decimal.js reduces sin and cos by a pi of some thousand digits: a reading of an angle too large for the digits
+  // has no value (evaluateHighPrecision), and the search takes the least raise past the last reading instead.
   let previous: { lhs: Decimal; rhs: Decimal; digits: number; kept: number; difference: Decimal; magnitudes: Magnitudes } | undefined;
   // Each reading is determined by its digits and the one before it: a pair read twice is a cycle (a tie raised to the
   // top, then lowered to the least raise past the last reading, then raised again: (1 + x)^2 >= 1 + 2 x at x = -1e-101
@@ -564,9 +581,17 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     let l: Decimal;
     let r: Decimal;
     const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map() };
+    let lopsided = false;
     try {
       l = evaluateHighPrecision(lhs, point, digits, magnitudes);
+      const leftPart = magnitudes.sides;
+      magnitudes.sides = undefined;
       r = evaluateHighPrecision(rhs, point, digits, magnitudes);
+      const rightPart = magnitudes.sides as Absorbed | undefined;
+      magnitudes.sides = larger(leftPart, rightPart);
+      // One side's dropped part with none as large on the other: nothing there to cancel it (softplus(a) against a). The
+      // parts' orders are bounds within a few orders each (a log's is carried by exponents), hence the slack.
+      lopsided = leftPart === undefined || rightPart === undefined || Math.abs(leftPart.at - rightPart.at) > PART_SLACK;
     } catch (error) {
       // Past the guard the whole search stops, not only this point.
       if (error instanceof GuardError) throw error;
@@ -590,7 +615,12 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     // A part dropped whole reads the same at every doubling below the digits that keep it: read there, or not at all.
     const revealing = digitsToSeeAbsorbed(magnitudes, l, r);
     if (revealing > digits) {
-      if (revealing > maxDigits) return undefined;
+      if (revealing > maxDigits) {
+        // Sides that agree where one dropped a part the other did not: their agreement is no evidence. (Parts alike on
+        // both sides, log(e^x + e^y) against max(x, y) + log(1 + e^-|x - y|), may cancel as the step says.)
+        if (lopsided && !clearlyDifferent(l, r, Math.max(25, digits - magnitudes.lost))) UNSEEN_PARTS.most = Math.max(UNSEEN_PARTS.most, revealing);
+        return undefined;
+      }
       digits = revealing;
       previous = undefined;
       continue;

@@ -13,8 +13,10 @@ claim integral(t, 0, 1, log(1 + t) / t) = pi^2 / 12 + 1e-300
 claim integral(t, 0, 2 * pi, sqrt((r * sin(t))^2 + (r * cos(t))^2)) = 2 * pi * r + 1e-300
 claim integral(u, -Infinity, Infinity, exp(u) / (exp(u) + 1)^2) = 1 + 1e-300
 `);
-    expect(steps.map((s) => s.verdict)).toEqual(['error', 'error', 'error', 'error']);
-    for (const s of steps) {
+    // The limit's readings at 360 and 720 digits see the 1e-300 (its body's sin is summed by its series at any digits,
+    // where decimal.js's own gave out past 500): refuted. The integrals' readings do not: undecided.
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'error', 'error', 'error']);
+    for (const s of steps.slice(1)) {
       expect(s.detail.diagnostic?.code).toBe('undecided');
       expect(s.detail.diagnostic?.message).toContain('would agree as well with 1e-300 written as 0');
     }

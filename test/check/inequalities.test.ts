@@ -375,3 +375,33 @@ claim \\frac{1}{2} m (A \\sqrt{k/m} \\sin(\\sqrt{k/m} t + φ))^2 < \\frac{1}{2} 
 `)).toEqual(['refuted', 'proved', 'refuted']);
   });
 });
+
+describe('a bound tight at a critical point only a root of a root names (probe 61)', () => {
+  it("refutes tanh'' < 4/(3 sqrt 3), tied where exp(x) = sqrt(2 - sqrt 3), and proves tanh of that point exactly", () => {
+    // The slope is a polynomial in exp(x)^2 (e^4 - 4 e^2 + 1): solved in exp(x)^2, then rooted. At the point, the
+    // exact engine reduces sqrt(2 - sqrt(3))^2 to 2 - sqrt(3), then sqrt(3)^2 to 3 (latest root first).
+    expect(verdictsIn(`given x: real
+claim diff(tanh(x), x, 2) < 4 / (3 * sqrt(3))   expect wrong
+claim diff(tanh(x), x, 2) <= 4 / (3 * sqrt(3))
+claim tanh(log(sqrt(2 - sqrt(3)))) = -1 / sqrt(3)
+`)).toEqual(['refuted', 'verified', 'proved']);
+  }, 60_000);
+
+  it('refutes a bound below the SiLU minimum by 2.3e-29, where only its least point shows it, with the two values read', () => {
+    const [step] = claimsOf(deriv(`given x: real
+claim silu(x) > -0.278464542761073795109358739   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(step.verdict).toBe('refuted');
+    // The doubles read one number twice; the 60-digit values of the two expressions are shown.
+    expect(step.detail.counterexample?.lhs).toMatch(/^-0\.2784645427610737951093587390229/);
+    expect(step.detail.explanation).toMatch(/they differ by -2\.29\d*e-29/);
+  });
+
+  it('shows an exact tie as the two values read, not the doubles of finite differences on either side of it', () => {
+    const [step] = claimsOf(deriv(`given x: real
+claim diff(sigmoid(x), x) < 1/4   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.explanation).toBe('the line above, 0.25, is not less than the step, 0.25: they are equal there');
+  });
+});

@@ -111,8 +111,9 @@ claim tan(x) > x               expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted', 'refuted', 'refuted', 'verified', 'refuted']);
     // Refuted at the included end pi/2, found exactly: cos(pi/2) = 0 is not > 0.
     expect(steps[3].detail.counterexample?.inputs).toEqual({ w: Math.PI / 2 });
-    // Its double reads 6.1e-17 > 0: the report does not say 6.1e-17 is not greater than 0.
-    expect(steps[3].detail.explanation).toBe('the line above is not greater than the step there, by less than double precision can see (in doubles they read 6.12323e-17 and 0)');
+    // Its double reads 6.1e-17 > 0, and 60 digits 2.3e-60, a rounding of the tie exact algebra shows: the report
+    // says neither is not greater than 0, but the two values read, equal.
+    expect(steps[3].detail.explanation).toBe('the line above, 0, is not greater than the step, 0: they are equal there');
     expect(steps[4].detail.counterexample?.inputs).toEqual({ q: 1 });
   }, 60_000);
 

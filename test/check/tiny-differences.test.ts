@@ -199,3 +199,35 @@ claim cosh(x)^2 - sinh(x)^2 = 1
 `)).toEqual(['refuted', 'proved', 'proved']);
   });
 });
+
+describe('a truncated expansion at a huge input, off by a relative 1e-500 to 1e-600 (probe 62)', () => {
+  it('refutes X sin(1/X) = 1 at X past 1e300 and atan(X) = pi/2 - 1/X + 1/(3 X^3) past 1e100, and verifies the true form', () => {
+    // sin(1e-300) reads 1e-300 short of 600 digits: the part it drops (a^2/6 of it) is tracked as exp's is, and the
+    // small angle is summed by its series (decimal.js's own sin passed its pi's thousand digits there). atan of 1e100
+    // is pi/2 - atan(1e-100) by its series, no longer read at 240 digits only.
+    expect(verdictsIn(`given X: real in (1e300, Infinity)
+given Y: real in (1e100, Infinity)
+claim X * sin(1 / X) = 1   expect wrong
+claim atan(Y) = pi / 2 - 1 / Y + 1 / (3 * Y^3)   expect wrong
+claim atan(Y) = pi / 2 - atan(1 / Y)
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 60_000);
+});
+
+describe('sides that agree only because one dropped a part past every reading (probe 61)', () => {
+  it('does not verify softplus(a) = a on (3000, 4000) or at 1e300, nor log1p(exp(-w)) = 0; the true forms still hold', () => {
+    // softplus(a) - a = log1p(e^-a) > 0, 1e-1303 and below: the doubles agree, 960 digits agree, and the left side's
+    // reading dropped e^-a, which the right side has nothing to cancel. Undecided (an error), not verified.
+    expect(verdictsIn(`given a: real in (3000, 4000)
+given w: real in (1e300, 1e301)
+given x: real in (1000, 1000000)
+given y: real
+claim softplus(a) = a   expect wrong
+claim log(1 + exp(a)) = a   expect wrong
+claim softplus(w) = w   expect wrong
+claim log1p(exp(-w)) = 0   expect wrong
+claim softplus(a) = a + log1p(exp(-a))
+claim log(exp(x) + exp(y)) = max(x, y) + log(1 + exp(-abs(x - y)))
+`)).toEqual(['error', 'error', 'error', 'error', 'proved', 'verified']);
+  }, 60_000);
+});
