@@ -104,6 +104,8 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     if (command === 'derive') return deriveCommand(paths, values.at, values.json === true, out, err);
     if (command !== 'check') throw new UsageError(command === undefined ? 'a command is missing' : `unknown command '${command}'`);
     if (paths.length === 0) throw new UsageError('name at least one .deriv file or folder, e.g. derivcheck check derivations/');
+    // --at names the line derive reads: to check, it would be ignored, and a run that ignores what it was told is refused.
+    if (values.at !== undefined) throw new UsageError('--at belongs to derive (derivcheck derive FILE --at LINE): check reads every step of its files');
     const options = {
       // fast-check seeds are 32-bit: a wider range would make different seeds replay the same run.
       seed: integer(values.seed, 'seed', OPTION_RANGES.seed), trials: integer(values.trials, 'trials', OPTION_RANGES.trials),

@@ -61,6 +61,7 @@ describe('derivcheck check: exit status', () => {
     ['no path', ['check']],
     ['no command', []],
     ['an unknown command', ['verify', GOOD]],
+    ['--at, which only derive reads (probe 58: check ignored it)', ['check', GOOD, '--at', '3']],
     ['a path that does not exist', ['check', `${folder.path}/nope.deriv`]],
   ])('2 for unusable arguments: %s, with a message on stderr and nothing on stdout', (_, args) => {
     const { code, out, err } = run(args);
