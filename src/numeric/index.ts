@@ -10,7 +10,7 @@ export { compilePrecise, compilePreciseSide, evaluatePrecise, HIGH_DIGITS, Preci
 export type { PreciseCompiled, PreciseContext, PreciseEvaluator, PreciseOutcome, PreciseSide, PreciseValue, PreciseWork } from './precise.ts';
 export { specialValues } from './special-values.ts';
 export type { SpecialValues } from './special-values.ts';
-export { IndexSlots, newState } from './compile.ts';
+export { IndexSlots, newState, QUADRATURE_WORK, withQuadratureWork } from './compile.ts';
 export { compileTerm } from './generate.ts';
 export type { Compiled, EvaluationState } from './compile.ts';
 export { dimSize, entryName, layoutInputs } from './layout.ts';

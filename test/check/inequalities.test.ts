@@ -405,3 +405,12 @@ claim diff(sigmoid(x), x) < 1/4   expect wrong
     expect(step.detail.explanation).toBe('the line above, 0.25, is not less than the step, 0.25: they are equal there');
   });
 });
+
+describe('a refuted bound on an integral shows the two values compared (probe 62)', () => {
+  it('reads the integral by quadrature for the report: 0.139403 against 0.1, not the comparison\'s 1 and 0', () => {
+    const [step] = claimsOf(deriv(`claim integral(t, 1, Infinity, exp(-t^2)) <= 0.1   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.explanation).toBe('the line above, 0.139403, is not at most the step, 0.1');
+  });
+});
