@@ -402,7 +402,16 @@ export class Canonicalizer {
         // integral is one atom, keyed by its bounds and integrand (integralKey): the same integral on both sides
         // cancels, and anything else about it is for the numbers.
         const closed = closedPolynomialIntegral(t) ?? closedFormIntegral(t, (x) => this.knownTermSign(x));
-        if (closed !== undefined) return this.of(closed);
+        if (closed !== undefined) {
+          const before = this.conditions.never;
+          const form = this.of(closed);
+          // The antiderivative with no value at an end or between them (log(t - 1) of 1 / (t - 1) on (0, 3)): the integrand
+          // has a pole there, and the integral diverges. Said as such, not as the closed form's own log or denominator.
+          if (before === undefined && this.conditions.never !== undefined) {
+            this.conditions.never = `${printTerm(t)} has none: its antiderivative has no value on its range (${this.conditions.never}), so the integrand has a pole there or leaves its domain`;
+          }
+          return form;
+        }
         return this.opaque(`integral:${this.integralKey(t)}`, () => printTerm(t), () => NaN);
       }
       case 'limit': {

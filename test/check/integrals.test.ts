@@ -6,7 +6,7 @@
  * refuted against a number, and never proved.
  */
 import { describe, expect, it } from 'vitest';
-import { deriv, onlyStep, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, onlyStep, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const CHECK = { trials: 30, sizes: [1, 2, 3] } as const;
 
@@ -352,5 +352,13 @@ claim integral(t, -Infinity, Infinity, (abs(t) >= 2 σ) exp(-t^2/(2 σ^2))/sqrt(
 claim integral(t, -Infinity, Infinity, (t^2 >= 4 σ^2) exp(-t^2/(2 σ^2))/sqrt(2 pi σ^2)) = erfc(sqrt(2))
 claim integral(t, -Infinity, Infinity, (t^2 >= 4 σ^2) exp(-t^2/(2 σ^2))/sqrt(2 pi σ^2)) = erfc(sqrt(2)) + 1e-9   expect wrong
 `)).toEqual(['verified', 'refuted']);
+  });
+});
+
+describe('an integral over a pole, as Stewart 7.8 sets the trap (probe 62)', () => {
+  it('says the integral has no value because its antiderivative has none on its range, not only "a log argument is 0"', () => {
+    const [step] = claimsOf(deriv('claim integral(t, 0, 3, 1 / (t - 1)) = log(2)\n'), { seed: 1 }).flatMap((c) => c.steps);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/integral\(t, 0, 3, 1 \/ \(t - 1\)\) has none: its antiderivative has no value on its range \(a log argument is 0\), so the integrand has a pole there or leaves its domain/);
   });
 });
