@@ -62,7 +62,13 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   // Where doubles would show the bound holding (0.2499999999999996 < 0.25 for diff(sigmoid(x), x) < 1/4 at x = 0,
   // -0.27846454276107379 twice for silu(x) > -0.278464542761073795109358739), the high-precision reading's values of
   // the two expressions stand as read.
-  if (COMPARED_IN_HIGH_PRECISION.has(c) && (values === undefined || !Number.isFinite(values[0]) || holds(relation, values[0], values[1]) || (values[0] === values[1] && c.difference !== '0'))) {
+  // So do they where the doubles at the point are far from them ((1 - cos x) / x^2 at x = 1e-151 reads 0 in doubles, 0.5
+  // in 726 digits: probe 63).
+  // (A value shown as the other plus a difference, 0.5 - 7.18928e-303, is read by its first number.)
+  const apart = (read: number | string, double: number) => typeof read === 'string' && Number.isFinite(parseFloat(read))
+    && Math.abs(parseFloat(read) - double) > 1e-6 * Math.max(1, Math.abs(double));
+  if (COMPARED_IN_HIGH_PRECISION.has(c) && (values === undefined || !Number.isFinite(values[0]) || holds(relation, values[0], values[1])
+    || (values[0] === values[1] && c.difference !== '0') || apart(c.lhs, values[0]) || apart(c.rhs, values[1]))) {
     const explanation = `the line above, ${c.lhs}, is not ${relationWords(relation)} the step, ${c.rhs}: ${c.difference === '0' ? 'they are equal there' : `they differ by ${c.difference}`}`;
     return { ...result, detail: { ...withoutExplanation(result).detail, explanation } };
   }

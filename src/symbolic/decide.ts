@@ -2417,7 +2417,13 @@ function comparedAt(comparison: Term, point: ReadonlyMap<string, PointValue>, di
     const scale = Decimal.max(x.abs(), y.abs());
     const apart = difference.isZero() || scale.isZero() ? 0 : Math.max(0, scale.e - difference.e);
     const shown = (v: Decimal) => (v.isFinite() ? v.toSignificantDigits(Math.min(Math.max(20, apart + 4), digits - 10)).toString() : 'undefined');
-    return { above: shown(x), step: shown(y), difference: difference.isZero() ? '0' : difference.toSignificantDigits(6).toString() };
+    const differenceText = difference.isZero() ? '0' : difference.toSignificantDigits(6).toString();
+    // Apart past some thirty digits, the line above is the step plus the difference (0.5 - 7.18928e-303), not 300 nines.
+    if (apart > MAX_SHOWN_DIGITS && y.isFinite()) {
+      const step = y.toSignificantDigits(20).toString();
+      return { above: `${step} ${difference.isNegative() ? '-' : '+'} ${difference.abs().toSignificantDigits(6).toString()}`, step, difference: differenceText };
+    }
+    return { above: shown(x), step: shown(y), difference: differenceText };
   } catch (error) {
     // Past the wall-clock guard the search stops; a side no digits read (a tie inside it) leaves the 0/1 values shown.
     if (error instanceof GuardError) throw error;
@@ -2436,6 +2442,9 @@ function isWholeConstant(t: Term): boolean {
   const c = constantFraction(t);
   return c !== undefined && c.num % c.den === 0n;
 }
+
+/** The most digits a compared value is shown with; apart further, as the other plus the difference. */
+const MAX_SHOWN_DIGITS = 30;
 
 /** The difference of the sides at a point where it is exactly known and not 0; else undefined. */
 type ExactWitness = (point: ReadonlyMap<string, PointValue>, rhs: Decimal) => Decimal | undefined;

@@ -121,6 +121,16 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   const note = (t: Term, part: Absorbed | undefined): void => {
     if (part !== undefined && parts !== undefined) parts.set(t, part);
   };
+  // Values that are the rounding of a sum that cancelled every digit, and products and powers of them (see absorbedInSum).
+  const residues = parts === undefined ? undefined : new Set<Term>();
+  const isResidue = (x: Term): boolean => {
+    if (residues === undefined) return false;
+    if (x.k === 'input') {
+      const v = point.get(printRef(x.ref));
+      return typeof v === 'object' && 'term' in v && residues.has(v.term);
+    }
+    return residues.has(x);
+  };
   // An expanded term shares its subterms (inv(P)'s entries in every entry of inv(P) S inv(P)): each is evaluated
   // once per point, not once per path to it (a 3x3 step took minutes). Terms are immutable, so identity is enough.
   const seen = new Map<Term, Decimal>();
@@ -173,7 +183,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           if (v.isFinite() && !v.isZero() && v.e > largest) largest = v.e;
           return acc.plus(v);
         }, new Big(0));
-        if (parts !== undefined) note(t, absorbedInSum(values, t.terms.map(partOf), digits));
+        if (parts !== undefined) note(t, absorbedInSum(values, t.terms.map(partOf), digits, t.terms.map(isResidue)));
+        if (residues !== undefined && largest > -Infinity && sum.isFinite() && (sum.isZero() || largest - sum.e >= digits - RESIDUE_DIGITS)) residues.add(t);
         // Only a sum that cancelled is short of digits relative to its terms: one that did not (exp(x) + exp(y) at
         // x = 5001) has its value to the digits, whatever its size, and a log of it after is read as closely (a bound
         // tied at y = x was read past 2,200 digits, and verified, probe 60).
@@ -194,6 +205,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         const values = t.factors.map(go);
         const product = values.reduce((acc, v) => acc.times(v), one);
         note(t, absorbedInProduct(values, t.factors.map(partOf)));
+        if (t.factors.some(isResidue)) residues?.add(t);
         return product;
       }
       case 'pow': {
@@ -206,6 +218,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // Past decimal.js's least exponent a power of a non-zero base reads 0 (2^(-10^20)): no value, not 0 (probe 58).
         if (power.isZero() && !base.isZero() && base.isFinite() && exponent.isFinite()) return new Big(NaN);
         if (parts !== undefined) note(t, absorbedInPower(base, exponent, power, partOf(t.base), partOf(t.exponent)));
+        if (isResidue(t.base) && exponent.isPositive()) residues?.add(t);
         // b^x has the condition |x| in b and |x log b| in x (as exp has |a|): see the value next to both.
         if (magnitudes !== undefined && exponent.isFinite() && !exponent.isZero() && base.isFinite() && !base.isZero()) {
           // log10 |log b|, from the base's double where it has one, else from its exponent (|log b| < 2.31 (|e| + 1)).
@@ -540,6 +553,9 @@ const BOUNDED_CONDITION = new Set<FunctionName>(['log', 'log1p', 'sqrt', 'abs', 
  * that asks (decide.ts), whose agreement is then no evidence.
  */
 export const UNSEEN_PARTS = { most: 0 };
+
+/** A sum left with at most this many significant digits of its largest term's is a residue of its rounding (see absorbedInSum). */
+const RESIDUE_DIGITS = 5;
 
 /** Orders of magnitude within which the two sides' dropped parts are taken as alike (see confirmAtPoint). */
 const PART_SLACK = 20;

@@ -414,3 +414,23 @@ describe('a refuted bound on an integral shows the two values compared (probe 62
     expect(step.detail.explanation).toBe('the line above, 0.139403, is not at most the step, 0.1');
   });
 });
+
+describe('a tie at an irrational point where the step cancels to 0 there (probe 63)', () => {
+  it("refutes Newton's step for sqrt(2) held strictly above sqrt(2), x - (x^2 - 2)/(2x) > sqrt(2), tied at x = sqrt(2); the non-strict holds", () => {
+    // x^2 - 2 at x = sqrt(2) reads 1e-60 at 60 digits, 1e-120 at 120: the rounding of an exact 0, which a sum after it
+    // does not drop as a part (it was, at every reading, and the search gave up where exact algebra shows the tie).
+    expect(verdictsIn(`given x: positive
+claim x - (x^2 - 2) / (2 * x) > sqrt(2)   expect wrong
+claim x - (x^2 - 2) / (2 * x) >= sqrt(2)
+claim x - (x^2 - 3) / (2 * x) > sqrt(3)   expect wrong
+`)).toEqual(['refuted', 'verified', 'refuted']);
+  });
+
+  it('shows a line above that doubles read as 0 by its high-precision value, as the step plus the difference', () => {
+    const [step] = claimsOf(deriv(`given x: real in (0, 1e-150)
+claim (1 - cos(x)) / x^2 >= 1/2   expect wrong
+`), { seed: 1 }).flatMap((c) => c.steps);
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.explanation).toMatch(/^the line above, 0\.5 - [0-9.]+e-30\d, is not at least the step, 0\.5: they differ by -[0-9.]+e-30\d$/);
+  });
+});
