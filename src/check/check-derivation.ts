@@ -841,8 +841,11 @@ function asTwoValued<V extends number | readonly number[]>(record: Readonly<Reco
 
 /** The counterexample of a scalar step's high-precision agreement search (agreesInHighPrecision), the inputs the step reads. */
 function highPrecisionWitness(c: Confirmation, used: ReadonlySet<string>, why: string): Counterexample {
-  return {
+  const counterexample: Counterexample = {
     sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(c.point).filter(([name]) => used.has(name))),
-    lhs: c.lhs, rhs: c.rhs, difference: c.difference, tolerance: undefined, foundBy: `${c.digits}-digit evaluation ${why}`,
+    ...(c.compared ? { lhs: c.compared.above, rhs: c.compared.step, difference: c.compared.difference } : { lhs: c.lhs, rhs: c.rhs, difference: c.difference }),
+    tolerance: undefined, foundBy: `${c.digits}-digit evaluation ${why}`,
   };
+  if (c.compared) COMPARED_IN_HIGH_PRECISION.add(counterexample);
+  return counterexample;
 }

@@ -66,7 +66,7 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   // in 726 digits: probe 63).
   // (A value shown as the other plus a difference, 0.5 - 7.18928e-303, is read by its first number.)
   const apart = (read: number | string, double: number) => typeof read === 'string' && Number.isFinite(parseFloat(read))
-    && Math.abs(parseFloat(read) - double) > 1e-6 * Math.max(1, Math.abs(double));
+    && Math.abs(parseFloat(read) - double) > 1e-6 * Math.max(Math.abs(parseFloat(read)), Math.abs(double));
   if (COMPARED_IN_HIGH_PRECISION.has(c) && (values === undefined || !Number.isFinite(values[0]) || holds(relation, values[0], values[1])
     || (values[0] === values[1] && c.difference !== '0') || apart(c.lhs, values[0]) || apart(c.rhs, values[1]))) {
     const explanation = `the line above, ${c.lhs}, is not ${relationWords(relation)} the step, ${c.rhs}: ${c.difference === '0' ? 'they are equal there' : `they differ by ${c.difference}`}`;

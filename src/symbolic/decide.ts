@@ -9,7 +9,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
-import { clearlyDifferent, confirmAtPoint, constantSpan, UNSEEN_PARTS, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
+import { clearlyDifferent, confirmAtPoint, constantSpan, TIED_AT_TOP, UNSEEN_PARTS, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
@@ -1324,7 +1324,7 @@ const AGREEMENT_RAISE = 40;
  * as random inputs in doubles are. Sides apart there by more than the digits' rounding, by the same at two
  * readings, are a witness of the step wrong; undefined where neither is had.
  */
-export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number, minDigits = 0): Agreement | undefined {
+export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices' | 'comparison'>, seed: number, minDigits = 0): Agreement | undefined {
   // One guard for the whole search, not one per point: ten points that each ran to the guard took minutes
   // (cos(pi 1e300) beside atan(p) + atan(1 / p), whose reductions decimal.js cannot make).
   return withGuard(SEARCH_GUARD_MS, () => agreementSearch(step, seed, minDigits), undefined);
@@ -1332,7 +1332,7 @@ export function agreesInHighPrecision(step: Pick<SymbolicStep, 'lhs' | 'rhs' | '
 
 type Agreement = { readonly kind: 'agree'; readonly points: number; readonly digits: number } | { readonly kind: 'differs'; readonly confirmation: Confirmation };
 
-function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices'>, seed: number, minDigits: number): Agreement | undefined {
+function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'freeIndices' | 'comparison'>, seed: number, minDigits: number): Agreement | undefined {
   if (step.freeIndices.length > 0 || !step.inputs.every((i) => i.dims.length === 0 && i.kind !== 'label' && i.kind !== 'onehot')) return undefined;
   // A reading that must see a constant finer than 60 digits (see fine-constants.ts) starts where it can.
   const start = AGREEMENT_DIGITS.find((d) => d >= minDigits);
@@ -1355,6 +1355,8 @@ function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'fr
         confirmation: {
           point: byInput(point, step.inputs, instance), lhs: show(reading.lhs), rhs: show(reading.rhs),
           difference: reading.lhs.minus(reading.rhs).toSignificantDigits(6).toString(), digits: reading.digits,
+          // A bound's two expressions as read there, for the report (as a confirmation's).
+          ...(step.comparison === true ? withCompared(comparedAt(step.rhs, point, reading.digits)) : {}),
         },
       };
     }
@@ -2313,9 +2315,15 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // and its doubling seconds more; the search ran for minutes. The numbers decide such a step alone.
   const searchable = !(constantSpan([lhs, rhs]) + DIGITS > SERIES_DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));
   // Most differences show at 60 digits: every point first, cheaply; then more digits at a few points.
+  // A bound's points whose comparison was still too close to call at the first pass's digits are read deep as well:
+  // (1 - cos x) / x^2 >= 1/2 - x^2/24 + 1e-40 x^2 fails at x = 1e-20 by 1e-80 of 0.5, which 1 - cos x leaves 80 of
+  // 120 digits to see (probe 64: verified).
+  const tiedAtTop: Map<string, PointValue>[] = [];
   for (const point of searchable ? points : []) {
+    const before = TIED_AT_TOP.count;
     const hit = found(point, 2 * DIGITS);
     if (hit) return hit;
+    if (bound && TIED_AT_TOP.count > before && tiedAtTop.length < DEEP_TIED) tiedAtTop.push(point);
   }
   // Deep attempts cost the most (a log at 960 digits takes tens of ms, and a side may have several): a difference
   // far below 60 digits is a constant or a term that shows at any point, so a few ties and random points suffice.
@@ -2350,7 +2358,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // Elsewhere one point is read deep, an end where there is one: a bound whose margin is a relative 1e-330 at every
   // point (sigmoid(-d) >= exp(-d) on (700, 800), log1p(exp(-800)) >= exp(-800)) was no verdict (probe 43).
   const deepEnds = bound && !halfLine ? [...ends, ...points].slice(0, 1) : ends.slice(0, DEEP_ENDS);
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...deepEnds, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...deepEnds, ...tiedAtTop, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
     .slice(0, readsLimit ? LIMIT_POINTS : undefined);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {
@@ -2442,6 +2450,14 @@ function isWholeConstant(t: Term): boolean {
   const c = constantFraction(t);
   return c !== undefined && c.num % c.den === 0n;
 }
+
+/** `compared` where there is one. */
+function withCompared(compared: Confirmation['compared']): { compared?: NonNullable<Confirmation['compared']> } {
+  return compared === undefined ? {} : { compared };
+}
+
+/** A bound's points too close to call in the first pass that are read deep, at most (see confirm). */
+const DEEP_TIED = 3;
 
 /** The most digits a compared value is shown with; apart further, as the other plus the difference. */
 const MAX_SHOWN_DIGITS = 30;

@@ -282,8 +282,13 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // cancels every digit, and is within 10^-120 of 0 at 60 digits, far below 1e-40 (probe 32). Only where the margin
         // is watched across readings: a cancelled sum divided by another (s / (s + 1e-70)) is no value to call by, and its
         // margin moves when the digits double.
+        // And apart by more than the operands' own precision: a cancelled sum divided by a small one after it is read
+        // to the digits its cancellation left, relative to its value, not to those of the terms it cancelled
+        // ((1 - cos x) / x^2 at x = 1e-112 is 0.5 to 60 of 285 digits: a margin of 4e-226 there was the cosine's
+        // truncated x^4/24, the same at 245 and 285 digits, and a true bound was refuted, probe 64).
+        const operands = Math.max(a.isZero() ? -Infinity : a.e, b.isZero() ? -Infinity : b.e);
         const clearOfRounding = magnitudes?.margins !== undefined && Number.isFinite(largestTerm) && !apart.isZero()
-          && apart.e > Math.max(largestTerm, a.isZero() ? -Infinity : a.e, b.isZero() ? -Infinity : b.e) - digits + 20;
+          && apart.e > Math.max(largestTerm, operands) - digits + 20 && apart.e > operands - Math.max(0, digits - lost) + 20;
         if ((digits - lost > 25 && clearlyDifferent(a, b, kept()) && apart.gt(`1e-${kept() - 20}`)) || clearOfRounding) {
           // A call by the margin, not by exact algebra: trusted where the margin stays put (marginsSettled).
           magnitudes?.margins?.set(t, a.minus(b));
@@ -554,6 +559,12 @@ const BOUNDED_CONDITION = new Set<FunctionName>(['log', 'log1p', 'sqrt', 'abs', 
  */
 export const UNSEEN_PARTS = { most: 0 };
 
+/**
+ * How many readings of confirmAtPoint ended on a comparison still too close to call at their most digits: a caller
+ * that counts before and after knows whether a point is worth reading with more (see decide.ts, confirm).
+ */
+export const TIED_AT_TOP = { count: 0 };
+
 /** A sum left with at most this many significant digits of its largest term's is a residue of its rounding (see absorbedInSum). */
 const RESIDUE_DIGITS = 5;
 
@@ -624,6 +635,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
         digits = previous.digits + LAST_RAISE_DIGITS;
         continue;
       }
+      if (error instanceof TieError) TIED_AT_TOP.count++;
       return undefined;
     }
     if (valuesOnly) return { lhs: l, rhs: r, digits };
