@@ -282,13 +282,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // cancels every digit, and is within 10^-120 of 0 at 60 digits, far below 1e-40 (probe 32). Only where the margin
         // is watched across readings: a cancelled sum divided by another (s / (s + 1e-70)) is no value to call by, and its
         // margin moves when the digits double.
-        // And apart by more than the operands' own precision: a cancelled sum divided by a small one after it is read
-        // to the digits its cancellation left, relative to its value, not to those of the terms it cancelled
-        // ((1 - cos x) / x^2 at x = 1e-112 is 0.5 to 60 of 285 digits: a margin of 4e-226 there was the cosine's
-        // truncated x^4/24, the same at 245 and 285 digits, and a true bound was refuted, probe 64).
-        const operands = Math.max(a.isZero() ? -Infinity : a.e, b.isZero() ? -Infinity : b.e);
         const clearOfRounding = magnitudes?.margins !== undefined && Number.isFinite(largestTerm) && !apart.isZero()
-          && apart.e > Math.max(largestTerm, operands) - digits + 20 && apart.e > operands - Math.max(0, digits - lost) + 20;
+          && apart.e > Math.max(largestTerm, a.isZero() ? -Infinity : a.e, b.isZero() ? -Infinity : b.e) - digits + 20;
         if ((digits - lost > 25 && clearlyDifferent(a, b, kept()) && apart.gt(`1e-${kept() - 20}`)) || clearOfRounding) {
           // A call by the margin, not by exact algebra: trusted where the margin stays put (marginsSettled).
           magnitudes?.margins?.set(t, a.minus(b));
