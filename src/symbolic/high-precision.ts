@@ -284,9 +284,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // margin moves when the digits double.
         const clearOfRounding = magnitudes?.margins !== undefined && Number.isFinite(largestTerm) && !apart.isZero()
           && apart.e > Math.max(largestTerm, a.isZero() ? -Infinity : a.e, b.isZero() ? -Infinity : b.e) - digits + 20;
-        if ((digits - lost > 25 && clearlyDifferent(a, b, kept()) && apart.gt(`1e-${kept() - 20}`)) || clearOfRounding) {
+        const byKeptDigits = digits - lost > 25 && clearlyDifferent(a, b, kept()) && apart.gt(`1e-${kept() - 20}`);
+        if (byKeptDigits || clearOfRounding) {
           // A call by the margin, not by exact algebra: trusted where the margin stays put (marginsSettled).
           magnitudes?.margins?.set(t, a.minus(b));
+          if (!byKeptDigits && magnitudes !== undefined) magnitudes.pastCancellation = true;
           return compare(t.op, a.cmp(b), 0) ? one : new Big(0);
         }
         // Equal to the digits: a tie only where exact algebra shows it (a / b >= 1 at a = b = 0.75, which 60 digits
@@ -415,6 +417,12 @@ export interface Magnitudes {
   lost: number;
   /** Each comparison's margin (a - b of a < b): a call is trusted where its margin stays put as the digits double. */
   margins?: Map<Term, Decimal>;
+  /**
+   * Whether a comparison was called past its terms' rounding though a cancellation had taken more of the digits
+   * (clearOfRounding): such a margin is trusted only where it stays put across a doubling of the digits, not a raise
+   * of 40, at both of which a function may drop the same series term (see confirmAtPoint).
+   */
+  pastCancellation?: boolean;
   /** The most digits that would see a part a comparison's side dropped whole, within its margin (see absorbed-parts.ts). */
   reveal?: number;
   /** The largest part the sides dropped whole. */
@@ -679,7 +687,10 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     }
     const d = l.minus(r);
     const kept = Math.max(25, digits - magnitudes.lost);
-    if (previous !== undefined && clearlyDifferent(l, r, kept) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10')) && marginsSettled(magnitudes, previous.magnitudes)) {
+    // A margin called past a cancellation stays put only across a doubling: (1 - cos x) / x^2 at x = 1e-112 drops the
+    // cosine's x^4/24 at 245 and at 285 digits alike, and a true bound was refuted by it (probe 64).
+    const doubled = !(magnitudes.pastCancellation || previous?.magnitudes.pastCancellation) || (previous !== undefined && digits >= 2 * previous.digits);
+    if (previous !== undefined && doubled && clearlyDifferent(l, r, kept) && d.minus(previous.difference).abs().lte(d.abs().times('1e-10')) && marginsSettled(magnitudes, previous.magnitudes)) {
       // Stable under doubling: report the fewest digits that already showed it.
       return clearlyDifferent(previous.lhs, previous.rhs, previous.kept) ? { lhs: previous.lhs, rhs: previous.rhs, digits: previous.digits } : { lhs: l, rhs: r, digits };
     }
@@ -687,7 +698,11 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     // The last raise goes to the most digits allowed where doubling would pass them: a difference of 4e-348
     // (1 + exp(-800) against 1) first shows at 496 digits, and stays put at 964 (rounding moves by 10^-468).
     if (digits * 2 > maxDigits) {
-      if (digits + LAST_RAISE_DIGITS > maxDigits) return undefined;
+      if (digits + LAST_RAISE_DIGITS > maxDigits) {
+        // Called only past a cancellation, unsettled for want of a doubling: worth reading deep, as a tie is.
+        if (magnitudes.pastCancellation) TIED_AT_TOP.count++;
+        return undefined;
+      }
       // Two readings at the top, so that a difference first seen there can be seen to stay put: 700 + log1p(exp(-1400))
       // against 700 differs by 1e-608, nothing at 480 digits, and was verified with one reading at 960 (probe 24).
       const penultimate = maxDigits - LAST_RAISE_DIGITS;

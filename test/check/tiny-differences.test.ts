@@ -246,3 +246,17 @@ claim (1 - cos(x)) / x^2 <= 1/2 - 1e-300   expect wrong
 `)).toEqual(['refuted', 'refuted', 'verified', 'refuted']);
   }, 60_000);
 });
+
+describe('a margin called past a cancellation stands only across a doubling of the digits (probe 64)', () => {
+  it('verifies (1 - cos x)/x^2 < 1/2 - x^2/24 + x^4/720 on (0, 1e-100) and refutes its 1e-60 slip below 1/2 - x^2/24', () => {
+    // The cosine's x^4/24 is dropped at 245 and 285 digits alike: a margin of 4e-226 stayed put across that raise and
+    // refuted the true bound. At x = 1e-40 the slip's margin read 3e-42, -2e-62, 3e-123 and, right, -1e-140 at 121,
+    // 141, 202 and 242 digits; read deep across a doubling it is -1e-140 twice.
+    expect(verdictsIn(`given x: real
+given z: real in (0, 1e-100)
+claim (1 - cos(z)) / z^2 < 1/2 - z^2/24 + z^4/720
+claim (1 - cos(z)) / z^2 < 1/2 - z^2/48
+claim (1 - cos(x)) / x^2 >= 1/2 - x^2/24 + 1e-60 * x^2   expect wrong
+`)).toEqual(['verified', 'verified', 'refuted']);
+  }, 60_000);
+});
