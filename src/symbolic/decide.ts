@@ -9,7 +9,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
-import { clearlyDifferent, confirmAtPoint, constantSpan, TIED_AT_TOP, UNSEEN_PARTS, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
+import { clearlyDifferent, confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue, type ReadingNotes } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
@@ -337,10 +337,10 @@ export function decideStep(
         const outcome = different(record, explanation,
           // A bound's switch points first: they are exact ties where it turns, and read deep (log(e^x + e^y) < max(x, y) + log 2
           // at x = y = 1001 needs 495 digits, past the first pass's 120).
-          () => confirm(lhs, rhs, instance, step.inputs, seed, [...(step.comparison === true ? switchPoints(rhs as Term, slopesOf()) : []),
+          (notes) => confirm(lhs, rhs, instance, step.inputs, seed, [...(step.comparison === true ? switchPoints(rhs as Term, slopesOf()) : []),
             ...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap), ...irrationalTiePoints(atoms, numerator, inputMap), ...critical()], outright, step.almostEverywhere === true,
             exactWitness(numerator, difference, left.form, right.form, atoms, exact), outright === undefined ? neverZeroForm() : undefined, step.comparison === true,
-            constant !== undefined && difference.denominatorFactors().length === 0 ? constant.div(difference.denominatorConstant()) : undefined),
+            constant !== undefined && difference.denominatorFactors().length === 0 ? constant.div(difference.denominatorConstant()) : undefined, notes),
           step.comparison === true ? () => undefined : neverZeroForm);
         // Only a bound's cases of two-valued and one-hot inputs tie one way and not the other: instances of sizes and
         // indices differ alike, and reading on cost the suite a quarter of its time.
@@ -1356,7 +1356,7 @@ function agreementSearch(step: Pick<SymbolicStep, 'lhs' | 'rhs' | 'inputs' | 'fr
           point: byInput(point, step.inputs, instance), lhs: show(reading.lhs), rhs: show(reading.rhs),
           difference: reading.lhs.minus(reading.rhs).toSignificantDigits(6).toString(), digits: reading.digits,
           // A bound's two expressions as read there, for the report (as a confirmation's).
-          ...(step.comparison === true ? withCompared(comparedAt(step.rhs, point, reading.digits)) : {}),
+          ...(step.comparison === true ? { compared: comparedAt(step.rhs, point, reading.digits) } : {}),
         },
       };
     }
@@ -1473,7 +1473,7 @@ function firstShown(outcomes: readonly SymbolicOutcome[]): SymbolicOutcome {
   };
 }
 
-function different(instance: InstanceRecord, explanation: string, confirmation: () => Confirmation | undefined, neverZero: () => string | undefined = () => undefined): SymbolicOutcome {
+function different(instance: InstanceRecord, explanation: string, confirmation: (notes: ReadingNotes) => Confirmation | undefined, neverZero: () => string | undefined = () => undefined): SymbolicOutcome {
   let read = false;
   let cut = false;
   let point: Confirmation | undefined;
@@ -1483,11 +1483,9 @@ function different(instance: InstanceRecord, explanation: string, confirmation: 
     get neverZero() { return neverZero(); },
     get confirmed() {
       if (!read) {
-        const before = UNSEEN_PARTS.most;
-        UNSEEN_PARTS.most = 0;
-        point = withGuard(SEARCH_GUARD_MS, confirmation, undefined, () => { cut = true; });
-        unseen = UNSEEN_PARTS.most > 0 ? UNSEEN_PARTS.most : undefined;
-        UNSEEN_PARTS.most = before;
+        const notes: ReadingNotes = { unseenPart: 0, tiedAtTop: false };
+        point = withGuard(SEARCH_GUARD_MS, () => confirmation(notes), undefined, () => { cut = true; });
+        unseen = notes.unseenPart > 0 ? notes.unseenPart : undefined;
         read = true;
       }
       return point;
@@ -2254,7 +2252,8 @@ const MAX_DIGITS = 960;
  */
 function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], seed: number,
   ties: ReadonlyArray<ReadonlyMap<string, PointValue>> = [], outright?: Rational, almostEverywhere = false,
-  exactDifference?: ExactWitness, neverZeroForm?: string, bound = false, constantDifference?: Rational): Confirmation | undefined {
+  exactDifference?: ExactWitness, neverZeroForm?: string, bound = false, constantDifference?: Rational,
+  notes: ReadingNotes = { unseenPart: 0, tiedAtTop: false }): Confirmation | undefined {
   // Large sides (inv(P) S inv(P), a ridge equation's inverse written out at 4×4) get a few points at 60 digits, and no
   // scale points: reading their constants alone took seconds.
   // So do sides with an inverse function summed by its slow series, whose constants span more orders than the digits
@@ -2294,7 +2293,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   const points = distinctPoints([...tiePoints, ...ends, ...simple, ...scaled, ...tight, ...later].filter((point) => !onAnEndLeftOut(point, byName)))
     .slice(0, limited ? ties.length + ends.length + LIMITED_POINTS : readsLimit ? ties.length + ends.length + LIMIT_POINTS : undefined);
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
-    const values = confirmAtPoint(lhs, rhs, point, maxDigits);
+    const values = confirmAtPoint(lhs, rhs, point, maxDigits, false, undefined, notes);
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
     // diff(min(x, 6), x) at x = 6, however nested) is a convention, not a refutation.
     // Only where the line above jumps, though: where it is continuous the derivative exists and is its value there, and
@@ -2320,10 +2319,10 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // 120 digits to see (probe 64: verified).
   const tiedAtTop: Map<string, PointValue>[] = [];
   for (const point of searchable ? points : []) {
-    const before = TIED_AT_TOP.count;
+    notes.tiedAtTop = false;
     const hit = found(point, 2 * DIGITS);
     if (hit) return hit;
-    if (bound && TIED_AT_TOP.count > before && tiedAtTop.length < DEEP_TIED) tiedAtTop.push(point);
+    if (bound && notes.tiedAtTop && tiedAtTop.length < DEEP_TIED) tiedAtTop.push(point);
   }
   // Deep attempts cost the most (a log at 960 digits takes tens of ms, and a side may have several): a difference
   // far below 60 digits is a constant or a term that shows at any point, so a few ties and random points suffice.
@@ -2449,11 +2448,6 @@ function withoutZeroProducts(t: Term): Term {
 function isWholeConstant(t: Term): boolean {
   const c = constantFraction(t);
   return c !== undefined && c.num % c.den === 0n;
-}
-
-/** `compared` where there is one. */
-function withCompared(compared: Confirmation['compared']): { compared?: NonNullable<Confirmation['compared']> } {
-  return compared === undefined ? {} : { compared };
 }
 
 /** A bound's points too close to call in the first pass that are read deep, at most (see confirm). */

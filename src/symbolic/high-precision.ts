@@ -555,18 +555,16 @@ const REDUCIBLE_DIGITS = 1000;
  */
 const BOUNDED_CONDITION = new Set<FunctionName>(['log', 'log1p', 'sqrt', 'abs', 'relu', 'max', 'min', 'asinh', 'atan', 'atan2', 'sign']);
 
-/**
- * The most digits a reading of confirmAtPoint would have needed to see a part its sides dropped whole, where the sides
- * agreed and those digits were past the most allowed (0 for none): set as it reads, reset and read by the confirmation
- * that asks (decide.ts), whose agreement is then no evidence.
- */
-export const UNSEEN_PARTS = { most: 0 };
-
-/**
- * How many readings of confirmAtPoint ended on a comparison still too close to call at their most digits: a caller
- * that counts before and after knows whether a point is worth reading with more (see decide.ts, confirm).
- */
-export const TIED_AT_TOP = { count: 0 };
+/** What readings of confirmAtPoint that found no difference noted on the way, for a caller that passes one in (decide.ts). */
+export interface ReadingNotes {
+  /**
+   * The most digits a reading would have needed to see a part its sides dropped whole, where the sides agreed and
+   * those digits were past the most allowed (0 for none): the agreement there is no evidence.
+   */
+  unseenPart: number;
+  /** Whether the last reading ended on a comparison still too close to call at its most digits: worth reading with more. */
+  tiedAtTop: boolean;
+}
 
 /** A sum left with at most this many significant digits of its largest term's is a residue of its rounding (see absorbedInSum). */
 const RESIDUE_DIGITS = 5;
@@ -589,7 +587,7 @@ const ZERO_GUARD_DIGITS = 30;
  * stays put when the digits double, a rounding artifact (sin(pi) at 60 digits)
  * shrinks with them. `valuesOnly`: just the values at `digits`, finite or not.
  */
-export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false, tieDigits = Math.min(maxDigits, MAX_TIE_DIGITS)):
+export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, maxDigits: number, valuesOnly = false, tieDigits = Math.min(maxDigits, MAX_TIE_DIGITS), notes?: ReadingNotes):
   { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
   // Constants (and point values) spanning many orders of magnitude (1e300 + 1) lose their small parts to any precision
   // below the span, at every doubling alike, so a difference that stays put may be one of rounding: start above it.
@@ -638,7 +636,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
         digits = previous.digits + LAST_RAISE_DIGITS;
         continue;
       }
-      if (error instanceof TieError) TIED_AT_TOP.count++;
+      if (error instanceof TieError && notes !== undefined) notes.tiedAtTop = true;
       return undefined;
     }
     if (valuesOnly) return { lhs: l, rhs: r, digits };
@@ -649,7 +647,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
       if (revealing > maxDigits) {
         // Sides that agree where one dropped a part the other did not: their agreement is no evidence. (Parts alike on
         // both sides, log(e^x + e^y) against max(x, y) + log(1 + e^-|x - y|), may cancel as the step says.)
-        if (lopsided && !clearlyDifferent(l, r, Math.max(25, digits - magnitudes.lost))) UNSEEN_PARTS.most = Math.max(UNSEEN_PARTS.most, revealing);
+        if (notes !== undefined && lopsided && !clearlyDifferent(l, r, Math.max(25, digits - magnitudes.lost))) notes.unseenPart = Math.max(notes.unseenPart, revealing);
         return undefined;
       }
       digits = revealing;
@@ -700,7 +698,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     if (digits * 2 > maxDigits) {
       if (digits + LAST_RAISE_DIGITS > maxDigits) {
         // Called only past a cancellation, unsettled for want of a doubling: worth reading deep, as a tie is.
-        if (magnitudes.pastCancellation) TIED_AT_TOP.count++;
+        if (magnitudes.pastCancellation && notes !== undefined) notes.tiedAtTop = true;
         return undefined;
       }
       // Two readings at the top, so that a difference first seen there can be seen to stay put: 700 + log1p(exp(-1400))
