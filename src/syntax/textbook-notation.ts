@@ -61,7 +61,9 @@ const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)(?:\u207b\u00b9|\^\(-1\)|\^\{-1\}|\^
 const BARE_FUNCTIONS = `${POWERED}|${INVERSES}|ln|log(?:_?2|_?10|\u2082|\u2081\u2080)|log|exp|sqrt`;
 const BARE_OPERAND = `[\\p{L}_][\\p{L}\\p{N}_]*\\((?:[^()\u2080-\u209c]|\\([^()\u2080-\u209c]*\\))*\\)(?:_[\\p{L}\\p{N}]+|\\[[^\\][()]*\\])?|[\\p{L}_][\\p{L}\\p{N}_]*(?:\\[[^\\][()]*\\])?|[0-9]+(?:\\.[0-9]+)?(?:[\\p{L}_][\\p{L}\\p{N}_]*)?`;
 // ... or a powered function after it: `sin^2 x cos^2 x` (Stewart 7.2).
-const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]|(?:${POWERED})(?:\\^|[\u00b2\u00b3\u2074-\u2079\u207b])))`;
+// ... or a bracket, a call or a ∂ fraction set apart by a space: `\sin\theta \frac{\partial V}{\partial \theta}` (Griffiths'
+// Laplacian), `sin θ (1 + cos θ)`, `sin x f(x)`, where no book means sin(θ (1 + cos θ)).
+const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\\p{L}\\p{N}_(\\[])|(?:by|expect|${BARE_FUNCTIONS})[ \\t]|(?:${POWERED})(?:\\^|[\u00b2\u00b3\u2074-\u2079\u207b]))|[ \\t]+(?:[(\u2202]|[\\p{L}_][\\p{L}\\p{N}_]*\\())`;
 /**
  * Letters side by side after such a function, one of them Greek, as physics prints a phase: `cos ω t` is cos(ω t),
  * `sin n π x` is sin(n π x) (Taylor, Boas, probe 50). Latin letters alone stay an error, as above.

@@ -209,6 +209,17 @@ claim log sum_j exp(o_j) = sum(j, o[j])   expect wrong
     const steps = stepsOf(checkReport(deriv('given x, y: real\nclaim ln x^2 = 2 ln(x)\nclaim sin(2 * x) = sin 2 x\nclaim sin(x) * y = sin x y\n')));
     for (const step of steps) expect(step.detail.diagnostic).toMatchObject({ code: 'unknown-name', message: expect.stringMatching(/^(ln|sin) is a function: its argument goes in brackets$/) });
   });
+
+  it("ends a bare function's operand before a bracket, a call or a ∂ fraction set apart by a space: Griffiths' spherical Laplacian", () => {
+    expect(verdictsOf(`given r: positive
+given θ: real
+let V = r^2 cos(θ)
+claim \\frac{1}{r^2 \\sin\\theta} \\frac{\\partial}{\\partial \\theta} \\left( \\sin\\theta \\frac{\\partial V}{\\partial \\theta} \\right) = -2 cos(θ)
+claim sin θ (1 + cos θ) = sin(θ) + sin(2 θ)/2
+claim sin θ (1 + cos θ) = sin(θ + θ cos(θ))   expect wrong
+claim sin θ exp(θ) = exp(θ) sin(θ)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved']);
+  });
 });
 
 describe("a side written in numpy reads numpy's operators (probe 44)", () => {
