@@ -96,6 +96,7 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   elu: { arity: 1, what: 'ELU with alpha = 1, `(x > 0) * x + (x <= 0) * (exp(x) - 1)`', form: (x) => add(mul({ k: 'cmp', op: '>', a: x, b: num(0) }, x), mul({ k: 'cmp', op: '<=', a: x, b: num(0) }, sub(fn('exp', x), num(1)))) },
   leaky_relu: { arity: 2, what: 'leaky ReLU with slope a below 0, `(x > 0) * x + (x <= 0) * a * x`', form: (x, a) => add(mul({ k: 'cmp', op: '>', a: x, b: num(0) }, x), mul({ k: 'cmp', op: '<=', a: x, b: num(0) }, a, x)) },
   softsign: { arity: 1, what: '`x / (1 + abs(x))`', form: (x) => div(x, add(num(1), fn('abs', x))) },
+  softplus_inverse: { arity: 1, what: 'the inverse of the softplus, `log(expm1(x))` (TensorFlow\'s name; Goodfellow\'s ζ⁻¹(x))', form: (x) => fn('log', fn('expm1', x)) },
   logit: { arity: 1, what: 'log-odds, the inverse of the sigmoid, `log(x / (1 - x))`', form: (x) => fn('log', div(x, sub(num(1), x))) },
   expit: { arity: 1, what: "`sigmoid(x)`, SciPy's name", form: (x) => fn('sigmoid', x) },
   sgn: { arity: 1, what: '`sign(x)`', form: (x) => fn('sign', x) },

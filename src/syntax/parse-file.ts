@@ -211,7 +211,7 @@ function logicalLine(text: string, map: SourceMap, line: number, names: Derivati
   const determinants = withDeterminantBars(expectations.text, expectations.map, names.square);
   const named = withSquaredNames(determinants.text, determinants.map, names.squared);
   const ascii = asciiOperators(named.text, named.map);
-  return { ...textbookNotation(ascii.text, ascii.map), line };
+  return { ...textbookNotation(ascii.text, ascii.map, names.declared), line };
 }
 
 const STATEMENT_START = /^(derivation|source|given|let|claim)\b|^=(?!=)|^[<>\u2264\u2265]/;

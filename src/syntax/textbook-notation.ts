@@ -48,8 +48,13 @@ const INVERSES = 'asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|a
 const NAME_POWER = `(?:\\^(?:[({](-1|[2-9])[)}]|(-1|[2-9]))|(\u207b\u00b9|[\u00b2\u00b3\u2074-\u2079]))`;
 const FUNCTION_POWER = new RegExp(`^(${POWERED})${NAME_POWER}[ \\t]*\\(`, 'u');
 
-/** The sigmoid's inverse as printed, `σ⁻¹(p)`, `sigmoid⁻¹(p)` or LaTeX's `\sigma^{-1}(p)`: the log-odds, `logit(p)`. */
-const INVERSE_SIGMOID = /^(?:\u03c3|sigmoid)(?:\u207b\u00b9|\^\(-1\)|\^\{-1\}|\^-1)(?=[ \t]*\()/u;
+/**
+ * The sigmoid's inverse as printed, `σ⁻¹(p)`, `sigmoid⁻¹(p)` or LaTeX's `\sigma^{-1}(p)`: the log-odds, `logit(p)`;
+ * Goodfellow's softplus ζ's, `ζ⁻¹(q)` or `softplus^{-1}(q)`: `softplus_inverse(q)`. The Greek letter only where the
+ * derivation declares no such name: with `given σ: positive`, `σ^{-1}(x - μ)` is (x - μ)/σ.
+ */
+const INVERSE_FUNCTION = /^(\u03c3|sigmoid|\u03b6|softplus)(?:\u207b\u00b9|\^\(-1\)|\^\{-1\}|\^-1)(?=[ \t]*\()/u;
+const INVERSE_NAME: Readonly<Record<string, string>> = { '\u03c3': 'logit', sigmoid: 'logit', '\u03b6': 'softplus_inverse', softplus: 'softplus_inverse' };
 
 /**
  * A function of the tables written before a name, a number or a call without brackets: `sin x`,
@@ -97,7 +102,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\b(?:div|curl|grad)[ \t]+[\p{L}(]|\u222b|\u2207|(?:\u03c3|\bsigmoid)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\b(?:div|curl|grad)[ \t]+[\p{L}(]|\u222b|\u2207|(?:\u03c3|\bsigmoid|\u03b6|\bsoftplus)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt)[ \t]+[\p{L}\p{N}_]/u;
 
 /**
  * An integral sign with its bounds, as books print it: `∫_0^1 x^2 dx`, `∫_{a}^{b} f(t) dt`,
@@ -379,7 +384,8 @@ function conditionedDensities(text: string): [number, number, number][] {
   return out;
 }
 
-export function textbookNotation(text: string, map: SourceMap): { text: string; map: SourceMap } {
+/** `declared`: the names the derivation's givens and lets declare (a σ of theirs is no sigmoid). */
+export function textbookNotation(text: string, map: SourceMap, declared: ReadonlySet<string> = new Set()): { text: string; map: SourceMap } {
   if (!NOTATION.test(text)) return { text, map };
   const out: string[] = [];
   // The offset in `text` of each character written (see SourceMap.remap), and the last one not a space.
@@ -660,10 +666,10 @@ export function textbookNotation(text: string, map: SourceMap): { text: string; 
       i += whole.length - 2;
       continue;
     }
-    const inverseSigmoid = startsName && (c === '\u03c3' || c === 's') ? INVERSE_SIGMOID.exec(text.slice(i, i + 14)) : null;
-    if (inverseSigmoid) {
-      for (const letter of 'logit') emit(letter, i);
-      i += inverseSigmoid[0].length - 1;
+    const inverse = startsName && (c === '\u03c3' || c === '\u03b6' || c === 's') ? INVERSE_FUNCTION.exec(text.slice(i, i + 16)) : null;
+    if (inverse && !declared.has(inverse[1])) {
+      emit(INVERSE_NAME[inverse[1]], i);
+      i += inverse[0].length - 1;
       continue;
     }
     const ofSum = startsName && /[a-z]/.test(c) ? FUNCTION_OF_SUM.exec(text.slice(i, i + 16)) : null;

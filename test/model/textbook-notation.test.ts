@@ -192,6 +192,21 @@ claim sigmoid⁻¹(p) = log(p)   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
   });
 
+  it("reads ζ⁻¹(q) as the softplus's inverse, and σ^{-1}(x - μ) as (x - μ)/σ where the derivation declares its own σ", () => {
+    expect(verdictsOf(`given q: positive
+given x: real
+claim \\zeta^{-1}(q) = log(exp(q) - 1)
+claim softplus^{-1}(softplus(x)) = x
+claim ζ⁻¹(q) = log(exp(q)) - 1   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+    expect(verdictsOf(`given σ: positive
+given x, μ: real
+claim \\sigma^{-1}(x - \\mu) = (x - μ)/σ
+claim σ⁻¹ (x - μ)^2 = (x - μ)^2/σ
+claim \\sigma^{-1}(x - \\mu) = log((x - μ)/(1 - x + μ))   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
   it('reads log Σ_j exp(o_j) as the log of the whole sum, up to where the summand ends (probe 35)', () => {
     expect(verdictsOf(`given o: vector[n]
 claim log Σ_j exp(o_j) - o[k] = -log(exp(o[k]) / sum(j, exp(o[j])))
