@@ -320,7 +320,7 @@ function pieceIntegral(piece: Term, t: Integral, signOf: KnownSign): Term | unde
   }
   const converging = convergence(free, polynomial, signOf);
   if (complement !== undefined) return betaIntegral(free, polynomial, power ?? ZERO, complement, exponent, range, signOf, converging);
-  if (power !== undefined && range.lower !== undefined && range.upper !== undefined) return powerRule(free, polynomial, power, exponent, range, signOf);
+  if (power !== undefined && range.lower !== undefined && (range.upper !== undefined || exponent.every(isZeroConstant))) return powerRule(free, polynomial, power, exponent, range, signOf, converging);
   if (power !== undefined) return gammaIntegral(free, polynomial, power, q0, q1, q2, range, signOf, converging);
   let value: Term | undefined;
   if (!isNum(q2, 0)) {
@@ -391,15 +391,16 @@ function gammaIntegral(free: readonly Term[], polynomial: readonly Term[], p: Te
  * where t^p must be integrable), else undefined.
  */
 function powerRule(free: readonly Term[], polynomial: readonly Term[], p: Term, exponent: readonly Term[], range: Range,
-  signOf: KnownSign): Term | undefined {
+  signOf: KnownSign, converging: Converging): Term | undefined {
   const { lower, upper } = range;
-  if (lower === undefined || upper === undefined || !exponent.every(isZeroConstant)) return undefined;
+  if (lower === undefined || !exponent.every(isZeroConstant)) return undefined;
   // Each end is 0, or known positive: t^p has no value below 0 for most p.
   const endSign = (x: Term): 0 | 1 | -1 | undefined => {
     const c = constantFraction(x);
     if (c !== undefined) return c.num === 0n ? 0 : compareFractions(c, { num: 0n, den: 1n }) > 0 ? 1 : -1;
     return signOf(x);
   };
+  if (upper === undefined) return powerRuleToInfinity(free, polynomial, p, lower, endSign(lower), signOf, converging);
   const [from, to] = [endSign(lower), endSign(upper)] as const;
   if (from === undefined || to === undefined) return undefined;
   if (from < 0 || to < 0) {
@@ -430,6 +431,33 @@ function powerRule(free: readonly Term[], polynomial: readonly Term[], p: Term, 
     parts.push(mul(polynomial[k], sub(at(upper, to), at(lower, from)), pow(order, num(-1))));
   }
   return mul(...free, add(...parts));
+}
+
+/**
+ * t^p P(t) from a positive end to Infinity (1 / t^2 from 1, t^(-s - 1) from a): each t^k of P gives
+ * -lower^(p + k + 1) / (p + k + 1) where p + k + 1 < 0, so that the term vanishes at Infinity. Where that sign is
+ * not known, the form holds where it is negative and has no value elsewhere (t^(-s) from 1 converges for s > 1
+ * only), for a term whose coefficient is a nonzero constant; another's might be 0, and the condition say too much.
+ */
+function powerRuleToInfinity(free: readonly Term[], polynomial: readonly Term[], p: Term, lower: Term, from: 0 | 1 | -1 | undefined,
+  signOf: KnownSign, converging: Converging): Term | undefined {
+  if (from !== 1) return undefined;
+  const parts: Term[] = [];
+  const conditions: [Term, -1][] = [];
+  for (let k = 0; k < polynomial.length; k++) {
+    if (isZeroConstant(polynomial[k])) continue;
+    const order = add(p, num(k + 1));
+    const sign = isZeroConstant(order) ? 0 : signOf(order);
+    if (sign === 0 || sign === 1) return undefined;
+    if (sign === undefined) {
+      const c = constantFraction(polynomial[k]);
+      if (c === undefined || c.num === 0n) return undefined;
+      conditions.push([order, -1]);
+    }
+    parts.push(neg(mul(polynomial[k], pow(lower, order), pow(order, num(-1)))));
+  }
+  const within = converging(conditions);
+  return within === undefined ? undefined : within(mul(...free, add(...parts)));
 }
 
 /**

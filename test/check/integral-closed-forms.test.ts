@@ -122,6 +122,18 @@ describe('closed forms of Gaussian and exponential integrals', () => {
     expect(verdictOf('given t: real\ngiven x: positive\nclaim integral(t, 1, x, 1 / t^2) = 1 - 1 / x')).toBe('proved');
   }, 60_000);
 
+  it('closes a power of t from a positive end to Infinity where it decays, and has no value where it does not', () => {
+    // 1 - 1e-40 needed 52 digits of a quadrature that never settles at an infinite end: an error, refuted exactly now.
+    expect(verdictOf('given t: real\nclaim integral(t, 1, Infinity, 1 / t^2) = 1')).toBe('proved');
+    expect(verdictOf('given t: real\nclaim integral(t, 1, Infinity, 1 / t^2) = 1 - 1e-40')).toBe('refuted');
+    expect(verdictOf('given t: real\ngiven a, s: positive\nclaim integral(t, a, Infinity, t^(-s - 1)) = a^(-s) / s')).toBe('proved');
+    // t^(-s) converges for s > 1 only: the form holds there, and 1 / (s - 1) has a value at s = 1/2 where it has none.
+    expect(verdictOf('given t: real\ngiven s: positive\nclaim integral(t, 1, Infinity, t^(-s)) = 1 / (s - 1)')).toBe('proved');
+    expect(verdictOf('given t: real\ngiven s: positive\nclaim 1 / (s - 1) = integral(t, 1, Infinity, t^(-s))')).toBe('refuted');
+    expect(verdictOf('given t: real\ngiven s: positive\nclaim integral(t, 1, Infinity, t^(-s)) = 1 / s')).toBe('refuted');
+    expect(verdictOf('given t: real\nclaim integral(t, 1, Infinity, 1 / t) = 0')).toBe('refuted');
+  }, 60_000);
+
   it('narrows a range written from its upper end down as the integral upwards, negated', () => {
     // From 1 down to 0, relu(t) is t: the integral is -1/2, not the 0 of an empty range.
     expect(verdictOf(`${GIVENS}claim integral(t, 1, 0, relu(t) * exp(-t^2)) = (exp(-1) - 1) / 2`)).toBe('proved');
