@@ -289,8 +289,9 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
 
   let sampled: EntrySample | undefined;
   const readsSeries = someSubterm(step.lhs, (x) => x.k === 'series') || someSubterm(step.rhs, (x) => x.k === 'series');
-  const isSeriesOrIntegral = (x: Term) => x.k === 'series' || x.k === 'integral';
-  const readsSeriesOrIntegral = { lhs: someSubterm(step.lhs, isSeriesOrIntegral), rhs: someSubterm(step.rhs, isSeriesOrIntegral) };
+  // A series, an integral or a limit may diverge to an infinity, which the order of its body tells (divergence.ts).
+  const mayDiverge = (x: Term) => x.k === 'series' || x.k === 'integral' || x.k === 'limit';
+  const readsDivergent = { lhs: someSubterm(step.lhs, mayDiverge), rhs: someSubterm(step.rhs, mayDiverge) };
   // An input where the line above diverges to an infinity and the step has a finite value: the counterexample
   // where the line above has no value anywhere else (`integral(t, 1, Infinity, 1/t) = 1`).
   let divergentWitness: { example: NumericComparison; seed: number } | undefined;
@@ -305,7 +306,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     const sizes = options.sizes[s];
     const sizeRecord = Object.fromEntries(sizes);
     tried.push(sizeRecord);
-    const compiled = acquireCompiled(step, sizes, readsSeriesOrIntegral);
+    const compiled = acquireCompiled(step, sizes, readsDivergent);
     acquired.push(compiled);
     const { layout, slots, lhs, rhs, state, derived, lhsDiverges, rhsDiverges } = compiled;
     const entryCount = countAssignments(step.freeIndices, sizes);

@@ -466,6 +466,10 @@ function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceC
       return { sign: l.c > 0 ? 1 : -1, reason: `${text} diverges to ${l.c > 0 ? '' : '-'}Infinity: its terms are of order ${describe(l, k, false)} as ${k} -> Infinity, of one sign` };
     };
   }
+  if (node.k === 'limit') {
+    const trend = compileLimitTrend(node, layout, slots);
+    return trend && ((s) => { const t = trend(s); return t === 'zero' || t === 'none' ? undefined : t; });
+  }
   if (node.k !== 'integral') return undefined;
   const name = writtenName(node.v);
   const endAt = (toZero: boolean, sign: 1 | -1): End | undefined => {
@@ -584,7 +588,7 @@ function interiorPoles(node: Extract<Term, { k: 'integral' }>): { root: Term; sh
   });
 }
 
-const isCandidate = (t: Term) => t.k === 'series' || t.k === 'integral';
+const isCandidate = (t: Term) => t.k === 'series' || t.k === 'integral' || t.k === 'limit';
 
 function countCandidates(t: Term): number {
   if (isCandidate(t)) return 1;
@@ -643,5 +647,45 @@ export function compileDivergence(side: Term, layout: Layout, slots: IndexSlots)
     } finally {
       s.needsPrecision = before;
     }
+  };
+}
+
+/** Where a limit's body tends at the current input: to 0, to an infinity (no value), or undefined (no answer). */
+export type LimitTrend = (s: EvaluationState) => 'zero' | Divergence | 'none' | undefined;
+
+/**
+ * The trend of a limit toward an infinity or toward exactly 0 (from a side, or from both where both agree), read
+ * from the body's leading order as a series' terms are: `log(x) / x^(1/10)` tends to 0 as x -> Infinity although no
+ * reading at 1e16 settles it, and `x log(x)^2` as x -> 0+. Only 0 and the infinities: a finite nonzero limit needs
+ * its constant exactly, which the lead knows to a double's digits at best. Undefined for a limit at any other point,
+ * and where the body holds what the reading does not know (see the module's comment).
+ */
+export function compileLimitTrend(limit: Extract<Term, { k: 'limit' }>, layout: Layout, slots: IndexSlots): LimitTrend | undefined {
+  const at = limit.at;
+  if (at !== undefined && !(at.k === 'num' && at.value.num === 0n)) return undefined;
+  const sides: (1 | -1)[] = at === undefined || limit.side !== 0 ? [limit.side === -1 ? -1 : 1] : [1, -1];
+  const toZero = at !== undefined;
+  const name = writtenName(limit.v);
+  const text = printTerm(limit);
+  const leads: { lead: LeadFn; where: string }[] = [];
+  for (const sign of sides) {
+    const lead = new LeadCompiler(layout, slots, { of: limit.v, toZero, sign }).compile(limit.body);
+    if (lead === undefined) return undefined;
+    leads.push({ lead, where: toZero ? `${name} -> 0${sign > 0 ? '+' : '-'}` : `${name} -> ${sign > 0 ? '' : '-'}Infinity` });
+  }
+  return (s) => {
+    const reads = leads.map(({ lead, where }) => {
+      const l = lead(s);
+      return { l, where, grows: l === undefined ? undefined : l === ZERO ? -1 : growth(l, toZero) };
+    });
+    // A side that grows is no finite limit whatever the other does; an infinite one only where every side grows alike.
+    if (reads.some((r) => r.grows === 1)) {
+      const signs = reads.map((r) => (r.grows === 1 && r.l !== undefined && r.l !== ZERO ? Math.sign(r.l.c) : 0));
+      const [{ l, where }] = reads;
+      if (l === undefined || l === ZERO || signs.some((x) => x !== signs[0])) return 'none';
+      const sign = signs[0] > 0 ? 1 : -1;
+      return { sign, reason: `${text} is ${sign > 0 ? '' : '-'}Infinity: its body is of order ${describe(l, name, toZero)} as ${where}` };
+    }
+    return reads.every((r) => r.grows === -1) ? 'zero' : undefined;
   };
 }

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { readingSeriesTerm, compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { children, readingSeriesTerm, compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
@@ -7,6 +7,7 @@ import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { rationalSeries } from './rational-series-tail.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
+import { compileLimitTrend } from './divergence.ts';
 import { NEAREST_EXPONENT, preciseLimit, type LimitReading } from '../model/index.ts';
 
 
@@ -224,6 +225,16 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     context.error = bestError.gt(secondError) ? bestError : secondError;
     return best ?? nan;
   };
+  // Limits no integral, series, limit or derivative binds a variable of: the leading order of their body is read at
+  // the state's doubles (divergence.ts), which hold every input such a limit reads. Inside those, the bound variable's
+  // value is this context's own.
+  const freeLimits = new Set<Term>();
+  const collectLimits = (x: Term): void => {
+    if (x.k === 'limit') freeLimits.add(x);
+    if (x.k === 'limit' || x.k === 'integral' || x.k === 'series' || x.k === 'diff') return;
+    for (const c of children(x)) collectLimits(c);
+  };
+  collectLimits(term);
   // One closure per distinct node: a derivative shares its subterms (the product rule copies none), and
   // compiling it as a tree made a fifth derivative through four abstract functions millions of closures.
   const compiled = new Map<Term, PreciseCompiled>();
@@ -549,6 +560,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const body = go(t.body);
         const point = t.at && go(t.at);
         const at = compilePosition({ name: t.v, indices: [] }, layout, slots);
+        const trend = freeLimits.has(t) ? compileLimitTrend(t, layout, slots) : undefined;
         return memo(t, (s) => {
           const a = point ? point(s) : undefined;
           const ea = point ? context.error : ZERO_BOUND;
@@ -556,6 +568,10 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           if (p < 0 || a?.isNaN()) { context.error = ZERO_BOUND; return nan; }
           // A point known only to within more than the nearest distance read: its limit cannot be read.
           if (ea.gt(LIMIT_POINT_ERROR)) { context.unsettled = true; context.error = ZERO_BOUND; return zero; }
+          // The body's leading order, where it is read, says 0 exactly or no value, before any reading does: a rate too
+          // slow for them (log(x) / x^(1/10)), or one whose last reading is 1e-13 off (x log(x)^2 at 1e-16).
+          const settled = trend?.(s);
+          if (settled !== undefined) { context.error = ZERO_BOUND; return settled === 'zero' ? zero : nan; }
           read(s, p);
           const saved = context.inputs[p];
           const savedMemo = context.memo;

@@ -222,10 +222,35 @@ claim limit(x, 0, (1 + sqrt(x))^(1 / sqrt(x)), right) = e * (1 + 1e-13)   expect
 
 
 describe('a limit off by a constant finer than the readings, beside an unused function (probe 59)', () => {
-  it('is not verified: the readings need only the inputs the step reads', () => {
+  it('is not verified: the readings need only the inputs the step reads, and the leading order says 0 exactly', () => {
+    // It was an error (no reading settles 1e-300); x log(x) is of order x |log x| at 0+, so its limit is 0 exactly.
     expect(verdictsIn(`given x: real
 given f: function
 claim limit(x, 0, x * log(x), right) = 1e-300   expect wrong
-`)).toEqual(['error']);
+`)).toEqual(['refuted']);
   });
+});
+
+describe('a limit read from the leading order of its body, where no reading settles it', () => {
+  it('is 0 where the order decays, however slowly, and no value where it grows: the step is refuted with the order named', () => {
+    expect(verdictsIn(`given a: positive
+claim limit(x, Infinity, log(x) / x^(1/10)) = 0
+claim limit(x, Infinity, log(x) / x^(1/10)) = 1e-40   expect wrong
+claim limit(x, 0, x * log(x)^2, right) = 0
+claim limit(x, Infinity, log(x) / x^a) = 0
+claim limit(x, Infinity, x^(1/10) / log(x)) = Infinity
+claim limit(x, Infinity, x^(1/10) / log(x)) = 0   expect wrong
+claim limit(x, 0, 1/x^2) = 5   expect wrong
+claim 5 = limit(x, Infinity, x^(1/10) / log(x))   expect wrong
+`)).toEqual(['verified', 'refuted', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted']);
+    const [step] = stepsIn('claim limit(x, Infinity, x^(1/10) / log(x)) = 0   expect wrong\n');
+    expect(step.detail.explanation).toBe('limit(x, Infinity, x^(1 / 10) / log(x)) is Infinity: its body is of order x^0.1 log(x)^-1 as x -> Infinity');
+  }, 60_000);
+
+  it('is no value where the two sides of a point grow apart, and left to the readings where the order is not read', () => {
+    // 1/x at 0 grows to both infinities: no value, not Infinity; log(log(x)) / log(x) is beyond the leading orders read.
+    expect(verdictsIn(`claim limit(x, 0, 1/x) = 3   expect wrong
+claim limit(x, Infinity, sin(x) / x) = 0
+`)).toEqual(['error', 'verified']);
+  }, 60_000);
 });
