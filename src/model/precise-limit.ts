@@ -12,6 +12,8 @@
  * either way, never a value. A two-sided limit needs both sides to settle and agree.
  */
 import type { PreciseNumber } from './functions.ts';
+import type { Term } from './term.ts';
+import { mapChildren } from './term-traversal.ts';
 
 /** The decimal exponents of the distances (or magnitudes, toward an infinity) the body is read at. */
 export const LIMIT_EXPONENTS: readonly number[] = [8, 12, 16];
@@ -76,6 +78,48 @@ export interface LimitReading {
    * infinite limit's reading (model/infinite-limits.ts: a sigmoid of the body) sets it.
    */
   readonly readFarOut?: boolean;
+  /**
+   * A decimal exponent the body's own constants reach (see {@link limitScale}): every distance read is that many
+   * powers of ten nearer the point, every magnitude toward an infinity that much farther (default 0). exp(-1e-200 / h)
+   * is 1 at h = 1e-16 and tends to 0 only past 1e-200; h / (h + 1e100) tends to 1 only past 1e100.
+   */
+  readonly scale?: number;
+}
+
+/** Constants of a body nearer 1 than this many powers of ten leave the distances read as they are. */
+const SCALE_FROM = 6;
+
+/**
+ * The scale of a limit's body: the largest decimal exponent, in absolute value, of its number literals and of the
+ * inputs it reads at the point (`exponents`), where it is past {@link SCALE_FROM}; else 0. A body whose behaviour
+ * changes only at such a scale reads a settled value that is not its limit at the usual distances (probe 67:
+ * `limit(h, 0, exp(-1e-200/h), right) = 0` was refuted, `limit(h, 0, 1 + (h < 1e-100), right) = 1` verified).
+ */
+export function limitScale(exponents: Iterable<number>): number {
+  let largest = 0;
+  for (const e of exponents) if (Number.isFinite(e) && Math.abs(e) > largest) largest = Math.abs(e);
+  return largest > SCALE_FROM ? Math.ceil(largest) : 0;
+}
+
+/** The decimal exponent of a fraction's magnitude, to within one: what {@link limitScale} reads of a literal. */
+export function fractionExponent(num: bigint, den: bigint): number {
+  const digits = (b: bigint) => (b < 0n ? -b : b).toString().length;
+  return num === 0n ? 0 : digits(num) - digits(den);
+}
+
+/** The terms of a limit's body whose magnitudes set its scale: its number literals, and the inputs other than its variable. */
+export function scaleTerms(body: Term, v: string): { readonly literals: number[]; readonly inputs: Term[] } {
+  const literals: number[] = [];
+  const inputs = new Map<string, Term>();
+  const bound = new Set<string>([v]);
+  const visit = (t: Term): void => {
+    if (t.k === 'num') { if (t.value.num !== 0n) literals.push(fractionExponent(t.value.num, t.value.den)); return; }
+    if (t.k === 'input') { if (!bound.has(t.ref.name) && t.ref.indices.length === 0) inputs.set(t.ref.name, t); return; }
+    if (t.k === 'integral' || t.k === 'limit') bound.add(t.v);
+    mapChildren(t, (c) => { visit(c); return c; });
+  };
+  visit(body);
+  return { literals, inputs: [...inputs.values()] };
 }
 
 function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefined, side: -1 | 1,
@@ -86,7 +130,7 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   // Not at powers of ten: a body periodic in them (cos(2 pi u) at u = 1e8, 1e12, 1e16) would read the same at each.
   const generic = make(GENERIC_DIGITS);
   const point = (exponent: number, shift?: PreciseNumber) => {
-    const e = Math.round(exponent * nearness);
+    const e = Math.round(exponent * nearness) + (reading.scale ?? 0);
     const factor = shift === undefined ? generic : generic.times(shift);
     return at === undefined ? make(`${side}e${e}`).times(factor) : at.plus(make(`${side}e-${e}`).times(factor).times(scale));
   };

@@ -8,7 +8,7 @@ import { selectorFactors } from './selector-products.ts';
 import { rationalSeries } from './rational-series-tail.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
 import { compileLimitTrend } from './divergence.ts';
-import { NEAREST_EXPONENT, preciseLimit, type LimitReading } from '../model/index.ts';
+import { limitScale, NEAREST_EXPONENT, preciseLimit, scaleTerms, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -561,6 +561,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const point = t.at && go(t.at);
         const at = compilePosition({ name: t.v, indices: [] }, layout, slots);
         const trend = freeLimits.has(t) ? compileLimitTrend(t, layout, slots) : undefined;
+        const { literals, inputs: scaleInputs } = scaleTerms(t.body, t.v);
+        const scaleReads = scaleInputs.map(go);
         return memo(t, (s) => {
           const a = point ? point(s) : undefined;
           const ea = point ? context.error : ZERO_BOUND;
@@ -579,7 +581,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           let outcome: ReturnType<typeof preciseLimit>;
           const start = work.operations;
           try {
-            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, PRECISE_LIMIT_WORK), a, t.side, (v) => new D(v), (v) => new BOUND(v), readingOf(t));
+            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, PRECISE_LIMIT_WORK), a, t.side, (v) => new D(v), (v) => new BOUND(v), readingOf(t, a, () => limitScale([...literals, ...scaleReads.map((read) => exponentOf(read(s)))])));
           } finally {
             context.inputs[p] = saved;
             context.memo = savedMemo;
@@ -821,7 +823,18 @@ const MAX_WAVE_SHARE = 4;
 /** The Decimal constructor of the high precision, for comparisons of precise values. */
 export const PreciseDecimal = HIGH;
 
-/** An infinite limit's reading (a sigmoid of the body, model/infinite-limits.ts) is checked far out at a point too. */
-function readingOf(t: Extract<Term, { k: 'limit' }>): LimitReading {
-  return t.body.k === 'fn' && t.body.name === 'sigmoid' ? { readFarOut: true } : {};
+/**
+ * An infinite limit's reading (a sigmoid of the body, model/infinite-limits.ts) is checked far out at a point too;
+ * toward an infinity, or at a point within 1 of 0, at the scale of the body's constants (past 1 the point's own
+ * magnitude scales the distances).
+ */
+function readingOf(t: Extract<Term, { k: 'limit' }>, at: PreciseNumber | undefined, scale: () => number): LimitReading {
+  const farOut: LimitReading = t.body.k === 'fn' && t.body.name === 'sigmoid' ? { readFarOut: true } : {};
+  const scaled = at === undefined || at.abs().lte(1) ? scale() : 0;
+  return scaled === 0 ? farOut : { ...farOut, scale: scaled };
+}
+
+/** The decimal exponent of a value's magnitude, or 0 where it has none (0, no value). */
+function exponentOf(v: PreciseNumber): number {
+  return v.isFinite() && !v.isZero() ? v.abs().log(10).toNumber() : 0;
 }

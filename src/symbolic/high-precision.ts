@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
-import { type FunctionName, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { type FunctionName, fractionExponent, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -377,7 +377,15 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
             return undefined;
           }
         };
-        const outcome = preciseLimit(read, at, t.side, (v) => new Big(v), (v) => new Big(v), { nearness: digits / DIGITS, fallbacks: false });
+        // At the scale of the body's constants and of the inputs it reads, as the numbers read it (numeric/precise.ts).
+        const { literals, inputs } = scaleTerms(t.body, t.v);
+        const exponents = inputs.flatMap((x) => {
+          const v = x.k === 'input' ? point.get(printRef(x.ref)) : undefined;
+          if (v === undefined) return [];
+          return [typeof v === 'object' && 'num' in v ? fractionExponent(v.num, v.den) : Math.log10(Math.abs(pointNumber(v)))];
+        });
+        const scale = at === undefined || at.abs().lte(1) ? limitScale([...literals, ...exponents]) : 0;
+        const outcome = preciseLimit(read, at, t.side, (v) => new Big(v), (v) => new Big(v), { nearness: digits / DIGITS, fallbacks: false, scale });
         if (outcome.kind === 'none') return new Big(NaN);
         // A value within a sixth of the digits (a difference quotient's last change is 1e-12 at 60 digits, 1e-24
         // at 120), so that its error shrinks as they double: a looser one (a square root's rate, 1e-6 at 60 digits)

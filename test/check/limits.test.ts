@@ -254,3 +254,17 @@ claim limit(x, Infinity, sin(x) / x) = 0
 `)).toEqual(['error', 'verified']);
   }, 60_000);
 });
+
+describe("a limit whose body's constants reach past the distances read (probe 67)", () => {
+  it('is read at their scale: exp(-1e-200/h) tends to 0 and 1 + (h < 1e-100) to 2, though both read otherwise at 1e-16', () => {
+    expect(verdictsIn(`claim limit(h, 0, exp(-1e-200/h), right) = 0
+claim limit(h, 0, exp(-1e-200/h), right) = 1   expect wrong
+claim limit(h, Infinity, exp(-h/1e200)) = 0
+claim limit(h, Infinity, h/(h + 1e100)) = 1
+claim limit(h, Infinity, h/(h + 1e100)) = 0   expect wrong
+claim limit(h, 0, 1 + (h < 1e-100), right) = 2
+claim limit(h, 0, 1 + (h < 1e-100), right) = 1   expect wrong
+claim limit(h, 0, atan(1e100 * h), right) = pi/2   expect wrong
+`)).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'verified', 'refuted', 'refuted']);
+  }, 120_000);
+});
