@@ -111,6 +111,17 @@ const SATURATING: Partial<Record<FunctionName, (a: number) => number>> = {
   sigmoid: (a) => a, softplus: (a) => a, erf: (a) => a * a, Phi: (a) => a * a / 2,
 };
 
+/**
+ * Functions whose value at a large |a| is a leading form plus a power of 1/a: asinh(a) is log(2a) + 1/(4a^2) - ...,
+ * lgamma(a) Stirling's form + 1/(12a), digamma(a) log(a) - 1/(2a), atan(a) pi/2 - 1/a.
+ * At a = 1e250 a reading short of some 500 digits is the leading form alone, and a step that equal was verified
+ * (probe 66). Each gives, from the decimal exponent e of |a| (|a| < 10^(e + 1)), the exponent of the part dropped,
+ * rounded down past its constant, so that the digits asked for keep it.
+ */
+const LARGE_ARGUMENT_TAIL: Partial<Record<FunctionName, (e: number) => number>> = {
+  asinh: (e) => -2 * e - 3, lgamma: (e) => -e - 3, digamma: (e) => -e - 2, atan: (e) => -e - 2,
+};
+
 /** Functions with zeros away from 0, near which an argument's relative part grows by the value's smallness. */
 const ZEROS_AWAY_FROM_ZERO = new Set<FunctionName>(['log', 'sin', 'cos', 'lgamma', 'digamma']);
 
@@ -141,6 +152,12 @@ export function absorbedInFunction(name: FunctionName, args: readonly Decimal[],
   if (name === 'log1p' && args.length === 1 && args[0].isFinite() && args[0].gt(1) && value.isFinite() && !value.isZero()) {
     const dropped = exponent(args[0]);
     if (dropped >= digits - 1) found = larger(found, { at: exponent(value) - dropped, reveal: dropped + 1 });
+  }
+  const tail = LARGE_ARGUMENT_TAIL[name];
+  if (tail !== undefined && args.length === 1 && args[0].isFinite() && value.isFinite() && !value.isZero()) {
+    const e = exponent(args[0]);
+    const at = e >= 1 && Number.isFinite(e) ? tail(e) : undefined;
+    if (at !== undefined && exponent(value) - at >= digits - 1) found = larger(found, { at, reveal: exponent(value) - at + 1 });
   }
   const order = FLAT_AT_ZERO[name];
   if (order !== undefined && args.length === 1 && value.isFinite() && !value.isZero()) {

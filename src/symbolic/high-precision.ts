@@ -610,6 +610,9 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   // top, then lowered to the least raise past the last reading, then raised again: (1 + x)^2 >= 1 + 2 x at x = -1e-101
   // ran for hours, probe 22), so it ends the search with no evidence.
   const read = new Set<string>();
+  // A raise to the digits that keep a dropped part, where the sides agreed and the part was one side's alone: if those
+  // digits are past what an evaluation can do (the gamma family's 400), the agreement is no evidence either.
+  let revealingLopsided = false;
   for (;;) {
     const reading = `${digits}:${previous?.digits ?? 0}`;
     if (read.has(reading)) return undefined;
@@ -645,8 +648,11 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
         continue;
       }
       if (error instanceof TieError && notes !== undefined) notes.tiedAtTop = true;
+      // lgamma(y) against Stirling's form at y = 1e250: its 1/(12 y) is seen at 506 digits, where lgamma has none (probe 66).
+      if (revealingLopsided && notes !== undefined) notes.unseenPart = Math.max(notes.unseenPart, digits);
       return undefined;
     }
+    revealingLopsided = false;
     if (valuesOnly) return { lhs: l, rhs: r, digits };
     if (!l.isFinite() || !r.isFinite()) return undefined;
     // A part dropped whole reads the same at every doubling below the digits that keep it: read there, or not at all.
@@ -658,6 +664,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
         if (notes !== undefined && lopsided && !clearlyDifferent(l, r, Math.max(25, digits - magnitudes.lost))) notes.unseenPart = Math.max(notes.unseenPart, revealing);
         return undefined;
       }
+      revealingLopsided = notes !== undefined && lopsided && !clearlyDifferent(l, r, Math.max(25, digits - magnitudes.lost));
       digits = revealing;
       previous = undefined;
       continue;
