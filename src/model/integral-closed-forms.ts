@@ -75,6 +75,9 @@ export function closedFormIntegral(t: Integral, signOf: KnownSign): Term | undef
   for (const piece of pieces) {
     const part = pieceIntegral(piece, t, signOf);
     if (part === undefined) return undefined;
+    // A piece that diverges everywhere may cancel another's divergence: Frullani's (exp(-a t) - exp(-b t)) / t from 0 is
+    // log(b / a), though each piece diverges at 0 (it was refuted as having no value, probe 66). The numbers read it.
+    if (pieces.length > 1 && divergesEverywhere(part)) return undefined;
     parts.push(part);
   }
   return add(...parts);
@@ -606,6 +609,16 @@ function isZeroConstant(t: Term): boolean {
 
 /** A term with no value anywhere (log(0) to the 0th): an integral that diverges, or whose integrand has none on part of its range. */
 const NO_VALUE: Term = pow(fn('log', ZERO), num(0));
+
+/** A piece's form with no value at any input: NO_VALUE, or gamma at a pole (t^-1 exp(-a t) from 0 is gamma(0) a^0). */
+function divergesEverywhere(form: Term): boolean {
+  return someSubterm(form, (x) => {
+    if (x.k === 'pow' && isNum(x.exponent, 0) && x.base.k === 'fn' && x.base.name === 'log') return isZeroConstant(x.base.args[0]);
+    if (x.k !== 'fn' || x.name !== 'gamma') return false;
+    const c = constantFraction(x.args[0]);
+    return c !== undefined && c.den === 1n && c.num <= 0n;
+  });
+}
 
 /** A constant written as its value (-(-1 / (2 * 1/1000000)) is 500000), so that the closed form reads as one; anything else as it is. */
 function folded(t: Term): Term {

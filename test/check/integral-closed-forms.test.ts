@@ -134,6 +134,15 @@ describe('closed forms of Gaussian and exponential integrals', () => {
     expect(verdictOf('given t: real\nclaim integral(t, 1, Infinity, 1 / t) = 0')).toBe('refuted');
   }, 60_000);
 
+  it("leaves to the numbers a sum whose pieces diverge where their divergences cancel: Frullani's integral (probe 66)", () => {
+    // Each of exp(-a t) / t and exp(-b t) / t diverges at 0; their difference is integrable, log(b / a). It was refuted as
+    // having no value (gamma(0) in the pieces' form).
+    const frullani = 'integral(t, 0, Infinity, (exp(-a * t) - exp(-b * t)) / t)';
+    expect(verdictOf(`given t: real\ngiven a, b: positive\nclaim log(b / a) = ${frullani}`)).toBe('verified');
+    expect(verdictOf(`given t: real\ngiven a, b: positive\nclaim ${frullani} = log(a / b)`)).toBe('refuted');
+    expect(verdictOf('given t: real\nclaim integral(t, 0, Infinity, (exp(-t) + exp(-2 * t)) / t) = 1')).toBe('refuted');
+  }, 60_000);
+
   it('narrows a range written from its upper end down as the integral upwards, negated', () => {
     // From 1 down to 0, relu(t) is t: the integral is -1/2, not the 0 of an empty range.
     expect(verdictOf(`${GIVENS}claim integral(t, 1, 0, relu(t) * exp(-t^2)) = (exp(-1) - 1) / 2`)).toBe('proved');
