@@ -213,7 +213,12 @@ function settle(readings: readonly Reading[], bound: (v: PreciseNumber | number)
   if (noValue === readings.length) return { kind: 'none' };
   if (noValue > 0) return { kind: 'unsettled' };
   const [m1, m2, m3] = [r1, r2, r3].map((r) => r.value.abs());
-  if (!m3.isFinite() || (m3.gt(HUGE) && m3.gt(m2.times(GROWTH)) && m2.gt(m1.times(GROWTH)))) return { kind: 'none' };
+  // A last reading past the digits' range (gamma(n + 1) at n = 1e16 is 10^(1.5e17)) diverges only where the two before
+  // it already grew so; else it is an intermediate's overflow, no evidence: gamma(n + 1)^(1/n) / n tends to 1/e, and a
+  // true step was refuted as having no value (probe 66).
+  const growing = m2.gt(HUGE) && m2.gt(m1.times(GROWTH));
+  if (!m3.isFinite()) return growing ? { kind: 'none' } : { kind: 'unsettled' };
+  if (m3.gt(HUGE) && m3.gt(m2.times(GROWTH)) && m2.gt(m1.times(GROWTH))) return { kind: 'none' };
   if (!m1.isFinite() || !m2.isFinite()) return { kind: 'unsettled' };
   const first = r2.value.minus(r1.value).abs();
   const last = r3.value.minus(r2.value).abs();

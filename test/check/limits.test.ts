@@ -268,3 +268,11 @@ claim limit(h, 0, atan(1e100 * h), right) = pi/2   expect wrong
 `)).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'verified', 'refuted', 'refuted']);
   }, 120_000);
 });
+
+describe('a limit whose last reading overflows the digits\' range (probe 66)', () => {
+  it('is no evidence that it diverges: gamma(n + 1)^(1/n) / n tends to 1/e, and the step is not refuted', () => {
+    // gamma(1e16) is 10^(1.5e17), past decimal.js: the reading was Infinity, taken for a divergence, and a true step refuted.
+    expect(verdictsIn('given n: real\nclaim exp(-1) = limit(n, Infinity, gamma(n + 1)^(1 / n) / n)\n')).not.toContain('refuted');
+    expect(verdictsIn('claim limit(n, Infinity, exp(n)^2 / n) = 1   expect wrong\n')).toEqual(['refuted']);
+  }, 120_000);
+});
