@@ -24,6 +24,8 @@ export function pointsThroughFunctions(condition: Polynomial, atoms: AtomTable, 
   }
   const vars = [...poly.variables()];
   if (vars.length > 1) {
+    const throughRoot = throughRootOfInput(poly, vars, atoms, inputs);
+    if (throughRoot.length > 0) return throughRoot;
     const onCurve = pointsOnCurve(poly, vars, atoms, inputs);
     if (onCurve.length > 0) return onCurve;
     const throughConstants = affineOverConstantRoots(poly, vars, atoms, inputs);
@@ -144,6 +146,75 @@ function affineOverConstantRoots(poly: Polynomial, vars: readonly number[], atom
   const x = slopeValue !== undefined ? asTerm(offset.scale(slopeValue.inv().neg())) : mul(num(-1), asTerm(offset), pow(asTerm(slope), num(-1)));
   const point = exactPoint(atom.text, kind, x);
   return point === undefined ? [] : [point];
+}
+
+/**
+ * Where a condition in an input x and its root r = x^(1/q) vanishes, with constant atoms beside them: x written as r^q,
+ * the powers of r that divide it out (r = 0 is x = 0), and what is left affine in r solved for it. The slope of
+ * 10 z^(1/10) / e - log(z) is z - z^(9/10) e over e z, 0 where z^(1/10) = e: log(z) < 10 z^(1/10) / e ties at z = e^10,
+ * and the strict bound was verified (probe 65: the root's relation left z beside it, in two variables).
+ */
+function throughRootOfInput(poly: Polynomial, vars: readonly number[], atoms: AtomTable, inputs: ReadonlyMap<string, Input>): Array<Map<string, PointValue>> {
+  const out: Array<Map<string, PointValue>> = [];
+  for (const r of vars) {
+    const root = atoms.roots.get(r);
+    const [x] = root === undefined ? [] : [...root.radicand.variables()];
+    if (root === undefined || x === undefined || !root.radicand.equals(Polynomial.variable(x))) continue;
+    const atom = atoms.atoms[x];
+    const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
+    if (atom.kind !== 'input' || kind === undefined) continue;
+    const inR = withoutPowersOf(poly.substitute(x, Polynomial.variable(r).pow(root.q)), r);
+    if (inR === undefined || inR.degreeIn(r) !== 1) continue;
+    const offset = inR.substitute(r, Polynomial.ZERO);
+    const slope = inR.substitute(r, Polynomial.ONE).sub(offset);
+    const [top, bottom] = [constantsAsTerm(offset, atoms), constantsAsTerm(slope, atoms)];
+    if (top === undefined || bottom === undefined || slope.isZero()) continue;
+    const value = mul(num(-1), top, pow(bottom, num(-1)));
+    const approx = doubleOf(value);
+    // The principal root is >= 0: a negative r is no point of x.
+    if (approx === undefined || !(approx > 0)) continue;
+    const point = exactPoint(atom.text, kind, pow(value, num(root.q)));
+    if (point !== undefined) out.push(point);
+  }
+  return out;
+}
+
+/** P divided by the highest power of variable id that divides every term (P with x^k factored out), or undefined for 0. */
+function withoutPowersOf(poly: Polynomial, id: number): Polynomial | undefined {
+  if (poly.isZero()) return undefined;
+  const exponentOf = (pairs: readonly number[]): number => { for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === id) return pairs[i + 1]; return 0; };
+  const terms = [...poly.terms()];
+  const least = Math.min(...terms.map((t) => exponentOf(t.mono.pairs)));
+  if (least === 0) return poly;
+  let out = Polynomial.ZERO;
+  for (const t of terms) {
+    let term = Polynomial.constant(t.coef);
+    for (let i = 0; i < t.mono.pairs.length; i += 2) term = term.mul(Polynomial.variable(t.mono.pairs[i]).pow(t.mono.pairs[i] === id ? t.mono.pairs[i + 1] - least : t.mono.pairs[i + 1]));
+    out = out.add(term);
+  }
+  return out;
+}
+
+/** A polynomial in constant atoms only (exp(1), roots of numbers) as a term; undefined where an atom is no constant. */
+function constantsAsTerm(poly: Polynomial, atoms: AtomTable): Term | undefined {
+  const atomTerm = (id: number): Term | undefined => {
+    const atom = atoms.atoms[id];
+    if (atom.kind === 'exp' && atom.powers.length === 0) return fn('exp', num(atom.times ?? 1n, atom.den));
+    const root = atoms.roots.get(id);
+    const c = root?.radicand.constantValue();
+    return root !== undefined && c !== undefined ? pow(fraction(c), num(1, root.q)) : undefined;
+  };
+  const terms: Term[] = [];
+  for (const t of poly.terms()) {
+    const factors: Term[] = [fraction(t.coef)];
+    for (let i = 0; i < t.mono.pairs.length; i += 2) {
+      const a = atomTerm(t.mono.pairs[i]);
+      if (a === undefined) return undefined;
+      factors.push(pow(a, num(t.mono.pairs[i + 1])));
+    }
+    terms.push(mul(...factors));
+  }
+  return add(...terms);
 }
 
 /**

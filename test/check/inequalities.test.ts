@@ -434,3 +434,16 @@ claim (1 - cos(x)) / x^2 >= 1/2   expect wrong
     expect(step.detail.explanation).toMatch(/^the line above, 0\.5 - [0-9.]+e-30\d, is not at least the step, 0\.5: they differ by -[0-9.]+e-30\d$/);
   });
 });
+
+describe('a bound tied where a root of its input takes a constant (probe 65)', () => {
+  it('is refuted at z = e^k for log(z) < k z^(1/k) / e at every k, and the weak bound kept', () => {
+    // The margin's slope is z - z^((k-1)/k) e over e z: in z and its k-th root, two variables until z is written as the
+    // root to the k; for k >= 7 the tie was never tried and the false strict bound verified.
+    expect(verdictsIn(`given z: positive
+claim log(z) < 10 * z^(1/10) / exp(1)   expect wrong
+claim log(z) < 7 * z^(1/7) / exp(1)   expect wrong
+claim log(z) <= 10 * z^(1/10) / exp(1) - 1e-30   expect wrong
+claim log(z) <= 10 * z^(1/10) / exp(1)
+`)).toEqual(['refuted', 'refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
