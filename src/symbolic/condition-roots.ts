@@ -510,6 +510,31 @@ export function simpleRoots(poly: Polynomial, id: number): Rational[] {
   return SIMPLE_ROOTS.filter((c) => poly.substitute(id, Polynomial.constant(c)).isZero());
 }
 
+/** Past this degree, once its powers of x are divided out, a polynomial's rational roots are not searched. */
+const MAX_RATIONAL_ROOT_DEGREE = 40;
+
+/**
+ * The rational roots of P in the one variable id, by the rational root theorem after its powers of x are divided out
+ * (x^(n-1) (n - (n + 1) x), the slope of x^n (1 - x), has n / (n + 1)): none past {@link MAX_RATIONAL_ROOT_DEGREE} or
+ * where the coefficients are too large to search.
+ */
+export function rationalRoots(poly: Polynomial, id: number): Rational[] {
+  const c = coefficients(poly, id);
+  if (c === undefined) return [];
+  let low = 0;
+  while (low < c.length - 1 && c[low].isZero()) low++;
+  let rest = trimmed(c.slice(low));
+  if (rest.length - 1 > MAX_RATIONAL_ROOT_DEGREE) return low > 0 ? [Rational.ZERO] : [];
+  const roots: Rational[] = low > 0 ? [Rational.ZERO] : [];
+  while (rest.length > 1) {
+    const root = rationalRoot(rest);
+    if (root === undefined || root === null) break;
+    if (!roots.some((r) => r.equals(root))) roots.push(root);
+    rest = dividedByRoot(rest, root);
+  }
+  return roots;
+}
+
 /** The root of P = a x + c, exactly. */
 export function affineRoot(poly: Polynomial, id: number): Rational[] {
   const c = poly.substitute(id, Polynomial.ZERO).constantValue();

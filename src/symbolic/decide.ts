@@ -4,7 +4,7 @@ import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
-import { affineRoot, allowsValue, angleTerms, pointsThroughFunctions, simpleRoots } from './condition-roots.ts';
+import { affineRoot, allowsValue, angleTerms, pointsThroughFunctions, rationalRoots, simpleRoots } from './condition-roots.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
@@ -1847,7 +1847,8 @@ function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<st
   const atom = atoms.atoms[vars[0]];
   if (atom.kind !== 'input') return [];
   const kind = inputs.get(atom.name)?.kind;
-  const roots = poly.degreeIn(vars[0]) === 1 ? affineRoot(poly, vars[0]) : sides ? approximateRoots(poly, vars[0]) : simpleRoots(poly, vars[0]);
+  const roots = poly.degreeIn(vars[0]) === 1 ? affineRoot(poly, vars[0]) : sides ? approximateRoots(poly, vars[0])
+    : [...new Map([...simpleRoots(poly, vars[0]), ...rationalRoots(poly, vars[0])].map((r) => [r.toString(), r])).values()];
   if (kind !== undefined) noteRoots(lines, { text: atom.text, kind }, [], roots);
   // Halfway too: a root at 0 of a gamma's argument has poles at every whole number beside it (gamma(b) with b > 0 missing at b = -1/2).
   const values = roots.flatMap((root) => (sides ? [root, root.add(Rational.ONE), root.sub(Rational.ONE), root.mul(Rational.of(1, 2)), root.mul(Rational.of(2)), root.sub(Rational.of(1, 2))] : [root]));

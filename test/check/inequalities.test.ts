@@ -447,3 +447,14 @@ claim log(z) <= 10 * z^(1/10) / exp(1)
 `)).toEqual(['refuted', 'refuted', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('a bound tied at a rational critical point of a high power (probe 67)', () => {
+  it('is refuted there: x^n (1 - x) < (n/(n+1))^n/(n+1) ties at x = n/(n+1), for n = 12 and n = 1000 alike', () => {
+    // The slope x^(n-1) (n - (n + 1) x) had its roots tried among simple values only: a degree past 2 found none.
+    expect(verdictsIn(`given x: real in [0, 1]
+claim x^12 * (1 - x) < (12/13)^12/13   expect wrong
+claim x^1000 * (1 - x) < (1000/1001)^1000/1001   expect wrong
+claim x^12 * (1 - x) <= (12/13)^12/13
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
