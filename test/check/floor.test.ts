@@ -65,3 +65,15 @@ claim mod(y, 1) <= 0.999999999999   expect wrong
     expect(renderLatex('floor(x / 2) + ceil(y)')).toContain('\\left\\lceil y\\right\\rceil');
   });
 });
+
+describe('a floor whose argument is shifted by a sliver below every double (probe 67)', () => {
+  it('is refuted where the argument is whole: floor(x + 1e-300) = floor(x) fails on [-1e-300, 0) alone', () => {
+    expect(verdictsIn(`given x: real
+claim floor(x + 1e-300) = floor(x)   expect wrong
+claim floor(x + 1e-400) = floor(x)   expect wrong
+claim ceil(x - 1e-400) = ceil(x)   expect wrong
+claim floor(2 * x + 1e-400) = floor(2 * x)   expect wrong
+claim floor(x + 1) = floor(x) + 1
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved']);
+  }, 120_000);
+});
