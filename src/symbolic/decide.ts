@@ -2537,7 +2537,9 @@ const NEARBY_SCALES = [12, 30, 45];
  * is refuted on a point the evaluation cannot read.
  */
 function jumpsAt(term: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number): boolean {
-  const digits = Math.min(maxDigits, 2 * DIGITS);
+  // Digits that see the point's smallest entry beside 0: (x > 0) at x = 1e-300 is too close to call in 120, which read as
+  // a jump and waived diff(abs(x), x) = sign(x) + (x == 1e-300), false at 1e-300 alone (probe 67).
+  const digits = Math.max(Math.min(maxDigits, 2 * DIGITS), Math.min(MAX_DIGITS, DIGITS - smallestExponent(point)));
   const at = (p: ReadonlyMap<string, PointValue>) => {
     try {
       return evaluateHighPrecision(term, p, digits);
@@ -2552,6 +2554,17 @@ function jumpsAt(term: Term, point: ReadonlyMap<string, PointValue>, inputs: rea
     const there = at(moved);
     return there === undefined || !there.isFinite() || there.minus(here).abs().gt(tolerance);
   });
+}
+
+/** The decimal exponent of a point's smallest nonzero entry, or 0 (an entry of a term: its double's). */
+function smallestExponent(point: ReadonlyMap<string, PointValue>): number {
+  let least = 0;
+  for (const v of point.values()) {
+    const e = typeof v === 'object' && 'num' in v ? (v.num === 0n ? 0 : (v.num < 0n ? -v.num : v.num).toString().length - v.den.toString().length)
+      : Math.log10(Math.abs(pointNumber(v)));
+    if (Number.isFinite(e) && e < least) least = Math.floor(e);
+  }
+  return least;
 }
 
 /** How far, relative to 1 + |value|, the line above may move over a hair's step (1e-12 relative) and still be continuous. */

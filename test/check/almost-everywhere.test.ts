@@ -205,3 +205,12 @@ claim diff(max(x), x[1]) = (x[1] < x[2])   expect wrong
   }, 60_000);
 });
 
+describe('a derivative step that differs at one point a sliver from a kink (probe 67)', () => {
+  it('is refuted there: the line above is continuous at x = 1e-300, and read in digits that see x beside 0', () => {
+    expect(verdictsIn(`given x: real
+claim diff(abs(x), x) = sign(x) + (x == 1e-300)   expect wrong
+claim diff(relu(x), x) = (x > 0) + (x == 1e-300)   expect wrong
+claim diff(relu(x), x) = (x >= 0)
+`)).toEqual(['refuted', 'refuted', 'proved']);
+  }, 120_000);
+});
