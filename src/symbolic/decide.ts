@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, inputDeterminant, MAX_DETERMINANT_SIZE, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, substituteArrayInputs, substituteScalarInputs, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
+import { add, children, constantFraction, fractionExponent, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, inputDeterminant, MAX_DETERMINANT_SIZE, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, substituteArrayInputs, substituteScalarInputs, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -1014,10 +1014,10 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
     // left out (tan(x) on (pi/2 - 1e-10, pi/2)), and past 2^53 every double is a whole number with x + 1 == x
     // ((1e17, Infinity): floor(x) = x and log(x + 1) - log(x) = 0.5 / x held at every double drawn, probe 27).
     const width = interval.upperValue - interval.lowerValue;
-    for (const [offset, den] of NEAR_END_OFFSETS) {
+    for (const [offset, den, only] of [...NEAR_END_OFFSETS.map(([o, d]) => [o, d, undefined] as const), ...endSlivers(ends)]) {
       if (!(offset / Number(den) < width / 4)) continue;
       for (const [end, inward] of [[ends[0], 1], [ends[1], -1]] as const) {
-        if (end.term === undefined) continue;
+        if (end.term === undefined || (only !== undefined && end.term !== only)) continue;
         const point = randomPoint(inputs, instance, random, -1);
         point.set(input.name, { term: add(end.term, num(inward * offset, den)), approx: end.approx + (inward * offset) / Number(den) });
         out.push(point);
@@ -1026,6 +1026,27 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
   }
   return [...out, ...corners];
 }
+
+/**
+ * Offsets finer than an end's own finest constant, for that end: (-pi/2, pi/2 + 1e-50) holds x in (pi/2, pi/2 + 1e-50),
+ * where asin(sin(x)) = x fails, and 1e-20 and 1e-40 inside the end step over it (probe 67: verified).
+ */
+function endSlivers(ends: ReadonlyArray<{ readonly term?: Term }>): Array<readonly [number, bigint, Term]> {
+  const out: Array<readonly [number, bigint, Term]> = [];
+  for (const { term } of ends) {
+    if (term === undefined) continue;
+    let finest = 0;
+    someSubterm(term, (x) => {
+      if (x.k === 'num' && x.value.num !== 0n) finest = Math.min(finest, fractionExponent(x.value.num, x.value.den));
+      return false;
+    });
+    if (finest <= -FINE_END_EXPONENT) out.push([1, 10n ** BigInt(-finest + FINE_END_EXPONENT), term]);
+  }
+  return out;
+}
+
+/** An end's constant this fine (a decimal exponent) or finer gets a near-end point finer still by as much. */
+const FINE_END_EXPONENT = 10;
 
 /** Corners of the closed ends' box read at most (see intervalEndPoints): every corner of four inputs. */
 const MAX_CORNERS = 16;

@@ -293,3 +293,12 @@ claim (x - a) * (b - x) > 0
   }, 60_000);
 });
 
+describe('an interval whose end passes a boundary by a constant finer than the near-end points (probe 67)', () => {
+  it('is read just inside that end, finer than its constant: asin(sin(x)) = x on (-pi/2, pi/2 + 1e-50) is refuted', () => {
+    expect(verdictsIn(`given x: real in (-pi/2, pi/2 + 1e-50)
+given y: real in (-pi/2, pi/2)
+claim asin(sin(x)) = x   expect wrong
+claim asin(sin(y)) = y
+`)).toEqual(['refuted', 'verified']);
+  }, 120_000);
+});
