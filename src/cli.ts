@@ -172,8 +172,8 @@ function checkOnce(run: RunSettings, out: Output, err: Output, reuse?: CheckedDe
   }
   const color = out.isTTY === true && !run.noColor && !process.env.NO_COLOR;
   out.write(run.json ? `${toJsonText(report)}\n` : renderTerminal(report, { color, verbose: run.verbose }));
-  if (run.html) writeFileSync(run.html, renderHtmlReport(report));
-  if (run.markdown) writeFileSync(run.markdown, renderMarkdown(report));
+  if (run.html) writeReport(run.html, 'html', () => renderHtmlReport(report));
+  if (run.markdown) writeReport(run.markdown, 'markdown', () => renderMarkdown(report));
   return report.summary.unexpected === 0 ? 0 : 1;
 }
 
@@ -288,6 +288,21 @@ function assertWritable(path: string | undefined, option: string): void {
     accessSync(existing ? target : folder, constants.W_OK);
   } catch {
     throw new OutputError(`${what}: permission denied`, `check the permissions of ${existing ? target : folder}`);
+  }
+}
+
+/**
+ * Writes a report file; a write that fails (a full disk, /dev/full, a file /proc refuses) is an io error with the
+ * path and exit status 2, not an internal one with 1, which says a step was not as expected (probe 67). Node's write
+ * errors name no path.
+ */
+function writeReport(path: string, option: string, render: () => string): void {
+  try {
+    writeFileSync(path, render());
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (!(e instanceof Error) || typeof e.code !== 'string') throw error;
+    throw new OutputError(`io error: cannot write --${option} ${path}: ${systemErrorWords(e)}`, 'check the path, the free space and the permissions');
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, TempFolder } from '../__test-helpers__/derivations.ts';
 
@@ -24,6 +24,13 @@ describe('derivcheck: an output file that cannot be written', () => {
     expect(err).toMatch(why);
     expect(err).toMatch(/\nhint: .+\n$/);
     expect(err).not.toMatch(/^\s+at /m);
+  });
+
+  it.runIf(existsSync('/dev/full'))('a write that fails after the run (a full disk) is an io error, exit 2, not an internal one (probe 67)', () => {
+    const { code, err } = run(['check', GOOD, ...FAST, '--html', '/dev/full']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^derivcheck: io error: cannot write --html \/dev\/full: no space left/);
+    expect(err).not.toMatch(/internal error|^\s+at /m);
   });
 
   it('a writable path gets the report', () => {
