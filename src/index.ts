@@ -66,6 +66,10 @@ export interface CheckFilesOptions extends CheckOptions {
  * @throws PathError for a path that does not exist or a folder without derivations.
  */
 export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): CheckReport {
+  // A string would be walked letter by letter, '/' first: the whole file system (probe 67).
+  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
+    throw new TypeError(`paths must be an array of file or folder paths, got ${typeof paths === 'string' ? `a string: write checkFiles([${JSON.stringify(paths)}])` : paths === null ? 'null' : typeof paths}`);
+  }
   assertCheckOptions(options);
   const { reuse } = options;
   const seed = options.seed ?? (reuse ? (reuse.seed ??= randomSeed()) : randomSeed());

@@ -19,6 +19,19 @@ const within = (v: number, range: { readonly min: number; readonly max: number }
  * @throws RangeError naming the option, the value and what it must be.
  */
 export function assertCheckOptions(options: CheckOptions & { readonly jobs?: number }): void {
+  // From JavaScript any value arrives: say which is wrong, not a TypeError from inside (probe 67).
+  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${options === null ? 'null' : typeof options}`);
+  for (const key of ['onStep', 'onStepPlaced', 'onFile'] as const) {
+    const f = (options as Record<string, unknown>)[key];
+    if (f !== undefined && typeof f !== 'function') throw new TypeError(`${key} must be a function, got ${typeof f}`);
+  }
+  const budget = (options as { budget?: unknown }).budget;
+  if (budget !== undefined) {
+    if (budget === null || typeof budget !== 'object') throw new TypeError(`budget must be an object, got ${budget === null ? 'null' : typeof budget}`);
+    for (const [key, value] of Object.entries(budget)) {
+      if (value !== undefined && !(typeof value === 'number' && value >= 0 && !Number.isNaN(value))) throw new RangeError(`budget.${key} must be a number >= 0, got ${String(value)}`);
+    }
+  }
   const { seed, trials, sizes, jobs } = options;
   const r = OPTION_RANGES;
   if (seed !== undefined && !within(seed, r.seed)) throw new RangeError(`seed must be a 32-bit integer, got ${String(seed)}`);

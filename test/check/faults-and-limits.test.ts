@@ -48,6 +48,18 @@ describe('the library refuses options it cannot honour, by name', () => {
     expect(() => checkText(text, 'a.deriv', { seed: 0.5 })).toThrow('seed must be a 32-bit integer, got 0.5');
     expect(() => derive(text, { expression: null } as never)).toThrow(TypeError);
   });
+
+  it('options, callbacks, a budget and paths of the wrong type, by name, not a TypeError from inside (probe 67)', async () => {
+    const { checkFiles, checkText } = await import('../../src/index.ts');
+    const text = 'derivation "a"\ngiven x: real\nclaim 2 * x = x + x\n';
+    expect(() => checkText(text, 'a.deriv', null as never)).toThrow('options must be an object, got null');
+    expect(() => checkText(text, 'a.deriv', { onStep: 42 } as never)).toThrow('onStep must be a function, got number');
+    expect(() => checkText(text, 'a.deriv', { budget: 'x' } as never)).toThrow('budget must be an object, got string');
+    expect(() => checkText(text, 'a.deriv', { budget: { maxTerms: -1 } })).toThrow('budget.maxTerms must be a number >= 0, got -1');
+    // A string was walked letter by letter, '/' first: the whole file system.
+    expect(() => checkFiles('derivations/' as never)).toThrow('paths must be an array of file or folder paths, got a string: write checkFiles(["derivations/"])');
+    expect(() => checkFiles(null as never)).toThrow('got null');
+  });
 });
 
 describe('work limits of a step, counted rather than timed', () => {
