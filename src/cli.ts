@@ -82,11 +82,29 @@ export interface Output {
   readonly isTTY?: boolean;
 }
 
+/** The options whose value may be a negative number, for {@link withNegativeValues}. */
+const NUMERIC_OPTIONS = new Set(['--seed', '--trials', '--timeout', '--jobs']);
+
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs takes -1 for an option and calls the value ambiguous; the range check then says
+ * what a seed may be (probe 67: Node's message asked for `--seed=-XYZ`).
+ */
+function withNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (NUMERIC_OPTIONS.has(argv[i]) && i + 1 < argv.length && /^-[\d.]/.test(argv[i + 1])) {
+      out.push(`${argv[i]}=${argv[i + 1]}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
 export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv], allowPositionals: true, strict: true,
+      args: withNegativeValues(argv), allowPositionals: true, strict: true,
       options: {
         json: { type: 'boolean' }, html: { type: 'string' }, markdown: { type: 'string' }, seed: { type: 'string' }, trials: { type: 'string' }, sizes: { type: 'string' }, timeout: { type: 'string' },
         jobs: { type: 'string' }, 'no-color': { type: 'boolean' }, verbose: { type: 'boolean' }, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, at: { type: 'string' },

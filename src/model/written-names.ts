@@ -1,7 +1,6 @@
 import type { Expr } from '../syntax/index.ts';
 
-/** The names of infinity a bound, a limit's point or a chain's last line is written with (math.js, numpy, sympy; ∞ is read as Infinity). */
-export const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
+export { INFINITY_NAMES } from '../syntax/index.ts';
 
 /** The names of a limit. */
 export const LIMIT_NAMES: ReadonlySet<string> = new Set(['limit', 'lim']);

@@ -26,6 +26,9 @@ export interface DerivationNames {
   readonly functions: ReadonlySet<string>;
 }
 
+/** The names of infinity a bound, a limit's point or a chain's last line is written with (math.js, numpy, sympy; ∞ is read as Infinity): no derivation declares them. */
+export const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
+
 /** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²), or a given (`given σ²: positive`, a variance). */
 const SQUARED_LET = /^let\s+([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])\s*=(?!=)/u;
 const SQUARED_NAME = /^([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])$/u;

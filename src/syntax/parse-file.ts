@@ -9,7 +9,7 @@ import { asciiOperators } from './unicode-operators.ts';
 import { textbookNotation } from './textbook-notation.ts';
 import { fromLatex } from './latex-input.ts';
 import { asRealGiven, randomVariableGiven, withExpectationBrackets } from './expectation-brackets.ts';
-import { derivationNames, withDeterminantBars, withLayerNames, withPartialsAtPoints, withSquaredNames, type DerivationNames } from './derivation-names.ts';
+import { derivationNames, INFINITY_NAMES, withDeterminantBars, withLayerNames, withPartialsAtPoints, withSquaredNames, type DerivationNames } from './derivation-names.ts';
 
 /** Thrown for a file that cannot be read at all; carries every problem found, first one first. */
 export class DerivationSyntaxError extends DerivationError {
@@ -285,6 +285,7 @@ function parseGiven(line: LogicalLine): GivenDecl {
         'a name starts with a letter and holds letters, digits and _'));
     }
     if (FORBIDDEN_NAMES.has(name)) throw keptName(name, file, line.map.span(start, start + name.length));
+    if (INFINITY_NAMES.has(name)) throw infinityName(name, file, line.map.span(start, start + name.length));
     names.push({ name, span: line.map.span(start, start + name.length) });
     offset += part.length + 1;
   }
@@ -388,9 +389,17 @@ function topLevelComma(text: string): number | undefined {
   return at;
 }
 
+/**
+ * A name of infinity declared: integral(t, 0, Infinity, E) and limit(h, Infinity, E) would then read an input where
+ * the book means infinity (probe 67: a true step refuted with "counterexample: Infinity = 0").
+ */
+function infinityName(name: string, file: string, span: Span): DerivationError {
+  return new DerivationError(diagnostic('syntax', `'${name}' cannot be declared: it is infinity, in limits, integrals and sums`, file, span, 'pick another name'));
+}
+
 /** A name the expression parser keeps from files (constructor, __proto__, evaluate): refused where it is declared. */
 function keptName(name: string, file: string, span: Span): DerivationError {
-  return new DerivationError(diagnostic('syntax', `'${name}' cannot be declared: a derivation file is data and never reaches code, and this name could`, file, span,
+  return new DerivationError(diagnostic('syntax', `'${name}' cannot be declared: it names a part of JavaScript's objects, which no derivation may declare, so that a file, which is data, never reaches code`, file, span,
     'pick another name'));
 }
 
@@ -398,9 +407,10 @@ function parseLet(line: LogicalLine): LetDecl {
   const file = line.map.file;
   const m = new RegExp(`^let\\s+(${NAME})\\s*(?:\\[([^\\]]*)\\]|\\(([^)]*)\\))?\\s*=(?!=)`, 'u').exec(line.text);
   const written = /^let\s+([\p{L}\p{N}_$]+)/u.exec(line.text);
-  if (written && FORBIDDEN_NAMES.has(written[1])) {
+  if (written && (FORBIDDEN_NAMES.has(written[1]) || INFINITY_NAMES.has(written[1]))) {
     const at = line.text.indexOf(written[1], 3);
-    throw keptName(written[1], file, line.map.span(at, at + written[1].length));
+    const span = line.map.span(at, at + written[1].length);
+    throw FORBIDDEN_NAMES.has(written[1]) ? keptName(written[1], file, span) : infinityName(written[1], file, span);
   }
   if (!m) {
     throw new DerivationError(diagnostic('syntax', 'cannot read the let definition', file,
@@ -549,6 +559,13 @@ function parseSteps(line: LogicalLine, start: number, recover: boolean, relation
   const stray = /\s(by|expect)\b/.exec(line.text.slice(start, end));
   if (stray && /^\s(by\s*"|expect\s+\w)/.test(line.text.slice(start + stray.index))) {
     const at = start + stray.index + 1;
+    // `expect right` at the end: the word, not the place, is wrong (probe 67).
+    const other = /^\s*expect\s+([\p{L}\w]+)\s*(?:by\s+"[^"]*"\s*)?$/u.exec(line.text.slice(start + stray.index));
+    if (stray[1] === 'expect' && other !== null && other[1] !== 'wrong') {
+      const word = start + stray.index + other[0].indexOf(other[1]);
+      throw new DerivationError(diagnostic('syntax', `expect takes one word, wrong, for a step known to be a mistake; got '${other[1]}'`, line.map.file,
+        line.map.span(word, word + other[1].length), 'write expect wrong for a known mistake, or nothing: a step is expected to hold'));
+    }
     throw new DerivationError(diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
       line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end'));
   }

@@ -94,7 +94,7 @@ describe('names kept from files, and roots of roots', () => {
   it('refuses constructor or __proto__ where it is declared, not at its third use', async () => {
     const { syntaxDiagnostics, deriv } = await import('../__test-helpers__/derivations.ts');
     const [given] = syntaxDiagnostics(deriv('given constructor: real\nclaim constructor + constructor = 2 * constructor\n'));
-    expect(given.message).toBe("'constructor' cannot be declared: a derivation file is data and never reaches code, and this name could");
+    expect(given.message).toBe("'constructor' cannot be declared: it names a part of JavaScript's objects, which no derivation may declare, so that a file, which is data, never reaches code");
     expect(given.span).toMatchObject({ line: 2, col: 7 });
     const [letName] = syntaxDiagnostics(deriv('given x: real\nlet __proto__ = x\nclaim x = x\n'));
     expect(letName.message).toContain("'__proto__' cannot be declared");

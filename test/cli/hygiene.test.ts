@@ -58,6 +58,13 @@ describe('derivcheck: usage errors and --version', () => {
     expect(err).not.toContain('usage:');
   });
 
+  it('a negative value after a numeric option is its value: --seed -1 runs, --jobs -1 says what jobs may be (probe 67)', () => {
+    expect(run(['check', GOOD, '--seed', '-1', '--trials', '10', '--sizes', '1,2']).code).toBe(0);
+    const { code, err } = run(['check', GOOD, '--jobs', '-1']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^derivcheck: --jobs must be a whole number from 1 to \d+, got '-1'/);
+  });
+
   it("--version prints the package's version", () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     const { code, out } = run(['--version']);

@@ -69,6 +69,20 @@ describe('parseDerivationFile: syntax errors with file:line:col', () => {
     expect(d.hint).toMatch(/close it with '\)'/);
   });
 
+  it('expect with a word other than wrong is reported at that word, not as misplaced (probe 67)', () => {
+    const [d] = syntaxDiagnostics('derivation "x"\ngiven x: real\nclaim x = x expect right\n');
+    expect(d.message).toBe("expect takes one word, wrong, for a step known to be a mistake; got 'right'");
+    expect(d.span).toMatchObject({ line: 3, col: 20, endCol: 25 });
+  });
+
+  it('a name of infinity cannot be declared: integral(t, 0, Infinity, E) would read it as an input (probe 67)', () => {
+    for (const name of ['Infinity', 'oo', 'inf']) {
+      const [d] = syntaxDiagnostics(`derivation "x"\ngiven ${name}: real\nclaim 1 = 1\n`);
+      expect(d.message).toBe(`'${name}' cannot be declared: it is infinity, in limits, integrals and sums`);
+    }
+    expect(syntaxDiagnostics('derivation "x"\nlet oo = 2\nclaim 1 = 1\n')[0].message).toMatch(/^'oo' cannot be declared/);
+  });
+
   it('a line starting with an unknown word is reported at that word', () => {
     // "   frobnicate x": the word starts at col 4 and ends before col 14.
     const [d] = syntaxDiagnostics('derivation "x"\ngiven x: real\n   frobnicate x\n');
