@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
-import { type FunctionName, fractionExponent, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { type FunctionName, fractionExponent, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -404,6 +404,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   return value;
 }
 
+/** An evaluation past what it can do at the digits asked: ours (the gamma family's 400), or decimal.js's pi of some 1,000. */
+function pastReach(error: unknown): boolean {
+  return error instanceof PrecisionLimitError || (error instanceof Error && error.message.includes('[DecimalError] Precision limit exceeded'));
+}
+
 /**
  * The digits a reading must have before its sides can be compared, where it dropped a part whole that matters
  * (see absorbed-parts.ts): inside, or in the sides against their difference. 0 where none.
@@ -613,6 +618,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   // A raise to the digits that keep a dropped part, where the sides agreed and the part was one side's alone: if those
   // digits are past what an evaluation can do (the gamma family's 400), the agreement is no evidence either.
   let revealingLopsided = false;
+  let readAny = false;
   for (;;) {
     const reading = `${digits}:${previous?.digits ?? 0}`;
     if (read.has(reading)) return undefined;
@@ -649,9 +655,12 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
       }
       if (error instanceof TieError && notes !== undefined) notes.tiedAtTop = true;
       // lgamma(y) against Stirling's form at y = 1e250: its 1/(12 y) is seen at 506 digits, where lgamma has none (probe 66).
-      if (revealingLopsided && notes !== undefined) notes.unseenPart = Math.max(notes.unseenPart, digits);
+      // So for constants spanning more digits than an evaluation reaches, where no reading was made at all: atan(1e1000)
+      // against pi/2 starts at 1,060 digits, past decimal.js's pi, and the doubles read atan(Infinity) (probe 67: verified).
+      if ((revealingLopsided || (!readAny && span > DIGITS && pastReach(error))) && notes !== undefined) notes.unseenPart = Math.max(notes.unseenPart, digits);
       return undefined;
     }
+    readAny = true;
     revealingLopsided = false;
     if (valuesOnly) return { lhs: l, rhs: r, digits };
     if (!l.isFinite() || !r.isFinite()) return undefined;

@@ -273,3 +273,10 @@ claim lgamma(big + 1) = lgamma(big) + log(big)
 `)).toEqual(['refuted', 'error', 'verified', 'proved']);
   }, 120_000);
 });
+
+describe('constants spanning more digits than any evaluation reaches (probe 67)', () => {
+  it('leave the step undecided, not verified by doubles that read 1e1000 as Infinity', () => {
+    // atan(1e1000) is pi/2 - 1e-1000: a reading starts at 1,060 digits, past decimal.js's pi.
+    expect(verdictsIn('claim atan(1e1000) = pi/2   expect wrong\nclaim atan(1e400) = pi/2   expect wrong\n')).toEqual(['error', 'refuted']);
+  }, 120_000);
+});
