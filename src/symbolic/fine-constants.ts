@@ -41,7 +41,7 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
   for (const side of [lhs, rhs]) {
     someSubterm(side, (t) => {
       if (t.k !== 'num') return false;
-      const neighbour = simpleNeighbour(t.value);
+      const neighbour = simpleNeighbour(t.value) ?? roundedNeighbour(t.value);
       if (neighbour !== undefined) fine.set(printFraction(t.value), { value: t.value, neighbour });
       return false;
     });
@@ -97,6 +97,29 @@ function simpleNeighbour(f: Fraction): Fraction | undefined {
   const size = best.num === 0n ? 0 : log10Abs(best);
   return log10Abs(subtract(f, best)) <= Math.log10(FINE) + size ? best : undefined;
 }
+
+/**
+ * A decimal literal of more significant digits than doubles hold (e to 105 digits, 2.718...746): the literal without
+ * its last digit, rounded. The step's truth may turn on that digit, which readings of fewer digits cannot tell from
+ * the rounding: where the 105th digit is wrong the step is false, and 60-digit readings agreed (probe 67: verified).
+ */
+function roundedNeighbour(f: Fraction): Fraction | undefined {
+  // Only a decimal: its (reduced) denominator 2^a 5^b, written over 10^max(a, b).
+  let [twos, fives, rest] = [0, 0, f.den];
+  while (rest % 2n === 0n) { rest /= 2n; twos++; }
+  while (rest % 5n === 0n) { rest /= 5n; fives++; }
+  if (rest !== 1n || f.num === 0n) return undefined;
+  const den = 10n ** BigInt(Math.max(twos, fives));
+  const size = (f.num < 0n ? -f.num : f.num) * (den / f.den);
+  // Its significant digits: 1e40 is one, not 41.
+  if (size.toString().replace(/0+$/, '').length <= DOUBLE_DIGITS) return undefined;
+  const rounded = (size + 5n) / 10n * 10n;
+  if (rounded === size) return undefined;
+  return { num: f.num < 0n ? -rounded : rounded, den };
+}
+
+/** The significant digits a double holds: a literal with more is read to its last digit only in high precision. */
+const DOUBLE_DIGITS = 17;
 
 function subtract(a: Fraction, b: Fraction): Fraction {
   return { num: a.num * b.den - b.num * a.den, den: a.den * b.den };

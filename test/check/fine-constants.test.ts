@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
 import { fineConstantUnseen, log10Abs } from '../../src/symbolic/fine-constants.ts';
 import { add, num, type Term } from '../../src/model/index.ts';
 
@@ -56,4 +56,13 @@ claim integral(x, 1, Infinity, 1 / x^p) = 1 / (p - 1) + 1e-30
     expect(fineConstantUnseen(x, add(x, num(1n, 3n)), point, 2, 1e-40)).toBeUndefined();
     expect(log10Abs({ num: 1n, den: 10n ** 400n })).toBeCloseTo(-400, 9);
   });
+});
+
+describe('a decimal literal of more digits than doubles hold (probe 67)', () => {
+  it('is read to its last digit: e written to 105 digits, the last one wrong, is refuted, and 1e40 is no fine constant', () => {
+    const e105 = '2.71828182845904523536028747135266249775724709369995957496696762772407663035354759457138217852516642742746';
+    expect(verdictsIn(`claim sum(k, 0, Infinity, 1/factorial(k)) = ${e105}   expect wrong
+claim sin(2 * pi * (3 + 1e-40)) * 1e40 = 2 * sin(pi * (3 + 1e-40)) * cos(pi * (3 + 1e-40)) * 1e40
+`)).toEqual(['refuted', 'verified']);
+  }, 120_000);
 });
