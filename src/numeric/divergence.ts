@@ -468,7 +468,7 @@ function compileNode(node: Term, layout: Layout, slots: IndexSlots): DivergenceC
   }
   if (node.k === 'limit') {
     const trend = compileLimitTrend(node, layout, slots);
-    return trend && ((s) => { const t = trend(s); return t === 'zero' || t === 'none' ? undefined : t; });
+    return trend && ((s) => { const t = trend(s); return typeof t === 'object' ? t : undefined; });
   }
   if (node.k !== 'integral') return undefined;
   const name = writtenName(node.v);
@@ -651,7 +651,7 @@ export function compileDivergence(side: Term, layout: Layout, slots: IndexSlots)
 }
 
 /** Where a limit's body tends at the current input: to 0, to an infinity (no value), or undefined (no answer). */
-export type LimitTrend = (s: EvaluationState) => 'zero' | Divergence | 'none' | undefined;
+export type LimitTrend = (s: EvaluationState) => 'zero' | 'half' | Divergence | 'none' | undefined;
 
 /**
  * The trend of a limit toward an infinity or toward exactly 0 (from a side, or from both where both agree), read
@@ -667,6 +667,18 @@ export function compileLimitTrend(limit: Extract<Term, { k: 'limit' }>, layout: 
   const toZero = at !== undefined;
   const name = writtenName(limit.v);
   const text = printTerm(limit);
+  // An infinite limit is read through sigmoid(-L) (model/infinite-limits.ts): where L's order grows to -Infinity the
+  // sigmoid tends to 0 however slowly L grows (x^(1/1000) / log(x)^5, past every reading: probe 68 refuted it).
+  const body = limit.body;
+  if (body.k === 'fn' && body.name === 'sigmoid') {
+    const inner = compileLimitTrend({ ...limit, body: body.args[0] }, layout, slots);
+    // Where L tends to 0 the sigmoid tends to 1/2: said infinite, L is refuted (log(x) / x^(1e-6), verified past readings).
+    return inner && ((s) => {
+      const t = inner(s);
+      if (t === 'zero') return 'half';
+      return typeof t === 'object' && t.sign < 0 ? 'zero' : undefined;
+    });
+  }
   const leads: { lead: LeadFn; where: string }[] = [];
   for (const sign of sides) {
     const lead = new LeadCompiler(layout, slots, { of: limit.v, toZero, sign }).compile(limit.body);

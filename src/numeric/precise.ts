@@ -573,7 +573,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           // The body's leading order, where it is read, says 0 exactly or no value, before any reading does: a rate too
           // slow for them (log(x) / x^(1/10)), or one whose last reading is 1e-13 off (x log(x)^2 at 1e-16).
           const settled = trend?.(s);
-          if (settled !== undefined) { context.error = ZERO_BOUND; return settled === 'zero' ? zero : nan; }
+          if (settled !== undefined) { context.error = ZERO_BOUND; return settled === 'zero' ? zero : settled === 'half' ? new D(0.5) : nan; }
           read(s, p);
           const saved = context.inputs[p];
           const savedMemo = context.memo;

@@ -363,6 +363,10 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // step at these digits: such a limit is for the numbers, as before.
         // So is a limit of limits: each level multiplies the readings by six, and the numbers count their work.
         if (someSubterm(t.body, (x) => x.k === 'apply' || x.k === 'limit')) throw new Error('a limit of an unknown function or of a limit is for the numbers');
+        // So is an infinite limit's reading, sigmoid(-L) (model/infinite-limits.ts): L may grow past every reading
+        // (x^(1/100) / log(x)^10 falls until x = e^4000), which the numbers' leading order sees and readings do not
+        // (probe 68: a true step refuted here at 62 digits).
+        if (t.body.k === 'fn' && t.body.name === 'sigmoid') throw new Error('an infinite limit is for the numbers');
         const at = t.at === undefined ? undefined : go(t.at);
         if (at !== undefined && !at.isFinite()) return new Big(NaN);
         const read = (x: Decimal): Reading => {

@@ -65,8 +65,8 @@ claim limit(x, Infinity, log(x)^10 / x^(1/4)) = Infinity   expect wrong
 claim limit(x, 0, x^(1/10) * log(x)^3, right) = -Infinity   expect wrong
 `);
     // The last two grow far before they tend to 0 (past x = e^40, below x = e^-30): read out to 10^80 and 10^-80 they do
-    // not settle, no evidence (probe 32: they were verified infinite).
-    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted', 'error', 'error', 'error']);
+    // not settle (probe 32: they were verified infinite); their leading order says 0, so the sigmoid tends to 1/2, not 0.
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'refuted', 'refuted', 'refuted', 'error', 'refuted', 'refuted']);
     expect(steps[5].method).toMatch(/each line L read as sigmoid\(-L\)/);
   }, 60_000);
 
@@ -274,5 +274,15 @@ describe('a limit whose last reading overflows the digits\' range (probe 66)', (
     // gamma(1e16) is 10^(1.5e17), past decimal.js: the reading was Infinity, taken for a divergence, and a true step refuted.
     expect(verdictsIn('given n: real\nclaim exp(-1) = limit(n, Infinity, gamma(n + 1)^(1 / n) / n)\n')).not.toContain('refuted');
     expect(verdictsIn('claim limit(n, Infinity, exp(n)^2 / n) = 1   expect wrong\n')).toEqual(['refuted']);
+  }, 120_000);
+});
+
+describe('an infinite limit read from its leading order (probe 68)', () => {
+  it('is verified where the order grows past every reading, and refuted where it decays', () => {
+    expect(verdictsIn(`claim limit(x, Infinity, x^(1/1000) / log(x)^5) = Infinity
+claim limit(x, Infinity, x^(1/100) / log(x)^10) = Infinity
+claim limit(x, Infinity, log(x) / x^(1e-6)) = Infinity   expect wrong
+claim limit(x, 0, x^(1/1000) * log(x), right) = -Infinity   expect wrong
+`)).toEqual(['verified', 'verified', 'refuted', 'refuted']);
   }, 120_000);
 });
