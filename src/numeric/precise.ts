@@ -589,6 +589,9 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           }
           if (outcome.kind === 'unsettled') { context.unsettled = true; context.error = ZERO_BOUND; return zero; }
           if (outcome.kind === 'none') { context.error = ZERO_BOUND; return nan; }
+          // A value whose error passes its own size and 1 has no digit read: (exp(1e-200 x) - 1) / x reads 0 +- 1e148 where
+          // the exponential rounds to 1, and agreed with any step (probe 68). No evidence, as a reading that does not settle.
+          if (outcome.error.gt(outcome.value.abs().plus(1))) { context.unsettled = true; context.error = ZERO_BOUND; return zero; }
           context.error = outcome.error.plus(rounding(outcome.value));
           return outcome.value;
         });

@@ -374,7 +374,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           const near = new Map(point);
           near.set(t.v, { num, den });
           try {
-            const value = evaluateHighPrecision(t.body, near, digits);
+            // A body that drops a part its value then stands on ((exp(1e-200 x) - 1) / x reads 0 at x = 1e-8 in any digits
+            // short of 208), or that cancels most of its digits, is no reading (probe 68: a true step refuted).
+            const seen: Magnitudes = { largest: -Infinity, lost: 0 };
+            const value = evaluateHighPrecision(t.body, near, digits, seen);
+            if (digitsToSeeAbsorbed(seen, value, value) > digits || seen.lost > digits / 2) return undefined;
             return { value, error: value.isFinite() ? value.abs().plus(1).times(`1e-${Math.floor(digits / 2)}`) : new Big(0) };
           } catch (error) {
             if (error instanceof GuardError) throw error;

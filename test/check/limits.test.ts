@@ -286,3 +286,11 @@ claim limit(x, 0, x^(1/1000) * log(x), right) = -Infinity   expect wrong
 `)).toEqual(['verified', 'verified', 'refuted', 'refuted']);
   }, 120_000);
 });
+
+describe('a limit whose body drops the part its value stands on (probe 68)', () => {
+  it('is no evidence either way: (exp(1e-200 x) - 1) / x tends to 1e-200, and its readings read 0', () => {
+    expect(verdictsIn(`claim limit(x, 0, (exp(1e-200 * x) - 1) / x) = 1e-200
+claim limit(x, 0, (exp(1e-200 * x) - 1) / x) = 0   expect wrong
+`)).toEqual(['error', 'error']);
+  }, 120_000);
+});
