@@ -49,9 +49,9 @@ export class AtomTable {
   /**
    * For each atom that jumps where a polynomial P vanishes and another, Q, is negative
    * (atan2(P, Q) across the negative x-axis): P and Q. Random points never land on
-   * P = 0; the confirmation tries there.
+   * P = 0; the confirmation tries there. `whole`: it jumps wherever P is a whole number (frac(P), of floor and ceil).
    */
-  readonly jumps = new Map<number, { readonly across: Polynomial; readonly where: Polynomial }>();
+  readonly jumps = new Map<number, { readonly across: Polynomial; readonly where: Polynomial; readonly whole?: boolean }>();
   /** For each root atom r, its index q and radicand R: r^q = R. */
   readonly roots = new Map<number, { readonly q: number; readonly radicand: Polynomial }>();
   /** For each sin atom, the cos atom of the same argument: sin^2 = 1 - cos^2. */
@@ -652,7 +652,7 @@ export class Canonicalizer {
         });
         // frac jumps where its argument is whole: where it is 0 the confirmation tries (floor(x + 1e-300) = floor(x) is
         // false on [-1e-300, 0) alone, a sliver no double inside reaches, and was verified: probe 67).
-        if (!this.atoms.jumps.has(fractionId)) this.atoms.jumps.set(fractionId, { across: argument.numerator(b), where: Polynomial.constant(Rational.of(-1)) });
+        if (!this.atoms.jumps.has(fractionId)) this.atoms.jumps.set(fractionId, { across: argument.numerator(b), where: Polynomial.constant(Rational.of(-1)), whole: argument.denominatorFactors().length === 0 });
         const fraction = RationalFunction.variable(fractionId);
         return t.name === 'floor' ? a.sub(fraction, b) : a.add(fraction, b);
       }

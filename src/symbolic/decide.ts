@@ -1685,19 +1685,26 @@ function tiePoints(atoms: AtomTable, numerator: Polynomial, inputs: ReadonlyMap<
     if (!numerator.variables().has(id)) continue;
     out.push(...pointsAround(atoms, poly, inputs, sides, lines));
   }
-  // Between two switches on one line every comparison keeps its value: a cell's midpoint stands for the
-  // cell, inside it rather than on its edge (a kink, where a derivative's value is a convention).
-  out.unshift(...midpoints(lines));
-  // On a jump (atan2(y, x) at y = 0), on the side of Q where it jumps: Q's root and points either side of it.
-  for (const [id, { across, where }] of atoms.jumps) {
+  // On a jump (atan2(y, x) at y = 0), on the side of Q where it jumps: Q's root and points either side of it. Its root
+  // is a switch on its line too (floor(x + 0.3333333333) beside floor(x + 1/3) differ between the two: probe 68).
+  const onJumps: Array<Map<string, PointValue>> = [];
+  for (const [id, { across, where, whole }] of atoms.jumps) {
     if (!numerator.variables().has(id)) continue;
     const sides = pointsAround(atoms, where, inputs, true);
-    for (const on of pointsAround(atoms, across, inputs, false)) {
-      out.push(on, ...sides.filter((side) => ![...side.keys()].some((k) => on.has(k))).map((side) => new Map([...on, ...side])));
+    // frac(P) jumps wherever P is whole: at the whole numbers nearest 0 (floor(3 x) at x = -1/3).
+    for (const k of whole === true ? WHOLE_JUMPS : [0]) {
+      for (const on of pointsAround(atoms, across.sub(Polynomial.constant(Rational.of(k))), inputs, false, lines)) {
+        onJumps.push(on, ...sides.filter((side) => ![...side.keys()].some((key) => on.has(key))).map((side) => new Map([...on, ...side])));
+      }
     }
   }
-  return out;
+  // Between two switches on one line every comparison keeps its value: a cell's midpoint stands for the
+  // cell, inside it rather than on its edge (a kink, where a derivative's value is a convention).
+  return [...midpoints(lines), ...out, ...onJumps];
 }
+
+/** The whole values of a fractional part's argument whose jumps are tried. */
+const WHOLE_JUMPS = [0, 1, -1, 2, -2];
 
 /**
  * The ties of a step's comparisons at irrational points, exactly: x^2 + y^2 = 3 at

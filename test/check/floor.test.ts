@@ -76,4 +76,11 @@ claim floor(2 * x + 1e-400) = floor(2 * x)   expect wrong
 claim floor(x + 1) = floor(x) + 1
 `)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved']);
   }, 120_000);
+
+  it('is refuted between two jumps 1e-11 apart, wherever its argument is whole: Hermite with 0.3333333333 for 1/3 (probe 68)', () => {
+    expect(verdictsIn(`given x: real
+claim floor(3 * x) = floor(x) + floor(x + 0.3333333333) + floor(x + 2/3)   expect wrong
+claim floor(2 * x) = floor(x) + floor(x + 1/2)
+`)).toEqual(['refuted', 'verified']);
+  }, 120_000);
 });
