@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { FUNCTIONS, preciseValue } from './functions.ts';
 import { Resolver, type Scope } from './resolve.ts';
 import { add, fn, input, mul, num, sub } from './term-builders.ts';
-import { inputNames, someSubterm } from './term-queries.ts';
+import { constantFraction, inputNames, someSubterm } from './term-queries.ts';
 import type { Input, InputInterval, Term } from './term.ts';
 
 /**
@@ -47,8 +47,10 @@ export function resolveInterval(interval: IntervalExpr, typeName: string, rank: 
 
 /** The interval of the ends that are numbers; an end of another input's, or an infinity, is absent. */
 function numericInterval(interval: IntervalExpr, lower: Term | undefined, upper: Term | undefined, file: string, lowerClosed: boolean, upperClosed: boolean): InputInterval {
-  const lowerValue = lower === undefined ? -Infinity : constantValue(lower);
-  const upperValue = upper === undefined ? Infinity : constantValue(upper);
+  // Each end's double inside the interval: 1 - 1e-300 rounds to 1, past the end, and a step true on [0, 1 - 1e-300]
+  // was refuted at x = 1 (probe 68). An end whose double rounds outward is the next double inward.
+  const lowerValue = lower === undefined ? -Infinity : inward(lower, constantValue(lower), 1);
+  const upperValue = upper === undefined ? Infinity : inward(upper, constantValue(upper), -1);
   if (!(lowerValue < upperValue) || !(nextAbove(lowerValue) < upperValue)) {
     // Ends apart by less than a double can tell (1 - 1e-20 and 1): in order all the same, but nothing lies between
     // them that the numbers could draw. Said as it is, not as ends in the wrong order (probe 27).
@@ -91,6 +93,25 @@ function readEnd(expr: Expr, side: 'lower' | 'upper', scope: Scope): { term: Ter
 }
 
 /** The least double above v (v itself for an infinity). */
+/** An end's double, or the next one toward the inside (`toward` 1 up, -1 down) where it rounded past the end. */
+function inward(end: Term, value: number, toward: 1 | -1): number {
+  if (!Number.isFinite(value)) return value;
+  let exact: Decimal;
+  let double: Decimal;
+  try {
+    // A number end exactly (1 - 1e-300 is 1 in 60 digits); the double to the 100 digits that hold it.
+    const fraction = constantFraction(end);
+    const digits = fraction !== undefined ? Math.max(120, fraction.num.toString().length + fraction.den.toString().length + 20) : 120;
+    const D = Decimal.clone({ precision: digits });
+    exact = fraction !== undefined ? new D(fraction.num.toString()).div(fraction.den.toString()) : preciseConstant(end);
+    double = new D(value.toPrecision(100));
+  } catch {
+    return value;
+  }
+  const outward = toward > 0 ? exact.gt(double) : exact.lt(double);
+  return outward ? (toward > 0 ? nextAbove(value) : -nextAbove(-value)) : value;
+}
+
 function nextAbove(v: number): number {
   if (!Number.isFinite(v)) return v;
   if (v === 0) return Number.MIN_VALUE;

@@ -302,3 +302,10 @@ claim asin(sin(y)) = y
 `)).toEqual(['refuted', 'verified']);
   }, 120_000);
 });
+
+describe('an included end whose double rounds past it (probe 68)', () => {
+  it('is drawn as the next double inside: floor(x) = 0 on [0, 1 - 1e-300] holds, and was refuted at x = 1', () => {
+    expect(verdictsIn('given x: real in [0, 1 - 1e-300]\nclaim floor(x) = 0\n')).toEqual(['verified']);
+    expect(verdictsIn('given x: real in [0, 1]\nclaim floor(x) = 0   expect wrong\n')).toEqual(['refuted']);
+  }, 120_000);
+});
