@@ -1037,7 +1037,8 @@ function endSlivers(ends: ReadonlyArray<{ readonly term?: Term }>): Array<readon
     if (term === undefined) continue;
     let finest = 0;
     someSubterm(term, (x) => {
-      if (x.k === 'num' && x.value.num !== 0n) finest = Math.min(finest, fractionExponent(x.value.num, x.value.den));
+      // A literal's own size, and its denominator's: 1 + 1e-300 is one number, over 10^300.
+      if (x.k === 'num' && x.value.num !== 0n) finest = Math.min(finest, fractionExponent(x.value.num, x.value.den), fractionExponent(1n, x.value.den));
       return false;
     });
     if (finest <= -FINE_END_EXPONENT) out.push([1, 10n ** BigInt(-finest + FINE_END_EXPONENT), term]);
@@ -2229,6 +2230,7 @@ function shortened(form: string): string {
 /** Digits an exact point next to an end left out is read with, and how near the end it must be there to be the end. */
 const END_DIGITS = 200;
 const ON_END = new Decimal('1e-150');
+const ON_END_DEEP = new Decimal('1e-900');
 
 /**
  * Whether a point puts an input exactly on an end of its type or interval that is left out, by an exact value whose
@@ -2251,7 +2253,9 @@ function onAnEndLeftOut(point: ReadonlyMap<string, PointValue>, inputs: Readonly
       const endValue = evaluateHighPrecision(end, new Map()).toNumber();
       if (!(Math.abs(v.approx - endValue) <= 1e-30 * Math.max(1, Math.abs(endValue)))) continue;
       try {
-        if (evaluateHighPrecision(sub(v.term, end), new Map(), END_DIGITS).abs().lte(ON_END)) return true;
+        // Within 1e-150 at 200 digits, read again at 960: a point 1e-310 inside an end of 1 + 1e-300 is no end (probe 68).
+        if (evaluateHighPrecision(sub(v.term, end), new Map(), END_DIGITS).abs().lte(ON_END)
+          && evaluateHighPrecision(sub(v.term, end), new Map(), MAX_DIGITS).abs().lte(ON_END_DEEP)) return true;
       } catch (error) {
         if (error instanceof GuardError) throw error;
       }

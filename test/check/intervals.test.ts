@@ -300,6 +300,9 @@ given y: real in (-pi/2, pi/2)
 claim asin(sin(x)) = x   expect wrong
 claim asin(sin(y)) = y
 `)).toEqual(['refuted', 'verified']);
+    // An end that is one number over 10^300 (1 + 1e-300), read 1e-310 inside, which is no point on the end (probe 68).
+    expect(verdictsIn('given x: real in (1e-300, 1 + 1e-300)\nclaim ceil(x) = 1   expect wrong\n')).toEqual(['refuted']);
+    expect(verdictsIn('given x: real in (1 - 1e-300, 2)\nclaim floor(x) = 1   expect wrong\n')).toEqual(['refuted']);
   }, 120_000);
 });
 
