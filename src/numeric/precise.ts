@@ -839,5 +839,5 @@ function readingOf(t: Extract<Term, { k: 'limit' }>, at: PreciseNumber | undefin
 
 /** The decimal exponent of a value's magnitude, or 0 where it has none (0, no value). */
 function exponentOf(v: PreciseNumber): number {
-  return v.isFinite() && !v.isZero() ? v.abs().log(10).toNumber() : 0;
+  return v.isFinite() && !v.isZero() ? v.e : 0;
 }

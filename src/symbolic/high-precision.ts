@@ -707,7 +707,8 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     // short of 434,288 digits), the same at every doubling: it is trusted against the other side's value only
     // in digits that see that value next to 1, and past the digits allowed there is no evidence.
     if (l.isZero() !== r.isZero()) {
-      const needed = Math.ceil(-(l.isZero() ? r : l).abs().log(10).toNumber()) + ZERO_GUARD_DIGITS;
+      // The exponent, not log(10): decimal.js's ln 10 gives out past some 1,000 digits (probe 68: an engine fault).
+      const needed = -(l.isZero() ? r : l).e + ZERO_GUARD_DIGITS;
       if (needed > digits) {
         if (2 * needed > maxDigits) return undefined;
         digits = needed;

@@ -294,3 +294,9 @@ claim limit(x, 0, (exp(1e-200 * x) - 1) / x) = 0   expect wrong
 `)).toEqual(['error', 'error']);
   }, 120_000);
 });
+
+describe("a limit whose readings pass decimal.js's ln 10 (probe 68)", () => {
+  it('is decided, not an engine fault: atan(1e300 x) tends to 0 at 0+', () => {
+    expect(verdictsIn('given x: real\nclaim limit(x, 0, atan(1e300 * x), right) = 0\n')).toEqual(['verified']);
+  }, 120_000);
+});
