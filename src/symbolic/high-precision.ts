@@ -375,10 +375,10 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           near.set(t.v, { num, den });
           try {
             // A body that drops a part its value then stands on ((exp(1e-200 x) - 1) / x reads 0 at x = 1e-8 in any digits
-            // short of 208), or that cancels most of its digits, is no reading (probe 68: a true step refuted).
+            // short of 208), or that cancels all but a few of its digits, is no reading (probe 68: a true step refuted).
             const seen: Magnitudes = { largest: -Infinity, lost: 0 };
             const value = evaluateHighPrecision(t.body, near, digits, seen);
-            if (digitsToSeeAbsorbed(seen, value, value) > digits || seen.lost > digits / 2) return undefined;
+            if (digitsToSeeAbsorbed(seen, value, value) > digits || seen.lost > digits - KEPT_IN_LIMIT) return undefined;
             return { value, error: value.isFinite() ? value.abs().plus(1).times(`1e-${Math.floor(digits / 2)}`) : new Big(0) };
           } catch (error) {
             if (error instanceof GuardError) throw error;
@@ -411,6 +411,9 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   if (magnitudes !== undefined && part !== undefined) magnitudes.sides = larger(magnitudes.sides, part);
   return value;
 }
+
+/** The digits a limit's reading of its body must keep past its cancellations (sin(x) - x at 1e-96 cancels 192 of 360). */
+const KEPT_IN_LIMIT = 20;
 
 /** An evaluation past what it can do at the digits asked: ours (the gamma family's 400), or decimal.js's pi of some 1,000. */
 function pastReach(error: unknown): boolean {

@@ -375,6 +375,7 @@ export const FUNCTION_RENDERERS: Readonly<Record<string, FunctionRenderer>> = {
   leaky_relu: parenStyle('\\operatorname{LeakyReLU}', [2, 2]),
   softsign: parenStyle('\\operatorname{softsign}'),
   logit: parenStyle('\\operatorname{logit}'),
+  softplus_inverse: parenStyle('\\operatorname{softplus}^{-1}'),
   asec: operatorStyle('\\operatorname{arcsec}'),
   arcsec: operatorStyle('\\operatorname{arcsec}'),
   acsc: operatorStyle('\\operatorname{arccsc}'),
