@@ -112,7 +112,11 @@ export function scaleTerms(body: Term, v: string): { readonly literals: number[]
   const literals: number[] = [];
   const inputs = new Map<string, Term>();
   const bound = new Set<string>([v]);
+  // Each distinct node once: a derivative's terms share their subterms.
+  const seen = new Set<Term>();
   const visit = (t: Term): void => {
+    if (seen.has(t)) return;
+    seen.add(t);
     if (t.k === 'num') { if (t.value.num !== 0n) literals.push(fractionExponent(t.value.num, t.value.den)); return; }
     if (t.k === 'input') { if (!bound.has(t.ref.name) && t.ref.indices.length === 0) inputs.set(t.ref.name, t); return; }
     if (t.k === 'integral' || t.k === 'limit') bound.add(t.v);

@@ -229,7 +229,11 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
   // the state's doubles (divergence.ts), which hold every input such a limit reads. Inside those, the bound variable's
   // value is this context's own.
   const freeLimits = new Set<Term>();
+  // Each distinct node once: a derivative shares its subterms, and walked as a tree 2^60 paths never end.
+  const walked = new Set<Term>();
   const collectLimits = (x: Term): void => {
+    if (walked.has(x)) return;
+    walked.add(x);
     if (x.k === 'limit') freeLimits.add(x);
     if (x.k === 'limit' || x.k === 'integral' || x.k === 'series' || x.k === 'diff') return;
     for (const c of children(x)) collectLimits(c);
