@@ -130,20 +130,8 @@ function affineOverConstantRoots(poly: Polynomial, vars: readonly number[], atom
   const atom = atoms.atoms[free[0]];
   const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
   if (atom.kind !== 'input' || kind === undefined) return [];
-  const constantTerm = (id: number): Term => {
-    const { q, radicand } = atoms.roots.get(id)!;
-    return pow(fraction(radicand.constantValue()!), num(1, q));
-  };
-  const asTerm = (p: Polynomial): Term => add(...[...p.terms()].map((term) => {
-    const factors: Term[] = [fraction(term.coef)];
-    for (let i = 0; i < term.mono.pairs.length; i += 2) factors.push(pow(constantTerm(term.mono.pairs[i]), num(term.mono.pairs[i + 1])));
-    return mul(...factors);
-  }));
-  const offset = poly.substitute(free[0], Polynomial.ZERO);
-  const slope = poly.substitute(free[0], Polynomial.ONE).sub(offset);
-  if (slope.isZero()) return [];
-  const slopeValue = slope.constantValue();
-  const x = slopeValue !== undefined ? asTerm(offset.scale(slopeValue.inv().neg())) : mul(num(-1), asTerm(offset), pow(asTerm(slope), num(-1)));
+  const x = affineRootOverConstants(poly, free[0], atoms);
+  if (x === undefined) return [];
   const point = exactPoint(atom.text, kind, x);
   return point === undefined ? [] : [point];
 }
@@ -165,11 +153,8 @@ function throughRootOfInput(poly: Polynomial, vars: readonly number[], atoms: At
     if (atom.kind !== 'input' || kind === undefined) continue;
     const inR = withoutPowersOf(poly.substitute(x, Polynomial.variable(r).pow(root.q)), r);
     if (inR === undefined || inR.degreeIn(r) !== 1) continue;
-    const offset = inR.substitute(r, Polynomial.ZERO);
-    const slope = inR.substitute(r, Polynomial.ONE).sub(offset);
-    const [top, bottom] = [constantsAsTerm(offset, atoms), constantsAsTerm(slope, atoms)];
-    if (top === undefined || bottom === undefined || slope.isZero()) continue;
-    const value = mul(num(-1), top, pow(bottom, num(-1)));
+    const value = affineRootOverConstants(inR, r, atoms);
+    if (value === undefined) continue;
     const approx = doubleOf(value);
     // The principal root is >= 0: a negative r is no point of x.
     if (approx === undefined || !(approx > 0)) continue;
@@ -193,6 +178,17 @@ function withoutPowersOf(poly: Polynomial, id: number): Polynomial | undefined {
     out = out.add(term);
   }
   return out;
+}
+
+/** The root of P, affine in variable id over constant atoms only, as an exact term; undefined where it has none or P is not so. */
+function affineRootOverConstants(poly: Polynomial, id: number, atoms: AtomTable): Term | undefined {
+  const offset = poly.substitute(id, Polynomial.ZERO);
+  const slope = poly.substitute(id, Polynomial.ONE).sub(offset);
+  if (slope.isZero()) return undefined;
+  const slopeValue = slope.constantValue();
+  if (slopeValue !== undefined) return constantsAsTerm(offset.scale(slopeValue.inv().neg()), atoms);
+  const [top, bottom] = [constantsAsTerm(offset, atoms), constantsAsTerm(slope, atoms)];
+  return top === undefined || bottom === undefined ? undefined : mul(num(-1), top, pow(bottom, num(-1)));
 }
 
 /** A polynomial in constant atoms only (exp(1), roots of numbers) as a term; undefined where an atom is no constant. */

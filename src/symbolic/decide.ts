@@ -9,7 +9,7 @@ import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expa
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
 import { rationalOfDouble } from './exact-tie.ts';
-import { clearlyDifferent, confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointNumber, TieError, withGuard, type Magnitudes, type PointValue, type ReadingNotes } from './high-precision.ts';
+import { clearlyDifferent, confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointExponent, pointNumber, TieError, withGuard, type Magnitudes, type PointValue, type ReadingNotes } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
@@ -2592,8 +2592,7 @@ function jumpsAt(term: Term, point: ReadonlyMap<string, PointValue>, inputs: rea
 function smallestExponent(point: ReadonlyMap<string, PointValue>): number {
   let least = 0;
   for (const v of point.values()) {
-    const e = typeof v === 'object' && 'num' in v ? (v.num === 0n ? 0 : (v.num < 0n ? -v.num : v.num).toString().length - v.den.toString().length)
-      : Math.log10(Math.abs(pointNumber(v)));
+    const e = pointExponent(v);
     if (Number.isFinite(e) && e < least) least = Math.floor(e);
   }
   return least;

@@ -29,6 +29,12 @@ export type HighPrecisionValue = Decimal;
  */
 export type PointValue = number | { readonly num: bigint; readonly den: bigint } | { readonly term: Term; readonly approx: number };
 
+/** The decimal exponent of a point value's magnitude (a fraction's exactly, past every double); 0 for 0, not finite for none. */
+export function pointExponent(v: PointValue): number {
+  if (typeof v === 'object' && 'num' in v) return fractionExponent(v.num, v.den);
+  return Math.log10(Math.abs(pointNumber(v)));
+}
+
 /** The double nearest a point value, for reports. */
 export function pointNumber(v: PointValue): number {
   return typeof v === 'number' ? v : 'term' in v ? v.approx : Number(v.num) / Number(v.den);
@@ -390,7 +396,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         const exponents = inputs.flatMap((x) => {
           const v = x.k === 'input' ? point.get(printRef(x.ref)) : undefined;
           if (v === undefined) return [];
-          return [typeof v === 'object' && 'num' in v ? fractionExponent(v.num, v.den) : Math.log10(Math.abs(pointNumber(v)))];
+          return [pointExponent(v)];
         });
         const scale = at === undefined || at.abs().lte(1) ? limitScale([...literals, ...exponents]) : 0;
         const outcome = preciseLimit(read, at, t.side, (v) => new Big(v), (v) => new Big(v), { nearness: digits / DIGITS, fallbacks: false, scale });
