@@ -689,6 +689,12 @@ function affinePoints(slopes: readonly MarginSlope[], sizes: ReadonlyMap<string,
   return [point];
 }
 
+/**
+ * Where Newton's method starts: every input at its simple value moved by each shift. Newton goes to the critical point
+ * nearest its start, a maximum as readily as a minimum: from 0 and 1/2 `cos(p) + cos(q) + cos(p + q)` reached only its
+ * maximum at 0, and its least value -3/2 at p = q = 2 pi / 3 (probe 69) is reached from 2.
+ */
+const NEWTON_SHIFTS = [0, 0.5, 2, -2];
 /** Digits the slopes are read with for Newton's method: a double's worth and a margin. */
 const NEWTON_DIGITS = 20;
 
@@ -707,10 +713,14 @@ function newtonPoints(slopes: readonly MarginSlope[]): Map<string, PointValue>[]
   const allowed = (name: string, v: number) => Number.isFinite(v) && allowsValue(byName.get(name)!.kind, v) && insideInterval(byName.get(name)!, v);
   const simple = inputs.map((input) => simpleValuesWithin(input)[0]?.toNumber());
   if (simple.some((v) => v === undefined)) return [];
-  const starts = [0, 0.5].map((shift) => new Map(names.map((name, i) => {
-    const moved = simple[i]! + shift;
-    return [name, allowed(name, moved) ? moved : simple[i]!] as const;
-  })));
+  const starts: Map<string, number>[] = [];
+  for (const shift of NEWTON_SHIFTS) {
+    const start = new Map(names.map((name, i) => {
+      const moved = simple[i]! + shift;
+      return [name, allowed(name, moved) ? moved : simple[i]!] as const;
+    }));
+    if (!starts.some((other) => names.every((name) => other.get(name) === start.get(name)))) starts.push(start);
+  }
   const readAt = (t: Term, point: ReadonlyMap<string, number>): number => {
     try {
       return evaluateHighPrecision(t, point, NEWTON_DIGITS).toNumber();

@@ -19,6 +19,16 @@ claim exp(x - y) - 1 - (x - y) + (y - 2)^2 + 1e-300 > 0
   }, 120_000);
 });
 
+describe('a bound least at a critical point Newton\'s method reaches only from a start away from the simple values (probe 69)', () => {
+  it('is refuted at p = q = 2 pi / 3, where cos(p) + cos(q) + cos(p + q) is -3/2; from 0 and 1/2 Newton found only the maximum at 0', () => {
+    expect(verdictsIn(`given p, q: real
+claim cos(p) + cos(q) + cos(p + q) > -3/2
+claim cos(p) + cos(q) + cos(p + q) >= -3/2 * (1 - 1e-13)
+claim cos(p) + cos(q) + cos(p + q) >= -3/2
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
+
 describe('a bound tight on a curve that leaves an input\'s interval at its simple values (probe 53)', () => {
   it('is refuted at more values of the others, the curve solved symbolically or read numerically', () => {
     expect(verdictsIn(`given p: unit
