@@ -1785,7 +1785,10 @@ const SMALL_PRIMES_BELOW = 10_000n;
 /**
  * Prime factors of |n| by trial division (the constants of derivations are small);
  * of a larger n, its factors below 10^4 and the rest as one factor, so that
- * log(1e300) is 300 log(2) + 300 log(5), as log(1e3) is.
+ * log(1e300) is 300 log(2) + 300 log(5), as log(1e3) is. That factor is a power
+ * where it is one: the square of N = 10^12 + 39 is N^2, so sqrt(N^2) = exp(log(N^2) / 2)
+ * is N (as a single factor N^2 it was an atom, and AM-GM's tie (c + d) / 2 = sqrt(c d)
+ * at c = d = N was not seen: probe 69).
  */
 function factorize(n: bigint): Array<[bigint, number]> {
   if (n < 0n) n = -n;
@@ -1796,8 +1799,28 @@ function factorize(n: bigint): Array<[bigint, number]> {
     while (n % p === 0n) { n /= p; e++; }
     if (e > 0) out.push([p, e]);
   }
-  if (n > 1n) out.push([n, 1]);
+  if (n > 1n) out.push(perfectPower(n));
   return out;
+}
+
+/**
+ * n as r^e with e as large as it can be (r > 1 whole), for n > 1 with no prime factor below
+ * {@link SMALL_PRIMES_BELOW}.
+ */
+function perfectPower(n: bigint): [bigint, number] {
+  let base = n;
+  let exponent = 1;
+  // A root r of n has no factor below 10^4, so r > 2^13 and k <= bits / 13.
+  const most = Math.floor(n.toString(2).length / 13);
+  for (let k = 2; k <= most; k += k === 2 ? 1 : 2) {
+    for (;;) {
+      const r = integerRoot(base, k);
+      if (r ** BigInt(k) !== base) break;
+      base = r;
+      exponent *= k;
+    }
+  }
+  return [base, exponent];
 }
 
 /**

@@ -854,9 +854,14 @@ function moreValuesWithin(input: Input): Rational[] {
   return MORE_VALUES.filter((v) => inside(v) && !simple.some((w) => w.cmp(v) === 0)).slice(0, MORE_CURVE_VALUES);
 }
 
-/** An input's simple values (0, 1, -1; 1, 2; 1/2) inside its interval, else the simplest fractions inside it. */
+/**
+ * An input's simple values (0, 1, -1; 1, 2; 1/2) inside its interval, else the simplest fractions inside it, else
+ * (an interval far from 1, or narrower than 1/64) the numbers of fewest significant digits inside it: 10^21 and
+ * 2 10^21 in (1e20, 1e30), where a fraction's double rounds onto an end. Each inside the interval's exact ends.
+ */
 function simpleValuesWithin(input: Input): Rational[] {
-  const simple = (PLANE_DEFAULTS[input.kind] ?? []).filter((v) => insideInterval(input, v.toNumber()));
+  const inside = (v: Rational) => insideInterval(input, v.toNumber()) && insideExactly(input, v) && allowsValue(input.kind, v.toNumber());
+  const simple = (PLANE_DEFAULTS[input.kind] ?? []).filter(inside);
   if (simple.length > 0 || input.interval === undefined) return simple;
   const out: Rational[] = [];
   for (let den = 1n; den <= 64n && out.length < CURVE_VALUES; den++) {
@@ -865,10 +870,61 @@ function simpleValuesWithin(input: Input): Rational[] {
     const to = Number.isFinite(upperValue) ? BigInt(Math.ceil(upperValue * Number(den))) : from + 8n * den;
     for (let k = from; k <= to && k - from < 200n && out.length < CURVE_VALUES; k++) {
       const v = Rational.of(k, den);
-      if (insideInterval(input, v.toNumber()) && allowsValue(input.kind, v.toNumber()) && !out.some((w) => w.cmp(v) === 0)) out.push(v);
+      if (inside(v) && !out.some((w) => w.cmp(v) === 0)) out.push(v);
     }
   }
-  return out;
+  if (out.length > 0) return out;
+  return fewestDigitsWithin(input.interval).filter(inside).slice(0, CURVE_VALUES);
+}
+
+/** The interval's ends as exact rationals: a written constant as it is written, else the double it was read as. */
+function exactEnds(interval: InputInterval): { lower?: Rational; upper?: Rational } {
+  const exact = (term: Term | undefined, value: number): Rational | undefined => {
+    if (!Number.isFinite(value)) return undefined;
+    const fraction = term === undefined ? undefined : constantFraction(term);
+    return fraction !== undefined ? Rational.of(fraction.num, fraction.den) : rationalOfDouble(value);
+  };
+  const lower = exact(interval.lower, interval.lowerValue);
+  const upper = exact(interval.upper, interval.upperValue);
+  return { ...(lower ? { lower } : {}), ...(upper ? { upper } : {}) };
+}
+
+/** Whether an exact value lies inside an input's interval by its exact ends: 10^200 is on the end of (1e200, 1e300), though 5.3 10^201 / 53 reads as a double past it. */
+function insideExactly(input: Input, v: Rational): boolean {
+  const interval = input.interval;
+  if (interval === undefined) return true;
+  const { lower, upper } = exactEnds(interval);
+  const aboveLower = lower === undefined || (interval.lowerClosed ? v.cmp(lower) >= 0 : v.cmp(lower) > 0);
+  const belowUpper = upper === undefined || (interval.upperClosed ? v.cmp(upper) <= 0 : v.cmp(upper) < 0);
+  return aboveLower && belowUpper;
+}
+
+/** Decimal orders searched below an interval's upper end for a number of few significant digits inside it. */
+const DECIMAL_ORDERS = 40;
+
+/**
+ * The numbers m 10^e of fewest significant digits strictly inside an interval of one sign, the largest order e first, and
+ * at each order the first two multiples past the lower end: 10^29 and 2 10^29 in (1e20, 1e30), 10^-201 in (1e-300, 1e-200),
+ * -2 10^29 and -10^29 in (-1e30, -1e20).
+ */
+function fewestDigitsWithin(interval: InputInterval): Rational[] {
+  const { lower, upper } = exactEnds(interval);
+  if (lower === undefined || upper === undefined || lower.sign() * upper.sign() < 0) return [];
+  const negative = upper.sign() <= 0;
+  const [low, high] = negative ? [upper.neg(), lower.neg()] : [lower, upper];
+  if (high.isZero()) return [];
+  const top = Math.floor(Math.log10(high.toNumber() || Number.MIN_VALUE)) + 1;
+  const out: Rational[] = [];
+  for (let e = top; e > top - DECIMAL_ORDERS && out.length < CURVE_VALUES; e--) {
+    const unit = e >= 0 ? Rational.of(10n ** BigInt(e)) : Rational.of(1n, 10n ** BigInt(-e));
+    const first = low.div(unit);
+    const m = first.num / first.den + 1n;
+    for (const k of [m, m + 1n]) {
+      const v = Rational.of(k).mul(unit);
+      if (v.cmp(low) > 0 && v.cmp(high) < 0 && out.length < CURVE_VALUES) out.push(v);
+    }
+  }
+  return negative ? out.map((v) => v.neg()) : out;
 }
 
 /** The slack a bound's comparison needs to be >= 0: E - A for A <= E, A - E for A >= E; undefined for no comparison. */

@@ -87,3 +87,16 @@ claim d*c - log(1 + exp(c)) <= d*log(d) + (1 - d)*log(1 - d)
 `)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('AM-GM on an interval far from 1 (probe 69)', () => {
+  it('is refuted at g = h, a number of few digits inside the interval, whose exact root the exact engine sees', () => {
+    const file = (interval: string) => `given g, h: real in ${interval}
+claim (g + h) / 2 > sqrt(g * h)
+claim g / h + h / g > 2
+claim (g + h) / 2 >= sqrt(g * h)
+`;
+    for (const interval of ['(1e20, 1e30)', '(1e200, 1e300)', '(1e-300, 1e-200)']) {
+      expect(verdictsIn(file(interval)), interval).toEqual(['refuted', 'refuted', 'verified']);
+    }
+  }, 120_000);
+});

@@ -33,3 +33,15 @@ describe('a root of a base that holds roots raised to their order', () => {
     expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
   });
 });
+
+describe('a root of a large constant that is a perfect power (probe 69)', () => {
+  it('comes out of the root: sqrt((10^12 + 39)^2) is 10^12 + 39, and (3^40 + 2)^3 has a cube root', () => {
+    const steps = claimsOf(deriv(`given x: real
+claim sqrt(1000000000039^2) = 1000000000039
+claim (12157665459056928803^3)^(1/3) = 12157665459056928803
+claim log(1000000000039^4) = 4 * log(1000000000039)
+claim sqrt(1000000000039^2) = 1000000000040   expect wrong
+`)).flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+});
