@@ -968,6 +968,50 @@ function farPoints(comparison: Term, inputs: readonly Input[], instance: Instanc
   return out;
 }
 
+/** How far apart two inputs are put where a bound reads their difference: 10^-6, 10^-12, 10^-24, 10^-48. */
+const MEETING_GAPS: readonly bigint[] = [6n, 12n, 24n, 48n].map((k) => 10n ** k);
+/** Pairs of inputs, and simple values of the first, a bound is tried at with the two almost met, at most. */
+const MEETING_PAIRS = 3;
+const MEETING_VALUES = 2;
+
+/**
+ * Points where two inputs whose difference a bound reads almost meet, y = x + 10^-k with x at a simple value: a
+ * Lipschitz or mean-value bound |f(a) - f(b)| <= L |a - b| is tight only as b tends to a where |f'| is largest, and
+ * |sin a - sin b| <= |a - b| (1 - 1e-13) fails at a = 0, b = 1e-10 alone (probe 69), which random inputs never reach.
+ */
+function meetingPoints(comparison: Term, inputs: readonly Input[], instance: Instance, random: () => number): Map<string, PointValue>[] {
+  const scalars = new Map(scalarInputsOf(comparison, inputs).map((input) => [input.name, input]));
+  const pairs: Array<[Input, Input]> = [];
+  const scalarName = (t: Term): string | undefined => (t.k === 'input' && t.ref.indices.length === 0 && scalars.has(t.ref.name) ? t.ref.name : undefined);
+  const negated = (t: Term): string | undefined =>
+    (t.k === 'mul' && t.factors.length === 2 && t.factors[0].k === 'num' && t.factors[0].value.num === -1n && t.factors[0].value.den === 1n ? scalarName(t.factors[1]) : undefined);
+  someSubterm(comparison, (t) => {
+    if (t.k !== 'add' || t.terms.length !== 2 || pairs.length >= MEETING_PAIRS) return false;
+    for (const [a, b] of [[t.terms[0], t.terms[1]], [t.terms[1], t.terms[0]]] as const) {
+      const x = scalarName(a);
+      const y = negated(b);
+      if (x !== undefined && y !== undefined && x !== y && !pairs.some(([p, q]) => (p.name === x && q.name === y) || (p.name === y && q.name === x))) {
+        pairs.push([scalars.get(x)!, scalars.get(y)!]);
+      }
+    }
+    return false;
+  });
+  const out: Map<string, PointValue>[] = [];
+  for (const [x, y] of pairs) {
+    for (const v of simpleValuesWithin(x).slice(0, MEETING_VALUES)) {
+      for (const gap of MEETING_GAPS) {
+        const w = v.add(Rational.of(1n, gap));
+        if (!allowsValue(y.kind, w.toNumber()) || !insideInterval(y, w.toNumber()) || !insideExactly(y, w)) continue;
+        const point = randomPoint(inputs, instance, random, -1);
+        point.set(x.name, { num: v.num, den: v.den });
+        point.set(y.name, { num: w.num, den: w.den });
+        out.push(point);
+      }
+    }
+  }
+  return out;
+}
+
 /** The least span of the constants, in decimal orders, past which a bound is also tried at 10^-(span + 10) and 10^(span + 10). */
 const BEYOND_SPAN = 40;
 
@@ -2384,7 +2428,8 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   const scaled = limited ? [] : confirmationScales([lhs, rhs]).map((scale) => randomPoint(inputs, instance, random, -1, scale));
   // A bound is read where it may be tight instead of at random points (the numbers read those in 60 digits): each scalar
   // input alone far out (atan(x) <= 1.57 past x = 1256), and where the bound's slack is least along it.
-  const tight = bound && !limited ? [...farPoints(rhs, inputs, instance, random), ...marginMinima(rhs, inputs, instance, random)] : [];
+  const tight = bound && !limited ? [...farPoints(rhs, inputs, instance, random), ...marginMinima(rhs, inputs, instance, random),
+    ...meetingPoints(rhs, inputs, instance, random)] : [];
   const ends = intervalEndPoints(inputs, instance, random, [lhs, rhs]);
   // A limit is read at three to nine points of its body for each value: a difference of its value shows at a few points as at all.
   const readsLimit = someSubterm(lhs, isLimit) || someSubterm(rhs, isLimit);

@@ -100,3 +100,15 @@ claim (g + h) / 2 >= sqrt(g * h)
     }
   }, 120_000);
 });
+
+describe('a Lipschitz bound tight only as its two inputs meet (probe 69)', () => {
+  it('is refuted where they almost meet at a simple value, 10^-12 apart; the true constants hold', () => {
+    expect(verdictsIn(`given a, b: real
+claim abs(sin(a) - sin(b)) <= abs(a - b) * (1 - 1e-13)
+claim abs(sin(a) - sin(b)) <= abs(a - b) * (1 - 1e-40)
+claim abs(sigmoid(a) - sigmoid(b)) <= abs(a - b) / 4.0001
+claim abs(sin(a) - sin(b)) <= abs(a - b)
+claim abs(sigmoid(a) - sigmoid(b)) <= abs(a - b) / 4
+`)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
+  }, 120_000);
+});
