@@ -60,7 +60,10 @@ function atomRange(atoms: AtomTable, id: number, depth: number): Range {
   const atom = atoms.atoms[id];
   if (atoms.stepAtoms.has(id)) return closed(Rational.ZERO, Rational.ONE);
   switch (atom.kind) {
-    case 'input': return atom.positive ? POSITIVE : ALL;
+    case 'input': {
+      const kind = atom.positive ? POSITIVE : ALL;
+      return atom.range === undefined ? kind : intersection(kind, { lo: atom.range.lo, hi: atom.range.hi, loIn: atom.range.loIn, hiIn: atom.range.hiIn });
+    }
     case 'exp': return POSITIVE;
     case 'pi': return PI;
     case 'root': return rootRange(atoms, id, depth);
@@ -71,6 +74,15 @@ function atomRange(atoms: AtomTable, id: number, depth: number): Range {
       return name !== undefined && Object.hasOwn(FUNCTION_RANGES, name) ? FUNCTION_RANGES[name] : ALL;
     }
   }
+}
+
+/** The values two ranges both hold: an input's interval within its kind's (a positive input in [-1, 2] is in (0, 2]). */
+function intersection(a: Range, b: Range): Range {
+  const [lo, loIn] = a.lo === undefined ? [b.lo, b.loIn] : b.lo === undefined ? [a.lo, a.loIn]
+    : a.lo.cmp(b.lo) !== 0 ? (a.lo.cmp(b.lo) > 0 ? [a.lo, a.loIn] : [b.lo, b.loIn]) : [a.lo, a.loIn && b.loIn];
+  const [hi, hiIn] = a.hi === undefined ? [b.hi, b.hiIn] : b.hi === undefined ? [a.hi, a.hiIn]
+    : a.hi.cmp(b.hi) !== 0 ? (a.hi.cmp(b.hi) < 0 ? [a.hi, a.hiIn] : [b.hi, b.hiIn]) : [a.hi, a.hiIn && b.hiIn];
+  return { lo, hi, loIn, hiIn };
 }
 
 function sum(a: Range, b: Range): Range {

@@ -1,4 +1,4 @@
-import { appliedName, bernoulliNumber, closedFormIntegral, closedPolynomialIntegral, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
+import { appliedName, bernoulliNumber, constantFraction, closedFormIntegral, closedPolynomialIntegral, fn, isContinuousKind, functionParameterCount, FUNCTIONS, substituteIndices, MAX_FACTORIAL, MAX_POLYGAMMA_ORDER, instanceValue, isSymmetricKind, mul, num, pow, printRef, printTerm, someSubterm, substituteScalarInputs, termKey, type Input, type Term } from '../model/index.ts';
 import { Budget, BudgetExceededError, gcdBig, Polynomial, Rational, RationalFunction } from './exact/index.ts';
 import { linearVariable, reduceRoot, splitBy } from './atom-relations.ts';
 import { Conditions, type Condition, type NullSetFacts } from './domain.ts';
@@ -11,7 +11,7 @@ import { signByRanges, weakSignByRanges } from './atom-ranges.ts';
  */
 export type Atom =
   /** An entry of an input, e.g. x[2]. */
-  | { readonly kind: 'input'; readonly name: string; readonly text: string; readonly positive: boolean }
+  | { readonly kind: 'input'; readonly name: string; readonly text: string; readonly positive: boolean; readonly range?: InputRange }
   /** exp(m / q) for a monomial m of other atoms (q = 1 usually): exp(x[1]), exp(1). */
   | { readonly kind: 'exp'; readonly text: string; readonly powers: ReadonlyArray<readonly [number, number]>; readonly den: bigint; readonly times?: bigint }
   /** log(P) of a positive primitive polynomial, a positive atom, or a prime. */
@@ -201,6 +201,20 @@ export class AtomTable {
 /** Input kinds whose entries are positive, so that log of them splits and they may divide. */
 const POSITIVE_KINDS = new Set(['positive', 'unit', 'simplex']);
 
+/** The values an input's interval allows, by its ends written as exact fractions (an end of another kind, pi / 2, is left open-ended). */
+export interface InputRange { readonly lo?: Rational; readonly hi?: Rational; readonly loIn: boolean; readonly hiIn: boolean }
+
+function inputRange(interval: NonNullable<Input['interval']>): InputRange | undefined {
+  const end = (t: Term | undefined): Rational | undefined => {
+    const fraction = t === undefined ? undefined : constantFraction(t);
+    return fraction === undefined ? undefined : Rational.of(fraction.num, fraction.den);
+  };
+  const lo = end(interval.lower);
+  const hi = end(interval.upper);
+  if (lo === undefined && hi === undefined) return undefined;
+  return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}), loIn: interval.lowerClosed, hiIn: interval.upperClosed };
+}
+
 /**
  * Whether an interval holds positive numbers only: `real in (128, 140)` or `(0, 1]`
  * is read as a positive input is (abs(a) = a, max(a, 0) = a). A literal lower end
@@ -350,7 +364,9 @@ export class Canonicalizer {
         const swap = input !== undefined && isSymmetricKind(input.kind) && a?.k === 'lit' && b?.k === 'lit' && a.value > b.value;
         const text = printRef(swap ? { name: t.ref.name, indices: [b, a] } : t.ref);
         const positive = input !== undefined && (POSITIVE_KINDS.has(input.kind) || positiveInterval(input.interval));
-        return RationalFunction.variable(this.atoms.intern(`in:${text}`, () => ({ kind: 'input', name: t.ref.name, text, positive }), (_, input) => input(text)));
+        const range = input?.interval === undefined ? undefined : inputRange(input.interval);
+        return RationalFunction.variable(this.atoms.intern(`in:${text}`, () => ({ kind: 'input', name: t.ref.name, text, positive, ...(range ? { range } : {}) }),
+          (_, input) => input(text)));
       }
       case 'add': {
         // Added in pairs, then pairs of pairs: added one by one, each term was added to a numerator holding all
@@ -1568,7 +1584,14 @@ export class Canonicalizer {
     this.conditions = new Conditions();
     try {
       const form = this.of(t);
-      return form.isZero() ? 0 : this.isPositive(form) ? 1 : this.isPositive(form.neg()) ? -1 : undefined;
+      if (form.isZero()) return 0;
+      if (this.isPositive(form)) return 1;
+      if (this.isPositive(form.neg())) return -1;
+      // By the ranges of the inputs' intervals: p + 1 > 0 for p in (-1, 0), where the integral of t^p from 1 to
+      // Infinity diverges; its form for p < -1 had been proved equal to -1 / (p + 1) there (probe 68).
+      if (form.denominatorFactors().length > 0) return undefined;
+      const ranged = signByRanges(form.numerator(this.budget), this.atoms);
+      return ranged === undefined ? undefined : ranged * form.denominatorConstant().sign() > 0 ? 1 : -1;
     } finally {
       this.conditions = outer;
     }

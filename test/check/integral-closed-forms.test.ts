@@ -257,3 +257,24 @@ claim integral(x, -1, 1, x^2 / sqrt(1 - x^2)) = pi / 2 + 1e-40   expect wrong
     expect(divergent.verdict).not.toMatch(/proved|verified/);
   }, 60_000);
 });
+
+describe('a closed form\'s condition against an input\'s interval (probe 68)', () => {
+  it('gives no form where the interval says the integral diverges: t^p from 1 to Infinity for p in (-1, 0) is refuted, not an engine fault', () => {
+    expect(verdictsIn(`given p: real in (-1, 0)
+given q: real in (-3, -2)
+given r: real in (-2, 0)
+claim integral(t, 1, Infinity, t^p) = -1 / (p + 1)
+claim integral(t, 1, Infinity, t^q) = -1 / (q + 1)
+claim integral(t, 1, Infinity, t^r) = -1 / (r + 1)
+claim integral(t, 1, Infinity, t^q) = -1 / (q + 1.001)
+`)).toEqual(['refuted', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('reads the interval\'s ends in comparisons too: (x > 1) is 1 for x in (2, 3), so the step is proved', () => {
+    expect(verdictsIn(`given x: real in (2, 3)
+claim (x > 1) * x = x
+claim max(x, 1) = x
+claim (x > 2.5) * x = x   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
