@@ -1315,6 +1315,32 @@ export class Canonicalizer {
   }
 
   /** Whether a polynomial is > 0 or >= 0 everywhere, read from its terms: positive coefficients, atoms positive or squared. */
+  /**
+   * The sign of d, a polynomial of atoms with a log among them, as that of exp(d) - 1: exp is increasing, and exp
+   * undoes the logs and the sums. log(1 + exp(u)) - u is log((1 + exp(u)) / exp(u)), so its sign is that of
+   * exp(-u) > 0 for every u; at u = 1e200 no digits see the difference exp(-1e200) (probe 69: softplus(u) > u,
+   * log(sigmoid(m)) < m and softplus(u) = u on huge intervals were errors). Undefined where exp(d) - 1 has no
+   * sign the atoms show, or d holds no log or many terms.
+   */
+  signThroughExp(d: Polynomial): 1 | -1 | undefined {
+    const b = this.budget;
+    if (d.termCount() > MAX_EXP_SIGN_TERMS || ![...d.variables()].some((id) => this.atoms.logArgument.has(id))) return undefined;
+    let above: RationalFunction;
+    try {
+      above = this.exp(RationalFunction.fromPolynomial(d)).sub(RationalFunction.ONE, b);
+    } catch (error) {
+      if (error instanceof BudgetExceededError) return undefined;
+      throw error;
+    }
+    let signed = this.atoms.reduce(above.numerator(b), b, false);
+    for (const f of above.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
+    if (above.denominatorConstant().sign() < 0) signed = signed.neg();
+    if (signed.isZero()) return undefined;
+    if (this.knownSign(signed) === 'positive' || this.positivePolynomial(signed)) return 1;
+    if (this.knownSign(signed.neg()) === 'positive' || this.positivePolynomial(signed.neg())) return -1;
+    return signByRanges(signed, this.atoms);
+  }
+
   private knownSign(p: Polynomial): 'positive' | 'nonneg' | undefined {
     if (p.isZero()) return undefined;
     let strictTerm = false;
@@ -1491,6 +1517,9 @@ export class Canonicalizer {
       // So do the ranges of the library's bounded functions: (erf(30) < 1) is 1, though no digits read erf(30) below 1.
       const ranged = signByRanges(signedD, this.atoms);
       if (ranged !== undefined) return ofSign(ranged);
+      // So does exp of a difference of logs and the terms exp undoes: (softplus(u) > u) is 1 for every u.
+      const throughExp = this.signThroughExp(signedD);
+      if (throughExp !== undefined) return ofSign(throughExp);
       // So does the value of a constant far from 0: abs(sin(1)) is sin(1), which hid the tie of abs(sin(x)) < sin(1) at
       // the included end x = 1 (probe 42).
       // Not through an indicator, whose double could decide a tie wrongly ((sin(pi) > 0) reads 1 in doubles).
@@ -1721,6 +1750,9 @@ function constantOf(a: RationalFunction): Rational | undefined {
   const c = a.numerator().constantValue();
   return c === undefined ? undefined : c.div(a.denominatorConstant());
 }
+
+/** Terms of a difference signed through exp, at most: exp of each term is a factor of the product compared with 1. */
+const MAX_EXP_SIGN_TERMS = 8;
 
 /** The multiples of an angle the addition formulas write out, at most (sin(8x) is a polynomial of degree 8). */
 const MAX_ANGLE_MULTIPLE = 8;

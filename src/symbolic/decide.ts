@@ -317,7 +317,8 @@ export function decideStep(
         // Read once, for the confirmation (where an outright constant needs no point, so none is asked for) and the verdict.
         let never: { form: string | undefined } | undefined;
         const neverZeroForm = () => (never ??= {
-          form: constant !== undefined || neverZero(numerator, atoms, exact) ? shortened(difference.toString((id) => atoms.name(id))) : undefined,
+          form: constant !== undefined || neverZero(numerator, atoms, exact) || (difference.denominatorFactors().length === 0 && canonical.signThroughExp(numerator) !== undefined)
+            ? shortened(difference.toString((id) => atoms.name(id))) : undefined,
         }).form;
         // The margin's slopes, taken once for the critical and the switch points (a derivative per input).
         let slopesRead: MarginSlope[] | undefined;

@@ -197,7 +197,7 @@ claim digamma(a) >= log(1.0000000000001 * a) - 1 / a   expect wrong
 claim digamma(a) >= log(a) - 1 / a
 claim x / (1 + abs(x)) < 1
 claim softplus(x) > x
-`)).toEqual(['refuted', 'refuted', 'verified', 'verified', 'verified']);
+`)).toEqual(['refuted', 'refuted', 'verified', 'verified', 'proved']);
   }, 120_000);
 
   it('reads a bound tied at 0 just off the tie, at 1e-20 and 1e-40, where a slip hidden in a divisor\'s digits breaks it (probe 48)', () => {
@@ -457,4 +457,22 @@ claim x^1000 * (1 - x) < (1000/1001)^1000/1001   expect wrong
 claim x^12 * (1 - x) <= (12/13)^12/13
 `)).toEqual(['refuted', 'refuted', 'verified']);
   }, 120_000);
+});
+
+describe('bounds of logs signed through exp (probe 69)', () => {
+  it('proves softplus, log-sigmoid and log-sum-exp bounds for every input, and refutes their equalities on huge intervals', () => {
+    expect(verdictsIn(`given u: real in (1e200, 1e300)
+given m: real in (-1e300, -1e200)
+given x, y: real
+claim softplus(u) > u
+claim log(sigmoid(m)) < m
+claim log(sigmoid(u)) < 0
+claim softplus(u) = u   expect wrong
+claim log(sigmoid(u)) = 0   expect wrong
+claim softplus(x) > x
+claim log(exp(x) + exp(y)) > x
+claim log(exp(x) + exp(y)) >= max(x, y)
+claim softplus(x) < x   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'refuted', 'proved', 'proved', 'verified', 'refuted']);
+  }, 60_000);
 });

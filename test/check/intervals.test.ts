@@ -108,7 +108,8 @@ claim log(q) < 0               expect wrong
 claim log(u) > 0
 claim tan(x) > x               expect wrong
 `);
-    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted', 'refuted', 'refuted', 'verified', 'refuted']);
+    // log(u) > 0 on (1, Infinity) is proved: exp(log(u)) - 1 = u - 1 > 0 on the interval.
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted', 'refuted', 'refuted', 'proved', 'refuted']);
     // Refuted at the included end pi/2, found exactly: cos(pi/2) = 0 is not > 0.
     expect(steps[3].detail.counterexample?.inputs).toEqual({ w: Math.PI / 2 });
     // Its double reads 6.1e-17 > 0, and 60 digits 2.3e-60, a rounding of the tie exact algebra shows: the report
@@ -125,8 +126,8 @@ claim x^2 < 0.35   expect wrong
 claim log(z - 999) > 0
 claim diff(x^3, x) = 3 * x^2
 `);
-    // x^2 < 0.36 is proved by the interval's range: x^2 lies in (0.25, 0.36).
-    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'verified', 'proved']);
+    // x^2 < 0.36 is proved by the interval's range: x^2 lies in (0.25, 0.36); log(z - 999) > 0 since z - 999 > 1.
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved', 'proved']);
     const x = steps[1].detail.counterexample!.inputs.x as number;
     // Simplified no further than the interval allows: not 0.6, an end left out.
     expect(x > 0.5 && x < 0.6 && x * x > 0.35).toBe(true);

@@ -15,7 +15,7 @@ claim (1 - ls) * b + ls > ls
 claim (1 - ls) * (1 - b) + ls < 1
 claim (1 - ls) * b + ls <= 1
 claim (1 - ls) * (1 - b) > 0
-`)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'refuted']);
+`)).toEqual(['refuted', 'refuted', 'refuted', 'proved', 'refuted']);
     const [atOne, atZero] = stepsIn('given b: binary\ngiven ls: real in (0, 1)\nclaim (1 - ls) * b + ls < 1\nclaim (1 - ls) * b + ls > ls\n');
     expect(atOne.detail.counterexample?.inputs.b).toBe(1);
     expect(atZero.detail.counterexample?.inputs.b).toBe(0);
@@ -26,6 +26,6 @@ claim (1 - ls) * (1 - b) > 0
 given ls: real in (0, 1)
 claim (1 - ls) * y[k] + ls / K > ls / K
 claim (1 - ls) * y[k] + ls / K >= ls / K
-`)).toEqual(['refuted', 'verified']);
+`)).toEqual(['refuted', 'proved']);
   }, 120_000);
 });
