@@ -365,8 +365,13 @@ class LatexReader {
         return indicator.end;
       }
       // \frac{\partial}{\partial X}\operatorname{Tr}(A X): a word is a function's name, no part of the name before it (XTr).
-      // One letter stays against its neighbour, as books set a product: \mathbf{W}\mathbf{x} is Wx.
-      if (/^\s*[A-Za-z]{2,}\s*$/.test(text.slice(inner.inner[0], inner.inner[1]))) apart();
+      // So is a letter in a font a name of its own, as TeX sets it: \mathbf{X}^T\mathbf{X} is X^T X (not X^TX, a superscript
+      // TX), \mathbf{a}\mathbf{b}^T is a b^T, \lambda\mathbf{w} is λ w (probe 70). But \mathrm{d}x is a differential, dx.
+      // After a superscript's brace too: \mathbf{X}^{-1}\mathbf{B} is X^{-1} B.
+      if (!/^\s*d\s*$/.test(text.slice(inner.inner[0], inner.inner[1]))) {
+        if (this.out[this.out.length - 1] === '}') this.emit(' ', i);
+        else apart();
+      }
       this.emitTranslated(inner, false);
       return inner.end;
     }
@@ -694,9 +699,15 @@ function afterName(text: string, at: number): boolean {
     }
     return -1;
   };
-  // A subscript first: _{...} or _x.
-  if (text[i] === '}' && text[opening(i) - 1] === '_') i = opening(i) - 2;
-  else if (i >= 1 && text[i - 1] === '_' && /[\p{L}\p{N}]/u.test(text[i])) i -= 2;
+  // A subscript and a superscript first, in either order: _{...} or _x, ^{...} or ^n. \sum_{i=1}^n \left[ ... \right] is the
+  // sum of the bracket, not an entry of n (probe 70: the let it stood in made the whole file unreadable).
+  let raised = false;
+  for (let scripts = 0; scripts < 2 && i >= 1; scripts++) {
+    const mark = text[i] === '}' ? text[opening(i) - 1] : /[\p{L}\p{N}]/u.test(text[i]) ? text[i - 1] : undefined;
+    if (mark !== '_' && mark !== '^') break;
+    raised ||= mark === '^';
+    i = text[i] === '}' ? opening(i) - 2 : i - 2;
+  }
   if (i < 0) return false;
   // The name: a font's braces around one (\mathbb{E}), or letters that are no statement's keyword (claim \Big[1 + b\Big]^2).
   if (text[i] === '}') return /\\(?:math[a-z]*|operatorname|text[a-z]*|boldsymbol|bm)$/.test(text.slice(0, Math.max(opening(i), 0)));
@@ -704,7 +715,8 @@ function afterName(text: string, at: number): boolean {
   while (start > 0 && /[\p{L}]/u.test(text[start - 1])) start--;
   // A big operator is no name: \sum_i \left[ ... \right] is the sum of the bracket (Casella and Berger, probe 60).
   if (text[start - 1] === '\\' && BIG_OPERATORS.has(text.slice(start, i + 1))) return false;
-  return start <= i && !STATEMENT_WORDS.has(text.slice(start, i + 1));
+  // Nor is a power's base: x^2 \left[ ... \right] multiplies the bracket.
+  return start <= i && !raised && !STATEMENT_WORDS.has(text.slice(start, i + 1));
 }
 
 const BIG_OPERATORS: ReadonlySet<string> = new Set(['sum', 'prod', 'int', 'iint', 'oint', 'bigcup', 'bigcap', 'max', 'min', 'lim', 'sup', 'inf']);

@@ -115,7 +115,7 @@ export function parseDerivationFile(content: string | Uint8Array, file = '<inlin
         current.statements.push(parseGiven(logical));
       } else if (keyword === 'let') {
         finishClaim();
-        current.statements.push(parseLet(logical));
+        current.statements.push(parseLet(logical, options.recover === true));
       } else if (keyword === 'implicit') {
         finishClaim();
         current.statements.push(parseImplicit(logical));
@@ -403,7 +403,7 @@ function keptName(name: string, file: string, span: Span): DerivationError {
     'pick another name'));
 }
 
-function parseLet(line: LogicalLine): LetDecl {
+function parseLet(line: LogicalLine, recover: boolean): LetDecl {
   const file = line.map.file;
   const m = new RegExp(`^let\\s+(${NAME})\\s*(?:\\[([^\\]]*)\\]|\\(([^)]*)\\))?\\s*=(?!=)`, 'u').exec(line.text);
   const written = /^let\s+([\p{L}\p{N}_$]+)/u.exec(line.text);
@@ -430,7 +430,8 @@ function parseLet(line: LogicalLine): LetDecl {
     hint: 'arguments are distinct names, e.g. let f(x) = x^2 + 1 or let g(x, y) = x * y',
   }));
   const bodyStart = m[0].length;
-  const body = expressionAt(line, bodyStart, line.text.length);
+  // An unreadable body makes the steps that use the definition errors, as an unknown name in it does, not the whole file.
+  const body = stepExpressionAt(line, bodyStart, line.text.length, recover);
   return {
     kind: 'let', name: m[1], nameSpan: line.map.span(nameStart, nameStart + m[1].length), params, ...(m[3] !== undefined ? { args } : {}), body,
     text: line.text.slice(bodyStart).trim(), span: line.map.span(0, line.text.length),

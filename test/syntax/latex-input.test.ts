@@ -253,3 +253,36 @@ claim \\left\\| [x, y] \\right\\| = sqrt(x^2 + y^2)   by "the norm"
     expect(step.verdict).toBe('error');
   });
 });
+
+describe('the Matrix Cookbook and PRML as printed (probe 70)', () => {
+  it('sets a letter in a font apart from the one before it, as TeX does, but keeps \\mathrm{d}x a differential', () => {
+    expect(read('\\mathbf{X}^T\\mathbf{X}')).toBe('X^T X');
+    expect(read('\\mathbf{a}\\mathbf{b}^T')).toBe('a b^T');
+    expect(read('\\lambda\\mathbf{w}')).toBe('\u03bb w');
+    expect(read('\\mathbf{A}\\mathbf{X}^{-1}\\mathbf{B}')).toBe('A X^{-1} B');
+    expect(read('\\int f(x)\\,\\mathrm{d}x')).toBe('\u222bf(x) dx');
+  });
+
+  it('reads a square bracket after a sum\'s limits as the summand\'s bracket, and after a power as a factor', () => {
+    expect(read('\\sum_{i=1}^n \\left[ x_i \\right]')).toBe('\u2211_{i=1}^n ( x_i )');
+    expect(read('\\sum^{n}_{i=1} \\left[ x_i \\right]')).toBe('\u2211^{n}_{i=1} ( x_i )');
+    expect(read('x^2 \\left[ 1 + x \\right]')).toBe('x^2 ( 1 + x )');
+    expect(read('\\mathbb{E}_{x \\sim p}\\left[ x^2 \\right]')).toBe('E_{x  ~ p}[ x^2 ]');
+  });
+
+  it('checks the Cookbook\'s identities written so: an outer product, a trace of an inverse, X^T X', () => {
+    expect(verdicts(`given a, b: vector[n]
+given X: matrix[n, n]
+claim \\frac{\\partial \\mathbf{a}^T \\mathbf{X} \\mathbf{b}}{\\partial \\mathbf{X}} = \\mathbf{a}\\mathbf{b}^T
+claim \\frac{\\partial \\mathbf{a}^T \\mathbf{X}^T \\mathbf{b}}{\\partial \\mathbf{X}} = \\mathbf{b}\\mathbf{a}^T
+claim \\frac{\\partial \\mathbf{a}^T \\mathbf{X} \\mathbf{b}}{\\partial \\mathbf{X}} = \\mathbf{b}\\mathbf{a}^T   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('reads \\det without brackets, as \\sin x is read', () => {
+    expect(verdicts(`given A: matrix[2, 2]
+claim \\det \\mathbf{A} = A[1, 1] A[2, 2] - A[1, 2] A[2, 1]
+claim \\frac{1}{\\det A} = 1 / det(A)
+`)).toEqual(['proved', 'proved']);
+  });
+});

@@ -189,3 +189,19 @@ describe('names as the notes write them', () => {
     expect([step.verdict, step.proof]).toEqual(['proved', 'every-n']);
   });
 });
+
+describe('a let whose body cannot be read (probe 70)', () => {
+  it('makes only the steps that use it errors, not the whole file', async () => {
+    const { checkText } = await import('../../src/index.ts');
+    const report = checkText(`derivation "a"
+given x: vector[n]
+given p: unit
+let L1 = ∑_{i=1}^n [ x_i ln p ]
+claim p = p
+claim L1 = L1
+`, 'broken-let.deriv', { seed: 1, trials: 5 });
+    const steps = report.files[0].derivations[0].claims.flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'error']);
+    expect(steps[1].detail.diagnostic?.message).toMatch(/in the declaration of L1/);
+  });
+});
