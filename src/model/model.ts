@@ -16,7 +16,7 @@ import { InlineBudget } from './term-size.ts';
 import { resolveType } from './types.ts';
 import { intervalGuard, resolveInterval } from './intervals.ts';
 import { add } from './term-builders.ts';
-import { freeInputNames } from './term-queries.ts';
+import { freeInputNames, inputNames } from './term-queries.ts';
 import { functionParameterCount, MAX_FUNCTION_ARITY } from './abstract-functions.ts';
 import { indexNamesOutsideSums } from './condition-sums.ts';
 import { withGreekTwins } from './greek-twins.ts';
@@ -637,7 +637,11 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const stepValues = claim.steps.map((step) => ({ step, ...attempt(step.expr, true) }));
   // An array claim (its expressions are arrays) is checked entry by entry: the
   // entry's position becomes fresh free indices, shared by every expression.
-  const firstArray = [headValue, ...stepValues].find((r) => r.value?.k === 'array')?.value;
+  // A claim whose own expression is a scalar that reads an input is about a scalar: a step that is an array is of
+  // another shape, never that scalar in every entry (x^2 + 1 = [[x^2 + 1, x^2 + 1], ...] was proved, and ∇²g, the
+  // Laplacian, was compared entry by entry with a Hessian written out; probe 70). A constant claim (0 = ∇L) stands for every entry.
+  const scalarClaim = headValue.value?.k === 'scalar' && inputNames(headValue.value.t).size > 0;
+  const firstArray = scalarClaim ? undefined : [headValue, ...stepValues].find((r) => r.value?.k === 'array')?.value;
   const shape = firstArray?.k === 'array' ? firstArray.shape : undefined;
   const written = new Set([claim.text, ...claim.steps.map((s) => s.text)].flatMap((t) => t.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []));
   const entry = shape ? resolver.entryIndices(shape, written) : [];
@@ -648,6 +652,13 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const toTerm = (r: { value?: Value; error?: Diagnostic }, span: Claim['span'], isHead: boolean): { term?: Term; error?: Diagnostic; offShape?: string } => {
     if (!r.value) return { error: r.error };
     const v = r.value;
+    if (scalarClaim && v.k !== 'scalar') {
+      return {
+        error: diagnostic('shape', `this step is ${describe(v)}, but the claim is about a scalar`, scope.file, span,
+          `every expression of a claim has the same shape${claim.text.includes('\u2207') || /laplacian/.test(claim.text) ? '; ∇² of a function with no variable written is its Laplacian, a scalar: for the Hessian write hessian(f, [x, y])' : ''}`),
+        offShape: describe(v),
+      };
+    }
     // A scalar in an array claim stands for every entry (`grad(f, x) = 0`: the zero vector), as in broadcasting.
     if (shape && v.k !== 'scalar' && (v.shape.length !== shape.length || !v.shape.every((d, p) => sameDim(d, shape[p])) || crossed(v, firstArray!))) {
       return {

@@ -1432,6 +1432,8 @@ export class Resolver {
     // grad(φ), laplacian(φ), div(F), curl(F) of a field with no variables written (∇φ, ∇²φ, ∇ · F, ∇ × F as printed):
     // in the coordinates x, y, z the derivation declares.
     if (args.length === 1 && ['grad', 'laplacian', 'div', 'divergence', 'curl'].includes(name) && !this.isDeclared(name)) {
+      const own = name === 'grad' || name === 'laplacian' ? this.ofDefinedFunction(expr, bound) : undefined;
+      if (own !== undefined) return own;
       const coordinates = this.coordinatesFor(expr);
       // ∇L of a quantity that reads more than the coordinates (a weight w beside data x, y) is a gradient in the weights
       // as often as in the coordinates: refused, never read one way (div, curl and ∇² are of fields in space only).
@@ -2288,6 +2290,37 @@ export class Resolver {
     const kernel: Expr = { kind: 'call', name: 'exp', nameSpan: expr.span, args: [{ kind: 'unary', op: '-', arg: { kind: 'binary', op: '*', left: s, right: t, span: expr.span, opSpan: expr.span }, span: expr.span }], span: expr.span };
     const body: Expr = { kind: 'binary', op: '*', left: kernel, right: f, span: expr.span, opSpan: expr.span };
     return this.val({ kind: 'call', name: 'integral', nameSpan: expr.nameSpan, args: [t, { kind: 'number', text: '0', value: 0, span: expr.span }, name('Infinity'), body], span: expr.span }, bound);
+  }
+
+  /**
+   * ∇f, ∇²f and ∇f(1, 2) of a function the derivation defines (`let f(x, y) = ...`): in its own parameters, not in every
+   * coordinate declared (∇f of f(x, y) was a vector of length 3 where z was declared too), and at the point written:
+   * ∇g(1, 2) is the gradient of g at (1, 2), where it had been the gradient of the number g(1, 2), 0 (probe 70: a true
+   * directional derivative refuted, and ∇g(1, 2) = 0 proved). Undefined where f is no such function or its parameters
+   * are no scalar inputs; a point whose coordinates read the parameters themselves is refused.
+   */
+  private ofDefinedFunction(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value | undefined {
+    const [operand] = expr.args;
+    const fname = operand.kind === 'name' || operand.kind === 'call' ? operand.name : undefined;
+    const defined = fname === undefined || bound.has(fname) ? undefined : this.scope.definedFunctions?.get(fname);
+    if (defined === undefined || defined.args.length < 2 || !defined.args.every((a) => this.scope.inputs.get(a)?.dims.length === 0)) return undefined;
+    const span = operand.span;
+    const named = (n: string): Expr => ({ kind: 'name', name: n, span });
+    const coordinates: Expr = { kind: 'array', items: defined.args.map(named), span };
+    const inParameters: Expr = { kind: 'call', name: defined.name, nameSpan: operand.kind === 'call' ? operand.nameSpan : span, args: defined.args.map(named), span };
+    const field: Expr = { ...expr, args: [inParameters, coordinates] };
+    if (operand.kind === 'name') return this.callValue(expr.name, field, bound);
+    if (operand.kind !== 'call' || operand.args.length !== defined.args.length) return undefined;
+    if (operand.args.every((a, k) => a.kind === 'name' && a.name === defined.args[k])) return this.callValue(expr.name, field, bound);
+    const readsParameter = (e: Expr): boolean => (e.kind === 'name' && defined.args.includes(e.name)) || exprChildren(e).some(readsParameter);
+    if (operand.args.some(readsParameter)) {
+      throw this.error('unsupported', `${expr.name === 'grad' ? '∇' : '∇²'}${shortText(operand) ?? defined.name} is read at a point, and its coordinates read ${defined.name}'s own parameters ${defined.args.join(', ')}`,
+        expr.span, `write the ${expr.name === 'grad' ? 'gradient' : 'Laplacian'} in the parameters and put the point in: subs(${expr.name}(${defined.name}(${defined.args.join(', ')}), [${defined.args.join(', ')}]), ${defined.args[0]}, ...)`);
+    }
+    // At the point: each parameter replaced by its coordinate, none of which reads a parameter, so the order is no matter.
+    let atPoint: Expr = field;
+    defined.args.forEach((a, k) => { atPoint = { kind: 'call', name: 'subs', nameSpan: expr.nameSpan, args: [atPoint, named(a), operand.args[k]], span: expr.span }; });
+    return this.val(atPoint, bound);
   }
 
   /** The coordinates a field with no variables written is taken in: the scalar inputs x, y and z the derivation declares, two at least. */

@@ -3,7 +3,7 @@
  * refuted or an error, read as a different claim than the one printed.
  */
 import { describe, expect, it } from 'vitest';
-import { verdictsIn } from '../__test-helpers__/derivations.ts';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('backprop notes as printed', () => {
   it("differentiates with respect to an entry of a let written as a book writes it, let y_k = ... (it came out 0)", () => {
@@ -98,4 +98,30 @@ claim \\frac{\\partial L}{\\partial (W_2)_{ij}} = g_i h_j
 claim \\frac{\\partial L}{\\partial (W_2)_{ij}} = g_j h_i   expect wrong
 `)).toEqual(['proved', 'refuted']);
   });
+});
+
+describe('∇ of a function the derivation defines (probe 70)', () => {
+  it('is taken in its own parameters, and ∇g(1, 2) is the gradient at the point, not that of the number g(1, 2)', () => {
+    expect(stepsIn(`given x, y, z: real
+let g(x, y) = x^3 - 3xy + 4y^2
+let f(x, y) = x^2 y + 3xy^3
+claim \\nabla g(1, 2) \\cdot \\langle \\frac{\\sqrt{3}}{2}, \\frac{1}{2} \\rangle = \\frac{13 - 3\\sqrt{3}}{2}
+claim \\nabla g(1, 2) = \\mathbf{0}   expect wrong
+claim \\nabla g(1, 2) = [-3, 13]
+claim \\nabla f = \\langle 2xy + 3y^3, x^2 + 9xy^2 \\rangle
+claim \\nabla f(x, y) = [2 x y + 3 y^3, x^2 + 9 x y^2]
+claim \\nabla^2 f = 2 y + 18 x y
+`).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved']);
+  }, 60_000);
+
+  it('says where a claim about a scalar has a step that is an array, never comparing the scalar with each entry', () => {
+    const steps = stepsIn(`given x, y: real
+let g(x, y) = x^3 - 3xy + 4y^2
+claim x^2 + 1 = [[x^2 + 1, x^2 + 1], [x^2 + 1, x^2 + 1]]
+claim \\nabla^2 g = \\begin{pmatrix} 6x & -3 \\\\ -3 & 8 \\end{pmatrix}
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'error']);
+    expect(steps[0].detail.diagnostic?.message).toBe('this step is 2×2, but the claim is about a scalar');
+    expect(steps[1].detail.diagnostic?.hint).toMatch(/Laplacian, a scalar: for the Hessian write hessian\(f, \[x, y\]\)/);
+  }, 60_000);
 });
