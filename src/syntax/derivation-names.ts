@@ -161,15 +161,31 @@ export function withDeterminantBars(text: string, map: SourceMap, names: Readonl
   });
 }
 
-/** σ² written as the one name σsq wherever a let defines σ² (see DerivationNames.squared); nothing else changes. */
-export function withSquaredNames(text: string, map: SourceMap, names: ReadonlySet<string>): { text: string; map: SourceMap } {
+/**
+ * σ² written as the one name σsq wherever a let defines σ² (see DerivationNames.squared). Where σ itself is no name of
+ * the derivation, its even powers as LaTeX writes them are powers of that name too: Bishop's \sigma^2 (σ^2, σ^{2}) is
+ * σsq and \sigma^4 is σsq^2 (with `given σ²: positive`, \sigma^2 was σ, the sigmoid, squared; probe 70). Nothing else changes.
+ */
+export function withSquaredNames(text: string, map: SourceMap, names: ReadonlySet<string>, declared: ReadonlySet<string> = new Set()): { text: string; map: SourceMap } {
   if (names.size === 0) return { text, map };
   return rewritten(text, map, (i) => {
-    if (i > 0 && /[\p{L}\p{N}_]/u.test(text[i - 1])) return undefined;
+    // After a coefficient too: \frac{1}{2σ²} is 1 / (2 σ²).
+    if (i > 0 && /[\p{L}_]/u.test(text[i - 1])) return undefined;
     const name = [...names].find((n) => text.startsWith(n, i) && !/[\p{N}_]/u.test(text[i + n.length] ?? ''));
-    if (name === undefined) return undefined;
-    const written = name.slice(0, -1) + POWER_SUFFIX[name[name.length - 1]];
-    return { text: written, from: [...written].map(() => i), length: name.length };
+    if (name !== undefined) {
+      const written = name.slice(0, -1) + POWER_SUFFIX[name[name.length - 1]];
+      return { text: written, from: [...written].map(() => i), length: name.length };
+    }
+    for (const squared of names) {
+      const base = squared.slice(0, -1);
+      if (squared[squared.length - 1] !== '\u00b2' || declared.has(base) || !text.startsWith(base, i)) continue;
+      const power = /^\^(?:\{[ \t]*([2468])[ \t]*\}|\([ \t]*([2468])[ \t]*\)|([2468])(?![\p{N}.]))/u.exec(text.slice(i + base.length, i + base.length + 8));
+      if (power === null) continue;
+      const half = Number(power[1] ?? power[2] ?? power[3]) / 2;
+      const written = `${base}sq${half === 1 ? '' : `^${half}`}`;
+      return { text: written, from: [...written].map(() => i), length: base.length + power[0].length };
+    }
+    return undefined;
   });
 }
 

@@ -209,7 +209,7 @@ function logicalLine(text: string, map: SourceMap, line: number, names: Derivati
   const layers = withPartialsAtPoints(layered.text, layered.map, names.functions);
   const expectations = withExpectationBrackets(layers.text, layers.map, names.random, names.declared);
   const determinants = withDeterminantBars(expectations.text, expectations.map, names.square);
-  const named = withSquaredNames(determinants.text, determinants.map, names.squared);
+  const named = withSquaredNames(determinants.text, determinants.map, names.squared, names.declared);
   const ascii = asciiOperators(named.text, named.map);
   return { ...textbookNotation(ascii.text, ascii.map, names.declared), line };
 }

@@ -211,3 +211,16 @@ describe('a matrix times a transposed vector', () => {
     expect(d?.message).toMatch(/the right operand is a row \(a transposed vector\): a matrix times a vector takes a column$/);
   });
 });
+
+describe('a variance declared σ² and written \\sigma^2 (Bishop 1.55, probe 70)', () => {
+  it('reads \\sigma^2 and \\sigma^4 as σ² and its square, and 2σ² as 2 times σ², where σ itself is no name of the derivation', () => {
+    expect(verdicts(`given x: vector[N]
+given μ: real
+given σ²: positive
+let ℓ = -\\frac{N}{2} \\ln(2\\pi\\sigma^2) - \\frac{1}{2\\sigma^2}\\sum_{n=1}^N (x_n - \\mu)^2
+claim \\frac{\\partial \\ell}{\\partial \\sigma^2} = -\\frac{N}{2\\sigma^2} + \\frac{1}{2\\sigma^4}\\sum_{n=1}^N (x_n - \\mu)^2
+claim \\frac{\\partial \\ell}{\\partial σ²} = -\\frac{N}{2σ²} + \\frac{1}{2(σ²)^2}\\sum_{n=1}^N (x_n - \\mu)^2
+claim \\frac{\\partial \\ell}{\\partial \\sigma^2} = -\\frac{N}{2\\sigma^2} + \\frac{1}{\\sigma^4}\\sum_{n=1}^N (x_n - \\mu)^2   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
