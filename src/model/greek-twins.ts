@@ -29,7 +29,8 @@ export function withGreekTwins(derivation: Derivation): Derivation {
     const cut = name.indexOf('_');
     const head = cut < 0 ? name : name.slice(0, cut);
     const twin = TWINS.get(head);
-    return twin !== undefined && among.has(twin) ? twin + name.slice(head.length) : undefined;
+    // θ_i of a declared theta (an entry), and ω_0 of a declared omega_0 (a name with its subscript; probe 70).
+    return twin !== undefined && (among.has(twin) || among.has(twin + name.slice(head.length))) ? twin + name.slice(head.length) : undefined;
   };
   if (![...declared, ...functions].some((n) => TWINS.has(n.split('_')[0]))) return derivation;
   let renamed = false;

@@ -1624,6 +1624,13 @@ export class Resolver {
       && (isFunctionName(lower) || Object.hasOwn(FUNCTION_FORMS, lower) || (ARRAY_FORMS as readonly string[]).includes(lower))) {
       return this.val({ ...expr, name: lower }, bound);
     }
+    // Newton's ẋ(0) and ẍ(t) (\dot{x}(0), read as xdot(0)) of a function the derivation defines of one argument: x'(0), x''(t),
+    // as the bare ẋ is (probe 70: an initial velocity was an unknown function).
+    const dotted = /^(.+?)(ddot|dot)$/u.exec(name);
+    const motion = dotted === null || this.isDeclared(name) ? undefined : this.scope.definedFunctions?.get(dotted[1]);
+    if (dotted !== null && motion !== undefined && motion.args.length === 1 && args.length === 1) {
+      return this.val({ ...expr, name: `${dotted[1]}${dotted[2] === 'ddot' ? "''" : "'"}` }, bound);
+    }
     const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     // A book's own function (the entropy H(p), a loss ℓ(y, t)) is defined before it is used, or declared unknown.
     const params = args.map((_, k) => (args.length === 1 ? 'x' : 'xyzuvw'[k] ?? `x${k + 1}`)).join(', ');

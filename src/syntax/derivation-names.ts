@@ -1,6 +1,6 @@
 import { randomVariableGiven } from './expectation-brackets.ts';
 import { SourceMap } from './source-map.ts';
-import { fromLatex } from './latex-input.ts';
+import { fromLatex, GREEK } from './latex-input.ts';
 
 /**
  * What a derivation's own given and let lines declare that changes how its other lines
@@ -213,3 +213,33 @@ export function withPartialsAtPoints(text: string, map: SourceMap, functions: Re
   });
 }
 
+
+/** A name spelled with a Greek letter's word, theta or omega_0, and the rest of it. */
+const SPELLED_GREEK = /^([A-Za-z]+)((?:_[\p{L}\p{N}]+|\d+)?)$/u;
+
+/**
+ * θ'' (LaTeX's \theta'') read as theta'' where the derivation declares the name theta and not the letter: `given theta:
+ * function` with `\theta''(t)` in a claim (probe 70: an error, since primes are read here, before the model renames a
+ * letter to its spelled twin as it does everywhere else; model/greek-twins.ts). Only a letter standing alone before a
+ * prime; quoted text is left as written.
+ */
+export function withSpelledGreekNames(text: string, map: SourceMap, declared: ReadonlySet<string>): { text: string; map: SourceMap } {
+  const letters = new Map<string, string>();
+  for (const name of declared) {
+    const m = SPELLED_GREEK.exec(name);
+    if (m === null || !Object.hasOwn(GREEK, m[1])) continue;
+    const letter = GREEK[m[1]] + m[2];
+    if (!declared.has(letter)) letters.set(letter, name);
+  }
+  if (letters.size === 0) return { text, map };
+  const written = [...letters.keys()].sort((a, b) => b.length - a.length);
+  let inString = false;
+  return rewritten(text, map, (i) => {
+    if (text[i] === '"') inString = !inString;
+    if (inString || (i > 0 && /[\p{L}\p{N}_]/u.test(text[i - 1]))) return undefined;
+    const letter = written.find((l) => text.startsWith(l, i) && text[i + l.length] === "'");
+    if (letter === undefined) return undefined;
+    const name = letters.get(letter)!;
+    return { text: name, from: [...name].map((_, c) => i + Math.min(c, letter.length - 1)), length: letter.length };
+  });
+}

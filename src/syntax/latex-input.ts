@@ -15,7 +15,7 @@ import type { SourceMap } from './source-map.ts';
  * Quoted text is left as written; the map keeps every character at its column.
  */
 
-const GREEK: Readonly<Record<string, string>> = {
+export const GREEK: Readonly<Record<string, string>> = {
   alpha: '\u03b1', beta: '\u03b2', gamma: '\u03b3', delta: '\u03b4', epsilon: '\u03b5', varepsilon: '\u03b5', zeta: '\u03b6', eta: '\u03b7',
   theta: '\u03b8', vartheta: '\u03b8', iota: '\u03b9', kappa: '\u03ba', lambda: '\u03bb', mu: '\u03bc', nu: '\u03bd', xi: '\u03be',
   pi: '\u03c0', rho: '\u03c1', varrho: '\u03c1', sigma: '\u03c3', varsigma: '\u03c3', tau: '\u03c4', upsilon: '\u03c5', phi: '\u03c6',

@@ -9,7 +9,7 @@ import { asciiOperators } from './unicode-operators.ts';
 import { textbookNotation } from './textbook-notation.ts';
 import { fromLatex } from './latex-input.ts';
 import { asRealGiven, randomVariableGiven, withExpectationBrackets } from './expectation-brackets.ts';
-import { derivationNames, INFINITY_NAMES, withDeterminantBars, withLayerNames, withPartialsAtPoints, withSquaredNames, type DerivationNames } from './derivation-names.ts';
+import { derivationNames, INFINITY_NAMES, withDeterminantBars, withLayerNames, withPartialsAtPoints, withSpelledGreekNames, withSquaredNames, type DerivationNames } from './derivation-names.ts';
 
 /** Thrown for a file that cannot be read at all; carries every problem found, first one first. */
 export class DerivationSyntaxError extends DerivationError {
@@ -205,7 +205,8 @@ function joinedLines(text: string, file: string, firstLine: number): { text: str
 
 function logicalLine(text: string, map: SourceMap, line: number, names: DerivationNames): LogicalLine {
   const latex = fromLatex(text, map);
-  const layered = withLayerNames(latex.text, latex.map, names);
+  const spelled = withSpelledGreekNames(latex.text, latex.map, names.declared);
+  const layered = withLayerNames(spelled.text, spelled.map, names);
   const layers = withPartialsAtPoints(layered.text, layered.map, names.functions);
   const expectations = withExpectationBrackets(layers.text, layers.map, names.random, names.declared);
   const determinants = withDeterminantBars(expectations.text, expectations.map, names.square);

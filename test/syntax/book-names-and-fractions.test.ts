@@ -224,3 +224,28 @@ claim \\frac{\\partial \\ell}{\\partial \\sigma^2} = -\\frac{N}{2\\sigma^2} + \\
 `)).toEqual(['proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a name spelled theta or omega_0, written \\theta and \\omega_0 in the claims (probe 70)', () => {
+  it('is the name declared, where the letter itself is not declared', () => {
+    expect(verdicts(`given m, l: positive
+given t: real
+given theta: function
+given omega_0: positive
+claim \\frac{d}{dt}\\left( m l^2 \\theta'(t) \\right) = m l^2 \\theta''(t)
+claim \\omega_0^2 = omega_0 * omega_0
+claim \\omega_0^2 = 2 * omega_0   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
+
+describe("Newton's dots on a function the derivation defines, at a point (probe 70)", () => {
+  it('reads \\dot{x}(0) and \\ddot{x}(t) as x\'(0) and x\'\'(t)', () => {
+    expect(verdicts(`given t, A, φ: real
+given ω: positive
+let x(t) = A\\cos(\\omega t + \\phi)
+claim \\dot{x}(0) = -A\\omega\\sin\\phi
+claim \\ddot{x}(t) + \\omega^2 x(t) = 0
+claim \\dot{x}(0) = A\\omega\\sin\\phi   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
