@@ -789,14 +789,17 @@ export class Resolver {
   private identitySize: Dim | undefined;
 
   /**
-   * Xw, Ax, xy: distinct one-letter names of values written together, each declared, where
+   * Xw, Ax, xy, np: distinct one-letter names of values (or sizes) written together, each declared, where
    * the whole is no name: their product, as the notes mean it (`‖Xw - y‖²`, `Wx + b`).
    */
   private juxtaposedNames(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Expr | undefined {
     const letters = [...expr.name];
     // A letter twice (xx) is more likely a slip of the keyboard than a square: it stays an unknown name.
     if (letters.length < 2 || letters.length > 4 || new Set(letters).size !== letters.length || this.isDeclared(expr.name) || bound.has(expr.name) || this.params.has(expr.name)) return undefined;
-    if (!letters.every((c) => (this.scope.inputs.has(c) || this.scope.lets.has(c)) && !bound.has(c) && !this.params.has(c))) return undefined;
+    // A size among them too: np, the binomial mean, with n a size; and e, Euler's number where no e is declared: pe^t of the
+    // Bernoulli MGF is p e^t (probe 70).
+    const value = (c: string) => this.scope.inputs.has(c) || this.scope.lets.has(c) || this.scope.dims.has(c) || (c === 'e' && !this.isDeclared(c));
+    if (!letters.every((c) => value(c) && !bound.has(c) && !this.params.has(c)) || letters.every((c) => c === 'e')) return undefined;
     return letters.map((name): Expr => ({ kind: 'name', name, span: expr.span }))
       .reduce((left, right): Expr => ({ kind: 'binary', op: '*', left, right, span: expr.span, opSpan: expr.span }));
   }
@@ -1624,6 +1627,9 @@ export class Resolver {
       && (isFunctionName(lower) || Object.hasOwn(FUNCTION_FORMS, lower) || (ARRAY_FORMS as readonly string[]).includes(lower))) {
       return this.val({ ...expr, name: lower }, bound);
     }
+    // np(1 - p), the binomial variance: letters that are values written together, then a bracket, are their product times it.
+    const letters = args.length === 1 ? this.juxtaposedNames({ kind: 'name', name, span: expr.nameSpan }, bound) : undefined;
+    if (letters !== undefined) return this.val({ kind: 'binary', op: '*', left: letters, right: args[0], span: expr.span, opSpan: expr.nameSpan }, bound);
     // Newton's ẋ(0) and ẍ(t) (\dot{x}(0), read as xdot(0)) of a function the derivation defines of one argument: x'(0), x''(t),
     // as the bare ẋ is (probe 70: an initial velocity was an unknown function).
     const dotted = /^(.+?)(ddot|dot)$/u.exec(name);

@@ -249,3 +249,15 @@ claim \\dot{x}(0) = A\\omega\\sin\\phi   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('letters written together with a size or Euler\'s e among them (probe 70)', () => {
+  it('reads np as n p for a size n, and pe^t as p e^t where no e is declared', () => {
+    expect(verdicts(`given n: size
+given p: unit
+given t: real
+claim np(1 - p) = n * p * (1 - p)
+claim 1 - p + pe^t = 1 - p + p * exp(t)
+claim pe^t = p * exp(2 * t)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
