@@ -248,7 +248,10 @@ class LatexReader {
       const [top, bottom] = this.twoArguments(afterSpaces(), to, name);
       // Each argument is read once (reading it twice, to decide and to write, doubled the work at every level of nesting).
       const [a, bottomRead] = [this.translated(top), this.translated(bottom)];
-      const b = entryOfBracket(bottomRead);
+      // The Matrix Cookbook's Hessian, \partial^2 f / \partial x \partial x^T: the second derivative in x twice (the ^T says
+      // the layout, which hessian's is already).
+      const transposed = /^(\s*\u2202\s*([\p{L}_][\p{L}\p{N}_]*)\s*\u2202\s*\2)\s*(?:\^T|')\s*$/u.exec(bottomRead.out.join(''));
+      const b = entryOfBracket(transposed === null ? bottomRead : bottomRead.slice(0, [...transposed[1]].length));
       // A fraction of differentials is Leibniz's: ∂ℓ/∂w, d/dx, d²y/dx², read by the textbook notation as written.
       const numerator = a.out.join('');
       // ∂(x, y)/∂(r, θ), the Jacobian of a change of variables as Stewart 15.9 prints it: its determinant.
@@ -282,7 +285,8 @@ class LatexReader {
           this.emit('/', bottom.start);
           this.emitReader(b, true);
           // \frac{d}{dt}A\cos(\omega t): the operator ends at its brace, not in the name after it (dtA).
-          if (/^(?:\p{L}|\\(?!left|right|big|Big|bigg|Bigg)[A-Za-z])/u.test(text.slice(bottom.end, bottom.end + 8))) this.emit(' ', bottom.end - 1);
+          // So before a norm's bars: \frac{\partial}{\partial x}\|x\|_2^2.
+          if (/^(?:\p{L}|\\(?!left|right|big|Big|bigg|Bigg)[A-Za-z]|\\\|)/u.test(text.slice(bottom.end, bottom.end + 8))) this.emit(' ', bottom.end - 1);
         } else if (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(rest)) {
           // \frac{dL}{dY} is written ∂L/∂Y, the derivative of a name in one variable: so the chain rule's product
           // dL/dY dY/dx is two fractions (not dL / (dY dY) / dx), and Y may be a let, as ∂ allows.

@@ -286,3 +286,14 @@ claim \\frac{1}{\\det A} = 1 / det(A)
 `)).toEqual(['proved', 'proved']);
   });
 });
+
+describe('the Cookbook\'s derivative operators (probe 70)', () => {
+  it('reads ∂/∂x before a norm\'s bars, and the Hessian ∂²/∂x∂x^T', () => {
+    expect(verdicts(`given x: vector[n]
+given A: matrix[n, n]
+claim \\frac{\\partial}{\\partial \\mathbf{x}}\\|\\mathbf{x}\\|_2^2 = 2\\mathbf{x}
+claim \\frac{\\partial^2 \\mathbf{x}^T\\mathbf{A}\\mathbf{x}}{\\partial\\mathbf{x}\\partial\\mathbf{x}^T} = A + A^T
+claim \\frac{\\partial^2 \\mathbf{x}^T\\mathbf{A}\\mathbf{x}}{\\partial\\mathbf{x}\\partial\\mathbf{x}^T} = 2 A   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+});
