@@ -632,9 +632,17 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
       resolver.widerReads.clear();
     }
   };
-  const headValue = attempt(claim.expr);
+  let headValue = attempt(claim.expr);
   claimRanges = new Map(resolver.freeIndices.map((name) => [name, resolver.ranges.dimOf(`var:${name}`)]));
   const stepValues = claim.steps.map((step) => ({ step, ...attempt(step.expr, true) }));
+  // ∇²f with no variable written, against a matrix written out: the Hessian, as the optimisation and machine-learning
+  // books print it (Boyd, Nocedal and Wright), not the Laplacian of the physics books, a scalar (probe 72).
+  const claimExpr = claim.expr;
+  if (headValue.value?.k === 'scalar' && claimExpr.kind === 'call' && claimExpr.name === 'laplacian' && claimExpr.args.length === 1
+    && stepValues.some((r) => r.value?.k === 'array' && r.value.shape.length === 2)) {
+    const hessian = attempt({ ...claimExpr, name: 'hessian' });
+    if (hessian.value?.k === 'array') headValue = hessian;
+  }
   // An array claim (its expressions are arrays) is checked entry by entry: the
   // entry's position becomes fresh free indices, shared by every expression.
   // A claim whose own expression is a scalar that reads an input is about a scalar: a step that is an array is of

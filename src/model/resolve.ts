@@ -1434,8 +1434,8 @@ export class Resolver {
     }
     // grad(φ), laplacian(φ), div(F), curl(F) of a field with no variables written (∇φ, ∇²φ, ∇ · F, ∇ × F as printed):
     // in the coordinates x, y, z the derivation declares.
-    if (args.length === 1 && ['grad', 'laplacian', 'div', 'divergence', 'curl'].includes(name) && !this.isDeclared(name)) {
-      const own = name === 'grad' || name === 'laplacian' ? this.ofDefinedFunction(expr, bound) : undefined;
+    if (args.length === 1 && ['grad', 'laplacian', 'hessian', 'div', 'divergence', 'curl'].includes(name) && !this.isDeclared(name)) {
+      const own = name === 'grad' || name === 'laplacian' || name === 'hessian' ? this.ofDefinedFunction(expr, bound) : undefined;
       if (own !== undefined) return own;
       const coordinates = this.coordinatesFor(expr);
       // ∇L of a quantity that reads more than the coordinates (a weight w beside data x, y) is a gradient in the weights
