@@ -1656,6 +1656,9 @@ export class Resolver {
   private determinantForm(name: 'det' | 'inv' | 'logdet' | 'adj', expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value {
     this.expectArity(expr, 1, `${name}(A)`);
     const a = this.val(expr.args[0], bound);
+    // A scalar is a 1×1 matrix, its own determinant: \det \frac{\partial(x, y, z)}{\partial(\rho, \phi, \theta)}, where the
+    // fraction is already Stewart's Jacobian determinant (probe 70: an error).
+    if (a.k === 'scalar' && name === 'det') return a;
     const [rows, cols] = a.k === 'array' && a.shape.length === 2 ? a.shape : [undefined, undefined];
     if (a.k === 'scalar' || rows === undefined || cols === undefined || !sameDim(rows, cols)) {
       throw this.error('shape', `${name} needs a square matrix, got ${a.k === 'scalar' ? 'a scalar' : showShape(a.shape)}`, expr.span);

@@ -297,3 +297,12 @@ claim \\frac{\\partial^2 \\mathbf{x}^T\\mathbf{A}\\mathbf{x}}{\\partial\\mathbf{
 `)).toEqual(['proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('\\det before Stewart\'s Jacobian fraction (probe 70)', () => {
+  it('is the determinant the fraction already is: a scalar is its own determinant', () => {
+    expect(verdicts(`given ρ, φ, θ: real
+claim \\det\\left(\\frac{\\partial(\\rho\\sin\\phi\\cos\\theta, \\rho\\sin\\phi\\sin\\theta, \\rho\\cos\\phi)}{\\partial(\\rho, \\phi, \\theta)}\\right) = \\rho^2 \\sin\\phi
+claim \\det\\left(\\frac{\\partial(\\rho\\sin\\phi\\cos\\theta, \\rho\\sin\\phi\\sin\\theta, \\rho\\cos\\phi)}{\\partial(\\rho, \\phi, \\theta)}\\right) = \\rho \\sin\\phi   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
