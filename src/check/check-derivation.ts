@@ -15,6 +15,7 @@ import { COMPARED_IN_HIGH_PRECISION, relationAsEquality, withComparedValues } fr
 import { checkOnCurve, withCurveShown } from './on-curve.ts';
 import { assertCheckOptions } from './options.ts';
 import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
+import type { Relation } from '../syntax/index.ts';
 
 /** How a derivation is checked. Every field is optional; defaults are stated once, here. */
 export interface CheckOptions {
@@ -320,12 +321,38 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
     if (aboveShape !== undefined || stepShape !== undefined) return inequalityOfArrays(model, modelStep, aboveShape ?? stepShape!, context.runSeed);
     // An inequality is checked as an equality of its 0/1 value on the line above's domain (relation-steps.ts).
     const pair = relationAsEquality(above, modelStep.term, relation);
-    return guarded(modelStep, () => withComparedValues(
+    const bound = guarded(modelStep, () => withComparedValues(
       checkStep(model, claim, { ...modelStep, term: pair.step }, { term: pair.above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }),
       model, claim, above, modelStep.term!), context.runSeed);
+    return bound.verdict === 'error' && bound.detail.diagnostic?.code === 'no-domain'
+      ? tiedEverywhere(bound, relation, () => {
+        const asEquality = { ...modelStep, step: { ...modelStep.step, relation: '=' as const } };
+        return guarded(asEquality, () => checkStep(model, claim, asEquality, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
+      })
+      : bound;
   }
   return guarded(modelStep, () =>
     checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
+}
+
+/**
+ * A bound no reading could call at any input tried, its sides tied at each (limit(x, 0, (a^x - 1)/x) >= log(a), an
+ * integral against its value; probe 71): checked as the equality of its sides. Where that is proved or verified, a
+ * non-strict bound holds as they are equal, and a strict one fails where it is proved (where it is only verified, the
+ * strict bound may hold by a margin below every reading: still no verdict). Anything else leaves the bound's error.
+ */
+function tiedEverywhere(bound: StepResult, relation: Exclude<Relation, '='>, asEquality: () => StepResult): StepResult {
+  const strict = relation === '<' || relation === '>';
+  const equality = asEquality();
+  const holds = equality.verdict === 'proved' || equality.verdict === 'verified';
+  if (!holds || (strict && equality.verdict !== 'proved')) return bound;
+  const verdict = strict ? 'refuted' : equality.verdict;
+  const why = strict ? 'its sides are equal everywhere (proved as an equality), so it never holds strictly' : 'its sides are equal (checked as an equality), so it holds';
+  return {
+    ...bound, verdict, proof: strict ? undefined : equality.proof, ok: isExpected(verdict, bound.expect),
+    method: `${equality.method}; no reading could call the bound at any input: ${why}`,
+    detail: { ...equality.detail, ...(strict ? { explanation: `${why}: the line above equals the step` } : {}) },
+  };
 }
 
 /**

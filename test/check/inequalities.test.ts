@@ -476,3 +476,16 @@ claim softplus(x) < x   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'refuted', 'refuted', 'proved', 'proved', 'verified', 'refuted']);
   }, 60_000);
 });
+
+describe('a bound whose sides are equal, so no reading can call it (probe 71)', () => {
+  it('is checked as the equality of its sides: a non-strict one holds, and a constant finer than the readings stays undecided', () => {
+    expect(verdictsIn(`given a: positive
+given x: real
+claim limit(x, 0, (a^x - 1)/x) >= log(a)
+claim integral(t, 1, exp(1), log(t)) >= 1
+claim integral(t, 1, exp(1), log(t)) <= 1
+claim integral(t, 1, exp(1), log(t)) >= 1 + 1e-300   expect wrong
+claim integral(t, 1, exp(1), log(t)) >= 1.001   expect wrong
+`)).toEqual(['verified', 'verified', 'verified', 'error', 'refuted']);
+  }, 120_000);
+});
