@@ -2309,7 +2309,7 @@ export class Resolver {
   }
 
   /**
-   * ∇f, ∇²f and ∇f(1, 2) of a function the derivation defines (`let f(x, y) = ...`): in its own parameters, not in every
+   * ∇f, ∇²f and ∇f(1, 2) of a function the derivation defines (`let f(x, y) = ...`, or `given f: function(x, y, z)`): in its own parameters, not in every
    * coordinate declared (∇f of f(x, y) was a vector of length 3 where z was declared too), and at the point written:
    * ∇g(1, 2) is the gradient of g at (1, 2), where it had been the gradient of the number g(1, 2), 0 (probe 70: a true
    * directional derivative refuted, and ∇g(1, 2) = 0 proved). Undefined where f is no such function or its parameters
@@ -2318,7 +2318,10 @@ export class Resolver {
   private ofDefinedFunction(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>): Value | undefined {
     const [operand] = expr.args;
     const fname = operand.kind === 'name' || operand.kind === 'call' ? operand.name : undefined;
-    const defined = fname === undefined || bound.has(fname) ? undefined : this.scope.definedFunctions?.get(fname);
+    // A function the derivation defines, or an unknown one declared with its variables (given f: function(x, y, z)).
+    const params = fname === undefined || bound.has(fname) ? undefined
+      : this.scope.definedFunctions?.get(fname)?.args ?? this.scope.functions?.get(fname)?.signature?.params;
+    const defined = fname === undefined || params === undefined ? undefined : { name: fname, args: params };
     if (defined === undefined || defined.args.length < 2 || !defined.args.every((a) => this.scope.inputs.get(a)?.dims.length === 0)) return undefined;
     const span = operand.span;
     const named = (n: string): Expr => ({ kind: 'name', name: n, span });

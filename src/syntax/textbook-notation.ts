@@ -102,7 +102,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
   '\u00bd': '(1/2)', '\u2153': '(1/3)', '\u2154': '(2/3)', '\u00bc': '(1/4)', '\u00be': '(3/4)', '\u2155': '(1/5)', '\u215b': '(1/8)',
 };
 
-const NOTATION = /\b(?:div|curl|grad)[ \t]+[\p{L}(]|\u222b|\u2207|(?:\u03c3|\bsigmoid|\u03b6|\bsoftplus)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt|det)[ \t]+[\p{L}\p{N}_]/u;
+const NOTATION = /\b(?:div|curl|grad)[ \t]+[\p{L}(\u27e8]|\u222b|\u2207|(?:\u03c3|\bsigmoid|\u03b6|\bsoftplus)\^|\blim_\{|\^\{|_\{|(?:\u2211|\u03a3|\u220f|\bsum|\bprod|\bmax|\bmin|\u2207)_|[\u27e8\u27e9\u02e3\u02b8\u1d57\u1d43\u1d47\u1dbb\u1d50\u1d48]|(?<![\p{L}\p{N}_.])1\{|[\u2080-\u2089\u1d62\u2c7c\u2096\u2099\u2098\u209c]|[\u00bd\u2153\u2154\u00bc\u00be\u2155\u215b]|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b\u207a\u207f\u2071\u1d4f\u02b2\u221a\u03c0|\u2016\u2202]|\b(np|numpy|torch|F|scipy)\.|\b(axis|dim|keepdims)\s*=|\bd(\^[2-8a-z])?\s*\/\s*d|[\u2211\u220f]|\)_[\p{L}\d]|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth)(\^|\u207b|[\u00b2\u00b3\u2074-\u2079])|\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|csch|coth|asin|acos|atan|arcsin|arccos|arctan|asinh|acosh|atanh|arsinh|arcosh|artanh|ln|log_?2|log_?10|log|exp|sqrt|det)[ \t]+[\p{L}\p{N}_]/u;
 
 /**
  * An integral sign with its bounds, as books print it: `∫_0^1 x^2 dx`, `∫_{a}^{b} f(t) dt`,
@@ -566,7 +566,7 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
     // and grad of it, the model taking the coordinates x, y, z the derivation declares. The operand is a name, a call or
     // a bracket, read on from its start, so ∇ · (∇ × F) nests.
     // div F, curl F, grad φ written as words without brackets (\operatorname{div} F): the same.
-    const worded = (c === 'd' || c === 'c' || c === 'g') && !/[\p{L}\p{N}_]/u.test(text[i - 1] ?? ' ') ? /^(div|curl|grad)[ \t]+(?=[\p{L}(])/u.exec(text.slice(i, i + 8)) : null;
+    const worded = (c === 'd' || c === 'c' || c === 'g') && !/[\p{L}\p{N}_]/u.test(text[i - 1] ?? ' ') ? /^(div|curl|grad)[ \t]+(?=[\p{L}(\u27e8])/u.exec(text.slice(i, i + 8)) : null;
     const wordedEnd = worded === null ? undefined : operandEnd(text, i + worded[0].length);
     if (worded !== null && wordedEnd !== undefined) {
       emit(`${worded[1]}(`, i);

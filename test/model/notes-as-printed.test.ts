@@ -131,3 +131,14 @@ claim \\nabla^2 g = 6x + 8
 `).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
   }, 60_000);
 });
+
+describe('vector calculus as Stewart 16.5 prints it (probe 70)', () => {
+  it('reads div before a field in angle brackets, and ∇f of an unknown function declared with its variables', () => {
+    expect(stepsIn(`given x, y, z: real
+given f: function(x, y, z)
+claim \\operatorname{div} \\langle xz, xyz, -y^2 \\rangle = z + xz
+claim \\operatorname{div} \\langle xz, xyz, -y^2 \\rangle = z + xyz   expect wrong
+claim \\nabla \\times (\\nabla f) = \\mathbf{0}
+`).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+  }, 60_000);
+});
