@@ -92,7 +92,6 @@ function readEnd(expr: Expr, side: 'lower' | 'upper', scope: Scope): { term: Ter
   return { term, relative: false };
 }
 
-/** The least double above v (v itself for an infinity). */
 /** An end's double, or the next one toward the inside (`toward` 1 up, -1 down) where it rounded past the end. */
 function inward(end: Term, value: number, toward: 1 | -1): number {
   if (!Number.isFinite(value)) return value;
@@ -112,6 +111,7 @@ function inward(end: Term, value: number, toward: 1 | -1): number {
   return outward ? (toward > 0 ? nextAbove(value) : -nextAbove(-value)) : value;
 }
 
+/** The least double above v (v itself for an infinity). */
 function nextAbove(v: number): number {
   if (!Number.isFinite(v)) return v;
   if (v === 0) return Number.MIN_VALUE;

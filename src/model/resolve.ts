@@ -943,10 +943,9 @@ export class Resolver {
     }
     // Newton's ẋ and ẍ (\dot{x}, \ddot{x}, read as xdot, xddot) of a function the derivation defines of one argument
     // that is a declared input (let x(t) = ..., given t: real): x'(t) and x''(t), the mechanics books' time derivative.
-    const dotted = /^(.+?)(ddot|dot)$/u.exec(name);
-    const motion = dotted === null ? undefined : this.scope.definedFunctions?.get(dotted[1]);
-    if (dotted !== null && motion !== undefined && motion.args.length === 1 && this.scope.inputs.has(motion.args[0]) && !bound.has(motion.args[0])) {
-      const call: Expr = { kind: 'call', name: `${dotted[1]}${dotted[2] === 'ddot' ? "''" : "'"}`, nameSpan: span, args: [{ kind: 'name', name: motion.args[0], span }], span };
+    const motion = this.newtonDerivative(name);
+    if (motion !== undefined && this.scope.inputs.has(motion.variable) && !bound.has(motion.variable)) {
+      const call: Expr = { kind: 'call', name: motion.primed, nameSpan: span, args: [{ kind: 'name', name: motion.variable, span }], span };
       const value = this.val(call, bound);
       if (value.k === 'scalar') return value.t;
     }
@@ -1632,11 +1631,8 @@ export class Resolver {
     if (letters !== undefined) return this.val({ kind: 'binary', op: '*', left: letters, right: args[0], span: expr.span, opSpan: expr.nameSpan }, bound);
     // Newton's ẋ(0) and ẍ(t) (\dot{x}(0), read as xdot(0)) of a function the derivation defines of one argument: x'(0), x''(t),
     // as the bare ẋ is (probe 70: an initial velocity was an unknown function).
-    const dotted = /^(.+?)(ddot|dot)$/u.exec(name);
-    const motion = dotted === null || this.isDeclared(name) ? undefined : this.scope.definedFunctions?.get(dotted[1]);
-    if (dotted !== null && motion !== undefined && motion.args.length === 1 && args.length === 1) {
-      return this.val({ ...expr, name: `${dotted[1]}${dotted[2] === 'ddot' ? "''" : "'"}` }, bound);
-    }
+    const motion = this.isDeclared(name) ? undefined : this.newtonDerivative(name);
+    if (motion !== undefined && args.length === 1) return this.val({ ...expr, name: motion.primed }, bound);
     const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
     // A book's own function (the entropy H(p), a loss ℓ(y, t)) is defined before it is used, or declared unknown.
     const params = args.map((_, k) => (args.length === 1 ? 'x' : 'xyzuvw'[k] ?? `x${k + 1}`)).join(', ');
@@ -2333,13 +2329,22 @@ export class Resolver {
     if (operand.args.every((a, k) => a.kind === 'name' && a.name === defined.args[k])) return this.callValue(expr.name, field, bound);
     const readsParameter = (e: Expr): boolean => (e.kind === 'name' && defined.args.includes(e.name)) || exprChildren(e).some(readsParameter);
     if (operand.args.some(readsParameter)) {
-      throw this.error('unsupported', `${expr.name === 'grad' ? '∇' : '∇²'}${shortText(operand) ?? defined.name} is read at a point, and its coordinates read ${defined.name}'s own parameters ${defined.args.join(', ')}`,
-        expr.span, `write the ${expr.name === 'grad' ? 'gradient' : 'Laplacian'} in the parameters and put the point in: subs(${expr.name}(${defined.name}(${defined.args.join(', ')}), [${defined.args.join(', ')}]), ${defined.args[0]}, ...)`);
+      const what = expr.name === 'grad' ? 'gradient' : expr.name === 'hessian' ? 'Hessian' : 'Laplacian';
+      throw this.error('unsupported', `the ${what} of ${shortText(operand) ?? defined.name} is read at a point, and its coordinates read ${defined.name}'s own parameters ${defined.args.join(', ')}`,
+        expr.span, `write the ${what} in the parameters and put the point in: subs(${expr.name}(${defined.name}(${defined.args.join(', ')}), [${defined.args.join(', ')}]), ${defined.args[0]}, ...)`);
     }
     // At the point: each parameter replaced by its coordinate, none of which reads a parameter, so the order is no matter.
     let atPoint: Expr = field;
     defined.args.forEach((a, k) => { atPoint = { kind: 'call', name: 'subs', nameSpan: expr.nameSpan, args: [atPoint, named(a), operand.args[k]], span: expr.span }; });
     return this.val(atPoint, bound);
+  }
+
+  /** xdot and xddot (Newton's ẋ, ẍ) of a function the derivation defines of one argument: its derivative's name (x', x'') and that argument. */
+  private newtonDerivative(name: string): { readonly primed: string; readonly variable: string } | undefined {
+    const dotted = /^(.+?)(ddot|dot)$/u.exec(name);
+    const motion = dotted === null ? undefined : this.scope.definedFunctions?.get(dotted[1]);
+    if (dotted === null || motion === undefined || motion.args.length !== 1) return undefined;
+    return { primed: `${dotted[1]}${dotted[2] === 'ddot' ? "''" : "'"}`, variable: motion.args[0] };
   }
 
   /** The coordinates a field with no variables written is taken in: the scalar inputs x, y and z the derivation declares, two at least. */

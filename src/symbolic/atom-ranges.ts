@@ -62,7 +62,7 @@ function atomRange(atoms: AtomTable, id: number, depth: number): Range {
   switch (atom.kind) {
     case 'input': {
       const kind = atom.positive ? POSITIVE : ALL;
-      return atom.range === undefined ? kind : intersection(kind, { lo: atom.range.lo, hi: atom.range.hi, loIn: atom.range.loIn, hiIn: atom.range.hiIn });
+      return atom.range === undefined ? kind : intersection(kind, atom.range);
     }
     case 'exp': return POSITIVE;
     case 'pi': return PI;

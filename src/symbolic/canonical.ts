@@ -202,9 +202,9 @@ export class AtomTable {
 const POSITIVE_KINDS = new Set(['positive', 'unit', 'simplex']);
 
 /** The values an input's interval allows, by its ends written as exact fractions (an end of another kind, pi / 2, is left open-ended). */
-export interface InputRange { readonly lo?: Rational; readonly hi?: Rational; readonly loIn: boolean; readonly hiIn: boolean }
+export interface InputRange { readonly lo: Rational | undefined; readonly hi: Rational | undefined; readonly loIn: boolean; readonly hiIn: boolean }
 
-function inputRange(interval: NonNullable<Input['interval']>): InputRange | undefined {
+export function inputRange(interval: NonNullable<Input['interval']>): InputRange | undefined {
   const end = (t: Term | undefined): Rational | undefined => {
     const fraction = t === undefined ? undefined : constantFraction(t);
     return fraction === undefined ? undefined : Rational.of(fraction.num, fraction.den);
@@ -212,7 +212,7 @@ function inputRange(interval: NonNullable<Input['interval']>): InputRange | unde
   const lo = end(interval.lower);
   const hi = end(interval.upper);
   if (lo === undefined && hi === undefined) return undefined;
-  return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}), loIn: interval.lowerClosed, hiIn: interval.upperClosed };
+  return { lo, hi, loIn: interval.lowerClosed, hiIn: interval.upperClosed };
 }
 
 /**
@@ -1332,13 +1332,24 @@ export class Canonicalizer {
       if (error instanceof BudgetExceededError) return undefined;
       throw error;
     }
-    let signed = this.atoms.reduce(above.numerator(b), b, false);
-    for (const f of above.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
-    if (above.denominatorConstant().sign() < 0) signed = signed.neg();
+    const signed = this.atoms.reduce(this.signedNumerator(above), b, false);
     if (signed.isZero()) return undefined;
-    if (this.knownSign(signed) === 'positive' || this.positivePolynomial(signed)) return 1;
-    if (this.knownSign(signed.neg()) === 'positive' || this.positivePolynomial(signed.neg())) return -1;
-    return signByRanges(signed, this.atoms);
+    return this.plainSign(signed) ?? signByRanges(signed, this.atoms);
+  }
+
+  /** A polynomial of a's sign wherever a has a value: its numerator times its odd denominator factors, by its constant's sign. */
+  private signedNumerator(a: RationalFunction): Polynomial {
+    const b = this.budget;
+    let signed = a.numerator(b);
+    for (const f of a.denominatorFactors()) if (f.exponent % 2 === 1) signed = signed.mul(f.factor, b);
+    return a.denominatorConstant().sign() < 0 ? signed.neg() : signed;
+  }
+
+  /** The sign of a polynomial its atoms' kinds fix (positive inputs, exps, a simplex's or unit inputs' remainders); undefined else. */
+  private plainSign(p: Polynomial): 1 | -1 | undefined {
+    if (this.knownSign(p) === 'positive' || this.positivePolynomial(p)) return 1;
+    if (this.knownSign(p.neg()) === 'positive' || this.positivePolynomial(p.neg())) return -1;
+    return undefined;
   }
 
   private knownSign(p: Polynomial): 'positive' | 'nonneg' | undefined {
@@ -1507,13 +1518,11 @@ export class Canonicalizer {
     if (this.atoms.reduce(d.numerator(b), b).isZero()) return ofSign(0);
     const { primitive: zeroPoly } = d.numerator(b).normalizeFactor();
     {
-      // A sign the types fix: (p > 0) is 1 for a positive input p.
-      let signedD = d.numerator(b);
-      for (const f of d.denominatorFactors()) if (f.exponent % 2 === 1) signedD = signedD.mul(f.factor, b);
-      if (d.denominatorConstant().sign() < 0) signedD = signedD.neg();
-      // So does a remainder of a simplex or of unit inputs: (p[2] > 0) is 1 where p[2] is written 1 - p[1].
-      if (this.knownSign(signedD) === 'positive' || this.positivePolynomial(signedD)) return ofSign(1);
-      if (this.knownSign(signedD.neg()) === 'positive' || this.positivePolynomial(signedD.neg())) return ofSign(-1);
+      // A sign the types fix: (p > 0) is 1 for a positive input p; so does a remainder of a simplex or of unit inputs:
+      // (p[2] > 0) is 1 where p[2] is written 1 - p[1].
+      const signedD = this.signedNumerator(d);
+      const typed = this.plainSign(signedD);
+      if (typed !== undefined) return ofSign(typed);
       // So do the ranges of the library's bounded functions: (erf(30) < 1) is 1, though no digits read erf(30) below 1.
       const ranged = signByRanges(signedD, this.atoms);
       if (ranged !== undefined) return ofSign(ranged);
@@ -1618,9 +1627,7 @@ export class Canonicalizer {
       if (this.isPositive(form.neg())) return -1;
       // By the ranges of the inputs' intervals: p + 1 > 0 for p in (-1, 0), where the integral of t^p from 1 to
       // Infinity diverges; its form for p < -1 had been proved equal to -1 / (p + 1) there (probe 68).
-      if (form.denominatorFactors().length > 0) return undefined;
-      const ranged = signByRanges(form.numerator(this.budget), this.atoms);
-      return ranged === undefined ? undefined : ranged * form.denominatorConstant().sign() > 0 ? 1 : -1;
+      return signByRanges(this.signedNumerator(form), this.atoms);
     } finally {
       this.conditions = outer;
     }

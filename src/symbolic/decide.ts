@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { add, children, constantFraction, fractionExponent, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, inputDeterminant, MAX_DETERMINANT_SIZE, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, substituteArrayInputs, substituteScalarInputs, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
-import { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
+import { AtomTable, Canonicalizer, DomainError, inputRange } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
@@ -878,15 +878,13 @@ function simpleValuesWithin(input: Input): Rational[] {
   return fewestDigitsWithin(input.interval).filter(inside).slice(0, CURVE_VALUES);
 }
 
-/** The interval's ends as exact rationals: a written constant as it is written, else the double it was read as. */
+/** The interval's finite ends as exact rationals: a written fraction as it is written (canonical.ts), else the double it was read as. */
 function exactEnds(interval: InputInterval): { lower?: Rational; upper?: Rational } {
-  const exact = (term: Term | undefined, value: number): Rational | undefined => {
-    if (!Number.isFinite(value)) return undefined;
-    const fraction = term === undefined ? undefined : constantFraction(term);
-    return fraction !== undefined ? Rational.of(fraction.num, fraction.den) : rationalOfDouble(value);
-  };
-  const lower = exact(interval.lower, interval.lowerValue);
-  const upper = exact(interval.upper, interval.upperValue);
+  const range = inputRange(interval);
+  const exact = (fraction: Rational | undefined, value: number): Rational | undefined =>
+    (!Number.isFinite(value) ? undefined : fraction ?? rationalOfDouble(value));
+  const lower = exact(range?.lo, interval.lowerValue);
+  const upper = exact(range?.hi, interval.upperValue);
   return { ...(lower ? { lower } : {}), ...(upper ? { upper } : {}) };
 }
 
