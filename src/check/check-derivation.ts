@@ -8,7 +8,7 @@ import {
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
 import { kinkConvention, mayCompare } from './kink-convention.ts';
-import { dimensionsRead, projectedSizes, sizeAssignments, sizesRead } from './sizes.ts';
+import { dimensionsRead, projectedSizes, sizeAssignments, sizesRead, thresholdSizes } from './sizes.ts';
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
 import { COMPARED_IN_HIGH_PRECISION, relationAsEquality, withComparedValues } from './relation-steps.ts';
@@ -100,6 +100,21 @@ const MORE_SIZES: readonly number[] = [6, 7, 9, 10, 11, 12, 13];
  */
 const LARGE_SIZES: readonly number[] = [20, 32, 50];
 
+/**
+ * The size assignments at the constants a step compares a size with (sizes.ts thresholdSizes), each symbol the
+ * step reads at one of them, the others as in the first size tried; those already in the lists are not repeated.
+ */
+function atThresholds(lhs: Term, rhs: Term, context: ClaimContext): ReadonlyMap<string, number>[] {
+  const thresholds = thresholdSizes([lhs, rhs]);
+  if (thresholds.length === 0 || context.sizes.length === 0) return [];
+  const listed = new Set([...context.sizes, ...context.moreSizes ?? [], ...context.largeSizes ?? []].map(sizeKey));
+  // The symbols the step reads are those its sizes vary (the others were held at one size: projectedSizes).
+  const read = new Set(context.sizes.flatMap((z) => [...z.keys()]).filter((name) => context.sizes.some((z) => z.get(name) !== context.sizes[0].get(name))));
+  const first = context.sizes[0];
+  return thresholds.map((size) => new Map([...first].map(([name, at]) => [name, read.has(name) || read.size === 0 ? Math.max(size, at) : at] as const)))
+    .filter((z) => !listed.has(sizeKey(z)));
+}
+
 /** Two lists of size assignments as one, smallest first (by the sum of the sizes). */
 function merged(a: readonly ReadonlyMap<string, number>[], b: readonly ReadonlyMap<string, number>[]): ReadonlyMap<string, number>[] {
   const total = (z: ReadonlyMap<string, number>) => [...z.values()].reduce((x, y) => x + y, 0);
@@ -117,7 +132,7 @@ function readsNoArray(...sides: readonly Term[]): boolean {
 
 /** Whether a side reads a size or an index as a number (n, k in k^2), so its value is a function of n, not only its shape. */
 function sizeAsNumber(...sides: readonly Term[]): boolean {
-  return sides.some((t) => someSubterm(t, (x) => x.k === 'size' || x.k === 'ival'));
+  return sides.some((t) => someSubterm(t, (x) => x.k === 'size' || x.k === 'ival' || (x.k === 'icmp' && (x.a.k === 'dim' || x.b.k === 'dim'))));
 }
 
 export function randomSeed(): number {
@@ -482,7 +497,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // (n - 1) (n - 2) ... (n - 8) vanishes at every size of the list. More sizes are decided, where the budget allows.
   let sizes = context.sizes;
   const slipInN = everyN.kind !== 'proved' && context.moreSizes !== undefined && context.moreSizes.length > 0 && sizeAsNumber(lhs, rhs);
-  const further = slipInN ? writableSizes(symbolicStep, merged(context.moreSizes!, readsNoArray(lhs, rhs) ? context.largeSizes ?? [] : [])) : [];
+  const further = slipInN ? writableSizes(symbolicStep, merged(merged(context.moreSizes!, readsNoArray(lhs, rhs) ? context.largeSizes ?? [] : []), atThresholds(lhs, rhs, context))) : [];
   if (slipInN && symbolic.kind === 'equal') {
     const more = decideStep(symbolicStep, further, context.budget, context.seed);
     if (more.kind === 'different' || more.kind === 'equal') {

@@ -77,7 +77,12 @@ export function dimensionsRead(terms: readonly (Term | undefined)[], inputs: rea
   const index = (i: Index): void => {
     if (i.k === 'dim') out.add(i.name);
     else if (i.k === 'affine') { for (const part of i.terms) if (part.dim) out.add(part.name); }
-    else if (i.k === 'label') i.indices.forEach(index);
+    else if (i.k === 'label') {
+      // A label read as an index (y[i] == p[i], delta(s, t)) reads its class count, as its input does.
+      i.indices.forEach(index);
+      const input = byName.get(i.name);
+      if (input !== undefined) { input.dims.forEach(dim); dim(input.classes); }
+    }
   };
   const definitions = new Set<string>();
   const walk = (t: Term): void => {
@@ -133,4 +138,47 @@ function distinct(sizes: readonly ReadonlyMap<string, number>[]): ReadonlyMap<st
     seen.add(key);
     return true;
   });
+}
+
+/** The largest size a threshold adds: a vector of it is still cheap to read in doubles. */
+const MAX_THRESHOLD_SIZE = 1000;
+/** The most constants read as thresholds in one step (three sizes each). */
+const MAX_THRESHOLDS = 4;
+/** Functions whose value turns at a point: a size inside one may be compared with the constants beside it. */
+const TURNING = new Set(['abs', 'sign', 'relu', 'floor', 'ceil', 'max', 'min', 'binomial', 'factorial']);
+
+/**
+ * The sizes a step that compares a size with a constant turns at: `delta(m, 7)`, `(n > 100)`, `max(n - 60, 0)`
+ * hold or fail at n = 7, 101, 61 alone, past every size of a fixed list. Each integer constant in a comparison
+ * (or a function that turns at a point) that reads a size gives it, one below and one above, up to
+ * {@link MAX_THRESHOLD_SIZE}; the others of the list are not repeated.
+ */
+export function thresholdSizes(terms: readonly Term[]): number[] {
+  const constants = new Set<number>();
+  const readsSize = (t: Term): boolean => someSubterm(t, (x) => x.k === 'size' || (x.k === 'icmp' && (indexReadsSize(x.a) || indexReadsSize(x.b))) || (x.k === 'ival' && indexReadsSize(x.index)));
+  const integer = (x: Term): number | undefined => (x.k === 'num' && x.value.den === 1n ? Math.abs(Number(x.value.num)) : undefined);
+  const constantsOf = (t: Term): void => {
+    someSubterm(t, (x) => {
+      const k = integer(x);
+      if (k !== undefined && k >= 1) constants.add(k);
+      if (x.k === 'icmp') for (const [a, b] of [[x.a, x.b], [x.b, x.a]] as const) if (a.k === 'dim' && b.k === 'lit') constants.add(b.value - a.offset);
+      return false;
+    });
+  };
+  for (const t of terms) {
+    someSubterm(t, (x) => {
+      const turns = x.k === 'cmp' || x.k === 'icmp' || x.k === 'extremum' || (x.k === 'fn' && TURNING.has(x.name));
+      if (turns && readsSize(x)) constantsOf(x);
+      return false;
+    });
+  }
+  const out = new Set<number>();
+  for (const c of [...constants].sort((a, b) => a - b).slice(0, MAX_THRESHOLDS)) {
+    for (const size of [c - 1, c, c + 1]) if (size >= 1 && size <= MAX_THRESHOLD_SIZE) out.add(size);
+  }
+  return [...out];
+}
+
+function indexReadsSize(i: Index): boolean {
+  return i.k === 'dim' || (i.k === 'affine' && i.terms.some((t) => t.dim === true)) || (i.k === 'label' && i.indices.some(indexReadsSize));
 }

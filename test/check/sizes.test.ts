@@ -53,6 +53,32 @@ claim sum(k, 1, n, sin(2 * k * x)) = sum(k, 1, n, 2 * sin(k * x) * cos(k * x))
     expect(right.detail.sizes.map((z) => z.n)).toContain(13);
   });
 
+  it('a size compared with a constant is tried there, on both sides of it: delta(m, 7), (m == 70), (m > 100), max(m - 60, 0) (probe 73 W3)', () => {
+    const steps = claimsOf(deriv(`given g: vector[m]
+claim sum(i, g[i]) * (1 + delta(m, 7)) = sum(i, g[i])
+claim sum(i, g[i]) * (1 + (m == 70)) = sum(i, g[i])
+claim sum(i, g[i]) * (1 + (m > 100)) = sum(i, g[i])
+claim sum(i, g[i]) * (1 + max(m - 60, 0)) = sum(i, g[i])
+claim sum(i, g[i]) * (1 + (m > 100) - (m > 100)) = sum(i, g[i])
+`), { sizes: undefined, trials: 20 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved']);
+    expect(steps.slice(0, 4).map((s) => s.detail.counterexample!.sizes.m)).toEqual([7, 70, 101, 61]);
+  });
+
+  it('a label read only as an index is tried with more than one class: labels compared, delta of labels, a one-hot entry (probe 73 W1)', () => {
+    const steps = claimsOf(deriv(`given y, p: label[N, C]
+given s, t: label[K]
+given Y: onehot[N, C]
+claim sum(i, (y[i] == p[i])) / N = 1
+claim delta(s, t) = 1
+claim Y[1, 1] = 1
+claim sum(i, delta(y[i], 1)) = N
+claim sum(i, (y[i] == y[i])) = N
+`), { trials: 20 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved']);
+    for (const s of steps.slice(0, 4)) expect(Object.values(s.detail.counterexample!.sizes).some((n) => n >= 2)).toBe(true);
+  });
+
   it('the same step holds at n = 2 when that is the only size tried', () => {
     const step = onlyStep(deriv('given x: vector[n]\nclaim sum(j, x[j]) = x[1] + x[2]\n'), { sizes: [2] });
     expect(step.verdict).toBe('proved');
