@@ -41,6 +41,16 @@ claim integral(x, 1, Infinity, 1 / x^p) = 1 / (p - 1) + 1e-30
     expect(['refuted', 'error']).toContain(steps[1].verdict);
   });
 
+  it('reads an integral with no closed form in 60 digits against a decimal of 14 to 17 digits (probe 71 W1)', () => {
+    const steps = stepsOf(`claim integral(t, 0, Infinity, exp(-t^(2 + 1e-15) / 2)) = 1.2533141373155
+claim integral(t, 0, Infinity, exp(-t^(2 + 1e-15) / 2)) = 1.2533141373155002
+claim integral(t, 0, 1, exp(-t^2)) = 0.746824132812427
+claim integral(t, 0, 1, exp(-t^3)) = integral(u, 0, 1, exp(-u^3))
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'proved']);
+    expect(steps[0].method).toContain('60-digit');
+  });
+
   it('finds a constant fine against its simple neighbour, and none where the sides move with it', () => {
     const tiny = num(1n, 10n ** 300n);
     const x: Term = { k: 'input', ref: { name: 'x', indices: [] } };
