@@ -96,22 +96,74 @@ const COMPLEMENTS: Readonly<Partial<Record<FunctionName, (x: Term) => Term>>> = 
   Phi: (x) => fn('Phi', neg(x)),
   erf: (x) => fn('erfc', x),
   erfc: (x) => fn('erf', x),
+  sigmoid: (x) => fn('sigmoid', neg(x)),
+  // 1 - tanh(x) = 2 / (1 + e^(2x)).
+  tanh: (x) => mul(num(2n), fn('sigmoid', mul(num(-2n), x))),
+};
+
+/** Functions whose sum 1 + f(x) is a function of the table: 1 + erf(x) is erfc(-x). */
+const SUPPLEMENTS: Readonly<Partial<Record<FunctionName, (x: Term) => Term>>> = {
+  erf: (x) => fn('erfc', neg(x)),
+  tanh: (x) => mul(num(2n), fn('sigmoid', mul(num(2n), x))),
 };
 
 /**
- * 1 - f(x) for f the normal CDF, erf or erfc, as the function that is that complement: Phi(-x), erfc(x),
- * erf(x), the same value everywhere, read without cancellation. 1 - Phi(35) is 1e-268,
- * which 60 digits read as 0 (log(1 - Phi(b)) on (30, 38) had no value any digits settled, probe 37).
+ * log of a function that tends to 1 far out (Phi, erf, sigmoid) read through its complement, which keeps its
+ * digits there: log(Phi(x)) = log1p(-Phi(-x)), log(erf(x)) = log1p(-erfc(x)), log(sigmoid(x)) = -softplus(-x).
+ * log(Phi(2000)) is -1e-868000, which 60 digits of Phi read as log(1) = 0 (probe 73: a false tail bound verified).
+ * `positiveOnly`: the form loses its own digits where the argument is below 0 (Phi(-x) near 1 there), so the
+ * evaluator takes it only where the argument is above 0. Undefined for any other term.
+ */
+export function logNearOne(t: Term): { readonly argument: Term; readonly form: Term; readonly positiveOnly: boolean } | undefined {
+  if (t.k !== 'fn' || t.name !== 'log' || t.args[0].k !== 'fn' || t.args[0].args.length !== 1) return undefined;
+  const inner = t.args[0];
+  const x = inner.args[0];
+  switch (inner.name) {
+    case 'Phi': return { argument: x, form: fn('log1p', neg(fn('Phi', neg(x)))), positiveOnly: true };
+    case 'erf': return { argument: x, form: fn('log1p', neg(fn('erfc', x))), positiveOnly: true };
+    case 'sigmoid': return { argument: x, form: neg(fn('softplus', neg(x))), positiveOnly: false };
+    default: return undefined;
+  }
+}
+
+/**
+ * A sum with c - c f(x) in it, for f the normal CDF, erf or erfc, with that pair as c times the function that is
+ * the complement: Phi(-x), erfc(x), erf(x) (and c + c erf(x) as c erfc(-x)), the same value everywhere, read without
+ * cancellation. 1 - Phi(35) is 1e-268, which 60 digits read as 0 (log(1 - Phi(b)) on (30, 38) had no value any
+ * digits settled, probe 37), and a bound's sides carry their interval's domain terms beside it (probe 73).
  * Undefined for any other term. For the high-precision evaluators, as logOfConstantPlus.
  */
 export function complementOf(t: Term): Term | undefined {
-  if (t.k !== 'add' || t.terms.length !== 2) return undefined;
-  const one = t.terms.find((x) => x.k === 'num' && x.value.num === 1n && x.value.den === 1n);
-  const other = t.terms.find((x) => x !== one);
-  if (one === undefined || other === undefined || other.k !== 'mul' || other.factors.length !== 2) return undefined;
-  const sign = other.factors.find((x) => x.k === 'num' && x.value.num === -1n && x.value.den === 1n);
-  const f = other.factors.find((x) => x !== sign);
-  if (sign === undefined || f === undefined || f.k !== 'fn' || f.args.length !== 1) return undefined;
-  const complement = COMPLEMENTS[f.name];
-  return complement?.(f.args[0]);
+  if (t.k !== 'add') return undefined;
+  const terms = [...t.terms];
+  let changed = false;
+  for (let i = 0; i < terms.length; i++) {
+    const c = terms[i];
+    if (c.k !== 'num' || c.value.num === 0n) continue;
+    const j = terms.findIndex((x, k) => k !== i && scaledFunction(x, c.value) !== undefined);
+    if (j < 0) continue;
+    const { f, sign } = scaledFunction(terms[j], c.value)!;
+    const replaced = (sign < 0 ? COMPLEMENTS : SUPPLEMENTS)[f.name]?.(f.args[0]);
+    if (replaced === undefined) continue;
+    terms[i] = c.value.num === c.value.den ? replaced : mul(c, replaced);
+    terms.splice(j, 1);
+    changed = true;
+    i = -1;
+  }
+  if (!changed) return undefined;
+  return terms.length === 1 ? terms[0] : { k: 'add', terms };
+}
+
+/** f(x) for x a term -c f(x) (sign -1) or c f(x) (sign 1), f one argument's function; undefined otherwise. */
+function scaledFunction(x: Term, c: Fraction): { f: Term & { k: 'fn' }; sign: number } | undefined {
+  if (x.k !== 'mul' || x.factors.length !== 2) {
+    return x.k === 'fn' && x.args.length === 1 && c.num === c.den && SUPPLEMENTS[x.name] !== undefined ? { f: x, sign: 1 } : undefined;
+  }
+  const k = x.factors.find((y) => y.k === 'num');
+  const f = x.factors.find((y) => y !== k);
+  if (k === undefined || k.k !== 'num' || f === undefined || f.k !== 'fn' || f.args.length !== 1) return undefined;
+  if (k.value.den !== c.den) return undefined;
+  if (k.value.num === -c.num) return { f, sign: -1 };
+  if (k.value.num === c.num) return { f, sign: 1 };
+  return undefined;
 }

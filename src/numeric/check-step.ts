@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { freeInputNames, functionParameterRanges, FUNCTIONS, hasDiff, inputNames, usesIndexVariable, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
-import { cornerExamples, edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
+import { cornerExamples, edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, magnitudeExamples, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
 import { QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { acquireCompiled, releaseCompiled, type CompiledAtSize } from './compiled-steps.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
@@ -705,6 +705,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
       // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
       ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
       ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+      ...(isBound ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
     ];
     const result = fc.check(property, {
       seed, numRuns: runs, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),
@@ -770,6 +771,9 @@ const EDGE_SHARE = 5;
 
 /** Inputs of a bound with its arrays in patterns (arbitraries.ts patternExamples): every combination over three arrays. */
 const MAX_PATTERN_EXAMPLES = 63;
+
+/** Inputs of a bound at far decades of its scalar inputs (arbitraries.ts magnitudeExamples). */
+const MAX_MAGNITUDE_EXAMPLES = 24;
 
 /** Inputs of a bound at the corners of its scalar inputs' closed intervals (arbitraries.ts cornerExamples): four inputs' every corner. */
 const MAX_CORNER_EXAMPLES = 16;

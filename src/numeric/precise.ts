@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, readingSeriesTerm, compare, complementOf, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { children, readingSeriesTerm, compare, complementOf, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
@@ -245,7 +245,14 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
   const go = (t: Term): PreciseCompiled => {
     let c = compiled.get(t);
     if (c === undefined) {
-      c = compileNode(complementOf(t) ?? logOfConstantPlus(t) ?? t);
+      const nearOne = logNearOne(t);
+      if (nearOne !== undefined && nearOne.positiveOnly) {
+        const argument = go(nearOne.argument);
+        const [direct, form] = [compileNode(t), go(nearOne.form)];
+        c = (s) => (argument(s).isPositive() ? form(s) : direct(s));
+      } else {
+        c = compileNode(nearOne?.form ?? complementOf(t) ?? logOfConstantPlus(t) ?? t);
+      }
       compiled.set(t, c);
     }
     return c;

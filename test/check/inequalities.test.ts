@@ -489,3 +489,29 @@ claim integral(t, 1, exp(1), log(t)) >= 1.001   expect wrong
 `)).toEqual(['verified', 'verified', 'verified', 'error', 'refuted']);
   }, 120_000);
 });
+
+describe('tail bounds, tight only far out (probe 73)', () => {
+  it('a Gaussian tail bound off by 1 - 1e-6, false only past u = 1.2e6 (x = 707, 1000), is refuted on every seed', () => {
+    for (const seed of [1, 2, 3]) {
+      const steps = claimsOf(deriv(`given u: positive
+claim 1 - Phi(u) <= phi(u) / (u + 1e-6)
+claim erfc(u) <= exp(-u^2) / (sqrt(pi) * u) * (1 - 1e-6)
+claim log(Phi(u)) >= -phi(u) / u * (1 - 1e-6)
+`), { seed }).map((c) => c.steps[0]);
+      expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['refuted', 'refuted', 'refuted']);
+    }
+  }, 60_000);
+
+  it('the true bounds beside them hold: Mills ratio both ways, log Phi, on an interval far out too', () => {
+    const steps = claimsOf(deriv(`given u: positive
+given v: real in (1e6, 1e8)
+claim 1 - Phi(u) <= phi(u) / u
+claim 1 - Phi(u) >= phi(u) * u / (u^2 + 1)
+claim log(Phi(u)) >= -phi(u) / u
+claim 1 - Phi(v) <= phi(v) / v
+claim 1 - Phi(v) <= phi(v) / (v + 1e-6)
+claim 1 - tanh(v / 1e6) <= 2 * exp(-2 * v / 1e6)
+`), { seed: 2 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'refuted', 'proved']);
+  }, 60_000);
+});
