@@ -201,6 +201,13 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           lost = largest - sum.e;
           if (magnitudes !== undefined) magnitudes.lost = lost;
         }
+        // A sum of terms that cancelled to exactly 0 kept none of its digits: exp(x) - 1 - x at x = 1e-300 is 5e-601,
+        // which 360 digits round to 0, and (exp(x) - 1 - x) / x^2 > 1/2 (true) was refuted by that 0 (probe 74). Its
+        // value is 0 to the digits only, which a call by its margin must see stay put across a doubling.
+        if (sum.isZero() && largest > -Infinity && Number.isFinite(largest)) {
+          lost = Math.max(lost, digits);
+          if (magnitudes !== undefined) { magnitudes.lost = Math.max(magnitudes.lost, digits); magnitudes.pastCancellation = true; }
+        }
         return sum;
       }
       case 'mul': {
@@ -268,6 +275,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // A function whose condition grows with its argument (sin and exp of 6e150 + x) turns the argument's last digit
         // into the value's first: the digits must see the value next to the argument, as next to a sum's largest term.
         if (!BOUNDED_CONDITION.has(t.name)) for (const a of args) see?.(a);
+        // log near 1 turns its argument's rounding into the value's leading digits (its condition is 1 / |log y|): the
+        // argument of log(x + sqrt(x^2 + 1)) at x = 1e-200 is 1 + 1e-200 rounded, and its rounding at 680 digits,
+        // 1e-680, was read as a difference of 1e-801 from asinh(x), refuting a true identity (probe 74). Counted as a
+        // cancellation: the digits left are those the argument keeps past its distance from 1.
+        if (t.name === 'log' && value.isFinite() && !value.isZero() && value.e < 0 && !isExactArgument(t.args[0]) && -value.e > lost) {
+          lost = -value.e;
+          if (magnitudes !== undefined) magnitudes.lost = Math.max(magnitudes.lost, lost);
+        }
         return value;
       }
       case 'apply': return go(instantiateFunctions(t));
@@ -610,6 +625,11 @@ const LAST_RAISE_DIGITS = 40;
 
 /** Digits beyond a tiny value's own order with which an exact 0 on the other side is read (see confirmAtPoint). */
 const ZERO_GUARD_DIGITS = 30;
+
+/** A term read exactly at any digits: a rational constant (log(1 + 1e-300) is read to its digits, not past a rounding). */
+function isExactArgument(t: Term): boolean {
+  return t.k === 'num';
+}
 
 /**
  * Evaluates both sides at `digits` and at twice as many, doubling up to `maxDigits`,
