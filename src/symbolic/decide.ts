@@ -1320,6 +1320,27 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
         point.set(input.name, v);
         out.push(point);
       }
+      // The double nearest the least point is off by some 1e-17 of it, which moves the margin by 1e-33: a bound below
+      // an irrational minimum by 1e-40 (x^2 - sin(x) >= -0.2324...8719, probe 74) held there. Two more parabola steps
+      // in 120 digits with steps of 1e-20 and 1e-30 put the point within some 1e-35 of it, as a rational.
+      if (vertex !== undefined && readings + 2 * DEEP_VERTEX_STEPS * 3 <= MAX_MARGIN_READINGS) {
+        const deep = deepVertex(vertex, (v) => {
+          readings++;
+          base.set(input.name, v);
+          try {
+            const m = evaluateHighPrecision(margin, base, DEEP_VERTEX_DIGITS);
+            return m.isFinite() ? m : undefined;
+          } catch (error) {
+            if (error instanceof GuardError) throw error;
+            return undefined;
+          }
+        });
+        if (deep !== undefined) {
+          const point = new Map(base);
+          point.set(input.name, deep);
+          out.push(point);
+        }
+      }
       // A least point that is a constant of the books (pi/4, exp(-1), log(2)): there the margin may be exactly 0, which
       // only its exact value shows (sin(x) + cos(x) < sqrt(2) at x = pi/4, x^x > exp(-1/e) at x = 1/e).
       for (const constant of tightConstantsNear(input, least).slice(0, MAX_TIGHT)) {
@@ -1353,6 +1374,42 @@ function parabolaVertex(x: number, width: number, read: (v: number) => Decimal |
     centre = next;
   }
   return centre;
+}
+
+/** The digits and the number of steps of the parabola's refinement past doubles (deepVertex). */
+const DEEP_VERTEX_DIGITS = 2 * DIGITS;
+const DEEP_VERTEX_STEPS = 2;
+
+/**
+ * The least point of a smooth margin near the double x, past doubles: parabola steps through readings at x - h, x,
+ * x + h with h = 1e-20 and then 1e-30 of |x| (at least of 1), in rationals; undefined where a reading fails or the
+ * parabola opens downward or moves by more than its step.
+ */
+function deepVertex(x: number, read: (v: PointValue) => Decimal | undefined): PointValue | undefined {
+  const D = Decimal.clone({ precision: DEEP_VERTEX_DIGITS });
+  let centre = new D(x);
+  const scale = D.max(1, centre.abs());
+  for (let step = 0; step < DEEP_VERTEX_STEPS; step++) {
+    const h = scale.times(new D(10).pow(-20 - 10 * step));
+    const at = (v: Decimal) => read(rationalOfDecimal(v));
+    const [left, middle, right] = [at(centre.minus(h)), at(centre), at(centre.plus(h))];
+    if (left === undefined || middle === undefined || right === undefined) return undefined;
+    const curvature = left.minus(middle.times(2)).plus(right);
+    if (!curvature.isPositive()) return undefined;
+    const move = left.minus(right).div(curvature.times(2)).times(h);
+    // A move past the step is no parabola of the least point: the double was not near it.
+    if (!move.isFinite() || move.abs().gt(h.times(1e4))) return undefined;
+    centre = centre.plus(move);
+  }
+  return rationalOfDecimal(centre);
+}
+
+/** A decimal as the exact rational it is (num / 10^k). */
+function rationalOfDecimal(v: Decimal): { readonly num: bigint; readonly den: bigint } {
+  const text = v.toFixed();
+  const [whole, fraction = ''] = text.replace('-', '').split('.');
+  const num = BigInt(whole + fraction) * (v.isNegative() ? -1n : 1n);
+  return { num, den: 10n ** BigInt(fraction.length) };
 }
 
 /** How near a constant a refined least point must lie to be tried as it, relative; and how many constants at most. */

@@ -197,3 +197,22 @@ claim (-1)^(10^400 + 1) = 1   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'refuted']);
   });
 });
+
+describe('readings that cancel are not read past their digits (probe 74)', () => {
+  it('verifies asinh through log and (exp(x) - 1 - x) / x^2 > 1/2 at x near 1e-300, and refutes the false twin', () => {
+    expect(verdictsIn(`given x: real in (1e-300, 1e-200)
+given y: real in (1e-120, 1e-100)
+claim asinh(x) = log(x + sqrt(x^2 + 1))
+claim asinh(y) = log(y + sqrt(y^2 + 1))
+claim (exp(x) - 1 - x) / x^2 > 1/2
+claim (exp(x) - 1 - x) / x^2 < 1/2
+`)).toEqual(['verified', 'verified', 'verified', 'refuted']);
+  }, 120_000);
+
+  it('reads a bound at its irrational least point past doubles: 7e-41 above the minimum of x^2 - sin(x) is refuted, 3e-41 below holds', () => {
+    expect(verdictsIn(`given x: real
+claim x^2 - sin(x) >= -0.2324655751582156365199022100866297448719
+claim x^2 - sin(x) >= -0.232465575158215636519902210086629744872
+`)).toEqual(['refuted', 'verified']);
+  }, 120_000);
+});
