@@ -199,7 +199,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (largest > largestTerm) largestTerm = largest;
         if (sum.isFinite() && !sum.isZero() && largest - sum.e > lost) {
           lost = largest - sum.e;
-          if (magnitudes !== undefined) magnitudes.lost = lost;
+          if (magnitudes !== undefined) magnitudes.lost = Math.max(magnitudes.lost, lost);
         }
         // A sum of terms that cancelled to exactly 0 kept none of its digits: exp(x) - 1 - x at x = 1e-300 is 5e-601,
         // which 360 digits round to 0, and (exp(x) - 1 - x) / x^2 > 1/2 (true) was refuted by that 0 (probe 74). Its
@@ -277,11 +277,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (!BOUNDED_CONDITION.has(t.name)) for (const a of args) see?.(a);
         // log near 1 turns its argument's rounding into the value's leading digits (its condition is 1 / |log y|): the
         // argument of log(x + sqrt(x^2 + 1)) at x = 1e-200 is 1 + 1e-200 rounded, and its rounding at 680 digits,
-        // 1e-680, was read as a difference of 1e-801 from asinh(x), refuting a true identity (probe 74). Counted as a
-        // cancellation: the digits left are those the argument keeps past its distance from 1.
-        if (t.name === 'log' && value.isFinite() && !value.isZero() && value.e < 0 && !isExactArgument(t.args[0]) && -value.e > lost) {
-          lost = -value.e;
-          if (magnitudes !== undefined) magnitudes.lost = Math.max(magnitudes.lost, lost);
+        // 1e-680, was read as a difference of 1e-801 from asinh(x), refuting a true identity (probe 74). The sides'
+        // comparison counts the digits so lost; a comparison inside (log(cosh(r)) <= r^2 / 2.(39 zeros)2 at r = 1e-20)
+        // is called by its own margin against 1, where the value's rounding is 10^-digits as before.
+        if (t.name === 'log' && magnitudes !== undefined && value.isFinite() && !value.isZero() && value.e < 0 && !isExactArgument(t.args[0])) {
+          magnitudes.lost = Math.max(magnitudes.lost, -value.e);
         }
         return value;
       }

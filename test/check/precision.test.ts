@@ -216,3 +216,12 @@ claim x^2 - sin(x) >= -0.232465575158215636519902210086629744872
 `)).toEqual(['refuted', 'verified']);
   }, 120_000);
 });
+
+describe('a log near 1 inside a comparison', () => {
+  it('still refutes log(cosh(r)) <= r^2 / 2.(39 zeros)2, read at r = 1e-20 where the margin is 1e-40 of the sides', () => {
+    expect(verdictsIn(`given r: real
+claim log(cosh(r)) <= r^2 / 2.0000000000000000000000000000000000000002
+claim asinh(r) = log(r + sqrt(r^2 + 1))
+`)).toEqual(['refuted', 'verified']);
+  }, 120_000);
+});
