@@ -42,6 +42,20 @@ claim \\sum_{j} (W^{(1)} x)_j = \\sum_{j} \\sum_{i} W^{(1)}_{ji} x_i
     expect(bad.message).not.toContain('gsup2');
   });
 
+  it("reads Nielsen's letter layers where a given or let declares them (z^{L}, a^L, w^{(l)}): BP1 holds, its sign slip is caught, and x^n stays a power", () => {
+    expect(verdicts(`given z^{L}: vector[n]
+given y: vector[n]
+given x: positive
+let a^L = \\sigma(z^L)
+let C = \\frac{1}{2} \\sum_j (y_j - a^L_j)^2
+claim \\frac{\\partial C}{\\partial z^L_j} = (a^L_j - y_j) \\sigma'(z^L_j)
+claim \\frac{\\partial C}{\\partial z^{(L)}_j} = (y_j - a^{L}_j) \\sigma'(z^L_j)   expect wrong
+claim \\frac{d}{dx} x^n = n x^{n - 1}
+`)).toEqual(['proved', 'refuted', 'proved']);
+    const claim = buildModel(parseDerivation(deriv('given z^{L}: vector[2]\nclaim z^L_1 = z^{L}_1\n'))).claims[0];
+    expect(stepToLatex(claim.claim.expr, claim.steps[0].step.expr)).toContain('z^{L}');
+  });
+
   it('keeps columns: an error after a layered name points at its own column', () => {
     const text = deriv('given w^{(1)}: matrix[2, 2]\nclaim w^{(1)}_{12} + = 0\n');
     const [problem] = claimsOf(text).flatMap((c) => c.steps.map((s) => s.detail.diagnostic)).filter((d) => d !== undefined);

@@ -81,9 +81,10 @@ function nameParts(name: string): NameParts {
     return { base: `${nameParts(powered[1]).base}^{${powered[2] === 'sq' ? 2 : 3}}`, sub: undefined, word: false };
   }
   // A layer's w^{(1)} is the name wsup1 (syntax/derivation-names.ts): typeset as w^{(1)} again.
-  const layer = /^(.+?)sup(\d+)$/.exec(name);
+  // Nielsen's z^L is the name zsupL: typeset as z^{L}.
+  const layer = /^(.+?)sup(\d+|[A-Za-z])$/.exec(name);
   if (layer !== null && (/^[A-Za-z]$/.test(layer[1]) || Object.hasOwn(GREEK_LETTERS, layer[1]) || GREEK.has(layer[1]))) {
-    return { base: `${nameParts(layer[1]).base}^{(${layer[2]})}`, sub: undefined, word: false };
+    return { base: `${nameParts(layer[1]).base}^{${/\d/.test(layer[2]) ? `(${layer[2]})` : layer[2]}}`, sub: undefined, word: false };
   }
   // x̂, θ̂, x̄ are read as xhat, θhat, xbar (syntax/unicode-operators.ts): typeset with their accent again.
   const accented = /^(.+?)(hat|bar|tilde|ddot|dot|vec)$/.exec(name);
