@@ -1917,7 +1917,9 @@ export class Resolver {
       const transposed: Expr = { kind: 'transpose', arg: { kind: 'name', name: base, span: expr.nameSpan }, span: expr.nameSpan };
       return this.val({ kind: 'binary', op: '*', left: transposed, right: expr.args[0], span: expr.span }, bound);
     }
-    const derivative = derivativeOfFunction(base);
+    // ReLU'(t), Tanh'(a), as papers capitalise them: the derivative of the function of that name (as ReLU(t) is).
+    const lower = base.toLowerCase();
+    const derivative = derivativeOfFunction(base) ?? (lower !== base && /^[A-Za-z]+$/.test(base) ? derivativeOfFunction(lower) : undefined);
     if (derivative === undefined) {
       throw this.error('unknown-function', isFunctionName(base) || isFunctionForm(base)
         ? `${base}' is not available: ${base} is not a function of one argument made of one function of the table`

@@ -165,3 +165,14 @@ claim atan2(y, x) + atan2(-y, x) = 0   expect wrong
     }
   });
 });
+
+describe("a paper's capitalised activation, primed", () => {
+  it("reads ReLU'(t) and Tanh'(t) as relu' and tanh', as ReLU(t) is relu(t) (probe 73)", () => {
+    expect(verdictsIn(`given t: real
+claim \\mathrm{ReLU}'(t) = (t > 0)
+claim \\frac{d}{dt} \\mathrm{ReLU}(t) = \\mathrm{ReLU}'(t)
+claim \\mathrm{Tanh}'(t) = 1 - \\tanh(t)^2
+claim \\mathrm{Tanh}'(t) = 1 + \\tanh(t)^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+});
