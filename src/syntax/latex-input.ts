@@ -191,6 +191,24 @@ class LatexReader {
       }
       return end;
     }
+    // A sized bar after the expression with no \left. before it, \frac{d}{dt} \sigma(t) \Big|_{t=0}, as the books print it:
+    // the expression since its side began at that point (an absolute value's bars never carry a point's subscript).
+    const point = SIZED_BRACKETS.has(name) && name !== 'left' && text[next] === '|' ? this.unopenedBar(next + 1, to) : undefined;
+    if (point !== undefined) {
+      const start = this.sideStart();
+      if (start !== undefined) {
+        const points = this.pointAssignments(point.variable, point.value);
+        const opening = 'subs('.repeat(points.length);
+        this.out.splice(start, 0, ...opening);
+        this.sources.splice(start, 0, ...[...opening].map(() => this.sources[start] ?? i));
+        for (const assignment of points) {
+          this.emit(`, ${assignment.variable}, `, i);
+          this.read(assignment.value[0], assignment.value[1]);
+          this.emit(')', point.end - 1);
+        }
+        return point.end;
+      }
+    }
     // ∇ \cdot F and ∇ \times F are the divergence and the curl, not products: kept as · and × for the next stage.
     if ((name === 'cdot' || name === 'times') && this.out.join('').trimEnd().endsWith('\u2207')) {
       this.emit(name === 'cdot' ? ' \u00b7 ' : ' \u00d7 ', i);
@@ -543,6 +561,38 @@ class LatexReader {
       return { inner: [k + 1, j], variable: bounds[1], lower, upper, end: base + bounds[0].length };
     }
     return undefined;
+  }
+
+  /** After a bar at k, a point's subscript `_{t=0}` (`_{x=1, y=2}`): its first variable, the offsets of its values, and the offset after it. */
+  private unopenedBar(k: number, to: number): { variable: string; value: [number, number]; end: number } | undefined {
+    const after = this.text.slice(k, to);
+    const m = /^\s*_\{\s*([\p{L}])\s*=\s*((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+?)\s*\}(?!\s*\^)/u.exec(after);
+    if (m === null) return undefined;
+    const start = k + m[0].indexOf(m[2], m[0].indexOf('='));
+    return { variable: m[1], value: [start, start + m[2].length], end: k + m[0].length };
+  }
+
+  /**
+   * Where the side being read began in the output: after the last relation (=, <, >, ≤, ≥) or opening bracket outside
+   * any bracket, or after the line's keyword; past the spaces there. Undefined where nothing was read since.
+   */
+  private sideStart(): number | undefined {
+    let depth = 0;
+    let start = 0;
+    for (let j = this.out.length - 1; j >= 0; j--) {
+      const c = this.out[j];
+      if (c === ')' || c === ']' || c === '}') depth++;
+      else if (c === '(' || c === '[' || c === '{') {
+        if (depth === 0) { start = j + 1; break; }
+        depth--;
+      } else if (depth === 0 && /[=<>\u2264\u2265]/u.test(c)) { start = j + 1; break; }
+    }
+    if (start === 0) {
+      const keyword = /^(?:claim|let|given)\s+/.exec(this.out.join(''));
+      if (keyword !== null) start = keyword[0].length;
+    }
+    while (start < this.out.length && this.out[start] === ' ') start++;
+    return start < this.out.length ? start : undefined;
   }
 
   /**

@@ -191,6 +191,16 @@ claim \\left. \\frac{d}{dx} x^3 \\right|_{x=2} = 8   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
   }, 60_000);
 
+  it('reads a sized bar with no \\left. before it as the point of the expression since its side began (probe 73)', () => {
+    expect(read('\\frac{d}{dt} \\sigma(t) \\Big|_{t=0}')).toBe('subs(d/dt σ(t) , t, 0)');
+    expect(read('\\Big| x \\Big|')).toBe('| x |');
+    expect(verdicts(`given t: real
+claim \\frac{d}{dt} \\sigma(t) \\Big|_{t=0} = \\frac{1}{4}
+claim \\frac{d}{dt} \\sigma(t) \\bigg|_{t=0} = \\frac{1}{2}   expect wrong
+claim \\frac{1}{4} = \\frac{d}{dt} \\sigma(t) \\Big|_{t=0}
+`)).toEqual(['proved', 'refuted', 'proved']);
+  });
+
   it('asks for the variable where the bracket reads two', () => {
     const [step] = stepsIn('given a, b: real\nclaim \\left[ a b \\right]_0^1 = 0\n');
     expect(step.verdict).toBe('error');
