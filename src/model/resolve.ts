@@ -346,6 +346,13 @@ export class Resolver {
         return scalar(target.at(expr.indices.map((e, p) => this.index(e, target.shape[p], bound))));
       }
       case 'transpose': {
+        // v (d)^T, an outer product as written with the bracket: a declared value, a space, then a transposed bracket is
+        // the value times the bracket transposed (the parser took the bracket for a call's, and the transpose for the call's).
+        if (expr.arg.kind === 'call' && isProductByJuxtaposition(expr.arg) && (this.scope.inputs.has(expr.arg.name) || this.scope.lets.has(expr.arg.name))
+          && !this.scope.functions?.has(expr.arg.name) && !this.scope.definedFunctions?.has(expr.arg.name)) {
+          const call = expr.arg;
+          return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name: call.name, span: call.nameSpan }, right: { kind: 'transpose', arg: call.args[0], span: expr.span }, span: expr.span, opSpan: call.nameSpan, implicit: true }, bound);
+        }
         // 6xy' is 6 x y', as a power on letters written together is the last letter's (xy^2): the prime is y's, not
         // the product's, which a scalar's transpose would leave as it is. (xy)' keeps its bracket.
         const primedLetters = primedName(expr);

@@ -176,3 +176,17 @@ claim \\mathrm{Tanh}'(t) = 1 + \\tanh(t)^2   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'refuted']);
   });
 });
+
+describe('an outer product written with a bracket', () => {
+  it("reads v (d)^T and v (d)' as v times d transposed, as v * (d)^T is (probe 73); two vectors side by side stay an error", () => {
+    const steps = stepsIn(`given v: vector[m]
+given d: vector[n]
+claim v (d)^T = v * d'
+claim v (d)' = v * d'
+claim v (d)^T = d * v'   expect wrong
+claim v (d) = v * d
+`);
+    expect(steps.slice(0, 3).map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+    expect(steps[3].verdict).toBe('error');
+  });
+});
