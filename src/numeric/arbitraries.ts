@@ -308,7 +308,16 @@ export function edgeExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<stri
     if (kind !== 'real' && kind !== 'positive' && kind !== 'unit') continue;
     byInput.push(values.filter((v) => allowedFor(kind, v) && insideInterval(slot.input, v)).map((v): [string, number] => [name, v]));
   }
-  const points: [string, number][] = [];
+  return oneInputEach(byInput, arbitrary, seed, count);
+}
+
+/**
+ * Inputs with one scalar input set to a value of its list, the inputs taken in turn (the first value of each, then
+ * the second, ...), at most `count`; the other inputs drawn from `arbitrary` with `seed`.
+ */
+function oneInputEach(byInput: readonly (readonly [string, number])[][], arbitrary: fc.Arbitrary<Record<string, number[]>>, seed: number,
+  count: number): Record<string, number[]>[] {
+  const points: (readonly [string, number])[] = [];
   for (let i = 0; points.length < count && byInput.some((list) => i < list.length); i++) {
     for (const list of byInput) if (i < list.length && points.length < count) points.push(list[i]);
   }
@@ -337,13 +346,7 @@ export function magnitudeExamples(layout: Layout, arbitrary: fc.Arbitrary<Record
       .filter((v) => insideInterval(slot.input, v));
     if (values.length > 0) byInput.push(values.map((v): [string, number] => [name, v]));
   }
-  const points: [string, number][] = [];
-  for (let i = 0; points.length < count && byInput.some((list) => i < list.length); i++) {
-    for (const list of byInput) if (i < list.length && points.length < count) points.push(list[i]);
-  }
-  if (points.length === 0) return [];
-  const drawn = fc.sample(arbitrary, { seed: seed ^ 0x165667b1, numRuns: points.length });
-  return points.map(([name, value], i) => ({ ...drawn[i], [name]: [value] }));
+  return oneInputEach(byInput, arbitrary, seed ^ 0x165667b1, count);
 }
 
 /**
