@@ -15,7 +15,8 @@
  */
 import type { Relation } from '../syntax/index.ts';
 import { hasApply, twoValuedClass, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
-import { compileTerm, IndexSlots, layoutInputs, newState, QUADRATURE_WORK, withQuadratureWork, type Layout } from '../numeric/index.ts';
+import { compilePreciseSide, compileTerm, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator, QUADRATURE_WORK, withQuadratureWork, type Layout } from '../numeric/index.ts';
+import { Decimal } from 'decimal.js';
 import type { Counterexample, StepResult } from './results.ts';
 
 /** The pair an inequality step is checked as: the line above's domain, and the comparison that must be 1 on it. */
@@ -32,6 +33,17 @@ function relationWords(relation: Exclude<Relation, '='>): string {
     case '<': return 'less than';
     case '>=': return 'at least';
     case '>': return 'greater than';
+  }
+}
+
+/** Whether a relation holds between two 60-digit values. */
+function holdsPrecisely(relation: Exclude<Relation, '='>, a: Decimal, b: Decimal): boolean {
+  const order = a.cmp(b);
+  switch (relation) {
+    case '<=': return order <= 0;
+    case '<': return order < 0;
+    case '>=': return order >= 0;
+    case '>': return order > 0;
   }
 }
 
@@ -88,6 +100,19 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   // Refuted where doubles say the bound holds: at an exact point (cos(w) > 0 at w = pi/2 exactly, whose double reads
   // 6.1e-17), or by a margin below their digits. The doubles are shown as what they are, not as the comparison.
   const doublesHold = !noValue && holds(relation, a, b);
+  // Doubles that hold where 60 digits refuted (both sides past their range, 1 - Phi(u) and phi(u) / u at u = 1e8, read 0
+  // and 0): the 60-digit values are shown, where they settle and show the failure.
+  if (doublesHold) {
+    const precise = preciseValuesAt(model.inputs, claim, [above, step], c);
+    if (precise !== undefined && !holdsPrecisely(relation, precise[0], precise[1])) {
+      const [x, y] = precise;
+      const difference = x.minus(y);
+      const shown = (v: Decimal) => v.toSignificantDigits(Math.min(40, Math.max(20, x.e - difference.e + 4))).toString();
+      const read = { ...c, lhs: shown(x), rhs: shown(y), difference: difference.toSignificantDigits(6).toString(), tolerance: undefined };
+      const words = `the line above, ${shown(x)}, is not ${relationWords(relation)} the step, ${shown(y)}: they differ by ${read.difference}, below what double precision can see (in doubles they read ${short(a)} and ${short(b)}); read in 60 digits`;
+      return { ...result, detail: { ...withoutExplanation(result).detail, counterexample: read, explanation: words } };
+    }
+  }
   const explanation = noValue ? `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${short(a)}`
     : doublesHold ? `the line above is not ${relationWords(relation)} the step there, by less than double precision can see (in doubles they read ${short(a)} and ${short(b)})`
       : `the line above, ${short(a)}, is not ${relationWords(relation)} the step, ${short(b)}${a === b ? ' (equal in double precision)' : ''}`;
@@ -104,6 +129,29 @@ function withoutExplanation(result: StepResult): StepResult {
 
 /** The terms' values in doubles at a counterexample (NaN or an infinity where doubles give no value), or undefined where they cannot be evaluated here. */
 function valuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly Term[], c: Counterexample): number[] | undefined {
+  return readAt(inputs, claim, terms, c, (compiled, evaluation) => withQuadratureWork(QUADRATURE_WORK, () => compiled.map((f) => f(evaluation))));
+}
+
+/**
+ * The two expressions in 60 digits at the counterexample (the numbers' own high-precision reading, with its forms
+ * that keep the digits of 1 - Phi(u) and log(Phi(u))), as short decimals, where both settle; undefined elsewhere.
+ */
+function preciseValuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly Term[], c: Counterexample): Decimal[] | undefined {
+  return readAt(inputs, claim, terms, c, (_, evaluation, layout, slots) => {
+    const evaluator = preciseEvaluator();
+    const values: Decimal[] = [];
+    for (const t of terms) {
+      const v = evaluatePrecise(compilePreciseSide(t, layout, slots, evaluator), evaluation);
+      if (v === undefined || v === 'unsettled' || !v.value.isFinite() || !v.error.isFinite() || v.error.gte(v.value.abs())) return undefined;
+      values.push(new Decimal(v.value.toString()));
+    }
+    return values;
+  });
+}
+
+/** The terms compiled at the counterexample's sizes, its inputs and free indices set, and `read` of them; undefined where that fails. */
+function readAt<V>(inputs: readonly Input[], claim: ModelClaim, terms: readonly Term[], c: Counterexample,
+  read: (compiled: ReturnType<typeof compileTerm>[], evaluation: ReturnType<typeof newState>, layout: Layout, slots: IndexSlots) => V | undefined): V | undefined {
   if (terms.some((t) => hasApply(t))) return undefined;
   const sizes = new Map(Object.entries(c.sizes));
   let layout: Layout;
@@ -133,7 +181,7 @@ function valuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly T
   // An integral is read by the numbers' own quadrature, within the work one input of a step gets (probe 62: a bound on
   // the Gaussian tail, 0.1394 against 0.1, showed its comparison's 1 and 0).
   try {
-    return withQuadratureWork(QUADRATURE_WORK, () => compiled.map((f) => f(evaluation)));
+    return read(compiled, evaluation, layout, slots);
   } catch {
     return undefined;
   }

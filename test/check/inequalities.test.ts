@@ -499,6 +499,10 @@ claim erfc(u) <= exp(-u^2) / (sqrt(pi) * u) * (1 - 1e-6)
 claim log(Phi(u)) >= -phi(u) / u * (1 - 1e-6)
 `), { seed }).map((c) => c.steps[0]);
       expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['refuted', 'refuted', 'refuted']);
+      // Shown in the 60 digits that refuted it, not as the doubles' 0 and 0.
+      const shown = steps[0].detail.counterexample!;
+      expect(typeof shown.lhs === 'string' && /e-\d{3,}/.test(shown.lhs), String(shown.lhs)).toBe(true);
+      expect(steps[0].detail.explanation).toContain('read in 60 digits');
     }
   }, 60_000);
 
