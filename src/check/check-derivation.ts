@@ -526,6 +526,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       ...(provedExactly ? { directionalAbove: 1, maxEntries: CONFIRMATION_ENTRIES } : {}), ...(symbolic.kind === 'different' ? { rescueUnsettled: false } : {}),
       // An integral is an atom no exact point can evaluate: a difference of its forms below doubles is read in 60 digits.
       ...((symbolic.kind === 'different' || symbolic.kind === 'undecided') && (someSubterm(lhs, isIntegral) || someSubterm(rhs, isIntegral)) ? { readAgreementsPrecisely: true } : {}),
+      // A bound (<=, <, >=, >) is also read at far decades of its inputs, where random draws do not go.
+      ...(modelStep.step.relation !== '=' ? { readFarDecades: true } : {}),
     });
   // Forms that differ at a size, and a difference the 60-digit confirmation shows there, refute the step whatever the
   // numbers find (verdict.ts): they try the failing size (the first, seeded as in the whole search) for a counterexample

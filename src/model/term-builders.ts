@@ -96,15 +96,11 @@ const COMPLEMENTS: Readonly<Partial<Record<FunctionName, (x: Term) => Term>>> = 
   Phi: (x) => fn('Phi', neg(x)),
   erf: (x) => fn('erfc', x),
   erfc: (x) => fn('erf', x),
-  sigmoid: (x) => fn('sigmoid', neg(x)),
-  // 1 - tanh(x) = 2 / (1 + e^(2x)).
-  tanh: (x) => mul(num(2n), fn('sigmoid', mul(num(-2n), x))),
 };
 
 /** Functions whose sum 1 + f(x) is a function of the table: 1 + erf(x) is erfc(-x). */
 const SUPPLEMENTS: Readonly<Partial<Record<FunctionName, (x: Term) => Term>>> = {
   erf: (x) => fn('erfc', neg(x)),
-  tanh: (x) => mul(num(2n), fn('sigmoid', mul(num(2n), x))),
 };
 
 /**
@@ -127,9 +123,8 @@ export function logNearOne(t: Term): { readonly argument: Term; readonly form: T
 }
 
 /**
- * A sum with c - c f(x) in it, for f the normal CDF, erf, erfc, sigmoid or tanh, with that pair as c times the function
- * that is the complement: Phi(-x), erfc(x), erf(x), sigmoid(-x), 2 sigmoid(-2x) (and c + c f(x) as c erfc(-x),
- * 2c sigmoid(2x) for erf and tanh), the same value everywhere, read without
+ * A sum with c - c f(x) in it, for f the normal CDF, erf or erfc, with that pair as c times the function that is
+ * the complement: Phi(-x), erfc(x), erf(x) (and c + c erf(x) as c erfc(-x)), the same value everywhere, read without
  * cancellation. 1 - Phi(35) is 1e-268, which 60 digits read as 0 (log(1 - Phi(b)) on (30, 38) had no value any
  * digits settled, probe 37), and a bound's sides carry their interval's domain terms beside it (probe 73).
  * Undefined for any other term. For the high-precision evaluators, as logOfConstantPlus.

@@ -152,6 +152,12 @@ export interface NumericStepOptions {
    * integral's atom against a constant 1e-20 off it), so doubles cannot see it.
    */
   readonly readAgreementsPrecisely?: boolean;
+  /**
+   * Whether each scalar input is also read at 10^k and -10^k, k from 3 to 300 either way (arbitraries.ts
+   * magnitudeExamples): a bound that fails only far out. Default false: an equality of comparisons ((t < 5) = 1)
+   * is refuted at inputs a student can check by hand.
+   */
+  readonly readFarDecades?: boolean;
 }
 
 /**
@@ -705,7 +711,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
       // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
       ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
       ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
-      ...(isBound ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+      ...(options.readFarDecades === true ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
     ];
     const result = fc.check(property, {
       seed, numRuns: runs, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),

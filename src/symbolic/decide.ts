@@ -1502,6 +1502,8 @@ const AGREEMENT_POINTS = 4;
 const AGREEMENT_ATTEMPTS = 10;
 /** The digits each of those readings may go up to. */
 const AGREEMENT_DIGITS = [60, 120, 240, 480, 920, 960];
+/** Digits lost by the sides past which an agreement is read at the most digits (agreementAt). */
+const MANY_LOST_DIGITS = 30;
 /** The raise that reads a first call of a comparison again. */
 const AGREEMENT_RAISE = 40;
 
@@ -1561,6 +1563,9 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
   let digits = start;
   const top = AGREEMENT_DIGITS[AGREEMENT_DIGITS.length - 1];
   const next = (d: number) => AGREEMENT_DIGITS.find((x) => x > d);
+  // The digits of an agreement read again higher up because the sides lost many (below): it stands where a reading
+  // higher up has no value at all.
+  let agreedBelow: number | undefined;
   while (digits <= top + 2 * AGREEMENT_RAISE) {
     let newlyApart = false;
     const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map() };
@@ -1571,7 +1576,7 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
       r = evaluateHighPrecision(rhs, point, digits, magnitudes);
     } catch (error) {
       if (error instanceof GuardError) throw error;
-      if (!(error instanceof TieError)) return undefined;
+      if (!(error instanceof TieError)) return agreedBelow;
       before = undefined;
       const raised = next(digits);
       if (raised === undefined) return undefined;
@@ -1607,8 +1612,8 @@ function agreementAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue
       // most digits: asinh(x) against log(x + sqrt(x^2 + 1)) + x^4 at x = 1e-200, whose log loses 200 of them, agreed at
       // 480 to the 270 left and differs at 960 (probe 75).
       const agreed = apart.isZero() || apart.lte(scale.times(`1e-${digits - 10 - cancelled}`));
-      if (agreed && (cancelled === 0 || next(digits) === undefined)) return digits;
-      if (agreed) { digits = next(digits)!; before = undefined; apartBefore = undefined; continue; }
+      if (agreed && (cancelled < MANY_LOST_DIGITS || next(digits) === undefined)) return digits;
+      if (agreed) { agreedBelow = digits; digits = next(digits)!; before = undefined; apartBefore = undefined; continue; }
       // Apart by more than the digits' rounding, and by the same at the reading before: a difference.
       const difference = l.minus(r);
       if (apartBefore !== undefined && difference.minus(apartBefore).abs().lte(difference.abs().times('1e-10'))) return { lhs: l, rhs: r, digits };
