@@ -619,6 +619,8 @@ const PART_SLACK = 20;
 
 /** The most digits a comparison too close to call is read at (see confirmAtPoint): by default the point's own most. */
 const MAX_TIE_DIGITS = 960;
+/** The least raise past a reading that a second reading, telling a difference from rounding, is taken at. */
+const LEAST_RAISE_DIGITS = 10;
 
 /** The least raise of the digits that can tell a real difference from rounding (see confirmAtPoint). */
 const LAST_RAISE_DIGITS = 40;
@@ -688,6 +690,12 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
       // enough at 360 digits, not at 720): the least raise that still tells a difference from rounding.
       if (previous !== undefined && digits > previous.digits + LAST_RAISE_DIGITS) {
         digits = previous.digits + LAST_RAISE_DIGITS;
+        continue;
+      }
+      // And where that too is past it (the gamma family stops at 400 digits with its guard digits: gamma(1 + x) = 1 at
+      // x = 1e-200 read -5.772e-201 at 360 and nothing at 400, and was verified, probe 74): half the raise, down to 10.
+      if (previous !== undefined && digits - previous.digits >= 2 * LEAST_RAISE_DIGITS) {
+        digits = previous.digits + Math.floor((digits - previous.digits) / 2);
         continue;
       }
       if (error instanceof TieError && notes !== undefined) notes.tiedAtTop = true;

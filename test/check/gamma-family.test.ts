@@ -117,3 +117,15 @@ claim diff(sum(k, 1, n, (k >= 2) * t^k), t) = sum(k, 1, n, (k >= 2) * k * t^(k -
     expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('whole constant order'), span: { line: 4, col: 17 } });
   });
 });
+
+describe('the gamma family near its last digits (probe 74)', () => {
+  it('refutes gamma(1 + x) = 1, gamma(x) = 1/x and lgamma(x) = -log(x) on (1e-300, 1e-200), read twice below 400 digits; the true recurrences hold', () => {
+    expect(verdictsIn(`given x: real in (1e-300, 1e-200)
+claim gamma(1 + x) = 1
+claim gamma(x) = 1/x
+claim lgamma(x) = -log(x)
+claim gamma(1 + x) = x * gamma(x)
+claim gamma(1 + x) < 1
+`)).toEqual(['refuted', 'refuted', 'refuted', 'proved', 'verified']);
+  }, 180_000);
+});
