@@ -102,16 +102,15 @@ const LARGE_SIZES: readonly number[] = [20, 32, 50];
 
 /**
  * The size assignments at the constants a step compares a size with (sizes.ts thresholdSizes), each symbol the
- * step reads at one of them, the others as in the first size tried; those already in the lists are not repeated.
+ * step reads (`read`, every one where undefined) at one of them, the others as in the first size tried; those
+ * already in the lists are not repeated.
  */
-function atThresholds(lhs: Term, rhs: Term, context: ClaimContext): ReadonlyMap<string, number>[] {
+function atThresholds(lhs: Term, rhs: Term, context: ClaimContext, read: ReadonlySet<string> | undefined): ReadonlyMap<string, number>[] {
   const thresholds = thresholdSizes([lhs, rhs]);
   if (thresholds.length === 0 || context.sizes.length === 0) return [];
   const listed = new Set([...context.sizes, ...context.moreSizes ?? [], ...context.largeSizes ?? []].map(sizeKey));
-  // The symbols the step reads are those its sizes vary (the others were held at one size: projectedSizes).
-  const read = new Set(context.sizes.flatMap((z) => [...z.keys()]).filter((name) => context.sizes.some((z) => z.get(name) !== context.sizes[0].get(name))));
   const first = context.sizes[0];
-  return thresholds.map((size) => new Map([...first].map(([name, at]) => [name, read.has(name) || read.size === 0 ? Math.max(size, at) : at] as const)))
+  return thresholds.map((size) => new Map([...first].map(([name, at]) => [name, read === undefined || read.has(name) ? Math.max(size, at) : at] as const)))
     .filter((z) => !listed.has(sizeKey(z)));
 }
 
@@ -497,7 +496,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // (n - 1) (n - 2) ... (n - 8) vanishes at every size of the list. More sizes are decided, where the budget allows.
   let sizes = context.sizes;
   const slipInN = everyN.kind !== 'proved' && context.moreSizes !== undefined && context.moreSizes.length > 0 && sizeAsNumber(lhs, rhs);
-  const further = slipInN ? writableSizes(symbolicStep, merged(merged(context.moreSizes!, readsNoArray(lhs, rhs) ? context.largeSizes ?? [] : []), atThresholds(lhs, rhs, context))) : [];
+  const further = slipInN ? writableSizes(symbolicStep, merged(merged(context.moreSizes!, readsNoArray(lhs, rhs) ? context.largeSizes ?? [] : []), atThresholds(lhs, rhs, context, read))) : [];
   if (slipInN && symbolic.kind === 'equal') {
     const more = decideStep(symbolicStep, further, context.budget, context.seed);
     if (more.kind === 'different' || more.kind === 'equal') {

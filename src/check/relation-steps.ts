@@ -36,17 +36,6 @@ function relationWords(relation: Exclude<Relation, '='>): string {
   }
 }
 
-/** Whether a relation holds between two 60-digit values. */
-function holdsPrecisely(relation: Exclude<Relation, '='>, a: Decimal, b: Decimal): boolean {
-  const order = a.cmp(b);
-  switch (relation) {
-    case '<=': return order <= 0;
-    case '<': return order < 0;
-    case '>=': return order >= 0;
-    case '>': return order > 0;
-  }
-}
-
 /** Whether a relation holds between two doubles. */
 function holds(relation: Exclude<Relation, '='>, a: number, b: number): boolean {
   switch (relation) {
@@ -104,7 +93,7 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   // and 0): the 60-digit values are shown, where they settle and show the failure.
   if (doublesHold) {
     const precise = preciseValuesAt(model.inputs, claim, [above, step], c);
-    if (precise !== undefined && !holdsPrecisely(relation, precise[0], precise[1])) {
+    if (precise !== undefined && !holds(relation, precise[0].cmp(precise[1]), 0)) {
       const [x, y] = precise;
       const difference = x.minus(y);
       const shown = (v: Decimal) => v.toSignificantDigits(Math.min(40, Math.max(20, x.e - difference.e + 4))).toString();

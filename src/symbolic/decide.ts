@@ -1391,7 +1391,7 @@ function deepVertex(x: number, read: (v: PointValue) => Decimal | undefined): Po
   const scale = D.max(1, centre.abs());
   for (let step = 0; step < DEEP_VERTEX_STEPS; step++) {
     const h = scale.times(new D(10).pow(-20 - 10 * step));
-    const at = (v: Decimal) => read(rationalOfDecimal(v));
+    const at = (v: Decimal) => read(exactly(v));
     const [left, middle, right] = [at(centre.minus(h)), at(centre), at(centre.plus(h))];
     if (left === undefined || middle === undefined || right === undefined) return undefined;
     const curvature = left.minus(middle.times(2)).plus(right);
@@ -1401,15 +1401,13 @@ function deepVertex(x: number, read: (v: PointValue) => Decimal | undefined): Po
     if (!move.isFinite() || move.abs().gt(h.times(1e4))) return undefined;
     centre = centre.plus(move);
   }
-  return rationalOfDecimal(centre);
+  return exactly(centre);
 }
 
-/** A decimal as the exact rational it is (num / 10^k). */
-function rationalOfDecimal(v: Decimal): { readonly num: bigint; readonly den: bigint } {
-  const text = v.toFixed();
-  const [whole, fraction = ''] = text.replace('-', '').split('.');
-  const num = BigInt(whole + fraction) * (v.isNegative() ? -1n : 1n);
-  return { num, den: 10n ** BigInt(fraction.length) };
+/** A decimal as the exact fraction it is. */
+function exactly(v: Decimal): { readonly num: bigint; readonly den: bigint } {
+  const [num, den] = v.toFraction().map((part) => BigInt(part.toFixed(0)));
+  return { num, den };
 }
 
 /** How near a constant a refined least point must lie to be tried as it, relative; and how many constants at most. */

@@ -280,7 +280,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // 1e-680, was read as a difference of 1e-801 from asinh(x), refuting a true identity (probe 74). The sides'
         // comparison counts the digits so lost; a comparison inside (log(cosh(r)) <= r^2 / 2.(39 zeros)2 at r = 1e-20)
         // is called by its own margin against 1, where the value's rounding is 10^-digits as before.
-        if (t.name === 'log' && magnitudes !== undefined && value.isFinite() && !value.isZero() && value.e < 0 && !isExactArgument(t.args[0])) {
+        if (t.name === 'log' && magnitudes !== undefined && value.isFinite() && !value.isZero() && value.e < 0 && t.args[0].k !== 'num') {
           magnitudes.lost = Math.max(magnitudes.lost, -value.e);
         }
         return value;
@@ -619,19 +619,14 @@ const PART_SLACK = 20;
 
 /** The most digits a comparison too close to call is read at (see confirmAtPoint): by default the point's own most. */
 const MAX_TIE_DIGITS = 960;
-/** The least raise past a reading that a second reading, telling a difference from rounding, is taken at. */
-const LEAST_RAISE_DIGITS = 10;
 
 /** The least raise of the digits that can tell a real difference from rounding (see confirmAtPoint). */
 const LAST_RAISE_DIGITS = 40;
+/** ... and the least it is halved to where a raise that large is past what a function evaluates (the gamma family's 400). */
+const LEAST_RAISE_DIGITS = 10;
 
 /** Digits beyond a tiny value's own order with which an exact 0 on the other side is read (see confirmAtPoint). */
 const ZERO_GUARD_DIGITS = 30;
-
-/** A term read exactly at any digits: a rational constant (log(1 + 1e-300) is read to its digits, not past a rounding). */
-function isExactArgument(t: Term): boolean {
-  return t.k === 'num';
-}
 
 /**
  * Evaluates both sides at `digits` and at twice as many, doubling up to `maxDigits`,

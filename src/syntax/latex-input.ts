@@ -543,8 +543,7 @@ class LatexReader {
       if (word === 'right' && depth > 0) { depth--; j += word.length; continue; }
       if (closer !== ']' && closer !== '|') { j += word.length; continue; }
       const after = text.slice(j + 2 + word.length, to);
-      // A bound may hold braces of its own: |_{x=\sqrt{2}}, |_{x=\frac{1}{2}} (probe 56).
-      const bounds = /^\s*_(?:\{\s*(?:([\p{L}])\s*=\s*)?((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+?)\s*\}|([\p{L}\p{N}]))(?:\s*\^(?:\{\s*(?:[\p{L}]\s*=\s*)?((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+?)\s*\}|([\p{L}\p{N}])))?/u.exec(after);
+      const bounds = BAR_BOUNDS.exec(after);
       if (bounds === null) return undefined;
       const base = j + 2 + word.length;
       const at = (part: string | undefined, from: number): [number, number] | undefined => {
@@ -566,7 +565,7 @@ class LatexReader {
   /** After a bar at k, a point's subscript `_{t=0}` (`_{x=1, y=2}`): its first variable, the offsets of its values, and the offset after it. */
   private unopenedBar(k: number, to: number): { variable: string; value: [number, number]; end: number } | undefined {
     const after = this.text.slice(k, to);
-    const m = /^\s*_\{\s*([\p{L}])\s*=\s*((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+?)\s*\}(?!\s*\^)/u.exec(after);
+    const m = BAR_POINT.exec(after);
     if (m === null) return undefined;
     const start = k + m[0].indexOf(m[2], m[0].indexOf('='));
     return { variable: m[1], value: [start, start + m[2].length], end: k + m[0].length };
@@ -790,6 +789,13 @@ function listInside(text: string, from: number): boolean {
 const STATEMENT_WORDS: ReadonlySet<string> = new Set(['claim', 'let', 'given', 'implicit', 'by', 'derivation', 'source']);
 
 /** The sizing commands before a bracket: `\left[`, `\Big]`. */
+/** A bound of an evaluation bar, which may hold braces of its own: |_{x=\sqrt{2}}, |_{x=\frac{1}{2}} (probe 56). */
+const BAR_VALUE = String.raw`((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+?)`;
+/** An evaluation bar's bounds: `_{x=3}`, `_{0}^{1}`, `_{x=0}^{1}`, `_0^1`. */
+const BAR_BOUNDS = new RegExp(String.raw`^\s*_(?:\{\s*(?:([\p{L}])\s*=\s*)?${BAR_VALUE}\s*\}|([\p{L}\p{N}]))(?:\s*\^(?:\{\s*(?:[\p{L}]\s*=\s*)?${BAR_VALUE}\s*\}|([\p{L}\p{N}])))?`, 'u');
+/** A point's subscript after a bar, `_{t=0}`, with no upper bound after it. */
+const BAR_POINT = new RegExp(String.raw`^\s*_\{\s*([\p{L}])\s*=\s*${BAR_VALUE}\s*\}(?!\s*\^)`, 'u');
+
 const SIZED_BRACKETS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr']);
 
 /** What a command the reader does not know says to do. */
