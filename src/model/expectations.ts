@@ -33,6 +33,8 @@ interface Builders {
   call(n: string, ...args: Expr[]): Expr;
   bin(op: '+' | '-' | '*' | '/' | '^', l: Expr, r: Expr): Expr;
   neg(x: Expr): Expr;
+  /** The entry of an array at an index: p[k], softmax(z)[k]. */
+  entry(array: Expr, index: Expr): Expr;
   /** The body with the variable read as another expression (a number, a sum's index). */
   at(body: Expr, variable: string, value: Expr): Expr;
   /** A name for a sum's index that the body does not use. */
@@ -106,6 +108,13 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
         b.bin('/', b.bin('*', b.call('exp', b.neg(l)), b.bin('^', l, b.name(k))), b.call('factorial', b.name(k)))));
     },
   },
+  categorical: {
+    params: ['p'], reads: 'the categorical over the positions of a probability vector p (softmax(z), a one-hot y): t = j with probability p[j]',
+    build: (v, f, [p], b) => {
+      const k = b.fresh(f);
+      return b.call('sum', b.name(k), b.bin('*', b.entry(p, b.name(k)), b.at(f, v, b.name(k))));
+    },
+  },
   geometric: {
     params: ['p'], reads: 'the geometric of the trial of the first success, t = 1, 2, ..., of probability p',
     build: (v, f, [p], b) => {
@@ -121,6 +130,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   gaussian: 'normal', Gaussian: 'normal', norm: 'normal', Normal: 'N', expon: 'exponential', Exp: 'exponential', Exponential: 'exponential', Expo: 'exponential',
   Bernoulli: 'bernoulli', Bern: 'bernoulli', Ber: 'bernoulli', Poisson: 'poisson', Pois: 'poisson', Poi: 'poisson',
   Uniform: 'uniform', Unif: 'uniform', U: 'uniform', binom: 'binomial', Binomial: 'binomial', Binom: 'binomial', Bin: 'binomial',
+  Cat: 'categorical', Categorical: 'categorical', Multinoulli: 'categorical', multinoulli: 'categorical',
   geom: 'geometric', Geom: 'geometric', Geometric: 'geometric', Geo: 'geometric', Beta: 'beta', Gamma: 'gamma', Gam: 'gamma', Laplace: 'laplace',
 };
 
@@ -130,7 +140,7 @@ const ALIASES: Readonly<Record<string, string>> = {
  * @throws DerivationError for a distribution not in the table, a wrong count of
  * parameters or arguments, or a variable that is not a name.
  */
-export function expectationExpr(call: CallExpr, file: string, realScalar: (name: string) => boolean): Expr {
+export function expectationExpr(call: CallExpr, file: string, realScalar: (name: string) => boolean, isVector: (e: Expr) => boolean): Expr {
   const form = `${call.name}(t, normal(mu, sigma), f(t))`;
   const what = VARIANCE_NAMES.has(call.name) ? 'variance' : 'expectation';
   if (call.args.length !== 3) {
@@ -141,14 +151,18 @@ export function expectationExpr(call: CallExpr, file: string, realScalar: (name:
   if (variable.kind !== 'name') {
     throw new DerivationError(diagnostic('unsupported', `the first argument of ${call.name} is the random variable's name`, file, variable.span, `write ${form}`));
   }
-  const name = dist.kind === 'call' ? ALIASES[dist.name] ?? dist.name : undefined;
+  const named = dist.kind === 'call' ? ALIASES[dist.name] ?? dist.name : undefined;
+  // A probability vector where the distribution stands (E_{j ~ softmax(z)}[z_j], E_{k ~ p}[f_k]): the categorical over its positions.
+  const vector = (named === undefined || !Object.hasOwn(DISTRIBUTIONS, named)) && isVector(dist);
+  const name = vector ? 'categorical' : named;
   const known = name === undefined ? undefined : Object.hasOwn(DISTRIBUTIONS, name) ? DISTRIBUTIONS[name] : undefined;
-  if (dist.kind !== 'call' || known === undefined) {
-    throw new DerivationError(diagnostic('unsupported', `${dist.kind === 'call' ? `${dist.name} is not a distribution ${call.name} knows` : 'the second argument is the distribution, a call'}`, file, dist.span,
-      `one of ${Object.keys(DISTRIBUTIONS).map((d) => `${d}(${DISTRIBUTIONS[d].params.join(', ')})`).join(', ')}`));
+  const params = vector ? [dist] : dist.kind === 'call' ? dist.args : [];
+  if ((dist.kind !== 'call' && !vector) || known === undefined) {
+    throw new DerivationError(diagnostic('unsupported', `${dist.kind === 'call' ? `${dist.name} is not a distribution ${call.name} knows` : 'the second argument is the distribution, a call or a probability vector'}`, file, dist.span,
+      `one of ${Object.keys(DISTRIBUTIONS).map((d) => `${d}(${DISTRIBUTIONS[d].params.join(', ')})`).join(', ')}, or a vector of probabilities`));
   }
-  if (dist.args.length !== known.params.length) {
-    throw new DerivationError(diagnostic('arity', `${name} takes ${known.params.length} parameter${known.params.length === 1 ? '' : 's'} (${known.params.join(', ')}), got ${dist.args.length}`, file, dist.span,
+  if (params.length !== known.params.length) {
+    throw new DerivationError(diagnostic('arity', `${name} takes ${known.params.length} parameter${known.params.length === 1 ? '' : 's'} (${known.params.join(', ')}), got ${params.length}`, file, dist.span,
       `${name}(${known.params.join(', ')}) is ${known.reads}`));
   }
   // A density is integrated over its variable, which is a real input as an integral's is; a sum renames it to its index.
@@ -158,8 +172,8 @@ export function expectationExpr(call: CallExpr, file: string, realScalar: (name:
   }
   const b = builders(call.span, realScalar(variable.name));
   // Var[f] = E[(f - E[f])^2], as the books define it (not E[f^2] - E[f]^2, which cancels in doubles).
-  const summand = VARIANCE_NAMES.has(call.name) ? b.bin('^', b.bin('-', body, known.build(variable.name, body, dist.args, b)), b.num('2')) : body;
-  return known.build(variable.name, summand, dist.args, b);
+  const summand = VARIANCE_NAMES.has(call.name) ? b.bin('^', b.bin('-', body, known.build(variable.name, body, params, b)), b.num('2')) : body;
+  return known.build(variable.name, summand, params, b);
 }
 
 /**
@@ -174,6 +188,7 @@ function builders(span: Span, declared: boolean): Builders {
     call: (n, ...args) => ({ kind: 'call', name: n, nameSpan: span, args, span }),
     bin: (op, left, right) => ({ kind: 'binary', op, left, right, span }),
     neg: (arg) => ({ kind: 'unary', op: '-', arg, span }),
+    entry: (target, index) => (target.kind === 'name' ? { kind: 'index', target, indices: [index], span } : { kind: 'subscript', target, indices: [index], span }),
     // subs alone where declared: renaming first reached the variable of a nested expectation's own subs (Var's E[f] inside).
     at: (body, variable, value) => (declared ? self.call('subs', body, self.name(variable), value) : renamed(body, variable, value)),
     fresh: (body) => {
@@ -188,7 +203,7 @@ function builders(span: Span, declared: boolean): Builders {
 function renamed(e: Expr, variable: string, value: Expr): Expr {
   const go = (x: Expr): Expr => renamed(x, variable, value);
   switch (e.kind) {
-    case 'name': return e.name === variable ? value : e;
+    case 'name': return e.name === variable ? value : subscriptRenamed(e, variable, value) ?? e;
     case 'number': case 'invalid': return e;
     case 'index': return { ...e, indices: e.indices.map(go) };
     case 'subscript': return { ...e, target: go(e.target), indices: e.indices.map(go) };
@@ -200,6 +215,20 @@ function renamed(e: Expr, variable: string, value: Expr): Expr {
     case 'range': return { ...e, ...(e.start ? { start: go(e.start) } : {}), ...(e.end ? { end: go(e.end) } : {}) };
     default: return e;
   }
+}
+
+/**
+ * z_j, W_jk as the books subscript an entry, with j the variable: the entry at the value (z[k0], W[k0, k]). The resolver
+ * reads such a name as an entry only later, so renaming the name alone left j free (E_{j ~ softmax(z)}[z_j] was refuted).
+ */
+function subscriptRenamed(e: Extract<Expr, { kind: 'name' }>, variable: string, value: Expr): Expr | undefined {
+  const parts = /^([\p{L}][\p{L}\p{N}]*)_([\p{L}\p{N}]+)$/u.exec(e.name);
+  if (parts === null) return undefined;
+  const [, base, sub] = parts;
+  const letters = sub === variable ? [sub] : [...variable].length === 1 && [...sub].length === 2 && [...sub].includes(variable) ? [...sub] : undefined;
+  if (letters === undefined) return undefined;
+  const indices = letters.map((l): Expr => (l === variable ? value : /^\d$/.test(l) ? { kind: 'number', text: l, value: Number(l), span: e.span } : { kind: 'name', name: l, span: e.span }));
+  return { kind: 'index', target: { kind: 'name', name: base, span: e.span }, indices, span: e.span };
 }
 
 function namesIn(e: Expr, into = new Set<string>()): Set<string> {

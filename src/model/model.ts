@@ -634,6 +634,9 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   };
   let headValue = attempt(claim.expr);
   claimRanges = new Map(resolver.freeIndices.map((name) => [name, resolver.ranges.dimOf(`var:${name}`)]));
+  const headSquare = headValue.value;
+  if (headSquare?.k === 'array' && headSquare.shape.length === 2 && sameDim(headSquare.shape[0], headSquare.shape[1])) resolver.claimIdentitySize = headSquare.shape[0];
+  if (headSquare?.k === 'array' && headSquare.shape.length === 1) resolver.claimOnesSize = headSquare.shape[0];
   const stepValues = claim.steps.map((step) => ({ step, ...attempt(step.expr, true) }));
   // ∇²f with no variable written, against a matrix written out: the Hessian, as the optimisation and machine-learning
   // books print it (Boyd, Nocedal and Wright), not the Laplacian of the physics books, a scalar (probe 72).

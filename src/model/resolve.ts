@@ -299,8 +299,8 @@ export class Resolver {
         if (entry !== undefined) return this.val(entry, bound);
         const product = this.juxtaposedNames(expr, bound);
         if (product !== undefined) return this.val(product, bound);
-        if (expr.name === 'I' && this.identitySize !== undefined && !this.isDeclared('I') && !bound.has('I')) {
-          const n = this.identitySize;
+        if (expr.name === 'I' && (this.identitySize ?? this.claimIdentitySize) !== undefined && !this.isDeclared('I') && !bound.has('I')) {
+          const n = (this.identitySize ?? this.claimIdentitySize)!;
           return array([n, n], (ix) => delta(ix[0], ix[1]));
         }
         return this.nameValue(expr.name, expr.span, bound);
@@ -473,7 +473,7 @@ export class Resolver {
           }
           return this.entrywise(expr, base, exponent, pow);
         }
-        const [a, b] = this.withIdentity(expr, bound) ?? [this.val(expr.left, bound), this.val(expr.right, bound)];
+        const [a, b] = this.withIdentity(expr, bound) ?? this.withOnes(expr, bound) ?? [this.val(expr.left, bound), this.val(expr.right, bound)];
         if (op === '+') return this.entrywise(expr, a, b, add);
         if (op === '-') return this.entrywise(expr, a, b, sub);
         if (op === '.*') return this.entrywise(expr, a, b, mul);
@@ -796,6 +796,59 @@ export class Resolver {
   private identitySize: Dim | undefined;
 
   /**
+   * ones() with no size, the books' vector of ones (\mathbf{1}), beside an array that gives its length: in a product
+   * (X^T 1, 1^T Y 1, (1/N) 1^T x) the rows of a matrix after it or the columns of one before it, a vector's length;
+   * in a sum or an entrywise operation (y - 1), the vector's length. The other side is read first, as withIdentity does.
+   */
+  private withOnes(expr: Extract<Expr, { kind: 'binary' }>, bound: Map<string, string>): [Value, Value] | undefined {
+    const product = expr.op === '*';
+    if (!product && !['+', '-', '.*', './'].includes(expr.op)) return undefined;
+    const ones = (e: Expr): boolean => e.kind === 'call' && e.name === 'ones' && e.args.length === 0 && !this.isDeclared('ones') && !bound.has('ones');
+    // The vector itself, transposed, negated or scaled by a factor that holds no other ones: its length comes from outside.
+    const bare = (e: Expr): boolean => ones(e) || (e.kind === 'transpose' && bare(e.arg)) || (e.kind === 'unary' && bare(e.arg))
+      || (e.kind === 'binary' && e.op === '^' && e.right.kind === 'name' && e.right.name === 'T' && bare(e.left))
+      || (e.kind === 'binary' && (e.op === '*' || e.op === '/') && (bare(e.left) ? scalarFactor(e.right) : e.op === '*' && bare(e.right) && scalarFactor(e.left)));
+    // A factor written of numbers, sizes and scalar inputs only: (1/N) 1^T, λ 1.
+    const scalarFactor = (e: Expr): boolean => e.kind === 'number'
+      || (e.kind === 'name' && !bound.has(e.name) && (this.scope.dims.has(e.name) || (this.scope.inputs.get(e.name)?.dims.length === 0 && this.scope.inputs.get(e.name)?.kind !== 'label')))
+      || ((e.kind === 'unary' || e.kind === 'binary') && exprChildren(e).every(scalarFactor));
+    const [leftBare, rightBare] = [bare(expr.left), bare(expr.right)];
+    if (leftBare === rightBare) return undefined;
+    const other = this.withoutOnesSize(() => this.val(leftBare ? expr.right : expr.left, bound));
+    if (other.k !== 'array' || other.shape.length > 2 || (!product && other.shape.length !== 1)) return undefined;
+    const before = this.onesSize;
+    this.onesSize = other.shape.length === 1 || leftBare ? other.shape[0] : other.shape[1];
+    try {
+      const withOnes = this.val(leftBare ? expr.left : expr.right, bound);
+      return leftBare ? [withOnes, other] : [other, withOnes];
+    } finally {
+      this.onesSize = before;
+    }
+  }
+
+  private withoutOnesSize<T>(read: () => T): T {
+    const before = this.onesSize;
+    this.onesSize = undefined;
+    try {
+      return read();
+    } finally {
+      this.onesSize = before;
+    }
+  }
+
+  /** The length of ones() where it stands beside an array (see withOnes). */
+  private onesSize: Dim | undefined;
+
+  /** The length of ones() standing apart from any array in a step (`grad(sum(x), x) = 1`): the claim's, where it is a vector. */
+  claimOnesSize: Dim | undefined;
+
+  /**
+   * The size of I standing apart from any matrix in a step (`hessian(w' w, w) = 2 I`): the size of the claim's own
+   * expression where that is a square matrix, set by the model before the steps are read.
+   */
+  claimIdentitySize: Dim | undefined;
+
+  /**
    * Xw, Ax, xy, np: distinct one-letter names of values (or sizes) written together, each declared, where
    * the whole is no name: their product, as the notes mean it (`‖Xw - y‖²`, `Wx + b`).
    */
@@ -996,7 +1049,7 @@ export class Resolver {
         `declare it, given X ~ N(mu, s^2), then E[f(X)]; or write E_{t ~ N(mu, s^2)}[f(t)], or E(t, normal(mu, s), f(t)) (docs/syntax.md, Expectations)`);
     }
     if (name === 'I') {
-      return this.error('unknown-name', "unknown name 'I'", span, 'the identity I is read beside a square matrix (A + I, X^T X + lambda I, A I); alone, write eye(n) for the n by n identity');
+      return this.error('unknown-name', "unknown name 'I'", span, 'the identity I is read beside a square matrix (A + I, X^T X + lambda I, A I) or in a claim about one (hessian(w^T w, w) = 2 I); alone, write eye(n) for the n by n identity');
     }
     // 2xy: a product of one-letter names written together is one name in the language.
     const letters = [...name];
@@ -1503,6 +1556,14 @@ export class Resolver {
       });
     }
     if (name === 'onehot') return this.onehot(expr, bound);
+    if (name === 'ones' && args.length === 0) {
+      const n = this.onesSize ?? this.claimOnesSize;
+      if (n === undefined) {
+        throw this.error('shape', 'the vector of ones has no length here: it takes the length of what it multiplies or is added to', expr.span,
+          'write \\mathbf{1}_n or ones(n) for a vector of n ones');
+      }
+      return array([n], () => num(1));
+    }
     if (name === 'ones') {
       this.expectArity(expr, 1, 'ones(n)');
       return array([this.dimArgument(args[0])], () => num(1));
@@ -1570,7 +1631,16 @@ export class Resolver {
     // E(t, normal(mu, s), f): the integral or sum it is (expectations.ts), resolved as if written out.
     if (EXPECTATION_NAMES.has(name) && !this.isDeclared(name)) {
       const realScalar = (n: string) => { const i = this.scope.inputs.get(n); return i !== undefined && i.kind === 'real' && i.dims.length === 0; };
-      return this.val(expectationExpr(expr, this.scope.file, realScalar), bound);
+      const isVector = (e: Expr) => {
+        try {
+          const value = this.val(e, bound);
+          return value.k === 'array' && value.shape.length === 1;
+        } catch (error) {
+          if (error instanceof DerivationError) return false;
+          throw error;
+        }
+      };
+      return this.val(expectationExpr(expr, this.scope.file, realScalar, isVector), bound);
     }
     // A declared value named as a function of the table (a discount factor gamma, a rate phi), a space, then a
     // bracket: the product, as for any value (gamma (1 - gamma) is not Γ(1 - gamma)).
@@ -2773,9 +2843,9 @@ export class Resolver {
     this.indexExcess.set(fresh, masks ? 0 : lower - 1 + Math.max(extra, 0));
     const inner = new Map(bound);
     inner.set(indexName, fresh);
-    let body: Term;
+    let bodyValue: Value;
     try {
-      body = this.value(bodyExpr, inner);
+      bodyValue = this.val(bodyExpr, inner);
     } catch (error) {
       // A block of an array by its offset (the multi-head split, sum(c, 1, 3, x[c + 3] * W[c + 3, 1]) over x of 6): k
       // reads an array of another size than its own range. With number bounds, the sum is its terms, each at a number.
@@ -2783,6 +2853,16 @@ export class Resolver {
       if (!(error instanceof IndexRangeConflict) || error.index.split('#')[0] !== indexName || upper.k !== 'fixed' || count > MAX_WRITTEN_TERMS) throw error;
       return writtenOut(count);
     }
+    // A sum of vectors or matrices from 1 to a size (PRML 4.96's sum over n of (y_n - t_n) phi_n): the sum of each entry.
+    if (bodyValue.k === 'array' && op === 'sum' && lower === 1 && extra === 0) {
+      const entries = bodyValue;
+      return array(entries.shape, (ix) => over(fresh, dim, entries.at(ix)), entries.orient, entries.transposed === true);
+    }
+    if (bodyValue.k === 'array') {
+      throw this.error('not-scalar', `${op}(${indexName}, ${lower}, ${shortText(upperExpr) ?? 'to'}, E) of ${showShape(bodyValue.shape)} is read only as a sum from 1 to a size`, bodyExpr.span,
+        'write the sum of one entry, with its own index (sum(k, 1, n - 1, A[k, i])), or a sum from 1 to a size');
+    }
+    const body = bodyValue.t;
     if (lower === 1 && extra === 0) return scalar(over(fresh, dim, body));
     // With fewer terms than its dimension, the claim is tried only at sizes where the sum has one: an empty sum's
     // masked terms have no term of the sum to stand for (1 / (n - k) has no value at any k when n = 1).

@@ -46,6 +46,9 @@ const CLOSING_DELIMITERS = new Set(['rangle', 'rVert', 'rvert', 'rfloor', 'rceil
 const CONTENTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathrm', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathnormal', 'operatorname',
   'text', 'textrm', 'textbf', 'textit', 'mbox', 'mathbfit', 'boxed', 'underline', 'mathds']);
 
+/** Fonts in which a 1 alone is the vector of ones, `\mathbf{1}` (a 1 in \mathrm stays the number). */
+const ONES_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'mathds', 'mathbfit']);
+
 /** Commands of two arguments whose second is the text: a label set over or under it (`\overset{input}{x}` is x). */
 const LABELLED = new Set(['overset', 'underset', 'stackrel']);
 
@@ -378,6 +381,18 @@ class LatexReader {
       if (name === 'mathcal' && /^\s*L\s*$/.test(text.slice(inner.inner[0], inner.inner[1])) && /^\s*(?:\\left\s*)?\\\{/.test(text.slice(inner.end, inner.end + 12))) {
         this.emit('laplace', i);
         return inner.end;
+      }
+      // \mathbf{1}, \mathbb{1}, \boldsymbol{1} with no condition after it: the vector of ones (X^T \mathbf{1}, \mathbf{1}^\top Y
+      // \mathbf{1}), of the length what it multiplies or is added to gives it; \mathbf{1}_N, \mathbf{1}_{K}: of length N, K.
+      const oneInFont = /^\s*1\s*$/.test(text.slice(inner.inner[0], inner.inner[1])) && ONES_FONTS.has(name);
+      const sizeWritten = indicator !== undefined && /^\s*[\p{L}\p{N}]+\s*$/u.test(text.slice(indicator.condition[0], indicator.condition[1]));
+      if (oneInFont && (indicator === undefined || sizeWritten)) {
+        if (this.out[this.out.length - 1] === '}') this.emit(' ', i);
+        else apart();
+        this.emit('ones(', i);
+        if (sizeWritten) this.read(indicator.condition[0], indicator.condition[1]);
+        this.emit(')', (indicator?.end ?? inner.end) - 1);
+        return indicator?.end ?? inner.end;
       }
       if (indicator !== undefined) {
         // \mathbb{1}_{\{j = k\}}, \mathbb{I}\{y = k\}, \mathbb{1}[y = k]: the indicator 1{...} of the notation.

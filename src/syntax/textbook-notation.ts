@@ -249,8 +249,11 @@ function normOrder(subscript: string): string {
   return ', Infinity';
 }
 
-/** The gradient as books write it, ∇_w L and ∇_{w} L: grad(L, w) of the rest of the product term, as a sum without brackets. */
-const NABLA_SUBSCRIPT = /^\u2207_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016|-])/u;
+/**
+ * The gradient as books write it, ∇_w L and ∇_{w} L: grad(L, w) of the rest of the product term, as a sum without brackets;
+ * squared before or after the subscript, ∇²_z f, ∇^2_{z} f, ∇_z^2 f (Boyd and Vandenberghe, d2l), the Hessian hessian(f, z).
+ */
+const NABLA_SUBSCRIPT = /^\u2207(\^2|\^\{2\}|\^\(2\)|\u00b2)?_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))(\^2|\^\{2\}|\^\(2\)|\u00b2)?[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016|-])/u;
 
 /**
  * The partial derivative as physics and PDE books write it, ∂_x u and ∂_{t} u: diff(u, x) of the rest of the product
@@ -554,10 +557,14 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
       continue;
     }
     // ∇_w L and ∂_x u: grad and diff of the rest of the product term in the subscript's variable.
-    const subscripted = c === '\u2207' ? NABLA_SUBSCRIPT.exec(text.slice(i, i + 40)) : c === '\u2202' ? PARTIAL_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
+    const nablaSubscripted = c === '\u2207' ? NABLA_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
+    const subscripted = nablaSubscripted !== null
+      ? [nablaSubscripted[0], nablaSubscripted[2], nablaSubscripted[3]] as const
+      : c === '\u2202' ? PARTIAL_SUBSCRIPT.exec(text.slice(i, i + 40)) : null;
     if (subscripted) {
       const [whole, braced, plain] = subscripted;
-      emit(c === '\u2207' ? 'grad(' : 'diff(', i);
+      const squared = nablaSubscripted !== null && (nablaSubscripted[1] ?? nablaSubscripted[4]) !== undefined;
+      emit(c === '\u2202' ? 'diff(' : squared ? 'hessian(' : 'grad(', i);
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, `, ${braced ?? plain})`);
       i += whole.length - 1;
       continue;

@@ -275,7 +275,10 @@ claim grad(norm(X w - y)^2 + lambda * norm(w)^2, w) = 2 (X^T X + lambda I) w - 2
 claim grad(norm(X w - y)^2 + lambda * norm(w)^2, w) = 2 (X^T X + I) w - 2 X^T y   expect wrong
 claim A I - A = 0 * A
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted', 'proved']);
-    const [alone] = claimsOf(deriv('given A: matrix[n, n]\nclaim grad(trace(A), A) = I\n'))[0].steps;
+    // In a step of a claim about a square matrix, I alone is of its size; beside no matrix at all it has none.
+    const [ofClaim] = claimsOf(deriv('given A: matrix[n, n]\nclaim grad(trace(A), A) = I\n'))[0].steps;
+    expect(ofClaim.verdict).toBe('proved');
+    const [alone] = claimsOf(deriv('given A: matrix[n, n]\nclaim trace(A) = I\n'))[0].steps;
     expect(alone.detail.diagnostic?.hint).toContain('alone, write eye(n)');
   });
 
