@@ -1,9 +1,12 @@
 import type { CheckReport, Counterexample, StepResult } from '../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { almostEverywhereNotes, formatValue, hasMethod, plural, scopeText } from './wording.ts';
-import { escapeControl as safe } from './safe-text.ts';
+import { almostEverywhereNotes, formatValue, hasMethod, layersAsWritten, plural, scopeText } from './wording.ts';
+import { escapeControl } from './safe-text.ts';
 import { isSymbolName, whyOf } from './markdown/describe.ts';
 import { derivedProof } from './derived-step.ts';
+
+/** Text from the file or the engines, printable and with layers' names as written. */
+const safe = (text: string) => escapeControl(layersAsWritten(text));
 
 /** How to render: colour, and whether a step that holds shows its evidence too. */
 export interface TerminalStyle {
@@ -33,7 +36,7 @@ export function renderTerminal(report: CheckReport, style: TerminalStyle = { col
   const verbose = style.verbose === true;
   const lines: string[] = [];
   for (const file of report.files) {
-    lines.push(paint('bold', safe(file.path)));
+    lines.push(paint('bold', escapeControl(file.path)));
     if (file.error) {
       lines.push(`  ${paint('red', '✗ cannot read this file')}`);
       lines.push(...diagnosticLines(file.error, '    '));

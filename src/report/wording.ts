@@ -85,3 +85,13 @@ export function almostEverywhereNotes(step: StepResult): string[] {
   if (step.verdict !== 'proved' && step.verdict !== 'verified') return [];
   return [step.detail.kink, step.detail.removable].filter((n): n is string => n !== undefined);
 }
+
+/**
+ * A layer's name as the file wrote it: the parser's wsup1, zsupL and asuplm1 (syntax/derivation-names.ts) are
+ * w^(1), z^L and a^(l-1) in a report read as text.
+ */
+export function layersAsWritten(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}_])(\p{L})sup(?:(\d+)|([A-Za-z])(?:([mp])(\d+))?)(?![\p{L}\p{N}])/gu,
+    (_, base: string, number?: string, letter?: string, sign?: string, steps?: string) =>
+      number !== undefined ? `${base}^(${number})` : sign === undefined ? `${base}^${letter}` : `${base}^(${letter}${sign === 'm' ? '-' : '+'}${steps})`);
+}

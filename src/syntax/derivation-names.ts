@@ -43,7 +43,7 @@ const GIVEN = /^given\s+([^:~\u223c]+):/u;
  * second derivative elsewhere, and `^{(t)}` a time step's index, neither a name. The name starts a word: tried
  * from inside one, a line of one 300,000-letter name took minutes (probe 58).
  */
-const LAYERED_DECLARED = /(?:\\math(?:bf|rm|it|bb|cal)\s*\{\s*|\\boldsymbol\s*\{\s*)?(?<![\p{L}\p{N}])([\p{L}][\p{L}\p{N}]*)\s*\}?\s*(?:\^\s*\{\s*[([]\s*(\d+)\s*[)\]]|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^\s*\{\s*[([]?\s*(\p{L})\s*[)\]]?\s*\}|\^\s*(\p{L})(?![\p{L}\p{N}]))/gu;
+const LAYERED_DECLARED = /(?:\\math(?:bf|rm|it|bb|cal)\s*\{\s*|\\boldsymbol\s*\{\s*)?(?<![\p{L}\p{N}])([\p{L}][\p{L}\p{N}]*)\s*\}?\s*(?:\^\s*\{\s*[([]\s*(\d+)\s*[)\]]|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^\s*\{\s*[([]?\s*(\p{L})\s*[)\]]?\s*\}|\^\s*(\p{L})(?![\p{L}\p{N}])|\^\s*\{\s*[([]?\s*(\p{L})\s*([+-])\s*(\d+)\s*[)\]]?\s*\})/gu;
 /** Letters that are no layer after a caret: a transpose (`W^T`, `W^⊤`). */
 const NOT_A_LAYER = new Set(['T', '\u22a4']);
 /** The superscript digits ⁰ to ⁹. */
@@ -86,20 +86,27 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     if (typed !== null) for (const name of names(typed[1])) functions.add(name.replace(/\s*\(.*$/u, ''));
     const head = /^(?:given|let)\s+([^:=]+)/u.exec(text)?.[1];
     for (const m of head === undefined ? [] : head.matchAll(LAYERED_DECLARED)) {
-      // A letter layer (Nielsen's z^L, a^l): the letter itself; a whole number as its value.
-      const letter = m[4] ?? m[5];
+      // A letter layer (Nielsen's z^L, a^l): the letter itself, with a step (a^{l-1}, δ^{l+1}) as lm1, lp1; a whole number as its value.
+      const letter = m[4] ?? m[5] ?? (m[6] === undefined ? undefined : layerStep(m[6], m[7], m[8]));
       if (letter !== undefined && NOT_A_LAYER.has(letter)) continue;
       const layer = letter ?? String(Number(m[2] ?? [...m[3]].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join('')));
-      const name = `${m[1]}${LAYER_INFIX}${layer}`;
-      layered.set(`${m[1]}|${layer}`, name);
+      // \delta^{l+1} as LaTeX writes it is δ's layer: the claims read δ after the LaTeX pass.
+      const base = m[0].startsWith(m[1]) && head?.[m.index - 1] === '\\' && Object.hasOwn(GREEK, m[1]) ? GREEK[m[1]] : m[1];
+      const name = `${base}${LAYER_INFIX}${layer}`;
+      layered.set(`${base}|${layer}`, name);
       declared.add(name);
     }
   }
   return { squared, square, random, declared, layered, functions };
 }
 
+/** A letter layer a step away, l - 1 or l + 1, as the name's part: lm1, lp1 (typeset l-1, l+1 again, report/latex). */
+function layerStep(letter: string, sign: string, steps: string): string {
+  return `${letter}${sign === '-' ? 'm' : 'p'}${Number(steps)}`;
+}
+
 /** A name with a layer's superscript after the LaTeX pass: `w^{(1)}`, `W^{[2]}`, `W⁽¹⁾`, the superscript's rest kept (`W^{(2)T}`). */
-const LAYERED = /([\p{L}][\p{L}\p{N}]*)[ \t]*(?:\^[ \t]*\{[ \t]*[([][ \t]*(\d+)[ \t]*[)\]]([^{}]*)\}|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^[ \t]*\{[ \t]*[([][ \t]*(\p{L})[ \t]*[)\]]([^{}]*)\}|\^[ \t]*\{[ \t]*(\p{L})[ \t]*\}|\^[ \t]*(\p{L})(?![\p{L}\p{N}]))/uy;
+const LAYERED = /([\p{L}][\p{L}\p{N}]*)[ \t]*(?:\^[ \t]*\{[ \t]*[([][ \t]*(\d+)[ \t]*[)\]]([^{}]*)\}|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^[ \t]*\{[ \t]*[([][ \t]*(\p{L})[ \t]*[)\]]([^{}]*)\}|\^[ \t]*\{[ \t]*(\p{L})[ \t]*\}|\^[ \t]*(\p{L})(?![\p{L}\p{N}])|\^[ \t]*\{[ \t]*[([]?[ \t]*(\p{L})[ \t]*([+-])[ \t]*(\d+)[ \t]*[)\]]?([^{}]*)\})/uy;
 
 /**
  * A name with a layer's superscript (`w^{(1)}_{ji}`, `\mathbf{W}^{[2]}`, `W⁽¹⁾`) read as the one name it stands for:
@@ -117,11 +124,11 @@ export function withLayerNames(text: string, map: SourceMap, names: DerivationNa
     LAYERED.lastIndex = i;
     const m = LAYERED.exec(text);
     if (m === null) return undefined;
-    const letter = m[5] ?? m[7] ?? m[8];
+    const letter = m[5] ?? m[7] ?? m[8] ?? (m[9] === undefined ? undefined : layerStep(m[9], m[10], m[11]));
     // A letter layer only where a given or let declares it so (z^L of given z^{L}): elsewhere x^n is a power.
     if (letter !== undefined && !names.layered.has(`${m[1]}|${letter}`)) return undefined;
     const layer = letter ?? Number(m[2] ?? [...m[4]].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join(''));
-    const rest = (m[3] ?? m[6] ?? '').trim();
+    const rest = (m[3] ?? m[6] ?? m[12] ?? '').trim();
     // Lagrange's f^{(4)}(x) of a function the derivation has: its fourth derivative, f''''(x).
     if (typeof layer === 'number' && names.functions.has(m[1]) && rest === '' && layer >= 1 && layer <= MAX_PRIMES && /^[ \t]*\(/u.test(text.slice(i + m[0].length))) {
       const written = m[1] + "'".repeat(layer);
@@ -131,7 +138,7 @@ export function withLayerNames(text: string, map: SourceMap, names: DerivationNa
     if (name === undefined) return undefined;
     const written = rest === '' ? name : `${name}^{${rest}}`;
     // Each character of the name is the written name's; the rest of the superscript its own.
-    const restText = m[3] ?? m[6];
+    const restText = m[3] ?? m[6] ?? m[12];
     const restAt = restText === undefined ? i : i + m[0].lastIndexOf(restText);
     const from = [...written].map((_, c) => (c < name.length ? i + Math.min(c, m[1].length - 1) : restAt));
     return { text: written, from, length: m[0].length };

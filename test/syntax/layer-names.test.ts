@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimsOf, deriv, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
 import { buildModel, parseDerivation, stepToLatex } from '../../src/index.ts';
+import { layersAsWritten } from '../../src/report/wording.ts';
 
 const verdicts = (text: string) => claimsOf(deriv(text), { seed: 1 }).flatMap((c) => c.steps.map((s) => s.verdict));
 
@@ -54,6 +55,28 @@ claim \\frac{d}{dx} x^n = n x^{n - 1}
 `)).toEqual(['proved', 'refuted', 'proved']);
     const claim = buildModel(parseDerivation(deriv('given z^{L}: vector[2]\nclaim z^L_1 = z^{L}_1\n'))).claims[0];
     expect(stepToLatex(claim.claim.expr, claim.steps[0].step.expr)).toContain('z^{L}');
+  });
+
+  it("reads a letter layer a step away, Nielsen's w^{l+1}, \\delta^{l+1} and a^{l-1}: BP2 holds, its swapped index is caught, and each is typeset and printed as written", () => {
+    const text = `given w^{l+1}: matrix[m, n]
+given \\delta^{l+1}: vector[m]
+given z^{l}: vector[n]
+given a^{[l-1]}: vector[p]
+given w^{l}: matrix[n, p]
+given b^{l}: vector[n]
+let \\delta^{l} = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)
+claim \\delta^{l}_j = \\sum_k w^{l+1}_{kj} \\delta^{l+1}_k \\sigma'(z^l_j)
+claim \\delta^{l}_j = \\sum_k w^{l+1}_{jk} \\delta^{l+1}_k \\sigma'(z^l_j)    expect wrong
+claim \\frac{\\partial}{\\partial w^{l}_{jq}} \\sum_i (w^{l} a^{l-1} + b^{l})_i = a^{l-1}_q
+claim \\frac{\\partial}{\\partial w^{l}_{jq}} \\sum_i (w^{l} a^{l-1} + b^{l})_i = a^{l+1}_q    expect wrong
+`;
+    const results = claimsOf(deriv(text), { seed: 1 }).flatMap((c) => c.steps);
+    expect(results.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved', 'error']);
+    // a^{l+1} is declared nowhere: it stays a power of a, and the message says so in the file's own terms.
+    expect(results[3].detail.diagnostic?.message).not.toMatch(/sup/);
+    const claim = buildModel(parseDerivation(deriv(text))).claims[2];
+    expect(stepToLatex(claim.claim.expr, claim.steps[0].step.expr)).toContain('a^{l-1}');
+    expect(layersAsWritten('sum(k, wsuplp1_kj δsuplp1_k) + asuplm1 + wsup1 + zsupL_j + supremum')).toBe('sum(k, w^(l+1)_kj δ^(l+1)_k) + a^(l-1) + w^(1) + z^L_j + supremum');
   });
 
   it('keeps columns: an error after a layered name points at its own column', () => {

@@ -82,9 +82,11 @@ function nameParts(name: string): NameParts {
   }
   // A layer's w^{(1)} is the name wsup1 (syntax/derivation-names.ts): typeset as w^{(1)} again.
   // Nielsen's z^L is the name zsupL: typeset as z^{L}.
-  const layer = /^(.+?)sup(\d+|[A-Za-z])$/.exec(name);
-  if (layer !== null && (/^[A-Za-z]$/.test(layer[1]) || Object.hasOwn(GREEK_LETTERS, layer[1]) || GREEK.has(layer[1]))) {
-    return { base: `${nameParts(layer[1]).base}^{${/\d/.test(layer[2]) ? `(${layer[2]})` : layer[2]}}`, sub: undefined, word: false };
+  // Its l - 1 and l + 1 are zsuplm1 and zsuplp1: typeset as z^{l-1}, z^{l+1}.
+  const layer = /^(.+?)sup(\d+|[A-Za-z])(?:([mp])(\d+))?$/.exec(name);
+  if (layer !== null && (/^[A-Za-z]$/.test(layer[1]) || Object.hasOwn(GREEK_LETTERS, layer[1]) || GREEK.has(layer[1])) && !(layer[3] !== undefined && /\d/.test(layer[2]))) {
+    const step = layer[3] === undefined ? '' : `${layer[3] === 'm' ? '-' : '+'}${layer[4]}`;
+    return { base: `${nameParts(layer[1]).base}^{${/\d/.test(layer[2]) ? `(${layer[2]})` : layer[2]}${step}}`, sub: undefined, word: false };
   }
   // x̂, θ̂, x̄ are read as xhat, θhat, xbar (syntax/unicode-operators.ts): typeset with their accent again.
   const accented = /^(.+?)(hat|bar|tilde|ddot|dot|vec)$/.exec(name);
