@@ -76,6 +76,12 @@ const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\
 const LETTERS_SIDE_BY_SIDE = `(?:[0-9]+|\\p{L}(?:_[\\p{L}\\p{N}]+)?)(?:[ \\t]+\\p{L}(?:_[\\p{L}\\p{N}]+)?)+`;
 const FUNCTION_BEFORE_LETTERS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${LETTERS_SIDE_BY_SIDE})${BARE_OPERAND_END}`, 'u');
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
+/**
+ * A logarithm before a power of a name, `log σ^2`, `\log \sigma_j^2`, `ln x²` (Kingma and Welling's KL term): the log of
+ * the power, as every book that prints it means (the square of a log is printed log² x). Other functions stay an error.
+ */
+const LOG_OF_POWER = new RegExp(`^(ln|log(?:_?2|_?10|\u2082|\u2081\u2080)?)[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*(?:_\\{[^{}]*\\})?(?:\\[[^\\][()]*\\])?(?:\\^(?:[0-9]+|\\{[^{}]*\\}|\\([^()]*\\))|[\u00b2\u00b3\u2074-\u2079]))${BARE_OPERAND_END}`, 'u');
+
 /** Such a function right before another, `log cosh x` (the second read as above): the first's name. */
 const CHAINED_FUNCTIONS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(?=(?:${BARE_FUNCTIONS})[ \\t]+[\\p{L}\\p{N}])`, 'u');
 
@@ -716,7 +722,8 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
     // Letters side by side are read only where one operand alone does not end the factor (cos ω t).
     const single = startsName && /[a-z]/.test(c) ? FUNCTION_WITHOUT_BRACKETS.exec(text.slice(i)) : null;
     const letters = single === null && startsName && /[a-z]/.test(c) ? FUNCTION_BEFORE_LETTERS.exec(text.slice(i)) : null;
-    const bare = single ?? (letters !== null && /\p{Script=Greek}/u.test(letters[2]) ? letters : null);
+    const logOfPower = single === null && startsName && c === 'l' ? LOG_OF_POWER.exec(text.slice(i)) : null;
+    const bare = single ?? logOfPower ?? (letters !== null && /\p{Script=Greek}/u.test(letters[2]) ? letters : null);
     if (bare) {
       const [whole, name, operand] = bare;
       const at = i + whole.length - operand.length;
