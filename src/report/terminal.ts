@@ -1,12 +1,12 @@
 import type { CheckReport, Counterexample, StepResult } from '../check/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { almostEverywhereNotes, formatValue, hasMethod, layersAsWritten, plural, scopeText } from './wording.ts';
+import { almostEverywhereNotes, formatValue, hasMethod, namesAsWritten, plural, scopeText } from './wording.ts';
 import { escapeControl } from './safe-text.ts';
 import { isSymbolName, whyOf } from './markdown/describe.ts';
 import { derivedProof } from './derived-step.ts';
 
 /** Text from the file or the engines, printable and with layers' names as written. */
-const safe = (text: string) => escapeControl(layersAsWritten(text));
+const safe = (text: string) => escapeControl(namesAsWritten(text));
 
 /** How to render: colour, and whether a step that holds shows its evidence too. */
 export interface TerminalStyle {

@@ -32,6 +32,12 @@ export const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', '
 /** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²), or a given (`given σ²: positive`, a variance). */
 const SQUARED_LET = /^let\s+([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])\s*=(?!=)/u;
 const SQUARED_NAME = /^([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])$/u;
+/** A declaration's name^2 and name^{3} (after the LaTeX pass) as name² and name³, the form SQUARED_LET and SQUARED_NAME read. */
+function withPowersAsSuperscripts(declaration: string): string {
+  return declaration.replace(/^(let|given)(\s+[^:=~\u223c]*?[\p{L}\p{N}_])\^(?:\{\s*([23])\s*\}|\(\s*([23])\s*\)|([23]))(?=\s*(?:=(?!=)|:|,))/u,
+    (_, keyword: string, name: string, braced?: string, bracketed?: string, plain?: string) => `${keyword}${name}${(braced ?? bracketed ?? plain) === '2' ? '\u00b2' : '\u00b3'}`);
+}
+
 /** How a squared or cubed name is written for the parser: σ² is the name σsq. */
 const POWER_SUFFIX: Readonly<Record<string, string>> = { '\u00b2': 'sq', '\u00b3': 'cube' };
 /** A given of a square matrix: `given S: spd[n, n]`, `symmetric[n, n]`, `invertible[3, 3]`, `matrix[n, n]`. */
@@ -65,9 +71,11 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
   const names = (list: string) => list.split(',').map((name) => name.trim());
   for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
     const text = lines[j].text;
-    const power = SQUARED_LET.exec(text);
+    // A square's name as LaTeX writes it, let \sigma_B^2 = ... (Ioffe and Szegedy) and given \sigma^2: positive, is σ_B², σ².
+    const declaration = /^(?:let|given)\b/.test(text) ? withPowersAsSuperscripts(text.includes('\\') ? fromLatex(text, SourceMap.of('', [{ offset: 0, line: 1, col: 1 }])).text : text) : text;
+    const power = SQUARED_LET.exec(declaration);
     if (power !== null) squared.add(power[1] + power[2]);
-    for (const name of names(GIVEN.exec(text)?.[1] ?? '')) {
+    for (const name of names(GIVEN.exec(declaration)?.[1] ?? '')) {
       const given = SQUARED_NAME.exec(name);
       if (given !== null) squared.add(given[1] + given[2]);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textToLatex } from '../../src/report/index.ts';
+import { namesAsWritten } from '../../src/report/wording.ts';
 import { checkText } from '../../src/index.ts';
 import { FAST, stepsIn } from '../__test-helpers__/derivations.ts';
 
@@ -109,6 +110,21 @@ claim diff(σ², σ) = 2σ
 
   it('is typeset as σ²', () => {
     expect(textToLatex('σsq + 1')).toBe('\\sigma^{2} + 1');
+  });
+
+  it("is declared as LaTeX writes it, Ioffe and Szegedy's let \\sigma_B^2 and a variance given \\sigma^2, and printed as σ_B²", () => {
+    expect(verdicts(String.raw`given x: vector[m]
+let \mu_B = \frac{1}{m} \sum_{i=1}^{m} x_i
+let \sigma_B^2 = \frac{1}{m} \sum_{i=1}^{m} (x_i - \mu_B)^2
+claim \sigma_B^2 = \frac{1}{m} \sum_{i=1}^{m} x_i^2 - \mu_B^2
+claim \sigma_B^{2} = \frac{1}{m} \sum_{i=1}^{m} x_i^2   expect wrong
+`)).toEqual(['proved', 'refuted']);
+    expect(verdicts(String.raw`given \sigma^2: positive
+given x: real
+claim \frac{\partial}{\partial \sigma^2} \frac{x^2}{2\sigma^2} = -\frac{x^2}{2 \sigma^4}
+claim \frac{\partial}{\partial \sigma^2} \frac{x^2}{2\sigma^2} = -\frac{x^2}{2 \sigma^2}   expect wrong
+`)).toEqual(['proved', 'refuted']);
+    expect(namesAsWritten('σ_Bsq + σsq^2 - xcube + lsq2')).toBe('σ_B² + σ²^2 - x³ + lsq2');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimsOf, deriv, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
 import { buildModel, parseDerivation, stepToLatex } from '../../src/index.ts';
-import { layersAsWritten } from '../../src/report/wording.ts';
+import { namesAsWritten } from '../../src/report/wording.ts';
 
 const verdicts = (text: string) => claimsOf(deriv(text), { seed: 1 }).flatMap((c) => c.steps.map((s) => s.verdict));
 
@@ -76,7 +76,7 @@ claim \\frac{\\partial}{\\partial w^{l}_{jq}} \\sum_i (w^{l} a^{l-1} + b^{l})_i 
     expect(results[3].detail.diagnostic?.message).not.toMatch(/sup/);
     const claim = buildModel(parseDerivation(deriv(text))).claims[2];
     expect(stepToLatex(claim.claim.expr, claim.steps[0].step.expr)).toContain('a^{l-1}');
-    expect(layersAsWritten('sum(k, wsuplp1_kj δsuplp1_k) + asuplm1 + wsup1 + zsupL_j + supremum')).toBe('sum(k, w^(l+1)_kj δ^(l+1)_k) + a^(l-1) + w^(1) + z^L_j + supremum');
+    expect(namesAsWritten('sum(k, wsuplp1_kj δsuplp1_k) + asuplm1 + wsup1 + zsupL_j + supremum')).toBe('sum(k, w^(l+1)_kj δ^(l+1)_k) + a^(l-1) + w^(1) + z^L_j + supremum');
   });
 
   it('keeps columns: an error after a layered name points at its own column', () => {
