@@ -211,7 +211,13 @@ export function buildModel(written: Derivation, inlined: InlineBudget = new Inli
     try {
       if (statement.kind === 'given' && statement.type.name === 'function') declareFunction(statement, scope, functions, taken);
       else if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
-      else if (statement.args !== undefined) declareDefinedFunction(statement, statement.args.map((a) => a.name), scope, definedFunctions, taken);
+      else if (statement.args !== undefined && statement.args.length > 0 && statement.args.every((a) => (inputs.get(a.name)?.dims.length ?? 0) > 0)) {
+        // let J(w) = ... of a declared vector or matrix w (PRML's E(w), a loss of the weights): the quantity of those
+        // inputs, read with its argument as written, J(w), as a let is; a function of the language takes scalars only.
+        const quantity: LetDecl = { ...statement, args: undefined };
+        declareLet(quantity, scope, lets, taken, declared);
+        letDecls.push(quantity);
+      } else if (statement.args !== undefined) declareDefinedFunction(statement, statement.args.map((a) => a.name), scope, definedFunctions, taken);
       else if (recurrences.has(statement.name) || RecurrenceDefinition.countPosition(statement, file) !== undefined) {
         letDecls.push(statement);
         declareRecurrence(statement, scope, recurrences, taken, declared);

@@ -1678,6 +1678,11 @@ export class Resolver {
     // side by side like any other (two vectors so are refused). Written together, σ(t) looks like a call: a value so
     // named is an error that says so.
     if (isProductByJuxtaposition(expr) && this.namedValue(name, expr.nameSpan, bound) !== undefined) return timesBracket();
+    const reads = definition !== undefined && definition.params.length === 0 ? [...freeInputNames(definition.body)].filter((n) => this.scope.inputs.get(n)?.dims.length) : [];
+    if (reads.length > 0 && args.length > 0) {
+      throw this.error('unknown-function', `${name} is defined by let as a quantity of ${reads.join(', ')}, not as a function: ${name}(...) may name only inputs it reads`, expr.nameSpan,
+        `write the expression at the other argument out, or define a function of scalars: let f(t) = ...`);
+    }
     if (this.scope.inputs.has(name) || this.scope.lets.has(name)) {
       throw this.error('unknown-function', `${name} is not a function: write ${name}[i] for an entry`, expr.nameSpan,
         `for a product write ${name} * (...) or ${name} (...) with a space`);

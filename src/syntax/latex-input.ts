@@ -220,7 +220,9 @@ class LatexReader {
     if (Object.hasOwn(SYMBOLS, name)) {
       // \frac{d}{dx}\int_0^x ..., 2\sum_i: the sign is no part of the name before it (d/dx∫ read no operator).
       if (name === 'int' || name === 'sum' || name === 'prod') apart();
-      this.emit(SYMBOLS[name], i);
+      // A^{-\top}, the transposed inverse (the Matrix Cookbook's A^{-T}): the T of A^{-T}, not a prime after a minus.
+      const inverseTranspose = (name === 'top' || name === 'intercal') && /\^\{\s*-\s*$/.test(text.slice(Math.max(0, i - 8), i));
+      this.emit(inverseTranspose ? 'T' : SYMBOLS[name], i);
       const command = next;
       next = afterSpaces();
       // A closing delimiter keeps the space after it before a word: \rangle expect wrong is the step and its mark,

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+
+const steps = (text: string) => claimsOf(deriv(text)).flatMap((c) => c.steps);
+
+describe('let J(w) = ... of a declared vector, a loss of the weights as the books define it', () => {
+  it('is the quantity of w, read as J(w) and ∇J(w), where it was a function of a scalar w (X w a matrix)', () => {
+    expect(steps(String.raw`given \mathbf{X}: matrix[N, D]
+given \mathbf{w}: vector[D]
+given \mathbf{y}: vector[N]
+given \lambda: positive
+let J(\mathbf{w}) = \frac{1}{2N} \| \mathbf{X}\mathbf{w} - \mathbf{y} \|_2^2 + \frac{\lambda}{2} \|\mathbf{w}\|^2
+claim \nabla_{\mathbf{w}} J(\mathbf{w}) = \frac{1}{N} \mathbf{X}^\top (\mathbf{X}\mathbf{w} - \mathbf{y}) + \lambda \mathbf{w}
+claim \nabla J(\mathbf{w}) = \frac{1}{N} \mathbf{X}^\top (\mathbf{X}\mathbf{w} - \mathbf{y})   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  });
+
+  it('says what it is where it is called at another argument', () => {
+    const [step] = steps('given X: matrix[N, D]\ngiven w, v: vector[D]\nlet J(w) = norm(X w)^2\nclaim J(v) = 0\n');
+    expect(step.detail.diagnostic?.message).toBe('J is defined by let as a quantity of X, w, not as a function: J(...) may name only inputs it reads');
+  });
+
+  it('leaves let f(x) of a scalar a function of its own argument', () => {
+    expect(steps('given x, t: real\nlet f(x) = x^2\nclaim f(t + 1) = t^2 + 2 t + 1\n').map((s) => s.verdict)).toEqual(['proved']);
+  });
+});
+
+describe("the transposed inverse A^{-\\top}", () => {
+  it('is A^{-T}, as the Matrix Cookbook prints it', () => {
+    expect(steps(String.raw`given \mathbf{A}: matrix[2, 2]
+claim \frac{\partial}{\partial \mathbf{A}} \log\det(\mathbf{A}^\top \mathbf{A}) = 2\mathbf{A}^{-\top}
+claim \frac{\partial}{\partial \mathbf{A}} \log\det(\mathbf{A}^\top \mathbf{A}) = 2\mathbf{A}^{-1}   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  });
+});
