@@ -177,6 +177,91 @@ export function expectationExpr(call: CallExpr, file: string, realScalar: (name:
 }
 
 /**
+ * The log of each distribution's density or mass at t, as the books write it, for the Kullback-Leibler divergence.
+ * Written as logs, not the log of the density, so that the closed forms of the moments meet a polynomial in t.
+ * The uniform has none: its density is 0 off its interval, which a log of a constant would hide.
+ */
+const LOG_DENSITIES: Readonly<Record<string, (t: Expr, params: readonly Expr[], b: Builders) => Expr>> = {
+  normal: (t, [mu, s], b) => b.bin('-', b.neg(b.bin('/', b.bin('^', b.bin('-', t, mu), b.num('2')), b.bin('*', b.num('2'), b.bin('^', s, b.num('2'))))),
+    b.bin('/', b.call('log', b.bin('*', b.bin('*', b.num('2'), b.name('pi')), b.bin('^', s, b.num('2')))), b.num('2'))),
+  N: (t, [mu, variance], b) => b.bin('-', b.neg(b.bin('/', b.bin('^', b.bin('-', t, mu), b.num('2')), b.bin('*', b.num('2'), variance))),
+    b.bin('/', b.call('log', b.bin('*', b.bin('*', b.num('2'), b.name('pi')), variance)), b.num('2'))),
+  exponential: (t, [l], b) => b.bin('-', b.call('log', l), b.bin('*', l, t)),
+  laplace: (t, [mu, s], b) => b.bin('-', b.neg(b.bin('/', b.call('abs', b.bin('-', t, mu)), s)), b.call('log', b.bin('*', b.num('2'), s))),
+  gamma: (t, [a, r], b) => b.bin('-', b.bin('+', b.bin('*', a, b.call('log', r)), b.bin('-', b.bin('*', b.bin('-', a, b.num('1')), b.call('log', t)), b.bin('*', r, t))), b.call('lgamma', a)),
+  beta: (t, [a, c], b) => b.bin('-', b.bin('+', b.bin('*', b.bin('-', a, b.num('1')), b.call('log', t)), b.bin('*', b.bin('-', c, b.num('1')), b.call('log', b.bin('-', b.num('1'), t)))),
+    b.call('log', b.call('beta', a, c))),
+  bernoulli: (t, [p], b) => b.bin('+', b.bin('*', t, b.call('log', p)), b.bin('*', b.bin('-', b.num('1'), t), b.call('log', b.bin('-', b.num('1'), p)))),
+  binomial: (t, [n, p], b) => b.bin('+', b.call('log', b.call('binomial', n, t)), b.bin('+', b.bin('*', t, b.call('log', p)), b.bin('*', b.bin('-', n, t), b.call('log', b.bin('-', b.num('1'), p))))),
+  poisson: (t, [l], b) => b.bin('-', b.bin('-', b.bin('*', t, b.call('log', l)), l), b.call('log', b.call('factorial', t))),
+  geometric: (t, [p], b) => b.bin('+', b.call('log', p), b.bin('*', b.bin('-', t, b.num('1')), b.call('log', b.bin('-', b.num('1'), p)))),
+};
+
+/** Densities positive on the whole line: the second distribution of a divergence of any continuous first one. */
+const WHOLE_LINE: ReadonlySet<string> = new Set(['normal', 'N', 'laplace']);
+
+/** The variable a divergence of densities integrates over: a name no file writes, declared real as an integral's is. */
+export const DIVERGENCE_VARIABLE = 't\u02b9';
+
+/** The distribution a divergence's argument names, by its name in the table (aliases read). */
+function distributionName(e: Expr): string | undefined {
+  if (e.kind !== 'call') return undefined;
+  const name = ALIASES[e.name] ?? e.name;
+  return Object.hasOwn(DISTRIBUTIONS, name) ? name : undefined;
+}
+
+/** Whether `KL(P, Q)` integrates (its P a density), so that its variable is declared (bound-variables.ts). */
+export function divergenceIntegrates(call: CallExpr): boolean {
+  const name = call.args.length === 2 ? distributionName(call.args[0]) : undefined;
+  return name !== undefined && DISTRIBUTIONS[name].continuous === true;
+}
+
+/**
+ * `KL(P, Q)`, the books' KL(P ‖ Q) (divergence-bars.ts reads the bar): the expectation under P of log p - log q, as
+ * `E(t, P, ...)` (expectationExpr), or over two probability vectors the sum of p[k] (log p[k] - log q[k]). Q's
+ * density is positive wherever P's is: the same family (of the same support), or a density on the whole line.
+ * @throws DerivationError for anything else, saying what it takes.
+ */
+export function divergenceExpr(call: CallExpr, file: string, realScalar: (name: string) => boolean, isVector: (e: Expr) => boolean): Expr {
+  const form = 'KL(P ‖ Q), KL(normal(mu1, s1), normal(mu2, s2)) or KL(p ‖ q) of two probability vectors';
+  if (call.args.length !== 2) {
+    throw new DerivationError(diagnostic('arity', `KL takes two distributions, got ${call.args.length} argument${call.args.length === 1 ? '' : 's'}`, file, call.span, `write ${form}`));
+  }
+  const [first, second] = call.args;
+  const b = builders(call.span, false);
+  const [p, q] = [distributionName(first), distributionName(second)];
+  if (p === undefined && q === undefined && isVector(first) && isVector(second)) {
+    const k = b.fresh(b.call('f', first, second));
+    const [pk, qk] = [b.entry(first, b.name(k)), b.entry(second, b.name(k))];
+    return b.call('sum', b.name(k), b.bin('*', pk, b.bin('-', b.call('log', pk), b.call('log', qk))));
+  }
+  const unknown = p === undefined ? first : q === undefined ? second : undefined;
+  if (unknown !== undefined || p === undefined || q === undefined) {
+    throw new DerivationError(diagnostic('unsupported', `KL reads two distributions of the table, or two probability vectors: ${unknown?.kind === 'call' ? `${unknown.name} is none` : 'this argument is neither'}`, file, (unknown ?? call).span,
+      `write ${form}; a divergence of densities written out is E(t, P, log(p(t) / q(t)))`));
+  }
+  const [pParams, qParams] = [first, second].map((d) => (d as CallExpr).args);
+  for (const [name, params, at] of [[p, pParams, first], [q, qParams, second]] as const) {
+    if (params.length !== DISTRIBUTIONS[name].params.length) {
+      throw new DerivationError(diagnostic('arity', `${name} takes ${DISTRIBUTIONS[name].params.length} parameter${DISTRIBUTIONS[name].params.length === 1 ? '' : 's'} (${DISTRIBUTIONS[name].params.join(', ')}), got ${params.length}`, file, at.span,
+        `${name}(${DISTRIBUTIONS[name].params.join(', ')}) is ${DISTRIBUTIONS[name].reads}`));
+    }
+  }
+  const [logP, logQ] = [LOG_DENSITIES[p], LOG_DENSITIES[q]];
+  const sameSupport = p === q || (DISTRIBUTIONS[p].continuous === true && WHOLE_LINE.has(q) && (WHOLE_LINE.has(p) || DISTRIBUTIONS[p].continuous === true));
+  if (logP === undefined || logQ === undefined || !sameSupport) {
+    throw new DerivationError(diagnostic('unsupported', logP === undefined || logQ === undefined ? 'KL of a uniform is not read: its density is 0 off its interval'
+      : `KL(${p} ‖ ${q}) may be infinite: ${q}'s density is not positive wherever ${p}'s is`, file, call.span,
+    'a divergence is read of two distributions of one family, or of a density against a normal or a Laplace; write E(t, P, log(p(t) / q(t))) otherwise'));
+  }
+  const t = b.name(DIVERGENCE_VARIABLE);
+  const variable: Expr = DISTRIBUTIONS[p].continuous === true ? t : b.name(b.fresh(b.call('f', first, second)));
+  const logRatio = b.bin('-', logP(variable, pParams, b), logQ(variable, qParams, b));
+  const expectation: CallExpr = { kind: 'call', name: 'E', nameSpan: call.nameSpan, args: [variable, first, logRatio], span: call.span };
+  return expectationExpr(expectation, file, (name) => name === DIVERGENCE_VARIABLE || realScalar(name), isVector);
+}
+
+/**
  * `declared`: the random variable is a declared input, which a `let` of the body may read (`let score = t / p - ...`,
  * then E(t, bernoulli(p), score)): a value is then put in with subs, which reaches into definitions, where renaming
  * the variable written in the body left a let's t the outer input t (a false refutation).

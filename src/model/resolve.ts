@@ -17,7 +17,7 @@ import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
 import { INFINITY_NAMES, LIMIT_NAMES, limitParts } from './written-names.ts';
-import { EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
+import { divergenceExpr, EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
 import { conditionSum, isConditionSum } from './condition-sums.ts';
 import { CapturedVariable, LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
 import { expandedSize, expandedSizeUpTo, InlineBudget } from './term-size.ts';
@@ -66,7 +66,7 @@ const NOT_YET_WRITABLE: Readonly<Record<string, { readonly message: string; read
   ['u', { message: 'u(t - c), the unit step, is named heaviside here', hint: 'write heaviside(t - c), or the comparison (t > c)' }],
   // Burden & Faires', Higham's and Murphy's names (probes 42, 43): no near name of the tables is meant.
   ['O', { message: 'O(h), an order of magnitude, is not a value: a step with it cannot be checked', hint: 'write the error term exactly (for a polynomial or exp it is a closed form in h), or bound it: abs(E - approximation) <= C * h^2 on an interval of h' }],
-  ['KL', { message: 'KL(q || p) is not a function of the derivation language', hint: 'write the expectation of the log ratio it stands for: E(t, normal(m, s), log(q(t) / p(t))), or its closed form' }],
+  ['KL', { message: 'KL(P ‖ Q) takes two distributions', hint: 'write KL(normal(mu1, s1) ‖ normal(mu2, s2)), KL(p ‖ q) of two probability vectors, or the expectation of the log ratio it stands for: E(t, P, log(p(t) / q(t)))' }],
   ['cond', { message: 'cond(A), the condition number, is not a function of the derivation language', hint: 'write it through the norms: norm(A, 1) * norm(inv(A), 1), or norm(A, 2) * norm(inv(A), 2) for a 2x2 matrix' }],
 ]);
 
@@ -789,6 +789,17 @@ export class Resolver {
       return leftI ? [withI, other] : [other, withI];
     } finally {
       this.identitySize = before;
+    }
+  }
+
+  /** Whether an expression reads as a vector (a probability vector where a distribution stands); false where it reads as nothing. */
+  private isVectorValue(e: Expr, bound: Map<string, string>): boolean {
+    try {
+      const value = this.val(e, bound);
+      return value.k === 'array' && value.shape.length === 1;
+    } catch (error) {
+      if (error instanceof DerivationError) return false;
+      throw error;
     }
   }
 
@@ -1631,16 +1642,12 @@ export class Resolver {
     // E(t, normal(mu, s), f): the integral or sum it is (expectations.ts), resolved as if written out.
     if (EXPECTATION_NAMES.has(name) && !this.isDeclared(name)) {
       const realScalar = (n: string) => { const i = this.scope.inputs.get(n); return i !== undefined && i.kind === 'real' && i.dims.length === 0; };
-      const isVector = (e: Expr) => {
-        try {
-          const value = this.val(e, bound);
-          return value.k === 'array' && value.shape.length === 1;
-        } catch (error) {
-          if (error instanceof DerivationError) return false;
-          throw error;
-        }
-      };
-      return this.val(expectationExpr(expr, this.scope.file, realScalar, isVector), bound);
+      return this.val(expectationExpr(expr, this.scope.file, realScalar, (e) => this.isVectorValue(e, bound)), bound);
+    }
+    // KL(P, Q), the books' KL(P ‖ Q): the expectation under P of the log ratio (expectations.ts), resolved as written out.
+    if (name === 'KL' && args.length === 2 && !this.isDeclared(name)) {
+      const realScalar = (n: string) => { const i = this.scope.inputs.get(n); return i !== undefined && i.kind === 'real' && i.dims.length === 0; };
+      return this.val(divergenceExpr(expr, this.scope.file, realScalar, (e) => this.isVectorValue(e, bound)), bound);
     }
     // A declared value named as a function of the table (a discount factor gamma, a rate phi), a space, then a
     // bracket: the product, as for any value (gamma (1 - gamma) is not Γ(1 - gamma)).

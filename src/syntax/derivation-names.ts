@@ -1,5 +1,5 @@
 import { randomVariableGiven } from './expectation-brackets.ts';
-import { SourceMap } from './source-map.ts';
+import { rewritten, SourceMap } from './source-map.ts';
 import { fromLatex, GREEK } from './latex-input.ts';
 
 /**
@@ -151,19 +151,6 @@ export function withLayerNames(text: string, map: SourceMap, names: DerivationNa
     const from = [...written].map((_, c) => (c < name.length ? i + Math.min(c, m[1].length - 1) : restAt));
     return { text: written, from, length: m[0].length };
   });
-}
-
-/** A line rewritten character by character: `rewrite(i)` gives the text for the characters at i and how many it read, or undefined to keep text[i]. */
-function rewritten(text: string, map: SourceMap, rewrite: (i: number) => { text: string; from: number[]; length: number } | undefined): { text: string; map: SourceMap } {
-  const out: string[] = [];
-  const sources: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const r = rewrite(i);
-    if (r === undefined) { out.push(text[i]); sources.push(i); continue; }
-    for (let c = 0; c < r.text.length; c++) { out.push(r.text[c]); sources.push(r.from[c]); }
-    i += r.length - 1;
-  }
-  return { text: out.join(''), map: map.remap(sources) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { withDivergenceBars } from './divergence-bars.ts';
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, DerivationFile, GivenDecl, ImplicitDecl, IntervalExpr, LetDecl, Relation, Span, Statement, Step, TypeExpr } from './ast.ts';
 import { limitError, LIMITS } from './limits.ts';
@@ -205,7 +206,8 @@ function joinedLines(text: string, file: string, firstLine: number): { text: str
 
 function logicalLine(text: string, map: SourceMap, line: number, names: DerivationNames): LogicalLine {
   const latex = fromLatex(text, map);
-  const spelled = withSpelledGreekNames(latex.text, latex.map, names.declared);
+  const divergences = withDivergenceBars(latex.text, latex.map);
+  const spelled = withSpelledGreekNames(divergences.text, divergences.map, names.declared);
   const layered = withLayerNames(spelled.text, spelled.map, names);
   const layers = withPartialsAtPoints(layered.text, layered.map, names.functions);
   const expectations = withExpectationBrackets(layers.text, layers.map, names.random, names.declared);

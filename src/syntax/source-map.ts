@@ -95,3 +95,16 @@ export class SourceMap {
     return s !== undefined ? s.offset + (col - s.col) : 0;
   }
 }
+
+/** A line rewritten character by character: `rewrite(i)` gives the text for the characters at i and how many it read, or undefined to keep text[i]. */
+export function rewritten(text: string, map: SourceMap, rewrite: (i: number) => { text: string; from: number[]; length: number } | undefined): { text: string; map: SourceMap } {
+  const out: string[] = [];
+  const sources: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const r = rewrite(i);
+    if (r === undefined) { out.push(text[i]); sources.push(i); continue; }
+    for (let c = 0; c < r.text.length; c++) { out.push(r.text[c]); sources.push(r.from[c]); }
+    i += r.length - 1;
+  }
+  return { text: out.join(''), map: map.remap(sources) };
+}
