@@ -299,6 +299,8 @@ export class Resolver {
         if (entry !== undefined) return this.val(entry, bound);
         const product = this.juxtaposedNames(expr, bound);
         if (product !== undefined) return this.val(product, bound);
+        const basis = this.basisVector(expr, bound);
+        if (basis !== undefined) return basis;
         if (expr.name === 'I' && (this.identitySize ?? this.claimIdentitySize) !== undefined && !this.isDeclared('I') && !bound.has('I')) {
           const n = (this.identitySize ?? this.claimIdentitySize)!;
           return array([n, n], (ix) => delta(ix[0], ix[1]));
@@ -792,6 +794,26 @@ export class Resolver {
     }
   }
 
+  /**
+   * e_k, the books' k-th standard basis vector (\mathbf{e}_a, the policy gradient's e_a - softmax(θ)) where no e is
+   * declared: of a label, the one-hot vector of its classes; of an index or a number, 1 at that position, of the
+   * length its place gives it, as the vector of ones takes (withOnes). Undefined where it is none of these.
+   */
+  private basisVector(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Value | undefined {
+    const m = /^e_([\p{L}\p{N}]+)$/u.exec(expr.name);
+    if (m === null || this.isDeclared('e') || bound.has('e') || this.isDeclared(expr.name) || bound.has(expr.name)) return undefined;
+    const position = m[1];
+    const label = this.scope.inputs.get(position);
+    if (label?.kind === 'label' && label.dims.length === 0 && label.classes !== undefined) {
+      return array([label.classes], (ix) => ({ k: 'icmp', op: '==', a: ix[0], b: { k: 'label', name: label.name, indices: [], offset: 0 } }));
+    }
+    const n = this.onesSize ?? this.claimOnesSize;
+    if (n === undefined || (this.isDeclared(position) && !this.scope.dims.has(position))) return undefined;
+    const at: Expr = /^\d+$/.test(position) ? { kind: 'number', text: position, value: Number(position), span: expr.span } : { kind: 'name', name: position, span: expr.span };
+    const k = this.index(at, n, bound);
+    return array([n], (ix) => delta(ix[0], k));
+  }
+
   /** Whether an expression reads as a vector (a probability vector where a distribution stands); false where it reads as nothing. */
   private isVectorValue(e: Expr, bound: Map<string, string>): boolean {
     try {
@@ -814,7 +836,9 @@ export class Resolver {
   private withOnes(expr: Extract<Expr, { kind: 'binary' }>, bound: Map<string, string>): [Value, Value] | undefined {
     const product = expr.op === '*';
     if (!product && !['+', '-', '.*', './'].includes(expr.op)) return undefined;
-    const ones = (e: Expr): boolean => e.kind === 'call' && e.name === 'ones' && e.args.length === 0 && !this.isDeclared('ones') && !bound.has('ones');
+    // e_k, a basis vector (basisVector), takes its length so too.
+    const ones = (e: Expr): boolean => (e.kind === 'call' && e.name === 'ones' && e.args.length === 0 && !this.isDeclared('ones') && !bound.has('ones'))
+      || (e.kind === 'name' && /^e_[\p{L}\p{N}]+$/u.test(e.name) && !this.isDeclared('e') && !bound.has('e') && !this.isDeclared(e.name));
     // The vector itself, transposed, negated or scaled by a factor that holds no other ones: its length comes from outside.
     const bare = (e: Expr): boolean => ones(e) || (e.kind === 'transpose' && bare(e.arg)) || (e.kind === 'unary' && bare(e.arg))
       || (e.kind === 'binary' && e.op === '^' && e.right.kind === 'name' && e.right.name === 'T' && bare(e.left))
@@ -2888,13 +2912,17 @@ export class Resolver {
       const held = clampedValues(body, fresh, lower > 1 ? { k: 'lit', value: lower } : undefined, { k: 'dim', name: dim.name, offset: upper.plus });
       return scalar(over(fresh, dim, masked(lower > 1 ? mul(from, upTo) : upTo, held)));
     }
+    const shiftedReads = substituteIndices(body, new Map<string, Index>([[fresh, { k: 'var', name: fresh, offset: lower - 1 }]]));
+    // From 0 with as many terms as the arrays have entries, reading each at its position (the discounted return's
+    // sum from k = 0 to T - 1 of gamma^k r_{k+1}): k is the position shifted, every read inside its array.
+    if (extra === 0 && indexesAnArray(body, fresh) && readsOnlyAt(shiftedReads, fresh)) return scalar(over(fresh, dim, shiftedReads));
     if (indexesAnArray(body, fresh)) {
       throw this.error('bad-index', extra < 0
         ? `sum(${indexName}, ${lower}, ${shortText(upperExpr) ?? 'to'}, E) has fewer terms than ${showDim(dim)}, and ${indexName} indexes an array: its terms past the end may read outside it`
         : `from ${lower}, the index ${indexName} of a sum is a number only (${indexName} in r^${indexName}), not a position in an array`, extra < 0 ? upperExpr.span : indexExpr.span,
       extra < 0 ? `declare a size for the count of terms (given m: size) and write sum(${indexName}, 1, m, E)` : `index arrays in a sum from 1: sum(${indexName}, 1, n, x[${indexName}])`);
     }
-    const shifted = substituteIndices(body, new Map<string, Index>([[fresh, { k: 'var', name: fresh, offset: lower - 1 }]]));
+    const shifted = shiftedReads;
     if (extra < 0 && dim.k === 'sym') {
       // Fewer terms than the dimension (sum(k, 1, n - 1, k * x^(k - 1))): the dimension's entries up to n - 1, the
       // rest masked; k is a number only here, so a masked term has a value. None at all (n = 1) is the empty sum, 0.

@@ -46,6 +46,9 @@ const CLOSING_DELIMITERS = new Set(['rangle', 'rVert', 'rvert', 'rfloor', 'rceil
 const CONTENTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathrm', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathnormal', 'operatorname',
   'text', 'textrm', 'textbf', 'textit', 'mbox', 'mathbfit', 'boxed', 'underline', 'mathds']);
 
+/** The end of a big operator's or a bar's lower bound, after which a superscript is the upper bound. */
+const UPPER_BOUND_FOLLOWS = /(?:\\(?:sum|prod|int|iint|iiint|oint)(?:\\limits|\\nolimits)?|\\right\s*[|\]]|\\[Bb]igg?r?\s*[|\]]|\\rvert|[|\]])\s*_(?:\{[^{}]*\}|[^{\s\\])\s*$/;
+
 /** Fonts in which a 1 alone is the vector of ones, `\mathbf{1}` (a 1 in \mathrm stays the number). */
 const ONES_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'mathds', 'mathbfit']);
 
@@ -133,7 +136,9 @@ class LatexReader {
         const subscript = !inString && c === '_' ? /^_\{\s*([\p{L}\p{N}]+)\s*\}/u.exec(text.slice(i, i + 24)) : null;
         if (subscript) { this.emit('_', i); this.emit(subscript[1], i + subscript[0].indexOf(subscript[1])); i += subscript[0].length - 1; continue; }
         // ^\top, ^{\top}, ^{T}: the transpose mark.
-        const transpose = !inString && c === '^' ? /^\^(?:\\top|\\intercal|\{\s*(?:\\top|\\intercal|T)\s*\})(?![A-Za-z])/.exec(text.slice(i, i + 14)) : null;
+        // After a sum's, an integral's or a bar's lower bound, ^{T} is the upper bound T (\sum_{t=1}^{T}, \int_0^{T}).
+        const transpose = !inString && c === '^' && !UPPER_BOUND_FOLLOWS.test(text.slice(Math.max(0, i - 60), i))
+          ? /^\^(?:\\top|\\intercal|\{\s*(?:\\top|\\intercal|T)\s*\})(?![A-Za-z])/.exec(text.slice(i, i + 14)) : null;
         if (transpose) { this.emit("'", i); i += transpose[0].length - 1; continue; }
         this.emit(c, i);
         continue;

@@ -83,3 +83,45 @@ claim E(k, Cat(softmax(z)), 1) = 1
     expect(diagnostics('given z: vector[n]\nclaim E(k, z[1], 1) = 1\n')[0]).toBe('the second argument is the distribution, a call or a probability vector');
   });
 });
+
+describe('e_k, the standard basis vector, where no e is declared', () => {
+  it("is a label's one-hot vector, or 1 at an index of the length its place gives it (the policy gradient, the softmax Jacobian's column)", () => {
+    expect(verdicts(String.raw`given \theta: vector[n]
+given a: label[n]
+given z: vector[n]
+claim \nabla_\theta \log \mathrm{softmax}(\theta)_a = \mathbf{e}_a - \mathrm{softmax}(\theta)
+claim \nabla_\theta \log \mathrm{softmax}(\theta)_a = \mathrm{softmax}(\theta) - \mathbf{e}_a   expect wrong
+claim \frac{\partial \mathrm{softmax}(z)}{\partial z_i} = \mathrm{softmax}(z)_i (\mathbf{e}_i - \mathrm{softmax}(z))
+claim \frac{\partial \mathrm{softmax}(z)}{\partial z_i} = \mathrm{softmax}(z)_i (\mathbf{e}_1 - \mathrm{softmax}(z))   expect wrong
+claim \mathbf{e}_2^T z = z_2
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted', 'proved']);
+  });
+
+  it('is the declared e_a where one is declared', () => {
+    expect(verdicts('given e_a: real\ngiven z: vector[n]\nclaim e_a * sum(z) = sum(i, e_a * z[i])\n')).toEqual(['proved']);
+  });
+});
+
+describe('a bounded sum from 0 that reads each array at its position', () => {
+  it("is the sum over the array's entries, k shifted (the discounted return), and a read outside stays an error", () => {
+    expect(verdicts(String.raw`given r: vector[T]
+given \gamma: positive
+claim \sum_{k=0}^{T-1} \gamma^k r_{k+1} = \sum_{k=1}^{T} \gamma^{k-1} r_k
+claim \sum_{k=0}^{T-1} \gamma^k r_{k+1} = \sum_{k=1}^{T} \gamma^{k} r_k    expect wrong
+claim \sum_{k=0}^{T-1} k r_{k+1} = \sum_{k=1}^{T} (k - 1) r_k
+`)).toEqual(['proved', 'refuted', 'proved']);
+    expect(diagnostics('given r: vector[T]\nclaim sum(k, 0, T - 1, r[k]) = 0\n')[0]).toMatch(/from 0, the index k of a sum is a number only/);
+  });
+
+  it('reads ^{T} after a sum\'s or an integral\'s lower bound as the upper bound T, and after a name as the transpose', () => {
+    expect(verdicts(String.raw`given r: vector[T]
+given x: vector[n]
+given W: matrix[n, n]
+given u: real
+claim \sum_{k=1}^{T} r_k = \sum_{t=1}^T r_t
+claim x^{T} W x = \sum_{i} \sum_{j} x_i W_{ij} x_j
+claim \int_0^{T} u \, du = T^2/2
+claim \int_0^{T} u \, du = T^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+});
