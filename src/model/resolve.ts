@@ -733,6 +733,13 @@ export class Resolver {
   private subscripted(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Expr | undefined {
     const match = /^(.+?)_([\p{L}\d]+)$/u.exec(expr.name);
     if (match === null || this.isDeclared(expr.name) || bound.has(expr.name)) return undefined;
+    // s_{2j}, μ_{1k} of a vector declared s_2 (the KL of two diagonal Gaussians): its entry, one letter an index.
+    const numbered = /^(.+_\d+)(\p{L}{1,2})$/u.exec(expr.name);
+    const numberedInput = numbered === null ? undefined : this.scope.inputs.get(numbered[1]);
+    if (numbered !== null && numberedInput !== undefined && !numberedInput.oneHotRows && numberedInput.dims.length === [...numbered[2]].length) {
+      const indices = [...numbered[2]].map((p): Expr => ({ kind: 'name', name: p, span: expr.span }));
+      return { kind: 'index', target: { kind: 'name', name: numbered[1], span: expr.span }, indices, span: expr.span };
+    }
     const [, base, sub] = match;
     // Kronecker's δ_ik (delta_ik) where no δ is declared: delta(i, k); so is an entry of the identity, I_kj (Bishop 5.78).
     if ((KRONECKER.has(base) || base === 'I') && !this.isDeclared(base) && !bound.has(base) && /^[\p{L}\d]{2}$/u.test(sub)) {
@@ -1163,6 +1170,20 @@ export class Resolver {
       }
       if (dim?.k === 'sym') this.minSizes.set(dim.name, Math.max(this.minSizes.get(dim.name) ?? 1, value));
       return { k: 'lit', value };
+    }
+    // V[T + 1], the last entry of a vector[T + 1] (a value function's bootstrap): a position of that size, inside it.
+    const derived = dim?.k === 'sym' ? dim.derived : undefined;
+    if (base.k === 'dim' && derived !== undefined && derived.terms.length === 1 && derived.terms[0].name === base.name && derived.terms[0].coef === 1) {
+      if (offset > derived.constant && !comparing) {
+        throw this.error('index-range', `${base.name} + ${offset} is past the last index ${base.name} + ${derived.constant}`, expr.span);
+      }
+      if (offset < 0) this.minSizes.set(base.name, Math.max(this.minSizes.get(base.name) ?? 1, 1 - offset));
+      return { ...base, offset } as Index;
+    }
+    // V[t] and V[t + 1] of a vector[T + 1] with t over T (the TD errors' sum): inside it, as a read of a longer array is.
+    if (base.k === 'var' && derived !== undefined && derived.terms.length === 1 && derived.terms[0].coef === 1 && offset >= 0 && offset <= derived.constant) {
+      const own = this.ranges.dimOf(`var:${base.name}`);
+      if (own?.k === 'sym' && own.derived === undefined && own.name === derived.terms[0].name) return { ...base, offset } as Index;
     }
     // An affine position gives its variables no range: each must stand alone somewhere.
     if (dim && base.k !== 'affine') this.unify(base, dim, expr.span);

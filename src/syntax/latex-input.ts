@@ -788,13 +788,14 @@ function afterName(text: string, at: number): boolean {
   if (text[i] === '}') return /\\(?:math[a-z]*|operatorname|text[a-z]*|boldsymbol|bm)$/.test(text.slice(0, Math.max(opening(i), 0)));
   let start = i + 1;
   while (start > 0 && /[\p{L}]/u.test(text[start - 1])) start--;
-  // A big operator is no name: \sum_i \left[ ... \right] is the sum of the bracket (Casella and Berger, probe 60).
+  // A big operator is no name: \sum_i \left[ ... \right] is the sum of the bracket (Casella and Berger, probe 60), and
+  // \nabla_{\mathbf{w}} \left[ ... \right] the gradient of the bracket.
   if (text[start - 1] === '\\' && BIG_OPERATORS.has(text.slice(start, i + 1))) return false;
   // Nor is a power's base: x^2 \left[ ... \right] multiplies the bracket.
   return start <= i && !raised && !STATEMENT_WORDS.has(text.slice(start, i + 1));
 }
 
-const BIG_OPERATORS: ReadonlySet<string> = new Set(['sum', 'prod', 'int', 'iint', 'oint', 'bigcup', 'bigcap', 'max', 'min', 'lim', 'sup', 'inf']);
+const BIG_OPERATORS: ReadonlySet<string> = new Set(['sum', 'prod', 'int', 'iint', 'oint', 'bigcup', 'bigcap', 'max', 'min', 'lim', 'sup', 'inf', 'nabla', 'partial']);
 
 /** Whether a square bracket whose inside starts at `from` holds a list at its top level (a vector: \left[ 2x, 2y \right]). */
 function listInside(text: string, from: number): boolean {

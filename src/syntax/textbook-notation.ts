@@ -259,7 +259,7 @@ function normOrder(subscript: string): string {
  * The gradient as books write it, ∇_w L and ∇_{w} L: grad(L, w) of the rest of the product term, as a sum without brackets;
  * squared before or after the subscript, ∇²_z f, ∇^2_{z} f, ∇_z^2 f (Boyd and Vandenberghe, d2l), the Hessian hessian(f, z).
  */
-const NABLA_SUBSCRIPT = /^\u2207(\^2|\^\{2\}|\^\(2\)|\u00b2)?_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))(\^2|\^\{2\}|\^\(2\)|\u00b2)?[ \t]*(?=[\p{L}\p{N}(\u2211\u03a3\u221a\u2016|-])/u;
+const NABLA_SUBSCRIPT = /^\u2207(\^2|\^\{2\}|\^\(2\)|\u00b2)?_(?:\{([\p{L}][\p{L}\p{N}_]*)\}|([\p{L}][\p{L}\p{N}]*))(\^2|\^\{2\}|\^\(2\)|\u00b2)?[ \t]*(?=[\p{L}\p{N}([\u2211\u03a3\u221a\u2016|-])/u;
 
 /**
  * The partial derivative as physics and PDE books write it, ∂_x u and ∂_{t} u: diff(u, x) of the rest of the product
