@@ -155,7 +155,7 @@ export interface NumericStepOptions {
   /**
    * Whether each scalar input is also read at 10^k and -10^k, k from 3 to 300 either way (arbitraries.ts
    * magnitudeExamples): a bound that fails only far out. Default false: an equality of comparisons ((t < 5) = 1)
-   * is refuted at inputs a student can check by hand.
+   * is refuted at inputs a student can check by hand. A side with a finite difference is never read so far out.
    */
   readonly readFarDecades?: boolean;
 }
@@ -711,7 +711,9 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
       // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
       ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
       ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
-      ...(options.readFarDecades === true ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+      // Not where a side is a finite difference: at 1e30 its step spans many periods of sin(x), and its
+      // estimate read there refuted what the exact engine proved (probe 77).
+      ...(options.readFarDecades === true && !lhsHasDiff && !rhsHasDiff ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
     ];
     const result = fc.check(property, {
       seed, numRuns: runs, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),

@@ -30,6 +30,9 @@ import { limitScale, NEAREST_EXPONENT, preciseLimit, scaleTerms, type LimitReadi
 /** The digits of the evaluation. */
 export const HIGH_DIGITS = 60;
 
+/** Functions whose value at a finite argument may pass any reading's range (an overflow, not a pole). */
+const OVERFLOWING: ReadonlySet<string> = new Set(['exp', 'expm1', 'sinh', 'cosh', 'gamma', 'factorial', 'softplus', 'erfcx']);
+
 /** A Decimal clone of its own, so no other user's settings change it. */
 const HIGH = Decimal.clone({ precision: HIGH_DIGITS });
 /** Error bounds need few digits, and round up so that they stay bounds. */
@@ -479,6 +482,9 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
               context.error = ZERO_BOUND;
               return nan;
             }
+            // exp(1e300) is past decimal.js's range as it is past the doubles': a value no reading holds, not no value
+            // (exp(x) - exp(2 x) at x = 1e300 was refuted as having none, probe 77).
+            if (!out.isFinite() && OVERFLOWING.has(t.name) && vs.every((v) => v.isFinite())) context.unsettled = true;
             if (rule.jumpDistance !== undefined && !es[0].isZero() && rule.jumpDistance(vs[0]).lte(es[0])) context.unsettled = true;
             // A function that is never 0 came out 0: its value is below the digits kept, and 0 with a relative bound is no value.
             if (out.isZero() && NEVER_ZERO.has(t.name)) context.unsettled = true;

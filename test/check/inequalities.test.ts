@@ -519,3 +519,25 @@ claim 1 - tanh(v / 1e6) <= 2 * exp(-2 * v / 1e6)
     expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'refuted', 'proved']);
   }, 60_000);
 });
+
+describe('a bound read at far decades (probe 77)', () => {
+  it('holds where a side overflows every reading: exp(1e300) is past the digits, not a point with no value', () => {
+    const steps = claimsOf(deriv(`given x: real
+claim 1 >= exp(x) - exp(2*x)
+claim softplus(x) >= exp(x) - exp(2 * x) / 2
+claim 1 >= exp(x) - exp(2*x) / 8   expect wrong
+`), { seed: 1 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted']);
+  }, 60_000);
+
+  it('is not read there where a side is a finite difference: its estimate at 1e30 refuted what the exact engine proved', () => {
+    const steps = claimsOf(deriv(`given x: real
+claim diff(sin(x)^2, x) >= 2 * sin(x) * cos(x)
+claim diff(x^3 * sin(x), x) <= 3 * x^2 * sin(x) + x^3 * cos(x)
+claim diff(x * sin(x) + cos(x), x) >= x * cos(x)
+claim diff(x * sin(x) + cos(x), x) > x * cos(x)   expect wrong
+`), { seed: 1 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+    expect(steps.every((s) => s.detail.engineFault === undefined)).toBe(true);
+  }, 60_000);
+});
