@@ -229,6 +229,11 @@ function positiveInterval(interval: Input['interval']): boolean {
   return !interval.lowerClosed && lower !== undefined && lower.k === 'num' && lower.value.num === 0n;
 }
 
+/** A polynomial of more terms than this is not split by the arguments of other logs (Canonicalizer.positiveFactorsByLogs). */
+const MAX_SPLIT_TERMS = 64;
+/** Arguments of other logs tried as its factors, at most. */
+const MAX_SPLIT_CANDIDATES = 16;
+
 /**
  * Brings an expanded term (no sums, no free indices, no diff) to its canonical
  * rational function. Applies the real-domain laws only where they hold:
@@ -290,6 +295,32 @@ export class Canonicalizer {
             const seen = this.angleDivisors.get(key) ?? 1n;
             const lcm = (seen * den) / gcdBig(seen, den);
             if (lcm <= BigInt(MAX_ANGLE_MULTIPLE)) this.angleDivisors.set(key, lcm);
+          }
+          return false;
+        });
+      }
+    } finally {
+      this.conditions = outer;
+    }
+  }
+
+  /**
+   * Reads the logs in the terms of one argument of degree 1 first (both sides of a step), so that a log of a product
+   * written out meets them wherever it stands: log(a + b - q a - q b) = log(1 - q) + log(a + b) is then proved
+   * (positiveFactorsByLogs). Call before {@link side}; a log that cannot be read is left to the side that reads it.
+   */
+  noteLogs(...terms: readonly Term[]): void {
+    const outer = this.conditions;
+    this.conditions = new Conditions();
+    try {
+      for (const t of terms) {
+        someSubterm(t, (x) => {
+          if (x.k !== 'fn' || x.name !== 'log') return false;
+          try {
+            const argument = this.of(x.args[0]);
+            if (argument.denominatorFactors().length === 0 && argument.numerator(this.budget).degree() === 1) this.log(argument);
+          } catch {
+            return false;
           }
           return false;
         });
@@ -1114,11 +1145,19 @@ export class Canonicalizer {
     }
     // A factor whose negation is known positive (p[1] - 1 of a simplex[2]) splits off as that negation, its sign kept aside.
     if (!primitive.isConstant()) {
-      if (this.positivePolynomial(primitive)) factors.push({ poly: primitive, exp: 1 });
-      else if (this.positivePolynomial(primitive.neg())) {
-        factors.push({ poly: primitive.neg(), exp: 1 });
+      // (1 - q)(a + b) written out (an ELBO's log p(x) by Bayes) splits as log(1 - q) + log(a + b) where those logs
+      // were read before: each positive argument of a log that divides it exactly is divided out (probe 76).
+      const { positive, rest } = this.positiveFactorsByLogs(primitive);
+      for (const poly of positive) factors.push({ poly, exp: 1 });
+      if (rest.isConstant()) {
+        const c = rest.constantValue()!;
+        if (c.sign() < 0) restNum = restNum.neg();
+        constant = constant.mul(c.sign() < 0 ? c.neg() : c);
+      } else if (this.positivePolynomial(rest)) factors.push({ poly: rest, exp: 1 });
+      else if (this.positivePolynomial(rest.neg())) {
+        factors.push({ poly: rest.neg(), exp: 1 });
         restNum = restNum.neg();
-      } else restNum = restNum.mul(primitive, b);
+      } else restNum = restNum.mul(rest, b);
     }
     for (const f of a.denominatorFactors()) {
       if (this.positivePolynomial(f.factor)) factors.push({ poly: f.factor, exp: -f.exponent });
@@ -1137,6 +1176,30 @@ export class Canonicalizer {
     const id = this.atoms.intern(`logr:${this.key(rest)}`, () => ({ kind: 'log', text }), (atom) => Math.log(rest.evaluateFloat(atom)));
     if (!this.atoms.logArgument.has(id)) this.atoms.logArgument.set(id, rest);
     return acc.add(RationalFunction.variable(id), b);
+  }
+
+  /**
+   * The factors of a polynomial that are arguments of logs read before and known positive, divided out one by one,
+   * and the rest. Only a few candidates of lower degree, in its variables, are tried.
+   */
+  private positiveFactorsByLogs(p: Polynomial): { positive: Polynomial[]; rest: Polynomial } {
+    const positive: Polynomial[] = [];
+    let rest = p;
+    if (p.termCount() > MAX_SPLIT_TERMS || p.degree() < 2) return { positive, rest };
+    const variables = p.variables();
+    let tried = 0;
+    for (const argument of this.atoms.logArgument.values()) {
+      if (tried >= MAX_SPLIT_CANDIDATES || rest.degree() < 2) break;
+      if (!argument.denominatorConstant().equals(Rational.ONE) || argument.denominatorFactors().length > 0) continue;
+      const candidate = argument.numerator(this.budget);
+      if (candidate.isConstant() || candidate.degree() >= rest.degree() || ![...candidate.variables()].every((v) => variables.has(v))) continue;
+      tried++;
+      const quotient = rest.exactQuotient(candidate, this.budget);
+      if (quotient === undefined || !this.positivePolynomial(candidate)) continue;
+      positive.push(candidate);
+      rest = quotient;
+    }
+    return { positive, rest };
   }
 
   /** Records that `d` is not zero: each factor of its numerator of unknown sign, or "no value" if d is 0. */

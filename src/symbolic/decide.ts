@@ -191,6 +191,7 @@ export function decideStep(
   // Angles are read ahead (Canonicalizer.noteAngles) only in a step with sin or cos, or a function that may become them:
   // not a walk of every instance of a softmax Jacobian.
   const hasAngles = [simplified.lhs, simplified.rhs].some((t) => someSubterm(t, (x) => x.k === 'apply' || (x.k === 'fn' && (x.name === 'sin' || x.name === 'cos'))));
+  const hasLogs = [simplified.lhs, simplified.rhs].some((t) => someSubterm(t, (x) => x.k === 'fn' && x.name === 'log'));
   let instances = 0;
   // A label per row multiplies the cases by C^N: count first, and leave a step over too many to the numeric check.
   const planned = countInstances(step, sizes, budget.maxInstances);
@@ -255,6 +256,7 @@ export function decideStep(
       const { atoms, canonical } = shared;
       current = rhs instanceof IndexOutOfRange ? undefined : { lhs, rhs, instance };
       if (hasAngles) canonical.noteAngles(lhs, ...(rhs instanceof IndexOutOfRange ? [] : [rhs]));
+      if (hasLogs) canonical.noteLogs(lhs, ...(rhs instanceof IndexOutOfRange ? [] : [rhs]));
       const left = canonical.side(lhs);
       if (rhs instanceof IndexOutOfRange) {
         // The step reads outside an array (x[i + j] past the end) where the line above may have a value.

@@ -215,3 +215,17 @@ describe('a difference is confirmed with as many digits as it needs', () => {
     if (concrete.kind === 'different') expect(concrete.confirmed).toBeUndefined();
   });
 });
+
+describe('a log of a product written out', () => {
+  it('splits by the positive arguments of the logs beside it, however the step orders them (probe 76: ELBO + KL = log p(x))', () => {
+    const report = checkText(`derivation "ELBO"
+given a, b: positive
+given q: unit
+claim log(a + b - q a - q b) = log(1 - q) + log(a + b)
+claim log(a + b - q a - q b) = log(1 + q) + log(a + b)   expect wrong
+claim q * log(a / q) + (1 - q) * log(b / (1 - q)) + q * log(q / (a / (a + b))) + (1 - q) * log((1 - q) / (b / (a + b))) = log(a + b)
+claim q * log(a / q) + (1 - q) * log(b / (1 - q)) + q * log(q / (a / (a + b))) + (1 - q) * log((1 - q) / (b / (a + b))) = log(a + b) + q   expect wrong
+`, 'elbo.deriv', { seed: 1 });
+    expect(report.files[0].derivations[0].claims.map((c) => c.steps[0].verdict)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  });
+});

@@ -616,6 +616,27 @@ export class Polynomial {
   }
 
   /**
+   * The quotient of an exact division by d, or undefined where d does not divide this (or past `maxTerms` steps):
+   * long division by leading terms in graded lex order, which a product's leading term is the product of.
+   * @example x.mul(y).add(x).exactQuotient(y.add(Polynomial.ONE))?.toString(); // "x0"
+   */
+  exactQuotient(d: Polynomial, budget?: Budget, maxTerms = 256): Polynomial | undefined {
+    const lead = d.leadingTerm();
+    if (lead === undefined) return undefined;
+    let rest: Polynomial = this;
+    let quotient = Polynomial.ZERO;
+    for (let step = 0; !rest.isZero(); step++) {
+      const top = rest.leadingTerm()!;
+      const powers = monomialQuotient(top.mono, lead.mono);
+      if (powers === undefined || step >= maxTerms) return undefined;
+      const term = Polynomial.monomial(top.coef.div(lead.coef), powers);
+      quotient = quotient.add(term, budget);
+      rest = rest.sub(term.mul(d, budget), budget);
+    }
+    return quotient;
+  }
+
+  /**
    * Readable form, biggest monomial first; `names` maps ids to text (default `x<id>`).
    * @example x.sub(Polynomial.constant(Rational.of(1, 2))).toString((id) => 'abc'[id]); // "a - 1/2"
    */
@@ -656,6 +677,19 @@ export function bracketed(name: string): string {
     else if (depth === 0 && '+-*/^ '.includes(c)) return `(${name})`;
   }
   return name;
+}
+
+/** a / b as powers, or undefined where b does not divide a. */
+function monomialQuotient(a: Monomial, b: Monomial): Powers | undefined {
+  const out: [number, number][] = [];
+  let j = 0;
+  for (let i = 0; i < a.pairs.length; i += 2) {
+    const own = b.pairs[j] === a.pairs[i] ? b.pairs[j + 1] : 0;
+    if (own > 0) j += 2;
+    if (a.pairs[i + 1] < own) return undefined;
+    if (a.pairs[i + 1] > own) out.push([a.pairs[i], a.pairs[i + 1] - own]);
+  }
+  return j < b.pairs.length ? undefined : out;
 }
 
 function notDivisible(): RangeError {

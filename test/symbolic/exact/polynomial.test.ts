@@ -252,4 +252,17 @@ describe('Polynomial monomial content', () => {
     expect(() => y.divMonomial([[0, 1]])).toThrow(RangeError);
     expect(() => x.divMonomial([[1, 1]])).toThrow(RangeError);
   });
+
+  it('exactQuotient gives back the other factor of a product, and undefined where the division leaves a remainder', () => {
+    fc.assert(
+      fc.property(arbSmallPolynomial, arbNonzeroPolynomial, (p, d) => {
+        expect(p.mul(d).exactQuotient(d)?.equals(p)).toBe(true);
+        const q = p.mul(d).add(Polynomial.ONE).exactQuotient(d);
+        // A remainder of 1 divides only where d is a constant.
+        if (q !== undefined) expect(d.isConstant()).toBe(true);
+      }),
+    );
+    expect(x.mul(y).add(x).exactQuotient(y.add(c(1)))?.toString()).toBe('x0');
+    expect(x.add(y).exactQuotient(x)).toBeUndefined();
+  });
 });
