@@ -856,21 +856,16 @@ export class Resolver {
       || ((e.kind === 'unary' || e.kind === 'binary') && exprChildren(e).every(scalarFactor));
     const [leftBare, rightBare] = [bare(expr.left), bare(expr.right)];
     if (leftBare === rightBare) return undefined;
-    const other = this.withoutOnesSize(() => this.val(leftBare ? expr.right : expr.left, bound));
+    const other = this.withOnesSize(undefined, () => this.val(leftBare ? expr.right : expr.left, bound));
     if (other.k !== 'array' || other.shape.length > 2 || (!product && other.shape.length !== 1)) return undefined;
-    const before = this.onesSize;
-    this.onesSize = other.shape.length === 1 || leftBare ? other.shape[0] : other.shape[1];
-    try {
-      const withOnes = this.val(leftBare ? expr.left : expr.right, bound);
-      return leftBare ? [withOnes, other] : [other, withOnes];
-    } finally {
-      this.onesSize = before;
-    }
+    const withOnes = this.withOnesSize(other.shape.length === 1 || leftBare ? other.shape[0] : other.shape[1], () => this.val(leftBare ? expr.left : expr.right, bound));
+    return leftBare ? [withOnes, other] : [other, withOnes];
   }
 
-  private withoutOnesSize<T>(read: () => T): T {
+  /** A reading with the length of ones() set (undefined: none, for the side that gives it). */
+  private withOnesSize<T>(size: Dim | undefined, read: () => T): T {
     const before = this.onesSize;
-    this.onesSize = undefined;
+    this.onesSize = size;
     try {
       return read();
     } finally {
