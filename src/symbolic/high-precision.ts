@@ -295,9 +295,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // With the digits its sides cancelled left out: (1 - cos(x)) / x^2 against 1/2 - x^2/24 at x = 1e-20 keeps 80
         // of 120, and its rounding called a true bound false at 120 and at 160 digits alike (probe 27).
         const apart = a.minus(b).abs();
-        // A side's dropped part as large as the margin could turn the call.
-        for (const part of [partOf(t.a), partOf(t.b)]) {
-          if (part !== undefined && magnitudes !== undefined && (apart.isZero() || apart.e <= part.at + 10)) magnitudes.reveal = Math.max(magnitudes.reveal ?? 0, part.reveal);
+        // A side's dropped part as large as the margin could turn the call; not where the sides are equal exactly
+        // (Gibbs' log(s2/s1) + s1^2/(2 s2^2) - 1/2 >= 0 at s1 = s2: its tie made the bound undecided, probe 77).
+        const parts = [partOf(t.a), partOf(t.b)].filter((part) => part !== undefined && (apart.isZero() || apart.e <= part.at + 10));
+        if (parts.length > 0 && magnitudes !== undefined && !equalExactlyAt(t.a, t.b, point)) {
+          for (const part of parts) magnitudes.reveal = Math.max(magnitudes.reveal ?? 0, part!.reveal);
         }
         // Or apart by far more than any term's rounding, whatever cancelled: (x^2 + x - 1)^2 at the golden ratio's root
         // cancels every digit, and is within 10^-120 of 0 at 60 digits, far below 1e-40 (probe 32). Only where the margin

@@ -541,3 +541,15 @@ claim diff(x * sin(x) + cos(x), x) > x * cos(x)   expect wrong
     expect(steps.every((s) => s.detail.engineFault === undefined)).toBe(true);
   }, 60_000);
 });
+
+describe("Gibbs' inequality, tied where its sides are equal exactly (probe 77)", () => {
+  it('is verified: a part dropped at the tie s1 = s2, where exact algebra shows the comparison equal, decides nothing', () => {
+    const steps = claimsOf(deriv(`given m1, m2: real
+given s1, s2: positive
+claim log(s2/s1) + (s1^2 + (m1 - m2)^2)/(2*s2^2) - 1/2 >= 0
+claim log(s2/s1) + s1^2/(2*s2^2) - 1/2 >= 0
+claim log(s2/s1) + s1^2/(2*s2^2) - 1/2 > 0   expect wrong
+`), { seed: 1 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted']);
+  }, 60_000);
+});
