@@ -41,7 +41,7 @@ export type Judgement =
  * | numbers refute | refuted |
  * | exact engine differs, confirmed in 60 digits | refuted (below double precision) |
  * | exact algebra passed its budget, and the sides differ in 60 digits at a point | refuted (below double precision) |
- * | exact engine differs by a form that is never 0 at the one instance there is (no size, index or case), and the numbers found an input where both sides have a value | refuted (at that input) |
+ * | exact engine differs by a form that is never 0 at the one instance there is (no index or case, and no size the step reads), and the numbers found an input where both sides have a value | refuted (at that input) |
  * | anything else | verified |
  */
 export function judge(e: Evidence): Judgement {
@@ -57,7 +57,7 @@ export function judge(e: Evidence): Judgement {
     // So does one read when the algebra passed its budget ((1 + 1e-300)^(1e300) against e, probe 24).
     if (everyN.kind !== 'proved' && symbolic.kind === 'undecided' && symbolic.spotCheck?.confirmed) return { verdict: 'refuted', by: 'high-precision' };
     // Constants that differ by a form never 0 (2^(-10^400) against 0, past every evaluation's range: probe 58) differ.
-    if (e.constant === true && symbolic.kind === 'different' && symbolic.neverZero !== undefined && noInstance(symbolic)) return { verdict: 'refuted', by: 'never-zero' };
+    if (e.constant === true && symbolic.kind === 'different' && symbolic.neverZero !== undefined && noInstance(symbolic, e.onlyFixedSizes === true)) return { verdict: 'refuted', by: 'never-zero' };
     return { verdict: 'error', why: 'no-domain' };
   }
   if (everyN.kind === 'proved') {
@@ -82,13 +82,16 @@ export function judge(e: Evidence): Judgement {
   if (symbolic.kind === 'undecided' && symbolic.spotCheck?.confirmed) return { verdict: 'refuted', by: 'high-precision' };
   // The forms differ by one that is never 0 (A + 1e-14 against A, A a nested integral read in doubles only), and the
   // numbers found an input where both sides have a value: they differ there, below what any evaluation resolved.
-  // Only where the instance is every instance (no size, index or case): at another size the forms are others.
-  const everyInstance = symbolic.kind === 'different' && noInstance(symbolic);
+  // Only where the instance is every instance (no index or case, and no size the step reads): at another size the forms are others.
+  const everyInstance = symbolic.kind === 'different' && noInstance(symbolic, e.onlyFixedSizes === true);
   if (symbolic.kind === 'different' && everyInstance && numeric.kind === 'agree' && numeric.agreedAt !== undefined && symbolic.neverZero !== undefined) return { verdict: 'refuted', by: 'never-zero' };
   return { verdict: 'verified', unexplainedDifference: symbolic.kind === 'different' };
 }
 
-/** Whether a difference was found at the one instance there is: no size, index or case. */
-function noInstance(symbolic: Extract<SymbolicOutcome, { kind: 'different' }>): boolean {
-  return [symbolic.instance.sizes, symbolic.instance.indices, symbolic.instance.cases].every((r) => Object.keys(r).length === 0);
+/**
+ * Whether the exact engine's instance is every instance: no index or case, and no size, or only sizes the step does not
+ * read (`readsNoSize`: a scalar step in a derivation that declares an spd[n, n] was verified, off by log1p(e^u) > 0, probe 77).
+ */
+function noInstance(symbolic: Extract<SymbolicOutcome, { kind: 'different' }>, readsNoSize = false): boolean {
+  return [...(readsNoSize ? [] : [symbolic.instance.sizes]), symbolic.instance.indices, symbolic.instance.cases].every((r) => Object.keys(r).length === 0);
 }

@@ -227,3 +227,13 @@ claim asinh(r) = log(r + sqrt(r^2 + 1))
 `)).toEqual(['refuted', 'verified']);
   }, 120_000);
 });
+
+describe('a difference never 0 where the derivation declares sizes the step does not read (probe 77)', () => {
+  it('refutes log(sigmoid(u)) = u far out as it does without the matrix beside it', () => {
+    const text = (extra: string) => `given u: real in (-Infinity, -1e300)
+${extra}claim log(sigmoid(u)) = u   expect wrong
+`;
+    expect(verdictsIn(text('given S: spd[n, n]\n'))).toEqual(['refuted']);
+    expect(verdictsIn(text(''))).toEqual(['refuted']);
+  }, 60_000);
+});
