@@ -500,14 +500,24 @@ export class Resolver {
 
   /**
    * A square matrix to an integer power, as in linear algebra: `A^2` is A * A,
-   * `A^(-1)` is inv(A) (a fixed size up to 4, as inv), `A^0` the identity.
+   * `A^(-1)` is inv(A) (a fixed size up to 4, as inv), `A^(-2)` inv(A)^2, `A^0` the identity.
    * Anything else (a vector, a fractional power) is left to the entrywise rule's error.
    */
   private matrixPower(expr: Extract<Expr, { kind: 'binary' }>, base: ArrayValue, exponent: Term, bound: Map<string, string>): Value | undefined {
     if (base.shape.length !== 2 || !sameDim(base.shape[0], base.shape[1])) return undefined;
-    if (exponent.k !== 'num' || exponent.value.den !== 1n) return undefined;
-    const k = Number(exponent.value.num);
-    if (k === -1) return this.determinantForm('inv', { kind: 'call', name: 'inv', nameSpan: expr.opSpan ?? expr.span, args: [expr.left], span: expr.span }, bound);
+    // A whole number, or a product of whole numbers (-2 is read as -1 times 2).
+    const whole = exponent.k === 'num' ? [exponent] : exponent.k === 'mul' ? exponent.factors : [];
+    if (whole.length === 0 || !whole.every((f) => f.k === 'num' && f.value.den === 1n)) return undefined;
+    const k = Number(whole.reduce((p, f) => p * (f as Extract<Term, { k: 'num' }>).value.num, 1n));
+    const inverse = () => this.determinantForm('inv', { kind: 'call', name: 'inv', nameSpan: expr.opSpan ?? expr.span, args: [expr.left], span: expr.span }, bound);
+    if (k === -1) return inverse();
+    // X^{-2}, the inverse squared (the Matrix Cookbook's d tr(X^{-1}) / dX = -(X^{-2})^T): the inverse to the power.
+    if (k < 0 && -k <= MAX_MATRIX_POWER) {
+      const inv = inverse() as ArrayValue;
+      let power: Value = inv;
+      for (let i = 1; i < -k; i++) power = this.product(expr, power as ArrayValue, inv);
+      return power;
+    }
     if (k < 0 || k > MAX_MATRIX_POWER) return undefined;
     const n = base.shape[0];
     if (k === 0) return array([n, n], (ix) => delta(ix[0], ix[1]));

@@ -33,3 +33,13 @@ claim \frac{\partial}{\partial \mathbf{A}} \log\det(\mathbf{A}^\top \mathbf{A}) 
 `).map((s) => s.verdict)).toEqual(['proved', 'refuted']);
   });
 });
+
+describe('a negative whole power of a square matrix', () => {
+  it('is the inverse to that power, X^{-2} = (X^{-1})^2 (the Matrix Cookbook), where it was refused as an entrywise power', () => {
+    expect(steps(String.raw`given X: invertible[2, 2]
+claim \frac{\partial}{\partial X} \operatorname{tr}(X^{-1}) = -(X^{-2})^T
+claim \frac{\partial}{\partial X} \operatorname{tr}(X^{-1}) = -X^{-2}   expect wrong
+claim X^{-3} X^{2} = X^{-1}
+`).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+  }, 60_000);
+});
