@@ -2490,7 +2490,16 @@ export class Resolver {
 
   /** The coordinates a field with no variables written is taken in: the scalar inputs x, y and z the derivation declares, two at least. */
   private coordinatesFor(expr: Extract<Expr, { kind: 'call' }>): Expr {
-    const names = ['x', 'y', 'z'].filter((n) => this.scope.inputs.get(n)?.dims.length === 0);
+    let names = ['x', 'y', 'z'].filter((n) => this.scope.inputs.get(n)?.dims.length === 0);
+    // Where there are none, a let's own scalar inputs in the order declared: ∇²f of let f = 100 (v - u^2)^2 + (1 - u)^2
+    // (Nocedal and Wright's Rosenbrock) is in u, v, as ∇²f of let f(u, v) = ... is (probe 78).
+    const operand = expr.args[0];
+    const definition = names.length < 2 && operand?.kind === 'name' ? this.scope.lets.get(operand.name) : undefined;
+    if (definition !== undefined && definition.params.length === 0 && !definition.isArray) {
+      const read = freeInputNames(definition.body);
+      const own = [...this.scope.inputs.values()].filter((i) => read.has(i.name) && i.dims.length === 0 && isContinuousKind(i.kind)).map((i) => i.name);
+      if (own.length >= 2 && own.length === [...read].length) names = own;
+    }
     if (names.length < 2) {
       throw this.error('unsupported', `${expr.name} of a field with no variables written is taken in the coordinates x, y, z the derivation declares, and it declares ${names.length === 0 ? 'none' : `only ${names[0]}`}`,
         expr.span, `declare them, given x, y, z: real, or write the variables: ${expr.name}(F, [u, v])`);

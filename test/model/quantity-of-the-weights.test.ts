@@ -43,3 +43,13 @@ claim X^{-3} X^{2} = X^{-1}
 `).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
   }, 60_000);
 });
+
+describe('∇² of a let with no coordinates declared', () => {
+  it("is taken in the let's own scalar inputs, in the order declared (Nocedal and Wright's Rosenbrock Hessian)", () => {
+    expect(steps(String.raw`given u, v: real
+let f = 100 (v - u^2)^2 + (1 - u)^2
+claim \nabla^2 f = \begin{pmatrix} 1200 u^2 - 400 v + 2 & -400 u \\ -400 u & 200 \end{pmatrix}
+claim \nabla^2 f = \begin{pmatrix} 1200 u^2 - 400 v + 2 & -400 u \\ -400 u & 100 \end{pmatrix}   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
