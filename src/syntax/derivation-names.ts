@@ -92,7 +92,8 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     if (called !== null) functions.add(called[1]);
     const typed = /^given\s+([^:~\u223c]+):\s*function\b/u.exec(text);
     if (typed !== null) for (const name of names(typed[1])) functions.add(name.replace(/\s*\(.*$/u, ''));
-    const head = /^(?:given|let)\s+([^:=]+)/u.exec(text)?.[1];
+    // The names only: in given x \in \mathbb{R}^{n} the set's power is no layer.
+    const head = /^(?:given|let)\s+([^:=]+)/u.exec(text)?.[1].split(/\\in\b|\u2208/u)[0];
     for (const m of head === undefined ? [] : head.matchAll(LAYERED_DECLARED)) {
       // A letter layer (Nielsen's z^L, a^l): the letter itself, with a step (a^{l-1}, δ^{l+1}) as lm1, lp1; a whole number as its value.
       const letter = m[4] ?? m[5] ?? (m[6] === undefined ? undefined : layerStep(m[6], m[7], m[8]));

@@ -268,7 +268,29 @@ const DIM_TERM = `(?:[0-9]+\\s*\\*\\s*)?(?:${NAME}|[0-9]+)`;
 const DIM_EXPRESSION = new RegExp(`^-?\\s*${DIM_TERM}(?:\\s*[-+]\\s*${DIM_TERM})+$|^[0-9]+\\s*\\*\\s*${NAME}$`, 'u');
 const IDENT = new RegExp(`^${NAME}$`, 'u');
 
-function parseGiven(line: LogicalLine): GivenDecl {
+/**
+ * `given x \in \mathbb{R}^{n}` as the books declare a vector (as the line reaches the parser `x \in R^(n)`, or `x ∈ ℝ^n`): the
+ * given's names and the type written in the language, `x: vector[n]`; `R^{m \times n}` a matrix, `R` a real,
+ * `R_{+}` a real in [0, Infinity), `R_{++}` and `R_{>0}` positive ones. Undefined for anything else (`R_+^n` has no type).
+ */
+const SET_MEMBERSHIP = /^(given\s+.+?)\s*(?:\\in\b|\u2208)\s*(?:R|\u211d)(?![\p{L}\p{N}])\s*(?:(?:_\s*)?[{(\[]\s*(\+\+?|>\s*0)\s*[})\]]|_\s*(\+\+?))?\s*(?:\^\s*(?:[{(]([^{}()]*)[})]|([\p{L}\p{N}]+)))?\s*(?:(?:_\s*)?[{(\[]\s*(\+\+?|>\s*0)\s*[})\]]|_\s*(\+\+?))?\s*$/u;
+
+function setMembershipType(text: string): { text: string } | undefined {
+  const m = SET_MEMBERSHIP.exec(text);
+  if (m === null) return undefined;
+  // R_+ is [0, Infinity), R_{++} and R_{>0} (0, Infinity): the language has the first for a number only.
+  const sign = (m[2] ?? m[3] ?? m[6] ?? m[7])?.replace(/\s+/gu, '');
+  const exponent = (m[4] ?? m[5])?.trim();
+  const dims = exponent === undefined ? [] : exponent.split(/\s*(?:\*|\u00d7|\\times|,)\s*/u).map((d) => d.trim());
+  if (dims.length > 2 || dims.some((d) => !/^[\p{L}\p{N}_]+$/u.test(d)) || (sign === '+' && dims.length > 0)) return undefined;
+  const kind = sign === '+' ? 'real in [0, Infinity)' : sign !== undefined ? 'positive' : dims.length === 0 ? 'real' : dims.length === 1 ? 'vector' : 'matrix';
+  return { text: `${m[1]}: ${kind}${dims.length === 0 ? '' : `[${dims.join(', ')}]`}` };
+}
+
+function parseGiven(written: LogicalLine): GivenDecl {
+  // The type a set membership writes, at the columns of the given's names (its own text has no column of its own).
+  const membership = written.text.indexOf(':') < 0 ? setMembershipType(written.text) : undefined;
+  const line = membership === undefined ? written : { ...written, text: membership.text, map: written.map.remap([...membership.text].map((_, k) => Math.min(k, written.text.length - 1))) };
   const file = line.map.file;
   const text = line.text;
   const colon = text.indexOf(':');
