@@ -872,7 +872,16 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
         bars.pop();
         // ‖x‖₂, ‖x‖_1, ‖x‖_∞, ‖A‖_F: the subscript is the norm's order, norm(x, 2), norm(x, 1), norm(x, Infinity);
         // of a matrix the model reads each as numpy does (‖A‖_F, the Frobenius norm, is norm(A)).
-        const named = kind === 'norm' ? NORM_SUBSCRIPT.exec(text.slice(i + (double ? 2 : 1), i + 16)) : null;
+        const after = i + (double ? 2 : 1);
+        const named = kind === 'norm' ? NORM_SUBSCRIPT.exec(text.slice(after, i + 16)) : null;
+        // ‖x‖^2_2, ‖x‖²₂: the power written before the norm's subscript (d2l, CS229) is the power of the 2-norm.
+        const powerFirst = kind === 'norm' && named === null ? /^(?:\^\{?(\d+)\}?|([\u00b2\u00b3]))/u.exec(text.slice(after, after + 6)) : null;
+        const namedAfterPower = powerFirst === null ? null : NORM_SUBSCRIPT.exec(text.slice(after + powerFirst[0].length, after + powerFirst[0].length + 16));
+        if (powerFirst !== null && namedAfterPower !== null) {
+          emit(`${normOrder(namedAfterPower[0])}${open.call ? '))' : ')'}^${powerFirst[1] ?? (powerFirst[2] === '\u00b2' ? '2' : '3')}`, i);
+          i += powerFirst[0].length + namedAfterPower[0].length + (double ? 1 : 0);
+          continue;
+        }
         emit(`${named ? normOrder(named[0]) : ''}${open.call ? '))' : ')'}`, i);
         if (named) { i += named[0].length + (double ? 1 : 0); continue; }
       } else {

@@ -459,3 +459,16 @@ claim sigmoid(a) = 1 / (1 + exp(a))   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a norm whose power is written before its subscript', () => {
+  it('reads ‖x‖^2_2, ‖x‖^{2}_{2}, ‖x‖²₂ and ‖A‖^2_F as the power of the named norm', () => {
+    expect(read('‖x‖^2_2 + ‖x‖²₂ + ‖A‖^2_F')).toBe('norm(x, 2)^2 + norm(x, 2)^2 + norm(A)^2');
+    expect(verdicts(String.raw`given x: vector[n]
+given A: matrix[n, n]
+claim \|x\|^2_2 = \sum_i x_i^2
+claim \|A\|^{2}_{F} = \mathrm{tr}(A^T A)
+claim \|x\|^2_2 = \sum_i x_i   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+});
+
