@@ -273,35 +273,19 @@ export class Canonicalizer {
    * proved. Call before {@link side}; a form read before is not read again.
    */
   noteAngles(...terms: readonly Term[]): void {
-    const outer = this.conditions;
-    this.conditions = new Conditions();
-    try {
-      for (const t of terms) {
-        someSubterm(t, (x) => {
-          if (x.k !== 'fn' || (x.name !== 'sin' && x.name !== 'cos')) return false;
-          let angle: RationalFunction;
-          try {
-            angle = this.reduced(this.of(x.args[0]));
-          } catch {
-            // What the argument cannot be read for, the side itself reports when it is read.
-            return false;
-          }
-          if (angle.denominatorFactors().length > 0) return false;
-          const scale = angle.denominatorConstant().inv();
-          for (const term of angle.numerator(this.budget).terms()) {
-            const den = term.coef.mul(scale).den;
-            if (den === 1n) continue;
-            const key = monoKey(powersOf(term.mono));
-            const seen = this.angleDivisors.get(key) ?? 1n;
-            const lcm = (seen * den) / gcdBig(seen, den);
-            if (lcm <= BigInt(MAX_ANGLE_MULTIPLE)) this.angleDivisors.set(key, lcm);
-          }
-          return false;
-        });
+    this.eachFunctionAside(terms, ['sin', 'cos'], (x) => {
+      const angle = this.reduced(this.of(x.args[0]));
+      if (angle.denominatorFactors().length > 0) return;
+      const scale = angle.denominatorConstant().inv();
+      for (const term of angle.numerator(this.budget).terms()) {
+        const den = term.coef.mul(scale).den;
+        if (den === 1n) continue;
+        const key = monoKey(powersOf(term.mono));
+        const seen = this.angleDivisors.get(key) ?? 1n;
+        const lcm = (seen * den) / gcdBig(seen, den);
+        if (lcm <= BigInt(MAX_ANGLE_MULTIPLE)) this.angleDivisors.set(key, lcm);
       }
-    } finally {
-      this.conditions = outer;
-    }
+    });
   }
 
   /**
@@ -310,17 +294,27 @@ export class Canonicalizer {
    * (positiveFactorsByLogs). Call before {@link side}; a log that cannot be read is left to the side that reads it.
    */
   noteLogs(...terms: readonly Term[]): void {
+    this.eachFunctionAside(terms, ['log'], (x) => {
+      const argument = this.of(x.args[0]);
+      if (argument.denominatorFactors().length === 0 && argument.numerator(this.budget).degree() === 1) this.log(argument);
+    });
+  }
+
+  /**
+   * Reads each call of the functions named in the terms, its conditions kept aside (a step's own are read with its
+   * side); a call whose argument cannot be read is left to the side that reads it, which reports it.
+   */
+  private eachFunctionAside(terms: readonly Term[], names: readonly string[], read: (call: Extract<Term, { k: 'fn' }>) => void): void {
     const outer = this.conditions;
     this.conditions = new Conditions();
     try {
       for (const t of terms) {
         someSubterm(t, (x) => {
-          if (x.k !== 'fn' || x.name !== 'log') return false;
+          if (x.k !== 'fn' || !names.includes(x.name)) return false;
           try {
-            const argument = this.of(x.args[0]);
-            if (argument.denominatorFactors().length === 0 && argument.numerator(this.budget).degree() === 1) this.log(argument);
+            read(x);
           } catch {
-            return false;
+            // Left to the side.
           }
           return false;
         });
