@@ -12,6 +12,7 @@ import { rationalOfDouble } from './exact-tie.ts';
 import { clearlyDifferent, confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointExponent, pointNumber, TieError, withGuard, type Magnitudes, type PointValue, type ReadingNotes } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
+import { rootBetween } from './root-between.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
 
 /**
@@ -2598,6 +2599,16 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
       if (difference.abs().gt(scale.times(RESOLVED)) && seen.minus(difference).abs().gt(difference.abs().times('1e-10'))) continue;
       return { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: difference.toSignificantDigits(6).toString(), digits: values.digits };
     }
+  }
+  // A comparison tied at a root no formula gives, shown by the intermediate value theorem (root-between.ts).
+  const root = rootBetween(lhs, rhs, inputs);
+  if (root !== undefined) {
+    const middle = root.below + (root.above - root.below) / 2;
+    return {
+      point: byInput(new Map<string, PointValue>([[root.input, middle]]), inputs, instance), lhs: String(root.lhs), rhs: String(root.rhs),
+      difference: String(root.lhs - root.rhs), digits: DIGITS,
+      exactly: `${root.input} = a root of ${root.of} between ${root.below} and ${root.above} (of opposite signs at those two in ${DIGITS} digits, and continuous between: by the intermediate value theorem it has a root there, where the comparison's sides tie)`,
+    };
   }
   return undefined;
 }

@@ -1,0 +1,159 @@
+import type { Decimal } from 'decimal.js';
+import { constantFraction, FUNCTIONS, inputNames, insideInterval, printTerm, sub, type Input, type Term } from '../model/index.ts';
+import { DIGITS, evaluateHighPrecision, GuardError, type Magnitudes, type PointValue } from './high-precision.ts';
+
+/**
+ * A comparison tied at a root no formula gives: `(x^3 - x - 1 == 0) = 0` is false at the real root 1.3247...,
+ * `(x^5 + x - 1)^2 > 0` at 0.7549..., `(cos(x) - x)^2 > 0` at the Dottie number (probe 67: all verified). No
+ * point a reading can take is the root, but the intermediate value theorem shows one: where the comparison's two
+ * sides differ by a function continuous on [a, b] (of one scalar input, built of polynomials and functions continuous
+ * everywhere) whose sign at a is the opposite of its sign at b, both read in 60 digits, the sides are equal at some
+ * point between, and the comparison has its value at a tie there. Only a step whose other side is a constant is read
+ * so: its value at the root is then known exactly.
+ */
+export interface RootBetween {
+  /** The input the root is of, and the two ends of its bracket (doubles, exact rationals as written). */
+  readonly input: string;
+  readonly below: number;
+  readonly above: number;
+  /** The function whose root it is, as text. */
+  readonly of: string;
+  /** The sides' values at the root: the comparison's at a tie, and the constant. */
+  readonly lhs: number;
+  readonly rhs: number;
+}
+
+/** Functions continuous on the whole line: a difference built of them is continuous on any bracket. */
+const CONTINUOUS: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'sinh', 'cosh', 'tanh', 'atan', 'asinh', 'sigmoid', 'softplus', 'erf', 'erfc', 'abs', 'Phi', 'phi', 'relu']);
+
+/** Points of the grid the sign change is looked for on, either side of 0, and its reach. */
+const GRID_POINTS = 800;
+const GRID_REACH = 20;
+/** Halvings of a bracket in doubles, at most. */
+const HALVINGS = 80;
+/** The least relative distance from an interval's end a bracket keeps: the ends are doubles of constants like pi / 2. */
+const END_MARGIN = 1e-9;
+
+export function rootBetween(lhs: Term, rhs: Term, inputs: readonly Input[]): RootBetween | undefined {
+  const [comparison, constant, flipped] = lhs.k === 'cmp' ? [lhs, rhs, false] : rhs.k === 'cmp' ? [rhs, lhs, true] : [undefined, undefined, false];
+  if (comparison?.k !== 'cmp' || constant === undefined) return undefined;
+  const value = constantFraction(constant);
+  if (value === undefined) return undefined;
+  const difference = sub(comparison.a, comparison.b);
+  // The root of an even power's base is the power's: (x^3 - x - 1)^2 changes no sign, its base does.
+  const carrier = difference.k === 'pow' && isEvenWhole(difference.exponent) ? difference.base : difference;
+  const names = inputNames(carrier);
+  if (names.size !== 1 || !continuousEverywhere(carrier)) return undefined;
+  const input = inputs.find((i) => i.name === [...names][0]);
+  if (input === undefined || input.dims.length !== 0 || !(input.kind === 'real' || input.kind === 'positive' || input.kind === 'unit')) return undefined;
+  const atTie = compareAtTie(comparison.op) ? 1 : 0;
+  const other = Number(value.num) / Number(value.den);
+  if (atTie === other) return undefined;
+  const bracket = signChange(carrier, input);
+  if (bracket === undefined) return undefined;
+  return { input: input.name, below: bracket[0], above: bracket[1], of: printTerm(carrier), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other };
+}
+
+function compareAtTie(op: string): boolean {
+  return op === '==' || op === '<=' || op === '>=';
+}
+
+function isEvenWhole(t: Term): boolean {
+  const c = constantFraction(t);
+  return c !== undefined && c.den === 1n && c.num > 0n && c.num % 2n === 0n;
+}
+
+function continuousEverywhere(t: Term): boolean {
+  switch (t.k) {
+    case 'num': case 'pi': case 'input': return true;
+    case 'add': return t.terms.every(continuousEverywhere);
+    case 'mul': return t.factors.every(continuousEverywhere);
+    case 'pow': {
+      const c = constantFraction(t.exponent);
+      return c !== undefined && c.den === 1n && c.num >= 0n && continuousEverywhere(t.base);
+    }
+    case 'fn': return CONTINUOUS.has(t.name) && t.args.every(continuousEverywhere);
+    default: return false;
+  }
+}
+
+/** The term's value in doubles at x (the one input), NaN where a part has none. */
+function valueAt(t: Term, x: number): number {
+  switch (t.k) {
+    case 'num': return Number(t.value.num) / Number(t.value.den);
+    case 'pi': return Math.PI;
+    case 'input': return x;
+    case 'add': return t.terms.reduce((s, u) => s + valueAt(u, x), 0);
+    case 'mul': return t.factors.reduce((p, u) => p * valueAt(u, x), 1);
+    case 'pow': return valueAt(t.base, x) ** valueAt(t.exponent, x);
+    case 'fn': return FUNCTIONS[t.name].value(...t.args.map((a) => valueAt(a, x)));
+    default: return NaN;
+  }
+}
+
+/** The input's values a bracket may span: its type's range and its interval, each end kept a margin away. */
+function inside(input: Input, x: number): boolean {
+  if (!insideInterval(input, x)) return false;
+  const ends = [input.kind === 'real' ? -Infinity : 0, input.kind === 'unit' ? 1 : Infinity, input.interval?.lowerValue ?? -Infinity, input.interval?.upperValue ?? Infinity];
+  const [lower, upper] = [Math.max(ends[0], ends[2]), Math.min(ends[1], ends[3])];
+  const margin = (end: number) => (Number.isFinite(end) ? END_MARGIN * Math.max(1, Math.abs(end)) : 0);
+  return x > lower + margin(lower) && x < upper - margin(upper);
+}
+
+/**
+ * A bracket [a, b] inside the input's range where the term's sign, read in 60 digits at a and at b, changes; undefined
+ * where the grid finds none or the digits cannot tell a sign.
+ */
+function signChange(t: Term, input: Input): [number, number] | undefined {
+  const lower = Math.max(-GRID_REACH, input.interval?.lowerValue ?? -Infinity, input.kind === 'real' ? -Infinity : 0);
+  const upper = Math.min(GRID_REACH, input.interval?.upperValue ?? Infinity, input.kind === 'unit' ? 1 : Infinity);
+  if (!(upper > lower)) return undefined;
+  let previous: { x: number; v: number } | undefined;
+  for (let k = 0; k <= GRID_POINTS; k++) {
+    const x = lower + ((upper - lower) * k) / GRID_POINTS;
+    if (!inside(input, x)) continue;
+    const v = valueAt(t, x);
+    if (!Number.isFinite(v) || v === 0) { previous = undefined; continue; }
+    if (previous !== undefined && Math.sign(v) !== Math.sign(previous.v)) {
+      const bracket = narrowed(t, previous.x, x, Math.sign(previous.v));
+      if (bracket !== undefined && certifiedOpposite(t, input.name, bracket)) return bracket;
+    }
+    previous = { x, v };
+  }
+  return undefined;
+}
+
+/** The bracket halved in doubles while its ends keep their signs. */
+function narrowed(t: Term, a: number, b: number, signAtA: number): [number, number] | undefined {
+  let [lo, hi] = [a, b];
+  for (let k = 0; k < HALVINGS; k++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const v = valueAt(t, mid);
+    if (!Number.isFinite(v)) return undefined;
+    if (v === 0) break;
+    if (Math.sign(v) === signAtA) lo = mid; else hi = mid;
+  }
+  return [lo, hi];
+}
+
+/**
+ * Whether 60 digits read the term at the bracket's two ends (exact doubles) with opposite signs, each clear of the
+ * rounding of the largest term added up (x^5 at 20 is 3e6: its rounding is some 1e-54) by 20 digits.
+ */
+function certifiedOpposite(t: Term, name: string, [a, b]: [number, number]): boolean {
+  try {
+    const at = (x: number): { value: Decimal; largest: number } => {
+      const magnitudes: Magnitudes = { largest: -Infinity, lost: 0 };
+      const value = evaluateHighPrecision(t, new Map<string, PointValue>([[name, x]]), DIGITS, magnitudes);
+      return { value, largest: magnitudes.largest };
+    };
+    const clear = ({ value, largest }: { value: Decimal; largest: number }) => value.isFinite() && !value.isZero()
+      && value.e > Math.max(largest, value.e) - DIGITS + 20 && value.abs().gt('1e-40');
+    const [u, v] = [at(a), at(b)];
+    return clear(u) && clear(v) && u.value.isNeg() !== v.value.isNeg();
+  } catch (error) {
+    if (error instanceof GuardError) throw error;
+    return false;
+  }
+}
