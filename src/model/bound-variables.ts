@@ -1,7 +1,7 @@
 import type { Derivation, Expr } from '../syntax/index.ts';
 import { exprChildren } from '../syntax/index.ts';
 import { LIMIT_NAMES, limitParts } from './written-names.ts';
-import { DIVERGENCE_VARIABLE, divergenceIntegrates } from './expectations.ts';
+import { DIVERGENCE_VARIABLE, divergenceIntegrates, expectationOfTable } from './expectations.ts';
 
 /** The calls that bind a scalar variable, and where they name it (SymPy's orders are told as the resolver tells them). */
 function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
@@ -10,7 +10,7 @@ function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
     case 'integrate': return e.args.length === 4 ? e.args[1] : undefined;
     case 'limit': case 'lim': return limitParts(e)?.variable;
     // E_{t ~ D}[f], as the books print it, declares its t as an integral's variable is (docs/syntax.md, Expectations).
-    case 'E': case 'expectation': case 'expect': case 'Var': case 'variance': return e.args.length === 3 ? e.args[0] : undefined;
+    case 'E': case 'expectation': case 'expect': case 'Var': case 'variance': return expectationOfTable(e) ? e.args[0] : undefined;
     // KL(P, Q) of densities integrates in a variable of its own (expectations.ts).
     case 'KL': return divergenceIntegrates(e) ? { kind: 'name', name: DIVERGENCE_VARIABLE, span: e.span } : undefined;
     // The Laplace transform integrates in its t: the one written, or t (\mathcal{L}\{f(t)\}).

@@ -210,6 +210,15 @@ function distributionName(e: Expr): string | undefined {
   return Object.hasOwn(DISTRIBUTIONS, name) ? name : undefined;
 }
 
+/**
+ * Whether `E(t, D, f)` reads its t as a number of a distribution of the table (declared as an integral's variable is,
+ * bound-variables.ts), not as a position of a probability vector (E_{j ~ softmax(z)}[z_j], whose j is a sum's index).
+ */
+export function expectationOfTable(call: CallExpr): boolean {
+  const name = call.args.length === 3 ? distributionName(call.args[1]) : undefined;
+  return name !== undefined && name !== 'categorical';
+}
+
 /** Whether `KL(P, Q)` integrates (its P a density), so that its variable is declared (bound-variables.ts). */
 export function divergenceIntegrates(call: CallExpr): boolean {
   const name = call.args.length === 2 ? distributionName(call.args[0]) : undefined;

@@ -437,6 +437,13 @@ export class Resolver {
             const factor: Expr = expr.right.kind === 'binary' ? { ...expr.right, left: bracket } : { kind: 'transpose', arg: bracket, span: expr.right.span };
             return this.val({ kind: 'binary', op: '*', left: transposed, right: factor, span: expr.span, opSpan: expr.opSpan }, bound);
           }
+          // A (B + A)^2, A (B A)^{-1}: math.js reads a value's name, a space and a bracket as a call, and the power as the
+          // call's; the books mean the name times the bracket's power (the Matrix Cookbook's A (B A)^{-1} = B^{-1}, probe 79).
+          if (op === '^' && expr.left.kind === 'call' && isProductByJuxtaposition(expr.left) && !this.scope.functions?.has(expr.left.name)
+            && !this.scope.definedFunctions?.has(expr.left.name) && this.namedValue(expr.left.name, expr.left.nameSpan, bound) !== undefined) {
+            const bracketPower: Expr = { ...expr, left: expr.left.args[0] };
+            return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name: expr.left.name, span: expr.left.nameSpan }, right: bracketPower, span: expr.span, opSpan: expr.left.nameSpan, implicit: true }, bound);
+          }
           // A^{-T}: the transpose of the inverse.
           if (op === '^' && expr.right.kind === 'unary' && expr.right.op === '-' && transposeMark(expr.right.arg)) {
             const minusOne: Expr = { kind: 'unary', op: '-', arg: { kind: 'number', text: '1', value: 1, span: expr.right.arg.span }, span: expr.right.span };
@@ -743,8 +750,9 @@ export class Resolver {
   private subscripted(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Expr | undefined {
     const match = /^(.+?)_([\p{L}\d]+)$/u.exec(expr.name);
     if (match === null || this.isDeclared(expr.name) || bound.has(expr.name)) return undefined;
-    // s_{2j}, μ_{1k} of a vector declared s_2 (the KL of two diagonal Gaussians): its entry, one letter an index.
-    const numbered = /^(.+_\d+)(\p{L}{1,2})$/u.exec(expr.name);
+    // s_{2j}, μ_{1k} of a vector declared s_2 (the KL of two diagonal Gaussians): its entry, one letter an index; where
+    // s itself is declared, s_{2j} stays its entry s[2, j] (probe 79).
+    const numbered = this.isDeclared(match[1]) ? null : /^(.+_\d+)(\p{L}{1,2})$/u.exec(expr.name);
     const numberedInput = numbered === null ? undefined : this.scope.inputs.get(numbered[1]);
     if (numbered !== null && numberedInput !== undefined && !numberedInput.oneHotRows && numberedInput.dims.length === [...numbered[2]].length) {
       const indices = [...numbered[2]].map((p): Expr => ({ kind: 'name', name: p, span: expr.span }));
@@ -865,6 +873,12 @@ export class Resolver {
       || (e.kind === 'name' && !bound.has(e.name) && (this.scope.dims.has(e.name) || (this.scope.inputs.get(e.name)?.dims.length === 0 && this.scope.inputs.get(e.name)?.kind !== 'label')))
       || ((e.kind === 'unary' || e.kind === 'binary') && exprChildren(e).every(scalarFactor));
     const [leftBare, rightBare] = [bare(expr.left), bare(expr.right)];
+    // x^T 1 1^T x, read (x^T 1) 1^T times x: the inner product's ones after a scalar takes the length of what follows it.
+    if (product && !leftBare && !rightBare && expr.left.kind === 'binary' && expr.left.op === '*' && bare(expr.left.right)) {
+      const following = this.withOnesSize(undefined, () => this.val(expr.right, bound));
+      if (following.k !== 'array' || following.shape.length > 2) return undefined;
+      return [this.withOnesSize(following.shape[0], () => this.val(expr.left, bound)), following];
+    }
     if (leftBare === rightBare) return undefined;
     const other = this.withOnesSize(undefined, () => this.val(leftBare ? expr.right : expr.left, bound));
     if (other.k !== 'array' || other.shape.length > 2 || (!product && other.shape.length !== 1)) return undefined;

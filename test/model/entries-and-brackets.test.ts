@@ -32,3 +32,40 @@ claim sum(t, 1, T, g^(t - 1) * (r[t] + g * V[t + 1] - V[t])) = sum(t, 1, T, g^(t
     expect(past.detail.diagnostic?.message).toBe('T + 2 is past the last index T + 1');
   });
 });
+
+describe('readings probe 79 found wrong or missing', () => {
+  it('reads A (B + A)^2 and A (B A)^{-1} as the matrix times the bracket\'s power, not the power of the product', () => {
+    expect(verdicts(`given A, B: matrix[n, n]
+given x: real
+claim A (B + A)^2 = A B^2 + A B A + A A B + A^3
+claim A (B + A)^2 = (A B + A A)^2   expect wrong
+claim x (1 + x)^2 = x + 2 x^2 + x^3
+`)).toEqual(['proved', 'refuted', 'proved']);
+  });
+
+  it('keeps s_{2j} the entry s[2, j] where a matrix s is declared beside a vector s_2', () => {
+    expect(verdicts(String.raw`given s: matrix[3, n]
+given s_2: vector[n]
+claim \sum_{j=1}^{n} s_{2j} = sum(j, s[2, j])
+`)).toEqual(['proved']);
+  });
+
+  it('reads E_{j ~ softmax(z)}[z_j] with j written nowhere else, and 1^T between two vectors', () => {
+    expect(verdicts(String.raw`given z: vector[n]
+given x: vector[D]
+claim \mathbb{E}_{j \sim \mathrm{softmax}(z)}[z_j] = softmax(z)' * z
+claim \mathbb{E}_{j \sim \mathrm{softmax}(z)}[\exp(-z_j)] = \frac{n}{\sum_k \exp(z_k)}
+claim x^T \mathbf{1} \mathbf{1}^T x = (sum(j, x[j]))^2
+claim x^T \mathbf{1} \mathbf{1}^T x = sum(j, x[j]^2)   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+  });
+
+  it('reads log ‖x‖^2 and log |x|^2 as the log of the power, as log σ^2 is', () => {
+    expect(verdicts(String.raw`given x: vector[n]
+given t: real
+claim \log \|x\|^2 = 2 \log \|x\|
+claim \log |t|^2 = 2 \log |t|
+claim \log |t|^2 = (\log |t|)^2   expect wrong
+`)).toEqual(['verified', 'verified', 'refuted']);
+  });
+});
