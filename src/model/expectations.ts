@@ -257,7 +257,9 @@ export function divergenceExpr(call: CallExpr, file: string, realScalar: (name: 
     }
   }
   const [logP, logQ] = [LOG_DENSITIES[p], LOG_DENSITIES[q]];
-  const sameSupport = p === q || (DISTRIBUTIONS[p].continuous === true && WHOLE_LINE.has(q) && (WHOLE_LINE.has(p) || DISTRIBUTIONS[p].continuous === true));
+  // A Poisson's mass is positive on every whole number from 0, a Bernoulli's and a binomial's support among them.
+  const sameSupport = p === q || (DISTRIBUTIONS[p].continuous === true && WHOLE_LINE.has(q))
+    || (q === 'poisson' && (p === 'bernoulli' || p === 'binomial'));
   if (logP === undefined || logQ === undefined || !sameSupport) {
     throw new DerivationError(diagnostic('unsupported', logP === undefined || logQ === undefined ? 'KL of a uniform is not read: its density is 0 off its interval'
       : `KL(${p} ‖ ${q}) may be infinite: ${q}'s density is not positive wherever ${p}'s is`, file, call.span,

@@ -35,7 +35,8 @@ claim KL(poisson(l) || poisson(1)) = l log(l) - l + 1
 claim KL(softmax(s) || softmax(r)) = sum(k, softmax(s)[k] * log(softmax(s)[k] / softmax(r)[k]))
 claim KL(softmax(s) || softmax(r)) = sum(k, softmax(r)[k] * log(softmax(r)[k] / softmax(s)[k]))   expect wrong
 claim KL(exponential(l) || normal(0, 1)) = log(l) + log(2 pi)/2 + 1/l^2 - 1
-`)).toEqual(['proved', 'refuted', 'verified', 'proved', 'refuted', 'proved']);
+claim KL(bernoulli(1/3) || poisson(l)) = (1/3) log(1/3) + (2/3) log(2/3) + l - (1/3) log(l)
+`)).toEqual(['proved', 'refuted', 'verified', 'proved', 'refuted', 'proved', 'proved']);
   });
 
   it('refuses a divergence that may be infinite, or of what is no distribution', () => {
