@@ -77,11 +77,11 @@ const LETTERS_SIDE_BY_SIDE = `(?:[0-9]+|\\p{L}(?:_[\\p{L}\\p{N}]+)?)(?:[ \\t]+\\
 const FUNCTION_BEFORE_LETTERS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${LETTERS_SIDE_BY_SIDE})${BARE_OPERAND_END}`, 'u');
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
 /**
- * A logarithm before a power of a name or of bars, `log σ^2`, `\log \sigma_j^2`, `ln x²` (Kingma and Welling's KL term),
+ * A logarithm before a power of a name, a number or bars, `log σ^2`, `log 2^n`, `\log \sigma_j^2`, `ln x²` (Kingma and Welling's KL term),
  * `log ‖x‖^2`, `log |x|^2`: the log of the power, as every book that prints it means (the square of a log is printed
  * log² x). Other functions stay an error.
  */
-const LOG_OF_POWER = new RegExp(`^(ln|log(?:_?2|_?10|\u2082|\u2081\u2080)?)[ \\t]+((?:[\\p{L}_][\\p{L}\\p{N}_]*(?:_\\{[^{}]*\\})?(?:\\[[^\\][()]*\\])?|\u2016[^\u2016]+\u2016(?:_(?:\\{[^{}]*\\}|[\\p{L}\\p{N}]))?|\\|[^|]+\\|)(?:\\^(?:[0-9]+|\\{[^{}]*\\}|\\([^()]*\\))|[\u00b2\u00b3\u2074-\u2079]))${BARE_OPERAND_END}`, 'u');
+const LOG_OF_POWER = new RegExp(`^(ln|log(?:_?2|_?10|\u2082|\u2081\u2080)?)[ \\t]+((?:[\\p{L}_][\\p{L}\\p{N}_]*(?:_\\{[^{}]*\\})?(?:\\[[^\\][()]*\\])?|\u2016[^\u2016]+\u2016(?:_(?:\\{[^{}]*\\}|[\\p{L}\\p{N}]))?|\\|[^|]+\\||[0-9]+(?:\\.[0-9]+)?)(?:\\^(?:[0-9]+|\\p{L}(?![\\p{L}\\p{N}])|\\{[^{}]*\\}|\\([^()]*\\))|[\u00b2\u00b3\u2074-\u2079]))${BARE_OPERAND_END}`, 'u');
 
 /** Such a function right before another, `log cosh x` (the second read as above): the first's name. */
 const CHAINED_FUNCTIONS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(?=(?:${BARE_FUNCTIONS})[ \\t]+[\\p{L}\\p{N}])`, 'u');

@@ -236,7 +236,9 @@ claim -\frac{1}{2} \sum_j (1 + \log s_j^2 - m_j^2 - s_j^2) = \sum_j (\frac{1}{2}
 claim ln x^2 = 2 ln(x)
 claim ln x² + log x^{3} = 5 log(x)
 claim ln x^2 = ln(x)^2   expect wrong
-`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted']);
+claim \log 2^x = x \log 2
+claim \log x^n = n \log x
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   });
 
   it("ends a bare function's operand before a bracket, a call or a ∂ fraction set apart by a space: Griffiths' spherical Laplacian", () => {
