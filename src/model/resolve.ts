@@ -437,9 +437,9 @@ export class Resolver {
             const factor: Expr = expr.right.kind === 'binary' ? { ...expr.right, left: bracket } : { kind: 'transpose', arg: bracket, span: expr.right.span };
             return this.val({ kind: 'binary', op: '*', left: transposed, right: factor, span: expr.span, opSpan: expr.opSpan }, bound);
           }
-          // A (B + A)^2, A (B A)^{-1}: math.js reads a value's name, a space and a bracket as a call, and the power as the
-          // call's; the books mean the name times the bracket's power (the Matrix Cookbook's A (B A)^{-1} = B^{-1}, probe 79).
-          if (op === '^' && expr.left.kind === 'call' && isProductByJuxtaposition(expr.left) && !this.scope.functions?.has(expr.left.name)
+          // A (B + A)^2, A (B A)^{-1}: as x (1 - x)^2 above, of a matrix or a vector too, where the power was the product's
+          // (the Matrix Cookbook's A (B A)^{-1} = B^{-1}, probe 79); (A (B A))^2 keeps its bracket.
+          if (op === '^' && expr.left.kind === 'call' && !expr.left.grouped && isProductByJuxtaposition(expr.left) && !this.scope.functions?.has(expr.left.name)
             && !this.scope.definedFunctions?.has(expr.left.name) && this.namedValue(expr.left.name, expr.left.nameSpan, bound) !== undefined) {
             const bracketPower: Expr = { ...expr, left: expr.left.args[0] };
             return this.val({ kind: 'binary', op: '*', left: { kind: 'name', name: expr.left.name, span: expr.left.nameSpan }, right: bracketPower, span: expr.span, opSpan: expr.left.nameSpan, implicit: true }, bound);
