@@ -239,9 +239,12 @@ export function divergenceExpr(call: CallExpr, file: string, realScalar: (name: 
   const [first, second] = call.args;
   const b = builders(call.span, false);
   const [p, q] = [distributionName(first), distributionName(second)];
-  if (p === undefined && q === undefined && isVector(first) && isVector(second)) {
-    const k = b.fresh(b.call('f', first, second));
-    const [pk, qk] = [b.entry(first, b.name(k)), b.entry(second, b.name(k))];
+  // A categorical written as one (Cat(p)) is its probability vector.
+  const vectorOf = (d: Expr, name: string | undefined) => (name === 'categorical' && d.kind === 'call' && d.args.length === 1 ? d.args[0] : name === undefined && isVector(d) ? d : undefined);
+  const [pVector, qVector] = [vectorOf(first, p), vectorOf(second, q)];
+  if (pVector !== undefined && qVector !== undefined) {
+    const k = b.fresh(b.call('f', pVector, qVector));
+    const [pk, qk] = [b.entry(pVector, b.name(k)), b.entry(qVector, b.name(k))];
     return b.call('sum', b.name(k), b.bin('*', pk, b.bin('-', b.call('log', pk), b.call('log', qk))));
   }
   const unknown = p === undefined ? first : q === undefined ? second : undefined;
@@ -261,7 +264,7 @@ export function divergenceExpr(call: CallExpr, file: string, realScalar: (name: 
   const sameSupport = p === q || (DISTRIBUTIONS[p].continuous === true && WHOLE_LINE.has(q))
     || (q === 'poisson' && (p === 'bernoulli' || p === 'binomial'));
   if (logP === undefined || logQ === undefined || !sameSupport) {
-    throw new DerivationError(diagnostic('unsupported', logP === undefined || logQ === undefined ? 'KL of a uniform is not read: its density is 0 off its interval'
+    throw new DerivationError(diagnostic('unsupported', logP === undefined || logQ === undefined ? `KL of ${logP === undefined ? p : q} against ${logP === undefined ? q : p} is not read${p === 'uniform' || q === 'uniform' ? ': a uniform\'s density is 0 off its interval' : ''}`
       : `KL(${p} ‖ ${q}) may be infinite: ${q}'s density is not positive wherever ${p}'s is`, file, call.span,
     'a divergence is read of two distributions of one family, or of a density against a normal or a Laplace; write E(t, P, log(p(t) / q(t))) otherwise'));
   }
