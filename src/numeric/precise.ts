@@ -31,7 +31,7 @@ import { limitScale, NEAREST_EXPONENT, preciseLimit, scaleTerms, type LimitReadi
 export const HIGH_DIGITS = 60;
 
 /** Functions whose value at a finite argument may pass any reading's range (an overflow, not a pole). */
-const OVERFLOWING: ReadonlySet<string> = new Set(['exp', 'expm1', 'sinh', 'cosh', 'gamma', 'factorial', 'softplus', 'erfcx']);
+const OVERFLOWING: ReadonlySet<string> = new Set(['exp', 'expm1', 'sinh', 'cosh', 'gamma', 'factorial', 'softplus']);
 
 /** A Decimal clone of its own, so no other user's settings change it. */
 const HIGH = Decimal.clone({ precision: HIGH_DIGITS });
