@@ -24,6 +24,8 @@ export interface DerivationNames {
   readonly layered: ReadonlyMap<string, string>;
   /** Functions the derivation defines (`let f(t) = ...`), declares (`given f: function`) or defines by an equation (`implicit y(x): ...`). */
   readonly functions: ReadonlySet<string>;
+  /** Vectors the givens declare (`given y: vector[m]`): `y^{(i)}`, the books' i-th example, is their entry y[i]. */
+  readonly vectors: ReadonlySet<string>;
 }
 
 /** The names of infinity a bound, a limit's point or a chain's last line is written with (math.js, numpy, sympy; ∞ is read as Infinity): no derivation declares them. */
@@ -68,6 +70,7 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
   const declared = new Set<string>();
   const layered = new Map<string, string>();
   const functions = new Set<string>();
+  const vectors = new Set<string>();
   const names = (list: string) => list.split(',').map((name) => name.trim());
   for (let j = k; j < lines.length && (j === k || !/^derivation\b/.test(lines[j].text)); j++) {
     const text = lines[j].text;
@@ -86,6 +89,8 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     if (variable !== undefined) for (const name of variable.names) random.set(name, fromLatex(variable.distribution, SourceMap.of('', [{ offset: 0, line: 1, col: 1 }])).text);
     const given = GIVEN.exec(text);
     if (given !== null) for (const name of names(given[1])) declared.add(name);
+    // A type of one dimension, vector[m] or positive[m] (no comma inside its brackets).
+    if (given !== null && /:\s*[\p{L}]+\s*\[[^\],]+\]\s*$/u.test(text)) for (const name of names(given[1])) vectors.add(name);
     const defined = LET.exec(text);
     if (defined !== null) declared.add(defined[1]);
     const called = /^(?:let|implicit)\s+([\p{L}][\p{L}\p{N}_]*)\s*\(/u.exec(text);
@@ -106,7 +111,7 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
       declared.add(name);
     }
   }
-  return { squared, square, random, declared, layered, functions };
+  return { squared, square, random, declared, layered, functions, vectors };
 }
 
 /** A letter layer a step away, l - 1 or l + 1, as the name's part: lm1, lp1 (typeset l-1, l+1 again, report/latex). */
@@ -134,6 +139,11 @@ export function withLayerNames(text: string, map: SourceMap, names: DerivationNa
     const m = LAYERED.exec(text);
     if (m === null) return undefined;
     const letter = m[5] ?? m[7] ?? m[8] ?? (m[9] === undefined ? undefined : layerStep(m[9], m[10], m[11]));
+    // y^{(i)} of a declared vector, the i-th example as d2l and CS229 write it (y^{(i)} - \hat{y}^{(i)}): its entry y[i].
+    if (m[5] !== undefined && !names.layered.has(`${m[1]}|${m[5]}`) && names.vectors.has(m[1]) && (m[6] ?? '').trim() === '' && !names.declared.has(m[5])) {
+      const written = `${m[1]}[${m[5]}]`;
+      return { text: written, from: [...written].map((_, c) => i + Math.min(c, m[0].length - 1)), length: m[0].length };
+    }
     // A letter layer only where a given or let declares it so (z^L of given z^{L}): elsewhere x^n is a power.
     if (letter !== undefined && !names.layered.has(`${m[1]}|${letter}`)) return undefined;
     const layer = letter ?? Number(m[2] ?? [...m[4]].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join(''));

@@ -114,3 +114,15 @@ claim diff(-(x - mu)^2 / (2 σ²) - log(σ²) / 2, σ²) = (x - mu)^2 / (2 σ²)
 `)).toEqual(['proved', 'refuted']);
   });
 });
+
+describe("the books' i-th example, y^{(i)} of a declared vector", () => {
+  it('is its entry y[i] (d2l, CS229), where it was refused as a label; a declared layer keeps its meaning', () => {
+    expect(verdicts(String.raw`given X: matrix[m, d]
+given y: vector[m]
+given w: vector[d]
+claim \frac{1}{m} \sum_{i=1}^{m} ((X w)_i - y^{(i)})^2 = \frac{1}{m} \|X w - y\|^2
+claim \frac{\partial}{\partial w_k} \frac{1}{2m} \sum_{i=1}^{m} ((X w)_i - y^{(i)})^2 = \frac{1}{m} \sum_{i=1}^{m} ((X w)_i - y^{(i)}) X_{ik}
+claim \frac{\partial}{\partial w_k} \frac{1}{2m} \sum_{i=1}^{m} ((X w)_i - y^{(i)})^2 = \frac{1}{m} \sum_{i=1}^{m} ((X w)_i - y^{(i)}) X_{ki}   expect wrong
+`)).toEqual(['verified', 'proved', 'refuted']);
+  });
+});
