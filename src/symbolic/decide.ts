@@ -192,7 +192,11 @@ export function decideStep(
   // Angles are read ahead (Canonicalizer.noteAngles) only in a step with sin or cos, or a function that may become them:
   // not a walk of every instance of a softmax Jacobian.
   const hasAngles = [simplified.lhs, simplified.rhs].some((t) => someSubterm(t, (x) => x.k === 'apply' || (x.k === 'fn' && (x.name === 'sin' || x.name === 'cos'))));
-  const hasLogs = [simplified.lhs, simplified.rhs].some((t) => someSubterm(t, (x) => x.k === 'fn' && x.name === 'log'));
+  // Logs whose argument multiplies two parts that read inputs ((1 - q)(a + b) / b): only these may be products written
+  // out that the logs beside them split (Canonicalizer.noteLogs), and only then are those read first.
+  const readsInputs = (t: Term) => inputNames(t).size > 0;
+  const product = (t: Term): boolean => (t.k === 'mul' && t.factors.filter(readsInputs).length >= 2) || (t.k === 'pow' && t.base.k === 'add' && readsInputs(t.base));
+  const hasLogs = [simplified.lhs, simplified.rhs].some((t) => someSubterm(t, (x) => x.k === 'fn' && x.name === 'log' && someSubterm(x.args[0], product)));
   let instances = 0;
   // A label per row multiplies the cases by C^N: count first, and leave a step over too many to the numeric check.
   const planned = countInstances(step, sizes, budget.maxInstances);
@@ -1280,18 +1284,20 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
   for (const input of scalarInputsOf(margin, inputs)) {
     if (readings + MARGIN_GRID + MARGIN_REFINEMENTS * (MARGIN_MINIMA + 1) > MAX_MARGIN_READINGS) break;
     const base = randomPoint(inputs, instance, random, -1);
-    // In 60 digits: the refinement below compares margins that differ by less than a double's last digit.
-    const atPrecisely = (v: number): Decimal | undefined => {
+    // The margin at v, counted; undefined where it has no value. In 60 digits first: the refinement below compares
+    // margins that differ by less than a double's last digit.
+    const marginAt = (v: PointValue, digits: number): Decimal | undefined => {
       readings++;
       base.set(input.name, v);
       try {
-        const m = evaluateHighPrecision(margin, base, DIGITS);
+        const m = evaluateHighPrecision(margin, base, digits);
         return m.isNaN() ? undefined : m;
       } catch (error) {
         if (error instanceof GuardError) throw error;
         return undefined;
       }
     };
+    const atPrecisely = (v: number): Decimal | undefined => marginAt(v, DIGITS);
     const at = (v: number): number => atPrecisely(v)?.toNumber() ?? Infinity;
     const below = (a: Decimal | undefined, b: Decimal | undefined): boolean => a !== undefined && (b === undefined || a.lt(b));
     const grid = marginGrid(input);
@@ -1328,15 +1334,8 @@ function marginMinima(comparison: Term, inputs: readonly Input[], instance: Inst
       // in 120 digits with steps of 1e-20 and 1e-30 put the point within some 1e-35 of it, as a rational.
       if (vertex !== undefined && readings + 2 * DEEP_VERTEX_STEPS * 3 <= MAX_MARGIN_READINGS) {
         const deep = deepVertex(vertex, (v) => {
-          readings++;
-          base.set(input.name, v);
-          try {
-            const m = evaluateHighPrecision(margin, base, DEEP_VERTEX_DIGITS);
-            return m.isFinite() ? m : undefined;
-          } catch (error) {
-            if (error instanceof GuardError) throw error;
-            return undefined;
-          }
+          const m = marginAt(v, DEEP_VERTEX_DIGITS);
+          return m?.isFinite() ? m : undefined;
         });
         if (deep !== undefined) {
           const point = new Map(base);
