@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { constantFraction, FUNCTIONS, inputNames, insideInterval, printTerm, sub, type Input, type Term } from '../model/index.ts';
+import { constantFraction, FUNCTIONS, inputNames, printTerm, sub, type Input, type Term } from '../model/index.ts';
 import { DIGITS, evaluateHighPrecision, GuardError, type Magnitudes, type PointValue } from './high-precision.ts';
 
 /**
@@ -91,27 +91,24 @@ function valueAt(t: Term, x: number): number {
   }
 }
 
-/** The input's values a bracket may span: its type's range and its interval, each end kept a margin away. */
-function inside(input: Input, x: number): boolean {
-  if (!insideInterval(input, x)) return false;
-  const ends = [input.kind === 'real' ? -Infinity : 0, input.kind === 'unit' ? 1 : Infinity, input.interval?.lowerValue ?? -Infinity, input.interval?.upperValue ?? Infinity];
-  const [lower, upper] = [Math.max(ends[0], ends[2]), Math.min(ends[1], ends[3])];
-  const margin = (end: number) => (Number.isFinite(end) ? END_MARGIN * Math.max(1, Math.abs(end)) : 0);
-  return x > lower + margin(lower) && x < upper - margin(upper);
+/** The input's values by its type and its interval, in doubles: [lower, upper]. */
+function rangeOf(input: Input): [number, number] {
+  return [Math.max(input.kind === 'real' ? -Infinity : 0, input.interval?.lowerValue ?? -Infinity),
+    Math.min(input.kind === 'unit' ? 1 : Infinity, input.interval?.upperValue ?? Infinity)];
 }
 
 /**
  * A bracket [a, b] inside the input's range where the term's sign, read in 60 digits at a and at b, changes; undefined
- * where the grid finds none or the digits cannot tell a sign.
+ * where the grid finds none or the digits cannot tell a sign. The grid keeps a margin from each finite end.
  */
 function signChange(t: Term, input: Input): [number, number] | undefined {
-  const lower = Math.max(-GRID_REACH, input.interval?.lowerValue ?? -Infinity, input.kind === 'real' ? -Infinity : 0);
-  const upper = Math.min(GRID_REACH, input.interval?.upperValue ?? Infinity, input.kind === 'unit' ? 1 : Infinity);
-  if (!(upper > lower)) return undefined;
+  const [lower, upper] = rangeOf(input);
+  const margin = (end: number) => (Number.isFinite(end) ? END_MARGIN * Math.max(1, Math.abs(end)) : 0);
+  const [from, to] = [Math.max(-GRID_REACH, lower + margin(lower)), Math.min(GRID_REACH, upper - margin(upper))];
+  if (!(to > from)) return undefined;
   let previous: { x: number; v: number } | undefined;
   for (let k = 0; k <= GRID_POINTS; k++) {
-    const x = lower + ((upper - lower) * k) / GRID_POINTS;
-    if (!inside(input, x)) continue;
+    const x = from + ((to - from) * k) / GRID_POINTS;
     const v = valueAt(t, x);
     if (!Number.isFinite(v) || v === 0) { previous = undefined; continue; }
     if (previous !== undefined && Math.sign(v) !== Math.sign(previous.v)) {
