@@ -102,6 +102,8 @@ export interface LetDefinition {
 /** Array-valued built-ins, beside the scalar function table and sum, delta, diff. */
 /** The largest integer power of a matrix written out as a product (A^3 = A * A * A). */
 const MAX_MATRIX_POWER = 8;
+/** e_k, a standard basis vector where no e is declared (Resolver.basisVector), its position as group 1. */
+const BASIS_NAME = /^e_([\p{L}\p{N}]+)$/u;
 
 /** The derivative of a function of the table of one argument, or of a form that is one (σ), as a map of its argument. */
 function derivativeOfFunction(name: string, order = 1): ((t: Term) => Term) | undefined {
@@ -825,7 +827,7 @@ export class Resolver {
    * length its place gives it, as the vector of ones takes (withOnes). Undefined where it is none of these.
    */
   private basisVector(expr: Extract<Expr, { kind: 'name' }>, bound: Map<string, string>): Value | undefined {
-    const m = /^e_([\p{L}\p{N}]+)$/u.exec(expr.name);
+    const m = BASIS_NAME.exec(expr.name);
     if (m === null || this.isDeclared('e') || bound.has('e') || this.isDeclared(expr.name) || bound.has(expr.name)) return undefined;
     const position = m[1];
     const label = this.scope.inputs.get(position);
@@ -837,6 +839,12 @@ export class Resolver {
     const at: Expr = /^\d+$/.test(position) ? { kind: 'number', text: position, value: Number(position), span: expr.span } : { kind: 'name', name: position, span: expr.span };
     const k = this.index(at, n, bound);
     return array([n], (ix) => delta(ix[0], k));
+  }
+
+  /** Whether a name is a scalar real input (an expectation's or a divergence's variable of integration). */
+  private isRealScalarInput(name: string): boolean {
+    const input = this.scope.inputs.get(name);
+    return input !== undefined && input.kind === 'real' && input.dims.length === 0;
   }
 
   /** Whether an expression reads as a vector (a probability vector where a distribution stands); false where it reads as nothing. */
@@ -863,7 +871,7 @@ export class Resolver {
     if (!product && !['+', '-', '.*', './'].includes(expr.op)) return undefined;
     // e_k, a basis vector (basisVector), takes its length so too.
     const ones = (e: Expr): boolean => (e.kind === 'call' && e.name === 'ones' && e.args.length === 0 && !this.isDeclared('ones') && !bound.has('ones'))
-      || (e.kind === 'name' && /^e_[\p{L}\p{N}]+$/u.test(e.name) && !this.isDeclared('e') && !bound.has('e') && !this.isDeclared(e.name));
+      || (e.kind === 'name' && BASIS_NAME.test(e.name) && !this.isDeclared('e') && !bound.has('e') && !this.isDeclared(e.name));
     // The vector itself, transposed, negated or scaled by a factor that holds no other ones: its length comes from outside.
     const bare = (e: Expr): boolean => ones(e) || (e.kind === 'transpose' && bare(e.arg)) || (e.kind === 'unary' && bare(e.arg))
       || (e.kind === 'binary' && e.op === '^' && e.right.kind === 'name' && e.right.name === 'T' && bare(e.left))
@@ -1705,13 +1713,11 @@ export class Resolver {
     if (LIMIT_NAMES.has(name) && !this.isDeclared(name)) return this.limit(expr, bound);
     // E(t, normal(mu, s), f): the integral or sum it is (expectations.ts), resolved as if written out.
     if (EXPECTATION_NAMES.has(name) && !this.isDeclared(name)) {
-      const realScalar = (n: string) => { const i = this.scope.inputs.get(n); return i !== undefined && i.kind === 'real' && i.dims.length === 0; };
-      return this.val(expectationExpr(expr, this.scope.file, realScalar, (e) => this.isVectorValue(e, bound)), bound);
+      return this.val(expectationExpr(expr, this.scope.file, (n) => this.isRealScalarInput(n), (e) => this.isVectorValue(e, bound)), bound);
     }
     // KL(P, Q), the books' KL(P ‖ Q): the expectation under P of the log ratio (expectations.ts), resolved as written out.
     if (name === 'KL' && args.length === 2 && !this.isDeclared(name)) {
-      const realScalar = (n: string) => { const i = this.scope.inputs.get(n); return i !== undefined && i.kind === 'real' && i.dims.length === 0; };
-      return this.val(divergenceExpr(expr, this.scope.file, realScalar, (e) => this.isVectorValue(e, bound)), bound);
+      return this.val(divergenceExpr(expr, this.scope.file, (n) => this.isRealScalarInput(n), (e) => this.isVectorValue(e, bound)), bound);
     }
     // A declared value named as a function of the table (a discount factor gamma, a rate phi), a space, then a
     // bracket: the product, as for any value (gamma (1 - gamma) is not Γ(1 - gamma)).
