@@ -51,7 +51,7 @@ const GIVEN = /^given\s+([^:~\u223c]+):/u;
  * second derivative elsewhere, and `^{(t)}` a time step's index, neither a name. The name starts a word: tried
  * from inside one, a line of one 300,000-letter name took minutes (probe 58).
  */
-const LAYERED_DECLARED = /(?:\\math(?:bf|rm|it|bb|cal)\s*\{\s*|\\boldsymbol\s*\{\s*)?(?<![\p{L}\p{N}])([\p{L}][\p{L}\p{N}]*)\s*\}?\s*(?:\^\s*\{\s*[([]\s*(\d+)\s*[)\]]|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^\s*\{\s*[([]?\s*(\p{L})\s*[)\]]?\s*\}|\^\s*(\p{L})(?![\p{L}\p{N}])|\^\s*\{\s*[([]?\s*(\p{L})\s*([+-])\s*(\d+)\s*[)\]]?\s*\})/gu;
+const LAYERED_DECLARED = /(?:\\math(?:bf|rm|it|bb|cal)\s*\{\s*|\\boldsymbol\s*\{\s*)?(?<![\p{L}\p{M}\p{N}])([\p{L}][\p{L}\p{M}\p{N}]*)\s*\}?\s*(?:\^\s*\{\s*[([]\s*(\d+)\s*[)\]]|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^\s*\{\s*[([]?\s*(\p{L})\s*[)\]]?\s*\}|\^\s*(\p{L})(?![\p{L}\p{N}])|\^\s*\{\s*[([]?\s*(\p{L})\s*([+-])\s*(\d+)\s*[)\]]?\s*\})/gu;
 /** Letters that are no layer after a caret: a transpose (`W^T`, `W^⊤`). */
 const NOT_A_LAYER = new Set(['T', '\u22a4']);
 /** The superscript digits ⁰ to ⁹. */
@@ -61,6 +61,10 @@ const MAX_PRIMES = 12;
 /** How a layered name is written for the parser: w^{(1)} is the name wsup1 (typeset w^{(1)} again, report/latex). */
 export const LAYER_INFIX = 'sup';
 const LET = /^let\s+([\p{L}][\p{L}\p{N}_]*)/u;
+/** A given of one dimension as the books declare it, after the LaTeX pass: `given y \in R^{m}`, `given x ∈ ℝ^n` (not `R^{m * n}`). */
+const SET_VECTOR = /^given\s+([^:]+?)\s*(?:\\in\b|\u2208)\s*(?:R|\u211d)\s*\^\s*(?:\{[^{}*,]+\}|[\p{L}\p{N}]+)\s*$/u;
+/** A let of no argument, or of one index: `let ŷ = X θ`, `let h[i] = ...` (not `let f(t) = ...`). */
+const LET_VALUE = /^let\s+([\p{L}][\p{L}\p{M}\p{N}_]*)\s*(?:\[\s*[\p{L}\p{N}_]+\s*\])?\s*=(?!=)/u;
 
 /** What the derivation whose lines start at line k declares, up to the next `derivation` line. */
 export function derivationNames(lines: readonly { readonly text: string }[], k: number): DerivationNames {
@@ -93,6 +97,10 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     if (given !== null && /:\s*[\p{L}]+\s*\[[^\],]+\]\s*$/u.test(text)) for (const name of names(given[1])) vectors.add(name);
     const defined = LET.exec(text);
     if (defined !== null) declared.add(defined[1]);
+    // given y \in \mathbb{R}^{m}, one dimension, and a let of no argument (let ŷ = X θ, let h[i] = ...): y^{(i)} is an
+    // entry of them too. A let that is a number or a matrix is not indexed so: the model says so where it is read.
+    const member = SET_VECTOR.exec(declaration) ?? LET_VALUE.exec(declaration);
+    if (member !== null) for (const name of names(member[1])) vectors.add(name);
     const called = /^(?:let|implicit)\s+([\p{L}][\p{L}\p{N}_]*)\s*\(/u.exec(text);
     if (called !== null) functions.add(called[1]);
     const typed = /^given\s+([^:~\u223c]+):\s*function\b/u.exec(text);
@@ -120,7 +128,7 @@ function layerStep(letter: string, sign: string, steps: string): string {
 }
 
 /** A name with a layer's superscript after the LaTeX pass: `w^{(1)}`, `W^{[2]}`, `W⁽¹⁾`, the superscript's rest kept (`W^{(2)T}`). */
-const LAYERED = /([\p{L}][\p{L}\p{N}]*)[ \t]*(?:\^[ \t]*\{[ \t]*[([][ \t]*(\d+)[ \t]*[)\]]([^{}]*)\}|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^[ \t]*\{[ \t]*[([][ \t]*(\p{L})[ \t]*[)\]]([^{}]*)\}|\^[ \t]*\{[ \t]*(\p{L})[ \t]*\}|\^[ \t]*(\p{L})(?![\p{L}\p{N}])|\^[ \t]*\{[ \t]*[([]?[ \t]*(\p{L})[ \t]*([+-])[ \t]*(\d+)[ \t]*[)\]]?([^{}]*)\})/uy;
+const LAYERED = /([\p{L}][\p{L}\p{M}\p{N}]*)[ \t]*(?:\^[ \t]*\{[ \t]*[([][ \t]*(\d+)[ \t]*[)\]]([^{}]*)\}|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^[ \t]*\{[ \t]*[([][ \t]*(\p{L})[ \t]*[)\]]([^{}]*)\}|\^[ \t]*\{[ \t]*(\p{L})[ \t]*\}|\^[ \t]*(\p{L})(?![\p{L}\p{N}])|\^[ \t]*\{[ \t]*[([]?[ \t]*(\p{L})[ \t]*([+-])[ \t]*(\d+)[ \t]*[)\]]?([^{}]*)\})/uy;
 
 /**
  * A name with a layer's superscript (`w^{(1)}_{ji}`, `\mathbf{W}^{[2]}`, `W⁽¹⁾`) read as the one name it stands for:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, stepsIn, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
 import { buildModel, parseDerivation, stepToLatex } from '../../src/index.ts';
 import { namesAsWritten } from '../../src/report/wording.ts';
 
@@ -124,5 +124,32 @@ claim \frac{1}{m} \sum_{i=1}^{m} ((X w)_i - y^{(i)})^2 = \frac{1}{m} \|X w - y\|
 claim \frac{\partial}{\partial w_k} \frac{1}{2m} \sum_{i=1}^{m} ((X w)_i - y^{(i)})^2 = \frac{1}{m} \sum_{i=1}^{m} ((X w)_i - y^{(i)}) X_{ik}
 claim \frac{\partial}{\partial w_k} \frac{1}{2m} \sum_{i=1}^{m} ((X w)_i - y^{(i)})^2 = \frac{1}{m} \sum_{i=1}^{m} ((X w)_i - y^{(i)}) X_{ki}   expect wrong
 `)).toEqual(['verified', 'proved', 'refuted']);
+  });
+});
+
+describe("y^{(i)} of a vector the books declare in a set, and of a let: the prediction's i-th entry", () => {
+  it('reads \\hat{y}^{(i)} of let \\hat{y} = X \\theta and y^{(i)} of y \\in \\mathbb{R}^{m} as entries (CS229\'s least squares), where both were refused as labels', () => {
+    const cs229 = (rhs: string) => String.raw`given X \in \mathbb{R}^{m \times n}
+given y \in \mathbb{R}^{m}
+given \theta \in \mathbb{R}^{n}
+let \hat{y} = X \theta
+let J(\theta) = \frac{1}{2} \sum_{i=1}^{m} (\hat{y}^{(i)} - y^{(i)})^2
+claim \frac{\partial J}{\partial \theta_j} = ${rhs}
+`;
+    expect(verdicts(cs229(String.raw`\sum_{i=1}^{m} (\hat{y}^{(i)} - y^{(i)}) X_{ij}`))).toEqual(['proved']);
+    expect(verdicts(cs229(String.raw`\sum_{i=1}^{m} (y^{(i)} - \hat{y}^{(i)}) X_{ij}   expect wrong`))).toEqual(['refuted']);
+  });
+
+  it('reads h^{(i)} of an indexed let as h[i]; a let that is a number is no vector, and says so', () => {
+    expect(verdicts(String.raw`given x: vector[m]
+given w: real
+let h[i] = w x[i]
+let L = \sum_{i=1}^{m} (h^{(i)})^2
+claim \frac{\partial L}{\partial w} = 2 w \sum_{i=1}^{m} (x^{(i)})^2
+claim \frac{\partial L}{\partial w} = w \sum_{i=1}^{m} (x^{(i)})^2   expect wrong
+`)).toEqual(['proved', 'refuted']);
+    const scalar = stepsIn('given x: vector[n]\nlet a = sum(i, x[i])\nclaim a^{(i)} = x[i]\n');
+    expect(scalar.map((s) => s.verdict)).toEqual(['error']);
+    expect(scalar[0].detail.diagnostic?.message).toContain('a is defined with 0 indexes');
   });
 });
