@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, twoValued, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term, type TwoValues } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericComparison, type NumericOutcome } from '../numeric/index.ts';
 import {
-  agreesInHighPrecision, Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, fineConstantUnseen, proveForEveryN, SEARCH_GUARD_MS, sizesWithin, writableSizes,
+  agreesInHighPrecision, analyticDifference, boundAcrossRange, Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, fineConstantUnseen, proveForEveryN, SEARCH_GUARD_MS, sizesWithin, writableSizes,
   type Confirmation, type EveryNOutcome, type FineConstant, type PointValue, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -587,6 +587,24 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       }
       const lost = numeric.kind === 'no-domain' ? numeric.precision?.discarded ?? 0 : 0;
       const onStep = numeric.kind === 'no-domain' ? numeric.precision?.stepOnly ?? 0 : 0;
+      // A bound of analytic sides tied at every input in every reading (atan(x) <= x - x^3/3 + x^5/5 on (1e-300, 1e-200)):
+      // read at its range's ends and middle in the digits that see the sides apart (identity-theorem.ts).
+      const deep = outcome.why === 'no-domain' && readStep.comparison === true && lost > 0 ? boundAcrossRange(readStep.lhs, readStep.rhs, readStep.inputs) : undefined;
+      if (deep !== undefined) {
+        const most = Math.max(...deep.map((r) => r.digits));
+        if (deep[0].breaks) {
+          const r = deep[0];
+          const counterexample: Counterexample = {
+            sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(r.point).filter(([name]) => used.has(name))),
+            lhs: r.lhs, rhs: r.rhs, difference: r.difference, tolerance: undefined,
+            foundBy: `${r.digits}-digit evaluation (the sides tie in double precision and in 60 to 960 digits at every input tried; both are analytic on the whole line and not equal, by the identity theorem, and these digits see them apart)`,
+          };
+          COMPARED_IN_HIGH_PRECISION.add(counterexample);
+          return result('refuted', undefined, `${numericMethod}; a ${r.digits}-digit evaluation`, { counterexample });
+        }
+        return result('verified', undefined,
+          `${deep.length} points of the range (its ends and middle) in up to ${most} digits, where its sides, analytic and not equal (the identity theorem), tie in doubles and in 60 to 960 digits at every input tried`, {});
+      }
       // Inputs with a value that neither doubles nor 60 digits settled (log1p(x) < x at x = 1e-150): read at a few at up to
       // 960 digits, agreement there is evidence as the numbers' is (probe 27: such true steps were errors).
       const agreed = outcome.why === 'no-domain' && symbolic.kind !== 'no-domain' && lost > 0 ? agreesInHighPrecision(readStep, context.seed) : undefined;
@@ -694,6 +712,29 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       const unexplained = outcome.unexplainedDifference && symbolic.kind === 'different'
         ? { undecided: `the canonical forms differ (${symbolic.explanation}) but no input shows it${symbolic.confirmationCut === true ? ` (its search passed its guard of ${SEARCH_GUARD_MS / 1000} s of CPU time)` : ''}: the engine may lack an identity between its atoms` }
         : {};
+      // Sides analytic on the whole line that the numbers call equal, read apart at some point: apart on the range too
+      // (the identity theorem), however far below every reading (atan(x) = x - x^3/3 + x^5/5 on (1e-300, 1e-200)).
+      const apart = outcome.unexplainedDifference && symbolic.kind === 'different' ? analyticDifference(readStep.lhs, readStep.rhs, readStep.inputs) : undefined;
+      if (apart !== undefined && (step.relation === '=' || apart.breaks === true)) {
+        const counterexample: Counterexample = {
+          sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(apart.point).filter(([name]) => used.has(name))),
+          lhs: apart.lhs, rhs: apart.rhs, difference: apart.difference, tolerance: undefined,
+          foundBy: apart.inRange
+            ? `${apart.digits}-digit evaluation (the difference is below what double precision and 60 digits see; both sides are analytic on the whole line, so by the identity theorem they differ at all but isolated points of the range)`
+            : `${apart.digits}-digit evaluation at a point outside the inputs' range: both sides are analytic on the whole line, and analytic functions equal on an open set are equal everywhere (the identity theorem), so they differ at all but isolated points of the range, by less than any reading there sees`,
+        };
+        if (step.relation !== '=') COMPARED_IN_HIGH_PRECISION.add(counterexample);
+        return result('refuted', undefined, `${exactMethod}; ${numericMethod}; the identity theorem and a ${apart.digits}-digit evaluation`, {
+          ...(symbolic.kind === 'different' ? { explanation: symbolic.explanation } : {}), counterexample,
+        });
+      }
+      if (apart !== undefined && !apart.inRange) {
+        const at = Object.entries(apart.point).map(([name, v]) => `${name} = ${v}`).join(', ');
+        return result('error', undefined, numericMethod, {
+          diagnostic: diagnostic('undecided', `the numbers call the sides equal on the range, but they are not: both are analytic on the whole line and differ at ${at} (read in ${apart.digits} digits), so by the identity theorem they differ at all but isolated points of the range, by less than any reading there sees, and which is larger there is not known`,
+            model.derivation.file, step.span, 'a difference that small is decided only by an exact proof: check the bound against the book over a range where its sides differ visibly, or write its remainder term'),
+        });
+      }
       // Sides that agree in every digit read, where each reading dropped a part past the digits allowed (softplus(a) and a
       // at a = 3000 agree but for e^-3000): the agreement is the rounding's, the doubles' no less, and the forms differ.
       const unseenPart = outcome.unexplainedDifference && symbolic.kind === 'different' ? symbolic.unseenPart : undefined;

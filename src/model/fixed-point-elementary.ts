@@ -208,6 +208,11 @@ export function fastCos(a: Decimal): Decimal {
 function sineOrCosine(a: Decimal, cosine: boolean): Decimal {
   const D = a.constructor as typeof Decimal;
   const decimalOwn = () => (cosine ? a.cos() : a.sin());
+  // Past the fixed point's digits a small angle is still read by its series: decimal.js's own sin asks for a pi of the
+  // precision, which it holds to 1025 digits (cos(x) <= 1 - x^2/2 + x^4/24 on (1e-300, 1e-200) is off by x^6/720).
+  if (a.isFinite() && !a.isZero() && D.precision > MAX_DIGITS && a.e < SMALL_ANGLE_EXPONENT) {
+    return negligibleSquare(a, D) ? (cosine ? new D(1) : a.toSignificantDigits(D.precision, D.rounding)) : smallAngle(a, cosine);
+  }
   if (!a.isFinite() || !fast(D) || a.abs().gte(LARGE_ANGLE)) return decimalOwn();
   if (a.isZero()) return new D(cosine ? 1 : 0);
   if (negligibleSquare(a, D)) return cosine ? new D(1) : a.toSignificantDigits(D.precision, D.rounding);

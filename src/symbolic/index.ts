@@ -4,6 +4,7 @@ export { agreesInHighPrecision, decideStep, DEFAULT_SYMBOLIC_BUDGET, enumerateIn
 export type { Confirmation, InstanceRecord, SymbolicBudget, SymbolicOutcome, SymbolicStep } from './decide.ts';
 export { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 export { neverZero } from './atom-ranges.ts';
+export { analyticDifference, boundAcrossRange, type AnalyticDifference, type BoundReading } from './identity-theorem.ts';
 export type { Atom } from './canonical.ts';
 export { proveForEveryN } from './every-n.ts';
 export { eliminateDeltas } from './eliminate-deltas.ts';
