@@ -1,5 +1,6 @@
 import { add, div, fn, mul, neg, num, parseDecimal, pow, sub } from './term-builders.ts';
 import type { Term } from './term.ts';
+import { inputNames } from './term-queries.ts';
 
 /**
  * A function written through the functions of the table (functions.ts): `tan(x)`
@@ -143,10 +144,7 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   ndtri: { arity: 1, what: "`probit(p)`, SciPy's name", form: (p) => mul(fn('sqrt', num(2)), fn('erfinv', sub(mul(num(2), p), num(1)))) },
   norminv: { arity: 1, what: "`probit(p)`, MATLAB's name (mean 0, deviation 1)", form: (p) => mul(fn('sqrt', num(2)), fn('erfinv', sub(mul(num(2), p), num(1)))) },
   // zeta(s) = (-1)^s polygamma(s - 1, 1) / (s - 1)!: the exact engine knows the even values (zeta(2) = pi^2 / 6).
-  zeta: {
-    arity: 1, what: 'Riemann zeta at a whole number s from 2 to 21, `(-1)^s polygamma(s - 1, 1) / (s - 1)!`',
-    form: (s) => mul(pow(num(-1), s), div(fn('polygamma', sub(s, num(1)), num(1)), fn('factorial', sub(s, num(1))))),
-  },
+  zeta: { arity: 1, what: 'Riemann zeta at a whole number s from 2 to 21, `(-1)^s polygamma(s - 1, 1) / (s - 1)!`', form: riemannZeta },
   beta: { arity: 2, what: 'the beta function, `gamma(a) * gamma(b) / gamma(a + b)`', form: (a, b) => div(mul(fn('gamma', a), fn('gamma', b)), fn('gamma', add(a, b))) },
   betaln: { arity: 2, what: 'the log of abs(beta(a, b)), `lgamma(a) + lgamma(b) - lgamma(a + b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
   lbeta: { arity: 2, what: '`betaln(a, b)`', form: (a, b) => sub(add(fn('lgamma', a), fn('lgamma', b)), fn('lgamma', add(a, b))) },
@@ -179,8 +177,16 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   // The books' Greek names of the normal CDF and density (Φ, φ) and Goodfellow's softplus (ζ).
   Φ: { arity: 1, what: '`Phi(x)`, the standard normal CDF, where nothing else is named Φ', form: (x) => fn('Phi', x) },
   φ: { arity: 1, what: '`phi(x)`, the standard normal density, where nothing else is named φ', form: (x) => fn('phi', x) },
-  ζ: { arity: 1, what: "`softplus(x)`, Goodfellow's ζ, where nothing else is named ζ", form: (x) => fn('softplus', x) },
+  // Of a number, Riemann's: a calculus book's ζ(3) and ζ(2) = π²/6 (A&S 23.2) were read as softplus(3) and refuted.
+  ζ: {
+    arity: 1, what: "`softplus(x)`, Goodfellow's ζ, where nothing else is named ζ; of a number (`ζ(3)`), Riemann's `zeta`",
+    form: (x) => (inputNames(x).size === 0 ? riemannZeta(x) : fn('softplus', x)),
+  },
 };
+
+function riemannZeta(s: Term): Term {
+  return mul(pow(num(-1), s), div(fn('polygamma', sub(s, num(1)), num(1)), fn('factorial', sub(s, num(1)))));
+}
 
 export function isFunctionForm(name: string): boolean {
   return Object.hasOwn(FUNCTION_FORMS, name);

@@ -200,6 +200,17 @@ claim diff(x Φ(x), x) = Φ(x) + φ(x)   expect wrong
   });
 });
 
+describe("Riemann's ζ of a number beside Goodfellow's ζ of a variable (probe 80: ζ(3) was softplus(3))", () => {
+  it('reads ζ(3) and \\zeta(2) as the zeta function, so A&S 23.2.19 is proved and a wrong constant refuted', () => {
+    expect(verdicts(String.raw`given x: real
+claim \sum_{k=1}^{\infty} \frac{(-1)^{k+1}}{k^3} = \frac{3}{4} \zeta(3)
+claim sum(k, 1, Infinity, 1 / k^2) = ζ(2)
+claim sum(k, 1, Infinity, 1 / k^3) = 3/4 ζ(3)   expect wrong
+claim diff(ζ(x), x) = σ(x)
+`)).toEqual(['proved', 'proved', 'refuted', 'proved']);
+  });
+});
+
 describe("numpy's and PyTorch's axes as pasted", () => {
   it('reads negative axes, keepdims=True and softmax over dim=1 or dim=-1, and refuses an axis of max, which is the entrywise maximum', () => {
     const steps = claimsOf(deriv(`given X: matrix[N, D]
