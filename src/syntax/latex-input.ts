@@ -30,7 +30,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   ge: ' >= ', geq: ' >= ', geqslant: ' >= ', ne: ' != ', neq: ' != ', lt: ' < ', gt: ' > ', infty: '\u221e', partial: '\u2202', approx: ' \u2248 ', simeq: ' \u2243 ',
   sim: ' ~ ', nabla: '\u2207', sum: '\u2211', prod: '\u220f', int: '\u222b', to: '\u2192', rightarrow: '\u2192', top: "'", intercal: "'",
   '|': '\u2016', Vert: '\u2016', lVert: '\u2016', rVert: '\u2016', vert: '|', lvert: '|', rvert: '|', langle: '\u27e8', rangle: '\u27e9',
-  '{': '(', '}': ')', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '',
+  '{': '(', '}': ')', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '', limits: '', nolimits: '',
   lfloor: 'floor(', rfloor: ')', lceil: 'ceil(', rceil: ')',
   left: '', right: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '', biggl: '', biggr: '', Biggl: '', Biggr: '',
 };
@@ -253,6 +253,9 @@ class LatexReader {
       apart();
       this.emit(name === 'arcsin' ? 'asin' : name === 'arccos' ? 'acos' : name === 'arctan' ? 'atan' : name === 'sgn' ? 'sign' : name, i);
       next = afterSpaces();
+      // \lim\limits_{x \to 0}, \max\limits_{i}: where the subscript is set says nothing of what it means.
+      const limits = /^\\(?:no)?limits(?![A-Za-z])/.exec(text.slice(next, next + 10));
+      if (limits !== null) next = this.skipSpaces(next + limits[0].length, to);
       // \cos \frac{\sqrt{3}}{2} t, Boyce and DiPrima's solution as printed: a fraction and the variable after it are the
       // argument, cos((sqrt(3)/2) t), as \sin 2t is sin(2t) (it was cos(sqrt(3)/2) times t, and a true step refuted).
       const fraction = /^\\[dt]?frac(?![A-Za-z])/.exec(text.slice(next, next + 7));

@@ -1,3 +1,4 @@
+import { withLogBases } from './log-bases.ts';
 import { withDivergenceBars } from './divergence-bars.ts';
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, DerivationFile, GivenDecl, ImplicitDecl, IntervalExpr, LetDecl, Relation, Span, Statement, Step, TypeExpr } from './ast.ts';
@@ -214,7 +215,8 @@ function logicalLine(text: string, map: SourceMap, line: number, names: Derivati
   const determinants = withDeterminantBars(expectations.text, expectations.map, names.square);
   const named = withSquaredNames(determinants.text, determinants.map, names.squared, names.declared);
   const ascii = asciiOperators(named.text, named.map);
-  return { ...textbookNotation(ascii.text, ascii.map, names.declared), line };
+  const bases = withLogBases(ascii.text, ascii.map);
+  return { ...textbookNotation(bases.text, bases.map, names.declared), line };
 }
 
 const STATEMENT_START = /^(derivation|source|given|let|claim)\b|^=(?!=)|^[<>\u2264\u2265]/;
@@ -579,6 +581,13 @@ function parseSteps(line: LogicalLine, start: number, recover: boolean, relation
     if (wrong && !expectWrong) {
       expectWrong = true;
       end = wrong.index;
+      again = true;
+    }
+    // The punctuation that ends a displayed formula (`= 1.`, `= 0,`), and a side condition set apart after it,
+    // `\quad (x \in \mathbb{R})`: the book's prose, no part of the expression.
+    const prose = /(?<![.])[ \t]*[.,;][ \t]*$|[ \t]+\([^()]*(?:\\in\b|\u2208)[^()]*\)[ \t]*$/u.exec(line.text.slice(start, end));
+    if (prose && prose.index > 0) {
+      end = start + prose.index;
       again = true;
     }
   }

@@ -544,6 +544,15 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
         ? [conditioned[3], conditioned[4], conditioned[5], conditioned[2], conditioned[6]]
         : [conditioned[4], conditioned[5], conditioned[6], conditioned[3], conditioned[7] ?? conditioned[8]];
       const bounds = lower !== undefined && upper !== undefined ? `, ${lower.trim()}, ${upper.trim()}` : '';
+      // Σ_{k ≥ 1} 1/k^2, Σ_{n > 0}: an index from a whole number up, with no other bound, is a series to infinity.
+      const from = /^\d+$/.test(other.trim()) && (op === '>=' || op === '>') && lower === undefined && upper === undefined
+        ? Number(other.trim()) + (op === '>' ? 1 : 0) : undefined;
+      if (from !== undefined) {
+        emit(`${sign === '\u220f' || sign === 'prod' ? 'prod' : 'sum'}(${index}, ${from}, Infinity, `, i);
+        closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');
+        i += whole.length - 1;
+        continue;
+      }
       // y_{i} in a subscript is the entry y_i, as it is everywhere else.
       emit(`${sign === '\u220f' || sign === 'prod' ? 'prod' : 'sum'}(${index} ${op} ${other.trim().replace(/_\{([\p{L}\p{N}]+)\}/gu, '_$1')}${bounds}, `, i);
       closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');

@@ -316,3 +316,23 @@ claim \\det\\left(\\frac{\\partial(\\rho\\sin\\phi\\cos\\theta, \\rho\\sin\\phi\
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a calculus book\'s typesetting around the formula (probe 80)', () => {
+  it('reads \\limits after \\sum, \\int and \\lim, Σ_{k ≥ 1} as a series, \\log_a x as the log to base a, and drops a formula\'s final period and a side condition', () => {
+    expect(verdicts(String.raw`given x: real
+given a, y: positive
+claim \sum\limits_{k=0}^{\infty} \frac{1}{2^k} = 2
+claim \int\limits_0^1 x^2 \, dx = \frac{1}{3}
+claim \lim\limits_{x \to 0} \frac{\sin x}{x} = 1
+claim \sum_{k \ge 1} \frac{1}{k^2} = \frac{\pi^2}{6}
+claim \sum_{k > 0} \frac{1}{2^k} = 1
+claim \sum_{k \geq 1} \frac{1}{k^2} = \frac{\pi^2}{4}   expect wrong
+claim \frac{d}{dy} \log_a y = \frac{1}{y \ln a}
+claim \log_{a}(x^2 + 1) = \frac{\ln(x^2 + 1)}{\ln a}
+claim \frac{d}{dy} \log_a y = \frac{1}{y}   expect wrong
+claim \frac{d}{dx} \arctan x = \frac{1}{1 + x^2} \quad (x \in \mathbb{R})
+claim \frac{d}{dx} e^{2x} = 2 e^{2x} .
+claim \frac{d}{dx} e^{2x} = e^{2x},   expect wrong
+`)).toEqual(['proved', 'proved', 'verified', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+});
