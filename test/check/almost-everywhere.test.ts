@@ -214,3 +214,13 @@ claim diff(relu(x), x) = (x >= 0)
 `)).toEqual(['refuted', 'refuted', 'proved']);
   }, 120_000);
 });
+
+describe('a derivative with no value where a root of a quotient is 0 (probe 80: Stewart 7.3 refuted at x = a)', () => {
+  it('holds where the step has a value at every point a hair away that the line above has one; a step with none on an interval is refuted', () => {
+    expect(verdictsIn(`given a: positive
+claim integral(sqrt(a^2 - x^2), x) = x / 2 * sqrt(a^2 - x^2) + a^2 / 2 * asin(x / a) + C
+claim integral(sqrt(a^2 - x^2), x) = x / 2 * sqrt(a^2 - x^2) + a^2 * asin(x / a) + C   expect wrong
+claim diff(x^3 / 3, x) = x^2 sqrt(1 - (x / a)^2) / sqrt(1 - (x / a)^2)   expect wrong
+`)).toEqual(['verified', 'refuted', 'refuted']);
+  }, 120_000);
+});
