@@ -1,7 +1,7 @@
 import { rewritten, type SourceMap } from './source-map.ts';
 
-/** A logarithm with its base as a subscript, after the LaTeX pass: `log_a`, `log_{b}`; 2 and 10 are names of their own (log_2). */
-const LOG_BASE = /log_(?:\{[ \t]*([\p{L}][\p{L}\p{N}]*|\d+(?:\.\d+)?)[ \t]*\}|(\p{L}|\d+(?!\d)))/uy;
+/** A logarithm with its base as a subscript, after the LaTeX pass: `log_a`, `log_{b}`; 2 and 10 are names of their own (log_2), and so are log_softmax, log_sigmoid, log_ndtr. */
+const LOG_BASE = /log_(?:\{[ \t]*([\p{L}][\p{L}\p{N}]*|\d+(?:\.\d+)?)[ \t]*\}|(\p{L}(?![\p{L}\p{M}\p{N}_])|\d+(?![\d.])))/uy;
 /** The operand of a logarithm written without brackets: a name (with an entry's brackets) or a number. */
 const OPERAND = /(?:[\p{L}][\p{L}\p{M}\p{N}_]*(?:\[[^\][]*\])?|\d+(?:\.\d+)?)/uy;
 
