@@ -121,6 +121,14 @@ claim limit(n, Infinity, (1 + a/n)^n) = exp(a)
 `)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified']);
   }, 120_000);
 
+  it('reads a limit whose body cancels three times its nearness at more digits: (e^x - 1 - x - x^2/2) / x^3 at 1/6 + 1e-12 (probe 81: verified)', () => {
+    expect(verdictsIn(String.raw`given x: real
+claim \lim_{x \to 0} \frac{e^x - 1 - x - x^2/2}{x^3} = \frac{1}{6} + 10^{-12}   expect wrong
+claim limit(x, 0, (exp(x) - 1 - x - x^2/2) / x^3) = 1/6 + 1e-13   expect wrong
+claim limit(x, 0, (exp(x) - 1 - x - x^2/2) / x^3) = 1/6
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 120_000);
+
   it('a limit whose readings settle slowly is no witness of a difference: sqrt(u) tends to 0, though every reading is above it', () => {
     // At 60 digits a square root's rate was read again nearer, where the readings of 120 digits start: the same
     // value at both, which the confirmation took for a difference that stays put, and refuted a true step.
