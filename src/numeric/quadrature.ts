@@ -89,6 +89,9 @@ export function integrate(f: Integrand, a: number, b: number): Quadrature {
   return q;
 }
 
+/** The least distance from a half-line's finite end at which a node rounding onto the end leaves the integral unsettled. */
+const ABSORBED_NODE = 1e-6;
+
 /** A range of at most this many ulps of its ends is read by {@link narrowRange} where the rule does not settle it. */
 const NARROW_RANGE_ULPS = 2 ** 24;
 
@@ -279,6 +282,10 @@ class Rule {
       case 'lower-infinite': {
         const x = Math.exp(s);
         t = this.kind === 'upper-infinite' ? this.a + x : this.b - x;
+        // A node a millionth or more from a finite end that rounds onto it (the end at -1e300, the integrand's features
+        // a unit wide there): the integrand is read nowhere between, and a Laplace expectation at location -1e300 read
+        // 0 where it is 1.7 (probe 81). Nearer nodes are the usual rounding of the end's last digits.
+        if ((t === this.a || t === this.b) && x >= ABSORBED_NODE) this.lost = true;
         if (!Number.isFinite(t) || t === this.a || t === this.b) return undefined;
         w = c * x;
         this.nodeShift = (UNIT_ROUNDOFF * Math.abs(t)) / x;

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { integrate, type Integrand } from '../../src/numeric/index.ts';
+import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
 
 const plain = (f: (t: number) => number): Integrand => ({ value: f, error: () => 0, lost: () => false });
 
@@ -109,4 +110,23 @@ describe('integrate: ranges a few ulps to a few million ulps wide', () => {
     const q = integrate({ value: (y: number) => (1 - y) ** -0.9, error: () => 0, lost: () => false }, 1 - 1e-12, 1);
     if (q.settled) expect(Math.abs(q.value - 10 * (1e-12) ** 0.1)).toBeLessThanOrEqual(q.error);
   });
+});
+
+describe('a half-line whose finite end is so large that its nodes round onto it (probe 81)', () => {
+  it('is unsettled, not the 0 of an integrand read nowhere: the Laplace density past its location -1e300', () => {
+    const density = (m: number) => plain((t) => Math.exp(-Math.abs(t - m) / 0.1) / 0.2);
+    expect(integrate(density(-1e300), -1e300, Infinity).settled).toBe(false);
+    // At a location doubles resolve, the half of the mass is read as it is.
+    const q = integrate(density(-3), -3, Infinity);
+    expect(q.settled).toBe(true);
+    expect(q.value).toBeCloseTo(0.5, 12);
+  });
+
+  it('keeps a Laplace entropy bound verified at every seed: its expectation was read 0 at m = -1.01e300 and the true step refuted', () => {
+    const text = deriv(`given t, m: real
+given s: positive
+claim E(t, laplace(m, s), -log(exp(-abs(t - m)/s)/(2*s))) < log(s*sqrt(2)*sqrt(2*pi*exp(1)))
+`);
+    for (const seed of [1, 3]) expect(claimsOf(text, { seed }).flatMap((c) => c.steps.map((s) => s.verdict))).toEqual(['verified']);
+  }, 120_000);
 });
