@@ -663,9 +663,12 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const written = new Set([claim.text, ...claim.steps.map((s) => s.text)].flatMap((t) => t.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []));
   const entry = shape ? resolver.entryIndices(shape, written) : [];
   const describe = (v: Value) => (v.k === 'scalar' ? 'a scalar' : isWrittenRow(v) ? `1×${showDim(v.shape[0])} (a row)` : showShape(v.shape));
-  // A vector is a column and its transpose a row (docs/syntax.md): a step that is a row where the claim is a column
-  // (a gradient written as (p - y)' X for X' (p - y)) is of another shape, as a transposed matrix is (probe 58).
-  const crossed = (v: Value, w: Value) => (isWrittenRow(v) && isColumn(w)) || (isColumn(v) && isWrittenRow(w));
+  // A vector is a column and its transpose a row (docs/syntax.md): a step that is a row where the claim is a column is
+  // of another shape, as a transposed matrix is (probe 58). Not in a claim about a gradient or a derivative with respect
+  // to a vector, which the language lays out as a column and MML, Murphy and Magnus as a row (numerator layout): either is
+  // its entries (probe 82: MML's ∂(aᵀx)/∂x = aᵀ and Murphy's (p - y)ᵀ X were refuted on their layout alone).
+  const layoutFree = claim.expr.kind === 'call' && (claim.expr.name === 'grad' || claim.expr.name === 'diff');
+  const crossed = (v: Value, w: Value) => !layoutFree && ((isWrittenRow(v) && isColumn(w)) || (isColumn(v) && isWrittenRow(w)));
   const toTerm = (r: { value?: Value; error?: Diagnostic }, span: Claim['span'], isHead: boolean): { term?: Term; error?: Diagnostic; offShape?: string } => {
     if (!r.value) return { error: r.error };
     const v = r.value;

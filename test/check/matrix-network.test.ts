@@ -257,8 +257,8 @@ claim hessian(E, w) = sum(n, y[n] * (1 - y[n]) * Phi[n, :]' * Phi[n, :])
   });
 });
 
-describe('a vector is a column and its transpose a row (probe 58)', () => {
-  it('refutes a gradient written as a row, (p - y)\' X for X\' (p - y), and a\' for a, as a transposed matrix is', () => {
+describe('a vector is a column and its transpose a row (probe 58), but a gradient may be laid out either way (probe 82)', () => {
+  it('reads a gradient written as a row, (p - y)\' X (Murphy 10.2) and a\' (MML 5.105), as its entries, and refutes a row against a column elsewhere', () => {
     expect(verdictsIn(`given X: matrix[N, D]
 given w: vector[D]
 given y: vector[N]
@@ -266,12 +266,14 @@ given a: vector[D]
 let p = sigmoid(X * w)
 let L = -sum(i, y[i] * log(p[i]) + (1 - y[i]) * log(1 - p[i]))
 claim grad(L, w) = X' * (p - y)
-claim grad(L, w) = (p - y)' * X   expect wrong
+claim grad(L, w) = (p - y)' * X
+claim grad(L, w) = (y - p)' * X   expect wrong
 claim grad(L, w) = ((p - y)' * X)'
 claim grad(w' * a, w) = a
-claim grad(w' * a, w) = a'   expect wrong
+claim diff(w' * a, w) = a'
 claim sigmoid(a')' = sigmoid(a)
-`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted', 'proved']);
+claim X' * (p - y) = (p - y)' * X   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   });
 
   it('leaves a keep-dims reduction either way, as numpy\'s 1-D arrays are: db = sum(G, 1) for a bias vector', () => {
