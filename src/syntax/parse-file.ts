@@ -216,7 +216,7 @@ function logicalLine(text: string, map: SourceMap, line: number, names: Derivati
   const named = withSquaredNames(determinants.text, determinants.map, names.squared, names.declared);
   const ascii = asciiOperators(named.text, named.map);
   const bases = withLogBases(ascii.text, ascii.map);
-  return { ...textbookNotation(bases.text, bases.map, names.declared), line };
+  return { ...textbookNotation(bases.text, bases.map, names.declared, names.functions), line };
 }
 
 const STATEMENT_START = /^(derivation|source|given|let|claim)\b|^=(?!=)|^[<>\u2264\u2265]/;

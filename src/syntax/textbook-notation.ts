@@ -76,6 +76,8 @@ const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\
 const LETTERS_SIDE_BY_SIDE = `(?:[0-9]+|\\p{L}(?:_[\\p{L}\\p{N}]+)?)(?:[ \\t]+\\p{L}(?:_[\\p{L}\\p{N}]+)?)+`;
 const FUNCTION_BEFORE_LETTERS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${LETTERS_SIDE_BY_SIDE})${BARE_OPERAND_END}`, 'u');
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
+/** A function of the tables before a name and, against it, a bracket: `sin t(cos t - 1)`. */
+const FUNCTION_BEFORE_INPUT_BRACKET = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*)(?=\\()`, 'u');
 /**
  * A logarithm before a power of a name, a number or bars, `log σ^2`, `log 2^n`, `\log \sigma_j^2`, `ln x²` (Kingma and Welling's KL term),
  * `log ‖x‖^2`, `log |x|^2`: the log of the power, as every book that prints it means (the square of a log is printed
@@ -395,7 +397,7 @@ function conditionedDensities(text: string): [number, number, number][] {
 }
 
 /** `declared`: the names the derivation's givens and lets declare (a σ of theirs is no sigmoid). */
-export function textbookNotation(text: string, map: SourceMap, declared: ReadonlySet<string> = new Set()): { text: string; map: SourceMap } {
+export function textbookNotation(text: string, map: SourceMap, declared: ReadonlySet<string> = new Set(), functions: ReadonlySet<string> = new Set()): { text: string; map: SourceMap } {
   if (!NOTATION.test(text)) return { text, map };
   const out: string[] = [];
   // The offset in `text` of each character written (see SourceMap.remap), and the last one not a space.
@@ -727,6 +729,20 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
       emit('(', at);
       closeTermAt(at + inner[0].length, at, ')');
       i = at - 1;
+      continue;
+    }
+    // MML's 2 sin t(cos t - 1): a declared input before a bracket is no call, so the operand is the name and the bracket
+    // multiplies the call, as `sin t (cos t - 1)` does (it was sin(t (cos t - 1)), and a true step refuted: probe 82). A
+    // function the derivation has keeps its call: sin θ(t) is sin(θ(t)).
+    const inputBeforeBracket = startsName && /[a-z]/.test(c) ? FUNCTION_BEFORE_INPUT_BRACKET.exec(text.slice(i)) : null;
+    if (inputBeforeBracket !== null && declared.has(inputBeforeBracket[2]) && !functions.has(inputBeforeBracket[2])) {
+      const [whole, name, operand] = inputBeforeBracket;
+      const at = i + whole.length - operand.length;
+      emitFunctionName(name, i);
+      emit('(', at);
+      for (let k = 0; k < operand.length; k++) emit(operand[k], at + k);
+      emit(') ', at + operand.length - 1);
+      i = at + operand.length - 1;
       continue;
     }
     // Letters side by side are read only where one operand alone does not end the factor (cos ω t).

@@ -483,3 +483,14 @@ claim \|x\|^2_2 = \sum_i x_i   expect wrong
   });
 });
 
+
+describe('a function of the tables before a declared input and a bracket against it (probe 82: MML example 5.8)', () => {
+  it('reads 2 sin t(cos t - 1) as 2 sin(t) times the bracket, and sin θ(t) of a declared function as its call', () => {
+    expect(verdicts(String.raw`given t: real
+given θ: function
+claim 2\sin t\cos t - 2\sin t = 2\sin t(\cos t - 1)
+claim \sin \theta(t) = sin(θ(t))
+claim \sin t(\cos t - 1) = sin(t) cos(t)   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+});
