@@ -29,7 +29,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   cdot: ' * ', times: ' * ', ast: ' * ', div: ' / ', odot: ' .* ', circ: ' .* ', le: ' <= ', leq: ' <= ', leqslant: ' <= ',
   ge: ' >= ', geq: ' >= ', geqslant: ' >= ', ne: ' != ', neq: ' != ', lt: ' < ', gt: ' > ', infty: '\u221e', partial: '\u2202', approx: ' \u2248 ', simeq: ' \u2243 ',
   sim: ' ~ ', nabla: '\u2207', sum: '\u2211', prod: '\u220f', int: '\u222b', to: '\u2192', rightarrow: '\u2192', top: "'", intercal: "'",
-  '|': '\u2016', Vert: '\u2016', lVert: '\u2016', rVert: '\u2016', vert: '|', lvert: '|', rvert: '|', langle: '\u27e8', rangle: '\u27e9',
+  '|': '\u2016', Vert: '\u2016', lVert: '\u2016', rVert: '\u2016', vert: '|', lvert: '|', rvert: '|', mid: ' | ', langle: '\u27e8', rangle: '\u27e9',
   '{': '(', '}': ')', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '', limits: '', nolimits: '',
   lfloor: 'floor(', rfloor: ')', lceil: 'ceil(', rceil: ')',
   left: '', right: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '', biggl: '', biggr: '', Biggl: '', Biggr: '',
@@ -134,7 +134,22 @@ class LatexReader {
       if (inString || c !== '\\') {
         // W_{ij}: a subscript of letters and digits is written without its braces, as the notation reads it, so ∂L/∂W_ij is Leibniz's.
         const subscript = !inString && c === '_' ? /^_\{\s*([\p{L}\p{N}]+)\s*\}/u.exec(text.slice(i, i + 24)) : null;
-        if (subscript) { this.emit('_', i); this.emit(subscript[1], i + subscript[0].indexOf(subscript[1])); i += subscript[0].length - 1; continue; }
+        if (subscript) {
+          this.emit('_', i);
+          this.emit(subscript[1], i + subscript[0].indexOf(subscript[1]));
+          i += subscript[0].length - 1;
+          // \gamma_{mk}x_m, \delta_{pj}R_{iq}: the braces end the subscript, and a name against them is a factor of its own.
+          if (/[\p{L}]/u.test(text[i + 1] ?? '')) this.emit(' ', i);
+          continue;
+        }
+        // x_1x_2 as TeX sets it: a subscript without braces is one token, so a digit's subscript ends before a letter.
+        if (!inString && c === '_' && /^_\d[\p{L}]/u.test(text.slice(i, i + 3)) && i > 0 && /[\p{L}}]/u.test(text[i - 1])) {
+          this.emit('_', i);
+          this.emit(text[i + 1], i + 1);
+          this.emit(' ', i + 1);
+          i += 1;
+          continue;
+        }
         // ^\top, ^{\top}, ^{T}: the transpose mark.
         // After a sum's, an integral's or a bar's lower bound, ^{T} is the upper bound T (\sum_{t=1}^{T}, \int_0^{T}).
         const transpose = !inString && c === '^' && !UPPER_BOUND_FOLLOWS.test(text.slice(Math.max(0, i - 60), i))

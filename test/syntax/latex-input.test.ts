@@ -336,3 +336,20 @@ claim \frac{d}{dx} e^{2x} = e^{2x},   expect wrong
 `)).toEqual(['proved', 'proved', 'verified', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted', 'proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('TeX\'s one-token subscripts and \\mid (probe 82)', () => {
+  it('reads x_1x_2 and \\gamma_{k}x_k as products of subscripted names, and \\mid in a density as its bar', () => {
+    expect(read('2\\alpha x_1x_2')).toBe('2 α x_1 x_2');
+    // A plain line keeps its subscripts as written (w_ij is an entry): only a LaTeX line is read as TeX sets it.
+    expect(read('2x_1x_2')).toBe('2x_1x_2');
+    expect(read('\\gamma_{mk}x_m')).toBe('\u03b3_mk x_m');
+    expect(verdicts(String.raw`given x: vector[2]
+given μ: real
+given σ: positive
+given t: real
+claim \frac{\partial}{\partial x_1} x_1^2 x_2 = 2x_1x_2
+claim \frac{\partial}{\partial x_1} x_1^2 x_2 = x_1x_2   expect wrong
+claim \mathcal{N}(t \mid \mu, \sigma^2) = \frac{1}{\sqrt{2\pi\sigma^2}} \exp\left(-\frac{(t - \mu)^2}{2\sigma^2}\right)
+`)).toEqual(['proved', 'refuted', 'proved']);
+  }, 60_000);
+});
