@@ -597,7 +597,7 @@ class LatexReader {
       if (upper === undefined && bounds[1] === undefined) return undefined;
       // [W x]_i^2 is an entry squared, not a change from i to 2.
       if (bounds[1] === undefined && /^[ijklmn]$/.test(text.slice(lower[0], lower[1]).trim()) && /^\d$/.test(text.slice(upper![0], upper![1]).trim())) return undefined;
-      return { inner: [k + 1, j], variable: bounds[1], lower, upper, end: base + bounds[0].length };
+      return { inner: [k + 1, j], variable: bounds[1] === undefined ? undefined : barVariable(bounds[1]), lower, upper, end: base + bounds[0].length };
     }
     return undefined;
   }
@@ -608,7 +608,7 @@ class LatexReader {
     const m = BAR_POINT.exec(after);
     if (m === null) return undefined;
     const start = k + m[0].indexOf(m[2], m[0].indexOf('='));
-    return { variable: m[1], value: [start, start + m[2].length], end: k + m[0].length };
+    return { variable: barVariable(m[1]), value: [start, start + m[2].length], end: k + m[0].length };
   }
 
   /**
@@ -830,12 +830,24 @@ function listInside(text: string, from: number): boolean {
 const STATEMENT_WORDS: ReadonlySet<string> = new Set(['claim', 'let', 'given', 'implicit', 'by', 'derivation', 'source']);
 
 /** The sizing commands before a bracket: `\left[`, `\Big]`. */
+/**
+ * The variable of an evaluation bar's point: a letter, a Greek letter's command, or either in a bold font, as MML and
+ * Bishop set a vector's: |_{x=0}, |_{\theta=0}, |_{\mathbf{w}=\mathbf{0}}, |_{\boldsymbol\theta=...} (probe 82).
+ */
+const BAR_VARIABLE = String.raw`\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+)|\\[A-Za-z]+|[\p{L}]`;
+
+/** The plain name of a bar's variable as written (see BAR_VARIABLE): `\mathbf{w}` is w, `\boldsymbol\theta` θ. */
+function barVariable(written: string): string {
+  const inner = /^\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*(\\?[A-Za-z]+)/.exec(written)?.[1] ?? written;
+  return inner.startsWith('\\') ? GREEK[inner.slice(1)] ?? inner : inner;
+}
+
 /** A bound of an evaluation bar, which may hold braces of its own: |_{x=\sqrt{2}}, |_{x=\frac{1}{2}} (probe 56). */
 const BAR_VALUE = String.raw`((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+?)`;
 /** An evaluation bar's bounds: `_{x=3}`, `_{0}^{1}`, `_{x=0}^{1}`, `_0^1`. */
-const BAR_BOUNDS = new RegExp(String.raw`^\s*_(?:\{\s*(?:([\p{L}])\s*=\s*)?${BAR_VALUE}\s*\}|([\p{L}\p{N}]))(?:\s*\^(?:\{\s*(?:[\p{L}]\s*=\s*)?${BAR_VALUE}\s*\}|([\p{L}\p{N}])))?`, 'u');
+const BAR_BOUNDS = new RegExp(String.raw`^\s*_(?:\{\s*(?:(${BAR_VARIABLE})\s*=\s*)?${BAR_VALUE}\s*\}|([\p{L}\p{N}]))(?:\s*\^(?:\{\s*(?:(?:${BAR_VARIABLE})\s*=\s*)?${BAR_VALUE}\s*\}|([\p{L}\p{N}])))?`, 'u');
 /** A point's subscript after a bar, `_{t=0}`, with no upper bound after it. */
-const BAR_POINT = new RegExp(String.raw`^\s*_\{\s*([\p{L}])\s*=\s*${BAR_VALUE}\s*\}(?!\s*\^)`, 'u');
+const BAR_POINT = new RegExp(String.raw`^\s*_\{\s*(${BAR_VARIABLE})\s*=\s*${BAR_VALUE}\s*\}(?!\s*\^)`, 'u');
 
 const SIZED_BRACKETS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr']);
 

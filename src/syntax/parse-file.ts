@@ -596,13 +596,16 @@ function parseSteps(line: LogicalLine, start: number, recover: boolean, relation
     const at = start + stray.index + 1;
     // `expect right` at the end: the word, not the place, is wrong (probe 67).
     const other = /^\s*expect\s+([\p{L}\w]+)\s*(?:by\s+"[^"]*"\s*)?$/u.exec(line.text.slice(start + stray.index));
-    if (stray[1] === 'expect' && other !== null && other[1] !== 'wrong') {
-      const word = start + stray.index + other[0].indexOf(other[1]);
-      throw new DerivationError(diagnostic('syntax', `expect takes one word, wrong, for a step known to be a mistake; got '${other[1]}'`, line.map.file,
-        line.map.span(word, word + other[1].length), 'write expect wrong for a known mistake, or nothing: a step is expected to hold'));
-    }
-    throw new DerivationError(diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
-      line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end'));
+    const word = other === null ? 0 : start + stray.index + other[0].indexOf(other[1]);
+    const misplaced = stray[1] === 'expect' && other !== null && other[1] !== 'wrong'
+      ? diagnostic('syntax', `expect takes one word, wrong, for a step known to be a mistake; got '${other[1]}'`, line.map.file,
+        line.map.span(word, word + other[1].length), 'write expect wrong for a known mistake, or nothing: a step is expected to hold')
+      : diagnostic('syntax', `'${stray[1]}' must come at the end of the step`, line.map.file,
+        line.map.span(at, at + stray[1].length), 'write = EXPRESSION, then expect wrong and by "REASON" at the end');
+    if (!recover) throw new DerivationError(misplaced);
+    // The step is unreadable where the rest of the line cut it short (an unclosed bracket before `expect wrong`): that
+    // step is an error, not the file (probe 82: a file of 36 steps was refused for one evaluation bar).
+    return [{ expr: { kind: 'invalid', diagnostic: misplaced, span: misplaced.span! }, relation, justification, expectWrong, text: line.text.slice(start, end).trim(), span: line.map.span(0, line.text.length) }];
   }
   // `A = B = C` on one line, as books print a derivation: a step per `=`, each relating to the expression before it.
   const cuts: number[] = [];

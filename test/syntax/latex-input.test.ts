@@ -353,3 +353,26 @@ claim \mathcal{N}(t \mid \mu, \sigma^2) = \frac{1}{\sqrt{2\pi\sigma^2}} \exp\lef
 `)).toEqual(['proved', 'refuted', 'proved']);
   }, 60_000);
 });
+
+describe('an evaluation bar at a vector, as MML and Bishop set it (probe 82)', () => {
+  it('reads \\left. ... \\right|_{\\mathbf{w} = ...} after ∇ as the gradient at that vector, \\mathbf{0} as the zero vector', () => {
+    expect(verdicts(String.raw`given \mathbf{X}: matrix[N, D]
+given \mathbf{y}: vector[N]
+given \mathbf{w}: vector[D]
+claim \left.\nabla_{\mathbf{w}} \|\mathbf{X}\mathbf{w} - \mathbf{y}\|^2\right|_{\mathbf{w} = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top\mathbf{y}} = \mathbf{0}
+claim \left.\nabla_{\mathbf{w}} \|\mathbf{X}\mathbf{w} - \mathbf{y}\|^2\right|_{\mathbf{w} = \mathbf{0}} = -2 \mathbf{X}^\top \mathbf{y}
+claim \left.\nabla_{\mathbf{w}} \|\mathbf{X}\mathbf{w} - \mathbf{y}\|^2\right|_{\mathbf{w} = \mathbf{0}} = \mathbf{0}   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 60_000);
+
+  it('makes a step the rest of whose line is unreadable an error of that step, not of the file', () => {
+    const report = checkText(deriv(`given x: real
+claim diff(x^2, x) = 2x
+claim diff(x^3, x) = 3 x^2   expect wrong 5
+claim diff(x^4, x) = 4 x^3
+`), 'bar.deriv', { ...FAST });
+    const verdictsOf = report.files[0].derivations.flatMap((d) => d.claims.flatMap((c) => c.steps.map((s) => s.verdict)));
+    expect(report.files[0].error).toBeNull();
+    expect(verdictsOf).toEqual(['proved', 'error', 'proved']);
+  }, 60_000);
+});
