@@ -778,6 +778,19 @@ export class Resolver {
       for (const c of sub) out = { kind: 'call', name: 'diff', nameSpan: expr.span, args: [out, { kind: 'name', name: c, span: expr.span }], span: expr.span };
       return out;
     }
+    // x_n of a declared X (φ_n of Φ), and neither x nor x_n declared: the books' n-th data vector, row n of the design
+    // matrix standing as a column (PRML, MML and Murphy's x_n, φ_n; x_{nd} its entry X[n, d]). It was an unknown name
+    // (probe 82: 15 steps refused).
+    const upper = base.toUpperCase();
+    const design = upper !== base && !this.isDeclared(base) && !bound.has(base) ? this.scope.inputs.get(upper) : undefined;
+    if (design !== undefined && design.dims.length === 2 && !design.oneHotRows && /^[\p{L}]{1,2}$/u.test(sub) && /^\p{Ll}$/u.test(base)
+      && [...sub].every((p) => !this.isDeclared(p) || this.scope.dims.has(p))) {
+      const [row, column] = [...sub].map((p): Expr => ({ kind: 'name', name: p, span: expr.span }));
+      const target: Expr = { kind: 'name', name: upper, span: expr.span };
+      if (column !== undefined) return { kind: 'index', target, indices: [row, column], span: expr.span };
+      const slice: Expr = { kind: 'index', target, indices: [row, { kind: 'range', start: undefined, end: undefined, span: expr.span }], span: expr.span };
+      return { kind: 'transpose', arg: slice, span: expr.span };
+    }
     // A onehot[N, C] is held as N labels (dims [N]) but read as the N×C matrix it is: Y_ik is Y[i, k] (probe 47).
     const given = this.scope.inputs.get(base);
     // An entry of a recurrence too: Newton's x_3 is x[3], an RNN's h_2 is h[2] (probe 51).

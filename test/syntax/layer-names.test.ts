@@ -153,3 +153,22 @@ claim \frac{\partial L}{\partial w} = w \sum_{i=1}^{m} (x^{(i)})^2   expect wron
     expect(scalar[0].detail.diagnostic?.message).toContain('a is defined with 0 indexes');
   });
 });
+
+describe("the books' n-th data vector, x_n of a declared design matrix X (probe 82: 15 steps refused)", () => {
+  it('reads x_n and φ_n as row n of X and Φ standing as a column, and x_{nd} as the entry X[n, d]', () => {
+    expect(verdicts(String.raw`given \boldsymbol{\Phi}: matrix[N, M]
+given \mathbf{t}: vector[N]
+given \mathbf{w}: vector[M]
+claim \nabla_{\mathbf{w}} \frac{1}{2}\sum_{n=1}^{N}(t_n - \mathbf{w}^\top\boldsymbol{\phi}_n)^2 = \boldsymbol{\Phi}^\top\boldsymbol{\Phi}\mathbf{w} - \boldsymbol{\Phi}^\top\mathbf{t}
+claim \nabla_{\mathbf{w}} \frac{1}{2}\sum_{n=1}^{N}(t_n - \mathbf{w}^\top\boldsymbol{\phi}_n)^2 = \sum_{n=1}^{N}(t_n - \mathbf{w}^\top\boldsymbol{\phi}_n)\boldsymbol{\phi}_n   expect wrong
+claim \frac{\partial}{\partial w_m} \sum_{n=1}^{N} (\sum_{k=1}^{M} \phi_{nk} w_k)^2 = 2 \sum_{n=1}^{N} (\sum_{k=1}^{M} \phi_{nk} w_k) \phi_{nm}
+`)).toEqual(['proved', 'refuted', 'proved']);
+  }, 60_000);
+
+  it('leaves x_n a name of its own where x or x_n is declared', () => {
+    expect(verdicts(`given X: matrix[N, D]
+given x: vector[N]
+claim sum(n, x_n) = sum(x)
+`)).toEqual(['proved']);
+  });
+});
