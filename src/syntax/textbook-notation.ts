@@ -780,7 +780,9 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
         : { text: raised[0].startsWith('^{') || raised[0].startsWith('^-') ? `(${raised[0].replace(/^\^\{?|\}$/g, '')})` : raised[0].startsWith('^') ? raised[0].slice(1)
           : [...raised[0]].map((ch) => SUPERSCRIPTS[ch]).join(''), length: raised[0].length };
       const after = text.slice(close + 1 + (raised?.[0].length ?? 0));
-      if (CONTINUES_PRODUCT.test(after) && !/^[ \t]+(?:by|expect)[ \t]/.test(after)) {
+      // A transpose on the bracket keeps the product going: ∂/∂s (x - A s)^T W (x - A s) (probe 82: it took the bracket alone).
+      const afterMark = after.replace(/^'+/, '');
+      if (CONTINUES_PRODUCT.test(afterMark) && !/^[ \t]+(?:by|expect)[ \t]/.test(afterMark)) {
         // d/dx (1/2) x^2, d/dx (x + 1)(x - 1): the bracket is the first factor of the term the operator differentiates.
         emit('diff('.repeat((typeof order === 'number' ? order : 1) + (mixed ? 1 : 0)), i);
         closeTermAt(summandEnd(text, i + whole.length - 1), i + whole.length - 1, derivativeCloser(variable, order) + (mixed ? `, ${outer})` : ''));

@@ -376,3 +376,15 @@ claim diff(x^4, x) = 4 x^3
     expect(verdictsOf).toEqual(['proved', 'error', 'proved']);
   }, 60_000);
 });
+
+describe('Leibniz\'s operator before a transposed bracket and the product after it (probe 82: Bishop\'s weighted least squares)', () => {
+  it('differentiates the whole product (x - A s)^T W (x - A s), not the first bracket alone', () => {
+    expect(verdicts(String.raw`given \mathbf{x}: vector[m]
+given \mathbf{s}: vector[n]
+given \mathbf{A}: matrix[m, n]
+given \mathbf{W}: symmetric[m, m]
+claim \frac{\partial}{\partial \mathbf{s}} (\mathbf{x} - \mathbf{A}\mathbf{s})^\top \mathbf{W} (\mathbf{x} - \mathbf{A}\mathbf{s}) = -2\mathbf{A}^\top\mathbf{W}(\mathbf{x} - \mathbf{A}\mathbf{s})
+claim \frac{\partial}{\partial \mathbf{s}} (\mathbf{x} - \mathbf{A}\mathbf{s})^\top \mathbf{W} (\mathbf{x} - \mathbf{A}\mathbf{s}) = -\mathbf{A}^\top\mathbf{W}(\mathbf{x} - \mathbf{A}\mathbf{s})   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
