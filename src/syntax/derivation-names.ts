@@ -86,8 +86,13 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
       const given = SQUARED_NAME.exec(name);
       if (given !== null) squared.add(given[1] + given[2]);
     }
-    const matrix = SQUARE_GIVEN.exec(text);
+    // As LaTeX writes it too: given \mathbf{A}: invertible[n, n] declares A (the bars of \ln |\mathbf{A}| were an error).
+    const matrix = SQUARE_GIVEN.exec(declaration);
     if (matrix !== null) for (const name of names(matrix[1])) square.add(name);
+    // A let of square matrices, let \mathbf{A} = \mathbf{P} + x \mathbf{Q}: its bars are a determinant too (probe 82: they
+    // were the entrywise absolute value, and d/dx ln|A| = tr(A^{-1} Q) refuted). One that is not square makes det an error.
+    const letOfSquares = /^let\s+([\p{L}][\p{L}\p{M}\p{N}_]*)\s*=(?!=)(.*)$/u.exec(declaration);
+    if (letOfSquares !== null && [...letOfSquares[2].matchAll(/[\p{L}][\p{L}\p{M}\p{N}_]*/gu)].some((m) => square.has(m[0]))) square.add(letOfSquares[1]);
     const variable = randomVariableGiven(text);
     // The distribution as the claims will read it: N(\mu, \sigma^2) in LaTeX is N(μ, σ^2).
     if (variable !== undefined) for (const name of variable.names) random.set(name, fromLatex(variable.distribution, SourceMap.of('', [{ offset: 0, line: 1, col: 1 }])).text);

@@ -172,3 +172,18 @@ claim sum(n, x_n) = sum(x)
 `)).toEqual(['proved']);
   });
 });
+
+describe('|A| as a determinant where the matrix is declared in LaTeX, or is a let of square matrices (probe 82)', () => {
+  it('reads \\ln|\\mathbf{A}| of an invertible given and of let \\mathbf{A} = \\mathbf{P} + x\\mathbf{Q} as the log-determinant, and |\\Sigma|^{1/2} of an spd one', () => {
+    expect(verdicts(String.raw`given x: real
+given \mathbf{P}, \mathbf{Q}: matrix[2, 2]
+given \mathbf{B}: invertible[n, n]
+given \boldsymbol\Sigma: spd[D, D]
+let \mathbf{A} = \mathbf{P} + x\mathbf{Q}
+claim \frac{\partial}{\partial x} \ln |\mathbf{A}| = \operatorname{Tr}\left(\mathbf{A}^{-1}\mathbf{Q}\right)
+claim \frac{\partial}{\partial x} \ln |\mathbf{A}| = \operatorname{Tr}\left(\mathbf{Q}\mathbf{A}\right)   expect wrong
+claim \frac{\partial}{\partial \mathbf{B}} \ln |\mathbf{B}| = \left(\mathbf{B}^{-1}\right)^{\mathrm{T}}
+claim \frac{1}{|\boldsymbol\Sigma|^{1/2}} = \det(\boldsymbol\Sigma)^{-1/2}
+`)).toEqual(['proved', 'refuted', 'proved', 'proved']);
+  }, 60_000);
+});
