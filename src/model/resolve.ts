@@ -2626,8 +2626,9 @@ export class Resolver {
       if (values.has(given.name) || arrays.has(given.name)) throw this.error('unsupported', `${given.name} is given a value twice`, target.span);
       const written = this.val(expr.args[p + 1], bound);
       if (scalarInput) { values.set(given.name, this.scalarOf(written, expr.args[p + 1])); continue; }
-      // A constant for an array, \mathbf{0} after the LaTeX pass (MML's |_{w = 0}): every entry, as a scalar in an array claim is.
-      const value = written.k === 'scalar' && inputNames(written.t).size === 0 ? array(given.dims, () => written.t) : written;
+      // 0 for an array is the zero array, \mathbf{0} after the LaTeX pass (MML's |_{w = 0}); any other number stays an error.
+      const zero = written.k === 'scalar' && written.t.k === 'num' && written.t.value.num === 0n;
+      const value = zero ? array(given.dims, () => written.t) : written;
       const shape = value.k === 'array' ? value.shape : [];
       if (value.k !== 'array' || shape.length !== given.dims.length || !shape.every((d, i) => sameDim(d, given.dims[i]))) {
         throw this.error('shape', `${given.name} is ${showShape(given.dims)}, and the value put in for it is ${showShape(shape)}`, expr.args[p + 1].span,

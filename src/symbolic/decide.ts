@@ -2576,7 +2576,11 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // Elsewhere one point is read deep, an end where there is one: a bound whose margin is a relative 1e-330 at every
   // point (sigmoid(-d) >= exp(-d) on (700, 800), log1p(exp(-800)) >= exp(-800)) was no verdict (probe 43).
   const deepEnds = bound && !halfLine ? [...ends, ...points].slice(0, 1) : ends.slice(0, DEEP_ENDS);
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...deepEnds, ...tiedAtTop, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
+  // Ties at irrational constants (x = y = sqrt(1/2), Newton's point snapped) are decided by exact algebra, at any digits
+  // that read the comparison twice: read deep too, wherever they stand among the ties (probe 81: one was the thirteenth).
+  const exactTies = distinctPoints(tiePoints).filter((point) => !onAnEndLeftOut(point, byName)
+    && [...point.values()].some((v) => typeof v === 'object' && 'term' in v && constantFraction(v.term) === undefined)).slice(0, DEEP_TIES);
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...exactTies, ...deepEnds, ...tiedAtTop, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
     .slice(0, readsLimit ? LIMIT_POINTS : undefined);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {

@@ -112,3 +112,13 @@ claim abs(sigmoid(a) - sigmoid(b)) <= abs(a - b) / 4
 `)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
   }, 120_000);
 });
+
+describe('a joint tie at irrational constants among many critical points (probe 81: a regression since probe 72)', () => {
+  it('reads Newton\'s point snapped to sqrt(1/2) deep wherever it stands among the ties, and refutes the strict bound there', () => {
+    expect(verdictsIn(`given x, y: real in (0, 1)
+claim (x - y)^2 + (y - 1/sqrt(2))^2 > 0   expect wrong
+claim (x - y)^2 + (y - sqrt(2)/2)^2 > 0   expect wrong
+claim (x - y)^2 + (y - 1/sqrt(2))^2 >= 0
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
