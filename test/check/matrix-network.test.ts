@@ -276,6 +276,15 @@ claim X' * (p - y) = (p - y)' * X   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   });
 
+  it('reads MML\'s gradient set as a one-row bmatrix as that row, entry by entry (probe 82\'s rerun: refuted on its shape)', () => {
+    expect(verdictsIn(String.raw`given \boldsymbol{x}: vector[2]
+let f = x_1^2 x_2 + x_1 x_2^3
+claim \frac{\mathrm{d}f}{\mathrm{d}\boldsymbol{x}} = \begin{bmatrix} 2x_1x_2 + x_2^3 & x_1^2 + 3x_1x_2^2 \end{bmatrix}
+claim \frac{\mathrm{d}f}{\mathrm{d}\boldsymbol{x}} = \begin{bmatrix} x_1^2 + 3x_1x_2^2 & 2x_1x_2 + x_2^3 \end{bmatrix}   expect wrong
+claim \begin{bmatrix} 1 & 2 \end{bmatrix} = [1, 2]   expect wrong
+`)).toEqual(['proved', 'refuted', 'refuted']);
+  });
+
   it('leaves a keep-dims reduction either way, as numpy\'s 1-D arrays are: db = sum(G, 1) for a bias vector', () => {
     expect(verdictsIn(`given G: matrix[N, C]
 given b: vector[C]
