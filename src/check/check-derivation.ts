@@ -594,13 +594,10 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         const most = Math.max(...deep.map((r) => r.digits));
         if (deep[0].breaks) {
           const r = deep[0];
-          const counterexample: Counterexample = {
-            sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(r.point).filter(([name]) => used.has(name))),
-            lhs: r.lhs, rhs: r.rhs, difference: r.difference, tolerance: undefined,
-            foundBy: `${r.digits}-digit evaluation (the sides tie in double precision and in 60 to 960 digits at every input tried; both are analytic on the whole line and not equal, by the identity theorem, and these digits see them apart)`,
-          };
-          COMPARED_IN_HIGH_PRECISION.add(counterexample);
-          return result('refuted', undefined, `${numericMethod}; a ${r.digits}-digit evaluation`, { counterexample });
+          return result('refuted', undefined, `${numericMethod}; a ${r.digits}-digit evaluation`, {
+            counterexample: highPrecisionWitness(asCompared(r), used,
+              '(the sides tie in double precision and in 60 to 960 digits at every input tried; both are analytic on the whole line and not equal, by the identity theorem, and these digits see them apart)'),
+          });
         }
         return result('verified', undefined,
           `${deep.length} points of the range (its ends and middle) in up to ${most} digits, where its sides, analytic and not equal (the identity theorem), tie in doubles and in 60 to 960 digits at every input tried`, {});
@@ -716,14 +713,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       // (the identity theorem), however far below every reading (atan(x) = x - x^3/3 + x^5/5 on (1e-300, 1e-200)).
       const apart = outcome.unexplainedDifference && symbolic.kind === 'different' ? analyticDifference(readStep.lhs, readStep.rhs, readStep.inputs) : undefined;
       if (apart !== undefined && (step.relation === '=' || apart.breaks === true)) {
-        const counterexample: Counterexample = {
-          sizes: {}, indices: {}, inputs: Object.fromEntries(Object.entries(apart.point).filter(([name]) => used.has(name))),
-          lhs: apart.lhs, rhs: apart.rhs, difference: apart.difference, tolerance: undefined,
-          foundBy: apart.inRange
-            ? `${apart.digits}-digit evaluation (the difference is below what double precision and 60 digits see; both sides are analytic on the whole line, so by the identity theorem they differ at all but isolated points of the range)`
-            : `${apart.digits}-digit evaluation at a point outside the inputs' range: both sides are analytic on the whole line, and analytic functions equal on an open set are equal everywhere (the identity theorem), so they differ at all but isolated points of the range, by less than any reading there sees`,
-        };
-        if (step.relation !== '=') COMPARED_IN_HIGH_PRECISION.add(counterexample);
+        const counterexample = highPrecisionWitness(step.relation === '=' ? apart : asCompared(apart), used, apart.inRange
+          ? '(the difference is below what double precision and 60 digits see; both sides are analytic on the whole line, so by the identity theorem they differ at all but isolated points of the range)'
+          : 'at a point outside the inputs\' range: both sides are analytic on the whole line, and analytic functions equal on an open set are equal everywhere (the identity theorem), so they differ at all but isolated points of the range, by less than any reading there sees');
         return result('refuted', undefined, `${exactMethod}; ${numericMethod}; the identity theorem and a ${apart.digits}-digit evaluation`, {
           ...(symbolic.kind === 'different' ? { explanation: symbolic.explanation } : {}), counterexample,
         });
@@ -921,6 +913,11 @@ function asTwoValued<V extends number | readonly number[]>(record: Readonly<Reco
     if (two === undefined) return [name, v];
     return [name, (typeof v === 'number' ? twoValued(two, v) : (v as readonly number[]).map((x) => twoValued(two, x))) as V];
   }));
+}
+
+/** A bound's reading as a confirmation of its two expressions compared, which the report shows as such. */
+function asCompared(r: Pick<Confirmation, 'point' | 'lhs' | 'rhs' | 'difference' | 'digits'>): Confirmation {
+  return { ...r, compared: { above: r.lhs, step: r.rhs, difference: r.difference } };
 }
 
 /** The counterexample of a scalar step's high-precision agreement search (agreesInHighPrecision), the inputs the step reads. */

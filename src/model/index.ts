@@ -16,7 +16,7 @@ export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
 export { cachedEvaluationWork, children, expandedSize, expandedSizeUpTo, writtenOutSizeUpTo } from './term-size.ts';
 export { exactSimplex } from './exact-simplex.ts';
-export { insideInterval } from './intervals.ts';
+export { insideInterval, scalarRange } from './intervals.ts';
 export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './dim-arithmetic.ts';
 export { BINARY_VALUES, isContinuousKind, isSymmetricKind, SIGN_VALUES, symmetricPart, twoValued, twoValuedClass } from './input-kinds.ts';
 export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCount, functionParameterRanges, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ARITY, MAX_FUNCTION_ORDER } from './abstract-functions.ts';

@@ -172,6 +172,12 @@ export function intervalGuard(inputs: ReadonlyMap<string, Input>, names: Readonl
   return parts.length === 0 ? undefined : mul(num(0), add(...parts));
 }
 
+/** A scalar input's values by its kind and its interval, in doubles: [lower, upper] (a positive's lower end 0, a unit's upper 1). */
+export function scalarRange(given: Pick<Input, 'kind' | 'interval'>): [number, number] {
+  return [Math.max(given.kind === 'real' ? -Infinity : 0, given.interval?.lowerValue ?? -Infinity),
+    Math.min(given.kind === 'unit' ? 1 : Infinity, given.interval?.upperValue ?? Infinity)];
+}
+
 /** Whether a value lies in an input's interval (true for an input without one). */
 export function insideInterval(given: Pick<Input, 'interval'>, v: number): boolean {
   const interval = given.interval;

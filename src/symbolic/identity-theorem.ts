@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import { constantFraction, inputNames, type Input, type Term } from '../model/index.ts';
+import { constantFraction, inputNames, scalarRange, type Input, type Term } from '../model/index.ts';
+import { ANALYTIC_ON_THE_LINE, builtOnTheLine } from './whole-line.ts';
 import { DIGITS, evaluateHighPrecision, GuardError, withGuard, type Magnitudes, type PointValue } from './high-precision.ts';
 
 /**
@@ -59,9 +60,9 @@ function analyticSides(written: Term, writtenRhs: Term): Sides | undefined {
     const value = constantFraction(other!);
     // (a >= b) = 1: the bound a >= b; a 0 on the other side, or another comparison, is not read so.
     if (value === undefined || value.num !== value.den || !['<', '<=', '>', '>='].includes(cmp.op)) return undefined;
-    return analytic(cmp.a) && analytic(cmp.b) ? { a: cmp.a, b: cmp.b, op: cmp.op } : undefined;
+    return builtOnTheLine(cmp.a, ANALYTIC_ON_THE_LINE) && builtOnTheLine(cmp.b, ANALYTIC_ON_THE_LINE) ? { a: cmp.a, b: cmp.b, op: cmp.op } : undefined;
   }
-  return analytic(lhs) && analytic(rhs) ? { a: lhs, b: rhs } : undefined;
+  return builtOnTheLine(lhs, ANALYTIC_ON_THE_LINE) && builtOnTheLine(rhs, ANALYTIC_ON_THE_LINE) ? { a: lhs, b: rhs } : undefined;
 }
 
 /**
@@ -79,40 +80,16 @@ function withoutGuards(t: Term): Term {
 
 const isZero = (t: Term): boolean => t.k === 'num' && t.value.num === 0n;
 
-function analytic(t: Term): boolean {
-  // A part that reads no input is a constant (1 / factorial(3)): one with no value leaves no reading.
-  if (inputNames(t).size === 0) return true;
-  switch (t.k) {
-    case 'num': case 'pi': return true;
-    case 'input': return t.ref.indices.length === 0;
-    case 'add': return t.terms.every(analytic);
-    case 'mul': return t.factors.every(analytic);
-    case 'pow': {
-      // A whole power of an analytic base, any whole power of a nonzero constant (1/3), a positive constant's power.
-      const [exponent, base] = [constantFraction(t.exponent), constantFraction(t.base)];
-      if (exponent !== undefined && exponent.den === 1n && exponent.num >= 0n) return analytic(t.base);
-      return base !== undefined && base.num > 0n && analytic(t.exponent);
-    }
-    case 'fn': return ANALYTIC.has(t.name) && t.args.every(analytic);
-    default: return false;
-  }
-}
-
 /** Scalar inputs of a continuous kind, each with a range of positive width: the step's domain is a nonempty open set. */
 function openDomain(inputs: readonly Input[], names: ReadonlySet<string>): Input[] | undefined {
   const read = inputs.filter((i) => names.has(i.name));
   if (read.length !== names.size) return undefined;
   for (const input of read) {
     if (input.dims.length !== 0 || !(input.kind === 'real' || input.kind === 'positive' || input.kind === 'unit') || input.relativeEnds !== undefined) return undefined;
-    const [lower, upper] = rangeOf(input);
+    const [lower, upper] = scalarRange(input);
     if (!(upper > lower)) return undefined;
   }
   return read;
-}
-
-function rangeOf(input: Input): [number, number] {
-  return [Math.max(input.kind === 'real' ? -Infinity : 0, input.interval?.lowerValue ?? -Infinity),
-    Math.min(input.kind === 'unit' ? 1 : Infinity, input.interval?.upperValue ?? Infinity)];
 }
 
 /**
@@ -259,7 +236,7 @@ function breaks(sides: { op?: string }, at: { lhs: Decimal; rhs: Decimal }): { b
  * the middle of a range of one sign spanning decades is geometric (1e-250 of (1e-300, 1e-200)).
  */
 function pointOfRange(input: Input, position: number): number {
-  const [lower, upper] = rangeOf(input);
+  const [lower, upper] = scalarRange(input);
   if (position === 0) return nearestInside(input, -Infinity);
   if (position === 1) return nearestInside(input, Infinity);
   if (!Number.isFinite(lower) || !Number.isFinite(upper)) return nearestInside(input, 0.5);
@@ -270,7 +247,7 @@ function pointOfRange(input: Input, position: number): number {
 
 /** The input's value nearest x inside its range: a thousandth of the way in from a finite end passed; a point a unit past an infinite one. */
 function nearestInside(input: Input, x: number): number {
-  const [lower, upper] = rangeOf(input);
+  const [lower, upper] = scalarRange(input);
   const width = upper - lower;
   // A thousandth of the way in, relative to the end where that is nearer: 1.001e-300 in (1e-300, 1e-200).
   const inset = (end: number) => 1e-3 * Math.min(Number.isFinite(width) ? width : Infinity, end !== 0 ? Math.abs(end) : Infinity, Number.isFinite(width) || end !== 0 ? Infinity : 1);

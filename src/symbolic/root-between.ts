@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import { constantFraction, FUNCTIONS, inputNames, printTerm, sub, type Input, type Term } from '../model/index.ts';
+import { constantFraction, FUNCTIONS, inputNames, printTerm, scalarRange, sub, type Input, type Term } from '../model/index.ts';
+import { builtOnTheLine, CONTINUOUS_ON_THE_LINE } from './whole-line.ts';
 import { DIGITS, evaluateHighPrecision, GuardError, type Magnitudes, type PointValue } from './high-precision.ts';
 
 /**
@@ -23,9 +24,6 @@ export interface RootBetween {
   readonly rhs: number;
 }
 
-/** Functions continuous on the whole line: a difference built of them is continuous on any bracket. */
-const CONTINUOUS: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'sinh', 'cosh', 'tanh', 'atan', 'asinh', 'sigmoid', 'softplus', 'erf', 'erfc', 'abs', 'Phi', 'phi', 'relu']);
-
 /** Points of the grid the sign change is looked for on, either side of 0, and its reach. */
 const GRID_POINTS = 800;
 const GRID_REACH = 20;
@@ -43,7 +41,7 @@ export function rootBetween(lhs: Term, rhs: Term, inputs: readonly Input[]): Roo
   // The root of an even power's base is the power's: (x^3 - x - 1)^2 changes no sign, its base does.
   const carrier = difference.k === 'pow' && isEvenWhole(difference.exponent) ? difference.base : difference;
   const names = inputNames(carrier);
-  if (names.size !== 1 || !continuousEverywhere(carrier)) return undefined;
+  if (names.size !== 1 || !builtOnTheLine(carrier, CONTINUOUS_ON_THE_LINE)) return undefined;
   const input = inputs.find((i) => i.name === [...names][0]);
   if (input === undefined || input.dims.length !== 0 || !(input.kind === 'real' || input.kind === 'positive' || input.kind === 'unit')) return undefined;
   const atTie = compareAtTie(comparison.op) ? 1 : 0;
@@ -63,20 +61,6 @@ function isEvenWhole(t: Term): boolean {
   return c !== undefined && c.den === 1n && c.num > 0n && c.num % 2n === 0n;
 }
 
-function continuousEverywhere(t: Term): boolean {
-  switch (t.k) {
-    case 'num': case 'pi': case 'input': return true;
-    case 'add': return t.terms.every(continuousEverywhere);
-    case 'mul': return t.factors.every(continuousEverywhere);
-    case 'pow': {
-      const c = constantFraction(t.exponent);
-      return c !== undefined && c.den === 1n && c.num >= 0n && continuousEverywhere(t.base);
-    }
-    case 'fn': return CONTINUOUS.has(t.name) && t.args.every(continuousEverywhere);
-    default: return false;
-  }
-}
-
 /** The term's value in doubles at x (the one input), NaN where a part has none. */
 function valueAt(t: Term, x: number): number {
   switch (t.k) {
@@ -91,18 +75,12 @@ function valueAt(t: Term, x: number): number {
   }
 }
 
-/** The input's values by its type and its interval, in doubles: [lower, upper]. */
-function rangeOf(input: Input): [number, number] {
-  return [Math.max(input.kind === 'real' ? -Infinity : 0, input.interval?.lowerValue ?? -Infinity),
-    Math.min(input.kind === 'unit' ? 1 : Infinity, input.interval?.upperValue ?? Infinity)];
-}
-
 /**
  * A bracket [a, b] inside the input's range where the term's sign, read in 60 digits at a and at b, changes; undefined
  * where the grid finds none or the digits cannot tell a sign. The grid keeps a margin from each finite end.
  */
 function signChange(t: Term, input: Input): [number, number] | undefined {
-  const [lower, upper] = rangeOf(input);
+  const [lower, upper] = scalarRange(input);
   const margin = (end: number) => (Number.isFinite(end) ? END_MARGIN * Math.max(1, Math.abs(end)) : 0);
   const [from, to] = [Math.max(-GRID_REACH, lower + margin(lower)), Math.min(GRID_REACH, upper - margin(upper))];
   if (!(to > from)) return undefined;
