@@ -63,8 +63,8 @@ export const LAYER_INFIX = 'sup';
 const LET = /^let\s+([\p{L}][\p{L}\p{N}_]*)/u;
 /** A given of one dimension as the books declare it, after the LaTeX pass: `given y \in R^{m}`, `given x ∈ ℝ^n` (not `R^{m * n}`). */
 const SET_VECTOR = /^given\s+([^:]+?)\s*(?:\\in\b|\u2208)\s*(?:R|\u211d)\s*\^\s*(?:\{[^{}*,]+\}|[\p{L}\p{N}]+)\s*$/u;
-/** A let of no argument, or of one index: `let ŷ = X θ`, `let h[i] = ...` (not `let f(t) = ...`). */
-const LET_VALUE = /^let\s+([\p{L}][\p{L}\p{M}\p{N}_]*)\s*(?:\[\s*[\p{L}\p{N}_]+\s*\])?\s*=(?!=)/u;
+/** A let of no argument, or of one index, and its body: `let ŷ = X θ`, `let h[i] = ...` (not `let f(t) = ...`). */
+const LET_VALUE = /^let\s+([\p{L}][\p{L}\p{M}\p{N}_]*)\s*(\[\s*[\p{L}\p{N}_]+\s*\])?\s*=(?!=)(.*)$/u;
 
 /** What the derivation whose lines start at line k declares, up to the next `derivation` line. */
 export function derivationNames(lines: readonly { readonly text: string }[], k: number): DerivationNames {
@@ -91,8 +91,8 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     if (matrix !== null) for (const name of names(matrix[1])) square.add(name);
     // A let of square matrices, let \mathbf{A} = \mathbf{P} + x \mathbf{Q}: its bars are a determinant too (probe 82: they
     // were the entrywise absolute value, and d/dx ln|A| = tr(A^{-1} Q) refuted). One that is not square makes det an error.
-    const letOfSquares = /^let\s+([\p{L}][\p{L}\p{M}\p{N}_]*)\s*=(?!=)(.*)$/u.exec(declaration);
-    if (letOfSquares !== null && [...letOfSquares[2].matchAll(/[\p{L}][\p{L}\p{M}\p{N}_]*/gu)].some((m) => square.has(m[0]))) square.add(letOfSquares[1]);
+    const value = LET_VALUE.exec(declaration);
+    if (value !== null && value[2] === undefined && [...value[3].matchAll(/[\p{L}][\p{L}\p{M}\p{N}_]*/gu)].some((m) => square.has(m[0]))) square.add(value[1]);
     const variable = randomVariableGiven(text);
     // The distribution as the claims will read it: N(\mu, \sigma^2) in LaTeX is N(μ, σ^2).
     if (variable !== undefined) for (const name of variable.names) random.set(name, fromLatex(variable.distribution, SourceMap.of('', [{ offset: 0, line: 1, col: 1 }])).text);
@@ -104,7 +104,7 @@ export function derivationNames(lines: readonly { readonly text: string }[], k: 
     if (defined !== null) declared.add(defined[1]);
     // given y \in \mathbb{R}^{m}, one dimension, and a let of no argument (let ŷ = X θ, let h[i] = ...): y^{(i)} is an
     // entry of them too. A let that is a number or a matrix is not indexed so: the model says so where it is read.
-    const member = SET_VECTOR.exec(declaration) ?? LET_VALUE.exec(declaration);
+    const member = SET_VECTOR.exec(declaration) ?? value;
     if (member !== null) for (const name of names(member[1])) vectors.add(name);
     const called = /^(?:let|implicit)\s+([\p{L}][\p{L}\p{N}_]*)\s*\(/u.exec(text);
     if (called !== null) functions.add(called[1]);
