@@ -2514,10 +2514,6 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     // Only where the line above jumps, though: where it is continuous the derivative exists and is its value there, and
     // a step that differs there alone is wrong (relu's derivative against (x > 0) + (x == 5), fifteenth probe).
     if (values && almostEverywhere && mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, maxDigits) && jumpsAt(lhs, point, inputs, maxDigits)) return undefined;
-    // Nor a point where the step alone has no value, with the sides equal at every point a hair away: a set of measure
-    // zero, as the exact engine waives one (Stewart 7.3's antiderivative of sqrt(a^2 - x^2), whose derivative has none at
-    // x = a, was refuted there at a = x = 1, and proved with a = 1 written as a number: probe 80).
-    if (values && almostEverywhere && !values.rhs.isFinite() && values.lhs.isFinite() && !differsNearby(lhs, rhs, point, inputs, maxDigits)) return undefined;
     // An irrational tie point is reported by its double; what was evaluated is the constant itself.
     const exact = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1])
       .map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
