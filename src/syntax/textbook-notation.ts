@@ -76,8 +76,9 @@ const BARE_OPERAND_END = `(?=[ \\t]*(?:$|[-+*/=,;)\\]}<>!|\u2016]|d[\\p{L}](?![\
 const LETTERS_SIDE_BY_SIDE = `(?:[0-9]+|\\p{L}(?:_[\\p{L}\\p{N}]+)?)(?:[ \\t]+\\p{L}(?:_[\\p{L}\\p{N}]+)?)+`;
 const FUNCTION_BEFORE_LETTERS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${LETTERS_SIDE_BY_SIDE})${BARE_OPERAND_END}`, 'u');
 const FUNCTION_WITHOUT_BRACKETS = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+(${BARE_OPERAND})${BARE_OPERAND_END}`, 'u');
-/** A function of the tables before a name and, against it, a bracket: `sin t(cos t - 1)`. */
+/** A function of the tables before a name and, against it, a bracket: `sin t(cos t - 1)`; read within this many characters. */
 const FUNCTION_BEFORE_INPUT_BRACKET = new RegExp(`^(${BARE_FUNCTIONS})[ \\t]+([\\p{L}_][\\p{L}\\p{N}_]*)(?=\\()`, 'u');
+const MAX_BARE_CALL = 80;
 /**
  * A logarithm before a power of a name, a number or bars, `log σ^2`, `log 2^n`, `\log \sigma_j^2`, `ln x²` (Kingma and Welling's KL term),
  * `log ‖x‖^2`, `log |x|^2`: the log of the power, as every book that prints it means (the square of a log is printed
@@ -734,7 +735,7 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
     // MML's 2 sin t(cos t - 1): a declared input before a bracket is no call, so the operand is the name and the bracket
     // multiplies the call, as `sin t (cos t - 1)` does (it was sin(t (cos t - 1)), and a true step refuted: probe 82). A
     // function the derivation has keeps its call: sin θ(t) is sin(θ(t)).
-    const inputBeforeBracket = startsName && /[a-z]/.test(c) ? FUNCTION_BEFORE_INPUT_BRACKET.exec(text.slice(i)) : null;
+    const inputBeforeBracket = startsName && /[a-z]/.test(c) ? FUNCTION_BEFORE_INPUT_BRACKET.exec(text.slice(i, i + MAX_BARE_CALL)) : null;
     if (inputBeforeBracket !== null && declared.has(inputBeforeBracket[2]) && !functions.has(inputBeforeBracket[2])) {
       const [whole, name, operand] = inputBeforeBracket;
       const at = i + whole.length - operand.length;
