@@ -388,8 +388,11 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         if (someSubterm(t.body, (x) => x.k === 'apply' || x.k === 'limit')) throw new Error('a limit of an unknown function or of a limit is for the numbers');
         // So is an infinite limit's reading, sigmoid(-L) (model/infinite-limits.ts): L may grow past every reading
         // (x^(1/100) / log(x)^10 falls until x = e^4000), which the numbers' leading order sees and readings do not
-        // (probe 68: a true step refuted here at 62 digits).
-        if (t.body.k === 'fn' && t.body.name === 'sigmoid') throw new Error('an infinite limit is for the numbers');
+        // (probe 68: a true step refuted here at 62 digits). Only such a race is theirs: a log or a power of the variable
+        // that is not a whole number. Whole powers and exponentials (exp(1/x) x^1000, exp(-1/x) from the left)
+        // are settled by these readings, which the numbers' leading order does not reach (probe 81: two true steps were
+        // errors). An oscillation is theirs too.
+        if (t.body.k === 'fn' && t.body.name === 'sigmoid' && raceBeyondReadings(t.body, t.v)) throw new Error('an infinite limit is for the numbers');
         const at = t.at === undefined ? undefined : go(t.at);
         if (at !== undefined && !at.isFinite()) return new Big(NaN);
         const read = (x: Decimal): Reading => {
@@ -783,4 +786,24 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
       digits *= 2;
     }
   }
+}
+
+/** Functions of logarithmic order at an infinity. */
+const LOG_ORDERS: ReadonlySet<FunctionName> = new Set<FunctionName>(['log', 'log1p', 'asinh', 'digamma', 'lgamma']);
+/** Functions whose zeros or jumps recur out to an infinity, between any readings. */
+const STEPPED_OVER: ReadonlySet<FunctionName> = new Set<FunctionName>(['sin', 'cos', 'floor', 'ceil']);
+
+/**
+ * Whether a limit's body in `v` holds a log of it or a power of it that is not a whole number: orders whose race
+ * (x^(1/1000) against log(x)^5, x^(1/1000) against 1000) may be decided only past every reading; or a sine or
+ * cosine, floor or ceiling of it, whose zeros and jumps the readings step over (x^2 (1 + sin x) has no limit, and read at its points tends to
+ * Infinity).
+ */
+function raceBeyondReadings(body: Term, v: string): boolean {
+  const readsV = (x: Term) => someSubterm(x, (y) => y.k === 'input' && y.ref.name === v);
+  return someSubterm(body, (x) => {
+    if (x.k === 'fn' && (LOG_ORDERS.has(x.name) || STEPPED_OVER.has(x.name))) return readsV(x);
+    if (x.k !== 'pow' || !readsV(x.base)) return false;
+    return !(x.exponent.k === 'num' && x.exponent.value.den === 1n);
+  });
 }

@@ -308,3 +308,21 @@ describe("a limit whose readings pass decimal.js's ln 10 (probe 68)", () => {
     expect(verdictsIn('given x: real\nclaim limit(x, 0, atan(1e300 * x), right) = 0\n')).toEqual(['verified']);
   }, 120_000);
 });
+
+describe('an infinite limit whose orders do not race past the readings (probe 81)', () => {
+  it('is read by the readings: whole powers and exponentials settle there', () => {
+    expect(verdictsIn(`claim limit(x, 0, exp(-1/x), left) = Infinity
+claim limit(x, 0, exp(1/x) * x^1000, right) = Infinity
+claim limit(x, 0, exp(1/x) * x^1000, right) = -Infinity   expect wrong
+claim limit(x, Infinity, x^(1/1000) - 1000) = Infinity
+`)).toEqual(['verified', 'verified', 'refuted', 'verified']);
+  }, 120_000);
+
+  it('is never verified where an oscillation\'s zeros or a floor\'s jumps recur between the readings', () => {
+    const verdicts = verdictsIn(`claim limit(x, Infinity, x^2 * (1 + sin(x))) = Infinity   expect wrong
+claim limit(x, Infinity, x^2 * (x - floor(x))) = Infinity   expect wrong
+`);
+    expect(verdicts).not.toContain('verified');
+    expect(verdicts).not.toContain('proved');
+  }, 120_000);
+});
