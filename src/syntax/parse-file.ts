@@ -255,7 +255,9 @@ function bracketDepth(text: string, depth: number, inString: boolean): { depth: 
 
 function quoted(line: LogicalLine, after: number, form: string): string {
   const rest = line.text.slice(after);
-  const m = /^\s*"([^"]*)"\s*$/.exec(rest);
+  // From the first quote to the last: a title quoted inside (source "Goodfellow "Deep Learning" 10.2") is text, and
+  // refused, it lost every step of the file (probe 84).
+  const m = /^\s*"(.*)"\s*$/.exec(rest);
   if (!m) {
     throw new DerivationError(diagnostic('syntax', `expected ${form}`, line.map.file,
       line.map.span(after, line.text.length), 'put the text between double quotes'));

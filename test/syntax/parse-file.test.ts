@@ -57,6 +57,17 @@ describe('parseDerivationFile: the statements of a file', () => {
   });
 });
 
+describe('a title or source with quotes inside (probe 84)', () => {
+  it('keeps the text from the first quote to the last, and the file\'s steps with it', () => {
+    const file = parseDerivationFile('derivation "the "first" (one"\nsource "Goodfellow "Deep (Learning" 10.2"\ngiven x: real\nclaim x = x\n', 'q.deriv');
+    const d = file.derivations[0];
+    expect(d.title).toBe('the "first" (one');
+    expect(d.source).toBe('Goodfellow "Deep (Learning" 10.2');
+    expect(d.statements.map((s) => s.kind)).toEqual(['given', 'claim']);
+    expect(() => parseDerivationFile('derivation "q"\nsource Goodfellow\n', 'q.deriv')).toThrow(/expected source "WHERE IT CAME FROM"/);
+  });
+});
+
 describe('parseDerivationFile: syntax errors with file:line:col', () => {
   it('an unclosed parenthesis at the end of the file is reported at the bracket', () => {
     // line 3 is "claim x = (x + 1": the "(" that is never closed is at col 11.
