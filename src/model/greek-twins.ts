@@ -28,9 +28,9 @@ export function withGreekTwins(derivation: Derivation): Derivation {
     if (among.has(name) || declared.has(name) || functions.has(name)) return undefined;
     const cut = name.indexOf('_');
     const head = cut < 0 ? name : name.slice(0, cut);
-    const twin = TWINS.get(head);
     // θ_i of a declared theta (an entry), and ω_0 of a declared omega_0 (a name with its subscript; probe 70).
-    return twin !== undefined && (among.has(twin) || among.has(twin + name.slice(head.length))) ? twin + name.slice(head.length) : undefined;
+    const twin = TWINS.get(head)?.find((t) => among.has(t) || among.has(t + name.slice(head.length)));
+    return twin !== undefined ? twin + name.slice(head.length) : undefined;
   };
   if (![...declared, ...functions].some((n) => TWINS.has(n.split('_')[0]))) return derivation;
   let renamed = false;
@@ -66,8 +66,17 @@ const LETTERS: readonly (readonly [string, string])[] = [
   ['Upsilon', '\u03a5'], ['Phi', '\u03a6'], ['Psi', '\u03a8'], ['Omega', '\u03a9'],
 ];
 
-/** Each Greek letter's name and the letter, both ways (ϵ, ϕ, ϑ and ς, the variants, as their letters). */
-const TWINS: ReadonlyMap<string, string> = new Map([
-  ...LETTERS, ...LETTERS.map(([name, letter]) => [letter, name] as const),
-  ['\u03f5', 'epsilon'], ['\u03d5', 'phi'], ['\u03d1', 'theta'], ['\u03c2', 'sigma'],
-]);
+/** The short names a file gives a letter (`given eps`, `given lam`, as code names them: lambda is Python's keyword). */
+const SHORT_NAMES: readonly (readonly [string, string])[] = [['eps', '\u03b5'], ['lam', '\u03bb']];
+
+/**
+ * Each Greek letter's names and the letter, both ways (ϵ, ϕ, ϑ and ς, the variants, as their letters): a LaTeX line's
+ * `\epsilon` beside `given eps` was an unknown name (probe 84).
+ */
+const TWINS: ReadonlyMap<string, readonly string[]> = (() => {
+  const twins = new Map<string, string[]>();
+  const pair = (a: string, b: string) => { twins.set(a, [...(twins.get(a) ?? []), b]); };
+  for (const [name, letter] of [...LETTERS, ...SHORT_NAMES]) { pair(name, letter); pair(letter, name); }
+  for (const [variant, name] of [['\u03f5', 'epsilon'], ['\u03d5', 'phi'], ['\u03d1', 'theta'], ['\u03c2', 'sigma']]) { pair(variant, name); pair(variant, LETTERS.find(([n]) => n === name)![1]); }
+  return twins;
+})();

@@ -30,4 +30,13 @@ claim diff(φ(θ[1]), theta[1]) = phi'(θ[1])
     expect(verdicts('given x: real\nclaim sin(π) = sin(pi)\n')).toEqual(['proved']);
     expect(messages('given x: real\nclaim diff(x^2, x) = 2 μ\n')[0]).toContain("unknown name 'μ'");
   });
+
+  it('reads \\epsilon and \\lambda as a declared eps and lam, the names code gives them (probe 84)', () => {
+    expect(verdicts(`given eps: positive
+given lam, x: real
+claim \\frac{d}{dx} (x^2 + \\epsilon) = 2x
+claim \\frac{d}{dx} (\\lambda x^2 + \\varepsilon x) = 2 \\lambda x + eps
+claim diff(lam * x, x) = λ + ε   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
 });
