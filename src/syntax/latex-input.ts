@@ -155,6 +155,10 @@ class LatexReader {
         const transpose = !inString && c === '^' && !UPPER_BOUND_FOLLOWS.test(text.slice(Math.max(0, i - 60), i))
           ? /^\^(?:\\top|\\intercal|\{\s*(?:\\top|\\intercal|T)\s*\})(?![A-Za-z])/.exec(text.slice(i, i + 14)) : null;
         if (transpose) { this.emit("'", i); i += transpose[0].length - 1; continue; }
+        // x^{2} is x^2, a digit in braces: so a Leibniz order reads as one, \partial^{2} f / \partial x^{2} as
+        // \partial^2 f / \partial x^2 (its braces were an error).
+        const digit = !inString && c === '^' && !UPPER_BOUND_FOLLOWS.test(text.slice(Math.max(0, i - 60), i)) ? /^\^\{(\d)\}/.exec(text.slice(i, i + 4)) : null;
+        if (digit) { this.emit('^', i); this.emit(digit[1], i + 2); i += 3; continue; }
         this.emit(c, i);
         continue;
       }

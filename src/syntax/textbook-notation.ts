@@ -206,6 +206,33 @@ function firstOrderAlone(m: RegExpExecArray | null, upper?: string): RegExpExecA
   return trimmed;
 }
 
+/** A ∂ fraction of order 3 or more, `∂³f/∂y³`, `∂^3 f/∂x∂y^2` (MML 5.7, Stewart 14.3): its order, name and denominator. */
+const HIGHER_ORDER_HEAD = /^\u2202(?:\^[({]?([3-9])[)}]?|([\u00b3\u2074-\u2079]))[ \t]*([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)[ \t]*\/[ \t]*/u;
+/** One variable of its denominator with its power: `∂x`, `∂y^2`, `∂y²`. */
+const HIGHER_ORDER_VARIABLE = /^\u2202([\p{L}_][\p{L}\p{Nd}_]*(?:\[[^\][()]*\])?)(?:\^[({]?([1-9])[)}]?|([\u00b2\u00b3\u2074-\u2079]))?[ \t]*/u;
+
+/**
+ * A ∂ fraction of order 3 or more: its whole text, the name differentiated, and its variables innermost first (the
+ * rightmost is taken first, as ∂²f/∂x∂y is ∂/∂x (∂f/∂y)), or undefined where the denominator's powers do not add up
+ * to the order. The denominator ends where they do: `∂³f/∂x³ ∂x/∂t` is two fractions.
+ */
+function higherOrderFraction(text: string): { whole: string; name: string; variables: string[] } | undefined {
+  const head = HIGHER_ORDER_HEAD.exec(text);
+  if (head === null) return undefined;
+  const order = Number(head[1] ?? SUPERSCRIPTS[head[2]]);
+  const written: string[] = [];
+  let at = head[0].length;
+  while (written.length < order) {
+    const piece = HIGHER_ORDER_VARIABLE.exec(text.slice(at));
+    if (piece === null) return undefined;
+    const power = Number(piece[2] ?? (piece[3] !== undefined ? SUPERSCRIPTS[piece[3]] : 1));
+    for (let k = 0; k < power; k++) written.push(piece[1]);
+    at += piece[0].length;
+  }
+  if (written.length !== order) return undefined;
+  return { whole: text.slice(0, at).trimEnd(), name: head[3], variables: written.reverse() };
+}
+
 /** The same fraction of a bracket, `∂(x^2 y)/∂x` and `∂²(x^2 y^3)/∂x∂y`: its numerator ... */
 const LEIBNIZ_BRACKET = /^\u2202(\u00b2|\^2)?[ \t]*\(/u;
 /** ... and its denominator after the bracket. */
@@ -828,10 +855,11 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
       continue;
     }
     // ∂ℓ/∂σ ∂σ/∂x, the chain rule's product: a first-order fraction takes no second variable (the next factor's ∂σ).
-    const fraction = startsName && c === '\u2202' ? firstOrderAlone(LEIBNIZ_FRACTION.exec(text.slice(i, i + MAX_LEIBNIZ))) : null;
-    const variables = fraction ? fractionVariables(fraction[1], fraction[3], fraction[4], fraction[5]) : undefined;
-    if (fraction && variables) {
-      const [whole, , f] = fraction;
+    const higher = startsName && c === '\u2202' ? higherOrderFraction(text.slice(i, i + MAX_LEIBNIZ)) : undefined;
+    const fraction = higher !== undefined ? null : startsName && c === '\u2202' ? firstOrderAlone(LEIBNIZ_FRACTION.exec(text.slice(i, i + MAX_LEIBNIZ))) : null;
+    const variables = higher?.variables ?? (fraction ? fractionVariables(fraction[1], fraction[3], fraction[4], fraction[5]) : undefined);
+    if ((fraction || higher) && variables) {
+      const [whole, f] = higher !== undefined ? [higher.whole, higher.name] : [fraction![0], fraction![2]];
       const fAt = i + whole.indexOf(f);
       emit('diff('.repeat(variables.length), i);
       for (let k = 0; k < f.length; k++) emit(f[k], fAt + k);

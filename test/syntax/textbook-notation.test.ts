@@ -494,3 +494,24 @@ claim \sin t(\cos t - 1) = sin(t) cos(t)   expect wrong
 `)).toEqual(['proved', 'proved', 'refuted']);
   });
 });
+
+describe('Leibniz fractions of order 3 or more (probe 82: MML and Stewart print them)', () => {
+  it('are read as nested derivatives, the rightmost variable first, and end where the denominator\'s powers add up', () => {
+    expect(read('∂³f/∂y³')).toBe('diff(diff(diff(f, y), y), y)');
+    expect(read('∂^3 f/∂x∂y^2')).toBe('diff(diff(diff(f, y), y), x)');
+    expect(read('∂⁴f/∂x²∂y² + 1')).toBe('diff(diff(diff(diff(f, y), y), x), x) + 1');
+    expect(read('∂³f/∂x³ ∂x/∂t')).toMatch(/^diff\(diff\(diff\(f, x\), x\), x\) /);
+  });
+
+  it('check as written in LaTeX, their slips refuted', () => {
+    expect(verdictsIn(`given x, y: real
+let f(x, y) = x^2 + 2xy + y^3 + x y^3
+claim \\frac{\\partial^3 f}{\\partial y^3} = 6 + 6x
+claim \\frac{\\partial^3 f}{\\partial x \\partial y^2} = 6y
+claim \\frac{\\partial^{3} f}{\\partial y^{2} \\partial x} = 6y
+claim \\frac{\\partial^3 f}{\\partial y^3} = 6   expect wrong
+claim \\frac{\\partial^{2} f}{\\partial x^{2}} = 2
+claim \\frac{d^{2}}{dx^{2}} x^4 = 12 x^2
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved', 'proved']);
+  });
+});
