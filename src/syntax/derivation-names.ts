@@ -135,6 +135,9 @@ function layerStep(letter: string, sign: string, steps: string): string {
 /** A name with a layer's superscript after the LaTeX pass: `w^{(1)}`, `W^{[2]}`, `W⁽¹⁾`, the superscript's rest kept (`W^{(2)T}`). */
 const LAYERED = /([\p{L}][\p{L}\p{M}\p{N}]*)[ \t]*(?:\^[ \t]*\{[ \t]*[([][ \t]*(\d+)[ \t]*[)\]]([^{}]*)\}|\u207d([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\u207e|\^[ \t]*\{[ \t]*[([][ \t]*(\p{L})[ \t]*[)\]]([^{}]*)\}|\^[ \t]*\{[ \t]*(\p{L})[ \t]*\}|\^[ \t]*(\p{L})(?![\p{L}\p{N}])|\^[ \t]*\{[ \t]*[([]?[ \t]*(\p{L})[ \t]*([+-])[ \t]*(\d+)[ \t]*[)\]]?([^{}]*)\})/uy;
 
+/** A name, its subscript, then a whole-number layer: `w_{kj}^{(2)}` (`w_kj^{(2)}` after the LaTeX pass), `w_j^{[1]}`. */
+const SUBSCRIPT_THEN_LAYER = /([\p{L}][\p{L}\p{M}\p{N}]*)(_(?:\{[^{}]*\}|[\p{L}\p{N}]+))[ \t]*\^[ \t]*\{[ \t]*[([][ \t]*(\d+)[ \t]*[)\]][ \t]*\}/uy;
+
 /**
  * A name with a layer's superscript (`w^{(1)}_{ji}`, `\mathbf{W}^{[2]}`, `W⁽¹⁾`) read as the one name it stands for:
  * the one a given or let declares with that superscript (see DerivationNames.layered), else the name with the layer
@@ -148,6 +151,16 @@ export function withLayerNames(text: string, map: SourceMap, names: DerivationNa
   return rewritten(text, map, (i) => {
     if (text[i] === '"') inString = !inString;
     if (inString || (i > 0 && /[\p{L}\p{N}_\\]/u.test(text[i - 1]))) return undefined;
+    // w_{kj}^{(2)}, the subscript first (Bishop 5.x prints both orders): the layered name with its subscript after it.
+    SUBSCRIPT_THEN_LAYER.lastIndex = i;
+    const first = SUBSCRIPT_THEN_LAYER.exec(text);
+    const layeredName = first === null ? undefined : names.layered.get(`${first[1]}|${Number(first[3])}`);
+    if (first !== null && layeredName !== undefined) {
+      const written = `${layeredName}${first[2]}`;
+      const subscriptAt = i + first[1].length;
+      const from = [...written].map((_, c) => (c < layeredName.length ? i + Math.min(c, first[1].length - 1) : subscriptAt + c - layeredName.length));
+      return { text: written, from, length: first[0].length };
+    }
     LAYERED.lastIndex = i;
     const m = LAYERED.exec(text);
     if (m === null) return undefined;

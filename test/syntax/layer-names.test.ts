@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv, stepsIn, syntaxDiagnostics } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, stepsIn, syntaxDiagnostics, verdictsIn } from '../__test-helpers__/derivations.ts';
 import { buildModel, parseDerivation, stepToLatex } from '../../src/index.ts';
 import { namesAsWritten } from '../../src/report/wording.ts';
 
@@ -186,4 +186,15 @@ claim \frac{\partial}{\partial \mathbf{B}} \ln |\mathbf{B}| = \left(\mathbf{B}^{
 claim \frac{1}{|\boldsymbol\Sigma|^{1/2}} = \det(\boldsymbol\Sigma)^{-1/2}
 `)).toEqual(['proved', 'refuted', 'proved', 'proved']);
   }, 60_000);
+});
+
+describe('a layer written after the subscript (probe 82: Bishop prints w_{kj}^{(2)} as well as w^{(2)}_{kj})', () => {
+  it('is the layered name\'s entry, and its slip is refuted', () => {
+    expect(verdictsIn(`given \\mathbf{w}^{(2)}: matrix[M, M]
+given \\mathbf{z}: vector[M]
+claim \\frac{\\partial}{\\partial z_j} \\sum_{k=1}^{M}\\sum_{i=1}^{M} w_{ki}^{(2)} z_i = \\sum_{k=1}^{M} w_{kj}^{(2)}
+claim \\frac{\\partial}{\\partial z_j} \\sum_{k=1}^{M}\\sum_{i=1}^{M} w_{ki}^{(2)} z_i = \\sum_{k=1}^{M} w^{(2)}_{kj}
+claim \\frac{\\partial}{\\partial z_j} \\sum_{k=1}^{M}\\sum_{i=1}^{M} w_{ki}^{(2)} z_i = \\sum_{k=1}^{M} w_{jk}^{(2)}   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
 });
