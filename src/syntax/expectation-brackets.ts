@@ -4,7 +4,8 @@ import type { SourceMap } from './source-map.ts';
  * Expectations as the probability books print them, read as the language's
  * `E(t, D, f)`:
  *
- * - `E_{t ~ N(mu, s^2)}[f(t)]` (also `𝔼`, `Var`, `∼`, LaTeX's `\mathbb{E}_{x \sim p}[...]`):
+ * - `E_{t ~ N(mu, s^2)}[f(t)]` (also `𝔼`, `Var`, MML's `𝕍` and `\mathbb{V}` before a square bracket, `∼`, LaTeX's
+ *   `\mathbb{E}_{x \sim p}[...]`):
  *   the distribution below, the expression in the square brackets;
  * - `E[f(X)]` where the derivation declares `given X ~ N(mu, s^2)`: the distribution of the
  *   one random variable the bracket reads. A bracket that reads none or several of them is
@@ -36,7 +37,7 @@ export function asRealGiven(text: string, map: SourceMap): { text: string; map: 
 }
 
 /** The head of a bracketed expectation: its name, and a subscript `_{t ~ D}` (or `_{t \sim D}`). `P` and `Pr` of an event are the expectation of its indicator. */
-const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var|Pr|P|\u2119)(?:_\{\s*([\p{L}][\p{L}\p{N}_]*)\s*[~\u223c]\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}|_\{?\s*([\p{L}][\p{L}\p{N}_]*)\s*\}?)?\s*[[(]/uy;
+const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var|V|\u{1d54d}|Pr|P|\u2119)(?:_\{\s*([\p{L}][\p{L}\p{N}_]*)\s*[~\u223c]\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}|_\{?\s*([\p{L}][\p{L}\p{N}_]*)\s*\}?)?\s*[[(]/uy;
 
 /**
  * The text with each bracketed expectation written as a call: `E_{t ~ D}[f]` and `E[f]` (of a declared random
@@ -44,7 +45,7 @@ const HEAD = /(?<![\p{L}\p{N}_])(E|\u{1d53c}|Var|Pr|P|\u2119)(?:_\{\s*([\p{L}][\
  * names its givens and lets declare, which keep their own meaning (`E` a given is the user's).
  */
 export function withExpectationBrackets(text: string, map: SourceMap, variables: ReadonlyMap<string, string>, declared: ReadonlySet<string>): { text: string; map: SourceMap } {
-  if (!/(?:E|\u{1d53c}|Var|Pr|P|\u2119)(?:_[^[(]*)?[[(]|M_/u.test(text)) return { text, map };
+  if (!/(?:E|\u{1d53c}|Var|V|\u{1d54d}|Pr|P|\u2119)(?:_[^[(]*)?[[(]|M_/u.test(text)) return { text, map };
   const out: string[] = [];
   const sources: number[] = [];
   const emit = (s: string, from: number) => { for (const c of s) { out.push(c); sources.push(from); } };
@@ -74,8 +75,11 @@ export function withExpectationBrackets(text: string, map: SourceMap, variables:
     const head = inString || !(c === 'E' || c === 'V' || c === 'P' || c === '\u2119' || c === '\ud835') ? null : HEAD.exec(text);
     const written = head?.[1];
     const indicator = written === 'P' || written === 'Pr' || written === '\u2119';
-    const name = written === '\u{1d53c}' || indicator ? 'E' : written;
+    // MML's 𝕍[x] (\mathbb{V}_X[x]) is the variance, only before a square bracket: V(x) is no variance.
+    const variance = written === 'V' || written === '\u{1d54d}';
+    const name = written === '\u{1d53c}' || indicator ? 'E' : variance ? 'Var' : written;
     if (head === null || name === undefined || written === undefined || declared.has(written)) { emit(c, i); continue; }
+    if (variance && text[i + head[0].length - 1] !== '[') { emit(c, i); continue; }
     // P(X > mu) only of an event: a comparison inside (P(X) of a name is the user's function or nothing); P(K = 0)'s
     // one = is the event's equality, ==.
     const eventAt = i + head[0].length;

@@ -282,3 +282,17 @@ claim E(k, poisson(l), 1/(k + 1)) > 1/(l + 1)
     expect(verdicts[2]).toBe('verified');
   }, 120_000);
 });
+
+describe('MML\'s variance, 𝕍[x] and \\mathbb{V}_X[x] (probe 82)', () => {
+  it('is Var of the one random variable the square bracket reads; V of a declared name, or round, is left alone', () => {
+    expect(verdictsIn(`given \\mu: real
+given \\sigma: positive
+given X ~ \\mathcal{N}(\\mu, \\sigma^2)
+claim \\mathbb{V}[2X + 1] = 4\\sigma^2
+claim \\mathbb{V}_X[2X + 1] = 4\\sigma^2
+claim 𝕍[X] = \\sigma^2
+claim \\mathbb{V}[2X + 1] = 2\\sigma^2   expect wrong
+`)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+    expect(verdictsIn('given V: vector[3]\ngiven X ~ N(0, 1)\nclaim V[1] + 0 = V[1]\n')).toEqual(['proved']);
+  });
+});
