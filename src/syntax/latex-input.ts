@@ -518,7 +518,8 @@ class LatexReader {
    * indicator's (a single = compares). The last case's condition is kept as a factor, not assumed
    * to be the rest: where no condition holds the value is 0, so a slip in it shows. A last case
    * `\text{otherwise}` (or `else`) is the rest. `\text{if }`, `\text{for }`, `\quad` and a
-   * closing comma or full stop around a condition are words, not part of it.
+   * closing comma or full stop around a condition are words, not part of it; conditions joined by a comma
+   * all hold, the product of their indicators.
    */
   private cases(i: number, from: number, to: number): number {
     const { text } = this;
@@ -555,9 +556,14 @@ class LatexReader {
         this.emit(')', row.value[1]);
         return;
       }
+      // Conditions joined by a comma (MML's j = p, p \neq q): each its indicator, their product the case's.
+      const parts = condition === undefined ? undefined : this.commaParts(condition);
+      if (parts !== undefined && parts.length > 1) this.emit('(', row.value[0]);
       this.emit('1{', row.value[0]);
-      if (condition === undefined) this.emit('?', row.value[1]); else this.read(condition[0], condition[1]);
-      this.emit(last ? '} * (' : '} ? (', row.value[0]);
+      if (parts === undefined) this.emit('?', row.value[1]);
+      else parts.forEach((part, p) => { if (p > 0) this.emit('} * 1{', part[0]); this.read(part[0], part[1]); });
+      if (parts !== undefined && parts.length > 1) this.emit('}) ', row.value[0]);
+      this.emit(parts !== undefined && parts.length > 1 ? (last ? '* (' : '? (') : last ? '} * (' : '} ? (', row.value[0]);
       this.read(row.value[0], row.value[1]);
       this.emit(last ? ')' : ') : ', row.value[1]);
     });
@@ -676,6 +682,29 @@ class LatexReader {
     while (end > start && /[\s,.]/.test(text[end - 1])) end--;
     if (/^(?:otherwise|else|elsewhere)$/.test(text.slice(start, end))) return 'otherwise';
     return [start, end];
+  }
+
+  /** A condition's parts between its commas outside any bracket or brace, each without its spaces. */
+  private commaParts([from, to]: [number, number]): [number, number][] {
+    const { text } = this;
+    const parts: [number, number][] = [];
+    let depth = 0;
+    let start = from;
+    const push = (end: number) => {
+      let [a, b] = [start, end];
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      if (b > a) parts.push([a, b]);
+    };
+    for (let k = from; k < to; k++) {
+      const c = text[k];
+      if (c === '\\') { k++; continue; }
+      if (c === '{' || c === '(' || c === '[') depth++;
+      else if (c === '}' || c === ')' || c === ']') depth--;
+      else if (c === ',' && depth === 0) { push(k); start = k + 1; }
+    }
+    push(to);
+    return parts.length > 0 ? parts : [[from, to]];
   }
 
   /** A command's argument at k: a braced group's inside, or one character or command. */

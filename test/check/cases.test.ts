@@ -80,3 +80,14 @@ claim log(1 + z) = where(z > 0, log(1 + z), log1p(z))
     expect(steps[3].detail.diagnostic?.message).toContain('each case of a definition by cases must have a value everywhere');
   }, 60_000);
 });
+
+describe('a case whose conditions are joined by a comma (probe 82: MML 5.x prints j = p, p \\neq q)', () => {
+  const K = (pq: string) => `given R: matrix[M, N]
+let K = R^\\top R
+claim \\frac{\\partial K_{pq}}{\\partial R_{ij}} = \\begin{cases} R_{iq} & \\text{if } j = p, p \\neq q \\\\ R_{ip} & \\text{if } j = q, p \\neq q \\\\ ${pq} & \\text{if } j = p, p = q \\\\ 0 & \\text{otherwise} \\end{cases}
+`;
+  it('holds where all its conditions hold, and a slip in one case is refuted', () => {
+    expect(verdictsIn(K('2R_{iq}'))).toEqual(['proved']);
+    expect(verdictsIn(K('R_{iq}'))).toEqual(['refuted']);
+  });
+});
