@@ -112,7 +112,9 @@ function expReduced(r: bigint, B: number): bigint {
 /** ln(a) for a > 0, in the precision of a's class (as `a.ln()`). */
 export function fastLn(a: Decimal): Decimal {
   const D = a.constructor as typeof Decimal;
-  if (!a.isFinite() || !a.gt(0) || !fast(D) || Math.abs(a.e) > 1e6) return a.ln();
+  // Past MAX_DIGITS too: decimal.js's ln needs its ln 10, which it keeps to 1,025 digits, and throws past them
+  // (exp(-z) > 1e-4343 at z = 1e4 is read at 2,060 digits, its domain's log(z - 1000) with it: probe 81).
+  if (!a.isFinite() || !a.gt(0) || !(fast(D) || roundsToNearest(D)) || Math.abs(a.e) > 1e6) return a.ln();
   const B = bitsFor(D.precision);
   // a = m 10^e with m in [1, 10): ln a = ln m + e ln 10, and ln m = y0 + ln(m e^-y0) with y0 a double near ln m,
   // so that m e^-y0 = 1 + t with t of order 1e-16: a few terms of log1p's series.
@@ -291,7 +293,11 @@ function negligibleSquare(a: Decimal, D: typeof Decimal): boolean {
 }
 
 export function fast(D: typeof Decimal): boolean {
-  return D.precision <= MAX_DIGITS && (D.rounding === Decimal.ROUND_HALF_UP || D.rounding === Decimal.ROUND_HALF_EVEN);
+  return D.precision <= MAX_DIGITS && roundsToNearest(D);
+}
+
+function roundsToNearest(D: typeof Decimal): boolean {
+  return D.rounding === Decimal.ROUND_HALF_UP || D.rounding === Decimal.ROUND_HALF_EVEN;
 }
 
 /** Fraction bits for p significant digits. */

@@ -50,6 +50,20 @@ describe('fixed-point ln, atan and asin', () => {
     }), { seed: 46, numRuns: 150 });
   }, 60_000);
 
+  it('ln past the 1,025 digits of decimal.js\'s ln 10 has a value (decimal.js throws there), and exp of it is the argument', () => {
+    for (const precision of [1200, 2060]) {
+      const D = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN });
+      const Deep = Decimal.clone({ precision: precision + 30 });
+      for (const text of ['9000', '1234.5678901234567890123', '0.7', '3e-4343', '7e300']) {
+        const x = new D(text);
+        if (text !== '0.7') expect(() => x.ln()).toThrow(/Precision limit exceeded/);
+        const y = fastLn(x);
+        // exp's condition is 1: y within half an ulp of ln x puts exp(y) within |y| ulps of x, at most a few thousand.
+        expect(new Deep(y).exp().minus(x).abs().div(x).lt(new Deep(10).pow(4 - precision))).toBe(true);
+      }
+    }
+  }, 60_000);
+
   it('ln near 1, where fixed point would lose the digits, is still right (decimal.js takes over)', () => {
     for (const text of ['1.0000000000001', '0.99999999999999999', '1.00000000000000000000000000000000000001', '0.999999', '9.99999999999', '10', '1']) {
       for (const precision of [60, 120]) {
