@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
-import { type FunctionName, fractionExponent, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { type FunctionName, fractionExponent, mapChildren, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -269,8 +269,16 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           throw new Error(`an angle of 1e${args[0].e} is not reduced to ${digits} digits`);
         }
         const value = preciseValue(FUNCTIONS[t.name], Big, args);
-        // exp past decimal.js's least exponent reads 0 (exp(-1e300)): no value, not 0, as a power's (probe 58, 61).
-        if (t.name === 'exp' && value.isZero() && args[0].isFinite()) return new Big(NaN);
+        // sin and cos at a point where exact algebra says they are 0 (cos(ph) at ph = pi/2, a tie point): their
+        // rounding, 1e-61, squared beside sin(ph)^2 = 1 was a part dropped by one side only, and a true spherical
+        // Jacobian was undecided (probe 81).
+        if (isCircular(t) && value.isFinite() && !value.isZero() && value.abs().lt(`1e-${digits - 10}`)
+          && equalExactlyAt(t, { k: 'num', value: { num: 0n, den: 1n } }, point)) return new Big(0);
+        // exp past decimal.js's least exponent reads 0 (exp(-1e300)): no value, not 0, as a power's (probe 58, 61). So
+        // does every function that is never 0, there: phi(-1e10) and Phi(-1e10) are 10^(-2e19), and read as 0 they
+        // verified Phi(x) + x phi(x) = 0 at x = -1e10, the far tail of GELU's derivative (probe 84).
+        // Not in a limit's reading: there a body that underflows is within 10^-9e15 of its limit 0 (x^3 phi(x) at 1e16).
+        if ((t.name === 'exp' || (limitReadings === 0 && NEVER_ZERO.has(t.name))) && value.isZero() && args.every((a) => a.isFinite())) return new Big(NaN);
         if (parts !== undefined) note(t, absorbedInFunction(t.name, args, value, t.args.map(partOf), digits));
         // A function whose condition grows with its argument (sin and exp of 6e150 + x) turns the argument's last digit
         // into the value's first: the digits must see the value next to the argument, as next to a sum's largest term.
@@ -403,7 +411,13 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
             // A body that drops a part its value then stands on ((exp(1e-200 x) - 1) / x reads 0 at x = 1e-8 in any digits
             // short of 208), or that cancels all but a few of its digits, is no reading (probe 68: a true step refuted).
             const seen: Magnitudes = { largest: -Infinity, lost: 0 };
-            const value = evaluateHighPrecision(t.body, near, digits, seen);
+            limitReadings++;
+            let value: Decimal;
+            try {
+              value = evaluateHighPrecision(t.body, near, digits, seen);
+            } finally {
+              limitReadings--;
+            }
             if (digitsToSeeAbsorbed(seen, value, value) > digits || seen.lost > digits - KEPT_IN_LIMIT) return undefined;
             return { value, error: value.isFinite() ? value.abs().plus(1).times(`1e-${Math.floor(digits / 2)}`) : new Big(0) };
           } catch (error) {
@@ -560,31 +574,89 @@ export function constantSpan(terms: readonly Term[]): number {
 }
 
 /**
- * How many decimal orders of magnitude the nonzero numbers of the terms and the
- * point's values span, 0 for none: 1e300 + 1 spans 300.
+ * How many decimal orders of magnitude the nonzero numbers of the terms and the point's values they read span, 0 for
+ * none (1e300 + 1 spans 300): in the widest region (`region`), and in all of them together (`whole`). Each term is a
+ * region, and so is each operand of a comparison in one and each factor of a product by 0: a part is lost where it is
+ * added to one far larger, values compared are compared at any digits, and 0 times a part is 0 at any. (exp(-z) >=
+ * 1.1356e-4343 on (1e3, 1e4) spans 4347 orders across its comparison and its domain's guard, 0 * log(10000 - z):
+ * readings from 2,060 digits took seconds a point, the search ran into its guard, and the false bound was verified.)
  */
-function magnitudeSpan(terms: readonly Term[], point: ReadonlyMap<string, PointValue>): number {
+function magnitudeSpans(terms: readonly Term[], point: ReadonlyMap<string, PointValue>): { readonly region: number; readonly whole: number } {
+  let widest = 0;
   let low = Infinity;
   let high = -Infinity;
-  const see = (e: number): void => {
-    low = Math.min(low, e);
-    high = Math.max(high, e);
-  };
   for (const t of terms) {
-    const known = exponentsOfConstants(t);
-    if (known.low <= known.high) { see(known.low); see(known.high); }
+    for (const region of spanRegions(t)) {
+      let regionLow = region.low;
+      let regionHigh = region.high;
+      // Only the values the region reads: an input declared in the file and not used here (N in (1e300, Infinity))
+      // spans nothing of its, and raised every reading past what lgamma's series could take in time (probe 31: a
+      // wrong Stirling step was verified).
+      for (const key of region.inputs) {
+        const v = point.get(key);
+        if (v === undefined) continue;
+        const x = typeof v === 'object' && 'term' in v ? v.approx : v;
+        const e = typeof x === 'number' ? (x !== 0 && Number.isFinite(x) ? Math.floor(Math.log10(Math.abs(x))) : undefined) : x.num !== 0n ? exponentOf(x.num, x.den) : undefined;
+        if (e !== undefined) { regionLow = Math.min(regionLow, e); regionHigh = Math.max(regionHigh, e); }
+      }
+      if (regionHigh > regionLow) widest = Math.max(widest, regionHigh - regionLow);
+      low = Math.min(low, regionLow);
+      high = Math.max(high, regionHigh);
+    }
   }
-  // Only the values the terms read: an input declared in the file and not used here (N in (1e300, Infinity)) spans
-  // nothing of theirs, and raised every reading past what lgamma's series could take in time (probe 31: a wrong
-  // Stirling step was verified).
-  const read = new Set<string>();
-  for (const t of terms) someSubterm(t, (x) => { if (x.k === 'input') read.add(printRef(x.ref)); return false; });
-  for (const [key, v] of point) {
-    if (!read.has(key)) continue;
-    const x = typeof v === 'object' && 'term' in v ? v.approx : v;
-    if (typeof x === 'number') { if (x !== 0 && Number.isFinite(x)) see(Math.floor(Math.log10(Math.abs(x)))); } else if (x.num !== 0n) see(exponentOf(x.num, x.den));
+  return { region: widest, whole: high > low ? high - low : 0 };
+}
+
+/** A part of a term whose values may be added together: the exponents of its constants and the inputs it reads. */
+interface SpanRegion {
+  readonly low: number;
+  readonly high: number;
+  readonly inputs: readonly string[];
+}
+
+const regionsByTerm = new WeakMap<Term, readonly SpanRegion[]>();
+
+/** A term's regions (see magnitudeSpan), read once per term: a confirmation asks at every point and digits. */
+function spanRegions(term: Term): readonly SpanRegion[] {
+  const known = regionsByTerm.get(term);
+  if (known !== undefined) return known;
+  const regions: SpanRegion[] = [];
+  const roots: Term[] = [term];
+  // The comparisons and the products by 0 whose parts were made regions of their own.
+  const comparisons = new Set<Term>();
+  while (roots.length > 0) {
+    const root = roots.pop()!;
+    let low = Infinity;
+    let high = -Infinity;
+    const inputs = new Set<string>();
+    // Each distinct node once: a side written out at a size shares its subterms.
+    const seen = new Set<Term>();
+    const stack: Term[] = [root];
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      if (t.k === 'cmp') {
+        if (!comparisons.has(t)) { comparisons.add(t); roots.push(t.a, t.b); }
+        continue;
+      }
+      // 0 times a part adds nothing to the sum around it, whatever its size (a domain's guard, 0 * log(z - 1000)).
+      if (t.k === 'mul' && t.factors.some((f) => f.k === 'num' && f.value.num === 0n)) {
+        if (!comparisons.has(t)) { comparisons.add(t); roots.push(...t.factors); }
+        continue;
+      }
+      if (t.k === 'num' && t.value.num !== 0n) {
+        const e = exponentOf(t.value.num, t.value.den);
+        low = Math.min(low, e);
+        high = Math.max(high, e);
+      }
+      if (t.k === 'input') inputs.add(printRef(t.ref));
+      mapChildren(t, (c) => { if (!seen.has(c)) stack.push(c); return c; });
+    }
+    regions.push({ low, high, inputs: [...inputs] });
   }
-  return high > low ? high - low : 0;
+  regionsByTerm.set(term, regions);
+  return regions;
 }
 
 /**
@@ -648,10 +720,12 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
   { lhs: Decimal; rhs: Decimal; digits: number } | undefined {
   // Constants (and point values) spanning many orders of magnitude (1e300 + 1) lose their small parts to any precision
   // below the span, at every doubling alike, so a difference that stays put may be one of rounding: start above it.
-  const span = Math.min(magnitudeSpan([lhs, rhs], point), MAX_SPAN);
+  const spans = magnitudeSpans([lhs, rhs], point);
+  const span = Math.min(spans.region, MAX_SPAN);
   let digits = DIGITS + span;
-  // Room for one doubling past the start, as without a span.
-  maxDigits += 2 * span;
+  // Room for one doubling past the start, as without a span, and for a part dropped across the whole span: a function
+  // flat at 0 drops one (cos(1e-200) = 1 - 5e-401 is read at 401 digits), and a side's sums need not show it.
+  maxDigits += 2 * Math.min(spans.whole, MAX_SPAN);
   // decimal.js reduces sin and cos by a pi of some thousand digits: a reading of an angle too large for the digits
   // has no value (evaluateHighPrecision), and the search takes the least raise past the last reading instead.
   let previous: { lhs: Decimal; rhs: Decimal; digits: number; kept: number; difference: Decimal; magnitudes: Magnitudes } | undefined;
@@ -787,6 +861,12 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     }
   }
 }
+
+/** How many limits' bodies are being read (see the fn case of evaluateHighPrecision). */
+let limitReadings = 0;
+
+/** Functions whose value is never 0 at a finite argument: a reading of 0 is an underflow past decimal.js's range. */
+const NEVER_ZERO: ReadonlySet<FunctionName> = new Set<FunctionName>(['exp', 'phi', 'Phi', 'erfc', 'sigmoid', 'softplus', 'sech', 'gamma']);
 
 /** Functions of logarithmic order at an infinity. */
 const LOG_ORDERS: ReadonlySet<FunctionName> = new Set<FunctionName>(['log', 'log1p', 'asinh', 'digamma', 'lgamma']);

@@ -237,3 +237,24 @@ ${extra}claim log(sigmoid(u)) = u   expect wrong
     expect(verdictsIn(text(''))).toEqual(['refuted']);
   }, 60_000);
 });
+
+describe('values far below 1e-1000 (probes 81 and 84)', () => {
+  it('reads exp(-z) against 1e-4343 on (1e3, 1e4): the true bound is verified and a false one refuted', () => {
+    // The comparison's two operands spanned 4347 orders, read at 2,060 digits, where decimal.js's ln (of the domain's
+    // log(z - 1000)) throws: the true bound was an error, the false one too.
+    expect(verdictsIn(`given z: real in (1e3, 1e4)
+claim exp(-z) > 1e-4343
+claim exp(-z) > 1.2e-4343   expect wrong
+`)).toEqual(['verified', 'refuted']);
+  }, 120_000);
+
+  it('never agrees with a value that underflowed decimal.js: Phi and phi at -1e10 are 10^(-2e19), not 0', () => {
+    const verdicts = verdictsIn(`given x: real in (-1e300, -1000)
+claim Phi(x) + phi(x) = 0   expect wrong
+claim subs(Phi(x) + x * phi(x), x, -1e10) = 0   expect wrong
+claim diff(gelu(x), x) = 0   expect wrong
+`);
+    expect(verdicts).not.toContain('verified');
+    expect(verdicts).not.toContain('proved');
+  }, 120_000);
+});

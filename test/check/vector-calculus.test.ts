@@ -77,3 +77,17 @@ claim ∇ × ∇f = [0, 0, 1]   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
   });
 });
+
+describe('the spherical Jacobian, read at a tie point where cos(ph) is 0 exactly (probe 81)', () => {
+  it('is verified with abs(sin(ph)) on (0, pi), and its slips are refuted', () => {
+    const J = 'det(jacobian([rho*sin(ph)*cos(th), rho*sin(ph)*sin(th), rho*cos(ph)], [rho, ph, th]))';
+    // At ph = pi/2, cos(ph)'s rounding squared beside sin(ph)^2 = 1 was a part one side dropped: an error.
+    expect(verdictsIn(`given rho: positive
+given th: real
+given ph: real in (0, pi)
+claim ${J} = rho^2*abs(sin(ph))
+claim ${J} = rho^2*abs(sin(ph)) + 1e-70   expect wrong
+claim ${J} = rho^2*abs(cos(ph))   expect wrong
+`)).toEqual(['verified', 'refuted', 'refuted']);
+  }, 120_000);
+});
