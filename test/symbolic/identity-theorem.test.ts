@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const steps = (text: string) => claimsOf(deriv(text), { seed: 1 }).flatMap((c) => c.steps);
 
@@ -51,4 +51,19 @@ claim exp(x) >= ${taylor}
       expect([equal.verdict, below.verdict]).toEqual(['refuted', 'verified']);
     }), { numRuns: 4, seed: 7 });
   }, 240_000);
+});
+
+describe('a bound whose sides stand apart inside its range (probe 83)', () => {
+  it('is verified where the numbers verify it: the theorem says only that the sides are not equal', () => {
+    // Each was an error ("which is larger there is not known") where no deep reading near the range's end settled.
+    expect(verdictsIn(`given x: real in (1e6, 1e7)
+given g, h: real in (1e200, 1e300)
+given y: real in (1e300, Infinity)
+claim e^{-x} x^{1000} < e^{-x/2}
+claim g*h <= (g^2 + h^2)/2
+claim diff(tanh(y), y) < 1e-300
+claim e^{-x} x^{1000} > e^{-x/2}   expect wrong
+claim g*h > (g^2 + h^2)/2   expect wrong
+`)).toEqual(['verified', 'verified', 'verified', 'refuted', 'refuted']);
+  }, 120_000);
 });
