@@ -1757,6 +1757,15 @@ export class Resolver {
         return this.val({ kind: 'name', name, span: expr.nameSpan }, bound);
       }
     }
+    // L(θ + η d), f(x + h): a let quantity at a point moved from one input it reads by names
+    // it does not read, as Murphy (8.2) writes a line search. It was L times the bracket, and a true step refuted (probe 83).
+    // With a space too: LaTeX's \mathcal{L}(θ + η d) is spaced so by its columns, and L times a moved point means nothing.
+    const moved = definition !== undefined && definition.params.length === 0 && args.length === 1 && holdsSumOrDifference(args[0])
+      ? this.movedInput(definition.body, args[0]) : undefined;
+    if (moved !== undefined) {
+      const at = expr.nameSpan;
+      return this.val({ kind: 'call', name: 'subs', nameSpan: at, span: expr.span, args: [{ kind: 'name', name, span: at }, { kind: 'name', name: moved, span: at }, args[0]] }, bound);
+    }
     const timesBracket = (): Value => this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
     // p(1 - p), λ(e^t - 1), V_0(1 - e^(-t/RC)), x_1(x_2 - x_1^2): a scalar value written against a bracket that holds a
     // sum or a difference is a product, as every book means it; against one term (y(0), u(x)) it may be meant as a
@@ -2654,6 +2663,28 @@ export class Resolver {
       return arrays.size === 0 ? withScalars : substituteArrayInputs(withScalars, arrays);
     };
     return mapValue(this.val(expr.args[0], bound), at);
+  }
+
+  /**
+   * The one real input a let's body reads that a bracket names, where the bracket names other inputs too and none of
+   * them is read by the body (θ of θ + η d, x of x + h): the input the bracket moves. Undefined otherwise (p(1 - p) of a
+   * let p names no input; x (x + 1) moves nothing).
+   */
+  private movedInput(body: Term, argument: Expr): string | undefined {
+    const read = freeInputNames(body);
+    const written = new Set<string>();
+    const visit = (e: Expr): void => {
+      if (e.kind === 'name') written.add(e.name);
+      if (e.kind === 'index' || e.kind === 'call') return;
+      exprChildren(e).forEach(visit);
+    };
+    visit(argument);
+    const inputs = [...written].filter((n) => this.scope.inputs.has(n));
+    if (inputs.length !== written.size) return undefined;
+    const moved = inputs.filter((n) => read.has(n));
+    if (moved.length !== 1 || moved.length === inputs.length) return undefined;
+    const input = this.scope.inputs.get(moved[0])!;
+    return input.kind === 'real' || input.kind === 'positive' ? moved[0] : undefined;
   }
 
   /**

@@ -49,6 +49,9 @@ const CONTENTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathrm', 'mathit', 'mat
 /** The end of a big operator's or a bar's lower bound, after which a superscript is the upper bound. */
 const UPPER_BOUND_FOLLOWS = /(?:\\(?:sum|prod|int|iint|iiint|oint)(?:\\limits|\\nolimits)?|\\right\s*[|\]]|\\[Bb]igg?r?\s*[|\]]|\\rvert|[|\]])\s*_(?:\{[^{}]*\}|[^{\s\\])\s*$/;
 
+/** Fonts in which a lone d is a differential, \mathrm{d}x (a bold or italic d is a name, \mathbf{d}). */
+const UPRIGHT_FONTS = new Set(['mathrm', 'operatorname', 'text', 'textrm', 'mathup', 'textup']);
+
 /** Fonts in which a 1 alone is the vector of ones, `\mathbf{1}` (a 1 in \mathrm stays the number). */
 const ONES_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'mathds', 'mathbfit']);
 
@@ -434,7 +437,8 @@ class LatexReader {
       // So is a letter in a font a name of its own, as TeX sets it: \mathbf{X}^T\mathbf{X} is X^T X (not X^TX, a superscript
       // TX), \mathbf{a}\mathbf{b}^T is a b^T, \lambda\mathbf{w} is λ w (probe 70). But \mathrm{d}x is a differential, dx.
       // After a superscript's brace too: \mathbf{X}^{-1}\mathbf{B} is X^{-1} B.
-      if (!/^\s*d\s*$/.test(text.slice(inner.inner[0], inner.inner[1]))) {
+      // Only an upright d: \eta\mathbf{d}, a step along a direction d (Murphy 8.2), is η d, not one name ηd (probe 82).
+      if (!(/^\s*d\s*$/.test(text.slice(inner.inner[0], inner.inner[1])) && UPRIGHT_FONTS.has(name))) {
         if (this.out[this.out.length - 1] === '}') this.emit(' ', i);
         else apart();
       }

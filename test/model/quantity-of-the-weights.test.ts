@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const steps = (text: string) => claimsOf(deriv(text)).flatMap((c) => c.steps);
 
@@ -51,5 +51,24 @@ let f = 100 (v - u^2)^2 + (1 - u)^2
 claim \nabla^2 f = \begin{pmatrix} 1200 u^2 - 400 v + 2 & -400 u \\ -400 u & 200 \end{pmatrix}
 claim \nabla^2 f = \begin{pmatrix} 1200 u^2 - 400 v + 2 & -400 u \\ -400 u & 100 \end{pmatrix}   expect wrong
 `).map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
+
+describe('a let quantity at a moved point, L(θ + η d) (probe 83: Murphy 8.2\'s line search was L times the bracket)', () => {
+  it('is the let with the moved input replaced, in plain text and as LaTeX prints it', () => {
+    expect(verdictsIn(`given \\mathbf{A}: spd[D, D]
+given \\mathbf{b}, \\boldsymbol\\theta, \\mathbf{d}: vector[D]
+given c, \\eta: real
+let \\mathcal{L} = \\frac{1}{2}\\boldsymbol\\theta^\\top\\mathbf{A}\\boldsymbol\\theta + \\mathbf{b}^\\top\\boldsymbol\\theta + c
+claim \\left.\\frac{\\mathrm{d}}{\\mathrm{d}\\eta}\\mathcal{L}(\\boldsymbol\\theta + \\eta\\mathbf{d})\\right|_{\\eta = -\\frac{\\mathbf{d}^\\top(\\mathbf{A}\\boldsymbol\\theta + \\mathbf{b})}{\\mathbf{d}^\\top\\mathbf{A}\\mathbf{d}}} = 0
+claim \\frac{\\mathrm{d}}{\\mathrm{d}\\eta}\\mathcal{L}(\\boldsymbol\\theta + \\eta\\mathbf{d}) = \\mathbf{d}^\\top\\mathbf{A}\\boldsymbol\\theta   expect wrong
+`)).toEqual(['proved', 'refuted']);
+    expect(verdictsIn(`given a, b, x, h: real
+let L = a*x^2/2 + b*x
+let p = 1/(1 + exp(-x))
+claim L(x + h) - L = a*x*h + a*h^2/2 + b*h
+claim p(1 - p) = diff(p, x)
+claim L(x + 1) = L*(x + 1)
+`)).toEqual(['proved', 'proved', 'proved']);
   }, 60_000);
 });
