@@ -102,6 +102,13 @@ function roundDifferentials(reader: LatexReader): LatexReader {
   return part;
 }
 
+/** The offsets of text[a, b) without the spaces at its ends. */
+function withoutSpaces(text: string, a: number, b: number): [number, number] {
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  return [a, b];
+}
+
 /** The deepest nesting of LaTeX braces in a line. */
 export function braceDepth(text: string): number {
   let depth = 0;
@@ -480,12 +487,7 @@ class LatexReader {
     let row: [number, number][] = [];
     let depth = 0;
     let start = from;
-    const cell = (at: number) => {
-      let [a, b] = [start, at];
-      while (a < b && /\s/.test(text[a])) a++;
-      while (b > a && /\s/.test(text[b - 1])) b--;
-      row.push([a, b]);
-    };
+    const cell = (at: number) => { row.push(withoutSpaces(text, start, at)); };
     for (let k = from; k < end; k++) {
       const c = text[k];
       if (c === '\\' && text[k + 1] === '\\' && depth === 0) { cell(k); rows.push(row); row = []; start = k + 2; k++; continue; }
@@ -535,10 +537,7 @@ class LatexReader {
     let ampersand = -1;
     const close = (at: number) => {
       if (text.slice(start, at).trim() === '') return;
-      let [a, b] = [start, ampersand < 0 ? at : ampersand];
-      while (a < b && /\s/.test(text[a])) a++;
-      while (b > a && /\s/.test(text[b - 1])) b--;
-      rows.push({ value: [a, b], condition: ampersand < 0 ? undefined : [ampersand + 1, at] });
+      rows.push({ value: withoutSpaces(text, start, ampersand < 0 ? at : ampersand), condition: ampersand < 0 ? undefined : [ampersand + 1, at] });
     };
     for (let k = from; k < end; k++) {
       const c = text[k];
@@ -695,9 +694,7 @@ class LatexReader {
     let depth = 0;
     let start = from;
     const push = (end: number) => {
-      let [a, b] = [start, end];
-      while (a < b && /\s/.test(text[a])) a++;
-      while (b > a && /\s/.test(text[b - 1])) b--;
+      const [a, b] = withoutSpaces(text, start, end);
       if (b > a) parts.push([a, b]);
     };
     for (let k = from; k < to; k++) {
