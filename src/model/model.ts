@@ -646,12 +646,16 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
   const stepValues = claim.steps.map((step) => ({ step, ...attempt(step.expr, true) }));
   // ∇²f with no variable written, against a matrix written out: the Hessian, as the optimisation and machine-learning
   // books print it (Boyd, Nocedal and Wright), not the Laplacian of the physics books, a scalar (probe 72).
-  const claimExpr = claim.expr;
-  if (headValue.value?.k === 'scalar' && claimExpr.kind === 'call' && claimExpr.name === 'laplacian' && claimExpr.args.length === 1
-    && stepValues.some((r) => r.value?.k === 'array' && r.value.shape.length === 2)) {
-    const hessian = attempt({ ...claimExpr, name: 'hessian' });
-    if (hessian.value?.k === 'array') headValue = hessian;
-  }
+  // So as a step too, beside a claim it does not start (MML 5.15's H = ∇²f = [[2, 2], [2, 6y]] was refuted as the
+  // Laplacian broadcast to the matrix: probe 82).
+  const matrixWritten = [headValue, ...stepValues].some((r) => r.value?.k === 'array' && r.value.shape.length === 2);
+  const asHessian = (expr: Expr, r: { value?: Value; error?: Diagnostic }, isStep: boolean) => {
+    if (!matrixWritten || r.value?.k !== 'scalar' || expr.kind !== 'call' || expr.name !== 'laplacian' || expr.args.length !== 1) return r;
+    const hessian = attempt({ ...expr, name: 'hessian' }, isStep);
+    return hessian.value?.k === 'array' ? hessian : r;
+  };
+  headValue = asHessian(claim.expr, headValue, false);
+  for (const r of stepValues) Object.assign(r, asHessian(r.step.expr, r, true));
   // An array claim (its expressions are arrays) is checked entry by entry: the
   // entry's position becomes fresh free indices, shared by every expression.
   // A claim whose own expression is a scalar that reads an input is about a scalar: a step that is an array is of

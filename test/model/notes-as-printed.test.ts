@@ -130,6 +130,16 @@ claim \\nabla^2 g = \\begin{pmatrix} 6x & 3 \\\\ 3 & 8 \\end{pmatrix}   expect w
 claim \\nabla^2 g = 6x + 8
 `).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
   }, 60_000);
+
+  it('reads ∇²f as the Hessian as a step too, beside a matrix in its claim (probe 82: MML 5.15\'s H = ∇²f = [...])', () => {
+    expect(stepsIn(`given x, y: real
+let f(x, y) = x^2 + 2xy + y^3
+claim \\frac{\\partial^2 f}{\\partial x^2} + 0 = 2
+claim \\begin{bmatrix} 2 & 2 \\\\ 2 & 6y \\end{bmatrix} = \\nabla^2 f = \\begin{bmatrix} 2 & 2 \\\\ 2 & 6y \\end{bmatrix}
+claim \\begin{bmatrix} 2 & 2 \\\\ 2 & 6y \\end{bmatrix} = \\nabla^2 f
+  = \\begin{bmatrix} 2 & 2 \\\\ 2 & 6 \\end{bmatrix}   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
 });
 
 describe('vector calculus as Stewart 16.5 prints it (probe 70)', () => {
