@@ -28,6 +28,8 @@ export const GREEK: Readonly<Record<string, string>> = {
 const SYMBOLS: Readonly<Record<string, string>> = {
   cdot: ' * ', times: ' * ', ast: ' * ', div: ' / ', odot: ' .* ', circ: ' .* ', le: ' <= ', leq: ' <= ', leqslant: ' <= ',
   ge: ' >= ', geq: ' >= ', geqslant: ' >= ', ne: ' != ', neq: ' != ', lt: ' < ', gt: ' > ', infty: '\u221e', partial: '\u2202', approx: ' \u2248 ', simeq: ' \u2243 ',
+  // Identically equal, or equal by definition (δ \equiv ∂E/∂a = ...): a step like =.
+  equiv: ' = ', triangleq: ' = ', coloneqq: ' = ',
   sim: ' ~ ', nabla: '\u2207', sum: '\u2211', prod: '\u220f', int: '\u222b', to: '\u2192', rightarrow: '\u2192', top: "'", intercal: "'",
   '|': '\u2016', Vert: '\u2016', lVert: '\u2016', rVert: '\u2016', vert: '|', lvert: '|', rvert: '|', mid: ' | ', langle: '\u27e8', rangle: '\u27e9',
   '{': '(', '}': ')', ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '', limits: '', nolimits: '',

@@ -5,13 +5,15 @@ import type { SourceMap } from './source-map.ts';
  * the minus sign `−` (U+2212) is `-`, the multiplication signs `×` and `·` are
  * `*`, the transpose signs `ᵀ` and `⊤` are `'`, numpy's `@` is `*` (a matrix
  * product) and on the same side of an `=` (as on a side that calls np., numpy. or torch.) numpy's `*` is `.*` (its entrywise product),
- * Python's `**` is `^`, `≠` is `!=`, `≤` and `≥` are `<=` and `>=`, and the Hadamard products `⊙` and `∘` are `.*`. Quoted
+ * Python's `**` is `^`, `≠` is `!=`, `≤` and `≥` are `<=` and `>=`, `≡` and `≜` are `=`, and the Hadamard products `⊙` and `∘` are `.*`. Quoted
  * text (titles, `by "..."`) is left as written.
  */
 const SAME_LENGTH: Readonly<Record<string, string>> = {
   '\u2212': '-', '\u00d7': '*', '\u00b7': '*', '\u22c5': '*', '\u1d40': "'", '\u22a4': "'", '@': '*',
   // The prime of a typeset page (y′, f′(x)) is the apostrophe of Lagrange's notation.
   '\u2032': "'",
+  // Identically equal, or equal by definition (≡, ≜): a step like =.
+  '\u2261': '=', '\u225c': '=',
 };
 /** The double and triple primes (y″, y‴): two and three apostrophes. */
 const PRIMES: Readonly<Record<string, string>> = { '\u2033': "''", '\u2034': "'''" };
@@ -44,7 +46,7 @@ function accentedLetter(text: string, i: number): { written: string; length: num
 }
 
 export function asciiOperators(text: string, map: SourceMap): { text: string; map: SourceMap } {
-  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e\u2032-\u2034]|\*\*|\b(?:np|numpy|torch)\./.test(text) && !ACCENTED.test(text)) return { text, map };
+  if (!/[\u2212\u00d7\u00b7\u22c5\u2260\u2264\u2265\u1d40\u22a4@\u2299\u2218\u221e\u2032-\u2034\u2261\u225c]|\*\*|\b(?:np|numpy|torch)\./.test(text) && !ACCENTED.test(text)) return { text, map };
   const out: string[] = [];
   // The offset in `text` of each character written: the map keeps the text after a `≠` at its file columns.
   const sources: number[] = [];

@@ -388,3 +388,15 @@ claim \frac{\partial}{\partial \mathbf{s}} (\mathbf{x} - \mathbf{A}\mathbf{s})^\
 `)).toEqual(['proved', 'refuted']);
   }, 60_000);
 });
+
+describe('\\equiv, \\triangleq and ≡ (probe 82: the LaTeX command \\equiv was not read, and its line refused)', () => {
+  it('are a step like =, a name they define an unknown name of the first step only', () => {
+    const steps = stepsIn(`given a: real
+claim \\delta \\equiv \\frac{d}{da}\\tanh(a) = 1 - \\tanh(a)^2
+claim diff(tanh(a), a) ≡ 1 + tanh(a)^2   expect wrong
+claim \\frac{d}{da}\\tanh(a) \\triangleq 1 - \\tanh(a)^2
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'proved', 'refuted', 'proved']);
+    expect(steps[0].detail.diagnostic?.message).toBe("unknown name 'δ'");
+  });
+});
