@@ -1749,11 +1749,20 @@ export class Resolver {
     }
     // E(w), NLL(w), y(t), as the books write a quantity defined in the prose with its argument (PRML's ∇E(w)): a let
     // that reads every input named in the bracket is that let, not the let times them.
+    // So are entries of such an input, MML's f(x_1, x_2) of a let f of x: vector[2].
     const definition = this.scope.lets.get(name);
-    if (definition !== undefined && definition.params.length === 0 && args.length > 0 && args.every((a) => a.kind === 'name' && this.scope.inputs.has(a.name))) {
+    const inputNamed = (a: Expr): string | undefined => {
+      if (a.kind === 'index') return a.target.kind === 'name' && this.scope.inputs.has(a.target.name) ? `${a.target.name}[${a.indices.map(shortText).join(',')}]` : undefined;
+      if (a.kind !== 'name') return undefined;
+      if (this.scope.inputs.has(a.name)) return a.name;
+      const cut = a.name.indexOf('_');
+      return cut > 0 && this.scope.inputs.get(a.name.slice(0, cut))?.dims.length ? a.name : undefined;
+    };
+    const named = args.map(inputNamed);
+    if (definition !== undefined && definition.params.length === 0 && args.length > 0 && named.every((n) => n !== undefined)) {
       const read = freeInputNames(definition.body);
-      const named = new Set(args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name));
-      if (named.size === args.length && [...named].every((n) => read.has(n))) {
+      const inputOf = (n: string) => n.split(/[_[]/)[0];
+      if (new Set(named).size === args.length && named.every((n) => read.has(inputOf(n!)))) {
         return this.val({ kind: 'name', name, span: expr.nameSpan }, bound);
       }
     }

@@ -72,3 +72,14 @@ claim L(x + 1) = L*(x + 1)
 `)).toEqual(['proved', 'proved', 'proved']);
   }, 60_000);
 });
+
+describe('a let quantity written with entries of its input, MML 5.2\'s f(x_1, x_2) (probe 82)', () => {
+  it('is that let, and its partials are checked', () => {
+    expect(verdictsIn(`given \\boldsymbol{x}: vector[2]
+let f = x_1^2 x_2 + x_1 x_2^3
+claim \\frac{\\partial f(x_1, x_2)}{\\partial x_1} = 2x_1x_2 + x_2^3
+claim \\frac{\\partial f(x_1, x_2)}{\\partial x_2} = x_1^2 + 3x_1x_2   expect wrong
+claim \\frac{\\partial f(x[1], x[2])}{\\partial x_2} = x_1^2 + 3x_1x_2^2
+`)).toEqual(['proved', 'refuted', 'proved']);
+  }, 60_000);
+});
