@@ -1,7 +1,7 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Claim, Derivation, Expr, GivenDecl, ImplicitDecl, LetDecl, Span, Step } from '../syntax/index.ts';
 import { exprChildren } from '../syntax/index.ts';
-import { array, isColumn, isWrittenRow, sameDim, showDim, showShape, type Value } from './arrays.ts';
+import { array, isColumn, isWrittenRow, sameDim, scalar, showDim, showShape, type Value } from './arrays.ts';
 import { readsName, RecurrenceDefinition } from './recurrence.ts';
 import { isNamedConstant, Resolver, type DefinedFunction, type LetDefinition, type Scope } from './resolve.ts';
 import { undeclaredBoundVariables, undeclaredSumBounds } from './bound-variables.ts';
@@ -679,7 +679,10 @@ function modelClaim(claim: Claim, scope: Scope): ModelClaim {
     // So is a one-row matrix written out, MML's df/dx = [2 x_1 x_2 + x_2^3, x_1^2 + 3 x_1 x_2^2] set as a bmatrix row.
     const oneRow = layoutFree && shape?.length === 1 && written.k === 'array' && written.shape.length === 2
       && written.shape[0].k === 'fixed' && written.shape[0].size === 1 && sameDim(written.shape[1], shape[0]);
-    const v: Value = oneRow && written.k === 'array' ? array([written.shape[1]], (ix) => written.at([{ k: 'lit', value: 1 }, ix[0]]), 'row', true) : written;
+    // And a 1×1 product where the claim is a scalar (MML's row times column, [2 sin t, 2] [cos t; -sin t]): its entry.
+    const single = scalarClaim && written.k === 'array' && written.shape.every((d) => d.k === 'fixed' && d.size === 1);
+    const v: Value = single && written.k === 'array' ? scalar(written.at(written.shape.map(() => ({ k: 'lit', value: 1 }) as const)))
+      : oneRow && written.k === 'array' ? array([written.shape[1]], (ix) => written.at([{ k: 'lit', value: 1 }, ix[0]]), 'row', true) : written;
     if (scalarClaim && v.k !== 'scalar') {
       return {
         error: diagnostic('shape', `this step is ${describe(v)}, but the claim is about a scalar`, scope.file, span,

@@ -152,3 +152,18 @@ claim \\nabla \\times (\\nabla f) = \\mathbf{0}
 `).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
   }, 60_000);
 });
+
+describe('a 1×1 product where the claim is a scalar (probe 82: MML 5.10\'s row times column)', () => {
+  it('is its entry; a longer array is still of another shape', () => {
+    const steps = stepsIn(`given t: real
+let x_1 = \\sin t
+let x_2 = \\cos t
+let f = x_1^2 + 2x_2
+claim \\frac{\\mathrm{d}f}{\\mathrm{d}t} = \\begin{bmatrix} 2\\sin t & 2 \\end{bmatrix} \\begin{bmatrix} \\cos t \\\\ -\\sin t \\end{bmatrix}
+claim \\frac{\\mathrm{d}f}{\\mathrm{d}t} = \\begin{bmatrix} 2\\sin t & 2 \\end{bmatrix} \\begin{bmatrix} \\cos t \\\\ \\sin t \\end{bmatrix}   expect wrong
+claim \\frac{\\mathrm{d}f}{\\mathrm{d}t} = \\begin{bmatrix} 2\\sin t & 2 \\end{bmatrix}
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'error']);
+    expect(steps[2].detail.diagnostic?.message).toBe('this step is 1×2, but the claim is about a scalar');
+  }, 60_000);
+});
