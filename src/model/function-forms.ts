@@ -158,7 +158,7 @@ export const FUNCTION_FORMS: Readonly<Record<string, FunctionForm>> = {
   // The normal density in the books' two spellings: PRML's N(x | mu, sigma^2) by its variance (syntax/textbook-notation.ts
   // reads the conditioning bar), MATLAB's normpdf(x, mu, sigma) by its deviation.
   normal_density: {
-    arity: 3, what: "the normal density with mean m and variance v, `exp(-(x - m)^2 / (2 v)) / sqrt(2 pi v)`; PRML's `N(x | m, v)` is read as it",
+    arity: 3, what: "the normal density with mean m and variance v, `exp(-(x - m)^2 / (2 v)) / sqrt(2 pi v)`; PRML's `N(x | m, v)` is read as it. Of a vector x, mean m and covariance v, the multivariate density, `exp(-(x - m)' inv(v) (x - m) / 2) / sqrt(det(2 pi v))` (PRML 2.43)",
     form: (x, m, v) => div(fn('exp', div(neg(pow(sub(x, m), num(2))), mul(num(2), v))), fn('sqrt', mul(num(2), { k: 'pi' }, v))),
   },
   normpdf: {

@@ -1699,6 +1699,19 @@ export class Resolver {
     if (BINOMIAL_NAMES.has(name) && args.length === 2 && !this.isDeclared(name)) return this.binomial(name, expr, bound);
     const product = this.risingOrFalling(name, expr, bound);
     if (product) return product;
+    // PRML's N(x | μ, Σ) of a vector x: the multivariate normal density (2.43), exp(-(x - μ)' inv(Σ) (x - μ) / 2) over
+    // sqrt(det(2 π Σ)). It was refused, a vector where a scalar is needed (probe 82).
+    if (name === 'normal_density' && args.length === 3 && !this.isDeclared(name) && this.isVectorValue(args[0], bound)) {
+      const at = expr.span;
+      const binary = (op: '+' | '-' | '*' | '/', left: Expr, right: Expr, grouped?: true): Expr => ({ kind: 'binary', op, left, right, span: at, ...(grouped ? { grouped } : {}) });
+      const call = (n: string, ...a: Expr[]): Expr => ({ kind: 'call', name: n, nameSpan: expr.nameSpan, args: a, span: at });
+      const number = (value: number): Expr => ({ kind: 'number', text: String(value), value, span: at });
+      const [x, mean, covariance] = args;
+      const offset = binary('-', x, mean, true);
+      const quadratic = binary('*', binary('*', { kind: 'transpose', arg: offset, span: at }, call('inv', covariance)), offset);
+      const scaled = call('det', binary('*', binary('*', number(2), { kind: 'name', name: 'pi', span: at }), covariance));
+      return this.val(binary('/', call('exp', binary('/', { kind: 'unary', op: '-', arg: quadratic, span: at }, number(2))), call('sqrt', scaled)), bound);
+    }
     if (isFunctionForm(name) && !this.scope.inputs.has(name) && !this.scope.lets.has(name)) {
       const { arity, form } = FUNCTION_FORMS[name];
       this.expectArity(expr, arity, `${name}(${['x', 'a', 'b'].slice(0, arity).join(', ')})`);

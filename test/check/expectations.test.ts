@@ -296,3 +296,13 @@ claim \\mathbb{V}[2X + 1] = 2\\sigma^2   expect wrong
     expect(verdictsIn('given V: vector[3]\ngiven X ~ N(0, 1)\nclaim V[1] + 0 = V[1]\n')).toEqual(['proved']);
   });
 });
+
+describe('PRML\'s multivariate normal density N(x | μ, Σ) (probe 82: a vector where a scalar is needed)', () => {
+  it('is (2.43) of a vector x, and a slip in its normaliser is refuted', () => {
+    expect(verdictsIn(`given \\mathbf{x}, \\boldsymbol\\mu: vector[D]
+given \\boldsymbol\\Sigma: spd[D, D]
+claim \\mathcal{N}(\\mathbf{x} \\mid \\boldsymbol\\mu, \\boldsymbol\\Sigma) = \\frac{1}{(2\\pi)^{D/2}} \\frac{1}{|\\boldsymbol\\Sigma|^{1/2}} \\exp\\left\\{ -\\frac{1}{2}(\\mathbf{x} - \\boldsymbol\\mu)^{\\mathrm{T}} \\boldsymbol\\Sigma^{-1} (\\mathbf{x} - \\boldsymbol\\mu) \\right\\}
+claim \\mathcal{N}(\\mathbf{x} \\mid \\boldsymbol\\mu, \\boldsymbol\\Sigma) = \\frac{1}{(2\\pi)^{D/2}} \\frac{1}{|\\boldsymbol\\Sigma|} \\exp\\left\\{ -\\frac{1}{2}(\\mathbf{x} - \\boldsymbol\\mu)^{\\mathrm{T}} \\boldsymbol\\Sigma^{-1} (\\mathbf{x} - \\boldsymbol\\mu) \\right\\}   expect wrong
+`)).toEqual(['verified', 'refuted']);
+  }, 120_000);
+});
