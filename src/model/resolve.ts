@@ -1772,7 +1772,9 @@ export class Resolver {
       return cut > 0 && this.scope.inputs.get(a.name.slice(0, cut))?.dims.length ? a.name : undefined;
     };
     const named = args.map(inputNamed);
-    if (definition !== undefined && definition.params.length === 0 && args.length > 0 && named.every((n) => n !== undefined)) {
+    // Of an array let too (MML's df(x)/dx of let f = A x): its params are its axes' placeholders, not arguments.
+    const quantity = definition !== undefined && (definition.params.length === 0 || definition.isArray === true);
+    if (definition !== undefined && quantity && args.length > 0 && named.every((n) => n !== undefined)) {
       const read = freeInputNames(definition.body);
       const inputOf = (n: string) => n.split(/[_[]/)[0];
       if (new Set(named).size === args.length && named.every((n) => read.has(inputOf(n!)))) {
@@ -1782,7 +1784,7 @@ export class Resolver {
     // L(θ + η d), f(x + h): a let quantity at a point moved from one input it reads by names
     // it does not read, as Murphy (8.2) writes a line search. It was L times the bracket, and a true step refuted (probe 83).
     // With a space too: LaTeX's \mathcal{L}(θ + η d) is spaced so by its columns, and L times a moved point means nothing.
-    const moved = definition !== undefined && definition.params.length === 0 && args.length === 1 && holdsSumOrDifference(args[0])
+    const moved = definition !== undefined && quantity && args.length === 1 && holdsSumOrDifference(args[0])
       ? this.movedInput(definition.body, args[0]) : undefined;
     if (moved !== undefined) {
       const at = expr.nameSpan;

@@ -83,3 +83,14 @@ claim \\frac{\\partial f(x[1], x[2])}{\\partial x_2} = x_1^2 + 3x_1x_2^2
 `)).toEqual(['proved', 'refuted', 'proved']);
   }, 60_000);
 });
+
+describe('an array let written with its argument, MML 5.9\'s df(x)/dx of let f = A x (probe 82)', () => {
+  it('is that let: its Jacobian is A, and A transposed is refuted', () => {
+    expect(verdictsIn(`given \\boldsymbol{A}: matrix[M, N]
+given \\boldsymbol{x}: vector[N]
+let \\boldsymbol{f} = \\boldsymbol{A}\\boldsymbol{x}
+claim \\frac{\\mathrm{d}\\boldsymbol{f}(\\boldsymbol{x})}{\\mathrm{d}\\boldsymbol{x}} = \\boldsymbol{A}
+claim \\frac{\\mathrm{d}\\boldsymbol{f}(\\boldsymbol{x})}{\\mathrm{d}\\boldsymbol{x}} = \\boldsymbol{A}^\\top   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
