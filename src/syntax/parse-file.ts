@@ -587,7 +587,8 @@ function parseSteps(line: LogicalLine, start: number, recover: boolean, relation
     }
     // The punctuation that ends a displayed formula (`= 1.`, `= 0,`), and a side condition set apart after it,
     // `\quad (x \in \mathbb{R})`: the book's prose, no part of the expression.
-    const prose = /(?<![.])[ \t]*[.,;][ \t]*$|[ \t]+\([^()]*(?:\\in\b|\u2208)[^()]*\)[ \t]*$/u.exec(line.text.slice(start, end));
+    // So is the shape said after it, `\in \mathbb{R}^{1 \times D}` (MML 5.x; probe 82: the LaTeX command \in was not read).
+    const prose = /(?<![.])[ \t]*[.,;][ \t]*$|[ \t]+\([^()]*(?:\\in\b|\u2208)[^()]*\)[ \t]*$|[ \t]+(?:\\in\b|\u2208)[ \t]*(?:\\mathbb[ \t]*\{[ \t]*R[ \t]*\}|\u211d|R(?![\p{L}\p{N}_]))[^=<>]*$/u.exec(line.text.slice(start, end));
     if (prose && prose.index > 0) {
       end = start + prose.index;
       again = true;

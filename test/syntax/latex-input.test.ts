@@ -400,3 +400,14 @@ claim \\frac{d}{da}\\tanh(a) \\triangleq 1 - \\tanh(a)^2
     expect(steps[0].detail.diagnostic?.message).toBe("unknown name 'δ'");
   });
 });
+
+describe('a shape said after a step, \\in \\mathbb{R}^{1 \\times D} (probe 82: MML 9.2.1 was refused for \\in)', () => {
+  it('is the book\'s prose, not part of the step; a relation after it stays', () => {
+    expect(verdicts(`given \\mathbf{X}: matrix[N, D]
+given \\mathbf{y}: vector[N]
+given \\boldsymbol\\theta: vector[D]
+claim \\frac{\\mathrm{d}}{\\mathrm{d}\\boldsymbol\\theta} \\frac{1}{2}\\|\\mathbf{y} - \\mathbf{X}\\boldsymbol\\theta\\|^2 = -\\mathbf{y}^\\top\\mathbf{X} + \\boldsymbol\\theta^\\top\\mathbf{X}^\\top\\mathbf{X} \\in \\mathbb{R}^{1\\times D}
+claim \\frac{\\mathrm{d}}{\\mathrm{d}\\boldsymbol\\theta} \\frac{1}{2}\\|\\mathbf{y} - \\mathbf{X}\\boldsymbol\\theta\\|^2 = \\mathbf{y}^\\top\\mathbf{X} - \\boldsymbol\\theta^\\top\\mathbf{X}^\\top\\mathbf{X} \\in \\mathbb{R}^{1\\times D}   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
+});
