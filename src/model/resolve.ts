@@ -1790,6 +1790,11 @@ export class Resolver {
       const at = expr.nameSpan;
       return this.val({ kind: 'call', name: 'subs', nameSpan: at, span: expr.span, args: [{ kind: 'name', name, span: at }, { kind: 'name', name: moved, span: at }, args[0]] }, bound);
     }
+    // H(z) of a quantity, not of sizes and indices, where H is a size: Heaviside's step, as Murphy (13.3) writes ReLU's
+    // slope beside a hidden layer of H units. It was H times z, and two true steps refuted (probe 82).
+    if (name === 'H' && args.length === 1 && this.scope.dims.has(name) && !bound.has(name) && !this.params.has(name) && this.readsQuantity(args[0])) {
+      return this.val({ ...expr, name: 'heaviside' }, bound);
+    }
     const timesBracket = (): Value => this.val({ kind: 'binary', op: '*', left: { kind: 'name', name, span: expr.nameSpan }, right: args[0], span: expr.span, opSpan: expr.nameSpan, implicit: true }, bound);
     // p(1 - p), λ(e^t - 1), V_0(1 - e^(-t/RC)), x_1(x_2 - x_1^2): a scalar value written against a bracket that holds a
     // sum or a difference is a product, as every book means it; against one term (y(0), u(x)) it may be meant as a
@@ -2687,6 +2692,13 @@ export class Resolver {
       return arrays.size === 0 ? withScalars : substituteArrayInputs(withScalars, arrays);
     };
     return mapValue(this.val(expr.args[0], bound), at);
+  }
+
+  /** Whether an expression names a given or a let, not only sizes, indices and numbers. */
+  private readsQuantity(e: Expr): boolean {
+    if (e.kind === 'name') return this.scope.inputs.has(e.name) || this.scope.lets.has(e.name) || (e.name.includes('_') && this.scope.inputs.has(e.name.slice(0, e.name.indexOf('_'))));
+    if (e.kind === 'index') return this.scope.inputs.has(e.target.name) || this.scope.lets.has(e.target.name);
+    return exprChildren(e).some((c) => this.readsQuantity(c));
   }
 
   /**

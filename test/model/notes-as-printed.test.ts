@@ -167,3 +167,17 @@ claim \\frac{\\mathrm{d}f}{\\mathrm{d}t} = \\begin{bmatrix} 2\\sin t & 2 \\end{b
     expect(steps[2].detail.diagnostic?.message).toBe('this step is 1×2, but the claim is about a scalar');
   }, 60_000);
 });
+
+describe('H(z) beside a size H (probe 82: Murphy 13.3 writes ReLU\'s slope with H hidden units)', () => {
+  it('is Heaviside\'s step of a quantity, and H (H + 1) of sizes is still a product', () => {
+    expect(stepsIn(`given \\mathbf{x}: vector[D]
+given \\mathbf{W}_1: matrix[H, D]
+given \\mathbf{b}_1: vector[H]
+let \\mathbf{z} = \\mathbf{W}_1\\mathbf{x} + \\mathbf{b}_1
+let \\mathbf{h} = \\operatorname{ReLU}(\\mathbf{z})
+claim \\frac{\\partial \\mathbf{h}}{\\partial \\mathbf{z}} = \\operatorname{diag}(H(\\mathbf{z}))
+claim \\frac{\\partial \\mathbf{h}}{\\partial \\mathbf{z}} = \\operatorname{diag}(H(-\\mathbf{z}))   expect wrong
+claim \\sum_{i=1}^{H} i = H(H + 1)/2
+`).map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+  }, 60_000);
+});
