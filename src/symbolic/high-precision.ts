@@ -868,6 +868,9 @@ let limitReadings = 0;
 /** Functions whose value is never 0 at a finite argument: a reading of 0 is an underflow past decimal.js's range. */
 const NEVER_ZERO: ReadonlySet<FunctionName> = new Set<FunctionName>(['exp', 'phi', 'Phi', 'erfc', 'sigmoid', 'softplus', 'sech', 'gamma']);
 
+/** Constants past this many powers of ten from 1 may move a race of orders past the readings (see raceBeyondReadings). */
+const RACE_SCALE = 6;
+
 /** Functions of logarithmic order at an infinity. */
 const LOG_ORDERS: ReadonlySet<FunctionName> = new Set<FunctionName>(['log', 'log1p', 'asinh', 'digamma', 'lgamma']);
 /** Functions whose zeros or jumps recur out to an infinity, between any readings. */
@@ -875,13 +878,16 @@ const STEPPED_OVER: ReadonlySet<FunctionName> = new Set<FunctionName>(['sin', 'c
 
 /**
  * Whether a limit's body in `v` holds a log of it or a power of it that is not a whole number: orders whose race
- * (x^(1/1000) against log(x)^5, x^(1/1000) against 1000) may be decided only past every reading; or a sine or
+ * (x^(1/1000) against log(x)^5, x^(1/1000) against 1000) may be decided only past every reading, or a constant far from
+ * 1 (1e-300 x^2 against 1e300 x); or a sine or
  * cosine, floor or ceiling of it, whose zeros and jumps the readings step over (x^2 (1 + sin x) has no limit, and read at its points tends to
  * Infinity).
  */
 function raceBeyondReadings(body: Term, v: string): boolean {
   const readsV = (x: Term) => someSubterm(x, (y) => y.k === 'input' && y.ref.name === v);
   return someSubterm(body, (x) => {
+    // A constant far from 1 moves a crossover past the readings: 1e-300 x^2 - 1e300 x grows only past x = 1e600 (probe 85).
+    if (x.k === 'num') return x.value.num !== 0n && Math.abs(fractionExponent(x.value.num, x.value.den)) > RACE_SCALE;
     if (x.k === 'fn' && (LOG_ORDERS.has(x.name) || STEPPED_OVER.has(x.name))) return readsV(x);
     if (x.k !== 'pow' || !readsV(x.base)) return false;
     return !(x.exponent.k === 'num' && x.exponent.value.den === 1n);

@@ -316,6 +316,10 @@ claim limit(x, 0, exp(1/x) * x^1000, right) = Infinity
 claim limit(x, 0, exp(1/x) * x^1000, right) = -Infinity   expect wrong
 claim limit(x, Infinity, x^(1/1000) - 1000) = Infinity
 `)).toEqual(['verified', 'verified', 'refuted', 'verified']);
+    // Whole powers whose constants put the crossover past every reading stay the numbers' (probe 85: refuted, true).
+    expect(verdictsIn(`claim limit(x, Infinity, 1e-300 * x^2 - 1e300 * x) = Infinity
+claim limit(x, Infinity, x^2/1e300 - 1e300*x) = Infinity
+`)).toEqual(['verified', 'verified']);
   }, 120_000);
 
   it('is never verified where an oscillation\'s zeros or a floor\'s jumps recur between the readings', () => {
