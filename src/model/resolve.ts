@@ -1776,14 +1776,15 @@ export class Resolver {
     const quantity = definition !== undefined && (definition.params.length === 0 || definition.isArray === true);
     if (definition !== undefined && quantity && args.length > 0 && named.every((n) => n !== undefined)) {
       const read = freeInputNames(definition.body);
-      const inputOf = (n: string) => n.split(/[_[]/)[0];
+      // The input an entry is of (x of x_1 or x[1]); a declared name with an underscore (W_1) is its own.
+      const inputOf = (n: string) => (this.scope.inputs.has(n) ? n : n.split(/[_[]/)[0]);
       if (new Set(named).size === args.length && named.every((n) => read.has(inputOf(n!)))) {
         return this.val({ kind: 'name', name, span: expr.nameSpan }, bound);
       }
     }
-    // L(θ + η d), f(x + h): a let quantity at a point moved from one input it reads by names
-    // it does not read, as Murphy (8.2) writes a line search. It was L times the bracket, and a true step refuted (probe 83).
-    // With a space too: LaTeX's \mathcal{L}(θ + η d) is spaced so by its columns, and L times a moved point means nothing.
+    // L(θ + η d), f(x + h): a let quantity at a point moved from one input it reads by inputs it does not read, as
+    // Murphy (8.2) writes a line search. It was L times the bracket, and a true step refuted (probe 83). With a space
+    // too: LaTeX's \mathcal{L}(θ + η d) is spaced so by its columns, and L times a moved point means nothing.
     const moved = definition !== undefined && quantity && args.length === 1 && holdsSumOrDifference(args[0])
       ? this.movedInput(definition.body, args[0]) : undefined;
     if (moved !== undefined) {

@@ -92,5 +92,7 @@ let \\boldsymbol{f} = \\boldsymbol{A}\\boldsymbol{x}
 claim \\frac{\\mathrm{d}\\boldsymbol{f}(\\boldsymbol{x})}{\\mathrm{d}\\boldsymbol{x}} = \\boldsymbol{A}
 claim \\frac{\\mathrm{d}\\boldsymbol{f}(\\boldsymbol{x})}{\\mathrm{d}\\boldsymbol{x}} = \\boldsymbol{A}^\\top   expect wrong
 `)).toEqual(['proved', 'refuted']);
+    // A declared name with an underscore is its own input, not an entry of W.
+    expect(verdictsIn('given W_1: matrix[2, 2]\ngiven x: vector[2]\nlet f = W_1 x\nclaim diff(f(W_1, x), x) = W_1\n')).toEqual(['proved']);
   }, 60_000);
 });
