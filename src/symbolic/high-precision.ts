@@ -397,10 +397,12 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // So is an infinite limit's reading, sigmoid(-L) (model/infinite-limits.ts): L may grow past every reading
         // (x^(1/100) / log(x)^10 falls until x = e^4000), which the numbers' leading order sees and readings do not
         // (probe 68: a true step refuted here at 62 digits). Only such a race is theirs: a log or a power of the variable
-        // that is not a whole number. Whole powers and exponentials (exp(1/x) x^1000, exp(-1/x) from the left)
-        // are settled by these readings, which the numbers' leading order does not reach (probe 81: two true steps were
-        // errors). An oscillation is theirs too.
-        if (t.body.k === 'fn' && t.body.name === 'sigmoid' && raceBeyondReadings(t.body, t.v)) throw new Error('an infinite limit is for the numbers');
+        // that is not a whole number, or constants at a scale of their own (limitScale: 1e-300 x^2 - 1e300 x grows only
+        // past x = 1e600, probe 85). Whole powers and exponentials (exp(1/x) x^1000, exp(-1/x) from the left) are settled
+        // by these readings, which the numbers' leading order does not reach (probe 81: two true steps were errors). An
+        // oscillation is theirs too.
+        const { literals, inputs } = scaleTerms(t.body, t.v);
+        if (t.body.k === 'fn' && t.body.name === 'sigmoid' && (limitScale(literals) > 0 || raceBeyondReadings(t.body, t.v))) throw new Error('an infinite limit is for the numbers');
         const at = t.at === undefined ? undefined : go(t.at);
         if (at !== undefined && !at.isFinite()) return new Big(NaN);
         const read = (x: Decimal): Reading => {
@@ -426,7 +428,6 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
           }
         };
         // At the scale of the body's constants and of the inputs it reads, as the numbers read it (numeric/precise.ts).
-        const { literals, inputs } = scaleTerms(t.body, t.v);
         const exponents = inputs.flatMap((x) => {
           const v = x.k === 'input' ? point.get(printRef(x.ref)) : undefined;
           if (v === undefined) return [];
@@ -616,7 +617,7 @@ interface SpanRegion {
 
 const regionsByTerm = new WeakMap<Term, readonly SpanRegion[]>();
 
-/** A term's regions (see magnitudeSpan), read once per term: a confirmation asks at every point and digits. */
+/** A term's regions (see magnitudeSpans), read once per term: a confirmation asks at every point and digits. */
 function spanRegions(term: Term): readonly SpanRegion[] {
   const known = regionsByTerm.get(term);
   if (known !== undefined) return known;
@@ -868,26 +869,20 @@ let limitReadings = 0;
 /** Functions whose value is never 0 at a finite argument: a reading of 0 is an underflow past decimal.js's range. */
 const NEVER_ZERO: ReadonlySet<FunctionName> = new Set<FunctionName>(['exp', 'phi', 'Phi', 'erfc', 'sigmoid', 'softplus', 'sech', 'gamma']);
 
-/** Constants past this many powers of ten from 1 may move a race of orders past the readings (see raceBeyondReadings). */
-const RACE_SCALE = 6;
-
 /** Functions of logarithmic order at an infinity. */
 const LOG_ORDERS: ReadonlySet<FunctionName> = new Set<FunctionName>(['log', 'log1p', 'asinh', 'digamma', 'lgamma']);
 /** Functions whose zeros or jumps recur out to an infinity, between any readings. */
 const STEPPED_OVER: ReadonlySet<FunctionName> = new Set<FunctionName>(['sin', 'cos', 'floor', 'ceil']);
 
 /**
- * Whether a limit's body in `v` holds a log of it or a power of it that is not a whole number: orders whose race
- * (x^(1/1000) against log(x)^5, x^(1/1000) against 1000) may be decided only past every reading, or a constant far from
- * 1 (1e-300 x^2 against 1e300 x); or a sine or
- * cosine, floor or ceiling of it, whose zeros and jumps the readings step over (x^2 (1 + sin x) has no limit, and read at its points tends to
- * Infinity).
+ * Whether a limit's body in `v` holds a log of it or a power of it that is not a whole number, orders whose race
+ * (x^(1/1000) against log(x)^5, x^(1/1000) against 1000) may be decided only past every reading; or a sine, cosine,
+ * floor or ceiling of it, whose zeros and jumps the readings step over (x^2 (1 + sin x) has no limit, and read at its
+ * points tends to Infinity).
  */
 function raceBeyondReadings(body: Term, v: string): boolean {
   const readsV = (x: Term) => someSubterm(x, (y) => y.k === 'input' && y.ref.name === v);
   return someSubterm(body, (x) => {
-    // A constant far from 1 moves a crossover past the readings: 1e-300 x^2 - 1e300 x grows only past x = 1e600 (probe 85).
-    if (x.k === 'num') return x.value.num !== 0n && Math.abs(fractionExponent(x.value.num, x.value.den)) > RACE_SCALE;
     if (x.k === 'fn' && (LOG_ORDERS.has(x.name) || STEPPED_OVER.has(x.name))) return readsV(x);
     if (x.k !== 'pow' || !readsV(x.base)) return false;
     return !(x.exponent.k === 'num' && x.exponent.value.den === 1n);

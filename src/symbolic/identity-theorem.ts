@@ -244,7 +244,8 @@ const APART = 1e-40;
  */
 function apartInRange(sides: Sides, read: readonly Input[]): boolean {
   for (const shift of [0, 0.5]) {
-    const point = new Map<string, PointValue>(read.map((input, i) => [input.name, genericPoint(input, (0.382 + 0.618 * i + shift) % 1)]));
+    // Steps of 0.382 from 0.382: no input at 0 or 1, the ends, for the first dozen.
+    const point = new Map<string, PointValue>(read.map((input, i) => [input.name, genericPoint(input, (0.382 * (i + 1) + shift) % 1)]));
     try {
       const a = evaluateHighPrecision(sides.a, point, DIGITS);
       const b = evaluateHighPrecision(sides.b, point, DIGITS);
@@ -280,9 +281,7 @@ function pointOfRange(input: Input, position: number): number {
   if (position === 0) return nearestInside(input, -Infinity);
   if (position === 1) return nearestInside(input, Infinity);
   if (!Number.isFinite(lower) || !Number.isFinite(upper)) return nearestInside(input, 0.5);
-  if (lower > 0 && upper / lower > 1e3) return Math.exp((Math.log(lower) + Math.log(upper)) / 2);
-  if (upper < 0 && lower / upper > 1e3) return -Math.exp((Math.log(-lower) + Math.log(-upper)) / 2);
-  return lower + (upper - lower) / 2;
+  return genericPoint(input, 0.5);
 }
 
 /** The input's value nearest x inside its range: a thousandth of the way in from a finite end passed; a point a unit past an infinite one. */
