@@ -178,6 +178,10 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
     : guarded(claim.steps[s], () => (readOnCurve(result) ? checkOnCurve(model, claim, s, result, mix(mix(seed, c), s))
       : result.verdict === 'proved' || result.verdict === 'verified' ? withCurveShown(model, claim, result, seed) : result), seed);
   if (onCurve !== result) return onCurve;
+  // A head the derivation does not declare, defined by this first step (claim-definitions.ts): it holds as a let does.
+  if (claim.defines !== undefined && s === 0 && result.verdict === 'proved') {
+    return { ...result, method: `definition: ${claim.defines} is declared nowhere else, so this step defines it, as let ${claim.defines} = ... would` };
+  }
   // Lines checked as others (an indefinite integral's derivatives, an infinite limit through exp): the method says so.
   return claim.readAs === undefined || result.verdict === 'error' ? result : { ...result, method: `${result.method}; ${claim.readAs}` };
 }

@@ -21,6 +21,7 @@ import { functionParameterCount, MAX_FUNCTION_ARITY } from './abstract-functions
 import { indexNamesOutsideSums } from './condition-sums.ts';
 import { withGreekTwins } from './greek-twins.ts';
 import { withIntegralVariablesOwn } from './integral-variables.ts';
+import { definitionByClaim } from './claim-definitions.ts';
 
 /** A step with its resolved term, or the reason it cannot be checked. */
 export interface ModelStep {
@@ -80,6 +81,11 @@ export interface ModelClaim {
    * its derivatives are written out, and a step that does not hold for all values is checked on the curve.
    */
   readonly implicit?: ImplicitFunction;
+  /**
+   * Set where the claim's head is a name the derivation does not declare, which its first step defines
+   * (claim-definitions.ts: MML's `H = ∇²f = ...`): that step holds by definition, and the check says so.
+   */
+  readonly defines?: string;
 }
 
 /** A derivation with every name resolved and every index range known. */
@@ -174,6 +180,44 @@ export function buildModel(written: Derivation, inlined: InlineBudget = new Inli
     derivation.statements.slice(0, derivation.statements.indexOf(statement)).filter((s) => s.kind === 'claim').length;
   const givensFirst = [...givensInOrderOfTheirEnds(derivation.statements.filter((s): s is GivenDecl => s.kind === 'given')),
     ...withSubscriptedFirstCases(derivation.statements.filter((s) => s.kind !== 'given'))];
+  const declareLetLine = (statement: LetDecl): void => {
+    if (statement.args !== undefined && statement.args.length > 0 && statement.args.every((a) => (inputs.get(a.name)?.dims.length ?? 0) > 0)) {
+      // let J(w) = ... of a declared vector or matrix w (PRML's E(w), a loss of the weights): the quantity of those
+      // inputs, read with its argument as written, J(w), as a let is; a function of the language takes scalars only.
+      const quantity: LetDecl = { ...statement, args: undefined };
+      declareLet(quantity, scope, lets, taken, declared);
+      letDecls.push(quantity);
+    } else if (statement.args !== undefined) declareDefinedFunction(statement, statement.args.map((a) => a.name), scope, definedFunctions, taken);
+    else if (recurrences.has(statement.name) || RecurrenceDefinition.countPosition(statement, file) !== undefined) {
+      letDecls.push(statement);
+      declareRecurrence(statement, scope, recurrences, taken, declared);
+    } else {
+      const ahead = statement.params.find((p) => p.ahead !== undefined);
+      if (ahead !== undefined) {
+        throw new DerivationError(diagnostic('syntax', `${ahead.name} + ${ahead.ahead} is the count of a recurrence's step, and ${statement.name} has no first case`, file, ahead.span,
+          `write its first case before it, e.g. let ${statement.name}[0] = ..., or index it by a name: let ${statement.name}[${ahead.name}] = ...`));
+      }
+      declareLet(statement, scope, lets, taken, declared);
+      letDecls.push(statement);
+    }
+  };
+  // A claim's head the first step defines (claim-definitions.ts), declared for the claims below as a let.
+  const definitionOf = (claim: Claim): LetDecl | undefined => definitionByClaim(claim, {
+    taken, known: [...inputs.keys(), ...lets.keys(), ...dims.keys()], isConstant: isNamedConstant, letNames: new Set(letLines.keys()),
+    inputDims: (name) => inputs.get(name)?.dims.length,
+  });
+  // The name is then declared for the claims below, where it reads as in its claim: ∇²f beside a matrix is the Hessian
+  // there and the Laplacian in a let, so a definition whose let is another shape than its claim is left undeclared.
+  const declareForClaimsBelow = (definition: LetDecl, modelled: ModelClaim): void => {
+    try {
+      declareLetLine(definition);
+    } catch (error) {
+      if (!(error instanceof DerivationError)) throw error;
+      return;
+    }
+    const asLet = lets.get(definition.name);
+    if (asLet !== undefined && (asLet.isArray === true) !== (modelled.shape !== undefined)) lets.delete(definition.name);
+  };
   let boundDeclared = false;
   for (const statement of givensFirst) {
     if (!boundDeclared && statement.kind !== 'given') {
@@ -195,11 +239,23 @@ export function buildModel(written: Derivation, inlined: InlineBudget = new Inli
     if (statement.kind === 'claim') {
       // A claim holding an indefinite integral is checked as its lines' derivatives (indefinite-integrals.ts); reports
       // and derived steps keep the lines as written.
-      const integrated = withIndefiniteIntegrals(statement, file);
-      const read = integrated !== statement ? integrated : withInfiniteLimits(statement, file, taken);
-      const modelled = withImplicit(modelClaim(read, scope), implicit, file);
-      const variable = integrated === statement ? undefined : indefiniteVariables([statement])[0];
-      const readAs = read === statement ? undefined : variable !== undefined
+      const modelOf = (written: Claim) => {
+        const integrated = withIndefiniteIntegrals(written, file);
+        const read = integrated !== written ? integrated : withInfiniteLimits(written, file, taken);
+        return { integrated, read, modelled: withImplicit(modelClaim(read, scope), implicit, file) };
+      };
+      let written: Claim = statement;
+      let { integrated, read, modelled } = modelOf(written);
+      // A head that is an unknown name, defined by the first step: read as that step, in the claim's context (claim-definitions.ts).
+      const definition = unknownHead(modelled) ? definitionOf(statement) : undefined;
+      if (definition !== undefined) {
+        written = { ...statement, expr: statement.steps[0].expr };
+        ({ integrated, read, modelled } = modelOf(written));
+        modelled = { ...modelled, defines: definition.args === undefined ? definition.name : `${definition.name}(${definition.args.map((a) => a.name).join(', ')})` };
+        declareForClaimsBelow(definition, modelled);
+      }
+      const variable = integrated === written ? undefined : indefiniteVariables([written])[0];
+      const readAs = read === written ? undefined : variable !== undefined
         ? `each line read as its derivative in ${variable} (an indefinite integral holds up to a constant), whose values a counterexample shows`
         : 'each line L read as sigmoid(-L) (sigmoid(L) toward -Infinity), a limit with the sigmoid inside it, so that an infinite limit is 0; a counterexample shows those values';
       claims.push(read === statement ? modelled
@@ -211,25 +267,7 @@ export function buildModel(written: Derivation, inlined: InlineBudget = new Inli
     try {
       if (statement.kind === 'given' && statement.type.name === 'function') declareFunction(statement, scope, functions, taken);
       else if (statement.kind === 'given') declareGiven(statement, scope, dims, derivedDims, inputs, taken);
-      else if (statement.args !== undefined && statement.args.length > 0 && statement.args.every((a) => (inputs.get(a.name)?.dims.length ?? 0) > 0)) {
-        // let J(w) = ... of a declared vector or matrix w (PRML's E(w), a loss of the weights): the quantity of those
-        // inputs, read with its argument as written, J(w), as a let is; a function of the language takes scalars only.
-        const quantity: LetDecl = { ...statement, args: undefined };
-        declareLet(quantity, scope, lets, taken, declared);
-        letDecls.push(quantity);
-      } else if (statement.args !== undefined) declareDefinedFunction(statement, statement.args.map((a) => a.name), scope, definedFunctions, taken);
-      else if (recurrences.has(statement.name) || RecurrenceDefinition.countPosition(statement, file) !== undefined) {
-        letDecls.push(statement);
-        declareRecurrence(statement, scope, recurrences, taken, declared);
-      } else {
-        const ahead = statement.params.find((p) => p.ahead !== undefined);
-        if (ahead !== undefined) {
-          throw new DerivationError(diagnostic('syntax', `${ahead.name} + ${ahead.ahead} is the count of a recurrence's step, and ${statement.name} has no first case`, file, ahead.span,
-            `write its first case before it, e.g. let ${statement.name}[0] = ..., or index it by a name: let ${statement.name}[${ahead.name}] = ...`));
-        }
-        declareLet(statement, scope, lets, taken, declared);
-        letDecls.push(statement);
-      }
+      else declareLetLine(statement);
     } catch (error) {
       if (!(error instanceof DerivationError)) throw error;
       const names = statement.kind === 'given' ? statement.names.map((n) => n.name) : [statement.name];
@@ -536,6 +574,15 @@ function declareDefinedFunction(statement: LetDecl, args: readonly string[], sco
   const defined: DefinedFunction = { name: statement.name, args, body: statement.body, earlier: new Map(definedFunctions), givens: scope.inputs };
   new Resolver(scope, new Set()).definedBody(defined);
   definedFunctions.set(statement.name, defined);
+}
+
+/** Whether a claim's head is an error for its own name alone: a name or function the derivation does not declare. */
+function unknownHead(modelled: ModelClaim): boolean {
+  const error = modelled.headError;
+  const head = modelled.claim.expr;
+  const at = head.kind === 'call' ? head.nameSpan : head.span;
+  return error !== undefined && (error.code === 'unknown-name' || error.code === 'unknown-function') && error.span !== undefined
+    && error.span.line === at.line && error.span.col === at.col;
 }
 
 /** A broken declaration no expression uses, reported as a claim of one step that is that error. */

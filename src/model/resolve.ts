@@ -118,6 +118,11 @@ function derivativeOfFunction(name: string, order = 1): ((t: Term) => Term) | un
   return (t) => substituteScalarInputs(derivative, new Map([['%u', t]]));
 }
 
+/** The function of the language a misspelt call may have meant (sine for sin), if any is near. */
+export function nearFunctionName(name: string): string | undefined {
+  return closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
+}
+
 const ARRAY_FORMS = ['mean', 'softmax', 'log_softmax', 'logsoftmax', 'onehot', 'ones', 'trace', 'tr', 'grad', 'jacobian', 'hessian', 'dot', 'prod', 'norm', 'logsumexp', 'eye', 'diag', 'det', 'inv', 'logdet', 'adj', 'adjugate', ANGLE_BRACKETS] as const;
 
 /** What names mean inside a derivation. */
@@ -1844,7 +1849,7 @@ export class Resolver {
     // as the bare ẋ is (probe 70: an initial velocity was an unknown function).
     const motion = this.isDeclared(name) ? undefined : this.newtonDerivative(name);
     if (motion !== undefined && args.length === 1) return this.val({ ...expr, name: motion.primed }, bound);
-    const near = closest(name, [...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_FORMS), 'sum', 'delta', 'diff', ...ARRAY_FORMS]);
+    const near = nearFunctionName(name);
     // A book's own function (the entropy H(p), a loss ℓ(y, t)) is defined before it is used, or declared unknown.
     const params = args.map((_, k) => (args.length === 1 ? 'x' : 'xyzuvw'[k] ?? `x${k + 1}`)).join(', ');
     const define = `define it first, let ${name}(${params}) = ..., or declare an unknown one, given ${name}: function${args.length > 1 ? `(${params})` : ''}`;

@@ -75,11 +75,12 @@ claim k(x) = x
 
 describe("a book's own function, used before it is defined (probe 46)", () => {
   it('is an unknown function whose hint says how to define it or declare it unknown: H(p), the entropy', () => {
-    const [step] = stepsIn('given p: unit\nclaim H(p) = -p * log(p) - (1 - p) * log(1 - p)\n');
+    const [step] = stepsIn('given p: unit\nclaim diff(H(p), p) = log((1 - p) / p)\n');
     expect(step.verdict).toBe('error');
     expect(step.detail.diagnostic).toMatchObject({ message: "unknown function 'H'", hint: expect.stringContaining('let H(x) = ..., or declare an unknown one, given H: function') });
-    // Defined, it is read.
+    // Defined, it is read; and so where a claim's first step defines it (claim-definitions.ts).
     expect(stepsIn('given p: unit\nlet H(q) = -q * log(q) - (1 - q) * log(1 - q)\nclaim diff(H(p), p) = log((1 - p) / p)\n')[0].verdict).toBe('proved');
+    expect(stepsIn('given p: unit\nclaim H(p) = -p * log(p) - (1 - p) * log(1 - p)\nclaim diff(H(p), p) = log((1 - p) / p)\n').map((s) => s.verdict)).toEqual(['proved', 'proved']);
   });
 });
 
