@@ -246,7 +246,9 @@ function inputArbitrary(input: Input, shape: readonly number[], sizes: ReadonlyM
       // norm(A)^2 >= 2 det(A) exactly, whatever the rounding of a and b, and no dominant draw is one (probe 42). Its spd
       // counterpart is a multiple of the identity, where the eigenvalues' means meet. det = (a^2 + b^2) s^(n - 2) > 0.
       const conformal = fc.tuple(logUniform(INPUT_RANGES.matrixScales), uniform({ min: -Math.PI, max: Math.PI }), fc.boolean()).map(([size, angle, plain]) => {
-        const [a, b] = input.kind === 'spd' || plain ? [size, 0] : [size * Math.cos(angle), size * Math.sin(angle)];
+        // A 1×1 matrix has no rotation: its one entry is a, and a turned a (cos(angle) < 0) is negative, no longer of its kind
+        // (an invertible[1, 1] X drawn at -0.3 refuted abs(det(X)) = det(X), probe 86).
+        const [a, b] = input.kind === 'spd' || plain || n < 2 ? [size, 0] : [size * Math.cos(angle), size * Math.sin(angle)];
         return Array.from({ length: count }, (_, e) => {
           const [row, column] = [Math.floor(e / n), e % n];
           if (row === column) return row < 2 ? a : size;

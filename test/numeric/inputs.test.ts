@@ -141,6 +141,17 @@ describe('invertible and spd draws (probe 40)', () => {
     expect(zeroDiagonal).toBeGreaterThan(10);
   });
 
+  it('are of their kind at size 1 too: a positive 1×1 matrix, never a turned one (probe 86: abs(det(X)) = det(X) was refuted)', () => {
+    for (const s of draws('given X: invertible[1, 1]\ngiven Q: spd[1, 1]\nclaim det(X) + det(Q) = 1', new Map(), 400)) {
+      expect(s.X[0] > 0 && s.Q[0] > 0, JSON.stringify(s)).toBe(true);
+    }
+    expect(stepsIn(`given X: invertible[n, n]
+claim abs(det(X)) = det(X)
+claim log(abs(det(X))) = logdet(X)
+claim det(3 * X) >= det(X)
+`).map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified']);
+  }, 60_000);
+
   it('refute bounds that fail only for such matrices', () => {
     const steps = stepsIn(`given Q: spd[2, 2]
 given X: invertible[2, 2]
