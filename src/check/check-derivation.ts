@@ -101,6 +101,21 @@ const MORE_SIZES: readonly number[] = [6, 7, 9, 10, 11, 12, 13];
 const LARGE_SIZES: readonly number[] = [20, 32, 50];
 
 /**
+ * And, for a bound in n that reads no array, sizes further still: an exponential against a power crosses over late,
+ * 2^n < n^10 + 2 fails from n = 59 only, and held at every size up to 50 (probe 86: proved at the sizes tried).
+ * A size the exact engine cannot decide within its budget is left to the numbers.
+ */
+const FAR_SIZES: readonly number[] = [64, 100, 128, 256, 1000];
+
+/**
+ * The sizes the numbers also try a bound on arrays at, where no engine proved it: a constant in place of n is tight
+ * at n past it, (Σx)² <= 8 Σx² fails from n = 9 and logsumexp(x) <= max(x) + 2.1 from n = 9 (probe 86: verified at
+ * n up to 8). Only where one evaluation there reads at most {@link WIDE_SIZE_WORK} terms.
+ */
+const WIDE_SIZES: readonly number[] = [16, 100];
+const WIDE_SIZE_WORK = 20_000;
+
+/**
  * The size assignments at the constants a step compares a size with (sizes.ts thresholdSizes), each symbol the
  * step reads (`read`, every one where undefined) at one of them, the others as in the first size tried; those
  * already in the lists are not repeated.
@@ -108,7 +123,7 @@ const LARGE_SIZES: readonly number[] = [20, 32, 50];
 function atThresholds(lhs: Term, rhs: Term, context: ClaimContext, read: ReadonlySet<string> | undefined): ReadonlyMap<string, number>[] {
   const thresholds = thresholdSizes([lhs, rhs]);
   if (thresholds.length === 0 || context.sizes.length === 0) return [];
-  const listed = new Set([...context.sizes, ...context.moreSizes ?? [], ...context.largeSizes ?? []].map(sizeKey));
+  const listed = new Set([...context.sizes, ...context.moreSizes ?? [], ...context.largeSizes ?? [], ...context.farSizes ?? []].map(sizeKey));
   const first = context.sizes[0];
   return thresholds.map((size) => new Map([...first].map(([name, at]) => [name, read === undefined || read.has(name) ? Math.max(size, at) : at] as const)))
     .filter((z) => !listed.has(sizeKey(z)));
@@ -169,7 +184,11 @@ export function checkStepAt(model: Model, c: number, s: number, options: CheckOp
     ? sizeAssignments(model.dims, claim.minSizes, MORE_SIZES, model.derivedDims).filter((z) => !keys.has(sizeKey(z))) : [];
   const largeSizes = options.sizes === undefined && model.dims.length > 0
     ? sizeAssignments(model.dims, claim.minSizes, LARGE_SIZES, model.derivedDims).filter((z) => !keys.has(sizeKey(z))) : [];
-  const context: ClaimContext = { seed: mix(seed, c), trials, sizes, moreSizes, largeSizes, budget, runSeed: seed };
+  const farSizes = options.sizes === undefined && model.dims.length > 0
+    ? sizeAssignments(model.dims, claim.minSizes, FAR_SIZES, model.derivedDims).filter((z) => !keys.has(sizeKey(z))) : [];
+  const wideSizes = options.sizes === undefined && model.dims.length > 0
+    ? sizeAssignments(model.dims, claim.minSizes, WIDE_SIZES, model.derivedDims).filter((z) => !keys.has(sizeKey(z))) : [];
+  const context: ClaimContext = { seed: mix(seed, c), trials, sizes, moreSizes, largeSizes, farSizes, wideSizes, budget, runSeed: seed };
   const result = model.needsWrittenSizes && lacksTerm(claim, s)
     ? checkAtEachSize(model, claim, s, context) ?? checkClaimStep(model, claim, s, context)
     : checkClaimStep(model, claim, s, context);
@@ -209,7 +228,7 @@ function checkAtEachSize(model: Model, claim: ModelClaim, s: number, context: Cl
     // Too large to write out here: the step is not tried at this size.
     if (sized.needsWrittenSizes && lacksTerm(sizedClaim, s)) { skipped.push(sizes); continue; }
     // Built at this one size: a further size would read det written out for another.
-    const result = checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], moreSizes: [], largeSizes: [], writtenAtSize: true });
+    const result = checkClaimStep(sized, sizedClaim, s, { ...context, sizes: [sizes], moreSizes: [], largeSizes: [], farSizes: [], wideSizes: [], writtenAtSize: true });
     // No value anywhere at this size (inv(X' * X) with fewer rows than columns is singular): nothing to decide there.
     if (result.verdict === 'error' && result.detail.diagnostic?.code === 'no-domain') noDomain.push(result);
     else results.push(result);
@@ -305,6 +324,10 @@ interface ClaimContext {
   readonly moreSizes?: readonly ReadonlyMap<string, number>[];
   /** ... and for such a step that reads no array ({@link LARGE_SIZES}). */
   readonly largeSizes?: readonly ReadonlyMap<string, number>[];
+  /** ... and for a bound that reads no array ({@link FAR_SIZES}). */
+  readonly farSizes?: readonly ReadonlyMap<string, number>[];
+  /** ... and, for the numbers only, a bound on arrays no engine proved ({@link WIDE_SIZES}). */
+  readonly wideSizes?: readonly ReadonlyMap<string, number>[];
   readonly budget: SymbolicBudget;
   /** The model was built at this context's one size (det written out): no proof for every n is sought. */
   readonly writtenAtSize?: boolean;
@@ -469,7 +492,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     const tried = new Set(sizes.map(sizeKey));
     const further = (list: readonly ReadonlyMap<string, number>[] | undefined) =>
       list && projectedSizes(list, read, at).filter((z) => !tried.has(sizeKey(z)));
-    context = { ...context, sizes, moreSizes: further(context.moreSizes), largeSizes: further(context.largeSizes) };
+    context = { ...context, sizes, moreSizes: further(context.moreSizes), largeSizes: further(context.largeSizes), farSizes: further(context.farSizes), wideSizes: further(context.wideSizes) };
   }
   // Sums nested over fixed sizes (three of 1,000) ask a billion terms of every evaluation: refused by their size, not by the clock.
   const work = Math.max(...context.sizes.map((sizes) => evaluationWork([lhs, rhs], sizes)));
@@ -500,7 +523,9 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   // (n - 1) (n - 2) ... (n - 8) vanishes at every size of the list. More sizes are decided, where the budget allows.
   let sizes = context.sizes;
   const slipInN = everyN.kind !== 'proved' && context.moreSizes !== undefined && context.moreSizes.length > 0 && sizeAsNumber(lhs, rhs);
-  const further = slipInN ? writableSizes(symbolicStep, merged(merged(context.moreSizes!, readsNoArray(lhs, rhs) ? context.largeSizes ?? [] : []), atThresholds(lhs, rhs, context, read))) : [];
+  const scalarsOnly = readsNoArray(lhs, rhs);
+  const large = scalarsOnly ? [...context.largeSizes ?? [], ...(modelStep.step.relation !== '=' ? context.farSizes ?? [] : [])] : [];
+  const further = slipInN ? writableSizes(symbolicStep, merged(merged(context.moreSizes!, large), atThresholds(lhs, rhs, context, read))) : [];
   if (slipInN && symbolic.kind === 'equal') {
     const more = decideStep(symbolicStep, further, context.budget, context.seed);
     if (more.kind === 'different' || more.kind === 'equal') {
@@ -517,8 +542,10 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
   const provedExactly = everyN.kind === 'proved' || symbolic.kind === 'equal';
   const trialsPerSize = provedExactly
     ? Math.max(MIN_CONFIRMATIONS_PER_SIZE, Math.ceil(context.trials / CONFIRMATION_SHARE / sizes.length)) : context.trials;
+  const wide = modelStep.step.relation !== '=' && !scalarsOnly && !provedExactly && !(symbolic.kind === 'different' && symbolic.confirmed)
+    ? (context.wideSizes ?? []).filter((z) => evaluationWork([lhs, rhs], z) <= WIDE_SIZE_WORK) : [];
   const numericSizes = provedExactly ? confirmationSizes(sizes)
-    : symbolic.kind === 'different' ? failingSizeFirst(sizes, symbolic.instance.sizes) : sizes;
+    : symbolic.kind === 'different' ? failingSizeFirst(merged(sizes, wide), symbolic.instance.sizes) : merged(sizes, wide);
   const [aboveTerm, stepTerm] = [above, modelStep.term];
   const numericAt = (sizesTried: readonly ReadonlyMap<string, number>[]): NumericOutcome => checkStepNumerically(
     // The diff-free forms let the numbers re-evaluate a derivative in high precision where doubles fail.

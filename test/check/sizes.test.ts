@@ -41,6 +41,28 @@ claim sum(k, 1, n, k^2) = n * (n + 1) * (2 * n + 1) / 6
     expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'proved']);
   });
 
+  it('a bound that reads no array is also decided at n = 64 to 1000: an exponential crosses a power late (probe 86: 2^n < n^10 + 2 was proved)', () => {
+    const steps = claimsOf(deriv(`given n: size
+claim 2^n < n^10 + 2
+claim 2^n >= n^2 - 1
+claim factorial(n) < 10^(2 n)
+`), { sizes: undefined, trials: 20 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'proved', 'refuted']);
+    expect(steps[0].detail.counterexample!.sizes.n).toBe(64);
+  });
+
+  it('a bound on arrays no engine proved is also tried by the numbers at n = 16 and 100: a constant in place of n (probe 86)', () => {
+    const steps = claimsOf(deriv(`given x: vector[n]
+claim sum(i, x[i])^2 <= 8 * sum(i, x[i]^2)
+claim norm(x, 1) <= 3 * norm(x)
+claim logsumexp(x) <= max(x) + 2.1
+claim sum(i, x[i])^2 <= n * sum(i, x[i]^2)
+claim logsumexp(x) <= max(x) + log(n)
+`), { sizes: undefined, trials: 100 }).map((c) => c.steps[0]);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
+    expect(steps[4].detail.sizes.map((z) => z.n)).toEqual(expect.arrayContaining([16, 100]));
+  }, 60_000);
+
   it('where only the numbers decide (a double angle the exact engine does not know), they try the further sizes too', () => {
     const [slip, right] = claimsOf(deriv(`given n: size
 given x: real
