@@ -62,8 +62,10 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
       at.set(VARIABLE.name, { num: value.num, den: value.den });
       slope = evaluateHighPrecision(difference, at, 60).abs().toNumber();
     } catch {
-      // A move that cannot be read (an integral with no closed form in the constant): no doubt is raised.
-      continue;
+      // A move that cannot be read (the constant inside a series or an integrand, 1/(k^2 + 1e-70)): taken as the sides'
+      // own size, as a constant in a sum or integral moves it. No doubt was raised here, and sum(k, 1, Infinity,
+      // 1/(k^2 + 1e-70)) = pi^2/6 was verified, as was its bound >= pi^2/6 (probe 86).
+      slope = scale > 0 && Number.isFinite(scale) ? scale : 1;
     }
     if (!Number.isFinite(slope) || slope === 0) continue;
     // log10 of the move relative to the sides (a constant of 1e-400 is no double).

@@ -22,6 +22,20 @@ claim integral(u, -Infinity, Infinity, exp(u) / (exp(u) + 1)^2) = 1 + 1e-300
     }
   });
 
+  it('leaves a fine constant inside a series or an integrand undecided, where its move cannot be read (probe 86: verified)', () => {
+    const steps = stepsOf(`given t: real
+claim sum(k, 1, Infinity, 1 / (k^2 + 1e-70)) = pi^2 / 6
+claim sum(k, 1, Infinity, 1 / (k^2 + 1e-300)) = pi^2 / 6
+claim sum(k, 1, Infinity, 1 / (k^4 + 1e-70)) = pi^4 / 90
+claim integral(t, 0, Infinity, exp(-t) / (1 + 1e-70 * t)) = 1
+claim integral(t, 0, 1, sqrt(t + 1e-70)) = 2/3
+claim sum(k, 1, Infinity, 1 / (k^2 + 1e-70)) >= pi^2 / 6
+claim sum(k, 1, Infinity, 1 / k^2) = pi^2 / 6
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'error', 'error', 'error', 'error', 'error', 'proved']);
+    expect(steps[0].detail.diagnostic?.message).toContain('would agree as well with 1e-70 written as 0: that constant moves the sides by a relative 1e-70');
+  }, 60_000);
+
   it('still refutes a slip the 60-digit readings see, and verifies a step whose fine constant cancels', () => {
     // An integral with no closed form here (the dilogarithm's value at -1): 4 / (1 + t^2), which had none, is now read
     // by partial fractions, and its pi + 1e-300 refuted outright (check/integrals.test.ts).
