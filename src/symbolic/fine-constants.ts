@@ -62,9 +62,11 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
       at.set(VARIABLE.name, { num: value.num, den: value.den });
       slope = evaluateHighPrecision(difference, at, 60).abs().toNumber();
     } catch {
-      // A move that cannot be read (the constant inside a series or an integrand, 1/(k^2 + 1e-70)): taken as the sides'
-      // own size, as a constant in a sum or integral moves it. No doubt was raised here, and sum(k, 1, Infinity,
-      // 1/(k^2 + 1e-70)) = pi^2/6 was verified, as was its bound >= pi^2/6 (probe 86).
+      // A move that cannot be read. Inside a series or an integrand (1/(k^2 + 1e-70)), it is taken as the sides' own
+      // size, as such a constant moves a sum: no doubt was raised, and sum(k, 1, Infinity, 1/(k^2 + 1e-70)) = pi^2/6
+      // was verified, as was its bound >= pi^2/6 (probe 86). Elsewhere (a limit's body, where 1e-300 x^2 sets the
+      // order at an infinity) no doubt is raised.
+      if (!summedOrIntegrated(lhs, key) && !summedOrIntegrated(rhs, key)) continue;
       slope = scale > 0 && Number.isFinite(scale) ? scale : 1;
     }
     if (!Number.isFinite(slope) || slope === 0) continue;
@@ -77,6 +79,22 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
     }
   }
   return unseen;
+}
+
+/** Whether the constant printed `key` stands in the body of a series or an integral of the term, outside any limit. */
+function summedOrIntegrated(term: Term, key: string): boolean {
+  const isKey = (t: Term) => t.k === 'num' && printFraction(t.value) === key;
+  const inside = (t: Term): boolean => t.k !== 'limit' && (isKey(t) || someChild(t, inside));
+  return someSubterm(term, (t) => (t.k === 'series' || t.k === 'integral') && inside(t.body));
+}
+
+function someChild(t: Term, test: (child: Term) => boolean): boolean {
+  let found = false;
+  mapChildren(t, (child) => {
+    if (!found && test(child)) found = true;
+    return child;
+  });
+  return found;
 }
 
 /** The best fraction of denominator at most SIMPLE_DENOMINATOR, where it is within FINE of f and not f. */
