@@ -346,13 +346,22 @@ function summandEnd(text: string, from: number): number {
   let previous = '';
   // Bars enclose as brackets do, each pair opened and closed by the same sign: ‖Xw - y‖, ||x||, |x - 1|.
   let norm = false;
-  let abs = false;
+  /** The depths of the open single bars, innermost last: a bar closes the one opened at its own depth. */
+  const bars: number[] = [];
   for (let k = from; k < text.length; k++) {
     const c = text[k];
     if (c === '"') return k;
     if (c === '\u2016' || (c === '|' && text[k + 1] === '|')) { norm = !norm; if (c === '|') k++; previous = c; continue; }
-    if (c === '|') { abs = !abs; previous = c; continue; }
-    if (norm || abs) continue;
+    if (c === '|') { if (bars.at(-1) === depth) bars.pop(); else bars.push(depth); previous = c; continue; }
+    if (norm) continue;
+    if (bars.length > 0) {
+      // Within bars only brackets count. A bar still open where the bracket around it closes was a condition's, not an
+      // absolute value's: in ∂/∂μ log N(u | μ, s²) = (u - μ)/s² (Bishop 1.54) it ran the operand on past the = to the end.
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if ((c === ')' || c === ']' || c === '}') && depth > 0) { while (bars.length > 0 && bars[bars.length - 1] >= depth) bars.pop(); depth--; }
+      if (c !== ' ' && c !== '\t') previous = c;
+      continue;
+    }
     // An integral in the term runs to its differential, whatever signs its integrand holds (d/dt ∫_0^t s + 1 ds).
     const sign = c === '\u222b' && depth === 0 ? INTEGRAL_SIGN.exec(text.slice(k, k + 80)) : null;
     const differential = sign ? differentialAt(text, k + sign[0].length) : undefined;

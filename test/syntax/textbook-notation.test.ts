@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SourceMap } from '../../src/syntax/index.ts';
 import { textbookNotation } from '../../src/syntax/textbook-notation.ts';
-import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const read = (text: string) => textbookNotation(text, SourceMap.single('t.deriv', 1, 1)).text;
 const verdicts = (text: string) => claimsOf(deriv(text)).map((c) => c.steps.map((s) => s.verdict).join(','));
@@ -440,6 +440,22 @@ given s: positive
 claim \\mathbb{E}_{t \\sim \\mathcal{N}(m, s^2)}\\left[ -\\ln \\mathcal{N}(t | m, s^2) \\right] = \\frac{1}{2} \\ln(2 \\pi e s^2)
 claim \\mathbb{E}_{t \\sim \\mathcal{N}(m, s^2)}\\left[ -\\ln \\mathcal{N}(t | m, s^2) \\right] = \\ln(2 \\pi e s^2)   expect wrong
 `)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+});
+
+describe("Leibniz's operator before PRML's density with its bar (Bishop 1.54, CS229)", () => {
+  it('differentiates the term up to the relation: the conditioning bar inside the bracket is no absolute value left open', () => {
+    expect(read('∂/∂μ log N(u | μ, s^2) = (u - μ)/s^2')).toBe('diff(log(normal_density(u , μ, s^2)), μ) = (u - μ)/s^2');
+    expect(read('∂/∂μ N(u | μ, s^2) <= 1')).toBe('diff(normal_density(u , μ, s^2), μ) <= 1');
+    const steps = stepsIn(String.raw`given u, mu: real
+given s: positive
+claim \frac{\partial}{\partial \mu} \log \mathcal{N}(u \mid \mu, s^2) = \frac{u - \mu}{s^2}
+claim \frac{\partial}{\partial \mu} \log N\left(u | \mu, s^2\right) = \frac{u - \mu}{s^2}
+claim \frac{\partial}{\partial \mu} \mathcal{N}(u \mid \mu, s^2) = \frac{u - \mu}{s^2} \mathcal{N}(u \mid \mu, s^2)
+claim \frac{\partial}{\partial \mu} \log \mathcal{N}(u \mid \mu, s^2) = \frac{\mu - u}{s^2}   expect wrong
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+    expect(steps.map((s) => s.detail.diagnostic?.message)).not.toContainEqual(expect.stringContaining('invalid left hand side'));
   }, 60_000);
 });
 
