@@ -88,11 +88,11 @@ export function almostEverywhereNotes(step: StepResult): string[] {
 
 /**
  * Names as the file wrote them: the parser's wsup1, zsupL and asuplm1 (syntax/derivation-names.ts) are w^(1), z^L and
- * a^(l-1), and a let's σsq and σ_Bsq are σ² and σ_B², in a report read as text.
+ * a^(l-1), and a let's σsq and σ_Bsq are σ² and σ_B², in a report read as text; an accented one, Goodfellow's σ̂² (σhatsq), is σhat².
  */
 export function namesAsWritten(text: string): string {
   return text.replace(/(?<![\p{L}\p{N}_])(\p{L})sup(?:(\d+)|([A-Za-z])(?:([mp])(\d+))?)(?![\p{L}\p{N}])/gu,
     (_, base: string, number?: string, letter?: string, sign?: string, steps?: string) =>
       number !== undefined ? `${base}^(${number})` : sign === undefined ? `${base}^${letter}` : `${base}^(${letter}${sign === 'm' ? '-' : '+'}${steps})`)
-    .replace(/(?<![\p{L}\p{N}_])(\p{L}(?:_[\p{L}\p{N}]+)?)(sq|cube)(?![\p{L}\p{N}])/gu, (_, base: string, power: string) => `${base}${power === 'sq' ? '\u00b2' : '\u00b3'}`);
+    .replace(/(?<![\p{L}\p{N}_])(\p{L}(?:hat|bar|tilde|ddot|dot|vec)?(?:_[\p{L}\p{N}]+)?)(sq|cube)(?![\p{L}\p{N}])/gu, (_, base: string, power: string) => `${base}${power === 'sq' ? '\u00b2' : '\u00b3'}`);
 }

@@ -31,12 +31,16 @@ export interface DerivationNames {
 /** The names of infinity a bound, a limit's point or a chain's last line is written with (math.js, numpy, sympy; ∞ is read as Infinity): no derivation declares them. */
 export const INFINITY_NAMES: ReadonlySet<string> = new Set(['Infinity', 'inf', 'oo']);
 
-/** A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²), or a given (`given σ²: positive`, a variance). */
-const SQUARED_LET = /^let\s+([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])\s*=(?!=)/u;
-const SQUARED_NAME = /^([\p{L}][\p{L}\p{N}_]*?)([\u00b2\u00b3])$/u;
+/**
+ * A let whose name is a name squared or cubed (`let σ² = ...`, Ioffe and Szegedy's σ_B²), or a given (`given σ²: positive`, a variance).
+ * The name may carry an accent, as the combining mark LaTeX's \hat{\sigma} is read as: Goodfellow's (5.37) `let \hat{\sigma}^2 = ...`
+ * is the name σ̂² (σhatsq), as `let σ² = ...` is σ² (it was an unreadable let, and the whole file refused).
+ */
+const SQUARED_LET = /^let\s+([\p{L}][\p{L}\p{M}\p{N}_]*?)([\u00b2\u00b3])\s*=(?!=)/u;
+const SQUARED_NAME = /^([\p{L}][\p{L}\p{M}\p{N}_]*?)([\u00b2\u00b3])$/u;
 /** A declaration's name^2 and name^{3} (after the LaTeX pass) as name² and name³, the form SQUARED_LET and SQUARED_NAME read. */
 function withPowersAsSuperscripts(declaration: string): string {
-  return declaration.replace(/^(let|given)(\s+[^:=~\u223c]*?[\p{L}\p{N}_])\^(?:\{\s*([23])\s*\}|\(\s*([23])\s*\)|([23]))(?=\s*(?:=(?!=)|:|,))/u,
+  return declaration.replace(/^(let|given)(\s+[^:=~\u223c]*?[\p{L}\p{M}\p{N}_])\^(?:\{\s*([23])\s*\}|\(\s*([23])\s*\)|([23]))(?=\s*(?:=(?!=)|:|,))/u,
     (_, keyword: string, name: string, braced?: string, bracketed?: string, plain?: string) => `${keyword}${name}${(braced ?? bracketed ?? plain) === '2' ? '\u00b2' : '\u00b3'}`);
 }
 

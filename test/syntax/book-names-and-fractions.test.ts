@@ -126,6 +126,38 @@ claim \frac{\partial}{\partial \sigma^2} \frac{x^2}{2\sigma^2} = -\frac{x^2}{2 \
 `)).toEqual(['proved', 'refuted']);
     expect(namesAsWritten('σ_Bsq + σsq^2 - xcube + lsq2')).toBe('σ_B² + σ²^2 - x³ + lsq2');
   });
+
+  it("is declared with an accent too, Goodfellow's (5.37) let \\hat{\\sigma}^2 of the sample variance, and printed as σhat²", () => {
+    const goodfellow = (scale: string) => String.raw`given x: vector[m]
+let \hat{\mu} = \frac{1}{m} \sum_{i=1}^{m} x^{(i)}
+let \hat{\sigma}^2 = ${scale} \sum_{i=1}^{m} \left( x^{(i)} - \hat{\mu} \right)^2
+claim \hat{\sigma}^2 = var(x)
+`;
+    // The file was refused, "cannot read the let definition"; var is the population variance, so 1/(m - 1) is refuted.
+    expect(verdicts(goodfellow(String.raw`\frac{1}{m}`))).toEqual(['proved']);
+    const [unbiased] = stepsIn(goodfellow(String.raw`\frac{1}{m-1}`));
+    expect(unbiased.verdict).toBe('refuted');
+    expect(unbiased.detail.explanation).toBe('the sides differ by a factor m / (m - 1)');
+    expect(verdicts(String.raw`given x: vector[m]
+let μ̂_m = \frac{1}{m} \sum_{i=1}^{m} x_i
+let \hat{\sigma}_m^{2} = \frac{1}{m} \sum_{i=1}^{m} (x_i - μ̂_m)^2
+let σ̃² = \frac{1}{m} \sum_{i=1}^{m} x_i^2 - μ̂_m^2
+claim \hat{\sigma}_m^{2} = var(x)
+claim σ̃² = \hat{\sigma}_m^2
+`)).toEqual(['proved', 'proved']);
+    // A given too; without one, \hat{\sigma}^2 stays the square of σhat, as \sigma^2 of σ.
+    expect(verdicts(String.raw`given \hat{\sigma}^2: positive
+given u: real
+claim \frac{d}{du} \frac{u^2}{2\hat{\sigma}^2} = \frac{u}{\hat{\sigma}^2}
+claim \frac{d}{du} \frac{u^2}{2\hat{\sigma}^2} = \frac{u}{2\hat{\sigma}^2}   expect wrong
+`)).toEqual(['proved', 'refuted']);
+    expect(verdicts(String.raw`given \hat{\sigma}: positive
+claim \hat{\sigma}^2 = \hat{\sigma} \cdot \hat{\sigma}
+`)).toEqual(['proved']);
+    expect(diagnosticOf(goodfellow(String.raw`\frac{1}{m}`))).toBeUndefined();
+    expect(namesAsWritten('σhatsq + xbar_1sq')).toBe('σhat² + xbar_1²');
+    expect(textToLatex('σhatsq + 1')).toBe('\\hat{\\sigma}^{2} + 1');
+  });
 });
 
 describe('a function of the tables without brackets, as books print it', () => {

@@ -75,9 +75,10 @@ function nameParts(name: string): NameParts {
   // Euler's constant, by the names the language reads as it (resolve.ts).
   if (name === 'eulergamma' || name === 'euler_gamma' || name === 'EulerGamma') return { base: '\\gamma', sub: undefined, word: false };
   if (Object.hasOwn(GREEK_LETTERS, name)) return nameParts(GREEK_LETTERS[name]);
-  // A let's σ² is the name σsq (syntax/parse-file.ts): typeset as σ² again.
+  // A let's σ² is the name σsq (syntax/parse-file.ts): typeset as σ² again; σ̂², σhatsq, as \hat{\sigma}^{2}.
   const powered = /^(.+?)(sq|cube)$/.exec(name);
-  if (powered !== null && (/^[A-Za-z]$/.test(powered[1]) || Object.hasOwn(GREEK_LETTERS, powered[1]) || GREEK.has(powered[1]))) {
+  const letter = powered?.[1].replace(/(?:hat|bar|tilde|ddot|dot|vec)$/, '');
+  if (powered !== null && letter !== undefined && (/^[A-Za-z]$/.test(letter) || Object.hasOwn(GREEK_LETTERS, letter) || GREEK.has(letter))) {
     return { base: `${nameParts(powered[1]).base}^{${powered[2] === 'sq' ? 2 : 3}}`, sub: undefined, word: false };
   }
   // A layer's w^{(1)} is the name wsup1 (syntax/derivation-names.ts): typeset as w^{(1)} again.
