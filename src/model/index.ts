@@ -6,7 +6,7 @@ export type { Model, ModelClaim, ModelStep, RangeMismatch } from './model.ts';
 export { FUNCTIONS, isFunctionName, keepingSettings, MAX_FACTORIAL, preciseValue, toPrecise } from './functions.ts';
 export { bernoulliNumber, MAX_POLYGAMMA_ORDER, PrecisionLimitError } from './gamma-function.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
-export { fractionExponent, limitScale, NEAREST_EXPONENT, preciseLimit, scaleTerms, type LimitOutcome, type LimitReading, type Reading } from './precise-limit.ts';
+export { fractionExponent, limitScale, log10Abs, NEAREST_EXPONENT, preciseLimit, scaleTerms, type LimitOutcome, type LimitReading, type Reading } from './precise-limit.ts';
 export { isBinder, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs, withDefinedInputs, withUniqueBinders } from './term-traversal.ts';
 export * from './term-builders.ts';
 export type * from './term.ts';

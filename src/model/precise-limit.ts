@@ -107,6 +107,17 @@ export function fractionExponent(num: bigint, den: bigint): number {
   return num === 0n ? 0 : digits(num) - digits(den);
 }
 
+/** log10 of a fraction's size, for numerators and denominators of any length (-Infinity for 0). */
+export function log10Abs(f: { readonly num: bigint; readonly den: bigint }): number {
+  if (f.num === 0n) return -Infinity;
+  const log = (n: bigint) => {
+    const text = (n < 0n ? -n : n).toString();
+    const lead = Math.min(17, text.length);
+    return Math.log10(Number(text.slice(0, lead))) + (text.length - lead);
+  };
+  return log(f.num) - log(f.den);
+}
+
 /** The terms of a limit's body whose magnitudes set its scale: its number literals, and the inputs other than its variable. */
 export function scaleTerms(body: Term, v: string): { readonly literals: number[]; readonly inputs: Term[] } {
   const literals: number[] = [];
@@ -118,6 +129,13 @@ export function scaleTerms(body: Term, v: string): { readonly literals: number[]
     if (seen.has(t)) return;
     seen.add(t);
     if (t.k === 'num') { if (t.value.num !== 0n) literals.push(fractionExponent(t.value.num, t.value.den)); return; }
+    // A power of literals is the literal it stands for: 10^10 sets the scale as 1e10 does (probe 86: the same limit
+    // written with 10^{10} was an error where 1e10 was verified).
+    if (t.k === 'pow' && t.base.k === 'num' && t.exponent.k === 'num' && t.base.value.num !== 0n) {
+      const exponent = Number(t.exponent.value.num) / Number(t.exponent.value.den);
+      literals.push(exponent * log10Abs(t.base.value));
+      return;
+    }
     if (t.k === 'input') { if (!bound.has(t.ref.name) && t.ref.indices.length === 0) inputs.set(t.ref.name, t); return; }
     if (t.k === 'integral' || t.k === 'limit') bound.add(t.v);
     mapChildren(t, (c) => { visit(c); return c; });

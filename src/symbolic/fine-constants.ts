@@ -1,4 +1,4 @@
-import { add, eliminateDiff, mapChildren, mul, num, printFraction, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
+import { add, eliminateDiff, log10Abs, mapChildren, mul, num, printFraction, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
 
@@ -143,17 +143,6 @@ const DOUBLE_DIGITS = 17;
 
 function subtract(a: Fraction, b: Fraction): Fraction {
   return { num: a.num * b.den - b.num * a.den, den: a.den * b.den };
-}
-
-/** log10 of a fraction's size, for numerators and denominators of any length (-Infinity for 0). */
-export function log10Abs(f: Fraction): number {
-  if (f.num === 0n) return -Infinity;
-  const log = (n: bigint) => {
-    const text = (n < 0n ? -n : n).toString();
-    const lead = Math.min(17, text.length);
-    return Math.log10(Number(text.slice(0, lead))) + (text.length - lead);
-  };
-  return log(f.num) - log(f.den);
 }
 
 /** A fine constant as a short decimal: 1e-300, 1.0000000000000000000000000000000000000001. */

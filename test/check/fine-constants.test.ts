@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
-import { fineConstantUnseen, log10Abs } from '../../src/symbolic/fine-constants.ts';
-import { add, num, type Term } from '../../src/model/index.ts';
+import { fineConstantUnseen } from '../../src/symbolic/fine-constants.ts';
+import { add, log10Abs, num, type Term } from '../../src/model/index.ts';
 
 const stepsOf = (text: string) => claimsOf(deriv(text)).flatMap((c) => c.steps);
 

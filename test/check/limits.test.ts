@@ -322,6 +322,13 @@ claim limit(x, Infinity, x^2/1e300 - 1e300*x) = Infinity
 `)).toEqual(['verified', 'verified']);
   }, 120_000);
 
+  it('reads a power of literals as the literal it stands for: 10^{10} sets the scale as 1e10 does (probe 86: an error)', () => {
+    expect(verdictsIn(String.raw`claim \lim_{x \to \infty} \left( \sqrt{x^2 + 10^{10} x} - x \right) = 5 \cdot 10^{9}
+claim limit(x, Infinity, sqrt(x^2 + 10^10 * x) - x) = 5e9
+claim limit(x, Infinity, sqrt(x^2 + 10^10 * x) - x) = 5e9 + 1   expect wrong
+`)).toEqual(['verified', 'verified', 'refuted']);
+  }, 60_000);
+
   it('is never verified where an oscillation\'s zeros or a floor\'s jumps recur between the readings', () => {
     const verdicts = verdictsIn(`claim limit(x, Infinity, x^2 * (1 + sin(x))) = Infinity   expect wrong
 claim limit(x, Infinity, x^2 * (x - floor(x))) = Infinity   expect wrong
