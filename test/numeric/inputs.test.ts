@@ -111,6 +111,20 @@ describe('inputsArbitrary', () => {
   });
 });
 
+describe('the patterns a bound on arrays is tried at', () => {
+  it('include every entry equal for a bound on one array, which random draws never give (probe 86: (Σx)² <= 8 Σx² verified)', () => {
+    const [slip, held] = stepsIn(`given x: vector[n]
+claim sum(i, x[i])^2 <= 8 * sum(i, x[i]^2)   expect wrong
+claim sum(i, x[i])^2 <= n * sum(i, x[i]^2)
+`, { sizes: [2, 1, 3, 4, 5, 8, 16, 100], trials: 5 });
+    expect(slip.verdict).toBe('refuted');
+    // Shrunk from every entry 1, and still a counterexample: (Σx)² > 8 Σx² needs more than 8 entries alike.
+    const x = slip.detail.counterexample!.inputs.x as number[];
+    expect(x.reduce((a, v) => a + v, 0) ** 2).toBeGreaterThan(8 * x.reduce((a, v) => a + v * v, 0));
+    expect(held.verdict).toBe('verified');
+  });
+});
+
 describe('invertible and spd draws (probe 40)', () => {
   const det2 = (m: readonly number[]) => m[0] * m[3] - m[1] * m[2];
   it('are always of their kind, and include badly scaled, near-singular and (invertible) zero-diagonal matrices', () => {
