@@ -1,4 +1,4 @@
-import { add, eliminateDiff, log10Abs, mapChildren, mul, num, printFraction, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
+import { add, constantFraction, eliminateDiff, log10Abs, mapChildren, mul, num, printFraction, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
 
@@ -40,9 +40,10 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
   const fine = new Map<string, { value: Fraction; neighbour: Fraction }>();
   for (const side of [lhs, rhs]) {
     someSubterm(side, (t) => {
-      if (t.k !== 'num') return false;
-      const neighbour = simpleNeighbour(t.value) ?? roundedNeighbour(t.value);
-      if (neighbour !== undefined) fine.set(printFraction(t.value), { value: t.value, neighbour });
+      const value = literalValue(t);
+      if (value === undefined) return false;
+      const neighbour = simpleNeighbour(value) ?? roundedNeighbour(value);
+      if (neighbour !== undefined) fine.set(printFraction(value), { value, neighbour });
       return false;
     });
   }
@@ -53,7 +54,10 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
   for (const [key, { value, neighbour }] of fine) {
     // The sides' move from the neighbour to the constant, to first order: (c - a) times the derivative of
     // lhs - rhs in the constant, read where the sides agreed.
-    const withVariable = (t: Term): Term => (t.k === 'num' && printFraction(t.value) === key ? { k: 'input', ref: VARIABLE } : mapChildren(t, withVariable));
+    const withVariable = (t: Term): Term => {
+      const literal = literalValue(t);
+      return literal !== undefined && printFraction(literal) === key ? { k: 'input', ref: VARIABLE } : mapChildren(t, withVariable);
+    };
     let slope: number;
     try {
       const difference = eliminateDiff({ k: 'diff', f: add(withVariable(lhs), mul(num(-1), withVariable(rhs))), v: VARIABLE });
@@ -81,9 +85,30 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
   return unseen;
 }
 
+/** The most digits of a whole power of a literal read as the literal it is. */
+const MAX_POWER_DIGITS = 2000;
+
+/**
+ * A literal's value, and a whole power of one as the literal it stands for: 10^{-70} is 1e-70, a constant as fine
+ * (an integrand's 1 + 10^{-70} t integrated to 1 was verified where 1 + 1e-70 t was undecided, probe 86).
+ */
+function literalValue(t: Term): Fraction | undefined {
+  if (t.k === 'num') return t.value;
+  if (t.k !== 'pow' || t.base.k !== 'num' || t.base.value.num === 0n) return undefined;
+  // The exponent as written: 10^(-70) is 10 to the product -1 times 70.
+  const exponent = constantFraction(t.exponent);
+  if (exponent === undefined || exponent.num % exponent.den !== 0n) return undefined;
+  const power = exponent.num / exponent.den;
+  const size = Math.abs(log10Abs(t.base.value)) * Math.abs(Number(power));
+  if (!(size <= MAX_POWER_DIGITS)) return undefined;
+  const magnitude = power < 0n ? -power : power;
+  const [num, den] = [t.base.value.num ** magnitude, t.base.value.den ** magnitude];
+  return power < 0n ? (num < 0n ? { num: -den, den: -num } : { num: den, den: num }) : { num, den };
+}
+
 /** Whether the constant printed `key` stands in the body of a series or an integral of the term, outside any limit. */
 function summedOrIntegrated(term: Term, key: string): boolean {
-  const isKey = (t: Term) => t.k === 'num' && printFraction(t.value) === key;
+  const isKey = (t: Term) => { const literal = literalValue(t); return literal !== undefined && printFraction(literal) === key; };
   const inside = (t: Term): boolean => t.k !== 'limit' && (isKey(t) || someChild(t, inside));
   return someSubterm(term, (t) => (t.k === 'series' || t.k === 'integral') && inside(t.body));
 }

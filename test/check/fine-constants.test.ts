@@ -23,7 +23,7 @@ claim integral(u, -Infinity, Infinity, exp(u) / (exp(u) + 1)^2) = 1 + 1e-300
   });
 
   it('leaves a fine constant inside a series or an integrand undecided, where its move cannot be read (probe 86: verified)', () => {
-    const steps = stepsOf(`given t: real
+    const steps = stepsOf(String.raw`given t: real
 claim sum(k, 1, Infinity, 1 / (k^2 + 1e-70)) = pi^2 / 6
 claim sum(k, 1, Infinity, 1 / (k^2 + 1e-300)) = pi^2 / 6
 claim sum(k, 1, Infinity, 1 / (k^4 + 1e-70)) = pi^4 / 90
@@ -31,8 +31,11 @@ claim integral(t, 0, Infinity, exp(-t) / (1 + 1e-70 * t)) = 1
 claim integral(t, 0, 1, sqrt(t + 1e-70)) = 2/3
 claim sum(k, 1, Infinity, 1 / (k^2 + 1e-70)) >= pi^2 / 6
 claim sum(k, 1, Infinity, 1 / k^2) = pi^2 / 6
+claim \int_0^\infty \frac{e^{-t}}{1 + 10^{-70} t} \, dt = 1
 `);
-    expect(steps.map((s) => s.verdict)).toEqual(['error', 'error', 'error', 'error', 'error', 'error', 'proved']);
+    // The last: a whole power of a literal is the literal it stands for, 10^{-70} as fine as 1e-70.
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'error', 'error', 'error', 'error', 'error', 'proved', 'error']);
+    expect(steps[7].detail.diagnostic?.message).toContain('would agree as well with 1e-70 written as 0');
     expect(steps[0].detail.diagnostic?.message).toContain('would agree as well with 1e-70 written as 0: that constant moves the sides by a relative 1e-70');
   }, 60_000);
 
