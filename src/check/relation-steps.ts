@@ -91,9 +91,12 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   const doublesHold = !noValue && holds(relation, a, b);
   // Doubles that hold where 60 digits refuted (both sides past their range, 1 - Phi(u) and phi(u) / u at u = 1e8, read 0
   // and 0): the 60-digit values are shown, where they settle and show the failure.
-  if (doublesHold) {
+  // So where the doubles read the sides equal and the relation strict (exp(-1000) < 5e-435, both 0 in doubles): the
+  // report showed 0, 0 and a difference of 0 (probe 86).
+  if (doublesHold || (!noValue && a === b)) {
     const precise = preciseValuesAt(model.inputs, claim, [above, step], c);
-    if (precise !== undefined && !holds(relation, precise[0].cmp(precise[1]), 0)) {
+    // A tie in 60 digits as in doubles (exp(x) > 1 + x at x = 0) is said as the doubles say it.
+    if (precise !== undefined && !holds(relation, precise[0].cmp(precise[1]), 0) && (doublesHold || !precise[0].eq(precise[1]))) {
       const [x, y] = precise;
       const difference = x.minus(y);
       const shown = (v: Decimal) => v.toSignificantDigits(Math.min(40, Math.max(20, x.e - difference.e + 4))).toString();

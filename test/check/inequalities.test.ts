@@ -128,6 +128,13 @@ claim log(sum(i, exp(v[i]))) <= log(n) + v[1]   expect wrong
     expect(close.detail.explanation).toBe('the line above, -1, is not at least the step, -0.999999999');
   }, 60_000);
 
+  it('shows the 60-digit values of a bound whose sides the doubles read equal (probe 86: exp(-1000) < 5e-435 showed 0 and 0)', () => {
+    const [step] = stepsIn('claim exp(-1000) < 5e-435   expect wrong\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample).toMatchObject({ lhs: '5.0759588975494567653e-435', rhs: '5e-435', difference: '7.59589e-437' });
+    expect(step.detail.explanation).toContain('in doubles they read 0 and 0');
+  });
+
   it('refutes a strict bound at an exact tie, and a step with no value where the line above has one', () => {
     const [tie, domain, reversed] = stepsIn(`given x: real
 claim exp(x) > 1 + x   expect wrong
