@@ -39,6 +39,13 @@ claim \int_0^\infty \frac{e^{-t}}{1 + 10^{-70} t} \, dt = 1
     expect(steps[0].detail.diagnostic?.message).toContain('would agree as well with 1e-70 written as 0: that constant moves the sides by a relative 1e-70');
   }, 60_000);
 
+  it('verifies a step whose fine constant cancels by algebra, where its slope reads only rounding (probe 86: undecided)', () => {
+    expect(stepsOf(`given t: real
+claim integral(t, 1, 1 + 1e-15, log(t)) = (1 + 1e-15) * log(1 + 1e-15) - 1e-15
+claim integral(t, 1, 1 + 1e-15, log(t)) = (1 + 1e-15) * log(1 + 1e-15) - 1e-15 + 1e-50   expect wrong
+`).map((s) => s.verdict)).toEqual(['verified', 'refuted']);
+  }, 60_000);
+
   it('still refutes a slip the 60-digit readings see, and verifies a step whose fine constant cancels', () => {
     // An integral with no closed form here (the dilogarithm's value at -1): 4 / (1 + t^2), which had none, is now read
     // by partial fractions, and its pi + 1e-300 refuted outright (check/integrals.test.ts).
