@@ -340,6 +340,25 @@ function operandEnd(text: string, from: number): number | undefined {
 const NABLA_OF_VARIABLES = /^\u2207[ \t]*([\p{L}][\p{L}\p{N}_]*)\([ \t]*((?:[\p{L}][\p{L}\p{N}_]*[ \t]*,[ \t]*)+[\p{L}][\p{L}\p{N}_]*)[ \t]*\)/u;
 const NABLA_OF_CALL = /^\u2207(\^2|\^\(2\)|\u00b2|[ \t]*\u2207)?[ \t]*([\p{L}][\p{L}\p{N}_]*)\([ \t]*([\p{L}][\p{L}\p{N}_]*)[ \t]*\)/u;
 
+/**
+ * Where a sum without brackets over `index` ends: its summand, and the terms after it that read the index as a
+ * subscript. CS229's ℓ(θ) = Σ_{i=1}^{m} y_i log h_i + (1 − y_i) log(1 − h_i) sums both terms, as its i says; read as
+ * the first term alone, the second's i was free and the let an error (probe 86).
+ */
+function sumEnd(text: string, from: number, index: string): number {
+  // The index is one letter (SUM_SUBSCRIPT): y_i, y_{i}, x^{(i)}, x[i].
+  const reads = new RegExp(`(?:_\\{?|\\^\\{?\\(|\\[)[ \\t]*${index}(?![\\p{L}\\p{N}_])`, 'u');
+  let end = summandEnd(text, from);
+  while (text[end] === '+' || text[end] === '-') {
+    const next = summandEnd(text, end + 1);
+    const term = text.slice(end + 1, next);
+    // A term with a sum of its own (Σ_i a_i + Σ_i b_i) binds its index itself.
+    if (next <= end + 1 || !reads.test(term) || /[\u2211\u03a3\u220f]|(?:sum|prod)[_(]/u.test(term)) break;
+    end = next;
+  }
+  return end;
+}
+
 /** Where the summand of a sum without brackets that starts at `from` ends: the offset of the character that ends it. */
 function summandEnd(text: string, from: number): number {
   let depth = 0;
@@ -607,7 +626,7 @@ export function textbookNotation(text: string, map: SourceMap, declared: Readonl
       const index = braced ?? plain;
       const upper = upperBraced ?? upperPlain;
       emit(`${reduction}(${index}, ${lower !== undefined && upper !== undefined ? `${lower.trim()}, ${upper.trim()}, ` : ''}`, i);
-      closeTermAt(summandEnd(text, i + whole.length), i + whole.length, ')');
+      closeTermAt(reduction === 'sum' ? sumEnd(text, i + whole.length, index) : summandEnd(text, i + whole.length), i + whole.length, ')');
       i += whole.length - 1;
       continue;
     }

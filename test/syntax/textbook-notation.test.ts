@@ -253,6 +253,21 @@ claim ∑_{k=1}^{n} k = n (n + 1) / 2
 `)).toEqual(['proved', 'refuted', 'proved']);
   });
 
+  it("sums on through the terms after the summand that read its index, as CS229's log-likelihood is printed (probe 86)", () => {
+    expect(read('Σ_{i=1}^{m} y_i log h_i + (1 - y_i) log(1 - h_i)')).toBe('sum(i, 1, m, y_i log(h_i) + (1 - y_i) log(1 - h_i))');
+    expect(read('Σ_i x_i - c + x^{(i)}')).toBe('sum(i, x_i) - c + x^((i))');
+    expect(read('Σ_i a_i + Σ_i b_i')).toBe('sum(i, a_i) + sum(i, b_i)');
+    expect(read('Σ_j W_ij x_j + b_i')).toBe('sum(j, W_ij x_j) + b_i');
+    expect(verdictsIn(String.raw`given X: matrix[m, d]
+given y: binary[m]
+given θ: vector[d]
+let h = \frac{1}{1 + e^{-X\theta}}
+let \ell = \sum_{i=1}^{m} y_i \log h_i + (1 - y_i) \log(1 - h_i)
+claim \nabla_\theta \ell = X^T (y - h)
+claim \nabla_\theta \ell = X^T (h - y)   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  }, 60_000);
+
   it("reads Kronecker's delta and the indicator as the notes write them, and an entry before a bracket as a product", () => {
     expect(verdicts(`given x: real
 given v: vector[n]
