@@ -23,6 +23,7 @@ export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCoun
 export { DerivativeTooLargeError, MovingLimitPointError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
 export { closedPolynomialIntegral } from './polynomial-integral.ts';
+export { rationalSeries, type RationalSeries } from './rational-series-tail.ts';
 export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';
 export { fastAsin, fastAtan, fastCos, fastExpAnyDigits, fastLn, fastSin, readingSeriesTerm } from './fixed-point-elementary.ts';

@@ -5,10 +5,9 @@ import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
 import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
-import { rationalSeries } from './rational-series-tail.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
 import { compileLimitTrend } from './divergence.ts';
-import { limitScale, NEAREST_EXPONENT, preciseLimit, scaleTerms, type LimitReading } from '../model/index.ts';
+import { limitScale, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, type LimitReading } from '../model/index.ts';
 
 
 /**

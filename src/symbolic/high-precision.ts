@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
-import { type FunctionName, fractionExponent, mapChildren, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { type FunctionName, fractionExponent, mapChildren, rationalSeries, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -349,6 +349,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
             const value = go(known.first).times(go(known.closedForm)).minus(go(known.head));
             if (value.isFinite()) return value;
           }
+        }
+        // A rational function of k (1/(k^2 + 1e-70)), whose terms shrink too slowly to be added up: its head added up and
+        // its tail from the expansion at infinity, to these digits (model/rational-series-tail.ts). Only where its error
+        // bound is within them: a sum of 1e-70 against pi^2/6 was no reading at all (probe 86).
+        const rational = rationalSeries(t);
+        const summed = rational?.sum(t.lower, digits);
+        if (rational !== undefined && summed !== undefined && summed.error.lte(summed.value.abs().times(`1e-${digits}`))) {
+          return go(rational.factor).times(new Big(summed.value.toString()));
         }
         // Summed to the digits kept (so a truncation shrinks as they double, as rounding does); unsummed, no value is had.
         const convergence = new SeriesConvergence();

@@ -73,6 +73,18 @@ claim sum(k, 1, Infinity, (-1)^k / (k^2 + 1)) = (pi / sinh(pi) - 1) / 2 + 1e-30 
   }, 60_000);
 });
 
+describe('a rational series read in as many digits as its constants need', () => {
+  it('sees a term moved by 1e-70 or 1e-300, and settles the bound the move implies (probe 86: verified, and an error)', () => {
+    expect(verdictsIn(`claim sum(k, 1, Infinity, 1 / (k^2 + 1e-70)) = pi^2 / 6   expect wrong
+claim sum(k, 1, Infinity, 1 / (k^2 + 1e-300)) = pi^2 / 6   expect wrong
+claim sum(k, 1, Infinity, 1 / (k * (k + 1) + 1e-70)) = 1   expect wrong
+claim sum(k, 1, Infinity, 1 / (k^2 + 1e-70)) >= pi^2 / 6   expect wrong
+claim sum(k, 1, Infinity, 1 / (k^2 + 1e-70)) < pi^2 / 6
+claim sum(k, 1, Infinity, 1 / (k^2 + 1e-70)) > pi^2 / 6 - 2e-70
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified']);
+  }, 120_000);
+});
+
 describe('zeta', () => {
   it('is polygamma at 1: the even values exact (zeta(2) = pi^2/6), an odd one the sum of its series', () => {
     expect(verdictsIn(`claim zeta(2) = pi^2/6

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivation } from '../../src/index.ts';
 import type { Term } from '../../src/model/index.ts';
-import { rationalSeries } from '../../src/numeric/rational-series-tail.ts';
+import { rationalSeries } from '../../src/model/index.ts';
 
 const Decimal = Decimal20.clone({ precision: 90 });
 

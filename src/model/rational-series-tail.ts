@@ -1,8 +1,11 @@
 import { Decimal } from 'decimal.js';
-import { bernoulliNumber, mul, num, usesIndexVariable, type Term } from '../model/index.ts';
+import { bernoulliNumber } from './gamma-function.ts';
+import { mul, num } from './term-builders.ts';
+import { usesIndexVariable } from './term-queries.ts';
+import type { Term } from './term.ts';
 
 /**
- * sum(k, L, Infinity, c N(k) / D(k)) in 60 digits, where N and D are polynomials in k
+ * sum(k, L, Infinity, c N(k) / D(k)) in 60 digits (or as many as asked), where N and D are polynomials in k
  * with rational coefficients and D has roots that are not rational (1 / (k^2 + 1)):
  * the exact engine sums only series whose D has rational roots (partial fractions into
  * Hurwitz zeta values), and terms shrinking like 1 / k^2 take 10^30 of them for 60
@@ -18,16 +21,22 @@ import { bernoulliNumber, mul, num, usesIndexVariable, type Term } from '../mode
 export interface RationalSeries {
   /** The factors free of k, as one term (1 when there are none). */
   readonly factor: Term;
-  /** sum_{k >= lower} N(k) / D(k) with a bound on its error, or undefined where a term has no value (a root of D at a whole k). */
-  sum(lower: number): { readonly value: Decimal; readonly error: Decimal } | undefined;
+  /**
+   * sum_{k >= lower} N(k) / D(k) with a bound on its error, or undefined where a term has no value (a root of D at a whole k).
+   * `digits`: what it is read to, 60 by default; the high-precision evaluator asks for its own (a 1e-70 in a term is seen at 90).
+   */
+  sum(lower: number, digits?: number): { readonly value: Decimal; readonly error: Decimal } | undefined;
 }
 
-/** Coefficients of a polynomial in k, the constant first, in WORKING digits. */
+/** Coefficients of a polynomial in k, the constant first, in the working digits. */
 type Polynomial = Decimal[];
 
-/** Digits the sums are taken in: 20 past the 60 they are read to. */
-const WORKING = 80;
-const W = Decimal.clone({ precision: WORKING });
+/** Digits the sums are read to by default, and the guard digits they are taken with beyond those. */
+const DIGITS = 60;
+const GUARD_DIGITS = 20;
+/** The most digits a sum is read to: the expansion gains some 1.8 digits a term, Euler-Maclaurin some 7. */
+const MAX_DIGITS = 400;
+const W = Decimal.clone({ precision: DIGITS + GUARD_DIGITS });
 
 /** The highest degree read: past it a textbook's series is not this. */
 const MAX_DEGREE = 12;
@@ -37,11 +46,26 @@ const ROOT_MARGIN = 64;
 const MIN_HEAD = 500;
 /** The most terms added up (roots past 300 in size are no textbook's series). */
 const MAX_HEAD = 20_000;
-/** Terms of the expansion at infinity, and of Euler-Maclaurin, at most. */
+/** Terms of the expansion at infinity, and of Euler-Maclaurin, at most (at 60 digits; more in proportion past them). */
 const MAX_EXPANSION_TERMS = 60;
 const MAX_EULER_MACLAURIN_TERMS = 40;
-/** A term of either series below this part of the sum ends it. */
-const NEGLIGIBLE = new W('1e-72');
+
+/** The working precision of a sum read to `digits`, and the part of the sum below which a term of either series ends it. */
+interface Working {
+  readonly W: typeof Decimal;
+  readonly digits: number;
+  readonly negligible: Decimal;
+}
+const workings = new Map<number, Working>();
+function working(digits: number): Working {
+  let w = workings.get(digits);
+  if (w === undefined) {
+    const D = Decimal.clone({ precision: digits + GUARD_DIGITS });
+    w = { W: D, digits, negligible: new D(`1e-${digits + 12}`) };
+    workings.set(digits, w);
+  }
+  return w;
+}
 
 /** The series' term as c N(k) / D(k), or undefined where it is not one (a factor with k in an exponent, a log). */
 export function rationalSeries(series: Extract<Term, { k: 'series' }>): RationalSeries | undefined {
@@ -73,17 +97,27 @@ export function rationalSeries(series: Extract<Term, { k: 'series' }>): Rational
   const d = degree(denominator) - degree(numerator);
   // Converging: terms shrinking as k^-2 or faster, or as k^-1 with the sign alternating.
   if (degree(numerator) < 0 || d < (alternating ? 1 : 2)) return undefined;
-  const cached = new Map<number, { value: Decimal; error: Decimal } | undefined>();
+  const cached = new Map<string, { value: Decimal; error: Decimal } | undefined>();
+  const [n0, d0] = [numerator, denominator];
   return {
     factor: mul(...constant),
-    sum(lower) {
-      if (!cached.has(lower)) cached.set(lower, summed(numerator, denominator, lower, alternating));
-      return cached.get(lower);
+    sum(lower, digits = DIGITS) {
+      if (!(digits <= MAX_DIGITS)) return undefined;
+      const key = `${lower}:${digits}`;
+      if (!cached.has(key)) {
+        // The coefficients were read in 80 digits: exact for a textbook's decimals and fractions of few digits, which is
+        // what a term past them would need (1e-70 is exact, 1/3 is not: its sum is read to 80 digits at most).
+        const w = working(digits);
+        cached.set(key, summed(n0.map((c) => new w.W(c)), d0.map((c) => new w.W(c)), lower, alternating, w));
+      }
+      return cached.get(key);
     },
   };
 }
 
-function summed(numerator: Polynomial, denominator: Polynomial, lower: number, alternating: boolean): { value: Decimal; error: Decimal } | undefined {
+function summed(numerator: Polynomial, denominator: Polynomial, lower: number, alternating: boolean, w: Working): { value: Decimal; error: Decimal } | undefined {
+  const { W, negligible: NEGLIGIBLE } = w;
+  const scale = Math.max(1, w.digits / DIGITS);
   const m = degree(denominator);
   const lead = denominator[m];
   // Fujiwara: every root of D is within 2 max |b_(m-j) / b_m|^(1/j) of 0 (the constant's term halved first).
@@ -100,10 +134,10 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number, a
   let head = new W(0);
   let headScale = new W(0);
   for (let k = lower; k < K; k++) {
-    const den = at(denominator, k);
+    const den = at(denominator, k, W);
     // A root of D at a whole k, or next to one: a term with no value (the caller's own reading says so).
-    if (den.abs().lt(lead.abs().times('1e-60'))) return undefined;
-    const term = at(numerator, k).div(den).times(alternating && k % 2 !== 0 ? -1 : 1);
+    if (den.abs().lt(lead.abs().times(`1e-${w.digits}`))) return undefined;
+    const term = at(numerator, k, W).div(den).times(alternating && k % 2 !== 0 ? -1 : 1);
     head = head.plus(term);
     headScale = headScale.plus(term.abs());
   }
@@ -117,11 +151,11 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number, a
   let last = new W(0);
   let lastButOne = new W(Infinity);
   let converged = false;
-  for (let i = 0; i < MAX_EXPANSION_TERMS; i++) {
+  for (let i = 0; i < MAX_EXPANSION_TERMS * scale; i++) {
     let c = i < A.length ? A[i] : new W(0);
     for (let j = 1; j <= Math.min(i, m); j++) c = c.minus(B[j].times(q[i - j]));
     q.push(c.div(B[0]));
-    const zeta = alternating ? alternatingZeta(i + d, K) : hurwitzZeta(i + d, new W(K));
+    const zeta = alternating ? alternatingZeta(i + d, K, w) : hurwitzZeta(i + d, new W(K), w);
     if (zeta === undefined) return undefined;
     lastButOne = last;
     last = q[i].times(zeta.value);
@@ -137,25 +171,26 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number, a
   const value = head.plus(tail);
   // Each head term in 80 digits; the expansion's rest bounded by its last term (a geometric series of ratio 1/64);
   // each Hurwitz zeta value to the Euler-Maclaurin term it stopped at (1e-72 of it), of which 1e-70 of the sum is a bound.
-  const error = headScale.times('1e-78').plus(last.abs().times(2)).plus(head.abs().plus(tail.abs()).times('1e-70'));
+  const error = headScale.times(`1e-${w.digits + GUARD_DIGITS - 2}`).plus(last.abs().times(2)).plus(head.abs().plus(tail.abs()).times(`1e-${w.digits + 10}`));
   return { value, error };
 }
 
 const zetas = new Map<string, { value: Decimal } | undefined>();
 
 /** sum_{k >= K} (-1)^k k^-s for an even K: 2^-s (zeta(s, K/2) - zeta(s, (K + 1)/2)), at s = 1 through digamma. */
-function alternatingZeta(s: number, K: number): { value: Decimal } | undefined {
-  const even = hurwitzZeta(s, new W(K).div(2));
-  const odd = hurwitzZeta(s, new W(K + 1).div(2));
-  return even && odd && { value: even.value.minus(odd.value).div(new W(2).pow(s)) };
+function alternatingZeta(s: number, K: number, w: Working): { value: Decimal } | undefined {
+  const even = hurwitzZeta(s, new w.W(K).div(2), w);
+  const odd = hurwitzZeta(s, new w.W(K + 1).div(2), w);
+  return even && odd && { value: even.value.minus(odd.value).div(new w.W(2).pow(s)) };
 }
 
 /**
  * zeta(s, a) = sum_{k >= 0} (a + k)^-s for a whole s >= 2, by Euler-Maclaurin at a (a large); at s = 1, where the
  * sum diverges, -digamma(a), whose differences are the differences of the sums (alternatingZeta).
  */
-function hurwitzZeta(s: number, a: Decimal): { value: Decimal } | undefined {
-  const key = `${s}:${a.toString()}`;
+function hurwitzZeta(s: number, a: Decimal, w: Working): { value: Decimal } | undefined {
+  const { W, negligible: NEGLIGIBLE } = w;
+  const key = `${s}:${a.toString()}:${w.digits}`;
   if (zetas.has(key)) return zetas.get(key);
   const k = a;
   let value = s === 1 ? k.ln().neg().plus(k.pow(-1).div(2)) : k.pow(1 - s).div(s - 1).plus(k.pow(-s).div(2));
@@ -164,7 +199,7 @@ function hurwitzZeta(s: number, a: Decimal): { value: Decimal } | undefined {
   let factorial = new W(2);
   let power = k.pow(-s - 1);
   let done = false;
-  for (let p = 1; p <= MAX_EULER_MACLAURIN_TERMS; p++) {
+  for (let p = 1; p <= MAX_EULER_MACLAURIN_TERMS * Math.max(1, w.digits / DIGITS); p++) {
     const [bn, bd] = bernoulliNumber(2 * p);
     const term = new W(bn.toString()).div(bd.toString()).div(factorial).times(rising).times(power);
     value = value.plus(term);
@@ -237,9 +272,9 @@ function plus(a: Polynomial, b: Polynomial): Polynomial {
   return trimmed(Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? new W(0)).plus(b[i] ?? new W(0))));
 }
 
-/** p(k) by Horner. */
-function at(p: Polynomial, k: number): Decimal {
-  let v = new W(0);
+/** p(k) by Horner, in the precision of `D`. */
+function at(p: Polynomial, k: number, D: typeof Decimal = W): Decimal {
+  let v = new D(0);
   for (let i = p.length - 1; i >= 0; i--) v = v.times(k).plus(p[i]);
   return v;
 }
