@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import { constantFraction, FUNCTIONS, inputNames, printTerm, scalarRange, sub, type Input, type Term } from '../model/index.ts';
-import { builtOnTheLine, CONTINUOUS_ON_THE_LINE } from './whole-line.ts';
+import { constantFraction, FUNCTIONS, inputNames, mapChildren, num, printTerm, scalarRange, sub, type Input, type Term } from '../model/index.ts';
+import { builtOnTheLine, CONTINUOUS_ON_THEIR_DOMAIN } from './whole-line.ts';
 import { DIGITS, evaluateHighPrecision, GuardError, type Magnitudes, type PointValue } from './high-precision.ts';
 
 /**
@@ -32,24 +32,58 @@ const HALVINGS = 80;
 /** The least relative distance from an interval's end a bracket keeps: the ends are doubles of constants like pi / 2. */
 const END_MARGIN = 1e-9;
 
-export function rootBetween(lhs: Term, rhs: Term, inputs: readonly Input[]): RootBetween | undefined {
+export function rootBetween(lhsWritten: Term, rhsWritten: Term, inputs: readonly Input[]): RootBetween | undefined {
+  // An input's interval rides along as 0 * (log(x - a) + log(b - x)), to carry its domain (model/intervals.ts): the
+  // bracket is searched inside the interval, so it is dropped here (a root of log(x - 1) + cos(x - 1) in (1.3, 2), probe 87).
+  const [lhs, rhs] = [withoutZeroTerms(lhsWritten), withoutZeroTerms(rhsWritten)];
   const [comparison, constant, flipped] = lhs.k === 'cmp' ? [lhs, rhs, false] : rhs.k === 'cmp' ? [rhs, lhs, true] : [undefined, undefined, false];
   if (comparison?.k !== 'cmp' || constant === undefined) return undefined;
   const value = constantFraction(constant);
   if (value === undefined) return undefined;
-  const difference = sub(comparison.a, comparison.b);
+  // A size against a constant, abs(g) >= 1e-40 or g^2 > c: at a root of g the size is 0, and the comparison is 0 against
+  // the constant, whatever the constant (a bound below every reading's digits fails on an interval 1e-40 wide, probe 87).
+  const sized = sizeAgainstConstant(comparison);
+  const difference = sized?.base ?? sub(comparison.a, comparison.b);
   // The root of an even power's base is the power's: (x^3 - x - 1)^2 changes no sign, its base does.
   const carrier = difference.k === 'pow' && isEvenWhole(difference.exponent) ? difference.base : difference;
   const names = inputNames(carrier);
-  if (names.size !== 1 || !builtOnTheLine(carrier, CONTINUOUS_ON_THE_LINE)) return undefined;
+  // Continuous on the line, or on a domain: a bracket across a gap of the domain (sqrt(x^2 - 1) + x, -1 to 1) is halved
+  // into the gap, where the function has no value, and left (log(w) + w - 2 has its root at 1.557..., probe 87: verified).
+  if (names.size !== 1 || !builtOnTheLine(carrier, CONTINUOUS_ON_THEIR_DOMAIN)) return undefined;
   const input = inputs.find((i) => i.name === [...names][0]);
   if (input === undefined || input.dims.length !== 0 || !(input.kind === 'real' || input.kind === 'positive' || input.kind === 'unit')) return undefined;
-  const atTie = compareAtTie(comparison.op) ? 1 : 0;
+  const atTie = sized !== undefined ? (sized.holdsAtZero ? 1 : 0) : compareAtTie(comparison.op) ? 1 : 0;
   const other = Number(value.num) / Number(value.den);
   if (atTie === other) return undefined;
   const bracket = signChange(carrier, input);
   if (bracket === undefined) return undefined;
   return { input: input.name, below: bracket[0], above: bracket[1], of: printTerm(carrier), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other };
+}
+
+/**
+ * A comparison of abs(g) or an even power of g with a constant (either side): g, and whether the comparison holds
+ * where g is 0. Undefined for any other comparison.
+ */
+function sizeAgainstConstant(c: Extract<Term, { k: 'cmp' }>): { base: Term; holdsAtZero: boolean } | undefined {
+  const size = (t: Term): Term | undefined => (t.k === 'fn' && t.name === 'abs' ? t.args[0] : t.k === 'pow' && isEvenWhole(t.exponent) ? t.base : undefined);
+  const [g, constant, mirrored] = size(c.a) !== undefined ? [size(c.a), c.b, false] : size(c.b) !== undefined ? [size(c.b), c.a, true] : [undefined, undefined, false];
+  const value = constant === undefined ? undefined : constantFraction(constant);
+  if (g === undefined || value === undefined) return undefined;
+  const sign = value.num === 0n ? 0 : (value.num > 0n) === (value.den > 0n) ? 1 : -1;
+  // 0 against the constant: the comparison's sides in its order.
+  const [left, right] = mirrored ? [sign, 0] : [0, sign];
+  const holds = { '<': left < right, '<=': left <= right, '>': left > right, '>=': left >= right, '==': left === right, '!=': left !== right }[c.op];
+  return holds === undefined ? undefined : { base: g, holdsAtZero: holds };
+}
+
+/** The term without the parts of its sums that are 0 times something (mapped through every node). */
+function withoutZeroTerms(t: Term): Term {
+  const zero = (u: Term) => u.k === 'mul' && u.factors.some((f) => f.k === 'num' && f.value.num === 0n);
+  if (zero(t)) return num(0);
+  const mapped = mapChildren(t, withoutZeroTerms);
+  if (mapped.k !== 'add') return mapped;
+  const kept = mapped.terms.filter((u) => !zero(u) && !(u.k === 'num' && u.value.num === 0n));
+  return kept.length === mapped.terms.length ? mapped : kept.length === 0 ? num(0) : kept.length === 1 ? kept[0] : { k: 'add', terms: kept };
 }
 
 function compareAtTie(op: string): boolean {

@@ -9,6 +9,13 @@ import { constantFraction, inputNames, type Term } from '../model/index.ts';
 /** Functions continuous on the whole line. */
 export const CONTINUOUS_ON_THE_LINE: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'sinh', 'cosh', 'tanh', 'atan', 'asinh', 'sigmoid', 'softplus', 'erf', 'erfc', 'Phi', 'phi', 'abs', 'relu']);
 
+/**
+ * Functions continuous on their domain, with no pole inside it where a sign could change: the log family at 0, the
+ * roots and the inverse sines at the ends of theirs. Outside the domain they have no value, which the callers read as
+ * none (root-between.ts halves a bracket until a value is had on every point it reads, or none is).
+ */
+export const CONTINUOUS_ON_THEIR_DOMAIN: ReadonlySet<string> = new Set([...CONTINUOUS_ON_THE_LINE, 'log', 'log1p', 'log2', 'log10', 'sqrt', 'asin', 'acos', 'acosh', 'atanh']);
+
 /** Functions real-analytic on the whole line: the continuous ones without a kink. */
 export const ANALYTIC_ON_THE_LINE: ReadonlySet<string> = new Set([...CONTINUOUS_ON_THE_LINE].filter((name) => name !== 'abs' && name !== 'relu'));
 

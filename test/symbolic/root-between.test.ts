@@ -27,3 +27,24 @@ claim (x^5 + x - 1)^2 >= 0
 `).map((s) => s.verdict)).toEqual(['proved', 'proved', 'verified']);
   }, 60_000);
 });
+
+describe('a root of a function continuous on its domain, or of a size against a constant (probe 87: verified)', () => {
+  it('is refuted where the function has a log, inside an interval, and where abs(g) or g^2 is held above a constant', () => {
+    expect(steps(`given x: real in (1.3, 2)
+given w: positive
+claim (log(x - 1) + cos(x - 1))^2 > 0   expect wrong
+claim abs(log(x - 1) + cos(x - 1)) >= 1e-40   expect wrong
+claim (log(w) + w - 2 == 0) = 0   expect wrong
+claim (log(w) + w - 2)^2 > 0   expect wrong
+`).map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted']);
+  }, 60_000);
+
+  it('never takes a gap of the domain for a root: sqrt(x^2 - 1) + x is negative below -1 and positive above 1', () => {
+    expect(steps(`given x: real
+claim abs(sqrt(x^2 - 1) + x) > 0
+claim (log(w) - w == 0) = 0
+given w: positive
+claim (log(w) + w + 2 == 0) = 0   expect wrong
+`).map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted']);
+  }, 60_000);
+});
