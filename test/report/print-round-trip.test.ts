@@ -120,7 +120,8 @@ describe('the plain-text printer of terms', () => {
       }),
       { seed: 20261201, numRuns: 500 },
     );
-  });
+    // 500 parses take a third of a second alone, and ran past vitest's 5 s beside two probes on the 2-core machine.
+  }, 30_000);
 
   it('keeps a nested sum over the same letter apart from the outer one', () => {
     const inner: Term = { k: 'sum', index: 'j#2', dim: { k: 'fixed', size: 3 }, body: mul(entry(variable('j#1')), entry(variable('j#2'))) };
