@@ -36,7 +36,7 @@ const MAX_LISTED_VARIABLES = 8;
 const WHOLE_NUMBER_FUNCTIONS: ReadonlySet<string> = new Set(['factorial', 'binomial', 'nchoosek', 'choose', 'combinations']);
 /**
  * The constants a name stands for where nothing is declared by it: e, pi, and
- * Euler's constant (sympy's EulerGamma, numpy's euler_gamma), which is
+ * Euler's constant (sympy's EulerGamma, numpy's euler_gamma, the books' γ), which is
  * -digamma(1) to every engine, so its identities come from the gamma family's.
  */
 function namedConstant(name: string): Term | undefined {
@@ -44,6 +44,8 @@ function namedConstant(name: string): Term | undefined {
     case 'e': return fn('exp', num(1));
     case 'pi': return { k: 'pi' };
     case 'eulergamma': case 'euler_gamma': case 'EulerGamma': return mul(num(-1), fn('digamma', num(1)));
+    // As the books print it, Γ'(1) = -γ (LaTeX's \gamma): where nothing is declared γ, a discount or a learning rate.
+    case '\u03b3': return mul(num(-1), fn('digamma', num(1)));
     default: return undefined;
   }
 }

@@ -139,6 +139,15 @@ claim digamma(2) = 1 - EulerGamma
     const [index] = stepsIn('given v: vector[n]\nclaim v[euler_gamma] = 0\n');
     expect(index.detail.diagnostic?.message).toMatch(/euler_gamma is a constant, not an index/);
   });
+
+  it("γ (LaTeX's \\gamma) is Euler's constant where no γ is declared, as the books print Γ'(1) = -γ (probe 87: an unknown name)", () => {
+    expect(verdictsIn(String.raw`claim \Gamma'(1) = -\gamma
+claim \gamma > 0.5772
+claim γ < 0.5772   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+    // Declared, it is the derivation's own: a discount, a learning rate.
+    expect(verdictsIn('given γ: unit\nclaim γ^2 <= γ\nclaim digamma(1) = -γ   expect wrong\n')).toEqual(['verified', 'refuted']);
+  });
 });
 
 describe('atan2(y, x), the angle of a point (polar coordinates, Stewart 10.3)', () => {
