@@ -2,7 +2,7 @@ import { mapChildren } from './term-traversal.ts';
 import type { Index, Term } from './term.ts';
 
 /** Whether `test` holds for some child of a term (the walk stops at the first). */
-function someChild(term: Term, test: (child: Term) => boolean): boolean {
+export function someChild(term: Term, test: (child: Term) => boolean): boolean {
   let found = false;
   mapChildren(term, (c) => {
     if (!found && test(c)) found = true;

@@ -1,4 +1,4 @@
-import { add, constantFraction, eliminateDiff, log10Abs, mapChildren, mul, num, printFraction, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
+import { add, constantFraction, eliminateDiff, log10Abs, mapChildren, someChild, mul, num, printFraction, someSubterm, type Fraction, type InputRef, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
 import { evaluateHighPrecision, type PointValue } from './high-precision.ts';
 
@@ -114,15 +114,6 @@ function summedOrIntegrated(term: Term, key: string): boolean {
   const isKey = (t: Term) => { const literal = literalValue(t); return literal !== undefined && printFraction(literal) === key; };
   const inside = (t: Term): boolean => t.k !== 'limit' && (isKey(t) || someChild(t, inside));
   return someSubterm(term, (t) => (t.k === 'series' || t.k === 'integral') && inside(t.body));
-}
-
-function someChild(t: Term, test: (child: Term) => boolean): boolean {
-  let found = false;
-  mapChildren(t, (child) => {
-    if (!found && test(child)) found = true;
-    return child;
-  });
-  return found;
 }
 
 /** The best fraction of denominator at most SIMPLE_DENOMINATOR, where it is within FINE of f and not f. */
