@@ -39,7 +39,7 @@ export interface ImplicitFunction {
 }
 
 /** Calls the resolver reads by name before any input: a variable so named could never be read. */
-const RESERVED: ReadonlySet<string> = new Set(['sum', 'prod', 'diff', 'grad', 'delta', 'integral', 'int', 'integrate', 'limit', 'lim', 'subs', 'at', 'E']);
+const RESERVED: ReadonlySet<string> = new Set(['sum', 'prod', 'diff', 'grad', 'delta', 'integral', 'int', 'integrate', 'limit', 'lim', 'subs', 'at']);
 
 /** What an equation may be made of: numbers, scalar inputs, arithmetic, functions of the table and comparisons. */
 const EQUATION_KINDS: ReadonlySet<Term['k']> = new Set(['num', 'pi', 'input', 'add', 'mul', 'pow', 'fn', 'cmp']);
