@@ -15,6 +15,8 @@ function boundVariable(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
     case 'KL': return divergenceIntegrates(e) ? { kind: 'name', name: DIVERGENCE_VARIABLE, span: e.span } : undefined;
     // The Laplace transform integrates in its t: the one written, or t (\mathcal{L}\{f(t)\}).
     case 'laplace': return e.args.length === 3 ? e.args[1] : e.args.length === 1 ? { kind: 'name', name: 't', span: e.span } : undefined;
+    // An evaluation bar's variable, \left. \frac{d}{dt}(t^2 e^{-t}) \right|_{t=2} (probe 88: refused unless t was declared).
+    case 'subs': return e.args.length === 3 ? e.args[1] : undefined;
     default: return undefined;
   }
 }

@@ -14,3 +14,12 @@ claim integral(a, 0, 1, a) = 1   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   });
 });
+
+describe("an evaluation bar's variable", () => {
+  it('needs no declaration, as an integral\'s does: \\left. \\frac{d}{dt}(t^2 e^{-t}) \\right|_{t=2} (probe 88: refused unless t was declared)', () => {
+    expect(verdictsIn(String.raw`claim \left. \frac{d}{dt} \left( t^2 e^{-t} \right) \right|_{t=2} = 0
+claim subs(diff(t^3, t), t, 2) = 12
+claim subs(diff(t^3, t), t, 2) = 13   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  });
+});
