@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { constantFraction, FUNCTIONS, inputNames, mapChildren, num, printTerm, scalarRange, sub, type Input, type Term } from '../model/index.ts';
+import { add, constantFraction, FUNCTIONS, inputNames, mapChildren, mul, num, pow, printTerm, scalarRange, sub, type Input, type Term } from '../model/index.ts';
 import { builtOnTheLine, CONTINUOUS_ON_THEIR_DOMAIN } from './whole-line.ts';
 import { DIGITS, evaluateHighPrecision, GuardError, type Magnitudes, type PointValue } from './high-precision.ts';
 
@@ -55,9 +55,13 @@ export function rootBetween(lhsWritten: Term, rhsWritten: Term, inputs: readonly
   const atTie = sized !== undefined ? (sized.holdsAtZero ? 1 : 0) : compareAtTie(comparison.op) ? 1 : 0;
   const other = Number(value.num) / Number(value.den);
   if (atTie === other) return undefined;
-  const bracket = signChange(carrier, input);
+  // A polynomial that touches 0 without changing sign has a multiple root, a root of its gcd with its derivative:
+  // y^6 - 2y^4 - 2y^3 + y^2 + 2y + 1 is (y^3 - y - 1)^2 written out, and > 0 was verified (probe 88).
+  const repeated = signChange(carrier, input) === undefined ? repeatedFactor(carrier, input.name) : undefined;
+  const of = repeated ?? carrier;
+  const bracket = signChange(of, input);
   if (bracket === undefined) return undefined;
-  return { input: input.name, below: bracket[0], above: bracket[1], of: printTerm(carrier), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other };
+  return { input: input.name, below: bracket[0], above: bracket[1], of: printTerm(of), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other };
 }
 
 /**
@@ -74,6 +78,123 @@ function sizeAgainstConstant(c: Extract<Term, { k: 'cmp' }>): { base: Term; hold
   const [left, right] = mirrored ? [sign, 0] : [0, sign];
   const holds = { '<': left < right, '<=': left <= right, '>': left > right, '>=': left >= right, '==': left === right, '!=': left !== right }[c.op];
   return holds === undefined ? undefined : { base: g, holdsAtZero: holds };
+}
+
+/** A polynomial in one input, its coefficients exact, the constant first. */
+type Polynomial = Fraction[];
+interface Fraction { readonly num: bigint; readonly den: bigint }
+
+/** The most degree a polynomial is read to, and the most digits a coefficient may grow to in the gcd. */
+const MAX_DEGREE = 24;
+const MAX_COEFFICIENT_DIGITS = 400;
+
+/**
+ * gcd(p, p') of a polynomial in `name` with rational coefficients, as a term, where it has degree 1 or more: every root of
+ * it is a root of p (p's multiple roots). Undefined for anything else.
+ */
+function repeatedFactor(t: Term, name: string): Term | undefined {
+  const p = polynomialOf(t, name);
+  if (p === undefined || p.length < 3) return undefined;
+  const derivative = p.slice(1).map((c, k) => times(c, { num: BigInt(k + 1), den: 1n }));
+  const g = gcd(p, derivative);
+  if (g === undefined || g.length < 2) return undefined;
+  const x: Term = { k: 'input', ref: { name, indices: [] } };
+  return add(...g.map((c, k) => mul(num(c.num, c.den), pow(x, num(BigInt(k))))));
+}
+
+function polynomialOf(t: Term, name: string): Polynomial | undefined {
+  switch (t.k) {
+    case 'num': return [t.value];
+    case 'input': return t.ref.name === name && t.ref.indices.length === 0 ? [{ num: 0n, den: 1n }, { num: 1n, den: 1n }] : undefined;
+    case 'add': {
+      let acc: Polynomial = [{ num: 0n, den: 1n }];
+      for (const u of t.terms) {
+        const q = polynomialOf(u, name);
+        if (q === undefined) return undefined;
+        acc = Array.from({ length: Math.max(acc.length, q.length) }, (_, k) => plus(acc[k] ?? ZERO, q[k] ?? ZERO));
+      }
+      return trimmed(acc);
+    }
+    case 'mul': {
+      let acc: Polynomial = [{ num: 1n, den: 1n }];
+      for (const u of t.factors) {
+        const q = polynomialOf(u, name);
+        if (q === undefined) return undefined;
+        acc = product(acc, q);
+        if (acc.length > MAX_DEGREE + 1) return undefined;
+      }
+      return acc;
+    }
+    case 'pow': {
+      const e = constantFraction(t.exponent);
+      if (e === undefined || e.den !== 1n || e.num < 0n || e.num > BigInt(MAX_DEGREE)) return undefined;
+      const base = polynomialOf(t.base, name);
+      if (base === undefined) return undefined;
+      let acc: Polynomial = [{ num: 1n, den: 1n }];
+      for (let k = 0n; k < e.num; k++) {
+        acc = product(acc, base);
+        if (acc.length > MAX_DEGREE + 1) return undefined;
+      }
+      return acc;
+    }
+    default: {
+      const c = constantFraction(t);
+      return c === undefined ? undefined : [c];
+    }
+  }
+}
+
+const ZERO: Fraction = { num: 0n, den: 1n };
+
+function reduced(f: Fraction): Fraction {
+  const divisor = bigGcd(f.num < 0n ? -f.num : f.num, f.den < 0n ? -f.den : f.den) || 1n;
+  const sign = f.den < 0n ? -1n : 1n;
+  return { num: (sign * f.num) / divisor, den: (sign * f.den) / divisor };
+}
+
+function bigGcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+function plus(a: Fraction, b: Fraction): Fraction {
+  return reduced({ num: a.num * b.den + b.num * a.den, den: a.den * b.den });
+}
+
+function times(a: Fraction, b: Fraction): Fraction {
+  return reduced({ num: a.num * b.num, den: a.den * b.den });
+}
+
+function trimmed(p: Polynomial): Polynomial {
+  let end = p.length;
+  while (end > 1 && p[end - 1].num === 0n) end--;
+  return p.slice(0, end);
+}
+
+function product(a: Polynomial, b: Polynomial): Polynomial {
+  const out: Fraction[] = Array.from({ length: a.length + b.length - 1 }, () => ZERO);
+  a.forEach((x, i) => b.forEach((y, j) => { out[i + j] = plus(out[i + j], times(x, y)); }));
+  return trimmed(out);
+}
+
+/** The monic gcd of two polynomials by Euclid's algorithm, exactly; undefined where the coefficients grow past reason. */
+function gcd(a: Polynomial, b: Polynomial): Polynomial | undefined {
+  let [u, v] = [trimmed(a), trimmed(b)];
+  const isZero = (p: Polynomial) => p.length === 1 && p[0].num === 0n;
+  while (!isZero(v)) {
+    // u mod v
+    let r = u.slice();
+    const lead = v[v.length - 1];
+    while (!isZero(r) && r.length >= v.length) {
+      const factor = times(r[r.length - 1], { num: lead.den, den: lead.num });
+      const shift = r.length - v.length;
+      r = trimmed(r.map((c, k) => (k >= shift && k - shift < v.length ? plus(c, times(factor, { num: -v[k - shift].num, den: v[k - shift].den })) : c)));
+    }
+    if (r.some((c) => c.num.toString().length + c.den.toString().length > MAX_COEFFICIENT_DIGITS)) return undefined;
+    [u, v] = [v, r];
+  }
+  const lead = u[u.length - 1];
+  return u.map((c) => times(c, { num: lead.den, den: lead.num }));
 }
 
 /** The term without the parts of its sums that are 0 times something (mapped through every node). */

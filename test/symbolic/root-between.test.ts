@@ -48,3 +48,16 @@ claim (log(w) + w + 2 == 0) = 0   expect wrong
 `).map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted']);
   }, 60_000);
 });
+
+describe('a multiple root of a polynomial written out, where it touches 0 without changing sign (probe 88: verified)', () => {
+  it('is a root of its gcd with its derivative: (y^3 - y - 1)^2 expanded, (x^2 - 2)^2 (x^2 + 1); and a polynomial that never touches 0 holds', () => {
+    expect(steps(`given y: real in (1, 2)
+given x: real
+claim y^6 - 2 y^4 - 2 y^3 + y^2 + 2 y + 1 > 0   expect wrong
+claim y^6 - 2 y^4 - 2 y^3 + y^2 + 2 y + 1 >= 0
+claim y^6 - 2 y^4 - 2 y^3 + y^2 + 2 y + 1.000001 > 0
+claim (x^2 - 2)^2 (x^2 + 1) > 0   expect wrong
+claim x^4 + 2 x^2 + 1 > 0
+`).map((s) => s.verdict)).toEqual(['refuted', 'verified', 'verified', 'refuted', 'proved']);
+  }, 60_000);
+});
