@@ -22,7 +22,7 @@ export { BINARY_VALUES, isContinuousKind, isSymmetricKind, SIGN_VALUES, symmetri
 export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCount, functionParameterRanges, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ARITY, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 export { DerivativeTooLargeError, MovingLimitPointError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
-export { closedPolynomialIntegral } from './polynomial-integral.ts';
+export { closedPolynomialIntegral, coefficientsIn } from './polynomial-integral.ts';
 export { rationalSeries, type RationalSeries } from './rational-series-tail.ts';
 export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { add, constantFraction, FUNCTIONS, inputNames, mapChildren, mul, num, pow, printTerm, scalarRange, sub, type Input, type Term } from '../model/index.ts';
+import { add, coefficientsIn, constantFraction, FUNCTIONS, inputNames, mapChildren, mul, num, pow, printTerm, scalarRange, sub, type Input, type Term } from '../model/index.ts';
 import { builtOnTheLine, CONTINUOUS_ON_THEIR_DOMAIN } from './whole-line.ts';
 import { DIGITS, evaluateHighPrecision, GuardError, type Magnitudes, type PointValue } from './high-precision.ts';
 
@@ -102,49 +102,13 @@ function repeatedFactor(t: Term, name: string): Term | undefined {
   return add(...g.map((c, k) => mul(num(c.num, c.den), pow(x, num(BigInt(k))))));
 }
 
+/** The polynomial's coefficients as exact fractions (model/polynomial-integral.ts reads them as terms), up to MAX_DEGREE. */
 function polynomialOf(t: Term, name: string): Polynomial | undefined {
-  switch (t.k) {
-    case 'num': return [t.value];
-    case 'input': return t.ref.name === name && t.ref.indices.length === 0 ? [{ num: 0n, den: 1n }, { num: 1n, den: 1n }] : undefined;
-    case 'add': {
-      let acc: Polynomial = [{ num: 0n, den: 1n }];
-      for (const u of t.terms) {
-        const q = polynomialOf(u, name);
-        if (q === undefined) return undefined;
-        acc = Array.from({ length: Math.max(acc.length, q.length) }, (_, k) => plus(acc[k] ?? ZERO, q[k] ?? ZERO));
-      }
-      return trimmed(acc);
-    }
-    case 'mul': {
-      let acc: Polynomial = [{ num: 1n, den: 1n }];
-      for (const u of t.factors) {
-        const q = polynomialOf(u, name);
-        if (q === undefined) return undefined;
-        acc = product(acc, q);
-        if (acc.length > MAX_DEGREE + 1) return undefined;
-      }
-      return acc;
-    }
-    case 'pow': {
-      const e = constantFraction(t.exponent);
-      if (e === undefined || e.den !== 1n || e.num < 0n || e.num > BigInt(MAX_DEGREE)) return undefined;
-      const base = polynomialOf(t.base, name);
-      if (base === undefined) return undefined;
-      let acc: Polynomial = [{ num: 1n, den: 1n }];
-      for (let k = 0n; k < e.num; k++) {
-        acc = product(acc, base);
-        if (acc.length > MAX_DEGREE + 1) return undefined;
-      }
-      return acc;
-    }
-    default: {
-      const c = constantFraction(t);
-      return c === undefined ? undefined : [c];
-    }
-  }
+  const coefficients = coefficientsIn(t, name);
+  if (coefficients === undefined || coefficients.length > MAX_DEGREE + 1) return undefined;
+  const exact = coefficients.map((c) => constantFraction(c));
+  return exact.every((c): c is Fraction => c !== undefined) ? trimmed(exact.map(reduced)) : undefined;
 }
-
-const ZERO: Fraction = { num: 0n, den: 1n };
 
 function reduced(f: Fraction): Fraction {
   const divisor = bigGcd(f.num < 0n ? -f.num : f.num, f.den < 0n ? -f.den : f.den) || 1n;
@@ -169,12 +133,6 @@ function trimmed(p: Polynomial): Polynomial {
   let end = p.length;
   while (end > 1 && p[end - 1].num === 0n) end--;
   return p.slice(0, end);
-}
-
-function product(a: Polynomial, b: Polynomial): Polynomial {
-  const out: Fraction[] = Array.from({ length: a.length + b.length - 1 }, () => ZERO);
-  a.forEach((x, i) => b.forEach((y, j) => { out[i + j] = plus(out[i + j], times(x, y)); }));
-  return trimmed(out);
 }
 
 /** The monic gcd of two polynomials by Euclid's algorithm, exactly; undefined where the coefficients grow past reason. */
