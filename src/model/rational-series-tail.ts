@@ -69,6 +69,14 @@ function working(digits: number): Working {
 
 /** The series' term as c N(k) / D(k), or undefined where it is not one (a factor with k in an exponent, a log). */
 export function rationalSeries(series: Extract<Term, { k: 'series' }>): RationalSeries | undefined {
+  // Read once per series term: the high-precision evaluator asks at every reading, and a sum taken is kept with it.
+  if (!readSeries.has(series)) readSeries.set(series, readRationalSeries(series));
+  return readSeries.get(series);
+}
+
+const readSeries = new WeakMap<Term, RationalSeries | undefined>();
+
+function readRationalSeries(series: Extract<Term, { k: 'series' }>): RationalSeries | undefined {
   const index = series.index;
   const names = new Set([index]);
   const constant: Term[] = [];

@@ -57,9 +57,10 @@ export function rootBetween(lhsWritten: Term, rhsWritten: Term, inputs: readonly
   if (atTie === other) return undefined;
   // A polynomial that touches 0 without changing sign has a multiple root, a root of its gcd with its derivative:
   // y^6 - 2y^4 - 2y^3 + y^2 + 2y + 1 is (y^3 - y - 1)^2 written out, and > 0 was verified (probe 88).
-  const repeated = signChange(carrier, input) === undefined ? repeatedFactor(carrier, input.name) : undefined;
+  const changed = signChange(carrier, input);
+  const repeated = changed === undefined ? repeatedFactor(carrier, input.name) : undefined;
   const of = repeated ?? carrier;
-  const bracket = signChange(of, input);
+  const bracket = changed ?? (repeated && signChange(repeated, input));
   if (bracket === undefined) return undefined;
   return { input: input.name, below: bracket[0], above: bracket[1], of: printTerm(of), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other };
 }
