@@ -1,7 +1,7 @@
-import type { Decimal } from 'decimal.js';
-import { add, coefficientsIn, constantFraction, FUNCTIONS, inputNames, mapChildren, mul, num, pow, printTerm, scalarRange, sub, type Input, type Term } from '../model/index.ts';
+import { constantFraction, inputNames, mapChildren, num, printTerm, sub, type Input, type Term } from '../model/index.ts';
 import { builtOnTheLine, CONTINUOUS_ON_THEIR_DOMAIN } from './whole-line.ts';
-import { DIGITS, evaluateHighPrecision, GuardError, type Magnitudes, type PointValue } from './high-precision.ts';
+import { repeatedFactor } from './multiple-root.ts';
+import { signChange } from './root-bracket.ts';
 
 /**
  * A comparison tied at a root no formula gives: `(x^3 - x - 1 == 0) = 0` is false at the real root 1.3247...,
@@ -23,14 +23,6 @@ export interface RootBetween {
   readonly lhs: number;
   readonly rhs: number;
 }
-
-/** Points of the grid the sign change is looked for on, either side of 0, and its reach. */
-const GRID_POINTS = 800;
-const GRID_REACH = 20;
-/** Halvings of a bracket in doubles, at most. */
-const HALVINGS = 80;
-/** The least relative distance from an interval's end a bracket keeps: the ends are doubles of constants like pi / 2. */
-const END_MARGIN = 1e-9;
 
 export function rootBetween(lhsWritten: Term, rhsWritten: Term, inputs: readonly Input[]): RootBetween | undefined {
   // An input's interval rides along as 0 * (log(x - a) + log(b - x)), to carry its domain (model/intervals.ts): the
@@ -81,81 +73,6 @@ function sizeAgainstConstant(c: Extract<Term, { k: 'cmp' }>): { base: Term; hold
   return holds === undefined ? undefined : { base: g, holdsAtZero: holds };
 }
 
-/** A polynomial in one input, its coefficients exact, the constant first. */
-type Polynomial = Fraction[];
-interface Fraction { readonly num: bigint; readonly den: bigint }
-
-/** The most degree a polynomial is read to, and the most digits a coefficient may grow to in the gcd. */
-const MAX_DEGREE = 24;
-const MAX_COEFFICIENT_DIGITS = 400;
-
-/**
- * gcd(p, p') of a polynomial in `name` with rational coefficients, as a term, where it has degree 1 or more: every root of
- * it is a root of p (p's multiple roots). Undefined for anything else.
- */
-function repeatedFactor(t: Term, name: string): Term | undefined {
-  const p = polynomialOf(t, name);
-  if (p === undefined || p.length < 3) return undefined;
-  const derivative = p.slice(1).map((c, k) => times(c, { num: BigInt(k + 1), den: 1n }));
-  const g = gcd(p, derivative);
-  if (g === undefined || g.length < 2) return undefined;
-  const x: Term = { k: 'input', ref: { name, indices: [] } };
-  return add(...g.map((c, k) => mul(num(c.num, c.den), pow(x, num(BigInt(k))))));
-}
-
-/** The polynomial's coefficients as exact fractions (model/polynomial-integral.ts reads them as terms), up to MAX_DEGREE. */
-function polynomialOf(t: Term, name: string): Polynomial | undefined {
-  const coefficients = coefficientsIn(t, name);
-  if (coefficients === undefined || coefficients.length > MAX_DEGREE + 1) return undefined;
-  const exact = coefficients.map((c) => constantFraction(c));
-  return exact.every((c): c is Fraction => c !== undefined) ? trimmed(exact.map(reduced)) : undefined;
-}
-
-function reduced(f: Fraction): Fraction {
-  const divisor = bigGcd(f.num < 0n ? -f.num : f.num, f.den < 0n ? -f.den : f.den) || 1n;
-  const sign = f.den < 0n ? -1n : 1n;
-  return { num: (sign * f.num) / divisor, den: (sign * f.den) / divisor };
-}
-
-function bigGcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-function plus(a: Fraction, b: Fraction): Fraction {
-  return reduced({ num: a.num * b.den + b.num * a.den, den: a.den * b.den });
-}
-
-function times(a: Fraction, b: Fraction): Fraction {
-  return reduced({ num: a.num * b.num, den: a.den * b.den });
-}
-
-function trimmed(p: Polynomial): Polynomial {
-  let end = p.length;
-  while (end > 1 && p[end - 1].num === 0n) end--;
-  return p.slice(0, end);
-}
-
-/** The monic gcd of two polynomials by Euclid's algorithm, exactly; undefined where the coefficients grow past reason. */
-function gcd(a: Polynomial, b: Polynomial): Polynomial | undefined {
-  let [u, v] = [trimmed(a), trimmed(b)];
-  const isZero = (p: Polynomial) => p.length === 1 && p[0].num === 0n;
-  while (!isZero(v)) {
-    // u mod v
-    let r = u.slice();
-    const lead = v[v.length - 1];
-    while (!isZero(r) && r.length >= v.length) {
-      const factor = times(r[r.length - 1], { num: lead.den, den: lead.num });
-      const shift = r.length - v.length;
-      r = trimmed(r.map((c, k) => (k >= shift && k - shift < v.length ? plus(c, times(factor, { num: -v[k - shift].num, den: v[k - shift].den })) : c)));
-    }
-    if (r.some((c) => c.num.toString().length + c.den.toString().length > MAX_COEFFICIENT_DIGITS)) return undefined;
-    [u, v] = [v, r];
-  }
-  const lead = u[u.length - 1];
-  return u.map((c) => times(c, { num: lead.den, den: lead.num }));
-}
-
 /** The term without the parts of its sums that are 0 times something (mapped through every node). */
 function withoutZeroTerms(t: Term): Term {
   const zero = (u: Term) => u.k === 'mul' && u.factors.some((f) => f.k === 'num' && f.value.num === 0n);
@@ -173,76 +90,4 @@ function compareAtTie(op: string): boolean {
 function isEvenWhole(t: Term): boolean {
   const c = constantFraction(t);
   return c !== undefined && c.den === 1n && c.num > 0n && c.num % 2n === 0n;
-}
-
-/** The term's value in doubles at x (the one input), NaN where a part has none. */
-function valueAt(t: Term, x: number): number {
-  switch (t.k) {
-    case 'num': return Number(t.value.num) / Number(t.value.den);
-    case 'pi': return Math.PI;
-    case 'input': return x;
-    case 'add': return t.terms.reduce((s, u) => s + valueAt(u, x), 0);
-    case 'mul': return t.factors.reduce((p, u) => p * valueAt(u, x), 1);
-    case 'pow': return valueAt(t.base, x) ** valueAt(t.exponent, x);
-    case 'fn': return FUNCTIONS[t.name].value(...t.args.map((a) => valueAt(a, x)));
-    default: return NaN;
-  }
-}
-
-/**
- * A bracket [a, b] inside the input's range where the term's sign, read in 60 digits at a and at b, changes; undefined
- * where the grid finds none or the digits cannot tell a sign. The grid keeps a margin from each finite end.
- */
-function signChange(t: Term, input: Input): [number, number] | undefined {
-  const [lower, upper] = scalarRange(input);
-  const margin = (end: number) => (Number.isFinite(end) ? END_MARGIN * Math.max(1, Math.abs(end)) : 0);
-  const [from, to] = [Math.max(-GRID_REACH, lower + margin(lower)), Math.min(GRID_REACH, upper - margin(upper))];
-  if (!(to > from)) return undefined;
-  let previous: { x: number; v: number } | undefined;
-  for (let k = 0; k <= GRID_POINTS; k++) {
-    const x = from + ((to - from) * k) / GRID_POINTS;
-    const v = valueAt(t, x);
-    if (!Number.isFinite(v) || v === 0) { previous = undefined; continue; }
-    if (previous !== undefined && Math.sign(v) !== Math.sign(previous.v)) {
-      const bracket = narrowed(t, previous.x, x, Math.sign(previous.v));
-      if (bracket !== undefined && certifiedOpposite(t, input.name, bracket)) return bracket;
-    }
-    previous = { x, v };
-  }
-  return undefined;
-}
-
-/** The bracket halved in doubles while its ends keep their signs. */
-function narrowed(t: Term, a: number, b: number, signAtA: number): [number, number] | undefined {
-  let [lo, hi] = [a, b];
-  for (let k = 0; k < HALVINGS; k++) {
-    const mid = lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi) break;
-    const v = valueAt(t, mid);
-    if (!Number.isFinite(v)) return undefined;
-    if (v === 0) break;
-    if (Math.sign(v) === signAtA) lo = mid; else hi = mid;
-  }
-  return [lo, hi];
-}
-
-/**
- * Whether 60 digits read the term at the bracket's two ends (exact doubles) with opposite signs, each clear of the
- * rounding of the largest term added up (x^5 at 20 is 3e6: its rounding is some 1e-54) by 20 digits.
- */
-function certifiedOpposite(t: Term, name: string, [a, b]: [number, number]): boolean {
-  try {
-    const at = (x: number): { value: Decimal; largest: number } => {
-      const magnitudes: Magnitudes = { largest: -Infinity, lost: 0 };
-      const value = evaluateHighPrecision(t, new Map<string, PointValue>([[name, x]]), DIGITS, magnitudes);
-      return { value, largest: magnitudes.largest };
-    };
-    const clear = ({ value, largest }: { value: Decimal; largest: number }) => value.isFinite() && !value.isZero()
-      && value.e > Math.max(largest, value.e) - DIGITS + 20 && value.abs().gt('1e-40');
-    const [u, v] = [at(a), at(b)];
-    return clear(u) && clear(v) && u.value.isNeg() !== v.value.isNeg();
-  } catch (error) {
-    if (error instanceof GuardError) throw error;
-    return false;
-  }
 }
