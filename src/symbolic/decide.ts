@@ -2616,7 +2616,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     return {
       point: byInput(new Map<string, PointValue>([[root.input, middle]]), inputs, instance), lhs: String(root.lhs), rhs: String(root.rhs),
       difference: String(root.lhs - root.rhs), digits: DIGITS,
-      exactly: `${root.input} = a root of ${root.of} between ${root.below} and ${root.above} (of opposite signs at those two in ${DIGITS} digits, and continuous between: by the intermediate value theorem it has a root there, where the comparison's sides tie)`,
+      exactly: `${root.input} = a root of ${root.of} between ${root.below} and ${root.above} (of opposite signs at those two in ${DIGITS} digits, and continuous between: by the intermediate value theorem it has a root there, where ${root.through === undefined ? '' : `${root.through} is exactly 0 and `}the comparison's sides tie)`,
     };
   }
   return undefined;

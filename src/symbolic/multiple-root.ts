@@ -6,8 +6,8 @@ import { add, coefficientsIn, constantFraction, mul, num, pow, type Term } from 
  */
 
 /** A polynomial in one input, its coefficients exact, the constant first. */
-type Polynomial = Fraction[];
-interface Fraction { readonly num: bigint; readonly den: bigint }
+export type Polynomial = Fraction[];
+export interface Fraction { readonly num: bigint; readonly den: bigint }
 
 /** The most degree a polynomial is read to, and the most digits a coefficient may grow to in the gcd. */
 const MAX_DEGREE = 24;
@@ -28,7 +28,7 @@ export function repeatedFactor(t: Term, name: string): Term | undefined {
 }
 
 /** The polynomial's coefficients as exact fractions (model/polynomial-integral.ts reads them as terms), up to MAX_DEGREE. */
-function polynomialOf(t: Term, name: string): Polynomial | undefined {
+export function polynomialOf(t: Term, name: string): Polynomial | undefined {
   const coefficients = coefficientsIn(t, name);
   if (coefficients === undefined || coefficients.length > MAX_DEGREE + 1) return undefined;
   const exact = coefficients.map((c) => constantFraction(c));

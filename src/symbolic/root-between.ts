@@ -2,6 +2,7 @@ import { constantFraction, inputNames, mapChildren, num, printTerm, sub, type In
 import { builtOnTheLine, CONTINUOUS_ON_THEIR_DOMAIN } from './whole-line.ts';
 import { repeatedFactor } from './multiple-root.ts';
 import { signChange } from './root-bracket.ts';
+import { innerSums, zeroAtRootOf } from './value-at-inner-root.ts';
 
 /**
  * A comparison tied at a root no formula gives: `(x^3 - x - 1 == 0) = 0` is false at the real root 1.3247...,
@@ -22,6 +23,8 @@ export interface RootBetween {
   /** The sides' values at the root: the comparison's at a tie, and the constant. */
   readonly lhs: number;
   readonly rhs: number;
+  /** Where the root is a part's: the function that is exactly 0 there, as text. */
+  readonly through?: string;
 }
 
 export function rootBetween(lhsWritten: Term, rhsWritten: Term, inputs: readonly Input[]): RootBetween | undefined {
@@ -39,22 +42,52 @@ export function rootBetween(lhsWritten: Term, rhsWritten: Term, inputs: readonly
   // The root of an even power's base is the power's: (x^3 - x - 1)^2 changes no sign, its base does.
   const carrier = difference.k === 'pow' && isEvenWhole(difference.exponent) ? difference.base : difference;
   const names = inputNames(carrier);
-  // Continuous on the line, or on a domain: a bracket across a gap of the domain (sqrt(x^2 - 1) + x, -1 to 1) is halved
-  // into the gap, where the function has no value, and left (log(w) + w - 2 has its root at 1.557..., probe 87: verified).
-  if (names.size !== 1 || !builtOnTheLine(carrier, CONTINUOUS_ON_THEIR_DOMAIN)) return undefined;
+  if (names.size !== 1) return undefined;
   const input = inputs.find((i) => i.name === [...names][0]);
   if (input === undefined || input.dims.length !== 0 || !(input.kind === 'real' || input.kind === 'positive' || input.kind === 'unit')) return undefined;
   const atTie = sized !== undefined ? (sized.holdsAtZero ? 1 : 0) : compareAtTie(comparison.op) ? 1 : 0;
   const other = Number(value.num) / Number(value.den);
   if (atTie === other) return undefined;
-  // A polynomial that touches 0 without changing sign has a multiple root, a root of its gcd with its derivative:
-  // y^6 - 2y^4 - 2y^3 + y^2 + 2y + 1 is (y^3 - y - 1)^2 written out, and > 0 was verified (probe 88).
-  const changed = signChange(carrier, input);
-  const repeated = changed === undefined ? repeatedFactor(carrier, input.name) : undefined;
-  const of = repeated ?? carrier;
-  const bracket = changed ?? (repeated && signChange(repeated, input));
-  if (bracket === undefined) return undefined;
-  return { input: input.name, below: bracket[0], above: bracket[1], of: printTerm(of), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other };
+  // Continuous on the line, or on a domain: a bracket across a gap of the domain (sqrt(x^2 - 1) + x, -1 to 1) is halved
+  // into the gap, where the function has no value, and left (log(w) + w - 2 has its root at 1.557..., probe 87: verified).
+  const own = builtOnTheLine(carrier, CONTINUOUS_ON_THEIR_DOMAIN) ? rootOf(carrier, input) : undefined;
+  const part = own === undefined ? rootOfAPart(carrier, input) : undefined;
+  const found = own ?? part;
+  if (found === undefined) return undefined;
+  const [[below, above], of] = [found.bracket, found.of];
+  return {
+    input: input.name, below, above, of: printTerm(of), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other,
+    ...(part ? { through: printTerm(carrier) } : {}),
+  };
+}
+
+/** The most parts of a function whose roots are tried as its own. */
+const MAX_PARTS = 16;
+
+/**
+ * A bracket of a root of a sum inside the function where the function is exactly 0: `1 - cos(cos(x) - x)` touches 0
+ * at the Dottie number, a root of cos(x) - x that changes sign (value-at-inner-root.ts). The part must be continuous
+ * on the bracket; the function need only have a value at the root, which its exact reading there shows.
+ */
+function rootOfAPart(t: Term, input: Input): { of: Term; bracket: [number, number] } | undefined {
+  for (const part of innerSums(t, input.name, MAX_PARTS)) {
+    const found = builtOnTheLine(part, CONTINUOUS_ON_THEIR_DOMAIN) && zeroAtRootOf(t, part, input.name) ? rootOf(part, input) : undefined;
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A bracket of a root of a continuous function: a sign change of its own, or of its multiple roots' factor where it
+ * is a polynomial that touches 0 without changing sign: y^6 - 2y^4 - 2y^3 + y^2 + 2y + 1 is (y^3 - y - 1)^2 written
+ * out, and > 0 was verified (probe 88).
+ */
+function rootOf(t: Term, input: Input): { of: Term; bracket: [number, number] } | undefined {
+  const changed = signChange(t, input);
+  if (changed !== undefined) return { of: t, bracket: changed };
+  const repeated = repeatedFactor(t, input.name);
+  const bracket = repeated && signChange(repeated, input);
+  return repeated === undefined || bracket === undefined ? undefined : { of: repeated, bracket };
 }
 
 /**

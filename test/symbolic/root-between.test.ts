@@ -61,3 +61,33 @@ claim x^4 + 2 x^2 + 1 > 0
 `).map((s) => s.verdict)).toEqual(['refuted', 'verified', 'verified', 'refuted', 'proved']);
   }, 60_000);
 });
+
+describe('a function tied at 0 where a part of it has a root (probe 88: verified)', () => {
+  it('is refuted where the function is exactly 0 at a root of a sum inside it: 1 - cos(cos x - x) at the Dottie number, cosh and exp of y^3 - y - 1', () => {
+    const results = steps(`given x: real in (0, 1)
+given y: real in (1, 2)
+claim 1 - cos(cos(x) - x) > 0   expect wrong
+claim cosh(y^3 - y - 1) > 1   expect wrong
+claim exp(y^3 - y - 1) - (y^3 - y) > 0   expect wrong
+claim log(1 + (cos(x) - x)^2) > 0   expect wrong
+claim y^3 - y - 1 + exp(-(y^3 - y - 1)) > 1   expect wrong
+`);
+    expect(results.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted']);
+    expect(results[0].detail.counterexample?.foundBy).toContain('a root of cos(x) - x between 0.73908513321516');
+    expect(results[0].detail.counterexample?.foundBy).toContain('1 - cos(cos(x) - x) is exactly 0');
+    // exp(y^3 - y - 1) - (y^3 - y) at the root is exp(0) - 1: y^3 - y is 1 there, the remainder modulo y^3 - y - 1.
+    expect(results[2].detail.counterexample?.inputs.y).toBeCloseTo(1.324717957244746, 12);
+  }, 60_000);
+
+  it('holds where the function is not 0 at the part\'s root, the root lies outside the range, or the bound is not strict', () => {
+    expect(steps(`given x: real in (0, 1)
+given y: real in (1, 2)
+given z: real in (1, 2)
+claim 1 - cos(cos(x) - x) >= 0
+claim exp(y^3 - y - 1) - (y^3 - y) >= 0
+claim 2 - cos(cos(x) - x) > 0
+claim 1 - cos(cos(z) - z) > 0
+claim exp(y^3 - y - 1) - (y^3 - y) + (y - 1)^2 > 0
+`).map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified']);
+  }, 60_000);
+});
