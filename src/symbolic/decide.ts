@@ -2614,9 +2614,9 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   if (root !== undefined) {
     const middle = root.below + (root.above - root.below) / 2;
     return {
-      point: byInput(new Map<string, PointValue>([[root.input, middle]]), inputs, instance), lhs: String(root.lhs), rhs: String(root.rhs),
-      difference: String(root.lhs - root.rhs), digits: DIGITS,
-      exactly: `${root.input} = a root of ${root.of} between ${root.below} and ${root.above} (of opposite signs at those two in ${DIGITS} digits, and continuous between: by the intermediate value theorem it has a root there, where ${root.through === undefined ? '' : `${root.through} is exactly 0 and `}the comparison's sides tie)`,
+      point: byInput(new Map<string, PointValue>([[root.input, middle], ...root.alongside.map(({ input, value }) => [input, value] as const)]), inputs, instance),
+      lhs: String(root.lhs), rhs: String(root.rhs), difference: String(root.lhs - root.rhs), digits: DIGITS,
+      exactly: `${root.input} = a root of ${root.of} between ${root.below} and ${root.above}${root.alongside.length === 0 ? '' : `, with ${root.alongside.map(({ input, as }) => `${input} = ${as}`).join(', ')}`} (of opposite signs at those two in ${DIGITS} digits, and continuous between: by the intermediate value theorem it has a root there, where ${root.through === undefined ? '' : `${root.through} is exactly 0 and `}the comparison's sides tie)`,
     };
   }
   return undefined;

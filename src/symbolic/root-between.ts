@@ -1,8 +1,5 @@
-import { constantFraction, inputNames, mapChildren, num, printTerm, sub, type Input, type Term } from '../model/index.ts';
-import { builtOnTheLine, CONTINUOUS_ON_THEIR_DOMAIN } from './whole-line.ts';
-import { repeatedFactor } from './multiple-root.ts';
-import { signChange } from './root-bracket.ts';
-import { innerSums, zeroAtRootOf } from './value-at-inner-root.ts';
+import { constantFraction, mapChildren, num, printTerm, sub, type Input, type Term } from '../model/index.ts';
+import { commonRoot } from './common-root.ts';
 
 /**
  * A comparison tied at a root no formula gives: `(x^3 - x - 1 == 0) = 0` is false at the real root 1.3247...,
@@ -25,85 +22,83 @@ export interface RootBetween {
   readonly rhs: number;
   /** Where the root is a part's: the function that is exactly 0 there, as text. */
   readonly through?: string;
+  /** The other inputs at the root: each as a function of the bracketed one (text), and its double at the middle. */
+  readonly alongside: ReadonlyArray<{ readonly input: string; readonly as: string; readonly value: number }>;
 }
 
 export function rootBetween(lhsWritten: Term, rhsWritten: Term, inputs: readonly Input[]): RootBetween | undefined {
   // An input's interval rides along as 0 * (log(x - a) + log(b - x)), to carry its domain (model/intervals.ts): the
   // bracket is searched inside the interval, so it is dropped here (a root of log(x - 1) + cos(x - 1) in (1.3, 2), probe 87).
   const [lhs, rhs] = [withoutZeroTerms(lhsWritten), withoutZeroTerms(rhsWritten)];
-  const [comparison, constant, flipped] = lhs.k === 'cmp' ? [lhs, rhs, false] : rhs.k === 'cmp' ? [rhs, lhs, true] : [undefined, undefined, false];
-  if (comparison?.k !== 'cmp' || constant === undefined) return undefined;
-  const value = constantFraction(constant);
-  if (value === undefined) return undefined;
-  // A size against a constant, abs(g) >= 1e-40 or g^2 > c: at a root of g the size is 0, and the comparison is 0 against
-  // the constant, whatever the constant (a bound below every reading's digits fails on an interval 1e-40 wide, probe 87).
-  const sized = sizeAgainstConstant(comparison);
-  const difference = sized?.base ?? sub(comparison.a, comparison.b);
-  // The root of an even power's base is the power's: (x^3 - x - 1)^2 changes no sign, its base does.
-  const carrier = difference.k === 'pow' && isEvenWhole(difference.exponent) ? difference.base : difference;
-  const names = inputNames(carrier);
-  if (names.size !== 1) return undefined;
-  const input = inputs.find((i) => i.name === [...names][0]);
-  if (input === undefined || input.dims.length !== 0 || !(input.kind === 'real' || input.kind === 'positive' || input.kind === 'unit')) return undefined;
-  const atTie = sized !== undefined ? (sized.holdsAtZero ? 1 : 0) : compareAtTie(comparison.op) ? 1 : 0;
+  const [tied, constant, flipped] = comparisons(lhs) !== undefined ? [lhs, rhs, false] : comparisons(rhs) !== undefined ? [rhs, lhs, true] : [undefined, undefined, false];
+  const value = constant === undefined ? undefined : constantFraction(constant);
+  if (tied === undefined || value === undefined) return undefined;
+  // A product of comparisons, (p^3 + 4p^2 - 10 == 0) (q == p), ties where each of them does.
+  const ties = comparisons(tied)!.map(tieOf);
+  if (ties.some((t) => t === undefined)) return undefined;
+  const atTie = ties.every((t) => t!.holds) ? 1 : 0;
   const other = Number(value.num) / Number(value.den);
   if (atTie === other) return undefined;
-  // Continuous on the line, or on a domain: a bracket across a gap of the domain (sqrt(x^2 - 1) + x, -1 to 1) is halved
-  // into the gap, where the function has no value, and left (log(w) + w - 2 has its root at 1.557..., probe 87: verified).
-  const own = builtOnTheLine(carrier, CONTINUOUS_ON_THEIR_DOMAIN) ? rootOf(carrier, input) : undefined;
-  const part = own === undefined ? rootOfAPart(carrier, input) : undefined;
-  const found = own ?? part;
+  const found = commonRoot(ties.flatMap((t) => t!.zeros), inputs);
   if (found === undefined) return undefined;
-  const [[below, above], of] = [found.bracket, found.of];
+  const [below, above] = found.bracket;
   return {
-    input: input.name, below, above, of: printTerm(of), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other,
-    ...(part ? { through: printTerm(carrier) } : {}),
+    input: found.input.name, below, above, of: printTerm(found.of), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other,
+    ...(found.through ? { through: printTerm(found.through) } : {}),
+    alongside: found.alongside.map(({ input, as, value: at }) => ({ input: input.name, as: printTerm(as), value: at })),
   };
 }
 
-/** The most parts of a function whose roots are tried as its own. */
-const MAX_PARTS = 16;
-
-/**
- * A bracket of a root of a sum inside the function where the function is exactly 0: `1 - cos(cos(x) - x)` touches 0
- * at the Dottie number, a root of cos(x) - x that changes sign (value-at-inner-root.ts). The part must be continuous
- * on the bracket; the function need only have a value at the root, which its exact reading there shows.
- */
-function rootOfAPart(t: Term, input: Input): { of: Term; bracket: [number, number] } | undefined {
-  for (const part of innerSums(t, input.name, MAX_PARTS)) {
-    const found = builtOnTheLine(part, CONTINUOUS_ON_THEIR_DOMAIN) && zeroAtRootOf(t, part, input.name) ? rootOf(part, input) : undefined;
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** The comparisons a term is the product of: itself where it is one; undefined where it is not such a product. */
+function comparisons(t: Term): Array<Extract<Term, { k: 'cmp' }>> | undefined {
+  if (t.k === 'cmp') return [t];
+  return t.k === 'mul' && t.factors.every((f) => f.k === 'cmp') ? t.factors as Array<Extract<Term, { k: 'cmp' }>> : undefined;
 }
 
 /**
- * A bracket of a root of a continuous function: a sign change of its own, or of its multiple roots' factor where it
- * is a polynomial that touches 0 without changing sign: y^6 - 2y^4 - 2y^3 + y^2 + 2y + 1 is (y^3 - y - 1)^2 written
- * out, and > 0 was verified (probe 88).
+ * Functions whose common root ties a comparison, and whether it holds there. A size against a constant, abs(g) >= 1e-40
+ * or g^2 + h^2 > c, is 0 where g and h are, and compares 0 with the constant, whatever the constant (a bound below
+ * every reading's digits fails on an interval 1e-40 wide, probe 87). Otherwise the sides tie where their difference
+ * is 0, and the root of an even power's base is the power's: (x^3 - x - 1)^2 changes no sign, its base does.
  */
-function rootOf(t: Term, input: Input): { of: Term; bracket: [number, number] } | undefined {
-  const changed = signChange(t, input);
-  if (changed !== undefined) return { of: t, bracket: changed };
-  const repeated = repeatedFactor(t, input.name);
-  const bracket = repeated && signChange(repeated, input);
-  return repeated === undefined || bracket === undefined ? undefined : { of: repeated, bracket };
+function tieOf(c: Extract<Term, { k: 'cmp' }>): { zeros: Term[]; holds: boolean } | undefined {
+  const sized = sizeAgainstConstant(c);
+  if (sized !== undefined) return { zeros: sized.bases, holds: sized.holdsAtZero };
+  const difference = sub(c.a, c.b);
+  return { zeros: [difference.k === 'pow' && isEvenWhole(difference.exponent) ? difference.base : difference], holds: compareAtTie(c.op) };
 }
 
 /**
- * A comparison of abs(g) or an even power of g with a constant (either side): g, and whether the comparison holds
- * where g is 0. Undefined for any other comparison.
+ * A comparison of a size with a constant (either side): abs(g), an even power of g, or a sum of such with positive
+ * constant factors; the g, and whether the comparison holds where every g is 0. Undefined for any other comparison.
  */
-function sizeAgainstConstant(c: Extract<Term, { k: 'cmp' }>): { base: Term; holdsAtZero: boolean } | undefined {
-  const size = (t: Term): Term | undefined => (t.k === 'fn' && t.name === 'abs' ? t.args[0] : t.k === 'pow' && isEvenWhole(t.exponent) ? t.base : undefined);
-  const [g, constant, mirrored] = size(c.a) !== undefined ? [size(c.a), c.b, false] : size(c.b) !== undefined ? [size(c.b), c.a, true] : [undefined, undefined, false];
+function sizeAgainstConstant(c: Extract<Term, { k: 'cmp' }>): { bases: Term[]; holdsAtZero: boolean } | undefined {
+  const [bases, constant, mirrored] = sizeBases(c.a) !== undefined ? [sizeBases(c.a), c.b, false] : sizeBases(c.b) !== undefined ? [sizeBases(c.b), c.a, true] : [undefined, undefined, false];
   const value = constant === undefined ? undefined : constantFraction(constant);
-  if (g === undefined || value === undefined) return undefined;
+  if (bases === undefined || value === undefined) return undefined;
   const sign = value.num === 0n ? 0 : (value.num > 0n) === (value.den > 0n) ? 1 : -1;
   // 0 against the constant: the comparison's sides in its order.
   const [left, right] = mirrored ? [sign, 0] : [0, sign];
   const holds = { '<': left < right, '<=': left <= right, '>': left > right, '>=': left >= right, '==': left === right, '!=': left !== right }[c.op];
-  return holds === undefined ? undefined : { base: g, holdsAtZero: holds };
+  return holds === undefined ? undefined : { bases, holdsAtZero: holds };
+}
+
+/** The g of abs(g), of an even power of g, or of each term of a sum of those with positive constant factors. */
+function sizeBases(t: Term): Term[] | undefined {
+  if (t.k === 'fn' && t.name === 'abs') return [t.args[0]];
+  if (t.k === 'pow' && isEvenWhole(t.exponent)) return [t.base];
+  if (t.k === 'mul') {
+    const factors = t.factors.filter((f) => !isPositiveConstant(f));
+    return factors.length === 1 && factors.length < t.factors.length ? sizeBases(factors[0]) : undefined;
+  }
+  if (t.k !== 'add') return undefined;
+  const parts = t.terms.map(sizeBases);
+  return parts.every((p) => p !== undefined) ? parts.flat() as Term[] : undefined;
+}
+
+function isPositiveConstant(t: Term): boolean {
+  const c = constantFraction(t);
+  return c !== undefined && c.num !== 0n && (c.num > 0n) === (c.den > 0n);
 }
 
 /** The term without the parts of its sums that are 0 times something (mapped through every node). */

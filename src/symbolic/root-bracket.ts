@@ -16,8 +16,21 @@ const HALVINGS = 80;
 /** The least relative distance from an interval's end a bracket keeps: the ends are doubles of constants like pi / 2. */
 const END_MARGIN = 1e-9;
 
+/** Whether x lies inside the input's range, clear of each finite end by the bracket's margin. */
+export function clearlyInside(input: Input, x: number): boolean {
+  const [from, to] = clearRange(input);
+  return Number.isFinite(x) && x >= from && x <= to;
+}
+
+/** The input's range with each finite end moved in by the bracket's margin. */
+function clearRange(input: Input): [number, number] {
+  const [lower, upper] = scalarRange(input);
+  const margin = (end: number) => (Number.isFinite(end) ? END_MARGIN * Math.max(1, Math.abs(end)) : 0);
+  return [lower + margin(lower), upper - margin(upper)];
+}
+
 /** The term's value in doubles at x (the one input), NaN where a part has none. */
-function valueAt(t: Term, x: number): number {
+export function valueAt(t: Term, x: number): number {
   switch (t.k) {
     case 'num': return Number(t.value.num) / Number(t.value.den);
     case 'pi': return Math.PI;
@@ -35,9 +48,8 @@ function valueAt(t: Term, x: number): number {
  * where the grid finds none or the digits cannot tell a sign. The grid keeps a margin from each finite end.
  */
 export function signChange(t: Term, input: Input): [number, number] | undefined {
-  const [lower, upper] = scalarRange(input);
-  const margin = (end: number) => (Number.isFinite(end) ? END_MARGIN * Math.max(1, Math.abs(end)) : 0);
-  const [from, to] = [Math.max(-GRID_REACH, lower + margin(lower)), Math.min(GRID_REACH, upper - margin(upper))];
+  const [lower, upper] = clearRange(input);
+  const [from, to] = [Math.max(-GRID_REACH, lower), Math.min(GRID_REACH, upper)];
   if (!(to > from)) return undefined;
   let previous: { x: number; v: number } | undefined;
   for (let k = 0; k <= GRID_POINTS; k++) {

@@ -91,3 +91,28 @@ claim exp(y^3 - y - 1) - (y^3 - y) + (y - 1)^2 > 0
 `).map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified']);
   }, 60_000);
 });
+
+describe('a common root of several functions, the other inputs solved from functions that read them linearly (probe 87: verified)', () => {
+  it('is refuted at q = p, p the real root of p^3 + 4p^2 - 10: a sum of squares, a size above 1e-70, a product of equalities', () => {
+    const results = steps(`given p, q, a, b, c: real
+claim (p^3 + 4 p^2 - 10)^2 + (q - p)^2 > 0   expect wrong
+claim (p^3 + 4 p^2 - 10)^2 + (q - p)^2 >= 1e-70   expect wrong
+claim (p^3 + 4 p^2 - 10 == 0) (q == p) = 0   expect wrong
+claim (a - b)^2 + 3 (b - c)^2 + abs(c^3 - c - 1) >= 1e-100   expect wrong
+`);
+    expect(results.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted']);
+    expect(results[0].detail.counterexample?.foundBy).toContain('with p = q');
+    expect(results[0].detail.counterexample?.inputs.p).toBeCloseTo(1.365230013414097, 12);
+    expect(results[3].detail.counterexample?.foundBy).toContain('with a = c, b = c');
+  }, 60_000);
+
+  it('holds where the solved input\'s value at the root lies outside its range, or the functions have no common root', () => {
+    expect(steps(`given p, q: real
+given r: real in (0, 1)
+claim (p^3 + 4 p^2 - 10)^2 + (r - p)^2 > 0
+claim (p^3 + 4 p^2 - 10 == 0) (r == p) = 0
+claim (p^3 + 4 p^2 - 10)^2 + (p^2 - 2)^2 > 0
+claim (p^3 + 4 p^2 - 10)^2 + (q - p)^2 + 1e-70 > 0
+`).map((s) => s.verdict)).toEqual(['verified', 'verified', 'verified', 'verified']);
+  }, 60_000);
+});
