@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
+import { errorExponent } from './error-bound.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
 import { type FunctionName, fractionExponent, mapChildren, rationalSeries, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
@@ -90,6 +91,9 @@ export function withGuard<T>(ms: number, search: () => T, fallback: T, onCut?: (
   }
 }
 
+/** Orders of magnitude a comparison's margin must clear the bound on its sides' errors by (error-bound.ts). */
+const ERROR_BOUND_MARGIN = 10;
+
 const isExactZero = (t: Term): boolean => t.k === 'num' && t.value.num === 0n;
 
 /** Nodes evaluated between two looks at the clock: at 960 digits one exp or log takes tens of ms, so not many. */
@@ -146,6 +150,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
   let largestTerm = -Infinity;
   // Never below 25, where a call is left to the ties' checks (at worst a TieError, so more digits).
   const kept = () => Math.max(25, digits - lost);
+  const pointTerm = (t: Term): Term | undefined => {
+    const v = t.k === 'input' ? point.get(printRef(t.ref)) : undefined;
+    return typeof v === 'object' && 'term' in v ? v.term : undefined;
+  };
+  const apartByErrors = (t: Extract<Term, { k: 'cmp' }>, apart: Decimal): boolean => {
+    const [ea, eb] = [errorExponent(t.a, go, pointTerm, digits), errorExponent(t.b, go, pointTerm, digits)];
+    return ea !== undefined && eb !== undefined && apart.e > Math.max(ea, eb) + ERROR_BOUND_MARGIN;
+  };
   const go = (t: Term): Decimal => {
     if (++evaluatedNodes % CLOCK_EVERY === 0 && guardDeadline !== Infinity && clock() > guardDeadline) throw new GuardError('a high-precision search passed its guard');
     if (t.k === 'num' || t.k === 'input') return evaluate(t);
@@ -316,10 +328,14 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         const clearOfRounding = magnitudes?.margins !== undefined && Number.isFinite(largestTerm) && !apart.isZero()
           && apart.e > Math.max(largestTerm, a.isZero() ? -Infinity : a.e, b.isZero() ? -Infinity : b.e) - digits + 20;
         const byKeptDigits = digits - lost > 25 && clearlyDifferent(a, b, kept()) && apart.gt(`1e-${kept() - 20}`);
-        if (byKeptDigits || clearOfRounding) {
+        // Or apart by far more than a running bound on each side's error: exp(-w) at w = 1e4 - 1e-20 against 1.2e-4343
+        // is apart by 1.5e-4345, its error some 1e-4440, though w - 1000 added terms of 1e4 on the way (error-bound.ts).
+        const byErrorBound = !byKeptDigits && magnitudes?.margins !== undefined && !apart.isZero() && apartByErrors(t, apart);
+        if (byKeptDigits || clearOfRounding || byErrorBound) {
           // A call by the margin, not by exact algebra: trusted where the margin stays put (marginsSettled).
           magnitudes?.margins?.set(t, a.minus(b));
           if (!byKeptDigits && magnitudes !== undefined) magnitudes.pastCancellation = true;
+          if (!byKeptDigits && !byErrorBound && magnitudes !== undefined) magnitudes.roughCall = true;
           return compare(t.op, a.cmp(b), 0) ? one : new Big(0);
         }
         // Equal to the digits: a tie only where exact algebra shows it (a / b >= 1 at a = b = 0.75, which 60 digits
@@ -456,6 +472,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     }
   };
   const value = go(term);
+  if (magnitudes?.exact === true) magnitudes.exact = errorExponent(term, go, pointTerm, digits) === -Infinity;
   const part = partOf(term);
   if (magnitudes !== undefined && part !== undefined) magnitudes.sides = larger(magnitudes.sides, part);
   return value;
@@ -496,6 +513,13 @@ export interface Magnitudes {
    * of 40, at both of which a function may drop the same series term (see confirmAtPoint).
    */
   pastCancellation?: boolean;
+  /** Whether a comparison was called by clearOfRounding alone: neither by its kept digits nor by a bound on its sides' errors. */
+  roughCall?: boolean;
+  /**
+   * Asked for as true: whether every value read was exact, given its comparisons' calls (error-bound.ts): integers,
+   * products with a factor 0, comparisons. More digits read such sides the same.
+   */
+  exact?: boolean;
   /** The most digits that would see a part a comparison's side dropped whole, within its margin (see absorbed-parts.ts). */
   reveal?: number;
   /** The largest part the sides dropped whole. */
@@ -752,7 +776,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     read.add(reading);
     let l: Decimal;
     let r: Decimal;
-    const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map() };
+    const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map(), exact: true };
     let lopsided = false;
     try {
       l = evaluateHighPrecision(lhs, point, digits, magnitudes);
@@ -799,6 +823,9 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     revealingLopsided = false;
     if (valuesOnly) return { lhs: l, rhs: r, digits };
     if (!l.isFinite() || !r.isFinite()) return undefined;
+    // Sides equal and exact, their comparisons called soundly: more digits read them the same (a bound's 1 against its
+    // comparison, exp(-w) >= 1.2e-4343 at w = 1000.5, was read up to 4,096 digits for the constant's span, 4.5 s a point).
+    if (magnitudes.exact === true && magnitudes.roughCall !== true && l.eq(r)) return undefined;
     // A part dropped whole reads the same at every doubling below the digits that keep it: read there, or not at all.
     const revealing = digitsToSeeAbsorbed(magnitudes, l, r);
     if (revealing > digits) {

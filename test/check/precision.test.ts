@@ -248,6 +248,21 @@ claim exp(-z) > 1.2e-4343   expect wrong
 `)).toEqual(['verified', 'refuted']);
   }, 120_000);
 
+  it('reads a bound on exp(-w) just inside an open end, whatever other inputs the file gives: >= 1.2e-4343 fails on (9999.94, 1e4)', () => {
+    // The comparison was never called there: its margin, 1.5e-4345, lay below every sum's largest term (w - 1000) by
+    // more than the digits, though exp's error is relative (error-bound.ts); and each agreeing point before it was read
+    // to 4,096 digits for the constant's span, so the search's guard ran out first (verified with three inputs given).
+    expect(verdictsIn(`given z: real in [1e3, 1e4]
+given w: real in (1e3, 1e4)
+given v: real in (1e3, 1e4)
+claim exp(-w) >= 1.2e-4343   expect wrong
+claim exp(-w) - 1.2e-4343 >= 0   expect wrong
+claim 1e4300 exp(-w) >= 1.2e-43   expect wrong
+claim exp(-w) >= 1.1356e-4343   expect wrong
+claim exp(-w) > 1.1354e-4343
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'verified']);
+  }, 120_000);
+
   it('never agrees with a value that underflowed decimal.js: Phi and phi at -1e10 are 10^(-2e19), not 0', () => {
     const verdicts = verdictsIn(`given x: real in (-1e300, -1000)
 claim Phi(x) + phi(x) = 0   expect wrong
