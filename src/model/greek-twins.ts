@@ -28,11 +28,14 @@ export function withGreekTwins(derivation: Derivation): Derivation {
     if (among.has(name) || declared.has(name) || functions.has(name)) return undefined;
     const cut = name.indexOf('_');
     const head = cut < 0 ? name : name.slice(0, cut);
-    // θ_i of a declared theta (an entry), and ω_0 of a declared omega_0 (a name with its subscript; probe 70).
-    const twin = TWINS.get(head)?.find((t) => among.has(t) || among.has(t + name.slice(head.length)));
-    return twin !== undefined ? twin + name.slice(head.length) : undefined;
+    // θ_i of a declared theta (an entry), and ω_0 of a declared omega_0 (a name with its subscript; probe 70); θ_0 of a
+    // declared theta0, the subscript joined as resolve.ts joins x_1 to a declared x1.
+    const rest = name.slice(head.length);
+    const joined = (t: string) => (rest.startsWith('_') && !among.has(t) && !among.has(t + rest) && among.has(t + rest.slice(1)) ? t + rest.slice(1) : undefined);
+    const twin = TWINS.get(head)?.find((t) => among.has(t) || among.has(t + rest) || joined(t) !== undefined);
+    return twin === undefined ? undefined : joined(twin) ?? twin + rest;
   };
-  if (![...declared, ...functions].some((n) => TWINS.has(n.split('_')[0]))) return derivation;
+  if (![...declared, ...functions].some((n) => TWINS.has(n.split('_')[0].replace(/\d+$/, '')))) return derivation;
   let renamed = false;
   const rename = (e: Expr): Expr => {
     if (e.kind === 'name') {

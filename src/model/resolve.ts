@@ -768,6 +768,13 @@ export class Resolver {
       return { kind: 'index', target: { kind: 'name', name: numbered[1], span: expr.span }, indices, span: expr.span };
     }
     const [, base, sub] = match;
+    // x_1 where x1 is declared and x is not, or is a scalar: LaTeX's way to write the name x1 (θ_0 of theta0), an unknown
+    // name before (probe 88).
+    const joined = `${base}${sub}`;
+    const baseRank = this.scope.inputs.get(base)?.dims.length ?? (this.scope.lets.has(base) || this.scope.recurrences?.has(base) ? undefined : 0);
+    if (this.isDeclared(joined) && !bound.has(joined) && baseRank === 0 && !this.scope.functions?.has(base) && !this.scope.definedFunctions?.has(base)) {
+      return { kind: 'name', name: joined, span: expr.span };
+    }
     // Kronecker's δ_ik (delta_ik) where no δ is declared: delta(i, k); so is an entry of the identity, I_kj (Bishop 5.78).
     if ((KRONECKER.has(base) || base === 'I') && !this.isDeclared(base) && !bound.has(base) && /^[\p{L}\d]{2}$/u.test(sub)) {
       const [a, b] = [...sub].map((p): Expr => (/^\d$/.test(p) ? { kind: 'number', text: p, value: Number(p), span: expr.span } : { kind: 'name', name: p, span: expr.span }));

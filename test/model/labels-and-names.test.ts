@@ -116,3 +116,19 @@ claim log Σ_j exp(z_j) - z_y = logsumexp(z) + z[y]   expect wrong
   });
 });
 
+
+describe('x_1 where x1 is declared (probe 88: an unknown name)', () => {
+  it('reads the subscript as part of the name where the base is no array: x_1, θ_0; of a declared vector x, x_1 stays its entry', () => {
+    const steps = claimsOf(deriv(`given l, x1, theta0: positive
+given y, y1: real
+given v: vector[n]
+given v1: real
+claim \\frac{\\partial}{\\partial l} \\left( \\log l - l x_1 \\right) = \\frac{1}{l} - x_1
+claim \\theta_0 + x_1 = theta0 + x1
+claim y_1 - y = y1 - y
+claim v_1 = v[1]
+claim v_1 = v1   expect wrong
+`)).map((c) => c.steps[0].verdict);
+    expect(steps).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
+  });
+});
