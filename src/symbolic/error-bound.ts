@@ -63,7 +63,10 @@ export function errorExponent(t: Term, valueOf: (t: Term) => Decimal, pointTerm:
         const [base, exponent] = [valueOf(u.base), valueOf(u.exponent)];
         const [rb, ex] = [relative(u.base), bound(u.exponent)];
         if (rb === undefined || ex === undefined || v.isZero() || !base.isFinite() || base.isZero() || !exponent.isFinite()) return undefined;
-        const logOfBase = Math.abs(base.abs().ln().toNumber());
+        // |log b| from the base's double, or from its exponent where it has none: a log at 960 digits takes tens of ms.
+        const b = Math.abs(base.toNumber());
+        // (The double's own rounding, 2^-52 relative, is the slack: b = 1 + 1e-100 reads log b = 0.)
+        const logOfBase = b > 0 && Number.isFinite(b) ? Math.abs(Math.log(b)) + 2 ** -52 : (Math.abs(base.e) + 1) * Math.LN10;
         const r = sumOfExponents([rb + log10(exponent.abs().toNumber()), ex + log10(logOfBase)]);
         return r < -10 ? v.e + 1 + r : undefined;
       }
