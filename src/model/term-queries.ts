@@ -43,8 +43,9 @@ export function hasDiff(term: Term): boolean {
   return someSubterm(term, (t) => t.k === 'diff');
 }
 
-/** The largest whole power {@link constantFraction} takes of a constant. */
+/** The largest whole power {@link constantFraction} takes of any constant, and the most digits a larger one may have. */
 const MAX_CONSTANT_POWER = 64n;
+const MAX_CONSTANT_POWER_DIGITS = 2000;
 
 /** Whether a term is built of literals and pi alone (no input, index or size): its value is one exact number. */
 export function isLiteralConstant(t: Term): boolean {
@@ -181,8 +182,10 @@ export function constantFraction(t: Term): { readonly num: bigint; readonly den:
     const e = constantFraction(t.exponent);
     if (base === undefined || e === undefined || e.num % e.den !== 0n) return undefined;
     const k = e.num / e.den;
-    if (k > MAX_CONSTANT_POWER || k < -MAX_CONSTANT_POWER || (k <= 0n && base.num === 0n)) return undefined;
     const m = k < 0n ? -k : k;
+    // Past 64, a power as short as a literal: 10^(-70) is 1e-70, 2^(-100) a fraction of 31 digits.
+    const digits = Math.max(String(base.num).length, String(base.den).length) * Number(m);
+    if ((m > MAX_CONSTANT_POWER && !(digits <= MAX_CONSTANT_POWER_DIGITS)) || (k <= 0n && base.num === 0n)) return undefined;
     const [num, den] = k < 0n ? [base.den ** m, base.num ** m] : [base.num ** m, base.den ** m];
     return den < 0n ? { num: -num, den: -den } : { num, den };
   }

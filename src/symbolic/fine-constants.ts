@@ -88,25 +88,13 @@ export function fineConstantUnseen(lhs: Term, rhs: Term, point: ReadonlyMap<stri
   return unseen;
 }
 
-/** The most digits of a whole power of a literal read as the literal it is. */
-const MAX_POWER_DIGITS = 2000;
-
 /**
  * A literal's value, and a whole power of one as the literal it stands for: 10^{-70} is 1e-70, a constant as fine
  * (an integrand's 1 + 10^{-70} t integrated to 1 was verified where 1 + 1e-70 t was undecided, probe 86).
  */
 function literalValue(t: Term): Fraction | undefined {
   if (t.k === 'num') return t.value;
-  if (t.k !== 'pow' || t.base.k !== 'num' || t.base.value.num === 0n) return undefined;
-  // The exponent as written: 10^(-70) is 10 to the product -1 times 70.
-  const exponent = constantFraction(t.exponent);
-  if (exponent === undefined || exponent.num % exponent.den !== 0n) return undefined;
-  const power = exponent.num / exponent.den;
-  const size = Math.abs(log10Abs(t.base.value)) * Math.abs(Number(power));
-  if (!(size <= MAX_POWER_DIGITS)) return undefined;
-  const magnitude = power < 0n ? -power : power;
-  const [num, den] = [t.base.value.num ** magnitude, t.base.value.den ** magnitude];
-  return power < 0n ? (num < 0n ? { num: -den, den: -num } : { num: den, den: num }) : { num, den };
+  return t.k === 'pow' && t.base.k === 'num' && t.base.value.num !== 0n ? constantFraction(t) : undefined;
 }
 
 /** Whether the constant printed `key` stands in the body of a series or an integral of the term, outside any limit. */

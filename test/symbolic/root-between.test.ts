@@ -99,8 +99,10 @@ claim (p^3 + 4 p^2 - 10)^2 + (q - p)^2 > 0   expect wrong
 claim (p^3 + 4 p^2 - 10)^2 + (q - p)^2 >= 1e-70   expect wrong
 claim (p^3 + 4 p^2 - 10 == 0) (q == p) = 0   expect wrong
 claim (a - b)^2 + 3 (b - c)^2 + abs(c^3 - c - 1) >= 1e-100   expect wrong
+claim (p^3 + 4 p^2 - 10)^2 + (q - p)^2 >= 10^{-70}   expect wrong
 `);
-    expect(results.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted']);
+    // 10^{-70} is a constant as 1e-70 is: a whole power past 64 whose digits a literal would have (probe 87).
+    expect(results.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted']);
     expect(results[0].detail.counterexample?.foundBy).toContain('with p = q');
     expect(results[0].detail.counterexample?.inputs.p).toBeCloseTo(1.365230013414097, 12);
     expect(results[3].detail.counterexample?.foundBy).toContain('with a = c, b = c');
