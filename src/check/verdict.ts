@@ -60,6 +60,9 @@ export function judge(e: Evidence): Judgement {
     if (e.constant === true && symbolic.kind === 'different' && symbolic.neverZero !== undefined && noInstance(symbolic, e.onlyFixedSizes === true)) return { verdict: 'refuted', by: 'never-zero' };
     return { verdict: 'error', why: 'no-domain' };
   }
+  // A derivative step wrong where its cases meet and the line above is continuous: the proof for every n read it almost
+  // everywhere, as a kink's convention, which it is not there (ELU's derivative 0 at 0, probe 89).
+  if (symbolic.kind === 'different' && symbolic.atJoin === true && symbolic.confirmed) return { verdict: 'refuted', by: 'high-precision' };
   if (everyN.kind === 'proved') {
     // A difference of canonical forms no point shows is the concrete engine's incompleteness (sqrt(a)^2 left
     // unsimplified where a > 0), not a contradiction of the proof: only a confirmed one is.

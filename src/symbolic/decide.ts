@@ -99,6 +99,11 @@ export type SymbolicOutcome =
        * no reading stopped so.
        */
       readonly unseenPart?: number;
+      /**
+       * A derivative step that differs only where its cases meet, and there the line above is continuous: the forms
+       * that drop the comparisons' ties (and the index calculus, which reads those) call it equal, wrongly there.
+       */
+      readonly atJoin?: boolean;
     }
   /**
    * No decision. `spotCheck`, where exact algebra passed its budget: the sides of
@@ -133,6 +138,8 @@ export interface Confirmation {
    * 1e8 rather than 1 and 0 where doubles cannot read them again there.
    */
   readonly compared?: { readonly above: string; readonly step: string; readonly difference: string };
+  /** A derivative step's point where its cases meet and the line above is continuous (differingAtAJoin). */
+  readonly atJoin?: boolean;
 }
 
 export interface SymbolicStep {
@@ -356,6 +363,13 @@ export function decideStep(
         if (differing.length < CONFIRMED_INSTANCES) differing.push(outcome);
         continue;
       }
+      // A derivative step equal almost everywhere, its cases' conventions aside: where they meet, the line above may still be
+      // continuous, so the derivative exists there and the step must take its value (probe 89: ELU's (x > 0) + (x < 0) exp(x)
+      // is 0 at 0, where the slope is 1; Huber's derivative with both cases strict, 0 at |r| = 1; both closed, 2 there).
+      if (step.almostEverywhere === true && (someSubterm(lhs, (t) => t.k === 'cmp') || someSubterm(rhs, (t) => t.k === 'cmp'))) {
+        const join = differingAtAJoin(lhs, rhs, instance, step.inputs, inputMap, seed, exact);
+        if (join !== undefined) return different(toRecord(instance), join.explanation, () => join.confirmation, undefined, true);
+      }
       // A point where every condition of the line above clearly holds: it has a value somewhere (see domainWitnessed).
       if (!domainWitnessed && left.conditions.list.length > 0) domainWitnessed = witnessesDomain(left.conditions.list, atoms, step.inputs, instance, seed, lhs);
       // What the types guarantee holds wherever the line above has a value (det A > 0 for an invertible A).
@@ -397,6 +411,32 @@ export function decideStep(
   if (!lhsHasValue && lhsNoValue !== undefined) return { kind: 'no-domain', reason: `the line above has no value anywhere (${lhsNoValue})` };
   if (notImplied !== undefined) return { kind: 'undecided', reason: notImplied };
   return { kind: 'equal', instances, unconditional: !conditional, ...(conditional && domainWitnessed ? { domainWitnessed } : {}), ...(removable === undefined ? {} : { removable }) };
+}
+
+/**
+ * Where a derivative step equal to the line above almost everywhere differs from it at a point where the line above is
+ * continuous, read with every comparison's tie kept (the almost-everywhere forms drop them): the point, and the
+ * difference of the exact forms. At a kink of the function, where the line above jumps, the step's value is a
+ * convention, and confirm() waives it (jumpsAt).
+ */
+function differingAtAJoin(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Input[], inputMap: ReadonlyMap<string, Input>, seed: number,
+  budget: Budget): { explanation: string; confirmation: Confirmation } | undefined {
+  try {
+    const atoms = new AtomTable();
+    const canonical = new Canonicalizer(atoms, inputMap, budget);
+    const [left, right] = [canonical.side(lhs), canonical.side(rhs)];
+    if (left.conditions.never !== undefined || right.conditions.never !== undefined) return undefined;
+    const difference = left.form.sub(right.form, budget);
+    const numerator = atoms.reduce(difference.numerator(budget), budget);
+    if (numerator.isZero()) return undefined;
+    const ties = [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)];
+    if (ties.length === 0) return undefined;
+    const confirmation = withGuard(SEARCH_GUARD_MS, () => confirm(lhs, rhs, instance, inputs, seed, ties, undefined, true), undefined);
+    return confirmation && { explanation: explainDifference(left.form, right.form, difference, atoms, budget), confirmation: { ...confirmation, atJoin: true } };
+  } catch (error) {
+    if (error instanceof BudgetExceededError || error instanceof DomainError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -1671,13 +1711,14 @@ function firstShown(outcomes: readonly SymbolicOutcome[]): SymbolicOutcome {
   };
 }
 
-function different(instance: InstanceRecord, explanation: string, confirmation: (notes: ReadingNotes) => Confirmation | undefined, neverZero: () => string | undefined = () => undefined): SymbolicOutcome {
+function different(instance: InstanceRecord, explanation: string, confirmation: (notes: ReadingNotes) => Confirmation | undefined, neverZero: () => string | undefined = () => undefined,
+  atJoin = false): SymbolicOutcome {
   let read = false;
   let cut = false;
   let point: Confirmation | undefined;
   let unseen: number | undefined;
   return {
-    kind: 'different', instance, explanation,
+    kind: 'different', instance, explanation, ...(atJoin ? { atJoin } : {}),
     get neverZero() { return neverZero(); },
     get confirmed() {
       if (!read) {

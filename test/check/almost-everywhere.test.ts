@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport, renderMarkdown, renderTerminal } from '../../src/index.ts';
-import { checkReport, deriv, stepsOf, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { checkReport, deriv, stepsIn, stepsOf, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const steps = (body: string, seed = 1) => stepsOf(checkReport(deriv(body), { trials: 100, seed }));
 
@@ -222,5 +222,30 @@ claim integral(sqrt(a^2 - x^2), x) = x / 2 * sqrt(a^2 - x^2) + a^2 / 2 * asin(x 
 claim integral(sqrt(a^2 - x^2), x) = x / 2 * sqrt(a^2 - x^2) + a^2 * asin(x / a) + C   expect wrong
 claim diff(x^3 / 3, x) = x^2 sqrt(1 - (x / a)^2) / sqrt(1 - (x / a)^2)   expect wrong
 `)).toEqual(['verified', 'refuted', 'refuted']);
+  }, 120_000);
+});
+
+describe('a derivative step wrong where its cases meet and the line above is continuous (probe 89: proved)', () => {
+  it('is refuted there: ELU with both cases strict, Huber with both strict or both closed, a piecewise join of x and sin x', () => {
+    const results = stepsIn(`given x, r: real
+claim diff(elu(x), x) = (x > 0) + (x < 0) * exp(x)   expect wrong
+claim diff((abs(r) <= 1) * r^2 / 2 + (abs(r) > 1) * (abs(r) - 1/2), r) = (abs(r) < 1) * r + (abs(r) > 1) * sign(r)   expect wrong
+claim diff((abs(r) <= 1) * r^2 / 2 + (abs(r) > 1) * (abs(r) - 1/2), r) = (abs(r) <= 1) * r + (abs(r) >= 1) * sign(r)   expect wrong
+claim diff((x > 0) * x + (x <= 0) * sin(x), x) = (x > 0) + (x < 0) * cos(x)   expect wrong
+`);
+    expect(results.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted']);
+    expect(results[0].detail.counterexample?.inputs.x).toBe(0);
+    expect(results[0].detail.counterexample?.foundBy).toContain('where the step\'s cases meet');
+    expect(Math.abs(results[1].detail.counterexample?.inputs.r as number)).toBe(1);
+  }, 120_000);
+
+  it('keeps a convention at a kink, where the line above jumps, and a join where the step takes the derivative\'s value', () => {
+    expect(verdictsIn(`given x, r: real
+claim diff(relu(x), x) = (x >= 0)
+claim diff(max(x, 1) * x, x) = (x > 1) * 2 * x + (x <= 1)
+claim diff(elu(x), x) = (x >= 0) + (x < 0) * exp(x)
+claim diff((abs(r) <= 1) * r^2 / 2 + (abs(r) > 1) * (abs(r) - 1/2), r) = (abs(r) < 1) * r + (abs(r) >= 1) * sign(r)
+claim diff((x > 0) * x^2 + (x <= 0) * x^3, x) = (x > 0) * 2 * x + (x < 0) * 3 * x^2
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved']);
   }, 120_000);
 });
