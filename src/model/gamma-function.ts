@@ -298,6 +298,16 @@ export function polygammaError(n: number, x: number): number {
 
 /** Beyond this many digits the Bernoulli table and the shift grow past any use: the input is left unsettled. */
 const MAX_PRECISE_DIGITS = 400;
+/**
+ * ... except at an argument large enough for the series alone, no shift, at those digits: lgamma(1e100) needs 5 terms
+ * at 960 digits, and Stirling's form with its 1/(12 y) term, off by a relative 1e-405 there, was verified (probe 89).
+ */
+const MAX_SERIES_DIGITS = 1000;
+
+/** Whether `digits` digits are within reach at argument x: within MAX_PRECISE_DIGITS, or the series' own start. */
+function reachable(digits: number, x: PreciseNumber, order = 0): boolean {
+  return digits <= MAX_PRECISE_DIGITS || (digits <= MAX_SERIES_DIGITS && x.gte(seriesStart(digits, order)));
+}
 /** How many terms of an asymptotic series are summed at most. */
 const SERIES_TERMS = 80;
 /** Arguments below this are reflected (gamma, lgamma, digamma) or refused (polygamma) rather than shifted. */
@@ -397,10 +407,11 @@ function seriesStart(digits: number, order = 0): number {
 }
 
 /** Runs `compute` at `digits + guard`, adding digits while the result lost more than it kept to cancellation. */
-function withCancellation(D: PreciseConstructor, compute: (E: PreciseConstructor) => { value: PreciseNumber; magnitude: PreciseNumber }): PreciseNumber {
+function withCancellation(D: PreciseConstructor, compute: (E: PreciseConstructor) => { value: PreciseNumber; magnitude: PreciseNumber },
+  within: (digits: number) => boolean = (digits) => digits <= MAX_PRECISE_DIGITS): PreciseNumber {
   let guard = 20;
   for (;;) {
-    if (D.precision + guard > MAX_PRECISE_DIGITS) throw new PrecisionLimitError(`the gamma family in more than ${MAX_PRECISE_DIGITS} digits`);
+    if (!within(D.precision + guard)) throw new PrecisionLimitError(`the gamma family in more than ${MAX_PRECISE_DIGITS} digits`);
     const E = withDigits(D, D.precision + guard);
     const { value, magnitude } = compute(E);
     if (value.isNaN() || !value.isFinite() || value.isZero()) return new D(value);
@@ -449,7 +460,7 @@ function preciseStirling(E: PreciseConstructor, X: PreciseNumber): { value: Prec
 export function preciseLgamma(D: PreciseConstructor, x: PreciseNumber): PreciseNumber {
   if (x.isNaN() || isPrecisePole(x)) return new D(NaN);
   if (x.eq(1) || x.eq(2)) return new D(0);
-  return withCancellation(D, (E) => lgammaIn(E, new E(x)));
+  return withCancellation(D, (E) => lgammaIn(E, new E(x)), (digits) => reachable(digits, x));
 }
 
 function lgammaIn(E: PreciseConstructor, x: PreciseNumber): { value: PreciseNumber; magnitude: PreciseNumber } {
@@ -485,7 +496,7 @@ export function preciseGamma(D: PreciseConstructor, x: PreciseNumber): PreciseNu
   // exp(L) loses as many digits as L has before the point: pay them up front.
   const size = Math.abs(x.toNumber());
   const extra = Math.ceil(Math.log10(2 + size * Math.log(2 + size))) + 20;
-  if (D.precision + extra > MAX_PRECISE_DIGITS) throw new PrecisionLimitError('gamma in too many digits');
+  if (!reachable(D.precision + extra, x)) throw new PrecisionLimitError('gamma in too many digits');
   const E = withDigits(D, D.precision + extra);
   const X = new E(x);
   if (X.isNeg()) {
@@ -507,7 +518,7 @@ export function preciseDigamma(D: PreciseConstructor, x: PreciseNumber): Precise
 export function precisePolygamma(D: PreciseConstructor, n: PreciseNumber, x: PreciseNumber): PreciseNumber {
   if (x.isNaN() || n.isNaN() || !n.isInteger() || n.isNeg() || n.gt(MAX_POLYGAMMA_ORDER) || isPrecisePole(x)) return new D(NaN);
   const order = n.toNumber();
-  return withCancellation(D, (E) => polygammaIn(E, order, new E(x)));
+  return withCancellation(D, (E) => polygammaIn(E, order, new E(x)), (digits) => reachable(digits, x, order));
 }
 
 function polygammaIn(E: PreciseConstructor, n: number, x: PreciseNumber): { value: PreciseNumber; magnitude: PreciseNumber } {

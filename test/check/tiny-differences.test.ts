@@ -265,13 +265,14 @@ claim (1 - cos(x)) / x^2 >= 1/2 - x^2/24 + 1e-60 * x^2   expect wrong
 describe('asymptotic forms taken as exact at huge arguments (probe 66)', () => {
   it("are refuted where the digits see the tail they drop, undecided where no reading can: never verified", () => {
     // asinh(a) is log(2a) + 1/(4a^2) - ...: at a = 1e250 the tail is 1e-503 of it, read at some 510 digits (it was verified).
-    // lgamma's 1/(12 y) needs 506 digits, past the gamma family's 400: the agreement is no evidence (it was verified).
+    // lgamma's 1/(12 y) needs 506 digits, past the gamma family's 400 where its shift is needed, but within the 1,000 its
+    // series alone reaches at so large an argument (it was verified, then an error; probe 89: refuted).
     expect(verdictsIn(`given big: real in (1e200, 1e300)
 claim asinh(-big) = -log(2 big)   expect wrong
 claim lgamma(big) = (big - 1/2) * log(big) - big + log(2 * pi) / 2   expect wrong
 claim asinh(big) = log(big + sqrt(big^2 + 1))
 claim lgamma(big + 1) = lgamma(big) + log(big)
-`)).toEqual(['refuted', 'error', 'verified', 'proved']);
+`)).toEqual(['refuted', 'refuted', 'verified', 'proved']);
   }, 120_000);
 });
 

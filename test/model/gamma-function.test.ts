@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS, toPrecise } from '../../src/model/index.ts';
+import { verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const D = Decimal.clone({ precision: 60, maxE: 9e15, minE: -9e15 });
 const U = Number.EPSILON / 2;
@@ -72,4 +73,14 @@ describe('the gamma family in 60 digits', () => {
   it('leaves an argument too far out for its digits unsettled (an error of its own), never a wrong value', () => {
     expect(() => FUNCTIONS.polygamma.precise(D, new D(2), new D('-1000000000.5'))).toThrow(/polygamma of an argument below/);
   });
+});
+
+describe('the gamma family past 400 digits at a large argument (probe 89)', () => {
+  it('refutes Stirling with its 1/(12 y) term on (1e100, Infinity), off by a relative 1.2e-405, and digamma\'s truncated series', () => {
+    expect(verdictsIn(`given y: real in (1e100, Infinity)
+claim lgamma(y + 1) = y * log(y) - y + log(2 * pi * y) / 2 + 1 / (12 * y)   expect wrong
+claim digamma(y) = log(y) - 1/(2 y) - 1/(12 y^2)   expect wrong
+claim lgamma(y) > (y - 1/2) * log(y) - y + log(2 pi)/2
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 120_000);
 });
