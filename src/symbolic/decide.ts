@@ -685,8 +685,17 @@ function uniformPoints(comparison: Term, inputs: readonly Input[], instance: Ins
   const read = inputs.filter((input) => isContinuousKind(input.kind) && input.kind !== 'simplex' && input.kind !== 'symmetric' && input.kind !== 'spd'
     && input.kind !== 'invertible' && someSubterm(comparison, (x) => x.k === 'input' && x.ref.name === input.name));
   const arrays = read.filter((input) => input.dims.length > 0);
-  if (arrays.length === 0) return [];
   const shapeOf = (input: Input) => input.dims.map((d) => (d.k === 'fixed' ? d.size : instance.sizes.get(d.name) ?? 0));
+  // A simplex at its centre, 1/n in every entry exactly, beside the other arrays' uniform values: cross-entropy against
+  // entropy, and logsumexp(x) against p'x + H(p), tie at softmax(z) = q, which uniform z and the centre reach; in
+  // doubles 1/3 is not the centre, and the strict bounds were verified at simplex[3] (probe 89).
+  const centres = inputs.filter((input) => input.kind === 'simplex' && input.dims.length === 1 && someSubterm(comparison, (x) => x.k === 'input' && x.ref.name === input.name))
+    .map((input) => ({ input, size: shapeOf(input)[0] })).filter(({ size }) => size > 0 && size <= MAX_UNIFORM_ENTRIES);
+  const withCentres = (points: Map<string, PointValue>[]): Map<string, PointValue>[] => (centres.length === 0 ? points : points.map((point) => {
+    for (const { input, size } of centres) for (let k = 1; k <= size; k++) point.set(`${input.name}[${k}]`, { num: 1n, den: BigInt(size) });
+    return point;
+  }));
+  if (arrays.length === 0) return withCentres(centres.length === 0 ? [] : [new Map()]);
   const entries = arrays.reduce((n, input) => n + shapeOf(input).reduce((a, b) => a * b, 1), 0);
   if (entries === 0 || entries > MAX_UNIFORM_ENTRIES) return [];
   // The bound with each array as one scalar of its own name (an array's name is no scalar input of the step).
@@ -700,7 +709,7 @@ function uniformPoints(comparison: Term, inputs: readonly Input[], instance: Ins
   }
   const points = [...affinePoints(marginSlopes(restricted, pseudo), instance.sizes), ...combinedPoints(pseudo, critical)];
   // Each array's value written into every entry, under the names a point holds them by (x[1], A[1, 2]).
-  return points.map((point) => {
+  return withCentres(points.map((point) => {
     const out = new Map<string, PointValue>();
     for (const input of read) {
       const v = point.get(input.name);
@@ -716,7 +725,7 @@ function uniformPoints(comparison: Term, inputs: readonly Input[], instance: Ins
       }
     }
     return out;
-  });
+  }));
 }
 
 /**

@@ -148,3 +148,15 @@ claim (s + u^2 - 1 - log(s)) / 2 > 0   expect wrong
 `, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted']);
   }, 60_000);
 });
+
+describe('a strict bound tied at a simplex\'s centre (probe 89: verified at simplex[3])', () => {
+  it('is refuted there, 1/n in every entry exactly beside uniform arrays: Gibbs\' inequality and the variational form of logsumexp', () => {
+    expect(verdictsIn(`given z, x: vector[3]
+given q, p: simplex[3]
+claim -sum(k, q[k] * log(softmax(z)[k])) > -sum(k, q[k] * log(q[k]))   expect wrong
+claim logsumexp(x) > dot(p, x) - sum(p .* log(p))   expect wrong
+claim -sum(k, q[k] * log(softmax(z)[k])) >= -sum(k, q[k] * log(q[k]))
+claim logsumexp(x) >= dot(p, x) - sum(p .* log(p))
+`)).toEqual(['refuted', 'refuted', 'verified', 'verified']);
+  }, 120_000);
+});
