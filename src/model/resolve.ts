@@ -4,7 +4,7 @@ import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim,
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
 import { applyDepth, MAX_FUNCTION_NESTING, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
-import { freeInputNames, hasDiff, inputNames, movesWithInputs, someSubterm } from './term-queries.ts';
+import { constantFraction, freeInputNames, hasDiff, inputNames, movesWithInputs, someSubterm } from './term-queries.ts';
 import { hasValueAtEveryPoint } from './total-terms.ts';
 import { DerivativeTooLargeError, differentiate, eliminateDiffKeepingDomain } from './differentiate.ts';
 
@@ -2697,14 +2697,16 @@ export class Resolver {
         if (!(error instanceof DerivativeTooLargeError)) throw error;
         throw this.error('limit', `${error.message}, past what derivcheck puts a point into`, expr.span, 'take fewer derivatives in one step');
       }
-      // At a kink the derivative does not exist, whatever 0/1 its comparisons give there: refused rather than guessed.
-      if (hasDiff(t) && someSubterm(derivativeFree, (x) => x.k === 'cmp' || x.k === 'extremum' || (x.k === 'reduce' && x.op !== 'prod')
-        || (x.k === 'fn' && FUNCTIONS[x.name].kink !== undefined))) {
-        throw this.error('unsupported', `${expr.name} of a derivative through a kink (relu, abs, max, a comparison) is not supported: the derivative may not exist at the point`, expr.span,
-          'write the derivative on the side of the kink the point is on');
-      }
       const withScalars = substituteScalarInputs(derivativeFree, values);
-      return arrays.size === 0 ? withScalars : substituteArrayInputs(withScalars, arrays);
+      const atPoint = arrays.size === 0 ? withScalars : substituteArrayInputs(withScalars, arrays);
+      // At a kink the derivative does not exist, whatever 0/1 its comparisons give there: refused rather than guessed.
+      // Away from every kink, each comparison's sides a constant apart, it is the formula's value (relu'(2) = 1, probe 89).
+      const kinked = (x: Term) => x.k === 'cmp' || x.k === 'extremum' || (x.k === 'reduce' && x.op !== 'prod') || (x.k === 'fn' && FUNCTIONS[x.name].kink !== undefined);
+      if (hasDiff(t) && someSubterm(derivativeFree, kinked) && someSubterm(atPoint, (x) => kinked(x) && !clearOfKink(x))) {
+        throw this.error('unsupported', `${expr.name} of a derivative through a kink (relu, abs, max, a comparison) is supported only where the point is a constant clear of every kink: the derivative may not exist at the point`, expr.span,
+          'write the derivative on the side of the kink the point is on, or put constants in for every input its kinks read');
+      }
+      return atPoint;
     };
     return mapValue(this.val(expr.args[0], bound), at);
   }
@@ -3645,4 +3647,31 @@ function mapValue(value: Value, f: (t: Term) => Term): Value {
 /** Whether a name and the bracket after it stand apart (`λ [2x, 2y]`): something more than the bracket lies between its end and the first index. */
 function writtenApart(name: Span, firstIndex: Span): boolean {
   return firstIndex.line > name.endLine || firstIndex.col - name.endCol > 1;
+}
+
+/**
+ * Whether a kink's arguments are constants that put it clear of its kink: a comparison's sides a nonzero constant apart,
+ * a function's kink distance (FUNCTIONS[name].kink) clearly nonzero, max and min of distinct constants. There the
+ * function is smooth nearby, and a derivative's formula is its derivative.
+ */
+function clearOfKink(t: Term): boolean {
+  const value = (u: Term): number | undefined => {
+    const c = constantFraction(u);
+    return c === undefined ? undefined : Number(c.num) / Number(c.den);
+  };
+  if (t.k === 'cmp') {
+    const d = constantFraction(sub(t.a, t.b));
+    return d !== undefined && d.num !== 0n;
+  }
+  if (t.k === 'extremum') {
+    const values = t.terms.map(value);
+    return values.every((v) => v !== undefined && Number.isFinite(v)) && new Set(values).size === values.length;
+  }
+  if (t.k === 'fn' && FUNCTIONS[t.name].kink !== undefined) {
+    const args = t.args.map(value);
+    if (!args.every((v): v is number => v !== undefined && Number.isFinite(v))) return false;
+    const distance = FUNCTIONS[t.name].kink!(...args);
+    return Number.isFinite(distance) && Math.abs(distance) > 1e-9 * (1 + Math.max(...args.map(Math.abs)));
+  }
+  return false;
 }

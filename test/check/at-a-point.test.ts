@@ -21,6 +21,17 @@ claim subs(diff(sin(x * y), x), y, 3) = cos(3 * x)   expect wrong
     expect(step.detail.diagnostic).toMatchObject({ code: 'unsupported', message: expect.stringContaining('through a kink') });
   });
 
+  it('reads a derivative through a kink at a constant point clear of every kink (probe 89: relu\'(2) refused)', () => {
+    expect(verdictsIn(`given x, w: real
+claim subs(diff(relu(x), x), x, 2) = 1
+claim subs(diff(relu(x)^2 / 2, x), x, 2) = 2
+claim subs(diff(abs(x), x), x, -3) = -1
+claim subs(diff(max(x, 1) * x, x), x, 2) = 4
+claim subs(diff(max(x, 1) * x, x), x, 2) = 3   expect wrong
+claim subs(diff(relu(w x), x), x, 2) = w
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'error']);
+  });
+
   it('says what it puts a value in for: a real input, given once, a value of its shape', () => {
     const [vector, twice, label] = stepsIn('given x: real\ngiven v: vector[n]\ngiven c: label[n]\nclaim subs(v[1] + x, v, 1) = x + 1\nclaim subs(x, x, 1, x, 2) = 1\nclaim subs(x, c, 1) = x\n');
     expect(vector.detail.diagnostic).toMatchObject({ code: 'shape', message: 'v is a vector of length n, and the value put in for it is a scalar', span: { line: 5, col: 25 } });
