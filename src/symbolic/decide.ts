@@ -2089,12 +2089,17 @@ const MAX_CONSTANT_TIES = 8;
  * each within the input's type; through an indicator (abs), at each of its values.
  * None for any other P.
  */
+/** The most indicators a side's polynomial is split on, each value in turn, beside two inputs or more. */
+const MAX_SPLIT_INDICATORS = 3;
+
 function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<string, Input>, sides: boolean, lines?: LineRoots): Array<Map<string, PointValue>> {
   const vars = [...poly.variables()];
   // A side through abs or another indicator (abs(x) - 1e7 is x (2 [x > 0] - 1) - 1e7): each of the
   // indicator's values gives a side in the input alone, whose roots are tried.
-  const indicator = vars.find((id) => atoms.steps.has(id) || atoms.ties.has(id));
-  if (vars.length === 2 && indicator !== undefined) {
+  // So with more inputs beside it (abs(r) - d: Huber's joins at r = d and r = -d, probe 89), a few indicators at most.
+  const indicators = vars.filter((id) => atoms.steps.has(id) || atoms.ties.has(id));
+  const indicator = indicators[0];
+  if (indicator !== undefined && (vars.length === 2 || indicators.length <= MAX_SPLIT_INDICATORS)) {
     return [Polynomial.ZERO, Polynomial.ONE].flatMap((value) => pointsAround(atoms, poly.substitute(indicator, value), inputs, sides, lines));
   }
   if (vars.length > 1) return pointsOnPlane(atoms, poly, vars, inputs, sides, lines);

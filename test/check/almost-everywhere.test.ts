@@ -232,8 +232,12 @@ claim diff(elu(x), x) = (x > 0) + (x < 0) * exp(x)   expect wrong
 claim diff((abs(r) <= 1) * r^2 / 2 + (abs(r) > 1) * (abs(r) - 1/2), r) = (abs(r) < 1) * r + (abs(r) > 1) * sign(r)   expect wrong
 claim diff((abs(r) <= 1) * r^2 / 2 + (abs(r) > 1) * (abs(r) - 1/2), r) = (abs(r) <= 1) * r + (abs(r) >= 1) * sign(r)   expect wrong
 claim diff((x > 0) * x + (x <= 0) * sin(x), x) = (x > 0) + (x < 0) * cos(x)   expect wrong
+given d: positive
+claim diff((abs(r) <= d) * r^2 / 2 + (abs(r) > d) * d * (abs(r) - d / 2), r) = (abs(r) < d) * r + (abs(r) > d) * d * sign(r)   expect wrong
+claim diff((abs(r) <= d) * r^2 / 2 + (abs(r) > d) * d * (abs(r) - d / 2), r) = (abs(r) <= d) * r + (abs(r) > d) * d * sign(r)
 `);
-    expect(results.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted']);
+    // With the threshold an input d, the join abs(r) = d is found with its indicator split: r = d and r = -d.
+    expect(results.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'proved']);
     expect(results[0].detail.counterexample?.inputs.x).toBe(0);
     expect(results[0].detail.counterexample?.foundBy).toContain('where the step\'s cases meet');
     expect(Math.abs(results[1].detail.counterexample?.inputs.r as number)).toBe(1);
