@@ -102,10 +102,12 @@ const LARGE_SIZES: readonly number[] = [20, 32, 50];
 
 /**
  * And, for a bound in n that reads no array, sizes further still: an exponential against a power crosses over late,
- * 2^n < n^10 + 2 fails from n = 59 only, and held at every size up to 50 (probe 86: proved at the sizes tried).
- * A size the exact engine cannot decide within its budget is left to the numbers.
+ * 2^n < n^10 + 2 fails from n = 59 only, and held at every size up to 50 (probe 86: proved at the sizes tried). Every
+ * size up to 128, for a bound may fail on a window alone: n^10 < 2^n + 10^17 fails for n = 51 to 58 only (probe 90),
+ * then decades to 1000. A size the exact engine cannot decide within its budget is left to the numbers.
  */
-const FAR_SIZES: readonly number[] = [64, 100, 128, 256, 1000];
+const FAR_SIZES: readonly number[] = [...Array.from({ length: 128 - 13 }, (_, k) => k + 14).filter((n) => n !== 20 && n !== 32 && n !== 50),
+  150, 200, 256, 300, 400, 512, 700, 1000];
 
 /**
  * The sizes the numbers also try a bound on arrays at, where no engine proved it: a constant in place of n is tight
@@ -123,16 +125,19 @@ const WIDE_SIZE_WORK = 20_000;
 function atThresholds(lhs: Term, rhs: Term, context: ClaimContext, read: ReadonlySet<string> | undefined): ReadonlyMap<string, number>[] {
   const thresholds = thresholdSizes([lhs, rhs]);
   if (thresholds.length === 0 || context.sizes.length === 0) return [];
-  const listed = new Set([...context.sizes, ...context.moreSizes ?? [], ...context.largeSizes ?? [], ...context.farSizes ?? []].map(sizeKey));
+  // Only the lists every step tries: the large and far sizes are tried by a bound that reads no array alone.
+  const listed = new Set([...context.sizes, ...context.moreSizes ?? []].map(sizeKey));
   const first = context.sizes[0];
   return thresholds.map((size) => new Map([...first].map(([name, at]) => [name, read === undefined || read.has(name) ? Math.max(size, at) : at] as const)))
     .filter((z) => !listed.has(sizeKey(z)));
 }
 
-/** Two lists of size assignments as one, smallest first (by the sum of the sizes). */
+/** Two lists of size assignments as one, each assignment once, smallest first (by the sum of the sizes). */
 function merged(a: readonly ReadonlyMap<string, number>[], b: readonly ReadonlyMap<string, number>[]): ReadonlyMap<string, number>[] {
   const total = (z: ReadonlyMap<string, number>) => [...z.values()].reduce((x, y) => x + y, 0);
-  return [...a, ...b].sort((x, y) => total(x) - total(y));
+  const seen = new Set<string>();
+  return [...a, ...b].filter((z) => { const key = sizeKey(z); if (seen.has(key)) return false; seen.add(key); return true; })
+    .sort((x, y) => total(x) - total(y));
 }
 
 function sizeKey(sizes: ReadonlyMap<string, number>): string {

@@ -41,14 +41,17 @@ claim sum(k, 1, n, k^2) = n * (n + 1) * (2 * n + 1) / 6
     expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'refuted', 'proved']);
   });
 
-  it('a bound that reads no array is also decided at n = 64 to 1000: an exponential crosses a power late (probe 86: 2^n < n^10 + 2 was proved)', () => {
+  it('a bound that reads no array is also decided at every n to 128 and decades to 1000: an exponential crosses a power late (probes 86, 90)', () => {
     const steps = claimsOf(deriv(`given n: size
 claim 2^n < n^10 + 2
 claim 2^n >= n^2 - 1
 claim factorial(n) < 10^(2 n)
+claim n^10 < 2^n + 10^17
 `), { sizes: undefined, trials: 20 }).map((c) => c.steps[0]);
-    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'proved', 'refuted']);
-    expect(steps[0].detail.counterexample!.sizes.n).toBe(64);
+    expect(steps.map((s) => s.verdict)).toEqual(['refuted', 'proved', 'refuted', 'refuted']);
+    expect(steps[0].detail.counterexample!.sizes.n).toBe(59);
+    // False on a window alone, n = 51 to 58.
+    expect(steps[3].detail.counterexample!.sizes.n).toBe(51);
   });
 
   it('a bound on arrays no engine proved is also tried by the numbers at n = 16 and 100: a constant in place of n (probe 86)', () => {
