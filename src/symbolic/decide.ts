@@ -1972,8 +1972,9 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
     const kind = inputs.get(name)!.kind;
     for (const sign of signs) {
       const value = sign * approx;
-      if (!Number.isFinite(value) || !allowsValue(kind, value)) continue;
       const term = sign > 0 ? constant : mul(num(-1), constant);
+      // A tie whose double is an end of the kind may lie inside it: -log2(1 - p) = 160 at p = 1 - 2^-160 (probe 90).
+      if (!Number.isFinite(value) || !(allowsValue(kind, value) || insideKindExactly(kind, term))) continue;
       const key = `${name}=${printTerm(term)}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -1992,6 +1993,16 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
     const ties = out.map((point) => [...point][0]).filter(([, v]) => typeof v === 'object' && 'term' in v) as Array<[string, { term: Term; approx: number }]>;
     for (const [name, { term, approx }] of ties) {
       const kind = inputs.get(name)!.kind;
+      // Beside a tie next to an end, nudged by its distance from the end: -log(1 - b) < 100 ties at b = 1 - e^-100 and
+      // fails past it, 4e-44 from 1, where a nudge by b's own size lands far off (probe 90: verified).
+      const ends = nearEnds(inputs.get(name)!, approx);
+      for (const end of ends) {
+        for (const sign of [1, -1]) {
+          const nudged = add(end.term, mul(sub(term, end.term), num(10n ** 12n + BigInt(sign), 10n ** 12n)));
+          if (insideKindExactly(kind, nudged)) out.push(new Map([[name, { term: nudged, approx: end.value + (approx - end.value) * (1 + sign * 1e-12) }]]));
+        }
+      }
+      if (ends.length > 0) continue;
       for (const sign of [1, -1]) {
         const nudged = mul(term, num(10n ** 12n + BigInt(sign), 10n ** 12n));
         const value = approx * (1 + sign * 1e-12);
@@ -2006,7 +2017,8 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
       }
     }
   };
-  for (const t of terms) {
+  // Without an interval's guard, 0 * (log(b) + log(1 - b)): it reads the input beside the side solved for (probe 90).
+  for (const t of terms.map(withoutZeroProducts)) {
     someSubterm(t, (x) => {
       if (x.k === 'cmp') {
         const through = (v: Term) => (v.k === 'fn' && v.name === 'abs' ? [1, -1] : [1]);
@@ -2024,6 +2036,28 @@ function constantTies(terms: readonly Term[], inputs: ReadonlyMap<string, Input>
   beside();
   // The ties themselves first, then the points beside them, each kind up to its share.
   return [...out.slice(0, Math.min(exact, MAX_CONSTANT_TIES)), ...out.slice(exact, exact + MAX_CONSTANT_TIES)];
+}
+
+/** The finite ends of an input's range within a relative 1e-6 of x: its interval's, and 0 and 1 of its kind. */
+function nearEnds(input: Input, x: number): Array<{ term: Term; value: number }> {
+  const ends: Array<{ term: Term; value: number }> = [];
+  if (input.kind === 'positive' || input.kind === 'unit') ends.push({ term: num(0), value: 0 });
+  if (input.kind === 'unit') ends.push({ term: num(1), value: 1 });
+  if (input.interval?.lower !== undefined && Number.isFinite(input.interval.lowerValue)) ends.push({ term: input.interval.lower, value: input.interval.lowerValue });
+  if (input.interval?.upper !== undefined && Number.isFinite(input.interval.upperValue)) ends.push({ term: input.interval.upper, value: input.interval.upperValue });
+  return ends.filter((end) => Math.abs(x - end.value) <= 1e-6 * Math.max(1, Math.abs(end.value)));
+}
+
+/** Whether a constant lies inside its input kind's range exactly (read in END_DIGITS): 1 - 2^-160 is a unit's, though its double is 1. */
+function insideKindExactly(kind: string, t: Term): boolean {
+  if (kind === 'real') return true;
+  try {
+    const v = evaluateHighPrecision(t, new Map(), END_DIGITS);
+    return v.isFinite() && v.gt(0) && (kind !== 'unit' || v.lt(1));
+  } catch (error) {
+    if (error instanceof GuardError) throw error;
+    return false;
+  }
 }
 
 /**
@@ -2053,6 +2087,7 @@ function solveForInput(variable: Term, target: Term, isConstant: (t: Term) => bo
     switch (t.name) {
       case 'sqrt': return go(u, pow(c, num(2)), depth + 1);
       case 'log': return go(u, fn('exp', c), depth + 1);
+      case 'asinh': return go(u, fn('sinh', c), depth + 1);
       case 'exp': return go(u, fn('log', c), depth + 1);
       case 'log1p': return go(u, sub(fn('exp', c), num(1)), depth + 1);
       case 'sinh': return go(u, fn('asinh', c), depth + 1);

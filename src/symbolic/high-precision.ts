@@ -822,6 +822,17 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     readAny = true;
     revealingLopsided = false;
     if (valuesOnly) return { lhs: l, rhs: r, digits };
+    // No value where a sum cancelled every digit on the way: the point itself may need more (b = 1 - 5e-101 is 1 in 60
+    // digits, and 1 / sqrt(1 - b^2) none), so the digits double before no value is taken (probe 90: 1 / sqrt(1 - b^2)
+    // < 1e50 was verified). Past those allowed, worth reading deep, as a tie is.
+    if ((!l.isFinite() || !r.isFinite()) && magnitudes.lost >= digits - 20) {
+      if (digits < maxDigits) {
+        digits = Math.min(2 * digits, maxDigits);
+        previous = undefined;
+        continue;
+      }
+      if (notes !== undefined) notes.tiedAtTop = true;
+    }
     if (!l.isFinite() || !r.isFinite()) return undefined;
     // Sides equal and exact, their comparisons called soundly: more digits read them the same (a bound's 1 against its
     // comparison, exp(-w) >= 1.2e-4343 at w = 1000.5, was read up to 4,096 digits for the constant's span, 4.5 s a point).
@@ -852,7 +863,12 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     const cancelledInside = magnitudes.lost < digits - 20 ? magnitudes.lost : 0;
     const needed = Math.max(magnitudes.largest - scale, cancelledInside) + DIGITS;
     if (needed > digits) {
-      if (needed > maxDigits) return undefined;
+      // Past the digits allowed for want of the point's own: worth reading deep, as a tie is (1 / sqrt(1 - b^2) < 1e50
+      // just past b = sqrt(1 - 1e-100), where 1 - b^2 cancels 100 digits of 120, probe 90: verified).
+      if (needed > maxDigits) {
+        if (notes !== undefined && cancelledInside > 0 && !clearlyDifferent(l, r, Math.max(25, digits - magnitudes.lost))) notes.tiedAtTop = true;
+        return undefined;
+      }
       digits = needed;
       previous = undefined;
       continue;
@@ -884,8 +900,10 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     // (1 + exp(-800) against 1) first shows at 496 digits, and stays put at 964 (rounding moves by 10^-468).
     if (digits * 2 > maxDigits) {
       if (digits + LAST_RAISE_DIGITS > maxDigits) {
-        // Called only past a cancellation, unsettled for want of a doubling: worth reading deep, as a tie is.
-        if (magnitudes.pastCancellation && notes !== undefined) notes.tiedAtTop = true;
+        // Called only past a cancellation, unsettled for want of a doubling: worth reading deep, as a tie is. So is a
+        // difference seen once, with no room left for a second reading: the point's own cancellation took the digits
+        // (-log(1 - b) < 100 just past b = 1 - e^-100, read at 104 of 120 digits, probe 90: verified).
+        if ((magnitudes.pastCancellation || clearlyDifferent(l, r, kept)) && notes !== undefined) notes.tiedAtTop = true;
         return undefined;
       }
       // Two readings at the top, so that a difference first seen there can be seen to stay put: 700 + log1p(exp(-1400))

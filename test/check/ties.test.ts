@@ -160,3 +160,21 @@ claim logsumexp(x) >= dot(p, x) - sum(p .* log(p))
 `)).toEqual(['refuted', 'refuted', 'verified', 'verified']);
   }, 120_000);
 });
+
+describe('a bound that fails only next to an open end, past a tie solved exactly (probe 90: verified)', () => {
+  it('is refuted just past the tie, nudged by its distance from the end, however the constant is written', () => {
+    expect(verdictsIn(`given b: real in (0, 1)
+given c: real in [0, 1)
+given p: unit
+given t: real in (0, pi/2)
+claim -log(1 - b) < 100   expect wrong
+claim -log_2(1 - p) < 160   expect wrong
+claim 1 / (1 - b) < 10^30   expect wrong
+claim 1 / sqrt(1 - c^2) < 10^15   expect wrong
+claim 1 / sqrt(1 - c^2) < 1e50   expect wrong
+claim tan(t) < 10^20   expect wrong
+claim -log(1 - b) > 0
+claim 1 / sqrt(1 - c^2) >= 1
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified']);
+  }, 180_000);
+});
