@@ -135,6 +135,13 @@ claim log(sum(i, exp(v[i]))) <= log(n) + v[1]   expect wrong
     expect(step.detail.explanation).toContain('in doubles they read 0 and 0');
   });
 
+  it('shows the 60-digit values where the doubles lost a side and read far from them (probe 90: "the line above, 0, is not greater than 5e-19")', () => {
+    const [step] = stepsIn('claim subs(1 - cos(x), x, 1e-9) > 5e-19 - 4.1e-38   expect wrong\n');
+    expect(step.verdict).toBe('refuted');
+    expect(String(step.detail.counterexample?.lhs)).toMatch(/^4\.99999999999999999958333/);
+    expect(step.detail.explanation).toContain('in doubles they read 0 and 5e-19');
+  });
+
   it('refutes a strict bound at an exact tie, and a step with no value where the line above has one', () => {
     const [tie, domain, reversed] = stepsIn(`given x: real
 claim exp(x) > 1 + x   expect wrong
