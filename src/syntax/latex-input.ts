@@ -20,6 +20,8 @@ export const GREEK: Readonly<Record<string, string>> = {
   theta: '\u03b8', vartheta: '\u03b8', iota: '\u03b9', kappa: '\u03ba', lambda: '\u03bb', mu: '\u03bc', nu: '\u03bd', xi: '\u03be',
   pi: '\u03c0', rho: '\u03c1', varrho: '\u03c1', sigma: '\u03c3', varsigma: '\u03c3', tau: '\u03c4', upsilon: '\u03c5', phi: '\u03c6',
   varphi: '\u03c6', chi: '\u03c7', psi: '\u03c8', omega: '\u03c9', ell: '\u2113',
+  // Planck's reduced constant, as physics books write it: the name hbar (probe 90: an unknown command).
+  hbar: 'hbar', hslash: 'hbar',
   Gamma: '\u0393', Delta: '\u0394', Theta: '\u0398', Lambda: '\u039b', Xi: '\u039e', Pi: '\u03a0', Sigma: '\u03a3', Upsilon: '\u03a5',
   Phi: '\u03a6', Psi: '\u03a8', Omega: '\u03a9',
 };

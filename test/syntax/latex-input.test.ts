@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceMap } from '../../src/syntax/index.ts';
 import { fromLatex } from '../../src/syntax/latex-input.ts';
 import { checkText } from '../../src/index.ts';
-import { deriv, FAST, stepsIn } from '../__test-helpers__/derivations.ts';
+import { deriv, FAST, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const read = (text: string) => fromLatex(text, SourceMap.single('t.deriv', 1, 1)).text;
 const verdicts = (body: string) => stepsIn(body).map((s) => s.verdict);
@@ -409,5 +409,15 @@ given \\boldsymbol\\theta: vector[D]
 claim \\frac{\\mathrm{d}}{\\mathrm{d}\\boldsymbol\\theta} \\frac{1}{2}\\|\\mathbf{y} - \\mathbf{X}\\boldsymbol\\theta\\|^2 = -\\mathbf{y}^\\top\\mathbf{X} + \\boldsymbol\\theta^\\top\\mathbf{X}^\\top\\mathbf{X} \\in \\mathbb{R}^{1\\times D}
 claim \\frac{\\mathrm{d}}{\\mathrm{d}\\boldsymbol\\theta} \\frac{1}{2}\\|\\mathbf{y} - \\mathbf{X}\\boldsymbol\\theta\\|^2 = \\mathbf{y}^\\top\\mathbf{X} - \\boldsymbol\\theta^\\top\\mathbf{X}^\\top\\mathbf{X} \\in \\mathbb{R}^{1\\times D}   expect wrong
 `)).toEqual(['proved', 'refuted']);
+  });
+});
+
+describe('\\hbar (probe 90: an unknown command)', () => {
+  it('is the name hbar, as physics books write Planck\'s reduced constant, beside a Greek letter or a name', () => {
+    expect(verdictsIn(`given w, hbar, omega: positive
+claim \\frac{1}{2} \\hbar w = \\frac{\\hbar w}{2}
+claim \\hbar\\omega = hbar omega
+claim \\hslash \\omega = 2 hbar omega   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
   });
 });
