@@ -2117,6 +2117,9 @@ const MAX_INVERSION_DEPTH = 6;
 /** The irrational tie points a confirmation tries, at most. */
 const MAX_CONSTANT_TIES = 8;
 
+/** The most indicators a side's polynomial is split on, each value in turn, beside two inputs or more. */
+const MAX_SPLIT_INDICATORS = 3;
+
 /**
  * For P in one entry of a scalar-valued input, the entry's values where P vanishes
  * (exactly for an affine P, to double precision for a polynomial of higher degree when
@@ -2124,9 +2127,6 @@ const MAX_CONSTANT_TIES = 8;
  * each within the input's type; through an indicator (abs), at each of its values.
  * None for any other P.
  */
-/** The most indicators a side's polynomial is split on, each value in turn, beside two inputs or more. */
-const MAX_SPLIT_INDICATORS = 3;
-
 function pointsAround(atoms: AtomTable, poly: Polynomial, inputs: ReadonlyMap<string, Input>, sides: boolean, lines?: LineRoots): Array<Map<string, PointValue>> {
   const vars = [...poly.variables()];
   // A side through abs or another indicator (abs(x) - 1e7 is x (2 [x > 0] - 1) - 1e7): each of the
