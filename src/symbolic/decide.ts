@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, constantFraction, fractionExponent, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, inputDeterminant, MAX_DETERMINANT_SIZE, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, substituteArrayInputs, substituteScalarInputs, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
+import { add, children, coefficientsIn, constantFraction, fractionExponent, writtenOutSizeUpTo, differentiate, eliminateDiff, fn, pow, exactSimplex, expandedSizeUpTo, FUNCTIONS, inputDeterminant, MAX_DETERMINANT_SIZE, hasValueEverywhere, inputNames, insideInterval, isContinuousKind, isSymmetricKind, mapChildren, mul, num, printRef, printTerm, someSubterm, substituteArrayInputs, substituteScalarInputs, termKey, sub, symmetricPart, turningScales, type FreeIndex, type Index, type Input, type InputInterval, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer, DomainError, inputRange } from './canonical.ts';
 import { neverZero } from './atom-ranges.ts';
 import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type Conditions } from './domain.ts';
@@ -2066,14 +2066,28 @@ function insideKindExactly(kind: string, t: Term): boolean {
  * on its principal branch (and both signs of an even power's root). None where the input is not alone.
  */
 function solveForInput(variable: Term, target: Term, isConstant: (t: Term) => boolean): Array<{ input: Term; value: Term }> {
+  // (p x + q) / (r x + s) = K at x = (K s - q) / (p - K r): atanh(b) = 100 is log((1 + b) / (1 - b)) / 2 = 100, and
+  // fails only 2e-87 from 1, past b = tanh(100) (probe 90: verified).
+  const ratioOfAffine = (factors: readonly Term[], k: Term): Array<{ input: Term; value: Term }> => {
+    const inverse = factors.find((f) => f.k === 'pow' && constantFraction(f.exponent)?.num === -1n && constantFraction(f.exponent)?.den === 1n);
+    const above = factors.find((f) => f !== inverse);
+    const names = inputNames(mul(...factors));
+    if (inverse?.k !== 'pow' || above === undefined || names.size !== 1) return [];
+    const input: Term = { k: 'input', ref: { name: [...names][0], indices: [] } };
+    const [numerator, denominator] = [coefficientsIn(above, input.ref.name), coefficientsIn(inverse.base, input.ref.name)];
+    if (numerator?.length !== 2 || denominator?.length !== 2 || ![...numerator, ...denominator].every(isConstant)) return [];
+    const [[q, p], [s, r]] = [numerator, denominator];
+    return [{ input, value: mul(sub(mul(k, s), q), pow(sub(p, mul(k, r)), num(-1))) }];
+  };
   const go = (t: Term, c: Term, depth: number): Array<{ input: Term; value: Term }> => {
     if (depth > MAX_INVERSION_DEPTH) return [];
     if (t.k === 'input') return t.ref.indices.length === 0 ? [{ input: t, value: c }] : [];
     if (t.k === 'add' || t.k === 'mul') {
       const parts = t.k === 'add' ? t.terms : t.factors;
       const varying = parts.filter((p) => !isConstant(p));
-      if (varying.length !== 1) return [];
       const rest = parts.filter((p) => isConstant(p));
+      if (t.k === 'mul' && varying.length === 2) return ratioOfAffine(varying, rest.length === 0 ? c : mul(c, pow(mul(...rest), num(-1))));
+      if (varying.length !== 1) return [];
       if (rest.length === 0) return go(varying[0], c, depth + 1);
       return go(varying[0], t.k === 'add' ? sub(c, add(...rest)) : mul(c, pow(mul(...rest), num(-1))), depth + 1);
     }

@@ -866,7 +866,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
       // Past the digits allowed for want of the point's own: worth reading deep, as a tie is (1 / sqrt(1 - b^2) < 1e50
       // just past b = sqrt(1 - 1e-100), where 1 - b^2 cancels 100 digits of 120, probe 90: verified).
       if (needed > maxDigits) {
-        if (notes !== undefined && cancelledInside > 0 && !clearlyDifferent(l, r, Math.max(25, digits - magnitudes.lost))) notes.tiedAtTop = true;
+        if (notes !== undefined && cancelledInside > 0) notes.tiedAtTop = true;
         return undefined;
       }
       digits = needed;

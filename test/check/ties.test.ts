@@ -173,8 +173,11 @@ claim 1 / (1 - b) < 10^30   expect wrong
 claim 1 / sqrt(1 - c^2) < 10^15   expect wrong
 claim 1 / sqrt(1 - c^2) < 1e50   expect wrong
 claim tan(t) < 10^20   expect wrong
+claim atanh(c) < 100   expect wrong
+claim atanh(c) <= 100   expect wrong
 claim -log(1 - b) > 0
 claim 1 / sqrt(1 - c^2) >= 1
-`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified']);
+claim atanh(c) >= 0
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified', 'verified']);
   }, 180_000);
 });
