@@ -63,6 +63,9 @@ const MAX_U = 7;
 const HALF_PI = Math.PI / 2;
 const UNIT_ROUNDOFF = Number.EPSILON / 2;
 const MIN_NORMAL = 2 ** -1022;
+/** How far either side of a node with no value its neighbours are read (relative to 1 + |t|), and how near they must agree. */
+const REMOVABLE_STEP = 1e-7;
+const REMOVABLE_SPREAD = 1e-5;
 /** A sum whose rounding is this many times the smallest normal double takes a subnormal term's whole size as its error. */
 const SUBNORMAL_SAFE = 1024;
 
@@ -300,14 +303,28 @@ class Rule {
       }
     }
     if (w === 0) return undefined;
-    const v = this.f.value(t);
+    let v = this.f.value(t);
+    let error = this.f.error();
+    // No value at one node, the same value either side of it: a removable point (sin(t) / t at the centre of [-1, 1]),
+    // which no integral sees. Its neighbours' mean stands for it, their spread counted as error (probe 90: no value).
+    if (Number.isNaN(v) && !this.f.lost()) {
+      const h = REMOVABLE_STEP * Math.max(1, Math.abs(t));
+      const below = this.f.value(t - h);
+      const belowError = this.f.error();
+      const above = this.f.value(t + h);
+      const aboveError = this.f.error();
+      const spread = Math.abs(above - below);
+      if (Number.isFinite(below) && Number.isFinite(above) && spread <= REMOVABLE_SPREAD * Math.max(1, Math.abs(above), Math.abs(below))) {
+        v = (below + above) / 2;
+        error = Math.max(belowError, aboveError) + spread;
+      }
+    }
     this.lastWeight = Math.abs(w);
     if (this.kind === 'finite' && Number.isFinite(v)) {
       if (u > 0) this.edgeB = Math.abs(v);
       else if (u < 0) this.edgeA = Math.abs(v);
     }
     if (Number.isFinite(v) && Math.abs(v) > this.largestValue) this.largestValue = Math.abs(v);
-    const error = this.f.error();
     const term = w * v;
     // A value lost where the term matters is no evidence; where it is negligible (an underflow far out), its bound is.
     if (this.f.lost()) {

@@ -367,3 +367,15 @@ describe('an integral over a pole, as Stewart 7.8 sets the trap (probe 62)', () 
     expect(step.detail.diagnostic?.message).toMatch(/integral\(t, 0, 3, 1 \/ \(t - 1\)\) has none: its antiderivative has no value on its range \(a log argument is 0\), so the integrand has a pole there or leaves its domain/);
   });
 });
+
+describe('an integrand with no value at one point inside the range, the same value either side (probe 90: no value)', () => {
+  it('is integrated past it, the removable point\'s neighbours standing for it (a kink\'s point is a split of the range)', () => {
+    expect(verdictsIn(`given x: real
+claim integral(x, -1, 1, sin(x) / x) > 1.892
+claim integral(x, -1, 1, sin(x) / x) > 1.8922   expect wrong
+claim integral(x, -1, 2, (x^2 - 1) / (x - 1)) = 4.5
+claim integral(x, -1, 2, (x^2 - 1) / (x - 1)) = 7.5   expect wrong
+claim integral(x, -1, 1, abs(x) / x) = 0
+`)).toEqual(['verified', 'refuted', 'verified', 'refuted', 'verified']);
+  }, 120_000);
+});
