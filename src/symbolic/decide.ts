@@ -2502,6 +2502,8 @@ const CONFIRM_ATTEMPTS = 24;
 const DEEP_ATTEMPTS = 2;
 /** The distinct tie points the confirmation raises the precision at, at most (the first ones). */
 const DEEP_TIES = 2;
+/** Points whose first reading dropped a part it could not see, read again at the most digits (see confirm). */
+const DEEP_UNSEEN = 2;
 /** Points just inside an interval's finite ends read at the most digits (see confirm). */
 const DEEP_ENDS = 2;
 
@@ -2611,8 +2613,20 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   const byName = new Map(inputs.map((input) => [input.name, input]));
   const points = distinctPoints([...tiePoints, ...ends, ...simple, ...scaled, ...tight, ...later].filter((point) => !onAnEndLeftOut(point, byName)))
     .slice(0, limited ? ties.length + ends.length + LIMITED_POINTS : readsLimit ? ties.length + ends.length + LIMIT_POINTS : undefined);
+  // The digits each point's reading would need to see a part its sides dropped, where past those it was read at: a point
+  // read deep after resolves its own (the spherical Jacobian at ph = pi - 1e-40 needs 141 digits, past the first pass's
+  // 120; unread, the true step was an error).
+  const unseenAt = new Map<Map<string, PointValue>, number>();
   const found = (point: Map<string, PointValue>, maxDigits: number): Confirmation | undefined => {
-    const values = confirmAtPoint(lhs, rhs, point, maxDigits, false, undefined, notes);
+    notes.unseenPart = 0;
+    let values: ReturnType<typeof confirmAtPoint>;
+    try {
+      values = confirmAtPoint(lhs, rhs, point, maxDigits, false, undefined, notes);
+    } finally {
+      if (notes.unseenPart > 0) unseenAt.set(point, Math.max(unseenAt.get(point) ?? 0, notes.unseenPart));
+      else if (maxDigits > 2 * DIGITS) unseenAt.delete(point);
+      notes.unseenPart = Math.max(0, ...unseenAt.values());
+    }
     // A step about a derivative holds almost everywhere: a difference on a kink alone (the sides of
     // diff(min(x, 6), x) at x = 6, however nested) is a convention, not a refutation.
     // Only where the line above jumps, though: where it is continuous the derivative exists and is its value there, and
@@ -2680,7 +2694,8 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // that read the comparison twice: read deep too, wherever they stand among the ties (probe 81: one was the thirteenth).
   const exactTies = distinctPoints(tiePoints).filter((point) => !onAnEndLeftOut(point, byName)
     && [...point.values()].some((v) => typeof v === 'object' && 'term' in v && constantFraction(v.term) === undefined)).slice(0, DEEP_TIES);
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...exactTies, ...deepEnds, ...tiedAtTop, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
+  const unseen = [...unseenAt].filter(([, needed]) => needed <= MAX_DIGITS).map(([point]) => point).slice(0, DEEP_UNSEEN);
+  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...exactTies, ...deepEnds, ...tiedAtTop, ...unseen, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
     .slice(0, readsLimit ? LIMIT_POINTS : undefined);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {
