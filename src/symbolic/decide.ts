@@ -413,6 +413,9 @@ export function decideStep(
   return { kind: 'equal', instances, unconditional: !conditional, ...(conditional && domainWitnessed ? { domainWitnessed } : {}), ...(removable === undefined ? {} : { removable }) };
 }
 
+/** The tie points a derivative step's join is read at, at most. */
+const JOIN_POINTS = 12;
+
 /**
  * Where a derivative step equal to the line above almost everywhere differs from it at a point where the line above is
  * continuous, read with every comparison's tie kept (the almost-everywhere forms drop them): the point, and the
@@ -429,10 +432,22 @@ function differingAtAJoin(lhs: Term, rhs: Term, instance: Instance, inputs: read
     const difference = left.form.sub(right.form, budget);
     const numerator = atoms.reduce(difference.numerator(budget), budget);
     if (numerator.isZero()) return undefined;
-    const ties = [...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)];
-    if (ties.length === 0) return undefined;
-    const confirmation = withGuard(SEARCH_GUARD_MS, () => confirm(lhs, rhs, instance, inputs, seed, ties, undefined, true), undefined);
-    return confirmation && { explanation: explainDifference(left.form, right.form, difference, atoms, budget), confirmation: { ...confirmation, atJoin: true } };
+    // Only the ties are read, where the cases meet: a whole confirmation at every relu convention (x >= 0 against x > 0)
+    // of the suite took it from 16 s to 25 s.
+    const ties = distinctPoints([...tiePoints(atoms, numerator, inputMap), ...constantTies([lhs, rhs], inputMap)]).slice(0, JOIN_POINTS);
+    const random = seededRandom(seed ^ 0x4a01c5);
+    const confirmation = withGuard(SEARCH_GUARD_MS, () => {
+      for (const tie of ties) {
+        const point = randomPoint(inputs, instance, random, -1);
+        for (const [k, v] of tie) point.set(k, v);
+        const values = confirmAtPoint(lhs, rhs, point, 2 * DIGITS);
+        // At a kink, where the line above jumps, the step's value is a convention.
+        if (values === undefined || (mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, 2 * DIGITS) && jumpsAt(lhs, point, inputs, 2 * DIGITS))) continue;
+        return { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits, atJoin: true };
+      }
+      return undefined;
+    }, undefined);
+    return confirmation && { explanation: explainDifference(left.form, right.form, difference, atoms, budget), confirmation };
   } catch (error) {
     if (error instanceof BudgetExceededError || error instanceof DomainError) return undefined;
     throw error;
