@@ -243,6 +243,14 @@ claim diff((abs(r) <= d) * r^2 / 2 + (abs(r) > d) * d * (abs(r) - d / 2), r) = (
     expect(Math.abs(results[1].detail.counterexample?.inputs.r as number)).toBe(1);
   }, 120_000);
 
+  it('keeps a convention at a kink whose jump is small beside 1, and refutes a smooth join at the same scale (a suite step refuted under two seeds of eight)', () => {
+    expect(verdictsIn(`given x, w: real
+claim diff(1e-7 * relu(x), x) = 1e-7 * (x >= 0)
+claim diff(1e-9 * relu(w x), x) = 1e-9 * w * (w x >= 0)
+claim diff(1e-7 * elu(x), x) = 1e-7 * ((x > 0) + (x < 0) * exp(x))   expect wrong
+`)).toEqual(['proved', 'proved', 'refuted']);
+  }, 120_000);
+
   it('keeps a convention at a kink, where the line above jumps, and a join where the step takes the derivative\'s value', () => {
     expect(verdictsIn(`given x, r: real
 claim diff(relu(x), x) = (x >= 0)
