@@ -472,7 +472,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     }
   };
   const value = go(term);
-  if (magnitudes?.exact === true) magnitudes.exact = errorExponent(term, go, pointTerm, digits) === -Infinity;
+  // Asked only where the sides agree (confirmAtPoint), so read then, from the values kept here.
+  magnitudes?.exactSides?.push(() => errorExponent(term, go, pointTerm, digits) === -Infinity);
   const part = partOf(term);
   if (magnitudes !== undefined && part !== undefined) magnitudes.sides = larger(magnitudes.sides, part);
   return value;
@@ -516,10 +517,10 @@ export interface Magnitudes {
   /** Whether a comparison was called by clearOfRounding alone: neither by its kept digits nor by a bound on its sides' errors. */
   roughCall?: boolean;
   /**
-   * Asked for as true: whether every value read was exact, given its comparisons' calls (error-bound.ts): integers,
-   * products with a factor 0, comparisons. More digits read such sides the same.
+   * Asked for with an empty list: for each term read, whether its value was exact, given its comparisons' calls
+   * (error-bound.ts): integers, products with a factor 0, comparisons. More digits read such sides the same.
    */
-  exact?: boolean;
+  exactSides?: Array<() => boolean>;
   /** The most digits that would see a part a comparison's side dropped whole, within its margin (see absorbed-parts.ts). */
   reveal?: number;
   /** The largest part the sides dropped whole. */
@@ -776,7 +777,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     read.add(reading);
     let l: Decimal;
     let r: Decimal;
-    const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map(), exact: true };
+    const magnitudes: Magnitudes = { largest: -Infinity, lost: 0, margins: new Map(), exactSides: [] };
     let lopsided = false;
     try {
       l = evaluateHighPrecision(lhs, point, digits, magnitudes);
@@ -836,7 +837,7 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     if (!l.isFinite() || !r.isFinite()) return undefined;
     // Sides equal and exact, their comparisons called soundly: more digits read them the same (a bound's 1 against its
     // comparison, exp(-w) >= 1.2e-4343 at w = 1000.5, was read up to 4,096 digits for the constant's span, 4.5 s a point).
-    if (magnitudes.exact === true && magnitudes.roughCall !== true && l.eq(r)) return undefined;
+    if (magnitudes.roughCall !== true && l.eq(r) && magnitudes.exactSides!.every((exact) => exact())) return undefined;
     // A part dropped whole reads the same at every doubling below the digits that keep it: read there, or not at all.
     const revealing = digitsToSeeAbsorbed(magnitudes, l, r);
     if (revealing > digits) {

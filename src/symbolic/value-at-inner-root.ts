@@ -1,4 +1,4 @@
-import { coefficientsIn, inputNames, mapChildren, mul, num, sub, termKey, type Term } from '../model/index.ts';
+import { children, coefficientsIn, inputNames, mapChildren, mul, num, sub, termKey, type Term } from '../model/index.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { polynomialOf, type Polynomial } from './multiple-root.ts';
 
@@ -27,7 +27,7 @@ export function innerSums(t: Term, name: string, limit: number): Term[] {
   const visit = (u: Term, top: boolean): void => {
     if (found.size >= limit || !inputNames(u).has(name)) return;
     if (!top && u.k === 'add') found.set(termKey(u), u);
-    mapChildren(u, (child) => { visit(child, false); return child; });
+    for (const child of children(u)) visit(child, false);
   };
   visit(t, true);
   return [...found.values()];
