@@ -442,8 +442,7 @@ function differingAtAJoin(lhs: Term, rhs: Term, instance: Instance, inputs: read
         for (const [k, v] of tie) point.set(k, v);
         const values = confirmAtPoint(lhs, rhs, point, 2 * DIGITS);
         // At a kink, where the line above jumps, the step's value is a convention.
-        if (values === undefined || (mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, 2 * DIGITS)
-          && jumpsAt(lhs, point, inputs, 2 * DIGITS, values.lhs.minus(values.rhs)))) continue;
+        if (values === undefined || conventionAt(lhs, rhs, point, inputs, 2 * DIGITS, values.lhs.minus(values.rhs))) continue;
         return { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits, atJoin: true };
       }
       return undefined;
@@ -2647,8 +2646,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     // diff(min(x, 6), x) at x = 6, however nested) is a convention, not a refutation.
     // Only where the line above jumps, though: where it is continuous the derivative exists and is its value there, and
     // a step that differs there alone is wrong (relu's derivative against (x > 0) + (x == 5), fifteenth probe).
-    if (values && almostEverywhere && mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, maxDigits)
-      && jumpsAt(lhs, point, inputs, maxDigits, values.lhs.minus(values.rhs))) return undefined;
+    if (values && almostEverywhere && conventionAt(lhs, rhs, point, inputs, maxDigits, values.lhs.minus(values.rhs))) return undefined;
     // An irrational tie point is reported by its double; what was evaluated is the constant itself.
     const exact = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1])
       .map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
@@ -2901,6 +2899,14 @@ const NEARBY_SCALES = [12, 30, 45];
  * a value at one and not the other). A term that cannot be evaluated there counts as a jump, so that nothing
  * is refuted on a point the evaluation cannot read.
  */
+/**
+ * Whether a derivative step's difference from the line above at a point is a kink's convention: the line above may have
+ * a kink, the sides agree just beside the point, and the line above jumps there (by half the difference or more).
+ */
+function conventionAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number, difference: Decimal): boolean {
+  return mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, maxDigits) && jumpsAt(lhs, point, inputs, maxDigits, difference);
+}
+
 function jumpsAt(term: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number, difference: Decimal): boolean {
   // Digits that see the point's smallest entry beside 0: (x > 0) at x = 1e-300 is too close to call in 120, which read as
   // a jump and waived diff(abs(x), x) = sign(x) + (x == 1e-300), false at 1e-300 alone (probe 67).
