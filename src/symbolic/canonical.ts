@@ -258,6 +258,12 @@ export class Canonicalizer {
   /** Where the side being read has a value; {@link side} starts a fresh set. */
   conditions = new Conditions();
 
+  /**
+   * Whether a comparison read almost everywhere lost its tie: until one does, every form read is also the exact
+   * form, so a derivative step's cases cannot differ where they meet (decide.ts reads its joins only after one).
+   */
+  droppedATie = false;
+
   /** Canonical forms of large sums by identity: an expansion shared across instances is read once. */
   private readonly cache = new WeakMap<Term, { value: RationalFunction; conditions: Conditions }>();
 
@@ -1615,6 +1621,8 @@ export class Canonicalizer {
     this.atoms.steps.set(id, primitive);
     const positive = RationalFunction.variable(id);
     if (this.almostEverywhere) {
+      // Read exactly, this comparison would hold its tie ([P == 0]) apart: its sign's convention is dropped here.
+      if ((sign > 0) === (op === '>=' || op === '<')) this.droppedATie = true;
       const greater = sign > 0 ? positive : one.sub(positive, b);
       return op === '>' || op === '>=' ? greater : one.sub(greater, b);
     }

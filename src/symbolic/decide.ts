@@ -366,7 +366,7 @@ export function decideStep(
       // A derivative step equal almost everywhere, its cases' conventions aside: where they meet, the line above may still be
       // continuous, so the derivative exists there and the step must take its value (probe 89: ELU's (x > 0) + (x < 0) exp(x)
       // is 0 at 0, where the slope is 1; Huber's derivative with both cases strict, 0 at |r| = 1; both closed, 2 there).
-      if (step.almostEverywhere === true && (someSubterm(lhs, (t) => t.k === 'cmp') || someSubterm(rhs, (t) => t.k === 'cmp'))) {
+      if (step.almostEverywhere === true && shared.canonical.droppedATie && (someSubterm(lhs, (t) => t.k === 'cmp') || someSubterm(rhs, (t) => t.k === 'cmp'))) {
         const join = differingAtAJoin(lhs, rhs, instance, step.inputs, inputMap, seed, exact);
         if (join !== undefined) return different(toRecord(instance), join.explanation, () => join.confirmation, undefined, true);
       }
@@ -442,7 +442,8 @@ function differingAtAJoin(lhs: Term, rhs: Term, instance: Instance, inputs: read
         for (const [k, v] of tie) point.set(k, v);
         const values = confirmAtPoint(lhs, rhs, point, 2 * DIGITS);
         // At a kink, where the line above jumps, the step's value is a convention.
-        if (values === undefined || conventionAt(lhs, rhs, point, inputs, 2 * DIGITS, values.lhs.minus(values.rhs))) continue;
+        // The almost-everywhere forms are equal, so the sides cannot differ next to the tie: only whether the line above jumps.
+        if (values === undefined || conventionAt(lhs, rhs, point, inputs, 2 * DIGITS, values.lhs.minus(values.rhs), true)) continue;
         return { point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs), difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits, atJoin: true };
       }
       return undefined;
@@ -2895,17 +2896,20 @@ function differsNearby(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointVal
 const NEARBY_SCALES = [12, 30, 45];
 
 /**
+ * Whether a derivative step's difference from the line above at a point is a kink's convention: the line above may have
+ * a kink, the sides agree just beside the point (known where their almost-everywhere forms are equal: `agreeBeside`),
+ * and the line above jumps there (by half the difference or more).
+ */
+function conventionAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number, difference: Decimal,
+  agreeBeside = false): boolean {
+  return mayHaveKink(lhs) && (agreeBeside || !differsNearby(lhs, rhs, point, inputs, maxDigits)) && jumpsAt(lhs, point, inputs, maxDigits, difference);
+}
+
+/**
  * Whether the term jumps at the point: its value there is not its value at the points a hair away (or it has
  * a value at one and not the other). A term that cannot be evaluated there counts as a jump, so that nothing
  * is refuted on a point the evaluation cannot read.
  */
-/**
- * Whether a derivative step's difference from the line above at a point is a kink's convention: the line above may have
- * a kink, the sides agree just beside the point, and the line above jumps there (by half the difference or more).
- */
-function conventionAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number, difference: Decimal): boolean {
-  return mayHaveKink(lhs) && !differsNearby(lhs, rhs, point, inputs, maxDigits) && jumpsAt(lhs, point, inputs, maxDigits, difference);
-}
 
 function jumpsAt(term: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number, difference: Decimal): boolean {
   // Digits that see the point's smallest entry beside 0: (x > 0) at x = 1e-300 is too close to call in 120, which read as
@@ -2942,7 +2946,6 @@ function smallestExponent(point: ReadonlyMap<string, PointValue>): number {
 /** How far, relative to 1 + |value|, the line above may move over a hair's step (1e-12 relative) and still be continuous. */
 const JUMP_TOLERANCE = 1e-6;
 
-/** The point moved a hair (1e-12 relative, 1e-15 at 0, or finer by `scale`) in each continuous entry, in four patterns of signs. */
 /** Whether the step has a value at every point a hair away where the line above has one, and the line above has one at some. */
 function valueAllAround(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[]): boolean {
   let read = 0;
@@ -2955,6 +2958,7 @@ function valueAllAround(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointVa
   return read > 0;
 }
 
+/** The point moved a hair (1e-12 relative, 1e-15 at 0, or finer by `scale`) in each continuous entry, in four patterns of signs. */
 function nearbyPoints(point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], scale = 12): Map<string, PointValue>[] {
   const asRational = (v: PointValue) => (typeof v === 'number' ? rationalOfDouble(v) : 'term' in v ? rationalOfDouble(v.approx) : Rational.of(v.num, v.den));
   // Only entries that vary continuously move: a label or a one-hot entry stays what it is.
