@@ -3,6 +3,7 @@ import type { Expr, IntervalExpr } from '../syntax/index.ts';
 import { Decimal } from 'decimal.js';
 import { FUNCTIONS, preciseValue } from './functions.ts';
 import { Resolver, type Scope } from './resolve.ts';
+import { isWholeNumberName, wholeNumberTypeError } from './types.ts';
 import { add, fn, input, mul, num, sub } from './term-builders.ts';
 import { constantFraction, inputNames, someSubterm } from './term-queries.ts';
 import type { Input, InputInterval, Term } from './term.ts';
@@ -23,8 +24,9 @@ import type { Input, InputInterval, Term } from './term.ts';
 /** Reads the interval of `given NAME: TYPE in (a, b)`: the ends must be numbers (pi/2, sqrt(2), -Infinity). */
 export function resolveInterval(interval: IntervalExpr, typeName: string, rank: number, scope: Scope): { interval?: InputInterval; relativeEnds?: Input['relativeEnds'] } {
   const file = scope.file;
+  if (rank === 0 && isWholeNumberName(typeName)) throw wholeNumberTypeError(typeName, file, interval.span);
   if (typeName !== 'real' || rank > 0) {
-    throw new DerivationError(diagnostic('unknown-type', `an interval is given for a real number, not for ${rank > 0 ? 'an array' : `a ${typeName}`}`, file, interval.span,
+    throw new DerivationError(diagnostic('unknown-type', `an interval is given for a real number, not for ${rank > 0 ? 'an array' : /^[aeiou]/.test(typeName) ? `an ${typeName}` : `a ${typeName}`}`, file, interval.span,
       rank > 0 ? 'give each entry its interval through a scalar (given t: real in (0, 1)), or use unit[n] for entries between 0 and 1'
         : 'write given x: real in (0, 1); positive is real in (0, Infinity)'));
   }

@@ -1,4 +1,4 @@
-import { DerivationError, diagnostic } from '../diagnostics/index.ts';
+import { DerivationError, diagnostic, type Span } from '../diagnostics/index.ts';
 import type { TypeExpr } from '../syntax/index.ts';
 import { sameDim } from './arrays.ts';
 import { readDimExpression } from './dim-arithmetic.ts';
@@ -45,10 +45,26 @@ export interface ResolvedType {
   readonly binary?: TwoValues;
 }
 
+/** Names a whole number's type goes by elsewhere (Lean, Python, the books): no type here, the error names the two that are. */
+const WHOLE_NUMBER_NAMES = new Set(['integer', 'int', 'natural', 'nat', 'whole', 'n', 'z', 'ℕ', 'ℤ']);
+
+/** Whether a type's name is one a whole number goes by elsewhere (see {@link wholeNumberTypeError}). */
+export function isWholeNumberName(name: string): boolean {
+  return WHOLE_NUMBER_NAMES.has(name.toLowerCase());
+}
+
+/** The error of a whole number's type, `integer` or `natural`, with or without an interval: it names the types that are. */
+export function wholeNumberTypeError(name: string, file: string, span: Span | undefined): DerivationError {
+  return new DerivationError(diagnostic('unknown-type', `unknown type '${name}': a whole number is a size or a count`, file, span,
+    'write given n: size for a whole number n >= 1 (decided at every n, and proved for all n where the algebra allows), or given n: count for one from 0 (drawn from 0 to 20); n - 1 or n + 2 in the claim shifts the range'));
+}
+
 /** Reads a written type; `positive` takes 0 or 1 dimensions, the others exactly their rank. */
 export function resolveType(type: TypeExpr, file: string): ResolvedType {
   const rule = TYPES[type.name];
   if (rule === undefined) {
+    // The books' "for every integer n >= 1": a whole number is a size (every n, proved for all) or a count (0 to 20).
+    if (isWholeNumberName(type.name)) throw wholeNumberTypeError(type.name, file, type.span);
     throw new DerivationError(diagnostic('unknown-type', `unknown type '${type.name}'`, file, type.span,
       `the types are ${Object.keys(TYPES).join(', ')}, size for a dimension alone and function for an unknown function (docs/syntax.md)`));
   }

@@ -31,6 +31,18 @@ describe('buildModel: declarations', () => {
     for (const type of ['real', 'positive', 'unit', 'vector', 'simplex', 'onehot', 'label']) expect(d.hint).toContain(type);
   });
 
+  it('a whole number declared as the books and other languages do (integer, natural, with an interval or not) is refused with the two types that hold one', () => {
+    for (const declaration of ['n: integer', 'n: natural', 'n: int', 'n: integer in [1, 10]', 'n: Integer in [0, Infinity)']) {
+      const d = stepDiagnostic(deriv(`given ${declaration}\nclaim n^2 >= n\n`));
+      expect(d.code).toBe('unknown-type');
+      expect(d.message).toMatch(/^unknown type '\w+': a whole number is a size or a count/);
+      expect(d.hint).toContain('given n: size');
+      expect(d.hint).toContain('given n: count');
+    }
+    // Another type with an interval keeps its message, with its article.
+    expect(stepDiagnostic(deriv('given n: onehot in [1, 10]\nclaim n = n\n')).message).toContain('not for an onehot');
+  });
+
   it('a given is a declaration of the whole derivation: a let or claim before it may use it (sixteenth probe)', () => {
     const [proved, refuted] = claimsOf(deriv('let s = sigmoid(a)\nclaim diff(s, a) = s * (1 - s)\ngiven a: real\nclaim diff(s, a) = s * (1 + s)   expect wrong\n'));
     expect([proved.steps[0].verdict, refuted.steps[0].verdict]).toEqual(['proved', 'refuted']);
