@@ -345,7 +345,8 @@ export function decideStep(
           // A margin through abs(E) turns where E's branches do: each branch's critical points, read on the margin itself.
           const branches = absBranches(rhs as Term).flatMap((branch) => criticalPoints(marginSlopes(branch, step.inputs), canonical, atoms, inputMap, exact));
           return [...single, ...branches, ...affine, ...jointPoints(slopes, single), ...curve, ...unboundedAffinePoints(rhs as Term, slopes),
-            ...uniformPoints(rhs as Term, step.inputs, instance, (restricted, pseudo) => criticalPoints(marginSlopes(restricted, pseudo), canonical, atoms, inputMap, exact)),
+            ...uniformPoints(rhs as Term, step.inputs, instance, (restricted, pseudo) => criticalPoints(marginSlopes(restricted, pseudo), canonical, atoms,
+              new Map([...inputMap, ...pseudo.filter((input) => !inputMap.has(input.name)).map((input) => [input.name, input] as const)]), exact)),
             // Last: the simpler points above make the simpler counterexample where both show one.
             ...(affine.length === 0 ? newtonPoints(slopes) : []), ...(affine.length === 0 && curve.length === 0 ? numericCurvePoints(slopes) : [])];
         } : () => [];
@@ -714,35 +715,68 @@ function uniformPoints(comparison: Term, inputs: readonly Input[], instance: Ins
   if (arrays.length === 0) return withCentres(centres.length === 0 ? [] : [new Map()]);
   const entries = arrays.reduce((n, input) => n + shapeOf(input).reduce((a, b) => a * b, 1), 0);
   if (entries === 0 || entries > MAX_UNIFORM_ENTRIES) return [];
-  // The bound with each array as one scalar of its own name (an array's name is no scalar input of the step).
-  const pseudo = read.map((input) => ({ ...input, dims: [] }));
-  const restricted = substituteArrayInputs(comparison, new Map(arrays.map((input) => [input.name, { at: () => ({ k: 'input', ref: { name: input.name, indices: [] } } as Term) }])));
-  let critical: Map<string, PointValue>[] = [];
-  try {
-    critical = criticalOf(restricted, pseudo);
-  } catch (error) {
-    if (!(error instanceof BudgetExceededError || error instanceof DomainError)) throw error;
-  }
-  const points = [...affinePoints(marginSlopes(restricted, pseudo), instance.sizes), ...combinedPoints(pseudo, critical)];
-  // Each array's value written into every entry, under the names a point holds them by (x[1], A[1, 2]).
-  return withCentres(points.map((point) => {
-    const out = new Map<string, PointValue>();
-    for (const input of read) {
-      const v = point.get(input.name);
-      if (v === undefined) continue;
-      if (input.dims.length === 0) { out.set(input.name, v); continue; }
-      const shape = shapeOf(input);
-      const count = shape.reduce((a, b) => a * b, 1);
-      for (let flat = 0; flat < count; flat++) {
-        let rest = flat;
-        const at: number[] = [];
-        for (let p = shape.length - 1; p >= 0; p--) { at.unshift((rest % shape[p]) + 1); rest = Math.floor(rest / shape[p]); }
-        out.set(`${input.name}[${at.join(', ')}]`, v);
+  // Every entry alike; then, over vectors, one entry apart from the others, at each place in turn: cross-entropy
+  // against the entropy of a label-smoothed q (1 - 2 ls/3 at the label, ls/3 elsewhere) ties at softmax(z) = q, where z
+  // is log(3/ls - 2) at the label and 0 elsewhere, a critical value of that one entry (probe 89).
+  const vectorSize = arrays.every((input) => input.dims.length === 1) ? Math.min(...arrays.map((input) => shapeOf(input)[0])) : 0;
+  const places = vectorSize > 1 ? Array.from({ length: Math.min(vectorSize, MAX_APART_PLACES) }, (_, j) => j + 1) : [];
+  return withCentres([...arrayPattern(undefined), ...places.flatMap(arrayPattern)]);
+
+  /** The points of one pattern: every entry alike (`apart` undefined), or the entry at `apart` with a value of its own. */
+  function arrayPattern(apart: number | undefined): Map<string, PointValue>[] {
+    const apartName = (input: Input) => `${input.name}\u2032apart`;
+    // The bound with each array as one scalar of its own name (an array's name is no scalar input of the step), and the entry apart as another.
+    const pseudo = [...read.map((input) => ({ ...input, dims: [] })), ...(apart === undefined ? [] : arrays.map((input) => ({ ...input, name: apartName(input), dims: [] })))];
+    const scalar = (name: string): Term => ({ k: 'input', ref: { name, indices: [] } });
+    const restricted = substituteArrayInputs(comparison, new Map(arrays.map((input) => [input.name, {
+      at: (indices: readonly Index[]) => scalar(apart !== undefined && indices.length === 1 && indices[0].k === 'lit' && indices[0].value === apart ? apartName(input) : input.name),
+    }])));
+    // An entry apart read at a symbolic place is no pattern of the instance.
+    if (apart !== undefined && someSubterm(restricted, (x) => x.k === 'input' && arrays.some((input) => input.name === x.ref.name) && x.ref.indices.length > 0)) return [];
+    let points: Map<string, PointValue>[] = [];
+    try {
+      if (apart === undefined) {
+        points = [...affinePoints(marginSlopes(restricted, pseudo), instance.sizes), ...combinedPoints(pseudo, criticalOf(restricted, pseudo))];
+      } else {
+        // The entries apart solved for with the rest at their simplest values (the books' z = 0, ls = 1/2 give z = log 4 at the label).
+        const rest = new Map<string, Term>();
+        const restPoint = new Map<string, PointValue>();
+        for (const input of pseudo.slice(0, read.length)) {
+          const v = simpleValuesWithin(input)[0];
+          if (v === undefined) return [];
+          rest.set(input.name, { k: 'num', value: { num: v.num, den: v.den } });
+          restPoint.set(input.name, { num: v.num, den: v.den });
+        }
+        points = criticalOf(substituteScalarInputs(restricted, rest), pseudo.slice(read.length)).slice(0, MAX_APART_POINTS).map((point) => new Map([...restPoint, ...point]));
       }
+    } catch (error) {
+      if (!(error instanceof BudgetExceededError || error instanceof DomainError)) throw error;
     }
-    return out;
-  }));
+    // Each array's value written into every entry, under the names a point holds them by (x[1], A[1, 2]).
+    return points.map((point) => {
+      const out = new Map<string, PointValue>();
+      for (const input of read) {
+        const v = point.get(input.name);
+        if (v === undefined) continue;
+        if (input.dims.length === 0) { out.set(input.name, v); continue; }
+        const shape = shapeOf(input);
+        const count = shape.reduce((a, b) => a * b, 1);
+        for (let flat = 0; flat < count; flat++) {
+          let rest = flat;
+          const at: number[] = [];
+          for (let p = shape.length - 1; p >= 0; p--) { at.unshift((rest % shape[p]) + 1); rest = Math.floor(rest / shape[p]); }
+          out.set(`${input.name}[${at.join(', ')}]`, apart !== undefined && at[0] === apart ? point.get(apartName(input)) ?? v : v);
+        }
+      }
+      return out;
+    });
+  }
 }
+
+/** The places of a vector's entry apart from the others that are tried, at most (one pattern each). */
+const MAX_APART_PLACES = 4;
+/** The points of each pattern with an entry apart, at most. */
+const MAX_APART_POINTS = 8;
 
 /**
  * The point where the margin's derivatives in all its scalar inputs vanish at once, where each is affine in them (a

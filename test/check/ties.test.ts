@@ -161,6 +161,40 @@ claim logsumexp(x) >= dot(p, x) - sum(p .* log(p))
   }, 120_000);
 });
 
+describe('a strict bound tied where one entry of a vector stands apart from the others (probe 89: verified)', () => {
+  it('is refuted at that entry\'s critical value, exactly: label smoothing ties at softmax(z) = q, z = log 4 at the label for ls = 1/2', () => {
+    // q is 1 - 2 ls/3 at the label and ls/3 elsewhere: never uniform, so no array of equal entries reaches the tie.
+    expect(verdictsIn(`given z: vector[3]
+given c: label[3]
+given ls: unit
+let q = (1 - ls) * onehot(c, 3) + ls / 3
+claim -sum(k, q[k] * log(softmax(z)[k])) > -sum(k, q[k] * log(q[k]))   expect wrong
+claim -sum(k, q[k] * log(softmax(z)[k])) >= -sum(k, q[k] * log(q[k]))
+claim sum(k, q[k] * log(q[k] / softmax(z)[k])) > 0   expect wrong
+`, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted']);
+  }, 120_000);
+
+  it('is refuted with the label at another place than the first, and over four classes', () => {
+    expect(verdictsIn(`given z: vector[4]
+given ls: unit
+let q = (1 - ls) * [0, 0, 1, 0] + ls / 4
+claim -sum(k, q[k] * log(softmax(z)[k])) > -sum(k, q[k] * log(q[k]))   expect wrong
+`, { seed: 2 })).toEqual(['refuted']);
+  }, 120_000);
+});
+
+describe('a strict bound tied where sin of 1/x is 1 (probe 92: the squeeze theorem\'s bound verified)', () => {
+  it('is refuted at x = 2/pi, through the reciprocal argument, a factor x and abs\'s indicator alike', () => {
+    expect(verdictsIn(`given x: real in (0, 1)
+claim abs(sin(1/x)) < 1   expect wrong
+claim x * sin(1/x) < x   expect wrong
+claim x * abs(sin(1/x)) < x   expect wrong
+claim x * abs(sin(1/x)) <= x
+claim x * sin(2/x + 1) < x   expect wrong
+`, { seed: 1 })).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'refuted']);
+  }, 120_000);
+});
+
 describe('a bound that fails only next to an open end, past a tie solved exactly (probe 90: verified)', () => {
   it('is refuted just past the tie, nudged by its distance from the end, however the constant is written', () => {
     expect(verdictsIn(`given b: real in (0, 1)
