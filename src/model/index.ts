@@ -11,7 +11,7 @@ export { isBinder, mapChildren, substituteArrayInputs, substituteIndices, substi
 export * from './term-builders.ts';
 export type * from './term.ts';
 export { appliedName, printFraction, printIndex, printRef, printTerm, termKey } from './print-term.ts';
-export { constantFraction, someChild, hasAffineIndex, hasDiff, hasIndexValue, freeInputNames, inputNames, isLiteralConstant, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
+export { constantFraction, someChild, hasAffineIndex, hasDiff, hasIndexValue, freeInputNames, inputNames, isLiteralConstant, isWholeArithmetic, movesWithInputs, someSubterm, turningScales, usesIndexVariable } from './term-queries.ts';
 export { compare } from './compare.ts';
 export type { LetDefinition } from './resolve.ts';
 export { cachedEvaluationWork, children, expandedSize, expandedSizeUpTo, writtenOutSizeUpTo } from './term-size.ts';

@@ -55,6 +55,18 @@ export function isLiteralConstant(t: Term): boolean {
 const LITERAL_KINDS: ReadonlySet<Term['k']> = new Set(['num', 'pi', 'fn', 'add', 'mul', 'pow', 'cmp']);
 
 /**
+ * Whether a term's double is its value exactly (while it stays below 2^53): whole numbers, sizes and index values,
+ * added, multiplied and raised to whole powers. A comparison of such sides is a tie where their doubles tie; of any
+ * other sides that do not move with the inputs (exp(1) - sum(k, 0, 17, 1/k!), Stirling's bound in a size n) it is a
+ * guess within their rounding, and both were refuted by a cancellation in doubles (probe 92).
+ */
+export function isWholeArithmetic(term: Term): boolean {
+  const whole = (v: { readonly den: bigint }) => v.den === 1n;
+  return !someSubterm(term, (t) => !(t.k === 'size' || t.k === 'ival' || t.k === 'add' || t.k === 'mul' || t.k === 'sum'
+    || (t.k === 'num' && whole(t.value)) || (t.k === 'pow' && t.exponent.k === 'num' && whole(t.exponent.value) && t.exponent.value.num >= 0n)));
+}
+
+/**
  * Whether a term's value moves with the inputs: it reads one, an unknown
  * function or a derivative. A comparison of terms that do not (of indices'
  * values, sizes, constants) is no kink: its sides never cross as inputs move.

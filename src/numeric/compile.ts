@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, isWholeArithmetic, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { integrate, type Integrand } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -645,6 +645,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         const identical = termKey(t.a) === termKey(t.b);
         const kink = movesWithInputs(t.a) || movesWithInputs(t.b);
         const literal = isLiteralConstant(t.a) && isLiteralConstant(t.b);
+        const exact = isWholeArithmetic(t.a) && isWholeArithmetic(t.b);
         return (s) => {
           const x = a(s);
           const ex = s.error;
@@ -653,10 +654,10 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           if (kink) noteKink(s, x - y);
           // Sides closer than their error bounds (t against the double nearest 1/3): the outcome is a guess.
           // Inside a derivative the kink margin keeps inputs away from such points instead.
-          // Sides that do not move with the inputs (j <= k + 1, of index values and sizes) are whole numbers computed
-          // exactly, whatever bound their rounding rule gives: a tie there is a tie.
-          // Literals are not such: (0.1 + 0.2 == 0.3) is 1, though their doubles differ, and 60 digits say so.
-          if ((kink || literal) && bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
+          // Sides of whole numbers (j <= k + 1, of index values and sizes) are computed exactly, whatever bound their
+          // rounding rule gives: a tie there is a tie. Other sides are not, moving or not: (0.1 + 0.2 == 0.3) is 1,
+          // though their doubles differ, and exp(1) - sum(k, 0, 17, 1/k!) > 1/18! holds where doubles cancel every digit.
+          if ((kink || literal || !exact) && bound > 0 && s.differentiating === 0 && !identical && !(Math.abs(x - y) > bound)) s.needsPrecision = true;
           // An overflowed side (Infinity > Infinity is false) would give a wrong 0/1: only high precision decides it.
           if (!identical && (!Number.isFinite(x) || !Number.isFinite(y))) s.needsPrecision = true;
           s.error = 0;

@@ -1,4 +1,4 @@
-import { FUNCTIONS, instantiateFunctions, isLiteralConstant, movesWithInputs, termKey, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
+import { FUNCTIONS, instantiateFunctions, isLiteralConstant, isWholeArithmetic, movesWithInputs, termKey, usesIndexVariable, withUniqueBinders, type Comparison, type FunctionName, type Index, type InputRef, type Term } from '../model/index.ts';
 import {
   argumentError, argumentsError, compileClosures, FIRST_ORDER_SHARE, powerError, finiteDifference, freeIndexNames, inputsRead, literalError, literalValue, MAX_CACHED_ENTRIES, NEVER_ZERO, outOfRange,
   UNDERFLOW, UNIT_ROUNDOFF, type Compiled, type IndexSlots,
@@ -372,8 +372,8 @@ class Generator {
         const moves = movesWithInputs(t.a) || movesWithInputs(t.b);
         if (moves) this.noteKink(out, `${x} - ${y}`);
         if (!identical) {
-          // As compile.ts: a tie of sides that do not move with the inputs is a tie.
-          if (moves || (isLiteralConstant(t.a) && isLiteralConstant(t.b))) {
+          // As compile.ts: a tie of whole-number sides is a tie; of any others, a guess within their rounding.
+          if (moves || (isLiteralConstant(t.a) && isLiteralConstant(t.b)) || !(isWholeArithmetic(t.a) && isWholeArithmetic(t.b))) {
             this.emit(out, `if (${bd} > 0 && s.differentiating === 0 && !(Math.abs(${x} - ${y}) > ${bd})) s.needsPrecision = true;`);
           }
           this.emit(out, `if (!Number.isFinite(${x}) || !Number.isFinite(${y})) s.needsPrecision = true;`);

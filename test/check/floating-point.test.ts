@@ -154,3 +154,16 @@ claim (0.1 + 0.2 > 0.3) = 1   expect wrong
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('a bound whose sides read no input but round (probe 92: true steps refuted by a cancellation in doubles)', () => {
+  it('reads a constant and a bound in a size in 60 digits where their doubles are within rounding, and refutes only a real slip', () => {
+    // e - sum(k <= 17, 1/k!) is 1.65e-16, its double -4.4e-16; Stirling's lower bound with two corrections is 1e-14
+    // below n! at n = 150, where (n/e)^n rounds by 150 ulps.
+    expect(verdictsIn(`given n: size
+claim exp(1) - sum(k, 0, 17, 1/factorial(k)) > 1 / factorial(18)
+claim exp(1) - sum(k, 0, 17, 1/factorial(k)) > 1 / factorial(17)   expect wrong
+claim factorial(n) >= sqrt(2*pi*n) * (n/e)^n * exp(1/(12*n) - 1/(360*n^3))
+claim factorial(n) >= sqrt(2*pi*n) * (n/e)^n * exp(1/(12*n))   expect wrong
+`, { seed: 1, sizes: undefined })).toEqual(['verified', 'refuted', 'verified', 'refuted']);
+  }, 120_000);
+});
