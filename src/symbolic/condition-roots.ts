@@ -24,12 +24,16 @@ export function pointsThroughFunctions(condition: Polynomial, atoms: AtomTable, 
   }
   const vars = [...poly.variables()];
   if (vars.length > 1) {
-    const throughRoot = throughRootOfInput(poly, vars, atoms, inputs);
-    if (throughRoot.length > 0) return throughRoot;
-    const onCurve = pointsOnCurve(poly, vars, atoms, inputs);
-    if (onCurve.length > 0) return onCurve;
-    const throughConstants = affineOverConstantRoots(poly, vars, atoms, inputs);
-    return throughConstants.length > 0 ? throughConstants : pointsWithAnInputAtZero(poly, vars, atoms, inputs);
+    const apart = depth < MAX_ROOT_DEPTH ? throughFewerAtoms(poly, vars, atoms, inputs, depth) : [];
+    const others = (() => {
+      const throughRoot = throughRootOfInput(poly, vars, atoms, inputs);
+      if (throughRoot.length > 0) return throughRoot;
+      const onCurve = pointsOnCurve(poly, vars, atoms, inputs);
+      if (onCurve.length > 0) return onCurve;
+      const throughConstants = affineOverConstantRoots(poly, vars, atoms, inputs);
+      return throughConstants.length > 0 ? throughConstants : pointsWithAnInputAtZero(poly, vars, atoms, inputs);
+    })();
+    return apart.length === 0 ? others : [...apart, ...others];
   }
   if (vars.length !== 1) return [];
   const [id] = vars;
@@ -52,13 +56,13 @@ export function pointsThroughFunctions(condition: Polynomial, atoms: AtomTable, 
       if (c.abs().cmp(Rational.ONE) > 0) continue;
       // a x + b = theta, x = (theta - b) / a.
       for (const line of lines) {
-        for (const theta of angleTerms(angle.name, c)) place(line.entry, line.kind, solved(theta, line.slope, line.offset), line.fixed);
+        for (const theta of angleTerms(angle.name, c)) place(line.entry, line.kind, solved(theta, line.slope, line.offset, line.reciprocal), line.fixed);
       }
     }
     for (const c of irrational) {
       if (Math.abs(c.value) >= 1) continue;
       for (const line of lines) {
-        for (const theta of irrationalAngles(angle.name, c.term)) place(line.entry, line.kind, solved(theta, line.slope, line.offset), line.fixed);
+        for (const theta of irrationalAngles(angle.name, c.term)) place(line.entry, line.kind, solved(theta, line.slope, line.offset, line.reciprocal), line.fixed);
       }
     }
     return out.slice(0, MAX_POINTS);
@@ -582,9 +586,21 @@ function fraction(c: Rational): Term {
 }
 
 /** (theta - b) / a, the input's value where the argument a x + b is theta. */
-function solved(theta: Term, slope: Rational, offset: Rational): Term {
+function solved(theta: Term, slope: Rational, offset: Rational, reciprocal = false): Term {
   const shifted = offset.isZero() ? theta : add(theta, fraction(offset.neg()));
+  // a / x + b = theta: x = a / (theta - b).
+  if (reciprocal) return mul(fraction(slope), pow(shifted, num(-1)));
   return slope.equals(Rational.ONE) ? shifted : mul(fraction(slope.inv()), shifted);
+}
+
+/** A line through an angle's argument: x with the argument `slope x + offset` (or `slope / x + offset`, `reciprocal`). */
+interface ArgumentLine {
+  readonly entry: string;
+  readonly kind: Input['kind'];
+  readonly slope: Rational;
+  readonly offset: Rational;
+  readonly reciprocal?: boolean;
+  readonly fixed: ReadonlyArray<readonly [string, Rational]>;
 }
 
 /**
@@ -592,16 +608,15 @@ function solved(theta: Term, slope: Rational, offset: Rational): Term {
  * a x + b; for several, each in turn with the others at simple values of their types
  * where that leaves a x + b (x + y at y = 0, x y at x = 1).
  */
-function linesThrough(argument: RationalFunction, atoms: AtomTable, inputs: ReadonlyMap<string, Input>):
-  Array<{ entry: string; kind: Input['kind']; slope: Rational; offset: Rational; fixed: ReadonlyArray<readonly [string, Rational]> }> {
-  const single = affineInInput(argument, atoms, inputs);
+function linesThrough(argument: RationalFunction, atoms: AtomTable, inputs: ReadonlyMap<string, Input>): ArgumentLine[] {
+  const single = affineInInput(argument, atoms, inputs) ?? reciprocalInInput(argument, atoms, inputs);
   if (single !== undefined) return [{ ...single, fixed: [] }];
   if (argument.denominatorFactors().length > 0) return [];
   const poly = argument.numerator();
   const vars = [...poly.variables()];
   if (vars.length < 2 || vars.length > 3) return [];
   const scale = argument.denominatorConstant().inv();
-  const out: Array<{ entry: string; kind: Input['kind']; slope: Rational; offset: Rational; fixed: ReadonlyArray<readonly [string, Rational]> }> = [];
+  const out: ArgumentLine[] = [];
   for (const { free, fixed, restricted } of restrictions(poly, vars, atoms, inputs)) {
     if (restricted.degreeIn(free.id) !== 1 || restricted.variables().size !== 1) continue;
     const offset = restricted.substitute(free.id, Polynomial.ZERO).constantValue();
@@ -629,6 +644,56 @@ function affineInInput(argument: RationalFunction, atoms: AtomTable, inputs: Rea
   if (offset === undefined || at1 === undefined) return undefined;
   const slope = at1.sub(offset).mul(scale);
   return slope.isZero() ? undefined : { entry: atom.text, kind, slope, offset: offset.mul(scale) };
+}
+
+/**
+ * The roots of a condition in several atoms through a part of it in fewer: its cofactor where a monomial divides it
+ * (x - x sin(1/x) is x (1 - sin(1/x)), 0 at sin(1/x) = 1), and each of its indicators at 0 and at 1 (abs(s) - 1 is
+ * 2 s [s > 0] - s - 1: s - 1 where s > 0). Only more points: where an indicator's value is not its own, the point
+ * found reads the condition as it is (x |sin(1/x)| < x ties at x = 2/pi, and the strict bound was verified, probe 92).
+ */
+function throughFewerAtoms(poly: Polynomial, vars: readonly number[], atoms: AtomTable, inputs: ReadonlyMap<string, Input>, depth: number): Array<Map<string, PointValue>> {
+  const out: Array<Map<string, PointValue>> = [];
+  const { content, cofactor } = poly.extractMonomialContent();
+  if (content.length > 0 && cofactor.variables().size < vars.length && cofactor.variables().size > 0) out.push(...pointsThroughFunctions(cofactor, atoms, inputs, depth + 1));
+  const indicators = vars.filter((id) => atoms.stepAtoms.has(id));
+  if (indicators.length > 0 && indicators.length <= MAX_INDICATORS_SET && indicators.length < vars.length) {
+    for (let values = 0; values < 2 ** indicators.length; values++) {
+      let set = poly;
+      indicators.forEach((id, k) => { set = set.substitute(id, (values >> k) & 1 ? Polynomial.ONE : Polynomial.ZERO); });
+      if (set.variables().size > 0) out.push(...pointsThroughFunctions(set, atoms, inputs, depth + 1));
+    }
+  }
+  return out.slice(0, MAX_POINTS);
+}
+
+/** The indicators of a condition set to 0 and 1 in every combination, at most (2^k conditions each). */
+const MAX_INDICATORS_SET = 2;
+
+/**
+ * An argument a / x + b with x one scalar input and a, b rational (sin(1/x) = 1 at x = 2/pi: the squeeze theorem's
+ * x |sin(1/x)| <= x ties there, and the strict bound was verified, probe 92).
+ */
+function reciprocalInInput(argument: RationalFunction, atoms: AtomTable, inputs: ReadonlyMap<string, Input>):
+  { entry: string; kind: Input['kind']; slope: Rational; offset: Rational; reciprocal: true } | undefined {
+  const factors = argument.denominatorFactors();
+  if (factors.length !== 1 || factors[0].exponent !== 1) return undefined;
+  const denominator = factors[0].factor;
+  const vars = [...denominator.variables()];
+  if (vars.length !== 1 || denominator.degreeIn(vars[0]) !== 1) return undefined;
+  const [id] = vars;
+  const atom = atoms.atoms[id];
+  const kind = atom.kind === 'input' ? scalarKind(atom.name, inputs) : undefined;
+  if (atom.kind !== 'input' || kind === undefined) return undefined;
+  // The denominator c x (no constant), the numerator p x + q: the argument is p / c + (q / c) / x.
+  const numerator = argument.numerator();
+  if (![...numerator.variables()].every((v) => v === id) || numerator.degreeIn(id) > 1) return undefined;
+  const [d0, d1] = [denominator.substitute(id, Polynomial.ZERO).constantValue(), denominator.substitute(id, Polynomial.ONE).constantValue()];
+  const [q, n1] = [numerator.substitute(id, Polynomial.ZERO).constantValue(), numerator.substitute(id, Polynomial.ONE).constantValue()];
+  if (d0 === undefined || !d0.isZero() || d1 === undefined || q === undefined || n1 === undefined) return undefined;
+  const c = d1.mul(argument.denominatorConstant());
+  const slope = q.div(c);
+  return slope.isZero() ? undefined : { entry: atom.text, kind, slope, offset: n1.sub(q).div(c), reciprocal: true };
 }
 
 /** The kind of a scalar input whose values a point may set (real, positive, unit); else undefined. */
