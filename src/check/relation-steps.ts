@@ -73,7 +73,7 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
     const explanation = `the line above, ${c.lhs}, is not ${relationWords(relation)} the step, ${c.rhs}: ${c.difference === '0' ? 'they are equal there' : `they differ by ${c.difference}`}`;
     return { ...result, detail: { ...withoutExplanation(result).detail, explanation } };
   }
-  if (values === undefined || !Number.isFinite(values[0])) return withoutExplanation(result);
+  if (values === undefined || !Number.isFinite(values[0])) return withPreciseValues(result, model, claim, above, step, relation) ?? withoutExplanation(result);
   const [a, b] = values;
   // Where the step has no value, it is said so; a 60-digit counterexample keeps its words for why doubles show no difference.
   const noValue = c.rhs === 'undefined' || !Number.isFinite(b);
@@ -115,6 +115,24 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
       : `the line above, ${short(a)}, is not ${relationWords(relation)} the step, ${short(b)}${a === b ? ' (equal in double precision)' : ''}`;
   const detail = { ...withoutExplanation(result).detail, counterexample, explanation };
   return { ...result, detail };
+}
+
+/**
+ * The 60-digit values of the two expressions at a counterexample where doubles have none for the line above (phi(z) /
+ * Phi(z) at z = -1e13, 0 / 0 in doubles): the report showed the comparison's 1 and 0. Undefined where they do not
+ * settle or do not show the failure.
+ */
+function withPreciseValues(result: StepResult, model: Model, claim: ModelClaim, above: Term, step: Term, relation: Exclude<Relation, '='>): StepResult | undefined {
+  const c = result.detail.counterexample;
+  if (c === undefined) return undefined;
+  const precise = preciseValuesAt(model.inputs, claim, [above, step], c);
+  if (precise === undefined || holds(relation, precise[0].cmp(precise[1]), 0)) return undefined;
+  const [x, y] = precise;
+  const difference = x.minus(y);
+  const shown = (v: Decimal) => v.toSignificantDigits(difference.isZero() ? 20 : Math.min(40, Math.max(20, x.e - difference.e + 4))).toString();
+  const read = { ...c, lhs: shown(x), rhs: shown(y), difference: difference.toSignificantDigits(6).toString(), tolerance: undefined };
+  const words = `the line above, ${shown(x)}, is not ${relationWords(relation)} the step, ${shown(y)}: they differ by ${read.difference}; read in 60 digits, where doubles have no value for the line above`;
+  return { ...result, detail: { ...withoutExplanation(result).detail, counterexample: read, explanation: words } };
 }
 
 /** The exact engine's difference of the 0/1 forms says nothing a reader can use: dropped. */

@@ -230,6 +230,34 @@ export function preciseNormalCdf(Dec: PreciseConstructor, x: PreciseNumber): Pre
   return new Dec(preciseErfc(Wide, arg).div(2));
 }
 
+/**
+ * Phi(x) / phi(x), the Mills ratio of -x, in arbitrary precision. Past x = -{@link MILLS_SERIES_FROM} both underflow
+ * any reading (phi(-1e13) is exp(-5e25)), and the ratio is its asymptotic series (1/y) sum_k (-1)^k (2k - 1)!! / y^(2k),
+ * y = -x: alternating, its terms shrinking while 2k + 1 < y^2, so the sum is within its first term left out. The
+ * inverse Mills ratio phi(z) / Phi(z) > -z + 1e-12, false below z = -1e12, had no value there (probe 91).
+ */
+export function preciseNormalMillsRatio(Dec: PreciseConstructor, x: PreciseNumber): PreciseNumber {
+  if (x.isNaN()) return new Dec(NaN);
+  const Wide = Dec.clone({ precision: Dec.precision + 10 });
+  if (new Wide(x).gt(-MILLS_SERIES_FROM)) return new Dec(preciseNormalCdf(Wide, x).div(preciseNormalPdf(Wide, x)));
+  const y = new Wide(x).neg();
+  const y2 = y.times(y);
+  const epsilon = new Wide(10).pow(-(Dec.precision + 5));
+  let term = new Wide(1);
+  let sum = new Wide(1);
+  for (let k = 1; k <= MILLS_SERIES_TERMS; k++) {
+    term = term.times(2 * k - 1).div(y2).neg();
+    sum = sum.plus(term);
+    if (term.abs().lt(epsilon)) return new Dec(sum.div(y));
+  }
+  return new Dec(NaN);
+}
+
+/** Where the Mills ratio is read by its series: y^2 = 1e8, some 8 terms for 60 digits; above, Phi and phi have values. */
+const MILLS_SERIES_FROM = 10_000;
+/** Terms of the Mills ratio's series at most (never near, past {@link MILLS_SERIES_FROM}). */
+const MILLS_SERIES_TERMS = 1000;
+
 /** phi(x) = exp(-x^2 / 2) / sqrt(2 pi), in arbitrary precision. */
 export function preciseNormalPdf(Dec: PreciseConstructor, x: PreciseNumber): PreciseNumber {
   if (x.isNaN()) return new Dec(NaN);

@@ -4,6 +4,7 @@ export { inputDeterminant, MAX_DETERMINANT_SIZE, positiveDeterminantKeys } from 
 export { InlineBudget, MAX_INLINED_NODES } from './term-size.ts';
 export type { Model, ModelClaim, ModelStep, RangeMismatch } from './model.ts';
 export { FUNCTIONS, isFunctionName, keepingSettings, MAX_FACTORIAL, preciseValue, toPrecise } from './functions.ts';
+export { preciseNormalMillsRatio } from './error-function.ts';
 export { bernoulliNumber, MAX_POLYGAMMA_ORDER, PrecisionLimitError } from './gamma-function.ts';
 export type { FunctionRule, PreciseConstructor, PreciseNumber } from './functions.ts';
 export { fractionExponent, limitScale, log10Abs, NEAREST_EXPONENT, preciseLimit, scaleTerms, type LimitOutcome, type LimitReading, type Reading } from './precise-limit.ts';

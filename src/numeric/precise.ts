@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, readingSeriesTerm, compare, complementOf, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { children, readingSeriesTerm, compare, complementOf, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
@@ -25,6 +25,28 @@ import { limitScale, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms,
  * precisions would not do: 1 - (1 - 1e-348) is 0 at 40 digits and at 60 alike,
  * and the two would agree on the wrong value.
  */
+
+/**
+ * A product's Phi(a) / phi(a) (or phi(a) / Phi(a), `inverse`), as the Mills ratio, and its other factors: read apart,
+ * both underflow past a = -1.4e8, and the ratio has no value where it is about 1/|a|.
+ */
+function millsRatioOf(factors: readonly Term[]): { argument: Term; inverse: boolean; rest: Term[] } | undefined {
+  const isCall = (t: Term, name: string): t is Extract<Term, { k: 'fn' }> => t.k === 'fn' && t.name === name && t.args.length === 1;
+  const reciprocal = (t: Term): Term | undefined => (t.k === 'pow' && t.exponent.k === 'num' && t.exponent.value.num === -1n && t.exponent.value.den === 1n ? t.base : undefined);
+  for (let i = 0; i < factors.length; i++) {
+    for (const [above, below, inverse] of [['Phi', 'phi', false], ['phi', 'Phi', true]] as const) {
+      const top = factors[i];
+      if (!isCall(top, above)) continue;
+      const key = termKey(top.args[0]);
+      const j = factors.findIndex((g, k) => {
+        const base = k === i ? undefined : reciprocal(g);
+        return base !== undefined && isCall(base, below) && termKey(base.args[0]) === key;
+      });
+      if (j >= 0) return { argument: top.args[0], inverse, rest: factors.filter((_, k) => k !== i && k !== j) };
+    }
+  }
+  return undefined;
+}
 
 /** The digits of the evaluation. */
 export const HIGH_DIGITS = 60;
@@ -390,6 +412,31 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         };
       }
       case 'mul': {
+        // phi(a) / Phi(a) and Phi(a) / phi(a) as the Mills ratio, which has a value where both underflow.
+        const ratio = millsRatioOf(t.factors);
+        if (ratio !== undefined) {
+          const rest = ratio.rest.length === 0 ? undefined : go(ratio.rest.length === 1 ? ratio.rest[0] : { k: 'mul', factors: ratio.rest });
+          const argument = go(ratio.argument);
+          return (s) => {
+            const x = argument(s);
+            const ex = context.error;
+            work.operations += FUNCTION_COST;
+            if (x.isNaN()) { context.error = ZERO_BOUND; return nan; }
+            const r = preciseNormalMillsRatio(D, x);
+            // Past both readings (Phi / phi at x = 1e300 overflows): a value, not none.
+            if (!r.isFinite() || r.isZero()) { context.unsettled = true; context.error = ZERO_BOUND; return zero; }
+            const v = ratio.inverse ? one.div(r) : r;
+            // d/dx Phi/phi = 1 + x R; d/dx phi/Phi = -(1 + x R) / R^2.
+            const slope = ratio.inverse ? x.times(r).plus(1).div(r.times(r)).neg() : x.times(r).plus(1);
+            const error = rounding(v, 4).plus(carry(slope, ex));
+            if (rest === undefined) { context.error = error; return v; }
+            const w = rest(s);
+            const ew = context.error;
+            const product = v.times(w);
+            context.error = carry(w, error).plus(carry(v, ew)).plus(carry(error, ew)).plus(rounding(product));
+            return product;
+          };
+        }
         const parts = t.factors.map(go);
         // Index comparisons first where one at 0 makes the product exactly 0 (selector-products.ts), as in doubles:
         // a written-out 4x4 inverse computed all sixteen cofactors per entry, 0.7 s a 60-digit reading of a ridge step.

@@ -273,3 +273,22 @@ claim diff(gelu(x), x) = 0   expect wrong
     expect(verdicts).not.toContain('proved');
   }, 120_000);
 });
+
+describe('the Mills ratio past where phi and Phi underflow every reading (probe 91: false bounds verified)', () => {
+  it('reads phi(z) / Phi(z) and Phi(s) / phi(s) by the ratio\'s asymptotic series, refuting slips of 1e-12 past z = -1e12', () => {
+    expect(verdictsIn(`given z: real
+given s: real in (-Infinity, 0)
+claim phi(z) / Phi(z) > -z + 1e-12   expect wrong
+claim phi(z) / Phi(z) > -z
+claim Phi(s) / phi(s) < -1 / s - 1e-30   expect wrong
+claim Phi(s) / phi(s) < -1 / s
+claim 2 * phi(z) / Phi(z) > -2 * z
+`, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted', 'verified', 'verified']);
+  }, 120_000);
+
+  it('shows the 60-digit values of the two sides, not the comparison\'s 1 and 0, where doubles have none', () => {
+    const step = onlyStep(deriv('given z: real in (-1e14, -1e13)\nclaim phi(z) / Phi(z) > -z + 1e-12   expect wrong\n'), { seed: 1 });
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.explanation).toMatch(/^the line above, [\d.e+]+, is not greater than the step, [\d.e+]+: they differ by -9\.\d+e-13; read in 60 digits/);
+  }, 120_000);
+});
