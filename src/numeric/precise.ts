@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, readingSeriesTerm, compare, complementOf, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { children, readingSeriesTerm, compare, complementOf, neg, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
@@ -31,18 +31,25 @@ import { limitScale, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms,
  * both underflow past a = -1.4e8, and the ratio has no value where it is about 1/|a|.
  */
 function millsRatioOf(factors: readonly Term[]): { argument: Term; inverse: boolean; rest: Term[] } | undefined {
-  const isCall = (t: Term, name: string): t is Extract<Term, { k: 'fn' }> => t.k === 'fn' && t.name === name && t.args.length === 1;
+  // 1 - Phi(u) is Phi(-u), and phi is even: (1 - Phi(u)) / phi(u), the right tail's ratio, is R(-u).
+  const call = (t: Term, name: string): Extract<Term, { k: 'fn' }> | undefined => {
+    const read = name === 'Phi' ? complementOf(t) ?? t : t;
+    return read.k === 'fn' && read.name === name && read.args.length === 1 ? read : undefined;
+  };
   const reciprocal = (t: Term): Term | undefined => (t.k === 'pow' && t.exponent.k === 'num' && t.exponent.value.num === -1n && t.exponent.value.den === 1n ? t.base : undefined);
   for (let i = 0; i < factors.length; i++) {
-    for (const [above, below, inverse] of [['Phi', 'phi', false], ['phi', 'Phi', true]] as const) {
-      const top = factors[i];
-      if (!isCall(top, above)) continue;
-      const key = termKey(top.args[0]);
-      const j = factors.findIndex((g, k) => {
-        const base = k === i ? undefined : reciprocal(g);
-        return base !== undefined && isCall(base, below) && termKey(base.args[0]) === key;
-      });
-      if (j >= 0) return { argument: top.args[0], inverse, rest: factors.filter((_, k) => k !== i && k !== j) };
+    for (const inverse of [false, true]) {
+      const top = call(factors[i], inverse ? 'phi' : 'Phi');
+      if (top === undefined) continue;
+      for (let j = 0; j < factors.length; j++) {
+        const base = j === i ? undefined : reciprocal(factors[j]);
+        const below = base === undefined ? undefined : call(base, inverse ? 'Phi' : 'phi');
+        if (below === undefined) continue;
+        const [cdf, pdf] = inverse ? [below, top] : [top, below];
+        const key = termKey(cdf.args[0]);
+        if (termKey(pdf.args[0]) !== key && termKey(neg(pdf.args[0])) !== key) continue;
+        return { argument: cdf.args[0], inverse, rest: factors.filter((_, k) => k !== i && k !== j) };
+      }
     }
   }
   return undefined;

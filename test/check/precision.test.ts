@@ -286,6 +286,15 @@ claim 2 * phi(z) / Phi(z) > -2 * z
 `, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted', 'verified', 'verified']);
   }, 120_000);
 
+  it('reads the right tail\'s ratio, (1 - Phi(u)) / phi(u), as the Mills ratio at -u: no value past u = 1.4e8 before', () => {
+    expect(verdictsIn(`given u: real in (1e10, Infinity)
+claim (1 - Phi(u)) / phi(u) < 1/u - 1e-40   expect wrong
+claim (1 - Phi(u)) / phi(u) < 1/u
+claim phi(u) / (1 - Phi(u)) > u
+claim phi(u) / (1 - Phi(u)) > u + 1e-9   expect wrong
+`, { seed: 1 })).toEqual(['refuted', 'verified', 'verified', 'refuted']);
+  }, 120_000);
+
   it('shows the 60-digit values of the two sides, not the comparison\'s 1 and 0, where doubles have none', () => {
     const step = onlyStep(deriv('given z: real in (-1e14, -1e13)\nclaim phi(z) / Phi(z) > -z + 1e-12   expect wrong\n'), { seed: 1 });
     expect(step.verdict).toBe('refuted');
