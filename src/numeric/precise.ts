@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, readingSeriesTerm, compare, complementOf, neg, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
@@ -28,7 +28,7 @@ import { limitScale, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms,
 
 /**
  * A product's Phi(a) / phi(a) (or phi(a) / Phi(a), `inverse`), as the Mills ratio, and its other factors: read apart,
- * both underflow past a = -1.4e8, and the ratio has no value where it is about 1/|a|.
+ * both underflow past a = -1.4e8, and the ratio has no value where it is about 1/|a|. So erfc(a) exp(a^2).
  */
 function millsRatioOf(factors: readonly Term[]): { argument: Term; inverse: boolean; rest: Term[] } | undefined {
   // 1 - Phi(u) is Phi(-u), and phi is even: (1 - Phi(u)) / phi(u), the right tail's ratio, is R(-u).
@@ -49,6 +49,16 @@ function millsRatioOf(factors: readonly Term[]): { argument: Term; inverse: bool
         const key = termKey(cdf.args[0]);
         if (termKey(pdf.args[0]) !== key && termKey(neg(pdf.args[0])) !== key) continue;
         return { argument: cdf.args[0], inverse, rest: factors.filter((_, k) => k !== i && k !== j) };
+      }
+    }
+    // erfc(a) exp(a^2), the scaled erfc, is sqrt(2 / pi) R(-sqrt(2) a): erfc(1e10) and exp(1e20) are past every reading.
+    const erfc = call(factors[i], 'erfc');
+    if (erfc !== undefined) {
+      const [a] = erfc.args;
+      const j = factors.findIndex((g, k) => k !== i && g.k === 'fn' && g.name === 'exp' && termKey(g.args[0]) === termKey(pow(a, num(2))));
+      if (j >= 0) {
+        const sqrt2 = fn('sqrt', num(2));
+        return { argument: mul(num(-1), sqrt2, a), inverse: false, rest: [...factors.filter((_, k) => k !== i && k !== j), sqrt2, pow(fn('sqrt', { k: 'pi' }), num(-1))] };
       }
     }
   }

@@ -295,6 +295,13 @@ claim phi(u) / (1 - Phi(u)) > u + 1e-9   expect wrong
 `, { seed: 1 })).toEqual(['refuted', 'verified', 'verified', 'refuted']);
   }, 120_000);
 
+  it('reads erfc(x) exp(x^2), the scaled erfc, as a Mills ratio: its first asymptotic term less 1e-30 fails past x = 7.9e9', () => {
+    expect(verdictsIn(`given x: positive
+claim erfc(x) * exp(x^2) * sqrt(pi) < 1 / x - 1e-30   expect wrong
+claim erfc(x) * exp(x^2) * sqrt(pi) < 1 / x
+`, { seed: 1 })).toEqual(['refuted', 'verified']);
+  }, 120_000);
+
   it('shows the 60-digit values of the two sides, not the comparison\'s 1 and 0, where doubles have none', () => {
     const step = onlyStep(deriv('given z: real in (-1e14, -1e13)\nclaim phi(z) / Phi(z) > -z + 1e-12   expect wrong\n'), { seed: 1 });
     expect(step.verdict).toBe('refuted');
