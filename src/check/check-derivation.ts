@@ -732,7 +732,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
           ...(c.compared ? { lhs: c.compared.above, rhs: c.compared.step, difference: c.compared.difference } : { lhs: c.lhs, rhs: c.rhs, difference: c.difference }), tolerance: undefined,
           foundBy: c.nonzeroEverywhere
             ? `exact canonical form: the sides differ by a form that is never 0 (a nonzero constant, or of one sign by the ranges of its parts) over their denominators, so at every input where both have a value; the values shown are ${c.digits}-digit, which need not resolve the difference`
-            : `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown`}`
+            : `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown${c.pastDoubles === true ? ' (past double precision, where 0 or an infinity stands for it)' : ''}`}`
               + (c.atJoin === true ? ' where the step\'s cases meet: the line above is continuous there, so the derivative exists and is its value (not a kink, where the value would be a convention)'
                 : c.rhs === 'undefined' ? ' (the step has no value there, the line above has one)'
                 : numeric.kind === 'no-domain' ? ' (double precision could not settle the sides at any input tried)' : ' (the difference is below what double precision can see)'),

@@ -125,6 +125,8 @@ export interface Confirmation {
   readonly digits: number;
   /** Inputs at an irrational point, exactly (`x = sqrt(2)`): `point` holds their doubles. */
   readonly exactly?: string;
+  /** Whether an input read exactly is past double precision, its double (shown) 0 or infinite. */
+  readonly pastDoubles?: boolean;
   /**
    * The exact difference is never 0 (a nonzero constant, or of one sign by its atoms'
    * ranges, over the sides' denominators), so the sides differ wherever both have a
@@ -2683,13 +2685,15 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     // a step that differs there alone is wrong (relu's derivative against (x > 0) + (x == 5), fifteenth probe).
     if (values && almostEverywhere && conventionAt(lhs, rhs, point, inputs, maxDigits, values.lhs.minus(values.rhs))) return undefined;
     // An irrational tie point is reported by its double; what was evaluated is the constant itself.
-    const exact = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1])
-      .map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
+    const irrational = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1]);
+    const exact = irrational.map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
+    // A double of 0 or an infinity is no such value (p = exp(-1000) of a unit p reads 0): the report says so.
+    const pastDoubles = irrational.some(([, v]) => v.approx === 0 || !Number.isFinite(v.approx));
     const compared = values && bound ? comparedAt(rhs, point, values.digits) : undefined;
     return values && {
       point: byInput(point, inputs, instance), lhs: show(values.lhs), rhs: show(values.rhs),
       difference: values.lhs.minus(values.rhs).toSignificantDigits(6).toString(), digits: values.digits,
-      ...(exact.length > 0 ? { exactly: exact.join(', ') } : {}), ...(compared ? { compared } : {}),
+      ...(exact.length > 0 ? { exactly: exact.join(', ') } : {}), ...(pastDoubles ? { pastDoubles } : {}), ...(compared ? { compared } : {}),
     };
   };
   // An inverse function summed by its series, among constants spanning more orders than its digits allow

@@ -308,3 +308,11 @@ claim erfc(x) * exp(x^2) * sqrt(pi) < 1 / x
     expect(step.detail.explanation).toMatch(/^the line above, [\d.e+]+, is not greater than the step, [\d.e+]+: they differ by -9\.\d+e-13; read in 60 digits/);
   }, 120_000);
 });
+
+describe('a counterexample at an exact point past doubles (probe 91: "p = 0" for a unit p)', () => {
+  it('says the point\'s double stands for a value past double precision', () => {
+    const step = onlyStep(deriv('given p: unit\nclaim log(p) > -1000   expect wrong\n'), { seed: 1 });
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample?.foundBy).toContain('at p = exp(-1000) exactly, whose double is shown (past double precision, where 0 or an infinity stands for it)');
+  }, 60_000);
+});
