@@ -2948,7 +2948,6 @@ function conventionAt(lhs: Term, rhs: Term, point: ReadonlyMap<string, PointValu
  * a value at one and not the other). A term that cannot be evaluated there counts as a jump, so that nothing
  * is refuted on a point the evaluation cannot read.
  */
-
 function jumpsAt(term: Term, point: ReadonlyMap<string, PointValue>, inputs: readonly Input[], maxDigits: number, difference: Decimal): boolean {
   // Digits that see the point's smallest entry beside 0: (x > 0) at x = 1e-300 is too close to call in 120, which read as
   // a jump and waived diff(abs(x), x) = sign(x) + (x == 1e-300), false at 1e-300 alone (probe 67).
