@@ -2703,6 +2703,8 @@ export class Resolver {
       // Away from every kink, each comparison's sides a constant apart, it is the formula's value (relu'(2) = 1, probe 89).
       const kinked = (x: Term) => x.k === 'cmp' || x.k === 'extremum' || (x.k === 'reduce' && x.op !== 'prod') || (x.k === 'fn' && FUNCTIONS[x.name].kink !== undefined);
       if (hasDiff(t) && someSubterm(derivativeFree, kinked) && someSubterm(atPoint, (x) => kinked(x) && !clearOfKink(x))) {
+        const limit = arrays.size === 0 ? derivativeAsLimit(t, derivativeFree, values, this.scope.inputs) : undefined;
+        if (limit !== undefined) return limit;
         throw this.error('unsupported', `${expr.name} of a derivative through a kink (relu, abs, max, a comparison) is supported only where the point is a constant clear of every kink: the derivative may not exist at the point`, expr.span,
           'write the derivative on the side of the kink the point is on, or put constants in for every input its kinks read');
       }
@@ -3647,6 +3649,24 @@ function mapValue(value: Value, f: (t: Term) => Term): Value {
 /** Whether a name and the bracket after it stand apart (`λ [2x, 2y]`): something more than the bracket lies between its end and the first index. */
 function writtenApart(name: Span, firstIndex: Span): boolean {
   return firstIndex.line > name.endLine || firstIndex.col - name.endCol > 1;
+}
+
+/**
+ * A derivative put at a point of a kink of the function it differentiates, as the limit of its formula there: by the
+ * mean value theorem, a function continuous at c whose derivative has a limit as x -> c is differentiable at c, with
+ * that limit as its derivative (x abs(x) at 0: abs(x) + x sign(x) -> 0; probe 92 refused subs(diff(x abs(x), x), x, 0)).
+ * Where the limit does not exist (relu at 0: 0 from the left, 1 from the right), nor does the derivative, and the limit
+ * has no value. Only for a derivative in the one real input put in, of a function whose kinks are continuous (relu,
+ * abs, max, min): a comparison or floor may jump, where the limit of the formula is no derivative.
+ */
+function derivativeAsLimit(t: Term, derivativeFree: Term, values: ReadonlyMap<string, Term>, inputs: ReadonlyMap<string, Input>): Term | undefined {
+  if (t.k !== 'diff' || t.v.indices.length > 0 || values.size !== 1 || hasDiff(t.f)) return undefined;
+  const [[name, at]] = [...values];
+  if (t.v.name !== name || inputs.get(name)?.kind !== 'real') return undefined;
+  const continuousKinks = new Set(['relu', 'abs', 'max', 'min']);
+  const jumps = (x: Term) => x.k === 'cmp' || (x.k === 'fn' && FUNCTIONS[x.name].kink !== undefined && !continuousKinks.has(x.name));
+  if (someSubterm(t.f, jumps)) return undefined;
+  return { k: 'limit', v: name, at, side: 0, body: derivativeFree };
 }
 
 /**
