@@ -669,9 +669,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         });
       }
       if (outcome.why === 'no-domain') {
+        // A derivative put at a kink is the limit of its formula there (model/resolve.ts): at a corner it has none.
+        const atCorner = someSubterm(above, (t) => t.k === 'limit' && t.at !== undefined && t.side === 0 && someSubterm(t.body, (x) => x.k === 'cmp'));
         return result('error', undefined, numericMethod, {
-          diagnostic: diagnostic('no-domain', 'the line above has no value on any input tried (a step need hold only where the line above has a value)', model.derivation.file, step.span,
-            'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range; a value past every evaluation\'s range (2^(10^400)) has none to the numbers either: compare logarithms instead'),
+          diagnostic: diagnostic('no-domain', `the line above has no value on any input tried (a step need hold only where the line above has a value)${atCorner
+            ? ': a limit from both sides through a comparison (a derivative put at a kink is one) has none where the two sides tend to different values, as a derivative at a corner (abs(x) or relu(x) at 0) does' : ''}`, model.derivation.file, step.span,
+            atCorner ? 'a function with a corner has no derivative there: write a one-sided limit, limit(h, 0, (f(c + h) - f(c)) / h, right) for the derivative from the right, or the derivative beside the kink'
+              : 'check the types: log and sqrt need positive arguments (given x: positive), and an index must stay in its range; a value past every evaluation\'s range (2^(10^400)) has none to the numbers either: compare logarithms instead'),
         });
       }
       return result('error', undefined, `index calculus; ${exactMethod}; ${numericMethod}`, {
