@@ -73,7 +73,13 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
     const explanation = `the line above, ${c.lhs}, is not ${relationWords(relation)} the step, ${c.rhs}: ${c.difference === '0' ? 'they are equal there' : `they differ by ${c.difference}`}`;
     return { ...result, detail: { ...withoutExplanation(result).detail, explanation } };
   }
-  if (values === undefined || !Number.isFinite(values[0])) return withPreciseValues(result, model, claim, above, step, relation) ?? withoutExplanation(result);
+  if (values === undefined || !Number.isFinite(values[0])) {
+    // No double for the line above (phi(z) / Phi(z) at z = -1e13, 0 / 0 in doubles): the 60-digit values, where they show
+    // the failure, in place of the comparison's 1 and 0.
+    const precise = preciseValuesAt(model.inputs, claim, [above, step], c);
+    if (precise === undefined || holds(relation, precise[0].cmp(precise[1]), 0)) return withoutExplanation(result);
+    return readInSixtyDigits(result, c, precise, relation, 'where doubles have no value for the line above');
+  }
   const [a, b] = values;
   // Where the step has no value, it is said so; a 60-digit counterexample keeps its words for why doubles show no difference.
   const noValue = c.rhs === 'undefined' || !Number.isFinite(b);
@@ -102,12 +108,7 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
     // A tie in 60 digits as in doubles (exp(x) > 1 + x at x = 0) is said as the doubles say it.
     if (precise !== undefined && !holds(relation, precise[0].cmp(precise[1]), 0) && (doublesHold || !precise[0].eq(precise[1]))
       && (doublesHold || a === b || far(precise[0], a) || far(precise[1], b))) {
-      const [x, y] = precise;
-      const difference = x.minus(y);
-      const shown = (v: Decimal) => v.toSignificantDigits(Math.min(40, Math.max(20, x.e - difference.e + 4))).toString();
-      const read = { ...c, lhs: shown(x), rhs: shown(y), difference: difference.toSignificantDigits(6).toString(), tolerance: undefined };
-      const words = `the line above, ${shown(x)}, is not ${relationWords(relation)} the step, ${shown(y)}: they differ by ${read.difference}, below what double precision can see (in doubles they read ${short(a)} and ${short(b)}); read in 60 digits`;
-      return { ...result, detail: { ...withoutExplanation(result).detail, counterexample: read, explanation: words } };
+      return readInSixtyDigits(result, c, precise, relation, `below what double precision can see (in doubles they read ${short(a)} and ${short(b)})`);
     }
   }
   const explanation = noValue ? `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${short(a)}`
@@ -117,21 +118,12 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
   return { ...result, detail };
 }
 
-/**
- * The 60-digit values of the two expressions at a counterexample where doubles have none for the line above (phi(z) /
- * Phi(z) at z = -1e13, 0 / 0 in doubles): the report showed the comparison's 1 and 0. Undefined where they do not
- * settle or do not show the failure.
- */
-function withPreciseValues(result: StepResult, model: Model, claim: ModelClaim, above: Term, step: Term, relation: Exclude<Relation, '='>): StepResult | undefined {
-  const c = result.detail.counterexample;
-  if (c === undefined) return undefined;
-  const precise = preciseValuesAt(model.inputs, claim, [above, step], c);
-  if (precise === undefined || holds(relation, precise[0].cmp(precise[1]), 0)) return undefined;
-  const [x, y] = precise;
+/** A counterexample with the two expressions' 60-digit values (`precise`), and why doubles could not show them (`unseen`). */
+function readInSixtyDigits(result: StepResult, c: Counterexample, [x, y]: Decimal[], relation: Exclude<Relation, '='>, unseen: string): StepResult {
   const difference = x.minus(y);
-  const shown = (v: Decimal) => v.toSignificantDigits(difference.isZero() ? 20 : Math.min(40, Math.max(20, x.e - difference.e + 4))).toString();
+  const shown = (v: Decimal) => v.toSignificantDigits(Math.min(40, Math.max(20, x.e - difference.e + 4))).toString();
   const read = { ...c, lhs: shown(x), rhs: shown(y), difference: difference.toSignificantDigits(6).toString(), tolerance: undefined };
-  const words = `the line above, ${shown(x)}, is not ${relationWords(relation)} the step, ${shown(y)}: they differ by ${read.difference}; read in 60 digits, where doubles have no value for the line above`;
+  const words = `the line above, ${shown(x)}, is not ${relationWords(relation)} the step, ${shown(y)}: they differ by ${read.difference}, ${unseen}; read in 60 digits`;
   return { ...result, detail: { ...withoutExplanation(result).detail, counterexample: read, explanation: words } };
 }
 

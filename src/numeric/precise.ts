@@ -31,39 +31,44 @@ import { limitScale, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms,
  * both underflow past a = -1.4e8, and the ratio has no value where it is about 1/|a|. So erfc(a) exp(a^2).
  */
 function millsRatioOf(factors: readonly Term[]): { argument: Term; inverse: boolean; rest: Term[] } | undefined {
-  // 1 - Phi(u) is Phi(-u), and phi is even: (1 - Phi(u)) / phi(u), the right tail's ratio, is R(-u).
-  const call = (t: Term, name: string): Extract<Term, { k: 'fn' }> | undefined => {
-    const read = name === 'Phi' ? complementOf(t) ?? t : t;
-    return read.k === 'fn' && read.name === name && read.args.length === 1 ? read : undefined;
+  // Each factor read once: a call of Phi (1 - Phi(u) is Phi(-u)), phi or erfc, or the reciprocal of one. Most products
+  // hold none, and end here.
+  const callOf = (t: Term): Extract<Term, { k: 'fn' }> | undefined => {
+    const read = complementOf(t) ?? t;
+    return read.k === 'fn' && read.args.length === 1 && TAIL_FUNCTIONS.has(read.name) ? read : undefined;
   };
-  const reciprocal = (t: Term): Term | undefined => (t.k === 'pow' && t.exponent.k === 'num' && t.exponent.value.num === -1n && t.exponent.value.den === 1n ? t.base : undefined);
+  const read = factors.map((t) => {
+    const below = t.k === 'pow' && t.exponent.k === 'num' && t.exponent.value.num === -1n && t.exponent.value.den === 1n ? callOf(t.base) : undefined;
+    return below === undefined ? { above: callOf(t) } : { below };
+  });
+  if (read.every((r) => r.above === undefined && r.below === undefined)) return undefined;
+  const rest = (i: number, j: number) => factors.filter((_, k) => k !== i && k !== j);
   for (let i = 0; i < factors.length; i++) {
-    for (const inverse of [false, true]) {
-      const top = call(factors[i], inverse ? 'phi' : 'Phi');
-      if (top === undefined) continue;
-      for (let j = 0; j < factors.length; j++) {
-        const base = j === i ? undefined : reciprocal(factors[j]);
-        const below = base === undefined ? undefined : call(base, inverse ? 'Phi' : 'phi');
-        if (below === undefined) continue;
-        const [cdf, pdf] = inverse ? [below, top] : [top, below];
-        const key = termKey(cdf.args[0]);
-        if (termKey(pdf.args[0]) !== key && termKey(neg(pdf.args[0])) !== key) continue;
-        return { argument: cdf.args[0], inverse, rest: factors.filter((_, k) => k !== i && k !== j) };
-      }
-    }
+    const top = read[i].above;
+    if (top === undefined) continue;
     // erfc(a) exp(a^2), the scaled erfc, is sqrt(2 / pi) R(-sqrt(2) a): erfc(1e10) and exp(1e20) are past every reading.
-    const erfc = call(factors[i], 'erfc');
-    if (erfc !== undefined) {
-      const [a] = erfc.args;
+    if (top.name === 'erfc') {
+      const [a] = top.args;
       const j = factors.findIndex((g, k) => k !== i && g.k === 'fn' && g.name === 'exp' && termKey(g.args[0]) === termKey(pow(a, num(2))));
-      if (j >= 0) {
-        const sqrt2 = fn('sqrt', num(2));
-        return { argument: mul(num(-1), sqrt2, a), inverse: false, rest: [...factors.filter((_, k) => k !== i && k !== j), sqrt2, pow(fn('sqrt', { k: 'pi' }), num(-1))] };
-      }
+      if (j < 0) continue;
+      const sqrt2 = fn('sqrt', num(2));
+      return { argument: mul(num(-1), sqrt2, a), inverse: false, rest: [...rest(i, j), sqrt2, pow(fn('sqrt', { k: 'pi' }), num(-1))] };
+    }
+    // phi is even: (1 - Phi(u)) / phi(u), the right tail's ratio, is R(-u).
+    const inverse = top.name === 'phi';
+    for (let j = 0; j < factors.length; j++) {
+      const bottom = read[j].below;
+      if (j === i || bottom === undefined || bottom.name !== (inverse ? 'Phi' : 'phi')) continue;
+      const [cdf, pdf] = inverse ? [bottom, top] : [top, bottom];
+      const key = termKey(cdf.args[0]);
+      if (termKey(pdf.args[0]) === key || termKey(neg(pdf.args[0])) === key) return { argument: cdf.args[0], inverse, rest: rest(i, j) };
     }
   }
   return undefined;
 }
+
+/** The functions of the Gaussian tail a product's Mills ratio is read through. */
+const TAIL_FUNCTIONS: ReadonlySet<string> = new Set(['Phi', 'phi', 'erfc']);
 
 /** The digits of the evaluation. */
 export const HIGH_DIGITS = 60;
