@@ -25,6 +25,9 @@ export { DerivativeTooLargeError, MovingLimitPointError, differentiate, eliminat
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
 export { closedPolynomialIntegral, coefficientsIn } from './polynomial-integral.ts';
 export { rationalSeries, type RationalSeries } from './rational-series-tail.ts';
+export { finiteRationalSum, type FiniteRationalSum } from './finite-rational-sum.ts';
+export { finiteSum } from './finite-sum.ts';
+export { sumSegments, type SumSegment } from './sum-segments.ts';
 export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';
 export { fastAsin, fastAtan, fastCos, fastExpAnyDigits, fastLn, fastSin, readingSeriesTerm } from './fixed-point-elementary.ts';

@@ -29,7 +29,7 @@ export interface RationalSeries {
 }
 
 /** Coefficients of a polynomial in k, the constant first, in the working digits. */
-type Polynomial = Decimal[];
+export type Polynomial = Decimal[];
 
 /** Digits the sums are read to by default, and the guard digits they are taken with beyond those. */
 const DIGITS = 60;
@@ -39,25 +39,25 @@ const MAX_DIGITS = 400;
 const W = Decimal.clone({ precision: DIGITS + GUARD_DIGITS });
 
 /** The highest degree read: past it a textbook's series is not this. */
-const MAX_DEGREE = 12;
+export const MAX_DEGREE = 12;
 /** How far past the roots' bound the terms are added up before the expansion at infinity takes over. */
-const ROOT_MARGIN = 64;
+export const ROOT_MARGIN = 64;
 /** The fewest terms added up: Euler-Maclaurin's terms shrink as (s / (2 pi K))^2, and K = 500 makes that small. */
-const MIN_HEAD = 500;
+export const MIN_HEAD = 500;
 /** The most terms added up (roots past 300 in size are no textbook's series). */
-const MAX_HEAD = 20_000;
+export const MAX_HEAD = 20_000;
 /** Terms of the expansion at infinity, and of Euler-Maclaurin, at most (at 60 digits; more in proportion past them). */
-const MAX_EXPANSION_TERMS = 60;
+export const MAX_EXPANSION_TERMS = 60;
 const MAX_EULER_MACLAURIN_TERMS = 40;
 
 /** The working precision of a sum read to `digits`, and the part of the sum below which a term of either series ends it. */
-interface Working {
+export interface Working {
   readonly W: typeof Decimal;
   readonly digits: number;
   readonly negligible: Decimal;
 }
 const workings = new Map<number, Working>();
-function working(digits: number): Working {
+export function working(digits: number): Working {
   let w = workings.get(digits);
   if (w === undefined) {
     const D = Decimal.clone({ precision: digits + GUARD_DIGITS });
@@ -77,31 +77,9 @@ export function rationalSeries(series: Extract<Term, { k: 'series' }>): Rational
 const readSeries = new WeakMap<Term, RationalSeries | undefined>();
 
 function readRationalSeries(series: Extract<Term, { k: 'series' }>): RationalSeries | undefined {
-  const index = series.index;
-  const names = new Set([index]);
-  const constant: Term[] = [];
-  let numerator: Polynomial = [new W(1)];
-  let denominator: Polynomial = [new W(1)];
-  let alternating = false;
-  for (const f of series.body.k === 'mul' ? series.body.factors : [series.body]) {
-    if (!usesIndexVariable(f, names)) { constant.push(f); continue; }
-    // (-1)^(a k + b), a and b whole: the sign alternates where a is odd, and b odd is a factor -1.
-    if (f.k === 'pow' && f.base.k === 'num' && f.base.value.num === -f.base.value.den) {
-      const e = rationalIn(f.exponent, index);
-      const [b, a] = e?.numerator ?? [];
-      if (e === undefined || degree(e.denominator) !== 0 || !e.denominator[0].eq(1) || degree(e.numerator) > 1 || !b?.isInteger() || !(a ?? new W(0)).isInteger()) return undefined;
-      if ((a ?? new W(0)).mod(2).abs().eq(1)) alternating = !alternating;
-      if (b.mod(2).abs().eq(1)) constant.push(num(-1));
-      continue;
-    }
-    const r = rationalIn(f, index);
-    if (r === undefined) return undefined;
-    numerator = times(numerator, r.numerator);
-    denominator = times(denominator, r.denominator);
-    if (degree(numerator) > MAX_DEGREE || degree(denominator) > MAX_DEGREE) return undefined;
-  }
-  numerator = trimmed(numerator);
-  denominator = trimmed(denominator);
+  const read = readRationalTerm(series.body, series.index);
+  if (read === undefined) return undefined;
+  const { constant, numerator, denominator, alternating } = read;
   const d = degree(denominator) - degree(numerator);
   // Converging: terms shrinking as k^-2 or faster, or as k^-1 with the sign alternating.
   if (degree(numerator) < 0 || d < (alternating ? 1 : 2)) return undefined;
@@ -128,14 +106,7 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number, a
   const scale = Math.max(1, w.digits / DIGITS);
   const m = degree(denominator);
   const lead = denominator[m];
-  // Fujiwara: every root of D is within 2 max |b_(m-j) / b_m|^(1/j) of 0 (the constant's term halved first).
-  let bound = new W(0);
-  for (let j = 1; j <= m; j++) {
-    const ratio = denominator[m - j].div(lead).abs().div(j === m ? 2 : 1);
-    if (!ratio.isZero()) bound = Decimal.max(bound, ratio.pow(new W(1).div(j)));
-  }
-  bound = bound.times(2);
-  let K = Math.max(lower, MIN_HEAD, Math.ceil(bound.times(ROOT_MARGIN).toNumber()) + 1);
+  let K = Math.max(lower, MIN_HEAD, Math.ceil(rootBound(denominator, W).times(ROOT_MARGIN).toNumber()) + 1);
   // Alternating, the tail is taken from an even K: sum_{k >= K} (-1)^k k^-s = 2^-s (zeta(s, K/2) - zeta(s, (K + 1)/2)).
   if (alternating && K % 2 === 1) K++;
   if (K - lower > MAX_HEAD) return undefined;
@@ -183,6 +154,52 @@ function summed(numerator: Polynomial, denominator: Polynomial, lower: number, a
   return { value, error };
 }
 
+/** A term of index k read as c (-1)^k N(k) / D(k) (`alternating`), c the factors free of k; undefined where it is not one. */
+export interface RationalTerm {
+  readonly constant: readonly Term[];
+  readonly numerator: Polynomial;
+  readonly denominator: Polynomial;
+  readonly alternating: boolean;
+}
+
+export function readRationalTerm(body: Term, index: string): RationalTerm | undefined {
+  const names = new Set([index]);
+  const constant: Term[] = [];
+  let numerator: Polynomial = [new W(1)];
+  let denominator: Polynomial = [new W(1)];
+  let alternating = false;
+  for (const f of body.k === 'mul' ? body.factors : [body]) {
+    if (!usesIndexVariable(f, names)) { constant.push(f); continue; }
+    // (-1)^(a k + b), a and b whole: the sign alternates where a is odd, and b odd is a factor -1.
+    if (f.k === 'pow' && f.base.k === 'num' && f.base.value.num === -f.base.value.den) {
+      const e = rationalIn(f.exponent, index);
+      const [b, a] = e?.numerator ?? [];
+      if (e === undefined || degree(e.denominator) !== 0 || !e.denominator[0].eq(1) || degree(e.numerator) > 1 || !b?.isInteger() || !(a ?? new W(0)).isInteger()) return undefined;
+      if ((a ?? new W(0)).mod(2).abs().eq(1)) alternating = !alternating;
+      if (b.mod(2).abs().eq(1)) constant.push(num(-1));
+      continue;
+    }
+    const r = rationalIn(f, index);
+    if (r === undefined) return undefined;
+    numerator = times(numerator, r.numerator);
+    denominator = times(denominator, r.denominator);
+    if (degree(numerator) > MAX_DEGREE || degree(denominator) > MAX_DEGREE) return undefined;
+  }
+  return { constant, numerator: trimmed(numerator), denominator: trimmed(denominator), alternating };
+}
+
+/** Fujiwara: every root of D is within 2 max |b_(m-j) / b_m|^(1/j) of 0 (the constant's term halved first). */
+export function rootBound(denominator: Polynomial, D: typeof Decimal): Decimal {
+  const m = degree(denominator);
+  const lead = denominator[m];
+  let bound = new D(0);
+  for (let j = 1; j <= m; j++) {
+    const ratio = denominator[m - j].div(lead).abs().div(j === m ? 2 : 1);
+    if (!ratio.isZero()) bound = Decimal.max(bound, ratio.pow(new D(1).div(j)));
+  }
+  return bound.times(2);
+}
+
 const zetas = new Map<string, { value: Decimal } | undefined>();
 
 /** sum_{k >= K} (-1)^k k^-s for an even K: 2^-s (zeta(s, K/2) - zeta(s, (K + 1)/2)), at s = 1 through digamma. */
@@ -196,7 +213,7 @@ function alternatingZeta(s: number, K: number, w: Working): { value: Decimal } |
  * zeta(s, a) = sum_{k >= 0} (a + k)^-s for a whole s >= 2, by Euler-Maclaurin at a (a large); at s = 1, where the
  * sum diverges, -digamma(a), whose differences are the differences of the sums (alternatingZeta).
  */
-function hurwitzZeta(s: number, a: Decimal, w: Working): { value: Decimal } | undefined {
+export function hurwitzZeta(s: number, a: Decimal, w: Working): { value: Decimal } | undefined {
   const { W, negligible: NEGLIGIBLE } = w;
   const key = `${s}:${a.toString()}:${w.digits}`;
   if (zetas.has(key)) return zetas.get(key);
@@ -222,7 +239,7 @@ function hurwitzZeta(s: number, a: Decimal, w: Working): { value: Decimal } | un
 }
 
 /** The term as N(k) / D(k) with rational coefficients, or undefined. */
-function rationalIn(t: Term, index: string): { numerator: Polynomial; denominator: Polynomial } | undefined {
+export function rationalIn(t: Term, index: string): { numerator: Polynomial; denominator: Polynomial } | undefined {
   switch (t.k) {
     case 'num': return { numerator: [new W(t.value.num.toString()).div(t.value.den.toString())], denominator: [new W(1)] };
     case 'ival': {
@@ -261,27 +278,27 @@ function rationalIn(t: Term, index: string): { numerator: Polynomial; denominato
   }
 }
 
-function degree(p: Polynomial): number {
+export function degree(p: Polynomial): number {
   for (let i = p.length - 1; i >= 0; i--) if (!p[i].isZero()) return i;
   return -1;
 }
 
-function trimmed(p: Polynomial): Polynomial {
+export function trimmed(p: Polynomial): Polynomial {
   return p.slice(0, Math.max(1, degree(p) + 1));
 }
 
-function times(a: Polynomial, b: Polynomial): Polynomial {
+export function times(a: Polynomial, b: Polynomial): Polynomial {
   const out: Polynomial = Array.from({ length: a.length + b.length - 1 }, () => new W(0));
   a.forEach((x, i) => b.forEach((y, j) => { out[i + j] = out[i + j].plus(x.times(y)); }));
   return trimmed(out);
 }
 
-function plus(a: Polynomial, b: Polynomial): Polynomial {
+export function plus(a: Polynomial, b: Polynomial): Polynomial {
   return trimmed(Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? new W(0)).plus(b[i] ?? new W(0))));
 }
 
 /** p(k) by Horner, in the precision of `D`. */
-function at(p: Polynomial, k: number, D: typeof Decimal = W): Decimal {
+export function at(p: Polynomial, k: number, D: typeof Decimal = W): Decimal {
   let v = new D(0);
   for (let i = p.length - 1; i >= 0; i--) v = v.times(k).plus(p[i]);
   return v;

@@ -7,7 +7,7 @@ import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
 import { compileLimitTrend } from './divergence.ts';
-import { limitScale, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, type LimitReading } from '../model/index.ts';
+import { finiteSum, limitScale, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, sumSegments, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -69,6 +69,12 @@ function millsRatioOf(factors: readonly Term[]): { argument: Term; inverse: bool
 
 /** The functions of the Gaussian tail a product's Mills ratio is read through. */
 const TAIL_FUNCTIONS: ReadonlySet<string> = new Set(['Phi', 'phi', 'erfc']);
+
+/**
+ * The most terms a sum is added up in 60 digits (some 20 ms): past them a sum is read in closed form or not at all.
+ * Sizes past 1,000 are read only by the far-size check of a bound in n (check/far-sizes.ts).
+ */
+const MAX_TERMS_ADDED = 5_000;
 
 /** The digits of the evaluation. */
 export const HIGH_DIGITS = 60;
@@ -302,6 +308,50 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       compiled.set(t, c);
     }
     return c;
+  };
+  /**
+   * A sum over a range too long to add up term by term (a bound in n read at n = 10^12): its pieces where the body's
+   * index comparisons turn (model/sum-segments.ts), the short ones added up, the long ones read in closed form
+   * (model/finite-sum.ts: a rational function of the index, a power, a log, a geometric term). Where a piece has none, 60 digits
+   * cannot say: no sum is ever added up past MAX_TERMS_ADDED terms.
+   */
+  const farSum = (t: Extract<Term, { k: 'sum' }>, n: number, slot: number, body: PreciseCompiled): PreciseCompiled => {
+    const unread: PreciseCompiled = () => { context.unsettled = true; context.error = ZERO_BOUND; return zero; };
+    const segments = sumSegments(t, n, layout.sizes);
+    if (segments === undefined) return unread;
+    const pieces = segments.map((segment) => {
+      if (segment.body === undefined) return { segment };
+      const closed = finiteSum(segment.body, t.index, segment.from, segment.to);
+      return closed === undefined ? undefined : { segment, closed, factor: go(closed.factor) };
+    });
+    if (pieces.some((p) => p === undefined)) return unread;
+    return (s) => {
+      let acc = zero;
+      let error = ZERO_BOUND;
+      for (const piece of pieces) {
+        const { segment } = piece!;
+        if (piece!.closed === undefined) {
+          for (let j = segment.from; j <= segment.to; j++) {
+            s.indices[slot] = j;
+            acc = acc.plus(body(s));
+            error = error.plus(context.error).plus(rounding(acc));
+          }
+          work.operations += 2 * (segment.to - segment.from + 1);
+          continue;
+        }
+        const sum = piece!.closed.sum();
+        work.operations += FUNCTION_COST;
+        if (sum === undefined) return unread(s);
+        const c = piece!.factor!(s);
+        const ec = context.error;
+        if (c.isNaN()) { context.error = ZERO_BOUND; return nan; }
+        const value = c.times(sum.value);
+        acc = acc.plus(value);
+        error = error.plus(carry(sum.value, ec)).plus(carry(c, sum.error)).plus(carry(ec, sum.error)).plus(rounding(value)).plus(rounding(acc));
+      }
+      context.error = error;
+      return acc;
+    };
   };
   /**
    * The body of an integral or a limit read with its variable (at position p) put in as x, nothing computed
@@ -586,6 +636,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const slot = slots.slot(t.index);
         const n = dimSize(t.dim, layout.sizes);
         const body = go(t.body);
+        if (n > MAX_TERMS_ADDED) return memo(t, farSum(t, n, slot, body));
         return memo(t, (s) => {
           let acc = zero;
           let error = ZERO_BOUND;
@@ -710,6 +761,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const slot = slots.slot(t.index);
         const n = dimSize(t.dim, layout.sizes);
         const body = go(t.body);
+        // Past the terms added up, a product or an extremum has no closed form here: 60 digits cannot say.
+        if (n > MAX_TERMS_ADDED) return () => { context.unsettled = true; context.error = ZERO_BOUND; return zero; };
         if (t.op === 'prod') {
           return memo(t, (s) => {
             let product = one;
