@@ -13,6 +13,7 @@ import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-s
 import { judge } from './verdict.ts';
 import { COMPARED_IN_HIGH_PRECISION, relationAsEquality, withComparedValues } from './relation-steps.ts';
 import { checkOnCurve, withCurveShown } from './on-curve.ts';
+import { checkedFarOut } from './far-sizes.ts';
 import { assertCheckOptions } from './options.ts';
 import { canRunLonger, dimensionsDisagree, refutedByIllShape, refutedByRange, refutedByShape, shapeOf } from './refuted-before.ts';
 import type { Relation } from '../syntax/index.ts';
@@ -370,15 +371,32 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
     const bound = guarded(modelStep, () => withComparedValues(
       checkStep(model, claim, { ...modelStep, term: pair.step }, { term: pair.above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }),
       model, claim, above, modelStep.term!), context.runSeed);
-    return bound.verdict === 'error' && bound.detail.diagnostic?.code === 'no-domain'
+    const decided = bound.verdict === 'error' && bound.detail.diagnostic?.code === 'no-domain'
       ? tiedEverywhere(bound, relation, () => {
         const asEquality = { ...modelStep, step: { ...modelStep.step, relation: '=' as const } };
         return guarded(asEquality, () => checkStep(model, claim, asEquality, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
       })
       : bound;
+    return farOut(decided, model, claim, above, modelStep.term, relation, context);
   }
-  return guarded(modelStep, () =>
+  const checked = guarded(modelStep, () =>
     checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
+  return above === undefined || modelStep.term === undefined ? checked : farOut(checked, model, claim, above, modelStep.term, relation, context);
+}
+
+/**
+ * A step in n alone that held at every size tried, read again far past them (far-sizes.ts): only with the sizes of
+ * the run's own lists (not a list given), and never at one written-out size.
+ */
+function farOut(result: StepResult, model: Model, claim: ModelClaim, above: Term, step: Term, relation: Relation, context: ClaimContext): StepResult {
+  if (context.writtenAtSize || (context.farSizes?.length ?? 0) === 0 || claim.freeIndices.length > 0) return result;
+  try {
+    return checkedFarOut(result, model, above, step, relation);
+  } catch (error) {
+    // A reading that could not be made leaves the verdict of the sizes tried as it was.
+    if (process.env.DERIVCHECK_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return result;
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ export function relationAsEquality(above: Term, step: Term, relation: Exclude<Re
 }
 
 /** The relation's sense in words, for messages: "at most", "less than", ... */
-function relationWords(relation: Exclude<Relation, '='>): string {
+export function relationWords(relation: Exclude<Relation, '='>): string {
   switch (relation) {
     case '<=': return 'at most';
     case '<': return 'less than';

@@ -1,0 +1,122 @@
+import { Decimal } from 'decimal.js';
+import { freeInputNames, hasDiff, someSubterm, withDefinedInputs, type Model, type Term } from '../model/index.ts';
+import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator, type PreciseValue } from '../numeric/index.ts';
+import { eliminateDiffKeepingDomain } from '../symbolic/index.ts';
+import type { Relation } from '../syntax/index.ts';
+import { relationWords } from './relation-steps.ts';
+import { isExpected, type StepResult } from './results.ts';
+
+/**
+ * Sizes a step in n is also read at, in 60 digits only, past the lists every step is checked at (up to 1,000): a
+ * bound whose constant was cut short fails only far out, sum(k, 1, n, 1 / k) < log(n) + 0.57721566490153 + 1 / (2n)
+ * past n = 5.4e6 and sum(k, 1, n, 1 / k^2) < 1.6449340668482 - 1 / n + 1 / (2 n^2) past n = 18,600 (both proved or
+ * verified at the sizes up to 1,000). Decades, for a bound that fails from some n on fails at every decade past it.
+ */
+export const FAR_OUT_SIZES: readonly number[] = [2000, 5000, ...Array.from({ length: 12 }, (_, k) => 10 ** (k + 4))];
+
+/** Relative slack beyond the readings' error bounds before a difference counts: far below 60 digits, far above nothing. */
+const SLACK = new Decimal('1e-50');
+
+/**
+ * A step the numbers or the exact engine found to hold at the sizes tried but that no engine proved for every n,
+ * reading no array and no input (a bound in n alone, or an identity in n): read at {@link FAR_OUT_SIZES}, each side
+ * in 60 digits with its error bound, its sums over n in closed form (model/finite-rational-sum.ts; a sum with none is
+ * not read there). Refuted where a reading shows the relation failing beyond both error bounds; otherwise the method
+ * says at which far sizes it held. Every other result is returned as it is.
+ */
+export function checkedFarOut(result: StepResult, model: Model, above: Term, step: Term, relation: Relation): StepResult {
+  const holdsAtSizesTried = result.verdict === 'verified' || (result.verdict === 'proved' && result.proof === 'sizes-tried');
+  if (!holdsAtSizesTried || model.dims.length === 0 || model.derivedDims.length > 0) return result;
+  let sides: [Term, Term];
+  try {
+    sides = [withDefinedInputs(eliminateDiffKeepingDomain(above), model.inputs), withDefinedInputs(eliminateDiffKeepingDomain(step), model.inputs)];
+  } catch {
+    return result;
+  }
+  if (!sides.every(readsSizesOnly)) return result;
+  const held: number[] = [];
+  for (const size of FAR_OUT_SIZES) {
+    const read = readAt(sides, model.dims, size);
+    if (read === undefined) continue;
+    const [lhs, rhs] = read;
+    const outcome = compared(lhs, rhs, relation);
+    if (outcome === 'fails') return refutedFarOut(result, model.dims, size, lhs.value, rhs.value, relation);
+    if (outcome === 'holds') held.push(size);
+  }
+  if (held.length === 0) return result;
+  const where = held.length === 1 ? `n = ${sizeText(held[0])}` : `${held.length} sizes from n = ${sizeText(held[0])} to ${sizeText(held[held.length - 1])}`;
+  return { ...result, method: `${result.method}; it also holds in 60 digits at ${where}` };
+}
+
+/** No array, no input, no abstract function, no derivative left: a function of the sizes alone, which it reads. */
+function readsSizesOnly(t: Term): boolean {
+  if (hasDiff(t) || freeInputNames(t).size > 0) return false;
+  if (someSubterm(t, (x) => x.k === 'input' || x.k === 'apply' || x.k === 'integral' || x.k === 'limit')) return false;
+  return someSubterm(t, (x) => x.k === 'size' || (x.k === 'sum' && x.dim.k === 'sym') || (x.k === 'ival' && x.index.k === 'dim'));
+}
+
+/** Both sides in 60 digits with every dimension at `size`; undefined where either has no settled value there. */
+function readAt(sides: readonly Term[], dims: readonly string[], size: number): PreciseValue[] | undefined {
+  try {
+    const sizes = new Map(dims.map((d) => [d, size]));
+    const layout = layoutInputs([], sizes);
+    const slots = new IndexSlots();
+    const state = newState(layout, slots);
+    const evaluator = preciseEvaluator();
+    const out: PreciseValue[] = [];
+    for (const side of sides) {
+      const v = evaluatePrecise(compilePreciseSide(side, layout, slots, evaluator), state);
+      if (v === undefined || v === 'unsettled' || !v.value.isFinite() || !v.error.isFinite()) return undefined;
+      out.push(v);
+    }
+    return out;
+  } catch (error) {
+    // An evaluation past decimal.js's range (2^(10^15) overflows): no reading at this size.
+    if (process.env.DERIVCHECK_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return undefined;
+  }
+}
+
+/** Whether the relation fails or holds beyond both sides' error bounds, or neither (too close to call). */
+function compared(lhs: PreciseValue, rhs: PreciseValue, relation: Relation): 'fails' | 'holds' | 'unsure' {
+  const difference = new Decimal(lhs.value.minus(rhs.value));
+  // Both exact and equal: a tie, which a strict relation fails.
+  if (difference.isZero() && lhs.error.isZero() && rhs.error.isZero()) return relation === '<' || relation === '>' ? 'fails' : 'holds';
+  const margin = new Decimal(lhs.error.plus(rhs.error)).times(2).plus(Decimal.max(lhs.value.abs(), rhs.value.abs()).times(SLACK));
+  const above = difference.gt(margin);
+  const below = difference.lt(margin.neg());
+  // Equal within the readings' errors: an identity holds there as far as 60 digits can tell.
+  if (!above && !below) return relation === '=' ? 'holds' : 'unsure';
+  switch (relation) {
+    case '<': case '<=': return above ? 'fails' : 'holds';
+    case '>': case '>=': return below ? 'fails' : 'holds';
+    case '=': return 'fails';
+  }
+}
+
+function refutedFarOut(result: StepResult, dims: readonly string[], size: number, lhs: Decimal, rhs: Decimal, relation: Relation): StepResult {
+  const difference = lhs.minus(rhs);
+  const digits = Math.min(40, Math.max(20, lhs.e - difference.e + 4));
+  const [a, b] = [lhs, rhs].map((v) => v.toSignificantDigits(digits).toString());
+  const sizes = Object.fromEntries(dims.map((d) => [d, size]));
+  const at = dims.map((d) => `${d} = ${sizeText(size)}`).join(', ');
+  const { worstRelative: _, instances: __, undecided: ___, ...detail } = result.detail;
+  return {
+    ...result, verdict: 'refuted', proof: undefined, ok: isExpected('refuted', result.expect),
+    method: `${result.method}; read in 60 digits at ${at}, past those sizes`,
+    detail: {
+      ...detail,
+      sizes: [...detail.sizes, sizes],
+      counterexample: {
+        sizes, indices: {}, inputs: {}, lhs: a, rhs: b, difference: difference.toSignificantDigits(6).toString(), tolerance: undefined, foundBy: '60-digit evaluation',
+      },
+      explanation: `at ${at}, the line above, ${a}, is not ${relation === '=' ? 'equal to' : relationWords(relation)} the step, ${b}: they differ by ${difference.toSignificantDigits(6).toString()}; `
+        + 'read in 60 digits, past the sizes up to 1000 that the step is otherwise checked at',
+    },
+  };
+}
+
+/** 2000, 5000, then 10^k. */
+function sizeText(size: number): string {
+  return size >= 1e4 ? `10^${Math.round(Math.log10(size))}` : String(size);
+}

@@ -1,0 +1,62 @@
+/**
+ * A step in n alone, held at every size up to 1,000, read again in 60 digits at n = 2000 to 10^15, its sums over n in
+ * closed form: a bound whose constant was cut short fails only there (probe 91: Euler's constant cut at its 14th digit,
+ * false past n = 5.4e6, was verified).
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsIn } from '../__test-helpers__/derivations.ts';
+
+const DEFAULT_SIZES = { sizes: undefined, trials: 20 };
+
+describe('far sizes: a step in n alone is also read at n = 2000 to 10^15', () => {
+  it('refutes bounds whose constants were cut short, with the far size and both 60-digit values, and keeps their true twins', () => {
+    const [cutGamma, gamma, cutBasel, basel, alternating] = stepsIn(`given n: size
+claim sum(k, 1, n, 1 / k) < log(n) + 0.57721566490153 + 1 / (2 * n)   expect wrong
+claim sum(k, 1, n, 1 / k) < log(n) + 0.5772156649015329 + 1 / (2 * n)
+claim sum(k, 1, n, 1 / k^2) < 1.6449340668482 - 1 / n + 1 / (2 * n^2)   expect wrong
+claim sum(k, 1, n, 1 / k^2) < pi^2 / 6 - 1 / n + 1 / (2 * n^2)
+claim sum(k, 0, n, (-1)^k / (2 * k + 1)) <= pi / 4 + 1 / (2 * n + 3)
+`, DEFAULT_SIZES);
+    expect(cutGamma.verdict).toBe('refuted');
+    const c = cutGamma.detail.counterexample!;
+    expect(c.sizes.n).toBe(1e7);
+    expect(c.foundBy).toBe('60-digit evaluation');
+    expect(String(c.lhs)).toMatch(/^16\.6953113658598518/);
+    expect(String(c.rhs)).toMatch(/^16\.6953113658598497/);
+    expect(cutGamma.detail.explanation).toContain('at n = 10^7');
+    expect(cutBasel.verdict).toBe('refuted');
+    expect(cutBasel.detail.counterexample!.sizes.n).toBe(1e5);
+    for (const step of [gamma, basel, alternating]) {
+      expect(['proved', 'verified']).toContain(step.verdict);
+      expect(step.method).toContain('it also holds in 60 digits at 14 sizes from n = 2000 to 10^15');
+    }
+  }, 60_000);
+
+  it('refutes an identity in n that fails only far out, and reads one that holds without changing its verdict', () => {
+    const [far, identity] = stepsIn(`given n: size
+claim sum(k, 1, n, 1 / (k * (k + 1))) = 1 - 1 / (n + 1) + (n > 500000)   expect wrong
+claim sum(k, 1, n, 1 / (k * (k + 1))) = 1 - 1 / (n + 1)
+`, DEFAULT_SIZES);
+    expect(far.verdict).toBe('refuted');
+    expect(far.detail.counterexample!.sizes.n).toBe(1e6);
+    expect(identity.verdict).toBe('proved');
+    expect(identity.method).toContain('it also holds in 60 digits at 14 sizes');
+  }, 60_000);
+
+  it('leaves a step whose sum has no closed form, a step with an input, and a run at sizes given as they were', () => {
+    const [root, withInput] = stepsIn(`given n: size
+given x: unit
+claim sum(k, 1, n, sqrt(k)) >= 2 / 3 * n^(3/2)
+claim sum(k, 1, n, x^k / k) <= -log(1 - x)
+`, DEFAULT_SIZES);
+    expect(['proved', 'verified']).toContain(root.verdict);
+    // Added up term by term at 2000 and 5000; past them a sum with no closed form is not read.
+    expect(root.method).toContain('it also holds in 60 digits at 2 sizes from n = 2000 to 5000');
+    expect(withInput.method).not.toContain('60 digits at');
+    const [given] = stepsIn(`given n: size
+claim sum(k, 1, n, 1 / k) < log(n) + 0.57721566490153 + 1 / (2 * n)   expect wrong
+`, { sizes: [1, 2, 3, 50] });
+    expect(given.verdict).not.toBe('refuted');
+    expect(given.method).not.toContain('60 digits at');
+  }, 60_000);
+});
