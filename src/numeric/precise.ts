@@ -67,6 +67,16 @@ function millsRatioOf(factors: readonly Term[]): { argument: Term; inverse: bool
   return undefined;
 }
 
+/** A log's argument that is Phi, phi or erfc of something (1 - Phi(u) is Phi(-u)), or undefined. */
+function gaussianTailOf(argument: Term): { name: 'Phi' | 'phi' | 'erfc'; argument: Term } | undefined {
+  const read = complementOf(argument) ?? argument;
+  if (read.k !== 'fn' || read.args.length !== 1 || !TAIL_FUNCTIONS.has(read.name)) return undefined;
+  return { name: read.name as 'Phi' | 'phi' | 'erfc', argument: read.args[0] };
+}
+
+/** How far out (|a|) log(Phi(a)), log(phi(a)) and log(erfc(a)) are read by their tail forms: where the Mills ratio's series is. */
+const TAIL_FROM = 10_000;
+
 /** The functions of the Gaussian tail a product's Mills ratio is read through. */
 const TAIL_FUNCTIONS: ReadonlySet<string> = new Set(['Phi', 'phi', 'erfc']);
 
@@ -305,9 +315,40 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       } else {
         c = compileNode(nearOne?.form ?? complementOf(t) ?? logOfConstantPlus(t) ?? t);
       }
+      const tail = t.k === 'fn' && t.name === 'log' && t.args.length === 1 ? gaussianTailOf(t.args[0]) : undefined;
+      if (tail !== undefined) c = memo(t, logOfTail(tail.name, go(tail.argument), c));
       compiled.set(t, c);
     }
     return c;
+  };
+  /**
+   * log(Phi(a)), log(phi(a)) and log(erfc(a)) far in the tail, where the function is past every reading (Phi(-1e10) is
+   * exp(-5e19)) and its log is not: -a^2 / 2 - log(2 pi) / 2 plus, for Phi, the log of the Mills ratio R(a) = Phi(a) /
+   * phi(a) (its asymptotic series), and for erfc, which is sqrt(2 / pi) exp(-a^2) R(-sqrt(2) a), likewise. Elsewhere
+   * the function's own reading (`direct`).
+   */
+  const logOfTail = (name: 'Phi' | 'phi' | 'erfc', argument: PreciseCompiled, direct: PreciseCompiled): PreciseCompiled => (s) => {
+    const a = argument(s);
+    const ea = context.error;
+    const far = name === 'Phi' ? a.lt(-TAIL_FROM) : name === 'erfc' ? a.gt(TAIL_FROM) : a.abs().gt(TAIL_FROM);
+    if (!far) return direct(s);
+    work.operations += FUNCTION_COST;
+    const halfLog2Pi = D.ln(D.acos(-1).times(2)).div(2);
+    let value: PreciseNumber;
+    let slope: PreciseNumber;
+    if (name === 'phi') {
+      value = a.times(a).div(-2).minus(halfLog2Pi);
+      slope = a.neg();
+    } else {
+      const sqrt2 = D.sqrt(2);
+      const r = preciseNormalMillsRatio(D, name === 'Phi' ? a : a.times(sqrt2).neg());
+      if (!r.isFinite() || !r.isPositive()) { context.unsettled = true; context.error = ZERO_BOUND; return zero; }
+      // d/da log Phi(a) = 1 / R(a); d/da log erfc(a) = -sqrt(2) / R(-sqrt(2) a).
+      value = name === 'Phi' ? r.ln().minus(a.times(a).div(2)).minus(halfLog2Pi) : r.ln().minus(a.times(a)).plus(halfLog2Pi).minus(D.ln(D.acos(-1)));
+      slope = name === 'Phi' ? one.div(r) : sqrt2.div(r).neg();
+    }
+    context.error = rounding(value, 8).plus(carry(slope, ea)).plus(rounding(a.times(a), 2));
+    return value;
   };
   /**
    * A sum over a range too long to add up term by term (a bound in n read at n = 10^12): its pieces where the body's

@@ -302,6 +302,17 @@ claim erfc(x) * exp(x^2) * sqrt(pi) < 1 / x
 `, { seed: 1 })).toEqual(['refuted', 'verified']);
   }, 120_000);
 
+  it('reads log(Phi(-x)), log(1 - Phi(x)), log(phi(x)) and log(erfc(x)) past x = 1e10 by their tail forms (probe 89: errors before)', () => {
+    expect(verdictsIn(`given x: real in (1e10, Infinity)
+claim log(Phi(-x)) = -x^2 / 2 - log(x) - log(2 * pi) / 2   expect wrong
+claim log(Phi(-x)) < -x^2 / 2 - log(x) - log(2 * pi) / 2
+claim log(Phi(-x)) > -x^2 / 2 - log(x) - log(2 * pi) / 2 - 1 / (3 * x^2)   expect wrong
+claim log(1 - Phi(x)) < -x^2 / 2 - log(x) - log(2 * pi) / 2
+claim log(erfc(x)) < -x^2 - log(x) - log(pi) / 2
+claim log(erfc(x)) < -x^2 - log(x) - log(pi) / 2 - 1 / x^2   expect wrong
+`, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted', 'verified', 'verified', 'refuted']);
+  }, 120_000);
+
   it('shows the 60-digit values of the two sides, not the comparison\'s 1 and 0, where doubles have none', () => {
     const step = onlyStep(deriv('given z: real in (-1e14, -1e13)\nclaim phi(z) / Phi(z) > -z + 1e-12   expect wrong\n'), { seed: 1 });
     expect(step.verdict).toBe('refuted');
