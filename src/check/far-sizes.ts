@@ -10,9 +10,17 @@ import { isExpected, type StepResult } from './results.ts';
  * Sizes a step in n is also read at, in 60 digits only, past the lists every step is checked at (up to 1,000): a
  * bound whose constant was cut short fails only far out, sum(k, 1, n, 1 / k) < log(n) + 0.57721566490153 + 1 / (2n)
  * past n = 5.4e6 and sum(k, 1, n, 1 / k^2) < 1.6449340668482 - 1 / n + 1 / (2 n^2) past n = 18,600 (both proved or
- * verified at the sizes up to 1,000). Decades, for a bound that fails from some n on fails at every decade past it.
+ * verified at the sizes up to 1,000). Decades to 10^15, then 10^18, 10^20 and 10^22 (see below), for a bound that
+ * fails from some n on fails at every decade past it.
  */
-export const FAR_OUT_SIZES: readonly number[] = [2000, 5000, ...Array.from({ length: 12 }, (_, k) => 10 ** (k + 4))];
+export const FAR_OUT_SIZES: readonly number[] = [2000, 5000, ...Array.from({ length: 12 }, (_, k) => 10 ** (k + 4)), 1e18, 1e20, 1e22];
+
+/**
+ * Past 2^53 a size is still a whole double up to 10^22, but n - 1 is not: there only a step that reads sizes as values
+ * (`(1 + 1/n)^n`, its arithmetic done in 60 digits) is read, never one whose sums or index positions the evaluator
+ * counts in doubles.
+ */
+const countsInDoubles = (t: Term): boolean => someSubterm(t, (x) => x.k === 'sum' || x.k === 'reduce' || x.k === 'ival' || x.k === 'icmp');
 
 /** Relative slack beyond the readings' error bounds before a difference counts: far below 60 digits, far above nothing. */
 const SLACK = new Decimal('1e-50');
@@ -33,9 +41,11 @@ export function checkedFarOut(result: StepResult, model: Model, above: Term, ste
   } catch {
     return result;
   }
-  if (!sides.every(readsSizesOnly)) return result;
+  if (!sides.every(readsNoInput) || !sides.some(readsSize)) return result;
   const held: number[] = [];
+  const counts = sides.some(countsInDoubles);
   for (const size of FAR_OUT_SIZES) {
+    if (counts && !Number.isSafeInteger(size)) continue;
     const read = readAt(sides, model.dims, size);
     if (read === undefined) continue;
     const [lhs, rhs] = read;
@@ -48,10 +58,12 @@ export function checkedFarOut(result: StepResult, model: Model, above: Term, ste
   return { ...result, method: `${result.method}; it also holds in 60 digits at ${where}` };
 }
 
-/** No array, no input, no abstract function, no derivative left: a function of the sizes alone, which it reads. */
-function readsSizesOnly(t: Term): boolean {
-  if (hasDiff(t) || freeInputNames(t).size > 0) return false;
-  if (someSubterm(t, (x) => x.k === 'input' || x.k === 'apply' || x.k === 'integral' || x.k === 'limit')) return false;
+/** No array, no input, no abstract function, no derivative left: a function of the sizes at most. */
+function readsNoInput(t: Term): boolean {
+  return !hasDiff(t) && freeInputNames(t).size === 0 && !someSubterm(t, (x) => x.k === 'input' || x.k === 'apply' || x.k === 'integral' || x.k === 'limit');
+}
+
+function readsSize(t: Term): boolean {
   return someSubterm(t, (x) => x.k === 'size' || (x.k === 'sum' && x.dim.k === 'sym') || (x.k === 'ival' && x.index.k === 'dim'));
 }
 

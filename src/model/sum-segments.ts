@@ -26,6 +26,8 @@ const MAX_TURNS = 16;
  * position of the index (another loop's index, a label, an unsized dimension) or holds a loop of its own.
  */
 export function sumSegments(sum: Extract<Term, { k: 'sum' }>, size: number, sizes: ReadonlyMap<string, number>): SumSegment[] | undefined {
+  // Positions are counted in doubles: past 2^53, n - 1 is n.
+  if (!Number.isSafeInteger(size) || [...sizes.values()].some((n) => !Number.isSafeInteger(n))) return undefined;
   const index = sum.index;
   const linear = (i: Index): Linear | undefined => linearIndex(i, index, sizes);
   // A loop, an integral or a limit inside: the piece would not be a function of k alone.

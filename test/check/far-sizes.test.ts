@@ -43,10 +43,21 @@ claim sum(k, 1, n, 1 / (k * (k + 1))) = 1 - 1 / (n + 1)
     expect(identity.method).toContain('it also holds in 60 digits at 14 sizes');
   }, 60_000);
 
+  it('reads a step that reads n only as a value at 10^18 to 10^22 too: (1 + 1/n)^n against its expansion, off by 1e-30', () => {
+    const [slip, expansion] = stepsIn(`given n: size
+claim (1 + 1 / n)^n > exp(1) - exp(1) / (2 * n) + 1e-30   expect wrong
+claim (1 + 1 / n)^n > exp(1) - exp(1) / (2 * n)
+`, DEFAULT_SIZES);
+    expect(slip.verdict).toBe('refuted');
+    expect(slip.detail.counterexample!.sizes.n).toBe(1e18);
+    expect(expansion.verdict).not.toBe('refuted');
+    expect(expansion.method).toContain('it also holds in 60 digits at 15 sizes from n = 2000 to 10^18');
+  }, 60_000);
+
   it('leaves a step whose sum has no closed form, a step with an input, and a run at sizes given as they were', () => {
     const [root, withInput] = stepsIn(`given n: size
 given x: unit
-claim sum(k, 1, n, sqrt(k)) >= 2 / 3 * n^(3/2)
+claim sum(k, 1, n, exp(-sqrt(k))) < 2
 claim sum(k, 1, n, x^k / k) <= -log(1 - x)
 `, DEFAULT_SIZES);
     expect(['proved', 'verified']).toContain(root.verdict);
