@@ -1,0 +1,43 @@
+/**
+ * A sum over n past the terms the 60-digit evaluator adds up (n = 6000 here, 10^15 in use) is read piece by piece:
+ * where the model's index comparisons turn (sum(k, a, n - b, f) is a sum over 1..n whose body picks), the short pieces
+ * added up and the long ones in closed form. For random ranges and bodies, the reading equals the sum added up.
+ */
+import { Decimal as Decimal20 } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildModel, parseDerivation } from '../../src/index.ts';
+import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator } from '../../src/numeric/index.ts';
+
+const Decimal = Decimal20.clone({ precision: 90 });
+const N = 6000;
+
+const BODIES: readonly [string, (k: number) => Decimal20][] = [
+  ['1 / k', (k) => new Decimal(1).div(k)],
+  ['1 / (k * (k + 2))', (k) => new Decimal(1).div(k * (k + 2))],
+  ['(-1)^k / (2 * k + 1)', (k) => new Decimal(k % 2 === 0 ? 1 : -1).div(2 * k + 1)],
+  ['k^2 / (k + 3)', (k) => new Decimal(k * k).div(k + 3)],
+  ['1 / sqrt(k)', (k) => new Decimal(1).div(new Decimal(k).sqrt())],
+  ['log(k + 1)', (k) => new Decimal(k + 1).ln()],
+  ['(9/10)^k', (k) => new Decimal(0.9).pow(k)],
+  ['1 / (n + k)', (k) => new Decimal(1).div(N + k)],
+];
+
+describe('a sum over n read in closed form past the terms added up', () => {
+  it('equals the sum added up, for sum(k, a, n - b, f(k)) with several a, b and f', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: BODIES.length - 1 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 }), (which, a, b) => {
+      const [body, term] = BODIES[which];
+      const upper = b === 0 ? 'n' : `n - ${b}`;
+      const model = buildModel(parseDerivation(`derivation "t"\ngiven n: size\nclaim sum(k, ${a}, ${upper}, ${body}) = 0\n`, 't.deriv'));
+      const layout = layoutInputs([], new Map([['n', N]]));
+      const slots = new IndexSlots();
+      const read = evaluatePrecise(compilePreciseSide(model.claims[0].head!, layout, slots, preciseEvaluator()), newState(layout, slots));
+      let direct = new Decimal(0);
+      for (let k = a; k <= N - b; k++) direct = direct.plus(term(k));
+      expect(read !== undefined && read !== 'unsettled', `sum(k, ${a}, ${upper}, ${body}) was not read`).toBe(true);
+      const { value, error } = read as { value: Decimal20; error: Decimal20 };
+      expect(value.minus(direct).abs().lte(error.plus(direct.abs().times('1e-58'))), `sum(k, ${a}, ${upper}, ${body}): ${value} vs ${direct}`).toBe(true);
+      expect(error.lte(direct.abs().times('1e-50'))).toBe(true);
+    }), { numRuns: 30, seed: 21 });
+  }, 120_000);
+});
