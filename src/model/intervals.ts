@@ -160,7 +160,16 @@ export function constantValue(t: Term): number {
  */
 export function intervalGuard(inputs: ReadonlyMap<string, Input>, names: ReadonlySet<string>): Term | undefined {
   const parts: Term[] = [];
-  for (const name of names) {
+  // An end that reads another input brings that input's own interval in: with c in [m, Infinity) and d in [c, Infinity),
+  // a claim about d and m holds only where c >= m too (probe 94: d >= m was refuted at m = 1, c = 0, d = 0).
+  const guarded = new Set(names);
+  for (const name of guarded) {
+    const given = inputs.get(name);
+    for (const ends of [given?.interval, given?.relativeEnds]) {
+      for (const end of [ends?.lower, ends?.upper]) if (end !== undefined) inputNames(end, guarded);
+    }
+  }
+  for (const name of guarded) {
     const given = inputs.get(name);
     const x = input({ name, indices: [] });
     // An end included is where a square root starts to have a value, an end left out where a logarithm does.

@@ -5,6 +5,7 @@ import { cornerExamples, edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary
 import { QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { acquireCompiled, releaseCompiled, type CompiledAtSize } from './compiled-steps.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
+import { relativePlacer } from './relative-ends.ts';
 import { specialValues } from './special-values.ts';
 import { directionalCheck, DIRECTIONAL_THRESHOLD, gradientStep } from './directional.ts';
 import { dimSize } from './layout.ts';
@@ -315,6 +316,8 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     const compiled = acquireCompiled(step, sizes, readsDivergent);
     acquired.push(compiled);
     const { layout, slots, lhs, rhs, state, derived, lhsDiverges, rhsDiverges } = compiled;
+    // Inputs whose ends read other inputs are put inside them before each judgement (relative-ends.ts).
+    const place = relativePlacer(layout);
     const entryCount = countAssignments(step.freeIndices, sizes);
     const allAssignments = entryCount <= (options.maxEntries ?? MAX_ENTRIES_PER_INPUT) ? indexAssignments(step.freeIndices, sizes) : undefined;
     if (allAssignments === undefined) sampled = { compared: SAMPLED_ENTRIES, of: Math.max(sampled?.of ?? 0, entryCount) };
@@ -391,7 +394,8 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
       inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, [...v]])),
       ...shown,
     });
-    const judgeEntries = (inputs: Record<string, number[]>, counting = false, whole = false): Judged => {
+    const judgeEntries = (drawn: Record<string, number[]>, counting = false, whole = false): Judged => {
+      const inputs = place === undefined ? drawn : place(drawn);
       fillValues(layout, inputs, state.values);
       state.epoch++;
       derived?.(state);
@@ -649,8 +653,8 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     const outerAssignments = indexAssignments(outer, sizes);
     const outerSlots = outer.map((f) => slots.slot(f.name));
     const judge = directional === undefined || directional.entries <= directionalAbove ? judgeEntries
-      : (inputs: Record<string, number[]>): Judged => {
-        fillValues(layout, inputs, state.values);
+      : (drawn: Record<string, number[]>): Judged => {
+        fillValues(layout, place === undefined ? drawn : place(drawn), state.values);
         state.epoch++;
         derived?.(state);
         let ratio = 0;

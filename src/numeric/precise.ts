@@ -3,6 +3,7 @@ import { children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, 
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
+import { compileExact, exactSign } from './exact-at-point.ts';
 import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
@@ -838,6 +839,9 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const op = t.op;
         // The same expression on both sides has the same value, however inexact each evaluation.
         const identical = termKey(t.a) === termKey(t.b);
+        // Sides of numbers, scalar inputs, + * / and abs are read exactly where 60 digits cannot call them (a tie).
+        const exactA = compileExact(t.a, layout);
+        const exactB = exactA && compileExact(t.b, layout);
         return (s) => {
           const x = a(s);
           const ex = context.error;
@@ -846,8 +850,13 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           context.error = ZERO_BOUND;
           // A comparison with no value on one side has no value either.
           if (x.isNaN() || y.isNaN()) return nan;
-          // Closer than their error bounds: even 60 digits cannot say which side is larger.
-          if (!identical && !bound.isZero() && x.minus(y).abs().lte(bound)) context.unsettled = true;
+          // Closer than their error bounds: even 60 digits cannot say which side is larger, unless exact fractions can.
+          if (!identical && !bound.isZero() && x.minus(y).abs().lte(bound)) {
+            const input = (p: number) => read(s, p);
+            const [u, v] = exactA && exactB ? [exactA(input), exactB(input)] : [undefined, undefined];
+            if (u === undefined || v === undefined) context.unsettled = true;
+            else return compare(op, exactSign(u, v), 0) ? one : zero;
+          }
           return compare(op, x.cmp(y), 0) ? one : zero;
         };
       }
@@ -1020,3 +1029,4 @@ function readingOf(t: Extract<Term, { k: 'limit' }>, at: PreciseNumber | undefin
 function exponentOf(v: PreciseNumber): number {
   return v.isFinite() && !v.isZero() ? v.e : 0;
 }
+

@@ -315,3 +315,35 @@ describe('an included end whose double rounds past it (probe 68)', () => {
     expect(verdictsIn('given x: real in [0, 1]\nclaim floor(x) = 0   expect wrong\n')).toEqual(['refuted']);
   }, 120_000);
 });
+
+describe('ends that read other inputs, in a chain (probe 94)', () => {
+  it('keeps the interval of an input the claim reads only through another\'s end: d >= m holds for d in [c, oo), c in [m, oo)', () => {
+    for (const seed of [1, 2, 3]) {
+      expect(verdictsIn(`given m: positive
+given c: real in [m, Infinity)
+given d: real in [c, Infinity)
+claim d >= m
+given L: real in (m, Infinity)
+given e: real in [m, L]
+given f: real in [e, L]
+claim L - f <= L - m
+`, { seed })).toEqual(['verified', 'verified']);
+    }
+  }, 120_000);
+
+  it('draws each input inside ends of the others, at an included end too: a strict bound tied at c = m is refuted at every seed', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const [tied, holds] = stepsIn(`given m: positive
+given L: real in (m, Infinity)
+given c: real in [m, L]
+given q: positive
+claim abs(1 - 2 * c / (m + L)) < (L - m) / (L + m)   expect wrong
+claim abs(1 - 2 * c / (m + L)) <= (L - m) / (L + m)
+`, { seed });
+      expect(tied.verdict, `seed ${seed}`).toBe('refuted');
+      const { m, L, c } = tied.detail.counterexample!.inputs as Record<string, number>;
+      expect(c === m || c === L, `seed ${seed}: m = ${m}, L = ${L}, c = ${c}`).toBe(true);
+      expect(holds.verdict, `seed ${seed}`).toBe('verified');
+    }
+  }, 180_000);
+});
