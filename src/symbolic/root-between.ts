@@ -41,6 +41,9 @@ export function rootBetween(lhsWritten: Term, rhsWritten: Term, inputs: readonly
   if (atTie === other) return undefined;
   const found = commonRoot(ties.flatMap((t) => t!.zeros), inputs);
   if (found === undefined) return undefined;
+  // The bracket knows constant ends only: an end that reads another input (b in (a, 1), a in (0, 1)) may rule the
+  // root out, with a value the search never sets (probe 94: b > 0 was refuted at b = 0). No root is shown there.
+  if (found.input.relativeEnds !== undefined || found.alongside.some(({ input }) => input.relativeEnds !== undefined)) return undefined;
   const [below, above] = found.bracket;
   return {
     input: found.input.name, below, above, of: printTerm(found.of), lhs: flipped ? other : atTie, rhs: flipped ? atTie : other,

@@ -317,7 +317,7 @@ describe('an included end whose double rounds past it (probe 68)', () => {
 });
 
 describe('ends that read other inputs, in a chain (probe 94)', () => {
-  it('keeps the interval of an input the claim reads only through another\'s end: d >= m holds for d in [c, oo), c in [m, oo)', () => {
+  it('keeps the interval of an input the claim reads only through another\'s end: d >= m holds for d in [c, oo), c in [m, oo); no root of b at 0 for b in (a, 1), a in (0, 1)', () => {
     for (const seed of [1, 2, 3]) {
       expect(verdictsIn(`given m: positive
 given c: real in [m, Infinity)
@@ -327,7 +327,14 @@ given L: real in (m, Infinity)
 given e: real in [m, L]
 given f: real in [e, L]
 claim L - f <= L - m
-`, { seed })).toEqual(['verified', 'verified']);
+given a: real in (0, 1)
+given b: real in (a, 1)
+claim b > 0
+given p1: positive
+given p2: real in (p1, Infinity)
+given p3: real in (p2, Infinity)
+claim log(p3 / p1) > 0
+`, { seed })).toEqual(['verified', 'verified', 'verified', 'verified']);
     }
   }, 120_000);
 
