@@ -1,7 +1,8 @@
 import { num } from './term-builders.ts';
 import { someSubterm } from './term-queries.ts';
 import { mapChildren } from './term-traversal.ts';
-import type { Comparison, Index, Term } from './term.ts';
+import { compare } from './compare.ts';
+import type { Index, Term } from './term.ts';
 
 /**
  * A sum over 1..n cut into pieces for reading at an n far past what is added up term by term (10^12): where a
@@ -97,7 +98,7 @@ function atPiece(body: Term, index: string, at: number, sizes: ReadonlyMap<strin
     switch (t.k) {
       case 'icmp': {
         const [a, b] = [linearIndex(t.a, index, sizes)!, linearIndex(t.b, index, sizes)!];
-        return num(holds(t.op, a.slope * at + a.offset, b.slope * at + b.offset) ? 1 : 0);
+        return num(compare(t.op, a.slope * at + a.offset, b.slope * at + b.offset) ? 1 : 0);
       }
       case 'size': return num(sizes.get(t.name)!);
       case 'ival': {
@@ -110,15 +111,4 @@ function atPiece(body: Term, index: string, at: number, sizes: ReadonlyMap<strin
     }
   };
   return go(body);
-}
-
-function holds(op: Comparison, a: number, b: number): boolean {
-  switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case '==': return a === b;
-    case '!=': return a !== b;
-  }
 }

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { Term } from '../model/index.ts';
+import { compare, type Term } from '../model/index.ts';
 import type { Layout } from './layout.ts';
 
 /**
@@ -93,7 +93,7 @@ export function compileExact(t: Term, layout: Layout): ExactReading | undefined 
       return (input) => {
         const [x, y] = [a(input), b(input)];
         if (x === undefined || y === undefined) return undefined;
-        return { num: holds(t.op, sign(minus(x, y))) ? 1n : 0n, den: 1n };
+        return { num: compare(t.op, sign(minus(x, y)), 0) ? 1n : 0n, den: 1n };
       };
     }
     default: return undefined;
@@ -111,17 +111,6 @@ const EXACT_FUNCTIONS: Partial<Record<string, (args: readonly Fraction[]) => Fra
   max: (args) => args.reduce((m, x) => (sign(minus(x, m)) > 0 ? x : m)),
   min: (args) => args.reduce((m, x) => (sign(minus(x, m)) < 0 ? x : m)),
 };
-
-function holds(op: string, s: -1 | 0 | 1): boolean {
-  switch (op) {
-    case '<': return s < 0;
-    case '<=': return s <= 0;
-    case '>': return s > 0;
-    case '>=': return s >= 0;
-    case '==': return s === 0;
-    default: return s !== 0;
-  }
-}
 
 function fromDecimal(v: Decimal): Fraction {
   const [n, d] = v.toFraction();
