@@ -202,9 +202,15 @@ function refined(state: EvaluationState, layout: Layout, position: number, level
   return undefined;
 }
 
+/**
+ * The scales of a draw: mostly 1 to 10, and a share far out, where Newton's method from a start finds the far roots
+ * (probe 93: (x - 1) (x - 20) = 0 was checked at x = 1 alone, and x^2 - 1e8 x + 1 = 0 at its small root).
+ */
+const DRAW_SCALES = [1, 3, 10, 1, 3, 10, 1, 3, 10, 30, 100, 1e3, 1e4, 1e6, 1e9, 1e12, 1e15];
+
 /** A draw for a scalar input of its kind: a spread of scales, so that a curve's small and large parts are both met. */
 function draw(input: Input, random: () => number): number {
-  const scale = [1, 3, 10][Math.floor(random() * 3)];
+  const scale = DRAW_SCALES[Math.floor(random() * DRAW_SCALES.length)];
   const interval = input.interval;
   if (interval !== undefined) {
     const lo = Number.isFinite(interval.lowerValue) ? interval.lowerValue : Number.isFinite(interval.upperValue) ? interval.upperValue - 2 * scale : -scale;

@@ -220,3 +220,20 @@ claim y' = -x / y
 `)).toEqual(['error', 'error', 'error', 'refuted', 'proved']);
   });
 });
+
+describe('a number defined by an equation with a root far out (probe 93)', () => {
+  it('is checked at its far roots too: starts of Newton\'s method at scales to 1e15 reach 20, 35.77 and 1e8', () => {
+    for (const seed of [1, 2]) {
+      const far = [
+        ['implicit x: (x - 1) * (x - 20) = 0\nclaim x < 2   expect wrong\n', 20],
+        ['implicit x: exp(x / 10) = x\nclaim x < 2   expect wrong\n', 35.7715],
+        ['implicit x: x^2 - 100000000 * x + 1 = 0\nclaim x < 1e-7   expect wrong\n', 1e8],
+      ] as const;
+      for (const [text, root] of far) {
+        const step = onlyStep(deriv(text), { seed });
+        expect(step.verdict, `${text} at seed ${seed}`).toBe('refuted');
+        expect(step.detail.counterexample!.inputs.x as number).toBeCloseTo(root, -Math.log10(root) + 3);
+      }
+    }
+  }, 120_000);
+});
