@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { cachedEvaluationWork, DerivativeTooLargeError, MovingLimitPointError, type Dim, describeInstance, variableNames, hasDiff, freeInputNames, isSymmetricKind, someSubterm, symmetricPart, twoValued, withDefinedInputs, type Model, type ModelClaim, type ModelStep, type Input, type Term, type TwoValues } from '../model/index.ts';
 import { checkStepNumerically, ERROR_FACTOR, KINK_MARGIN, MAX_PRECISE_WORK, type NumericComparison, type NumericOutcome } from '../numeric/index.ts';
 import {
-  agreesInHighPrecision, analyticDifference, boundAcrossRange, Budget, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, fineConstantUnseen, proveForEveryN, SEARCH_GUARD_MS, sizesWithin, writableSizes,
+  agreesInHighPrecision, analyticDifference, boundAcrossRange, Budget, constantBound, entryReadOutside, decideStep, DEFAULT_SYMBOLIC_BUDGET, eliminateDiffKeepingDomain, fineConstantUnseen, proveForEveryN, SEARCH_GUARD_MS, sizesWithin, writableSizes,
   type Confirmation, type EveryNOutcome, type FineConstant, type PointValue, type SymbolicBudget, type SymbolicOutcome,
 } from '../symbolic/index.ts';
 import { isExpected, type ClaimResult, type Counterexample, type DerivationResult, type ProofScope, type StepDetail, type StepResult } from './results.ts';
@@ -655,6 +655,18 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         }
         return result('verified', undefined,
           `${deep.length} points of the range (its ends and middle) in up to ${most} digits, where its sides, analytic and not equal (the identity theorem), tie in doubles and in 60 to 960 digits at every input tried`, {});
+      }
+      // A bound of two constants that 60 digits could not call (a Taylor sum of exp(-50) against exp(-50), apart by 1e-106
+      // after 42 digits cancel): read in the digits that set them apart (constant-bound.ts).
+      const constant = outcome.why === 'no-domain' && readStep.comparison === true && used.size === 0 ? constantBound(readStep.lhs, readStep.rhs) : undefined;
+      if (constant !== undefined) {
+        const sides = `the line above, ${constant.lhs}, against the step, ${constant.rhs}: they differ by ${constant.difference}`;
+        if (!constant.holds) {
+          return result('refuted', undefined, `a ${constant.digits}-digit evaluation`, {
+            explanation: `${sides}, read in ${constant.digits} digits (and again in twice as many), where doubles and 60 digits could not call them`,
+          });
+        }
+        return result('verified', undefined, `a ${constant.digits}-digit evaluation of both constants (and again in twice as many digits), where doubles and 60 digits could not call them: ${sides}`, {});
       }
       // Inputs with a value that neither doubles nor 60 digits settled (log1p(x) < x at x = 1e-150): read at a few at up to
       // 960 digits, agreement there is evidence as the numbers' is (probe 27: such true steps were errors).

@@ -5,6 +5,7 @@ export type { Confirmation, InstanceRecord, SymbolicBudget, SymbolicOutcome, Sym
 export { AtomTable, Canonicalizer, DomainError } from './canonical.ts';
 export { neverZero } from './atom-ranges.ts';
 export { analyticDifference, boundAcrossRange, type AnalyticDifference, type BoundReading } from './identity-theorem.ts';
+export { constantBound, type ConstantBound } from './constant-bound.ts';
 export type { Atom } from './canonical.ts';
 export { proveForEveryN } from './every-n.ts';
 export { eliminateDeltas } from './eliminate-deltas.ts';

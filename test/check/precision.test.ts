@@ -327,3 +327,17 @@ describe('a counterexample at an exact point past doubles (probe 91: "p = 0" for
     expect(step.detail.counterexample?.foundBy).toContain('at p = exp(-1000) exactly, whose double is shown (past double precision, where 0 or an infinity stands for it)');
   }, 60_000);
 });
+
+describe('a bound between two constants that 60 digits cannot call (probe 93: an error)', () => {
+  it('reads both constants in the digits that set them apart: the Taylor sum of exp(-50) to 300 terms against exp(-50)', () => {
+    const [holds, tight, slip] = stepsIn(`claim sum(k, 0, 300, (-50)^k / factorial(k)) > exp(-50)
+claim sum(k, 0, 300, (-50)^k / factorial(k)) > exp(-50) + 2.2e-106
+claim sum(k, 0, 300, (-50)^k / factorial(k)) > exp(-50) + 2.3e-106   expect wrong
+`, { seed: 1 });
+    expect(holds.verdict).toBe('verified');
+    expect(holds.method).toMatch(/^a \d+-digit evaluation of both constants/);
+    expect(holds.method).toContain('they differ by 2.28579e-106');
+    expect(tight.verdict).toBe('verified');
+    expect(slip.verdict).toBe('refuted');
+  }, 60_000);
+});
