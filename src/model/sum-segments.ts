@@ -8,13 +8,16 @@ import type { Index, Term } from './term.ts';
  * A sum over 1..n cut into pieces for reading at an n far past what is added up term by term (10^12): where a
  * comparison of indices in its body turns (the model writes sum(k, 2, n, f(k)) as a sum over 1..n whose body picks
  * with k <= n - 1), the range is cut, and each long piece's body has its comparisons put in as the 0 or 1 they are
- * across the piece, and the sizes as numbers, so that it reads the index alone (finite-rational-sum.ts sums it). A
- * short piece (`body` undefined) is added up term by term by the caller.
+ * across the piece, and the sizes as numbers, so that it reads the index alone (finite-sum.ts sums it). A short
+ * piece may be added up term by term by the caller instead, where its positions fit the evaluator's indices.
  */
 export interface SumSegment {
   readonly from: number;
   readonly to: number;
-  readonly body?: Term;
+  /** Short enough to add up term by term. */
+  readonly short: boolean;
+  /** The body across the piece: its comparisons as the 0 or 1 they are there, the sizes as numbers. */
+  readonly body: Term;
 }
 
 /** Pieces up to this long are added up term by term. */
@@ -54,9 +57,8 @@ export function sumSegments(sum: Extract<Term, { k: 'sum' }>, size: number, size
   const out: SumSegment[] = [];
   for (let p = 0; p + 1 < starts.length; p++) {
     const [from, to] = [starts[p], starts[p + 1] - 1];
-    if (to - from + 1 <= SHORT_PIECE) { out.push({ from, to }); continue; }
-    const middle = Math.floor((from + to) / 2);
-    out.push({ from, to, body: atPiece(sum.body, index, middle, sizes) });
+    // No comparison turns inside a piece: the cuts are where they do.
+    out.push({ from, to, short: to - from + 1 <= SHORT_PIECE, body: atPiece(sum.body, index, Math.floor((from + to) / 2), sizes) });
   }
   return out;
 }

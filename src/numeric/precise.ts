@@ -87,6 +87,9 @@ const TAIL_FUNCTIONS: ReadonlySet<string> = new Set(['Phi', 'phi', 'erfc']);
  */
 const MAX_TERMS_ADDED = 5_000;
 
+/** The largest index an evaluation state holds (its indices are 32-bit integers). */
+const MAX_INDEX = 2 ** 31 - 1;
+
 /** The digits of the evaluation. */
 export const HIGH_DIGITS = 60;
 
@@ -362,7 +365,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     const segments = sumSegments(t, n, layout.sizes);
     if (segments === undefined) return unread;
     const pieces = segments.map((segment) => {
-      if (segment.body === undefined) return { segment };
+      // Term by term where the positions fit the state's 32-bit indices (n - 1 at n = 10^10 does not); else closed.
+      if (segment.short && segment.to <= MAX_INDEX) return { segment };
       const closed = finiteSum(segment.body, t.index, segment.from, segment.to);
       return closed === undefined ? undefined : { segment, closed, factor: go(closed.factor) };
     });

@@ -128,7 +128,7 @@ describe('a sum over 1..n cut where its index comparisons turn', () => {
     const pieces = sumSegments(sum, 1e6, new Map([['n', 1e6]]))!;
     expect(pieces[0].from).toBe(1);
     expect(pieces[pieces.length - 1].to).toBe(1e6);
-    const long = pieces.filter((p) => p.body !== undefined);
+    const long = pieces.filter((p) => !p.short);
     expect(long).toHaveLength(1);
     expect(long[0].to).toBeGreaterThan(1e6 - 10);
     for (let i = 1; i < pieces.length; i++) expect(pieces[i].from).toBe(pieces[i - 1].to + 1);

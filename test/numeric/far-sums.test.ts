@@ -40,4 +40,21 @@ describe('a sum over n read in closed form past the terms added up', () => {
       expect(error.lte(direct.abs().times('1e-50'))).toBe(true);
     }), { numRuns: 30, seed: 21 });
   }, 120_000);
+
+  it('reads sum(k, a, n - b, k^p) at n = 10^10 as Faulhaber\'s exact value: positions past the 32-bit indices are read in closed form too', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (a, b, p) => {
+      const n = 10n ** 10n;
+      const upper = b === 0 ? 'n' : `n - ${b}`;
+      const model = buildModel(parseDerivation(`derivation "t"\ngiven n: size\nclaim sum(k, ${a}, ${upper}, k^${p} / n^${p}) = 0\n`, 't.deriv'));
+      const layout = layoutInputs([], new Map([['n', Number(n)]]));
+      const slots = new IndexSlots();
+      const read = evaluatePrecise(compilePreciseSide(model.claims[0].head!, layout, slots, preciseEvaluator()), newState(layout, slots));
+      expect(read !== undefined && read !== 'unsettled', `sum(k, ${a}, ${upper}, k^${p} / n^${p}) was not read`).toBe(true);
+      // sum_{k=a}^{m} k^p for p <= 3, exactly.
+      const S = (m: bigint): bigint => [m, (m * (m + 1n)) / 2n, (m * (m + 1n) * (2n * m + 1n)) / 6n, ((m * (m + 1n)) / 2n) ** 2n][p];
+      const exact = new Decimal((S(n - BigInt(b)) - S(BigInt(a - 1))).toString()).div(new Decimal(n.toString()).pow(p));
+      const { value, error } = read as { value: Decimal20; error: Decimal20 };
+      expect(value.minus(exact).abs().lte(error.plus(exact.abs().times('1e-55'))), `sum(k, ${a}, ${upper}, k^${p} / n^${p}): ${value} vs ${exact}`).toBe(true);
+    }), { numRuns: 20, seed: 22 });
+  }, 120_000);
 });
