@@ -85,6 +85,22 @@ export function curvePoints(options: CurvePointOptions): CurveSample {
     if (!allowed(layout.slots.get(options.dependent)!.input, values[positions[0]]) || near(values)) continue;
     points.push({ values, precise });
   }
+  // A number an equation defines: its roots also bracketed across the scales, so that far ones are met ((x - 1) (x - 20)
+  // = 0 at 20, x^2 - 1e8 x + 1 = 0 at 1e8: Newton's method from starts within 10 never reached them, probe 93). With a
+  // stream of draws of its own, so that the points above are as they were; up to half as many again.
+  if (options.variables.length === 0 && moving.length === 1) {
+    const scanRandom = bulkRandom(options.seed ^ 0x5bd1e995);
+    for (const slot of layout.slots.values()) state.values[slot.offset] = draw(slot.input, scanRandom);
+    for (const root of bracketedRoots(state, positions[0], () => evaluate(level), Math.ceil(options.count / 2))) {
+      state.values[positions[0]] = root;
+      const precise = refined(state, layout, positions[0], preciseLevel, preciseSlope, evaluator);
+      if (precise === undefined) continue;
+      const values = Float64Array.from(precise, (v) => v.toNumber());
+      if (!allowed(layout.slots.get(options.dependent)!.input, values[positions[0]])) continue;
+      if (points.some((p) => p.values.every((v, i) => Math.abs(v - values[i]) <= 1e-9 * (1 + Math.abs(v))))) continue;
+      points.push({ values, precise });
+    }
+  }
   return { layout, slots, state, evaluator, points, options };
 }
 
@@ -158,6 +174,43 @@ export function criticalPoints(sample: CurveSample, margin: Term): CurvePoint[] 
   return found;
 }
 
+/** The grid a number's roots are bracketed on: 0 and +-10^(j / 10) for magnitudes 1e-2 to 1e15. */
+const BRACKET_GRID: readonly number[] = (() => {
+  const magnitudes = Array.from({ length: 171 }, (_, j) => 10 ** ((j - 20) / 10));
+  return [...magnitudes.map((m) => -m).reverse(), 0, ...magnitudes];
+})();
+/** Bisection steps on a bracket, at most (a double's 52 bits and a few). */
+const BISECTIONS = 64;
+
+/**
+ * Roots of H in one coordinate where it changes sign between neighbours of {@link BRACKET_GRID} (a pole changes it
+ * too: bisection ends there with |H| large, and the 60-digit refinement leaves it out), `wanted` of them at most,
+ * spread over the brackets found, each bisected in doubles.
+ */
+function bracketedRoots(state: EvaluationState, position: number, h: () => number, wanted: number): number[] {
+  const at = (x: number): number => { state.values[position] = x; return h(); };
+  const values = BRACKET_GRID.map(at);
+  const brackets: [number, number][] = [];
+  for (let i = 0; i + 1 < BRACKET_GRID.length; i++) {
+    const [a, b] = [values[i], values[i + 1]];
+    if (Number.isFinite(a) && Number.isFinite(b) && (a === 0 || Math.sign(a) !== Math.sign(b))) brackets.push([BRACKET_GRID[i], BRACKET_GRID[i + 1]]);
+  }
+  const chosen = brackets.length <= wanted ? brackets : Array.from({ length: wanted }, (_, k) => brackets[Math.floor((k * brackets.length) / wanted)]);
+  return chosen.map(([lo, hi]) => {
+    let [a, b] = [lo, hi];
+    const fa = Math.sign(at(a));
+    if (fa === 0) return a;
+    for (let step = 0; step < BISECTIONS; step++) {
+      const m = a + (b - a) / 2;
+      if (m === a || m === b) break;
+      const fm = Math.sign(at(m));
+      if (fm === 0) return m;
+      if (fm === fa) a = m; else b = m;
+    }
+    return a + (b - a) / 2;
+  });
+}
+
 /** Puts a point's 60-digit values into the evaluator, in place of the state's doubles, for the next evaluations. */
 export function usePoint(sample: CurveSample, point: CurvePoint): void {
   sample.state.values.set(point.values);
@@ -202,15 +255,9 @@ function refined(state: EvaluationState, layout: Layout, position: number, level
   return undefined;
 }
 
-/**
- * The scales of a draw: mostly 1 to 10, and a share far out, where Newton's method from a start finds the far roots
- * (probe 93: (x - 1) (x - 20) = 0 was checked at x = 1 alone, and x^2 - 1e8 x + 1 = 0 at its small root).
- */
-const DRAW_SCALES = [1, 3, 10, 1, 3, 10, 1, 3, 10, 30, 100, 1e3, 1e4, 1e6, 1e9, 1e12, 1e15];
-
 /** A draw for a scalar input of its kind: a spread of scales, so that a curve's small and large parts are both met. */
 function draw(input: Input, random: () => number): number {
-  const scale = DRAW_SCALES[Math.floor(random() * DRAW_SCALES.length)];
+  const scale = [1, 3, 10][Math.floor(random() * 3)];
   const interval = input.interval;
   if (interval !== undefined) {
     const lo = Number.isFinite(interval.lowerValue) ? interval.lowerValue : Number.isFinite(interval.upperValue) ? interval.upperValue - 2 * scale : -scale;
