@@ -95,6 +95,7 @@ function summedBetween(numerator: Polynomial, denominator: Polynomial, from: num
   const upper = new W(to).plus(1);
   let expansion = new W(0);
   let scale = new W(0);
+  let zetas = new W(0);
   let last = new W(0);
   let lastButOne = new W(Infinity);
   let converged = false;
@@ -111,6 +112,8 @@ function summedBetween(numerator: Polynomial, denominator: Polynomial, from: num
       const above = hurwitzZeta(s, upper, w);
       if (below === undefined || above === undefined) return undefined;
       part = q[i].times(below.value.minus(above.value));
+      // The two zeta values may cancel (a piece from K near its end): each one's rounding counts, not their difference's.
+      zetas = zetas.plus(q[i].abs().times(below.value.abs().plus(above.value.abs())));
     }
     expansion = expansion.plus(part);
     scale = scale.plus(part.abs());
@@ -127,7 +130,7 @@ function summedBetween(numerator: Polynomial, denominator: Polynomial, from: num
   if (!converged) return undefined;
   // Each head term in 80 digits; the expansion's rest bounded by twice its last term (a geometric series of ratio
   // 1/64 at most); each Hurwitz zeta value and each power sum read to within 1e-70 of the parts' sizes.
-  const error = headScale.times(`1e-${w.digits + 18}`).plus(last.abs().times(2)).plus(head.abs().plus(scale).times(`1e-${w.digits + 10}`));
+  const error = headScale.times(`1e-${w.digits + 18}`).plus(last.abs().times(2)).plus(head.abs().plus(scale).plus(zetas).times(`1e-${w.digits + 10}`));
   return { value: head.plus(expansion), error };
 }
 

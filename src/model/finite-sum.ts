@@ -67,8 +67,10 @@ function specialSum(t: Term, index: string, from: number, to: number): Reading |
     const shift = shiftOf(t.args[0]);
     if (shift === undefined || from + shift < 1) return undefined;
     return () => {
-      const value = preciseLgamma(W, new W(to + shift + 1)).minus(preciseLgamma(W, new W(from + shift)));
-      return { value, error: value.abs().plus(1).times(`1e-${w.digits + 5}`) };
+      const [upper, lower] = [preciseLgamma(W, new W(to).plus(shift + 1)), preciseLgamma(W, new W(from + shift))];
+      const value = upper.minus(lower);
+      // Each lgamma to its own rounding (they cancel where the range is short against its place): their sizes count.
+      return { value, error: upper.abs().plus(lower.abs()).times(`1e-${w.digits + 10}`).plus(value.abs().times(`1e-${w.digits + 5}`)) };
     };
   }
   if (t.k === 'pow' && !usesIndexVariable(t.base, new Set([index]))) {
