@@ -115,7 +115,31 @@ export function keepingSettings<T>(D: PreciseConstructor, compute: () => T): T {
  * like 5e-324 (really 4.94e-324) is off by 1 %.
  */
 export function toPrecise(D: PreciseConstructor, x: number): PreciseNumber {
-  return Number.isFinite(x) && x !== 0 ? new D(x.toPrecision(100)) : new D(x);
+  return Number.isFinite(x) && x !== 0 ? new D(exactDecimal(x)) : new D(x);
+}
+
+const bits = new DataView(new ArrayBuffer(8));
+
+/**
+ * A double's value as an exact decimal (a Decimal keeps every digit it is made from): m 2^e is m 5^-e / 10^-e. Its
+ * first 100 digits were not all of it (1e100 has 101, 1e-100 some 280), and arithmetic on inputs read as exact
+ * refuted (b - a) / a <= 1 at a = 1e100, b = 2e100 by 1e-59 (probe 95).
+ */
+function exactDecimal(x: number): string {
+  // Between 2^-66 and 1e100 a double's expansion has at most 100 digits (m 5^k has at most 16 + 0.7 k, k <= 118; a
+  // whole number below 1e100 at most 100): toPrecision reads all of them, and is much faster.
+  const size = Math.abs(x);
+  if (size >= 2 ** -66 && size < 1e100) return x.toPrecision(100);
+  bits.setFloat64(0, x);
+  const word = bits.getBigUint64(0);
+  const exponent = Number((word >> 52n) & 0x7ffn);
+  let mantissa = word & 0xfffffffffffffn;
+  let e: number;
+  if (exponent === 0) e = -1074;
+  else { mantissa |= 1n << 52n; e = exponent - 1075; }
+  const sign = word >> 63n === 1n ? '-' : '';
+  if (e >= 0) return sign + (mantissa << BigInt(e)).toString();
+  return `${sign}${(mantissa * 5n ** BigInt(-e)).toString()}e-${-e}`;
 }
 
 const cmp = (op: '>' | '<', a: Term, b: Term): Term => ({ k: 'cmp', op, a, b });
