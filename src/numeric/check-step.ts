@@ -5,7 +5,7 @@ import { cornerExamples, edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary
 import { QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { acquireCompiled, releaseCompiled, type CompiledAtSize } from './compiled-steps.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
-import { relativePlacer } from './relative-ends.ts';
+import { endExamples, relativePlacer } from './relative-ends.ts';
 import { specialValues } from './special-values.ts';
 import { directionalCheck, DIRECTIONAL_THRESHOLD, gradientStep } from './directional.ts';
 import { dimSize } from './layout.ts';
@@ -712,6 +712,8 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     const runs = Math.min(options.trials, Math.max(MIN_TRIALS_OF_LARGE_INPUTS, Math.floor(MAX_DRAWN_ENTRIES / Math.max(1, layout.length))));
     const examples = kinkInDiff ? [] : [
       ...edgeExamples(layout, arbitrary, special, seed, Math.floor(runs / EDGE_SHARE)),
+      // Inputs whose ends read other inputs: at their ends, all together and each alone (relative-ends.ts).
+      ...(place === undefined ? [] : endExamples(layout, fc.sample(arbitrary, { seed, numRuns: 1 })[0])),
       // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
       ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
       ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),

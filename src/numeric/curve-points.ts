@@ -174,9 +174,9 @@ export function criticalPoints(sample: CurveSample, margin: Term): CurvePoint[] 
   return found;
 }
 
-/** The grid a number's roots are bracketed on: 0 and +-10^(j / 10) for magnitudes 1e-2 to 1e15. */
+/** The grid a number's roots are bracketed on: 0 and +-10^(j / 10) for magnitudes 1e-2 to 1e15, then every decade to 1e300. */
 const BRACKET_GRID: readonly number[] = (() => {
-  const magnitudes = Array.from({ length: 171 }, (_, j) => 10 ** ((j - 20) / 10));
+  const magnitudes = [...Array.from({ length: 171 }, (_, j) => 10 ** ((j - 20) / 10)), ...Array.from({ length: 285 }, (_, k) => 10 ** (k + 16))];
   return [...magnitudes.map((m) => -m).reverse(), 0, ...magnitudes];
 })();
 /** Bisection steps on a bracket, at most (a double's 52 bits and a few). */

@@ -8,8 +8,9 @@ import type { Layout } from './layout.ts';
  * rounding), the inputs being exact rationals, the sides' exact values settle it. Probe 94: a strict bound that ties
  * at an included end, drawn there, was let pass at one seed and refuted at another, as the doubles' roundings fell.
  *
- * Only sides made of numbers, scalar inputs and sizes, by +, *, whole powers, abs, max, min, sign and comparisons
- * compile, and 0 times anything; anything else (a function, an array entry, a sum) is undefined: no exact reading.
+ * Only sides made of numbers, scalar inputs and sizes, by +, *, whole powers, abs, max, min, sign, relu, floor, ceil,
+ * comparisons, a square root where it is rational, a function at the one point where its value is rational (log at 1,
+ * exp and sin at 0) compile, and 0 times anything; anything else (a function, an array entry, a sum) is undefined: no exact reading.
  * Read only where the side had a value in 60 digits.
  */
 export type ExactReading = (input: (position: number) => Decimal | undefined) => Fraction | undefined;
@@ -105,12 +106,51 @@ export function exactSign(a: Fraction, b: Fraction): -1 | 0 | 1 {
   return sign(minus(a, b));
 }
 
+const ZERO: Fraction = { num: 0n, den: 1n };
+const ONE: Fraction = { num: 1n, den: 1n };
+const HALF: Fraction = { num: 1n, den: 2n };
+/** A function's value at the one rational point where it is rational (log(1) = 0, exp(0) = 1), else none. */
+const at = (point: Fraction, value: Fraction) => ([a]: readonly Fraction[]): Fraction | undefined => (a.num * point.den === point.num * a.den ? value : undefined);
+
 const EXACT_FUNCTIONS: Partial<Record<string, (args: readonly Fraction[]) => Fraction | undefined>> = {
   abs: ([a]) => (a.num < 0n ? { num: -a.num, den: a.den } : a),
   sign: ([a]) => ({ num: BigInt(sign(a)), den: 1n }),
   max: (args) => args.reduce((m, x) => (sign(minus(x, m)) > 0 ? x : m)),
   min: (args) => args.reduce((m, x) => (sign(minus(x, m)) < 0 ? x : m)),
+  relu: ([a]) => (a.num < 0n ? ZERO : a),
+  floor: ([a]) => ({ num: floorDiv(a.num, a.den), den: 1n }),
+  ceil: ([a]) => ({ num: -floorDiv(-a.num, a.den), den: 1n }),
+  sqrt: ([a]) => {
+    if (a.num < 0n) return undefined;
+    const [p, q] = [wholeRoot(a.num), wholeRoot(a.den)];
+    return p === undefined || q === undefined ? undefined : { num: p, den: q };
+  },
+  // log(d / c) > 0 at d = c reads log(1) exactly: 0 (probe 95: a strict bound tied at an included chained end).
+  log: at(ONE, ZERO), log1p: at(ZERO, ZERO), exp: at(ZERO, ONE), expm1: at(ZERO, ZERO),
+  sin: at(ZERO, ZERO), cos: at(ZERO, ONE), tan: at(ZERO, ZERO), atan: at(ZERO, ZERO), asin: at(ZERO, ZERO),
+  sinh: at(ZERO, ZERO), cosh: at(ZERO, ONE), tanh: at(ZERO, ZERO), asinh: at(ZERO, ZERO),
+  sigmoid: at(ZERO, HALF), erf: at(ZERO, ZERO), Phi: at(ZERO, HALF),
 };
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/** The whole square root of a whole number where it has one. */
+function wholeRoot(n: bigint): bigint | undefined {
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  // Newton from the double's root, to the exact floor.
+  for (let i = 0; i < 200; i++) {
+    const next = (x + n / x) / 2n;
+    if (next >= x && x * x <= n) break;
+    x = next;
+  }
+  while (x * x > n) x--;
+  while ((x + 1n) * (x + 1n) <= n) x++;
+  return x * x === n ? x : undefined;
+}
 
 function fromDecimal(v: Decimal): Fraction {
   const [n, d] = v.toFraction();

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { add, children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
@@ -85,7 +85,7 @@ const TAIL_FUNCTIONS: ReadonlySet<string> = new Set(['Phi', 'phi', 'erfc']);
  * The most terms a sum is added up in 60 digits (some 20 ms): past them a sum is read in closed form or not at all.
  * Sizes past 1,000 are read only by the far-size check of a bound in n (check/far-sizes.ts).
  */
-const MAX_TERMS_ADDED = 5_000;
+const MAX_TERMS_ADDED = 6_000;
 
 /** The largest index an evaluation state holds (its indices are 32-bit integers). */
 const MAX_INDEX = 2 ** 31 - 1;
@@ -321,6 +321,23 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       }
       const tail = t.k === 'fn' && t.name === 'log' && t.args.length === 1 ? gaussianTailOf(t.args[0]) : undefined;
       if (tail !== undefined) c = memo(t, logOfTail(tail.name, go(tail.argument), c));
+      // log(factorial(a)) and log(gamma(a)) as lgamma where the argument is positive: 10000! is past the gamma
+      // family's digits, its log is not (probe 95: Stirling's bound with log(2 pi)/2 cut short was read as log(factorial(n))
+      // only up to n = 5000, and verified; written lgamma(n + 1) it was refuted at 10^5).
+      const gammaOf = t.k === 'fn' && t.name === 'log' && t.args.length === 1 && t.args[0].k === 'fn'
+        && (t.args[0].name === 'factorial' || t.args[0].name === 'gamma') && t.args[0].args.length === 1 ? t.args[0] : undefined;
+      if (gammaOf !== undefined) {
+        const argument = go(gammaOf.args[0]);
+        const direct = c;
+        const lgamma = go(fn('lgamma', gammaOf.name === 'factorial' ? add(gammaOf.args[0], num(1)) : gammaOf.args[0]));
+        c = (s) => (argument(s).isPositive() ? lgamma(s) : direct(s));
+      }
+      // log of a product over a range too long to multiply out: the sum of the factors' logs, read in closed form where
+      // each is the log of something positive (log(k + a)); a factor at or below 0 leaves that sum without a value.
+      const product = t.k === 'fn' && t.name === 'log' && t.args.length === 1 && t.args[0].k === 'reduce' && t.args[0].op === 'prod' ? t.args[0] : undefined;
+      if (product !== undefined && dimSize(product.dim, layout.sizes) > MAX_TERMS_ADDED) {
+        c = go({ k: 'sum', index: product.index, dim: product.dim, body: fn('log', product.body) });
+      }
       compiled.set(t, c);
     }
     return c;

@@ -7,6 +7,8 @@ import type { Layout } from './layout.ts';
  * [m, L], L in (m, Infinity)) left most draws with no value, and a tie at an included end (c = m) was never drawn:
  * probe 94 had a false strict bound verified at one seed. A draw already inside is kept; one outside is put inside:
  *
+ * - at an included end where it is 0 (the lower) or 1 (the upper), inside or not: the simple values and the examples
+ *   (endExamples) stand for the ends, where a chain of ties is met;
  * - between two ends, at the fraction of the way its own fractional part says, and at an included end where it is a
  *   whole number (an even one at the lower end, an odd one at the upper), as the simple values 0 and 1 are, or where
  *   that fraction is within an eighth of the end;
@@ -63,6 +65,13 @@ const AT_END = 1 / 8;
 
 function placeInside(v: number, lower: End | undefined, upper: End | undefined): number {
   if (!Number.isFinite(v)) return v;
+  // An interval closed at both ends that has shrunk to a point (d in [c, L] at c = L) holds that point alone.
+  if (lower !== undefined && upper !== undefined && lower.closed && upper.closed && lower.at === upper.at) return lower.at;
+  // The draws 0 and 1 (the simple values, and the examples every such step is tried at) stand for the included ends:
+  // a chain tied only where every link is at its end (e > m at m = c = d = e) is met there.
+  if (v === 0 && lower?.closed === true) return lower.at;
+  if (v === 1 && upper?.closed === true) return upper.at;
+  if (v === 0 && lower === undefined && upper?.closed === true) return upper.at;
   const above = (x: number, e: End | undefined) => e === undefined || (e.closed ? x >= e.at : x > e.at);
   const below = (x: number, e: End | undefined) => e === undefined || (e.closed ? x <= e.at : x < e.at);
   if (above(v, lower) && below(v, upper)) return v;
@@ -124,3 +133,19 @@ function valueOf(t: Term, value: (name: string) => number): number {
   }
 }
 
+
+/**
+ * Draws that put every input with ends of other inputs at its lower ends (0), at its upper ends (1), and each alone at
+ * one end, beside `base` (a draw of the others): examples a step with such inputs is tried at first.
+ */
+export function endExamples(layout: Layout, base: Record<string, number[]> | undefined): Record<string, number[]>[] {
+  if (base === undefined) return [];
+  const names = [...layout.slots.values()].filter((slot) => slot.input.relativeEnds !== undefined && slot.input.dims.length === 0).map((slot) => slot.input.name);
+  if (names.length === 0) return [];
+  const with_ = (value: (name: string) => number) => ({ ...base, ...Object.fromEntries(names.map((name) => [name, [value(name)]])) });
+  return [with_(() => 0), with_(() => 1), ...names.flatMap((only) => [with_((n) => (n === only ? 1 : 0)), with_((n) => (n === only ? 0 : 1))])]
+    .slice(0, MAX_END_EXAMPLES);
+}
+
+/** End examples at most: both ends for all, then each input at the other end alone. */
+const MAX_END_EXAMPLES = 10;

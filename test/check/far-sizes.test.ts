@@ -28,7 +28,7 @@ claim sum(k, 0, n, (-1)^k / (2 * k + 1)) <= pi / 4 + 1 / (2 * n + 3)
     expect(cutBasel.detail.counterexample!.sizes.n).toBe(1e5);
     for (const step of [gamma, basel, alternating]) {
       expect(['proved', 'verified']).toContain(step.verdict);
-      expect(step.method).toContain('it also holds in 60 digits at 14 sizes from n = 2000 to 10^15');
+      expect(step.method).toContain('it also holds in 60 digits at 28 sizes from n = 2000 to 10^15 + 1');
     }
   }, 60_000);
 
@@ -40,7 +40,7 @@ claim sum(k, 1, n, 1 / (k * (k + 1))) = 1 - 1 / (n + 1)
     expect(far.verdict).toBe('refuted');
     expect(far.detail.counterexample!.sizes.n).toBe(1e6);
     expect(identity.verdict).toBe('proved');
-    expect(identity.method).toContain('it also holds in 60 digits at 14 sizes');
+    expect(identity.method).toContain('it also holds in 60 digits at 28 sizes');
   }, 60_000);
 
   it('reads a step that reads n only as a value at 10^18 to 10^22 too: (1 + 1/n)^n against its expansion, off by 1e-30', () => {
@@ -51,8 +51,24 @@ claim (1 + 1 / n)^n > exp(1) - exp(1) / (2 * n)
     expect(slip.verdict).toBe('refuted');
     expect(slip.detail.counterexample!.sizes.n).toBe(1e18);
     expect(expansion.verdict).not.toBe('refuted');
-    expect(expansion.method).toContain('it also holds in 60 digits at 15 sizes from n = 2000 to 10^18');
+    expect(expansion.method).toContain('it also holds in 60 digits at 29 sizes from n = 2000 to 10^18');
   }, 60_000);
+
+  it('reads odd sizes too, and n! and a product through their logs (probe 95: verified, and a false bound proved)', () => {
+    const [leibniz, factorial, product, lgamma] = stepsIn(`given n: size
+claim 4 * sum(k, 0, n - 1, (-1)^k / (2 * k + 1)) - pi < 1 / n - 1 / (4 * n^3) + 0.3124999 / n^5   expect wrong
+claim log(factorial(n)) < (n + 1/2) * log(n) - n + 0.91893853320467 + 1 / (12 * n)   expect wrong
+claim log(prod(k, 1, n, k)) < (n + 1/2) * log(n) - n + 0.91893853320467 + 1 / (12 * n)   expect wrong
+claim lgamma(n + 1) < (n + 1/2) * log(n) - n + 0.918938533204673 + 1 / (12 * n)
+`, DEFAULT_SIZES);
+    expect(leibniz.verdict).toBe('refuted');
+    expect(leibniz.detail.counterexample!.sizes.n % 2).toBe(1);
+    for (const step of [factorial, product]) {
+      expect(step.verdict).toBe('refuted');
+      expect(step.detail.counterexample!.sizes.n).toBe(1e5);
+    }
+    expect(lgamma.verdict).not.toBe('refuted');
+  }, 120_000);
 
   it('leaves a step whose sum has no closed form, a step with an input, and a run at sizes given as they were', () => {
     const [root, withInput] = stepsIn(`given n: size
@@ -61,8 +77,8 @@ claim sum(k, 1, n, exp(-sqrt(k))) < 2
 claim sum(k, 1, n, x^k / k) <= -log(1 - x)
 `, DEFAULT_SIZES);
     expect(['proved', 'verified']).toContain(root.verdict);
-    // Added up term by term at 2000 and 5000; past them a sum with no closed form is not read.
-    expect(root.method).toContain('it also holds in 60 digits at 2 sizes from n = 2000 to 5000');
+    // Added up term by term at 2000, 2001, 5000 and 5001 (up to 6000 terms); past them a sum with no closed form is not read.
+    expect(root.method).toContain('it also holds in 60 digits at 4 sizes from n = 2000 to 5001');
     expect(withInput.method).not.toContain('60 digits at');
     const [given] = stepsIn(`given n: size
 claim sum(k, 1, n, 1 / k) < log(n) + 0.57721566490153 + 1 / (2 * n)   expect wrong

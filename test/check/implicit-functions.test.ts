@@ -228,6 +228,7 @@ describe('a number defined by an equation with a root far out (probe 93)', () =>
         ['implicit x: (x - 1) * (x - 20) = 0\nclaim x < 2   expect wrong\n', 20],
         ['implicit x: exp(x / 10) = x\nclaim x < 2   expect wrong\n', 35.7715],
         ['implicit x: x^2 - 100000000 * x + 1 = 0\nclaim x < 1e-7   expect wrong\n', 1e8],
+        ['implicit x: (x - 1e16) * (x - 3) = 0\nclaim x < 1e12   expect wrong\n', 1e16],
       ] as const;
       for (const [text, root] of far) {
         const step = onlyStep(deriv(text), { seed });

@@ -354,3 +354,21 @@ claim abs(1 - 2 * c / (m + L)) <= (L - m) / (L + m)
     }
   }, 180_000);
 });
+
+describe('ties down a chain of ends (probe 95)', () => {
+  it('are met at the ends all at once and one at a time, and log(1) is read as 0 exactly', () => {
+    for (const seed of [1, 2]) {
+      expect(verdictsIn(`given m: positive
+given L: real in (m, Infinity)
+given c: real in [m, L]
+given d: real in [c, L]
+given e: real in [d, L]
+claim log(d / c) > 0   expect wrong
+claim sqrt(c * d) < L   expect wrong
+claim e > m   expect wrong
+claim e >= m
+claim sqrt(c * d) <= L
+`, { seed })).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
+    }
+  }, 120_000);
+});

@@ -1,5 +1,5 @@
 /**
- * A sum over n past the terms the 60-digit evaluator adds up (n = 6000 here, 10^15 in use) is read piece by piece:
+ * A sum over n past the terms the 60-digit evaluator adds up (n = 7000 here, 10^15 in use) is read piece by piece:
  * where the model's index comparisons turn (sum(k, a, n - b, f) is a sum over 1..n whose body picks), the short pieces
  * added up and the long ones in closed form. For random ranges and bodies, the reading equals the sum added up.
  */
@@ -10,7 +10,7 @@ import { buildModel, parseDerivation } from '../../src/index.ts';
 import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator } from '../../src/numeric/index.ts';
 
 const Decimal = Decimal20.clone({ precision: 90 });
-const N = 6000;
+const N = 7000;
 
 const BODIES: readonly [string, (k: number) => Decimal20][] = [
   ['1 / k', (k) => new Decimal(1).div(k)],
