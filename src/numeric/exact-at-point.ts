@@ -140,15 +140,13 @@ function floorDiv(a: bigint, b: bigint): bigint {
 /** The whole square root of a whole number where it has one. */
 function wholeRoot(n: bigint): bigint | undefined {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // Newton from the double's root, to the exact floor.
-  for (let i = 0; i < 200; i++) {
+  // Newton's method from above (2^ceil(bits / 2) >= sqrt(n)) falls to the floor of the root.
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
     const next = (x + n / x) / 2n;
-    if (next >= x && x * x <= n) break;
+    if (next >= x) break;
     x = next;
   }
-  while (x * x > n) x--;
-  while ((x + 1n) * (x + 1n) <= n) x++;
   return x * x === n ? x : undefined;
 }
 
