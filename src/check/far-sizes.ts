@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { freeInputNames, hasDiff, someSubterm, withDefinedInputs, type Model, type Term } from '../model/index.ts';
+import { freeInputNames, hasDiff, shownApart, someSubterm, withDefinedInputs, type Model, type Term } from '../model/index.ts';
 import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator, type PreciseValue } from '../numeric/index.ts';
 import { eliminateDiffKeepingDomain } from '../symbolic/index.ts';
 import type { Relation } from '../syntax/index.ts';
@@ -110,9 +110,7 @@ function compared(lhs: PreciseValue, rhs: PreciseValue, relation: Relation): 'fa
 }
 
 function refutedFarOut(result: StepResult, dims: readonly string[], size: number, lhs: Decimal, rhs: Decimal, relation: Relation): StepResult {
-  const difference = lhs.minus(rhs);
-  const digits = Math.min(40, Math.max(20, lhs.e - difference.e + 4));
-  const [a, b] = [lhs, rhs].map((v) => v.toSignificantDigits(digits).toString());
+  const { lhs: a, rhs: b, difference } = shownApart(lhs, rhs);
   const sizes = Object.fromEntries(dims.map((d) => [d, size]));
   const at = dims.map((d) => `${d} = ${sizeText(size)}`).join(', ');
   const { worstRelative: _, instances: __, undecided: ___, ...detail } = result.detail;
@@ -123,9 +121,9 @@ function refutedFarOut(result: StepResult, dims: readonly string[], size: number
       ...detail,
       sizes: [...detail.sizes, sizes],
       counterexample: {
-        sizes, indices: {}, inputs: {}, lhs: a, rhs: b, difference: difference.toSignificantDigits(6).toString(), tolerance: undefined, foundBy: '60-digit evaluation',
+        sizes, indices: {}, inputs: {}, lhs: a, rhs: b, difference, tolerance: undefined, foundBy: '60-digit evaluation',
       },
-      explanation: `at ${at}, the line above, ${a}, is not ${relation === '=' ? 'equal to' : relationWords(relation)} the step, ${b}: they differ by ${difference.toSignificantDigits(6).toString()}; `
+      explanation: `at ${at}, the line above, ${a}, is not ${relation === '=' ? 'equal to' : relationWords(relation)} the step, ${b}: they differ by ${difference}; `
         + 'read in 60 digits, past the sizes up to 1000 that the step is otherwise checked at',
     },
   };

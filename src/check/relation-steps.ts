@@ -14,7 +14,7 @@
  * Only the report is the inequality's own: a counterexample shows A and E, not 1 and 0.
  */
 import type { Relation } from '../syntax/index.ts';
-import { hasApply, twoValuedClass, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
+import { hasApply, shownApart, twoValuedClass, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
 import { compilePreciseSide, compileTerm, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator, QUADRATURE_WORK, withQuadratureWork, type Layout } from '../numeric/index.ts';
 import { Decimal } from 'decimal.js';
 import type { Counterexample, StepResult } from './results.ts';
@@ -120,10 +120,9 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
 
 /** A counterexample with the two expressions' 60-digit values (`precise`), and why doubles could not show them (`unseen`). */
 function readInSixtyDigits(result: StepResult, c: Counterexample, [x, y]: Decimal[], relation: Exclude<Relation, '='>, unseen: string): StepResult {
-  const difference = x.minus(y);
-  const shown = (v: Decimal) => v.toSignificantDigits(Math.min(40, Math.max(20, x.e - difference.e + 4))).toString();
-  const read = { ...c, lhs: shown(x), rhs: shown(y), difference: difference.toSignificantDigits(6).toString(), tolerance: undefined };
-  const words = `the line above, ${shown(x)}, is not ${relationWords(relation)} the step, ${shown(y)}: they differ by ${read.difference}, ${unseen}; read in 60 digits`;
+  const shown = shownApart(x, y);
+  const read = { ...c, ...shown, tolerance: undefined };
+  const words = `the line above, ${shown.lhs}, is not ${relationWords(relation)} the step, ${shown.rhs}: they differ by ${shown.difference}, ${unseen}; read in 60 digits`;
   return { ...result, detail: { ...withoutExplanation(result).detail, counterexample: read, explanation: words } };
 }
 

@@ -32,6 +32,7 @@ export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';
 export { fastAsin, fastAtan, fastCos, fastExpAnyDigits, fastLn, fastSin, readingSeriesTerm } from './fixed-point-elementary.ts';
 export { withDigits } from './gamma-function.ts';
+export { shownApart } from './shown-apart.ts';
 export { describeImplicit } from './implicit-functions.ts';
 export type { ImplicitFunction } from './implicit-functions.ts';
 export { rangeAbove, valueRange, type ValueRange } from './value-ranges.ts';

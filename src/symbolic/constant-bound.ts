@@ -1,4 +1,4 @@
-import { constantFraction, inputNames, type Term } from '../model/index.ts';
+import { constantFraction, inputNames, shownApart, type Term } from '../model/index.ts';
 import type { Decimal } from 'decimal.js';
 import { expandAt } from './expand.ts';
 import { evaluateHighPrecision, type Magnitudes } from './high-precision.ts';
@@ -44,8 +44,7 @@ export function constantBound(lhs: Term, rhs: Term): ConstantBound | undefined {
   if (read === undefined) return undefined;
   const difference = read.lhs.minus(read.rhs);
   const holds = cmp.op === '<' || cmp.op === '<=' ? difference.isNeg() : difference.isPos();
-  const shown = (v: typeof difference) => v.toSignificantDigits(Math.min(40, Math.max(20, read.lhs.e - difference.e + 4))).toString();
-  return { holds, lhs: shown(read.lhs), rhs: shown(read.rhs), difference: difference.toSignificantDigits(6).toString(), digits: read.digits };
+  return { holds, ...shownApart(read.lhs, read.rhs), digits: read.digits };
 }
 
 /**
