@@ -75,6 +75,13 @@ function gaussianTailOf(argument: Term): { name: 'Phi' | 'phi' | 'erfc'; argumen
   return { name: read.name as 'Phi' | 'phi' | 'erfc', argument: read.args[0] };
 }
 
+let tailConstantsRead: { readonly halfLog2Pi: PreciseNumber; readonly sqrt2: PreciseNumber; readonly logPi: PreciseNumber } | undefined;
+
+/** log(2 pi) / 2, sqrt(2) and log(pi) in 60 digits, read once (not at load: most runs never reach a far tail). */
+function tailConstants(): { readonly halfLog2Pi: PreciseNumber; readonly sqrt2: PreciseNumber; readonly logPi: PreciseNumber } {
+  return tailConstantsRead ??= { halfLog2Pi: HIGH.ln(HIGH.acos(-1).times(2)).div(2), sqrt2: HIGH.sqrt(2), logPi: HIGH.ln(HIGH.acos(-1)) };
+}
+
 /** How far out (|a|) log(Phi(a)), log(phi(a)) and log(erfc(a)) are read by their tail forms: where the Mills ratio's series is. */
 const TAIL_FROM = 10_000;
 
@@ -354,18 +361,17 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     const far = name === 'Phi' ? a.lt(-TAIL_FROM) : name === 'erfc' ? a.gt(TAIL_FROM) : a.abs().gt(TAIL_FROM);
     if (!far) return direct(s);
     work.operations += FUNCTION_COST;
-    const halfLog2Pi = D.ln(D.acos(-1).times(2)).div(2);
+    const { halfLog2Pi, sqrt2, logPi } = tailConstants();
     let value: PreciseNumber;
     let slope: PreciseNumber;
     if (name === 'phi') {
       value = a.times(a).div(-2).minus(halfLog2Pi);
       slope = a.neg();
     } else {
-      const sqrt2 = D.sqrt(2);
       const r = preciseNormalMillsRatio(D, name === 'Phi' ? a : a.times(sqrt2).neg());
       if (!r.isFinite() || !r.isPositive()) { context.unsettled = true; context.error = ZERO_BOUND; return zero; }
       // d/da log Phi(a) = 1 / R(a); d/da log erfc(a) = -sqrt(2) / R(-sqrt(2) a).
-      value = name === 'Phi' ? r.ln().minus(a.times(a).div(2)).minus(halfLog2Pi) : r.ln().minus(a.times(a)).plus(halfLog2Pi).minus(D.ln(D.acos(-1)));
+      value = name === 'Phi' ? r.ln().minus(a.times(a).div(2)).minus(halfLog2Pi) : r.ln().minus(a.times(a)).plus(halfLog2Pi).minus(logPi);
       slope = name === 'Phi' ? one.div(r) : sqrt2.div(r).neg();
     }
     context.error = rounding(value, 8).plus(carry(slope, ea)).plus(rounding(a.times(a), 2));
