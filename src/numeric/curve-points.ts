@@ -3,7 +3,7 @@ import { bulkRandom } from './arbitraries.ts';
 import { IndexSlots, newState, type EvaluationState } from './compile.ts';
 import { compileTerm } from './generate.ts';
 import { layoutInputs, type Layout } from './layout.ts';
-import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, setPreciseInputs, type PreciseEvaluator } from './precise.ts';
+import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, setPreciseInputs, type PreciseEvaluator, type PreciseSide } from './precise.ts';
 
 /**
  * Points of a curve (or surface) H = 0, for the steps of an implicit differentiation
@@ -91,18 +91,62 @@ export function curvePoints(options: CurvePointOptions): CurveSample {
   if (options.variables.length === 0 && moving.length === 1) {
     const scanRandom = bulkRandom(options.seed ^ 0x5bd1e995);
     for (const slot of layout.slots.values()) state.values[slot.offset] = draw(slot.input, scanRandom);
+    // A root of H whose slope is 0 too (x = 1 of (x - 1)^3 = 0) does not settle by Newton's method: read as a multiple one below.
+    const unsettled: number[] = [];
     for (const root of bracketedRoots(state, positions[0], () => evaluate(level), Math.ceil(options.count / 2))) {
       state.values[positions[0]] = root;
       const precise = refined(state, layout, positions[0], preciseLevel, preciseSlope, evaluator);
-      if (precise === undefined) continue;
+      if (precise === undefined) { unsettled.push(root); continue; }
       const values = Float64Array.from(precise, (v) => v.toNumber());
       if (!allowed(layout.slots.get(options.dependent)!.input, values[positions[0]])) continue;
       if (points.some((p) => p.values.every((v, i) => Math.abs(v - values[i]) <= 1e-9 * (1 + Math.abs(v))))) continue;
       points.push({ values, precise });
     }
+    points.push(...touchingRoots(state, layout, slots, positions[0], options, evaluator, points, () => evaluate(gradient[0]), unsettled));
   }
   return { layout, slots, state, evaluator, points, options };
 }
+
+/**
+ * Roots where H touches 0 without changing sign (an even multiplicity: x = 2 of (x - 2)^2 (x - 5) = 0, x = 1000 of
+ * (x - 1000)^2 (x + 1) = 0), which no bracket of H and no Newton step on H (its slope is 0 there) finds; probe 95
+ * verified `x = 5` on the first. They are roots of H's slope: its changes of sign on the same grid, bisected, then
+ * solved in 60 digits ({@link refinedAtMultipleRoot}). Up to {@link MAX_TOUCHING_ROOTS}; and the bracketed roots
+ * Newton's method on H did not settle (its slope is 0 at a triple root too).
+ */
+function touchingRoots(state: EvaluationState, layout: Layout, slots: IndexSlots, position: number, options: CurvePointOptions, evaluator: PreciseEvaluator,
+  found: readonly CurvePoint[], slope: () => number, unsettledBrackets: readonly number[]): CurvePoint[] {
+  const dependent = { name: options.dependent, indices: [] as const };
+  const derivatives: (PreciseSide | undefined)[] = [];
+  let term: Term | undefined = options.level;
+  /** H's k-th derivative in the number, compiled on first use; undefined where it cannot be taken. */
+  const derivative = (k: number): PreciseSide | undefined => {
+    while (derivatives.length <= k) {
+      try {
+        derivatives.push(term === undefined ? undefined : compilePreciseSide(term, layout, slots, evaluator));
+        term = term === undefined ? undefined : eliminateDiff(differentiate(term, dependent));
+      } catch {
+        derivatives.push(undefined);
+        term = undefined;
+      }
+    }
+    return derivatives[k];
+  };
+  const out: CurvePoint[] = [];
+  const seen = (values: Float64Array) => [...found, ...out].some((p) => p.values.every((v, i) => Math.abs(v - values[i]) <= 1e-9 * (1 + Math.abs(v))));
+  for (const start of [...bracketedRoots(state, position, slope, MAX_TOUCHING_ROOTS), ...unsettledBrackets]) {
+    state.values[position] = start;
+    const precise = refinedAtMultipleRoot(state, layout, position, derivative, evaluator);
+    if (precise === undefined) continue;
+    const values = Float64Array.from(precise, (v) => v.toNumber());
+    if (!allowed(layout.slots.get(options.dependent)!.input, values[position]) || seen(values)) continue;
+    out.push({ values, precise });
+  }
+  return out;
+}
+
+/** Roots where a number's equation touches 0 without crossing it, sought at most. */
+const MAX_TOUCHING_ROOTS = 4;
 
 /** Critical points of a margin sought along a curve, at most. */
 const MAX_CRITICAL_POINTS = 8;
@@ -240,8 +284,8 @@ function towardCurve(state: EvaluationState, positions: readonly number[], h: ()
 }
 
 /** The function's coordinate solved in 60 digits by Newton's method from the point in doubles; undefined where that does not settle. */
-function refined(state: EvaluationState, layout: Layout, position: number, level: ReturnType<typeof compilePreciseSide>,
-  slope: ReturnType<typeof compilePreciseSide>, evaluator: PreciseEvaluator): PreciseNumber[] | undefined {
+function refined(state: EvaluationState, layout: Layout, position: number, level: PreciseSide,
+  slope: PreciseSide, evaluator: PreciseEvaluator): PreciseNumber[] | undefined {
   const precise = Array.from(state.values, (v) => toPrecise(PreciseDecimal, v));
   for (let step = 0; step < PRECISE_STEPS; step++) {
     setPreciseInputs(evaluator, state, precise);
@@ -251,6 +295,35 @@ function refined(state: EvaluationState, layout: Layout, position: number, level
     const delta = h.value.div(d.value);
     precise[position] = precise[position].minus(delta);
     if (delta.abs().lte(precise[position].abs().plus(1).times('1e-56'))) return layout.length > 0 ? precise : undefined;
+  }
+  return undefined;
+}
+
+/** The highest multiplicity of a root of a number's equation that is solved for. */
+const MAX_MULTIPLICITY = 4;
+
+/**
+ * A root of H of multiplicity m in 2..{@link MAX_MULTIPLICITY}, solved in 60 digits as the simple root of H's (m - 1)-th
+ * derivative (Newton's method on H itself crawls there, and 60 digits place a triple root only to 1e-20 by H's own
+ * value, where `x = 1` on (x - 1)^3 = 0 would read false), and kept where H and its lower derivatives all read 0 within
+ * their 60-digit error bounds (at a least value of H that is not 0, such as x^2 + 1e-3, they do not). The lowest m
+ * that settles; undefined where none does.
+ */
+function refinedAtMultipleRoot(state: EvaluationState, layout: Layout, position: number, derivative: (k: number) => PreciseSide | undefined,
+  evaluator: PreciseEvaluator): PreciseNumber[] | undefined {
+  const start = state.values[position];
+  for (let m = 2; m <= MAX_MULTIPLICITY; m++) {
+    const [level, slope] = [derivative(m - 1), derivative(m)];
+    if (level === undefined || slope === undefined) return undefined;
+    state.values[position] = start;
+    const precise = refined(state, layout, position, level, slope, evaluator);
+    if (precise === undefined) continue;
+    setPreciseInputs(evaluator, state, precise);
+    const vanishing = Array.from({ length: m - 1 }, (_, k) => derivative(k)).every((side) => {
+      const read = side && evaluatePrecise(side, state);
+      return read !== undefined && read !== 'unsettled' && read.value.abs().lte(read.error.times(4));
+    });
+    if (vanishing) return precise;
   }
   return undefined;
 }

@@ -238,3 +238,34 @@ describe('a number defined by an equation with a root far out (probe 93)', () =>
     }
   }, 120_000);
 });
+
+describe('a number defined by an equation at a root of higher multiplicity (probe 95)', () => {
+  it('is checked at a root where the equation touches 0 without crossing it', () => {
+    for (const seed of [1, 2]) {
+      const touching = [
+        ['implicit x: x^3 - 9 x^2 + 24 x - 20 = 0\nclaim x = 5   expect wrong\n', 2],
+        ['implicit x: x^3 - 9 x^2 + 24 x - 20 = 0\nclaim x > 2   expect wrong\n', 2],
+        ['implicit x: (x - 1000)^2 * (x + 1) = 0\nclaim x <= 0   expect wrong\n', 1000],
+      ] as const;
+      for (const [text, root] of touching) {
+        const step = onlyStep(deriv(text), { seed });
+        expect(step.verdict, `${text} at seed ${seed}`).toBe('refuted');
+        expect(step.detail.counterexample!.inputs.x as number).toBeCloseTo(root, 6);
+      }
+    }
+  }, 120_000);
+
+  it('places a triple root and a tangency in 60 digits, so that the number equals its root there', () => {
+    expect(verdictsIn(`implicit x: x^3 - 3 x^2 + 3 x - 1 = 0
+claim x = 1
+claim x > 1   expect wrong
+claim x = 1 + 1e-30   expect wrong
+`)).toEqual(['verified', 'refuted', 'refuted']);
+    expect(verdictsIn('implicit x: exp(x) = exp(1) * x\nclaim x = 1\n')).toEqual(['verified']);
+  }, 60_000);
+
+  it('takes no least value of the equation that is not 0 for a root', () => {
+    // x^2 + 1e-40 has no real root, though its least value reads as nothing in doubles.
+    expect(verdictsIn('implicit x: x^2 + 1e-40 = 0\nclaim x = 0\n')).toEqual(['error']);
+  }, 60_000);
+});
