@@ -8,12 +8,13 @@ import { affineRoot, allowsValue, angleTerms, pointsThroughFunctions, rationalRo
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { explainDifference } from './explain.ts';
-import { rationalOfDouble } from './exact-tie.ts';
+import { constantText, rationalOfDouble } from './exact-tie.ts';
 import { clearlyDifferent, confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointExponent, pointNumber, TieError, withGuard, type Magnitudes, type PointValue, type ReadingNotes } from './high-precision.ts';
 import { coordinates, representatives, symmetricDimensions } from './instance-symmetry.ts';
 import { affineCriticalPoint } from './affine-critical.ts';
 import { rootBetween } from './root-between.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
+import { inEndOrder, intoChainedEnds, outsideChainedEnds, valuesWithinEnds } from './chained-values.ts';
 
 /**
  * Limits of the exact engine for one step. They count work, not time, so the same
@@ -880,7 +881,17 @@ function jointPoints(slopes: readonly MarginSlope[], critical: readonly Map<stri
  */
 function combinedPoints(inputs: readonly Input[], critical: readonly Map<string, PointValue>[]): Map<string, PointValue>[] {
   let points: Map<string, PointValue>[] = [new Map()];
-  for (const input of inputs) {
+  for (const input of inEndOrder(inputs)) {
+    if (input.relativeEnds !== undefined) {
+      // Within its ends at each point of the inputs they read (chained-values.ts), where those are fractions there.
+      points = points.flatMap((point) => {
+        const fractions = new Map<string, Rational>();
+        for (const [name, v] of point) if (typeof v === 'object' && 'num' in v) fractions.set(name, Rational.of(v.num, v.den));
+        const values = valuesWithinEnds(input, fractions);
+        return values === undefined ? [point] : values.slice(0, JOINT_VALUES).map((v) => new Map([...point, [input.name, { num: v.num, den: v.den }]]));
+      }).slice(0, MAX_JOINT_POINTS);
+      continue;
+    }
     const own = critical.filter((point) => point.size === 1 && point.has(input.name)).map((point) => point.get(input.name)!)
       .filter((v) => allowsValue(input.kind, pointNumber(v)) && insideInterval(input, pointNumber(v)));
     const values: PointValue[] = [];
@@ -919,10 +930,12 @@ function criticalCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointV
     if (solutions.length === 0) continue;
     const assignmentsOf = (valuesOf: (other: Input) => Rational[]): Map<string, Term>[] => {
       let assignments: Map<string, Term>[] = [new Map()];
-      for (const { input: other } of slopes.filter((o) => o.input !== input)) {
+      for (const other of inEndOrder(slopes.map((o) => o.input).filter((o) => o !== input))) {
         const values = valuesOf(other);
-        if (values.length === 0) return [];
-        assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, num(v.num, v.den)]]))).slice(0, MAX_CURVE_ASSIGNMENTS);
+        // An input whose ends read others takes values within them at each assignment of those (chained-values.ts).
+        const within = (a: Map<string, Term>) => valuesWithinEnds(other, fractionsOf(a))?.slice(0, CURVE_VALUES) ?? values;
+        if (values.length === 0 && other.relativeEnds === undefined) return [];
+        assignments = assignments.flatMap((a) => within(a).map((v) => new Map([...a, [other.name, num(v.num, v.den)]]))).slice(0, MAX_CURVE_ASSIGNMENTS);
       }
       return assignments;
     };
@@ -946,6 +959,16 @@ function criticalCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointV
       // is 0 at p = 1/2, outside u < 0; probe 53), at more values of theirs: the first few it is inside at.
       out.push(...(found.length > 0 ? found : pointsOn(assignmentsOf((other) => moreValuesWithin(other))).slice(0, CURVE_VALUES)));
     }
+  }
+  return out;
+}
+
+/** The assignment's values that are fractions, as exact rationals. */
+function fractionsOf(assignment: ReadonlyMap<string, Term>): Map<string, Rational> {
+  const out = new Map<string, Rational>();
+  for (const [name, t] of assignment) {
+    const fraction = constantFraction(t);
+    if (fraction !== undefined) out.set(name, Rational.of(fraction.num, fraction.den));
   }
   return out;
 }
@@ -2641,10 +2664,13 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     || transcendentalsUpTo([lhs, rhs], SPOT_CHECK_FUNCTIONS) >= SPOT_CHECK_FUNCTIONS
     || (constantSpan([lhs, rhs]) > 2 * DIGITS && (someSubterm(lhs, slow) || someSubterm(rhs, slow)));
   const random = seededRandom(seed ^ 0x9e3779b9);
+  // Each moved within the ends that read other inputs where it lies outside them (chained-values.ts): a tie solved for
+  // one input, the others random or simple, may lie outside a chain, where the claim holds by its guard.
+  const chained = inputs.some((input) => input.relativeEnds !== undefined);
   const tiePoints = ties.map((tie) => {
     const point = randomPoint(inputs, instance, random, -1);
     for (const [k, v] of tie) point.set(k, v);
-    return point;
+    return chained ? intoChainedEnds(point, inputs) : point;
   });
   const drawn: Map<string, PointValue>[] = [];
   for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) drawn.push(randomPoint(inputs, instance, random, attempt));
@@ -2663,7 +2689,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   // A limit is read at three to nine points of its body for each value: a difference of its value shows at a few points as at all.
   const readsLimit = someSubterm(lhs, isLimit) || someSubterm(rhs, isLimit);
   const byName = new Map(inputs.map((input) => [input.name, input]));
-  const points = distinctPoints([...tiePoints, ...ends, ...simple, ...scaled, ...tight, ...later].filter((point) => !onAnEndLeftOut(point, byName)))
+  const points = distinctPoints([...tiePoints, ...ends, ...simple, ...scaled, ...tight, ...later].filter((point) => !onAnEndLeftOut(point, byName) && !outsideChainedEnds(point, byName)))
     .slice(0, limited ? ties.length + ends.length + LIMITED_POINTS : readsLimit ? ties.length + ends.length + LIMIT_POINTS : undefined);
   // The digits each point's reading would need to see a part its sides dropped, where past those it was read at: a point
   // read deep after resolves its own (the spherical Jacobian at ph = pi - 1e-40 needs 141 digits, past the first pass's
@@ -2686,7 +2712,7 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
     if (values && almostEverywhere && conventionAt(lhs, rhs, point, inputs, maxDigits, values.lhs.minus(values.rhs))) return undefined;
     // An irrational tie point is reported by its double; what was evaluated is the constant itself.
     const irrational = [...point].filter((entry): entry is [string, { term: Term; approx: number }] => typeof entry[1] === 'object' && 'term' in entry[1]);
-    const exact = irrational.map(([entry, v]) => `${entry} = ${printTerm(v.term)}`);
+    const exact = irrational.map(([entry, v]) => `${entry} = ${constantText(v.term)}`);
     // A double of 0 or an infinity is no such value (p = exp(-1000) of a unit p reads 0): the report says so.
     const pastDoubles = irrational.some(([, v]) => v.approx === 0 || !Number.isFinite(v.approx));
     const compared = values && bound ? comparedAt(rhs, point, values.digits) : undefined;
@@ -2746,10 +2772,10 @@ function confirm(lhs: Term, rhs: Term, instance: Instance, inputs: readonly Inpu
   const deepEnds = bound && !halfLine ? [...ends, ...points].slice(0, 1) : ends.slice(0, DEEP_ENDS);
   // Ties at irrational constants (x = y = sqrt(1/2), Newton's point snapped) are decided by exact algebra, at any digits
   // that read the comparison twice: read deep too, wherever they stand among the ties (probe 81: one was the thirteenth).
-  const exactTies = distinctPoints(tiePoints).filter((point) => !onAnEndLeftOut(point, byName)
+  const exactTies = distinctPoints(tiePoints).filter((point) => !onAnEndLeftOut(point, byName) && !outsideChainedEnds(point, byName)
     && [...point.values()].some((v) => typeof v === 'object' && 'term' in v && constantFraction(v.term) === undefined)).slice(0, DEEP_TIES);
   const unseen = [...unseenAt].filter(([, needed]) => needed <= MAX_DIGITS).map(([point]) => point).slice(0, DEEP_UNSEEN);
-  const deep = distinctPoints([...distinctPoints(tiePoints).slice(0, DEEP_TIES), ...exactTies, ...deepEnds, ...tiedAtTop, ...unseen, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
+  const deep = distinctPoints([...distinctPoints(tiePoints).filter((point) => !outsideChainedEnds(point, byName)).slice(0, DEEP_TIES), ...exactTies, ...deepEnds, ...tiedAtTop, ...unseen, ...(bound ? [] : scaled), ...later.slice(0, DEEP_ATTEMPTS)])
     .slice(0, readsLimit ? LIMIT_POINTS : undefined);
   const digits = deepDigits(lhs, rhs);
   for (const point of digits > 2 * DIGITS && !limited && searchable ? deep : []) {

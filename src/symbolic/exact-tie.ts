@@ -1,4 +1,4 @@
-import { mapChildren, printRef, sub, type Term } from '../model/index.ts';
+import { mapChildren, printRef, printTerm, sub, type Term } from '../model/index.ts';
 import { AtomTable, Canonicalizer } from './canonical.ts';
 import { Budget, Rational } from './exact/index.ts';
 
@@ -42,4 +42,20 @@ export function rationalOfDouble(x: number): Rational {
   let e = 0n;
   while (!Number.isInteger(m)) { m *= 2; e++; }
   return Rational.of(BigInt(m), 2n ** e);
+}
+
+/**
+ * A constant as a report writes it: its canonical form where that is shorter than the term as built
+ * (a tie point solved on a curve, (-(1 / (2 (1 * -1))))^(1 / (-1 - 1)), reads sqrt(2)).
+ */
+export function constantText(t: Term): string {
+  const written = printTerm(t);
+  try {
+    const atoms = new AtomTable();
+    const budget = new Budget({ maxTerms: TIE_TERMS, deadlineMs: Date.now() + 500 });
+    const canonical = new Canonicalizer(atoms, new Map(), budget).side(t).form.toString((id) => atoms.name(id)).replace(/\*/g, ' * ');
+    return canonical.length <= written.length ? canonical : written;
+  } catch {
+    return written;
+  }
 }

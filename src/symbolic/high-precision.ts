@@ -173,7 +173,15 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     if (t.k === 'add') return t.terms.every(hasValue);
     if (t.k === 'mul') return t.factors.every(hasValue);
     if (t.k === 'fn' && (t.name === 'log' || t.name === 'sqrt')) {
+      const before = magnitudes === undefined ? undefined : { lost: magnitudes.lost, pastCancellation: magnitudes.pastCancellation };
       const argument = go(t.args[0]);
+      // An included end of a chain, sqrt(d - c) at d = c: a cancellation to exactly 0, no rounding, so it costs no digits
+      // (counted as lost, it left the tie at c = d = 3/2 of (c - m)(L - d) < (L - m)^2 / 4 uncalled at every reading, probe 95).
+      if (t.name === 'sqrt' && argument.isZero() && before !== undefined && equalExactlyAt(t.args[0], { k: 'num', value: { num: 0n, den: 1n } }, point)) {
+        magnitudes!.lost = before.lost;
+        magnitudes!.pastCancellation = before.pastCancellation;
+        return true;
+      }
       // A sum near 0 by cancellation (1e-150 - x at x = 1e-150 - 1e-300) has no sign its rounding can tell: its
       // logarithm is read without the cancellation below. Else the sign alone says it: a log1p at 960 digits took seconds.
       const clear = t.name === 'sqrt' || logOfConstantPlus(t) === undefined || !argument.isFinite()

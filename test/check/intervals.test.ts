@@ -372,3 +372,19 @@ claim sqrt(c * d) <= L
     }
   }, 120_000);
 });
+
+describe('ties inside a chain of ends (probe 95)', () => {
+  it('are met where the exact engine takes each input within the ends of those before it: AM-GM at c = sqrt(m L), two midpoints at c = d', () => {
+    for (const seed of [1, 2]) {
+      expect(verdictsIn(`given m: positive
+given L: real in (m, Infinity)
+given c: real in [m, L]
+given d: real in [c, L]
+claim m / c + c / L > 2 * sqrt(m / L)   expect wrong
+claim m / c + c / L >= 2 * sqrt(m / L)
+claim (c - m) * (L - d) < (L - m)^2 / 4   expect wrong
+claim (c - m) * (L - d) <= (L - m)^2 / 4
+`, { seed })).toEqual(['refuted', 'verified', 'refuted', 'verified']);
+    }
+  }, 180_000);
+});
