@@ -12,7 +12,7 @@ import type { Term } from './term.ts';
  *
  * - a power (k + a)^q, q not whole (the integral test's sum(k, 1, n, 1 / sqrt(k))): zeta(-q, from + a) - zeta(-q, to + a + 1),
  *   Hurwitz zeta by Euler-Maclaurin past its first 500 terms, which are added up;
- * - a logarithm log(k + a) (Stirling's log n! = sum log k): lgamma(to + a + 1) - lgamma(from + a);
+ * - a logarithm log(b k + c) (Stirling's log n! = sum log k): (to - from + 1) log b + lgamma(to + a + 1) - lgamma(from + a), a = c / b;
  * - a geometric term r^(b k + c), r a rational constant: r^c (R^from - R^(to + 1)) / (1 - R), R = r^b.
  *
  * Undefined where the term is none of these.
@@ -24,6 +24,11 @@ export function finiteSum(body: Term, index: string, from: number, to: number): 
   const names = new Set([index]);
   const factors = body.k === 'mul' ? body.factors : [body];
   const varying = factors.filter((f) => usesIndexVariable(f, names));
+  // A body free of k (log 2 of Wallis' log(2k - 1) - log 2 - log k): as many times itself as the range is long.
+  if (varying.length === 0) {
+    const { W } = working(60);
+    return { factor: body, sum: () => ({ value: new W(to - from + 1), error: new W(0) }) };
+  }
   if (varying.length !== 1) return undefined;
   const factor = mul(...factors.filter((f) => !usesIndexVariable(f, names)));
   const sum = specialSum(varying[0], index, from, to);
@@ -64,13 +69,23 @@ function specialSum(t: Term, index: string, from: number, to: number): Reading |
     return () => powerSum(power.q, from + shift, to + shift);
   }
   if (t.k === 'fn' && t.name === 'log' && t.args.length === 1) {
-    const shift = shiftOf(t.args[0]);
-    if (shift === undefined || from + shift < 1) return undefined;
+    // log(b k + c), c rational: (to - from + 1) log |b| plus a difference of lgammas, where every b k + c of the range is
+    // positive (Wallis' log((2k - 1) / (2k)) splits into log(2k - 1) - log(2k), probe 96).
+    const r = rationalIn(t.args[0], index);
+    if (r === undefined || degree(r.denominator) !== 0 || degree(r.numerator) !== 1) return undefined;
+    const [c, b] = [new W(r.numerator[0].div(r.denominator[0])), new W(r.numerator[1].div(r.denominator[0]))];
+    if (b.isZero()) return undefined;
+    const a = c.div(b.abs());
+    // Rising, b > 0: prod (k + a) over the range is gamma(to + a + 1) / gamma(from + a). Falling, b < 0 (a product read
+    // backwards, pochhammer(1/2, n) as prod over j of (n - 1/2 + 1 - j)): prod (a - k) is gamma(a - from + 1) / gamma(a - to).
+    const [upperAt, lowerAt] = b.isPositive() ? [a.plus(to + 1), a.plus(from)] : [a.minus(from - 1), a.minus(to)];
+    if (!lowerAt.isPositive()) return undefined;
     return () => {
-      const [upper, lower] = [preciseLgamma(W, new W(to).plus(shift + 1)), preciseLgamma(W, new W(from + shift))];
-      const value = upper.minus(lower);
+      const [upper, lower] = [preciseLgamma(W, upperAt), preciseLgamma(W, lowerAt)];
+      const scale = b.abs().eq(1) ? new W(0) : b.abs().ln().times(to - from + 1);
+      const value = upper.minus(lower).plus(scale);
       // Each lgamma to its own rounding (they cancel where the range is short against its place): their sizes count.
-      return { value, error: upper.abs().plus(lower.abs()).times(`1e-${w.digits + 10}`).plus(value.abs().times(`1e-${w.digits + 5}`)) };
+      return { value, error: upper.abs().plus(lower.abs()).plus(scale.abs()).times(`1e-${w.digits + 10}`).plus(value.abs().times(`1e-${w.digits + 5}`)) };
     };
   }
   if (t.k === 'pow' && !usesIndexVariable(t.base, new Set([index]))) {

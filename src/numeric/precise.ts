@@ -8,7 +8,7 @@ import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
 import { compileLimitTrend } from './divergence.ts';
-import { finiteSum, limitScale, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, sumSegments, type LimitReading } from '../model/index.ts';
+import { finiteSum, limitScale, logForm, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, sumSegments, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -343,7 +343,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       // each is the log of something positive (log(k + a)); a factor at or below 0 leaves that sum without a value.
       const product = t.k === 'fn' && t.name === 'log' && t.args.length === 1 && t.args[0].k === 'reduce' && t.args[0].op === 'prod' ? t.args[0] : undefined;
       if (product !== undefined && dimSize(product.dim, layout.sizes) > MAX_TERMS_ADDED) {
-        c = go({ k: 'sum', index: product.index, dim: product.dim, body: fn('log', product.body) });
+        c = go(logForm(product));
       }
       compiled.set(t, c);
     }

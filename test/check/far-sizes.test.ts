@@ -70,6 +70,24 @@ claim lgamma(n + 1) < (n + 1/2) * log(n) - n + 0.918938533204673 + 1 / (12 * n)
     expect(lgamma.verdict).not.toBe('refuted');
   }, 120_000);
 
+  it('reads sides past every evaluation\'s reach through their logs: binomials, factorials, Wallis\' product, a rising factorial (probe 96: verified)', () => {
+    const steps = stepsIn(`given n: size
+claim binomial(2 * n, n) <= 4^n / sqrt(pi * (n + 0.2500001))   expect wrong
+claim factorial(2 * n) / factorial(n)^2 <= 4^n / sqrt(pi * (n + 0.250001))   expect wrong
+claim factorial(n) <= sqrt(2 * pi * n) * (n / exp(1))^n * exp(0.0833333333333 / n)   expect wrong
+claim binomial(2 * n, n) / (n + 1) >= 4^n / (n^(3/2) * sqrt(pi)) * (1 - 1.12499 / n)   expect wrong
+claim log(prod(k, 1, n, (2 * k - 1) / (2 * k))) <= -log(pi * (n + 0.250001)) / 2   expect wrong
+claim pochhammer(1/2, n) / factorial(n) <= 1 / sqrt(pi * (n + 0.250001))   expect wrong
+claim binomial(2 * n, n) <= 4^n / sqrt(pi * (n + 1/4))
+claim binomial(2 * n, n) >= 4^n / sqrt(pi * (n + 1/2))
+claim factorial(n) <= sqrt(2 * pi * n) * (n / exp(1))^n * exp(1 / (12 * n))
+claim log(prod(k, 1, n, (2 * k - 1) / (2 * k))) <= -log(pi * (n + 1/4)) / 2
+`, DEFAULT_SIZES);
+    expect(steps.map((s) => s.verdict)).toEqual([...Array(6).fill('refuted'), ...Array(4).fill('verified')]);
+    for (const step of steps.slice(0, 6)) expect(step.detail.counterexample!.sizes.n, step.text).toBeGreaterThanOrEqual(1e4);
+    for (const step of steps.slice(6)) expect(step.method, step.text).toMatch(/it also holds in 60 digits at \d+ sizes from n = 2000 to 10\^\d+/);
+  }, 240_000);
+
   it('leaves a step whose sum has no closed form, a step with an input, and a run at sizes given as they were', () => {
     const [root, withInput] = stepsIn(`given n: size
 given x: unit

@@ -20,6 +20,10 @@ const BODIES: readonly [string, (k: number) => Decimal20][] = [
   ['1 / sqrt(k)', (k) => new Decimal(1).div(new Decimal(k).sqrt())],
   ['log(k + 1)', (k) => new Decimal(k + 1).ln()],
   ['(9/10)^k', (k) => new Decimal(0.9).pow(k)],
+  // A log of any line in k, rising or falling (a product read backwards), and a body free of k.
+  ['log(2 * k - 1)', (k) => new Decimal(2 * k - 1).ln()],
+  ['log(n + 1/2 - k)', (k) => new Decimal(N + 0.5 - k).ln()],
+  ['log(3)', () => new Decimal(3).ln()],
   ['1 / (n + k)', (k) => new Decimal(1).div(N + k)],
   // A long piece near the range's end, where its two digamma values cancel: their roundings must be in the bound.
   ['(k > n - 100) / k', (k) => (k > N - 100 ? new Decimal(1).div(k) : new Decimal(0))],

@@ -1,0 +1,56 @@
+import { add, fn, mul, num, sub } from './term-builders.ts';
+import type { Term } from './term.ts';
+
+/**
+ * log(t) as a sum of logs of t's parts, for reading a positive side far past every evaluation's reach in log space:
+ * binomial(2n, n) at n = 10^6 has 600,000 digits, its log fourteen. A product is the sum of its factors' logs, a power
+ * its exponent times its base's log, sqrt half its argument's, exp its argument; factorial and gamma stay as their logs
+ * (read as lgamma where the argument is positive, numeric/precise.ts), a binomial of whole numbers is three of them, and
+ * a product over k is the sum over k of its factor's log (read in closed form, model/finite-sum.ts).
+ *
+ * Sound for comparisons: each log has a value only where its argument is positive, so where the whole form has one,
+ * every part is positive and the form is log(t), log being increasing. Where a part is not, it has none, and nothing is read.
+ */
+export function logForm(t: Term): Term {
+  switch (t.k) {
+    case 'mul': return add(...t.factors.map(logForm));
+    case 'pow': return scaled(t.exponent, logForm(t.base));
+    case 'reduce': {
+      if (t.op !== 'prod') return fn('log', t);
+      // A sum over k for each part of the factor's log, each read in closed form on its own (log(2k - 1) - log 2 - log k).
+      const body = logForm(t.body);
+      const parts = body.k === 'add' ? body.terms : [body];
+      return add(...parts.map((part): Term => ({ k: 'sum', index: t.index, dim: t.dim, body: part })));
+    }
+    case 'fn':
+      if (t.args.length === 1 && t.name === 'exp') return t.args[0];
+      if (t.args.length === 1 && t.name === 'sqrt') return scaled(num(1, 2), logForm(t.args[0]));
+      if (t.args.length === 2 && t.name === 'binomial' && wholeValued(t.args[0]) && wholeValued(t.args[1])) {
+        const [n, k] = t.args;
+        return sub(fn('log', fn('factorial', n)), add(fn('log', fn('factorial', k)), fn('log', fn('factorial', sub(n, k)))));
+      }
+      return fn('log', t);
+    default:
+      return fn('log', t);
+  }
+}
+
+/** c times a form, spread over its terms, so that a sum over k of it splits into sums that each read alone. */
+function scaled(c: Term, form: Term): Term {
+  return form.k === 'add' ? add(...form.terms.map((part) => mul(c, part))) : mul(c, form);
+}
+
+/**
+ * Built of sizes, whole constants, sums' indices, + and *: a whole number wherever it has a value, so that the binomial
+ * coefficient of it is a ratio of factorials (the binomial series' binomial(1/2, k) is not).
+ */
+function wholeValued(t: Term): boolean {
+  switch (t.k) {
+    case 'num': return t.value.den === 1n;
+    case 'size': return true;
+    case 'ival': return true;
+    case 'add': return t.terms.every(wholeValued);
+    case 'mul': return t.factors.every(wholeValued);
+    default: return false;
+  }
+}
