@@ -3,7 +3,7 @@ import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { errorExponent } from './error-bound.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
-import { type FunctionName, fractionExponent, mapChildren, rationalSeries, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { type FunctionName, expandedSizeUpTo, fractionExponent, mapChildren, rationalSeries, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -114,6 +114,15 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     if (x.isFinite() && !x.isZero() && x.e > magnitudes.largest) magnitudes.largest = x.e;
   };
   const one = new Big(1);
+  const zeroChecked = new Map<Term, boolean>();
+  const exactlyZero = (t: Term): boolean => {
+    let zero = zeroChecked.get(t);
+    if (zero === undefined) {
+      zero = expandedSizeUpTo(t, EXACT_ZERO_TERMS) < EXACT_ZERO_TERMS && equalExactlyAt(t, { k: 'num', value: { num: 0n, den: 1n } }, point);
+      zeroChecked.set(t, zero);
+    }
+    return zero;
+  };
   // Parts each value dropped whole (see absorbed-parts.ts), kept where a caller watches the reading's magnitudes.
   const parts = magnitudes === undefined ? undefined : new Map<Term, Absorbed>();
   const partOf = (x: Term): Absorbed | undefined => {
@@ -224,7 +233,10 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // A sum of terms that cancelled to exactly 0 kept none of its digits: exp(x) - 1 - x at x = 1e-300 is 5e-601,
         // which 360 digits round to 0, and (exp(x) - 1 - x) / x^2 > 1/2 (true) was refuted by that 0 (probe 74). Its
         // value is 0 to the digits only, which a call by its margin must see stay put across a doubling.
-        if (sum.isZero() && largest > -Infinity && Number.isFinite(largest)) {
+        // Unless exact algebra shows it 0 at the point: a tie at a rational point then reads as one (probe 97: the twisted
+        // cubic's torsion 3 / (9 t^4 + 9 t^2 + 1), written through diff, tied 3 < 3 at t = 0 and was verified). Asked of
+        // magnitudes' readings only, once a sum, and only of a sum of terms no larger than EXACT_ZERO_TERMS.
+        if (sum.isZero() && largest > -Infinity && Number.isFinite(largest) && !(magnitudes !== undefined && exactlyZero(t))) {
           lost = Math.max(lost, digits);
           if (magnitudes !== undefined) { magnitudes.lost = Math.max(magnitudes.lost, digits); magnitudes.pastCancellation = true; }
         }
@@ -924,6 +936,9 @@ export function confirmAtPoint(lhs: Term, rhs: Term, point: ReadonlyMap<string, 
     }
   }
 }
+
+/** The nodes of a sum cancelled to 0 that exact algebra is asked about, at most: it costs a canonical form at the point. */
+const EXACT_ZERO_TERMS = 400;
 
 /** How many limits' bodies are being read (see the fn case of evaluateHighPrecision). */
 let limitReadings = 0;

@@ -215,3 +215,13 @@ claim atanh(c) >= 0
 `)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified', 'verified']);
   }, 180_000);
 });
+
+describe('a tie through derivatives of a let (probe 97)', () => {
+  it('is read at the rational point where a sum cancels to exactly 0: the twisted cubic\'s torsion < 3 fails at t = 0', () => {
+    expect(verdictsIn(`given t: real
+let R = [t, t^2, t^3]
+claim dot(cross(diff(R, t), diff(R, t, 2)), diff(R, t, 3)) / norm(cross(diff(R, t), diff(R, t, 2)))^2 < 3   expect wrong
+claim dot(cross(diff(R, t), diff(R, t, 2)), diff(R, t, 3)) / norm(cross(diff(R, t), diff(R, t, 2)))^2 <= 3
+`)).toEqual(['refuted', 'verified']);
+  }, 60_000);
+});
