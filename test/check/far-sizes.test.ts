@@ -86,6 +86,11 @@ claim log(prod(k, 1, n, (2 * k - 1) / (2 * k))) <= -log(pi * (n + 1/4)) / 2
     expect(steps.map((s) => s.verdict)).toEqual([...Array(6).fill('refuted'), ...Array(4).fill('verified')]);
     for (const step of steps.slice(0, 6)) expect(step.detail.counterexample!.sizes.n, step.text).toBeGreaterThanOrEqual(1e4);
     for (const step of steps.slice(6)) expect(step.method, step.text).toMatch(/it also holds in 60 digits at \d+ sizes from n = 2000 to 10\^\d+/);
+    // Written in logs, the binomial is read as three log factorials.
+    expect(stepsIn(`given n: size
+claim log(binomial(2 * n, n)) <= n * log(4) - log(pi * (n + 0.2500001)) / 2   expect wrong
+claim log(binomial(2 * n, n)) <= n * log(4) - log(pi * (n + 1/4)) / 2
+`, DEFAULT_SIZES).map((s) => s.verdict)).toEqual(['refuted', 'verified']);
   }, 240_000);
 
   it('leaves a step whose sum has no closed form, a step with an input, and a run at sizes given as they were', () => {
