@@ -1,4 +1,5 @@
 import { add, fn, mul, num, sub } from './term-builders.ts';
+import { mapChildren } from './term-traversal.ts';
 import type { Term } from './term.ts';
 
 /**
@@ -53,4 +54,23 @@ function wholeValued(t: Term): boolean {
     case 'mul': return t.factors.every(wholeValued);
     default: return false;
   }
+}
+
+/**
+ * {@link logForm} for double precision, where log(factorial(x)) and log(gamma(x)) are lgamma (the double of 171! is
+ * Infinity), each guarded by a square root that has no value where the argument leaves the range lgamma reads as the
+ * log (a factorial's x > -1, a gamma's x >= 0). So a series' term exp(-l) l^k / k! that overflows its doubles past k = 170
+ * is exp(-l + k log(l) - lgamma(k + 1)), its value where every factor is positive (numeric/compile.ts).
+ */
+export function logFormInDoubles(t: Term): Term {
+  const lgammaOf = (x: Term): Term => {
+    if (x.k === 'fn' && x.name === 'log' && x.args.length === 1 && x.args[0].k === 'fn' && x.args[0].args.length === 1) {
+      const [inner] = x.args;
+      const [a] = inner.args;
+      if (inner.name === 'factorial') return add(fn('lgamma', add(a, num(1))), mul(num(0), fn('sqrt', add(a, num(1)))));
+      if (inner.name === 'gamma') return add(fn('lgamma', a), mul(num(0), fn('sqrt', a)));
+    }
+    return mapChildren(x, lgammaOf);
+  };
+  return lgammaOf(logForm(t));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { freeInputNames, functionParameterRanges, FUNCTIONS, hasDiff, inputNames, usesIndexVariable, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
-import { cornerExamples, edgeExamples, fillValues, INPUT_RANGES, inputsArbitrary, magnitudeExamples, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
+import { cornerExamples, edgeExamples, fillValues, gridExamples, INPUT_RANGES, inputsArbitrary, magnitudeExamples, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
 import { QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { acquireCompiled, releaseCompiled, type CompiledAtSize } from './compiled-steps.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
@@ -717,6 +717,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
       // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
       ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
       ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+      ...(isBound ? gridExamples(layout, arbitrary, seed, MAX_GRID_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
       // Not where a side is a finite difference: at 1e30 its step spans many periods of sin(x), and its
       // estimate read there refuted what the exact engine proved (probe 77).
       ...(options.readFarDecades === true && !lhsHasDiff && !rhsHasDiff ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
@@ -791,6 +792,8 @@ const MAX_MAGNITUDE_EXAMPLES = 24;
 
 /** Inputs of a bound at the corners of its scalar inputs' closed intervals (arbitraries.ts cornerExamples): four inputs' every corner. */
 const MAX_CORNER_EXAMPLES = 16;
+/** Inputs of a bound of two or three positive inputs on a grid of scales (arbitraries.ts gridExamples): two inputs' whole grid. */
+const MAX_GRID_EXAMPLES = 36;
 
 /** Whether a derivative is taken of something with a kink (relu, abs, max, min, a comparison of values). */
 function hasKinkInDiff(term: Term, inside = false): boolean {

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, isWholeArithmetic, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, fn, logFormInDoubles, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, isWholeArithmetic, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { integrate, type Integrand } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -573,6 +573,20 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
       case 'series': {
         const slot = slots.slot(t.index);
         const inner = go(t.body, new Set([...bound, t.index]));
+        // A term past its doubles (exp(-l) l^k / k! at k > 170, l = 93: Infinity / Infinity) read in log space, exp of
+        // the sum of its factors' logs, where that has a value: every factor positive. Else only high precision could say,
+        // and past its work the input was discarded; a false Chebyshev bound on a Poisson tail was verified (probe 96).
+        let inLogs: Compiled | undefined | null = null;
+        const termInLogs = (s: EvaluationState): number => {
+          if (inLogs === null) {
+            try {
+              inLogs = go(fn('exp', logFormInDoubles(t.body)), new Set([...bound, t.index]));
+            } catch {
+              inLogs = undefined;
+            }
+          }
+          return inLogs === undefined ? NaN : inLogs(s);
+        };
         const lower = t.lower;
         const loop = (s: EvaluationState) => {
           const convergence = new SeriesConvergence();
@@ -580,7 +594,13 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           let error = 0;
           for (let n = 0; n < MAX_SERIES_TERMS; n++) {
             s.indices[slot] = lower + n;
-            const a = inner(s);
+            const needed = s.needsPrecision;
+            let a = inner(s);
+            if (!Number.isFinite(a)) {
+              const viaLogs = termInLogs(s);
+              // Read in doubles after all: the overflow that asked for 60 digits is behind it.
+              if (Number.isFinite(viaLogs)) { a = viaLogs; s.needsPrecision = needed; }
+            }
             if (Number.isNaN(a)) return NaN;
             // An overflowed term: only high precision can say what the series is.
             if (!Number.isFinite(a)) { s.needsPrecision = true; s.error = Infinity; return NaN; }

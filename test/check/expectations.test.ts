@@ -306,3 +306,21 @@ claim \\mathcal{N}(\\mathbf{x} \\mid \\boldsymbol\\mu, \\boldsymbol\\Sigma) = \\
 `)).toEqual(['verified', 'refuted']);
   }, 120_000);
 });
+
+describe('a Poisson tail against its textbook bounds (probe 96)', () => {
+  it('reads a series term past its doubles in log space, and tries two positive parameters on a grid of scales: Chebyshev with a slipped power is refuted at every seed', () => {
+    for (const seed of [1, 2, 3]) {
+      const [sqrtSlip, cubeSlip, chebyshev] = stepsIn(`given t: real
+given l, c: positive
+claim E(t, poisson(l), ((t - l)^2 >= c^2)) <= sqrt(l) / c^2   expect wrong
+claim E(t, poisson(l), ((t - l)^2 >= c^2)) <= l / c^3   expect wrong
+claim E(t, poisson(l), ((t - l)^2 >= c^2)) <= l / c^2
+`, { seed, trials: 100 });
+      expect([sqrtSlip.verdict, cubeSlip.verdict, chebyshev.verdict], `seed ${seed}`).toEqual(['refuted', 'refuted', 'verified']);
+    }
+    // Terms exp(-l) l^k / k! past k = 170 are read in doubles, not left to 60 digits and discarded (98 of 100 were).
+    const [moment] = stepsIn('given t: real\ngiven l: real in (150, 400)\nclaim E(t, poisson(l), t^2) = l + l^2\n', { trials: 100 });
+    expect(moment.verdict).toBe('verified');
+    expect(moment.detail.numeric?.discarded ?? 0).toBe(0);
+  }, 240_000);
+});
