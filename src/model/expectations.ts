@@ -81,6 +81,26 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
       b.bin('*', b.bin('*', b.bin('^', r, a), b.bin('^', b.name(v), b.bin('-', a, b.num('1')))), b.call('exp', b.neg(b.bin('*', r, b.name(v))))),
       b.call('gamma', a)))),
   },
+  chi2: {
+    continuous: true,
+    params: ['k'], reads: 'the chi-squared with k degrees of freedom, the gamma with shape k/2 and rate 1/2, on t >= 0',
+    build: (v, f, [k], b) => DISTRIBUTIONS.gamma.build(v, f, [b.bin('/', k, b.num('2')), b.bin('/', b.num('1'), b.num('2'))], b),
+  },
+  studentt: {
+    continuous: true,
+    params: ['nu'], reads: 'Student\'s t with nu degrees of freedom',
+    build: (v, f, [nu], b) => integral(b, v, b.neg(infinity(b)), infinity(b), b.bin('*', f, b.bin('/',
+      b.bin('*', b.call('gamma', b.bin('/', b.bin('+', nu, b.num('1')), b.num('2'))),
+        b.bin('^', b.bin('+', b.num('1'), b.bin('/', b.bin('^', b.name(v), b.num('2')), nu)), b.neg(b.bin('/', b.bin('+', nu, b.num('1')), b.num('2'))))),
+      b.bin('*', b.call('sqrt', b.bin('*', nu, b.name('pi'))), b.call('gamma', b.bin('/', nu, b.num('2'))))))),
+  },
+  lognormal: {
+    continuous: true,
+    params: ['mu', 'sigma'], reads: 'the log-normal whose log is normal with mean mu and standard deviation sigma, on t > 0',
+    build: (v, f, [mu, s], b) => integral(b, v, b.num('0'), infinity(b), b.bin('*', f,
+      b.bin('/', b.call('exp', b.neg(b.bin('/', b.bin('^', b.bin('-', b.call('log', b.name(v)), mu), b.num('2')), b.bin('*', b.num('2'), b.bin('^', s, b.num('2')))))),
+        b.bin('*', b.name(v), b.bin('*', s, b.call('sqrt', b.bin('*', b.num('2'), b.name('pi')))))))),
+  },
   beta: {
     continuous: true,
     params: ['a', 'b'], reads: 'the beta with shapes a and b, on [0, 1]',
@@ -108,6 +128,15 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
         b.bin('/', b.bin('*', b.call('exp', b.neg(l)), b.bin('^', l, b.name(k))), b.call('factorial', b.name(k)))));
     },
   },
+  negbinomial: {
+    params: ['r', 'p'], reads: 'the negative binomial of the failures before the r-th success, t = 0, 1, ..., of probability p (scipy\'s nbinom(r, p))',
+    build: (v, f, [r, p], b) => {
+      const k = b.fresh(f);
+      return b.call('sum', b.name(k), b.num('0'), infinity(b), b.bin('*', b.at(f, v, b.name(k)),
+        b.bin('*', b.bin('/', b.call('gamma', b.bin('+', b.name(k), r)), b.bin('*', b.call('gamma', r), b.call('factorial', b.name(k)))),
+          b.bin('*', b.bin('^', p, r), b.bin('^', b.bin('-', b.num('1'), p), b.name(k))))));
+    },
+  },
   categorical: {
     params: ['p'], reads: 'the categorical over the positions of a probability vector p (softmax(z), a one-hot y): t = j with probability p[j]',
     build: (v, f, [p], b) => {
@@ -131,6 +160,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   Bernoulli: 'bernoulli', Bern: 'bernoulli', Ber: 'bernoulli', Poisson: 'poisson', Pois: 'poisson', Poi: 'poisson',
   Uniform: 'uniform', Unif: 'uniform', U: 'uniform', binom: 'binomial', Binomial: 'binomial', Binom: 'binomial', Bin: 'binomial',
   Cat: 'categorical', Categorical: 'categorical', Multinoulli: 'categorical', multinoulli: 'categorical',
+  chisquare: 'chi2', chisq: 'chi2', ChiSq: 'chi2', Chi2: 'chi2', t: 'studentt', StudentT: 'studentt', student_t: 'studentt',
+  nbinom: 'negbinomial', NegBin: 'negbinomial', NB: 'negbinomial', negative_binomial: 'negbinomial', lognorm: 'lognormal', LogNormal: 'lognormal', Lognormal: 'lognormal',
   geom: 'geometric', Geom: 'geometric', Geometric: 'geometric', Geo: 'geometric', Beta: 'beta', Gamma: 'gamma', Gam: 'gamma', Laplace: 'laplace',
 };
 

@@ -324,3 +324,24 @@ claim E(t, poisson(l), ((t - l)^2 >= c^2)) <= l / c^2
     expect(moment.detail.numeric?.discarded ?? 0).toBe(0);
   }, 240_000);
 });
+
+describe('more distributions of the books (probe 96: refused)', () => {
+  it('reads chi-squared, Student\'s t, the negative binomial and the log-normal by their moments, and refutes a slipped one', () => {
+    expect(verdictsIn(`given t: real
+given k: real in (2, 20)
+given nu: real in (5, 30)
+given r: real in (0.5, 10)
+given p: real in (0.05, 0.95)
+given mu: real in (-1, 1)
+given s: real in (0.1, 1)
+claim E(t, chi2(k), t^2) = k^2 + 2 k
+claim E(t, chisq(k), t) = k + 1   expect wrong
+claim E(t, studentt(nu), t^2) = nu / (nu - 2)
+claim E(t, studentt(nu), t^2) = nu / (nu - 1)   expect wrong
+claim E(t, nbinom(r, p), t) = r (1 - p) / p
+claim E(t, negbinomial(r, p), t) = r p / (1 - p)   expect wrong
+claim E(t, lognormal(mu, s), t) = exp(mu + s^2 / 2)
+claim E(t, lognormal(mu, s), t) = exp(mu + s^2)   expect wrong
+`)).toEqual(['proved', 'refuted', 'verified', 'refuted', 'verified', 'refuted', 'verified', 'refuted']);
+  }, 240_000);
+});
