@@ -228,6 +228,9 @@ const LOG_DENSITIES: Readonly<Record<string, (t: Expr, params: readonly Expr[], 
   geometric: (t, [p], b) => b.bin('+', b.call('log', p), b.bin('*', b.bin('-', t, b.num('1')), b.call('log', b.bin('-', b.num('1'), p)))),
 };
 
+/** The uniform's log density on [a, b], read only as the first distribution of a divergence (under it, t lies in [a, b]). */
+const UNIFORM_LOG_DENSITY = (_t: Expr, [lo, hi]: readonly Expr[], b: Builders): Expr => b.neg(b.call('log', b.bin('-', hi, lo)));
+
 /** Densities positive on the whole line: the second distribution of a divergence of any continuous first one. */
 const WHOLE_LINE: ReadonlySet<string> = new Set(['normal', 'N', 'laplace']);
 
@@ -290,12 +293,14 @@ export function divergenceExpr(call: CallExpr, file: string, realScalar: (name: 
         `${name}(${DISTRIBUTIONS[name].params.join(', ')}) is ${DISTRIBUTIONS[name].reads}`));
     }
   }
-  const [logP, logQ] = [LOG_DENSITIES[p], LOG_DENSITIES[q]];
+  // A uniform's log density is a constant on its interval, where an expectation under it reads it: as P it is read, as Q
+  // (0 off its interval, which a constant would hide) it is not.
+  const [logP, logQ] = [LOG_DENSITIES[p] ?? (p === 'uniform' ? UNIFORM_LOG_DENSITY : undefined), LOG_DENSITIES[q]];
   // A Poisson's mass is positive on every whole number from 0, a Bernoulli's and a binomial's support among them.
   const sameSupport = p === q || (DISTRIBUTIONS[p].continuous === true && WHOLE_LINE.has(q))
     || (q === 'poisson' && (p === 'bernoulli' || p === 'binomial'));
   if (logP === undefined || logQ === undefined || !sameSupport) {
-    throw new DerivationError(diagnostic('unsupported', logP === undefined || logQ === undefined ? `KL of ${logP === undefined ? p : q} against ${logP === undefined ? q : p} is not read${p === 'uniform' || q === 'uniform' ? ': a uniform\'s density is 0 off its interval' : ''}`
+    throw new DerivationError(diagnostic('unsupported', logP === undefined || logQ === undefined ? `KL(${p} ‖ ${q}) is not read${q === 'uniform' ? `: the uniform's density is 0 off its interval, so the divergence is infinite wherever ${p}'s is not` : ''}`
       : `KL(${p} ‖ ${q}) may be infinite: ${q}'s density is not positive wherever ${p}'s is`, file, call.span,
     'a divergence is read of two distributions of one family, or of a density against a normal or a Laplace; write E(t, P, log(p(t) / q(t))) otherwise'));
   }

@@ -40,6 +40,16 @@ claim KL(bernoulli(1/3) || poisson(l)) = (1/3) log(1/3) + (2/3) log(2/3) + l - (
 `)).toEqual(['proved', 'refuted', 'verified', 'proved', 'proved', 'refuted', 'proved', 'proved']);
   });
 
+  it('reads a uniform as P, its log density a constant on its interval (probe 96: refused)', () => {
+    expect(steps(`given a: real
+given b: real in (a, Infinity)
+given mu: real
+given s: positive
+claim KL(uniform(a, b), normal(mu, s)) = -log(b - a) + log(2 pi s^2) / 2 + ((b - mu)^3 - (a - mu)^3) / (6 s^2 (b - a))
+claim KL(uniform(a, b), normal(mu, s)) = -log(b - a) + log(2 pi s^2) / 2 + ((b - mu)^3 - (a - mu)^3) / (3 s^2 (b - a))   expect wrong
+`).map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  });
+
   it('refuses a divergence that may be infinite, or of what is no distribution', () => {
     const messages = steps(`given l: positive
 given x: real
@@ -49,7 +59,7 @@ claim KL(x || x) = 0
 `).map((s) => s.detail.diagnostic?.message);
     expect(messages).toEqual([
       "KL(normal ‖ exponential) may be infinite: exponential's density is not positive wherever normal's is",
-      "KL of uniform against uniform is not read: a uniform's density is 0 off its interval",
+      "KL(uniform ‖ uniform) is not read: the uniform's density is 0 off its interval, so the divergence is infinite wherever uniform's is not",
       'KL reads two distributions of the table, or two probability vectors: this argument is neither',
     ]);
   });
