@@ -710,6 +710,8 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     // The domain's edges go first, a share of the trials: there a step may have no value where the line above has one.
     // Inputs of a million entries (matrix[1000, 1000] twice) get fewer random draws: each draw is all of them.
     const runs = Math.min(options.trials, Math.max(MIN_TRIALS_OF_LARGE_INPUTS, Math.floor(MAX_DRAWN_ENTRIES / Math.max(1, layout.length))));
+    // Beside the random draws, not in place of them: the examples count among fast-check's runs.
+    const grid = !kinkInDiff && isBound ? gridExamples(layout, arbitrary, seed, MAX_GRID_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : [];
     const examples = kinkInDiff ? [] : [
       ...edgeExamples(layout, arbitrary, special, seed, Math.floor(runs / EDGE_SHARE)),
       // Inputs whose ends read other inputs: at their ends, all together and each alone (relative-ends.ts).
@@ -717,13 +719,13 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
       // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
       ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
       ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
-      ...(isBound ? gridExamples(layout, arbitrary, seed, MAX_GRID_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+      ...grid,
       // Not where a side is a finite difference: at 1e30 its step spans many periods of sin(x), and its
       // estimate read there refuted what the exact engine proved (probe 77).
       ...(options.readFarDecades === true && !lhsHasDiff && !rhsHasDiff ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
     ];
     const result = fc.check(property, {
-      seed, numRuns: runs, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),
+      seed, numRuns: runs + grid.length, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),
     });
     totalRescued += rescued;
     totalDiscarded += discarded;
