@@ -15,14 +15,8 @@ import { rationalOfDouble } from './exact-tie.ts';
 export function valuesWithinEnds(input: Input, at: ReadonlyMap<string, Rational>): Rational[] | undefined {
   const ends = input.relativeEnds;
   if (ends === undefined) return undefined;
-  const read = (end: Term | undefined, value: number | undefined): Rational | undefined | 'none' => {
-    if (end !== undefined) {
-      if (![...inputNames(end)].every((name) => at.has(name))) return undefined;
-      const fraction = constantFraction(substituteScalarInputs(end, new Map([...at].map(([name, v]) => [name, num(v.num, v.den)]))));
-      return fraction === undefined ? undefined : Rational.of(fraction.num, fraction.den);
-    }
-    return value !== undefined && Number.isFinite(value) ? rationalOfDouble(value) : 'none';
-  };
+  const read = (end: Term | undefined, value: number | undefined): Rational | undefined | 'none' =>
+    (end !== undefined ? endAt(end, at) : value !== undefined && Number.isFinite(value) ? rationalOfDouble(value) : 'none');
   const lower = read(ends.lower, input.interval?.lowerValue);
   const upper = read(ends.upper, input.interval?.upperValue);
   if (lower === undefined || upper === undefined) return undefined;
@@ -81,16 +75,11 @@ export function inEndOrder(inputs: readonly Input[]): Input[] {
  * took the few deep readings a bound's ties get before the one inside the chain that refutes it (probe 95).
  */
 export function outsideChainedEnds(point: ReadonlyMap<string, PointValue>, inputs: ReadonlyMap<string, Input>): boolean {
-  const fractions = fractionsOf(point);
+  const fractions = pointFractions(point);
   for (const [name, value] of fractions) {
     const ends = inputs.get(name)?.relativeEnds;
     if (ends === undefined) continue;
-    const at = (end: Term | undefined): Rational | undefined => {
-      if (end === undefined || ![...inputNames(end)].every((other) => fractions.has(other))) return undefined;
-      const fraction = constantFraction(substituteScalarInputs(end, new Map([...fractions].map(([other, v]) => [other, num(v.num, v.den)]))));
-      return fraction === undefined ? undefined : Rational.of(fraction.num, fraction.den);
-    };
-    const [lower, upper] = [at(ends.lower), at(ends.upper)];
+    const [lower, upper] = [ends.lower && endAt(ends.lower, fractions), ends.upper && endAt(ends.upper, fractions)];
     if (lower !== undefined && (ends.lowerClosed ? value.cmp(lower) < 0 : value.cmp(lower) <= 0)) return true;
     if (upper !== undefined && (ends.upperClosed ? value.cmp(upper) > 0 : value.cmp(upper) >= 0)) return true;
   }
@@ -108,7 +97,7 @@ export function intoChainedEnds(point: ReadonlyMap<string, PointValue>, inputs: 
   const out = new Map(point);
   for (const input of inEndOrder(inputs.filter((i) => i.relativeEnds !== undefined && i.dims.length === 0 && out.has(i.name)))) {
     if (!outsideChainedEnds(out, new Map([[input.name, input]]))) continue;
-    const values = valuesWithinEnds(input, fractionsOf(out));
+    const values = valuesWithinEnds(input, pointFractions(out));
     if (values !== undefined && values.length > 0) { out.set(input.name, { num: values[0].num, den: values[0].den }); continue; }
     const ends = input.relativeEnds!;
     const onto = [ends.lowerClosed ? ends.lower : undefined, ends.upperClosed ? ends.upper : undefined]
@@ -118,8 +107,15 @@ export function intoChainedEnds(point: ReadonlyMap<string, PointValue>, inputs: 
   return out;
 }
 
+/** An end's value at the inputs' fractions; undefined where it reads another input or is no fraction there. */
+function endAt(end: Term, at: ReadonlyMap<string, Rational>): Rational | undefined {
+  if (![...inputNames(end)].every((name) => at.has(name))) return undefined;
+  const fraction = constantFraction(substituteScalarInputs(end, new Map([...at].map(([name, v]) => [name, num(v.num, v.den)]))));
+  return fraction === undefined ? undefined : Rational.of(fraction.num, fraction.den);
+}
+
 /** The point's values that are exact fractions (a double is one), by name. */
-function fractionsOf(point: ReadonlyMap<string, PointValue>): Map<string, Rational> {
+export function pointFractions(point: ReadonlyMap<string, PointValue>): Map<string, Rational> {
   const fractions = new Map<string, Rational>();
   for (const [name, v] of point) {
     const fraction = typeof v === 'number' ? (Number.isFinite(v) ? rationalOfDouble(v) : undefined) : 'num' in v ? Rational.of(v.num, v.den) : constantFraction(v.term);

@@ -14,7 +14,7 @@ import { coordinates, representatives, symmetricDimensions } from './instance-sy
 import { affineCriticalPoint } from './affine-critical.ts';
 import { rootBetween } from './root-between.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
-import { inEndOrder, intoChainedEnds, outsideChainedEnds, valuesWithinEnds } from './chained-values.ts';
+import { inEndOrder, intoChainedEnds, outsideChainedEnds, pointFractions, valuesWithinEnds } from './chained-values.ts';
 
 /**
  * Limits of the exact engine for one step. They count work, not time, so the same
@@ -885,9 +885,7 @@ function combinedPoints(inputs: readonly Input[], critical: readonly Map<string,
     if (input.relativeEnds !== undefined) {
       // Within its ends at each point of the inputs they read (chained-values.ts), where those are fractions there.
       points = points.flatMap((point) => {
-        const fractions = new Map<string, Rational>();
-        for (const [name, v] of point) if (typeof v === 'object' && 'num' in v) fractions.set(name, Rational.of(v.num, v.den));
-        const values = valuesWithinEnds(input, fractions);
+        const values = valuesWithinEnds(input, pointFractions(point));
         return values === undefined ? [point] : values.slice(0, JOINT_VALUES).map((v) => new Map([...point, [input.name, { num: v.num, den: v.den }]]));
       }).slice(0, MAX_JOINT_POINTS);
       continue;

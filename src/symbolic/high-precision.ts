@@ -182,15 +182,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
     if (t.k === 'add') return t.terms.every(hasValue);
     if (t.k === 'mul') return t.factors.every(hasValue);
     if (t.k === 'fn' && (t.name === 'log' || t.name === 'sqrt')) {
-      const before = magnitudes === undefined ? undefined : { lost: magnitudes.lost, pastCancellation: magnitudes.pastCancellation };
       const argument = go(t.args[0]);
-      // An included end of a chain, sqrt(d - c) at d = c: a cancellation to exactly 0, no rounding, so it costs no digits
-      // (counted as lost, it left the tie at c = d = 3/2 of (c - m)(L - d) < (L - m)^2 / 4 uncalled at every reading, probe 95).
-      if (t.name === 'sqrt' && argument.isZero() && before !== undefined && equalExactlyAt(t.args[0], { k: 'num', value: { num: 0n, den: 1n } }, point)) {
-        magnitudes!.lost = before.lost;
-        magnitudes!.pastCancellation = before.pastCancellation;
-        return true;
-      }
       // A sum near 0 by cancellation (1e-150 - x at x = 1e-150 - 1e-300) has no sign its rounding can tell: its
       // logarithm is read without the cancellation below. Else the sign alone says it: a log1p at 960 digits took seconds.
       const clear = t.name === 'sqrt' || logOfConstantPlus(t) === undefined || !argument.isFinite()
@@ -234,7 +226,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // which 360 digits round to 0, and (exp(x) - 1 - x) / x^2 > 1/2 (true) was refuted by that 0 (probe 74). Its
         // value is 0 to the digits only, which a call by its margin must see stay put across a doubling.
         // Unless exact algebra shows it 0 at the point: a tie at a rational point then reads as one (probe 97: the twisted
-        // cubic's torsion 3 / (9 t^4 + 9 t^2 + 1), written through diff, tied 3 < 3 at t = 0 and was verified). Asked of
+        // cubic's torsion 3 / (9 t^4 + 9 t^2 + 1), written through diff, tied 3 < 3 at t = 0 and was verified; probe 95:
+        // an interval's guard sqrt(d - c) at an included end d = c left the tie c = d = 3/2 uncalled). Asked of
         // magnitudes' readings only, once a sum, and only of a sum of terms no larger than EXACT_ZERO_TERMS.
         if (sum.isZero() && largest > -Infinity && Number.isFinite(largest) && !(magnitudes !== undefined && exactlyZero(t))) {
           lost = Math.max(lost, digits);
