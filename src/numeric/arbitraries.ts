@@ -388,6 +388,49 @@ export function gridExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<stri
   });
 }
 
+/** The values another input takes while one sits at a jump (jumpExamples): 10^(k/5), 0.06 to 40, a little off round. */
+const JUMP_SWEEP = Array.from({ length: 15 }, (_, k) => 10 ** ((k - 6) / 5) * (1 + GRID_OFFSET));
+/** The values a unit input takes while one sits at a jump. */
+const JUMP_UNIT_SWEEP = [0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.98];
+
+/**
+ * Inputs of a bound at the jumps of a comparison with a sum's or series' index (special-values.ts indexJumps), each
+ * with every other scalar input read swept over its scales in turn (the rest drawn). A tail probability of a discrete
+ * distribution is a step in its threshold, a bound on it is tightest at the steps, and where it fails there depends
+ * on the other parameters: `P(X >= c) <= exp(-l) (e l / c)^c / 2` for a Poisson X fails at c = 1 for l in (0.6, 1)
+ * alone, and random draws met it at some seeds only (probe 96). At most `count`, spread over all combinations.
+ */
+export function jumpExamples(layout: Layout, arbitrary: fc.Arbitrary<Record<string, number[]>>, seed: number, count: number,
+  jumps: ReadonlyMap<string, readonly number[]>, read: ReadonlySet<string>): Record<string, number[]>[] {
+  const combinations: [string, number, string | undefined, number][] = [];
+  for (const [name, values] of jumps) {
+    const slot = layout.slots.get(name);
+    const kind = slot?.input.kind;
+    if (slot === undefined || !read.has(name) || slot.input.definedBy !== undefined || slot.shape.length > 0) continue;
+    if (kind !== 'real' && kind !== 'positive' && kind !== 'unit') continue;
+    const atJump = values.filter((v) => allowedFor(kind, v) && insideInterval(slot.input, v));
+    const others: [string, number[]][] = [];
+    for (const [other, otherSlot] of layout.slots) {
+      if (other === name || !read.has(other) || otherSlot.input.definedBy !== undefined || otherSlot.shape.length > 0) continue;
+      const kind = otherSlot.input.kind;
+      const sweep = kind === 'unit' ? JUMP_UNIT_SWEEP : kind === 'positive' ? JUMP_SWEEP : kind === 'real' ? JUMP_SWEEP.flatMap((v) => [v, -v]) : [];
+      const inside = sweep.filter((v) => insideInterval(otherSlot.input, v));
+      if (inside.length > 0) others.push([other, inside]);
+    }
+    for (const at of atJump) {
+      if (others.length === 0) combinations.push([name, at, undefined, NaN]);
+      for (const [other, sweep] of others) for (const v of sweep) combinations.push([name, at, other, v]);
+    }
+  }
+  const points = Math.min(count, combinations.length);
+  if (points === 0) return [];
+  const drawn = fc.sample(arbitrary, { seed: seed ^ 0x3c6ef372, numRuns: points });
+  return drawn.map((inputs, i) => {
+    const [name, at, other, v] = combinations[Math.floor((i * combinations.length) / points)];
+    return { ...inputs, [name]: [at], ...(other === undefined ? {} : { [other]: [v] }) };
+  });
+}
+
 /**
  * Inputs of a bound at the corners of the box its scalar inputs' closed intervals make: every
  * combination of their ends (at most `count`, the inputs `read` only), the other inputs drawn.

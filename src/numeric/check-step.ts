@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { freeInputNames, functionParameterRanges, FUNCTIONS, hasDiff, inputNames, usesIndexVariable, insideInterval, isContinuousKind, mapChildren, someSubterm, toPrecise, type FreeIndex, type Input, type Term } from '../model/index.ts';
 import { Decimal } from 'decimal.js';
-import { cornerExamples, edgeExamples, fillValues, gridExamples, INPUT_RANGES, inputsArbitrary, magnitudeExamples, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
+import { cornerExamples, edgeExamples, fillValues, gridExamples, INPUT_RANGES, inputsArbitrary, jumpExamples, magnitudeExamples, patternExamples, SIMPLE_VALUES } from './arbitraries.ts';
 import { QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled, type EvaluationState } from './compile.ts';
 import { acquireCompiled, releaseCompiled, type CompiledAtSize } from './compiled-steps.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
@@ -711,18 +711,22 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     // Inputs of a million entries (matrix[1000, 1000] twice) get fewer random draws: each draw is all of them.
     const runs = Math.min(options.trials, Math.max(MIN_TRIALS_OF_LARGE_INPUTS, Math.floor(MAX_DRAWN_ENTRIES / Math.max(1, layout.length))));
     // Beside the random draws, not in place of them: the examples count among fast-check's runs.
-    const grid = !kinkInDiff && isBound ? gridExamples(layout, arbitrary, seed, MAX_GRID_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : [];
+    const read = inputNames(step.lhs, inputNames(step.rhs));
+    const grid = !kinkInDiff && isBound ? [
+      ...gridExamples(layout, arbitrary, seed, MAX_GRID_EXAMPLES, read),
+      ...jumpExamples(layout, arbitrary, seed, MAX_JUMP_EXAMPLES, special.indexJumps, read),
+    ] : [];
     const examples = kinkInDiff ? [] : [
       ...edgeExamples(layout, arbitrary, special, seed, Math.floor(runs / EDGE_SHARE)),
       // Inputs whose ends read other inputs: at their ends, all together and each alone (relative-ends.ts).
       ...(place === undefined ? [] : endExamples(layout, fc.sample(arbitrary, { seed, numRuns: 1 })[0])),
       // A bound (a comparison against the line above's domain, check/relation-steps.ts) is tried where arrays are tight.
-      ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
-      ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+      ...(isBound ? patternExamples(layout, arbitrary, seed, MAX_PATTERN_EXAMPLES, read) : []),
+      ...(isBound ? cornerExamples(layout, arbitrary, seed, MAX_CORNER_EXAMPLES, read) : []),
       ...grid,
       // Not where a side is a finite difference: at 1e30 its step spans many periods of sin(x), and its
       // estimate read there refuted what the exact engine proved (probe 77).
-      ...(options.readFarDecades === true && !lhsHasDiff && !rhsHasDiff ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, inputNames(step.lhs, inputNames(step.rhs))) : []),
+      ...(options.readFarDecades === true && !lhsHasDiff && !rhsHasDiff ? magnitudeExamples(layout, arbitrary, seed, MAX_MAGNITUDE_EXAMPLES, read) : []),
     ];
     const result = fc.check(property, {
       seed, numRuns: runs + grid.length, maxSkipsPerRun: 100, endOnFailure: layout.length > SHRINK_VALUES, examples: examples.map((e): [Record<string, number[]>] => [e]),
@@ -796,6 +800,8 @@ const MAX_MAGNITUDE_EXAMPLES = 24;
 const MAX_CORNER_EXAMPLES = 16;
 /** Inputs of a bound of two or three positive inputs on a grid of scales (arbitraries.ts gridExamples): two inputs' whole grid. */
 const MAX_GRID_EXAMPLES = 36;
+/** Inputs of a bound at the jumps of a comparison with an index (arbitraries.ts jumpExamples): one input's jumps, one other swept. */
+const MAX_JUMP_EXAMPLES = 165;
 
 /** Whether a derivative is taken of something with a kink (relu, abs, max, min, a comparison of values). */
 function hasKinkInDiff(term: Term, inside = false): boolean {

@@ -1,4 +1,4 @@
-import { mapChildren, turningScales, type Input, type Term } from '../model/index.ts';
+import { mapChildren, substituteIndices, turningScales, type Input, type Term } from '../model/index.ts';
 
 /**
  * Inputs a person would try first, beside random ones: the step's own constants
@@ -24,7 +24,20 @@ export interface SpecialValues {
    * that never went so far.
    */
   readonly domainEdges: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Per scalar input: where a comparison with the index of a sum or series around it switches, at the index's first
+   * {@link INDEX_JUMPS} values, and a sliver below each. `E(t, poisson(l), (t >= c))` is a step in c with its jumps
+   * at c = 0, 1, 2, ...; a bound continuous in c is tightest there, and a Chernoff bound with a stray 1/2 fails only
+   * at c = 1 for l in (0.6, 1), which random draws met at some seeds only (probe 96).
+   */
+  readonly indexJumps: ReadonlyMap<string, readonly number[]>;
 }
+
+/** Values of a sum's or series' index at which its comparisons with an input are tried: its first ones. */
+const INDEX_JUMPS = 6;
+
+/** Where below a jump of a comparison with an index the sliver is, relative to the jump (`t > c` switches there). */
+const JUMP_SLIVER = 1e-9;
 
 /**
  * The values of a function's argument where its domain ends (log's 0, log1p's -1,
@@ -97,7 +110,40 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
       edges.set(form.input, points);
     }
   };
+  const indexJumps = new Map<string, Set<number>>();
+  // The comparison put at each of the first values of the index around it (the series' k = lower, lower + 1, ...;
+  // a sum's positions 1, 2, ..., offsets included).
+  const noteIndexJumps = (difference: Term, indices: ReadonlyMap<string, readonly number[]>): void => {
+    for (const [index, values] of indices) {
+      for (const value of values) {
+        const form = affine(substituteIndices(difference, new Map([[index, { k: 'lit', value }]])), sizes);
+        if (form === undefined || form.input === undefined || !scalars.has(form.input) || form.slope === 0) continue;
+        const point = -form.offset / form.slope;
+        if (!Number.isFinite(point)) continue;
+        const points = indexJumps.get(form.input) ?? new Set<number>();
+        points.add(point === 0 ? 0 : point);
+        if (point !== 0) points.add(point - JUMP_SLIVER * Math.max(1, Math.abs(point)));
+        indexJumps.set(form.input, points);
+      }
+    }
+  };
+  const indexValues = (t: Extract<Term, { k: 'sum' | 'series' }>): number[] => {
+    const first = t.k === 'series' ? t.lower : 1;
+    const count = t.k === 'series' ? INDEX_JUMPS : Math.min(INDEX_JUMPS, t.dim.k === 'fixed' ? t.dim.size : sizes.get(t.dim.name) ?? INDEX_JUMPS);
+    return Array.from({ length: Math.max(0, count) }, (_, i) => first + i);
+  };
+  let indices = new Map<string, readonly number[]>();
   const walk = (t: Term): Term => {
+    if (t.k === 'series' || t.k === 'sum') {
+      const outer = indices;
+      indices = new Map([...outer, [t.index, indexValues(t)]]);
+      walk(t.body);
+      indices = outer;
+      return t;
+    }
+    if (t.k === 'cmp' && indices.size > 0) {
+      noteIndexJumps({ k: 'add', terms: [t.a, { k: 'mul', factors: [{ k: 'num', value: { num: -1n, den: 1n } }, t.b] }] }, indices);
+    }
     if (t.k === 'fn' && DOMAIN_EDGES[t.name] !== undefined) noteEdges(t.args[t.args.length - 1], DOMAIN_EDGES[t.name]!);
     else if (t.k === 'fn' && t.name === 'polygamma') noteEdges(t.args[1], [0, -1]);
     else if (t.k === 'pow' && !isWholeNonNegative(t.exponent)) noteEdges(t.base, [0]);
@@ -127,6 +173,7 @@ export function specialValues(terms: readonly Term[], inputs: readonly Input[], 
     ],
     switchPoints: new Map([...switchPoints].map(([name, points]) => [name, [...points].sort((a, b) => a - b)])),
     domainEdges: new Map([...edges].map(([name, points]) => [name, [...points].sort((a, b) => a - b)])),
+    indexJumps: new Map([...indexJumps].map(([name, points]) => [name, [...points].sort((a, b) => a - b)])),
   };
 }
 
@@ -160,6 +207,8 @@ function affine(t: Term, sizes: ReadonlyMap<string, number>): Affine | undefined
       return n === undefined ? undefined : { input: undefined, slope: 0, offset: n };
     }
     case 'input': return t.ref.indices.length === 0 ? { input: t.ref.name, slope: 1, offset: 0 } : undefined;
+    // An index put at one of its values (indexJumps).
+    case 'ival': return t.index.k === 'lit' ? { input: undefined, slope: 0, offset: t.index.value } : undefined;
     case 'add': {
       let out: Affine = { input: undefined, slope: 0, offset: 0 };
       for (const part of t.terms) {

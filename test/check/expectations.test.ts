@@ -325,6 +325,19 @@ claim E(t, poisson(l), ((t - l)^2 >= c^2)) <= l / c^2
   }, 240_000);
 });
 
+describe('a tail of a discrete distribution at its steps (probe 96)', () => {
+  it('tries a threshold at the values the variable takes, with each other parameter swept: Chernoff with a stray 1/2 is refuted at every seed', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      expect(verdictsIn(`given t: real
+given l: positive
+given c: real in (l, Infinity)
+claim E(t, poisson(l), (t >= c)) <= exp(-l) * (exp(1) * l / c)^c / 2   expect wrong
+claim E(t, poisson(l), (t >= c)) <= exp(-l) * (exp(1) * l / c)^c
+`, { seed }), `seed ${seed}`).toEqual(['refuted', 'verified']);
+    }
+  }, 240_000);
+});
+
 describe('more distributions of the books (probe 96: refused)', () => {
   it('reads chi-squared, Student\'s t, the negative binomial and the log-normal by their moments, and refutes a slipped one', () => {
     expect(verdictsIn(`given t: real

@@ -47,6 +47,15 @@ describe('specialValues', () => {
     expect(s.domainEdges.size).toBe(2);
   });
 
+  it('finds where a comparison with a series\' or sum\'s index switches, at the index\'s first values and a sliver below each', () => {
+    const m = model('given t: real\ngiven l: positive\ngiven c: real\nclaim E(t, poisson(l), (t >= 2 c)) = 1');
+    const jumps = specialValues(m.terms, m.inputs).indexJumps.get('c');
+    // k >= 2c switches at c = k / 2 for k = 0, 1, ..., 5.
+    expect(jumps).toEqual(expect.arrayContaining([0, 0.5, 1, 1.5, 2, 2.5, 1 - 1e-9]));
+    expect(jumps).not.toContain(3);
+    expect(specialValues(m.terms, m.inputs).indexJumps.has('l')).toBe(false);
+  });
+
   it('gives no switch point for an entry of a vector or a product of inputs', () => {
     const m = model('given x: vector[n]\ngiven t, u: real\nclaim (x[i] > 0) + (t * u > 1) = 1');
     expect(specialValues(m.terms, m.inputs).switchPoints.size).toBe(0);
