@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { bernoulliNumber } from './gamma-function.ts';
 import {
-  at, degree, hurwitzZeta, MAX_EXPANSION_TERMS, MAX_HEAD, MIN_HEAD, plus, readRationalTerm, ROOT_MARGIN, rootBound, times, trimmed, working,
+  at, degree, hurwitzZeta, MAX_EXPANSION_TERMS, MAX_HEAD, MIN_HEAD, plus, readRationalTerm, ROOT_MARGIN, rootBound, times, trimmed, wholeDecimal, working,
   type Polynomial, type Working,
 } from './rational-series-tail.ts';
 import { mul } from './term-builders.ts';
@@ -32,8 +32,10 @@ const DIGITS = 60;
 
 export function finiteRationalSum(body: Term, index: string, from: number, to: number): FiniteRationalSum | undefined {
   const read = readRationalTerm(body, index);
-  if (read === undefined || !Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1 || to < from) return undefined;
+  if (read === undefined || !Number.isSafeInteger(from) || !Number.isInteger(to) || from < 1 || to < from) return undefined;
   const { numerator, denominator, alternating } = read;
+  // Past 2^53 (a bound read at n = 2^80) `to` is whole but its halves are not counted exactly in doubles.
+  if (alternating && !Number.isSafeInteger(to)) return undefined;
   if (degree(denominator) < 0) return undefined;
   let cached: { value: Decimal; error: Decimal } | undefined | null = null;
   return {
@@ -92,7 +94,7 @@ function summedBetween(numerator: Polynomial, denominator: Polynomial, from: num
   const B = denominator.slice().reverse();
   const q: Decimal[] = [];
   const lower = new W(K);
-  const upper = new W(to).plus(1);
+  const upper = wholeDecimal(W, to).plus(1);
   let expansion = new W(0);
   let scale = new W(0);
   let zetas = new W(0);

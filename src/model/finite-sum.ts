@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { finiteRationalSum, type FiniteRationalSum } from './finite-rational-sum.ts';
 import { preciseLgamma } from './gamma-function.ts';
-import { degree, hurwitzZeta, MIN_HEAD, rationalIn, working } from './rational-series-tail.ts';
+import { degree, hurwitzZeta, MIN_HEAD, rationalIn, wholeDecimal, working } from './rational-series-tail.ts';
 import { mul } from './term-builders.ts';
 import { usesIndexVariable } from './term-queries.ts';
 import type { Term } from './term.ts';
@@ -18,7 +18,8 @@ import type { Term } from './term.ts';
  * Undefined where the term is none of these.
  */
 export function finiteSum(body: Term, index: string, from: number, to: number): FiniteRationalSum | undefined {
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1 || to < from) return undefined;
+  // `to` may be a whole double past 2^53 (a bound read at n = 2^80): every sum with it is counted in decimals.
+  if (!Number.isSafeInteger(from) || !Number.isInteger(to) || from < 1 || to < from) return undefined;
   const rational = finiteRationalSum(body, index, from, to);
   if (rational !== undefined) return rational;
   const names = new Set([index]);
@@ -27,7 +28,7 @@ export function finiteSum(body: Term, index: string, from: number, to: number): 
   // A body free of k (log 2 of Wallis' log(2k - 1) - log 2 - log k): as many times itself as the range is long.
   if (varying.length === 0) {
     const { W } = working(60);
-    return { factor: body, sum: () => ({ value: new W(to - from + 1), error: new W(0) }) };
+    return { factor: body, sum: () => ({ value: count(W, from, to), error: new W(0) }) };
   }
   if (varying.length !== 1) return undefined;
   const factor = mul(...factors.filter((f) => !usesIndexVariable(f, names)));
@@ -50,6 +51,11 @@ export function finiteSum(body: Term, index: string, from: number, to: number): 
   };
 }
 
+/** to - from + 1, exactly: `to` may be past 2^53. */
+function count(W: typeof Decimal, from: number, to: number): Decimal {
+  return wholeDecimal(W, to).minus(from).plus(1);
+}
+
 type Reading = () => { value: Decimal; error: Decimal } | undefined;
 
 function specialSum(t: Term, index: string, from: number, to: number): Reading | undefined {
@@ -65,7 +71,8 @@ function specialSum(t: Term, index: string, from: number, to: number): Reading |
   const power = powerOf(t, index);
   if (power !== undefined) {
     const shift = shiftOf(power.base);
-    if (shift === undefined || from + shift < 1) return undefined;
+    // Past 2^53 to + shift is not counted exactly in doubles.
+    if (shift === undefined || from + shift < 1 || (shift !== 0 && !Number.isSafeInteger(to))) return undefined;
     return () => powerSum(power.q, from + shift, to + shift);
   }
   if (t.k === 'fn' && t.name === 'log' && t.args.length === 1) {
@@ -78,11 +85,11 @@ function specialSum(t: Term, index: string, from: number, to: number): Reading |
     const a = c.div(b.abs());
     // Rising, b > 0: prod (k + a) over the range is gamma(to + a + 1) / gamma(from + a). Falling, b < 0 (a product read
     // backwards, pochhammer(1/2, n) as prod over j of (n - 1/2 + 1 - j)): prod (a - k) is gamma(a - from + 1) / gamma(a - to).
-    const [upperAt, lowerAt] = b.isPositive() ? [a.plus(to + 1), a.plus(from)] : [a.minus(from - 1), a.minus(to)];
+    const [upperAt, lowerAt] = b.isPositive() ? [a.plus(wholeDecimal(W, to)).plus(1), a.plus(from)] : [a.minus(from - 1), a.minus(wholeDecimal(W, to))];
     if (!lowerAt.isPositive()) return undefined;
     return () => {
       const [upper, lower] = [preciseLgamma(W, upperAt), preciseLgamma(W, lowerAt)];
-      const scale = b.abs().eq(1) ? new W(0) : b.abs().ln().times(to - from + 1);
+      const scale = b.abs().eq(1) ? new W(0) : b.abs().ln().times(count(W, from, to));
       const value = upper.minus(lower).plus(scale);
       // Each lgamma to its own rounding (they cancel where the range is short against its place): their sizes count.
       return { value, error: upper.abs().plus(lower.abs()).plus(scale.abs()).times(`1e-${w.digits + 10}`).plus(value.abs().times(`1e-${w.digits + 5}`)) };
@@ -97,12 +104,12 @@ function specialSum(t: Term, index: string, from: number, to: number): Reading |
     return () => {
       const R = r.pow(b);
       const scale = r.pow(c);
-      if (R.eq(1)) return { value: scale.times(to - from + 1), error: new W(0) };
-      const [first, past] = [R.pow(from), R.pow(to + 1)];
+      if (R.eq(1)) return { value: scale.times(count(W, from, to)), error: new W(0) };
+      const [first, past] = [R.pow(from), R.pow(wholeDecimal(W, to).plus(1))];
       const value = scale.times(first.minus(past)).div(new W(1).minus(R));
       // The difference of the two powers may cancel (R near 1): its error is of their size, not of the value's.
       // r itself is read to 80 digits (1/3 is not exact): R^(10^15) carries 10^15 times its relative error.
-      const error = scale.times(first.abs().times(from + 1).plus(past.abs().times(to + 2))).div(new W(1).minus(R).abs())
+      const error = scale.times(first.abs().times(from + 1).plus(past.abs().times(wholeDecimal(W, to).plus(2)))).div(new W(1).minus(R).abs())
         .times(b.abs().plus(c.abs()).plus(1)).plus(value.abs()).times(`1e-${w.digits + 5}`);
       return value.isFinite() && error.isFinite() ? { value, error } : undefined;
     };
@@ -146,7 +153,7 @@ function powerSum(q: number, a: number, b: number): { value: Decimal; error: Dec
   const s = -q;
   if (Number.isInteger(s)) return undefined;
   const below = hurwitzZeta(s, new W(K), w);
-  const above = hurwitzZeta(s, new W(b).plus(1), w);
+  const above = hurwitzZeta(s, wholeDecimal(W, b).plus(1), w);
   if (below === undefined || above === undefined) return undefined;
   const tail = below.value.minus(above.value);
   const value = head.plus(tail);

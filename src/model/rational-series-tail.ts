@@ -67,6 +67,14 @@ export function working(digits: number): Working {
   return w;
 }
 
+/**
+ * A whole double as a decimal, exactly: past 2^53 its shortest printing (what `new Decimal(2 ** 80)` reads) is not
+ * its value, 1.2089258196146292e24 for 1208925819614629174706176.
+ */
+export function wholeDecimal(W: typeof Decimal, n: number): Decimal {
+  return Number.isSafeInteger(n) ? new W(n) : new W(BigInt(n).toString());
+}
+
 /** The series' term as c N(k) / D(k), or undefined where it is not one (a factor with k in an exponent, a log). */
 export function rationalSeries(series: Extract<Term, { k: 'series' }>): RationalSeries | undefined {
   // Read once per series term: the high-precision evaluator asks at every reading, and a sum taken is kept with it.

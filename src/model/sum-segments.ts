@@ -30,9 +30,13 @@ const MAX_TURNS = 16;
  * position of the index (another loop's index, a label, an unsized dimension) or holds a loop of its own.
  */
 export function sumSegments(sum: Extract<Term, { k: 'sum' }>, size: number, sizes: ReadonlyMap<string, number>): SumSegment[] | undefined {
-  // Positions are counted in doubles: past 2^53, n - 1 is n.
-  if (!Number.isSafeInteger(size) || [...sizes.values()].some((n) => !Number.isSafeInteger(n))) return undefined;
   const index = sum.index;
+  // Positions are counted in doubles: past 2^53, n - 1 is n. A whole double past it (2^80) is still read where the body
+  // reads its own index alone, with no comparison to cut at: one piece, its end exact (finite-sum.ts counts in decimals).
+  if (!Number.isSafeInteger(size) || [...sizes.values()].some((n) => !Number.isSafeInteger(n))) {
+    return Number.isInteger(size) && size > 0 && readsOwnIndexAlone(sum.body, index)
+      ? [{ from: 1, to: size, short: false, body: atPiece(sum.body, index, 1, sizes) }] : undefined;
+  }
   const linear = (i: Index): Linear | undefined => linearIndex(i, index, sizes);
   // A loop, an integral or a limit inside: the piece would not be a function of k alone.
   if (someSubterm(sum.body, (t) => t.k === 'sum' || t.k === 'reduce' || t.k === 'series' || t.k === 'integral' || t.k === 'limit' || t.k === 'diff' || t.k === 'apply')) return undefined;
@@ -61,6 +65,13 @@ export function sumSegments(sum: Extract<Term, { k: 'sum' }>, size: number, size
     out.push({ from, to, short: to - from + 1 <= SHORT_PIECE, body: atPiece(sum.body, index, Math.floor((from + to) / 2), sizes) });
   }
   return out;
+}
+
+/** No comparison of indices, no entry, no index but the sum's own (at an offset): what a piece reads past 2^53. */
+function readsOwnIndexAlone(body: Term, index: string): boolean {
+  if (someSubterm(body, (t) => t.k === 'sum' || t.k === 'reduce' || t.k === 'series' || t.k === 'integral' || t.k === 'limit' || t.k === 'diff' || t.k === 'apply')) return false;
+  return !someSubterm(body, (t) => t.k === 'icmp' || (t.k === 'input' && t.ref.indices.length > 0)
+    || (t.k === 'ival' && !(t.index.k === 'var' && t.index.name === index)));
 }
 
 /** An index position as slope * k + offset, k the loop's index, at the sizes given. */

@@ -8,7 +8,7 @@ import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
 import { compileLimitTrend } from './divergence.ts';
-import { finiteSum, limitScale, logForm, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, sumSegments, type LimitReading } from '../model/index.ts';
+import { finiteSum, limitScale, logForm, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, sumSegments, wholeDecimal, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -533,7 +533,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         return () => { context.error = e; return v; };
       }
       case 'pi': { const v = D.acos(-1); const e = rounding(v, 2); return () => { context.error = e; return v; }; }
-      case 'size': return exact(new D(layout.sizes.get(t.name)!));
+      case 'size': return exact(wholeDecimal(D, layout.sizes.get(t.name)!));
       case 'ival': {
         const i = compileIndex(t.index, layout, slots);
         return (s) => { context.error = ZERO_BOUND; return new D(i(s)); };
