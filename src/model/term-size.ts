@@ -2,13 +2,20 @@ import { DerivationError, diagnostic, type Span } from '../diagnostics/index.ts'
 import type { Index, Term } from './term.ts';
 
 /**
- * The most term nodes the `let`s of one file may copy in all (each use of a
- * definition copies its body, so this bounds the memory a file's terms take). Inlining copies a definition at each use, so doubling lets
+ * The most term nodes the `let`s of one derivation may copy in all (each use of a
+ * definition copies its body, so this bounds the memory a derivation's terms take). Inlining copies a definition at each use, so doubling lets
  * (`let a2 = a1 + a1`, 20 levels: a "billion laughs" file of 22 lines) would
  * grow as 2^depth; past this bound the use is refused with a `limit` diagnostic.
  * Real derivations stay far below (a softmax Jacobian entry is a few hundred nodes).
  */
 export const MAX_INLINED_NODES = 250_000;
+
+/**
+ * The most term nodes all derivations of one file may copy: many derivations must not multiply the memory. Each has
+ * its own {@link MAX_INLINED_NODES}, so a derivation's verdicts do not depend on those before it in its file: Heron's
+ * iteration was refused after a Newton derivation that spent a budget shared by the file (probe 93).
+ */
+export const MAX_INLINED_NODES_PER_FILE = 2_000_000;
 
 /** Sizes of already measured terms, by identity: a let body is measured once, however often it is used. */
 const sizes = new WeakMap<Term, number>();
@@ -146,14 +153,34 @@ export function children(t: Term): readonly Term[] {
   }
 }
 
-/** Counts the nodes inlined for one file and refuses past {@link MAX_INLINED_NODES}. */
+/**
+ * Counts the nodes inlined for one derivation and refuses past {@link MAX_INLINED_NODES}, and past
+ * {@link MAX_INLINED_NODES_PER_FILE} for the file whose budget (`file`) it shares.
+ */
 export class InlineBudget {
   private used = 0;
+  constructor(private readonly file?: InlineBudget) {}
+
+  /** A budget of its own for one derivation of this file. */
+  forDerivation(): InlineBudget {
+    return new InlineBudget(this);
+  }
+
   charge(name: string, body: Term, file: string, span: Span | undefined): void {
-    this.used += expandedSize(body, MAX_INLINED_NODES + 1);
+    const size = expandedSize(body, MAX_INLINED_NODES_PER_FILE + 1);
+    this.used += size;
     if (this.used > MAX_INLINED_NODES) {
-      throw new DerivationError(diagnostic('limit', `inlining ${name} here passes ${MAX_INLINED_NODES} term nodes for the file`, file, span,
+      throw new DerivationError(diagnostic('limit', `inlining ${name} here passes ${MAX_INLINED_NODES} term nodes for the derivation`, file, span,
         'definitions that use each other twice double at each level; write the expression in a simpler form'));
+    }
+    if (this.file !== undefined) this.file.chargeFile(name, size, file, span);
+  }
+
+  private chargeFile(name: string, size: number, file: string, span: Span | undefined): void {
+    this.used += size;
+    if (this.used > MAX_INLINED_NODES_PER_FILE) {
+      throw new DerivationError(diagnostic('limit', `inlining ${name} here passes ${MAX_INLINED_NODES_PER_FILE} term nodes for the file`, file, span,
+        'the file\'s derivations copy too much between them; split it into several files, or write the expressions in a simpler form'));
     }
   }
 }

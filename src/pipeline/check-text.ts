@@ -15,9 +15,9 @@ export function prepareFile(content: string | Uint8Array, path: string): Prepare
   try {
     // An unreadable step is an error of its own; every other step of the file is still checked.
     const file = parseDerivationFile(content, path, { recover: true });
-    // One inlining budget for the whole file: many derivations must not multiply it.
+    // A budget of inlined nodes per derivation, within one for the whole file: many derivations must not multiply it.
     const inlined = new InlineBudget();
-    return { path, models: file.derivations.map((d) => buildModel(d, inlined)), error: null };
+    return { path, models: file.derivations.map((d) => buildModel(d, inlined.forDerivation())), error: null };
   } catch (error) {
     if (error instanceof DerivationSyntaxError || error instanceof DerivationError) return { path, models: [], error };
     throw error;

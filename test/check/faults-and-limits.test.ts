@@ -3,7 +3,7 @@
  * verdict or in an error that says what limit it met, never in an internal error.
  */
 import { describe, expect, it } from 'vitest';
-import { stepsIn } from '../__test-helpers__/derivations.ts';
+import { checkReport, stepsIn, stepsOf } from '../__test-helpers__/derivations.ts';
 
 describe('faults and limits', () => {
   it('a defined function that calls the one before it twice at each level meets the inlining limit, not the heap', () => {
@@ -17,8 +17,27 @@ let f5(t) = f4(f4(t))
 claim f5(x) = x
 `);
     expect(step.verdict).toBe('error');
-    expect(step.detail.diagnostic?.message).toMatch(/passes 250000 term nodes for the file/);
+    expect(step.detail.diagnostic?.message).toMatch(/passes 250000 term nodes for the derivation/);
   }, 60_000);
+
+  it('gives each derivation its own inlining budget: one that spends its own leaves the next one\'s verdicts as they are alone (probe 93)', () => {
+    const heron = `derivation "Heron"
+given a: positive
+let y_0 = a
+let y_{k+1} = (y_k + a / y_k) / 2
+claim y_3 > sqrt(a)   expect wrong
+claim y_3 >= sqrt(a)
+`;
+    const newton = `derivation "Newton far past its budget"
+let x_0 = 1
+let x_{k+1} = x_k - (x_k^2 - 2) / (2 * x_k)
+claim x_10 - sqrt(2) < 3.4e-784
+`;
+    const [spent, ...after] = stepsOf(checkReport(newton + '\n' + heron));
+    expect(spent.verdict).toBe('error');
+    expect(spent.detail.diagnostic?.message).toMatch(/passes 250000 term nodes for the derivation/);
+    expect(after.map((s) => s.verdict)).toEqual(['refuted', 'verified']);
+  }, 120_000);
 
   it('0 to a whole power past 2^53 is 0, not an internal error', () => {
     const [step] = stepsIn(`given x: vector[N]

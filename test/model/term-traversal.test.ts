@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandedSizeUpTo, printTerm, someSubterm, substituteIndices, withUniqueBinders, type Term } from '../../src/model/index.ts';
+import { expandedSizeUpTo, InlineBudget, MAX_INLINED_NODES, printTerm, someSubterm, substituteIndices, withUniqueBinders, type Term } from '../../src/model/index.ts';
 
 const v = (name: string) => ({ k: 'var' as const, name, offset: 0 });
 const entry = (name: string, ...indices: string[]): Term => ({ k: 'input', ref: { name, indices: indices.map(v) } });
@@ -47,5 +47,21 @@ describe('walks over shared subterms (a side written out at a size)', () => {
     expect(someSubterm(t, (x) => x.k === 'input')).toBe(true);
     expect(expandedSizeUpTo(t, 20_000)).toBe(20_000);
     expect(expandedSizeUpTo({ k: 'add', terms: [t.k === 'add' ? t.terms[0] : t] }, 1_000_000)).toBe(1_000_000);
+  });
+});
+
+describe('InlineBudget', () => {
+  it('gives each derivation its own budget, within a file\'s eight times larger', () => {
+    // 2^17 - 1 = 131,071 nodes written out: one such copy fits a derivation's 250,000, two do not.
+    let body: Term = { k: 'input', ref: { name: 'x', indices: [] } };
+    for (let i = 0; i < 16; i++) body = { k: 'add', terms: [body, body] };
+    const file = new InlineBudget();
+    const charge = (budget: InlineBudget) => () => budget.charge('y', body, 'f.deriv', undefined);
+    const first = file.forDerivation();
+    expect(charge(first)).not.toThrow();
+    expect(charge(first)).toThrow(`passes ${MAX_INLINED_NODES} term nodes for the derivation`);
+    // Fifteen more derivations, one copy each: the file's sixteenth copy of 131,071 passes 2,000,000.
+    for (let d = 0; d < 14; d++) expect(charge(file.forDerivation())).not.toThrow();
+    expect(charge(file.forDerivation())).toThrow('passes 2000000 term nodes for the file');
   });
 });
