@@ -1817,7 +1817,8 @@ export class DomainError extends Error {
   override readonly name = 'DomainError';
 }
 
-function constantOf(a: RationalFunction): Rational | undefined {
+/** The rational a form is, where it is a constant. */
+export function constantOf(a: RationalFunction): Rational | undefined {
   if (a.denominatorFactors().length > 0) return undefined;
   const c = a.numerator().constantValue();
   return c === undefined ? undefined : c.div(a.denominatorConstant());

@@ -7,6 +7,7 @@ import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, se
 import { affineRoot, allowsValue, angleTerms, pointsThroughFunctions, rationalRoots, simpleRoots } from './condition-roots.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
+import { withLimitsBySeries } from './limit-series.ts';
 import { explainDifference } from './explain.ts';
 import { constantText, rationalOfDouble } from './exact-tie.ts';
 import { clearlyDifferent, confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointExponent, pointNumber, TieError, withGuard, type Magnitudes, type PointValue, type ReadingNotes } from './high-precision.ts';
@@ -194,7 +195,9 @@ export function decideStep(
   }
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
-  const simplified = { lhs: eliminateDeltas(step.lhs, inputMap), rhs: eliminateDeltas(step.rhs, inputMap) };
+  // Limits whose Laurent series is read exactly are their values (limit-series.ts): `limit(h, 0, (f(x + h) - f(x)) / h)`
+  // is f'(x), and a truncation error's constant is proved or refuted where 60 digits of its quotient cannot settle it.
+  const simplified = { lhs: withLimitsBySeries(eliminateDeltas(step.lhs, inputMap)), rhs: withLimitsBySeries(eliminateDeltas(step.rhs, inputMap)) };
   const largest = sizes[sizes.length - 1];
   if (largest !== undefined && !writableAt({ ...step, ...simplified }, largest, MAX_SIMPLIFIED_NODES)) {
     return { kind: 'undecided', reason: `the sides written out pass ${MAX_SIMPLIFIED_NODES.toLocaleString('en-US')} terms at the largest size` };
