@@ -9,6 +9,7 @@
  */
 import { DerivationError, diagnostic } from '../diagnostics/index.ts';
 import type { CallExpr, Expr, Span } from '../syntax/index.ts';
+import { PI_CONSTANT } from './written-names.ts';
 
 /** The names of an expectation: `E(t, D, f)`, `expectation(t, D, f)`, `expect(t, D, f)`; and of a variance, `Var(t, D, f)`. */
 export const EXPECTATION_NAMES: ReadonlySet<string> = new Set(['E', 'expectation', 'expect', 'Var', 'variance']);
@@ -51,7 +52,7 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
     params: ['mu', 'sigma'], reads: 'the normal with mean mu and standard deviation sigma (numpy\'s scale), N(mu, sigma^2)',
     build: (v, f, [mu, s], b) => integral(b, v, b.neg(infinity(b)), infinity(b), b.bin('*', f,
       b.bin('/', b.call('exp', b.neg(b.bin('/', b.bin('^', b.bin('-', b.name(v), mu), b.num('2')), b.bin('*', b.num('2'), b.bin('^', s, b.num('2')))))),
-        b.call('sqrt', b.bin('*', b.bin('*', b.num('2'), b.name('pi')), b.bin('^', s, b.num('2'))))))),
+        b.call('sqrt', b.bin('*', b.bin('*', b.num('2'), b.name(PI_CONSTANT)), b.bin('^', s, b.num('2'))))))),
   },
   N: {
     continuous: true,
@@ -92,14 +93,14 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
     build: (v, f, [nu], b) => integral(b, v, b.neg(infinity(b)), infinity(b), b.bin('*', f, b.bin('/',
       b.bin('*', b.call('gamma', b.bin('/', b.bin('+', nu, b.num('1')), b.num('2'))),
         b.bin('^', b.bin('+', b.num('1'), b.bin('/', b.bin('^', b.name(v), b.num('2')), nu)), b.neg(b.bin('/', b.bin('+', nu, b.num('1')), b.num('2'))))),
-      b.bin('*', b.call('sqrt', b.bin('*', nu, b.name('pi'))), b.call('gamma', b.bin('/', nu, b.num('2'))))))),
+      b.bin('*', b.call('sqrt', b.bin('*', nu, b.name(PI_CONSTANT))), b.call('gamma', b.bin('/', nu, b.num('2'))))))),
   },
   lognormal: {
     continuous: true,
     params: ['mu', 'sigma'], reads: 'the log-normal whose log is normal with mean mu and standard deviation sigma, on t > 0',
     build: (v, f, [mu, s], b) => integral(b, v, b.num('0'), infinity(b), b.bin('*', f,
       b.bin('/', b.call('exp', b.neg(b.bin('/', b.bin('^', b.bin('-', b.call('log', b.name(v)), mu), b.num('2')), b.bin('*', b.num('2'), b.bin('^', s, b.num('2')))))),
-        b.bin('*', b.name(v), b.bin('*', s, b.call('sqrt', b.bin('*', b.num('2'), b.name('pi')))))))),
+        b.bin('*', b.name(v), b.bin('*', s, b.call('sqrt', b.bin('*', b.num('2'), b.name(PI_CONSTANT)))))))),
   },
   beta: {
     continuous: true,
@@ -214,9 +215,9 @@ export function expectationExpr(call: CallExpr, file: string, realScalar: (name:
  */
 const LOG_DENSITIES: Readonly<Record<string, (t: Expr, params: readonly Expr[], b: Builders) => Expr>> = {
   normal: (t, [mu, s], b) => b.bin('-', b.neg(b.bin('/', b.bin('^', b.bin('-', t, mu), b.num('2')), b.bin('*', b.num('2'), b.bin('^', s, b.num('2'))))),
-    b.bin('/', b.call('log', b.bin('*', b.bin('*', b.num('2'), b.name('pi')), b.bin('^', s, b.num('2')))), b.num('2'))),
+    b.bin('/', b.call('log', b.bin('*', b.bin('*', b.num('2'), b.name(PI_CONSTANT)), b.bin('^', s, b.num('2')))), b.num('2'))),
   N: (t, [mu, variance], b) => b.bin('-', b.neg(b.bin('/', b.bin('^', b.bin('-', t, mu), b.num('2')), b.bin('*', b.num('2'), variance))),
-    b.bin('/', b.call('log', b.bin('*', b.bin('*', b.num('2'), b.name('pi')), variance)), b.num('2'))),
+    b.bin('/', b.call('log', b.bin('*', b.bin('*', b.num('2'), b.name(PI_CONSTANT)), variance)), b.num('2'))),
   exponential: (t, [l], b) => b.bin('-', b.call('log', l), b.bin('*', l, t)),
   laplace: (t, [mu, s], b) => b.bin('-', b.neg(b.bin('/', b.call('abs', b.bin('-', t, mu)), s)), b.call('log', b.bin('*', b.num('2'), s))),
   gamma: (t, [a, r], b) => b.bin('-', b.bin('+', b.bin('*', a, b.call('log', r)), b.bin('-', b.bin('*', b.bin('-', a, b.num('1')), b.call('log', t)), b.bin('*', r, t))), b.call('lgamma', a)),

@@ -16,7 +16,7 @@ import { dimOfForm, readDimExpression } from './dim-arithmetic.ts';
 import { printIndex, printRef, termKey } from './print-term.ts';
 import { IndexRangeConflict, IndexRanges } from './index-ranges.ts';
 import { MAX_RECURRENCE_STEPS, readsName, withNumber, type Recurrence } from './recurrence.ts';
-import { INFINITY_NAMES, LIMIT_NAMES, limitParts } from './written-names.ts';
+import { INFINITY_NAMES, LIMIT_NAMES, limitParts, PI_CONSTANT } from './written-names.ts';
 import { divergenceExpr, EXPECTATION_NAMES, expectationExpr } from './expectations.ts';
 import { conditionSum, isConditionSum } from './condition-sums.ts';
 import { CapturedVariable, LabelInSumOfIndices, mapChildren, substituteArrayInputs, substituteIndices, substituteScalarInputs } from './term-traversal.ts';
@@ -303,6 +303,7 @@ export class Resolver {
       case 'number':
         return scalar({ k: 'num', value: parseDecimal(expr.text) });
       case 'name': {
+        if (expr.name === PI_CONSTANT) return scalar({ k: 'pi' });
         if (!bound.has(expr.name)) this.checkNotBroken(expr.name);
         const entry = this.subscripted(expr, bound);
         if (entry !== undefined) return this.val(entry, bound);
@@ -1723,7 +1724,7 @@ export class Resolver {
       const [x, mean, covariance] = args;
       const offset = binary('-', x, mean, true);
       const quadratic = binary('*', binary('*', { kind: 'transpose', arg: offset, span: at }, call('inv', covariance)), offset);
-      const scaled = call('det', binary('*', binary('*', number(2), { kind: 'name', name: 'pi', span: at }), covariance));
+      const scaled = call('det', binary('*', binary('*', number(2), { kind: 'name', name: PI_CONSTANT, span: at }), covariance));
       return this.val(binary('/', call('exp', binary('/', { kind: 'unary', op: '-', arg: quadratic, span: at }, number(2))), call('sqrt', scaled)), bound);
     }
     if (isFunctionForm(name) && !this.scope.inputs.has(name) && !this.scope.lets.has(name)) {

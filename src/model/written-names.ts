@@ -3,6 +3,12 @@ import type { Expr } from '../syntax/index.ts';
 export { INFINITY_NAMES } from '../syntax/index.ts';
 
 /** The names of a limit. */
+/**
+ * The constant pi in expressions the model builds (an expectation's density, a Gaussian's normaliser): a name no file
+ * can declare ('#' starts a comment), so a `let π = ...` (Sutton and Barto's policy) does not capture it (probe 99).
+ */
+export const PI_CONSTANT = '#pi';
+
 export const LIMIT_NAMES: ReadonlySet<string> = new Set(['limit', 'lim']);
 
 /**

@@ -325,6 +325,24 @@ claim E(t, poisson(l), ((t - l)^2 >= c^2)) <= l / c^2
   }, 240_000);
 });
 
+describe('the constant pi inside an expectation or a divergence (probe 99)', () => {
+  it('is not captured by a let or a given named pi or π: a Gaussian policy, a probability vector', () => {
+    expect(verdictsIn(`given act, μ, μ0: real
+given σ: positive
+let π = normal_density(act, μ, σ^2)
+claim E(t, normal(μ, σ), t) = μ
+claim KL(N(μ0, σ^2) || N(μ, σ^2)) = (μ - μ0)^2 / (2 σ^2)
+claim diff(log(π), μ) = (act - μ) / σ^2
+`)).toEqual(['proved', 'proved', 'proved']);
+    expect(verdictsIn(`given pi: simplex[n]
+given m: real
+given s: positive
+claim KL(N(m, s^2) || N(0, 1)) = (m^2 + s^2 - 1 - log(s^2)) / 2
+claim E(t, normal(m, s), t^2) = m^2 + s^2
+`)).toEqual(['proved', 'proved']);
+  }, 120_000);
+});
+
 describe('a tail of a discrete distribution at its steps (probe 96)', () => {
   it('tries a threshold at the values the variable takes, with each other parameter swept: Chernoff with a stray 1/2 is refuted at every seed', () => {
     for (const seed of [1, 2, 3, 4]) {
