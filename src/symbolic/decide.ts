@@ -197,7 +197,11 @@ export function decideStep(
   const deadlineMs = Date.now() + budget.guardMs;
   // Limits whose Laurent series is read exactly are their values (limit-series.ts): `limit(h, 0, (f(x + h) - f(x)) / h)`
   // is f'(x), and a truncation error's constant is proved or refuted where 60 digits of its quotient cannot settle it.
-  const simplified = { lhs: withLimitsBySeries(eliminateDeltas(step.lhs, inputMap)), rhs: withLimitsBySeries(eliminateDeltas(step.rhs, inputMap)) };
+  const freeIndexDims = new Map(step.freeIndices.map((f) => [f.name, f.dim]));
+  const simplified = {
+    lhs: withLimitsBySeries(eliminateDeltas(step.lhs, inputMap, freeIndexDims, [step.rhs])),
+    rhs: withLimitsBySeries(eliminateDeltas(step.rhs, inputMap, freeIndexDims, [step.lhs])),
+  };
   const largest = sizes[sizes.length - 1];
   if (largest !== undefined && !writableAt({ ...step, ...simplified }, largest, MAX_SIMPLIFIED_NODES)) {
     return { kind: 'undecided', reason: `the sides written out pass ${MAX_SIMPLIFIED_NODES.toLocaleString('en-US')} terms at the largest size` };

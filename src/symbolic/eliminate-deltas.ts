@@ -1,4 +1,4 @@
-import { add, hasAffineIndex, hasValueEverywhere, mapChildren, mul, positiveDeterminantKeys, substituteIndices, termKey, usesIndexVariable, ZERO, type Index, type Input, type Term } from '../model/index.ts';
+import { add, hasAffineIndex, hasValueEverywhere, mapChildren, mul, positiveDeterminantKeys, someSubterm, substituteIndices, termKey, usesIndexVariable, ZERO, type Dim, type Index, type Input, type Term } from '../model/index.ts';
 
 /** Most products a sum body may distribute into before it is left as it is. */
 const MAX_PRODUCTS = 2_000;
@@ -10,13 +10,18 @@ const MAX_PRODUCTS = 2_000;
  * and a product with a delta on the index loses the sum. Differentiating L =
  * sum(r, L_r) by z[i, k] leaves delta(r, i) deep inside inner sums; after this
  * it stands next to sum(r, ...) and picks r = i, so labels like y[r] become y[i].
- * Every rewrite is an identity (linearity of sums; a in the index's range, which
- * the model guarantees), so both exact engines may read the result. Given the
+ * Every rewrite is an identity (linearity of sums; a delta picks only where a lies in
+ * the index's range at every size the step has a value at, withinRange), so both exact engines may read the result. Given the
  * inputs (`keepDomain`), the terms a delta zeroes keep their domain: 0 times their
  * sum is added when they may lack a value (0 * log(x[j]) is not 0 for x[j] <= 0).
  */
-export function eliminateDeltas(term: Term, keepDomain?: ReadonlyMap<string, Input>): Term {
-  const work: Work = { left: MAX_ELIMINATION_WORK, done: new Map() };
+export function eliminateDeltas(term: Term, keepDomain?: ReadonlyMap<string, Input>, freeIndexDims: ReadonlyMap<string, Dim> = new Map(),
+  /** The step's other side: the entries it reads at whole numbers bound the sizes where the step has a value. */
+  beside: readonly Term[] = []): Term {
+  const work: Work = {
+    left: MAX_ELIMINATION_WORK, done: new Map(), dims: indexDims(term, freeIndexDims),
+    entries: keepDomain === undefined ? new Set() : numberedEntries([term, ...beside], keepDomain),
+  };
   try {
     return eliminate(term, keepDomain, work);
   } catch (error) {
@@ -36,6 +41,43 @@ interface Work {
   left: number;
   /** Each distinct node's result: a side shares its subterms, and they are simplified once. */
   readonly done: Map<Term, Term>;
+  /** The range of each index variable: the free indices' and every sum's (binders have names of their own). */
+  readonly dims: ReadonlyMap<string, Dim>;
+  /** `c:n` for each entry at the whole number c of a range n that the step reads (x[2] of x: vector[n]). */
+  readonly entries: ReadonlySet<string>;
+}
+
+/**
+ * The whole-number positions the terms read in each sized range: an entry x[2] of x: vector[n] has a value only where
+ * n >= 2, and so has the step; a derivative in it (diff(f, x[2])) counts as a read.
+ */
+export function numberedEntries(terms: readonly Term[], inputs: ReadonlyMap<string, Input>): Set<string> {
+  const out = new Set<string>();
+  const note = (name: string, indices: readonly Index[]) => {
+    const dims = inputs.get(name)?.dims;
+    indices.forEach((i, p) => {
+      const dim = dims?.[p];
+      if (i.k === 'lit' && dim?.k === 'sym' && dim.derived === undefined) out.add(`${i.value}:${dim.name}`);
+    });
+  };
+  for (const term of terms) {
+    someSubterm(term, (t) => {
+      if (t.k === 'input') note(t.ref.name, t.ref.indices);
+      if (t.k === 'diff') note(t.v.name, t.v.indices);
+      return false;
+    });
+  }
+  return out;
+}
+
+/** The free indices' ranges and those of the sums and reductions in the term. */
+function indexDims(term: Term, free: ReadonlyMap<string, Dim>): Map<string, Dim> {
+  const dims = new Map(free);
+  someSubterm(term, (t) => {
+    if (t.k === 'sum' || t.k === 'reduce') dims.set(t.index, t.dim);
+    return false;
+  });
+  return dims;
 }
 
 class EliminationTooLarge extends Error {}
@@ -61,7 +103,7 @@ function eliminateOnce(term: Term, keepDomain: ReadonlyMap<string, Input> | unde
   }
   const parts: Term[] = [];
   for (const product of products) {
-    const { factors, picked } = pickByDelta(product, t.index);
+    const { factors, picked } = pickByDelta(product, t.index, (other) => withinRange(other, t.dim, work.dims, work.entries));
     if (picked) {
       // The substituted factors may hold sums whose deltas can pick now.
       parts.push(eliminate(mul(...factors), keepDomain, work));
@@ -105,7 +147,7 @@ export function distribute(t: Term, limit = MAX_PRODUCTS): Term[][] {
  * nothing). delta(j, j) is 1 and simply goes. `picked` says a delta picked a term,
  * so the product no longer runs over j.
  */
-export function pickByDelta(product: readonly Term[], index: string): { factors: Term[]; picked: boolean } {
+export function pickByDelta(product: readonly Term[], index: string, inRange: (other: Index) => boolean = () => true): { factors: Term[]; picked: boolean } {
   let factors = [...product];
   for (let i = 0; i < factors.length; i++) {
     const f = factors[i];
@@ -120,9 +162,37 @@ export function pickByDelta(product: readonly Term[], index: string): { factors:
     if (other === undefined) continue;
     // A label cannot stand in a sum of indices (x[i + j - 1] with j := c): that delta stays.
     if (other.k === 'label' && rest.some(hasAffineIndex)) continue;
+    // Only where the picked position lies in the sum's range: a sum over t = 1..T of V[t], V a vector[T + 1], has no
+    // term at T + 1, and its derivative in V[T + 1] is 0, not the body there (probe 99: a true GAE step refuted).
+    if (!inRange(other)) continue;
     return { factors: rest.map((r) => substituteIndices(r, new Map([[index, other]]))), picked: true };
   }
   return { factors, picked: false };
+}
+
+/**
+ * Whether a position is inside a sum's range at every size where the step has a value: the same range's index, its
+ * size less a whole number (n - 1 of n; below 1 no entry there has a value), 1, a number within a fixed range, or one
+ * at which the step reads an entry of that range (`entries`). An index of another range (n + 1, a free index over
+ * T + 1, 2 in a sum over T of V: vector[T + 1]) is not: the delta stays, and the engines read it at each size.
+ */
+export function withinRange(other: Index, range: Dim, dims: ReadonlyMap<string, Dim>, entries: ReadonlySet<string> = new Set()): boolean {
+  switch (other.k) {
+    case 'var': {
+      const dim = dims.get(other.name);
+      return dim === undefined || (other.offset === 0 && sameDim(dim, range));
+    }
+    case 'dim': return range.k === 'sym' && range.derived === undefined && other.name === range.name && other.offset <= 0;
+    case 'lit': return other.value === 1 || (range.k === 'fixed' ? other.value >= 1 && other.value <= range.size
+      : range.derived === undefined && entries.has(`${other.value}:${range.name}`));
+    case 'label': return true;
+    case 'affine': return false;
+  }
+}
+
+function sameDim(a: Dim, b: Dim): boolean {
+  if (a.k === 'fixed' || b.k === 'fixed') return a.k === b.k && (a as { size: number }).size === (b as { size: number }).size;
+  return a.name === b.name && JSON.stringify(a.derived ?? null) === JSON.stringify(b.derived ?? null);
 }
 
 const isIndex = (i: Index, index: string) => i.k === 'var' && i.name === index && i.offset === 0;
