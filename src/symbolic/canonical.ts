@@ -1682,7 +1682,7 @@ export class Canonicalizer {
    * Whether a term is known > 0 (1) or < 0 (-1) wherever it has a value, from its
    * canonical form; read aside, so that asking records no condition on the side.
    */
-  private knownTermSign(t: Term): 1 | -1 | 0 | undefined {
+  knownTermSign(t: Term): 1 | -1 | 0 | undefined {
     const outer = this.conditions;
     this.conditions = new Conditions();
     try {

@@ -8,6 +8,7 @@ import { affineRoot, allowsValue, angleTerms, pointsThroughFunctions, rationalRo
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
 import { eliminateDeltas } from './eliminate-deltas.ts';
 import { withLimitsBySeries } from './limit-series.ts';
+import { withIntegralsInClosedForm } from './closed-integrals.ts';
 import { explainDifference } from './explain.ts';
 import { constantText, rationalOfDouble } from './exact-tie.ts';
 import { clearlyDifferent, confirmAtPoint, constantSpan, digitsToSeeAbsorbed, DIGITS, evaluateHighPrecision, exponentOf, GuardError, marginsSettled, pointExponent, pointNumber, TieError, withGuard, type Magnitudes, type PointValue, type ReadingNotes } from './high-precision.ts';
@@ -198,9 +199,10 @@ export function decideStep(
   // Limits whose Laurent series is read exactly are their values (limit-series.ts): `limit(h, 0, (f(x + h) - f(x)) / h)`
   // is f'(x), and a truncation error's constant is proved or refuted where 60 digits of its quotient cannot settle it.
   const freeIndexDims = new Map(step.freeIndices.map((f) => [f.name, f.dim]));
+  // So are integrals with a closed form (closed-integrals.ts): a search for ties reads them exactly, not by quadrature.
   const simplified = {
-    lhs: withLimitsBySeries(eliminateDeltas(step.lhs, inputMap, freeIndexDims, [step.rhs])),
-    rhs: withLimitsBySeries(eliminateDeltas(step.rhs, inputMap, freeIndexDims, [step.lhs])),
+    lhs: withIntegralsInClosedForm(withLimitsBySeries(eliminateDeltas(step.lhs, inputMap, freeIndexDims, [step.rhs])), inputMap),
+    rhs: withIntegralsInClosedForm(withLimitsBySeries(eliminateDeltas(step.rhs, inputMap, freeIndexDims, [step.lhs])), inputMap),
   };
   const largest = sizes[sizes.length - 1];
   if (largest !== undefined && !writableAt({ ...step, ...simplified }, largest, MAX_SIMPLIFIED_NODES)) {

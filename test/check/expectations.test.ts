@@ -343,6 +343,19 @@ claim E(t, normal(m, s), t^2) = m^2 + s^2
   }, 120_000);
 });
 
+describe('a strict bound on a divergence with a closed form (probe 99)', () => {
+  it('is refuted at its tie, searched in the closed form: KL of two Gaussians is 0 where they are one', () => {
+    const [both, means, scales] = stepsIn(`given m1, m2: real
+given s1, s2: positive
+claim KL(N(m1, s1^2) || N(m2, s2^2)) > 0   expect wrong
+claim KL(N(m1, 1) || N(m2, 1)) > 0   expect wrong
+claim KL(N(0, s1^2) || N(0, s2^2)) > 0   expect wrong
+`);
+    expect([both.verdict, means.verdict, scales.verdict]).toEqual(['refuted', 'refuted', 'refuted']);
+    expect(both.detail.counterexample?.inputs).toMatchObject({ m1: 0, m2: 0, s1: 1, s2: 1 });
+  }, 240_000);
+});
+
 describe('a tail of a discrete distribution at its steps (probe 96)', () => {
   it('tries a threshold at the values the variable takes, with each other parameter swept: Chernoff with a stray 1/2 is refuted at every seed', () => {
     for (const seed of [1, 2, 3, 4]) {

@@ -1,7 +1,7 @@
 /** The delta rule both exact engines share: sum(j, delta(j, a) f(j)) = f(a). */
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseDerivation } from '../../src/index.ts';
-import { delta, input, mul, num, pow, printTerm, type Index, type Term } from '../../src/model/index.ts';
+import { delta, input, mul, num, pow, printTerm, type Dim, type Index, type Term } from '../../src/model/index.ts';
 import { hasValueFor, pickByDelta, withinRange } from '../../src/symbolic/eliminate-deltas.ts';
 import { verdictsIn } from '../__test-helpers__/derivations.ts';
 
@@ -12,8 +12,8 @@ const x = (i: Index) => input({ name: 'x', indices: [i] });
 
 describe('a delta picks only inside its sum\'s range (probe 99)', () => {
   it('reads which positions lie in a range at every size where the step has a value', () => {
-    const T = { k: 'sym', name: 'T' } as const;
-    const dims = new Map([['i', T], ['u', { k: 'sym', name: 'U' } as const]]);
+    const T: Dim = { k: 'sym', name: 'T' };
+    const dims = new Map<string, Dim>([['i', T], ['u', { k: 'sym', name: 'U' }]]);
     expect(withinRange({ k: 'dim', name: 'T', offset: 0 }, T, dims)).toBe(true);
     expect(withinRange({ k: 'dim', name: 'T', offset: -1 }, T, dims)).toBe(true);
     expect(withinRange({ k: 'dim', name: 'T', offset: 1 }, T, dims)).toBe(false);
