@@ -484,7 +484,7 @@ function criticalPoints(slopes: readonly MarginSlope[], canonical: Canonicalizer
       // ... and through the exact forms' roots (log(a) + 1 at a = exp(-1)).
       const slope = canonical.side(derivative);
       if (slope.conditions.never !== undefined) continue;
-      const numerator = atoms.reduce(slope.form.numerator(exact), exact);
+      const numerator = withoutPositiveFactors(atoms.reduce(slope.form.numerator(exact), exact), atoms);
       if (!numerator.isZero()) out.push(...pointsAround(atoms, numerator, inputMap, false), ...pointsThroughFunctions(numerator, atoms, inputMap));
     } catch (error) {
       if (error instanceof BudgetExceededError || error instanceof DomainError) continue;
@@ -492,6 +492,21 @@ function criticalPoints(slopes: readonly MarginSlope[], canonical: Canonicalizer
     }
   }
   return out;
+}
+
+/**
+ * The polynomial without the powers of positive inputs that divide all its terms: they have no root in the domain,
+ * and each is one variable fewer to solve over. An amplitude F0 / sqrt(m^2 (k/m - w^2)^2 + g^2 w^2) against its peak
+ * has F0 in its slope in w, five variables, past what a plane of roots is solved over; without F0 it ties at
+ * m = k = g = 1, w = 1/sqrt(2) (probe 98: a strict bound verified).
+ */
+function withoutPositiveFactors(poly: Polynomial, atoms: AtomTable): Polynomial {
+  const { content } = poly.extractMonomialContent();
+  const positive = content.filter(([id]) => {
+    const atom = atoms.atoms[id];
+    return atom?.kind === 'input' && atom.positive === true;
+  });
+  return positive.length === 0 ? poly : poly.divMonomial(positive);
 }
 
 /** A scalar input a bound reads, and its margin's derivative in it. */

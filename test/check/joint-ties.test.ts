@@ -122,3 +122,16 @@ claim (x - y)^2 + (y - 1/sqrt(2))^2 >= 0
 `)).toEqual(['refuted', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('a bound whose slope carries a positive input as a factor (probe 98)', () => {
+  it('is tied where the slope without it vanishes: a forced oscillator\'s amplitude at its peak, with its force F0 beside four inputs', () => {
+    expect(verdictsIn(`given m, k, F0: positive
+given g: real in (0, sqrt(2*k*m))
+given w: positive
+let w0 = sqrt(k/m)
+let R = F0/sqrt(m^2*(w0^2 - w^2)^2 + g^2*w^2)
+claim R < F0/(g*w0*sqrt(1 - g^2/(4*m*k)))   expect wrong
+claim R <= F0/(g*w0*sqrt(1 - g^2/(4*m*k)))
+`)).toEqual(['refuted', 'verified']);
+  }, 120_000);
+});
