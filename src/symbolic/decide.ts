@@ -1260,7 +1260,9 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
     }
   }
   for (const input of inputs) {
-    const interval = input.interval;
+    // A unit input's type is the open interval (0, 1): a bias correction's (1 - b) / (1 - b^2) > 0.50000000000000001
+    // fails only past b = 1 - 4e-17, where no double lies, and b^(1 / (1 - b)) < 0.36787944117 past 1 - 7.8e-12 (probe 99).
+    const interval = input.interval ?? (input.kind === 'unit' ? UNIT_INTERVAL : undefined);
     if (interval === undefined || input.dims.length > 0 || !read.has(input.name)) continue;
     const ends = [
       { term: interval.lower, closed: interval.lowerClosed, approx: interval.lowerValue },
@@ -1288,6 +1290,9 @@ function intervalEndPoints(inputs: readonly Input[], instance: Instance, random:
   }
   return [...out, ...corners];
 }
+
+/** A unit input's type as an interval, both ends left out. */
+const UNIT_INTERVAL: InputInterval = { lower: num(0), upper: num(1), lowerValue: 0, upperValue: 1, lowerClosed: false, upperClosed: false, text: '(0, 1)' };
 
 /**
  * Offsets finer than an end's own finest constant, for that end: (-pi/2, pi/2 + 1e-50) holds x in (pi/2, pi/2 + 1e-50),

@@ -135,3 +135,16 @@ claim R <= F0/(g*w0*sqrt(1 - g^2/(4*m*k)))
 `)).toEqual(['refuted', 'verified']);
   }, 120_000);
 });
+
+describe('a bound that fails only in a sliver next to a unit input\'s open end (probe 99)', () => {
+  it('is read just inside 1 exactly, where no double lies: bias corrections and horizons as b -> 1', () => {
+    expect(verdictsIn(`given b: unit
+claim (1 - b) / (1 - b^2) > 0.50000000000000001   expect wrong
+claim (1 - b^3) / (1 - b) < 2.9999999999999999    expect wrong
+claim log(b) / (b - 1) > 1.0000000000000001       expect wrong
+claim b^(1 / (1 - b)) < 0.3678794411714423        expect wrong
+claim b^(1 / (1 - b)) < exp(-1)
+claim (1 - b) / (1 - b^2) > 1/2
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified']);
+  }, 120_000);
+});
