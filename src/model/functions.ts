@@ -165,11 +165,13 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   abs: { precise: (_D, a) => a.abs(),
     arity: 1, roundoff: 0, slopes: (a) => [Math.sign(a)], value: Math.abs, partials: (a) => [sub(cmp('>', a, num(0)), cmp('<', a, num(0)))], kink: (a) => a,
   },
+  // At a tie the second argument's slope, as the numbers' slopes take it: where the two are equal on a whole interval
+  // (PPO's min(r A, clip(r, 1 - e, 1 + e) A) inside the clip) that is the derivative, and 0 there refuted a true step (probe 99).
   max: { precise: (_D, a, b) => (a.gte(b) ? a : b),
-    arity: 2, roundoff: 0, slopes: (a, b) => [a > b ? 1 : 0, a > b ? 0 : 1], value: Math.max, partials: (a, b) => [cmp('>', a, b), cmp('<', a, b)], kink: (a, b) => a - b,
+    arity: 2, roundoff: 0, slopes: (a, b) => [a > b ? 1 : 0, a > b ? 0 : 1], value: Math.max, partials: (a, b) => [cmp('>', a, b), cmp('<=', a, b)], kink: (a, b) => a - b,
   },
   min: { precise: (_D, a, b) => (a.lte(b) ? a : b),
-    arity: 2, roundoff: 0, slopes: (a, b) => [a < b ? 1 : 0, a < b ? 0 : 1], value: Math.min, partials: (a, b) => [cmp('<', a, b), cmp('>', a, b)], kink: (a, b) => a - b,
+    arity: 2, roundoff: 0, slopes: (a, b) => [a < b ? 1 : 0, a < b ? 0 : 1], value: Math.min, partials: (a, b) => [cmp('<', a, b), cmp('>=', a, b)], kink: (a, b) => a - b,
   },
   sin: { precise: (_D, a) => fastSin(a), arity: 1, slopes: (a) => [Math.cos(a)], value: Math.sin, partials: (a) => [fn('cos', a)] },
   cos: { precise: (_D, a) => fastCos(a), arity: 1, slopes: (a) => [-Math.sin(a)], value: Math.cos, partials: (a) => [mul(num(-1), fn('sin', a))] },

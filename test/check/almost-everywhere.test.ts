@@ -261,3 +261,16 @@ claim diff((x > 0) * x^2 + (x <= 0) * x^3, x) = (x > 0) * 2 * x + (x < 0) * 3 * 
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved']);
   }, 120_000);
 });
+
+describe('max and min whose arguments are equal on a whole interval (probe 99)', () => {
+  it('take the slope both have there: PPO\'s clipped surrogate inside its clip', () => {
+    expect(verdictsIn(`given x: real
+given ρ, A: positive
+given ε: real in (0, 1)
+claim diff(min(x, x), x) = 1
+claim diff(max(x, x), x) = 1
+claim diff(min(ρ A, clip(ρ, 1 - ε, 1 + ε) A), ρ) = A * (ρ < 1 + ε)
+claim diff(min(ρ A, clip(ρ, 1 - ε, 1 + ε) A), ρ) = A   expect wrong
+`)).toEqual(['proved', 'proved', 'verified', 'refuted']);
+  }, 120_000);
+});
