@@ -142,7 +142,7 @@ function exactDecimal(x: number): string {
   return `${sign}${(mantissa * 5n ** BigInt(-e)).toString()}e-${-e}`;
 }
 
-const cmp = (op: '>' | '<', a: Term, b: Term): Term => ({ k: 'cmp', op, a, b });
+const cmp = (op: '>' | '<' | '>=' | '<=', a: Term, b: Term): Term => ({ k: 'cmp', op, a, b });
 
 export const FUNCTIONS: Readonly<Record<FunctionName, FunctionRule>> = {
   exp: { precise: (D, a) => fastExp(a, D), arity: 1, slopes: (a) => [Math.exp(a)], value: Math.exp, partials: (a) => [fn('exp', a)] },
