@@ -148,3 +148,17 @@ claim (1 - b) / (1 - b^2) > 1/2
 `)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'verified', 'verified']);
   }, 120_000);
 });
+
+describe('a bound read far out along one input, with another in a chain of ends (probe 98)', () => {
+  it('puts the others inside their chains there: an overdamped response against t exp(-a t) cut by 1e-12 is refuted at every seed', () => {
+    for (const seed of [1, 3]) {
+      expect(verdictsIn(`given a: positive
+given b: real in (a, Infinity)
+given t: positive
+let g(s) = (exp(-a*s) - exp(-b*s))/(b - a)
+claim g(t) < t*exp(-a*t)*(1 - 1e-12)   expect wrong
+claim g(t) <= t*exp(-a*t)
+`, { seed }), `seed ${seed}`).toEqual(['refuted', 'verified']);
+    }
+  }, 120_000);
+});
