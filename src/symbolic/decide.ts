@@ -355,8 +355,14 @@ export function decideStep(
           const affine = affinePoints(slopes, instance.sizes);
           const curve = criticalCurvePoints(slopes);
           // A margin through abs(E) turns where E's branches do: each branch's critical points, read on the margin itself.
-          const branches = absBranches(rhs as Term).flatMap((branch) => criticalPoints(marginSlopes(branch, step.inputs), canonical, atoms, inputMap, exact));
-          return [...single, ...branches, ...affine, ...jointPoints(slopes, single), ...curve, ...unboundedAffinePoints(rhs as Term, slopes),
+          // Each branch's curves of critical points too, solved or read along one input (abs(cos(t) + a sin(t)) < sqrt(1 + a^2)
+          // ties at t = atan(a), which only the branch's slope in t read numerically reaches; probe 98).
+          const branches = absBranches(rhs as Term).flatMap((branch) => {
+            const branchSlopes = marginSlopes(branch, step.inputs);
+            const branchCurve = criticalCurvePoints(branchSlopes);
+            return [...criticalPoints(branchSlopes, canonical, atoms, inputMap, exact), ...branchCurve, ...(branchCurve.length === 0 ? numericCurvePoints(branchSlopes) : [])];
+          });
+          return [...single, ...branches, ...affine, ...jointPoints(slopes, single), ...curve, ...tieCurvePoints(rhs as Term, step.inputs), ...unboundedAffinePoints(rhs as Term, slopes),
             ...uniformPoints(rhs as Term, step.inputs, instance, (restricted, pseudo) => criticalPoints(marginSlopes(restricted, pseudo), canonical, atoms,
               new Map([...inputMap, ...pseudo.filter((input) => !inputMap.has(input.name)).map((input) => [input.name, input] as const)]), exact)),
             // Last: the simpler points above make the simpler counterexample where both show one.
@@ -1083,6 +1089,19 @@ function fewestDigitsWithin(interval: InputInterval): Rational[] {
 function slack(comparison: Term): Term | undefined {
   if (comparison.k !== 'cmp') return undefined;
   return comparison.op === '<' || comparison.op === '<=' ? sub(comparison.b, comparison.a) : sub(comparison.a, comparison.b);
+}
+
+/**
+ * Points where a bound's two sides meet, solved for one input as a term in the others (through abs: |u| = 0 at u = 0),
+ * the others at their simple values, as a curve of critical points is read: `|K y0 / (y0 + (K - y0) exp(-r t)) - K/2| > 0`
+ * is 0 where the logistic curve crosses K/2, at t = log((K - y0) / y0) / r, which no input at a simple value alone
+ * reaches and random inputs never hit exactly (probe 98). Where the margin's least value is 0 at a kink, its slope
+ * has no root there.
+ */
+function tieCurvePoints(comparison: Term, inputs: readonly Input[]): Map<string, PointValue>[] {
+  const margin = slack(comparison);
+  if (margin === undefined) return [];
+  return criticalCurvePoints(scalarInputsOf(margin, inputs).map((input) => ({ input, derivative: margin })));
 }
 
 /** The scalar inputs of a continuous kind a term reads: those a bound is searched along. */
@@ -2202,6 +2221,8 @@ function solveForInput(variable: Term, target: Term, isConstant: (t: Term) => bo
     const [u] = t.args;
     switch (t.name) {
       case 'sqrt': return go(u, pow(c, num(2)), depth + 1);
+      // |u| = c at u = c and u = -c: a logistic curve's distance from K/2 is 0 where it crosses it (probe 98).
+      case 'abs': return [...go(u, c, depth + 1), ...go(u, mul(num(-1), c), depth + 1)];
       case 'log': return go(u, fn('exp', c), depth + 1);
       case 'asinh': return go(u, fn('sinh', c), depth + 1);
       case 'exp': return go(u, fn('log', c), depth + 1);
@@ -2227,8 +2248,8 @@ function solveForInput(variable: Term, target: Term, isConstant: (t: Term) => bo
   return go(variable, target, 0);
 }
 
-/** Functions an inversion goes through, at most. */
-const MAX_INVERSION_DEPTH = 6;
+/** Nodes an inversion goes through, at most: a logistic curve K y0 / (y0 + (K - y0) exp(-r t)) is eight deep to t (probe 98). */
+const MAX_INVERSION_DEPTH = 12;
 
 /** The irrational tie points a confirmation tries, at most. */
 const MAX_CONSTANT_TIES = 8;

@@ -162,3 +162,16 @@ claim g(t) <= t*exp(-a*t)
     }
   }, 120_000);
 });
+
+describe('strict bounds through abs that tie at an irrational point of several inputs (probe 98)', () => {
+  it('are refuted where a branch turns and where the inside crosses 0: an amplitude, a decaying oscillation, a logistic curve at K/2', () => {
+    expect(verdictsIn(`given t, a, w: positive
+given y0: real in (0, 4)
+claim abs(cos(t) + a*sin(t)) < sqrt(1 + a^2)   expect wrong
+claim abs(exp(-a*t)*(cos(w*t) + a/w*sin(w*t))) < exp(-a*t)*sqrt(1 + a^2/w^2)   expect wrong
+claim abs(4*y0/(y0 + (4 - y0)*exp(-t)) - 2) > 0   expect wrong
+claim abs(cos(t) + a*sin(t)) <= sqrt(1 + a^2)
+claim abs(4*y0/(y0 + (4 - y0)*exp(-t)) - 2) >= 0
+`)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
+  }, 120_000);
+});
