@@ -39,8 +39,9 @@ export function withLimitsBySeries(t: Term): Term {
 const COEFFICIENT_TERMS = 50_000;
 
 /**
- * The value of `limit(h, a, E)` at a finite point a, from E's Laurent series in h around a, where E is built of sums,
- * products, whole powers, exp, sin, cos and unknown functions of one argument (`f(x + 2h)`, `f'''(x - h)`), each read
+ * The value of `limit(h, a, E)` at a finite point a, or toward an infinity from its side (in 1 / h), from E's Laurent
+ * series in h around a, where E is built of sums, products, powers, exp, sin, cos, log and sqrt (of a series whose
+ * constant term is a positive rational: log(1 + 1/m) toward Infinity) and unknown functions of one argument (`f(x + 2h)`, `f'''(x - h)`), each read
  * by its Taylor series (f(c + d) = sum f^(m)(c) d^m / m!, with f^(m)(c) an atom of the exact engine, as the books
  * write the truncation error of a difference formula: `limit(h, 0, ((f(x + h) - 2 f(x) + f(x - h)) / h^2 - f''(x)) / h^2)
  * = f''''(x) / 12`). The series are exact up to the order they are carried to; a division is by a series whose
@@ -49,10 +50,13 @@ const COEFFICIENT_TERMS = 50_000;
  * the above, or where a part free of h may have no value somewhere (its canonical form could hide that domain).
  */
 export function limitBySeries(t: Extract<Term, { k: 'limit' }>, isZero: (t: Term) => boolean, rational: (t: Term) => Term | undefined): Term | undefined {
-  // At infinity the series is another one (in 1 / h); at a point with no value somewhere, the form could hide that.
-  if (t.at === undefined || !hasValueEverywhere(t.at)) return undefined;
+  // At a point with no value somewhere, the form could hide that.
+  if (t.at !== undefined && !hasValueEverywhere(t.at)) return undefined;
+  // Toward Infinity (from below) or -Infinity (from above), in u = 1 / h (-1 / h) toward 0: (1 + 1/m)^m is exp(log(1 + u) / u).
+  if (t.at === undefined && t.side === 0) return undefined;
   const variable = `${t.v}#series`;
-  const shifted = substituteScalarInputs(t.body, new Map([[t.v, add(t.at, { k: 'input', ref: { name: variable, indices: [] } })]]));
+  const u: Term = { k: 'input', ref: { name: variable, indices: [] } };
+  const shifted = substituteScalarInputs(t.body, new Map([[t.v, t.at !== undefined ? add(t.at, u) : mul(num(t.side), pow(u, num(-1)))]]));
   const reads = (x: Term) => someSubterm(x, (y) => y.k === 'input' && y.ref.name === variable && y.ref.indices.length === 0);
   for (const order of ORDERS) {
     const expansion = new Expansion(variable, reads, order, isZero, rational);
@@ -120,13 +124,18 @@ class Expansion {
         return acc;
       }
       case 'pow': {
-        if (this.reads(t.exponent) || t.exponent.k !== 'num' || t.exponent.value.den !== 1n) throw new NotExpandable();
+        // A power that is not whole, or whose exponent reads h: exp(exponent log(base)), the base's constant term positive.
+        if (this.reads(t.exponent) || t.exponent.k !== 'num' || t.exponent.value.den !== 1n) {
+          return this.elementary('exp', this.mul(this.need(t.exponent), this.logarithm(this.need(t.base))));
+        }
         const k = Number(t.exponent.value.num);
         if (!Number.isSafeInteger(k) || Math.abs(k) > MAX_POWER) throw new NotExpandable();
         const base = this.need(t.base);
         return this.power(k >= 0 ? base : this.inverse(base), Math.abs(k));
       }
       case 'fn': {
+        if (t.args.length === 1 && t.name === 'log') return this.logarithm(this.need(t.args[0]));
+        if (t.args.length === 1 && t.name === 'sqrt') return this.elementary('exp', this.scale(this.logarithm(this.need(t.args[0])), num(1, 2)));
         if (t.args.length !== 1 || !ELEMENTARY.has(t.name)) throw new NotExpandable();
         return this.elementary(t.name as Elementary, this.need(t.args[0]));
       }
@@ -229,6 +238,24 @@ class Expansion {
     }
     const geometric = { ...sum, end: Math.min(sum.end, this.top + 1) };
     return { val: -s.val, coeffs: geometric.coeffs.map((c) => mul(leadInverse, c)), end: geometric.end - s.val };
+  }
+
+  /**
+   * log(s) for a series whose constant term is a positive rational c (where log has a value near the point, whatever
+   * the inputs): log(c) + log(1 + r / c) = log(c) + sum (-1)^(m + 1) (r / c)^m / m.
+   */
+  private logarithm(raw: Series): Series {
+    const [at, rest] = this.split(raw);
+    const c = this.rational(at);
+    if (c === undefined || c.k !== 'num' || c.value.num <= 0n) throw new NotExpandable();
+    const x = this.scale(rest, pow(c, num(-1)));
+    let sum: Series = { val: 0, coeffs: [fn('log', c)], end: Infinity };
+    let xm: Series = { val: 0, coeffs: [num(1)], end: Infinity };
+    for (let m = 1; m <= this.top; m++) {
+      xm = this.mul(xm, x);
+      sum = this.add(sum, this.scale(xm, num(m % 2 === 1 ? 1 : -1, m)));
+    }
+    return { ...sum, end: Math.min(sum.end, this.top + 1) };
   }
 
   /** The constant term and the rest (valuation 1 at least) of a series of valuation 0 or more. */

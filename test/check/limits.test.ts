@@ -95,7 +95,7 @@ claim limit(n, Infinity, (1 + a / n)^n) = exp(a)
 claim limit(x, 0, x * log(x), right) = 0
 claim limit(x, Infinity, x * exp(-x)) = 0
 claim limit(sin(x) / x, x, 0) = 1                        by "SymPy's order"
-`)).toEqual(['proved', 'proved', 'proved', 'proved', 'verified', 'verified', 'verified', 'proved']);
+`)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'verified', 'verified', 'proved']);
   }, 120_000);
 
   it('refutes a wrong value, even one a millionth off', () => {
@@ -119,7 +119,7 @@ claim limit(n, Infinity, (1 + a/n)^n) = exp(a) * (1 + 1e-14)   expect wrong
 claim limit(u, 0, u * log(u), right) = 1e-14   expect wrong
 claim limit(h, 0, ((x + h)^2 - x^2) / h) = 2 x
 claim limit(n, Infinity, (1 + a/n)^n) = exp(a)
-`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved', 'verified']);
+`)).toEqual(['refuted', 'refuted', 'refuted', 'refuted', 'proved', 'proved']);
   }, 120_000);
 
   it('reads a limit whose body cancels three times its nearness at more digits: (e^x - 1 - x - x^2/2) / x^3 at 1/6 + 1e-12 (probe 81: verified)', () => {
@@ -206,7 +206,7 @@ claim limit(x, 0, (cos(x) - 1 + x^2 / 2) / x^4) = 1/24
 claim limit(x, 0, (cos(x) - 1 + x^2 / 2) / x^4) = 1/12   expect wrong
 claim limit(x, 0, cos(2 * pi / x)) = 1
 claim limit(x, 0, (sqrt(1 + x) - 1 - x / 2 + x^2 / 8) / x^3) = 1/16
-`)).toEqual(['proved', 'refuted', 'error', 'verified']);
+`)).toEqual(['proved', 'refuted', 'error', 'proved']);
   }, 60_000);
 
   it('says what is wrong with a limit written badly', () => {
@@ -282,7 +282,7 @@ claim limit(h, Infinity, h/(h + 1e100)) = 0   expect wrong
 claim limit(h, 0, 1 + (h < 1e-100), right) = 2
 claim limit(h, 0, 1 + (h < 1e-100), right) = 1   expect wrong
 claim limit(h, 0, atan(1e100 * h), right) = pi/2   expect wrong
-`)).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'verified', 'refuted', 'refuted']);
+`)).toEqual(['verified', 'refuted', 'verified', 'proved', 'refuted', 'verified', 'refuted', 'refuted']);
   }, 120_000);
 });
 
@@ -306,8 +306,9 @@ claim limit(x, 0, x^(1/1000) * log(x), right) = -Infinity   expect wrong
 
 describe('a limit whose body drops the part its value stands on (probe 68)', () => {
   it('is no evidence either way: (exp(1e-200 x) - 1) / x tends to 1e-200, and its readings read 0', () => {
-    expect(verdictsIn(`claim limit(x, 0, (sqrt(1 + 1e-200 * x) - 1) / x) = 5e-201
-claim limit(x, 0, (sqrt(1 + 1e-200 * x) - 1) / x) = 0   expect wrong
+    // atan is no part of the exact engine's series (limit-series.ts): the numbers read these.
+    expect(verdictsIn(`claim limit(x, 0, (1 - 1 / (1 + atan(1e-200 * x))) / x) = 1e-200
+claim limit(x, 0, (1 - 1 / (1 + atan(1e-200 * x))) / x) = 0   expect wrong
 `)).toEqual(['error', 'error']);
     // Read by its series, the exact engine settles both: exp's coefficient 1e-200 is exact.
     expect(verdictsIn(`claim limit(x, 0, (exp(1e-200 * x) - 1) / x) = 1e-200
@@ -377,5 +378,21 @@ claim limit(h, log(a), exp(h)) = a
     // log(x) has no value for x <= 0, and neither has the limit: left to the numbers, which see that.
     expect(logPart.verdict).toBe('verified');
     expect(atLog.verdict).not.toBe('refuted');
+  }, 120_000);
+});
+
+describe('limits toward an infinity read by their series in 1 / h (probe 98: an error after minutes)', () => {
+  it('proves Euler\'s method\'s error constant and the books\' limits at infinity, and refutes their slips', () => {
+    expect(verdictsIn(`given a: positive
+given x: real
+claim limit(m, Infinity, m*(exp(1) - (1 + 1/m)^m)) = exp(1)/2
+claim limit(m, Infinity, m*(exp(1) - (1 + 1/m)^m)) = exp(1)/3   expect wrong
+claim limit(x, Infinity, x*sin(1/x)) = 1
+claim limit(x, -Infinity, x*(exp(1/x) - 1)) = 1
+claim limit(x, Infinity, (x^2 + 1)/(2 x^2 - x)) = 1/2
+claim limit(x, 0, (sqrt(1 + x) - 1)/x) = 1/2
+claim limit(x, 0, log(1 + x)/x) = 1
+claim limit(x, 0, log(1 + x)/x) = 1/2   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   }, 120_000);
 });
