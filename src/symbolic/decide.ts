@@ -1375,6 +1375,12 @@ function marginGrid(input: Input): number[] {
         ...Array.from({ length: MARGIN_GRID / 2 }, (_, k) => 10 ** (-3 + (6 * k) / (MARGIN_GRID / 2 - 1)))];
 }
 
+/**
+ * Scalar inputs of a bound whose curves of critical points are read numerically, at most: an underdamped envelope
+ * sqrt(A^2 + B^2) exp(-g t) against exp(-g t) (A cos(mu t) + B sin(mu t)) ties at mu t = atan(B / A), five inputs (probe 98).
+ */
+const NUMERIC_CURVE_INPUTS = 5;
+
 /** Assignments of the other inputs a curve of critical points is read at numerically, and readings of slopes in all, at most. */
 const NUMERIC_CURVE_ASSIGNMENTS = 6;
 const MAX_CURVE_READINGS = 1200;
@@ -1387,7 +1393,7 @@ const MAX_CURVE_READINGS = 1200;
  * p = 3/4, v = log(3) (probe 53: verified), whose v-slope p - sigmoid(v) no rule solves for v.
  */
 function numericCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointValue>[] {
-  if (slopes.length < 2 || slopes.length > 3) return [];
+  if (slopes.length < 2 || slopes.length > NUMERIC_CURVE_INPUTS) return [];
   const out: Map<string, PointValue>[] = [];
   let readings = 0;
   for (const { input, derivative } of slopes) {

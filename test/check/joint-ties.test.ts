@@ -175,3 +175,15 @@ claim abs(4*y0/(y0 + (4 - y0)*exp(-t)) - 2) >= 0
 `)).toEqual(['refuted', 'refuted', 'refuted', 'verified', 'verified']);
   }, 120_000);
 });
+
+describe('a strict bound of five inputs tied on a curve only the slope read numerically reaches (probe 98)', () => {
+  it('is refuted there: an underdamped envelope, with and without abs', () => {
+    expect(verdictsIn(`given t, g, mu: positive
+given A, B: positive
+let u(s) = exp(-g*s)*(A*cos(mu*s) + B*sin(mu*s))
+claim abs(u(t)) < sqrt(A^2 + B^2)*exp(-g*t)   expect wrong
+claim u(t) < sqrt(A^2 + B^2)*exp(-g*t)   expect wrong
+claim abs(u(t)) <= sqrt(A^2 + B^2)*exp(-g*t)
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
