@@ -142,16 +142,8 @@ class Expansion {
       case 'apply': {
         if (t.args.length !== 1 || t.orders.length !== 1) throw new NotExpandable();
         const [at, rest] = this.split(this.need(t.args[0]));
-        // f^(j)(c + d) = sum_m f^(j + m)(c) d^m / m!, d of valuation 1 at least: the terms past the order are below it.
-        const terms: Series[] = [];
-        let dm: Series = { val: 0, coeffs: [num(1)], end: Infinity };
-        for (let m = 0; m <= this.top; m++) {
-          const derivative: Term = { ...t, orders: [t.orders[0] + m], args: [at] };
-          terms.push(this.scale(dm, mul(derivative, num(1, factorial(m)))));
-          dm = this.mul(dm, rest);
-        }
-        const sum = terms.reduce((a, b) => this.add(a, b));
-        return { ...sum, end: Math.min(sum.end, this.top + 1) };
+        // f^(j)(c + d) = sum_m f^(j + m)(c) d^m / m!.
+        return this.taylor(rest, (m) => mul({ ...t, orders: [t.orders[0] + m], args: [at] }, num(1, factorial(m))));
       }
       default: throw new NotExpandable();
     }
@@ -229,14 +221,7 @@ class Expansion {
     const leadInverse = pow(lead, num(-1));
     // (lead h^v (1 + r))^-1 = h^-v / lead * sum (-r)^m, r of valuation 1 at least.
     const r: Series = { val: 1, coeffs: s.coeffs.slice(1).map((c) => mul(leadInverse, c)), end: s.end - s.val };
-    const minusR = this.scale(r, num(-1));
-    let sum: Series = { val: 0, coeffs: [num(1)], end: Infinity };
-    let term: Series = sum;
-    for (let m = 1; m <= this.top; m++) {
-      term = this.mul(term, minusR);
-      sum = this.add(sum, term);
-    }
-    const geometric = { ...sum, end: Math.min(sum.end, this.top + 1) };
+    const geometric = this.taylor(this.scale(r, num(-1)), () => num(1));
     return { val: -s.val, coeffs: geometric.coeffs.map((c) => mul(leadInverse, c)), end: geometric.end - s.val };
   }
 
@@ -248,13 +233,21 @@ class Expansion {
     const [at, rest] = this.split(raw);
     const c = this.rational(at);
     if (c === undefined || c.k !== 'num' || c.value.num <= 0n) throw new NotExpandable();
-    const x = this.scale(rest, pow(c, num(-1)));
-    let sum: Series = { val: 0, coeffs: [fn('log', c)], end: Infinity };
-    let xm: Series = { val: 0, coeffs: [num(1)], end: Infinity };
-    for (let m = 1; m <= this.top; m++) {
-      xm = this.mul(xm, x);
-      sum = this.add(sum, this.scale(xm, num(m % 2 === 1 ? 1 : -1, m)));
+    return this.taylor(this.scale(rest, pow(c, num(-1))), (m) => (m === 0 ? fn('log', c) : num(m % 2 === 1 ? 1 : -1, m)));
+  }
+
+  /**
+   * sum_m coefficient(m) d^m up to the order carried, d of valuation 1 at least (the rest of a series past its constant
+   * term): the terms left out are past the order, so the sum is exact below it.
+   */
+  private taylor(d: Series, coefficient: (m: number) => Term): Series {
+    const terms: Series[] = [];
+    let dm: Series = { val: 0, coeffs: [num(1)], end: Infinity };
+    for (let m = 0; m <= this.top; m++) {
+      terms.push(this.scale(dm, coefficient(m)));
+      dm = this.mul(dm, d);
     }
+    const sum = terms.reduce((a, b) => this.add(a, b));
     return { ...sum, end: Math.min(sum.end, this.top + 1) };
   }
 
@@ -277,14 +270,7 @@ class Expansion {
         case 'cos': return [fn('cos', at), mul(num(-1), fn('sin', at)), mul(num(-1), fn('cos', at)), fn('sin', at)][m % 4];
       }
     };
-    const terms: Series[] = [];
-    let dm: Series = { val: 0, coeffs: [num(1)], end: Infinity };
-    for (let m = 0; m <= this.top; m++) {
-      terms.push(this.scale(dm, mul(nth(m), num(1, factorial(m)))));
-      dm = this.mul(dm, rest);
-    }
-    const sum = terms.reduce((a, b) => this.add(a, b));
-    return { ...sum, end: Math.min(sum.end, this.top + 1) };
+    return this.taylor(rest, (m) => mul(nth(m), num(1, factorial(m))));
   }
 }
 
