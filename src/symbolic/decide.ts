@@ -1380,6 +1380,13 @@ function marginGrid(input: Input): number[] {
  * sqrt(A^2 + B^2) exp(-g t) against exp(-g t) (A cos(mu t) + B sin(mu t)) ties at mu t = atan(B / A), five inputs (probe 98).
  */
 const NUMERIC_CURVE_INPUTS = 5;
+/**
+ * Assignments of the others read per input past three inputs: each slope reading of a wide bound costs more, and six
+ * per input of a Gaussian KL's four inputs ran the search into its 15 s guard before its tie at the simple values.
+ */
+const WIDE_CURVE_ASSIGNMENTS = 2;
+/** Slope readings in all past three inputs: a Gaussian KL bound of four inputs took 18 s of CPU with the three-input budget. */
+const WIDE_CURVE_READINGS = 250;
 
 /** Assignments of the other inputs a curve of critical points is read at numerically, and readings of slopes in all, at most. */
 const NUMERIC_CURVE_ASSIGNMENTS = 6;
@@ -1396,15 +1403,16 @@ function numericCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointVa
   if (slopes.length < 2 || slopes.length > NUMERIC_CURVE_INPUTS) return [];
   const out: Map<string, PointValue>[] = [];
   let readings = 0;
+  const maxReadings = slopes.length > 3 ? WIDE_CURVE_READINGS : MAX_CURVE_READINGS;
   for (const { input, derivative } of slopes) {
     let assignments: Map<string, Rational>[] = [new Map()];
     for (const { input: other } of slopes.filter((o) => o.input !== input)) {
       const values = [...simpleValuesWithin(other).slice(0, CURVE_VALUES), ...moreValuesWithin(other)];
-      assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, v]]))).slice(0, NUMERIC_CURVE_ASSIGNMENTS);
+      assignments = assignments.flatMap((a) => values.map((v) => new Map([...a, [other.name, v]]))).slice(0, slopes.length > 3 ? WIDE_CURVE_ASSIGNMENTS : NUMERIC_CURVE_ASSIGNMENTS);
     }
     const grid = marginGrid(input);
     for (const assignment of assignments) {
-      if (readings + grid.length > MAX_CURVE_READINGS) return out;
+      if (readings + grid.length > maxReadings) return out;
       const point = new Map<string, PointValue>([...assignment].map(([name, v]) => [name, { num: v.num, den: v.den }]));
       const slopeAt = (x: number): number => {
         readings++;
@@ -1421,7 +1429,7 @@ function numericCurvePoints(slopes: readonly MarginSlope[]): Map<string, PointVa
         if (!(values[k] < 0 && values[k + 1] > 0)) continue;
         let lo = grid[k];
         let hi = grid[k + 1];
-        for (let step = 0; step < 60 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)); step++) {
+        for (let step = 0; step < 60 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)) && readings < maxReadings; step++) {
           const mid = (lo + hi) / 2;
           if (slopeAt(mid) < 0) lo = mid; else hi = mid;
         }
