@@ -196,9 +196,10 @@ export function decideStep(
   }
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
+  // A delta picks a term only inside its sum's range, read from the free indices' ranges too (eliminate-deltas.ts).
+  const freeIndexDims = new Map(step.freeIndices.map((f) => [f.name, f.dim]));
   // Limits whose Laurent series is read exactly are their values (limit-series.ts): `limit(h, 0, (f(x + h) - f(x)) / h)`
   // is f'(x), and a truncation error's constant is proved or refuted where 60 digits of its quotient cannot settle it.
-  const freeIndexDims = new Map(step.freeIndices.map((f) => [f.name, f.dim]));
   // So are integrals with a closed form (closed-integrals.ts): a search for ties reads them exactly, not by quadrature.
   const simplified = {
     lhs: withIntegralsInClosedForm(withLimitsBySeries(eliminateDeltas(step.lhs, inputMap, freeIndexDims, [step.rhs])), inputMap),
