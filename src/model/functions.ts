@@ -322,23 +322,32 @@ function fallingBinomial(n: number, k: number): number {
 }
 
 const fallingTables = new Map<number, number[]>();
-// By constructor and precision: a reading's error bound raises the digits and lowers them again, and a table kept for one
-// precision alone was dropped and rebuilt each time (binomial(2n, n) at n = 1000, a thousand products per call: three
-// quarters of a 510-second file of Stirling bounds, probe 96).
+
+/**
+ * What a cache keeps for a constructor at its current precision (decimal.js's set can change it and change it back): a
+ * reading's error bound raises the digits and lowers them again, and a table kept for one precision alone was dropped
+ * and rebuilt each time (binomial(2n, n) at n = 1000, a thousand products per call: three quarters of a 510-second file
+ * of Stirling bounds, probe 96). At most {@link MAX_CACHED_PRECISIONS} precisions per constructor.
+ */
+function perPrecision<T>(cache: WeakMap<PreciseConstructor, Map<number, T>>, D: PreciseConstructor, make: () => T): T {
+  let byPrecision = cache.get(D);
+  if (byPrecision === undefined) cache.set(D, byPrecision = new Map());
+  let value = byPrecision.get(D.precision);
+  if (value === undefined) {
+    if (byPrecision.size >= MAX_CACHED_PRECISIONS) byPrecision.clear();
+    byPrecision.set(D.precision, value = make());
+  }
+  return value;
+}
+
+/** Precisions a cache keeps at once, per constructor. */
+const MAX_CACHED_PRECISIONS = 8;
 const preciseFallingTables = new WeakMap<PreciseConstructor, Map<number, Map<string, PreciseNumber[]>>>();
 /** Distinct tops kept at once: a file's constants, not every input of a hostile one. */
 const MAX_FALLING_TABLES = 64;
-/** Precisions kept tables at once, per constructor. */
-const MAX_FALLING_PRECISIONS = 8;
 
 function preciseFallingBinomial(D: PreciseConstructor, n: PreciseNumber, k: number): PreciseNumber {
-  let byPrecision = preciseFallingTables.get(D);
-  if (byPrecision === undefined) preciseFallingTables.set(D, byPrecision = new Map());
-  let tables = byPrecision.get(D.precision);
-  if (tables === undefined) {
-    if (byPrecision.size >= MAX_FALLING_PRECISIONS) byPrecision.clear();
-    byPrecision.set(D.precision, tables = new Map());
-  }
+  const tables = perPrecision(preciseFallingTables, D, () => new Map<string, PreciseNumber[]>());
   const key = n.toString();
   let table = tables.get(key);
   if (table === undefined) {
@@ -358,10 +367,7 @@ const widerConstructors = new WeakMap<PreciseConstructor, Map<number, PreciseCon
  * (each of up to 10,000 rounded products: 1e-66 apart each, their error stays below D's last digit).
  */
 function preciseWholeBinomial(D: PreciseConstructor, n: number, m: number): PreciseNumber {
-  let byPrecision = widerConstructors.get(D);
-  if (byPrecision === undefined) widerConstructors.set(D, byPrecision = new Map());
-  let W = byPrecision.get(D.precision);
-  if (W === undefined) byPrecision.set(D.precision, W = D.clone({ precision: D.precision + 10 }));
+  const W = perPrecision(widerConstructors, D, () => D.clone({ precision: D.precision + 10 }));
   return new D(preciseFactorial(W, n).div(preciseFactorial(W, m).times(preciseFactorial(W, n - m))).toString());
 }
 
@@ -378,14 +384,7 @@ const factorials = new WeakMap<PreciseConstructor, Map<number, PreciseNumber[]>>
 function preciseFactorial(D: PreciseConstructor, n: number): PreciseNumber {
   // n! has a value; past MAX_FACTORIAL it is not computed, and an input that needs it is left unsettled, not without a value.
   if (n > MAX_FACTORIAL) throw new PrecisionLimitError(`${n}! is past the ${MAX_FACTORIAL}! computed`);
-  let byPrecision = factorials.get(D);
-  if (byPrecision === undefined) factorials.set(D, byPrecision = new Map());
-  // A constructor's precision can be changed (decimal.js's set) and changed back: a table is kept for each.
-  let table = byPrecision.get(D.precision);
-  if (table === undefined) {
-    if (byPrecision.size >= MAX_FALLING_PRECISIONS) byPrecision.clear();
-    byPrecision.set(D.precision, table = [new D(1)]);
-  }
+  const table = perPrecision(factorials, D, () => [new D(1)]);
   for (let i = table.length; i <= n; i++) table.push(table[i - 1].times(i));
   return table[n];
 }

@@ -31,6 +31,8 @@ const MAX_TURNS = 16;
  */
 export function sumSegments(sum: Extract<Term, { k: 'sum' }>, size: number, sizes: ReadonlyMap<string, number>): SumSegment[] | undefined {
   const index = sum.index;
+  // A loop, an integral or a limit inside: the piece would not be a function of k alone.
+  if (holdsALoop(sum.body)) return undefined;
   // Positions are counted in doubles: past 2^53, n - 1 is n. A whole double past it (2^80) is still read where the body
   // reads its own index alone, with no comparison to cut at: one piece, its end exact (finite-sum.ts counts in decimals).
   if (!Number.isSafeInteger(size) || [...sizes.values()].some((n) => !Number.isSafeInteger(n))) {
@@ -38,8 +40,6 @@ export function sumSegments(sum: Extract<Term, { k: 'sum' }>, size: number, size
       ? [{ from: 1, to: size, short: false, body: atPiece(sum.body, index, 1, sizes) }] : undefined;
   }
   const linear = (i: Index): Linear | undefined => linearIndex(i, index, sizes);
-  // A loop, an integral or a limit inside: the piece would not be a function of k alone.
-  if (someSubterm(sum.body, (t) => t.k === 'sum' || t.k === 'reduce' || t.k === 'series' || t.k === 'integral' || t.k === 'limit' || t.k === 'diff' || t.k === 'apply')) return undefined;
   const cuts = new Set<number>([1, size + 1]);
   let readable = true;
   someSubterm(sum.body, (t) => {
@@ -67,11 +67,15 @@ export function sumSegments(sum: Extract<Term, { k: 'sum' }>, size: number, size
   return out;
 }
 
-/** No comparison of indices, no entry, no index but the sum's own (at an offset): what a piece reads past 2^53. */
+/** No comparison of indices, no entry, no index but the sum's own (at an offset): what a piece reads past 2^53 (no loop: see holdsALoop). */
 function readsOwnIndexAlone(body: Term, index: string): boolean {
-  if (someSubterm(body, (t) => t.k === 'sum' || t.k === 'reduce' || t.k === 'series' || t.k === 'integral' || t.k === 'limit' || t.k === 'diff' || t.k === 'apply')) return false;
   return !someSubterm(body, (t) => t.k === 'icmp' || (t.k === 'input' && t.ref.indices.length > 0)
     || (t.k === 'ival' && !(t.index.k === 'var' && t.index.name === index)));
+}
+
+/** A loop, an integral, a limit, a derivative or an unknown function inside a body. */
+function holdsALoop(body: Term): boolean {
+  return someSubterm(body, (t) => t.k === 'sum' || t.k === 'reduce' || t.k === 'series' || t.k === 'integral' || t.k === 'limit' || t.k === 'diff' || t.k === 'apply');
 }
 
 /** An index position as slope * k + offset, k the loop's index, at the sizes given. */

@@ -924,6 +924,9 @@ function erfinvError(a: PreciseNumber, e: PreciseNumber, out: PreciseNumber, erf
   return conditioning.plus(change);
 }
 
+/** Below this error a whole argument of binomial or factorial is read as exactly that whole number. */
+const WHOLE_ARGUMENT_ERROR = new BOUND('1e-6');
+
 /**
  * How an error e in argument i carries into f: |slope| e with the double slope
  * from the function table where the value is within the range of doubles and the
@@ -935,9 +938,6 @@ function erfinvError(a: PreciseNumber, e: PreciseNumber, out: PreciseNumber, erf
  * read is then no evidence (log of an argument 1e-60 known to 2e-60 may be anything
  * below log(3e-60), or none).
  */
-/** Below this error a whole argument of binomial or factorial is read as exactly that whole number. */
-const WHOLE_ARGUMENT_ERROR = new BOUND('1e-6');
-
 function argumentError(
   f: (D: typeof HIGH, args: readonly PreciseNumber[]) => PreciseNumber, vs: readonly PreciseNumber[], i: number, out: PreciseNumber, e: PreciseNumber,
   slopes: (...args: number[]) => number[], name: string,

@@ -6,7 +6,7 @@ import { domainRule, failsOnNullSet, unimpliedConditions, type Condition, type C
 import { Budget, BudgetExceededError, Polynomial, Rational, RationalFunction, seededRandom } from './exact/index.ts';
 import { affineRoot, allowsValue, angleTerms, pointsThroughFunctions, rationalRoots, simpleRoots } from './condition-roots.ts';
 import { ExpansionCache, expandAt, IndexOutOfRange, type Instance } from './expand.ts';
-import { eliminateDeltas } from './eliminate-deltas.ts';
+import { deltaRanges, eliminateDeltas } from './eliminate-deltas.ts';
 import { withLimitsBySeries } from './limit-series.ts';
 import { withIntegralsInClosedForm } from './closed-integrals.ts';
 import { explainDifference } from './explain.ts';
@@ -197,13 +197,13 @@ export function decideStep(
   const inputMap = new Map(step.inputs.map((i) => [i.name, i]));
   const deadlineMs = Date.now() + budget.guardMs;
   // A delta picks a term only inside its sum's range, read from the free indices' ranges too (eliminate-deltas.ts).
-  const freeIndexDims = new Map(step.freeIndices.map((f) => [f.name, f.dim]));
+  const ranges = deltaRanges([step.lhs, step.rhs], inputMap, step.freeIndices);
   // Limits whose Laurent series is read exactly are their values (limit-series.ts): `limit(h, 0, (f(x + h) - f(x)) / h)`
   // is f'(x), and a truncation error's constant is proved or refuted where 60 digits of its quotient cannot settle it.
   // So are integrals with a closed form (closed-integrals.ts): a search for ties reads them exactly, not by quadrature.
   const simplified = {
-    lhs: withIntegralsInClosedForm(withLimitsBySeries(eliminateDeltas(step.lhs, inputMap, freeIndexDims, [step.rhs])), inputMap),
-    rhs: withIntegralsInClosedForm(withLimitsBySeries(eliminateDeltas(step.rhs, inputMap, freeIndexDims, [step.lhs])), inputMap),
+    lhs: withIntegralsInClosedForm(withLimitsBySeries(eliminateDeltas(step.lhs, inputMap, ranges)), inputMap),
+    rhs: withIntegralsInClosedForm(withLimitsBySeries(eliminateDeltas(step.rhs, inputMap, ranges)), inputMap),
   };
   const largest = sizes[sizes.length - 1];
   if (largest !== undefined && !writableAt({ ...step, ...simplified }, largest, MAX_SIMPLIFIED_NODES)) {

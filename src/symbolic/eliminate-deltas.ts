@@ -15,13 +15,8 @@ const MAX_PRODUCTS = 2_000;
  * inputs (`keepDomain`), the terms a delta zeroes keep their domain: 0 times their
  * sum is added when they may lack a value (0 * log(x[j]) is not 0 for x[j] <= 0).
  */
-export function eliminateDeltas(term: Term, keepDomain?: ReadonlyMap<string, Input>, freeIndexDims: ReadonlyMap<string, Dim> = new Map(),
-  /** The step's other side: the entries it reads at whole numbers bound the sizes where the step has a value. */
-  beside: readonly Term[] = []): Term {
-  const work: Work = {
-    left: MAX_ELIMINATION_WORK, done: new Map(), dims: indexDims(term, freeIndexDims),
-    entries: keepDomain === undefined ? new Set() : numberedEntries([term, ...beside], keepDomain),
-  };
+export function eliminateDeltas(term: Term, keepDomain?: ReadonlyMap<string, Input>, ranges: DeltaRanges = NO_RANGES): Term {
+  const work: Work = { left: MAX_ELIMINATION_WORK, done: new Map(), dims: indexDims(term, ranges.freeIndexDims), entries: ranges.entries };
   try {
     return eliminate(term, keepDomain, work);
   } catch (error) {
@@ -47,11 +42,26 @@ interface Work {
   readonly entries: ReadonlySet<string>;
 }
 
+/** What a step says of the ranges a delta picks in (withinRange), read once for both its sides. */
+export interface DeltaRanges {
+  /** The free indices' ranges. */
+  readonly freeIndexDims: ReadonlyMap<string, Dim>;
+  /** `c:n` for each entry at the whole number c of a range n that the step reads (x[2] of x: vector[n]). */
+  readonly entries: ReadonlySet<string>;
+}
+
+const NO_RANGES: DeltaRanges = { freeIndexDims: new Map(), entries: new Set() };
+
+/** The ranges of a step whose sides are `sides`, free indices `freeIndices` and inputs `inputs`. */
+export function deltaRanges(sides: readonly Term[], inputs: ReadonlyMap<string, Input>, freeIndices: readonly { readonly name: string; readonly dim: Dim }[]): DeltaRanges {
+  return { freeIndexDims: new Map(freeIndices.map((f) => [f.name, f.dim])), entries: numberedEntries(sides, inputs) };
+}
+
 /**
  * The whole-number positions the terms read in each sized range: an entry x[2] of x: vector[n] has a value only where
  * n >= 2, and so has the step; a derivative in it (diff(f, x[2])) counts as a read.
  */
-export function numberedEntries(terms: readonly Term[], inputs: ReadonlyMap<string, Input>): Set<string> {
+function numberedEntries(terms: readonly Term[], inputs: ReadonlyMap<string, Input>): Set<string> {
   const out = new Set<string>();
   const note = (name: string, indices: readonly Index[]) => {
     const dims = inputs.get(name)?.dims;

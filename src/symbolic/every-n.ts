@@ -5,7 +5,7 @@ import { hasAffineIndex,
 import { AtomTable, Canonicalizer, DomainError, type IndexNotationRules } from './canonical.ts';
 import { domainRule, failsOnNullSet } from './domain.ts';
 import { bracketed, Budget, BudgetExceededError, Polynomial, RationalFunction } from './exact/index.ts';
-import { distribute, eliminateDeltas, hasValueFor, numberedEntries, pickByDelta, withinRange, withoutDelta } from './eliminate-deltas.ts';
+import { deltaRanges, distribute, eliminateDeltas, hasValueFor, pickByDelta, withinRange, withoutDelta, type DeltaRanges } from './eliminate-deltas.ts';
 import { explain, plusText } from './explain.ts';
 import { refold, refoldText } from './refold.ts';
 import { isOneHotRows, labelsAsOneHotRows } from './label-rows.ts';
@@ -87,17 +87,16 @@ export function proveForEveryN(
   if (hasAffineIndex(lhs) || hasAffineIndex(rhs)) return { kind: 'not-proved', reason: 'an index that adds index variables (i + j - 1) is decided at the sizes tried, not for every n' };
   // Deltas inside nested sums (what grad of a matrix expression leaves) pick their terms first.
   const inputMap = new Map(inputs.map((i) => [i.name, i]));
-  const freeIndexDims = new Map(freeIndices.map((f) => [f.name, f.dim]));
-  const entries = numberedEntries([lhs, rhs], inputMap);
-  [lhs, rhs] = [eliminateDeltas(lhs, inputMap, freeIndexDims, [rhs]), eliminateDeltas(rhs, inputMap, freeIndexDims, [lhs])];
+  const ranges = deltaRanges([lhs, rhs], inputMap, freeIndices);
+  [lhs, rhs] = [eliminateDeltas(lhs, inputMap, ranges), eliminateDeltas(rhs, inputMap, ranges)];
   // Labels still indexed by a summation index after the deltas picked theirs (the batch cross-entropy's
   // y[i] inside sum(i, ...)) become sums over their classes weighted by one-hot rows (label-rows.ts).
   const rows = [labelsAsOneHotRows(lhs, inputMap), labelsAsOneHotRows(rhs, inputMap)];
   const viaOneHotRows = rows.every((r) => r !== undefined) && rows.some((r) => r!.inputs.length > 0);
   if (viaOneHotRows) {
     for (const r of rows) for (const input of r!.inputs) inputMap.set(input.name, input);
-    lhs = eliminateDeltas(rows[0]!.term, inputMap, freeIndexDims, [rows[1]!.term]);
-    rhs = eliminateDeltas(rows[1]!.term, inputMap, freeIndexDims, [rows[0]!.term]);
+    lhs = eliminateDeltas(rows[0]!.term, inputMap, ranges);
+    rhs = eliminateDeltas(rows[1]!.term, inputMap, ranges);
   }
   let symbols: IndexSymbol[];
   try {
@@ -136,7 +135,7 @@ export function proveForEveryN(
       for (const b of block) if (b.index.k === 'dim') knownSizes.set(b.index.name, literal.value);
     }
     const atoms = new AtomTable();
-    const canonical = new Canonicalizer(atoms, inputMap, budget, indexNotationRules(inputMap, knownSizes, freeIndexDims, entries), almostEverywhere);
+    const canonical = new Canonicalizer(atoms, inputMap, budget, indexNotationRules(inputMap, knownSizes, ranges), almostEverywhere);
     try {
       const leftSide = canonical.side(renameIndices(lhs, rename));
       const rightSide = canonical.side(renameIndices(rhs, rename));
@@ -406,10 +405,9 @@ function sameIndex(a: Index, b: Index): boolean {
 }
 
 
-function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: ReadonlyMap<string, number>, freeIndexDims: ReadonlyMap<string, Dim> = new Map(),
-  entries: ReadonlySet<string> = new Set()): IndexNotationRules {
+function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: ReadonlyMap<string, number>, ranges: DeltaRanges): IndexNotationRules {
   // Each index variable's range, the bound ones by their level's name: a delta picks only inside its sum's range.
-  const indexDims = new Map(freeIndexDims);
+  const indexDims = new Map(ranges.freeIndexDims);
   let level = 0;
   const sizeAtom = (dim: Dim, c: Canonicalizer): RationalFunction => {
     if (dim.k === 'fixed') return RationalFunction.constant(dim.size);
@@ -478,7 +476,7 @@ function indexNotationRules(inputs: ReadonlyMap<string, Input>, knownSizes: Read
         // (terms over (1 + e^x[j]) and its square that cancel, a merged difference) makes the sum 0.
         let whole: RationalFunction | undefined = RationalFunction.ZERO;
         for (const product of distributeOrGiveUp(withoutInequality(body, bound))) {
-          const { factors, picked } = pickByDelta(product, bound, (other) => withinRange(other, t.dim, indexDims, entries));
+          const { factors, picked } = pickByDelta(product, bound, (other) => withinRange(other, t.dim, indexDims, ranges.entries));
           const value = c.of(mul(...factors));
           whole = picked || whole === undefined ? undefined : whole.add(value, c.budget);
           // The terms the delta zeroes must still have a value: read them for their conditions only.
