@@ -232,8 +232,39 @@ const LOG_DENSITIES: Readonly<Record<string, (t: Expr, params: readonly Expr[], 
 /** The uniform's log density on [a, b], read only as the first distribution of a divergence (under it, t lies in [a, b]). */
 const UNIFORM_LOG_DENSITY = (_t: Expr, [lo, hi]: readonly Expr[], b: Builders): Expr => b.neg(b.call('log', b.bin('-', hi, lo)));
 
-/** Densities positive on the whole line: the second distribution of a divergence of any continuous first one. */
-const WHOLE_LINE: ReadonlySet<string> = new Set(['normal', 'N', 'laplace']);
+/**
+ * Where each continuous family's density is positive, up to its ends (a set of measure zero): a divergence KL(P ‖ Q)
+ * of densities is finite only where P's support lies in Q's. A uniform's is its interval where both ends are numbers.
+ */
+const SUPPORTS: Readonly<Record<string, readonly [number, number]>> = {
+  normal: [-Infinity, Infinity], N: [-Infinity, Infinity], laplace: [-Infinity, Infinity], studentt: [-Infinity, Infinity],
+  exponential: [0, Infinity], gamma: [0, Infinity], chi2: [0, Infinity], lognormal: [0, Infinity],
+  beta: [0, 1],
+};
+
+/** A number written as one (`2`, `-1`, `1/2`), for a uniform's ends. */
+function writtenNumber(e: Expr): number | undefined {
+  if (e.kind === 'number') return e.value;
+  if (e.kind === 'unary' && e.op === '-') { const x = writtenNumber(e.arg); return x === undefined ? undefined : -x; }
+  if (e.kind === 'binary' && e.op === '/') {
+    const [a, b] = [writtenNumber(e.left), writtenNumber(e.right)];
+    return a === undefined || b === undefined || b === 0 ? undefined : a / b;
+  }
+  return undefined;
+}
+
+/** The interval a continuous distribution's density is positive on, where it is known. */
+function supportOf(name: string, params: readonly Expr[]): readonly [number, number] | undefined {
+  if (name !== 'uniform') return SUPPORTS[name];
+  const [lo, hi] = params.map(writtenNumber);
+  return lo === undefined || hi === undefined || !(lo < hi) ? undefined : [lo, hi];
+}
+
+/** Whole numbers a discrete family's mass is positive on: Bernoulli's 0 and 1, a binomial's 0..n, among Poisson's. */
+const DISCRETE_WITHIN: Readonly<Record<string, ReadonlySet<string>>> = {
+  poisson: new Set(['bernoulli', 'binomial', 'negbinomial', 'geometric']),
+  negbinomial: new Set(['bernoulli', 'binomial', 'poisson', 'geometric']),
+};
 
 /** The variable a divergence of densities integrates over: a name no file writes, declared real as an integral's is. */
 export const DIVERGENCE_VARIABLE = 't\u02b9';
@@ -298,8 +329,12 @@ export function divergenceExpr(call: CallExpr, file: string, realScalar: (name: 
   // (0 off its interval, which a constant would hide) it is not.
   const [logP, logQ] = [LOG_DENSITIES[p] ?? (p === 'uniform' ? UNIFORM_LOG_DENSITY : undefined), LOG_DENSITIES[q]];
   // A Poisson's mass is positive on every whole number from 0, a Bernoulli's and a binomial's support among them.
-  const sameSupport = p === q || (DISTRIBUTIONS[p].continuous === true && WHOLE_LINE.has(q))
-    || (q === 'poisson' && (p === 'bernoulli' || p === 'binomial'));
+  // Of densities, P's support within Q's (KL(U(0, 1) ‖ Exp(a)) = a/2 - log a, KL(Gam(a, b) ‖ Exp(c))).
+  const [pSupport, qSupport] = [supportOf(p, pParams), supportOf(q, qParams)];
+  const within = qSupport !== undefined && ((qSupport[0] === -Infinity && qSupport[1] === Infinity)
+    || (pSupport !== undefined && qSupport[0] <= pSupport[0] && pSupport[1] <= qSupport[1]));
+  const sameSupport = p === q || (DISTRIBUTIONS[p].continuous === true && DISTRIBUTIONS[q].continuous === true && within)
+    || (DISCRETE_WITHIN[q]?.has(p) ?? false);
   if (logP === undefined || logQ === undefined || !sameSupport) {
     throw new DerivationError(diagnostic('unsupported', logP === undefined || logQ === undefined ? `KL(${p} ‖ ${q}) is not read${q === 'uniform' ? `: the uniform's density is 0 off its interval, so the divergence is infinite wherever ${p}'s is not` : ''}`
       : `KL(${p} ‖ ${q}) may be infinite: ${q}'s density is not positive wherever ${p}'s is`, file, call.span,

@@ -2672,7 +2672,8 @@ export class Resolver {
       const given = target.kind === 'name' ? this.scope.inputs.get(target.name) : undefined;
       // A count too: the Fisher information puts y's mean (lambda, not whole) into the formula of -l''(lambda), which is y / lambda^2.
       const scalarInput = given !== undefined && given.dims.length === 0 && ['real', 'positive', 'unit', 'count'].includes(given.kind);
-      const arrayInput = given !== undefined && given.dims.length > 0 && ['real', 'positive'].includes(given.kind);
+      // A simplex's entries are differentiated one by one, as a vector's are (grad of the entropy at the centre, PRML (1.100)).
+      const arrayInput = given !== undefined && given.dims.length > 0 && ['real', 'positive', 'unit', 'simplex', 'count'].includes(given.kind);
       if (!given || (!scalarInput && !arrayInput)) {
         throw this.error('unsupported', `${expr.name} puts a value in for a real input or a count (given x: real, given w: vector[n]), not ${shortText(target) ?? 'this'}`, target.span,
           'declare the variable as given x: real or given w: vector[n], or write the expression with the value in it');

@@ -53,6 +53,13 @@ claim subs(diff(relu(w x), x), x, 2) = w
 `)).toEqual(['proved', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   });
 
+  it('puts a value in for a probability vector, whose entries are differentiated one by one (probe 97: refused)', () => {
+    expect(verdictsIn(`given s: simplex[n]
+claim subs(grad(-sum(i, s[i] * log(s[i])), s), s, ones(n) / n) = (log(n) - 1) * ones(n)
+claim subs(grad(-sum(i, s[i] * log(s[i])), s), s, ones(n) / n) = log(n) * ones(n)   expect wrong
+`)).toEqual(['proved', 'refuted']);
+  });
+
   it('says what it puts a value in for: a real input, given once, a value of its shape', () => {
     const [vector, twice, label] = stepsIn('given x: real\ngiven v: vector[n]\ngiven c: label[n]\nclaim subs(v[1] + x, v, 1) = x + 1\nclaim subs(x, x, 1, x, 2) = 1\nclaim subs(x, c, 1) = x\n');
     expect(vector.detail.diagnostic).toMatchObject({ code: 'shape', message: 'v is a vector of length n, and the value put in for it is a scalar', span: { line: 5, col: 25 } });

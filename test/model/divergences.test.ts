@@ -50,6 +50,26 @@ claim KL(uniform(a, b), normal(mu, s)) = -log(b - a) + log(2 pi s^2) / 2 + ((b -
 `).map((s) => s.verdict)).toEqual(['proved', 'refuted']);
   });
 
+  it('reads a divergence across families where P\'s support lies in Q\'s (probe 96: refused)', () => {
+    expect(verdicts(`given a, b, l: positive
+claim KL(uniform(0, 1) || exponential(a)) = a / 2 - log(a)
+claim KL(uniform(0, 1) || exponential(a)) = a - log(a)   expect wrong
+claim KL(uniform(0, 1) || beta(a, b)) = a + b - 2 + log(beta(a, b))
+claim KL(uniform(0, 1) || beta(a, b)) = a + b - 2 - log(beta(a, b))   expect wrong
+claim KL(exponential(l) || gamma(2, 1)) = 2 log(l) - 1 + 0.5772156649 + 1 / l   expect wrong
+`)).toEqual(['proved', 'refuted', 'verified', 'refuted', 'refuted']);
+    const messages = steps(`given a: positive
+claim KL(uniform(-1, 1) || exponential(a)) = 0
+claim KL(uniform(0, 2) || beta(a, a)) = 0
+claim KL(uniform(0, a) || exponential(1)) = 0
+`).map((s) => s.detail.diagnostic?.message);
+    expect(messages).toEqual([
+      "KL(uniform ‖ exponential) may be infinite: exponential's density is not positive wherever uniform's is",
+      "KL(uniform ‖ beta) may be infinite: beta's density is not positive wherever uniform's is",
+      "KL(uniform ‖ exponential) may be infinite: exponential's density is not positive wherever uniform's is",
+    ]);
+  });
+
   it('refuses a divergence that may be infinite, or of what is no distribution', () => {
     const messages = steps(`given l: positive
 given x: real
