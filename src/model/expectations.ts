@@ -260,10 +260,9 @@ function supportOf(name: string, params: readonly Expr[]): readonly [number, num
   return lo === undefined || hi === undefined || !(lo < hi) ? undefined : [lo, hi];
 }
 
-/** Whole numbers a discrete family's mass is positive on: Bernoulli's 0 and 1, a binomial's 0..n, among Poisson's. */
+/** Of discrete families, whose mass is positive where a Poisson's is: on 0 and 1, on 0..n, on 1, 2, ... */
 const DISCRETE_WITHIN: Readonly<Record<string, ReadonlySet<string>>> = {
-  poisson: new Set(['bernoulli', 'binomial', 'negbinomial', 'geometric']),
-  negbinomial: new Set(['bernoulli', 'binomial', 'poisson', 'geometric']),
+  poisson: new Set(['bernoulli', 'binomial', 'geometric']),
 };
 
 /** The variable a divergence of densities integrates over: a name no file writes, declared real as an integral's is. */
