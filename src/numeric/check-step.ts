@@ -6,7 +6,7 @@ import { QUADRATURE_WORK, resetQuadratureWork, withQuadratureWork, type Compiled
 import { acquireCompiled, releaseCompiled, type CompiledAtSize } from './compiled-steps.ts';
 import { compilePreciseSide, evaluatePrecise, PreciseDecimal, preciseEvaluator, type PreciseSide } from './precise.ts';
 import { endExamples, relativePlacer } from './relative-ends.ts';
-import { specialValues } from './special-values.ts';
+import { specialValues, type SpecialValues } from './special-values.ts';
 import { directionalCheck, DIRECTIONAL_THRESHOLD, gradientStep } from './directional.ts';
 import { dimSize } from './layout.ts';
 
@@ -271,18 +271,64 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
   }
 }
 
+/** What a step's terms are, read from them alone: the same for every check of the step, so read once per step. */
+interface StepFacts {
+  readonly readsLimit: boolean;
+  readonly lhsHasDiff: boolean;
+  readonly rhsHasDiff: boolean;
+  readonly kinkInDiff: boolean;
+  readonly readsSeries: boolean;
+  readonly readsDivergent: { readonly lhs: boolean; readonly rhs: boolean };
+  readonly gradient: ReturnType<typeof gradientStep>;
+  readonly read: ReadonlySet<string>;
+  /** Special values by size (a term's constants and switch points read at its sizes). */
+  readonly special: Map<string, SpecialValues>;
+}
+
+/** By step object: a notebook or a bench checking one step again reads its terms once. */
+const stepFacts = new WeakMap<NumericStep, StepFacts>();
+
+function factsOf(step: NumericStep): StepFacts {
+  let facts = stepFacts.get(step);
+  if (facts !== undefined) return facts;
+  // A series, an integral or a limit may diverge to an infinity, which the order of its body tells (divergence.ts).
+  const mayDiverge = (x: Term) => x.k === 'series' || x.k === 'integral' || x.k === 'limit';
+  facts = {
+    readsLimit: someSubterm(step.lhs, (x) => x.k === 'limit') || someSubterm(step.rhs, (x) => x.k === 'limit'),
+    lhsHasDiff: hasDiff(step.lhs),
+    rhsHasDiff: hasDiff(step.rhs),
+    kinkInDiff: hasKinkInDiff(step.lhs) || hasKinkInDiff(step.rhs),
+    readsSeries: someSubterm(step.lhs, (x) => x.k === 'series') || someSubterm(step.rhs, (x) => x.k === 'series'),
+    readsDivergent: { lhs: someSubterm(step.lhs, mayDiverge), rhs: someSubterm(step.rhs, mayDiverge) },
+    gradient: gradientStep(step.lhs, step.rhs, step.freeIndices),
+    read: inputNames(step.lhs, inputNames(step.rhs)),
+    special: new Map(),
+  };
+  stepFacts.set(step, facts);
+  return facts;
+}
+
+/** The step's special values at a size assignment, read once per step and size. */
+function specialValuesAt(step: NumericStep, facts: StepFacts, sizes: ReadonlyMap<string, number>): SpecialValues {
+  const key = [...sizes].map(([name, size]) => `${name}=${size}`).join(',');
+  let special = facts.special.get(key);
+  if (special === undefined) {
+    special = specialValues([step.lhs, step.rhs], step.inputs, sizes);
+    facts.special.set(key, special);
+  }
+  return special;
+}
+
 function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acquired: CompiledAtSize[]): NumericOutcome {
   resetQuadratureWork();
+  const facts = factsOf(step);
   let trials = 0;
   let worstRelative = 0;
   let worstRatio = 0;
   let agreedAt: NumericComparison | undefined;
   let definedAnywhere = false;
   const tried: Record<string, number>[] = [];
-  const readsLimit = someSubterm(step.lhs, (x) => x.k === 'limit') || someSubterm(step.rhs, (x) => x.k === 'limit');
-  const lhsHasDiff = hasDiff(step.lhs);
-  const rhsHasDiff = hasDiff(step.rhs);
-  const kinkInDiff = hasKinkInDiff(step.lhs) || hasKinkInDiff(step.rhs);
+  const { readsLimit, lhsHasDiff, rhsHasDiff, kinkInDiff, readsSeries, readsDivergent, gradient } = facts;
   const isBound = step.rhs.k === 'cmp' || step.lhs.k === 'cmp';
 
   // Agreements read again in 60 digits (readAgreementsPrecisely), at most MAX_AGREEMENT_READINGS per step.
@@ -295,17 +341,12 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
   const counts = (): PrecisionCounts => ({ rescued: totalRescued, discarded: totalDiscarded, ...(totalStepOnly > 0 ? { stepOnly: totalStepOnly } : {}) });
 
   let sampled: EntrySample | undefined;
-  const readsSeries = someSubterm(step.lhs, (x) => x.k === 'series') || someSubterm(step.rhs, (x) => x.k === 'series');
-  // A series, an integral or a limit may diverge to an infinity, which the order of its body tells (divergence.ts).
-  const mayDiverge = (x: Term) => x.k === 'series' || x.k === 'integral' || x.k === 'limit';
-  const readsDivergent = { lhs: someSubterm(step.lhs, mayDiverge), rhs: someSubterm(step.rhs, mayDiverge) };
   // An input where the line above diverges to an infinity and the step has a finite value: the counterexample
   // where the line above has no value anywhere else (`integral(t, 1, Infinity, 1/t) = 1`).
   let divergentWitness: { example: NumericComparison; seed: number } | undefined;
   const preciseWork = (options.preciseWork ?? MAX_PRECISE_WORK) * (readsLimit ? LIMIT_WORK_FACTOR : readsSeries ? SERIES_WORK_FACTOR : 1);
   const directionalAbove = options.directionalAbove ?? DIRECTIONAL_THRESHOLD;
   const rescueUnsettled = options.rescueUnsettled ?? true;
-  const gradient = gradientStep(step.lhs, step.rhs, step.freeIndices);
   // Whether a side reads no input and no free index, asked once per step and only of a side read in high precision.
   const constantSide: { lhs?: boolean; rhs?: boolean } = {};
   const isConstant = (which: 'lhs' | 'rhs') => (constantSide[which] ??= isConstantSide(step[which], step.freeIndices));
@@ -684,7 +725,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     let failedPrecisely = false;
     let shrinkRuns = 0;
     // The step's constants and the switch points of its comparisons are drawn as inputs beside random ones.
-    const special = specialValues([step.lhs, step.rhs], step.inputs, sizes);
+    const special = specialValuesAt(step, facts, sizes);
     const arbitrary = inputsArbitrary(layout, { kinkInDiff, special });
     const property = fc.property(arbitrary, (inputs) => {
       const counting = !failedOnce;
@@ -711,7 +752,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     // Inputs of a million entries (matrix[1000, 1000] twice) get fewer random draws: each draw is all of them.
     const runs = Math.min(options.trials, Math.max(MIN_TRIALS_OF_LARGE_INPUTS, Math.floor(MAX_DRAWN_ENTRIES / Math.max(1, layout.length))));
     // Beside the random draws, not in place of them: the examples count among fast-check's runs.
-    const read = inputNames(step.lhs, inputNames(step.rhs));
+    const { read } = facts;
     const grid = !kinkInDiff && isBound ? [
       ...gridExamples(layout, arbitrary, seed, MAX_GRID_EXAMPLES, read),
       ...jumpExamples(layout, arbitrary, seed, MAX_JUMP_EXAMPLES, special.indexJumps, read),
