@@ -188,6 +188,28 @@ function asinAtMostHalf(X: bigint, B: number): bigint {
   return 2n * atanAtMostOne((X << b) / (one + root), B);
 }
 
+/**
+ * sin a or cos a by decimal.js, given the argument reduced by pi/2 here: a = q pi/2 + r with |r| <= pi/4, r read in
+ * as many more digits as a has (its whole digits and its own), so that none of its sine's is lost, then rounded to the
+ * precision and ten more. decimal.js's own reduction reads the parity of a / pi from the last word of its digits,
+ * which trailing zeros strip: decimal.js 10.6 reads cos(10000001 pi) as 1 at any precision, a / pi rounding to 10^7
+ * (probe 100: cos(k pi) = (-1)^k refuted at k = 10^7 + 1). Within pi/4 of 0 it reduces nothing.
+ */
+function decimalSineOrCosine(a: Decimal, cosine: boolean): Decimal {
+  const D = a.constructor as typeof Decimal;
+  if (!a.isFinite() || a.abs().lte(0.78)) return cosine ? a.cos() : a.sin();
+  const W = D.clone({ precision: D.precision + Math.max(a.e, 0) + a.sd() + 10, rounding: Decimal.ROUND_HALF_EVEN });
+  const x = new W(a);
+  const halfPi = W.acos(-1).div(2);
+  const q = x.div(halfPi).round();
+  const R = D.clone({ precision: D.precision + 10 });
+  const r = new R(x.minus(q.times(halfPi))).toSignificantDigits(R.precision);
+  // sin(q pi/2 + r) is sin r, cos r, -sin r, -cos r for q = 0, 1, 2, 3 (mod 4); cos is sin a quarter turn on.
+  const quadrant = Number(((BigInt(q.toFixed(0)) + (cosine ? 1n : 0n)) % 4n + 4n) % 4n);
+  const value = quadrant % 2 === 0 ? r.sin() : r.cos();
+  return new D(quadrant >= 2 ? value.neg() : value).toSignificantDigits(D.precision, D.rounding);
+}
+
 /** Arguments of sin and cos at least this large go to decimal.js (the reduction by pi/2 would need their bits too). */
 const LARGE_ANGLE = 2 ** 20;
 
@@ -209,7 +231,7 @@ export function fastCos(a: Decimal): Decimal {
  */
 function sineOrCosine(a: Decimal, cosine: boolean): Decimal {
   const D = a.constructor as typeof Decimal;
-  const decimalOwn = () => (cosine ? a.cos() : a.sin());
+  const decimalOwn = () => decimalSineOrCosine(a, cosine);
   // Past the fixed point's digits a small angle is still read by its series: decimal.js's own sin asks for a pi of the
   // precision, which it holds to 1025 digits (cos(x) <= 1 - x^2/2 + x^4/24 on (1e-300, 1e-200) is off by x^6/720).
   if (a.isFinite() && !a.isZero() && D.precision > MAX_DIGITS && a.e < SMALL_ANGLE_EXPONENT) {

@@ -57,6 +57,16 @@ claim sum(k, 1, n, 1 / (k * (k + 1))) = 1 - 1 / (n + 1)
     expect(identity.method).toContain('it also holds in 60 digits at 33 sizes');
   }, 60_000);
 
+  it('reads cos and sin at far multiples of pi with their parity (probe 100: cos(k pi) = (-1)^k refuted at k = 10^7 + 1)', () => {
+    const steps = stepsIn(`given k: size
+claim cos(k * pi) = (-1)^k
+claim sin((k + 1/2) * pi) = (-1)^k
+claim cos(k * pi) = (-1)^(k + 1)   expect wrong
+`, DEFAULT_SIZES);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+    expect(steps[0].method).toContain('it also holds in 60 digits at 33 sizes');
+  }, 60_000);
+
   it('reads a step that reads n only as a value at 10^18 to 10^22 too: (1 + 1/n)^n against its expansion, off by 1e-30', () => {
     const [slip, expansion] = stepsIn(`given n: size
 claim (1 + 1 / n)^n > exp(1) - exp(1) / (2 * n) + 1e-30   expect wrong

@@ -111,6 +111,25 @@ describe('fixed-point ln, atan and asin', () => {
     }), { seed: 45, numRuns: 200 });
   }, 60_000);
 
+  it('reads the parity of far multiples of pi right, where decimal.js 10.6 reads cos(10000001 pi) as 1 (probe 100)', () => {
+    const multiple = fc.record({
+      precision: fc.constantFrom(20, 60, 120), lead: fc.integer({ min: 1, max: 9 }), power: fc.integer({ min: 7, max: 40 }), near: fc.integer({ min: -2, max: 2 }),
+    });
+    fc.assert(fc.property(multiple, ({ precision, lead, power, near }) => {
+      const D = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN });
+      const k = BigInt(lead) * 10n ** BigInt(power) + BigInt(near);
+      const sign = k % 2n === 0n ? 1 : -1;
+      const pi = Decimal.clone({ precision: precision + power + 10 }).acos(-1);
+      // cos(k pi) and sin((k + 1/2) pi) are (-1)^k, to the digits the argument's rounding leaves.
+      const tolerance = new Decimal(10).pow(-precision + power + 3);
+      expect(fastCos(new D(pi.times(k.toString()))).minus(sign).abs().lte(tolerance)).toBe(true);
+      expect(fastSin(new D(pi.times(k.toString()).plus(pi.div(2)))).minus(sign).abs().lte(tolerance)).toBe(true);
+    }), { seed: 7, numRuns: 200 });
+    const D = Decimal.clone({ precision: 60 });
+    expect(fastCos(D.acos(-1).times(10000001)).toNumber()).toBe(-1);
+    expect(fastSin(D.acos(-1).times(10000001)).abs().lt('1e-50')).toBe(true);
+  });
+
   it('reaches the 960 digits of the exact engine\'s deepest readings, where decimal.js takes seconds an atan', () => {
     const D = Decimal.clone({ precision: 960, rounding: Decimal.ROUND_HALF_UP });
     const x = new D('0.73123456789012345678901234567890123456789');
