@@ -1546,8 +1546,20 @@ export class Resolver {
     if ((name === 'cosine_similarity' || name === 'normalize') && !this.isDeclared(name)) return this.cosine(name, expr, bound);
     if (name === 'delta') {
       this.expectArity(expr, 2, 'delta(i, k)');
+      // Of sizes and numbers alone it is the books' delta_mn of two whole numbers, 1 where they are equal: the
+      // orthogonality of cos(m pi x / L) and cos(n pi x / L) (Boyce and DiPrima 10.2), no index ranging over m and n.
+      const countOnly = (e: Expr) => {
+        const { base } = this.indexParts(e, bound);
+        return base.k === 'dim' || base.k === 'lit';
+      };
+      if (args.every(countOnly) && !args.every((e) => this.indexParts(e, bound).base.k === 'lit')) {
+        return this.val({ kind: 'binary', op: '==', left: args[0], right: args[1], span: expr.span, opSpan: expr.nameSpan }, bound);
+      }
       const a = this.index(args[0], undefined, bound);
       const b = this.index(args[1], undefined, bound);
+      // An index of one range against a size of another (a sum over k to n of delta(k, m)): a comparison of two whole
+      // numbers too, the position m perhaps outside k's range.
+      if (this.rangedApart(a, b)) return scalar({ k: 'icmp', op: '==', a, b });
       this.linkIndices(a, b, expr.span);
       return scalar(delta(a, b));
     }
@@ -3362,6 +3374,19 @@ export class Resolver {
     return go(term);
   }
 
+  /**
+   * Whether one is an index whose range is already a size and the other another size (k over 1..n against m): two
+   * whole numbers compared, each in its own range, where linking them would ask one range for both.
+   */
+  private rangedApart(a: Index, b: Index): boolean {
+    const apart = (i: Index, j: Index) => {
+      if (i.k !== 'var' || j.k !== 'dim') return false;
+      const own = this.ranges.dimOf(`var:${i.name}`);
+      return own?.k === 'sym' && own.derived === undefined && own.name !== j.name;
+    };
+    return apart(a, b) || apart(b, a);
+  }
+
   private linkIndices(a: Index, b: Index, span: Span): void {
     const nodeOf = (i: Index): string | undefined => {
       if (i.k === 'var') return `var:${i.name}`;
@@ -3416,7 +3441,7 @@ export class Resolver {
       && (isIndexVariable(left) || isIndexVariable(right) || (labelEntry(left) && labelEntry(right)))) {
       const a = this.index(left, undefined, bound, true);
       const b = this.index(right, undefined, bound, true);
-      this.linkIndices(a, b, left.span);
+      if (!this.rangedApart(a, b)) this.linkIndices(a, b, left.span);
       return scalar({ k: 'icmp', op, a, b });
     }
     return this.entrywise(expr, this.val(left, bound), this.val(right, bound), (a, b) => ({ k: 'cmp', op, a, b }));

@@ -345,6 +345,18 @@ claim ${a} * ${b} * x[k] * x[l] = ${rhs} * x[k] * x[l]
 });
 
 describe('a comparison of indices with a position past the end (thirteenth probe M6)', () => {
+  it('reads delta of two sizes, and an index compared with another size, as whole numbers compared (probe 100: refuted)', () => {
+    expect(verdictsIn(`given n, m: size
+given L: positive
+claim integral(x, -L, L, cos(m * pi * x / L) * cos(n * pi * x / L)) = L * delta(m, n)
+claim integral(x, -L, L, cos(m * pi * x / L) * cos(n * pi * x / L)) = 2 * L * delta(m, n)   expect wrong
+claim delta(m, n) = (m == n)
+claim sum(k, 1, n, delta(k, m)) = (m <= n)
+claim sum(k, 1, n, (k <= m)) = min(m, n)
+claim sum(k, 1, n, (k <= m)) = min(m, n - 1)   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted']);
+  }, 60_000);
+
   it('reads n + 1 compared as a number: the antidiagonal i + j == n + 1 is proved, as i + j - 1 == n was', () => {
     expect(verdictsIn(`given x: vector[n]
 claim sum(i, sum(j, x[i] * 0 + x[j] * 0 + (i + j == n + 1))) = n
