@@ -28,7 +28,7 @@ export const FAR_OUT_SIZES: readonly number[] = [2000, 5000, ...Array.from({ len
 const countsInDoubles = (t: Term): boolean => someSubterm(t, (x) => x.k === 'reduce' || x.k === 'icmp' || (x.k === 'ival' && x.index.k !== 'var'));
 
 /** Relative slack beyond the readings' error bounds before a difference counts: far below 60 digits, far above nothing. */
-const SLACK = new Decimal('1e-50');
+const SLACK = new Decimal('1e-57');
 
 /**
  * A step the numbers or the exact engine found to hold at the sizes tried but that no engine proved for every n,

@@ -28,15 +28,16 @@ claim sum(k, 0, n, (-1)^k / (2 * k + 1)) <= pi / 4 + 1 / (2 * n + 3)
     expect(cutBasel.detail.counterexample!.sizes.n).toBe(1e5);
     for (const step of [gamma, basel, alternating]) expect(['proved', 'verified']).toContain(step.verdict);
     // Past 2^53 a sum whose body reads its index alone is still read, at 2^80 and 2^100; an alternating one is not, and
-    // Basel's margin there, 1 / (6 n^3), is below what 60 digits of its sides tell apart.
+    // Basel's margin, 1 / (6 n^3), is below what 60 digits of its sides tell apart past 10^18.
     expect(gamma.method).toContain('it also holds in 60 digits at 33 sizes from n = 2000 to 2^100');
-    for (const step of [basel, alternating]) expect(step.method).toContain('it also holds in 60 digits at 28 sizes from n = 2000 to 10^15 + 1');
+    expect(basel.method).toContain('it also holds in 60 digits at 29 sizes from n = 2000 to 10^18');
+    expect(alternating.method).toContain('it also holds in 60 digits at 28 sizes from n = 2000 to 10^15 + 1');
   }, 60_000);
 
   it('reads a sum past 2^53 with its end exact: Euler\'s constant cut at its 46th digit fails only past 4.6e22 (probe 95: verified)', () => {
     const [cut, full] = stepsIn(`given n: size
 claim sum(k, 1, n, 1 / k) < log(n) + 0.5772156649015328606065120900824024310421593359 + 1 / (2 * n)   expect wrong
-claim sum(k, 1, n, 1 / k) < log(n) + 0.57721566490153286060651209008240243104215933593992 + 1 / (2 * n)
+claim sum(k, 1, n, 1 / k) < log(n) + 0.5772156649015328606065120900824024310421593359399235988058 + 1 / (2 * n)
 `, DEFAULT_SIZES);
     expect(cut.verdict).toBe('refuted');
     expect(cut.detail.counterexample!.sizes.n).toBe(2 ** 80);
@@ -55,6 +56,21 @@ claim sum(k, 1, n, 1 / (k * (k + 1))) = 1 - 1 / (n + 1)
     expect(far.detail.counterexample!.sizes.n).toBe(1e6);
     expect(identity.verdict).toBe('proved');
     expect(identity.method).toContain('it also holds in 60 digits at 33 sizes');
+  }, 60_000);
+
+  it('refutes a bound failing by less than 1e-50 far out, as its 60 digits show (probe 100: an Euler-Maclaurin bound proved)', () => {
+    const [zeta4, zeta2, truth] = stepsIn(`given n: size
+claim sum(k, 1, n, 1 / k^4) < pi^4 / 90 - 1 / (3 * n^3) + 1 / (2 * n^4) - 1e-50   expect wrong
+claim sum(k, 1, n, 1 / k^2) < pi^2 / 6 - 1 / n + 1 / (2 * n^2) - 1e-50   expect wrong
+claim sum(k, 1, n, 1 / k^2) < pi^2 / 6 - 1 / n + 1 / (2 * n^2)
+`, DEFAULT_SIZES);
+    expect(zeta4.verdict).toBe('refuted');
+    expect(zeta4.detail.counterexample!.sizes.n).toBe(1e10);
+    // 6.67e-51 at n = 10^10 (mpmath), shown with the digits that tell the sides apart.
+    expect(zeta4.detail.counterexample!.lhs).toMatch(/^1\.08232323371113819151600369654083456944\d{14}/);
+    expect(zeta2.verdict).toBe('refuted');
+    expect(zeta2.detail.counterexample!.sizes.n).toBe(1e18);
+    expect(truth.verdict).toBe('proved');
   }, 60_000);
 
   it('reads cos and sin at far multiples of pi with their parity (probe 100: cos(k pi) = (-1)^k refuted at k = 10^7 + 1)', () => {
