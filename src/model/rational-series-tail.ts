@@ -176,7 +176,7 @@ export function readRationalTerm(body: Term, index: string): RationalTerm | unde
   let numerator: Polynomial = [new W(1)];
   let denominator: Polynomial = [new W(1)];
   let alternating = false;
-  for (const f of body.k === 'mul' ? body.factors : [body]) {
+  for (const f of factorsOf(body, index)) {
     if (!usesIndexVariable(f, names)) { constant.push(f); continue; }
     // (-1)^(a k + b), a and b whole: the sign alternates where a is odd, and b odd is a factor -1.
     if (f.k === 'pow' && f.base.k === 'num' && f.base.value.num === -f.base.value.den) {
@@ -194,6 +194,35 @@ export function readRationalTerm(body: Term, index: string): RationalTerm | unde
     if (degree(numerator) > MAX_DEGREE || degree(denominator) > MAX_DEGREE) return undefined;
   }
   return { constant, numerator: trimmed(numerator), denominator: trimmed(denominator), alternating };
+}
+
+/**
+ * A term's factors, a whole power of a product read as the product of the powers and a whole power of a power as one
+ * power: Parseval's `(4 / (pi (2k + 1)))^2` is 16 pi^-2 (2k + 1)^-2, and `(2 (-1)^(k + 1) / k)^2` is 4 (-1)^(2k + 2)
+ * k^-2, so the constant comes out and the sign squared is read (probe 100: both refused).
+ */
+function factorsOf(t: Term, index: string): Term[] {
+  if (t.k === 'mul') return t.factors.flatMap((f) => factorsOf(f, index));
+  if (t.k !== 'pow' || t.exponent.k !== 'num' || t.exponent.value.den !== 1n) return [t];
+  const e = t.exponent;
+  if (t.base.k === 'mul') return t.base.factors.flatMap((b) => factorsOf({ k: 'pow', base: b, exponent: e }, index));
+  // (x^a)^e is x^(a e) where x^a has a value: a whole, or a sign (-1)^(whole in k) (a whole power of -1 to a
+  // fraction, ((-1)^(k/2))^2, has none at odd k, and x^(a e) one).
+  if (t.base.k === 'pow' && (wholeNumber(t.base.exponent) || (isMinusOne(t.base.base) && wholeIn(t.base.exponent, index)))) {
+    const inner = t.base.exponent;
+    const exponent: Term = inner.k === 'num' ? num(inner.value.num * e.value.num, inner.value.den) : { k: 'mul', factors: [e, inner] };
+    return factorsOf({ k: 'pow', base: t.base.base, exponent }, index);
+  }
+  return [t];
+}
+
+const wholeNumber = (t: Term): boolean => t.k === 'num' && t.value.den === 1n;
+const isMinusOne = (t: Term): boolean => t.k === 'num' && t.value.num === -1n && t.value.den === 1n;
+
+/** Whether t is a k + b with a and b whole: a whole number wherever k is. */
+function wholeIn(t: Term, index: string): boolean {
+  const e = rationalIn(t, index);
+  return e !== undefined && degree(e.denominator) === 0 && e.denominator[0].eq(1) && degree(e.numerator) <= 1 && e.numerator.every((c) => c.isInteger());
 }
 
 /** Fujiwara: every root of D is within 2 max |b_(m-j) / b_m|^(1/j) of 0 (the constant's term halved first). */

@@ -13,6 +13,17 @@ claim diff(sum(k, 0, 4, x^k / k!), x) = sum(k, 0, 3, x^k / k!)
 `)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved']);
   });
 
+  it('sums a rational series whose term has a constant factor that is no rational, or a squared sign (probe 100: refused)', () => {
+    expect(verdictsIn(`given x: real
+claim sum(k, 0, Infinity, 64 / (pi^2 * (2 * k + 1)^6)) = pi^4 / 15
+claim sum(k, 0, Infinity, 64 / (pi^2 * (2 * k + 1)^6)) = pi^4 / 16   expect wrong
+claim sum(k, 1, Infinity, (2 * (-1)^(k + 1) / k)^2) = 2 * pi^2 / 3
+claim sum(k, 0, Infinity, (4 / (pi * (2 * k + 1)))^2) = 2
+claim sum(k, 0, Infinity, (4 / (pi * (2 * k + 1)))^2) = 1   expect wrong
+claim sinh(2 * pi) / pi = 2 * sinh(pi)^2 / pi^2 + sum(k, 1, Infinity, 4 * sinh(pi)^2 / (pi^2 * (1 + k^2)))
+`, { seed: 1 })).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'verified']);
+  }, 60_000);
+
   it('sums power series to their closed forms, and refutes the slips', () => {
     expect(verdictsIn(`given x: unit
 given t: real
