@@ -3,6 +3,7 @@ import { freeInputNames, hasDiff, logForm, shownApart, someSubterm, withDefinedI
 import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator, type PreciseValue } from '../numeric/index.ts';
 import { eliminateDiffKeepingDomain } from '../symbolic/index.ts';
 import type { Relation } from '../syntax/index.ts';
+import { closestWholeSizes } from './between-sizes.ts';
 import { relationWords } from './relation-steps.ts';
 import { isExpected, type StepResult } from './results.ts';
 
@@ -50,6 +51,14 @@ export function checkedFarOut(result: StepResult, model: Model, above: Term, ste
   const held: number[] = [];
   const counts = sides.some(countsInDoubles);
   let logSides: Term[] | undefined;
+  // First the whole sizes between the lists' where the margin comes lowest (between-sizes.ts), of one size alone.
+  const between = model.dims.length === 1 ? closestWholeSizes(sides, model.dims[0], relation) : [];
+  for (const size of between) {
+    const read = readAt(sides, model.dims, size);
+    if (read !== undefined && compared(read[0], read[1], relation) === 'fails') {
+      return refutedFarOut(result, model.dims, size, read[0].value, read[1].value, relation);
+    }
+  }
   for (const size of FAR_OUT_SIZES) {
     if (counts && !Number.isSafeInteger(size)) continue;
     // Past every evaluation's reach (binomial(2n, n) at n = 10^5, a product over k past 6000 factors), a bound between
@@ -122,7 +131,7 @@ function refutedFarOut(result: StepResult, dims: readonly string[], size: number
   const { worstRelative: _, instances: __, undecided: ___, ...detail } = result.detail;
   return {
     ...result, verdict: 'refuted', proof: undefined, ok: isExpected('refuted', result.expect),
-    method: `${result.method}; read in 60 digits at ${at}, past those sizes`,
+    method: `${result.method}; read in 60 digits at ${at}, ${size < 1000 ? 'between' : 'past'} those sizes`,
     detail: {
       ...detail,
       sizes: [...detail.sizes, sizes],
@@ -130,7 +139,7 @@ function refutedFarOut(result: StepResult, dims: readonly string[], size: number
         sizes, indices: {}, inputs: {}, lhs: a, rhs: b, difference, tolerance: undefined, foundBy: '60-digit evaluation',
       },
       explanation: `at ${at}, the line above, ${a}, is not ${relation === '=' ? 'equal to' : relationWords(relation)} the step, ${b}: they differ by ${difference}; `
-        + 'read in 60 digits, past the sizes up to 1000 that the step is otherwise checked at',
+        + `read in 60 digits, ${size < 1000 ? 'between' : 'past'} the sizes up to 1000 that the step is otherwise checked at`,
     },
   };
 }
