@@ -190,15 +190,15 @@ function asinAtMostHalf(X: bigint, B: number): bigint {
 
 /**
  * sin a or cos a by decimal.js, given the argument reduced by pi/2 here: a = q pi/2 + r with |r| <= pi/4, r read in
- * as many more digits as a has (its whole digits and its own), so that none of its sine's is lost, then rounded to the
- * precision and ten more. decimal.js's own reduction reads the parity of a / pi from the last word of its digits,
+ * as many more digits as a has whole digits or digits of its own (as decimal.js reads it), so that none of its sine's
+ * is lost, then rounded to the precision and ten more. decimal.js's own reduction reads the parity of a / pi from the last word of its digits,
  * which trailing zeros strip: decimal.js 10.6 reads cos(10000001 pi) as 1 at any precision, a / pi rounding to 10^7
  * (probe 100: cos(k pi) = (-1)^k refuted at k = 10^7 + 1). Within pi/4 of 0 it reduces nothing.
  */
 function decimalSineOrCosine(a: Decimal, cosine: boolean): Decimal {
   const D = a.constructor as typeof Decimal;
   if (!a.isFinite() || a.abs().lte(0.78)) return cosine ? a.cos() : a.sin();
-  const W = D.clone({ precision: D.precision + Math.max(a.e, 0) + a.sd() + 10, rounding: Decimal.ROUND_HALF_EVEN });
+  const W = D.clone({ precision: D.precision + Math.max(a.e, a.sd()) + 10, rounding: Decimal.ROUND_HALF_EVEN });
   const x = new W(a);
   const halfPi = W.acos(-1).div(2);
   const q = x.div(halfPi).round();
