@@ -811,7 +811,20 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       // than their readings must be seen by a reading with the digits for it, or the step is not decided.
       const unseen = step.relation === '=' && numeric.kind === 'agree' ? unseenConstant(readStep, numeric.agreedAt) : undefined;
       if (unseen !== undefined) {
-        const agreed = agreesInHighPrecision(readStep, context.seed, unseen.digits);
+        let agreed = agreesInHighPrecision(readStep, context.seed, unseen.digits);
+        // Forms that differ, agreeing in the digits that see the step's finest constant: a truncated series' next term
+        // is as much finer again (Stirling's at x = 1e300 off by 1/(360 x^3), a relative 1e-1206, beside its 1/(12 x) of
+        // 1e-604: probe 101, verified). So the sides are read again with twice those digits, and where no reading has
+        // as many the step is not decided.
+        if (agreed?.kind === 'agree' && unexplained.undecided !== undefined && agreed.digits < 2 * unseen.digits) {
+          agreed = agreesInHighPrecision(readStep, context.seed, 2 * unseen.digits);
+          if (agreed === undefined) {
+            return result('error', undefined, numericMethod, {
+              diagnostic: diagnostic('undecided', `the numbers agree with this step in the digits that see its constant ${unseen.constant} (${unseen.digits}), but the exact engine finds its sides' forms different: a difference as much finer again, a truncated series' next term, would need ${2 * unseen.digits} digits, past the most a reading takes`,
+                model.derivation.file, step.span, 'a difference that small is decided only by an exact proof: check the step against the book, or write it as the bound the book means (a truncated series bounds its function on one side)'),
+            });
+          }
+        }
         if (agreed?.kind === 'agree') {
           return result('verified', undefined, `${numericMethod}; ${agreed.points} random inputs in high precision (up to ${agreed.digits} digits), which see the constant ${unseen.constant}`, { ...unexplained, worstRelative, ...removable });
         }
