@@ -44,7 +44,8 @@ class Ranges {
         const v = Number(t.value.num) / Number(t.value.den);
         return Number.isNaN(v) ? EVERYTHING : t.value.den === 1n && Math.abs(v) < 2 ** 53 ? exact(v) : widen(exact(v));
       }
-      case 'pi': return exact(Math.PI);
+      // Math.PI is below pi by 1.2e-16: widened, as any double that stands for a number it is not.
+      case 'pi': return widen(exact(Math.PI));
       case 'icmp': case 'cmp': return { lo: 0, hi: 1, loOpen: false, hiOpen: false };
       case 'input': return this.input(t.ref.name);
       case 'add': return t.terms.reduce<ValueRange | undefined>((acc, x) => (acc === undefined ? undefined : plus(acc, this.of(x))), exact(0));

@@ -1258,10 +1258,16 @@ export class Canonicalizer {
     let value = 0;
     let scale = 0;
     try {
-      // sin and cos of a large argument are garbage in doubles (cos(1e300)): no sign from them.
+      // sin and cos of a large argument are garbage in doubles (cos(1e300)): no sign from them. Nor near a zero, where
+      // the argument's rounding alone may cross it: sin(3.14159265358979324), of an angle 3e-18 past pi, is 1.2e-16 at
+      // the angle's double, which lies before pi (probe 101: sin of it > 0 was proved, an engine fault).
       for (const id of p.variables()) {
         const angle = this.atoms.angles.get(id);
-        if (angle !== undefined && !(Math.abs(angle.argument.evaluateFloat(atom)) < MAX_SIGNED_ANGLE)) return undefined;
+        if (angle === undefined) continue;
+        const argument = angle.argument.evaluateFloat(atom);
+        if (!(Math.abs(argument) < MAX_SIGNED_ANGLE)) return undefined;
+        const own = angle.name === 'sin' ? Math.sin(argument) : Math.cos(argument);
+        if (!(Math.abs(own) > ANGLE_ROUNDING_MARGIN * Math.max(1, Math.abs(argument)))) return undefined;
       }
       for (const term of p.terms()) {
         const v = Polynomial.monomial(term.coef, powersOf(term.mono)).evaluateFloat(atom);
@@ -1772,6 +1778,8 @@ const MAX_EXACT_EXPONENT = 10_000;
 const CONSTANT_SIGN_MARGIN = 1e-6;
 /** sin and cos of arguments past this are not read in doubles for a sign. */
 const MAX_SIGNED_ANGLE = 1e6;
+/** Nor where their value is within this of 0, relative to the argument: its rounding moves them by some 1e-16 of it. */
+const ANGLE_ROUNDING_MARGIN = 1e-9;
 
 /** exp of a sum of more terms than this is one atom, not a product of an atom per term. */
 const MAX_SPLIT_EXP_TERMS = 16;

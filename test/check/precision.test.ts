@@ -120,6 +120,16 @@ claim sqrt(1 + exp(-2000 - p)) = sqrt(exp(2000 + p) + 1) / exp(1000 + p / 2)
 });
 
 describe('high precision that has lost its digits is no witness (twelfth probe, W2, W2b, W3)', () => {
+  it('reads the sign of sin and cos of a literal 1e-17 past a multiple of pi/2 from its digits, not its double (probe 101: an engine fault)', () => {
+    // 3.14159265358979324 is 3.2e-18 past pi, its double 1.2e-16 before it: sin is -1.5e-18 there, +1.2e-16 at the double.
+    expect(verdictsIn(`given x: real
+claim sin(3.14159265358979324) < 0
+claim sin(3.14159265358979324) > 0   expect wrong
+claim cos(1.57079632679489662) < 0
+claim cos(1.57079632679489662) > 0   expect wrong
+`)).toEqual(['verified', 'refuted', 'verified', 'refuted']);
+  }, 60_000);
+
   it('cos(pi 1e300) in 60 digits, whose argument is known to 1e240, refutes nothing; its exact value proves', () => {
     const steps = stepsIn(`given p: positive
 given x: real
