@@ -1,3 +1,4 @@
+import type { Decimal } from 'decimal.js';
 import { add, fn, mul, num, pow, type Input, type Term } from '../model/index.ts';
 import type { AtomTable } from './canonical.ts';
 import { Budget, BudgetExceededError, dividedByRoot, Polynomial, Rational, rationalRoot, type RationalFunction } from './exact/index.ts';
@@ -719,7 +720,17 @@ function doubleOf(x: Term): number | undefined {
 
 /** The point where the entry is exactly x (and the entries fixed hold their values), if x is a value of its kind. */
 function exactPoint(entry: string, kind: Input['kind'], x: Term, fixed: ReadonlyArray<readonly [string, Rational]> = []): Map<string, PointValue> | undefined {
-  const approx = doubleOf(x);
-  if (approx === undefined || !allowsValue(kind, approx)) return undefined;
+  // A point past doubles too, read in its digits (log(x) = 1000/e x^(1/1000) at x = e^1000, u log(1/u) ties at e^-1000:
+  // probe 101, verified): its double is an infinity or 0, its sign and size in the decimal.
+  let value: Decimal;
+  try {
+    value = evaluateHighPrecision(x, new Map());
+  } catch {
+    return undefined;
+  }
+  if (!value.isFinite()) return undefined;
+  const approx = value.toNumber();
+  const side = Number.isFinite(approx) && approx !== 0 ? approx : value.isZero() ? 0 : value.isPositive() ? (Number.isFinite(approx) ? Number.MIN_VALUE : Number.MAX_VALUE) : (Number.isFinite(approx) ? -Number.MIN_VALUE : -Number.MAX_VALUE);
+  if (!allowsValue(kind, side)) return undefined;
   return new Map<string, PointValue>([...fixed.map(([e, v]): [string, PointValue] => [e, { num: v.num, den: v.den }]), [entry, { term: x, approx }]]);
 }

@@ -567,3 +567,15 @@ claim log(s2/s1) + s1^2/(2*s2^2) - 1/2 > 0   expect wrong
     expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted']);
   }, 60_000);
 });
+describe('ties past doubles', () => {
+  it('reads a tie of a bound at e^1000 or e^-1000 in its digits, where its double is an infinity or 0 (probe 101: verified)', () => {
+    expect(verdictsIn(`given x: positive
+given u: unit
+claim log(x) < 1000 / e * x^(1/1000)   expect wrong
+claim log(x) <= 1000 / e * x^(1/1000)
+claim u^(1/1000) * log(1/u) < 1000 / e   expect wrong
+claim u^(1/1000) * log(1/u) <= 1000 / e
+`)).toEqual(['refuted', 'verified', 'refuted', 'verified']);
+  }, 120_000);
+});
+
