@@ -683,6 +683,13 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
           counterexample: withFunctions(highPrecisionWitness(c, used, '(double precision and 60 digits could settle the sides at no input tried)'), functions),
         });
       }
+      if (outcome.why === 'no-domain' && lost > 0 && used.size === 0 && step.relation !== '=' && symbolic.kind !== 'no-domain') {
+        // Constants on both sides, each with its value: it is their order that no reading resolves, not a domain.
+        return result('error', undefined, numericMethod, {
+          diagnostic: diagnostic('undecided', 'the sides are constants, and no reading of them (doubles, 60 digits, and up to 960) resolves which is larger: their difference is past every reading\'s digits, and the exact engine could not decide it',
+            model.derivation.file, step.span, 'a difference that small is decided only by an exact proof: check the bound against the book, or write it for a variable (given x: real in (1, Infinity)) where its sides differ visibly'),
+        });
+      }
       if (outcome.why === 'no-domain' && lost > 0 && onStep === lost) {
         // The line above had its values; the step is what could not be read (an integral that diverges there, or one
         // the quadrature cannot settle): said of the step, not of the line above.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, deriv, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { claimsOf, deriv, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 import { fineConstantUnseen } from '../../src/symbolic/fine-constants.ts';
 import { add, log10Abs, num, type Term } from '../../src/model/index.ts';
 
@@ -102,3 +102,18 @@ claim sin(2 * pi * (3 + 1e-40)) * 1e40 = 2 * sin(pi * (3 + 1e-40)) * cos(pi * (3
 `)).toEqual(['refuted', 'verified']);
   }, 120_000);
 });
+describe('constants whose difference is past every reading', () => {
+  it('leaves an equality truncated one term early at 1e300 undecided, and says of a constant bound that its order is unresolved (probe 101)', () => {
+    const [stirling, digamma, bound] = stepsIn(`claim lgamma(1e300) = (1e300 - 1/2) * log(1e300) - 1e300 + log(2 * pi) / 2 + 1 / (12e300)   expect wrong
+claim digamma(1e300) = log(1e300) - 1 / (2e300) - 1 / (12e600)   expect wrong
+claim digamma(1e300) > log(1e300) - 1 / (2e300) - 1 / (12e600)
+`);
+    for (const step of [stirling, digamma]) {
+      expect(step.verdict).toBe('error');
+      expect(step.detail.diagnostic?.message).toMatch(/a truncated series' next term, would need \d+ digits/);
+    }
+    expect(bound.verdict).toBe('error');
+    expect(bound.detail.diagnostic?.message).toMatch(/^the sides are constants, and no reading of them/);
+  }, 120_000);
+});
+
