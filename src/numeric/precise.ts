@@ -8,7 +8,7 @@ import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { preciseIntegrate } from './precise-quadrature.ts';
 import { compileLimitTrend } from './divergence.ts';
-import { finiteSum, limitScale, logForm, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, sumSegments, wholeDecimal, type LimitReading } from '../model/index.ts';
+import { constantFraction, finiteSum, limitScale, logForm, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -730,11 +730,14 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         // A rational function of k: its head added up and its tail from the expansion at infinity (rational-series-tail.ts).
         const rational = rationalSeries(t);
         const factor = rational && go(rational.factor);
+        // A rational term whose coefficients read scalar inputs (1 / (k^2 + a^2), z / (k (k + z))): at each input the
+        // same reading, with the inputs' exact values put in (probe 101: A&S 6.3.16 with its parameter refused).
+        const parametric = rational === undefined ? parametricSeries(t, layout, slots) : undefined;
         return memo(t, (s) => {
-          const sum = rational?.sum(lower);
-          if (sum !== undefined && factor !== undefined) {
+          const sum = rational?.sum(lower) ?? (parametric && parametric.sumAt((ref) => read(s, ref(s))));
+          if (sum !== undefined && (factor !== undefined || parametric !== undefined)) {
             work.operations += FUNCTION_COST;
-            const c = factor(s);
+            const c = factor === undefined ? one : factor(s);
             const ec = context.error;
             if (c.isNaN()) { context.error = ZERO_BOUND; return nan; }
             const value = c.times(sum.value);
@@ -1068,3 +1071,47 @@ function exponentOf(v: PreciseNumber): number {
   return v.isFinite() && !v.isZero() ? v.e : 0;
 }
 
+
+/** Parameter values a parametric series keeps its sums for, per series. */
+const MAX_PARAMETRIC_SUMS = 64;
+
+/**
+ * A series whose term is rational in its index once its scalar inputs are numbers (1 / (k^2 + a^2)): summed at each
+ * input as rational-series-tail.ts sums one of numbers, the inputs' exact values put in for them. Undefined where the
+ * term reads anything else that moves (an array's entry, another index).
+ */
+function parametricSeries(t: Extract<Term, { k: 'series' }>, layout: Layout, slots: IndexSlots):
+  { sumAt(read: (position: (s: EvaluationState) => number) => PreciseNumber): { value: PreciseNumber; error: PreciseNumber } | undefined } | undefined {
+  const refs = new Map<string, InputRef>();
+  let other = false;
+  someSubterm(t.body, (x) => {
+    if (x.k === 'input') { if (x.ref.indices.length === 0) refs.set(x.ref.name, x.ref); else other = true; }
+    if (x.k === 'sum' || x.k === 'reduce' || x.k === 'series' || x.k === 'integral' || x.k === 'limit' || x.k === 'diff' || x.k === 'apply') other = true;
+    return false;
+  });
+  if (other || refs.size === 0) return undefined;
+  const positions = [...refs.values()].map((ref) => ({ name: ref.name, at: compilePosition(ref, layout, slots) }));
+  const sums = new Map<string, { value: PreciseNumber; error: PreciseNumber } | undefined>();
+  return {
+    sumAt(read) {
+      const values = positions.map(({ name, at }) => [name, read(at)] as const);
+      if (values.some(([, v]) => !v.isFinite())) return undefined;
+      const key = values.map(([, v]) => v.toString()).join(',');
+      if (sums.has(key)) return sums.get(key);
+      const exact = new Map<string, Term>(values.map(([name, v]) => {
+        const [n, d] = v.toFraction().map((part) => BigInt(part.toFixed(0)));
+        return [name, num(n, d)];
+      }));
+      const fixed = rationalSeries({ k: 'series', index: t.index, lower: t.lower, body: substituteScalarInputs(t.body, exact) });
+      const factor = fixed && constantFraction(fixed.factor);
+      const sum = factor && fixed.sum(t.lower);
+      const out = sum === undefined || factor === undefined ? undefined : (() => {
+        const c = new (sum.value.constructor as typeof Decimal)(factor.num.toString()).div(factor.den.toString());
+        return { value: sum.value.times(c), error: sum.error.times(c.abs()) };
+      })();
+      if (sums.size >= MAX_PARAMETRIC_SUMS) sums.clear();
+      sums.set(key, out);
+      return out;
+    },
+  };
+}

@@ -24,6 +24,16 @@ claim sinh(2 * pi) / pi = 2 * sinh(pi)^2 / pi^2 + sum(k, 1, Infinity, 4 * sinh(p
 `, { seed: 1 })).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'verified']);
   }, 60_000);
 
+  it('sums a rational series whose coefficients read an input, at each input (probe 101: A&S 6.3.16 refused)', () => {
+    expect(verdictsIn(`given a: positive
+given z: real in (-1, Infinity)
+claim sum(k, 1, Infinity, 1 / (k^2 + a^2)) = (pi * a / tanh(pi * a) - 1) / (2 * a^2)
+claim sum(k, 1, Infinity, 1 / (k^2 + a^2)) = (pi * a / tanh(pi * a) - 1) / a^2   expect wrong
+claim digamma(1 + z) = -eulergamma + sum(k, 1, Infinity, z / (k * (k + z)))
+claim digamma(1 + z) = -0.5772156649015329 + sum(k, 1, Infinity, z / (k * (k + z)))   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'refuted', 'verified', 'refuted']);
+  }, 120_000);
+
   it('sums power series to their closed forms, and refutes the slips', () => {
     expect(verdictsIn(`given x: unit
 given t: real
