@@ -53,6 +53,8 @@ function valueAt(t: Term, dim: string, n: number): number {
     case 'mul': { let p = 1; for (const x of t.factors) p *= valueAt(x, dim, n); return p; }
     case 'pow': return valueAt(t.base, dim, n) ** valueAt(t.exponent, dim, n);
     case 'fn': {
+      // The log of a number past doubles (1.5e405 against 2^n, read through logs) from its digits.
+      if (t.name === 'log' && t.args.length === 1 && t.args[0].k === 'num' && t.args[0].value.num > 0n) return logOfWhole(t.args[0].value.num) - logOfWhole(t.args[0].value.den);
       const f = FUNCTIONS[t.name];
       if (f.arity !== t.args.length) return NaN;
       const v = f.value(...t.args.map((x) => valueAt(x, dim, n)));
@@ -60,4 +62,11 @@ function valueAt(t: Term, dim: string, n: number): number {
     }
     default: return NaN;
   }
+}
+
+/** log of a positive whole number of any size, from its leading digits and their count. */
+function logOfWhole(n: bigint): number {
+  const digits = n.toString();
+  const lead = Math.min(17, digits.length);
+  return Math.log(Number(digits.slice(0, lead))) + (digits.length - lead) * Math.LN10;
 }

@@ -74,15 +74,20 @@ claim sum(k, 1, n, 1 / k^2) < pi^2 / 6 - 1 / n + 1 / (2 * n^2)
   }, 60_000);
 
   it('reads a bound in n alone where its margin comes lowest between the sizes tried (probe 101: n^100 < 3.05e172 2^n proved)', () => {
-    const [window, truth] = stepsIn(`given n: size
+    const [window, truth, pastDoubles] = stepsIn(`given n: size
 claim n^100 < 3.05e172 * 2^n   expect wrong
 claim n^100 < 3.08e172 * 2^n
+claim n^200 < 1.5e405 * 2^n   expect wrong
 `, DEFAULT_SIZES);
     // 144^100 / 2^144 = 3.0756e172: false at n = 143 to 146 only, around 100 / log 2 = 144.27.
     expect(window.verdict).toBe('refuted');
     expect([143, 144, 145, 146]).toContain(window.detail.counterexample!.sizes.n);
     expect(window.detail.explanation).toContain('between the sizes up to 1000');
     expect(truth.verdict).toBe('proved');
+    // Past doubles (289^200 is 1e492, and 1.5e405 itself), read between the logs: false at n = 286 to 291.
+    expect(pastDoubles.verdict).toBe('refuted');
+    expect(pastDoubles.detail.counterexample!.sizes.n).toBeGreaterThanOrEqual(286);
+    expect(pastDoubles.detail.counterexample!.sizes.n).toBeLessThanOrEqual(291);
   }, 60_000);
 
   it('reads cos and sin at far multiples of pi with their parity (probe 100: cos(k pi) = (-1)^k refuted at k = 10^7 + 1)', () => {
