@@ -252,7 +252,9 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         // decimal.js gives (-8)^(1/3) a value; the language does not (a root of a negative number). Nor has 0 to a
         // negative power (a pole, which decimal.js makes Infinity, and atan(1 / 0) pi / 2), nor NaN^0 (1 to decimal.js).
         if (base.isNaN() || exponent.isNaN() || (base.isNeg() && !exponent.isInteger()) || (base.isZero() && exponent.isNeg())) return new Big(NaN);
-        const power = keepingSettings(Big, () => base.pow(exponent));
+        // A half-integer power by a square root: decimal.js takes any other through ln and exp, which at 60 digits and up
+        // made a search's slope readings of a Gaussian's sqrt(2 pi s^2) most of its 15 s guard (probe 99's ELBO bound).
+        const power = keepingSettings(Big, () => (isHalfInteger(exponent) ? halfIntegerPower(base, exponent) : base.pow(exponent)));
         // Past decimal.js's least exponent a power of a non-zero base reads 0 (2^(-10^20)): no value, not 0 (probe 58).
         if (power.isZero() && !base.isZero() && base.isFinite() && exponent.isFinite()) return new Big(NaN);
         if (parts !== undefined) note(t, absorbedInPower(base, exponent, power, partOf(t.base), partOf(t.exponent)));
@@ -957,4 +959,14 @@ function raceBeyondReadings(body: Term, v: string): boolean {
     if (x.k !== 'pow' || !readsV(x.base)) return false;
     return !(x.exponent.k === 'num' && x.exponent.value.den === 1n);
   });
+}
+
+/** Whether x is k + 1/2 for a whole k of moderate size. */
+function isHalfInteger(x: Decimal): boolean {
+  return !x.isInteger() && x.times(2).isInteger() && x.abs().lt(1e6);
+}
+
+/** b^(k + 1/2) as b^k sqrt(b) (b >= 0, k whole), in b's precision. */
+function halfIntegerPower(base: Decimal, exponent: Decimal): Decimal {
+  return base.pow(exponent.minus(0.5)).times(base.sqrt());
 }

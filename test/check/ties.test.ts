@@ -225,3 +225,12 @@ claim dot(cross(diff(R, t), diff(R, t, 2)), diff(R, t, 3)) / norm(cross(diff(R, 
 `)).toEqual(['refuted', 'verified']);
   }, 60_000);
 });
+describe('a tie read within the search\'s guard', () => {
+  it('refutes the ELBO bound strict at the posterior, its Gaussian\'s roots read as square roots (probe 99: verified when the guard cut the search)', () => {
+    expect(verdictsIn(`given x, m: real
+given s: positive
+claim E(z, normal(m, s), log(normal_density(x, z, 1)) + log(normal_density(z, 0, 1)) - log(normal_density(z, m, s^2))) < log(normal_density(x, 0, 2))   expect wrong
+`)).toEqual(['refuted']);
+  }, 120_000);
+});
+
