@@ -11,11 +11,12 @@ export function closestWholeSizes(sides: readonly [Term, Term], dim: string, rel
   if (relation === '=' || !sides.every(readsSizeAsValue)) return [];
   const [lhs, rhs] = sides;
   const logs = sides.map(logFormInDoubles) as [Term, Term];
-  // The bound's margin relative to its sides: positive where it holds, by how much the smaller is below the larger.
+  // The bound's margin relative to its sides, positive where it holds: 2 (b - a) / (|a| + |b|), which is log(b / a) to
+  // first order, as the logs' difference past doubles is.
   const margin = (n: number): number => {
     const [a, b] = [valueAt(lhs, dim, n), valueAt(rhs, dim, n)];
     const below = relation === '<' || relation === '<=' ? b - a : a - b;
-    if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(below)) return below / (Math.abs(a) + Math.abs(b) || 1);
+    if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(below)) return (2 * below) / (Math.abs(a) + Math.abs(b) || 1);
     // Past a double's range (n^100 at n = 2000), between the sides' logs where both are positive.
     const [la, lb] = [valueAt(logs[0], dim, n), valueAt(logs[1], dim, n)];
     return relation === '<' || relation === '<=' ? lb - la : la - lb;

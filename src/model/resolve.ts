@@ -1548,11 +1548,8 @@ export class Resolver {
       this.expectArity(expr, 2, 'delta(i, k)');
       // Of sizes and numbers alone it is the books' delta_mn of two whole numbers, 1 where they are equal: the
       // orthogonality of cos(m pi x / L) and cos(n pi x / L) (Boyce and DiPrima 10.2), no index ranging over m and n.
-      const countOnly = (e: Expr) => {
-        const { base } = this.indexParts(e, bound);
-        return base.k === 'dim' || base.k === 'lit';
-      };
-      if (args.every(countOnly) && !args.every((e) => this.indexParts(e, bound).base.k === 'lit')) {
+      const bases = args.map((e) => this.indexParts(e, bound).base);
+      if (bases.every((b) => b.k === 'dim' || b.k === 'lit') && bases.some((b) => b.k === 'dim')) {
         return this.val({ kind: 'binary', op: '==', left: args[0], right: args[1], span: expr.span, opSpan: expr.nameSpan }, bound);
       }
       const a = this.index(args[0], undefined, bound);
