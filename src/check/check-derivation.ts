@@ -371,7 +371,8 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
     const bound = guarded(modelStep, () => withComparedValues(
       checkStep(model, claim, { ...modelStep, term: pair.step }, { term: pair.above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }),
       model, claim, above, modelStep.term!), context.runSeed);
-    const decided = bound.verdict === 'error' && bound.detail.diagnostic?.code === 'no-domain'
+    // No reading could call the bound (no input settled, or constants no digits order): its sides may be equal.
+    const decided = bound.verdict === 'error' && (bound.detail.diagnostic?.code === 'no-domain' || bound.detail.diagnostic?.code === 'undecided')
       ? tiedEverywhere(bound, relation, () => {
         const asEquality = { ...modelStep, step: { ...modelStep.step, relation: '=' as const } };
         return guarded(asEquality, () => checkStep(model, claim, asEquality, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
