@@ -168,19 +168,21 @@ export class InlineBudget {
 
   charge(name: string, body: Term, file: string, span: Span | undefined): void {
     const size = expandedSize(body, MAX_INLINED_NODES_PER_FILE + 1);
-    this.used += size;
-    if (this.used > MAX_INLINED_NODES) {
+    // A refused inlining spends nothing: the claim after a Fibonacci F[30] past the budget (F[12]^2 - F[11] F[13] = -1)
+    // was refused too, the budget spent by the one refused (probe 102).
+    if (this.used + size > MAX_INLINED_NODES) {
       throw new DerivationError(diagnostic('limit', `inlining ${name} here passes ${MAX_INLINED_NODES} term nodes for the derivation`, file, span,
         'definitions that use each other twice double at each level; write the expression in a simpler form'));
     }
     if (this.file !== undefined) this.file.chargeFile(name, size, file, span);
+    this.used += size;
   }
 
   private chargeFile(name: string, size: number, file: string, span: Span | undefined): void {
-    this.used += size;
-    if (this.used > MAX_INLINED_NODES_PER_FILE) {
+    if (this.used + size > MAX_INLINED_NODES_PER_FILE) {
       throw new DerivationError(diagnostic('limit', `inlining ${name} here passes ${MAX_INLINED_NODES_PER_FILE} term nodes for the file`, file, span,
         'the file\'s derivations copy too much between them; split it into several files, or write the expressions in a simpler form'));
     }
+    this.used += size;
   }
 }

@@ -39,6 +39,18 @@ claim x_10 - sqrt(2) < 3.4e-784
     expect(after.map((s) => s.verdict)).toEqual(['refuted', 'verified']);
   }, 120_000);
 
+  it('spends nothing of the budget on an inlining it refuses: the claims after one past it keep their verdicts (probe 102)', () => {
+    const steps = stepsIn(`let F[1] = 1
+let F[2] = 1
+let F[t] = F[t - 1] + F[t - 2]
+claim F[30] = 832040
+claim F[12]^2 - F[11] * F[13] = -1
+claim F[12]^2 - F[11] * F[13] = 1   expect wrong
+`);
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'proved', 'refuted']);
+    expect(steps[0].detail.diagnostic?.message).toMatch(/passes 250000 term nodes for the derivation/);
+  }, 60_000);
+
   it('0 to a whole power past 2^53 is 0, not an internal error', () => {
     const [step] = stepsIn(`given x: vector[N]
 let mu = mean(x)

@@ -34,6 +34,13 @@ claim digamma(1 + z) = -0.5772156649015329 + sum(k, 1, Infinity, z / (k * (k + z
 `, { seed: 1 })).toEqual(['verified', 'refuted', 'verified', 'refuted']);
   }, 120_000);
 
+  it('reads a series of constants in 60 digits where the doubles\' bound is loose: a value cut at 14 digits is refuted (probe 102: verified)', () => {
+    expect(verdictsIn(`claim sum(k, 0, Infinity, (2^k - 1) / 10^k) = 0.13888888888888   expect wrong
+claim sum(k, 0, Infinity, ((((1 + sqrt(5)) / 2)^k - ((1 - sqrt(5)) / 2)^k) / sqrt(5)) / 10^k) = 0.11235955056179   expect wrong
+claim sum(k, 0, Infinity, ((((1 + sqrt(5)) / 2)^k - ((1 - sqrt(5)) / 2)^k) / sqrt(5)) / 10^k) = 10/89
+`, { seed: 1 })).toEqual(['refuted', 'refuted', 'verified']);
+  }, 60_000);
+
   it('sums power series to their closed forms, and refutes the slips', () => {
     expect(verdictsIn(`given x: unit
 given t: real
