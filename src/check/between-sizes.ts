@@ -30,7 +30,8 @@ export function closestWholeSizes(sides: readonly [Term, Term], dim: string, rel
     [before, here] = [here, after];
   }
   lows.sort((x, y) => x.m - y.m);
-  return lows.slice(0, CANDIDATES).flatMap(({ n }) => [n - 1, n, n + 1]).filter((n) => n >= 1);
+  // Adjacent lows share neighbours: each size once.
+  return [...new Set(lows.slice(0, CANDIDATES).flatMap(({ n }) => [n - 1, n, n + 1]))].filter((n) => n >= 1);
 }
 
 /** Whole sizes scanned in doubles: a fraction of a millisecond each for a bound in n alone. */

@@ -191,9 +191,9 @@ function asinAtMostHalf(X: bigint, B: number): bigint {
 /**
  * sin a or cos a by decimal.js, given the argument reduced by pi/2 here: a = q pi/2 + r with |r| <= pi/4, r read in
  * as many more digits as a has whole digits or digits of its own (as decimal.js reads it), so that none of its sine's
- * is lost, then rounded to the precision and ten more. decimal.js's own reduction reads the parity of a / pi from the last word of its digits,
- * which trailing zeros strip: decimal.js 10.6 reads cos(10000001 pi) as 1 at any precision, a / pi rounding to 10^7
- * (probe 100: cos(k pi) = (-1)^k refuted at k = 10^7 + 1). Within pi/4 of 0 it reduces nothing.
+ * is lost, then rounded to the precision and ten more. decimal.js's own reduction reads the parity of a / pi from the
+ * last word of its digits, which trailing zeros strip: decimal.js 10.6 reads cos(10000001 pi) as 1 at any precision,
+ * a / pi rounding to 10^7 (probe 100: cos(k pi) = (-1)^k refuted at k = 10^7 + 1). Within pi/4 of 0 it reduces nothing.
  */
 function decimalSineOrCosine(a: Decimal, cosine: boolean): Decimal {
   const D = a.constructor as typeof Decimal;

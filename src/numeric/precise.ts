@@ -1105,10 +1105,11 @@ function parametricSeries(t: Extract<Term, { k: 'series' }>, layout: Layout, slo
       const fixed = rationalSeries({ k: 'series', index: t.index, lower: t.lower, body: substituteScalarInputs(t.body, exact) });
       const factor = fixed && constantFraction(fixed.factor);
       const sum = factor && fixed.sum(t.lower);
-      const out = sum === undefined || factor === undefined ? undefined : (() => {
-        const c = new (sum.value.constructor as typeof Decimal)(factor.num.toString()).div(factor.den.toString());
-        return { value: sum.value.times(c), error: sum.error.times(c.abs()) };
-      })();
+      let out: { value: PreciseNumber; error: PreciseNumber } | undefined;
+      if (sum !== undefined && factor !== undefined) {
+        const [n, d] = [factor.num.toString(), factor.den.toString()];
+        out = { value: sum.value.times(n).div(d), error: sum.error.times(n).div(d).abs() };
+      }
       if (sums.size >= MAX_PARAMETRIC_SUMS) sums.clear();
       sums.set(key, out);
       return out;

@@ -730,7 +730,8 @@ function exactPoint(entry: string, kind: Input['kind'], x: Term, fixed: Readonly
   }
   if (!value.isFinite()) return undefined;
   const approx = value.toNumber();
-  const side = Number.isFinite(approx) && approx !== 0 ? approx : value.isZero() ? 0 : value.isPositive() ? (Number.isFinite(approx) ? Number.MIN_VALUE : Number.MAX_VALUE) : (Number.isFinite(approx) ? -Number.MIN_VALUE : -Number.MAX_VALUE);
+  // The double's side of 0 and of the kind's ends: an underflow stands as the least double of its sign, an overflow as the largest.
+  const side = approx === 0 && !value.isZero() ? Math.sign(value.s) * Number.MIN_VALUE : Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, approx));
   if (!allowsValue(kind, side)) return undefined;
   return new Map<string, PointValue>([...fixed.map(([e, v]): [string, PointValue] => [e, { num: v.num, den: v.den }]), [entry, { term: x, approx }]]);
 }
