@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { freeInputNames, hasDiff, logForm, shownApart, someSubterm, withDefinedInputs, type Model, type Term } from '../model/index.ts';
-import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator, type PreciseValue } from '../numeric/index.ts';
+import { compilePreciseSide, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluationWork, preciseEvaluator, type PreciseValue } from '../numeric/index.ts';
 import { eliminateDiffKeepingDomain } from '../symbolic/index.ts';
 import type { Relation } from '../syntax/index.ts';
 import { closestWholeSizes } from './between-sizes.ts';
@@ -28,6 +28,17 @@ export const FAR_OUT_SIZES: readonly number[] = [2000, 5000, ...Array.from({ len
  */
 const countsInDoubles = (t: Term): boolean => someSubterm(t, (x) => x.k === 'reduce' || x.k === 'icmp' || (x.k === 'ival' && x.index.k !== 'var'));
 
+/**
+ * The terms all of a step's far readings may read together, each reading's counted before it is made (a size past
+ * what is left is not read): some 10 s of 60-digit arithmetic. A falling power of degree m summed to n (GKP 2.50) in
+ * two sizes, read at m = n = 2,000 and 5,000, took 535 s (probe 102). Bounds in one size read far fewer: a sum of n
+ * terms at each of some 50 sizes, most of them past 6,000 and in closed form.
+ */
+const FAR_READING_WORK = 1_000_000;
+
+/** What is left of {@link FAR_READING_WORK}. */
+interface ReadingWork { left: number }
+
 /** Relative slack beyond the readings' error bounds before a difference counts: far below 60 digits, far above nothing. */
 const SLACK = new Decimal('1e-57');
 
@@ -49,12 +60,13 @@ export function checkedFarOut(result: StepResult, model: Model, above: Term, ste
   }
   if (!sides.every(readsNoInput) || !sides.some(readsSize)) return result;
   const held: number[] = [];
+  const work: ReadingWork = { left: FAR_READING_WORK };
   const counts = sides.some(countsInDoubles);
   let logSides: Term[] | undefined;
   // First the whole sizes between the lists' where the margin comes lowest (between-sizes.ts), of one size alone.
   const between = model.dims.length === 1 ? closestWholeSizes(sides, model.dims[0], relation) : [];
   for (const size of between) {
-    const read = readAt(sides, model.dims, size);
+    const read = readAt(sides, model.dims, size, work);
     if (read !== undefined && compared(read[0], read[1], relation) === 'fails') {
       return refutedFarOut(result, model.dims, size, read[0].value, read[1].value, relation);
     }
@@ -64,7 +76,7 @@ export function checkedFarOut(result: StepResult, model: Model, above: Term, ste
     // Past every evaluation's reach (binomial(2n, n) at n = 10^5, a product over k past 6000 factors), a bound between
     // positive sides is read between their logs (model/log-form.ts): probe 96's Stirling, Wallis and central binomial
     // bounds with a constant cut short fail only past 3e4 and were verified, read to 10^4 at most.
-    const read = readAt(sides, model.dims, size) ?? readAt(logSides ??= sides.map(logForm), model.dims, size);
+    const read = readAt(sides, model.dims, size, work) ?? readAt(logSides ??= sides.map(logForm), model.dims, size, work);
     if (read === undefined) continue;
     const [lhs, rhs] = read;
     const outcome = compared(lhs, rhs, relation);
@@ -85,10 +97,17 @@ function readsSize(t: Term): boolean {
   return someSubterm(t, (x) => x.k === 'size' || (x.k === 'sum' && x.dim.k === 'sym') || (x.k === 'ival' && x.index.k === 'dim'));
 }
 
-/** Both sides in 60 digits with every dimension at `size`; undefined where either has no settled value there. */
-function readAt(sides: readonly Term[], dims: readonly string[], size: number): PreciseValue[] | undefined {
+/**
+ * Both sides in 60 digits with every dimension at `size`; undefined where either has no settled value there, or where
+ * the reading would read more terms than `work` has left (it is then not made, and costs nothing).
+ */
+function readAt(sides: readonly Term[], dims: readonly string[], size: number, work: ReadingWork): PreciseValue[] | undefined {
+  const sizes = new Map(dims.map((d) => [d, size]));
+  const cost = preciseEvaluationWork(sides, sizes);
+  if (process.env.DBG_FAR) process.stderr.write(`far ${size} ${cost}\n`);
+  if (cost > work.left) return undefined;
+  work.left -= cost;
   try {
-    const sizes = new Map(dims.map((d) => [d, size]));
     const layout = layoutInputs([], sizes);
     const slots = new IndexSlots();
     const state = newState(layout, slots);

@@ -6,7 +6,7 @@ export type { DerivativeEstimate, DerivativeOptions } from './finite-difference.
 export { integrate } from './quadrature.ts';
 export type { Integrand, Quadrature } from './quadrature.ts';
 export { INPUT_RANGES, SIMPLE_VALUES } from './arbitraries.ts';
-export { compilePrecise, compilePreciseSide, evaluatePrecise, HIGH_DIGITS, PreciseDecimal, preciseContext, preciseEvaluator } from './precise.ts';
+export { compilePrecise, compilePreciseSide, evaluatePrecise, HIGH_DIGITS, PreciseDecimal, preciseContext, preciseEvaluationWork, preciseEvaluator } from './precise.ts';
 export type { PreciseCompiled, PreciseContext, PreciseEvaluator, PreciseOutcome, PreciseSide, PreciseValue, PreciseWork } from './precise.ts';
 export { specialValues } from './special-values.ts';
 export type { SpecialValues } from './special-values.ts';

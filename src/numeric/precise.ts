@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { add, cachedEvaluationWork, children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
@@ -93,6 +93,19 @@ const TAIL_FUNCTIONS: ReadonlySet<string> = new Set(['Phi', 'phi', 'erfc']);
  * Sizes past 1,000 are read only by the far-size check of a bound in n (check/far-sizes.ts).
  */
 const MAX_TERMS_ADDED = 6_000;
+
+/**
+ * About how many terms one 60-digit evaluation of `terms` reads at `sizes`, each distinct subterm once per value of the
+ * indices it reads: a sum past {@link MAX_TERMS_ADDED} terms counts once (read in closed form), a product past it too
+ * (not read). Lets a caller leave out a reading its time would not allow: a product of m factors summed over n terms
+ * at m = n = 5,000 is 25 million high-precision products.
+ */
+export function preciseEvaluationWork(terms: readonly Term[], sizes: ReadonlyMap<string, number>): number {
+  return cachedEvaluationWork(terms, (dim) => {
+    const n = dimSize(dim, sizes);
+    return n > MAX_TERMS_ADDED ? 1 : n;
+  });
+}
 
 /** The largest index an evaluation state holds (its indices are 32-bit integers). */
 const MAX_INDEX = 2 ** 31 - 1;
