@@ -13,6 +13,7 @@ import { isFunctionForm } from './function-forms.ts';
 import type { DerivedDim, Dim, FreeIndex, Input, Term } from './term.ts';
 import { IndexRangeConflict } from './index-ranges.ts';
 import { InlineBudget } from './term-size.ts';
+import { foldedConstant } from './constant-lets.ts';
 import { resolveType } from './types.ts';
 import { intervalGuard, resolveInterval } from './intervals.ts';
 import { add } from './term-builders.ts';
@@ -531,7 +532,8 @@ function defineLet(statement: Pick<LetDecl, 'name' | 'params' | 'body'>, scope: 
     const body = resolver.finalize(value.at(placeholders.map((name) => ({ k: 'var', name, offset: 0 }))));
     return { name: statement.name, params: placeholders, paramDims: value.shape, body, minSizes: resolver.minSizes, isArray: true };
   }
-  const body = resolver.finalize(value.t);
+  const written = resolver.finalize(value.t);
+  const body = (params.length === 0 ? foldedConstant(written) : undefined) ?? written;
   const stray = resolver.freeIndices.find((name) => !params.includes(name));
   if (stray !== undefined && entry !== undefined && resolver.freeIndices.length === entry.params.length
     && entry.params.every((p) => resolver.freeIndices.includes(p.name))) return defineLet(entry, scope, declared, allowUnranged);

@@ -141,6 +141,30 @@ claim w_3 = (1 - 2 a)^2
 `)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted']);
   }, 60_000);
 
+  it('folds an entry of constants to its exact number: Newton to x_12 and Fibonacci to F[90] (probe 102: refused past the inlining budget)', () => {
+    // Each entry reads the one before three times: copied, x_12 would have 3^12 copies of x_0.
+    expect(verdictsIn(`let x_0 = 1
+let x_{k+1} = x_k - (x_k^2 - 2) / (2 x_k)
+let F[1] = 1
+let F[2] = 1
+let F[t] = F[t - 1] + F[t - 2]
+claim x_12^2 - 2 > 0
+claim x_12 < x_11
+claim F[30] = 832040
+claim F[30] = 832039
+claim F[12]^2 - F[11] * F[13] = -1
+claim F[90]^2 - F[89] * F[91] = 1
+`)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved', 'refuted']);
+    // An entry that reads an input is not a number: it is still copied, and refused past the budget with what to do.
+    const [deep] = stepsIn(`given a: positive
+let y_0 = a
+let y_{k+1} = y_k - (y_k^2 - a) / (2 y_k)
+claim y_14 > 0
+`);
+    expect(deep.verdict).toBe('error');
+    expect(deep.detail.diagnostic?.message).toMatch(/passes 250000 term nodes/);
+  }, 60_000);
+
   it('refuses a step written ahead with no first case, saying what to write', () => {
     const messages = stepsIn('let s_{k+1} = 2\nclaim s_1 = 2\n').map((st) => st.detail.diagnostic?.message ?? '');
     expect(messages).toContain("k + 1 is the count of a recurrence's step, and s has no first case");
