@@ -248,6 +248,8 @@ export class Resolver {
    * sum(k, 1, n + 1, E) reads E at k = n + 1 (1), sum(k, 0, n, E) at k = n (0).
    */
   private readonly indexExcess = new Map<string, number>();
+  /** The least value a bounded sum's index takes as a number: its lower bound (an index of no bounded sum starts at 1). */
+  private readonly indexLowest = new Map<string, number>();
   private fresh = 0;
   private readonly pendingSums = new Map<string, { written: string; span: Span }>();
   /** Undeclared names written as values, each possibly a free index used as a number: where each was written. */
@@ -2998,7 +3000,20 @@ export class Resolver {
     const joined = (terms: Term[]): Term => (op === 'sum' ? add(...terms) : mul(...terms));
     const indexName = (indexExpr as Extract<Expr, { kind: 'name' }>).name;
     this.checkSummationIndex(indexName, indexExpr.span);
-    const lower = wholeNumber(lowerExpr);
+    const upTo = this.indexBound(upperExpr, bound);
+    if (upTo !== undefined) return this.sumUpToIndex(expr, upTo, bound, op);
+    // From an index of an enclosing sum (sum(j, k, n, E)): from the least value that index takes (1 at most), with the
+    // terms below it masked.
+    const from = this.indexBound(lowerExpr, bound);
+    const lower = from === undefined ? wholeNumber(lowerExpr) : Math.min(1, (this.indexLowest.get(from.index) ?? 1) + from.c);
+    if (from !== undefined && lower! < 0) {
+      throw this.error('bad-index', `${op}(${indexName}, ${shortText(lowerExpr) ?? 'from'}, to, E) would start at ${lower}, below 0, where ${shortText(lowerExpr) ?? 'its lower bound'} is least`, lowerExpr.span,
+        'start the sum at 0 or later for every value of the index it reads');
+    }
+    if (from !== undefined && (readsAsOrder(bodyExpr, indexName) || [...(this.scope.recurrences?.keys() ?? [])].some((name) => readsName(bodyExpr, name)))) {
+      throw this.error('unsupported', `a sum from an index (${shortText(lowerExpr) ?? 'k'}) whose terms are derivatives of that order or a recurrence's entries is not supported`, lowerExpr.span,
+        'write the sum from a whole number, with a condition in its body: sum(j, 0, n, (j >= k) * E)');
+    }
     if (lower === undefined) {
       throw this.error('bad-index', `the lower bound of ${op}(k, from, to, E) is a whole number (0 or 1, as a textbook writes)`, lowerExpr.span,
         'write sum(k, 1, n, E): k from 1 to n');
@@ -3045,6 +3060,7 @@ export class Resolver {
     // sum with fewer terms (below) holds k at its position, at most the size.
     const masks = extra < 0 && dim.k === 'sym';
     this.indexExcess.set(fresh, masks ? 0 : lower - 1 + Math.max(extra, 0));
+    this.indexLowest.set(fresh, from === undefined ? lower : (this.indexLowest.get(from.index) ?? 1) + from.c);
     const inner = new Map(bound);
     inner.set(indexName, fresh);
     let bodyValue: Value;
@@ -3058,6 +3074,10 @@ export class Resolver {
       return writtenOut(count);
     }
     // A sum of vectors or matrices from 1 to a size (PRML 4.96's sum over n of (y_n - t_n) phi_n): the sum of each entry.
+    if (bodyValue.k === 'array' && from !== undefined) {
+      throw this.error('not-scalar', `${op}(${indexName}, ${shortText(lowerExpr) ?? 'from'}, ${shortText(upperExpr) ?? 'to'}, E) of ${showShape(bodyValue.shape)} from an index is not supported`, bodyExpr.span,
+        'write the sum of one entry, with its own index');
+    }
     if (bodyValue.k === 'array' && op === 'sum' && lower === 1 && extra === 0) {
       const entries = bodyValue;
       return array(entries.shape, (ix) => over(fresh, dim, entries.at(ix)), entries.orient, entries.transposed === true);
@@ -3066,12 +3086,17 @@ export class Resolver {
       throw this.error('not-scalar', `${op}(${indexName}, ${lower}, ${shortText(upperExpr) ?? 'to'}, E) of ${showShape(bodyValue.shape)} is read only as a sum from 1 to a size`, bodyExpr.span,
         'write the sum of one entry, with its own index (sum(k, 1, n - 1, A[k, i])), or a sum from 1 to a size');
     }
-    const body = bodyValue.t;
+    // Below the index it starts from, a term is masked, its value held at that index (1 / (j - k + 1) has one there).
+    const start: Index | undefined = from && { k: 'var', name: from.index, offset: from.c };
+    // Read before the mask, which compares two values and reads no position.
+    const readsArray = indexesAnArray(bodyValue.t, fresh);
+    const body = start === undefined ? bodyValue.t
+      : masked({ k: 'icmp', op: '>=', a: { k: 'var', name: fresh, offset: 0 }, b: start }, clampedValues(bodyValue.t, fresh, start, undefined));
     if (lower === 1 && extra === 0) return scalar(over(fresh, dim, body));
     // With fewer terms than its dimension, the claim is tried only at sizes where the sum has one: an empty sum's
     // masked terms have no term of the sum to stand for (1 / (n - k) has no value at any k when n = 1).
     if (extra < 0 && dim.k === 'sym') this.minSizes.set(dim.name, Math.max(this.minSizes.get(dim.name) ?? 1, 1 - extra));
-    if (extra < 0 && dim.k === 'sym' && indexesAnArray(body, fresh) && readsOnlyAt(body, fresh)) {
+    if (extra < 0 && dim.k === 'sym' && readsArray && readsOnlyAt(body, fresh)) {
       // Fewer terms than the arrays it indexes (momentum's sum(k, 1, T - 1, mu^(T - 1 - k) * g[k]), a sum from
       // k = 2): k runs over the whole dimension, its value its position, and the terms outside lower..upper are
       // masked. Every array is read at k itself, so a masked term reads inside its array and has a value.
@@ -3083,8 +3108,8 @@ export class Resolver {
     const shiftedReads = substituteIndices(body, new Map<string, Index>([[fresh, { k: 'var', name: fresh, offset: lower - 1 }]]));
     // From 0 with as many terms as the arrays have entries, reading each at its position (the discounted return's
     // sum from k = 0 to T - 1 of gamma^k r_{k+1}): k is the position shifted, every read inside its array.
-    if (extra === 0 && indexesAnArray(body, fresh) && readsOnlyAt(shiftedReads, fresh)) return scalar(over(fresh, dim, shiftedReads));
-    if (indexesAnArray(body, fresh)) {
+    if (extra === 0 && readsArray && readsOnlyAt(shiftedReads, fresh)) return scalar(over(fresh, dim, shiftedReads));
+    if (readsArray) {
       throw this.error('bad-index', extra < 0
         ? `sum(${indexName}, ${lower}, ${shortText(upperExpr) ?? 'to'}, E) has fewer terms than ${showDim(dim)}, and ${indexName} indexes an array: its terms past the end may read outside it`
         : `from ${lower}, the index ${indexName} of a sum is a number only (${indexName} in r^${indexName}), not a position in an array`, extra < 0 ? upperExpr.span : indexExpr.span,
@@ -3141,6 +3166,84 @@ export class Resolver {
         `sum over an array up to its size: sum(${indexName}, 1, n, x[${indexName}])`);
     }
     return scalar({ k: 'series', index: fresh, lower, body });
+  }
+
+  /**
+   * A sum's bound written as an index of an enclosing sum or of the claim, plus a whole number (`k`, `k - 1`, `i + 1`):
+   * the index's internal name and the number. Undefined for any other bound.
+   */
+  private indexBound(e: Expr, bound: Map<string, string>): { index: string; c: number } | undefined {
+    const index = (x: Expr): string | undefined => {
+      if (x.kind !== 'name' || this.scope.dims.has(x.name) || this.isDeclared(x.name)) return undefined;
+      return bound.get(x.name) ?? (this.params.has(x.name) || this.freeIndices.includes(x.name) || this.writtenAsIndices.has(x.name) ? x.name : undefined);
+    };
+    const alone = index(e);
+    if (alone !== undefined) return { index: alone, c: 0 };
+    if (e.kind === 'binary' && (e.op === '+' || e.op === '-')) {
+      const name = index(e.left);
+      const c = wholeNumber(e.right);
+      if (name !== undefined && c !== undefined) return { index: name, c: e.op === '+' ? c : -c };
+    }
+    return undefined;
+  }
+
+  /**
+   * `sum(j, L, k + c, E)`, up to an index k of an enclosing sum or of the claim (H_k = sum(j, 1, k, 1 / j) summed over
+   * k, a triangular matrix's sum(m, 1, i - 1, L[i, m] L[j, m])): j runs over k's range, its value its position shifted
+   * by L - 1, and the terms past k + c are masked. Where k + c may stand past that range's last value (j from 0 to k
+   * with k up to n), the last terms are written with j = k + c, k + c - 1, ... instead.
+   */
+  private sumUpToIndex(expr: Extract<Expr, { kind: 'call' }>, upTo: { index: string; c: number }, bound: Map<string, string>, op: 'sum' | 'prod'): Value {
+    const [indexExpr, lowerExpr, upperExpr, bodyExpr] = expr.args;
+    const indexName = (indexExpr as Extract<Expr, { kind: 'name' }>).name;
+    const lower = wholeNumber(lowerExpr);
+    const written = `${op}(${indexName}, ${shortText(lowerExpr) ?? 'from'}, ${shortText(upperExpr) ?? 'to'}, E)`;
+    if (lower === undefined) {
+      throw this.error('bad-index', `the lower bound of ${written} is a whole number where its upper bound is an index`, lowerExpr.span,
+        `write ${op}(${indexName}, 1, ${shortText(upperExpr) ?? 'k'}, E)`);
+    }
+    if (readsAsOrder(bodyExpr, indexName) || [...(this.scope.recurrences?.keys() ?? [])].some((name) => readsName(bodyExpr, name))) {
+      throw this.error('unsupported', `a sum up to an index whose terms are derivatives of that order or a recurrence's entries is not supported`, upperExpr.span,
+        'write the sum up to a size or a whole number, with a condition in its body: sum(j, 1, n, (j <= k) * E)');
+    }
+    const masked = (mask: Term, body: Term): Term => (op === 'sum' ? mul(mask, body) : add(mul(mask, body), sub(num(1), mask)));
+    const outer = (offset: number): Index => ({ k: 'var', name: upTo.index, offset });
+    // The terms k + c may take past the range's last value, |range| + excess: written one by one.
+    const last = (this.indexExcess.get(upTo.index) ?? 0) + upTo.c;
+    const peeled = Math.max(0, last - lower + 1);
+    const lowest = (this.indexLowest.get(upTo.index) ?? 1) + upTo.c;
+    const fresh = this.freshName(indexName);
+    this.ranges.union(`var:${fresh}`, `var:${upTo.index}`, indexExpr.span, this.scope.file, fresh);
+    this.indexExcess.set(fresh, lower - 1);
+    this.indexLowest.set(fresh, lower);
+    const inner = new Map(bound);
+    inner.set(indexName, fresh);
+    const bodyValue = this.val(bodyExpr, inner);
+    if (bodyValue.k === 'array') {
+      throw this.error('not-scalar', `${written} of ${showShape(bodyValue.shape)} up to an index is not supported`, bodyExpr.span,
+        'write the sum of one entry, with its own index');
+    }
+    const body = bodyValue.t;
+    // Arrays are read at j itself: from 1, where j's value is its position, and with no term written past the range.
+    if (indexesAnArray(body, fresh) && (lower !== 1 || peeled > 0 || !readsOnlyAt(body, fresh))) {
+      throw this.error('bad-index', `${written} reads an array at ${indexName}, and runs past ${indexName}'s positions in it`, upperExpr.span,
+        `sum from 1 to the index itself or less (${op}(${indexName}, 1, ${shortText(upperExpr) ?? 'k'}, x[${indexName}]) with x's range that of the index)`);
+    }
+    const shifted = lower === 1 ? body : substituteIndices(body, new Map<string, Index>([[fresh, { k: 'var', name: fresh, offset: lower - 1 }]]));
+    // Position p holds j = p + L - 1: masked past k + c - peeled.
+    const high = outer(upTo.c - peeled - lower + 1);
+    const upToHigh: Term = { k: 'icmp', op: '<=', a: { k: 'var', name: fresh, offset: 0 }, b: high };
+    this.pendingSums.set(fresh, { written: indexName, span: indexExpr.span });
+    const dim: Dim = { k: 'sym', name: PENDING + fresh };
+    const main: Term = op === 'sum' ? { k: 'sum', index: fresh, dim, body: masked(upToHigh, clampedValues(shifted, fresh, undefined, high)) }
+      : { k: 'reduce', op: 'prod', index: fresh, dim, body: masked(upToHigh, clampedValues(shifted, fresh, undefined, high)) };
+    // A term written out, j = k + c - e, is masked where that is below L (k + c = 0 with j from 1), its value held at L.
+    const from: Index = { k: 'lit', value: lower };
+    const tail = Array.from({ length: peeled }, (_, e) => {
+      const term = substituteIndices(clampedValues(body, fresh, from, undefined), new Map<string, Index>([[fresh, outer(upTo.c - e)]]));
+      return lowest - e >= lower ? term : masked({ k: 'icmp', op: '>=', a: outer(upTo.c - e), b: from }, term);
+    });
+    return scalar(op === 'sum' ? add(main, ...tail) : mul(main, ...tail));
   }
 
   /** The upper bound of a written sum: a dimension symbol plus a whole number (`n`, `n - 1`, `n + 1`), or a whole number. */
@@ -3563,17 +3666,17 @@ function shiftIndex(i: Index, by: number): Index {
  * at the nearest bound outside the bounds, `k (low <= k <= high) + low (k < low) + high (k > high)`,
  * while an array it indexes is still read at k itself.
  */
-function clampedValues(body: Term, index: string, low: Index | undefined, high: Index): Term {
+function clampedValues(body: Term, index: string, low: Index | undefined, high: Index | undefined): Term {
   const at = (offset: number): Index => ({ k: 'var', name: index, offset });
   const shift = shiftIndex;
   const go = (t: Term): Term => {
     if (t.k !== 'ival' || t.index.k !== 'var' || t.index.name !== index) return mapChildren(t, go);
     const o = t.index.offset;
     const k: Index = at(0);
-    const above: Term = { k: 'icmp', op: '>', a: k, b: high };
+    const above: Term | undefined = high && { k: 'icmp', op: '>', a: k, b: high };
     const below: Term | undefined = low && { k: 'icmp', op: '<', a: k, b: low };
-    const inside: Term = below ? mul({ k: 'icmp', op: '<=', a: k, b: high }, { k: 'icmp', op: '>=', a: k, b: low! }) : { k: 'icmp', op: '<=', a: k, b: high };
-    return add(mul(inside, t), mul(above, { k: 'ival', index: shift(high, o) }), ...(below ? [mul(below, { k: 'ival', index: shift(low!, o) })] : []));
+    const inside: Term = mul(...(high ? [{ k: 'icmp', op: '<=', a: k, b: high } as Term] : []), ...(low ? [{ k: 'icmp', op: '>=', a: k, b: low } as Term] : []));
+    return add(mul(inside, t), ...(above ? [mul(above, { k: 'ival', index: shift(high!, o) })] : []), ...(below ? [mul(below, { k: 'ival', index: shift(low!, o) })] : []));
   };
   return go(body);
 }
@@ -3632,10 +3735,20 @@ function readsOnlyAt(t: Term, name: string): boolean {
 function indexesAnArray(t: Term, name: string): boolean {
   const at = (i: Index): boolean => (i.k === 'var' && i.name === name) || (i.k === 'affine' && i.terms.some((p) => !p.dim && p.name === name))
     || (i.k === 'label' && i.indices.some(at));
+  // Compared with an inner sum's index (a triangular sum's mask, j <= k), a size or a number, the index is a value: a
+  // shift of its sum moves it as it moves every other use of its value, so that reads no position.
+  const inner = new Set<string>();
+  const bind = (x: Term): Term => {
+    if (x.k === 'sum' || x.k === 'reduce') inner.add(x.index);
+    return mapChildren(x, bind);
+  };
+  bind(t);
+  const value = (i: Index): boolean => (i.k === 'var' && inner.has(i.name)) || i.k === 'dim' || i.k === 'lit';
   let found = false;
   const visit = (x: Term): Term => {
     if (found) return x;
-    if ((x.k === 'input' && x.ref.indices.some(at)) || (x.k === 'icmp' && (at(x.a) || at(x.b))) || (x.k === 'diff' && x.v.indices.some(at))) found = true;
+    if ((x.k === 'input' && x.ref.indices.some(at)) || (x.k === 'diff' && x.v.indices.some(at))
+      || (x.k === 'icmp' && ((at(x.a) && !value(x.b)) || (at(x.b) && !value(x.a))))) found = true;
     else mapChildren(x, visit);
     return x;
   };
