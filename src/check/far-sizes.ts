@@ -104,7 +104,6 @@ function readsSize(t: Term): boolean {
 function readAt(sides: readonly Term[], dims: readonly string[], size: number, work: ReadingWork): PreciseValue[] | undefined {
   const sizes = new Map(dims.map((d) => [d, size]));
   const cost = preciseEvaluationWork(sides, sizes);
-  if (process.env.DBG_FAR) process.stderr.write(`far ${size} ${cost}\n`);
   if (cost > work.left) return undefined;
   work.left -= cost;
   try {
