@@ -26,12 +26,39 @@ const NON_NEGATIVE: ReadonlySet<FunctionName> = new Set<FunctionName>(['relu', '
 
 class TotalTerms {
   private readonly inputs: ReadonlyMap<string, Input>;
+  /**
+   * Each answer once per subterm: positive, nonNegative and total ask each other of the same subterm, so a chain of
+   * square roots asked all three at each level, 3^depth (Nesterov's a_{k+1} = (1 + sqrt(1 + 4 a_k^2)) / 2 took 12 s at
+   * a_16 and ran past 15 minutes at a_20; probe 103).
+   */
+  private readonly known = { total: new Map<Term, boolean>(), positive: new Map<Term, boolean>(), nonNegative: new Map<Term, boolean>() };
 
   constructor(inputs: readonly Input[]) {
     this.inputs = new Map(inputs.map((i) => [i.name, i]));
   }
 
   total(t: Term): boolean {
+    return this.remembered(this.known.total, t, () => this.totalOf(t));
+  }
+
+  positive(t: Term): boolean {
+    return this.remembered(this.known.positive, t, () => this.positiveOf(t));
+  }
+
+  nonNegative(t: Term): boolean {
+    return this.remembered(this.known.nonNegative, t, () => this.nonNegativeOf(t));
+  }
+
+  private remembered(memo: Map<Term, boolean>, t: Term, answer: () => boolean): boolean {
+    let known = memo.get(t);
+    if (known === undefined) {
+      known = answer();
+      memo.set(t, known);
+    }
+    return known;
+  }
+
+  private totalOf(t: Term): boolean {
     switch (t.k) {
       case 'num': case 'pi': case 'input': case 'size': case 'ival': case 'icmp':
         return true;
@@ -78,7 +105,7 @@ class TotalTerms {
     return this.positive(t) || (t.k === 'num' && t.value.num !== 0n) || (t.k === 'mul' && t.factors.every((f) => this.nonZero(f)));
   }
 
-  positive(t: Term): boolean {
+  private positiveOf(t: Term): boolean {
     switch (t.k) {
       case 'num': return t.value.num > 0n;
       case 'pi': case 'size': case 'ival': return true;
@@ -95,7 +122,7 @@ class TotalTerms {
     }
   }
 
-  nonNegative(t: Term): boolean {
+  private nonNegativeOf(t: Term): boolean {
     if (this.positive(t)) return true;
     switch (t.k) {
       case 'num': return t.value.num >= 0n;

@@ -164,7 +164,8 @@ export class AtomTable {
   readonly expArgument = new Map<number, RationalFunction>();
 
   name(id: number): string {
-    return this.atoms[id].text;
+    const text = this.atoms[id].text;
+    return text.length <= MAX_NAME_IN_TEXT ? text : abbreviated(text);
   }
 
   /**
@@ -1738,6 +1739,19 @@ const MAX_EXP_POWER = 4096n;
 const ANALYTIC_ATOM = /^(sin|cos|atan|asin|asinh|erf|erfc|atan2)\(/;
 /** What makes an argument piecewise or with branches: roots, abs, comparisons, extrema. */
 const NOT_PLAIN = /sqrt|abs|\^\(|[<>]|max|min|sign|relu|series|integral/;
+
+/**
+ * The longest atom text another atom's text writes out whole. An atom's text writes its argument's atoms by their
+ * texts, so a recurrence that reads its last entry twice doubles its text at each entry: Nesterov's
+ * a_{k+1} = (1 + sqrt(1 + 4 a_k^2)) / 2 ran 15 minutes at a_20, and at a_30 passed V8's longest string (probe 103).
+ */
+const MAX_NAME_IN_TEXT = 2000;
+
+/** A long atom text cut short, with every word {@link NOT_PLAIN} finds in the whole of it kept: its reading as plain or not stays. */
+function abbreviated(text: string): string {
+  const words = new Set([...text.matchAll(new RegExp(NOT_PLAIN.source, 'g'))].map((m) => m[0]));
+  return `${text.slice(0, MAX_NAME_IN_TEXT / 2)}…[${text.length} characters${words.size > 0 ? `: ${[...words].join(' ')}` : ''}]`;
+}
 
 /** The name an integral's own variable is keyed by, followed by its depth. */
 const INTEGRAL_VARIABLE = 't#integral';

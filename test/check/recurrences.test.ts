@@ -165,6 +165,16 @@ claim y_14 > 0
     expect(deep.detail.diagnostic?.message).toMatch(/passes 250000 term nodes/);
   }, 60_000);
 
+  it("reads Nesterov's a_{k+1} = (1 + sqrt(1 + 4 a_k^2)) / 2 to a_30 (probe 103: an engine fault, a string past V8's longest)", () => {
+    // a_30 = 16.7003897860880635...; a_20 = 11.57...
+    expect(verdictsIn(`let a[0] = 1
+let a[t] = (1 + sqrt(1 + 4 * a[t - 1]^2)) / 2
+claim a[30] <= 16
+claim a[30] <= 16.71
+claim a[20] >= (20 + 2) / 2
+`)).toEqual(['refuted', 'proved', 'proved']);
+  }, 60_000);
+
   it('refuses a step written ahead with no first case, saying what to write', () => {
     const messages = stepsIn('let s_{k+1} = 2\nclaim s_1 = 2\n').map((st) => st.detail.diagnostic?.message ?? '');
     expect(messages).toContain("k + 1 is the count of a recurrence's step, and s has no first case");
