@@ -14,7 +14,7 @@
  * Only the report is the inequality's own: a counterexample shows A and E, not 1 and 0.
  */
 import type { Relation } from '../syntax/index.ts';
-import { hasApply, shownApart, twoValuedClass, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
+import { hasApply, logForm, shownApart, twoValuedClass, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
 import { compilePreciseSide, compileTerm, evaluatePrecise, IndexSlots, layoutInputs, newState, preciseEvaluator, QUADRATURE_WORK, withQuadratureWork, type Layout } from '../numeric/index.ts';
 import { Decimal } from 'decimal.js';
 import type { Counterexample, StepResult } from './results.ts';
@@ -109,6 +109,17 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
     if (precise !== undefined && !holds(relation, precise[0].cmp(precise[1]), 0) && (doublesHold || !precise[0].eq(precise[1]))
       && (doublesHold || a === b || far(precise[0], a) || far(precise[1], b))) {
       return readInSixtyDigits(result, c, precise, relation, `below what double precision can see (in doubles they read ${short(a)} and ${short(b)})`);
+    }
+    // Past the range of 60-digit numbers too (erfc(x) and exp(-x^2) / (x sqrt(pi) + 1e-9) at x = 1e10, e^(-10^20)): their
+    // logs, as the numbers compared them (numeric/precise.ts).
+    if (precise === undefined && a === b) {
+      const logs = preciseValuesAt(model.inputs, claim, [logForm(above), logForm(step)], c);
+      if (logs !== undefined && !holds(relation, logs[0].cmp(logs[1]), 0)) {
+        const shown = shownApart(logs[0], logs[1]);
+        const read = { ...c, lhs: `exp(${shown.lhs})`, rhs: `exp(${shown.rhs})`, difference: `exp(${shown.lhs}) - exp(${shown.rhs})`, tolerance: undefined };
+        const words = `the line above, exp(${shown.lhs}), is not ${relationWords(relation)} the step, exp(${shown.rhs}): past the range of every reading (in doubles both read ${short(a)}), their logs differ by ${shown.difference}; read in 60 digits through their logs`;
+        return { ...result, detail: { ...withoutExplanation(result).detail, counterexample: read, explanation: words } };
+      }
     }
   }
   const explanation = noValue ? `the step has no value ${at === '' ? 'here' : `at ${at}`}, where the line above is ${short(a)}`

@@ -107,6 +107,13 @@ export function preciseEvaluationWork(terms: readonly Term[], sizes: ReadonlyMap
   });
 }
 
+/**
+ * Functions whose domain ends at 0 or at +-1 (log, sqrt, log1p, atanh, asin): an argument there within its error may
+ * lie outside. (factorial's whole numbers are no such end: 2k + 1 read at 1 +- 5e-60 is 1.)
+ */
+const EDGED: ReadonlySet<string> = new Set(Object.entries(FUNCTIONS)
+  .filter(([, f]) => ['positive', 'non-negative', '-1 < x < 1', 'from -1 to 1', 'greater than -1'].includes(f.domain ?? '')).map(([name]) => name));
+
 /** The largest index an evaluation state holds (its indices are 32-bit integers). */
 const MAX_INDEX = 2 ** 31 - 1;
 
@@ -362,9 +369,32 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       if (product !== undefined && dimSize(product.dim, layout.sizes) > MAX_TERMS_ADDED) {
         c = go(logForm(product));
       }
+      // log of a product or a quotient whose reading is past decimal.js's range (phi(x) / (x + 1e-9) at x = 1e10 is
+      // e^(-5e19)): the sum of its factors' logs, where each has a value (probe 104: a Mills bound in logs, verified).
+      const split = t.k === 'fn' && t.name === 'log' && t.args.length === 1 && (t.args[0].k === 'mul' || t.args[0].k === 'pow') ? logForm(t.args[0]) : undefined;
+      if (split !== undefined && !(split.k === 'fn' && split.name === 'log')) c = throughFactors(c, split);
       compiled.set(t, c);
     }
     return c;
+  };
+  /** A log read `direct`ly, and where that is unsettled or infinite, as `split`, its argument's factors' logs, if that settles. */
+  const throughFactors = (direct: PreciseCompiled, split: Term): PreciseCompiled => {
+    let parts: PreciseCompiled | undefined;
+    return (s) => {
+      const outer = context.unsettled;
+      context.unsettled = false;
+      const v = direct(s);
+      const ev = context.error;
+      if (!context.unsettled && v.isFinite()) { context.unsettled = outer; return v; }
+      const unsettled = context.unsettled;
+      context.unsettled = false;
+      parts ??= go(split);
+      const w = parts(s);
+      if (!context.unsettled && w.isFinite()) { context.unsettled = outer; return w; }
+      context.unsettled = outer || unsettled;
+      context.error = ev;
+      return v;
+    };
   };
   /**
    * log(Phi(a)), log(phi(a)) and log(erfc(a)) far in the tail, where the function is past every reading (Phi(-1e10) is
@@ -600,7 +630,19 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         // a written-out 4x4 inverse computed all sixteen cofactors per entry, 0.7 s a 60-digit reading of a ridge step.
         const selectors = selectorFactors(t, layout)?.map((i) => parts[i]);
         const unitFactors = t.factors.map((f) => f.k === 'num' && (f.value.num === f.value.den || f.value.num === -f.value.den));
-        return (s) => {
+        // 0 * A keeps A's domain (a bound's line above, relation-steps.ts): where A is past decimal.js's range (erfc(x) at
+        // x = 1e10, e^(-10^20)), the logs of its factors show it has a value, and the product is 0 (probe 104).
+        const zeroTimes = t.factors.some((f) => f.k === 'num' && f.value.num === 0n);
+        let logsOfFactors: PreciseCompiled[] | undefined;
+        const positiveFactors = (s: EvaluationState): boolean => {
+          logsOfFactors ??= t.factors.filter((f) => f.k !== 'num').map((f) => go(logForm(f)));
+          const outer = context.unsettled;
+          context.unsettled = false;
+          const settled = logsOfFactors.every((log) => log(s).isFinite() && !context.unsettled);
+          context.unsettled = outer;
+          return settled;
+        };
+        const plainProduct: PreciseCompiled = (s) => {
           if (selectors !== undefined) {
             for (const selector of selectors) {
               if (selector(s).isZero()) { context.error = ZERO_BOUND; return zero; }
@@ -625,6 +667,17 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           context.error = error;
           return product;
         };
+        if (zeroTimes) {
+          return (s) => {
+            const outer = context.unsettled;
+            context.unsettled = false;
+            const v = plainProduct(s);
+            if (context.unsettled && !v.isNaN() && positiveFactors(s)) { context.unsettled = outer; context.error = ZERO_BOUND; return zero; }
+            context.unsettled ||= outer;
+            return v;
+          };
+        }
+        return plainProduct;
       }
       case 'pow': {
         const base = go(t.base);
@@ -685,6 +738,14 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
               }
               context.error = ZERO_BOUND;
               return nan;
+            }
+            // Inside the domain only within the argument's error (a = 2 against an interval's included end 2 (1 - c) at
+            // c = 9e-201, which 60 digits read as 2: sqrt(2 (1 - c) - a) is 0 +- 1e-60), whether there is a value is not
+            // known either (probe 103: the point, outside its interval, refuted a true bound). Asked only at an edge.
+            for (let i = 0; i < vs.length && EDGED.has(t.name) && !clamped && !context.unsettled; i++) {
+              if (es[i].isZero() || !es[i].isFinite() || !(vs[i].abs().lte(es[i]) || vs[i].abs().minus(1).abs().lte(es[i]))) continue;
+              const moved = [vs[i].plus(es[i]), vs[i].minus(es[i])].map((w) => preciseValue(rule, D, vs.map((v, j) => (j === i ? w : v))));
+              if (moved.some((m) => m.isNaN())) context.unsettled = true;
             }
             // exp(1e300) is past decimal.js's range as it is past the doubles': a value no reading holds, not no value
             // (exp(x) - exp(2 x) at x = 1e300 was refuted as having none, probe 77).
@@ -889,12 +950,36 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         // Sides of numbers, scalar inputs, + * / and abs are read exactly where 60 digits cannot call them (a tie).
         const exactA = compileExact(t.a, layout);
         const exactB = exactA && compileExact(t.b, layout);
+        // Sides past decimal.js's range compared through their logs (model/log-form.ts), compiled on first need.
+        let logs: [PreciseCompiled, PreciseCompiled] | undefined;
+        const throughLogs = (s: EvaluationState): boolean | undefined => {
+          logs ??= [go(logForm(t.a)), go(logForm(t.b))];
+          const outer = context.unsettled;
+          context.unsettled = false;
+          const u = logs[0](s);
+          const eu = context.error;
+          const v = logs[1](s);
+          const bound = eu.plus(context.error);
+          const settled = !context.unsettled && u.isFinite() && v.isFinite() && u.minus(v).abs().gt(bound);
+          context.unsettled = outer;
+          context.error = ZERO_BOUND;
+          return settled ? compare(op, u.cmp(v), 0) : undefined;
+        };
         return (s) => {
+          const outer = context.unsettled;
+          context.unsettled = false;
           const x = a(s);
           const ex = context.error;
           const y = b(s);
           const bound = ex.plus(context.error);
           context.error = ZERO_BOUND;
+          // Positive sides that underflowed or overflowed (erfc(x) against exp(-x^2) / (x sqrt(pi) + 1e-9) at x = 1e10,
+          // e^(-10^20)): their logs may still stand apart (probe 104: the bound fails past x = 8.9e8 and was verified).
+          if (context.unsettled && !x.isNaN() && !y.isNaN() && !x.isNegative() && !y.isNegative()) {
+            const logsSay = throughLogs(s);
+            if (logsSay !== undefined) { context.unsettled = outer; return logsSay ? one : zero; }
+          }
+          context.unsettled ||= outer;
           // A comparison with no value on one side has no value either.
           if (x.isNaN() || y.isNaN()) return nan;
           // Closer than their error bounds: even 60 digits cannot say which side is larger, unless exact fractions can.

@@ -513,10 +513,28 @@ claim erfc(u) <= exp(-u^2) / (sqrt(pi) * u) * (1 - 1e-6)
 claim log(Phi(u)) >= -phi(u) / u * (1 - 1e-6)
 `), { seed }).map((c) => c.steps[0]);
       expect(steps.map((s) => s.verdict), `seed ${seed}`).toEqual(['refuted', 'refuted', 'refuted']);
-      // Shown in the 60 digits that refuted it, not as the doubles' 0 and 0.
+      // Shown in the 60 digits that refuted it, not as the doubles' 0 and 0: past their range too (u = 1e10), through
+      // the logs the numbers compared, exp(-5.0000000000000000000e19...).
       const shown = steps[0].detail.counterexample!;
-      expect(typeof shown.lhs === 'string' && /e-\d{3,}/.test(shown.lhs), String(shown.lhs)).toBe(true);
+      expect(typeof shown.lhs === 'string' && /e-\d{3,}|^exp\(-\d{10,}\./.test(shown.lhs), String(shown.lhs)).toBe(true);
       expect(steps[0].detail.explanation).toContain('read in 60 digits');
+    }
+  }, 60_000);
+
+  it('reads sides past the range of 60-digit numbers through their logs: erfc(x) <= exp(-x^2) / (x sqrt(pi) + 1e-9) fails past x = 8.9e8 (probe 104: verified)', () => {
+    for (const seed of [1, 2]) {
+      const [slip, truth, logSlip, logTruth] = claimsOf(deriv(`given x: positive
+claim erfc(x) <= exp(-x^2) / (x * sqrt(pi) + 1e-9)
+claim erfc(x) <= exp(-x^2) / (x * sqrt(pi))
+claim log(1 - Phi(x)) <= log(phi(x) / (x + 1e-9))
+claim log(1 - Phi(x)) <= log(phi(x) / x)
+`), { seed }).map((c) => c.steps[0]);
+      // The log of a quotient past every reading (e^(-5e19) at x = 1e10) is the difference of its factors' logs.
+      expect([logSlip.verdict, logTruth.verdict]).toEqual(['refuted', 'verified']);
+      expect(slip.verdict, `seed ${seed}`).toBe('refuted');
+      expect(slip.detail.counterexample!.inputs.x).toBeGreaterThan(8.8e8);
+      expect(slip.detail.explanation).toContain('their logs differ by 5.14');
+      expect(truth.verdict).toBe('verified');
     }
   }, 60_000);
 

@@ -63,6 +63,19 @@ describe('intervals: the syntax', () => {
 });
 
 describe('intervals: the verdicts', () => {
+  it('does not refute at a point outside an interval whose end 60 digits cannot tell from it: a = 2 against 2 (1 - c), c = 9e-201 (probe 103)', () => {
+    // (1 - a)^2 / 2 <= 1/2 - c a holds for a in (0, 2 (1 - c)]; in doubles and in 60 digits that end reads 2.
+    const verdicts = [1, 2].map((seed) => verdictsIn(`given c: real in (0, 1e-200)
+given a: real in (0, 2*(1 - c)]
+claim (1 - a)^2 / 2 <= 1/2 - c*a
+claim (1 - a)^2 / 2 <= 1/2 - 2 * c*a
+`, { seed, trials: 60 }));
+    for (const [truth, slip] of verdicts) {
+      expect(['proved', 'verified']).toContain(truth);
+      expect(slip).toBe('refuted');
+    }
+  }, 60_000);
+
   it('holds an identity true on the interval only, and refutes it on the whole line', () => {
     expect(verdictsIn(`given x: real in (-pi/2, pi/2)
 given y: real
