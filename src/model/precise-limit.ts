@@ -193,7 +193,9 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
     // At another factor too: a body periodic in log x (cos(2 pi log10(x))) reads the same at every 10^k times one
     // factor, and settled to a value it does not have (probe 32).
     const readings = OUTER_EXPONENTS.map((e) => read(point(e, make(SHIFT_DIGITS))));
-    if (readings.every((r) => r !== undefined && !r.value.isNaN())) {
+    // A reading to no digit (x^2 (sqrt(pi) x exp(x^2) erfc(x) - 1) at 1e48: its difference 1e-97 is past 60 digits, read
+    // as 0 +- 1e36) is none either (probe 104: the limit, -1/2, was an error).
+    if (readings.every((r) => r !== undefined && !r.value.isNaN() && r.error.lte(bound(r.value.abs()).plus(1)))) {
       const outer = settle(readings, bound);
       if (outer.kind !== 'value' || bound(outer.value.minus(best.value).abs()).gt(bound(outer.error).plus(best.error).times(NOISE))) return { kind: 'unsettled' };
     }

@@ -114,6 +114,14 @@ export function preciseEvaluationWork(terms: readonly Term[], sizes: ReadonlyMap
 const EDGED: ReadonlySet<string> = new Set(Object.entries(FUNCTIONS)
   .filter(([, f]) => ['positive', 'non-negative', '-1 < x < 1', 'from -1 to 1', 'greater than -1'].includes(f.domain ?? '')).map(([name]) => name));
 
+/** Functions past their digits or decimal.js's range long before their logs are: gamma's family, and the exponential tails. */
+const PAST_RANGE: ReadonlySet<string> = new Set(['gamma', 'factorial', 'binomial', 'exp', 'erfc', 'Phi', 'phi']);
+
+/** Whether a product reads a function of {@link PAST_RANGE}: only such a product is read again through its factors' logs. */
+function readsPastRange(t: Term): boolean {
+  return someSubterm(t, (x) => x.k === 'fn' && PAST_RANGE.has(x.name));
+}
+
 /** The largest index an evaluation state holds (its indices are 32-bit integers). */
 const MAX_INDEX = 2 ** 31 - 1;
 
@@ -376,6 +384,33 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       compiled.set(t, c);
     }
     return c;
+  };
+  /**
+   * A product read `direct`ly, and where that is unsettled, as the exp of its factors' logs where that settles:
+   * gamma(x + 1/2) / (gamma(x) sqrt(x)) at x = 1e16, whose gammas are past the family's digits, is
+   * exp(lgamma(x + 1/2) - lgamma(x) - log(x) / 2) (probe 104: the limits of gamma ratios at infinity were errors).
+   */
+  const throughLogsOfFactors = (direct: PreciseCompiled, product: Term): PreciseCompiled => {
+    let logs: PreciseCompiled | undefined;
+    return (s) => {
+      const outer = context.unsettled;
+      context.unsettled = false;
+      const v = direct(s);
+      const ev = context.error;
+      if (!context.unsettled) { context.unsettled = outer; return v; }
+      context.unsettled = false;
+      logs ??= go(logForm(product));
+      const l = logs(s);
+      const el = context.error;
+      if (context.unsettled || !l.isFinite() || !el.isFinite() || el.gt(1)) { context.unsettled = true; context.error = ev; return v; }
+      context.unsettled = outer;
+      const w = l.exp();
+      // exp(l +- e) lies within exp(l) (exp(e) - 1) of exp(l), and exp(e) - 1 <= 1.001 e for e up to 1e-3 (the bounds'
+      // few digits read exp(1e-41) - 1 as 1e-7).
+      const grown = el.lt('1e-3') ? new BOUND(el).times(1.001) : new BOUND(el).exp().minus(1);
+      context.error = abs(w).times(grown).plus(rounding(w, 2));
+      return w;
+    };
   };
   /** A log read `direct`ly, and where that is unsettled or infinite, as `split`, its argument's factors' logs, if that settles. */
   const throughFactors = (direct: PreciseCompiled, split: Term): PreciseCompiled => {
@@ -677,7 +712,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             return v;
           };
         }
-        return plainProduct;
+        return readsPastRange(t) ? throughLogsOfFactors(plainProduct, t) : plainProduct;
       }
       case 'pow': {
         const base = go(t.base);
@@ -1057,7 +1092,7 @@ function argumentError(
   if (out.isFinite() && inRange(out) && vs.every(inRange)) {
     const xs = vs.map((v) => v.toNumber());
     const slope = slopes(...xs)[i];
-    if (Number.isFinite(slope) && (slope !== 0 || outSize.isZero()) && steadySlope(slopes, xs, i, slope)) return carry(new BOUND(slope), e);
+    if (Number.isFinite(slope) && (slope !== 0 || outSize.isZero()) && steadySlope(slopes, xs, i, slope, e.toNumber())) return carry(new BOUND(slope), e);
   }
   if (!out.isFinite()) return new BOUND(Infinity);
   // v +- e in enough digits to tell them from v: e is at least v's own rounding, so a few more than v's.
@@ -1082,9 +1117,12 @@ const MAX_CHANGE_DIGITS = 1000;
  * either side of argument i: where it is not, the argument is next to a singularity
  * and its rounding to a double says little about the slope at the 60-digit value.
  */
-function steadySlope(slopes: (...args: number[]) => number[], xs: readonly number[], i: number, slope: number): boolean {
+function steadySlope(slopes: (...args: number[]) => number[], xs: readonly number[], i: number, slope: number, error: number): boolean {
   const x = xs[i];
-  const step = x === 0 ? Number.MIN_VALUE : Math.abs(x) * Number.EPSILON;
+  // Over the whole of the argument's error too: the slope at x bounds the change over x +- e only where it holds
+  // there. exp(0 +- 1.2e24) (lgamma(x + 1/2) - lgamma(x) at x = 1e80 in 60 digits) was bounded by exp'(0) * 1.2e24 and a
+  // limit read 7e-41 +- 9e-17 where the value is 1.
+  const step = Math.max(x === 0 ? Number.MIN_VALUE : Math.abs(x) * Number.EPSILON, Number.isFinite(error) ? error : Infinity);
   for (const moved of [x + step, x - step]) {
     const other = slopes(...xs.map((v, j) => (j === i ? moved : v)))[i];
     if (!(Math.abs(other - slope) <= 1e-6 * Math.abs(slope))) return false;

@@ -40,6 +40,20 @@ describe('limits: the 60-digit reading', () => {
 });
 
 describe('limits: the verdicts', () => {
+  it('reads gamma ratios and Mills ratios at infinity through their logs: Stirling, Gamma(x + 1/2) / Gamma(x), x e^(x^2) erfc(x), with their next terms (probe 104: errors)', () => {
+    expect(verdictsIn(`claim limit(x, Infinity, gamma(x + 1) / (sqrt(2 * pi * x) * (x / exp(1))^x)) = 1
+claim limit(x, Infinity, gamma(x + 1) / (sqrt(pi * x) * (x / exp(1))^x)) = 1
+claim limit(x, Infinity, x * (gamma(x + 1) / (sqrt(2 * pi * x) * (x / exp(1))^x) - 1)) = 1/12
+claim limit(x, Infinity, x * (gamma(x + 1) / (sqrt(2 * pi * x) * (x / exp(1))^x) - 1)) = 1/24
+claim limit(x, Infinity, x * (gamma(x + 1/2) / (gamma(x) * sqrt(x)) - 1)) = -1/8
+claim limit(x, Infinity, x * (gamma(x + 1/2) / (gamma(x) * sqrt(x)) - 1)) = 1/8
+claim limit(x, Infinity, x * exp(x^2) * erfc(x)) = 1 / sqrt(pi)
+claim limit(x, Infinity, x * exp(x^2) * erfc(x)) = 2 / sqrt(pi)
+claim limit(x, Infinity, x^2 * (sqrt(pi) * x * exp(x^2) * erfc(x) - 1)) = -1/2
+claim limit(x, Infinity, x^2 * (sqrt(pi) * x * exp(x^2) * erfc(x) - 1)) = -1
+`)).toEqual(['verified', 'refuted', 'verified', 'refuted', 'verified', 'refuted', 'verified', 'refuted', 'verified', 'refuted']);
+  }, 60_000);
+
   it('toward Infinity, a cube root\'s rate is read at the outer magnitudes (Stewart 4.4 Ex. 3, probe 29); a limit that does not exist stays no value', () => {
     expect(verdictsIn(`claim limit(x, Infinity, log(x) / x^(1/3)) = 0
 claim limit(x, Infinity, 3 / x^(1/3)) = 0
