@@ -385,6 +385,16 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     }
     return c;
   };
+  /** `compiled` read with an unsettled flag of its own: its value, its error and whether it settled; the flag as it was. */
+  const isolated = (compiled: PreciseCompiled, s: EvaluationState): { value: PreciseNumber; error: PreciseNumber; settled: boolean } => {
+    const outer = context.unsettled;
+    context.unsettled = false;
+    const value = compiled(s);
+    const error = context.error;
+    const settled = !context.unsettled;
+    context.unsettled = outer;
+    return { value, error, settled };
+  };
   /**
    * A product read `direct`ly, and where that is unsettled, as the exp of its factors' logs where that settles:
    * gamma(x + 1/2) / (gamma(x) sqrt(x)) at x = 1e16, whose gammas are past the family's digits, is
@@ -393,21 +403,19 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
   const throughLogsOfFactors = (direct: PreciseCompiled, product: Term): PreciseCompiled => {
     let logs: PreciseCompiled | undefined;
     return (s) => {
-      const outer = context.unsettled;
-      context.unsettled = false;
-      const v = direct(s);
-      const ev = context.error;
-      if (!context.unsettled) { context.unsettled = outer; return v; }
-      context.unsettled = false;
-      logs ??= go(logForm(product));
-      const l = logs(s);
-      const el = context.error;
-      if (context.unsettled || !l.isFinite() || !el.isFinite() || el.gt(1)) { context.unsettled = true; context.error = ev; return v; }
-      context.unsettled = outer;
-      const w = l.exp();
+      const read = isolated(direct, s);
+      context.error = read.error;
+      if (read.settled) return read.value;
+      const log = isolated(logs ??= go(logForm(product)), s);
+      if (!log.settled || !log.value.isFinite() || !log.error.isFinite() || log.error.gt(1)) {
+        context.unsettled = true;
+        context.error = read.error;
+        return read.value;
+      }
+      const w = log.value.exp();
       // exp(l +- e) lies within exp(l) (exp(e) - 1) of exp(l), and exp(e) - 1 <= 1.001 e for e up to 1e-3 (the bounds'
       // few digits read exp(1e-41) - 1 as 1e-7).
-      const grown = el.lt('1e-3') ? new BOUND(el).times(1.001) : new BOUND(el).exp().minus(1);
+      const grown = log.error.lt('1e-3') ? new BOUND(log.error).times(1.001) : new BOUND(log.error).exp().minus(1);
       context.error = abs(w).times(grown).plus(rounding(w, 2));
       return w;
     };
@@ -416,19 +424,13 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
   const throughFactors = (direct: PreciseCompiled, split: Term): PreciseCompiled => {
     let parts: PreciseCompiled | undefined;
     return (s) => {
-      const outer = context.unsettled;
-      context.unsettled = false;
-      const v = direct(s);
-      const ev = context.error;
-      if (!context.unsettled && v.isFinite()) { context.unsettled = outer; return v; }
-      const unsettled = context.unsettled;
-      context.unsettled = false;
-      parts ??= go(split);
-      const w = parts(s);
-      if (!context.unsettled && w.isFinite()) { context.unsettled = outer; return w; }
-      context.unsettled = outer || unsettled;
-      context.error = ev;
-      return v;
+      const read = isolated(direct, s);
+      if (read.settled && read.value.isFinite()) { context.error = read.error; return read.value; }
+      const sum = isolated(parts ??= go(split), s);
+      if (sum.settled && sum.value.isFinite()) { context.error = sum.error; return sum.value; }
+      if (!read.settled) context.unsettled = true;
+      context.error = read.error;
+      return read.value;
     };
   };
   /**
@@ -669,14 +671,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         // x = 1e10, e^(-10^20)), the logs of its factors show it has a value, and the product is 0 (probe 104).
         const zeroTimes = t.factors.some((f) => f.k === 'num' && f.value.num === 0n);
         let logsOfFactors: PreciseCompiled[] | undefined;
-        const positiveFactors = (s: EvaluationState): boolean => {
-          logsOfFactors ??= t.factors.filter((f) => f.k !== 'num').map((f) => go(logForm(f)));
-          const outer = context.unsettled;
-          context.unsettled = false;
-          const settled = logsOfFactors.every((log) => log(s).isFinite() && !context.unsettled);
-          context.unsettled = outer;
-          return settled;
-        };
+        const positiveFactors = (s: EvaluationState): boolean => (logsOfFactors ??= t.factors.filter((f) => f.k !== 'num').map((f) => go(logForm(f))))
+          .every((log) => { const read = isolated(log, s); return read.settled && read.value.isFinite(); });
         const plainProduct: PreciseCompiled = (s) => {
           if (selectors !== undefined) {
             for (const selector of selectors) {
@@ -704,12 +700,11 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         };
         if (zeroTimes) {
           return (s) => {
-            const outer = context.unsettled;
-            context.unsettled = false;
-            const v = plainProduct(s);
-            if (context.unsettled && !v.isNaN() && positiveFactors(s)) { context.unsettled = outer; context.error = ZERO_BOUND; return zero; }
-            context.unsettled ||= outer;
-            return v;
+            const read = isolated(plainProduct, s);
+            if (!read.settled && !read.value.isNaN() && positiveFactors(s)) { context.error = ZERO_BOUND; return zero; }
+            if (!read.settled) context.unsettled = true;
+            context.error = read.error;
+            return read.value;
           };
         }
         return readsPastRange(t) ? throughLogsOfFactors(plainProduct, t) : plainProduct;
@@ -989,32 +984,23 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         let logs: [PreciseCompiled, PreciseCompiled] | undefined;
         const throughLogs = (s: EvaluationState): boolean | undefined => {
           logs ??= [go(logForm(t.a)), go(logForm(t.b))];
-          const outer = context.unsettled;
-          context.unsettled = false;
-          const u = logs[0](s);
-          const eu = context.error;
-          const v = logs[1](s);
-          const bound = eu.plus(context.error);
-          const settled = !context.unsettled && u.isFinite() && v.isFinite() && u.minus(v).abs().gt(bound);
-          context.unsettled = outer;
+          const [u, v] = [isolated(logs[0], s), isolated(logs[1], s)];
+          const apart = u.settled && v.settled && u.value.isFinite() && v.value.isFinite() && u.value.minus(v.value).abs().gt(u.error.plus(v.error));
           context.error = ZERO_BOUND;
-          return settled ? compare(op, u.cmp(v), 0) : undefined;
+          return apart ? compare(op, u.value.cmp(v.value), 0) : undefined;
         };
         return (s) => {
-          const outer = context.unsettled;
-          context.unsettled = false;
-          const x = a(s);
-          const ex = context.error;
-          const y = b(s);
-          const bound = ex.plus(context.error);
+          const [left, right] = [isolated(a, s), isolated(b, s)];
+          const [x, y] = [left.value, right.value];
+          const bound = left.error.plus(right.error);
           context.error = ZERO_BOUND;
           // Positive sides that underflowed or overflowed (erfc(x) against exp(-x^2) / (x sqrt(pi) + 1e-9) at x = 1e10,
           // e^(-10^20)): their logs may still stand apart (probe 104: the bound fails past x = 8.9e8 and was verified).
-          if (context.unsettled && !x.isNaN() && !y.isNaN() && !x.isNegative() && !y.isNegative()) {
+          if (!(left.settled && right.settled) && !x.isNaN() && !y.isNaN() && !x.isNegative() && !y.isNegative()) {
             const logsSay = throughLogs(s);
-            if (logsSay !== undefined) { context.unsettled = outer; return logsSay ? one : zero; }
+            if (logsSay !== undefined) return logsSay ? one : zero;
           }
-          context.unsettled ||= outer;
+          if (!(left.settled && right.settled)) context.unsettled = true;
           // A comparison with no value on one side has no value either.
           if (x.isNaN() || y.isNaN()) return nan;
           // Closer than their error bounds: even 60 digits cannot say which side is larger, unless exact fractions can.
