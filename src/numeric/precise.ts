@@ -413,6 +413,13 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         return read.value;
       }
       const w = log.value.exp();
+      // Past decimal.js's range its exp is 0 or infinite, as the product was: no value read (erfc(x / sqrt 2) / 2 at
+      // x = 1e10 read as exactly 0, and a false Mills bound, 0 <= 0, held).
+      if (w.isZero() || !w.isFinite()) {
+        context.unsettled = true;
+        context.error = read.error;
+        return read.value;
+      }
       // exp(l +- e) lies within exp(l) (exp(e) - 1) of exp(l), and exp(e) - 1 <= 1.001 e for e up to 1e-3 (the bounds'
       // few digits read exp(1e-41) - 1 as 1e-7).
       const grown = log.error.lt('1e-3') ? new BOUND(log.error).times(1.001) : new BOUND(log.error).exp().minus(1);

@@ -529,6 +529,8 @@ claim erfc(x) <= exp(-x^2) / (x * sqrt(pi))
 claim log(1 - Phi(x)) <= log(phi(x) / (x + 1e-9))
 claim log(1 - Phi(x)) <= log(phi(x) / x)
 `), { seed }).map((c) => c.steps[0]);
+      // A product read through its logs whose exp is past the range too has no value read, not 0 (0 <= 0 held at 1e10).
+      expect(claimsOf(deriv(`given x: positive\nclaim erfc(x / sqrt(2)) / 2 <= phi(x) / (x + 1e-6)\n`), { seed })[0].steps[0].verdict).toBe('refuted');
       // The log of a quotient past every reading (e^(-5e19) at x = 1e10) is the difference of its factors' logs.
       expect([logSlip.verdict, logTruth.verdict]).toEqual(['refuted', 'verified']);
       expect(slip.verdict, `seed ${seed}`).toBe('refuted');
