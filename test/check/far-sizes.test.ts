@@ -161,6 +161,20 @@ claim sum(k, 0, n - 1, k * (k - 1)) = n * (n - 1) * (n - 2) / 3
     expect(oneSize.method).toContain('it also holds in 60 digits at');
   }, 60_000);
 
+  it('says a bound whose own constant is past 60 digits far out is undecided: Stirling cut after 1/(360 n^3), plus 1e-50 (probe 104: verified)', () => {
+    // log n! - (Stirling through -1/(360 n^3)) = 1/(1260 n^5) - ...: below 1e-50 from n = 2.5e9, where 1e-50 is a relative 5e-61.
+    const [fine, plain, visible] = stepsIn(`given n: size
+claim log(factorial(n)) >= (n + 1/2) * log(n) - n + log(2 * pi) / 2 + 1 / (12 * n) - 1 / (360 * n^3) + 1e-50
+claim log(factorial(n)) >= (n + 1/2) * log(n) - n + log(2 * pi) / 2 + 1 / (12 * n) - 1 / (360 * n^3)
+claim log(factorial(n)) >= (n + 1/2) * log(n) - n + log(2 * pi) / 2 + 1 / (12 * n) - 1 / (360 * n^3) + 1e-45
+`, DEFAULT_SIZES);
+    expect(fine.verdict).toBe('error');
+    expect(fine.detail.diagnostic?.code).toBe('undecided');
+    expect(fine.detail.diagnostic?.message).toContain('its constant 1e-50 moves them by a relative');
+    expect(plain.verdict).toBe('verified');
+    expect(visible.verdict).toBe('refuted');
+  }, 120_000);
+
   it('leaves a step whose sum has no closed form, a step with an input, and a run at sizes given as they were', () => {
     const [root, withInput] = stepsIn(`given n: size
 given x: unit
