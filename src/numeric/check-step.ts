@@ -203,6 +203,8 @@ export const MAX_PRECISE_WORK = 10_000;
  * inputs are read, not ten.
  */
 const LIMIT_WORK_FACTOR = 20;
+/** ... and where a limit reads an integral, one settled reading of it (numeric/precise.ts, PRECISE_LIMIT_OF_INTEGRAL_WORK). */
+const LIMIT_OF_INTEGRAL_WORK_FACTOR = 320;
 
 /**
  * A series to infinity whose terms overflow doubles before they shrink (a Poisson mass
@@ -274,6 +276,7 @@ export function checkStepNumerically(step: NumericStep, options: NumericStepOpti
 /** What a step's terms are, read from them alone: the same for every check of the step, so read once per step. */
 interface StepFacts {
   readonly readsLimit: boolean;
+  readonly readsLimitOfIntegral: boolean;
   readonly lhsHasDiff: boolean;
   readonly rhsHasDiff: boolean;
   readonly kinkInDiff: boolean;
@@ -295,6 +298,7 @@ function factsOf(step: NumericStep): StepFacts {
   const mayDiverge = (x: Term) => x.k === 'series' || x.k === 'integral' || x.k === 'limit';
   facts = {
     readsLimit: someSubterm(step.lhs, (x) => x.k === 'limit') || someSubterm(step.rhs, (x) => x.k === 'limit'),
+    readsLimitOfIntegral: [step.lhs, step.rhs].some((side) => someSubterm(side, (x) => x.k === 'limit' && someSubterm(x.body, (y) => y.k === 'integral'))),
     lhsHasDiff: hasDiff(step.lhs),
     rhsHasDiff: hasDiff(step.rhs),
     kinkInDiff: hasKinkInDiff(step.lhs) || hasKinkInDiff(step.rhs),
@@ -328,7 +332,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
   let agreedAt: NumericComparison | undefined;
   let definedAnywhere = false;
   const tried: Record<string, number>[] = [];
-  const { readsLimit, lhsHasDiff, rhsHasDiff, kinkInDiff, readsSeries, readsDivergent, gradient } = facts;
+  const { readsLimit, readsLimitOfIntegral, lhsHasDiff, rhsHasDiff, kinkInDiff, readsSeries, readsDivergent, gradient } = facts;
   const isBound = step.rhs.k === 'cmp' || step.lhs.k === 'cmp';
 
   // Agreements read again in 60 digits (readAgreementsPrecisely), at most MAX_AGREEMENT_READINGS per step.
@@ -344,7 +348,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
   // An input where the line above diverges to an infinity and the step has a finite value: the counterexample
   // where the line above has no value anywhere else (`integral(t, 1, Infinity, 1/t) = 1`).
   let divergentWitness: { example: NumericComparison; seed: number } | undefined;
-  const preciseWork = (options.preciseWork ?? MAX_PRECISE_WORK) * (readsLimit ? LIMIT_WORK_FACTOR : readsSeries ? SERIES_WORK_FACTOR : 1);
+  const preciseWork = (options.preciseWork ?? MAX_PRECISE_WORK) * (readsLimitOfIntegral ? LIMIT_OF_INTEGRAL_WORK_FACTOR : readsLimit ? LIMIT_WORK_FACTOR : readsSeries ? SERIES_WORK_FACTOR : 1);
   const directionalAbove = options.directionalAbove ?? DIRECTIONAL_THRESHOLD;
   const rescueUnsettled = options.rescueUnsettled ?? true;
   // Whether a side reads no input and no free index, asked once per step and only of a side read in high precision.

@@ -91,11 +91,11 @@ function nodes(kind: Kind, level: number): Node[] {
 }
 
 /** The integral of f from a to b (undefined: -Infinity, Infinity), in 60 digits. */
-export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b: Decimal | undefined): PreciseQuadrature {
+export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b: Decimal | undefined, scale?: Decimal): PreciseQuadrature {
   if ((a && a.isNaN()) || (b && b.isNaN())) return { value: new D(NaN), error: new D(0) };
   if (a && b && a.eq(b)) return { value: new D(0), error: new D(0) };
   if (a && b && a.gt(b)) {
-    const q = preciseIntegrate(f, b, a);
+    const q = preciseIntegrate(f, b, a, scale);
     return q === 'unsettled' ? q : { value: q.value.neg(), error: q.error };
   }
   // The nodes are placed in 70 digits: a bound read in the integrand's 60 would round a node within 1e-65 of it
@@ -103,7 +103,8 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
   if (a) a = new D(a);
   if (b) b = new D(b);
   const kind: Kind = a ? (b ? 'finite' : 'upper-infinite') : b ? 'lower-infinite' : 'infinite';
-  const half = a && b ? b.minus(a).div(2) : new D(1);
+  // On an infinite range the nodes' unit: the integrand's own scale where it is far from 1 (see {@link integrandScale}).
+  const half = a && b ? b.minus(a).div(2) : new D(scale ?? 1);
   let sum = new D(0);
   let absSum = new D(0);
   let errorSum = new BOUND(0);
@@ -136,9 +137,9 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
       let t: Decimal;
       switch (kind) {
         case 'finite': t = side > 0 ? b!.minus(half.times(node.x)) : a!.plus(half.times(node.x)); break;
-        case 'upper-infinite': t = a!.plus(node.x); break;
-        case 'lower-infinite': t = b!.minus(node.x); break;
-        case 'infinite': t = node.x; break;
+        case 'upper-infinite': t = a!.plus(half.times(node.x)); break;
+        case 'lower-infinite': t = b!.minus(half.times(node.x)); break;
+        case 'infinite': t = half.times(node.x); break;
       }
       const w = node.w.times(half);
       const v = f.value(t);
@@ -222,4 +223,32 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
     const roundoff = new BOUND(h.times(absSum)).times('1e-58');
     return { value, error: new BOUND(change).plus(new BOUND(h).times(errorSum.plus(tail))).plus(roundoff) };
   }
+}
+
+/** Decades a half-line's integrand is looked at, from its finite end, for its scale. */
+const SCALE_DECADES = Array.from({ length: 31 }, (_, k) => 30 - 2 * k);
+
+/**
+ * The distance from a half-line's finite end `a` (toward +Infinity, or -Infinity where `side` is -1) over which the
+ * integrand falls to a millionth of its value next to the end: 10^k for the largest decade k (from 10^-30 to 10^30, in
+ * steps of 100) where it has not yet; undefined where that is within a hundred of 1, or the integrand cannot be read.
+ * x exp(-x t) / (1 + t) at x = 1e8 falls over 1e-8: the rule's nodes, spread over a unit, never settled it, and Watson's
+ * lemma's limits were errors (probe 104).
+ */
+export function integrandScale(f: PreciseIntegrand, a: Decimal, side: 1 | -1): Decimal | undefined {
+  const at = (k: number) => {
+    const v = f.value(a.plus(new D(10).pow(k).times(side)));
+    return v === undefined || !v.isFinite() ? undefined : v.abs();
+  };
+  const near = at(-40);
+  if (near === undefined || near.isZero()) return undefined;
+  let scale: number | undefined;
+  for (const k of [...SCALE_DECADES].reverse()) {
+    const v = at(k);
+    if (v === undefined) return undefined;
+    if (v.lt(near.times('1e-6'))) break;
+    scale = k;
+  }
+  if (scale === undefined || Math.abs(scale) <= 2) return undefined;
+  return new D(10).pow(scale);
 }

@@ -6,7 +6,7 @@ import { clampsRoot } from './nonnegative-roots.ts';
 import { compileExact, exactSign } from './exact-at-point.ts';
 import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
-import { preciseIntegrate } from './precise-quadrature.ts';
+import { integrandScale, preciseIntegrate } from './precise-quadrature.ts';
 import { compileLimitTrend } from './divergence.ts';
 import { constantFraction, finiteSum, limitScale, logForm, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
 
@@ -180,6 +180,11 @@ export interface PreciseWork {
 const PRECISE_INTEGRAL_WORK = 800_000;
 /** The work one limit's readings may do (nested limits multiply their readings, six each): past it, 60 digits cannot say. */
 const PRECISE_LIMIT_WORK = 200_000;
+/**
+ * ... and a limit of an integral's, some ten of them: Watson's lemma, x times the integral of exp(-x t) f(t) over the
+ * half-line as x grows (probe 104: such limits were errors), reads each integral in some 270,000 operations.
+ */
+const PRECISE_LIMIT_OF_INTEGRAL_WORK = 3_000_000;
 
 /** Operations charged for one function value (or non-trivial power) in high precision. */
 export const FUNCTION_COST = 100;
@@ -576,7 +581,11 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         cuts.sort((x, y) => x.cmp(y));
         const integrateOver = (ends: readonly (PreciseNumber | undefined)[]) => {
           for (let i = 0; i + 1 < ends.length && !unsettled; i++) {
-            const piece = preciseIntegrate(integrand, ends[i], ends[i + 1]);
+            // A half-line whose integrand falls off over a scale far from 1 (exp(-x t) at x = 1e8) has its nodes spread
+            // over that scale: over a unit they never settled it.
+            const end = ends[i] === undefined ? ends[i + 1] : ends[i + 1] === undefined ? ends[i] : undefined;
+            const scale = end === undefined ? undefined : integrandScale(integrand, end, ends[i] === undefined ? -1 : 1);
+            const piece = preciseIntegrate(integrand, ends[i], ends[i + 1], scale);
             if (piece === 'unsettled') unsettled = true;
             else if (piece.value.isNaN()) { result = nan; break; }
             else { result = result.plus(piece.value); error = error.plus(piece.error); }
@@ -886,6 +895,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const trend = freeLimits.has(t) ? compileLimitTrend(t, layout, slots) : undefined;
         const { literals, inputs: scaleInputs } = scaleTerms(t.body, t.v);
         const scaleReads = scaleInputs.map(go);
+        const limitWork = someSubterm(t.body, (x) => x.k === 'integral') ? PRECISE_LIMIT_OF_INTEGRAL_WORK : PRECISE_LIMIT_WORK;
         return memo(t, (s) => {
           const a = point ? point(s) : undefined;
           const ea = point ? context.error : ZERO_BOUND;
@@ -904,7 +914,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           let outcome: ReturnType<typeof preciseLimit>;
           const start = work.operations;
           try {
-            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, PRECISE_LIMIT_WORK), a, t.side, (v) => new D(v), (v) => new BOUND(v), readingOf(t, a, () => limitScale([...literals, ...scaleReads.map((read) => exponentOf(read(s)))])));
+            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, limitWork), a, t.side, (v) => new D(v), (v) => new BOUND(v), readingOf(t, a, () => limitScale([...literals, ...scaleReads.map((read) => exponentOf(read(s)))])));
           } finally {
             context.inputs[p] = saved;
             context.memo = savedMemo;

@@ -40,6 +40,15 @@ describe('limits: the 60-digit reading', () => {
 });
 
 describe('limits: the verdicts', () => {
+  it("reads Watson's lemma: x times a Laplace integral as x grows, its nodes spread over the integrand's scale 1/x (probe 104: errors)", () => {
+    expect(verdictsIn(`claim limit(x, Infinity, x * integral(t, 0, Infinity, exp(-x * t) / (1 + t))) = 1
+claim limit(x, Infinity, x * integral(t, 0, Infinity, exp(-x * t) / (1 + t))) = 1/2
+claim limit(x, Infinity, x^2 * (integral(t, 0, Infinity, exp(-x * t) / (1 + t)) - 1 / x)) = -1
+claim limit(x, Infinity, x^2 * (integral(t, 0, Infinity, exp(-x * t) / (1 + t)) - 1 / x)) = 1
+claim limit(x, Infinity, x * integral(t, 0, Infinity, exp(-x * t) * cos(t))) = 1
+`)).toEqual(['verified', 'refuted', 'verified', 'refuted', 'verified']);
+  }, 120_000);
+
   it('reads gamma ratios and Mills ratios at infinity through their logs: Stirling, Gamma(x + 1/2) / Gamma(x), x e^(x^2) erfc(x), with their next terms (probe 104: errors)', () => {
     expect(verdictsIn(`claim limit(x, Infinity, gamma(x + 1) / (sqrt(2 * pi * x) * (x / exp(1))^x)) = 1
 claim limit(x, Infinity, gamma(x + 1) / (sqrt(pi * x) * (x / exp(1))^x)) = 1

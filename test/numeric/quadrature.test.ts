@@ -5,8 +5,10 @@
  * where the nodes cannot see the integrand, no value is trusted.
  */
 import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { integrate, type Integrand } from '../../src/numeric/index.ts';
+import { integrandScale, preciseIntegrate } from '../../src/numeric/precise-quadrature.ts';
 import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
 
 const plain = (f: (t: number) => number): Integrand => ({ value: f, error: () => 0, lost: () => false });
@@ -129,4 +131,23 @@ claim E(t, laplace(m, s), -log(exp(-abs(t - m)/s)/(2*s))) < log(s*sqrt(2)*sqrt(2
 `);
     for (const seed of [1, 3]) expect(claimsOf(text, { seed }).flatMap((c) => c.steps.map((s) => s.verdict))).toEqual(['verified']);
   }, 120_000);
+});
+
+const Sixty = Decimal.clone({ precision: 60 });
+
+describe('60-digit quadrature on a half-line: the integrand\'s own scale', () => {
+  it('spreads the nodes over the distance the integrand falls off in: exp(-c t) over [0, Infinity) is 1/c, for c from 1e-12 to 1e12', () => {
+    // Property: the scale found puts the rule's nodes where the integrand lives, and the levels settle it within their bound.
+    fc.assert(fc.property(fc.integer({ min: -12, max: 12 }), fc.double({ min: 1, max: 9.9, noNaN: true }), (k, m) => {
+      // The integrand in 60 digits, as the numbers read one, its rounding its error.
+      const c = new Sixty(m).times(new Sixty(10).pow(k));
+      const f = { value: (t: Decimal) => c.neg().times(t).exp(), error: () => new Sixty('1e-58') };
+      const q = preciseIntegrate(f, new Decimal(0), undefined, integrandScale(f, new Decimal(0), 1));
+      expect(q).not.toBe('unsettled');
+      if (q === 'unsettled') return;
+      // Within its error bound of 1/c, and that bound within 1e-30 of it.
+      expect(q.value.minus(new Sixty(1).div(c)).abs().lte(q.error)).toBe(true);
+      expect(q.error.lte(q.value.abs().times('1e-30'))).toBe(true);
+    }), { numRuns: 30, seed: 3 });
+  }, 60_000);
 });
