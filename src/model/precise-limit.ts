@@ -156,7 +156,17 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
     const factor = shift === undefined ? generic : generic.times(shift);
     return at === undefined ? make(`${side}e${e}`).times(factor) : at.plus(make(`${side}e-${e}`).times(factor).times(scale));
   };
-  let best = settle(LIMIT_EXPONENTS.map((e) => read(point(e))), bound);
+  // A reading that cannot be made leaves the set unsettled: the ones after it are not made (a limit of an integral
+  // spends some 300,000 operations on each).
+  const readAll = (exponents: readonly number[], shift?: PreciseNumber): Reading[] => {
+    const out: Reading[] = [];
+    for (const e of exponents) {
+      const r = out.includes(undefined) ? undefined : read(point(e, shift));
+      out.push(r);
+    }
+    return out;
+  };
+  let best = settle(readAll(LIMIT_EXPONENTS), bound);
   const better = (other: LimitOutcome) => other.kind === 'value' && (best.kind !== 'value' || other.error.lt(best.error));
   // A slow rate (sqrt(x): each change a hundredth of the last) settles only to 1e-8 there: read nearer, where the digits allow.
   // Toward an infinity, a rate too slow to settle at all near (log(x) / x^(1/3) changes by 0.07 of its last change)
@@ -164,12 +174,12 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   // Only a tight settling counts there: readings whose errors swamp their changes (sin(x) at 1e80, read to no digit)
   // settle as noise, and a limit that does not exist is no value.
   if (fallbacks && at === undefined && best.kind === 'unsettled') {
-    const outer = settle(OUTER_EXPONENTS.map((e) => read(point(e))), bound);
+    const outer = settle(readAll(OUTER_EXPONENTS), bound);
     if (outer.kind === 'value' && !outer.error.gt(bound(outer.value.abs()).plus(1).times(LOOSE_LIMIT))) best = outer;
   }
   let outerRead = false;
   if (fallbacks && best.kind === 'value' && best.slow) {
-    const nearer = settle((at === undefined ? OUTER_EXPONENTS : NEARER_EXPONENTS).map((e) => read(point(e))), bound);
+    const nearer = settle(readAll(at === undefined ? OUTER_EXPONENTS : NEARER_EXPONENTS), bound);
     outerRead = at === undefined;
     if (better(nearer)) best = nearer;
   }
@@ -177,7 +187,7 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   // every 10^k times one factor and settled to 0.7198, a value it does not have (probe 32): read again at the first
   // exponents times another factor, it must settle to the same within the errors, or be noise there.
   if (best.kind === 'value') {
-    const shifted = LIMIT_EXPONENTS.map((e) => read(point(e, make(SHIFT_DIGITS))));
+    const shifted = readAll(LIMIT_EXPONENTS, make(SHIFT_DIGITS));
     if (shifted.every((r) => r !== undefined && !r.value.isNaN())) {
       const again = settle(shifted, bound);
       if (again.kind === 'value' && bound(again.value.minus(best.value).abs()).gt(bound(again.error).plus(best.error).times(NOISE))) return { kind: 'unsettled' };
@@ -192,7 +202,7 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   if (fallbacks && best.kind === 'value' && !outerRead && (at === undefined || reading.readFarOut === true)) {
     // At another factor too: a body periodic in log x (cos(2 pi log10(x))) reads the same at every 10^k times one
     // factor, and settled to a value it does not have (probe 32).
-    const readings = OUTER_EXPONENTS.map((e) => read(point(e, make(SHIFT_DIGITS))));
+    const readings = readAll(OUTER_EXPONENTS, make(SHIFT_DIGITS));
     // A reading to no digit (x^2 (sqrt(pi) x exp(x^2) erfc(x) - 1) at 1e48: its difference 1e-97 is past 60 digits, read
     // as 0 +- 1e36) is none either (probe 104: the limit, -1/2, was an error).
     if (readings.every((r) => r !== undefined && !r.value.isNaN() && r.error.lte(bound(r.value.abs()).plus(1)))) {
@@ -204,7 +214,7 @@ function oneSide(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefi
   // settle, or only loosely, farther ones may (its rate is x^2, so 1e-4 to 1e-8 still give some 12 digits).
   const loose = best.kind === 'value' && best.error.gt(bound(best.value.abs()).plus(1).times(LOOSE_LIMIT));
   if (fallbacks && (best.kind === 'unsettled' || loose) && at !== undefined) {
-    const farther = settle(FARTHER_EXPONENTS.map((e) => read(point(e))), bound);
+    const farther = settle(readAll(FARTHER_EXPONENTS), bound);
     if (better(farther)) best = farther;
   }
   return best;
