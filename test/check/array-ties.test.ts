@@ -4,7 +4,7 @@
  * there; the exact engine reads the bound with each array as one scalar (probe 52: these were verified).
  */
 import { describe, expect, it } from 'vitest';
-import { verdictsIn } from '../__test-helpers__/derivations.ts';
+import { stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 describe('a bound over arrays tight where every entry sits at one value', () => {
   it('is refuted there: at simple values of each input at once, and at the critical value of the array as one scalar', () => {
@@ -32,5 +32,20 @@ claim (x - 2 c)^2 + (c - 3)^2 + (y - x)^2 > 0
 claim sum(j, (v[j] - c)^2) + (c - 2)^2 > 0
 claim sum(j, (v[j] - c)^2) + (c - 2)^2 + 1e-300 > 0
 `)).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
+
+describe('bounds over arrays tight only where one entry stands far from the rest (probe 105)', () => {
+  it('refutes a log-sum-exp margin and a softmax entry bound of 1e-300, true at every random input, at z = (1000, ...)', () => {
+    const [margin, entry, truth] = stepsIn(`given z: vector[3]
+claim log(sum(j, exp(z[j]))) >= max(z) + 1e-300
+claim exp(z[1]) / sum(j, exp(z[j])) <= 1 - 1e-300
+claim log(sum(j, exp(z[j]))) >= max(z)
+`, { sizes: undefined });
+    for (const step of [margin, entry]) {
+      expect(step.verdict).toBe('refuted');
+      expect(Math.abs(step.detail.counterexample!.inputs.z[0] as number)).toBeGreaterThanOrEqual(1000);
+    }
+    expect(['proved', 'verified']).toContain(truth.verdict);
   }, 120_000);
 });
