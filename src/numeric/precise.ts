@@ -3,7 +3,7 @@ import { add, cachedEvaluationWork, children, readingSeriesTerm, compare, comple
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
-import { compileExact, exactSign } from './exact-at-point.ts';
+import { compileExact, exactSign, type ExactReading } from './exact-at-point.ts';
 import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { integrandScale, preciseIntegrate } from './precise-quadrature.ts';
@@ -113,6 +113,20 @@ export function preciseEvaluationWork(terms: readonly Term[], sizes: ReadonlyMap
  */
 const EDGED: ReadonlySet<string> = new Set(Object.entries(FUNCTIONS)
   .filter(([, f]) => ['positive', 'non-negative', '-1 < x < 1', 'from -1 to 1', 'greater than -1'].includes(f.domain ?? '')).map(([name]) => name));
+
+/** Whether an exact argument lies inside the domain of an {@link EDGED} function. */
+function insideDomain(name: string, { num, den }: { readonly num: bigint; readonly den: bigint }): boolean {
+  // The sign of num / den - k, for a whole k.
+  const above = (k: bigint) => { const d = num - k * den; return den < 0n ? -d : d; };
+  switch (name) {
+    case 'sqrt': return above(0n) >= 0n;
+    case 'log': return above(0n) > 0n;
+    case 'log1p': return above(-1n) > 0n;
+    case 'asin': return above(-1n) >= 0n && above(1n) <= 0n;
+    case 'erfinv': return above(-1n) > 0n && above(1n) < 0n;
+    default: return false;
+  }
+}
 
 /** Functions past their digits or decimal.js's range long before their logs are: gamma's family, and the exponential tails. */
 const PAST_RANGE: ReadonlySet<string> = new Set(['gamma', 'factorial', 'binomial', 'exp', 'erfc', 'Phi', 'phi']);
@@ -763,6 +777,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const args = t.args.map(go);
         // A root of what cannot be below 0 is read at 0 where the radicand's rounding took it below (nonnegative-roots.ts).
         const clamped = clampsRoot(t.name, t.args, layout);
+        let exactArguments: (ExactReading | undefined)[] | undefined;
         const value = clamped ? (Wide: typeof HIGH, a: readonly PreciseNumber[]) => preciseValue(rule, Wide, a.map((x) => (x.isNegative() ? new Wide(0) : x)))
           : (Wide: typeof HIGH, a: readonly PreciseNumber[]) => preciseValue(rule, Wide, a);
         return memo(t, (s) => {
@@ -788,8 +803,12 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             // Inside the domain only within the argument's error (a = 2 against an interval's included end 2 (1 - c) at
             // c = 9e-201, which 60 digits read as 2: sqrt(2 (1 - c) - a) is 0 +- 1e-60), whether there is a value is not
             // known either (probe 103: the point, outside its interval, refuted a true bound). Asked only at an edge.
+            // An argument of numbers, scalar inputs and + * / (an interval's guard, 2 (1 - c) - a) is read exactly there:
+            // L - f at f = L is 0, inside, whatever rounding its 60 digits were charged.
             for (let i = 0; i < vs.length && EDGED.has(t.name) && !clamped && !context.unsettled; i++) {
               if (es[i].isZero() || !es[i].isFinite() || !(vs[i].abs().lte(es[i]) || vs[i].abs().minus(1).abs().lte(es[i]))) continue;
+              const exact = (exactArguments ??= t.args.map((a) => compileExact(a, layout)))[i]?.((position) => read(s, position));
+              if (exact !== undefined && insideDomain(t.name, exact)) continue;
               const moved = [vs[i].plus(es[i]), vs[i].minus(es[i])].map((w) => preciseValue(rule, D, vs.map((v, j) => (j === i ? w : v))));
               if (moved.some((m) => m.isNaN())) context.unsettled = true;
             }
