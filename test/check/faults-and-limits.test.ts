@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport, stepsIn, stepsOf } from '../__test-helpers__/derivations.ts';
 
-describe('faults and limits', () => {
-  it('a defined function that calls the one before it twice at each level meets the inlining limit, not the heap', () => {
-    const [step] = stepsIn(`given x: real
+/** Functions that call the one before twice at each level: f5(x) = x copies x 2^32 times, past the inlining limit. */
+const DOUBLING = `given x: real
 let f0(t) = t + t
 let f1(t) = f0(f0(t))
 let f2(t) = f1(f1(t))
@@ -15,7 +14,11 @@ let f3(t) = f2(f2(t))
 let f4(t) = f3(f3(t))
 let f5(t) = f4(f4(t))
 claim f5(x) = x
-`);
+`;
+
+describe('faults and limits', () => {
+  it('a defined function that calls the one before it twice at each level meets the inlining limit, not the heap', () => {
+    const [step] = stepsIn(DOUBLING);
     expect(step.verdict).toBe('error');
     expect(step.detail.diagnostic?.message).toMatch(/passes 250000 term nodes for the derivation/);
   }, 60_000);
@@ -30,16 +33,7 @@ claim y_3 >= sqrt(a)
 `;
     // Functions that double at each level (a Newton recurrence of constants alone is folded to its numbers now,
     // model/constant-lets.ts, and copies nothing).
-    const newton = `derivation "doubling far past its budget"
-given x: real
-let f0(t) = t + t
-let f1(t) = f0(f0(t))
-let f2(t) = f1(f1(t))
-let f3(t) = f2(f2(t))
-let f4(t) = f3(f3(t))
-let f5(t) = f4(f4(t))
-claim f5(x) = x
-`;
+    const newton = `derivation "doubling far past its budget"\n${DOUBLING}`;
     const [spent, ...after] = stepsOf(checkReport(newton + '\n' + heron));
     expect(spent.verdict).toBe('error');
     expect(spent.detail.diagnostic?.message).toMatch(/passes 250000 term nodes for the derivation/);
@@ -48,15 +42,7 @@ claim f5(x) = x
 
   it('spends nothing of the budget on an inlining it refuses: the claims after one past it keep their verdicts (probe 102)', () => {
     // Functions that double at each level (Fibonacci's F[30] of constants alone is folded to its numbers now).
-    const steps = stepsIn(`given x: real
-let f0(t) = t + t
-let f1(t) = f0(f0(t))
-let f2(t) = f1(f1(t))
-let f3(t) = f2(f2(t))
-let f4(t) = f3(f3(t))
-let f5(t) = f4(f4(t))
-claim f5(x) = x
-claim f1(x) = 4 * x
+    const steps = stepsIn(`${DOUBLING}claim f1(x) = 4 * x
 claim f1(x) = 3 * x   expect wrong
 `);
     expect(steps.map((s) => s.verdict)).toEqual(['error', 'proved', 'refuted']);
