@@ -1,6 +1,6 @@
 import { num } from './term-builders.ts';
 import { constantFraction } from './term-queries.ts';
-import { expandedSize } from './term-size.ts';
+import { expandedSizeUpTo } from './term-size.ts';
 import type { Term } from './term.ts';
 
 /** Nodes a constant definition's body has before it is folded: a short one (`let c = 1/3 + 1/6`) stays as written. */
@@ -16,7 +16,7 @@ const MAX_FOLDED_DIGITS = 20_000;
  * at x_10, and F[30] of Fibonacci's at F[25] (probe 102). Folded, every entry is one number, exact as before.
  */
 export function foldedConstant(body: Term): Term | undefined {
-  if (body.k === 'num' || expandedSize(body, FOLD_FROM + 1) <= FOLD_FROM) return undefined;
+  if (body.k === 'num' || expandedSizeUpTo(body, FOLD_FROM + 1) <= FOLD_FROM) return undefined;
   const value = constantFraction(body);
   if (value === undefined || value.den === 0n) return undefined;
   const folded = num(value.num, value.den);

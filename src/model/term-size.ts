@@ -27,23 +27,28 @@ const sizes = new WeakMap<Term, number>();
  */
 export function expandedSize(root: Term, cap = Number.MAX_SAFE_INTEGER): number {
   const known = sizes.get(root);
-  if (known !== undefined) return known;
+  if (known !== undefined) return Math.min(known, cap);
+  // A count stopped at the cap is this call's alone: kept with the exact sizes, it answered a later call with a larger
+  // cap (constant-lets.ts measured a let's body to 17, and the inlining budget then read 17 for a billion laughs).
+  const stopped = new Map<Term, number>();
+  const sizeOf = (t: Term): number | undefined => sizes.get(t) ?? stopped.get(t);
   const stack: { t: Term; done: boolean }[] = [{ t: root, done: false }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
-    if (sizes.has(top.t)) { stack.pop(); continue; }
+    if (sizeOf(top.t) !== undefined) { stack.pop(); continue; }
     const kids = children(top.t);
     if (!top.done) {
       top.done = true;
-      for (const k of kids) if (!sizes.has(k)) stack.push({ t: k, done: false });
+      for (const k of kids) if (sizeOf(k) === undefined) stack.push({ t: k, done: false });
       continue;
     }
     stack.pop();
     let n = 1;
-    for (const k of kids) n = Math.min(cap, n + (sizes.get(k) ?? 0));
-    sizes.set(top.t, n);
+    for (const k of kids) n = Math.min(cap, n + (sizeOf(k) ?? 0));
+    if (n < cap) sizes.set(top.t, n);
+    else stopped.set(top.t, n);
   }
-  return sizes.get(root)!;
+  return sizeOf(root)!;
 }
 
 /**

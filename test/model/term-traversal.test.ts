@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandedSizeUpTo, InlineBudget, MAX_INLINED_NODES, printTerm, someSubterm, substituteIndices, withUniqueBinders, type Term } from '../../src/model/index.ts';
+import { expandedSize, expandedSizeUpTo, InlineBudget, MAX_INLINED_NODES, printTerm, someSubterm, substituteIndices, withUniqueBinders, type Term } from '../../src/model/index.ts';
 
 const v = (name: string) => ({ k: 'var' as const, name, offset: 0 });
 const entry = (name: string, ...indices: string[]): Term => ({ k: 'input', ref: { name, indices: indices.map(v) } });
@@ -47,6 +47,16 @@ describe('walks over shared subterms (a side written out at a size)', () => {
     expect(someSubterm(t, (x) => x.k === 'input')).toBe(true);
     expect(expandedSizeUpTo(t, 20_000)).toBe(20_000);
     expect(expandedSizeUpTo({ k: 'add', terms: [t.k === 'add' ? t.terms[0] : t] }, 1_000_000)).toBe(1_000_000);
+  });
+
+  it('expandedSize answers a larger cap with the count past a smaller one: a capped count is not kept as the size', () => {
+    let t: Term = { k: 'input', ref: { name: 'x', indices: [] } };
+    for (let i = 0; i < 20; i++) t = { k: 'add', terms: [t, t] };
+    // 2^21 - 1 nodes written out. Measured to 17 first (model/constant-lets.ts), the inlining budget then read 17.
+    expect(expandedSize(t, 17)).toBe(17);
+    expect(expandedSize(t, 1_000_000)).toBe(1_000_000);
+    expect(expandedSize(t)).toBe(2 ** 21 - 1);
+    expect(expandedSize(t, 17)).toBe(17);
   });
 });
 
