@@ -2995,8 +2995,8 @@ export class Resolver {
   private boundedSum(expr: Extract<Expr, { kind: 'call' }>, bound: Map<string, string>, op: 'sum' | 'prod' = 'sum'): Value {
     const [indexExpr, lowerExpr, upperExpr, bodyExpr] = expr.args;
     // A product is the sum's shape with a product: masked factors are 1, the factors past the end multiply.
-    const over = (index: string, dim: Dim, body: Term): Term => (op === 'sum' ? { k: 'sum', index, dim, body } : { k: 'reduce', op: 'prod', index, dim, body });
-    const masked = (mask: Term, body: Term): Term => (op === 'sum' ? mul(mask, body) : add(mul(mask, body), sub(num(1), mask)));
+    const over = (index: string, dim: Dim, body: Term): Term => sumOrProduct(op, index, dim, body);
+    const masked = (mask: Term, body: Term): Term => maskedTerm(op, mask, body);
     const joined = (terms: Term[]): Term => (op === 'sum' ? add(...terms) : mul(...terms));
     const indexName = (indexExpr as Extract<Expr, { kind: 'name' }>).name;
     this.checkSummationIndex(indexName, indexExpr.span);
@@ -3010,7 +3010,7 @@ export class Resolver {
       throw this.error('bad-index', `${op}(${indexName}, ${shortText(lowerExpr) ?? 'from'}, to, E) would start at ${lower}, below 0, where ${shortText(lowerExpr) ?? 'its lower bound'} is least`, lowerExpr.span,
         'start the sum at 0 or later for every value of the index it reads');
     }
-    if (from !== undefined && (readsAsOrder(bodyExpr, indexName) || [...(this.scope.recurrences?.keys() ?? [])].some((name) => readsName(bodyExpr, name)))) {
+    if (from !== undefined && this.readsOrderOrRecurrence(bodyExpr, indexName)) {
       throw this.error('unsupported', `a sum from an index (${shortText(lowerExpr) ?? 'k'}) whose terms are derivatives of that order or a recurrence's entries is not supported`, lowerExpr.span,
         'write the sum from a whole number, with a condition in its body: sum(j, 0, n, (j >= k) * E)');
     }
@@ -3168,6 +3168,11 @@ export class Resolver {
     return scalar({ k: 'series', index: fresh, lower, body });
   }
 
+  /** Whether a sum's terms read its index as a derivative's order or read a recurrence: such a sum is written out at numbers. */
+  private readsOrderOrRecurrence(bodyExpr: Expr, indexName: string): boolean {
+    return readsAsOrder(bodyExpr, indexName) || [...(this.scope.recurrences?.keys() ?? [])].some((name) => readsName(bodyExpr, name));
+  }
+
   /**
    * A sum's bound written as an index of an enclosing sum or of the claim, plus a whole number (`k`, `k - 1`, `i + 1`):
    * the index's internal name and the number. Undefined for any other bound.
@@ -3202,11 +3207,11 @@ export class Resolver {
       throw this.error('bad-index', `the lower bound of ${written} is a whole number where its upper bound is an index`, lowerExpr.span,
         `write ${op}(${indexName}, 1, ${shortText(upperExpr) ?? 'k'}, E)`);
     }
-    if (readsAsOrder(bodyExpr, indexName) || [...(this.scope.recurrences?.keys() ?? [])].some((name) => readsName(bodyExpr, name))) {
+    if (this.readsOrderOrRecurrence(bodyExpr, indexName)) {
       throw this.error('unsupported', `a sum up to an index whose terms are derivatives of that order or a recurrence's entries is not supported`, upperExpr.span,
         'write the sum up to a size or a whole number, with a condition in its body: sum(j, 1, n, (j <= k) * E)');
     }
-    const masked = (mask: Term, body: Term): Term => (op === 'sum' ? mul(mask, body) : add(mul(mask, body), sub(num(1), mask)));
+    const masked = (mask: Term, body: Term): Term => maskedTerm(op, mask, body);
     const outer = (offset: number): Index => ({ k: 'var', name: upTo.index, offset });
     // The terms k + c may take past the range's last value, |range| + excess: written one by one.
     const last = (this.indexExcess.get(upTo.index) ?? 0) + upTo.c;
@@ -3235,8 +3240,7 @@ export class Resolver {
     const upToHigh: Term = { k: 'icmp', op: '<=', a: { k: 'var', name: fresh, offset: 0 }, b: high };
     this.pendingSums.set(fresh, { written: indexName, span: indexExpr.span });
     const dim: Dim = { k: 'sym', name: PENDING + fresh };
-    const main: Term = op === 'sum' ? { k: 'sum', index: fresh, dim, body: masked(upToHigh, clampedValues(shifted, fresh, undefined, high)) }
-      : { k: 'reduce', op: 'prod', index: fresh, dim, body: masked(upToHigh, clampedValues(shifted, fresh, undefined, high)) };
+    const main = sumOrProduct(op, fresh, dim, masked(upToHigh, clampedValues(shifted, fresh, undefined, high)));
     // A term written out, j = k + c - e, is masked where that is below L (k + c = 0 with j from 1), its value held at L.
     const from: Index = { k: 'lit', value: lower };
     const tail = Array.from({ length: peeled }, (_, e) => {
@@ -3658,6 +3662,16 @@ function wholeNumber(e: Expr): number | undefined {
 /** An index position moved by a whole number: a literal's value, any other's offset. */
 function shiftIndex(i: Index, by: number): Index {
   return i.k === 'lit' ? { k: 'lit', value: i.value + by } : { ...i, offset: (i as { offset: number }).offset + by } as Index;
+}
+
+/** A sum or a product of `body` over `index`. */
+function sumOrProduct(op: 'sum' | 'prod', index: string, dim: Dim, body: Term): Term {
+  return op === 'sum' ? { k: 'sum', index, dim, body } : { k: 'reduce', op: 'prod', index, dim, body };
+}
+
+/** A term of a sum or a factor of a product where `mask` is 1, and nothing (0, or 1 for a product) where it is 0. */
+function maskedTerm(op: 'sum' | 'prod', mask: Term, body: Term): Term {
+  return op === 'sum' ? mul(mask, body) : add(mul(mask, body), sub(num(1), mask));
 }
 
 /**

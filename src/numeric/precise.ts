@@ -131,9 +131,20 @@ function insideDomain(name: string, { num, den }: { readonly num: bigint; readon
 /** Functions past their digits or decimal.js's range long before their logs are: gamma's family, and the exponential tails. */
 const PAST_RANGE: ReadonlySet<string> = new Set(['gamma', 'factorial', 'binomial', 'exp', 'erfc', 'Phi', 'phi']);
 
-/** Whether a product reads a function of {@link PAST_RANGE}: only such a product is read again through its factors' logs. */
+/** The answers of {@link readsPastRange}, by node: asked of every product compiled, each nested in the next. */
+const pastRange = new WeakMap<Term, boolean>();
+
+/**
+ * Whether a product reads a function of {@link PAST_RANGE}: only such a product is read again through its factors' logs.
+ * Each node is asked once: a search of the whole term at every product compiled was quadratic in a written-out inverse.
+ */
 function readsPastRange(t: Term): boolean {
-  return someSubterm(t, (x) => x.k === 'fn' && PAST_RANGE.has(x.name));
+  let known = pastRange.get(t);
+  if (known === undefined) {
+    known = (t.k === 'fn' && PAST_RANGE.has(t.name)) || children(t).some(readsPastRange);
+    pastRange.set(t, known);
+  }
+  return known;
 }
 
 /** The largest index an evaluation state holds (its indices are 32-bit integers). */
