@@ -363,7 +363,7 @@ export function decideStep(
             const branchCurve = criticalCurvePoints(branchSlopes);
             return [...criticalPoints(branchSlopes, canonical, atoms, inputMap, exact), ...branchCurve, ...(branchCurve.length === 0 ? numericCurvePoints(branchSlopes) : [])];
           });
-          return [...single, ...branches, ...affine, ...jointPoints(slopes, single), ...curve, ...tieCurvePoints(rhs as Term, step.inputs), ...unboundedAffinePoints(rhs as Term, slopes),
+          return [...single, ...branches, ...affine, ...jointPoints(slopes, single), ...cornerPoints(slopes.map((slope) => slope.input)), ...curve, ...tieCurvePoints(rhs as Term, step.inputs), ...unboundedAffinePoints(rhs as Term, slopes),
             ...uniformPoints(rhs as Term, step.inputs, instance, (restricted, pseudo) => criticalPoints(marginSlopes(restricted, pseudo), canonical, atoms,
               new Map([...inputMap, ...pseudo.filter((input) => !inputMap.has(input.name)).map((input) => [input.name, input] as const)]), exact)),
             // Last: the simpler points above make the simpler counterexample where both show one.
@@ -930,6 +930,35 @@ function combinedPoints(inputs: readonly Input[], critical: readonly Map<string,
     // Cut as it grows: the first points of the whole product are the first of each partial one, and 3^15 maps of an
     // LSTM cell's 15 inputs exhausted the heap (probe 44).
     if (values.length > 0) points = points.flatMap((point) => values.map((v) => new Map([...point, [input.name, v]]))).slice(0, MAX_JOINT_POINTS);
+  }
+  return points;
+}
+
+/** Corner points at most: 2^6 corners of six inputs' intervals, or fewer corners each with the other inputs at several values. */
+const MAX_CORNER_POINTS = 64;
+/** Values each input without an included end takes at the corners. */
+const CORNER_OTHER_VALUES = 2;
+
+/**
+ * The corners of the inputs' included interval ends, all at once, the other inputs at their simplest values. Higham's
+ * error bound of two roundings, |(a (1 + d1) + b) (1 + d2) - (a + b)| <= 2u (|a| + |b|) with d1, d2 in [-u, u], fails by
+ * u^2 only at d1 = d2 = u with b = 0 (or b tiny beside a): a margin affine in each rounding is least at a corner of
+ * their box, which neither random points nor any input alone reaches (probe 106).
+ */
+function cornerPoints(inputs: readonly Input[]): Map<string, PointValue>[] {
+  const endsOf = (input: Input): Rational[] => {
+    const interval = input.interval;
+    if (interval === undefined || input.relativeEnds !== undefined) return [];
+    const { lower, upper } = exactEnds(interval);
+    return [...(lower !== undefined && interval.lowerClosed ? [lower] : []), ...(upper !== undefined && interval.upperClosed ? [upper] : [])]
+      .filter((v) => allowsValue(input.kind, v.toNumber()));
+  };
+  const cornered = inputs.filter((input) => endsOf(input).length > 0);
+  if (cornered.length === 0 || inputs.length < 2) return [];
+  let points: Map<string, PointValue>[] = [new Map()];
+  for (const input of [...cornered, ...inputs.filter((input) => !cornered.includes(input) && input.relativeEnds === undefined)]) {
+    const values = cornered.includes(input) ? endsOf(input) : simpleValuesWithin(input).slice(0, CORNER_OTHER_VALUES);
+    if (values.length > 0) points = points.flatMap((point) => values.map((v) => new Map([...point, [input.name, { num: v.num, den: v.den }]]))).slice(0, MAX_CORNER_POINTS);
   }
   return points;
 }

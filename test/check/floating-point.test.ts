@@ -167,3 +167,18 @@ claim factorial(n) >= sqrt(2*pi*n) * (n/e)^n * exp(1/(12*n))   expect wrong
 `, { seed: 1, sizes: undefined })).toEqual(['verified', 'refuted', 'verified', 'refuted']);
   }, 120_000);
 });
+
+describe("Higham's rounding-error bounds, false only at a corner of the roundings' box (probe 106: verified)", () => {
+  it('refutes 2u where two roundings need 2u + u^2 (at d1 = d2 = u, b = 0), and verifies the bounds that hold', () => {
+    // The margin is affine in each rounding d, so it is least at an end of its interval, and only with b = 0 (or |b| below
+    // u |a|) does the u^2 show: random points and any input alone miss it, every seed.
+    expect(verdictsIn(`given a, b, c: real
+given d1, d2: real in [-1/1000, 1/1000]
+given u1, u2: real in [-2^(-53), 2^(-53)]
+claim abs((a * (1 + d1) + b) * (1 + d2) - (a + b)) <= 2/1000 * (abs(a) + abs(b))   expect wrong
+claim abs((a * (1 + d1) + b) * (1 + d2) - (a + b)) <= (2/1000 + 1/1000^2) * (abs(a) + abs(b))
+claim abs(((a + b) * (1 + u1) + c) * (1 + u2) - (a + b + c)) <= (abs(a) + abs(b) + abs(c)) * 2 * 2^(-53)   expect wrong
+claim abs(((a + b) * (1 + u1) + c) * (1 + u2) - (a + b + c)) <= (abs(a) + abs(b) + abs(c)) * (2 * 2^(-53) + 2^(-106))
+`, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted', 'verified']);
+  }, 120_000);
+});
