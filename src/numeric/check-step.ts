@@ -204,7 +204,7 @@ export const MAX_PRECISE_WORK = 10_000;
  */
 const LIMIT_WORK_FACTOR = 20;
 /** ... and where a limit reads an integral, one settled reading of it (numeric/precise.ts, PRECISE_LIMIT_OF_INTEGRAL_WORK). */
-const LIMIT_OF_INTEGRAL_WORK_FACTOR = 320;
+const LIMIT_OF_INTEGRAL_WORK_FACTOR = 1000;
 
 /**
  * A series to infinity whose terms overflow doubles before they shrink (a Poisson mass

@@ -7,6 +7,7 @@ import { compileExact, exactSign, type ExactReading } from './exact-at-point.ts'
 import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { integrandScale, preciseIntegrate } from './precise-quadrature.ts';
+import { peakedIntegrate } from './precise-peak.ts';
 import { compileLimitTrend } from './divergence.ts';
 import { constantFraction, finiteSum, limitScale, logForm, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
 
@@ -164,6 +165,9 @@ const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
 /** Half a unit in the last place of a 60-digit result. */
 const UNIT_ROUNDOFF = new BOUND(`5e-${HIGH_DIGITS}`);
 const ZERO_BOUND = new BOUND(0);
+/** decimal.js's least positive number (its least exponent, -9e15), and its natural log rounded toward 0. */
+const LEAST = new BOUND('1e-9000000000000000');
+const LOG_OF_LEAST = new Decimal('-2.0723265836946e16');
 /** A limit point's error past a thousandth of the nearest distance its body is read at leaves the limit unread. */
 const LIMIT_POINT_ERROR = new BOUND(`1e-${NEAREST_EXPONENT + 3}`);
 /** A series whose rest is below 10^this is summed, whatever its sum. */
@@ -206,10 +210,16 @@ const PRECISE_INTEGRAL_WORK = 800_000;
 /** The work one limit's readings may do (nested limits multiply their readings, six each): past it, 60 digits cannot say. */
 const PRECISE_LIMIT_WORK = 200_000;
 /**
- * ... and a limit of an integral's, some ten of them: Watson's lemma, x times the integral of exp(-x t) f(t) over the
- * half-line as x grows (probe 104: such limits were errors), reads each integral in some 270,000 operations.
+ * ... and a limit of an integral's: Watson's lemma, x times the integral of exp(-x t) f(t) over the half-line as x
+ * grows (probe 104: such limits were errors), reads each integral in some 270,000 operations; Laplace's method, a peak
+ * split out of its range (precise-peak.ts), in some 1.3 million, eight readings.
  */
-const PRECISE_LIMIT_OF_INTEGRAL_WORK = 3_000_000;
+const PRECISE_LIMIT_OF_INTEGRAL_WORK = 10_000_000;
+/**
+ * A peak split out of its range (precise-peak.ts) takes this many integrals' shares: two parts, each with the rule's
+ * levels, after the grid and golden sections that find it ((1 - t^2)^n over [-1, 1] at n = 1e12: some 4,900 readings).
+ */
+const PEAK_SHARE = 3;
 
 /** Operations charged for one function value (or non-trivial power) in high precision. */
 export const FUNCTION_COST = 100;
@@ -566,6 +576,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: go(w.slope), offset: go(w.offset) }));
     const frequencies = integrandFrequencies(t.body, t.v).map(go);
     const period = frequencies.length > 0 ? PreciseDecimal.acos(-1).times(2) : zero;
+    let logBody: PreciseCompiled | undefined;
+    let peakFirst = false;
     return memo(t, (s) => {
       const bound = (c: PreciseCompiled | undefined): [PreciseNumber | undefined, PreciseNumber] => (c ? [c(s), context.error] : [undefined, ZERO_BOUND]);
       const [a, ea] = bound(lower);
@@ -586,10 +598,24 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const periods = b.minus(a).abs().times(fastest).div(period);
         if (periods.isFinite()) wavePieces = Math.max(1, Math.min(MAX_WAVE_PIECES, Math.ceil(periods.div(PERIODS_PER_PIECE).toNumber())));
       }
-      const share = PRECISE_INTEGRAL_WORK * Math.min(MAX_WAVE_SHARE, Math.max(1, wavePieces / 2));
+      const ruleShare = PRECISE_INTEGRAL_WORK * Math.min(MAX_WAVE_SHARE, Math.max(1, wavePieces / 2));
+      let share = ruleShare;
+      // Nodes whose integrand is below decimal.js's range, each read as 0 within that range's least number.
+      let belowRange = false;
       const integrand = {
         // A nested integral multiplies the nodes: past its share of work, 60 digits cannot say.
-        value: (x: PreciseNumber): PreciseNumber | undefined => readBodyAt(s, p, body, x, start, share)?.value,
+        value: (x: PreciseNumber): PreciseNumber | undefined => {
+          const read = readBodyAt(s, p, body, x, start, share);
+          if (read !== undefined) return read.value;
+          // (1 - t^2)^n at n = 1e16 is 10^(-5e17) next to t = 1, which no reading holds (a power that reads 0 is
+          // unsettled). Its log, n log(1 - t^2), says it is positive and below the least number: 0 is within it of it.
+          logBody ??= go(logForm(t.body));
+          const log = readBodyAt(s, p, logBody, x, start, share);
+          if (log === undefined || !log.value.plus(log.error).lt(LOG_OF_LEAST)) return undefined;
+          belowRange = true;
+          context.error = LEAST;
+          return zero;
+        },
         error: () => context.error,
       };
       let result: PreciseNumber = zero;
@@ -610,7 +636,25 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             // over that scale: over a unit they never settled it.
             const end = ends[i] === undefined ? ends[i + 1] : ends[i + 1] === undefined ? ends[i] : undefined;
             const scale = end === undefined ? undefined : integrandScale(integrand, end, ends[i] === undefined ? -1 : 1);
-            const piece = preciseIntegrate(integrand, ends[i], ends[i + 1], scale);
+            // A peak far narrower than its finite range (Laplace's method's exp(n cos t) at n = 1e16): split there and
+            // read outward from it (precise-peak.ts), with a share of its own. Where that settled a reading before and
+            // the rule did not (a limit's readings), it goes first.
+            const [from, to] = [ends[i], ends[i + 1]];
+            const peaked = () => {
+              start = work.operations;
+              share = ruleShare * PEAK_SHARE;
+              const found = peakedIntegrate(integrand, from!, to!);
+              share = ruleShare;
+              start = work.operations;
+              return found;
+            };
+            const finite = from !== undefined && to !== undefined;
+            let piece = finite && peakFirst ? peaked() : 'unsettled';
+            if (piece === 'unsettled') piece = preciseIntegrate(integrand, from, to, scale);
+            if (piece === 'unsettled' && finite && !peakFirst) {
+              piece = peaked();
+              peakFirst = piece !== 'unsettled';
+            }
             if (piece === 'unsettled') unsettled = true;
             else if (piece.value.isNaN()) { result = nan; break; }
             else { result = result.plus(piece.value); error = error.plus(piece.error); }
@@ -641,6 +685,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         context.memo = savedMemo;
         context.unsettled = outerUnsettled || unsettled;
       }
+      // Every node below the range reads 0: no digit of an integral that is all such nodes.
+      if (belowRange && !unsettled && result.abs().lte(error)) unsettled = true;
       context.error = unsettled || result.isNaN() ? ZERO_BOUND : error.plus(rounding(result));
       return unsettled ? zero : result;
     });

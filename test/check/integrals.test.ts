@@ -379,3 +379,13 @@ claim integral(x, -1, 1, abs(x) / x) = 0
 `)).toEqual(['verified', 'refuted', 'verified', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('an integrand that is a peak far narrower than its range, below every reading away from it', () => {
+  it('reads the integral of (1 - t^2)^(10^16) over [-1, 1] to its gamma ratio, and sees a slip of 1e-30 (they were errors)', () => {
+    // Past t = 1e-7 the integrand is below decimal.js's range: its log says it is positive and less than the least
+    // number, so it reads 0 within that.
+    expect(verdictsIn(`claim integral(t, -1, 1, (1 - t^2)^(10^16)) = sqrt(pi) * gamma(10^16 + 1) / gamma(10^16 + 3/2)
+claim integral(t, -1, 1, (1 - t^2)^(10^16)) = sqrt(pi) * gamma(10^16 + 1) / gamma(10^16 + 3/2) * (1 + 10^-30)   expect wrong
+`)).toEqual(['verified', 'refuted']);
+  }, 120_000);
+});

@@ -419,3 +419,10 @@ claim limit(x, 0, log(1 + x)/x) = 1/2   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'proved', 'proved', 'refuted']);
   }, 120_000);
 });
+
+describe("Laplace's method: a limit of an integral whose integrand narrows to a peak (probe 104: errors)", () => {
+  it('reads a peak inside the range, (1 - t^2)^n over [-1, 1], split out of it (a false value of such an integral: integrals.test.ts)', () => {
+    expect(verdictsIn(`claim limit(n, Infinity, sqrt(n) * integral(t, -1, 1, (1 - t^2)^n)) = sqrt(pi)
+`)).toEqual(['verified']);
+  }, 300_000);
+});

@@ -9,6 +9,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { integrate, type Integrand } from '../../src/numeric/index.ts';
 import { integrandScale, preciseIntegrate } from '../../src/numeric/precise-quadrature.ts';
+import { peakedIntegrate } from '../../src/numeric/precise-peak.ts';
 import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
 
 const plain = (f: (t: number) => number): Integrand => ({ value: f, error: () => 0, lost: () => false });
@@ -150,4 +151,21 @@ describe('60-digit quadrature on a half-line: the integrand\'s own scale', () =>
       expect(q.error.lte(q.value.abs().times('1e-30'))).toBe(true);
     }), { numRuns: 30, seed: 3 });
   }, 60_000);
+});
+
+describe('60-digit quadrature of a peak far narrower than its range (precise-peak.ts)', () => {
+  it('splits at the peak and reads outward from it: exp(-c (t - m)^2) over [0, 1] is sqrt(pi / c) inside, half of it at an end, c from 1e6 to 1e16', () => {
+    fc.assert(fc.property(fc.integer({ min: 6, max: 16 }), fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0.05, max: 0.95, noNaN: true })), (k, m) => {
+      const c = new Sixty(10).pow(k);
+      const centre = new Sixty(m);
+      const f = { value: (t: Decimal) => c.neg().times(new Sixty(t).minus(centre).pow(2)).exp(), error: () => new Sixty('1e-58') };
+      const q = peakedIntegrate(f, new Decimal(0), new Decimal(1));
+      expect(q).not.toBe('unsettled');
+      if (q === 'unsettled') return;
+      // erf(sqrt(c) min(m, 1 - m)) is 1 within 1e-1000 inside; at an end the other side's is.
+      const exact = Sixty.acos(-1).div(c).sqrt().div(m === 0 || m === 1 ? 2 : 1);
+      expect(q.value.minus(exact).abs().lte(q.error)).toBe(true);
+      expect(q.error.lte(exact.times('1e-30'))).toBe(true);
+    }), { numRuns: 8, seed: 5 });
+  }, 120_000);
 });
