@@ -81,6 +81,12 @@ export function withComparedValues(result: StepResult, model: Model, claim: Mode
     return readInSixtyDigits(result, c, precise, relation, 'where doubles have no value for the line above');
   }
   const [a, b] = values;
+  // A step past the doubles' range (1 - 1e-17 t^2 at t = 1e300 is -1.02e583, -Infinity in doubles) has a value: its
+  // 60 digits are shown, not "no value" (probe 107).
+  if (Number.isFinite(a) && !Number.isFinite(b) && !Number.isNaN(b) && c.rhs !== 'undefined') {
+    const precise = preciseValuesAt(model.inputs, claim, [above, step], c);
+    if (precise !== undefined && !holds(relation, precise[0].cmp(precise[1]), 0)) return readInSixtyDigits(result, c, precise, relation, 'where the step is past the range of doubles');
+  }
   // Where the step has no value, it is said so; a 60-digit counterexample keeps its words for why doubles show no difference.
   const noValue = c.rhs === 'undefined' || !Number.isFinite(b);
   const counterexample: Counterexample = noValue

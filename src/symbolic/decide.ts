@@ -2968,10 +2968,17 @@ function comparedAt(comparison: Term, point: ReadonlyMap<string, PointValue>, di
     const apart = difference.isZero() || scale.isZero() ? 0 : Math.max(0, scale.e - difference.e);
     const shown = (v: Decimal) => (v.isFinite() ? v.toSignificantDigits(Math.min(Math.max(20, apart + 4), digits - 10)).toString() : 'undefined');
     const differenceText = difference.isZero() ? '0' : difference.toSignificantDigits(6).toString();
-    // Apart past some thirty digits, the line above is the step plus the difference (0.5 - 7.18928e-303), not 300 nines.
+    // Apart past some thirty digits, each side is a short number near both plus its own offset (0.5 - 7.18928e-303), not
+    // 300 nines. Each offset from that number, not the difference: sigmoid(1000) against 1 - 1e-300 is 1 - 5e-435 against
+    // 1 - 1e-300, and was shown as 1 + 1e-300 against 1 (probe 106). An offset below the reading's digits is none.
     if (apart > MAX_SHOWN_DIGITS && y.isFinite()) {
-      const step = y.toSignificantDigits(20).toString();
-      return { above: `${step} ${difference.isNegative() ? '-' : '+'} ${difference.abs().toSignificantDigits(6).toString()}`, step, difference: differenceText };
+      const near = y.toSignificantDigits(20);
+      const seen = scale.times(new Decimal(`1e-${digits - 10}`));
+      const offset = (v: Decimal) => {
+        const d = v.minus(near);
+        return d.abs().lte(seen) ? near.toString() : `${near.toString()} ${d.isNegative() ? '-' : '+'} ${d.abs().toSignificantDigits(6).toString()}`;
+      };
+      return { above: offset(x), step: offset(y), difference: differenceText };
     }
     return { above: shown(x), step: shown(y), difference: differenceText };
   } catch (error) {

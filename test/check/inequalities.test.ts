@@ -599,3 +599,25 @@ claim u^(1/1000) * log(1/u) <= 1000 / e
   }, 120_000);
 });
 
+
+describe('a refuted bound shows each side as read, never a value it does not have (probes 106, 107)', () => {
+  it('shows a step past the range of doubles in 60 digits, not as having no value', () => {
+    const step = onlyStep(deriv(`given t: real
+claim abs(sin(t)) <= 1 - 1e-17 * t^2
+`), { seed: 1 });
+    expect(step.verdict).toBe('refuted');
+    // 1 - 1e-17 t^2 at t = 1e300 is -1e583: -Infinity in doubles, a value all the same.
+    expect(step.detail.explanation).not.toContain('no value');
+    expect(String(step.detail.counterexample!.rhs)).toMatch(/e\+58\d$/);
+  }, 60_000);
+
+  it('shows sides apart past thirty digits each as a short number plus its own offset: sigmoid(1000) is below 1, not 1 + 1e-300', () => {
+    const step = onlyStep(deriv(`given x: real
+claim sigmoid(x) <= 1 - 1e-300
+`), { seed: 1 });
+    expect(step.verdict).toBe('refuted');
+    const c = step.detail.counterexample!;
+    expect(c.rhs).toBe('1 - 1e-300');
+    expect(String(c.lhs)).not.toContain('+');
+  }, 60_000);
+});
