@@ -2814,6 +2814,11 @@ export class Resolver {
       }
     }
     const given = variable.kind === 'name' ? this.scope.inputs.get(variable.name) : undefined;
+    // A size as the variable (the books' n -> oo over whole n): said as it is, not as undeclared (probes 106, 107).
+    if (!given && variable.kind === 'name' && this.scope.dims.has(variable.name)) {
+      throw this.error('unsupported', `the variable of a limit is a scalar real input, and ${variable.name} is a size (a whole number): a limit over whole ${variable.name} is read only as a series, lim sum(k, 1, ${variable.name}, E) with E not reading ${variable.name}`, variable.span,
+        `where the body reads ${variable.name} only as a value, take the limit in a real input of its own (given x: real, limit(x, Infinity, ...)), which where it exists is the sequence's limit too; a Riemann sum's limit is its integral: write that integral`);
+    }
     if (!given || given.dims.length > 0 || (given.kind !== 'real' && given.kind !== 'positive')) {
       const name = variable.kind === 'name' ? variable.name : 'h';
       throw this.error('unsupported', `the variable of a limit is a scalar real input, and ${shortText(variable) ?? 'this'} is ${given ? `a ${given.typeText}` : 'not declared'}`, variable.span,

@@ -426,3 +426,15 @@ describe("Laplace's method: a limit of an integral whose integrand narrows to a 
 `)).toEqual(['verified']);
   }, 300_000);
 });
+
+describe('a limit over a size (probes 106, 107: the message said the size was not declared)', () => {
+  it('says the variable is a size, and how to write the limit', () => {
+    const step = onlyStep(`derivation "d"
+given n: size
+claim limit(n, Infinity, n * log1p(1 / n)) = 1
+`);
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toContain('n is a size (a whole number)');
+    expect(step.detail.diagnostic?.hint).toContain('limit(x, Infinity, ...)');
+  });
+});
