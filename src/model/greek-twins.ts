@@ -39,7 +39,9 @@ export function withGreekTwins(derivation: Derivation): Derivation {
   let renamed = false;
   const rename = (e: Expr): Expr => {
     if (e.kind === 'name') {
-      const twin = twinOf(e.name, declared);
+      // θ and θ̇ (θdot, θddot) beside a declared function theta: the mechanics books' coordinate and its velocity (probe 107).
+      const dotted = /^(.+?)(ddot|dot)$/u.exec(e.name);
+      const twin = twinOf(e.name, declared) ?? twinOf(e.name, functions) ?? (dotted !== null && !declared.has(e.name) ? withSuffix(twinOf(dotted[1], functions), dotted[2]) : undefined);
       if (twin === undefined) return e;
       renamed = true;
       return { ...e, name: twin };
@@ -58,6 +60,10 @@ export function withGreekTwins(derivation: Derivation): Derivation {
   };
   const mapped = mapDerivationExprs(derivation, rename);
   return renamed ? mapped : derivation;
+}
+
+function withSuffix(name: string | undefined, suffix: string): string | undefined {
+  return name === undefined ? undefined : name + suffix;
 }
 
 const LETTERS: readonly (readonly [string, string])[] = [

@@ -1100,6 +1100,14 @@ export class Resolver {
       const value = this.val({ kind: 'call', name, nameSpan: span, args: own.args.map((a): Expr => ({ kind: 'name', name: a, span })), span }, bound);
       if (value.k === 'scalar') return value.t;
     }
+    // An abstract function of one argument alone, where its parameter (or the time t) is a declared scalar input:
+    // its value there, as the mechanics books write θ for θ(t) (sin θ, ∂L/∂θ; probe 107).
+    const abstract = this.scope.functions?.get(name)?.signature;
+    const parameter = abstract?.arity === 1 ? abstract.params?.[0] ?? 't' : undefined;
+    if (parameter !== undefined && this.scope.inputs.get(parameter)?.dims.length === 0 && !bound.has(parameter)) {
+      const value = this.val({ kind: 'call', name, nameSpan: span, args: [{ kind: 'name', name: parameter, span }], span }, bound);
+      if (value.k === 'scalar') return value.t;
+    }
     // Newton's ẋ and ẍ (\dot{x}, \ddot{x}, read as xdot, xddot) of a function the derivation defines of one argument
     // that is a declared input (let x(t) = ..., given t: real): x'(t) and x''(t), the mechanics books' time derivative.
     const motion = this.newtonDerivative(name);
@@ -1584,6 +1592,9 @@ export class Resolver {
     if (name === 'diff') {
       this.expectArity(expr, 2, 'diff(F, x[k])');
       if (args[1].kind === 'call' && this.scope.functions?.has(args[1].name.replace(/'+$/, ''))) return this.diffByFunctionValue(args[0], args[1], bound);
+      // ∂L/∂θ and ∂L/∂θ̇ of an abstract function theta of t: by θ(t) and by θ'(t), as the mechanics books write them.
+      const coordinate = args[1].kind === 'name' ? this.coordinateCall(args[1].name, args[1].span, bound) : undefined;
+      if (coordinate !== undefined) return this.diffByFunctionValue(args[0], coordinate, bound);
       // diff(log(Q), log(P)), an elasticity: a derivative in log P is P times the one in P.
       const inLog = args[1];
       if (inLog.kind === 'call' && (inLog.name === 'log' || inLog.name === 'ln') && inLog.args.length === 1 && !this.isDeclared(inLog.name)) {
@@ -2579,11 +2590,32 @@ export class Resolver {
   }
 
   /** xdot and xddot (Newton's ẋ, ẍ) of a function the derivation defines of one argument: its derivative's name (x', x'') and that argument. */
+  /**
+   * A bare name that stands for an abstract function of one argument at its parameter (or at the time t the derivation
+   * declares): θ as θ(t), θdot as θ'(t), θddot as θ''(t); undefined for any other name.
+   */
+  private coordinateCall(name: string, span: Span, bound: Map<string, string>): Extract<Expr, { kind: 'call' }> | undefined {
+    if (this.isDeclared(name) && !this.scope.functions?.has(name)) return undefined;
+    const dotted = this.scope.functions?.has(name) ? undefined : this.newtonDerivative(name);
+    const base = dotted === undefined ? name : dotted.primed.replace(/'+$/, '');
+    const signature = this.scope.functions?.get(base)?.signature;
+    if (signature === undefined || signature.arity !== 1) return undefined;
+    const parameter = signature.params?.[0] ?? 't';
+    if (this.scope.inputs.get(parameter)?.dims.length !== 0 || bound.has(parameter)) return undefined;
+    return { kind: 'call', name: dotted?.primed ?? name, nameSpan: span, args: [{ kind: 'name', name: parameter, span }], span };
+  }
+
   private newtonDerivative(name: string): { readonly primed: string; readonly variable: string } | undefined {
     const dotted = /^(.+?)(ddot|dot)$/u.exec(name);
-    const motion = dotted === null ? undefined : this.scope.definedFunctions?.get(dotted[1]);
-    if (dotted === null || motion === undefined || motion.args.length !== 1) return undefined;
-    return { primed: `${dotted[1]}${dotted[2] === 'ddot' ? "''" : "'"}`, variable: motion.args[0] };
+    if (dotted === null) return undefined;
+    const primed = `${dotted[1]}${dotted[2] === 'ddot' ? "''" : "'"}`;
+    const motion = this.scope.definedFunctions?.get(dotted[1]);
+    if (motion !== undefined) return motion.args.length === 1 ? { primed, variable: motion.args[0] } : undefined;
+    // Of an abstract function of one argument (given theta: function, Goldstein's Euler-Lagrange equation as printed,
+    // probe 107): its derivative at its own parameter, or at the time t the derivation declares.
+    const signature = this.scope.functions?.get(dotted[1])?.signature;
+    if (signature === undefined || signature.arity !== 1) return undefined;
+    return { primed, variable: signature.params?.[0] ?? 't' };
   }
 
   /** The coordinates a field with no variables written is taken in: the scalar inputs x, y and z the derivation declares, two at least. */

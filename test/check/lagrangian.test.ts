@@ -66,3 +66,17 @@ claim |\\sin a - \\sin b| <= |a - b|/2   expect wrong
 `)).toEqual(['verified', 'refuted']);
   });
 });
+
+describe("Newton's dots and the bare name of an abstract function of t, as Goldstein prints the Euler-Lagrange equation (probe 107: unknown names)", () => {
+  it('reads θ as θ(t), θ̇ as θ\'(t) and θ̈ as θ\'\'(t), in ∂L/∂θ̇ and ∂L/∂θ, and refutes a slip', () => {
+    expect(verdictsIn(String.raw`given m, l, g: positive
+given t: real
+given theta: function
+let L = m * l^2 * (theta'(t))^2 / 2 + m * g * l * cos(theta(t))
+claim \frac{\partial L}{\partial \dot{\theta}} = m l^2 \dot{\theta}
+claim \frac{\partial L}{\partial \dot{\theta}} = 2 m l^2 \dot{\theta}   expect wrong
+claim \frac{\partial L}{\partial \theta} = -m g l \sin\theta
+claim diff(diff(L, \dot{\theta}), t) - diff(L, \theta) = m l^2 \ddot{\theta} + m g l \sin\theta
+`)).toEqual(['proved', 'refuted', 'proved', 'proved']);
+  }, 60_000);
+});
