@@ -29,6 +29,8 @@ const FINEST_DECADE = 60;
 /** A scale at least this part of its range needs no substitution: the rule alone spreads its nodes over it. */
 const WIDE = new D('1e-2');
 const GOLDEN = new D(5).sqrt().minus(1).div(2);
+/** A grid value above its neighbour nearer the peak by more than their rounding is a rise: a second peak. */
+const RISE = new D(1).plus('1e-40');
 
 /** The integral of f over [a, b] (a < b, both finite) split at the integrand's peak; 'unsettled' where there is none to find or a part does not settle. */
 export function peakedIntegrate(f: PreciseIntegrand, a: Decimal, b: Decimal): PreciseQuadrature {
@@ -68,6 +70,14 @@ function findPeak(f: PreciseIntegrand, a: Decimal, b: Decimal): Decimal | undefi
   let top = 0;
   for (let i = 1; i <= GRID; i++) if (values[i].gt(values[top])) top = i;
   if (values[top].isZero()) return undefined;
+  // One peak only: the grid's magnitudes fall away from it on both sides. A second peak between grid points shows
+  // there all the same, where the integrand is exp(n g(t)): n g is broad at any n, and rises again toward it.
+  // Split at one of two peaks, the other lies far out in a part's substitution, between its nodes: e^(-c (t - 0.3)^2)
+  // + e^(-c (t - 0.7)^2) / 2 over [0, 1] read as 2/3 of its value.
+  for (let i = 0; i < GRID; i++) {
+    const [near, far] = i < top ? [values[i + 1], values[i]] : [values[i], values[i + 1]];
+    if (i !== top - 1 && i !== top && far.gt(near.times(RISE))) return undefined;
+  }
   if (top === 0) return a;
   if (top === GRID) return b;
   let [lo, hi] = [points[top - 1], points[top + 1]];

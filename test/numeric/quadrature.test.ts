@@ -168,4 +168,14 @@ describe('60-digit quadrature of a peak far narrower than its range (precise-pea
       expect(q.error.lte(exact.times('1e-30'))).toBe(true);
     }), { numRuns: 8, seed: 5 });
   }, 120_000);
+
+  it('leaves two peaks unsettled: split at one, the other would lie between the nodes of a part and be lost', () => {
+    for (const k of [8, 12]) {
+      const c = new Sixty(10).pow(k);
+      const bump = (t: Decimal, m: number) => c.neg().times(new Sixty(t).minus(m).pow(2)).exp();
+      const f = { value: (t: Decimal) => bump(t, 0.3).plus(bump(t, 0.7).div(2)), error: () => new Sixty('1e-58') };
+      // Read as 2/3 of its value before the grid's magnitudes had to fall away from the peak on both sides.
+      expect(peakedIntegrate(f, new Decimal(0), new Decimal(1))).toBe('unsettled');
+    }
+  }, 60_000);
 });
