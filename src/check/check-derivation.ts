@@ -12,6 +12,7 @@ import { dimensionsRead, projectedSizes, sizeAssignments, sizesRead, thresholdSi
 import { lacksTerm, mergedOverSizes, modelAtSizes, sameClaim } from './written-sizes.ts';
 import { judge } from './verdict.ts';
 import { COMPARED_IN_HIGH_PRECISION, relationAsEquality, withComparedValues } from './relation-steps.ts';
+import { checkedStrictTies } from './strict-ties.ts';
 import { checkOnCurve, withCurveShown } from './on-curve.ts';
 import { checkedFarOut } from './far-sizes.ts';
 import { assertCheckOptions } from './options.ts';
@@ -379,7 +380,7 @@ function checkClaimStep(model: Model, claim: ModelClaim, s: number, context: Cla
         return guarded(asEquality, () => checkStep(model, claim, asEquality, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);
       })
       : bound;
-    return farOut(decided, model, claim, above, modelStep.term, relation, context);
+    return farOut(checkedStrictTies(decided, model, claim, above, modelStep.term!, relation), model, claim, above, modelStep.term, relation, context);
   }
   const checked = guarded(modelStep, () =>
     checkStep(model, claim, modelStep, { term: above, line: aboveLine, error: aboveError }, { ...context, seed: mix(context.seed, s) }), context.runSeed);

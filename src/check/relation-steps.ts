@@ -159,7 +159,7 @@ function valuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly T
  * The two expressions in 60 digits at the counterexample (the numbers' own high-precision reading, with its forms
  * that keep the digits of 1 - Phi(u) and log(Phi(u))), as short decimals, where both settle; undefined elsewhere.
  */
-function preciseValuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly Term[], c: Counterexample): Decimal[] | undefined {
+export function preciseValuesAt(inputs: readonly Input[], claim: ModelClaim, terms: readonly Term[], c: Counterexample): Decimal[] | undefined {
   return readAt(inputs, claim, terms, c, (_, evaluation, layout, slots) => {
     const evaluator = preciseEvaluator();
     const values: Decimal[] = [];

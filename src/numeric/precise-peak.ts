@@ -32,10 +32,16 @@ const GOLDEN = new D(5).sqrt().minus(1).div(2);
 /** A grid value above its neighbour nearer the peak by more than their rounding is a rise: a second peak. */
 const RISE = new D(1).plus('1e-40');
 
-/** The integral of f over [a, b] (a < b, both finite) split at the integrand's peak; 'unsettled' where there is none to find or a part does not settle. */
+/** The integral of f from a to b (both finite) split at the integrand's peak; 'unsettled' where there is none to find or a part does not settle. */
 export function peakedIntegrate(f: PreciseIntegrand, a: Decimal, b: Decimal): PreciseQuadrature {
   a = new D(a);
   b = new D(b);
+  if (a.eq(b)) return { value: new D(0), error: new D(0) };
+  // From 1 to 0: the integral over [0, 1], negated, as the rule reads it.
+  if (a.gt(b)) {
+    const reversed = peakedIntegrate(f, b, a);
+    return reversed === 'unsettled' ? reversed : { value: reversed.value.neg(), error: reversed.error };
+  }
   const peak = findPeak(f, a, b);
   if (peak === undefined) return 'unsettled';
   const parts: [Decimal, Decimal][] = peak.eq(a) ? [[a, b]] : peak.eq(b) ? [[b, a]] : [[peak, a], [peak, b]];

@@ -389,3 +389,17 @@ claim integral(t, -1, 1, (1 - t^2)^(10^16)) = sqrt(pi) * gamma(10^16 + 1) / gamm
 `)).toEqual(['verified', 'refuted']);
   }, 120_000);
 });
+
+describe('a strict bound on an integral with no closed form, tied at the inputs\' simple values (probe 108: verified)', () => {
+  it('is undecided where its sides agree to 45 digits at such a point, and its non-strict twin and a bound with a margin stay verified', () => {
+    const steps = stepsIn(`given a, b: positive
+claim integral(t, 0, 2*pi, sqrt(a^2*sin(t)^2 + b^2*cos(t)^2))^2 > 4*pi*(pi*a*b)
+claim integral(t, 0, 2*pi, sqrt(a^2*sin(t)^2 + b^2*cos(t)^2))^2 >= 4*pi*(pi*a*b)
+claim integral(t, 0, 1, exp(a * t)) > a
+`);
+    // The isoperimetric inequality for an ellipse is an equality for the circle, a = b: the strict one is false there.
+    expect(steps.map((s) => s.verdict)).toEqual(['error', 'verified', 'verified']);
+    expect(steps[0].detail.diagnostic?.code).toBe('undecided');
+    expect(steps[0].detail.diagnostic?.message).toContain('at a = 1, b = 1 its sides agree');
+  }, 120_000);
+});
