@@ -1,5 +1,5 @@
 import { DerivationError, diagnostic, type Diagnostic } from '../diagnostics/index.ts';
-import { ANGLE_BRACKETS, exprChildren, primedName, type Expr, type Span } from '../syntax/index.ts';
+import { ANGLE_BRACKETS, exprChildren, mapExprChildren, primedName, type Expr, type Span } from '../syntax/index.ts';
 import { array, broadcast, describeOperand, sameDim, scalar, shortText, showDim, showShape, type ArrayValue, type Value } from './arrays.ts';
 import { FUNCTIONS, isFunctionName } from './functions.ts';
 import { MAX_POLYGAMMA_ORDER } from './gamma-function.ts';
@@ -3008,6 +3008,21 @@ export class Resolver {
     return { kind: 'binary', op: '-', left: at(upper), right: at(lower), span: expr.span, grouped: true };
   }
 
+  /** Whether an expression is arithmetic of sizes and whole numbers, reading one size at least (k, k + 1, 2 n). */
+  private readsSizesOnly(e: Expr): boolean {
+    let size = false;
+    const walk = (x: Expr): boolean => {
+      if (x.kind === 'number') return Number.isInteger(x.value);
+      if (x.kind === 'name') {
+        size = size || (this.scope.dims.has(x.name) && !this.scope.inputs.has(x.name));
+        return this.scope.dims.has(x.name) && !this.scope.inputs.has(x.name);
+      }
+      if (x.kind === 'binary' && (x.op === '+' || x.op === '-' || x.op === '*')) return walk(x.left) && walk(x.right);
+      return false;
+    };
+    return walk(e) && size;
+  }
+
   /** How many dimensions a name written whole has as an array: an input's or a let's entries; 0 for a scalar or no array. */
   private arrayRank(name: string): number {
     const input = this.scope.inputs.get(name);
@@ -3050,6 +3065,14 @@ export class Resolver {
     if (from !== undefined && this.readsOrderOrRecurrence(bodyExpr, indexName)) {
       throw this.error('unsupported', `a sum from an index (${shortText(lowerExpr) ?? 'k'}) whose terms are derivatives of that order or a recurrence's entries is not supported`, lowerExpr.span,
         'write the sum from a whole number, with a condition in its body: sum(j, 0, n, (j >= k) * E)');
+    }
+    // A tail to infinity from a size (the books' P(N >= k) = sum(j, k, Infinity, (1 - rho) rho^j)): the series from 0
+    // of the terms at j + k, j a number in each (probe 109).
+    if (lower === undefined && from === undefined && op === 'sum' && upperExpr.kind === 'name' && INFINITY_NAMES.has(upperExpr.name)
+      && !this.isDeclared(upperExpr.name) && this.readsSizesOnly(lowerExpr)) {
+      const shifted: Expr = { kind: 'binary', op: '+', left: { kind: 'name', name: indexName, span: indexExpr.span }, right: lowerExpr, span: lowerExpr.span, grouped: true };
+      const renamed = (e: Expr): Expr => (e.kind === 'name' && e.name === indexName ? shifted : mapExprChildren(e, renamed));
+      return this.series(indexName, 0, renamed(bodyExpr), bound);
     }
     if (lower === undefined) {
       throw this.error('bad-index', `the lower bound of ${op}(k, from, to, E) is a whole number (0 or 1, as a textbook writes)`, lowerExpr.span,

@@ -142,3 +142,15 @@ claim atan(1) = pi / 4 + 1e-40   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'proved', 'proved', 'refuted', 'refuted']);
   }, 60_000);
 });
+
+describe('a tail to infinity from a size (probe 109: refused)', () => {
+  it('reads sum(j, k, Infinity, E) as the series from 0 of the terms at j + k: the geometric tail P(N >= k) = rho^k', () => {
+    expect(verdictsIn(`given k: size
+given rho: unit
+claim sum(j, k, Infinity, (1 - rho) * rho^j) = rho^k
+claim sum(j, k, Infinity, (1 - rho) * rho^j) = rho^(k + 1)   expect wrong
+claim sum(j, k + 1, Infinity, (1 - rho) * rho^j) = rho^(k + 1)
+claim sum(j, k, Infinity, 1 / (j + 1)^2) <= 1 / (k + 1)   expect wrong
+`)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+  }, 60_000);
+});
