@@ -108,7 +108,7 @@ export function intoChainedEnds(point: ReadonlyMap<string, PointValue>, inputs: 
 }
 
 /** An end's value at the inputs' fractions; undefined where it reads another input or is no fraction there. */
-function endAt(end: Term, at: ReadonlyMap<string, Rational>): Rational | undefined {
+export function endAt(end: Term, at: ReadonlyMap<string, Rational>): Rational | undefined {
   if (![...inputNames(end)].every((name) => at.has(name))) return undefined;
   const fraction = constantFraction(substituteScalarInputs(end, new Map([...at].map(([name, v]) => [name, num(v.num, v.den)]))));
   return fraction === undefined ? undefined : Rational.of(fraction.num, fraction.den);

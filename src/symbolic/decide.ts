@@ -16,7 +16,7 @@ import { coordinates, representatives, symmetricDimensions } from './instance-sy
 import { affineCriticalPoint } from './affine-critical.ts';
 import { rootBetween } from './root-between.ts';
 import { newtonCriticalPoints } from './joint-critical.ts';
-import { inEndOrder, intoChainedEnds, outsideChainedEnds, pointFractions, valuesWithinEnds } from './chained-values.ts';
+import { endAt, inEndOrder, intoChainedEnds, outsideChainedEnds, pointFractions, valuesWithinEnds } from './chained-values.ts';
 
 /**
  * Limits of the exact engine for one step. They count work, not time, so the same
@@ -934,33 +934,54 @@ function combinedPoints(inputs: readonly Input[], critical: readonly Map<string,
   return points;
 }
 
-/** Corner points at most: 2^6 corners of six inputs' intervals, or fewer corners each with the other inputs at several values. */
-const MAX_CORNER_POINTS = 64;
-/** Values each input without an included end takes at the corners. */
+/** Corner points at most: 2^8 corners of eight inputs' intervals, or fewer corners each with the other inputs at several values. */
+const MAX_CORNER_POINTS = 256;
+/** Values each input without a finite end takes at the corners. */
 const CORNER_OTHER_VALUES = 2;
+/** An open end's corner value: this part of the interval's width inside it. */
+const INSIDE_OPEN_END = Rational.of(1n, 1_000_000_000n);
 
 /**
- * The corners of the inputs' included interval ends, all at once, the other inputs at their simplest values. Higham's
- * error bound of two roundings, |(a (1 + d1) + b) (1 + d2) - (a + b)| <= 2u (|a| + |b|) with d1, d2 in [-u, u], fails by
- * u^2 only at d1 = d2 = u with b = 0 (or b tiny beside a): a margin affine in each rounding is least at a corner of
- * their box, which neither random points nor any input alone reaches (probe 106).
+ * The corners of the inputs' intervals, all at once, the other inputs at their simplest values: an included end as it
+ * is, an open one a billionth of the width inside it, an end that reads other inputs (d in [-u, u]) at their values
+ * there. Higham's error bound of two roundings, |(a (1 + d1) + b) (1 + d2) - (a + b)| <= 2u (|a| + |b|) with d1, d2 in
+ * [-u, u], fails by u^2 only at d1 = d2 = u with b = 0 (or b tiny beside a): a margin affine in each rounding is least
+ * at a corner of their box, which neither random points nor any input alone reaches (probe 106); so with u an input in
+ * (0, 1/1000], with eight inputs (Horner's rule), and (1 + t/1000)(1 + s/1000) <= 1.002 on the open box (0, 1)^2, which
+ * fails only near its corner (1, 1) (probe 110). Each input's upper end first, so the first corners are the extreme ones.
  */
 function cornerPoints(inputs: readonly Input[]): Map<string, PointValue>[] {
-  const endsOf = (input: Input): Rational[] => {
+  const endsOf = (input: Input, at: ReadonlyMap<string, Rational>): Rational[] => {
     const interval = input.interval;
-    if (interval === undefined || input.relativeEnds !== undefined) return [];
-    const { lower, upper } = exactEnds(interval);
-    return [...(lower !== undefined && interval.lowerClosed ? [lower] : []), ...(upper !== undefined && interval.upperClosed ? [upper] : [])]
-      .filter((v) => allowsValue(input.kind, v.toNumber()));
+    const relative = input.relativeEnds;
+    // A unit input is one in (0, 1).
+    const exact = interval !== undefined ? exactEnds(interval) : input.kind === 'unit' ? { lower: Rational.ZERO, upper: Rational.ONE } : {};
+    const lower = relative?.lower !== undefined ? endAt(relative.lower, at) : exact.lower;
+    const upper = relative?.upper !== undefined ? endAt(relative.upper, at) : exact.upper;
+    const lowerClosed = relative?.lower !== undefined ? relative.lowerClosed : interval?.lowerClosed ?? false;
+    const upperClosed = relative?.upper !== undefined ? relative.upperClosed : interval?.upperClosed ?? false;
+    const width = lower !== undefined && upper !== undefined ? upper.sub(lower) : undefined;
+    const inside = (v: Rational | undefined, closed: boolean, sign: 1 | -1): Rational | undefined =>
+      v === undefined ? undefined : closed ? v : width !== undefined && width.sign() > 0 ? v.add(width.mul(INSIDE_OPEN_END).mul(Rational.of(BigInt(sign)))) : undefined;
+    return [inside(upper, upperClosed, -1), inside(lower, lowerClosed, 1)]
+      .filter((v): v is Rational => v !== undefined && allowsValue(input.kind, v.toNumber()))
+      .filter((v, i, all) => all.findIndex((w) => w.cmp(v) === 0) === i);
   };
-  const cornered = inputs.filter((input) => endsOf(input).length > 0);
-  if (cornered.length === 0 || inputs.length < 2) return [];
+  const absolute = inputs.filter((input) => input.relativeEnds === undefined);
+  const cornered = absolute.filter((input) => endsOf(input, new Map()).length > 0);
+  const relative = inEndOrder(inputs.filter((input) => input.relativeEnds !== undefined));
+  if (cornered.length + relative.length === 0 || inputs.length < 2) return [];
   let points: Map<string, PointValue>[] = [new Map()];
-  for (const input of [...cornered, ...inputs.filter((input) => !cornered.includes(input) && input.relativeEnds === undefined)]) {
-    const values = cornered.includes(input) ? endsOf(input) : simpleValuesWithin(input).slice(0, CORNER_OTHER_VALUES);
-    if (values.length > 0) points = points.flatMap((point) => values.map((v) => new Map([...point, [input.name, { num: v.num, den: v.den }]]))).slice(0, MAX_CORNER_POINTS);
-  }
-  return points;
+  const extend = (valuesAt: (point: Map<string, PointValue>) => Rational[], name: string) => {
+    points = points.flatMap((point) => {
+      const values = valuesAt(point);
+      return values.length === 0 ? [point] : values.map((v) => new Map([...point, [name, { num: v.num, den: v.den }]]));
+    }).slice(0, MAX_CORNER_POINTS);
+  };
+  for (const input of cornered) extend(() => endsOf(input, new Map()), input.name);
+  for (const input of absolute.filter((input) => !cornered.includes(input))) extend(() => simpleValuesWithin(input).slice(0, CORNER_OTHER_VALUES), input.name);
+  for (const input of relative) extend((point) => endsOf(input, pointFractions(point)), input.name);
+  return points.filter((point) => point.size === inputs.length);
 }
 
 /** The assignments of the other inputs a curve of critical points is read at, at most (2^14 of an LSTM cell's were minutes). */

@@ -182,3 +182,20 @@ claim abs(((a + b) * (1 + u1) + c) * (1 + u2) - (a + b + c)) <= (abs(a) + abs(b)
 `, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('corners of boxes whose ends read other inputs, of eight inputs, and open ones (probe 110: verified)', () => {
+  it('refutes Higham with u an input, Horner with 4u for gamma_4, and a product bound failing only near an open corner', () => {
+    expect(verdictsIn(`given u: real in (0, 1/1000]
+given a, b: real
+given d1, d2: real in [-u, u]
+given x, a0, a1, a2: real
+given f0, f1, e0, e1: real in [-1/1000, 1/1000]
+given t, s: real in (0, 1)
+claim abs((a*(1 + d1) + b)*(1 + d2) - (a + b)) <= 2*u*(abs(a) + abs(b))   expect wrong
+claim abs((a*(1 + d1) + b)*(1 + d2) - (a + b)) <= (2*u + u^2)*(abs(a) + abs(b))
+claim abs(((a2*x*(1 + e1) + a1)*(1 + f1)*x*(1 + e0) + a0)*(1 + f0) - (a0 + a1*x + a2*x^2)) <= (4/1000)*(abs(a0) + abs(a1)*abs(x) + abs(a2)*x^2)   expect wrong
+claim (1 + t/1000)*(1 + s/1000) <= 1 + 2/1000   expect wrong
+claim (1 + t/1000)*(1 + s/1000) <= 1 + 2/1000 + 1/1000^2
+`, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'proved']);
+  }, 180_000);
+});
