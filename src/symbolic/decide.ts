@@ -835,7 +835,9 @@ function affinePoints(slopes: readonly MarginSlope[], sizes: ReadonlyMap<string,
  * nearest its start, a maximum as readily as a minimum: from 0 and 1/2 `cos(p) + cos(q) + cos(p + q)` reached only its
  * maximum at 0, and its least value -3/2 at p = q = 2 pi / 3 (probe 69) is reached from 2.
  */
-const NEWTON_SHIFTS = [0, 0.5, 2, -2];
+const NEWTON_SHIFTS = [0, 0.5, 2, -2, 1, -1];
+// 1 and -1 too: sin(r) sin(w) sin(r + w) on [0, pi]^2 peaks at r = w = pi/3, which Newton reached from none of the
+// others (probe 110: <= 0.6495 and < 3 sqrt(3) / 8 verified).
 /** Digits the slopes are read with for Newton's method: a double's worth and a margin. */
 const NEWTON_DIGITS = 20;
 

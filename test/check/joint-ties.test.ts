@@ -187,3 +187,14 @@ claim abs(u(t)) <= sqrt(A^2 + B^2)*exp(-g*t)
 `)).toEqual(['refuted', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('a bound tight at an interior critical point of two inputs on a box (probe 110: verified)', () => {
+  it('is refuted at r = w = pi/3, where sin(r) sin(w) sin(r + w) is 3 sqrt(3) / 8, which Newton reaches from 1', () => {
+    expect(verdictsIn(`given r, w: real in [0, pi]
+claim sin(r)*sin(w)*sin(r + w) <= 0.6495   expect wrong
+claim sin(r)*sin(w)*sin(r + w) < 3*sqrt(3)/8   expect wrong
+claim sin(r)*sin(w)*sin(r + w) <= 3*sqrt(3)/8
+`)).toEqual(['refuted', 'refuted', 'verified']);
+  }, 120_000);
+});
+
