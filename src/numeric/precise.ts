@@ -609,6 +609,9 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           if (read !== undefined) return read.value;
           // (1 - t^2)^n at n = 1e16 is 10^(-5e17) next to t = 1, which no reading holds (a power that reads 0 is
           // unsettled). Its log, n log(1 - t^2), says it is positive and below the least number: 0 is within it of it.
+          // On a finite range only: a half-line's walk ends at its first value past the digits (the rest is as
+          // negligible), and its scale is read from where its values are; read as 0 there, Watson's limits did not settle.
+          if (a === undefined || b === undefined) return undefined;
           logBody ??= go(logForm(t.body));
           const log = readBodyAt(s, p, logBody, x, start, share);
           if (log === undefined || !log.value.plus(log.error).lt(LOG_OF_LEAST)) return undefined;
