@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { diagnostic } from '../diagnostics/index.ts';
-import { freeInputNames, someSubterm, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
+import { freeInputNames, insideInterval, someSubterm, type Input, type Model, type ModelClaim, type Term } from '../model/index.ts';
 import type { Relation } from '../syntax/index.ts';
 import { preciseValuesAt } from './relation-steps.ts';
 import { isExpected, type StepResult } from './results.ts';
@@ -49,7 +49,7 @@ const MAX_POINTS = 16;
 function simplePoints(inputs: readonly Input[]): Record<string, number>[] {
   let points: Record<string, number>[] = [{}];
   for (const input of inputs) {
-    const values = (SIMPLE[input.kind] ?? []).filter((v) => inside(input, v));
+    const values = (SIMPLE[input.kind] ?? []).filter((v) => insideInterval(input, v));
     if (values.length === 0) return [];
     points = points.flatMap((point) => values.map((v) => ({ ...point, [input.name]: v }))).slice(0, MAX_POINTS);
   }
@@ -58,10 +58,3 @@ function simplePoints(inputs: readonly Input[]): Record<string, number>[] {
 
 const SIMPLE: Readonly<Record<string, readonly number[]>> = { real: [0, 1], positive: [1, 2], unit: [0.5] };
 
-function inside(input: Input, v: number): boolean {
-  const interval = input.interval;
-  if (interval === undefined) return true;
-  const above = interval.lowerClosed ? v >= interval.lowerValue : v > interval.lowerValue;
-  const below = interval.upperClosed ? v <= interval.upperValue : v < interval.upperValue;
-  return above && below;
-}
