@@ -244,6 +244,9 @@ export function decideStep(
   // Of bounds only: an equality wrong at one case is refuted by the numbers there, and reading on tripled the work of
   // probe 43's IRLS step (a binary target), refuted by one random input.
   const casesSplit = step.comparison === true && step.inputs.some((input) => input.binary !== undefined || input.kind === 'label' || input.kind === 'onehot');
+  // A bound over sizes reads on to a second size where the first differs unseen: at n = 1 a product of n roundings is one
+  // rounding, which no input shows past n u, and at n = 2 its corner does (probe 110).
+  const overSizes = step.comparison === true && !casesSplit && sizes.length > 1;
   try {
     for (const instance of enumerateInstances(step, sizes)) {
       if (differing.length > 0 && ++afterDiffering > FURTHER_INSTANCES) return firstShown(differing);
@@ -379,7 +382,12 @@ export function decideStep(
           step.comparison === true ? () => undefined : neverZeroForm);
         // Only a bound's cases of two-valued and one-hot inputs tie one way and not the other: instances of sizes and
         // indices differ alike, and reading on cost the suite a quarter of its time.
-        if (outright !== undefined || constant !== undefined || !casesSplit) return outcome;
+        if (outright !== undefined || constant !== undefined || (!casesSplit && !overSizes)) return outcome;
+        if (overSizes) {
+          if (!differing.some((o) => o.kind === 'different' && sameSizes(o.instance, instance))) differing.push(outcome);
+          if (differing.length >= CONFIRMED_INSTANCES) return firstShown(differing);
+          continue;
+        }
         if (differing.length < CONFIRMED_INSTANCES) differing.push(outcome);
         continue;
       }
@@ -770,7 +778,10 @@ function uniformPoints(comparison: Term, inputs: readonly Input[], instance: Ins
     let points: Map<string, PointValue>[] = [];
     try {
       if (apart === undefined) {
-        points = [...affinePoints(marginSlopes(restricted, pseudo), instance.sizes), ...combinedPoints(pseudo, criticalOf(restricted, pseudo))];
+        // And the corners of the entries' box, every entry at one end together: (1 + u (2 t[i] - 1)) multiplied over i
+        // passes n u only as every t[i] nears 1 at once (probe 110).
+        points = [...affinePoints(marginSlopes(restricted, pseudo), instance.sizes), ...combinedPoints(pseudo, criticalOf(restricted, pseudo)),
+          ...cornerPoints(pseudo.filter((input) => someSubterm(restricted, (x) => x.k === 'input' && x.ref.name === input.name)))];
       } else {
         // The entries apart solved for with the rest at their simplest values (the books' z = 0, ls = 1/2 give z = log 4 at the label).
         const rest = new Map<string, Term>();
@@ -2099,6 +2110,11 @@ export function countInstances(step: SymbolicStep, sizes: readonly ReadonlyMap<s
     if (total > limit) return total;
   }
   return total;
+}
+
+/** Whether a differing instance read before is at an instance's sizes. */
+function sameSizes(record: InstanceRecord, instance: Instance): boolean {
+  return [...instance.sizes].every(([name, n]) => record.sizes[name] === n);
 }
 
 function toRecord(instance: Instance): InstanceRecord {

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriv, onlyStep, verdictsIn } from '../__test-helpers__/derivations.ts';
+import { deriv, onlyStep, stepsIn, verdictsIn } from '../__test-helpers__/derivations.ts';
 
 const CHECK = { seed: 1, trials: 30, sizes: [1, 2, 3] } as const;
 
@@ -197,5 +197,22 @@ claim abs(((a2*x*(1 + e1) + a1)*(1 + f1)*x*(1 + e0) + a0)*(1 + f0) - (a0 + a1*x 
 claim (1 + t/1000)*(1 + s/1000) <= 1 + 2/1000   expect wrong
 claim (1 + t/1000)*(1 + s/1000) <= 1 + 2/1000 + 1/1000^2
 `, { seed: 1 })).toEqual(['refuted', 'verified', 'refuted', 'refuted', 'proved']);
+  }, 180_000);
+});
+
+describe("a product of n roundings past n u only as every entry nears its end together (probe 110: verified)", () => {
+  it('refutes n u at a corner of the entries (n = 2, every t[i] near 1) and verifies the bound that holds at n = 3, 3u(1 + u)^2', () => {
+    // At n = 1 the product is one rounding and holds; the exact engine reads on to n = 2, where each array taken as one
+    // scalar has its corners, and the report says the point was missed rather than unseen in doubles.
+    const text = `given t: unit[n]
+given u: real in (0, 1/1000]
+claim abs(prod(i, 1, n, 1 + u*(2*t[i] - 1)) - 1) <= n*u   expect wrong
+claim abs(prod(i, 1, 3, 1 + u*(2*t[i] - 1)) - 1) <= 3*u*(1 + u)^2
+`;
+    const results = stepsIn(text, { seed: 1 });
+    expect(results.map((r) => r.verdict)).toEqual(['refuted', 'verified']);
+    const counterexample = results[0].detail.counterexample!;
+    expect(counterexample.sizes).toEqual({ n: 2 });
+    expect(counterexample.foundBy).toContain('no random input reached');
   }, 180_000);
 });
