@@ -428,10 +428,14 @@ function tiedEverywhere(bound: StepResult, relation: Exclude<Relation, '='>, asE
  * for at every size, as before, so that the report shows it in doubles where it can.
  */
 function belowDoubles(confirmation: Confirmation | undefined): boolean {
-  if (confirmation === undefined) return false;
-  const [lhs, rhs, difference] = [confirmation.lhs, confirmation.rhs, confirmation.difference].map((v) => Math.abs(Number(v)));
-  if (![lhs, rhs, difference].every(Number.isFinite)) return false;
-  return difference <= 1e-15 * Math.max(lhs, rhs);
+  return confirmation !== undefined && relativeDifference([confirmation.lhs, confirmation.rhs, confirmation.difference]) <= 1e-15;
+}
+
+/** |difference| over the larger side, from their printed readings; NaN where one is not a finite number. */
+function relativeDifference(readings: readonly string[]): number {
+  const [lhs, rhs, difference] = readings.map((v) => Math.abs(Number(v)));
+  if (![lhs, rhs, difference].every(Number.isFinite)) return NaN;
+  return difference / Math.max(lhs, rhs, Number.MIN_VALUE);
 }
 
 /** An inequality between arrays has no one meaning (entry by entry? an order of matrices?): an error that says what to write. */
@@ -707,7 +711,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
         // Not the same as no value: these inputs have one that neither doubles nor 60 digits could evaluate.
         return result('error', undefined, numericMethod, {
           diagnostic: diagnostic('no-domain', `no input tried gave the line above a value that could be trusted: at ${lost} of the ${numeric.kind === 'no-domain' ? Math.max(numeric.trials, lost) : lost} neither double precision nor the high-precision evaluation could settle it (a value past their range or their digits, a series that does not sum within the terms they take, or an integral the quadrature could not settle within its work), and the others had no value`,
-            model.derivation.file, step.span, 'scale the inputs (given x: unit), or write the step in logarithms (lgamma rather than log(gamma)); a series is summed where its terms shrink geometrically or alternate (x^k / k!), or are a rational function of k with rational coefficients (1/k^2, 1/(k^2 + 1)); a divergent one (1/k) has no value; an integral is settled where its integrand is smooth between the switches of its comparisons, and integrals nested three deep pass the work the numbers spend'),
+            model.derivation.file, step.span, 'scale the inputs (given x: unit), or write the step in logarithms (lgamma rather than log(gamma)); a series is summed where its terms shrink geometrically or alternate (x^k / k!), or are a rational function of k with rational coefficients (1/k^2, 1/(k^2 + 1)); a divergent one (1/k) has no value; an integral is settled where its integrand is smooth between the points where its comparisons, abs, max and square roots switch or touch 0, and integrals nested three deep pass the work the numbers spend'),
         });
       }
       if (outcome.why === 'no-domain') {
@@ -781,7 +785,8 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
             : `${c.digits}-digit evaluation${c.exactly === undefined ? '' : ` at ${c.exactly} exactly, whose double is shown${c.pastDoubles === true ? ' (past double precision, where 0 or an infinity stands for it)' : ''}`}`
               + (c.atJoin === true ? ' where the step\'s cases meet: the line above is continuous there, so the derivative exists and is its value (not a kink, where the value would be a convention)'
                 : c.rhs === 'undefined' ? ' (the step has no value there, the line above has one)'
-                : numeric.kind === 'no-domain' ? ' (double precision could not settle the sides at any input tried)' : ' (the difference is below what double precision can see)'),
+                : numeric.kind === 'no-domain' ? ' (double precision could not settle the sides at any input tried)'
+                : resolvedInDoubles(c) ? ' (at a point no random input reached: a corner, tie or critical point of the sides)' : ' (the difference is below what double precision can see)'),
       }, functions);
       if (c.compared) COMPARED_IN_HIGH_PRECISION.add(counterexample);
       return result('refuted', undefined, method, { ...why, counterexample });
@@ -1025,4 +1030,12 @@ function highPrecisionWitness(c: Confirmation, used: ReadonlySet<string>, why: s
   };
   if (c.compared) COMPARED_IN_HIGH_PRECISION.add(counterexample);
   return counterexample;
+}
+
+/**
+ * Whether doubles resolve a high-precision counterexample's difference (relative to the sides, past their rounding):
+ * then the numbers missed its point, not its digits ((1 + u)^2 - 1 against 2 u with t[i] near 1, probe 110).
+ */
+function resolvedInDoubles(c: Confirmation): boolean {
+  return relativeDifference(c.compared ? [c.compared.above, c.compared.step, c.compared.difference] : [c.lhs, c.rhs, c.difference]) > 1e-10;
 }

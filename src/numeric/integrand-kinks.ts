@@ -70,6 +70,29 @@ function evenSwitches(difference: Term, v: string): AffineSwitch[] {
 }
 
 /**
+ * The arguments of the integrand's switches that are not affine in `v`, and of its square roots and fractional
+ * powers, at most {@link MAX_SWITCHES}: where one of them is 0 inside the range the integrand may bend or jump
+ * there (`abs(exp(t) - 3)` at log 3, the cardioid's `sqrt(2 + 2 cos t)` at pi, where its argument touches 0). The
+ * 60-digit quadrature looks for their zeros numerically where the rule alone did not settle (precise-kinks.ts).
+ */
+export function integrandKinkArguments(body: Term, v: string): Term[] {
+  const out: Term[] = [];
+  const note = (argument: Term): void => {
+    if (out.length < MAX_SWITCHES && reads(argument, v) && affineIn(argument, v) === undefined) out.push(argument);
+  };
+  const walk = (t: Term): Term => {
+    if (t.k === 'cmp') note(minus(t.a, t.b));
+    else if (t.k === 'fn' && t.args.length === 1 && (FUNCTIONS[t.name].kink !== undefined || t.name === 'sqrt')) note(t.args[0]);
+    else if (t.k === 'fn' && (t.name === 'max' || t.name === 'min')) note(minus(t.args[0], t.args[1]));
+    else if (t.k === 'extremum') for (let i = 1; i < t.terms.length; i++) note(minus(t.terms[0], t.terms[i]));
+    else if (t.k === 'pow' && !(t.exponent.k === 'num' && t.exponent.value.den === 1n) && !reads(t.exponent, v)) note(t.base);
+    return mapChildren(t, walk);
+  };
+  walk(body);
+  return out;
+}
+
+/**
  * The slopes in `v` of the arguments of the integrand's sines and cosines that are affine in v (`cos(49 * x)`: 49),
  * at most {@link MAX_SWITCHES}: a range spanning many of their periods is split into pieces of a few periods each,
  * where the double-exponential rule's levels agree again (cos(49 x) / (1 + x^2) over [0, pi] did not, in 60 digits).

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { goldenPeak } from './golden-section.ts';
 import { preciseIntegrate, type PreciseIntegrand, type PreciseQuadrature } from './precise-quadrature.ts';
 
 /**
@@ -17,8 +18,7 @@ import { preciseIntegrate, type PreciseIntegrand, type PreciseQuadrature } from 
 const D = Decimal.clone({ precision: 70 });
 /** The grid's intervals: a peak is looked for near the largest of the integrand's magnitudes at its points. */
 const GRID = 64;
-/** Golden sections at most: each keeps 0.618 of the bracket, down to 1e-45 of the range. */
-const MAX_SECTIONS = 240;
+/** The peak is located to this part of the range, by golden sections (golden-section.ts). */
 const LOCATED = new D('1e-45');
 /** A point this near an end (relative to the range) stands for the end: the integrand need not have a value at it. */
 const NEAR_END = new D('1e-40');
@@ -28,7 +28,6 @@ const FALL = new D('1e-6');
 const FINEST_DECADE = 60;
 /** A scale at least this part of its range needs no substitution: the rule alone spreads its nodes over it. */
 const WIDE = new D('1e-2');
-const GOLDEN = new D(5).sqrt().minus(1).div(2);
 /** A grid value above its neighbour nearer the peak by more than their rounding is a rise: a second peak. */
 const RISE = new D(1).plus('1e-40');
 
@@ -86,24 +85,7 @@ function findPeak(f: PreciseIntegrand, a: Decimal, b: Decimal): Decimal | undefi
   }
   if (top === 0) return a;
   if (top === GRID) return b;
-  let [lo, hi] = [points[top - 1], points[top + 1]];
-  let x1 = hi.minus(hi.minus(lo).times(GOLDEN));
-  let x2 = lo.plus(hi.minus(lo).times(GOLDEN));
-  let v1 = magnitude(f, x1);
-  let v2 = magnitude(f, x2);
-  for (let k = 0; k < MAX_SECTIONS && hi.minus(lo).gt(range.times(LOCATED)); k++) {
-    if (v1 === undefined || v2 === undefined) return undefined;
-    if (v1.gte(v2)) {
-      hi = x2; x2 = x1; v2 = v1;
-      x1 = hi.minus(hi.minus(lo).times(GOLDEN));
-      v1 = magnitude(f, x1);
-    } else {
-      lo = x1; x1 = x2; v1 = v2;
-      x2 = lo.plus(hi.minus(lo).times(GOLDEN));
-      v2 = magnitude(f, x2);
-    }
-  }
-  return lo.plus(hi).div(2);
+  return goldenPeak((t) => magnitude(f, t), points[top - 1], points[top + 1], range.times(LOCATED));
 }
 
 /** The integral of f over the range between its peak `from` and `to` (either side of it), by t = from +- s (e^u - 1). */

@@ -4,7 +4,8 @@ import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO
 import { dimSize, type Layout } from './layout.ts';
 import { clampsRoot } from './nonnegative-roots.ts';
 import { compileExact, exactSign, type ExactReading } from './exact-at-point.ts';
-import { integrandFrequencies, integrandSwitches } from './integrand-kinks.ts';
+import { integrandFrequencies, integrandKinkArguments, integrandSwitches } from './integrand-kinks.ts';
+import { kinkedIntegrate } from './precise-kinks.ts';
 import { selectorFactors } from './selector-products.ts';
 import { integrandScale, preciseIntegrate } from './precise-quadrature.ts';
 import { peakedIntegrate } from './precise-peak.ts';
@@ -215,6 +216,8 @@ const PRECISE_LIMIT_WORK = 200_000;
  * split out of its range (precise-peak.ts), in some 1.3 million, eight readings.
  */
 const PRECISE_LIMIT_OF_INTEGRAL_WORK = 10_000_000;
+/** A split at the integrand's zeros of arguments not affine in t (precise-kinks.ts) takes this many integrals' shares: a piece each, and the search. */
+const KINK_SHARE = 4;
 /**
  * A peak split out of its range (precise-peak.ts) takes this many integrals' shares: two parts, each with the rule's
  * levels, after the grid and golden sections that find it ((1 - t^2)^n over [-1, 1] at n = 1e12: some 4,900 readings).
@@ -575,6 +578,9 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
     const at = compilePosition({ name: t.v, indices: [] }, layout, slots);
     const switches = integrandSwitches(t.body, t.v).map((w) => ({ slope: go(w.slope), offset: go(w.offset) }));
     const frequencies = integrandFrequencies(t.body, t.v).map(go);
+    // Compiled when first asked for: most integrals settle without them.
+    let kinkArguments: PreciseCompiled[] | undefined;
+    const kinkTerms = integrandKinkArguments(t.body, t.v);
     const period = frequencies.length > 0 ? PreciseDecimal.acos(-1).times(2) : zero;
     let logBody: PreciseCompiled | undefined;
     let peakFirst = false;
@@ -651,9 +657,21 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
               start = work.operations;
               return found;
             };
+            // Where an argument not affine in t is 0 inside (abs(exp(t) - 3), the cardioid's sqrt(2 + 2 cos t)): split
+            // at its zeros, found numerically (precise-kinks.ts), with a share of its own.
+            const kinked = () => {
+              start = work.operations;
+              share = ruleShare * KINK_SHARE;
+              const argumentsAt = (kinkArguments ??= kinkTerms.map(go)).map((g) => (x: PreciseNumber) => readBodyAt(s, p, g, x, start, share)?.value);
+              const found = kinkedIntegrate(integrand, argumentsAt, from!, to!);
+              share = ruleShare;
+              start = work.operations;
+              return found;
+            };
             const finite = from !== undefined && to !== undefined;
             let piece = finite && peakFirst ? peaked() : 'unsettled';
             if (piece === 'unsettled') piece = preciseIntegrate(integrand, from, to, scale);
+            if (piece === 'unsettled' && finite && kinkTerms.length > 0) piece = kinked();
             if (piece === 'unsettled' && finite && !peakFirst) {
               piece = peaked();
               peakFirst = piece !== 'unsettled';

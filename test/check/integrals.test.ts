@@ -380,6 +380,24 @@ claim integral(x, -1, 1, abs(x) / x) = 0
   }, 120_000);
 });
 
+describe('an integrand that bends where an argument not affine in t is 0 (probe 108: errors)', () => {
+  it('reads the cardioid\'s and the astroid\'s arc lengths, |e^t - c| and max(e^t, 3), and refutes their slips', () => {
+    // sqrt(2 + 2 cos t) = 2 |cos(t / 2)| bends at pi, where its argument touches 0; |e^t - 3| at log 3, where it crosses.
+    expect(verdictsIn(`given a: real in [1, 2]
+claim integral(t, 0, 2*pi, sqrt(2 + 2*cos(t))) = 8
+claim integral(t, 0, 2*pi, sqrt(2 + 2*cos(t))) = 8 + 1e-20   expect wrong
+claim integral(t, 0, 2*pi, sqrt((-3*cos(t)^2*sin(t))^2 + (3*sin(t)^2*cos(t))^2)) = 6
+claim integral(t, 0, 2, abs(exp(t) - a - 1)) = 2*(a + 1)*log(a + 1) + exp(2) - 4*a - 3
+claim integral(t, 0, 2, abs(exp(t) - a - 1)) = 2*(a + 1)*log(a + 1) + exp(2) - 4*a - 3 + 1e-12*a   expect wrong
+claim integral(t, 0, 2, max(exp(t), 3)) = 3*log(3) + exp(2) - 3
+`, { seed: 1 })).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'verified']);
+  }, 240_000);
+
+  it('gives no value to 1 / sqrt(2 + 2 cos t), which diverges at pi: a gap around the zero would have read a finite one', () => {
+    expect(verdictsIn('claim integral(t, 0, 2*pi, 1/sqrt(2 + 2*cos(t))) = 130   expect wrong\n', { seed: 1 })).toEqual(['error']);
+  }, 120_000);
+});
+
 describe('an integrand that is a peak far narrower than its range, below every reading away from it', () => {
   it('reads the integral of (1 - t^2)^(10^16) over [-1, 1] to its gamma ratio, and sees a slip of 1e-30 (they were errors)', () => {
     // Past t = 1e-7 the integrand is below decimal.js's range: its log says it is positive and less than the least

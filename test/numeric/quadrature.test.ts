@@ -9,6 +9,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { integrate, type Integrand } from '../../src/numeric/index.ts';
 import { integrandScale, preciseIntegrate } from '../../src/numeric/precise-quadrature.ts';
+import { kinkedIntegrate } from '../../src/numeric/precise-kinks.ts';
 import { peakedIntegrate } from '../../src/numeric/precise-peak.ts';
 import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
 
@@ -177,5 +178,39 @@ describe('60-digit quadrature of a peak far narrower than its range (precise-pea
       // Read as 2/3 of its value before the grid's magnitudes had to fall away from the peak on both sides.
       expect(peakedIntegrate(f, new Decimal(0), new Decimal(1))).toBe('unsettled');
     }
+  }, 60_000);
+});
+
+describe('60-digit quadrature split at the zeros of arguments not affine in t (precise-kinks.ts)', () => {
+  it('cuts where an argument changes sign: |e^t - c| over [0, 2] is 2 c log c + e^2 - 4c + 1, c from 1.1 to e^2 - 0.1', () => {
+    fc.assert(fc.property(fc.double({ min: 1.1, max: Math.exp(2) - 0.1, noNaN: true }), (cDouble) => {
+      const c = new Sixty(cDouble);
+      const g = (t: Decimal) => new Sixty(t).exp().minus(c);
+      const f = { value: (t: Decimal) => g(t).abs(), error: () => new Sixty('1e-58') };
+      const q = kinkedIntegrate(f, [g], new Decimal(0), new Decimal(2));
+      expect(q).not.toBe('unsettled');
+      if (q === 'unsettled') return;
+      const exact = c.times(2).times(c.ln()).plus(new Sixty(2).exp()).minus(c.times(4)).plus(1);
+      expect(q.value.minus(exact).abs().lte(q.error)).toBe(true);
+      expect(q.error.lte('1e-40')).toBe(true);
+    }), { numRuns: 10, seed: 7 });
+  }, 120_000);
+
+  it('leaves a gap around a zero the argument touches: the cardioid sqrt(2 + 2 cos(t - m)) over [0, 2 pi] is 8 wherever its kink is', () => {
+    fc.assert(fc.property(fc.double({ min: 0.1 - Math.PI, max: Math.PI - 0.1, noNaN: true }), (m) => {
+      const g = (t: Decimal) => new Sixty(t).minus(m).cos().times(2).plus(2);
+      const f = { value: (t: Decimal) => { const v = g(t); return v.isNeg() ? undefined : v.sqrt(); }, error: () => new Sixty('1e-58') };
+      const q = kinkedIntegrate(f, [g], new Decimal(0), Sixty.acos(-1).times(2));
+      expect(q).not.toBe('unsettled');
+      if (q === 'unsettled') return;
+      expect(q.value.minus(8).abs().lte(q.error)).toBe(true);
+      expect(q.error.lte('1e-25')).toBe(true);
+    }), { numRuns: 10, seed: 7 });
+  }, 120_000);
+
+  it('leaves a spike unsettled: 1 / sqrt(2 + 2 cos t) diverges at pi, and a gap there would have read a finite value', () => {
+    const g = (t: Decimal) => new Sixty(t).cos().times(2).plus(2);
+    const f = { value: (t: Decimal) => { const v = g(t); return v.isNeg() || v.isZero() ? undefined : new Sixty(1).div(v.sqrt()); }, error: () => new Sixty('1e-58') };
+    expect(kinkedIntegrate(f, [g], new Decimal(0), Sixty.acos(-1).times(2))).toBe('unsettled');
   }, 60_000);
 });
