@@ -4,7 +4,7 @@ import { derivative, reportValueError, unperturbed } from './finite-difference.t
 import { integrate, type Integrand } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
 import { dimSize, type Layout } from './layout.ts';
-import { clampedRoot, clampsRoot } from './nonnegative-roots.ts';
+import { clampedRoot, rootClamping } from './nonnegative-roots.ts';
 import { selectorFactors } from './selector-products.ts';
 
 
@@ -273,6 +273,7 @@ export function compilePosition(ref: InputRef, layout: Layout, slots: IndexSlots
  * steps stay within a tenth of the distance to the nearest kink.
  */
 export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): Compiled {
+  const clampsRoot = rootClamping(term, layout);
   const position = (ref: InputRef) => compilePosition(ref, layout, slots);
   const index = (i: Index) => compileIndex(i, layout, slots);
 
@@ -504,7 +505,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         const kink = rule.kink;
         if (args.length === 1) {
           const a = args[0];
-          const f = clampsRoot(t.name, t.args, layout) ? clampedRoot : rule.value;
+          const f = clampsRoot(t.name, t.args) ? clampedRoot : rule.value;
           const slope = rule.slopes;
           const neverZero = NEVER_ZERO.has(t.name);
           // sqrt has no derivative at 0 (sqrt(x^2) is |x|): like a kink, inputs there are discarded inside a derivative.

@@ -5,7 +5,7 @@ import {
 } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { selectorFactors } from './selector-products.ts';
-import { clampedRoot, clampsRoot } from './nonnegative-roots.ts';
+import { clampedRoot, rootClamping } from './nonnegative-roots.ts';
 
 /**
  * Generated numeric code: a term at one size assignment becomes the source of
@@ -97,7 +97,8 @@ class Generator {
   /** The range 1..n of each index of an enclosing loop, while its body is generated. */
   private readonly boundSizes = new Map<string, number>();
 
-  constructor(private readonly layout: Layout, private readonly slots: IndexSlots) {}
+  constructor(private readonly layout: Layout, private readonly slots: IndexSlots,
+    private readonly clampsRoot: (name: string, args: readonly Term[]) => boolean) {}
 
   private fresh(prefix: string): string {
     return `${prefix}${this.counter++}`;
@@ -403,7 +404,7 @@ class Generator {
     if (args.length === 1) {
       const [v, ea] = [this.fresh('v'), this.fresh('e')];
       // The value as compile.ts reads it: a root of what cannot be below 0 clamped at its edge (nonnegative-roots.ts).
-      const f = clampsRoot(name, argTerms, this.layout) ? 'R.clampedRoot' : `F${k}`;
+      const f = this.clampsRoot(name, argTerms) ? 'R.clampedRoot' : `F${k}`;
       this.emit(out, `const ${v} = ${args[0].v}, ${ea} = ${args[0].e};`);
       if (rule.kink) this.noteKink(out, `K${k}(${v})`);
       else if (name === 'sqrt') this.noteKink(out, v);
@@ -559,7 +560,7 @@ export interface GeneratedCode {
 
 /** The generated code of a term at one size assignment; undefined past {@link MAX_SOURCE}. */
 export function generateSource(term: Term, layout: Layout, slots: IndexSlots): GeneratedCode | undefined {
-  const g = new Generator(layout, slots);
+  const g = new Generator(layout, slots, rootClamping(term, layout));
   try {
     const main = g.func('evaluate', term, new Set());
     const constants = g.constants.length === 0 ? '' : `const ${g.constants.map((_, i) => `k${i} = K[${i}]`).join(', ')};\n`;

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { add, cachedEvaluationWork, children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
-import { clampsRoot } from './nonnegative-roots.ts';
+import { rootClamping } from './nonnegative-roots.ts';
 import { compileExact, exactSign, type ExactReading } from './exact-at-point.ts';
 import { integrandFrequencies, integrandKinkArguments, integrandSwitches } from './integrand-kinks.ts';
 import { kinkedIntegrate } from './precise-kinks.ts';
@@ -306,6 +306,7 @@ function memoKey(t: Term): string {
  */
 export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, context: PreciseContext): PreciseCompiled {
   const { work } = context;
+  const clampsRoot = rootClamping(term, layout);
   const D = HIGH;
   const nan = new D(NaN);
   const zero = new D(0);
@@ -676,7 +677,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
               piece = peaked();
               peakFirst = piece !== 'unsettled';
             }
-            if (piece === 'unsettled') unsettled = true;
+            if (piece === 'unsettled') { unsettled = true; }
             else if (piece.value.isNaN()) { result = nan; break; }
             else { result = result.plus(piece.value); error = error.plus(piece.error); }
           }
@@ -698,7 +699,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         for (const [end, e] of [[a, ea], [b, eb]] as const) {
           if (unsettled || result.isNaN() || end === undefined || e.isZero()) continue;
           const v = integrand.value(end);
-          if (v === undefined || !v.isFinite()) unsettled = true;
+          if (v === undefined || !v.isFinite()) { unsettled = true; }
           else error = error.plus(carry(v, e)).plus(carry(e, context.error));
         }
       } finally {
@@ -854,7 +855,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const rule = FUNCTIONS[t.name];
         const args = t.args.map(go);
         // A root of what cannot be below 0 is read at 0 where the radicand's rounding took it below (nonnegative-roots.ts).
-        const clamped = clampsRoot(t.name, t.args, layout);
+        const clamped = clampsRoot(t.name, t.args);
         let exactArguments: (ExactReading | undefined)[] | undefined;
         const value = clamped ? (Wide: typeof HIGH, a: readonly PreciseNumber[]) => preciseValue(rule, Wide, a.map((x) => (x.isNegative() ? new Wide(0) : x)))
           : (Wide: typeof HIGH, a: readonly PreciseNumber[]) => preciseValue(rule, Wide, a);

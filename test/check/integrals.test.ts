@@ -398,6 +398,25 @@ claim integral(t, 0, 2, max(exp(t), 3)) = 3*log(3) + exp(2) - 3
   }, 120_000);
 });
 
+describe('integrals over the unit disk, the inner bounds sqrt(1 - x^2) (probe 108: errors)', () => {
+  it('reads the roots of 1 - x^2 inside an integral over x in [-1, 1] at 0 where their rounding goes below, and an odd inner integral as its rounding', () => {
+    // Stewart 16.9's divergence theorem: the triple integral is 7 pi / 2. An inner integral of y over [-s, s] is 0 up
+    // to its rounding at every outer node: the levels agree within the integrand's own bounds, not to a part of it.
+    expect(verdictsIn(`claim integral(x, -1, 1, integral(y, -sqrt(1 - x^2), sqrt(1 - x^2), integral(z, 0, 2 - y, 3*y^2 + 1))) = 7*pi/2
+claim integral(x, -1, 1, integral(y, -sqrt(1 - x^2), sqrt(1 - x^2), integral(z, 0, 2 - y, 3*y^2 + 1))) = 7*pi/2 - 1e-9   expect wrong
+claim integral(x, -1, 1, integral(y, -sqrt(1 - x^2), sqrt(1 - x^2), y^2)) = pi/4
+claim integral(x, -1, 1, integral(y, -sqrt(1 - x^2), sqrt(1 - x^2), y)) = 0
+claim integral(x, -1, 1, integral(y, -sqrt(1 - x^2), sqrt(1 - x^2), y)) = 1e-10   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted']);
+  }, 240_000);
+
+  it('does not read a root at 0 where its variable is also an input outside the integral, there any value of its type', () => {
+    expect(verdictsIn(`given r: real in (1, 2)
+claim sqrt(1 - r^2) + integral(r, -1, 1, sqrt(1 - r^2)) = 7   expect wrong
+`, { seed: 1 })).toEqual(['error']);
+  }, 120_000);
+});
+
 describe('an integrand that is a peak far narrower than its range, below every reading away from it', () => {
   it('reads the integral of (1 - t^2)^(10^16) over [-1, 1] to its gamma ratio, and sees a slip of 1e-30 (they were errors)', () => {
     // Past t = 1e-7 the integrand is below decimal.js's range: its log says it is positive and less than the least
