@@ -1,4 +1,8 @@
 import type { PreciseNumber } from './functions.ts';
+import type { Term } from './term.ts';
+import { num } from './term-builders.ts';
+import { usesIndexVariable } from './term-queries.ts';
+import { mapChildren } from './term-traversal.ts';
 
 /**
  * When to stop summing a series, and a bound on what is left: the one rule the
@@ -49,6 +53,16 @@ export type SeriesStep =
   | { readonly kind: 'done'; readonly logTail: number };
 
 export class SeriesConvergence {
+  /**
+   * @param minimumTerms terms read before the series may stop (default 0): one period of the slowest sine or cosine of
+   * the index in its terms ({@link oscillationTerms}). cos(k pi / 500) / k^2 shrinks faster than 0.99 a term from k = 1
+   * to 249, where the cosine nears 0, and grows again past it: read as geometric, its sum was 1.6363 against 1.6351, and a
+   * true step was refuted (probe 112).
+   */
+  constructor(private readonly minimumTerms = 0) {}
+
+  /** Terms read, zeros included. */
+  private read = 0;
   /** log10 |a_k| of every nonzero term, in order. */
   private readonly logs: number[] = [];
   /** How many pairs of neighbouring nonzero terms up to each one share a sign (prefix counts). */
@@ -65,6 +79,12 @@ export class SeriesConvergence {
    * the rest is then below 10^(logSum + logRelative) or below 10^logAbsolute.
    */
   next(logTerm: number, sign: number, logSum: number, logRelative: number, logAbsolute: number, termsLeft = Infinity): SeriesStep {
+    this.read++;
+    const step = this.step(logTerm, sign, logSum, logRelative, logAbsolute, termsLeft);
+    return step.kind === 'done' && this.read < this.minimumTerms ? { kind: 'more' } : step;
+  }
+
+  private step(logTerm: number, sign: number, logSum: number, logRelative: number, logAbsolute: number, termsLeft: number): SeriesStep {
     if (logTerm === -Infinity) {
       this.zeros++;
       return this.zeros >= ZERO_RUN ? { kind: 'done', logTail: -Infinity } : { kind: 'more' };
@@ -120,3 +140,56 @@ export function log10Magnitude(x: PreciseNumber): number {
   const [mantissa, exponent] = x.abs().toExponential(6).split('e');
   return Math.log10(Number(mantissa)) + Number(exponent);
 }
+
+/**
+ * Terms a series must read before it may stop, where its terms hold sines or cosines of the index with the slopes
+ * `slopes` (their values at the input read): one period of the slowest, 2 pi / w with w the slope's distance from the
+ * nearest multiple of 2 pi (cos((2 pi - e) k) is cos(e k)), plus a window; 0 where there are none or each is constant.
+ * Where a slope has no value, none (the terms have none either).
+ */
+export function oscillationTerms(slopes: readonly number[]): number {
+  let terms = 0;
+  for (const w of slopes) {
+    if (!Number.isFinite(w)) continue;
+    const turns = w / (2 * Math.PI);
+    const apart = Math.abs(turns - Math.round(turns));
+    // A multiple of 2 pi to the doubles' rounding is a constant factor (cos(2 pi k) is 1).
+    if (apart <= 1e-12 * Math.max(1, Math.abs(turns))) continue;
+    terms = Math.max(terms, Math.ceil(1 / apart) + WINDOW);
+  }
+  return terms;
+}
+
+/**
+ * The slopes in the index of the arguments of the sines and cosines in a series' terms that are affine in it
+ * (`cos(k * pi / 500)`: pi / 500), each a term free of the index; at most {@link MAX_FREQUENCIES}.
+ */
+export function indexFrequencies(body: Term, index: string): Term[] {
+  const out: Term[] = [];
+  const bound = new Set([index]);
+  const slopeOf = (t: Term): Term | undefined => {
+    if (!usesIndexVariable(t, bound)) return undefined;
+    if (t.k === 'ival') return t.index.k === 'var' && t.index.name === index ? num(1) : undefined;
+    if (t.k === 'mul') {
+      const reading = t.factors.filter((f) => usesIndexVariable(f, bound));
+      const slope = reading.length === 1 ? slopeOf(reading[0]) : undefined;
+      return slope === undefined ? undefined : { k: 'mul', factors: [slope, ...t.factors.filter((f) => f !== reading[0])] };
+    }
+    if (t.k === 'add') {
+      const reading = t.terms.filter((x) => usesIndexVariable(x, bound));
+      return reading.length === 1 ? slopeOf(reading[0]) : undefined;
+    }
+    return undefined;
+  };
+  const walk = (t: Term): Term => {
+    if (t.k === 'fn' && (t.name === 'sin' || t.name === 'cos') && out.length < MAX_FREQUENCIES) {
+      const slope = slopeOf(t.args[0]);
+      if (slope !== undefined) out.push(slope);
+    }
+    return mapChildren(t, walk);
+  };
+  walk(body);
+  return out;
+}
+
+const MAX_FREQUENCIES = 8;

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, fn, logFormInDoubles, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, isLiteralConstant, isWholeArithmetic, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, fn, logFormInDoubles, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, indexFrequencies, oscillationTerms, isLiteralConstant, isWholeArithmetic, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { integrate, type Integrand } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -589,8 +589,11 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
           return inLogs === undefined ? NaN : inLogs(s);
         };
         const lower = t.lower;
+        // Sines and cosines of the index: the terms must be read over a period of the slowest (series-convergence.ts).
+        const frequencies = indexFrequencies(t.body, t.index).map((w) => go(w, bound));
         const loop = (s: EvaluationState) => {
-          const convergence = new SeriesConvergence();
+          const slopes = frequencies.map((w) => w(s));
+          const convergence = new SeriesConvergence(oscillationTerms(slopes));
           let acc = 0;
           let error = 0;
           for (let n = 0; n < MAX_SERIES_TERMS; n++) {

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, cachedEvaluationWork, children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { add, cachedEvaluationWork, children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, indexFrequencies, oscillationTerms, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { rootClamping } from './nonnegative-roots.ts';
@@ -951,6 +951,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         // A rational term whose coefficients read scalar inputs (1 / (k^2 + a^2), z / (k (k + z))): at each input the
         // same reading, with the inputs' exact values put in (probe 101: A&S 6.3.16 with its parameter refused).
         const parametric = rational === undefined ? parametricSeries(t, layout, slots) : undefined;
+        // Sines and cosines of the index: the terms must be read over a period of the slowest (series-convergence.ts).
+        const frequencies = indexFrequencies(t.body, t.index).map(go);
         return memo(t, (s) => {
           const sum = rational?.sum(lower) ?? (parametric && parametric.sumAt((ref) => read(s, ref(s))));
           if (sum !== undefined && (factor !== undefined || parametric !== undefined)) {
@@ -962,7 +964,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             context.error = carry(sum.value, ec).plus(carry(c, sum.error)).plus(carry(ec, sum.error)).plus(rounding(value));
             return value;
           }
-          const convergence = new SeriesConvergence();
+          const convergence = new SeriesConvergence(oscillationTerms(frequencies.map((w) => w(s).toNumber())));
           let acc = zero;
           let error = ZERO_BOUND;
           for (let n = 0; n < MAX_PRECISE_SERIES_TERMS; n++) {
