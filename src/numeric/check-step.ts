@@ -99,9 +99,11 @@ export type NumericOutcome =
       readonly entries?: EntrySample;
     }
   | {
-      /** No input where the line above (lhs) has a value. */
+      /** No input where the line above (lhs) has a value; or (`settled`) so few settled among many lost that they verify nothing. */
       readonly kind: 'no-domain';
       readonly trials: number;
+      /** Distinct inputs where both sides were settled and agreed, fewer than {@link MIN_SETTLED_INPUTS}, where nearly every other was lost. */
+      readonly settled?: number;
       readonly sizes: readonly Readonly<Record<string, number>>[];
       readonly precision?: PrecisionCounts;
       readonly entries?: EntrySample;
@@ -331,6 +333,9 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
   let worstRatio = 0;
   let agreedAt: NumericComparison | undefined;
   let definedAnywhere = false;
+  // Distinct inputs where both sides settled and agreed: one alone, among 99 lost, is no evidence (x = 0 in
+  // sum(k, 1, Infinity, sin(k x) / k^3), whose terms are all 0 there: a false closed form was verified, probe 112).
+  const settledInputs = new Set<string>();
   const tried: Record<string, number>[] = [];
   const { readsLimit, readsLimitOfIntegral, lhsHasDiff, rhsHasDiff, kinkInDiff, readsSeries, readsDivergent, gradient } = facts;
   const isBound = step.rhs.k === 'cmp' || step.lhs.k === 'cmp';
@@ -741,6 +746,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
       if (counting) {
         trials++;
         if (judged.defined) definedAnywhere = true;
+        if (holds && judged.defined && !judged.lost && settledInputs.size < MIN_SETTLED_INPUTS) settledInputs.add(JSON.stringify(inputs));
         if (holds) {
           worstRelative = Math.max(worstRelative, judged.relative);
           worstRatio = Math.max(worstRatio, judged.ratio);
@@ -816,11 +822,19 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
     };
   }
   if (!definedAnywhere) return { kind: 'no-domain', trials, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}) };
+  if (settledInputs.size < MIN_SETTLED_INPUTS && totalDiscarded >= LOST_SHARE * trials) {
+    return { kind: 'no-domain', trials, sizes: tried, precision: counts(), settled: settledInputs.size, ...(sampled ? { entries: sampled } : {}) };
+  }
   return {
     kind: 'agree', trials, worstRelative, worstRatio, sizes: tried, precision: counts(), ...(sampled ? { entries: sampled } : {}), ...(agreedAt ? { agreedAt } : {}),
     ...(totalRemovable > 0 ? { removable: totalRemovable } : {}),
   };
 }
+
+/** Distinct settled inputs that verify a step where nearly every other input was lost (see {@link LOST_SHARE}). */
+export const MIN_SETTLED_INPUTS = 3;
+/** The share of the trials lost (neither doubles nor 60 digits settled them) past which a few settled inputs verify nothing. */
+const LOST_SHARE = 0.9;
 
 /** Inputs of a step whose agreement in doubles is read again in 60 digits (NumericStepOptions.readAgreementsPrecisely). */
 const MAX_AGREEMENT_READINGS = 2;

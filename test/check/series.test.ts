@@ -154,3 +154,27 @@ claim sum(j, k, Infinity, 1 / (j + 1)^2) <= 1 / (k + 1)   expect wrong
 `)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
   }, 60_000);
 });
+
+describe('Fourier series: a cosine of k slow beside the terms, and terms only one input sums (probe 112)', () => {
+  it('does not read cos(k pi / 500) / k^2 as geometric where the cosine nears 0 (a true step was refuted, 1.6363 against 1.6351)', () => {
+    // Its terms shrink faster than 0.99 each from k = 1 to 249 and grow again past it: a series must be read over a
+    // period of its slowest sine or cosine before it may stop. Summed no further, it is an error, not a verdict.
+    const [step] = stepsIn('claim sum(k, 1, Infinity, cos(k * pi / 500) / k^2) = pi^2 / 6 - pi^2 / 1000 + pi^2 / 1000000\n', { seed: 1 });
+    expect(step.verdict).toBe('error');
+  }, 120_000);
+
+  it('sums a geometric series with a cosine of k as before, over a period of it', () => {
+    expect(verdictsIn(`given x: real in [0, 2*pi]
+claim sum(k, 0, Infinity, cos(k * x) / 2^k) = (1 - cos(x) / 2) / (5/4 - cos(x))
+claim sum(k, 0, Infinity, cos(k * x) / 2^k) = (1 - cos(x) / 2) / (5/4 - cos(x)) + 1e-9   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'refuted']);
+  }, 120_000);
+
+  it('verifies nothing from one input of a hundred: sin(k x) / k^3 sums only at x = 0, where both sides are 0', () => {
+    const [step] = stepsIn(`given x: real in [0, 2*pi]
+claim sum(k, 1, Infinity, sin(k * x) / k^3) = (pi^2 * x - 3 * pi * x^2 + x^3) / 12   expect wrong
+`, { seed: 1 });
+    expect(step.verdict).toBe('error');
+    expect(step.detail.diagnostic?.message).toMatch(/too few inputs to verify the step: only 1 of the \d+ tried/);
+  }, 120_000);
+});
