@@ -311,14 +311,17 @@ class Rule {
     let error = this.f.error();
     // No value at one node, the same value either side of it: a removable point (sin(t) / t at the centre of [-1, 1]),
     // which no integral sees. Its neighbours' mean stands for it, their spread counted as error (probe 90: no value).
-    if (Number.isNaN(v) && !this.f.lost()) {
+    // Also where the node itself asked for more digits: 0 / 0 through t^2 (sin(t)^2 / t^2) does (probe 112: true steps
+    // were refuted as having no value); its neighbours must be settled in doubles.
+    if (Number.isNaN(v)) {
       const h = REMOVABLE_STEP * Math.max(1, Math.abs(t));
       const below = this.f.value(t - h);
       const belowError = this.f.error();
+      const belowLost = this.f.lost();
       const above = this.f.value(t + h);
       const aboveError = this.f.error();
       const spread = Math.abs(above - below);
-      if (Number.isFinite(below) && Number.isFinite(above) && spread <= REMOVABLE_SPREAD * Math.max(1, Math.abs(above), Math.abs(below))) {
+      if (!belowLost && !this.f.lost() && Number.isFinite(below) && Number.isFinite(above) && spread <= REMOVABLE_SPREAD * Math.max(1, Math.abs(above), Math.abs(below))) {
         v = (below + above) / 2;
         error = Math.max(belowError, aboveError) + spread;
       }

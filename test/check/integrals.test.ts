@@ -417,6 +417,18 @@ claim sqrt(1 - r^2) + integral(r, -1, 1, sqrt(1 - r^2)) = 7   expect wrong
   }, 120_000);
 });
 
+describe('a removable point inside the range through t^2 (probe 112: refuted as having no value)', () => {
+  it('reads sin(t)^2 / t^2 and (sin(t) / t)^2 over [-1, 1] past t = 0, in doubles and in 60 digits', () => {
+    // 0 / 0 through t^2 asked for more digits, and the removable point was read only where doubles settled it.
+    expect(verdictsIn(`claim 2 * integral(t, 0, 1, sin(t)^2 / t^2) = integral(t, -1, 1, sin(t)^2 / t^2)
+claim integral(t, -1, 1, sin(t)^2 / t^2) = integral(t, -1, 1, (sin(t) / t)^2)
+claim integral(t, -1, 1, (1 - cos(t)) / t^2) > 0.9727
+claim integral(t, -1, 1, sin(t)^2 / t^2) > 1.7946791170582473
+claim integral(t, -1, 1, sin(t)^2 / t^2) > 1.7946791170582474   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'verified', 'verified', 'verified', 'refuted']);
+  }, 240_000);
+});
+
 describe('an integrand that is a peak far narrower than its range, below every reading away from it', () => {
   it('reads the integral of (1 - t^2)^(10^16) over [-1, 1] to its gamma ratio, and sees a slip of 1e-30 (they were errors)', () => {
     // Past t = 1e-7 the integrand is below decimal.js's range: its log says it is positive and less than the least
