@@ -2769,11 +2769,15 @@ function onAnEndLeftOut(point: ReadonlyMap<string, PointValue>, inputs: Readonly
     if (interval !== undefined && !interval.upperClosed && interval.upper) ends.push(interval.upper);
     for (const end of ends) {
       const endValue = evaluateHighPrecision(end, new Map()).toNumber();
-      if (!(Math.abs(v.approx - endValue) <= 1e-30 * Math.max(1, Math.abs(endValue)))) continue;
+      // Within 1e-20: a root of what is 0 reads as the root of its rounding (1.7e-30 in 60 digits, probe 111).
+      if (!(Math.abs(v.approx - endValue) <= NEAR_AN_END * Math.max(1, Math.abs(endValue)))) continue;
+      // A root is 0 where its radicand is, which the digits read without the root's amplification: s = sqrt(log(exp(1/3)) - 1/3)
+      // read 1e-100 in 200 digits and was taken for a point inside s > 0, where a true strict bound tied (probe 111).
+      const near = isZeroConstant(end) ? radicand(v.term) : v.term;
       try {
         // Within 1e-150 at 200 digits, read again at 960: a point 1e-310 inside an end of 1 + 1e-300 is no end (probe 68).
-        if (evaluateHighPrecision(sub(v.term, end), new Map(), END_DIGITS).abs().lte(ON_END)
-          && evaluateHighPrecision(sub(v.term, end), new Map(), MAX_DIGITS).abs().lte(ON_END_DEEP)) return true;
+        if (evaluateHighPrecision(sub(near, end), new Map(), END_DIGITS).abs().lte(ON_END)
+          && evaluateHighPrecision(sub(near, end), new Map(), MAX_DIGITS).abs().lte(ON_END_DEEP)) return true;
       } catch (error) {
         if (error instanceof GuardError) throw error;
       }
@@ -2792,6 +2796,22 @@ function distinctPoints(points: readonly Map<string, PointValue>[]): Map<string,
     return true;
   });
 }
+/** How near an end of an input's type or interval a point's double must be for the end to be read deep (onAnEndLeftOut). */
+const NEAR_AN_END = 1e-20;
+
+/** The radicand of a root (a square root, a positive fractional power), of a root of one, and so on; the term itself otherwise. */
+function radicand(t: Term): Term {
+  if (t.k === 'fn' && t.name === 'sqrt') return radicand(t.args[0]);
+  if (t.k === 'pow' && t.exponent.k === 'num' && t.exponent.value.num > 0n && t.exponent.value.den > 1n) return radicand(t.base);
+  if (t.k === 'pow' && t.exponent.k === 'pow' && t.exponent.base.k === 'num' && t.exponent.exponent.k === 'num'
+    && t.exponent.base.value.den === 1n && t.exponent.base.value.num > 1n && t.exponent.exponent.value.num === -1n && t.exponent.exponent.value.den === 1n) return radicand(t.base);
+  return t;
+}
+
+function isZeroConstant(t: Term): boolean {
+  return t.k === 'num' && t.value.num === 0n;
+}
+
 /** The most digits a confirmation may use: t + 1e-320 = t needs about 400. */
 const MAX_DIGITS = 960;
 

@@ -198,3 +198,14 @@ claim sin(r)*sin(w)*sin(r + w) <= 3*sqrt(3)/8
   }, 120_000);
 });
 
+
+describe('a tie point that is an end its input leaves out, written as a root of what is 0 (probe 111: refuted)', () => {
+  it('verifies exp(mu + s^2) > exp(mu) for s positive: s = sqrt(log(exp(1/3)) - 1/3) is 0, not a point inside', () => {
+    // 60 digits read that root as 1.7e-30 and 200 as 1e-100, past the test for an end; its radicand reads 0.
+    expect(verdictsIn(`given mu: real
+given s: positive
+claim exp(mu + s^2) > exp(mu)
+claim exp(mu + s^2) > exp(mu) * (1 + 1e-300)   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'refuted']);
+  }, 120_000);
+});
