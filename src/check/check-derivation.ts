@@ -709,7 +709,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
       }
       if (numeric.kind === 'no-domain' && numeric.settled !== undefined) {
         return result('error', undefined, numericMethod, {
-          diagnostic: diagnostic('no-domain', `too few inputs to verify the step: ${numeric.settled === 0 ? 'none' : `only ${numeric.settled}`} of the ${numeric.trials} tried gave both sides values that could be trusted and agreed (at ${lost} neither double precision nor the high-precision evaluation could settle them: a series that does not sum within the terms they take, an integral the quadrature could not settle, a value past their range)`,
+          diagnostic: diagnostic('no-domain', `too few inputs to verify the step: none of the ${numeric.trials} tried but 0s and 1s gave both sides values that could be trusted and agreed (at ${lost} neither double precision nor the high-precision evaluation could settle them: a series that does not sum within the terms they take, an integral the quadrature could not settle, a value past their range)`,
             model.derivation.file, step.span, 'a series is summed where its terms shrink geometrically or alternate (x^k / k!) or are a rational function of k (1/k^2), not where a sine or cosine of k multiplies slowly shrinking terms (sin(k x) / k^3); an integral where it is smooth between its kinks: check such a step in a closed form, or for inputs where it is read'),
         });
       }
@@ -737,7 +737,7 @@ function checkStep(model: Model, claim: ModelClaim, modelStep: ModelStep, aboveE
     case 'proved': {
       // Numbers with no value anywhere confirm nothing: the doubles overflowed where the exact forms have a value.
       const confirmed = numeric.kind === 'no-domain'
-        ? `not confirmed by numbers: at ${numeric.settled ? `only ${numeric.settled}` : 'none'} of ${numeric.trials} random input${numeric.trials === 1 ? '' : 's'} could double precision or 60 digits settle a value (past their range, or a series too slow to sum)`
+        ? `not confirmed by numbers: at none of ${numeric.trials} random input${numeric.trials === 1 ? '' : 's'}${numeric.settled !== undefined ? ' but 0s and 1s' : ''} could double precision or 60 digits settle a value (past their range, or a series too slow to sum)`
         : `confirmed on ${numericMethod}`;
       if (outcome.by === 'exact-form') return result('proved', outcome.proof, `${exactMethod}; ${confirmed}`, { worstRelative, ...removable });
       const cases = everyN.kind === 'proved' && everyN.cases > 1 ? ` (${everyN.cases} cases of equal indices)` : '';

@@ -102,7 +102,7 @@ export type NumericOutcome =
       /** No input where the line above (lhs) has a value; or (`settled`) so few settled among many lost that they verify nothing. */
       readonly kind: 'no-domain';
       readonly trials: number;
-      /** Distinct inputs where both sides were settled and agreed, fewer than {@link MIN_SETTLED_INPUTS}, where nearly every other was lost. */
+      /** Set (to their count) where fewer than {@link MIN_SETTLED_INPUTS} inputs other than 0s and 1s settled and agreed, and nearly every other was lost. */
       readonly settled?: number;
       readonly sizes: readonly Readonly<Record<string, number>>[];
       readonly precision?: PrecisionCounts;
@@ -333,8 +333,9 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
   let worstRatio = 0;
   let agreedAt: NumericComparison | undefined;
   let definedAnywhere = false;
-  // Distinct inputs where both sides settled and agreed: one alone, among 99 lost, is no evidence (x = 0 in
-  // sum(k, 1, Infinity, sin(k x) / k^3), whose terms are all 0 there: a false closed form was verified, probe 112).
+  // Inputs where both sides settled and agreed, other than 0s and 1s: where 99 were lost, x = 0 alone is no evidence
+  // (sum(k, 1, Infinity, sin(k x) / k^3), all of whose terms are 0 there: a false closed form was verified, probe 112).
+  // One random input read in 60 digits is (a semicircle's area; the others were past the step's 60-digit budget).
   const settledInputs = new Set<string>();
   const tried: Record<string, number>[] = [];
   const { readsLimit, readsLimitOfIntegral, lhsHasDiff, rhsHasDiff, kinkInDiff, readsSeries, readsDivergent, gradient } = facts;
@@ -746,7 +747,7 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
       if (counting) {
         trials++;
         if (judged.defined) definedAnywhere = true;
-        if (holds && judged.defined && !judged.lost && settledInputs.size < MIN_SETTLED_INPUTS) settledInputs.add(JSON.stringify(inputs));
+        if (holds && judged.defined && !judged.lost && settledInputs.size < MIN_SETTLED_INPUTS && !trivialInput(inputs)) settledInputs.add(JSON.stringify(inputs));
         if (holds) {
           worstRelative = Math.max(worstRelative, judged.relative);
           worstRatio = Math.max(worstRatio, judged.ratio);
@@ -831,8 +832,13 @@ function checkWithCompiled(step: NumericStep, options: NumericStepOptions, acqui
   };
 }
 
-/** Distinct settled inputs that verify a step where nearly every other input was lost (see {@link LOST_SHARE}). */
-export const MIN_SETTLED_INPUTS = 3;
+/** Settled inputs, other than 0s and 1s, that verify a step where nearly every other input was lost (see {@link LOST_SHARE}). */
+export const MIN_SETTLED_INPUTS = 1;
+
+/** An input whose every entry is 0, 1 or -1: where a step's sides are often equal for no reason of the step's. */
+function trivialInput(inputs: Readonly<Record<string, readonly number[]>>): boolean {
+  return Object.values(inputs).every((entries) => entries.every((v) => v === 0 || v === 1 || v === -1));
+}
 /** The share of the trials lost (neither doubles nor 60 digits settled them) past which a few settled inputs verify nothing. */
 const LOST_SHARE = 0.9;
 
