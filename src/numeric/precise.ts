@@ -6,6 +6,7 @@ import { rootClamping } from './nonnegative-roots.ts';
 import { compileExact, exactSign, type ExactReading } from './exact-at-point.ts';
 import { integrandFrequencies, integrandKinkArguments, integrandSwitches } from './integrand-kinks.ts';
 import { kinkedIntegrate } from './precise-kinks.ts';
+import { oscillatoryIntegrate } from './precise-oscillatory.ts';
 import { selectorFactors } from './selector-products.ts';
 import { integrandScale, preciseIntegrate } from './precise-quadrature.ts';
 import { peakedIntegrate } from './precise-peak.ts';
@@ -216,6 +217,8 @@ const PRECISE_LIMIT_WORK = 200_000;
  * split out of its range (precise-peak.ts), in some 1.3 million, eight readings.
  */
 const PRECISE_LIMIT_OF_INTEGRAL_WORK = 10_000_000;
+/** A half-line's oscillating pieces (precise-oscillatory.ts) take this many integrals' shares: forty finite pieces. */
+const OSCILLATION_SHARE = 16;
 /** A split at the integrand's zeros of arguments not affine in t (precise-kinks.ts) takes this many integrals' shares: a piece each, and the search. */
 const KINK_SHARE = 4;
 /**
@@ -673,6 +676,17 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
             let piece = finite && peakFirst ? peaked() : 'unsettled';
             if (piece === 'unsettled') piece = preciseIntegrate(integrand, from, to, scale);
             if (piece === 'unsettled' && finite && kinkTerms.length > 0) piece = kinked();
+            // A half-line whose integrand oscillates as it decays (sin(t) / t): pieces of half a period of its fastest
+            // sine or cosine, their sums extrapolated (precise-oscillatory.ts), with a share of its own.
+            if (piece === 'unsettled' && (from === undefined) !== (to === undefined) && frequencies.length > 0) {
+              const fastest = frequencies.reduce((m, f) => PreciseDecimal.max(m, f(s).abs()), zero);
+              start = work.operations;
+              share = ruleShare * OSCILLATION_SHARE;
+              piece = from !== undefined ? oscillatoryIntegrate(integrand, from, 1, period.div(2).div(fastest))
+                : oscillatoryIntegrate(integrand, to!, -1, period.div(2).div(fastest));
+              share = ruleShare;
+              start = work.operations;
+            }
             if (piece === 'unsettled' && finite && !peakFirst) {
               piece = peaked();
               peakFirst = piece !== 'unsettled';

@@ -429,6 +429,19 @@ claim integral(t, -1, 1, sin(t)^2 / t^2) > 1.7946791170582474   expect wrong
   }, 240_000);
 });
 
+describe('integrals over a half-line that oscillate as they decay: Dirichlet\'s and its kin (probe 112: errors)', () => {
+  it('reads sin(t) / t, (sin(t) / t)^2 and sin(a t) / (t (1 + t^2)) to infinity, refutes their slips, and gives sin(t) none', () => {
+    expect(verdictsIn(`given a: positive
+claim integral(t, 0, Infinity, sin(t) / t) = pi / 2
+claim integral(t, 0, Infinity, sin(t) / t) = pi / 2 + 1e-15   expect wrong
+claim integral(t, 0, Infinity, (sin(t) / t)^2) = pi / 2
+claim integral(t, 0, Infinity, sin(3*t) / (t * (1 + t^2))) = pi / 2 * (1 - exp(-3))
+claim integral(t, 0, Infinity, sin(a*t) / t) = pi / 2 * a   expect wrong
+claim integral(t, 0, Infinity, sin(t)) = 1   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'refuted', 'verified', 'verified', 'refuted', 'error']);
+  }, 300_000);
+});
+
 describe('an integrand that is a peak far narrower than its range, below every reading away from it', () => {
   it('reads the integral of (1 - t^2)^(10^16) over [-1, 1] to its gamma ratio, and sees a slip of 1e-30 (they were errors)', () => {
     // Past t = 1e-7 the integrand is below decimal.js's range: its log says it is positive and less than the least

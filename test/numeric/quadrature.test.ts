@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { integrate, type Integrand } from '../../src/numeric/index.ts';
 import { integrandScale, preciseIntegrate } from '../../src/numeric/precise-quadrature.ts';
 import { kinkedIntegrate } from '../../src/numeric/precise-kinks.ts';
+import { oscillatoryIntegrate } from '../../src/numeric/precise-oscillatory.ts';
 import { peakedIntegrate } from '../../src/numeric/precise-peak.ts';
 import { claimsOf, deriv } from '../__test-helpers__/derivations.ts';
 
@@ -213,4 +214,24 @@ describe('60-digit quadrature split at the zeros of arguments not affine in t (p
     const f = { value: (t: Decimal) => { const v = g(t); return v.isNeg() || v.isZero() ? undefined : new Sixty(1).div(v.sqrt()); }, error: () => new Sixty('1e-58') };
     expect(kinkedIntegrate(f, [g], new Decimal(0), Sixty.acos(-1).times(2))).toBe('unsettled');
   }, 60_000);
+});
+
+describe('60-digit quadrature of a half-line whose integrand oscillates as it decays (precise-oscillatory.ts)', () => {
+  const pi = Sixty.acos(-1);
+  const at = (f: (t: Decimal) => Decimal) => ({ value: (t: Decimal) => (new Sixty(t).isZero() ? undefined : f(new Sixty(t))), error: () => new Sixty('1e-58') });
+
+  it('extrapolates the pieces of sin(t) / t and of (sin(t) / t)^2 over [0, Infinity) to pi / 2, within the bound', () => {
+    for (const f of [(t: Decimal) => t.sin().div(t), (t: Decimal) => t.sin().div(t).pow(2)]) {
+      const q = oscillatoryIntegrate(at(f), new Decimal(0), 1, pi);
+      expect(q).not.toBe('unsettled');
+      if (q === 'unsettled') return;
+      expect(q.value.minus(pi.div(2)).abs().lte(q.error)).toBe(true);
+      expect(q.error.lte('1e-18')).toBe(true);
+    }
+  }, 120_000);
+
+  it('gives no value where the integral diverges: sin(t), whose pieces are all 2 (Abel would say 1), and sin(t)^2 / t, as 1 / n', () => {
+    expect(oscillatoryIntegrate(at((t) => t.sin()), new Decimal(0), 1, pi)).toBe('unsettled');
+    expect(oscillatoryIntegrate(at((t) => t.sin().pow(2).div(t)), new Decimal(1), 1, pi)).toBe('unsettled');
+  }, 120_000);
 });
