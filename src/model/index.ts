@@ -22,7 +22,7 @@ export { derivedSize, dimOfForm, readDimExpression, withDerivedSizes } from './d
 export { BINARY_VALUES, isContinuousKind, isSymmetricKind, SIGN_VALUES, symmetricPart, twoValued, twoValuedClass } from './input-kinds.ts';
 export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCount, functionParameterRanges, hasApply, instanceValue, instantiateFunctions, MAX_FUNCTION_ARITY, MAX_FUNCTION_ORDER } from './abstract-functions.ts';
 export { DerivativeTooLargeError, MovingLimitPointError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
-export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, oscillationTerms, indexFrequencies, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
+export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, MAX_SERIES_FREQUENCIES, oscillationTerms, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
 export { closedPolynomialIntegral, coefficientsIn } from './polynomial-integral.ts';
 export { rationalSeries, wholeDecimal, type RationalSeries } from './rational-series-tail.ts';
 export { finiteRationalSum, type FiniteRationalSum } from './finite-rational-sum.ts';
@@ -37,3 +37,4 @@ export { shownApart } from './shown-apart.ts';
 export { describeImplicit } from './implicit-functions.ts';
 export type { ImplicitFunction } from './implicit-functions.ts';
 export { rangeAbove, valueRange, type ValueRange } from './value-ranges.ts';
+export { affineIn, readsVariable, sineSlopes, type AffineForm, type AffineVariable } from './affine-forms.ts';

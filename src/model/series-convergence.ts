@@ -1,8 +1,4 @@
 import type { PreciseNumber } from './functions.ts';
-import type { Term } from './term.ts';
-import { num } from './term-builders.ts';
-import { usesIndexVariable } from './term-queries.ts';
-import { mapChildren } from './term-traversal.ts';
 
 /**
  * When to stop summing a series, and a bound on what is left: the one rule the
@@ -55,7 +51,7 @@ export type SeriesStep =
 export class SeriesConvergence {
   /**
    * @param minimumTerms terms read before the series may stop (default 0): one period of the slowest sine or cosine of
-   * the index in its terms ({@link oscillationTerms}). cos(k pi / 500) / k^2 shrinks faster than 0.99 a term from k = 1
+   * the index in its terms ({@link oscillationTerms}, from sineSlopes in affine-forms.ts). cos(k pi / 500) / k^2 shrinks faster than 0.99 a term from k = 1
    * to 249, where the cosine nears 0, and grows again past it: read as geometric, its sum was 1.6363 against 1.6351, and a
    * true step was refuted (probe 112).
    */
@@ -160,36 +156,5 @@ export function oscillationTerms(slopes: readonly number[]): number {
   return terms;
 }
 
-/**
- * The slopes in the index of the arguments of the sines and cosines in a series' terms that are affine in it
- * (`cos(k * pi / 500)`: pi / 500), each a term free of the index; at most {@link MAX_FREQUENCIES}.
- */
-export function indexFrequencies(body: Term, index: string): Term[] {
-  const out: Term[] = [];
-  const bound = new Set([index]);
-  const slopeOf = (t: Term): Term | undefined => {
-    if (!usesIndexVariable(t, bound)) return undefined;
-    if (t.k === 'ival') return t.index.k === 'var' && t.index.name === index ? num(1) : undefined;
-    if (t.k === 'mul') {
-      const reading = t.factors.filter((f) => usesIndexVariable(f, bound));
-      const slope = reading.length === 1 ? slopeOf(reading[0]) : undefined;
-      return slope === undefined ? undefined : { k: 'mul', factors: [slope, ...t.factors.filter((f) => f !== reading[0])] };
-    }
-    if (t.k === 'add') {
-      const reading = t.terms.filter((x) => usesIndexVariable(x, bound));
-      return reading.length === 1 ? slopeOf(reading[0]) : undefined;
-    }
-    return undefined;
-  };
-  const walk = (t: Term): Term => {
-    if (t.k === 'fn' && (t.name === 'sin' || t.name === 'cos') && out.length < MAX_FREQUENCIES) {
-      const slope = slopeOf(t.args[0]);
-      if (slope !== undefined) out.push(slope);
-    }
-    return mapChildren(t, walk);
-  };
-  walk(body);
-  return out;
-}
-
-const MAX_FREQUENCIES = 8;
+/** The sines and cosines of the index a series' terms are read for, at most (oscillationTerms). */
+export const MAX_SERIES_FREQUENCIES = 8;

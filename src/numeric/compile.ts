@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { children, compare, fn, logFormInDoubles, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, indexFrequencies, oscillationTerms, isLiteralConstant, isWholeArithmetic, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
+import { children, compare, fn, logFormInDoubles, FUNCTIONS, inputNames, instantiateFunctions, isBinder, MAX_SERIES_TERMS, SeriesConvergence, sineSlopes, MAX_SERIES_FREQUENCIES, oscillationTerms, isLiteralConstant, isWholeArithmetic, movesWithInputs, termKey, usesIndexVariable, type Index, type InputRef, type Term } from '../model/index.ts';
 import { derivative, reportValueError, unperturbed } from './finite-difference.ts';
 import { integrate, type Integrand } from './quadrature.ts';
 import { integrandSwitches } from './integrand-kinks.ts';
@@ -590,7 +590,7 @@ export function compileClosures(term: Term, layout: Layout, slots: IndexSlots): 
         };
         const lower = t.lower;
         // Sines and cosines of the index: the terms must be read over a period of the slowest (series-convergence.ts).
-        const frequencies = indexFrequencies(t.body, t.index).map((w) => go(w, bound));
+        const frequencies = sineSlopes(t.body, { index: t.index }, MAX_SERIES_FREQUENCIES).map((w) => go(w, bound));
         const loop = (s: EvaluationState) => {
           const slopes = frequencies.map((w) => w(s));
           const convergence = new SeriesConvergence(oscillationTerms(slopes));

@@ -1,8 +1,7 @@
 import type { Term } from '../model/index.ts';
-import { add, input, mapChildren, mul, num, pow, printTerm } from '../model/index.ts';
+import { add, affineIn, input, mapChildren, mul, num, pow, printTerm, readsVariable, type AffineVariable } from '../model/index.ts';
 import type { Compiled, EvaluationState, IndexSlots } from './compile.ts';
 import { compileTerm } from './generate.ts';
-import { affineIn, readsVariable, type AffineVariable } from './integrand-kinks.ts';
 import type { Layout } from './layout.ts';
 
 /**

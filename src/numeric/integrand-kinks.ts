@@ -1,4 +1,4 @@
-import { FUNCTIONS, mapChildren, num, someSubterm, usesIndexVariable, type Term } from '../model/index.ts';
+import { affineIn, FUNCTIONS, mapChildren, readsVariable, sineSlopes, type AffineForm, type Term } from '../model/index.ts';
 
 /**
  * Where an integrand switches in its variable t: the arguments of its comparisons,
@@ -7,10 +7,7 @@ import { FUNCTIONS, mapChildren, num, someSubterm, usesIndexVariable, type Term 
  * their roots: on each piece the integrand is smooth, and the double-exponential
  * rule converges to doubles again (across a kink it converges as h^2, to some 1e-5).
  */
-export interface AffineSwitch {
-  readonly slope: Term;
-  readonly offset: Term;
-}
+export type AffineSwitch = AffineForm;
 
 /**
  * The switches of `body` affine in the input `v` (at most {@link MAX_SWITCHES}, the first
@@ -20,7 +17,7 @@ export interface AffineSwitch {
 export function integrandSwitches(body: Term, v: string): AffineSwitch[] {
   const out: AffineSwitch[] = [];
   const note = (difference: Term): void => {
-    if (!reads(difference, v)) return;
+    if (!readsVariable(difference, v)) return;
     const form = affineIn(difference, v);
     if (form !== undefined) {
       if (out.length < MAX_SWITCHES) out.push(form);
@@ -46,12 +43,12 @@ export function integrandSwitches(body: Term, v: string): AffineSwitch[] {
  */
 function evenSwitches(difference: Term, v: string): AffineSwitch[] {
   const terms = difference.k === 'add' ? difference.terms : [difference];
-  const reading = terms.filter((x) => reads(x, v));
+  const reading = terms.filter((x) => readsVariable(x, v));
   if (reading.length !== 1) return [];
   const others = terms.filter((x) => x !== reading[0]);
   const rest: Term = others.length === 0 ? ZERO : others.length === 1 ? others[0] : { k: 'add', terms: others };
   const factors = reading[0].k === 'mul' ? reading[0].factors : [reading[0]];
-  const inner = factors.filter((f) => reads(f, v));
+  const inner = factors.filter((f) => readsVariable(f, v));
   if (inner.length !== 1) return [];
   const coefficients = factors.filter((f) => f !== inner[0]);
   const scale: Term = coefficients.length === 0 ? ONE : coefficients.length === 1 ? coefficients[0] : { k: 'mul', factors: coefficients };
@@ -78,14 +75,14 @@ function evenSwitches(difference: Term, v: string): AffineSwitch[] {
 export function integrandKinkArguments(body: Term, v: string): Term[] {
   const out: Term[] = [];
   const note = (argument: Term): void => {
-    if (out.length < MAX_SWITCHES && reads(argument, v) && affineIn(argument, v) === undefined) out.push(argument);
+    if (out.length < MAX_SWITCHES && readsVariable(argument, v) && affineIn(argument, v) === undefined) out.push(argument);
   };
   const walk = (t: Term): Term => {
     if (t.k === 'cmp') note(minus(t.a, t.b));
     else if (t.k === 'fn' && t.args.length === 1 && (FUNCTIONS[t.name].kink !== undefined || t.name === 'sqrt')) note(t.args[0]);
     else if (t.k === 'fn' && (t.name === 'max' || t.name === 'min')) note(minus(t.args[0], t.args[1]));
     else if (t.k === 'extremum') for (let i = 1; i < t.terms.length; i++) note(minus(t.terms[0], t.terms[i]));
-    else if (t.k === 'pow' && !(t.exponent.k === 'num' && t.exponent.value.den === 1n) && !reads(t.exponent, v)) note(t.base);
+    else if (t.k === 'pow' && !(t.exponent.k === 'num' && t.exponent.value.den === 1n) && !readsVariable(t.exponent, v)) note(t.base);
     return mapChildren(t, walk);
   };
   walk(body);
@@ -98,16 +95,7 @@ export function integrandKinkArguments(body: Term, v: string): Term[] {
  * where the double-exponential rule's levels agree again (cos(49 x) / (1 + x^2) over [0, pi] did not, in 60 digits).
  */
 export function integrandFrequencies(body: Term, v: string): Term[] {
-  const out: Term[] = [];
-  const walk = (t: Term): Term => {
-    if (t.k === 'fn' && (t.name === 'sin' || t.name === 'cos') && reads(t.args[0], v) && out.length < MAX_SWITCHES) {
-      const form = affineIn(t.args[0], v);
-      if (form !== undefined) out.push(form.slope);
-    }
-    return mapChildren(t, walk);
-  };
-  walk(body);
-  return out;
+  return sineSlopes(body, v, MAX_SWITCHES);
 }
 
 /** Pieces a range is split into at most: more switches than this are left to the rule's slow convergence. */
@@ -119,42 +107,4 @@ const ONE: Term = { k: 'num', value: { num: 1n, den: 1n } };
 
 function minus(a: Term, b: Term): Term {
   return { k: 'add', terms: [a, { k: 'mul', factors: [MINUS_ONE, b] }] };
-}
-
-const reads = (t: Term, v: string): boolean => someSubterm(t, (x) => x.k === 'input' && x.ref.name === v);
-
-/**
- * The variable a term may be affine in: an input read as a scalar (an integral's variable, the name given
- * as a string) or a summation index read as a number (a series' `k`, or `k + 1`).
- */
-export type AffineVariable = string | { readonly index: string };
-
-/** Whether a term reads the variable. */
-export function readsVariable(t: Term, v: AffineVariable): boolean {
-  return typeof v === 'string' ? reads(t, v) : usesIndexVariable(t, new Set([v.index]));
-}
-
-/** `slope * v + offset` with both free of v, or undefined where the term is not affine in v. */
-export function affineIn(t: Term, v: AffineVariable): AffineSwitch | undefined {
-  if (!readsVariable(t, v)) return { slope: ZERO, offset: t };
-  switch (t.k) {
-    case 'input': return typeof v === 'string' && t.ref.name === v && t.ref.indices.length === 0 ? { slope: ONE, offset: ZERO } : undefined;
-    // k + 1 as a number: the index, its offset a constant.
-    case 'ival': return typeof v !== 'string' && t.index.k === 'var' && t.index.name === v.index ? { slope: ONE, offset: num(t.index.offset) } : undefined;
-    case 'add': {
-      const parts = t.terms.map((x) => affineIn(x, v));
-      if (parts.some((p) => p === undefined)) return undefined;
-      return { slope: { k: 'add', terms: parts.map((p) => p!.slope) }, offset: { k: 'add', terms: parts.map((p) => p!.offset) } };
-    }
-    case 'mul': {
-      // One factor reads v, affinely; the others are free of it.
-      const reading = t.factors.filter((f) => readsVariable(f, v));
-      if (reading.length !== 1) return undefined;
-      const inner = affineIn(reading[0], v);
-      if (inner === undefined) return undefined;
-      const others = t.factors.filter((f) => f !== reading[0]);
-      return { slope: { k: 'mul', factors: [...others, inner.slope] }, offset: { k: 'mul', factors: [...others, inner.offset] } };
-    }
-    default: return undefined;
-  }
 }

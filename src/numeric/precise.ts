@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { add, cachedEvaluationWork, children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, indexFrequencies, oscillationTerms, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
+import { add, cachedEvaluationWork, children, readingSeriesTerm, compare, complementOf, fn, mul, neg, num, pow, logNearOne, expandedSizeUpTo, fastLn, withDigits, FUNCTIONS, logOfConstantPlus, someSubterm, log10Magnitude, MAX_PRECISE_SERIES_TERMS, SeriesConvergence, sineSlopes, MAX_SERIES_FREQUENCIES, oscillationTerms, instantiateFunctions, keepingSettings, PrecisionLimitError, preciseNormalMillsRatio, preciseValue, termKey, toPrecise, withUniqueBinders, type PreciseNumber, type Term } from '../model/index.ts';
 import { compileIndex, compilePosition, freeIndexNames, LINEAR_POWER, NEVER_ZERO, type EvaluationState, type IndexSlots } from './compile.ts';
 import { dimSize, type Layout } from './layout.ts';
 import { rootClamping } from './nonnegative-roots.ts';
@@ -966,7 +966,7 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         // same reading, with the inputs' exact values put in (probe 101: A&S 6.3.16 with its parameter refused).
         const parametric = rational === undefined ? parametricSeries(t, layout, slots) : undefined;
         // Sines and cosines of the index: the terms must be read over a period of the slowest (series-convergence.ts).
-        const frequencies = indexFrequencies(t.body, t.index).map(go);
+        const frequencies = sineSlopes(t.body, { index: t.index }, MAX_SERIES_FREQUENCIES).map(go);
         return memo(t, (s) => {
           const sum = rational?.sum(lower) ?? (parametric && parametric.sumAt((ref) => read(s, ref(s))));
           if (sum !== undefined && (factor !== undefined || parametric !== undefined)) {

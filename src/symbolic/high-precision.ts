@@ -3,7 +3,7 @@ import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { errorExponent } from './error-bound.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
-import { type FunctionName, expandedSizeUpTo, fractionExponent, mapChildren, rationalSeries, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, indexFrequencies, oscillationTerms, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { type FunctionName, expandedSizeUpTo, fractionExponent, mapChildren, rationalSeries, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, sineSlopes, MAX_SERIES_FREQUENCIES, oscillationTerms, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -391,7 +391,7 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         }
         // Summed to the digits kept (so a truncation shrinks as they double, as rounding does); unsummed, no value is had.
         // Sines and cosines of the index: the terms must be read over a period of the slowest (series-convergence.ts).
-        const convergence = new SeriesConvergence(oscillationTerms(indexFrequencies(t.body, t.index).map((w) => go(w).toNumber())));
+        const convergence = new SeriesConvergence(oscillationTerms(sineSlopes(t.body, { index: t.index }, MAX_SERIES_FREQUENCIES).map((w) => go(w).toNumber())));
         let acc = new Big(0);
         for (let n = 0; n < MAX_PRECISE_SERIES_TERMS; n++) {
           const a = readingSeriesTerm(() => go(substituteIndices(t.body, new Map([[t.index, { k: 'lit', value: t.lower + n }]]))));
