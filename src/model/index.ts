@@ -27,7 +27,7 @@ export { closedPolynomialIntegral, coefficientsIn } from './polynomial-integral.
 export { rationalSeries, wholeDecimal, type RationalSeries } from './rational-series-tail.ts';
 export { finiteRationalSum, type FiniteRationalSum } from './finite-rational-sum.ts';
 export { finiteSum } from './finite-sum.ts';
-export { logForm, logFormInDoubles } from './log-form.ts';
+export { logForm, logFormInDoubles, signedTerms } from './log-form.ts';
 export { sumSegments, type SumSegment } from './sum-segments.ts';
 export { closedFormIntegral, type KnownSign } from './integral-closed-forms.ts';
 export { fixedPointExp, fastExp } from './fixed-point-exp.ts';

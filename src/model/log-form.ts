@@ -74,3 +74,23 @@ export function logFormInDoubles(t: Term): Term {
   };
   return lgammaOf(logForm(t));
 }
+
+/**
+ * A sum's terms as magnitudes with signs, for reading the sum's log through its terms' logs: a term led by a negative
+ * constant (the -1 of a difference, -3/2 x) is that constant's magnitude times the rest, negated. A term whose sign is not
+ * written so reads as positive: where it is not, its log has no value, and neither has the reading.
+ */
+export function signedTerms(terms: readonly Term[]): { readonly magnitude: Term; readonly negative: boolean }[] {
+  return terms.map((t) => {
+    if (t.k === 'num') return { magnitude: { k: 'num', value: { num: t.value.num < 0n ? -t.value.num : t.value.num, den: t.value.den } }, negative: t.value.num < 0n };
+    if (t.k === 'mul') {
+      const at = t.factors.findIndex((f) => f.k === 'num' && f.value.num < 0n);
+      if (at >= 0) {
+        const c = t.factors[at] as Extract<Term, { k: 'num' }>;
+        const magnitude = mul(...t.factors.map((f, i): Term => (i === at ? { k: 'num', value: { num: -c.value.num, den: c.value.den } } : f)));
+        return { magnitude, negative: true };
+      }
+    }
+    return { magnitude: t, negative: false };
+  });
+}

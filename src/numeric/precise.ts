@@ -11,7 +11,8 @@ import { selectorFactors } from './selector-products.ts';
 import { integrandScale, preciseIntegrate } from './precise-quadrature.ts';
 import { peakedIntegrate } from './precise-peak.ts';
 import { compileLimitTrend } from './divergence.ts';
-import { constantFraction, finiteSum, limitScale, logForm, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
+import { logOfSignedSum, type SignedLog } from './log-sum.ts';
+import { constantFraction, finiteSum, limitScale, logForm, signedTerms, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -426,8 +427,13 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       }
       // log of a product or a quotient whose reading is past decimal.js's range (phi(x) / (x + 1e-9) at x = 1e10 is
       // e^(-5e19)): the sum of its factors' logs, where each has a value (probe 104: a Mills bound in logs, verified).
-      const split = t.k === 'fn' && t.name === 'log' && t.args.length === 1 && (t.args[0].k === 'mul' || t.args[0].k === 'pow') ? logForm(t.args[0]) : undefined;
+      const split = t.k === 'fn' && t.name === 'log' && t.args.length === 1
+        && (t.args[0].k === 'mul' || t.args[0].k === 'pow' || (t.args[0].k === 'fn' && t.args[0].name === 'exp')) ? logForm(t.args[0]) : undefined;
       if (split !== undefined && !(split.k === 'fn' && split.name === 'log')) c = throughFactors(c, split);
+      // log of a sum past that range (phi(x) / (x + 1e-9) + phi(x) / x^3 at x = 1e10): the log-sum-exp of its terms'
+      // logs, each read as above (probe 111: a normal tail bound false only past x = 2e9 was verified, 0 <= 0).
+      const sum = t.k === 'fn' && t.name === 'log' && t.args.length === 1 && t.args[0].k === 'add' && tail === undefined ? t.args[0] : undefined;
+      if (sum !== undefined) c = throughTerms(c, sum.terms);
       compiled.set(t, c);
     }
     return c;
@@ -485,6 +491,30 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
       if (!read.settled) context.unsettled = true;
       context.error = read.error;
       return read.value;
+    };
+  };
+  /** A log of a sum read `direct`ly, and where that is unsettled or infinite, through its terms' logs (numeric/log-sum.ts). */
+  const throughTerms = (direct: PreciseCompiled, terms: readonly Term[]): PreciseCompiled => {
+    let parts: { log: PreciseCompiled; negative: boolean }[] | undefined;
+    return (s) => {
+      const read = isolated(direct, s);
+      const fallBack = () => {
+        if (!read.settled) context.unsettled = true;
+        context.error = read.error;
+        return read.value;
+      };
+      if (read.settled && read.value.isFinite()) { context.error = read.error; return read.value; }
+      parts ??= signedTerms(terms).map(({ magnitude, negative }) => ({ log: go(fn('log', magnitude)), negative }));
+      const logs: SignedLog[] = [];
+      for (const part of parts) {
+        const log = isolated(part.log, s);
+        if (!log.settled || !log.value.isFinite() || !log.error.isFinite()) return fallBack();
+        logs.push({ value: log.value, error: log.error, negative: part.negative });
+      }
+      const sum = logOfSignedSum(logs, UNIT_ROUNDOFF);
+      if (sum === undefined || !sum.value.isFinite() || !sum.error.isFinite()) return fallBack();
+      context.error = sum.error;
+      return sum.value;
     };
   };
   /**

@@ -331,6 +331,24 @@ claim log(erfc(x)) < -x^2 - log(x) - log(pi) / 2 - 1 / x^2   expect wrong
   }, 120_000);
 });
 
+describe('sums of tail terms past every reading, through their terms\' logs (probe 111 W2: a false tail bound verified)', () => {
+  it('refutes a bound false only past x = 2e9, where both sides are e^(-2e18), and keeps the true expansions verified', () => {
+    expect(verdictsIn(`given x: positive
+claim 1 - Phi(x) <= phi(x) / (x + 1e-9) + phi(x) / x^3   expect wrong
+claim phi(x) / x - phi(x) / x^3 <= 1 - Phi(x)
+claim 1 - Phi(x) <= phi(x) / x - phi(x) / x^3 + 3 phi(x) / x^5
+claim 1 - Phi(x) >= phi(x) * x / (1 + x^2)
+claim exp(x) + exp(2 x) <= 2 exp(2 x)
+`, { seed: 1 })).toEqual(['refuted', 'verified', 'verified', 'verified', 'verified']);
+  }, 120_000);
+
+  it('reads each far decade on its own allowance: a slip of 1e-30 phi(x) / x^2, seen in 60 digits only from 1.4e6 to some 1e9', () => {
+    const step = onlyStep(deriv('given x: positive\nclaim 1 - Phi(x) <= phi(x) / x - phi(x) / x^3 + 3 phi(x) / x^5 - 1e-30 phi(x) / x^2   expect wrong\n'), { seed: 1 });
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.counterexample?.inputs).toEqual({ x: 1e8 });
+  }, 120_000);
+});
+
 describe('a counterexample at an exact point past doubles (probe 91: "p = 0" for a unit p)', () => {
   it('says the point\'s double stands for a value past double precision', () => {
     const step = onlyStep(deriv('given p: unit\nclaim log(p) > -1000   expect wrong\n'), { seed: 1 });
