@@ -12,7 +12,7 @@ import { integrandScale, preciseIntegrate } from './precise-quadrature.ts';
 import { peakedIntegrate } from './precise-peak.ts';
 import { compileLimitTrend } from './divergence.ts';
 import { logOfSignedSum, type SignedLog } from './log-sum.ts';
-import { constantFraction, finiteSum, limitScale, logForm, signedTerms, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
+import { constantFraction, crossingExponent, finiteSum, limitCrossings, MAX_LIMIT_SCALE, limitScale, logForm, signedTerms, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -1039,6 +1039,17 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const trend = freeLimits.has(t) ? compileLimitTrend(t, layout, slots) : undefined;
         const { literals, inputs: scaleInputs } = scaleTerms(t.body, t.v);
         const scaleReads = scaleInputs.map(go);
+        const crossings = limitCrossings(t.body, t.v).map((c) => ({ slope: go(c.form.slope), offset: go(c.form.offset), inLog: c.inLog }));
+        /** The decimal exponents of where the body turns on the way to the point, beyond the readings' own scale. */
+        const crossingExponents = (s: EvaluationState, a: PreciseNumber | undefined): number[] => {
+          if (a !== undefined && !a.isZero()) return [];
+          const toward = a === undefined ? (t.side === -1 ? -1 : 1) : 0;
+          return crossings.flatMap((c) => {
+            const slope = c.slope(s);
+            const exponent = slope.isZero() ? undefined : crossingExponent(c.offset(s).neg().div(slope), c.inLog, toward);
+            return exponent === undefined ? [] : [exponent];
+          });
+        };
         const limitWork = someSubterm(t.body, (x) => x.k === 'integral') ? PRECISE_LIMIT_OF_INTEGRAL_WORK : PRECISE_LIMIT_WORK;
         return memo(t, (s) => {
           const a = point ? point(s) : undefined;
@@ -1058,7 +1069,10 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           let outcome: ReturnType<typeof preciseLimit>;
           const start = work.operations;
           try {
-            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, limitWork), a, t.side, (v) => new D(v), (v) => new BOUND(v), readingOf(t, a, () => limitScale([...literals, ...scaleReads.map((read) => exponentOf(read(s)))])));
+            const reading = readingOf(t, a, () => limitScale([...literals, ...scaleReads.map((read) => exponentOf(read(s))), ...crossingExponents(s, a)]));
+            // A body that turns past every magnitude 60 digits can hold (log(v) crossing 1e20) has no reading.
+            outcome = (reading.scale ?? 0) > MAX_LIMIT_SCALE ? { kind: 'unsettled' }
+              : preciseLimit((x) => readBodyAt(s, p, body, x, start, limitWork), a, t.side, (v) => new D(v), (v) => new BOUND(v), reading);
           } finally {
             context.inputs[p] = saved;
             context.memo = savedMemo;

@@ -438,3 +438,26 @@ claim limit(n, Infinity, n * log1p(1 / n)) = 1
     expect(step.detail.diagnostic?.hint).toContain('limit(x, Infinity, ...)');
   });
 });
+
+describe('a limit whose body turns past its readings, at a crossing affine in the variable or its log (probe 111 W3)', () => {
+  it('reads Black-Scholes less its underlying as S tends to infinity past log S = sigma^2 T / 2, at every seed', () => {
+    const call = 'z * Phi((log(z / K) + (r + sigma^2 / 2) * T) / (sigma * sqrt(T))) - K * exp(-r * T) * Phi((log(z / K) + (r - sigma^2 / 2) * T) / (sigma * sqrt(T))) - z';
+    for (const seed of [1, 2]) {
+      expect(verdictsIn(`given K, sigma, T, r: positive
+claim limit(z, Infinity, ${call}) = -K * exp(-r * T)
+claim limit(z, Infinity, ${call}) = 0   expect wrong
+`, { seed })).toEqual(['verified', 'refuted']);
+    }
+  }, 240_000);
+
+  it('reads Phi(log(z) - c) past z = e^c, and says nothing where e^c is past every reading', () => {
+    const steps = stepsIn(`given s: positive
+claim limit(z, Infinity, Phi(log(z) - 500)) = 1
+claim limit(z, Infinity, Phi(log(z) - s^2)) = 1
+claim limit(z, Infinity, Phi(log(z) - s^2)) = 0   expect wrong
+claim limit(z, Infinity, Phi(log(z) - 1e20)) = 1
+claim limit(z, Infinity, Phi(log(z) - 1e20)) = 0   expect wrong
+`, { seed: 1 });
+    expect(steps.map((s) => s.verdict)).toEqual(['verified', 'verified', 'refuted', 'error', 'error']);
+  }, 120_000);
+});
