@@ -14,6 +14,14 @@ import type { Term } from './term.ts';
  */
 export function logForm(t: Term): Term {
   switch (t.k) {
+    case 'add': {
+      // A domain's guard, 0 * log(y - 1e8) beside a side over y in (1e8, Infinity), is kept beside the log, not in it:
+      // log(A + 0 g) = log(A) + 0 g where g has a value, and so A's own log form is read (probe 114: a tail bound over
+      // (1e8, Infinity) had no log, and a false one was verified).
+      const guards = t.terms.filter(isGuard);
+      const rest = t.terms.filter((x) => !isGuard(x));
+      return guards.length === 0 || rest.length === 0 ? fn('log', t) : add(logForm(add(...rest)), ...guards);
+    }
     case 'mul': return add(...t.factors.map(logForm));
     case 'pow': return scaled(t.exponent, logForm(t.base));
     case 'reduce': {
@@ -34,6 +42,11 @@ export function logForm(t: Term): Term {
     default:
       return fn('log', t);
   }
+}
+
+/** A term that is 0 wherever it has a value: 0 times something, carried for its domain. */
+function isGuard(t: Term): boolean {
+  return t.k === 'mul' && t.factors.some((f) => f.k === 'num' && f.value.num === 0n);
 }
 
 /** c times a form, spread over its terms, so that a sum over k of it splits into sums that each read alone. */

@@ -149,7 +149,9 @@ export function preciseIntegrate(f: PreciseIntegrand, a: Decimal | undefined, b:
       // (quadrature.ts); read 1e-20 of it away, where a cancelling 1 - cos(t) keeps 20 of its 60 digits (probe 112: a true
       // step was refuted as having no value).
       if (v !== undefined && v.isNaN()) {
-        const removed = removablePoint(f, t);
+        // Near it and inside the range (quadrature.ts, neighbourhood).
+        const near = kind === 'finite' ? half : kind === 'infinite' ? Decimal.max(1, t.abs()) : Decimal.min(Decimal.max(1, t.abs()), half.times(node.x));
+        const removed = removablePoint(f, t, near);
         if (removed !== undefined) ({ value: v, error: valueError } = removed);
       }
       const infiniteSide = kind === 'infinite' || (side > 0 ? kind !== 'finite' : false);
@@ -272,14 +274,14 @@ export function integrandScale(f: PreciseIntegrand, a: Decimal, side: 1 | -1): D
   return new D(10).pow(scale);
 }
 
-/** How far from a node with no value its neighbours are read, relative to it (at least 1). */
+/** How far from a node with no value its neighbours are read, relative to its neighbourhood (the range's half-width, or its distance from a finite end). */
 const REMOVABLE_STEP = new D('1e-20');
 /** The most the neighbours may differ, relative to them (at least 1), for the node to be removable. */
 const REMOVABLE_SPREAD = new D('1e-15');
 
 /** The mean of the integrand's values either side of t and its error bound, where both have one and they agree; else undefined. */
-function removablePoint(f: PreciseIntegrand, t: Decimal): { value: Decimal; error: Decimal } | undefined {
-  const h = REMOVABLE_STEP.times(Decimal.max(1, t.abs()));
+function removablePoint(f: PreciseIntegrand, t: Decimal, near: Decimal): { value: Decimal; error: Decimal } | undefined {
+  const h = REMOVABLE_STEP.times(near);
   const below = f.value(t.minus(h));
   const belowError = f.error();
   const above = f.value(t.plus(h));

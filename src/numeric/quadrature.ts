@@ -63,7 +63,7 @@ const MAX_U = 7;
 const HALF_PI = Math.PI / 2;
 const UNIT_ROUNDOFF = Number.EPSILON / 2;
 const MIN_NORMAL = 2 ** -1022;
-/** How far either side of a node with no value its neighbours are read (relative to 1 + |t|), and how near they must agree. */
+/** How far either side of a node with no value its neighbours are read (relative to its neighbourhood), and how near they must agree. */
 const REMOVABLE_STEP = 1e-7;
 const REMOVABLE_SPREAD = 1e-5;
 /** A sum whose rounding is this many times the smallest normal double takes a subnormal term's whole size as its error. */
@@ -150,6 +150,12 @@ class Rule {
   private tail = 0;
   /** How far the last node's rounding moved it, relative to its distance from the nearest finite end. */
   private nodeShift = 0;
+  /**
+   * How far a node's neighbours may be read, relative to REMOVABLE_STEP, and stay near it and inside the range: the
+   * range's half-width, or the node's distance from a finite end (t^3 / (exp(t) - 1) over [0, 1.1e-100] was read 1e-7
+   * away, where it is 1e-14, and a true bound refuted: probe 113).
+   */
+  private neighbourhood = 1;
   /** The weight of the last node, and the largest |f| met: a term exactly 0 may be a root of f at a node, not the rule's end. */
   private lastWeight = 0;
   private largestValue = 0;
@@ -283,6 +289,7 @@ class Rule {
         // t is the node rounded: near an end its rounding is a large part of its distance from the end, where an
         // integrable singularity (1/sqrt(1 - t)) changes fast, about as f / distance.
         this.nodeShift = (UNIT_ROUNDOFF * Math.abs(t)) / (d * distance);
+        this.neighbourhood = d;
         break;
       }
       case 'upper-infinite':
@@ -296,6 +303,7 @@ class Rule {
         if (!Number.isFinite(t) || t === this.a || t === this.b) return undefined;
         w = c * x;
         this.nodeShift = (UNIT_ROUNDOFF * Math.abs(t)) / x;
+        this.neighbourhood = Math.min(Math.max(1, Math.abs(t)), x);
         break;
       }
       case 'infinite': {
@@ -303,6 +311,7 @@ class Rule {
         w = c * Math.cosh(s);
         if (!Number.isFinite(t) || !Number.isFinite(w)) return undefined;
         this.nodeShift = 0;
+        this.neighbourhood = Math.max(1, Math.abs(t));
         break;
       }
     }
@@ -314,7 +323,7 @@ class Rule {
     // Also where the node itself asked for more digits: 0 / 0 through t^2 (sin(t)^2 / t^2) does (probe 112: true steps
     // were refuted as having no value); its neighbours must be settled in doubles.
     if (Number.isNaN(v)) {
-      const h = REMOVABLE_STEP * Math.max(1, Math.abs(t));
+      const h = REMOVABLE_STEP * this.neighbourhood;
       const below = this.f.value(t - h);
       const belowError = this.f.error();
       const belowLost = this.f.lost();

@@ -465,3 +465,14 @@ claim integral(t, 0, 1, exp(a * t)) > a
     expect(steps[0].detail.diagnostic?.message).toContain('at a = 1, b = 1 its sides agree');
   }, 120_000);
 });
+
+describe('a removable node read near it, inside a range however narrow (probe 113: a true Debye bound refuted)', () => {
+  it('reads t^3 / (exp(t) - 1) over [0, 1.1e-100] at neighbours within the range, not 1e-7 away where it is 1e-14', () => {
+    expect(verdictsIn(`given x: positive
+claim integral(t, 0, x, t^3 / (exp(t) - 1)) <= x^3 / 3
+claim integral(t, 0, x, t^3 / (exp(t) - 1)) <= x^3 / 3 - x^4 / 8 + x^5 / 60
+claim integral(t, 0, x, t^3 / (exp(t) - 1)) <= x^3 / 3 - x^4 / 8 + x^5 / 61   expect wrong
+claim integral(t, -1, 1, sin(t) / t) = 2 * integral(t, 0, 1, sin(t) / t)
+`, { seed: 1 })).toEqual(['verified', 'verified', 'refuted', 'verified']);
+  }, 120_000);
+});

@@ -342,6 +342,12 @@ claim exp(x) + exp(2 x) <= 2 exp(2 x)
 `, { seed: 1 })).toEqual(['refuted', 'verified', 'verified', 'verified', 'verified']);
   }, 120_000);
 
+  it('reads a side guarded by its input\'s interval through its logs too (probe 114: over (1e8, Infinity) it was verified)', () => {
+    const step = onlyStep(deriv('given y: real in (1e8, Infinity)\nclaim 1 - Phi(y) <= phi(y) / y * (1 - 1e-17)   expect wrong\n'), { seed: 1 });
+    expect(step.verdict).toBe('refuted');
+    expect(step.detail.explanation).toContain('read in 60 digits through their logs');
+  }, 120_000);
+
   it('reads each far decade on its own allowance: a slip of 1e-30 phi(x) / x^2, seen in 60 digits only from 1.4e6 to some 1e9', () => {
     const step = onlyStep(deriv('given x: positive\nclaim 1 - Phi(x) <= phi(x) / x - phi(x) / x^3 + 3 phi(x) / x^5 - 1e-30 phi(x) / x^2   expect wrong\n'), { seed: 1 });
     expect(step.verdict).toBe('refuted');
