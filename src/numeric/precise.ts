@@ -12,7 +12,8 @@ import { integrandScale, preciseIntegrate } from './precise-quadrature.ts';
 import { peakedIntegrate } from './precise-peak.ts';
 import { compileLimitTrend } from './divergence.ts';
 import { logOfSignedSum, type SignedLog } from './log-sum.ts';
-import { constantFraction, crossingExponent, finiteSum, limitCrossings, MAX_LIMIT_SCALE, limitScale, logForm, signedTerms, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
+import { powerSeriesSum } from './power-series-sum.ts';
+import { constantFraction, crossingExponent, powerSeriesForm, finiteSum, limitCrossings, MAX_LIMIT_SCALE, limitScale, logForm, signedTerms, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -167,6 +168,8 @@ const BOUND = Decimal.clone({ precision: 8, rounding: Decimal.ROUND_UP });
 
 /** Half a unit in the last place of a 60-digit result. */
 const UNIT_ROUNDOFF = new BOUND(`5e-${HIGH_DIGITS}`);
+/** The largest error, relative to the value (and 1), a power series' slope, offset and power may carry to be summed in closed form. */
+const POWER_SERIES_PART_ERROR = new BOUND('1e-40');
 const ZERO_BOUND = new BOUND(0);
 /** decimal.js's least positive number (its least exponent, -9e15), and its natural log rounded toward 0. */
 const LEAST = new BOUND('1e-9000000000000000');
@@ -995,9 +998,48 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         // A rational term whose coefficients read scalar inputs (1 / (k^2 + a^2), z / (k (k + z))): at each input the
         // same reading, with the inputs' exact values put in (probe 101: A&S 6.3.16 with its parameter refused).
         const parametric = rational === undefined ? parametricSeries(t, layout, slots) : undefined;
+        // A power of an affine function of k, too slow to add up: zeta(3/2) (numeric/power-series-sum.ts).
+        const powerForm = rational === undefined ? powerSeriesForm(t) : undefined;
+        const power = powerForm && { coefficient: go(powerForm.coefficient), slope: go(powerForm.slope), offset: go(powerForm.offset), power: go(powerForm.power) };
+        /**
+         * The series read as a power series' sum, where it converges and its slope, offset and power are read to within
+         * 1e-40: their errors are carried by the sum's slopes, |dS/da| <= s S(s) / (lower + a) and |dS/ds| <=
+         * S(s - d) / (e d) with d = (s - 1) / 2, as log(x) <= x^d / (e d).
+         */
+        const byPowers = (s: EvaluationState): PreciseNumber | undefined => {
+          if (power === undefined) return undefined;
+          const fine = (c: PreciseCompiled) => {
+            const value = c(s);
+            const error = context.error;
+            return value.isFinite() && error.lte(abs(value).plus(1).times(POWER_SERIES_PART_ERROR)) ? { value, error } : undefined;
+          };
+          const [slope, offset, exponent] = [fine(power.slope), fine(power.offset), fine(power.power)];
+          if (slope === undefined || offset === undefined || exponent === undefined || !slope.value.isPositive()) return undefined;
+          const a = offset.value.div(slope.value);
+          const order = exponent.value.neg();
+          const sum = powerSeriesSum(a, order, lower, HIGH_DIGITS);
+          const d = order.minus(1).div(2);
+          const wider = d.isPositive() ? powerSeriesSum(a, order.minus(d), lower, HIGH_DIGITS) : undefined;
+          if (sum === undefined || wider === undefined) return undefined;
+          work.operations += FUNCTION_COST * 8;
+          // a = offset / slope and s = -power, each with its error: their share of the sum's error.
+          const ea = new BOUND(offset.error).div(abs(slope.value)).plus(carry(a.div(slope.value), slope.error)).times(1.01);
+          const fromA = carry(order.times(sum.value).div(a.plus(lower)), ea);
+          const fromS = carry(wider.value.div(d.times(Math.E)), exponent.error);
+          const scale = slope.value.pow(exponent.value);
+          const c = power.coefficient(s).times(scale);
+          const ec = context.error.times(abs(scale)).plus(rounding(c, 4)).plus(carry(c.times(slope.value.ln()), exponent.error)).plus(carry(c.times(exponent.value).div(slope.value), slope.error));
+          if (!c.isFinite()) return undefined;
+          const value = c.times(sum.value);
+          const se = sum.error.plus(fromA).plus(fromS);
+          context.error = carry(sum.value, ec).plus(carry(c, se)).plus(carry(ec, se)).plus(rounding(value));
+          return value;
+        };
         // Sines and cosines of the index: the terms must be read over a period of the slowest (series-convergence.ts).
         const frequencies = sineSlopes(t.body, { index: t.index }, MAX_SERIES_FREQUENCIES).map(go);
         return memo(t, (s) => {
+          const summed = byPowers(s);
+          if (summed !== undefined) return summed;
           const sum = rational?.sum(lower) ?? (parametric && parametric.sumAt((ref) => read(s, ref(s))));
           if (sum !== undefined && (factor !== undefined || parametric !== undefined)) {
             work.operations += FUNCTION_COST;
