@@ -96,6 +96,9 @@ const COMPLEMENTS: Readonly<Partial<Record<FunctionName, (x: Term) => Term>>> = 
   Phi: (x) => fn('Phi', neg(x)),
   erf: (x) => fn('erfc', x),
   erfc: (x) => fn('erf', x),
+  // 1 - exp(x) is -expm1(x): exp(x) - 1 at x = 1e-300 is 0 in any digits that add it up (a Bose integrand,
+  // sqrt(x) / (exp(x) - 1), had no value near 0, where it is x^(-1/2), and the integral none: probe 113).
+  exp: (x) => neg(fn('expm1', x)),
 };
 
 /** Functions whose sum 1 + f(x) is a function of the table: 1 + erf(x) is erfc(-x). */
@@ -153,7 +156,10 @@ export function complementOf(t: Term): Term | undefined {
 /** f(x) for x a term -c f(x) (sign -1) or c f(x) (sign 1), f one argument's function; undefined otherwise. */
 function scaledFunction(x: Term, c: Fraction): { f: Term & { k: 'fn' }; sign: number } | undefined {
   if (x.k !== 'mul' || x.factors.length !== 2) {
-    return x.k === 'fn' && x.args.length === 1 && c.num === c.den && SUPPLEMENTS[x.name] !== undefined ? { f: x, sign: 1 } : undefined;
+    if (x.k !== 'fn' || x.args.length !== 1) return undefined;
+    if (c.num === c.den && SUPPLEMENTS[x.name] !== undefined) return { f: x, sign: 1 };
+    // f(x) - 1: c = -1, and f(x) is -c f(x).
+    return c.num === -c.den ? { f: x, sign: -1 } : undefined;
   }
   const k = x.factors.find((y) => y.k === 'num');
   const f = x.factors.find((y) => y !== k);

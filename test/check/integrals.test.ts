@@ -476,3 +476,13 @@ claim integral(t, -1, 1, sin(t) / t) = 2 * integral(t, 0, 1, sin(t) / t)
 `, { seed: 1 })).toEqual(['verified', 'verified', 'refuted', 'verified']);
   }, 120_000);
 });
+
+describe('exp(x) - 1 read as expm1(x) in 60 digits (probe 113: a Bose integrand had no value near 0)', () => {
+  it('reads sqrt(x) / (exp(x) - 1) near 0, where it is x^(-1/2) and exp(x) - 1 cancels in any digits', () => {
+    expect(verdictsIn(`claim integral(x, 0, 1, sqrt(x) / (exp(x) - 1)) = integral(x, 0, 1, sqrt(x) / expm1(x))
+claim integral(x, 0, 100, sqrt(x) / (exp(x) - 1)) = integral(x, 0, 100, sqrt(x) / expm1(x))
+claim integral(x, 0, 1, sqrt(x) / (1 - exp(-x))) = integral(x, 0, 1, sqrt(x) / (-expm1(-x)))
+claim integral(x, 0, 1, sqrt(x) / (exp(x) - 1)) = integral(x, 0, 1, sqrt(x) / expm1(x)) + 1e-20   expect wrong
+`, { seed: 1 })).toEqual(['verified', 'verified', 'verified', 'refuted']);
+  }, 120_000);
+});
