@@ -24,7 +24,7 @@ export { describeInstance, variableNames, FUNCTION_FAMILY, functionParameterCoun
 export { DerivativeTooLargeError, MovingLimitPointError, differentiate, eliminateDiff, eliminateDiffKeepingDomain, MAX_DERIVATIVE_NODES } from './differentiate.ts';
 export { log10Magnitude, MAX_PRECISE_SERIES_TERMS, MAX_SERIES_TERMS, MAX_SERIES_FREQUENCIES, oscillationTerms, SeriesConvergence, type SeriesStep } from './series-convergence.ts';
 export { closedPolynomialIntegral, coefficientsIn } from './polynomial-integral.ts';
-export { rationalSeries, wholeDecimal, type RationalSeries } from './rational-series-tail.ts';
+export { hurwitzZeta, rationalSeries, wholeDecimal, working, type RationalSeries } from './rational-series-tail.ts';
 export { finiteRationalSum, type FiniteRationalSum } from './finite-rational-sum.ts';
 export { finiteSum } from './finite-sum.ts';
 export { logForm, logFormInDoubles, signedTerms } from './log-form.ts';

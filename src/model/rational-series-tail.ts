@@ -238,6 +238,8 @@ export function rootBound(denominator: Polynomial, D: typeof Decimal): Decimal {
 }
 
 const zetas = new Map<string, { value: Decimal } | undefined>();
+/** Values kept at most: a Hurwitz zeta at an input's own offset is read once per input, and the inputs are many. */
+const MAX_KEPT_ZETAS = 4096;
 
 /** sum_{k >= K} (-1)^k k^-s for an even K: 2^-s (zeta(s, K/2) - zeta(s, (K + 1)/2)), at s = 1 through digamma. */
 function alternatingZeta(s: number, K: number, w: Working): { value: Decimal } | undefined {
@@ -247,30 +249,38 @@ function alternatingZeta(s: number, K: number, w: Working): { value: Decimal } |
 }
 
 /**
- * zeta(s, a) = sum_{k >= 0} (a + k)^-s for a whole s >= 2, by Euler-Maclaurin at a (a large); at s = 1, where the
- * sum diverges, -digamma(a), whose differences are the differences of the sums (alternatingZeta).
+ * zeta(s, a) = sum_{k >= 0} (a + k)^-s for a real s > 1 (a whole one from rational series, a half-integer from a Bose
+ * gas's, numeric/power-series-sum.ts), by Euler-Maclaurin at a (a large); at s = 1, where the sum diverges, -digamma(a),
+ * whose differences are the differences of the sums (alternatingZeta). The correction terms shrink and alternate in
+ * sign (the summand is completely monotone), so the remainder is below the last one taken, at most `negligible` of the
+ * value; undefined where they stop shrinking before that.
  */
-export function hurwitzZeta(s: number, a: Decimal, w: Working): { value: Decimal } | undefined {
+export function hurwitzZeta(s: number | Decimal, a: Decimal, w: Working): { value: Decimal } | undefined {
   const { W, negligible: NEGLIGIBLE } = w;
-  const key = `${s}:${a.toString()}:${w.digits}`;
+  const key = `${s.toString()}:${a.toString()}:${w.digits}`;
   if (zetas.has(key)) return zetas.get(key);
   const k = a;
-  let value = s === 1 ? k.ln().neg().plus(k.pow(-1).div(2)) : k.pow(1 - s).div(s - 1).plus(k.pow(-s).div(2));
+  const order = new W(s);
+  let value = order.eq(1) ? k.ln().neg().plus(k.pow(-1).div(2)) : k.pow(order.neg().plus(1)).div(order.minus(1)).plus(k.pow(order.neg()).div(2));
   // B_2p / (2p)! s (s + 1) ... (s + 2p - 2) K^(-s - 2p + 1)
-  let rising = new W(s);
+  let rising = order;
   let factorial = new W(2);
-  let power = k.pow(-s - 1);
+  let power = k.pow(order.neg().minus(1));
   let done = false;
+  let previous: Decimal | undefined;
   for (let p = 1; p <= MAX_EULER_MACLAURIN_TERMS * Math.max(1, w.digits / DIGITS); p++) {
     const [bn, bd] = bernoulliNumber(2 * p);
     const term = new W(bn.toString()).div(bd.toString()).div(factorial).times(rising).times(power);
+    if (previous !== undefined && term.abs().gt(previous.abs())) break;
     value = value.plus(term);
     if (term.abs().lte(NEGLIGIBLE.times(value.abs()))) { done = true; break; }
-    rising = rising.times(s + 2 * p - 1).times(s + 2 * p);
+    previous = term;
+    rising = rising.times(order.plus(2 * p - 1)).times(order.plus(2 * p));
     factorial = factorial.times(2 * p + 1).times(2 * p + 2);
     power = power.div(k).div(k);
   }
   const out = done ? { value } : undefined;
+  if (zetas.size >= MAX_KEPT_ZETAS) zetas.clear();
   zetas.set(key, out);
   return out;
 }
