@@ -38,5 +38,5 @@ export { describeImplicit } from './implicit-functions.ts';
 export type { ImplicitFunction } from './implicit-functions.ts';
 export { rangeAbove, valueRange, type ValueRange } from './value-ranges.ts';
 export { affineIn, readsVariable, sineSlopes, type AffineForm, type AffineVariable } from './affine-forms.ts';
-export { crossingExponent, limitCrossings, MAX_LIMIT_SCALE, type LimitCrossing } from './limit-crossings.ts';
+export { crossingExponents, limitCrossings, type LimitCrossing } from './limit-crossings.ts';
 export { powerSeriesForm, type PowerSeriesForm } from './power-series.ts';

@@ -82,10 +82,25 @@ function logsOf(t: Term, v: string, logName: string): Term | undefined {
 }
 
 /**
+ * The decimal exponents of where the crossings lie on the way to a limit's point `at` (undefined: an infinity, on
+ * `side`), each crossing's slope and offset read at the input by `read`; none where the point is not 0 or an infinity.
+ */
+export function crossingExponents(crossings: readonly LimitCrossing[], at: PreciseNumber | undefined, side: -1 | 0 | 1,
+  read: (crossing: LimitCrossing, index: number) => { slope: PreciseNumber; offset: PreciseNumber }): number[] {
+  if (at !== undefined && !at.isZero()) return [];
+  const toward = at === undefined ? (side === -1 ? -1 : 1) : 0;
+  return crossings.flatMap((c, i) => {
+    const { slope, offset } = read(c, i);
+    const exponent = slope.isZero() ? undefined : crossingExponent(offset.neg().div(slope), c.inLog, toward);
+    return exponent === undefined ? [] : [exponent];
+  });
+}
+
+/**
  * The decimal exponent of where a crossing at `w` (v = w, or log(v) = w `inLog`) lies on the way to the limit's
  * point: toward +-infinity (`toward` 1 or -1) or 0 (`toward` 0); undefined where it lies elsewhere, behind the readings.
  */
-export function crossingExponent(w: PreciseNumber, inLog: boolean, toward: -1 | 0 | 1): number | undefined {
+function crossingExponent(w: PreciseNumber, inLog: boolean, toward: -1 | 0 | 1): number | undefined {
   if (!w.isFinite()) return undefined;
   // Where log(v) is w, v = e^w: beyond 1 toward an infinity, below it toward 0 (no log of v toward -infinity).
   if (inLog) return (toward === 1 && w.isPositive()) || (toward === 0 && w.isNegative()) ? w.toNumber() / Math.LN10 : undefined;

@@ -14,6 +14,7 @@
 import type { PreciseNumber } from './functions.ts';
 import type { Term } from './term.ts';
 import { mapChildren } from './term-traversal.ts';
+import { MAX_LIMIT_SCALE } from './limit-crossings.ts';
 
 /** The decimal exponents of the distances (or magnitudes, toward an infinity) the body is read at. */
 export const LIMIT_EXPONENTS: readonly number[] = [8, 12, 16];
@@ -43,6 +44,8 @@ export type LimitOutcome =
  */
 export function preciseLimit(read: (x: PreciseNumber) => Reading, at: PreciseNumber | undefined, side: -1 | 0 | 1,
   make: (v: number | string) => PreciseNumber, bound: (v: PreciseNumber | number) => PreciseNumber, reading: LimitReading = {}): LimitOutcome {
+  // A body that turns past every magnitude decimal.js holds (log(v) crossing 1e20) has no reading there.
+  if ((reading.scale ?? 0) > MAX_LIMIT_SCALE) return { kind: 'unsettled' };
   if (side === 0 && at !== undefined) {
     const above = oneSide(read, at, 1, make, bound, reading);
     if (above.kind !== 'value') return above;

@@ -13,7 +13,7 @@ import { peakedIntegrate } from './precise-peak.ts';
 import { compileLimitTrend } from './divergence.ts';
 import { logOfSignedSum, type SignedLog } from './log-sum.ts';
 import { powerSeriesSum } from './power-series-sum.ts';
-import { constantFraction, crossingExponent, powerSeriesForm, finiteSum, limitCrossings, MAX_LIMIT_SCALE, limitScale, logForm, signedTerms, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
+import { constantFraction, crossingExponents, powerSeriesForm, finiteSum, limitCrossings, limitScale, logForm, signedTerms, NEAREST_EXPONENT, preciseLimit, rationalSeries, scaleTerms, substituteScalarInputs, sumSegments, wholeDecimal, type InputRef, type LimitReading } from '../model/index.ts';
 
 
 /**
@@ -1018,14 +1018,16 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           const a = offset.value.div(slope.value);
           const order = exponent.value.neg();
           const sum = powerSeriesSum(a, order, lower, HIGH_DIGITS);
+          if (sum === undefined) return undefined;
+          // The slope in s needs a second sum, at s - d: only where the power carries an error (an exact 3/2 does not).
           const d = order.minus(1).div(2);
-          const wider = d.isPositive() ? powerSeriesSum(a, order.minus(d), lower, HIGH_DIGITS) : undefined;
-          if (sum === undefined || wider === undefined) return undefined;
-          work.operations += FUNCTION_COST * 8;
+          const wider = exponent.error.isZero() ? undefined : powerSeriesSum(a, order.minus(d), lower, HIGH_DIGITS);
+          if (!exponent.error.isZero() && wider === undefined) return undefined;
+          work.operations += FUNCTION_COST * (wider === undefined ? 4 : 8);
           // a = offset / slope and s = -power, each with its error: their share of the sum's error.
           const ea = new BOUND(offset.error).div(abs(slope.value)).plus(carry(a.div(slope.value), slope.error)).times(1.01);
           const fromA = carry(order.times(sum.value).div(a.plus(lower)), ea);
-          const fromS = carry(wider.value.div(d.times(Math.E)), exponent.error);
+          const fromS = wider === undefined ? ZERO_BOUND : carry(wider.value.div(d.times(Math.E)), exponent.error);
           const scale = slope.value.pow(exponent.value);
           const c = power.coefficient(s).times(scale);
           const ec = context.error.times(abs(scale)).plus(rounding(c, 4)).plus(carry(c.times(slope.value.ln()), exponent.error)).plus(carry(c.times(exponent.value).div(slope.value), slope.error));
@@ -1081,17 +1083,8 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
         const trend = freeLimits.has(t) ? compileLimitTrend(t, layout, slots) : undefined;
         const { literals, inputs: scaleInputs } = scaleTerms(t.body, t.v);
         const scaleReads = scaleInputs.map(go);
-        const crossings = limitCrossings(t.body, t.v).map((c) => ({ slope: go(c.form.slope), offset: go(c.form.offset), inLog: c.inLog }));
-        /** The decimal exponents of where the body turns on the way to the point, beyond the readings' own scale. */
-        const crossingExponents = (s: EvaluationState, a: PreciseNumber | undefined): number[] => {
-          if (a !== undefined && !a.isZero()) return [];
-          const toward = a === undefined ? (t.side === -1 ? -1 : 1) : 0;
-          return crossings.flatMap((c) => {
-            const slope = c.slope(s);
-            const exponent = slope.isZero() ? undefined : crossingExponent(c.offset(s).neg().div(slope), c.inLog, toward);
-            return exponent === undefined ? [] : [exponent];
-          });
-        };
+        const crossings = limitCrossings(t.body, t.v);
+        const crossingReads = crossings.map((c) => ({ slope: go(c.form.slope), offset: go(c.form.offset) }));
         const limitWork = someSubterm(t.body, (x) => x.k === 'integral') ? PRECISE_LIMIT_OF_INTEGRAL_WORK : PRECISE_LIMIT_WORK;
         return memo(t, (s) => {
           const a = point ? point(s) : undefined;
@@ -1111,10 +1104,10 @@ export function compilePrecise(term: Term, layout: Layout, slots: IndexSlots, co
           let outcome: ReturnType<typeof preciseLimit>;
           const start = work.operations;
           try {
-            const reading = readingOf(t, a, () => limitScale([...literals, ...scaleReads.map((read) => exponentOf(read(s))), ...crossingExponents(s, a)]));
-            // A body that turns past every magnitude 60 digits can hold (log(v) crossing 1e20) has no reading.
-            outcome = (reading.scale ?? 0) > MAX_LIMIT_SCALE ? { kind: 'unsettled' }
-              : preciseLimit((x) => readBodyAt(s, p, body, x, start, limitWork), a, t.side, (v) => new D(v), (v) => new BOUND(v), reading);
+            // At the scale of the body's constants, and past where it turns on the way (model/limit-crossings.ts).
+            const turns = () => crossingExponents(crossings, a, t.side, (_, i) => ({ slope: crossingReads[i].slope(s), offset: crossingReads[i].offset(s) }));
+            const reading = readingOf(t, a, () => limitScale([...literals, ...scaleReads.map((read) => exponentOf(read(s))), ...turns()]));
+            outcome = preciseLimit((x) => readBodyAt(s, p, body, x, start, limitWork), a, t.side, (v) => new D(v), (v) => new BOUND(v), reading);
           } finally {
             context.inputs[p] = saved;
             context.memo = savedMemo;

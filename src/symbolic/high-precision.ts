@@ -3,7 +3,7 @@ import { knownSeriesSum } from './known-series.ts';
 import { equalExactlyAt } from './exact-tie.ts';
 import { errorExponent } from './error-bound.ts';
 import { absorbedInFunction, absorbedInPower, absorbedInProduct, absorbedInSum, larger, type Absorbed } from './absorbed-parts.ts';
-import { type FunctionName, crossingExponent, limitCrossings, MAX_LIMIT_SCALE, expandedSizeUpTo, fractionExponent, mapChildren, rationalSeries, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, sineSlopes, MAX_SERIES_FREQUENCIES, oscillationTerms, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
+import { type FunctionName, crossingExponents, limitCrossings, expandedSizeUpTo, fractionExponent, mapChildren, rationalSeries, PrecisionLimitError, limitScale, scaleTerms, readingSeriesTerm, closedFormIntegral, closedPolynomialIntegral, compare, FUNCTIONS, logOfConstantPlus, preciseLimit, type Reading, instantiateFunctions, keepingSettings, log10Magnitude, someSubterm, MAX_PRECISE_SERIES_TERMS, preciseValue, printRef, SeriesConvergence, sineSlopes, MAX_SERIES_FREQUENCIES, oscillationTerms, substituteIndices, toPrecise, type PreciseConstructor, type Term } from '../model/index.ts';
 
 /** The significant digits of the first evaluation; a confirmation raises them as far as it needs. */
 export const DIGITS = 60;
@@ -475,14 +475,8 @@ export function evaluateHighPrecision(term: Term, point: ReadonlyMap<string, Poi
         });
         // And past where the body turns on the way (numeric/precise.ts, model/limit-crossings.ts): Phi(log(z) - 1e20)
         // read 0 at z = 1e28, and a true step was refuted.
-        const toward = at === undefined ? (t.side === -1 ? -1 : 1) : 0;
-        const crossings = at === undefined || at.isZero() ? limitCrossings(t.body, t.v).flatMap((c) => {
-          const slope = go(c.form.slope);
-          const exponent = slope.isZero() ? undefined : crossingExponent(go(c.form.offset).neg().div(slope), c.inLog, toward);
-          return exponent === undefined ? [] : [exponent];
-        }) : [];
-        const scale = at === undefined || at.abs().lte(1) ? limitScale([...literals, ...exponents, ...crossings]) : 0;
-        if (scale > MAX_LIMIT_SCALE) throw new UnsettledLimitError(`a limit whose body turns at 10^${scale}, past every reading`);
+        const turns = crossingExponents(limitCrossings(t.body, t.v), at, t.side, (c) => ({ slope: go(c.form.slope), offset: go(c.form.offset) }));
+        const scale = at === undefined || at.abs().lte(1) ? limitScale([...literals, ...exponents, ...turns]) : 0;
         const outcome = preciseLimit(read, at, t.side, (v) => new Big(v), (v) => new Big(v), { nearness: digits / DIGITS, fallbacks: false, scale });
         if (outcome.kind === 'none') return new Big(NaN);
         // A value within a sixth of the digits (a difference quotient's last change is 1e-12 at 60 digits, 1e-24

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { crossingExponent, limitCrossings, printTerm } from '../../src/model/index.ts';
+import { crossingExponents, limitCrossings, num, printTerm, type LimitCrossing } from '../../src/model/index.ts';
 import { buildModel, parseDerivation } from '../../src/index.ts';
 import { deriv } from '../__test-helpers__/derivations.ts';
 
@@ -18,11 +18,18 @@ describe('where a limit\'s body turns', () => {
   });
 
   it('places a crossing on the way to the point only', () => {
-    expect(crossingExponent(new D(1000), true, 1)).toBeCloseTo(1000 / Math.LN10, 9);
-    expect(crossingExponent(new D(-1000), true, 1)).toBeUndefined();
-    expect(crossingExponent(new D(-1000), true, 0)).toBeCloseTo(-1000 / Math.LN10, 9);
-    expect(crossingExponent(new D('1e30'), false, 1)).toBeCloseTo(30, 9);
-    expect(crossingExponent(new D('1e30'), false, -1)).toBeUndefined();
-    expect(crossingExponent(new D('-1e30'), false, -1)).toBeCloseTo(30, 9);
+    // A crossing at w: slope 1, offset -w.
+    const at = (w: string, inLog: boolean, point: InstanceType<typeof D> | undefined, side: -1 | 0 | 1) => {
+      const crossing: LimitCrossing = { form: { slope: num(1), offset: num(0) }, inLog };
+      return crossingExponents([crossing], point, side, () => ({ slope: new D(1), offset: new D(w).neg() }))[0];
+    };
+    expect(at('1000', true, undefined, 1)).toBeCloseTo(1000 / Math.LN10, 9);
+    expect(at('-1000', true, undefined, 1)).toBeUndefined();
+    expect(at('-1000', true, new D(0), 1)).toBeCloseTo(-1000 / Math.LN10, 9);
+    expect(at('1e30', false, undefined, 1)).toBeCloseTo(30, 9);
+    expect(at('1e30', false, undefined, -1)).toBeUndefined();
+    expect(at('-1e30', false, undefined, -1)).toBeCloseTo(30, 9);
+    // Not toward 0 or an infinity: the point's own scale is read, as before.
+    expect(at('1e30', false, new D(2), 1)).toBeUndefined();
   });
 });
